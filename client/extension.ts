@@ -1,0 +1,54 @@
+// The VS Code side: starts the language server (dist/server.js over IPC), forwards the `greenml` settings,
+// gives an output channel with a trace setting, and a restart command. Only this folder imports `vscode`.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+const SELECTOR: LanguageClientOptions['documentSelector'] = [
+  { scheme: 'file', language: 'python' },
+  { scheme: 'untitled', language: 'python' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'jsonc' },
+  { scheme: 'file', language: 'toml' },
+  { scheme: 'file', language: 'shellscript' },
+];
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SELECTOR,
+    outputChannel: output,
+    traceOutputChannel: output,
+    synchronize: {
+      configurationSection: 'greenml',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{greenml.toml,pyproject.toml}'),
+    },
+  };
+  return new LanguageClient('greenml', 'Green ML Review', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Green ML Review', { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('greenml.restartServer', async () => {
+      output.appendLine('[info] restarting the language server');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('greenml.showOutput', () => output.show(true)),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

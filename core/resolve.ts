@@ -1,0 +1,465 @@
+// Name resolution for accelerators, grid regions and models. Pure: no I/O, never throws.
+//
+// Accelerator spellings accepted include canonical ids ("a100-sxm4-80gb"), loose names ("A100 80GB", "h100"),
+// nvidia-smi output ("NVIDIA A100-SXM4-80GB", "NVIDIA H100 80GB HBM3", "Tesla V100-SXM2-16GB"), cloud
+// instance types ("p4d.24xlarge", "a2-ultragpu-8g") and TPU names ("tpu v3", "v5litepod-8").
+// When a spelling does not pin a variant, the family default is used:
+//   a100 -> a100-sxm4-80gb, h100 -> h100-sxm, h200 -> h200-sxm, v100 -> v100-sxm2-16gb, p100 -> p100-sxm2-16gb.
+// Among the variants a spelling leaves open, the one sharing the default's memory size wins, then the one
+// sharing its form factor ("a100 pcie" -> a100-pcie-80gb, "a100 40gb" -> a100-sxm4-40gb).
+
+import type { Accelerator, GridIntensity, ModelInfo, ResolveResult } from './types';
+import { ACCELERATORS } from './data/accelerators';
+import { GRID, WORLD_AVERAGE } from './data/grid';
+import { MODELS } from './data/models';
+
+// ------------------------------------------------------------------------------------------------ helpers
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+function compact(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+function fail<T>(message: string, suggestions: string[]): ResolveResult<T> {
+  return { ok: false, message, suggestions };
+}
+
+function didYouMean(kind: string, input: string, suggestions: string[], fallback: string): string {
+  return suggestions.length > 0
+    ? `Unknown ${kind} "${input}". Did you mean: ${suggestions.join(', ')}?`
+    : `Unknown ${kind} "${input}". ${fallback}`;
+}
+
+// ------------------------------------------------------------------------------------------------ accelerators
+
+type Form = 'sxm' | 'pcie' | 'nvl';
+
+interface Family {
+  /** Matched against joins of consecutive input tokens, from the start of a token. */
+  pattern: RegExp;
+  /** Rows whose id equals this or starts with `${prefix}-`. */
+  prefix: string;
+  defaultId: string;
+  /** GeForce cards: a "Ti"/"Super" suffix names a different product. */
+  geforce?: boolean;
+}
+
+// Order matters only for readability; each input must match exactly one family.
+const FAMILIES: readonly Family[] = [
+  { pattern: /^p100(?!\d)/, prefix: 'p100', defaultId: 'p100-sxm2-16gb' },
+  // "v100s" is the V100S; "v100sxm2" (tokens "v100" + "sxm2" joined) is a plain V100.
+  { pattern: /^v100s(?!xm)/, prefix: 'v100s', defaultId: 'v100s-pcie-32gb' },
+  { pattern: /^v100(?!\d)(?!s(?!xm))/, prefix: 'v100', defaultId: 'v100-sxm2-16gb' },
+  { pattern: /^(?:tesla)?t4(?!\d)/, prefix: 't4', defaultId: 't4' },
+  { pattern: /^a100(?!\d)/, prefix: 'a100', defaultId: 'a100-sxm4-80gb' },
+  { pattern: /^a10g/, prefix: 'a10g', defaultId: 'a10g' },
+  { pattern: /^a10(?![\dg])/, prefix: 'a10', defaultId: 'a10' },
+  { pattern: /^(?:rtx)?a6000/, prefix: 'rtx-a6000', defaultId: 'rtx-a6000' },
+  { pattern: /^(?:rtx)?3090(?!\d)/, prefix: 'rtx-3090', defaultId: 'rtx-3090', geforce: true },
+  { pattern: /^(?:rtx)?4090(?!\d)/, prefix: 'rtx-4090', defaultId: 'rtx-4090', geforce: true },
+  { pattern: /^(?:rtx)?6000ada/, prefix: 'rtx-6000-ada', defaultId: 'rtx-6000-ada' },
+  { pattern: /^l4(?!\d)/, prefix: 'l4', defaultId: 'l4' },
+  { pattern: /^l40s/, prefix: 'l40s', defaultId: 'l40s' },
+  { pattern: /^l40(?![\ds])/, prefix: 'l40', defaultId: 'l40' },
+  { pattern: /^h100(?!\d)/, prefix: 'h100', defaultId: 'h100-sxm' },
+  { pattern: /^h200(?!\d)/, prefix: 'h200', defaultId: 'h200-sxm' },
+  { pattern: /^b200(?!\d)/, prefix: 'b200', defaultId: 'b200' },
+  { pattern: /^mi250x/, prefix: 'mi250x', defaultId: 'mi250x' },
+  { pattern: /^mi250(?![\dx])/, prefix: 'mi250', defaultId: 'mi250' },
+  { pattern: /^mi300x/, prefix: 'mi300x', defaultId: 'mi300x' },
+  // "tpu" is required for v3/v4: a bare "v4" is too common elsewhere (Azure "NC A100 v4").
+  { pattern: /^tpuv3(?!\d)/, prefix: 'tpu-v3', defaultId: 'tpu-v3' },
+  { pattern: /^tpuv4(?![\di])/, prefix: 'tpu-v4', defaultId: 'tpu-v4' },
+  { pattern: /^(?:tpu)?v5(?:e|lite)/, prefix: 'tpu-v5e', defaultId: 'tpu-v5e' },
+];
+
+/** Cloud instance / machine types whose accelerator is fixed. Matched against the whole lower-cased input. */
+const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
+  // AWS (optionally SageMaker "ml." prefixed)
+  [/^(?:ml\.)?p3dn\./, 'v100-sxm2-32gb'],
+  [/^(?:ml\.)?p3\./, 'v100-sxm2-16gb'],
+  [/^(?:ml\.)?p4de\./, 'a100-sxm4-80gb'],
+  [/^(?:ml\.)?p4d\./, 'a100-sxm4-40gb'],
+  [/^(?:ml\.)?p5e(?:n)?\./, 'h200-sxm'],
+  [/^(?:ml\.)?p5\./, 'h100-sxm'],
+  [/^(?:ml\.)?p6-b200\./, 'b200'],
+  [/^(?:ml\.)?g4dn\./, 't4'],
+  [/^(?:ml\.)?g5\./, 'a10g'],
+  [/^(?:ml\.)?g6e\./, 'l40s'],
+  [/^(?:ml\.)?g6\./, 'l4'],
+  // Google Cloud
+  [/^a2-ultragpu-/, 'a100-sxm4-80gb'],
+  [/^a2-(?:high|mega)gpu-/, 'a100-sxm4-40gb'],
+  [/^a3-ultragpu-/, 'h200-sxm'],
+  [/^a3-(?:high|mega|edge)gpu-/, 'h100-sxm'],
+  [/^a4-highgpu-/, 'b200'],
+  [/^g2-standard-/, 'l4'],
+  // Azure VM sizes
+  [/^standard_nc\d+ads_a100_v4/, 'a100-pcie-80gb'],
+  [/^standard_nd96amsr_a100_v4/, 'a100-sxm4-80gb'],
+  [/^standard_nd96asr_v4/, 'a100-sxm4-40gb'],
+  [/^standard_nd96isr_h100_v5/, 'h100-sxm'],
+  [/^standard_nd96isr_h200_v5/, 'h200-sxm'],
+  [/^standard_nc\d+ads_h100_v5/, 'h100-nvl'],
+  [/^standard_nc\d+as_t4_v3/, 't4'],
+  [/^standard_nd96isr_mi300x_v5/, 'mi300x'],
+];
+
+const VENDOR_WORDS = new Set(['nvidia', 'tesla', 'geforce', 'amd', 'instinct', 'radeon', 'google', 'cloud', 'gpu', 'quadro']);
+const GEFORCE_VARIANT = new Set(['ti', 'super', 'laptop', 'mobile', 'max', 'd']);
+
+function accTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 0 && !VENDOR_WORDS.has(t));
+}
+
+function formOf(a: Accelerator): Form | undefined {
+  if (a.id.includes('-sxm')) return 'sxm';
+  if (a.id.includes('-pcie')) return 'pcie';
+  if (a.id.includes('-nvl')) return 'nvl';
+  return undefined;
+}
+
+function byId(id: string): Accelerator | undefined {
+  return ACCELERATORS.find((a) => a.id === id);
+}
+
+function familyRows(f: Family): Accelerator[] {
+  return ACCELERATORS.filter((a) => a.id === f.prefix || a.id.startsWith(`${f.prefix}-`));
+}
+
+function familyOf(a: Accelerator): Family | undefined {
+  return FAMILIES.find((f) => a.id === f.prefix || a.id.startsWith(`${f.prefix}-`));
+}
+
+function suggestAccelerators(input: string): string[] {
+  const key = accTokens(input).join('');
+  if (key.length === 0) return [];
+  const scored = ACCELERATORS.map((a, index) => {
+    const fam = familyOf(a);
+    const keys = [compact(a.id), accTokens(a.name).join(''), fam ? compact(fam.prefix) : compact(a.id)];
+    const d = Math.min(...keys.map((k) => levenshtein(key, k)));
+    // One name containing the other ("a100" inside "a1000") counts as close whatever the edit distance.
+    const contained = keys.some((k) => k.length >= 3 && (key.includes(k) || k.includes(key)));
+    const isDefault = fam?.defaultId === a.id ? 0 : 1;
+    return { id: a.id, rank: contained ? Math.min(d, 1) : d, d, isDefault, index };
+  });
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  return scored
+    .filter((s) => s.rank <= limit)
+    .sort((x, y) => x.rank - y.rank || x.d - y.d || x.isDefault - y.isDefault || x.index - y.index)
+    .slice(0, 5)
+    .map((s) => s.id);
+}
+
+const COMMON_ACCELERATORS = ['a100-sxm4-80gb', 'h100-sxm', 'v100-sxm2-16gb', 'l4', 'tpu-v4'];
+
+function unknownAccelerator(input: string, extra?: string): ResolveResult<Accelerator> {
+  const suggestions = suggestAccelerators(input);
+  const base = didYouMean('accelerator', input, suggestions, `Known ids include: ${COMMON_ACCELERATORS.join(', ')}.`);
+  return fail(extra ? `${base} ${extra}` : base, suggestions);
+}
+
+/** Resolve an accelerator from a loose, case-insensitive name. Never throws. */
+export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
+  const raw = typeof name === 'string' ? name.trim() : '';
+  if (raw.length === 0) return fail('No accelerator given.', COMMON_ACCELERATORS.slice());
+  const lower = raw.toLowerCase();
+
+  // 1. Canonical id or exact display name.
+  const exact = ACCELERATORS.find((a) => a.id === lower || a.name.toLowerCase() === lower);
+  if (exact) return { ok: true, value: exact };
+
+  // 2. Cloud instance / machine type.
+  for (const [re, id] of INSTANCE_TYPES) {
+    if (re.test(lower)) {
+      const acc = byId(id);
+      if (acc) return { ok: true, value: acc };
+    }
+  }
+
+  // 3. Family + memory + form factor.
+  const tokens = accTokens(raw);
+  const candidates: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
+      joined += tokens[k];
+      candidates.push(joined);
+    }
+  }
+  const families = FAMILIES.filter((f) => candidates.some((c) => f.pattern.test(c)));
+  if (families.length === 0) return unknownAccelerator(raw);
+  if (families.length > 1) {
+    const ids = families.map((f) => f.defaultId);
+    return fail(`Ambiguous accelerator "${raw}": it names more than one device (${ids.join(', ')}). Name one.`, ids);
+  }
+  const fam = families[0];
+  if (fam.geforce && tokens.some((t) => GEFORCE_VARIANT.has(t) || /^\d{4}(?:ti|super|d)$/.test(t))) {
+    return unknownAccelerator(raw, 'Ti, Super and laptop variants have different power and clocks and are not in the table.');
+  }
+
+  let rows = familyRows(fam);
+  const def = byId(fam.defaultId) ?? rows[0];
+  if (rows.length > 1) {
+    const memMatch = /\b(\d{2,3})\s*g(?:i?b)?\b/.exec(lower.replace(/[^a-z0-9]+/g, ' '));
+    if (memMatch) {
+      const mem = Number(memMatch[1]);
+      const withMem = rows.filter((a) => a.memoryGB === mem);
+      if (withMem.length === 0) {
+        const ids = rows.map((a) => a.id);
+        return fail(
+          `Unknown accelerator "${raw}": no ${fam.prefix.toUpperCase()} variant with ${mem} GB. Did you mean: ${ids.join(', ')}?`,
+          ids.slice(0, 5),
+        );
+      }
+      rows = withMem;
+    }
+    const form: Form | undefined = tokens.some((t) => t.startsWith('pcie'))
+      ? 'pcie'
+      : tokens.some((t) => t === 'nvl')
+        ? 'nvl'
+        : tokens.some((t) => t.startsWith('sxm') || t.startsWith('hbm'))
+          ? 'sxm'
+          : undefined;
+    if (form) {
+      const withForm = rows.filter((a) => formOf(a) === form);
+      if (withForm.length === 0) {
+        const ids = rows.map((a) => a.id);
+        return fail(
+          `Unknown accelerator "${raw}": no ${fam.prefix.toUpperCase()} ${form.toUpperCase()} variant. Did you mean: ${ids.join(', ')}?`,
+          ids.slice(0, 5),
+        );
+      }
+      rows = withForm;
+    }
+  }
+  const score = (a: Accelerator): number =>
+    (a.id === def.id ? 4 : 0) + (a.memoryGB === def.memoryGB ? 2 : 0) + (formOf(a) === formOf(def) ? 1 : 0);
+  const best = rows.slice().sort((x, y) => score(y) - score(x))[0];
+  return { ok: true, value: best };
+}
+
+/** Ids and display names of every known accelerator, for help text. */
+export function listAccelerators(): Array<{ id: string; name: string }> {
+  return ACCELERATORS.map((a) => ({ id: a.id, name: a.name }));
+}
+
+// ------------------------------------------------------------------------------------------------ regions
+
+const PROVIDER_ALIASES: Readonly<Record<string, 'aws' | 'gcp' | 'azure' | 'country'>> = {
+  aws: 'aws',
+  amazon: 'aws',
+  gcp: 'gcp',
+  google: 'gcp',
+  gce: 'gcp',
+  azure: 'azure',
+  az: 'azure',
+  microsoft: 'azure',
+  country: 'country',
+  iso: 'country',
+};
+
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
+  usa: 'US',
+  'united states of america': 'US',
+  america: 'US',
+  uk: 'GB',
+  'great britain': 'GB',
+  britain: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'the netherlands': 'NL',
+  holland: 'NL',
+  'czech republic': 'CZ',
+  korea: 'KR',
+  'republic of korea': 'KR',
+  uae: 'AE',
+  emirates: 'AE',
+  'hong kong sar': 'HK',
+  prc: 'CN',
+};
+
+const REGION_HINT =
+  'Use a cloud region such as "aws:us-east-1", "gcp:europe-west4" or "azure:westeurope", or an ISO country code such as "FR".';
+
+function regionPart(g: GridIntensity): string {
+  const i = g.id.indexOf(':');
+  return i >= 0 ? g.id.slice(i + 1) : g.id.toLowerCase();
+}
+
+/** Strip an availability-zone suffix: AWS "us-east-1a" -> "us-east-1", GCP "europe-west4-b" -> "europe-west4". */
+function stripZone(region: string): string {
+  const aws = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)[a-z]$/.exec(region);
+  if (aws) return aws[1];
+  const gcp = /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(region);
+  if (gcp) return gcp[1];
+  return region;
+}
+
+function findBare(region: string, provider?: string): GridIntensity | undefined {
+  const cloud = GRID.filter((g) => g.provider !== 'country' && (!provider || g.provider === provider));
+  for (const r of [region, stripZone(region)]) {
+    const hit = cloud.find((g) => regionPart(g) === r);
+    if (hit) return hit;
+  }
+  // Azure display names: "West Europe" -> "westeurope".
+  const squashed = compact(region);
+  return cloud.find((g) => g.provider === 'azure' && regionPart(g) === squashed);
+}
+
+function suggestRegions(input: string, provider?: string): string[] {
+  const key = input.toLowerCase();
+  const ckey = compact(key);
+  const pool = GRID.filter((g) => !provider || g.provider === provider);
+  const scored = pool.map((g, index) => {
+    // Two-letter country codes are only compared with short inputs ("fx" -> FR, not "mars" -> MA).
+    const keys = [g.id.toLowerCase(), regionPart(g), g.name.toLowerCase()].filter((k) => k.length > 2 || ckey.length <= 3);
+    const d = Math.min(...keys.map((k) => levenshtein(key, k)), ...keys.map((k) => levenshtein(ckey, compact(k))));
+    const contained = ckey.length >= 4 && keys.some((k) => compact(k).includes(ckey));
+    return { id: g.id, rank: contained ? Math.min(d, 1) : d, d, index };
+  });
+  const limit = Math.max(2, Math.floor(ckey.length / 3));
+  return scored
+    .filter((s) => s.rank <= limit)
+    .sort((x, y) => x.rank - y.rank || x.d - y.d || x.index - y.index)
+    .slice(0, 5)
+    .map((s) => s.id);
+}
+
+/**
+ * Resolve a grid region: "aws:us-east-1", bare "us-east-1" / "europe-west4" / "westeurope", an ISO alpha-2
+ * country code ("FR"), a country name ("France"), or "world". Never throws.
+ */
+export function resolveRegion(id: string): ResolveResult<GridIntensity> {
+  const raw = typeof id === 'string' ? id.trim() : '';
+  if (raw.length === 0) return fail(`No region given. ${REGION_HINT}`, []);
+  const lower = raw.toLowerCase();
+
+  if (lower === 'world' || lower === 'global') return { ok: true, value: WORLD_AVERAGE };
+
+  // provider:region
+  const colon = lower.indexOf(':');
+  if (colon > 0) {
+    const provider = PROVIDER_ALIASES[lower.slice(0, colon).trim()];
+    const rest = lower.slice(colon + 1).trim();
+    if (!provider) {
+      return fail(`Unknown cloud provider in "${raw}": use aws:, gcp: or azure:. ${REGION_HINT}`, suggestRegions(rest));
+    }
+    if (provider === 'country') return resolveRegion(rest);
+    const hit = findBare(rest, provider);
+    if (hit) return { ok: true, value: hit };
+    const suggestions = suggestRegions(rest, provider);
+    return fail(didYouMean('region', raw, suggestions, REGION_HINT), suggestions);
+  }
+
+  // ISO alpha-2 country code.
+  if (/^[a-z]{2}$/.test(lower)) {
+    const code = COUNTRY_ALIASES[lower] ?? lower.toUpperCase();
+    const hit = GRID.find((g) => g.provider === 'country' && g.id === code);
+    if (hit) return { ok: true, value: hit };
+  }
+
+  // Bare cloud region id (AWS ids have a dash before the digit, GCP ids do not, Azure ids have no dashes).
+  const bare = findBare(lower);
+  if (bare) return { ok: true, value: bare };
+
+  // Country name or alias.
+  const alias = COUNTRY_ALIASES[lower];
+  const country = GRID.find(
+    (g) => g.provider === 'country' && (g.name.toLowerCase() === lower || (alias !== undefined && g.id === alias)),
+  );
+  if (country) return { ok: true, value: country };
+
+  // Cloud display name, e.g. "US East (N. Virginia)".
+  const named = GRID.find((g) => g.name.toLowerCase() === lower);
+  if (named) return { ok: true, value: named };
+
+  const suggestions = suggestRegions(lower);
+  return fail(didYouMean('region', raw, suggestions, REGION_HINT), suggestions);
+}
+
+// ------------------------------------------------------------------------------------------------ models
+
+const FILE_EXT = /\.(?:json|bin|safetensors|pt|pth|ckpt|gguf|h5|msgpack)$/;
+const VARIANT_SUFFIX =
+  /[-_](?:hf|chat|instruct|it|pt|sft|dpo|rlhf|deduped|awq|gptq|gguf|exl2|mlx|fp16|bf16|fp8|int4|int8|4bit|8bit|bnb|\d{4})$/;
+
+/** Reduce a model name to the key its base checkpoint shares: no org, no chat/instruct/quantisation suffixes. */
+function modelKey(name: string): string {
+  let s = name.toLowerCase();
+  for (;;) {
+    const next = s
+      .replace(VARIANT_SUFFIX, '')
+      // "-Base" only after a size ("Qwen3-8B-Base"); "t5-base" and "bert-base" are names, not variants.
+      .replace(/(\d(?:\.\d+)?[bm])[-_]base$/, '$1');
+    if (next === s) break;
+    s = next;
+  }
+  return s.replace(/^meta-(?=llama)/, '');
+}
+
+/** Looser key: also drop a trailing version ("Mistral-7B-Instruct-v0.2" -> "mistral-7b"). */
+function looseKey(key: string): string {
+  return modelKey(key.replace(/[-_]v\d+(?:\.\d+)*$/, ''));
+}
+
+function lastSegment(id: string): string {
+  const parts = id.split('/');
+  return parts[parts.length - 1];
+}
+
+const MODEL_INDEX = MODELS.map((m) => {
+  const seg = lastSegment(m.id).toLowerCase();
+  const key = modelKey(seg);
+  return { m, id: m.id.toLowerCase(), seg, key, loose: looseKey(key) };
+});
+
+/**
+ * Look up a model by hub id ("meta-llama/Llama-2-7b-hf"), bare name ("gpt2"), variant ("Llama-2-7b-chat-hf",
+ * "Qwen2.5-7B-Instruct") or local path whose last (or an enclosing) directory is the model name
+ * ("./checkpoints/Llama-2-7b-hf", "out/gpt2/checkpoint-500"). Case-insensitive.
+ */
+export function lookupModel(id: string): ModelInfo | undefined {
+  if (typeof id !== 'string') return undefined;
+  let s = id.trim().replace(/\\/g, '/').replace(/^hf:\/\//i, '');
+  s = s.replace(/^https?:\/\/(?:www\.)?huggingface\.co\//i, '').replace(/\/+$/, '');
+  if (s.length === 0) return undefined;
+  const lower = s.toLowerCase();
+
+  const exact = MODEL_INDEX.find((e) => e.id === lower);
+  if (exact) return exact.m;
+
+  const segments = lower.split('/').filter((p) => p.length > 0 && p !== '.' && p !== '..' && !FILE_EXT.test(p));
+  // Nearest directory first; each pass is stricter-to-looser so an exact name beats a variant match.
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i];
+    const bySeg = MODEL_INDEX.find((e) => e.seg === seg);
+    if (bySeg) return bySeg.m;
+    const key = modelKey(seg);
+    const byKey = MODEL_INDEX.find((e) => e.key === key);
+    if (byKey) return byKey.m;
+    const loose = looseKey(key);
+    const byLoose = MODEL_INDEX.find((e) => e.loose === loose);
+    if (byLoose) return byLoose.m;
+  }
+  return undefined;
+}

@@ -1,0 +1,409 @@
+// Development reference cases: published training runs with their inputs and a published target value.
+//
+// These are the cases the estimator was *developed* on (research/footprint-method.md Part 2). The few constants marked
+// [F] in compute.ts are fitted on them as medians over a whole architecture, never per case, so the errors printed by
+// scripts/validate-footprint.ts are in-sample: they show the method works and how far off it can be, not how it does on
+// unseen runs.
+//
+// Tiers:
+//   convention       the published figure is arithmetic on stated device-hours (GPU-h × TDP × PUE × grid factor); the
+//                    estimator must reproduce it exactly when given the same inputs;
+//   device-hours     the published figure is device-hours; the estimator predicts them from parameters, tokens and
+//                    hardware (the baseline is plain 6·N·D at 40 % MFU, ≈22 % median error on these runs);
+//   measured-energy  the published figure is energy from measured power; the estimator predicts it from its power model
+//                    (and, for end-to-end cases, its device-hours model).
+// Quality: A = every input and the target explicit in a primary source (rounding ≤ ~5 %); B = an input or the target is
+// bounded, rounded more coarsely or partly assumed (shown, but kept out of the medians).
+//
+// Numbers were checked against the primary sources as quoted in footprint-method.md Part 2 and in the held-out dataset
+// of Cuuper22/gpu_stack- (experiments/v002-graph-published-runs/build_dataset.py), which cites each figure to a PDF page;
+// the citations below are to the primary sources. Values marked [R] were recalled and only arithmetic-checked.
+
+import type { RunInputs } from '../types';
+
+export type CaseTier = 'convention' | 'device-hours' | 'measured-energy';
+export type CaseMetric = 'gpuHours' | 'energyKWh' | 'co2eKg' | 'acceleratorKWh';
+
+export interface ValidationCase {
+  id: string;
+  name: string;
+  tier: CaseTier;
+  quality: 'A' | 'B';
+  inputs: RunInputs;
+  /** The published value the estimate is compared with. acceleratorKWh = accelerator energy only, before PUE. */
+  target: { metric: CaseMetric; value: number };
+  /** Further published values, shown but not used in the medians. */
+  also?: Array<{ metric: CaseMetric; value: number }>;
+  source: string;
+  notes?: string;
+}
+
+const LLAMA1 = 'Touvron et al. 2023, "LLaMA" (arXiv 2302.13971), Table 2 (params, tokens) and Table 15 (A100-80GB GPU-hours)';
+const LLAMA2 = 'Touvron et al. 2023, "Llama 2" (arXiv 2307.09288), Table 1 (tokens) and Table 2 (GPU-hours); params from the HF safetensors totals';
+const PYTHIA = 'Biderman et al. 2023, "Pythia" (arXiv 2304.01373), Table 1 (shape, non-embedding params) and Table 5 (GPU count, GPU-hours); 299,892,736,000 tokens (Pythia README)';
+const PATTERSON = 'Patterson et al. 2021, "Carbon emissions and large neural network training" (arXiv 2104.10350), Table 4';
+
+/** Pythia total parameters = non-embedding + untied embedding and unembedding (2 × 50,304 × d_model). */
+function pythia(
+  name: string,
+  nonEmbedding: number,
+  layers: number,
+  hidden: number,
+  heads: number,
+  devices: number,
+  gpuHours: number,
+  precision: 'fp16' | 'bf16' = 'fp16',
+): ValidationCase {
+  return {
+    id: `pythia-${name.toLowerCase()}`,
+    name: `Pythia ${name}`,
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: {
+      params: nonEmbedding + 2 * 50304 * hidden,
+      tokens: 299_892_736_000,
+      hardware: 'a100-sxm4-40gb',
+      devices,
+      precision,
+      shape: { layers, hidden, heads, vocab: 50304, ffn: 4 * hidden },
+    },
+    target: { metric: 'gpuHours', value: gpuHours },
+    source: PYTHIA,
+    notes: 'GPU-hours computed by the authors from logged iteration time; fp16 except 1B (bf16)',
+  };
+}
+
+export const CASES: readonly ValidationCase[] = [
+  // ============================================================================================ convention
+  {
+    id: 'llama2-7b-convention',
+    name: 'Llama 2 7B (Meta convention)',
+    tier: 'convention',
+    quality: 'A',
+    inputs: { gpuHours: 184_320, powerW: 400, pue: 1.1, intensity: 385 },
+    target: { metric: 'co2eKg', value: 31_220 },
+    also: [{ metric: 'energyKWh', value: 81_100.8 }],
+    source: 'Llama 2 model card / Touvron et al. 2023 Table 2 (184,320 GPU-h, 400 W, 31.22 tCO2eq); LLaMA paper Table 15 (PUE 1.1, 0.385 kg/kWh) — footprint-method.md D3',
+    notes: 'Energy 81,100.8 kWh = 184,320 h × 0.4 kW × 1.1 [D]',
+  },
+  {
+    id: 'bloom-dynamic-convention',
+    name: 'BLOOM 176B dynamic energy (Luccioni convention)',
+    tier: 'convention',
+    quality: 'A',
+    inputs: { gpuHours: 1_082_990, powerW: 400, pue: 1.0, intensity: 57 },
+    target: { metric: 'energyKWh', value: 433_196 },
+    also: [{ metric: 'co2eKg', value: 24_690 }],
+    source: 'Luccioni et al. 2022, "Estimating the carbon footprint of BLOOM" (arXiv 2211.02001), Tables 1–2 — footprint-method.md D2',
+    notes: 'Dynamic consumption = GPU-h × 400 W exactly; PUE applied separately to the idle/infrastructure share',
+  },
+  {
+    id: 'llama1-65b-convention',
+    name: 'LLaMA 65B (Meta convention)',
+    tier: 'convention',
+    quality: 'A',
+    inputs: { gpuHours: 1_022_362, powerW: 400, pue: 1.1, intensity: 385 },
+    target: { metric: 'energyKWh', value: 449_000 },
+    also: [{ metric: 'co2eKg', value: 173_000 }],
+    source: `${LLAMA1} — 449 MWh, 173 tCO2eq [R]`,
+    notes: 'Published values rounded to 1 MWh / 1 t; 1,022,362 × 0.4 × 1.1 = 449.8 MWh [D]',
+  },
+  {
+    id: 'starcoder-convention',
+    name: 'StarCoderBase 15.5B (assumed 280 W)',
+    tier: 'convention',
+    quality: 'A',
+    inputs: { gpuHours: 320_256, powerW: 280, pue: 1.0 },
+    target: { metric: 'energyKWh', value: 89_671.68 },
+    source: 'Li et al. 2023, "StarCoder" (arXiv 2305.06161), §5.7 (320,256 GPU-h × 280 W average power)',
+  },
+
+  // ============================================================================================ device-hours
+  ...(
+    [
+      ['7B', 6.7e9, 1.0e12, 82_432, undefined],
+      ['13B', 13.0e9, 1.0e12, 135_168, undefined],
+      ['33B', 32.5e9, 1.4e12, 530_432, undefined],
+      ['65B', 65.2e9, 1.4e12, 1_022_362, 2048],
+    ] as const
+  ).map(
+    ([name, params, tokens, hours, devices]): ValidationCase => ({
+      id: `llama1-${name.toLowerCase()}`,
+      name: `LLaMA ${name}`,
+      tier: 'device-hours',
+      quality: 'A',
+      inputs: { params, tokens, hardware: 'a100-sxm4-80gb', precision: 'bf16', ...(devices ? { devices } : {}) },
+      target: { metric: 'gpuHours', value: hours },
+      source: LLAMA1 + (devices ? '; 2048 A100-80GB for 65B (p. 4)' : ''),
+      notes: devices ? undefined : 'GPU count not reported',
+    }),
+  ),
+  ...(
+    [
+      ['7B', 6_738_417_664, 184_320],
+      ['13B', 13_015_866_880, 368_640],
+      ['34B', 34e9, 1_038_336],
+      ['70B', 68_976_653_312, 1_720_320],
+    ] as const
+  ).map(
+    ([name, params, hours]): ValidationCase => ({
+      id: `llama2-${name.toLowerCase()}`,
+      name: `Llama 2 ${name}`,
+      tier: 'device-hours',
+      quality: 'A',
+      inputs: { params, tokens: 2.0e12, hardware: 'a100-sxm4-80gb', precision: 'bf16' },
+      target: { metric: 'gpuHours', value: hours },
+      source: LLAMA2,
+      notes: 'GPU count not reported; part of the hours ran at a 350 W cap' + (name === '34B' ? '; 34B params nominal' : ''),
+    }),
+  ),
+  {
+    id: 'llama31-405b',
+    name: 'Llama 3.1 405B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params: 405_853_388_800, tokens: 15.6e12, hardware: 'h100-sxm', devices: 16_384, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 30.84e6 },
+    source: 'Llama Team 2024, "The Llama 3 Herd of Models" (arXiv 2407.21783), pp. 1–3, 9 (15.6T tokens, up to 16K H100); Llama 3.1 model card (30.84M GPU-h)',
+    notes: 'Hours include long-context continuation; reported step MFU 38–43 %',
+  },
+  {
+    id: 'llama31-8b',
+    name: 'Llama 3.1 8B',
+    tier: 'device-hours',
+    quality: 'B',
+    inputs: { params: 8_030_261_248, tokens: 15e12, hardware: 'h100-sxm', precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 1.46e6 },
+    source: 'Llama 3.1 model card (1.46M GPU-h; "15T+" tokens)',
+    notes: 'Tokens are a lower bound',
+  },
+  {
+    id: 'llama31-70b',
+    name: 'Llama 3.1 70B',
+    tier: 'device-hours',
+    quality: 'B',
+    inputs: { params: 70_553_706_496, tokens: 15e12, hardware: 'h100-sxm', precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 7.0e6 },
+    source: 'Llama 3.1 model card (7.0M GPU-h; "15T+" tokens)',
+    notes: 'Tokens are a lower bound',
+  },
+  pythia('70M', 18_915_328, 6, 512, 8, 32, 510),
+  pythia('160M', 85_056_000, 12, 768, 12, 32, 1_030),
+  pythia('410M', 302_311_424, 24, 1024, 16, 32, 2_540),
+  pythia('1B', 805_736_448, 16, 2048, 8, 64, 4_830, 'bf16'),
+  pythia('1.4B', 1_208_602_624, 24, 2048, 16, 64, 7_120),
+  pythia('2.8B', 2_517_652_480, 32, 2560, 32, 64, 14_240),
+  pythia('6.9B', 6_444_163_072, 32, 4096, 32, 128, 33_500),
+  pythia('12B', 11_327_027_200, 36, 5120, 40, 256, 72_300),
+  {
+    id: 'bloom-176b',
+    name: 'BLOOM 176B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: {
+      params: 176_247e6,
+      tokens: 366e9,
+      hardware: 'a100-sxm4-80gb',
+      devices: 384,
+      precision: 'bf16',
+      shape: { layers: 70, hidden: 14336, heads: 112, vocab: 250_680 },
+    },
+    target: { metric: 'gpuHours', value: 1_082_990 },
+    source: 'BigScience 2022, "BLOOM" (arXiv 2211.05100), pp. 18–21; Luccioni et al. 2022 Table 1 — footprint-method.md D2',
+  },
+  {
+    id: 'palm-540b',
+    name: 'PaLM 540B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params: 540.35e9, tokens: 780e9, hardware: 'tpu-v4', devices: 6144, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 6144 * 1200 + 3072 * 336 },
+    source: 'Chowdhery et al. 2022, "PaLM" (arXiv 2204.02311), Table 1, p. 3 and App. B (6144 chips × 1200 h + 3072 × 336 h)',
+    notes: 'Chip-hours include some downtime and repeated steps; step MFU 45.7 %',
+  },
+  {
+    id: 'gopher-280b',
+    name: 'Gopher 280B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params: 280e9, tokens: 300e9, hardware: 'tpu-v3', devices: 4096, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 4096 * 920 },
+    source: 'Rae et al. 2021, "Gopher" (arXiv 2112.11446), Table 1, p. 6 and Table A27 (4096 TPUv3 for 920 h)',
+  },
+  {
+    id: 'mpt-7b',
+    name: 'MPT-7B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params: 6.7e9, tokens: 1e12, hardware: 'a100-sxm4-40gb', devices: 440, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 440 * 9.5 * 24 },
+    source: 'MosaicML 2023, "Introducing MPT-7B" (440 × A100-40GB, ~9.5 days, 1T tokens) — footprint-method.md Part 2',
+  },
+  {
+    id: 'smollm3-3b',
+    name: 'SmolLM3 3B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: {
+      params: 3_075_098_624,
+      tokens: 11.2e12,
+      hardware: 'h100-sxm',
+      devices: 384,
+      precision: 'bf16',
+      shape: { layers: 36, hidden: 2048, heads: 16, vocab: 128_256, ffn: 11008 },
+    },
+    target: { metric: 'gpuHours', value: 384 * 24 * 24 },
+    source: 'Hugging Face 2025, "SmolLM3" blog (384 H100 for 24 days, 11.2T tokens); HF safetensors total',
+  },
+  {
+    id: 'bloomberggpt-50b',
+    name: 'BloombergGPT 50B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params: 50.6e9, tokens: 569e9, hardware: 'a100-sxm4-40gb', devices: 512, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 512 * 53 * 24 },
+    source: 'Wu et al. 2023, "BloombergGPT" (arXiv 2303.17564), Table 4 and p. 16 (64 × 8 A100-40GB, ~53 days)',
+  },
+  {
+    id: 'starcoderbase-15b',
+    name: 'StarCoderBase 15.5B',
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params: 15.5e9, tokens: 1e12, hardware: 'a100-sxm4-80gb', devices: 512, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 320_256 },
+    source: 'Li et al. 2023, "StarCoder" (arXiv 2305.06161), §5.6–5.7 (512 A100-80GB, 320,256 GPU-h, 1T tokens)',
+  },
+  ...(
+    [
+      [280, 60.1],
+      [350, 50.2],
+      [420, 44.4],
+    ] as const
+  ).map(
+    ([nodes, stepSeconds]): ValidationCase => ({
+      id: `mtnlg-530b-${nodes}n`,
+      name: `MT-NLG 530B, one step on ${nodes} DGX A100`,
+      tier: 'device-hours',
+      quality: 'A',
+      inputs: { params: 530e9, tokens: 1920 * 2048, hardware: 'a100-sxm4-80gb', devices: nodes * 8, precision: 'bf16' },
+      target: { metric: 'gpuHours', value: (nodes * 8 * stepSeconds) / 3600 },
+      source: 'Smith et al. 2022, "Megatron-Turing NLG 530B" (arXiv 2201.11990), §2.4 (step times 60.1/50.2/44.4 s at batch 1920 × 2048)',
+      notes: 'Throughput benchmark of one step, not a whole run (no restarts or evaluation)',
+    }),
+  ),
+  {
+    id: 'falcon-180b',
+    name: 'Falcon 180B',
+    tier: 'device-hours',
+    quality: 'B',
+    inputs: { params: 179_522_565_120, tokens: 3.5e12, hardware: 'a100-sxm4-40gb', devices: 4096, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: 7.0e6 },
+    source: 'Almazrouei et al. 2023, "The Falcon Series" (arXiv 2311.16867), Table 1; Hugging Face Falcon-180B blog (~7,000,000 GPU-h)',
+    notes: 'Hours given to one significant digit',
+  },
+  {
+    id: 'glm-130b',
+    name: 'GLM-130B',
+    tier: 'device-hours',
+    quality: 'B',
+    inputs: { params: 130e9, tokens: 400e9, hardware: 'a100-sxm4-40gb', devices: 768, precision: 'fp16' },
+    target: { metric: 'gpuHours', value: 768 * 60 * 24 },
+    source: 'Zeng et al. 2022, "GLM-130B" (arXiv 2210.02414), pp. 2–5 (96 DGX-A100 40GB, 60-day access window)',
+    notes: 'Hours are an upper bound (access window)',
+  },
+
+  // ============================================================================================ measured-energy
+  {
+    id: 'gpt3-175b',
+    name: 'GPT-3 175B (end to end)',
+    tier: 'measured-energy',
+    quality: 'B',
+    inputs: { params: 175e9, tokens: 300e9, hardware: 'v100-sxm2-32gb', devices: 10_000, precision: 'fp16', pue: 1.1, intensity: 429 },
+    target: { metric: 'energyKWh', value: 1_287_000 },
+    also: [
+      { metric: 'co2eKg', value: 552_100 },
+      { metric: 'gpuHours', value: 10_000 * 14.8 * 24 },
+    ],
+    source: `${PATTERSON} (V100 × 10,000, 14.8 days, 330 W measured per GPU incl. host, PUE 1.10, 0.429 kg/kWh) — footprint-method.md D1`,
+    notes: 'GPU count is NVIDIA\'s suggestion, not a measurement',
+  },
+  {
+    id: 't5-11b',
+    name: 'T5-11B (power model on stated chip-hours)',
+    tier: 'measured-energy',
+    quality: 'A',
+    inputs: { gpuHours: 512 * 20 * 24, hardware: 'tpu-v3', devices: 512, pue: 1.12, intensity: 545 },
+    target: { metric: 'energyKWh', value: 85_700 },
+    also: [{ metric: 'co2eKg', value: 46_700 }],
+    source: `${PATTERSON} (512 TPU v3 × 20 days, 310 W measured system power per chip, PUE 1.12) — footprint-method.md D5`,
+  },
+  {
+    id: 'meena-2.6b',
+    name: 'Meena 2.6B (power model on stated chip-hours)',
+    tier: 'measured-energy',
+    quality: 'A',
+    inputs: { gpuHours: 1024 * 30 * 24, hardware: 'tpu-v3', devices: 1024, pue: 1.09 },
+    target: { metric: 'energyKWh', value: 232_000 },
+    source: `${PATTERSON} (1024 TPU v3 × 30 days, 289 W measured, PUE 1.09)`,
+  },
+  {
+    id: 'gshard-600b',
+    name: 'GShard 600B MoE (power model on stated chip-hours)',
+    tier: 'measured-energy',
+    quality: 'A',
+    inputs: { gpuHours: 1024 * 3.1 * 24, hardware: 'tpu-v3', devices: 1024, pue: 1.09 },
+    target: { metric: 'energyKWh', value: 24_100 },
+    source: `${PATTERSON} (1024 TPU v3 × 3.1 days, 288 W measured, PUE 1.09)`,
+  },
+  {
+    id: 'switch-1500b',
+    name: 'Switch Transformer 1.5T MoE (power model on stated chip-hours)',
+    tier: 'measured-energy',
+    quality: 'B',
+    inputs: { gpuHours: 1024 * 27 * 24, hardware: 'tpu-v3', devices: 1024, pue: 1.1 },
+    target: { metric: 'energyKWh', value: 179_000 },
+    source: `${PATTERSON} (1024 TPU v3 × 27 days, 245 W, PUE 1.10)`,
+    notes: 'Patterson\'s text calls the Switch energy "estimated"',
+  },
+  {
+    id: 'bert-base',
+    name: 'BERT-base (power model on stated GPU-hours)',
+    tier: 'measured-energy',
+    quality: 'A',
+    inputs: { gpuHours: 64 * 79.2, hardware: 'v100-sxm2-16gb', devices: 64, pue: 1.58, intensity: 432.7 },
+    target: { metric: 'energyKWh', value: 1_507 },
+    also: [{ metric: 'co2eKg', value: 652 }],
+    source: 'Strubell et al. 2019, "Energy and Policy Considerations for Deep Learning in NLP", Table 3 (64 V100 × 79.2 h, 12,041.51 W total incl. CPU and DRAM, PUE 1.58) — footprint-method.md D4',
+    notes: 'Power measured on a smaller setup and extrapolated by the authors',
+  },
+  {
+    id: 'olmo2-7b',
+    name: 'OLMo 2 7B (GPU energy, end to end)',
+    tier: 'measured-energy',
+    quality: 'A',
+    inputs: { params: 7_298_617_344, tokens: 4.05e12, hardware: 'h100-sxm', precision: 'bf16', pue: 1.2 },
+    target: { metric: 'acceleratorKWh', value: 131_000 },
+    source: 'OLMo Team 2025, "2 OLMo 2 Furious" (arXiv 2501.00656), Table 19 (131 MWh GPU power, PUE 1.2) and p. 7 (4.05T tokens)',
+    notes: 'GPU power only, measured on one node and extrapolated; compared with the accelerator share of the estimate (before PUE)',
+  },
+  {
+    id: 'olmo2-13b',
+    name: 'OLMo 2 13B (GPU energy, end to end)',
+    tier: 'measured-energy',
+    quality: 'A',
+    inputs: { params: 13_716_198_400, tokens: 5.6e12, hardware: 'h100-sxm', precision: 'bf16', pue: 1.12 },
+    target: { metric: 'acceleratorKWh', value: 257_000 },
+    source: 'OLMo Team 2025, "2 OLMo 2 Furious" (arXiv 2501.00656), Table 19 (257 MWh GPU power, PUE 1.12) and p. 7 (5.6T tokens)',
+    notes: 'GPU power only; Morrison et al. 2025 list a different figure (230 MWh), see the gpu_stack notes',
+  },
+  {
+    id: 'olmo1-7b-a100',
+    name: 'OLMo 7B on A100 (GPU energy, end to end)',
+    tier: 'measured-energy',
+    quality: 'B',
+    inputs: { params: 6.9e9, tokens: 2.0e12, hardware: 'a100-sxm4-40gb', devices: 216, precision: 'bf16', pue: 1.1 },
+    target: { metric: 'acceleratorKWh', value: 104_000 },
+    source: 'Groeneveld et al. 2024, "OLMo" (arXiv 2402.00838), Table 6 (104 MWh GPU power, 27 nodes × 8 A100-40GB)',
+    notes: 'Tokens of the A100 run are only known to be ≥ 2T',
+  },
+];

@@ -1,0 +1,158 @@
+// Validate the footprint core against the development cases (core/validation/cases.ts).
+//
+//   npx tsx scripts/validate-footprint.ts [--json]
+//
+// Per case: the estimate (low/mid/high) of the case's target metric, the published value, the error of the mid value,
+// whether the published value lies inside the range, and the same error for the baseline (plain 6·N·D at 40 % MFU of
+// the dense 16-bit peak, energy = device-hours × rated power × PUE). Then the median absolute error per tier (quality-A
+// cases), the coverage, and a fit check: the implied utilisation of each device-hours case, divided by the size and
+// device-count factors, with its median per architecture — the numbers BASE_MFU's [F] values come from.
+// These are in-sample numbers: the cases were used to develop the method.
+
+import { CASES, type CaseMetric, type ValidationCase } from '../core/validation/cases';
+import { BASE_MFU, estimate, GENERIC_ACCELERATOR, peak16, planFlops, resolveAccelerator, scaleFactor, sizeFactor } from '../core/index';
+import type { Accelerator, Estimate, Range } from '../core/index';
+
+interface Row {
+  c: ValidationCase;
+  est: Range;
+  published: number;
+  error: number;
+  inside: boolean;
+  baseline: number;
+  baselineError: number;
+}
+
+function metricOf(e: Estimate, m: CaseMetric): Range {
+  switch (m) {
+    case 'gpuHours':
+      return e.gpuHours;
+    case 'energyKWh':
+      return e.energyKWh;
+    case 'co2eKg':
+      return e.co2eKg;
+    case 'acceleratorKWh':
+      return e.energyBreakdownKWh?.accelerators ?? { low: NaN, mid: NaN, high: NaN };
+  }
+}
+
+function accelOf(c: ValidationCase): Accelerator {
+  if (!c.inputs.hardware) return GENERIC_ACCELERATOR;
+  const r = resolveAccelerator(c.inputs.hardware);
+  return r.ok ? r.value : GENERIC_ACCELERATOR;
+}
+
+/** Plain 6ND at 40 % MFU; energy = hours × (given power or rated power) × PUE; CO2e = energy × intensity. */
+function baseline(c: ValidationCase, e: Estimate, m: CaseMetric): number {
+  const a = accelOf(c);
+  const i = c.inputs;
+  const n = i.activeParams ?? i.params;
+  const hours = i.gpuHours ?? (n !== undefined && i.tokens !== undefined ? (6 * n * i.tokens) / (peak16(a) * 1e12 * 0.4) / 3600 : NaN);
+  const power = i.powerW ?? a.powerW;
+  const accelKWh = (hours * power) / 1000;
+  const kWh = accelKWh * (i.pue ?? e.pue);
+  switch (m) {
+    case 'gpuHours':
+      return hours;
+    case 'acceleratorKWh':
+      return accelKWh;
+    case 'energyKWh':
+      return kWh;
+    case 'co2eKg':
+      return (kWh * (i.intensity ?? e.grid?.gPerKWh ?? NaN)) / 1000;
+  }
+}
+
+function median(xs: number[]): number {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const k = Math.floor(s.length / 2);
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${(x / 1e6).toFixed(a >= 1e7 ? 1 : 2)}M`;
+  if (a >= 1e4) return `${(x / 1e3).toFixed(0)}k`;
+  if (a >= 100) return x.toFixed(0);
+  return x.toFixed(a >= 10 ? 1 : 2);
+}
+
+function pct(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length);
+}
+
+function lpad(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+
+const rows: Row[] = CASES.map((c) => {
+  const e = estimate(c.inputs);
+  const est = metricOf(e, c.target.metric);
+  const published = c.target.value;
+  const b = baseline(c, e, c.target.metric);
+  const tol = 1e-9 * published;
+  return {
+    c,
+    est,
+    published,
+    error: est.mid / published - 1,
+    inside: published >= est.low - tol && published <= est.high + tol,
+    baseline: b,
+    baselineError: b / published - 1,
+  };
+});
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(rows.map((r) => ({ id: r.c.id, tier: r.c.tier, quality: r.c.quality, metric: r.c.target.metric, estimate: r.est, published: r.published, error: r.error, inside: r.inside, baseline: r.baseline, baselineError: r.baselineError })), null, 2));
+  process.exit(0);
+}
+
+const tiers = ['convention', 'device-hours', 'measured-energy'] as const;
+console.log('Green ML Review — footprint core against the development cases (in-sample; see core/validation/cases.ts)\n');
+for (const tier of tiers) {
+  console.log(`== ${tier}`);
+  console.log(
+    `${pad('case', 34)} ${pad('q', 1)} ${pad('metric', 14)} ${lpad('low', 8)} ${lpad('mid', 8)} ${lpad('high', 8)} ${lpad('published', 9)} ${lpad('error', 8)} ${pad(' in', 4)} ${lpad('baseline', 8)} ${lpad('b.error', 8)}`,
+  );
+  for (const r of rows.filter((x) => x.c.tier === tier)) {
+    console.log(
+      `${pad(r.c.id, 34)} ${r.c.quality} ${pad(r.c.target.metric, 14)} ${lpad(fmt(r.est.low), 8)} ${lpad(fmt(r.est.mid), 8)} ${lpad(fmt(r.est.high), 8)} ${lpad(fmt(r.published), 9)} ${lpad(pct(r.error), 8)} ${pad(r.inside ? ' yes' : ' NO', 4)} ${lpad(fmt(r.baseline), 8)} ${lpad(pct(r.baselineError), 8)}`,
+    );
+  }
+  console.log('');
+}
+
+console.log('== summary (median |error| of the mid value; quality-A cases; B shown for reference)');
+console.log(`${pad('tier', 16)} ${lpad('n', 3)} ${lpad('estimate', 9)} ${lpad('baseline', 9)} ${lpad('in range', 9)}   ${lpad('n(B)', 4)} ${lpad('est(B)', 8)} ${lpad('base(B)', 8)}`);
+for (const tier of tiers) {
+  const a = rows.filter((r) => r.c.tier === tier && r.c.quality === 'A');
+  const b = rows.filter((r) => r.c.tier === tier && r.c.quality === 'B');
+  const inside = a.filter((r) => r.inside).length;
+  console.log(
+    `${pad(tier, 16)} ${lpad(String(a.length), 3)} ${lpad(pct(median(a.map((r) => Math.abs(r.error)))).replace('+', ''), 9)} ${lpad(pct(median(a.map((r) => Math.abs(r.baselineError)))).replace('+', ''), 9)} ${lpad(`${inside}/${a.length}`, 9)}   ${lpad(String(b.length), 4)} ${lpad(b.length ? pct(median(b.map((r) => Math.abs(r.error)))).replace('+', '') : '-', 8)} ${lpad(b.length ? pct(median(b.map((r) => Math.abs(r.baselineError)))).replace('+', '') : '-', 8)}`,
+  );
+}
+
+// Fit check: implied utilisation per device-hours case, with the size and device-count factors divided out.
+console.log('\n== fit check: implied 16-bit utilisation of device-hours cases (÷ size and device-count factors)');
+const byArch = new Map<string, number[]>();
+for (const r of rows.filter((x) => x.c.tier === 'device-hours')) {
+  const a = accelOf(r.c);
+  const i = r.c.inputs;
+  const n = i.activeParams ?? i.params!;
+  const flops = planFlops(i).perToken * i.tokens!;
+  const implied = flops / (r.published * 3600 * peak16(a) * 1e12);
+  const base = implied / sizeFactor(n) / scaleFactor(i.devices ?? 1);
+  if (r.c.quality === 'A') byArch.set(a.arch, [...(byArch.get(a.arch) ?? []), base]);
+  console.log(`${pad(r.c.id, 34)} ${r.c.quality} ${pad(a.arch, 8)} implied MFU ${(implied * 100).toFixed(1)}%  base-equivalent ${(base * 100).toFixed(1)}%`);
+}
+for (const [arch, xs] of byArch) {
+  console.log(`median base-equivalent for ${pad(arch, 8)}: ${(median(xs) * 100).toFixed(1)}% over ${xs.length} quality-A cases (BASE_MFU.${arch} = ${((BASE_MFU[arch]?.mfu ?? NaN) * 100).toFixed(1)}%)`);
+}

@@ -1,0 +1,263 @@
+// The `greenml` CLI: a second thin front end over the same engine as the language server.
+// Exit codes: 0 no findings at warning or above (or --exit-zero), 1 findings, 2 usage or I/O error.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { estimate as coreEstimate, resolveAccelerator, resolveRegion, type Precision, type RunInputs } from '../../core/index';
+import { RULES, docsUrl, findRule } from '../../rules/index';
+import { mergeSettings, type Settings } from '../config/settings';
+import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
+import { analyzeText } from '../engine/analyze-file';
+import * as fmt from '../engine/format';
+import { collectFiles } from './files';
+import { checkGithub, checkJson, checkMarkdown, checkSarif, checkText, position, runJson, type FileResult } from './output';
+import { progress } from './progress';
+
+const VERSION = '0.1.0';
+
+class UsageError extends Error {}
+
+function loadSettings(configFile: string | undefined, paths: string[]): { settings: Settings; file?: WorkspaceFile } {
+  let file: WorkspaceFile | undefined;
+  if (configFile) {
+    let text: string;
+    try {
+      text = fs.readFileSync(configFile, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read --config ${configFile}: ${(e as Error).message}`);
+    }
+    file = parseWorkspaceFile(configFile, text);
+  } else {
+    const first = paths[0] ?? '.';
+    const dir = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first);
+    file = findWorkspaceFile(dir);
+  }
+  for (const p of file?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
+  return { settings: mergeSettings({ values: file?.values ?? {}, source: file ? path.basename(file.path) : '' }), file };
+}
+
+async function analyzePaths(paths: string[], settings: Settings): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }> {
+  const { files, errors } = collectFiles(paths.length ? paths : ['.']);
+  const results: FileResult[] = [];
+  const bar = progress(files.length);
+  for (const file of files) {
+    bar.tick(file);
+    let text: string;
+    try {
+      const buf = fs.readFileSync(file);
+      text = buf.toString('utf8');
+    } catch (e) {
+      errors.push({ path: file, message: (e as Error).message });
+      continue;
+    }
+    const a = await analyzeText(file, text, settings);
+    for (const m of a.messages) errors.push({ path: file, message: m });
+    results.push({ path: file, text, findings: a.findings, runs: a.runs });
+  }
+  bar.done();
+  return { results, errors };
+}
+
+function codes(list: string | undefined): Set<string> | undefined {
+  if (!list) return undefined;
+  return new Set(list.split(',').map((c) => findRule(c.trim())?.code ?? c.trim().toUpperCase()));
+}
+
+const num = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got "${v}"`);
+  return n;
+};
+
+export function buildProgram(out: (s: string) => void): Command {
+  const program = new Command('greenml')
+    .description('Green ML Review: reviews ML training code before it runs — findings, fixes, and estimated kWh and CO2e.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, '')), writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('check')
+    .description('review training scripts and configs')
+    .argument('[paths...]', 'files or folders', ['.'])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'markdown']).default('text'))
+    .option('--select <codes>', 'only these rules (comma-separated codes or names)')
+    .option('--ignore <codes>', 'skip these rules')
+    .option('--config <file>', 'greenml.toml or pyproject.toml to use')
+    .option('--exit-zero', 'exit 0 even when there are findings')
+    .action(async (paths: string[], o) => {
+      const { settings } = loadSettings(o.config, paths);
+      const select = codes(o.select);
+      const ignore = codes(o.ignore);
+      for (const r of RULES) if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
+      const { results, errors } = await analyzePaths(paths, settings);
+      if (o.format === 'json') out(JSON.stringify(checkJson(results, errors, VERSION), null, 2));
+      else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
+      else if (o.format === 'github') out(checkGithub(results));
+      else if (o.format === 'markdown') out(checkMarkdown(results));
+      else {
+        const text = checkText(results, !!process.stdout.isTTY);
+        if (text) out(text);
+        const n = results.reduce((s, r) => s + r.findings.length, 0);
+        out(`${n} finding${n === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+      }
+      if (o.format !== 'json') for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
+      const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
+      if (errors.some((e) => /no such file|EACCES|cannot read/.test(e.message)) && results.length === 0) process.exitCode = 2;
+      else process.exitCode = serious && !o.exitZero ? 1 : 0;
+    });
+
+  program
+    .command('estimate')
+    .description('estimate the footprint of each run found in the paths, or of a run described by flags')
+    .argument('[paths...]', 'files or folders')
+    .option('--params <n>', 'parameters (e.g. 6.74e9)', num('--params'))
+    .option('--tokens <n>', 'training tokens', num('--tokens'))
+    .option('--gpu-hours <h>', 'stated device-hours (skips the FLOPs model)', num('--gpu-hours'))
+    .option('--hardware <id>', 'accelerator, e.g. a100-80gb, h100, v100, "tpu v3"')
+    .option('--devices <n>', 'number of devices', num('--devices'))
+    .addOption(new Option('--precision <p>', 'training precision').choices(['fp32', 'tf32', 'fp16', 'bf16', 'fp8']))
+    .option('--mfu <x>', 'model FLOPs utilisation 0–1 (overrides the model)', num('--mfu'))
+    .option('--power <W>', 'average power per device in W, used as is', num('--power'))
+    .option('--region <r>', 'aws:us-east-1, gcp:europe-west4, azure:westeurope or an ISO country code')
+    .option('--intensity <g>', 'grid intensity in g CO2e/kWh (wins over --region)', num('--intensity'))
+    .option('--pue <x>', 'data-centre PUE', num('--pue'))
+    .option('--config <file>', 'greenml.toml or pyproject.toml to use')
+    .option('--json', 'JSON output')
+    .action(async (paths: string[], o) => {
+      const explicit = ['params', 'tokens', 'gpuHours', 'hardware', 'power', 'mfu'].some((k) => o[k] !== undefined);
+      if (explicit) {
+        if (o.gpuHours === undefined && (o.params === undefined || o.tokens === undefined)) {
+          throw new UsageError('explicit mode needs --gpu-hours, or --params and --tokens (with --hardware and --devices); or give paths to scan');
+        }
+        if (o.hardware) {
+          const r = resolveAccelerator(o.hardware);
+          if (!r.ok) throw new UsageError(r.message);
+        }
+        if (o.region && o.intensity === undefined) {
+          const r = resolveRegion(o.region);
+          if (!r.ok) throw new UsageError(r.message);
+        }
+        const inputs: RunInputs = {
+          params: o.params, tokens: o.tokens, gpuHours: o.gpuHours, hardware: o.hardware, devices: o.devices,
+          precision: o.precision as Precision | undefined, mfu: o.mfu, powerW: o.power, region: o.region, intensity: o.intensity, pue: o.pue,
+        };
+        const e = coreEstimate(inputs);
+        if (o.json) {
+          out(JSON.stringify({ gpuHours: e.gpuHours, energyKWh: e.energyKWh, co2eKg: e.co2eKg, wallHours: e.wallHours, memoryGBPerDevice: e.memoryGBPerDevice, method: e.method, accelerator: e.accelerator?.id, devices: e.devices, pue: e.pue, grid: e.grid, assumptions: e.assumptions, warnings: e.warnings }, null, 2));
+        } else {
+          out(`GPU-hours   ${fmt.range(e.gpuHours, fmt.num)}`);
+          out(`Energy      ${fmt.range(e.energyKWh, fmt.energy)}`);
+          out(`Carbon      ${fmt.range(e.co2eKg, fmt.carbon)}`);
+          out(`Method      ${e.method}; PUE ${e.pue}${e.grid ? `; ${e.grid.gPerKWh} g CO2e/kWh (${e.grid.label})` : ''}`);
+          out('Assumptions:');
+          for (const a of e.assumptions) out(`  - ${a.text}${a.override ? ` (${a.override})` : ''}`);
+          for (const w of e.warnings) out(`  ! ${w}`);
+        }
+        return;
+      }
+      const { settings } = loadSettings(o.config, paths);
+      if (o.hardware) settings.hardware = o.hardware;
+      if (o.devices) settings.devices = o.devices;
+      if (o.region) settings.region = o.region;
+      if (o.pue) settings.pue = o.pue;
+      if (o.intensity) settings.carbonIntensity = o.intensity;
+      const { results, errors } = await analyzePaths(paths.length ? paths : ['.'], settings);
+      const runs = results.flatMap((r) => r.runs.map((run) => ({ r, run })));
+      if (o.json) out(JSON.stringify({ version: VERSION, runs: runs.map(({ run }) => runJson(run)), errors }, null, 2));
+      else {
+        if (runs.length === 0) out('No training runs found.');
+        for (const { r, run } of runs) {
+          const e = run.estimate;
+          out(`${r.path}:${position(r.text, run.plan.entry.span.start).line} ${run.plan.entry.label} (${run.plan.framework})`);
+          if (e.method === 'insufficient-inputs') {
+            out(`  footprint unknown: ${e.warnings.join('; ')}`);
+            continue;
+          }
+          out(`  energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`);
+          for (const a of e.assumptions) out(`    - ${a.text}`);
+        }
+        for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
+      }
+    });
+
+  program
+    .command('plan')
+    .description("each run's resolved facts: value, origin, file and range")
+    .argument('[paths...]', 'files or folders', ['.'])
+    .option('--config <file>', 'greenml.toml or pyproject.toml to use')
+    .option('--json', 'JSON output')
+    .action(async (paths: string[], o) => {
+      const { settings } = loadSettings(o.config, paths);
+      const { results, errors } = await analyzePaths(paths, settings);
+      const texts = new Map(results.map((r) => [r.path, r.text]));
+      const plans = results.flatMap((r) =>
+        r.runs.map((run) => ({
+          entry: { path: run.plan.entry.file, label: run.plan.entry.label, line: position(r.text, run.plan.entry.span.start).line },
+          framework: run.plan.framework,
+          files: run.plan.files,
+          facts: Object.fromEntries(
+            [...run.plan.facts.values()].map((f) => {
+              const t = f.file ? texts.get(f.file) : undefined;
+              return [f.key, { value: f.value, origin: f.origin, file: f.file, range: f.span && t !== undefined ? { start: position(t, f.span.start), end: position(t, f.span.end) } : undefined, note: f.note }];
+            }),
+          ),
+        })),
+      );
+      if (o.json) out(JSON.stringify({ version: VERSION, runs: plans, errors }, null, 2));
+      else
+        for (const p of plans) {
+          out(`${p.entry.path}:${p.entry.line} ${p.entry.label} (${p.framework})`);
+          for (const [k, f] of Object.entries(p.facts)) out(`  ${k.padEnd(18)} ${String(f.value).padEnd(22)} ${f.origin}${f.range ? ` @${f.range.start.line}:${f.range.start.column}` : ''}${f.note ? ` — ${f.note}` : ''}`);
+        }
+    });
+
+  program
+    .command('explain')
+    .description('show the documentation of a rule')
+    .argument('<code>', 'rule code or name, e.g. GML101 or mixed-precision-off')
+    .action((code: string) => {
+      const r = findRule(code);
+      if (!r) throw new UsageError(`unknown rule "${code}"; run \`greenml rules\` for the list`);
+      out(`# ${r.code} ${r.name}\n\n${r.summary}. Default severity: ${r.defaultSeverity}.\n\n## What it does\n\n${r.doc.whatItDoes}\n\n## Why is this bad?\n\n${r.doc.whyIsThisBad}\n\n## Example\n\n\`\`\`python\n${r.doc.example}\n\`\`\`\n\n## Use instead\n\n\`\`\`python\n${r.doc.useInstead}\n\`\`\`\n\n## Fix safety\n\n${r.doc.fixSafety}\n\n${docsUrl(r)}`);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .option('--json', 'JSON output')
+    .action((o) => {
+      if (o.json) out(JSON.stringify(RULES.map((r) => ({ code: r.code, name: r.name, severity: r.defaultSeverity, summary: r.summary, url: docsUrl(r) })), null, 2));
+      else for (const r of RULES) out(`${r.code}  ${r.name.padEnd(34)} ${r.defaultSeverity.padEnd(12)} ${r.summary}`);
+    });
+
+  program
+    .command('server')
+    .description('start the language server')
+    .option('--stdio', 'talk LSP over stdin/stdout (the default)')
+    .action(async () => {
+      const { startServer } = await import('../lsp/main');
+      if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
+      startServer();
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram((s) => process.stdout.write(s + '\n'));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`greenml: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`greenml: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 2;
+  }
+}

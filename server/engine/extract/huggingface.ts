@@ -1,0 +1,229 @@
+// Hugging Face Trainer / TRL extractor: TrainingArguments, Seq2SeqTrainingArguments, SFTConfig (and the other
+// TRL configs), Trainer/SFTTrainer, from_pretrained, gradient_checkpointing_enable, PEFT and HfArgumentParser.
+// It turns syntax into explicit facts with spans and editors; framework defaults are added by ./hf-defaults.
+import type { SyntaxNode, Tree } from '../parse/python';
+import { allCalls, assignedName, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
+import { ValueResolver } from './python-values';
+import { hfDefaults, type HfFlavour } from './hf-defaults';
+
+const ARG_CLASSES: Record<string, HfFlavour> = {
+  TrainingArguments: 'transformers',
+  Seq2SeqTrainingArguments: 'transformers',
+  SFTConfig: 'trl',
+  DPOConfig: 'trl',
+  GRPOConfig: 'trl',
+  ORPOConfig: 'trl',
+  KTOConfig: 'trl',
+  RewardConfig: 'trl',
+};
+const TRAINERS = new Set(['Trainer', 'Seq2SeqTrainer', 'SFTTrainer', 'DPOTrainer', 'GRPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'RewardTrainer']);
+const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
+
+/** Keyword argument → fact key, for the simple one-to-one cases. */
+const SIMPLE: Record<string, FactKey> = {
+  per_device_train_batch_size: 'micro_batch',
+  gradient_accumulation_steps: 'grad_accum',
+  num_train_epochs: 'epochs',
+  max_steps: 'max_steps',
+  gradient_checkpointing: 'grad_checkpointing',
+  save_strategy: 'periodic_save',
+  save_steps: 'save_steps',
+  dataloader_num_workers: 'num_workers',
+  torch_compile: 'compile',
+  max_seq_length: 'seq_len',
+  max_length: 'seq_len',
+  optim: 'optimizer',
+};
+
+function dtypeOf(text: string): string | undefined {
+  if (/bfloat16|bf16/.test(text)) return 'bf16';
+  if (/float16|fp16|\bhalf\b/.test(text)) return 'fp16';
+  if (/float32|fp32/.test(text)) return 'fp32';
+  if (/auto/.test(text)) return 'auto';
+  return undefined;
+}
+
+export interface ExtractedRun {
+  plan: RunPlan;
+  flavour: HfFlavour;
+  /** True when arguments come from the command line (HfArgumentParser) or `**kwargs` and may differ. */
+  openEnded: boolean;
+}
+
+export function extractHuggingFace(file: string, text: string, tree: Tree): ExtractedRun[] {
+  const root = tree.rootNode;
+  const calls = allCalls(root);
+  const values = new ValueResolver(root, calls);
+  const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
+  const trainers = calls.filter((c) => TRAINERS.has(c.name));
+  const parserCall = calls.find((c) => c.name === 'HfArgumentParser');
+  if (argCalls.length === 0 && trainers.length === 0 && !parserCall) return [];
+
+  // File-wide facts: model, dtype, gradient checkpointing, PEFT, early stopping, seq_len hints.
+  const fileFacts = new Map<FactKey, Fact>();
+  const put = (f: Fact) => fileFacts.set(f.key, f);
+  for (const c of calls) {
+    if (MODEL_LOADER.test(c.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(c.callee)) {
+      const first = c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value;
+      const r = values.resolve(first);
+      if (typeof r.value === 'string' && !fileFacts.has('model')) {
+        put({ key: 'model', value: r.value, origin: r.scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(r.node ?? first!), note: r.via ? `from ${r.via}` : `${c.callee}(…)` });
+      }
+      const dt = c.kwargs.get('torch_dtype') ?? c.kwargs.get('dtype');
+      if (dt) {
+        const d = dtypeOf(dt.value.text);
+        put({ key: 'model_dtype', value: d ?? null, origin: 'explicit', file, span: spanOf(dt.node), note: `from_pretrained(${dt.name}=${dt.value.text})` });
+      }
+      const q = c.kwargs.get('quantization_config');
+      const q4 = c.kwargs.get('load_in_4bit');
+      if ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) {
+        put({ key: 'peft', value: 'qlora', origin: 'explicit', file, span: spanOf((q ?? q4)!.node), note: '4-bit quantised base model (bitsandbytes)' });
+      }
+    }
+    if (c.callee.endsWith('.gradient_checkpointing_enable')) {
+      put({ key: 'grad_checkpointing', value: true, origin: 'explicit', file, span: spanOf(c.node), note: `${c.callee}()` });
+    }
+    if ((c.name === 'get_peft_model' || c.name === 'LoraConfig') && fileFacts.get('peft')?.value !== 'qlora') {
+      put({ key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(c.node), note: `${c.name}(…)` });
+    }
+    if (c.name === 'EarlyStoppingCallback') {
+      put({ key: 'early_stopping', value: true, origin: 'explicit', file, span: spanOf(c.node), note: 'EarlyStoppingCallback in callbacks' });
+    }
+    if (c.name === 'load_dataset') {
+      const r = values.resolve(c.positional[0]);
+      if (typeof r.value === 'string') put({ key: 'dataset_size', value: r.value, origin: 'explicit', file, span: spanOf(c.positional[0]), note: `load_dataset("${r.value}")` });
+    }
+    if (!fileFacts.has('seq_len')) {
+      const ml = c.kwargs.get('max_length') ?? c.kwargs.get('max_seq_length');
+      const isTokenizerCall = /tokeni[sz]er|tok\b/i.test(c.callee) || c.name === 'tokenize';
+      if (ml && isTokenizerCall) {
+        const r = values.resolve(ml.value);
+        if (typeof r.value === 'number') put({ key: 'seq_len', value: r.value, origin: 'explicit', file, span: spanOf(ml.node), note: `tokenizer ${ml.name}=${r.value}` });
+      }
+    }
+  }
+  const blockSize = values.resolve(root.descendantsOfType('identifier').find((n) => n?.text === 'block_size' && n.parent?.type === 'assignment') ?? null);
+  if (!fileFacts.has('seq_len') && typeof blockSize.value === 'number') {
+    put({ key: 'seq_len', value: blockSize.value, origin: 'explicit', file, span: blockSize.node ? spanOf(blockSize.node) : undefined, note: 'block_size' });
+  }
+
+  const runs: ExtractedRun[] = [];
+  const used = new Set<number>();
+  const makeRun = (argCall: CallSite | undefined, trainer: CallSite | undefined, flavour: HfFlavour, fromParser: boolean) => {
+    const facts = new Map<FactKey, Fact>(fileFacts);
+    let edit: PlanEditor | undefined;
+    const relevantSpans: RunPlan['relevantSpans'] = [];
+    if (argCall) {
+      used.add(argCall.node.id);
+      readArguments(argCall, file, values, facts, relevantSpans);
+      edit = argumentEditor(argCall, text, file);
+    }
+    if (trainer) {
+      const cbs = trainer.kwargs.get('callbacks');
+      if (cbs && /EarlyStopping/.test(cbs.value.text)) {
+        facts.set('early_stopping', { key: 'early_stopping', value: true, origin: 'explicit', file, span: spanOf(cbs.node), note: 'EarlyStoppingCallback in callbacks' });
+      }
+      const peft = trainer.kwargs.get('peft_config');
+      if (peft && peft.value.type !== 'none' && facts.get('peft')?.value !== 'qlora') {
+        facts.set('peft', { key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(peft.node), note: 'peft_config passed to the trainer' });
+      }
+      const m = trainer.kwargs.get('model') ?? trainer.positional[0] ? trainer.kwargs.get('model') : undefined;
+      const mv = values.resolve(m?.value);
+      if (typeof mv.value === 'string' && !facts.has('model')) {
+        facts.set('model', { key: 'model', value: mv.value, origin: 'explicit', file, span: spanOf(m!.value), note: `${trainer.name}(model="${mv.value}")` });
+      }
+    }
+    const entry = trainer ?? argCall!;
+    const label = argCall ? argCall.name : fromParser ? 'HfArgumentParser' : entry.name;
+    const plan: RunPlan = {
+      framework: flavour === 'trl' ? 'trl' : 'hf-trainer',
+      entry: { file, span: spanOf(entry.node), label: entry.name },
+      files: [file],
+      facts,
+      edit,
+      relevantSpans,
+    };
+    hfDefaults(plan, flavour, label, fromParser || !!argCall?.hasSplat);
+    runs.push({ plan, flavour, openEnded: fromParser || !!argCall?.hasSplat });
+  };
+
+  for (const trainer of trainers) {
+    const argsKw = trainer.kwargs.get('args') ?? (trainer.positional.length >= 2 ? { value: trainer.positional[1] } : undefined);
+    let argCall: CallSite | undefined;
+    if (argsKw?.value.type === 'call') argCall = argCalls.find((a) => a.node.id === argsKw.value.id);
+    else if (argsKw?.value.type === 'identifier') argCall = [...argCalls].reverse().find((a) => assignedName(a.node) === argsKw.value.text && a.node.startIndex < trainer.node.startIndex) ?? argCalls.find((a) => assignedName(a.node) === argsKw.value.text);
+    const flavour: HfFlavour = argCall ? ARG_CLASSES[argCall.name] : trainer.name === 'Trainer' || trainer.name === 'Seq2SeqTrainer' ? 'transformers' : 'trl';
+    const fromParser = !argCall && !!parserCall && !!argsKw;
+    if (argCall && used.has(argCall.node.id)) continue;
+    makeRun(argCall, trainer, flavour, fromParser);
+  }
+  for (const a of argCalls) if (!used.has(a.node.id)) makeRun(a, undefined, ARG_CLASSES[a.name], false);
+  if (runs.length === 0 && parserCall && /TrainingArguments|SFTConfig/.test(parserCall.argList.text)) {
+    makeRun(undefined, parserCall, /SFTConfig/.test(parserCall.argList.text) ? 'trl' : 'transformers', true);
+  }
+  return runs;
+}
+
+function readArguments(call: CallSite, file: string, values: ValueResolver, facts: Map<FactKey, Fact>, spans: RunPlan['relevantSpans']) {
+  const set = (key: FactKey, value: FactValue, kw: { node: SyntaxNode; name: string; value: SyntaxNode }, note: string, scriptDefault = false) => {
+    facts.set(key, { key, value, origin: scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(kw.node), note });
+    spans.push({ file, span: spanOf(kw.node), key });
+  };
+  for (const [name, key] of Object.entries(SIMPLE)) {
+    const kw = call.kwargs.get(name);
+    if (!kw) continue;
+    const r = values.resolve(kw.value);
+    let v: FactValue = r.value === undefined ? null : r.value;
+    if (key === 'grad_checkpointing' || key === 'compile') v = typeof v === 'boolean' ? v : null;
+    const note = r.value === undefined ? `${name}=${kw.value.text} (not a literal; value unknown)` : `${name}=${kw.value.text}${r.via ? ` (${r.via})` : ''}`;
+    set(key, v, kw, note, !!r.scriptDefault);
+  }
+  // Precision is two booleans (bf16, fp16) plus tf32.
+  const bf = call.kwargs.get('bf16');
+  const fp = call.kwargs.get('fp16');
+  const tf = call.kwargs.get('tf32');
+  const bfv = bf ? values.resolve(bf.value) : undefined;
+  const fpv = fp ? values.resolve(fp.value) : undefined;
+  const tfv = tf ? values.resolve(tf.value) : undefined;
+  if (bf || fp) {
+    const kw = (bfv?.value === true ? bf : fpv?.value === true ? fp : bf ?? fp)!;
+    let v: FactValue;
+    if (bfv?.value === true) v = 'bf16';
+    else if (fpv?.value === true) v = 'fp16';
+    else if ((bf && bfv?.value === undefined) || (fp && fpv?.value === undefined)) v = null;
+    else v = tfv?.value === true ? 'tf32' : 'fp32';
+    const note = [bf && `bf16=${bf.value.text}`, fp && `fp16=${fp.value.text}`, tf && `tf32=${tf.value.text}`].filter(Boolean).join(', ');
+    set('precision', v, kw, v === null ? `${note} (not a literal; value unknown)` : note, !!(bfv?.scriptDefault || fpv?.scriptDefault));
+    if (bf && kw !== bf) spans.push({ file, span: spanOf(bf.node), key: 'precision' });
+    if (fp && kw !== fp) spans.push({ file, span: spanOf(fp.node), key: 'precision' });
+  } else if (tf && tfv?.value === true) {
+    set('precision', 'tf32', tf, `tf32=${tf.value.text}`);
+  }
+  const cpu = call.kwargs.get('use_cpu') ?? call.kwargs.get('no_cuda');
+  if (cpu && cpu.value.type === 'true') set('hardware', 'cpu', cpu, `${cpu.name}=True`);
+  const ds = call.kwargs.get('deepspeed');
+  if (ds) spans.push({ file, span: spanOf(ds.node), key: 'zero_stage' });
+}
+
+/** Fact changes → keyword arguments of the arguments call. */
+function argumentEditor(call: CallSite, text: string, file: string): PlanEditor {
+  return (changes) => {
+    const pairs: [string, FactValue][] = [];
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key === 'precision') {
+        if (v !== 'bf16' && v !== 'fp16') return undefined;
+        const other = v === 'bf16' ? 'fp16' : 'bf16';
+        pairs.push([v, true]);
+        const o = call.kwargs.get(other);
+        if (o && o.value.type !== 'false') pairs.push([other, false]);
+      } else if (key === 'micro_batch' && typeof v === 'number') pairs.push(['per_device_train_batch_size', v]);
+      else if (key === 'grad_accum' && typeof v === 'number') pairs.push(['gradient_accumulation_steps', v]);
+      else if (key === 'grad_checkpointing' && typeof v === 'boolean') pairs.push(['gradient_checkpointing', v]);
+      else if (key === 'periodic_save' && v === 'steps') pairs.push(['save_strategy', 'steps']);
+      else if (key === 'save_steps' && typeof v === 'number') pairs.push(['save_steps', v]);
+      else return undefined;
+    }
+    return setKwargs(call, pairs.map(([n, v]) => [n, pythonLiteral(v)]), text, file);
+  };
+}

@@ -1,0 +1,84 @@
+// Resolves the value of an argument expression without running anything: literals, module constants,
+// `args.name` looked up in argparse `add_argument("--name", default=...)` and dataclass field defaults.
+import type { SyntaxNode } from '../parse/python';
+import { allCalls, literal, moduleConstants, type CallSite } from '../parse/python-syntax';
+import type { FactValue } from '../types';
+
+export interface Resolved {
+  value: FactValue | undefined;
+  /** How it was found, for the fact's note. */
+  via?: string;
+  /** Node holding the value (the literal itself, or the default it came from). */
+  node?: SyntaxNode;
+  /** True when the value is a default the script declares rather than a value written at the call. */
+  scriptDefault?: boolean;
+}
+
+export class ValueResolver {
+  private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;
+  private readonly declared = new Map<string, { value: FactValue; node: SyntaxNode; via: string }>();
+
+  constructor(root: SyntaxNode, calls: CallSite[]) {
+    this.constants = moduleConstants(root);
+    for (const c of calls) {
+      if (c.name !== 'add_argument') continue;
+      const flag = literal(c.positional.find((p) => typeof literal(p) === 'string' && String(literal(p)).startsWith('--')));
+      const def = c.kwargs.get('default');
+      if (typeof flag !== 'string' || !def) continue;
+      const v = literal(def.value) ?? this.constants.get(def.value.text)?.value;
+      const dest = literal(c.kwargs.get('dest')?.value);
+      const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
+      if (v !== undefined) this.declared.set(name, { value: v, node: def.value, via: `default of argparse ${flag}` });
+    }
+    // Dataclass fields: `name: type = value` or `name: type = field(default=value)`.
+    for (const cls of root.descendantsOfType('class_definition')) {
+      const body = cls?.childForFieldName('body');
+      if (!cls || !body) continue;
+      const clsName = cls.childForFieldName('name')?.text ?? '?';
+      for (const stmt of body.namedChildren) {
+        const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+        if (a?.type !== 'assignment') continue;
+        const left = a.childForFieldName('left');
+        let right = a.childForFieldName('right');
+        if (left?.type !== 'identifier' || !right) continue;
+        if (right.type === 'call' && right.childForFieldName('function')?.text.endsWith('field')) {
+          const def = right.childForFieldName('arguments')?.namedChildren.find(
+            (k) => k?.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'default',
+          );
+          right = def?.childForFieldName('value') ?? null;
+          if (!right) continue;
+        }
+        const v = literal(right);
+        if (v !== undefined) this.declared.set(left.text, { value: v, node: right, via: `default of field ${clsName}.${left.text}` });
+      }
+    }
+  }
+
+  /** Field defaults declared in a class body (used for TrainingArguments subclasses). */
+  classDefaults(root: SyntaxNode, className: string): Map<string, { value: FactValue; node: SyntaxNode }> {
+    const out = new Map<string, { value: FactValue; node: SyntaxNode }>();
+    for (const cls of root.descendantsOfType('class_definition')) {
+      if (cls?.childForFieldName('name')?.text !== className) continue;
+      for (const [k, v] of this.declared) if (v.via.startsWith(`default of field ${className}.`)) out.set(k, v);
+    }
+    return out;
+  }
+
+  resolve(node: SyntaxNode | null | undefined): Resolved {
+    if (!node) return { value: undefined };
+    const lit = literal(node);
+    if (lit !== undefined) return { value: lit, node };
+    if (node.type === 'identifier') {
+      const c = this.constants.get(node.text);
+      if (c) return { value: c.value, node: c.node, via: `module constant ${node.text}` };
+    }
+    if (node.type === 'attribute') {
+      const attr = node.childForFieldName('attribute')?.text;
+      const d = attr ? this.declared.get(attr) : undefined;
+      if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true };
+    }
+    return { value: undefined, node };
+  }
+}
+
+export { allCalls };

@@ -1,0 +1,49 @@
+// textDocument/codeAction: one quick fix per finding fix whose finding overlaps the requested range, and a
+// `source.fixAll.greenml` action that applies only safe fixes (Ruff's semantics).
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
+import type { Analyzer } from './analyzer';
+import { toDiagnostic, toRange } from './convert';
+import type { DocumentStore } from './documents';
+import type { Fix } from '../engine/types';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.greenml`;
+
+export async function codeActions(docs: DocumentStore, analyzer: Analyzer, params: CodeActionParams): Promise<CodeAction[]> {
+  const entry = docs.get(params.textDocument.uri);
+  if (!entry) return [];
+  const analysis = await analyzer.analysis(entry);
+  const doc = entry.doc;
+  const from = doc.offsetAt(params.range.start);
+  const to = doc.offsetAt(params.range.end);
+  const only = params.context.only;
+  const edits = (fix: Fix): TextEdit[] => fix.edits.filter((e) => e.file === entry.path).map((e) => ({ range: toRange(doc, e), newText: e.newText }));
+  const actions: CodeAction[] = [];
+  if (!only || only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k === CodeActionKind.QuickFix)) {
+    analysis.findings.forEach((f, i) => {
+      if (f.file !== entry.path || f.span.end < from || f.span.start > to) return;
+      f.fixes.forEach((fix, j) => {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(doc, f, i)],
+          isPreferred: j === 0 && fix.applicability !== 'display-only',
+          edit: { changes: { [doc.uri]: edits(fix) } },
+        });
+      });
+    });
+  }
+  if (only?.some((k) => FIX_ALL_KIND.startsWith(k))) {
+    // One safe fix per finding; skip fixes whose edits overlap an earlier one.
+    const all: TextEdit[] = [];
+    const taken: { start: number; end: number }[] = [];
+    for (const f of analysis.findings) {
+      const fix = f.fixes.find((x) => x.applicability === 'safe');
+      if (!fix || f.file !== entry.path) continue;
+      if (fix.edits.some((e) => taken.some((t) => e.start <= t.end && t.start <= e.end))) continue;
+      taken.push(...fix.edits);
+      all.push(...edits(fix));
+    }
+    if (all.length) actions.push({ title: 'Green ML Review: apply all safe fixes', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: all } } });
+  }
+  return actions;
+}

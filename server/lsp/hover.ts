@@ -1,0 +1,33 @@
+// textDocument/hover: on a finding, its message and the saving; on a footprint-relevant argument or the
+// run-defining call, the estimate's breakdown and assumptions.
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { MarkupKind } from 'vscode-languageserver';
+import * as fmt from '../engine/format';
+import { estimateMarkdown } from '../engine/report';
+import type { Analyzer } from './analyzer';
+import { toRange } from './convert';
+import type { DocumentStore } from './documents';
+
+export async function hover(docs: DocumentStore, analyzer: Analyzer, params: HoverParams): Promise<Hover | null> {
+  const entry = docs.get(params.textDocument.uri);
+  if (!entry) return null;
+  const analysis = await analyzer.analysis(entry);
+  const at = entry.doc.offsetAt(params.position);
+  const inside = (s: { start: number; end: number }) => s.start <= at && at <= s.end;
+  const finding = analysis.findings.find((f) => f.file === entry.path && inside(f.span));
+  for (const run of analysis.runs) {
+    const relevant = run.plan.relevantSpans.find((r) => r.file === entry.path && inside(r.span));
+    const onEntry = run.plan.entry.file === entry.path && inside(run.plan.entry.span);
+    if (!finding && !relevant && !onEntry) continue;
+    const parts: string[] = [];
+    if (finding) {
+      parts.push(`**${finding.code} ${finding.name}** — ${finding.message}`);
+      if (finding.savings) parts.push(`Saving: ≈ ${fmt.range(finding.savings.kWh, fmt.energy)} · ${fmt.range(finding.savings.kgCO2e, fmt.carbon)} (−${fmt.percent(finding.savings.fraction)})`);
+      parts.push('---');
+    }
+    parts.push(estimateMarkdown(run, relevant?.key));
+    const span = finding?.span ?? relevant?.span;
+    return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range: span ? toRange(entry.doc, span) : undefined };
+  }
+  return null;
+}

@@ -1,0 +1,95 @@
+// The language server: wiring only. One handler per LSP method lives in its own file.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { Parser } from 'web-tree-sitter';
+import { pythonParser } from '../engine/parse/python';
+import { Analyzer } from './analyzer';
+import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { codeLenses } from './code-lens';
+import { publishDiagnostics } from './diagnostics';
+import { DocumentStore, uriToPath } from './documents';
+import { hover } from './hover';
+import { SettingsCache } from './settings';
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  let parser: Parser | undefined;
+  const parserReady = pythonParser().then((p) => (parser = p));
+  let roots: string[] = [];
+  let codeLensRefresh = false;
+  const docs = new DocumentStore(() => parser);
+  const settings = new SettingsCache(connection, () => roots);
+  const analyzer = new Analyzer(docs, settings, connection);
+  const pending = new Map<string, NodeJS.Immediate>();
+
+  const schedule = (uri: string) => {
+    const t = pending.get(uri);
+    if (t) clearImmediate(t);
+    pending.set(
+      uri,
+      setImmediate(() => {
+        pending.delete(uri);
+        const entry = docs.get(uri);
+        if (entry) parserReady.then(() => publishDiagnostics(connection, analyzer, entry)).catch((e) => connection.console.error(String(e)));
+      }),
+    );
+  };
+  const refreshAll = () => {
+    analyzer.invalidate();
+    for (const d of docs.all()) schedule(d.doc.uri);
+    if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  };
+  // Requests wait for the grammar (a few ms at start), then never fail: errors give empty results.
+  const guard = <P, R>(name: string, empty: R, fn: (p: P) => Promise<R>) => async (p: P): Promise<R> => {
+    try {
+      await parserReady;
+      return await fn(p);
+    } catch (e) {
+      connection.console.error(`[error] ${name}: ${(e as Error).stack ?? e}`);
+      return empty;
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)];
+    settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'greenml', version: '0.1.0' },
+    };
+  });
+  connection.onInitialized(() => {
+    if (settings.supportsConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'greenml' }).catch(() => undefined);
+  });
+  connection.onDidOpenTextDocument((p) => {
+    docs.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+    schedule(p.textDocument.uri);
+  });
+  connection.onDidChangeTextDocument((p) => {
+    if (docs.change(p.textDocument.uri, p.textDocument.version, p.contentChanges)) schedule(p.textDocument.uri);
+  });
+  connection.onDidCloseTextDocument((p) => {
+    docs.close(p.textDocument.uri);
+    analyzer.forget(p.textDocument.uri);
+    connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] }).catch(() => undefined);
+  });
+  connection.onDidChangeConfiguration(refreshAll);
+  connection.onDidChangeWatchedFiles(refreshAll);
+  connection.onHover(guard('hover', null, (p) => hover(docs, analyzer, p)));
+  connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p)));
+  connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(docs, analyzer, p)));
+  connection.listen();
+}

@@ -1,0 +1,140 @@
+// The CLI as CI uses it: exit codes, the JSON contract, explicit estimates, plan, explain, rules, bad input.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+
+const BIN = path.resolve('bin/greenml.js');
+const run = (args: string[], cwd = process.cwd()) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const FP32_NO_SAVE = `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.2-1B")
+args = TrainingArguments(output_dir="o", num_train_epochs=3, per_device_train_batch_size=8, save_strategy="no")
+Trainer(model=model, args=args).train()
+`;
+
+test('check --format json follows the contract, with 1-based ranges and exit code 1', () => {
+  const dir = workspace({ 'greenml.toml': 'hardware = "a100-80gb"\n', 'train.py': FP32_NO_SAVE });
+  const r = run(['check', dir, '--format', 'json']);
+  assert.equal(r.code, 1, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(typeof j.version, 'string');
+  const f = j.files[0].findings.find((x: { code: string }) => x.code === 'GML101');
+  assert.equal(f.name, 'mixed-precision-off');
+  assert.equal(f.severity, 'warning');
+  assert.deepEqual(f.range.start, { line: 3, column: 8 });
+  assert.ok(f.fixes[0].edits[0].newText.includes('bf16=True'));
+  assert.ok(f.savings.kWh.low <= f.savings.kWh.mid && f.savings.kWh.mid <= f.savings.kWh.high);
+  assert.ok(j.files[0].findings.some((x: { code: string }) => x.code === 'GML301'));
+  const est = j.runs[0].estimate;
+  for (const k of ['gpuHours', 'energyKWh', 'co2eKg']) assert.ok(est[k].low > 0 && est[k].low <= est[k].mid && est[k].mid <= est[k].high, k);
+  assert.ok(Array.isArray(est.assumptions) && est.assumptions.length > 0);
+});
+
+test('--exit-zero, --select and --ignore', () => {
+  const dir = workspace({ 'greenml.toml': 'hardware = "a100-80gb"\n', 'train.py': FP32_NO_SAVE });
+  assert.equal(run(['check', dir, '--exit-zero']).code, 0);
+  const only = JSON.parse(run(['check', dir, '--format', 'json', '--select', 'GML301']).out);
+  assert.deepEqual([...new Set(only.files[0].findings.map((f: { code: string }) => f.code))], ['GML301']);
+  const ign = JSON.parse(run(['check', dir, '--format', 'json', '--ignore', 'mixed-precision-off,GML301']).out);
+  assert.equal(ign.files[0].findings.length, 0);
+});
+
+test('sarif and github formats', () => {
+  const dir = workspace({ 'greenml.toml': 'hardware = "h100"\n', 'train.py': FP32_NO_SAVE });
+  const sarif = JSON.parse(run(['check', dir, '--format', 'sarif']).out);
+  assert.equal(sarif.version, '2.1.0');
+  assert.ok(sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'GML101'));
+  const gh = run(['check', dir, '--format', 'github']).out;
+  assert.match(gh, /::warning file=.*train\.py,line=3,col=8/);
+});
+
+test('estimate, explicit mode: Llama 2 7B convention (GPU-h × 400 W × PUE 1.1 × 385 g) within 1%', () => {
+  const r = run(['estimate', '--gpu-hours', '184320', '--power', '400', '--pue', '1.1', '--intensity', '385', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.ok(Math.abs(j.energyKWh.mid - 81_101) / 81_101 < 0.01, String(j.energyKWh.mid));
+  assert.ok(Math.abs(j.co2eKg.mid - 31_224) / 31_224 < 0.01, String(j.co2eKg.mid));
+});
+
+test('estimate, explicit mode from params and tokens gives sensible ranges around published GPU-hours', () => {
+  const r = run(['estimate', '--params', '6.74e9', '--tokens', '2e12', '--hardware', 'a100-80gb', '--devices', '2048', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  for (const k of ['gpuHours', 'energyKWh', 'co2eKg']) assert.ok(j[k].low <= j[k].mid && j[k].mid <= j[k].high, k);
+  // Meta reports 184,320 GPU-hours for this run.
+  assert.ok(j.gpuHours.low <= 184_320 * 1.15 && j.gpuHours.high >= 184_320 * 0.85, JSON.stringify(j.gpuHours));
+  assert.ok(j.gpuHours.high / j.gpuHours.low <= 3);
+});
+
+test('unknown GPU name: exit 2 with close matches', () => {
+  const r = run(['estimate', '--params', '1e9', '--tokens', '1e10', '--hardware', 'a1000-80gb']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /Unknown accelerator.*a1000-80gb/i);
+  assert.match(r.err, /A100/i);
+});
+
+test('region forms resolve: aws:us-east-1, gcp:europe-west4, azure:westeurope, FR', () => {
+  for (const region of ['aws:us-east-1', 'gcp:europe-west4', 'azure:westeurope', 'FR']) {
+    const r = run(['estimate', '--gpu-hours', '100', '--hardware', 'h100', '--region', region, '--json']);
+    assert.equal(r.code, 0, `${region}: ${r.err}`);
+    const j = JSON.parse(r.out);
+    assert.ok(j.grid.gPerKWh > 0, region);
+  }
+  assert.equal(run(['estimate', '--gpu-hours', '100', '--region', 'mars-north-1']).code, 2);
+});
+
+test('plan --json explains where each fact comes from', () => {
+  const dir = workspace({ 'train.py': FP32_NO_SAVE });
+  const j = JSON.parse(run(['plan', path.join(dir, 'train.py'), '--json']).out);
+  const facts = j.runs[0].facts;
+  assert.equal(facts.precision.value, 'fp32');
+  assert.equal(facts.precision.origin, 'framework-default');
+  assert.equal(facts.periodic_save.value, 'no');
+  assert.equal(facts.periodic_save.origin, 'explicit');
+  assert.deepEqual(facts.periodic_save.range.start, { line: 3, column: FP32_NO_SAVE.split('\n')[2].indexOf('save_strategy') + 1 });
+  assert.equal(facts.micro_batch.value, 8);
+  assert.equal(facts.model.value, 'meta-llama/Llama-3.2-1B');
+  assert.equal(facts.hardware.origin, 'assumed');
+});
+
+test('explain and rules', () => {
+  const e = run(['explain', 'GML101']);
+  assert.equal(e.code, 0);
+  assert.match(e.out, /## Why is this bad\?/);
+  assert.match(run(['explain', 'no-periodic-checkpoint']).out, /GML301/);
+  assert.equal(run(['explain', 'GML999']).code, 2);
+  const rules = JSON.parse(run(['rules', '--json']).out);
+  assert.deepEqual(rules.map((r: { code: string }) => r.code).sort(), ['GML101', 'GML205', 'GML207', 'GML301']);
+});
+
+test('bad input: missing path is exit 2; binary and huge files are skipped with a message', () => {
+  assert.equal(run(['check', '/nonexistent/path/x']).code, 2);
+  const dir = workspace({ 'bin.py': '\u0000\u0001garbage'.repeat(100), 'big.py': 'x = 1\n'.repeat(900_000), 'half.py': 'args = TrainingArguments(output_dir="x", bf16=' });
+  const r = run(['check', dir, '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.ok(j.errors.some((e: { message: string }) => /binary/.test(e.message)));
+  assert.ok(j.errors.some((e: { message: string }) => /larger than/.test(e.message)));
+});
+
+test('a broken greenml.toml is reported, not fatal', () => {
+  const dir = workspace({ 'greenml.toml': 'hardware = \n[[[', 'train.py': FP32_NO_SAVE });
+  const r = run(['check', dir, '--exit-zero']);
+  assert.equal(r.code, 0);
+  assert.match(r.err, /not valid TOML/);
+});

@@ -23,10 +23,12 @@ import {
   type Band,
   batchFactor,
   fmtPct,
+  fmtPctRange,
   GENERIC_ACCELERATOR,
   GENERIC_HARDWARE_SPEED,
   MFU_SPREAD,
   PEFT_UTILISATION,
+  peak16,
   planFlops,
   planPrecision,
   RECOMPUTE_SHARE,
@@ -118,6 +120,10 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   const inputs = sanitise(raw, warnings);
 
   // Hardware.
+  const genericNote =
+    inputs.gpuHours !== undefined
+      ? `(its ${GENERIC_ACCELERATOR.powerW} W rating sets the power)`
+      : `(${GENERIC_ACCELERATOR.powerW} W, ${peak16(GENERIC_ACCELERATOR)} bf16 TFLOPS), speed uncertain ${GENERIC_HARDWARE_SPEED.low}–${GENERIC_HARDWARE_SPEED.high}×`;
   let accel = GENERIC_ACCELERATOR;
   let accelKnown = false;
   if (inputs.hardware !== undefined && inputs.hardware.trim() !== '') {
@@ -129,7 +135,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       warnings.push(withSuggestions(r.message, r.suggestions));
       assumptions.push({
         key: 'hardware',
-        text: `Hardware "${inputs.hardware}" is not in the table; assumed a ${GENERIC_ACCELERATOR.name} (400 W, 312 bf16 TFLOPS), speed uncertain 0.6–1.6×`,
+        text: `Hardware "${inputs.hardware}" is not in the table; estimated as a ${GENERIC_ACCELERATOR.name} ${genericNote}`,
         override: OVERRIDE_HINTS.hardware,
         source: GENERIC_ACCELERATOR.source,
       });
@@ -137,7 +143,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   } else {
     assumptions.push({
       key: 'hardware',
-      text: `No hardware stated; assumed a ${GENERIC_ACCELERATOR.name} (400 W, 312 bf16 TFLOPS), speed uncertain 0.6–1.6×`,
+      text: `No hardware stated; assumed a ${GENERIC_ACCELERATOR.name} ${genericNote}`,
       override: OVERRIDE_HINTS.hardware,
       source: GENERIC_ACCELERATOR.source,
     });
@@ -274,7 +280,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   if (recompute && (method === 'flops' || options.hoursAt)) {
     assumptions.push({
       key: 'recompute',
-      text: `Activation checkpointing recomputes ${fmtPct(RECOMPUTE_SHARE.low)}–${fmtPct(RECOMPUTE_SHARE.high)} of the forward pass: +${fmtPct(recomputeOverhead(flops, 'low'))}–${fmtPct(recomputeOverhead(flops, 'high'))} compute`,
+      text: `Activation checkpointing recomputes ${fmtPctRange(RECOMPUTE_SHARE.low, RECOMPUTE_SHARE.high)} of the forward pass: +${fmtPctRange(recomputeOverhead(flops, 'low'), recomputeOverhead(flops, 'high'))} compute`,
       source: 'HF "Efficient training on a single GPU" (≈20 % slower); Chen et al. 2016; full recompute = +2N on 6N',
     });
   }
@@ -285,14 +291,14 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       assumptions.push({
         key: 'power',
         text:
-          `Each ${accel.name} draws ${fmtPct(BUSY_FRACTION.low)}–${fmtPct(BUSY_FRACTION.high)} (mid ${fmtPct(BUSY_FRACTION.mid)}) of its ${accel.powerW} W rating ` +
+          `Each ${accel.name} draws ${fmtPctRange(BUSY_FRACTION.low, BUSY_FRACTION.high)} (mid ${fmtPct(BUSY_FRACTION.mid)}) of its ${accel.powerW} W rating ` +
           'on average over the run (checkpoints, evaluation and stalls draw less)',
         override: OVERRIDE_HINTS.power,
         source: 'Morrison et al. 2025 (H100 >85 % of TDP while training, ≈100 W while checkpointing); footprint-method.md Part 5',
       });
       assumptions.push({
         key: 'host-overhead',
-        text: `Host CPUs, memory and network add ${fmtPct(HOST_SHARE.low)}–${fmtPct(HOST_SHARE.high)} (mid ${fmtPct(HOST_SHARE.mid)}) to the accelerator power`,
+        text: `Host CPUs, memory and network add ${fmtPctRange(HOST_SHARE.low, HOST_SHARE.high)} (mid ${fmtPct(HOST_SHARE.mid)}) to the accelerator power`,
         override: OVERRIDE_HINTS.power,
         source: 'Zeus/ML.ENERGY docs (GPUs ≈70 % of server power in DNN training); footprint-method.md Part 5',
       });
@@ -370,7 +376,7 @@ export function planUtilisation(inputs: RunInputs, accel: Accelerator, devices: 
     text: (p: PrecisionPlan) => {
       const eff = p.peakTflops * mid / (p.slowdown?.mid ?? 1);
       return (
-        `Utilisation ${fmtPct(band.low)}–${fmtPct(band.high)} (mid ${fmtPct(mid)}) of the ${round(p.peakTflops, 1)} TFLOPS dense 16-bit peak: ` +
+        `Utilisation ${fmtPctRange(band.low, band.high)} (mid ${fmtPct(mid)}) of the ${round(p.peakTflops, 1)} TFLOPS dense 16-bit peak: ` +
         `${parts.join(' ')}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}`
       );
     },

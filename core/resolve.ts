@@ -400,26 +400,33 @@ export function resolveRegion(id: string): ResolveResult<GridIntensity> {
 // ------------------------------------------------------------------------------------------------ models
 
 const FILE_EXT = /\.(?:json|bin|safetensors|pt|pth|ckpt|gguf|h5|msgpack)$/;
-const VARIANT_SUFFIX =
-  /[-_](?:hf|chat|instruct|it|pt|sft|dpo|rlhf|deduped|awq|gptq|gguf|exl2|mlx|fp16|bf16|fp8|int4|int8|4bit|8bit|bnb|\d{4})$/;
+const VARIANT_TOKENS = new Set([
+  'hf', 'chat', 'instruct', 'it', 'pt', 'sft', 'dpo', 'rlhf', 'deduped',
+  'awq', 'gptq', 'gguf', 'exl2', 'mlx', 'fp16', 'bf16', 'fp8', 'int4', 'int8', '4bit', '8bit', 'bnb',
+]);
 
-/** Reduce a model name to the key its base checkpoint shares: no org, no chat/instruct/quantisation suffixes. */
+/**
+ * Reduce a model name to the key its base checkpoint shares: chat/instruct/quantisation tokens and release dates
+ * dropped wherever they sit ("Mistral-7B-Instruct-v0.3" -> "mistral-7b-v0.3"), "Meta-Llama" -> "llama".
+ * "-Base" is dropped only after a size ("Qwen3-8B-Base"); in "t5-base" or "bert-base-uncased" it is the name.
+ */
 function modelKey(name: string): string {
-  let s = name.toLowerCase();
-  for (;;) {
-    const next = s
-      .replace(VARIANT_SUFFIX, '')
-      // "-Base" only after a size ("Qwen3-8B-Base"); "t5-base" and "bert-base" are names, not variants.
-      .replace(/(\d(?:\.\d+)?[bm])[-_]base$/, '$1');
-    if (next === s) break;
-    s = next;
-  }
-  return s.replace(/^meta-(?=llama)/, '');
+  const tokens = name.toLowerCase().split(/[-_]+/).filter((t) => t.length > 0);
+  const kept = tokens.filter(
+    (t, i) =>
+      i === 0 ||
+      !(VARIANT_TOKENS.has(t) || /^\d{4}$/.test(t) || (t === 'base' && /\d(?:\.\d+)?[bm]$/.test(tokens[i - 1]))),
+  );
+  if (kept[0] === 'meta' && kept[1]?.startsWith('llama')) kept.shift();
+  return kept.join('-');
 }
 
-/** Looser key: also drop a trailing version ("Mistral-7B-Instruct-v0.2" -> "mistral-7b"). */
+/** Looser key: also drop version tokens ("Mistral-7B-Instruct-v0.2" -> "mistral-7b"). */
 function looseKey(key: string): string {
-  return modelKey(key.replace(/[-_]v\d+(?:\.\d+)*$/, ''));
+  return key
+    .split('-')
+    .filter((t, i) => i === 0 || !/^v\d+(?:\.\d+)*$/.test(t))
+    .join('-');
 }
 
 function lastSegment(id: string): string {

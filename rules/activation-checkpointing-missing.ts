@@ -1,5 +1,5 @@
 import * as fmt from '../server/engine/format';
-import { fits, USABLE_FRACTION } from './memory-fit';
+import { fits } from './memory-fit';
 import type { Rule } from './types';
 
 /** Memory use above this share of the device counts as tight. */
@@ -15,8 +15,8 @@ export const activationCheckpointingMissing: Rule = {
   summary: 'Memory is tight, activations dominate, and gradient checkpointing is off',
   doc: {
     whatItDoes:
-      'Flags runs whose estimated memory per device is tight (over 80 % of the accelerator) with activations a large share ' +
-      'of it, a small micro-batch, and no gradient checkpointing.',
+      'Flags runs whose estimated memory per device is tight (over 80 % of the accelerator) at a small micro-batch (≤ 4) ' +
+      'without gradient checkpointing, when checkpointing would make room for at least twice the micro-batch.',
     whyIsThisBad:
       'Small micro-batches keep tensor cores under-used and push users to more GPUs or CPU offload. Gradient checkpointing ' +
       'stores only layer inputs and recomputes the rest in the backward pass (Chen et al. 2016): ≈ 20–33 % more compute ' +
@@ -30,14 +30,18 @@ export const activationCheckpointingMissing: Rule = {
     const m = ctx.memory();
     if (!m?.deviceGB || fits(m) === false) return []; // not fitting at all is GML207's finding
     const share = m.totalGB.mid / m.deviceGB;
-    if (share < TIGHT_FRACTION || m.activationsGB < 0.3 * m.totalGB.mid) return [];
     const micro = ctx.shape.inputs.microBatch ?? 1;
-    if (micro > 4) return [];
+    if (share < TIGHT_FRACTION || micro > 4) return [];
     const withGc = ctx.memory({ gradCheckpointing: true })!;
     const freed = m.totalGB.mid - withGc.totalGB.mid;
     let bigger = micro;
-    while (bigger < 64 && (ctx.memory({ gradCheckpointing: true, microBatch: bigger * 2 })?.totalGB.mid ?? Infinity) <= m.deviceGB * USABLE_FRACTION) bigger *= 2;
-    const edits = ctx.edit({ grad_checkpointing: true });
+    while (bigger < 64 && fits(ctx.memory({ gradCheckpointing: true, microBatch: bigger * 2 }))) bigger *= 2;
+    if (bigger === micro) return []; // checkpointing would buy nothing usable here
+    // Put the freed memory to use: a larger micro-batch with fewer accumulation steps keeps the global batch.
+    const accum = typeof ctx.value('grad_accum') === 'number' ? (ctx.value('grad_accum') as number) : 1;
+    const k = bigger / micro;
+    const rebatch = accum % k === 0;
+    const edits = rebatch ? ctx.edit({ grad_checkpointing: true, micro_batch: bigger, grad_accum: accum / k }) : ctx.edit({ grad_checkpointing: true });
     const at = ctx.fact('grad_checkpointing');
     return [
       {
@@ -45,8 +49,18 @@ export const activationCheckpointingMissing: Rule = {
         file: at?.origin === 'explicit' ? at.file : undefined,
         message:
           `Memory is tight: ≈ ${fmt.num(m.totalGB.mid)} of ${fmt.num(m.deviceGB)} GB per device, ${fmt.num(m.activationsGB)} GB of it activations, at micro-batch ${micro}. ` +
-          `Gradient checkpointing would free ≈ ${fmt.num(freed)} GB${bigger > micro ? `, room for micro-batch ${bigger}` : ''}.`,
-        fixes: edits ? [{ title: `Enable gradient checkpointing — frees ≈ ${fmt.num(freed)} GB per device${bigger > micro ? ` (room for micro-batch ${bigger})` : ''}`, applicability: 'unsafe', edits }] : [],
+          `Gradient checkpointing would free ≈ ${fmt.num(freed)} GB, room for micro-batch ${bigger}.`,
+        fixes: edits
+          ? [
+              {
+                title: rebatch
+                  ? `Enable gradient checkpointing with micro-batch ${bigger} × ${accum / k} accumulation (same global batch) — frees ≈ ${fmt.num(freed)} GB per device`
+                  : `Enable gradient checkpointing — frees ≈ ${fmt.num(freed)} GB per device (room for micro-batch ${bigger})`,
+                applicability: 'unsafe',
+                edits,
+              },
+            ]
+          : [],
       },
     ];
   },

@@ -54,7 +54,9 @@ export const noPeriodicCheckpoint: Rule = {
     const interval = total && wall > 0 ? (steps / total) * wall : undefined;
     const length = known ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h)` : 'this run (length unknown: set the model and hardware to estimate it)';
     const edits = ctx.edit({ periodic_save: 'steps', save_steps: steps });
-    const saving = known ? ` — an interruption loses ≤ ${interval ? fmt.hours(interval) : `${steps} steps`}, not ≈ ${fmt.energy(lostKWh)} on average` : '';
+    // Expected loss per interruption: half the run without checkpoints, half an interval with them.
+    const lostWithKWh = interval && wall > 0 ? (ctx.estimate.energyKWh.mid * (interval / wall)) / 2 : 0;
+    const saving = known ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} steps`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption` : '';
     return [
       {
         severity: known ? undefined : 'information',

@@ -86,12 +86,13 @@ export function workbenchUrl(server, folder, { extensionDevelopmentPath, extensi
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** Prints code-server's own log and the extension-host logs (incl. the extension's output channels). */
+/** Prints code-server's own log, the extension-host logs and the extension's own output channels. */
 export function printLogs(p) {
   const files = [p.serverLog];
   const walk = (d) => { for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
     const f = path.join(d, e.name);
-    if (e.isDirectory()) walk(f); else if (/exthost|Green ML|greenml/i.test(f) && f.endsWith('.log')) files.push(f);
+    if (e.isDirectory()) walk(f);
+    else if (/^(remoteagent|remoteexthost)\.log$/.test(e.name) || /green-ml-review|Green ML/i.test(f)) files.push(f);
   } };
   walk(path.join(p.userData, 'logs'));
   for (const f of files) {

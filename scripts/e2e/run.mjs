@@ -42,8 +42,15 @@ async function runPhase(phase, testsEntry, vsix) {
   const t0 = Date.now();
   const p = makeProfile(fs.mkdtempSync(path.join(os.tmpdir(), `greenml-e2e-${phase}-`)));
   const env = { GREENML_E2E_GREP: opts.grep ?? '' };
+  // The workbench runs a payload's extensionTestsPath only in extension-development mode, so the vsix phase
+  // names an empty extension as the one under development; the installed .vsix loads beside it as usual.
+  let devPath = ROOT;
   if (phase === 'vsix') {
     installVsix(p, vsix);
+    devPath = path.join(p.dir, 'empty-extension');
+    fs.mkdirSync(devPath);
+    fs.writeFileSync(path.join(devPath, 'package.json'), JSON.stringify({
+      name: 'e2e-empty', publisher: 'greenml-test', version: '0.0.0', engines: { vscode: '*' } }));
     env.GREENML_E2E_EXPECT_EXTENSION_UNDER = p.extensions; // the tests check they run the installed copy
   }
   // code-server passes its environment on to the extension host, where the suite reads these.
@@ -58,7 +65,7 @@ async function runPhase(phase, testsEntry, vsix) {
     page.exposeFunction('codeAutomationLog', forwardLog)
       .then(() => page.exposeFunction('codeAutomationExit', (c) => { clearTimeout(timer); resolve(c); }))
       .then(() => page.goto(workbenchUrl(server, p.workspace, {
-        extensionDevelopmentPath: phase === 'dev' ? ROOT : undefined,
+        extensionDevelopmentPath: devPath,
         extensionTestsPath: testsEntry,
       })))
       .catch((e) => { clearTimeout(timer); console.error(`[e2e] ${phase}: ${e.stack ?? e}`); resolve('error'); });

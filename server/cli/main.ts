@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { estimate as coreEstimate, resolveAccelerator, resolveRegion, type Precision, type RunInputs } from '../../core/index';
 import { RULES, docsUrl, findRule } from '../../rules/index';
+import { ruleMarkdown } from '../../rules/docs';
 import { mergeSettings, type Settings } from '../config/settings';
 import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
 import { analyzeText } from '../engine/analyze-file';
@@ -219,7 +220,7 @@ export function buildProgram(out: (s: string) => void): Command {
     .action((code: string) => {
       const r = findRule(code);
       if (!r) throw new UsageError(`unknown rule "${code}"; run \`greenml rules\` for the list`);
-      out(`# ${r.code} ${r.name}\n\n${r.summary}. Default severity: ${r.defaultSeverity}.\n\n## What it does\n\n${r.doc.whatItDoes}\n\n## Why is this bad?\n\n${r.doc.whyIsThisBad}\n\n## Example\n\n\`\`\`python\n${r.doc.example}\n\`\`\`\n\n## Use instead\n\n\`\`\`python\n${r.doc.useInstead}\n\`\`\`\n\n## Fix safety\n\n${r.doc.fixSafety}\n\n${docsUrl(r)}`);
+      out(`${ruleMarkdown(r)}\n${docsUrl(r)}`);
     });
 
   program

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'green-ml-review.green-ml-review';
 
 /** Polls `probe` until it returns a value that is not undefined, or throws with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+const WAIT_MS = Number(process.env.GREENML_E2E_WAIT_MS ?? 30_000);
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

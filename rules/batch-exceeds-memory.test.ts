@@ -1,0 +1,47 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { batchExceedsMemory } from './batch-exceeds-memory';
+
+const script = (model: string, args: string, extra = '') => `from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
+tok = AutoTokenizer.from_pretrained("${model}")
+model = AutoModelForCausalLM.from_pretrained("${model}")
+data = raw.map(lambda b: tok(b["text"], truncation=True, max_length=1024), batched=True)
+${extra}args = TrainingArguments(
+    output_dir="out",
+${args}
+)
+Trainer(model=model, args=args, train_dataset=data).train()
+`;
+
+runRuleCases(batchExceedsMemory, [
+  {
+    name: 'a 1.5B full fine-tune at micro-batch 64 × 1024 tokens does not fit 80 GB: smaller micro-batch, same global batch',
+    code: script('Qwen/Qwen2.5-1.5B', '    per_device_train_batch_size=64,\n    bf16=True,'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [{ line: 7, severity: 'warning', messageIncludes: 'GB per device' }],
+    fixTitleIncludes: 'same global batch',
+    fixedIncludes: ['per_device_train_batch_size=16,', 'gradient_accumulation_steps=4'],
+  },
+  {
+    name: 'the same batch fits when the hardware is an H200 with 141 GB? no — but on two sizes smaller it fits an A100',
+    code: script('Qwen/Qwen2.5-1.5B', '    per_device_train_batch_size=8,\n    bf16=True,'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
+  {
+    name: 'a 7B full fine-tune cannot fit one 80 GB GPU at any micro-batch: the message says what can',
+    code: script('mistralai/Mistral-7B-v0.1', '    per_device_train_batch_size=4,\n    bf16=True,'),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 7, messageIncludes: 'does not fit even at micro-batch 1' }],
+  },
+  {
+    name: 'unknown hardware: memory is not judged',
+    code: script('Qwen/Qwen2.5-1.5B', '    per_device_train_batch_size=64,\n    bf16=True,'),
+    expect: [],
+  },
+  {
+    name: 'LoRA on an 8B model with a 4-bit base fits a 24 GB L4 at micro-batch 1',
+    code: script('meta-llama/Llama-3.1-8B', '    per_device_train_batch_size=1,\n    bf16=True,\n    gradient_checkpointing=True,', 'from transformers import BitsAndBytesConfig\nq = BitsAndBytesConfig(load_in_4bit=True)\nfrom peft import LoraConfig, get_peft_model\nmodel = get_peft_model(model, LoraConfig(r=16))\n').replace('from_pretrained("meta-llama/Llama-3.1-8B")\n', 'from_pretrained("meta-llama/Llama-3.1-8B", quantization_config=q)\n'),
+    settings: { hardware: 'l4' },
+    expect: [],
+  },
+]);

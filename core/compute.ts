@@ -170,7 +170,18 @@ export interface PrecisionPlan {
   slowdown?: Band;
   /** Human note on a fallback (e.g. bf16 on V100). */
   note?: string;
+  /**
+   * Physical ceiling on effective throughput (TFLOPS) when the run cannot use tensor cores for its matmuls
+   * (fp32 on Volta/Turing, which have no TF32): FP32_CEILING × the fp32 vector peak.
+   */
+  capTflops?: number;
 }
+
+/**
+ * [I] Highest fraction of the plain fp32 peak an fp32 run reaches on GPUs without TF32 (Volta, Turing): 0.75, a little
+ * below the 87 % best-case matmul efficiency of the ml-engineering MAMF table, since not all time is in matmuls.
+ */
+export const FP32_CEILING = 0.75;
 
 /** Dense 16-bit peak of a device: bf16, else fp16, else fp32 (no half-precision hardware). */
 export function peak16(accel: Accelerator): number {
@@ -200,6 +211,7 @@ export function planPrecision(accel: Accelerator, precision: Precision): Precisi
           peakTflops: p16,
           slowdown: PRECISION_SLOWDOWN.fp32,
           note: `${accel.name} has no bf16 tensor cores: bf16 runs emulated or fails; modelled as fp32 (use fp16 with loss scaling)`,
+          ...fp32Cap(accel),
         };
       }
       return { effective: 'bf16', peakTflops: p16 };
@@ -213,14 +225,20 @@ export function planPrecision(accel: Accelerator, precision: Precision): Precisi
     case 'tf32':
       if (isTpu) return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN['fp32-tpu'] };
       if (accel.tflops.tf32 === undefined) {
-        return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.fp32, note: `${accel.name} has no TF32; treated as fp32` };
+        return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.fp32, note: `${accel.name} has no TF32; treated as fp32`, ...fp32Cap(accel) };
       }
       return { effective: 'tf32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.tf32 };
     case 'fp32':
     default:
       if (isTpu) return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN['fp32-tpu'] };
-      return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.fp32 };
+      return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.fp32, ...fp32Cap(accel) };
   }
+}
+
+/** The fp32 ceiling applies where there is no TF32 path (tensor-core GPUs before Ampere). */
+function fp32Cap(accel: Accelerator): { capTflops?: number } {
+  if (accel.tflops.tf32 !== undefined || accel.tflops.fp32 === undefined) return {};
+  return { capTflops: FP32_CEILING * accel.tflops.fp32 };
 }
 
 // ------------------------------------------------------------------------------------------------ shape and FLOPs

@@ -24,6 +24,7 @@ import {
   batchFactor,
   fmtPct,
   fmtPctRange,
+  FP32_CEILING,
   GENERIC_ACCELERATOR,
   GENERIC_HARDWARE_SPEED,
   MFU_SPREAD,
@@ -128,9 +129,12 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   let accelKnown = false;
   if (inputs.hardware !== undefined && inputs.hardware.trim() !== '') {
     const r = resolveAccelerator(inputs.hardware);
-    if (r.ok) {
+    if (r.ok && peak16(r.value) > 0 && r.value.powerW > 0) {
       accel = r.value;
       accelKnown = true;
+    } else if (r.ok) {
+      warnings.push(`${r.value.name} has no usable peak or power figure in the table; estimated as a ${GENERIC_ACCELERATOR.name}.`);
+      assumptions.push({ key: 'hardware', text: `Estimated as a ${GENERIC_ACCELERATOR.name} ${genericNote}`, override: OVERRIDE_HINTS.hardware, source: GENERIC_ACCELERATOR.source });
     } else {
       warnings.push(withSuggestions(r.message, r.suggestions));
       assumptions.push({
@@ -201,7 +205,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     const hw = accelKnown ? 1 : GENERIC_HARDWARE_SPEED[lv.hardware ?? 'mid'];
     const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
     const work = flops.perToken + share * flops.forwardPerToken;
-    const flopsPerSecond = precisionPlan.peakTflops * 1e12 * mfu * hw / slow;
+    let flopsPerSecond = (precisionPlan.peakTflops * 1e12 * mfu * hw) / slow;
+    if (precisionPlan.capTflops !== undefined) flopsPerSecond = Math.min(flopsPerSecond, precisionPlan.capTflops * 1e12 * hw);
     return work / flopsPerSecond;
   };
 
@@ -269,7 +274,12 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
           : s.mid < 1
             ? `16-bit without tensor cores only ${round(1 / s.mid, 2)}× faster than fp32 (range 1.0–${round(1 / s.low, 2)}×)`
             : `${precisionPlan.effective} steps ${s.mid}× slower than 16-bit mixed precision (range ${s.low}–${s.high}×); modelled from ` +
-              'published end-to-end AMP speed-ups, not the ratio of peak FLOPS',
+              'published end-to-end AMP speed-ups, not the ratio of peak FLOPS' +
+              (precisionPlan.capTflops !== undefined
+                ? `, and never above ${round(precisionPlan.capTflops, 1)} TFLOPS (${fmtPct(FP32_CEILING)} of the fp32 peak: no TF32 on ${accel.arch})`
+                : precisionPlan.effective === 'fp32' && accel.tflops.tf32 !== undefined
+                  ? `; on ${accel.arch} this assumes TF32 math for convolutions (the cuDNN default) and matmuls — strict-fp32 matmuls are slower`
+                  : ''),
       override: OVERRIDE_HINTS.precision,
       source:
         precisionPlan.effective === 'fp8'
@@ -429,7 +439,7 @@ export function rangesOf(run: PreparedRun): Record<keyof Point, Range> {
 
 function toEstimate(run: PreparedRun): Estimate {
   const r = rangesOf(run);
-  const mem = estimateMemoryDetailed(run.inputs, run.accelKnown ? run.accel : undefined);
+  const mem = estimateMemoryDetailed({ ...run.inputs, precision: run.precision }, run.accelKnown ? run.accel : undefined);
   const assumptions = [...run.assumptions];
   if (mem) {
     assumptions.push({ key: 'memory', text: `Memory per device: ${mem.notes.join('; ')}`, source: 'Rajbhandari et al. 2020 (ZeRO) §3.1; Korthikanti et al. 2022 §4' });

@@ -16,7 +16,10 @@ import { combineLog, prepareRun, type FactorKey, type Levels, type Point, type P
 import type { Range, RunInputs, Saving } from './types';
 
 export interface CombinedSaving extends Saving {
-  /** The saving of each change given the ones before it; the steps add up (mid) to the total. */
+  /**
+   * The saving of each change given the ones before it; the steps add up (mid) to the total. Each step's `fraction`
+   * is relative to the original base energy, so the fractions add up too.
+   */
   steps: Saving[];
 }
 

@@ -15,6 +15,7 @@ import type { Accelerator, Estimate, Range } from '../core/index';
 
 interface Row {
   c: ValidationCase;
+  e: Estimate;
   est: Range;
   published: number;
   error: number;
@@ -100,6 +101,7 @@ const rows: Row[] = CASES.map((c) => {
   const tol = 0.005 * published; // published values are rounded
   return {
     c,
+    e,
     est,
     published,
     error: est.mid / published - 1,
@@ -125,6 +127,12 @@ for (const tier of tiers) {
     console.log(
       `${pad(r.c.id, 34)} ${r.c.quality} ${pad(r.c.target.metric, 14)} ${lpad(fmt(r.est.low), 8)} ${lpad(fmt(r.est.mid), 8)} ${lpad(fmt(r.est.high), 8)} ${lpad(fmt(r.published), 9)} ${lpad(pct(r.error), 8)} ${pad(r.inside ? ' yes' : ' NO', 4)} ${lpad(fmt(r.baseline), 8)} ${lpad(pct(r.baselineError), 8)}`,
     );
+    for (const extra of r.c.also ?? []) {
+      const x = metricOf(r.e, extra.metric);
+      console.log(
+        `${pad(`  (also)`, 34)}   ${pad(extra.metric, 14)} ${lpad(fmt(x.low), 8)} ${lpad(fmt(x.mid), 8)} ${lpad(fmt(x.high), 8)} ${lpad(fmt(extra.value), 9)} ${lpad(pct(x.mid / extra.value - 1), 8)}`,
+      );
+    }
   }
   console.log('');
 }

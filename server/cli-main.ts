@@ -1,4 +1,7 @@
-// Entry of dist/cli.js (bin/greenml.js).
+// Entry of dist/cli.js (bin/greenml.js). The same bundle runs the CLI's worker threads.
 import { main } from './cli/main';
+import { workerMain } from './cli/pool';
 
-void main(process.argv.slice(2));
+void workerMain().then((isWorker) => {
+  if (!isWorker) void main(process.argv.slice(2));
+});

@@ -8,10 +8,10 @@ import { RULES, docsUrl, findRule } from '../../rules/index';
 import { ruleMarkdown } from '../../rules/docs';
 import { mergeSettings, type Settings } from '../config/settings';
 import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
-import { analyzeText } from '../engine/analyze-file';
 import * as fmt from '../engine/format';
 import { collectFiles } from './files';
 import { checkGithub, checkJson, checkMarkdown, checkSarif, checkText, position, runJson, type FileResult } from './output';
+import { analyzeFiles } from './pool';
 import { progress } from './progress';
 
 const VERSION = '0.1.0';
@@ -39,24 +39,10 @@ function loadSettings(configFile: string | undefined, paths: string[]): { settin
 
 async function analyzePaths(paths: string[], settings: Settings): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }> {
   const { files, errors } = collectFiles(paths.length ? paths : ['.']);
-  const results: FileResult[] = [];
   const bar = progress(files.length);
-  for (const file of files) {
-    bar.tick(file);
-    let text: string;
-    try {
-      const buf = fs.readFileSync(file);
-      text = buf.toString('utf8');
-    } catch (e) {
-      errors.push({ path: file, message: (e as Error).message });
-      continue;
-    }
-    const a = await analyzeText(file, text, settings);
-    for (const m of a.messages) errors.push({ path: file, message: m });
-    results.push({ path: file, text, findings: a.findings, runs: a.runs });
-  }
+  const r = await analyzeFiles(files, settings, (f) => bar.tick(f));
   bar.done();
-  return { results, errors };
+  return { results: r.results, errors: [...errors, ...r.errors] };
 }
 
 function codes(list: string | undefined): Set<string> | undefined {

@@ -15,8 +15,16 @@ export interface OpenDocument {
   dirty: boolean;
 }
 
+/**
+ * Trees kept for incremental re-parsing. Older documents drop theirs (re-parsed in full on their next edit, ~15 ms
+ * for 2,000 lines), so memory stays bounded with many files open.
+ */
+export const MAX_TREES = 16;
+
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
+  /** URIs holding a tree, least recently parsed first. */
+  private readonly withTree: string[] = [];
 
   constructor(private readonly parser: () => Parser | undefined) {}
 
@@ -58,7 +66,22 @@ export class DocumentStore {
     entry.tree?.delete();
     entry.tree = next;
     entry.dirty = false;
+    this.touch(entry.doc.uri);
     return next;
+  }
+
+  private touch(uri: string): void {
+    const i = this.withTree.indexOf(uri);
+    if (i !== -1) this.withTree.splice(i, 1);
+    this.withTree.push(uri);
+    while (this.withTree.length > MAX_TREES) {
+      const old = this.docs.get(this.withTree.shift()!);
+      old?.tree?.delete();
+      if (old) {
+        old.tree = undefined;
+        old.dirty = true;
+      }
+    }
   }
 
   get(uri: string): OpenDocument | undefined {
@@ -70,6 +93,8 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
+    const i = this.withTree.indexOf(uri);
+    if (i !== -1) this.withTree.splice(i, 1);
     this.docs.get(uri)?.tree?.delete();
     this.docs.delete(uri);
   }

@@ -2,7 +2,7 @@
 // TRL configs), Trainer/SFTTrainer, from_pretrained, gradient_checkpointing_enable, PEFT and HfArgumentParser.
 // It turns syntax into explicit facts with spans and editors; framework defaults are added by ./hf-defaults.
 import type { SyntaxNode, Tree } from '../parse/python';
-import { allCalls, assignedName, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
+import { assignedName, callsWithKeyword, findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
 import { ValueResolver } from './python-values';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
@@ -18,6 +18,12 @@ const ARG_CLASSES: Record<string, HfFlavour> = {
   RewardConfig: 'trl',
 };
 const TRAINERS = new Set(['Trainer', 'Seq2SeqTrainer', 'SFTTrainer', 'DPOTrainer', 'GRPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'RewardTrainer']);
+/** Calls the extractor reads; anything else in the file is never visited. */
+const CALL_NAMES = [
+  ...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser', 'from_pretrained', 'gradient_checkpointing_enable',
+  'get_peft_model', 'LoraConfig', 'EarlyStoppingCallback', 'load_dataset', 'add_argument',
+];
+const RUN_NAMES = new RegExp(`\\b(?:${[...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser'].join('|')})\\b`);
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
 /** Keyword argument → fact key, for the simple one-to-one cases. */
@@ -53,7 +59,10 @@ export interface ExtractedRun {
 
 export function extractHuggingFace(file: string, text: string, tree: Tree): ExtractedRun[] {
   const root = tree.rootNode;
-  const calls = allCalls(root);
+  if (!RUN_NAMES.test(text)) return [];
+  const byName = findCalls(root, text, CALL_NAMES);
+  const seen = new Set(byName.map((c) => c.node.id));
+  const calls = [...byName, ...callsWithKeyword(root, text, ['max_length', 'max_seq_length']).filter((c) => !seen.has(c.node.id))];
   const values = new ValueResolver(root, calls);
   const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
   const trainers = calls.filter((c) => TRAINERS.has(c.name));
@@ -103,9 +112,9 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       }
     }
   }
-  const blockSize = values.resolve(root.descendantsOfType('identifier').find((n) => n?.text === 'block_size' && n.parent?.type === 'assignment') ?? null);
-  if (!fileFacts.has('seq_len') && typeof blockSize.value === 'number') {
-    put({ key: 'seq_len', value: blockSize.value, origin: 'explicit', file, span: blockSize.node ? spanOf(blockSize.node) : undefined, note: 'block_size' });
+  const blockSize = values.constant('block_size');
+  if (!fileFacts.has('seq_len') && typeof blockSize?.value === 'number') {
+    put({ key: 'seq_len', value: blockSize.value, origin: 'explicit', file, span: spanOf(blockSize.node), note: 'block_size' });
   }
 
   const runs: ExtractedRun[] = [];

@@ -1,7 +1,7 @@
 // Resolves the value of an argument expression without running anything: literals, module constants,
 // `args.name` looked up in argparse `add_argument("--name", default=...)` and dataclass field defaults.
 import type { SyntaxNode } from '../parse/python';
-import { allCalls, literal, moduleConstants, type CallSite } from '../parse/python-syntax';
+import { literal, moduleConstants, type CallSite } from '../parse/python-syntax';
 import type { FactValue } from '../types';
 
 export interface Resolved {
@@ -30,8 +30,9 @@ export class ValueResolver {
       const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
       if (v !== undefined) this.declared.set(name, { value: v, node: def.value, via: `default of argparse ${flag}` });
     }
-    // Dataclass fields: `name: type = value` or `name: type = field(default=value)`.
-    for (const cls of root.descendantsOfType('class_definition')) {
+    // Dataclass fields: `name: type = value` or `name: type = field(default=value)`, in top-level classes.
+    for (const cls of root.namedChildren.map((n) => (n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n))) {
+      if (cls?.type !== 'class_definition') continue;
       const body = cls?.childForFieldName('body');
       if (!cls || !body) continue;
       const clsName = cls.childForFieldName('name')?.text ?? '?';
@@ -54,14 +55,9 @@ export class ValueResolver {
     }
   }
 
-  /** Field defaults declared in a class body (used for TrainingArguments subclasses). */
-  classDefaults(root: SyntaxNode, className: string): Map<string, { value: FactValue; node: SyntaxNode }> {
-    const out = new Map<string, { value: FactValue; node: SyntaxNode }>();
-    for (const cls of root.descendantsOfType('class_definition')) {
-      if (cls?.childForFieldName('name')?.text !== className) continue;
-      for (const [k, v] of this.declared) if (v.via.startsWith(`default of field ${className}.`)) out.set(k, v);
-    }
-    return out;
+  /** A module-level constant by name. */
+  constant(name: string): { value: FactValue; node: SyntaxNode } | undefined {
+    return this.constants.get(name);
   }
 
   resolve(node: SyntaxNode | null | undefined): Resolved {
@@ -81,4 +77,3 @@ export class ValueResolver {
   }
 }
 
-export { allCalls };

@@ -1,0 +1,111 @@
+// Performance benchmark (npm run bench). Budgets from DESIGN.md, measured as ratios against a baseline taken in
+// the same run — never as a timed unit test:
+//   1. re-analysis after an edit of a 2,000-line script: p95 warm, and its ratio to a bare full tree-sitter parse;
+//   2. server start to first diagnostics (over stdio), and RSS with 100 files open;
+//   3. CLI over a tree of 1,000 files: files/s.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { mergeSettings } from '../server/config/settings';
+import { analyzePython } from '../server/engine/analyze';
+import { editFor, parsePython, pythonParser } from '../server/engine/parse/python';
+import { startServer } from '../test/helpers/lsp-client';
+
+const HEADER = fs.readFileSync('examples/hf-finetune-fp32/train.py', 'utf8');
+const FILLER = (i: number) => `
+
+def collate_${i}(batch, pad_id=0, max_len=512):
+    """Pads a batch of token id lists to the same length."""
+    longest = min(max(len(x) for x in batch), max_len)
+    out = []
+    for seq in batch:
+        seq = seq[:longest]
+        out.append(seq + [pad_id] * (longest - len(seq)))
+    return {"input_ids": out, "labels": [list(s) for s in out]}
+`;
+
+function bigScript(lines: number): string {
+  let text = HEADER;
+  for (let i = 0; text.split('\n').length < lines; i++) text += FILLER(i);
+  return text;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function editLatency() {
+  const parser = await pythonParser();
+  const settings = mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'bench' });
+  let text = bigScript(2000);
+  const file = '/bench/train.py';
+  // Baseline: bare full parse of the same text.
+  const full: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    parsePython(parser, text).delete();
+    full.push(performance.now() - t0);
+  }
+  let tree = parsePython(parser, text);
+  const edit: number[] = [];
+  const at = text.indexOf('learning_rate=2e-5');
+  for (let i = 0; i < 200; i++) {
+    const insert = i % 2 === 0 ? '1' : '';
+    const start = at + 'learning_rate=2e-'.length;
+    const end = i % 2 === 0 ? start : start + 1;
+    const t0 = performance.now();
+    tree.edit(editFor(text, start, end, insert));
+    text = text.slice(0, start) + insert + text.slice(end);
+    const next = parsePython(parser, text, tree);
+    tree.delete();
+    tree = next;
+    analyzePython(file, text, tree, settings);
+    edit.push(performance.now() - t0);
+  }
+  const warm = edit.slice(20);
+  const p95 = pct(warm, 95);
+  const fullMedian = pct(full.slice(5), 50);
+  console.log(`edit → re-analysis (2,000 lines): p50 ${pct(warm, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (budget 15 ms)`);
+  console.log(`bare full parse (baseline): median ${fullMedian.toFixed(2)} ms; ratio p95/full-parse = ${(p95 / fullMedian).toFixed(2)} (budget ≤ 2)`);
+}
+
+async function serverStart() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-'));
+  fs.writeFileSync(path.join(dir, 'greenml.toml'), 'hardware = "a100"\n');
+  const t0 = performance.now();
+  const s = await startServer(dir);
+  const uri = s.open(path.join(dir, 'train.py'), HEADER);
+  await s.diagnostics(uri);
+  console.log(`server start → first diagnostics: ${(performance.now() - t0).toFixed(0)} ms (budget 500 ms)`);
+  const big = bigScript(600);
+  const uris = [];
+  for (let i = 0; i < 100; i++) uris.push(s.open(path.join(dir, `f${i}.py`), big));
+  await Promise.all(uris.map((u) => s.diagnostics(u)));
+  const rss = Number(fs.readFileSync(`/proc/${s.process.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
+  console.log(`server RSS with 100 files of 600 lines open: ${rss.toFixed(0)} MB (budget 150 MB)`);
+  await s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function cliThroughput() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-cli-'));
+  const text = bigScript(150);
+  for (let i = 0; i < 1000; i++) {
+    const d = path.join(dir, `p${i % 20}`);
+    fs.mkdirSync(d, { recursive: true });
+    fs.writeFileSync(path.join(d, `train_${i}.py`), text);
+  }
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['bin/greenml.js', 'check', dir, '--exit-zero', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const s = (performance.now() - t0) / 1000;
+  const noop = performance.now();
+  spawnSync(process.execPath, ['bin/greenml.js', 'rules'], { encoding: 'utf8' });
+  const startup = (performance.now() - noop) / 1000;
+  console.log(`CLI over 1,000 files: ${s.toFixed(2)} s = ${(1000 / s).toFixed(0)} files/s (budget ≥ 300; CLI start-up alone ${startup.toFixed(2)} s)${r.status !== 0 ? ` exit ${r.status}` : ''}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+void (async () => {
+  await editLatency();
+  await serverStart();
+  cliThroughput();
+})();

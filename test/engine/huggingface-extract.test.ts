@@ -1,0 +1,95 @@
+// Facts the HF/TRL extractor reads from scripts, and the origin it gives them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mergeSettings } from '../../server/config/settings';
+import { analyzeText } from '../../server/engine/analyze-file';
+
+const settings = mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'test' });
+const facts = async (code: string) => {
+  const a = await analyzeText('/w/train.py', code, settings);
+  assert.equal(a.runs.length, 1, `runs: ${a.runs.length}`);
+  return { plan: a.runs[0].plan, findings: a.findings };
+};
+
+test('argparse defaults flow into TrainingArguments as script defaults', async () => {
+  const { plan } = await facts(`import argparse
+from transformers import TrainingArguments, Trainer
+p = argparse.ArgumentParser()
+p.add_argument("--batch-size", type=int, default=16)
+p.add_argument("--epochs", type=float, default=1.5)
+a = p.parse_args()
+args = TrainingArguments(output_dir="o", per_device_train_batch_size=a.batch_size, num_train_epochs=a.epochs)
+Trainer(model=m, args=args).train()
+`);
+  assert.equal(plan.facts.get('micro_batch')?.value, 16);
+  assert.equal(plan.facts.get('micro_batch')?.origin, 'script-default');
+  assert.equal(plan.facts.get('epochs')?.value, 1.5);
+});
+
+test('module constants and constant arithmetic resolve; names that are not constants stay unknown', async () => {
+  const { plan } = await facts(`from transformers import TrainingArguments
+BS = 4 * 2
+args = TrainingArguments(output_dir="o", per_device_train_batch_size=BS, gradient_accumulation_steps=get_accum())
+`);
+  assert.equal(plan.facts.get('micro_batch')?.value, 8);
+  assert.equal(plan.facts.get('grad_accum')?.value, null);
+  assert.match(plan.facts.get('grad_accum')?.note ?? '', /not a literal/);
+});
+
+test('HfArgumentParser: arguments come from the command line, so fp32 is an assumption and GML101 is information', async () => {
+  const { plan, findings } = await facts(`from dataclasses import dataclass, field
+from transformers import HfArgumentParser, TrainingArguments, Trainer, AutoModelForCausalLM
+
+@dataclass
+class ScriptArguments:
+    model_name: str = field(default="gpt2-medium")
+
+parser = HfArgumentParser((ScriptArguments, TrainingArguments))
+script_args, training_args = parser.parse_args_into_dataclasses()
+model = AutoModelForCausalLM.from_pretrained(script_args.model_name)
+trainer = Trainer(model=model, args=training_args)
+trainer.train()
+`);
+  assert.equal(plan.facts.get('model')?.value, 'gpt2-medium');
+  assert.equal(plan.facts.get('model')?.origin, 'script-default');
+  assert.equal(plan.facts.get('precision')?.origin, 'assumed');
+  const f = findings.find((x) => x.code === 'GML101');
+  assert.equal(f?.severity, 'information');
+});
+
+test('**kwargs in TrainingArguments keeps precision an assumption', async () => {
+  const { plan } = await facts(`from transformers import TrainingArguments\ncfg = load()\nargs = TrainingArguments(output_dir="o", **cfg)\n`);
+  assert.equal(plan.facts.get('precision')?.origin, 'assumed');
+});
+
+test('gradient_checkpointing_enable(), LoRA, 4-bit base, early stopping and the dataset are facts', async () => {
+  const { plan } = await facts(`from transformers import AutoModelForCausalLM, BitsAndBytesConfig, Trainer, TrainingArguments, EarlyStoppingCallback
+from peft import LoraConfig, get_peft_model
+bnb = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_compute_dtype="bfloat16")
+model = AutoModelForCausalLM.from_pretrained("mistralai/Mistral-7B-v0.1", quantization_config=bnb)
+model.gradient_checkpointing_enable()
+model = get_peft_model(model, LoraConfig(r=8))
+ds = load_dataset("imdb")
+args = TrainingArguments(output_dir="o", bf16=True)
+Trainer(model=model, args=args, callbacks=[EarlyStoppingCallback(early_stopping_patience=2)]).train()
+`);
+  assert.equal(plan.facts.get('grad_checkpointing')?.value, true);
+  assert.equal(plan.facts.get('peft')?.value, 'qlora');
+  assert.equal(plan.facts.get('early_stopping')?.value, true);
+  assert.equal(plan.facts.get('dataset_size')?.value, 25_000);
+  assert.ok((plan.facts.get('params')?.value as number) > 7e9);
+});
+
+test('Trainer without args uses TrainingArguments defaults (saves every 500 steps): no GML301', async () => {
+  const a = await analyzeText('/w/t.py', `from transformers import Trainer\nTrainer(model=m, train_dataset=d).train()\n`, settings);
+  assert.equal(a.runs.length, 1);
+  assert.equal(a.runs[0].plan.facts.get('save_steps')?.value, 500);
+  assert.equal(a.findings.filter((f) => f.code === 'GML301').length, 0);
+});
+
+test('the estimate follows the facts: more epochs, more energy', async () => {
+  const base = (epochs: number) => `from transformers import AutoModelForCausalLM, TrainingArguments\nm = AutoModelForCausalLM.from_pretrained("gpt2")\nargs = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=${epochs})\n`;
+  const one = (await analyzeText('/w/a.py', base(1), settings)).runs[0].estimate.energyKWh.mid;
+  const four = (await analyzeText('/w/a.py', base(4), settings)).runs[0].estimate.energyKWh.mid;
+  assert.ok(Math.abs(four / one - 4) < 0.01, `${one} → ${four}`);
+});

@@ -21,8 +21,9 @@ export async function hover(docs: DocumentStore, analyzer: Analyzer, params: Hov
     if (!finding && !relevant && !onEntry) continue;
     const parts: string[] = [];
     if (finding) {
-      parts.push(`**${finding.code} ${finding.name}** — ${finding.message}`);
-      if (finding.savings) parts.push(`Saving: ≈ ${fmt.range(finding.savings.kWh, fmt.energy)} · ${fmt.range(finding.savings.kgCO2e, fmt.carbon)} (−${fmt.percent(finding.savings.fraction)})`);
+      // The editor already shows the diagnostic's message above the hover; add what it does not say.
+      const saving = finding.savings ? ` — fixing it saves ≈ ${fmt.range(finding.savings.kWh, fmt.energy)} · ${fmt.range(finding.savings.kgCO2e, fmt.carbon)} (−${fmt.percent(finding.savings.fraction)})` : '';
+      parts.push(`**${finding.code} ${finding.name}**${saving}. Run \`greenml explain ${finding.code}\` for the rule's documentation.`);
       parts.push('---');
     }
     parts.push(estimateMarkdown(run, relevant?.key));

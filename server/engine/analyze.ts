@@ -57,7 +57,7 @@ export function analyzeRun(plan: RunPlan, settings: Settings): { run: AnalyzedRu
     memory,
     edit: (changes) => plan.edit?.(changes),
   };
-  return { run: { plan, inputs: shape.inputs, estimate: est }, ctxBase, messages };
+  return { run: { plan, inputs: shape.inputs, estimate: est, totalSteps: shape.totalSteps }, ctxBase, messages };
 }
 
 function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {

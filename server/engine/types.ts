@@ -85,6 +85,8 @@ export interface AnalyzedRun {
   plan: RunPlan;
   inputs: RunInputs;
   estimate: Estimate;
+  /** Optimizer steps over the whole run, when computable. */
+  totalSteps?: number;
 }
 
 export type { Estimate, Range, RunInputs, Saving };

@@ -16,6 +16,7 @@ import { codeLenses } from './code-lens';
 import { publishDiagnostics } from './diagnostics';
 import { DocumentStore, uriToPath } from './documents';
 import { hover } from './hover';
+import { inlayHints } from './inlay-hints';
 import { SettingsCache } from './settings';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -23,6 +24,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const parserReady = pythonParser().then((p) => (parser = p));
   let roots: string[] = [];
   let codeLensRefresh = false;
+  let inlayRefresh = false;
   const docs = new DocumentStore(() => parser);
   const settings = new SettingsCache(connection, () => roots);
   const analyzer = new Analyzer(docs, settings, connection);
@@ -44,6 +46,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     analyzer.invalidate();
     for (const d of docs.all()) schedule(d.doc.uri);
     if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (inlayRefresh) connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
   };
   // Requests wait for the grammar (a few ms at start), then never fail: errors give empty results.
   const guard = <P, R>(name: string, empty: R, fn: (p: P) => Promise<R>) => async (p: P): Promise<R> => {
@@ -61,12 +64,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (roots.length === 0 && params.rootUri) roots = [uriToPath(params.rootUri)];
     settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    inlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'greenml', version: '0.1.0' },
     };
@@ -91,5 +96,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(guard('hover', null, (p) => hover(docs, analyzer, p)));
   connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p)));
   connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(docs, analyzer, p)));
+  connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(docs, analyzer, p)));
   connection.listen();
 }

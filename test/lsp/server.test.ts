@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CodeAction, CodeLens, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint, TextEdit } from 'vscode-languageserver-protocol';
 import { hasSyntaxErrors } from '../helpers/rule-harness';
 import { startServer, type LspSession } from '../helpers/lsp-client';
 
@@ -94,6 +94,15 @@ test('CodeLens on the run shows kWh and CO2e', async () => {
   assert.equal(lenses.length, 1);
   assert.match(lenses[0].command!.title, /≈ [\d.,]+ kWh · [\d.,]+ kg CO2e · 1×.*A100/);
   assert.equal(lenses[0].range.start.line, 9);
+});
+
+test('inlay hints: memory per device after the micro-batch, duration after the epochs', async () => {
+  const uri = lsp.open(path.join(dir, 'hints.py'), FP32);
+  await lsp.diagnostics(uri);
+  const hints = (await lsp.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } })) as InlayHint[];
+  const at = (line: number) => hints.filter((h) => h.position.line === line).map((h) => String(h.label)).join(' ');
+  assert.match(at(5), /≈ [\d.]+\/80 GB per device/);
+  assert.match(at(6), /≈ [\d.]+ (h|min) · [\d.]+ kWh/);
 });
 
 test('a correct bf16 script with periodic saves has no findings', async () => {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Settings } from '../config/settings';
-import { analyzeText } from '../engine/analyze-file';
+import { analyzeText, MAX_FILE_BYTES } from '../engine/analyze-file';
 import type { FileResult } from './output';
 
 export interface PoolResult {
@@ -18,6 +18,8 @@ const PARALLEL_MIN_FILES = 64;
 async function analyzeOne(file: string, settings: Settings): Promise<{ result?: FileResult; errors: { path: string; message: string }[] }> {
   let text: string;
   try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_FILE_BYTES) return { errors: [{ path: file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped` }] };
     text = fs.readFileSync(file).toString('utf8');
   } catch (e) {
     return { errors: [{ path: file, message: (e as Error).message }] };

@@ -160,3 +160,16 @@ test('changing the hardware setting changes findings without a restart', async (
     fs.rmSync(d2, { recursive: true, force: true });
   }
 });
+
+test('`greenml server --stdio` serves the same protocol', async () => {
+  const d3 = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-lsp-cli-'));
+  const s = await startServer(d3, { hardware: 'h100' }, [path.resolve('bin/greenml.js'), 'server', '--stdio']);
+  try {
+    const uri = s.open(path.join(d3, 'train.py'), FP32);
+    const { diagnostics } = await s.diagnostics(uri);
+    assert.ok(diagnostics.some((d) => d.code === 'GML101'));
+  } finally {
+    await s.close();
+    fs.rmSync(d3, { recursive: true, force: true });
+  }
+});

@@ -92,7 +92,7 @@ export function printLogs(p) {
   const walk = (d) => { for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
     const f = path.join(d, e.name);
     if (e.isDirectory()) walk(f);
-    else if (/^(remoteagent|remoteexthost)\.log$/.test(e.name) || /green-ml-review|Green ML/i.test(f)) files.push(f);
+    else if (/^remoteexthost\.log$/.test(e.name) || /green-ml-review|Green ML/i.test(f)) files.push(f);
   } };
   walk(path.join(p.userData, 'logs'));
   for (const f of files) {

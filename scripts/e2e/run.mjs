@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser, installVsix, makeProfile, printLogs, startCodeServer, workbenchUrl } from './code-server.mjs';
-import { ROOT, buildExtension, buildSuite, ensureChromium, ensureCodeServer, log } from './tools.mjs';
+import { CODE_SERVER_HOME, ROOT, buildExtension, buildSuite, ensureChromium, ensureCodeServer, log, sh } from './tools.mjs';
 import { packageVsix } from '../package.mjs';
 
 const { values: opts } = parseArgs({ options: {
@@ -45,46 +45,61 @@ async function runPhase(phase, testsEntry, vsix) {
   // The workbench runs a payload's extensionTestsPath only in extension-development mode, so the vsix phase
   // names an empty extension as the one under development; the installed .vsix loads beside it as usual.
   let devPath = ROOT;
-  if (phase === 'vsix') {
-    installVsix(p, vsix);
-    devPath = path.join(p.dir, 'empty-extension');
-    fs.mkdirSync(devPath);
-    fs.writeFileSync(path.join(devPath, 'package.json'), JSON.stringify({
-      name: 'e2e-empty', publisher: 'greenml-test', version: '0.0.0', engines: { vscode: '*' } }));
-    env.GREENML_E2E_EXPECT_EXTENSION_UNDER = p.extensions; // the tests check they run the installed copy
-  }
-  // code-server passes its environment on to the extension host, where the suite reads these.
-  const server = await startCodeServer(p, { env });
-  const { ctx, page } = await launchBrowser(p);
+  let server, browser, code;
   const browserErrors = [];
-  page.on('pageerror', (e) => browserErrors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') browserErrors.push(m.text()); });
-
-  const code = await new Promise((resolve) => {
-    const timer = setTimeout(() => { console.error(`[e2e] ${phase}: timed out after ${PHASE_TIMEOUT_MS} ms`); resolve('timeout'); }, PHASE_TIMEOUT_MS);
-    page.exposeFunction('codeAutomationLog', forwardLog)
-      .then(() => page.exposeFunction('codeAutomationExit', (c) => { clearTimeout(timer); resolve(c); }))
-      .then(() => page.goto(workbenchUrl(server, p.workspace, {
-        extensionDevelopmentPath: devPath,
-        extensionTestsPath: testsEntry,
-      })))
-      .catch((e) => { clearTimeout(timer); console.error(`[e2e] ${phase}: ${e.stack ?? e}`); resolve('error'); });
-  });
+  try {
+    if (phase === 'vsix') {
+      installVsix(p, vsix);
+      devPath = path.join(p.dir, 'empty-extension');
+      fs.mkdirSync(devPath);
+      fs.writeFileSync(path.join(devPath, 'package.json'), JSON.stringify({
+        name: 'e2e-empty', publisher: 'greenml-test', version: '0.0.0', engines: { vscode: '*' } }));
+      env.GREENML_E2E_EXPECT_EXTENSION_UNDER = p.extensions; // the tests check they run the installed copy
+    }
+    // code-server passes its environment on to the extension host, where the suite reads these.
+    server = await startCodeServer(p, { env });
+    browser = await launchBrowser(p);
+    const { page } = browser;
+    page.on('pageerror', (e) => browserErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') browserErrors.push(m.text()); });
+    code = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out after ${PHASE_TIMEOUT_MS} ms`)), PHASE_TIMEOUT_MS);
+      page.exposeFunction('codeAutomationLog', forwardLog)
+        .then(() => page.exposeFunction('codeAutomationExit', (c) => { clearTimeout(timer); resolve(c); }))
+        .then(() => page.goto(workbenchUrl(server, p.workspace, { extensionDevelopmentPath: devPath, extensionTestsPath: testsEntry })))
+        .catch((e) => { clearTimeout(timer); reject(e); });
+    });
+  } catch (e) {
+    console.error(`[e2e] ${phase}: ${e.stack ?? e}`);
+    code = 'error';
+  }
 
   const ok = code === 0;
-  if (!ok) {
+  if (!ok && browser) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const shot = path.join(ARTIFACTS, `failure-${phase}.png`);
-    await page.screenshot({ path: shot }).then(() => console.error(`[e2e] screenshot: ${shot}`), (e) => console.error(`[e2e] no screenshot: ${e.message}`));
+    await browser.page.screenshot({ path: shot }).then(() => console.error(`[e2e] screenshot: ${shot}`), (e) => console.error(`[e2e] no screenshot: ${e.message}`));
     if (browserErrors.length) console.log(`\n===== browser console errors =====\n${browserErrors.slice(-50).join('\n')}`);
   }
-  await ctx.close().catch(() => {});
-  await server.stop();
-  if (!ok) printLogs(p); // after stopping, so the logs are flushed
+  await browser?.ctx.close().catch(() => {});
+  await server?.stop();
+  if (!ok) printLogs(p); // after stopping, so the logs are complete
   if (ok && !process.env.GREENML_E2E_KEEP) fs.rmSync(p.dir, { recursive: true, force: true });
   else log(`scratch folder kept: ${p.dir}`);
-  log(`${phase}: ${ok ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`${phase}: ${ok ? 'passed' : `FAILED (${code === 'error' ? 'see above' : `exit code ${code}`})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return ok;
+}
+
+// The suppression grammars (syntaxes/) against VS Code 1.139's own Python, YAML and shell grammars, which
+// code-server ships; `npm run test:grammar` uses small stand-ins for them so that it needs no download.
+function grammarTestsOnRealGrammars() {
+  const ext = path.join(CODE_SERVER_HOME, 'lib', 'vscode', 'extensions');
+  const grammars = ['python', 'yaml', 'shellscript'].flatMap((lang) => {
+    const dir = path.join(ext, lang, 'syntaxes');
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => ['-g', path.join(dir, f)]);
+  });
+  sh(process.execPath, [path.join(ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'), '--compact', ...grammars, 'test/grammar/*.test.*'], { cwd: ROOT });
+  log('grammar tests on VS Code\'s own grammars: passed');
 }
 
 const t0 = Date.now();
@@ -92,6 +107,7 @@ try {
   ensureChromium();
   ensureCodeServer();
   log(`tools ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  grammarTestsOnRealGrammars();
   if (!opts['no-build']) buildExtension();
   const testsEntry = await buildSuite();
   const vsix = phases.includes('vsix') ? await packageVsix({ build: false }) : undefined;

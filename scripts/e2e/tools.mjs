@@ -63,8 +63,11 @@ export function ensureNode24() {
 export function ensureCodeServer() {
   const node24 = ensureNode24();
   if (installedVersion(CODE_SERVER_HOME) !== CODE_SERVER_VERSION || !fs.existsSync(CODE_SERVER_ENTRY)) {
+    // Under `npm run`, npm_* variables describe the outer npm on Node 20, and the inner npm would take them as
+    // its own config: code-server's postinstall reads the Node version from npm_config_user_agent.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE'));
     npmInstallInto('cs', `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
+      ...env,
       // npm's own shebang then picks Node 24, which code-server's postinstall insists on.
       PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
       // node-gyp takes the headers from the Node 24 package instead of downloading them (no internet here).
@@ -116,5 +119,14 @@ export function spawnGroup(cmd, args, { logFile, env, cwd } = {}) {
     kill('SIGKILL'); // stragglers in the group (file watchers, the extension host, the language server)
   };
   process.once('exit', () => kill('SIGKILL'));
+  exitOnSignals();
   return { child, stop, get exited() { return exited; } };
+}
+
+// Ctrl+C or a CI cancel: exit normally, so that the 'exit' hooks above take the process groups down too.
+let signalsHooked = false;
+function exitOnSignals() {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, () => process.exit(130));
 }

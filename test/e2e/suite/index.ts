@@ -10,7 +10,7 @@ export function run(): Promise<void> {
     ui: 'bdd',
     color: false, // the output travels through the browser console; escape codes would only add noise
     timeout: Number(process.env.GREENML_E2E_TEST_TIMEOUT_MS ?? 60_000),
-    grep: process.env.GREENML_E2E_GREP,
+    grep: process.env.GREENML_E2E_GREP || undefined,
   });
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.e2e.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));

@@ -105,6 +105,18 @@ test('inlay hints: memory per device after the micro-batch, duration after the e
   assert.match(at(6), /≈ [\d.]+ (h|min) · [\d.]+ kWh/);
 });
 
+test('source.fixAll.greenml applies only safe fixes (checkpointing), never precision', async () => {
+  const text = FP32.replace('learning_rate=1e-5,', 'learning_rate=1e-5,\n    save_strategy="no",');
+  const uri = lsp.open(path.join(dir, 'fixall.py'), text);
+  const { diagnostics } = await lsp.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'GML301'));
+  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics, only: ['source.fixAll.greenml'] } })) as CodeAction[];
+  assert.equal(actions.length, 1);
+  const fixed = applyTextEdits(text, actions[0].edit!.changes![uri]);
+  assert.match(fixed, /save_strategy="steps"/);
+  assert.doesNotMatch(fixed, /bf16=True/);
+  assert.equal(await hasSyntaxErrors(fixed), false);
+});
+
 test('a correct bf16 script with periodic saves has no findings', async () => {
   const uri = lsp.open(path.join(dir, 'good.py'), GOOD);
   const { diagnostics } = await lsp.diagnostics(uri);

@@ -324,6 +324,85 @@ export function planFlops(inputs: RunInputs): FlopsPlan {
  */
 export const RECOMPUTE_SHARE: Band = { low: 0.6, mid: 0.8, high: 1.0 };
 
+// ------------------------------------------------------------------------------------------------ per-sample workloads
+
+/**
+ * Utilisation families of per-sample workloads (core/data/vision-audio.ts). Transformers (ViT, Whisper, wav2vec 2.0)
+ * use the BASE_MFU model above with their parameter count; convolutional networks run at far lower utilisation
+ * (small per-layer matrices, memory-bound normalisation and activation layers, data loading), and depthwise-separable
+ * ones (EfficientNet) lower still, since a depthwise convolution does a few FLOPs per byte it moves.
+ */
+export type WorkFamily = 'convnet' | 'depthwise' | 'transformer';
+
+const DLE = 'NVIDIA DeepLearningExamples';
+
+/**
+ * [S] Step utilisation of 16-bit (AMP) training on one 8-GPU node, throughput only (no evaluation, no restarts): the
+ * vendor-published images per second × 3 × forward FLOPs per image ÷ the dense 16-bit peak. Per architecture; others
+ * are inferred in visionStepUtilisation().
+ */
+export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<string, { u: number; source: string }>> = {
+  convnet: {
+    volta: {
+      u: 0.169,
+      source: `${DLE} PyTorch/Classification/ConvNets/resnet50v1.5 README (pytorch-19.10): 8× V100 16 GB AMP 6,888.75 img/s = 861 img/s per GPU × 24.5 GFLOPs ÷ 125 TFLOPS`,
+    },
+    ampere: {
+      u: 0.161,
+      source: `${DLE} TensorFlow/Classification/ConvNets/resnet50v1.5 README (20.06, XLA): 8× A100 40 GB AMP 16,400 img/s = 2,050 img/s per GPU × 24.5 GFLOPs ÷ 312 TFLOPS`,
+    },
+    pascal: {
+      u: 0.4,
+      source:
+        '[I] no tensor cores: against the plain fp32 peak convolutions reach a much larger share; Goyal et al. 2017 (8× P100, ≈29 h for ' +
+        '90 ImageNet epochs [R]) imply ≈32 % over a whole run',
+    },
+  },
+  depthwise: {
+    volta: {
+      u: 0.018,
+      source: `${DLE} PyTorch/Classification/ConvNets/efficientnet README (21.03): 8× V100 16 GB AMP EfficientNet-B0 7,789 img/s = 974 img/s per GPU × 2.3 GFLOPs ÷ 125 TFLOPS`,
+    },
+    ampere: {
+      u: 0.0155,
+      source: `${DLE} PyTorch/Classification/ConvNets/efficientnet README (21.03): 8× A100 80 GB AMP EfficientNet-B0 16,652 img/s = 2,082 img/s per GPU × 2.3 GFLOPs ÷ 312 TFLOPS`,
+    },
+    pascal: { u: 0.04, source: '[I] the pascal convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)' },
+  },
+};
+
+/**
+ * [F] Whole-run utilisation ÷ step utilisation for per-sample workloads: evaluation every epoch, data loading (JPEG
+ * decoding), checkpoints and start-up. Median over the vision development cases (core/validation/cases.ts, NVIDIA
+ * DeepLearningExamples time-to-train tables; scripts/validate-footprint.ts prints the fit). Close to the LLM runs'
+ * step-to-run ratios (Llama 3 405B 0.85, PaLM 0.66).
+ */
+export const VISION_RUN_EFFICIENCY = 0.78;
+
+/**
+ * [S] TF32 instead of AMP for convolutional networks on Ampere and newer: 1.7–2.6× slower, mid 2.1× — much more than for
+ * transformers, because convolutions are tensor-core bound. NVIDIA DeepLearningExamples: EfficientNet-B0 on A100 2.03× (8 GPUs) / 2.3× (1 GPU)
+ * throughput, 1.73× time to train; EfficientNet-B4 2.1× / 1.91×; ResNet-50 (TensorFlow, XLA) 2.2× (1 GPU) / 2.6× (8 GPUs).
+ */
+export const CONV_TF32_SLOWDOWN: Band = { low: 1.7, mid: 2.1, high: 2.6 };
+
+/** Step utilisation of a convolutional family on an architecture; unlisted architectures scale the ampere value by BASE_MFU. */
+export function visionStepUtilisation(family: 'convnet' | 'depthwise', arch: string): { u: number; source: string; inferred: boolean } {
+  const row = VISION_STEP_UTILISATION[family][arch];
+  if (row) return { ...row, inferred: row.source.startsWith('[I]') };
+  const amp = VISION_STEP_UTILISATION[family].ampere;
+  const ratio = (BASE_MFU[arch] ?? BASE_MFU.other).mfu / BASE_MFU.ampere.mfu;
+  return {
+    u: amp.u * ratio,
+    source: `[I] the ampere value × BASE_MFU.${BASE_MFU[arch] ? arch : 'other'} / BASE_MFU.ampere (${round2(ratio)}); ${amp.source}`,
+    inferred: true,
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 // ------------------------------------------------------------------------------------------------ helpers
 
 export function clamp(x: number, lo: number, hi: number): number {

@@ -21,6 +21,13 @@ export const BUSY_FRACTION: Band = { low: 0.6, mid: 0.72, high: 0.85 };
  */
 export const HOST_SHARE: Band = { low: 0.2, mid: 0.3, high: 0.4 };
 
+/**
+ * [S] Idle and infrastructure energy as a share of the accelerators' dynamic energy: BLOOM's 256,646 kWh of idle
+ * consumption on 433,196 kWh of dynamic (GPU-hours × 400 W) consumption = 59 % (Luccioni et al. 2022, Tables 1–2).
+ * Used only when RunInputs.includeIdle is on.
+ */
+export const IDLE_SHARE = 0.59;
+
 /** World-average grid intensity used when neither an intensity nor a region is known (data/grid.ts WORLD_AVERAGE). */
 export const WORLD_AVERAGE_INTENSITY = {
   gPerKWh: WORLD_AVERAGE.gPerKWh,

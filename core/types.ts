@@ -44,6 +44,11 @@ export interface Accelerator {
   /** Where the numbers come from, with year. */
   source: string;
   year: number;
+  /**
+   * Measured average *system* power per device (host share included), used instead of the rated power × busy
+   * fraction + host share when the vendor publishes no usable board power (TPUs). Added, optional.
+   */
+  systemPowerW?: { low: number; mid: number; high: number; source: string };
 }
 
 export type ResolveResult<T> =
@@ -65,6 +70,8 @@ export interface GridIntensity {
   source: string;
   /** ISO country the region sits in, when known. */
   country?: string;
+  /** Electricity Maps zone of a cloud region, when known (e.g. "US-MIDA-PJM"). Added, optional. */
+  zone?: string;
 }
 
 /** Optimizer kinds the memory model knows. */
@@ -133,6 +140,103 @@ export interface RunInputs {
   zeroStage?: 0 | 1 | 2 | 3;
   /** SGD with momentum (default true); only used when optimizer is "sgd". Added by the estimator (optional). */
   momentum?: boolean;
+
+  // --- per-sample workloads (vision, audio, diffusion); all optional, added ---
+  /**
+   * Architecture id in any spelling ("resnet50", "torchvision.models.resnet50", "timm vit_base_patch16_224",
+   * "openai/whisper-small"); resolved by lookupArchitecture (core/data/vision-audio.ts). Sets the forward FLOPs per
+   * sample and the utilisation family.
+   */
+  architecture?: string;
+  /** Forward FLOPs per sample (2 × multiply-accumulates); wins over the architecture's table value. */
+  flopsPerSample?: number;
+  /** Training samples per epoch (images, audio clips, diffusion training examples). */
+  samples?: number;
+  /** Passes over the samples; default 1 (stated as an assumption). */
+  epochs?: number;
+  /** Input side in pixels for vision models; FLOPs scale with (resolution / reference)². */
+  resolution?: number;
+  /** Seconds of audio per sample (wav2vec 2.0); FLOPs scale linearly. Whisper always pads to 30 s. */
+  audioSeconds?: number;
+
+  // --- scope options: off unless set, each listed in the assumptions when on ---
+  /** Add idle and infrastructure energy: +59 % of the accelerators' dynamic energy (Luccioni et al. 2022, BLOOM). */
+  includeIdle?: boolean;
+  /** Report embodied (manufacturing) emissions amortised per device-hour, separately from co2eKg. */
+  embodied?: boolean;
+  /** Total ÷ final run: energy, CO2e and embodied of development runs before the final one (OLMo: 1.5). */
+  devRunsMultiplier?: number;
+
+  // --- carbon sensitivities: never mixed into co2eKg ---
+  /** Report a marginal-intensity sensitivity where the table has one for the region (core/data/marginal.ts). */
+  marginal?: boolean;
+  /** Marginal intensity in g CO2e/kWh to use for the sensitivity (wins over the table; implies marginal). */
+  marginalGPerKWh?: number;
+  /** Market-based intensity in g CO2e/kWh (contracts, certificates); reported apart from the location-based figure. */
+  marketIntensity?: number;
+
+  // --- measurement ---
+  /** Measured power (and, when the measured work is known, throughput) from core/calibrate.ts. */
+  calibration?: Calibration;
+}
+
+/** What a measurement log says about a run (core/calibrate.ts). Power figures are per device, before PUE. */
+export interface Calibration {
+  source: 'codecarbon' | 'zeus';
+  /** One line for the assumptions, e.g. "CodeCarbon emissions.csv: 2 runs, 1.5 h on 1 × NVIDIA A100-SXM4-80GB". */
+  description: string;
+  /** Runs (CodeCarbon run_id) or windows (Zeus) aggregated. */
+  runs: number;
+  /** Measured wall-clock seconds, summed over runs. */
+  durationS: number;
+  /** Accelerators measured (gpu_count). */
+  devices: number;
+  /** Accelerator model as the log names it, e.g. "1 x NVIDIA A100-SXM4-80GB" or "NVIDIA H100 80GB HBM3". */
+  gpuModel?: string;
+  /** Measured average accelerator power per device, W. */
+  gpuPowerW: number;
+  /** Measured average host power (CPU + RAM) per device, W, when the log has it. */
+  hostPowerW?: number;
+  /** Measured IT energy (accelerators + CPU + RAM), kWh, before any PUE. */
+  itEnergyKWh: number;
+  /** Emissions the tool itself reported, kg (its own intensity and PUE). */
+  measuredKgCO2e?: number;
+  /** PUE the tool applied to its energy_consumed (CodeCarbon `pue` column). */
+  pue?: number;
+  /** Country as the log writes it (CodeCarbon: ISO 3166 alpha-3, e.g. "USA"). */
+  country?: string;
+  /** "provider:region" when the log names a cloud region. */
+  region?: string;
+  /** Seconds per optimizer step, when the measured steps are known. */
+  stepTimeS?: number;
+  /** Device-seconds per training token, when the measured tokens are known. */
+  deviceSecondsPerToken?: number;
+  /** Device-seconds per training sample, when the measured samples are known. */
+  deviceSecondsPerSample?: number;
+  /** Problems found in the log (zero GPU energy, suspected double counting…). */
+  warnings: string[];
+}
+
+/** A forward-FLOPs entry of core/data/vision-audio.ts. */
+export interface ArchitectureInfo {
+  /** Canonical id, e.g. "resnet50", "vit-b-16", "whisper-small". */
+  id: string;
+  name: string;
+  modality: 'vision' | 'audio';
+  /**
+   * Utilisation family: "convnet" (dense convolutions: ResNet, U-Net, ConvNeXt), "depthwise" (depthwise-separable
+   * convolutions: EfficientNet), "transformer" (ViT, Whisper, wav2vec 2.0).
+   */
+  family: 'convnet' | 'depthwise' | 'transformer';
+  params: number;
+  /** Forward FLOPs per sample at the reference input (2 × multiply-accumulates). */
+  forwardFlops: number;
+  /** Reference input: side in pixels (vision) or seconds of audio. */
+  reference: { resolution?: number; seconds?: number; note: string };
+  /** Other spellings matched exactly after normalisation (lower case, separators removed). */
+  aliases: string[];
+  source: string;
+  year: number;
 }
 
 export interface MemoryBreakdown {
@@ -150,6 +254,8 @@ export interface MemoryBreakdown {
 }
 
 export interface Estimate {
+  /** "calibrated" when measured power or throughput (RunInputs.calibration) replaced the model. */
+  label: 'pre-flight estimate' | 'calibrated';
   gpuHours: Range;
   energyKWh: Range;
   co2eKg: Range;
@@ -171,7 +277,23 @@ export interface Estimate {
    * Where energyKWh goes (added, optional): accelerators alone, host (CPU, memory, network), and facility overhead
    * (PUE − 1). Mid values add up to energyKWh.mid.
    */
-  energyBreakdownKWh?: { accelerators: Range; host: Range; facility: Range };
+  energyBreakdownKWh?: { accelerators: Range; host: Range; facility: Range; idle?: Range; development?: Range };
+  /** Idle and infrastructure energy (RunInputs.includeIdle), already inside energyKWh and co2eKg. */
+  idleKWh?: Range;
+  /** Development runs' energy (RunInputs.devRunsMultiplier > 1), already inside energyKWh and co2eKg. */
+  developmentKWh?: Range;
+  /** Embodied emissions (RunInputs.embodied), NOT inside co2eKg. */
+  embodiedKgCO2e?: Range;
+  /** co2eKg + embodiedKgCO2e, when embodied is on. */
+  totalKgCO2e?: Range;
+  /** Marginal-intensity sensitivity (RunInputs.marginal), NOT inside co2eKg. */
+  marginal?: { gPerKWh: number; co2eKg: Range; label: string; year?: number; source: string };
+  /** Market-based figure (RunInputs.marketIntensity), NOT inside co2eKg. */
+  marketBased?: { gPerKWh: number; co2eKg: Range };
+  /** What the run computes, when known: model FLOPs (no recomputation), tokens, samples (× epochs). */
+  work?: { flops?: number; tokens?: number; samples?: number };
+  /** The measurement that calibrated the estimate. */
+  calibration?: Calibration;
 }
 
 export interface Saving {

@@ -12,7 +12,7 @@
 // level — e.g. fp32 → bf16 divides them by the precision slow-down. A stated power per device is scaled by the ratio
 // of rated powers when the hardware changes.
 
-import { combineLog, prepareRun, type FactorKey, type Levels, type Point, type PreparedRun } from './estimate';
+import { combineLog, prepareRun, workUnits, type FactorKey, type Levels, type Point, type PreparedRun } from './estimate';
 import type { Range, RunInputs, Saving } from './types';
 
 export interface CombinedSaving extends Saving {
@@ -55,33 +55,45 @@ export function combineSavings(base: RunInputs, changes: RunInputs[]): CombinedS
 
 // ------------------------------------------------------------------------------------------------ internals
 
-/** Prepare a changed run; on stated hours, derive its hours from the base hours and the modelled time ratio. */
+/**
+ * Prepare a changed run; on stated hours (or hours from a measured throughput), derive its hours from the base hours
+ * and the modelled time ratio.
+ */
 function prepareRelative(base: RunInputs, baseRun: PreparedRun, changedFull: RunInputs): PreparedRun {
   const statedBase = baseRun.method === 'stated-gpu-hours' && base.gpuHours !== undefined;
-  if (!statedBase || changedFull.gpuHours !== base.gpuHours) return prepareRun(changedFull);
+  const measuredBase = baseRun.method === 'measured-throughput';
+  if (!(statedBase || measuredBase) || changedFull.gpuHours !== base.gpuHours) return prepareRun(changedFull);
 
-  // Nominal copies, with the same placeholder size and one token, only to take the ratio of modelled time.
+  // Nominal copies, with the same placeholder size and one work unit, only to take the ratio of modelled time.
   const size = base.params ?? base.activeParams ?? changedFull.params ?? changedFull.activeParams ?? 1e9;
   const nominal = (x: RunInputs): RunInputs => ({
     ...x,
     gpuHours: undefined,
     params: x.params ?? size,
     tokens: 1,
+    samples: x.samples !== undefined ? 1 : undefined,
+    epochs: x.samples !== undefined ? 1 : undefined,
+    calibration: x.calibration ? { ...x.calibration, deviceSecondsPerToken: undefined, deviceSecondsPerSample: undefined } : undefined,
   });
   const baseNominal = prepareRun(nominal(base));
   const changedNominal = prepareRun(nominal(changedFull));
-  const tokenRatio = base.tokens !== undefined && changedFull.tokens !== undefined ? changedFull.tokens / base.tokens : 1;
-  const hours = base.gpuHours!;
+  const bu = workUnits(base);
+  const cu = workUnits(changedFull);
+  const unitRatio = bu !== undefined && cu !== undefined ? cu / bu : 1;
+  const baseHours = (lv: Levels): number => (statedBase ? base.gpuHours! : baseRun.evaluate(lv).gpuHours);
 
   const adjusted: RunInputs = { ...changedFull };
+  if (adjusted.calibration) {
+    adjusted.calibration = { ...adjusted.calibration, deviceSecondsPerToken: undefined, deviceSecondsPerSample: undefined };
+  }
   if (base.powerW !== undefined && changedFull.powerW === base.powerW && changedNominal.accel.id !== baseNominal.accel.id) {
     adjusted.powerW = (base.powerW * changedNominal.accel.powerW) / baseNominal.accel.powerW;
   }
   return prepareRun(adjusted, {
     hoursAt: (lv: Levels) => {
-      const a = baseNominal.secondsPerToken(lv);
-      const b = changedNominal.secondsPerToken(lv);
-      return a > 0 && b > 0 ? hours * (b / a) * tokenRatio : hours * tokenRatio;
+      const a = baseNominal.secondsPerUnit(lv);
+      const b = changedNominal.secondsPerUnit(lv);
+      return a > 0 && b > 0 ? baseHours(lv) * (b / a) * unitRatio : baseHours(lv) * unitRatio;
     },
   });
 }

@@ -4,13 +4,29 @@
 //
 // Per case: the estimate (low/mid/high) of the case's target metric, the published value, the error of the mid value,
 // whether the published value lies inside the range (±0.5 % for the rounding of published values), and the same error for the baseline (plain 6·N·D at 40 % MFU of
-// the dense 16-bit peak, energy = device-hours × rated power × PUE). Then the median absolute error per tier (quality-A
-// cases), the coverage, and a fit check: the implied utilisation of each device-hours case, divided by the size and
-// device-count factors, with its median per architecture — the numbers BASE_MFU's [F] values come from.
+// the dense 16-bit peak — for per-sample workloads 3 × forward FLOPs × samples × epochs at 40 % — energy = device-hours
+// × rated power × PUE). Then, per tier, the median absolute error of quality-A cases, of quality-B cases and of all,
+// against the baseline's, and the share of published values inside low–high; the overall inside share (target ≥ 80 %);
+// and two fit checks: the implied utilisation of each token device-hours case, divided by the size and device-count
+// factors, with its median per architecture — the numbers BASE_MFU's [F] values come from — and the implied run
+// efficiency of the 16-bit vision cases — where VISION_RUN_EFFICIENCY comes from.
 // These are in-sample numbers: the cases were used to develop the method.
 
 import { CASES, type CaseMetric, type ValidationCase } from '../core/validation/cases';
-import { BASE_MFU, estimate, GENERIC_ACCELERATOR, peak16, planFlops, resolveAccelerator, scaleFactor, sizeFactor } from '../core/index';
+import {
+  BASE_MFU,
+  estimate,
+  forwardFlopsAt,
+  GENERIC_ACCELERATOR,
+  lookupArchitecture,
+  peak16,
+  planFlops,
+  resolveAccelerator,
+  scaleFactor,
+  sizeFactor,
+  VISION_RUN_EFFICIENCY,
+  visionStepUtilisation,
+} from '../core/index';
 import type { Accelerator, Estimate, Range } from '../core/index';
 
 interface Row {
@@ -43,15 +59,24 @@ function accelOf(c: ValidationCase): Accelerator {
   return r.ok ? r.value : GENERIC_ACCELERATOR;
 }
 
-/** Plain 6ND at 40 % MFU; energy = hours × (given power or rated power) × PUE; CO2e = energy × intensity. */
+/** Training FLOPs a naive estimator would use: 6·N·D, or 3 × forward FLOPs × samples × epochs. */
+function naiveFlops(c: ValidationCase): number {
+  const i = c.inputs;
+  const arch = i.architecture ? lookupArchitecture(i.architecture) : undefined;
+  const fwd = i.flopsPerSample ?? (arch ? forwardFlopsAt(arch, { resolution: i.resolution, audioSeconds: i.audioSeconds }).flops : undefined);
+  if (fwd !== undefined && i.samples !== undefined) return 3 * fwd * i.samples * (i.epochs ?? 1);
+  const n = i.activeParams ?? i.params;
+  return n !== undefined && i.tokens !== undefined ? 6 * n * i.tokens : NaN;
+}
+
+/** Plain FLOPs at 40 % MFU; energy = hours × (given power or rated power) × PUE; CO2e = energy × intensity. */
 function baseline(c: ValidationCase, e: Estimate, m: CaseMetric): number {
   const a = accelOf(c);
   const i = c.inputs;
-  const n = i.activeParams ?? i.params;
-  const hours = i.gpuHours ?? (n !== undefined && i.tokens !== undefined ? (6 * n * i.tokens) / (peak16(a) * 1e12 * 0.4) / 3600 : NaN);
+  const hours = i.gpuHours ?? naiveFlops(c) / (peak16(a) * 1e12 * 0.4) / 3600;
   const power = i.powerW ?? a.powerW;
   const accelKWh = (hours * power) / 1000;
-  const kWh = accelKWh * (i.pue ?? e.pue);
+  const kWh = accelKWh * (i.pue ?? e.pue) + (i.includeIdle ? 0.59 * accelKWh : 0);
   switch (m) {
     case 'gpuHours':
       return hours;
@@ -137,21 +162,44 @@ for (const tier of tiers) {
   console.log('');
 }
 
-console.log('== summary (median |error| of the mid value; quality-A cases; B shown for reference)');
-console.log(`${pad('tier', 16)} ${lpad('n', 3)} ${lpad('estimate', 9)} ${lpad('baseline', 9)} ${lpad('in range', 9)}   ${lpad('n(B)', 4)} ${lpad('est(B)', 8)} ${lpad('base(B)', 8)}`);
+const fmtErr = (xs: number[]) => (xs.length ? pct(median(xs.map(Math.abs))).replace('+', '') : '-');
+console.log('== summary per tier: median |error| of the mid value (A = quality A, B = quality B), share of published values inside low–high');
+console.log(
+  `${pad('tier', 16)} ${lpad('n(A)', 4)} ${lpad('est(A)', 8)} ${lpad('base(A)', 8)} ${lpad('in(A)', 6)}   ${lpad('n(B)', 4)} ${lpad('est(B)', 8)} ${lpad('base(B)', 8)} ${lpad('in(B)', 6)}   ${lpad('est(all)', 8)} ${lpad('base(all)', 9)} ${lpad('in(all)', 8)}`,
+);
 for (const tier of tiers) {
   const a = rows.filter((r) => r.c.tier === tier && r.c.quality === 'A');
   const b = rows.filter((r) => r.c.tier === tier && r.c.quality === 'B');
-  const inside = a.filter((r) => r.inside).length;
+  const all = [...a, ...b];
+  const ins = (xs: Row[]) => (xs.length ? `${xs.filter((r) => r.inside).length}/${xs.length}` : '-');
   console.log(
-    `${pad(tier, 16)} ${lpad(String(a.length), 3)} ${lpad(pct(median(a.map((r) => Math.abs(r.error)))).replace('+', ''), 9)} ${lpad(pct(median(a.map((r) => Math.abs(r.baselineError)))).replace('+', ''), 9)} ${lpad(`${inside}/${a.length}`, 9)}   ${lpad(String(b.length), 4)} ${lpad(b.length ? pct(median(b.map((r) => Math.abs(r.error)))).replace('+', '') : '-', 8)} ${lpad(b.length ? pct(median(b.map((r) => Math.abs(r.baselineError)))).replace('+', '') : '-', 8)}`,
+    `${pad(tier, 16)} ${lpad(String(a.length), 4)} ${lpad(fmtErr(a.map((r) => r.error)), 8)} ${lpad(fmtErr(a.map((r) => r.baselineError)), 8)} ${lpad(ins(a), 6)}   ` +
+      `${lpad(String(b.length), 4)} ${lpad(fmtErr(b.map((r) => r.error)), 8)} ${lpad(fmtErr(b.map((r) => r.baselineError)), 8)} ${lpad(ins(b), 6)}   ` +
+      `${lpad(fmtErr(all.map((r) => r.error)), 8)} ${lpad(fmtErr(all.map((r) => r.baselineError)), 9)} ${lpad(ins(all), 8)}`,
   );
 }
+const vision = rows.filter((r) => r.c.inputs.architecture !== undefined);
+if (vision.length) {
+  const va = vision.filter((r) => r.c.quality === 'A');
+  console.log(
+    `${pad('  vision subset', 16)} ${lpad(String(va.length), 4)} ${lpad(fmtErr(va.map((r) => r.error)), 8)} ${lpad(fmtErr(va.map((r) => r.baselineError)), 8)} ${lpad(`${va.filter((r) => r.inside).length}/${va.length}`, 6)}   ` +
+      `${lpad(String(vision.length - va.length), 4)}${' '.repeat(30)}${lpad(fmtErr(vision.map((r) => r.error)), 8)} ${lpad(fmtErr(vision.map((r) => r.baselineError)), 9)} ${lpad(`${vision.filter((r) => r.inside).length}/${vision.length}`, 8)}`,
+  );
+}
+const insideAll = rows.filter((r) => r.inside).length;
+const aRows = rows.filter((r) => r.c.quality === 'A');
+const insideA = aRows.filter((r) => r.inside).length;
+const share = (k: number, n: number) => `${k}/${n} = ${((100 * k) / n).toFixed(0)} %`;
+console.log(`\ninside low–high: all cases ${share(insideAll, rows.length)}; quality A ${share(insideA, aRows.length)} (target ≥ 80 %)${insideAll / rows.length >= 0.8 ? '' : '  << below target'}`);
+console.log(
+  `median |error|, all quality-A cases: estimate ${fmtErr(aRows.filter((r) => r.c.tier !== 'convention').map((r) => r.error))} vs baseline ` +
+    `${fmtErr(aRows.filter((r) => r.c.tier !== 'convention').map((r) => r.baselineError))} (convention tier excluded: exact by construction)`,
+);
 
-// Fit check: implied utilisation per device-hours case, with the size and device-count factors divided out.
-console.log('\n== fit check: implied 16-bit utilisation of device-hours cases (÷ size and device-count factors)');
+// Fit check: implied utilisation per token device-hours case, with the size and device-count factors divided out.
+console.log('\n== fit check: implied 16-bit utilisation of token device-hours cases (÷ size and device-count factors)');
 const byArch = new Map<string, number[]>();
-for (const r of rows.filter((x) => x.c.tier === 'device-hours')) {
+for (const r of rows.filter((x) => x.c.tier === 'device-hours' && x.c.inputs.architecture === undefined)) {
   const a = accelOf(r.c);
   const i = r.c.inputs;
   const n = i.activeParams ?? i.params!;
@@ -164,3 +212,20 @@ for (const r of rows.filter((x) => x.c.tier === 'device-hours')) {
 for (const [arch, xs] of byArch) {
   console.log(`median base-equivalent for ${pad(arch, 8)}: ${(median(xs) * 100).toFixed(1)}% over ${xs.length} quality-A cases (BASE_MFU.${arch} = ${((BASE_MFU[arch]?.mfu ?? NaN) * 100).toFixed(1)}%)`);
 }
+
+// Fit check: implied run efficiency of the 16-bit vision cases (implied utilisation ÷ step utilisation ÷ device-count factor).
+console.log('\n== fit check: implied run efficiency of 16-bit vision cases (implied utilisation ÷ step utilisation ÷ device-count factor)');
+const eff: number[] = [];
+for (const r of rows.filter((x) => x.c.tier === 'device-hours' && x.c.inputs.architecture !== undefined)) {
+  const i = r.c.inputs;
+  const a = accelOf(r.c);
+  const arch = lookupArchitecture(i.architecture!)!;
+  const implied = naiveFlops(r.c) / (r.published * 3600 * peak16(a) * 1e12);
+  const sixteen = i.precision === 'fp16' || i.precision === 'bf16';
+  if (arch.family === 'transformer') continue;
+  const step = visionStepUtilisation(arch.family, a.arch).u;
+  const e = implied / step / scaleFactor(i.devices ?? 1);
+  if (sixteen && r.c.quality === 'A') eff.push(e);
+  console.log(`${pad(r.c.id, 34)} ${r.c.quality} ${pad(i.precision ?? '', 5)} implied utilisation ${(implied * 100).toFixed(2)}%  ${sixteen ? `run efficiency ${e.toFixed(2)}` : '(not 16-bit: not used for the fit)'}`);
+}
+if (eff.length) console.log(`median run efficiency over ${eff.length} quality-A 16-bit cases: ${median(eff).toFixed(3)} (VISION_RUN_EFFICIENCY = ${VISION_RUN_EFFICIENCY})`);

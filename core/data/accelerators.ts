@@ -456,6 +456,15 @@ export const ACCELERATORS: readonly Accelerator[] = [
       'Google Cloud TPU v3 docs (123 BF16 TFLOPS, 32 GiB HBM per chip); 450 W chip TDP from Jouppi et al. 2021 "Ten Lessons" / Patterson et al. 2021 Table 4. ' +
       'Other tools use 200-283 W; Patterson measured 245-310 W per chip including host',
     year: 2018,
+    systemPowerW: {
+      low: 245,
+      mid: 288.5,
+      high: 310,
+      source:
+        'Patterson et al. 2021 Table 4: measured average system power per TPU v3 chip, host included, of four Google runs ' +
+        '(T5 310 W, Meena 289 W, GShard 288 W, Switch 245 W); mid = their median. Used instead of the 450 W TDP × busy fraction + host ' +
+        'share, because the TDP is a thermal design limit the chips do not approach in training',
+    },
   },
   {
     id: 'tpu-v4',
@@ -471,6 +480,14 @@ export const ACCELERATORS: readonly Accelerator[] = [
       'Google Cloud TPU v4 docs (275 BF16 TFLOPS, 32 GiB HBM); 192 W chip maximum from Jouppi et al. 2023 (ISCA, TPU v4; mean 170 W). ' +
       'PaLM measured 378.5 W per chip including host',
     year: 2021,
+    systemPowerW: {
+      low: 321,
+      mid: 378.5,
+      high: 407,
+      source:
+        'Chowdhery et al. 2022 (PaLM), as quoted in footprint-method.md Part 3: 378.5 W measured system power per TPU v4 chip, host included. ' +
+        'Range [I]: the relative spread of the four TPU v3 measurements (245–310 W around 288.5 W)',
+    },
   },
   {
     id: 'tpu-v5e',

@@ -23,7 +23,7 @@ const OWID = 'Our World in Data / Ember carbon intensity of electricity, via sai
 
 /** A cloud region whose own 2023 row is in the GSF file. */
 function gsf(provider: Provider, region: string, name: string, gPerKWh: number, country: string, zone: string): GridIntensity {
-  return { id: `${provider}:${region}`, provider, name, gPerKWh, basis: BASIS, year: 2023, source: `${GSF_2023}, zone ${zone})`, country };
+  return { id: `${provider}:${region}`, provider, name, gPerKWh, basis: BASIS, year: 2023, source: `${GSF_2023}, zone ${zone})`, country, zone };
 }
 
 /** A cloud region with no row of its own in the GSF file: the 2023 value of its Electricity Maps zone, mapped by us. */
@@ -37,6 +37,7 @@ function zone(provider: Provider, region: string, name: string, gPerKWh: number,
     year: 2023,
     source: `${GSF_2023}) for zone ${zoneId}; the file has no row for this region, zone value mapped by us${note ? `. ${note}` : ''}`,
     country,
+    zone: zoneId,
   };
 }
 

@@ -5,6 +5,17 @@ import { kindOf } from '../engine/analyze-file';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.venv', 'venv', 'env', '__pycache__', '.mypy_cache', '.tox', 'dist', 'build', 'site-packages', '.ipynb_checkpoints']);
 
+/** Training configs are small: in a folder walk, larger YAML/JSON files are data (datasets, lockfiles), not configs. */
+const MAX_WALKED_CONFIG_BYTES = 256 * 1024;
+const NOT_CONFIGS = /^(package(-lock)?|tsconfig|jsconfig|composer|\.eslintrc|renovate|tokenizer|tokenizer_config|vocab|special_tokens_map|generation_config|config)\.json$/i;
+
+function wanted(p: string, size: number): boolean {
+  const kind = kindOf(p);
+  if (kind === 'unsupported') return false;
+  if (kind === 'config') return size <= MAX_WALKED_CONFIG_BYTES && !NOT_CONFIGS.test(path.basename(p)) && !p.includes(`${path.sep}.github${path.sep}`);
+  return true;
+}
+
 export function collectFiles(paths: string[]): { files: string[]; errors: { path: string; message: string }[] } {
   const files: string[] = [];
   const errors: { path: string; message: string }[] = [];
@@ -26,7 +37,7 @@ export function collectFiles(paths: string[]): { files: string[]; errors: { path
         return;
       }
       for (const n of names) walk(path.join(p, n), false);
-    } else if (st.isFile() && (explicit || kindOf(p) !== 'unsupported')) {
+    } else if (st.isFile() && (explicit || wanted(p, st.size))) {
       files.push(p);
     }
   };

@@ -3,12 +3,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { estimate as coreEstimate, resolveAccelerator, resolveRegion, type Precision, type RunInputs } from '../../core/index';
+import { estimate as coreEstimate, lookupArchitecture, modelCardCo2, modelCardYaml, reportJson, resolveAccelerator, resolveRegion, type Estimate, type ModelCardOptions, type Precision, type RunInputs } from '../../core/index';
 import { RULES, docsUrl, findRule } from '../../rules/index';
 import { ruleMarkdown } from '../../rules/docs';
 import { mergeSettings, type Settings } from '../config/settings';
 import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
 import * as fmt from '../engine/format';
+import { estimateRun, findMeasurements, readMeasurements, type EstimateOptions, type Measurements } from '../engine/measurements';
 import { collectFiles } from './files';
 import { checkGithub, checkJson, checkMarkdown, checkSarif, checkText, position, runJson, type FileResult } from './output';
 import { analyzeFiles } from './pool';
@@ -55,6 +56,42 @@ const num = (name: string) => (v: string) => {
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got "${v}"`);
   return n;
 };
+
+// --- estimate extras (footprint options, measurements, reports) -------------------------------------------------
+const nonNegative = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number ≥ 0, got "${v}"`);
+  return n;
+};
+
+/** The scope/carbon options of `greenml estimate`; each is off unless its flag is given. */
+function estimateOptions(o: Record<string, unknown>): EstimateOptions {
+  const out: EstimateOptions = {};
+  if (o.includeIdle) out.includeIdle = true;
+  if (o.embodied) out.embodied = true;
+  if (o.devRuns !== undefined) {
+    if ((o.devRuns as number) < 1) throw new UsageError('--dev-runs is total ÷ final run, at least 1 (e.g. 1.5)');
+    out.devRunsMultiplier = o.devRuns as number;
+  }
+  if (o.marginal) out.marginal = true;
+  if (o.marketIntensity !== undefined) out.marketIntensity = o.marketIntensity as number;
+  return out;
+}
+
+/** Extra lines of the text output: label and the optional components. */
+function estimateExtrasText(e: Estimate, out: (s: string) => void, indent: string, options: EstimateOptions): void {
+  if (e.label === 'calibrated') out(`${indent}Label       calibrated (${e.calibration?.description ?? 'measurement'})`);
+  if (e.idleKWh) out(`${indent}Idle/infra  ${fmt.range(e.idleKWh, fmt.energy)} (inside the energy above)`);
+  if (e.developmentKWh) out(`${indent}Dev. runs   ${fmt.range(e.developmentKWh, fmt.energy)} (inside the energy above)`);
+  if (e.embodiedKgCO2e) out(`${indent}Embodied    ${fmt.range(e.embodiedKgCO2e, fmt.carbon)} (not inside the carbon above)`);
+  if (e.marginal) out(`${indent}Marginal    ${fmt.range(e.marginal.co2eKg, fmt.carbon)} at ${e.marginal.gPerKWh} g/kWh (sensitivity, ${e.marginal.label})`);
+  else if (options.marginal) out(`${indent}Marginal    no marginal intensity for this region in the table; sensitivity omitted`);
+  if (e.marketBased) out(`${indent}Market      ${fmt.range(e.marketBased.co2eKg, fmt.carbon)} at ${e.marketBased.gPerKWh} g/kWh (market-based, as given)`);
+}
+
+function measurementProblems(m: Measurements | undefined): void {
+  for (const p of m?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
+}
 
 export function buildProgram(out: (s: string) => void): Command {
   const program = new Command('greenml')
@@ -109,13 +146,33 @@ export function buildProgram(out: (s: string) => void): Command {
     .option('--region <r>', 'aws:us-east-1, gcp:europe-west4, azure:westeurope or an ISO country code')
     .option('--intensity <g>', 'grid intensity in g CO2e/kWh (wins over --region)', num('--intensity'))
     .option('--pue <x>', 'data-centre PUE', num('--pue'))
+    .option('--architecture <id>', 'vision/audio model for per-sample FLOPs, e.g. resnet50, vit-b-16, whisper-small (with --samples)')
+    .option('--flops-per-sample <n>', 'forward FLOPs per sample (instead of --architecture)', num('--flops-per-sample'))
+    .option('--samples <n>', 'training samples per epoch', num('--samples'))
+    .option('--epochs <n>', 'epochs over the samples (default 1)', num('--epochs'))
+    .option('--resolution <px>', 'input side in pixels for vision models', num('--resolution'))
+    .option('--include-idle', 'add idle/infrastructure energy: +59 % of accelerator energy (BLOOM, Luccioni et al. 2022)')
+    .option('--embodied', 'report embodied (manufacturing) emissions, apart from the operational CO2e')
+    .option('--dev-runs <x>', 'development runs: total ÷ final run (OLMo: 1.5)', num('--dev-runs'))
+    .option('--marginal', 'report a marginal-intensity sensitivity where the region has data')
+    .option('--market-intensity <g>', 'market-based g CO2e/kWh, reported apart from the location-based figure', nonNegative('--market-intensity'))
+    .option('--measurements <file>', 'CodeCarbon emissions.csv (or Zeus JSON) to calibrate from; default: emissions.csv next to each script')
+    .addOption(new Option('--training-type <t>', 'for --model-card').choices(['pre-training', 'fine-tuning']))
+    .option('--model-card', 'print the Hugging Face co2_eq_emissions YAML block')
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
-    .option('--json', 'JSON output')
+    .option('--json', 'JSON output (includes sci and modelCard)')
     .action(async (paths: string[], o) => {
-      const explicit = ['params', 'tokens', 'gpuHours', 'hardware', 'power', 'mfu'].some((k) => o[k] !== undefined);
+      const options = estimateOptions(o);
+      const explicit = ['params', 'tokens', 'gpuHours', 'hardware', 'power', 'mfu', 'architecture', 'flopsPerSample', 'samples'].some((k) => o[k] !== undefined);
       if (explicit) {
-        if (o.gpuHours === undefined && (o.params === undefined || o.tokens === undefined)) {
-          throw new UsageError('explicit mode needs --gpu-hours, or --params and --tokens (with --hardware and --devices); or give paths to scan');
+        const perSample = o.architecture !== undefined || o.flopsPerSample !== undefined;
+        if (o.gpuHours === undefined && !(perSample && o.samples !== undefined) && (o.params === undefined || o.tokens === undefined)) {
+          throw new UsageError(
+            'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples (with --hardware and --devices); or give paths to scan',
+          );
+        }
+        if (o.architecture !== undefined && o.flopsPerSample === undefined && !lookupArchitecture(o.architecture)) {
+          throw new UsageError(`unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead`);
         }
         if (o.hardware) {
           const r = resolveAccelerator(o.hardware);
@@ -125,18 +182,27 @@ export function buildProgram(out: (s: string) => void): Command {
           const r = resolveRegion(o.region);
           if (!r.ok) throw new UsageError(r.message);
         }
+        const measured = o.measurements ? readMeasurements(o.measurements) : undefined;
+        measurementProblems(measured);
         const inputs: RunInputs = {
           params: o.params, tokens: o.tokens, gpuHours: o.gpuHours, hardware: o.hardware, devices: o.devices,
           precision: o.precision as Precision | undefined, mfu: o.mfu, powerW: o.power, region: o.region, intensity: o.intensity, pue: o.pue,
+          architecture: o.architecture, flopsPerSample: o.flopsPerSample, samples: o.samples, epochs: o.epochs, resolution: o.resolution,
+          ...options, calibration: measured?.calibration,
         };
         const e = coreEstimate(inputs);
-        if (o.json) {
-          out(JSON.stringify({ gpuHours: e.gpuHours, energyKWh: e.energyKWh, co2eKg: e.co2eKg, wallHours: e.wallHours, memoryGBPerDevice: e.memoryGBPerDevice, method: e.method, accelerator: e.accelerator?.id, devices: e.devices, pue: e.pue, grid: e.grid, assumptions: e.assumptions, warnings: e.warnings }, null, 2));
+        const cardOpts: ModelCardOptions = { trainingType: o.trainingType };
+        if (o.modelCard && !o.json) {
+          if (e.method === 'insufficient-inputs') throw new UsageError(`no estimate for the model card: ${e.warnings.join('; ')}`);
+          out(modelCardYaml(modelCardCo2(e, cardOpts)));
+        } else if (o.json) {
+          out(JSON.stringify({ gpuHours: e.gpuHours, energyKWh: e.energyKWh, co2eKg: e.co2eKg, wallHours: e.wallHours, memoryGBPerDevice: e.memoryGBPerDevice, method: e.method, accelerator: e.accelerator?.id, devices: e.devices, pue: e.pue, grid: e.grid, assumptions: e.assumptions, warnings: e.warnings, ...reportJson(e, cardOpts), measurements: measured?.file }, null, 2));
         } else {
           out(`GPU-hours   ${fmt.range(e.gpuHours, fmt.num)}`);
           out(`Energy      ${fmt.range(e.energyKWh, fmt.energy)}`);
           out(`Carbon      ${fmt.range(e.co2eKg, fmt.carbon)}`);
           out(`Method      ${e.method}; PUE ${e.pue}${e.grid ? `; ${e.grid.gPerKWh} g CO2e/kWh (${e.grid.label})` : ''}`);
+          estimateExtrasText(e, out, '', options);
           out('Assumptions:');
           for (const a of e.assumptions) out(`  - ${a.text}${a.override ? ` (${a.override})` : ''}`);
           for (const w of e.warnings) out(`  ! ${w}`);
@@ -150,9 +216,28 @@ export function buildProgram(out: (s: string) => void): Command {
       if (o.pue) settings.pue = o.pue;
       if (o.intensity) settings.carbonIntensity = o.intensity;
       const { results, errors } = await analyzePaths(paths.length ? paths : ['.'], settings);
-      const runs = results.flatMap((r) => r.runs.map((run) => ({ r, run })));
-      if (o.json) out(JSON.stringify({ version: VERSION, runs: runs.map(({ run }) => runJson(run)), errors }, null, 2));
-      else {
+      const given = o.measurements ? readMeasurements(o.measurements) : undefined;
+      measurementProblems(given);
+      const runs = results.flatMap((r) =>
+        r.runs.map((run) => {
+          // Measurements next to the script calibrate its runs; options re-run the core with the run's inputs.
+          const m = given ?? findMeasurements(run.plan.entry.file);
+          if (!given) measurementProblems(m);
+          const e = m?.calibration || Object.keys(options).length > 0 ? estimateRun(run, settings, options, m?.calibration) : run.estimate;
+          const trainingType = o.trainingType ?? (run.inputs.peft || run.plan.facts.get('model') ? 'fine-tuning' : undefined);
+          return { r, run: { ...run, estimate: e }, m, cardOpts: { trainingType } as ModelCardOptions };
+        }),
+      );
+      if (o.json) out(JSON.stringify({ version: VERSION, runs: runs.map(({ run, m, cardOpts }) => ({ ...runJson(run), ...reportJson(run.estimate, cardOpts), measurements: m?.calibration ? m.file : undefined })), errors }, null, 2));
+      else if (o.modelCard) {
+        // Only the YAML blocks, one per run, each after a comment naming the run: ready to paste into a model card.
+        if (runs.length === 0) out('# No training runs found.');
+        for (const { r, run, cardOpts } of runs) {
+          out(`# ${r.path}:${position(r.text, run.plan.entry.span.start).line} ${run.plan.entry.label}`);
+          if (run.estimate.method === 'insufficient-inputs') out(`# footprint unknown: ${run.estimate.warnings.join('; ')}`);
+          else out(modelCardYaml(modelCardCo2(run.estimate, cardOpts)));
+        }
+      } else {
         if (runs.length === 0) out('No training runs found.');
         for (const { r, run } of runs) {
           const e = run.estimate;
@@ -162,6 +247,7 @@ export function buildProgram(out: (s: string) => void): Command {
             continue;
           }
           out(`  energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`);
+          estimateExtrasText(e, out, '  ', options);
           for (const a of e.assumptions) out(`    - ${a.text}`);
         }
         for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);

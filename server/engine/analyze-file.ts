@@ -2,16 +2,22 @@
 // and returns findings and runs. Used by the CLI (fresh parse) and the server (incremental trees).
 import * as path from 'node:path';
 import type { Settings } from '../config/settings';
-import { analyzePython, type DocumentAnalysis } from './analyze';
+import { analyzeDocument, analyzePython, type DocumentAnalysis } from './analyze';
+import { diskReader, type FileReader } from './link';
 import { parsePython, pythonParser, type Tree } from './parse/python';
 
 /** Files larger than this are skipped with one informational message, never parsed to exhaustion. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export type FileKind = 'python' | 'unsupported';
+/** python: scripts; config: YAML/JSON training configs (recognised by content); shell: launchers. */
+export type FileKind = 'python' | 'config' | 'shell' | 'unsupported';
 
 export function kindOf(file: string): FileKind {
-  return /\.pyi?$/i.test(path.extname(file)) ? 'python' : 'unsupported';
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.py' || ext === '.pyi') return 'python';
+  if (ext === '.yaml' || ext === '.yml' || ext === '.json' || ext === '.jsonc') return 'config';
+  if (ext === '.sh' || ext === '.bash' || ext === '.slurm' || ext === '.sbatch') return 'shell';
+  return 'unsupported';
 }
 
 /** A reason to skip a text (too large, binary), or undefined. */
@@ -31,16 +37,20 @@ export function analyzeTree(file: string, text: string, tree: Tree, settings: Se
   return analyzePython(file, text, tree, settings);
 }
 
-/** Parse and analyze from scratch. */
-export async function analyzeText(file: string, text: string, settings: Settings): Promise<DocumentAnalysis> {
+/**
+ * Parse and analyze from scratch, with the files linked to this one read through `reader` (default: the disk,
+ * size-capped, read-only).
+ */
+export async function analyzeText(file: string, text: string, settings: Settings, reader: FileReader = diskReader()): Promise<DocumentAnalysis> {
   const skip = skipReason(text);
   if (skip) return emptyAnalysis(file, [`${file}: ${skip}`]);
-  if (kindOf(file) !== 'python') return emptyAnalysis(file);
+  const kind = kindOf(file);
+  if (kind === 'unsupported') return emptyAnalysis(file);
   const parser = await pythonParser();
-  const tree = parsePython(parser, text);
+  const tree = kind === 'python' ? parsePython(parser, text) : undefined;
   try {
-    return analyzePython(file, text, tree, settings);
+    return analyzeDocument(file, text, settings, { tree, parser, reader });
   } finally {
-    tree.delete();
+    tree?.delete();
   }
 }

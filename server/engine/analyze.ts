@@ -1,12 +1,15 @@
-// The engine's entry point: extracted runs → completed plans → estimates → rule findings, for one document.
-// Pure apart from the parse tree it is given; both the language server and the CLI call it.
+// The engine's entry point: extracted runs → linked plans → completed plans → estimates → rule findings, for one
+// document. Related files (configs, launchers, version pins) are read only through the FileReader it is given
+// (./link); without one it reads nothing. Both the language server and the CLI call it.
 import { estimate as coreEstimate, estimateMemory, resolveAccelerator, saving as coreSaving, type Accelerator, type RunInputs } from '../../core/index';
 import { RULES } from '../../rules/index';
 import type { Rule, RuleContext } from '../../rules/types';
 import type { Settings } from '../config/settings';
+import type { Parser } from 'web-tree-sitter';
 import type { Tree } from './parse/python';
-import { extractHuggingFace } from './extract/huggingface';
-import { completePlan, runShape } from './plan';
+import type { RunDraft } from './extract/run-draft';
+import { linkFile, memoryReader, type FileReader } from './link';
+import { completePlan, isCpuLike, runShape } from './plan';
 import { suppressedCodes } from './suppression';
 import type { AnalyzedRun, Finding, RunPlan, Span } from './types';
 
@@ -16,6 +19,19 @@ export interface DocumentAnalysis {
   findings: Finding[];
   /** Problems worth telling the user (unknown GPU name, unreadable config), not crashes. */
   messages: string[];
+  /** Runs defined in another file that this file takes part in (a launcher's script, a config's user): for hovers. */
+  linked?: AnalyzedRun[];
+  /** Texts of the related files the runs read (path → text), for positions of their facts. */
+  sources?: Map<string, string>;
+}
+
+export interface AnalyzeOptions {
+  /** The file's Python tree (kept by the caller). */
+  tree?: Tree;
+  /** Reads related files; without it, nothing is read and each file is a run of its own. */
+  reader?: FileReader;
+  /** Parses related Python files (scripts a launcher or config names). */
+  parser?: Parser;
 }
 
 function anchorOf(plan: RunPlan, tree: Tree): { file: string; span: Span } {
@@ -28,11 +44,17 @@ function anchorOf(plan: RunPlan, tree: Tree): { file: string; span: Span } {
   return fn ? { file: plan.entry.file, span: { start: fn.startIndex, end: fn.endIndex } } : { file: plan.entry.file, span: plan.entry.span };
 }
 
-export function analyzeRun(plan: RunPlan, settings: Settings): { run: AnalyzedRun; ctxBase: Omit<RuleContext, 'anchor'> ; messages: string[] } {
+export function analyzeRun(plan: RunPlan, settings: Settings, adjust?: RunDraft['adjust']): { run: AnalyzedRun; ctxBase: Omit<RuleContext, 'anchor'> ; messages: string[] } {
   completePlan(plan, settings);
+  if (adjust) {
+    const hw = plan.facts.get('hardware')?.value;
+    const r = typeof hw === 'string' && !isCpuLike(hw) ? resolveAccelerator(hw) : undefined;
+    adjust(plan, r?.ok ? r.value.bf16 : undefined);
+  }
   const shape = runShape(plan, settings);
   const messages: string[] = [];
-  const cpu = plan.facts.get('hardware')?.value === 'cpu';
+  // CPU and Apple-silicon (MPS) runs: no tensor-core rules, no GPU memory rules.
+  const cpu = isCpuLike(plan.facts.get('hardware')?.value);
   let accelerator: Accelerator | undefined;
   if (shape.inputs.hardware) {
     const r = resolveAccelerator(shape.inputs.hardware);
@@ -76,29 +98,51 @@ function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
   }));
 }
 
+/** Analyze Python text with its tree, reading no other file (the benchmark's and the harness's entry). */
 export function analyzePython(file: string, text: string, tree: Tree, settings: Settings): DocumentAnalysis {
+  return analyzeDocument(file, text, settings, { tree });
+}
+
+/**
+ * Analyze one document of any supported kind: its runs, merged with the files linked to it (when a reader is
+ * given), checked by every rule. Findings are those located in this document; runs whose entry is elsewhere are
+ * returned as `linked`.
+ */
+export function analyzeDocument(file: string, text: string, settings: Settings, opts: AnalyzeOptions = {}): DocumentAnalysis {
   const runs: AnalyzedRun[] = [];
+  const linked: AnalyzedRun[] = [];
   const findings: Finding[] = [];
-  const messages: string[] = [];
-  for (const extracted of extractHuggingFace(file, text, tree)) {
-    const { run, ctxBase, messages: m } = analyzeRun(extracted.plan, settings);
-    messages.push(...m);
-    runs.push(run);
-    const ctx: RuleContext = { ...ctxBase, anchor: anchorOf(run.plan, tree) };
-    for (const rule of RULES) {
+  const link = linkFile({ file, text, tree: opts.tree, parser: opts.parser, reader: opts.reader ?? memoryReader({}) });
+  const messages: string[] = [...link.messages];
+  try {
+    for (const draft of link.drafts) {
       try {
-        findings.push(...runRule(rule, ctx, settings));
+        const { run, ctxBase, messages: m } = analyzeRun(draft.plan, settings, draft.adjust);
+        messages.push(...m);
+        const own = run.plan.entry.file === file;
+        (own ? runs : linked).push(run);
+        const anchor = draft.anchor ?? (own && opts.tree && /\.pyi?$/i.test(file) ? anchorOf(run.plan, opts.tree) : { file: run.plan.entry.file, span: run.plan.entry.span });
+        const ctx: RuleContext = { ...ctxBase, anchor };
+        for (const rule of RULES) {
+          try {
+            // Findings located in other files are theirs: they are reported when that file is analyzed.
+            findings.push(...runRule(rule, ctx, settings).filter((f) => f.file === file));
+          } catch (e) {
+            messages.push(`rule ${rule.code} failed on ${file}: ${(e as Error).message}`);
+          }
+        }
       } catch (e) {
-        messages.push(`rule ${rule.code} failed on ${file}: ${(e as Error).message}`);
+        messages.push(`the run at ${draft.plan.entry.label} could not be estimated: ${(e as Error).message}`);
       }
     }
+  } finally {
+    link.dispose();
   }
   const suppressed = suppressedCodes(text);
   const kept = findings.filter((f) => {
-    if (f.file !== file) return true;
     const line = text.slice(0, f.span.start).split('\n').length - 1;
     const codes = suppressed.get(line);
     return !(codes && (codes.has('*') || codes.has(f.code) || codes.has(f.name.toUpperCase())));
   });
-  return { file, runs, findings: kept, messages: [...new Set(messages)] };
+  return { file, runs, findings: kept, messages: [...new Set(messages)], linked, sources: link.sources };
 }

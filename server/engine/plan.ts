@@ -8,6 +8,9 @@ import type { Fact, FactKey, FactValue, RunPlan } from './types';
 export const ASSUMED_SEQ_LEN = 512;
 export const ASSUMED_DATASET_EXAMPLES = 50_000;
 
+/** Hardware on which GPU rules do not apply: the CPU, and Apple silicon through MPS. */
+export const isCpuLike = (hw: FactValue | undefined) => hw === 'cpu' || hw === 'mps';
+
 function setIfAbsent(plan: RunPlan, fact: Fact) {
   const cur = plan.facts.get(fact.key);
   if (!cur || cur.origin === 'assumed' || (cur.origin === 'framework-default' && fact.origin === 'setting')) plan.facts.set(fact.key, fact);
@@ -16,7 +19,7 @@ function setIfAbsent(plan: RunPlan, fact: Fact) {
 /** Adds settings and assumptions for what the code does not say. */
 export function completePlan(plan: RunPlan, settings: Settings): void {
   const from = (k: keyof Settings) => settings.sources[k] ?? 'settings';
-  if (plan.facts.get('hardware')?.value !== 'cpu') {
+  if (!isCpuLike(plan.facts.get('hardware')?.value)) {
     if (settings.hardware) setIfAbsent(plan, { key: 'hardware', value: settings.hardware, origin: 'setting', note: `hardware from ${from('hardware')}` });
     else setIfAbsent(plan, { key: 'hardware', value: null, origin: 'assumed', note: 'hardware unknown: set greenml.hardware (VS Code) or `hardware` in greenml.toml' });
   }
@@ -106,7 +109,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     activeParams: info?.activeParams,
     shape: info?.shape,
     tokens,
-    hardware: typeof hardware === 'string' && hardware !== 'cpu' ? hardware : undefined,
+    hardware: typeof hardware === 'string' && !isCpuLike(hardware) ? hardware : undefined,
     devices,
     precision,
     region: typeof v('region') === 'string' ? (v('region') as string) : undefined,

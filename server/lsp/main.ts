@@ -54,7 +54,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       await parserReady;
       return await fn(p);
     } catch (e) {
-      connection.console.error(`[error] ${name}: ${(e as Error).stack ?? e}`);
+      connection.console.error(`${name}: ${(e as Error).stack ?? e}`);
       return empty;
     }
   };

@@ -2,6 +2,7 @@
 // (source: ../shared/research/framework-defaults.md §1–2, read from transformers 4.57.6 / 5.18 and TRL ≤ 1.13).
 // Each default becomes a fact with origin "framework-default", so rules see what will really happen.
 import type { Fact, FactKey, FactValue, RunPlan } from '../types';
+import { atLeast, below, type Versions } from './versions';
 
 export type HfFlavour = 'transformers' | 'trl';
 
@@ -56,5 +57,25 @@ export function hfDefaults(plan: RunPlan, flavour: HfFlavour, label: string, ope
   const saveSteps = plan.facts.get('save_steps');
   if (typeof saveSteps?.value === 'number' && saveSteps.value > 0 && saveSteps.value < 1) {
     plan.facts.set('save_steps', { ...saveSteps, note: `${saveSteps.note}; a fraction of the total steps` });
+  }
+}
+
+/**
+ * Defaults that depend on the installed versions, from pins near the script (./versions): TRL < 0.19 leaves bf16
+ * off, TRL < 0.22 leaves gradient checkpointing off, transformers ≥ 5 loads the checkpoint's own dtype.
+ */
+export function applyVersionDefaults(plan: RunPlan, flavour: HfFlavour, versions: Versions): void {
+  const soft = (f: Fact | undefined) => !!f && (f.origin === 'framework-default' || f.origin === 'assumed');
+  const p = plan.facts.get('precision');
+  if (flavour === 'trl' && below(versions.trl, '0.19') && soft(p) && p!.value === 'bf16') {
+    plan.facts.set('precision', { ...p!, value: 'fp32', note: `bf16 defaults to False before TRL 0.19 (${versions.trl!.text}): training runs in fp32` });
+  }
+  const gc = plan.facts.get('grad_checkpointing');
+  if (flavour === 'trl' && below(versions.trl, '0.22') && soft(gc) && gc!.value === true) {
+    plan.facts.set('grad_checkpointing', { ...gc!, value: false, note: `gradient_checkpointing defaults to False before TRL 0.22 (${versions.trl!.text})` });
+  }
+  const now = plan.facts.get('precision');
+  if (atLeast(versions.transformers, '5') && soft(now) && now!.value === 'fp32' && plan.facts.has('model') && !plan.facts.has('model_dtype')) {
+    plan.facts.set('precision', { ...now!, value: null, note: `transformers ≥ 5 (${versions.transformers!.text}) loads the checkpoint's dtype (bf16 for most LLMs) and the Trainer does not upcast: precision not judged` });
   }
 }

@@ -6,6 +6,8 @@ import { assignedName, callsWithKeyword, findCalls, pythonLiteral, setKwargs, sp
 import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
 import { ValueResolver } from './python-values';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
+import { fileWideFacts } from './python-common';
+import { importsOf, qualified } from './python-scan';
 
 const ARG_CLASSES: Record<string, HfFlavour> = {
   TrainingArguments: 'transformers',
@@ -24,7 +26,6 @@ const CALL_NAMES = [
   'get_peft_model', 'LoraConfig', 'EarlyStoppingCallback', 'load_dataset', 'add_argument',
 ];
 const RUN_NAMES = new RegExp(`\\b(?:${[...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser'].join('|')})\\b`);
-const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
 /** Keyword argument → fact key, for the simple one-to-one cases. */
 const SIMPLE: Record<string, FactKey> = {
@@ -42,19 +43,16 @@ const SIMPLE: Record<string, FactKey> = {
   optim: 'optimizer',
 };
 
-function dtypeOf(text: string): string | undefined {
-  if (/bfloat16|bf16/.test(text)) return 'bf16';
-  if (/float16|fp16|\bhalf\b/.test(text)) return 'fp16';
-  if (/float32|fp32/.test(text)) return 'fp32';
-  if (/auto/.test(text)) return 'auto';
-  return undefined;
-}
 
 export interface ExtractedRun {
   plan: RunPlan;
   flavour: HfFlavour;
   /** True when arguments come from the command line (HfArgumentParser) or `**kwargs` and may differ. */
   openEnded: boolean;
+  /** True when the arguments are parsed from the command line by HfArgumentParser: every field is a flag. */
+  fromParser: boolean;
+  /** argparse option dest → TrainingArguments field it feeds (`bf16=args.use_bf16` → use_bf16 → bf16). */
+  flags: Map<string, string>;
 }
 
 export function extractHuggingFace(file: string, text: string, tree: Tree): ExtractedRun[] {
@@ -65,57 +63,15 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   const calls = [...byName, ...callsWithKeyword(root, text, ['max_length', 'max_seq_length']).filter((c) => !seen.has(c.node.id))];
   const values = new ValueResolver(root, calls);
   const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
-  const trainers = calls.filter((c) => TRAINERS.has(c.name));
+  // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
+  const imports = /lightning/.test(text) ? importsOf(root) : new Map<string, string>();
+  const trainers = calls.filter((c) => TRAINERS.has(c.name) && !/^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports)));
   const parserCall = calls.find((c) => c.name === 'HfArgumentParser');
   if (argCalls.length === 0 && trainers.length === 0 && !parserCall) return [];
 
   // File-wide facts: model, dtype, gradient checkpointing, PEFT, early stopping, seq_len hints.
-  const fileFacts = new Map<FactKey, Fact>();
-  const put = (f: Fact) => fileFacts.set(f.key, f);
-  for (const c of calls) {
-    if (MODEL_LOADER.test(c.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(c.callee)) {
-      const first = c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value;
-      const r = values.resolve(first);
-      if (typeof r.value === 'string' && !fileFacts.has('model')) {
-        put({ key: 'model', value: r.value, origin: r.scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(r.node ?? first!), note: r.via ? `from ${r.via}` : `${c.callee}(…)` });
-      }
-      const dt = c.kwargs.get('torch_dtype') ?? c.kwargs.get('dtype');
-      if (dt) {
-        const d = dtypeOf(dt.value.text);
-        put({ key: 'model_dtype', value: d ?? null, origin: 'explicit', file, span: spanOf(dt.node), note: `from_pretrained(${dt.name}=${dt.value.text})` });
-      }
-      const q = c.kwargs.get('quantization_config');
-      const q4 = c.kwargs.get('load_in_4bit');
-      if ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) {
-        put({ key: 'peft', value: 'qlora', origin: 'explicit', file, span: spanOf((q ?? q4)!.node), note: '4-bit quantised base model (bitsandbytes)' });
-      }
-    }
-    if (c.callee.endsWith('.gradient_checkpointing_enable')) {
-      put({ key: 'grad_checkpointing', value: true, origin: 'explicit', file, span: spanOf(c.node), note: `${c.callee}()` });
-    }
-    if ((c.name === 'get_peft_model' || c.name === 'LoraConfig') && fileFacts.get('peft')?.value !== 'qlora') {
-      put({ key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(c.node), note: `${c.name}(…)` });
-    }
-    if (c.name === 'EarlyStoppingCallback') {
-      put({ key: 'early_stopping', value: true, origin: 'explicit', file, span: spanOf(c.node), note: 'EarlyStoppingCallback in callbacks' });
-    }
-    if (c.name === 'load_dataset') {
-      const r = values.resolve(c.positional[0]);
-      if (typeof r.value === 'string') put({ key: 'dataset_size', value: r.value, origin: 'explicit', file, span: spanOf(c.positional[0]), note: `load_dataset("${r.value}")` });
-    }
-    if (!fileFacts.has('seq_len')) {
-      const ml = c.kwargs.get('max_length') ?? c.kwargs.get('max_seq_length');
-      const isTokenizerCall = /tokeni[sz]er|tok\b/i.test(c.callee) || c.name === 'tokenize';
-      if (ml && isTokenizerCall) {
-        const r = values.resolve(ml.value);
-        if (typeof r.value === 'number') put({ key: 'seq_len', value: r.value, origin: 'explicit', file, span: spanOf(ml.node), note: `tokenizer ${ml.name}=${r.value}` });
-      }
-    }
-  }
-  const blockSize = values.constant('block_size');
-  if (!fileFacts.has('seq_len') && typeof blockSize?.value === 'number') {
-    put({ key: 'seq_len', value: blockSize.value, origin: 'explicit', file, span: spanOf(blockSize.node), note: 'block_size' });
-  }
+  const fileFacts = fileWideFacts(file, text, root, calls, values);
+  const flags = new Map<string, string>();
 
   const runs: ExtractedRun[] = [];
   const used = new Set<number>();
@@ -125,7 +81,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     const relevantSpans: RunPlan['relevantSpans'] = [];
     if (argCall) {
       used.add(argCall.node.id);
-      readArguments(argCall, file, values, facts, relevantSpans);
+      readArguments(argCall, file, values, facts, relevantSpans, flags);
       edit = argumentEditor(argCall, text, file);
     }
     if (trainer) {
@@ -154,7 +110,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       relevantSpans,
     };
     hfDefaults(plan, flavour, label, fromParser || !!argCall?.hasSplat);
-    runs.push({ plan, flavour, openEnded: fromParser || !!argCall?.hasSplat });
+    runs.push({ plan, flavour, openEnded: fromParser || !!argCall?.hasSplat, fromParser, flags });
   };
 
   for (const trainer of trainers) {
@@ -174,7 +130,11 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   return runs;
 }
 
-function readArguments(call: CallSite, file: string, values: ValueResolver, facts: Map<FactKey, Fact>, spans: RunPlan['relevantSpans']) {
+function readArguments(call: CallSite, file: string, values: ValueResolver, facts: Map<FactKey, Fact>, spans: RunPlan['relevantSpans'], flags: Map<string, string>) {
+  for (const [name, kw] of call.kwargs) {
+    const dest = values.resolve(kw.value).dest;
+    if (dest) flags.set(dest, name);
+  }
   const set = (key: FactKey, value: FactValue, kw: { node: SyntaxNode; name: string; value: SyntaxNode }, note: string, scriptDefault = false) => {
     facts.set(key, { key, value, origin: scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(kw.node), note });
     spans.push({ file, span: spanOf(kw.node), key });

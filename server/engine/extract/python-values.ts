@@ -12,6 +12,8 @@ export interface Resolved {
   node?: SyntaxNode;
   /** True when the value is a default the script declares rather than a value written at the call. */
   scriptDefault?: boolean;
+  /** The argparse dest or dataclass field it reads (`args.lr` → "lr"): a launcher flag of that name overrides it. */
+  dest?: string;
 }
 
 export class ValueResolver {
@@ -71,7 +73,10 @@ export class ValueResolver {
     if (node.type === 'attribute') {
       const attr = node.childForFieldName('attribute')?.text;
       const d = attr ? this.declared.get(attr) : undefined;
-      if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true };
+      if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
+      if (attr && /^(args|opt|opts|cfg|config|hparams|training_args|train_args|script_args|model_args)$/.test(node.childForFieldName('object')?.text ?? '')) {
+        return { value: undefined, node, dest: attr };
+      }
     }
     return { value: undefined, node };
   }

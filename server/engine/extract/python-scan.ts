@@ -1,0 +1,141 @@
+// Read-only scans of a Python tree shared by the non-HF extractors: imports (to tell lightning's Trainer from
+// transformers'), loops around a call, DataLoader arguments, torch.save inside the training loop, device hints.
+import type { SyntaxNode } from '../parse/python';
+import { spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue } from '../types';
+import type { ValueResolver } from './python-values';
+
+/** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
+export function importsOf(root: SyntaxNode): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!stmt) continue;
+    if (stmt.type === 'import_statement') {
+      for (const n of stmt.namedChildren) {
+        if (n?.type === 'dotted_name') out.set(n.text.split('.')[0], n.text.split('.')[0]);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, name);
+        }
+      }
+    } else {
+      const mod = stmt.childForFieldName('module_name')?.text;
+      if (!mod) continue;
+      for (const n of stmt.childrenForFieldName('name')) {
+        if (n?.type === 'dotted_name') out.set(n.text, `${mod}.${n.text}`);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, `${mod}.${name}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The callee with its first segment replaced by what it was imported as. */
+export function qualified(callee: string, imports: Map<string, string>): string {
+  const [head, ...rest] = callee.split('.');
+  const full = imports.get(head);
+  return full ? [full, ...rest].join('.') : callee;
+}
+
+export const importsModule = (imports: Map<string, string>, re: RegExp) => [...imports.values()].some((m) => re.test(m));
+
+/** Loop statements around a node, innermost first. */
+export function loopsAround(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') out.push(p);
+  return out;
+}
+
+export const contains = (outer: SyntaxNode, inner: SyntaxNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+
+/** `% N == 0` in an `if` around `node` inside `within`: the step interval it runs at. */
+export function moduloGuard(node: SyntaxNode, within: SyntaxNode, values: ValueResolver): { value: number | undefined; node: SyntaxNode } | undefined {
+  for (let p = node.parent; p && p.id !== within.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    const mod = cond?.descendantsOfType('binary_operator').find((b) => b?.childForFieldName('operator')?.text === '%');
+    if (!mod) continue;
+    const right = mod.childForFieldName('right');
+    const r = values.resolve(right);
+    return { value: typeof r.value === 'number' ? r.value : undefined, node: mod };
+  }
+  return undefined;
+}
+
+export interface LoaderFacts {
+  facts: Fact[];
+  /** The training DataLoader call, when one is clearly it. */
+  call?: CallSite;
+}
+
+/** micro_batch and num_workers from the training `DataLoader(...)` (PyTorch defaults: batch_size=1, num_workers=0). */
+export function dataLoaderFacts(file: string, calls: CallSite[], values: ValueResolver): LoaderFacts {
+  const loaders = calls.filter((c) => c.name === 'DataLoader');
+  if (loaders.length === 0) return { facts: [] };
+  const named = (c: CallSite) => {
+    const a = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left')?.text ?? '' : '';
+    const ret = c.node.parent?.type === 'return_statement' ? c.node.parent.parent?.parent?.childForFieldName('name')?.text ?? '' : '';
+    return `${a} ${ret}`;
+  };
+  const train =
+    loaders.length === 1
+      ? loaders[0]
+      : loaders.find((c) => /train/i.test(named(c))) ?? loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true');
+  if (!train) return { facts: [] };
+  const facts: Fact[] = [];
+  const bs = train.kwargs.get('batch_size') ?? (train.positional[1] ? { node: train.positional[1], value: train.positional[1], name: 'batch_size' } : undefined);
+  if (bs) {
+    const r = values.resolve(bs.value);
+    facts.push({
+      key: 'micro_batch',
+      value: typeof r.value === 'number' ? r.value : null,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(bs.node),
+      note: `DataLoader(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}${typeof r.value === 'number' ? '' : ' — value unknown'}`,
+    });
+  } else if (!train.kwargs.has('batch_sampler') && !train.hasSplat) {
+    facts.push({ key: 'micro_batch', value: 1, origin: 'framework-default', note: 'DataLoader batch_size defaults to 1' });
+  }
+  const nw = train.kwargs.get('num_workers');
+  if (nw) {
+    const r = values.resolve(nw.value);
+    facts.push({ key: 'num_workers', value: typeof r.value === 'number' ? r.value : null, origin: r.scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(nw.node), note: `DataLoader(num_workers=${nw.value.text})` });
+  } else if (!train.hasSplat) {
+    facts.push({ key: 'num_workers', value: 0, origin: 'framework-default', note: 'DataLoader num_workers defaults to 0 (data loaded in the main process)' });
+  }
+  return { facts, call: train };
+}
+
+/** Where the script runs, from device strings: "cuda" anywhere means a GPU; only "mps" or only "cpu" says otherwise. */
+export function deviceHint(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)/.test(text)) return undefined;
+  const strings = root.descendantsOfType('string_content').filter((s) => s && /^(mps|cpu)(:\d+)?$/.test(s.text));
+  const mps = strings.find((s) => s!.text.startsWith('mps'));
+  const at = mps ?? strings[0];
+  if (!at) return undefined;
+  const value = mps ? 'mps' : 'cpu';
+  return { key: 'hardware', value, origin: 'explicit', file, span: spanOf(at.parent ?? at), note: `device "${at.text}" and no CUDA device in this file` };
+}
+
+/** A fact for a literal-or-resolvable argument. */
+export function argFact(key: FactKey, file: string, kw: { node: SyntaxNode; name: string; value: SyntaxNode }, values: ValueResolver, map?: (v: FactValue) => FactValue | undefined): Fact {
+  const r = values.resolve(kw.value);
+  const mapped = r.value === undefined ? undefined : map ? map(r.value) : r.value;
+  return {
+    key,
+    value: mapped === undefined ? null : mapped,
+    origin: r.scriptDefault ? 'script-default' : 'explicit',
+    file,
+    span: spanOf(kw.node),
+    note: `${kw.name}=${kw.value.text}${r.via ? ` (${r.via})` : ''}${mapped === undefined ? ' (value unknown)' : ''}`,
+  };
+}
+
+/** Calls that write a checkpoint. */
+export const SAVE_CALL = /(^|\.)(save|save_state|save_checkpoint|save_pretrained|save_model|save_weights)$/;

@@ -1,0 +1,84 @@
+// The formats through both front ends: `greenml check` / `greenml plan` over the fixtures (built CLI), and the
+// language server on a YAML config and on a script whose launcher is an unsaved buffer.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { startServer, type LspSession } from '../helpers/lsp-client';
+
+const BIN = path.resolve('bin/greenml.js');
+const FIX = 'test/fixtures/formats';
+const cli = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+interface JsonFinding { code: string; severity: string; range: { start: { line: number } } }
+
+test('greenml check over every format: findings only where the deciding value is, nothing for non-training YAML/JSON', () => {
+  const r = cli(['check', FIX, '--format', 'json', '--exit-zero']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { files: { path: string; findings: JsonFinding[] }[]; errors: unknown[] };
+  assert.deepEqual(j.errors, []);
+  const by = (p: string) => j.files.find((f) => f.path === path.join(FIX, p))?.findings.map((f) => `${f.code}:${f.range.start.line}`) ?? 'not analyzed';
+  assert.deepEqual(by('not-training/docker-compose.yml'), []);
+  assert.deepEqual(by('not-training/deployment.yaml'), []);
+  assert.equal(by('not-training/.github/workflows/ci.yml'), 'not analyzed', 'a folder walk skips .github');
+  assert.equal(by('not-training/package.json'), 'not analyzed');
+  assert.deepEqual(by('accelerate-launch/accelerate_config.yaml'), ['GML101:8']);
+  assert.deepEqual(by('accelerate-launch/train.py'), []);
+  assert.deepEqual(by('accelerate-launch/launch.sh'), []);
+  assert.deepEqual(by('ds-hf/train.py'), []);
+  assert.deepEqual(by('axolotl/qlora.yml'), ['GML301:37']);
+  assert.deepEqual([...by('axolotl/full-fp32.yaml')].sort(), ['GML101:15', 'GML301:13']);
+  assert.deepEqual(by('lightning/train_v100.py'), []);
+  assert.deepEqual(by('nanogpt/config/train_small_fp32.py'), ['GML101:11']);
+  const runs = JSON.parse(r.out).runs as { entry: { path: string } }[];
+  assert.equal(runs.filter((x) => x.entry.path.endsWith('ds-hf/train.py')).length, 1, 'a run linked from three files is listed once');
+});
+
+test('greenml plan --json: a fact set on the launcher names the launcher and its line', () => {
+  const r = cli(['plan', path.join(FIX, 'ds-hf'), '--json']);
+  assert.equal(r.code, 0, r.err);
+  const { runs } = JSON.parse(r.out) as { runs: { files: string[]; facts: Record<string, { value: unknown; origin: string; file?: string; range?: { start: { line: number } } }> }[] };
+  assert.equal(runs.length, 1);
+  const { facts, files } = runs[0];
+  assert.equal(files.length, 3);
+  assert.deepEqual([facts.precision.value, facts.precision.origin, facts.precision.file], ['bf16', 'explicit', path.join(FIX, 'ds-hf/run.sh')]);
+  assert.equal(facts.precision.range?.start.line, 10);
+  assert.deepEqual([facts.zero_stage.value, facts.zero_stage.file], [3, path.join(FIX, 'ds-hf/ds_zero3.json')]);
+});
+
+let dir: string;
+let lsp: LspSession;
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-formats-'));
+  fs.writeFileSync(path.join(dir, 'greenml.toml'), 'hardware = "a100"\n');
+  lsp = await startServer(dir);
+});
+after(async () => {
+  await lsp.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('language server: an axolotl YAML gets GML101 on `bf16: false` and a quick fix that writes `bf16: true`', async () => {
+  const text = fs.readFileSync(path.join(FIX, 'axolotl/full-fp32.yaml'), 'utf8');
+  const uri = lsp.open(path.join(dir, 'full.yaml'), text, 'yaml');
+  const { diagnostics } = await lsp.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'GML101'));
+  const d = diagnostics.find((x) => x.code === 'GML101') as Diagnostic;
+  assert.equal(d.range.start.line, 14);
+  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+  const fix = actions.find((a) => /bf16/.test(a.title))!;
+  assert.deepEqual(fix.edit?.changes?.[uri]?.map((e) => e.newText), ['true']);
+});
+
+test('language server: an unsaved launcher buffer reaches the script it starts', async () => {
+  const script = 'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
+  lsp.open(path.join(dir, 'run.sh'), 'torchrun --nproc_per_node 4 train.py --output_dir o --bf16 True\n', 'shellscript');
+  const uri = lsp.open(path.join(dir, 'train.py'), script);
+  const { diagnostics } = await lsp.diagnostics(uri);
+  assert.ok(!diagnostics.some((d) => d.code === 'GML101'), JSON.stringify(diagnostics));
+});

@@ -28,7 +28,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     traceOutputChannel: output,
     synchronize: {
       configurationSection: 'greenml',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{greenml.toml,pyproject.toml}'),
+      // Workspace settings, version pins, and the files a run links to (launchers, configs).
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{greenml.toml,pyproject.toml,requirements*.txt}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{sh,bash,slurm,sbatch,yaml,yml,json}'),
+      ],
     },
   };
   return new LanguageClient('greenml', 'Green ML Review', serverOptions, clientOptions);

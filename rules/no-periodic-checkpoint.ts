@@ -39,7 +39,7 @@ export const noPeriodicCheckpoint: Rule = {
     const total = ctx.shape.totalSteps;
     let reason: string | undefined;
     let at = strategy;
-    if (strategy?.value === 'no') reason = 'save_strategy="no" saves no checkpoint during training';
+    if (strategy?.value === 'no') reason = `no checkpoint is saved during training (${strategy.note ?? 'saving is off'})`;
     else if (strategy?.value === 'steps' && typeof saveSteps?.value === 'number' && saveSteps.value >= 1 && total !== undefined && !ctx.shape.stepsAssumed && saveSteps.value >= total) {
       reason = `save_steps=${saveSteps.value} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps)`;
       at = saveSteps;
@@ -48,6 +48,8 @@ export const noPeriodicCheckpoint: Rule = {
     const gpuHours = ctx.estimate.gpuHours.mid;
     const known = ctx.estimate.method !== 'insufficient-inputs' && gpuHours > 0;
     if (known && gpuHours < ctx.settings.checkpointThresholdHours) return [];
+    // A framework that saves nothing by default (a plain loop, Keras fit) is only worth a word when the run is long.
+    if (!known && at?.origin !== 'explicit') return [];
     const wall = ctx.estimate.wallHours.mid;
     const steps = total !== undefined && total > 0 ? niceSaveSteps(total, wall) : 500;
     const lostKWh = ctx.estimate.energyKWh.mid / 2;

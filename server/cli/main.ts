@@ -271,7 +271,7 @@ export function buildProgram(out: (s: string) => void): Command {
           files: run.plan.files,
           facts: Object.fromEntries(
             [...run.plan.facts.values()].map((f) => {
-              const t = f.file ? texts.get(f.file) : undefined;
+              const t = f.file ? (r.sources?.get(f.file) ?? texts.get(f.file)) : undefined;
               return [f.key, { value: f.value, origin: f.origin, file: f.file, range: f.span && t !== undefined ? { start: position(t, f.span.start), end: position(t, f.span.end) } : undefined, note: f.note }];
             }),
           ),
@@ -281,7 +281,10 @@ export function buildProgram(out: (s: string) => void): Command {
       else
         for (const p of plans) {
           out(`${p.entry.path}:${p.entry.line} ${p.entry.label} (${p.framework})`);
-          for (const [k, f] of Object.entries(p.facts)) out(`  ${k.padEnd(18)} ${String(f.value).padEnd(22)} ${f.origin}${f.range ? ` @${f.range.start.line}:${f.range.start.column}` : ''}${f.note ? ` — ${f.note}` : ''}`);
+          for (const [k, f] of Object.entries(p.facts)) {
+            const where = f.range ? ` @${f.file && f.file !== p.entry.path ? `${f.file}:` : ''}${f.range.start.line}:${f.range.start.column}` : '';
+            out(`  ${k.padEnd(18)} ${String(f.value).padEnd(22)} ${f.origin}${where}${f.note ? ` — ${f.note}` : ''}`);
+          }
         }
     });
 

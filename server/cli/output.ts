@@ -8,6 +8,8 @@ export interface FileResult {
   text: string;
   findings: Finding[];
   runs: AnalyzedRun[];
+  /** Texts of the linked files the runs read (a launcher, a config), for ranges of facts that live there. */
+  sources?: Map<string, string>;
 }
 
 /** 1-based line and column of an offset. */

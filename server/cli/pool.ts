@@ -25,7 +25,7 @@ async function analyzeOne(file: string, settings: Settings): Promise<{ result?: 
     return { errors: [{ path: file, message: (e as Error).message }] };
   }
   const a = await analyzeText(file, text, settings);
-  return { result: { path: file, text, findings: a.findings, runs: a.runs }, errors: a.messages.map((m) => ({ path: file, message: m })) };
+  return { result: { path: file, text, findings: a.findings, runs: a.runs, sources: a.sources }, errors: a.messages.map((m) => ({ path: file, message: m })) };
 }
 
 /** Plans carry an editor function, which cannot cross a thread boundary; the CLI's outputs do not need it. */

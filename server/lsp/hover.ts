@@ -15,7 +15,7 @@ export async function hover(docs: DocumentStore, analyzer: Analyzer, params: Hov
   const at = entry.doc.offsetAt(params.position);
   const inside = (s: { start: number; end: number }) => s.start <= at && at <= s.end;
   const finding = analysis.findings.find((f) => f.file === entry.path && inside(f.span));
-  for (const run of analysis.runs) {
+  for (const run of [...analysis.runs, ...(analysis.linked ?? [])]) {
     const relevant = run.plan.relevantSpans.find((r) => r.file === entry.path && inside(r.span));
     const onEntry = run.plan.entry.file === entry.path && inside(run.plan.entry.span);
     if (!finding && !relevant && !onEntry) continue;

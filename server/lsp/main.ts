@@ -84,7 +84,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     schedule(p.textDocument.uri);
   });
   connection.onDidChangeTextDocument((p) => {
-    if (docs.change(p.textDocument.uri, p.textDocument.version, p.contentChanges)) schedule(p.textDocument.uri);
+    const entry = docs.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+    if (!entry) return;
+    schedule(p.textDocument.uri);
+    // Open files whose run reads this one (a script's launcher, a DeepSpeed config) re-publish too.
+    for (const uri of analyzer.dependents(entry.path)) if (uri !== p.textDocument.uri) schedule(uri);
   });
   connection.onDidCloseTextDocument((p) => {
     docs.close(p.textDocument.uri);

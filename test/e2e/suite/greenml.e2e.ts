@@ -95,10 +95,14 @@ describe('Green ML Review in a real VS Code', function () {
     });
   });
 
-  it('reviews a YAML training config', async function () {
-    console.log('skipped: Formats issue not landed (YAML configs are not analysed yet)');
-    this.skip();
-    const doc = await openFixture('configs/accelerate_fp32.yaml');
-    await waitFor('a greenml diagnostic on the YAML config', () => (greenmlDiagnostics(doc.uri).length ? true : undefined));
+  it('reviews a YAML training config and fixes it in YAML', async function () {
+    const doc = await openFixture('configs/axolotl_fp32.yaml');
+    const diag = await waitFor('a GML101 diagnostic on the axolotl config', () => greenmlDiagnostics(doc.uri, 'GML101')[0]);
+    assert.equal(diag.range.start.line, 10, 'on the `bf16: false` line');
+    const fix = (await quickFixes(doc.uri, diag.range)).find((a) => a.title.startsWith('Use bf16'));
+    assert.ok(fix?.edit, 'a bf16 quick fix');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(doc.getText(), /^bf16: true$/m);
+    await waitFor('GML101 to disappear from the YAML', () => (greenmlDiagnostics(doc.uri, 'GML101').length === 0 ? true : undefined));
   });
 });

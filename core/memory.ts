@@ -46,6 +46,8 @@ export function optimizerBytesPerParam(opt: OptimizerKind, mixed: boolean, hidde
   }
 }
 
+const fmtBytes = (n: number) => String(Math.round(n * 100) / 100);
+
 /** Memory per device; undefined when the parameter count is unknown. */
 export function estimateMemory(inputs: RunInputs, accel?: Accelerator): MemoryBreakdown | undefined {
   return estimateMemoryDetailed(inputs, accel)?.breakdown;
@@ -79,6 +81,14 @@ export function estimateMemoryDetailed(inputs: RunInputs, accel?: Accelerator): 
       `${inputs.peft.method === 'qlora' ? 'QLoRA: 4-bit base weights (≈0.55 B/param)' : `LoRA: frozen ${compute * 8}-bit base weights`}, ` +
         `${fmtFrac(frac)} of parameters trained in fp32`,
     );
+  } else if (inputs.pureHalf && mixed) {
+    // Pure 16-bit training: optimizer states live in the parameters' dtype (torch.optim keeps them so), except
+    // 8-bit optimizers, whose states are 8-bit anyway.
+    weights = params * 2;
+    grads = params * 2;
+    const states = optimizerBytesPerParam(opt, false, shape.hidden, momentum);
+    optimizer = params * (opt === 'adamw-8bit' ? states : states / 2);
+    notes.push(`pure 16-bit training: weights, gradients and ${opt} states in 16-bit, no fp32 master copy (${fmtBytes(4 + optimizer / params)} B/param in all)`);
   } else {
     weights = params * compute;
     grads = params * compute;

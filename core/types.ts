@@ -136,6 +136,11 @@ export interface RunInputs {
   optimizer?: OptimizerKind;
   peft?: PeftSpec;
   shape?: ModelShape;
+  /**
+   * Weights, gradients and optimizer states all kept in 16-bit, with no fp32 master copy: pure bf16 training
+   * (torchtune `dtype: bf16`, Lightning "bf16-true", a model loaded in bf16 and trained as is).
+   */
+  pureHalf?: boolean;
   /** ZeRO stage 0–3 (FSDP full shard = 3). */
   zeroStage?: 0 | 1 | 2 | 3;
   /** SGD with momentum (default true); only used when optimizer is "sgd". Added by the estimator (optional). */

@@ -121,6 +121,8 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     optimizer: optimizerKind(v('optimizer')),
     peft: peft === 'lora' || peft === 'qlora' ? { method: peft } : undefined,
     zeroStage: num(v('zero_stage')) as RunInputs['zeroStage'],
+    // Weights loaded (or declared) in 16-bit are trained in 16-bit: no fp32 master copy, states in 16-bit.
+    pureHalf: (v('model_dtype') === 'bf16' || v('model_dtype') === 'fp16') && v('model_dtype') === precision ? true : undefined,
   };
   return { inputs, totalSteps, stepsAssumed, assumptions };
 }

@@ -105,3 +105,15 @@ describe('estimateMemory', () => {
     assert.ok(e.assumptions.some((a) => a.key === 'memory'));
   });
 });
+
+it('pure 16-bit training keeps no fp32 master copy: ≈ 8 B/param with AdamW instead of 16', () => {
+  const base = { params: 8e9, precision: 'bf16' as const, microBatch: 1, seqLen: 512, gradCheckpointing: true };
+  const mixed = estimateMemory(base)!;
+  const pure = estimateMemory({ ...base, pureHalf: true })!;
+  const states = (m: typeof mixed) => (m.weightsGB + m.gradientsGB + m.optimizerGB) / 8;
+  assert.ok(Math.abs(states(mixed) - 16) < 0.01, String(states(mixed)));
+  assert.ok(Math.abs(states(pure) - 8) < 0.01, String(states(pure)));
+  // 8-bit optimizer states stay 8-bit.
+  const pure8 = estimateMemory({ ...base, pureHalf: true, optimizer: 'adamw-8bit' })!;
+  assert.ok(Math.abs(states(pure8) - 6) < 0.01, String(states(pure8)));
+});

@@ -76,10 +76,10 @@ test('axolotl: bf16 "auto" is never fp32 — bf16 on A100, fp16 on V100 — so n
   const a = await analyze({ 'qlora.yml': text }, 'qlora.yml');
   assert.deepEqual(
     ['model', 'micro_batch', 'grad_accum', 'seq_len', 'epochs', 'grad_checkpointing', 'peft'].map((k) => fact(a, k as never)?.value),
-    ['NousResearch/Llama-3.2-1B', 2, 4, 2048, 1, true, 'qlora'],
+    ['meta-llama/Llama-3.2-1B', 2, 4, 2048, 1, true, 'qlora'],
   );
   const mb = fact(a, 'micro_batch')!;
-  assert.deepEqual([mb.origin, lineOf(text, mb.span!.start)], ['explicit', 22]);
+  assert.deepEqual([mb.origin, lineOf(text, mb.span!.start)], ['explicit', 17]);
   // saves_per_epoch: 1 with one epoch is one save at the very end.
   assert.equal(fact(a, 'periodic_save')?.value, 'no');
 });
@@ -107,7 +107,7 @@ test('axolotl: save_steps larger than the run → GML301 on save_steps, fixed in
 });
 
 test('LLaMA-Factory: bf16 LoRA is fine; full fine-tuning without bf16 is fp32 with a fix that adds bf16: true', async () => {
-  let a = await analyze({ 'lora.yaml': fixture('llamafactory/llama3_lora_sft.yaml') }, 'lora.yaml', { hardware: 'a100' });
+  let a = await analyze({ 'lora.yaml': fixture('llamafactory/qwen_lora_sft.yaml') }, 'lora.yaml', { hardware: 'a100' });
   assert.equal(theRun(a).plan.framework, 'llamafactory');
   assert.deepEqual(['precision', 'peft', 'seq_len', 'micro_batch', 'grad_accum'].map((k) => fact(a, k as never)?.value), ['bf16', 'lora', 2048, 1, 8]);
   const gc = fact(a, 'grad_checkpointing')!;
@@ -121,19 +121,19 @@ test('LLaMA-Factory: bf16 LoRA is fine; full fine-tuning without bf16 is fp32 wi
   assert.match(fixed, /\nnum_train_epochs: 2\.0\nbf16: true\n$/);
   assert.ok(!codes(await analyze({ 'full.yaml': fixed }, 'full.yaml', { hardware: 'a100' })).includes('GML101'));
   // LoRA without bf16 keeps a bf16 base: not judged.
-  a = await analyze({ 'l.yaml': fixture('llamafactory/llama3_lora_sft.yaml').replace('bf16: true\n', '') }, 'l.yaml', { hardware: 'a100' });
+  a = await analyze({ 'l.yaml': fixture('llamafactory/qwen_lora_sft.yaml').replace('bf16: true\n', '') }, 'l.yaml', { hardware: 'a100' });
   assert.deepEqual([fact(a, 'precision')?.value, codes(a).includes('GML101')], [null, false]);
 });
 
 test('torchtune: dtype bf16 is full bf16; saves only at epoch end, so one epoch has no mid-run checkpoint', async () => {
-  const text = fixture('torchtune/8B_full_single_device.yaml');
+  const text = fixture('torchtune/llama31_8b_full_bf16.yaml');
   const a = await analyze({ 'c.yaml': text }, 'c.yaml', { hardware: 'h100' });
   assert.equal(theRun(a).plan.framework, 'torchtune');
   assert.deepEqual(
     ['precision', 'micro_batch', 'grad_accum', 'epochs', 'seq_len', 'grad_checkpointing', 'compile', 'optimizer'].map((k) => fact(a, k as never)?.value),
     ['bf16', 2, 1, 1, 2048, true, false, 'adamw_8bit'],
   );
-  assert.equal(lineOf(text, fact(a, 'precision')!.span!.start), 45);
+  assert.equal(lineOf(text, fact(a, 'precision')!.span!.start), 36);
   assert.equal(fact(a, 'params')?.value, 8030261248, 'the model is named by its checkpoint folder');
   const save = fact(a, 'periodic_save')!;
   assert.deepEqual([save.value, save.origin], ['no', 'framework-default']);

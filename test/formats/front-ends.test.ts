@@ -32,7 +32,7 @@ test('greenml check over every format: findings only where the deciding value is
   assert.deepEqual(by('accelerate-launch/train.py'), []);
   assert.deepEqual(by('accelerate-launch/launch.sh'), []);
   assert.deepEqual(by('ds-hf/train.py'), []);
-  assert.deepEqual(by('axolotl/qlora.yml'), ['GML301:37']);
+  assert.deepEqual(by('axolotl/qlora.yml'), ['GML301:26']);
   assert.deepEqual([...by('axolotl/full-fp32.yaml')].sort(), ['GML101:15', 'GML301:13']);
   assert.deepEqual(by('lightning/train_v100.py'), []);
   assert.deepEqual(by('nanogpt/config/train_small_fp32.py'), ['GML101:11']);

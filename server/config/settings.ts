@@ -13,6 +13,8 @@ export interface Settings {
   pue?: number;
   /** g CO2e per kWh; wins over region. */
   carbonIntensity?: number;
+  /** Model (hub id) for scripts that take it from the command line. */
+  model?: string;
   /** Training examples per epoch when the dataset is not known. */
   datasetSize?: number;
   /** A run longer than this many GPU-hours must be able to survive an interruption (GML301). */
@@ -32,6 +34,7 @@ export const FILE_KEYS: Record<string, keyof Settings> = {
   pue: 'pue',
   'carbon-intensity': 'carbonIntensity',
   'dataset-size': 'datasetSize',
+  model: 'model',
   'checkpoint-threshold-hours': 'checkpointThresholdHours',
 };
 

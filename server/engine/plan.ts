@@ -27,6 +27,7 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
   else setIfAbsent(plan, { key: 'devices', value: 1, origin: 'assumed', note: 'one device assumed: set greenml.devices or `devices` in greenml.toml' });
   if (settings.region) setIfAbsent(plan, { key: 'region', value: settings.region, origin: 'setting', note: `region from ${from('region')}` });
 
+  if (!plan.facts.has('model') && settings.model) plan.facts.set('model', { key: 'model', value: settings.model, origin: 'setting', note: `model from ${from('model')}` });
   const model = plan.facts.get('model');
   if (typeof model?.value === 'string' && !plan.facts.has('params')) {
     const info = lookupModel(model.value);

@@ -13,6 +13,7 @@ export interface ClientSettings {
   pue?: number;
   carbonIntensity?: number;
   datasetSize?: number;
+  model?: string;
   checkpointThresholdHours?: number;
   severity?: Record<string, RuleSeverity>;
 }
@@ -65,6 +66,7 @@ function clean(c: ClientSettings): Partial<Settings> {
     pue: pos(c.pue),
     carbonIntensity: pos(c.carbonIntensity),
     datasetSize: pos(c.datasetSize),
+    model: str(c.model),
     checkpointThresholdHours: pos(c.checkpointThresholdHours),
     severity: c.severity && typeof c.severity === 'object' ? Object.fromEntries(Object.entries(c.severity).map(([k, v]) => [k.toUpperCase(), v])) : undefined,
   };

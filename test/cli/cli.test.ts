@@ -138,3 +138,21 @@ test('a broken greenml.toml is reported, not fatal', () => {
   assert.equal(r.code, 0);
   assert.match(r.err, /not valid TOML/);
 });
+
+test('a model named only in greenml.toml gives scripts that take it from the command line an estimate', () => {
+  const script = `from transformers import HfArgumentParser, Trainer, TrainingArguments, AutoModelForCausalLM
+parser = HfArgumentParser((TrainingArguments,))
+(training_args,) = parser.parse_args_into_dataclasses()
+model = AutoModelForCausalLM.from_pretrained(model_path_from_cli)
+Trainer(model=model, args=training_args).train()
+`;
+  const without = workspace({ 'greenml.toml': 'hardware = "h100"\n', 'train.py': script });
+  const j0 = JSON.parse(run(['estimate', without, '--json']).out);
+  assert.equal(j0.runs[0].estimate.method, 'insufficient-inputs');
+  const dir = workspace({ 'greenml.toml': 'hardware = "h100"\nmodel = "Qwen/Qwen2.5-7B"\n', 'train.py': script });
+  const j = JSON.parse(run(['plan', dir, '--json']).out);
+  assert.deepEqual([j.runs[0].facts.model.value, j.runs[0].facts.model.origin], ['Qwen/Qwen2.5-7B', 'setting']);
+  const e = JSON.parse(run(['estimate', dir, '--json']).out);
+  assert.equal(e.runs[0].estimate.method, 'flops');
+  assert.ok(e.runs[0].estimate.energyKWh.mid > 0);
+});

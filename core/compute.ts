@@ -6,6 +6,7 @@
 //   [I]  our inference, stated as such; change it when a source turns up.
 // research/footprint-method.md Part 2 and Part 5 are the background for all of them.
 
+import { ACCELERATORS } from './data/accelerators';
 import type { Accelerator, ModelShape, Precision, RunInputs } from './types';
 
 /** A value with an uncertainty band, before it is turned into a Range of the output. */
@@ -22,17 +23,10 @@ export interface Band {
  * training runs of 2020–2024). The estimate lists it as an assumption and widens its range.
  */
 export const GENERIC_ACCELERATOR: Accelerator = {
+  ...ACCELERATORS.find((a) => a.id === 'a100-sxm4-80gb')!,
   id: 'generic-a100-class',
   name: 'generic A100-class GPU',
-  vendor: 'nvidia',
-  arch: 'ampere',
-  powerW: 400,
-  tflops: { fp32: 19.5, tf32: 156, fp16: 312, bf16: 312 },
-  memoryGB: 80,
-  bf16: true,
-  tensorCores: true,
-  source: 'Assumption: NVIDIA A100 SXM4 80 GB figures (datasheet: BF16 312 dense, 400 W)',
-  year: 2020,
+  source: 'Assumption: the NVIDIA A100 SXM4 80 GB row of the accelerator table',
 };
 
 /** [I] Throughput multiplier band for an assumed (not stated) accelerator: the real one may be a T4 or an H100. */

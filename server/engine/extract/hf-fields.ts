@@ -4,8 +4,8 @@
 import type { Fact, FactKey, FactValue } from '../types';
 import { bool, fact, int, type Field, type Fields, type Schema, type SchemaOptions } from './fields';
 
-/** Field → fact key, for the one-to-one cases. */
-const SIMPLE: Record<string, FactKey> = {
+/** Field → fact key, for the one-to-one cases (also the keyword arguments ./huggingface.ts reads). */
+export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
   per_device_train_batch_size: 'micro_batch',
   gradient_accumulation_steps: 'grad_accum',
   num_train_epochs: 'epochs',
@@ -26,7 +26,7 @@ const BOOLEAN = new Set<FactKey>(['grad_checkpointing', 'compile']);
 const NUMERIC = new Set<FactKey>(['micro_batch', 'grad_accum', 'epochs', 'max_steps', 'save_steps', 'num_workers', 'seq_len']);
 
 /** The fields this schema knows (the launcher uses it to tell HF flags from a script's own). */
-export const HF_FIELDS = new Set([...Object.keys(SIMPLE), 'bf16', 'fp16', 'tf32', 'use_cpu', 'no_cuda', 'load_in_4bit', 'use_peft', 'lora_r', 'deepspeed']);
+export const HF_FIELDS = new Set([...Object.keys(HF_SIMPLE_FIELDS), 'bf16', 'fp16', 'tf32', 'use_cpu', 'no_cuda', 'load_in_4bit', 'use_peft', 'lora_r', 'deepspeed']);
 
 function coerce(key: FactKey, f: Field): FactValue {
   if (f.value === undefined) return null;
@@ -58,7 +58,7 @@ export function hfPrecision(fields: Fields, opts: SchemaOptions): Fact | undefin
 export const HF_SCHEMA: Schema = {
   toFacts(fields, opts) {
     const out: Fact[] = [];
-    for (const [name, key] of Object.entries(SIMPLE)) {
+    for (const [name, key] of Object.entries(HF_SIMPLE_FIELDS)) {
       const f = fields.get(name);
       if (f && !out.some((o) => o.key === key)) out.push(fact(key, coerce(key, f), f));
     }

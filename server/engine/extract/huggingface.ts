@@ -5,6 +5,7 @@ import type { SyntaxNode, Tree } from '../parse/python';
 import { assignedName, callsWithKeyword, findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
 import { ValueResolver } from './python-values';
+import { HF_SIMPLE_FIELDS } from './hf-fields';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
 import { fileWideFacts } from './python-common';
 import { importsOf, qualified } from './python-scan';
@@ -27,21 +28,6 @@ const CALL_NAMES = [
 ];
 const RUN_NAMES = new RegExp(`\\b(?:${[...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser'].join('|')})\\b`);
 
-/** Keyword argument → fact key, for the simple one-to-one cases. */
-const SIMPLE: Record<string, FactKey> = {
-  per_device_train_batch_size: 'micro_batch',
-  gradient_accumulation_steps: 'grad_accum',
-  num_train_epochs: 'epochs',
-  max_steps: 'max_steps',
-  gradient_checkpointing: 'grad_checkpointing',
-  save_strategy: 'periodic_save',
-  save_steps: 'save_steps',
-  dataloader_num_workers: 'num_workers',
-  torch_compile: 'compile',
-  max_seq_length: 'seq_len',
-  max_length: 'seq_len',
-  optim: 'optimizer',
-};
 
 
 export interface ExtractedRun {
@@ -139,7 +125,7 @@ function readArguments(call: CallSite, file: string, values: ValueResolver, fact
     facts.set(key, { key, value, origin: scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(kw.node), note });
     spans.push({ file, span: spanOf(kw.node), key });
   };
-  for (const [name, key] of Object.entries(SIMPLE)) {
+  for (const [name, key] of Object.entries(HF_SIMPLE_FIELDS)) {
     const kw = call.kwargs.get(name);
     if (!kw) continue;
     const r = values.resolve(kw.value);

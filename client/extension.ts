@@ -14,6 +14,8 @@ const SELECTOR: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', language: 'toml' },
   { scheme: 'file', language: 'shellscript' },
+  { scheme: 'file', language: 'javascript' },
+  { scheme: 'file', language: 'typescript' },
 ];
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {

@@ -7,12 +7,15 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.venv', 'venv', 'env'
 
 /** Training configs are small: in a folder walk, larger YAML/JSON files are data (datasets, lockfiles), not configs. */
 const MAX_WALKED_CONFIG_BYTES = 256 * 1024;
+const MAX_WALKED_SCRIPT_BYTES = 512 * 1024;
 const NOT_CONFIGS = /^(package(-lock)?|tsconfig|jsconfig|composer|\.eslintrc|renovate|tokenizer|tokenizer_config|vocab|special_tokens_map|generation_config|config)\.json$/i;
 
 function wanted(p: string, size: number): boolean {
   const kind = kindOf(p);
   if (kind === 'unsupported') return false;
   if (kind === 'config') return size <= MAX_WALKED_CONFIG_BYTES && !NOT_CONFIGS.test(path.basename(p)) && !p.includes(`${path.sep}.github${path.sep}`);
+  // JS/TS: training scripts are small; minified bundles and large generated files are not reviewed in a walk.
+  if (kind === 'javascript') return size <= MAX_WALKED_SCRIPT_BYTES && !/\.min\.[mc]?js$/i.test(p);
   return true;
 }
 

@@ -9,14 +9,15 @@ import { parsePython, pythonParser, type Tree } from './parse/python';
 /** Files larger than this are skipped with one informational message, never parsed to exhaustion. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** python: scripts; config: YAML/JSON training configs (recognised by content); shell: launchers. */
-export type FileKind = 'python' | 'config' | 'shell' | 'unsupported';
+/** python: scripts; config: YAML/JSON training configs (recognised by content); shell: launchers; javascript: JS/TS (TensorFlow.js scripts). */
+export type FileKind = 'python' | 'config' | 'shell' | 'javascript' | 'unsupported';
 
 export function kindOf(file: string): FileKind {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.py' || ext === '.pyi') return 'python';
   if (ext === '.yaml' || ext === '.yml' || ext === '.json' || ext === '.jsonc') return 'config';
   if (ext === '.sh' || ext === '.bash' || ext === '.slurm' || ext === '.sbatch') return 'shell';
+  if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   return 'unsupported';
 }
 

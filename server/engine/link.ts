@@ -14,14 +14,21 @@ import { detectFormat, type ConfigFormat } from './extract/config-detect';
 import { deepspeedOverlay, deepspeedRun, type ConfigOverlay } from './extract/deepspeed';
 import { fieldEditor, mergeFields, type Fields } from './extract/fields';
 import { extractHfArgsFile, hfArgsFields } from './extract/hf-args-file';
+import { splatLinked, splatRefs } from './extract/hf-splat';
 import { applyVersionDefaults } from './extract/hf-defaults';
 import { HF_FIELDS, HF_SCHEMA } from './extract/hf-fields';
 import { parseLauncher, type LaunchCommand } from './extract/launcher';
+import { hydraDrafts, type HydraSpec } from './extract/hydra';
+import { Composer, type HydraReader } from './extract/hydra-compose';
+import { hydraPrimary, hydraScripts, hydraSpecs } from './extract/hydra-find';
+import { extractJax } from './extract/jax';
 import { extractLightningCli } from './extract/lightning-cli';
 import { extractLlamaFactory } from './extract/llamafactory';
 import { globalFields, globalWriter } from './extract/nanogpt';
 import { extractPythonRuns } from './extract/python-runs';
 import type { FieldLayer, Ref, RunDraft } from './extract/run-draft';
+import { mayBeSkyPilot, skypilotCommands } from './extract/skypilot';
+import { extractTfjs } from './extract/tfjs';
 import { extractTorchtune } from './extract/torchtune';
 import { parsePyproject, parseRequirements, type Versions } from './extract/versions';
 import { parsePython, type Tree } from './parse/python';
@@ -94,10 +101,11 @@ export function memoryReader(files: Record<string, string>, fallback?: FileReade
   };
 }
 
-export type LinkKind = 'python' | 'config' | 'shell' | 'other';
+export type LinkKind = 'python' | 'config' | 'shell' | 'javascript' | 'other';
 
 export function linkKind(file: string): LinkKind {
   if (/\.pyi?$/i.test(file)) return 'python';
+  if (/\.[mc]?[jt]s$/i.test(file) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   if (/\.(ya?ml|jsonc?)$/i.test(file)) return 'config';
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return 'shell';
   return 'other';
@@ -130,6 +138,8 @@ class Linker {
   readonly messages: string[] = [];
   private readonly trees: Tree[] = [];
   private readonly pyCache = new Map<string, RunDraft[]>();
+  /** HF-args files unpacked into an arguments call (`**yaml.safe_load(open(…))`). */
+  private readonly splats = new Set<Ref>();
 
   constructor(private readonly input: LinkInput) {
     this.sources.set(input.file, input.text);
@@ -166,7 +176,13 @@ class Linker {
       tree = parsePython(this.input.parser, text);
       this.trees.push(tree);
     }
-    const runs = extractPythonRuns(this.id(file), text, tree);
+    // JAX/Flax first: Flax scripts often parse TrainingArguments without training through the HF Trainer.
+    const jax = extractJax(this.id(file), text, tree);
+    let runs = jax.length ? jax : extractPythonRuns(this.id(file), text, tree);
+    // `TrainingArguments(**yaml.safe_load(open("args.yaml")))`: that file holds the other arguments.
+    const splat = runs.some((r) => r.kind === 'hf') ? splatRefs(this.id(file), text, tree) : [];
+    for (const r of splat) this.splats.add(r);
+    if (splat.length) runs = runs.map((r) => (r.kind === 'hf' ? { ...r, refs: [...r.refs, ...splat] } : r));
     this.pyCache.set(abs, runs);
     return runs;
   }
@@ -178,6 +194,13 @@ class Linker {
     const format = doc ? detectFormat(doc) : undefined;
     if (!doc || !format) return undefined;
     return { doc, format };
+  }
+
+  /** Any YAML/JSON mapping, whatever its format (a file unpacked into TrainingArguments need not look like one). */
+  anyConfig(file: string): { doc: ConfigDoc; format: ConfigFormat } | undefined {
+    const text = this.read(file);
+    const doc = text === undefined ? undefined : configDoc(this.id(file), text);
+    return doc ? { doc, format: 'hf-args' } : undefined;
   }
 
   /** A path named in `from`, resolved against its folder, then the folders above (launchers often run from the repo root). */
@@ -219,12 +242,12 @@ class Linker {
     let seen = 0;
     for (const dir of this.nearDirs(file)) {
       for (const name of this.input.reader.list(dir).sort()) {
-        if (linkKind(name) !== 'shell' || seen >= MAX_LAUNCHERS) continue;
+        if (!isLauncherName(name) || seen >= MAX_LAUNCHERS) continue;
         seen++;
         const lf = path.join(dir, name);
         const text = this.read(lf);
         if (!text || !text.includes(base)) continue;
-        for (const cmd of parseLauncher(this.id(lf), text)) {
+        for (const cmd of commandsOf(this.id(lf), text)) {
           const direct = cmd.target && cmd.target.kind !== 'module' && this.names(lf, cmd.target.path, wanted);
           // `python main.py fit --config config.yaml` (Lightning CLI): the config is an option of the script.
           const option = ['config', 'config_file', 'config_path'].some((k) => typeof cmd.fields.get(k)?.value === 'string' && this.names(lf, String(cmd.fields.get(k)!.value), wanted));
@@ -245,10 +268,10 @@ class Linker {
       for (const name of this.input.reader.list(dir).sort()) {
         const f = path.join(dir, name);
         const kind = linkKind(name);
-        if ((kind !== 'python' || launchersOnly) && kind !== 'shell') continue;
+        if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
         if (scripts >= MAX_SCRIPTS) break;
         const text = this.read(f);
-        if (!text || !text.includes(base)) continue;
+        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text))) continue;
         scripts++;
         const drafts = kind === 'python' ? this.pythonRuns(f, text).map((d) => this.enrich(d)) : this.launcherRuns(f, text);
         out.push(...drafts.filter((d) => d.plan.files.some((x) => path.resolve(x) === wanted)));
@@ -261,19 +284,57 @@ class Linker {
   /** The runs a launcher starts, each merged with the launcher's command. */
   launcherRuns(file: string, text: string): RunDraft[] {
     const out: RunDraft[] = [];
-    for (const cmd of parseLauncher(file, text)) {
+    for (const cmd of commandsOf(file, text)) {
       if (!cmd.target || cmd.target.kind === 'module' || cmd.target.word.unresolved) continue;
       const target = this.resolve(file, cmd.target.path);
       if (!target) continue;
       const t = this.read(target)!;
-      if (linkKind(target) === 'python') out.push(...this.pythonRuns(target, t).map((d) => this.enrich(d, { file, cmd })));
-      else {
+      if (linkKind(target) === 'python') {
+        const runs = this.pythonRuns(target, t);
+        out.push(...(runs.length ? runs.map((d) => this.enrich(d, { file, cmd })) : this.hydraFromScript(target, t, { file, cmd })));
+      } else {
         const c = this.config(target);
         const d = c && primaryRun(c.doc, c.format);
         if (d) out.push(this.enrich(d, { file, cmd }));
       }
     }
     return out;
+  }
+
+  private hydraReader(): HydraReader {
+    return { read: (f) => this.read(f), list: (d) => this.input.reader.list(d), id: (f) => this.id(f) };
+  }
+
+  /** Hydra: the runs composed from the primary configs that include `file` (or from the file itself), each with the launcher of the script whose @hydra.main names its primary. */
+  hydraRuns(file: string): RunDraft[] {
+    const reader = this.hydraReader();
+    const runs = hydraSpecs(file, reader).flatMap((spec) => {
+      const script = hydraScripts(spec.primary, reader)[0];
+      return this.hydraSpecRuns(spec, script ? this.launchersOf(script)[0] : undefined);
+    });
+    // One run per `_target_` node, from the first (training) primary config that composes it.
+    const seenEntries = new Set<string>();
+    return runs.filter((d) => {
+      const key = `${d.plan.entry.file}:${d.plan.entry.span.start}`;
+      return !seenEntries.has(key) && !!seenEntries.add(key);
+    });
+  }
+
+  /** A Python script whose config is Hydra's (`@hydra.main`): the runs of the primary config it names. */
+  hydraFromScript(script: string, text: string, forced?: { file: string; cmd: LaunchCommand }): RunDraft[] {
+    if (!/\bhydra\b/.test(text)) return [];
+    const reader = this.hydraReader();
+    const launch = forced ?? this.launchersOf(script)[0];
+    const name = launch?.cmd.fields.get('config_name')?.value;
+    const primary = hydraPrimary(script, text, reader, typeof name === 'string' ? name : undefined);
+    if (!primary) return [];
+    return this.hydraSpecRuns({ composer: new Composer(reader, path.dirname(primary)), primary, orphan: false }, launch);
+  }
+
+  private hydraSpecRuns(spec: HydraSpec, launch?: { file: string; cmd: LaunchCommand }): RunDraft[] {
+    const r = hydraDrafts(spec);
+    this.messages.push(...r.messages);
+    return r.drafts.map((d) => this.enrich(d, launch));
   }
 
   versions(file: string): Versions {
@@ -303,19 +364,25 @@ class Linker {
     const overlays: { overlay: ConfigOverlay; rank: number }[] = [];
     const schemaLayers: FieldLayer[] = [];
     let argsFile: RunDraft['anchor'];
+    let splatFile: string | undefined;
     const seen = new Set<string>();
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
       const target = this.resolve(ref.file, ref.path);
       if (!target || seen.has(target) || path.resolve(target) === path.resolve(entry)) continue;
       seen.add(target);
-      const c = this.config(target);
+      const splat = this.splats.has(ref) && draft.kind === 'hf';
+      const c = splat ? this.anyConfig(target) : this.config(target);
       if (!c) {
         if (ref.role === 'deepspeed' || ref.role === 'accelerate-config') this.messages.push(`${ref.path} (named in ${path.basename(ref.file)}) is not a ${ref.role === 'deepspeed' ? 'DeepSpeed' : 'accelerate'} config this review can read`);
         continue;
       }
       if (c.doc.errors.length) this.messages.push(`${path.basename(target)}: ${c.doc.errors[0]} — values read from the valid part`);
-      if (c.format === 'deepspeed') overlays.push({ overlay: deepspeedOverlay(c.doc), rank: CONFIG_RANK });
+      if (splat) {
+        schemaLayers.push({ kind: 'config', ...hfArgsFields(c.doc), complete: true });
+        argsFile = { file: c.doc.file, span: c.doc.keySpan([c.doc.keys()[0] ?? '']) };
+        splatFile = c.doc.file;
+      } else if (c.format === 'deepspeed') overlays.push({ overlay: deepspeedOverlay(c.doc), rank: CONFIG_RANK });
       else if (c.format === 'accelerate') {
         const o = accelerateOverlay(c.doc);
         overlays.push({ overlay: o, rank: CONFIG_RANK });
@@ -352,7 +419,7 @@ class Linker {
     if (draft.rebuild && schemaLayers.length > 0) d = draft.rebuild(schemaLayers);
     else if (draft.kind === 'hf' && schemaLayers.length > 0) {
       const merged = mergeFields(...schemaLayers.map((l) => l.fields));
-      const facts = HF_SCHEMA.toFacts(merged, { complete: schemaLayers.every((l) => l.complete) && !!draft.fromParser });
+      const facts = HF_SCHEMA.toFacts(merged, { complete: schemaLayers.every((l) => l.complete) && (!!draft.fromParser || !!splatFile) });
       schemaEdit = fieldEditor(HF_SCHEMA, schemaLayers);
       const byFile = (f: Fact) => (schemaLayers.find((l) => [...l.fields.values()].some((x) => x.file === f.file))?.kind === 'launcher' ? LAUNCHER_RANK : CONFIG_RANK);
       for (const r of [CONFIG_RANK, LAUNCHER_RANK]) {
@@ -360,6 +427,7 @@ class Linker {
         if (mine.length) overlays.unshift({ overlay: { file: mine[0].file!, facts: mine, refs: [], relevantSpans: mine.map((f) => ({ file: f.file!, span: f.span!, key: f.key })), edit: fieldEditor(HF_SCHEMA, schemaLayers) }, rank: r });
       }
     }
+    if (splatFile) d = splatLinked(d, splatFile);
     if (d.kind === 'hf' && d.flavour) applyVersionDefaults(d.plan, d.flavour, this.versions(entry));
     return mergeRun(d, overlays.sort((a, b) => a.rank - b.rank), launch?.cmd, schemaEdit);
   }
@@ -386,6 +454,14 @@ class Linker {
     if (draft.rebuild) return cmd.fields.size ? cmd.fields : undefined;
     return undefined;
   }
+}
+
+/** Shell launchers, and YAML files that may be SkyPilot tasks (their `run:` script launches). */
+const isLauncherName = (name: string) => linkKind(name) === 'shell' || /\.ya?ml$/i.test(name);
+
+/** The commands a launcher runs: a shell script's, or a SkyPilot task's `run:` (none for other YAML). */
+function commandsOf(file: string, text: string): LaunchCommand[] {
+  return linkKind(file) === 'shell' ? parseLauncher(file, text) : skypilotCommands(file, text) ?? [];
 }
 
 /** Devices, hardware and launch-time precision from a launcher command. */
@@ -494,21 +570,33 @@ export function linkFile(input: LinkInput): LinkResult {
     const kind = linkKind(file);
     if (kind === 'python') {
       drafts = linker.pythonRuns(file, text).map((d) => linker.enrich(d));
+      // A Hydra script (`@hydra.main`) trains what its primary config composes.
+      if (drafts.length === 0) drafts = linker.hydraFromScript(file, text);
       // A Python file with no run of its own may be a config a launcher passes to a script (nanoGPT's config/*.py).
       if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.usersOf(file, true);
     }
     else if (kind === 'shell') drafts = linker.launcherRuns(file, text);
+    else if (kind === 'javascript') {
+      const r = extractTfjs(file, text);
+      drafts = r.drafts;
+      linker.messages.push(...r.messages);
+    }
     else if (kind === 'config') {
       const c = linker.config(file);
       if (c) {
         if (c.doc.errors.length) linker.messages.push(`${c.doc.errors[0]} — values read from the valid part of this ${c.format} config`);
         const own = primaryRun(c.doc, c.format);
-        if (own) drafts = [linker.enrich(own)];
+        if (c.format === 'hydra') drafts = linker.hydraRuns(file);
+        else if (c.format === 'skypilot') drafts = linker.launcherRuns(file, text);
+        else if (own) drafts = [linker.enrich(own)];
         else {
           drafts = linker.usersOf(file);
           if (drafts.length === 0 && c.format === 'deepspeed') drafts = [deepspeedRun(c.doc)];
           if (drafts.length === 0 && c.format === 'hf-args') drafts = [linker.enrich(extractHfArgsFile(c.doc))];
         }
+      } else if (configDoc(file, text)?.keys().some((k) => HF_FIELDS.has(k))) {
+        // A file of TrainingArguments fields without the HF-args signature: unpacked by a script (`**yaml.safe_load`)?
+        drafts = linker.usersOf(file).filter((d) => d.kind === 'hf');
       } else if (/\.(ya?ml|jsonc?)$/i.test(file) && text.trim() && !configDoc(file, text) && /^\s*[{\w"'-]/.test(text) && /(train|deepspeed|accelerate|axolotl|torchtune|lightning)/i.test(file)) {
         linker.messages.push('this config could not be read as a YAML/JSON mapping');
       }

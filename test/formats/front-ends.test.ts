@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import { startServer, type LspSession } from '../helpers/lsp-client';
 
 const BIN = path.resolve('bin/greenml.js');
@@ -36,6 +36,10 @@ test('greenml check over every format: findings only where the deciding value is
   assert.deepEqual([...by('axolotl/full-fp32.yaml')].sort(), ['GML101:15', 'GML301:13']);
   assert.deepEqual(by('lightning/train_v100.py'), []);
   assert.deepEqual(by('nanogpt/config/train_small_fp32.py'), ['GML101:11']);
+  for (const p of ['hydra-lightning/configs/train.yaml', 'hydra-lightning/configs/trainer/default.yaml', 'hydra-lightning/configs/experiment/long_fp32.yaml', 'tfjs/train.js', 'tfjs/train-cpu.ts', 'not-training/terminal.js', 'skypilot/serve.yaml', 'skypilot/sft.py']) assert.deepEqual(by(p), [], p);
+  assert.deepEqual(by('skypilot/finetune.yaml'), ['GML207:28']);
+  assert.deepEqual([by('hf-splat/train.py'), by('hf-splat/train_args.yaml')], [[], ['GML101:1']]);
+  assert.deepEqual([by('jax/train_flax.py'), by('jax/train_fp32.py')], [[], []], 'JAX float32 is not judged without hardware');
   const runs = JSON.parse(r.out).runs as { entry: { path: string } }[];
   assert.equal(runs.filter((x) => x.entry.path.endsWith('ds-hf/train.py')).length, 1, 'a run linked from three files is listed once');
 });
@@ -50,6 +54,14 @@ test('greenml plan --json: a fact set on the launcher names the launcher and its
   assert.deepEqual([facts.precision.value, facts.precision.origin, facts.precision.file], ['bf16', 'explicit', path.join(FIX, 'ds-hf/run.sh')]);
   assert.equal(facts.precision.range?.start.line, 10);
   assert.deepEqual([facts.zero_stage.value, facts.zero_stage.file], [3, path.join(FIX, 'ds-hf/ds_zero3.json')]);
+});
+
+test('greenml plan over TF.js scripts: the parser bundle (dist/js-parser.js) is loaded on demand; non-training JS gets nothing', () => {
+  const r = cli(['plan', path.join(FIX, 'tfjs'), path.join(FIX, 'not-training'), '--json']);
+  assert.equal(r.code, 0, r.err);
+  const { runs } = JSON.parse(r.out) as { runs: { entry: { path: string; label: string }; facts: Record<string, { value: unknown }> }[] };
+  assert.deepEqual(runs.map((x) => [path.basename(x.entry.path), x.entry.label]).sort(), [['train-cpu.ts', 'model.fitDataset'], ['train.js', 'model.fit']]);
+  assert.deepEqual(runs.find((x) => x.entry.path.endsWith('train.js'))!.facts.epochs.value, 40);
 });
 
 let dir: string;
@@ -81,4 +93,12 @@ test('language server: an unsaved launcher buffer reaches the script it starts',
   const uri = lsp.open(path.join(dir, 'train.py'), script);
   const { diagnostics } = await lsp.diagnostics(uri);
   assert.ok(!diagnostics.some((d) => d.code === 'GML101'), JSON.stringify(diagnostics));
+});
+
+test('language server: a TF.js script (JavaScript) is analyzed through the lazily loaded parser: a CodeLens on model.fit', async () => {
+  const uri = lsp.open(path.join(dir, 'train.js'), fs.readFileSync(path.join(FIX, 'tfjs/train.js'), 'utf8'), 'javascript');
+  const { diagnostics } = await lsp.diagnostics(uri);
+  assert.deepEqual(diagnostics, []);
+  const lenses = (await lsp.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+  assert.deepEqual(lenses.map((l) => l.range.start.line), [20]);
 });

@@ -2,6 +2,7 @@
 // gives an output channel with a trace setting, and a restart command. Only this folder imports `vscode`.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { statusItem } from './status';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('greenml.showOutput', () => output.show(true)),
   );
   await client.start();
+  context.subscriptions.push(statusItem(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,7 @@ import { DocumentStore, uriToPath } from './documents';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
 import { SettingsCache } from './settings';
+import { summary, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './summary';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   let parser: Parser | undefined;
@@ -100,6 +101,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(guard('hover', null, (p) => hover(docs, analyzer, p)));
   connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p)));
   connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(docs, analyzer, p)));
+  connection.onRequest(SUMMARY_REQUEST, guard<SummaryParams, SummaryResult>('summary', { runs: [], findings: 0 }, (p) => summary(docs, analyzer, p)));
   connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(docs, analyzer, p)));
   connection.listen();
 }

@@ -185,3 +185,14 @@ test('`greenml server --stdio` serves the same protocol', async () => {
     fs.rmSync(d3, { recursive: true, force: true });
   }
 });
+
+test('greenml/summary gives the status bar the file footprint', async () => {
+  const uri = lsp.open(path.join(dir, 'summary.py'), FP32);
+  await lsp.diagnostics(uri);
+  const r = (await lsp.connection.sendRequest('greenml/summary', { uri })) as { runs: { label: string; title: string; kWh: number }[]; findings: number };
+  assert.equal(r.runs.length, 1);
+  assert.equal(r.runs[0].label, 'Trainer');
+  assert.ok(r.runs[0].kWh > 0);
+  assert.match(r.runs[0].title, /kWh/);
+  assert.ok(r.findings >= 1);
+});

@@ -1,0 +1,29 @@
+// greenml/summary (a custom request): the footprint of every run the document defines or links to, for the
+// client's status bar item. Same words as the CodeLens.
+import type { Analyzer } from './analyzer';
+import type { DocumentStore } from './documents';
+import { lensTitle } from '../engine/report';
+
+export const SUMMARY_REQUEST = 'greenml/summary';
+
+export interface SummaryParams {
+  uri: string;
+}
+
+export interface SummaryResult {
+  runs: { label: string; title: string; kWh: number; kgCO2e: number }[];
+  findings: number;
+}
+
+export async function summary(docs: DocumentStore, analyzer: Analyzer, params: SummaryParams): Promise<SummaryResult> {
+  const entry = docs.get(params.uri);
+  if (!entry) return { runs: [], findings: 0 };
+  const a = await analyzer.analysis(entry);
+  const runs = [...a.runs, ...(a.linked ?? [])].map((r) => ({
+    label: r.plan.entry.label,
+    title: lensTitle(r),
+    kWh: r.estimate.energyKWh.mid,
+    kgCO2e: r.estimate.co2eKg.mid,
+  }));
+  return { runs, findings: a.findings.filter((f) => f.file === entry.path).length };
+}

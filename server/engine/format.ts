@@ -26,10 +26,14 @@ export function hours(h: number): string {
   return `${num(h / 24)} d`;
 }
 
-/** "4.1 kWh (2.9–6.0)" */
+/** "4.1 kWh (2.9–6)", "25 min (17–36)", "1.2 h (50 min–1.8 h)": the unit is said once when all three share it. */
 export function range(r: Range, fmt: (n: number) => string): string {
-  if (r.low === r.high) return fmt(r.mid);
-  return `${fmt(r.mid)} (${num(r.low)}–${num(r.high)})`;
+  const [mid, low, high] = [fmt(r.mid), fmt(r.low), fmt(r.high)];
+  if (r.low === r.high) return mid;
+  const unit = (s: string) => s.replace(/^[^\s]*\s?/, '');
+  const value = (s: string) => s.split(' ')[0];
+  if (unit(low) === unit(mid) && unit(high) === unit(mid)) return `${mid} (${value(low)}–${value(high)})`;
+  return `${mid} (${low}–${high})`;
 }
 
 export function percent(fraction: number): string {

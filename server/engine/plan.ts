@@ -95,7 +95,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     stepsAssumed = origin('dataset_size') === 'assumed';
     assumptions.push({
       key: 'tokens',
-      text: `${epochs} epochs × ${examples.toLocaleString('en-US')} examples × ${seqLen} tokens (every example counted at full length) = ${tokens.toExponential(2)} tokens`,
+      text: `${epochs} epoch${epochs === 1 ? '' : 's'} × ${examples.toLocaleString('en-US')} examples × ${seqLen} tokens (every example counted at full length) = ${tokens.toExponential(2)} tokens`,
       override: stepsAssumed ? 'set greenml.datasetSize or `dataset-size` in greenml.toml' : undefined,
     });
   }

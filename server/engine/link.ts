@@ -281,6 +281,34 @@ class Linker {
     return out;
   }
 
+  /**
+   * A nanoGPT-style config (`config/x.py`, plain `name = value` globals) that no launcher names: the run of a
+   * `train*.py` beside its folder whose globals it overrides, when most of its settings are globals of that script.
+   */
+  nanogptUsers(file: string, text: string): RunDraft[] {
+    if (!this.input.parser || !/^configs?$/i.test(path.basename(path.dirname(path.resolve(file))))) return [];
+    const tree = parsePython(this.input.parser, text);
+    this.trees.push(tree);
+    const g = globalFields(this.id(file), tree.rootNode);
+    if (g.size === 0 || g.size !== tree.rootNode.namedChildren.filter((n) => n?.type !== 'comment').length) return [];
+    const parent = path.dirname(path.dirname(path.resolve(file)));
+    for (const name of this.input.reader.list(parent).filter((n) => /^train\w*\.py$/.test(n)).sort()) {
+      const script = path.join(parent, name);
+      const st = this.read(script);
+      if (!st || !/configurator|exec\(open\(/.test(st)) continue;
+      const runs = this.pythonRuns(script, st).filter((d) => d.kind === 'nanogpt' && d.rebuild);
+      if (runs.length === 0) continue;
+      const scriptTree = parsePython(this.input.parser, st);
+      this.trees.push(scriptTree);
+      const own = globalFields(this.id(script), scriptTree.rootNode);
+      const shared = [...g.keys()].filter((k) => own.has(k)).length;
+      if (shared * 2 < g.size) continue;
+      const layer: FieldLayer = { kind: 'config', fields: g, write: globalWriter(this.id(file), text, g), complete: true };
+      return runs.map((d) => this.enrich(d.rebuild!([layer])));
+    }
+    return [];
+  }
+
   /** The runs a launcher starts, each merged with the launcher's command. */
   launcherRuns(file: string, text: string): RunDraft[] {
     const out: RunDraft[] = [];
@@ -574,6 +602,8 @@ export function linkFile(input: LinkInput): LinkResult {
       if (drafts.length === 0) drafts = linker.hydraFromScript(file, text);
       // A Python file with no run of its own may be a config a launcher passes to a script (nanoGPT's config/*.py).
       if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.usersOf(file, true);
+      // No launcher names it: `python train.py config/x.py` as nanoGPT's README says, with train.py one folder up.
+      if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.nanogptUsers(file, text);
     }
     else if (kind === 'shell') drafts = linker.launcherRuns(file, text);
     else if (kind === 'javascript') {

@@ -95,7 +95,11 @@ function defaults(facts: Map<FactKey, Fact>, fields: Fields): void {
     frameworkDefault('peft', 'none', 'no adapter: full fine-tuning'),
     frameworkDefault('early_stopping', false, 'no early_stopping_patience'),
   ]);
-  if (fields.has('early_stopping_patience')) facts.set('early_stopping', fact('early_stopping', true, fields.get('early_stopping_patience')!));
+  // `early_stopping_patience:` left empty (as axolotl's examples do) is unset: only a positive patience stops early.
+  const patience = fields.get('early_stopping_patience');
+  const n = int(patience?.value);
+  if (patience && n !== undefined && n > 0) facts.set('early_stopping', fact('early_stopping', true, patience));
+  else if (patience && patience.value !== null && n === undefined) facts.set('early_stopping', fact('early_stopping', null, patience, `${patience.text} (value unknown)`));
   if (!facts.has('periodic_save')) facts.set('periodic_save', epochSaveFact(facts.get('epochs'), { origin: 'framework-default' }, 'no save_steps, saves_per_epoch or save_strategy: axolotl saves at the end of each epoch'));
 }
 

@@ -23,10 +23,37 @@ const ARG_CLASSES: Record<string, HfFlavour> = {
 const TRAINERS = new Set(['Trainer', 'Seq2SeqTrainer', 'SFTTrainer', 'DPOTrainer', 'GRPOTrainer', 'ORPOTrainer', 'KTOTrainer', 'RewardTrainer']);
 /** Calls the extractor reads; anything else in the file is never visited. */
 const CALL_NAMES = [
-  ...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser', 'from_pretrained', 'gradient_checkpointing_enable',
+  ...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser', 'TrlParser', 'from_pretrained', 'gradient_checkpointing_enable',
   'get_peft_model', 'LoraConfig', 'EarlyStoppingCallback', 'load_dataset', 'add_argument',
 ];
-const RUN_NAMES = new RegExp(`\\b(?:${[...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser'].join('|')})\\b`);
+const RUN_NAMES = new RegExp(`\\b(?:${[...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser', 'TrlParser'].join('|')})\\b`);
+const TRL_CONFIGS = /\b(?:SFTConfig|DPOConfig|GRPOConfig|ORPOConfig|KTOConfig|RewardConfig|CPOConfig|BCOConfig|PPOConfig|RLOOConfig|GKDConfig|OnlineDPOConfig|NashMDConfig|XPOConfig|PRMConfig)\b/;
+
+/**
+ * The argument classes a command-line parser fills (`HfArgumentParser((ModelArguments, TrainingArguments))`,
+ * `TrlParser(dataclass_types)` with the tuple assigned above): which defaults apply, TRL's or transformers'.
+ */
+function parserFlavour(parser: CallSite, text: string): HfFlavour | undefined {
+  let list = parser.argList.text;
+  const only = parser.positional[0];
+  if (only?.type === 'identifier') {
+    const m = new RegExp(`\\b${only.text}\\s*=\\s*([\\[(][^\\])]*[\\])])`).exec(text);
+    if (m) list = m[1];
+  }
+  if (TRL_CONFIGS.test(list)) return 'trl';
+  if (/\b(?:Seq2Seq)?TrainingArguments\b/.test(list)) return 'transformers';
+  return undefined;
+}
+
+/**
+ * `peft_config=get_peft_config(model_args)` (directly, or through a variable assigned from it): TRL returns an
+ * adapter config only when `--use_peft` is on the command line, so whether LoRA is used is not known here.
+ */
+function peftFromCommandLine(value: SyntaxNode, text: string): boolean {
+  if (value.type === 'call') return /^(?:\w+\.)*get_peft_config$/.test(value.childForFieldName('function')?.text ?? '');
+  if (value.type === 'identifier') return new RegExp(`(?:^|\\n)\\s*${value.text}\\s*=\\s*(?:\\w+\\.)*get_peft_config\\(`).test(text);
+  return false;
+}
 
 
 
@@ -52,7 +79,8 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
   const imports = /lightning/.test(text) ? importsOf(root) : new Map<string, string>();
   const trainers = calls.filter((c) => TRAINERS.has(c.name) && !/^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports)));
-  const parserCall = calls.find((c) => c.name === 'HfArgumentParser');
+  const parserCall = calls.find((c) => c.name === 'HfArgumentParser' || c.name === 'TrlParser');
+  const parsed = parserCall ? parserFlavour(parserCall, text) : undefined;
   if (argCalls.length === 0 && trainers.length === 0 && !parserCall) return [];
 
   // File-wide facts: model, dtype, gradient checkpointing, PEFT, early stopping, seq_len hints.
@@ -76,7 +104,9 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
         facts.set('early_stopping', { key: 'early_stopping', value: true, origin: 'explicit', file, span: spanOf(cbs.node), note: 'EarlyStoppingCallback in callbacks' });
       }
       const peft = trainer.kwargs.get('peft_config');
-      if (peft && peft.value.type !== 'none' && facts.get('peft')?.value !== 'qlora') {
+      if (peft && peftFromCommandLine(peft.value, text) && facts.get('peft')?.origin !== 'explicit') {
+        facts.set('peft', { key: 'peft', value: null, origin: 'explicit', file, span: spanOf(peft.node), note: `${peft.node.text}: an adapter only with --use_peft on the command line (value unknown)` });
+      } else if (peft && peft.value.type !== 'none' && facts.get('peft')?.value !== 'qlora') {
         facts.set('peft', { key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(peft.node), note: 'peft_config passed to the trainer' });
       }
       const m = trainer.kwargs.get('model') ?? trainer.positional[0] ? trainer.kwargs.get('model') : undefined;
@@ -104,15 +134,14 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     let argCall: CallSite | undefined;
     if (argsKw?.value.type === 'call') argCall = argCalls.find((a) => a.node.id === argsKw.value.id);
     else if (argsKw?.value.type === 'identifier') argCall = [...argCalls].reverse().find((a) => assignedName(a.node) === argsKw.value.text && a.node.startIndex < trainer.node.startIndex) ?? argCalls.find((a) => assignedName(a.node) === argsKw.value.text);
-    const flavour: HfFlavour = argCall ? ARG_CLASSES[argCall.name] : trainer.name === 'Trainer' || trainer.name === 'Seq2SeqTrainer' ? 'transformers' : 'trl';
     const fromParser = !argCall && !!parserCall && !!argsKw;
+    // Arguments from the parser follow the class it fills: TRL trainers given plain TrainingArguments keep its defaults.
+    const flavour: HfFlavour = argCall ? ARG_CLASSES[argCall.name] : fromParser && parsed ? parsed : trainer.name === 'Trainer' || trainer.name === 'Seq2SeqTrainer' ? 'transformers' : 'trl';
     if (argCall && used.has(argCall.node.id)) continue;
     makeRun(argCall, trainer, flavour, fromParser);
   }
   for (const a of argCalls) if (!used.has(a.node.id)) makeRun(a, undefined, ARG_CLASSES[a.name], false);
-  if (runs.length === 0 && parserCall && /TrainingArguments|SFTConfig/.test(parserCall.argList.text)) {
-    makeRun(undefined, parserCall, /SFTConfig/.test(parserCall.argList.text) ? 'trl' : 'transformers', true);
-  }
+  if (runs.length === 0 && parserCall && parsed) makeRun(undefined, parserCall, parsed, true);
   return runs;
 }
 

@@ -112,17 +112,39 @@ export function lightningDefaults(facts: Map<FactKey, Fact>, fields: Fields): vo
   }
 }
 
-const LIGHTNING_CALLS = ['Trainer', 'ModelCheckpoint', 'EarlyStopping', 'DeepSpeedStrategy', 'DataLoader', 'add_argument', ...COMMON_CALLS];
+const LIGHTNING_CALLS = ['Trainer', 'LightningCLI', 'ModelCheckpoint', 'EarlyStopping', 'DeepSpeedStrategy', 'DataLoader', 'add_argument', ...COMMON_CALLS];
+
+/**
+ * `LightningCLI(Model, DataModule, trainer_defaults={"max_epochs": 10, ...})`: the Trainer the CLI builds, with the
+ * literal entries of `trainer_defaults` as its arguments (flags on the command line can still change them).
+ */
+function cliTrainerFields(file: string, cli: CallSite, resolve: (n: unknown) => { value: FactValue | undefined; via?: string; scriptDefault?: boolean }): Fields {
+  const out: Fields = new Map();
+  const dict = cli.kwargs.get('trainer_defaults')?.value;
+  if (dict?.type !== 'dictionary') return out;
+  for (const pair of dict.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    const name = key?.type === 'string' ? key.text.replace(/^[rbuRBU]*["']|["']$/g, '') : undefined;
+    if (!name || !value || name === 'callbacks') continue;
+    const r = resolve(value);
+    out.set(name, { name, value: r.value, file, span: spanOf(pair), text: `trainer_defaults ${pair.text}`, origin: r.scriptDefault ? 'script-default' : 'explicit' });
+  }
+  return out;
+}
 
 export function extractLightning(file: string, text: string, tree: Tree): RunDraft[] {
-  if (!/lightning/.test(text) || !/\bTrainer\s*\(/.test(text)) return [];
+  if (!/lightning/.test(text) || !/\b(?:Trainer|LightningCLI)\s*\(/.test(text)) return [];
   const root = tree.rootNode;
   const imports = importsOf(root);
   if (!importsModule(imports, /^(lightning|pytorch_lightning)\b/)) return [];
   const calls = findCalls(root, text, LIGHTNING_CALLS);
   const values = new ValueResolver(root, calls);
   const isLightning = (c: CallSite) => /^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports));
-  const trainers = calls.filter((c) => c.name === 'Trainer' && isLightning(c));
+  let trainers = calls.filter((c) => c.name === 'Trainer' && isLightning(c));
+  const cli = trainers.length === 0 ? calls.find((c) => c.name === 'LightningCLI' && isLightning(c)) : undefined;
+  if (cli) trainers = [cli];
   if (trainers.length === 0) return [];
   const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
   const common = fileWideFacts(file, text, root, calls, values, true);
@@ -132,7 +154,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
   const dsStrategy = calls.find((c) => c.name === 'DeepSpeedStrategy');
   const device = deviceHint(file, root, text);
   return trainers.map((trainer) => {
-    const fields = kwargFields(file, trainer, resolve);
+    const fields = trainer === cli ? cliTrainerFields(file, cli, resolve) : kwargFields(file, trainer, resolve);
     if (ckpt) {
       fields.set('checkpoint', { name: 'checkpoint', value: true, file, span: spanOf(ckpt.node), text: 'ModelCheckpoint(…)' });
       for (const [k, v] of kwargFields(file, ckpt, resolve, 'checkpoint.')) fields.set(k, v);
@@ -145,7 +167,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
     if (typeof stage === 'number') facts.set('zero_stage', { key: 'zero_stage', value: stage, origin: 'explicit', file, span: spanOf(dsStrategy!.node), note: `DeepSpeedStrategy(stage=${stage})` });
     lightningDefaults(facts, fields);
-    const trainerLayer = { fields, write: (name: string, v: FactValue) => (name === 'batch_size' ? undefined : setKwargs(trainer, [[name, pythonLiteral(v)]], text, file)) };
+    const trainerLayer = { fields, write: (name: string, v: FactValue) => (name === 'batch_size' || trainer === cli ? undefined : setKwargs(trainer, [[name, pythonLiteral(v)]], text, file)) };
     const loaderCall = loader.call;
     const loaderLayer = {
       fields: new Map<string, Field>(loaderCall?.kwargs.has('batch_size') ? [['batch_size', { name: 'batch_size', value: undefined, file, span: spanOf(loaderCall.node), text: '' }]] : []),
@@ -153,13 +175,13 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     };
     const plan: RunPlan = {
       framework: 'lightning',
-      entry: { file, span: spanOf(trainer.node), label: 'Trainer' },
+      entry: { file, span: spanOf(trainer.node), label: trainer === cli ? 'LightningCLI' : 'Trainer' },
       files: [file],
       facts,
       edit: fieldEditor(LIGHTNING_SCHEMA, [trainerLayer, loaderLayer]),
       relevantSpans: [...fields.values()].filter((f) => !f.name.startsWith('checkpoint.')).map((f) => ({ file, span: f.span, key: keyOfField(f.name) })).filter((s): s is RunPlan['relevantSpans'][number] => !!s.key),
     };
-    return { plan, kind: 'lightning', schema: LIGHTNING_SCHEMA, envPrecision: 'never', openEnded: trainer.hasSplat, refs: [] } satisfies RunDraft;
+    return { plan, kind: 'lightning', schema: LIGHTNING_SCHEMA, envPrecision: 'never', openEnded: trainer.hasSplat || trainer === cli, refs: [] } satisfies RunDraft;
   });
 }
 

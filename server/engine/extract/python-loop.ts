@@ -51,7 +51,13 @@ const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   const right = loop.childForFieldName('right');
   const c = right?.type === 'call' ? callSite(right) : undefined;
   if (c?.callee !== 'range') return undefined;
-  return c.positional.length === 1 ? c.positional[0] : c.positional[1];
+  if (c.positional.length === 1) return c.positional[0];
+  // `range(1, n + 1)` runs n times: the count is `n`.
+  const [start, stop] = c.positional;
+  if (start?.text === '1' && stop?.type === 'binary_operator' && stop.childForFieldName('operator')?.text === '+' && stop.childForFieldName('right')?.text === '1') {
+    return stop.childForFieldName('left') ?? stop;
+  }
+  return stop;
 };
 
 /** epochs / max_steps / grad_accum / periodic_save / save_steps from the loop's shape. */

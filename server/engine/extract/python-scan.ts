@@ -1,7 +1,7 @@
 // Read-only scans of a Python tree shared by the non-HF extractors: imports (to tell lightning's Trainer from
 // transformers'), loops around a call, DataLoader arguments, torch.save inside the training loop, device hints.
 import type { SyntaxNode } from '../parse/python';
-import { spanOf, type CallSite } from '../parse/python-syntax';
+import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 
@@ -74,6 +74,44 @@ export interface LoaderFacts {
 }
 
 /** micro_batch and num_workers from the training `DataLoader(...)` (PyTorch defaults: batch_size=1, num_workers=0). */
+/**
+ * `DataLoader(ds, **train_kwargs)` with `train_kwargs = {'batch_size': …}` assigned once in the same function: the
+ * dict's literal keys as keyword arguments. Keys added later (`.update(...)`, `d[k] = v`) are not followed.
+ */
+function splatDict(call: CallSite): Map<string, { node: SyntaxNode; value: SyntaxNode; name: string }> {
+  const out = new Map<string, { node: SyntaxNode; value: SyntaxNode; name: string }>();
+  const splats = call.argList.namedChildren.filter((a) => a?.type === 'dictionary_splat');
+  const name = splats.length === 1 ? splats[0]!.namedChildren[0] : undefined;
+  if (name?.type !== 'identifier') return out;
+  let scope: SyntaxNode | null = call.node.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return out;
+  const dictOf = (id: string): SyntaxNode | undefined => {
+    const assigns = scope!.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === id && a.startIndex < call.node.startIndex);
+    const right = assigns.length === 1 ? assigns[0]!.childForFieldName('right') : undefined;
+    return right?.type === 'dictionary' ? right : undefined;
+  };
+  const read = (dict: SyntaxNode) => {
+    for (const pair of dict.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const k = literal(pair.childForFieldName('key'));
+      const v = pair.childForFieldName('value');
+      if (typeof k === 'string' && v) out.set(k, { node: pair, value: v, name: k });
+    }
+  };
+  const base = dictOf(name.text);
+  if (!base) return out;
+  read(base);
+  // `train_kwargs.update(cuda_kwargs)` before the call (pytorch/examples add GPU-only loader settings this way).
+  for (const c of scope.descendantsOfType('call')) {
+    if (!c || c.startIndex > call.node.startIndex || c.childForFieldName('function')?.text !== `${name.text}.update`) continue;
+    const arg = c.childForFieldName('arguments')?.namedChildren[0];
+    const more = arg?.type === 'dictionary' ? arg : arg?.type === 'identifier' ? dictOf(arg.text) : undefined;
+    if (more) read(more);
+  }
+  return out;
+}
+
 export function dataLoaderFacts(file: string, calls: CallSite[], values: ValueResolver): LoaderFacts {
   const loaders = calls.filter((c) => c.name === 'DataLoader');
   if (loaders.length === 0) return { facts: [] };
@@ -88,7 +126,8 @@ export function dataLoaderFacts(file: string, calls: CallSite[], values: ValueRe
       : loaders.find((c) => /train/i.test(named(c))) ?? loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true');
   if (!train) return { facts: [] };
   const facts: Fact[] = [];
-  const bs = train.kwargs.get('batch_size') ?? (train.positional[1] ? { node: train.positional[1], value: train.positional[1], name: 'batch_size' } : undefined);
+  const splat = splatDict(train);
+  const bs = train.kwargs.get('batch_size') ?? (train.positional[1] ? { node: train.positional[1], value: train.positional[1], name: 'batch_size' } : undefined) ?? splat.get('batch_size');
   if (bs) {
     const r = values.resolve(bs.value);
     facts.push({
@@ -102,7 +141,7 @@ export function dataLoaderFacts(file: string, calls: CallSite[], values: ValueRe
   } else if (!train.kwargs.has('batch_sampler') && !train.hasSplat) {
     facts.push({ key: 'micro_batch', value: 1, origin: 'framework-default', note: 'DataLoader batch_size defaults to 1' });
   }
-  const nw = train.kwargs.get('num_workers');
+  const nw = train.kwargs.get('num_workers') ?? splat.get('num_workers');
   if (nw) {
     const r = values.resolve(nw.value);
     facts.push({ key: 'num_workers', value: typeof r.value === 'number' ? r.value : null, origin: r.scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(nw.node), note: `DataLoader(num_workers=${nw.value.text})` });

@@ -20,7 +20,7 @@ export class ValueResolver {
   private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;
   private readonly declared = new Map<string, { value: FactValue; node: SyntaxNode; via: string }>();
 
-  constructor(root: SyntaxNode, calls: CallSite[]) {
+  constructor(private readonly root: SyntaxNode, calls: CallSite[]) {
     this.constants = moduleConstants(root);
     for (const c of calls) {
       if (c.name !== 'add_argument') continue;
@@ -57,6 +57,38 @@ export class ValueResolver {
     }
   }
 
+  /**
+   * `self.batch_size` inside a class whose `__init__(self, batch_size: int = 32)` declares it (LightningModule /
+   * DataModule hyper-parameters, which LightningCLI turns into flags): the parameter's default, when every
+   * `__init__` in the file that takes that name agrees on it.
+   */
+  private initDefault(name: string): { value: FactValue; node: SyntaxNode; via: string } | undefined {
+    if (!this.initParams) {
+      const params = new Map<string, { value: FactValue; node: SyntaxNode; via: string } | null>();
+      for (const top of this.root.namedChildren) {
+        const cls = top?.type === 'decorated_definition' ? top.childForFieldName('definition') : top;
+        if (cls?.type !== 'class_definition') continue;
+        for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+          const fn = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+          if (fn?.type !== 'function_definition' || fn.childForFieldName('name')?.text !== '__init__') continue;
+          for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+            if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') continue;
+            const pname = p.childForFieldName('name')?.text;
+            const def = p.childForFieldName('value');
+            if (!pname || !def) continue;
+            const v = literal(def);
+            const prev = params.get(pname);
+            const mine = v === undefined ? null : { value: v, node: def, via: `default of ${cls.childForFieldName('name')?.text ?? '?'}.__init__(${pname}=…)` };
+            params.set(pname, prev === undefined ? mine : prev && mine && prev.value === mine.value ? prev : null);
+          }
+        }
+      }
+      this.initParams = params;
+    }
+    return this.initParams.get(name) ?? undefined;
+  }
+  private initParams?: Map<string, { value: FactValue; node: SyntaxNode; via: string } | null>;
+
   /** A module-level constant by name. */
   constant(name: string): { value: FactValue; node: SyntaxNode } | undefined {
     return this.constants.get(name);
@@ -74,6 +106,8 @@ export class ValueResolver {
       const attr = node.childForFieldName('attribute')?.text;
       const d = attr ? this.declared.get(attr) : undefined;
       if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
+      const init = attr && node.childForFieldName('object')?.text === 'self' ? this.initDefault(attr) : undefined;
+      if (init) return { value: init.value, node: init.node, via: init.via, scriptDefault: true, dest: attr };
       if (attr && /^(args|opt|opts|cfg|config|hparams|training_args|train_args|script_args|model_args)$/.test(node.childForFieldName('object')?.text ?? '')) {
         return { value: undefined, node, dest: attr };
       }

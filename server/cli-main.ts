@@ -2,6 +2,12 @@
 import { main } from './cli/main';
 import { workerMain } from './cli/pool';
 
+// `greenml plan … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 void workerMain().then((isWorker) => {
   if (!isWorker) void main(process.argv.slice(2));
 });

@@ -10,6 +10,7 @@ import { mergeSettings, type Settings } from '../config/settings';
 import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
 import * as fmt from '../engine/format';
 import { estimateRun, findMeasurements, readMeasurements, type EstimateOptions, type Measurements } from '../engine/measurements';
+import type { AnalyzedRun } from '../engine/types';
 import { collectFiles } from './files';
 import { checkGithub, checkJson, checkMarkdown, checkSarif, checkText, position, runJson, type FileResult } from './output';
 import { analyzeFiles } from './pool';
@@ -91,6 +92,21 @@ function estimateExtrasText(e: Estimate, out: (s: string) => void, indent: strin
 
 function measurementProblems(m: Measurements | undefined): void {
   for (const p of m?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
+}
+
+/** One run plan for `greenml plan`: each fact with value, origin, file and 1-based range. */
+function planJson(run: AnalyzedRun, linked: boolean, textOf: (file: string | undefined) => string | undefined) {
+  const at = (file: string | undefined, span: { start: number; end: number } | undefined) => {
+    const t = textOf(file);
+    return span && t !== undefined ? { start: position(t, span.start), end: position(t, span.end) } : undefined;
+  };
+  return {
+    entry: { path: run.plan.entry.file, label: run.plan.entry.label, line: at(run.plan.entry.file, run.plan.entry.span)?.start.line },
+    linked,
+    framework: run.plan.framework,
+    files: run.plan.files,
+    facts: Object.fromEntries([...run.plan.facts.values()].map((f) => [f.key, { value: f.value, origin: f.origin, file: f.file, range: at(f.file, f.span), note: f.note }])),
+  };
 }
 
 export function buildProgram(out: (s: string) => void): Command {
@@ -264,23 +280,23 @@ export function buildProgram(out: (s: string) => void): Command {
       const { settings } = loadSettings(o.config, paths);
       const { results, errors } = await analyzePaths(paths, settings);
       const texts = new Map(results.map((r) => [r.path, r.text]));
-      const plans = results.flatMap((r) =>
-        r.runs.map((run) => ({
-          entry: { path: run.plan.entry.file, label: run.plan.entry.label, line: position(r.text, run.plan.entry.span.start).line },
-          framework: run.plan.framework,
-          files: run.plan.files,
-          facts: Object.fromEntries(
-            [...run.plan.facts.values()].map((f) => {
-              const t = f.file ? (r.sources?.get(f.file) ?? texts.get(f.file)) : undefined;
-              return [f.key, { value: f.value, origin: f.origin, file: f.file, range: f.span && t !== undefined ? { start: position(t, f.span.start), end: position(t, f.span.end) } : undefined, note: f.note }];
-            }),
-          ),
-        })),
-      );
+      // A file's own runs, and the runs it belongs to whose entry file was not itself analyzed (a config given alone).
+      const analyzed = new Set(results.map((r) => r.path));
+      const seen = new Set<string>();
+      const plans = results.flatMap((r) => {
+        const textOf = (file: string | undefined) => (file ? (r.sources?.get(file) ?? texts.get(file)) : undefined);
+        const mine = [...r.runs.map((run) => ({ run, linked: false })), ...(r.linked ?? []).filter((run) => !analyzed.has(run.plan.entry.file)).map((run) => ({ run, linked: true }))];
+        return mine.flatMap(({ run, linked }) => {
+          const key = `${run.plan.entry.file}:${run.plan.entry.span.start}`;
+          if (seen.has(key)) return [];
+          seen.add(key);
+          return [planJson(run, linked, textOf)];
+        });
+      });
       if (o.json) out(JSON.stringify({ version: VERSION, runs: plans, errors }, null, 2));
       else
         for (const p of plans) {
-          out(`${p.entry.path}:${p.entry.line} ${p.entry.label} (${p.framework})`);
+          out(`${p.entry.path}:${p.entry.line ?? '?'} ${p.entry.label} (${p.framework})${p.linked ? ' — linked from the files given' : ''}`);
           for (const [k, f] of Object.entries(p.facts)) {
             const where = f.range ? ` @${f.file && f.file !== p.entry.path ? `${f.file}:` : ''}${f.range.start.line}:${f.range.start.column}` : '';
             out(`  ${k.padEnd(18)} ${String(f.value).padEnd(22)} ${f.origin}${where}${f.note ? ` — ${f.note}` : ''}`);

@@ -8,6 +8,8 @@ export interface FileResult {
   text: string;
   findings: Finding[];
   runs: AnalyzedRun[];
+  /** Runs this file belongs to whose entry is another file (a config's script, a launcher's script). */
+  linked?: AnalyzedRun[];
   /** Texts of the linked files the runs read (a launcher, a config), for ranges of facts that live there. */
   sources?: Map<string, string>;
 }

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Settings } from '../config/settings';
 import { analyzeText, MAX_FILE_BYTES } from '../engine/analyze-file';
+import type { AnalyzedRun } from '../engine/types';
 import type { FileResult } from './output';
 
 export interface PoolResult {
@@ -25,12 +26,13 @@ async function analyzeOne(file: string, settings: Settings): Promise<{ result?: 
     return { errors: [{ path: file, message: (e as Error).message }] };
   }
   const a = await analyzeText(file, text, settings);
-  return { result: { path: file, text, findings: a.findings, runs: a.runs, sources: a.sources }, errors: a.messages.map((m) => ({ path: file, message: m })) };
+  return { result: { path: file, text, findings: a.findings, runs: a.runs, linked: a.linked, sources: a.sources }, errors: a.messages.map((m) => ({ path: file, message: m })) };
 }
 
 /** Plans carry an editor function, which cannot cross a thread boundary; the CLI's outputs do not need it. */
 function transferable(r: FileResult): FileResult {
-  return { ...r, runs: r.runs.map((run) => ({ ...run, plan: { ...run.plan, edit: undefined } })) };
+  const strip = (run: AnalyzedRun) => ({ ...run, plan: { ...run.plan, edit: undefined } });
+  return { ...r, runs: r.runs.map(strip), linked: r.linked?.map(strip) };
 }
 
 export async function analyzeFiles(files: string[], settings: Settings, tick: (file: string) => void): Promise<PoolResult> {

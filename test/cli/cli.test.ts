@@ -156,3 +156,22 @@ Trainer(model=model, args=training_args).train()
   assert.equal(e.runs[0].estimate.method, 'flops');
   assert.ok(e.runs[0].estimate.energyKWh.mid > 0);
 });
+
+test('plan on a config given alone lists the run it belongs to, marked linked', () => {
+  const r = run(['plan', 'test/fixtures/formats/ds-hf/ds_zero3.json', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.runs.length, 1);
+  assert.equal(j.runs[0].linked, true);
+  assert.match(j.runs[0].entry.path, /ds-hf\/train\.py$/);
+  // Given together with its script, the run is listed once, as the script's own.
+  const both = JSON.parse(run(['plan', 'test/fixtures/formats/ds-hf', '--json']).out);
+  assert.equal(both.runs.filter((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).length, 1);
+  assert.equal(both.runs.find((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).linked, false);
+});
+
+test('output piped into a reader that stops early (| head) is not an error', () => {
+  const r = spawnSync('bash', ['-c', `node ${BIN} rules | head -1`], { encoding: 'utf8' });
+  assert.equal(r.status, 0);
+  assert.doesNotMatch(r.stderr, /EPIPE/);
+});

@@ -41,6 +41,12 @@ runRuleCases(noPeriodicCheckpoint, [
     fixedIncludes: ['save_steps=', 'save_strategy="steps"'],
   },
   {
+    name: 'run length resting on an assumed dataset size: information, and the message says so',
+    code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=3,\n    save_strategy="no",').replace('train = load_dataset("tatsu-lab/alpaca", split="train")', 'train = load_dataset("my-org/private-data", split="train")'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [{ line: 8, severity: 'information', messageIncludes: 'assuming the dataset size' }],
+  },
+  {
     name: 'run length unknown (model not in the table): information only',
     code: script('my-org/private-model', '    save_strategy="no",'),
     settings: { hardware: 'a100-80gb' },

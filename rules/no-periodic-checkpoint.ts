@@ -22,7 +22,8 @@ export const noPeriodicCheckpoint: Rule = {
   doc: {
     whatItDoes:
       'Flags runs estimated to take longer than `checkpoint-threshold-hours` GPU-hours (default 1) that save no checkpoint ' +
-      'before the end: `save_strategy="no"`, or `save_steps` at least as large as the whole run.',
+      'before the end: `save_strategy="no"`, or `save_steps` at least as large as the whole run. When the run length rests ' +
+      'on an assumed dataset size, or cannot be estimated, the finding is information only.',
     whyIsThisBad:
       'Interruptions are routine — spot pre-emption, out-of-memory late in an epoch, driver resets, wall-time limits. Meta ' +
       'reports 419 unexpected interruptions in 54 days of Llama 3 405B pre-training (Llama 3 paper, 2024). Without periodic ' +
@@ -54,14 +55,18 @@ export const noPeriodicCheckpoint: Rule = {
     const steps = total !== undefined && total > 0 ? niceSaveSteps(total, wall) : 500;
     const lostKWh = ctx.estimate.energyKWh.mid / 2;
     const interval = total && wall > 0 ? (steps / total) * wall : undefined;
-    const length = known ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h)` : 'this run (length unknown: set the model and hardware to estimate it)';
+    // A length that rests on an assumed dataset size is a guess: say so, and do not warn on it.
+    const guessed = known && ctx.shape.stepsAssumed;
+    const length = known
+      ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h${guessed ? ', assuming the dataset size: set greenml.datasetSize' : ''})`
+      : 'this run (length unknown: set the model and hardware to estimate it)';
     const edits = ctx.edit({ periodic_save: 'steps', save_steps: steps });
     // Expected loss per interruption: half the run without checkpoints, half an interval with them.
     const lostWithKWh = interval && wall > 0 ? (ctx.estimate.energyKWh.mid * (interval / wall)) / 2 : 0;
     const saving = known ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} steps`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption` : '';
     return [
       {
-        severity: known ? undefined : 'information',
+        severity: known && !guessed ? undefined : 'information',
         span: at?.span,
         file: at?.file,
         message: `${reason}: ${length} cannot survive an interruption; on average one loses half the run${known ? ` (≈ ${fmt.energy(lostKWh)})` : ''}.`,

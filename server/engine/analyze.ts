@@ -83,7 +83,7 @@ export function analyzeRun(plan: RunPlan, settings: Settings, adjust?: RunDraft[
 }
 
 function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
-  const severity = settings.severity[rule.code] ?? settings.severity[rule.name];
+  const severity = settings.severity[rule.code] ?? settings.severity[rule.name.toUpperCase()]; // both readers upper-case keys
   if (severity === 'off') return [];
   return rule.check(ctx).map((f) => ({
     code: rule.code,

@@ -175,3 +175,10 @@ test('output piped into a reader that stops early (| head) is not an error', () 
   assert.equal(r.status, 0);
   assert.doesNotMatch(r.stderr, /EPIPE/);
 });
+
+test('per-rule severity in greenml.toml, by code or by name', () => {
+  const dir = workspace({ 'greenml.toml': 'hardware = "a100-80gb"\n[severity]\nGML101 = "error"\nno-periodic-checkpoint = "off"\n', 'train.py': FP32_NO_SAVE });
+  const j = JSON.parse(run(['check', dir, '--format', 'json']).out);
+  const codes = j.files[0].findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
+  assert.deepEqual(codes, ['GML101:error']);
+});

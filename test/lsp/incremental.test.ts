@@ -64,3 +64,14 @@ test('random edits: at every checkpoint the diagnostics equal a fresh open of th
   assert.ok(withFindings >= 3, `only ${withFindings} checkpoints had findings: the edits destroyed the script too early to test much`);
   assert.equal(lsp.process.exitCode, null);
 });
+
+test('a document whose tree was evicted (more files open than trees kept) is re-parsed in full on its next edit', async () => {
+  const first = lsp.open(path.join(dir, 'evicted.py'), START);
+  await lsp.diagnostics(first, (p) => p.diagnostics.some((d) => d.code === 'GML101'));
+  for (let i = 0; i < 20; i++) await lsp.diagnostics(lsp.open(path.join(dir, `other${i}.py`), START));
+  const at = position(START, START.indexOf('    save_strategy'));
+  await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: first, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: '    bf16=True,\n' }] });
+  const after = await lsp.diagnostics(first, (p) => p.version === 2);
+  assert.deepEqual(after.diagnostics.filter((d) => d.code === 'GML101'), []);
+  assert.ok(after.diagnostics.some((d) => d.code === 'GML301'), 'the rest of the analysis is intact');
+});

@@ -1,5 +1,6 @@
 // Facts any Python training script states the same way whatever its framework: the model it loads and in which
 // dtype, gradient checkpointing, LoRA/QLoRA, early stopping, the dataset, the tokenizer's length, compile.
+import { offByDefaultGuard } from './python-scan';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
@@ -47,7 +48,11 @@ export function fileWideFacts(file: string, text: string, _root: SyntaxNode, cal
       put({ key: 'grad_checkpointing', value: true, origin: 'explicit', file, span: spanOf(c.node), note: `${c.callee}()` });
     }
     if ((c.name === 'get_peft_model' || c.name === 'LoraConfig') && fileFacts.get('peft')?.value !== 'qlora') {
-      put({ key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(c.node), note: `${c.name}(…)` });
+      // `if args.enable_lora: model = get_peft_model(…)` with a store_true flag: an adapter only when it is given.
+      const flag = offByDefaultGuard(c.node, undefined, values);
+      if (flag) {
+        if (fileFacts.get('peft')?.value !== 'lora') put({ key: 'peft', value: null, origin: 'script-default', file, span: spanOf(c.node), note: `${c.name}(…) runs only when --${flag} is given (off by default): an adapter only with that flag` });
+      } else put({ key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(c.node), note: `${c.name}(…)` });
     }
     if (c.name === 'EarlyStoppingCallback') {
       put({ key: 'early_stopping', value: true, origin: 'explicit', file, span: spanOf(c.node), note: 'EarlyStoppingCallback in callbacks' });

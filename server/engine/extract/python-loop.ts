@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../parse/python';
 import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
-import { contains, loopsAround, moduloGuard } from './python-scan';
+import { contains, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 
@@ -82,14 +82,17 @@ export function loopFacts(file: string, root: SyntaxNode, text: string, loop: Tr
     // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
     const stepCall = step.descendantsOfType('call').find((c) => /(^|\.)step$/.test(c?.childForFieldName('function')?.text ?? '') && !/sched/i.test(c?.childForFieldName('function')?.text ?? ''));
     const guard = stepCall ? moduloGuard(stepCall, step, values) : undefined;
-    if (guard) out.push({ key: 'grad_accum', value: guard.value ?? null, origin: 'explicit', file, span: spanOf(guard.node), note: `optimizer.step() every ${guard.node.text}` });
+    if (guard) out.push({ key: 'grad_accum', value: guard.value ?? null, origin: guard.scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(guard.node), note: `optimizer.step() every ${guard.node.text}` });
   }
   out.push(...saveFacts(file, root, text, loop, values, out.find((f) => f.key === 'epochs')));
   return out;
 }
 
+/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig). */
+const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig)$/;
+
 /** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
-const isSaveName = (name: string) => /save|ckpt/i.test(name) || (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
+const isSaveName = (name: string) => (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) || (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
 
 /** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
 function savingFunctions(root: SyntaxNode, text: string): Set<string> {
@@ -112,6 +115,10 @@ function saveFacts(file: string, root: SyntaxNode, text: string, loop: TrainingL
     return (isSaveName(name) && !/save_hyperparameters/.test(name)) || savers.has(name);
   };
   const inStep = step.descendantsOfType('call').find(isSave);
+  const flag = inStep ? offByDefaultGuard(inStep, loop.loops[loop.loops.length - 1]?.parent ?? undefined, values) : undefined;
+  if (inStep && flag) {
+    return [{ key: 'periodic_save', value: null, origin: 'script-default', file, span: spanOf(inStep), note: `${inStep.childForFieldName('function')?.text}(…) in the training loop runs only when --${flag} is given (off by default)` }];
+  }
   if (inStep) {
     const guard = moduloGuard(inStep, step, values);
     const base = { file, span: spanOf(inStep), origin: 'explicit' as const };
@@ -149,6 +156,10 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
   const cast = findCalls(root, text, ['half', 'bfloat16', 'to', 'set_default_dtype']).find(
     (c) => ((c.name === 'half' || c.name === 'bfloat16') && c.positional.length === 0 && c.callee.includes('.')) || ((c.name === 'to' || c.name === 'set_default_dtype') && /\b(torch\.)?(bfloat16|float16|half)\b/.test(c.argList.text)),
   );
+  const castFlag = cast ? offByDefaultGuard(cast.node, undefined, values) : undefined;
+  if (cast && castFlag) {
+    return { key: 'precision', value: 'fp32', origin: 'script-default', file, span: spanOf(cast.node), note: `${cast.callee}() runs only when --${castFlag} is given (off by default): fp32 otherwise` };
+  }
   if (cast) {
     const d = cast.name === 'half' ? 'fp16' : cast.name === 'bfloat16' ? 'bf16' : dtypeOf(cast.argList.text) ?? 'fp16';
     return { key: 'precision', value: d, origin: 'explicit', file, span: spanOf(cast.node), note: `${cast.callee}(${cast.name === 'half' || cast.name === 'bfloat16' ? '' : '…'}): weights in pure ${d}` };

@@ -54,7 +54,7 @@ export function loopsAround(node: SyntaxNode): SyntaxNode[] {
 export const contains = (outer: SyntaxNode, inner: SyntaxNode) => outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 
 /** `% N == 0` in an `if` around `node` inside `within`: the step interval it runs at. */
-export function moduloGuard(node: SyntaxNode, within: SyntaxNode, values: ValueResolver): { value: number | undefined; node: SyntaxNode } | undefined {
+export function moduloGuard(node: SyntaxNode, within: SyntaxNode, values: ValueResolver): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean } | undefined {
   for (let p = node.parent; p && p.id !== within.id; p = p.parent) {
     if (p.type !== 'if_statement') continue;
     const cond = p.childForFieldName('condition');
@@ -62,7 +62,7 @@ export function moduloGuard(node: SyntaxNode, within: SyntaxNode, values: ValueR
     if (!mod) continue;
     const right = mod.childForFieldName('right');
     const r = values.resolve(right);
-    return { value: typeof r.value === 'number' ? r.value : undefined, node: mod };
+    return { value: typeof r.value === 'number' ? r.value : undefined, node: mod, scriptDefault: r.scriptDefault };
   }
   return undefined;
 }
@@ -178,3 +178,40 @@ export function argFact(key: FactKey, file: string, kw: { node: SyntaxNode; name
 
 /** Calls that write a checkpoint. */
 export const SAVE_CALL = /(^|\.)(save|save_state|save_checkpoint|save_pretrained|save_model|save_weights)$/;
+
+const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
+
+/**
+ * The first command-line switch that is off by default and guards `node` (an `if` between it and `within`): a
+ * condition reading `args.x` (directly, or through a local assigned from it) whose argparse default is None or
+ * False (`store_true`). The code under it only runs when that flag is given, so it says nothing about the default
+ * run. Returns the flag's dest, or undefined when no such guard is seen.
+ */
+export function offByDefaultGuard(node: SyntaxNode, within: SyntaxNode | undefined, values: ValueResolver): string | undefined {
+  for (let p = node.parent; p && p.id !== within?.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    if (!cond || !inConsequence(p, node)) continue;
+    const attrs = cond.descendantsOfType('attribute').filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? ''));
+    if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
+    for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {
+      const rhs = id ? values.localAssignments(id) : [];
+      for (const r of rhs) {
+        attrs.push(...r.descendantsOfType('attribute').filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? '')));
+        if (r.type === 'attribute' && FLAG_OBJECT.test(r.childForFieldName('object')?.text ?? '')) attrs.push(r);
+      }
+    }
+    for (const a of attrs) {
+      if (!a) continue;
+      const r = values.resolve(a);
+      if (r.scriptDefault && (r.value === null || r.value === false)) return r.dest ?? a.childForFieldName('attribute')?.text;
+    }
+  }
+  return undefined;
+}
+
+/** True when `node` sits in the `if` branch itself (not in its `else` / `elif`). */
+function inConsequence(ifStmt: SyntaxNode, node: SyntaxNode): boolean {
+  const body = ifStmt.childForFieldName('consequence');
+  return !!body && body.startIndex <= node.startIndex && node.endIndex <= body.endIndex;
+}

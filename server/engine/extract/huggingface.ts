@@ -78,7 +78,9 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
   // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
   const imports = /lightning/.test(text) ? importsOf(root) : new Map<string, string>();
-  const trainers = calls.filter((c) => TRAINERS.has(c.name) && !/^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports)));
+  // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.
+  const ownClasses = new Set(root.descendantsOfType('class_definition').map((c) => c?.childForFieldName('name')?.text).filter((n): n is string => !!n && TRAINERS.has(n)));
+  const trainers = calls.filter((c) => TRAINERS.has(c.name) && !ownClasses.has(c.callee) && !/^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports)));
   const parserCall = calls.find((c) => c.name === 'HfArgumentParser' || c.name === 'TrlParser');
   const parsed = parserCall ? parserFlavour(parserCall, text) : undefined;
   if (argCalls.length === 0 && trainers.length === 0 && !parserCall) return [];

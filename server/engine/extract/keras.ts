@@ -1,7 +1,7 @@
 // Keras / tf.keras: `mixed_precision.set_global_policy("mixed_bfloat16")` and `model.fit(batch_size=, epochs=,
 // callbacks=[ModelCheckpoint(...), BackupAndRestore(...), EarlyStopping(...)])`. Defaults from framework-defaults.md
 // §4: dtype policy float32, batch_size 32 (arrays), epochs 1, no checkpointing unless a callback is passed.
-import type { Tree } from '../parse/python';
+import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, RunPlan } from '../types';
 import { epochSaveFact } from './fields';
@@ -16,6 +16,34 @@ function policyPrecision(v: string): string | undefined {
   if (/bfloat16/.test(v)) return 'bf16';
   if (/float16/.test(v)) return 'fp16';
   if (/float32/.test(v)) return 'fp32';
+  return undefined;
+}
+
+/** Keras dataset utilities that batch what they return (`batch_size=32` unless given). */
+const DATASET_FACTORY = /^(image|text|audio)_dataset_from_directory$|^timeseries_dataset_from_array$/;
+
+/**
+ * `fit(train_ds)` where `train_ds` (possibly through `train_ds = train_ds.prefetch(…)` and tuple unpacking) comes
+ * from `image_dataset_from_directory(…, batch_size=n)`: n is the per-step batch. Undefined when the dataset's
+ * origin is not that plain (then the `.batch(n)` / fit default logic applies).
+ */
+function datasetBatch(root: SyntaxNode, text: string, fit: CallSite, values: ValueResolver, file: string): Fact | undefined {
+  const x = fit.positional[0] ?? fit.kwargs.get('x')?.value;
+  if (x?.type !== 'identifier') return undefined;
+  const factories = findCalls(root, text, ['image_dataset_from_directory', 'text_dataset_from_directory', 'audio_dataset_from_directory', 'timeseries_dataset_from_array']).filter((c) => DATASET_FACTORY.test(c.name));
+  for (const c of factories) {
+    const a = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left') : undefined;
+    const names = a ? (a.type === 'identifier' ? [a.text] : a.namedChildren.filter((n) => n?.type === 'identifier').map((n) => n!.text)) : [];
+    if (!names.includes(x.text) || c.node.startIndex > fit.node.startIndex) continue;
+    // Rebinding the name to anything but `x = x.prefetch/cache/shuffle/map/repeat(…)` (e.g. `.unbatch()`, `.batch()`) is not followed.
+    const rebinds = root.descendantsOfType('assignment').filter((as) => as?.childForFieldName('left')?.text === x.text && as.startIndex > c.node.startIndex && as.startIndex < fit.node.startIndex);
+    if (rebinds.some((as) => !new RegExp(`^${x.text}(\\.(prefetch|cache|shuffle|map|repeat|with_options)\\((.|\\n)*?\\))+$`).test(as!.childForFieldName('right')?.text ?? ''))) return undefined;
+    const bs = c.kwargs.get('batch_size');
+    if (!bs) return { key: 'micro_batch', value: 32, origin: 'framework-default', file, span: spanOf(c.node), note: `${c.name}() batch_size defaults to 32; fit() takes the dataset's batches` };
+    const r = values.resolve(bs.value);
+    if (r.value === null) return undefined;
+    return { key: 'micro_batch', value: typeof r.value === 'number' ? r.value : null, origin: r.scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(bs.node), note: `${c.name}(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}: fit() takes the dataset's batches` };
+  }
   return undefined;
 }
 
@@ -40,6 +68,7 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
   // fit(batch_size=, epochs=, callbacks=)
   const bs = fit.kwargs.get('batch_size');
   if (bs) facts.set('micro_batch', argFact('micro_batch', file, bs, values));
+  else if (datasetBatch(root, text, fit, values, file)) facts.set('micro_batch', datasetBatch(root, text, fit, values, file)!);
   else {
     const batch = calls.find((c) => c.callee.endsWith('.batch') && c.positional[0]);
     const r = batch ? values.resolve(batch.positional[0]) : undefined;
@@ -61,6 +90,10 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
   } else {
     facts.set('periodic_save', frameworkDefault('periodic_save', 'no', 'fit() saves nothing unless a ModelCheckpoint or BackupAndRestore callback is passed'));
   }
+  // compile(jit_compile=True): XLA compilation of the train step (a literal True / False only; "auto" is left alone).
+  const jit = calls.find((c) => c.callee.endsWith('.compile') && c.kwargs.has('jit_compile'))?.kwargs.get('jit_compile');
+  const jv = jit ? values.resolve(jit.value).value : undefined;
+  if (jit && typeof jv === 'boolean') facts.set('compile', { key: 'compile', value: jv, origin: 'explicit', file, span: spanOf(jit.node), note: `compile(jit_compile=${jit.value.text}): XLA-compiled train step` });
   const early = calls.find((c) => c.name === 'EarlyStopping');
   if (early) facts.set('early_stopping', { key: 'early_stopping', value: true, origin: 'explicit', file, span: spanOf(early.node), note: 'EarlyStopping callback' });
   addDefaults(facts, [

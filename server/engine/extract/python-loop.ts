@@ -114,10 +114,29 @@ function saveFacts(file: string, root: SyntaxNode, text: string, loop: TrainingL
     const name = callee.split('.').pop() ?? '';
     return (isSaveName(name) && !/save_hyperparameters/.test(name)) || savers.has(name);
   };
-  const inStep = step.descendantsOfType('call').find(isSave);
-  const flag = inStep ? offByDefaultGuard(inStep, loop.loops[loop.loops.length - 1]?.parent ?? undefined, values) : undefined;
-  if (inStep && flag) {
-    return [{ key: 'periodic_save', value: null, origin: 'script-default', file, span: spanOf(inStep), note: `${inStep.childForFieldName('function')?.text}(…) in the training loop runs only when --${flag} is given (off by default)` }];
+  const within = loop.loops[loop.loops.length - 1]?.parent ?? undefined;
+  const stepSaves = step.descendantsOfType('call').filter(isSave);
+  // A per-step save behind a flag that is off by default (timm's `save_recovery` under `args.recovery_interval`,
+  // default 0) is not the default run's saving; an epoch-level save around it still is.
+  const inStep = stepSaves.find((c) => !offByDefaultGuard(c!, within, values));
+  const offSave = inStep ? undefined : stepSaves[0];
+  const flag = offSave ? offByDefaultGuard(offSave, within, values) : undefined;
+  // When the step save is off by default, an epoch save counts only if no `if` above it reads a command-line value
+  // (directly or through a local assigned from one): accelerate's `if checkpointing_steps == "epoch":` is a flag too.
+  const FLAG = /^(args|opt|opts|cfg|config|hparams|flags|FLAGS)\./;
+  const flagGuarded = (c: SyntaxNode, l: SyntaxNode) => {
+    for (let p = c.parent; p && p.id !== l.id; p = p.parent) {
+      if (p.type !== 'if_statement') continue;
+      const cond = p.childForFieldName('condition');
+      if (!cond) continue;
+      if (FLAG.test(cond.text) || cond.descendantsOfType('attribute').some((a) => FLAG.test(a?.text ?? ''))) return true;
+      for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) if (id && values.localAssignments(id).some((r) => r.type === 'attribute' && FLAG.test(r.text))) return true;
+    }
+    return false;
+  };
+  const outerSave = loop.loops.slice(1).find((l) => l.descendantsOfType('call').some((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id) && (!offSave || !flagGuarded(c!, l))));
+  if (offSave && flag && !outerSave) {
+    return [{ key: 'periodic_save', value: null, origin: 'script-default', file, span: spanOf(offSave), note: `${offSave.childForFieldName('function')?.text}(…) in the training loop runs only when --${flag} is given (off by default)` }];
   }
   if (inStep) {
     const guard = moduloGuard(inStep, step, values);
@@ -127,9 +146,9 @@ function saveFacts(file: string, root: SyntaxNode, text: string, loop: TrainingL
       ...(guard?.value ? [{ ...base, key: 'save_steps' as const, value: guard.value, span: spanOf(guard.node), note: `saves when ${guard.node.text} == 0` }] : []),
     ];
   }
-  const outer = loop.loops.slice(1).find((l) => l.descendantsOfType('call').some(isSave));
+  const outer = outerSave;
   if (outer) {
-    const at = outer.descendantsOfType('call').find(isSave)!;
+    const at = outer.descendantsOfType('call').find((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id))!;
     return [epochSaveFact(outer === epoch ? epochs : undefined, { origin: 'explicit', file, span: spanOf(at) }, `${at.childForFieldName('function')?.text}(…) once per epoch`)];
   }
   return [{ key: 'periodic_save', value: 'no', origin: 'framework-default', note: 'nothing in the training loop saves a checkpoint (no torch.save / save_state / save_checkpoint inside it): an interruption loses the run' }];

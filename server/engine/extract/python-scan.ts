@@ -112,14 +112,40 @@ function splatDict(call: CallSite): Map<string, { node: SyntaxNode; value: Synta
   return out;
 }
 
-export function dataLoaderFacts(file: string, calls: CallSite[], values: ValueResolver): LoaderFacts {
+/** What a loader call is assigned to or returned from (`train_loader = …`, `def train_dataloader(): return …`). */
+function loaderName(c: CallSite): string {
+  const a = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left')?.text ?? '' : '';
+  const ret = c.node.parent?.type === 'return_statement' ? c.node.parent.parent?.parent?.childForFieldName('name')?.text ?? '' : '';
+  return `${a} ${ret}`;
+}
+
+/**
+ * A loader factory of a library (timm's `create_loader(ds, batch_size=…, num_workers=…)`, `build_dataloader(…)`):
+ * a call whose name contains "loader" and that passes batch_size / num_workers by keyword. Its own defaults are
+ * not known, so only the keyword values that resolve to numbers become facts; nothing else is assumed.
+ */
+function factoryLoaderFacts(file: string, factories: CallSite[], values: ValueResolver, named: (c: CallSite) => string): LoaderFacts {
+  const training = (c: CallSite) => /train/i.test(named(c)) || ['is_training', 'training', 'train'].some((k) => c.kwargs.get(k)?.value.type === 'true');
+  const train = factories.length === 1 ? factories[0] : factories.filter(training).length === 1 ? factories.find(training) : undefined;
+  if (!train) return { facts: [] };
+  const facts: Fact[] = [];
+  for (const [kw, key] of [['batch_size', 'micro_batch'], ['num_workers', 'num_workers']] as const) {
+    const a = train.kwargs.get(kw);
+    const r = a ? values.resolve(a.value) : undefined;
+    if (!a || typeof r?.value !== 'number') continue;
+    facts.push({ key, value: r.value, origin: r.scriptDefault ? 'script-default' : 'explicit', file, span: spanOf(a.node), note: `${train.callee}(${kw}=${a.value.text})${r.via ? ` (${r.via})` : ''}` });
+  }
+  // No `call`: the factory is not a DataLoader, so no batch-size edit is offered on it.
+  return { facts };
+}
+
+/** Loader-factory calls (see factoryLoaderFacts) among calls found by keyword. */
+export const loaderFactories = (calls: CallSite[]) => calls.filter((c) => /loader/i.test(c.name) && c.name !== 'DataLoader' && (c.kwargs.has('batch_size') || c.kwargs.has('num_workers')));
+
+export function dataLoaderFacts(file: string, calls: CallSite[], values: ValueResolver, factories: CallSite[] = []): LoaderFacts {
   const loaders = calls.filter((c) => c.name === 'DataLoader');
-  if (loaders.length === 0) return { facts: [] };
-  const named = (c: CallSite) => {
-    const a = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left')?.text ?? '' : '';
-    const ret = c.node.parent?.type === 'return_statement' ? c.node.parent.parent?.parent?.childForFieldName('name')?.text ?? '' : '';
-    return `${a} ${ret}`;
-  };
+  if (loaders.length === 0) return factories.length ? factoryLoaderFacts(file, factories, values, loaderName) : { facts: [] };
+  const named = loaderName;
   const train =
     loaders.length === 1
       ? loaders[0]
@@ -192,6 +218,9 @@ export function offByDefaultGuard(node: SyntaxNode, within: SyntaxNode | undefin
     if (p.type !== 'if_statement') continue;
     const cond = p.childForFieldName('condition');
     if (!cond || !inConsequence(p, node)) continue;
+    // `if args.recovery_interval and …` with default 0: a conjunct that is falsy by default.
+    const conj = values.offByDefaultCondition(cond);
+    if (conj) return conj;
     const attrs = cond.descendantsOfType('attribute').filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? ''));
     if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
     for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {

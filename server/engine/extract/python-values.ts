@@ -41,13 +41,23 @@ function paramOf(fn: SyntaxNode, name: string): { name: string; index: number; d
  * The right-hand sides of `name = expr` in a function's own body (nested definitions excluded); 'opaque' when the
  * name is bound any other way there (loop target, unpacking, `+=`, `with … as`, `global`); undefined when never bound.
  */
-function bindingsIn(fn: SyntaxNode, name: string): SyntaxNode[] | 'opaque' | undefined {
+function bindingsIn(fn: SyntaxNode, name: string, offBranch?: (cond: SyntaxNode) => boolean): SyntaxNode[] | 'opaque' | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
   const out: SyntaxNode[] = [];
   let opaque = false;
   const visit = (n: SyntaxNode) => {
     if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return;
+    // `if args.resume_from_checkpoint:` (default None): its body does not run by default, so what it binds there
+    // (`num_epochs -= done`) does not change the default run's value. Its elif / else branches are still read.
+    if (n.type === 'if_statement' && offBranch) {
+      const cond = n.childForFieldName('condition');
+      if (cond && offBranch(cond)) {
+        const skip = n.childForFieldName('consequence');
+        for (const c of n.namedChildren) if (c && c.id !== skip?.id && c.id !== cond.id) visit(c);
+        return;
+      }
+    }
     if ((n.type === 'global_statement' || n.type === 'nonlocal_statement') && n.namedChildren.some((c) => c?.text === name)) opaque = true;
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const left = n.childForFieldName('left');
@@ -78,6 +88,8 @@ function agree(candidates: Resolved[], at: SyntaxNode | undefined): Resolved {
   if (candidates.some((c) => c.value !== first.value)) return { value: undefined, node: at };
   return { ...first, scriptDefault: candidates.some((c) => c.scriptDefault) || undefined };
 }
+
+const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
 
 export class ValueResolver {
   private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;
@@ -172,7 +184,7 @@ export class ValueResolver {
   private localBinding(id: SyntaxNode, depth: number): Resolved | undefined {
     const name = id.text;
     for (let fn = enclosingDef(id); fn; fn = enclosingDef(fn)) {
-      const b = bindingsIn(fn, name);
+      const b = this.bindings(fn, name);
       const param = paramOf(fn, name);
       if (!b && !param) continue;
       if (b === 'opaque') return { value: undefined, node: id };
@@ -217,7 +229,7 @@ export class ValueResolver {
     if (node.type === 'dictionary') return node;
     if (node.type !== 'identifier') return undefined;
     for (let fn = enclosingDef(node); fn; fn = enclosingDef(fn)) {
-      const b = bindingsIn(fn, node.text);
+      const b = this.bindings(fn, node.text);
       const param = paramOf(fn, node.text);
       if (!b && !param) continue;
       if (b === 'opaque' || (b && param) || (b && b.length !== 1)) return undefined;
@@ -234,10 +246,32 @@ export class ValueResolver {
     return undefined;
   }
 
+  /**
+   * A condition that is false in the default run: `args.x` (or one operand of a top-level `and`) whose declared
+   * default is None, False, 0 or "" (`if args.recovery_interval and …` with default 0). Returns the flag's dest.
+   * Only attributes of a flag object are read (no locals), so this never recurses into local bindings.
+   */
+  offByDefaultCondition(cond: SyntaxNode | null | undefined): string | undefined {
+    if (!cond) return undefined;
+    if (cond.type === 'parenthesized_expression' && cond.namedChildren.length === 1) return this.offByDefaultCondition(cond.namedChildren[0]);
+    if (cond.type === 'boolean_operator' && cond.childForFieldName('operator')?.text === 'and') {
+      return this.offByDefaultCondition(cond.childForFieldName('left')) ?? this.offByDefaultCondition(cond.childForFieldName('right'));
+    }
+    if (cond.type !== 'attribute' || !FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) return undefined;
+    const attr = cond.childForFieldName('attribute')?.text;
+    const d = attr ? this.declared.get(attr) : undefined;
+    if (!d || !(d.value === null || d.value === false || d.value === 0 || d.value === '')) return undefined;
+    return attr;
+  }
+
+  private bindings(fn: SyntaxNode, name: string): SyntaxNode[] | 'opaque' | undefined {
+    return bindingsIn(fn, name, (cond) => this.offByDefaultCondition(cond) !== undefined);
+  }
+
   /** The right-hand sides assigned to this name in its function (for reading where a local comes from). */
   localAssignments(id: SyntaxNode): SyntaxNode[] {
     for (let fn = enclosingDef(id); fn; fn = enclosingDef(fn)) {
-      const b = bindingsIn(fn, id.text);
+      const b = this.bindings(fn, id.text);
       if (b === 'opaque') return [];
       if (b) return b;
       if (paramOf(fn, id.text)) return [];

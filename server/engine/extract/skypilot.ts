@@ -89,6 +89,24 @@ function relocate(cmd: LaunchCommand, d: number, file: string): LaunchCommand {
 }
 
 /**
+ * `file_mounts:` entries that copy a local folder of the task's tree to a remote path (`/sft: ./sft`), as
+ * [remote, local] with the longest remote path first. Buckets (`s3://…`, `source:` maps) and home-relative or
+ * absolute local paths are left out: only a path relative to the task file can be found beside it.
+ */
+function localMounts(node: unknown): [string, string][] {
+  if (!isMap(node)) return [];
+  const out: [string, string][] = [];
+  for (const p of node.items as Pair[]) {
+    if (!isScalar(p.key) || !isScalar(p.value) || typeof p.key.value !== 'string' || typeof p.value.value !== 'string') continue;
+    const remote = p.key.value.replace(/\/+$/, '');
+    const local = p.value.value;
+    if (!remote || /:\/\/|^[~/$]|\.\.(\/|$)/.test(local) || /[$`*?]/.test(remote)) continue;
+    out.push([remote, local]);
+  }
+  return out.sort((a, b) => b[0].length - a[0].length);
+}
+
+/**
  * The commands a SkyPilot task runs, with the task's hardware, device count (GPUs per node × `num_nodes`) and
  * region added where the command does not set them. Undefined when the text is not a SkyPilot task.
  */
@@ -135,8 +153,14 @@ export function skypilotCommands(file: string, text: string): LaunchCommand[] | 
     ? (envs.items as Pair[]).filter((p) => isScalar(p.key) && /^[A-Za-z_]\w*$/.test(String(p.key.value)) && isScalar(p.value) && p.value.value !== null).map((p) => `${String((p.key as Scalar).value)}=${shellQuote(String((p.value as Scalar).value))}\n`).join('')
     : '';
   const d = block.start - prefix.length;
+  const mounts = localMounts(yamlPair(doc, ['file_mounts']).node);
   return parseLauncher(file, prefix + block.body).map((cmd) => {
     const c = relocate(cmd, d, file);
+    // `python /sft/train.py` with `file_mounts: {/sft: ./sft}`: the script is the task folder's ./sft/train.py.
+    if (c.target && c.target.kind !== 'module' && !c.target.word.unresolved) {
+      const m = mounts.find(([remote]) => c.target!.path.startsWith(`${remote}/`));
+      if (m) c.target = { ...c.target, path: `${m[1].replace(/\/+$/, '')}/${c.target.path.slice(m[0].length + 1)}` };
+    }
     const own = new Set(c.facts.map((f) => f.key));
     const devices = c.facts.find((f) => f.key === 'devices');
     // torchrun --nproc_per_node=N / deepspeed --num_gpus N count one node's processes.

@@ -3,12 +3,12 @@
 // or from the Accelerator. Raw-loop autocast insertion is not a one-token edit, so plain loops get no editor; an
 // Accelerator gets one for `mixed_precision=` and `gradient_accumulation_steps=`.
 import type { Tree } from '../parse/python';
-import { findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
+import { callsWithKeyword, findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue, RunPlan } from '../types';
 import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Schema } from './fields';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
-import { argFact, dataLoaderFacts, deviceHint } from './python-scan';
+import { argFact, dataLoaderFacts, deviceHint, loaderFactories } from './python-scan';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type Ref, type RunDraft } from './run-draft';
 
@@ -53,7 +53,7 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
   const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
   const accelerator = calls.find((c) => c.name === 'Accelerator');
   const facts = new Map<FactKey, Fact>(fileWideFacts(file, text, root, calls, values, true));
-  const loader = dataLoaderFacts(file, calls, values);
+  const loader = dataLoaderFacts(file, calls, values, loaderFactories(callsWithKeyword(root, text, ['batch_size', 'num_workers'])));
   for (const f of loader.facts) facts.set(f.key, f);
   for (const f of loopFacts(file, root, text, loop, values)) facts.set(f.key, f);
   const device = deviceHint(file, root, text);

@@ -509,6 +509,15 @@ function launcherOverlay(file: string, cmd: LaunchCommand): ConfigOverlay {
 }
 
 /** Merges overlays into a run by rank, each fact remembering which layer set it, and routes edits to that layer. */
+/** Owner of a fact set by a launcher flag for which no text edit is offered. */
+const NO_EDITOR = -2;
+
+/** The argparse dest a script-default fact came from, read from its note ("default of argparse --batch-size"). */
+function argparseDest(note: string | undefined): string | undefined {
+  const m = note ? /default of argparse --([\w-]+)/.exec(note) : null;
+  return m ? m[1].replace(/-/g, '_') : undefined;
+}
+
 function mergeRun(draft: RunDraft, overlays: { overlay: ConfigOverlay; rank: number }[], launch?: LaunchCommand, schemaEdit?: ConfigOverlay['edit']): RunDraft {
   const base = draft.plan;
   const facts = new Map<FactKey, Fact>(base.facts);
@@ -539,6 +548,18 @@ function mergeRun(draft: RunDraft, overlays: { overlay: ConfigOverlay; rank: num
   } else if (p?.origin === 'assumed' && !owner.has('precision') && draft.anchor && draft.fromParser) {
     facts.set('precision', { ...p, origin: 'framework-default', note: `${(p.note ?? '').split(' — ')[0]} (all arguments come from ${path.basename(draft.anchor.file)}, which sets neither)` });
   }
+  // A plain argparse script (loop, Lightning, Keras, JAX…): a launcher flag replaces the default it names
+  // (`--epochs 2` over `add_argument("--epochs", default=9)`). HF scripts map their flags through `draft.flags`.
+  if (launch && draft.kind !== 'hf' && draft.kind !== 'lightning-cli' && !draft.rebuild) {
+    for (const [k, f] of facts) {
+      const dest = f.origin === 'script-default' ? argparseDest(f.note) : undefined;
+      const given = dest ? launch.fields.get(dest) : undefined;
+      if (!given) continue;
+      const value = given.value === undefined || typeof given.value !== typeof f.value ? null : given.value;
+      facts.set(k, { ...f, value, origin: 'explicit', file: given.file, span: given.span, note: `${given.text} on ${path.basename(launch.file)} overrides the script's default${value === null ? ' (value not readable here)' : ''}` });
+      owner.set(k, NO_EDITOR);
+    }
+  }
   // Every argument is visible (a complete command line, or one arguments file): the defaults are not guesses.
   if (draft.fromParser && ((launch && launch.complete && !launch.accelerate) || draft.anchor)) {
     for (const [k, f] of facts) if (f.note?.includes(' — HfArgumentParser arguments')) facts.set(k, { ...f, note: f.note.split(' — HfArgumentParser arguments')[0] });
@@ -558,6 +579,7 @@ function mergeRun(draft: RunDraft, overlays: { overlay: ConfigOverlay; rank: num
       }
       const edits: OffsetEdit[] = [];
       for (const [o, subset] of groups) {
+        if (o === NO_EDITOR) return undefined;
         const e = o === -1 ? base.edit?.(subset) ?? (draft.anchor ? schemaEdit?.(subset) : undefined) : overlays[o].overlay.edit(subset);
         if (!e) return undefined;
         edits.push(...e);

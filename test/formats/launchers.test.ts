@@ -150,3 +150,36 @@ test('axolotl through `accelerate launch -m axolotl.cli.train config.yml`: devic
   const a = await analyze({ 'config.yml': yml, 'go.sh': 'accelerate launch --num_processes 4 -m axolotl.cli.train config.yml\n' }, 'config.yml', { hardware: 'a100' });
   assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'precision')?.value], [4, 'bf16']);
 });
+
+test('a plain argparse script: launcher flags replace the defaults they name (values, origin, file), with no script edit', async () => {
+  const loop = `import argparse
+import torch
+from torch.utils.data import DataLoader
+
+p = argparse.ArgumentParser()
+p.add_argument("--epochs", type=int, default=9)
+p.add_argument("--batch-size", type=int, default=32)
+args = p.parse_args()
+model = torch.nn.Linear(8, 2).cuda()
+opt = torch.optim.AdamW(model.parameters())
+loader = DataLoader(train_set, batch_size=args.batch_size, num_workers=4)
+for epoch in range(args.epochs):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+`;
+  const alone = await analyze({ 'train.py': loop }, 'train.py', { hardware: 'a100' });
+  assert.deepEqual([fact(alone, 'epochs')?.value, fact(alone, 'epochs')?.origin, fact(alone, 'micro_batch')?.value], [9, 'script-default', 32]);
+  const sh = 'python train.py --epochs 2 --batch-size 64\n';
+  const a = await analyze({ 'train.py': loop, 'run.sh': sh }, 'train.py', { hardware: 'a100' });
+  const epochs = fact(a, 'epochs')!;
+  assert.deepEqual([epochs.value, epochs.origin], [2, 'explicit']);
+  assert.ok(epochs.file?.endsWith('run.sh'));
+  assert.equal(fact(a, 'micro_batch')?.value, 64);
+  assert.equal(theRun(a).plan.edit?.({ micro_batch: 16 }), undefined, 'no edit of the script default that the launcher overrides');
+  // A value the launcher cannot show (a shell variable) is unknown, not the script's default.
+  const v = await analyze({ 'train.py': loop, 'run.sh': 'python train.py --epochs "$EPOCHS"\n' }, 'train.py', { hardware: 'a100' });
+  assert.equal(fact(v, 'epochs')?.value, null);
+});

@@ -44,7 +44,7 @@ export function analyzeTree(file: string, text: string, tree: Tree, settings: Se
  */
 export async function analyzeText(file: string, text: string, settings: Settings, reader: FileReader = diskReader()): Promise<DocumentAnalysis> {
   const skip = skipReason(text);
-  if (skip) return emptyAnalysis(file, [`${file}: ${skip}`]);
+  if (skip) return emptyAnalysis(file, [skip]);
   const kind = kindOf(file);
   if (kind === 'unsupported') return emptyAnalysis(file);
   const parser = await pythonParser();

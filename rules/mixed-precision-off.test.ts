@@ -41,6 +41,19 @@ runRuleCases(mixedPrecisionOff, [
     fixedIncludes: ['fp16=True'],
   },
   {
+    name: 'T5 on a V100: fp16 overflows for T5 checkpoints and bf16 is missing, so nothing is proposed',
+    code: `from transformers import AutoModelForSeq2SeqLM, Seq2SeqTrainingArguments\nmodel = AutoModelForSeq2SeqLM.from_pretrained("google/flan-t5-base")\nargs = Seq2SeqTrainingArguments(output_dir="o")\n`,
+    settings: { hardware: 'v100' },
+    expect: [],
+  },
+  {
+    name: 'T5 on an A100: bf16 is fine for T5, so it is proposed',
+    code: `from transformers import AutoModelForSeq2SeqLM, Seq2SeqTrainingArguments\nmodel = AutoModelForSeq2SeqLM.from_pretrained("google/flan-t5-base")\nargs = Seq2SeqTrainingArguments(output_dir="o")\n`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3 }],
+    fixedIncludes: ['bf16=True'],
+  },
+  {
     name: 'unknown hardware lowers the finding to information',
     code: script('    num_train_epochs=1,'),
     expect: [{ line: 3, severity: 'information', messageIncludes: 'unknown hardware' }],

@@ -19,7 +19,8 @@ export const mixedPrecisionOff: Rule = {
     useInstead: 'args = TrainingArguments(output_dir="out", per_device_train_batch_size=8, bf16=True)  # fp16=True on V100/T4',
     fixSafety:
       'Unsafe: it changes numerics. bf16 is chosen on hardware that supports it, fp16 (with automatic loss scaling) on ' +
-      'Volta/Turing. Not flagged: fp16 or bf16 already on, pure-bf16 weights, CPU runs, GPUs without tensor cores. With ' +
+      'Volta/Turing. Not flagged: fp16 or bf16 already on, pure-bf16 weights, CPU runs, GPUs without tensor cores, ' +
+      'T5-family models on GPUs without bf16 (they overflow in fp16). With ' +
       'unknown hardware the finding is information only.',
   },
   check(ctx) {
@@ -28,6 +29,11 @@ export const mixedPrecisionOff: Rule = {
     const acc = ctx.accelerator;
     if (acc && !acc.tensorCores) return [];
     const target = acc && !acc.bf16 ? 'fp16' : 'bf16';
+    // T5-family checkpoints were pre-trained with bf16 activations and overflow in fp16 (inf/NaN losses:
+    // huggingface/transformers #5651, #14189; google-research/text-to-text-transfer-transformer #539): on hardware
+    // without bf16 there is no safe mixed-precision switch to propose.
+    const model = ctx.value('model');
+    if (target === 'fp16' && typeof model === 'string' && /(^|[/-])(m|flan-|byt|long)?t5|ul2/i.test(model)) return [];
     const s = ctx.saving({ precision: target });
     const known = !!acc;
     const where = known ? `on ${acc.name}` : 'on unknown hardware (set greenml.hardware)';

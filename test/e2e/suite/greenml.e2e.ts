@@ -23,7 +23,9 @@ describe('Green ML Review in a real VS Code', function () {
 
   afterEach(async function () {
     // Undo in-memory edits (the quick-fix test) so each test starts from the file on disk.
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    // Only the fixtures: the editor itself may hold other dirty models (user settings.json while it writes them).
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.path ?? '/';
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.path.startsWith(root + '/'))) {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }

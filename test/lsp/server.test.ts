@@ -87,6 +87,14 @@ test('hover on the arguments call shows the estimate with kWh and its assumption
   assert.match(value, /Assumptions/);
 });
 
+test('hover on the arguments call of a correct script (no finding there) still shows the estimate', async () => {
+  const uri = lsp.open(path.join(dir, 'hover-good.py'), GOOD);
+  await lsp.diagnostics(uri);
+  const col = GOOD.split('\n')[3].indexOf('TrainingArguments') + 3;
+  const hover = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: col } })) as Hover;
+  assert.match((hover?.contents as { value: string })?.value ?? '', /kWh/);
+});
+
 test('CodeLens on the run shows kWh and CO2e', async () => {
   const uri = lsp.open(path.join(dir, 'lens.py'), FP32);
   await lsp.diagnostics(uri);

@@ -98,6 +98,8 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     if (argCall) {
       used.add(argCall.node.id);
       readArguments(argCall, file, values, facts, relevantSpans, flags);
+      // Anywhere else in the arguments call (its name, a non-footprint argument) the hover shows the estimate too.
+      relevantSpans.push({ file, span: spanOf(argCall.node), key: 'framework' });
       edit = argumentEditor(argCall, text, file);
     }
     if (trainer) {

@@ -49,11 +49,6 @@ export function callSite(node: SyntaxNode): CallSite | undefined {
   return { node, callee, name: callee.split('.').pop() ?? callee, argList, positional, kwargs, hasSplat };
 }
 
-/** Every call in the tree, in source order (walks the whole tree: prefer `findCalls` on the hot path). */
-export function allCalls(root: SyntaxNode): CallSite[] {
-  return root.descendantsOfType('call').flatMap((n) => (n ? callSite(n) ?? [] : []));
-}
-
 /**
  * Calls whose callee ends in one of `names`, found from the text first: a regex locates `name(` and the tree maps
  * each hit to its call node. On a 2,000-line script this touches a handful of nodes instead of walking the tree.

@@ -138,6 +138,8 @@ class Linker {
   readonly messages: string[] = [];
   private readonly trees: Tree[] = [];
   private readonly pyCache = new Map<string, RunDraft[]>();
+  /** Trees of the Python files read during this analysis, so no file is parsed twice. */
+  private readonly pyTrees = new Map<string, Tree>();
   /** HF-args files unpacked into an arguments call (`**yaml.safe_load(open(…))`). */
   private readonly splats = new Set<Ref>();
 
@@ -176,6 +178,7 @@ class Linker {
       tree = parsePython(this.input.parser, text);
       this.trees.push(tree);
     }
+    this.pyTrees.set(abs, tree);
     // JAX/Flax first: Flax scripts often parse TrainingArguments without training through the HF Trainer.
     const jax = extractJax(this.id(file), text, tree);
     let runs = jax.length ? jax : extractPythonRuns(this.id(file), text, tree);
@@ -298,8 +301,8 @@ class Linker {
       if (!st || !/configurator|exec\(open\(/.test(st)) continue;
       const runs = this.pythonRuns(script, st).filter((d) => d.kind === 'nanogpt' && d.rebuild);
       if (runs.length === 0) continue;
-      const scriptTree = parsePython(this.input.parser, st);
-      this.trees.push(scriptTree);
+      const scriptTree = this.pyTrees.get(path.resolve(script));
+      if (!scriptTree) continue;
       const own = globalFields(this.id(script), scriptTree.rootNode);
       const shared = [...g.keys()].filter((k) => own.has(k)).length;
       if (shared * 2 < g.size) continue;

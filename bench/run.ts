@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mergeSettings } from '../server/config/settings';
-import { analyzePython } from '../server/engine/analyze';
-import { editFor, parsePython, pythonParser } from '../server/engine/parse/python';
+import { mergeSettings } from '../engine/settings';
+import { analyzePython } from '../server/review/analyze';
+import { editFor, parsePython, pythonParser } from '../engine/parse/python';
 import { startServer } from '../test/helpers/lsp-client';
 
 const HEADER = fs.readFileSync('examples/hf-finetune-fp32/train.py', 'utf8');
@@ -31,7 +31,8 @@ function bigScript(lines: number): string {
   return text;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function editLatency() {
   const parser = await pythonParser();
@@ -64,8 +65,12 @@ async function editLatency() {
   const warm = edit.slice(20);
   const p95 = pct(warm, 95);
   const fullMedian = pct(full.slice(5), 50);
-  console.log(`edit → re-analysis (2,000 lines): p50 ${pct(warm, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (budget 15 ms)`);
-  console.log(`bare full parse (baseline): median ${fullMedian.toFixed(2)} ms; ratio p95/full-parse = ${(p95 / fullMedian).toFixed(2)} (budget ≤ 2)`);
+  console.log(
+    `edit → re-analysis (2,000 lines): p50 ${pct(warm, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (budget 15 ms)`,
+  );
+  console.log(
+    `bare full parse (baseline): median ${fullMedian.toFixed(2)} ms; ratio p95/full-parse = ${(p95 / fullMedian).toFixed(2)} (budget ≤ 2)`,
+  );
 }
 
 async function serverStart() {
@@ -95,12 +100,17 @@ function cliThroughput() {
     fs.writeFileSync(path.join(d, `train_${i}.py`), text);
   }
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['bin/greenml.js', 'check', dir, '--exit-zero', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['bin/greenml.js', 'check', dir, '--exit-zero', '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const s = (performance.now() - t0) / 1000;
   const noop = performance.now();
   spawnSync(process.execPath, ['bin/greenml.js', 'rules'], { encoding: 'utf8' });
   const startup = (performance.now() - noop) / 1000;
-  console.log(`CLI over 1,000 files: ${s.toFixed(2)} s = ${(1000 / s).toFixed(0)} files/s (budget ≥ 300; CLI start-up alone ${startup.toFixed(2)} s)${r.status !== 0 ? ` exit ${r.status}` : ''}`);
+  console.log(
+    `CLI over 1,000 files: ${s.toFixed(2)} s = ${(1000 / s).toFixed(0)} files/s (budget ≥ 300; CLI start-up alone ${startup.toFixed(2)} s)${r.status !== 0 ? ` exit ${r.status}` : ''}`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

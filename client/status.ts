@@ -2,13 +2,10 @@
 // the file's diagnostics change; a click shows the output channel.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from '../server/lsp/custom-protocol';
 
-interface SummaryResult {
-  runs: { label: string; title: string; kWh: number; kgCO2e: number }[];
-  findings: number;
-}
-
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(1) : n.toPrecision(2));
+const fmt = (n: number) =>
+  n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 1 ? n.toFixed(1) : n.toPrecision(2);
 
 export function statusItem(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('greenml.footprint', vscode.StatusBarAlignment.Right, 100);
@@ -20,14 +17,19 @@ export function statusItem(client: LanguageClient): vscode.Disposable {
     const mine = ++generation;
     if (!editor || !client.isRunning()) return item.hide();
     try {
-      const r = await client.sendRequest<SummaryResult>('greenml/summary', { uri: editor.document.uri.toString() });
+      const r = await client.sendRequest<SummaryResult>(SUMMARY_REQUEST, {
+        uri: editor.document.uri.toString(),
+      } satisfies SummaryParams);
       if (mine !== generation) return;
       const known = r.runs.filter((x) => x.kWh > 0);
       if (r.runs.length === 0) return item.hide();
       const kWh = known.reduce((s, x) => s + x.kWh, 0);
       const kg = known.reduce((s, x) => s + x.kgCO2e, 0);
       item.text = known.length ? `$(pulse) ≈ ${fmt(kWh)} kWh · ${fmt(kg)} kg CO2e` : '$(pulse) footprint unknown';
-      item.tooltip = new vscode.MarkdownString(r.runs.map((x) => `- **${x.label}**: ${x.title}`).join('\n') + `\n\n${r.findings} finding(s) in this file. Pre-flight estimates; hover a run for the assumptions.`);
+      item.tooltip = new vscode.MarkdownString(
+        r.runs.map((x) => `- **${x.label}**: ${x.title}`).join('\n') +
+          `\n\n${r.findings} finding(s) in this file. Pre-flight estimates; hover a run for the assumptions.`,
+      );
       item.show();
     } catch {
       item.hide();

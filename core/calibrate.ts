@@ -51,7 +51,10 @@ function mostCommon(xs: Array<string | undefined>): string | undefined {
   return best;
 }
 
-function withWork(base: Omit<Calibration, 'stepTimeS' | 'deviceSecondsPerToken' | 'deviceSecondsPerSample'>, work?: MeasuredWork): Calibration {
+function withWork(
+  base: Omit<Calibration, 'stepTimeS' | 'deviceSecondsPerToken' | 'deviceSecondsPerSample'>,
+  work?: MeasuredWork,
+): Calibration {
   const out: Calibration = { ...base };
   const deviceSeconds = base.durationS * base.devices;
   if (work?.steps && work.steps > 0) out.stepTimeS = base.durationS / work.steps;
@@ -122,7 +125,10 @@ export function calibrateFromCodeCarbon(rows: readonly MeasurementRow[], work?: 
     );
   }
   if (used.length === 0) {
-    return { ok: false, message: `emissions.csv has no run with a positive duration and GPU energy${zeroGpu ? ` (${warnings[warnings.length - 1]})` : ''}` };
+    return {
+      ok: false,
+      message: `emissions.csv has no run with a positive duration and GPU energy${zeroGpu ? ` (${warnings[warnings.length - 1]})` : ''}`,
+    };
   }
   const gpuPowerW = (gpuKWh * 3.6e6) / deviceSeconds;
   const hostPowerW = hostKnown ? (hostKWh * 3.6e6) / deviceSeconds : undefined;
@@ -209,7 +215,8 @@ export function calibrateFromZeus(windows: readonly ZeusWindow[], work?: Measure
   }
   if (used === 0) return { ok: false, message: 'no Zeus window with a positive time and GPU energy' };
   const gpuPowerW = gpuJ / deviceSeconds;
-  if (gpuPowerW > MAX_PLAUSIBLE_DEVICE_W) warnings.push(`measured ${Math.round(gpuPowerW)} W per GPU is implausible; check the units (joules and seconds)`);
+  if (gpuPowerW > MAX_PLAUSIBLE_DEVICE_W)
+    warnings.push(`measured ${Math.round(gpuPowerW)} W per GPU is implausible; check the units (joules and seconds)`);
   const gpuModel = mostCommon(windows.map((w) => str(w.gpu_model)));
   return {
     ok: true,
@@ -233,10 +240,69 @@ export function calibrateFromZeus(windows: readonly ZeusWindow[], work?: Measure
 
 /** ISO 3166 alpha-3 → alpha-2 for the countries in data/grid.ts (CodeCarbon writes alpha-3). */
 export const ALPHA3_TO_ALPHA2: Readonly<Record<string, string>> = {
-  USA: 'US', CAN: 'CA', MEX: 'MX', BRA: 'BR', ARG: 'AR', CHL: 'CL', COL: 'CO', GBR: 'GB', IRL: 'IE', FRA: 'FR', DEU: 'DE',
-  NLD: 'NL', BEL: 'BE', LUX: 'LU', CHE: 'CH', AUT: 'AT', ITA: 'IT', ESP: 'ES', PRT: 'PT', SWE: 'SE', NOR: 'NO', FIN: 'FI',
-  DNK: 'DK', ISL: 'IS', POL: 'PL', CZE: 'CZ', HUN: 'HU', ROU: 'RO', GRC: 'GR', TUR: 'TR', ISR: 'IL', ARE: 'AE', SAU: 'SA',
-  QAT: 'QA', BHR: 'BH', ZAF: 'ZA', EGY: 'EG', NGA: 'NG', KEN: 'KE', IND: 'IN', CHN: 'CN', HKG: 'HK', TWN: 'TW', JPN: 'JP',
-  KOR: 'KR', SGP: 'SG', MYS: 'MY', IDN: 'ID', THA: 'TH', VNM: 'VN', PHL: 'PH', AUS: 'AU', NZL: 'NZ', RUS: 'RU', UKR: 'UA',
-  EST: 'EE', LVA: 'LV', LTU: 'LT', SVK: 'SK', SVN: 'SI', HRV: 'HR', BGR: 'BG', SRB: 'RS', PAK: 'PK', BGD: 'BD',
+  USA: 'US',
+  CAN: 'CA',
+  MEX: 'MX',
+  BRA: 'BR',
+  ARG: 'AR',
+  CHL: 'CL',
+  COL: 'CO',
+  GBR: 'GB',
+  IRL: 'IE',
+  FRA: 'FR',
+  DEU: 'DE',
+  NLD: 'NL',
+  BEL: 'BE',
+  LUX: 'LU',
+  CHE: 'CH',
+  AUT: 'AT',
+  ITA: 'IT',
+  ESP: 'ES',
+  PRT: 'PT',
+  SWE: 'SE',
+  NOR: 'NO',
+  FIN: 'FI',
+  DNK: 'DK',
+  ISL: 'IS',
+  POL: 'PL',
+  CZE: 'CZ',
+  HUN: 'HU',
+  ROU: 'RO',
+  GRC: 'GR',
+  TUR: 'TR',
+  ISR: 'IL',
+  ARE: 'AE',
+  SAU: 'SA',
+  QAT: 'QA',
+  BHR: 'BH',
+  ZAF: 'ZA',
+  EGY: 'EG',
+  NGA: 'NG',
+  KEN: 'KE',
+  IND: 'IN',
+  CHN: 'CN',
+  HKG: 'HK',
+  TWN: 'TW',
+  JPN: 'JP',
+  KOR: 'KR',
+  SGP: 'SG',
+  MYS: 'MY',
+  IDN: 'ID',
+  THA: 'TH',
+  VNM: 'VN',
+  PHL: 'PH',
+  AUS: 'AU',
+  NZL: 'NZ',
+  RUS: 'RU',
+  UKR: 'UA',
+  EST: 'EE',
+  LVA: 'LV',
+  LTU: 'LT',
+  SVK: 'SK',
+  SVN: 'SI',
+  HRV: 'HR',
+  BGR: 'BG',
+  SRB: 'RS',
+  PAK: 'PK',
+  BGD: 'BD',
 };

@@ -56,7 +56,8 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
   },
   blackwell: {
     mfu: 0.29,
-    source: '[I] Hopper value × measured matmul efficiency ratio B200/H100 (78 % vs 80 % of peak, ml-engineering MAMF table)',
+    source:
+      '[I] Hopper value × measured matmul efficiency ratio B200/H100 (78 % vs 80 % of peak, ml-engineering MAMF table)',
   },
   volta: {
     mfu: 0.22,
@@ -65,7 +66,10 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
       'Megatron-LM 2019: 30 % of peak on one V100, 76 % scaling efficiency',
   },
   turing: { mfu: 0.25, source: '[I] T4 is power-limited at 70 W and rarely sustains its tensor peak' },
-  ada: { mfu: 0.3, source: '[I] workstation/inference parts (L4, L40S, RTX 4090): single-node runs, lower memory bandwidth per FLOP' },
+  ada: {
+    mfu: 0.3,
+    source: '[I] workstation/inference parts (L4, L40S, RTX 4090): single-node runs, lower memory bandwidth per FLOP',
+  },
   pascal: { mfu: 0.35, source: '[I] no tensor cores: utilisation is against the plain fp32 vector peak' },
   cdna2: { mfu: 0.25, source: '[I] MI250X: two GCDs per package, immature kernels in most stacks' },
   cdna3: {
@@ -74,7 +78,8 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
   },
   tpu: {
     mfu: 0.35,
-    source: '[F] median over the 2 TPU development cases (Gopher on v3, PaLM on v4: 34.9 %, 35.5 % ÷ device-count factor); PaLM paper Table 3',
+    source:
+      '[F] median over the 2 TPU development cases (Gopher on v3, PaLM on v4: 34.9 %, 35.5 % ÷ device-count factor); PaLM paper Table 3',
   },
   other: { mfu: 0.3, source: '[I] unknown architecture' },
 };
@@ -190,10 +195,18 @@ export function planPrecision(accel: Accelerator, precision: Precision): Precisi
     // Pascal and older: base is the fp32 vector peak; fp16 helps a little.
     const base = accel.tflops.fp32 ?? p16;
     if (precision === 'fp32' || precision === 'tf32') {
-      return { effective: 'fp32', peakTflops: base, note: precision === 'tf32' ? `${accel.name} has no TF32; treated as fp32` : undefined };
+      return {
+        effective: 'fp32',
+        peakTflops: base,
+        note: precision === 'tf32' ? `${accel.name} has no TF32; treated as fp32` : undefined,
+      };
     }
     if (precision === 'bf16' || precision === 'fp8') {
-      return { effective: 'fp32', peakTflops: base, note: `${accel.name} has no ${precision} support; treated as fp32` };
+      return {
+        effective: 'fp32',
+        peakTflops: base,
+        note: `${accel.name} has no ${precision} support; treated as fp32`,
+      };
     }
     return { effective: 'fp16', peakTflops: base, slowdown: PRECISION_SLOWDOWN['no-tensor-cores-16bit'] };
   }
@@ -213,13 +226,23 @@ export function planPrecision(accel: Accelerator, precision: Precision): Precisi
       return { effective: 'fp16', peakTflops: accel.tflops.fp16 ?? p16 };
     case 'fp8':
       if (accel.tflops.fp8 === undefined) {
-        return { effective: accel.bf16 ? 'bf16' : 'fp16', peakTflops: p16, note: `${accel.name} has no fp8 support; modelled at 16-bit` };
+        return {
+          effective: accel.bf16 ? 'bf16' : 'fp16',
+          peakTflops: p16,
+          note: `${accel.name} has no fp8 support; modelled at 16-bit`,
+        };
       }
       return { effective: 'fp8', peakTflops: p16, slowdown: FP8_SLOWDOWN };
     case 'tf32':
       if (isTpu) return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN['fp32-tpu'] };
       if (accel.tflops.tf32 === undefined) {
-        return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.fp32, note: `${accel.name} has no TF32; treated as fp32`, ...fp32Cap(accel) };
+        return {
+          effective: 'fp32',
+          peakTflops: p16,
+          slowdown: PRECISION_SLOWDOWN.fp32,
+          note: `${accel.name} has no TF32; treated as fp32`,
+          ...fp32Cap(accel),
+        };
       }
       return { effective: 'tf32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.tf32 };
     case 'fp32':
@@ -278,7 +301,7 @@ export const DEFAULT_PEFT_FRACTION = 0.005;
  * context Δs beyond ATTENTION_REFERENCE_SEQ (Chowdhery et al. 2022, App. B: 6N + 12·L·H·Q·T).
  */
 export function planFlops(inputs: RunInputs): FlopsPlan {
-  const n = inputs.activeParams && inputs.activeParams > 0 ? inputs.activeParams : inputs.params ?? 0;
+  const n = inputs.activeParams && inputs.activeParams > 0 ? inputs.activeParams : (inputs.params ?? 0);
   const notes: string[] = [];
   let perToken: number;
   let forward: number;
@@ -288,7 +311,9 @@ export function planFlops(inputs: RunInputs): FlopsPlan {
     trainable = (inputs.params ?? n) * frac;
     perToken = 4 * n + 6 * n * frac;
     forward = 2 * n;
-    notes.push(`${inputs.peft.method === 'qlora' ? 'QLoRA' : 'LoRA'}: 4·N per token for the frozen weights (no weight gradients) + 6·N per trainable parameter`);
+    notes.push(
+      `${inputs.peft.method === 'qlora' ? 'QLoRA' : 'LoRA'}: 4·N per token for the frozen weights (no weight gradients) + 6·N per trainable parameter`,
+    );
   } else {
     perToken = 6 * n;
     forward = 2 * n;
@@ -361,7 +386,10 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
       u: 0.0155,
       source: `${DLE} PyTorch/Classification/ConvNets/efficientnet README (21.03): 8× A100 80 GB AMP EfficientNet-B0 16,652 img/s = 2,082 img/s per GPU × 2.3 GFLOPs ÷ 312 TFLOPS`,
     },
-    pascal: { u: 0.04, source: '[I] the pascal convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)' },
+    pascal: {
+      u: 0.04,
+      source: '[I] the pascal convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
+    },
   },
 };
 
@@ -381,7 +409,10 @@ export const VISION_RUN_EFFICIENCY = 0.78;
 export const CONV_TF32_SLOWDOWN: Band = { low: 1.7, mid: 2.1, high: 2.6 };
 
 /** Step utilisation of a convolutional family on an architecture; unlisted architectures scale the ampere value by BASE_MFU. */
-export function visionStepUtilisation(family: 'convnet' | 'depthwise', arch: string): { u: number; source: string; inferred: boolean } {
+export function visionStepUtilisation(
+  family: 'convnet' | 'depthwise',
+  arch: string,
+): { u: number; source: string; inferred: boolean } {
   const row = VISION_STEP_UTILISATION[family][arch];
   if (row) return { ...row, inferred: row.source.startsWith('[I]') };
   const amp = VISION_STEP_UTILISATION[family].ampere;

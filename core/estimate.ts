@@ -27,7 +27,16 @@
 // narrowed symmetrically in log space to exactly 3× — except the embodied range, whose two published methods differ
 // by more than that and are shown as they are.
 
-import type { Accelerator, ArchitectureInfo, Assumption, Calibration, Estimate, Precision, Range, RunInputs } from './types';
+import type {
+  Accelerator,
+  ArchitectureInfo,
+  Assumption,
+  Calibration,
+  Estimate,
+  Precision,
+  Range,
+  RunInputs,
+} from './types';
 import {
   BASE_MFU,
   type Band,
@@ -58,7 +67,18 @@ import { ALPHA3_TO_ALPHA2 } from './calibrate';
 import { embodiedPerDeviceHour } from './data/embodied';
 import { marginalFor } from './data/marginal';
 import { forwardFlopsAt, lookupArchitecture } from './data/vision-audio';
-import { BUSY_FRACTION, devicePowerW, HOST_SHARE, IDLE_SHARE, planGrid, planPue, round, withSuggestions, type GridPlan, type PuePlan } from './energy';
+import {
+  BUSY_FRACTION,
+  devicePowerW,
+  HOST_SHARE,
+  IDLE_SHARE,
+  planGrid,
+  planPue,
+  round,
+  withSuggestions,
+  type GridPlan,
+  type PuePlan,
+} from './energy';
 import { estimateMemoryDetailed } from './memory';
 import { resolveAccelerator, resolveRegion } from './resolve';
 
@@ -76,13 +96,14 @@ export const OVERRIDE_HINTS = {
   gpuHours: '--gpu-hours',
   architecture: 'set --architecture (e.g. resnet50, vit-b-16, whisper-small) or --flops-per-sample',
   samples: 'set --samples (training samples per epoch) and --epochs',
-  measurement: 'put CodeCarbon\'s emissions.csv next to the script, or pass --measurements',
+  measurement: "put CodeCarbon's emissions.csv next to the script, or pass --measurements",
   idle: '--include-idle (RunInputs.includeIdle)',
   embodied: '--embodied (RunInputs.embodied)',
   devRuns: '--dev-runs <total ÷ final> (RunInputs.devRunsMultiplier)',
 } as const;
 
-export type FactorKey = 'mfu' | 'precision' | 'recompute' | 'hardware' | 'busy' | 'host' | 'pue' | 'measurement' | 'embodied';
+export type FactorKey =
+  'mfu' | 'precision' | 'recompute' | 'hardware' | 'busy' | 'host' | 'pue' | 'measurement' | 'embodied';
 export type Level = 'low' | 'mid' | 'high';
 export type Levels = Partial<Record<FactorKey, Level>>;
 
@@ -149,7 +170,17 @@ export interface PrepareOptions {
   hoursAt?: (levels: Levels) => number;
 }
 
-const LEVEL_FACTORS: readonly FactorKey[] = ['mfu', 'precision', 'recompute', 'hardware', 'measurement', 'busy', 'host', 'pue', 'embodied'];
+const LEVEL_FACTORS: readonly FactorKey[] = [
+  'mfu',
+  'precision',
+  'recompute',
+  'hardware',
+  'measurement',
+  'busy',
+  'host',
+  'pue',
+  'embodied',
+];
 
 /** [I] Uncertainty of a measured throughput extrapolated to a whole run (evaluation, checkpoints, restarts): ±10 %. */
 export const MEASUREMENT_SPREAD: Band = { low: 0.9, mid: 1, high: 1.1 };
@@ -162,7 +193,10 @@ export function estimate(inputs: RunInputs): Estimate {
     const run = prepareRun(inputs);
     return toEstimate(run);
   } catch (err) {
-    return emptyEstimate(inputs, `Estimate failed on these inputs (${err instanceof Error ? err.message : String(err)}); nothing was computed.`);
+    return emptyEstimate(
+      inputs,
+      `Estimate failed on these inputs (${err instanceof Error ? err.message : String(err)}); nothing was computed.`,
+    );
   }
 }
 
@@ -178,8 +212,11 @@ function perSampleWorkload(inputs: RunInputs, haveForwardFlops: boolean): boolea
 
 /** Work units of a run's inputs: samples × epochs for per-sample workloads, else tokens. */
 export function workUnits(inputs: RunInputs): number | undefined {
-  const fwd = inputs.flopsPerSample !== undefined || (inputs.architecture !== undefined && lookupArchitecture(inputs.architecture) !== undefined);
-  if (perSampleWorkload(inputs, fwd)) return inputs.samples !== undefined ? inputs.samples * (inputs.epochs ?? 1) : undefined;
+  const fwd =
+    inputs.flopsPerSample !== undefined ||
+    (inputs.architecture !== undefined && lookupArchitecture(inputs.architecture) !== undefined);
+  if (perSampleWorkload(inputs, fwd))
+    return inputs.samples !== undefined ? inputs.samples * (inputs.epochs ?? 1) : undefined;
   return inputs.tokens;
 }
 
@@ -218,11 +255,22 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       accel = r.value;
       accelKnown = true;
       if (hardwareFromMeasurement) {
-        assumptions.push({ key: 'hardware', text: `Hardware not stated; ${accel.name}, as named in the measurement (${cal!.gpuModel})`, override: OVERRIDE_HINTS.hardware });
+        assumptions.push({
+          key: 'hardware',
+          text: `Hardware not stated; ${accel.name}, as named in the measurement (${cal!.gpuModel})`,
+          override: OVERRIDE_HINTS.hardware,
+        });
       }
     } else if (r.ok) {
-      warnings.push(`${r.value.name} has no usable peak or power figure in the table; estimated as a ${GENERIC_ACCELERATOR.name}.`);
-      assumptions.push({ key: 'hardware', text: `Estimated as a ${GENERIC_ACCELERATOR.name} ${genericNote}`, override: OVERRIDE_HINTS.hardware, source: GENERIC_ACCELERATOR.source });
+      warnings.push(
+        `${r.value.name} has no usable peak or power figure in the table; estimated as a ${GENERIC_ACCELERATOR.name}.`,
+      );
+      assumptions.push({
+        key: 'hardware',
+        text: `Estimated as a ${GENERIC_ACCELERATOR.name} ${genericNote}`,
+        override: OVERRIDE_HINTS.hardware,
+        source: GENERIC_ACCELERATOR.source,
+      });
     } else {
       warnings.push(withSuggestions(r.message, r.suggestions));
       assumptions.push({
@@ -244,7 +292,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   // Devices.
   const devices = inputs.devices ?? 1;
   if (inputs.devices === undefined) {
-    assumptions.push({ key: 'devices', text: 'Device count not stated; assumed 1 (wall-clock time = device-hours)', override: OVERRIDE_HINTS.devices });
+    assumptions.push({
+      key: 'devices',
+      text: 'Device count not stated; assumed 1 (wall-clock time = device-hours)',
+      override: OVERRIDE_HINTS.devices,
+    });
   }
 
   // Precision.
@@ -265,7 +317,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     const fromCal = measuredRegion(cal);
     if (fromCal) {
       regionIn = fromCal;
-      assumptions.push({ key: 'region', text: `Region not stated; ${fromCal}, as recorded in the measurement`, override: OVERRIDE_HINTS.region });
+      assumptions.push({
+        key: 'region',
+        text: `Region not stated; ${fromCal}, as recorded in the measurement`,
+        override: OVERRIDE_HINTS.region,
+      });
     }
   }
   const grid = planGrid(inputs.intensity, regionIn);
@@ -291,7 +347,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       const n = inputs.activeParams ?? inputs.params;
       if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);
       if (inputs.tokens === undefined) missing.push(`the number of training tokens (${OVERRIDE_HINTS.tokens})`);
-      if (n === undefined && inputs.tokens === undefined) missing.push(`for vision or audio models the architecture and samples (${OVERRIDE_HINTS.architecture})`);
+      if (n === undefined && inputs.tokens === undefined)
+        missing.push(`for vision or audio models the architecture and samples (${OVERRIDE_HINTS.architecture})`);
     }
     warnings.push(
       `Cannot estimate device-hours: missing ${missing.join(' and ')}; or give GPU-hours directly (${OVERRIDE_HINTS.gpuHours}). ` +
@@ -306,7 +363,9 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     if (spu !== undefined && spu > 0) {
       const m = cal.gpuModel ? resolveAccelerator(stripCount(cal.gpuModel)) : undefined;
       if (m && m.ok && accelKnown && m.value.id !== accel.id) {
-        warnings.push(`The measured throughput is from ${m.value.name}, not ${accel.name}; device-hours come from the FLOPs model instead.`);
+        warnings.push(
+          `The measured throughput is from ${m.value.name}, not ${accel.name}; device-hours come from the FLOPs model instead.`,
+        );
       } else {
         measuredSecondsPerUnit = spu;
         method = 'measured-throughput';
@@ -315,7 +374,9 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   }
 
   // Compute model (also used in stated-hours mode, for what-if ratios).
-  const mfuPlan = work ? planWorkUtilisation(inputs, accel, devices, work) : planUtilisation(inputs, accel, devices, undefined);
+  const mfuPlan = work
+    ? planWorkUtilisation(inputs, accel, devices, work)
+    : planUtilisation(inputs, accel, devices, undefined);
   const recompute = inputs.gradCheckpointing === true;
   const factors = new Set<FactorKey>();
 
@@ -327,7 +388,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
     const flopsPerUnit = work.perUnit + share * work.forwardPerUnit;
     let flopsPerSecond = (precisionPlan.peakTflops * 1e12 * mfu * hw) / slow;
-    if (precisionPlan.capTflops !== undefined) flopsPerSecond = Math.min(flopsPerSecond, precisionPlan.capTflops * 1e12 * hw);
+    if (precisionPlan.capTflops !== undefined)
+      flopsPerSecond = Math.min(flopsPerSecond, precisionPlan.capTflops * 1e12 * hw);
     return flopsPerUnit / flopsPerSecond;
   };
 
@@ -350,7 +412,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     if (power.kind === 'model' || (power.kind === 'measured' && cal?.hostPowerW === undefined)) factors.add('host');
     if (!pue.given) factors.add('pue');
   }
-  const label: Estimate['label'] = power.kind === 'measured' || method === 'measured-throughput' ? 'calibrated' : 'pre-flight estimate';
+  const label: Estimate['label'] =
+    power.kind === 'measured' || method === 'measured-throughput' ? 'calibrated' : 'pre-flight estimate';
 
   // Scope options.
   const devMultiplier = inputs.devRunsMultiplier ?? 1;
@@ -362,7 +425,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     if (method === 'insufficient-inputs') hours = 0;
     else if (options.hoursAt) hours = options.hoursAt(lv);
     else if (method === 'stated-gpu-hours') hours = inputs.gpuHours!;
-    else if (method === 'measured-throughput') hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
+    else if (method === 'measured-throughput')
+      hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
     else hours = (work!.units! * secondsPerUnit(lv)) / 3600;
     const { accelW, hostW } = power.at(lv);
     const p = pue.band[lv.pue ?? 'mid'];
@@ -389,7 +453,10 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
 
   // ------------------------------------------------------------------ assumptions (in reading order)
   if (method === 'stated-gpu-hours' && !options.hoursAt) {
-    assumptions.push({ key: 'gpu-hours', text: `${fmtNum(inputs.gpuHours!)} device-hours as stated; parameters and tokens not used for time` });
+    assumptions.push({
+      key: 'gpu-hours',
+      text: `${fmtNum(inputs.gpuHours!)} device-hours as stated; parameters and tokens not used for time`,
+    });
   }
   if (cal) {
     const used: string[] = [];
@@ -401,14 +468,20 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       );
     }
     if (method === 'measured-throughput') {
-      used.push(`${fmtNum(measuredSecondsPerUnit!)} device-seconds per ${work!.kind === 'tokens' ? 'token' : 'sample'} replace the utilisation model (±10 % for extrapolating to the whole run)`);
+      used.push(
+        `${fmtNum(measuredSecondsPerUnit!)} device-seconds per ${work!.kind === 'tokens' ? 'token' : 'sample'} replace the utilisation model (±10 % for extrapolating to the whole run)`,
+      );
     }
     assumptions.push({
       key: 'calibration',
-      text: `Calibrated from ${cal.description}: ${used.length ? used.join('; ') : 'nothing used (power given explicitly, no measured work)'}` +
+      text:
+        `Calibrated from ${cal.description}: ${used.length ? used.join('; ') : 'nothing used (power given explicitly, no measured work)'}` +
         (cal.warnings.length ? `. Problems in the log: ${cal.warnings.join('; ')}` : ''),
       override: OVERRIDE_HINTS.measurement,
-      source: cal.source === 'codecarbon' ? 'CodeCarbon emissions.csv (mlco2/codecarbon)' : 'Zeus measurement windows (ml-energy/zeus)',
+      source:
+        cal.source === 'codecarbon'
+          ? 'CodeCarbon emissions.csv (mlco2/codecarbon)'
+          : 'Zeus measurement windows (ml-energy/zeus)',
     });
     for (const w of cal.warnings) warnings.push(`Measurement: ${w}`);
   }
@@ -416,7 +489,12 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     assumptions.push(workAssumption(inputs, work));
   }
   if (method === 'flops') {
-    assumptions.push({ key: 'mfu', text: mfuPlan.text(precisionPlan), override: OVERRIDE_HINTS.mfu, source: mfuPlan.source });
+    assumptions.push({
+      key: 'mfu',
+      text: mfuPlan.text(precisionPlan),
+      override: OVERRIDE_HINTS.mfu,
+      source: mfuPlan.source,
+    });
   }
   if ((method === 'flops' || options.hoursAt) && precisionPlan.slowdown) {
     const s = precisionPlan.slowdown;
@@ -455,7 +533,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   }
   if (method !== 'insufficient-inputs') {
     if (power.kind === 'given') {
-      assumptions.push({ key: 'power', text: `${fmtNum(inputs.powerW!)} W per device as given (no utilisation factor, no host share)`, override: OVERRIDE_HINTS.power });
+      assumptions.push({
+        key: 'power',
+        text: `${fmtNum(inputs.powerW!)} W per device as given (no utilisation factor, no host share)`,
+        override: OVERRIDE_HINTS.power,
+      });
     } else if (power.kind === 'system') {
       const sp = accel.systemPowerW!;
       assumptions.push({
@@ -471,7 +553,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
           `Each ${accel.name} draws ${fmtPctRange(BUSY_FRACTION.low, BUSY_FRACTION.high)} (mid ${fmtPct(BUSY_FRACTION.mid)}) of its ${accel.powerW} W rating ` +
           'on average over the run (checkpoints, evaluation and stalls draw less)',
         override: OVERRIDE_HINTS.power,
-        source: 'Morrison et al. 2025 (H100 >85 % of TDP while training, ≈100 W while checkpointing); footprint-method.md Part 5',
+        source:
+          'Morrison et al. 2025 (H100 >85 % of TDP while training, ≈100 W while checkpointing); footprint-method.md Part 5',
       });
     }
     if (power.kind === 'model' || (power.kind === 'measured' && cal?.hostPowerW === undefined)) {
@@ -499,7 +582,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
         `Idle and infrastructure energy included: +${fmtPct(IDLE_SHARE)} of the accelerators' dynamic energy, as for BLOOM (256,646 kWh idle on ` +
         '433,196 kWh dynamic). It overlaps with the host share and PUE above, which model part of the same consumption',
       override: OVERRIDE_HINTS.idle,
-      source: 'Luccioni, Viguier & Ligozat 2022, "Estimating the carbon footprint of BLOOM" (arXiv 2211.02001), Tables 1–2',
+      source:
+        'Luccioni, Viguier & Ligozat 2022, "Estimating the carbon footprint of BLOOM" (arXiv 2211.02001), Tables 1–2',
     });
   }
   if (devMultiplier !== 1) {
@@ -507,13 +591,18 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       key: 'development-runs',
       text:
         `Development runs before the final one included: × ${round(devMultiplier, 2)} in total (+${fmtPct(devMultiplier - 1)} of the final run's energy, ` +
-        'CO2e and embodied emissions). Published ratios: OLMo +50 % (1.5); BigScience\'s experiments 2.7× the final BLOOM run',
+        "CO2e and embodied emissions). Published ratios: OLMo +50 % (1.5); BigScience's experiments 2.7× the final BLOOM run",
       override: OVERRIDE_HINTS.devRuns,
       source: 'Groeneveld et al. 2024 (OLMo); Luccioni et al. 2022 (BLOOM); footprint-method.md Part 5',
     });
   }
   if (embodiedPlan) {
-    assumptions.push({ key: 'embodied', text: embodiedPlan.text, override: OVERRIDE_HINTS.embodied, source: embodiedPlan.source });
+    assumptions.push({
+      key: 'embodied',
+      text: embodiedPlan.text,
+      override: OVERRIDE_HINTS.embodied,
+      source: embodiedPlan.source,
+    });
   }
 
   return {
@@ -543,12 +632,21 @@ function stripCount(model: string): string {
 
 function measuredRegion(cal: Calibration): string | undefined {
   if (cal.region && resolveRegion(cal.region).ok) return cal.region;
-  const a2 = cal.country ? (ALPHA3_TO_ALPHA2[cal.country.toUpperCase()] ?? (cal.country.length === 2 ? cal.country.toUpperCase() : undefined)) : undefined;
+  const a2 = cal.country
+    ? (ALPHA3_TO_ALPHA2[cal.country.toUpperCase()] ??
+      (cal.country.length === 2 ? cal.country.toUpperCase() : undefined))
+    : undefined;
   if (a2 && resolveRegion(a2).ok) return a2;
   return undefined;
 }
 
-function planPower(inputs: RunInputs, accel: Accelerator, accelKnown: boolean, cal: Calibration | undefined, warnings: string[]): PowerPlan {
+function planPower(
+  inputs: RunInputs,
+  accel: Accelerator,
+  accelKnown: boolean,
+  cal: Calibration | undefined,
+  warnings: string[],
+): PowerPlan {
   if (inputs.powerW !== undefined) {
     if (cal) warnings.push('Power per device was given explicitly; the measured power is not used.');
     const w = inputs.powerW;
@@ -559,7 +657,9 @@ function planPower(inputs: RunInputs, accel: Accelerator, accelKnown: boolean, c
     const m = cal.gpuModel ? resolveAccelerator(stripCount(cal.gpuModel)) : undefined;
     if (m && m.ok && accelKnown && m.value.id !== accel.id) {
       scale = accel.powerW / m.value.powerW;
-      warnings.push(`Power was measured on ${m.value.name}; scaled by the rated powers to ${accel.name} (× ${round(scale, 2)}).`);
+      warnings.push(
+        `Power was measured on ${m.value.name}; scaled by the rated powers to ${accel.name} (× ${round(scale, 2)}).`,
+      );
     }
     const g = cal.gpuPowerW * scale;
     const h = cal.hostPowerW !== undefined ? cal.hostPowerW * scale : undefined;
@@ -567,7 +667,10 @@ function planPower(inputs: RunInputs, accel: Accelerator, accelKnown: boolean, c
   }
   const sys = accel.systemPowerW;
   if (sys) return { kind: 'system', at: (lv) => ({ accelW: sys[lv.busy ?? 'mid'], hostW: 0 }) };
-  return { kind: 'model', at: (lv) => devicePowerW(accel.powerW, undefined, BUSY_FRACTION[lv.busy ?? 'mid'], HOST_SHARE[lv.host ?? 'mid']) };
+  return {
+    kind: 'model',
+    at: (lv) => devicePowerW(accel.powerW, undefined, BUSY_FRACTION[lv.busy ?? 'mid'], HOST_SHARE[lv.host ?? 'mid']),
+  };
 }
 
 /** The run's workload: per-sample (architecture or flopsPerSample given) or tokens (parameters known). */
@@ -582,9 +685,10 @@ function planWork(inputs: RunInputs, warnings: string[]): WorkPlan | undefined {
     }
   }
   let fwd: number | undefined = inputs.flopsPerSample;
-  if (fwd === undefined && arch) fwd = forwardFlopsAt(arch, { resolution: inputs.resolution, audioSeconds: inputs.audioSeconds }).flops;
+  if (fwd === undefined && arch)
+    fwd = forwardFlopsAt(arch, { resolution: inputs.resolution, audioSeconds: inputs.audioSeconds }).flops;
   if (fwd !== undefined && fwd > 0 && perSampleWorkload(inputs, true)) {
-    const frac = inputs.peft ? validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION : undefined;
+    const frac = inputs.peft ? (validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION) : undefined;
     return {
       kind: 'samples',
       units: inputs.samples !== undefined ? inputs.samples * (inputs.epochs ?? 1) : undefined,
@@ -597,9 +701,20 @@ function planWork(inputs: RunInputs, warnings: string[]): WorkPlan | undefined {
   }
   const n = inputs.activeParams ?? inputs.params;
   if (n === undefined) return undefined;
-  if (fwd !== undefined) warnings.push('Forward FLOPs per sample are known but no sample count is; the token workload (6·N·D) is used. Give samples to use them.');
+  if (fwd !== undefined)
+    warnings.push(
+      'Forward FLOPs per sample are known but no sample count is; the token workload (6·N·D) is used. Give samples to use them.',
+    );
   const flops = planFlops(inputs);
-  return { kind: 'tokens', units: inputs.tokens, perUnit: flops.perToken, forwardPerUnit: flops.forwardPerToken, family: 'transformer', flops, params: n };
+  return {
+    kind: 'tokens',
+    units: inputs.tokens,
+    perUnit: flops.perToken,
+    forwardPerUnit: flops.forwardPerToken,
+    family: 'transformer',
+    flops,
+    params: n,
+  };
 }
 
 function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
@@ -617,12 +732,16 @@ function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
     };
   }
   const a = work.arch;
-  const scaled = a ? forwardFlopsAt(a, { resolution: inputs.resolution, audioSeconds: inputs.audioSeconds }).note : undefined;
+  const scaled = a
+    ? forwardFlopsAt(a, { resolution: inputs.resolution, audioSeconds: inputs.audioSeconds }).note
+    : undefined;
   const what =
     inputs.flopsPerSample !== undefined
       ? 'forward FLOPs per sample as given'
       : `forward FLOPs per sample of ${a!.name} at ${a!.reference.note}${scaled ? `, ${scaled}` : ''}`;
-  const factor = inputs.peft ? `(2 + 3 × ${fmtPct(validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION)} trainable)` : '3';
+  const factor = inputs.peft
+    ? `(2 + 3 × ${fmtPct(validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION)} trainable)`
+    : '3';
   return {
     key: 'flops',
     text:
@@ -665,11 +784,14 @@ function planWorkUtilisation(inputs: RunInputs, accel: Accelerator, devices: num
   const family = work.family;
   const step = visionStepUtilisation(family, accel.arch);
   const fScale = scaleFactor(devices);
-  const fPeft = inputs.peft ? PEFT_UTILISATION[inputs.peft.method] ?? 1 : 1;
+  const fPeft = inputs.peft ? (PEFT_UTILISATION[inputs.peft.method] ?? 1) : 1;
   const mid = step.u * VISION_RUN_EFFICIENCY * fScale * fPeft;
   const band = { low: mid * MFU_SPREAD.low, mid, high: Math.min(0.75, mid * MFU_SPREAD.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
-  const parts = [`${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`, `× ${VISION_RUN_EFFICIENCY} for evaluation, data loading and restarts`];
+  const parts = [
+    `${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`,
+    `× ${VISION_RUN_EFFICIENCY} for evaluation, data loading and restarts`,
+  ];
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
   if (fPeft < 1) parts.push(`× ${round(fPeft, 2)} for ${inputs.peft!.method === 'qlora' ? 'QLoRA' : 'LoRA'}`);
   return {
@@ -686,14 +808,19 @@ function planWorkUtilisation(inputs: RunInputs, accel: Accelerator, devices: num
 }
 
 /** Utilisation (MFU against the dense 16-bit peak) from what is known: architecture, size, devices, batch, PEFT. */
-export function planUtilisation(inputs: RunInputs, accel: Accelerator, devices: number, n: number | undefined): UtilisationPlan {
+export function planUtilisation(
+  inputs: RunInputs,
+  accel: Accelerator,
+  devices: number,
+  n: number | undefined,
+): UtilisationPlan {
   const given = validFraction(inputs.mfu);
   if (given !== undefined) return givenUtilisation(given);
   const base = BASE_MFU[accel.arch] ?? BASE_MFU.other;
   const fSize = sizeFactor(n ?? 1e9);
   const fScale = scaleFactor(devices);
   const fBatch = batchFactor(inputs.microBatch, inputs.seqLen);
-  const fPeft = inputs.peft ? PEFT_UTILISATION[inputs.peft.method] ?? 1 : 1;
+  const fPeft = inputs.peft ? (PEFT_UTILISATION[inputs.peft.method] ?? 1) : 1;
   const mid = base.mfu * fSize * fScale * fBatch * fPeft;
   const band = { low: mid * MFU_SPREAD.low, mid, high: Math.min(0.75, mid * MFU_SPREAD.high) };
   const parts: string[] = [`${fmtPct(base.mfu)} for ${accel.arch} at 16-bit`];
@@ -720,7 +847,8 @@ export function planUtilisation(inputs: RunInputs, accel: Accelerator, devices: 
 
 /** Combine per-factor deviations into a Range (log-space root-sum-square, capped at high/low = cap, default 3). */
 export function combineLog(mid: number, deviations: Array<[number, number]>, cap = 3): Range {
-  if (!(mid > 0) || !Number.isFinite(mid)) return { low: mid > 0 ? mid : 0, mid: mid > 0 ? mid : 0, high: mid > 0 ? mid : 0 };
+  if (!(mid > 0) || !Number.isFinite(mid))
+    return { low: mid > 0 ? mid : 0, mid: mid > 0 ? mid : 0, high: mid > 0 ? mid : 0 };
   let up = 0;
   let down = 0;
   for (const [a, b] of deviations) {
@@ -767,12 +895,21 @@ function scaleRange(r: Range, k: number): Range {
 function toEstimate(run: PreparedRun): Estimate {
   const r = rangesOf(run);
   const perSample = run.work?.kind === 'samples';
-  const mem = perSample ? undefined : estimateMemoryDetailed({ ...run.inputs, precision: run.precision }, run.accelKnown ? run.accel : undefined);
+  const mem = perSample
+    ? undefined
+    : estimateMemoryDetailed({ ...run.inputs, precision: run.precision }, run.accelKnown ? run.accel : undefined);
   const assumptions = [...run.assumptions];
   if (mem) {
-    assumptions.push({ key: 'memory', text: `Memory per device: ${mem.notes.join('; ')}`, source: 'Rajbhandari et al. 2020 (ZeRO) §3.1; Korthikanti et al. 2022 §4' });
+    assumptions.push({
+      key: 'memory',
+      text: `Memory per device: ${mem.notes.join('; ')}`,
+      source: 'Rajbhandari et al. 2020 (ZeRO) §3.1; Korthikanti et al. 2022 §4',
+    });
   } else if (perSample) {
-    assumptions.push({ key: 'memory', text: 'Memory per device not modelled for per-sample (vision, audio, diffusion) workloads: activations depend on the architecture' });
+    assumptions.push({
+      key: 'memory',
+      text: 'Memory per device not modelled for per-sample (vision, audio, diffusion) workloads: activations depend on the architecture',
+    });
   }
   if (run.method !== 'insufficient-inputs' && run.factors.length > 0 && r.kWh.high > r.kWh.low) {
     assumptions.push({
@@ -780,7 +917,11 @@ function toEstimate(run: PreparedRun): Estimate {
       text: 'Ranges combine the factor ranges above as independent uncertainties (root-sum-square in log space), capped at 3× from low to high',
     });
   }
-  const wall = (x: Range): Range => ({ low: x.low / run.devices, mid: x.mid / run.devices, high: x.high / run.devices });
+  const wall = (x: Range): Range => ({
+    low: x.low / run.devices,
+    mid: x.mid / run.devices,
+    high: x.high / run.devices,
+  });
   const warnings = [...run.warnings];
   const est: Estimate = {
     label: run.label,
@@ -809,15 +950,30 @@ function toEstimate(run: PreparedRun): Estimate {
   }
   if (inputs.embodied) {
     est.embodiedKgCO2e = r.embodiedKg;
-    est.totalKgCO2e = { low: r.kg.low + r.embodiedKg.low, mid: r.kg.mid + r.embodiedKg.mid, high: r.kg.high + r.embodiedKg.high };
+    est.totalKgCO2e = {
+      low: r.kg.low + r.embodiedKg.low,
+      mid: r.kg.mid + r.embodiedKg.mid,
+      high: r.kg.high + r.embodiedKg.high,
+    };
   }
   if (inputs.marginal || inputs.marginalGPerKWh !== undefined) {
     const table = marginalFor(run.grid.region);
     if (inputs.marginalGPerKWh !== undefined) {
       const g = inputs.marginalGPerKWh;
-      est.marginal = { gPerKWh: g, co2eKg: scaleRange(r.kWh, g / 1000), label: 'as given', source: 'given by the user' };
+      est.marginal = {
+        gPerKWh: g,
+        co2eKg: scaleRange(r.kWh, g / 1000),
+        label: 'as given',
+        source: 'given by the user',
+      };
     } else if (table) {
-      est.marginal = { gPerKWh: table.gPerKWh, co2eKg: scaleRange(r.kWh, table.gPerKWh / 1000), label: table.label, year: table.year, source: table.source };
+      est.marginal = {
+        gPerKWh: table.gPerKWh,
+        co2eKg: scaleRange(r.kWh, table.gPerKWh / 1000),
+        label: table.label,
+        year: table.year,
+        source: table.source,
+      };
     } else {
       warnings.push(
         `No marginal intensity for ${run.grid.region ? run.grid.region.id : 'this run (no cloud region set)'} in the table (core/data/marginal.ts); the marginal sensitivity is omitted.`,
@@ -840,7 +996,8 @@ function toEstimate(run: PreparedRun): Estimate {
       text:
         `Market-based figure at ${round(inputs.marketIntensity, 1)} g CO2e/kWh as given (contracts and certificates), reported in \`marketBased\` apart from ` +
         'the location-based CO2e, never mixed into it',
-      source: 'GHG Protocol Scope 2 Guidance (dual reporting); Meta reports 11,390 t location-based against 0 market-based (footprint-method.md Part 5)',
+      source:
+        'GHG Protocol Scope 2 Guidance (dual reporting); Meta reports 11,390 t location-based against 0 market-based (footprint-method.md Part 5)',
     });
   }
   if (run.work && run.work.units !== undefined) {
@@ -871,8 +1028,19 @@ function emptyEstimate(inputs: RunInputs, warning: string): Estimate {
 // ------------------------------------------------------------------------------------------------ input hygiene
 
 const POSITIVE_KEYS = [
-  'params', 'activeParams', 'tokens', 'gpuHours', 'devices', 'powerW', 'microBatch', 'seqLen',
-  'flopsPerSample', 'samples', 'epochs', 'resolution', 'audioSeconds',
+  'params',
+  'activeParams',
+  'tokens',
+  'gpuHours',
+  'devices',
+  'powerW',
+  'microBatch',
+  'seqLen',
+  'flopsPerSample',
+  'samples',
+  'epochs',
+  'resolution',
+  'audioSeconds',
 ] as const;
 
 /** Drop invalid numbers (NaN, negative, zero where meaningless) with a warning, so nothing downstream throws. */
@@ -898,8 +1066,13 @@ function sanitise(raw: RunInputs, warnings: string[]): RunInputs {
       delete out[k];
     }
   }
-  if (out.devRunsMultiplier !== undefined && (typeof out.devRunsMultiplier !== 'number' || !Number.isFinite(out.devRunsMultiplier) || out.devRunsMultiplier < 1)) {
-    warnings.push(`Ignored devRunsMultiplier = ${String(out.devRunsMultiplier)}: it is total ÷ final run, at least 1 (OLMo: 1.5).`);
+  if (
+    out.devRunsMultiplier !== undefined &&
+    (typeof out.devRunsMultiplier !== 'number' || !Number.isFinite(out.devRunsMultiplier) || out.devRunsMultiplier < 1)
+  ) {
+    warnings.push(
+      `Ignored devRunsMultiplier = ${String(out.devRunsMultiplier)}: it is total ÷ final run, at least 1 (OLMo: 1.5).`,
+    );
     delete out.devRunsMultiplier;
   }
   if (out.mfu !== undefined && validFraction(out.mfu) === undefined) {
@@ -910,7 +1083,10 @@ function sanitise(raw: RunInputs, warnings: string[]): RunInputs {
     warnings.push('activeParams is larger than params; using params.');
     delete out.activeParams;
   }
-  if (out.calibration !== undefined && !(out.calibration && out.calibration.gpuPowerW > 0 && out.calibration.durationS > 0)) {
+  if (
+    out.calibration !== undefined &&
+    !(out.calibration && out.calibration.gpuPowerW > 0 && out.calibration.durationS > 0)
+  ) {
     warnings.push('Ignored calibration: it has no positive measured power and duration.');
     delete out.calibration;
   }

@@ -16,7 +16,14 @@ export * from './resolve';
 // Estimation.
 export { estimate, MEASUREMENT_SPREAD, OVERRIDE_HINTS, workUnits } from './estimate';
 export type { FactorKey, Level, Method, WorkPlan } from './estimate';
-export { estimateMemory, estimateMemoryDetailed, optimizerBytesPerParam, OVERHEAD_GB, QLORA_BYTES_PER_PARAM, MEMORY_DEFAULTS } from './memory';
+export {
+  estimateMemory,
+  estimateMemoryDetailed,
+  optimizerBytesPerParam,
+  OVERHEAD_GB,
+  QLORA_BYTES_PER_PARAM,
+  MEMORY_DEFAULTS,
+} from './memory';
 export type { MemoryDetail } from './memory';
 export { saving, combineSavings } from './whatif';
 export type { CombinedSaving } from './whatif';

@@ -88,7 +88,9 @@ export function estimateMemoryDetailed(inputs: RunInputs, accel?: Accelerator): 
     grads = params * 2;
     const states = optimizerBytesPerParam(opt, false, shape.hidden, momentum);
     optimizer = params * (opt === 'adamw-8bit' ? states : states / 2);
-    notes.push(`pure 16-bit training: weights, gradients and ${opt} states in 16-bit, no fp32 master copy (${fmtBytes(4 + optimizer / params)} B/param in all)`);
+    notes.push(
+      `pure 16-bit training: weights, gradients and ${opt} states in 16-bit, no fp32 master copy (${fmtBytes(4 + optimizer / params)} B/param in all)`,
+    );
   } else {
     weights = params * compute;
     grads = params * compute;
@@ -105,7 +107,9 @@ export function estimateMemoryDetailed(inputs: RunInputs, accel?: Accelerator): 
     optimizer /= devices;
     if (stage >= 2) grads /= devices;
     if (stage >= 3) weights /= devices;
-    notes.push(`ZeRO stage ${stage}: ${['', 'optimizer states', 'optimizer states and gradients', 'weights, gradients and optimizer states'][stage]} sharded over ${devices} devices`);
+    notes.push(
+      `ZeRO stage ${stage}: ${['', 'optimizer states', 'optimizer states and gradients', 'weights, gradients and optimizer states'][stage]} sharded over ${devices} devices`,
+    );
   }
 
   const act = activationBytes(inputs, shape, mixed);
@@ -149,9 +153,12 @@ export function activationBytes(
   const b = inputs.microBatch !== undefined && inputs.microBatch > 0 ? inputs.microBatch : MEMORY_DEFAULTS.microBatch;
   const s = inputs.seqLen !== undefined && inputs.seqLen > 0 ? inputs.seqLen : MEMORY_DEFAULTS.seqLen;
   if (inputs.microBatch === undefined || inputs.seqLen === undefined) {
-    notes.push(`activations assume ${inputs.microBatch === undefined ? `micro-batch ${b}` : ''}${inputs.microBatch === undefined && inputs.seqLen === undefined ? ' and ' : ''}${inputs.seqLen === undefined ? `sequence length ${s}` : ''} (not stated)`);
+    notes.push(
+      `activations assume ${inputs.microBatch === undefined ? `micro-batch ${b}` : ''}${inputs.microBatch === undefined && inputs.seqLen === undefined ? ' and ' : ''}${inputs.seqLen === undefined ? `sequence length ${s}` : ''} (not stated)`,
+    );
   }
-  if (inputs.shape === undefined) notes.push(`shape approximated from the parameter count (${shape.layers} layers × ${shape.hidden} hidden)`);
+  if (inputs.shape === undefined)
+    notes.push(`shape approximated from the parameter count (${shape.layers} layers × ${shape.hidden} hidden)`);
   const { layers: L, hidden: h, heads: a } = shape;
   const vocab = shape.vocab ?? 32000;
   const width = mixed ? 1 : 2;

@@ -64,7 +64,11 @@ export function modelCardCo2(e: Estimate, opts: ModelCardOptions = {}): ModelCar
 
 /** The metadata as a YAML block for a model card's front matter. */
 export function modelCardYaml(m: ModelCardCo2): string {
-  const lines = ['co2_eq_emissions:', `  emissions: ${Math.round(m.emissions * 100) / 100}`, `  source: ${JSON.stringify(m.source)}`];
+  const lines = [
+    'co2_eq_emissions:',
+    `  emissions: ${Math.round(m.emissions * 100) / 100}`,
+    `  source: ${JSON.stringify(m.source)}`,
+  ];
   if (m.training_type) lines.push(`  training_type: ${JSON.stringify(m.training_type)}`);
   if (m.geographical_location) lines.push(`  geographical_location: ${JSON.stringify(m.geographical_location)}`);
   if (m.hardware_used) lines.push(`  hardware_used: ${JSON.stringify(m.hardware_used)}`);
@@ -107,7 +111,14 @@ export function reportJson(e: Estimate, opts: ModelCardOptions = {}) {
       marketBased: e.marketBased,
     },
     work: e.work,
-    calibration: e.calibration ? { source: e.calibration.source, description: e.calibration.description, gpuPowerW: e.calibration.gpuPowerW, hostPowerW: e.calibration.hostPowerW } : undefined,
+    calibration: e.calibration
+      ? {
+          source: e.calibration.source,
+          description: e.calibration.description,
+          gpuPowerW: e.calibration.gpuPowerW,
+          hostPowerW: e.calibration.hostPowerW,
+        }
+      : undefined,
     sci: sciIntensities(e),
     modelCard: e.method === 'insufficient-inputs' ? undefined : modelCardCo2(e, opts),
   };

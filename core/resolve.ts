@@ -120,7 +120,18 @@ const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^standard_nd96isr_mi300x_v5/, 'mi300x'],
 ];
 
-const VENDOR_WORDS = new Set(['nvidia', 'tesla', 'geforce', 'amd', 'instinct', 'radeon', 'google', 'cloud', 'gpu', 'quadro']);
+const VENDOR_WORDS = new Set([
+  'nvidia',
+  'tesla',
+  'geforce',
+  'amd',
+  'instinct',
+  'radeon',
+  'google',
+  'cloud',
+  'gpu',
+  'quadro',
+]);
 const GEFORCE_VARIANT = new Set(['ti', 'super', 'laptop', 'mobile', 'max', 'd']);
 
 function accTokens(name: string): string[] {
@@ -213,7 +224,10 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
   }
   const fam = families[0];
   if (fam.geforce && tokens.some((t) => GEFORCE_VARIANT.has(t) || /^\d{4}(?:ti|super|d)$/.test(t))) {
-    return unknownAccelerator(raw, 'Ti, Super and laptop variants have different power and clocks and are not in the table.');
+    return unknownAccelerator(
+      raw,
+      'Ti, Super and laptop variants have different power and clocks and are not in the table.',
+    );
   }
 
   let rows = familyRows(fam);
@@ -332,7 +346,9 @@ function suggestRegions(input: string, provider?: string): string[] {
   const pool = GRID.filter((g) => !provider || g.provider === provider);
   const scored = pool.map((g, index) => {
     // Two-letter country codes are only compared with short inputs ("fx" -> FR, not "mars" -> MA).
-    const keys = [g.id.toLowerCase(), regionPart(g), g.name.toLowerCase()].filter((k) => k.length > 2 || ckey.length <= 3);
+    const keys = [g.id.toLowerCase(), regionPart(g), g.name.toLowerCase()].filter(
+      (k) => k.length > 2 || ckey.length <= 3,
+    );
     const d = Math.min(...keys.map((k) => levenshtein(key, k)), ...keys.map((k) => levenshtein(ckey, compact(k))));
     const contained = ckey.length >= 4 && keys.some((k) => compact(k).includes(ckey));
     return { id: g.id, rank: contained ? Math.min(d, 1) : d, d, index };
@@ -401,8 +417,28 @@ export function resolveRegion(id: string): ResolveResult<GridIntensity> {
 
 const FILE_EXT = /\.(?:json|bin|safetensors|pt|pth|ckpt|gguf|h5|msgpack)$/;
 const VARIANT_TOKENS = new Set([
-  'hf', 'chat', 'instruct', 'it', 'pt', 'sft', 'dpo', 'rlhf', 'deduped',
-  'awq', 'gptq', 'gguf', 'exl2', 'mlx', 'fp16', 'bf16', 'fp8', 'int4', 'int8', '4bit', '8bit', 'bnb',
+  'hf',
+  'chat',
+  'instruct',
+  'it',
+  'pt',
+  'sft',
+  'dpo',
+  'rlhf',
+  'deduped',
+  'awq',
+  'gptq',
+  'gguf',
+  'exl2',
+  'mlx',
+  'fp16',
+  'bf16',
+  'fp8',
+  'int4',
+  'int8',
+  '4bit',
+  '8bit',
+  'bnb',
 ]);
 
 /**
@@ -411,7 +447,10 @@ const VARIANT_TOKENS = new Set([
  * "-Base" is dropped only after a size ("Qwen3-8B-Base"); in "t5-base" or "bert-base-uncased" it is the name.
  */
 function modelKey(name: string): string {
-  const tokens = name.toLowerCase().split(/[-_]+/).filter((t) => t.length > 0);
+  const tokens = name
+    .toLowerCase()
+    .split(/[-_]+/)
+    .filter((t) => t.length > 0);
   const kept = tokens.filter(
     (t, i) =>
       i === 0 ||
@@ -447,7 +486,10 @@ const MODEL_INDEX = MODELS.map((m) => {
  */
 export function lookupModel(id: string): ModelInfo | undefined {
   if (typeof id !== 'string') return undefined;
-  let s = id.trim().replace(/\\/g, '/').replace(/^hf:\/\//i, '');
+  let s = id
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^hf:\/\//i, '');
   s = s.replace(/^https?:\/\/(?:www\.)?huggingface\.co\//i, '').replace(/\/+$/, '');
   if (s.length === 0) return undefined;
   const lower = s.toLowerCase();

@@ -51,9 +51,7 @@ export interface Accelerator {
   systemPowerW?: { low: number; mid: number; high: number; source: string };
 }
 
-export type ResolveResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; message: string; suggestions: string[] };
+export type ResolveResult<T> = { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };
 
 export type Provider = 'aws' | 'gcp' | 'azure' | 'country' | 'custom';
 

@@ -12,7 +12,15 @@
 // level — e.g. fp32 → bf16 divides them by the precision slow-down. A stated power per device is scaled by the ratio
 // of rated powers when the hardware changes.
 
-import { combineLog, prepareRun, workUnits, type FactorKey, type Levels, type Point, type PreparedRun } from './estimate';
+import {
+  combineLog,
+  prepareRun,
+  workUnits,
+  type FactorKey,
+  type Levels,
+  type Point,
+  type PreparedRun,
+} from './estimate';
 import type { Range, RunInputs, Saving } from './types';
 
 export interface CombinedSaving extends Saving {
@@ -73,7 +81,9 @@ function prepareRelative(base: RunInputs, baseRun: PreparedRun, changedFull: Run
     tokens: 1,
     samples: x.samples !== undefined ? 1 : undefined,
     epochs: x.samples !== undefined ? 1 : undefined,
-    calibration: x.calibration ? { ...x.calibration, deviceSecondsPerToken: undefined, deviceSecondsPerSample: undefined } : undefined,
+    calibration: x.calibration
+      ? { ...x.calibration, deviceSecondsPerToken: undefined, deviceSecondsPerSample: undefined }
+      : undefined,
   });
   const baseNominal = prepareRun(nominal(base));
   const changedNominal = prepareRun(nominal(changedFull));
@@ -84,9 +94,17 @@ function prepareRelative(base: RunInputs, baseRun: PreparedRun, changedFull: Run
 
   const adjusted: RunInputs = { ...changedFull };
   if (adjusted.calibration) {
-    adjusted.calibration = { ...adjusted.calibration, deviceSecondsPerToken: undefined, deviceSecondsPerSample: undefined };
+    adjusted.calibration = {
+      ...adjusted.calibration,
+      deviceSecondsPerToken: undefined,
+      deviceSecondsPerSample: undefined,
+    };
   }
-  if (base.powerW !== undefined && changedFull.powerW === base.powerW && changedNominal.accel.id !== baseNominal.accel.id) {
+  if (
+    base.powerW !== undefined &&
+    changedFull.powerW === base.powerW &&
+    changedNominal.accel.id !== baseNominal.accel.id
+  ) {
     adjusted.powerW = (base.powerW * changedNominal.accel.powerW) / baseNominal.accel.powerW;
   }
   return prepareRun(adjusted, {
@@ -130,7 +148,10 @@ function combineSigned(mid: number, deviations: Array<[number, number]>): Range 
   if (all.every((v) => Math.abs(v) <= eps)) return { low: 0, mid: 0, high: 0 };
   if (all.every((v) => v > 0)) return combineLog(mid, deviations);
   if (all.every((v) => v < 0)) {
-    const r = combineLog(-mid, deviations.map(([a, b]) => [-a, -b] as [number, number]));
+    const r = combineLog(
+      -mid,
+      deviations.map(([a, b]) => [-a, -b] as [number, number]),
+    );
     return { low: -r.high, mid: -r.mid, high: -r.low };
   }
   let up = 0;

@@ -1,7 +1,9 @@
 import { runRuleCases } from '../test/helpers/rule-harness';
 import { activationCheckpointingMissing } from './activation-checkpointing-missing';
 
-const script = (args: string) => `from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
+const script = (
+  args: string,
+) => `from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
 tok = AutoTokenizer.from_pretrained("meta-llama/Llama-3.2-3B")
 model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.2-3B")
 data = raw.map(lambda b: tok(b["text"], truncation=True, max_length=2048), batched=True)

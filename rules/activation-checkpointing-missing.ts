@@ -1,4 +1,4 @@
-import * as fmt from '../server/engine/format';
+import * as fmt from '../engine/format';
 import { fits } from './memory-fit';
 import type { Rule } from './types';
 
@@ -41,7 +41,9 @@ export const activationCheckpointingMissing: Rule = {
     const accum = typeof ctx.value('grad_accum') === 'number' ? (ctx.value('grad_accum') as number) : 1;
     const k = bigger / micro;
     const rebatch = accum % k === 0;
-    const edits = rebatch ? ctx.edit({ grad_checkpointing: true, micro_batch: bigger, grad_accum: accum / k }) : ctx.edit({ grad_checkpointing: true });
+    const edits = rebatch
+      ? ctx.edit({ grad_checkpointing: true, micro_batch: bigger, grad_accum: accum / k })
+      : ctx.edit({ grad_checkpointing: true });
     const at = ctx.fact('grad_checkpointing');
     return [
       {

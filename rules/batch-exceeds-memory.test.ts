@@ -1,7 +1,11 @@
 import { runRuleCases } from '../test/helpers/rule-harness';
 import { batchExceedsMemory } from './batch-exceeds-memory';
 
-const script = (model: string, args: string, extra = '') => `from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
+const script = (
+  model: string,
+  args: string,
+  extra = '',
+) => `from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
 tok = AutoTokenizer.from_pretrained("${model}")
 model = AutoModelForCausalLM.from_pretrained("${model}")
 data = raw.map(lambda b: tok(b["text"], truncation=True, max_length=1024), batched=True)
@@ -40,7 +44,14 @@ runRuleCases(batchExceedsMemory, [
   },
   {
     name: 'LoRA on an 8B model with a 4-bit base fits a 24 GB L4 at micro-batch 1',
-    code: script('meta-llama/Llama-3.1-8B', '    per_device_train_batch_size=1,\n    bf16=True,\n    gradient_checkpointing=True,', 'from transformers import BitsAndBytesConfig\nq = BitsAndBytesConfig(load_in_4bit=True)\nfrom peft import LoraConfig, get_peft_model\nmodel = get_peft_model(model, LoraConfig(r=16))\n').replace('from_pretrained("meta-llama/Llama-3.1-8B")\n', 'from_pretrained("meta-llama/Llama-3.1-8B", quantization_config=q)\n'),
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    per_device_train_batch_size=1,\n    bf16=True,\n    gradient_checkpointing=True,',
+      'from transformers import BitsAndBytesConfig\nq = BitsAndBytesConfig(load_in_4bit=True)\nfrom peft import LoraConfig, get_peft_model\nmodel = get_peft_model(model, LoraConfig(r=16))\n',
+    ).replace(
+      'from_pretrained("meta-llama/Llama-3.1-8B")\n',
+      'from_pretrained("meta-llama/Llama-3.1-8B", quantization_config=q)\n',
+    ),
     settings: { hardware: 'l4' },
     expect: [],
   },

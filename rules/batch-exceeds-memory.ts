@@ -1,4 +1,4 @@
-import * as fmt from '../server/engine/format';
+import * as fmt from '../engine/format';
 import { breakdown, fits, largestFittingMicroBatch } from './memory-fit';
 import type { Rule } from './types';
 
@@ -14,7 +14,7 @@ export const batchExceedsMemory: Rule = {
     whatItDoes:
       'Estimates memory per device — weights, gradients, optimizer states, activations — from the model, precision, ' +
       'micro-batch, sequence length, checkpointing, LoRA and ZeRO settings, and flags configurations that exceed the ' +
-      'accelerator\'s memory.',
+      "accelerator's memory.",
     whyIsThisBad:
       'A run that does not fit crashes with CUDA out-of-memory, often after minutes of data loading and compilation, and ' +
       'is then retried by trial and error; or it is moved to more GPUs than it needs. Gradient accumulation keeps the same ' +
@@ -38,14 +38,24 @@ export const batchExceedsMemory: Rule = {
       const k = micro / smaller;
       const edits = ctx.edit({ micro_batch: smaller, grad_accum: accum * k });
       const after = ctx.memory({ microBatch: smaller })!;
-      if (edits) fixes.push({ title: `Use micro-batch ${smaller} × ${accum * k} accumulation steps (same global batch) — fits in ≈ ${fmt.num(after.totalGB.mid)} of ${fmt.num(m.deviceGB)} GB, avoids an out-of-memory crash`, applicability: 'unsafe' as const, edits });
+      if (edits)
+        fixes.push({
+          title: `Use micro-batch ${smaller} × ${accum * k} accumulation steps (same global batch) — fits in ≈ ${fmt.num(after.totalGB.mid)} of ${fmt.num(m.deviceGB)} GB, avoids an out-of-memory crash`,
+          applicability: 'unsafe' as const,
+          edits,
+        });
     }
     if (!ctx.shape.inputs.gradCheckpointing) {
       const withGc = ctx.memory({ gradCheckpointing: true });
       if (fits(withGc)) {
         const edits = ctx.edit({ grad_checkpointing: true });
         const cost = ctx.saving({ gradCheckpointing: true });
-        if (edits) fixes.push({ title: `Enable gradient checkpointing — fits in ≈ ${fmt.num(withGc!.totalGB.mid)} GB at micro-batch ${micro} (costs ≈ ${fmt.percent(-cost.fraction)} more compute)`, applicability: 'unsafe' as const, edits });
+        if (edits)
+          fixes.push({
+            title: `Enable gradient checkpointing — fits in ≈ ${fmt.num(withGc!.totalGB.mid)} GB at micro-batch ${micro} (costs ≈ ${fmt.percent(-cost.fraction)} more compute)`,
+            applicability: 'unsafe' as const,
+            edits,
+          });
       }
     }
     const micro1 = ctx.memory({ microBatch: 1, gradCheckpointing: true });
@@ -58,7 +68,9 @@ export const batchExceedsMemory: Rule = {
         severity: fits(m, 'low') === false ? undefined : 'information',
         message:
           `Needs ≈ ${fmt.num(m.totalGB.mid)} GB per device (${fmt.num(m.totalGB.low)}–${fmt.num(m.totalGB.high)}: ${breakdown(m)}) but ${ctx.accelerator.name} has ${fmt.num(m.deviceGB)} GB` +
-          (hopeless ? ': it does not fit even at micro-batch 1 with checkpointing — use LoRA/QLoRA, ZeRO/FSDP sharding across devices, or a larger accelerator.' : ': this micro-batch will run out of memory.'),
+          (hopeless
+            ? ': it does not fit even at micro-batch 1 with checkpointing — use LoRA/QLoRA, ZeRO/FSDP sharding across devices, or a larger accelerator.'
+            : ': this micro-batch will run out of memory.'),
         fixes,
       },
     ];

@@ -5,7 +5,12 @@ import { mixedPrecisionOff } from './mixed-precision-off';
 import { noPeriodicCheckpoint } from './no-periodic-checkpoint';
 import type { Rule } from './types';
 
-export const RULES: readonly Rule[] = [mixedPrecisionOff, activationCheckpointingMissing, batchExceedsMemory, noPeriodicCheckpoint];
+export const RULES: readonly Rule[] = [
+  mixedPrecisionOff,
+  activationCheckpointingMissing,
+  batchExceedsMemory,
+  noPeriodicCheckpoint,
+];
 
 export function findRule(codeOrName: string): Rule | undefined {
   const k = codeOrName.trim().toUpperCase();

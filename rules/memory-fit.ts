@@ -1,6 +1,6 @@
 // Shared by GML207 and GML205: does a configuration fit the device, and which smaller micro-batch does.
 import type { MemoryBreakdown, RunInputs } from '../core/index';
-import * as fmt from '../server/engine/format';
+import * as fmt from '../engine/format';
 import type { RuleContext } from './types';
 
 /** Usable share of device memory (allocator fragmentation, CUDA context headroom). */
@@ -12,7 +12,11 @@ export function fits(m: MemoryBreakdown | undefined, by: 'low' | 'mid' | 'high' 
 }
 
 /** The largest divisor of the micro-batch that fits, keeping the global batch through gradient accumulation. */
-export function largestFittingMicroBatch(ctx: RuleContext, micro: number, extra: Partial<RunInputs> = {}): number | undefined {
+export function largestFittingMicroBatch(
+  ctx: RuleContext,
+  micro: number,
+  extra: Partial<RunInputs> = {},
+): number | undefined {
   for (let m = micro - 1; m >= 1; m--) {
     if (micro % m !== 0) continue;
     if (fits(ctx.memory({ ...extra, microBatch: m }))) return m;

@@ -1,4 +1,4 @@
-import * as fmt from '../server/engine/format';
+import * as fmt from '../engine/format';
 import type { Rule } from './types';
 
 /**
@@ -10,13 +10,15 @@ export const mixedPrecisionOff: Rule = {
   defaultSeverity: 'warning',
   summary: 'Training in full fp32 on hardware with bf16/fp16 tensor cores',
   doc: {
-    whatItDoes: 'Flags training runs that compute in fp32 although the accelerator has fp16/bf16 tensor cores (NVIDIA Volta and newer, AMD CDNA, TPUs).',
+    whatItDoes:
+      'Flags training runs that compute in fp32 although the accelerator has fp16/bf16 tensor cores (NVIDIA Volta and newer, AMD CDNA, TPUs).',
     whyIsThisBad:
       'Mixed precision runs matrix multiplications on tensor cores at many times the fp32 rate and halves activation memory. ' +
       'The PyTorch performance tuning guide reports up to 3× overall speed-ups on Volta and newer; the same work then takes ' +
-      'roughly 25–65 % less GPU energy. bf16 has fp32\'s range, so it needs no loss scaling on Ampere and newer.',
+      "roughly 25–65 % less GPU energy. bf16 has fp32's range, so it needs no loss scaling on Ampere and newer.",
     example: 'args = TrainingArguments(output_dir="out", per_device_train_batch_size=8)  # bf16/fp16 default to False',
-    useInstead: 'args = TrainingArguments(output_dir="out", per_device_train_batch_size=8, bf16=True)  # fp16=True on V100/T4',
+    useInstead:
+      'args = TrainingArguments(output_dir="out", per_device_train_batch_size=8, bf16=True)  # fp16=True on V100/T4',
     fixSafety:
       'Unsafe: it changes numerics. bf16 is chosen on hardware that supports it, fp16 (with automatic loss scaling) on ' +
       'Volta/Turing. Not flagged: fp16 or bf16 already on, pure-bf16 weights, CPU runs, GPUs without tensor cores, ' +
@@ -37,7 +39,10 @@ export const mixedPrecisionOff: Rule = {
     const s = ctx.saving({ precision: target });
     const known = !!acc;
     const where = known ? `on ${acc.name}` : 'on unknown hardware (set greenml.hardware)';
-    const saved = s.kWh.mid > 0 ? `: ${target} mixed precision would save ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)}) of this run's energy` : '';
+    const saved =
+      s.kWh.mid > 0
+        ? `: ${target} mixed precision would save ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)}) of this run's energy`
+        : '';
     const why = precision.origin === 'explicit' ? '' : ` (${precision.note ?? 'framework default'})`;
     const edits = ctx.edit({ precision: target });
     const title = `Use ${target} mixed precision${s.kWh.mid > 0 ? ` — saves ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)})` : ''}`;

@@ -1,7 +1,10 @@
 import { runRuleCases } from '../test/helpers/rule-harness';
 import { noPeriodicCheckpoint } from './no-periodic-checkpoint';
 
-const script = (model: string, args: string) => `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+const script = (
+  model: string,
+  args: string,
+) => `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
 model = AutoModelForCausalLM.from_pretrained("${model}")
 train = load_dataset("tatsu-lab/alpaca", split="train")
 args = TrainingArguments(
@@ -35,14 +38,20 @@ runRuleCases(noPeriodicCheckpoint, [
   },
   {
     name: 'save_steps larger than the whole run: no checkpoint is ever written',
-    code: script('meta-llama/Llama-3.1-8B', '    max_steps=3000,\n    per_device_train_batch_size=8,\n    gradient_accumulation_steps=8,\n    save_steps=5000,'),
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    max_steps=3000,\n    per_device_train_batch_size=8,\n    gradient_accumulation_steps=8,\n    save_steps=5000,',
+    ),
     settings: { hardware: 'h100' },
     expect: [{ line: 10, messageIncludes: 'save_steps=5000 is not reached' }],
     fixedIncludes: ['save_steps=', 'save_strategy="steps"'],
   },
   {
     name: 'run length resting on an assumed dataset size: information, and the message says so',
-    code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=3,\n    save_strategy="no",').replace('train = load_dataset("tatsu-lab/alpaca", split="train")', 'train = load_dataset("my-org/private-data", split="train")'),
+    code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=3,\n    save_strategy="no",').replace(
+      'train = load_dataset("tatsu-lab/alpaca", split="train")',
+      'train = load_dataset("my-org/private-data", split="train")',
+    ),
     settings: { hardware: 'a100-80gb' },
     expect: [{ line: 8, severity: 'information', messageIncludes: 'assuming the dataset size' }],
   },

@@ -1,4 +1,4 @@
-import * as fmt from '../server/engine/format';
+import * as fmt from '../engine/format';
 import type { Rule } from './types';
 
 /** Checkpoint interval to propose: about 30 minutes of wall-clock time, rounded to a readable number of steps. */
@@ -29,10 +29,11 @@ export const noPeriodicCheckpoint: Rule = {
       'reports 419 unexpected interruptions in 54 days of Llama 3 405B pre-training (Llama 3 paper, 2024). Without periodic ' +
       'checkpoints an interruption throws away everything computed so far, and the energy with it.',
     example: 'TrainingArguments(output_dir="out", num_train_epochs=3, save_strategy="no")',
-    useInstead: 'TrainingArguments(output_dir="out", num_train_epochs=3, save_strategy="steps", save_steps=500, save_total_limit=2)',
+    useInstead:
+      'TrainingArguments(output_dir="out", num_train_epochs=3, save_strategy="steps", save_steps=500, save_total_limit=2)',
     fixSafety:
       'Safe: saving does not change training results. It costs disk space (bounded by save_total_limit) and a little time ' +
-      'per save. The Trainer\'s default (save every 500 steps) is never flagged unless the run is shorter than 500 steps.',
+      "per save. The Trainer's default (save every 500 steps) is never flagged unless the run is shorter than 500 steps.",
   },
   check(ctx) {
     const strategy = ctx.fact('periodic_save');
@@ -40,8 +41,16 @@ export const noPeriodicCheckpoint: Rule = {
     const total = ctx.shape.totalSteps;
     let reason: string | undefined;
     let at = strategy;
-    if (strategy?.value === 'no') reason = `no checkpoint is saved during training (${strategy.note ?? 'saving is off'})`;
-    else if (strategy?.value === 'steps' && typeof saveSteps?.value === 'number' && saveSteps.value >= 1 && total !== undefined && !ctx.shape.stepsAssumed && saveSteps.value >= total) {
+    if (strategy?.value === 'no')
+      reason = `no checkpoint is saved during training (${strategy.note ?? 'saving is off'})`;
+    else if (
+      strategy?.value === 'steps' &&
+      typeof saveSteps?.value === 'number' &&
+      saveSteps.value >= 1 &&
+      total !== undefined &&
+      !ctx.shape.stepsAssumed &&
+      saveSteps.value >= total
+    ) {
       reason = `save_steps=${saveSteps.value} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps)`;
       at = saveSteps;
     }
@@ -63,14 +72,18 @@ export const noPeriodicCheckpoint: Rule = {
     const edits = ctx.edit({ periodic_save: 'steps', save_steps: steps });
     // Expected loss per interruption: half the run without checkpoints, half an interval with them.
     const lostWithKWh = interval && wall > 0 ? (ctx.estimate.energyKWh.mid * (interval / wall)) / 2 : 0;
-    const saving = known ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} steps`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption` : '';
+    const saving = known
+      ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} steps`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption`
+      : '';
     return [
       {
         severity: known && !guessed ? undefined : 'information',
         span: at?.span,
         file: at?.file,
         message: `${reason}: ${length} cannot survive an interruption; on average one loses half the run${known ? ` (≈ ${fmt.energy(lostKWh)})` : ''}.`,
-        fixes: edits ? [{ title: `Save a checkpoint every ${steps} steps${saving}`, applicability: 'safe', edits }] : [],
+        fixes: edits
+          ? [{ title: `Save a checkpoint every ${steps} steps${saving}`, applicability: 'safe', edits }]
+          : [],
       },
     ];
   },

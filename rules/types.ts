@@ -1,9 +1,9 @@
 // The rule contract. A rule speaks in facts, not syntax: it reads the run plan and the estimate, and asks the
 // plan's editor for the text edits of its fix. One file per rule, with its doc at the top (Ruff's layout).
 import type { Accelerator, Estimate, MemoryBreakdown, RunInputs, Saving } from '../core/index';
-import type { Settings } from '../server/config/settings';
-import type { RunShape } from '../server/engine/plan';
-import type { Fact, FactKey, FactValue, Finding, Fix, RunPlan, Severity, Span } from '../server/engine/types';
+import type { Settings } from '../engine/settings';
+import type { RunShape } from '../engine/plan';
+import type { Fact, FactKey, FactValue, Finding, Fix, RunPlan, Severity, Span } from '../engine/types';
 
 export interface RuleDoc {
   whatItDoes: string;

@@ -10,7 +10,8 @@ fs.mkdirSync('dist', { recursive: true });
 for (const [from, to] of [
   ['web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm'],
   ['tree-sitter-python/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm'],
-]) fs.copyFileSync(require.resolve(from), to);
+])
+  fs.copyFileSync(require.resolve(from), to);
 
 const options = {
   bundle: true,
@@ -28,7 +29,7 @@ const options = {
     server: 'server/server-main.ts',
     cli: 'server/cli-main.ts',
     // ts-morph (the TypeScript compiler, ~14 MB): its own bundle, loaded only for JS/TS files that import TF.js.
-    'js-parser': 'server/engine/parse/javascript.ts',
+    'js-parser': 'engine/parse/javascript.ts',
   },
   outdir: 'dist',
 };

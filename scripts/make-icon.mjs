@@ -10,5 +10,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
-await page.locator('svg').screenshot({ path: new URL('../images/icon.png', import.meta.url).pathname, omitBackground: true });
+await page
+  .locator('svg')
+  .screenshot({ path: new URL('../images/icon.png', import.meta.url).pathname, omitBackground: true });
 await browser.close();

@@ -63,7 +63,9 @@ function accelOf(c: ValidationCase): Accelerator {
 function naiveFlops(c: ValidationCase): number {
   const i = c.inputs;
   const arch = i.architecture ? lookupArchitecture(i.architecture) : undefined;
-  const fwd = i.flopsPerSample ?? (arch ? forwardFlopsAt(arch, { resolution: i.resolution, audioSeconds: i.audioSeconds }).flops : undefined);
+  const fwd =
+    i.flopsPerSample ??
+    (arch ? forwardFlopsAt(arch, { resolution: i.resolution, audioSeconds: i.audioSeconds }).flops : undefined);
   if (fwd !== undefined && i.samples !== undefined) return 3 * fwd * i.samples * (i.epochs ?? 1);
   const n = i.activeParams ?? i.params;
   return n !== undefined && i.tokens !== undefined ? 6 * n * i.tokens : NaN;
@@ -137,12 +139,31 @@ const rows: Row[] = CASES.map((c) => {
 });
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify(rows.map((r) => ({ id: r.c.id, tier: r.c.tier, quality: r.c.quality, metric: r.c.target.metric, estimate: r.est, published: r.published, error: r.error, inside: r.inside, baseline: r.baseline, baselineError: r.baselineError })), null, 2));
+  console.log(
+    JSON.stringify(
+      rows.map((r) => ({
+        id: r.c.id,
+        tier: r.c.tier,
+        quality: r.c.quality,
+        metric: r.c.target.metric,
+        estimate: r.est,
+        published: r.published,
+        error: r.error,
+        inside: r.inside,
+        baseline: r.baseline,
+        baselineError: r.baselineError,
+      })),
+      null,
+      2,
+    ),
+  );
   process.exit(0);
 }
 
 const tiers = ['convention', 'device-hours', 'measured-energy'] as const;
-console.log('Green ML Review — footprint core against the development cases (in-sample; see core/validation/cases.ts)\n');
+console.log(
+  'Green ML Review — footprint core against the development cases (in-sample; see core/validation/cases.ts)\n',
+);
 for (const tier of tiers) {
   console.log(`== ${tier}`);
   console.log(
@@ -163,7 +184,9 @@ for (const tier of tiers) {
 }
 
 const fmtErr = (xs: number[]) => (xs.length ? pct(median(xs.map(Math.abs))).replace('+', '') : '-');
-console.log('== summary per tier: median |error| of the mid value (A = quality A, B = quality B), share of published values inside low–high');
+console.log(
+  '== summary per tier: median |error| of the mid value (A = quality A, B = quality B), share of published values inside low–high',
+);
 console.log(
   `${pad('tier', 16)} ${lpad('n(A)', 4)} ${lpad('est(A)', 8)} ${lpad('base(A)', 8)} ${lpad('in(A)', 6)}   ${lpad('n(B)', 4)} ${lpad('est(B)', 8)} ${lpad('base(B)', 8)} ${lpad('in(B)', 6)}   ${lpad('est(all)', 8)} ${lpad('base(all)', 9)} ${lpad('in(all)', 8)}`,
 );
@@ -190,7 +213,9 @@ const insideAll = rows.filter((r) => r.inside).length;
 const aRows = rows.filter((r) => r.c.quality === 'A');
 const insideA = aRows.filter((r) => r.inside).length;
 const share = (k: number, n: number) => `${k}/${n} = ${((100 * k) / n).toFixed(0)} %`;
-console.log(`\ninside low–high: all cases ${share(insideAll, rows.length)}; quality A ${share(insideA, aRows.length)} (target ≥ 80 %)${insideAll / rows.length >= 0.8 ? '' : '  << below target'}`);
+console.log(
+  `\ninside low–high: all cases ${share(insideAll, rows.length)}; quality A ${share(insideA, aRows.length)} (target ≥ 80 %)${insideAll / rows.length >= 0.8 ? '' : '  << below target'}`,
+);
 console.log(
   `median |error|, all quality-A cases: estimate ${fmtErr(aRows.filter((r) => r.c.tier !== 'convention').map((r) => r.error))} vs baseline ` +
     `${fmtErr(aRows.filter((r) => r.c.tier !== 'convention').map((r) => r.baselineError))} (convention tier excluded: exact by construction)`,
@@ -207,14 +232,20 @@ for (const r of rows.filter((x) => x.c.tier === 'device-hours' && x.c.inputs.arc
   const implied = flops / (r.published * 3600 * peak16(a) * 1e12);
   const base = implied / sizeFactor(n) / scaleFactor(i.devices ?? 1);
   if (r.c.quality === 'A') byArch.set(a.arch, [...(byArch.get(a.arch) ?? []), base]);
-  console.log(`${pad(r.c.id, 34)} ${r.c.quality} ${pad(a.arch, 8)} implied MFU ${(implied * 100).toFixed(1)}%  base-equivalent ${(base * 100).toFixed(1)}%`);
+  console.log(
+    `${pad(r.c.id, 34)} ${r.c.quality} ${pad(a.arch, 8)} implied MFU ${(implied * 100).toFixed(1)}%  base-equivalent ${(base * 100).toFixed(1)}%`,
+  );
 }
 for (const [arch, xs] of byArch) {
-  console.log(`median base-equivalent for ${pad(arch, 8)}: ${(median(xs) * 100).toFixed(1)}% over ${xs.length} quality-A cases (BASE_MFU.${arch} = ${((BASE_MFU[arch]?.mfu ?? NaN) * 100).toFixed(1)}%)`);
+  console.log(
+    `median base-equivalent for ${pad(arch, 8)}: ${(median(xs) * 100).toFixed(1)}% over ${xs.length} quality-A cases (BASE_MFU.${arch} = ${((BASE_MFU[arch]?.mfu ?? NaN) * 100).toFixed(1)}%)`,
+  );
 }
 
 // Fit check: implied run efficiency of the 16-bit vision cases (implied utilisation ÷ step utilisation ÷ device-count factor).
-console.log('\n== fit check: implied run efficiency of 16-bit vision cases (implied utilisation ÷ step utilisation ÷ device-count factor)');
+console.log(
+  '\n== fit check: implied run efficiency of 16-bit vision cases (implied utilisation ÷ step utilisation ÷ device-count factor)',
+);
 const eff: number[] = [];
 for (const r of rows.filter((x) => x.c.tier === 'device-hours' && x.c.inputs.architecture !== undefined)) {
   const i = r.c.inputs;
@@ -226,6 +257,11 @@ for (const r of rows.filter((x) => x.c.tier === 'device-hours' && x.c.inputs.arc
   const step = visionStepUtilisation(arch.family, a.arch).u;
   const e = implied / step / scaleFactor(i.devices ?? 1);
   if (sixteen && r.c.quality === 'A') eff.push(e);
-  console.log(`${pad(r.c.id, 34)} ${r.c.quality} ${pad(i.precision ?? '', 5)} implied utilisation ${(implied * 100).toFixed(2)}%  ${sixteen ? `run efficiency ${e.toFixed(2)}` : '(not 16-bit: not used for the fit)'}`);
+  console.log(
+    `${pad(r.c.id, 34)} ${r.c.quality} ${pad(i.precision ?? '', 5)} implied utilisation ${(implied * 100).toFixed(2)}%  ${sixteen ? `run efficiency ${e.toFixed(2)}` : '(not 16-bit: not used for the fit)'}`,
+  );
 }
-if (eff.length) console.log(`median run efficiency over ${eff.length} quality-A 16-bit cases: ${median(eff).toFixed(3)} (VISION_RUN_EFFICIENCY = ${VISION_RUN_EFFICIENCY})`);
+if (eff.length)
+  console.log(
+    `median run efficiency over ${eff.length} quality-A 16-bit cases: ${median(eff).toFixed(3)} (VISION_RUN_EFFICIENCY = ${VISION_RUN_EFFICIENCY})`,
+  );

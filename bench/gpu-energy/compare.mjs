@@ -19,7 +19,9 @@ const bin = path.join(root, 'bin', 'greenml.js');
 const argv = process.argv.slice(2);
 const hwAt = argv.indexOf('--hardware');
 const hardwareArg = hwAt >= 0 ? argv[hwAt + 1] : undefined;
-const file = argv.find((a, i) => !a.startsWith('--') && (hwAt < 0 || i !== hwAt + 1)) ?? path.join(root, 'bench', 'gpu-energy', 'results.json');
+const file =
+  argv.find((a, i) => !a.startsWith('--') && (hwAt < 0 || i !== hwAt + 1)) ??
+  path.join(root, 'bench', 'gpu-energy', 'results.json');
 
 if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
   console.error('dist/cli.js is missing: run `npm run build` first');
@@ -36,7 +38,8 @@ function greenml(args) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
   if (r.status !== 0) {
     console.error(`greenml ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
-    if (/accelerator/i.test(r.stderr)) console.error('Pass the GPU as a table id with --hardware (e.g. --hardware h100-sxm).');
+    if (/accelerator/i.test(r.stderr))
+      console.error('Pass the GPU as a table id with --hardware (e.g. --hardware h100-sxm).');
     process.exit(2);
   }
   return JSON.parse(r.stdout);
@@ -47,17 +50,37 @@ const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const range = (r, k = 1, d = 1) => `${f(r.mid * k, d)} (${f(r.low * k, d)}–${f(r.high * k, d)})`;
 const inside = (x, r, k = 1) => (x >= r.low * k && x <= r.high * k ? 'yes' : 'NO');
 
-console.log(`GPU ${measured.gpu} (estimated as "${hardware}"), driver ${measured.driver}, torch ${measured.torch}; config ${JSON.stringify(measured.config)}\n`);
+console.log(
+  `GPU ${measured.gpu} (estimated as "${hardware}"), driver ${measured.driver}, torch ${measured.torch}; config ${JSON.stringify(measured.config)}\n`,
+);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-gpu-energy-'));
 const rows = [];
 for (const r of measured.results) {
-  const base = ['estimate', '--params', String(r.params), '--tokens', String(r.tokens), '--hardware', hardware, '--devices', '1',
-    '--precision', r.precision, '--pue', '1', '--json'];
+  const base = [
+    'estimate',
+    '--params',
+    String(r.params),
+    '--tokens',
+    String(r.tokens),
+    '--hardware',
+    hardware,
+    '--devices',
+    '1',
+    '--precision',
+    r.precision,
+    '--pue',
+    '1',
+    '--json',
+  ];
   const pre = greenml(base);
   const zeus = path.join(tmp, `${r.precision}.json`);
   fs.writeFileSync(zeus, JSON.stringify([{ time: r.seconds, gpu_energy: { 0: r.energy_j }, gpu_model: measured.gpu }]));
   const cal = greenml([...base, '--measurements', zeus]);
-  const stepPre = { low: (pre.gpuHours.low * 3600) / r.steps, mid: (pre.gpuHours.mid * 3600) / r.steps, high: (pre.gpuHours.high * 3600) / r.steps };
+  const stepPre = {
+    low: (pre.gpuHours.low * 3600) / r.steps,
+    mid: (pre.gpuHours.mid * 3600) / r.steps,
+    high: (pre.gpuHours.high * 3600) / r.steps,
+  };
   rows.push({
     precision: r.precision,
     measuredStepMs: r.step_time_s * 1000,
@@ -71,11 +94,15 @@ for (const r of measured.results) {
     calibratedLabel: cal.label,
   });
 }
-console.log('precision  step ms measured  step ms estimated (range)   in   GPU kJ measured  GPU kJ estimated (range)   in   W measured  GPU kJ calibrated (label)');
+console.log(
+  'precision  step ms measured  step ms estimated (range)   in   GPU kJ measured  GPU kJ estimated (range)   in   W measured  GPU kJ calibrated (label)',
+);
 for (const x of rows) {
   console.log(
     `${x.precision.padEnd(9)}  ${f(x.measuredStepMs).padStart(16)}  ${x.estStepMs.padStart(26)}  ${x.stepInside.padEnd(3)}  ${f(x.measuredKJ).padStart(15)}  ` +
       `${x.estKJ.padStart(25)}  ${x.energyInside.padEnd(3)}  ${f(x.measuredW, 0).padStart(10)}  ${x.calibratedKJ} (${x.calibratedLabel})`,
   );
 }
-console.log('\nThe calibrated column uses the measured power with the modelled step time: its error is the step-time error alone.');
+console.log(
+  '\nThe calibrated column uses the measured power with the modelled step time: its error is the step-time error alone.',
+);

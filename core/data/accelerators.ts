@@ -62,7 +62,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 16,
     bf16: false,
     tensorCores: true,
-    source: 'NVIDIA V100 datasheet (SXM2: Tensor 125 TFLOPS, FP32 15.7, 300 W); cli99/llm-analysis v100-sxm-16gb.json (125)',
+    source:
+      'NVIDIA V100 datasheet (SXM2: Tensor 125 TFLOPS, FP32 15.7, 300 W); cli99/llm-analysis v100-sxm-16gb.json (125)',
     year: 2017,
   },
   {
@@ -75,7 +76,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 32,
     bf16: false,
     tensorCores: true,
-    source: 'NVIDIA V100 datasheet (SXM2: Tensor 125 TFLOPS, FP32 15.7, 300 W); cli99/llm-analysis v100-sxm-32gb.json (125)',
+    source:
+      'NVIDIA V100 datasheet (SXM2: Tensor 125 TFLOPS, FP32 15.7, 300 W); cli99/llm-analysis v100-sxm-32gb.json (125)',
     year: 2018,
   },
   {
@@ -88,7 +90,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 16,
     bf16: false,
     tensorCores: true,
-    source: 'NVIDIA V100 datasheet (PCIe: Tensor 112 TFLOPS, FP32 14, 250 W); cli99/llm-analysis v100-pcie-16gb.json (112)',
+    source:
+      'NVIDIA V100 datasheet (PCIe: Tensor 112 TFLOPS, FP32 14, 250 W); cli99/llm-analysis v100-pcie-16gb.json (112)',
     year: 2017,
   },
   {
@@ -101,7 +104,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 32,
     bf16: false,
     tensorCores: true,
-    source: 'NVIDIA V100 datasheet (PCIe: Tensor 112 TFLOPS, FP32 14, 250 W); cli99/llm-analysis v100-pcie-32gb.json (112)',
+    source:
+      'NVIDIA V100 datasheet (PCIe: Tensor 112 TFLOPS, FP32 14, 250 W); cli99/llm-analysis v100-pcie-32gb.json (112)',
     year: 2018,
   },
   {
@@ -237,7 +241,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 48,
     bf16: true,
     tensorCores: true,
-    source: 'NVIDIA RTX A6000 datasheet (tensor 309.7 TFLOPS sparse -> 154.8 dense, FP32 38.7, 300 W); cli99/llm-analysis a6000-48gb.json (154.8)',
+    source:
+      'NVIDIA RTX A6000 datasheet (tensor 309.7 TFLOPS sparse -> 154.8 dense, FP32 38.7, 300 W); cli99/llm-analysis a6000-48gb.json (154.8)',
     year: 2020,
   },
 
@@ -351,7 +356,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 94,
     bf16: true,
     tensorCores: true,
-    source: 'NVIDIA H100 NVL datasheet, per GPU (TF32 835 / BF16 1671 / FP8 3341 sparse; dense is half; 350-400 W configurable, max used)',
+    source:
+      'NVIDIA H100 NVL datasheet, per GPU (TF32 835 / BF16 1671 / FP8 3341 sparse; dense is half; 350-400 W configurable, max used)',
     year: 2023,
   },
   {
@@ -409,7 +415,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
     memoryGB: 128,
     bf16: true,
     tensorCores: true,
-    source: 'AMD Instinct MI250 datasheet (OAM, both GCDs: FP16/BF16 362.1, FP32 matrix 90.5, 560 W peak board power); cli99/llm-analysis mi250-128gb.json',
+    source:
+      'AMD Instinct MI250 datasheet (OAM, both GCDs: FP16/BF16 362.1, FP32 matrix 90.5, 560 W peak board power); cli99/llm-analysis mi250-128gb.json',
     year: 2021,
   },
   {

@@ -35,11 +35,41 @@ export interface DieInfo {
 }
 
 export const DIES: readonly DieInfo[] = [
-  { prefixes: ['v100'], dieMm2: 815, node: '12nm', perNode: 8, source: 'LLMCarbon data/hardware.csv (V100: TSMC 12 nm, 815 mm²); NVIDIA Tesla V100 whitepaper 2017' },
-  { prefixes: ['a100'], dieMm2: 826, node: '7nm', perNode: 8, source: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper 2020 (GA100: 826 mm², TSMC 7N); CPA from LLMCarbon' },
-  { prefixes: ['h100', 'h200'], dieMm2: 814, node: '4nm', perNode: 8, source: 'LLMCarbon data/hardware.csv (H100: TSMC 4 nm, 814 mm²); H200 uses the same GH100 die' },
-  { prefixes: ['tpu-v3'], dieMm2: 700, node: '16nm', perNode: 4, source: 'LLMCarbon data/hardware.csv (TPU v3: TSMC 16 nm, 700 mm²); 4 chips per host [I]' },
-  { prefixes: ['tpu-v4'], dieMm2: 400, node: '7nm', perNode: 4, source: 'LLMCarbon data/hardware.csv (TPU v4: TSMC 7 nm, 400 mm²); 4 chips per host [I]' },
+  {
+    prefixes: ['v100'],
+    dieMm2: 815,
+    node: '12nm',
+    perNode: 8,
+    source: 'LLMCarbon data/hardware.csv (V100: TSMC 12 nm, 815 mm²); NVIDIA Tesla V100 whitepaper 2017',
+  },
+  {
+    prefixes: ['a100'],
+    dieMm2: 826,
+    node: '7nm',
+    perNode: 8,
+    source: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper 2020 (GA100: 826 mm², TSMC 7N); CPA from LLMCarbon',
+  },
+  {
+    prefixes: ['h100', 'h200'],
+    dieMm2: 814,
+    node: '4nm',
+    perNode: 8,
+    source: 'LLMCarbon data/hardware.csv (H100: TSMC 4 nm, 814 mm²); H200 uses the same GH100 die',
+  },
+  {
+    prefixes: ['tpu-v3'],
+    dieMm2: 700,
+    node: '16nm',
+    perNode: 4,
+    source: 'LLMCarbon data/hardware.csv (TPU v3: TSMC 16 nm, 700 mm²); 4 chips per host [I]',
+  },
+  {
+    prefixes: ['tpu-v4'],
+    dieMm2: 400,
+    node: '7nm',
+    perNode: 4,
+    source: 'LLMCarbon data/hardware.csv (TPU v4: TSMC 7 nm, 400 mm²); 4 chips per host [I]',
+  },
 ];
 
 export interface EmbodiedPlan {
@@ -71,7 +101,7 @@ export function embodiedPerDeviceHour(accel: { id: string; name: string; memoryG
       `Embodied emissions ${r(low)}–${r(high)} g CO2e per device-hour (mid ${r(mid)}): low = LLMCarbon die-area method ` +
       `(${assumed ? `die unknown for ${accel.name}: an A100-class 826 mm² 7 nm die assumed` : `${d.dieMm2} mm² at ${d.node}`}: ` +
       `${r(chipKg)} kg chip + ${r(memKg)} kg for ${accel.memoryGB} GB memory + ${r(hostKg)} kg host share, over 5 years); ` +
-      'high = BLOOM\'s server-level figure (150 kg per GPU + 2,500 kg per 8-GPU server over 6 years at 85 % use); ' +
+      "high = BLOOM's server-level figure (150 kg per GPU + 2,500 kg per 8-GPU server over 6 years at 85 % use); " +
       'reported apart from the operational CO2e',
     source: `Faiz et al. 2024 (LLMCarbon) embodied.py and data/hardware.csv; ${d.source}; Luccioni et al. 2022 (BLOOM) §3.2`,
   };

@@ -18,16 +18,43 @@
 import type { GridIntensity, Provider } from '../types';
 
 const BASIS = 'location-based annual average' as const;
-const GSF_2023 = 'GSF real-time-cloud Cloud_Region_Metadata.csv, 2023 row (Electricity Maps annual consumption-based average';
-const OWID = 'Our World in Data / Ember carbon intensity of electricity, via saintslab/carbontracker carbon-intensities.csv';
+const GSF_2023 =
+  'GSF real-time-cloud Cloud_Region_Metadata.csv, 2023 row (Electricity Maps annual consumption-based average';
+const OWID =
+  'Our World in Data / Ember carbon intensity of electricity, via saintslab/carbontracker carbon-intensities.csv';
 
 /** A cloud region whose own 2023 row is in the GSF file. */
-function gsf(provider: Provider, region: string, name: string, gPerKWh: number, country: string, zone: string): GridIntensity {
-  return { id: `${provider}:${region}`, provider, name, gPerKWh, basis: BASIS, year: 2023, source: `${GSF_2023}, zone ${zone})`, country, zone };
+function gsf(
+  provider: Provider,
+  region: string,
+  name: string,
+  gPerKWh: number,
+  country: string,
+  zone: string,
+): GridIntensity {
+  return {
+    id: `${provider}:${region}`,
+    provider,
+    name,
+    gPerKWh,
+    basis: BASIS,
+    year: 2023,
+    source: `${GSF_2023}, zone ${zone})`,
+    country,
+    zone,
+  };
 }
 
 /** A cloud region with no row of its own in the GSF file: the 2023 value of its Electricity Maps zone, mapped by us. */
-function zone(provider: Provider, region: string, name: string, gPerKWh: number, country: string, zoneId: string, note = ''): GridIntensity {
+function zone(
+  provider: Provider,
+  region: string,
+  name: string,
+  gPerKWh: number,
+  country: string,
+  zoneId: string,
+  note = '',
+): GridIntensity {
   return {
     id: `${provider}:${region}`,
     provider,
@@ -153,7 +180,15 @@ export const GRID: readonly GridIntensity[] = [
     'US-CAL-CISO',
     'The GSF file labels its "westus" row Washington/BPA; Azure West US is in California, so the CAISO value is used',
   ),
-  zone('azure', 'westus2', 'West US 2 (Washington)', 119.8, 'US', 'US-NW-BPAT', "This is the value of the GSF file's Washington/BPA row"),
+  zone(
+    'azure',
+    'westus2',
+    'West US 2 (Washington)',
+    119.8,
+    'US',
+    'US-NW-BPAT',
+    "This is the value of the GSF file's Washington/BPA row",
+  ),
   zone('azure', 'canadacentral', 'Canada Central (Toronto)', 76.4, 'CA', 'CA-ON'),
   zone('azure', 'canadaeast', 'Canada East (Quebec City)', 30.5, 'CA', 'CA-QC'),
   gsf('azure', 'brazilsouth', 'Brazil South (São Paulo State)', 89.6, 'BR', 'BR-CS'),
@@ -253,13 +288,7 @@ export const GRID: readonly GridIntensity[] = [
   nation('BD', 'Bangladesh', 691.4, 2023),
   nation('CN', 'China', 582.3, 2023),
   nation('HK', 'Hong Kong', 699.5, 2022),
-  nation(
-    'TW',
-    'Taiwan',
-    537.6,
-    2023,
-    `${GSF_2023}, zone TW); not in the OWID file we use`,
-  ),
+  nation('TW', 'Taiwan', 537.6, 2023, `${GSF_2023}, zone TW); not in the OWID file we use`),
   nation('JP', 'Japan', 485.4, 2023),
   nation(
     'KR',

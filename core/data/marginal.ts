@@ -12,7 +12,8 @@
 
 import type { GridIntensity } from '../types';
 
-export const MARGINAL_SOURCE = 'WattTime annual marginal intensity via GSF real-time-cloud Cloud_Region_Metadata.csv, 2024 row';
+export const MARGINAL_SOURCE =
+  'WattTime annual marginal intensity via GSF real-time-cloud Cloud_Region_Metadata.csv, 2024 row';
 export const MARGINAL_YEAR = 2024;
 
 /** Zone → g CO2e/kWh. */
@@ -30,13 +31,28 @@ export const MARGINAL_BY_ZONE: Readonly<Record<string, number>> = {
 
 /** Regions whose own 2024 row was quoted (the rest of a zone is mapped by us). */
 export const MARGINAL_QUOTED: ReadonlySet<string> = new Set([
-  'aws:us-east-1', 'aws:us-west-2', 'aws:eu-west-1', 'aws:eu-north-1', 'aws:eu-central-1', 'aws:ap-northeast-1',
-  'gcp:us-central1', 'gcp:us-east4', 'gcp:us-west1', 'gcp:europe-west4', 'gcp:europe-west1', 'gcp:asia-northeast1',
-  'azure:eastus', 'azure:westeurope', 'azure:northeurope', 'azure:swedencentral',
+  'aws:us-east-1',
+  'aws:us-west-2',
+  'aws:eu-west-1',
+  'aws:eu-north-1',
+  'aws:eu-central-1',
+  'aws:ap-northeast-1',
+  'gcp:us-central1',
+  'gcp:us-east4',
+  'gcp:us-west1',
+  'gcp:europe-west4',
+  'gcp:europe-west1',
+  'gcp:asia-northeast1',
+  'azure:eastus',
+  'azure:westeurope',
+  'azure:northeurope',
+  'azure:swedencentral',
 ]);
 
 /** The marginal intensity of a resolved region, or undefined when the table has none. */
-export function marginalFor(region: GridIntensity | undefined): { gPerKWh: number; label: string; source: string; year: number } | undefined {
+export function marginalFor(
+  region: GridIntensity | undefined,
+): { gPerKWh: number; label: string; source: string; year: number } | undefined {
   if (!region || region.provider === 'country' || !region.zone) return undefined;
   const g = MARGINAL_BY_ZONE[region.zone];
   if (g === undefined) return undefined;

@@ -27,14 +27,18 @@ export const WAV2VEC2_REFERENCE_SECONDS = 15.625;
 // ------------------------------------------------------------------------------------------------ derivations [D]
 
 /** ViT (Dosovitskiy et al. 2021, Table 1 shapes): patch embedding + L × (T·12·d² + 2·T²·d) + classifier, T = (res/p)² + 1. */
-export function vitMacs(shape: { layers: number; hidden: number; patch: number; mlp: number }, resolution: number): { macs: number; params: number } {
+export function vitMacs(
+  shape: { layers: number; hidden: number; patch: number; mlp: number },
+  resolution: number,
+): { macs: number; params: number } {
   const { layers: L, hidden: d, patch: p, mlp } = shape;
   const patches = Math.floor(resolution / p) ** 2;
   const T = patches + 1;
   const embed = patches * 3 * p * p * d;
   const perLayer = T * (4 * d * d + 2 * d * mlp) + 2 * T * T * d;
   const head = d * 1000;
-  const params = 3 * p * p * d + d + (T + 1) * d + L * (4 * d * d + 4 * d + 2 * d * mlp + mlp + d + 4 * d) + 2 * d + d * 1000 + 1000;
+  const params =
+    3 * p * p * d + d + (T + 1) * d + L * (4 * d * d + 4 * d + 2 * d * mlp + mlp + d + 4 * d) + 2 * d + d * 1000 + 1000;
   return { macs: embed + L * perLayer + head, params };
 }
 
@@ -43,16 +47,29 @@ export function vitMacs(shape: { layers: number; hidden: number; patch: number; 
  * (80 bins; the second has stride 2), an encoder of L blocks over 1,500 positions, a decoder of L blocks (self-attention,
  * cross-attention over the 1,500 encoder states, MLP) over `decoderTokens` tokens, and tied output logits.
  */
-export function whisperMacs(shape: { layers: number; hidden: number; vocab: number }, decoderTokens = WHISPER_DECODER_TOKENS): { macs: number; params: number } {
+export function whisperMacs(
+  shape: { layers: number; hidden: number; vocab: number },
+  decoderTokens = WHISPER_DECODER_TOKENS,
+): { macs: number; params: number } {
   const { layers: L, hidden: d, vocab: V } = shape;
   const T = 1500;
   const N = decoderTokens;
   const encoder = 3000 * 80 * d * 3 + T * d * d * 3 + L * (T * 12 * d * d + 2 * T * T * d);
-  const decoder = L * (N * 4 * d * d + N * N * d + N * 2 * d * d + T * 2 * d * d + 2 * N * T * d + N * 8 * d * d) + N * d * V;
+  const decoder =
+    L * (N * 4 * d * d + N * N * d + N * 2 * d * d + T * 2 * d * d + 2 * N * T * d + N * 8 * d * d) + N * d * V;
   const block = 4 * d * d + 3 * d + 4 * d + 8 * d * d + 5 * d;
   const params =
-    80 * d * 3 + d + d * d * 3 + d + T * d + L * block + 2 * d + // encoder (positional table counted as in the paper)
-    V * d + 448 * d + L * (2 * (4 * d * d + 3 * d) + 8 * d * d + 5 * d + 6 * d) + 2 * d; // decoder
+    80 * d * 3 +
+    d +
+    d * d * 3 +
+    d +
+    T * d +
+    L * block +
+    2 * d + // encoder (positional table counted as in the paper)
+    V * d +
+    448 * d +
+    L * (2 * (4 * d * d + 3 * d) + 8 * d * d + 5 * d + 6 * d) +
+    2 * d; // decoder
   return { macs: encoder + decoder, params };
 }
 
@@ -61,13 +78,24 @@ export function whisperMacs(shape: { layers: number; hidden: number; vocab: numb
  * 3/2 ×4, 2/2 ×2) over 16 kHz audio (≈50 frames per second), a 512→d projection, a convolutional positional embedding
  * (kernel 128, 16 groups) and L transformer blocks.
  */
-export function wav2vec2Macs(shape: { layers: number; hidden: number; ffn: number }, seconds: number): { macs: number; params: number } {
+export function wav2vec2Macs(
+  shape: { layers: number; hidden: number; ffn: number },
+  seconds: number,
+): { macs: number; params: number } {
   const { layers: L, hidden: d, ffn } = shape;
   let frames = Math.round(16000 * seconds);
   let macs = 0;
   let params = 0;
   let cin = 1;
-  for (const [k, s] of [[10, 5], [3, 2], [3, 2], [3, 2], [3, 2], [2, 2], [2, 2]] as const) {
+  for (const [k, s] of [
+    [10, 5],
+    [3, 2],
+    [3, 2],
+    [3, 2],
+    [3, 2],
+    [2, 2],
+    [2, 2],
+  ] as const) {
     params += cin * 512 * k;
     frames = Math.max(1, Math.floor((frames - k) / s) + 1);
     macs += frames * cin * 512 * k;
@@ -109,27 +137,70 @@ export function sdUnetMacs(latent = 64): { macs: number; params: number } {
     P += 2 * c;
     conv(h, c, c, 1);
     P += 2 * c;
-    lin(t, c, c, false); lin(t, c, c, false); lin(t, c, c, false); lin(t, c, c);
+    lin(t, c, c, false);
+    lin(t, c, c, false);
+    lin(t, c, c, false);
+    lin(t, c, c);
     M += 2 * t * t * c;
     P += 2 * c;
-    lin(t, c, c, false); lin(77, 768, c, false); lin(77, 768, c, false); lin(t, c, c);
+    lin(t, c, c, false);
+    lin(77, 768, c, false);
+    lin(77, 768, c, false);
+    lin(t, c, c);
     M += 2 * t * 77 * c;
     P += 2 * c;
-    lin(t, c, 8 * c); lin(t, 4 * c, c);
+    lin(t, c, 8 * c);
+    lin(t, 4 * c, c);
     conv(h, c, c, 1);
   };
   const s = [latent, latent / 2, latent / 4, latent / 8];
-  lin(1, 320, 1280); lin(1, 1280, 1280);
+  lin(1, 320, 1280);
+  lin(1, 1280, 1280);
   conv(s[0], 4, 320, 3);
-  res(s[0], 320, 320); attn(s[0], 320); res(s[0], 320, 320); attn(s[0], 320); conv(s[1], 320, 320, 3);
-  res(s[1], 320, 640); attn(s[1], 640); res(s[1], 640, 640); attn(s[1], 640); conv(s[2], 640, 640, 3);
-  res(s[2], 640, 1280); attn(s[2], 1280); res(s[2], 1280, 1280); attn(s[2], 1280); conv(s[3], 1280, 1280, 3);
-  res(s[3], 1280, 1280); res(s[3], 1280, 1280);
-  res(s[3], 1280, 1280); attn(s[3], 1280); res(s[3], 1280, 1280);
-  res(s[3], 2560, 1280); res(s[3], 2560, 1280); res(s[3], 2560, 1280); conv(s[2], 1280, 1280, 3);
-  res(s[2], 2560, 1280); attn(s[2], 1280); res(s[2], 2560, 1280); attn(s[2], 1280); res(s[2], 1920, 1280); attn(s[2], 1280); conv(s[1], 1280, 1280, 3);
-  res(s[1], 1920, 640); attn(s[1], 640); res(s[1], 1280, 640); attn(s[1], 640); res(s[1], 960, 640); attn(s[1], 640); conv(s[0], 640, 640, 3);
-  res(s[0], 960, 320); attn(s[0], 320); res(s[0], 640, 320); attn(s[0], 320); res(s[0], 640, 320); attn(s[0], 320);
+  res(s[0], 320, 320);
+  attn(s[0], 320);
+  res(s[0], 320, 320);
+  attn(s[0], 320);
+  conv(s[1], 320, 320, 3);
+  res(s[1], 320, 640);
+  attn(s[1], 640);
+  res(s[1], 640, 640);
+  attn(s[1], 640);
+  conv(s[2], 640, 640, 3);
+  res(s[2], 640, 1280);
+  attn(s[2], 1280);
+  res(s[2], 1280, 1280);
+  attn(s[2], 1280);
+  conv(s[3], 1280, 1280, 3);
+  res(s[3], 1280, 1280);
+  res(s[3], 1280, 1280);
+  res(s[3], 1280, 1280);
+  attn(s[3], 1280);
+  res(s[3], 1280, 1280);
+  res(s[3], 2560, 1280);
+  res(s[3], 2560, 1280);
+  res(s[3], 2560, 1280);
+  conv(s[2], 1280, 1280, 3);
+  res(s[2], 2560, 1280);
+  attn(s[2], 1280);
+  res(s[2], 2560, 1280);
+  attn(s[2], 1280);
+  res(s[2], 1920, 1280);
+  attn(s[2], 1280);
+  conv(s[1], 1280, 1280, 3);
+  res(s[1], 1920, 640);
+  attn(s[1], 640);
+  res(s[1], 1280, 640);
+  attn(s[1], 640);
+  res(s[1], 960, 640);
+  attn(s[1], 640);
+  conv(s[0], 640, 640, 3);
+  res(s[0], 960, 320);
+  attn(s[0], 320);
+  res(s[0], 640, 320);
+  attn(s[0], 320);
+  res(s[0], 640, 320);
+  attn(s[0], 320);
   P += 2 * 320;
   conv(s[0], 320, 4, 3);
   return { macs: M, params: P };
@@ -242,7 +313,10 @@ function whisper(id: keyof typeof WHISPER, name: string, published: string, alia
     family: 'transformer',
     params,
     forwardFlops: 2 * macs,
-    reference: { seconds: 30, note: `one 30-s segment (encoder over 1,500 positions + decoder over ${WHISPER_DECODER_TOKENS} tokens)` },
+    reference: {
+      seconds: 30,
+      note: `one 30-s segment (encoder over 1,500 positions + decoder over ${WHISPER_DECODER_TOKENS} tokens)`,
+    },
     aliases,
     source: `[D] from the shape in Radford et al. 2022 (Whisper) Table 1 (${published} parameters); decoder length is an assumption (WHISPER_DECODER_TOKENS)`,
     year: 2022,
@@ -258,7 +332,10 @@ function wav2vec2(id: keyof typeof WAV2VEC2, name: string, published: string, al
     family: 'transformer',
     params,
     forwardFlops: 2 * macs,
-    reference: { seconds: WAV2VEC2_REFERENCE_SECONDS, note: `${WAV2VEC2_REFERENCE_SECONDS} s of 16 kHz audio (the pre-training crop)` },
+    reference: {
+      seconds: WAV2VEC2_REFERENCE_SECONDS,
+      note: `${WAV2VEC2_REFERENCE_SECONDS} s of 16 kHz audio (the pre-training crop)`,
+    },
     aliases,
     source: `[D] from the architecture in Baevski et al. 2020 (wav2vec 2.0) §2 and §4.2 (${published} parameters)`,
     year: 2020,
@@ -276,26 +353,180 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   // ------------------------------------------------------------------ ResNet (v1.5 as in torchvision)
   tv('resnet18', 'ResNet-18', 'convnet', 1.814, 11_689_512, 224, 'resnet.py', ['resnet18'], RESNET_PAPER, 2016),
   tv('resnet34', 'ResNet-34', 'convnet', 3.664, 21_797_672, 224, 'resnet.py', ['resnet34'], RESNET_PAPER, 2016),
-  tv('resnet50', 'ResNet-50', 'convnet', 4.089, 25_557_032, 224, 'resnet.py', ['resnet50', 'resnet50v15', 'rn50'], RESNET_PAPER, 2016),
-  tv('resnet101', 'ResNet-101', 'convnet', 7.801, 44_549_160, 224, 'resnet.py', ['resnet101', 'rn101'], RESNET_PAPER, 2016),
-  tv('resnet152', 'ResNet-152', 'convnet', 11.514, 60_192_808, 224, 'resnet.py', ['resnet152', 'rn152'], RESNET_PAPER, 2016),
+  tv(
+    'resnet50',
+    'ResNet-50',
+    'convnet',
+    4.089,
+    25_557_032,
+    224,
+    'resnet.py',
+    ['resnet50', 'resnet50v15', 'rn50'],
+    RESNET_PAPER,
+    2016,
+  ),
+  tv(
+    'resnet101',
+    'ResNet-101',
+    'convnet',
+    7.801,
+    44_549_160,
+    224,
+    'resnet.py',
+    ['resnet101', 'rn101'],
+    RESNET_PAPER,
+    2016,
+  ),
+  tv(
+    'resnet152',
+    'ResNet-152',
+    'convnet',
+    11.514,
+    60_192_808,
+    224,
+    'resnet.py',
+    ['resnet152', 'rn152'],
+    RESNET_PAPER,
+    2016,
+  ),
   // ------------------------------------------------------------------ ViT
   vit('vit-b-16', 'ViT-B/16', ['vitb16', 'vitbase16', 'vitbasepatch16', 'vitbasepatch16224']),
   vit('vit-l-16', 'ViT-L/16', ['vitl16', 'vitlarge16', 'vitlargepatch16', 'vitlargepatch16224']),
   vit('vit-h-14', 'ViT-H/14', ['vith14', 'vithuge14', 'vithugepatch14', 'vithugepatch14224']),
   // ------------------------------------------------------------------ EfficientNet (torchvision crop sizes)
-  tv('efficientnet-b0', 'EfficientNet-B0', 'depthwise', 0.386, 5_288_548, 224, 'efficientnet.py', ['efficientnetb0', 'effnetb0', 'tfefficientnetb0'], EFFNET_PAPER, 2019),
-  tv('efficientnet-b1', 'EfficientNet-B1', 'depthwise', 0.687, 7_794_184, 240, 'efficientnet.py', ['efficientnetb1', 'effnetb1', 'tfefficientnetb1'], EFFNET_PAPER, 2019),
-  tv('efficientnet-b2', 'EfficientNet-B2', 'depthwise', 1.088, 9_109_994, 288, 'efficientnet.py', ['efficientnetb2', 'effnetb2', 'tfefficientnetb2'], EFFNET_PAPER, 2019),
-  tv('efficientnet-b3', 'EfficientNet-B3', 'depthwise', 1.827, 12_233_232, 300, 'efficientnet.py', ['efficientnetb3', 'effnetb3', 'tfefficientnetb3'], EFFNET_PAPER, 2019),
-  tv('efficientnet-b4', 'EfficientNet-B4', 'depthwise', 4.394, 19_341_616, 380, 'efficientnet.py', ['efficientnetb4', 'effnetb4', 'tfefficientnetb4'], EFFNET_PAPER, 2019),
-  tv('efficientnet-b5', 'EfficientNet-B5', 'depthwise', 10.266, 30_389_784, 456, 'efficientnet.py', ['efficientnetb5', 'effnetb5', 'tfefficientnetb5'], EFFNET_PAPER, 2019),
-  tv('efficientnet-b6', 'EfficientNet-B6', 'depthwise', 19.068, 43_040_704, 528, 'efficientnet.py', ['efficientnetb6', 'effnetb6', 'tfefficientnetb6'], EFFNET_PAPER, 2019),
-  tv('efficientnet-b7', 'EfficientNet-B7', 'depthwise', 37.746, 66_347_960, 600, 'efficientnet.py', ['efficientnetb7', 'effnetb7', 'tfefficientnetb7'], EFFNET_PAPER, 2019),
+  tv(
+    'efficientnet-b0',
+    'EfficientNet-B0',
+    'depthwise',
+    0.386,
+    5_288_548,
+    224,
+    'efficientnet.py',
+    ['efficientnetb0', 'effnetb0', 'tfefficientnetb0'],
+    EFFNET_PAPER,
+    2019,
+  ),
+  tv(
+    'efficientnet-b1',
+    'EfficientNet-B1',
+    'depthwise',
+    0.687,
+    7_794_184,
+    240,
+    'efficientnet.py',
+    ['efficientnetb1', 'effnetb1', 'tfefficientnetb1'],
+    EFFNET_PAPER,
+    2019,
+  ),
+  tv(
+    'efficientnet-b2',
+    'EfficientNet-B2',
+    'depthwise',
+    1.088,
+    9_109_994,
+    288,
+    'efficientnet.py',
+    ['efficientnetb2', 'effnetb2', 'tfefficientnetb2'],
+    EFFNET_PAPER,
+    2019,
+  ),
+  tv(
+    'efficientnet-b3',
+    'EfficientNet-B3',
+    'depthwise',
+    1.827,
+    12_233_232,
+    300,
+    'efficientnet.py',
+    ['efficientnetb3', 'effnetb3', 'tfefficientnetb3'],
+    EFFNET_PAPER,
+    2019,
+  ),
+  tv(
+    'efficientnet-b4',
+    'EfficientNet-B4',
+    'depthwise',
+    4.394,
+    19_341_616,
+    380,
+    'efficientnet.py',
+    ['efficientnetb4', 'effnetb4', 'tfefficientnetb4'],
+    EFFNET_PAPER,
+    2019,
+  ),
+  tv(
+    'efficientnet-b5',
+    'EfficientNet-B5',
+    'depthwise',
+    10.266,
+    30_389_784,
+    456,
+    'efficientnet.py',
+    ['efficientnetb5', 'effnetb5', 'tfefficientnetb5'],
+    EFFNET_PAPER,
+    2019,
+  ),
+  tv(
+    'efficientnet-b6',
+    'EfficientNet-B6',
+    'depthwise',
+    19.068,
+    43_040_704,
+    528,
+    'efficientnet.py',
+    ['efficientnetb6', 'effnetb6', 'tfefficientnetb6'],
+    EFFNET_PAPER,
+    2019,
+  ),
+  tv(
+    'efficientnet-b7',
+    'EfficientNet-B7',
+    'depthwise',
+    37.746,
+    66_347_960,
+    600,
+    'efficientnet.py',
+    ['efficientnetb7', 'effnetb7', 'tfefficientnetb7'],
+    EFFNET_PAPER,
+    2019,
+  ),
   // ------------------------------------------------------------------ ConvNeXt
-  tv('convnext-tiny', 'ConvNeXt-T', 'convnet', 4.456, 28_589_128, 224, 'convnext.py', ['convnexttiny', 'convnextt'], CONVNEXT_PAPER, 2022),
-  tv('convnext-small', 'ConvNeXt-S', 'convnet', 8.684, 50_223_688, 224, 'convnext.py', ['convnextsmall', 'convnexts'], CONVNEXT_PAPER, 2022),
-  tv('convnext-base', 'ConvNeXt-B', 'convnet', 15.355, 88_591_464, 224, 'convnext.py', ['convnextbase', 'convnextb'], CONVNEXT_PAPER, 2022),
+  tv(
+    'convnext-tiny',
+    'ConvNeXt-T',
+    'convnet',
+    4.456,
+    28_589_128,
+    224,
+    'convnext.py',
+    ['convnexttiny', 'convnextt'],
+    CONVNEXT_PAPER,
+    2022,
+  ),
+  tv(
+    'convnext-small',
+    'ConvNeXt-S',
+    'convnet',
+    8.684,
+    50_223_688,
+    224,
+    'convnext.py',
+    ['convnextsmall', 'convnexts'],
+    CONVNEXT_PAPER,
+    2022,
+  ),
+  tv(
+    'convnext-base',
+    'ConvNeXt-B',
+    'convnet',
+    15.355,
+    88_591_464,
+    224,
+    'convnext.py',
+    ['convnextbase', 'convnextb'],
+    CONVNEXT_PAPER,
+    2022,
+  ),
   // ------------------------------------------------------------------ U-Nets
   {
     id: 'unet-2015',
@@ -304,9 +535,10 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
     family: 'convnet',
     params: UNET2015.params,
     forwardFlops: 2 * UNET2015.macs,
-    reference: { resolution: 572, note: '572×572 single-channel tile (388×388 output), the paper\'s configuration' },
+    reference: { resolution: 572, note: "572×572 single-channel tile (388×388 output), the paper's configuration" },
     aliases: ['unet', 'unet2015', 'ronnebergerunet'],
-    source: '[D] from the architecture in Ronneberger et al. 2015, Fig. 1 (2 classes); scaled by (resolution / 572)² for other tile sizes',
+    source:
+      '[D] from the architecture in Ronneberger et al. 2015, Fig. 1 (2 classes); scaled by (resolution / 572)² for other tile sizes',
     year: 2015,
   },
   {
@@ -316,9 +548,20 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
     family: 'convnet',
     params: SD.params,
     forwardFlops: 2 * SD.macs,
-    reference: { resolution: 512, note: '512×512 image = 64×64×4 latent, 77-token text context; one denoising step per training image' },
+    reference: {
+      resolution: 512,
+      note: '512×512 image = 64×64×4 latent, 77-token text context; one denoising step per training image',
+    },
     aliases: [
-      'sdunetv1', 'stablediffusionv1', 'stablediffusionv14', 'stablediffusionv15', 'sdv1', 'sd14', 'sd15', 'sdv14', 'sdv15',
+      'sdunetv1',
+      'stablediffusionv1',
+      'stablediffusionv14',
+      'stablediffusionv15',
+      'sdv1',
+      'sd14',
+      'sd15',
+      'sdv14',
+      'sdv15',
       'unet2dconditionmodel',
     ],
     source:
@@ -343,7 +586,10 @@ function compact(s: string): string {
   return s.replace(/[^a-z0-9]/g, '');
 }
 
-const INDEX = ARCHITECTURES.map((a) => ({ a, keys: new Set([compact(a.id), compact(a.name.toLowerCase()), ...a.aliases]) }));
+const INDEX = ARCHITECTURES.map((a) => ({
+  a,
+  keys: new Set([compact(a.id), compact(a.name.toLowerCase()), ...a.aliases]),
+}));
 
 /**
  * Find an architecture from a loose name: "resnet50", "ResNet-50", "torchvision.models.resnet50", "timm vit_base_patch16_224",
@@ -358,7 +604,11 @@ export function lookupArchitecture(id: string): ArchitectureInfo | undefined {
   if (s.length === 0) return undefined;
   s = s.replace(/^hf[-_]hub:/, '').replace(/\(.*$/, '');
   s = s.replace(/^(?:torchvision\.models\.|tv\.|models\.|timm[\s:/.]+)/, '');
-  s = s.split('/').filter((p) => p.length > 0).pop() ?? s;
+  s =
+    s
+      .split('/')
+      .filter((p) => p.length > 0)
+      .pop() ?? s;
   s = s.replace(/\..*$/, '');
   const key = compact(s);
   if (key.length === 0) return undefined;
@@ -368,7 +618,8 @@ export function lookupArchitecture(id: string): ArchitectureInfo | undefined {
   for (const e of INDEX) {
     for (const k of e.keys) {
       const runsOn = /\d$/.test(k) && /^\d/.test(key.slice(k.length));
-      if (k.length >= 6 && key.startsWith(k) && !runsOn && (!best || k.length > best.len)) best = { a: e.a, len: k.length };
+      if (k.length >= 6 && key.startsWith(k) && !runsOn && (!best || k.length > best.len))
+        best = { a: e.a, len: k.length };
     }
   }
   return best?.a;
@@ -379,22 +630,52 @@ export function lookupArchitecture(id: string): ArchitectureInfo | undefined {
  * faster than the pixel count); wav2vec 2.0 from the audio length; other vision rows scale with (resolution /
  * reference)²; Whisper always pads to 30 s. Returns the FLOPs and a note on any scaling.
  */
-export function forwardFlopsAt(a: ArchitectureInfo, opts: { resolution?: number; audioSeconds?: number } = {}): { flops: number; note?: string } {
+export function forwardFlopsAt(
+  a: ArchitectureInfo,
+  opts: { resolution?: number; audioSeconds?: number } = {},
+): { flops: number; note?: string } {
   const res = opts.resolution;
-  if (a.modality === 'vision' && res !== undefined && res > 0 && a.reference.resolution !== undefined && res !== a.reference.resolution) {
-    if (a.id in VIT) return { flops: 2 * vitMacs(VIT[a.id as keyof typeof VIT], res).macs, note: `recomputed for ${res} px (${Math.floor(res / VIT[a.id as keyof typeof VIT].patch) ** 2} patches)` };
+  if (
+    a.modality === 'vision' &&
+    res !== undefined &&
+    res > 0 &&
+    a.reference.resolution !== undefined &&
+    res !== a.reference.resolution
+  ) {
+    if (a.id in VIT)
+      return {
+        flops: 2 * vitMacs(VIT[a.id as keyof typeof VIT], res).macs,
+        note: `recomputed for ${res} px (${Math.floor(res / VIT[a.id as keyof typeof VIT].patch) ** 2} patches)`,
+      };
     if (a.id === 'sd-unet-v1') {
       const latent = Math.max(8, Math.round(res / 64) * 8);
-      return { flops: 2 * sdUnetMacs(latent).macs, note: `recomputed for a ${latent}×${latent} latent (${latent * 8} px)` };
+      return {
+        flops: 2 * sdUnetMacs(latent).macs,
+        note: `recomputed for a ${latent}×${latent} latent (${latent * 8} px)`,
+      };
     }
     const f = (res / a.reference.resolution) ** 2;
-    return { flops: a.forwardFlops * f, note: `× (${res} / ${a.reference.resolution})² = × ${Math.round(f * 100) / 100} for ${res} px` };
+    return {
+      flops: a.forwardFlops * f,
+      note: `× (${res} / ${a.reference.resolution})² = × ${Math.round(f * 100) / 100} for ${res} px`,
+    };
   }
-  if (a.id in WAV2VEC2 && opts.audioSeconds !== undefined && opts.audioSeconds > 0 && opts.audioSeconds !== WAV2VEC2_REFERENCE_SECONDS) {
-    return { flops: 2 * wav2vec2Macs(WAV2VEC2[a.id as keyof typeof WAV2VEC2], opts.audioSeconds).macs, note: `recomputed for ${opts.audioSeconds} s of audio` };
+  if (
+    a.id in WAV2VEC2 &&
+    opts.audioSeconds !== undefined &&
+    opts.audioSeconds > 0 &&
+    opts.audioSeconds !== WAV2VEC2_REFERENCE_SECONDS
+  ) {
+    return {
+      flops: 2 * wav2vec2Macs(WAV2VEC2[a.id as keyof typeof WAV2VEC2], opts.audioSeconds).macs,
+      note: `recomputed for ${opts.audioSeconds} s of audio`,
+    };
   }
   if (a.id in WHISPER && opts.audioSeconds !== undefined && opts.audioSeconds !== 30) {
-    return { flops: a.forwardFlops, note: 'Whisper pads every input to 30 s, so the audio length does not change the FLOPs' };
+    return {
+      flops: a.forwardFlops,
+      note: 'Whisper pads every input to 30 s, so the audio length does not change the FLOPs',
+    };
   }
   return { flops: a.forwardFlops };
 }

@@ -40,10 +40,14 @@ export interface ValidationCase {
   notes?: string;
 }
 
-const LLAMA1 = 'Touvron et al. 2023, "LLaMA" (arXiv 2302.13971), Table 2 (params, tokens) and Table 15 (A100-80GB GPU-hours)';
-const LLAMA2 = 'Touvron et al. 2023, "Llama 2" (arXiv 2307.09288), Table 1 (tokens) and Table 2 (GPU-hours); params from the HF safetensors totals';
-const PYTHIA = 'Biderman et al. 2023, "Pythia" (arXiv 2304.01373), Table 1 (shape, non-embedding params) and Table 5 (GPU count, GPU-hours); 299,892,736,000 tokens (Pythia README)';
-const PATTERSON = 'Patterson et al. 2021, "Carbon emissions and large neural network training" (arXiv 2104.10350), Table 4';
+const LLAMA1 =
+  'Touvron et al. 2023, "LLaMA" (arXiv 2302.13971), Table 2 (params, tokens) and Table 15 (A100-80GB GPU-hours)';
+const LLAMA2 =
+  'Touvron et al. 2023, "Llama 2" (arXiv 2307.09288), Table 1 (tokens) and Table 2 (GPU-hours); params from the HF safetensors totals';
+const PYTHIA =
+  'Biderman et al. 2023, "Pythia" (arXiv 2304.01373), Table 1 (shape, non-embedding params) and Table 5 (GPU count, GPU-hours); 299,892,736,000 tokens (Pythia README)';
+const PATTERSON =
+  'Patterson et al. 2021, "Carbon emissions and large neural network training" (arXiv 2104.10350), Table 4';
 const DLE_RN50 =
   'NVIDIA DeepLearningExamples PyTorch/Classification/ConvNets/resnet50v1.5/README.md (commit 3bbe228, pytorch-19.10 container), ' +
   '"Training time for 90 epochs"; ImageNet-1k train split 1,281,167 images';
@@ -118,7 +122,8 @@ export const CASES: readonly ValidationCase[] = [
     inputs: { gpuHours: 184_320, powerW: 400, pue: 1.1, intensity: 385 },
     target: { metric: 'co2eKg', value: 31_220 },
     also: [{ metric: 'energyKWh', value: 81_100.8 }],
-    source: 'Llama 2 model card / Touvron et al. 2023 Table 2 (184,320 GPU-h, 400 W, 31.22 tCO2eq); LLaMA paper Table 15 (PUE 1.1, 0.385 kg/kWh) — footprint-method.md D3',
+    source:
+      'Llama 2 model card / Touvron et al. 2023 Table 2 (184,320 GPU-h, 400 W, 31.22 tCO2eq); LLaMA paper Table 15 (PUE 1.1, 0.385 kg/kWh) — footprint-method.md D3',
     notes: 'Energy 81,100.8 kWh = 184,320 h × 0.4 kW × 1.1 [D]',
   },
   {
@@ -129,7 +134,8 @@ export const CASES: readonly ValidationCase[] = [
     inputs: { gpuHours: 1_082_990, powerW: 400, pue: 1.0, intensity: 57 },
     target: { metric: 'energyKWh', value: 433_196 },
     also: [{ metric: 'co2eKg', value: 24_690 }],
-    source: 'Luccioni et al. 2022, "Estimating the carbon footprint of BLOOM" (arXiv 2211.02001), Tables 1–2 — footprint-method.md D2',
+    source:
+      'Luccioni et al. 2022, "Estimating the carbon footprint of BLOOM" (arXiv 2211.02001), Tables 1–2 — footprint-method.md D2',
     notes: 'Dynamic consumption = GPU-h × 400 W exactly; PUE applied separately to the idle/infrastructure share',
   },
   {
@@ -151,7 +157,8 @@ export const CASES: readonly ValidationCase[] = [
     inputs: { gpuHours: 1_082_990, powerW: 400, pue: 1.0, intensity: 57, includeIdle: true },
     target: { metric: 'energyKWh', value: 433_196 + 256_646 },
     also: [{ metric: 'co2eKg', value: 24_690 + 14_600 }],
-    source: 'Luccioni et al. 2022 (arXiv 2211.02001), Tables 1–2: dynamic 433,196 kWh (24.69 t) + idle 256,646 kWh (14.6 t)',
+    source:
+      'Luccioni et al. 2022 (arXiv 2211.02001), Tables 1–2: dynamic 433,196 kWh (24.69 t) + idle 256,646 kWh (14.6 t)',
     notes: 'IDLE_SHARE (59 %) is this ratio rounded, so the case checks the arithmetic, not a prediction',
   },
   {
@@ -163,7 +170,7 @@ export const CASES: readonly ValidationCase[] = [
     target: { metric: 'co2eKg', value: 11_250 },
     source:
       'CompVis/stable-diffusion-v1-4 model card, "Environmental Impact" (A100 PCIe 40GB, 150,000 hours, AWS US-east, 11,250 kg CO2 eq. ' +
-      'via the ML CO2 Impact calculator, Lacoste et al. 2019); 250 W is that calculator\'s A100 PCIe figure (mlco2/impact data/gpus.csv)',
+      "via the ML CO2 Impact calculator, Lacoste et al. 2019); 250 W is that calculator's A100 PCIe figure (mlco2/impact data/gpus.csv)",
     notes: 'Intensity 0.3 kg/kWh implied: 11,250 kg ÷ (150,000 h × 0.25 kW) [D]; no PUE in that calculator',
   },
   {
@@ -184,18 +191,16 @@ export const CASES: readonly ValidationCase[] = [
       ['33B', 32.5e9, 1.4e12, 530_432, undefined],
       ['65B', 65.2e9, 1.4e12, 1_022_362, 2048],
     ] as const
-  ).map(
-    ([name, params, tokens, hours, devices]): ValidationCase => ({
-      id: `llama1-${name.toLowerCase()}`,
-      name: `LLaMA ${name}`,
-      tier: 'device-hours',
-      quality: 'A',
-      inputs: { params, tokens, hardware: 'a100-sxm4-80gb', precision: 'bf16', ...(devices ? { devices } : {}) },
-      target: { metric: 'gpuHours', value: hours },
-      source: LLAMA1 + (devices ? '; 2048 A100-80GB for 65B (p. 4)' : ''),
-      notes: devices ? undefined : 'GPU count not reported',
-    }),
-  ),
+  ).map(([name, params, tokens, hours, devices]): ValidationCase => ({
+    id: `llama1-${name.toLowerCase()}`,
+    name: `LLaMA ${name}`,
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params, tokens, hardware: 'a100-sxm4-80gb', precision: 'bf16', ...(devices ? { devices } : {}) },
+    target: { metric: 'gpuHours', value: hours },
+    source: LLAMA1 + (devices ? '; 2048 A100-80GB for 65B (p. 4)' : ''),
+    notes: devices ? undefined : 'GPU count not reported',
+  })),
   ...(
     [
       ['7B', 6_738_417_664, 184_320],
@@ -203,18 +208,17 @@ export const CASES: readonly ValidationCase[] = [
       ['34B', 34e9, 1_038_336],
       ['70B', 68_976_653_312, 1_720_320],
     ] as const
-  ).map(
-    ([name, params, hours]): ValidationCase => ({
-      id: `llama2-${name.toLowerCase()}`,
-      name: `Llama 2 ${name}`,
-      tier: 'device-hours',
-      quality: 'A',
-      inputs: { params, tokens: 2.0e12, hardware: 'a100-sxm4-80gb', precision: 'bf16' },
-      target: { metric: 'gpuHours', value: hours },
-      source: LLAMA2,
-      notes: 'GPU count not reported; part of the hours ran at a 350 W cap' + (name === '34B' ? '; 34B params nominal' : ''),
-    }),
-  ),
+  ).map(([name, params, hours]): ValidationCase => ({
+    id: `llama2-${name.toLowerCase()}`,
+    name: `Llama 2 ${name}`,
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params, tokens: 2.0e12, hardware: 'a100-sxm4-80gb', precision: 'bf16' },
+    target: { metric: 'gpuHours', value: hours },
+    source: LLAMA2,
+    notes:
+      'GPU count not reported; part of the hours ran at a 350 W cap' + (name === '34B' ? '; 34B params nominal' : ''),
+  })),
   {
     id: 'llama31-405b',
     name: 'Llama 3.1 405B',
@@ -222,7 +226,8 @@ export const CASES: readonly ValidationCase[] = [
     quality: 'A',
     inputs: { params: 405_853_388_800, tokens: 15.6e12, hardware: 'h100-sxm', devices: 16_384, precision: 'bf16' },
     target: { metric: 'gpuHours', value: 30.84e6 },
-    source: 'Llama Team 2024, "The Llama 3 Herd of Models" (arXiv 2407.21783), pp. 1–3, 9 (15.6T tokens, up to 16K H100); Llama 3.1 model card (30.84M GPU-h)',
+    source:
+      'Llama Team 2024, "The Llama 3 Herd of Models" (arXiv 2407.21783), pp. 1–3, 9 (15.6T tokens, up to 16K H100); Llama 3.1 model card (30.84M GPU-h)',
     notes: 'Hours include long-context continuation; reported step MFU 38–43 %',
   },
   {
@@ -267,7 +272,8 @@ export const CASES: readonly ValidationCase[] = [
       shape: { layers: 70, hidden: 14336, heads: 112, vocab: 250_680 },
     },
     target: { metric: 'gpuHours', value: 1_082_990 },
-    source: 'BigScience 2022, "BLOOM" (arXiv 2211.05100), pp. 18–21; Luccioni et al. 2022 Table 1 — footprint-method.md D2',
+    source:
+      'BigScience 2022, "BLOOM" (arXiv 2211.05100), pp. 18–21; Luccioni et al. 2022 Table 1 — footprint-method.md D2',
   },
   {
     id: 'palm-540b',
@@ -276,7 +282,8 @@ export const CASES: readonly ValidationCase[] = [
     quality: 'A',
     inputs: { params: 540.35e9, tokens: 780e9, hardware: 'tpu-v4', devices: 6144, precision: 'bf16' },
     target: { metric: 'gpuHours', value: 6144 * 1200 + 3072 * 336 },
-    source: 'Chowdhery et al. 2022, "PaLM" (arXiv 2204.02311), Table 1, p. 3 and App. B (6144 chips × 1200 h + 3072 × 336 h)',
+    source:
+      'Chowdhery et al. 2022, "PaLM" (arXiv 2204.02311), Table 1, p. 3 and App. B (6144 chips × 1200 h + 3072 × 336 h)',
     notes: 'Chip-hours include some downtime and repeated steps; step MFU 45.7 %',
   },
   {
@@ -337,18 +344,17 @@ export const CASES: readonly ValidationCase[] = [
       [350, 50.2],
       [420, 44.4],
     ] as const
-  ).map(
-    ([nodes, stepSeconds]): ValidationCase => ({
-      id: `mtnlg-530b-${nodes}n`,
-      name: `MT-NLG 530B, one step on ${nodes} DGX A100`,
-      tier: 'device-hours',
-      quality: 'A',
-      inputs: { params: 530e9, tokens: 1920 * 2048, hardware: 'a100-sxm4-80gb', devices: nodes * 8, precision: 'bf16' },
-      target: { metric: 'gpuHours', value: (nodes * 8 * stepSeconds) / 3600 },
-      source: 'Smith et al. 2022, "Megatron-Turing NLG 530B" (arXiv 2201.11990), §2.4 (step times 60.1/50.2/44.4 s at batch 1920 × 2048)',
-      notes: 'Throughput benchmark of one step, not a whole run (no restarts or evaluation)',
-    }),
-  ),
+  ).map(([nodes, stepSeconds]): ValidationCase => ({
+    id: `mtnlg-530b-${nodes}n`,
+    name: `MT-NLG 530B, one step on ${nodes} DGX A100`,
+    tier: 'device-hours',
+    quality: 'A',
+    inputs: { params: 530e9, tokens: 1920 * 2048, hardware: 'a100-sxm4-80gb', devices: nodes * 8, precision: 'bf16' },
+    target: { metric: 'gpuHours', value: (nodes * 8 * stepSeconds) / 3600 },
+    source:
+      'Smith et al. 2022, "Megatron-Turing NLG 530B" (arXiv 2201.11990), §2.4 (step times 60.1/50.2/44.4 s at batch 1920 × 2048)',
+    notes: 'Throughput benchmark of one step, not a whole run (no restarts or evaluation)',
+  })),
   {
     id: 'falcon-180b',
     name: 'Falcon 180B',
@@ -356,7 +362,8 @@ export const CASES: readonly ValidationCase[] = [
     quality: 'B',
     inputs: { params: 179_522_565_120, tokens: 3.5e12, hardware: 'a100-sxm4-40gb', devices: 4096, precision: 'bf16' },
     target: { metric: 'gpuHours', value: 7.0e6 },
-    source: 'Almazrouei et al. 2023, "The Falcon Series" (arXiv 2311.16867), Table 1; Hugging Face Falcon-180B blog (~7,000,000 GPU-h)',
+    source:
+      'Almazrouei et al. 2023, "The Falcon Series" (arXiv 2311.16867), Table 1; Hugging Face Falcon-180B blog (~7,000,000 GPU-h)',
     notes: 'Hours given to one significant digit',
   },
   {
@@ -373,16 +380,136 @@ export const CASES: readonly ValidationCase[] = [
   // -------------------------------------------------------------------------------------------- device-hours, vision
   // Published wall-clock time to train × GPUs. Times are printed to the hour ("~ 7 h"); rounding above ~5 % makes a
   // case quality B. AMP on these V100 runs is fp16 (apex). The DGX-2 uses V100 SXM3 32 GB (same tensor peak class).
-  dle('rn50-v100x1-amp', 'ResNet-50 v1.5, 90 epochs, 1× V100 AMP', 'resnet50', 90, 'v100-sxm2-16gb', 1, 'fp16', 41, 'A', DLE_RN50, 'DGX-1, 1 GPU, "~ 41 h"'),
-  dle('rn50-v100x1-fp32', 'ResNet-50 v1.5, 90 epochs, 1× V100 FP32', 'resnet50', 90, 'v100-sxm2-16gb', 1, 'fp32', 95, 'A', DLE_RN50, 'DGX-1, 1 GPU, "~ 95 h"'),
-  dle('rn50-v100x8-amp', 'ResNet-50 v1.5, 90 epochs, 8× V100 AMP', 'resnet50', 90, 'v100-sxm2-16gb', 8, 'fp16', 7, 'B', DLE_RN50, 'DGX-1, "~ 7 h" (±7 % rounding)'),
-  dle('rn50-v100x8-fp32', 'ResNet-50 v1.5, 90 epochs, 8× V100 FP32', 'resnet50', 90, 'v100-sxm2-16gb', 8, 'fp32', 14, 'A', DLE_RN50, 'DGX-1, "~ 14 h"'),
-  dle('rn50-v100x16-amp', 'ResNet-50 v1.5, 90 epochs, 16× V100 AMP (DGX-2)', 'resnet50', 90, 'v100-sxm2-32gb', 16, 'fp16', 5, 'B', DLE_RN50, 'DGX-2, "~ 5 h" (±10 % rounding)'),
-  dle('rn50-v100x16-fp32', 'ResNet-50 v1.5, 90 epochs, 16× V100 FP32 (DGX-2)', 'resnet50', 90, 'v100-sxm2-32gb', 16, 'fp32', 8, 'B', DLE_RN50, 'DGX-2, "~ 8 h" (±6 % rounding)'),
-  dle('effb0-a100x8-amp', 'EfficientNet-B0, 400 epochs, 8× A100 80GB AMP', 'efficientnet-b0', 400, 'a100-sxm4-80gb', 8, 'fp16', 11, 'A', DLE_EFFNET, 'DGX A100, 11 h'),
-  dle('effb0-a100x8-tf32', 'EfficientNet-B0, 400 epochs, 8× A100 80GB TF32', 'efficientnet-b0', 400, 'a100-sxm4-80gb', 8, 'tf32', 19, 'A', DLE_EFFNET, 'DGX A100, 19 h'),
-  dle('effb0-v100x8-amp', 'EfficientNet-B0, 400 epochs, 8× V100 16GB AMP', 'efficientnet-b0', 400, 'v100-sxm2-16gb', 8, 'fp16', 24, 'A', DLE_EFFNET, 'DGX-1, 24 h'),
-  dle('effb0-v100x8-fp32', 'EfficientNet-B0, 400 epochs, 8× V100 16GB FP32', 'efficientnet-b0', 400, 'v100-sxm2-16gb', 8, 'fp32', 34, 'A', DLE_EFFNET, 'DGX-1, 34 h'),
+  dle(
+    'rn50-v100x1-amp',
+    'ResNet-50 v1.5, 90 epochs, 1× V100 AMP',
+    'resnet50',
+    90,
+    'v100-sxm2-16gb',
+    1,
+    'fp16',
+    41,
+    'A',
+    DLE_RN50,
+    'DGX-1, 1 GPU, "~ 41 h"',
+  ),
+  dle(
+    'rn50-v100x1-fp32',
+    'ResNet-50 v1.5, 90 epochs, 1× V100 FP32',
+    'resnet50',
+    90,
+    'v100-sxm2-16gb',
+    1,
+    'fp32',
+    95,
+    'A',
+    DLE_RN50,
+    'DGX-1, 1 GPU, "~ 95 h"',
+  ),
+  dle(
+    'rn50-v100x8-amp',
+    'ResNet-50 v1.5, 90 epochs, 8× V100 AMP',
+    'resnet50',
+    90,
+    'v100-sxm2-16gb',
+    8,
+    'fp16',
+    7,
+    'B',
+    DLE_RN50,
+    'DGX-1, "~ 7 h" (±7 % rounding)',
+  ),
+  dle(
+    'rn50-v100x8-fp32',
+    'ResNet-50 v1.5, 90 epochs, 8× V100 FP32',
+    'resnet50',
+    90,
+    'v100-sxm2-16gb',
+    8,
+    'fp32',
+    14,
+    'A',
+    DLE_RN50,
+    'DGX-1, "~ 14 h"',
+  ),
+  dle(
+    'rn50-v100x16-amp',
+    'ResNet-50 v1.5, 90 epochs, 16× V100 AMP (DGX-2)',
+    'resnet50',
+    90,
+    'v100-sxm2-32gb',
+    16,
+    'fp16',
+    5,
+    'B',
+    DLE_RN50,
+    'DGX-2, "~ 5 h" (±10 % rounding)',
+  ),
+  dle(
+    'rn50-v100x16-fp32',
+    'ResNet-50 v1.5, 90 epochs, 16× V100 FP32 (DGX-2)',
+    'resnet50',
+    90,
+    'v100-sxm2-32gb',
+    16,
+    'fp32',
+    8,
+    'B',
+    DLE_RN50,
+    'DGX-2, "~ 8 h" (±6 % rounding)',
+  ),
+  dle(
+    'effb0-a100x8-amp',
+    'EfficientNet-B0, 400 epochs, 8× A100 80GB AMP',
+    'efficientnet-b0',
+    400,
+    'a100-sxm4-80gb',
+    8,
+    'fp16',
+    11,
+    'A',
+    DLE_EFFNET,
+    'DGX A100, 11 h',
+  ),
+  dle(
+    'effb0-a100x8-tf32',
+    'EfficientNet-B0, 400 epochs, 8× A100 80GB TF32',
+    'efficientnet-b0',
+    400,
+    'a100-sxm4-80gb',
+    8,
+    'tf32',
+    19,
+    'A',
+    DLE_EFFNET,
+    'DGX A100, 19 h',
+  ),
+  dle(
+    'effb0-v100x8-amp',
+    'EfficientNet-B0, 400 epochs, 8× V100 16GB AMP',
+    'efficientnet-b0',
+    400,
+    'v100-sxm2-16gb',
+    8,
+    'fp16',
+    24,
+    'A',
+    DLE_EFFNET,
+    'DGX-1, 24 h',
+  ),
+  dle(
+    'effb0-v100x8-fp32',
+    'EfficientNet-B0, 400 epochs, 8× V100 16GB FP32',
+    'efficientnet-b0',
+    400,
+    'v100-sxm2-16gb',
+    8,
+    'fp32',
+    34,
+    'A',
+    DLE_EFFNET,
+    'DGX-1, 34 h',
+  ),
 
   // ============================================================================================ measured-energy
   {
@@ -390,14 +517,22 @@ export const CASES: readonly ValidationCase[] = [
     name: 'GPT-3 175B (end to end)',
     tier: 'measured-energy',
     quality: 'B',
-    inputs: { params: 175e9, tokens: 300e9, hardware: 'v100-sxm2-32gb', devices: 10_000, precision: 'fp16', pue: 1.1, intensity: 429 },
+    inputs: {
+      params: 175e9,
+      tokens: 300e9,
+      hardware: 'v100-sxm2-32gb',
+      devices: 10_000,
+      precision: 'fp16',
+      pue: 1.1,
+      intensity: 429,
+    },
     target: { metric: 'energyKWh', value: 1_287_000 },
     also: [
       { metric: 'co2eKg', value: 552_100 },
       { metric: 'gpuHours', value: 10_000 * 14.8 * 24 },
     ],
     source: `${PATTERSON} (V100 × 10,000, 14.8 days, 330 W measured per GPU incl. host, PUE 1.10, 0.429 kg/kWh) — footprint-method.md D1`,
-    notes: 'GPU count is NVIDIA\'s suggestion, not a measurement',
+    notes: "GPU count is NVIDIA's suggestion, not a measurement",
   },
   {
     id: 't5-11b',
@@ -408,7 +543,8 @@ export const CASES: readonly ValidationCase[] = [
     target: { metric: 'energyKWh', value: 85_700 },
     also: [{ metric: 'co2eKg', value: 46_700 }],
     source: `${PATTERSON} (512 TPU v3 × 20 days, 310 W measured system power per chip, PUE 1.12) — footprint-method.md D5`,
-    notes: 'In-sample for power: the TPU v3 power basis (Accelerator.systemPowerW, 245–310 W) is these four Patterson measurements',
+    notes:
+      'In-sample for power: the TPU v3 power basis (Accelerator.systemPowerW, 245–310 W) is these four Patterson measurements',
   },
   {
     id: 'meena-2.6b',
@@ -446,7 +582,8 @@ export const CASES: readonly ValidationCase[] = [
     inputs: { gpuHours: 64 * 79.2, hardware: 'v100-sxm2-16gb', devices: 64, pue: 1.58, intensity: 432.7 },
     target: { metric: 'energyKWh', value: 1_507 },
     also: [{ metric: 'co2eKg', value: 652 }],
-    source: 'Strubell et al. 2019, "Energy and Policy Considerations for Deep Learning in NLP", Table 3 (64 V100 × 79.2 h, 12,041.51 W total incl. CPU and DRAM, PUE 1.58) — footprint-method.md D4',
+    source:
+      'Strubell et al. 2019, "Energy and Policy Considerations for Deep Learning in NLP", Table 3 (64 V100 × 79.2 h, 12,041.51 W total incl. CPU and DRAM, PUE 1.58) — footprint-method.md D4',
     notes: 'Power measured on a smaller setup and extrapolated by the authors',
   },
   {
@@ -456,8 +593,10 @@ export const CASES: readonly ValidationCase[] = [
     quality: 'A',
     inputs: { params: 7_298_617_344, tokens: 4.05e12, hardware: 'h100-sxm', precision: 'bf16', pue: 1.2 },
     target: { metric: 'acceleratorKWh', value: 131_000 },
-    source: 'OLMo Team 2025, "2 OLMo 2 Furious" (arXiv 2501.00656), Table 19 (131 MWh GPU power, PUE 1.2) and p. 7 (4.05T tokens)',
-    notes: 'GPU power only, measured on one node and extrapolated; compared with the accelerator share of the estimate (before PUE)',
+    source:
+      'OLMo Team 2025, "2 OLMo 2 Furious" (arXiv 2501.00656), Table 19 (131 MWh GPU power, PUE 1.2) and p. 7 (4.05T tokens)',
+    notes:
+      'GPU power only, measured on one node and extrapolated; compared with the accelerator share of the estimate (before PUE)',
   },
   {
     id: 'olmo2-13b',
@@ -466,7 +605,8 @@ export const CASES: readonly ValidationCase[] = [
     quality: 'A',
     inputs: { params: 13_716_198_400, tokens: 5.6e12, hardware: 'h100-sxm', precision: 'bf16', pue: 1.12 },
     target: { metric: 'acceleratorKWh', value: 257_000 },
-    source: 'OLMo Team 2025, "2 OLMo 2 Furious" (arXiv 2501.00656), Table 19 (257 MWh GPU power, PUE 1.12) and p. 7 (5.6T tokens)',
+    source:
+      'OLMo Team 2025, "2 OLMo 2 Furious" (arXiv 2501.00656), Table 19 (257 MWh GPU power, PUE 1.12) and p. 7 (5.6T tokens)',
     notes: 'GPU power only; Morrison et al. 2025 list a different figure (230 MWh), see the gpu_stack notes',
   },
   {

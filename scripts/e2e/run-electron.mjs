@@ -17,9 +17,16 @@ try {
   await runTests({
     extensionDevelopmentPath: ROOT,
     extensionTestsPath,
-    ...(process.env.VSCODE_EXECUTABLE_PATH ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH } : { version: process.env.VSCODE_VERSION || 'stable' }),
+    ...(process.env.VSCODE_EXECUTABLE_PATH
+      ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH }
+      : { version: process.env.VSCODE_VERSION || 'stable' }),
     // The fixture copy (the tests change its settings), a fresh profile, and no other extensions.
-    launchArgs: [p.workspace, `--user-data-dir=${p.userData}`, `--extensions-dir=${p.extensions}`, '--disable-extensions'],
+    launchArgs: [
+      p.workspace,
+      `--user-data-dir=${p.userData}`,
+      `--extensions-dir=${p.extensions}`,
+      '--disable-extensions',
+    ],
   });
   fs.rmSync(p.dir, { recursive: true, force: true });
 } catch (e) {

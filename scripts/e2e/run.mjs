@@ -15,20 +15,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchBrowser, installVsix, makeProfile, printLogs, startCodeServer, workbenchUrl } from './code-server.mjs';
-import { CODE_SERVER_HOME, ROOT, buildExtension, buildSuite, ensureChromium, ensureCodeServer, log, sh } from './tools.mjs';
+import {
+  CODE_SERVER_HOME,
+  ROOT,
+  buildExtension,
+  buildSuite,
+  ensureChromium,
+  ensureCodeServer,
+  log,
+  sh,
+} from './tools.mjs';
 import { packageVsix } from '../package.mjs';
 
-const { values: opts } = parseArgs({ options: {
-  phase: { type: 'string', default: 'all' }, 'no-build': { type: 'boolean', default: false },
-  grep: { type: 'string' }, vsix: { type: 'boolean', default: false }, // --vsix = --phase vsix
-} });
+const { values: opts } = parseArgs({
+  options: {
+    phase: { type: 'string', default: 'all' },
+    'no-build': { type: 'boolean', default: false },
+    grep: { type: 'string' },
+    vsix: { type: 'boolean', default: false }, // --vsix = --phase vsix
+  },
+});
 const phases = opts.vsix ? ['vsix'] : opts.phase === 'all' ? ['dev', 'vsix'] : [opts.phase];
 if (!phases.every((p) => p === 'dev' || p === 'vsix')) throw new Error(`unknown --phase ${opts.phase}`);
 const PHASE_TIMEOUT_MS = Number(process.env.GREENML_E2E_TIMEOUT_MS || 240_000);
 const ARTIFACTS = path.join(ROOT, '.e2e'); // git-ignored; CI can upload it
 
 // A last-resort watchdog for the whole script (installs included), so CI never hangs.
-setTimeout(() => { console.error('[e2e] FAILED: overall timeout (25 min)'); process.exit(1); }, 25 * 60_000).unref();
+setTimeout(() => {
+  console.error('[e2e] FAILED: overall timeout (25 min)');
+  process.exit(1);
+}, 25 * 60_000).unref();
 
 // The workbench's and the extension host's console, forwarded by the smoke-test driver (mocha's report included).
 // Known offline noise is dropped: the marketplace (open-vsx.org) and the missing vsda module.
@@ -52,8 +68,15 @@ async function runPhase(phase, testsEntry, vsix) {
       installVsix(p, vsix);
       devPath = path.join(p.dir, 'empty-extension');
       fs.mkdirSync(devPath);
-      fs.writeFileSync(path.join(devPath, 'package.json'), JSON.stringify({
-        name: 'e2e-empty', publisher: 'greenml-test', version: '0.0.0', engines: { vscode: '*' } }));
+      fs.writeFileSync(
+        path.join(devPath, 'package.json'),
+        JSON.stringify({
+          name: 'e2e-empty',
+          publisher: 'greenml-test',
+          version: '0.0.0',
+          engines: { vscode: '*' },
+        }),
+      );
       env.GREENML_E2E_EXPECT_EXTENSION_UNDER = p.extensions; // the tests check they run the installed copy
     }
     // code-server passes its environment on to the extension host, where the suite reads these.
@@ -61,13 +84,28 @@ async function runPhase(phase, testsEntry, vsix) {
     browser = await launchBrowser(p);
     const { page } = browser;
     page.on('pageerror', (e) => browserErrors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') browserErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') browserErrors.push(m.text());
+    });
     code = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out after ${PHASE_TIMEOUT_MS} ms`)), PHASE_TIMEOUT_MS);
-      page.exposeFunction('codeAutomationLog', forwardLog)
-        .then(() => page.exposeFunction('codeAutomationExit', (c) => { clearTimeout(timer); resolve(c); }))
-        .then(() => page.goto(workbenchUrl(server, p.workspace, { extensionDevelopmentPath: devPath, extensionTestsPath: testsEntry })))
-        .catch((e) => { clearTimeout(timer); reject(e); });
+      page
+        .exposeFunction('codeAutomationLog', forwardLog)
+        .then(() =>
+          page.exposeFunction('codeAutomationExit', (c) => {
+            clearTimeout(timer);
+            resolve(c);
+          }),
+        )
+        .then(() =>
+          page.goto(
+            workbenchUrl(server, p.workspace, { extensionDevelopmentPath: devPath, extensionTestsPath: testsEntry }),
+          ),
+        )
+        .catch((e) => {
+          clearTimeout(timer);
+          reject(e);
+        });
     });
   } catch (e) {
     console.error(`[e2e] ${phase}: ${e.stack ?? e}`);
@@ -78,15 +116,21 @@ async function runPhase(phase, testsEntry, vsix) {
   if (!ok && browser) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const shot = path.join(ARTIFACTS, `failure-${phase}.png`);
-    await browser.page.screenshot({ path: shot }).then(() => console.error(`[e2e] screenshot: ${shot}`), (e) => console.error(`[e2e] no screenshot: ${e.message}`));
-    if (browserErrors.length) console.log(`\n===== browser console errors =====\n${browserErrors.slice(-50).join('\n')}`);
+    await browser.page.screenshot({ path: shot }).then(
+      () => console.error(`[e2e] screenshot: ${shot}`),
+      (e) => console.error(`[e2e] no screenshot: ${e.message}`),
+    );
+    if (browserErrors.length)
+      console.log(`\n===== browser console errors =====\n${browserErrors.slice(-50).join('\n')}`);
   }
   await browser?.ctx.close().catch(() => {});
   await server?.stop();
   if (!ok) printLogs(p); // after stopping, so the logs are complete
   if (ok && !process.env.GREENML_E2E_KEEP) fs.rmSync(p.dir, { recursive: true, force: true });
   else log(`scratch folder kept: ${p.dir}`);
-  log(`${phase}: ${ok ? 'passed' : `FAILED (${code === 'error' ? 'see above' : `exit code ${code}`})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `${phase}: ${ok ? 'passed' : `FAILED (${code === 'error' ? 'see above' : `exit code ${code}`})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return ok;
 }
 
@@ -96,10 +140,22 @@ function grammarTestsOnRealGrammars() {
   const ext = path.join(CODE_SERVER_HOME, 'lib', 'vscode', 'extensions');
   const grammars = ['python', 'yaml', 'shellscript'].flatMap((lang) => {
     const dir = path.join(ext, lang, 'syntaxes');
-    return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => ['-g', path.join(dir, f)]);
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => ['-g', path.join(dir, f)]);
   });
-  sh(process.execPath, [path.join(ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'), '--compact', ...grammars, 'test/grammar/*.test.*'], { cwd: ROOT });
-  log('grammar tests on VS Code\'s own grammars: passed');
+  sh(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'),
+      '--compact',
+      ...grammars,
+      'test/grammar/*.test.*',
+    ],
+    { cwd: ROOT },
+  );
+  log("grammar tests on VS Code's own grammars: passed");
 }
 
 const t0 = Date.now();

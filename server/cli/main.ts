@@ -3,16 +3,43 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { estimate as coreEstimate, lookupArchitecture, modelCardCo2, modelCardYaml, reportJson, resolveAccelerator, resolveRegion, type Estimate, type ModelCardOptions, type Precision, type RunInputs } from '../../core/index';
+import {
+  estimate as coreEstimate,
+  lookupArchitecture,
+  modelCardCo2,
+  modelCardYaml,
+  reportJson,
+  resolveAccelerator,
+  resolveRegion,
+  type Estimate,
+  type ModelCardOptions,
+  type Precision,
+  type RunInputs,
+} from '../../core/index';
 import { RULES, docsUrl, findRule } from '../../rules/index';
 import { ruleMarkdown } from '../../rules/docs';
-import { mergeSettings, type Settings } from '../config/settings';
+import { mergeSettings, type Settings } from '../../engine/settings';
 import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
-import * as fmt from '../engine/format';
-import { estimateRun, findMeasurements, readMeasurements, type EstimateOptions, type Measurements } from '../engine/measurements';
-import type { AnalyzedRun } from '../engine/types';
+import * as fmt from '../../engine/format';
+import {
+  estimateRun,
+  findMeasurements,
+  readMeasurements,
+  type EstimateOptions,
+  type Measurements,
+} from '../review/measurements';
+import type { AnalyzedRun } from '../../engine/types';
 import { collectFiles } from './files';
-import { checkGithub, checkJson, checkMarkdown, checkSarif, checkText, position, runJson, type FileResult } from './output';
+import {
+  checkGithub,
+  checkJson,
+  checkMarkdown,
+  checkSarif,
+  checkText,
+  position,
+  runJson,
+  type FileResult,
+} from './output';
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
 
@@ -36,10 +63,16 @@ function loadSettings(configFile: string | undefined, paths: string[]): { settin
     file = findWorkspaceFile(dir);
   }
   for (const p of file?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
-  return { settings: mergeSettings({ values: file?.values ?? {}, source: file ? path.basename(file.path) : '' }), file };
+  return {
+    settings: mergeSettings({ values: file?.values ?? {}, source: file ? path.basename(file.path) : '' }),
+    file,
+  };
 }
 
-async function analyzePaths(paths: string[], settings: Settings): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }> {
+async function analyzePaths(
+  paths: string[],
+  settings: Settings,
+): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }> {
   const { files, errors } = collectFiles(paths.length ? paths : ['.']);
   const bar = progress(files.length);
   const r = await analyzeFiles(files, settings, (f) => bar.tick(f));
@@ -83,11 +116,20 @@ function estimateOptions(o: Record<string, unknown>): EstimateOptions {
 function estimateExtrasText(e: Estimate, out: (s: string) => void, indent: string, options: EstimateOptions): void {
   if (e.label === 'calibrated') out(`${indent}Label       calibrated (${e.calibration?.description ?? 'measurement'})`);
   if (e.idleKWh) out(`${indent}Idle/infra  ${fmt.range(e.idleKWh, fmt.energy)} (inside the energy above)`);
-  if (e.developmentKWh) out(`${indent}Dev. runs   ${fmt.range(e.developmentKWh, fmt.energy)} (inside the energy above)`);
-  if (e.embodiedKgCO2e) out(`${indent}Embodied    ${fmt.range(e.embodiedKgCO2e, fmt.carbon)} (not inside the carbon above)`);
-  if (e.marginal) out(`${indent}Marginal    ${fmt.range(e.marginal.co2eKg, fmt.carbon)} at ${e.marginal.gPerKWh} g/kWh (sensitivity, ${e.marginal.label})`);
-  else if (options.marginal) out(`${indent}Marginal    no marginal intensity for this region in the table; sensitivity omitted`);
-  if (e.marketBased) out(`${indent}Market      ${fmt.range(e.marketBased.co2eKg, fmt.carbon)} at ${e.marketBased.gPerKWh} g/kWh (market-based, as given)`);
+  if (e.developmentKWh)
+    out(`${indent}Dev. runs   ${fmt.range(e.developmentKWh, fmt.energy)} (inside the energy above)`);
+  if (e.embodiedKgCO2e)
+    out(`${indent}Embodied    ${fmt.range(e.embodiedKgCO2e, fmt.carbon)} (not inside the carbon above)`);
+  if (e.marginal)
+    out(
+      `${indent}Marginal    ${fmt.range(e.marginal.co2eKg, fmt.carbon)} at ${e.marginal.gPerKWh} g/kWh (sensitivity, ${e.marginal.label})`,
+    );
+  else if (options.marginal)
+    out(`${indent}Marginal    no marginal intensity for this region in the table; sensitivity omitted`);
+  if (e.marketBased)
+    out(
+      `${indent}Market      ${fmt.range(e.marketBased.co2eKg, fmt.carbon)} at ${e.marketBased.gPerKWh} g/kWh (market-based, as given)`,
+    );
 }
 
 function measurementProblems(m: Measurements | undefined): void {
@@ -101,17 +143,28 @@ function planJson(run: AnalyzedRun, linked: boolean, textOf: (file: string | und
     return span && t !== undefined ? { start: position(t, span.start), end: position(t, span.end) } : undefined;
   };
   return {
-    entry: { path: run.plan.entry.file, label: run.plan.entry.label, line: at(run.plan.entry.file, run.plan.entry.span)?.start.line },
+    entry: {
+      path: run.plan.entry.file,
+      label: run.plan.entry.label,
+      line: at(run.plan.entry.file, run.plan.entry.span)?.start.line,
+    },
     linked,
     framework: run.plan.framework,
     files: run.plan.files,
-    facts: Object.fromEntries([...run.plan.facts.values()].map((f) => [f.key, { value: f.value, origin: f.origin, file: f.file, range: at(f.file, f.span), note: f.note }])),
+    facts: Object.fromEntries(
+      [...run.plan.facts.values()].map((f) => [
+        f.key,
+        { value: f.value, origin: f.origin, file: f.file, range: at(f.file, f.span), note: f.note },
+      ]),
+    ),
   };
 }
 
 export function buildProgram(out: (s: string) => void): Command {
   const program = new Command('greenml')
-    .description('Green ML Review: reviews ML training code before it runs — findings, fixes, and estimated kWh and CO2e.')
+    .description(
+      'Green ML Review: reviews ML training code before it runs — findings, fixes, and estimated kWh and CO2e.',
+    )
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, '')), writeErr: (s) => process.stderr.write(s) });
@@ -120,7 +173,11 @@ export function buildProgram(out: (s: string) => void): Command {
     .command('check')
     .description('review training scripts and configs')
     .argument('[paths...]', 'files or folders', ['.'])
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'markdown']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'github', 'markdown'])
+        .default('text'),
+    )
     .option('--select <codes>', 'only these rules (comma-separated codes or names)')
     .option('--ignore <codes>', 'skip these rules')
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
@@ -129,7 +186,8 @@ export function buildProgram(out: (s: string) => void): Command {
       const { settings } = loadSettings(o.config, paths);
       const select = codes(o.select);
       const ignore = codes(o.ignore);
-      for (const r of RULES) if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
+      for (const r of RULES)
+        if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
       const { results, errors } = await analyzePaths(paths, settings);
       if (o.format === 'json') out(JSON.stringify(checkJson(results, errors, VERSION), null, 2));
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
@@ -143,7 +201,8 @@ export function buildProgram(out: (s: string) => void): Command {
       }
       if (o.format !== 'json') for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
-      if (errors.some((e) => /no such file|EACCES|cannot read/.test(e.message)) && results.length === 0) process.exitCode = 2;
+      if (errors.some((e) => /no such file|EACCES|cannot read/.test(e.message)) && results.length === 0)
+        process.exitCode = 2;
       else process.exitCode = serious && !o.exitZero ? 1 : 0;
     });
 
@@ -162,33 +221,62 @@ export function buildProgram(out: (s: string) => void): Command {
     .option('--region <r>', 'aws:us-east-1, gcp:europe-west4, azure:westeurope or an ISO country code')
     .option('--intensity <g>', 'grid intensity in g CO2e/kWh (wins over --region)', num('--intensity'))
     .option('--pue <x>', 'data-centre PUE', num('--pue'))
-    .option('--architecture <id>', 'vision/audio model for per-sample FLOPs, e.g. resnet50, vit-b-16, whisper-small (with --samples)')
+    .option(
+      '--architecture <id>',
+      'vision/audio model for per-sample FLOPs, e.g. resnet50, vit-b-16, whisper-small (with --samples)',
+    )
     .option('--flops-per-sample <n>', 'forward FLOPs per sample (instead of --architecture)', num('--flops-per-sample'))
     .option('--samples <n>', 'training samples per epoch', num('--samples'))
     .option('--epochs <n>', 'epochs over the samples (default 1)', num('--epochs'))
     .option('--resolution <px>', 'input side in pixels for vision models', num('--resolution'))
-    .option('--include-idle', 'add idle/infrastructure energy: +59 % of accelerator energy (BLOOM, Luccioni et al. 2022)')
+    .option(
+      '--include-idle',
+      'add idle/infrastructure energy: +59 % of accelerator energy (BLOOM, Luccioni et al. 2022)',
+    )
     .option('--embodied', 'report embodied (manufacturing) emissions, apart from the operational CO2e')
     .option('--dev-runs <x>', 'development runs: total ÷ final run (OLMo: 1.5)', num('--dev-runs'))
     .option('--marginal', 'report a marginal-intensity sensitivity where the region has data')
-    .option('--market-intensity <g>', 'market-based g CO2e/kWh, reported apart from the location-based figure', nonNegative('--market-intensity'))
-    .option('--measurements <file>', 'CodeCarbon emissions.csv (or Zeus JSON) to calibrate from; default: emissions.csv next to each script')
+    .option(
+      '--market-intensity <g>',
+      'market-based g CO2e/kWh, reported apart from the location-based figure',
+      nonNegative('--market-intensity'),
+    )
+    .option(
+      '--measurements <file>',
+      'CodeCarbon emissions.csv (or Zeus JSON) to calibrate from; default: emissions.csv next to each script',
+    )
     .addOption(new Option('--training-type <t>', 'for --model-card').choices(['pre-training', 'fine-tuning']))
     .option('--model-card', 'print the Hugging Face co2_eq_emissions YAML block')
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
     .option('--json', 'JSON output (includes sci and modelCard)')
     .action(async (paths: string[], o) => {
       const options = estimateOptions(o);
-      const explicit = ['params', 'tokens', 'gpuHours', 'hardware', 'power', 'mfu', 'architecture', 'flopsPerSample', 'samples'].some((k) => o[k] !== undefined);
+      const explicit = [
+        'params',
+        'tokens',
+        'gpuHours',
+        'hardware',
+        'power',
+        'mfu',
+        'architecture',
+        'flopsPerSample',
+        'samples',
+      ].some((k) => o[k] !== undefined);
       if (explicit) {
         const perSample = o.architecture !== undefined || o.flopsPerSample !== undefined;
-        if (o.gpuHours === undefined && !(perSample && o.samples !== undefined) && (o.params === undefined || o.tokens === undefined)) {
+        if (
+          o.gpuHours === undefined &&
+          !(perSample && o.samples !== undefined) &&
+          (o.params === undefined || o.tokens === undefined)
+        ) {
           throw new UsageError(
             'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples (with --hardware and --devices); or give paths to scan',
           );
         }
         if (o.architecture !== undefined && o.flopsPerSample === undefined && !lookupArchitecture(o.architecture)) {
-          throw new UsageError(`unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead`);
+          throw new UsageError(
+            `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead`,
+          );
         }
         if (o.hardware) {
           const r = resolveAccelerator(o.hardware);
@@ -201,23 +289,61 @@ export function buildProgram(out: (s: string) => void): Command {
         const measured = o.measurements ? readMeasurements(o.measurements) : undefined;
         measurementProblems(measured);
         const inputs: RunInputs = {
-          params: o.params, tokens: o.tokens, gpuHours: o.gpuHours, hardware: o.hardware, devices: o.devices,
-          precision: o.precision as Precision | undefined, mfu: o.mfu, powerW: o.power, region: o.region, intensity: o.intensity, pue: o.pue,
-          architecture: o.architecture, flopsPerSample: o.flopsPerSample, samples: o.samples, epochs: o.epochs, resolution: o.resolution,
-          ...options, calibration: measured?.calibration,
+          params: o.params,
+          tokens: o.tokens,
+          gpuHours: o.gpuHours,
+          hardware: o.hardware,
+          devices: o.devices,
+          precision: o.precision as Precision | undefined,
+          mfu: o.mfu,
+          powerW: o.power,
+          region: o.region,
+          intensity: o.intensity,
+          pue: o.pue,
+          architecture: o.architecture,
+          flopsPerSample: o.flopsPerSample,
+          samples: o.samples,
+          epochs: o.epochs,
+          resolution: o.resolution,
+          ...options,
+          calibration: measured?.calibration,
         };
         const e = coreEstimate(inputs);
         const cardOpts: ModelCardOptions = { trainingType: o.trainingType };
         if (o.modelCard && !o.json) {
-          if (e.method === 'insufficient-inputs') throw new UsageError(`no estimate for the model card: ${e.warnings.join('; ')}`);
+          if (e.method === 'insufficient-inputs')
+            throw new UsageError(`no estimate for the model card: ${e.warnings.join('; ')}`);
           out(modelCardYaml(modelCardCo2(e, cardOpts)));
         } else if (o.json) {
-          out(JSON.stringify({ gpuHours: e.gpuHours, energyKWh: e.energyKWh, co2eKg: e.co2eKg, wallHours: e.wallHours, memoryGBPerDevice: e.memoryGBPerDevice, method: e.method, accelerator: e.accelerator?.id, devices: e.devices, pue: e.pue, grid: e.grid, assumptions: e.assumptions, warnings: e.warnings, ...reportJson(e, cardOpts), measurements: measured?.file }, null, 2));
+          out(
+            JSON.stringify(
+              {
+                gpuHours: e.gpuHours,
+                energyKWh: e.energyKWh,
+                co2eKg: e.co2eKg,
+                wallHours: e.wallHours,
+                memoryGBPerDevice: e.memoryGBPerDevice,
+                method: e.method,
+                accelerator: e.accelerator?.id,
+                devices: e.devices,
+                pue: e.pue,
+                grid: e.grid,
+                assumptions: e.assumptions,
+                warnings: e.warnings,
+                ...reportJson(e, cardOpts),
+                measurements: measured?.file,
+              },
+              null,
+              2,
+            ),
+          );
         } else {
           out(`GPU-hours   ${fmt.range(e.gpuHours, fmt.num)}`);
           out(`Energy      ${fmt.range(e.energyKWh, fmt.energy)}`);
           out(`Carbon      ${fmt.range(e.co2eKg, fmt.carbon)}`);
-          out(`Method      ${e.method}; PUE ${e.pue}${e.grid ? `; ${e.grid.gPerKWh} g CO2e/kWh (${e.grid.label})` : ''}`);
+          out(
+            `Method      ${e.method}; PUE ${e.pue}${e.grid ? `; ${e.grid.gPerKWh} g CO2e/kWh (${e.grid.label})` : ''}`,
+          );
           estimateExtrasText(e, out, '', options);
           out('Assumptions:');
           for (const a of e.assumptions) out(`  - ${a.text}${a.override ? ` (${a.override})` : ''}`);
@@ -239,30 +365,54 @@ export function buildProgram(out: (s: string) => void): Command {
           // Measurements next to the script calibrate its runs; options re-run the core with the run's inputs.
           const m = given ?? findMeasurements(run.plan.entry.file);
           if (!given) measurementProblems(m);
-          const e = m?.calibration || Object.keys(options).length > 0 ? estimateRun(run, settings, options, m?.calibration) : run.estimate;
-          const trainingType = o.trainingType ?? (run.inputs.peft || run.plan.facts.get('model') ? 'fine-tuning' : undefined);
+          const e =
+            m?.calibration || Object.keys(options).length > 0
+              ? estimateRun(run, settings, options, m?.calibration)
+              : run.estimate;
+          const trainingType =
+            o.trainingType ?? (run.inputs.peft || run.plan.facts.get('model') ? 'fine-tuning' : undefined);
           return { r, run: { ...run, estimate: e }, m, cardOpts: { trainingType } as ModelCardOptions };
         }),
       );
-      if (o.json) out(JSON.stringify({ version: VERSION, runs: runs.map(({ run, m, cardOpts }) => ({ ...runJson(run), ...reportJson(run.estimate, cardOpts), measurements: m?.calibration ? m.file : undefined })), errors }, null, 2));
+      if (o.json)
+        out(
+          JSON.stringify(
+            {
+              version: VERSION,
+              runs: runs.map(({ run, m, cardOpts }) => ({
+                ...runJson(run),
+                ...reportJson(run.estimate, cardOpts),
+                measurements: m?.calibration ? m.file : undefined,
+              })),
+              errors,
+            },
+            null,
+            2,
+          ),
+        );
       else if (o.modelCard) {
         // Only the YAML blocks, one per run, each after a comment naming the run: ready to paste into a model card.
         if (runs.length === 0) out('# No training runs found.');
         for (const { r, run, cardOpts } of runs) {
           out(`# ${r.path}:${position(r.text, run.plan.entry.span.start).line} ${run.plan.entry.label}`);
-          if (run.estimate.method === 'insufficient-inputs') out(`# footprint unknown: ${run.estimate.warnings.join('; ')}`);
+          if (run.estimate.method === 'insufficient-inputs')
+            out(`# footprint unknown: ${run.estimate.warnings.join('; ')}`);
           else out(modelCardYaml(modelCardCo2(run.estimate, cardOpts)));
         }
       } else {
         if (runs.length === 0) out('No training runs found.');
         for (const { r, run } of runs) {
           const e = run.estimate;
-          out(`${r.path}:${position(r.text, run.plan.entry.span.start).line} ${run.plan.entry.label} (${run.plan.framework})`);
+          out(
+            `${r.path}:${position(r.text, run.plan.entry.span.start).line} ${run.plan.entry.label} (${run.plan.framework})`,
+          );
           if (e.method === 'insufficient-inputs') {
             out(`  footprint unknown: ${e.warnings.join('; ')}`);
             continue;
           }
-          out(`  energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`);
+          out(
+            `  energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`,
+          );
           estimateExtrasText(e, out, '  ', options);
           for (const a of e.assumptions) out(`    - ${a.text}`);
         }
@@ -285,7 +435,10 @@ export function buildProgram(out: (s: string) => void): Command {
       const seen = new Set<string>();
       const plans = results.flatMap((r) => {
         const textOf = (file: string | undefined) => (file ? (r.sources?.get(file) ?? texts.get(file)) : undefined);
-        const mine = [...r.runs.map((run) => ({ run, linked: false })), ...(r.linked ?? []).filter((run) => !analyzed.has(run.plan.entry.file)).map((run) => ({ run, linked: true }))];
+        const mine = [
+          ...r.runs.map((run) => ({ run, linked: false })),
+          ...(r.linked ?? []).filter((run) => !analyzed.has(run.plan.entry.file)).map((run) => ({ run, linked: true })),
+        ];
         return mine.flatMap(({ run, linked }) => {
           const key = `${run.plan.entry.file}:${run.plan.entry.span.start}`;
           if (seen.has(key)) return [];
@@ -296,9 +449,13 @@ export function buildProgram(out: (s: string) => void): Command {
       if (o.json) out(JSON.stringify({ version: VERSION, runs: plans, errors }, null, 2));
       else
         for (const p of plans) {
-          out(`${p.entry.path}:${p.entry.line ?? '?'} ${p.entry.label} (${p.framework})${p.linked ? ' — linked from the files given' : ''}`);
+          out(
+            `${p.entry.path}:${p.entry.line ?? '?'} ${p.entry.label} (${p.framework})${p.linked ? ' — linked from the files given' : ''}`,
+          );
           for (const [k, f] of Object.entries(p.facts)) {
-            const where = f.range ? ` @${f.file && f.file !== p.entry.path ? `${f.file}:` : ''}${f.range.start.line}:${f.range.start.column}` : '';
+            const where = f.range
+              ? ` @${f.file && f.file !== p.entry.path ? `${f.file}:` : ''}${f.range.start.line}:${f.range.start.column}`
+              : '';
             out(`  ${k.padEnd(18)} ${String(f.value).padEnd(22)} ${f.origin}${where}${f.note ? ` — ${f.note}` : ''}`);
           }
         }
@@ -319,7 +476,20 @@ export function buildProgram(out: (s: string) => void): Command {
     .description('list the rules')
     .option('--json', 'JSON output')
     .action((o) => {
-      if (o.json) out(JSON.stringify(RULES.map((r) => ({ code: r.code, name: r.name, severity: r.defaultSeverity, summary: r.summary, url: docsUrl(r) })), null, 2));
+      if (o.json)
+        out(
+          JSON.stringify(
+            RULES.map((r) => ({
+              code: r.code,
+              name: r.name,
+              severity: r.defaultSeverity,
+              summary: r.summary,
+              url: docsUrl(r),
+            })),
+            null,
+            2,
+          ),
+        );
       else for (const r of RULES) out(`${r.code}  ${r.name.padEnd(34)} ${r.defaultSeverity.padEnd(12)} ${r.summary}`);
     });
 

@@ -1,7 +1,7 @@
 // Output formats for `greenml check`: text, json (DESIGN.md contract), sarif 2.1.0, github annotations, markdown.
 import { RULES, docsUrl, findRule } from '../../rules/index';
-import * as fmt from '../engine/format';
-import type { AnalyzedRun, Finding, OffsetEdit, Span } from '../engine/types';
+import * as fmt from '../../engine/format';
+import type { AnalyzedRun, Finding, OffsetEdit, Span } from '../../engine/types';
 
 export interface FileResult {
   path: string;
@@ -63,7 +63,11 @@ export function checkJson(results: FileResult[], errors: { path: string; message
         severity: f.severity,
         message: f.message,
         range: rng(f.file, f.span),
-        fixes: f.fixes.map((x) => ({ title: x.title, applicability: x.applicability, edits: x.edits.map((e: OffsetEdit) => ({ range: rng(e.file, e), newText: e.newText })) })),
+        fixes: f.fixes.map((x) => ({
+          title: x.title,
+          applicability: x.applicability,
+          edits: x.edits.map((e: OffsetEdit) => ({ range: rng(e.file, e), newText: e.newText })),
+        })),
         savings: f.savings ? { kWh: f.savings.kWh, kgCO2e: f.savings.kgCO2e } : undefined,
       })),
     })),
@@ -78,7 +82,8 @@ export function checkText(results: FileResult[], color: boolean): string {
   for (const r of results) {
     for (const f of r.findings) {
       const p = position(r.text, f.span.start);
-      const sev = f.severity === 'error' ? c('31', 'error') : f.severity === 'warning' ? c('33', 'warning') : c('36', f.severity);
+      const sev =
+        f.severity === 'error' ? c('31', 'error') : f.severity === 'warning' ? c('33', 'warning') : c('36', f.severity);
       out.push(`${c('1', `${r.path}:${p.line}:${p.column}`)}: ${sev} ${c('1', f.code)} ${f.message} [${f.name}]`);
       for (const x of f.fixes) out.push(`  ${c('32', 'fix')} (${x.applicability}): ${x.title}`);
     }
@@ -112,9 +117,19 @@ export function checkGithub(results: FileResult[]): string {
 }
 
 export function checkMarkdown(results: FileResult[]): string {
-  const rows = results.flatMap((r) => r.findings.map((f) => `| \`${r.path}:${position(r.text, f.span.start).line}\` | ${f.code} ${f.name} | ${f.severity} | ${f.message.replace(/\|/g, '\\|')} |`));
+  const rows = results.flatMap((r) =>
+    r.findings.map(
+      (f) =>
+        `| \`${r.path}:${position(r.text, f.span.start).line}\` | ${f.code} ${f.name} | ${f.severity} | ${f.message.replace(/\|/g, '\\|')} |`,
+    ),
+  );
   const runs = results.flatMap((r) =>
-    r.runs.filter((x) => x.estimate.method !== 'insufficient-inputs').map((x) => `| \`${r.path}\` | ${fmt.range(x.estimate.energyKWh, fmt.energy)} | ${fmt.range(x.estimate.co2eKg, fmt.carbon)} | ${fmt.num(x.estimate.gpuHours.mid)} |`),
+    r.runs
+      .filter((x) => x.estimate.method !== 'insufficient-inputs')
+      .map(
+        (x) =>
+          `| \`${r.path}\` | ${fmt.range(x.estimate.energyKWh, fmt.energy)} | ${fmt.range(x.estimate.co2eKg, fmt.carbon)} | ${fmt.num(x.estimate.gpuHours.mid)} |`,
+      ),
   );
   return [
     '## Green ML Review',
@@ -136,7 +151,12 @@ export function checkSarif(results: FileResult[], version: string) {
             name: 'greenml',
             version,
             informationUri: 'https://github.com/green-ml-review/green-ml-review',
-            rules: RULES.map((r) => ({ id: r.code, name: r.name, shortDescription: { text: r.summary }, helpUri: docsUrl(r) })),
+            rules: RULES.map((r) => ({
+              id: r.code,
+              name: r.name,
+              shortDescription: { text: r.summary },
+              helpUri: docsUrl(r),
+            })),
           },
         },
         results: results.flatMap((r) =>
@@ -148,7 +168,14 @@ export function checkSarif(results: FileResult[], version: string) {
               ruleIndex: RULES.indexOf(findRule(f.code)!),
               level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
               message: { text: f.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: r.path }, region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column } } }],
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: r.path },
+                    region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column },
+                  },
+                },
+              ],
             };
           }),
         ),

@@ -4,9 +4,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Settings } from '../config/settings';
-import { analyzeText, MAX_FILE_BYTES } from '../engine/analyze-file';
-import type { AnalyzedRun } from '../engine/types';
+import type { Settings } from '../../engine/settings';
+import { analyzeText, MAX_FILE_BYTES } from '../review/analyze-file';
+import type { AnalyzedRun } from '../../engine/types';
 import type { FileResult } from './output';
 
 export interface PoolResult {
@@ -16,17 +16,24 @@ export interface PoolResult {
 
 const PARALLEL_MIN_FILES = 64;
 
-async function analyzeOne(file: string, settings: Settings): Promise<{ result?: FileResult; errors: { path: string; message: string }[] }> {
+async function analyzeOne(
+  file: string,
+  settings: Settings,
+): Promise<{ result?: FileResult; errors: { path: string; message: string }[] }> {
   let text: string;
   try {
     const size = fs.statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { errors: [{ path: file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped` }] };
+    if (size > MAX_FILE_BYTES)
+      return { errors: [{ path: file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped` }] };
     text = fs.readFileSync(file).toString('utf8');
   } catch (e) {
     return { errors: [{ path: file, message: (e as Error).message }] };
   }
   const a = await analyzeText(file, text, settings);
-  return { result: { path: file, text, findings: a.findings, runs: a.runs, linked: a.linked, sources: a.sources }, errors: a.messages.map((m) => ({ path: file, message: m })) };
+  return {
+    result: { path: file, text, findings: a.findings, runs: a.runs, linked: a.linked, sources: a.sources },
+    errors: a.messages.map((m) => ({ path: file, message: m })),
+  };
 }
 
 /** Plans carry an editor function, which cannot cross a thread boundary; the CLI's outputs do not need it. */
@@ -35,7 +42,11 @@ function transferable(r: FileResult): FileResult {
   return { ...r, runs: r.runs.map(strip), linked: r.linked?.map(strip) };
 }
 
-export async function analyzeFiles(files: string[], settings: Settings, tick: (file: string) => void): Promise<PoolResult> {
+export async function analyzeFiles(
+  files: string[],
+  settings: Settings,
+  tick: (file: string) => void,
+): Promise<PoolResult> {
   const out: PoolResult = { results: [], errors: [] };
   const threads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
   if (files.length < PARALLEL_MIN_FILES || threads < 2) {
@@ -48,7 +59,9 @@ export async function analyzeFiles(files: string[], settings: Settings, tick: (f
     return out;
   }
   const slots: ({ result?: FileResult; errors: PoolResult['errors'] } | undefined)[] = new Array(files.length);
-  const chunks = Array.from({ length: threads }, (_, t) => files.map((f, i) => [i, f] as const).filter(([i]) => i % threads === t));
+  const chunks = Array.from({ length: threads }, (_, t) =>
+    files.map((f, i) => [i, f] as const).filter(([i]) => i % threads === t),
+  );
   await Promise.all(
     chunks.map(
       (chunk) =>

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { FILE_KEYS, type RuleSeverity, type Settings } from './settings';
+import { FILE_KEYS, type RuleSeverity, type Settings } from '../../engine/settings';
 
 export interface WorkspaceFile {
   path: string;
@@ -11,7 +11,13 @@ export interface WorkspaceFile {
   problems: string[];
 }
 
-const NUMERIC = new Set<keyof Settings>(['devices', 'pue', 'carbonIntensity', 'datasetSize', 'checkpointThresholdHours']);
+const NUMERIC = new Set<keyof Settings>([
+  'devices',
+  'pue',
+  'carbonIntensity',
+  'datasetSize',
+  'checkpointThresholdHours',
+]);
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** Interpret a `[tool.greenml]`-shaped table. */
@@ -34,7 +40,8 @@ export function readConfigTable(table: Record<string, unknown>, file: string): W
       continue;
     }
     if (NUMERIC.has(name)) {
-      if (typeof raw !== 'number' || !Number.isFinite(raw) || raw <= 0) problems.push(`${file}: "${key}" must be a positive number`);
+      if (typeof raw !== 'number' || !Number.isFinite(raw) || raw <= 0)
+        problems.push(`${file}: "${key}" must be a positive number`);
       else (values as Record<string, unknown>)[name] = raw;
     } else if (typeof raw !== 'string' || raw.trim() === '') problems.push(`${file}: "${key}" must be a string`);
     else (values as Record<string, unknown>)[name] = raw.trim();
@@ -52,7 +59,9 @@ export function parseWorkspaceFile(file: string, text: string): WorkspaceFile {
   if (path.basename(file) === 'pyproject.toml') {
     const tool = doc.tool as Record<string, unknown> | undefined;
     const table = tool?.greenml;
-    return table && typeof table === 'object' ? readConfigTable(table as Record<string, unknown>, file) : { path: file, values: {}, problems: [] };
+    return table && typeof table === 'object'
+      ? readConfigTable(table as Record<string, unknown>, file)
+      : { path: file, values: {}, problems: [] };
   }
   return readConfigTable(doc, file);
 }

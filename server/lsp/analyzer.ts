@@ -3,10 +3,10 @@
 // they are logged and give an empty analysis.
 import * as fs from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
-import { emptyAnalysis, kindOf, skipReason } from '../engine/analyze-file';
-import { analyzeDocument, type DocumentAnalysis } from '../engine/analyze';
-import { diskReader, memoryReader } from '../engine/link';
-import { pythonParser } from '../engine/parse/python';
+import { emptyAnalysis, kindOf, skipReason } from '../review/analyze-file';
+import { analyzeDocument, type DocumentAnalysis } from '../review/analyze';
+import { diskReader, memoryReader } from '../../engine/link';
+import { pythonParser } from '../../engine/parse/python';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { SettingsCache } from './settings';
 
@@ -23,7 +23,11 @@ export class Analyzer {
   private generation = 0;
   private readonly disk = diskReader();
 
-  constructor(private readonly docs: DocumentStore, private readonly settings: SettingsCache, private readonly connection: Connection) {}
+  constructor(
+    private readonly docs: DocumentStore,
+    private readonly settings: SettingsCache,
+    private readonly connection: Connection,
+  ) {}
 
   /** Forget every cached analysis (settings or a workspace file changed). */
   invalidate(): void {
@@ -43,7 +47,8 @@ export class Analyzer {
   analysis(entry: OpenDocument): Promise<DocumentAnalysis> {
     const uri = entry.doc.uri;
     const hit = this.cache.get(uri);
-    if (hit && hit.version === entry.doc.version && hit.generation === this.generation && this.unchanged(hit.related)) return hit.result;
+    if (hit && hit.version === entry.doc.version && hit.generation === this.generation && this.unchanged(hit.related))
+      return hit.result;
     const related = new Map<string, string>();
     const result = this.run(entry, related);
     this.cache.set(uri, { version: entry.doc.version, generation: this.generation, result, related });
@@ -77,11 +82,22 @@ export class Analyzer {
       const tree = kind === 'python' ? this.docs.tree(entry) : undefined;
       if (kind === 'python' && !tree) return emptyAnalysis(entry.path);
       // Unsaved buffers of other open documents win over the disk.
-      const open = Object.fromEntries(this.docs.all().filter((d) => d !== entry).map((d) => [d.path, d.doc.getText()]));
-      const result = analyzeDocument(entry.path, text, settings, { tree, parser: await pythonParser(), reader: memoryReader(open, this.disk) });
+      const open = Object.fromEntries(
+        this.docs
+          .all()
+          .filter((d) => d !== entry)
+          .map((d) => [d.path, d.doc.getText()]),
+      );
+      const result = analyzeDocument(entry.path, text, settings, {
+        tree,
+        parser: await pythonParser(),
+        reader: memoryReader(open, this.disk),
+      });
       for (const p of result.sources?.keys() ?? []) if (p !== entry.path) related.set(p, this.state(p));
       if (file?.problems.length) result.messages.push(...file.problems);
-      this.connection.console.info(`analyzed ${entry.path} v${entry.doc.version}: ${result.findings.length} findings, ${result.runs.length} runs in ${(performance.now() - started).toFixed(1)} ms`);
+      this.connection.console.info(
+        `analyzed ${entry.path} v${entry.doc.version}: ${result.findings.length} findings, ${result.runs.length} runs in ${(performance.now() - started).toFixed(1)} ms`,
+      );
       return result;
     } catch (e) {
       this.connection.console.error(`analysis of ${entry.path} failed: ${(e as Error).stack ?? e}`);

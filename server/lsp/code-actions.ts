@@ -4,11 +4,15 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit }
 import type { Analyzer } from './analyzer';
 import { toDiagnostic, toRange } from './convert';
 import type { DocumentStore } from './documents';
-import type { Fix } from '../engine/types';
+import type { Fix } from '../../engine/types';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.greenml`;
 
-export async function codeActions(docs: DocumentStore, analyzer: Analyzer, params: CodeActionParams): Promise<CodeAction[]> {
+export async function codeActions(
+  docs: DocumentStore,
+  analyzer: Analyzer,
+  params: CodeActionParams,
+): Promise<CodeAction[]> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return [];
   const analysis = await analyzer.analysis(entry);
@@ -16,7 +20,8 @@ export async function codeActions(docs: DocumentStore, analyzer: Analyzer, param
   const from = doc.offsetAt(params.range.start);
   const to = doc.offsetAt(params.range.end);
   const only = params.context.only;
-  const edits = (fix: Fix): TextEdit[] => fix.edits.filter((e) => e.file === entry.path).map((e) => ({ range: toRange(doc, e), newText: e.newText }));
+  const edits = (fix: Fix): TextEdit[] =>
+    fix.edits.filter((e) => e.file === entry.path).map((e) => ({ range: toRange(doc, e), newText: e.newText }));
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k === CodeActionKind.QuickFix)) {
     analysis.findings.forEach((f, i) => {
@@ -43,7 +48,12 @@ export async function codeActions(docs: DocumentStore, analyzer: Analyzer, param
       taken.push(...fix.edits);
       all.push(...edits(fix));
     }
-    if (all.length) actions.push({ title: 'Green ML Review: apply all safe fixes', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: all } } });
+    if (all.length)
+      actions.push({
+        title: 'Green ML Review: apply all safe fixes',
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: all } },
+      });
   }
   return actions;
 }

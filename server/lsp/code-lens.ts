@@ -1,6 +1,6 @@
 // textDocument/codeLens: one lens per run on the run-defining call: "≈ X kWh · Y kg CO2e · N×GPU · T h".
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { lensTitle } from '../engine/report';
+import { lensTitle } from '../review/report';
 import type { Analyzer } from './analyzer';
 import { toRange } from './convert';
 import type { DocumentStore } from './documents';

@@ -2,9 +2,12 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRule, docsUrl } from '../../rules/index';
-import type { Finding, Severity, Span } from '../engine/types';
+import type { Finding, Severity, Span } from '../../engine/types';
 
-export const toRange = (doc: TextDocument, span: Span): Range => ({ start: doc.positionAt(span.start), end: doc.positionAt(span.end) });
+export const toRange = (doc: TextDocument, span: Span): Range => ({
+  start: doc.positionAt(span.start),
+  end: doc.positionAt(span.end),
+});
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

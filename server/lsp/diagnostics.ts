@@ -5,7 +5,11 @@ import type { Analyzer } from './analyzer';
 import { toDiagnostic, toRange } from './convert';
 import type { OpenDocument } from './documents';
 
-export async function publishDiagnostics(connection: Connection, analyzer: Analyzer, entry: OpenDocument): Promise<void> {
+export async function publishDiagnostics(
+  connection: Connection,
+  analyzer: Analyzer,
+  entry: OpenDocument,
+): Promise<void> {
   const version = entry.doc.version;
   const analysis = await analyzer.analysis(entry);
   if (entry.doc.version !== version) return; // a newer edit will publish
@@ -14,7 +18,12 @@ export async function publishDiagnostics(connection: Connection, analyzer: Analy
     .filter(([f]) => f.file === entry.path)
     .map(([f, i]) => toDiagnostic(entry.doc, f, i));
   for (const message of analysis.messages) {
-    diagnostics.push({ range: toRange(entry.doc, { start: 0, end: 0 }), severity: DiagnosticSeverity.Information, source: 'greenml', message });
+    diagnostics.push({
+      range: toRange(entry.doc, { start: 0, end: 0 }),
+      severity: DiagnosticSeverity.Information,
+      source: 'greenml',
+      message,
+    });
   }
   await connection.sendDiagnostics({ uri: entry.doc.uri, version, diagnostics });
 }

@@ -3,9 +3,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { editFor, parsePython, type Tree } from '../engine/parse/python';
+import { editFor, parsePython, type Tree } from '../../engine/parse/python';
 import type { Parser } from 'web-tree-sitter';
-import { kindOf, skipReason } from '../engine/analyze-file';
+import { kindOf, skipReason } from '../review/analyze-file';
 
 export interface OpenDocument {
   doc: TextDocument;
@@ -30,7 +30,11 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
     this.close(uri);
-    const entry: OpenDocument = { doc: TextDocument.create(uri, languageId, version, text), path: uriToPath(uri), dirty: true };
+    const entry: OpenDocument = {
+      doc: TextDocument.create(uri, languageId, version, text),
+      path: uriToPath(uri),
+      dirty: true,
+    };
     this.docs.set(uri, entry);
     return entry;
   }

@@ -2,8 +2,8 @@
 // run-defining call, the estimate's breakdown and assumptions.
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import * as fmt from '../engine/format';
-import { estimateMarkdown } from '../engine/report';
+import * as fmt from '../../engine/format';
+import { estimateMarkdown } from '../review/report';
 import type { Analyzer } from './analyzer';
 import { toRange } from './convert';
 import type { DocumentStore } from './documents';
@@ -22,13 +22,20 @@ export async function hover(docs: DocumentStore, analyzer: Analyzer, params: Hov
     const parts: string[] = [];
     if (finding) {
       // The editor already shows the diagnostic's message above the hover; add what it does not say.
-      const saving = finding.savings ? ` — fixing it saves ≈ ${fmt.range(finding.savings.kWh, fmt.energy)} · ${fmt.range(finding.savings.kgCO2e, fmt.carbon)} (−${fmt.percent(finding.savings.fraction)})` : '';
-      parts.push(`**${finding.code} ${finding.name}**${saving}. Run \`greenml explain ${finding.code}\` for the rule's documentation.`);
+      const saving = finding.savings
+        ? ` — fixing it saves ≈ ${fmt.range(finding.savings.kWh, fmt.energy)} · ${fmt.range(finding.savings.kgCO2e, fmt.carbon)} (−${fmt.percent(finding.savings.fraction)})`
+        : '';
+      parts.push(
+        `**${finding.code} ${finding.name}**${saving}. Run \`greenml explain ${finding.code}\` for the rule's documentation.`,
+      );
       parts.push('---');
     }
     parts.push(estimateMarkdown(run, relevant?.key));
     const span = finding?.span ?? relevant?.span;
-    return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range: span ? toRange(entry.doc, span) : undefined };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+      range: span ? toRange(entry.doc, span) : undefined,
+    };
   }
   return null;
 }

@@ -1,8 +1,8 @@
 // textDocument/inlayHint: short numbers after the arguments they follow from — memory per device after the
 // micro-batch, the wall-clock interval after save_steps, and the run's duration after epochs / max_steps.
 import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
-import * as fmt from '../engine/format';
-import type { AnalyzedRun, FactKey } from '../engine/types';
+import * as fmt from '../../engine/format';
+import type { AnalyzedRun, FactKey } from '../../engine/types';
 import type { Analyzer } from './analyzer';
 import type { DocumentStore } from './documents';
 
@@ -28,7 +28,11 @@ function label(run: AnalyzedRun, key: FactKey): string | undefined {
   }
 }
 
-export async function inlayHints(docs: DocumentStore, analyzer: Analyzer, params: InlayHintParams): Promise<InlayHint[]> {
+export async function inlayHints(
+  docs: DocumentStore,
+  analyzer: Analyzer,
+  params: InlayHintParams,
+): Promise<InlayHint[]> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return [];
   const analysis = await analyzer.analysis(entry);
@@ -45,7 +49,12 @@ export async function inlayHints(docs: DocumentStore, analyzer: Analyzer, params
       if ((r.key === 'epochs' || r.key === 'max_steps') && r.key !== durationKey) continue;
       const text = label(run, r.key);
       if (!text) continue;
-      hints.push({ position: entry.doc.positionAt(r.span.end), label: ` ${text}`, kind: InlayHintKind.Type, paddingLeft: true });
+      hints.push({
+        position: entry.doc.positionAt(r.span.end),
+        label: ` ${text}`,
+        kind: InlayHintKind.Type,
+        paddingLeft: true,
+      });
     }
   }
   return hints;

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
-import { pythonParser } from '../engine/parse/python';
+import { pythonParser } from '../../engine/parse/python';
 import { Analyzer } from './analyzer';
 import { codeActions, FIX_ALL_KIND } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -18,7 +18,8 @@ import { DocumentStore, uriToPath } from './documents';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
 import { SettingsCache } from './settings';
-import { summary, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './summary';
+import { SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './custom-protocol';
+import { summary } from './summary';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   let parser: Parser | undefined;
@@ -39,7 +40,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       setImmediate(() => {
         pending.delete(uri);
         const entry = docs.get(uri);
-        if (entry) parserReady.then(() => publishDiagnostics(connection, analyzer, entry)).catch((e) => connection.console.error(String(e)));
+        if (entry)
+          parserReady
+            .then(() => publishDiagnostics(connection, analyzer, entry))
+            .catch((e) => connection.console.error(String(e)));
       }),
     );
   };
@@ -50,15 +54,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (inlayRefresh) connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
   };
   // Requests wait for the grammar (a few ms at start), then never fail: errors give empty results.
-  const guard = <P, R>(name: string, empty: R, fn: (p: P) => Promise<R>) => async (p: P): Promise<R> => {
-    try {
-      await parserReady;
-      return await fn(p);
-    } catch (e) {
-      connection.console.error(`${name}: ${(e as Error).stack ?? e}`);
-      return empty;
-    }
-  };
+  const guard =
+    <P, R>(name: string, empty: R, fn: (p: P) => Promise<R>) =>
+    async (p: P): Promise<R> => {
+      try {
+        await parserReady;
+        return await fn(p);
+      } catch (e) {
+        connection.console.error(`${name}: ${(e as Error).stack ?? e}`);
+        return empty;
+      }
+    };
 
   connection.onInitialize((params): InitializeResult => {
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -78,7 +84,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
   connection.onInitialized(() => {
-    if (settings.supportsConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'greenml' }).catch(() => undefined);
+    if (settings.supportsConfiguration)
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'greenml' })
+        .catch(() => undefined);
   });
   connection.onDidOpenTextDocument((p) => {
     docs.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
@@ -101,7 +110,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(guard('hover', null, (p) => hover(docs, analyzer, p)));
   connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p)));
   connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(docs, analyzer, p)));
-  connection.onRequest(SUMMARY_REQUEST, guard<SummaryParams, SummaryResult>('summary', { runs: [], findings: 0 }, (p) => summary(docs, analyzer, p)));
+  connection.onRequest(
+    SUMMARY_REQUEST,
+    guard<SummaryParams, SummaryResult>('summary', { runs: [], findings: 0 }, (p) => summary(docs, analyzer, p)),
+  );
   connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(docs, analyzer, p)));
   connection.listen();
 }

@@ -2,7 +2,7 @@
 // greenml.toml / [tool.greenml] (which wins). Cached per directory; cleared on configuration or file changes.
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { mergeSettings, type RuleSeverity, type Settings } from '../config/settings';
+import { mergeSettings, type RuleSeverity, type Settings } from '../../engine/settings';
 import { findWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
 
 /** The shape of the `greenml` configuration section (package.json `contributes.configuration`). */
@@ -22,7 +22,10 @@ export class SettingsCache {
   private readonly byDir = new Map<string, Promise<{ settings: Settings; file?: WorkspaceFile }>>();
   supportsConfiguration = false;
 
-  constructor(private readonly connection: Connection, private readonly roots: () => string[]) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly roots: () => string[],
+  ) {}
 
   clear(): void {
     this.byDir.clear();
@@ -42,7 +45,8 @@ export class SettingsCache {
     let client: ClientSettings = {};
     if (this.supportsConfiguration) {
       try {
-        client = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'greenml' })) ?? {}) as ClientSettings;
+        client = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'greenml' })) ??
+          {}) as ClientSettings;
       } catch {
         client = {};
       }
@@ -50,7 +54,10 @@ export class SettingsCache {
     const root = this.roots().find((r) => dir === r || dir.startsWith(r + path.sep));
     const file = findWorkspaceFile(dir, root);
     const editor = clean(client);
-    const settings = mergeSettings({ values: editor, source: 'VS Code settings' }, { values: file?.values ?? {}, source: file ? path.basename(file.path) : '' });
+    const settings = mergeSettings(
+      { values: editor, source: 'VS Code settings' },
+      { values: file?.values ?? {}, source: file ? path.basename(file.path) : '' },
+    );
     return { settings, file };
   }
 }
@@ -68,6 +75,9 @@ function clean(c: ClientSettings): Partial<Settings> {
     datasetSize: pos(c.datasetSize),
     model: str(c.model),
     checkpointThresholdHours: pos(c.checkpointThresholdHours),
-    severity: c.severity && typeof c.severity === 'object' ? Object.fromEntries(Object.entries(c.severity).map(([k, v]) => [k.toUpperCase(), v])) : undefined,
+    severity:
+      c.severity && typeof c.severity === 'object'
+        ? Object.fromEntries(Object.entries(c.severity).map(([k, v]) => [k.toUpperCase(), v]))
+        : undefined,
   };
 }

@@ -2,18 +2,8 @@
 // client's status bar item. Same words as the CodeLens.
 import type { Analyzer } from './analyzer';
 import type { DocumentStore } from './documents';
-import { lensTitle } from '../engine/report';
-
-export const SUMMARY_REQUEST = 'greenml/summary';
-
-export interface SummaryParams {
-  uri: string;
-}
-
-export interface SummaryResult {
-  runs: { label: string; title: string; kWh: number; kgCO2e: number }[];
-  findings: number;
-}
+import { lensTitle } from '../review/report';
+import type { SummaryParams, SummaryResult } from './custom-protocol';
 
 export async function summary(docs: DocumentStore, analyzer: Analyzer, params: SummaryParams): Promise<SummaryResult> {
   const entry = docs.get(params.uri);

@@ -41,7 +41,8 @@ test('check --format json follows the contract, with 1-based ranges and exit cod
   assert.ok(f.savings.kWh.low <= f.savings.kWh.mid && f.savings.kWh.mid <= f.savings.kWh.high);
   assert.ok(j.files[0].findings.some((x: { code: string }) => x.code === 'GML301'));
   const est = j.runs[0].estimate;
-  for (const k of ['gpuHours', 'energyKWh', 'co2eKg']) assert.ok(est[k].low > 0 && est[k].low <= est[k].mid && est[k].mid <= est[k].high, k);
+  for (const k of ['gpuHours', 'energyKWh', 'co2eKg'])
+    assert.ok(est[k].low > 0 && est[k].low <= est[k].mid && est[k].mid <= est[k].high, k);
   assert.ok(Array.isArray(est.assumptions) && est.assumptions.length > 0);
 });
 
@@ -64,7 +65,18 @@ test('sarif and github formats', () => {
 });
 
 test('estimate, explicit mode: Llama 2 7B convention (GPU-h × 400 W × PUE 1.1 × 385 g) within 1%', () => {
-  const r = run(['estimate', '--gpu-hours', '184320', '--power', '400', '--pue', '1.1', '--intensity', '385', '--json']);
+  const r = run([
+    'estimate',
+    '--gpu-hours',
+    '184320',
+    '--power',
+    '400',
+    '--pue',
+    '1.1',
+    '--intensity',
+    '385',
+    '--json',
+  ]);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.ok(Math.abs(j.energyKWh.mid - 81_101) / 81_101 < 0.01, String(j.energyKWh.mid));
@@ -72,7 +84,18 @@ test('estimate, explicit mode: Llama 2 7B convention (GPU-h × 400 W × PUE 1.1 
 });
 
 test('estimate, explicit mode from params and tokens gives sensible ranges around published GPU-hours', () => {
-  const r = run(['estimate', '--params', '6.74e9', '--tokens', '2e12', '--hardware', 'a100-80gb', '--devices', '2048', '--json']);
+  const r = run([
+    'estimate',
+    '--params',
+    '6.74e9',
+    '--tokens',
+    '2e12',
+    '--hardware',
+    'a100-80gb',
+    '--devices',
+    '2048',
+    '--json',
+  ]);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   for (const k of ['gpuHours', 'energyKWh', 'co2eKg']) assert.ok(j[k].low <= j[k].mid && j[k].mid <= j[k].high, k);
@@ -106,7 +129,10 @@ test('plan --json explains where each fact comes from', () => {
   assert.equal(facts.precision.origin, 'framework-default');
   assert.equal(facts.periodic_save.value, 'no');
   assert.equal(facts.periodic_save.origin, 'explicit');
-  assert.deepEqual(facts.periodic_save.range.start, { line: 3, column: FP32_NO_SAVE.split('\n')[2].indexOf('save_strategy') + 1 });
+  assert.deepEqual(facts.periodic_save.range.start, {
+    line: 3,
+    column: FP32_NO_SAVE.split('\n')[2].indexOf('save_strategy') + 1,
+  });
   assert.equal(facts.micro_batch.value, 8);
   assert.equal(facts.model.value, 'meta-llama/Llama-3.2-1B');
   assert.equal(facts.hardware.origin, 'assumed');
@@ -124,7 +150,11 @@ test('explain and rules', () => {
 
 test('bad input: missing path is exit 2; binary and huge files are skipped with a message', () => {
   assert.equal(run(['check', '/nonexistent/path/x']).code, 2);
-  const dir = workspace({ 'bin.py': '\u0000\u0001garbage'.repeat(100), 'big.py': 'x = 1\n'.repeat(900_000), 'half.py': 'args = TrainingArguments(output_dir="x", bf16=' });
+  const dir = workspace({
+    'bin.py': '\u0000\u0001garbage'.repeat(100),
+    'big.py': 'x = 1\n'.repeat(900_000),
+    'half.py': 'args = TrainingArguments(output_dir="x", bf16=',
+  });
   const r = run(['check', dir, '--format', 'json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
@@ -167,7 +197,10 @@ test('plan on a config given alone lists the run it belongs to, marked linked', 
   // Given together with its script, the run is listed once, as the script's own.
   const both = JSON.parse(run(['plan', 'test/fixtures/formats/ds-hf', '--json']).out);
   assert.equal(both.runs.filter((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).length, 1);
-  assert.equal(both.runs.find((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).linked, false);
+  assert.equal(
+    both.runs.find((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).linked,
+    false,
+  );
 });
 
 test('output piped into a reader that stops early (| head) is not an error', () => {
@@ -177,7 +210,10 @@ test('output piped into a reader that stops early (| head) is not an error', () 
 });
 
 test('per-rule severity in greenml.toml, by code or by name', () => {
-  const dir = workspace({ 'greenml.toml': 'hardware = "a100-80gb"\n[severity]\nGML101 = "error"\nno-periodic-checkpoint = "off"\n', 'train.py': FP32_NO_SAVE });
+  const dir = workspace({
+    'greenml.toml': 'hardware = "a100-80gb"\n[severity]\nGML101 = "error"\nno-periodic-checkpoint = "off"\n',
+    'train.py': FP32_NO_SAVE,
+  });
   const j = JSON.parse(run(['check', dir, '--format', 'json']).out);
   const codes = j.files[0].findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
   assert.deepEqual(codes, ['GML101:error']);

@@ -10,9 +10,54 @@ function near(actual: number, expected: number, rel: number, what: string): void
 
 /** Two flushes of one run (cumulative) and one other run, as CodeCarbon appends them. */
 const ROWS: MeasurementRow[] = [
-  { run_id: 'a', duration: '1800', gpu_energy: '0.28', cpu_energy: '0.04', ram_energy: '0.01', energy_consumed: '0.33', emissions: '0.1', gpu_count: '2', gpu_model: '2 x NVIDIA A100-SXM4-80GB', country_iso_code: 'USA', cloud_provider: 'aws', cloud_region: 'us-east-1', on_cloud: 'Y', pue: '1.0' },
-  { run_id: 'a', duration: '3600', gpu_energy: '0.56', cpu_energy: '0.08', ram_energy: '0.02', energy_consumed: '0.66', emissions: '0.2', gpu_count: '2', gpu_model: '2 x NVIDIA A100-SXM4-80GB', country_iso_code: 'USA', cloud_provider: 'aws', cloud_region: 'us-east-1', on_cloud: 'Y', pue: '1.0' },
-  { run_id: 'b', duration: 3600, gpu_energy: 0.56, cpu_energy: 0.08, ram_energy: 0.02, energy_consumed: 0.66, emissions: 0.2, gpu_count: 2, gpu_model: '2 x NVIDIA A100-SXM4-80GB', country_iso_code: 'USA', cloud_provider: 'aws', cloud_region: 'us-east-1', on_cloud: 'Y', pue: 1 },
+  {
+    run_id: 'a',
+    duration: '1800',
+    gpu_energy: '0.28',
+    cpu_energy: '0.04',
+    ram_energy: '0.01',
+    energy_consumed: '0.33',
+    emissions: '0.1',
+    gpu_count: '2',
+    gpu_model: '2 x NVIDIA A100-SXM4-80GB',
+    country_iso_code: 'USA',
+    cloud_provider: 'aws',
+    cloud_region: 'us-east-1',
+    on_cloud: 'Y',
+    pue: '1.0',
+  },
+  {
+    run_id: 'a',
+    duration: '3600',
+    gpu_energy: '0.56',
+    cpu_energy: '0.08',
+    ram_energy: '0.02',
+    energy_consumed: '0.66',
+    emissions: '0.2',
+    gpu_count: '2',
+    gpu_model: '2 x NVIDIA A100-SXM4-80GB',
+    country_iso_code: 'USA',
+    cloud_provider: 'aws',
+    cloud_region: 'us-east-1',
+    on_cloud: 'Y',
+    pue: '1.0',
+  },
+  {
+    run_id: 'b',
+    duration: 3600,
+    gpu_energy: 0.56,
+    cpu_energy: 0.08,
+    ram_energy: 0.02,
+    energy_consumed: 0.66,
+    emissions: 0.2,
+    gpu_count: 2,
+    gpu_model: '2 x NVIDIA A100-SXM4-80GB',
+    country_iso_code: 'USA',
+    cloud_provider: 'aws',
+    cloud_region: 'us-east-1',
+    on_cloud: 'Y',
+    pue: 1,
+  },
 ];
 
 function calibration(rows = ROWS, work?: Parameters<typeof calibrateFromCodeCarbon>[1]): Calibration {
@@ -44,7 +89,9 @@ describe('calibrateFromCodeCarbon', () => {
   });
 
   it('flags silent zero GPU energy and implausible power; fails when nothing is usable', () => {
-    const zero = calibrateFromCodeCarbon([{ run_id: 'z', duration: 100, gpu_energy: 0, gpu_count: 1, cpu_energy: 0.001 }]);
+    const zero = calibrateFromCodeCarbon([
+      { run_id: 'z', duration: 100, gpu_energy: 0, gpu_count: 1, cpu_energy: 0.001 },
+    ]);
     assert.equal(zero.ok, false);
     assert.match(zero.ok ? '' : zero.message, /#1316/);
     const mixed = calibration([...ROWS, { run_id: 'z', duration: 100, gpu_energy: '0', gpu_count: '1' }]);
@@ -57,7 +104,9 @@ describe('calibrateFromCodeCarbon', () => {
 
 describe('calibrateFromZeus', () => {
   it('reads joules per GPU index and seconds', () => {
-    const r = calibrateFromZeus([{ time: 100, gpu_energy: { 0: 30_000, 1: 32_000 }, cpu_energy: 5_000 }], { samples: 1000 });
+    const r = calibrateFromZeus([{ time: 100, gpu_energy: { 0: 30_000, 1: 32_000 }, cpu_energy: 5_000 }], {
+      samples: 1000,
+    });
     assert.ok(r.ok);
     near(r.value.gpuPowerW, 310, 1e-12, 'W per GPU');
     near(r.value.hostPowerW!, 25, 1e-12, 'host W per GPU');
@@ -99,7 +148,12 @@ describe('estimate with a calibration', () => {
     assert.equal(e.accelerator?.id, 'a100-sxm4-80gb');
     assert.ok(e.assumptions.some((a) => a.key === 'region' && /aws:us-east-1/.test(a.text)));
     const h = estimate({ params: 1e9, tokens: 1e10, hardware: 'h100', calibration: c });
-    near(h.energyBreakdownKWh!.accelerators.mid, (h.gpuHours.mid * 280 * (700 / 400)) / 1000, 1e-12, 'scaled by rated power');
+    near(
+      h.energyBreakdownKWh!.accelerators.mid,
+      (h.gpuHours.mid * 280 * (700 / 400)) / 1000,
+      1e-12,
+      'scaled by rated power',
+    );
     assert.ok(h.warnings.some((w) => /scaled by the rated powers/.test(w)));
   });
 

@@ -33,14 +33,39 @@ function assertUnique(ids: readonly string[], what: string): void {
 describe('accelerators table', () => {
   it('covers every required device, each with its own source and year, ids unique and lower-case', () => {
     const required = [
-      'v100-sxm2-16gb', 'v100-sxm2-32gb', 'v100-pcie-16gb', 'v100-pcie-32gb',
-      'a100-sxm4-40gb', 'a100-sxm4-80gb', 'a100-pcie-40gb', 'a100-pcie-80gb',
-      'h100-sxm', 'h100-pcie', 'h200-sxm', 'b200', 'l4', 'l40s', 'a10g', 'a10', 't4',
-      'rtx-3090', 'rtx-4090', 'mi250x', 'mi300x', 'tpu-v3', 'tpu-v4', 'tpu-v5e', 'p100-sxm2-16gb', 'rtx-a6000',
+      'v100-sxm2-16gb',
+      'v100-sxm2-32gb',
+      'v100-pcie-16gb',
+      'v100-pcie-32gb',
+      'a100-sxm4-40gb',
+      'a100-sxm4-80gb',
+      'a100-pcie-40gb',
+      'a100-pcie-80gb',
+      'h100-sxm',
+      'h100-pcie',
+      'h200-sxm',
+      'b200',
+      'l4',
+      'l40s',
+      'a10g',
+      'a10',
+      't4',
+      'rtx-3090',
+      'rtx-4090',
+      'mi250x',
+      'mi300x',
+      'tpu-v3',
+      'tpu-v4',
+      'tpu-v5e',
+      'p100-sxm2-16gb',
+      'rtx-a6000',
     ];
     for (const id of required) acc(id);
     assertSourced(ACCELERATORS, 'accelerator');
-    assertUnique(ACCELERATORS.map((a) => a.id), 'accelerator');
+    assertUnique(
+      ACCELERATORS.map((a) => a.id),
+      'accelerator',
+    );
     for (const a of ACCELERATORS) assert.match(a.id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, a.id);
   });
 
@@ -135,7 +160,10 @@ describe('grid table', () => {
 
   it('every row is sourced, dated, location-based and plausible; ids unique', () => {
     assertSourced(GRID, 'grid');
-    assertUnique(GRID.map((g) => g.id), 'grid');
+    assertUnique(
+      GRID.map((g) => g.id),
+      'grid',
+    );
     for (const g of GRID) {
       assert.equal(g.basis, 'location-based annual average', g.id);
       assert.ok(g.gPerKWh > 0 && g.gPerKWh <= 1200, `${g.id}: ${g.gPerKWh}`);
@@ -148,7 +176,11 @@ describe('grid table', () => {
     for (const g of countries) assert.match(g.id, /^[A-Z]{2}$/);
     for (const g of cloud) {
       const re =
-        g.provider === 'aws' ? /^aws:[a-z]{2}(?:-gov)?-[a-z]+-\d$/ : g.provider === 'gcp' ? /^gcp:[a-z]+-[a-z]+\d+$/ : /^azure:[a-z0-9]+$/;
+        g.provider === 'aws'
+          ? /^aws:[a-z]{2}(?:-gov)?-[a-z]+-\d$/
+          : g.provider === 'gcp'
+            ? /^gcp:[a-z]+-[a-z]+\d+$/
+            : /^azure:[a-z0-9]+$/;
       assert.match(g.id, re);
       assert.ok(g.country && iso.has(g.country), `${g.id}: country ${g.country} not in table`);
     }
@@ -207,7 +239,10 @@ describe('PUE defaults', () => {
 describe('models table', () => {
   it('covers the required families, each row sourced, ids unique', () => {
     assertSourced(MODELS, 'model');
-    assertUnique(MODELS.map((m) => m.id), 'model');
+    assertUnique(
+      MODELS.map((m) => m.id),
+      'model',
+    );
     const has = (re: RegExp, n: number) =>
       assert.ok(MODELS.filter((m) => re.test(m.id)).length >= n, `${re}: fewer than ${n}`);
     has(/Llama-2-/, 3);

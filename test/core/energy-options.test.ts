@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BLOOM_G_PER_DEVICE_HOUR, embodiedPerDeviceHour, estimate, IDLE_SHARE, resolveAccelerator, saving } from '../../core/index';
+import {
+  BLOOM_G_PER_DEVICE_HOUR,
+  embodiedPerDeviceHour,
+  estimate,
+  IDLE_SHARE,
+  resolveAccelerator,
+  saving,
+} from '../../core/index';
 import type { RunInputs } from '../../core/index';
 
 function near(actual: number, expected: number, rel: number, what: string): void {
@@ -31,7 +38,12 @@ describe('idle and infrastructure energy (includeIdle)', () => {
     const on = estimate({ ...RUN, includeIdle: true });
     assert.equal(IDLE_SHARE, 0.59);
     near(on.idleKWh!.mid, 0.59 * on.energyBreakdownKWh!.accelerators.mid, 1e-12, 'idle = 59 % of accelerator energy');
-    near(on.energyKWh.mid, off.energyKWh.mid + 0.59 * off.energyBreakdownKWh!.accelerators.mid, 1e-12, 'energy grows by the idle term');
+    near(
+      on.energyKWh.mid,
+      off.energyKWh.mid + 0.59 * off.energyBreakdownKWh!.accelerators.mid,
+      1e-12,
+      'energy grows by the idle term',
+    );
     near(on.co2eKg.mid / on.energyKWh.mid, off.co2eKg.mid / off.energyKWh.mid, 1e-12, 'same intensity');
     const b = on.energyBreakdownKWh!;
     near(b.accelerators.mid + b.host.mid + b.facility.mid + b.idle!.mid, on.energyKWh.mid, 1e-12, 'breakdown adds up');
@@ -39,7 +51,7 @@ describe('idle and infrastructure energy (includeIdle)', () => {
     assert.ok(a && /59 %/.test(a.text) && /Luccioni/.test(a.source ?? ''), JSON.stringify(a));
   });
 
-  it('reproduces BLOOM\'s dynamic + idle energy from its GPU-hours (Luccioni et al. 2022)', () => {
+  it("reproduces BLOOM's dynamic + idle energy from its GPU-hours (Luccioni et al. 2022)", () => {
     const e = estimate({ gpuHours: 1_082_990, powerW: 400, pue: 1, intensity: 57, includeIdle: true });
     near(e.energyKWh.mid, 433_196 + 256_646, 0.005, 'BLOOM dynamic + idle');
     near(e.idleKWh!.mid, 256_646, 0.005, 'BLOOM idle');
@@ -53,7 +65,7 @@ describe('development runs (devRunsMultiplier)', () => {
     near(on.energyKWh.mid, 1.5 * off.energyKWh.mid, 1e-12, 'energy × 1.5');
     near(on.co2eKg.mid, 1.5 * off.co2eKg.mid, 1e-12, 'CO2e × 1.5');
     near(on.developmentKWh!.mid, 0.5 * off.energyKWh.mid, 1e-12, 'development share');
-    assert.deepEqual(on.gpuHours, off.gpuHours, 'the run\'s own device-hours do not change');
+    assert.deepEqual(on.gpuHours, off.gpuHours, "the run's own device-hours do not change");
     assert.ok(on.assumptions.some((a) => a.key === 'development-runs' && /OLMo/.test(a.text)));
     const emb1 = estimate({ ...RUN, embodied: true });
     const emb15 = estimate({ ...RUN, embodied: true, devRunsMultiplier: 1.5 });
@@ -73,13 +85,17 @@ describe('embodied emissions (embodied)', () => {
     const on = estimate({ ...RUN, embodied: true });
     assert.deepEqual(on.co2eKg, off.co2eKg);
     assert.deepEqual(on.energyKWh, off.energyKWh);
-    assert.ok(on.embodiedKgCO2e!.low > 0 && on.embodiedKgCO2e!.low < on.embodiedKgCO2e!.mid && on.embodiedKgCO2e!.mid < on.embodiedKgCO2e!.high);
+    assert.ok(
+      on.embodiedKgCO2e!.low > 0 &&
+        on.embodiedKgCO2e!.low < on.embodiedKgCO2e!.mid &&
+        on.embodiedKgCO2e!.mid < on.embodiedKgCO2e!.high,
+    );
     near(on.totalKgCO2e!.mid, on.co2eKg.mid + on.embodiedKgCO2e!.mid, 1e-12, 'total');
     const a = on.assumptions.find((x) => x.key === 'embodied');
     assert.ok(a && /LLMCarbon/.test(a.source ?? '') && /BLOOM/.test(a.source ?? ''), JSON.stringify(a));
   });
 
-  it('spans LLMCarbon\'s die-area figure to BLOOM\'s server figure per device-hour, uncapped', () => {
+  it("spans LLMCarbon's die-area figure to BLOOM's server figure per device-hour, uncapped", () => {
     const a100 = resolveAccelerator('a100-80gb');
     assert.ok(a100.ok);
     const p = embodiedPerDeviceHour(a100.value);
@@ -113,8 +129,23 @@ describe('TPU power basis: measured system power per chip (Patterson et al. 2021
   });
 
   it('reproduces T5, Meena and GShard energy (Patterson Table 4) within 10 %', () => {
-    near(estimate({ gpuHours: 512 * 20 * 24, hardware: 'tpu-v3', devices: 512, pue: 1.12 }).energyKWh.mid, 85_700, 0.1, 'T5');
-    near(estimate({ gpuHours: 1024 * 30 * 24, hardware: 'tpu-v3', devices: 1024, pue: 1.09 }).energyKWh.mid, 232_000, 0.1, 'Meena');
-    near(estimate({ gpuHours: 1024 * 3.1 * 24, hardware: 'tpu-v3', devices: 1024, pue: 1.09 }).energyKWh.mid, 24_100, 0.1, 'GShard');
+    near(
+      estimate({ gpuHours: 512 * 20 * 24, hardware: 'tpu-v3', devices: 512, pue: 1.12 }).energyKWh.mid,
+      85_700,
+      0.1,
+      'T5',
+    );
+    near(
+      estimate({ gpuHours: 1024 * 30 * 24, hardware: 'tpu-v3', devices: 1024, pue: 1.09 }).energyKWh.mid,
+      232_000,
+      0.1,
+      'Meena',
+    );
+    near(
+      estimate({ gpuHours: 1024 * 3.1 * 24, hardware: 'tpu-v3', devices: 1024, pue: 1.09 }).energyKWh.mid,
+      24_100,
+      0.1,
+      'GShard',
+    );
   });
 });

@@ -86,7 +86,11 @@ describe('estimate: from FLOPs', () => {
     assert.ok(kWhPerHour > 0.3 && kWhPerHour < 0.9, `kWh per GPU-hour ${kWhPerHour}`);
     // No region: the world average is assumed and said so.
     assert.equal(e.grid?.gPerKWh, 475);
-    assert.ok(e.assumptions.some((a) => a.key === 'intensity' && /world average/.test(a.text) && /IEA 2019/.test(a.source ?? '')));
+    assert.ok(
+      e.assumptions.some(
+        (a) => a.key === 'intensity' && /world average/.test(a.text) && /IEA 2019/.test(a.source ?? ''),
+      ),
+    );
     near(e.co2eKg.mid, (e.energyKWh.mid * 475) / 1000, 1e-9, 'CO2e = energy × intensity');
     assert.ok(e.assumptions.some((a) => a.key === 'mfu' && a.override && a.source));
     wellFormed(e);
@@ -138,7 +142,7 @@ describe('estimate: from FLOPs', () => {
     const a100 = resolveAccelerator('a100-80gb');
     assert.ok(a100.ok);
     const e = estimate({ params: 1e9, tokens: 1e10, hardware: 'a100-80gb', precision: 'bf16', mfu: 0.5 });
-    near(e.gpuHours.mid, (6e19 / (peak16(a100.value) * 1e12 * 0.5)) / 3600, 1e-9, 'hours at 50 % MFU');
+    near(e.gpuHours.mid, 6e19 / (peak16(a100.value) * 1e12 * 0.5) / 3600, 1e-9, 'hours at 50 % MFU');
   });
 });
 
@@ -146,7 +150,10 @@ describe('estimate: missing and bad inputs', () => {
   it('warns about unknown hardware with suggestions and estimates with a generic A100-class GPU', () => {
     const e = estimate({ params: 7e9, tokens: 1e11, hardware: 'rtx 5090', devices: 1 });
     assert.equal(e.method, 'flops');
-    assert.ok(e.warnings.some((w) => /rtx 5090/.test(w) && /rtx-4090/.test(w)), JSON.stringify(e.warnings));
+    assert.ok(
+      e.warnings.some((w) => /rtx 5090/.test(w) && /rtx-4090/.test(w)),
+      JSON.stringify(e.warnings),
+    );
     assert.equal(e.accelerator, undefined);
     const hw = e.assumptions.find((a) => a.key === 'hardware');
     assert.ok(hw && hw.text.includes(GENERIC_ACCELERATOR.name) && hw.override, JSON.stringify(hw));
@@ -158,7 +165,10 @@ describe('estimate: missing and bad inputs', () => {
     const e = estimate({ params: 7e9, hardware: 'a100' });
     assert.equal(e.method, 'insufficient-inputs');
     for (const r of [e.gpuHours, e.energyKWh, e.co2eKg, e.wallHours]) assert.deepEqual(r, { low: 0, mid: 0, high: 0 });
-    assert.ok(e.warnings.some((w) => /tokens/.test(w) && !/parameter count/.test(w)), JSON.stringify(e.warnings));
+    assert.ok(
+      e.warnings.some((w) => /tokens/.test(w) && !/parameter count/.test(w)),
+      JSON.stringify(e.warnings),
+    );
     // Memory is still estimated from the parameter count.
     assert.ok(e.memoryGBPerDevice && e.memoryGBPerDevice.weightsGB > 0);
   });
@@ -184,7 +194,10 @@ describe('estimate: missing and bad inputs', () => {
     }
     assert.ok(estimate(inputs[1]).warnings.some((w) => /mfu/.test(w)));
     assert.ok(estimate(inputs[2]).warnings.some((w) => /atlantis/i.test(w)));
-    assert.ok(estimate(inputs[3]).warnings.some((w) => /bf16/.test(w)), 'bf16 on V100 is flagged');
+    assert.ok(
+      estimate(inputs[3]).warnings.some((w) => /bf16/.test(w)),
+      'bf16 on V100 is flagged',
+    );
   });
 });
 

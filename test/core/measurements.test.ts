@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { buildProgram } from '../../server/cli/main';
-import { csvRecords, findMeasurements, parseCsv, readMeasurements } from '../../server/engine/measurements';
+import { csvRecords, findMeasurements, parseCsv, readMeasurements } from '../../server/review/measurements';
 
 const HEADER =
   'timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,' +
@@ -38,8 +38,15 @@ async function cli(args: string[]): Promise<string> {
 describe('CSV parsing', () => {
   it('handles quoted fields with commas, doubled quotes and line breaks, CRLF and a byte-order mark', () => {
     const rows = parseCsv('\ufeffa,b,c\r\n1,"x, y","say ""hi"""\r\n2,"multi\nline",\r\n\r\n');
-    assert.deepEqual(rows, [['a', 'b', 'c'], ['1', 'x, y', 'say "hi"'], ['2', 'multi\nline', '']]);
-    assert.deepEqual(parseCsv('a,b\n1,2'), [['a', 'b'], ['1', '2']]);
+    assert.deepEqual(rows, [
+      ['a', 'b', 'c'],
+      ['1', 'x, y', 'say "hi"'],
+      ['2', 'multi\nline', ''],
+    ]);
+    assert.deepEqual(parseCsv('a,b\n1,2'), [
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     assert.deepEqual(parseCsv(''), []);
   });
 
@@ -61,7 +68,11 @@ describe('measurement files', () => {
   });
 
   it('reports unreadable or foreign files as problems, never throws', () => {
-    const dir = workspace({ 'emissions.csv': 'name,value\nx,1\n', 'zeus.json': '{"windows": [{"time": 10, "gpu_energy": {"0": 3000}}]}', 'bad.json': '{' });
+    const dir = workspace({
+      'emissions.csv': 'name,value\nx,1\n',
+      'zeus.json': '{"windows": [{"time": 10, "gpu_energy": {"0": 3000}}]}',
+      'bad.json': '{',
+    });
     assert.match(readMeasurements(path.join(dir, 'emissions.csv')).problems[0], /does not look like a CodeCarbon/);
     assert.match(readMeasurements(path.join(dir, 'missing.csv')).problems[0], /cannot read/);
     assert.match(readMeasurements(path.join(dir, 'bad.json')).problems[0], /not valid JSON/);
@@ -92,16 +103,44 @@ describe('greenml estimate with measurements and reports', () => {
     assert.equal(j.runs[0].label, 'pre-flight estimate');
     assert.equal(j.runs[0].modelCard.source, 'Green ML Review pre-flight estimate');
     const yaml = await cli(['estimate', dir, '--model-card']);
-    assert.match(yaml, /^# .*train\.py:4 Trainer\nco2_eq_emissions:\n {2}emissions: [\d.]+\n {2}source: "Green ML Review pre-flight estimate"\n {2}training_type: "fine-tuning"/);
+    assert.match(
+      yaml,
+      /^# .*train\.py:4 Trainer\nco2_eq_emissions:\n {2}emissions: [\d.]+\n {2}source: "Green ML Review pre-flight estimate"\n {2}training_type: "fine-tuning"/,
+    );
   });
 
   it('passes the footprint options through in explicit mode, with sci and modelCard in --json', async () => {
     const j = JSON.parse(
-      await cli(['estimate', '--architecture', 'resnet50', '--samples', '1281167', '--epochs', '90', '--hardware', 'v100-sxm2-16gb', '--devices', '8', '--precision', 'fp16',
-        '--region', 'aws:us-east-1', '--include-idle', '--embodied', '--dev-runs', '1.5', '--marginal', '--market-intensity', '0', '--json']),
+      await cli([
+        'estimate',
+        '--architecture',
+        'resnet50',
+        '--samples',
+        '1281167',
+        '--epochs',
+        '90',
+        '--hardware',
+        'v100-sxm2-16gb',
+        '--devices',
+        '8',
+        '--precision',
+        'fp16',
+        '--region',
+        'aws:us-east-1',
+        '--include-idle',
+        '--embodied',
+        '--dev-runs',
+        '1.5',
+        '--marginal',
+        '--market-intensity',
+        '0',
+        '--json',
+      ]),
     );
     assert.equal(j.method, 'flops');
-    assert.ok(j.components.idleKWh.mid > 0 && j.components.developmentKWh.mid > 0 && j.components.embodiedKgCO2e.mid > 0);
+    assert.ok(
+      j.components.idleKWh.mid > 0 && j.components.developmentKWh.mid > 0 && j.components.embodiedKgCO2e.mid > 0,
+    );
     assert.equal(j.components.marginal.gPerKWh, 557);
     assert.equal(j.components.marketBased.co2eKg.mid, 0);
     assert.equal(j.modelCard.emissions, j.co2eKg.mid * 1000);
@@ -111,7 +150,18 @@ describe('greenml estimate with measurements and reports', () => {
 
   it('calibrates explicit mode from --measurements', async () => {
     const dir = workspace({ 'emissions.csv': `${HEADER}\n${ROW}\n` });
-    const j = JSON.parse(await cli(['estimate', '--params', '1e9', '--tokens', '1e10', '--measurements', path.join(dir, 'emissions.csv'), '--json']));
+    const j = JSON.parse(
+      await cli([
+        'estimate',
+        '--params',
+        '1e9',
+        '--tokens',
+        '1e10',
+        '--measurements',
+        path.join(dir, 'emissions.csv'),
+        '--json',
+      ]),
+    );
     assert.equal(j.label, 'calibrated');
     assert.equal(j.accelerator, 'a100-sxm4-80gb');
   });

@@ -8,7 +8,14 @@ function near(actual: number, expected: number, rel: number, what: string): void
   assert.ok(Math.abs(actual / expected - 1) <= rel, `${what}: ${actual} is not within ${rel * 100} % of ${expected}`);
 }
 
-const RUN: RunInputs = { params: 6.74e9, tokens: 2e12, hardware: 'a100-80gb', devices: 512, region: 'aws:us-east-1', precision: 'bf16' };
+const RUN: RunInputs = {
+  params: 6.74e9,
+  tokens: 2e12,
+  hardware: 'a100-80gb',
+  devices: 512,
+  region: 'aws:us-east-1',
+  precision: 'bf16',
+};
 
 describe('Hugging Face co2_eq_emissions metadata', () => {
   it('writes grams = co2eKg.mid × 1000, the source, location and hardware', () => {
@@ -37,7 +44,12 @@ describe('Hugging Face co2_eq_emissions metadata', () => {
   });
 
   it('renders a YAML block with quoted strings', () => {
-    const yaml = modelCardYaml({ emissions: 1234.5678, source: 'Green ML Review pre-flight estimate', training_type: 'fine-tuning', hardware_used: '8 x "GPU"' });
+    const yaml = modelCardYaml({
+      emissions: 1234.5678,
+      source: 'Green ML Review pre-flight estimate',
+      training_type: 'fine-tuning',
+      hardware_used: '8 x "GPU"',
+    });
     assert.equal(
       yaml,
       'co2_eq_emissions:\n  emissions: 1234.57\n  source: "Green ML Review pre-flight estimate"\n  training_type: "fine-tuning"\n  hardware_used: "8 x \\"GPU\\""',

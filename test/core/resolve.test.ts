@@ -260,7 +260,16 @@ describe('lookupModel', () => {
   });
 
   it('returns undefined for unknown models rather than guessing', () => {
-    for (const id of ['unknown/model', 't5', 'bert', 'llama', 'my-finetune', '', './', undefined as unknown as string]) {
+    for (const id of [
+      'unknown/model',
+      't5',
+      'bert',
+      'llama',
+      'my-finetune',
+      '',
+      './',
+      undefined as unknown as string,
+    ]) {
       assert.equal(lookupModel(id), undefined, String(id));
     }
   });

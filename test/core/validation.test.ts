@@ -32,7 +32,8 @@ describe('development cases', () => {
   });
 
   it('reproduces every convention case exactly (±0.5 % for published rounding)', () => {
-    for (const r of rows.filter((x) => x.c.tier === 'convention')) assert.ok(Math.abs(r.error) <= 0.005, `${r.c.id}: ${r.error}`);
+    for (const r of rows.filter((x) => x.c.tier === 'convention'))
+      assert.ok(Math.abs(r.error) <= 0.005, `${r.c.id}: ${r.error}`);
   });
 
   it('keeps at least 80 % of the published values inside low–high', () => {

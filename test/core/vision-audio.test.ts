@@ -26,10 +26,29 @@ describe('vision/audio FLOPs table', () => {
   it('has every requested family, each row sourced, with positive FLOPs and a reference input', () => {
     const ids = ARCHITECTURES.map((a) => a.id);
     for (const id of [
-      'resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'vit-b-16', 'vit-l-16', 'vit-h-14',
-      'efficientnet-b0', 'efficientnet-b4', 'efficientnet-b7', 'convnext-tiny', 'convnext-small', 'convnext-base',
-      'unet-2015', 'sd-unet-v1', 'whisper-tiny', 'whisper-base', 'whisper-small', 'whisper-medium', 'whisper-large',
-      'wav2vec2-base', 'wav2vec2-large',
+      'resnet18',
+      'resnet34',
+      'resnet50',
+      'resnet101',
+      'resnet152',
+      'vit-b-16',
+      'vit-l-16',
+      'vit-h-14',
+      'efficientnet-b0',
+      'efficientnet-b4',
+      'efficientnet-b7',
+      'convnext-tiny',
+      'convnext-small',
+      'convnext-base',
+      'unet-2015',
+      'sd-unet-v1',
+      'whisper-tiny',
+      'whisper-base',
+      'whisper-small',
+      'whisper-medium',
+      'whisper-large',
+      'wav2vec2-base',
+      'wav2vec2-large',
     ]) {
       assert.ok(ids.includes(id), `${id} missing`);
     }
@@ -39,7 +58,10 @@ describe('vision/audio FLOPs table', () => {
       assert.ok(a.params > 1e6 && a.params < 2e9, `${a.id} params ${a.params}`);
       assert.ok(/^\[(S|D)\]/.test(a.source) && a.source.length > 30, `${a.id} source "${a.source}"`);
       assert.ok(a.year >= 2015 && a.year <= THIS_YEAR, `${a.id} year ${a.year}`);
-      assert.ok(a.reference.resolution !== undefined || a.reference.seconds !== undefined, `${a.id} has a reference input`);
+      assert.ok(
+        a.reference.resolution !== undefined || a.reference.seconds !== undefined,
+        `${a.id} has a reference input`,
+      );
     }
   });
 
@@ -68,14 +90,23 @@ describe('vision/audio FLOPs table', () => {
     near(u.params, 31.03e6, 0.01, 'U-Net params');
     // Whisper (paper Table 1: 39 M, 74 M, 244 M, 769 M, 1,550 M) within 5 %.
     const published: Record<string, number> = { tiny: 39e6, base: 74e6, small: 244e6, medium: 769e6, large: 1550e6 };
-    const shapes: Record<string, [number, number]> = { tiny: [4, 384], base: [6, 512], small: [12, 768], medium: [24, 1024], large: [32, 1280] };
+    const shapes: Record<string, [number, number]> = {
+      tiny: [4, 384],
+      base: [6, 512],
+      small: [12, 768],
+      medium: [24, 1024],
+      large: [32, 1280],
+    };
     for (const [k, [layers, hidden]] of Object.entries(shapes)) {
       near(whisperMacs({ layers, hidden, vocab: 51865 }).params, published[k], 0.05, `Whisper ${k} params`);
     }
     // wav2vec 2.0 BASE 95 M, LARGE 317 M (paper §4.2) within 2 %; FLOPs grow with the audio length.
     near(wav2vec2Macs({ layers: 12, hidden: 768, ffn: 3072 }, 10).params, 95e6, 0.02, 'wav2vec2 BASE params');
     near(wav2vec2Macs({ layers: 24, hidden: 1024, ffn: 4096 }, 10).params, 317e6, 0.02, 'wav2vec2 LARGE params');
-    assert.ok(wav2vec2Macs({ layers: 12, hidden: 768, ffn: 3072 }, 20).macs > 1.9 * wav2vec2Macs({ layers: 12, hidden: 768, ffn: 3072 }, 10).macs);
+    assert.ok(
+      wav2vec2Macs({ layers: 12, hidden: 768, ffn: 3072 }, 20).macs >
+        1.9 * wav2vec2Macs({ layers: 12, hidden: 768, ffn: 3072 }, 10).macs,
+    );
   });
 
   it('finds architectures by loose names', () => {
@@ -114,7 +145,12 @@ describe('vision/audio FLOPs table', () => {
     const r50 = lookupArchitecture('resnet50')!;
     near(forwardFlopsAt(r50, { resolution: 448 }).flops, 4 * r50.forwardFlops, 1e-12, 'ResNet-50 at 448 px');
     const vit = lookupArchitecture('vit-b-16')!;
-    near(forwardFlopsAt(vit, { resolution: 384 }).flops, 2 * 55.484e9, 0.002, 'ViT-B/16 at 384 px (torchvision SWAG: 55.484 GMACs)');
+    near(
+      forwardFlopsAt(vit, { resolution: 384 }).flops,
+      2 * 55.484e9,
+      0.002,
+      'ViT-B/16 at 384 px (torchvision SWAG: 55.484 GMACs)',
+    );
     assert.ok(forwardFlopsAt(vit, { resolution: 384 }).flops > vit.forwardFlops * (384 / 224) ** 2);
     const w = lookupArchitecture('whisper-small')!;
     assert.equal(forwardFlopsAt(w, { audioSeconds: 10 }).flops, w.forwardFlops);
@@ -122,7 +158,14 @@ describe('vision/audio FLOPs table', () => {
 });
 
 describe('estimate: per-sample workloads', () => {
-  const RN50: RunInputs = { architecture: 'resnet50', samples: IMAGENET, epochs: 90, hardware: 'v100-sxm2-16gb', devices: 8, precision: 'fp16' };
+  const RN50: RunInputs = {
+    architecture: 'resnet50',
+    samples: IMAGENET,
+    epochs: 90,
+    hardware: 'v100-sxm2-16gb',
+    devices: 8,
+    precision: 'fp16',
+  };
 
   it('uses FLOPs = 3 × forward FLOPs per sample × samples × epochs and says so', () => {
     const e = estimate(RN50);
@@ -135,12 +178,15 @@ describe('estimate: per-sample workloads', () => {
     assert.equal(e.memoryGBPerDevice, undefined, 'no LM activation model for vision');
   });
 
-  it('lands ResNet-50 / ImageNet / 90 epochs on 8× V100 inside NVIDIA DeepLearningExamples\' ~7 h (AMP) and ~14 h (FP32)', () => {
+  it("lands ResNet-50 / ImageNet / 90 epochs on 8× V100 inside NVIDIA DeepLearningExamples' ~7 h (AMP) and ~14 h (FP32)", () => {
     // NVIDIA DeepLearningExamples PyTorch ResNet50 v1.5 README: DGX-1 8× V100 16 GB, 90 epochs, ~7 h AMP, ~14 h FP32.
     const amp = estimate(RN50);
     assert.ok(amp.wallHours.low <= 7 && 7 <= amp.wallHours.high, `AMP wall hours ${JSON.stringify(amp.wallHours)}`);
     const fp32 = estimate({ ...RN50, precision: 'fp32' });
-    assert.ok(fp32.wallHours.low <= 14 && 14 <= fp32.wallHours.high, `FP32 wall hours ${JSON.stringify(fp32.wallHours)}`);
+    assert.ok(
+      fp32.wallHours.low <= 14 && 14 <= fp32.wallHours.high,
+      `FP32 wall hours ${JSON.stringify(fp32.wallHours)}`,
+    );
     // Goyal et al. 2017's 1 hour on 256 GPUs is 256 GPU-hours of P100 fp32; on V100 AMP the same work is far less.
     assert.ok(amp.gpuHours.mid < 256);
   });
@@ -155,7 +201,14 @@ describe('estimate: per-sample workloads', () => {
   });
 
   it('uses the transformer utilisation model for ViT, Whisper and wav2vec 2.0', () => {
-    const vit = estimate({ architecture: 'vit-h-14', samples: 1e6, epochs: 1, hardware: 'a100-80gb', devices: 8, precision: 'bf16' });
+    const vit = estimate({
+      architecture: 'vit-h-14',
+      samples: 1e6,
+      epochs: 1,
+      hardware: 'a100-80gb',
+      devices: 8,
+      precision: 'bf16',
+    });
     const mfu = vit.assumptions.find((a) => a.key === 'mfu')!;
     assert.match(mfu.text, /for ampere at 16-bit/);
     assert.ok(!/tokens per micro-step/.test(mfu.text), 'no LM batch factor for images');
@@ -165,7 +218,13 @@ describe('estimate: per-sample workloads', () => {
   });
 
   it('applies the convolutional TF32 slow-down (≈2.1×) instead of the transformer one (1.4×)', () => {
-    const base: RunInputs = { architecture: 'efficientnet-b0', samples: IMAGENET, epochs: 400, hardware: 'a100-80gb', devices: 8 };
+    const base: RunInputs = {
+      architecture: 'efficientnet-b0',
+      samples: IMAGENET,
+      epochs: 400,
+      hardware: 'a100-80gb',
+      devices: 8,
+    };
     const amp = estimate({ ...base, precision: 'bf16' });
     const tf32 = estimate({ ...base, precision: 'tf32' });
     near(tf32.gpuHours.mid / amp.gpuHours.mid, 2.1, 1e-9, 'TF32 / AMP');

@@ -16,7 +16,15 @@ function wellFormed(s: Saving): void {
   }
 }
 
-const RUN: RunInputs = { params: 1.3e9, tokens: 2.6e10, hardware: 'a100-80gb', devices: 8, region: 'aws:us-east-1', microBatch: 8, seqLen: 2048 };
+const RUN: RunInputs = {
+  params: 1.3e9,
+  tokens: 2.6e10,
+  hardware: 'a100-80gb',
+  devices: 8,
+  region: 'aws:us-east-1',
+  microBatch: 8,
+  seqLen: 2048,
+};
 
 describe('saving', () => {
   it('bf16 instead of fp32 on an A100 saves 25–70 % of the energy, every end of the range positive', () => {
@@ -76,14 +84,24 @@ describe('saving', () => {
   });
 
   it('scales stated GPU-hours by the modelled time ratio', () => {
-    const s = saving({ gpuHours: 1000, hardware: 'a100-80gb', precision: 'fp32', pue: 1.1, intensity: 400 }, { precision: 'bf16' });
+    const s = saving(
+      { gpuHours: 1000, hardware: 'a100-80gb', precision: 'fp32', pue: 1.1, intensity: 400 },
+      { precision: 'bf16' },
+    );
     wellFormed(s);
     assert.ok(s.fraction >= 0.25 && s.fraction <= 0.7, `fraction ${s.fraction}`);
     assert.ok(s.kWh.low > 0);
   });
 
   it('scales a stated power per device with the rated power when the hardware changes', () => {
-    const base: RunInputs = { gpuHours: 1000, hardware: 'a100-80gb', precision: 'bf16', powerW: 300, pue: 1, intensity: 0 };
+    const base: RunInputs = {
+      gpuHours: 1000,
+      hardware: 'a100-80gb',
+      precision: 'bf16',
+      powerW: 300,
+      pue: 1,
+      intensity: 0,
+    };
     const s = saving(base, { hardware: 'h100' });
     // H100: ~3.2× the bf16 peak at 0.86× the A100 utilisation, 1.75× the power → less energy.
     assert.ok(s.fraction > 0.1 && s.fraction < 0.6, `fraction ${s.fraction}`);

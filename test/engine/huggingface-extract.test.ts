@@ -1,8 +1,8 @@
 // Facts the HF/TRL extractor reads from scripts, and the origin it gives them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mergeSettings } from '../../server/config/settings';
-import { analyzeText } from '../../server/engine/analyze-file';
+import { mergeSettings } from '../../engine/settings';
+import { analyzeText } from '../../server/review/analyze-file';
 
 const settings = mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'test' });
 const facts = async (code: string) => {
@@ -58,12 +58,15 @@ trainer.train()
 });
 
 test('**kwargs in TrainingArguments keeps precision an assumption', async () => {
-  const { plan } = await facts(`from transformers import TrainingArguments\ncfg = load()\nargs = TrainingArguments(output_dir="o", **cfg)\n`);
+  const { plan } = await facts(
+    `from transformers import TrainingArguments\ncfg = load()\nargs = TrainingArguments(output_dir="o", **cfg)\n`,
+  );
   assert.equal(plan.facts.get('precision')?.origin, 'assumed');
 });
 
 test('gradient_checkpointing_enable(), LoRA, 4-bit base, early stopping and the dataset are facts', async () => {
-  const { plan } = await facts(`from transformers import AutoModelForCausalLM, BitsAndBytesConfig, Trainer, TrainingArguments, EarlyStoppingCallback
+  const { plan } =
+    await facts(`from transformers import AutoModelForCausalLM, BitsAndBytesConfig, Trainer, TrainingArguments, EarlyStoppingCallback
 from peft import LoraConfig, get_peft_model
 bnb = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_compute_dtype="bfloat16")
 model = AutoModelForCausalLM.from_pretrained("mistralai/Mistral-7B-v0.1", quantization_config=bnb)
@@ -81,14 +84,19 @@ Trainer(model=model, args=args, callbacks=[EarlyStoppingCallback(early_stopping_
 });
 
 test('Trainer without args uses TrainingArguments defaults (saves every 500 steps): no GML301', async () => {
-  const a = await analyzeText('/w/t.py', `from transformers import Trainer\nTrainer(model=m, train_dataset=d).train()\n`, settings);
+  const a = await analyzeText(
+    '/w/t.py',
+    `from transformers import Trainer\nTrainer(model=m, train_dataset=d).train()\n`,
+    settings,
+  );
   assert.equal(a.runs.length, 1);
   assert.equal(a.runs[0].plan.facts.get('save_steps')?.value, 500);
   assert.equal(a.findings.filter((f) => f.code === 'GML301').length, 0);
 });
 
 test('the estimate follows the facts: more epochs, more energy', async () => {
-  const base = (epochs: number) => `from transformers import AutoModelForCausalLM, TrainingArguments\nm = AutoModelForCausalLM.from_pretrained("gpt2")\nargs = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=${epochs})\n`;
+  const base = (epochs: number) =>
+    `from transformers import AutoModelForCausalLM, TrainingArguments\nm = AutoModelForCausalLM.from_pretrained("gpt2")\nargs = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=${epochs})\n`;
   const one = (await analyzeText('/w/a.py', base(1), settings)).runs[0].estimate.energyKWh.mid;
   const four = (await analyzeText('/w/a.py', base(4), settings)).runs[0].estimate.energyKWh.mid;
   assert.ok(Math.abs(four / one - 4) < 0.01, `${one} → ${four}`);

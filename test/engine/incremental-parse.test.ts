@@ -1,11 +1,12 @@
 // Incremental re-parse (tree.edit + parse(text, oldTree)) must give the same tree as a fresh parse.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { editFor, parsePython, pythonParser } from '../../server/engine/parse/python';
+import { editFor, parsePython, pythonParser } from '../../engine/parse/python';
 
 test('random edits: incremental tree equals a full parse', async () => {
   const parser = await pythonParser();
-  let text = 'from transformers import TrainingArguments\nargs = TrainingArguments(\n    output_dir="o",  # héllo 😀\n    bf16=False,\n)\n';
+  let text =
+    'from transformers import TrainingArguments\nargs = TrainingArguments(\n    output_dir="o",  # héllo 😀\n    bf16=False,\n)\n';
   let tree = parsePython(parser, text);
   let seed = 7;
   const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);

@@ -10,20 +10,33 @@ const FIX = path.resolve('test/fixtures/formats');
 const fixture = (rel: string) => fs.readFileSync(path.join(FIX, rel), 'utf8');
 
 test('not training configs: GitHub workflow, docker-compose, Kubernetes job, package.json → no runs, no findings, no messages', async () => {
-  for (const rel of ['not-training/.github/workflows/ci.yml', 'not-training/docker-compose.yml', 'not-training/deployment.yaml', 'not-training/package.json']) {
+  for (const rel of [
+    'not-training/.github/workflows/ci.yml',
+    'not-training/docker-compose.yml',
+    'not-training/deployment.yaml',
+    'not-training/package.json',
+  ]) {
     const a = await analyze({ [rel]: fixture(rel) }, rel, { hardware: 'a100' });
     assert.deepEqual([a.runs.length, a.findings.length, a.messages.length, a.linked?.length ?? 0], [0, 0, 0, 0], rel);
   }
   const hydraLike = 'trainer:\n  name: bob\nmodel: x\n';
-  assert.equal((await analyze({ 'c.yaml': hydraLike }, 'c.yaml')).runs.length, 0, 'a `trainer:` key without Trainer arguments is not Lightning');
+  assert.equal(
+    (await analyze({ 'c.yaml': hydraLike }, 'c.yaml')).runs.length,
+    0,
+    'a `trainer:` key without Trainer arguments is not Lightning',
+  );
 });
 
 test('DeepSpeed alone: bf16 and fp16 both off is fp32 on that key; the fix enables bf16 in the JSON', async () => {
-  const text = '{\n  "train_micro_batch_size_per_gpu": 4,\n  "gradient_accumulation_steps": 8,\n  "fp16": {"enabled": false},\n  "bf16": {"enabled": false},\n  "zero_optimization": {"stage": 2}\n}\n';
+  const text =
+    '{\n  "train_micro_batch_size_per_gpu": 4,\n  "gradient_accumulation_steps": 8,\n  "fp16": {"enabled": false},\n  "bf16": {"enabled": false},\n  "zero_optimization": {"stage": 2}\n}\n';
   const a = await analyze({ 'ds.json': text }, 'ds.json', { hardware: 'a100' });
   const run = theRun(a);
   assert.equal(run.plan.framework, 'deepspeed');
-  assert.deepEqual(['micro_batch', 'grad_accum', 'precision', 'zero_stage'].map((k) => fact(a, k as never)?.value), [4, 8, 'fp32', 2]);
+  assert.deepEqual(
+    ['micro_batch', 'grad_accum', 'precision', 'zero_stage'].map((k) => fact(a, k as never)?.value),
+    [4, 8, 'fp32', 2],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(lineOf(text, f.span.start), 5);
   const fixed = applyEdits(text, f.fixes[0].edits);
@@ -45,11 +58,15 @@ model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-1.5B")
 args = TrainingArguments(output_dir="o", deepspeed="ds.json", per_device_train_batch_size=4${bf16})
 Trainer(model=model, args=args).train()
 `;
-  const ds = '{\n  "bf16": {"enabled": "auto"},\n  "train_micro_batch_size_per_gpu": "auto",\n  "zero_optimization": {"stage": 2}\n}\n';
+  const ds =
+    '{\n  "bf16": {"enabled": "auto"},\n  "train_micro_batch_size_per_gpu": "auto",\n  "zero_optimization": {"stage": 2}\n}\n';
   let a = await analyze({ 'train.py': script(', bf16=True'), 'ds.json': ds }, 'ds.json', { hardware: 'a100' });
   assert.equal(a.runs.length, 0);
-  assert.equal(a.linked?.length, 1, 'the DeepSpeed config takes part in the script\'s run');
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'micro_batch')?.value, fact(a, 'zero_stage')?.value], ['bf16', 4, 2]);
+  assert.equal(a.linked?.length, 1, "the DeepSpeed config takes part in the script's run");
+  assert.deepEqual(
+    [fact(a, 'precision')?.value, fact(a, 'micro_batch')?.value, fact(a, 'zero_stage')?.value],
+    ['bf16', 4, 2],
+  );
   assert.ok(fact(a, 'precision')?.file?.endsWith('train.py'));
   assert.deepEqual(codes(a), []);
   // Without bf16 in the script, "auto" follows the fp32 default: the finding and its fix are in the script.
@@ -57,11 +74,16 @@ Trainer(model=model, args=args).train()
   assert.ok(fact(a, 'zero_stage')?.file?.endsWith('ds.json'));
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.match(applyEdits(script(''), f.fixes[0].edits), /bf16=True\)/);
-  assert.deepEqual(codes(await analyze({ 'train.py': script(''), 'ds.json': ds }, 'ds.json', { hardware: 'a100' })), []);
+  assert.deepEqual(
+    codes(await analyze({ 'train.py': script(''), 'ds.json': ds }, 'ds.json', { hardware: 'a100' })),
+    [],
+  );
 });
 
 test('accelerate config alone is a launch setting, not a run', async () => {
-  const a = await analyze({ 'acc.yaml': fixture('accelerate-launch/accelerate_config.yaml') }, 'acc.yaml', { hardware: 'a100' });
+  const a = await analyze({ 'acc.yaml': fixture('accelerate-launch/accelerate_config.yaml') }, 'acc.yaml', {
+    hardware: 'a100',
+  });
   assert.deepEqual([a.runs.length, a.findings.length], [0, 0]);
 });
 
@@ -75,7 +97,9 @@ test('axolotl: bf16 "auto" is never fp32 — bf16 on A100, fp16 on V100 — so n
   }
   const a = await analyze({ 'qlora.yml': text }, 'qlora.yml');
   assert.deepEqual(
-    ['model', 'micro_batch', 'grad_accum', 'seq_len', 'epochs', 'grad_checkpointing', 'peft'].map((k) => fact(a, k as never)?.value),
+    ['model', 'micro_batch', 'grad_accum', 'seq_len', 'epochs', 'grad_checkpointing', 'peft'].map(
+      (k) => fact(a, k as never)?.value,
+    ),
     ['meta-llama/Llama-3.2-1B', 2, 4, 2048, 1, true, 'qlora'],
   );
   const mb = fact(a, 'micro_batch')!;
@@ -109,9 +133,16 @@ test('axolotl: save_steps larger than the run → GML301 on save_steps, fixed in
 test('LLaMA-Factory: bf16 LoRA is fine; full fine-tuning without bf16 is fp32 with a fix that adds bf16: true', async () => {
   let a = await analyze({ 'lora.yaml': fixture('llamafactory/qwen_lora_sft.yaml') }, 'lora.yaml', { hardware: 'a100' });
   assert.equal(theRun(a).plan.framework, 'llamafactory');
-  assert.deepEqual(['precision', 'peft', 'seq_len', 'micro_batch', 'grad_accum'].map((k) => fact(a, k as never)?.value), ['bf16', 'lora', 2048, 1, 8]);
+  assert.deepEqual(
+    ['precision', 'peft', 'seq_len', 'micro_batch', 'grad_accum'].map((k) => fact(a, k as never)?.value),
+    ['bf16', 'lora', 2048, 1, 8],
+  );
   const gc = fact(a, 'grad_checkpointing')!;
-  assert.deepEqual([gc.value, gc.origin], [true, 'framework-default'], 'LLaMA-Factory turns gradient checkpointing on itself');
+  assert.deepEqual(
+    [gc.value, gc.origin],
+    [true, 'framework-default'],
+    'LLaMA-Factory turns gradient checkpointing on itself',
+  );
   assert.ok(!codes(a).includes('GML101'));
   const text = fixture('llamafactory/full_sft_fp32.yaml');
   a = await analyze({ 'full.yaml': text }, 'full.yaml', { hardware: 'a100' });
@@ -121,7 +152,9 @@ test('LLaMA-Factory: bf16 LoRA is fine; full fine-tuning without bf16 is fp32 wi
   assert.match(fixed, /\nnum_train_epochs: 2\.0\nbf16: true\n$/);
   assert.ok(!codes(await analyze({ 'full.yaml': fixed }, 'full.yaml', { hardware: 'a100' })).includes('GML101'));
   // LoRA without bf16 keeps a bf16 base: not judged.
-  a = await analyze({ 'l.yaml': fixture('llamafactory/qwen_lora_sft.yaml').replace('bf16: true\n', '') }, 'l.yaml', { hardware: 'a100' });
+  a = await analyze({ 'l.yaml': fixture('llamafactory/qwen_lora_sft.yaml').replace('bf16: true\n', '') }, 'l.yaml', {
+    hardware: 'a100',
+  });
   assert.deepEqual([fact(a, 'precision')?.value, codes(a).includes('GML101')], [null, false]);
 });
 
@@ -130,7 +163,9 @@ test('torchtune: dtype bf16 is full bf16; saves only at epoch end, so one epoch 
   const a = await analyze({ 'c.yaml': text }, 'c.yaml', { hardware: 'h100' });
   assert.equal(theRun(a).plan.framework, 'torchtune');
   assert.deepEqual(
-    ['precision', 'micro_batch', 'grad_accum', 'epochs', 'seq_len', 'grad_checkpointing', 'compile', 'optimizer'].map((k) => fact(a, k as never)?.value),
+    ['precision', 'micro_batch', 'grad_accum', 'epochs', 'seq_len', 'grad_checkpointing', 'compile', 'optimizer'].map(
+      (k) => fact(a, k as never)?.value,
+    ),
     ['bf16', 2, 1, 1, 2048, true, false, 'adamw_8bit'],
   );
   assert.equal(lineOf(text, fact(a, 'precision')!.span!.start), 36);
@@ -147,13 +182,23 @@ test('Lightning CLI: trainer.precision 32-true → GML101 there; the fix writes 
   const text = fixture('lightning-cli/config.yaml');
   const a = await analyze({ 'config.yaml': text }, 'config.yaml', { hardware: 'a100' });
   assert.equal(theRun(a).plan.framework, 'lightning');
-  assert.deepEqual(['precision', 'devices', 'grad_accum', 'epochs', 'micro_batch', 'periodic_save', 'early_stopping'].map((k) => fact(a, k as never)?.value), ['fp32', 4, 2, 20, 64, 'epoch', true]);
+  assert.deepEqual(
+    ['precision', 'devices', 'grad_accum', 'epochs', 'micro_batch', 'periodic_save', 'early_stopping'].map(
+      (k) => fact(a, k as never)?.value,
+    ),
+    ['fp32', 4, 2, 20, 64, 'epoch', true],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(text.slice(f.span.start, f.span.end), 'precision: 32-true');
   assert.match(applyEdits(text, f.fixes[0].edits), /^ {2}precision: bf16-mixed$/m);
-  const missing = await analyze({ 'config.yaml': text.replace('  precision: 32-true\n', '') }, 'config.yaml', { hardware: 'a100' });
+  const missing = await analyze({ 'config.yaml': text.replace('  precision: 32-true\n', '') }, 'config.yaml', {
+    hardware: 'a100',
+  });
   const g = missing.findings.find((x) => x.code === 'GML101')!;
-  assert.match(applyEdits(text.replace('  precision: 32-true\n', ''), g.fixes[0].edits), /monitor: val_loss\n {2}precision: bf16-mixed\nmodel:/);
+  assert.match(
+    applyEdits(text.replace('  precision: 32-true\n', ''), g.fixes[0].edits),
+    /monitor: val_loss\n {2}precision: bf16-mixed\nmodel:/,
+  );
 });
 
 test('HF-args YAML alone: an unset bf16 is not judged (transformers or TRL?), an explicit bf16: false is', async () => {
@@ -163,12 +208,15 @@ test('HF-args YAML alone: an unset bf16 is not judged (transformers or TRL?), an
   assert.ok(!codes(a).includes('GML101'));
   const save = a.findings.find((f) => f.code === 'GML301')!;
   assert.equal(fixture('hf-args/args.yaml').slice(save.span.start, save.span.end), 'save_strategy: "no"');
-  const off = await analyze({ 'args.yaml': `${fixture('hf-args/args.yaml')}bf16: false\nfp16: false\n` }, 'args.yaml', { hardware: 'a100' });
+  const off = await analyze({ 'args.yaml': `${fixture('hf-args/args.yaml')}bf16: false\nfp16: false\n` }, 'args.yaml', {
+    hardware: 'a100',
+  });
   assert.ok(codes(off).includes('GML101'));
 });
 
 test('memory rules on a YAML config: GML207 fix rewrites micro_batch_size × gradient_accumulation_steps; GML205 adds gradient_checkpointing', async () => {
-  const yml = (mb: number, seq: number) => `base_model: Qwen/Qwen2.5-1.5B\ndatasets:\n  - path: x\nsequence_len: ${seq}\nmicro_batch_size: ${mb}\ngradient_accumulation_steps: 2\nbf16: true\nsaves_per_epoch: 4\n`;
+  const yml = (mb: number, seq: number) =>
+    `base_model: Qwen/Qwen2.5-1.5B\ndatasets:\n  - path: x\nsequence_len: ${seq}\nmicro_batch_size: ${mb}\ngradient_accumulation_steps: 2\nbf16: true\nsaves_per_epoch: 4\n`;
   let text = yml(4, 2048);
   let a = await analyze({ 'c.yml': text }, 'c.yml', { hardware: 'a100-40gb' });
   const oom = a.findings.find((f) => f.code === 'GML207')!;

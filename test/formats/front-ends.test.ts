@@ -16,14 +16,20 @@ const cli = (args: string[]) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
-interface JsonFinding { code: string; severity: string; range: { start: { line: number } } }
+interface JsonFinding {
+  code: string;
+  severity: string;
+  range: { start: { line: number } };
+}
 
 test('greenml check over every format: findings only where the deciding value is, nothing for non-training YAML/JSON', () => {
   const r = cli(['check', FIX, '--format', 'json', '--exit-zero']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out) as { files: { path: string; findings: JsonFinding[] }[]; errors: unknown[] };
   assert.deepEqual(j.errors, []);
-  const by = (p: string) => j.files.find((f) => f.path === path.join(FIX, p))?.findings.map((f) => `${f.code}:${f.range.start.line}`) ?? 'not analyzed';
+  const by = (p: string) =>
+    j.files.find((f) => f.path === path.join(FIX, p))?.findings.map((f) => `${f.code}:${f.range.start.line}`) ??
+    'not analyzed';
   assert.deepEqual(by('not-training/docker-compose.yml'), []);
   assert.deepEqual(by('not-training/deployment.yaml'), []);
   assert.equal(by('not-training/.github/workflows/ci.yml'), 'not analyzed', 'a folder walk skips .github');
@@ -36,22 +42,48 @@ test('greenml check over every format: findings only where the deciding value is
   assert.deepEqual([...by('axolotl/full-fp32.yaml')].sort(), ['GML101:15', 'GML301:13']);
   assert.deepEqual(by('lightning/train_v100.py'), []);
   assert.deepEqual(by('nanogpt/config/train_small_fp32.py'), ['GML101:11']);
-  for (const p of ['hydra-lightning/configs/train.yaml', 'hydra-lightning/configs/trainer/default.yaml', 'hydra-lightning/configs/experiment/long_fp32.yaml', 'tfjs/train.js', 'tfjs/train-cpu.ts', 'not-training/terminal.js', 'skypilot/serve.yaml', 'skypilot/sft.py']) assert.deepEqual(by(p), [], p);
+  for (const p of [
+    'hydra-lightning/configs/train.yaml',
+    'hydra-lightning/configs/trainer/default.yaml',
+    'hydra-lightning/configs/experiment/long_fp32.yaml',
+    'tfjs/train.js',
+    'tfjs/train-cpu.ts',
+    'not-training/terminal.js',
+    'skypilot/serve.yaml',
+    'skypilot/sft.py',
+  ])
+    assert.deepEqual(by(p), [], p);
   assert.deepEqual(by('skypilot/finetune.yaml'), ['GML207:28']);
   assert.deepEqual([by('hf-splat/train.py'), by('hf-splat/train_args.yaml')], [[], ['GML101:1']]);
-  assert.deepEqual([by('jax/train_flax.py'), by('jax/train_fp32.py')], [[], []], 'JAX float32 is not judged without hardware');
+  assert.deepEqual(
+    [by('jax/train_flax.py'), by('jax/train_fp32.py')],
+    [[], []],
+    'JAX float32 is not judged without hardware',
+  );
   const runs = JSON.parse(r.out).runs as { entry: { path: string } }[];
-  assert.equal(runs.filter((x) => x.entry.path.endsWith('ds-hf/train.py')).length, 1, 'a run linked from three files is listed once');
+  assert.equal(
+    runs.filter((x) => x.entry.path.endsWith('ds-hf/train.py')).length,
+    1,
+    'a run linked from three files is listed once',
+  );
 });
 
 test('greenml plan --json: a fact set on the launcher names the launcher and its line', () => {
   const r = cli(['plan', path.join(FIX, 'ds-hf'), '--json']);
   assert.equal(r.code, 0, r.err);
-  const { runs } = JSON.parse(r.out) as { runs: { files: string[]; facts: Record<string, { value: unknown; origin: string; file?: string; range?: { start: { line: number } } }> }[] };
+  const { runs } = JSON.parse(r.out) as {
+    runs: {
+      files: string[];
+      facts: Record<string, { value: unknown; origin: string; file?: string; range?: { start: { line: number } } }>;
+    }[];
+  };
   assert.equal(runs.length, 1);
   const { facts, files } = runs[0];
   assert.equal(files.length, 3);
-  assert.deepEqual([facts.precision.value, facts.precision.origin, facts.precision.file], ['bf16', 'explicit', path.join(FIX, 'ds-hf/run.sh')]);
+  assert.deepEqual(
+    [facts.precision.value, facts.precision.origin, facts.precision.file],
+    ['bf16', 'explicit', path.join(FIX, 'ds-hf/run.sh')],
+  );
   assert.equal(facts.precision.range?.start.line, 10);
   assert.deepEqual([facts.zero_stage.value, facts.zero_stage.file], [3, path.join(FIX, 'ds-hf/ds_zero3.json')]);
 });
@@ -59,8 +91,13 @@ test('greenml plan --json: a fact set on the launcher names the launcher and its
 test('greenml plan over TF.js scripts: the parser bundle (dist/js-parser.js) is loaded on demand; non-training JS gets nothing', () => {
   const r = cli(['plan', path.join(FIX, 'tfjs'), path.join(FIX, 'not-training'), '--json']);
   assert.equal(r.code, 0, r.err);
-  const { runs } = JSON.parse(r.out) as { runs: { entry: { path: string; label: string }; facts: Record<string, { value: unknown }> }[] };
-  assert.deepEqual(runs.map((x) => [path.basename(x.entry.path), x.entry.label]).sort(), [['train-cpu.ts', 'model.fitDataset'], ['train.js', 'model.fit']]);
+  const { runs } = JSON.parse(r.out) as {
+    runs: { entry: { path: string; label: string }; facts: Record<string, { value: unknown }> }[];
+  };
+  assert.deepEqual(runs.map((x) => [path.basename(x.entry.path), x.entry.label]).sort(), [
+    ['train-cpu.ts', 'model.fitDataset'],
+    ['train.js', 'model.fit'],
+  ]);
   assert.deepEqual(runs.find((x) => x.entry.path.endsWith('train.js'))!.facts.epochs.value, 40);
 });
 
@@ -82,23 +119,42 @@ test('language server: an axolotl YAML gets GML101 on `bf16: false` and a quick 
   const { diagnostics } = await lsp.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'GML101'));
   const d = diagnostics.find((x) => x.code === 'GML101') as Diagnostic;
   assert.equal(d.range.start.line, 14);
-  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  })) as CodeAction[];
   const fix = actions.find((a) => /bf16/.test(a.title))!;
-  assert.deepEqual(fix.edit?.changes?.[uri]?.map((e) => e.newText), ['true']);
+  assert.deepEqual(
+    fix.edit?.changes?.[uri]?.map((e) => e.newText),
+    ['true'],
+  );
 });
 
 test('language server: an unsaved launcher buffer reaches the script it starts', async () => {
-  const script = 'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
-  lsp.open(path.join(dir, 'run.sh'), 'torchrun --nproc_per_node 4 train.py --output_dir o --bf16 True\n', 'shellscript');
+  const script =
+    'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
+  lsp.open(
+    path.join(dir, 'run.sh'),
+    'torchrun --nproc_per_node 4 train.py --output_dir o --bf16 True\n',
+    'shellscript',
+  );
   const uri = lsp.open(path.join(dir, 'train.py'), script);
   const { diagnostics } = await lsp.diagnostics(uri);
   assert.ok(!diagnostics.some((d) => d.code === 'GML101'), JSON.stringify(diagnostics));
 });
 
 test('language server: a TF.js script (JavaScript) is analyzed through the lazily loaded parser: a CodeLens on model.fit', async () => {
-  const uri = lsp.open(path.join(dir, 'train.js'), fs.readFileSync(path.join(FIX, 'tfjs/train.js'), 'utf8'), 'javascript');
+  const uri = lsp.open(
+    path.join(dir, 'train.js'),
+    fs.readFileSync(path.join(FIX, 'tfjs/train.js'), 'utf8'),
+    'javascript',
+  );
   const { diagnostics } = await lsp.diagnostics(uri);
   assert.deepEqual(diagnostics, []);
   const lenses = (await lsp.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
-  assert.deepEqual(lenses.map((l) => l.range.start.line), [20]);
+  assert.deepEqual(
+    lenses.map((l) => l.range.start.line),
+    [20],
+  );
 });

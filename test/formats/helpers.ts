@@ -1,10 +1,10 @@
 // Runs the engine on a small in-memory project: files by path (relative to /proj), one analyzed like the CLI or the
 // editor would, with the linked files read from memory only.
-import { mergeSettings, type Settings } from '../../server/config/settings';
-import { analyzeText } from '../../server/engine/analyze-file';
-import type { DocumentAnalysis } from '../../server/engine/analyze';
-import { memoryReader } from '../../server/engine/link';
-import type { Fact, FactKey, OffsetEdit } from '../../server/engine/types';
+import { mergeSettings, type Settings } from '../../engine/settings';
+import { analyzeText } from '../../server/review/analyze-file';
+import type { DocumentAnalysis } from '../../server/review/analyze';
+import { memoryReader } from '../../engine/link';
+import type { Fact, FactKey, OffsetEdit } from '../../engine/types';
 
 export const ROOT = '/proj';
 
@@ -12,7 +12,11 @@ export function settings(values: Partial<Settings> = {}): Settings {
   return mergeSettings({ values, source: 'test' });
 }
 
-export async function analyze(files: Record<string, string>, target: string, values: Partial<Settings> = {}): Promise<DocumentAnalysis> {
+export async function analyze(
+  files: Record<string, string>,
+  target: string,
+  values: Partial<Settings> = {},
+): Promise<DocumentAnalysis> {
   const abs = Object.fromEntries(Object.entries(files).map(([k, v]) => [`${ROOT}/${k}`, v]));
   return analyzeText(`${ROOT}/${target}`, files[target], settings(values), memoryReader(abs));
 }
@@ -35,6 +39,7 @@ export const codes = (a: DocumentAnalysis) => a.findings.map((f) => f.code).sort
 
 export function applyEdits(text: string, edits: OffsetEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  for (const e of [...edits].sort((x, y) => y.start - x.start))
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzeText } from '../../server/engine/analyze-file';
-import type { DocumentAnalysis } from '../../server/engine/analyze';
+import { analyzeText } from '../../server/review/analyze-file';
+import type { DocumentAnalysis } from '../../server/review/analyze';
 import { analyze, applyEdits, codes, fact, lineOf, settings, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats/hydra-lightning');
@@ -18,13 +18,24 @@ async function onDisk(rel: string, hardware = 'a100'): Promise<DocumentAnalysis>
 const from = (a: DocumentAnalysis, key: string) => path.relative(FIX, fact(a, key as never)?.file ?? FIX);
 
 test('Hydra on disk: one run from every file of the composition; the launcher override wins; each fact names its file', async () => {
-  for (const rel of ['configs/train.yaml', 'configs/trainer/default.yaml', 'configs/trainer/gpu.yaml', 'configs/callbacks/default.yaml', 'src/train.py', 'scripts/train.sh']) {
+  for (const rel of [
+    'configs/train.yaml',
+    'configs/trainer/default.yaml',
+    'configs/trainer/gpu.yaml',
+    'configs/callbacks/default.yaml',
+    'src/train.py',
+    'scripts/train.sh',
+  ]) {
     const a = await onDisk(rel);
     const run = theRun(a);
     assert.equal(run.plan.framework, 'lightning', rel);
     assert.equal(path.relative(FIX, run.plan.entry.file), 'configs/trainer/default.yaml', rel);
     assert.deepEqual(
-      ['precision', 'devices', 'epochs', 'micro_batch', 'periodic_save', 'early_stopping'].map((k) => [k, fact(a, k as never)?.value, from(a, k)]),
+      ['precision', 'devices', 'epochs', 'micro_batch', 'periodic_save', 'early_stopping'].map((k) => [
+        k,
+        fact(a, k as never)?.value,
+        from(a, k),
+      ]),
       [
         ['precision', 'bf16', 'scripts/train.sh'],
         ['devices', 2, 'configs/trainer/gpu.yaml'],
@@ -45,7 +56,10 @@ test('Hydra on disk: one run from every file of the composition; the launcher ov
 
 test('Hydra on disk: an experiment (`# @package _global_`, `override /trainer: ddp`) is composed with its option chosen', async () => {
   const a = await onDisk('configs/experiment/long_fp32.yaml');
-  assert.deepEqual([fact(a, 'devices')?.value, from(a, 'devices'), fact(a, 'epochs')?.value, from(a, 'epochs')], [16, 'configs/trainer/ddp.yaml', 200, 'configs/experiment/long_fp32.yaml']);
+  assert.deepEqual(
+    [fact(a, 'devices')?.value, from(a, 'devices'), fact(a, 'epochs')?.value, from(a, 'epochs')],
+    [16, 'configs/trainer/ddp.yaml', 200, 'configs/experiment/long_fp32.yaml'],
+  );
   assert.equal(from(a, 'precision'), 'scripts/train.sh', 'the command line still wins over the experiment');
 });
 
@@ -53,22 +67,32 @@ const project = (extra: Record<string, string> = {}) => ({
   'conf/config.yaml': 'defaults:\n  - trainer: gpu\n  - experiment: null\n  - _self_\n\nseed: 3\n',
   'conf/trainer/base.yaml': '_target_: lightning.pytorch.Trainer\nmax_epochs: 5\naccelerator: cpu\n',
   'conf/trainer/gpu.yaml': 'defaults:\n  - base\n\naccelerator: gpu\ndevices: 4\n',
-  'conf/trainer/ddp.yaml': 'defaults:\n  - base\n\naccelerator: gpu\nstrategy: ddp\ndevices: 8\nprecision: bf16-mixed\n',
-  'conf/experiment/fp32.yaml': '# @package _global_\ndefaults:\n  - override /trainer: ddp\n\ntrainer:\n  precision: 32\n',
-  'train.py': 'import hydra\n\n@hydra.main(version_base=None, config_path="conf", config_name="config")\ndef main(cfg):\n    hydra.utils.instantiate(cfg.trainer).fit(model)\n',
+  'conf/trainer/ddp.yaml':
+    'defaults:\n  - base\n\naccelerator: gpu\nstrategy: ddp\ndevices: 8\nprecision: bf16-mixed\n',
+  'conf/experiment/fp32.yaml':
+    '# @package _global_\ndefaults:\n  - override /trainer: ddp\n\ntrainer:\n  precision: 32\n',
+  'train.py':
+    'import hydra\n\n@hydra.main(version_base=None, config_path="conf", config_name="config")\ndef main(cfg):\n    hydra.utils.instantiate(cfg.trainer).fit(model)\n',
   ...extra,
 });
 
 test('Hydra: Trainer precision unwritten anywhere is fp32 — GML101 on the `_target_` line, and the fix adds precision there', async () => {
   const files = project();
   const a = await analyze(files, 'conf/trainer/base.yaml', { hardware: 'a100' });
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'precision')?.origin, fact(a, 'devices')?.value], ['fp32', 'framework-default', 4]);
+  assert.deepEqual(
+    [fact(a, 'precision')?.value, fact(a, 'precision')?.origin, fact(a, 'devices')?.value],
+    ['fp32', 'framework-default', 4],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(f.severity, 'warning');
   assert.equal(lineOf(files['conf/trainer/base.yaml'], f.span.start), 1);
   const fixed = applyEdits(files['conf/trainer/base.yaml'], f.fixes[0].edits);
   assert.match(fixed, /\naccelerator: cpu\nprecision: bf16-mixed/);
-  assert.ok(!codes(await analyze({ ...files, 'conf/trainer/base.yaml': fixed }, 'conf/trainer/base.yaml', { hardware: 'a100' })).includes('GML101'));
+  assert.ok(
+    !codes(
+      await analyze({ ...files, 'conf/trainer/base.yaml': fixed }, 'conf/trainer/base.yaml', { hardware: 'a100' }),
+    ).includes('GML101'),
+  );
   // The finding belongs to the file that decides it: the primary config and the script report nothing.
   for (const other of ['conf/config.yaml', 'conf/trainer/gpu.yaml', 'train.py']) {
     const o = await analyze(files, other, { hardware: 'a100' });
@@ -90,42 +114,79 @@ test('Hydra: launcher overrides — `trainer=ddp` picks the group option, `train
   const sh = 'python train.py trainer=ddp trainer.precision=32 trainer.max_epochs=9\n';
   const files = project({ 'run.sh': sh });
   const a = await analyze(files, 'run.sh', { hardware: 'a100' });
-  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'epochs')?.value, path.basename(fact(a, 'epochs')!.file!)], [8, 9, 'run.sh']);
+  assert.deepEqual(
+    [fact(a, 'devices')?.value, fact(a, 'epochs')?.value, path.basename(fact(a, 'epochs')!.file!)],
+    [8, 9, 'run.sh'],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(f.file, '/proj/run.sh');
-  assert.equal(applyEdits(sh, f.fixes[0].edits), 'python train.py trainer=ddp trainer.precision=bf16-mixed trainer.max_epochs=9\n');
+  assert.equal(
+    applyEdits(sh, f.fixes[0].edits),
+    'python train.py trainer=ddp trainer.precision=bf16-mixed trainer.max_epochs=9\n',
+  );
   assert.deepEqual(codes(await analyze(files, 'conf/trainer/ddp.yaml', { hardware: 'a100' })), []);
 });
 
 test('Hydra: a Trainer group file with no primary config found is judged without its unwritten precision (information only)', async () => {
-  const a = await analyze({ 'trainer/long.yaml': '_target_: pytorch_lightning.Trainer\nmax_epochs: 50\naccelerator: gpu\n' }, 'trainer/long.yaml', { hardware: 'a100' });
+  const a = await analyze(
+    { 'trainer/long.yaml': '_target_: pytorch_lightning.Trainer\nmax_epochs: 50\naccelerator: gpu\n' },
+    'trainer/long.yaml',
+    { hardware: 'a100' },
+  );
   assert.equal(fact(a, 'precision')?.origin, 'assumed');
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity]), [['GML101', 'information']]);
-  const cpu = await analyze({ 'trainer/cpu.yaml': '_target_: lightning.pytorch.Trainer\naccelerator: cpu\nprecision: 32\n' }, 'trainer/cpu.yaml', { hardware: 'a100' });
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity]),
+    [['GML101', 'information']],
+  );
+  const cpu = await analyze(
+    { 'trainer/cpu.yaml': '_target_: lightning.pytorch.Trainer\naccelerator: cpu\nprecision: 32\n' },
+    'trainer/cpu.yaml',
+    { hardware: 'a100' },
+  );
   assert.deepEqual([fact(cpu, 'hardware')?.value, codes(cpu)], ['cpu', []]);
 });
 
 test('Hydra: `key: null` is the class default (and replaces a lower value), an interpolation is unknown (not judged), a missing group option is said once', async () => {
-  let a = await analyze(project({ 'conf/trainer/gpu.yaml': 'defaults:\n  - base\n\naccelerator: gpu\nprecision: null\nmax_epochs: null\n' }), 'conf/config.yaml', { hardware: 'a100' });
+  let a = await analyze(
+    project({
+      'conf/trainer/gpu.yaml': 'defaults:\n  - base\n\naccelerator: gpu\nprecision: null\nmax_epochs: null\n',
+    }),
+    'conf/config.yaml',
+    { hardware: 'a100' },
+  );
   // `max_epochs: null` replaces base.yaml's 5: Trainer(max_epochs=None) falls back to 1000 epochs.
   assert.deepEqual([fact(a, 'precision')?.origin, fact(a, 'epochs')?.value], ['framework-default', 1000]);
-  a = await analyze(project({ 'conf/trainer/gpu.yaml': 'defaults:\n  - base\n\nprecision: ${oc.env:PRECISION}\n' }), 'conf/trainer/gpu.yaml', { hardware: 'a100' });
+  a = await analyze(
+    project({ 'conf/trainer/gpu.yaml': 'defaults:\n  - base\n\nprecision: ${oc.env:PRECISION}\n' }),
+    'conf/trainer/gpu.yaml',
+    { hardware: 'a100' },
+  );
   assert.equal(fact(a, 'precision')?.value, null);
   assert.deepEqual(codes(a), []);
-  a = await analyze(project({ 'conf/config.yaml': 'defaults:\n  - trainer: tpu\n' }), 'conf/config.yaml', { hardware: 'a100' });
+  a = await analyze(project({ 'conf/config.yaml': 'defaults:\n  - trainer: tpu\n' }), 'conf/config.yaml', {
+    hardware: 'a100',
+  });
   assert.deepEqual([a.runs.length, a.linked?.length], [0, 0]);
   assert.deepEqual(a.messages, ["trainer/tpu.yaml (named in config.yaml's defaults) was not found"]);
 });
 
 test('Hydra: `_target_: transformers.TrainingArguments` is TrainingArguments — bf16: false is flagged on its line; TRL configs default to bf16', async () => {
-  const cfg = 'defaults:\n  - _self_\n\nmodel:\n  _target_: transformers.AutoModelForCausalLM.from_pretrained\n  pretrained_model_name_or_path: Qwen/Qwen2.5-0.5B\nargs:\n  _target_: transformers.TrainingArguments\n  output_dir: out\n  per_device_train_batch_size: 4\n  bf16: false\n';
+  const cfg =
+    'defaults:\n  - _self_\n\nmodel:\n  _target_: transformers.AutoModelForCausalLM.from_pretrained\n  pretrained_model_name_or_path: Qwen/Qwen2.5-0.5B\nargs:\n  _target_: transformers.TrainingArguments\n  output_dir: out\n  per_device_train_batch_size: 4\n  bf16: false\n';
   const a = await analyze({ 'conf/train.yaml': cfg }, 'conf/train.yaml', { hardware: 'a100' });
   assert.equal(theRun(a).plan.framework, 'hf-trainer');
-  assert.deepEqual(['precision', 'micro_batch', 'model', 'periodic_save', 'save_steps'].map((k) => fact(a, k as never)?.value), ['fp32', 4, 'Qwen/Qwen2.5-0.5B', 'steps', 500]);
+  assert.deepEqual(
+    ['precision', 'micro_batch', 'model', 'periodic_save', 'save_steps'].map((k) => fact(a, k as never)?.value),
+    ['fp32', 4, 'Qwen/Qwen2.5-0.5B', 'steps', 500],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(lineOf(cfg, f.span.start), 11);
   assert.match(applyEdits(cfg, f.fixes[0].edits), /bf16: true/);
-  const trl = await analyze({ 'conf/train.yaml': 'args:\n  _target_: trl.SFTConfig\n  output_dir: out\n' }, 'conf/train.yaml', { hardware: 'a100' });
+  const trl = await analyze(
+    { 'conf/train.yaml': 'args:\n  _target_: trl.SFTConfig\n  output_dir: out\n' },
+    'conf/train.yaml',
+    { hardware: 'a100' },
+  );
   assert.deepEqual([fact(trl, 'precision')?.value, codes(trl)], ['bf16', []]);
 });
 
@@ -140,7 +201,8 @@ test('Hydra YAML that trains nothing gets nothing: a model-only config, a data p
     assert.deepEqual([a.findings.length, a.messages.length], [0, 0], name);
     if (name !== 'loop.yaml') assert.equal(a.runs.length + (a.linked?.length ?? 0), 0, name);
   }
-  const workflow = 'name: CI\non: push\ndefaults:\n  run:\n    shell: bash\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n';
+  const workflow =
+    'name: CI\non: push\ndefaults:\n  run:\n    shell: bash\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n';
   const w = await analyze({ 'ci.yaml': workflow }, 'ci.yaml');
   assert.deepEqual([w.runs.length, w.findings.length, w.messages.length], [0, 0, 0]);
 });
@@ -155,7 +217,11 @@ test('Hydra: an eval entry config composing the same Trainer adds no second run 
 });
 
 test('A `trainer:` section of Trainer arguments with `_target_` nodes elsewhere (NeMo style) stays a Lightning config', async () => {
-  const text = 'trainer:\n  devices: 2\n  precision: 32\n  max_epochs: 5\nmodel:\n  preprocessor:\n    _target_: nemo.collections.asr.modules.AudioToMelSpectrogramPreprocessor\n';
+  const text =
+    'trainer:\n  devices: 2\n  precision: 32\n  max_epochs: 5\nmodel:\n  preprocessor:\n    _target_: nemo.collections.asr.modules.AudioToMelSpectrogramPreprocessor\n';
   const a = await analyze({ 'asr.yaml': text }, 'asr.yaml', { hardware: 'a100' });
-  assert.deepEqual([theRun(a).plan.framework, fact(a, 'precision')?.value, fact(a, 'devices')?.value], ['lightning', 'fp32', 2]);
+  assert.deepEqual(
+    [theRun(a).plan.framework, fact(a, 'precision')?.value, fact(a, 'devices')?.value],
+    ['lightning', 'fp32', 2],
+  );
 });

@@ -15,7 +15,10 @@ test('Flax + optax + Orbax: bf16 compute from the module dtype, adamw, epochs, b
   for (const hardware of ['', 'a100', 'h100', 'tpu v4']) {
     const a = await analyze({ 'train.py': text }, 'train.py', hardware ? { hardware } : {});
     assert.equal(theRun(a).plan.framework, 'jax');
-    const row = (k: string) => [fact(a, k as never)?.value, fact(a, k as never)?.span && lineOf(text, fact(a, k as never)!.span!.start)];
+    const row = (k: string) => [
+      fact(a, k as never)?.value,
+      fact(a, k as never)?.span && lineOf(text, fact(a, k as never)!.span!.start),
+    ];
     assert.deepEqual(row('precision'), ['bf16', 25]);
     assert.deepEqual(row('optimizer'), ['adamw', 27]);
     assert.deepEqual(row('epochs'), [12, 44]);
@@ -31,7 +34,10 @@ test('Flax dtype=jnp.float32 with matmul precision "highest": GML101 only once t
   const unknown = await analyze({ 'train.py': text }, 'train.py');
   assert.deepEqual([fact(unknown, 'precision')?.value, codes(unknown)], [null, []]);
   const a = await analyze({ 'train.py': text }, 'train.py', { hardware: 'a100' });
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'max_steps')?.value, fact(a, 'optimizer')?.value], ['fp32', 20000, 'sgd']);
+  assert.deepEqual(
+    [fact(a, 'precision')?.value, fact(a, 'max_steps')?.value, fact(a, 'optimizer')?.value],
+    ['fp32', 20000, 'sgd'],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(lineOf(text, f.span.start), 13);
   const fixed = applyEdits(text, f.fixes[0].edits);
@@ -40,7 +46,7 @@ test('Flax dtype=jnp.float32 with matmul precision "highest": GML101 only once t
   assert.deepEqual(codes(await analyze({ 'train.py': fixed }, 'train.py', { hardware: 'a100' })), []);
 });
 
-test('Flax dtype=float32 under XLA\'s default matmul precision: TF32 on Ampere+, bf16 passes on TPU — only older tensor-core GPUs are fp32', async () => {
+test("Flax dtype=float32 under XLA's default matmul precision: TF32 on Ampere+, bf16 passes on TPU — only older tensor-core GPUs are fp32", async () => {
   const text = fixture('train_fp32.py').replace('jax.config.update("jax_default_matmul_precision", "highest")\n', '');
   const p = async (hardware: string) => {
     const a = await analyze({ 'train.py': text }, 'train.py', { hardware });
@@ -76,15 +82,26 @@ for epoch in range(3):
         params, opt_state = step(params, opt_state, batch)
 `;
 
-test('JAX without any module dtype is not judged on any hardware; an input array\'s float32 is not a precision; MultiSteps is accumulation', async () => {
+test("JAX without any module dtype is not judged on any hardware; an input array's float32 is not a precision; MultiSteps is accumulation", async () => {
   for (const hardware of ['a100', 'v100', 't4']) {
     const a = await analyze({ 'train.py': script('nn.Dense(4)') }, 'train.py', { hardware });
-    assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'grad_accum')?.value, fact(a, 'epochs')?.value], [null, 8, 3]);
+    assert.deepEqual(
+      [fact(a, 'precision')?.value, fact(a, 'grad_accum')?.value, fact(a, 'epochs')?.value],
+      [null, 8, 3],
+    );
     assert.deepEqual(codes(a), [], hardware);
   }
-  const pure = await analyze({ 'train.py': script('nn.Dense(4, dtype=jnp.bfloat16, param_dtype=jnp.bfloat16)') }, 'train.py', { hardware: 'a100' });
+  const pure = await analyze(
+    { 'train.py': script('nn.Dense(4, dtype=jnp.bfloat16, param_dtype=jnp.bfloat16)') },
+    'train.py',
+    { hardware: 'a100' },
+  );
   assert.deepEqual([fact(pure, 'precision')?.value, fact(pure, 'model_dtype')?.value], ['bf16', 'bf16']);
-  const cpu = await analyze({ 'train.py': script('nn.Dense(4, dtype=jnp.float32)', 'jax.config.update("jax_platform_name", "cpu")') }, 'train.py', { hardware: 'v100' });
+  const cpu = await analyze(
+    { 'train.py': script('nn.Dense(4, dtype=jnp.float32)', 'jax.config.update("jax_platform_name", "cpu")') },
+    'train.py',
+    { hardware: 'v100' },
+  );
   assert.deepEqual([fact(cpu, 'hardware')?.value, codes(cpu)], ['cpu', []]);
 });
 
@@ -104,7 +121,10 @@ for epoch in range(int(training_args.num_train_epochs)):
         state = p_train_step(state, batch)
 `;
   const a = await analyze({ 'run_clm_flax.py': text }, 'run_clm_flax.py', { hardware: 'a100' });
-  assert.deepEqual([theRun(a).plan.framework, fact(a, 'precision')?.value, fact(a, 'model')?.value, fact(a, 'epochs')?.value], ['jax', 'bf16', 'gpt2', null]);
+  assert.deepEqual(
+    [theRun(a).plan.framework, fact(a, 'precision')?.value, fact(a, 'model')?.value, fact(a, 'epochs')?.value],
+    ['jax', 'bf16', 'gpt2', null],
+  );
   assert.deepEqual(codes(a), []);
 });
 

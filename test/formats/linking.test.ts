@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzeText } from '../../server/engine/analyze-file';
-import type { DocumentAnalysis } from '../../server/engine/analyze';
-import { memoryReader } from '../../server/engine/link';
-import { atLeast, below, parsePyproject, parseRequirements, pinOf } from '../../server/engine/extract/versions';
+import { analyzeText } from '../../server/review/analyze-file';
+import type { DocumentAnalysis } from '../../server/review/analyze';
+import { memoryReader } from '../../engine/link';
+import { atLeast, below, parsePyproject, parseRequirements, pinOf } from '../../engine/extract/versions';
 import { analyze, codes, fact, lineOf, settings, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats');
@@ -25,7 +25,11 @@ test('HF script + deepspeed launcher + DeepSpeed JSON: one run, each fact from t
     const run = theRun(a);
     assert.equal(run.plan.entry.file, path.join(FIX, 'ds-hf/train.py'), rel);
     assert.deepEqual(
-      ['precision', 'micro_batch', 'grad_accum', 'devices', 'zero_stage', 'save_steps', 'model'].map((k) => [k, fact(a, k as never)?.value, from(a, k)]),
+      ['precision', 'micro_batch', 'grad_accum', 'devices', 'zero_stage', 'save_steps', 'model'].map((k) => [
+        k,
+        fact(a, k as never)?.value,
+        from(a, k),
+      ]),
       [
         ['precision', 'bf16', 'run.sh'],
         ['micro_batch', 4, 'run.sh'],
@@ -45,7 +49,7 @@ test('HF script + deepspeed launcher + DeepSpeed JSON: one run, each fact from t
   const sh = fs.readFileSync(path.join(FIX, 'ds-hf/run.sh'), 'utf8');
   assert.equal(lineOf(sh, fact(a, 'devices')!.span!.start), 7);
   assert.match(fact(a, 'devices')!.note!, /deepspeed --num_gpus/);
-  assert.ok(a.sources?.get(path.join(FIX, 'ds-hf/run.sh')), 'the launcher\'s text is returned for positions');
+  assert.ok(a.sources?.get(path.join(FIX, 'ds-hf/run.sh')), "the launcher's text is returned for positions");
 });
 
 test('accelerate launch --config_file with mixed_precision: no → GML101 in the config only, once', async () => {
@@ -55,19 +59,31 @@ test('accelerate launch --config_file with mixed_precision: no → GML101 in the
   assert.deepEqual(codes(await onDisk('accelerate-launch/train.py')), []);
   assert.deepEqual(codes(await onDisk('accelerate-launch/launch.sh')), []);
   const a = await onDisk('accelerate-launch/train.py');
-  assert.deepEqual([fact(a, 'devices')?.value, from(a, 'devices'), fact(a, 'precision')?.value, from(a, 'precision')], [4, 'accelerate_config.yaml', 'fp32', 'accelerate_config.yaml']);
-  assert.deepEqual([fact(a, 'grad_accum')?.value, fact(a, 'epochs')?.value, fact(a, 'periodic_save')?.value], [2, 2, 'epoch']);
+  assert.deepEqual(
+    [fact(a, 'devices')?.value, from(a, 'devices'), fact(a, 'precision')?.value, from(a, 'precision')],
+    [4, 'accelerate_config.yaml', 'fp32', 'accelerate_config.yaml'],
+  );
+  assert.deepEqual(
+    [fact(a, 'grad_accum')?.value, fact(a, 'epochs')?.value, fact(a, 'periodic_save')?.value],
+    [2, 2, 'epoch'],
+  );
 });
 
 test('HfArgumentParser(...).parse_yaml_file("args.yaml"): the YAML holds every argument, so findings and fixes go there', async () => {
   const yaml = fs.readFileSync(path.join(FIX, 'hf-args/args.yaml'), 'utf8');
   const a = await onDisk('hf-args/args.yaml');
-  assert.deepEqual([fact(a, 'micro_batch')?.value, from(a, 'micro_batch'), fact(a, 'model')?.value], [8, 'args.yaml', 'Qwen/Qwen2.5-1.5B']);
+  assert.deepEqual(
+    [fact(a, 'micro_batch')?.value, from(a, 'micro_batch'), fact(a, 'model')?.value],
+    [8, 'args.yaml', 'Qwen/Qwen2.5-1.5B'],
+  );
   const p = fact(a, 'precision')!;
   assert.deepEqual([p.value, p.origin], ['fp32', 'framework-default']);
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(f.file, path.join(FIX, 'hf-args/args.yaml'));
-  assert.deepEqual(f.fixes[0].edits.map((e) => e.newText), ['\nbf16: true']);
+  assert.deepEqual(
+    f.fixes[0].edits.map((e) => e.newText),
+    ['\nbf16: true'],
+  );
   assert.ok(codes(a).includes('GML301'));
   assert.equal(lineOf(yaml, a.findings.find((x) => x.code === 'GML301')!.span.start), 5);
   assert.deepEqual(codes(await onDisk('hf-args/train.py')), [], 'not repeated in the script');
@@ -76,7 +92,11 @@ test('HfArgumentParser(...).parse_yaml_file("args.yaml"): the YAML holds every a
 test('nanoGPT: train.py globals ← config/*.py ← --key=value, devices from torchrun, accumulation divided by the world size', async () => {
   const a = await onDisk('nanogpt/train.py');
   assert.deepEqual(
-    ['precision', 'micro_batch', 'grad_accum', 'seq_len', 'max_steps', 'save_steps', 'devices', 'compile'].map((k) => [k, fact(a, k as never)?.value, from(a, k)]),
+    ['precision', 'micro_batch', 'grad_accum', 'seq_len', 'max_steps', 'save_steps', 'devices', 'compile'].map((k) => [
+      k,
+      fact(a, k as never)?.value,
+      from(a, k),
+    ]),
     [
       ['precision', 'fp32', 'train_small_fp32.py'],
       ['micro_batch', 16, 'run.sh'],
@@ -94,14 +114,20 @@ test('nanoGPT: train.py globals ← config/*.py ← --key=value, devices from to
   const f = cfg.findings.find((x) => x.code === 'GML101')!;
   const text = fs.readFileSync(path.join(FIX, 'nanogpt/config/train_small_fp32.py'), 'utf8');
   assert.equal(text.slice(f.span.start, f.span.end), "dtype = 'float32'");
-  assert.deepEqual(f.fixes[0].edits.map((e) => e.newText), ["'bfloat16'"]);
+  assert.deepEqual(
+    f.fixes[0].edits.map((e) => e.newText),
+    ["'bfloat16'"],
+  );
   const alone = await analyze({ 'config/x.py': "dtype = 'float32'\n" }, 'config/x.py');
   assert.equal(alone.runs.length + (alone.linked?.length ?? 0), 0, 'a config file no launcher uses is not a run');
 });
 
 test('SLURM + torchrun + Lightning: 2 nodes × 8 A100s', async () => {
   const a = await onDisk('slurm/train.py', '');
-  assert.deepEqual([fact(a, 'hardware')?.value, from(a, 'hardware'), fact(a, 'devices')?.value, fact(a, 'precision')?.value], ['a100', 'train.slurm', 16, 'bf16']);
+  assert.deepEqual(
+    [fact(a, 'hardware')?.value, from(a, 'hardware'), fact(a, 'devices')?.value, fact(a, 'precision')?.value],
+    ['a100', 'train.slurm', 16, 'bf16'],
+  );
   assert.equal(theRun(a).estimate.accelerator?.id, 'a100-sxm4-80gb');
 });
 
@@ -119,11 +145,18 @@ test('version pins: TRL 0.12 (requirements.txt) has bf16 and gradient checkpoint
 });
 
 test('version pins: transformers ≥ 5 loads the checkpoint dtype, so an unset bf16 is not judged', async () => {
-  const script = 'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nm = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-1.5B")\nTrainer(model=m, args=TrainingArguments(output_dir="o")).train()\n';
-  const a = await analyze({ 'train.py': script, 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["transformers>=5.0", "torch"]\n' }, 'train.py', { hardware: 'a100' });
+  const script =
+    'from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nm = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-1.5B")\nTrainer(model=m, args=TrainingArguments(output_dir="o")).train()\n';
+  const a = await analyze(
+    { 'train.py': script, 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["transformers>=5.0", "torch"]\n' },
+    'train.py',
+    { hardware: 'a100' },
+  );
   assert.equal(fact(a, 'precision')?.value, null);
   assert.ok(!codes(a).includes('GML101'));
-  const v4 = await analyze({ 'train.py': script, 'requirements.txt': 'transformers==4.46.3\n' }, 'train.py', { hardware: 'a100' });
+  const v4 = await analyze({ 'train.py': script, 'requirements.txt': 'transformers==4.46.3\n' }, 'train.py', {
+    hardware: 'a100',
+  });
   assert.ok(codes(v4).includes('GML101'));
 });
 
@@ -134,7 +167,10 @@ test('version ranges: only a range wholly on one side of a pivot changes a defau
   assert.ok(below(pinOf('~=0.15.2', ''), '0.19'));
   assert.ok(atLeast(pinOf('>=5.0', ''), '5'));
   assert.ok(!atLeast(pinOf('>=4.40', ''), '5'));
-  assert.equal(parseRequirements('trl[peft]==0.18.1  # pinned\ntransformers>=4.45,<4.47\n', 'r.txt').trl?.max?.join('.'), '0.18.1');
+  assert.equal(
+    parseRequirements('trl[peft]==0.18.1  # pinned\ntransformers>=4.45,<4.47\n', 'r.txt').trl?.max?.join('.'),
+    '0.18.1',
+  );
   assert.ok(below(parsePyproject('[tool.poetry.dependencies]\ntrl = "^0.11"\n', 'p').trl, '0.19'));
   assert.deepEqual(parsePyproject('not [toml', 'p'), {});
 });

@@ -2,16 +2,17 @@
 // alias bombs, and edit in place.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { jsonSetEdits, parseJson } from '../../server/engine/parse/json';
-import { parseShell } from '../../server/engine/parse/shell';
-import { parseYaml, yamlGet, yamlScalar, yamlSetEdits } from '../../server/engine/parse/yaml';
+import { jsonSetEdits, parseJson } from '../../engine/parse/json';
+import { parseShell } from '../../engine/parse/shell';
+import { parseYaml, yamlGet, yamlScalar, yamlSetEdits } from '../../engine/parse/yaml';
 import { analyze, applyEdits } from './helpers';
 
 test('YAML: half-typed text gives errors with a line, never an exception', () => {
   const r = parseYaml('trainer:\n  precision: [\n');
   assert.ok(r.errors.length > 0);
   assert.match(r.errors[0], /^line \d+:/);
-  for (const bad of ['\t\t:::', '{', '- [', '!!binary zz', 'a: *missing', '%YAML 9.9\n---\n']) assert.doesNotThrow(() => parseYaml(bad));
+  for (const bad of ['\t\t:::', '{', '- [', '!!binary zz', 'a: *missing', '%YAML 9.9\n---\n'])
+    assert.doesNotThrow(() => parseYaml(bad));
 });
 
 test('YAML: an alias bomb is read in milliseconds and gives a clear answer', async () => {
@@ -28,15 +29,28 @@ test('YAML: an alias bomb is read in milliseconds and gives a clear answer', asy
   assert.equal(a.runs[0].plan.facts.get('micro_batch')?.value, null, 'an alias to a list is not a batch size');
 });
 
-test('YAML: set a value in place (keeping quotes) or add a key with the mapping\'s indentation', () => {
+test("YAML: set a value in place (keeping quotes) or add a key with the mapping's indentation", () => {
   const text = 'trainer:\n    devices: 4\n    precision: "32-true"\nmodel: x\n';
   const doc = parseYaml(text).doc!;
   assert.equal(yamlScalar(yamlGet(doc, ['trainer', 'devices'])), 4);
-  assert.equal(applyEdits(text, yamlSetEdits('f', text, doc, ['trainer', 'precision'], 'bf16-mixed')!), 'trainer:\n    devices: 4\n    precision: "bf16-mixed"\nmodel: x\n');
-  assert.equal(applyEdits(text, yamlSetEdits('f', text, doc, ['trainer', 'max_epochs'], 3)!), 'trainer:\n    devices: 4\n    precision: "32-true"\n    max_epochs: 3\nmodel: x\n');
-  assert.equal(applyEdits(text, yamlSetEdits('f', text, doc, ['bf16'], true)!), 'trainer:\n    devices: 4\n    precision: "32-true"\nmodel: x\nbf16: true\n');
+  assert.equal(
+    applyEdits(text, yamlSetEdits('f', text, doc, ['trainer', 'precision'], 'bf16-mixed')!),
+    'trainer:\n    devices: 4\n    precision: "bf16-mixed"\nmodel: x\n',
+  );
+  assert.equal(
+    applyEdits(text, yamlSetEdits('f', text, doc, ['trainer', 'max_epochs'], 3)!),
+    'trainer:\n    devices: 4\n    precision: "32-true"\n    max_epochs: 3\nmodel: x\n',
+  );
+  assert.equal(
+    applyEdits(text, yamlSetEdits('f', text, doc, ['bf16'], true)!),
+    'trainer:\n    devices: 4\n    precision: "32-true"\nmodel: x\nbf16: true\n',
+  );
   const flow = 'trainer: {devices: 4}\n';
-  assert.equal(yamlSetEdits('f', flow, parseYaml(flow).doc!, ['trainer', 'precision'], 'bf16-mixed'), undefined, 'flow mappings are not rewritten');
+  assert.equal(
+    yamlSetEdits('f', flow, parseYaml(flow).doc!, ['trainer', 'precision'], 'bf16-mixed'),
+    undefined,
+    'flow mappings are not rewritten',
+  );
 });
 
 test('JSON: comments and trailing commas parse; edits keep the indentation', () => {
@@ -90,7 +104,8 @@ test('bad input in every kind of file: no exception, a clear message where it ma
   assert.match((await analyze(files, 'half.yml')).messages.join(), /line 6: .* axolotl config/);
   assert.match((await analyze(files, 'half.json')).messages.join(), /line 1: .* deepspeed config/);
   assert.match((await analyze(files, 'bin.yaml')).messages.join(), /binary/);
-  for (const f of ['list.json', 'empty.yaml', 'multi.yaml', 'half.sh']) assert.deepEqual((await analyze(files, f)).messages, [], f);
+  for (const f of ['list.json', 'empty.yaml', 'multi.yaml', 'half.sh'])
+    assert.deepEqual((await analyze(files, f)).messages, [], f);
 });
 
 test('every fixture cut at many points (half-typed files) analyzes without an exception', async () => {
@@ -98,14 +113,20 @@ test('every fixture cut at many points (half-typed files) analyzes without an ex
   const path = await import('node:path');
   const root = path.resolve('test/fixtures/formats');
   const all: string[] = [];
-  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : all.push(path.join(d, e.name))));
+  const walk = (d: string) =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : all.push(path.join(d, e.name))));
   walk(root);
   const files = Object.fromEntries(all.map((f) => [path.relative(root, f), fs.readFileSync(f, 'utf8')]));
   let n = 0;
   for (const [rel, text] of Object.entries(files)) {
     for (let cut = 0; cut < text.length; cut += 23) {
       const a = await analyze({ ...files, [rel]: text.slice(0, cut) }, rel, { hardware: 'a100' });
-      assert.ok(!a.messages.some((m) => /failed|could not be estimated/.test(m)), `${rel} cut at ${cut}: ${a.messages.join('; ')}`);
+      assert.ok(
+        !a.messages.some((m) => /failed|could not be estimated/.test(m)),
+        `${rel} cut at ${cut}: ${a.messages.join('; ')}`,
+      );
       n++;
     }
   }

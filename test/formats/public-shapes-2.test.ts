@@ -23,12 +23,24 @@ test('accelerate examples: values from a dict literal passed to the training fun
   assert.equal(fact(b, 'micro_batch')?.value, null);
   assert.equal(fact(b, 'grad_accum')?.value, null);
   // Two callers that pass different dicts: unknown, not either one.
-  const c = await one('y.py', read('hparam_dict_loop.py').replace('    fit(knobs, cli)\n', '    fit(knobs, cli)\n    fit({"lr": 0.1, "rounds": 9, "per_step": 24}, cli)\n'));
+  const c = await one(
+    'y.py',
+    read('hparam_dict_loop.py').replace(
+      '    fit(knobs, cli)\n',
+      '    fit(knobs, cli)\n    fit({"lr": 0.1, "rounds": 9, "per_step": 24}, cli)\n',
+    ),
+  );
   assert.equal(fact(c, 'epochs')?.value, null);
 });
 
 test('a loop-local that is rebound another way (+=, unpacking) stays unknown', async () => {
-  const a = await one('z.py', read('hparam_dict_loop.py').replace('    rounds = int(cfg["rounds"])\n', '    rounds = int(cfg["rounds"])\n    rounds -= 1\n'));
+  const a = await one(
+    'z.py',
+    read('hparam_dict_loop.py').replace(
+      '    rounds = int(cfg["rounds"])\n',
+      '    rounds = int(cfg["rounds"])\n    rounds -= 1\n',
+    ),
+  );
   assert.equal(fact(a, 'epochs')?.value, null);
 });
 
@@ -42,19 +54,30 @@ test('code under a switch that is off by default says nothing about the default 
   assert.match(fact(a, 'periodic_save')?.note ?? '', /--snapshot_every/);
   assert.deepEqual(vo(a, 'num_workers'), [3, 'script-default']);
   assert.deepEqual(vo(a, 'epochs'), [7, 'script-default']);
-  assert.deepEqual(codes(a).filter((c) => c !== 'GML101'), []);
+  assert.deepEqual(
+    codes(a).filter((c) => c !== 'GML101'),
+    [],
+  );
   // Without the switch, the same calls are read as before.
-  const b = await one('w.py', read('flag_gated.py').replace('if opts.halve:\n    net = net.half()', 'net = net.half()').replace('if opts.adapter:\n    net = get_peft_model', 'if True:\n    net = get_peft_model'));
+  const b = await one(
+    'w.py',
+    read('flag_gated.py')
+      .replace('if opts.halve:\n    net = net.half()', 'net = net.half()')
+      .replace('if opts.adapter:\n    net = get_peft_model', 'if True:\n    net = get_peft_model'),
+  );
   assert.deepEqual(vo(b, 'precision'), ['fp16', 'explicit']);
   assert.deepEqual(vo(b, 'peft'), ['lora', 'explicit']);
   // Only image saves in the loop: no periodic checkpoint.
-  const c = await one('v.py', read('flag_gated.py').replace(/        if opts.snapshot_every:\n.*\n.*\n/, ''));
+  const c = await one('v.py', read('flag_gated.py').replace(/ {8}if opts.snapshot_every:\n.*\n.*\n/, ''));
   assert.equal(fact(c, 'periodic_save')?.value, 'no');
 });
 
 test('epochs from a keyword default of the looping function that its caller leaves out', async () => {
   const a = await one('epochs_param_default.py');
   assert.deepEqual(vo(a, 'epochs'), [12, 'script-default']);
-  const b = await one('u.py', read('epochs_param_default.py').replace('run_epochs(model, opt, loader)', 'run_epochs(model, opt, loader, laps=4)'));
+  const b = await one(
+    'u.py',
+    read('epochs_param_default.py').replace('run_epochs(model, opt, loader)', 'run_epochs(model, opt, loader, laps=4)'),
+  );
   assert.deepEqual(vo(b, 'epochs'), [4, 'explicit']);
 });

@@ -16,11 +16,23 @@ test('a library loader factory (make_loader(batch_size=, num_workers=)) gives th
   assert.deepEqual(vo(a, 'micro_batch'), [96, 'script-default']);
   assert.deepEqual(vo(a, 'num_workers'), [6, 'script-default']);
   // An unresolvable value is not reported, and the factory's own defaults are not assumed.
-  const b = await one('x.py', read('factory_loader.py').replace('batch_size=args.batch_size, num_workers=args.loader_procs, is_training', 'batch_size=pick(), is_training'));
+  const b = await one(
+    'x.py',
+    read('factory_loader.py').replace(
+      'batch_size=args.batch_size, num_workers=args.loader_procs, is_training',
+      'batch_size=pick(), is_training',
+    ),
+  );
   assert.equal(fact(b, 'micro_batch'), undefined);
   assert.equal(fact(b, 'num_workers'), undefined);
   // Two factory loaders and neither named for training: nothing is picked.
-  const c = await one('y.py', read('factory_loader.py').replace('fit_loader = ', 'loader_a = ').replace('one_round(net, fit_loader', 'one_round(net, loader_a').replace('is_training=True', 'pin_memory=True'));
+  const c = await one(
+    'y.py',
+    read('factory_loader.py')
+      .replace('fit_loader = ', 'loader_a = ')
+      .replace('one_round(net, fit_loader', 'one_round(net, loader_a')
+      .replace('is_training=True', 'pin_memory=True'),
+  );
   assert.equal(fact(c, 'micro_batch'), undefined);
 });
 
@@ -28,13 +40,31 @@ test('a per-step save behind a flag whose default is 0 is not the default run; t
   const a = await one('factory_loader.py');
   assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
   // With a non-zero default the per-step save runs.
-  const b = await one('x.py', read('factory_loader.py').replace("'--snapshot-every', type=int, default=0", "'--snapshot-every', type=int, default=500"));
+  const b = await one(
+    'x.py',
+    read('factory_loader.py').replace(
+      "'--snapshot-every', type=int, default=0",
+      "'--snapshot-every', type=int, default=500",
+    ),
+  );
   assert.equal(fact(b, 'periodic_save')?.value, 'steps');
   // `if not args.snapshot_every` is not off by default.
-  const c = await one('y.py', read('factory_loader.py').replace('if keeper is not None and args.snapshot_every and (i + 1)', 'if not args.snapshot_every or (i + 1)'));
+  const c = await one(
+    'y.py',
+    read('factory_loader.py').replace(
+      'if keeper is not None and args.snapshot_every and (i + 1)',
+      'if not args.snapshot_every or (i + 1)',
+    ),
+  );
   assert.equal(fact(c, 'periodic_save')?.value, 'steps');
   // The epoch save itself behind a command-line value (accelerate's `if checkpointing_steps == "epoch":`): unknown.
-  const d = await one('z.py', read('factory_loader.py').replace('        keeper.save_checkpoint(rnd)', '        if args.rounds == 3:\n            keeper.save_checkpoint(rnd)'));
+  const d = await one(
+    'z.py',
+    read('factory_loader.py').replace(
+      '        keeper.save_checkpoint(rnd)',
+      '        if args.rounds == 3:\n            keeper.save_checkpoint(rnd)',
+    ),
+  );
   assert.equal(fact(d, 'periodic_save')?.value, null);
 });
 
@@ -47,7 +77,13 @@ test('Keras fit(dataset) takes the batch of image_dataset_from_directory; compil
   const b = await one('x.py', read('keras_dir_dataset.py').replace('    batch_size=per_step,\n', ''));
   assert.deepEqual(vo(b, 'micro_batch'), [32, 'framework-default']);
   // The dataset rebatched before fit: not the utility's batch.
-  const c = await one('y.py', read('keras_dir_dataset.py').replace('fit_ds = fit_ds.prefetch(tf.data.AUTOTUNE)', 'fit_ds = fit_ds.unbatch().batch(8)'));
+  const c = await one(
+    'y.py',
+    read('keras_dir_dataset.py').replace(
+      'fit_ds = fit_ds.prefetch(tf.data.AUTOTUNE)',
+      'fit_ds = fit_ds.unbatch().batch(8)',
+    ),
+  );
   assert.notEqual(fact(c, 'micro_batch')?.value, 48);
   // jit_compile="auto" or absent: no compile fact from it.
   const d = await one('z.py', read('keras_dir_dataset.py').replace('jit_compile=True', 'jit_compile="auto"'));
@@ -62,12 +98,18 @@ test('a local changed only in a branch that is off by default (resume) keeps its
   const b = await one('x.py', read('resume_branch.py').replace('default=None', 'default="out/pass_1"'));
   assert.equal(fact(b, 'epochs')?.value, null);
   // The same change outside any branch: unknown.
-  const c = await one('y.py', read('resume_branch.py').replace('    for p in range(passes):', '    passes -= 1\n    for p in range(passes):'));
+  const c = await one(
+    'y.py',
+    read('resume_branch.py').replace('    for p in range(passes):', '    passes -= 1\n    for p in range(passes):'),
+  );
   assert.equal(fact(c, 'epochs')?.value, null);
 });
 
 test('SkyPilot file_mounts: the script the task runs from a mounted folder is found beside the task', async () => {
-  const files = { 'task/finetune.yaml': read('task/finetune.yaml'), 'task/worker/tune.py': read('task/worker/tune.py') };
+  const files = {
+    'task/finetune.yaml': read('task/finetune.yaml'),
+    'task/worker/tune.py': read('task/worker/tune.py'),
+  };
   const a = await analyze(files, 'task/finetune.yaml', {});
   assert.equal(fact(a, 'epochs')?.value, 9);
   assert.equal(fact(a, 'micro_batch')?.value, 20);
@@ -76,7 +118,11 @@ test('SkyPilot file_mounts: the script the task runs from a mounted folder is fo
   const b = await analyze(files, 'task/worker/tune.py', {});
   assert.equal(fact(b, 'epochs')?.value, 9);
   // A bucket mount or no mount: nothing is linked.
-  const c = await analyze({ ...files, 'task/finetune.yaml': read('task/finetune.yaml').replace('  /worker: ./worker\n', '') }, 'task/finetune.yaml', {});
+  const c = await analyze(
+    { ...files, 'task/finetune.yaml': read('task/finetune.yaml').replace('  /worker: ./worker\n', '') },
+    'task/finetune.yaml',
+    {},
+  );
   assert.equal([...c.runs, ...(c.linked ?? [])].length, 0);
 });
 

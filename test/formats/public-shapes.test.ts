@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzeText } from '../../server/engine/analyze-file';
-import type { DocumentAnalysis } from '../../server/engine/analyze';
+import { analyzeText } from '../../server/review/analyze-file';
+import type { DocumentAnalysis } from '../../server/review/analyze';
 import { analyze, codes, fact, settings, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats/public-shapes');
@@ -16,12 +16,30 @@ const origins = (a: DocumentAnalysis, keys: string[]) => keys.map((k) => fact(a,
 
 test('axolotl: a blank `early_stopping_patience:` is unset — no early stopping; a positive patience is', async () => {
   const blank = await one('axolotl-blank-keys.yml');
-  assert.deepEqual([fact(blank, 'early_stopping')?.value, fact(blank, 'early_stopping')?.origin], [false, 'framework-default']);
-  assert.deepEqual(values(blank, ['precision', 'micro_batch', 'grad_accum', 'epochs', 'grad_checkpointing', 'peft']), ['bf16', 4, 2, 3, true, 'lora']);
+  assert.deepEqual(
+    [fact(blank, 'early_stopping')?.value, fact(blank, 'early_stopping')?.origin],
+    [false, 'framework-default'],
+  );
+  assert.deepEqual(values(blank, ['precision', 'micro_batch', 'grad_accum', 'epochs', 'grad_checkpointing', 'peft']), [
+    'bf16',
+    4,
+    2,
+    3,
+    true,
+    'lora',
+  ]);
   const set = await one('axolotl-patience.yml');
   assert.deepEqual([fact(set, 'early_stopping')?.value, fact(set, 'early_stopping')?.origin], [true, 'explicit']);
   // A patience that is not a number (a template variable) is not guessed either way.
-  const odd = await analyze({ 'c.yml': read('axolotl-patience.yml').replace('early_stopping_patience: 3', 'early_stopping_patience: "${PATIENCE}"') }, 'c.yml');
+  const odd = await analyze(
+    {
+      'c.yml': read('axolotl-patience.yml').replace(
+        'early_stopping_patience: 3',
+        'early_stopping_patience: "${PATIENCE}"',
+      ),
+    },
+    'c.yml',
+  );
   assert.equal(fact(odd, 'early_stopping')?.value, null);
 });
 
@@ -49,8 +67,16 @@ test('LightningCLI in Python: trainer_defaults are the Trainer arguments, __init
   const a = await one('lit-cli/run_cli.py', 'a100');
   const run = theRun(a);
   assert.deepEqual([run.plan.framework, run.plan.entry.label], ['lightning', 'LightningCLI']);
-  assert.deepEqual(values(a, ['precision', 'epochs', 'micro_batch', 'num_workers', 'early_stopping', 'grad_accum', 'periodic_save']), ['bf16', 25, 48, 6, true, 1, 'epoch']);
-  assert.deepEqual(origins(a, ['precision', 'epochs', 'micro_batch', 'num_workers']), ['explicit', 'explicit', 'script-default', 'script-default']);
+  assert.deepEqual(
+    values(a, ['precision', 'epochs', 'micro_batch', 'num_workers', 'early_stopping', 'grad_accum', 'periodic_save']),
+    ['bf16', 25, 48, 6, true, 1, 'epoch'],
+  );
+  assert.deepEqual(origins(a, ['precision', 'epochs', 'micro_batch', 'num_workers']), [
+    'explicit',
+    'explicit',
+    'script-default',
+    'script-default',
+  ]);
   assert.deepEqual(codes(a), []);
   // Without trainer_defaults the Lightning defaults apply (fp32, 1000 epochs), and the CLI run has no fix to write.
   const bare = read('lit-cli/run_cli.py').replace(/,\n\s*trainer_defaults=\{[^\n]*\},\n/, ',\n');
@@ -65,7 +91,10 @@ test('plain PyTorch: DataLoader(**opts) reads the dict (and its update()) ; rang
   assert.deepEqual(values(a, ['micro_batch', 'num_workers', 'epochs']), [96, 3, 7]);
   assert.deepEqual(origins(a, ['micro_batch', 'epochs']), ['script-default', 'script-default']);
   // Bad input stays safe: a splat of something that is not a dict literal gives no batch size.
-  const odd = read('loader_kwargs.py').replace('loader_opts = {"batch_size": args.train_batch, "shuffle": True}', 'loader_opts = make_opts()');
+  const odd = read('loader_kwargs.py').replace(
+    'loader_opts = {"batch_size": args.train_batch, "shuffle": True}',
+    'loader_opts = make_opts()',
+  );
   const b = await analyze({ 'odd.py': odd }, 'odd.py');
   assert.equal(fact(b, 'micro_batch'), undefined);
 });
@@ -77,7 +106,13 @@ test('nanoGPT config/*.py with no launcher: linked to ../train.py, its globals o
   assert.equal(a.linked?.length, 1);
   const run = theRun(a);
   assert.equal(run.plan.entry.file, path.join(FIX, 'gpt-bare/train.py'));
-  assert.deepEqual(values(a, ['precision', 'micro_batch', 'grad_accum', 'max_steps', 'save_steps']), ['bf16', 24, 2, 3000, 500]);
+  assert.deepEqual(values(a, ['precision', 'micro_batch', 'grad_accum', 'max_steps', 'save_steps']), [
+    'bf16',
+    24,
+    2,
+    3000,
+    500,
+  ]);
   assert.equal(path.basename(fact(a, 'micro_batch')?.file ?? ''), 'tiny_bf16.py');
   assert.equal(path.basename(fact(a, 'save_steps')?.file ?? ''), 'train.py');
   // A Python file beside it that is not a plain config (a function definition) is not linked.

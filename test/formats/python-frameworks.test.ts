@@ -22,7 +22,15 @@ test('Lightning: defaults are 32-true, 1000 epochs and an epoch-end ModelCheckpo
   assert.match(p.note!, /32-true/);
   assert.deepEqual([fact(a, 'epochs')?.value, fact(a, 'epochs')?.origin], [1000, 'framework-default']);
   assert.deepEqual([fact(a, 'periodic_save')?.value, fact(a, 'periodic_save')?.origin], ['epoch', 'framework-default']);
-  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'grad_accum')?.value, fact(a, 'micro_batch')?.value, fact(a, 'num_workers')?.value], [2, 4, 32, 4]);
+  assert.deepEqual(
+    [
+      fact(a, 'devices')?.value,
+      fact(a, 'grad_accum')?.value,
+      fact(a, 'micro_batch')?.value,
+      fact(a, 'num_workers')?.value,
+    ],
+    [2, 4, 32, 4],
+  );
   assert.equal(lineOf(code, fact(a, 'micro_batch')!.span!.start), 4);
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(f.severity, 'warning');
@@ -33,7 +41,9 @@ test('Lightning: defaults are 32-true, 1000 epochs and an epoch-end ModelCheckpo
 });
 
 test('Lightning: precision="16-mixed" on a V100 is mixed precision: no GML101', async () => {
-  const a = await analyze({ 'train.py': lightning('precision="16-mixed", max_epochs=5') }, 'train.py', { hardware: 'v100' });
+  const a = await analyze({ 'train.py': lightning('precision="16-mixed", max_epochs=5') }, 'train.py', {
+    hardware: 'v100',
+  });
   assert.equal(fact(a, 'precision')?.value, 'fp16');
   assert.deepEqual(codes(a), []);
 });
@@ -47,23 +57,43 @@ test('Lightning: explicit precision=32 is flagged where written and the fix swap
 });
 
 test('Lightning: ModelCheckpoint(every_n_train_steps=N) is periodic; enable_checkpointing=False is not; bf16-true and fp8 are not fp32', async () => {
-  let a = await analyze({ 'train.py': lightning('precision="bf16-true", max_epochs=3, callbacks=[ckpt]', 'from lightning.pytorch.callbacks import ModelCheckpoint\nckpt = ModelCheckpoint(every_n_train_steps=200)') }, 'train.py');
-  assert.deepEqual([fact(a, 'periodic_save')?.value, fact(a, 'save_steps')?.value, fact(a, 'precision')?.value], ['steps', 200, 'bf16']);
-  a = await analyze({ 'train.py': lightning('enable_checkpointing=False, precision="transformer-engine"') }, 'train.py', { hardware: 'h100' });
+  let a = await analyze(
+    {
+      'train.py': lightning(
+        'precision="bf16-true", max_epochs=3, callbacks=[ckpt]',
+        'from lightning.pytorch.callbacks import ModelCheckpoint\nckpt = ModelCheckpoint(every_n_train_steps=200)',
+      ),
+    },
+    'train.py',
+  );
+  assert.deepEqual(
+    [fact(a, 'periodic_save')?.value, fact(a, 'save_steps')?.value, fact(a, 'precision')?.value],
+    ['steps', 200, 'bf16'],
+  );
+  a = await analyze(
+    { 'train.py': lightning('enable_checkpointing=False, precision="transformer-engine"') },
+    'train.py',
+    { hardware: 'h100' },
+  );
   assert.deepEqual([fact(a, 'periodic_save')?.value, fact(a, 'precision')?.value], ['no', 'fp8']);
   assert.ok(!codes(a).includes('GML101'));
 });
 
 test('Lightning: accelerator="cpu" or "mps" runs are not GPU runs: no GML101', async () => {
   for (const acc of ['cpu', 'mps']) {
-    const a = await analyze({ 'train.py': lightning(`accelerator="${acc}", max_epochs=2`) }, 'train.py', { hardware: 'a100' });
+    const a = await analyze({ 'train.py': lightning(`accelerator="${acc}", max_epochs=2`) }, 'train.py', {
+      hardware: 'a100',
+    });
     assert.equal(fact(a, 'hardware')?.value, acc);
     assert.ok(!codes(a).includes('GML101'), acc);
   }
 });
 
 test('Lightning: the HF extractor leaves lightning.Trainer alone', async () => {
-  const a = await analyze({ 'train.py': 'from pytorch_lightning import Trainer\nTrainer(max_epochs=1).fit(model)\n' }, 'train.py');
+  const a = await analyze(
+    { 'train.py': 'from pytorch_lightning import Trainer\nTrainer(max_epochs=1).fit(model)\n' },
+    'train.py',
+  );
   assert.equal(theRun(a).plan.framework, 'lightning');
 });
 
@@ -85,10 +115,22 @@ test('accelerate: mixed_precision="no" is fp32 where written; the fix writes mix
   const code = accelerate('mixed_precision="no", gradient_accumulation_steps=4');
   const a = await analyze({ 'train.py': code }, 'train.py', { hardware: 'a100' });
   assert.equal(theRun(a).plan.framework, 'accelerate');
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'grad_accum')?.value, fact(a, 'epochs')?.value, fact(a, 'periodic_save')?.value, fact(a, 'save_steps')?.value], ['fp32', 4, 3, 'steps', 500]);
+  assert.deepEqual(
+    [
+      fact(a, 'precision')?.value,
+      fact(a, 'grad_accum')?.value,
+      fact(a, 'epochs')?.value,
+      fact(a, 'periodic_save')?.value,
+      fact(a, 'save_steps')?.value,
+    ],
+    ['fp32', 4, 3, 'steps', 500],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(lineOf(code, f.span.start), 3);
-  assert.match(applyEdits(code, f.fixes[0].edits), /Accelerator\(mixed_precision="bf16", gradient_accumulation_steps=4\)/);
+  assert.match(
+    applyEdits(code, f.fixes[0].edits),
+    /Accelerator\(mixed_precision="bf16", gradient_accumulation_steps=4\)/,
+  );
 });
 
 test('accelerate: Accelerator() without mixed_precision may get it from `accelerate launch`: information only', async () => {
@@ -136,15 +178,27 @@ test('plain PyTorch: autocast (bf16 or fp16), GradScaler, .half() and TF32 are n
     const a = await analyze({ 'train.py': loop(body) }, 'train.py', { hardware: 'a100' });
     assert.ok(!codes(a).includes('GML101'), body);
   }
-  const half = await analyze({ 'train.py': loop(plain).replace('Net().to("cuda")', 'Net().cuda().half()') }, 'train.py', { hardware: 'a100' });
+  const half = await analyze(
+    { 'train.py': loop(plain).replace('Net().to("cuda")', 'Net().cuda().half()') },
+    'train.py',
+    { hardware: 'a100' },
+  );
   assert.equal(fact(half, 'precision')?.value, 'fp16');
-  const tf32 = await analyze({ 'train.py': `torch.backends.cuda.matmul.allow_tf32 = True\n${loop(plain)}` }, 'train.py', { hardware: 'a100' });
+  const tf32 = await analyze(
+    { 'train.py': `torch.backends.cuda.matmul.allow_tf32 = True\n${loop(plain)}` },
+    'train.py',
+    { hardware: 'a100' },
+  );
   assert.deepEqual([fact(tf32, 'precision')?.value, codes(tf32).includes('GML101')], ['tf32', false]);
 });
 
 test('plain PyTorch: MPS and CPU runs get no GML101', async () => {
   for (const device of ['mps', 'cpu']) {
-    const a = await analyze({ 'train.py': loop('        loss = model(x).sum()\n        loss.backward()', device) }, 'train.py', { hardware: 'a100' });
+    const a = await analyze(
+      { 'train.py': loop('        loss = model(x).sum()\n        loss.backward()', device) },
+      'train.py',
+      { hardware: 'a100' },
+    );
     assert.equal(fact(a, 'hardware')?.value, device);
     assert.ok(!codes(a).includes('GML101'), device);
   }
@@ -180,11 +234,31 @@ model.fit(x, y, batch_size=256, epochs=40)
 `;
   let a = await analyze({ 'train.py': code }, 'train.py', { hardware: 'a100' });
   assert.equal(theRun(a).plan.framework, 'keras');
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'micro_batch')?.value, fact(a, 'epochs')?.value, fact(a, 'periodic_save')?.value], ['fp32', 256, 40, 'no']);
-  assert.deepEqual(a.findings.find((f) => f.code === 'GML101')?.fixes, [], 'inserting a policy call is not a one-token edit');
-  a = await analyze({ 'train.py': `from keras import mixed_precision\nmixed_precision.set_global_policy("mixed_float16")\n${code}` }, 'train.py', { hardware: 'v100' });
+  assert.deepEqual(
+    [
+      fact(a, 'precision')?.value,
+      fact(a, 'micro_batch')?.value,
+      fact(a, 'epochs')?.value,
+      fact(a, 'periodic_save')?.value,
+    ],
+    ['fp32', 256, 40, 'no'],
+  );
+  assert.deepEqual(
+    a.findings.find((f) => f.code === 'GML101')?.fixes,
+    [],
+    'inserting a policy call is not a one-token edit',
+  );
+  a = await analyze(
+    { 'train.py': `from keras import mixed_precision\nmixed_precision.set_global_policy("mixed_float16")\n${code}` },
+    'train.py',
+    { hardware: 'v100' },
+  );
   assert.deepEqual([fact(a, 'precision')?.value, codes(a).includes('GML101')], ['fp16', false]);
-  const explicit = `import keras\nkeras.mixed_precision.set_global_policy("float32")\n${code.split('\n').slice(1).join('\n')}`.replace('epochs=40)', 'epochs=40, callbacks=[keras.callbacks.BackupAndRestore("/tmp/b", save_freq=500)])');
+  const explicit =
+    `import keras\nkeras.mixed_precision.set_global_policy("float32")\n${code.split('\n').slice(1).join('\n')}`.replace(
+      'epochs=40)',
+      'epochs=40, callbacks=[keras.callbacks.BackupAndRestore("/tmp/b", save_freq=500)])',
+    );
   a = await analyze({ 'train.py': explicit }, 'train.py', { hardware: 'a100' });
   assert.deepEqual([fact(a, 'periodic_save')?.value, fact(a, 'save_steps')?.value], ['steps', 500]);
   const f = a.findings.find((x) => x.code === 'GML101')!;
@@ -214,7 +288,9 @@ test("nanoGPT-style globals: dtype = 'float32' is fp32 where written; the fix wr
   const a = await analyze({ 'train.py': code }, 'train.py', { hardware: 'a100' });
   assert.equal(theRun(a).plan.framework, 'nanogpt');
   assert.deepEqual(
-    ['precision', 'micro_batch', 'grad_accum', 'seq_len', 'max_steps', 'periodic_save', 'save_steps', 'compile'].map((k) => fact(a, k as never)?.value),
+    ['precision', 'micro_batch', 'grad_accum', 'seq_len', 'max_steps', 'periodic_save', 'save_steps', 'compile'].map(
+      (k) => fact(a, k as never)?.value,
+    ),
     ['fp32', 12, 40, 512, 2000, 'steps', 250, false],
   );
   const f = a.findings.find((x) => x.code === 'GML101')!;
@@ -222,8 +298,12 @@ test("nanoGPT-style globals: dtype = 'float32' is fp32 where written; the fix wr
   assert.match(applyEdits(code, f.fixes[0].edits), /^dtype = 'bfloat16'$/m);
 });
 
-test("nanoGPT-style globals: the default dtype expression (bf16 where supported, else fp16) is mixed precision", async () => {
-  const a = await analyze({ 'train.py': nano("'bfloat16' if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else 'float16'") }, 'train.py', { hardware: 'a100' });
+test('nanoGPT-style globals: the default dtype expression (bf16 where supported, else fp16) is mixed precision', async () => {
+  const a = await analyze(
+    { 'train.py': nano("'bfloat16' if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else 'float16'") },
+    'train.py',
+    { hardware: 'a100' },
+  );
   assert.equal(fact(a, 'precision')?.value, 'bf16');
   assert.ok(!codes(a).includes('GML101'));
 });
@@ -243,6 +323,11 @@ for epoch in range(2):
             opt.zero_grad()
 `;
   const a = await analyze({ 'train.py': code }, 'train.py', { hardware: 'a100' });
-  assert.deepEqual(['compile', 'grad_checkpointing', 'grad_accum', 'micro_batch', 'num_workers', 'precision'].map((k) => fact(a, k as never)?.value), [true, true, 8, 4, 2, 'bf16']);
+  assert.deepEqual(
+    ['compile', 'grad_checkpointing', 'grad_accum', 'micro_batch', 'num_workers', 'precision'].map(
+      (k) => fact(a, k as never)?.value,
+    ),
+    [true, true, 8, 4, 2, 'bf16'],
+  );
   assert.equal(lineOf(code, fact(a, 'grad_accum')!.span!.start), 10);
 });

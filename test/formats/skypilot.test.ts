@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzeText } from '../../server/engine/analyze-file';
-import type { DocumentAnalysis } from '../../server/engine/analyze';
+import { analyzeText } from '../../server/review/analyze-file';
+import type { DocumentAnalysis } from '../../server/review/analyze';
 import { analyze, applyEdits, codes, fact, lineOf, settings, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats/skypilot');
@@ -20,7 +20,11 @@ test('SkyPilot on disk: A100-80GB:8 × 2 nodes in aws:us-east-1 reach the script
   for (const rel of ['finetune.yaml', 'sft.py']) {
     const a = await onDisk(rel);
     assert.equal(path.basename(theRun(a).plan.entry.file), 'sft.py', rel);
-    const row = (k: string) => [fact(a, k as never)?.value, path.basename(fact(a, k as never)?.file ?? ''), fact(a, k as never)?.span && lineOf(yaml, fact(a, k as never)!.span!.start)];
+    const row = (k: string) => [
+      fact(a, k as never)?.value,
+      path.basename(fact(a, k as never)?.file ?? ''),
+      fact(a, k as never)?.span && lineOf(yaml, fact(a, k as never)!.span!.start),
+    ];
     assert.deepEqual(row('hardware'), ['a100-80gb', 'finetune.yaml', 5], rel);
     assert.deepEqual(row('devices'), [16, 'finetune.yaml', 5], rel);
     assert.deepEqual(row('region'), ['aws:us-east-1', 'finetune.yaml', 7], rel);
@@ -30,7 +34,10 @@ test('SkyPilot on disk: A100-80GB:8 × 2 nodes in aws:us-east-1 reach the script
   }
   // A 7B full fine-tune with plain DDP does not fit in 80 GB: said once, in the file that sets the batch.
   const cfg = await onDisk('finetune.yaml');
-  assert.deepEqual(cfg.findings.map((f) => [f.code, lineOf(yaml, f.span.start)]), [['GML207', 28]]);
+  assert.deepEqual(
+    cfg.findings.map((f) => [f.code, lineOf(yaml, f.span.start)]),
+    [['GML207', 28]],
+  );
   assert.deepEqual(codes(await onDisk('sft.py')), []);
 });
 
@@ -39,34 +46,74 @@ test('SkyPilot: a task that serves a model (`python -m vllm…`) gives nothing',
   assert.deepEqual([a.runs.length, a.linked?.length ?? 0, a.findings.length, a.messages.length], [0, 0, 0, 0]);
 });
 
-const hfScript = 'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
+const hfScript =
+  'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
 const task = (resources: string, run: string, extra = '') => `resources:\n${resources}\n${extra}run: ${run}\n`;
 
 test('SkyPilot: a one-line run with --bf16 False on an H100 is flagged on the YAML line; the fix writes True there', async () => {
   const yaml = task('  accelerators: {H100: 8}', 'python train.py --output_dir o --bf16 False');
   const a = await analyze({ 'task.yaml': yaml, 'train.py': hfScript }, 'task.yaml');
-  assert.deepEqual([fact(a, 'hardware')?.value, fact(a, 'devices')?.value, fact(a, 'precision')?.value], ['h100', 8, 'fp32']);
+  assert.deepEqual(
+    [fact(a, 'hardware')?.value, fact(a, 'devices')?.value, fact(a, 'precision')?.value],
+    ['h100', 8, 'fp32'],
+  );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(f.severity, 'warning', 'the task names the GPU');
   assert.equal(lineOf(yaml, f.span.start), 3);
-  assert.equal(applyEdits(yaml, f.fixes[0].edits), task('  accelerators: {H100: 8}', 'python train.py --output_dir o --bf16 True'));
+  assert.equal(
+    applyEdits(yaml, f.fixes[0].edits),
+    task('  accelerators: {H100: 8}', 'python train.py --output_dir o --bf16 True'),
+  );
 });
 
 test('SkyPilot resources: any-of lists, infra:, CPU-only tasks, per-node torchrun counts', async () => {
-  let a = await analyze({ 't.yaml': task('  accelerators: [A100:8, H100:8]', 'python train.py --output_dir o'), 'train.py': hfScript }, 't.yaml', { hardware: 'l4' });
+  let a = await analyze(
+    { 't.yaml': task('  accelerators: [A100:8, H100:8]', 'python train.py --output_dir o'), 'train.py': hfScript },
+    't.yaml',
+    { hardware: 'l4' },
+  );
   assert.deepEqual([fact(a, 'hardware')?.value, fact(a, 'devices')?.value], [null, 8]);
-  assert.ok(!codes(a).includes('GML101') || a.findings.every((f) => f.severity === 'information'), 'the GPU is chosen at launch: not a warning');
-  a = await analyze({ 't.yaml': task('  accelerators: L4:1\n  infra: gcp/us-central1', 'python train.py --output_dir o'), 'train.py': hfScript }, 't.yaml');
+  assert.ok(
+    !codes(a).includes('GML101') || a.findings.every((f) => f.severity === 'information'),
+    'the GPU is chosen at launch: not a warning',
+  );
+  a = await analyze(
+    {
+      't.yaml': task('  accelerators: L4:1\n  infra: gcp/us-central1', 'python train.py --output_dir o'),
+      'train.py': hfScript,
+    },
+    't.yaml',
+  );
   assert.deepEqual([fact(a, 'hardware')?.value, fact(a, 'region')?.value], ['l4', 'gcp:us-central1']);
-  a = await analyze({ 't.yaml': task('  cpus: 8+', 'python train.py --output_dir o'), 'train.py': hfScript }, 't.yaml', { hardware: 'a100' });
+  a = await analyze(
+    { 't.yaml': task('  cpus: 8+', 'python train.py --output_dir o'), 'train.py': hfScript },
+    't.yaml',
+    { hardware: 'a100' },
+  );
   assert.deepEqual([fact(a, 'hardware')?.value, codes(a)], ['cpu', []]);
-  a = await analyze({ 't.yaml': task('  accelerators: V100:4', '|\n  torchrun --nproc_per_node=4 train.py --output_dir o --fp16 True', 'num_nodes: 3\n'), 'train.py': hfScript }, 'train.py');
+  a = await analyze(
+    {
+      't.yaml': task(
+        '  accelerators: V100:4',
+        '|\n  torchrun --nproc_per_node=4 train.py --output_dir o --fp16 True',
+        'num_nodes: 3\n',
+      ),
+      'train.py': hfScript,
+    },
+    'train.py',
+  );
   assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'hardware')?.value], [12, 'v100']);
   assert.match(fact(a, 'devices')!.note!, /× num_nodes: 3/);
 });
 
 test('SkyPilot: odd run blocks never throw and give nothing they cannot read', async () => {
-  for (const run of ['{ cmd: python train.py }', '"python train.py \\"$X\\""', '|\n  python "train.py', '', '|\n  echo hello']) {
+  for (const run of [
+    '{ cmd: python train.py }',
+    '"python train.py \\"$X\\""',
+    '|\n  python "train.py',
+    '',
+    '|\n  echo hello',
+  ]) {
     const a = await analyze({ 't.yaml': task('  accelerators: A100:1', run), 'train.py': hfScript }, 't.yaml');
     assert.ok(a.runs.length + (a.linked?.length ?? 0) <= 1, run);
   }

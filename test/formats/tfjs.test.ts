@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { kindOf } from '../../server/engine/analyze-file';
+import { kindOf } from '../../server/review/analyze-file';
 import { analyze, codes, fact, lineOf, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats');
@@ -24,7 +24,11 @@ test('TF.js (JS, CUDA backend): batchSize, epochs through a const, early stoppin
   const run = theRun(a);
   assert.equal(run.plan.framework, 'tfjs');
   assert.equal(lineOf(text, run.plan.entry.span.start), 21);
-  const row = (k: string) => [fact(a, k as never)?.value, fact(a, k as never)?.origin, fact(a, k as never)?.span && lineOf(text, fact(a, k as never)!.span!.start)];
+  const row = (k: string) => [
+    fact(a, k as never)?.value,
+    fact(a, k as never)?.origin,
+    fact(a, k as never)?.span && lineOf(text, fact(a, k as never)!.span!.start),
+  ];
   assert.deepEqual(row('micro_batch'), [128, 'explicit', 22]);
   assert.deepEqual(row('epochs'), [40, 'explicit', 23]);
   assert.match(fact(a, 'epochs')!.note!, /EPOCHS \(= 40\)/);
@@ -41,7 +45,12 @@ test('TF.js (TypeScript, CPU backend): fitDataset batch from ds.batch(n), a Call
   const text = fixture('tfjs/train-cpu.ts');
   const a = await analyze({ 'train-cpu.ts': text }, 'train-cpu.ts', { hardware: 'a100' });
   assert.equal(theRun(a).plan.entry.label, 'model.fitDataset');
-  assert.deepEqual(['hardware', 'micro_batch', 'epochs', 'periodic_save', 'optimizer', 'early_stopping'].map((k) => fact(a, k as never)?.value), ['cpu', 256, 12, 'epoch', 'rmsprop', false]);
+  assert.deepEqual(
+    ['hardware', 'micro_batch', 'epochs', 'periodic_save', 'optimizer', 'early_stopping'].map(
+      (k) => fact(a, k as never)?.value,
+    ),
+    ['cpu', 256, 12, 'epoch', 'rmsprop', false],
+  );
   assert.equal(lineOf(text, fact(a, 'hardware')!.span!.start), 4, 'on the tfjs-node import');
   assert.equal(lineOf(text, fact(a, 'periodic_save')!.span!.start), 12);
   assert.deepEqual(codes(a), []);
@@ -49,12 +58,18 @@ test('TF.js (TypeScript, CPU backend): fitDataset batch from ds.batch(n), a Call
 
 test('TF.js fit(x, y) without options: batchSize 32, 1 epoch, nothing saved — framework defaults', async () => {
   const a = await analyze({ 'train.js': script('') }, 'train.js');
-  assert.deepEqual(['micro_batch', 'epochs', 'periodic_save', 'early_stopping'].map((k) => [fact(a, k as never)?.value, fact(a, k as never)?.origin]), [
-    [32, 'framework-default'],
-    [1, 'framework-default'],
-    ['no', 'framework-default'],
-    [false, 'framework-default'],
-  ]);
+  assert.deepEqual(
+    ['micro_batch', 'epochs', 'periodic_save', 'early_stopping'].map((k) => [
+      fact(a, k as never)?.value,
+      fact(a, k as never)?.origin,
+    ]),
+    [
+      [32, 'framework-default'],
+      [1, 'framework-default'],
+      ['no', 'framework-default'],
+      [false, 'framework-default'],
+    ],
+  );
   assert.equal(fact(a, 'optimizer')?.value, 'sgd');
 });
 
@@ -62,18 +77,36 @@ test('TF.js: options from a named object, a spread that cannot be read, values t
   let a = await analyze({ 'train.js': `const cfg = { epochs: 7, batchSize: 16 };\n${script(', cfg')}` }, 'train.js');
   assert.deepEqual([fact(a, 'epochs')?.value, fact(a, 'micro_batch')?.value], [7, 16]);
   a = await analyze({ 'train.js': script(', { ...opts, epochs: 3 }') }, 'train.js');
-  assert.deepEqual([fact(a, 'epochs')?.value, fact(a, 'micro_batch')?.value, fact(a, 'micro_batch')?.origin], [3, null, 'assumed']);
+  assert.deepEqual(
+    [fact(a, 'epochs')?.value, fact(a, 'micro_batch')?.value, fact(a, 'micro_batch')?.origin],
+    [3, null, 'assumed'],
+  );
   a = await analyze({ 'train.js': script(', { epochs: argv.epochs, batchSize: 2 ** 5 })') }, 'train.js');
   assert.deepEqual([fact(a, 'epochs')?.value, fact(a, 'micro_batch')?.value], [null, null]);
   assert.match(fact(a, 'epochs')!.note!, /not a literal/);
 });
 
 test('TF.js: model.save in onBatchEnd is a save during the epoch; in onTrainEnd it is not periodic; through a helper function it is followed', async () => {
-  let a = await analyze({ 'train.js': script(', { epochs: 5, callbacks: { onBatchEnd: async (b) => { if (b % 500 === 0) await model.save("file://ckpt"); } } }') }, 'train.js');
+  let a = await analyze(
+    {
+      'train.js': script(
+        ', { epochs: 5, callbacks: { onBatchEnd: async (b) => { if (b % 500 === 0) await model.save("file://ckpt"); } } }',
+      ),
+    },
+    'train.js',
+  );
   assert.equal(fact(a, 'periodic_save')?.value, 'steps');
-  a = await analyze({ 'train.js': script(', { epochs: 5, callbacks: { onTrainEnd: () => model.save("file://final") } }') }, 'train.js');
+  a = await analyze(
+    { 'train.js': script(', { epochs: 5, callbacks: { onTrainEnd: () => model.save("file://final") } }') },
+    'train.js',
+  );
   assert.deepEqual([fact(a, 'periodic_save')?.value, fact(a, 'periodic_save')?.origin], ['no', 'framework-default']);
-  a = await analyze({ 'train.js': `async function checkpoint(m) { await m.save('file://ckpt'); }\n${script(', { epochs: 5, callbacks: new tf.CustomCallback({ onEpochEnd: () => checkpoint(model) }) }')}` }, 'train.js');
+  a = await analyze(
+    {
+      'train.js': `async function checkpoint(m) { await m.save('file://ckpt'); }\n${script(', { epochs: 5, callbacks: new tf.CustomCallback({ onEpochEnd: () => checkpoint(model) }) }')}`,
+    },
+    'train.js',
+  );
   assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
 });
 
@@ -96,7 +129,8 @@ test('JS/TS that does not train with TF.js gives nothing: xterm fit(), inference
 });
 
 test('TF.js: broken syntax never throws; what can be read is read', async () => {
-  const broken = "import * as tf from '@tensorflow/tfjs-node';\nmodel.fit(xs, ys, { epochs: 4, batchSize: \n}}}} ((( const";
+  const broken =
+    "import * as tf from '@tensorflow/tfjs-node';\nmodel.fit(xs, ys, { epochs: 4, batchSize: \n}}}} ((( const";
   const a = await analyze({ 'train.js': broken }, 'train.js');
   assert.ok(a.runs.length <= 1);
   if (a.runs.length) assert.equal(fact(a, 'epochs')?.value, 4);

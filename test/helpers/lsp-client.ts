@@ -15,26 +15,44 @@ export interface LspSession {
   process: ChildProcess;
   stderr: () => string;
   /** Resolves with the next diagnostics for the URI that satisfy `until`. */
-  diagnostics(uri: string, until?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  diagnostics(
+    uri: string,
+    until?: (p: PublishDiagnosticsParams) => boolean,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams>;
   open(file: string, text: string, languageId?: string): string;
   close(): Promise<void>;
 }
 
-export async function startServer(root: string, configuration: Record<string, unknown> = {}, command = [path.resolve('dist/server.js'), '--stdio']): Promise<LspSession> {
+export async function startServer(
+  root: string,
+  configuration: Record<string, unknown> = {},
+  command = [path.resolve('dist/server.js'), '--stdio'],
+): Promise<LspSession> {
   const proc = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
-  const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(proc.stdout!),
+    new StreamMessageWriter(proc.stdin!),
+  );
   const latest = new Map<string, PublishDiagnosticsParams>();
-  const waiters: { uri: string; until: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const waiters: {
+    uri: string;
+    until: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p);
-    for (const w of [...waiters]) if (w.uri === p.uri && w.until(p)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(p);
-    }
+    for (const w of [...waiters])
+      if (w.uri === p.uri && w.until(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p);
+      }
   });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => configuration));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    p.items.map(() => configuration),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -44,7 +62,10 @@ export async function startServer(root: string, configuration: Record<string, un
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
   });
   await connection.sendNotification('initialized', {});
   return {
@@ -55,7 +76,10 @@ export async function startServer(root: string, configuration: Record<string, un
       const have = latest.get(uri);
       if (have && until(have)) return Promise.resolve(have);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${err}`)), timeoutMs);
+        const t = setTimeout(
+          () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${err}`)),
+          timeoutMs,
+        );
         waiters.push({ uri, until, resolve: (p) => (clearTimeout(t), resolve(p)) });
       });
     },

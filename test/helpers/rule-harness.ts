@@ -2,10 +2,10 @@
 // check code, line and severity, apply the first fix, re-parse the fixed text, and check the finding is gone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mergeSettings } from '../../server/config/settings';
-import { analyzeText } from '../../server/engine/analyze-file';
-import { pythonParser, parsePython } from '../../server/engine/parse/python';
-import type { OffsetEdit } from '../../server/engine/types';
+import { mergeSettings } from '../../engine/settings';
+import { analyzeText } from '../../server/review/analyze-file';
+import { pythonParser, parsePython } from '../../engine/parse/python';
+import type { OffsetEdit } from '../../engine/types';
 import type { Rule, RuleCase } from '../../rules/types';
 
 export function applyEdits(text: string, edits: OffsetEdit[]): string {
@@ -30,20 +30,33 @@ export function runRuleCases(rule: Rule, cases: RuleCase[]): void {
       const a = await analyzeText(file, c.code, settings);
       const mine = a.findings.filter((f) => f.code === rule.code);
       const lines = mine.map((f) => c.code.slice(0, f.span.start).split('\n').length);
-      assert.deepEqual(lines, c.expect.map((e) => e.line), `findings of ${rule.code} at lines ${JSON.stringify(lines)}: ${mine.map((f) => f.message).join(' | ')}`);
+      assert.deepEqual(
+        lines,
+        c.expect.map((e) => e.line),
+        `findings of ${rule.code} at lines ${JSON.stringify(lines)}: ${mine.map((f) => f.message).join(' | ')}`,
+      );
       c.expect.forEach((e, i) => {
         if (e.severity) assert.equal(mine[i].severity, e.severity, mine[i].message);
-        if (e.messageIncludes) assert.ok(mine[i].message.includes(e.messageIncludes), `message "${mine[i].message}" lacks "${e.messageIncludes}"`);
+        if (e.messageIncludes)
+          assert.ok(
+            mine[i].message.includes(e.messageIncludes),
+            `message "${mine[i].message}" lacks "${e.messageIncludes}"`,
+          );
       });
       if (c.fixedIncludes || c.fixTitleIncludes) {
         const fix = mine[0]?.fixes[0];
         assert.ok(fix, 'expected a fix');
-        if (c.fixTitleIncludes) assert.ok(fix.title.includes(c.fixTitleIncludes), `fix title "${fix.title}" lacks "${c.fixTitleIncludes}"`);
+        if (c.fixTitleIncludes)
+          assert.ok(fix.title.includes(c.fixTitleIncludes), `fix title "${fix.title}" lacks "${c.fixTitleIncludes}"`);
         const fixed = applyEdits(c.code, fix.edits);
         for (const s of c.fixedIncludes ?? []) assert.ok(fixed.includes(s), `fixed text lacks ${s}:\n${fixed}`);
         assert.equal(await hasSyntaxErrors(fixed), false, `fixed text does not parse:\n${fixed}`);
         const again = await analyzeText(file, fixed, settings);
-        assert.equal(again.findings.filter((f) => f.code === rule.code).length, 0, `${rule.code} still fires after its fix:\n${fixed}`);
+        assert.equal(
+          again.findings.filter((f) => f.code === rule.code).length,
+          0,
+          `${rule.code} still fires after its fix:\n${fixed}`,
+        );
       }
     });
   }

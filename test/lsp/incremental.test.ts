@@ -37,7 +37,8 @@ const position = (text: string, offset: number) => {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
 };
-const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
+const summary = (ds: Diagnostic[]) =>
+  ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
 
 test('random edits: at every checkpoint the diagnostics equal a fresh open of the same text', async () => {
   const uri = lsp.open(path.join(dir, 'edited.py'), START);
@@ -54,14 +55,20 @@ test('random edits: at every checkpoint the diagnostics equal a fresh open of th
     const range = { start: position(text, start), end: position(text, end) };
     text = text.slice(0, start) + insert + text.slice(end);
     version++;
-    await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: insert }] });
+    await lsp.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: insert }],
+    });
     if (i % 10 !== 0) continue;
     const edited = await lsp.diagnostics(uri, (p) => p.version === version, 20_000);
     const fresh = await lsp.diagnostics(lsp.open(path.join(dir, `fresh${i}.py`), text));
     assert.deepEqual(summary(edited.diagnostics), summary(fresh.diagnostics), `after ${i} edits:\n${text}`);
     if (fresh.diagnostics.some((d) => d.code)) withFindings++;
   }
-  assert.ok(withFindings >= 3, `only ${withFindings} checkpoints had findings: the edits destroyed the script too early to test much`);
+  assert.ok(
+    withFindings >= 3,
+    `only ${withFindings} checkpoints had findings: the edits destroyed the script too early to test much`,
+  );
   assert.equal(lsp.process.exitCode, null);
 });
 
@@ -70,8 +77,17 @@ test('a document whose tree was evicted (more files open than trees kept) is re-
   await lsp.diagnostics(first, (p) => p.diagnostics.some((d) => d.code === 'GML101'));
   for (let i = 0; i < 20; i++) await lsp.diagnostics(lsp.open(path.join(dir, `other${i}.py`), START));
   const at = position(START, START.indexOf('    save_strategy'));
-  await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri: first, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: '    bf16=True,\n' }] });
+  await lsp.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: first, version: 2 },
+    contentChanges: [{ range: { start: at, end: at }, text: '    bf16=True,\n' }],
+  });
   const after = await lsp.diagnostics(first, (p) => p.version === 2);
-  assert.deepEqual(after.diagnostics.filter((d) => d.code === 'GML101'), []);
-  assert.ok(after.diagnostics.some((d) => d.code === 'GML301'), 'the rest of the analysis is intact');
+  assert.deepEqual(
+    after.diagnostics.filter((d) => d.code === 'GML101'),
+    [],
+  );
+  assert.ok(
+    after.diagnostics.some((d) => d.code === 'GML301'),
+    'the rest of the analysis is intact',
+  );
 });

@@ -32,8 +32,11 @@ const msg = (d: Diagnostic | undefined) => (d ? (typeof d.message === 'string' ?
 
 function applyTextEdits(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((s, l) => s + l.length + 1, 0) + p.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((s, l) => s + l.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
 
 let dir: string;
@@ -64,7 +67,11 @@ test('quick fix turns on bf16, states its saving, and leaves valid Python', asyn
   const uri = lsp.open(path.join(dir, 'fix.py'), FP32);
   const { diagnostics } = await lsp.diagnostics(uri);
   const d = diagnostics.find((x) => x.code === 'GML101') as Diagnostic;
-  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  })) as CodeAction[];
   const fix = actions.find((a) => a.title.startsWith('Use bf16'));
   assert.ok(fix, actions.map((a) => a.title).join('; '));
   assert.match(fix.title, /saves ≈ [\d.,]+ kWh \(−\d+%\)/);
@@ -72,7 +79,10 @@ test('quick fix turns on bf16, states its saving, and leaves valid Python', asyn
   assert.match(fixed, /bf16=True/);
   assert.equal(await hasSyntaxErrors(fixed), false);
   // The edited document no longer shows the finding.
-  await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: fix.edit!.changes![uri].map((e) => ({ range: e.range, text: e.newText })) });
+  await lsp.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: fix.edit!.changes![uri].map((e) => ({ range: e.range, text: e.newText })),
+  });
   const after = await lsp.diagnostics(uri, (p) => p.version === 2);
   assert.equal(after.diagnostics.filter((x) => x.code === 'GML101').length, 0);
 });
@@ -80,7 +90,10 @@ test('quick fix turns on bf16, states its saving, and leaves valid Python', asyn
 test('hover on the arguments call shows the estimate with kWh and its assumptions', async () => {
   const uri = lsp.open(path.join(dir, 'hover.py'), FP32);
   await lsp.diagnostics(uri);
-  const hover = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 8 } })) as Hover;
+  const hover = (await lsp.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 5, character: 8 },
+  })) as Hover;
   const value = (hover.contents as { value: string }).value;
   assert.match(value, /kWh/);
   assert.match(value, /per_device_train_batch_size|micro_batch/);
@@ -91,7 +104,10 @@ test('hover on the arguments call of a correct script (no finding there) still s
   const uri = lsp.open(path.join(dir, 'hover-good.py'), GOOD);
   await lsp.diagnostics(uri);
   const col = GOOD.split('\n')[3].indexOf('TrainingArguments') + 3;
-  const hover = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: col } })) as Hover;
+  const hover = (await lsp.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 3, character: col },
+  })) as Hover;
   assert.match((hover?.contents as { value: string })?.value ?? '', /kWh/);
 });
 
@@ -107,8 +123,15 @@ test('CodeLens on the run shows kWh and CO2e', async () => {
 test('inlay hints: memory per device after the micro-batch, duration after the epochs', async () => {
   const uri = lsp.open(path.join(dir, 'hints.py'), FP32);
   await lsp.diagnostics(uri);
-  const hints = (await lsp.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } })) as InlayHint[];
-  const at = (line: number) => hints.filter((h) => h.position.line === line).map((h) => String(h.label)).join(' ');
+  const hints = (await lsp.connection.sendRequest('textDocument/inlayHint', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+  })) as InlayHint[];
+  const at = (line: number) =>
+    hints
+      .filter((h) => h.position.line === line)
+      .map((h) => String(h.label))
+      .join(' ');
   assert.match(at(5), /≈ [\d.]+\/80 GB per device/);
   assert.match(at(6), /≈ [\d.]+ (h|min) · [\d.]+ kWh/);
 });
@@ -117,7 +140,11 @@ test('source.fixAll.greenml applies only safe fixes (checkpointing), never preci
   const text = FP32.replace('learning_rate=1e-5,', 'learning_rate=1e-5,\n    save_strategy="no",');
   const uri = lsp.open(path.join(dir, 'fixall.py'), text);
   const { diagnostics } = await lsp.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'GML301'));
-  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics, only: ['source.fixAll.greenml'] } })) as CodeAction[];
+  const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics, only: ['source.fixAll.greenml'] },
+  })) as CodeAction[];
   assert.equal(actions.length, 1);
   const fixed = applyTextEdits(text, actions[0].edit!.changes![uri]);
   assert.match(fixed, /save_strategy="steps"/);
@@ -140,7 +167,12 @@ test('incremental edits: typing bf16=True by hand clears the finding', async () 
   let version = 1;
   for (const s of steps) {
     version++;
-    await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: line + 1, character: col }, end: { line: line + 1, character: col } }, text: s }] });
+    await lsp.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [
+        { range: { start: { line: line + 1, character: col }, end: { line: line + 1, character: col } }, text: s },
+      ],
+    });
     col += s.length;
   }
   const final = await lsp.diagnostics(uri, (p) => p.version === version);
@@ -148,12 +180,15 @@ test('incremental edits: typing bf16=True by hand clears the finding', async () 
 });
 
 test('bad input: half-typed call, binary bytes and a 5 MB file give no crash and no hang', async () => {
-  const half = lsp.open(path.join(dir, 'half.py'), 'from transformers import TrainingArguments\nargs = TrainingArguments(output_dir="x", bf16=');
+  const half = lsp.open(
+    path.join(dir, 'half.py'),
+    'from transformers import TrainingArguments\nargs = TrainingArguments(output_dir="x", bf16=',
+  );
   await lsp.diagnostics(half);
   const bin = lsp.open(path.join(dir, 'bin.py'), '\u0000\u0001\u0002PK\u0003\u0004'.repeat(1000));
   const b = await lsp.diagnostics(bin);
   assert.match(msg(b.diagnostics[0]), /binary/);
-  const big = lsp.open(path.join(dir, 'big.py'), ('x = 1\n'.repeat(900_000)));
+  const big = lsp.open(path.join(dir, 'big.py'), 'x = 1\n'.repeat(900_000));
   const g = await lsp.diagnostics(big);
   assert.match(msg(g.diagnostics[0]), /larger than/);
   // The server still answers.
@@ -197,7 +232,10 @@ test('`greenml server --stdio` serves the same protocol', async () => {
 test('greenml/summary gives the status bar the file footprint', async () => {
   const uri = lsp.open(path.join(dir, 'summary.py'), FP32);
   await lsp.diagnostics(uri);
-  const r = (await lsp.connection.sendRequest('greenml/summary', { uri })) as { runs: { label: string; title: string; kWh: number }[]; findings: number };
+  const r = (await lsp.connection.sendRequest('greenml/summary', { uri })) as {
+    runs: { label: string; title: string; kWh: number }[];
+    findings: number;
+  };
   assert.equal(r.runs.length, 1);
   assert.equal(r.runs[0].label, 'Trainer');
   assert.ok(r.runs[0].kWh > 0);

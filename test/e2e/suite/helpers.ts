@@ -6,7 +6,11 @@ export const EXTENSION_ID = 'green-ml-review.green-ml-review';
 /** Polls `probe` until it returns a value that is not undefined, or throws with `what` after `timeoutMs`. */
 const WAIT_MS = Number(process.env.GREENML_E2E_WAIT_MS ?? 30_000);
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -17,7 +21,9 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
       lastError = e; // e.g. a provider not registered yet: try again until the deadline
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -43,17 +49,28 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 }
 
 export function greenmlDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'greenml' && (code === undefined || codeOf(d) === code));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'greenml' && (code === undefined || codeOf(d) === code));
 }
 
 /** Waits until the document has a greenml diagnostic with `code` that satisfies `accept`. */
-export function waitForDiagnostic(uri: vscode.Uri, code: string, accept: (d: vscode.Diagnostic) => boolean = () => true, timeoutMs?: number) {
+export function waitForDiagnostic(
+  uri: vscode.Uri,
+  code: string,
+  accept: (d: vscode.Diagnostic) => boolean = () => true,
+  timeoutMs?: number,
+) {
   return waitFor(`a ${code} diagnostic on ${uri.path}`, () => greenmlDiagnostics(uri, code).find(accept), timeoutMs);
 }
 
 export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   // A provider may also return bare Commands (whose `command` is a string id); keep only CodeActions.
   return (actions ?? []).filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
 }

@@ -12,7 +12,10 @@ export function run(): Promise<void> {
     timeout: Number(process.env.GREENML_E2E_TEST_TIMEOUT_MS ?? 60_000),
     grep: process.env.GREENML_E2E_GREP || undefined,
   });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.e2e.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.e2e.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

@@ -1,0 +1,52 @@
+// accelerate config YAML (`accelerate launch --config_file x.yaml`, written by `accelerate config`): mixed_precision
+// (reaches the script through ACCELERATE_MIXED_PRECISION), num_processes (total over machines), distributed_type,
+// use_cpu, and the DeepSpeed section (zero_stage, deepspeed_config_file). It configures a launch, not a run: it adds
+// to the run of the script it launches and makes no run of its own.
+import type { Fact, FactKey, FactValue, OffsetEdit } from '../types';
+import type { ConfigDoc } from './config-doc';
+import { bool, fact, int } from './fields';
+import { ACCELERATE_SCHEMA } from './torch-loop';
+import type { ConfigOverlay } from './deepspeed';
+import type { Ref } from './run-draft';
+
+export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
+  const facts: Fact[] = [];
+  const envFacts: Fact[] = [];
+  const mp = doc.field(['mixed_precision']);
+  if (mp) envFacts.push(...ACCELERATE_SCHEMA.toFacts(new Map([['mixed_precision', mp]]), { complete: true }));
+  const dist = String(doc.field(['distributed_type'])?.value ?? '');
+  const np = doc.field(['num_processes']);
+  if (np && int(np.value) !== undefined && int(np.value)! > 0)
+    facts.push(fact('devices', int(np.value)!, np, `${np.text} (distributed_type: ${dist || '?'})`));
+  const cpu = doc.field(['use_cpu']);
+  if (
+    (cpu && bool(cpu.value) === true) ||
+    (dist === 'NO' && /cpu/i.test(String(doc.field(['compute_environment'])?.value ?? '')))
+  )
+    facts.push(fact('hardware', 'cpu', cpu ?? doc.field(['distributed_type'])!));
+  const stage = doc.field(['deepspeed_config', 'zero_stage'], 'zero_stage');
+  if (stage && int(stage.value) !== undefined) facts.push(fact('zero_stage', int(stage.value)!, stage));
+  const refs: Ref[] = [];
+  const dsFile = doc.field(['deepspeed_config', 'deepspeed_config_file'], 'deepspeed_config_file');
+  if (dsFile && typeof dsFile.value === 'string' && dsFile.value)
+    refs.push({ path: dsFile.value, role: 'deepspeed', file: doc.file, span: dsFile.span });
+  return {
+    file: doc.file,
+    facts,
+    envFacts,
+    refs,
+    relevantSpans: [...facts, ...envFacts]
+      .filter((f) => f.span)
+      .map((f) => ({ file: doc.file, span: f.span!, key: f.key })),
+    edit: (changes) => {
+      const edits: OffsetEdit[] = [];
+      for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+        if (key !== 'precision' || (v !== 'bf16' && v !== 'fp16')) return undefined;
+        const e = doc.set(['mixed_precision'], v);
+        if (!e) return undefined;
+        edits.push(...e);
+      }
+      return edits;
+    },
+  };
+}

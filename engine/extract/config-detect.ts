@@ -1,0 +1,92 @@
+// Which training format a YAML/JSON file is, from its CONTENT (rules-catalogue.md §2.0 signatures), never from its
+// name: a GitHub workflow, a docker-compose file or a Kubernetes manifest matches nothing and gives no runs.
+import type { ConfigDoc } from './config-doc';
+
+export type ConfigFormat =
+  | 'deepspeed'
+  | 'accelerate'
+  | 'axolotl'
+  | 'llamafactory'
+  | 'torchtune'
+  | 'lightning-cli'
+  | 'hf-args'
+  | 'hydra'
+  | 'skypilot';
+
+const HF_ARG_KEYS = [
+  'per_device_train_batch_size',
+  'learning_rate',
+  'num_train_epochs',
+  'max_steps',
+  'gradient_accumulation_steps',
+  'bf16',
+  'fp16',
+  'save_strategy',
+  'save_steps',
+  'gradient_checkpointing',
+];
+const TRAINER_KEYS = [
+  'precision',
+  'max_epochs',
+  'max_steps',
+  'devices',
+  'accelerator',
+  'accumulate_grad_batches',
+  'callbacks',
+  'strategy',
+  'num_nodes',
+];
+
+export function detectFormat(doc: ConfigDoc): ConfigFormat | undefined {
+  const keys = new Set(doc.keys());
+  const has = (...k: string[]) => k.some((x) => keys.has(x));
+  const dsSection = ['fp16', 'bf16', 'optimizer', 'scheduler'].some((k) =>
+    doc.keys([k]).some((x) => x === 'enabled' || x === 'type'),
+  );
+  if (
+    (has('zero_optimization', 'train_micro_batch_size_per_gpu') || (keys.has('train_batch_size') && dsSection)) &&
+    !keys.has('output_dir') &&
+    !keys.has('base_model')
+  )
+    return 'deepspeed';
+  if (keys.has('compute_environment') && keys.has('distributed_type')) return 'accelerate';
+  if (keys.has('base_model') && has('datasets', 'micro_batch_size', 'sequence_len')) return 'axolotl';
+  if (
+    (keys.has('stage') && keys.has('finetuning_type')) ||
+    (keys.has('model_name_or_path') && keys.has('template') && has('stage', 'finetuning_type', 'cutoff_len', 'dataset'))
+  )
+    return 'llamafactory';
+  const components = [...keys].some((k) => doc.keys([k]).includes('_component_'));
+  if (
+    components &&
+    has(
+      'dtype',
+      'epochs',
+      'batch_size',
+      'enable_activation_checkpointing',
+      'checkpointer',
+      'gradient_accumulation_steps',
+    )
+  )
+    return 'torchtune';
+  if (doc.syntax === 'yaml' && keys.has('resources') && keys.has('run')) return 'skypilot';
+  const defaults = doc.syntax === 'yaml' && doc.length(['defaults']) > 0;
+  const lightningCli =
+    keys.has('trainer') &&
+    doc.keys(['trainer']).some((k) => TRAINER_KEYS.includes(k)) &&
+    has('model', 'data', 'seed_everything', 'ckpt_path', 'optimizer', 'lr_scheduler');
+  // Trainer arguments under `trainer:` (Lightning CLI, and NeMo-style `Trainer(**cfg.trainer)` configs) stay Lightning
+  // unless the file composes others or names the Trainer with `_target_`.
+  if (lightningCli && !defaults && !doc.keys(['trainer']).includes('_target_')) return 'lightning-cli';
+  // Hydra: a top-level `defaults:` list, or `_target_:` nodes (GitHub workflows' `defaults:` is a mapping).
+  if (defaults || (doc.syntax === 'yaml' && hasTarget(doc, [], 0))) return 'hydra';
+  if (lightningCli) return 'lightning-cli';
+  if (keys.has('output_dir') && has(...HF_ARG_KEYS)) return 'hf-args';
+  return undefined;
+}
+
+function hasTarget(doc: ConfigDoc, at: string[], depth: number): boolean {
+  const keys = doc.keys(at);
+  if (keys.includes('_target_')) return true;
+  return depth < 3 && keys.slice(0, 50).some((k) => hasTarget(doc, [...at, k], depth + 1));
+}

@@ -1,0 +1,109 @@
+// DeepSpeed JSON: train_micro_batch_size_per_gpu, gradient_accumulation_steps, bf16.enabled / fp16.enabled,
+// zero_optimization.stage. `"auto"` means "take it from the HF TrainingArguments" (framework-defaults.md §6): such a
+// key gives no fact here, and the linked script's value stands; unlinked, it stays unknown.
+import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
+import type { ConfigDoc } from './config-doc';
+import { bool, fact, int } from './fields';
+import type { Ref, RunDraft } from './run-draft';
+
+/** Facts a config file adds to a run defined elsewhere, and how to edit them there. */
+export interface ConfigOverlay {
+  file: string;
+  facts: Fact[];
+  /** Facts that reach the run only through ACCELERATE_MIXED_PRECISION (accelerate config). */
+  envFacts?: Fact[];
+  edit: (changes: Partial<Record<FactKey, FactValue>>) => OffsetEdit[] | undefined;
+  refs: Ref[];
+  relevantSpans: RunPlan['relevantSpans'];
+}
+
+const isAuto = (v: FactValue | undefined) => v === 'auto';
+
+export function deepspeedOverlay(doc: ConfigDoc): ConfigOverlay {
+  const facts: Fact[] = [];
+  const micro = doc.field(['train_micro_batch_size_per_gpu']);
+  if (micro && !isAuto(micro.value)) facts.push(fact('micro_batch', int(micro.value) ?? null, micro));
+  const ga = doc.field(['gradient_accumulation_steps']);
+  if (ga && !isAuto(ga.value)) facts.push(fact('grad_accum', int(ga.value) ?? null, ga));
+  const bf = doc.field(['bf16', 'enabled'], 'bf16.enabled') ?? doc.field(['bfloat16', 'enabled'], 'bfloat16.enabled');
+  const fp = doc.field(['fp16', 'enabled'], 'fp16.enabled');
+  const note = [bf?.text && `bf16 ${bf.text}`, fp?.text && `fp16 ${fp.text}`].filter(Boolean).join(', ');
+  if (bf && bool(bf.value) === true) facts.push(fact('precision', 'bf16', bf, note));
+  else if (fp && bool(fp.value) === true) facts.push(fact('precision', 'fp16', fp, note));
+  else if (bf && fp && bool(bf.value) === false && bool(fp.value) === false)
+    facts.push(fact('precision', 'fp32', bf, `${note}: DeepSpeed trains in fp32`));
+  else if (
+    (bf && !isAuto(bf.value) && bool(bf.value) === undefined) ||
+    (fp && !isAuto(fp.value) && bool(fp.value) === undefined)
+  )
+    facts.push(fact('precision', null, (bf ?? fp)!, `${note} (value unknown)`));
+  const stage = doc.field(['zero_optimization', 'stage'], 'zero_optimization.stage');
+  if (stage && !isAuto(stage.value))
+    facts.push(fact('zero_stage', int(stage.value) ?? null, stage, `ZeRO ${stage.text}`));
+  return {
+    file: doc.file,
+    facts,
+    refs: [],
+    relevantSpans: facts.filter((f) => f.span).map((f) => ({ file: doc.file, span: f.span!, key: f.key })),
+    edit: (changes) => {
+      const edits: OffsetEdit[] = [];
+      for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+        let e: OffsetEdit[] | undefined;
+        if (key === 'precision' && (v === 'bf16' || v === 'fp16')) {
+          const other = v === 'bf16' ? fp : bf;
+          e = doc.set(
+            [v === 'bf16' ? (bf?.name === 'bfloat16.enabled' ? 'bfloat16' : 'bf16') : 'fp16', 'enabled'],
+            true,
+          );
+          if (e && other && bool(other.value) === true) {
+            // Two edits to one JSON text must not overlap: write the second on the text after the first.
+            const o = doc.set([other.name.split('.')[0], 'enabled'], false);
+            if (!o || o.some((x) => e!.some((y) => x.start < y.end && y.start < x.end))) return undefined;
+            e.push(...o);
+          }
+        } else if (key === 'micro_batch' && micro && !isAuto(micro.value))
+          e = doc.set(['train_micro_batch_size_per_gpu'], v);
+        else if (key === 'grad_accum' && ga && !isAuto(ga.value)) e = doc.set(['gradient_accumulation_steps'], v);
+        if (!e) return undefined;
+        edits.push(...e);
+      }
+      return edits;
+    },
+  };
+}
+
+/** A DeepSpeed config no script in reach uses: its own facts, DeepSpeed's defaults for the rest. */
+export function deepspeedRun(doc: ConfigDoc): RunDraft {
+  const o = deepspeedOverlay(doc);
+  const facts = new Map<FactKey, Fact>(o.facts.map((f) => [f.key, f]));
+  if (!facts.has('precision')) {
+    facts.set('precision', {
+      key: 'precision',
+      value: null,
+      origin: 'framework-default',
+      note: 'bf16/fp16 are "auto" or not set: the precision comes from the script that uses this config (not found)',
+    });
+  }
+  if (!facts.has('zero_stage') && !doc.has(['zero_optimization']))
+    facts.set('zero_stage', {
+      key: 'zero_stage',
+      value: 0,
+      origin: 'framework-default',
+      note: 'no zero_optimization section: ZeRO stage 0',
+    });
+  const first = doc.keys()[0] ?? '';
+  return {
+    plan: {
+      framework: 'deepspeed',
+      entry: { file: doc.file, span: doc.keySpan([first]), label: 'DeepSpeed config' },
+      files: [doc.file],
+      facts,
+      edit: o.edit,
+      relevantSpans: o.relevantSpans,
+    },
+    kind: 'deepspeed',
+    envPrecision: 'never',
+    openEnded: true,
+    refs: [],
+  };
+}

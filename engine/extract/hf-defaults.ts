@@ -1,0 +1,117 @@
+// What transformers' TrainingArguments and TRL's configs do when a setting is not written
+// (source: ../shared/research/framework-defaults.md §1–2, read from transformers 4.57.6 / 5.18 and TRL ≤ 1.13).
+// Each default becomes a fact with origin "framework-default", so rules see what will really happen.
+import type { Fact, FactKey, FactValue, RunPlan } from '../types';
+import { atLeast, below, type Versions } from './versions';
+
+export type HfFlavour = 'transformers' | 'trl';
+
+interface Default {
+  value: FactValue;
+  note: string;
+}
+
+const TRANSFORMERS: Partial<Record<FactKey, Default>> = {
+  precision: { value: 'fp32', note: 'bf16 and fp16 default to False in TrainingArguments: training runs in fp32' },
+  micro_batch: { value: 8, note: 'per_device_train_batch_size defaults to 8' },
+  grad_accum: { value: 1, note: 'gradient_accumulation_steps defaults to 1' },
+  epochs: { value: 3, note: 'num_train_epochs defaults to 3.0' },
+  max_steps: { value: -1, note: 'max_steps defaults to -1 (use epochs)' },
+  grad_checkpointing: { value: false, note: 'gradient_checkpointing defaults to False' },
+  periodic_save: { value: 'steps', note: "save_strategy defaults to 'steps'" },
+  save_steps: {
+    value: 500,
+    note: 'save_steps defaults to 500: the Trainer saves a resumable checkpoint every 500 steps',
+  },
+  num_workers: { value: 0, note: 'dataloader_num_workers defaults to 0 (data loaded in the main process)' },
+  compile: { value: false, note: 'torch_compile defaults to False' },
+  early_stopping: { value: false, note: 'no EarlyStoppingCallback' },
+  optimizer: { value: 'adamw_torch', note: "optim defaults to 'adamw_torch' ('adamw_torch_fused' with torch ≥ 2.8)" },
+  peft: { value: 'none', note: 'no LoRA/PEFT adapter: all weights are trained' },
+};
+
+const TRL: Partial<Record<FactKey, Default>> = {
+  ...TRANSFORMERS,
+  precision: { value: 'bf16', note: 'TRL ≥ 0.19 configs default bf16 to True unless fp16=True' },
+  grad_checkpointing: { value: true, note: 'TRL ≥ 0.22 configs default gradient_checkpointing to True' },
+  seq_len: { value: 1024, note: 'SFTConfig max_length defaults to 1024 (TRL ≥ 0.16): longer sequences are truncated' },
+};
+
+/**
+ * Adds the framework's defaults for every fact the script does not set. When the arguments are open-ended
+ * (parsed from the command line, or `**kwargs`), defaults are still what happens unless the launcher changes them,
+ * and the note says so.
+ */
+export function hfDefaults(plan: RunPlan, flavour: HfFlavour, label: string, openEnded: boolean): void {
+  const table = flavour === 'trl' ? TRL : TRANSFORMERS;
+  const suffix = openEnded
+    ? ` — ${label} arguments can also come from the command line or **kwargs, which this review cannot see`
+    : '';
+  for (const [key, d] of Object.entries(table) as [FactKey, Default][]) {
+    if (plan.facts.has(key)) continue;
+    const fact: Fact = {
+      key,
+      value: d.value,
+      origin: openEnded && key === 'precision' ? 'assumed' : 'framework-default',
+      note: d.note + suffix,
+    };
+    plan.facts.set(key, fact);
+  }
+  // A model loaded in bf16/fp16 and trained without AMP trains in that dtype (pure half precision), not fp32.
+  const dtype = plan.facts.get('model_dtype');
+  const precision = plan.facts.get('precision');
+  if (
+    precision?.value === 'fp32' &&
+    (dtype?.value === 'bf16' || dtype?.value === 'fp16') &&
+    precision.origin !== 'explicit'
+  ) {
+    plan.facts.set('precision', {
+      ...dtype,
+      key: 'precision',
+      note: `weights loaded in ${dtype.value} and no AMP flag: the model trains in pure ${dtype.value}`,
+    });
+  }
+  // save_strategy="steps" with save_steps as a fraction (< 1) of the run is still periodic.
+  const saveSteps = plan.facts.get('save_steps');
+  if (typeof saveSteps?.value === 'number' && saveSteps.value > 0 && saveSteps.value < 1) {
+    plan.facts.set('save_steps', { ...saveSteps, note: `${saveSteps.note}; a fraction of the total steps` });
+  }
+}
+
+/**
+ * Defaults that depend on the installed versions, from pins near the script (./versions): TRL < 0.19 leaves bf16
+ * off, TRL < 0.22 leaves gradient checkpointing off, transformers ≥ 5 loads the checkpoint's own dtype.
+ */
+export function applyVersionDefaults(plan: RunPlan, flavour: HfFlavour, versions: Versions): void {
+  const soft = (f: Fact | undefined) => !!f && (f.origin === 'framework-default' || f.origin === 'assumed');
+  const p = plan.facts.get('precision');
+  if (flavour === 'trl' && below(versions.trl, '0.19') && soft(p) && p!.value === 'bf16') {
+    plan.facts.set('precision', {
+      ...p!,
+      value: 'fp32',
+      note: `bf16 defaults to False before TRL 0.19 (${versions.trl!.text}): training runs in fp32`,
+    });
+  }
+  const gc = plan.facts.get('grad_checkpointing');
+  if (flavour === 'trl' && below(versions.trl, '0.22') && soft(gc) && gc!.value === true) {
+    plan.facts.set('grad_checkpointing', {
+      ...gc!,
+      value: false,
+      note: `gradient_checkpointing defaults to False before TRL 0.22 (${versions.trl!.text})`,
+    });
+  }
+  const now = plan.facts.get('precision');
+  if (
+    atLeast(versions.transformers, '5') &&
+    soft(now) &&
+    now!.value === 'fp32' &&
+    plan.facts.has('model') &&
+    !plan.facts.has('model_dtype')
+  ) {
+    plan.facts.set('precision', {
+      ...now!,
+      value: null,
+      note: `transformers ≥ 5 (${versions.transformers!.text}) loads the checkpoint's dtype (bf16 for most LLMs) and the Trainer does not upcast: precision not judged`,
+    });
+  }
+}

@@ -1,0 +1,114 @@
+// TrainingArguments fields written outside Python: HF-args YAML/JSON files, `--flag value` on a launcher's
+// command line, and the HF part of LLaMA-Factory configs. Same meanings as the keyword arguments read in
+// ./huggingface.ts.
+import type { Fact, FactKey, FactValue } from '../types';
+import { bool, fact, int, type Field, type Fields, type Schema, type SchemaOptions } from './fields';
+
+/** Field → fact key, for the one-to-one cases (also the keyword arguments ./huggingface.ts reads). */
+export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
+  per_device_train_batch_size: 'micro_batch',
+  gradient_accumulation_steps: 'grad_accum',
+  num_train_epochs: 'epochs',
+  max_steps: 'max_steps',
+  gradient_checkpointing: 'grad_checkpointing',
+  save_strategy: 'periodic_save',
+  save_steps: 'save_steps',
+  dataloader_num_workers: 'num_workers',
+  torch_compile: 'compile',
+  max_seq_length: 'seq_len',
+  max_length: 'seq_len',
+  model_max_length: 'seq_len',
+  block_size: 'seq_len',
+  optim: 'optimizer',
+  model_name_or_path: 'model',
+};
+const BOOLEAN = new Set<FactKey>(['grad_checkpointing', 'compile']);
+const NUMERIC = new Set<FactKey>([
+  'micro_batch',
+  'grad_accum',
+  'epochs',
+  'max_steps',
+  'save_steps',
+  'num_workers',
+  'seq_len',
+]);
+
+/** The fields this schema knows (the launcher uses it to tell HF flags from a script's own). */
+export const HF_FIELDS = new Set([
+  ...Object.keys(HF_SIMPLE_FIELDS),
+  'bf16',
+  'fp16',
+  'tf32',
+  'use_cpu',
+  'no_cuda',
+  'load_in_4bit',
+  'use_peft',
+  'lora_r',
+  'deepspeed',
+]);
+
+function coerce(key: FactKey, f: Field): FactValue {
+  if (f.value === undefined) return null;
+  if (BOOLEAN.has(key)) return bool(f.value) ?? null;
+  if (NUMERIC.has(key)) return int(f.value) ?? null;
+  return f.value;
+}
+
+/** Precision from bf16/fp16/tf32 (and LLaMA-Factory's pure_bf16), or undefined when these fields do not decide it. */
+export function hfPrecision(fields: Fields, opts: SchemaOptions): Fact | undefined {
+  const bf = fields.get('bf16');
+  const fp = fields.get('fp16');
+  const tf = fields.get('tf32');
+  const pure = fields.get('pure_bf16');
+  const note = [pure, bf, fp, tf]
+    .filter(Boolean)
+    .map((f) => f!.text)
+    .join(', ');
+  if (bool(pure?.value) === true) return fact('precision', 'bf16', pure!, `${note} (pure bf16 weights)`);
+  if (bool(bf?.value) === true) return fact('precision', 'bf16', bf!, note);
+  if (bool(fp?.value) === true) return fact('precision', 'fp16', fp!, note);
+  const unknown = [bf, fp].find((f) => f && bool(f.value) === undefined);
+  if (unknown) return fact('precision', null, unknown, `${note} (value unknown)`);
+  if ((bf && fp) || ((bf || fp) && opts.complete)) {
+    const at = (bf ?? fp)!;
+    return fact('precision', bool(tf?.value) === true ? 'tf32' : 'fp32', at, note);
+  }
+  if (!bf && !fp && bool(tf?.value) === true) return fact('precision', 'tf32', tf!, note);
+  return undefined;
+}
+
+export const HF_SCHEMA: Schema = {
+  toFacts(fields, opts) {
+    const out: Fact[] = [];
+    for (const [name, key] of Object.entries(HF_SIMPLE_FIELDS)) {
+      const f = fields.get(name);
+      if (f && !out.some((o) => o.key === key)) out.push(fact(key, coerce(key, f), f));
+    }
+    const p = hfPrecision(fields, opts);
+    if (p) out.push(p);
+    const cpu = fields.get('use_cpu') ?? fields.get('no_cuda');
+    if (cpu && bool(cpu.value) === true) out.push(fact('hardware', 'cpu', cpu));
+    const q = fields.get('load_in_4bit');
+    const lora = fields.get('use_peft') ?? fields.get('lora_r');
+    if (q && bool(q.value) === true) out.push(fact('peft', 'qlora', q, `${q.text}: 4-bit quantised base model`));
+    else if (lora && (bool(lora.value) === true || (int(lora.value) ?? 0) > 0)) out.push(fact('peft', 'lora', lora));
+    return out;
+  },
+  changes(changes, fields) {
+    const out: Record<string, FactValue> = {};
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key === 'precision') {
+        if (v !== 'bf16' && v !== 'fp16') return undefined;
+        out[v] = true;
+        const other = v === 'bf16' ? 'fp16' : 'bf16';
+        if (fields.has(other) && bool(fields.get(other)!.value) !== false) out[other] = false;
+      } else if (key === 'micro_batch') out.per_device_train_batch_size = v;
+      else if (key === 'grad_accum') out.gradient_accumulation_steps = v;
+      else if (key === 'grad_checkpointing') out.gradient_checkpointing = v;
+      else if (key === 'periodic_save' && v === 'steps') out.save_strategy = 'steps';
+      else if (key === 'save_steps') out.save_steps = v;
+      else return undefined;
+    }
+    return out;
+  },
+};

@@ -1,0 +1,339 @@
+// Hugging Face Trainer / TRL extractor: TrainingArguments, Seq2SeqTrainingArguments, SFTConfig (and the other
+// TRL configs), Trainer/SFTTrainer, from_pretrained, gradient_checkpointing_enable, PEFT and HfArgumentParser.
+// It turns syntax into explicit facts with spans and editors; framework defaults are added by ./hf-defaults.
+import type { SyntaxNode, Tree } from '../parse/python';
+import {
+  assignedName,
+  callsWithKeyword,
+  findCalls,
+  pythonLiteral,
+  setKwargs,
+  spanOf,
+  type CallSite,
+} from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
+import { ValueResolver } from './python-values';
+import { HF_SIMPLE_FIELDS } from './hf-fields';
+import { hfDefaults, type HfFlavour } from './hf-defaults';
+import { fileWideFacts } from './python-common';
+import { importsOf, qualified } from './python-scan';
+
+const ARG_CLASSES: Record<string, HfFlavour> = {
+  TrainingArguments: 'transformers',
+  Seq2SeqTrainingArguments: 'transformers',
+  SFTConfig: 'trl',
+  DPOConfig: 'trl',
+  GRPOConfig: 'trl',
+  ORPOConfig: 'trl',
+  KTOConfig: 'trl',
+  RewardConfig: 'trl',
+};
+const TRAINERS = new Set([
+  'Trainer',
+  'Seq2SeqTrainer',
+  'SFTTrainer',
+  'DPOTrainer',
+  'GRPOTrainer',
+  'ORPOTrainer',
+  'KTOTrainer',
+  'RewardTrainer',
+]);
+/** Calls the extractor reads; anything else in the file is never visited. */
+const CALL_NAMES = [
+  ...Object.keys(ARG_CLASSES),
+  ...TRAINERS,
+  'HfArgumentParser',
+  'TrlParser',
+  'from_pretrained',
+  'gradient_checkpointing_enable',
+  'get_peft_model',
+  'LoraConfig',
+  'EarlyStoppingCallback',
+  'load_dataset',
+  'add_argument',
+];
+const RUN_NAMES = new RegExp(
+  `\\b(?:${[...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser', 'TrlParser'].join('|')})\\b`,
+);
+const TRL_CONFIGS =
+  /\b(?:SFTConfig|DPOConfig|GRPOConfig|ORPOConfig|KTOConfig|RewardConfig|CPOConfig|BCOConfig|PPOConfig|RLOOConfig|GKDConfig|OnlineDPOConfig|NashMDConfig|XPOConfig|PRMConfig)\b/;
+
+/**
+ * The argument classes a command-line parser fills (`HfArgumentParser((ModelArguments, TrainingArguments))`,
+ * `TrlParser(dataclass_types)` with the tuple assigned above): which defaults apply, TRL's or transformers'.
+ */
+function parserFlavour(parser: CallSite, text: string): HfFlavour | undefined {
+  let list = parser.argList.text;
+  const only = parser.positional[0];
+  if (only?.type === 'identifier') {
+    const m = new RegExp(`\\b${only.text}\\s*=\\s*([\\[(][^\\])]*[\\])])`).exec(text);
+    if (m) list = m[1];
+  }
+  if (TRL_CONFIGS.test(list)) return 'trl';
+  if (/\b(?:Seq2Seq)?TrainingArguments\b/.test(list)) return 'transformers';
+  return undefined;
+}
+
+/**
+ * `peft_config=get_peft_config(model_args)` (directly, or through a variable assigned from it): TRL returns an
+ * adapter config only when `--use_peft` is on the command line, so whether LoRA is used is not known here.
+ */
+function peftFromCommandLine(value: SyntaxNode, text: string): boolean {
+  if (value.type === 'call') return /^(?:\w+\.)*get_peft_config$/.test(value.childForFieldName('function')?.text ?? '');
+  if (value.type === 'identifier')
+    return new RegExp(`(?:^|\\n)\\s*${value.text}\\s*=\\s*(?:\\w+\\.)*get_peft_config\\(`).test(text);
+  return false;
+}
+
+export interface ExtractedRun {
+  plan: RunPlan;
+  flavour: HfFlavour;
+  /** True when arguments come from the command line (HfArgumentParser) or `**kwargs` and may differ. */
+  openEnded: boolean;
+  /** True when the arguments are parsed from the command line by HfArgumentParser: every field is a flag. */
+  fromParser: boolean;
+  /** argparse option dest → TrainingArguments field it feeds (`bf16=args.use_bf16` → use_bf16 → bf16). */
+  flags: Map<string, string>;
+}
+
+export function extractHuggingFace(file: string, text: string, tree: Tree): ExtractedRun[] {
+  const root = tree.rootNode;
+  if (!RUN_NAMES.test(text)) return [];
+  const byName = findCalls(root, text, CALL_NAMES);
+  const seen = new Set(byName.map((c) => c.node.id));
+  const calls = [
+    ...byName,
+    ...callsWithKeyword(root, text, ['max_length', 'max_seq_length']).filter((c) => !seen.has(c.node.id)),
+  ];
+  const values = new ValueResolver(root, calls);
+  const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
+  // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
+  const imports = /lightning/.test(text) ? importsOf(root) : new Map<string, string>();
+  // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.
+  const ownClasses = new Set(
+    root
+      .descendantsOfType('class_definition')
+      .map((c) => c?.childForFieldName('name')?.text)
+      .filter((n): n is string => !!n && TRAINERS.has(n)),
+  );
+  const trainers = calls.filter(
+    (c) =>
+      TRAINERS.has(c.name) &&
+      !ownClasses.has(c.callee) &&
+      !/^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports)),
+  );
+  const parserCall = calls.find((c) => c.name === 'HfArgumentParser' || c.name === 'TrlParser');
+  const parsed = parserCall ? parserFlavour(parserCall, text) : undefined;
+  if (argCalls.length === 0 && trainers.length === 0 && !parserCall) return [];
+
+  // File-wide facts: model, dtype, gradient checkpointing, PEFT, early stopping, seq_len hints.
+  const fileFacts = fileWideFacts(file, text, root, calls, values);
+  const flags = new Map<string, string>();
+
+  const runs: ExtractedRun[] = [];
+  const used = new Set<number>();
+  const makeRun = (
+    argCall: CallSite | undefined,
+    trainer: CallSite | undefined,
+    flavour: HfFlavour,
+    fromParser: boolean,
+  ) => {
+    const facts = new Map<FactKey, Fact>(fileFacts);
+    let edit: PlanEditor | undefined;
+    const relevantSpans: RunPlan['relevantSpans'] = [];
+    if (argCall) {
+      used.add(argCall.node.id);
+      readArguments(argCall, file, values, facts, relevantSpans, flags);
+      // Anywhere else in the arguments call (its name, a non-footprint argument) the hover shows the estimate too.
+      relevantSpans.push({ file, span: spanOf(argCall.node), key: 'framework' });
+      edit = argumentEditor(argCall, text, file);
+    }
+    if (trainer) {
+      const cbs = trainer.kwargs.get('callbacks');
+      if (cbs && /EarlyStopping/.test(cbs.value.text)) {
+        facts.set('early_stopping', {
+          key: 'early_stopping',
+          value: true,
+          origin: 'explicit',
+          file,
+          span: spanOf(cbs.node),
+          note: 'EarlyStoppingCallback in callbacks',
+        });
+      }
+      const peft = trainer.kwargs.get('peft_config');
+      if (peft && peftFromCommandLine(peft.value, text) && facts.get('peft')?.origin !== 'explicit') {
+        facts.set('peft', {
+          key: 'peft',
+          value: null,
+          origin: 'explicit',
+          file,
+          span: spanOf(peft.node),
+          note: `${peft.node.text}: an adapter only with --use_peft on the command line (value unknown)`,
+        });
+      } else if (peft && peft.value.type !== 'none' && facts.get('peft')?.value !== 'qlora') {
+        facts.set('peft', {
+          key: 'peft',
+          value: 'lora',
+          origin: 'explicit',
+          file,
+          span: spanOf(peft.node),
+          note: 'peft_config passed to the trainer',
+        });
+      }
+      const m = (trainer.kwargs.get('model') ?? trainer.positional[0]) ? trainer.kwargs.get('model') : undefined;
+      const mv = values.resolve(m?.value);
+      if (typeof mv.value === 'string' && !facts.has('model')) {
+        facts.set('model', {
+          key: 'model',
+          value: mv.value,
+          origin: 'explicit',
+          file,
+          span: spanOf(m!.value),
+          note: `${trainer.name}(model="${mv.value}")`,
+        });
+      }
+    }
+    const entry = trainer ?? argCall!;
+    const label = argCall ? argCall.name : fromParser ? 'HfArgumentParser' : entry.name;
+    const plan: RunPlan = {
+      framework: flavour === 'trl' ? 'trl' : 'hf-trainer',
+      entry: { file, span: spanOf(entry.node), label: entry.name },
+      files: [file],
+      facts,
+      edit,
+      relevantSpans,
+    };
+    hfDefaults(plan, flavour, label, fromParser || !!argCall?.hasSplat);
+    runs.push({ plan, flavour, openEnded: fromParser || !!argCall?.hasSplat, fromParser, flags });
+  };
+
+  for (const trainer of trainers) {
+    const argsKw =
+      trainer.kwargs.get('args') ?? (trainer.positional.length >= 2 ? { value: trainer.positional[1] } : undefined);
+    let argCall: CallSite | undefined;
+    if (argsKw?.value.type === 'call') argCall = argCalls.find((a) => a.node.id === argsKw.value.id);
+    else if (argsKw?.value.type === 'identifier')
+      argCall =
+        [...argCalls]
+          .reverse()
+          .find((a) => assignedName(a.node) === argsKw.value.text && a.node.startIndex < trainer.node.startIndex) ??
+        argCalls.find((a) => assignedName(a.node) === argsKw.value.text);
+    const fromParser = !argCall && !!parserCall && !!argsKw;
+    // Arguments from the parser follow the class it fills: TRL trainers given plain TrainingArguments keep its defaults.
+    const flavour: HfFlavour = argCall
+      ? ARG_CLASSES[argCall.name]
+      : fromParser && parsed
+        ? parsed
+        : trainer.name === 'Trainer' || trainer.name === 'Seq2SeqTrainer'
+          ? 'transformers'
+          : 'trl';
+    if (argCall && used.has(argCall.node.id)) continue;
+    makeRun(argCall, trainer, flavour, fromParser);
+  }
+  for (const a of argCalls) if (!used.has(a.node.id)) makeRun(a, undefined, ARG_CLASSES[a.name], false);
+  if (runs.length === 0 && parserCall && parsed) makeRun(undefined, parserCall, parsed, true);
+  return runs;
+}
+
+function readArguments(
+  call: CallSite,
+  file: string,
+  values: ValueResolver,
+  facts: Map<FactKey, Fact>,
+  spans: RunPlan['relevantSpans'],
+  flags: Map<string, string>,
+) {
+  for (const [name, kw] of call.kwargs) {
+    const dest = values.resolve(kw.value).dest;
+    if (dest) flags.set(dest, name);
+  }
+  const set = (
+    key: FactKey,
+    value: FactValue,
+    kw: { node: SyntaxNode; name: string; value: SyntaxNode },
+    note: string,
+    scriptDefault = false,
+  ) => {
+    facts.set(key, {
+      key,
+      value,
+      origin: scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(kw.node),
+      note,
+    });
+    spans.push({ file, span: spanOf(kw.node), key });
+  };
+  for (const [name, key] of Object.entries(HF_SIMPLE_FIELDS)) {
+    const kw = call.kwargs.get(name);
+    if (!kw) continue;
+    const r = values.resolve(kw.value);
+    let v: FactValue = r.value === undefined ? null : r.value;
+    if (key === 'grad_checkpointing' || key === 'compile') v = typeof v === 'boolean' ? v : null;
+    const note =
+      r.value === undefined
+        ? `${name}=${kw.value.text} (not a literal; value unknown)`
+        : `${name}=${kw.value.text}${r.via ? ` (${r.via})` : ''}`;
+    set(key, v, kw, note, !!r.scriptDefault);
+  }
+  // Precision is two booleans (bf16, fp16) plus tf32.
+  const bf = call.kwargs.get('bf16');
+  const fp = call.kwargs.get('fp16');
+  const tf = call.kwargs.get('tf32');
+  const bfv = bf ? values.resolve(bf.value) : undefined;
+  const fpv = fp ? values.resolve(fp.value) : undefined;
+  const tfv = tf ? values.resolve(tf.value) : undefined;
+  if (bf || fp) {
+    const kw = (bfv?.value === true ? bf : fpv?.value === true ? fp : (bf ?? fp))!;
+    let v: FactValue;
+    if (bfv?.value === true) v = 'bf16';
+    else if (fpv?.value === true) v = 'fp16';
+    else if ((bf && bfv?.value === undefined) || (fp && fpv?.value === undefined)) v = null;
+    else v = tfv?.value === true ? 'tf32' : 'fp32';
+    const note = [bf && `bf16=${bf.value.text}`, fp && `fp16=${fp.value.text}`, tf && `tf32=${tf.value.text}`]
+      .filter(Boolean)
+      .join(', ');
+    set(
+      'precision',
+      v,
+      kw,
+      v === null ? `${note} (not a literal; value unknown)` : note,
+      !!(bfv?.scriptDefault || fpv?.scriptDefault),
+    );
+    if (bf && kw !== bf) spans.push({ file, span: spanOf(bf.node), key: 'precision' });
+    if (fp && kw !== fp) spans.push({ file, span: spanOf(fp.node), key: 'precision' });
+  } else if (tf && tfv?.value === true) {
+    set('precision', 'tf32', tf, `tf32=${tf.value.text}`);
+  }
+  const cpu = call.kwargs.get('use_cpu') ?? call.kwargs.get('no_cuda');
+  if (cpu && cpu.value.type === 'true') set('hardware', 'cpu', cpu, `${cpu.name}=True`);
+  const ds = call.kwargs.get('deepspeed');
+  if (ds) spans.push({ file, span: spanOf(ds.node), key: 'zero_stage' });
+}
+
+/** Fact changes → keyword arguments of the arguments call. */
+function argumentEditor(call: CallSite, text: string, file: string): PlanEditor {
+  return (changes) => {
+    const pairs: [string, FactValue][] = [];
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key === 'precision') {
+        if (v !== 'bf16' && v !== 'fp16') return undefined;
+        const other = v === 'bf16' ? 'fp16' : 'bf16';
+        pairs.push([v, true]);
+        const o = call.kwargs.get(other);
+        if (o && o.value.type !== 'false') pairs.push([other, false]);
+      } else if (key === 'micro_batch' && typeof v === 'number') pairs.push(['per_device_train_batch_size', v]);
+      else if (key === 'grad_accum' && typeof v === 'number') pairs.push(['gradient_accumulation_steps', v]);
+      else if (key === 'grad_checkpointing' && typeof v === 'boolean') pairs.push(['gradient_checkpointing', v]);
+      else if (key === 'periodic_save' && v === 'steps') pairs.push(['save_strategy', 'steps']);
+      else if (key === 'save_steps' && typeof v === 'number') pairs.push(['save_steps', v]);
+      else return undefined;
+    }
+    return setKwargs(
+      call,
+      pairs.map(([n, v]) => [n, pythonLiteral(v)]),
+      text,
+      file,
+    );
+  };
+}

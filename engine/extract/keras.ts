@@ -1,0 +1,258 @@
+// Keras / tf.keras: `mixed_precision.set_global_policy("mixed_bfloat16")` and `model.fit(batch_size=, epochs=,
+// callbacks=[ModelCheckpoint(...), BackupAndRestore(...), EarlyStopping(...)])`. Defaults from framework-defaults.md
+// §4: dtype policy float32, batch_size 32 (arrays), epochs 1, no checkpointing unless a callback is passed.
+import type { SyntaxNode, Tree } from '../parse/python';
+import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey, RunPlan } from '../types';
+import { epochSaveFact } from './fields';
+import { COMMON_CALLS, fileWideFacts } from './python-common';
+import { argFact } from './python-scan';
+import { ValueResolver } from './python-values';
+import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+
+const POLICY_CALLS = ['set_global_policy', 'set_policy', 'set_dtype_policy', 'Policy', 'set_floatx'];
+
+function policyPrecision(v: string): string | undefined {
+  if (/bfloat16/.test(v)) return 'bf16';
+  if (/float16/.test(v)) return 'fp16';
+  if (/float32/.test(v)) return 'fp32';
+  return undefined;
+}
+
+/** Keras dataset utilities that batch what they return (`batch_size=32` unless given). */
+const DATASET_FACTORY = /^(image|text|audio)_dataset_from_directory$|^timeseries_dataset_from_array$/;
+
+/**
+ * `fit(train_ds)` where `train_ds` (possibly through `train_ds = train_ds.prefetch(…)` and tuple unpacking) comes
+ * from `image_dataset_from_directory(…, batch_size=n)`: n is the per-step batch. Undefined when the dataset's
+ * origin is not that plain (then the `.batch(n)` / fit default logic applies).
+ */
+function datasetBatch(
+  root: SyntaxNode,
+  text: string,
+  fit: CallSite,
+  values: ValueResolver,
+  file: string,
+): Fact | undefined {
+  const x = fit.positional[0] ?? fit.kwargs.get('x')?.value;
+  if (x?.type !== 'identifier') return undefined;
+  const factories = findCalls(root, text, [
+    'image_dataset_from_directory',
+    'text_dataset_from_directory',
+    'audio_dataset_from_directory',
+    'timeseries_dataset_from_array',
+  ]).filter((c) => DATASET_FACTORY.test(c.name));
+  for (const c of factories) {
+    const a = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left') : undefined;
+    const names = a
+      ? a.type === 'identifier'
+        ? [a.text]
+        : a.namedChildren.filter((n) => n?.type === 'identifier').map((n) => n!.text)
+      : [];
+    if (!names.includes(x.text) || c.node.startIndex > fit.node.startIndex) continue;
+    // Rebinding the name to anything but `x = x.prefetch/cache/shuffle/map/repeat(…)` (e.g. `.unbatch()`, `.batch()`) is not followed.
+    const rebinds = root
+      .descendantsOfType('assignment')
+      .filter(
+        (as) =>
+          as?.childForFieldName('left')?.text === x.text &&
+          as.startIndex > c.node.startIndex &&
+          as.startIndex < fit.node.startIndex,
+      );
+    if (
+      rebinds.some(
+        (as) =>
+          !new RegExp(`^${x.text}(\\.(prefetch|cache|shuffle|map|repeat|with_options)\\((.|\\n)*?\\))+$`).test(
+            as!.childForFieldName('right')?.text ?? '',
+          ),
+      )
+    )
+      return undefined;
+    const bs = c.kwargs.get('batch_size');
+    if (!bs)
+      return {
+        key: 'micro_batch',
+        value: 32,
+        origin: 'framework-default',
+        file,
+        span: spanOf(c.node),
+        note: `${c.name}() batch_size defaults to 32; fit() takes the dataset's batches`,
+      };
+    const r = values.resolve(bs.value);
+    if (r.value === null) return undefined;
+    return {
+      key: 'micro_batch',
+      value: typeof r.value === 'number' ? r.value : null,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(bs.node),
+      note: `${c.name}(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}: fit() takes the dataset's batches`,
+    };
+  }
+  return undefined;
+}
+
+export function extractKeras(file: string, text: string, tree: Tree): RunDraft[] {
+  if (!/\.fit\s*\(/.test(text) || !/\b(keras|tensorflow)\b/.test(text)) return [];
+  const root = tree.rootNode;
+  const calls = findCalls(root, text, [
+    'fit',
+    'compile',
+    'ModelCheckpoint',
+    'BackupAndRestore',
+    'EarlyStopping',
+    'batch',
+    ...POLICY_CALLS,
+    ...COMMON_CALLS,
+  ]);
+  const fit =
+    calls.find((c) => c.callee.endsWith('.fit') && c.kwargs.has('epochs')) ??
+    calls.find((c) => c.callee.endsWith('.fit'));
+  if (!fit || !calls.some((c) => c.callee.endsWith('.compile'))) return [];
+  const values = new ValueResolver(root, calls);
+  const facts = new Map<FactKey, Fact>(fileWideFacts(file, text, root, calls, values));
+  // Precision: the global dtype policy.
+  const policy =
+    calls.find((c) => POLICY_CALLS.includes(c.name) && c.name !== 'Policy') ?? calls.find((c) => c.name === 'Policy');
+  let policyCall: CallSite | undefined;
+  if (policy) {
+    const arg = policy.positional[0] ?? policy.kwargs.get('name')?.value;
+    const r = values.resolve(arg);
+    const p = typeof r.value === 'string' ? policyPrecision(r.value) : undefined;
+    facts.set('precision', {
+      key: 'precision',
+      value: p ?? null,
+      origin: 'explicit',
+      file,
+      span: spanOf(policy.node),
+      note: `${policy.callee}(${arg?.text ?? ''})${p ? '' : ' (value unknown)'}`,
+    });
+    if (arg && typeof r.value === 'string' && r.node === arg) policyCall = policy;
+  }
+  // fit(batch_size=, epochs=, callbacks=)
+  const bs = fit.kwargs.get('batch_size');
+  if (bs) facts.set('micro_batch', argFact('micro_batch', file, bs, values));
+  else if (datasetBatch(root, text, fit, values, file))
+    facts.set('micro_batch', datasetBatch(root, text, fit, values, file)!);
+  else {
+    const batch = calls.find((c) => c.callee.endsWith('.batch') && c.positional[0]);
+    const r = batch ? values.resolve(batch.positional[0]) : undefined;
+    if (batch && typeof r?.value === 'number')
+      facts.set('micro_batch', {
+        key: 'micro_batch',
+        value: r.value,
+        origin: 'explicit',
+        file,
+        span: spanOf(batch.node),
+        note: `tf.data ${batch.callee}(${batch.positional[0].text})`,
+      });
+    else if (!batch) facts.set('micro_batch', frameworkDefault('micro_batch', 32, 'fit() batch_size defaults to 32'));
+  }
+  const ep = fit.kwargs.get('epochs');
+  facts.set(
+    'epochs',
+    ep ? argFact('epochs', file, ep, values) : frameworkDefault('epochs', 1, 'fit() epochs defaults to 1'),
+  );
+  const saver = calls.find((c) => c.name === 'BackupAndRestore') ?? calls.find((c) => c.name === 'ModelCheckpoint');
+  if (saver) {
+    const freq = saver.kwargs.get('save_freq');
+    const r = freq ? values.resolve(freq.value) : undefined;
+    const base = { origin: 'explicit' as const, file, span: spanOf(saver.node) };
+    if (typeof r?.value === 'number') {
+      facts.set('periodic_save', {
+        ...base,
+        key: 'periodic_save',
+        value: 'steps',
+        note: `${saver.name}(save_freq=${r.value}): every ${r.value} batches`,
+      });
+      facts.set('save_steps', {
+        ...base,
+        key: 'save_steps',
+        value: r.value,
+        span: spanOf(freq!.node),
+        note: `save_freq=${r.value}`,
+      });
+    } else if (freq && r?.value === undefined)
+      facts.set('periodic_save', {
+        ...base,
+        key: 'periodic_save',
+        value: null,
+        note: `${saver.name}(save_freq=${freq.value.text}) (value unknown)`,
+      });
+    else
+      facts.set(
+        'periodic_save',
+        epochSaveFact(facts.get('epochs'), base, `${saver.name} saves at the end of each epoch (save_freq="epoch")`),
+      );
+  } else {
+    facts.set(
+      'periodic_save',
+      frameworkDefault(
+        'periodic_save',
+        'no',
+        'fit() saves nothing unless a ModelCheckpoint or BackupAndRestore callback is passed',
+      ),
+    );
+  }
+  // compile(jit_compile=True): XLA compilation of the train step (a literal True / False only; "auto" is left alone).
+  const jit = calls
+    .find((c) => c.callee.endsWith('.compile') && c.kwargs.has('jit_compile'))
+    ?.kwargs.get('jit_compile');
+  const jv = jit ? values.resolve(jit.value).value : undefined;
+  if (jit && typeof jv === 'boolean')
+    facts.set('compile', {
+      key: 'compile',
+      value: jv,
+      origin: 'explicit',
+      file,
+      span: spanOf(jit.node),
+      note: `compile(jit_compile=${jit.value.text}): XLA-compiled train step`,
+    });
+  const early = calls.find((c) => c.name === 'EarlyStopping');
+  if (early)
+    facts.set('early_stopping', {
+      key: 'early_stopping',
+      value: true,
+      origin: 'explicit',
+      file,
+      span: spanOf(early.node),
+      note: 'EarlyStopping callback',
+    });
+  addDefaults(facts, [
+    frameworkDefault(
+      'precision',
+      'fp32',
+      'the Keras dtype policy defaults to "float32": no mixed_precision.set_global_policy("mixed_bfloat16") in this file',
+    ),
+    frameworkDefault('grad_accum', 1, 'Keras fit() has no gradient accumulation'),
+    frameworkDefault('early_stopping', false, 'no EarlyStopping callback'),
+  ]);
+  const pc = policyCall;
+  const plan: RunPlan = {
+    framework: 'keras',
+    entry: { file, span: spanOf(fit.node), label: 'fit' },
+    files: [file],
+    facts,
+    // A one-token fix exists only where a policy call with a string literal is already written.
+    edit: (changes) => {
+      const keys = Object.keys(changes);
+      const target = changes.precision;
+      if (!pc || keys.length !== 1 || (target !== 'bf16' && target !== 'fp16')) return undefined;
+      const arg = pc.positional[0] ?? pc.kwargs.get('name')!.value;
+      const q = arg.text.startsWith("'") ? "'" : '"';
+      return [
+        {
+          file,
+          start: arg.startIndex,
+          end: arg.endIndex,
+          newText: `${q}mixed_${target === 'bf16' ? 'bfloat16' : 'float16'}${q}`,
+        },
+      ];
+    },
+    relevantSpans: [
+      { file, span: spanOf(fit.node), key: 'epochs' },
+      ...[...facts.values()].filter((f) => f.file === file && f.span).map((f) => ({ file, span: f.span!, key: f.key })),
+    ],
+  };
+  return [{ plan, kind: 'keras', envPrecision: 'never', openEnded: fit.hasSplat, refs: [] }];
+}

@@ -1,0 +1,319 @@
+// PyTorch Lightning: `Trainer(precision=, devices=, accumulate_grad_batches=, max_epochs=, max_steps=,
+// enable_checkpointing=, callbacks=[ModelCheckpoint(...), EarlyStopping(...)])` in Python, and the same settings
+// under `trainer:` in a Lightning CLI YAML (./lightning-cli). Defaults from framework-defaults.md §3 (Lightning 2.x):
+// precision "32-true", 1000 epochs when no budget is set, a default ModelCheckpoint that saves at each epoch end.
+import type { Tree } from '../parse/python';
+import { findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue, RunPlan } from '../types';
+import {
+  bool,
+  epochSaveFact,
+  fact,
+  fieldEditor,
+  int,
+  kwargFields,
+  mergeFields,
+  type Field,
+  type Fields,
+  type Schema,
+} from './fields';
+import { COMMON_CALLS, fileWideFacts } from './python-common';
+import { dataLoaderFacts, deviceHint, importsModule, importsOf, qualified } from './python-scan';
+import { ValueResolver } from './python-values';
+import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+
+/** Lightning precision input → the precision the run computes in. */
+export function lightningPrecision(v: FactValue | undefined): string | undefined {
+  const s = String(v).toLowerCase();
+  if (/^(64|64-true|double)$/.test(s)) return 'fp64';
+  if (/^(32|32-true)$/.test(s)) return 'fp32';
+  if (/^(16|16-mixed|16-true)$/.test(s)) return 'fp16';
+  if (/^(bf16|bf16-mixed|bf16-true)$/.test(s)) return 'bf16';
+  if (/transformer-engine/.test(s)) return 'fp8';
+  return undefined;
+}
+
+function devicesOf(f: Field): number | undefined {
+  const v = f.value;
+  if (typeof v === 'number') return v > 0 ? v : undefined;
+  if (typeof v === 'string') {
+    if (/^\d+$/.test(v.trim())) return Number(v);
+    if (/^\d+(\s*,\s*\d+)+,?$/.test(v.trim())) return v.split(',').filter((x) => x.trim()).length;
+  }
+  if (f.text.trim().match(/=\s*\[([^\]]*)\]$/))
+    return f.text
+      .split('[')[1]
+      .split(',')
+      .filter((x) => x.trim() && x.trim() !== ']').length;
+  return undefined;
+}
+
+export const LIGHTNING_SCHEMA: Schema = {
+  toFacts(fields) {
+    const out: Fact[] = [];
+    const f = (n: string) => fields.get(n);
+    const p = f('precision');
+    if (p && p.value !== null) {
+      const v = p.value === undefined ? undefined : lightningPrecision(p.value);
+      out.push(
+        fact(
+          'precision',
+          v ?? null,
+          p,
+          `precision=${JSON.stringify(p.value ?? p.text)}${v ? (/true/.test(String(p.value)) && v !== 'fp32' ? ' (pure half-precision weights)' : '') : ' (value unknown)'}`,
+        ),
+      );
+    }
+    const d = f('devices');
+    const nodes = int(f('num_nodes')?.value) ?? 1;
+    if (d) {
+      const n = devicesOf(d);
+      if (n !== undefined)
+        out.push(fact('devices', n * nodes, d, nodes > 1 ? `${d.text} × ${nodes} nodes` : undefined));
+    }
+    const acc = f('accelerator');
+    if (acc && (acc.value === 'cpu' || acc.value === 'mps')) out.push(fact('hardware', acc.value, acc));
+    const ga = f('accumulate_grad_batches');
+    if (ga) out.push(fact('grad_accum', int(ga.value) ?? null, ga));
+    const me = f('max_epochs');
+    if (me)
+      out.push(
+        fact(
+          'epochs',
+          (int(me.value) ?? -1) >= 0 ? int(me.value)! : null,
+          me,
+          int(me.value) === -1 ? 'max_epochs=-1: no epoch limit' : undefined,
+        ),
+      );
+    const ms = f('max_steps');
+    if (ms && (int(ms.value) ?? -1) > 0) out.push(fact('max_steps', int(ms.value)!, ms));
+    const bs = f('batch_size');
+    if (bs) out.push(fact('micro_batch', int(bs.value) ?? null, bs));
+    const st = f('strategy');
+    const stage = typeof st?.value === 'string' ? /deepspeed_stage_(\d)/.exec(st.value)?.[1] : undefined;
+    if (st && stage) out.push(fact('zero_stage', Number(stage), st));
+    // Checkpointing: enable_checkpointing=False, else a user ModelCheckpoint's trigger, else the default one.
+    const en = f('enable_checkpointing');
+    const ck = f('checkpoint');
+    if (en && bool(en.value) === false) out.push(fact('periodic_save', 'no', en, `${en.text}: no checkpoint is saved`));
+    else if (ck) {
+      const steps = f('checkpoint.every_n_train_steps');
+      const time = f('checkpoint.train_time_interval');
+      if (steps && (int(steps.value) ?? 0) > 0) {
+        out.push(fact('periodic_save', 'steps', steps, `ModelCheckpoint(${steps.text})`));
+        out.push(fact('save_steps', int(steps.value)!, steps));
+      } else if (time) out.push(fact('periodic_save', 'time', time, `ModelCheckpoint(${time.text})`));
+      else if (steps && steps.value === undefined)
+        out.push(fact('periodic_save', null, steps, `ModelCheckpoint(${steps.text}) (value unknown)`));
+      else {
+        const epochs = out.find((o) => o.key === 'epochs');
+        const every = int(f('checkpoint.every_n_epochs')?.value) ?? 1;
+        out.push(
+          epochSaveFact(
+            every === 1 ? epochs : undefined,
+            { origin: 'explicit', file: ck.file, span: ck.span },
+            `ModelCheckpoint saves at the end of ${every === 1 ? 'each epoch' : `every ${every} epochs`}`,
+          ),
+        );
+      }
+    }
+    const es = f('early_stopping');
+    if (es) out.push(fact('early_stopping', true, es, 'EarlyStopping callback'));
+    return out;
+  },
+  changes(changes, fields) {
+    const out: Record<string, FactValue> = {};
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key === 'precision' && (v === 'bf16' || v === 'fp16')) {
+        // Keep "-true" (pure half weights) only if the user already asked for it.
+        out.precision =
+          /true/.test(String(fields.get('precision')?.value ?? '')) &&
+          !/32/.test(String(fields.get('precision')?.value))
+            ? `${v === 'bf16' ? 'bf16' : '16'}-true`
+            : `${v === 'bf16' ? 'bf16' : '16'}-mixed`;
+      } else if (key === 'grad_accum') out.accumulate_grad_batches = v;
+      else if (key === 'micro_batch') out.batch_size = v;
+      else return undefined;
+    }
+    return out;
+  },
+};
+
+/** Lightning 2.x defaults for what the fields do not set. */
+export function lightningDefaults(facts: Map<FactKey, Fact>, fields: Fields): void {
+  const budget = ['max_epochs', 'max_steps', 'max_time'].some((k) => fields.has(k));
+  const defaults: Fact[] = [
+    frameworkDefault('precision', 'fp32', 'Lightning Trainer precision defaults to "32-true": training runs in fp32'),
+    frameworkDefault('grad_accum', 1, 'accumulate_grad_batches defaults to 1'),
+    frameworkDefault('early_stopping', false, 'no EarlyStopping callback'),
+  ];
+  if (!budget)
+    defaults.push(
+      frameworkDefault('epochs', 1000, 'no max_epochs, max_steps or max_time: Lightning falls back to 1000 epochs'),
+    );
+  addDefaults(facts, defaults);
+  if (!facts.has('periodic_save')) {
+    facts.set(
+      'periodic_save',
+      epochSaveFact(
+        facts.get('epochs'),
+        { origin: 'framework-default' },
+        'enable_checkpointing defaults to True: the default ModelCheckpoint saves at the end of each epoch (latest only)',
+      ),
+    );
+  }
+}
+
+const LIGHTNING_CALLS = [
+  'Trainer',
+  'LightningCLI',
+  'ModelCheckpoint',
+  'EarlyStopping',
+  'DeepSpeedStrategy',
+  'DataLoader',
+  'add_argument',
+  ...COMMON_CALLS,
+];
+
+/**
+ * `LightningCLI(Model, DataModule, trainer_defaults={"max_epochs": 10, ...})`: the Trainer the CLI builds, with the
+ * literal entries of `trainer_defaults` as its arguments (flags on the command line can still change them).
+ */
+function cliTrainerFields(
+  file: string,
+  cli: CallSite,
+  resolve: (n: unknown) => { value: FactValue | undefined; via?: string; scriptDefault?: boolean },
+): Fields {
+  const out: Fields = new Map();
+  const dict = cli.kwargs.get('trainer_defaults')?.value;
+  if (dict?.type !== 'dictionary') return out;
+  for (const pair of dict.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    const name = key?.type === 'string' ? key.text.replace(/^[rbuRBU]*["']|["']$/g, '') : undefined;
+    if (!name || !value || name === 'callbacks') continue;
+    const r = resolve(value);
+    out.set(name, {
+      name,
+      value: r.value,
+      file,
+      span: spanOf(pair),
+      text: `trainer_defaults ${pair.text}`,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+    });
+  }
+  return out;
+}
+
+export function extractLightning(file: string, text: string, tree: Tree): RunDraft[] {
+  if (!/lightning/.test(text) || !/\b(?:Trainer|LightningCLI)\s*\(/.test(text)) return [];
+  const root = tree.rootNode;
+  const imports = importsOf(root);
+  if (!importsModule(imports, /^(lightning|pytorch_lightning)\b/)) return [];
+  const calls = findCalls(root, text, LIGHTNING_CALLS);
+  const values = new ValueResolver(root, calls);
+  const isLightning = (c: CallSite) => /^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports));
+  let trainers = calls.filter((c) => c.name === 'Trainer' && isLightning(c));
+  const cli = trainers.length === 0 ? calls.find((c) => c.name === 'LightningCLI' && isLightning(c)) : undefined;
+  if (cli) trainers = [cli];
+  if (trainers.length === 0) return [];
+  const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
+  const common = fileWideFacts(file, text, root, calls, values, true);
+  const loader = dataLoaderFacts(file, calls, values);
+  const ckpt =
+    calls.find((c) => c.name === 'ModelCheckpoint' && isLightning(c)) ??
+    calls.find((c) => c.name === 'ModelCheckpoint');
+  const early = calls.find((c) => c.name === 'EarlyStopping');
+  const dsStrategy = calls.find((c) => c.name === 'DeepSpeedStrategy');
+  const device = deviceHint(file, root, text);
+  return trainers.map((trainer) => {
+    const fields = trainer === cli ? cliTrainerFields(file, cli, resolve) : kwargFields(file, trainer, resolve);
+    if (ckpt) {
+      fields.set('checkpoint', {
+        name: 'checkpoint',
+        value: true,
+        file,
+        span: spanOf(ckpt.node),
+        text: 'ModelCheckpoint(…)',
+      });
+      for (const [k, v] of kwargFields(file, ckpt, resolve, 'checkpoint.')) fields.set(k, v);
+    }
+    if (early)
+      fields.set('early_stopping', {
+        name: 'early_stopping',
+        value: true,
+        file,
+        span: spanOf(early.node),
+        text: 'EarlyStopping(…)',
+      });
+    const facts = new Map<FactKey, Fact>(common);
+    for (const f of loader.facts) facts.set(f.key, f);
+    if (device && !fields.has('accelerator')) facts.set('hardware', device);
+    for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: true })) facts.set(f.key, f);
+    const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
+    if (typeof stage === 'number')
+      facts.set('zero_stage', {
+        key: 'zero_stage',
+        value: stage,
+        origin: 'explicit',
+        file,
+        span: spanOf(dsStrategy!.node),
+        note: `DeepSpeedStrategy(stage=${stage})`,
+      });
+    lightningDefaults(facts, fields);
+    const trainerLayer = {
+      fields,
+      write: (name: string, v: FactValue) =>
+        name === 'batch_size' || trainer === cli
+          ? undefined
+          : setKwargs(trainer, [[name, pythonLiteral(v)]], text, file),
+    };
+    const loaderCall = loader.call;
+    const loaderLayer = {
+      fields: new Map<string, Field>(
+        loaderCall?.kwargs.has('batch_size')
+          ? [['batch_size', { name: 'batch_size', value: undefined, file, span: spanOf(loaderCall.node), text: '' }]]
+          : [],
+      ),
+      write: (name: string, v: FactValue) =>
+        name === 'batch_size' && loaderCall?.kwargs.get('batch_size')?.value.type === 'integer'
+          ? setKwargs(loaderCall, [['batch_size', pythonLiteral(v)]], text, file)
+          : undefined,
+    };
+    const plan: RunPlan = {
+      framework: 'lightning',
+      entry: { file, span: spanOf(trainer.node), label: trainer === cli ? 'LightningCLI' : 'Trainer' },
+      files: [file],
+      facts,
+      edit: fieldEditor(LIGHTNING_SCHEMA, [trainerLayer, loaderLayer]),
+      relevantSpans: [...fields.values()]
+        .filter((f) => !f.name.startsWith('checkpoint.'))
+        .map((f) => ({ file, span: f.span, key: keyOfField(f.name) }))
+        .filter((s): s is RunPlan['relevantSpans'][number] => !!s.key),
+    };
+    return {
+      plan,
+      kind: 'lightning',
+      schema: LIGHTNING_SCHEMA,
+      envPrecision: 'never',
+      openEnded: trainer.hasSplat || trainer === cli,
+      refs: [],
+    } satisfies RunDraft;
+  });
+}
+
+const FIELD_KEYS: Record<string, FactKey> = {
+  precision: 'precision',
+  devices: 'devices',
+  accumulate_grad_batches: 'grad_accum',
+  max_epochs: 'epochs',
+  max_steps: 'max_steps',
+  enable_checkpointing: 'periodic_save',
+  checkpoint: 'periodic_save',
+  early_stopping: 'early_stopping',
+  batch_size: 'micro_batch',
+  strategy: 'zero_stage',
+};
+export const keyOfField = (name: string): FactKey => FIELD_KEYS[name];
+export { mergeFields };

@@ -1,0 +1,226 @@
+// nanoGPT-style scripts: the run is configured by module-level globals (`dtype = 'bfloat16'`, `batch_size`,
+// `gradient_accumulation_steps`, `block_size`, `max_iters`, `eval_interval`, `always_save_checkpoint`, `compile`),
+// which config files (`python train.py config/x.py`, exec'd) and `--key=value` flags overwrite.
+// Defaults from framework-defaults.md §11; the editor rewrites the global's value in place.
+import type { SyntaxNode, Tree } from '../parse/python';
+import { literal, pythonLiteral, spanOf } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
+import { bool, fact, fieldEditor, int, type Field, type Fields, type Schema } from './fields';
+import { type RunDraft } from './run-draft';
+
+const KEYS = [
+  'batch_size',
+  'block_size',
+  'gradient_accumulation_steps',
+  'max_iters',
+  'always_save_checkpoint',
+  'eval_interval',
+  'dtype',
+  'init_from',
+  'n_layer',
+  'n_embd',
+  'out_dir',
+];
+
+const DTYPES: Record<string, string> = { float32: 'fp32', bfloat16: 'bf16', float16: 'fp16' };
+
+/** Top-level `name = expr` assignments (last wins). */
+export function moduleAssignments(root: SyntaxNode): Map<string, { stmt: SyntaxNode; right: SyntaxNode }> {
+  const out = new Map<string, { stmt: SyntaxNode; right: SyntaxNode }>();
+  for (const stmt of root.namedChildren) {
+    const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type === 'identifier' && right) out.set(left.text, { stmt: a, right });
+  }
+  return out;
+}
+
+/** Globals of a nanoGPT train.py or config file as fields. */
+export function globalFields(file: string, root: SyntaxNode): Fields {
+  const out: Fields = new Map();
+  for (const [name, { stmt, right }] of moduleAssignments(root)) {
+    out.set(name, {
+      name,
+      value: literal(right),
+      file,
+      span: spanOf(stmt),
+      text: stmt.text.length > 120 ? `${name} = …` : stmt.text,
+    });
+  }
+  return out;
+}
+
+export const NANOGPT_SCHEMA: Schema = {
+  toFacts(fields) {
+    const out: Fact[] = [];
+    const f = (n: string) => fields.get(n);
+    const dt = f('dtype');
+    if (dt) {
+      let v: string | null = typeof dt.value === 'string' ? (DTYPES[dt.value] ?? null) : null;
+      let note = dt.text;
+      if (dt.value === undefined && /bfloat16/.test(dt.text) && /float16/.test(dt.text.replace(/bfloat16/g, ''))) {
+        v = 'bf16';
+        note = `${dt.text}: bf16 autocast where the GPU supports it, else fp16`;
+      }
+      out.push(fact('precision', v, dt, note));
+    }
+    const simple: [string, FactKey][] = [
+      ['batch_size', 'micro_batch'],
+      ['gradient_accumulation_steps', 'grad_accum'],
+      ['block_size', 'seq_len'],
+      ['max_iters', 'max_steps'],
+    ];
+    for (const [name, key] of simple) {
+      const x = f(name);
+      if (x)
+        out.push(
+          fact(
+            key,
+            int(x.value) ?? null,
+            x,
+            name === 'gradient_accumulation_steps'
+              ? `${x.text} (divided by the number of processes under DDP)`
+              : undefined,
+          ),
+        );
+    }
+    const c = f('compile');
+    if (c) out.push(fact('compile', bool(c.value) ?? null, c));
+    const dev = f('device');
+    if (dev && typeof dev.value === 'string' && /^(cpu|mps)/.test(dev.value))
+      out.push(fact('hardware', dev.value.startsWith('mps') ? 'mps' : 'cpu', dev));
+    const init = f('init_from');
+    if (init && typeof init.value === 'string' && init.value.startsWith('gpt2'))
+      out.push(fact('model', init.value, init));
+    const L = int(f('n_layer')?.value);
+    const d = int(f('n_embd')?.value);
+    if ((!init || init.value === 'scratch') && L && d)
+      out.push(
+        fact(
+          'params',
+          12 * L * d * d + 50304 * d,
+          f('n_embd')!,
+          `≈ 12·n_layer·n_embd² + vocab·n_embd with n_layer=${L}, n_embd=${d}`,
+        ),
+      );
+    // Checkpoints: written at every eval (iter > 0) when always_save_checkpoint, else only when val loss improves.
+    const ev = f('eval_interval');
+    const always = f('always_save_checkpoint');
+    if (ev || always) {
+      const at = (always ?? ev)!;
+      const every = int(ev?.value);
+      const note = `${always ? always.text : 'always_save_checkpoint = True'}; eval_interval = ${every ?? '?'}: ckpt.pt is written at each evaluation${bool(always?.value) === false ? ' that improves the validation loss' : ''}`;
+      out.push(fact('periodic_save', 'steps', at, note));
+      if (every) out.push(fact('save_steps', every, ev ?? at));
+    }
+    return out;
+  },
+  changes(changes) {
+    const out: Record<string, FactValue> = {};
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key === 'precision' && (v === 'bf16' || v === 'fp16')) out.dtype = v === 'bf16' ? 'bfloat16' : 'float16';
+      else if (key === 'micro_batch') out.batch_size = v;
+      else if (key === 'grad_accum') out.gradient_accumulation_steps = v;
+      else if (key === 'compile') out.compile = v;
+      else return undefined;
+    }
+    return out;
+  },
+};
+
+const DEFAULTS: [FactKey, FactValue, string][] = [
+  ['precision', 'bf16', "nanoGPT's dtype default: 'bfloat16' where supported, else 'float16' (autocast)"],
+  ['micro_batch', 12, 'batch_size defaults to 12'],
+  ['grad_accum', 40, 'gradient_accumulation_steps defaults to 5 * 8'],
+  ['seq_len', 1024, 'block_size defaults to 1024'],
+  ['max_steps', 600000, 'max_iters defaults to 600000'],
+  ['periodic_save', 'steps', 'always_save_checkpoint defaults to True: ckpt.pt at every evaluation'],
+  ['save_steps', 2000, 'eval_interval defaults to 2000'],
+  ['compile', true, 'compile defaults to True'],
+];
+
+/** Writes a global in a Python file (`name = value`), keeping the quote style. */
+export function globalWriter(file: string, text: string, fields: Fields) {
+  return (name: string, v: FactValue): OffsetEdit[] | undefined => {
+    const f = fields.get(name);
+    if (!f || f.file !== file) return undefined;
+    const stmt = text.slice(f.span.start, f.span.end);
+    const eq = stmt.indexOf('=');
+    if (eq === -1) return undefined;
+    let valueStart = f.span.start + eq + 1;
+    while (text[valueStart] === ' ') valueStart++;
+    const old = text.slice(valueStart, f.span.end).trim();
+    const quote = old.startsWith("'") ? "'" : '"';
+    const lit = typeof v === 'string' ? `${quote}${v}${quote}` : pythonLiteral(v);
+    // Keep a trailing comment on the same line.
+    const comment = /\s+#.*$/.exec(text.slice(valueStart, f.span.end));
+    return [{ file, start: valueStart, end: comment ? valueStart + comment.index : f.span.end, newText: lit }];
+  };
+}
+
+export function nanoGptLike(fields: Fields): boolean {
+  return (
+    KEYS.filter((k) => fields.has(k)).length >= 4 &&
+    (fields.has('gradient_accumulation_steps') || fields.has('max_iters'))
+  );
+}
+
+/** The run plan of a nanoGPT-style train.py with config layers (exec'd config files, `--key=value`). */
+export function nanoGptPlan(
+  file: string,
+  entry: Field | undefined,
+  span: RunPlan['entry']['span'],
+  layers: { fields: Fields; write: (n: string, v: FactValue) => OffsetEdit[] | undefined }[],
+): RunPlan {
+  const merged: Fields = new Map();
+  for (const l of layers) for (const [k, v] of l.fields) merged.set(k, v);
+  const facts = new Map<FactKey, Fact>();
+  for (const f of NANOGPT_SCHEMA.toFacts(merged, { complete: true })) facts.set(f.key, f);
+  for (const [key, value, note] of DEFAULTS)
+    if (!facts.has(key)) facts.set(key, { key, value, origin: 'framework-default', note });
+  return {
+    framework: 'nanogpt',
+    entry: { file, span, label: entry ? 'nanoGPT-style globals' : 'train.py' },
+    files: [...new Set([file, ...[...merged.values()].map((f) => f.file)])],
+    facts,
+    edit: fieldEditor(NANOGPT_SCHEMA, layers),
+    relevantSpans: [...merged.values()]
+      .filter((f) => KEYS.includes(f.name) || f.name === 'compile')
+      .map((f) => ({ file: f.file, span: f.span, key: 'precision' as FactKey })),
+  };
+}
+
+export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft[] {
+  if (!/\.backward\s*\(/.test(text) || !/gradient_accumulation_steps|max_iters/.test(text)) return [];
+  const root = tree.rootNode;
+  const fields = globalFields(file, root);
+  if (!nanoGptLike(fields)) return [];
+  const first = [...fields.values()].find((f) => KEYS.includes(f.name))!;
+  const layer = { fields, write: globalWriter(file, text, fields) };
+  const build = (
+    extra: { fields: Fields; write: (n: string, v: FactValue) => OffsetEdit[] | undefined }[],
+  ): RunDraft => ({
+    plan: nanoGptPlan(file, first, first.span, [layer, ...extra]),
+    kind: 'nanogpt',
+    schema: NANOGPT_SCHEMA,
+    rebuild: (layers) => build(layers),
+    envPrecision: 'never',
+    openEnded: /configurator\.py/.test(text) && extra.length === 0,
+    refs: [],
+    adjust: (plan) => {
+      // Under DDP nanoGPT divides gradient_accumulation_steps by the world size: the global batch stays the same.
+      const devices = plan.facts.get('devices')?.value;
+      const ga = plan.facts.get('grad_accum');
+      if (typeof devices === 'number' && devices > 1 && typeof ga?.value === 'number' && ga.value % devices === 0) {
+        plan.facts.set('grad_accum', {
+          ...ga,
+          value: ga.value / devices,
+          note: `${ga.note} → ${ga.value / devices} per process on ${devices} processes`,
+        });
+      }
+    },
+  });
+  return [build([])];
+}

@@ -1,0 +1,178 @@
+// Facts any Python training script states the same way whatever its framework: the model it loads and in which
+// dtype, gradient checkpointing, LoRA/QLoRA, early stopping, the dataset, the tokenizer's length, compile.
+import { offByDefaultGuard } from './python-scan';
+import type { SyntaxNode } from '../parse/python';
+import { spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey } from '../types';
+import type { ValueResolver } from './python-values';
+
+const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
+
+export function dtypeOf(text: string): string | undefined {
+  if (/bfloat16|bf16/.test(text)) return 'bf16';
+  if (/float16|fp16|\bhalf\b/.test(text)) return 'fp16';
+  if (/float32|fp32/.test(text)) return 'fp32';
+  if (/auto/.test(text)) return 'auto';
+  return undefined;
+}
+
+/** Calls `fileWideFacts` reads (for `findCalls`). */
+export const COMMON_CALLS = [
+  'from_pretrained',
+  'gradient_checkpointing_enable',
+  'get_peft_model',
+  'LoraConfig',
+  'EarlyStoppingCallback',
+  'load_dataset',
+  'compile',
+  'checkpoint',
+  'checkpoint_sequential',
+];
+
+/**
+ * File-wide facts. `torchFacts` adds what plain-PyTorch scripts say with torch calls (torch.compile,
+ * torch.utils.checkpoint); the HF Trainer reads those from its arguments instead.
+ */
+export function fileWideFacts(
+  file: string,
+  text: string,
+  _root: SyntaxNode,
+  calls: CallSite[],
+  values: ValueResolver,
+  torchFacts = false,
+): Map<FactKey, Fact> {
+  const fileFacts = new Map<FactKey, Fact>();
+  const put = (f: Fact) => fileFacts.set(f.key, f);
+  for (const c of calls) {
+    if (MODEL_LOADER.test(c.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(c.callee)) {
+      const first = c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value;
+      const r = values.resolve(first);
+      if (typeof r.value === 'string' && !fileFacts.has('model')) {
+        put({
+          key: 'model',
+          value: r.value,
+          origin: r.scriptDefault ? 'script-default' : 'explicit',
+          file,
+          span: spanOf(r.node ?? first!),
+          note: r.via ? `from ${r.via}` : `${c.callee}(…)`,
+        });
+      }
+      const dt = c.kwargs.get('torch_dtype') ?? c.kwargs.get('dtype');
+      if (dt) {
+        const d = dtypeOf(dt.value.text);
+        put({
+          key: 'model_dtype',
+          value: d ?? null,
+          origin: 'explicit',
+          file,
+          span: spanOf(dt.node),
+          note: `from_pretrained(${dt.name}=${dt.value.text})`,
+        });
+      }
+      const q = c.kwargs.get('quantization_config');
+      const q4 = c.kwargs.get('load_in_4bit');
+      if ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) {
+        put({
+          key: 'peft',
+          value: 'qlora',
+          origin: 'explicit',
+          file,
+          span: spanOf((q ?? q4)!.node),
+          note: '4-bit quantised base model (bitsandbytes)',
+        });
+      }
+    }
+    if (c.callee.endsWith('.gradient_checkpointing_enable')) {
+      put({
+        key: 'grad_checkpointing',
+        value: true,
+        origin: 'explicit',
+        file,
+        span: spanOf(c.node),
+        note: `${c.callee}()`,
+      });
+    }
+    if ((c.name === 'get_peft_model' || c.name === 'LoraConfig') && fileFacts.get('peft')?.value !== 'qlora') {
+      // `if args.enable_lora: model = get_peft_model(…)` with a store_true flag: an adapter only when it is given.
+      const flag = offByDefaultGuard(c.node, undefined, values);
+      if (flag) {
+        if (fileFacts.get('peft')?.value !== 'lora')
+          put({
+            key: 'peft',
+            value: null,
+            origin: 'script-default',
+            file,
+            span: spanOf(c.node),
+            note: `${c.name}(…) runs only when --${flag} is given (off by default): an adapter only with that flag`,
+          });
+      } else put({ key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(c.node), note: `${c.name}(…)` });
+    }
+    if (c.name === 'EarlyStoppingCallback') {
+      put({
+        key: 'early_stopping',
+        value: true,
+        origin: 'explicit',
+        file,
+        span: spanOf(c.node),
+        note: 'EarlyStoppingCallback in callbacks',
+      });
+    }
+    if (c.name === 'load_dataset') {
+      const r = values.resolve(c.positional[0]);
+      if (typeof r.value === 'string')
+        put({
+          key: 'dataset_size',
+          value: r.value,
+          origin: 'explicit',
+          file,
+          span: spanOf(c.positional[0]),
+          note: `load_dataset("${r.value}")`,
+        });
+    }
+    if (!fileFacts.has('seq_len')) {
+      const ml = c.kwargs.get('max_length') ?? c.kwargs.get('max_seq_length');
+      const isTokenizerCall = /tokeni[sz]er|tok\b/i.test(c.callee) || c.name === 'tokenize';
+      if (ml && isTokenizerCall) {
+        const r = values.resolve(ml.value);
+        if (typeof r.value === 'number')
+          put({
+            key: 'seq_len',
+            value: r.value,
+            origin: 'explicit',
+            file,
+            span: spanOf(ml.node),
+            note: `tokenizer ${ml.name}=${r.value}`,
+          });
+      }
+    }
+    if (torchFacts) {
+      if (c.callee === 'torch.compile')
+        put({ key: 'compile', value: true, origin: 'explicit', file, span: spanOf(c.node), note: 'torch.compile(…)' });
+      if (
+        /(^|\.)(checkpoint|checkpoint_sequential)$/.test(c.callee) &&
+        /torch\.utils\.checkpoint|checkpoint_sequential|from torch\.utils\.checkpoint import/.test(text)
+      ) {
+        put({
+          key: 'grad_checkpointing',
+          value: true,
+          origin: 'explicit',
+          file,
+          span: spanOf(c.node),
+          note: `${c.callee}(…) (activation checkpointing)`,
+        });
+      }
+    }
+  }
+  const blockSize = values.constant('block_size');
+  if (!fileFacts.has('seq_len') && typeof blockSize?.value === 'number') {
+    put({
+      key: 'seq_len',
+      value: blockSize.value,
+      origin: 'explicit',
+      file,
+      span: spanOf(blockSize.node),
+      note: 'block_size',
+    });
+  }
+  return fileFacts;
+}

@@ -1,0 +1,356 @@
+// The hand-written training loop of plain PyTorch / accelerate scripts: where `.backward()` runs, the loops around
+// it (also through one function call: `for epoch in range(E): train_one_epoch(...)`), how long it runs, whether it
+// saves inside the loop, and the precision it computes in (autocast, GradScaler, .half()/.bfloat16()).
+import type { SyntaxNode } from '../parse/python';
+import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import { dtypeOf } from './python-common';
+import { contains, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
+import type { ValueResolver } from './python-values';
+import { epochSaveFact } from './fields';
+
+export interface TrainingLoop {
+  backward: CallSite;
+  /** The loops that run the step, innermost first (through one enclosing function's call site). */
+  loops: SyntaxNode[];
+  /** False when the step sits in a function this file never calls: the loops around it are not visible. */
+  visible: boolean;
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return undefined;
+}
+
+/** The first `.backward(` call with its loops, or undefined when the file has none. */
+export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop | undefined {
+  const backward = findCalls(root, text, ['backward']).find((c) => c.callee.endsWith('.backward'));
+  if (!backward) return undefined;
+  const loops = loopsAround(backward.node);
+  let visible = true;
+  let fn = enclosingFunction(backward.node);
+  // Follow the enclosing function to where it is called (two levels: step → epoch → main is common).
+  for (let depth = 0; fn && depth < 2; depth++) {
+    const name = fn.childForFieldName('name')?.text;
+    const inner = loops.filter((l) => contains(fn!, l));
+    if (!name) break;
+    const callers = findCalls(root, text, [name]).filter((c) => c.name === name && !contains(fn!, c.node));
+    if (callers.length === 0) {
+      visible = inner.length > 0 && name !== 'training_step';
+      break;
+    }
+    const outer = loopsAround(callers[0].node);
+    loops.push(...outer);
+    fn = enclosingFunction(callers[0].node);
+  }
+  return { backward, loops, visible };
+}
+
+const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
+  if (loop.type !== 'for_statement') return undefined;
+  const right = loop.childForFieldName('right');
+  const c = right?.type === 'call' ? callSite(right) : undefined;
+  if (c?.callee !== 'range') return undefined;
+  if (c.positional.length === 1) return c.positional[0];
+  // `range(1, n + 1)` runs n times: the count is `n`.
+  const [start, stop] = c.positional;
+  if (
+    start?.text === '1' &&
+    stop?.type === 'binary_operator' &&
+    stop.childForFieldName('operator')?.text === '+' &&
+    stop.childForFieldName('right')?.text === '1'
+  ) {
+    return stop.childForFieldName('left') ?? stop;
+  }
+  return stop;
+};
+
+/** epochs / max_steps / grad_accum / periodic_save / save_steps from the loop's shape. */
+export function loopFacts(
+  file: string,
+  root: SyntaxNode,
+  text: string,
+  loop: TrainingLoop,
+  values: ValueResolver,
+): Fact[] {
+  const out: Fact[] = [];
+  if (!loop.visible) return out;
+  const [step, epoch] = loop.loops;
+  if (step) {
+    const n = rangeArg(step);
+    const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
+    if (n && !epoch) {
+      const r = values.resolve(n);
+      out.push({
+        key: 'max_steps',
+        value: typeof r.value === 'number' ? r.value : null,
+        origin: r.scriptDefault ? 'script-default' : 'explicit',
+        file,
+        span: spanOf(n),
+        note: `the training loop runs range(${n.text}) steps${r.via ? ` (${r.via})` : ''}`,
+      });
+    } else if (!n && !epoch && step.type === 'for_statement') {
+      out.push({
+        key: 'epochs',
+        value: 1,
+        origin: 'explicit',
+        file,
+        span: header,
+        note: 'one pass over the data: the training loop has no epoch loop around it',
+      });
+    }
+    if (epoch) {
+      const e = rangeArg(epoch);
+      const r = values.resolve(e);
+      if (e)
+        out.push({
+          key: 'epochs',
+          value: typeof r.value === 'number' ? r.value : null,
+          origin: r.scriptDefault ? 'script-default' : 'explicit',
+          file,
+          span: spanOf(e),
+          note: `for … in range(${e.text}) around the training loop${r.via ? ` (${r.via})` : ''}`,
+        });
+    }
+    // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
+    const stepCall = step
+      .descendantsOfType('call')
+      .find(
+        (c) =>
+          /(^|\.)step$/.test(c?.childForFieldName('function')?.text ?? '') &&
+          !/sched/i.test(c?.childForFieldName('function')?.text ?? ''),
+      );
+    const guard = stepCall ? moduloGuard(stepCall, step, values) : undefined;
+    if (guard)
+      out.push({
+        key: 'grad_accum',
+        value: guard.value ?? null,
+        origin: guard.scriptDefault ? 'script-default' : 'explicit',
+        file,
+        span: spanOf(guard.node),
+        note: `optimizer.step() every ${guard.node.text}`,
+      });
+  }
+  out.push(
+    ...saveFacts(
+      file,
+      root,
+      text,
+      loop,
+      values,
+      out.find((f) => f.key === 'epochs'),
+    ),
+  );
+  return out;
+}
+
+/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig). */
+const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig)$/;
+
+/** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
+const isSaveName = (name: string) =>
+  (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
+  (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
+
+/** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
+function savingFunctions(root: SyntaxNode, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const c of findCalls(root, text, ['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint'])) {
+    const fn = enclosingFunction(c.node);
+    const name = fn?.childForFieldName('name')?.text;
+    if (name) out.add(name);
+  }
+  return out;
+}
+
+function saveFacts(
+  file: string,
+  root: SyntaxNode,
+  text: string,
+  loop: TrainingLoop,
+  values: ValueResolver,
+  epochs: Fact | undefined,
+): Fact[] {
+  const [step, epoch] = loop.loops;
+  if (!step) return [];
+  const savers = savingFunctions(root, text);
+  const isSave = (n: SyntaxNode | null) => {
+    const callee = n?.childForFieldName('function')?.text ?? '';
+    const name = callee.split('.').pop() ?? '';
+    return (isSaveName(name) && !/save_hyperparameters/.test(name)) || savers.has(name);
+  };
+  const within = loop.loops[loop.loops.length - 1]?.parent ?? undefined;
+  const stepSaves = step.descendantsOfType('call').filter(isSave);
+  // A per-step save behind a flag that is off by default (timm's `save_recovery` under `args.recovery_interval`,
+  // default 0) is not the default run's saving; an epoch-level save around it still is.
+  const inStep = stepSaves.find((c) => !offByDefaultGuard(c!, within, values));
+  const offSave = inStep ? undefined : stepSaves[0];
+  const flag = offSave ? offByDefaultGuard(offSave, within, values) : undefined;
+  // When the step save is off by default, an epoch save counts only if no `if` above it reads a command-line value
+  // (directly or through a local assigned from one): accelerate's `if checkpointing_steps == "epoch":` is a flag too.
+  const FLAG = /^(args|opt|opts|cfg|config|hparams|flags|FLAGS)\./;
+  const flagGuarded = (c: SyntaxNode, l: SyntaxNode) => {
+    for (let p = c.parent; p && p.id !== l.id; p = p.parent) {
+      if (p.type !== 'if_statement') continue;
+      const cond = p.childForFieldName('condition');
+      if (!cond) continue;
+      if (FLAG.test(cond.text) || cond.descendantsOfType('attribute').some((a) => FLAG.test(a?.text ?? '')))
+        return true;
+      for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier'))
+        if (id && values.localAssignments(id).some((r) => r.type === 'attribute' && FLAG.test(r.text))) return true;
+    }
+    return false;
+  };
+  const outerSave = loop.loops
+    .slice(1)
+    .find((l) =>
+      l
+        .descendantsOfType('call')
+        .some((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id) && (!offSave || !flagGuarded(c!, l))),
+    );
+  if (offSave && flag && !outerSave) {
+    return [
+      {
+        key: 'periodic_save',
+        value: null,
+        origin: 'script-default',
+        file,
+        span: spanOf(offSave),
+        note: `${offSave.childForFieldName('function')?.text}(…) in the training loop runs only when --${flag} is given (off by default)`,
+      },
+    ];
+  }
+  if (inStep) {
+    const guard = moduloGuard(inStep, step, values);
+    const base = { file, span: spanOf(inStep), origin: 'explicit' as const };
+    return [
+      {
+        ...base,
+        key: 'periodic_save',
+        value: 'steps',
+        note: `${inStep.childForFieldName('function')?.text}(…) inside the training loop`,
+      },
+      ...(guard?.value
+        ? [
+            {
+              ...base,
+              key: 'save_steps' as const,
+              value: guard.value,
+              span: spanOf(guard.node),
+              note: `saves when ${guard.node.text} == 0`,
+            },
+          ]
+        : []),
+    ];
+  }
+  const outer = outerSave;
+  if (outer) {
+    const at = outer.descendantsOfType('call').find((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id))!;
+    return [
+      epochSaveFact(
+        outer === epoch ? epochs : undefined,
+        { origin: 'explicit', file, span: spanOf(at) },
+        `${at.childForFieldName('function')?.text}(…) once per epoch`,
+      ),
+    ];
+  }
+  return [
+    {
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'framework-default',
+      note: 'nothing in the training loop saves a checkpoint (no torch.save / save_state / save_checkpoint inside it): an interruption loses the run',
+    },
+  ];
+}
+
+/** Precision of a hand-written loop: autocast, GradScaler, .half()/.bfloat16(), TF32 flags; fp32 when none. */
+export function torchPrecision(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact {
+  const autocasts = findCalls(root, text, ['autocast']).filter((c) => c.name === 'autocast');
+  for (const a of autocasts) {
+    const enabled = a.kwargs.get('enabled');
+    const en = enabled ? values.resolve(enabled.value).value : true;
+    if (en === false) continue;
+    const base = { key: 'precision' as const, origin: 'explicit' as const, file, span: spanOf(a.node) };
+    if (en === undefined)
+      return {
+        ...base,
+        value: null,
+        note: `${a.callee}(enabled=${enabled!.value.text}): whether it is on is not known`,
+      };
+    const dt = a.kwargs.get('dtype')?.value ?? a.positional.find((p) => /float16|bfloat16|half/.test(p.text));
+    const device = a.kwargs.get('device_type')?.value.text ?? a.positional[0]?.text ?? '';
+    if (dt) {
+      const d = dtypeOf(dt.text);
+      return {
+        ...base,
+        value: d === 'bf16' || d === 'fp16' ? d : d === 'fp32' ? 'fp32' : null,
+        note: `${a.callee}(…, dtype=${dt.text})${d ? '' : ': mixed precision, dtype not read'}`,
+      };
+    }
+    const cpu = /cpu/.test(device);
+    return {
+      ...base,
+      value: cpu ? 'bf16' : 'fp16',
+      note: `${a.callee}(…) without dtype: ${cpu ? 'bfloat16 on CPU' : 'float16 on CUDA'}`,
+    };
+  }
+  const cast = findCalls(root, text, ['half', 'bfloat16', 'to', 'set_default_dtype']).find(
+    (c) =>
+      ((c.name === 'half' || c.name === 'bfloat16') && c.positional.length === 0 && c.callee.includes('.')) ||
+      ((c.name === 'to' || c.name === 'set_default_dtype') &&
+        /\b(torch\.)?(bfloat16|float16|half)\b/.test(c.argList.text)),
+  );
+  const castFlag = cast ? offByDefaultGuard(cast.node, undefined, values) : undefined;
+  if (cast && castFlag) {
+    return {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'script-default',
+      file,
+      span: spanOf(cast.node),
+      note: `${cast.callee}() runs only when --${castFlag} is given (off by default): fp32 otherwise`,
+    };
+  }
+  if (cast) {
+    const d =
+      cast.name === 'half' ? 'fp16' : cast.name === 'bfloat16' ? 'bf16' : (dtypeOf(cast.argList.text) ?? 'fp16');
+    return {
+      key: 'precision',
+      value: d,
+      origin: 'explicit',
+      file,
+      span: spanOf(cast.node),
+      note: `${cast.callee}(${cast.name === 'half' || cast.name === 'bfloat16' ? '' : '…'}): weights in pure ${d}`,
+    };
+  }
+  const scaler = findCalls(root, text, ['GradScaler'])[0];
+  if (scaler)
+    return {
+      key: 'precision',
+      value: 'fp16',
+      origin: 'explicit',
+      file,
+      span: spanOf(scaler.node),
+      note: 'GradScaler(): fp16 loss scaling',
+    };
+  const tf32 =
+    /matmul\.allow_tf32\s*=\s*True|set_float32_matmul_precision\(\s*["'](high|medium)["']|fp32_precision\s*=\s*["']tf32["']/.exec(
+      text,
+    );
+  if (tf32)
+    return {
+      key: 'precision',
+      value: 'tf32',
+      origin: 'explicit',
+      file,
+      span: { start: tf32.index, end: tf32.index + tf32[0].length },
+      note: 'TF32 matmuls enabled',
+    };
+  return {
+    key: 'precision',
+    value: 'fp32',
+    origin: 'framework-default',
+    note: 'no torch.autocast, GradScaler, .half() or .bfloat16() in this file: PyTorch trains in fp32',
+  };
+}

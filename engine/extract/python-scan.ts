@@ -1,0 +1,335 @@
+// Read-only scans of a Python tree shared by the non-HF extractors: imports (to tell lightning's Trainer from
+// transformers'), loops around a call, DataLoader arguments, torch.save inside the training loop, device hints.
+import type { SyntaxNode } from '../parse/python';
+import { literal, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue } from '../types';
+import type { ValueResolver } from './python-values';
+
+/** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
+export function importsOf(root: SyntaxNode): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!stmt) continue;
+    if (stmt.type === 'import_statement') {
+      for (const n of stmt.namedChildren) {
+        if (n?.type === 'dotted_name') out.set(n.text.split('.')[0], n.text.split('.')[0]);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, name);
+        }
+      }
+    } else {
+      const mod = stmt.childForFieldName('module_name')?.text;
+      if (!mod) continue;
+      for (const n of stmt.childrenForFieldName('name')) {
+        if (n?.type === 'dotted_name') out.set(n.text, `${mod}.${n.text}`);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, `${mod}.${name}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The callee with its first segment replaced by what it was imported as. */
+export function qualified(callee: string, imports: Map<string, string>): string {
+  const [head, ...rest] = callee.split('.');
+  const full = imports.get(head);
+  return full ? [full, ...rest].join('.') : callee;
+}
+
+export const importsModule = (imports: Map<string, string>, re: RegExp) =>
+  [...imports.values()].some((m) => re.test(m));
+
+/** Loop statements around a node, innermost first. */
+export function loopsAround(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let p = node.parent; p; p = p.parent)
+    if (p.type === 'for_statement' || p.type === 'while_statement') out.push(p);
+  return out;
+}
+
+export const contains = (outer: SyntaxNode, inner: SyntaxNode) =>
+  outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+
+/** `% N == 0` in an `if` around `node` inside `within`: the step interval it runs at. */
+export function moduloGuard(
+  node: SyntaxNode,
+  within: SyntaxNode,
+  values: ValueResolver,
+): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean } | undefined {
+  for (let p = node.parent; p && p.id !== within.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    const mod = cond?.descendantsOfType('binary_operator').find((b) => b?.childForFieldName('operator')?.text === '%');
+    if (!mod) continue;
+    const right = mod.childForFieldName('right');
+    const r = values.resolve(right);
+    return { value: typeof r.value === 'number' ? r.value : undefined, node: mod, scriptDefault: r.scriptDefault };
+  }
+  return undefined;
+}
+
+export interface LoaderFacts {
+  facts: Fact[];
+  /** The training DataLoader call, when one is clearly it. */
+  call?: CallSite;
+}
+
+/** micro_batch and num_workers from the training `DataLoader(...)` (PyTorch defaults: batch_size=1, num_workers=0). */
+/**
+ * `DataLoader(ds, **train_kwargs)` with `train_kwargs = {'batch_size': …}` assigned once in the same function: the
+ * dict's literal keys as keyword arguments. Keys added later (`.update(...)`, `d[k] = v`) are not followed.
+ */
+function splatDict(call: CallSite): Map<string, { node: SyntaxNode; value: SyntaxNode; name: string }> {
+  const out = new Map<string, { node: SyntaxNode; value: SyntaxNode; name: string }>();
+  const splats = call.argList.namedChildren.filter((a) => a?.type === 'dictionary_splat');
+  const name = splats.length === 1 ? splats[0]!.namedChildren[0] : undefined;
+  if (name?.type !== 'identifier') return out;
+  let scope: SyntaxNode | null = call.node.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return out;
+  const dictOf = (id: string): SyntaxNode | undefined => {
+    const assigns = scope!
+      .descendantsOfType('assignment')
+      .filter((a) => a?.childForFieldName('left')?.text === id && a.startIndex < call.node.startIndex);
+    const right = assigns.length === 1 ? assigns[0]!.childForFieldName('right') : undefined;
+    return right?.type === 'dictionary' ? right : undefined;
+  };
+  const read = (dict: SyntaxNode) => {
+    for (const pair of dict.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const k = literal(pair.childForFieldName('key'));
+      const v = pair.childForFieldName('value');
+      if (typeof k === 'string' && v) out.set(k, { node: pair, value: v, name: k });
+    }
+  };
+  const base = dictOf(name.text);
+  if (!base) return out;
+  read(base);
+  // `train_kwargs.update(cuda_kwargs)` before the call (pytorch/examples add GPU-only loader settings this way).
+  for (const c of scope.descendantsOfType('call')) {
+    if (!c || c.startIndex > call.node.startIndex || c.childForFieldName('function')?.text !== `${name.text}.update`)
+      continue;
+    const arg = c.childForFieldName('arguments')?.namedChildren[0];
+    const more = arg?.type === 'dictionary' ? arg : arg?.type === 'identifier' ? dictOf(arg.text) : undefined;
+    if (more) read(more);
+  }
+  return out;
+}
+
+/** What a loader call is assigned to or returned from (`train_loader = …`, `def train_dataloader(): return …`). */
+function loaderName(c: CallSite): string {
+  const a = c.node.parent?.type === 'assignment' ? (c.node.parent.childForFieldName('left')?.text ?? '') : '';
+  const ret =
+    c.node.parent?.type === 'return_statement'
+      ? (c.node.parent.parent?.parent?.childForFieldName('name')?.text ?? '')
+      : '';
+  return `${a} ${ret}`;
+}
+
+/**
+ * A loader factory of a library (timm's `create_loader(ds, batch_size=…, num_workers=…)`, `build_dataloader(…)`):
+ * a call whose name contains "loader" and that passes batch_size / num_workers by keyword. Its own defaults are
+ * not known, so only the keyword values that resolve to numbers become facts; nothing else is assumed.
+ */
+function factoryLoaderFacts(
+  file: string,
+  factories: CallSite[],
+  values: ValueResolver,
+  named: (c: CallSite) => string,
+): LoaderFacts {
+  const training = (c: CallSite) =>
+    /train/i.test(named(c)) || ['is_training', 'training', 'train'].some((k) => c.kwargs.get(k)?.value.type === 'true');
+  const train =
+    factories.length === 1
+      ? factories[0]
+      : factories.filter(training).length === 1
+        ? factories.find(training)
+        : undefined;
+  if (!train) return { facts: [] };
+  const facts: Fact[] = [];
+  for (const [kw, key] of [
+    ['batch_size', 'micro_batch'],
+    ['num_workers', 'num_workers'],
+  ] as const) {
+    const a = train.kwargs.get(kw);
+    const r = a ? values.resolve(a.value) : undefined;
+    if (!a || typeof r?.value !== 'number') continue;
+    facts.push({
+      key,
+      value: r.value,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(a.node),
+      note: `${train.callee}(${kw}=${a.value.text})${r.via ? ` (${r.via})` : ''}`,
+    });
+  }
+  // No `call`: the factory is not a DataLoader, so no batch-size edit is offered on it.
+  return { facts };
+}
+
+/** Loader-factory calls (see factoryLoaderFacts) among calls found by keyword. */
+export const loaderFactories = (calls: CallSite[]) =>
+  calls.filter(
+    (c) =>
+      /loader/i.test(c.name) && c.name !== 'DataLoader' && (c.kwargs.has('batch_size') || c.kwargs.has('num_workers')),
+  );
+
+export function dataLoaderFacts(
+  file: string,
+  calls: CallSite[],
+  values: ValueResolver,
+  factories: CallSite[] = [],
+): LoaderFacts {
+  const loaders = calls.filter((c) => c.name === 'DataLoader');
+  if (loaders.length === 0)
+    return factories.length ? factoryLoaderFacts(file, factories, values, loaderName) : { facts: [] };
+  const named = loaderName;
+  const train =
+    loaders.length === 1
+      ? loaders[0]
+      : (loaders.find((c) => /train/i.test(named(c))) ??
+        loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true'));
+  if (!train) return { facts: [] };
+  const facts: Fact[] = [];
+  const splat = splatDict(train);
+  const bs =
+    train.kwargs.get('batch_size') ??
+    (train.positional[1] ? { node: train.positional[1], value: train.positional[1], name: 'batch_size' } : undefined) ??
+    splat.get('batch_size');
+  if (bs) {
+    const r = values.resolve(bs.value);
+    facts.push({
+      key: 'micro_batch',
+      value: typeof r.value === 'number' ? r.value : null,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(bs.node),
+      note: `DataLoader(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}${typeof r.value === 'number' ? '' : ' — value unknown'}`,
+    });
+  } else if (!train.kwargs.has('batch_sampler') && !train.hasSplat) {
+    facts.push({
+      key: 'micro_batch',
+      value: 1,
+      origin: 'framework-default',
+      note: 'DataLoader batch_size defaults to 1',
+    });
+  }
+  const nw = train.kwargs.get('num_workers') ?? splat.get('num_workers');
+  if (nw) {
+    const r = values.resolve(nw.value);
+    facts.push({
+      key: 'num_workers',
+      value: typeof r.value === 'number' ? r.value : null,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(nw.node),
+      note: `DataLoader(num_workers=${nw.value.text})`,
+    });
+  } else if (!train.hasSplat) {
+    facts.push({
+      key: 'num_workers',
+      value: 0,
+      origin: 'framework-default',
+      note: 'DataLoader num_workers defaults to 0 (data loaded in the main process)',
+    });
+  }
+  return { facts, call: train };
+}
+
+/** Where the script runs, from device strings: "cuda" anywhere means a GPU; only "mps" or only "cpu" says otherwise. */
+export function deviceHint(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)/.test(text)) return undefined;
+  const strings = root.descendantsOfType('string_content').filter((s) => s && /^(mps|cpu)(:\d+)?$/.test(s.text));
+  const mps = strings.find((s) => s!.text.startsWith('mps'));
+  const at = mps ?? strings[0];
+  if (!at) return undefined;
+  const value = mps ? 'mps' : 'cpu';
+  return {
+    key: 'hardware',
+    value,
+    origin: 'explicit',
+    file,
+    span: spanOf(at.parent ?? at),
+    note: `device "${at.text}" and no CUDA device in this file`,
+  };
+}
+
+/** A fact for a literal-or-resolvable argument. */
+export function argFact(
+  key: FactKey,
+  file: string,
+  kw: { node: SyntaxNode; name: string; value: SyntaxNode },
+  values: ValueResolver,
+  map?: (v: FactValue) => FactValue | undefined,
+): Fact {
+  const r = values.resolve(kw.value);
+  const mapped = r.value === undefined ? undefined : map ? map(r.value) : r.value;
+  return {
+    key,
+    value: mapped === undefined ? null : mapped,
+    origin: r.scriptDefault ? 'script-default' : 'explicit',
+    file,
+    span: spanOf(kw.node),
+    note: `${kw.name}=${kw.value.text}${r.via ? ` (${r.via})` : ''}${mapped === undefined ? ' (value unknown)' : ''}`,
+  };
+}
+
+/** Calls that write a checkpoint. */
+export const SAVE_CALL = /(^|\.)(save|save_state|save_checkpoint|save_pretrained|save_model|save_weights)$/;
+
+const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
+
+/**
+ * The first command-line switch that is off by default and guards `node` (an `if` between it and `within`): a
+ * condition reading `args.x` (directly, or through a local assigned from it) whose argparse default is None or
+ * False (`store_true`). The code under it only runs when that flag is given, so it says nothing about the default
+ * run. Returns the flag's dest, or undefined when no such guard is seen.
+ */
+export function offByDefaultGuard(
+  node: SyntaxNode,
+  within: SyntaxNode | undefined,
+  values: ValueResolver,
+): string | undefined {
+  for (let p = node.parent; p && p.id !== within?.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    if (!cond || !inConsequence(p, node)) continue;
+    // `if args.recovery_interval and …` with default 0: a conjunct that is falsy by default.
+    const conj = values.offByDefaultCondition(cond);
+    if (conj) return conj;
+    const attrs = cond
+      .descendantsOfType('attribute')
+      .filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? ''));
+    if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
+    for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {
+      const rhs = id ? values.localAssignments(id) : [];
+      for (const r of rhs) {
+        attrs.push(
+          ...r
+            .descendantsOfType('attribute')
+            .filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? '')),
+        );
+        if (r.type === 'attribute' && FLAG_OBJECT.test(r.childForFieldName('object')?.text ?? '')) attrs.push(r);
+      }
+    }
+    for (const a of attrs) {
+      if (!a) continue;
+      const r = values.resolve(a);
+      if (r.scriptDefault && (r.value === null || r.value === false))
+        return r.dest ?? a.childForFieldName('attribute')?.text;
+    }
+  }
+  return undefined;
+}
+
+/** True when `node` sits in the `if` branch itself (not in its `else` / `elif`). */
+function inConsequence(ifStmt: SyntaxNode, node: SyntaxNode): boolean {
+  const body = ifStmt.childForFieldName('consequence');
+  return !!body && body.startIndex <= node.startIndex && node.endIndex <= body.endIndex;
+}

@@ -1,0 +1,445 @@
+// Resolves the value of an argument expression without running anything: literals, module constants,
+// `args.name` looked up in argparse `add_argument("--name", default=...)` and dataclass field defaults.
+import type { SyntaxNode } from '../parse/python';
+import { literal, moduleConstants, type CallSite } from '../parse/python-syntax';
+import type { FactValue } from '../types';
+
+export interface Resolved {
+  value: FactValue | undefined;
+  /** How it was found, for the fact's note. */
+  via?: string;
+  /** Node holding the value (the literal itself, or the default it came from). */
+  node?: SyntaxNode;
+  /** True when the value is a default the script declares rather than a value written at the call. */
+  scriptDefault?: boolean;
+  /** The argparse dest or dataclass field it reads (`args.lr` → "lr"): a launcher flag of that name overrides it. */
+  dest?: string;
+}
+
+const MAX_DEPTH = 12;
+
+function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return undefined;
+}
+
+/** The parameter `name` of a function definition: its position and default. */
+function paramOf(fn: SyntaxNode, name: string): { name: string; index: number; def?: SyntaxNode } | undefined {
+  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    if (!p) continue;
+    const pname =
+      p.type === 'identifier'
+        ? p.text
+        : p.type === 'typed_parameter'
+          ? p.namedChildren.find((c) => c?.type === 'identifier')?.text
+          : p.childForFieldName('name')?.text;
+    if (pname !== name) continue;
+    if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return undefined;
+    return { name, index: i, def: p.childForFieldName('value') ?? undefined };
+  }
+  return undefined;
+}
+
+/**
+ * The right-hand sides of `name = expr` in a function's own body (nested definitions excluded); 'opaque' when the
+ * name is bound any other way there (loop target, unpacking, `+=`, `with … as`, `global`); undefined when never bound.
+ */
+function bindingsIn(
+  fn: SyntaxNode,
+  name: string,
+  offBranch?: (cond: SyntaxNode) => boolean,
+): SyntaxNode[] | 'opaque' | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body) return undefined;
+  const out: SyntaxNode[] = [];
+  let opaque = false;
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return;
+    // `if args.resume_from_checkpoint:` (default None): its body does not run by default, so what it binds there
+    // (`num_epochs -= done`) does not change the default run's value. Its elif / else branches are still read.
+    if (n.type === 'if_statement' && offBranch) {
+      const cond = n.childForFieldName('condition');
+      if (cond && offBranch(cond)) {
+        const skip = n.childForFieldName('consequence');
+        for (const c of n.namedChildren) if (c && c.id !== skip?.id && c.id !== cond.id) visit(c);
+        return;
+      }
+    }
+    if (
+      (n.type === 'global_statement' || n.type === 'nonlocal_statement') &&
+      n.namedChildren.some((c) => c?.text === name)
+    )
+      opaque = true;
+    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'identifier' && left.text === name) {
+        const right = n.childForFieldName('right');
+        if (n.type === 'augmented_assignment' || !right || right.type === 'assignment') opaque = true;
+        else out.push(right);
+      } else if (
+        left &&
+        left.type !== 'identifier' &&
+        left.type !== 'attribute' &&
+        left.type !== 'subscript' &&
+        left.descendantsOfType('identifier').some((i) => i?.text === name)
+      )
+        opaque = true;
+    }
+    if (n.type === 'for_statement' || n.type === 'for_in_clause') {
+      if (
+        n
+          .childForFieldName('left')
+          ?.descendantsOfType('identifier')
+          .some((i) => i?.text === name) ||
+        n.childForFieldName('left')?.text === name
+      )
+        opaque = true;
+    }
+    if (
+      (n.type === 'as_pattern' || n.type === 'named_expression') &&
+      n.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'call')
+    ) {
+      const target =
+        n.type === 'named_expression' ? n.childForFieldName('name') : n.namedChildren[n.namedChildren.length - 1];
+      if (target?.text === name) opaque = true;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(body);
+  if (opaque) return 'opaque';
+  return out.length ? out : undefined;
+}
+
+/** One value when every candidate resolves to the same one; unknown otherwise. */
+function agree(candidates: Resolved[], at: SyntaxNode | undefined): Resolved {
+  if (candidates.length === 0 || candidates.some((c) => c.value === undefined)) return { value: undefined, node: at };
+  const first = candidates[0];
+  if (candidates.some((c) => c.value !== first.value)) return { value: undefined, node: at };
+  return { ...first, scriptDefault: candidates.some((c) => c.scriptDefault) || undefined };
+}
+
+const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
+
+export class ValueResolver {
+  private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;
+  private readonly declared = new Map<string, { value: FactValue; node: SyntaxNode; via: string }>();
+
+  constructor(
+    private readonly root: SyntaxNode,
+    calls: CallSite[],
+  ) {
+    this.constants = moduleConstants(root);
+    for (const c of calls) {
+      if (c.name !== 'add_argument') continue;
+      const flag = literal(
+        c.positional.find((p) => typeof literal(p) === 'string' && String(literal(p)).startsWith('--')),
+      );
+      const def = c.kwargs.get('default');
+      const action = literal(c.kwargs.get('action')?.value);
+      if (typeof flag !== 'string') continue;
+      if (!def) {
+        // `action="store_true"` without a default is False until the flag is given (store_false: True).
+        if (action === 'store_true' || action === 'store_false') {
+          const dest = literal(c.kwargs.get('dest')?.value);
+          const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
+          this.declared.set(name, {
+            value: action === 'store_false',
+            node: c.kwargs.get('action')!.value,
+            via: `argparse ${flag} (${action}, off unless given)`,
+          });
+        }
+        continue;
+      }
+      const lit = literal(def.value);
+      const v = lit !== undefined ? lit : this.constants.get(def.value.text)?.value;
+      const dest = literal(c.kwargs.get('dest')?.value);
+      const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
+      if (v !== undefined) this.declared.set(name, { value: v, node: def.value, via: `default of argparse ${flag}` });
+    }
+    // Dataclass fields: `name: type = value` or `name: type = field(default=value)`, in top-level classes.
+    for (const cls of root.namedChildren.map((n) =>
+      n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n,
+    )) {
+      if (cls?.type !== 'class_definition') continue;
+      const body = cls?.childForFieldName('body');
+      if (!cls || !body) continue;
+      const clsName = cls.childForFieldName('name')?.text ?? '?';
+      for (const stmt of body.namedChildren) {
+        const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+        if (a?.type !== 'assignment') continue;
+        const left = a.childForFieldName('left');
+        let right = a.childForFieldName('right');
+        if (left?.type !== 'identifier' || !right) continue;
+        if (right.type === 'call' && right.childForFieldName('function')?.text.endsWith('field')) {
+          const def = right
+            .childForFieldName('arguments')
+            ?.namedChildren.find(
+              (k) => k?.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'default',
+            );
+          right = def?.childForFieldName('value') ?? null;
+          if (!right) continue;
+        }
+        const v = literal(right);
+        if (v !== undefined)
+          this.declared.set(left.text, { value: v, node: right, via: `default of field ${clsName}.${left.text}` });
+      }
+    }
+  }
+
+  /**
+   * `self.batch_size` inside a class whose `__init__(self, batch_size: int = 32)` declares it (LightningModule /
+   * DataModule hyper-parameters, which LightningCLI turns into flags): the parameter's default, when every
+   * `__init__` in the file that takes that name agrees on it.
+   */
+  private initDefault(name: string): { value: FactValue; node: SyntaxNode; via: string } | undefined {
+    if (!this.initParams) {
+      const params = new Map<string, { value: FactValue; node: SyntaxNode; via: string } | null>();
+      for (const top of this.root.namedChildren) {
+        const cls = top?.type === 'decorated_definition' ? top.childForFieldName('definition') : top;
+        if (cls?.type !== 'class_definition') continue;
+        for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+          const fn = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+          if (fn?.type !== 'function_definition' || fn.childForFieldName('name')?.text !== '__init__') continue;
+          for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+            if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') continue;
+            const pname = p.childForFieldName('name')?.text;
+            const def = p.childForFieldName('value');
+            if (!pname || !def) continue;
+            const v = literal(def);
+            const prev = params.get(pname);
+            const mine =
+              v === undefined
+                ? null
+                : {
+                    value: v,
+                    node: def,
+                    via: `default of ${cls.childForFieldName('name')?.text ?? '?'}.__init__(${pname}=…)`,
+                  };
+            params.set(pname, prev === undefined ? mine : prev && mine && prev.value === mine.value ? prev : null);
+          }
+        }
+      }
+      this.initParams = params;
+    }
+    return this.initParams.get(name) ?? undefined;
+  }
+  private initParams?: Map<string, { value: FactValue; node: SyntaxNode; via: string } | null>;
+
+  /**
+   * A name bound inside the function that reads it (or an enclosing one): every plain assignment `name = expr` in
+   * that function, or, for a parameter, what every call of the function in this file passes (its default when a
+   * call leaves it out). All must agree on one value; any other binding (loop target, unpacking, `+=`) makes it
+   * unknown. Undefined when the name is not local to any enclosing function (a module name).
+   */
+  private localBinding(id: SyntaxNode, depth: number): Resolved | undefined {
+    const name = id.text;
+    for (let fn = enclosingDef(id); fn; fn = enclosingDef(fn)) {
+      const b = this.bindings(fn, name);
+      const param = paramOf(fn, name);
+      if (!b && !param) continue;
+      if (b === 'opaque') return { value: undefined, node: id };
+      const candidates: Resolved[] = [];
+      for (const expr of b ?? []) {
+        if (expr.startIndex <= id.startIndex && id.endIndex <= expr.endIndex) return { value: undefined, node: id };
+        candidates.push(this.resolve(expr, depth + 1));
+      }
+      if (param) candidates.push(this.paramValue(fn, param, depth + 1));
+      return agree(candidates, id);
+    }
+    return undefined;
+  }
+
+  /** What the callers of `fn` pass for `param` (by keyword or position); the default where a call leaves it out. */
+  private paramValue(
+    fn: SyntaxNode,
+    param: { name: string; index: number; def?: SyntaxNode },
+    depth: number,
+  ): Resolved {
+    const fname = fn.childForFieldName('name')?.text;
+    const inClass = fn.parent?.parent?.type === 'class_definition';
+    if (!fname || inClass || depth >= MAX_DEPTH) return { value: undefined };
+    const calls = this.root
+      .descendantsOfType('call')
+      .filter(
+        (c) =>
+          c?.childForFieldName('function')?.text === fname &&
+          !(fn.startIndex <= c.startIndex && c.endIndex <= fn.endIndex),
+      );
+    const out: Resolved[] = [];
+    for (const c of calls) {
+      const args = c!.childForFieldName('arguments')?.namedChildren ?? [];
+      if (args.some((a) => a?.type === 'list_splat' || a?.type === 'dictionary_splat')) return { value: undefined };
+      const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === param.name);
+      const pos = args.filter((a) => a?.type !== 'keyword_argument')[param.index];
+      const arg = kw?.childForFieldName('value') ?? pos;
+      if (arg) out.push(this.resolve(arg, depth));
+      else if (param.def)
+        out.push({
+          ...this.resolve(param.def, depth),
+          scriptDefault: true,
+          via: `default of ${fname}(${param.name}=${param.def.text})`,
+        });
+      else return { value: undefined };
+    }
+    if (out.length === 0) {
+      if (!param.def) return { value: undefined };
+      return {
+        ...this.resolve(param.def, depth),
+        scriptDefault: true,
+        via: `default of ${fname}(${param.name}=${param.def.text})`,
+      };
+    }
+    return agree(out, undefined);
+  }
+
+  /** The dict literal a name or expression stands for (`config = {...}`, or a parameter every caller fills with one). */
+  private dictOf(node: SyntaxNode | null | undefined, depth: number): SyntaxNode | undefined {
+    if (!node || depth >= MAX_DEPTH) return undefined;
+    if (node.type === 'dictionary') return node;
+    if (node.type !== 'identifier') return undefined;
+    for (let fn = enclosingDef(node); fn; fn = enclosingDef(fn)) {
+      const b = this.bindings(fn, node.text);
+      const param = paramOf(fn, node.text);
+      if (!b && !param) continue;
+      if (b === 'opaque' || (b && param) || (b && b.length !== 1)) return undefined;
+      if (b) return this.dictOf(b[0], depth + 1);
+      const fname = fn.childForFieldName('name')?.text;
+      if (!fname || fn.parent?.parent?.type === 'class_definition') return undefined;
+      const calls = this.root
+        .descendantsOfType('call')
+        .filter(
+          (c) =>
+            c?.childForFieldName('function')?.text === fname &&
+            !(fn.startIndex <= c.startIndex && c.endIndex <= fn.endIndex),
+        );
+      if (calls.length !== 1) return undefined;
+      const args = calls[0]!.childForFieldName('arguments')?.namedChildren ?? [];
+      const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === param!.name);
+      const arg = kw?.childForFieldName('value') ?? args.filter((a) => a?.type !== 'keyword_argument')[param!.index];
+      return this.dictOf(arg, depth + 1);
+    }
+    return undefined;
+  }
+
+  /**
+   * A condition that is false in the default run: `args.x` (or one operand of a top-level `and`) whose declared
+   * default is None, False, 0 or "" (`if args.recovery_interval and …` with default 0). Returns the flag's dest.
+   * Only attributes of a flag object are read (no locals), so this never recurses into local bindings.
+   */
+  offByDefaultCondition(cond: SyntaxNode | null | undefined): string | undefined {
+    if (!cond) return undefined;
+    if (cond.type === 'parenthesized_expression' && cond.namedChildren.length === 1)
+      return this.offByDefaultCondition(cond.namedChildren[0]);
+    if (cond.type === 'boolean_operator' && cond.childForFieldName('operator')?.text === 'and') {
+      return (
+        this.offByDefaultCondition(cond.childForFieldName('left')) ??
+        this.offByDefaultCondition(cond.childForFieldName('right'))
+      );
+    }
+    if (cond.type !== 'attribute' || !FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) return undefined;
+    const attr = cond.childForFieldName('attribute')?.text;
+    const d = attr ? this.declared.get(attr) : undefined;
+    if (!d || !(d.value === null || d.value === false || d.value === 0 || d.value === '')) return undefined;
+    return attr;
+  }
+
+  private bindings(fn: SyntaxNode, name: string): SyntaxNode[] | 'opaque' | undefined {
+    return bindingsIn(fn, name, (cond) => this.offByDefaultCondition(cond) !== undefined);
+  }
+
+  /** The right-hand sides assigned to this name in its function (for reading where a local comes from). */
+  localAssignments(id: SyntaxNode): SyntaxNode[] {
+    for (let fn = enclosingDef(id); fn; fn = enclosingDef(fn)) {
+      const b = this.bindings(fn, id.text);
+      if (b === 'opaque') return [];
+      if (b) return b;
+      if (paramOf(fn, id.text)) return [];
+    }
+    return [];
+  }
+
+  /** A module-level constant by name. */
+  constant(name: string): { value: FactValue; node: SyntaxNode } | undefined {
+    return this.constants.get(name);
+  }
+
+  resolve(node: SyntaxNode | null | undefined, depth = 0): Resolved {
+    if (!node) return { value: undefined };
+    const lit = literal(node);
+    if (lit !== undefined) return { value: lit, node };
+    if (node.type === 'parenthesized_expression' && node.namedChildren.length === 1)
+      return this.resolve(node.namedChildren[0], depth);
+    // `int(x)` / `float(x)` of a number: the number (no other call is evaluated).
+    if (node.type === 'call' && depth < MAX_DEPTH) {
+      const fn = node.childForFieldName('function')?.text;
+      const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+      if ((fn === 'int' || fn === 'float') && args.length === 1 && args[0]?.type !== 'keyword_argument') {
+        const r = this.resolve(args[0], depth + 1);
+        if (typeof r.value !== 'number') return { value: undefined, node, dest: r.dest };
+        return { ...r, value: fn === 'int' ? Math.trunc(r.value) : r.value };
+      }
+    }
+    // Integer arithmetic on two known numbers (`batch_size // MAX_GPU_BATCH_SIZE`).
+    if (node.type === 'binary_operator' && depth < MAX_DEPTH) {
+      const op = node.childForFieldName('operator')?.text;
+      const l = this.resolve(node.childForFieldName('left'), depth + 1);
+      const r = this.resolve(node.childForFieldName('right'), depth + 1);
+      if (typeof l.value === 'number' && typeof r.value === 'number' && op) {
+        const v =
+          op === '+'
+            ? l.value + r.value
+            : op === '-'
+              ? l.value - r.value
+              : op === '*'
+                ? l.value * r.value
+                : op === '//' && r.value !== 0
+                  ? Math.floor(l.value / r.value)
+                  : undefined;
+        if (v !== undefined)
+          return {
+            value: v,
+            node,
+            via: [l.via, r.via].filter(Boolean).join(', ') || undefined,
+            scriptDefault: l.scriptDefault || r.scriptDefault,
+          };
+      }
+      return { value: undefined, node };
+    }
+    if (node.type === 'identifier') {
+      const local = depth < MAX_DEPTH ? this.localBinding(node, depth) : undefined;
+      if (local) return local;
+      const c = this.constants.get(node.text);
+      if (c) return { value: c.value, node: c.node, via: `module constant ${node.text}` };
+    }
+    // `config["num_epochs"]` where `config` is bound to a dict literal (directly, or through the function's callers).
+    if (node.type === 'subscript' && depth < MAX_DEPTH) {
+      const key = literal(node.childForFieldName('subscript'));
+      const dict = typeof key === 'string' ? this.dictOf(node.childForFieldName('value'), depth + 1) : undefined;
+      const pair = dict?.namedChildren.find((p) => p?.type === 'pair' && literal(p.childForFieldName('key')) === key);
+      if (pair) {
+        const r = this.resolve(pair.childForFieldName('value'), depth + 1);
+        if (r.value !== undefined)
+          return { ...r, via: r.via ?? `${node.text} = ${pair.childForFieldName('value')?.text} in the dict literal` };
+      }
+      return { value: undefined, node };
+    }
+    if (node.type === 'attribute') {
+      const attr = node.childForFieldName('attribute')?.text;
+      const d = attr ? this.declared.get(attr) : undefined;
+      if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
+      const init = attr && node.childForFieldName('object')?.text === 'self' ? this.initDefault(attr) : undefined;
+      if (init) return { value: init.value, node: init.node, via: init.via, scriptDefault: true, dest: attr };
+      if (
+        attr &&
+        /^(args|opt|opts|cfg|config|hparams|training_args|train_args|script_args|model_args)$/.test(
+          node.childForFieldName('object')?.text ?? '',
+        )
+      ) {
+        return { value: undefined, node, dest: attr };
+      }
+    }
+    return { value: undefined, node };
+  }
+}

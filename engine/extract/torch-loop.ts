@@ -1,0 +1,175 @@
+// Plain PyTorch training loops (`loss.backward(); optimizer.step()`), and accelerate's `Accelerator(mixed_precision=,
+// gradient_accumulation_steps=)` around such a loop. Precision comes from autocast/GradScaler/.half() (./python-loop)
+// or from the Accelerator. Raw-loop autocast insertion is not a one-token edit, so plain loops get no editor; an
+// Accelerator gets one for `mixed_precision=` and `gradient_accumulation_steps=`.
+import type { Tree } from '../parse/python';
+import { callsWithKeyword, findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue, RunPlan } from '../types';
+import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Schema } from './fields';
+import { COMMON_CALLS, fileWideFacts } from './python-common';
+import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
+import { argFact, dataLoaderFacts, deviceHint, loaderFactories } from './python-scan';
+import { ValueResolver } from './python-values';
+import { addDefaults, frameworkDefault, type Ref, type RunDraft } from './run-draft';
+
+const ACCELERATE_PRECISION: Record<string, string> = { no: 'fp32', fp16: 'fp16', bf16: 'bf16', fp8: 'fp8' };
+
+/** Accelerator(...) keyword arguments and `accelerate launch` / accelerate config settings share these names. */
+export const ACCELERATE_SCHEMA: Schema = {
+  toFacts(fields) {
+    const out: Fact[] = [];
+    const mp = fields.get('mixed_precision');
+    if (mp) {
+      const v =
+        mp.value === undefined || mp.value === null ? undefined : ACCELERATE_PRECISION[String(mp.value).toLowerCase()];
+      out.push(
+        fact(
+          'precision',
+          v ?? null,
+          mp,
+          `mixed_precision=${JSON.stringify(mp.value ?? mp.text)}${v ? '' : ' (value unknown)'}`,
+        ),
+      );
+    }
+    const ga = fields.get('gradient_accumulation_steps');
+    if (ga) out.push(fact('grad_accum', int(ga.value) ?? null, ga));
+    const cpu = fields.get('cpu');
+    if (cpu && cpu.value === true) out.push(fact('hardware', 'cpu', cpu));
+    return out;
+  },
+  changes(changes) {
+    const out: Record<string, FactValue> = {};
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key === 'precision' && (v === 'bf16' || v === 'fp16')) out.mixed_precision = v;
+      else if (key === 'grad_accum') out.gradient_accumulation_steps = v;
+      else if (key === 'micro_batch') out.batch_size = v;
+      else return undefined;
+    }
+    return out;
+  },
+};
+
+const LOOP_CALLS = ['Accelerator', 'DataLoader', 'DeepSpeedPlugin', 'add_argument', ...COMMON_CALLS];
+
+export function extractTorchLoop(file: string, text: string, tree: Tree): RunDraft[] {
+  if (!/\.backward\s*\(/.test(text) || !/\bimport\s+torch|\bfrom\s+torch\b/.test(text)) return [];
+  const root = tree.rootNode;
+  const loop = findTrainingLoop(root, text);
+  if (!loop) return [];
+  const calls = findCalls(root, text, LOOP_CALLS);
+  const values = new ValueResolver(root, calls);
+  const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
+  const accelerator = calls.find((c) => c.name === 'Accelerator');
+  const facts = new Map<FactKey, Fact>(fileWideFacts(file, text, root, calls, values, true));
+  const loader = dataLoaderFacts(
+    file,
+    calls,
+    values,
+    loaderFactories(callsWithKeyword(root, text, ['batch_size', 'num_workers'])),
+  );
+  for (const f of loader.facts) facts.set(f.key, f);
+  for (const f of loopFacts(file, root, text, loop, values)) facts.set(f.key, f);
+  const device = deviceHint(file, root, text);
+  if (device) facts.set('hardware', device);
+  const refs: Ref[] = [];
+  const ds = calls.find((c) => c.name === 'DeepSpeedPlugin');
+  if (ds) {
+    const cfg = ds.kwargs.get('hf_ds_config');
+    const p = resolve(cfg?.value).value;
+    if (typeof p === 'string' && /\.json$/.test(p))
+      refs.push({ path: p, role: 'deepspeed', file, span: spanOf(cfg!.node) });
+    const stage = ds.kwargs.get('zero_stage');
+    if (stage) facts.set('zero_stage', argFact('zero_stage', file, stage, values));
+  }
+  let fields: Fields = new Map();
+  let edit: RunPlan['edit'];
+  if (accelerator) {
+    fields = kwargFields(file, accelerator, resolve);
+    for (const f of ACCELERATE_SCHEMA.toFacts(fields, { complete: true })) facts.set(f.key, f);
+    // Accelerator() without mixed_precision reads ACCELERATE_MIXED_PRECISION, which `accelerate launch` sets
+    // (from --mixed_precision or the machine's default config): fp32 only if nothing sets it.
+    addDefaults(facts, [
+      {
+        key: 'precision',
+        value: 'fp32',
+        origin: 'assumed',
+        note: "Accelerator(mixed_precision=None) takes ACCELERATE_MIXED_PRECISION, else 'no' (fp32); `accelerate launch --mixed_precision` or the machine's accelerate config may set it",
+      },
+      frameworkDefault('grad_accum', 1, 'Accelerator gradient_accumulation_steps defaults to 1'),
+    ]);
+    const accCall = accelerator;
+    const loaderCall: CallSite | undefined = loader.call;
+    edit = fieldEditor(ACCELERATE_SCHEMA, [
+      {
+        fields,
+        write: (name, v) =>
+          name === 'batch_size' ||
+          (name === 'gradient_accumulation_steps' && !fields.has(name) && !/\.accumulate\(/.test(text))
+            ? undefined
+            : setKwargs(accCall, [[name, pythonLiteral(v)]], text, file),
+      },
+      {
+        fields: new Map<string, Field>(
+          loaderCall?.kwargs.has('batch_size')
+            ? [['batch_size', { name: 'batch_size', value: undefined, file, span: spanOf(loaderCall.node), text: '' }]]
+            : [],
+        ),
+        write: (name, v) =>
+          name === 'batch_size' && loaderCall?.kwargs.get('batch_size')?.value.type === 'integer'
+            ? setKwargs(loaderCall, [['batch_size', pythonLiteral(v)]], text, file)
+            : undefined,
+      },
+    ]);
+  } else {
+    facts.set(
+      'precision',
+      facts.get('precision')?.origin === 'explicit'
+        ? facts.get('precision')!
+        : torchPrecision(file, root, text, values),
+    );
+    const dtype = facts.get('model_dtype');
+    if (
+      facts.get('precision')?.value === 'fp32' &&
+      facts.get('precision')?.origin !== 'explicit' &&
+      (dtype?.value === 'bf16' || dtype?.value === 'fp16')
+    ) {
+      facts.set('precision', {
+        ...dtype,
+        key: 'precision',
+        note: `weights loaded in ${dtype.value} and no autocast: the model trains in pure ${dtype.value}`,
+      });
+    }
+  }
+  if (accelerator) {
+    const p = facts.get('precision');
+    // autocast around the forward pass in an accelerate script is still mixed precision.
+    if (p?.origin === 'assumed') {
+      const t = torchPrecision(file, root, text, values);
+      if (t.origin === 'explicit') facts.set('precision', t);
+    }
+  }
+  addDefaults(facts, [frameworkDefault('grad_accum', 1, 'one optimizer step per batch')]);
+  const entry = accelerator ?? loop.backward;
+  const plan: RunPlan = {
+    framework: accelerator ? 'accelerate' : 'pytorch',
+    entry: { file, span: spanOf(entry.node), label: accelerator ? 'Accelerator' : 'training loop' },
+    files: [file],
+    facts,
+    edit,
+    // The entry first: findings about unwritten settings anchor there.
+    relevantSpans: [
+      { file, span: spanOf(entry.node), key: 'precision' as FactKey },
+      ...[...facts.values()].filter((f) => f.file === file && f.span).map((f) => ({ file, span: f.span!, key: f.key })),
+    ],
+  };
+  return [
+    {
+      plan,
+      kind: accelerator ? 'accelerate' : 'torch',
+      schema: accelerator ? ACCELERATE_SCHEMA : undefined,
+      envPrecision: accelerator ? 'if-unset' : 'never',
+      openEnded: false,
+      refs,
+    },
+  ];
+}

@@ -1,0 +1,139 @@
+// torchtune recipe YAML: dtype (bf16 = full bf16 training), batch_size, gradient_accumulation_steps,
+// enable_activation_checkpointing (fallback False), epochs, max_steps_per_epoch, compile, model/_component_ (LoRA
+// variants), checkpointer.checkpoint_dir. Released recipes save only at the end of each epoch (framework-defaults §9).
+import type { Fact, FactKey, FactValue } from '../types';
+import type { ConfigDoc } from './config-doc';
+import { topFields } from './config-doc';
+import { configRun } from './config-run';
+import { bool, epochSaveFact, fact, int, type Field, type Fields, type Schema } from './fields';
+import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+
+const DTYPES: Record<string, string> = {
+  bf16: 'bf16',
+  bfloat16: 'bf16',
+  fp32: 'fp32',
+  float32: 'fp32',
+  fp16: 'fp16',
+  float16: 'fp16',
+};
+const DATASETS: Record<string, string> = {
+  alpaca_dataset: 'tatsu-lab/alpaca',
+  alpaca_cleaned_dataset: 'yahma/alpaca-cleaned',
+};
+
+export const TORCHTUNE_SCHEMA: Schema = {
+  toFacts(fields) {
+    const out: Fact[] = [];
+    const f = (n: string) => fields.get(n);
+    const dt = f('dtype');
+    if (dt)
+      out.push(
+        fact(
+          'precision',
+          dt.value === null ? 'fp32' : (DTYPES[String(dt.value).toLowerCase()] ?? null),
+          dt,
+          dt.value === 'bf16' ? `${dt.text} (weights, gradients and optimizer state in bf16)` : undefined,
+        ),
+      );
+    const simple: [string, FactKey][] = [
+      ['batch_size', 'micro_batch'],
+      ['gradient_accumulation_steps', 'grad_accum'],
+      ['epochs', 'epochs'],
+      ['tokenizer.max_seq_len', 'seq_len'],
+    ];
+    for (const [name, key] of simple) {
+      const x = f(name);
+      if (x) out.push(fact(key, int(x.value) ?? null, x));
+    }
+    const ep = int(f('epochs')?.value);
+    const mspe = f('max_steps_per_epoch');
+    if (mspe && int(mspe.value) && ep)
+      out.push(fact('max_steps', int(mspe.value)! * ep, mspe, `${mspe.text} × ${ep} epochs`));
+    const ac = f('enable_activation_checkpointing');
+    if (ac) out.push(fact('grad_checkpointing', bool(ac.value) ?? null, ac));
+    const c = f('compile');
+    if (c) out.push(fact('compile', bool(c.value) ?? null, c));
+    const comp = f('model._component_');
+    if (comp && typeof comp.value === 'string') {
+      const name = comp.value.split('.').pop() ?? '';
+      out.push(fact('peft', name.startsWith('qlora_') ? 'qlora' : name.startsWith('lora_') ? 'lora' : 'none', comp));
+    }
+    const dir = f('checkpointer.checkpoint_dir');
+    if (dir && typeof dir.value === 'string')
+      out.push(fact('model', dir.value, dir, `${dir.text} (model named by its checkpoint folder)`));
+    const ds = f('dataset._component_');
+    const known = typeof ds?.value === 'string' ? DATASETS[ds.value.split('.').pop() ?? ''] : undefined;
+    if (ds && known) out.push(fact('dataset_size', known, ds));
+    const opt = f('optimizer._component_');
+    if (opt && typeof opt.value === 'string')
+      out.push(fact('optimizer', /8bit/i.test(opt.value) ? 'adamw_8bit' : opt.value.split('.').pop()!, opt));
+    if (dt && DTYPES[String(dt.value).toLowerCase()] === 'bf16')
+      out.push(
+        fact('model_dtype', 'bf16', dt, `${dt.text}: weights and optimizer state in bf16 (no fp32 master copy)`),
+      );
+    const every = f('save_every_n_steps');
+    if (every && int(every.value))
+      out.push(fact('periodic_save', 'steps', every), fact('save_steps', int(every.value)!, every));
+    return out;
+  },
+  changes(changes) {
+    const out: Record<string, FactValue> = {};
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key === 'precision' && v === 'bf16') out.dtype = 'bf16';
+      else if (key === 'micro_batch') out.batch_size = v;
+      else if (key === 'grad_accum') out.gradient_accumulation_steps = v;
+      else if (key === 'grad_checkpointing') out.enable_activation_checkpointing = v;
+      else return undefined;
+    }
+    return out;
+  },
+};
+
+function defaults(facts: Map<FactKey, Fact>): void {
+  addDefaults(facts, [
+    {
+      key: 'precision',
+      value: null,
+      origin: 'framework-default',
+      note: 'dtype is a required recipe key and is not set',
+    },
+    frameworkDefault('grad_checkpointing', false, 'enable_activation_checkpointing falls back to False'),
+    frameworkDefault('grad_accum', 1, 'gradient_accumulation_steps not set'),
+    frameworkDefault('epochs', 1, 'epochs not set'),
+    frameworkDefault('early_stopping', false, 'torchtune recipes have no early stopping'),
+  ]);
+  if (!facts.has('periodic_save'))
+    facts.set(
+      'periodic_save',
+      epochSaveFact(
+        facts.get('epochs'),
+        { origin: 'framework-default' },
+        'torchtune recipes (≤ 0.6.1) save a checkpoint only at the end of each epoch',
+      ),
+    );
+}
+
+export function extractTorchtune(doc: ConfigDoc): RunDraft {
+  const fields: Fields = topFields(doc);
+  for (const path of [
+    ['model', '_component_'],
+    ['checkpointer', 'checkpoint_dir'],
+    ['tokenizer', 'max_seq_len'],
+    ['dataset', '_component_'],
+    ['optimizer', '_component_'],
+  ]) {
+    const f: Field | undefined = doc.field(path, path.join('.'));
+    if (f) fields.set(f.name, f);
+  }
+  return configRun({
+    doc,
+    framework: 'torchtune',
+    kind: 'torchtune',
+    label: 'torchtune recipe config',
+    schema: TORCHTUNE_SCHEMA,
+    fields,
+    pathOf: (name) => name.split('.'),
+    defaults,
+    entryKey: doc.has(['model']) ? ['model'] : [doc.keys()[0] ?? ''],
+  });
+}

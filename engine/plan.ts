@@ -1,0 +1,204 @@
+// Linking: completes a run plan extracted from code with workspace settings and visible assumptions, then turns it
+// into the footprint core's inputs. Override order: explicit > script default > setting > framework default > assumed.
+import { lookupModel, type Assumption, type OptimizerKind, type Precision, type RunInputs } from '../core/index';
+import { lookupDataset } from '../core/data/datasets';
+import type { Settings } from './settings';
+import type { Fact, FactKey, FactValue, RunPlan } from './types';
+
+export const ASSUMED_SEQ_LEN = 512;
+export const ASSUMED_DATASET_EXAMPLES = 50_000;
+
+/** Hardware on which GPU rules do not apply: the CPU, and Apple silicon through MPS. */
+export const isCpuLike = (hw: FactValue | undefined) => hw === 'cpu' || hw === 'mps';
+
+function setIfAbsent(plan: RunPlan, fact: Fact) {
+  const cur = plan.facts.get(fact.key);
+  if (!cur || cur.origin === 'assumed' || (cur.origin === 'framework-default' && fact.origin === 'setting'))
+    plan.facts.set(fact.key, fact);
+}
+
+/** Adds settings and assumptions for what the code does not say. */
+export function completePlan(plan: RunPlan, settings: Settings): void {
+  const from = (k: keyof Settings) => settings.sources[k] ?? 'settings';
+  if (!isCpuLike(plan.facts.get('hardware')?.value)) {
+    if (settings.hardware)
+      setIfAbsent(plan, {
+        key: 'hardware',
+        value: settings.hardware,
+        origin: 'setting',
+        note: `hardware from ${from('hardware')}`,
+      });
+    else
+      setIfAbsent(plan, {
+        key: 'hardware',
+        value: null,
+        origin: 'assumed',
+        note: 'hardware unknown: set greenml.hardware (VS Code) or `hardware` in greenml.toml',
+      });
+  }
+  if (settings.devices)
+    setIfAbsent(plan, {
+      key: 'devices',
+      value: settings.devices,
+      origin: 'setting',
+      note: `devices from ${from('devices')}`,
+    });
+  else
+    setIfAbsent(plan, {
+      key: 'devices',
+      value: 1,
+      origin: 'assumed',
+      note: 'one device assumed: set greenml.devices or `devices` in greenml.toml',
+    });
+  if (settings.region)
+    setIfAbsent(plan, {
+      key: 'region',
+      value: settings.region,
+      origin: 'setting',
+      note: `region from ${from('region')}`,
+    });
+
+  if (!plan.facts.has('model') && settings.model)
+    plan.facts.set('model', {
+      key: 'model',
+      value: settings.model,
+      origin: 'setting',
+      note: `model from ${from('model')}`,
+    });
+  const model = plan.facts.get('model');
+  if (typeof model?.value === 'string' && !plan.facts.has('params')) {
+    const info = lookupModel(model.value);
+    if (info)
+      plan.facts.set('params', {
+        key: 'params',
+        value: info.params,
+        origin: model.origin,
+        file: model.file,
+        span: model.span,
+        note: `${info.id}: ${(info.params / 1e9).toPrecision(3)} B parameters (${info.source}, ${info.year})`,
+      });
+  }
+  if (!plan.facts.has('seq_len')) {
+    plan.facts.set('seq_len', {
+      key: 'seq_len',
+      value: ASSUMED_SEQ_LEN,
+      origin: 'assumed',
+      note: `sequence length not found in the script: ${ASSUMED_SEQ_LEN} tokens assumed`,
+    });
+  }
+  const ds = plan.facts.get('dataset_size');
+  if (typeof ds?.value === 'string') {
+    const info = lookupDataset(ds.value);
+    if (info)
+      plan.facts.set('dataset_size', {
+        ...ds,
+        value: info.trainExamples,
+        note: `${info.id}: ${info.trainExamples.toLocaleString('en-US')} training examples (${info.source})`,
+      });
+    else plan.facts.delete('dataset_size');
+  }
+  if (!plan.facts.has('dataset_size')) {
+    if (settings.datasetSize)
+      plan.facts.set('dataset_size', {
+        key: 'dataset_size',
+        value: settings.datasetSize,
+        origin: 'setting',
+        note: `dataset size from ${from('datasetSize')}`,
+      });
+    else
+      plan.facts.set('dataset_size', {
+        key: 'dataset_size',
+        value: ASSUMED_DATASET_EXAMPLES,
+        origin: 'assumed',
+        note: `dataset size unknown: ${ASSUMED_DATASET_EXAMPLES.toLocaleString('en-US')} examples per epoch assumed (set greenml.datasetSize or \`dataset-size\` in greenml.toml)`,
+      });
+  }
+}
+
+const num = (v: FactValue | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+
+function optimizerKind(v: FactValue | undefined): OptimizerKind | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (/8bit/.test(v)) return 'adamw-8bit';
+  if (/sgd/.test(v)) return 'sgd';
+  if (/adafactor/.test(v)) return 'adafactor';
+  if (/adam/.test(v)) return 'adamw';
+  return undefined;
+}
+
+export interface RunShape {
+  inputs: RunInputs;
+  /** Optimizer steps over the whole run, when computable. */
+  totalSteps?: number;
+  /** True when the step count rests on an assumed dataset size. */
+  stepsAssumed: boolean;
+  /** Assumptions the linker made (tokens), added to the core's own. */
+  assumptions: Assumption[];
+}
+
+/** Plan facts → the core's inputs, with tokens and steps derived from batch, accumulation, devices and length. */
+export function runShape(plan: RunPlan, settings: Settings): RunShape {
+  const v = (k: FactKey) => plan.facts.get(k)?.value;
+  const origin = (k: FactKey) => plan.facts.get(k)?.origin;
+  const devices = num(v('devices')) ?? 1;
+  const micro = num(v('micro_batch')) ?? 1;
+  const accum = num(v('grad_accum')) ?? 1;
+  const seqLen = num(v('seq_len')) ?? ASSUMED_SEQ_LEN;
+  const maxSteps = num(v('max_steps'));
+  const epochs = num(v('epochs'));
+  const examples = num(v('dataset_size'));
+  const globalBatch = micro * accum * devices;
+  const assumptions: Assumption[] = [];
+  let tokens: number | undefined;
+  let totalSteps: number | undefined;
+  let stepsAssumed = false;
+  if (maxSteps !== undefined && maxSteps > 0) {
+    totalSteps = maxSteps;
+    tokens = maxSteps * globalBatch * seqLen;
+    assumptions.push({
+      key: 'tokens',
+      text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch} × ${seqLen} tokens = ${tokens.toExponential(2)} tokens`,
+    });
+  } else if (epochs !== undefined && examples !== undefined) {
+    totalSteps = Math.ceil(examples / globalBatch) * Math.ceil(epochs);
+    tokens = epochs * examples * seqLen;
+    stepsAssumed = origin('dataset_size') === 'assumed';
+    assumptions.push({
+      key: 'tokens',
+      text: `${epochs} epoch${epochs === 1 ? '' : 's'} × ${examples.toLocaleString('en-US')} examples × ${seqLen} tokens (every example counted at full length) = ${tokens.toExponential(2)} tokens`,
+      override: stepsAssumed ? 'set greenml.datasetSize or `dataset-size` in greenml.toml' : undefined,
+    });
+  }
+  const precisionV = v('precision');
+  const precision =
+    typeof precisionV === 'string' && ['fp32', 'tf32', 'fp16', 'bf16', 'fp8'].includes(precisionV)
+      ? (precisionV as Precision)
+      : undefined;
+  const hardware = v('hardware');
+  const peft = v('peft');
+  const model = v('model');
+  const info = typeof model === 'string' ? lookupModel(model) : undefined;
+  const inputs: RunInputs = {
+    params: num(v('params')),
+    activeParams: info?.activeParams,
+    shape: info?.shape,
+    tokens,
+    hardware: typeof hardware === 'string' && !isCpuLike(hardware) ? hardware : undefined,
+    devices,
+    precision,
+    region: typeof v('region') === 'string' ? (v('region') as string) : undefined,
+    pue: settings.pue,
+    intensity: settings.carbonIntensity,
+    microBatch: micro,
+    seqLen,
+    gradCheckpointing: v('grad_checkpointing') === true,
+    optimizer: optimizerKind(v('optimizer')),
+    peft: peft === 'lora' || peft === 'qlora' ? { method: peft } : undefined,
+    zeroStage: num(v('zero_stage')) as RunInputs['zeroStage'],
+    // Weights loaded (or declared) in 16-bit are trained in 16-bit: no fp32 master copy, states in 16-bit.
+    pureHalf:
+      (v('model_dtype') === 'bf16' || v('model_dtype') === 'fp16') && v('model_dtype') === precision ? true : undefined,
+  };
+  return { inputs, totalSteps, stepsAssumed, assumptions };
+}

@@ -1,0 +1,56 @@
+// Resolved settings for one workspace folder: editor settings (from the client) overlaid by the workspace file
+// (`greenml.toml`, or `[tool.greenml]` in `pyproject.toml`), which wins. The CLI reads the same file.
+import type { Severity } from './types';
+
+export type RuleSeverity = Severity | 'off';
+
+export interface Settings {
+  /** Accelerator name, any spelling `resolveAccelerator` understands. */
+  hardware?: string;
+  devices?: number;
+  /** `aws:us-east-1`, `gcp:europe-west4`, `azure:westeurope`, or an ISO country code. */
+  region?: string;
+  pue?: number;
+  /** g CO2e per kWh; wins over region. */
+  carbonIntensity?: number;
+  /** Model (hub id) for scripts that take it from the command line. */
+  model?: string;
+  /** Training examples per epoch when the dataset is not known. */
+  datasetSize?: number;
+  /** A run longer than this many GPU-hours must be able to survive an interruption (GML301). */
+  checkpointThresholdHours: number;
+  severity: Record<string, RuleSeverity>;
+  /** Where each value came from ("greenml.toml", "VS Code settings"), for hovers and `greenml plan`. */
+  sources: Partial<Record<keyof Settings, string>>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { checkpointThresholdHours: 1, severity: {}, sources: {} };
+
+/** The keys a workspace file may set, with their Settings names. */
+export const FILE_KEYS: Record<string, keyof Settings> = {
+  hardware: 'hardware',
+  devices: 'devices',
+  region: 'region',
+  pue: 'pue',
+  'carbon-intensity': 'carbonIntensity',
+  'dataset-size': 'datasetSize',
+  model: 'model',
+  'checkpoint-threshold-hours': 'checkpointThresholdHours',
+};
+
+/** Merge layers, later wins; `sources` records the winner of each key. */
+export function mergeSettings(...layers: { values: Partial<Settings>; source: string }[]): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS, severity: {}, sources: {} };
+  for (const { values, source } of layers) {
+    for (const [k, v] of Object.entries(values) as [keyof Settings, unknown][]) {
+      if (v === undefined || v === null || v === '' || k === 'sources') continue;
+      if (k === 'severity') {
+        Object.assign(out.severity, v);
+        continue;
+      }
+      (out as unknown as Record<string, unknown>)[k] = v;
+      out.sources[k] = source;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+// The engine's data model: facts, run plans, findings. Shared by extractors, rules and both front ends.
+import type { Estimate, Range, RunInputs, Saving } from '../core/index';
+
+/** Stable fact keys (DESIGN.md); used by `greenml plan`, hovers and rules. */
+export const FACT_KEYS = [
+  'precision',
+  'micro_batch',
+  'grad_accum',
+  'devices',
+  'epochs',
+  'max_steps',
+  'seq_len',
+  'model',
+  'params',
+  'grad_checkpointing',
+  'periodic_save',
+  'save_steps',
+  'num_workers',
+  'compile',
+  'early_stopping',
+  'peft',
+  'hardware',
+  'region',
+  'dataset_size',
+  'optimizer',
+  'model_dtype',
+  'framework',
+  'zero_stage',
+] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
+
+export type FactValue = string | number | boolean | null;
+
+/**
+ * Where a value comes from. In override order, strongest first: explicit (written in the file),
+ * script-default (a default the script declares: argparse/dataclass field), setting (editor or greenml.toml),
+ * framework-default (what the library does when nothing is written), assumed (our guess, shown to the user).
+ */
+export type Origin = 'explicit' | 'script-default' | 'setting' | 'framework-default' | 'assumed';
+
+/** A half-open span in UTF-16 code units of one file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Fact {
+  key: FactKey;
+  value: FactValue;
+  origin: Origin;
+  /** File path or URI the value was read from; absent for settings and assumptions. */
+  file?: string;
+  span?: Span;
+  /** Why the value is what it is, in one sentence ("TrainingArguments default save_strategy='steps', save_steps=500"). */
+  note?: string;
+}
+
+/** An edit to one file, in UTF-16 offsets of that file's current text. */
+export interface OffsetEdit {
+  file: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * Knows how to change facts in their own syntax (keyword arguments, YAML keys, CLI flags). Returns undefined when
+ * one of the changes cannot be written there. Several changes become one consistent set of edits.
+ */
+export type PlanEditor = (changes: Partial<Record<FactKey, FactValue>>) => OffsetEdit[] | undefined;
+
+export interface RunPlan {
+  /** Framework of the run-defining object: "hf-trainer", "trl-sft", ... */
+  framework: string;
+  /** The run-defining call (where the CodeLens goes). */
+  entry: { file: string; span: Span; label: string };
+  files: string[];
+  facts: Map<FactKey, Fact>;
+  edit?: PlanEditor;
+  /** Spans of the keyword arguments / keys that shape the footprint, for hovers. */
+  relevantSpans: { file: string; span: Span; key: FactKey }[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Applicability = 'safe' | 'unsafe' | 'display-only';
+
+export interface Fix {
+  title: string;
+  applicability: Applicability;
+  edits: OffsetEdit[];
+}
+
+export interface Finding {
+  code: string;
+  name: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  span: Span;
+  fixes: Fix[];
+  savings?: { kWh: Range; kgCO2e: Range; fraction: number };
+}
+
+export interface AnalyzedRun {
+  plan: RunPlan;
+  inputs: RunInputs;
+  estimate: Estimate;
+  /** Optimizer steps over the whole run, when computable. */
+  totalSteps?: number;
+}
+
+export type { Estimate, Range, RunInputs, Saving };

@@ -1,0 +1,170 @@
+// The engine's entry point: extracted runs → linked plans → completed plans → estimates → rule findings, for one
+// document. Related files (configs, launchers, version pins) are read only through the FileReader it is given
+// (./link); without one it reads nothing. Both the language server and the CLI call it.
+import {
+  estimate as coreEstimate,
+  estimateMemory,
+  resolveAccelerator,
+  saving as coreSaving,
+  type Accelerator,
+  type RunInputs,
+} from '../../core/index';
+import { RULES } from '../../rules/index';
+import type { Rule, RuleContext } from '../../rules/types';
+import type { Settings } from '../../engine/settings';
+import type { Parser } from 'web-tree-sitter';
+import type { Tree } from '../../engine/parse/python';
+import type { RunDraft } from '../../engine/extract/run-draft';
+import { linkFile, memoryReader, type FileReader } from '../../engine/link';
+import { completePlan, isCpuLike, runShape } from '../../engine/plan';
+import { suppressedCodes } from '../../engine/suppression';
+import type { AnalyzedRun, Finding, RunPlan, Span } from '../../engine/types';
+
+export interface DocumentAnalysis {
+  file: string;
+  runs: AnalyzedRun[];
+  findings: Finding[];
+  /** Problems worth telling the user (unknown GPU name, unreadable config), not crashes. */
+  messages: string[];
+  /** Runs defined in another file that this file takes part in (a launcher's script, a config's user): for hovers. */
+  linked?: AnalyzedRun[];
+  /** Texts of the related files the runs read (path → text), for positions of their facts. */
+  sources?: Map<string, string>;
+}
+
+export interface AnalyzeOptions {
+  /** The file's Python tree (kept by the caller). */
+  tree?: Tree;
+  /** Reads related files; without it, nothing is read and each file is a run of its own. */
+  reader?: FileReader;
+  /** Parses related Python files (scripts a launcher or config names). */
+  parser?: Parser;
+}
+
+function anchorOf(plan: RunPlan, tree: Tree): { file: string; span: Span } {
+  // The arguments call's callee (TrainingArguments / SFTConfig), else the run-defining call's.
+  const spans = plan.relevantSpans.filter((s) => s.file === plan.entry.file);
+  const node = tree.rootNode.descendantForIndex(spans[0]?.span.start ?? plan.entry.span.start);
+  let call = node;
+  while (call && call.type !== 'call') call = call.parent;
+  const fn = call?.childForFieldName('function');
+  return fn
+    ? { file: plan.entry.file, span: { start: fn.startIndex, end: fn.endIndex } }
+    : { file: plan.entry.file, span: plan.entry.span };
+}
+
+export function analyzeRun(
+  plan: RunPlan,
+  settings: Settings,
+  adjust?: RunDraft['adjust'],
+): { run: AnalyzedRun; ctxBase: Omit<RuleContext, 'anchor'>; messages: string[] } {
+  completePlan(plan, settings);
+  if (adjust) {
+    const hw = plan.facts.get('hardware')?.value;
+    const r = typeof hw === 'string' && !isCpuLike(hw) ? resolveAccelerator(hw) : undefined;
+    adjust(plan, r?.ok ? r.value.bf16 : undefined);
+  }
+  const shape = runShape(plan, settings);
+  const messages: string[] = [];
+  // CPU and Apple-silicon (MPS) runs: no tensor-core rules, no GPU memory rules.
+  const cpu = isCpuLike(plan.facts.get('hardware')?.value);
+  let accelerator: Accelerator | undefined;
+  if (shape.inputs.hardware) {
+    const r = resolveAccelerator(shape.inputs.hardware);
+    if (r.ok) accelerator = r.value;
+    else messages.push(r.message);
+  }
+  const est = coreEstimate(shape.inputs);
+  est.assumptions.unshift(...shape.assumptions);
+  const memory = (change: Partial<RunInputs> = {}) => estimateMemory({ ...shape.inputs, ...change }, accelerator);
+  const base = { ...shape.inputs };
+  est.memoryGBPerDevice ??= memory();
+  const ctxBase: Omit<RuleContext, 'anchor'> = {
+    plan,
+    shape,
+    estimate: est,
+    settings,
+    accelerator: cpu ? undefined : accelerator,
+    cpu,
+    fact: (k) => plan.facts.get(k),
+    value: (k) => plan.facts.get(k)?.value,
+    saving: (change) => coreSaving(base, { ...base, ...change }),
+    memory,
+    edit: (changes) => plan.edit?.(changes),
+  };
+  return { run: { plan, inputs: shape.inputs, estimate: est, totalSteps: shape.totalSteps }, ctxBase, messages };
+}
+
+function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
+  const severity = settings.severity[rule.code] ?? settings.severity[rule.name.toUpperCase()]; // both readers upper-case keys
+  if (severity === 'off') return [];
+  return rule.check(ctx).map((f) => ({
+    code: rule.code,
+    name: rule.name,
+    message: f.message,
+    fixes: f.fixes,
+    savings: f.savings,
+    // A user's severity wins; otherwise the rule's (lowered by the rule when it is unsure).
+    severity: severity ?? f.severity ?? rule.defaultSeverity,
+    file: f.span && f.file ? f.file : ctx.anchor.file,
+    span: f.span && f.file ? f.span : ctx.anchor.span,
+  }));
+}
+
+/** Analyze Python text with its tree, reading no other file (the benchmark's and the harness's entry). */
+export function analyzePython(file: string, text: string, tree: Tree, settings: Settings): DocumentAnalysis {
+  return analyzeDocument(file, text, settings, { tree });
+}
+
+/**
+ * Analyze one document of any supported kind: its runs, merged with the files linked to it (when a reader is
+ * given), checked by every rule. Findings are those located in this document; runs whose entry is elsewhere are
+ * returned as `linked`.
+ */
+export function analyzeDocument(
+  file: string,
+  text: string,
+  settings: Settings,
+  opts: AnalyzeOptions = {},
+): DocumentAnalysis {
+  const runs: AnalyzedRun[] = [];
+  const linked: AnalyzedRun[] = [];
+  const findings: Finding[] = [];
+  const link = linkFile({ file, text, tree: opts.tree, parser: opts.parser, reader: opts.reader ?? memoryReader({}) });
+  const messages: string[] = [...link.messages];
+  try {
+    for (const draft of link.drafts) {
+      try {
+        const { run, ctxBase, messages: m } = analyzeRun(draft.plan, settings, draft.adjust);
+        messages.push(...m);
+        const own = run.plan.entry.file === file;
+        (own ? runs : linked).push(run);
+        const anchor =
+          draft.anchor ??
+          (own && opts.tree && /\.pyi?$/i.test(file)
+            ? anchorOf(run.plan, opts.tree)
+            : { file: run.plan.entry.file, span: run.plan.entry.span });
+        const ctx: RuleContext = { ...ctxBase, anchor };
+        for (const rule of RULES) {
+          try {
+            // Findings located in other files are theirs: they are reported when that file is analyzed.
+            findings.push(...runRule(rule, ctx, settings).filter((f) => f.file === file));
+          } catch (e) {
+            messages.push(`rule ${rule.code} failed on ${file}: ${(e as Error).message}`);
+          }
+        }
+      } catch (e) {
+        messages.push(`the run at ${draft.plan.entry.label} could not be estimated: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    link.dispose();
+  }
+  const suppressed = suppressedCodes(text);
+  const kept = findings.filter((f) => {
+    const line = text.slice(0, f.span.start).split('\n').length - 1;
+    const codes = suppressed.get(line);
+    return !(codes && (codes.has('*') || codes.has(f.code) || codes.has(f.name.toUpperCase())));
+  });
+  return { file, runs, findings: kept, messages: [...new Set(messages)], linked, sources: link.sources };
+}

@@ -1,0 +1,360 @@
+// prepareRun(): turns a run's inputs into a model that can be evaluated at any factor level — hardware, devices,
+// precision, grid and PUE, workload, method (stated hours, FLOPs, measured throughput), utilisation and power.
+// The assumptions it records are written by core/run-assumptions.ts; the ranges by core/ranges.ts.
+
+import { ALPHA3_TO_ALPHA2 } from './calibrate';
+import {
+  CONV_TF32_SLOWDOWN,
+  GENERIC_ACCELERATOR,
+  GENERIC_HARDWARE_SPEED,
+  RECOMPUTE_SHARE,
+  peak16,
+  planPrecision,
+} from './compute';
+import { embodiedPerDeviceHour } from './data/embodied';
+import {
+  BUSY_FRACTION,
+  HOST_SHARE,
+  IDLE_SHARE,
+  devicePowerW,
+  planGrid,
+  planPue,
+  round,
+  withSuggestions,
+} from './energy';
+import { sanitise } from './sanitise';
+import {
+  FactorKey,
+  LEVEL_FACTORS,
+  Point,
+  Levels,
+  MEASUREMENT_SPREAD,
+  Method,
+  OVERRIDE_HINTS,
+  PrepareOptions,
+  PreparedRun,
+} from './estimate-model';
+import { resolveAccelerator, resolveRegion } from './resolve';
+import { describeRun } from './run-assumptions';
+import { Accelerator, Assumption, Calibration, Estimate, Precision, RunInputs } from './types';
+import { planUtilisation, planWorkUtilisation } from './utilisation';
+import { planWork } from './workload';
+
+export interface PowerPlan {
+  kind: 'given' | 'measured' | 'system' | 'model';
+  at(lv: Levels): { accelW: number; hostW: number };
+}
+
+export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): PreparedRun {
+  const warnings: string[] = [];
+  const assumptions: Assumption[] = [];
+  const inputs = sanitise(raw, warnings);
+  const cal = inputs.calibration;
+
+  // Hardware (the measurement names it when the run does not).
+  let hardwareIn = inputs.hardware;
+  let hardwareFromMeasurement = false;
+  if ((hardwareIn === undefined || hardwareIn.trim() === '') && cal?.gpuModel) {
+    const r = resolveAccelerator(stripCount(cal.gpuModel));
+    if (r.ok) {
+      hardwareIn = r.value.id;
+      hardwareFromMeasurement = true;
+    }
+  }
+  const genericNote =
+    inputs.gpuHours !== undefined
+      ? `(its ${GENERIC_ACCELERATOR.powerW} W rating sets the power)`
+      : `(${GENERIC_ACCELERATOR.powerW} W, ${peak16(GENERIC_ACCELERATOR)} bf16 TFLOPS), speed uncertain ${GENERIC_HARDWARE_SPEED.low}–${GENERIC_HARDWARE_SPEED.high}×`;
+  let accel = GENERIC_ACCELERATOR;
+  let accelKnown = false;
+  if (hardwareIn !== undefined && hardwareIn.trim() !== '') {
+    const r = resolveAccelerator(hardwareIn);
+    if (r.ok && peak16(r.value) > 0 && r.value.powerW > 0) {
+      accel = r.value;
+      accelKnown = true;
+      if (hardwareFromMeasurement) {
+        assumptions.push({
+          key: 'hardware',
+          text: `Hardware not stated; ${accel.name}, as named in the measurement (${cal!.gpuModel})`,
+          override: OVERRIDE_HINTS.hardware,
+        });
+      }
+    } else if (r.ok) {
+      warnings.push(
+        `${r.value.name} has no usable peak or power figure in the table; estimated as a ${GENERIC_ACCELERATOR.name}.`,
+      );
+      assumptions.push({
+        key: 'hardware',
+        text: `Estimated as a ${GENERIC_ACCELERATOR.name} ${genericNote}`,
+        override: OVERRIDE_HINTS.hardware,
+        source: GENERIC_ACCELERATOR.source,
+      });
+    } else {
+      warnings.push(withSuggestions(r.message, r.suggestions));
+      assumptions.push({
+        key: 'hardware',
+        text: `Hardware "${hardwareIn}" is not in the table; estimated as a ${GENERIC_ACCELERATOR.name} ${genericNote}`,
+        override: OVERRIDE_HINTS.hardware,
+        source: GENERIC_ACCELERATOR.source,
+      });
+    }
+  } else {
+    assumptions.push({
+      key: 'hardware',
+      text: `No hardware stated; assumed a ${GENERIC_ACCELERATOR.name} ${genericNote}`,
+      override: OVERRIDE_HINTS.hardware,
+      source: GENERIC_ACCELERATOR.source,
+    });
+  }
+
+  // Devices.
+  const devices = inputs.devices ?? 1;
+  if (inputs.devices === undefined) {
+    assumptions.push({
+      key: 'devices',
+      text: 'Device count not stated; assumed 1 (wall-clock time = device-hours)',
+      override: OVERRIDE_HINTS.devices,
+    });
+  }
+
+  // Precision.
+  const precision: Precision = inputs.precision ?? (accel.bf16 ? 'bf16' : accel.tensorCores ? 'fp16' : 'fp32');
+  if (inputs.precision === undefined) {
+    assumptions.push({
+      key: 'precision',
+      text: `Precision not stated; assumed ${precision}${precision === 'fp32' ? '' : ' mixed precision'}`,
+      override: OVERRIDE_HINTS.precision,
+    });
+  }
+  let precisionPlan = planPrecision(accel, precision);
+  if (precisionPlan.note) warnings.push(precisionPlan.note);
+
+  // Grid and PUE (the measurement names the region when the run does not).
+  let regionIn = inputs.region;
+  if (regionIn === undefined && inputs.intensity === undefined && cal) {
+    const fromCal = measuredRegion(cal);
+    if (fromCal) {
+      regionIn = fromCal;
+      assumptions.push({
+        key: 'region',
+        text: `Region not stated; ${fromCal}, as recorded in the measurement`,
+        override: OVERRIDE_HINTS.region,
+      });
+    }
+  }
+  const grid = planGrid(inputs.intensity, regionIn);
+  if (grid.warning) warnings.push(grid.warning);
+  const pue = planPue(inputs.pue, grid.provider, grid.region?.id);
+
+  // Workload.
+  const work = planWork(inputs, warnings);
+  if (work?.family !== 'transformer' && work?.kind === 'samples' && precisionPlan.effective === 'tf32') {
+    precisionPlan = { ...precisionPlan, slowdown: CONV_TF32_SLOWDOWN };
+  }
+
+  // Method.
+  let method: Method;
+  if (options.hoursAt || inputs.gpuHours !== undefined) method = 'stated-gpu-hours';
+  else if (work?.units !== undefined && work.perUnit > 0) method = 'flops';
+  else {
+    method = 'insufficient-inputs';
+    const missing: string[] = [];
+    if (work?.kind === 'samples') {
+      missing.push(`the number of training samples (${OVERRIDE_HINTS.samples})`);
+    } else {
+      const n = inputs.activeParams ?? inputs.params;
+      if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);
+      if (inputs.tokens === undefined) missing.push(`the number of training tokens (${OVERRIDE_HINTS.tokens})`);
+      if (n === undefined && inputs.tokens === undefined)
+        missing.push(`for vision or audio models the architecture and samples (${OVERRIDE_HINTS.architecture})`);
+    }
+    warnings.push(
+      `Cannot estimate device-hours: missing ${missing.join(' and ')}; or give GPU-hours directly (${OVERRIDE_HINTS.gpuHours}). ` +
+        'Energy and CO2e are shown as 0 until then.',
+    );
+  }
+
+  // Measured throughput replaces the FLOPs model when the measurement covered known work on the same hardware.
+  let measuredSecondsPerUnit: number | undefined;
+  if (cal && method === 'flops' && work) {
+    const spu = work.kind === 'tokens' ? cal.deviceSecondsPerToken : cal.deviceSecondsPerSample;
+    if (spu !== undefined && spu > 0) {
+      const m = cal.gpuModel ? resolveAccelerator(stripCount(cal.gpuModel)) : undefined;
+      if (m && m.ok && accelKnown && m.value.id !== accel.id) {
+        warnings.push(
+          `The measured throughput is from ${m.value.name}, not ${accel.name}; device-hours come from the FLOPs model instead.`,
+        );
+      } else {
+        measuredSecondsPerUnit = spu;
+        method = 'measured-throughput';
+      }
+    }
+  }
+
+  // Compute model (also used in stated-hours mode, for what-if ratios).
+  const mfuPlan = work
+    ? planWorkUtilisation(inputs, accel, devices, work)
+    : planUtilisation(inputs, accel, devices, undefined);
+  const recompute = inputs.gradCheckpointing === true;
+  const factors = new Set<FactorKey>();
+
+  const secondsPerUnit = (lv: Levels): number => {
+    if (!work || work.perUnit <= 0) return NaN;
+    const mfu = mfuPlan.band[lv.mfu ?? 'mid'];
+    const slow = precisionPlan.slowdown ? precisionPlan.slowdown[lv.precision ?? 'mid'] : 1;
+    const hw = accelKnown ? 1 : GENERIC_HARDWARE_SPEED[lv.hardware ?? 'mid'];
+    const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
+    const flopsPerUnit = work.perUnit + share * work.forwardPerUnit;
+    let flopsPerSecond = (precisionPlan.peakTflops * 1e12 * mfu * hw) / slow;
+    if (precisionPlan.capTflops !== undefined)
+      flopsPerSecond = Math.min(flopsPerSecond, precisionPlan.capTflops * 1e12 * hw);
+    return flopsPerUnit / flopsPerSecond;
+  };
+
+  if (method === 'flops') {
+    factors.add('mfu');
+    if (precisionPlan.slowdown) factors.add('precision');
+    if (recompute) factors.add('recompute');
+    if (!accelKnown) factors.add('hardware');
+  } else if (method === 'measured-throughput') {
+    factors.add('measurement');
+  } else if (options.hoursAt) {
+    // What-if on stated hours: the ratio of modelled times carries the compute factors.
+    for (const f of ['mfu', 'precision', 'recompute', 'hardware'] as const) factors.add(f);
+  }
+
+  // Power.
+  const power = planPower(inputs, accel, accelKnown, cal, warnings);
+  if (method !== 'insufficient-inputs') {
+    if (power.kind === 'model' || power.kind === 'system') factors.add('busy');
+    if (power.kind === 'model' || (power.kind === 'measured' && cal?.hostPowerW === undefined)) factors.add('host');
+    if (!pue.given) factors.add('pue');
+  }
+  const label: Estimate['label'] =
+    power.kind === 'measured' || method === 'measured-throughput' ? 'calibrated' : 'pre-flight estimate';
+
+  // Scope options.
+  const devMultiplier = inputs.devRunsMultiplier ?? 1;
+  const embodiedPlan = inputs.embodied ? embodiedPerDeviceHour(accel) : undefined;
+  if (embodiedPlan && method !== 'insufficient-inputs') factors.add('embodied');
+
+  const evaluate = (lv: Levels): Point => {
+    let hours: number;
+    if (method === 'insufficient-inputs') hours = 0;
+    else if (options.hoursAt) hours = options.hoursAt(lv);
+    else if (method === 'stated-gpu-hours') hours = inputs.gpuHours!;
+    else if (method === 'measured-throughput')
+      hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
+    else hours = (work!.units! * secondsPerUnit(lv)) / 3600;
+    const { accelW, hostW } = power.at(lv);
+    const p = pue.band[lv.pue ?? 'mid'];
+    const acceleratorKWh = (hours * accelW) / 1000;
+    const hostKWh = (hours * hostW) / 1000;
+    const it = acceleratorKWh + hostKWh;
+    const runKWh = it * p;
+    const idleKWh = inputs.includeIdle ? IDLE_SHARE * acceleratorKWh : 0;
+    const developmentKWh = (devMultiplier - 1) * (runKWh + idleKWh);
+    const kWh = runKWh + idleKWh + developmentKWh;
+    const embodiedKg = embodiedPlan ? (hours * devMultiplier * embodiedPlan[lv.embodied ?? 'mid']) / 1000 : 0;
+    return {
+      gpuHours: hours,
+      acceleratorKWh,
+      hostKWh,
+      facilityKWh: runKWh - it,
+      idleKWh,
+      developmentKWh,
+      kWh,
+      kg: (kWh * grid.gPerKWh) / 1000,
+      embodiedKg,
+    };
+  };
+
+  describeRun({
+    inputs,
+    options,
+    method,
+    cal,
+    power,
+    measuredSecondsPerUnit,
+    work,
+    mfuPlan,
+    precisionPlan,
+    accel,
+    recompute,
+    pue,
+    grid,
+    devMultiplier,
+    embodiedPlan,
+    assumptions,
+    warnings,
+  });
+
+  return {
+    inputs,
+    method,
+    accel,
+    accelKnown,
+    devices,
+    precision,
+    precisionPlan,
+    flops: work?.flops,
+    work,
+    grid,
+    pue,
+    label,
+    factors: LEVEL_FACTORS.filter((f) => factors.has(f)),
+    assumptions,
+    warnings,
+    secondsPerUnit,
+    evaluate,
+  };
+}
+
+function stripCount(model: string): string {
+  return model.replace(/^\s*\d+\s*x\s*/i, '').trim();
+}
+
+function measuredRegion(cal: Calibration): string | undefined {
+  if (cal.region && resolveRegion(cal.region).ok) return cal.region;
+  const a2 = cal.country
+    ? (ALPHA3_TO_ALPHA2[cal.country.toUpperCase()] ??
+      (cal.country.length === 2 ? cal.country.toUpperCase() : undefined))
+    : undefined;
+  if (a2 && resolveRegion(a2).ok) return a2;
+  return undefined;
+}
+
+function planPower(
+  inputs: RunInputs,
+  accel: Accelerator,
+  accelKnown: boolean,
+  cal: Calibration | undefined,
+  warnings: string[],
+): PowerPlan {
+  if (inputs.powerW !== undefined) {
+    if (cal) warnings.push('Power per device was given explicitly; the measured power is not used.');
+    const w = inputs.powerW;
+    return { kind: 'given', at: () => ({ accelW: w, hostW: 0 }) };
+  }
+  if (cal && cal.gpuPowerW > 0) {
+    let scale = 1;
+    const m = cal.gpuModel ? resolveAccelerator(stripCount(cal.gpuModel)) : undefined;
+    if (m && m.ok && accelKnown && m.value.id !== accel.id) {
+      scale = accel.powerW / m.value.powerW;
+      warnings.push(
+        `Power was measured on ${m.value.name}; scaled by the rated powers to ${accel.name} (× ${round(scale, 2)}).`,
+      );
+    }
+    const g = cal.gpuPowerW * scale;
+    const h = cal.hostPowerW !== undefined ? cal.hostPowerW * scale : undefined;
+    return { kind: 'measured', at: (lv) => ({ accelW: g, hostW: h ?? g * HOST_SHARE[lv.host ?? 'mid'] }) };
+  }
+  const sys = accel.systemPowerW;
+  if (sys) return { kind: 'system', at: (lv) => ({ accelW: sys[lv.busy ?? 'mid'], hostW: 0 }) };
+  return {
+    kind: 'model',
+    at: (lv) => devicePowerW(accel.powerW, undefined, BUSY_FRACTION[lv.busy ?? 'mid'], HOST_SHARE[lv.host ?? 'mid']),
+  };
+}
+
+/** The run's workload: per-sample (architecture or flopsPerSample given) or tokens (parameters known). */

@@ -1,0 +1,49 @@
+// Ranges: each uncertain factor moved to its low and high alone, deviations combined in log space (see core/estimate.ts).
+
+import type { Point, PreparedRun } from './estimate-model';
+import type { Range } from './types';
+
+/** Combine per-factor deviations into a Range (log-space root-sum-square, capped at high/low = cap, default 3). */
+export function combineLog(mid: number, deviations: Array<[number, number]>, cap = 3): Range {
+  if (!(mid > 0) || !Number.isFinite(mid))
+    return { low: mid > 0 ? mid : 0, mid: mid > 0 ? mid : 0, high: mid > 0 ? mid : 0 };
+  let up = 0;
+  let down = 0;
+  for (const [a, b] of deviations) {
+    const da = a > 0 && Number.isFinite(a) ? Math.log(a / mid) : 0;
+    const db = b > 0 && Number.isFinite(b) ? Math.log(b / mid) : 0;
+    const u = Math.max(0, da, db);
+    const w = Math.max(0, -da, -db);
+    up += u * u;
+    down += w * w;
+  }
+  let lu = Math.sqrt(up);
+  let ld = Math.sqrt(down);
+  const lim = Math.log(cap);
+  if (lu + ld > lim) {
+    const k = lim / (lu + ld);
+    lu *= k;
+    ld *= k;
+  }
+  return { low: mid * Math.exp(-ld), mid, high: mid * Math.exp(lu) };
+}
+
+/** Evaluate a run at mid levels and at each factor's low/high, and combine into ranges. */
+export function rangesOf(run: PreparedRun): Record<keyof Point, Range> {
+  const mid = run.evaluate({});
+  const keys = Object.keys(mid) as Array<keyof Point>;
+  const devs: Record<string, Array<[number, number]>> = {};
+  for (const k of keys) devs[k] = [];
+  for (const f of run.factors) {
+    const lo = run.evaluate({ [f]: 'low' });
+    const hi = run.evaluate({ [f]: 'high' });
+    for (const k of keys) devs[k].push([lo[k], hi[k]]);
+  }
+  const out = {} as Record<keyof Point, Range>;
+  for (const k of keys) out[k] = combineLog(mid[k], devs[k], k === 'embodiedKg' ? Infinity : 3);
+  return out;
+}
+
+export function scaleRange(r: Range, k: number): Range {
+  return { low: r.low * k, mid: r.mid * k, high: r.high * k };
+}

@@ -1,0 +1,452 @@
+// The Linker: finds the files one run is made of — configs a script names, launchers that start it, Hydra primaries,
+// nanoGPT config overrides, version pins — reading only through the input's FileReader, and merges them.
+
+import * as path from 'node:path';
+import type { Parser } from 'web-tree-sitter';
+import { accelerateOverlay } from '../extract/accelerate-config';
+import { ConfigFormat, detectFormat } from '../extract/config-detect';
+import { ConfigDoc, configDoc } from '../extract/config-doc';
+import { ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
+import { Fields, fieldEditor, mergeFields } from '../extract/fields';
+import { hfArgsFields } from '../extract/hf-args-file';
+import { applyVersionDefaults } from '../extract/hf-defaults';
+import { HF_FIELDS, HF_SCHEMA } from '../extract/hf-fields';
+import { splatLinked, splatRefs } from '../extract/hf-splat';
+import { HydraSpec, hydraDrafts } from '../extract/hydra';
+import { Composer, type HydraReader } from '../extract/hydra-compose';
+import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
+import { extractJax } from '../extract/jax';
+import { LaunchCommand } from '../extract/launcher';
+import { globalFields, globalWriter } from '../extract/nanogpt';
+import { extractPythonRuns } from '../extract/python-runs';
+import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
+import { mayBeSkyPilot } from '../extract/skypilot';
+import { Versions, parsePyproject, parseRequirements } from '../extract/versions';
+import type { Tree } from '../parse/python';
+import { Fact } from '../types';
+import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
+import { FileReader, linkKind } from './reader';
+import { cachedTree, trimTreeCache } from './tree-cache';
+
+const MAX_LAUNCHERS = 40;
+const MAX_SCRIPTS = 20;
+
+export interface LinkInput {
+  file: string;
+  text: string;
+  reader: FileReader;
+  parser?: Parser;
+  /** The file's own tree (Python), kept by the caller. */
+  tree?: Tree;
+}
+
+export interface LinkResult {
+  drafts: RunDraft[];
+  messages: string[];
+  /** Texts of every file the runs read, for positions in `greenml plan` and hovers. */
+  sources: Map<string, string>;
+  /** Frees the trees parsed for related files; call after the analysis. */
+  dispose(): void;
+}
+
+export class Linker {
+  readonly sources = new Map<string, string>();
+  readonly messages: string[] = [];
+  private readonly pyCache = new Map<string, RunDraft[]>();
+  /** Trees of the Python files read during this analysis, so no file is parsed twice. */
+  private readonly pyTrees = new Map<string, Tree>();
+  /** HF-args files unpacked into an arguments call (`**yaml.safe_load(open(…))`). */
+  private readonly splats = new Set<Ref>();
+
+  constructor(private readonly input: LinkInput) {
+    this.sources.set(input.file, input.text);
+  }
+
+  /** The name a file goes by in plans and findings: the input's own spelling for itself, others in the same style (relative to the working folder when the input is relative, as the CLI's paths are). */
+  id(file: string): string {
+    const abs = path.resolve(file);
+    if (abs === path.resolve(this.input.file)) return this.input.file;
+    return path.isAbsolute(this.input.file) ? abs : path.relative(process.cwd(), abs) || abs;
+  }
+
+  dispose() {
+    trimTreeCache();
+  }
+
+  read(file: string): string | undefined {
+    const abs = path.resolve(file);
+    if (abs === path.resolve(this.input.file)) return this.input.text;
+    const t = this.input.reader.read(abs);
+    if (t !== undefined) this.sources.set(this.id(abs), t);
+    return t;
+  }
+
+  /** Runs of a Python file (the input's own tree, or a fresh parse kept until dispose). */
+  pythonRuns(file: string, text: string): RunDraft[] {
+    const abs = path.resolve(file);
+    const hit = this.pyCache.get(abs);
+    if (hit) return hit;
+    let tree = abs === path.resolve(this.input.file) ? this.input.tree : undefined;
+    if (!tree) {
+      if (!this.input.parser) return [];
+      tree = cachedTree(abs, text, this.input.parser);
+    }
+    this.pyTrees.set(abs, tree);
+    // JAX/Flax first: Flax scripts often parse TrainingArguments without training through the HF Trainer.
+    const jax = extractJax(this.id(file), text, tree);
+    let runs = jax.length ? jax : extractPythonRuns(this.id(file), text, tree);
+    // `TrainingArguments(**yaml.safe_load(open("args.yaml")))`: that file holds the other arguments.
+    const splat = runs.some((r) => r.kind === 'hf') ? splatRefs(this.id(file), text, tree) : [];
+    for (const r of splat) this.splats.add(r);
+    if (splat.length) runs = runs.map((r) => (r.kind === 'hf' ? { ...r, refs: [...r.refs, ...splat] } : r));
+    this.pyCache.set(abs, runs);
+    return runs;
+  }
+
+  config(file: string): { doc: ConfigDoc; format: ConfigFormat } | undefined {
+    const text = this.read(file);
+    if (text === undefined) return undefined;
+    const doc = configDoc(this.id(file), text);
+    const format = doc ? detectFormat(doc) : undefined;
+    if (!doc || !format) return undefined;
+    return { doc, format };
+  }
+
+  /** Any YAML/JSON mapping, whatever its format (a file unpacked into TrainingArguments need not look like one). */
+  anyConfig(file: string): { doc: ConfigDoc; format: ConfigFormat } | undefined {
+    const text = this.read(file);
+    const doc = text === undefined ? undefined : configDoc(this.id(file), text);
+    return doc ? { doc, format: 'hf-args' } : undefined;
+  }
+
+  /** A path named in `from`, resolved against its folder, then the folders above (launchers often run from the repo root). */
+  resolve(from: string, p: string): string | undefined {
+    if (!p || /[$`*?]/.test(p)) return undefined;
+    if (path.isAbsolute(p)) return this.read(p) !== undefined ? path.resolve(p) : undefined;
+    let dir = path.dirname(path.resolve(from));
+    for (let i = 0; i < 3; i++) {
+      const cand = path.resolve(dir, p);
+      if (this.read(cand) !== undefined) return cand;
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+    return undefined;
+  }
+
+  /** Folders where a launcher or a user of `file` may live. */
+  private nearDirs(file: string): string[] {
+    const dir = path.dirname(path.resolve(file));
+    const parent = path.dirname(dir);
+    return [...new Set([dir, path.join(dir, 'scripts'), parent, path.join(parent, 'scripts')])];
+  }
+
+  /** Does `named` (as written in `launcher`) mean `wanted`? */
+  private names(launcher: string, named: string, wanted: string): boolean {
+    const norm = named.replace(/^\.\//, '');
+    const ldir = path.dirname(path.resolve(launcher));
+    if (path.isAbsolute(norm)) return path.resolve(norm) === wanted;
+    if (path.resolve(ldir, norm) === wanted || path.resolve(path.dirname(ldir), norm) === wanted) return true;
+    return norm.includes('/') && wanted.endsWith(path.sep + norm.split('/').join(path.sep));
+  }
+
+  /** Launcher commands near `file` that run it (as a script or as their config). */
+  launchersOf(file: string): { file: string; cmd: LaunchCommand }[] {
+    const wanted = path.resolve(file);
+    const base = path.basename(file);
+    const out: { file: string; cmd: LaunchCommand }[] = [];
+    let seen = 0;
+    for (const dir of this.nearDirs(file)) {
+      for (const name of this.input.reader.list(dir).sort()) {
+        if (!isLauncherName(name) || seen >= MAX_LAUNCHERS) continue;
+        seen++;
+        const lf = path.join(dir, name);
+        const text = this.read(lf);
+        if (!text || !text.includes(base)) continue;
+        for (const cmd of commandsOf(this.id(lf), text)) {
+          const direct = cmd.target && cmd.target.kind !== 'module' && this.names(lf, cmd.target.path, wanted);
+          // `python main.py fit --config config.yaml` (Lightning CLI): the config is an option of the script.
+          const option = ['config', 'config_file', 'config_path'].some(
+            (k) =>
+              typeof cmd.fields.get(k)?.value === 'string' && this.names(lf, String(cmd.fields.get(k)!.value), wanted),
+          );
+          if (direct || option) out.push({ file: this.id(lf), cmd });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Python scripts and launchers near a config file that name it (launchers only for a Python config file). */
+  usersOf(file: string, launchersOnly = false): RunDraft[] {
+    const wanted = path.resolve(file);
+    const base = path.basename(file);
+    const out: RunDraft[] = [];
+    let scripts = 0;
+    for (const dir of this.nearDirs(file)) {
+      for (const name of this.input.reader.list(dir).sort()) {
+        const f = path.join(dir, name);
+        const kind = linkKind(name);
+        if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
+        if (scripts >= MAX_SCRIPTS) break;
+        const text = this.read(f);
+        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text))) continue;
+        scripts++;
+        const drafts =
+          kind === 'python' ? this.pythonRuns(f, text).map((d) => this.enrich(d)) : this.launcherRuns(f, text);
+        out.push(...drafts.filter((d) => d.plan.files.some((x) => path.resolve(x) === wanted)));
+      }
+      if (out.length > 0) break;
+    }
+    return out;
+  }
+
+  /**
+   * A nanoGPT-style config (`config/x.py`, plain `name = value` globals) that no launcher names: the run of a
+   * `train*.py` beside its folder whose globals it overrides, when most of its settings are globals of that script.
+   */
+  nanogptUsers(file: string, text: string): RunDraft[] {
+    if (!this.input.parser || !/^configs?$/i.test(path.basename(path.dirname(path.resolve(file))))) return [];
+    const abs = path.resolve(file);
+    const own = abs === path.resolve(this.input.file) ? this.input.tree : undefined;
+    const tree = own ?? cachedTree(abs, text, this.input.parser);
+    const g = globalFields(this.id(file), tree.rootNode);
+    if (g.size === 0 || g.size !== tree.rootNode.namedChildren.filter((n) => n?.type !== 'comment').length) return [];
+    const parent = path.dirname(path.dirname(path.resolve(file)));
+    for (const name of this.input.reader
+      .list(parent)
+      .filter((n) => /^train\w*\.py$/.test(n))
+      .sort()) {
+      const script = path.join(parent, name);
+      const st = this.read(script);
+      if (!st || !/configurator|exec\(open\(/.test(st)) continue;
+      const runs = this.pythonRuns(script, st).filter((d) => d.kind === 'nanogpt' && d.rebuild);
+      if (runs.length === 0) continue;
+      const scriptTree = this.pyTrees.get(path.resolve(script));
+      if (!scriptTree) continue;
+      const own = globalFields(this.id(script), scriptTree.rootNode);
+      const shared = [...g.keys()].filter((k) => own.has(k)).length;
+      if (shared * 2 < g.size) continue;
+      const layer: FieldLayer = {
+        kind: 'config',
+        fields: g,
+        write: globalWriter(this.id(file), text, g),
+        complete: true,
+      };
+      return runs.map((d) => this.enrich(d.rebuild!([layer])));
+    }
+    return [];
+  }
+
+  /** The runs a launcher starts, each merged with the launcher's command. */
+  launcherRuns(file: string, text: string): RunDraft[] {
+    const out: RunDraft[] = [];
+    for (const cmd of commandsOf(file, text)) {
+      if (!cmd.target || cmd.target.kind === 'module' || cmd.target.word.unresolved) continue;
+      const target = this.resolve(file, cmd.target.path);
+      if (!target) continue;
+      const t = this.read(target)!;
+      if (linkKind(target) === 'python') {
+        const runs = this.pythonRuns(target, t);
+        out.push(
+          ...(runs.length
+            ? runs.map((d) => this.enrich(d, { file, cmd }))
+            : this.hydraFromScript(target, t, { file, cmd })),
+        );
+      } else {
+        const c = this.config(target);
+        const d = c && primaryRun(c.doc, c.format);
+        if (d) out.push(this.enrich(d, { file, cmd }));
+      }
+    }
+    return out;
+  }
+
+  private hydraReader(): HydraReader {
+    return { read: (f) => this.read(f), list: (d) => this.input.reader.list(d), id: (f) => this.id(f) };
+  }
+
+  /** Hydra: the runs composed from the primary configs that include `file` (or from the file itself), each with the launcher of the script whose @hydra.main names its primary. */
+  hydraRuns(file: string): RunDraft[] {
+    const reader = this.hydraReader();
+    const runs = hydraSpecs(file, reader).flatMap((spec) => {
+      const script = hydraScripts(spec.primary, reader)[0];
+      return this.hydraSpecRuns(spec, script ? this.launchersOf(script)[0] : undefined);
+    });
+    // One run per `_target_` node, from the first (training) primary config that composes it.
+    const seenEntries = new Set<string>();
+    return runs.filter((d) => {
+      const key = `${d.plan.entry.file}:${d.plan.entry.span.start}`;
+      return !seenEntries.has(key) && !!seenEntries.add(key);
+    });
+  }
+
+  /** A Python script whose config is Hydra's (`@hydra.main`): the runs of the primary config it names. */
+  hydraFromScript(script: string, text: string, forced?: { file: string; cmd: LaunchCommand }): RunDraft[] {
+    if (!/\bhydra\b/.test(text)) return [];
+    const reader = this.hydraReader();
+    const launch = forced ?? this.launchersOf(script)[0];
+    const name = launch?.cmd.fields.get('config_name')?.value;
+    const primary = hydraPrimary(script, text, reader, typeof name === 'string' ? name : undefined);
+    if (!primary) return [];
+    return this.hydraSpecRuns(
+      { composer: new Composer(reader, path.dirname(primary)), primary, orphan: false },
+      launch,
+    );
+  }
+
+  private hydraSpecRuns(spec: HydraSpec, launch?: { file: string; cmd: LaunchCommand }): RunDraft[] {
+    const r = hydraDrafts(spec);
+    this.messages.push(...r.messages);
+    return r.drafts.map((d) => this.enrich(d, launch));
+  }
+
+  versions(file: string): Versions {
+    let dir = path.dirname(path.resolve(file));
+    for (let i = 0; i < 4; i++) {
+      const names = this.input.reader.list(dir);
+      const reqs = names.filter((n) => /^requirements[\w.-]*\.txt$/i.test(n)).sort();
+      const out: Versions = {};
+      for (const r of reqs) Object.assign(out, parseRequirements(this.input.reader.read(path.join(dir, r)) ?? '', r));
+      if (names.includes('pyproject.toml'))
+        Object.assign(
+          out,
+          parsePyproject(this.input.reader.read(path.join(dir, 'pyproject.toml')) ?? '', 'pyproject.toml'),
+        );
+      if (out.transformers || out.trl) return out;
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+    return {};
+  }
+
+  /**
+   * One run with everything that reaches it: its launcher (given, or found near the entry file), the configs it and
+   * its launcher name, version pins; merged by layer.
+   */
+  enrich(draft: RunDraft, forced?: { file: string; cmd: LaunchCommand }): RunDraft {
+    const entry = draft.plan.entry.file;
+    const launch = forced ?? this.launchersOf(entry)[0];
+    const refs: Ref[] = [...draft.refs, ...(launch?.cmd.refs ?? [])];
+    const overlays: { overlay: ConfigOverlay; rank: number }[] = [];
+    const schemaLayers: FieldLayer[] = [];
+    let argsFile: RunDraft['anchor'];
+    let splatFile: string | undefined;
+    const seen = new Set<string>();
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[k];
+      const target = this.resolve(ref.file, ref.path);
+      if (!target || seen.has(target) || path.resolve(target) === path.resolve(entry)) continue;
+      seen.add(target);
+      const splat = this.splats.has(ref) && draft.kind === 'hf';
+      const c = splat ? this.anyConfig(target) : this.config(target);
+      if (!c) {
+        if (ref.role === 'deepspeed' || ref.role === 'accelerate-config')
+          this.messages.push(
+            `${ref.path} (named in ${path.basename(ref.file)}) is not a ${ref.role === 'deepspeed' ? 'DeepSpeed' : 'accelerate'} config this review can read`,
+          );
+        continue;
+      }
+      if (c.doc.errors.length)
+        this.messages.push(`${path.basename(target)}: ${c.doc.errors[0]} — values read from the valid part`);
+      if (splat) {
+        schemaLayers.push({ kind: 'config', ...hfArgsFields(c.doc), complete: true });
+        argsFile = { file: c.doc.file, span: c.doc.keySpan([c.doc.keys()[0] ?? '']) };
+        splatFile = c.doc.file;
+      } else if (c.format === 'deepspeed') overlays.push({ overlay: deepspeedOverlay(c.doc), rank: CONFIG_RANK });
+      else if (c.format === 'accelerate') {
+        const o = accelerateOverlay(c.doc);
+        overlays.push({ overlay: o, rank: CONFIG_RANK });
+        refs.push(...o.refs);
+      } else if (c.format === 'hf-args' && draft.kind === 'hf') {
+        schemaLayers.push({ kind: 'config', ...hfArgsFields(c.doc), complete: true });
+        // `parse_yaml_file("args.yaml")`: every argument comes from that file, so findings about unwritten
+        // arguments (and their fixes) belong there.
+        if (draft.fromParser && draft.refs.includes(ref))
+          argsFile = { file: c.doc.file, span: c.doc.keySpan([c.doc.keys()[0] ?? '']) };
+      }
+    }
+    if (launch) {
+      const cmd = launch.cmd;
+      const fields = this.launcherFields(draft, cmd);
+      if (fields) schemaLayers.push({ kind: 'launcher', fields, write: cmd.write, complete: cmd.complete });
+      // nanoGPT: `python train.py config/x.py --k=v` — the config file's globals, then the flags.
+      if (draft.kind === 'nanogpt') {
+        const configs: FieldLayer[] = [];
+        for (const p of cmd.positionals) {
+          const f = /\.py$/.test(p.text) ? this.resolve(launch.file, p.text) : undefined;
+          const text = f ? this.read(f) : undefined;
+          if (!f || text === undefined || !this.input.parser) continue;
+          const tree = cachedTree(path.resolve(f), text, this.input.parser);
+          const g = globalFields(this.id(f), tree.rootNode);
+          configs.push({ kind: 'config', fields: g, write: globalWriter(this.id(f), text, g), complete: true });
+        }
+        schemaLayers.unshift(...configs);
+      }
+      overlays.push({ overlay: launcherOverlay(launch.file, cmd), rank: LAUNCHER_RANK });
+    }
+    let d: RunDraft = argsFile ? { ...draft, anchor: argsFile } : draft;
+    let schemaEdit: ConfigOverlay['edit'] | undefined;
+    if (draft.rebuild && schemaLayers.length > 0) d = draft.rebuild(schemaLayers);
+    else if (draft.kind === 'hf' && schemaLayers.length > 0) {
+      const merged = mergeFields(...schemaLayers.map((l) => l.fields));
+      const facts = HF_SCHEMA.toFacts(merged, {
+        complete: schemaLayers.every((l) => l.complete) && (!!draft.fromParser || !!splatFile),
+      });
+      schemaEdit = fieldEditor(HF_SCHEMA, schemaLayers);
+      const byFile = (f: Fact) =>
+        schemaLayers.find((l) => [...l.fields.values()].some((x) => x.file === f.file))?.kind === 'launcher'
+          ? LAUNCHER_RANK
+          : CONFIG_RANK;
+      for (const r of [CONFIG_RANK, LAUNCHER_RANK]) {
+        const mine = facts.filter((f) => byFile(f) === r);
+        if (mine.length)
+          overlays.unshift({
+            overlay: {
+              file: mine[0].file!,
+              facts: mine,
+              refs: [],
+              relevantSpans: mine.map((f) => ({ file: f.file!, span: f.span!, key: f.key })),
+              edit: fieldEditor(HF_SCHEMA, schemaLayers),
+            },
+            rank: r,
+          });
+      }
+    }
+    if (splatFile) d = splatLinked(d, splatFile);
+    if (d.kind === 'hf' && d.flavour) applyVersionDefaults(d.plan, d.flavour, this.versions(entry));
+    return mergeRun(
+      d,
+      overlays.sort((a, b) => a.rank - b.rank),
+      launch?.cmd,
+      schemaEdit,
+    );
+  }
+
+  /** The launcher's script arguments in the run's schema, or undefined when they do not map to it. */
+  private launcherFields(draft: RunDraft, cmd: LaunchCommand): Fields | undefined {
+    if (draft.kind === 'hf') {
+      const out: Fields = new Map();
+      for (const [name, f] of cmd.fields) {
+        const field = draft.fromParser ? (HF_FIELDS.has(name) ? name : undefined) : draft.flags?.get(name);
+        if (field) out.set(field, { ...f, name: field });
+      }
+      return out.size ? out : undefined;
+    }
+    if (draft.kind === 'lightning-cli') {
+      // `--trainer.precision bf16-mixed`, `--data.batch_size 32` override the YAML.
+      const out: Fields = new Map();
+      for (const [name, f] of cmd.fields) {
+        const m =
+          /^(?:trainer\.)?(precision|devices|num_nodes|accelerator|accumulate_grad_batches|max_epochs|max_steps|max_time|enable_checkpointing|strategy)$/.exec(
+            name,
+          ) ?? /^data\.(?:init_args\.)?(batch_size)$/.exec(name);
+        if (m && (name.startsWith('trainer.') || name.startsWith('data.'))) out.set(m[1], { ...f, name: m[1] });
+      }
+      return out.size ? out : undefined;
+    }
+    if (draft.rebuild) return cmd.fields.size ? cmd.fields : undefined;
+    return undefined;
+  }
+}

@@ -1,0 +1,200 @@
+// Merging the layers of one run by rank (launcher flag > config file > script explicit > script default > setting >
+// framework default > assumed), each fact remembering which layer set it so edits go to that layer.
+
+import * as path from 'node:path';
+import { extractAxolotl } from '../extract/axolotl';
+import { ConfigFormat } from '../extract/config-detect';
+import { ConfigDoc } from '../extract/config-doc';
+import { ConfigOverlay } from '../extract/deepspeed';
+import { LaunchCommand, parseLauncher } from '../extract/launcher';
+import { extractLightningCli } from '../extract/lightning-cli';
+import { extractLlamaFactory } from '../extract/llamafactory';
+import { RunDraft } from '../extract/run-draft';
+import { skypilotCommands } from '../extract/skypilot';
+import { extractTorchtune } from '../extract/torchtune';
+import { Fact, FactKey, FactValue, OffsetEdit, Origin, RunPlan } from '../types';
+import { linkKind } from './reader';
+
+export const RANK: Record<Origin, number> = {
+  assumed: 0,
+  'framework-default': 1,
+  setting: 2,
+  'script-default': 3,
+  explicit: 4,
+};
+export const CONFIG_RANK = 5;
+export const LAUNCHER_RANK = 6;
+
+/** Shell launchers, and YAML files that may be SkyPilot tasks (their `run:` script launches). */
+export const isLauncherName = (name: string) => linkKind(name) === 'shell' || /\.ya?ml$/i.test(name);
+
+/** The commands a launcher runs: a shell script's, or a SkyPilot task's `run:` (none for other YAML). */
+export function commandsOf(file: string, text: string): LaunchCommand[] {
+  return linkKind(file) === 'shell' ? parseLauncher(file, text) : (skypilotCommands(file, text) ?? []);
+}
+
+/** Devices, hardware and launch-time precision from a launcher command. */
+export function launcherOverlay(file: string, cmd: LaunchCommand): ConfigOverlay {
+  return {
+    file,
+    facts: cmd.facts,
+    envFacts: cmd.envFacts,
+    refs: [],
+    relevantSpans: [...cmd.facts, ...cmd.envFacts]
+      .filter((f) => f.span)
+      .map((f) => ({ file, span: f.span!, key: f.key })),
+    edit: (changes) => {
+      const keys = Object.keys(changes);
+      if (keys.length !== 1 || keys[0] !== 'precision') return undefined;
+      return cmd.editEnv?.(changes.precision!);
+    },
+  };
+}
+
+/** Owner of a fact set by a launcher flag for which no text edit is offered. */
+const NO_EDITOR = -2;
+
+/** The argparse dest a script-default fact came from, read from its note ("default of argparse --batch-size"). */
+/** Merges overlays into a run by rank, each fact remembering which layer set it, and routes edits to that layer. */
+function argparseDest(note: string | undefined): string | undefined {
+  const m = note ? /default of argparse --([\w-]+)/.exec(note) : null;
+  return m ? m[1].replace(/-/g, '_') : undefined;
+}
+
+export function mergeRun(
+  draft: RunDraft,
+  overlays: { overlay: ConfigOverlay; rank: number }[],
+  launch?: LaunchCommand,
+  schemaEdit?: ConfigOverlay['edit'],
+): RunDraft {
+  const base = draft.plan;
+  const facts = new Map<FactKey, Fact>(base.facts);
+  const owner = new Map<FactKey, number>();
+  const rankOf = (k: FactKey) =>
+    owner.has(k) ? overlays[owner.get(k)!].rank : RANK[facts.get(k)?.origin ?? 'assumed'];
+  const put = (f: Fact, i: number, rank: number) => {
+    if (!facts.has(f.key) || rank >= rankOf(f.key)) {
+      facts.set(f.key, f);
+      owner.set(f.key, i);
+    }
+  };
+  overlays.forEach(({ overlay, rank }, i) => overlay.facts.forEach((f) => put(f, i, rank)));
+  // ACCELERATE_MIXED_PRECISION (accelerate launch / accelerate config) reaches the run only where the framework
+  // reads it: HF TrainingArguments unless bf16/fp16 is on; Accelerator() unless mixed_precision is passed.
+  const current = facts.get('precision');
+  const envApplies =
+    draft.envPrecision !== 'never' &&
+    !owner.has('precision') &&
+    (!current ||
+      current.origin === 'framework-default' ||
+      current.origin === 'assumed' ||
+      (draft.envPrecision === 'unless-mixed' &&
+        current.value !== null &&
+        !(typeof current.value === 'string' && /bf16|fp16|fp8/.test(current.value))));
+  if (envApplies) overlays.forEach(({ overlay, rank }, i) => (overlay.envFacts ?? []).forEach((f) => put(f, i, rank)));
+  // A fully visible command line that sets no precision: the framework default is what runs, not a guess.
+  const p = facts.get('precision');
+  if (
+    p?.origin === 'assumed' &&
+    !owner.has('precision') &&
+    launch &&
+    launch.complete &&
+    (draft.fromParser || draft.envPrecision === 'if-unset') &&
+    !launch.accelerate
+  ) {
+    facts.set('precision', {
+      ...p,
+      origin: 'framework-default',
+      note: `${(p.note ?? '').split(' — ')[0]} (the launcher ${path.basename(launch.file)} sets no precision)`,
+    });
+  } else if (p?.origin === 'assumed' && !owner.has('precision') && draft.anchor && draft.fromParser) {
+    facts.set('precision', {
+      ...p,
+      origin: 'framework-default',
+      note: `${(p.note ?? '').split(' — ')[0]} (all arguments come from ${path.basename(draft.anchor.file)}, which sets neither)`,
+    });
+  }
+  // A plain argparse script (loop, Lightning, Keras, JAX…): a launcher flag replaces the default it names
+  // (`--epochs 2` over `add_argument("--epochs", default=9)`). HF scripts map their flags through `draft.flags`.
+  if (launch && draft.kind !== 'hf' && draft.kind !== 'lightning-cli' && !draft.rebuild) {
+    for (const [k, f] of facts) {
+      const dest = f.origin === 'script-default' ? argparseDest(f.note) : undefined;
+      const given = dest ? launch.fields.get(dest) : undefined;
+      if (!given) continue;
+      const value = given.value === undefined || typeof given.value !== typeof f.value ? null : given.value;
+      facts.set(k, {
+        ...f,
+        value,
+        origin: 'explicit',
+        file: given.file,
+        span: given.span,
+        note: `${given.text} on ${path.basename(launch.file)} overrides the script's default${value === null ? ' (value not readable here)' : ''}`,
+      });
+      owner.set(k, NO_EDITOR);
+    }
+  }
+  // Every argument is visible (a complete command line, or one arguments file): the defaults are not guesses.
+  if (draft.fromParser && ((launch && launch.complete && !launch.accelerate) || draft.anchor)) {
+    for (const [k, f] of facts)
+      if (f.note?.includes(' — HfArgumentParser arguments'))
+        facts.set(k, { ...f, note: f.note.split(' — HfArgumentParser arguments')[0] });
+  }
+  const home = draft.anchor?.file ?? base.entry.file;
+  const files = [
+    ...new Set([
+      ...base.files,
+      ...overlays.map((o) => o.overlay.file),
+      ...[...facts.values()].map((f) => f.file).filter((f): f is string => !!f),
+    ]),
+  ];
+  const plan: RunPlan = {
+    ...base,
+    files,
+    facts,
+    relevantSpans: [...base.relevantSpans, ...overlays.flatMap((o) => o.overlay.relevantSpans)],
+    edit: (changes) => {
+      const groups = new Map<number, Partial<Record<FactKey, FactValue>>>();
+      for (const [k, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+        const o = owner.get(k) ?? -1;
+        groups.set(o, { ...(groups.get(o) ?? {}), [k]: v });
+      }
+      const edits: OffsetEdit[] = [];
+      for (const [o, subset] of groups) {
+        if (o === NO_EDITOR) return undefined;
+        const e =
+          o === -1
+            ? (base.edit?.(subset) ?? (draft.anchor ? schemaEdit?.(subset) : undefined))
+            : overlays[o].overlay.edit(subset);
+        if (!e) return undefined;
+        edits.push(...e);
+      }
+      // A quick fix edits one document: the one where the finding about these facts is shown.
+      const filesEdited = new Set(edits.map((e) => e.file));
+      if (filesEdited.size > 1) return undefined;
+      const where = new Set(
+        Object.keys(changes).map(
+          (k) => (facts.get(k as FactKey)?.span ? facts.get(k as FactKey)!.file : undefined) ?? home,
+        ),
+      );
+      if (edits.length && !where.has(edits[0].file)) return undefined;
+      return edits;
+    },
+  };
+  return { ...draft, plan };
+}
+
+/** The run a config file defines by itself (axolotl, LLaMA-Factory, torchtune, Lightning CLI). */
+export function primaryRun(doc: ConfigDoc, format: ConfigFormat): RunDraft | undefined {
+  switch (format) {
+    case 'axolotl':
+      return extractAxolotl(doc);
+    case 'llamafactory':
+      return extractLlamaFactory(doc);
+    case 'torchtune':
+      return extractTorchtune(doc);
+    case 'lightning-cli':
+      return extractLightningCli(doc);
+    default:
+      return undefined;
+  }
+}

@@ -1,8 +1,8 @@
 // The `greenml` CLI: a second thin front end over the same engine as the language server.
 // Exit codes: 0 no findings at warning or above (or --exit-zero), 1 findings, 2 usage or I/O error.
+import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
 import {
   estimate as coreEstimate,
   lookupArchitecture,
@@ -11,25 +11,26 @@ import {
   reportJson,
   resolveAccelerator,
   resolveRegion,
-  type Estimate,
   type ModelCardOptions,
   type Precision,
   type RunInputs,
 } from '../../core/index';
-import { RULES, docsUrl, findRule } from '../../rules/index';
-import { ruleMarkdown } from '../../rules/docs';
-import { mergeSettings, type Settings } from '../../engine/settings';
-import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
 import * as fmt from '../../engine/format';
-import {
-  estimateRun,
-  findMeasurements,
-  readMeasurements,
-  type EstimateOptions,
-  type Measurements,
-} from '../review/measurements';
-import type { AnalyzedRun } from '../../engine/types';
+import { mergeSettings, type Settings } from '../../engine/settings';
+import { ruleMarkdown } from '../../rules/docs';
+import { RULES, docsUrl, findRule } from '../../rules/index';
+import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
+import { estimateRun, findMeasurements, readMeasurements } from '../review/measurements';
 import { collectFiles } from './files';
+import {
+  estimateExtrasText,
+  estimateOptions,
+  measurementProblems,
+  nonNegative,
+  num,
+  planJson,
+  UsageError,
+} from './options';
 import {
   checkGithub,
   checkJson,
@@ -44,8 +45,6 @@ import { analyzeFiles } from './pool';
 import { progress } from './progress';
 
 const VERSION = '0.1.0';
-
-class UsageError extends Error {}
 
 function loadSettings(configFile: string | undefined, paths: string[]): { settings: Settings; file?: WorkspaceFile } {
   let file: WorkspaceFile | undefined;
@@ -83,81 +82,6 @@ async function analyzePaths(
 function codes(list: string | undefined): Set<string> | undefined {
   if (!list) return undefined;
   return new Set(list.split(',').map((c) => findRule(c.trim())?.code ?? c.trim().toUpperCase()));
-}
-
-const num = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got "${v}"`);
-  return n;
-};
-
-// --- estimate extras (footprint options, measurements, reports) -------------------------------------------------
-const nonNegative = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number ≥ 0, got "${v}"`);
-  return n;
-};
-
-/** The scope/carbon options of `greenml estimate`; each is off unless its flag is given. */
-function estimateOptions(o: Record<string, unknown>): EstimateOptions {
-  const out: EstimateOptions = {};
-  if (o.includeIdle) out.includeIdle = true;
-  if (o.embodied) out.embodied = true;
-  if (o.devRuns !== undefined) {
-    if ((o.devRuns as number) < 1) throw new UsageError('--dev-runs is total ÷ final run, at least 1 (e.g. 1.5)');
-    out.devRunsMultiplier = o.devRuns as number;
-  }
-  if (o.marginal) out.marginal = true;
-  if (o.marketIntensity !== undefined) out.marketIntensity = o.marketIntensity as number;
-  return out;
-}
-
-/** Extra lines of the text output: label and the optional components. */
-function estimateExtrasText(e: Estimate, out: (s: string) => void, indent: string, options: EstimateOptions): void {
-  if (e.label === 'calibrated') out(`${indent}Label       calibrated (${e.calibration?.description ?? 'measurement'})`);
-  if (e.idleKWh) out(`${indent}Idle/infra  ${fmt.range(e.idleKWh, fmt.energy)} (inside the energy above)`);
-  if (e.developmentKWh)
-    out(`${indent}Dev. runs   ${fmt.range(e.developmentKWh, fmt.energy)} (inside the energy above)`);
-  if (e.embodiedKgCO2e)
-    out(`${indent}Embodied    ${fmt.range(e.embodiedKgCO2e, fmt.carbon)} (not inside the carbon above)`);
-  if (e.marginal)
-    out(
-      `${indent}Marginal    ${fmt.range(e.marginal.co2eKg, fmt.carbon)} at ${e.marginal.gPerKWh} g/kWh (sensitivity, ${e.marginal.label})`,
-    );
-  else if (options.marginal)
-    out(`${indent}Marginal    no marginal intensity for this region in the table; sensitivity omitted`);
-  if (e.marketBased)
-    out(
-      `${indent}Market      ${fmt.range(e.marketBased.co2eKg, fmt.carbon)} at ${e.marketBased.gPerKWh} g/kWh (market-based, as given)`,
-    );
-}
-
-function measurementProblems(m: Measurements | undefined): void {
-  for (const p of m?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
-}
-
-/** One run plan for `greenml plan`: each fact with value, origin, file and 1-based range. */
-function planJson(run: AnalyzedRun, linked: boolean, textOf: (file: string | undefined) => string | undefined) {
-  const at = (file: string | undefined, span: { start: number; end: number } | undefined) => {
-    const t = textOf(file);
-    return span && t !== undefined ? { start: position(t, span.start), end: position(t, span.end) } : undefined;
-  };
-  return {
-    entry: {
-      path: run.plan.entry.file,
-      label: run.plan.entry.label,
-      line: at(run.plan.entry.file, run.plan.entry.span)?.start.line,
-    },
-    linked,
-    framework: run.plan.framework,
-    files: run.plan.files,
-    facts: Object.fromEntries(
-      [...run.plan.facts.values()].map((f) => [
-        f.key,
-        { value: f.value, origin: f.origin, file: f.file, range: at(f.file, f.span), note: f.note },
-      ]),
-    ),
-  };
 }
 
 export function buildProgram(out: (s: string) => void): Command {

@@ -26,6 +26,10 @@ export const FACT_KEYS = [
   'model_dtype',
   'framework',
   'zero_stage',
+  'tp',
+  'pp',
+  'dp',
+  'resolution',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 

@@ -70,6 +70,16 @@ export const LIGHTNING_SCHEMA: Schema = {
       const n = devicesOf(d);
       if (n !== undefined)
         out.push(fact('devices', n * nodes, d, nodes > 1 ? `${d.text} × ${nodes} nodes` : undefined));
+      // devices="auto" or -1: every visible accelerator — a count this file does not state (not one).
+      else if (d.value === 'auto' || d.value === -1 || d.value === '-1')
+        out.push(
+          fact(
+            'devices',
+            null,
+            d,
+            `${d.text}: every visible device${nodes > 1 ? ` × ${nodes} nodes` : ''}; the count is not in the file`,
+          ),
+        );
     }
     const acc = f('accelerator');
     if (acc && (acc.value === 'cpu' || acc.value === 'mps')) out.push(fact('hardware', acc.value, acc));

@@ -17,6 +17,7 @@ import { Composer, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
+import { launcherOnlyRun, scriptNotFound } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
@@ -242,9 +243,18 @@ export class Linker {
   launcherRuns(file: string, text: string): RunDraft[] {
     const out: RunDraft[] = [];
     for (const cmd of commandsOf(file, text)) {
-      if (!cmd.target || cmd.target.kind === 'module' || cmd.target.word.unresolved) continue;
-      const target = this.resolve(file, cmd.target.path);
-      if (!target) continue;
+      if (!cmd.target || cmd.target.word.unresolved) continue;
+      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path);
+      // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
+      if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
+      if (!target) {
+        const own = launcherOnlyRun(file, cmd);
+        if (own) {
+          out.push(own);
+          this.messages.push(scriptNotFound(file, cmd));
+        }
+        continue;
+      }
       const t = this.read(target)!;
       if (linkKind(target) === 'python') {
         const runs = this.pythonRuns(target, t);

@@ -49,7 +49,7 @@ export function linkFile(input: LinkInput): LinkResult {
           linker.messages.push(`${c.doc.errors[0]} — values read from the valid part of this ${c.format} config`);
         const own = primaryRun(c.doc, c.format);
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (c.format === 'skypilot') drafts = linker.launcherRuns(file, text);
+        else if (c.format === 'skypilot' || c.format === 'kubernetes') drafts = linker.launcherRuns(file, text);
         else if (own) drafts = [linker.enrich(own)];
         else {
           drafts = linker.usersOf(file);

@@ -244,7 +244,7 @@ export function schedulerDevices(file: string, r: Resources, direct: boolean): F
       return at(
         r.gpusPerTask.opt,
         r.gpusPerTask.value * tasks,
-        `${r.gpusPerTask.opt.text} × ${tasks} tasks (${(r.tasks ?? r.tasksPerNode)!.opt.text}${r.tasks ? '' : nodesNote})`,
+        `${r.gpusPerTask.opt.text} × ${tasks} tasks (${(r.tasks ?? r.tasksPerNode)?.opt.text}${r.tasks ? '' : nodesNote})`,
       );
   }
   if (r.perNode)
@@ -322,7 +322,7 @@ export function deepspeedDevices(
       return {
         ...base,
         span: at(inc),
-        value: counts.reduce((a, b) => a! + b!, 0)!,
+        value: counts.reduce<number>((a, b) => a + (b ?? 0), 0),
         note: `deepspeed ${raw(at(inc))}${hosts.length > 1 ? ` (${hosts.length} hosts)` : ''}`,
       };
   }
@@ -422,7 +422,7 @@ export function parallelFacts(get: (name: string) => Setting | undefined, file: 
           ? `${dpAt.text} (inferred from the world size at launch)`
           : [shard, rep]
               .filter(Boolean)
-              .map((s) => s!.text)
+              .map((s) => s?.text)
               .join(' × ') || undefined,
       ),
     );
@@ -444,7 +444,7 @@ export function parallelFacts(get: (name: string) => Setting | undefined, file: 
           cp,
         ]
           .filter(Boolean)
-          .map((s) => s!.text)
+          .map((s) => s?.text)
           .join(', ')})`,
       });
     }

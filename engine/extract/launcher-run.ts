@@ -80,7 +80,7 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | un
       },
       files: [file],
       facts,
-      relevantSpans: [...facts.values()].filter((f) => f.span).map((f) => ({ file, span: f.span!, key: f.key })),
+      relevantSpans: [...facts.values()].flatMap((f) => (f.span ? [{ file, span: f.span, key: f.key }] : [])),
       edit: undefined,
     },
     kind: 'launcher',

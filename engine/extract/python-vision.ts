@@ -108,7 +108,8 @@ function modelFact(
       : undefined;
   const byName = (node: SyntaxNode | undefined, how: (v: string) => string) => {
     const r = values.resolve(node);
-    return typeof r.value === 'string' ? at(r.value, r.node ?? node!, how(r.value), r.via, r.scriptDefault) : undefined;
+    const where = r.node ?? node;
+    return typeof r.value === 'string' && where ? at(r.value, where, how(r.value), r.via, r.scriptDefault) : undefined;
   };
   const localDefs = new Set([...text.matchAll(/^\s*def\s+(\w+)\s*\(/gm)].map((m) => m[1]));
   for (const c of calls) {
@@ -150,7 +151,7 @@ function modelFact(
   }
   // `models.__dict__[args.arch]()` (the PyTorch ImageNet example's pattern).
   for (const m of text.matchAll(/\b(torchvision\.models|models)\.__dict__\[([^\]\n]+)\]\s*\(/g)) {
-    const start = m.index! + m[0].indexOf('[') + 1;
+    const start = (m.index ?? 0) + m[0].indexOf('[') + 1;
     const node = root.descendantForIndex(start, start + m[2].length) ?? undefined;
     const f = byName(node, (v) => `${m[1]}.__dict__["${v}"]()`);
     if (f) return f;
@@ -164,14 +165,14 @@ function resolutionFact(file: string, calls: CallSite[], values: ValueResolver, 
   for (const c of calls) {
     const shape = KERAS_BUILDERS.includes(c.name) ? c.kwargs.get('input_shape')?.value : undefined;
     const dims = shape?.type === 'tuple' ? shape.namedChildren.map((n) => values.resolve(n).value) : [];
-    if (dims.length === 3 && typeof dims[0] === 'number' && dims[0] === dims[1])
+    if (shape && dims.length === 3 && typeof dims[0] === 'number' && dims[0] === dims[1])
       return {
         key: 'resolution',
         value: dims[0],
         origin: 'explicit',
         file,
-        span: spanOf(shape!),
-        note: `${c.name}(input_shape=${shape!.text})`,
+        span: spanOf(shape),
+        note: `${c.name}(input_shape=${shape.text})`,
       };
   }
   for (const name of CROPS) {
@@ -181,10 +182,11 @@ function resolutionFact(file: string, calls: CallSite[], values: ValueResolver, 
       .filter((x) => x.v !== undefined);
     const distinct = new Set(sizes.map((s) => s.v));
     // Two different training crops in one file (say, two recipes): which one runs is not known.
-    if (distinct.size === 1)
+    const first = sizes[0]?.v;
+    if (distinct.size === 1 && first !== undefined)
       return {
         key: 'resolution',
-        value: sizes[0].v!,
+        value: first,
         origin: 'explicit',
         file,
         span: spanOf(sizes[0].c.node),

@@ -21,6 +21,7 @@ import { launcherOnlyRun, scriptNotFound } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
+import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
 import { Versions, parsePyproject, parseRequirements } from '../extract/versions';
 import type { Tree } from '../parse/python';
@@ -191,7 +192,8 @@ export class Linker {
         if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
         if (scripts >= MAX_SCRIPTS) break;
         const text = this.read(f);
-        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text))) continue;
+        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text) && !mayBeKubernetes(text)))
+          continue;
         scripts++;
         const drafts =
           kind === 'python' ? this.pythonRuns(f, text).map((d) => this.enrich(d)) : this.launcherRuns(f, text);

@@ -285,3 +285,71 @@ test('Ray Train ScalingConfig: workers × GPUs per worker; CPU workers without u
     assert.equal(fact(a, 'hardware')?.value ?? null, hw, sc);
   }
 });
+
+const plainLoop = (head: string, tail = '') => `import argparse
+import torch
+import torch.nn as nn
+${head}
+def main():
+    model = nn.Linear(8, 2).cuda()
+    opt = torch.optim.AdamW(model.parameters())
+    for epoch in range(3):
+        for x, y in loader:
+            loss = nn.functional.mse_loss(model(x.cuda()), y.cuda())
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+${tail}
+`;
+
+test('a script states its own devices: DataParallel ids, spawn nprocs, argparse defaults and constants; a launcher flag replaces the default', async () => {
+  const cases: [string, string, number, string][] = [
+    ['', '\nmodel = nn.DataParallel(nn.Linear(8, 2), device_ids=[0, 1, 2])', 3, 'explicit'],
+    ['', '\ntorch.multiprocessing.spawn(main, nprocs=4)', 4, 'explicit'],
+    [
+      'p = argparse.ArgumentParser()\np.add_argument("--num_gpus", type=int, default=8)\nargs = p.parse_args()',
+      '',
+      8,
+      'script-default',
+    ],
+    ['NUM_GPUS = 2', '', 2, 'explicit'],
+  ];
+  for (const [head, tail, n, origin] of cases) {
+    const a = await analyze({ 'train.py': plainLoop(head, tail) }, 'train.py');
+    assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'devices')?.origin], [n, origin], head + tail);
+  }
+  const withFlag = await analyze(
+    {
+      'train.py': plainLoop(
+        'p = argparse.ArgumentParser()\np.add_argument("--num_gpus", type=int, default=8)\nargs = p.parse_args()',
+      ),
+      'run.sh': 'python train.py --num_gpus 2\n',
+    },
+    'train.py',
+  );
+  assert.deepEqual([fact(withFlag, 'devices')?.value, fact(withFlag, 'devices')?.origin], [2, 'explicit']);
+  // must not: a world size left to the environment (-1) is no count.
+  const env = await analyze(
+    { 'train.py': plainLoop('p = argparse.ArgumentParser()\np.add_argument("--world-size", default=-1, type=int)') },
+    'train.py',
+  );
+  assert.equal(fact(env, 'devices')?.origin, 'assumed');
+});
+
+test('DeepSpeed config: train_batch_size / (micro × accumulation) is the world size; Lightning 1.x gpus= is devices', async () => {
+  const ds =
+    '{"train_batch_size": 256, "train_micro_batch_size_per_gpu": 8, "gradient_accumulation_steps": 4, "zero_optimization": {"stage": 2}}';
+  const a = await analyze({ 'ds.json': ds }, 'ds.json');
+  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'micro_batch')?.value], [8, 8]);
+  assert.match(
+    fact(a, 'devices')!.note!,
+    /256 \/ \(train_micro_batch_size_per_gpu 8 × gradient_accumulation_steps 4\)/,
+  );
+  const auto = await analyze(
+    { 'ds.json': ds.replace('"train_micro_batch_size_per_gpu": 8', '"train_micro_batch_size_per_gpu": "auto"') },
+    'ds.json',
+  );
+  assert.equal(fact(auto, 'devices')?.origin, 'assumed');
+  const pl = await analyze({ 'train.py': trainer('gpus=4, num_nodes=2') }, 'train.py');
+  assert.equal(fact(pl, 'devices')?.value, 8);
+});

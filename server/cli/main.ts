@@ -19,6 +19,7 @@ import * as fmt from '../../engine/format';
 import { mergeSettings, type Settings } from '../../engine/settings';
 import { ruleMarkdown } from '../../rules/docs';
 import { RULES, docsUrl, findRule } from '../../rules/index';
+import { unknownSelectors } from '../../rules/select';
 import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
 import { estimateRun, findMeasurements, readMeasurements } from '../review/measurements';
 import { collectFiles } from './files';
@@ -62,6 +63,9 @@ function loadSettings(configFile: string | undefined, paths: string[]): { settin
     file = findWorkspaceFile(dir);
   }
   for (const p of file?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
+  // An unknown rule code in the file selects nothing silently: refuse to run (exit 2), naming it.
+  if (file?.unknownCodes?.length)
+    throw new UsageError(`${file.path}: unknown rule ${file.unknownCodes.map((c) => `"${c}"`).join(', ')}`);
   return {
     settings: mergeSettings({ values: file?.values ?? {}, source: file ? path.basename(file.path) : '' }),
     file,
@@ -79,9 +83,19 @@ async function analyzePaths(
   return { results: r.results, errors: [...errors, ...r.errors] };
 }
 
-function codes(list: string | undefined): Set<string> | undefined {
+/** `--select a,b` → selectors; an unknown one is a usage error naming it (exit 2). */
+function codes(list: string | undefined, flag: string): string[] | undefined {
   if (!list) return undefined;
-  return new Set(list.split(',').map((c) => findRule(c.trim())?.code ?? c.trim().toUpperCase()));
+  const sel = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const unknown = unknownSelectors(sel, RULES);
+  if (unknown.length)
+    throw new UsageError(
+      `${flag}: unknown rule ${unknown.map((c) => `"${c}"`).join(', ')}; run \`greenml rules\` for the list`,
+    );
+  return sel;
 }
 
 export function buildProgram(out: (s: string) => void): Command {
@@ -106,13 +120,18 @@ export function buildProgram(out: (s: string) => void): Command {
     .option('--ignore <codes>', 'skip these rules')
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
     .option('--exit-zero', 'exit 0 even when there are findings')
+    .option('--show-minor', 'also show findings below min-saving-kwh and findings on toy runs (hidden by default)')
     .action(async (paths: string[], o) => {
       const { settings } = loadSettings(o.config, paths);
-      const select = codes(o.select);
-      const ignore = codes(o.ignore);
-      for (const r of RULES)
-        if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
-      const { results, errors } = await analyzePaths(paths, settings);
+      const select = codes(o.select, '--select');
+      const ignore = codes(o.ignore, '--ignore');
+      if (select) settings.select = select;
+      if (ignore) settings.ignore = [...(settings.ignore ?? []), ...ignore];
+      const analyzed = await analyzePaths(paths, settings);
+      const { errors } = analyzed;
+      const results = o.showMinor
+        ? analyzed.results
+        : analyzed.results.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.minor) }));
       if (o.format === 'json') out(JSON.stringify(checkJson(results, errors, VERSION), null, 2));
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
       else if (o.format === 'github') out(checkGithub(results));

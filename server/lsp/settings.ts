@@ -107,7 +107,7 @@ export class SettingsCache {
     const uri = pathToFileURL(file.path).toString();
     const own = file.problems.filter((p) => p.startsWith(file.path));
     if (own.length === 0 && !this.published.has(uri)) return;
-    let text = '';
+    let text: string;
     try {
       text = fs.readFileSync(file.path, 'utf8');
     } catch {

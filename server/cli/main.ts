@@ -424,7 +424,7 @@ export function buildProgram(out: (s: string) => void): Command {
       if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
       startServer();
     });
-  addRunOptions(program.commands.find((c) => c.name() === 'check')!);
+  for (const c of program.commands) if (c.name() === 'check') addRunOptions(c);
   registerTables(program, out);
   registerInit(program, out);
   return program;

@@ -47,11 +47,11 @@ export function totalSaving(results: FileResult[]): TotalSaving {
         : parts.reduce((a, b) => a + b, 0);
     kWh += combine(
       baseKWh,
-      findings.map((f) => f.savings!.kWh.mid),
+      findings.map((f) => f.savings?.kWh.mid ?? 0),
     );
     kgCO2e += combine(
       baseKg,
-      findings.map((f) => f.savings!.kgCO2e.mid),
+      findings.map((f) => f.savings?.kgCO2e.mid ?? 0),
     );
   }
   return { kWh, kgCO2e };

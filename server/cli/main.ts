@@ -32,18 +32,13 @@ import {
   planJson,
   UsageError,
 } from './options';
-import {
-  checkGithub,
-  checkJson,
-  checkMarkdown,
-  checkSarif,
-  checkText,
-  position,
-  runJson,
-  type FileResult,
-} from './output';
+import { checkGithub, checkJson, checkMarkdown, checkSarif, position, runJson, type FileResult } from './output';
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
+import { registerInit } from './commands/init';
+import { addRunOptions, applyRunOptions } from './commands/run-options';
+import { registerTables } from './commands/tables';
+import { bullets, checkReport, colorEnabled, wrapped } from './text';
 
 const VERSION = '0.1.0';
 
@@ -123,6 +118,7 @@ export function buildProgram(out: (s: string) => void): Command {
     .option('--show-minor', 'also show findings below min-saving-kwh and findings on toy runs (hidden by default)')
     .action(async (paths: string[], o) => {
       const { settings } = loadSettings(o.config, paths);
+      applyRunOptions(settings, o);
       const select = codes(o.select, '--select');
       const ignore = codes(o.ignore, '--ignore');
       if (select) settings.select = select;
@@ -136,12 +132,7 @@ export function buildProgram(out: (s: string) => void): Command {
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
       else if (o.format === 'github') out(checkGithub(results));
       else if (o.format === 'markdown') out(checkMarkdown(results));
-      else {
-        const text = checkText(results, !!process.stdout.isTTY);
-        if (text) out(text);
-        const n = results.reduce((s, r) => s + r.findings.length, 0);
-        out(`${n} finding${n === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}.`);
-      }
+      else out(checkReport(results, { color: colorEnabled(), width: process.stdout.columns }));
       if (o.format !== 'json') for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
       if (errors.some((e) => /no such file|EACCES|cannot read/.test(e.message)) && results.length === 0)
@@ -295,9 +286,7 @@ export function buildProgram(out: (s: string) => void): Command {
         return;
       }
       const { settings } = loadSettings(o.config, paths);
-      if (o.hardware) settings.hardware = o.hardware;
-      if (o.devices) settings.devices = o.devices;
-      if (o.region) settings.region = o.region;
+      applyRunOptions(settings, o);
       if (o.pue) settings.pue = o.pue;
       if (o.intensity) settings.carbonIntensity = o.intensity;
       const { results, errors } = await analyzePaths(paths.length ? paths : ['.'], settings);
@@ -354,10 +343,19 @@ export function buildProgram(out: (s: string) => void): Command {
             continue;
           }
           out(
-            `  energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`,
+            wrapped(
+              `energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`,
+              2,
+            ),
           );
           estimateExtrasText(e, out, '  ', options);
-          for (const a of e.assumptions) out(`    - ${a.text}`);
+          out(
+            bullets(
+              e.assumptions.map((a) => a.text),
+              4,
+            ),
+          );
+          out('');
         }
         for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       }
@@ -445,6 +443,9 @@ export function buildProgram(out: (s: string) => void): Command {
       if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
       startServer();
     });
+  for (const c of program.commands) if (c.name() === 'check') addRunOptions(c);
+  registerTables(program, out);
+  registerInit(program, out);
   return program;
 }
 

@@ -107,9 +107,11 @@ test('the pre-commit hook runs `greenml check` on the staged file names it is gi
   const bad = run([...args, 'ok.py', 'train.py'], dir);
   assert.equal(bad.code, 1, 'a file with findings stops the commit');
   assert.match(bad.out, /train\.py\n\s+\d+:\d+\s+warning\s+GML101/);
-  // pre-commit installs with `npm install` + `npm pack`: the package must hold the bundles and the launcher.
+  // pre-commit installs from git (npm runs `prepare`, then packs): the package must hold the bundles and the launcher.
   assert.ok(fs.readFileSync(path.join(ROOT, '.npmignore'), 'utf8').includes('!/dist/'));
-  assert.equal(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.greenml, './bin/greenml.js');
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(pkg.bin.greenml, './bin/greenml.js');
+  assert.match(pkg.scripts.prepare, /scripts\/prepare\.mjs/);
 });
 
 test('--changed-since reviews only files changed since a revision, uncommitted edits included', () => {

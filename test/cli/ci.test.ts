@@ -22,7 +22,13 @@ const run = (args: string[], cwd = ROOT) => {
 // $ref siblings, which the standard allows.
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
-const validSarif = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/schemas/sarif-2.1.0.json'), 'utf8')));
+const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/schemas/sarif-2.1.0.json'), 'utf8')));
+// A plain predicate (ajv's is a type guard to `unknown`, which would hide the log's fields from the assertions).
+const validSarif = Object.assign((log: object): boolean => validate(log), {
+  get errors() {
+    return validate.errors;
+  },
+});
 
 function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-ci-'));

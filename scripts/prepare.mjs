@@ -18,5 +18,13 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 if (!hasEsbuild)
-  run('npm', ['install', '--global=false', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund']);
+  run('npm', [
+    'install',
+    '--global=false',
+    '--include=dev',
+    '--ignore-scripts',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+  ]);
 run(process.execPath, ['scripts/build.mjs']);

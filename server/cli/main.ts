@@ -35,6 +35,7 @@ import {
 import { checkGithub, checkJson, checkMarkdown, checkSarif, position, runJson, type FileResult } from './output';
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
+import { addChangedSince, changedFiles } from './commands/changed';
 import { registerInit } from './commands/init';
 import { addRunOptions, applyRunOptions } from './commands/run-options';
 import { registerTables } from './commands/tables';
@@ -70,8 +71,11 @@ function loadSettings(configFile: string | undefined, paths: string[]): { settin
 async function analyzePaths(
   paths: string[],
   settings: Settings,
+  only?: Set<string>,
 ): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }> {
-  const { files, errors } = collectFiles(paths.length ? paths : ['.']);
+  const collected = collectFiles(paths.length ? paths : ['.']);
+  const errors = collected.errors;
+  const files = only ? collected.files.filter((f) => only.has(path.resolve(f))) : collected.files;
   const bar = progress(files.length);
   const r = await analyzeFiles(files, settings, (f) => bar.tick(f));
   bar.done();
@@ -123,7 +127,8 @@ export function buildProgram(out: (s: string) => void): Command {
       const ignore = codes(o.ignore, '--ignore');
       if (select) settings.select = select;
       if (ignore) settings.ignore = [...(settings.ignore ?? []), ...ignore];
-      const analyzed = await analyzePaths(paths, settings);
+      const only = o.changedSince ? changedFiles(o.changedSince) : undefined;
+      const analyzed = await analyzePaths(paths, settings, only);
       const { errors } = analyzed;
       const results = o.showMinor
         ? analyzed.results
@@ -443,7 +448,7 @@ export function buildProgram(out: (s: string) => void): Command {
       if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
       startServer();
     });
-  for (const c of program.commands) if (c.name() === 'check') addRunOptions(c);
+  for (const c of program.commands) if (c.name() === 'check') addChangedSince(addRunOptions(c));
   registerTables(program, out);
   registerInit(program, out);
   return program;

@@ -23,6 +23,11 @@ export interface RuleContext {
   /** True when the run is known to be on CPU. */
   cpu: boolean;
   fact(key: FactKey): Fact | undefined;
+  /**
+   * True when any of these facts was read through the shared vocabulary without a reader for the file's framework
+   * (origin `inferred`): a rule that depends on it reports at most information.
+   */
+  inferred(...keys: FactKey[]): boolean;
   value(key: FactKey): FactValue | undefined;
   /** The energy and carbon saved by changing some inputs (the core's what-if). */
   saving(change: Partial<RunInputs>): Saving;

@@ -188,7 +188,7 @@ test('fixes write values back in the file’s own syntax: TOML, YAML, Python key
   assert.equal(lineOf(all['titan_llama3_8b.toml'], f.span.start), 19);
   assert.match(
     applyEdits(all['titan_llama3_8b.toml'], f.fixes[0].edits),
-    /^mixed_precision_param = "bfloat16"  # debugging numerics$/m,
+    /^mixed_precision_param = "bfloat16" {2}# debugging numerics$/m,
   );
   // YAML (Lightning-style spelling kept): precision 32-true → bf16-mixed.
   const lit = all['litgpt_lora.yaml'].replace('precision: bf16-true', 'precision: 32-true');

@@ -37,19 +37,17 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
   const devices = num('devices');
   const tp = extras.get('tp')?.value ?? 1;
   const pp = extras.get('pp')?.value ?? 1;
-  const gHit = (extras.get('train_samples') ?? undefined)?.hit;
-  if (global !== undefined && devices !== undefined && !facts.has('grad_accum')) {
+  const gf = facts.get('global_batch');
+  if (gf && global !== undefined && devices !== undefined && !facts.has('grad_accum')) {
     const dp = Math.max(1, Math.floor(devices / (tp * pp)));
-    const h = { entry: { ...facts.get('global_batch')! } } as unknown as Hit;
-    void h;
     if (micro !== undefined && global % (micro * dp) === 0) {
       const ga = global / (micro * dp);
       facts.set('grad_accum', {
         key: 'grad_accum',
         value: ga,
         origin: 'inferred',
-        file: facts.get('global_batch')!.file,
-        span: facts.get('global_batch')!.span,
+        file: gf.file,
+        span: gf.span,
         note: `global batch ${global} ÷ (micro-batch ${micro} × ${dp} data-parallel rank${dp === 1 ? '' : 's'}) = ${ga}`,
       });
     } else if (micro === undefined && global % dp === 0) {
@@ -57,8 +55,8 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
         key: 'micro_batch',
         value: global / dp,
         origin: 'inferred',
-        file: facts.get('global_batch')!.file,
-        span: facts.get('global_batch')!.span,
+        file: gf.file,
+        span: gf.span,
         note: `global batch ${global} over ${dp} data-parallel rank${dp === 1 ? '' : 's'} = ${global / dp} per device (no accumulation assumed)`,
       });
     }
@@ -72,7 +70,6 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
       samples.hit,
       `${samples.hit.entry.text}: ${fmt(samples.value)} samples ÷ global batch ${global}`,
     );
-  void gHit;
   // Model size from architecture keys, when no known model is named.
   const L = extras.get('arch.layers');
   const d = extras.get('arch.hidden');

@@ -26,7 +26,8 @@ const NOT_CONFIGS =
   /^(package(-lock)?|tsconfig|jsconfig|composer|\.eslintrc|renovate|tokenizer|tokenizer_config|vocab|special_tokens_map|generation_config|config)\.json$/i;
 
 /** TOML files of tools, not of training runs: not walked (a training TOML is recognised by content, e.g. torchtitan's). */
-const NOT_TRAINING_TOML = /^(pyproject|greenml|cargo|poetry|uv|ruff|\.?rustfmt|tox|netlify|wrangler|fly|taplo|mypy|black|codecov|\.?cargo-config|config)\.toml$/i;
+const NOT_TRAINING_TOML =
+  /^(pyproject|greenml|cargo|poetry|uv|ruff|\.?rustfmt|tox|netlify|wrangler|fly|taplo|mypy|black|codecov|\.?cargo-config|config)\.toml$/i;
 
 function wanted(p: string, size: number): boolean {
   const kind = kindOf(p);

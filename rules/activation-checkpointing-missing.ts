@@ -47,7 +47,7 @@ export const activationCheckpointingMissing: Rule = {
     const at = ctx.fact('grad_checkpointing');
     return [
       {
-        severity: ctx.inferred('micro_batch', 'params', 'seq_len', 'precision', 'grad_checkpointing', 'devices')
+        severity: ctx.inferred(['micro_batch', 'params', 'seq_len', 'precision', 'grad_checkpointing', 'devices'])
           ? 'information'
           : undefined,
         span: at?.origin === 'explicit' ? at.span : undefined,

@@ -68,7 +68,7 @@ export const batchExceedsMemory: Rule = {
         // A memory estimate from inferred facts (a batch or model size read from a key we only guess the meaning of) is a hint.
         severity:
           fits(m, 'low') === false &&
-          !ctx.inferred('micro_batch', 'params', 'seq_len', 'precision', 'grad_checkpointing', 'devices')
+          !ctx.inferred(['micro_batch', 'params', 'seq_len', 'precision', 'grad_checkpointing', 'devices'])
             ? undefined
             : 'information',
         message:

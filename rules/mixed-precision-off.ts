@@ -48,7 +48,7 @@ export const mixedPrecisionOff: Rule = {
     const title = `Use ${target} mixed precision${s.kWh.mid > 0 ? ` — saves ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)})` : ''}`;
     return [
       {
-        severity: known && precision.origin !== 'assumed' && !ctx.inferred('precision') ? undefined : 'information',
+        severity: known && precision.origin !== 'assumed' && !ctx.inferred(['precision']) ? undefined : 'information',
         span: precision.span,
         file: precision.file,
         message: `Training runs in fp32 ${where}${why}${saved}.`,

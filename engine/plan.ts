@@ -30,7 +30,9 @@ function setIfAbsent(plan: RunPlan, fact: Fact) {
     !cur ||
     cur.origin === 'assumed' ||
     (fact.origin === 'setting' &&
-      (cur.origin === 'framework-default' || (cur.value === null && fact.key === 'devices')))
+      (cur.origin === 'framework-default' ||
+        cur.origin === 'inferred' ||
+        (cur.value === null && fact.key === 'devices')))
   )
     plan.facts.set(fact.key, fact);
 }
@@ -106,8 +108,9 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
         note: `${info.id}: ${(info.params / 1e9).toPrecision(3)} B parameters (${info.source}, ${info.year})`,
       });
   }
-  // Images and audio clips have no sequence length to assume.
-  if (!plan.facts.has('seq_len') && !arch) {
+  // Images and audio have no token sequence: no length is assumed for them.
+  const modality = plan.facts.get('modality')?.value;
+  if (!plan.facts.has('seq_len') && !arch && modality !== 'vision' && modality !== 'audio') {
     plan.facts.set('seq_len', {
       key: 'seq_len',
       value: ASSUMED_SEQ_LEN,
@@ -178,7 +181,9 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const maxSteps = num(v('max_steps'));
   const epochs = num(v('epochs'));
   const examples = num(v('dataset_size'));
-  const globalBatch = micro * accum * devices;
+  // A global batch the file states (Megatron, detectron2, T5X) wins over micro × accumulation × devices.
+  const globalBatch = num(v('global_batch')) ?? micro * accum * devices;
+  const statedTokens = num(v('train_tokens'));
   const assumptions: Assumption[] = [];
   let tokens: number | undefined;
   let totalSteps: number | undefined;
@@ -207,6 +212,13 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     assumptions.push({
       key: 'tokens',
       text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch} × ${seqLen} tokens = ${tokens.toExponential(2)} tokens`,
+    });
+  } else if (statedTokens !== undefined && statedTokens > 0) {
+    tokens = statedTokens;
+    totalSteps = Math.ceil(statedTokens / (globalBatch * seqLen));
+    assumptions.push({
+      key: 'tokens',
+      text: `${statedTokens.toExponential(2)} training tokens as stated (${plan.facts.get('train_tokens')?.note ?? 'train_tokens'})`,
     });
   } else if (epochs !== undefined && examples !== undefined) {
     totalSteps = Math.ceil(examples / globalBatch) * Math.ceil(epochs);

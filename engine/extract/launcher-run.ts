@@ -90,11 +90,6 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | un
     anchor: { file, span: where.span },
   };
 }
-
-/** The message shown with a launcher-only run. */
-export const scriptNotFound = (file: string, cmd: LaunchCommand) =>
-  `${cmd.target?.kind === 'module' ? `module ${cmd.target.path}` : cmd.target?.path} (started by ${path.basename(file)}) is not in this tree: its run is read from the launcher only`;
-
 /** `--bf16`, `--fp16`, `--mixed_precision bf16`, `--precision bf16-mixed`, `--amp` (when HF_SCHEMA did not decide). */
 function precisionFlag(cmd: LaunchCommand): Fact | undefined {
   const f = (n: string): Field | undefined => cmd.fields.get(n);

@@ -17,7 +17,7 @@ import { Composer, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
-import { launcherOnlyRun, scriptNotFound } from '../extract/launcher-run';
+import { launcherOnlyRun } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
@@ -256,10 +256,7 @@ export class Linker {
       if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
       if (!target) {
         const own = launcherOnlyRun(file, cmd);
-        if (own) {
-          out.push(own);
-          this.messages.push(scriptNotFound(file, cmd));
-        }
+        if (own) out.push(own);
         continue;
       }
       const t = this.read(target)!;

@@ -146,8 +146,9 @@ export function planUtilisation(
     );
   if (runEff !== 1) parts.push(`÷ ${runEff} (training steps only, no evaluation or restarts)`);
   const loadNotes: string[] = [];
-  const batchLoad = powerBatchLoad(inputs.microBatch, inputs.seqLen);
-  if (batchLoad < 1) loadNotes.push(`${inputs.microBatch}×${inputs.seqLen} tokens per micro-step`);
+  const batchLoad = powerBatchLoad(n, inputs.microBatch, inputs.seqLen);
+  if (batchLoad < 1)
+    loadNotes.push(`${inputs.microBatch}×${inputs.seqLen} tokens per micro-step of a ${fmtNum(n!)}-parameter model`);
   const peftLoad = inputs.peft ? LORA_POWER_LOAD : 1;
   if (inputs.peft) loadNotes.push(`${peftLabel(inputs)} (frozen weights)`);
   return {
@@ -177,14 +178,15 @@ export function planUtilisation(
 export const LORA_POWER_LOAD = 0.9;
 
 /**
- * [I] Power load of a micro-step of T tokens per device: p(T)/p(8192) with p(x) = x/(x + 1024), capped at 1. Power
- * rises with batch size and saturates (ML.ENERGY leaderboard and Zeus batch-size sweeps, Chung et al. 2023–2024); the
- * H200 runs at 8,192 and 16,384 tokens per step drew 86–97 % of the limit (bench/gpu-energy/RESULTS.md (H200, 2026)).
- * The model size does not enter: a 185 M model at 16,384 tokens drew 96 %. A BERT-sized fine-tune at 8 × 128 tokens gets
- * a load of 0.56, i.e. ≈75 % of the limit instead of 95 %.
+ * [I] Power load of a micro-step from the work it gives the device, W = 6·N·T FLOPs (N parameters, T tokens per device
+ * per micro-step): p(W)/p(10¹³) with p(x) = x/(x + 10¹²), capped at 1. Small matrices and short kernels leave the device
+ * waiting between launches, so power falls with the work per step and saturates near the limit for large steps (ML.ENERGY
+ * leaderboard and Zeus batch-size sweeps, Chung et al. 2023–2024). On H200 a 185 M model at 16,384 tokens (1.8·10¹³
+ * FLOPs per step) drew 96 % of the limit (bench/gpu-energy/RESULTS.md (H200, 2026)): load 1 here. A BERT-base fine-tune at
+ * 8 × 128 tokens (6.8·10¹¹) gets 0.45, i.e. ≈ 68 % of the limit.
  */
-export function powerBatchLoad(microBatch?: number, seqLen?: number): number {
-  if (!(microBatch! > 0) || !(seqLen! > 0)) return 1;
-  const p = (x: number) => x / (x + 1024);
-  return Math.min(1, p(microBatch! * seqLen!) / p(8192));
+export function powerBatchLoad(params: number | undefined, microBatch?: number, seqLen?: number): number {
+  if (!(microBatch! > 0) || !(seqLen! > 0) || !(params! > 0)) return 1;
+  const p = (x: number) => x / (x + 1e12);
+  return Math.min(1, p(6 * params! * microBatch! * seqLen!) / p(1e13));
 }

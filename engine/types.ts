@@ -1,7 +1,7 @@
 // The engine's data model: facts, run plans, findings. Shared by extractors, rules and both front ends.
 import type { Estimate, Range, RunInputs, Saving } from '../core/index';
 
-/** Stable fact keys (DESIGN.md); used by `greenml plan`, hovers and rules. */
+/** Stable fact keys (ARCHITECTURE.md, "Contracts"); used by `greenml plan`, hovers and rules. */
 export const FACT_KEYS = [
   'precision',
   'micro_batch',
@@ -99,6 +99,11 @@ export interface Finding {
   span: Span;
   fixes: Fix[];
   savings?: { kWh: Range; kgCO2e: Range; fraction: number };
+  /**
+   * True when the waste is below the user's threshold (`min-saving-kwh`) or the run is a toy: the finding is
+   * information at most, and the CLI hides it unless asked (`--show-minor`).
+   */
+  minor?: boolean;
 }
 
 export interface AnalyzedRun {

@@ -19,6 +19,7 @@ import * as fmt from '../../engine/format';
 import { mergeSettings, type Settings } from '../../engine/settings';
 import { ruleMarkdown } from '../../rules/docs';
 import { RULES, docsUrl, findRule } from '../../rules/index';
+import { unknownSelectors } from '../../rules/select';
 import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
 import { estimateRun, findMeasurements, readMeasurements } from '../review/measurements';
 import { collectFiles } from './files';
@@ -31,18 +32,14 @@ import {
   planJson,
   UsageError,
 } from './options';
-import {
-  checkGithub,
-  checkJson,
-  checkMarkdown,
-  checkSarif,
-  checkText,
-  position,
-  runJson,
-  type FileResult,
-} from './output';
+import { checkGithub, checkJson, checkMarkdown, checkSarif, position, runJson, type FileResult } from './output';
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
+import { addChangedSince, changedFiles } from './commands/changed';
+import { registerInit } from './commands/init';
+import { addRunOptions, applyRunOptions } from './commands/run-options';
+import { registerTables } from './commands/tables';
+import { bullets, checkReport, colorEnabled, wrapped } from './text';
 
 const VERSION = '0.1.0';
 
@@ -62,6 +59,9 @@ function loadSettings(configFile: string | undefined, paths: string[]): { settin
     file = findWorkspaceFile(dir);
   }
   for (const p of file?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
+  // An unknown rule code in the file selects nothing silently: refuse to run (exit 2), naming it.
+  if (file?.unknownCodes?.length)
+    throw new UsageError(`${file.path}: unknown rule ${file.unknownCodes.map((c) => `"${c}"`).join(', ')}`);
   return {
     settings: mergeSettings({ values: file?.values ?? {}, source: file ? path.basename(file.path) : '' }),
     file,
@@ -71,17 +71,30 @@ function loadSettings(configFile: string | undefined, paths: string[]): { settin
 async function analyzePaths(
   paths: string[],
   settings: Settings,
+  only?: Set<string>,
 ): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }> {
-  const { files, errors } = collectFiles(paths.length ? paths : ['.']);
+  const collected = collectFiles(paths.length ? paths : ['.']);
+  const errors = collected.errors;
+  const files = only ? collected.files.filter((f) => only.has(path.resolve(f))) : collected.files;
   const bar = progress(files.length);
   const r = await analyzeFiles(files, settings, (f) => bar.tick(f));
   bar.done();
   return { results: r.results, errors: [...errors, ...r.errors] };
 }
 
-function codes(list: string | undefined): Set<string> | undefined {
+/** `--select a,b` → selectors; an unknown one is a usage error naming it (exit 2). */
+function codes(list: string | undefined, flag: string): string[] | undefined {
   if (!list) return undefined;
-  return new Set(list.split(',').map((c) => findRule(c.trim())?.code ?? c.trim().toUpperCase()));
+  const sel = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const unknown = unknownSelectors(sel, RULES);
+  if (unknown.length)
+    throw new UsageError(
+      `${flag}: unknown rule ${unknown.map((c) => `"${c}"`).join(', ')}; run \`greenml rules\` for the list`,
+    );
+  return sel;
 }
 
 export function buildProgram(out: (s: string) => void): Command {
@@ -106,23 +119,25 @@ export function buildProgram(out: (s: string) => void): Command {
     .option('--ignore <codes>', 'skip these rules')
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
     .option('--exit-zero', 'exit 0 even when there are findings')
+    .option('--show-minor', 'also show findings below min-saving-kwh and findings on toy runs (hidden by default)')
     .action(async (paths: string[], o) => {
       const { settings } = loadSettings(o.config, paths);
-      const select = codes(o.select);
-      const ignore = codes(o.ignore);
-      for (const r of RULES)
-        if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
-      const { results, errors } = await analyzePaths(paths, settings);
+      applyRunOptions(settings, o);
+      const select = codes(o.select, '--select');
+      const ignore = codes(o.ignore, '--ignore');
+      if (select) settings.select = select;
+      if (ignore) settings.ignore = [...(settings.ignore ?? []), ...ignore];
+      const only = o.changedSince ? changedFiles(o.changedSince) : undefined;
+      const analyzed = await analyzePaths(paths, settings, only);
+      const { errors } = analyzed;
+      const results = o.showMinor
+        ? analyzed.results
+        : analyzed.results.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.minor) }));
       if (o.format === 'json') out(JSON.stringify(checkJson(results, errors, VERSION), null, 2));
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
       else if (o.format === 'github') out(checkGithub(results));
       else if (o.format === 'markdown') out(checkMarkdown(results));
-      else {
-        const text = checkText(results, !!process.stdout.isTTY);
-        if (text) out(text);
-        const n = results.reduce((s, r) => s + r.findings.length, 0);
-        out(`${n} finding${n === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}.`);
-      }
+      else out(checkReport(results, { color: colorEnabled(), width: process.stdout.columns }));
       if (o.format !== 'json') for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
       if (errors.some((e) => /no such file|EACCES|cannot read/.test(e.message)) && results.length === 0)
@@ -276,9 +291,7 @@ export function buildProgram(out: (s: string) => void): Command {
         return;
       }
       const { settings } = loadSettings(o.config, paths);
-      if (o.hardware) settings.hardware = o.hardware;
-      if (o.devices) settings.devices = o.devices;
-      if (o.region) settings.region = o.region;
+      applyRunOptions(settings, o);
       if (o.pue) settings.pue = o.pue;
       if (o.intensity) settings.carbonIntensity = o.intensity;
       const { results, errors } = await analyzePaths(paths.length ? paths : ['.'], settings);
@@ -335,10 +348,19 @@ export function buildProgram(out: (s: string) => void): Command {
             continue;
           }
           out(
-            `  energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`,
+            wrapped(
+              `energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`,
+              2,
+            ),
           );
           estimateExtrasText(e, out, '  ', options);
-          for (const a of e.assumptions) out(`    - ${a.text}`);
+          out(
+            bullets(
+              e.assumptions.map((a) => a.text),
+              4,
+            ),
+          );
+          out('');
         }
         for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       }
@@ -426,6 +448,9 @@ export function buildProgram(out: (s: string) => void): Command {
       if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
       startServer();
     });
+  for (const c of program.commands) if (c.name() === 'check') addChangedSince(addRunOptions(c));
+  registerTables(program, out);
+  registerInit(program, out);
   return program;
 }
 

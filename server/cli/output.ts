@@ -1,4 +1,4 @@
-// Output formats for `greenml check`: text, json (DESIGN.md contract), sarif 2.1.0, github annotations, markdown.
+// Output formats for `greenml check`: text, json (ARCHITECTURE.md "Contracts"), sarif 2.1.0, github annotations, markdown.
 import { RULES, docsUrl, findRule } from '../../rules/index';
 import * as fmt from '../../engine/format';
 import type { AnalyzedRun, Finding, OffsetEdit, Span } from '../../engine/types';

@@ -20,6 +20,11 @@ export interface Settings {
   /** A run longer than this many GPU-hours must be able to survive an interruption (GML301). */
   checkpointThresholdHours: number;
   severity: Record<string, RuleSeverity>;
+  /** More folders (absolute) whose files a link may read, besides the workspace (`greenml.extraRoots`, `extra-roots`). */
+  extraRoots?: string[];
+  /** gitignore-style patterns of files a folder walk leaves out (`exclude`), relative to `excludeBase`. */
+  exclude?: string[];
+  excludeBase?: string;
   /** Where each value came from ("greenml.toml", "VS Code settings"), for hovers and `greenml plan`. */
   sources: Partial<Record<keyof Settings, string>>;
 }
@@ -36,6 +41,8 @@ export const FILE_KEYS: Record<string, keyof Settings> = {
   'dataset-size': 'datasetSize',
   model: 'model',
   'checkpoint-threshold-hours': 'checkpointThresholdHours',
+  'extra-roots': 'extraRoots',
+  exclude: 'exclude',
 };
 
 /** Merge layers, later wins; `sources` records the winner of each key. */

@@ -117,7 +117,7 @@ export function collectFiles(
     for (const n of names) {
       const p = path.join(dir, n);
       let st: fs.Stats;
-      let target = p;
+      let target: string;
       try {
         st = fs.lstatSync(p);
         if (st.isSymbolicLink()) {

@@ -1,14 +1,19 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
 
-/** Checkpoint interval to propose: about 30 minutes of wall-clock time, rounded to a readable number of steps. */
-export function niceSaveSteps(totalSteps: number, wallHours: number): number {
+/**
+ * Checkpoint interval to propose: about 30 minutes of wall-clock time, at most a quarter of the run, rounded to a
+ * readable number of steps; always fewer steps than the run (a short run of slow steps gets a small interval), or
+ * undefined when the run is too short to save anything before its end.
+ */
+export function niceSaveSteps(totalSteps: number, wallHours: number): number | undefined {
   const perHalfHour = wallHours > 0 ? (totalSteps / wallHours) * 0.5 : totalSteps / 10;
-  const target = Math.max(10, Math.min(perHalfHour, totalSteps / 4));
+  const target = Math.min(perHalfHour, totalSteps / 4);
   const nice = [10, 20, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000];
-  let best = nice[0];
+  let best: number | undefined;
   for (const n of nice) if (n <= target) best = n;
-  return best;
+  best ??= Math.max(1, Math.floor(target));
+  return best < totalSteps ? best : undefined;
 }
 
 /**
@@ -63,17 +68,21 @@ export const noPeriodicCheckpoint: Rule = {
     const wall = ctx.estimate.wallHours.mid;
     const steps = total !== undefined && total > 0 ? niceSaveSteps(total, wall) : 500;
     const lostKWh = ctx.estimate.energyKWh.mid / 2;
-    const interval = total && wall > 0 ? (steps / total) * wall : undefined;
+    const interval = steps && total && wall > 0 ? (steps / total) * wall : undefined;
     // A length that rests on an assumed dataset size is a guess: say so, and do not warn on it.
     const guessed = known && ctx.shape.stepsAssumed;
     const length = known
       ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h${guessed ? ', assuming the dataset size: set greenml.datasetSize' : ''})`
       : 'this run (length unknown: set the model and hardware to estimate it)';
-    const edits = ctx.edit({ periodic_save: 'steps', save_steps: steps });
     // Expected loss per interruption: half the run without checkpoints, half an interval with them.
     const lostWithKWh = interval && wall > 0 ? (ctx.estimate.energyKWh.mid * (interval / wall)) / 2 : 0;
+    // A fix only when the interval ends before the run does and so saves something.
+    const edits =
+      steps !== undefined && (!known || lostKWh - lostWithKWh > 0)
+        ? ctx.edit({ periodic_save: 'steps', save_steps: steps })
+        : undefined;
     const saving = known
-      ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} steps`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption`
+      ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} step${steps === 1 ? '' : 's'}`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption`
       : '';
     return [
       {
@@ -82,7 +91,7 @@ export const noPeriodicCheckpoint: Rule = {
         file: at?.file,
         message: `${reason}: ${length} cannot survive an interruption; on average one loses half the run${known ? ` (≈ ${fmt.energy(lostKWh)})` : ''}.`,
         fixes: edits
-          ? [{ title: `Save a checkpoint every ${steps} steps${saving}`, applicability: 'safe', edits }]
+          ? [{ title: `Save a checkpoint every ${steps} step${steps === 1 ? '' : 's'}${saving}`, applicability: 'safe', edits }]
           : [],
       },
     ];

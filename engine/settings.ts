@@ -55,6 +55,11 @@ export function mergeSettings(...layers: { values: Partial<Settings>; source: st
         Object.assign(out.severity, v);
         continue;
       }
+      if (k === 'extraRoots') {
+        out.extraRoots = [...new Set([...(out.extraRoots ?? []), ...(v as string[])])];
+        out.sources.extraRoots = source;
+        continue;
+      }
       (out as unknown as Record<string, unknown>)[k] = v;
       out.sources[k] = source;
     }

@@ -91,7 +91,13 @@ export const noPeriodicCheckpoint: Rule = {
         file: at?.file,
         message: `${reason}: ${length} cannot survive an interruption; on average one loses half the run${known ? ` (≈ ${fmt.energy(lostKWh)})` : ''}.`,
         fixes: edits
-          ? [{ title: `Save a checkpoint every ${steps} step${steps === 1 ? '' : 's'}${saving}`, applicability: 'safe', edits }]
+          ? [
+              {
+                title: `Save a checkpoint every ${steps} step${steps === 1 ? '' : 's'}${saving}`,
+                applicability: 'safe',
+                edits,
+              },
+            ]
           : [],
       },
     ];

@@ -16,6 +16,7 @@ export interface ClientSettings {
   model?: string;
   checkpointThresholdHours?: number;
   severity?: Record<string, RuleSeverity>;
+  extraRoots?: string[];
 }
 
 export class SettingsCache {
@@ -53,7 +54,7 @@ export class SettingsCache {
     }
     const root = this.roots().find((r) => dir === r || dir.startsWith(r + path.sep));
     const file = findWorkspaceFile(dir, root);
-    const editor = clean(client);
+    const editor = clean(client, root ?? dir);
     const settings = mergeSettings(
       { values: editor, source: 'VS Code settings' },
       { values: file?.values ?? {}, source: file ? path.basename(file.path) : '' },
@@ -63,7 +64,7 @@ export class SettingsCache {
 }
 
 /** Drop empty strings and non-positive numbers that VS Code reports for unset settings. */
-function clean(c: ClientSettings): Partial<Settings> {
+function clean(c: ClientSettings, base: string): Partial<Settings> {
   const pos = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined);
   const str = (s: unknown) => (typeof s === 'string' && s.trim() ? s.trim() : undefined);
   return {
@@ -75,6 +76,10 @@ function clean(c: ClientSettings): Partial<Settings> {
     datasetSize: pos(c.datasetSize),
     model: str(c.model),
     checkpointThresholdHours: pos(c.checkpointThresholdHours),
+    // Relative folders are taken from the workspace folder.
+    extraRoots: Array.isArray(c.extraRoots)
+      ? c.extraRoots.filter((r) => typeof r === 'string' && r.trim()).map((r) => path.resolve(base, r))
+      : undefined,
     severity:
       c.severity && typeof c.severity === 'object'
         ? Object.fromEntries(Object.entries(c.severity).map(([k, v]) => [k.toUpperCase(), v]))

@@ -33,7 +33,7 @@ async function session(root: string, configuration: Record<string, unknown>) {
     const uri = lsp.open(path.join(root, 'ws', 'train.py'), SCRIPT);
     const d = await lsp.diagnostics(uri);
     const s = (await lsp.connection.sendRequest(SUMMARY_REQUEST, { uri })) as SummaryResult;
-    return { messages: d.diagnostics.map((x) => x.message), kWh: s.runs[0]?.kWh ?? 0 };
+    return { messages: d.diagnostics.map((x) => String(x.message)), kWh: s.runs[0]?.kWh ?? 0 };
   } finally {
     await lsp.close();
   }

@@ -1,4 +1,4 @@
-// Performance benchmark (npm run bench). Budgets from DESIGN.md, measured as ratios against a baseline taken in
+// Performance benchmark (npm run bench). Budgets from ARCHITECTURE.md, measured as ratios against a baseline taken in
 // the same run — never as a timed unit test:
 //   1. re-analysis after an edit of a 2,000-line script: p95 warm, and its ratio to a bare full tree-sitter parse;
 //   2. server start to first diagnostics (over stdio), and RSS with 100 files open;

@@ -1,7 +1,7 @@
 // The engine's data model: facts, run plans, findings. Shared by extractors, rules and both front ends.
 import type { Estimate, Range, RunInputs, Saving } from '../core/index';
 
-/** Stable fact keys (DESIGN.md); used by `greenml plan`, hovers and rules. */
+/** Stable fact keys (ARCHITECTURE.md, "Contracts"); used by `greenml plan`, hovers and rules. */
 export const FACT_KEYS = [
   'precision',
   'micro_batch',

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT, buildExtension, ensureNode24, log, sh } from './e2e/tools.mjs';
+import { ROOT, buildExtension, ensureNode24, log, setLogPrefix, sh } from './e2e/tools.mjs';
 
 export async function packageVsix({ build = true } = {}) {
   if (build) buildExtension();
@@ -19,6 +19,7 @@ export async function packageVsix({ build = true } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  setLogPrefix('');
   packageVsix({ build: !process.argv.includes('--no-build') }).catch((e) => {
     console.error(e.message);
     process.exit(1);

@@ -1,6 +1,7 @@
 // axolotl YAML: base_model, micro_batch_size, gradient_accumulation_steps, bf16/fp16 (bf16 defaults to "auto":
 // bf16 where the GPU supports it, else fp16), gradient_checkpointing, sequence_len, num_epochs, max_steps, save_*
-// (default: save at each epoch end), adapter lora|qlora. Defaults from framework-defaults.md §7.
+// (default: save at each epoch end), adapter lora|qlora. Defaults from axolotl's config reference
+// (docs/config-reference.qmd in axolotl-ai-cloud/axolotl, 2025).
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { topFields } from './config-doc';

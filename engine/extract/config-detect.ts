@@ -1,4 +1,4 @@
-// Which training format a YAML/JSON file is, from its CONTENT (rules-catalogue.md §2.0 signatures), never from its
+// Which training format a YAML/JSON file is, from its CONTENT (each format's signature keys), never from its
 // name: a GitHub workflow, a docker-compose file or a Kubernetes manifest matches nothing and gives no runs.
 import type { ConfigDoc } from './config-doc';
 

@@ -1,5 +1,5 @@
 // DeepSpeed JSON: train_micro_batch_size_per_gpu, gradient_accumulation_steps, bf16.enabled / fp16.enabled,
-// zero_optimization.stage. `"auto"` means "take it from the HF TrainingArguments" (framework-defaults.md §6): such a
+// zero_optimization.stage. `"auto"` means "take it from the HF TrainingArguments" (transformers docs, "DeepSpeed" integration, 2025): such a
 // key gives no fact here, and the linked script's value stands; unlinked, it stays unknown.
 import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
 import type { ConfigDoc } from './config-doc';

@@ -1,5 +1,5 @@
 // What transformers' TrainingArguments and TRL's configs do when a setting is not written
-// (source: ../shared/research/framework-defaults.md §1–2, read from transformers 4.57.6 / 5.18 and TRL ≤ 1.13).
+// (read from transformers 4.57.6 / 5.18 `training_args.py` and TRL ≤ 1.13 `trl/trainer/*_config.py`).
 // Each default becomes a fact with origin "framework-default", so rules see what will really happen.
 import type { Fact, FactKey, FactValue, RunPlan } from '../types';
 import { atLeast, below, type Versions } from './versions';

@@ -1,6 +1,6 @@
 // Keras / tf.keras: `mixed_precision.set_global_policy("mixed_bfloat16")` and `model.fit(batch_size=, epochs=,
-// callbacks=[ModelCheckpoint(...), BackupAndRestore(...), EarlyStopping(...)])`. Defaults from framework-defaults.md
-// §4: dtype policy float32, batch_size 32 (arrays), epochs 1, no checkpointing unless a callback is passed.
+// callbacks=[ModelCheckpoint(...), BackupAndRestore(...), EarlyStopping(...)])`. Defaults from the Keras API
+// reference (keras.io/api/models/model_training_apis, 2024): dtype policy float32, batch_size 32 (arrays), epochs 1, no checkpointing unless a callback is passed.
 import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, RunPlan } from '../types';

@@ -1,6 +1,7 @@
 // PyTorch Lightning: `Trainer(precision=, devices=, accumulate_grad_batches=, max_epochs=, max_steps=,
 // enable_checkpointing=, callbacks=[ModelCheckpoint(...), EarlyStopping(...)])` in Python, and the same settings
-// under `trainer:` in a Lightning CLI YAML (./lightning-cli). Defaults from framework-defaults.md §3 (Lightning 2.x):
+// under `trainer:` in a Lightning CLI YAML (./lightning-cli). Defaults from the Lightning 2.x Trainer reference
+// (lightning.ai/docs/pytorch/stable/common/trainer.html, 2025):
 // precision "32-true", 1000 epochs when no budget is set, a default ModelCheckpoint that saves at each epoch end.
 import type { Tree } from '../parse/python';
 import { findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';

@@ -1,6 +1,7 @@
 // LLaMA-Factory YAML (`llamafactory-cli train x.yaml`): TrainingArguments keys plus model_name_or_path, stage,
 // finetuning_type (default lora), quantization_bit, cutoff_len (default 2048), pure_bf16, and gradient checkpointing
-// that LLaMA-Factory turns on itself unless `disable_gradient_checkpointing: true`. framework-defaults.md §8.
+// that LLaMA-Factory turns on itself unless `disable_gradient_checkpointing: true`. Source: LLaMA-Factory
+// src/llamafactory/hparams (model_args.py, finetuning_args.py, 2025).
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { topFields } from './config-doc';

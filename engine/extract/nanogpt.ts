@@ -1,7 +1,7 @@
 // nanoGPT-style scripts: the run is configured by module-level globals (`dtype = 'bfloat16'`, `batch_size`,
 // `gradient_accumulation_steps`, `block_size`, `max_iters`, `eval_interval`, `always_save_checkpoint`, `compile`),
 // which config files (`python train.py config/x.py`, exec'd) and `--key=value` flags overwrite.
-// Defaults from framework-defaults.md §11; the editor rewrites the global's value in place.
+// Defaults are the module-level globals of karpathy/nanoGPT's train.py (2023); the editor rewrites the global's value in place.
 import type { SyntaxNode, Tree } from '../parse/python';
 import { literal, pythonLiteral, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';

@@ -2,7 +2,7 @@
 // validationSplit })`, `model.fitDataset(ds, { epochs, callbacks })` with `ds.batch(n)`, `tf.train.*` optimizers,
 // `tf.callbacks.earlyStopping`, `model.save(...)` inside a callback (periodic save), and the backend package
 // (`@tensorflow/tfjs-node-gpu`: CUDA; `@tensorflow/tfjs-node`: CPU). Only files that import TF.js are candidates.
-// Defaults from framework-defaults.md §4: fit() batchSize 32, epochs 1, no checkpoint unless a callback saves;
+// Defaults from the TF.js API reference (js.tensorflow.org/api/latest, tf.LayersModel.fit, 2024): fit() batchSize 32, epochs 1, no checkpoint unless a callback saves;
 // fitDataset() has no epochs default. TF.js has no mixed-precision API: precision is left unjudged.
 import { parseJs, within, type JsCall, type JsScript, type JsValue } from '../parse/js-syntax';
 import type { Fact, FactKey, FactValue, RunPlan, Span } from '../types';

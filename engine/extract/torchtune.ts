@@ -1,6 +1,7 @@
 // torchtune recipe YAML: dtype (bf16 = full bf16 training), batch_size, gradient_accumulation_steps,
 // enable_activation_checkpointing (fallback False), epochs, max_steps_per_epoch, compile, model/_component_ (LoRA
-// variants), checkpointer.checkpoint_dir. Released recipes save only at the end of each epoch (framework-defaults §9).
+// variants), checkpointer.checkpoint_dir. Released recipes save only at the end of each epoch (recipes/*.py in
+// pytorch/torchtune, 2025: `save_checkpoint` is called once per epoch).
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { topFields } from './config-doc';

@@ -20,7 +20,12 @@ export const NODE24 = path.join(node24Home, 'bin', 'node');
 export const CODE_SERVER_HOME = path.join(CACHE, 'cs', 'node_modules', 'code-server');
 export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_HOME, 'out', 'node', 'entry.js');
 
-export const log = (...a) => console.log('[e2e]', ...a);
+let logPrefix = '[e2e]';
+/** `npm run package` prints its lines without the test runner's `[e2e]` prefix. */
+export const setLogPrefix = (p) => {
+  logPrefix = p;
+};
+export const log = (...a) => console.log(...(logPrefix ? [logPrefix] : []), ...a);
 
 /** Runs a command, inheriting stdio; throws on a non-zero exit. */
 export function sh(cmd, args, opts = {}) {

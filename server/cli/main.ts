@@ -29,19 +29,14 @@ import {
   planJson,
   UsageError,
 } from './options';
-import {
-  checkGithub,
-  checkJson,
-  checkMarkdown,
-  checkSarif,
-  checkText,
-  position,
-  runJson,
-  type FileResult,
-} from './output';
+import { checkGithub, checkJson, checkMarkdown, checkSarif, position, runJson, type FileResult } from './output';
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
 import { CliSettings, cliRoots } from './workspace';
+import { registerInit } from './commands/init';
+import { addRunOptions, applyRunOptions } from './commands/run-options';
+import { registerTables } from './commands/tables';
+import { bullets, checkReport, colorEnabled, wrapped } from './text';
 
 const VERSION = '0.1.0';
 
@@ -120,6 +115,7 @@ export function buildProgram(out: (s: string) => void): Command {
       const select = codes(o.select, '--select');
       const ignore = codes(o.ignore, '--ignore');
       const { results, errors, missing } = await analyzePaths(paths, o, (settings) => {
+        applyRunOptions(settings, o);
         for (const r of RULES)
           if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
       });
@@ -127,12 +123,7 @@ export function buildProgram(out: (s: string) => void): Command {
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
       else if (o.format === 'github') out(checkGithub(results));
       else if (o.format === 'markdown') out(checkMarkdown(results));
-      else {
-        const text = checkText(results, !!process.stdout.isTTY);
-        if (text) out(text);
-        const n = results.reduce((s, r) => s + r.findings.length, 0);
-        out(`${n} finding${n === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}.`);
-      }
+      else out(checkReport(results, { color: colorEnabled(), width: process.stdout.columns }));
       if (o.format !== 'json') for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
       if (missing || (errors.some((e) => /EACCES|cannot read/.test(e.message)) && results.length === 0))
@@ -286,9 +277,7 @@ export function buildProgram(out: (s: string) => void): Command {
         return;
       }
       const { results, errors, missing, cfg } = await analyzePaths(paths, o, (settings) => {
-        if (o.hardware) settings.hardware = o.hardware;
-        if (o.devices) settings.devices = o.devices;
-        if (o.region) settings.region = o.region;
+        applyRunOptions(settings, o);
         if (o.pue) settings.pue = o.pue;
         if (o.intensity) settings.carbonIntensity = o.intensity;
       });
@@ -346,10 +335,19 @@ export function buildProgram(out: (s: string) => void): Command {
             continue;
           }
           out(
-            `  energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`,
+            wrapped(
+              `energy ${fmt.range(e.energyKWh, fmt.energy)} · carbon ${fmt.range(e.co2eKg, fmt.carbon)} · ${fmt.range(e.gpuHours, fmt.num)} GPU-h on ${e.devices}×${e.accelerator?.name ?? 'unknown GPU'}`,
+              2,
+            ),
           );
           estimateExtrasText(e, out, '  ', options);
-          for (const a of e.assumptions) out(`    - ${a.text}`);
+          out(
+            bullets(
+              e.assumptions.map((a) => a.text),
+              4,
+            ),
+          );
+          out('');
         }
         for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       }
@@ -440,6 +438,9 @@ export function buildProgram(out: (s: string) => void): Command {
       if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
       startServer();
     });
+  for (const c of program.commands) if (c.name() === 'check') addRunOptions(c);
+  registerTables(program, out);
+  registerInit(program, out);
   return program;
 }
 

@@ -1,4 +1,4 @@
-// Output formats for `greenml check`: text, json (DESIGN.md contract), sarif 2.1.0, github annotations, markdown.
+// Output formats for `greenml check`: text, json (ARCHITECTURE.md "Contracts"), sarif 2.1.0, github annotations, markdown.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl, findRule } from '../../rules/index';

@@ -1,0 +1,162 @@
+// Scores `greenml plan` on a held-out set of public training files labelled by hand (docs/evaluation/heldout/*/labels.json).
+// The files themselves are others' code and stay outside the repository: pass the folder holding `files/…`.
+//
+//   npx tsx scripts/heldout/score-facts.ts docs/evaluation/heldout/facts-1/labels.json /path/to/facts-heldout-1 [--json out.json]
+//
+// Scoring (strict, per labelled fact; decided before the first score):
+// - a labelled value is right when the file's run reports the same value: numbers exactly (params within 5 %),
+//   precision exactly, model and hardware names loosely (case and punctuation ignored; the last path segment of a hub
+//   id may match), optimizer by prefix (`adamw` matches `adamw_torch_fused`); origins are not judged;
+// - `false` is also matched by the tool's words for off (`none`, `no`); `false` for features that are absent by nature (peft, compile, early_stopping, grad_checkpointing) is also right
+//   when the key is not reported; every other labelled value must be reported;
+// - every key in `unknown` or `mustNotReport` is a check that no value is reported for it (null is right);
+// - values with origin `assumed` or `setting` are the tool's stated assumptions, not claims about the file: they count
+//   as not reported;
+// - `framework` is reported apart (label names are the labeller's words, not a fact of the run);
+// - the file's run: the run whose entry is the file, else one that reads it, else the first run found;
+//   a file labelled `isRun: false` must yield no run of its own.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+interface Label {
+  id: number;
+  repo: string;
+  path: string;
+  localPath: string;
+  kind: string;
+  isRun: boolean;
+  facts: Record<string, unknown>;
+  unknown: string[];
+  mustNotReport: string[];
+}
+interface PlanFact {
+  value: unknown;
+  origin: string;
+}
+interface PlanRun {
+  entry: { path: string };
+  files: string[];
+  framework: string;
+  facts: Record<string, PlanFact>;
+}
+
+const ABSENT_MEANS_FALSE = new Set(['peft', 'compile', 'early_stopping', 'grad_checkpointing']);
+const BIN = path.resolve('bin/greenml.js');
+const norm = (s: unknown) =>
+  String(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+function same(key: string, want: unknown, got: unknown): boolean {
+  if (got === undefined || got === null) return false;
+  if (key === 'params' && typeof want === 'number' && typeof got === 'number') return Math.abs(got / want - 1) <= 0.05;
+  if (want === false && (got === 'none' || got === 'no')) return true; // the tool's word for "off"
+  if (typeof want === 'number' || typeof want === 'boolean') return want === got;
+  if (key === 'model' || key === 'hardware') {
+    const w = norm(want);
+    const g = norm(got);
+    const tail = norm(String(got).split('/').pop());
+    return g === w || tail === w || (key === 'hardware' && g.includes(w));
+  }
+  if (key === 'optimizer') return norm(got).startsWith(norm(want));
+  return want === got;
+}
+
+function pickRun(runs: PlanRun[], file: string): PlanRun | undefined {
+  const abs = (p: string) => path.resolve(p);
+  return (
+    runs.find((r) => abs(r.entry.path) === abs(file)) ??
+    runs.find((r) => r.files.some((f) => abs(f) === abs(file))) ??
+    runs[0]
+  );
+}
+
+function main() {
+  const [labelsFile, root, ...rest] = process.argv.slice(2);
+  if (!labelsFile || !root) throw new Error('usage: score-facts.ts LABELS.json FOLDER [--json OUT]');
+  const out = rest[0] === '--json' ? rest[1] : undefined;
+  const { files } = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as { files: Label[] };
+  const perKey: Record<string, { right: number; total: number }> = {};
+  const rows: unknown[] = [];
+  let right = 0;
+  let total = 0;
+  let guardRight = 0;
+  let guardTotal = 0;
+  let runsFound = 0;
+  let runsExpected = 0;
+  let crashes = 0;
+  let falseRuns = 0;
+  let fwRight = 0;
+  let devRight = 0;
+  let devTotal = 0;
+  for (const l of files) {
+    const r = spawnSync(process.execPath, [BIN, 'plan', l.localPath, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    let runs: PlanRun[] = [];
+    try {
+      runs = (JSON.parse(r.stdout) as { runs: PlanRun[] }).runs;
+    } catch {
+      crashes++;
+    }
+    if (r.status !== 0 && r.status !== 1) crashes++;
+    const run = pickRun(runs, path.join(root, l.localPath));
+    if (run)
+      for (const [k, f] of Object.entries(run.facts))
+        if (f.origin === 'assumed' || f.origin === 'setting') delete run.facts[k];
+    const misses: string[] = [];
+    if (!l.isRun) {
+      const own = runs.find((x) => path.resolve(root, x.entry.path) === path.resolve(root, l.localPath));
+      if (own) falseRuns++;
+      rows.push({ id: l.id, file: `${l.repo}/${l.path}`, isRun: false, ownRun: !!own });
+      continue;
+    }
+    runsExpected++;
+    if (run) runsFound++;
+    for (const [key, want] of Object.entries(l.facts)) {
+      const got = run?.facts[key]?.value;
+      if (key === 'framework') {
+        if (run && (norm(run.framework).includes(norm(want)) || norm(want).includes(norm(run.framework)))) fwRight++;
+        continue;
+      }
+      const ok = same(key, want, got) || (want === false && ABSENT_MEANS_FALSE.has(key) && got === undefined);
+      perKey[key] ??= { right: 0, total: 0 };
+      perKey[key].total++;
+      total++;
+      if (key === 'devices') devTotal++;
+      if (ok) {
+        right++;
+        perKey[key].right++;
+        if (key === 'devices') devRight++;
+      } else misses.push(`${key}: want ${JSON.stringify(want)}, got ${JSON.stringify(got ?? null)}`);
+    }
+    for (const key of [...l.unknown, ...l.mustNotReport]) {
+      const got = run?.facts[key]?.value;
+      guardTotal++;
+      if (got === undefined || got === null) guardRight++;
+      else misses.push(`${key}: must not be reported, got ${JSON.stringify(got)} (${run?.facts[key]?.origin})`);
+    }
+    rows.push({ id: l.id, file: `${l.repo}/${l.path}`, run: !!run, misses });
+  }
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : 'n/a');
+  const frameworkTotal = files.filter((l) => l.isRun && l.facts.framework !== undefined).length;
+  console.log(`labelled facts exactly right: ${right} / ${total} (${pct(right, total)})`);
+  console.log(
+    `no unsupported value (unknown + mustNotReport keys): ${guardRight} / ${guardTotal} (${pct(guardRight, guardTotal)})`,
+  );
+  console.log(
+    `all checks: ${right + guardRight} / ${total + guardTotal} (${pct(right + guardRight, total + guardTotal)})`,
+  );
+  console.log(
+    `training files with a run: ${runsFound} / ${runsExpected}; non-runs given a run: ${falseRuns}; crashes: ${crashes}`,
+  );
+  console.log(`devices right where stated: ${devRight} / ${devTotal}; framework named: ${fwRight} / ${frameworkTotal}`);
+  for (const [k, v] of Object.entries(perKey).sort((a, b) => b[1].total - a[1].total))
+    console.log(`  ${k.padEnd(20)} ${v.right} / ${v.total}`);
+  if (out) fs.writeFileSync(out, JSON.stringify({ right, total, guardRight, guardTotal, perKey, rows }, null, 2));
+}
+
+main();

@@ -1,0 +1,125 @@
+// Scores the footprint core on a held-out set of published runs (docs/evaluation/heldout/footprint-*/cases.json),
+// collected by someone who did not work on the core, and never used to fit or tune it.
+//
+//   npx tsx scripts/heldout/score-footprint.ts docs/evaluation/heldout/footprint-1/cases.json
+//
+// Each case becomes the RunInputs a user would give (parameters, active parameters, tokens, samples × epochs,
+// resolution, hardware with parenthesised remarks removed, devices, precision); nothing else. A case is estimable when
+// the core returns a method other than "insufficient-inputs". Error = |estimate mid ÷ published − 1| on the case's
+// metric; energy cases the labeller marked as accelerator-only (GPU power logging, no PUE) are compared with the
+// accelerator share. Baseline: plain 6·N·D at 40 % of the dense 16-bit peak (token workloads only).
+import * as fs from 'node:fs';
+import {
+  estimate,
+  lookupArchitecture,
+  resolveAccelerator,
+  type Estimate,
+  type Precision,
+  type RunInputs,
+} from '../../core/index';
+
+interface Case {
+  id: string;
+  name: string;
+  quality: 'A' | 'B';
+  paramsTotal: number | null;
+  paramsActive: number | null;
+  tokens: number | null;
+  samples: number | null;
+  epochs: number | null;
+  seqLen: number | null;
+  resolution: number | null;
+  hardware: string;
+  devices: number | null;
+  precision: string | null;
+  target: { metric: 'gpuHours' | 'energyKWh' | 'co2eKg'; value: number };
+}
+
+/** Energy published from GPU power logs alone (the labeller's notes): compared with the accelerator share. */
+const ACCELERATOR_ONLY = new Set(['olmo-1b-3t', 'olmoe-1b-7b-0924']);
+const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
+const val = (v: number | null) => (v === null ? undefined : v);
+
+function inputsOf(c: Case): RunInputs {
+  const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
+  const arch = [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a);
+  return {
+    params: val(c.paramsTotal),
+    activeParams: val(c.paramsActive),
+    tokens: val(c.tokens),
+    samples: val(c.samples),
+    epochs: val(c.epochs),
+    seqLen: val(c.seqLen),
+    resolution: val(c.resolution),
+    architecture: arch ? arch.id : undefined,
+    hardware,
+    devices: val(c.devices),
+    precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
+  };
+}
+
+function metricOf(c: Case, e: Estimate): { mid: number; low: number; high: number } {
+  if (c.target.metric === 'gpuHours') return e.gpuHours;
+  if (c.target.metric === 'co2eKg') return e.co2eKg;
+  if (ACCELERATOR_ONLY.has(c.id) && e.energyBreakdownKWh) return e.energyBreakdownKWh.accelerators;
+  return e.energyKWh;
+}
+
+function baseline(c: Case, inputs: RunInputs): number | undefined {
+  const n = inputs.activeParams ?? inputs.params;
+  const r = inputs.hardware ? resolveAccelerator(inputs.hardware) : undefined;
+  if (c.target.metric !== 'gpuHours' || !n || !inputs.tokens || !r?.ok) return undefined;
+  const peak = r.value.tflops.bf16 ?? r.value.tflops.fp16;
+  return peak ? (6 * n * inputs.tokens) / (peak * 1e12 * 0.4) / 3600 : undefined;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+function main() {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: score-footprint.ts CASES.json');
+  const { cases } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: Case[] };
+  const errs: number[] = [];
+  const errsA: number[] = [];
+  const base: number[] = [];
+  const baseSame: number[] = [];
+  let inRange = 0;
+  let estimable = 0;
+  for (const c of cases) {
+    const inputs = inputsOf(c);
+    const e = estimate(inputs);
+    if (e.method === 'insufficient-inputs') {
+      console.log(`  ${c.id.padEnd(28)} not estimable: ${e.warnings[0]?.slice(0, 90) ?? ''}`);
+      continue;
+    }
+    estimable++;
+    const m = metricOf(c, e);
+    const err = Math.abs(m.mid / c.target.value - 1);
+    errs.push(err);
+    if (c.quality === 'A') errsA.push(err);
+    const inside = c.target.value >= m.low && c.target.value <= m.high;
+    if (inside) inRange++;
+    const b = baseline(c, inputs);
+    if (b !== undefined) {
+      base.push(Math.abs(b / c.target.value - 1));
+      baseSame.push(err);
+    }
+    console.log(
+      `  ${c.id.padEnd(28)} ${c.target.metric.padEnd(9)} published ${c.target.value.toPrecision(3).padStart(9)}  estimate ${m.mid.toPrecision(3).padStart(9)} (${m.low.toPrecision(2)}–${m.high.toPrecision(2)})  error ${pct(err).padStart(7)}${inside ? '' : '  outside range'}`,
+    );
+  }
+  console.log(`estimable: ${estimable} / ${cases.length}`);
+  console.log(
+    `median error (all estimable): ${pct(median(errs))}; quality A: ${pct(median(errsA))} (n=${errsA.length})`,
+  );
+  console.log(`published value inside low–high: ${inRange} / ${estimable} (${pct(inRange / Math.max(1, estimable))})`);
+  console.log(
+    `token cases with a 6ND baseline: core ${pct(median(baseSame))} vs 6·N·D at 40 % ${pct(median(base))} (n=${base.length})`,
+  );
+}
+
+main();

@@ -129,7 +129,7 @@ export function checkGithub(results: FileResult[]): string {
 
 /**
  * Text inside a GitHub-flavoured Markdown table cell: line breaks would end the row, so they become spaces; HTML
- * special characters become entities; Markdown punctuation (code spans, emphasis, links, the cell separator) is
+ * special characters become entities; what could open a code span or a link, or end the cell (\ ` [ ] |), is
  * backslash-escaped (CommonMark §2.4: any ASCII punctuation may be escaped).
  */
 export function markdownText(s: string): string {
@@ -138,7 +138,7 @@ export function markdownText(s: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~!#()]/g, '\\$&');
+    .replace(/[\\`[\]|]/g, '\\$&');
 }
 
 /** A path in a table cell: a code span when nothing in it can break one, escaped text otherwise. */

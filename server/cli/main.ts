@@ -1,6 +1,7 @@
 // The `greenml` CLI: a second thin front end over the same engine as the language server.
 // Exit codes: 0 no findings at warning or above (or --exit-zero), 1 findings, 2 usage or I/O error.
 import { Command, CommanderError, Option } from 'commander';
+import * as path from 'node:path';
 import {
   estimate as coreEstimate,
   lookupArchitecture,
@@ -33,6 +34,7 @@ import { checkGithub, checkJson, checkMarkdown, checkSarif, position, runJson, t
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
 import { CliSettings, cliRoots } from './workspace';
+import { addChangedSince, changedFiles } from './commands/changed';
 import { registerInit } from './commands/init';
 import { addRunOptions, applyRunOptions } from './commands/run-options';
 import { registerTables } from './commands/tables';
@@ -45,6 +47,7 @@ async function analyzePaths(
   paths: string[],
   o: { config?: string; root?: string[] },
   adjust?: (s: Settings) => void,
+  only?: Set<string>,
 ): Promise<{
   results: FileResult[];
   errors: { path: string; message: string }[];
@@ -54,7 +57,9 @@ async function analyzePaths(
   const given = paths.length ? paths : ['.'];
   const cfg = new CliSettings(o.config, adjust);
   const roots = cliRoots(given, o.root);
-  const { files, errors } = collectFiles(given, { roots, excludes: (d) => cfg.excludes(d) });
+  const collected = collectFiles(given, { roots, excludes: (d) => cfg.excludes(d) });
+  const errors = collected.errors;
+  const files = only ? collected.files.filter((f) => only.has(path.resolve(f))) : collected.files;
   for (const f of files) cfg.for(f);
   cfg.assertValid();
   const bar = progress(files.length);
@@ -114,11 +119,17 @@ export function buildProgram(out: (s: string) => void): Command {
     .action(async (paths: string[], o) => {
       const select = codes(o.select, '--select');
       const ignore = codes(o.ignore, '--ignore');
-      const { results, errors, missing } = await analyzePaths(paths, o, (settings) => {
-        applyRunOptions(settings, o);
-        for (const r of RULES)
-          if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
-      });
+      const only = o.changedSince ? changedFiles(o.changedSince) : undefined;
+      const { results, errors, missing } = await analyzePaths(
+        paths,
+        o,
+        (settings) => {
+          applyRunOptions(settings, o);
+          for (const r of RULES)
+            if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
+        },
+        only,
+      );
       if (o.format === 'json') out(JSON.stringify(checkJson(results, errors, VERSION), null, 2));
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
       else if (o.format === 'github') out(checkGithub(results));
@@ -438,7 +449,7 @@ export function buildProgram(out: (s: string) => void): Command {
       if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
       startServer();
     });
-  for (const c of program.commands) if (c.name() === 'check') addRunOptions(c);
+  for (const c of program.commands) if (c.name() === 'check') addChangedSince(addRunOptions(c));
   registerTables(program, out);
   registerInit(program, out);
   return program;

@@ -99,6 +99,11 @@ export interface Finding {
   span: Span;
   fixes: Fix[];
   savings?: { kWh: Range; kgCO2e: Range; fraction: number };
+  /**
+   * True when the waste is below the user's threshold (`min-saving-kwh`) or the run is a toy: the finding is
+   * information at most, and the CLI hides it unless asked (`--show-minor`).
+   */
+  minor?: boolean;
 }
 
 export interface AnalyzedRun {

@@ -18,6 +18,7 @@ import * as fmt from '../../engine/format';
 import type { Settings } from '../../engine/settings';
 import { ruleMarkdown } from '../../rules/docs';
 import { RULES, docsUrl, findRule } from '../../rules/index';
+import { unknownSelectors } from '../../rules/select';
 import { estimateRun, findMeasurements, readMeasurements } from '../review/measurements';
 import { collectFiles } from './files';
 import {
@@ -74,17 +75,19 @@ async function analyzePaths(
   return { results: r.results, errors: [...errors, ...r.errors], missing, cfg };
 }
 
-/** Rule codes or names; an unknown one is a usage error naming it (a typo must not turn every rule off). */
-function codes(list: string | undefined, option: string): Set<string> | undefined {
-  if (list === undefined) return undefined;
-  const out = new Set<string>();
-  for (const c of list.split(',').map((x) => x.trim())) {
-    if (!c) continue;
-    const r = findRule(c);
-    if (!r) throw new UsageError(`${option}: unknown rule "${c}"; run \`greenml rules\` for the list`);
-    out.add(r.code);
-  }
-  return out;
+/** `--select a,b` → selectors; an unknown one is a usage error naming it (exit 2). */
+function codes(list: string | undefined, flag: string): string[] | undefined {
+  if (!list) return undefined;
+  const sel = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const unknown = unknownSelectors(sel, RULES);
+  if (unknown.length)
+    throw new UsageError(
+      `${flag}: unknown rule ${unknown.map((c) => `"${c}"`).join(', ')}; run \`greenml rules\` for the list`,
+    );
+  return sel;
 }
 
 const rootOption = () =>
@@ -116,20 +119,25 @@ export function buildProgram(out: (s: string) => void): Command {
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
     .addOption(rootOption())
     .option('--exit-zero', 'exit 0 even when there are findings')
+    .option('--show-minor', 'also show findings below min-saving-kwh and findings on toy runs (hidden by default)')
     .action(async (paths: string[], o) => {
       const select = codes(o.select, '--select');
       const ignore = codes(o.ignore, '--ignore');
       const only = o.changedSince ? changedFiles(o.changedSince) : undefined;
-      const { results, errors, missing } = await analyzePaths(
+      const analyzed = await analyzePaths(
         paths,
         o,
         (settings) => {
           applyRunOptions(settings, o);
-          for (const r of RULES)
-            if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
+          if (select) settings.select = select;
+          if (ignore) settings.ignore = [...(settings.ignore ?? []), ...ignore];
         },
         only,
       );
+      const { errors, missing } = analyzed;
+      const results = o.showMinor
+        ? analyzed.results
+        : analyzed.results.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.minor) }));
       if (o.format === 'json') out(JSON.stringify(checkJson(results, errors, VERSION), null, 2));
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
       else if (o.format === 'github') out(checkGithub(results));

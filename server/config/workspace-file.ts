@@ -6,14 +6,34 @@ import * as path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { readRegularFile } from '../../engine/link/reader';
 import { FILE_KEYS, type RuleSeverity, type Settings } from '../../engine/settings';
+import { RULES } from '../../rules/index';
+import { unknownSelectors } from '../../rules/select';
 
 export interface WorkspaceFile {
   path: string;
   values: Partial<Settings>;
   problems: string[];
+  /** Rule selectors that name no rule (errors: the CLI exits 2, the editor marks them in the file). */
+  unknownCodes?: string[];
 }
 
-const MAX_WORKSPACE_FILE_BYTES = 1_000_000;
+/** A list of rule selectors: an array of strings, or one comma-separated string. */
+function selectorList(raw: unknown): string[] | undefined {
+  if (typeof raw === 'string')
+    return raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) return raw.map((s) => s.trim()).filter(Boolean);
+  return undefined;
+}
+
+/** Rule selectors from settings or the file that name no rule, each in an error message that names it. */
+export function unknownCodeProblems(where: string, codes: string[]): string[] {
+  return codes.map(
+    (c) => `${where}: unknown rule "${c}" (no rule has this code, code prefix or name; \`greenml rules\` lists them)`,
+  );
+}
 
 const NUMERIC = new Set<keyof Settings>([
   'devices',
@@ -24,6 +44,7 @@ const NUMERIC = new Set<keyof Settings>([
 ]);
 const PATH_LISTS = new Set<keyof Settings>(['extraRoots', 'exclude']);
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const MAX_WORKSPACE_FILE_BYTES = 1_000_000;
 
 /**
  * Physical bounds of the numeric keys: a value outside is a typo or a unit mix-up, not a setting. Sources: PUE ≥ 1
@@ -72,28 +93,63 @@ export function readConfigTable(
   text?: string,
   section?: string,
 ): WorkspaceFile {
-  const values: Partial<Settings> = {};
-  const problems: string[] = [];
   const at = (key: string) => {
     const line = text === undefined ? undefined : lineOf(text, key, section);
     return `${file}${line ? `:${line}` : ''}`;
   };
+  const values: Partial<Settings> = {};
+  const problems: string[] = [];
+  const unknown: string[] = [];
+  const check = (list: string[]) => unknown.push(...unknownSelectors(list, RULES));
   for (const [key, raw] of Object.entries(table)) {
+    if (key === 'select' || key === 'ignore') {
+      const list = selectorList(raw);
+      if (!list) problems.push(`${at(key)}: "${key}" must be a list of rule codes or names`);
+      else {
+        check(list);
+        values[key] = list;
+      }
+      continue;
+    }
+    if (key === 'per-file-ignores') {
+      const map: Record<string, string[]> = {};
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        problems.push(`${at(key)}: "per-file-ignores" must be a table of glob = [codes]`);
+      else
+        for (const [glob, v] of Object.entries(raw as Record<string, unknown>)) {
+          const list = selectorList(v);
+          if (!list) problems.push(`${at(glob)}: per-file-ignores."${glob}" must be a list of rule codes or names`);
+          else {
+            check(list);
+            map[glob] = list;
+          }
+        }
+      values.perFileIgnores = map;
+      values.configDir = path.dirname(path.resolve(file));
+      continue;
+    }
     if (key === 'severity' && raw && typeof raw === 'object' && !Array.isArray(raw)) {
       const sev: Record<string, RuleSeverity> = {};
       for (const [code, s] of Object.entries(raw as Record<string, unknown>)) {
         if (typeof s === 'string' && SEVERITIES.has(s)) sev[code.toUpperCase()] = s as RuleSeverity;
         else problems.push(`${at(code)}: severity.${code} must be one of ${[...SEVERITIES].join(', ')}`);
       }
+      check(Object.keys(sev));
       values.severity = sev;
       continue;
     }
     const name = FILE_KEYS[key];
     if (!name) {
-      problems.push(`${at(key)}: unknown key "${key}" (known: ${[...Object.keys(FILE_KEYS), 'severity'].join(', ')})`);
+      problems.push(
+        `${at(key)}: unknown key "${key}" (known: ${[...Object.keys(FILE_KEYS), 'select', 'ignore', 'per-file-ignores', 'severity'].join(', ')})`,
+      );
       continue;
     }
-    if (NUMERIC.has(name)) {
+    if (name === 'minSavingKWh') {
+      if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0)
+        problems.push(`${at(key)}: "${key}" must be a number ≥ 0 (kWh per run)`);
+      else values.minSavingKWh = raw;
+    } else if (NUMERIC.has(name)) {
       const bad = typeof raw === 'number' ? outOfBounds(name, raw) : undefined;
       if (typeof raw !== 'number' || !Number.isFinite(raw))
         problems.push(`${at(key)}: "${key}" must be a number, got ${JSON.stringify(raw) ?? String(raw)}`);
@@ -112,7 +168,13 @@ export function readConfigTable(
     } else if (typeof raw !== 'string' || raw.trim() === '') problems.push(`${at(key)}: "${key}" must be a string`);
     else (values as Record<string, unknown>)[name] = raw.trim();
   }
-  return { path: file, values, problems };
+  // Each unknown rule with the line that names it.
+  const lineWith = (c: string) => {
+    const i = text?.split(/\r?\n/).findIndex((l) => l.includes(`"${c}"`) || l.includes(`'${c}'`) || l.includes(c));
+    return i !== undefined && i >= 0 ? `${file}:${i + 1}` : file;
+  };
+  for (const c of unknown) problems.push(...unknownCodeProblems(lineWith(c), [c]));
+  return { path: file, values, problems, unknownCodes: unknown.length ? unknown : undefined };
 }
 
 export function parseWorkspaceFile(file: string, text: string): WorkspaceFile {

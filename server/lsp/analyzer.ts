@@ -101,7 +101,8 @@ export class Analyzer {
         ]),
       });
       for (const p of result.sources?.keys() ?? []) if (p !== entry.path) related.set(p, this.state(p));
-      if (file?.problems.length) result.messages.push(...file.problems);
+      // Unknown rule codes are errors on greenml.toml itself (./settings), not repeated on every document.
+      if (file?.problems.length) result.messages.push(...file.problems.filter((p) => !/unknown rule "/.test(p)));
       this.connection.console.info(
         `analyzed ${entry.path} v${entry.doc.version}: ${result.findings.length} findings, ${result.runs.length} runs in ${(performance.now() - started).toFixed(1)} ms`,
       );

@@ -83,7 +83,12 @@ export const noPeriodicCheckpoint: Rule = {
       : '';
     return [
       {
-        severity: known && !guessed ? undefined : 'information',
+        severity:
+          known &&
+          !guessed &&
+          !ctx.inferred(['periodic_save', 'save_steps', 'max_steps', 'epochs', 'micro_batch', 'params'])
+            ? undefined
+            : 'information',
         span: at?.span,
         file: at?.file,
         message: `${reason}: ${length} cannot survive an interruption; on average one loses half the run${known ? ` (≈ ${fmt.energy(lostKWh)})` : ''}.`,

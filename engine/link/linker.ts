@@ -73,6 +73,11 @@ export class Linker {
     trimTreeCache();
   }
 
+  /** The Python parser, for related files (undefined when the caller gave none). */
+  get parser(): Parser | undefined {
+    return this.input.parser;
+  }
+
   read(file: string, namedIn?: string): string | undefined {
     const abs = path.resolve(file);
     if (abs === path.resolve(this.input.file)) return this.input.text;

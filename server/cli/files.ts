@@ -31,6 +31,10 @@ const MAX_GITIGNORE_BYTES = 256 * 1024;
 const NOT_CONFIGS =
   /^(package(-lock)?|tsconfig|jsconfig|composer|\.eslintrc|renovate|tokenizer|tokenizer_config|vocab|special_tokens_map|generation_config|config)\.json$/i;
 
+/** TOML files of tools, not of training runs: not walked (a training TOML is recognised by content, e.g. torchtitan's). */
+const NOT_TRAINING_TOML =
+  /^(pyproject|greenml|cargo|poetry|uv|ruff|\.?rustfmt|tox|netlify|wrangler|fly|taplo|mypy|black|codecov|\.?cargo-config|config)\.toml$/i;
+
 function wanted(p: string, size: number): boolean {
   const kind = kindOf(p);
   if (kind === 'unsupported') return false;
@@ -38,6 +42,7 @@ function wanted(p: string, size: number): boolean {
     return (
       size <= MAX_WALKED_CONFIG_BYTES &&
       !NOT_CONFIGS.test(path.basename(p)) &&
+      !NOT_TRAINING_TOML.test(path.basename(p)) &&
       !p.includes(`${path.sep}.github${path.sep}`)
     );
   // JS/TS: training scripts are small; minified bundles and large generated files are not reviewed in a walk.

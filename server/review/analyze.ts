@@ -88,11 +88,7 @@ export function analyzeRun(
     accelerator: cpu ? undefined : accelerator,
     cpu,
     fact: (k) => plan.facts.get(k),
-    inferred: (keys) =>
-      keys.some((k) => {
-        const o: string | undefined = plan.facts.get(k)?.origin;
-        return o === 'inferred' || o === 'assumed';
-      }),
+    inferred: (keys) => keys.some((k) => plan.facts.get(k)?.origin === 'inferred'),
     value: (k) => plan.facts.get(k)?.value,
     saving: (change) => coreSaving(base, { ...base, ...change }),
     memory,

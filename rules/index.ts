@@ -3,12 +3,20 @@ import { activationCheckpointingMissing } from './activation-checkpointing-missi
 import { batchExceedsMemory } from './batch-exceeds-memory';
 import { mixedPrecisionOff } from './mixed-precision-off';
 import { noPeriodicCheckpoint } from './no-periodic-checkpoint';
+import { fp16WhereBf16Fits } from './fp16-where-bf16-fits';
+import { bf16OnPreAmpere } from './bf16-on-pre-ampere';
+import { tf32Disabled } from './tf32-disabled';
+import { fp32WeightsForFrozenBase } from './fp32-weights-for-frozen-base';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
 
 export const RULES: readonly Rule[] = [
   mixedPrecisionOff,
+  fp16WhereBf16Fits,
+  bf16OnPreAmpere,
+  tf32Disabled,
+  fp32WeightsForFrozenBase,
   activationCheckpointingMissing,
   batchExceedsMemory,
   noPeriodicCheckpoint,

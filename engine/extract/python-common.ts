@@ -1,6 +1,7 @@
 // Facts any Python training script states the same way whatever its framework: the model it loads and in which
 // dtype, gradient checkpointing, LoRA/QLoRA, early stopping, the dataset, the tokenizer's length, compile.
 import { offByDefaultGuard } from './python-scan';
+import { pythonHints } from './python-hints';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
@@ -36,7 +37,7 @@ export const COMMON_CALLS = [
 export function fileWideFacts(
   file: string,
   text: string,
-  _root: SyntaxNode,
+  root: SyntaxNode,
   calls: CallSite[],
   values: ValueResolver,
   torchFacts = false,
@@ -174,5 +175,6 @@ export function fileWideFacts(
       note: 'block_size',
     });
   }
+  for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   return fileFacts;
 }

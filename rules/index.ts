@@ -7,6 +7,10 @@ import { fp16WhereBf16Fits } from './fp16-where-bf16-fits';
 import { bf16OnPreAmpere } from './bf16-on-pre-ampere';
 import { tf32Disabled } from './tf32-disabled';
 import { fp32WeightsForFrozenBase } from './fp32-weights-for-frozen-base';
+import { tinyMicroBatch } from './tiny-micro-batch';
+import { staticPadding } from './static-padding';
+import { memorySaverWithoutPressure } from './memory-saver-without-pressure';
+import { oversizedEffectiveBatch } from './oversized-effective-batch';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
@@ -17,7 +21,11 @@ export const RULES: readonly Rule[] = [
   bf16OnPreAmpere,
   tf32Disabled,
   fp32WeightsForFrozenBase,
+  tinyMicroBatch,
+  staticPadding,
+  memorySaverWithoutPressure,
   activationCheckpointingMissing,
+  oversizedEffectiveBatch,
   batchExceedsMemory,
   noPeriodicCheckpoint,
   unusedSuppression,

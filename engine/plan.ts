@@ -179,11 +179,19 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const peft = v('peft');
   const model = v('model');
   const info = typeof model === 'string' ? lookupModel(model) : undefined;
+  // A vision/audio model named by architecture (torchvision, timm): per-sample FLOPs × samples × epochs.
+  const architecture =
+    typeof v('architecture') === 'string' && tokens !== undefined && num(v('params')) === undefined
+      ? (v('architecture') as string)
+      : undefined;
   const inputs: RunInputs = {
+    architecture,
+    samples: architecture ? (maxSteps !== undefined && maxSteps > 0 ? maxSteps * globalBatch : examples) : undefined,
+    epochs: architecture ? (maxSteps !== undefined && maxSteps > 0 ? 1 : epochs) : undefined,
     params: num(v('params')),
     activeParams: info?.activeParams,
     shape: info?.shape,
-    tokens,
+    tokens: architecture ? undefined : tokens,
     hardware: typeof hardware === 'string' && !isCpuLike(hardware) ? hardware : undefined,
     devices,
     precision,

@@ -11,6 +11,10 @@ import { tinyMicroBatch } from './tiny-micro-batch';
 import { staticPadding } from './static-padding';
 import { memorySaverWithoutPressure } from './memory-saver-without-pressure';
 import { oversizedEffectiveBatch } from './oversized-effective-batch';
+import { nonResumableCheckpoint } from './non-resumable-checkpoint';
+import { saveStepsPastRun } from './save-steps-past-run';
+import { checkpointChurn } from './checkpoint-churn';
+import { hubPushEverySave } from './hub-push-every-save';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
@@ -28,6 +32,10 @@ export const RULES: readonly Rule[] = [
   oversizedEffectiveBatch,
   batchExceedsMemory,
   noPeriodicCheckpoint,
+  nonResumableCheckpoint,
+  saveStepsPastRun,
+  checkpointChurn,
+  hubPushEverySave,
   unusedSuppression,
   unknownRuleCode,
 ];

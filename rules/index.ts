@@ -15,6 +15,10 @@ import { nonResumableCheckpoint } from './non-resumable-checkpoint';
 import { saveStepsPastRun } from './save-steps-past-run';
 import { checkpointChurn } from './checkpoint-churn';
 import { hubPushEverySave } from './hub-push-every-save';
+import { synchronousDataloader } from './synchronous-dataloader';
+import { noPinMemory } from './no-pin-memory';
+import { tfdataNoPrefetch } from './tfdata-no-prefetch';
+import { hostDeviceSyncInLoop } from './host-device-sync-in-loop';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
@@ -36,6 +40,10 @@ export const RULES: readonly Rule[] = [
   saveStepsPastRun,
   checkpointChurn,
   hubPushEverySave,
+  synchronousDataloader,
+  noPinMemory,
+  tfdataNoPrefetch,
+  hostDeviceSyncInLoop,
   unusedSuppression,
   unknownRuleCode,
 ];

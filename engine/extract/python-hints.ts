@@ -323,6 +323,20 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       note: `${m[0].replace(/\s*\($/, '')}(…): ${id}`,
     });
   }
+  // tf.data pipelines: batched without a final prefetch, the accelerator waits for each batch.
+  if (/\btf\.data\b/.test(text) && !/\.prefetch\(/.test(text)) {
+    const batch = findCalls(root, text, ['batch']).filter((c) => c.callee.includes('.') && c.positional.length > 0);
+    const last = batch[batch.length - 1];
+    if (last)
+      put(
+        fact(
+          'prefetch',
+          false,
+          last.node,
+          `${last.callee.split('.').pop()}(…) with no .prefetch(…) after it in the tf.data pipeline`,
+        ),
+      );
+  }
   sweepFacts(file, calls, values, put, text);
   const cred = credential(file, root, text);
   if (cred) put(cred);

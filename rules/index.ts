@@ -19,6 +19,11 @@ import { synchronousDataloader } from './synchronous-dataloader';
 import { noPinMemory } from './no-pin-memory';
 import { tfdataNoPrefetch } from './tfdata-no-prefetch';
 import { hostDeviceSyncInLoop } from './host-device-sync-in-loop';
+import { noGraphCompilation } from './no-graph-compilation';
+import { eagerAttention } from './eager-attention';
+import { unfusedOptimizer } from './unfused-optimizer';
+import { cudnnAutotunerOff } from './cudnn-autotuner-off';
+import { dataparallelInsteadOfDdp } from './dataparallel-instead-of-ddp';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
@@ -44,6 +49,11 @@ export const RULES: readonly Rule[] = [
   noPinMemory,
   tfdataNoPrefetch,
   hostDeviceSyncInLoop,
+  noGraphCompilation,
+  eagerAttention,
+  unfusedOptimizer,
+  cudnnAutotunerOff,
+  dataparallelInsteadOfDdp,
   unusedSuppression,
   unknownRuleCode,
 ];

@@ -53,6 +53,8 @@ function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
   return loopsAround(node).find((l) => /\.backward\(|\.step\(\)|accelerator\.backward/.test(l.text));
 }
 
+const DETERMINISTIC = /cudnn\.deterministic\s*=\s*True|use_deterministic_algorithms\(\s*True/;
+
 const SECRET_PATTERNS: { kind: string; re: RegExp }[] = [
   { kind: 'Hugging Face token', re: /^hf_[A-Za-z0-9]{30,}$/ },
   { kind: 'OpenAI API key', re: /^sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}$/ },
@@ -295,6 +297,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   ] as [RegExp, FactKey, string | undefined][]) {
     for (const m of text.matchAll(re)) {
       if (!inCode(root, m.index)) continue;
+      // benchmark=False next to deterministic algorithms is a reproducibility choice, not an oversight.
+      if (key === 'cudnn_benchmark' && m[1] === 'False' && DETERMINISTIC.test(text)) continue;
       const v: FactValue = value ?? m[1] === 'True';
       put({
         key,

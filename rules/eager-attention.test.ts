@@ -9,7 +9,7 @@ runRuleCases(eagerAttention, [
     name: 'eager attention on an A100: the fix asks for SDPA',
     code: script('Qwen/Qwen2.5-1.5B', 'attn_implementation="eager"'),
     settings: { hardware: 'a100' },
-    expect: [{ line: 2, column: 67, endColumn: 95, severity: 'warning', messageIncludes: 'eager implementation' }],
+    expect: [{ line: 2, column: 67, endColumn: 94, severity: 'warning', messageIncludes: 'eager implementation' }],
     fixes: [{ applicability: 'unsafe', output: script('Qwen/Qwen2.5-1.5B', 'attn_implementation="sdpa"') }],
   },
   {

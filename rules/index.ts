@@ -24,6 +24,10 @@ import { eagerAttention } from './eager-attention';
 import { unfusedOptimizer } from './unfused-optimizer';
 import { cudnnAutotunerOff } from './cudnn-autotuner-off';
 import { dataparallelInsteadOfDdp } from './dataparallel-instead-of-ddp';
+import { unboundedTraining } from './unbounded-training';
+import { evalTooFrequent } from './eval-too-frequent';
+import { loggingOverhead } from './logging-overhead';
+import { debugInstrumentationOn } from './debug-instrumentation-on';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
@@ -54,6 +58,10 @@ export const RULES: readonly Rule[] = [
   unfusedOptimizer,
   cudnnAutotunerOff,
   dataparallelInsteadOfDdp,
+  unboundedTraining,
+  evalTooFrequent,
+  loggingOverhead,
+  debugInstrumentationOn,
   unusedSuppression,
   unknownRuleCode,
 ];

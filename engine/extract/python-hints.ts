@@ -35,6 +35,7 @@ const CALLS = [
   'read_csv',
   'read_json',
   'load_from_disk',
+  'fit',
 ];
 
 /** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
@@ -263,6 +264,9 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       let guarded = false;
       for (let p = c.node.parent; p && p.id !== loop.id; p = p.parent) if (p.type === 'if_statement') guarded = true;
       if (!guarded) put(fact('host_sync', c.callee, c.node, `${c.callee}() on every training step waits for the GPU`));
+    } else if (c.name === 'fit' && (c.kwargs.has('validation_data') || c.kwargs.has('validation_split'))) {
+      const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split')!;
+      put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
     } else if (['read_csv', 'read_json', 'load_from_disk'].includes(c.name)) {
       put(fact('local_data', true, c.node, `${c.callee}(…) reads local data`));
     }

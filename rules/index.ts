@@ -28,6 +28,11 @@ import { unboundedTraining } from './unbounded-training';
 import { evalTooFrequent } from './eval-too-frequent';
 import { loggingOverhead } from './logging-overhead';
 import { debugInstrumentationOn } from './debug-instrumentation-on';
+import { fullFinetuneWhereLoraFits } from './full-finetune-where-lora-fits';
+import { qloraFp32Compute } from './qlora-fp32-compute';
+import { hpoWithoutPruning } from './hpo-without-pruning';
+import { gridSearchExplosion } from './grid-search-explosion';
+import { unboundedSweep } from './unbounded-sweep';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
@@ -62,6 +67,11 @@ export const RULES: readonly Rule[] = [
   evalTooFrequent,
   loggingOverhead,
   debugInstrumentationOn,
+  fullFinetuneWhereLoraFits,
+  qloraFp32Compute,
+  hpoWithoutPruning,
+  gridSearchExplosion,
+  unboundedSweep,
   unusedSuppression,
   unknownRuleCode,
 ];

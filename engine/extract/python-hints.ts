@@ -123,7 +123,7 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
       const reports = /\.report\(|\.should_prune\(|PruningCallback/.test(text);
       put({
         key: 'sweep_pruner',
-        value: !reports ? null : p ? !/NopPruner/.test(p.value.text) : false,
+        value: !reports ? null : p ? !/NopPruner/.test(p.value.text) : true,
         origin: p ? 'explicit' : 'framework-default',
         file,
         span: spanOf(p?.node ?? study.node),

@@ -33,11 +33,17 @@ import { qloraFp32Compute } from './qlora-fp32-compute';
 import { hpoWithoutPruning } from './hpo-without-pruning';
 import { gridSearchExplosion } from './grid-search-explosion';
 import { unboundedSweep } from './unbounded-sweep';
+import { highCarbonRegion } from './high-carbon-region';
+import { overprovisionedAccelerators } from './overprovisioned-accelerators';
+import { credentialInCode } from './credential-in-code';
+import { publicPushOfLocalData } from './public-push-of-local-data';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
 
 export const RULES: readonly Rule[] = [
+  highCarbonRegion,
+  overprovisionedAccelerators,
   mixedPrecisionOff,
   fp16WhereBf16Fits,
   bf16OnPreAmpere,
@@ -72,6 +78,8 @@ export const RULES: readonly Rule[] = [
   hpoWithoutPruning,
   gridSearchExplosion,
   unboundedSweep,
+  credentialInCode,
+  publicPushOfLocalData,
   unusedSuppression,
   unknownRuleCode,
 ];

@@ -23,6 +23,8 @@ test('the README rules table is current (npm run docs)', () => {
   assert.ok(readme.includes(`<!-- rules:start -->\n${rulesTable()}<!-- rules:end -->`), 'README rules table is stale');
 });
 
+test('at least 30 rules', () => assert.ok(RULES.length >= 30, `${RULES.length} rules`));
+
 for (const r of RULES) {
   test(`${r.code} ${r.name}: file, tests, docs`, () => {
     const src = path.join('rules', `${r.name}.ts`);

@@ -19,7 +19,7 @@ runRuleCases(credentialInCode, [
       {
         line: 4,
         column: 13,
-        endColumn: 53,
+        endColumn: 54,
         severity: 'warning',
         messageIncludes: 'Hugging Face token',
         messageExcludes: TOKEN.slice(3, 12),

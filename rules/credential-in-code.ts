@@ -19,7 +19,7 @@ export const credentialInCode: Rule = {
       'Training scripts are shared, committed and pasted into issues; a token in one gives whoever reads it write ' +
       'access to the models, datasets or paid APIs it covers. Hugging Face and GitHub scan public repositories for ' +
       'leaked tokens and revoke them.',
-    example: 'login(token="hf_…")',
+    example: 'login(token="hf_…")  # the token itself, written in the script',
     useInstead: 'login(token=os.environ["HF_TOKEN"])  # or `huggingface-cli login` once per machine',
     fixSafety:
       'Display-only: move the value to the environment or a secrets manager, then revoke the leaked token. Not ' +

@@ -18,7 +18,7 @@ export const noGraphCompilation: Rule = {
       'faster training on average over 163 open-source models on an A100, and the TrainingArguments docs cite 20–50 %. ' +
       'The one-off compile takes minutes, which a multi-hour run recovers many times over.',
     example: 'compile = False  # nanoGPT config',
-    useInstead: 'compile = True',
+    useInstead: 'compile = True  # nanoGPT; torch_compile=True in TrainingArguments',
     fixSafety:
       'Unsafe: some models break the graph or recompile on variable shapes, and compile needs a supported platform. ' +
       'Not flagged: short runs, CPU and MPS runs, compilation left at a default, unknown run length.',

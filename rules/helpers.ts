@@ -5,9 +5,12 @@ import { pythonLiteral } from '../engine/parse/python-syntax';
 import type { Fact, FactKey, FactValue, OffsetEdit, RunInputs } from '../engine/types';
 import type { RuleContext, RuleFinding } from './types';
 
-/** A fact written in a file (explicit or a script default), with a span there. */
+/**
+ * A fact written in a file (explicit, a script default, or a key read through the shared vocabulary — `inferred`,
+ * whose findings the review lowers to information), with a span there.
+ */
 export const written = (f: Fact | undefined): f is Fact & { file: string; span: { start: number; end: number } } =>
-  !!f && !!f.file && !!f.span && (f.origin === 'explicit' || f.origin === 'script-default');
+  !!f && !!f.file && !!f.span && (f.origin === 'explicit' || f.origin === 'script-default' || f.origin === 'inferred');
 
 /**
  * Edits that set a keyword argument: the plan's editor when it can write the fact, else replace the written

@@ -24,8 +24,9 @@ export interface RuleContext {
   cpu: boolean;
   fact(key: FactKey): Fact | undefined;
   /**
-   * True when any of these facts rests on inference rather than on a written value (origin `inferred` or `assumed`):
-   * rules lower their severity on such facts.
+   * True when any of these facts was read through the shared vocabulary without a reader for the file's framework
+   * (origin `inferred`): a rule that depends on it reports at most information. (Assumed facts are each rule's own
+   * business, as before: an assumed sequence length or device count does not silence a memory finding.)
    */
   inferred(keys: FactKey[]): boolean;
   value(key: FactKey): FactValue | undefined;

@@ -88,11 +88,7 @@ export function analyzeRun(
     accelerator: cpu ? undefined : accelerator,
     cpu,
     fact: (k) => plan.facts.get(k),
-    inferred: (keys) =>
-      keys.some((k) => {
-        const o: string | undefined = plan.facts.get(k)?.origin;
-        return o === 'inferred' || o === 'assumed';
-      }),
+    inferred: (keys) => keys.some((k) => plan.facts.get(k)?.origin === 'inferred'),
     value: (k) => plan.facts.get(k)?.value,
     saving: (change) => coreSaving(base, { ...base, ...change }),
     memory,
@@ -127,6 +123,12 @@ function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
       const small = rule.waste !== false && !!f.savings && f.savings.kWh.mid < settings.minSavingKWh;
       const minor = small || toy;
       if (minor && RANK[severity] > RANK.information) severity = 'information';
+      // A finding on a fact read through the shared vocabulary (origin inferred) is information at most.
+      const on =
+        f.span && f.file
+          ? [...ctx.plan.facts.values()].find((x) => x.file === f.file && x.span?.start === f.span!.start)
+          : undefined;
+      if (on?.origin === 'inferred' && RANK[severity] > RANK.information) severity = 'information';
       return {
         code: rule.code,
         name: rule.name,

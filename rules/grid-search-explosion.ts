@@ -28,11 +28,11 @@ export const gridSearchExplosion: Rule = {
   check(ctx) {
     const g = ctx.fact('sweep_grid');
     const fits = num(g?.value);
-    if (fits === undefined || fits <= MAX_GRID_FITS) return [];
+    if (!g || fits === undefined || fits <= MAX_GRID_FITS) return [];
     return [
       {
         ...at(g),
-        message: `The grid search fits ${fits} models (${g!.note ?? ''}): a randomized or halving search covers it with a fraction of the fits.`,
+        message: `The grid search fits ${fits} models (${g.note ?? ''}): a randomized or halving search covers it with a fraction of the fits.`,
         fixes: [{ title: 'Use RandomizedSearchCV or HalvingGridSearchCV', applicability: 'display-only', edits: [] }],
       },
     ];

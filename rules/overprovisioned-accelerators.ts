@@ -34,7 +34,8 @@ export const overprovisionedAccelerators: Rule = {
     const d = ctx.fact('devices');
     const devices = ctx.shape.inputs.devices ?? 1;
     const one = ctx.memory({ devices: 1, zeroStage: undefined });
-    if (!fits(one, 'high')) return [];
+    if (!one?.deviceGB || !fits(one, 'high')) return [];
+    const room = `≈ ${fmt.num(one.totalGB.mid)} of ${fmt.num(one.deviceGB)} GB`;
     const gpuHours = ctx.estimate.gpuHours.mid;
     const zero = ctx.shape.inputs.zeroStage;
     if (
@@ -47,7 +48,7 @@ export const overprovisionedAccelerators: Rule = {
       return [
         {
           ...(d.origin === 'explicit' ? at(d) : {}),
-          message: `${devices} devices for a model that fits one (≈ ${fmt.num(one!.totalGB.mid)} of ${fmt.num(one!.deviceGB!)} GB) and a run of ≈ ${fmt.num(gpuHours)} GPU-hours in all: one device with gradient accumulation avoids the communication and idle time.`,
+          message: `${devices} devices for a model that fits one (${room}) and a run of ≈ ${fmt.num(gpuHours)} GPU-hours in all: one device with gradient accumulation avoids the communication and idle time.`,
           fixes: [
             {
               title: 'Run on one device (same global batch via gradient accumulation)',
@@ -62,7 +63,7 @@ export const overprovisionedAccelerators: Rule = {
       return [
         {
           ...(z?.origin === 'explicit' ? at(z) : {}),
-          message: `ZeRO stage ${zero} on one device for a model that fits it (≈ ${fmt.num(one!.totalGB.mid)} of ${fmt.num(one!.deviceGB!)} GB): sharding has nothing to shard across and only adds overhead.`,
+          message: `ZeRO stage ${zero} on one device for a model that fits it (${room}): sharding has nothing to shard across and only adds overhead.`,
           fixes: [{ title: 'Train without DeepSpeed ZeRO on one device', applicability: 'display-only', edits: [] }],
         },
       ];

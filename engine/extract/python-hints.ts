@@ -97,8 +97,9 @@ function credential(file: string, root: SyntaxNode, text: string): Fact | undefi
 function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put: (f: Fact) => void, text: string) {
   const study = calls.find((c) => c.callee.endsWith('create_study'));
   const optimize = calls.find((c) => c.name === 'optimize' && /study|optuna/i.test(c.callee));
-  if (study || optimize) {
-    put({ key: 'sweep', value: 'optuna', origin: 'explicit', file, span: spanOf((optimize ?? study)!.node) });
+  const anchor = optimize ?? study;
+  if (anchor) {
+    put({ key: 'sweep', value: 'optuna', origin: 'explicit', file, span: spanOf(anchor.node) });
     if (optimize) {
       const n = optimize.kwargs.get('n_trials');
       const t = optimize.kwargs.get('timeout');
@@ -169,7 +170,8 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
     for (const pair of dict?.namedChildren ?? []) {
       const v = pair?.childForFieldName('value');
       if (pair?.type !== 'pair' || !v) continue;
-      size = v.type === 'list' || v.type === 'tuple' ? size! * v.namedChildren.length : undefined;
+      size =
+        size !== undefined && (v.type === 'list' || v.type === 'tuple') ? size * v.namedChildren.length : undefined;
       if (size === undefined) break;
     }
     const folds = literal(grid.kwargs.get('cv')?.value);
@@ -264,9 +266,9 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       let guarded = false;
       for (let p = c.node.parent; p && p.id !== loop.id; p = p.parent) if (p.type === 'if_statement') guarded = true;
       if (!guarded) put(fact('host_sync', c.callee, c.node, `${c.callee}() on every training step waits for the GPU`));
-    } else if (c.name === 'fit' && (c.kwargs.has('validation_data') || c.kwargs.has('validation_split'))) {
-      const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split')!;
-      put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
+    } else if (c.name === 'fit' && (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))) {
+      const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split');
+      if (v) put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
     } else if (['read_csv', 'read_json', 'load_from_disk'].includes(c.name)) {
       put(fact('local_data', true, c.node, `${c.callee}(…) reads local data`));
     }
@@ -321,10 +323,10 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     if (!inCode(root, m.index)) continue;
     const id = m[2] ?? (m[3] ? m[3].slice(1, -1) : undefined);
     const info = id ? lookupArchitecture(id) : undefined;
-    if (!info || out.has('architecture')) continue;
+    if (!id || !info || out.has('architecture')) continue;
     put({
       key: 'architecture',
-      value: id!,
+      value: id,
       origin: 'explicit',
       file,
       span: { start: m.index, end: m.index + m[0].length },

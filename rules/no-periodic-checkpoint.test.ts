@@ -45,18 +45,6 @@ runRuleCases(noPeriodicCheckpoint, [
     fixedIncludes: ['save_strategy="steps"', 'save_steps='],
   },
   {
-    name: 'a short but heavy run (8 steps): the proposed interval ends before the run, and the fix clears the finding',
-    code: script(
-      'meta-llama/Llama-3.1-70B',
-      '    max_steps=8,\n    per_device_train_batch_size=64,\n    gradient_accumulation_steps=64,\n    save_steps=9,',
-    ),
-    settings: { hardware: 'h100' },
-    expect: [{ line: 10, messageIncludes: 'save_steps=9 is not reached' }],
-    // ≈ 50 min per step: half an hour of training is one step, well before the run's 8.
-    fixTitleIncludes: 'Save a checkpoint every 1 step (',
-    fixedIncludes: ['save_steps=1,'],
-  },
-  {
     name: 'the Trainer default (every 500 steps) is periodic',
     code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=3,'),
     settings: { hardware: 'a100-80gb' },

@@ -27,6 +27,7 @@ runRuleCases(noPinMemory, [
   {
     name: 'pin_memory=False written',
     code: loop('DataLoader(train, batch_size=64, num_workers=4, pin_memory=False)'),
+    settings: { hardware: 'h100' },
     expect: [{ line: 5, column: 58 }],
     fixes: [
       { applicability: 'safe', output: loop('DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)') },

@@ -20,14 +20,16 @@ export const noPinMemory: Rule = {
     example: 'DataLoader(train, batch_size=64, num_workers=4)',
     useInstead: 'DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)',
     fixSafety:
-      'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, the Trainer (it ' +
-      'pins by default).',
+      'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, unknown hardware, ' +
+      'the Trainer (it pins by default), Lightning and accelerate loops (they place batches themselves).',
   },
   check(ctx) {
     const f = ctx.fact('pin_memory');
     if (f?.value !== false || ctx.cpu || !f.file || !f.span) return [];
     const hf = ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl';
     if (hf && f.origin !== 'explicit') return [];
+    // A plain loop that copies batches itself, on a GPU the settings name: Lightning and accelerate place batches.
+    if (!hf && (ctx.plan.framework !== 'pytorch' || !ctx.accelerator)) return [];
     const edits = setArg(ctx, 'pin_memory', hf ? 'dataloader_pin_memory' : 'pin_memory', true);
     return [
       {

@@ -58,7 +58,7 @@ export const overprovisionedAccelerators: Rule = {
           ],
         },
       ];
-    if (devices === 1 && zero !== undefined && zero >= 2) {
+    if (devices === 1 && d && d.origin !== 'assumed' && zero !== undefined && zero >= 2) {
       const z = ctx.fact('zero_stage');
       return [
         {

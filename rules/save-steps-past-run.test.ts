@@ -28,6 +28,19 @@ runRuleCases(saveStepsPastRun, [
     fixes: [{ applicability: 'safe', outputIncludes: ['save_strategy="steps"', 'save_steps='] }],
   },
   {
+    name: 'a short but heavy run (8 steps): the proposed interval ends before the run, and the fix clears the finding',
+    code: script(
+      'meta-llama/Llama-3.1-70B',
+      '    max_steps=8,\n    per_device_train_batch_size=64,\n    gradient_accumulation_steps=64,\n    save_steps=9,',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 9, messageIncludes: 'save_steps=9 is not reached' }],
+    // ≈ 50 min per step: half an hour of training is one step, well before the run's 8.
+    fixes: [
+      { applicability: 'safe', titleIncludes: 'Save a checkpoint every 1 step (', outputIncludes: ['save_steps=1,'] },
+    ],
+  },
+  {
     name: 'a save interval inside the run is fine',
     code: script(
       'meta-llama/Llama-3.1-8B',

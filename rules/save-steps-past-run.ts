@@ -1,3 +1,4 @@
+import * as fmt from '../engine/format';
 import type { Rule } from './types';
 import { at, longRun, num, written } from './helpers';
 import { niceSaveSteps } from './no-periodic-checkpoint';
@@ -29,13 +30,23 @@ export const saveStepsPastRun: Rule = {
     const total = ctx.shape.totalSteps;
     if (!written(s) || every === undefined || every < 1 || total === undefined || ctx.shape.stepsAssumed) return [];
     if (ctx.value('periodic_save') !== 'steps' || every < total || !longRun(ctx)) return [];
-    const steps = niceSaveSteps(total, ctx.estimate.wallHours.mid);
+    const wall = ctx.estimate.wallHours.mid;
+    const steps = niceSaveSteps(total, wall);
     const edits = steps ? ctx.edit({ periodic_save: 'steps', save_steps: steps }) : undefined;
+    const interval = steps && wall > 0 ? ` (≈ ${fmt.hours((steps / total) * wall)})` : '';
     return [
       {
         ...at(s),
         message: `save_steps=${every} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps): no checkpoint is written, and an interruption loses the whole run.`,
-        fixes: edits ? [{ title: `Save a checkpoint every ${steps} steps`, applicability: 'safe', edits }] : [],
+        fixes: edits
+          ? [
+              {
+                title: `Save a checkpoint every ${steps} step${steps === 1 ? '' : 's'}${interval}`,
+                applicability: 'safe',
+                edits,
+              },
+            ]
+          : [],
       },
     ];
   },

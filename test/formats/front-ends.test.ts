@@ -53,7 +53,7 @@ test('greenml check over every format: findings only where the deciding value is
     'skypilot/sft.py',
   ])
     assert.deepEqual(by(p), [], p);
-  assert.deepEqual(by('skypilot/finetune.yaml'), ['GML207:28']);
+  assert.deepEqual(by('skypilot/finetune.yaml'), ['GML001:7', 'GML207:28', 'GML801:28']);
   assert.deepEqual([by('hf-splat/train.py'), by('hf-splat/train_args.yaml')], [[], ['GML101:1']]);
   assert.deepEqual(
     [by('jax/train_flax.py'), by('jax/train_fp32.py')],

@@ -43,9 +43,12 @@ export const highCarbonRegion: Rule = {
     const best = savingOf(ctx, { region: cleaner[0].id });
     const co2 = best ? ` — ≈ ${fmt.carbon(best.savings.kgCO2e.mid)} less for this run` : '';
     const list = cleaner.map((g) => `${g.id} (${Math.round(g.gPerKWh)} g)`).join(', ');
+    // The saving is carbon, not energy: minor when it is less than the carbon of min-saving-kwh in this region.
+    const minor = !best || best.savings.kgCO2e.mid < ctx.settings.minSavingKWh * (here.gPerKWh / 1000);
     return [
       {
         ...(f.origin === 'explicit' ? at(f) : {}),
+        minor: minor || undefined,
         message: `${here.id} runs on a grid of ≈ ${Math.round(here.gPerKWh)} g CO2e/kWh (${here.year}); cleaner ${here.provider.toUpperCase()} regions: ${list}${co2}, if they offer the accelerator.`,
         fixes: [{ title: `Run in ${cleaner[0].id}${co2}`, applicability: 'display-only', edits: [] }],
       },

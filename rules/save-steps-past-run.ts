@@ -37,7 +37,7 @@ export const saveStepsPastRun: Rule = {
     return [
       {
         ...at(s),
-        message: `save_steps=${every} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps): no checkpoint is written, and an interruption loses the whole run.`,
+        message: `save_steps=${every} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps): no checkpoint is written, and this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(ctx.estimate.gpuHours.mid)} GPU-h) loses on average half of it (≈ ${fmt.energy(ctx.estimate.energyKWh.mid / 2)}) to an interruption.`,
         fixes: edits
           ? [
               {

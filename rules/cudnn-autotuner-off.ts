@@ -27,7 +27,7 @@ export const cudnnAutotunerOff: Rule = {
   check(ctx) {
     const b = ctx.fact('cudnn_benchmark');
     if (b?.value !== false || !written(b) || ctx.cpu) return [];
-    const arch = String(ctx.value('architecture') ?? '');
+    const arch = ctx.value('modality') === 'vision' ? String(ctx.value('model') ?? '') : '';
     if (
       !/resnet|resnext|efficientnet|convnext|mobilenet|vgg|densenet|regnet|inception|unet|yolo|wide_resnet/i.test(arch)
     )

@@ -5,7 +5,6 @@
 // (Optuna, W&B, scikit-learn grids), credentials written in the code, and data read from local files. Each becomes a
 // fact with the span of what decides it. Calls are found from the text (findCalls), assignments by a regex whose hit
 // the tree confirms is code (not a comment or string). Nothing is evaluated.
-import { lookupArchitecture } from '../../core/index';
 import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
@@ -315,23 +314,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         note: m[0],
       });
     }
-  }
-  // Vision models built from torchvision / timm by name: the per-sample FLOPs table knows them.
-  for (const m of text.matchAll(
-    /\b((?:torchvision\.)?models\.([a-z][a-z0-9_]*)|timm\.create_model)\s*\(\s*(["'][\w./-]+["'])?/g,
-  )) {
-    if (!inCode(root, m.index)) continue;
-    const id = m[2] ?? (m[3] ? m[3].slice(1, -1) : undefined);
-    const info = id ? lookupArchitecture(id) : undefined;
-    if (!id || !info || out.has('architecture')) continue;
-    put({
-      key: 'architecture',
-      value: id,
-      origin: 'explicit',
-      file,
-      span: { start: m.index, end: m.index + m[0].length },
-      note: `${m[0].replace(/\s*\($/, '')}(…): ${id}`,
-    });
   }
   // tf.data pipelines: batched without a final prefetch, the accelerator waits for each batch.
   if (/\btf\.data\b/.test(text) && !/\.prefetch\(/.test(text)) {

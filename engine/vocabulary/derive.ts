@@ -76,9 +76,11 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
   if (L && d && !facts.has('params')) {
     const V = extras.get('arch.vocab')?.value;
     const ratio = extras.get('arch.mlp_ratio')?.value;
-    const ffn = extras.get('arch.ffn')?.value ?? (ratio ? Math.round(ratio * d.value) : 4 * d.value);
     const glu = extras.get('arch.glu')?.value === 1;
-    const untied = extras.get('arch.untied')?.value === 1;
+    let ffn = extras.get('arch.ffn')?.value ?? (ratio ? Math.round(ratio * d.value) : 4 * d.value);
+    // OLMo's mlp_hidden_size / mlp_ratio is the fused width of both gated branches (its SwiGLU halves it).
+    if (glu && fw?.id === 'olmo') ffn = Math.round(ffn / 2);
+    const untied = extras.get('arch.untied')?.value === 1 || extras.get('arch.tied')?.value === 0;
     const m = glu ? 3 : 2;
     const perLayer = 4 * d.value * d.value + m * d.value * ffn;
     const emb = V ? V * d.value * (untied ? 2 : 1) : 0;

@@ -15,9 +15,22 @@ export function shellEntries(file: string, text: string): EntrySet {
   ];
   for (const cmd of script.commands) {
     const words = cmd.words;
-    for (let i = 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
+    // Lines of a bash array (`ARGS=(\n  --micro-batch-size 4\n)`) come as commands that start with a flag.
+    for (let i = words[0]?.text.startsWith('--') ? 0 : 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
       const w = words[i];
       const raw = text.slice(w.span.start, w.span.end);
+      // One quoted word holding a flag and its value (`"--fp8-format hybrid"` in an array): read, not written.
+      const quoted = /^--([A-Za-z][\w.-]*)\s+(\S+)$/.exec(w.text);
+      if (quoted && w.quoted) {
+        entries.push({
+          path: quoted[1].split('.'),
+          value: w.unresolved ? undefined : typedValue(quoted[2]),
+          span: w.span,
+          text: shortText(raw),
+          kind: 'value',
+        });
+        continue;
+      }
       const kv = /^(--?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
       if (kv && (kv[1] || kv[2].includes('.') || !/^[A-Z_][A-Z0-9_]*$/.test(kv[2]))) {
         const eq = raw.indexOf('=');

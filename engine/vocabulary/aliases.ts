@@ -18,6 +18,7 @@ export type Target =
   | 'arch.glu'
   | 'arch.untied'
   | 'arch.tied'
+  | 'quantized'
   | 'model.flavor'
   | 'nodes'
   | 'tp'
@@ -337,6 +338,7 @@ export const ALIASES: Alias[] = [
     'litgpt',
   ]),
   A('arch.untied', 'untie_embeddings_and_output_weights no_weight_tying', 'bool', ['megatron', 'neox']),
+  A('quantized', 'quantize load_in_4bit bnb_4bit_quant_type quantization.bits', 'string', ['litgpt', 'peft']),
   A('arch.tied', 'weight_tying tie_word_embeddings tie_embeddings share_embeddings', 'bool', ['olmo', 'hf']),
   // --- modality signals (no sequence length for images or audio) ---
   A(

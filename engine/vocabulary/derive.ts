@@ -70,6 +70,15 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
       samples.hit,
       `${samples.hit.entry.text}: ${fmt(samples.value)} samples ÷ global batch ${global}`,
     );
+  // LoRA over 4-bit quantized weights is QLoRA (`quantize: bnb.nf4`, `load_in_4bit: true`).
+  const q = extras.get('quantized');
+  const peft = facts.get('peft');
+  if (q?.value === 1 && peft?.value === 'lora')
+    facts.set('peft', {
+      ...peft,
+      value: 'qlora',
+      note: `${peft.note} with ${q.hit.entry.text}: LoRA over 4-bit weights (QLoRA)`,
+    });
   // Model size from architecture keys, when no known model is named.
   const L = extras.get('arch.layers');
   const d = extras.get('arch.hidden');

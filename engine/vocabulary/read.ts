@@ -202,6 +202,10 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           break;
         }
         case 'string': {
+          if (to === 'quantized' && typeof v === 'boolean') {
+            extras.set(to, { value: v && /4bit/.test(last) ? 1 : 0, hit: h });
+            break;
+          }
           if (typeof v !== 'string' || !v.trim() || /^\$\{|^\?\?\?$/.test(v)) done = false;
           // A `model:` value that names neither a known checkpoint nor a path is a model type (`hf_causal_lm`):
           // the next spelling (`pretrained_model_name_or_path`) may name the model.
@@ -214,6 +218,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           )
             done = false;
           else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
+          else if (to === 'quantized') extras.set(to, { value: /4bit|nf4|fp4|int4|^4$/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
           else fact(to as FactKey, v, h);
           break;

@@ -30,6 +30,11 @@ export interface Settings {
   /** Folder the per-file-ignores globs are relative to (the workspace file's). */
   configDir?: string;
   severity: Record<string, RuleSeverity>;
+  /** More folders (absolute) whose files a link may read, besides the workspace (`greenml.extraRoots`, `extra-roots`). */
+  extraRoots?: string[];
+  /** gitignore-style patterns of files a folder walk leaves out (`exclude`), relative to `excludeBase`. */
+  exclude?: string[];
+  excludeBase?: string;
   /** Where each value came from ("greenml.toml", "VS Code settings"), for hovers and `greenml plan`. */
   sources: Partial<Record<keyof Settings, string>>;
 }
@@ -52,6 +57,8 @@ export const FILE_KEYS: Record<string, keyof Settings> = {
   model: 'model',
   'checkpoint-threshold-hours': 'checkpointThresholdHours',
   'min-saving-kwh': 'minSavingKWh',
+  'extra-roots': 'extraRoots',
+  exclude: 'exclude',
 };
 
 /** Merge layers, later wins; `sources` records the winner of each key. */
@@ -62,6 +69,11 @@ export function mergeSettings(...layers: { values: Partial<Settings>; source: st
       if (v === undefined || v === null || v === '' || k === 'sources') continue;
       if (k === 'severity') {
         Object.assign(out.severity, v);
+        continue;
+      }
+      if (k === 'extraRoots') {
+        out.extraRoots = [...new Set([...(out.extraRoots ?? []), ...(v as string[])])];
+        out.sources.extraRoots = source;
         continue;
       }
       (out as unknown as Record<string, unknown>)[k] = v;

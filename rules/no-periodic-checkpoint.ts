@@ -79,7 +79,7 @@ export const noPeriodicCheckpoint: Rule = {
     // Expected loss per interruption: half the run without checkpoints, half an interval with them.
     const lostWithKWh = interval && wall > 0 ? (ctx.estimate.energyKWh.mid * (interval / wall)) / 2 : 0;
     const saving = known
-      ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} steps`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption`
+      ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} step${steps === 1 ? '' : 's'}`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption`
       : '';
     return [
       {
@@ -93,7 +93,13 @@ export const noPeriodicCheckpoint: Rule = {
         file: at?.file,
         message: `${reason}: ${length} cannot survive an interruption; on average one loses half the run${known ? ` (≈ ${fmt.energy(lostKWh)})` : ''}.`,
         fixes: edits
-          ? [{ title: `Save a checkpoint every ${steps} steps${saving}`, applicability: 'safe', edits }]
+          ? [
+              {
+                title: `Save a checkpoint every ${steps} step${steps === 1 ? '' : 's'}${saving}`,
+                applicability: 'safe',
+                edits,
+              },
+            ]
           : [],
       },
     ];

@@ -17,9 +17,11 @@ import { Composer, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
+import { launcherOnlyRun } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
+import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
 import { Versions, parsePyproject, parseRequirements } from '../extract/versions';
 import type { Tree } from '../parse/python';
@@ -78,12 +80,23 @@ export class Linker {
     return this.input.parser;
   }
 
-  read(file: string): string | undefined {
+  read(file: string, namedIn?: string): string | undefined {
     const abs = path.resolve(file);
     if (abs === path.resolve(this.input.file)) return this.input.text;
     const t = this.input.reader.read(abs);
     if (t !== undefined) this.sources.set(this.id(abs), t);
+    else this.refused(abs, namedIn);
     return t;
+  }
+
+  private readonly refusedFiles = new Set<string>();
+
+  /** Say once per file which link was not followed and why (a file outside the workspace). */
+  private refused(abs: string, namedIn?: string) {
+    const why = this.input.reader.refusal?.(abs);
+    if (!why || this.refusedFiles.has(abs)) return;
+    this.refusedFiles.add(abs);
+    this.messages.push(`link to ${abs}${namedIn ? ` (named in ${path.basename(namedIn)})` : ''} not followed: ${why}`);
   }
 
   /** Runs of a Python file (the input's own tree, or a fresh parse kept until dispose). */
@@ -127,11 +140,11 @@ export class Linker {
   /** A path named in `from`, resolved against its folder, then the folders above (launchers often run from the repo root). */
   resolve(from: string, p: string): string | undefined {
     if (!p || /[$`*?]/.test(p)) return undefined;
-    if (path.isAbsolute(p)) return this.read(p) !== undefined ? path.resolve(p) : undefined;
+    if (path.isAbsolute(p)) return this.read(p, from) !== undefined ? path.resolve(p) : undefined;
     let dir = path.dirname(path.resolve(from));
     for (let i = 0; i < 3; i++) {
       const cand = path.resolve(dir, p);
-      if (this.read(cand) !== undefined) return cand;
+      if (this.read(cand, from) !== undefined) return cand;
       const up = path.dirname(dir);
       if (up === dir) break;
       dir = up;
@@ -195,7 +208,8 @@ export class Linker {
         if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
         if (scripts >= MAX_SCRIPTS) break;
         const text = this.read(f);
-        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text))) continue;
+        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text) && !mayBeKubernetes(text)))
+          continue;
         scripts++;
         const drafts =
           kind === 'python' ? this.pythonRuns(f, text).map((d) => this.enrich(d)) : this.launcherRuns(f, text);
@@ -247,9 +261,15 @@ export class Linker {
   launcherRuns(file: string, text: string): RunDraft[] {
     const out: RunDraft[] = [];
     for (const cmd of commandsOf(file, text)) {
-      if (!cmd.target || cmd.target.kind === 'module' || cmd.target.word.unresolved) continue;
-      const target = this.resolve(file, cmd.target.path);
-      if (!target) continue;
+      if (!cmd.target || cmd.target.word.unresolved) continue;
+      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path);
+      // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
+      if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
+      if (!target) {
+        const own = launcherOnlyRun(file, cmd);
+        if (own) out.push(own);
+        continue;
+      }
       const t = this.read(target)!;
       if (linkKind(target) === 'python') {
         const runs = this.pythonRuns(target, t);

@@ -30,7 +30,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let inlayRefresh = false;
   const docs = new DocumentStore(() => parser);
   const settings = new SettingsCache(connection, () => roots);
-  const analyzer = new Analyzer(docs, settings, connection);
+  const analyzer = new Analyzer(docs, settings, connection, () => roots);
   const pending = new Map<string, NodeJS.Immediate>();
 
   const schedule = (uri: string) => {

@@ -24,6 +24,7 @@ export interface ClientSettings {
   ignore?: string[];
   perFileIgnores?: Record<string, string[]>;
   severity?: Record<string, RuleSeverity>;
+  extraRoots?: string[];
 }
 
 /** Line/column of each occurrence of `needle` in `text` (for diagnostics on greenml.toml). */
@@ -86,7 +87,7 @@ export class SettingsCache {
     }
     const root = this.roots().find((r) => dir === r || dir.startsWith(r + path.sep));
     const file = findWorkspaceFile(dir, root);
-    const editor = clean(client);
+    const editor = clean(client, root ?? dir);
     // Unknown rule codes in the editor settings: an error message naming them; they select nothing.
     const unknownInEditor = unknownSelectors(settingsSelectors(editor), RULES);
     if (file) this.publishFileProblems(file);
@@ -135,7 +136,7 @@ export class SettingsCache {
 }
 
 /** Drop empty strings and non-positive numbers that VS Code reports for unset settings. */
-function clean(c: ClientSettings): Partial<Settings> {
+function clean(c: ClientSettings, base: string): Partial<Settings> {
   const pos = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined);
   const str = (s: unknown) => (typeof s === 'string' && s.trim() ? s.trim() : undefined);
   const list = (l: unknown) =>
@@ -149,6 +150,10 @@ function clean(c: ClientSettings): Partial<Settings> {
     datasetSize: pos(c.datasetSize),
     model: str(c.model),
     checkpointThresholdHours: pos(c.checkpointThresholdHours),
+    // Relative folders are taken from the workspace folder.
+    extraRoots: Array.isArray(c.extraRoots)
+      ? c.extraRoots.filter((r) => typeof r === 'string' && r.trim()).map((r) => path.resolve(base, r))
+      : undefined,
     minSavingKWh:
       typeof c.minSavingKWh === 'number' && Number.isFinite(c.minSavingKWh) && c.minSavingKWh >= 0
         ? c.minSavingKWh

@@ -164,11 +164,11 @@ test('bad input: missing path is exit 2; binary and huge files are skipped with 
   assert.ok(j.errors.some((e: { message: string }) => /larger than/.test(e.message)));
 });
 
-test('a broken greenml.toml is reported, not fatal', () => {
+test('a broken greenml.toml is reported with its file and line, and is a usage error (exit 2)', () => {
   const dir = workspace({ 'greenml.toml': 'hardware = \n[[[', 'train.py': FP32_NO_SAVE });
   const r = run(['check', dir, '--exit-zero']);
-  assert.equal(r.code, 0);
-  assert.match(r.err, /not valid TOML/);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /greenml\.toml:1: not valid TOML/);
 });
 
 test('a model named only in greenml.toml gives scripts that take it from the command line an estimate', () => {

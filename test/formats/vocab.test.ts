@@ -107,6 +107,26 @@ const CASES: Case[] = [
     absent: ['micro_batch', 'precision'],
   },
   {
+    file: 'mlc_imagenet.py',
+    framework: 'config',
+    facts: { micro_batch: 1024, epochs: 90, precision: 'fp32', optimizer: 'sgd', modality: 'vision' },
+    origins: { micro_batch: 'inferred' },
+    absent: ['seq_len'],
+  },
+  {
+    file: 'yacs_defaults.py',
+    framework: 'detectron2',
+    facts: { global_batch: 32, max_steps: 60000, save_steps: 2500, num_workers: 6 },
+    absent: ['seq_len'],
+  },
+  {
+    file: 'args_dataclass.py',
+    framework: 'config',
+    facts: { micro_batch: 4, grad_accum: 8, max_steps: 5000, seq_len: 1024 },
+    origins: { micro_batch: 'inferred', max_steps: 'inferred' },
+    absent: ['precision'],
+  },
+  {
     file: 'timm_args.yaml',
     framework: 'timm',
     facts: { micro_batch: 128, epochs: 300, precision: 'bf16', model: 'vit_small_patch16_224' },

@@ -243,3 +243,19 @@ test('fixes write values back in the file’s own syntax: TOML, YAML, Python key
     /^train\.max_iter = 1000$/m,
   );
 });
+
+test('Keras under tf.distribute: the tf.data batch is the global batch, not a per-replica one', async () => {
+  const script = (strategy: string) => `import tensorflow as tf
+ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(1000).batch(512)
+${strategy}
+model = tf.keras.Sequential([tf.keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=3)
+`;
+  let a = await analyze({ 't.py': script('strategy = tf.distribute.MirroredStrategy()') }, 't.py');
+  assert.equal(fact(a, 'global_batch')?.value, 512);
+  assert.equal(fact(a, 'micro_batch')?.value, null, 'per replica: 512 ÷ replicas, unknown here');
+  a = await analyze({ 't.py': script('') }, 't.py');
+  assert.equal(fact(a, 'micro_batch')?.value, 512, 'one process without a strategy: the batch is per step');
+  assert.equal(fact(a, 'global_batch'), undefined);
+});

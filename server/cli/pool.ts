@@ -111,8 +111,8 @@ export async function analyzeFiles(
           const feed = () => {
             const batch = jobs.slice(next, next + BATCH);
             next += batch.length;
-            if (batch.length) w.postMessage(batch);
-            else void w.terminate();
+            // No more work: the worker closes its port and ends by itself (its exit handlers run).
+            w.postMessage(batch.length ? batch : 'done');
           };
           w.on(
             'message',
@@ -138,7 +138,8 @@ export async function analyzeFiles(
 export async function workerMain(): Promise<boolean> {
   if (isMainThread || !workerData?.greenmlWorker) return false;
   const { settings, roots, links } = workerData as { settings: Settings[]; roots: string[]; links: boolean };
-  parentPort!.on('message', async (batch: [number, string, number][]) => {
+  parentPort!.on('message', async (batch: [number, string, number][] | 'done') => {
+    if (batch === 'done') return parentPort!.close();
     for (const [index, file, s] of batch) {
       const r = await analyzeOne(file, settings[s], roots, links);
       parentPort!.postMessage({ index, file, result: r.result && transferable(r.result), errors: r.errors });

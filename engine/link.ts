@@ -18,6 +18,8 @@ import { extractTfjs } from './extract/tfjs';
 import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
+import { entrySets, vocabDrafts } from './link/vocab';
+import { fillFromVocabulary, readSets } from './extract/vocab-run';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export { MAX_RELATED_BYTES, diskReader, linkKind, memoryReader, type FileReader, type LinkKind } from './link/reader';
@@ -37,17 +39,30 @@ export function linkFile(input: LinkInput): LinkResult {
       if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.usersOf(file, true);
       // No launcher names it: `python train.py config/x.py` as nanoGPT's README says, with train.py one folder up.
       if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.nanogptUsers(file, text);
-    } else if (kind === 'shell') drafts = linker.launcherRuns(file, text);
-    else if (kind === 'javascript') {
+      // Any other config (mmengine, detectron2 LazyConfig/yacs, ml_collections) or script (Ultralytics): the vocabulary.
+      if (drafts.length === 0) drafts = vocabDrafts(linker, file, text, input.tree);
+      else drafts = fillScriptFacts(linker, drafts, file, text, input);
+    } else if (kind === 'shell') {
+      drafts = linker.launcherRuns(file, text);
+      // A launcher whose script is not here (Megatron-LM's pretrain_gpt.py): its flags through the vocabulary.
+      if (drafts.length === 0) drafts = vocabDrafts(linker, file, text);
+    } else if (kind === 'javascript') {
       const r = extractTfjs(file, text);
       drafts = r.drafts;
       linker.messages.push(...r.messages);
     } else if (kind === 'config') {
       const c = linker.config(file);
-      if (c) {
+      // GPT-NeoX configs carry DeepSpeed sections but are runs of their own.
+      const neox = c?.format === 'deepspeed' && readSets(entrySets(linker, file, text).sets).fw?.id === 'gpt-neox';
+      if (c && !neox) {
         if (c.doc.errors.length)
           linker.messages.push(`${c.doc.errors[0]} — values read from the valid part of this ${c.format} config`);
-        const own = primaryRun(c.doc, c.format);
+        let own = primaryRun(c.doc, c.format);
+        // NeMo configs are read as Lightning CLI (trainer:); their model: section's batch and length come from the vocabulary.
+        if (own && c.format === 'lightning-cli') {
+          const { sets } = entrySets(linker, file, text);
+          if (readSets(sets).fw?.id === 'nemo') own = fillFromVocabulary(own, sets);
+        }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
         else if (c.format === 'skypilot') drafts = linker.launcherRuns(file, text);
         else if (own) drafts = [linker.enrich(own)];
@@ -63,6 +78,9 @@ export function linkFile(input: LinkInput): LinkResult {
       ) {
         // A file of TrainingArguments fields without the HF-args signature: unpacked by a script (`**yaml.safe_load`)?
         drafts = linker.usersOf(file).filter((d) => d.kind === 'hf');
+        if (drafts.length === 0) drafts = vocabDrafts(linker, file, text);
+      } else if ((drafts = vocabDrafts(linker, file, text)).length > 0) {
+        // A config of a framework without a reader (torchtitan, OLMo, LitGPT, detectron2, T5X gin…), or given alone.
       } else if (
         /\.(ya?ml|jsonc?)$/i.test(file) &&
         text.trim() &&
@@ -77,4 +95,13 @@ export function linkFile(input: LinkInput): LinkResult {
     linker.messages.push(`linking ${path.basename(file)} failed: ${(e as Error).message}`);
   }
   return { drafts, messages: linker.messages, sources: linker.sources, dispose: () => linker.dispose() };
+}
+
+/** Scripts of a framework the vocabulary knows (Ultralytics, timm, diffusers): settings the script reader left out. */
+function fillScriptFacts(linker: Linker, drafts: RunDraft[], file: string, text: string, input: LinkInput): RunDraft[] {
+  if (!/\b(ultralytics|timm|diffusers)\b/.test(text)) return drafts;
+  const { sets } = entrySets(linker, file, text, input.tree);
+  const fw = readSets(sets).fw;
+  if (!fw || !['ultralytics', 'timm', 'diffusers'].includes(fw.id)) return drafts;
+  return drafts.map((d) => (d.plan.entry.file === file ? fillFromVocabulary(d, sets) : d));
 }

@@ -13,7 +13,11 @@ export const isCpuLike = (hw: FactValue | undefined) => hw === 'cpu' || hw === '
 
 function setIfAbsent(plan: RunPlan, fact: Fact) {
   const cur = plan.facts.get(fact.key);
-  if (!cur || cur.origin === 'assumed' || (cur.origin === 'framework-default' && fact.origin === 'setting'))
+  if (
+    !cur ||
+    cur.origin === 'assumed' ||
+    ((cur.origin === 'framework-default' || cur.origin === 'inferred') && fact.origin === 'setting')
+  )
     plan.facts.set(fact.key, fact);
 }
 
@@ -78,7 +82,9 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
         note: `${info.id}: ${(info.params / 1e9).toPrecision(3)} B parameters (${info.source}, ${info.year})`,
       });
   }
-  if (!plan.facts.has('seq_len')) {
+  // Images and audio have no token sequence: no length is assumed for them.
+  const modality = plan.facts.get('modality')?.value;
+  if (!plan.facts.has('seq_len') && modality !== 'vision' && modality !== 'audio') {
     plan.facts.set('seq_len', {
       key: 'seq_len',
       value: ASSUMED_SEQ_LEN,
@@ -148,7 +154,9 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const maxSteps = num(v('max_steps'));
   const epochs = num(v('epochs'));
   const examples = num(v('dataset_size'));
-  const globalBatch = micro * accum * devices;
+  // A global batch the file states (Megatron, detectron2, T5X) wins over micro × accumulation × devices.
+  const globalBatch = num(v('global_batch')) ?? micro * accum * devices;
+  const statedTokens = num(v('train_tokens'));
   const assumptions: Assumption[] = [];
   let tokens: number | undefined;
   let totalSteps: number | undefined;
@@ -159,6 +167,13 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     assumptions.push({
       key: 'tokens',
       text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch} × ${seqLen} tokens = ${tokens.toExponential(2)} tokens`,
+    });
+  } else if (statedTokens !== undefined && statedTokens > 0) {
+    tokens = statedTokens;
+    totalSteps = Math.ceil(statedTokens / (globalBatch * seqLen));
+    assumptions.push({
+      key: 'tokens',
+      text: `${statedTokens.toExponential(2)} training tokens as stated (${plan.facts.get('train_tokens')?.note ?? 'train_tokens'})`,
     });
   } else if (epochs !== undefined && examples !== undefined) {
     totalSteps = Math.ceil(examples / globalBatch) * Math.ceil(epochs);

@@ -19,12 +19,32 @@ export interface Settings {
   datasetSize?: number;
   /** A run longer than this many GPU-hours must be able to survive an interruption (GML301). */
   checkpointThresholdHours: number;
+  /** A quantified waste below this many kWh per run is information at most, and hidden by the CLI unless asked. */
+  minSavingKWh: number;
+  /** Only these rules (codes, code prefixes such as `GML3`, or names); undefined = all. */
+  select?: string[];
+  /** Skip these rules (codes, prefixes or names). */
+  ignore?: string[];
+  /** Glob (relative to the workspace file's folder, or absolute) → rules skipped in matching files. */
+  perFileIgnores?: Record<string, string[]>;
+  /** Folder the per-file-ignores globs are relative to (the workspace file's). */
+  configDir?: string;
   severity: Record<string, RuleSeverity>;
+  /** More folders (absolute) whose files a link may read, besides the workspace (`greenml.extraRoots`, `extra-roots`). */
+  extraRoots?: string[];
+  /** gitignore-style patterns of files a folder walk leaves out (`exclude`), relative to `excludeBase`. */
+  exclude?: string[];
+  excludeBase?: string;
   /** Where each value came from ("greenml.toml", "VS Code settings"), for hovers and `greenml plan`. */
   sources: Partial<Record<keyof Settings, string>>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { checkpointThresholdHours: 1, severity: {}, sources: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  checkpointThresholdHours: 1,
+  minSavingKWh: 0.1,
+  severity: {},
+  sources: {},
+};
 
 /** The keys a workspace file may set, with their Settings names. */
 export const FILE_KEYS: Record<string, keyof Settings> = {
@@ -36,6 +56,9 @@ export const FILE_KEYS: Record<string, keyof Settings> = {
   'dataset-size': 'datasetSize',
   model: 'model',
   'checkpoint-threshold-hours': 'checkpointThresholdHours',
+  'min-saving-kwh': 'minSavingKWh',
+  'extra-roots': 'extraRoots',
+  exclude: 'exclude',
 };
 
 /** Merge layers, later wins; `sources` records the winner of each key. */
@@ -46,6 +69,11 @@ export function mergeSettings(...layers: { values: Partial<Settings>; source: st
       if (v === undefined || v === null || v === '' || k === 'sources') continue;
       if (k === 'severity') {
         Object.assign(out.severity, v);
+        continue;
+      }
+      if (k === 'extraRoots') {
+        out.extraRoots = [...new Set([...(out.extraRoots ?? []), ...(v as string[])])];
+        out.sources.extraRoots = source;
         continue;
       }
       (out as unknown as Record<string, unknown>)[k] = v;

@@ -26,6 +26,12 @@ export const FACT_KEYS = [
   'model_dtype',
   'framework',
   'zero_stage',
+  /** Samples per optimizer step over all devices, when a file states it (Megatron, detectron2, Ultralytics, T5X). */
+  'global_batch',
+  /** Training tokens when the run length is stated in tokens (`max_tokens`, `max_duration: 2e9tok`). */
+  'train_tokens',
+  /** 'text', 'vision' or 'audio': facts of one modality are not reported for another (no sequence length for a ResNet). */
+  'modality',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
@@ -34,9 +40,14 @@ export type FactValue = string | number | boolean | null;
 /**
  * Where a value comes from. In override order, strongest first: explicit (written in the file),
  * script-default (a default the script declares: argparse/dataclass field), setting (editor or greenml.toml),
- * framework-default (what the library does when nothing is written), assumed (our guess, shown to the user).
+ * inferred (written in a file, its meaning read through the shared vocabulary without a reader for the file's
+ * framework: the value is the file's, what it means is our reading), framework-default (what the library does when
+ * nothing is written), assumed (our guess, shown to the user).
+ *
+ * `inferred` sits below `setting` (a user's stated setting beats our reading of a key) and above
+ * `framework-default` (a value the file writes beats what the library would do had nothing been written).
  */
-export type Origin = 'explicit' | 'script-default' | 'setting' | 'framework-default' | 'assumed';
+export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 
 /** A half-open span in UTF-16 code units of one file's text. */
 export interface Span {
@@ -99,6 +110,11 @@ export interface Finding {
   span: Span;
   fixes: Fix[];
   savings?: { kWh: Range; kgCO2e: Range; fraction: number };
+  /**
+   * True when the waste is below the user's threshold (`min-saving-kwh`) or the run is a toy: the finding is
+   * information at most, and the CLI hides it unless asked (`--show-minor`).
+   */
+  minor?: boolean;
 }
 
 export interface AnalyzedRun {

@@ -47,6 +47,9 @@ export const activationCheckpointingMissing: Rule = {
     const at = ctx.fact('grad_checkpointing');
     return [
       {
+        severity: ctx.inferred(['micro_batch', 'params', 'seq_len', 'precision', 'grad_checkpointing', 'devices'])
+          ? 'information'
+          : undefined,
         span: at?.origin === 'explicit' ? at.span : undefined,
         file: at?.origin === 'explicit' ? at.file : undefined,
         message:

@@ -65,7 +65,12 @@ export const batchExceedsMemory: Rule = {
       {
         span: at?.span,
         file: at?.file,
-        severity: fits(m, 'low') === false ? undefined : 'information',
+        // A memory estimate from inferred facts (a batch or model size read from a key we only guess the meaning of) is a hint.
+        severity:
+          fits(m, 'low') === false &&
+          !ctx.inferred(['micro_batch', 'params', 'seq_len', 'precision', 'grad_checkpointing', 'devices'])
+            ? undefined
+            : 'information',
         message:
           `Needs ≈ ${fmt.num(m.totalGB.mid)} GB per device (${fmt.num(m.totalGB.low)}–${fmt.num(m.totalGB.high)}: ${breakdown(m)}) but ${ctx.accelerator.name} has ${fmt.num(m.deviceGB)} GB` +
           (hopeless

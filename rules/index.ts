@@ -4,12 +4,16 @@ import { batchExceedsMemory } from './batch-exceeds-memory';
 import { mixedPrecisionOff } from './mixed-precision-off';
 import { noPeriodicCheckpoint } from './no-periodic-checkpoint';
 import type { Rule } from './types';
+import { unknownRuleCode } from './unknown-rule-code';
+import { unusedSuppression } from './unused-suppression';
 
 export const RULES: readonly Rule[] = [
   mixedPrecisionOff,
   activationCheckpointingMissing,
   batchExceedsMemory,
   noPeriodicCheckpoint,
+  unusedSuppression,
+  unknownRuleCode,
 ];
 
 export function findRule(codeOrName: string): Rule | undefined {

@@ -102,6 +102,31 @@ runRuleCases(mixedPrecisionOff, [
     expect: [],
   },
   {
+    name: 'suppressed by a block comment around the call',
+    code: `from transformers import TrainingArguments\n# greenml: disable[GML1]\nargs = TrainingArguments(output_dir="o")\n# greenml: enable[GML1]\n`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'suppressed for the whole file',
+    code: `# greenml: ignore-file[mixed-precision-off]\nfrom transformers import TrainingArguments\nargs = TrainingArguments(output_dir="o")\n`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a block closed before the call does not suppress it',
+    code: `from transformers import TrainingArguments\n# greenml: disable[GML101]\nx = 1\n# greenml: enable[GML101]\nargs = TrainingArguments(output_dir="o")\n`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 8, endColumn: 25 }],
+    fixes: [
+      {
+        applicability: 'unsafe',
+        titleIncludes: 'Use bf16',
+        output: `from transformers import TrainingArguments\n# greenml: disable[GML101]\nx = 1\n# greenml: enable[GML101]\nargs = TrainingArguments(output_dir="o", bf16=True)\n`,
+      },
+    ],
+  },
+  {
     name: 'GPUs without tensor cores (P100) are not flagged',
     code: `from transformers import TrainingArguments\nargs = TrainingArguments(output_dir="o")\n`,
     settings: { hardware: 'p100' },

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { runRuleCases } from '../test/helpers/rule-harness';
-import { noPeriodicCheckpoint } from './no-periodic-checkpoint';
+import { niceSaveSteps, noPeriodicCheckpoint } from './no-periodic-checkpoint';
 
 const script = (
   model: string,
@@ -23,6 +25,18 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [{ line: 8, severity: 'warning', messageIncludes: 'cannot survive an interruption' }],
     fixTitleIncludes: 'saves ≈',
     fixedIncludes: ['save_strategy="steps"', 'save_steps='],
+  },
+  {
+    name: 'a short but heavy run (8 steps): the proposed interval ends before the run, and the fix clears the finding',
+    code: script(
+      'meta-llama/Llama-3.1-70B',
+      '    max_steps=8,\n    per_device_train_batch_size=64,\n    gradient_accumulation_steps=64,\n    save_steps=9,',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 10, messageIncludes: 'save_steps=9 is not reached' }],
+    // ≈ 50 min per step: half an hour of training is one step, well before the run's 8.
+    fixTitleIncludes: 'Save a checkpoint every 1 step (',
+    fixedIncludes: ['save_steps=1,'],
   },
   {
     name: 'the Trainer default (every 500 steps) is periodic',
@@ -62,3 +76,12 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [{ line: 7, severity: 'information' }],
   },
 ]);
+
+test('the proposed interval is always shorter than the run, or there is none', () => {
+  for (const total of [1, 2, 3, 8, 9, 39, 40, 41, 400, 12_345])
+    for (const wall of [0, 0.01, 1, 6.7, 100]) {
+      const s = niceSaveSteps(total, wall);
+      if (s !== undefined) assert.ok(s >= 1 && s < total, `${total} steps, ${wall} h → ${s}`);
+    }
+  assert.equal(niceSaveSteps(1, 10), undefined);
+});

@@ -1,12 +1,17 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
 
-/** Checkpoint interval to propose: about 30 minutes of wall-clock time, rounded to a readable number of steps. */
-export function niceSaveSteps(totalSteps: number, wallHours: number): number {
+/**
+ * Checkpoint interval to propose: about 30 minutes of wall-clock time, at most a quarter of the run, rounded down to
+ * a readable number of steps — always below the run's length, so the fix writes a checkpoint and clears the finding.
+ * Undefined for a run of fewer than 2 steps.
+ */
+export function niceSaveSteps(totalSteps: number, wallHours: number): number | undefined {
+  if (totalSteps < 2) return undefined;
   const perHalfHour = wallHours > 0 ? (totalSteps / wallHours) * 0.5 : totalSteps / 10;
-  const target = Math.max(10, Math.min(perHalfHour, totalSteps / 4));
-  const nice = [10, 20, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000];
-  let best = nice[0];
+  const target = Math.max(1, Math.min(perHalfHour, totalSteps / 4));
+  const nice = [1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000];
+  let best = 1;
   for (const n of nice) if (n <= target) best = n;
   return best;
 }
@@ -62,6 +67,7 @@ export const noPeriodicCheckpoint: Rule = {
     if (!known && at?.origin !== 'explicit') return [];
     const wall = ctx.estimate.wallHours.mid;
     const steps = total !== undefined && total > 0 ? niceSaveSteps(total, wall) : 500;
+    if (steps === undefined) return [];
     const lostKWh = ctx.estimate.energyKWh.mid / 2;
     const interval = total && wall > 0 ? (steps / total) * wall : undefined;
     // A length that rests on an assumed dataset size is a guess: say so, and do not warn on it.
@@ -73,16 +79,27 @@ export const noPeriodicCheckpoint: Rule = {
     // Expected loss per interruption: half the run without checkpoints, half an interval with them.
     const lostWithKWh = interval && wall > 0 ? (ctx.estimate.energyKWh.mid * (interval / wall)) / 2 : 0;
     const saving = known
-      ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} steps`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption`
+      ? ` (≈ ${interval ? fmt.hours(interval) : `${steps} step${steps === 1 ? '' : 's'}`}) — saves ≈ ${fmt.energy(lostKWh - lostWithKWh)} per interruption`
       : '';
     return [
       {
-        severity: known && !guessed ? undefined : 'information',
+        severity:
+          known &&
+          !guessed &&
+          !ctx.inferred(['periodic_save', 'save_steps', 'max_steps', 'epochs', 'micro_batch', 'params'])
+            ? undefined
+            : 'information',
         span: at?.span,
         file: at?.file,
         message: `${reason}: ${length} cannot survive an interruption; on average one loses half the run${known ? ` (≈ ${fmt.energy(lostKWh)})` : ''}.`,
         fixes: edits
-          ? [{ title: `Save a checkpoint every ${steps} steps${saving}`, applicability: 'safe', edits }]
+          ? [
+              {
+                title: `Save a checkpoint every ${steps} step${steps === 1 ? '' : 's'}${saving}`,
+                applicability: 'safe',
+                edits,
+              },
+            ]
           : [],
       },
     ];

@@ -101,6 +101,7 @@ export function jsonConfig(file: string, text: string): ConfigDoc | undefined {
 }
 
 export function configDoc(file: string, text: string): ConfigDoc | undefined {
+  if (/\.(toml|gin)$/i.test(file)) return undefined;
   return /\.jsonc?$/i.test(file) ? jsonConfig(file, text) : yamlConfig(file, text);
 }
 

@@ -180,15 +180,16 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
           note: 'peft_config passed to the trainer',
         });
       }
-      const m = (trainer.kwargs.get('model') ?? trainer.positional[0]) ? trainer.kwargs.get('model') : undefined;
-      const mv = values.resolve(m?.value);
-      if (typeof mv.value === 'string' && !facts.has('model')) {
+      // `Trainer(model=…)` or `Trainer("org/model", args)`: the model is the first positional argument too.
+      const m = trainer.kwargs.get('model')?.value ?? trainer.positional[0];
+      const mv = values.resolve(m);
+      if (m && typeof mv.value === 'string' && !facts.has('model')) {
         facts.set('model', {
           key: 'model',
           value: mv.value,
           origin: 'explicit',
           file,
-          span: spanOf(m!.value),
+          span: spanOf(m),
           note: `${trainer.name}(model="${mv.value}")`,
         });
       }

@@ -73,12 +73,28 @@ export class Linker {
     trimTreeCache();
   }
 
-  read(file: string): string | undefined {
+  /** The Python parser, for related files (undefined when the caller gave none). */
+  get parser(): Parser | undefined {
+    return this.input.parser;
+  }
+
+  read(file: string, namedIn?: string): string | undefined {
     const abs = path.resolve(file);
     if (abs === path.resolve(this.input.file)) return this.input.text;
     const t = this.input.reader.read(abs);
     if (t !== undefined) this.sources.set(this.id(abs), t);
+    else this.refused(abs, namedIn);
     return t;
+  }
+
+  private readonly refusedFiles = new Set<string>();
+
+  /** Say once per file which link was not followed and why (a file outside the workspace). */
+  private refused(abs: string, namedIn?: string) {
+    const why = this.input.reader.refusal?.(abs);
+    if (!why || this.refusedFiles.has(abs)) return;
+    this.refusedFiles.add(abs);
+    this.messages.push(`link to ${abs}${namedIn ? ` (named in ${path.basename(namedIn)})` : ''} not followed: ${why}`);
   }
 
   /** Runs of a Python file (the input's own tree, or a fresh parse kept until dispose). */
@@ -122,11 +138,11 @@ export class Linker {
   /** A path named in `from`, resolved against its folder, then the folders above (launchers often run from the repo root). */
   resolve(from: string, p: string): string | undefined {
     if (!p || /[$`*?]/.test(p)) return undefined;
-    if (path.isAbsolute(p)) return this.read(p) !== undefined ? path.resolve(p) : undefined;
+    if (path.isAbsolute(p)) return this.read(p, from) !== undefined ? path.resolve(p) : undefined;
     let dir = path.dirname(path.resolve(from));
     for (let i = 0; i < 3; i++) {
       const cand = path.resolve(dir, p);
-      if (this.read(cand) !== undefined) return cand;
+      if (this.read(cand, from) !== undefined) return cand;
       const up = path.dirname(dir);
       if (up === dir) break;
       dir = up;

@@ -18,6 +18,7 @@ import { linkKind } from './reader';
 export const RANK: Record<Origin, number> = {
   assumed: 0,
   'framework-default': 1,
+  inferred: 1.5,
   setting: 2,
   'script-default': 3,
   explicit: 4,

@@ -8,10 +8,94 @@ import * as path from 'node:path';
 export const MAX_RELATED_BYTES = 512 * 1024;
 
 export interface FileReader {
-  /** The text of a file, or undefined when missing, too large or binary. */
+  /** The text of a file, or undefined when missing, too large, binary, not a regular file or outside the roots. */
   read(file: string): string | undefined;
   /** File names (not paths) in a folder; empty when it cannot be listed. */
   list(dir: string): string[];
+  /** Why `read(file)` gave nothing although the file exists (outside the allowed roots), or undefined. */
+  refusal?(file: string): string | undefined;
+}
+
+/** What a path names when it is not a regular file, in words ("a FIFO"), or undefined for a regular file. */
+export function specialKind(st: fs.Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Read a regular file of at most `maxBytes`: the type is checked before anything is opened (a FIFO would block, a
+ * device like /dev/zero never ends), and checked again on the open descriptor, which is opened non-blocking and read
+ * only up to the cap. Throws an Error whose message names the problem.
+ */
+export function readRegularFile(file: string, maxBytes: number): string {
+  const st = fs.statSync(file);
+  const special = specialKind(st);
+  if (special) throw new Error(`${special}, not a regular file: not read`);
+  if (st.size > maxBytes) throw new Error(`larger than ${formatBytes(maxBytes)}: not read`);
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const again = specialKind(fs.fstatSync(fd));
+    if (again) throw new Error(`${again}, not a regular file: not read`);
+    const buf = Buffer.alloc(Math.min(maxBytes, st.size) + 1);
+    let n = 0;
+    for (;;) {
+      const k = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) break;
+      n += k;
+      if (n >= buf.length) throw new Error(`larger than ${formatBytes(maxBytes)}: not read`);
+    }
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const formatBytes = (n: number) =>
+  n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${+(n / 1024).toFixed(1)} KB`;
+
+/** Is `file` (already a real path) inside one of `roots` (real paths)? */
+export function insideRoots(file: string, roots: readonly string[]): boolean {
+  return roots.some((r) => file === r || file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+}
+
+/** The real path of an existing file or folder, or undefined. */
+export function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The workspace boundary: files (after resolving symlinks) outside `roots` are neither read nor listed. A refused
+ * read that names an existing file is remembered with its reason, so the linker can say which link it did not follow.
+ */
+export function boundedReader(inner: FileReader, roots: readonly string[]): FileReader {
+  const real = [...new Set(roots.map((r) => realPath(path.resolve(r)) ?? path.resolve(r)))];
+  const verdicts = new Map<string, string | undefined>();
+  const check = (p: string): string | undefined => {
+    const abs = path.resolve(p);
+    if (verdicts.has(abs)) return verdicts.get(abs);
+    const r = realPath(abs);
+    // A path that does not exist is not refused (nothing to read); one outside every root is.
+    const why =
+      r === undefined || insideRoots(r, real)
+        ? undefined
+        : `outside the workspace (${real.join(', ')}${r !== abs ? `; ${abs} resolves to ${r}` : ''}); add its folder to greenml.extraRoots or extra-roots in greenml.toml to allow it`;
+    if (verdicts.size > 5000) verdicts.clear();
+    verdicts.set(abs, why);
+    return why;
+  };
+  return {
+    read: (file) => (check(file) ? undefined : inner.read(file)),
+    list: (dir) => (check(dir) ? [] : inner.list(dir)),
+    refusal: (file) => check(file),
+  };
 }
 
 export const readable = (text: string) => text.length <= MAX_RELATED_BYTES && !text.slice(0, 8192).includes('\u0000');
@@ -25,7 +109,7 @@ export function diskReader(): FileReader {
         if (!st.isFile() || st.size > MAX_RELATED_BYTES) return undefined;
         const hit = CACHE.get(file);
         if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) return hit.text;
-        const text = fs.readFileSync(file, 'utf8');
+        const text = readRegularFile(file, MAX_RELATED_BYTES);
         if (CACHE.size > 500) CACHE.clear();
         const ok = readable(text) ? text : undefined;
         CACHE.set(file, { mtime: st.mtimeMs, size: st.size, text: ok });
@@ -61,6 +145,7 @@ export function memoryReader(files: Record<string, string>, fallback?: FileReade
       const t = norm.get(path.resolve(file));
       return t !== undefined ? (readable(t) ? t : undefined) : fallback?.read(file);
     },
+    refusal: (file) => (norm.has(path.resolve(file)) ? undefined : fallback?.refusal?.(file)),
     list: (dir) => {
       const d = path.resolve(dir);
       const mine = [...norm.keys()].filter((k) => path.dirname(k) === d).map((k) => path.basename(k));
@@ -74,7 +159,7 @@ export type LinkKind = 'python' | 'config' | 'shell' | 'javascript' | 'other';
 export function linkKind(file: string): LinkKind {
   if (/\.pyi?$/i.test(file)) return 'python';
   if (/\.[mc]?[jt]s$/i.test(file) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
-  if (/\.(ya?ml|jsonc?)$/i.test(file)) return 'config';
+  if (/\.(ya?ml|jsonc?|toml|gin)$/i.test(file)) return 'config';
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return 'shell';
   return 'other';
 }

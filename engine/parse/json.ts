@@ -2,7 +2,6 @@
 // a tree with offsets, never throwing on user text,
 // and edits that set a value in place or add a missing key, following the file's indentation.
 import {
-  findNodeAtLocation,
   getNodeValue,
   modify,
   parseTree,
@@ -32,8 +31,25 @@ export function parseJson(text: string): JsonFile {
   }
 }
 
+/**
+ * The node at `path`. A duplicated key: the last one wins, as in Python's json module and JavaScript's JSON.parse
+ * (jsonc-parser's findNodeAtLocation would return the first).
+ */
 export function jsonGet(root: Node | undefined, path: (string | number)[]): Node | undefined {
-  return root ? findNodeAtLocation(root, path) : undefined;
+  let node = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'string') {
+      if (node.type !== 'object') return undefined;
+      let found: Node | undefined;
+      for (const p of node.children ?? []) if (p.children?.[0]?.value === seg) found = p.children[1];
+      node = found;
+    } else {
+      if (node.type !== 'array') return undefined;
+      node = node.children?.[seg];
+    }
+  }
+  return node;
 }
 
 /** A scalar's value; undefined for objects, arrays and missing nodes. */
@@ -47,7 +63,11 @@ export function jsonScalar(node: Node | undefined): FactValue | undefined {
 
 export function jsonKeys(node: Node | undefined): string[] {
   if (node?.type !== 'object') return [];
-  return (node.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string');
+  return [
+    ...new Set(
+      (node.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string'),
+    ),
+  ];
 }
 
 export const jsonSpan = (n: Node): Span => ({ start: n.offset, end: n.offset + n.length });
@@ -61,6 +81,10 @@ export function jsonPropertySpan(node: Node | undefined): Span | undefined {
 /** Edits that set `path` to `value`, keeping the file's indentation (tabs or N spaces). */
 export function jsonSetEdits(file: string, text: string, path: string[], value: FactValue): OffsetEdit[] | undefined {
   try {
+    // An existing scalar is replaced where it is: with a duplicated key, the last one (the one that counts).
+    const existing = jsonGet(parseTree(text, [], { allowTrailingComma: true, disallowComments: false }), path);
+    if (existing && existing.type !== 'object' && existing.type !== 'array')
+      return [{ file, start: existing.offset, end: existing.offset + existing.length, newText: JSON.stringify(value) }];
     const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
     const edits = modify(text, path, value, {
       formattingOptions: {

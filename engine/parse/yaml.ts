@@ -65,7 +65,9 @@ export function yamlPair(doc: Document, path: (string | number)[]): { pair?: Pai
       pair = undefined;
     } else {
       if (!isMap(cur)) return {};
-      const p = cur.items.find((i) => isPair(i) && isScalar(i.key) && String(i.key.value) === seg);
+      // A duplicated key: the last one wins, as in PyYAML's safe_load (the mapping is built key by key).
+      let p: Pair | undefined;
+      for (const i of cur.items) if (isPair(i) && isScalar(i.key) && String(i.key.value) === seg) p = i as Pair;
       if (!p) return {};
       pair = p as Pair;
       cur = p.value;
@@ -82,7 +84,9 @@ export function yamlGet(doc: Document, path: (string | number)[]): Node | undefi
 /** Keys of a mapping node (or of the top level). */
 export function yamlKeys(node: unknown): string[] {
   if (!isMap(node)) return [];
-  return node.items.filter((i) => isScalar(i.key)).map((i) => String((i.key as { value: unknown }).value));
+  return [
+    ...new Set(node.items.filter((i) => isScalar(i.key)).map((i) => String((i.key as { value: unknown }).value))),
+  ];
 }
 
 /** A scalar's value as a fact value; undefined for mappings, sequences and missing nodes. */

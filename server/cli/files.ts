@@ -1,6 +1,11 @@
-// Finds the files to review under the given paths, skipping dependency and VCS folders.
+// Finds the files to review under the given paths, skipping dependency and VCS folders, what `.gitignore` files and
+// `exclude` patterns leave out (the `ignore` package implements git's pattern rules), special files (FIFOs, devices,
+// sockets) and symlinks that lead out of the workspace. Every folder and file is visited once per real path, so
+// symlink loops end and a file reached by two names is reviewed once.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { insideRoots, readRegularFile, realPath, specialKind } from '../../engine/link/reader';
 import { kindOf } from '../review/analyze-file';
 
 const SKIP_DIRS = new Set([
@@ -22,8 +27,13 @@ const SKIP_DIRS = new Set([
 /** Training configs are small: in a folder walk, larger YAML/JSON files are data (datasets, lockfiles), not configs. */
 const MAX_WALKED_CONFIG_BYTES = 256 * 1024;
 const MAX_WALKED_SCRIPT_BYTES = 512 * 1024;
+const MAX_GITIGNORE_BYTES = 256 * 1024;
 const NOT_CONFIGS =
   /^(package(-lock)?|tsconfig|jsconfig|composer|\.eslintrc|renovate|tokenizer|tokenizer_config|vocab|special_tokens_map|generation_config|config)\.json$/i;
+
+/** TOML files of tools, not of training runs: not walked (a training TOML is recognised by content, e.g. torchtitan's). */
+const NOT_TRAINING_TOML =
+  /^(pyproject|greenml|cargo|poetry|uv|ruff|\.?rustfmt|tox|netlify|wrangler|fly|taplo|mypy|black|codecov|\.?cargo-config|config)\.toml$/i;
 
 function wanted(p: string, size: number): boolean {
   const kind = kindOf(p);
@@ -32,6 +42,7 @@ function wanted(p: string, size: number): boolean {
     return (
       size <= MAX_WALKED_CONFIG_BYTES &&
       !NOT_CONFIGS.test(path.basename(p)) &&
+      !NOT_TRAINING_TOML.test(path.basename(p)) &&
       !p.includes(`${path.sep}.github${path.sep}`)
     );
   // JS/TS: training scripts are small; minified bundles and large generated files are not reviewed in a walk.
@@ -39,34 +50,127 @@ function wanted(p: string, size: number): boolean {
   return true;
 }
 
-export function collectFiles(paths: string[]): { files: string[]; errors: { path: string; message: string }[] } {
+export interface WalkOptions {
+  /** Real or given paths of the workspace: symlinks whose target is outside all of them are not followed. */
+  roots?: string[];
+  /** gitignore-style `exclude` patterns that apply under a folder (from the greenml.toml that governs it). */
+  excludes?: (dir: string) => { base: string; patterns: string[] } | undefined;
+}
+
+interface Matcher {
+  base: string;
+  ig: Ignore;
+}
+
+function gitignoreOf(dir: string): Matcher | undefined {
+  const f = path.join(dir, '.gitignore');
+  let text: string;
+  try {
+    text = readRegularFile(f, MAX_GITIGNORE_BYTES);
+  } catch {
+    return undefined;
+  }
+  return { base: dir, ig: ignore().add(text) };
+}
+
+function ignoredBy(matchers: Matcher[], p: string, isDir: boolean): boolean {
+  for (const m of matchers) {
+    const rel = path.relative(m.base, p);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const posix = rel.split(path.sep).join('/');
+    if (m.ig.ignores(isDir ? `${posix}/` : posix)) return true;
+  }
+  return false;
+}
+
+export function collectFiles(
+  paths: string[],
+  opts: WalkOptions = {},
+): { files: string[]; errors: { path: string; message: string }[] } {
   const files: string[] = [];
   const errors: { path: string; message: string }[] = [];
-  const walk = (p: string, explicit: boolean) => {
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const excludeCache = new Map<string, Matcher | undefined>();
+  const excludeOf = (dir: string): Matcher | undefined => {
+    const e = opts.excludes?.(dir);
+    if (!e || e.patterns.length === 0) return undefined;
+    const key = `${e.base}\u0000${e.patterns.join('\u0000')}`;
+    if (!excludeCache.has(key)) excludeCache.set(key, { base: e.base, ig: ignore().add(e.patterns) });
+    return excludeCache.get(key);
+  };
+  const walkRoots = [...(opts.roots ?? []), ...paths]
+    .map((r) => realPath(path.resolve(r)))
+    .filter((r): r is string => !!r);
+
+  const walkDir = (dir: string, real: string, matchers: Matcher[], explicit: boolean) => {
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    if (!explicit && SKIP_DIRS.has(path.basename(dir))) return;
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch (e) {
+      errors.push({ path: dir, message: (e as Error).message });
+      return;
+    }
+    const here = [...matchers];
+    const gi = gitignoreOf(dir);
+    if (gi) here.push(gi);
+    const ex = excludeOf(dir);
+    if (ex && !here.includes(ex)) here.push(ex);
+    for (const n of names) {
+      const p = path.join(dir, n);
+      let st: fs.Stats;
+      let target: string;
+      try {
+        st = fs.lstatSync(p);
+        if (st.isSymbolicLink()) {
+          const r = realPath(p);
+          if (!r) continue; // dangling
+          if (walkRoots.length && !insideRoots(r, walkRoots)) {
+            errors.push({ path: p, message: `symlink to ${r}, outside the workspace: not followed` });
+            continue;
+          }
+          st = fs.statSync(p);
+          target = r;
+        } else target = path.join(real, n);
+      } catch (e) {
+        errors.push({ path: p, message: (e as Error).message });
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (SKIP_DIRS.has(n) || ignoredBy(here, p, true)) continue;
+        walkDir(p, target, here, false);
+      } else if (st.isFile()) {
+        if (ignoredBy(here, p, false) || !wanted(p, st.size) || seenFiles.has(target)) continue;
+        seenFiles.add(target);
+        files.push(p);
+      } else {
+        errors.push({ path: p, message: `${specialKind(st)}, not a regular file: skipped` });
+      }
+    }
+  };
+
+  for (const p of paths) {
     let st: fs.Stats;
     try {
       st = fs.statSync(p);
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
       errors.push({
         path: p,
-        message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message,
+        message: code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : (e as Error).message,
       });
-      return;
+      continue;
     }
-    if (st.isDirectory()) {
-      if (!explicit && SKIP_DIRS.has(path.basename(p))) return;
-      let names: string[];
-      try {
-        names = fs.readdirSync(p).sort();
-      } catch (e) {
-        errors.push({ path: p, message: (e as Error).message });
-        return;
-      }
-      for (const n of names) walk(path.join(p, n), false);
-    } else if (st.isFile() && (explicit || wanted(p, st.size))) {
+    const real = realPath(p) ?? path.resolve(p);
+    if (st.isDirectory()) walkDir(p, real, [], true);
+    else if (st.isFile()) {
+      if (seenFiles.has(real)) continue;
+      seenFiles.add(real);
       files.push(p);
-    }
-  };
-  for (const p of paths) walk(p, true);
+    } else errors.push({ path: p, message: `${specialKind(st)}, not a regular file: skipped` });
+  }
   return { files, errors };
 }

@@ -1,7 +1,6 @@
 // The `greenml` CLI: a second thin front end over the same engine as the language server.
 // Exit codes: 0 no findings at warning or above (or --exit-zero), 1 findings, 2 usage or I/O error.
 import { Command, CommanderError, Option } from 'commander';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   estimate as coreEstimate,
@@ -16,15 +15,16 @@ import {
   type RunInputs,
 } from '../../core/index';
 import * as fmt from '../../engine/format';
-import { mergeSettings, type Settings } from '../../engine/settings';
+import type { Settings } from '../../engine/settings';
 import { ruleMarkdown } from '../../rules/docs';
 import { RULES, docsUrl, findRule } from '../../rules/index';
-import { findWorkspaceFile, parseWorkspaceFile, type WorkspaceFile } from '../config/workspace-file';
+import { unknownSelectors } from '../../rules/select';
 import { estimateRun, findMeasurements, readMeasurements } from '../review/measurements';
 import { collectFiles } from './files';
 import {
   estimateExtrasText,
   estimateOptions,
+  givenMeasurements,
   measurementProblems,
   nonNegative,
   num,
@@ -34,6 +34,7 @@ import {
 import { checkGithub, checkJson, checkMarkdown, checkSarif, position, runJson, type FileResult } from './output';
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
+import { CliSettings, cliRoots } from './workspace';
 import { addChangedSince, changedFiles } from './commands/changed';
 import { registerInit } from './commands/init';
 import { registerReport } from './commands/report';
@@ -43,46 +44,58 @@ import { bullets, checkReport, colorEnabled, wrapped } from './text';
 
 const VERSION = '0.1.0';
 
-function loadSettings(configFile: string | undefined, paths: string[]): { settings: Settings; file?: WorkspaceFile } {
-  let file: WorkspaceFile | undefined;
-  if (configFile) {
-    let text: string;
-    try {
-      text = fs.readFileSync(configFile, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read --config ${configFile}: ${(e as Error).message}`);
-    }
-    file = parseWorkspaceFile(configFile, text);
-  } else {
-    const first = paths[0] ?? '.';
-    const dir = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first);
-    file = findWorkspaceFile(dir);
-  }
-  for (const p of file?.problems ?? []) process.stderr.write(`greenml: ${p}\n`);
-  return {
-    settings: mergeSettings({ values: file?.values ?? {}, source: file ? path.basename(file.path) : '' }),
-    file,
-  };
-}
-
+/** The files under `paths` with each one's own settings, read within the workspace roots (exit 2 on a bad config). */
 async function analyzePaths(
   paths: string[],
-  settings: Settings,
+  o: { config?: string; root?: string[] },
+  adjust?: (s: Settings) => void,
   only?: Set<string>,
-): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }> {
-  const collected = collectFiles(paths.length ? paths : ['.']);
+): Promise<{
+  results: FileResult[];
+  errors: { path: string; message: string }[];
+  missing: boolean;
+  cfg: CliSettings;
+}> {
+  const given = paths.length ? paths : ['.'];
+  const cfg = new CliSettings(o.config, adjust);
+  const roots = cliRoots(given, o.root);
+  const collected = collectFiles(given, { roots, excludes: (d) => cfg.excludes(d) });
   const errors = collected.errors;
   const files = only ? collected.files.filter((f) => only.has(path.resolve(f))) : collected.files;
+  for (const f of files) cfg.for(f);
+  cfg.assertValid();
   const bar = progress(files.length);
-  const r = await analyzeFiles(files, settings, (f) => bar.tick(f));
+  const r = await analyzeFiles(
+    files,
+    (f) => cfg.for(f).settings,
+    (f) => bar.tick(f),
+    roots,
+  );
   bar.done();
-  return { results: r.results, errors: [...errors, ...r.errors] };
+  const missing = errors.some((e) => e.message === 'no such file or directory');
+  return { results: r.results, errors: [...errors, ...r.errors], missing, cfg };
 }
 
-function codes(list: string | undefined): Set<string> | undefined {
+/** `--select a,b` → selectors; an unknown one is a usage error naming it (exit 2). */
+function codes(list: string | undefined, flag: string): string[] | undefined {
   if (!list) return undefined;
-  return new Set(list.split(',').map((c) => findRule(c.trim())?.code ?? c.trim().toUpperCase()));
+  const sel = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const unknown = unknownSelectors(sel, RULES);
+  if (unknown.length)
+    throw new UsageError(
+      `${flag}: unknown rule ${unknown.map((c) => `"${c}"`).join(', ')}; run \`greenml rules\` for the list`,
+    );
+  return sel;
 }
+
+const rootOption = () =>
+  new Option(
+    '--root <dir>',
+    'workspace folder linked files may be read from (repeatable; default: the current folder)',
+  ).argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
 
 export function buildProgram(out: (s: string) => void): Command {
   const program = new Command('greenml')
@@ -105,16 +118,27 @@ export function buildProgram(out: (s: string) => void): Command {
     .option('--select <codes>', 'only these rules (comma-separated codes or names)')
     .option('--ignore <codes>', 'skip these rules')
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
+    .addOption(rootOption())
     .option('--exit-zero', 'exit 0 even when there are findings')
+    .option('--show-minor', 'also show findings below min-saving-kwh and findings on toy runs (hidden by default)')
     .action(async (paths: string[], o) => {
-      const { settings } = loadSettings(o.config, paths);
-      applyRunOptions(settings, o);
-      const select = codes(o.select);
-      const ignore = codes(o.ignore);
-      for (const r of RULES)
-        if ((select && !select.has(r.code)) || ignore?.has(r.code)) settings.severity[r.code] = 'off';
+      const select = codes(o.select, '--select');
+      const ignore = codes(o.ignore, '--ignore');
       const only = o.changedSince ? changedFiles(o.changedSince) : undefined;
-      const { results, errors } = await analyzePaths(paths, settings, only);
+      const analyzed = await analyzePaths(
+        paths,
+        o,
+        (settings) => {
+          applyRunOptions(settings, o);
+          if (select) settings.select = select;
+          if (ignore) settings.ignore = [...(settings.ignore ?? []), ...ignore];
+        },
+        only,
+      );
+      const { errors, missing } = analyzed;
+      const results = o.showMinor
+        ? analyzed.results
+        : analyzed.results.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.minor) }));
       if (o.format === 'json') out(JSON.stringify(checkJson(results, errors, VERSION), null, 2));
       else if (o.format === 'sarif') out(JSON.stringify(checkSarif(results, VERSION), null, 2));
       else if (o.format === 'github') out(checkGithub(results));
@@ -122,7 +146,7 @@ export function buildProgram(out: (s: string) => void): Command {
       else out(checkReport(results, { color: colorEnabled(), width: process.stdout.columns }));
       if (o.format !== 'json') for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
       const serious = results.some((r) => r.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
-      if (errors.some((e) => /no such file|EACCES|cannot read/.test(e.message)) && results.length === 0)
+      if (missing || (errors.some((e) => /EACCES|cannot read/.test(e.message)) && results.length === 0))
         process.exitCode = 2;
       else process.exitCode = serious && !o.exitZero ? 1 : 0;
     });
@@ -169,6 +193,7 @@ export function buildProgram(out: (s: string) => void): Command {
     .addOption(new Option('--training-type <t>', 'for --model-card').choices(['pre-training', 'fine-tuning']))
     .option('--model-card', 'print the Hugging Face co2_eq_emissions YAML block')
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
+    .addOption(rootOption())
     .option('--json', 'JSON output (includes sci and modelCard)')
     .action(async (paths: string[], o) => {
       const options = estimateOptions(o);
@@ -207,8 +232,7 @@ export function buildProgram(out: (s: string) => void): Command {
           const r = resolveRegion(o.region);
           if (!r.ok) throw new UsageError(r.message);
         }
-        const measured = o.measurements ? readMeasurements(o.measurements) : undefined;
-        measurementProblems(measured);
+        const measured = givenMeasurements(o.measurements ? readMeasurements(o.measurements) : undefined);
         const inputs: RunInputs = {
           params: o.params,
           tokens: o.tokens,
@@ -272,13 +296,14 @@ export function buildProgram(out: (s: string) => void): Command {
         }
         return;
       }
-      const { settings } = loadSettings(o.config, paths);
-      applyRunOptions(settings, o);
-      if (o.pue) settings.pue = o.pue;
-      if (o.intensity) settings.carbonIntensity = o.intensity;
-      const { results, errors } = await analyzePaths(paths.length ? paths : ['.'], settings);
-      const given = o.measurements ? readMeasurements(o.measurements) : undefined;
-      measurementProblems(given);
+      const { results, errors, missing, cfg } = await analyzePaths(paths, o, (settings) => {
+        applyRunOptions(settings, o);
+        if (o.pue) settings.pue = o.pue;
+        if (o.intensity) settings.carbonIntensity = o.intensity;
+      });
+      if (missing) process.exitCode = 2;
+      const settingsFor = (file: string) => cfg.for(file).settings;
+      const given = givenMeasurements(o.measurements ? readMeasurements(o.measurements) : undefined);
       const runs = results.flatMap((r) =>
         r.runs.map((run) => {
           // Measurements next to the script calibrate its runs; options re-run the core with the run's inputs.
@@ -286,7 +311,7 @@ export function buildProgram(out: (s: string) => void): Command {
           if (!given) measurementProblems(m);
           const e =
             m?.calibration || Object.keys(options).length > 0
-              ? estimateRun(run, settings, options, m?.calibration)
+              ? estimateRun(run, settingsFor(run.plan.entry.file), options, m?.calibration)
               : run.estimate;
           const trainingType =
             o.trainingType ?? (run.inputs.peft || run.plan.facts.get('model') ? 'fine-tuning' : undefined);
@@ -353,10 +378,11 @@ export function buildProgram(out: (s: string) => void): Command {
     .description("each run's resolved facts: value, origin, file and range")
     .argument('[paths...]', 'files or folders', ['.'])
     .option('--config <file>', 'greenml.toml or pyproject.toml to use')
+    .addOption(rootOption())
     .option('--json', 'JSON output')
     .action(async (paths: string[], o) => {
-      const { settings } = loadSettings(o.config, paths);
-      const { results, errors } = await analyzePaths(paths, settings);
+      const { results, errors, missing } = await analyzePaths(paths, o);
+      if (missing) process.exitCode = 2;
       const texts = new Map(results.map((r) => [r.path, r.text]));
       // A file's own runs, and the runs it belongs to whose entry file was not itself analyzed (a config given alone).
       const analyzed = new Set(results.map((r) => r.path));
@@ -375,7 +401,8 @@ export function buildProgram(out: (s: string) => void): Command {
         });
       });
       if (o.json) out(JSON.stringify({ version: VERSION, runs: plans, errors }, null, 2));
-      else
+      else {
+        for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
         for (const p of plans) {
           out(
             `${p.entry.path}:${p.entry.line ?? '?'} ${p.entry.label} (${p.framework})${p.linked ? ' — linked from the files given' : ''}`,
@@ -387,6 +414,7 @@ export function buildProgram(out: (s: string) => void): Command {
             out(`  ${k.padEnd(18)} ${String(f.value).padEnd(22)} ${f.origin}${where}${f.note ? ` — ${f.note}` : ''}`);
           }
         }
+      }
     });
 
   program

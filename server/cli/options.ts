@@ -10,18 +10,46 @@ import { position } from './output';
 /** A mistake in how the command was called: exit code 2, message on stderr. */
 export class UsageError extends Error {}
 
+/**
+ * Physical bounds of the numeric options: outside them a value is a typo or a unit mix-up, and the arithmetic would
+ * overflow (`--params 1e308` gave "NaNeInfinity FLOPs"). Each upper bound leaves a wide margin over the largest
+ * published value: 1.6e12 parameters (Switch-C; Fedus et al., 2021), 3.6e13 tokens (Qwen3; Qwen team, 2025),
+ * 3.08e7 GPU-hours (Llama 3.1 405B; Meta, 2024), 2,700 W per GB200 superchip (NVIDIA, 2024), ≈1,100 g CO2e/kWh for
+ * the dirtiest grids (Ember, 2024), 5.85e9 samples (LAION-5B; Schuhmann et al., 2022). PUE is ≥ 1 by definition
+ * (The Green Grid, 2007) and MFU is a fraction of peak.
+ */
+const OPTION_BOUNDS: Record<string, { min: number; max: number; aboveMin?: boolean; integer?: boolean }> = {
+  '--params': { min: 1, max: 1e14 },
+  '--tokens': { min: 1, max: 1e15 },
+  '--gpu-hours': { min: 0, max: 1e9, aboveMin: true },
+  '--devices': { min: 1, max: 1e6, integer: true },
+  '--mfu': { min: 0, max: 1, aboveMin: true },
+  '--power': { min: 0, max: 5000, aboveMin: true },
+  '--intensity': { min: 0, max: 5000, aboveMin: true },
+  '--market-intensity': { min: 0, max: 5000 },
+  '--pue': { min: 1, max: 5 },
+  '--flops-per-sample': { min: 0, max: 1e16, aboveMin: true },
+  '--samples': { min: 1, max: 1e13 },
+  '--epochs': { min: 0, max: 1e6, aboveMin: true },
+  '--resolution': { min: 1, max: 1e5 },
+  '--dev-runs': { min: 1, max: 100 },
+};
+
+/** A numeric option, checked against its physical bounds (the message names them). */
 export const num = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got "${v}"`);
+  const n = Number(v.trim() === '' ? NaN : v);
+  const b = OPTION_BOUNDS[name] ?? { min: 0, max: Number.MAX_VALUE, aboveMin: true };
+  const f = (x: number) => (x >= 1e6 ? x.toExponential().replace('e+', 'e') : String(x));
+  const range = `${b.aboveMin ? `above ${f(b.min)}` : `at least ${f(b.min)}`} and at most ${f(b.max)}`;
+  if (!Number.isFinite(n)) throw new UsageError(`${name} must be a finite number ${range}, got "${v}"`);
+  if ((b.aboveMin ? n <= b.min : n < b.min) || n > b.max)
+    throw new UsageError(`${name} must be ${range}${b.integer ? ', a whole number' : ''}, got "${v}"`);
+  if (b.integer && !Number.isInteger(n)) throw new UsageError(`${name} must be a whole number, got "${v}"`);
   return n;
 };
 
 // --- estimate extras (footprint options, measurements, reports) -------------------------------------------------
-export const nonNegative = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a number ≥ 0, got "${v}"`);
-  return n;
-};
+export const nonNegative = (name: string) => num(name);
 
 /** The scope/carbon options of `greenml estimate`; each is off unless its flag is given. */
 export function estimateOptions(o: Record<string, unknown>): EstimateOptions {
@@ -60,6 +88,14 @@ export function estimateExtrasText(
     out(
       `${indent}Market      ${fmt.range(e.marketBased.co2eKg, fmt.carbon)} at ${e.marketBased.gPerKWh} g/kWh (market-based, as given)`,
     );
+}
+
+/** A --measurements file that cannot be read at all (missing, a FIFO, a device, too large) is a usage error. */
+export function givenMeasurements(m: Measurements | undefined): Measurements | undefined {
+  if (m && !m.calibration && m.problems.some((p) => /^cannot read|: not read$/.test(p)))
+    throw new UsageError(`--measurements: ${m.problems.join('; ')}`);
+  measurementProblems(m);
+  return m;
 }
 
 export function measurementProblems(m: Measurements | undefined): void {

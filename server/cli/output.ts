@@ -1,4 +1,6 @@
 // Output formats for `greenml check`: text, json (ARCHITECTURE.md "Contracts"), sarif 2.1.0, github annotations, markdown.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl, findRule } from '../../rules/index';
 import * as fmt from '../../engine/format';
 import type { AnalyzedRun, Finding, OffsetEdit, Span } from '../../engine/types';
@@ -102,25 +104,53 @@ export function checkText(results: FileResult[], color: boolean): string {
   return out.join('\n');
 }
 
+/**
+ * GitHub workflow commands (`::error file=…,line=…::message`): data escapes %, CR and LF; each property value also
+ * escapes ':' and ',' — the rules of @actions/core's command.ts — so a file name cannot end the command or add
+ * properties of its own (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts).
+ */
+export const githubData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const githubProperty = (s: string) => githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
 export function checkGithub(results: FileResult[]): string {
-  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const esc = githubData;
+  const prop = githubProperty;
   return results
     .flatMap((r) =>
       r.findings.map((f) => {
         const s = position(r.text, f.span.start);
         const e = position(r.text, f.span.end);
         const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-        return `::${level} file=${r.path},line=${s.line},col=${s.column},endLine=${e.line},endColumn=${e.column},title=${f.code} ${f.name}::${esc(f.message)}`;
+        return `::${level} file=${prop(r.path)},line=${s.line},col=${s.column},endLine=${e.line},endColumn=${e.column},title=${prop(`${f.code} ${f.name}`)}::${esc(f.message)}`;
       }),
     )
     .join('\n');
+}
+
+/**
+ * Text inside a GitHub-flavoured Markdown table cell: line breaks would end the row, so they become spaces; HTML
+ * special characters become entities; what could open a code span or a link, or end the cell (\ ` [ ] |), is
+ * backslash-escaped (CommonMark §2.4: any ASCII punctuation may be escaped).
+ */
+export function markdownText(s: string): string {
+  return s
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`[\]|]/g, '\\$&');
+}
+
+/** A path in a table cell: a code span when nothing in it can break one, escaped text otherwise. */
+export function markdownPath(p: string): string {
+  return /^[\w./@+:=, -]+$/.test(p) ? `\`${p}\`` : markdownText(p);
 }
 
 export function checkMarkdown(results: FileResult[]): string {
   const rows = results.flatMap((r) =>
     r.findings.map(
       (f) =>
-        `| \`${r.path}:${position(r.text, f.span.start).line}\` | ${f.code} ${f.name} | ${f.severity} | ${f.message.replace(/\|/g, '\\|')} |`,
+        `| ${markdownPath(`${r.path}:${position(r.text, f.span.start).line}`)} | ${f.code} ${f.name} | ${f.severity} | ${markdownText(f.message)} |`,
     ),
   );
   const runs = results.flatMap((r) =>
@@ -128,7 +158,7 @@ export function checkMarkdown(results: FileResult[]): string {
       .filter((x) => x.estimate.method !== 'insufficient-inputs')
       .map(
         (x) =>
-          `| \`${r.path}\` | ${fmt.range(x.estimate.energyKWh, fmt.energy)} | ${fmt.range(x.estimate.co2eKg, fmt.carbon)} | ${fmt.num(x.estimate.gpuHours.mid)} |`,
+          `| ${markdownPath(r.path)} | ${fmt.range(x.estimate.energyKWh, fmt.energy)} | ${fmt.range(x.estimate.co2eKg, fmt.carbon)} | ${fmt.num(x.estimate.gpuHours.mid)} |`,
       ),
   );
   return [
@@ -138,6 +168,15 @@ export function checkMarkdown(results: FileResult[]): string {
     '',
     runs.length ? '| Run | Energy | Carbon | GPU-hours |\n|---|---|---|---|\n' + runs.join('\n') : '',
   ].join('\n');
+}
+
+/**
+ * A SARIF artifact URI (SARIF 2.1.0 §3.10: a URI reference): absolute paths as file: URLs (node:url), relative ones
+ * with each segment percent-encoded (so '#', '?', '%', spaces and line breaks cannot change what the URI names).
+ */
+export function sarifUri(p: string): string {
+  if (path.isAbsolute(p)) return pathToFileURL(p).href;
+  return p.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 export function checkSarif(results: FileResult[], version: string) {
@@ -171,7 +210,7 @@ export function checkSarif(results: FileResult[], version: string) {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: r.path },
+                    artifactLocation: { uri: sarifUri(r.path) },
                     region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column },
                   },
                 },

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { boundedReader, diskReader, readRegularFile, type FileReader } from '../../engine/link/reader';
 import type { Settings } from '../../engine/settings';
 import { analyzeText, MAX_FILE_BYTES } from '../review/analyze-file';
 import type { AnalyzedRun } from '../../engine/types';
@@ -16,20 +17,34 @@ export interface PoolResult {
 
 const PARALLEL_MIN_FILES = 64;
 
+/** One bounded disk reader per set of roots, so its cache is shared by the files of a run. */
+const readers = new Map<string, FileReader>();
+function readerFor(roots: string[], settings: Settings): FileReader {
+  const all = [...roots, ...(settings.extraRoots ?? [])];
+  const key = all.join('\u0000');
+  let r = readers.get(key);
+  if (!r) {
+    r = boundedReader(diskReader(), all);
+    readers.set(key, r);
+  }
+  return r;
+}
+
 async function analyzeOne(
   file: string,
   settings: Settings,
+  roots: string[],
 ): Promise<{ result?: FileResult; errors: { path: string; message: string }[] }> {
   let text: string;
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_FILE_BYTES)
       return { errors: [{ path: file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped` }] };
-    text = fs.readFileSync(file).toString('utf8');
+    text = readRegularFile(file, MAX_FILE_BYTES);
   } catch (e) {
     return { errors: [{ path: file, message: (e as Error).message }] };
   }
-  const a = await analyzeText(file, text, settings);
+  const a = await analyzeText(file, text, settings, readerFor(roots, settings));
   return {
     result: { path: file, text, findings: a.findings, runs: a.runs, linked: a.linked, sources: a.sources },
     errors: a.messages.map((m) => ({ path: file, message: m })),
@@ -44,29 +59,39 @@ function transferable(r: FileResult): FileResult {
 
 export async function analyzeFiles(
   files: string[],
-  settings: Settings,
+  settingsOf: (file: string) => Settings,
   tick: (file: string) => void,
+  roots: string[],
 ): Promise<PoolResult> {
   const out: PoolResult = { results: [], errors: [] };
   const threads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
   if (files.length < PARALLEL_MIN_FILES || threads < 2) {
     for (const f of files) {
       tick(f);
-      const r = await analyzeOne(f, settings);
+      const r = await analyzeOne(f, settingsOf(f), roots);
       if (r.result) out.results.push(r.result);
       out.errors.push(...r.errors);
     }
     return out;
   }
   const slots: ({ result?: FileResult; errors: PoolResult['errors'] } | undefined)[] = new Array(files.length);
-  const chunks = Array.from({ length: threads }, (_, t) =>
-    files.map((f, i) => [i, f] as const).filter(([i]) => i % threads === t),
-  );
+  // Settings cross the thread boundary once each; every file names its own by index.
+  const list: Settings[] = [];
+  const index = new Map<Settings, number>();
+  const settingsIndex = (f: string) => {
+    const s = settingsOf(f);
+    if (!index.has(s)) index.set(s, list.push(s) - 1);
+    return index.get(s)!;
+  };
+  const jobs = files.map((f, i) => [i, f, settingsIndex(f)] as const);
+  const chunks = Array.from({ length: threads }, (_, t) => jobs.filter(([i]) => i % threads === t));
   await Promise.all(
     chunks.map(
       (chunk) =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(__filename, { workerData: { greenmlWorker: true, files: chunk, settings } });
+          const w = new Worker(__filename, {
+            workerData: { greenmlWorker: true, files: chunk, settings: list, roots },
+          });
           w.on('message', (m: { index: number; file: string; result?: FileResult; errors: PoolResult['errors'] }) => {
             tick(m.file);
             slots[m.index] = { result: m.result, errors: m.errors };
@@ -86,9 +111,13 @@ export async function analyzeFiles(
 /** Worker side: analyze the files handed over, one message per file, in order. */
 export async function workerMain(): Promise<boolean> {
   if (isMainThread || !workerData?.greenmlWorker) return false;
-  const { files, settings } = workerData as { files: [number, string][]; settings: Settings };
-  for (const [index, file] of files) {
-    const r = await analyzeOne(file, settings);
+  const { files, settings, roots } = workerData as {
+    files: [number, string, number][];
+    settings: Settings[];
+    roots: string[];
+  };
+  for (const [index, file, s] of files) {
+    const r = await analyzeOne(file, settings[s], roots);
     parentPort!.postMessage({ index, file, result: r.result && transferable(r.result), errors: r.errors });
   }
   return true;

@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
 import { emptyAnalysis, kindOf, skipReason } from '../review/analyze-file';
 import { analyzeDocument, type DocumentAnalysis } from '../review/analyze';
+import * as path from 'node:path';
 import { diskReader, memoryReader } from '../../engine/link';
+import { boundedReader } from '../../engine/link/reader';
 import { pythonParser } from '../../engine/parse/python';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { SettingsCache } from './settings';
@@ -27,6 +29,8 @@ export class Analyzer {
     private readonly docs: DocumentStore,
     private readonly settings: SettingsCache,
     private readonly connection: Connection,
+    /** Workspace folders: linked files outside them (and outside greenml.extraRoots) are not read. */
+    private readonly roots: () => string[] = () => [],
   ) {}
 
   /** Forget every cached analysis (settings or a workspace file changed). */
@@ -91,10 +95,14 @@ export class Analyzer {
       const result = analyzeDocument(entry.path, text, settings, {
         tree,
         parser: await pythonParser(),
-        reader: memoryReader(open, this.disk),
+        reader: boundedReader(memoryReader(open, this.disk), [
+          ...(this.roots().length ? this.roots() : [path.dirname(entry.path)]),
+          ...(settings.extraRoots ?? []),
+        ]),
       });
       for (const p of result.sources?.keys() ?? []) if (p !== entry.path) related.set(p, this.state(p));
-      if (file?.problems.length) result.messages.push(...file.problems);
+      // Unknown rule codes are errors on greenml.toml itself (./settings), not repeated on every document.
+      if (file?.problems.length) result.messages.push(...file.problems.filter((p) => !/unknown rule "/.test(p)));
       this.connection.console.info(
         `analyzed ${entry.path} v${entry.doc.version}: ${result.findings.length} findings, ${result.runs.length} runs in ${(performance.now() - started).toFixed(1)} ms`,
       );

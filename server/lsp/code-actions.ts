@@ -1,10 +1,15 @@
-// textDocument/codeAction: one quick fix per finding fix whose finding overlaps the requested range, and a
+// textDocument/codeAction: one quick fix per finding fix whose finding overlaps the requested range, then
+// "Suppress GMLxxx on this line" and "Show documentation for GMLxxx" (vscode-eslint's pair), and a
 // `source.fixAll.greenml` action that applies only safe fixes (Ruff's semantics).
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
 import type { Analyzer } from './analyzer';
 import { toDiagnostic, toRange } from './convert';
 import type { DocumentStore } from './documents';
 import type { Fix } from '../../engine/types';
+import { suppressEdit } from '../review/suppress';
+
+/** The server-side command behind "Show documentation for GMLxxx" (opens the rule's page). */
+export const SHOW_DOCS_COMMAND = 'greenml.showDocumentation';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.greenml`;
 
@@ -27,6 +32,7 @@ export async function codeActions(
     analysis.findings.forEach((f, i) => {
       if (f.file !== entry.path || f.span.end < from || f.span.start > to) return;
       f.fixes.forEach((fix, j) => {
+        if (fix.edits.length === 0) return; // display-only advice lives in the message
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -34,6 +40,27 @@ export async function codeActions(
           isPreferred: j === 0 && fix.applicability !== 'display-only',
           edit: { changes: { [doc.uri]: edits(fix) } },
         });
+      });
+    });
+    // Suppress and document actions after every fix, once per rule on the requested range.
+    const seen = new Set<string>();
+    analysis.findings.forEach((f, i) => {
+      if (f.file !== entry.path || f.span.end < from || f.span.start > to || seen.has(f.code)) return;
+      seen.add(f.code);
+      const text = doc.getText();
+      const sup = suppressEdit(entry.path, text, f.span.start, f.code);
+      if (sup)
+        actions.push({
+          title: `Suppress ${f.code} on this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(doc, f, i)],
+          edit: { changes: { [doc.uri]: [{ range: toRange(doc, sup), newText: sup.newText }] } },
+        });
+      actions.push({
+        title: `Show documentation for ${f.code}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toDiagnostic(doc, f, i)],
+        command: { title: `Show documentation for ${f.code}`, command: SHOW_DOCS_COMMAND, arguments: [f.code] },
       });
     });
   }

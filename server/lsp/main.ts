@@ -11,7 +11,8 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
 import { pythonParser } from '../../engine/parse/python';
 import { Analyzer } from './analyzer';
-import { codeActions, FIX_ALL_KIND } from './code-actions';
+import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
+import { docsUrl, findRule } from '../../rules/index';
 import { codeLenses } from './code-lens';
 import { publishDiagnostics } from './diagnostics';
 import { DocumentStore, uriToPath } from './documents';
@@ -29,7 +30,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let inlayRefresh = false;
   const docs = new DocumentStore(() => parser);
   const settings = new SettingsCache(connection, () => roots);
-  const analyzer = new Analyzer(docs, settings, connection);
+  const analyzer = new Analyzer(docs, settings, connection, () => roots);
   const pending = new Map<string, NodeJS.Immediate>();
 
   const schedule = (uri: string) => {
@@ -77,6 +78,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SHOW_DOCS_COMMAND] },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
       },
@@ -109,6 +111,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeWatchedFiles(refreshAll);
   connection.onHover(guard('hover', null, (p) => hover(docs, analyzer, p)));
   connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p)));
+  connection.onExecuteCommand(
+    guard('executeCommand', null, async (p) => {
+      const rule = p.command === SHOW_DOCS_COMMAND ? findRule(String(p.arguments?.[0] ?? '')) : undefined;
+      if (rule) await connection.window.showDocument({ uri: docsUrl(rule), external: true });
+      return null;
+    }),
+  );
   connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(docs, analyzer, p)));
   connection.onRequest(
     SUMMARY_REQUEST,

@@ -15,7 +15,7 @@ export type FileKind = 'python' | 'config' | 'shell' | 'javascript' | 'unsupport
 export function kindOf(file: string): FileKind {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.py' || ext === '.pyi') return 'python';
-  if (ext === '.yaml' || ext === '.yml' || ext === '.json' || ext === '.jsonc') return 'config';
+  if (['.yaml', '.yml', '.json', '.jsonc', '.toml', '.gin'].includes(ext)) return 'config';
   if (ext === '.sh' || ext === '.bash' || ext === '.slurm' || ext === '.sbatch') return 'shell';
   if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   return 'unsupported';

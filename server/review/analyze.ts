@@ -17,8 +17,9 @@ import type { Tree } from '../../engine/parse/python';
 import type { RunDraft } from '../../engine/extract/run-draft';
 import { linkFile, memoryReader, type FileReader } from '../../engine/link';
 import { completePlan, isCpuLike, runShape } from '../../engine/plan';
-import { suppressedCodes } from '../../engine/suppression';
-import type { AnalyzedRun, Finding, RunPlan, Span } from '../../engine/types';
+import type { AnalyzedRun, Finding, RunPlan, Severity, Span } from '../../engine/types';
+import { ruleEnabled } from '../../rules/select';
+import { applySuppressions } from './suppress';
 
 export interface DocumentAnalysis {
   file: string;
@@ -87,6 +88,7 @@ export function analyzeRun(
     accelerator: cpu ? undefined : accelerator,
     cpu,
     fact: (k) => plan.facts.get(k),
+    inferred: (keys) => keys.some((k) => plan.facts.get(k)?.origin === 'inferred'),
     value: (k) => plan.facts.get(k)?.value,
     saving: (change) => coreSaving(base, { ...base, ...change }),
     memory,
@@ -95,20 +97,46 @@ export function analyzeRun(
   return { run: { plan, inputs: shape.inputs, estimate: est, totalSteps: shape.totalSteps }, ctxBase, messages };
 }
 
+/** A run this small never gets a warning: under 10 M parameters, or under 0.01 GPU-hours when estimated. */
+export const TOY_PARAMS = 10e6;
+export const TOY_GPU_HOURS = 0.01;
+
+export function isToy(ctx: Pick<RuleContext, 'shape' | 'estimate'>): boolean {
+  const p = ctx.shape.inputs.params;
+  if (p !== undefined && p > 0 && p < TOY_PARAMS) return true;
+  const e = ctx.estimate;
+  return e.method !== 'insufficient-inputs' && e.gpuHours.high > 0 && e.gpuHours.high < TOY_GPU_HOURS;
+}
+
+const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
 function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
-  const severity = settings.severity[rule.code] ?? settings.severity[rule.name.toUpperCase()]; // both readers upper-case keys
-  if (severity === 'off') return [];
-  return rule.check(ctx).map((f) => ({
-    code: rule.code,
-    name: rule.name,
-    message: f.message,
-    fixes: f.fixes,
-    savings: f.savings,
-    // A user's severity wins; otherwise the rule's (lowered by the rule when it is unsure).
-    severity: severity ?? f.severity ?? rule.defaultSeverity,
-    file: f.span && f.file ? f.file : ctx.anchor.file,
-    span: f.span && f.file ? f.span : ctx.anchor.span,
-  }));
+  if (rule.document || !ruleEnabled(rule, settings)) return [];
+  const user = settings.severity[rule.code] ?? settings.severity[rule.name.toUpperCase()]; // both readers upper-case keys
+  const toy = rule.waste !== false && isToy(ctx);
+  return rule
+    .check(ctx)
+    .map((f): Finding => {
+      let severity = f.severity ?? rule.defaultSeverity;
+      // Severity follows the saving: a quantified waste under the threshold, or any waste of a toy run, is
+      // information at most, and marked minor (the CLI hides it unless asked).
+      const small = rule.waste !== false && !!f.savings && f.savings.kWh.mid < settings.minSavingKWh;
+      const minor = small || toy;
+      if (minor && RANK[severity] > RANK.information) severity = 'information';
+      return {
+        code: rule.code,
+        name: rule.name,
+        message: f.message,
+        fixes: f.fixes,
+        savings: f.savings,
+        // A user's severity wins; otherwise the rule's (lowered by the rule when it is unsure).
+        severity: user && user !== 'off' ? user : severity,
+        minor: minor || undefined,
+        file: f.span && f.file ? f.file : ctx.anchor.file,
+        span: f.span && f.file ? f.span : ctx.anchor.span,
+      };
+    })
+    .filter((f) => !settings.perFileIgnores || ruleEnabled(rule, settings, f.file));
 }
 
 /** Analyze Python text with its tree, reading no other file (the benchmark's and the harness's entry). */
@@ -160,11 +188,6 @@ export function analyzeDocument(
   } finally {
     link.dispose();
   }
-  const suppressed = suppressedCodes(text);
-  const kept = findings.filter((f) => {
-    const line = text.slice(0, f.span.start).split('\n').length - 1;
-    const codes = suppressed.get(line);
-    return !(codes && (codes.has('*') || codes.has(f.code) || codes.has(f.name.toUpperCase())));
-  });
+  const kept = applySuppressions(file, text, findings, settings);
   return { file, runs, findings: kept, messages: [...new Set(messages)], linked, sources: link.sources };
 }

@@ -14,6 +14,7 @@ import {
   type RunInputs,
   type ZeusWindow,
 } from '../../core/index';
+import { readRegularFile } from '../../engine/link/reader';
 import type { Settings } from '../../engine/settings';
 import { runShape } from '../../engine/plan';
 import type { AnalyzedRun } from '../../engine/types';
@@ -85,7 +86,8 @@ export function readMeasurements(file: string, work?: MeasuredWork): Measurement
     const size = fs.statSync(file).size;
     if (size > MAX_MEASUREMENT_BYTES)
       return { file, problems: [`${file} is larger than ${MAX_MEASUREMENT_BYTES / 1024 / 1024} MB: not read`] };
-    text = fs.readFileSync(file, 'utf8');
+    // Checks the type first: a FIFO would block and a device like /dev/zero never ends.
+    text = readRegularFile(file, MAX_MEASUREMENT_BYTES);
   } catch (e) {
     return { file, problems: [`cannot read ${file}: ${(e as Error).message}`] };
   }

@@ -6,6 +6,7 @@ const ORIGIN_LABEL: Record<Fact['origin'], string> = {
   explicit: 'written in the code',
   'script-default': 'script default',
   setting: 'setting',
+  inferred: 'inferred',
   'framework-default': 'framework default',
   assumed: 'assumed',
 };
@@ -36,7 +37,14 @@ export function estimateMarkdown(run: AnalyzedRun, focus?: FactKey): string {
   if (focus) {
     const f = run.plan.facts.get(focus);
     if (f)
-      lines.push(`**${focus}** = \`${String(f.value)}\` — ${ORIGIN_LABEL[f.origin]}${f.note ? `: ${f.note}` : ''}`, '');
+      lines.push(
+        `**${focus}** = \`${String(f.value)}\` — ${
+          f.origin === 'inferred' && f.note?.startsWith('inferred')
+            ? f.note
+            : `${ORIGIN_LABEL[f.origin]}${f.note ? `: ${f.note}` : ''}`
+        }`,
+        '',
+      );
   }
   if (e.method === 'insufficient-inputs') {
     lines.push('**Green ML Review — footprint unknown**', '', ...e.warnings.map((w) => `- ${w}`));

@@ -145,7 +145,9 @@ test('explain and rules', () => {
   assert.match(run(['explain', 'no-periodic-checkpoint']).out, /GML301/);
   assert.equal(run(['explain', 'GML999']).code, 2);
   const rules = JSON.parse(run(['rules', '--json']).out);
-  assert.deepEqual(rules.map((r: { code: string }) => r.code).sort(), ['GML101', 'GML205', 'GML207', 'GML301']);
+  const codes = rules.map((r: { code: string }) => r.code);
+  for (const c of ['GML101', 'GML205', 'GML207', 'GML301', 'GML900', 'GML901']) assert.ok(codes.includes(c), c);
+  assert.equal(new Set(codes).size, codes.length);
 });
 
 test('bad input: missing path is exit 2; binary and huge files are skipped with a message', () => {
@@ -162,11 +164,11 @@ test('bad input: missing path is exit 2; binary and huge files are skipped with 
   assert.ok(j.errors.some((e: { message: string }) => /larger than/.test(e.message)));
 });
 
-test('a broken greenml.toml is reported, not fatal', () => {
+test('a broken greenml.toml is reported with its file and line, and is a usage error (exit 2)', () => {
   const dir = workspace({ 'greenml.toml': 'hardware = \n[[[', 'train.py': FP32_NO_SAVE });
   const r = run(['check', dir, '--exit-zero']);
-  assert.equal(r.code, 0);
-  assert.match(r.err, /not valid TOML/);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /greenml\.toml:1: not valid TOML/);
 });
 
 test('a model named only in greenml.toml gives scripts that take it from the command line an estimate', () => {
@@ -217,4 +219,53 @@ test('per-rule severity in greenml.toml, by code or by name', () => {
   const j = JSON.parse(run(['check', dir, '--format', 'json']).out);
   const codes = j.files[0].findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
   assert.deepEqual(codes, ['GML101:error']);
+});
+
+test('an unknown rule code is an error naming it, in flags and in greenml.toml (exit 2)', () => {
+  const dir = workspace({ 'greenml.toml': 'hardware = "a100-80gb"\n', 'train.py': FP32_NO_SAVE });
+  const flag = run(['check', dir, '--select', 'GML1O1']);
+  assert.equal(flag.code, 2);
+  assert.match(flag.err, /unknown rule "GML1O1"/);
+  const bad = workspace({ 'greenml.toml': 'ignore = ["GML3", "no-such-rule"]\n', 'train.py': FP32_NO_SAVE });
+  const file = run(['check', bad]);
+  assert.equal(file.code, 2);
+  assert.match(file.err, /unknown rule "no-such-rule"/);
+  // Prefixes and names are known.
+  assert.equal(run(['check', dir, '--select', 'GML3,mixed-precision-off', '--exit-zero']).code, 0);
+});
+
+test('select, ignore and per-file-ignores in greenml.toml; a saving below min-saving-kwh is hidden unless --show-minor', () => {
+  const dir = workspace({
+    'greenml.toml':
+      'hardware = "a100-80gb"\nselect = ["GML1"]\n[per-file-ignores]\n"experiments/**" = ["mixed-precision-off"]\n',
+    'train.py': FP32_NO_SAVE,
+    'experiments/try.py': FP32_NO_SAVE,
+  });
+  const j = JSON.parse(run(['check', dir, '--format', 'json']).out);
+  const byFile = Object.fromEntries(
+    j.files.map((f: { path: string; findings: { code: string }[] }) => [
+      path.basename(f.path),
+      f.findings.map((x) => x.code),
+    ]),
+  );
+  assert.deepEqual(byFile['train.py'], ['GML101']);
+  assert.deepEqual(byFile['try.py'] ?? [], []);
+  // The same fp32 finding with a threshold above its saving: information, and hidden by default.
+  const high = workspace({
+    'greenml.toml': 'hardware = "a100-80gb"\nmin-saving-kwh = 100000\n',
+    'train.py': FP32_NO_SAVE,
+  });
+  const hidden = JSON.parse(run(['check', high, '--format', 'json', '--select', 'GML101']).out);
+  assert.deepEqual(hidden.files[0]?.findings ?? [], []);
+  const shown = JSON.parse(run(['check', high, '--format', 'json', '--select', 'GML101', '--show-minor']).out);
+  assert.equal(shown.files[0].findings[0].code, 'GML101');
+  assert.equal(shown.files[0].findings[0].severity, 'information');
+});
+
+test('explain prints every heading of a rule page', () => {
+  const r = run(['explain', 'no-periodic-checkpoint']);
+  assert.equal(r.code, 0);
+  for (const h of ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Fix safety'])
+    assert.ok(r.out.includes(`## ${h}\n`), h);
+  assert.equal(run(['explain', 'GML1O1']).code, 2);
 });

@@ -101,3 +101,12 @@ test('the estimate follows the facts: more epochs, more energy', async () => {
   const four = (await analyzeText('/w/a.py', base(4), settings)).runs[0].estimate.energyKWh.mid;
   assert.ok(Math.abs(four / one - 4) < 0.01, `${one} → ${four}`);
 });
+
+test('Trainer("org/model", args): the positional model is the run\'s model', async () => {
+  const { plan } = await facts(`from transformers import Trainer, TrainingArguments
+args = TrainingArguments(output_dir="o")
+Trainer("Qwen/Qwen2.5-0.5B", args).train()
+`);
+  assert.equal(plan.facts.get('model')?.value, 'Qwen/Qwen2.5-0.5B');
+  assert.equal(plan.facts.get('model')?.origin, 'explicit');
+});

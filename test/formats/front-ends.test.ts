@@ -23,7 +23,7 @@ interface JsonFinding {
 }
 
 test('greenml check over every format: findings only where the deciding value is, nothing for non-training YAML/JSON', () => {
-  const r = cli(['check', FIX, '--format', 'json', '--exit-zero']);
+  const r = cli(['check', FIX, '--format', 'json', '--exit-zero', '--show-minor']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out) as { files: { path: string; findings: JsonFinding[] }[]; errors: unknown[] };
   assert.deepEqual(j.errors, []);

@@ -1,11 +1,18 @@
-// ESLint-RuleTester-style harness: run a rule's cases through the whole engine (parse → facts → plan → rules),
-// check code, line and severity, apply the first fix, re-parse the fixed text, and check the finding is gone.
+// ESLint-RuleTester-style harness: each case runs through the whole engine (parse → facts → link → plan → rules) in
+// memory only — the file under test and the case's other files, nothing from the host disk. It checks each finding's
+// line, column, end, severity and message; the first finding's fixes (title, applicability, exact output) or that
+// there is none; and, for every fix of every finding, that the fixed text parses, clears that finding and creates no
+// other (no fix that loops). A must-not-fire case first checks that a run was extracted, so it cannot pass by finding
+// nothing. Duplicate cases are rejected.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mergeSettings } from '../../engine/settings';
+import * as jsonc from 'jsonc-parser';
+import { parseDocument } from 'yaml';
+import { mergeSettings, type Settings } from '../../engine/settings';
 import { analyzeText } from '../../server/review/analyze-file';
+import { memoryReader } from '../../engine/link';
 import { pythonParser, parsePython } from '../../engine/parse/python';
-import type { OffsetEdit } from '../../engine/types';
+import type { Finding, OffsetEdit } from '../../engine/types';
 import type { Rule, RuleCase } from '../../rules/types';
 
 export function applyEdits(text: string, edits: OffsetEdit[]): string {
@@ -15,49 +22,139 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
   return out;
 }
 
-export async function hasSyntaxErrors(text: string): Promise<boolean> {
+export async function hasSyntaxErrors(text: string, file = 'x.py'): Promise<boolean> {
+  if (/\.ya?ml$/i.test(file)) return parseDocument(text).errors.length > 0;
+  if (/\.jsonc?$/i.test(file)) {
+    const errors: jsonc.ParseError[] = [];
+    jsonc.parse(text, errors, { allowTrailingComma: true });
+    return errors.length > 0;
+  }
+  if (!/\.pyi?$/i.test(file)) return false;
   const tree = parsePython(await pythonParser(), text);
   const bad = tree.rootNode.hasError;
   tree.delete();
   return bad;
 }
 
+/** 1-based line and column (UTF-16 code units) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const nl = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: offset - nl };
+}
+
+const DEFAULT_FILE = '/case/train.py';
+
+async function analyzeCase(file: string, text: string, files: Record<string, string>, settings: Settings) {
+  return analyzeText(file, text, settings, memoryReader({ ...files, [file]: text }));
+}
+
+function counts(findings: Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) m.set(f.code, (m.get(f.code) ?? 0) + 1);
+  return m;
+}
+
+/** Applies a fix to the case's files (the file under test and the others it touches). */
+function applyFix(file: string, text: string, files: Record<string, string>, edits: OffsetEdit[]) {
+  const out = { text, files: { ...files } };
+  const byFile = new Map<string, OffsetEdit[]>();
+  for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const [f, es] of byFile) {
+    if (f === file) out.text = applyEdits(out.text, es);
+    else {
+      assert.ok(f in out.files, `fix edits ${f}, which the case does not hold`);
+      out.files[f] = applyEdits(out.files[f], es);
+    }
+  }
+  return out;
+}
+
 export function runRuleCases(rule: Rule, cases: RuleCase[]): void {
+  const seen = new Map<string, string>();
   for (const c of cases) {
+    const key = JSON.stringify([c.file ?? DEFAULT_FILE, c.code, c.files ?? {}, c.settings ?? {}]);
+    const dup = seen.get(key) ?? (cases.filter((x) => x.name === c.name).length > 1 ? c.name : undefined);
     test(`${rule.code} ${rule.name}: ${c.name}`, async () => {
+      assert.equal(dup, undefined, `duplicate case: same input (or name) as "${dup}"`);
       const settings = mergeSettings({ values: c.settings ?? {}, source: 'test' });
-      const file = '/work/case.py';
-      const a = await analyzeText(file, c.code, settings);
+      const file = c.file ?? DEFAULT_FILE;
+      const files = c.files ?? {};
+      const a = await analyzeCase(file, c.code, files, settings);
       const mine = a.findings.filter((f) => f.code === rule.code);
-      const lines = mine.map((f) => c.code.slice(0, f.span.start).split('\n').length);
+      if (c.expect.length === 0 && !c.noRun)
+        assert.ok(
+          a.runs.length + (a.linked?.length ?? 0) > 0,
+          `no run was extracted, so this case cannot show that ${rule.code} stays quiet on it`,
+        );
+      const lines = mine.map((f) => lineColumn(c.code, f.span.start).line);
       assert.deepEqual(
         lines,
         c.expect.map((e) => e.line),
         `findings of ${rule.code} at lines ${JSON.stringify(lines)}: ${mine.map((f) => f.message).join(' | ')}`,
       );
       c.expect.forEach((e, i) => {
-        if (e.severity) assert.equal(mine[i].severity, e.severity, mine[i].message);
+        const f = mine[i];
+        const start = lineColumn(c.code, f.span.start);
+        const end = lineColumn(c.code, f.span.end);
+        if (e.column !== undefined) assert.equal(start.column, e.column, `start column of finding ${i + 1}`);
+        if (e.endLine !== undefined) assert.equal(end.line, e.endLine, `end line of finding ${i + 1}`);
+        if (e.endColumn !== undefined) assert.equal(end.column, e.endColumn, `end column of finding ${i + 1}`);
+        if (e.severity) assert.equal(f.severity, e.severity, f.message);
         if (e.messageIncludes)
-          assert.ok(
-            mine[i].message.includes(e.messageIncludes),
-            `message "${mine[i].message}" lacks "${e.messageIncludes}"`,
-          );
+          assert.ok(f.message.includes(e.messageIncludes), `message "${f.message}" lacks "${e.messageIncludes}"`);
+        if (e.messageExcludes)
+          assert.ok(!f.message.includes(e.messageExcludes), `message "${f.message}" has "${e.messageExcludes}"`);
       });
+      const first = mine[0];
+      if (c.noFix)
+        assert.deepEqual(
+          first?.fixes.map((x) => x.title),
+          [],
+          'expected no fix',
+        );
+      if (c.fixes) {
+        assert.ok(first, 'expected a finding with fixes');
+        assert.equal(first.fixes.length, c.fixes.length, `fixes: ${first.fixes.map((x) => x.title).join(' | ')}`);
+        c.fixes.forEach((want, i) => {
+          const got = first.fixes[i];
+          assert.equal(got.applicability, want.applicability, `applicability of "${got.title}"`);
+          if (want.titleIncludes)
+            assert.ok(got.title.includes(want.titleIncludes), `fix title "${got.title}" lacks "${want.titleIncludes}"`);
+          const fixed = applyFix(file, c.code, files, got.edits).text;
+          if (want.output !== undefined) assert.equal(fixed, want.output, `output of "${got.title}"`);
+          for (const s of want.outputIncludes ?? []) assert.ok(fixed.includes(s), `fixed text lacks ${s}:\n${fixed}`);
+        });
+      }
       if (c.fixedIncludes || c.fixTitleIncludes) {
-        const fix = mine[0]?.fixes[0];
+        const fix = first?.fixes[0];
         assert.ok(fix, 'expected a fix');
         if (c.fixTitleIncludes)
           assert.ok(fix.title.includes(c.fixTitleIncludes), `fix title "${fix.title}" lacks "${c.fixTitleIncludes}"`);
-        const fixed = applyEdits(c.code, fix.edits);
+        const fixed = applyFix(file, c.code, files, fix.edits).text;
         for (const s of c.fixedIncludes ?? []) assert.ok(fixed.includes(s), `fixed text lacks ${s}:\n${fixed}`);
-        assert.equal(await hasSyntaxErrors(fixed), false, `fixed text does not parse:\n${fixed}`);
-        const again = await analyzeText(file, fixed, settings);
-        assert.equal(
-          again.findings.filter((f) => f.code === rule.code).length,
-          0,
-          `${rule.code} still fires after its fix:\n${fixed}`,
-        );
       }
+      // Every fix of every finding: parses, clears its finding, creates no other.
+      const before = counts(a.findings);
+      for (const f of mine)
+        for (const fix of f.fixes) {
+          if (fix.edits.length === 0) continue;
+          const after = applyFix(file, c.code, files, fix.edits);
+          for (const [p, t] of [[file, after.text], ...Object.entries(after.files)] as [string, string][])
+            assert.equal(await hasSyntaxErrors(t, p), false, `"${fix.title}" leaves ${p} unparsable:\n${t}`);
+          const again = await analyzeCase(file, after.text, after.files, settings);
+          const now = counts(again.findings);
+          assert.ok(
+            (now.get(rule.code) ?? 0) < (before.get(rule.code) ?? 0),
+            `${rule.code} still fires after "${fix.title}":\n${after.text}`,
+          );
+          for (const [code, n] of now)
+            if (code !== rule.code)
+              assert.ok(
+                n <= (before.get(code) ?? 0),
+                `"${fix.title}" creates a ${code} finding: ${again.findings.find((x) => x.code === code)?.message}`,
+              );
+        }
     });
   }
 }

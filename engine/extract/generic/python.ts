@@ -1,0 +1,220 @@
+// Python sources as key paths, read from the tree-sitter tree without running anything: module-level constants,
+// attribute assignments (yacs `_C.SOLVER.MAX_ITER = 90000`, ml_collections `config.batch_size = 128`, detectron2
+// LazyConfig `train.max_iter = …`), dict literals and `dict(...)` calls (mmengine `train_cfg = dict(max_epochs=12)`),
+// keyword arguments of calls (`model.train(epochs=100)`), argparse `add_argument(default=…)` and dataclass field
+// defaults (origin: the script's default). Only literals are values; anything else is written-but-unreadable.
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import { literal, moduleConstants, pythonLiteral } from '../../parse/python-syntax';
+import type { FactValue, Span } from '../../types';
+import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
+
+const MAX_NODES = 60_000;
+
+/** `a.b.c` / `a["b"]` → ['a', 'b', 'c']; undefined for anything else. */
+function targetPath(n: SyntaxNode | null): string[] | undefined {
+  if (!n) return undefined;
+  if (n.type === 'identifier') return [n.text];
+  if (n.type === 'attribute') {
+    const o = targetPath(n.childForFieldName('object'));
+    const a = n.childForFieldName('attribute');
+    return o && a ? [...o, a.text] : undefined;
+  }
+  if (n.type === 'subscript') {
+    const o = targetPath(n.childForFieldName('value'));
+    const k = literal(n.childForFieldName('subscript'));
+    return o && typeof k === 'string' ? [...o, k] : undefined;
+  }
+  return undefined;
+}
+
+/** The called name: `model.train` → 'train', `L(SGD)` → 'SGD' (detectron2 LazyCall), `dict` → 'dict'. */
+function calleeName(call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName('function');
+  if (!fn) return undefined;
+  if (fn.type === 'identifier') return fn.text;
+  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text;
+  if (fn.type === 'call') {
+    const inner = fn.childForFieldName('arguments')?.namedChildren[0];
+    return inner ? (targetPath(inner)?.pop() ?? undefined) : undefined;
+  }
+  return undefined;
+}
+
+export function pythonEntries(file: string, text: string, tree: Tree): EntrySet {
+  const root = tree.rootNode;
+  const consts = moduleConstants(root);
+  const entries: Entry[] = [];
+  const imports: string[] = [];
+  const bases: EntrySet['bases'] = [];
+  let visited = 0;
+  /** Calls whose keyword arguments are already entries under an assignment's path. */
+  const handled = new Set<number>();
+  // Offsets are taken now: a tree's nodes must not be read after the tree is freed.
+  const writer = (node: SyntaxNode) => {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    return (v: FactValue) => [{ file, start, end, newText: pythonLiteral(v) }];
+  };
+  const valueOf = (n: SyntaxNode): FactValue | undefined => {
+    const v = literal(n);
+    if (v !== undefined) return v;
+    if (n.type === 'identifier') return consts.get(n.text)?.value;
+    return undefined;
+  };
+  const push = (path: string[], valueNode: SyntaxNode, span: Span, kind: Entry['kind'], callee?: string) => {
+    if (entries.length >= MAX_ENTRIES) return;
+    // Containers: their members are entries of their own.
+    if (valueNode.type === 'dictionary') {
+      for (const pair of valueNode.namedChildren) {
+        if (pair?.type !== 'pair') continue;
+        const k = literal(pair.childForFieldName('key'));
+        const v = pair.childForFieldName('value');
+        if (typeof k === 'string' && v) push([...path, k], v, { start: pair.startIndex, end: pair.endIndex }, kind);
+      }
+      return;
+    }
+    if (valueNode.type === 'call') {
+      handled.add(valueNode.id);
+      const name = calleeName(valueNode);
+      const args = valueNode.childForFieldName('arguments');
+      let any = false;
+      for (const kw of args?.namedChildren ?? []) {
+        if (kw?.type !== 'keyword_argument') continue;
+        const k = kw.childForFieldName('name');
+        const v = kw.childForFieldName('value');
+        if (k && v) {
+          any = true;
+          push(
+            [...path, k.text],
+            v,
+            { start: kw.startIndex, end: kw.endIndex },
+            kind,
+            name === 'dict' ? undefined : name,
+          );
+        }
+      }
+      // `x = dict(type='SGD')` has members; `x = SomeModel()` is recorded as written-but-unreadable.
+      if (any) return;
+    }
+    const value = valueOf(valueNode);
+    const isList = valueNode.type === 'list' || valueNode.type === 'tuple';
+    entries.push({
+      path,
+      value: isList ? undefined : value,
+      items: isList ? valueNode.namedChildren.filter((c) => c && c.type !== 'comment').length : undefined,
+      span,
+      text: shortText(text.slice(span.start, span.end)),
+      kind,
+      callee,
+      set: value !== undefined && literal(valueNode) !== undefined ? writer(valueNode) : undefined,
+    });
+  };
+
+  const argparse = (call: SyntaxNode) => {
+    const args = call.childForFieldName('arguments');
+    if (!args) return;
+    let dest: string | undefined;
+    let def: SyntaxNode | undefined;
+    let action: FactValue | undefined;
+    for (const a of args.namedChildren) {
+      if (!a) continue;
+      if (a.type === 'string') {
+        const s = literal(a);
+        if (typeof s === 'string' && s.startsWith('--') && !dest) dest = s.slice(2).replace(/-/g, '_');
+      } else if (a.type === 'keyword_argument') {
+        const k = a.childForFieldName('name')?.text;
+        const v = a.childForFieldName('value');
+        if (k === 'dest' && v) dest = String(literal(v) ?? dest);
+        if (k === 'default' && v) def = v;
+        if (k === 'action' && v) action = literal(v);
+      }
+    }
+    if (!dest) return;
+    const span = { start: call.startIndex, end: call.endIndex };
+    if (def) push([dest], def, span, 'default');
+    else if (action === 'store_true' || action === 'store_false')
+      entries.push({
+        path: [dest],
+        value: action === 'store_false',
+        span,
+        text: shortText(text.slice(span.start, span.end)),
+        kind: 'default',
+      });
+  };
+
+  const visit = (n: SyntaxNode, scope: 'module' | 'class' | 'function', depth: number) => {
+    if (++visited > MAX_NODES || depth > 40 || entries.length >= MAX_ENTRIES) return;
+    switch (n.type) {
+      case 'import_statement':
+        for (const c of n.namedChildren) if (c) imports.push((c.childForFieldName('name') ?? c).text);
+        return;
+      case 'import_from_statement': {
+        const m = n.childForFieldName('module_name');
+        if (m) imports.push(m.text);
+        return;
+      }
+      case 'class_definition': {
+        const body = n.childForFieldName('body');
+        for (const c of body?.namedChildren ?? []) if (c) visit(c, 'class', depth + 1);
+        return;
+      }
+      case 'function_definition': {
+        const body = n.childForFieldName('body');
+        for (const c of body?.namedChildren ?? []) if (c) visit(c, 'function', depth + 1);
+        return;
+      }
+      case 'assignment': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        const path = targetPath(left);
+        const span = { start: n.startIndex, end: n.endIndex };
+        if (path && right) {
+          if (scope === 'class' && path.length === 1) {
+            // Dataclass fields: `batch_size: int = 8`, `= field(default=8)`.
+            const def =
+              right.type === 'call' && calleeName(right) === 'field'
+                ? right
+                    .childForFieldName('arguments')
+                    ?.namedChildren.find(
+                      (k) => k?.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'default',
+                    )
+                    ?.childForFieldName('value')
+                : right;
+            if (def) push(path, def, span, 'default');
+          } else if (scope === 'module' || path.length > 1) {
+            if (path.length === 1 && path[0] === '_base_') {
+              for (const s of right.type === 'string' ? [right] : right.namedChildren) {
+                const v = s ? literal(s) : undefined;
+                if (typeof v === 'string') bases.push({ path: v, span: { start: s!.startIndex, end: s!.endIndex } });
+              }
+            }
+            push(path, right, span, 'value');
+          }
+        }
+        if (right?.type === 'call') visit(right, scope, depth + 1);
+        return;
+      }
+      case 'call': {
+        const name = calleeName(n);
+        if (name === 'add_argument') return argparse(n);
+        const args = n.childForFieldName('arguments');
+        if (!handled.has(n.id) && name && name !== 'dict')
+          for (const kw of args?.namedChildren ?? []) {
+            if (kw?.type !== 'keyword_argument') continue;
+            const k = kw.childForFieldName('name');
+            const v = kw.childForFieldName('value');
+            if (k && v && (literal(v) !== undefined || v.type === 'identifier' || v.type === 'list'))
+              push([name, k.text], v, { start: kw.startIndex, end: kw.endIndex }, 'value', name);
+          }
+        for (const c of args?.namedChildren ?? []) if (c) visit(c, scope, depth + 1);
+        const fn = n.childForFieldName('function');
+        if (fn) visit(fn, scope, depth + 1);
+        return;
+      }
+      default:
+        for (const c of n.namedChildren) if (c) visit(c, scope, depth + 1);
+    }
+  };
+  for (const c of root.namedChildren) if (c) visit(c, 'module', 0);
+  return { file, syntax: 'python', entries, bases, imports };
+}

@@ -1,0 +1,74 @@
+// Shell launchers as key paths: each command's flags (`--x y`, `--x=y`, `--no-x` → x = false, Hydra-style
+// `a.b=c`) and the environment variables the script sets (`export X=1`, `X=1 cmd`), over the word splitter in
+// ../../parse/shell (nothing is run; unresolved `$VARS` are written-but-unreadable).
+import { parseShell, type Word } from '../../parse/shell';
+import type { FactValue } from '../../types';
+import { cliLiteral } from '../launcher-args';
+import { typedValue } from '../fields';
+import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
+
+export function shellEntries(file: string, text: string): EntrySet {
+  const script = parseShell(text);
+  const entries: Entry[] = [];
+  const wordWriter = (w: Word, from: number) => (v: FactValue) => [
+    { file, start: from, end: w.span.end, newText: cliLiteral(v, 'yaml') },
+  ];
+  for (const cmd of script.commands) {
+    const words = cmd.words;
+    for (let i = 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
+      const w = words[i];
+      const raw = text.slice(w.span.start, w.span.end);
+      const kv = /^(--?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
+      if (kv && (kv[1] || kv[2].includes('.') || !/^[A-Z_][A-Z0-9_]*$/.test(kv[2]))) {
+        const eq = raw.indexOf('=');
+        entries.push({
+          path: kv[2].replace(/^\+/, '').split('.'),
+          value: w.unresolved ? undefined : typedValue(kv[3]),
+          span: w.span,
+          text: shortText(raw),
+          kind: 'value',
+          set: eq >= 0 && !w.unresolved ? wordWriter(w, w.span.start + eq + 1) : undefined,
+        });
+        continue;
+      }
+      const flag = /^--([A-Za-z][\w.-]*)$/.exec(w.text);
+      if (!flag) continue;
+      const next = words[i + 1];
+      const neg = /^no[-_](.+)$/.exec(flag[1]);
+      if (next && !next.text.startsWith('-')) {
+        entries.push({
+          path: flag[1].split('.'),
+          value: next.unresolved ? undefined : typedValue(next.text),
+          span: { start: w.span.start, end: next.span.end },
+          text: shortText(text.slice(w.span.start, next.span.end)),
+          kind: 'value',
+          set: next.unresolved ? undefined : wordWriter(next, next.span.start),
+        });
+        i++;
+      } else
+        entries.push({
+          path: (neg ? neg[1] : flag[1]).split('.'),
+          value: !neg,
+          span: w.span,
+          text: shortText(raw),
+          kind: 'value',
+        });
+    }
+  }
+  // Environment variables: `export X=1`, `X=1` lines (the splitter keeps their values; spans found by line).
+  const re = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"\n]*"|'[^'\n]*'|[^\s;#]*)/gm;
+  for (const m of text.matchAll(re)) {
+    if (entries.length >= MAX_ENTRIES) break;
+    const start = m.index + m[0].indexOf(m[1]);
+    const span = { start, end: m.index + m[0].length };
+    const raw = m[2].replace(/^["']|["']$/g, '');
+    entries.push({
+      path: [m[1]],
+      value: /[$`]/.test(raw) ? undefined : typedValue(raw),
+      span,
+      text: shortText(text.slice(span.start, span.end)),
+      kind: 'env',
+    });
+  }
+  return { file, syntax: 'shell', entries, bases: [] };
+}

@@ -1,0 +1,128 @@
+// A run read through the shared vocabulary (../vocabulary): any structured file — a config of a framework nobody
+// wrote a reader for, a config given alone, a launcher whose script is elsewhere — becomes a run with its facts,
+// its framework's defaults and an editor. Without a recognised framework a file is a run only when it reads as a
+// training config: a batch size or a run length, and at least three training settings in all — so a CI workflow,
+// a compose file or a manifest yields nothing.
+import { lookupModel } from '../../core/index';
+import type { EntrySet } from './generic';
+import { detectFramework, defaultNote, signature, type Framework } from '../vocabulary/frameworks';
+import { readVocabulary, type VocabResult } from '../vocabulary/read';
+import type { Fact, FactKey, RunPlan } from '../types';
+import type { RunDraft } from './run-draft';
+
+export const MIN_SIGNALS = 3;
+
+export interface VocabRunOptions {
+  /** False when a base config (`_BASE_`, `_base_`, gin `include`) could not be read: framework defaults are then not added. */
+  basesComplete?: boolean;
+  /** Only a recognised framework makes a run (Python files, whose generic reading is noisier). */
+  requireFramework?: boolean;
+}
+
+/** The framework and vocabulary reading of entry sets (bases first, the file itself last). */
+export function readSets(sets: EntrySet[]): { fw: Framework | undefined; read: VocabResult } {
+  const fw = detectFramework(sets);
+  return { fw, read: readVocabulary(sets, fw) };
+}
+
+export function isTrainingReading(read: VocabResult): boolean {
+  const f = read.facts;
+  const batchOrLength = ['micro_batch', 'global_batch', 'max_steps', 'epochs', 'train_tokens'].some((k) =>
+    f.has(k as FactKey),
+  );
+  return batchOrLength && read.signals >= MIN_SIGNALS;
+}
+
+function torchtitanModel(sets: EntrySet[], facts: Map<FactKey, Fact>) {
+  const s = signature(sets);
+  const name = s.value('model.name');
+  const flavor = s.value('model.flavor');
+  const f = facts.get('model');
+  if (typeof name === 'string' && (typeof flavor === 'string' || typeof flavor === 'number') && f) {
+    const id = `${name.replace(/^llama(\d)(?:_|\.|$)/i, 'Llama-$1-').replace(/-$/, '')}-${flavor}`.replace(/--/g, '-');
+    facts.set('model', { ...f, value: id, note: `model.name = "${name}", model.flavor = "${flavor}" → ${id}` });
+  }
+}
+
+export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft | undefined {
+  if (!sets.length) return undefined;
+  const { fw, read } = readSets(sets);
+  if (!fw && (opts.requireFramework || !isTrainingReading(read))) return undefined;
+  if (fw && read.facts.size === 0 && !fw.defaults) return undefined;
+  const main = sets[sets.length - 1];
+  const facts = read.facts;
+  if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
+  // A `model:` value that names neither a known checkpoint nor a path is a model type (`hf_causal_lm`), not a model.
+  const model = facts.get('model');
+  if (
+    model &&
+    typeof model.value === 'string' &&
+    !/[/\\]/.test(model.value) &&
+    !lookupModel(model.value) &&
+    fw?.modality !== 'vision' &&
+    facts.get('modality')?.value !== 'vision'
+  )
+    facts.delete('model');
+  if (fw?.defaults && opts.basesComplete !== false) {
+    for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
+      if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
+      if (key === 'save_steps') {
+        if (facts.get('periodic_save')?.value === 'no') continue;
+        facts.set('periodic_save', {
+          key: 'periodic_save',
+          value: 'steps',
+          origin: 'framework-default',
+          note: defaultNote(fw, note),
+        });
+      }
+      if (key === 'global_batch' && facts.has('micro_batch')) continue;
+      facts.set(key, { key, value, origin: 'framework-default', note: defaultNote(fw, note) });
+    }
+  }
+  const first = main.entries[0]?.span ?? { start: 0, end: 0 };
+  const plan: RunPlan = {
+    framework: fw?.id ?? 'config',
+    entry: {
+      file: main.file,
+      span: first,
+      label: fw?.label ?? 'training config (read through the shared vocabulary)',
+    },
+    files: [...new Set(sets.map((s) => s.file))],
+    facts,
+    edit: read.edit,
+    relevantSpans: [...facts.values()]
+      .filter((f) => f.span && f.file)
+      .map((f) => ({ file: f.file!, span: f.span!, key: f.key })),
+  };
+  return {
+    plan,
+    kind: 'vocab',
+    envPrecision: 'never',
+    openEnded: main.syntax === 'python' || main.syntax === 'shell',
+    refs: [],
+    adjust:
+      fw?.id === 'litgpt'
+        ? (p, bf16) => {
+            const f = p.facts.get('precision');
+            if (f?.origin === 'framework-default' && f.value === 'bf16' && bf16 === false)
+              p.facts.set('precision', { ...f, value: 'fp16', note: `${f.note} — this GPU has no bf16: "16-mixed"` });
+          }
+        : undefined,
+  };
+}
+
+/** Facts a framework reader left out, filled from the vocabulary (origin `inferred` unless the framework's own row read them). */
+export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft {
+  const { read } = readSets(sets);
+  const facts = draft.plan.facts;
+  let added = false;
+  for (const [k, f] of read.facts) {
+    const cur = facts.get(k);
+    if (cur && cur.origin !== 'assumed') continue;
+    if (k === 'modality' || k === 'model') continue;
+    facts.set(k, f.origin === 'explicit' ? f : { ...f, origin: 'inferred' });
+    draft.plan.relevantSpans.push(...(f.span && f.file ? [{ file: f.file, span: f.span, key: k }] : []));
+    added = true;
+  }
+  return added ? draft : draft;
+}

@@ -1,0 +1,346 @@
+// The vocabulary: each spelling of a training knob (matched as a key-path suffix, lower case, `-` as `_`; a leading
+// `^` anchors it at the top level), the fact it means, how its value is read, its scope (per-device or global batch)
+// and unit (steps, epochs, tokens, samples), the frameworks it is specific to (none: any file), and where those
+// frameworks document it (./sources.ts). Rows specific to a framework beat generic rows; a longer suffix beats a
+// shorter one. Facts read through a generic row in a file of no known framework are `inferred`.
+import type { FactKey } from '../types';
+import type { SourceId } from './sources';
+
+/** What a key means: a fact, or a quantity the run's facts are computed from. */
+export type Target =
+  | FactKey
+  | 'arch.layers'
+  | 'arch.hidden'
+  | 'arch.heads'
+  | 'arch.vocab'
+  | 'arch.ffn'
+  | 'arch.mlp_ratio'
+  | 'arch.glu'
+  | 'arch.untied'
+  | 'model.flavor'
+  | 'nodes'
+  | 'tp'
+  | 'pp'
+  | 'dp'
+  | 'train_samples'
+  | 'duration'
+  | 'lr'
+  | 'vision'
+  | 'audio';
+
+/** How a value is read (./read.ts). */
+export type Reader =
+  'int' | 'bool' | 'precision' | 'duration' | 'save' | 'ac' | 'peft' | 'string' | 'devices' | 'number' | 'present';
+
+export interface Alias {
+  to: Target;
+  keys: string[];
+  read: Reader;
+  scope?: 'per-device' | 'global';
+  unit?: 'steps' | 'epochs' | 'tokens' | 'samples';
+  /** For boolean precision switches: the precision `true` means, and what `false` means when it alone decides. */
+  on?: 'fp16' | 'bf16' | 'fp8';
+  off?: 'fp32';
+  /** Frameworks this spelling belongs to; absent: any file. */
+  fw?: string[];
+  src: SourceId[];
+}
+
+const A = (to: Target, keys: string, read: Reader, src: SourceId[], more: Partial<Alias> = {}): Alias => ({
+  to,
+  keys: keys.split(/\s+/).filter(Boolean),
+  read,
+  src,
+  ...more,
+});
+
+export const ALIASES: Alias[] = [
+  // --- precision ---
+  A('precision', 'precision trainer.precision mixed_precision training.mixed_precision', 'precision', [
+    'lightning',
+    'composer',
+    'accelerate',
+    'diffusers',
+    'litgpt',
+    'olmo',
+    'nemo',
+    'neox',
+  ]),
+  A('precision', 'mixed_precision_param training.mixed_precision_param', 'precision', ['torchtitan'], {
+    fw: ['torchtitan'],
+  }),
+  A('precision', 'param_dtype mixed_precision.param_dtype compute_dtype train_dtype amp_dtype', 'precision', [
+    'torchtitan',
+    'torchtune',
+    'timm',
+    'composer',
+  ]),
+  A('precision', '^dtype training.dtype train.dtype trainer.dtype model.dtype network.t5config.dtype', 'precision', [
+    'torchtune',
+    't5x',
+  ]),
+  A('precision', 'bf16 bf16.enabled use_bf16', 'precision', ['hf', 'deepspeed', 'megatron', 'neox'], {
+    on: 'bf16',
+  }),
+  A('precision', 'fp16 fp16.enabled use_fp16 half', 'precision', ['hf', 'deepspeed', 'megatron', 'neox'], {
+    on: 'fp16',
+  }),
+  A('precision', 'fp8 fp8_format fp8.enabled use_fp8', 'precision', ['megatron'], { on: 'fp8' }),
+  A('precision', 'solver.amp.enabled train.amp.enabled', 'precision', ['detectron2', 'lazyconfig'], {
+    on: 'fp16',
+    off: 'fp32',
+  }),
+  A('precision', 'amp use_amp enable_amp amp.enabled', 'precision', ['timm', 'ultralytics', 'pytorch'], {
+    on: 'fp16',
+    off: 'fp32',
+  }),
+  A('precision', 'half_precision', 'precision', ['mlcollections'], { on: 'fp16', off: 'fp32' }),
+  A('precision', 'optim_wrapper.type', 'precision', ['mmengine'], { fw: ['mmengine'] }),
+  A('precision', 'optim_wrapper.dtype', 'precision', ['mmengine'], { fw: ['mmengine'] }),
+  // --- batch: per-device and global ---
+  A(
+    'micro_batch',
+    'micro_batch_size train.micro_batch_size train_micro_batch_size_per_gpu per_device_train_batch_size device_train_microbatch_size local_batch_size training.local_batch_size batch_size_per_device batch_size_per_gpu samples_per_gpu per_gpu_batch_size train_batch_size_per_device',
+    'int',
+    ['megatron', 'litgpt', 'deepspeed', 'hf', 'olmo', 'torchtitan', 'mmengine', 'neox', 'composer'],
+    { scope: 'per-device' },
+  ),
+  A('micro_batch', 'train_batch_size', 'int', ['diffusers', 'accelerate'], {
+    scope: 'per-device',
+    fw: ['diffusers', 'generic'],
+  }),
+  A('micro_batch', 'training.batch_size', 'int', ['torchtitan'], { scope: 'per-device', fw: ['torchtitan'] }),
+  A('micro_batch', 'train_dataloader.batch_size data.samples_per_gpu', 'int', ['mmengine'], {
+    scope: 'per-device',
+    fw: ['mmengine'],
+  }),
+  A(
+    'micro_batch',
+    'batch_size train.batch_size training.batch_size data.batch_size dataloader.batch_size train_loader.batch_size fit.batch_size',
+    'int',
+    ['pytorch', 'lightning', 'timm', 'keras'],
+    { scope: 'per-device' },
+  ),
+  A(
+    'global_batch',
+    'global_batch_size train.global_batch_size global_train_batch_size training.global_batch_size total_batch_size effective_batch_size',
+    'int',
+    ['megatron', 'litgpt', 'olmo', 'composer', 'torchtitan'],
+    { scope: 'global' },
+  ),
+  A('global_batch', 'train_batch_size', 'int', ['deepspeed'], { scope: 'global', fw: ['gpt-neox', 'deepspeed'] }),
+  A('global_batch', 'solver.ims_per_batch dataloader.train.total_batch_size', 'int', ['detectron2', 'lazyconfig'], {
+    scope: 'global',
+    fw: ['detectron2', 'detectron2-lazy'],
+  }),
+  A('global_batch', 'batch train.batch', 'int', ['ultralytics'], { scope: 'global', fw: ['ultralytics'] }),
+  A('global_batch', 'batch_size batch_size utils.datasetconfig.batch_size', 'int', ['t5x'], {
+    scope: 'global',
+    fw: ['t5x'],
+  }),
+  A(
+    'grad_accum',
+    'gradient_accumulation_steps grad_accum grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
+    'int',
+    ['hf', 'lightning', 'deepspeed', 'torchtune', 'neox', 'litgpt', 'composer'],
+  ),
+  // --- run length ---
+  A(
+    'max_steps',
+    'max_steps train_iters max_iter max_iters num_train_steps train_steps total_steps max_train_steps training.steps num_steps total_iters train_cfg.max_iters solver.max_iter train.max_iter trainer.max_steps iterations',
+    'int',
+    [
+      'hf',
+      'megatron',
+      'detectron2',
+      'lazyconfig',
+      'mmengine',
+      'torchtitan',
+      'diffusers',
+      'neox',
+      'litgpt',
+      'composer',
+      'olmo',
+    ],
+    { unit: 'steps' },
+  ),
+  A('max_steps', 'train_steps train_script.train.total_steps', 'int', ['t5x'], { unit: 'steps', fw: ['t5x'] }),
+  A(
+    'epochs',
+    'epochs num_epochs max_epochs num_train_epochs train_epochs train.epochs trainer.max_epochs train_cfg.max_epochs total_epochs runner.max_epochs',
+    'int',
+    ['hf', 'lightning', 'mmengine', 'ultralytics', 'timm', 'keras', 'litgpt', 'composer'],
+    { unit: 'epochs' },
+  ),
+  A(
+    'train_tokens',
+    'max_tokens train.max_tokens train_tokens total_tokens training.max_tokens num_tokens',
+    'int',
+    ['litgpt', 'composer'],
+    { unit: 'tokens' },
+  ),
+  A('train_samples', 'train_samples max_samples', 'int', ['megatron'], {
+    unit: 'samples',
+    fw: ['megatron', 'nemo'],
+  }),
+  A('duration', 'max_duration', 'duration', ['composer', 'olmo']),
+  // --- sequence length ---
+  A(
+    'seq_len',
+    'seq_len seq_length max_seq_len max_seq_length sequence_len sequence_length max_sequence_length context_length block_size encoder_seq_length model_max_length cutoff_len train.max_seq_length training.seq_len data.seq_length max_length',
+    'int',
+    ['torchtitan', 'megatron', 'litgpt', 'olmo', 'composer', 'hf', 'neox', 'nemo', 't5x'],
+  ),
+  // --- checkpoint cadence ---
+  A(
+    'save_steps',
+    'save_interval save_steps save_every_n_steps checkpointing_steps checkpoint_every checkpoint.interval checkpoint_interval ckpt_interval every_n_train_steps save_freq checkpoint_period solver.checkpoint_period train.checkpointer.period checkpointsaveconfig.period savecheckpointconfig.period checkpoint_factor save_every',
+    'save',
+    [
+      'megatron',
+      'torchtitan',
+      'torchtune',
+      'diffusers',
+      'detectron2',
+      'lazyconfig',
+      'olmo',
+      'composer',
+      't5x',
+      'neox',
+      'litgpt',
+      'mmengine',
+      'nemo',
+    ],
+    { unit: 'steps' },
+  ),
+  A(
+    'save_steps',
+    'save_period default_hooks.checkpoint.interval checkpoint_config.interval',
+    'save',
+    ['ultralytics', 'mmengine'],
+    { unit: 'epochs', fw: ['ultralytics', 'mmengine'] },
+  ),
+  A('periodic_save', 'enable_checkpoint checkpoint.enable_checkpoint checkpoint.enable enable_checkpointing', 'bool', [
+    'torchtitan',
+    'lightning',
+  ]),
+  // --- data loading, compile, activation checkpointing, PEFT, optimizer ---
+  A(
+    'num_workers',
+    'num_workers workers dataloader_num_workers dataloader.num_workers workers_per_gpu num_dataloader_workers train_dataloader.num_workers data.workers_per_gpu',
+    'int',
+    ['pytorch', 'hf', 'detectron2', 'mmengine', 'timm', 'ultralytics'],
+  ),
+  A(
+    'compile',
+    'compile torch_compile torchcompile compile.enable use_torch_compile compile_model training.compile',
+    'bool',
+    ['torchtitan', 'hf', 'timm', 'olmo', 'litgpt', 'composer'],
+  ),
+  A(
+    'grad_checkpointing',
+    'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations recompute_method activation_checkpoint.mode activations_checkpoint_granularity activations_checkpoint_method grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode',
+    'ac',
+    ['megatron', 'torchtitan', 'hf', 'olmo', 'composer', 'timm', 'nemo', 'neox'],
+  ),
+  A(
+    'peft',
+    'lora_r lora_rank lora.r lora.rank peft peft_type use_lora finetuning_type adapter peft.peft_scheme lora_config.r',
+    'peft',
+    ['peft', 'litgpt', 'nemo'],
+  ),
+  A(
+    'optimizer',
+    'optimizer optim opt optimizer.name optimizer.type optimizer._component_ optim_wrapper.optimizer.type solver.optimizer optimizer.class_path',
+    'string',
+    ['hf', 'timm', 'mmengine', 'olmo', 'ultralytics', 'litgpt', 'torchtitan', 'composer', 'neox', 'megatron'],
+  ),
+  A('lr', 'lr learning_rate base_lr solver.base_lr optimizer.lr max_lr peak_lr optim.lr', 'number', [
+    'hf',
+    'megatron',
+    'detectron2',
+    'litgpt',
+    'torchtitan',
+    'olmo',
+    'composer',
+    'timm',
+    'mmengine',
+    'neox',
+    'lazyconfig',
+    't5x',
+  ]),
+  // --- devices and parallelism (devices from launchers: engine/extract/launcher.ts) ---
+  A(
+    'devices',
+    'world_size n_gpus num_gpus ngpus gpus devices trainer.devices nproc_per_node gpus_per_node num_processes n_devices',
+    'devices',
+    ['lightning', 'accelerate', 'litgpt'],
+  ),
+  A('nodes', 'num_nodes nnodes trainer.num_nodes n_nodes', 'int', ['lightning', 'nemo', 'litgpt']),
+  A(
+    'tp',
+    'tensor_model_parallel_size tensor_parallel_degree tensor_parallel_size tp_size model_parallel_size parallelism.tensor_parallel_degree partitioning.pjitpartitioner.num_partitions',
+    'int',
+    ['megatron', 'torchtitan', 'neox', 'nemo', 't5x'],
+  ),
+  A(
+    'pp',
+    'pipeline_model_parallel_size pipeline_parallel_degree pipe_parallel_size pp_size pipeline_parallel_size',
+    'int',
+    ['megatron', 'torchtitan', 'neox', 'nemo'],
+  ),
+  A('dp', 'data_parallel_shard_degree data_parallel_replicate_degree dp_size data_parallel_size', 'int', [
+    'torchtitan',
+    'megatron',
+  ]),
+  // --- model: a named checkpoint, else its architecture ---
+  A(
+    'model',
+    'model_name_or_path pretrained_model_name_or_path base_model model_name model_id hf_model_name pretrained_model_name model.pretrained_model_name_or_path checkpoint_dir model.name model.model_name model arch hf_checkpoint',
+    'string',
+    ['hf', 'litgpt', 'composer', 'torchtitan', 'timm', 'ultralytics'],
+  ),
+  A('model.flavor', 'model.flavor', 'string', ['torchtitan'], { fw: ['torchtitan'] }),
+  A('arch.layers', 'n_layers num_layers n_layer num_hidden_layers model.n_layers model_config.n_layer nlayers', 'int', [
+    'olmo',
+    'megatron',
+    'litgpt',
+    'hf',
+    'composer',
+  ]),
+  A('arch.hidden', 'd_model hidden_size n_embd dim model_dim emb_dim model.d_model n_embed', 'int', [
+    'olmo',
+    'megatron',
+    'litgpt',
+    'hf',
+    't5x',
+  ]),
+  A('arch.heads', 'n_heads num_attention_heads n_head num_heads', 'int', ['olmo', 'megatron', 'litgpt', 'hf']),
+  A('arch.vocab', 'vocab_size padded_vocab_size n_vocab embedding_size vocab', 'int', [
+    'olmo',
+    'megatron',
+    'litgpt',
+    'hf',
+  ]),
+  A('arch.ffn', 'ffn_hidden_size intermediate_size d_ff mlp_dim ffn_dim mlp_hidden_size', 'int', [
+    'megatron',
+    'hf',
+    'olmo',
+    't5x',
+  ]),
+  A('arch.mlp_ratio', 'mlp_ratio expansion_ratio', 'number', ['olmo', 'composer']),
+  A('arch.glu', 'swiglu activation activation_type mlp_class_name bias_activation_fusion gated_linear_unit', 'string', [
+    'megatron',
+    'olmo',
+    'litgpt',
+  ]),
+  A('arch.untied', 'untie_embeddings_and_output_weights no_weight_tying', 'bool', ['megatron', 'neox']),
+  // --- modality signals (no sequence length for images or audio) ---
+  A(
+    'vision',
+    'imgsz image_size img_size input_size resolution crop_size input.min_size_train img_scale train_crop_size patch_size',
+    'present',
+    ['ultralytics', 'timm', 'detectron2', 'mmengine', 'diffusers'],
+  ),
+  A('audio', 'sample_rate sampling_rate n_mels num_mel_bins audio_length', 'present', ['hf']),
+];

@@ -1,0 +1,113 @@
+// Facts computed from other vocabulary readings: per-device batch from a global one, gradient accumulation from
+// global ÷ (micro × data-parallel ranks), steps from samples, devices × nodes, the model's size from its
+// architecture keys (with the arithmetic in the note), and the run's modality. Every derived fact is `inferred`.
+import type { Fact, FactKey, FactValue } from '../types';
+import type { Target } from './aliases';
+import type { Framework } from './frameworks';
+import type { Hit } from './read';
+
+type Put = (k: FactKey, v: FactValue, h: Hit, note?: string) => void;
+type Extras = Map<Target, { value: number; hit: Hit }>;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework | undefined, put: Put): void {
+  const num = (k: FactKey) => {
+    const v = facts.get(k)?.value;
+    return typeof v === 'number' ? v : undefined;
+  };
+  const inferred = (k: FactKey, v: FactValue, h: Hit, note: string) => {
+    put(k, v, { ...h, own: false }, note);
+    const f = facts.get(k);
+    if (f) f.note = note;
+  };
+  // Devices × nodes.
+  const nodes = extras.get('nodes');
+  const dev = facts.get('devices');
+  if (nodes && nodes.value > 1 && typeof dev?.value === 'number') {
+    facts.set('devices', {
+      ...dev,
+      value: dev.value * nodes.value,
+      note: `${dev.note} × ${nodes.hit.entry.text} = ${dev.value * nodes.value} devices`,
+    });
+  }
+  // Batch: gradient accumulation from global ÷ (micro × data-parallel ranks), when all are known.
+  const micro = num('micro_batch');
+  const global = num('global_batch');
+  const devices = num('devices');
+  const tp = extras.get('tp')?.value ?? 1;
+  const pp = extras.get('pp')?.value ?? 1;
+  const gf = facts.get('global_batch');
+  if (gf && global !== undefined && devices !== undefined && !facts.has('grad_accum')) {
+    const dp = Math.max(1, Math.floor(devices / (tp * pp)));
+    if (micro !== undefined && global % (micro * dp) === 0) {
+      const ga = global / (micro * dp);
+      facts.set('grad_accum', {
+        key: 'grad_accum',
+        value: ga,
+        origin: 'inferred',
+        file: gf.file,
+        span: gf.span,
+        note: `global batch ${global} ÷ (micro-batch ${micro} × ${dp} data-parallel rank${dp === 1 ? '' : 's'}) = ${ga}`,
+      });
+    } else if (micro === undefined && global % dp === 0) {
+      facts.set('micro_batch', {
+        key: 'micro_batch',
+        value: global / dp,
+        origin: 'inferred',
+        file: gf.file,
+        span: gf.span,
+        note: `global batch ${global} over ${dp} data-parallel rank${dp === 1 ? '' : 's'} = ${global / dp} per device (no accumulation assumed)`,
+      });
+    }
+  }
+  // Samples → steps.
+  const samples = extras.get('train_samples');
+  if (samples && global && !facts.has('max_steps'))
+    inferred(
+      'max_steps',
+      Math.ceil(samples.value / global),
+      samples.hit,
+      `${samples.hit.entry.text}: ${fmt(samples.value)} samples ÷ global batch ${global}`,
+    );
+  // Model size from architecture keys, when no known model is named.
+  const L = extras.get('arch.layers');
+  const d = extras.get('arch.hidden');
+  if (L && d && !facts.has('params')) {
+    const V = extras.get('arch.vocab')?.value;
+    const ratio = extras.get('arch.mlp_ratio')?.value;
+    const ffn = extras.get('arch.ffn')?.value ?? (ratio ? Math.round(ratio * d.value) : 4 * d.value);
+    const glu = extras.get('arch.glu')?.value === 1;
+    const untied = extras.get('arch.untied')?.value === 1;
+    const m = glu ? 3 : 2;
+    const perLayer = 4 * d.value * d.value + m * d.value * ffn;
+    const emb = V ? V * d.value * (untied ? 2 : 1) : 0;
+    const params = L.value * perLayer + emb;
+    const note =
+      `${L.value} layers × (4·${d.value}² attention + ${m}·${d.value}·${ffn} MLP${glu ? ' (gated)' : ''})` +
+      (V
+        ? ` + ${fmt(V)} × ${d.value} embeddings${untied ? ' × 2 (untied)' : ''}`
+        : ' (vocabulary size not stated: embeddings left out)') +
+      ` = ${(params / 1e6).toFixed(1)} M parameters (biases and norms left out)`;
+    inferred('params', params, L.hit, note);
+  }
+  // Modality: the framework's, or image/audio keys without any sequence setting.
+  const modality =
+    fw?.modality ??
+    (extras.has('vision') && !facts.has('seq_len') && !extras.has('arch.vocab')
+      ? 'vision'
+      : extras.has('audio') && !facts.has('seq_len')
+        ? 'audio'
+        : undefined);
+  if (modality) {
+    const h = extras.get(modality === 'vision' ? 'vision' : 'audio')?.hit;
+    facts.set('modality', {
+      key: 'modality',
+      value: modality,
+      origin: fw?.modality ? 'explicit' : 'inferred',
+      file: h ? facts.values().next().value?.file : undefined,
+      note: fw?.modality ? `${fw.label}: ${modality} models` : `inferred from key \`${h?.entry.path.join('.')}\``,
+    });
+    if (modality !== 'text') facts.delete('seq_len');
+  }
+}

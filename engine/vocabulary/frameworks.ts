@@ -1,0 +1,300 @@
+// Frameworks recognised from a file's CONTENT (keys, tables, imports), never from its name alone, and what each
+// does when a setting is not written (origin `framework-default`, the note naming the default and its source).
+// Defaults are added only where the vocabulary alone would be wrong and the framework's own default is documented.
+import type { Fact, FactKey, FactValue } from '../types';
+import type { EntrySet } from '../extract/generic';
+import { norm } from '../extract/generic';
+import { cite, type SourceId } from './sources';
+
+export type Modality = 'text' | 'vision' | 'audio';
+
+export interface Framework {
+  id: string;
+  label: string;
+  src: SourceId;
+  modality?: Modality;
+  detect(s: Signature): boolean;
+  /** Defaults for facts the file does not set. */
+  defaults?: (facts: Map<FactKey, Fact>, s: Signature) => [FactKey, FactValue, string][];
+}
+
+/** What detection looks at: key-path suffixes, top-level keys, imports, syntax. */
+export interface Signature {
+  syntax: EntrySet['syntax'];
+  file: string;
+  has(suffix: string): boolean;
+  top(key: string): boolean;
+  value(suffix: string): unknown;
+  imports: string[];
+}
+
+export function signature(sets: EntrySet[]): Signature {
+  const paths = sets.flatMap((s) => s.entries.map((e) => ({ p: e.path.map(norm), e })));
+  const match = (suffix: string) => {
+    const k = suffix.split('.').map(norm);
+    return paths.filter(({ p }) => p.length >= k.length && k.every((x, i) => p[p.length - k.length + i] === x));
+  };
+  const tops = new Set(paths.map(({ p }) => p[0]));
+  const last = sets[sets.length - 1];
+  return {
+    syntax: last.syntax,
+    file: last.file,
+    has: (suffix) => match(suffix).length > 0,
+    top: (key) => tops.has(norm(key)),
+    value: (suffix) => match(suffix).pop()?.e.value,
+    imports: sets.flatMap((s) => s.imports ?? []),
+  };
+}
+
+const any = (s: Signature, ...k: string[]) => k.some((x) => s.has(x));
+const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
+
+export const FRAMEWORKS: Framework[] = [
+  {
+    id: 'torchtitan',
+    label: 'torchtitan job config',
+    src: 'torchtitan',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'toml' &&
+      (any(s, 'training.mixed_precision_param', 'parallelism.data_parallel_shard_degree') ||
+        (s.top('job') && s.top('training') && tops(s, 'parallelism', 'model', 'checkpoint'))),
+    defaults: () => [
+      ['precision', 'bf16', 'training.mixed_precision_param defaults to "bfloat16" (FSDP computes in bf16)'],
+      ['periodic_save', 'no', 'checkpoint.enable_checkpoint defaults to false: no checkpoint is written'],
+      ['grad_checkpointing', true, 'activation_checkpoint.mode defaults to "selective"'],
+      ['compile', false, 'compile is off by default'],
+      ['seq_len', 2048, 'training.seq_len defaults to 2048'],
+      ['max_steps', 10000, 'training.steps defaults to 10000'],
+    ],
+  },
+  {
+    id: 't5x',
+    label: 'T5X gin config',
+    src: 't5x',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'gin' &&
+      any(
+        s,
+        'train_script.train.total_steps',
+        'savecheckpointconfig.period',
+        'pjitpartitioner.num_partitions',
+        'train_steps',
+        'utils.datasetconfig.batch_size',
+      ),
+    defaults: () => [['precision', 'bf16', 'T5X models compute activations in bfloat16 unless the gin sets dtype']],
+  },
+  {
+    id: 'detectron2',
+    label: 'detectron2 config',
+    src: 'detectron2',
+    modality: 'vision',
+    detect: (s) =>
+      (s.syntax === 'yaml' &&
+        (s.top('SOLVER') || s.top('_BASE_') || (s.top('MODEL') && tops(s, 'INPUT', 'DATASETS')))) ||
+      (s.syntax === 'python' && any(s, '_c.solver.max_iter', '_c.solver.ims_per_batch', 'cfg.solver.ims_per_batch')),
+    defaults: () => [
+      ['global_batch', 16, 'SOLVER.IMS_PER_BATCH defaults to 16 (images per step over all GPUs)'],
+      ['max_steps', 40000, 'SOLVER.MAX_ITER defaults to 40000'],
+      ['precision', 'fp32', 'SOLVER.AMP.ENABLED defaults to False: fp32 training'],
+      ['save_steps', 5000, 'SOLVER.CHECKPOINT_PERIOD defaults to 5000 iterations'],
+      ['num_workers', 4, 'DATALOADER.NUM_WORKERS defaults to 4'],
+    ],
+  },
+  {
+    id: 'detectron2-lazy',
+    label: 'detectron2 LazyConfig',
+    src: 'lazyconfig',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'python' &&
+      (s.imports.some((i) => /^detectron2\.config|common\.train$|^\.\.?common/.test(i)) ||
+        any(s, 'dataloader.train.total_batch_size')) &&
+      any(
+        s,
+        'train.max_iter',
+        'dataloader.train.total_batch_size',
+        'train.amp.enabled',
+        'optimizer.lr',
+        'train.init_checkpoint',
+      ),
+    defaults: (_f, s) =>
+      s.imports.some((i) => /common\.train$/.test(i))
+        ? [
+            ['precision', 'fp32', 'train.amp.enabled defaults to False (configs/common/train.py)'],
+            ['save_steps', 5000, 'train.checkpointer.period defaults to 5000 (configs/common/train.py)'],
+          ]
+        : [],
+  },
+  {
+    id: 'mmengine',
+    label: 'OpenMMLab (mmengine) config',
+    src: 'mmengine',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'python' &&
+      (s.top('_base_') ||
+        tops(
+          s,
+          'train_cfg',
+          'train_dataloader',
+          'optim_wrapper',
+          'default_hooks',
+          'checkpoint_config',
+          'optimizer_config',
+        ) ||
+        any(s, 'data.samples_per_gpu', 'runner.max_epochs', 'runner.max_iters')),
+    defaults: (f, s) =>
+      s.top('_base_')
+        ? []
+        : f.has('precision')
+          ? []
+          : [['precision', 'fp32', 'no AmpOptimWrapper (or fp16 = dict(...)): OptimWrapper trains in fp32']],
+  },
+  {
+    id: 'ultralytics',
+    label: 'Ultralytics training',
+    src: 'ultralytics',
+    modality: 'vision',
+    detect: (s) =>
+      (s.syntax === 'python' &&
+        s.imports.some((i) => /^ultralytics\b/.test(i)) &&
+        any(s, 'train.epochs', 'train.data', 'train.imgsz', 'train.batch')) ||
+      (s.syntax === 'yaml' && s.top('imgsz') && s.top('mode') && s.top('task')),
+    defaults: () => [
+      ['epochs', 100, 'epochs defaults to 100'],
+      ['global_batch', 16, 'batch defaults to 16 images per step over all GPUs'],
+      ['precision', 'fp16', 'amp defaults to True: automatic mixed precision (fp16 autocast)'],
+      ['num_workers', 8, 'workers defaults to 8 per process'],
+      [
+        'periodic_save',
+        'epoch',
+        'last.pt and best.pt are written every epoch (save_period=-1 adds no numbered checkpoints)',
+      ],
+    ],
+  },
+  {
+    id: 'olmo',
+    label: 'OLMo training config',
+    src: 'olmo',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      any(s, 'global_train_batch_size', 'device_train_microbatch_size') &&
+      any(s, 'model.d_model', 'model.n_layers') &&
+      !s.top('max_seq_len') &&
+      any(s, 'model.max_sequence_length', 'save_folder', 'data.paths', 'save_interval'),
+  },
+  {
+    id: 'llm-foundry',
+    label: 'llm-foundry (Composer) config',
+    src: 'composer',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      any(s, 'global_train_batch_size', 'device_train_microbatch_size') &&
+      tops(s, 'max_seq_len', 'train_loader', 'variables'),
+  },
+  {
+    id: 'litgpt',
+    label: 'LitGPT config',
+    src: 'litgpt',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      tops(s, 'checkpoint_dir', 'model_name', 'model_config', 'out_dir') &&
+      any(s, 'train.micro_batch_size', 'train.global_batch_size', 'train.max_tokens', 'train.epochs'),
+    defaults: (f) => [
+      ['precision', 'bf16', 'precision unset: LitGPT picks "bf16-mixed" on GPUs with bf16 ("16-mixed" otherwise)'],
+      ['save_steps', 1000, 'train.save_interval defaults to 1000 steps'],
+      ...(f.has('epochs') || f.has('max_steps') || f.has('train_tokens')
+        ? []
+        : ([['epochs', 1, 'train.epochs defaults to 1 (finetuning)']] as [FactKey, FactValue, string][])),
+    ],
+  },
+  {
+    id: 'gpt-neox',
+    label: 'GPT-NeoX config',
+    src: 'neox',
+    modality: 'text',
+    detect: (s) =>
+      (s.syntax === 'yaml' || s.syntax === 'json') &&
+      any(s, 'num_layers', 'num-layers') &&
+      any(s, 'train_iters', 'train-iters') &&
+      any(s, 'hidden_size', 'hidden-size'),
+  },
+  {
+    id: 'megatron',
+    label: 'Megatron-LM arguments',
+    src: 'megatron',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'shell' &&
+      any(s, 'micro_batch_size', 'global_batch_size') &&
+      any(s, 'train_iters', 'train_samples', 'num_layers', 'tensor_model_parallel_size'),
+    defaults: (f) => [
+      ['precision', 'fp32', 'neither --bf16 nor --fp16: Megatron-LM trains in fp32'],
+      [
+        'grad_checkpointing',
+        false,
+        'no --recompute-granularity / --recompute-activations: no activation recomputation',
+      ],
+      ...(f.has('save_steps')
+        ? []
+        : ([['periodic_save', 'no', 'no --save-interval: no periodic checkpoint']] as [FactKey, FactValue, string][])),
+    ],
+  },
+  {
+    id: 'nemo',
+    label: 'NeMo config',
+    src: 'nemo',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.top('trainer') &&
+      s.top('model') &&
+      any(s, 'model.micro_batch_size', 'exp_manager.checkpoint_callback_params.every_n_train_steps'),
+  },
+  {
+    id: 'timm',
+    label: 'timm training arguments',
+    src: 'timm',
+    modality: 'vision',
+    detect: (s) =>
+      (s.syntax === 'yaml' &&
+        s.top('model') &&
+        s.top('batch_size') &&
+        tops(s, 'aa', 'smoothing', 'mixup', 'reprob', 'drop_path', 'model_ema')) ||
+      (s.syntax === 'python' &&
+        s.imports.some((i) => /^timm\b/.test(i)) &&
+        any(s, 'batch_size') &&
+        any(s, 'amp', 'model')),
+    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'no --amp: timm train.py trains in fp32']]),
+  },
+  {
+    id: 'diffusers',
+    label: 'diffusers/accelerate training script',
+    src: 'diffusers',
+    detect: (s) =>
+      s.syntax === 'python' &&
+      s.imports.some((i) => /^(diffusers|accelerate)\b/.test(i)) &&
+      any(s, 'train_batch_size') &&
+      any(s, 'mixed_precision'),
+  },
+];
+
+/** The framework a set of entries belongs to (the file's own, with its bases), if any. */
+export function detectFramework(sets: EntrySet[]): Framework | undefined {
+  if (!sets.length) return undefined;
+  const s = signature(sets);
+  return FRAMEWORKS.find((f) => {
+    try {
+      return f.detect(s);
+    } catch {
+      return false;
+    }
+  });
+}
+
+export const defaultNote = (f: Framework, note: string) => `${f.label}: ${note} (${cite(f.src)})`;

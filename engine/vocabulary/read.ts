@@ -1,0 +1,304 @@
+// Entries (../extract/generic) → facts, through the vocabulary (./aliases.ts): each fact from the best-matching
+// entry (framework rows before generic rows, longer key suffixes before shorter), with its span, its origin
+// (`inferred` when only a generic row read it) and an editor that rewrites that entry's value in its own syntax.
+import type { Entry, EntrySet } from '../extract/generic';
+import { norm } from '../extract/generic';
+import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
+import { ALIASES, type Alias, type Target } from './aliases';
+import type { Framework } from './frameworks';
+import { derive } from './derive';
+import {
+  acOf,
+  bool,
+  count,
+  devicesOf,
+  durationOf,
+  number,
+  peftOf,
+  precisionOf,
+  respell,
+  type Precision,
+} from './values';
+
+/** Keys of evaluation, validation, test and inference settings: never the training run's. */
+const NOT_TRAINING =
+  /(^|_)(val|valid|validation|eval|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
+
+/** Python calls whose keyword arguments name architecture (`GPTConfig(n_layer=12)`) rather than tensor shapes (`torch.cat(x, dim=1)`). */
+const CONFIG_CALL = /(Config|Args|Arguments|Params|Settings|Hparams)$/;
+const ARCH: Target[] = [
+  'arch.layers',
+  'arch.hidden',
+  'arch.heads',
+  'arch.vocab',
+  'arch.ffn',
+  'arch.mlp_ratio',
+  'model',
+];
+
+export interface Hit {
+  entry: Entry;
+  alias: Alias;
+  key: string;
+  score: number;
+  /** True when the row belongs to the detected framework (not a generic reading). */
+  own: boolean;
+}
+
+function matches(path: string[], key: string): boolean {
+  const anchored = key.startsWith('^');
+  const k = (anchored ? key.slice(1) : key).split('.');
+  if (path.length < k.length || (anchored && path.length !== k.length)) return false;
+  return k.every((x, i) => path[path.length - k.length + i] === x);
+}
+
+/** Every (entry, alias) pair that applies, best first per target. */
+export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, Hit[]> {
+  const out = new Map<Target, Hit[]>();
+  const fid = fw?.id ?? 'generic';
+  sets.forEach((set, layer) => {
+    for (const entry of set.entries) {
+      if (entry.kind === 'env') continue;
+      const path = entry.path.map(norm);
+      if (path.slice(0, -1).some((p) => NOT_TRAINING.test(p)) || NOT_TRAINING.test(path[path.length - 1])) continue;
+      for (const alias of ALIASES) {
+        if (alias.fw && !alias.fw.includes(fid)) continue;
+        if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
+          continue;
+        const key = alias.keys.find((k) => matches(path, norm(k)));
+        if (!key) continue;
+        const specific = !!alias.fw && fid !== 'generic';
+        const own = specific || (!!fw && alias.src.includes(fw.src));
+        // Framework rows, then longer suffixes, then shallower paths, then later layers and later lines.
+        const score =
+          (specific ? 1000 : 0) +
+          key.split('.').length * 100 -
+          path.length * 5 +
+          layer * 2 +
+          (path.some((p) => /train/.test(p)) ? 3 : 0);
+        const list = out.get(alias.to) ?? [];
+        list.push({ entry, alias, key, score, own });
+        out.set(alias.to, list);
+      }
+    }
+  });
+  for (const list of out.values()) list.sort((a, b) => b.score - a.score || b.entry.span.start - a.entry.span.start);
+  return out;
+}
+
+export interface VocabResult {
+  facts: Map<FactKey, Fact>;
+  /** Quantities that are not facts themselves (tensor/pipeline/data-parallel degrees, nodes). */
+  extras: Map<Target, { value: number; hit: Hit }>;
+  /** How many distinct training settings were read (batch, run length, precision, optimizer, lr, …). */
+  signals: number;
+  edit: PlanEditor;
+}
+
+export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): VocabResult {
+  const all = hits(sets, fw);
+  const facts = new Map<FactKey, Fact>();
+  const source = new Map<FactKey, Hit>();
+  const extras = new Map<Target, { value: number; hit: Hit }>();
+  const fact = (key: FactKey, value: FactValue, h: Hit, note?: string) => {
+    if (facts.has(key)) return;
+    const inferred = !h.own;
+    facts.set(key, {
+      key,
+      value,
+      origin: inferred ? 'inferred' : h.entry.kind === 'default' ? 'script-default' : 'explicit',
+      file: fileOf(sets, h.entry),
+      span: h.entry.span,
+      note: `${inferred ? `inferred from key \`${h.entry.path.join('.')}\`: ` : ''}${note ?? written(h.entry)}`,
+    });
+    source.set(key, h);
+  };
+  // One entry means one thing: the target whose best reading is strongest claims it first (`BATCH_SIZE` in a T5X gin
+  // file is the global batch, so it is not also read as a per-device one).
+  const used = new Set<Entry>();
+  const order = [...all.entries()].sort((a, b) => b[1][0].score - a[1][0].score);
+  for (const [to, list] of order) {
+    if (to === 'precision') continue;
+    for (const h of list) {
+      if (used.has(h.entry) && !['vision', 'audio'].includes(to)) continue;
+      const v = h.entry.value;
+      const last = norm(h.entry.path[h.entry.path.length - 1]);
+      let done = true;
+      switch (h.alias.read) {
+        case 'int': {
+          const n = count(v);
+          if (n === undefined) done = false;
+          else if (
+            [
+              'nodes',
+              'tp',
+              'pp',
+              'dp',
+              'train_samples',
+              'arch.layers',
+              'arch.hidden',
+              'arch.heads',
+              'arch.vocab',
+              'arch.ffn',
+            ].includes(to)
+          )
+            extras.set(to, { value: n, hit: h });
+          else fact(to as FactKey, n, h);
+          break;
+        }
+        case 'number': {
+          const n = number(v);
+          if (n === undefined || n <= 0) done = false;
+          else extras.set(to, { value: n, hit: h });
+          break;
+        }
+        case 'devices': {
+          const n = devicesOf(v, h.entry.items);
+          if (n === undefined) done = false;
+          else fact('devices', n, h);
+          break;
+        }
+        case 'bool': {
+          const b = bool(v);
+          if (b === undefined) done = false;
+          else if (to === 'periodic_save') {
+            if (!b) fact('periodic_save', 'no', h);
+            else done = false;
+          } else if (to === 'arch.untied') extras.set(to, { value: b ? 1 : 0, hit: h });
+          else fact(to as FactKey, b, h);
+          break;
+        }
+        case 'ac': {
+          const b = acOf(v);
+          if (b === undefined) done = false;
+          else fact('grad_checkpointing', b, h);
+          break;
+        }
+        case 'peft': {
+          const p = peftOf(v, last);
+          if (p === undefined) done = false;
+          else fact('peft', p, h);
+          break;
+        }
+        case 'save': {
+          const d = durationOf(v);
+          const n = number(v);
+          if (n !== undefined && n <= 0) fact('periodic_save', 'no', h, `${h.entry.text} (no periodic checkpoint)`);
+          else if (d?.unit === 'epochs' || (d && h.alias.unit === 'epochs')) fact('periodic_save', 'epoch', h);
+          else if (d?.unit === 'steps') {
+            fact('periodic_save', 'steps', h);
+            fact('save_steps', d.value, h);
+          } else done = false;
+          break;
+        }
+        case 'duration': {
+          const d = durationOf(v);
+          if (!d) done = false;
+          else if (d.unit === 'steps') fact('max_steps', d.value, h);
+          else if (d.unit === 'epochs') fact('epochs', d.value, h);
+          else if (d.unit === 'tokens') fact('train_tokens', d.value, h);
+          else extras.set('train_samples', { value: d.value, hit: h });
+          break;
+        }
+        case 'string': {
+          if (typeof v !== 'string' || !v.trim() || /^\$\{|^\?\?\?$/.test(v)) done = false;
+          else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
+          else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
+          else fact(to as FactKey, v, h);
+          break;
+        }
+        case 'present':
+          extras.set(to, { value: 1, hit: h });
+          break;
+        default:
+          done = false;
+      }
+      if (done) {
+        used.add(h.entry);
+        break;
+      }
+    }
+  }
+  // A framework whose `batch_size` is global (T5X, Ultralytics, detectron2): a generic per-device reading of another
+  // batch key is the same number seen twice.
+  const g = source.get('global_batch');
+  const m = source.get('micro_batch');
+  if (g?.alias.fw && m && !m.alias.fw && /(^|\.)batch_size$/.test(m.key)) {
+    facts.delete('micro_batch');
+    source.delete('micro_batch');
+  }
+  readPrecision(all.get('precision') ?? [], fact);
+  derive(facts, extras, fw, fact);
+  const signals =
+    [
+      'micro_batch',
+      'global_batch',
+      'max_steps',
+      'epochs',
+      'train_tokens',
+      'precision',
+      'grad_accum',
+      'optimizer',
+      'save_steps',
+      'grad_checkpointing',
+      'peft',
+    ].filter((k) => facts.has(k as FactKey)).length + (extras.has('train_samples') ? 1 : 0);
+  return { facts, extras, signals, edit: editor(facts, source) };
+}
+
+/** The entry as written, with its full key path when the text shows only the last key (`fp16.enabled (enabled: true)`). */
+function written(e: Entry): string {
+  const last = e.path[e.path.length - 1];
+  return e.path.length > 1 && !e.text.includes(e.path.join('.')) && e.text.replace(/^["']/, '').startsWith(last)
+    ? `${e.path.join('.')} (${e.text})`
+    : e.text;
+}
+
+function fileOf(sets: EntrySet[], e: Entry): string {
+  return sets.find((s) => s.entries.includes(e))?.file ?? sets[sets.length - 1].file;
+}
+
+/** Precision from every spelling present: a named precision wins; then a switch that is on; then switches that are all off. */
+function readPrecision(list: Hit[], fact: (k: FactKey, v: FactValue, h: Hit, note?: string) => void) {
+  // `amp_dtype: bfloat16` means something only when the AMP switch it belongs to is on.
+  const ampOff = list.some((h) => h.alias.off && bool(h.entry.value) === false);
+  for (const h of list) {
+    if (h.alias.on || (ampOff && /amp_dtype|optim_wrapper\.dtype/.test(h.key))) continue;
+    const b = bool(h.entry.value);
+    if (b !== undefined && h.alias.read === 'precision' && typeof h.entry.value === 'boolean') continue;
+    const p = precisionOf(h.entry.value);
+    if (p) return fact('precision', p, h);
+  }
+  for (const h of list) if (h.alias.on && bool(h.entry.value) === true) return fact('precision', h.alias.on, h);
+  const offs = list.filter((h) => bool(h.entry.value) === false);
+  const decisive = offs.find((h) => h.alias.off);
+  if (decisive) return fact('precision', 'fp32', decisive);
+  // `bf16: false` and `fp16: false` both written: fp32.
+  const ons = new Set(offs.map((h) => h.alias.on));
+  if (ons.has('bf16') && ons.has('fp16'))
+    return fact('precision', 'fp32', offs[0], `${offs.map((h) => h.entry.text).join(', ')}`);
+}
+
+/** Rewrites the entry that set each fact, in its own syntax; undefined when a change cannot be written there. */
+function editor(facts: Map<FactKey, Fact>, source: Map<FactKey, Hit>): PlanEditor {
+  return (changes) => {
+    const edits: OffsetEdit[] = [];
+    for (const [key, value] of Object.entries(changes) as [FactKey, FactValue][]) {
+      const h = source.get(key);
+      const cur = facts.get(key);
+      if (!h?.entry.set || !cur || cur.span !== h.entry.span) return undefined;
+      let raw: FactValue | undefined = value;
+      if (key === 'precision') {
+        const old = h.entry.value;
+        if (typeof old === 'boolean') raw = h.alias.on === value ? true : h.alias.off === value ? false : undefined;
+        else raw = respell(old, value as Precision);
+      } else if (key === 'grad_checkpointing' && typeof h.entry.value !== 'boolean') raw = undefined;
+      else if (key === 'periodic_save') raw = undefined;
+      if (raw === undefined) return undefined;
+      const e = h.entry.set(raw);
+      if (!e) return undefined;
+      edits.push(...e);
+    }
+    return edits;
+  };
+}

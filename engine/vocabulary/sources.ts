@@ -1,0 +1,45 @@
+// Where each framework documents the settings the vocabulary reads: one public page per framework, with the year
+// it was read. Every alias row (./aliases.ts) and every framework default (./frameworks.ts) names one of these.
+export interface Source {
+  url: string;
+  year: number;
+}
+
+export const SOURCES = {
+  hf: {
+    url: 'https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments',
+    year: 2025,
+  },
+  lightning: { url: 'https://lightning.ai/docs/pytorch/stable/common/trainer.html', year: 2025 },
+  deepspeed: { url: 'https://www.deepspeed.ai/docs/config-json/', year: 2025 },
+  accelerate: { url: 'https://huggingface.co/docs/accelerate/package_reference/cli', year: 2025 },
+  torchtitan: { url: 'https://github.com/pytorch/torchtitan/blob/main/torchtitan/config/job_config.py', year: 2025 },
+  olmo: { url: 'https://github.com/allenai/OLMo/blob/main/olmo/config.py', year: 2024 },
+  litgpt: { url: 'https://github.com/Lightning-AI/litgpt/blob/main/litgpt/args.py', year: 2024 },
+  composer: { url: 'https://docs.mosaicml.com/projects/composer/en/stable/trainer/time.html', year: 2024 },
+  neox: { url: 'https://github.com/EleutherAI/gpt-neox/blob/main/configs/neox_arguments.md', year: 2024 },
+  megatron: { url: 'https://github.com/NVIDIA/Megatron-LM/blob/main/megatron/training/arguments.py', year: 2025 },
+  nemo: { url: 'https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/core/core.html', year: 2024 },
+  detectron2: {
+    url: 'https://github.com/facebookresearch/detectron2/blob/main/detectron2/config/defaults.py',
+    year: 2024,
+  },
+  lazyconfig: { url: 'https://detectron2.readthedocs.io/en/latest/tutorials/lazyconfigs.html', year: 2024 },
+  mmengine: { url: 'https://mmengine.readthedocs.io/en/latest/tutorials/runner.html', year: 2024 },
+  timm: { url: 'https://huggingface.co/docs/timm/training_script', year: 2024 },
+  diffusers: {
+    url: 'https://github.com/huggingface/diffusers/blob/main/examples/text_to_image/train_text_to_image.py',
+    year: 2024,
+  },
+  ultralytics: { url: 'https://docs.ultralytics.com/modes/train/#train-settings', year: 2024 },
+  keras: { url: 'https://www.tensorflow.org/guide/distributed_training', year: 2024 },
+  t5x: { url: 'https://github.com/google-research/t5x/blob/main/docs/usage/gin.md', year: 2023 },
+  torchtune: { url: 'https://pytorch.org/torchtune/stable/deep_dives/configs.html', year: 2025 },
+  mlcollections: { url: 'https://github.com/google/ml_collections', year: 2024 },
+  pytorch: { url: 'https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader', year: 2025 },
+  peft: { url: 'https://huggingface.co/docs/peft/package_reference/lora', year: 2025 },
+} satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;
+
+export const cite = (id: SourceId) => `${SOURCES[id].url} (${SOURCES[id].year})`;

@@ -461,7 +461,7 @@ export function buildProgram(out: (s: string) => void): Command {
   for (const c of program.commands) if (c.name() === 'check') addChangedSince(addRunOptions(c));
   registerTables(program, out);
   registerInit(program, out);
-  registerReport(program, out, { loadSettings, analyzePaths });
+  registerReport(program, out, { analyzePaths });
   return program;
 }
 

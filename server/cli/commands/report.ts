@@ -14,10 +14,11 @@ import { UsageError } from '../options';
 import { addRunOptions, applyRunOptions } from './run-options';
 
 export interface ReportDeps {
-  loadSettings(config: string | undefined, paths: string[]): { settings: Settings };
+  /** main.ts's: the files under the paths, each with its own folder's settings, `adjust` laid over them. */
   analyzePaths(
     paths: string[],
-    settings: Settings,
+    o: { config?: string },
+    adjust?: (s: Settings) => void,
   ): Promise<{ results: FileResult[]; errors: { path: string; message: string }[] }>;
 }
 
@@ -44,9 +45,7 @@ export function registerReport(program: Command, out: (s: string) => void, deps:
     .option('--config <file>', 'greenml.toml or pyproject.toml to use');
   addRunOptions(cmd).action(async (paths: string[], o) => {
     const format: 'markdown' | 'html' | 'json' = o.format ?? (/\.html?$/i.test(o.output ?? '') ? 'html' : 'markdown');
-    const { settings } = deps.loadSettings(o.config, paths);
-    applyRunOptions(settings, o);
-    const { results, errors } = await deps.analyzePaths(paths, settings);
+    const { results, errors } = await deps.analyzePaths(paths, o, (settings) => applyRunOptions(settings, o));
     for (const e of errors) process.stderr.write(`greenml: ${e.path}: ${e.message}\n`);
     if (results.length === 0 && errors.length) throw new UsageError('nothing to report');
     const data = buildReport(results, { compareHardware: o.compareHardware, compareRegions: o.compareRegions });

@@ -241,6 +241,7 @@ export function unet2015Macs(): { macs: number; params: number; output: number }
 
 const VIT = {
   'vit-b-16': { layers: 12, hidden: 768, patch: 16, mlp: 3072 },
+  'vit-b-32': { layers: 12, hidden: 768, patch: 32, mlp: 3072 },
   'vit-l-16': { layers: 24, hidden: 1024, patch: 16, mlp: 4096 },
   'vit-h-14': { layers: 32, hidden: 1280, patch: 14, mlp: 5120 },
 } as const;
@@ -299,7 +300,7 @@ function vit(id: keyof typeof VIT, name: string, aliases: string[]): Architectur
     aliases,
     source:
       `[D] from the shape in Dosovitskiy et al. 2021 (ViT) Table 1; matches ${TV}/vision_transformer.py _ops ` +
-      '(17.564 / 61.555 / 167.295 GMACs for B/16, L/16, H/14 at 224 px)',
+      '(17.564 / 4.409 / 61.555 / 167.295 GMACs for B/16, B/32, L/16, H/14 at 224 px; B/32 num_params 88,224,232)',
     year: 2021,
   };
 }
@@ -348,6 +349,7 @@ const UNET2015 = unet2015Macs();
 const RESNET_PAPER = 'He et al. 2016 (ResNet), Table 1';
 const EFFNET_PAPER = 'Tan & Le 2019 (EfficientNet), Table 2';
 const CONVNEXT_PAPER = 'Liu et al. 2022 (ConvNeXt), Table 1';
+const SWIN_PAPER = 'Liu et al. 2021 (Swin Transformer), Table 1';
 
 export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   // ------------------------------------------------------------------ ResNet (v1.5 as in torchvision)
@@ -391,6 +393,7 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   ),
   // ------------------------------------------------------------------ ViT
   vit('vit-b-16', 'ViT-B/16', ['vitb16', 'vitbase16', 'vitbasepatch16', 'vitbasepatch16224']),
+  vit('vit-b-32', 'ViT-B/32', ['vitb32', 'vitbase32', 'vitbasepatch32', 'vitbasepatch32224']),
   vit('vit-l-16', 'ViT-L/16', ['vitl16', 'vitlarge16', 'vitlargepatch16', 'vitlargepatch16224']),
   vit('vit-h-14', 'ViT-H/14', ['vith14', 'vithuge14', 'vithugepatch14', 'vithugepatch14224']),
   // ------------------------------------------------------------------ EfficientNet (torchvision crop sizes)
@@ -526,6 +529,43 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
     ['convnextbase', 'convnextb'],
     CONVNEXT_PAPER,
     2022,
+  ),
+  // ------------------------------------------------------------------ Swin Transformer (v1, window 7)
+  tv(
+    'swin-t',
+    'Swin-T',
+    'transformer',
+    4.491,
+    28_288_354,
+    224,
+    'swin_transformer.py',
+    ['swint', 'swintiny', 'swintinypatch4window7224'],
+    SWIN_PAPER,
+    2021,
+  ),
+  tv(
+    'swin-s',
+    'Swin-S',
+    'transformer',
+    8.741,
+    49_606_258,
+    224,
+    'swin_transformer.py',
+    ['swins', 'swinsmall', 'swinsmallpatch4window7224'],
+    SWIN_PAPER,
+    2021,
+  ),
+  tv(
+    'swin-b',
+    'Swin-B',
+    'transformer',
+    15.431,
+    87_768_224,
+    224,
+    'swin_transformer.py',
+    ['swinb', 'swinbase', 'swinbasepatch4window7224'],
+    SWIN_PAPER,
+    2021,
   ),
   // ------------------------------------------------------------------ U-Nets
   {

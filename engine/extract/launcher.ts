@@ -4,6 +4,7 @@
 // train x.yaml`, behind `srun` and SLURM `#SBATCH --gres=gpu:a100:8 --nodes`. Read with ../parse/shell; nothing runs.
 import { argFields, argWriter, num } from './launcher-args';
 import {
+  composerDevices,
   type DeviceFact,
   type Resources,
   type SchedOpt,
@@ -23,7 +24,8 @@ import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
 
-export type LaunchTool = 'python' | 'torchrun' | 'deepspeed' | 'accelerate' | 'llamafactory' | 'tune' | 'axolotl';
+export type LaunchTool =
+  'python' | 'torchrun' | 'deepspeed' | 'accelerate' | 'llamafactory' | 'tune' | 'axolotl' | 'composer' | 'fabric';
 
 export interface LaunchCommand {
   file: string;
@@ -222,7 +224,7 @@ function readCommand(
       value: mpiProcs.n,
       note: mpiProcs.note,
     });
-  applyScheduler(file, lc, res, lc.tool !== 'torchrun' && lc.tool !== 'deepspeed' && lc.tool !== 'accelerate');
+  applyScheduler(file, lc, res, lc.tool === 'python');
   // Megatron / torchtitan parallel degrees on the command line; dp from the world size when only tp and pp are given.
   const par = parallelFacts((n) => {
     const f = lc.fields.get(n);
@@ -280,6 +282,18 @@ function readTool(
     i = r.next;
     const name = w0 === 'torchrun' ? 'torchrun' : `python -m ${words[2].text}`;
     const d = torchrunDevices(file, name, opts.get('--nproc_per_node'), opts.get('--nnodes'), vars, visible, raw);
+    if (d) facts.push(d);
+  } else if (w0 === 'composer' || ((w0 === 'lightning' || w0 === 'fabric') && words[1]?.text === 'run')) {
+    // MosaicML `composer -n 8 train.py` (processes per node; `--world_size` the total), Lightning Fabric
+    // `fabric run --devices 4 --num-nodes 2 train.py` (https://docs.mosaicml.com/projects/composer/en/stable/,
+    // https://lightning.ai/docs/fabric/stable/fundamentals/launch.html).
+    tool = w0 === 'composer' ? 'composer' : 'fabric';
+    const start = w0 === 'composer' ? 1 : words[2]?.text === 'model' ? 3 : 2;
+    const r = scanOptions(text, words, start, BOOL_OPTS.torchrun);
+    opts = r.opts;
+    i = r.next;
+    const name = words.slice(0, start).map((w) => w.text);
+    const d = composerDevices(file, name.join(' '), opts, vars, raw);
     if (d) facts.push(d);
   } else if (w0 === 'deepspeed') {
     tool = 'deepspeed';

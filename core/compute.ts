@@ -4,10 +4,11 @@
 //   [S]  published figure (paper, vendor guide), cited;
 //   [F]  fitted on the development cases in core/validation/cases.ts only (median of the implied values), never per case;
 //   [I]  our inference, stated as such; change it when a source turns up.
-// research/footprint-method.md Part 2 and Part 5 are the background for all of them.
+// The [F] values are computed by core/fit.ts from the development cases, so validation can refit them without the case
+// it judges (scripts/validate-footprint.ts); the literals below are the priors used where no case informs a value.
 
 import { ACCELERATORS } from './data/accelerators';
-import type { Accelerator, ModelShape, Precision, RunInputs } from './types';
+import type { Accelerator, ModelShape, RunInputs } from './types';
 
 /** A value with an uncertainty band, before it is turned into a Range of the output. */
 export interface Band {
@@ -37,7 +38,9 @@ export const GENERIC_HARDWARE_SPEED: Band = { low: 0.6, mid: 1, high: 1.6 };
 /**
  * Model FLOPs utilisation of a 16-bit (bf16/fp16 mixed precision) run of a ≥1B-parameter model on one node,
  * per architecture, *averaged over the whole run* (restarts, evaluation and stalls included, because that is what
- * published device-hours contain). Relative to the dense 16-bit peak.
+ * published device-hours contain). Relative to the dense 16-bit peak. These are the PRIORS: for architectures with
+ * quality-A development cases (ampere, hopper, tpu) core/fit.ts replaces them with the median over the cases, and the
+ * inferred ones (blackwell, cdna3) follow the fitted values they are derived from.
  */
 export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
   ampere: {
@@ -72,6 +75,18 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
   },
   pascal: { mfu: 0.35, source: '[I] no tensor cores: utilisation is against the plain fp32 vector peak' },
   cdna2: { mfu: 0.25, source: '[I] MI250X: two GCDs per package, immature kernels in most stacks' },
+  gaudi2: {
+    mfu: 0.26,
+    source:
+      '[S] Databricks 2024, "LLM Training and Inference with Intel Gaudi 2": >260 TFLOP/s per device training MPT-7B on 8 Gaudi 2 ' +
+      '(60 % of the 432 TFLOPS peak in steps) × the hopper run/step ratio (0.3 / 0.44)',
+  },
+  gaudi3: { mfu: 0.26, source: '[I] the gaudi2 value (same software stack)' },
+  apple: {
+    mfu: 0.3,
+    source:
+      '[I] no tensor cores: utilisation against the plain fp32 peak, as for pascal, lowered for PyTorch MPS kernels',
+  },
   cdna3: {
     mfu: 0.21,
     source: '[I] A100 value × MAMF ratio MI300X/A100 (51 % vs 87 % of peak, ml-engineering MAMF table)',
@@ -85,20 +100,24 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
 };
 
 /**
- * [F] Uncertainty of utilisation around its mid value, as multipliers: 0.72–1.45×. Chosen so that the implied MFU of
- * most quality-A development cases falls inside (their base-equivalent spread is 0.74–1.55× the A100 median; the
- * LLaMA-1 runs at 1.3–1.55× are the outliers left outside).
+ * Prior uncertainty of utilisation around its mid value, as multipliers: 0.72–1.45×. The estimator uses the band fitted
+ * by core/fit.ts (10th–90th percentile of implied ÷ predicted utilisation over the development cases).
  */
 export const MFU_SPREAD = { low: 0.72, high: 1.45 };
 
 /**
- * [F] Small models run at lower utilisation (small matrices, launch overhead). Factor = 1 + 0.25·log10(N / 1e9),
- * capped at 1 above 1B parameters and floored at 0.15 — fitted on Pythia 70M–1B (implied MFU 0.22, 0.25, 0.26, 0.34
- * at 70M, 160M, 410M, 1B on the same cluster and code).
+ * [F] Small models run at lower utilisation (small matrices, launch overhead). Factor = 1 + slope·log10(N / 1e9),
+ * capped at 1 above 1B parameters and floored at 0.15. The slope is fitted by core/fit.ts on the development cases below
+ * 1B parameters (Pythia 70M–410M, GPT-2 124M in llm.c); 0.25 is the prior.
  */
-export function sizeFactor(params: number): number {
+export function sizeFactorAt(params: number, slope: number): number {
   if (!(params > 0)) return 1;
-  return clamp(1 + 0.25 * Math.log10(params / 1e9), 0.15, 1);
+  return clamp(1 + slope * Math.log10(params / 1e9), 0.15, 1);
+}
+
+/** sizeFactorAt with the prior slope (0.25); the estimator uses the fitted slope (core/fit.ts). */
+export function sizeFactor(params: number): number {
+  return sizeFactorAt(params, 0.25);
 }
 
 /**
@@ -126,137 +145,38 @@ export function batchFactor(microBatch?: number, seqLen?: number): number {
 }
 
 /**
- * [S]/[I] PEFT throughput relative to full fine-tuning at the same FLOP count.
- * LoRA: the FLOP count already drops from 6N to ≈4N per token (no weight gradients for frozen weights); Hu et al. 2021
- * §4.2 report a 25 % speed-up on GPT-3 175B, i.e. less than the 33 % FLOP saving, so utilisation × 0.85.
- * QLoRA: 4-bit weights are dequantised on every use — [I] × 0.7 of LoRA.
+ * [S] LoRA/QLoRA step time relative to a full fine-tune of the same model and batch. LoRA skips the weight gradients of
+ * frozen weights (4N instead of 6N FLOPs per token) but adds small adapter matmuls and launches, so at ~1B parameters a
+ * step costs the same: 231 vs 223 ms at 774 M parameters on H200 (bench/gpu-energy/RESULTS.md (H200, 2026)); at 175B the
+ * FLOP saving shows: Hu et al. 2021 §4.2 report a 25 % speed-up on GPT-3 175B. Interpolated in log10 N between the two:
+ * 1.0 at ≤ 1B, 0.75 at ≥ 175B. QLoRA dequantises 4-bit weights on every use: [I] ÷ 0.7 on top.
+ * LoRA's real gain is memory (fewer or smaller devices): core/whatif.ts deviceFit().
  */
-export const PEFT_UTILISATION = { lora: 0.85, qlora: 0.85 * 0.7 };
+export function peftStepRatio(method: 'lora' | 'qlora', params: number): number {
+  const x = params > 0 ? Math.log10(params / 1e9) / Math.log10(175) : 0;
+  const lora = 1 - 0.25 * clamp(x, 0, 1);
+  return method === 'qlora' ? lora / 0.7 : lora;
+}
+
+/**
+ * [S] Step-to-run ratio of large LLM runs: Llama 3 405B reported 38–43 % MFU in steps (Llama 3 paper, Table 4) and ≈90 %
+ * effective training time; PaLM 46 % step MFU. Run utilisation ÷ 0.85 = step utilisation (used for precision ratios
+ * and per-step estimates, never to fit device-hours).
+ */
+export const LLM_RUN_EFFICIENCY = 0.85;
 
 // ------------------------------------------------------------------------------------------------ precision
 
-/**
- * Step-time penalty of a precision relative to 16-bit mixed precision (bf16/fp16 AMP) on the same device, as a Band of
- * slow-down factors (>1 = slower). We do NOT use the ratio of peaks (16× on A100 for plain fp32): real fp32 training is
- * partly memory-bound and frameworks keep convolutions (cuDNN) in TF32 by default, so the published end-to-end gains
- * of AMP are "up to 3×" (PyTorch Performance Tuning Guide, "Use mixed precision and AMP"; NVIDIA AMP docs; HF
- * "Efficient training on a single GPU"; Keras mixed-precision guide: >3× on GPUs, 60 % on TPUs). We use 1.4–2.8×,
- * mid 2× (rules-catalogue GML101: "assume 1.3–3×").
- */
-export const PRECISION_SLOWDOWN: Record<'fp32' | 'tf32' | 'fp32-tpu' | 'no-tensor-cores-16bit', Band> = {
-  fp32: { low: 1.4, mid: 2.0, high: 2.8 },
-  /** [I] TF32 matmuls run at half the bf16 peak and move twice the bytes: between AMP and plain fp32. */
-  tf32: { low: 1.15, mid: 1.4, high: 1.8 },
-  /** [S] Keras mixed-precision guide: "60 % on TPUs". */
-  'fp32-tpu': { low: 1.3, mid: 1.6, high: 2.0 },
-  /** [I] Without tensor cores fp16 brings at most the 2× vector rate, mostly less: speed-up 1.0–1.3 (stated as slowdown <1). */
-  'no-tensor-cores-16bit': { low: 1 / 1.3, mid: 1 / 1.15, high: 1.0 },
-};
-
-/**
- * [S] FP8 (Transformer Engine) end-to-end speed-up over bf16: 1.1–1.5×, mid 1.3× — NVIDIA/Megatron-LM issue #396 (13B
- * GPT on H100: 0.34 → 0.24 s/step; maintainers: end-to-end gain is below the 2× peak ratio); axolotl reports ~10 % on
- * a 3B model (rules-catalogue §2 notes). Expressed as a slow-down factor < 1.
- */
-export const FP8_SLOWDOWN: Band = { low: 1 / 1.5, mid: 1 / 1.3, high: 1 / 1.1 };
-
-export interface PrecisionPlan {
-  /** Precision the throughput is modelled at (after falling back from unsupported ones). */
-  effective: Precision;
-  /** 16-bit dense peak (TFLOPS) the utilisation applies to. */
-  peakTflops: number;
-  /** Step-time factor relative to 16-bit AMP; undefined = 1 (no uncertainty). */
-  slowdown?: Band;
-  /** Human note on a fallback (e.g. bf16 on V100). */
-  note?: string;
-  /**
-   * Physical ceiling on effective throughput (TFLOPS) when the run cannot use tensor cores for its matmuls
-   * (fp32 on Volta/Turing, which have no TF32): FP32_CEILING × the fp32 vector peak.
-   */
-  capTflops?: number;
-}
-
-/**
- * [I] Highest fraction of the plain fp32 peak an fp32 run reaches on GPUs without TF32 (Volta, Turing): 0.75, a little
- * below the 87 % best-case matmul efficiency of the ml-engineering MAMF table, since not all time is in matmuls.
- */
-export const FP32_CEILING = 0.75;
-
-/** Dense 16-bit peak of a device: bf16, else fp16, else fp32 (no half-precision hardware). */
-export function peak16(accel: Accelerator): number {
-  return accel.tflops.bf16 ?? accel.tflops.fp16 ?? accel.tflops.fp32 ?? 0;
-}
-
-/** How a requested precision runs on a device, and its step-time factor relative to 16-bit AMP. */
-export function planPrecision(accel: Accelerator, precision: Precision): PrecisionPlan {
-  const p16 = peak16(accel);
-  const isTpu = accel.arch === 'tpu';
-  if (!accel.tensorCores) {
-    // Pascal and older: base is the fp32 vector peak; fp16 helps a little.
-    const base = accel.tflops.fp32 ?? p16;
-    if (precision === 'fp32' || precision === 'tf32') {
-      return {
-        effective: 'fp32',
-        peakTflops: base,
-        note: precision === 'tf32' ? `${accel.name} has no TF32; treated as fp32` : undefined,
-      };
-    }
-    if (precision === 'bf16' || precision === 'fp8') {
-      return {
-        effective: 'fp32',
-        peakTflops: base,
-        note: `${accel.name} has no ${precision} support; treated as fp32`,
-      };
-    }
-    return { effective: 'fp16', peakTflops: base, slowdown: PRECISION_SLOWDOWN['no-tensor-cores-16bit'] };
-  }
-  switch (precision) {
-    case 'bf16':
-      if (!accel.bf16) {
-        return {
-          effective: 'fp32',
-          peakTflops: p16,
-          slowdown: PRECISION_SLOWDOWN.fp32,
-          note: `${accel.name} has no bf16 tensor cores: bf16 runs emulated or fails; modelled as fp32 (use fp16 with loss scaling)`,
-          ...fp32Cap(accel),
-        };
-      }
-      return { effective: 'bf16', peakTflops: p16 };
-    case 'fp16':
-      return { effective: 'fp16', peakTflops: accel.tflops.fp16 ?? p16 };
-    case 'fp8':
-      if (accel.tflops.fp8 === undefined) {
-        return {
-          effective: accel.bf16 ? 'bf16' : 'fp16',
-          peakTflops: p16,
-          note: `${accel.name} has no fp8 support; modelled at 16-bit`,
-        };
-      }
-      return { effective: 'fp8', peakTflops: p16, slowdown: FP8_SLOWDOWN };
-    case 'tf32':
-      if (isTpu) return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN['fp32-tpu'] };
-      if (accel.tflops.tf32 === undefined) {
-        return {
-          effective: 'fp32',
-          peakTflops: p16,
-          slowdown: PRECISION_SLOWDOWN.fp32,
-          note: `${accel.name} has no TF32; treated as fp32`,
-          ...fp32Cap(accel),
-        };
-      }
-      return { effective: 'tf32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.tf32 };
-    case 'fp32':
-    default:
-      if (isTpu) return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN['fp32-tpu'] };
-      return { effective: 'fp32', peakTflops: p16, slowdown: PRECISION_SLOWDOWN.fp32, ...fp32Cap(accel) };
-  }
-}
-
-/** The fp32 ceiling applies where there is no TF32 path (tensor-core GPUs before Ampere). */
-function fp32Cap(accel: Accelerator): { capTflops?: number } {
-  if (accel.tflops.tf32 !== undefined || accel.tflops.fp32 === undefined) return {};
-  return { capTflops: FP32_CEILING * accel.tflops.fp32 };
-}
+export {
+  FP32_BYTES_FACTOR,
+  FP8_SLOWDOWN,
+  MATMUL_EFFICIENCY,
+  mathSlowdown,
+  peak16,
+  planPrecision,
+  PRECISION_SLOWDOWN,
+} from './precision';
+export type { PrecisionOptions, PrecisionPlan, WorkKind } from './precision';
 
 // ------------------------------------------------------------------------------------------------ shape and FLOPs
 
@@ -394,32 +314,25 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
 };
 
 /**
- * [F] Whole-run utilisation ÷ step utilisation for per-sample workloads: evaluation every epoch, data loading (JPEG
- * decoding), checkpoints and start-up. Median over the vision development cases (core/validation/cases.ts, NVIDIA
- * DeepLearningExamples time-to-train tables; scripts/validate-footprint.ts prints the fit). Close to the LLM runs'
- * step-to-run ratios (Llama 3 405B 0.85, PaLM 0.66).
+ * Prior of whole-run ÷ step utilisation for per-sample workloads (evaluation every epoch, data loading, checkpoints,
+ * start-up). The estimator uses the value fitted by core/fit.ts on the 16-bit vision development cases (NVIDIA
+ * DeepLearningExamples time-to-train tables).
  */
 export const VISION_RUN_EFFICIENCY = 0.78;
-
-/**
- * [S] TF32 instead of AMP for convolutional networks on Ampere and newer: 1.7–2.6× slower, mid 2.1× — much more than for
- * transformers, because convolutions are tensor-core bound. NVIDIA DeepLearningExamples: EfficientNet-B0 on A100 2.03× (8 GPUs) / 2.3× (1 GPU)
- * throughput, 1.73× time to train; EfficientNet-B4 2.1× / 1.91×; ResNet-50 (TensorFlow, XLA) 2.2× (1 GPU) / 2.6× (8 GPUs).
- */
-export const CONV_TF32_SLOWDOWN: Band = { low: 1.7, mid: 2.1, high: 2.6 };
 
 /** Step utilisation of a convolutional family on an architecture; unlisted architectures scale the ampere value by BASE_MFU. */
 export function visionStepUtilisation(
   family: 'convnet' | 'depthwise',
   arch: string,
+  baseMfu: Record<string, { mfu: number }> = BASE_MFU,
 ): { u: number; source: string; inferred: boolean } {
   const row = VISION_STEP_UTILISATION[family][arch];
   if (row) return { ...row, inferred: row.source.startsWith('[I]') };
   const amp = VISION_STEP_UTILISATION[family].ampere;
-  const ratio = (BASE_MFU[arch] ?? BASE_MFU.other).mfu / BASE_MFU.ampere.mfu;
+  const ratio = (baseMfu[arch] ?? baseMfu.other).mfu / baseMfu.ampere.mfu;
   return {
     u: amp.u * ratio,
-    source: `[I] the ampere value × BASE_MFU.${BASE_MFU[arch] ? arch : 'other'} / BASE_MFU.ampere (${round2(ratio)}); ${amp.source}`,
+    source: `[I] the ampere value × base MFU ${baseMfu[arch] ? arch : 'other'} / ampere (${round2(ratio)}); ${amp.source}`,
     inferred: true,
   };
 }

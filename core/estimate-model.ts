@@ -3,6 +3,7 @@
 
 import { Band, FlopsPlan, PrecisionPlan, WorkFamily } from './compute';
 import { GridPlan, PuePlan, round } from './energy';
+import type { FittedConstants } from './fit';
 import { Accelerator, ArchitectureInfo, Assumption, Estimate, Precision, RunInputs } from './types';
 
 /** How a user changes each input; shown next to the assumption it controls. Kept in one place on purpose. */
@@ -91,6 +92,13 @@ export interface PreparedRun {
 export interface PrepareOptions {
   /** Device-hours to use instead of the model or the stated hours, per factor level (what-if on stated hours). */
   hoursAt?: (levels: Levels) => number;
+  /** Fitted constants to use instead of those fitted on all development cases (leave-one-out validation). */
+  constants?: FittedConstants;
+  /**
+   * 'step': model training steps only — step utilisation (no evaluation, restarts or stalls) and step power (no idle
+   * share). Used by estimateStep() for per-step comparisons with measurements. Default 'run'.
+   */
+  scope?: 'run' | 'step';
 }
 
 export const LEVEL_FACTORS: readonly FactorKey[] = [

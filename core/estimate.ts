@@ -1,15 +1,16 @@
 // estimate(): device-hours, energy and CO2e of a training run, each a Range, with the assumptions that produced it.
 //
-// Method (research/footprint-method.md Part 5):
+// Method:
 //   device-hours = stated GPU-hours                                   (method "stated-gpu-hours")
 //                | FLOPs / (dense 16-bit peak × utilisation / precision slow-down) (method "flops")
 //                | work × measured device-seconds per unit             (method "measured-throughput", from a calibration)
 //     FLOPs      = 6·N·D (+ attention) for token workloads, or 3 × forward FLOPs per sample × samples × epochs for
 //                  per-sample workloads (vision, audio, diffusion; core/data/vision-audio.ts)
-//   energy       = device-hours × (accelerator power × busy fraction + host share) × PUE
+//   energy       = device-hours × (accelerator power at its expected load + host share) × PUE (core/energy.ts powerFraction)
 //                | device-hours × given power × PUE                    (when powerW is given: no factor, no host)
 //                | device-hours × measured power (+ measured host) × PUE (calibrated; label "calibrated")
-//                | device-hours × measured system power per chip × PUE (TPUs: Accelerator.systemPowerW)
+//                | device-hours × measured system power per chip × PUE (TPU v4: Accelerator.systemPowerW)
+//                | device-hours × (measured chip power + host share) × PUE (TPU v3: Accelerator.chipPowerW)
 //                + idle/infrastructure 59 % of accelerator energy      (includeIdle; Luccioni et al. 2022)
 //                × development-runs multiplier                         (devRunsMultiplier)
 //   CO2e         = energy × location-based grid intensity. Embodied emissions (embodied), a marginal-intensity
@@ -33,6 +34,7 @@
 import { marginalFor } from './data/marginal';
 import { round } from './energy';
 import { PreparedRun } from './estimate-model';
+import type { FittedConstants } from './fit';
 import { estimateMemoryDetailed } from './memory';
 import { prepareRun } from './prepare';
 import { rangesOf, scaleRange } from './ranges';
@@ -47,10 +49,16 @@ export { workUnits } from './workload';
 
 // ------------------------------------------------------------------------------------------------ public API
 
+/** Options of estimate(): constants fitted on other cases (validation), or per-step scope (estimateStep). */
+export interface EstimateOptions {
+  constants?: FittedConstants;
+  scope?: 'run' | 'step';
+}
+
 /** Estimate a training run. Never throws. */
-export function estimate(inputs: RunInputs): Estimate {
+export function estimate(inputs: RunInputs, options: EstimateOptions = {}): Estimate {
   try {
-    const run = prepareRun(inputs);
+    const run = prepareRun(inputs, { constants: options.constants, scope: options.scope });
     return toEstimate(run);
   } catch (err) {
     return emptyEstimate(
@@ -165,7 +173,7 @@ function toEstimate(run: PreparedRun): Estimate {
         `Market-based figure at ${round(inputs.marketIntensity, 1)} g CO2e/kWh as given (contracts and certificates), reported in \`marketBased\` apart from ` +
         'the location-based CO2e, never mixed into it',
       source:
-        'GHG Protocol Scope 2 Guidance (dual reporting); Meta reports 11,390 t location-based against 0 market-based (footprint-method.md Part 5)',
+        'GHG Protocol Scope 2 Guidance (2015, dual reporting); Llama 3.1 model card (2024): 11,390 t location-based against 0 market-based',
     });
   }
   if (run.work && run.work.units !== undefined) {

@@ -15,6 +15,7 @@ export * from './resolve';
 
 // Estimation.
 export { estimate, MEASUREMENT_SPREAD, OVERRIDE_HINTS, workUnits } from './estimate';
+export type { EstimateOptions } from './estimate';
 export type { FactorKey, Level, Method, WorkPlan } from './estimate';
 export {
   estimateMemory,
@@ -40,24 +41,42 @@ export {
   ATTENTION_REFERENCE_SEQ,
   BASE_MFU,
   batchFactor,
-  CONV_TF32_SLOWDOWN,
   DEFAULT_PEFT_FRACTION,
+  FP32_BYTES_FACTOR,
   FP8_SLOWDOWN,
-  FP32_CEILING,
   GENERIC_ACCELERATOR,
   GENERIC_HARDWARE_SPEED,
+  LLM_RUN_EFFICIENCY,
+  MATMUL_EFFICIENCY,
+  mathSlowdown,
   MFU_SPREAD,
-  PEFT_UTILISATION,
   peak16,
+  peftStepRatio,
   planFlops,
   planPrecision,
   PRECISION_SLOWDOWN,
   RECOMPUTE_SHARE,
   scaleFactor,
   sizeFactor,
+  sizeFactorAt,
   VISION_RUN_EFFICIENCY,
   VISION_STEP_UTILISATION,
   visionStepUtilisation,
 } from './compute';
-export type { Band, FlopsPlan, PrecisionPlan, WorkFamily } from './compute';
-export { BUSY_FRACTION, HOST_SHARE, IDLE_SHARE, WORLD_AVERAGE_INTENSITY } from './energy';
+export type { Band, FlopsPlan, PrecisionOptions, PrecisionPlan, WorkFamily, WorkKind } from './compute';
+export { defaultConstants, fitConstants, PRIORS } from './fit';
+export type { FittedConstants } from './fit';
+export { MAIN_PROCESS_IMAGES_PER_S } from './input-bound';
+export {
+  HOST_SHARE,
+  IDLE_POWER_FRACTION,
+  IDLE_SHARE,
+  powerFraction,
+  RUN_STEP_SHARE,
+  STEP_POWER,
+  WORLD_AVERAGE_INTENSITY,
+} from './energy';
+export { estimateStep } from './step';
+export type { StepEstimate } from './step';
+export { deviceFit } from './device-fit';
+export type { DeviceFit } from './device-fit';

@@ -3,18 +3,11 @@
 // The assumptions it records are written by core/run-assumptions.ts; the ranges by core/ranges.ts.
 
 import { ALPHA3_TO_ALPHA2 } from './calibrate';
-import {
-  CONV_TF32_SLOWDOWN,
-  GENERIC_ACCELERATOR,
-  GENERIC_HARDWARE_SPEED,
-  RECOMPUTE_SHARE,
-  peak16,
-  planPrecision,
-} from './compute';
+import { GENERIC_ACCELERATOR, GENERIC_HARDWARE_SPEED, RECOMPUTE_SHARE, peak16, planPrecision } from './compute';
 import { embodiedPerDeviceHour } from './data/embodied';
 import {
-  BUSY_FRACTION,
   HOST_SHARE,
+  powerFraction,
   IDLE_SHARE,
   devicePowerW,
   planGrid,
@@ -37,12 +30,15 @@ import {
 import { resolveAccelerator, resolveRegion } from './resolve';
 import { describeRun } from './run-assumptions';
 import { Accelerator, Assumption, Calibration, Estimate, Precision, RunInputs } from './types';
-import { planUtilisation, planWorkUtilisation } from './utilisation';
+import { planUtilisation, planWorkUtilisation, UtilisationPlan } from './utilisation';
+import { inputBoundPlan, InputBoundPlan } from './input-bound';
 import { planWork } from './workload';
 
 export interface PowerPlan {
-  kind: 'given' | 'measured' | 'system' | 'model';
+  kind: 'given' | 'measured' | 'system' | 'chip' | 'model';
   at(lv: Levels): { accelW: number; hostW: number };
+  /** Modelled power as a fraction of the rating (kind 'model'). */
+  fraction?(lv: Levels): number;
 }
 
 export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): PreparedRun {
@@ -126,8 +122,6 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       override: OVERRIDE_HINTS.precision,
     });
   }
-  let precisionPlan = planPrecision(accel, precision);
-  if (precisionPlan.note) warnings.push(precisionPlan.note);
 
   // Grid and PUE (the measurement names the region when the run does not).
   let regionIn = inputs.region;
@@ -148,9 +142,6 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
 
   // Workload.
   const work = planWork(inputs, warnings);
-  if (work?.family !== 'transformer' && work?.kind === 'samples' && precisionPlan.effective === 'tf32') {
-    precisionPlan = { ...precisionPlan, slowdown: CONV_TF32_SLOWDOWN };
-  }
 
   // Method.
   let method: Method;
@@ -192,23 +183,41 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   }
 
   // Compute model (also used in stated-hours mode, for what-if ratios).
-  const mfuPlan = work
-    ? planWorkUtilisation(inputs, accel, devices, work)
-    : planUtilisation(inputs, accel, devices, undefined);
+  const uOpts = { constants: options.constants, scope: options.scope };
+  const mfuPlan: UtilisationPlan = work
+    ? planWorkUtilisation(inputs, accel, devices, work, uOpts)
+    : planUtilisation(inputs, accel, devices, undefined, uOpts);
+  // Precision as the framework runs it, for this kind of work and this step utilisation.
+  const kind = work?.family === 'convnet' ? 'conv' : work?.family === 'depthwise' ? 'depthwise' : 'matmul';
+  const precisionPlan = planPrecision(accel, precision, {
+    kind,
+    fp32Matmul: inputs.fp32Matmul,
+    stepUtilisation: mfuPlan.stepMid,
+  });
+  if (precisionPlan.note) warnings.push(precisionPlan.note);
+  // Input pipeline: a data loader without workers caps image throughput.
+  const input: InputBoundPlan | undefined = inputBoundPlan(inputs, work);
   const recompute = inputs.gradCheckpointing === true;
   const factors = new Set<FactorKey>();
 
-  const secondsPerUnit = (lv: Levels): number => {
+  // Device-seconds of computation per work unit, and per work unit including a stalled input pipeline.
+  const rawCompute = (lv: Levels): number => {
     if (!work || work.perUnit <= 0) return NaN;
     const mfu = mfuPlan.band[lv.mfu ?? 'mid'];
     const slow = precisionPlan.slowdown ? precisionPlan.slowdown[lv.precision ?? 'mid'] : 1;
     const hw = accelKnown ? 1 : GENERIC_HARDWARE_SPEED[lv.hardware ?? 'mid'];
     const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
-    const flopsPerUnit = work.perUnit + share * work.forwardPerUnit;
-    let flopsPerSecond = (precisionPlan.peakTflops * 1e12 * mfu * hw) / slow;
-    if (precisionPlan.capTflops !== undefined)
-      flopsPerSecond = Math.min(flopsPerSecond, precisionPlan.capTflops * 1e12 * hw);
-    return flopsPerUnit / flopsPerSecond;
+    return ((work.perUnit + share * work.forwardPerUnit) * slow) / (precisionPlan.peakTflops * 1e12 * mfu * hw);
+  };
+  const secondsPerUnit = (lv: Levels): number => {
+    const compute = rawCompute(lv);
+    return input ? Math.max(compute, input.secondsPerUnit[lv.mfu ?? 'mid']) : compute;
+  };
+  // Share of step time the device computes (1 unless the input pipeline is the bottleneck): lowers the power.
+  const computeShare = (lv: Levels): number => {
+    if (!input) return 1;
+    const r = rawCompute(lv) / secondsPerUnit(lv);
+    return Number.isFinite(r) ? Math.min(1, Math.max(0.02, r)) : 1;
   };
 
   if (method === 'flops') {
@@ -224,10 +233,16 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   }
 
   // Power.
-  const power = planPower(inputs, accel, accelKnown, cal, warnings);
+  const family = work?.family ?? 'transformer';
+  const power = planPower(inputs, accel, accelKnown, cal, warnings, (lv) => ({
+    family,
+    load: mfuPlan.load * computeShare(lv),
+    scope: options.scope ?? 'run',
+  }));
   if (method !== 'insufficient-inputs') {
-    if (power.kind === 'model' || power.kind === 'system') factors.add('busy');
-    if (power.kind === 'model' || (power.kind === 'measured' && cal?.hostPowerW === undefined)) factors.add('host');
+    if (power.kind === 'model' || power.kind === 'system' || power.kind === 'chip') factors.add('busy');
+    if (power.kind === 'model' || power.kind === 'chip' || (power.kind === 'measured' && cal?.hostPowerW === undefined))
+      factors.add('host');
     if (!pue.given) factors.add('pue');
   }
   const label: Estimate['label'] =
@@ -278,6 +293,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     measuredSecondsPerUnit,
     work,
     mfuPlan,
+    input,
     precisionPlan,
     accel,
     recompute,
@@ -324,12 +340,19 @@ function measuredRegion(cal: Calibration): string | undefined {
   return undefined;
 }
 
+interface LoadAt {
+  family: 'transformer' | 'convnet' | 'depthwise';
+  load: number;
+  scope: 'run' | 'step';
+}
+
 function planPower(
   inputs: RunInputs,
   accel: Accelerator,
   accelKnown: boolean,
   cal: Calibration | undefined,
   warnings: string[],
+  loadAt: (lv: Levels) => LoadAt,
 ): PowerPlan {
   if (inputs.powerW !== undefined) {
     if (cal) warnings.push('Power per device was given explicitly; the measured power is not used.');
@@ -351,10 +374,23 @@ function planPower(
   }
   const sys = accel.systemPowerW;
   if (sys) return { kind: 'system', at: (lv) => ({ accelW: sys[lv.busy ?? 'mid'], hostW: 0 }) };
+  const chip = accel.chipPowerW;
+  if (chip) {
+    return {
+      kind: 'chip',
+      at: (lv) => devicePowerW(chip[lv.busy ?? 'mid'], undefined, 1, HOST_SHARE[lv.host ?? 'mid']),
+    };
+  }
   return {
     kind: 'model',
-    at: (lv) => devicePowerW(accel.powerW, undefined, BUSY_FRACTION[lv.busy ?? 'mid'], HOST_SHARE[lv.host ?? 'mid']),
+    at: (lv) => {
+      const l = loadAt(lv);
+      const f = powerFraction(l.family, l.load, lv.busy ?? 'mid', l.scope);
+      return devicePowerW(accel.powerW, undefined, f, HOST_SHARE[lv.host ?? 'mid']);
+    },
+    fraction: (lv) => {
+      const l = loadAt(lv);
+      return powerFraction(l.family, l.load, lv.busy ?? 'mid', l.scope);
+    },
   };
 }
-
-/** The run's workload: per-sample (architecture or flopsPerSample given) or tokens (parameters known). */

@@ -77,14 +77,32 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^l40(?![\ds])/, prefix: 'l40', defaultId: 'l40' },
   { pattern: /^h100(?!\d)/, prefix: 'h100', defaultId: 'h100-sxm' },
   { pattern: /^h200(?!\d)/, prefix: 'h200', defaultId: 'h200-sxm' },
-  { pattern: /^b200(?!\d)/, prefix: 'b200', defaultId: 'b200' },
+  { pattern: /^h800(?!\d)/, prefix: 'h800', defaultId: 'h800-sxm' },
+  { pattern: /^h20(?!\d)/, prefix: 'h20', defaultId: 'h20' },
+  // "gb200" before "b200": the B200 pattern must not match inside "gb200" (tokens are matched from their start).
+  { pattern: /^gb200(?!\d)/, prefix: 'gb200', defaultId: 'gb200' },
+  { pattern: /^(?:hgx|dgx)?b200(?!\d)/, prefix: 'b200', defaultId: 'b200' },
+  { pattern: /^(?:rtx)?5090(?!\d)/, prefix: 'rtx-5090', defaultId: 'rtx-5090', geforce: true },
   { pattern: /^mi250x/, prefix: 'mi250x', defaultId: 'mi250x' },
   { pattern: /^mi250(?![\dx])/, prefix: 'mi250', defaultId: 'mi250' },
   { pattern: /^mi300x/, prefix: 'mi300x', defaultId: 'mi300x' },
+  { pattern: /^mi325x/, prefix: 'mi325x', defaultId: 'mi325x' },
+  { pattern: /^(?:habana|intel)?gaudi2(?!\d)/, prefix: 'gaudi2', defaultId: 'gaudi2' },
+  { pattern: /^(?:habana|intel)?gaudi3(?!\d)/, prefix: 'gaudi3', defaultId: 'gaudi3' },
+  { pattern: /^hl225/, prefix: 'gaudi2', defaultId: 'gaudi2' },
+  { pattern: /^hl32[58]/, prefix: 'gaudi3', defaultId: 'gaudi3' },
+  // Apple silicon: "M2 Max", "apple m3 max", "m4max" (tokens joined).
+  { pattern: /^(?:apple)?m2max/, prefix: 'apple-m2-max', defaultId: 'apple-m2-max' },
+  { pattern: /^(?:apple)?m2ultra/, prefix: 'apple-m2-ultra', defaultId: 'apple-m2-ultra' },
+  { pattern: /^(?:apple)?m3max/, prefix: 'apple-m3-max', defaultId: 'apple-m3-max' },
+  { pattern: /^(?:apple)?m4max/, prefix: 'apple-m4-max', defaultId: 'apple-m4-max' },
   // "tpu" is required for v3/v4: a bare "v4" is too common elsewhere (Azure "NC A100 v4").
   { pattern: /^tpuv3(?!\d)/, prefix: 'tpu-v3', defaultId: 'tpu-v3' },
   { pattern: /^tpuv4(?![\di])/, prefix: 'tpu-v4', defaultId: 'tpu-v4' },
   { pattern: /^(?:tpu)?v5(?:e|lite)/, prefix: 'tpu-v5e', defaultId: 'tpu-v5e' },
+  { pattern: /^(?:tpu)?v5p(?!\d)/, prefix: 'tpu-v5p', defaultId: 'tpu-v5p' },
+  { pattern: /^(?:tpu)?v6e(?!\d)/, prefix: 'tpu-v6e', defaultId: 'tpu-v6e' },
+  { pattern: /^trillium/, prefix: 'tpu-v6e', defaultId: 'tpu-v6e' },
 ];
 
 /** Cloud instance / machine types whose accelerator is fixed. Matched against the whole lower-cased input. */
@@ -95,6 +113,7 @@ const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:ml\.)?p4de\./, 'a100-sxm4-80gb'],
   [/^(?:ml\.)?p4d\./, 'a100-sxm4-40gb'],
   [/^(?:ml\.)?p5e(?:n)?\./, 'h200-sxm'],
+  [/^(?:ml\.)?p6e-gb200\./, 'gb200'],
   [/^(?:ml\.)?p5\./, 'h100-sxm'],
   [/^(?:ml\.)?p6-b200\./, 'b200'],
   [/^(?:ml\.)?g4dn\./, 't4'],
@@ -108,6 +127,10 @@ const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^a3-(?:high|mega|edge)gpu-/, 'h100-sxm'],
   [/^a4-highgpu-/, 'b200'],
   [/^g2-standard-/, 'l4'],
+  [/^a4x-highgpu-/, 'gb200'],
+  [/^ct5lp-/, 'tpu-v5e'],
+  [/^ct5p-/, 'tpu-v5p'],
+  [/^ct6e-/, 'tpu-v6e'],
   // Azure VM sizes
   [/^standard_nc\d+ads_a100_v4/, 'a100-pcie-80gb'],
   [/^standard_nd96amsr_a100_v4/, 'a100-sxm4-80gb'],
@@ -117,6 +140,7 @@ const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^standard_nc\d+ads_h100_v5/, 'h100-nvl'],
   [/^standard_nc\d+as_t4_v3/, 't4'],
   [/^standard_nd96isr_mi300x_v5/, 'mi300x'],
+  [/^standard_nv\d+ads_a10_v5/, 'a10'],
 ];
 
 const VENDOR_WORDS = new Set([
@@ -130,6 +154,9 @@ const VENDOR_WORDS = new Set([
   'cloud',
   'gpu',
   'quadro',
+  'intel',
+  'habana',
+  'apple',
 ]);
 const GEFORCE_VARIANT = new Set(['ti', 'super', 'laptop', 'mobile', 'max', 'd']);
 
@@ -270,9 +297,34 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
   return { ok: true, value: best };
 }
 
-/** Ids and display names of every known accelerator, for help text. */
-export function listAccelerators(): Array<{ id: string; name: string }> {
-  return ACCELERATORS.map((a) => ({ id: a.id, name: a.name }));
+/** One row of `greenml hardware`: what the footprint core knows about an accelerator. */
+export interface AcceleratorListing {
+  id: string;
+  name: string;
+  vendor: Accelerator['vendor'];
+  arch: string;
+  memoryGB: number;
+  /** Rated power (W) the core models the device at. */
+  powerW: number;
+  /** Dense peak TFLOPS per precision (no sparsity). */
+  tflops: Accelerator['tflops'];
+  source: string;
+  year: number;
+}
+
+/** Every known accelerator with its memory, power and dense peaks, in table order (for `greenml hardware`). */
+export function listAccelerators(): AcceleratorListing[] {
+  return ACCELERATORS.map((a) => ({
+    id: a.id,
+    name: a.name,
+    vendor: a.vendor,
+    arch: a.arch,
+    memoryGB: a.memoryGB,
+    powerW: a.powerW,
+    tflops: { ...a.tflops },
+    source: a.source,
+    year: a.year,
+  }));
 }
 
 // ------------------------------------------------------------------------------------------------ regions
@@ -410,6 +462,30 @@ export function resolveRegion(id: string): ResolveResult<GridIntensity> {
 
   const suggestions = suggestRegions(lower);
   return fail(didYouMean('region', raw, suggestions, REGION_HINT), suggestions);
+}
+
+/** One row of `greenml regions`: a grid region or country with its location-based intensity. */
+export interface RegionListing {
+  id: string;
+  provider: GridIntensity['provider'];
+  name: string;
+  gPerKWh: number;
+  country?: string;
+  source: string;
+  year: number;
+}
+
+/** Every known grid region and country (cloud regions first, then countries), optionally of one provider. */
+export function listRegions(provider?: GridIntensity['provider']): RegionListing[] {
+  return GRID.filter((g) => provider === undefined || g.provider === provider).map((g) => ({
+    id: g.id,
+    provider: g.provider,
+    name: g.name,
+    gPerKWh: g.gPerKWh,
+    country: g.country,
+    source: g.source,
+    year: g.year,
+  }));
 }
 
 export { lookupModel } from './resolve-model';

@@ -1,9 +1,19 @@
 // The assumptions of one prepared run, in reading order: what was stated, what was modelled and from which source,
 // each with how the user changes it (OVERRIDE_HINTS).
 
-import { CONV_TF32_SLOWDOWN, fmtPct, fmtPctRange, FP32_CEILING, PrecisionPlan, RECOMPUTE_SHARE } from './compute';
+import { fmtPct, fmtPctRange, PrecisionPlan, RECOMPUTE_SHARE } from './compute';
 import { embodiedPerDeviceHour } from './data/embodied';
-import { BUSY_FRACTION, GridPlan, HOST_SHARE, IDLE_SHARE, PuePlan, round } from './energy';
+import {
+  GridPlan,
+  HOST_SHARE,
+  IDLE_SHARE,
+  IDLE_POWER_FRACTION,
+  PuePlan,
+  round,
+  RUN_STEP_SHARE,
+  STEP_POWER,
+} from './energy';
+import type { InputBoundPlan } from './input-bound';
 import { fmtNum, Method, OVERRIDE_HINTS, PrepareOptions, WorkPlan } from './estimate-model';
 import { PowerPlan } from './prepare';
 import { Accelerator, Assumption, Calibration, RunInputs } from './types';
@@ -19,6 +29,7 @@ export interface RunStory {
   measuredSecondsPerUnit: number | undefined;
   work: WorkPlan | undefined;
   mfuPlan: UtilisationPlan;
+  input: InputBoundPlan | undefined;
   precisionPlan: PrecisionPlan;
   accel: Accelerator;
   recompute: boolean;
@@ -41,6 +52,7 @@ export function describeRun(s: RunStory): void {
     measuredSecondsPerUnit,
     work,
     mfuPlan,
+    input,
     precisionPlan,
     accel,
     recompute,
@@ -95,33 +107,16 @@ export function describeRun(s: RunStory): void {
       source: mfuPlan.source,
     });
   }
-  if ((method === 'flops' || options.hoursAt) && precisionPlan.slowdown) {
-    const s = precisionPlan.slowdown;
-    const conv = precisionPlan.slowdown === CONV_TF32_SLOWDOWN;
+  if (input && (method === 'flops' || options.hoursAt)) {
     assumptions.push({
-      key: 'precision-speed',
-      text:
-        precisionPlan.effective === 'fp8'
-          ? `fp8 steps ${round(1 / s.mid, 2)}× faster than bf16 (range ${round(1 / s.high, 2)}–${round(1 / s.low, 2)}×), well below the 2× peak ratio`
-          : s.mid < 1
-            ? `16-bit without tensor cores only ${round(1 / s.mid, 2)}× faster than fp32 (range 1.0–${round(1 / s.low, 2)}×)`
-            : conv
-              ? `tf32 steps of a convolutional network ${s.mid}× slower than 16-bit mixed precision (range ${s.low}–${s.high}×), more than for transformers`
-              : `${precisionPlan.effective} steps ${s.mid}× slower than 16-bit mixed precision (range ${s.low}–${s.high}×); modelled from ` +
-                'published end-to-end AMP speed-ups, not the ratio of peak FLOPS' +
-                (precisionPlan.capTflops !== undefined
-                  ? `, and never above ${round(precisionPlan.capTflops, 1)} TFLOPS (${fmtPct(FP32_CEILING)} of the fp32 peak: no TF32 on ${accel.arch})`
-                  : precisionPlan.effective === 'fp32' && accel.tflops.tf32 !== undefined
-                    ? `; on ${accel.arch} this assumes TF32 math for convolutions (the cuDNN default) and matmuls — strict-fp32 matmuls are slower`
-                    : ''),
-      override: OVERRIDE_HINTS.precision,
-      source:
-        precisionPlan.effective === 'fp8'
-          ? 'NVIDIA/Megatron-LM issue #396 (13B on H100: 1.4× with FP8); axolotl FP8 notes (~10 % on 3B)'
-          : conv
-            ? 'NVIDIA DeepLearningExamples EfficientNet and ResNet-50 READMEs (A100 TF32 vs AMP: 1.7–2.6×)'
-            : 'PyTorch Performance Tuning Guide ("up to 3x"); HF "Efficient training on a single GPU"; Keras mixed-precision guide (60 % on TPUs)',
+      key: 'input-bound',
+      text: input.text,
+      override: 'set num_workers > 0 on the DataLoader',
+      source: input.source,
     });
+  }
+  if ((method === 'flops' || options.hoursAt) && precisionPlan.slowdown) {
+    assumptions.push(precisionAssumption(precisionPlan, accel, work));
   }
   if (recompute && (method === 'flops' || options.hoursAt)) {
     assumptions.push({
@@ -145,23 +140,48 @@ export function describeRun(s: RunStory): void {
         override: OVERRIDE_HINTS.power,
         source: sp.source,
       });
+    } else if (power.kind === 'chip') {
+      const cp = accel.chipPowerW!;
+      assumptions.push({
+        key: 'power',
+        text: `Each ${accel.name} draws ${cp.low}–${cp.high} W (mid ${cp.mid} W), its measured chip power in production training, not its ${accel.powerW} W rating`,
+        override: OVERRIDE_HINTS.power,
+        source: cp.source,
+      });
     } else if (power.kind === 'model') {
+      const fam = (work?.family ?? 'transformer') as keyof typeof STEP_POWER;
+      const sp = STEP_POWER[fam];
+      const f = power.fraction!({});
+      const stepScope = options.scope === 'step';
+      const lower = mfuPlan.loadNotes.length + (input ? 1 : 0) > 0;
       assumptions.push({
         key: 'power',
         text:
-          `Each ${accel.name} draws ${fmtPctRange(BUSY_FRACTION.low, BUSY_FRACTION.high)} (mid ${fmtPct(BUSY_FRACTION.mid)}) of its ${accel.powerW} W rating ` +
-          'on average over the run (checkpoints, evaluation and stalls draw less)',
+          `Each ${accel.name} draws ≈${fmtPct(f)} of its ${accel.powerW} W limit (${Math.round(f * accel.powerW)} W) on average: ` +
+          `${fmtPctRange(sp.low, sp.high)} while stepping large dense batches of a ${fam === 'transformer' ? 'transformer' : fam === 'convnet' ? 'convolutional network' : 'depthwise-separable network'}` +
+          (lower
+            ? `, less for ${[...mfuPlan.loadNotes, ...(input ? ['an input-bound loader'] : [])].join(', ')}`
+            : '') +
+          (stepScope
+            ? ''
+            : `; ${fmtPctRange(RUN_STEP_SHARE.low, RUN_STEP_SHARE.high)} of the run in steps, the rest (checkpoints, evaluation, stalls) near idle (${fmtPct(IDLE_POWER_FRACTION)})`),
         override: OVERRIDE_HINTS.power,
         source:
-          'Morrison et al. 2025 (H100 >85 % of TDP while training, ≈100 W while checkpointing); footprint-method.md Part 5',
+          'bench/gpu-energy/RESULTS.md (H200, 2026: 605–681 W of 700 W in training steps); ML.ENERGY leaderboard and Zeus (Chung et al. 2024); ' +
+          'Morrison et al. 2025 (H100 >85 % of TDP while training, ≈100 W while checkpointing); Llama 3 paper §3.3.4 (>90 % effective training time)',
       });
     }
-    if (power.kind === 'model' || (power.kind === 'measured' && cal?.hostPowerW === undefined)) {
+    if (
+      power.kind === 'model' ||
+      power.kind === 'chip' ||
+      (power.kind === 'measured' && cal?.hostPowerW === undefined)
+    ) {
       assumptions.push({
         key: 'host-overhead',
         text: `Host CPUs, memory and network add ${fmtPctRange(HOST_SHARE.low, HOST_SHARE.high)} (mid ${fmtPct(HOST_SHARE.mid)}) to the accelerator power`,
         override: OVERRIDE_HINTS.power,
-        source: 'Zeus/ML.ENERGY docs (GPUs ≈70 % of server power in DNN training); footprint-method.md Part 5',
+        source:
+          'Zeus docs (ml.energy/zeus, 2023: GPUs ≈70 % of server power in DNN training); Patterson et al. 2021 Table 4 (TPU v3 system vs chip power)',
       });
     }
   }
@@ -192,7 +212,8 @@ export function describeRun(s: RunStory): void {
         `Development runs before the final one included: × ${round(devMultiplier, 2)} in total (+${fmtPct(devMultiplier - 1)} of the final run's energy, ` +
         "CO2e and embodied emissions). Published ratios: OLMo +50 % (1.5); BigScience's experiments 2.7× the final BLOOM run",
       override: OVERRIDE_HINTS.devRuns,
-      source: 'Groeneveld et al. 2024 (OLMo); Luccioni et al. 2022 (BLOOM); footprint-method.md Part 5',
+      source:
+        'Groeneveld et al. 2024, "OLMo" (arXiv 2402.00838); Luccioni et al. 2022, "Estimating the carbon footprint of BLOOM" (arXiv 2211.02001)',
     });
   }
   if (embodiedPlan) {
@@ -203,4 +224,42 @@ export function describeRun(s: RunStory): void {
       source: embodiedPlan.source,
     });
   }
+}
+
+/** The precision assumption: how the run's fp32/TF32/fp8 compares with 16-bit mixed precision, and why. */
+function precisionAssumption(p: PrecisionPlan, accel: Accelerator, work: WorkPlan | undefined): Assumption {
+  const s = p.slowdown!;
+  const kind =
+    work?.family === 'convnet'
+      ? 'convolutional network'
+      : work?.family === 'depthwise'
+        ? 'depthwise-separable network'
+        : 'transformer';
+  const range = `(range ${round(s.low, 2)}–${round(s.high, 2)}×)`;
+  let text: string;
+  let source: string;
+  if (p.effective === 'fp8') {
+    text = `fp8 steps ${round(1 / s.mid, 2)}× faster than bf16 (range ${round(1 / s.high, 2)}–${round(1 / s.low, 2)}×), well below the 2× peak ratio`;
+    source = 'NVIDIA/Megatron-LM issue #396 (2023: 13B on H100, 1.4× with FP8); axolotl FP8 notes (~10 % on 3B)';
+  } else if (s.mid < 1) {
+    text = `16-bit without tensor cores only ${round(1 / s.mid, 2)}× faster than fp32 (range 1.0–${round(1 / s.low, 2)}×)`;
+    source = 'PyTorch Performance Tuning Guide (2023), "Use mixed precision and AMP"';
+  } else if (p.basis && p.basis !== 'model') {
+    text = `${p.effective} steps ${round(s.mid, 2)}× slower than 16-bit mixed precision ${range}: ${p.basis}`;
+    source = accel.arch === 'tpu' ? 'Keras mixed-precision guide (2023)' : 'PyTorch Performance Tuning Guide (2023)';
+  } else {
+    const what =
+      p.math === 'tf32'
+        ? kind === 'transformer'
+          ? 'TF32 matmuls (TF32 enabled in the script, or the framework default: TensorFlow ≥ 2.4, JAX)'
+          : "TF32 convolutions (cuDNN's default in PyTorch, TensorFlow's on Ampere+)"
+        : `true fp32 ${kind === 'transformer' ? 'matmuls (PyTorch default since 1.12: torch.backends.cuda.matmul.allow_tf32 = False)' : 'convolutions (TF32 switched off)'} on the ${accel.tflops.fp32} TFLOPS CUDA cores`;
+    text =
+      `fp32 as the framework runs it on ${accel.name}: ${what}; steps of this ${kind} ${round(s.mid, 2)}× slower than bf16/fp16 ${range}. ` +
+      'Modelled from the matmul share of a 16-bit step and the TF32/fp32 peaks, not the ratio of peaks alone';
+    source =
+      'bench/gpu-energy/RESULTS.md (H200, 2026: fp32 423 ms, TF32 131 ms, bf16 55.9 ms per transformer step; ResNet-50 TF32 1.5× bf16); ' +
+      'PyTorch docs "TensorFloat-32 (TF32) on Ampere devices" (2022); TensorFlow 2.4 release notes (2020); ml-engineering MAMF table (2024)';
+  }
+  return { key: 'precision-speed', text, override: OVERRIDE_HINTS.precision, source };
 }

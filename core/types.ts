@@ -22,7 +22,7 @@ export interface Assumption {
 
 export type Precision = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8';
 
-export type Vendor = 'nvidia' | 'amd' | 'google' | 'other';
+export type Vendor = 'nvidia' | 'amd' | 'google' | 'intel' | 'apple' | 'other';
 
 export interface Accelerator {
   /** Canonical id, lower-case, e.g. "a100-sxm4-80gb", "h100-sxm", "v100-sxm2-32gb", "tpu-v3". */
@@ -49,6 +49,12 @@ export interface Accelerator {
    * fraction + host share when the vendor publishes no usable board power (TPUs). Added, optional.
    */
   systemPowerW?: { low: number; mid: number; high: number; source: string };
+  /**
+   * Measured chip power in training (minimum / mean / maximum over production workloads), used instead of the rated
+   * power × load fraction where the rating is a thermal limit far above what the chip draws (TPU v3). The host share is
+   * added on top. Added, optional.
+   */
+  chipPowerW?: { low: number; mid: number; high: number; source: string };
 }
 
 export type ResolveResult<T> = { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };
@@ -118,6 +124,12 @@ export interface RunInputs {
   hardware?: string;
   devices?: number;
   precision?: Precision;
+  /**
+   * What float32 matmuls run as when precision is fp32 (added, optional): 'tf32' when the framework does so by default
+   * (TensorFlow ≥ 2.4 and JAX on Ampere+ GPUs) or the script enables it; 'fp32' when TF32 is off for convolutions too
+   * (`torch.backends.cudnn.allow_tf32 = False`). Undefined = PyTorch's default: true fp32 matmuls, TF32 convolutions.
+   */
+  fp32Matmul?: 'tf32' | 'fp32';
   /** Model FLOPs utilisation override (0..1). When given, used as the mid value. */
   mfu?: number;
   /** Average power per device in watts, used as is (no utilisation factor, no host share). */
@@ -161,6 +173,11 @@ export interface RunInputs {
   resolution?: number;
   /** Seconds of audio per sample (wav2vec 2.0); FLOPs scale linearly. Whisper always pads to 30 s. */
   audioSeconds?: number;
+  /**
+   * DataLoader worker processes per device (added, optional). 0 on an image workload makes the run input-bound: the
+   * training process decodes images itself and the accelerator waits (core/input-bound.ts). Undefined = not capped.
+   */
+  dataLoaderWorkers?: number;
 
   // --- scope options: off unless set, each listed in the assumptions when on ---
   /** Add idle and infrastructure energy: +59 % of the accelerators' dynamic energy (Luccioni et al. 2022, BLOOM). */

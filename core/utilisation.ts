@@ -1,37 +1,60 @@
 // Utilisation (model FLOPs utilisation against the dense 16-bit peak): token workloads from architecture, size,
-// devices, batch and PEFT; per-sample workloads (vision, audio) from the family's step utilisation.
+// devices, batch, PEFT and mixture-of-experts; per-sample workloads (vision, audio) from the family's step utilisation.
+// The fitted constants come from core/fit.ts (all development cases unless the caller passes others).
 
 import {
-  BASE_MFU,
   Band,
-  MFU_SPREAD,
-  PEFT_UTILISATION,
-  PrecisionPlan,
-  VISION_RUN_EFFICIENCY,
+  LLM_RUN_EFFICIENCY,
   batchFactor,
   fmtPct,
   fmtPctRange,
+  peftStepRatio,
   scaleFactor,
-  sizeFactor,
+  sizeFactorAt,
   validFraction,
   visionStepUtilisation,
+  DEFAULT_PEFT_FRACTION,
 } from './compute';
 import { round } from './energy';
 import { WorkPlan, fmtNum } from './estimate-model';
+import { defaultConstants, FittedConstants, moeEfficiencyAt } from './fit';
+import type { PrecisionPlan } from './precision';
 import { Accelerator, RunInputs } from './types';
 
 export interface UtilisationPlan {
   band: Band;
   source: string;
+  /** Utilisation of the 16-bit steps alone (no evaluation, restarts, stalls): sets precision ratios. */
+  stepMid: number;
+  /**
+   * How hard the device works in a step relative to a large dense batch (0..1): small models, small batches and
+   * LoRA draw less power (core/energy.ts stepPowerFraction).
+   */
+  load: number;
+  /** What lowers the load, for the power assumption. */
+  loadNotes: string[];
   text(p: PrecisionPlan): string;
+}
+
+export interface UtilisationOptions {
+  constants?: FittedConstants;
+  /** 'step': utilisation of training steps only (per-step estimates); default 'run' (whole-run averages). */
+  scope?: 'run' | 'step';
 }
 
 function givenUtilisation(given: number): UtilisationPlan {
   return {
     band: { low: given * 0.85, mid: given, high: Math.min(1, given * 1.15) },
     source: 'given by the user',
+    stepMid: given,
+    load: 1,
+    loadNotes: [],
     text: () => `Utilisation ${fmtPct(given)} of the dense 16-bit peak as given (±15 %)`,
   };
+}
+
+function peftLabel(inputs: RunInputs): string {
+  return inputs.peft!.method === 'qlora' ? 'QLoRA' : 'LoRA';
 }
 
 export function planWorkUtilisation(
@@ -39,29 +62,33 @@ export function planWorkUtilisation(
   accel: Accelerator,
   devices: number,
   work: WorkPlan,
+  opts: UtilisationOptions = {},
 ): UtilisationPlan {
-  if (work.kind === 'tokens') return planUtilisation(inputs, accel, devices, work.params);
+  if (work.kind === 'tokens') return planUtilisation(inputs, accel, devices, work.params, opts, work);
   if (work.family === 'transformer') {
-    return planUtilisation({ ...inputs, microBatch: undefined, seqLen: undefined }, accel, devices, work.params);
+    return planUtilisation({ ...inputs, microBatch: undefined, seqLen: undefined }, accel, devices, work.params, opts);
   }
   const given = validFraction(inputs.mfu);
   if (given !== undefined) return givenUtilisation(given);
+  const k = opts.constants ?? defaultConstants();
   const family = work.family;
-  const step = visionStepUtilisation(family, accel.arch);
+  const step = visionStepUtilisation(family, accel.arch, k.baseMfu);
   const fScale = scaleFactor(devices);
-  const fPeft = inputs.peft ? (PEFT_UTILISATION[inputs.peft.method] ?? 1) : 1;
-  const mid = step.u * VISION_RUN_EFFICIENCY * fScale * fPeft;
-  const band = { low: mid * MFU_SPREAD.low, mid, high: Math.min(0.75, mid * MFU_SPREAD.high) };
+  const fPeft = inputs.peft ? 1 / peftStepRatio(inputs.peft.method, work.params ?? 0) : 1;
+  const runEff = opts.scope === 'step' ? 1 : k.visionRunEfficiency;
+  const mid = step.u * runEff * fScale * fPeft;
+  const band = { low: mid * k.mfuSpread.low, mid, high: Math.min(0.75, mid * k.mfuSpread.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
-  const parts = [
-    `${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`,
-    `× ${VISION_RUN_EFFICIENCY} for evaluation, data loading and restarts`,
-  ];
+  const parts = [`${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`];
+  if (runEff !== 1) parts.push(`× ${round(runEff, 2)} for evaluation, data loading and restarts`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
-  if (fPeft < 1) parts.push(`× ${round(fPeft, 2)} for ${inputs.peft!.method === 'qlora' ? 'QLoRA' : 'LoRA'}`);
+  if (fPeft !== 1) parts.push(`× ${round(fPeft, 2)} for ${peftLabel(inputs)}`);
   return {
     band,
-    source: `${step.source}; run efficiency fitted on the vision development cases (core/validation/cases.ts)`,
+    source: `${step.source}; run efficiency fitted on the vision development cases (core/fit.ts)`,
+    stepMid: step.u * fScale,
+    load: 1,
+    loadNotes: [],
     text: (p: PrecisionPlan) => {
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
@@ -72,32 +99,68 @@ export function planWorkUtilisation(
   };
 }
 
-/** Utilisation (MFU against the dense 16-bit peak) from what is known: architecture, size, devices, batch, PEFT. */
+/**
+ * Utilisation (MFU against the dense 16-bit peak) from what is known: architecture, size, devices, batch, PEFT,
+ * mixture-of-experts.
+ */
 export function planUtilisation(
   inputs: RunInputs,
   accel: Accelerator,
   devices: number,
   n: number | undefined,
+  opts: UtilisationOptions = {},
+  work?: WorkPlan,
 ): UtilisationPlan {
   const given = validFraction(inputs.mfu);
   if (given !== undefined) return givenUtilisation(given);
-  const base = BASE_MFU[accel.arch] ?? BASE_MFU.other;
-  const fSize = sizeFactor(n ?? 1e9);
+  const k = opts.constants ?? defaultConstants();
+  const base = k.baseMfu[accel.arch] ?? k.baseMfu.other;
+  const fSize = sizeFactorAt(n ?? 1e9, k.sizeSlope);
   const fScale = scaleFactor(devices);
   const fBatch = batchFactor(inputs.microBatch, inputs.seqLen);
-  const fPeft = inputs.peft ? (PEFT_UTILISATION[inputs.peft.method] ?? 1) : 1;
-  const mid = base.mfu * fSize * fScale * fBatch * fPeft;
-  const band = { low: mid * MFU_SPREAD.low, mid, high: Math.min(0.75, mid * MFU_SPREAD.high) };
+  const moe =
+    inputs.activeParams !== undefined && inputs.params !== undefined && inputs.activeParams < inputs.params * 0.95;
+  const fMoe = moe ? moeEfficiencyAt(k.moeEfficiency, inputs.activeParams!) : 1;
+  // PEFT: LoRA's FLOPs per token are lower (4N + 6N_trainable) but a step costs about as much as a full fine-tune's;
+  // the utilisation carries the difference so that time = full fine-tune time × peftStepRatio.
+  let fPeft = 1;
+  if (inputs.peft) {
+    const nn = n ?? 1e9;
+    const frac = validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION;
+    const att = work?.flops?.attentionPerToken ?? 0;
+    const ratioFlops = ((4 + 6 * frac) * nn + att) / (6 * nn + att);
+    fPeft = ratioFlops / peftStepRatio(inputs.peft.method, inputs.params ?? nn);
+  }
+  const runEff = opts.scope === 'step' ? LLM_RUN_EFFICIENCY : 1;
+  const mid = (base.mfu * fSize * fScale * fBatch * fPeft * fMoe) / runEff;
+  const band = { low: mid * k.mfuSpread.low, mid, high: Math.min(0.75, mid * k.mfuSpread.high) };
   const parts: string[] = [`${fmtPct(base.mfu)} for ${accel.arch} at 16-bit`];
   if (fSize < 1) parts.push(`× ${round(fSize, 2)} for a ${fmtNum(n!)}-parameter model`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
   if (fBatch < 1) parts.push(`× ${round(fBatch, 2)} for ${inputs.microBatch}×${inputs.seqLen} tokens per micro-step`);
-  if (fPeft < 1) parts.push(`× ${round(fPeft, 2)} for ${inputs.peft!.method === 'qlora' ? 'QLoRA' : 'LoRA'}`);
+  if (fMoe !== 1)
+    parts.push(`× ${round(fMoe, 2)} for a mixture-of-experts model (small expert matmuls, routing and all-to-all)`);
+  if (fPeft !== 1)
+    parts.push(
+      `× ${round(fPeft, 2)} for ${peftLabel(inputs)} (its steps cost ${round(peftStepRatio(inputs.peft!.method, inputs.params ?? n ?? 1e9), 2)}× a full fine-tune's although it computes fewer FLOPs)`,
+    );
+  if (runEff !== 1) parts.push(`÷ ${runEff} (training steps only, no evaluation or restarts)`);
+  const loadNotes: string[] = [];
+  const batchLoad = powerBatchLoad(n, inputs.microBatch, inputs.seqLen);
+  if (batchLoad < 1)
+    loadNotes.push(`${inputs.microBatch}×${inputs.seqLen} tokens per micro-step of a ${fmtNum(n!)}-parameter model`);
+  const peftLoad = inputs.peft ? LORA_POWER_LOAD : 1;
+  if (inputs.peft) loadNotes.push(`${peftLabel(inputs)} (frozen weights)`);
   return {
     band,
     source:
-      `${base.source}; size factor fitted on Pythia (core/validation/cases.ts); multi-node factor after Llama 3 paper Table 4` +
-      (fPeft < 1 ? '; LoRA speed-up from Hu et al. 2021 §4.2' : ''),
+      `${base.source}; size slope, MoE efficiency and spread fitted on the development cases (core/fit.ts); multi-node factor after Llama 3 paper Table 4` +
+      (fPeft !== 1
+        ? '; LoRA step time from bench/gpu-energy/RESULTS.md (H200, 2026: 231 vs 223 ms at 774 M) and Hu et al. 2021 §4.2 (25 % faster at 175B)'
+        : ''),
+    stepMid: (base.mfu * fSize * fScale * fBatch * fMoe) / LLM_RUN_EFFICIENCY,
+    load: Math.min(1, batchLoad * peftLoad),
+    loadNotes,
     text: (p: PrecisionPlan) => {
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
@@ -106,4 +169,24 @@ export function planUtilisation(
       );
     },
   };
+}
+
+/**
+ * [S] Power load of a LoRA step relative to a full fine-tune: 566 vs 605 W on H200 at 774 M parameters
+ * (bench/gpu-energy/RESULTS.md (H200, 2026)): 0.935 of the full fine-tune's power, as a load of 0.9 on the sqrt curve.
+ */
+export const LORA_POWER_LOAD = 0.9;
+
+/**
+ * [I] Power load of a micro-step from the work it gives the device, W = 6·N·T FLOPs (N parameters, T tokens per device
+ * per micro-step): p(W)/p(10¹³) with p(x) = x/(x + 10¹²), capped at 1. Small matrices and short kernels leave the device
+ * waiting between launches, so power falls with the work per step and saturates near the limit for large steps (ML.ENERGY
+ * leaderboard and Zeus batch-size sweeps, Chung et al. 2023–2024). On H200 a 185 M model at 16,384 tokens (1.8·10¹³
+ * FLOPs per step) drew 96 % of the limit (bench/gpu-energy/RESULTS.md (H200, 2026)): load 1 here. A BERT-base fine-tune at
+ * 8 × 128 tokens (6.8·10¹¹) gets 0.45, i.e. ≈ 68 % of the limit.
+ */
+export function powerBatchLoad(params: number | undefined, microBatch?: number, seqLen?: number): number {
+  if (!(microBatch! > 0) || !(seqLen! > 0) || !(params! > 0)) return 1;
+  const p = (x: number) => x / (x + 1e12);
+  return Math.min(1, p(6 * params! * microBatch! * seqLen!) / p(1e13));
 }

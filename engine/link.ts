@@ -44,8 +44,19 @@ export function linkFile(input: LinkInput): LinkResult {
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
     } else if (kind === 'shell') {
       drafts = linker.launcherRuns(file, text);
-      // A launcher whose script is not here (Megatron-LM's pretrain_gpt.py): its flags through the vocabulary.
-      if (drafts.length === 0) drafts = vocabDrafts(linker, file, text);
+      // A launcher whose script is not here (Megatron-LM's pretrain_gpt.py): its flags through the vocabulary, with the
+      // launcher's devices over them; else what the launcher alone says (./extract/launcher-run).
+      if (drafts.every((d) => d.kind === 'launcher')) {
+        const vocab = vocabDrafts(linker, file, text);
+        const script = /^\S+ (\S+) \(script not found/.exec(drafts[0]?.plan.entry.label ?? '')?.[1];
+        const missing = script && ` (script ${script} not found: read from the launcher only)`;
+        if (vocab.length)
+          drafts = vocab.map((d) =>
+            missing
+              ? { ...d, plan: { ...d.plan, entry: { ...d.plan.entry, label: d.plan.entry.label + missing } } }
+              : d,
+          );
+      }
     } else if (kind === 'javascript') {
       const r = extractTfjs(file, text);
       drafts = r.drafts;
@@ -64,13 +75,15 @@ export function linkFile(input: LinkInput): LinkResult {
           if (readSets(sets).fw?.id === 'nemo') own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (c.format === 'skypilot') drafts = linker.launcherRuns(file, text);
+        else if (c.format === 'skypilot' || c.format === 'kubernetes') drafts = linker.launcherRuns(file, text);
         else if (own) drafts = [linker.enrich(own)];
         else {
           drafts = linker.usersOf(file);
           if (drafts.length === 0 && c.format === 'deepspeed') drafts = [deepspeedRun(c.doc)];
           if (drafts.length === 0 && c.format === 'hf-args') drafts = [linker.enrich(extractHfArgsFile(c.doc))];
         }
+        // A Hydra/OmegaConf file no script or `_target_` Trainer claims (NeMo's configs): the vocabulary's run.
+        if (drafts.length === 0 && c.format === 'hydra') drafts = vocabDrafts(linker, file, text);
       } else if (
         configDoc(file, text)
           ?.keys()

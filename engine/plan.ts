@@ -2,21 +2,37 @@
 // into the footprint core's inputs. Override order: explicit > script default > setting > framework default > assumed.
 import { lookupModel, type Assumption, type OptimizerKind, type Precision, type RunInputs } from '../core/index';
 import { lookupDataset } from '../core/data/datasets';
+import { lookupArchitecture } from '../core/data/vision-audio';
+import type { ArchitectureInfo } from '../core/types';
 import type { Settings } from './settings';
 import type { Fact, FactKey, FactValue, RunPlan } from './types';
 
 export const ASSUMED_SEQ_LEN = 512;
 export const ASSUMED_DATASET_EXAMPLES = 50_000;
 
+/**
+ * The vision or audio architecture a run trains (ResNet-50, ViT-B/16, Whisper small), when its model is one and is
+ * not a language model the models table knows: the run is then a per-sample workload (images or clips × epochs), with
+ * no sequence length.
+ */
+export function perSampleArchitecture(plan: RunPlan): ArchitectureInfo | undefined {
+  const m = plan.facts.get('model')?.value;
+  return typeof m === 'string' && !lookupModel(m) ? lookupArchitecture(m) : undefined;
+}
+
 /** Hardware on which GPU rules do not apply: the CPU, and Apple silicon through MPS. */
 export const isCpuLike = (hw: FactValue | undefined) => hw === 'cpu' || hw === 'mps';
 
 function setIfAbsent(plan: RunPlan, fact: Fact) {
   const cur = plan.facts.get(fact.key);
+  // A setting also fills a device count the code leaves open (`devices="auto"`: a count not in the file).
   if (
     !cur ||
     cur.origin === 'assumed' ||
-    ((cur.origin === 'framework-default' || cur.origin === 'inferred') && fact.origin === 'setting')
+    (fact.origin === 'setting' &&
+      (cur.origin === 'framework-default' ||
+        cur.origin === 'inferred' ||
+        (cur.value === null && fact.key === 'devices')))
   )
     plan.facts.set(fact.key, fact);
 }
@@ -70,6 +86,16 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
       note: `model from ${from('model')}`,
     });
   const model = plan.facts.get('model');
+  const arch = perSampleArchitecture(plan);
+  if (arch && model && !plan.facts.has('params'))
+    plan.facts.set('params', {
+      key: 'params',
+      value: arch.params,
+      origin: model.origin,
+      file: model.file,
+      span: model.span,
+      note: `${arch.name}: ${(arch.params / 1e6).toPrecision(3)} M parameters (${arch.source.replace(/^\[[SD]\] /, '')}, ${arch.year})`,
+    });
   if (typeof model?.value === 'string' && !plan.facts.has('params')) {
     const info = lookupModel(model.value);
     if (info)
@@ -82,9 +108,18 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
         note: `${info.id}: ${(info.params / 1e9).toPrecision(3)} B parameters (${info.source}, ${info.year})`,
       });
   }
+  if (arch && model && !plan.facts.has('modality'))
+    plan.facts.set('modality', {
+      key: 'modality',
+      value: arch.modality,
+      origin: model.origin,
+      file: model.file,
+      span: model.span,
+      note: `${arch.name} is a ${arch.modality} model: samples × epochs, no sequence length`,
+    });
   // Images and audio have no token sequence: no length is assumed for them.
   const modality = plan.facts.get('modality')?.value;
-  if (!plan.facts.has('seq_len') && modality !== 'vision' && modality !== 'audio') {
+  if (!plan.facts.has('seq_len') && !arch && modality !== 'vision' && modality !== 'audio') {
     plan.facts.set('seq_len', {
       key: 'seq_len',
       value: ASSUMED_SEQ_LEN,
@@ -147,7 +182,8 @@ export interface RunShape {
 export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const v = (k: FactKey) => plan.facts.get(k)?.value;
   const origin = (k: FactKey) => plan.facts.get(k)?.origin;
-  const devices = num(v('devices')) ?? 1;
+  const devicesKnown = num(v('devices'));
+  const devices = devicesKnown ?? 1;
   const micro = num(v('micro_batch')) ?? 1;
   const accum = num(v('grad_accum')) ?? 1;
   const seqLen = num(v('seq_len')) ?? ASSUMED_SEQ_LEN;
@@ -161,7 +197,25 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   let tokens: number | undefined;
   let totalSteps: number | undefined;
   let stepsAssumed = false;
-  if (maxSteps !== undefined && maxSteps > 0) {
+  const arch = perSampleArchitecture(plan);
+  let perSample: Pick<RunInputs, 'architecture' | 'samples' | 'epochs' | 'resolution'> = {};
+  if (arch) {
+    // Images or clips × epochs (steps × global batch when a step count is set); the core counts 3 × forward FLOPs.
+    const res = num(v('resolution'));
+    if (maxSteps !== undefined && maxSteps > 0) {
+      totalSteps = maxSteps;
+      perSample = { samples: maxSteps * globalBatch, epochs: 1 };
+      assumptions.push({
+        key: 'samples',
+        text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch} = ${(maxSteps * globalBatch).toLocaleString('en-US')} samples`,
+      });
+    } else if (examples !== undefined) {
+      perSample = { samples: examples, epochs };
+      totalSteps = Math.ceil(examples / globalBatch) * Math.ceil(epochs ?? 1);
+      stepsAssumed = origin('dataset_size') === 'assumed';
+    }
+    perSample = { ...perSample, architecture: String(v('model')), resolution: res };
+  } else if (maxSteps !== undefined && maxSteps > 0) {
     totalSteps = maxSteps;
     tokens = maxSteps * globalBatch * seqLen;
     assumptions.push({
@@ -200,13 +254,20 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     shape: info?.shape,
     tokens,
     hardware: typeof hardware === 'string' && !isCpuLike(hardware) ? hardware : undefined,
-    devices,
+    // Unknown (`devices="auto"`): the core states its own one-device assumption.
+    devices: devicesKnown,
     precision,
+    // TensorFlow (≥ 2.4) runs float32 matmuls and convolutions as TF32 on Ampere and later by default; PyTorch's
+    // default (true fp32 matmuls, TF32 convolutions) is the core's own default.
+    fp32Matmul: precision === 'fp32' && plan.framework === 'keras' ? 'tf32' : undefined,
+    // Only image workloads are capped by a loader without workers (the core ignores it for tokens).
+    dataLoaderWorkers: num(v('num_workers')),
     region: typeof v('region') === 'string' ? (v('region') as string) : undefined,
     pue: settings.pue,
     intensity: settings.carbonIntensity,
     microBatch: micro,
-    seqLen,
+    seqLen: arch ? undefined : seqLen,
+    ...perSample,
     gradCheckpointing: v('grad_checkpointing') === true,
     optimizer: optimizerKind(v('optimizer')),
     peft: peft === 'lora' || peft === 'qlora' ? { method: peft } : undefined,

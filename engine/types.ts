@@ -32,6 +32,12 @@ export const FACT_KEYS = [
   'train_tokens',
   /** 'text', 'vision' or 'audio': facts of one modality are not reported for another (no sequence length for a ResNet). */
   'modality',
+  /** Tensor, pipeline and data parallel degrees (Megatron-LM, NeMo, torchtitan); devices = tp × pp × dp (× cp). */
+  'tp',
+  'pp',
+  'dp',
+  /** Side in pixels of the training images (the training crop), for vision models. */
+  'resolution',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 

@@ -2,42 +2,43 @@
 //
 //   npx tsx scripts/validate-footprint.ts [--json]
 //
-// Per case: the estimate (low/mid/high) of the case's target metric, the published value, the error of the mid value,
-// whether the published value lies inside the range (±0.5 % for the rounding of published values), and the same error for the baseline (plain 6·N·D at 40 % MFU of
-// the dense 16-bit peak — for per-sample workloads 3 × forward FLOPs × samples × epochs at 40 % — energy = device-hours
-// × rated power × PUE). Then, per tier, the median absolute error of quality-A cases, of quality-B cases and of all,
-// against the baseline's, and the share of published values inside low–high; the overall inside share (target ≥ 80 %);
-// and two fit checks: the implied utilisation of each token device-hours case, divided by the size and device-count
-// factors, with its median per architecture — the numbers BASE_MFU's [F] values come from — and the implied run
-// efficiency of the 16-bit vision cases — where VISION_RUN_EFFICIENCY comes from.
-// These are in-sample numbers: the cases were used to develop the method.
+// Headline: leave-one-family-out error. For every model family (caseFamily: sibling runs of one paper, code base or
+// cluster), the fitted constants (core/fit.ts: base MFU per architecture, size slope, MoE efficiency, vision run
+// efficiency, utilisation spread) are refitted on the OTHER families' cases, and the family's cases are estimated with
+// them. No constant is fitted on a case it is judged on. Power constants are not fitted on cases at all (H200
+// measurements, published chip powers). The in-sample figure (constants fitted on all cases, as the estimator ships)
+// is printed beside it.
+//
+// Per case: the published value, the out-of-family estimate (low/mid/high), its error, whether the published value lies
+// inside the range (±0.5 % for published rounding), the in-sample error, and the baseline (plain 6·N·D — or 3 × forward
+// FLOPs × samples — at 40 % MFU of the dense 16-bit peak; energy = device-hours × rated power × PUE). Then per tier the
+// median |error| of quality-A cases, of quality-B cases and of all, and the inside share.
 
-import { CASES, type CaseMetric, type ValidationCase } from '../core/validation/cases';
+import { caseFamily, CASES, type CaseMetric, type ValidationCase } from '../core/validation/cases';
 import {
-  BASE_MFU,
   estimate,
+  fitConstants,
   forwardFlopsAt,
   GENERIC_ACCELERATOR,
   lookupArchitecture,
   peak16,
-  planFlops,
   resolveAccelerator,
-  scaleFactor,
-  sizeFactor,
-  VISION_RUN_EFFICIENCY,
-  visionStepUtilisation,
 } from '../core/index';
-import type { Accelerator, Estimate, Range } from '../core/index';
+import type { Accelerator, Estimate, FittedConstants, Range } from '../core/index';
 
 interface Row {
   c: ValidationCase;
-  e: Estimate;
-  est: Range;
+  family: string;
+  loo: Range;
+  inSample: Range;
   published: number;
   error: number;
   inside: boolean;
+  inSampleError: number;
+  inSampleInside: boolean;
   baseline: number;
   baselineError: number;
+  eIn: Estimate;
 }
 
 function metricOf(e: Estimate, m: CaseMetric): Range {
@@ -112,47 +113,76 @@ function pct(x: number): string {
   return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length);
-}
+const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
+const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+const inside = (v: number, r: Range) => v >= r.low - 0.005 * v && v <= r.high + 0.005 * v;
 
-function lpad(s: string, n: number): string {
-  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
-}
+// Refit per family (leave-one-family-out).
+const families = [...new Set(CASES.map(caseFamily))];
+const foldConstants = new Map<string, FittedConstants>();
+for (const f of families) foldConstants.set(f, fitConstants(CASES.filter((c) => caseFamily(c) !== f)));
 
 const rows: Row[] = CASES.map((c) => {
-  const e = estimate(c.inputs);
-  const est = metricOf(e, c.target.metric);
+  const family = caseFamily(c);
+  const eIn = estimate(c.inputs);
+  const eOut = estimate(c.inputs, { constants: foldConstants.get(family) });
   const published = c.target.value;
-  const b = baseline(c, e, c.target.metric);
-  const tol = 0.005 * published; // published values are rounded
+  const loo = metricOf(eOut, c.target.metric);
+  const inS = metricOf(eIn, c.target.metric);
+  const b = baseline(c, eIn, c.target.metric);
   return {
     c,
-    e,
-    est,
+    family,
+    loo,
+    inSample: inS,
     published,
-    error: est.mid / published - 1,
-    inside: published >= est.low - tol && published <= est.high + tol,
+    error: loo.mid / published - 1,
+    inside: inside(published, loo),
+    inSampleError: inS.mid / published - 1,
+    inSampleInside: inside(published, inS),
     baseline: b,
     baselineError: b / published - 1,
+    eIn,
   };
 });
 
+const predictive = (r: Row) => r.c.tier !== 'convention';
+const medAbs = (xs: number[]) => median(xs.map(Math.abs));
+const share = (rs: Row[], k: (r: Row) => boolean) => (rs.length ? rs.filter(k).length / rs.length : NaN);
+
 if (process.argv.includes('--json')) {
+  const a = rows.filter((r) => predictive(r) && r.c.quality === 'A');
   console.log(
     JSON.stringify(
-      rows.map((r) => ({
-        id: r.c.id,
-        tier: r.c.tier,
-        quality: r.c.quality,
-        metric: r.c.target.metric,
-        estimate: r.est,
-        published: r.published,
-        error: r.error,
-        inside: r.inside,
-        baseline: r.baseline,
-        baselineError: r.baselineError,
-      })),
+      {
+        headline: {
+          validation: 'leave-one-family-out',
+          families: families.length,
+          medianAbsErrorA: medAbs(a.map((r) => r.error)),
+          insideShareA: share(a, (r) => r.inside),
+          medianAbsErrorAll: medAbs(rows.filter(predictive).map((r) => r.error)),
+          insideShareAll: share(rows.filter(predictive), (r) => r.inside),
+          inSampleMedianAbsErrorA: medAbs(a.map((r) => r.inSampleError)),
+          inSampleInsideShareA: share(a, (r) => r.inSampleInside),
+          baselineMedianAbsErrorA: medAbs(a.map((r) => r.baselineError)),
+        },
+        cases: rows.map((r) => ({
+          id: r.c.id,
+          family: r.family,
+          tier: r.c.tier,
+          quality: r.c.quality,
+          metric: r.c.target.metric,
+          published: r.published,
+          estimate: r.loo,
+          error: r.error,
+          inside: r.inside,
+          inSampleEstimate: r.inSample,
+          inSampleError: r.inSampleError,
+          inSampleInside: r.inSampleInside,
+          baseline: r.baseline,
+          baselineError: r.baselineError,
+        })),
+      },
       null,
       2,
     ),
@@ -162,106 +192,80 @@ if (process.argv.includes('--json')) {
 
 const tiers = ['convention', 'device-hours', 'measured-energy'] as const;
 console.log(
-  'Green ML Review — footprint core against the development cases (in-sample; see core/validation/cases.ts)\n',
+  'Green ML Review — footprint core against the development cases\n' +
+    `Headline: leave-one-family-out (${families.length} families; constants refitted without the family judged). ` +
+    'In-sample (constants fitted on all cases) beside it.\n',
 );
 for (const tier of tiers) {
   console.log(`== ${tier}`);
   console.log(
-    `${pad('case', 34)} ${pad('q', 1)} ${pad('metric', 14)} ${lpad('low', 8)} ${lpad('mid', 8)} ${lpad('high', 8)} ${lpad('published', 9)} ${lpad('error', 8)} ${pad(' in', 4)} ${lpad('baseline', 8)} ${lpad('b.error', 8)}`,
+    `${pad('case', 26)} ${pad('q', 1)} ${pad('family', 13)} ${pad('metric', 9)} ${lpad('low', 8)} ${lpad('mid', 8)} ${lpad('high', 8)} ${lpad('published', 9)} ${lpad('LOFO err', 9)} ${pad(' in', 4)} ${lpad('in-sample', 9)} ${lpad('baseline', 8)}`,
   );
   for (const r of rows.filter((x) => x.c.tier === tier)) {
     console.log(
-      `${pad(r.c.id, 34)} ${r.c.quality} ${pad(r.c.target.metric, 14)} ${lpad(fmt(r.est.low), 8)} ${lpad(fmt(r.est.mid), 8)} ${lpad(fmt(r.est.high), 8)} ${lpad(fmt(r.published), 9)} ${lpad(pct(r.error), 8)} ${pad(r.inside ? ' yes' : ' NO', 4)} ${lpad(fmt(r.baseline), 8)} ${lpad(pct(r.baselineError), 8)}`,
+      `${pad(r.c.id, 26)} ${r.c.quality} ${pad(r.family, 13)} ${pad(r.c.target.metric.replace('acceleratorKWh', 'accelKWh'), 9)} ${lpad(fmt(r.loo.low), 8)} ${lpad(fmt(r.loo.mid), 8)} ${lpad(fmt(r.loo.high), 8)} ${lpad(fmt(r.published), 9)} ${lpad(pct(r.error), 9)} ${pad(r.inside ? ' yes' : ' NO', 4)} ${lpad(pct(r.inSampleError), 9)} ${lpad(pct(r.baselineError), 8)}`,
     );
-    for (const extra of r.c.also ?? []) {
-      const x = metricOf(r.e, extra.metric);
-      console.log(
-        `${pad(`  (also)`, 34)}   ${pad(extra.metric, 14)} ${lpad(fmt(x.low), 8)} ${lpad(fmt(x.mid), 8)} ${lpad(fmt(x.high), 8)} ${lpad(fmt(extra.value), 9)} ${lpad(pct(x.mid / extra.value - 1), 8)}`,
-      );
-    }
   }
   console.log('');
 }
 
-const fmtErr = (xs: number[]) => (xs.length ? pct(median(xs.map(Math.abs))).replace('+', '') : '-');
+const fmtErr = (xs: number[]) => (xs.length ? pct(medAbs(xs)).replace('+', '') : '-');
+const ins = (xs: Row[], k: (r: Row) => boolean) => (xs.length ? `${xs.filter(k).length}/${xs.length}` : '-');
+console.log('== summary: median |error| of the mid value and share of published values inside low–high');
 console.log(
-  '== summary per tier: median |error| of the mid value (A = quality A, B = quality B), share of published values inside low–high',
+  `${pad('tier', 18)} ${lpad('n', 3)}  ${lpad('LOFO err', 9)} ${lpad('LOFO in', 8)}   ${lpad('in-sample', 9)} ${lpad('in-s. in', 8)}   ${lpad('baseline', 8)}`,
 );
-console.log(
-  `${pad('tier', 16)} ${lpad('n(A)', 4)} ${lpad('est(A)', 8)} ${lpad('base(A)', 8)} ${lpad('in(A)', 6)}   ${lpad('n(B)', 4)} ${lpad('est(B)', 8)} ${lpad('base(B)', 8)} ${lpad('in(B)', 6)}   ${lpad('est(all)', 8)} ${lpad('base(all)', 9)} ${lpad('in(all)', 8)}`,
-);
+const line = (label: string, xs: Row[]) =>
+  console.log(
+    `${pad(label, 18)} ${lpad(String(xs.length), 3)}  ${lpad(fmtErr(xs.map((r) => r.error)), 9)} ${lpad(
+      ins(xs, (r) => r.inside),
+      8,
+    )}   ` +
+      `${lpad(fmtErr(xs.map((r) => r.inSampleError)), 9)} ${lpad(
+        ins(xs, (r) => r.inSampleInside),
+        8,
+      )}   ${lpad(fmtErr(xs.map((r) => r.baselineError)), 8)}`,
+  );
 for (const tier of tiers) {
-  const a = rows.filter((r) => r.c.tier === tier && r.c.quality === 'A');
-  const b = rows.filter((r) => r.c.tier === tier && r.c.quality === 'B');
-  const all = [...a, ...b];
-  const ins = (xs: Row[]) => (xs.length ? `${xs.filter((r) => r.inside).length}/${xs.length}` : '-');
-  console.log(
-    `${pad(tier, 16)} ${lpad(String(a.length), 4)} ${lpad(fmtErr(a.map((r) => r.error)), 8)} ${lpad(fmtErr(a.map((r) => r.baselineError)), 8)} ${lpad(ins(a), 6)}   ` +
-      `${lpad(String(b.length), 4)} ${lpad(fmtErr(b.map((r) => r.error)), 8)} ${lpad(fmtErr(b.map((r) => r.baselineError)), 8)} ${lpad(ins(b), 6)}   ` +
-      `${lpad(fmtErr(all.map((r) => r.error)), 8)} ${lpad(fmtErr(all.map((r) => r.baselineError)), 9)} ${lpad(ins(all), 8)}`,
-  );
+  for (const q of ['A', 'B'] as const)
+    line(
+      `${tier} ${q}`,
+      rows.filter((r) => r.c.tier === tier && r.c.quality === q),
+    );
 }
-const vision = rows.filter((r) => r.c.inputs.architecture !== undefined);
-if (vision.length) {
-  const va = vision.filter((r) => r.c.quality === 'A');
-  console.log(
-    `${pad('  vision subset', 16)} ${lpad(String(va.length), 4)} ${lpad(fmtErr(va.map((r) => r.error)), 8)} ${lpad(fmtErr(va.map((r) => r.baselineError)), 8)} ${lpad(`${va.filter((r) => r.inside).length}/${va.length}`, 6)}   ` +
-      `${lpad(String(vision.length - va.length), 4)}${' '.repeat(30)}${lpad(fmtErr(vision.map((r) => r.error)), 8)} ${lpad(fmtErr(vision.map((r) => r.baselineError)), 9)} ${lpad(`${vision.filter((r) => r.inside).length}/${vision.length}`, 8)}`,
-  );
-}
-const insideAll = rows.filter((r) => r.inside).length;
-const aRows = rows.filter((r) => r.c.quality === 'A');
-const insideA = aRows.filter((r) => r.inside).length;
-const share = (k: number, n: number) => `${k}/${n} = ${((100 * k) / n).toFixed(0)} %`;
+line(
+  'vision (all q)',
+  rows.filter((r) => r.c.inputs.architecture !== undefined),
+);
+line(
+  'MoE (all q)',
+  rows.filter((r) => r.c.inputs.activeParams !== undefined),
+);
+const a = rows.filter((r) => predictive(r) && r.c.quality === 'A');
+const all = rows.filter(predictive);
+console.log('');
 console.log(
-  `\ninside low–high: all cases ${share(insideAll, rows.length)}; quality A ${share(insideA, aRows.length)} (target ≥ 80 %)${insideAll / rows.length >= 0.8 ? '' : '  << below target'}`,
+  `HEADLINE (leave-one-family-out), quality-A predictive cases (n = ${a.length}): median |error| ${fmtErr(a.map((r) => r.error))}, ` +
+    `inside low–high ${ins(a, (r) => r.inside)} = ${(share(a, (r) => r.inside) * 100).toFixed(0)} %`,
 );
 console.log(
-  `median |error|, all quality-A cases: estimate ${fmtErr(aRows.filter((r) => r.c.tier !== 'convention').map((r) => r.error))} vs baseline ` +
-    `${fmtErr(aRows.filter((r) => r.c.tier !== 'convention').map((r) => r.baselineError))} (convention tier excluded: exact by construction)`,
+  `  all predictive cases (n = ${all.length}): median |error| ${fmtErr(all.map((r) => r.error))}, inside ${ins(all, (r) => r.inside)} = ${(share(all, (r) => r.inside) * 100).toFixed(0)} %`,
 );
+console.log(
+  `  in-sample for comparison: quality A ${fmtErr(a.map((r) => r.inSampleError))}, inside ${ins(a, (r) => r.inSampleInside)}; ` +
+    `all ${fmtErr(all.map((r) => r.inSampleError))}, inside ${ins(all, (r) => r.inSampleInside)}`,
+);
+console.log(`  baseline (6·N·D at 40 % MFU): quality A ${fmtErr(a.map((r) => r.baselineError))}`);
 
-// Fit check: implied utilisation per token device-hours case, with the size and device-count factors divided out.
-console.log('\n== fit check: implied 16-bit utilisation of token device-hours cases (÷ size and device-count factors)');
-const byArch = new Map<string, number[]>();
-for (const r of rows.filter((x) => x.c.tier === 'device-hours' && x.c.inputs.architecture === undefined)) {
-  const a = accelOf(r.c);
-  const i = r.c.inputs;
-  const n = i.activeParams ?? i.params!;
-  const flops = planFlops(i).perToken * i.tokens!;
-  const implied = flops / (r.published * 3600 * peak16(a) * 1e12);
-  const base = implied / sizeFactor(n) / scaleFactor(i.devices ?? 1);
-  if (r.c.quality === 'A') byArch.set(a.arch, [...(byArch.get(a.arch) ?? []), base]);
-  console.log(
-    `${pad(r.c.id, 34)} ${r.c.quality} ${pad(a.arch, 8)} implied MFU ${(implied * 100).toFixed(1)}%  base-equivalent ${(base * 100).toFixed(1)}%`,
-  );
+// The constants as shipped (fitted on all cases), with how many cases informed each.
+const k = fitConstants(CASES);
+console.log('\n== fitted constants (core/fit.ts, on all development cases)');
+for (const [arch, n] of Object.entries(k.counts.base)) {
+  console.log(`base MFU ${pad(arch, 8)} ${(k.baseMfu[arch].mfu * 100).toFixed(1)} %  (${n} cases)`);
 }
-for (const [arch, xs] of byArch) {
-  console.log(
-    `median base-equivalent for ${pad(arch, 8)}: ${(median(xs) * 100).toFixed(1)}% over ${xs.length} quality-A cases (BASE_MFU.${arch} = ${((BASE_MFU[arch]?.mfu ?? NaN) * 100).toFixed(1)}%)`,
-  );
-}
-
-// Fit check: implied run efficiency of the 16-bit vision cases (implied utilisation ÷ step utilisation ÷ device-count factor).
+console.log(`size slope ${k.sizeSlope.toFixed(3)} per decade below 1B (${k.counts.size} cases)`);
+console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases)`);
+console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
 console.log(
-  '\n== fit check: implied run efficiency of 16-bit vision cases (implied utilisation ÷ step utilisation ÷ device-count factor)',
+  `utilisation spread ${k.mfuSpread.low.toFixed(2)}–${k.mfuSpread.high.toFixed(2)}× (2.5th–97.5th percentile of ${k.counts.spread} cases)`,
 );
-const eff: number[] = [];
-for (const r of rows.filter((x) => x.c.tier === 'device-hours' && x.c.inputs.architecture !== undefined)) {
-  const i = r.c.inputs;
-  const a = accelOf(r.c);
-  const arch = lookupArchitecture(i.architecture!)!;
-  const implied = naiveFlops(r.c) / (r.published * 3600 * peak16(a) * 1e12);
-  const sixteen = i.precision === 'fp16' || i.precision === 'bf16';
-  if (arch.family === 'transformer') continue;
-  const step = visionStepUtilisation(arch.family, a.arch).u;
-  const e = implied / step / scaleFactor(i.devices ?? 1);
-  if (sixteen && r.c.quality === 'A') eff.push(e);
-  console.log(
-    `${pad(r.c.id, 34)} ${r.c.quality} ${pad(i.precision ?? '', 5)} implied utilisation ${(implied * 100).toFixed(2)}%  ${sixteen ? `run efficiency ${e.toFixed(2)}` : '(not 16-bit: not used for the fit)'}`,
-  );
-}
-if (eff.length)
-  console.log(
-    `median run efficiency over ${eff.length} quality-A 16-bit cases: ${median(eff).toFixed(3)} (VISION_RUN_EFFICIENCY = ${VISION_RUN_EFFICIENCY})`,
-  );

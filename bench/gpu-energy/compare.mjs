@@ -1,108 +1,170 @@
 #!/usr/bin/env node
-// Measured vs estimated: reads the JSON written by train_energy.py and, for each precision, asks `greenml estimate`
-// (explicit mode, the same configuration: parameters, tokens, GPU, 1 device, precision) for a pre-flight estimate, and
-// for one calibrated with the measured power (the measurement passed as a Zeus window). Prints measured and estimated
-// GPU energy and step time, and whether the measurement falls inside the estimate's range.
+// Measured vs estimated, per training step: reads the JSON written by train_energy.py (or the H200 measurements of
+// 2026 with --h200-2026) and asks the footprint core (core/step.ts estimateStep, step scope: no evaluation, restarts or
+// idle time; accelerator energy only, PUE 1) for the same configuration: parameters and tokens per step for the
+// transformers, architecture and images per step for the vision models, the GPU, one device, the precision.
+// Prints step time, power and J/step measured against estimated, the errors and their medians, and the fp32 → bf16
+// saving measured against the one the core gives (what GML101 states).
 //
-// PUE is set to 1 (carbon is not compared): nvidia-smi's counter covers the GPU only, so the comparison is with the
-// estimate's accelerator energy (energyBreakdownKWh.accelerators), before host share and PUE.
-//
-//   npm run build && node bench/gpu-energy/compare.mjs bench/gpu-energy/results.json [--hardware h100-sxm]
-import { spawnSync } from 'node:child_process';
+// The core is TypeScript; run this with tsx's loader from the repository root:
+//   node --import tsx bench/gpu-energy/compare.mjs bench/gpu-energy/results.json [--hardware h100-sxm] [--markdown]
+//   node --import tsx bench/gpu-energy/compare.mjs --h200-2026
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = path.join(root, 'bin', 'greenml.js');
+import core from '../../core/index.ts';
+
+// The core is CommonJS once tsx has compiled it: take its exports from the namespace.
+const { estimateStep, resolveAccelerator } = core;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
-const hwAt = argv.indexOf('--hardware');
-const hardwareArg = hwAt >= 0 ? argv[hwAt + 1] : undefined;
-const file =
-  argv.find((a, i) => !a.startsWith('--') && (hwAt < 0 || i !== hwAt + 1)) ??
-  path.join(root, 'bench', 'gpu-energy', 'results.json');
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const markdown = argv.includes('--markdown');
 
-if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
-  console.error('dist/cli.js is missing: run `npm run build` first');
-  process.exit(2);
+/** The measurements of bench/gpu-energy/RESULTS.md (H200, 2026), in train_energy.py's format. */
+function h200_2026() {
+  const gpt = {
+    workload: 'gpt',
+    kind: 'tokens',
+    params: 185e6,
+    tokens_per_step: 16_384,
+    micro_batch: 16,
+    seq_len: 1024,
+  };
+  const gpt2l = {
+    workload: 'gpt2-large',
+    kind: 'tokens',
+    params: 774e6,
+    tokens_per_step: 8192,
+    micro_batch: 8,
+    seq_len: 1024,
+  };
+  const rn = { workload: 'resnet50', kind: 'samples', architecture: 'resnet50', samples_per_step: 256 };
+  const r = (w, precision, ms, watts, joules, extra = {}) => ({
+    ...w,
+    ...extra,
+    precision,
+    step_time_s: ms / 1000,
+    avg_power_w: watts,
+    joules_per_step: joules,
+    energy_source: 'nvml-power-samples',
+  });
+  return {
+    gpu: 'NVIDIA H200',
+    driver: 'recorded in RESULTS.md',
+    torch: '2.11',
+    results: [
+      r(gpt, 'fp32', 423, 668, 283),
+      r(gpt, 'tf32', 131, 681, 89),
+      r(gpt, 'bf16', 55.9, 675, 38),
+      r(rn, 'fp32', 81.7, 648, 53),
+      r(rn, 'bf16', 54.4, 614, 33),
+      r(gpt2l, 'bf16', 223, 605, 135),
+      r({ ...gpt2l, workload: 'gpt2-large-lora' }, 'bf16', 231, 566, 131, { trainable: 11.8e6 }),
+    ],
+  };
 }
-if (!fs.existsSync(file)) {
-  console.error(`${file} not found: run bench/gpu-energy/train_energy.py on a GPU first (see RESULTS.md)`);
-  process.exit(2);
-}
-const measured = JSON.parse(fs.readFileSync(file, 'utf8'));
-const hardware = hardwareArg ?? measured.gpu;
 
-function greenml(args) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    console.error(`greenml ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
-    if (/accelerator/i.test(r.stderr))
-      console.error('Pass the GPU as a table id with --hardware (e.g. --hardware h100-sxm).');
+let measured;
+if (argv.includes('--h200-2026')) measured = h200_2026();
+else {
+  const file =
+    argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--hardware') ?? path.join(here, 'results.json');
+  if (!fs.existsSync(file)) {
+    console.error(`${file} not found: run bench/gpu-energy/train_energy.py on a GPU first (see README.md)`);
     process.exit(2);
   }
-  return JSON.parse(r.stdout);
+  measured = JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+const hardware = opt('--hardware') ?? measured.gpu;
+const hw = resolveAccelerator(hardware);
+if (!hw.ok) {
+  console.error(`${hw.message}\nPass the GPU as a table id with --hardware (e.g. --hardware h100-sxm).`);
+  process.exit(2);
 }
 
-const kJ = (kWh) => kWh * 3600;
-const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
-const range = (r, k = 1, d = 1) => `${f(r.mid * k, d)} (${f(r.low * k, d)}–${f(r.high * k, d)})`;
-const inside = (x, r, k = 1) => (x >= r.low * k && x <= r.high * k ? 'yes' : 'NO');
-
-console.log(
-  `GPU ${measured.gpu} (estimated as "${hardware}"), driver ${measured.driver}, torch ${measured.torch}; config ${JSON.stringify(measured.config)}\n`,
-);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-gpu-energy-'));
-const rows = [];
-for (const r of measured.results) {
-  const base = [
-    'estimate',
-    '--params',
-    String(r.params),
-    '--tokens',
-    String(r.tokens),
-    '--hardware',
-    hardware,
-    '--devices',
-    '1',
-    '--precision',
-    r.precision,
-    '--pue',
-    '1',
-    '--json',
-  ];
-  const pre = greenml(base);
-  const zeus = path.join(tmp, `${r.precision}.json`);
-  fs.writeFileSync(zeus, JSON.stringify([{ time: r.seconds, gpu_energy: { 0: r.energy_j }, gpu_model: measured.gpu }]));
-  const cal = greenml([...base, '--measurements', zeus]);
-  const stepPre = {
-    low: (pre.gpuHours.low * 3600) / r.steps,
-    mid: (pre.gpuHours.mid * 3600) / r.steps,
-    high: (pre.gpuHours.high * 3600) / r.steps,
+function inputsOf(r) {
+  const base = { hardware: hw.value.id, devices: 1, precision: r.precision };
+  if (r.kind === 'samples') return { ...base, architecture: r.architecture, samples: r.samples_per_step };
+  const peft =
+    r.trainable !== undefined && r.trainable < r.params
+      ? { peft: { method: 'lora', trainableFraction: r.trainable / r.params } }
+      : {};
+  return {
+    ...base,
+    params: r.params,
+    tokens: r.tokens_per_step,
+    microBatch: r.micro_batch,
+    seqLen: r.seq_len,
+    ...peft,
   };
-  rows.push({
-    precision: r.precision,
-    measuredStepMs: r.step_time_s * 1000,
-    estStepMs: range(stepPre, 1000),
-    stepInside: inside(r.step_time_s, stepPre),
-    measuredKJ: r.energy_j / 1000,
-    estKJ: range(pre.energyBreakdownKWh.accelerators, 3600),
-    energyInside: inside(r.energy_j / 1000, pre.energyBreakdownKWh.accelerators, 3600),
-    measuredW: r.avg_power_w,
-    calibratedKJ: range(cal.energyBreakdownKWh.accelerators, 3600),
-    calibratedLabel: cal.label,
-  });
+}
+
+const rows = measured.results.map((r) => {
+  const e = estimateStep(inputsOf(r));
+  const estMs = e.seconds.mid * 1000;
+  const estJ = e.joules.mid;
+  return {
+    r,
+    e,
+    estMs,
+    estJ,
+    stepErr: estMs / (r.step_time_s * 1000) - 1,
+    energyErr: estJ / r.joules_per_step - 1,
+    powerErr: e.powerW / r.avg_power_w - 1,
+  };
+});
+
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const pct = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)} %` : 'n/a');
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const k = Math.floor(s.length / 2);
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+};
+
+console.log(
+  `GPU ${measured.gpu} (estimated as ${hw.value.id}), driver ${measured.driver}, torch ${measured.torch}; energy source ${measured.energy_source ?? 'per row'}\n`,
+);
+if (markdown) {
+  console.log(
+    '| run | precision | step ms measured | step ms estimated | W measured | W estimated | J/step measured | J/step estimated |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+}
+for (const x of rows) {
+  const { r, e } = x;
+  if (markdown) {
+    console.log(
+      `| ${r.workload} | ${r.precision} | ${f(r.step_time_s * 1000)} | ${f(x.estMs)} (${f(e.seconds.low * 1000)}–${f(e.seconds.high * 1000)}) | ${f(r.avg_power_w, 0)} | ${f(e.powerW, 0)} | ${f(r.joules_per_step)} | ${f(x.estJ)} (${f(e.joules.low)}–${f(e.joules.high)}) |`,
+    );
+  } else {
+    console.log(
+      `${r.workload.padEnd(16)} ${r.precision.padEnd(5)} step ${f(r.step_time_s * 1000).padStart(7)} ms vs ${f(x.estMs).padStart(7)} ms (${pct(x.stepErr).padStart(6)})  ` +
+        `power ${f(r.avg_power_w, 0).padStart(4)} W vs ${f(e.powerW, 0).padStart(4)} W (${pct(x.powerErr).padStart(6)})  ` +
+        `energy ${f(r.joules_per_step).padStart(6)} J vs ${f(x.estJ).padStart(6)} J (${pct(x.energyErr).padStart(6)})`,
+    );
+  }
 }
 console.log(
-  'precision  step ms measured  step ms estimated (range)   in   GPU kJ measured  GPU kJ estimated (range)   in   W measured  GPU kJ calibrated (label)',
+  `\nmedian |error|: step time ${pct(median(rows.map((x) => Math.abs(x.stepErr))))}, power ${pct(median(rows.map((x) => Math.abs(x.powerErr))))}, ` +
+    `energy per step ${pct(median(rows.map((x) => Math.abs(x.energyErr))))}`,
 );
-for (const x of rows) {
+
+// fp32 → bf16 savings, per workload: measured vs the core's.
+for (const w of [...new Set(rows.map((x) => x.r.workload))]) {
+  const fp32 = rows.find((x) => x.r.workload === w && x.r.precision === 'fp32');
+  const bf16 = rows.find((x) => x.r.workload === w && x.r.precision === 'bf16');
+  if (!fp32 || !bf16) continue;
+  const m = 1 - bf16.r.joules_per_step / fp32.r.joules_per_step;
+  const est = 1 - bf16.estJ / fp32.estJ;
   console.log(
-    `${x.precision.padEnd(9)}  ${f(x.measuredStepMs).padStart(16)}  ${x.estStepMs.padStart(26)}  ${x.stepInside.padEnd(3)}  ${f(x.measuredKJ).padStart(15)}  ` +
-      `${x.estKJ.padStart(25)}  ${x.energyInside.padEnd(3)}  ${f(x.measuredW, 0).padStart(10)}  ${x.calibratedKJ} (${x.calibratedLabel})`,
+    `fp32 → bf16 energy saving, ${w}: measured −${f(m * 100, 0)} %, core −${f(est * 100, 0)} % (${f(Math.abs(est - m) * 100, 0)} points apart)`,
   );
 }
-console.log(
-  '\nThe calibrated column uses the measured power with the modelled step time: its error is the step-time error alone.',
-);

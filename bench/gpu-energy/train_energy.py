@@ -1,27 +1,54 @@
 #!/usr/bin/env python3
-"""Measure the GPU energy and step time of a small transformer trained for a fixed number of steps, at fp32, tf32
-and bf16, so that `compare.mjs` can set them against Green ML Review's estimate for the same configuration.
+"""Measure step time, GPU power and GPU energy of training steps on one NVIDIA GPU, per workload and precision, so that
+`compare.mjs` can set them against Green ML Review's per-step estimate (core/step.ts) for the same configuration.
 
-Energy comes from the GPU's own counter, read with
-    nvidia-smi --query-gpu=total_energy_consumption --format=csv,noheader,nounits -i <index>
-(millijoules since the driver loaded; Volta and newer) before and after the timed steps. It covers the whole GPU, so
-nothing else should run on it meanwhile. Host (CPU, RAM) energy is not measured.
+Workloads (all models written here; random data; nothing is downloaded):
+    gpt       GPT-style decoder (default 12 layers, d = 1024, batch 16 x 1,024 tokens), fused AdamW
+    gpt-lora  the same model with LoRA (rank 16) on the attention and MLP projections, base weights frozen
+    resnet50  ResNet-50 (bottleneck blocks, 25.6 M parameters), batch 256 at 224 x 224, channels_last, SGD + momentum
+    vit       ViT-B/16 (86 M parameters), batch 128 at 224 x 224, AdamW
 
-Data are random token ids: the point is the arithmetic, not the loss. Nothing here downloads anything.
+Precisions, as PyTorch runs them:
+    fp32  PyTorch's default: TF32 OFF for matmuls (torch.backends.cuda.matmul.allow_tf32 = False since 1.12) and ON for
+          cuDNN convolutions (torch.backends.cudnn.allow_tf32 = True)
+    tf32  TF32 on for both
+    bf16  torch.autocast(bfloat16)
+    fp16  torch.autocast(float16) with a GradScaler
+    fp8   only with NVIDIA Transformer Engine installed (gpt only); skipped otherwise, and said so
+
+Energy. First choice: the GPU's own energy counter, nvmlDeviceGetTotalEnergyConsumption (millijoules since the driver
+loaded; Volta and newer), read before and after the timed steps. Virtualised and some cloud GPUs do not expose it
+(NVML_ERROR_NOT_SUPPORTED): then the script samples nvmlDeviceGetPowerUsage in a background thread (default 50 Hz) and
+integrates the samples over the timed window (trapezoid rule). Each result records which source was used
+("nvml-energy-counter", "nvml-power-samples" with the achieved sampling rate). Without the nvidia-ml-py package the
+counter is read through `nvidia-smi --query-gpu=total_energy_consumption` ("nvidia-smi-energy-counter").
+The counter covers the whole GPU, so nothing else should run on it meanwhile. Host (CPU, RAM) energy is not measured.
 
 Usage (one GPU):
+    pip install nvidia-ml-py        # optional but needed for the power-sample fallback
     python3 bench/gpu-energy/train_energy.py --out bench/gpu-energy/results.json
+    python3 bench/gpu-energy/train_energy.py --workloads gpt --precisions fp32,tf32,bf16 --steps 100
 """
 import argparse
 import json
 import math
+import platform
 import subprocess
 import sys
+import threading
 import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+try:
+    import pynvml  # nvidia-ml-py
+except ImportError:  # pragma: no cover - optional
+    pynvml = None
+
+
+# ----------------------------------------------------------------------------------------------------- energy sources
 
 
 def smi(query: str, index: int) -> str:
@@ -32,12 +59,81 @@ def smi(query: str, index: int) -> str:
     return out.stdout.strip().splitlines()[0].strip()
 
 
-def energy_mj(index: int) -> float:
-    value = smi("total_energy_consumption", index)
-    try:
-        return float(value)
-    except ValueError:
-        sys.exit(f"this GPU does not report total_energy_consumption (nvidia-smi said {value!r}); Volta or newer is needed")
+class EnergyMeter:
+    """Energy over a window: the NVML counter when supported, else integrated NVML power samples, else nvidia-smi."""
+
+    def __init__(self, index: int, hz: float):
+        self.index = index
+        self.hz = hz
+        self.handle = None
+        self.source = None
+        if pynvml is not None:
+            pynvml.nvmlInit()
+            self.handle = pynvml.nvmlDeviceGetHandleByIndex(index)
+            try:
+                pynvml.nvmlDeviceGetTotalEnergyConsumption(self.handle)
+                self.source = "nvml-energy-counter"
+            except pynvml.NVMLError:
+                self.source = "nvml-power-samples"
+        else:
+            try:
+                float(smi("total_energy_consumption", index))
+                self.source = "nvidia-smi-energy-counter"
+            except (ValueError, subprocess.CalledProcessError):
+                sys.exit(
+                    "this GPU does not expose total_energy_consumption and nvidia-ml-py is not installed "
+                    "(pip install nvidia-ml-py) for the power-sample fallback"
+                )
+        self._samples: list = []
+        self._stop = threading.Event()
+        self._thread = None
+        self._e0 = 0.0
+
+    def _counter_mj(self) -> float:
+        if self.source == "nvml-energy-counter":
+            return float(pynvml.nvmlDeviceGetTotalEnergyConsumption(self.handle))
+        return float(smi("total_energy_consumption", self.index))
+
+    def _sample(self) -> None:
+        period = 1.0 / self.hz
+        nxt = time.perf_counter()
+        while not self._stop.is_set():
+            t = time.perf_counter()
+            w = pynvml.nvmlDeviceGetPowerUsage(self.handle) / 1000.0  # milliwatts -> watts
+            self._samples.append((t, w))
+            nxt += period
+            time.sleep(max(0.0, nxt - time.perf_counter()))
+
+    def start(self) -> None:
+        if self.source == "nvml-power-samples":
+            self._samples = []
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._sample, daemon=True)
+            self._thread.start()
+        else:
+            self._e0 = self._counter_mj()
+
+    def stop(self, t0: float, t1: float) -> dict:
+        if self.source != "nvml-power-samples":
+            return {"energy_j": (self._counter_mj() - self._e0) / 1000.0, "energy_source": self.source}
+        self._stop.set()
+        self._thread.join()
+        pts = [(t, w) for t, w in self._samples if t0 <= t <= t1]
+        if len(pts) < 2:
+            return {"energy_j": math.nan, "energy_source": self.source, "samples": len(pts)}
+        # Trapezoid rule over the samples, extended flat to the window's ends.
+        joules = pts[0][1] * (pts[0][0] - t0) + pts[-1][1] * (t1 - pts[-1][0])
+        for (ta, wa), (tb, wb) in zip(pts, pts[1:]):
+            joules += (wa + wb) / 2 * (tb - ta)
+        return {
+            "energy_j": joules,
+            "energy_source": self.source,
+            "samples": len(pts),
+            "sample_hz": len(pts) / (t1 - t0),
+        }
+
+
+# ----------------------------------------------------------------------------------------------------- models
 
 
 class Block(nn.Module):
@@ -51,11 +147,11 @@ class Block(nn.Module):
         self.up = nn.Linear(d, 4 * d)
         self.down = nn.Linear(4 * d, d)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, causal: bool = True) -> torch.Tensor:
         b, t, d = x.shape
         q, k, v = self.qkv(self.ln1(x)).split(d, dim=2)
         q, k, v = (z.view(b, t, self.heads, d // self.heads).transpose(1, 2) for z in (q, k, v))
-        a = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        a = F.scaled_dot_product_attention(q, k, v, is_causal=causal)
         x = x + self.proj(a.transpose(1, 2).reshape(b, t, d))
         return x + self.down(F.gelu(self.up(self.ln2(x))))
 
@@ -78,93 +174,244 @@ class TinyLM(nn.Module):
         return self.ln(x) @ self.tok.weight.t()
 
 
-def set_precision(precision: str) -> None:
-    tf32 = precision == "tf32"
-    torch.backends.cuda.matmul.allow_tf32 = tf32
-    torch.backends.cudnn.allow_tf32 = tf32
+class LoRALinear(nn.Module):
+    """y = W x + (alpha / r) * B A x with W frozen (Hu et al. 2021)."""
+
+    def __init__(self, base: nn.Linear, r: int, alpha: float):
+        super().__init__()
+        self.base = base
+        self.base.weight.requires_grad_(False)
+        if self.base.bias is not None:
+            self.base.bias.requires_grad_(False)
+        self.a = nn.Parameter(torch.randn(r, base.in_features, device=base.weight.device) / math.sqrt(base.in_features))
+        self.b = nn.Parameter(torch.zeros(base.out_features, r, device=base.weight.device))
+        self.scale = alpha / r
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.base(x) + (x @ self.a.t() @ self.b.t()) * self.scale
 
 
-def run(args: argparse.Namespace, precision: str, device: torch.device) -> dict:
+def add_lora(model: TinyLM, r: int) -> None:
+    for p in model.parameters():
+        p.requires_grad_(False)
+    for blk in model.blocks:
+        for name in ("qkv", "proj", "up", "down"):
+            setattr(blk, name, LoRALinear(getattr(blk, name), r, 2 * r))
+
+
+class Bottleneck(nn.Module):
+    def __init__(self, cin: int, width: int, stride: int):
+        super().__init__()
+        cout = width * 4
+        self.c1 = nn.Conv2d(cin, width, 1, bias=False)
+        self.b1 = nn.BatchNorm2d(width)
+        self.c2 = nn.Conv2d(width, width, 3, stride, 1, bias=False)
+        self.b2 = nn.BatchNorm2d(width)
+        self.c3 = nn.Conv2d(width, cout, 1, bias=False)
+        self.b3 = nn.BatchNorm2d(cout)
+        self.short = None
+        if stride != 1 or cin != cout:
+            self.short = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = F.relu(self.b1(self.c1(x)))
+        y = F.relu(self.b2(self.c2(y)))
+        y = self.b3(self.c3(y))
+        return F.relu(y + (x if self.short is None else self.short(x)))
+
+
+class ResNet50(nn.Module):
+    """ResNet-50 v1.5 (stride in the 3x3 convolution), 1000 classes: 25.6 M parameters, 4.1 GMACs at 224 x 224."""
+
+    def __init__(self, classes: int = 1000):
+        super().__init__()
+        self.stem = nn.Sequential(
+            nn.Conv2d(3, 64, 7, 2, 3, bias=False), nn.BatchNorm2d(64), nn.ReLU(inplace=True), nn.MaxPool2d(3, 2, 1)
+        )
+        layers, cin = [], 64
+        for width, blocks, stride in ((64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)):
+            for i in range(blocks):
+                layers.append(Bottleneck(cin, width, stride if i == 0 else 1))
+                cin = width * 4
+        self.body = nn.Sequential(*layers)
+        self.fc = nn.Linear(cin, classes)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(self.body(self.stem(x)), 1), 1))
+
+
+class ViT(nn.Module):
+    """ViT-B/16 (Dosovitskiy et al. 2021): 12 layers, d = 768, 12 heads, MLP 3072; 86 M parameters."""
+
+    def __init__(self, image: int = 224, patch: int = 16, d: int = 768, layers: int = 12, heads: int = 12, classes: int = 1000):
+        super().__init__()
+        self.patch = nn.Conv2d(3, d, patch, patch)
+        n = (image // patch) ** 2
+        self.cls = nn.Parameter(torch.zeros(1, 1, d))
+        self.pos = nn.Parameter(torch.zeros(1, n + 1, d))
+        self.blocks = nn.ModuleList(Block(d, heads) for _ in range(layers))
+        self.ln = nn.LayerNorm(d)
+        self.head = nn.Linear(d, classes)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.patch(x).flatten(2).transpose(1, 2)
+        x = torch.cat([self.cls.expand(x.shape[0], -1, -1), x], dim=1) + self.pos
+        for blk in self.blocks:
+            x = blk(x, causal=False)
+        return self.head(self.ln(x[:, 0]))
+
+
+# ----------------------------------------------------------------------------------------------------- runs
+
+
+def set_tf32(precision: str) -> None:
+    """PyTorch defaults for fp32 (matmuls strict, cuDNN TF32); tf32 turns both on."""
+    torch.backends.cuda.matmul.allow_tf32 = precision == "tf32"
+    torch.backends.cudnn.allow_tf32 = True
+
+
+def build(workload: str, args: argparse.Namespace, device: torch.device, precision: str):
+    """Model, optimizer, a step function's inputs, and the work of one step (for compare.mjs)."""
+    if workload in ("gpt", "gpt-lora"):
+        model = TinyLM(args.vocab, args.seq, args.layers, args.d_model, args.heads).to(device)
+        total = sum(p.numel() for p in model.parameters())
+        if workload == "gpt-lora":
+            add_lora(model, args.lora_rank)
+        trainable = [p for p in model.parameters() if p.requires_grad]
+        opt = torch.optim.AdamW(trainable, lr=1e-4, fused=True)
+        ids = torch.randint(0, args.vocab, (args.batch, args.seq + 1), device=device)
+        work = {
+            "kind": "tokens",
+            "params": total,
+            "trainable": sum(p.numel() for p in trainable),
+            "tokens_per_step": args.batch * args.seq,
+            "micro_batch": args.batch,
+            "seq_len": args.seq,
+        }
+
+        def loss_fn():
+            logits = model(ids[:, :-1])
+            return F.cross_entropy(logits.float().view(-1, args.vocab), ids[:, 1:].reshape(-1))
+
+        return model, opt, loss_fn, work
+    if workload == "resnet50":
+        model = ResNet50().to(device).to(memory_format=torch.channels_last)
+        opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+        x = torch.randn(args.image_batch, 3, 224, 224, device=device).to(memory_format=torch.channels_last)
+        y = torch.randint(0, 1000, (args.image_batch,), device=device)
+        work = {"kind": "samples", "architecture": "resnet50", "samples_per_step": args.image_batch,
+                "params": sum(p.numel() for p in model.parameters())}
+        return model, opt, (lambda: F.cross_entropy(model(x).float(), y)), work
+    if workload == "vit":
+        model = ViT().to(device)
+        opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)
+        x = torch.randn(args.vit_batch, 3, 224, 224, device=device)
+        y = torch.randint(0, 1000, (args.vit_batch,), device=device)
+        work = {"kind": "samples", "architecture": "vit-b-16", "samples_per_step": args.vit_batch,
+                "params": sum(p.numel() for p in model.parameters())}
+        return model, opt, (lambda: F.cross_entropy(model(x).float(), y)), work
+    sys.exit(f"unknown workload {workload!r}")
+
+
+def run(workload: str, precision: str, args: argparse.Namespace, device: torch.device, meter: EnergyMeter) -> dict:
     torch.manual_seed(0)
-    set_precision(precision)
-    model = TinyLM(args.vocab, args.seq, args.layers, args.d_model, args.heads).to(device)
-    params = sum(p.numel() for p in model.parameters())
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)
-    autocast = precision == "bf16"
-    ids = torch.randint(0, args.vocab, (args.batch, args.seq + 1), device=device)
+    set_tf32(precision)
+    model, opt, loss_fn, work = build(workload, args, device, precision)
+    dtype = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(precision)
+    scaler = torch.amp.GradScaler("cuda", enabled=precision == "fp16")
 
     def step() -> None:
-        x, y = ids[:, :-1], ids[:, 1:]
-        with torch.autocast(device_type="cuda", dtype=torch.bfloat16, enabled=autocast):
-            logits = model(x)
-            loss = F.cross_entropy(logits.float().view(-1, args.vocab), y.reshape(-1))
-        loss.backward()
-        opt.step()
+        with torch.autocast(device_type="cuda", dtype=dtype or torch.float32, enabled=dtype is not None):
+            loss = loss_fn()
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
         opt.zero_grad(set_to_none=True)
 
     for _ in range(args.warmup):
         step()
     torch.cuda.synchronize(device)
-    time.sleep(args.settle)  # let the energy counter tick past the warm-up
-    e0 = energy_mj(args.gpu)
+    time.sleep(args.settle)  # let the counter tick past the warm-up
+    meter.start()
     t0 = time.perf_counter()
     for _ in range(args.steps):
         step()
     torch.cuda.synchronize(device)
     t1 = time.perf_counter()
-    e1 = energy_mj(args.gpu)
-    seconds = t1 - t0
-    joules = (e1 - e0) / 1000.0
-    tokens = args.steps * args.batch * args.seq
+    energy = meter.stop(t0, t1)
+    peak_gb = torch.cuda.max_memory_allocated(device) / 1e9
     del model, opt
     torch.cuda.empty_cache()
+    torch.cuda.reset_peak_memory_stats(device)
+    seconds = t1 - t0
     return {
+        "workload": workload,
         "precision": precision,
-        "params": params,
+        **work,
         "steps": args.steps,
-        "tokens": tokens,
         "seconds": seconds,
         "step_time_s": seconds / args.steps,
-        "energy_j": joules,
-        "avg_power_w": joules / seconds if seconds > 0 else math.nan,
+        **energy,
+        "joules_per_step": energy["energy_j"] / args.steps,
+        "avg_power_w": energy["energy_j"] / seconds if seconds > 0 else math.nan,
+        "peak_memory_gb": peak_gb,
     }
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--precisions", default="fp32,tf32,bf16")
-    p.add_argument("--steps", type=int, default=200, help="timed steps per precision (aim for ≥ 30 s each)")
-    p.add_argument("--warmup", type=int, default=20)
-    p.add_argument("--settle", type=float, default=1.0, help="seconds to wait before the first energy reading")
+    p.add_argument("--workloads", default="gpt,gpt-lora,resnet50,vit")
+    p.add_argument("--precisions", default="fp32,tf32,bf16,fp16")
+    p.add_argument("--steps", type=int, default=100, help="timed steps per run (aim for >= 20 s each)")
+    p.add_argument("--warmup", type=int, default=15)
+    p.add_argument("--settle", type=float, default=1.0, help="seconds to wait before the energy window")
+    p.add_argument("--sample-hz", type=float, default=50.0, help="power sampling rate of the fallback")
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--seq", type=int, default=1024)
     p.add_argument("--layers", type=int, default=12)
     p.add_argument("--d-model", type=int, default=1024)
     p.add_argument("--heads", type=int, default=16)
     p.add_argument("--vocab", type=int, default=32000)
-    p.add_argument("--gpu", type=int, default=0, help="GPU index (CUDA and nvidia-smi)")
+    p.add_argument("--lora-rank", type=int, default=16)
+    p.add_argument("--image-batch", type=int, default=256)
+    p.add_argument("--vit-batch", type=int, default=128)
+    p.add_argument("--gpu", type=int, default=0, help="GPU index (CUDA and NVML)")
     p.add_argument("--out", default="bench/gpu-energy/results.json")
     args = p.parse_args()
     if not torch.cuda.is_available():
         sys.exit("no CUDA GPU: this script measures a real GPU")
     device = torch.device(f"cuda:{args.gpu}")
     torch.cuda.set_device(device)
+    meter = EnergyMeter(args.gpu, args.sample_hz)
     info = {
         "gpu": smi("name", args.gpu),
         "driver": smi("driver_version", args.gpu),
         "power_limit_w": smi("power.limit", args.gpu),
         "torch": torch.__version__,
         "cuda": torch.version.cuda,
-        "config": {k: getattr(args, k) for k in ("batch", "seq", "layers", "d_model", "heads", "vocab", "steps", "warmup")},
+        "cudnn": torch.backends.cudnn.version(),
+        "python": platform.python_version(),
+        "nvml_python": getattr(pynvml, "__version__", None) if pynvml else None,
+        "energy_source": meter.source,
+        "config": {k: getattr(args, k) for k in (
+            "batch", "seq", "layers", "d_model", "heads", "vocab", "lora_rank", "image_batch", "vit_batch",
+            "steps", "warmup", "sample_hz")},
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "results": [],
+        "skipped": [],
     }
-    for precision in [x.strip() for x in args.precisions.split(",") if x.strip()]:
-        if precision not in ("fp32", "tf32", "bf16"):
-            sys.exit(f"unknown precision {precision!r}")
-        r = run(args, precision, device)
-        info["results"].append(r)
-        print(f"{precision:5s} {r['step_time_s'] * 1000:8.1f} ms/step  {r['avg_power_w']:6.0f} W  {r['energy_j'] / 1000:8.2f} kJ over {r['seconds']:.1f} s", flush=True)
+    for workload in [w.strip() for w in args.workloads.split(",") if w.strip()]:
+        for precision in [x.strip() for x in args.precisions.split(",") if x.strip()]:
+            if precision not in ("fp32", "tf32", "bf16", "fp16", "fp8"):
+                sys.exit(f"unknown precision {precision!r}")
+            if precision == "fp8":
+                info["skipped"].append({"workload": workload, "precision": "fp8",
+                                        "why": "fp8 needs NVIDIA Transformer Engine modules; not measured by this script"})
+                continue
+            r = run(workload, precision, args, device, meter)
+            info["results"].append(r)
+            print(f"{workload:9s} {precision:5s} {r['step_time_s'] * 1000:8.1f} ms/step  {r['avg_power_w']:6.0f} W  "
+                  f"{r['joules_per_step']:8.1f} J/step  [{r['energy_source']}]", flush=True)
     with open(args.out, "w") as f:
         json.dump(info, f, indent=2)
     print(f"wrote {args.out}")

@@ -1,6 +1,6 @@
 // Accelerator specs: rated board power and DENSE peak throughput per precision.
 //
-// Rules this table follows (footprint-method.md, Part 5 "data hygiene"):
+// Rules this table follows:
 // - Every TFLOPS figure is dense (no 2:4 structured sparsity). NVIDIA datasheets since Ampere print the
 //   sparse figure with an asterisk; those are halved here. Example: A100 "BF16 624*" -> 312.
 // - Tensor-core figures are with FP32 accumulate, the mode mixed-precision training uses. GeForce cards run
@@ -206,14 +206,15 @@ export const ACCELERATORS: readonly Accelerator[] = [
     name: 'NVIDIA A10G 24 GB (AWS)',
     vendor: 'nvidia',
     arch: 'ampere',
-    powerW: 150,
+    powerW: 300,
     tflops: { fp32: 31.2, tf32: 35, fp16: 70, bf16: 70 },
     memoryGB: 24,
     bf16: true,
     tensorCores: true,
     source:
-      'No NVIDIA datasheet (AWS-only part, G5 instances). FP16 70 from cli99/llm-analysis a10g-pcie-24gb.json, TF32 taken as half of it; ' +
-      '150 W from mlco2/impact data/gpus.csv (CCF max 153 W). Uncertain: the A10 datasheet gives 125 dense BF16',
+      'No NVIDIA datasheet (AWS-only part, EC2 G5 instances). FP16 70 from cli99/llm-analysis a10g-pcie-24gb.json, TF32 taken as half of it. ' +
+      'Power: nvidia-smi on G5 instances reports a 300 W enforced power limit (the A10 card is 150 W; mlco2/impact data/gpus.csv lists 150 W), ' +
+      'so the cloud part is rated 300 W here [R]',
     year: 2021,
   },
   {
@@ -387,6 +388,49 @@ export const ACCELERATORS: readonly Accelerator[] = [
     year: 2024,
   },
 
+  {
+    id: 'h800-sxm',
+    name: 'NVIDIA H800 SXM5 80 GB',
+    vendor: 'nvidia',
+    arch: 'hopper',
+    powerW: 700,
+    tflops: { fp32: 67, tf32: 494.5, fp16: 989, bf16: 989, fp8: 1979 },
+    memoryGB: 80,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA H800 datasheet (export variant of the H100 SXM: same tensor throughput, BF16 1979 / FP8 3958 sparse, ' +
+      'NVLink cut to 400 GB/s, up to 700 W); DeepSeek-V3 technical report (arXiv 2412.19437) trains on H800 SXM',
+    year: 2023,
+  },
+  {
+    id: 'h800-pcie',
+    name: 'NVIDIA H800 PCIe 80 GB',
+    vendor: 'nvidia',
+    arch: 'hopper',
+    powerW: 350,
+    tflops: { fp32: 51, tf32: 378, fp16: 756, bf16: 756, fp8: 1513 },
+    memoryGB: 80,
+    bf16: true,
+    tensorCores: true,
+    source: 'NVIDIA H800 PCIe datasheet (same compute as the H100 PCIe: BF16 1513 sparse -> 756 dense; 350 W)',
+    year: 2023,
+  },
+  {
+    id: 'h20',
+    name: 'NVIDIA H20 96 GB',
+    vendor: 'nvidia',
+    arch: 'hopper',
+    powerW: 400,
+    tflops: { fp32: 44, tf32: 74, fp16: 148, bf16: 148, fp8: 296 },
+    memoryGB: 96,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA H20 product brief (export variant of Hopper: FP16/BF16 148, FP8 296, TF32 74 dense, FP32 44 TFLOPS, 96 GB HBM3 at 4.0 TB/s, 400 W)',
+    year: 2024,
+  },
+
   // ---------------------------------------------------------------- NVIDIA Blackwell
   {
     id: 'b200',
@@ -402,6 +446,38 @@ export const ACCELERATORS: readonly Accelerator[] = [
       `${ML_ENG} (dense BF16 2250, FP8 4500); NVIDIA DGX/HGX B200 datasheet (1000 W max TGP; 180 GB usable per GPU). ` +
       'DGX B200 ships power-capped nearer 700 W',
     year: 2024,
+  },
+
+  {
+    id: 'gb200',
+    name: 'NVIDIA GB200 (per Blackwell GPU) 186 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 1200,
+    tflops: { fp32: 80, tf32: 1250, fp16: 2500, bf16: 2500, fp8: 5000 },
+    memoryGB: 186,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GB200 NVL72 datasheet, per superchip (1 Grace + 2 B200): FP8 20 PF, BF16 10 PF, TF32 5 PF sparse; dense is half, ' +
+      'per GPU a quarter (FP8 5000, BF16 2500, TF32 1250), FP32 160 TFLOPS per superchip; 384 GB HBM3e per superchip (186 GB usable per GPU); ' +
+      'up to 1200 W per GPU (the superchip is configurable to 2700 W with the Grace CPU)',
+    year: 2024,
+  },
+  {
+    id: 'rtx-5090',
+    name: 'NVIDIA GeForce RTX 5090 32 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 575,
+    tflops: { fp32: 104.8, tf32: 104.8, fp16: 209.5, bf16: 209.5, fp8: 419 },
+    memoryGB: 32,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA RTX Blackwell GPU architecture whitepaper (GB202, RTX 5090: FP32 104.8; FP16/BF16 tensor with FP32 accumulate 209.5 dense, ' +
+      'FP8 419 dense; 575 W total graphics power, 32 GB GDDR7)',
+    year: 2025,
   },
 
   // ---------------------------------------------------------------- AMD Instinct
@@ -448,6 +524,52 @@ export const ACCELERATORS: readonly Accelerator[] = [
     year: 2023,
   },
 
+  {
+    id: 'mi325x',
+    name: 'AMD Instinct MI325X 256 GB',
+    vendor: 'amd',
+    arch: 'cdna3',
+    powerW: 1000,
+    tflops: { fp32: 163.4, tf32: 653.7, fp16: 1307.4, bf16: 1307.4, fp8: 2614.9 },
+    memoryGB: 256,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'AMD Instinct MI325X datasheet (same CDNA3 compute as MI300X: BF16 1307.4, FP8 2614.9 dense; 256 GB HBM3e at 6 TB/s; 1000 W peak board power)',
+    year: 2024,
+  },
+
+  // ---------------------------------------------------------------- Intel Gaudi
+  {
+    id: 'gaudi2',
+    name: 'Intel Gaudi 2 96 GB',
+    vendor: 'intel',
+    arch: 'gaudi2',
+    powerW: 600,
+    tflops: { fp16: 432, bf16: 432, fp8: 865 },
+    memoryGB: 96,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Intel Gaudi 2 (HL-225H OAM) specifications: MME BF16 432 TFLOPS, FP8 865 TFLOPS, 96 GB HBM2e at 2.45 TB/s, 600 W TDP. ' +
+      'No fp32 matrix rate is published (fp32 runs are modelled with the generic AMP speed-up)',
+    year: 2022,
+  },
+  {
+    id: 'gaudi3',
+    name: 'Intel Gaudi 3 128 GB',
+    vendor: 'intel',
+    arch: 'gaudi3',
+    powerW: 900,
+    tflops: { fp16: 1835, bf16: 1835, fp8: 1835 },
+    memoryGB: 128,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Intel Gaudi 3 AI accelerator white paper (HL-325L OAM: 1835 TFLOPS matrix BF16 and FP8 alike, 128 GB HBM2e at 3.7 TB/s, 900 W TDP)',
+    year: 2024,
+  },
+
   // ---------------------------------------------------------------- Google TPU (per chip)
   {
     id: 'tpu-v3',
@@ -460,17 +582,17 @@ export const ACCELERATORS: readonly Accelerator[] = [
     bf16: true,
     tensorCores: true,
     source:
-      'Google Cloud TPU v3 docs (123 BF16 TFLOPS, 32 GiB HBM per chip); 450 W chip TDP from Jouppi et al. 2021 "Ten Lessons" / Patterson et al. 2021 Table 4. ' +
-      'Other tools use 200-283 W; Patterson measured 245-310 W per chip including host',
+      'Google Cloud TPU v3 docs (123 BF16 TFLOPS, 32 GiB HBM per chip); 450 W chip TDP from Jouppi et al. 2021, "Ten Lessons From Three ' +
+      'Generations Shaped Google\'s TPUv4i" (ISCA 2021), Table 1',
     year: 2018,
-    systemPowerW: {
-      low: 245,
-      mid: 288.5,
-      high: 310,
+    chipPowerW: {
+      low: 175,
+      mid: 220,
+      high: 262,
       source:
-        'Patterson et al. 2021 Table 4: measured average system power per TPU v3 chip, host included, of four Google runs ' +
-        '(T5 310 W, Meena 289 W, GShard 288 W, Switch 245 W); mid = their median. Used instead of the 450 W TDP × busy fraction + host ' +
-        'share, because the TDP is a thermal design limit the chips do not approach in training',
+        'Jouppi et al. 2023, "TPU v4" (ISCA 2023, arXiv 2304.01433), chip power table: TPU v3 measured minimum / mean / maximum 175 / 220 / 262 W ' +
+        'running production workloads [R]. Used instead of the 450 W TDP × busy fraction, which the chips do not approach; the host share is added ' +
+        'as for GPUs. Independent of the Patterson et al. 2021 runs in core/validation/cases.ts',
     },
   },
   {
@@ -492,7 +614,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
       mid: 378.5,
       high: 407,
       source:
-        'Chowdhery et al. 2022 (PaLM), as quoted in footprint-method.md Part 3: 378.5 W measured system power per TPU v4 chip, host included. ' +
+        'Chowdhery et al. 2022, "PaLM" (arXiv 2204.02311), App. B: 378.5 W measured system power per TPU v4 chip, host included. ' +
         'Range [I]: the relative spread of the four TPU v3 measurements (245–310 W around 288.5 W)',
     },
   },
@@ -510,5 +632,96 @@ export const ACCELERATORS: readonly Accelerator[] = [
       `Google Cloud TPU v5e docs (197 BF16 TFLOPS, 16 GiB HBM); ${ML_ENG}. Google publishes no power: 200 W is our assumption ` +
       '(TPU v4 max 192 W, TPU v4i TDP 175 W), not a published figure',
     year: 2023,
+  },
+  {
+    id: 'tpu-v5p',
+    name: 'Google Cloud TPU v5p (per chip)',
+    vendor: 'google',
+    arch: 'tpu',
+    powerW: 350,
+    tflops: { bf16: 459 },
+    memoryGB: 95,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Google Cloud TPU v5p docs (459 BF16 TFLOPS, 95 GB HBM2e at 2765 GB/s per chip). Google publishes no power: 350 W is our ' +
+      'assumption [I] (TPU v4 192 W maximum for 275 TFLOPS, scaled by less than the compute), not a published figure',
+    year: 2023,
+  },
+  {
+    id: 'tpu-v6e',
+    name: 'Google Cloud TPU v6e Trillium (per chip)',
+    vendor: 'google',
+    arch: 'tpu',
+    powerW: 300,
+    tflops: { bf16: 918 },
+    memoryGB: 32,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Google Cloud TPU v6e docs (918 BF16 TFLOPS, 32 GB HBM at 1638 GB/s per chip; Google: 67 % more energy-efficient than v5e). ' +
+      'No published power: 300 W is our assumption [I], not a published figure',
+    year: 2024,
+  },
+
+  // ---------------------------------------------------------------- Apple silicon (GPU of the SoC; no tensor cores)
+  // Apple publishes FP32 TFLOPS only for M1/M2-generation GPUs; the GPU runs fp16 at the fp32 rate. PyTorch MPS has no
+  // TF32 and no fp8. Power is the GPU share of the package under load as measured by `powermetrics` in reviews — no
+  // Apple figure exists, so every Apple power value is [I].
+  {
+    id: 'apple-m2-max',
+    name: 'Apple M2 Max (38-core GPU) 96 GB',
+    vendor: 'apple',
+    arch: 'apple',
+    powerW: 60,
+    tflops: { fp32: 13.6, fp16: 13.6 },
+    memoryGB: 96,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'Apple M2 Max announcement, Jan 2023 (38-core GPU, 13.6 TFLOPS, up to 96 GB unified memory); GPU power ≈60 W under load [I]',
+    year: 2023,
+  },
+  {
+    id: 'apple-m2-ultra',
+    name: 'Apple M2 Ultra (76-core GPU) 192 GB',
+    vendor: 'apple',
+    arch: 'apple',
+    powerW: 120,
+    tflops: { fp32: 27.2, fp16: 27.2 },
+    memoryGB: 192,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'Apple M2 Ultra announcement, Jun 2023 (76-core GPU, 27.2 TFLOPS, up to 192 GB unified memory); GPU power ≈2 × M2 Max [I]',
+    year: 2023,
+  },
+  {
+    id: 'apple-m3-max',
+    name: 'Apple M3 Max (40-core GPU) 128 GB',
+    vendor: 'apple',
+    arch: 'apple',
+    powerW: 60,
+    tflops: { fp32: 16.4, fp16: 16.4 },
+    memoryGB: 128,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'Apple M3 Max announcement, Oct 2023 (40-core GPU, up to 128 GB); no Apple TFLOPS figure: 16.4 = 40 cores × 128 ALUs × 2 × 1.6 GHz [I]; GPU power ≈60 W [I]',
+    year: 2023,
+  },
+  {
+    id: 'apple-m4-max',
+    name: 'Apple M4 Max (40-core GPU) 128 GB',
+    vendor: 'apple',
+    arch: 'apple',
+    powerW: 60,
+    tflops: { fp32: 18.4, fp16: 18.4 },
+    memoryGB: 128,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'Apple M4 Max announcement, Oct 2024 (40-core GPU, up to 128 GB); no Apple TFLOPS figure: 18.4 = 40 cores × 128 ALUs × 2 × 1.8 GHz [I]; GPU power ≈60 W [I]',
+    year: 2024,
   },
 ];

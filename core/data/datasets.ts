@@ -7,6 +7,8 @@ export interface DatasetInfo {
   trainExamples: number;
   source: string;
   year: number;
+  /** Image datasets: the side in pixels the images are stored at, when every image has it (CIFAR 32, MNIST 28). */
+  resolution?: number;
 }
 
 export const DATASETS: readonly DatasetInfo[] = [
@@ -70,6 +72,79 @@ export const DATASETS: readonly DatasetInfo[] = [
     trainExamples: 207_865,
     source: 'HuggingFaceH4/ultrachat_200k dataset card, train_sft split (207,865)',
     year: 2023,
+  },
+  // ---------------------------------------------------------------- images (torchvision classes and Hub ids)
+  {
+    id: 'imagenet-1k',
+    trainExamples: 1_281_167,
+    source:
+      'Russakovsky et al., "ImageNet Large Scale Visual Recognition Challenge", IJCV 2015, Table 2 (ILSVRC2012 train: 1,281,167 images)',
+    year: 2015,
+  },
+  {
+    id: 'ILSVRC/imagenet-1k',
+    trainExamples: 1_281_167,
+    source: 'Russakovsky et al., IJCV 2015 (ILSVRC2012 train: 1,281,167 images); ILSVRC/imagenet-1k dataset card',
+    year: 2015,
+  },
+  {
+    id: 'cifar10',
+    trainExamples: 50_000,
+    resolution: 32,
+    source:
+      'Krizhevsky, "Learning Multiple Layers of Features from Tiny Images", 2009, §3 (50,000 training images, 32×32)',
+    year: 2009,
+  },
+  {
+    id: 'uoft-cs/cifar10',
+    trainExamples: 50_000,
+    resolution: 32,
+    source: 'Krizhevsky 2009 (50,000 training images, 32×32); uoft-cs/cifar10 dataset card',
+    year: 2009,
+  },
+  {
+    id: 'cifar100',
+    trainExamples: 50_000,
+    resolution: 32,
+    source:
+      'Krizhevsky, "Learning Multiple Layers of Features from Tiny Images", 2009, §3 (50,000 training images, 32×32)',
+    year: 2009,
+  },
+  {
+    id: 'uoft-cs/cifar100',
+    trainExamples: 50_000,
+    resolution: 32,
+    source: 'Krizhevsky 2009 (50,000 training images, 32×32); uoft-cs/cifar100 dataset card',
+    year: 2009,
+  },
+  {
+    id: 'mnist',
+    trainExamples: 60_000,
+    resolution: 28,
+    source:
+      'LeCun et al., "Gradient-Based Learning Applied to Document Recognition", Proc. IEEE 1998 (60,000 training images, 28×28)',
+    year: 1998,
+  },
+  {
+    id: 'ylecun/mnist',
+    trainExamples: 60_000,
+    resolution: 28,
+    source: 'LeCun et al., Proc. IEEE 1998 (60,000 training images, 28×28); ylecun/mnist dataset card',
+    year: 1998,
+  },
+  {
+    id: 'fashion_mnist',
+    trainExamples: 60_000,
+    resolution: 28,
+    source: 'Xiao, Rasul & Vollgraf, "Fashion-MNIST", arXiv:1708.07747, 2017 (60,000 training images, 28×28)',
+    year: 2017,
+  },
+  {
+    id: 'zalando-datasets/fashion_mnist',
+    trainExamples: 60_000,
+    resolution: 28,
+    source: 'Xiao, Rasul & Vollgraf, arXiv:1708.07747, 2017 (60,000 training images, 28×28)',
+    year: 2017,
   },
 ];
 

@@ -295,7 +295,7 @@ export const GRID: readonly GridIntensity[] = [
     'South Korea',
     430.6,
     2023,
-    'Our World in Data / Ember 2023, via mlco2/codecarbon global_energy_mix.json (as cited in footprint-method.md Part 4.2)',
+    'Our World in Data / Ember 2023 electricity data, via mlco2/codecarbon global_energy_mix.json',
   ),
   nation('SG', 'Singapore', 470.8, 2023),
   nation('MY', 'Malaysia', 605.8, 2022),
@@ -317,5 +317,6 @@ export const WORLD_AVERAGE: GridIntensity = {
   gPerKWh: 475,
   basis: BASIS,
   year: 2019,
-  source: 'IEA 2019 world average, as used by CodeCarbon and Green Algorithms (footprint-method.md Part 4.2)',
+  source:
+    'IEA 2019 world average, as used by CodeCarbon (mlco2/codecarbon) and Green Algorithms (Lannelongue et al. 2021)',
 };

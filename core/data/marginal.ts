@@ -4,8 +4,7 @@
 // marginal).
 //
 // Source: WattTime annual marginal intensity, as published in Green-Software-Foundation/real-time-cloud
-// Cloud_Region_Metadata.csv, 2024 rows (column grid-carbon-intensity-marginal), quoted per region in
-// research/footprint-method.md Part 4.1. Values are per Electricity Maps zone: regions whose own row was quoted say so;
+// Cloud_Region_Metadata.csv, 2024 rows (column grid-carbon-intensity-marginal), per region. Values are per Electricity Maps zone: regions whose own row was quoted say so;
 // other regions of the same zone carry the zone's value and say "mapped by us". Regions in other zones have no value
 // (the sensitivity is then omitted). The average intensities in ./grid.ts are 2023 rows: the years differ, and the
 // sensitivity says so.

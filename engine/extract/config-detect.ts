@@ -1,5 +1,5 @@
 // Which training format a YAML/JSON file is, from its CONTENT (each format's signature keys), never from its
-// name: a GitHub workflow, a docker-compose file or a Kubernetes manifest matches nothing and gives no runs.
+// name: a GitHub workflow or a docker-compose file matches nothing and gives no runs (a Kubernetes manifest is a launcher).
 import type { ConfigDoc } from './config-doc';
 
 export type ConfigFormat =
@@ -11,7 +11,8 @@ export type ConfigFormat =
   | 'lightning-cli'
   | 'hf-args'
   | 'hydra'
-  | 'skypilot';
+  | 'skypilot'
+  | 'kubernetes';
 
 const HF_ARG_KEYS = [
   'per_device_train_batch_size',
@@ -70,6 +71,8 @@ export function detectFormat(doc: ConfigDoc): ConfigFormat | undefined {
   )
     return 'torchtune';
   if (doc.syntax === 'yaml' && keys.has('resources') && keys.has('run')) return 'skypilot';
+  // A Kubernetes manifest is a launcher (./kubernetes): its containers' commands and the GPUs its pods request.
+  if (doc.syntax === 'yaml' && keys.has('apiVersion') && keys.has('kind') && keys.has('spec')) return 'kubernetes';
   const defaults = doc.syntax === 'yaml' && doc.length(['defaults']) > 0;
   const lightningCli =
     keys.has('trainer') &&

@@ -25,6 +25,19 @@ export function deepspeedOverlay(doc: ConfigDoc): ConfigOverlay {
   if (micro && !isAuto(micro.value)) facts.push(fact('micro_batch', int(micro.value) ?? null, micro));
   const ga = doc.field(['gradient_accumulation_steps']);
   if (ga && !isAuto(ga.value)) facts.push(fact('grad_accum', int(ga.value) ?? null, ga));
+  // DeepSpeed requires train_batch_size = micro batch × accumulation × world size: with all three written, the
+  // world size follows (https://www.deepspeed.ai/docs/config-json/#batch-size-related-parameters).
+  const tbs = doc.field(['train_batch_size']);
+  const [t, m, g] = [tbs, micro, ga].map((x) => (x && !isAuto(x.value) ? int(x.value) : undefined));
+  if (tbs && t && m && g && t % (m * g) === 0)
+    facts.push(
+      fact(
+        'devices',
+        t / (m * g),
+        tbs,
+        `train_batch_size ${t} / (train_micro_batch_size_per_gpu ${m} × gradient_accumulation_steps ${g})`,
+      ),
+    );
   const bf = doc.field(['bf16', 'enabled'], 'bf16.enabled') ?? doc.field(['bfloat16', 'enabled'], 'bfloat16.enabled');
   const fp = doc.field(['fp16', 'enabled'], 'fp16.enabled');
   const note = [bf?.text && `bf16 ${bf.text}`, fp?.text && `fp16 ${fp.text}`].filter(Boolean).join(', ');

@@ -16,6 +16,8 @@ import { ValueResolver } from './python-values';
 import { HF_SIMPLE_FIELDS } from './hf-fields';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
 import { fileWideFacts } from './python-common';
+import { DEVICE_CALLS } from './python-devices';
+import { VISION_CALLS } from './python-vision';
 import { importsOf, qualified } from './python-scan';
 
 const ARG_CLASSES: Record<string, HfFlavour> = {
@@ -51,6 +53,8 @@ const CALL_NAMES = [
   'EarlyStoppingCallback',
   'load_dataset',
   'add_argument',
+  ...DEVICE_CALLS,
+  ...VISION_CALLS,
 ];
 const RUN_NAMES = new RegExp(
   `\\b(?:${[...Object.keys(ARG_CLASSES), ...TRAINERS, 'HfArgumentParser', 'TrlParser'].join('|')})\\b`,

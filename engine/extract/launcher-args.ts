@@ -1,7 +1,7 @@
 // A launch command's pieces: the script's arguments as fields (and how to write them back), SLURM directives.
 
 import { Word } from '../parse/shell';
-import { Fact, FactValue, Span } from '../types';
+import { FactValue } from '../types';
 import { Fields, FieldWriter, typedValue } from './fields';
 
 export const num = (w: Word | undefined): number | undefined =>
@@ -93,37 +93,4 @@ export function argWriter(
       },
     ];
   };
-}
-
-/** SLURM directives: hardware, GPUs per node, nodes. */
-export function slurm(file: string, comments: { text: string; span: Span }[]) {
-  const out: { hardware?: Fact; perNode?: Fact; total?: Fact; nodes?: { value: number; fact: Fact } } = {};
-  for (const c of comments) {
-    const m = /^#SBATCH\s+(.*)$/.exec(c.text.trim());
-    if (!m) continue;
-    for (const opt of m[1].split(/\s+/)) {
-      const [k, v = ''] = opt.split('=');
-      const base = { origin: 'explicit' as const, file, span: c.span };
-      const gpu =
-        /^gpu:(?:([A-Za-z][\w-]*):)?(\d+)$/.exec(v) ??
-        (/^--gpus(-per-node)?$/.test(k) ? /^(?:([A-Za-z][\w-]*):)?(\d+)$/.exec(v) : null);
-      if ((k === '--gres' || k === '--gpus-per-node') && gpu) {
-        out.perNode = {
-          ...base,
-          key: 'devices',
-          value: Number(gpu[2]),
-          note: `#SBATCH ${opt}: ${gpu[2]} GPUs per node`,
-        };
-        if (gpu[1]) out.hardware = { ...base, key: 'hardware', value: gpu[1], note: `#SBATCH ${opt}` };
-      } else if (k === '--gpus' && gpu) {
-        out.total = { ...base, key: 'devices', value: Number(gpu[2]), note: `#SBATCH ${opt}` };
-        if (gpu[1]) out.hardware = { ...base, key: 'hardware', value: gpu[1], note: `#SBATCH ${opt}` };
-      } else if ((k === '--nodes' || k === '-N') && /^\d+$/.test(v)) {
-        out.nodes = { value: Number(v), fact: { ...base, key: 'devices', value: Number(v), note: `#SBATCH ${opt}` } };
-      } else if (k === '--constraint' && /^[A-Za-z][\w-]*$/.test(v) && /\d/.test(v)) {
-        out.hardware ??= { ...base, key: 'hardware', value: v, note: `#SBATCH ${opt}` };
-      }
-    }
-  }
-  return out;
 }

@@ -2,13 +2,30 @@
 // --num_gpus`, `accelerate launch --mixed_precision bf16 --num_processes 8 --config_file x.yaml`, `python train.py
 // --bf16 True --deepspeed ds.json`, `llamafactory-cli train x.yaml key=value`, `tune run … --config x.yaml`, `axolotl
 // train x.yaml`, behind `srun` and SLURM `#SBATCH --gres=gpu:a100:8 --nodes`. Read with ../parse/shell; nothing runs.
-import { argFields, argWriter, num, slurm } from './launcher-args';
+import { argFields, argWriter, num } from './launcher-args';
+import {
+  composerDevices,
+  type DeviceFact,
+  type Resources,
+  type SchedOpt,
+  deepspeedDevices,
+  intWord,
+  parallelFacts,
+  resources,
+  schedulerDevices,
+  schedulerDirectives,
+  slurmVars,
+  srunOptions,
+  torchrunDevices,
+  visibleCount,
+} from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
 
-export type LaunchTool = 'python' | 'torchrun' | 'deepspeed' | 'accelerate' | 'llamafactory' | 'tune' | 'axolotl';
+export type LaunchTool =
+  'python' | 'torchrun' | 'deepspeed' | 'accelerate' | 'llamafactory' | 'tune' | 'axolotl' | 'composer' | 'fabric';
 
 export interface LaunchCommand {
   file: string;
@@ -86,6 +103,10 @@ const BOOL_OPTS: Record<string, Set<string>> = {
     '--overlap',
     '--kill-on-bad-exit',
     '-K',
+    '--allow-run-as-root',
+    '--oversubscribe',
+    '--tag-output',
+    '--verbose',
   ]),
 };
 
@@ -130,38 +151,116 @@ function scanOptions(
 
 export function parseLauncher(file: string, text: string): LaunchCommand[] {
   const script = parseShell(text);
-  const s = slurm(file, script.comments);
+  const directives = schedulerDirectives(script.comments);
   const out: LaunchCommand[] = [];
   for (const cmd of script.commands) {
-    const lc = readCommand(file, text, cmd);
-    if (!lc) continue;
-    // SLURM: GPUs per node × nodes when the command does not say; the GPU type always.
-    if (s.hardware && !lc.facts.some((f) => f.key === 'hardware')) lc.facts.push(s.hardware);
-    const devices = lc.facts.find((f) => f.key === 'devices');
-    const nodes = s.nodes?.value ?? 1;
-    if (!devices) {
-      if (s.total) lc.facts.push(s.total);
-      else if (s.perNode)
-        lc.facts.push({
-          ...s.perNode,
-          value: (s.perNode.value as number) * nodes,
-          note: `${s.perNode.note}${nodes > 1 ? ` × ${nodes} nodes` : ''}`,
-        });
-    } else if ((devices as Fact & { perNode?: boolean }).perNode && nodes > 1) {
-      devices.value = (devices.value as number) * nodes;
-      devices.note = `${devices.note} × ${nodes} nodes (#SBATCH --nodes)`;
-    }
-    for (const f of lc.facts) delete (f as Fact & { perNode?: boolean }).perNode;
-    out.push(lc);
+    const lc = readCommand(file, text, cmd, directives, script.vars);
+    if (lc) out.push(lc);
   }
   return out;
 }
 
-function readCommand(file: string, text: string, cmd: Command): LaunchCommand | undefined {
+/** Scheduler options (`#SBATCH`, `#PBS`, `srun`) applied to a command: hardware, and devices where it states none. */
+function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: boolean): void {
+  if (r.hardware && !lc.facts.some((f) => f.key === 'hardware')) lc.facts.push(r.hardware);
+  const devices = lc.facts.find((f) => f.key === 'devices') as DeviceFact | undefined;
+  const nodes = r.nodes?.value ?? 1;
+  if (!devices || devices.value === null) {
+    // A count the command leaves to a variable (`--nproc_per_node=$NGPUS`): the scheduler's allocation, if any.
+    const d = schedulerDevices(file, r, direct);
+    if (d)
+      lc.facts = [
+        ...lc.facts.filter((f) => f !== devices),
+        devices ? { ...d, note: `${d.note} (${devices.note})` } : d,
+      ];
+  } else if (devices.perNode && nodes > 1 && typeof devices.value === 'number') {
+    devices.value *= nodes;
+    devices.note = `${devices.note} × ${nodes} nodes (${r.nodes!.opt.text})`;
+  }
+  for (const f of lc.facts) delete (f as DeviceFact).perNode;
+}
+
+function readCommand(
+  file: string,
+  text: string,
+  cmd: Command,
+  directives: SchedOpt[],
+  scriptVars: Map<string, string>,
+): LaunchCommand | undefined {
   let words = cmd.words;
-  if (words[0]?.text === 'srun' || words[0]?.text === 'mpirun')
-    words = words.slice(scanOptions(text, words, 1, BOOL_OPTS.srun).next);
+  const raw = (s: Span) => text.slice(s.start, s.end).replace(/\\\n\s*/g, ' ');
+  const rawWord = (w: Word) => raw(w.span);
+  let sched = directives;
+  let mpiProcs: { n: number; at: Span; note: string } | undefined;
+  const wrapper = words[0]?.text;
+  if (wrapper === 'srun' || wrapper === 'mpirun' || wrapper === 'mpiexec' || wrapper === 'horovodrun') {
+    const r = scanOptions(text, words, 1, BOOL_OPTS.srun);
+    if (wrapper === 'srun') sched = [...directives, ...srunOptions(r.opts, 'srun', rawWord)];
+    else {
+      const np = r.opts.get('-np') ?? r.opts.get('-n') ?? r.opts.get('--np') ?? r.opts.get('--n');
+      const n = num(np?.value);
+      if (np && n)
+        mpiProcs = {
+          n,
+          at: { start: np.word.span.start, end: np.value!.span.end },
+          note: `${wrapper} ${raw({ start: np.word.span.start, end: np.value!.span.end })}: ${n} processes`,
+        };
+    }
+    words = words.slice(r.next);
+  }
   if (words.length === 0) return undefined;
+  const res = resources(file, sched);
+  const vars = slurmVars(res);
+  const cvd = cmd.env.get('CUDA_VISIBLE_DEVICES') ?? scriptVars.get('CUDA_VISIBLE_DEVICES');
+  const visible = visibleCount(cvd);
+  const lc = readTool(file, text, cmd, words, vars, visible, raw, cvd);
+  if (!lc) return undefined;
+  if (mpiProcs && !lc.facts.some((f) => f.key === 'devices'))
+    lc.facts.push({
+      origin: 'explicit',
+      file,
+      span: mpiProcs.at,
+      key: 'devices',
+      value: mpiProcs.n,
+      note: mpiProcs.note,
+    });
+  applyScheduler(file, lc, res, lc.tool === 'python');
+  // Megatron / torchtitan parallel degrees on the command line; dp from the world size when only tp and pp are given.
+  const par = parallelFacts((n) => {
+    const f = lc.fields.get(n);
+    return f ? { value: f.value, span: f.span, file: f.file, text: f.text } : undefined;
+  }, file);
+  const devices = lc.facts.find((f) => f.key === 'devices');
+  for (const f of par) if (f.key !== 'devices' || !devices) lc.facts.push(f);
+  const tp = par.find((f) => f.key === 'tp')?.value;
+  const pp = par.find((f) => f.key === 'pp')?.value;
+  if (
+    !par.some((f) => f.key === 'dp') &&
+    (typeof tp === 'number' || typeof pp === 'number') &&
+    typeof devices?.value === 'number'
+  ) {
+    const mp = (typeof tp === 'number' ? tp : 1) * (typeof pp === 'number' ? pp : 1);
+    if (devices.value % mp === 0)
+      lc.facts.push({
+        ...devices,
+        key: 'dp',
+        value: devices.value / mp,
+        note: `data parallel = ${devices.value} devices / (tp ${typeof tp === 'number' ? tp : 1} × pp ${typeof pp === 'number' ? pp : 1})`,
+      });
+  }
+  return lc;
+}
+
+function readTool(
+  file: string,
+  text: string,
+  cmd: Command,
+  words: Word[],
+  vars: Map<string, number>,
+  visible: number | undefined,
+  raw: (s: Span) => string,
+  cvd: string | undefined,
+): LaunchCommand | undefined {
   const w0 = words[0].text;
   const facts: Fact[] = [];
   const envFacts: Fact[] = [];
@@ -181,53 +280,44 @@ function readCommand(file: string, text: string, cmd: Command): LaunchCommand | 
     const r = scanOptions(text, words, w0 === 'torchrun' ? 1 : 3, BOOL_OPTS.torchrun);
     opts = r.opts;
     i = r.next;
-    const np = opts.get('--nproc_per_node');
-    const nn = opts.get('--nnodes');
-    const n = num(np?.value);
-    const nodes = num(nn?.value) ?? 1;
-    if (n)
-      facts.push({
-        ...base(np!.word),
-        span: { start: np!.word.span.start, end: np!.value!.span.end },
-        key: 'devices',
-        value: n * nodes,
-        note: `${w0} --nproc_per_node=${n}${nodes > 1 ? ` --nnodes=${nodes}` : ''}`,
-        perNode: !nn || num(nn.value) === undefined,
-      } as Fact);
+    const name = w0 === 'torchrun' ? 'torchrun' : `python -m ${words[2].text}`;
+    const d = torchrunDevices(file, name, opts.get('--nproc_per_node'), opts.get('--nnodes'), vars, visible, raw);
+    if (d) facts.push(d);
+  } else if (w0 === 'composer' || ((w0 === 'lightning' || w0 === 'fabric') && words[1]?.text === 'run')) {
+    // MosaicML `composer -n 8 train.py` (processes per node; `--world_size` the total), Lightning Fabric
+    // `fabric run --devices 4 --num-nodes 2 train.py` (https://docs.mosaicml.com/projects/composer/en/stable/,
+    // https://lightning.ai/docs/fabric/stable/fundamentals/launch.html).
+    tool = w0 === 'composer' ? 'composer' : 'fabric';
+    const start = w0 === 'composer' ? 1 : words[2]?.text === 'model' ? 3 : 2;
+    const r = scanOptions(text, words, start, BOOL_OPTS.torchrun);
+    opts = r.opts;
+    i = r.next;
+    const name = words.slice(0, start).map((w) => w.text);
+    const d = composerDevices(file, name.join(' '), opts, vars, raw);
+    if (d) facts.push(d);
   } else if (w0 === 'deepspeed') {
     tool = 'deepspeed';
     const r = scanOptions(text, words, 1, BOOL_OPTS.deepspeed);
     opts = r.opts;
     i = r.next;
-    const g = opts.get('--num_gpus');
-    const inc = opts.get('--include');
-    const nodes = num(opts.get('--num_nodes')?.value) ?? 1;
-    const n =
-      num(g?.value) ??
-      (inc?.value && /^[\w.-]+:[\d,]+$/.test(inc.value.text)
-        ? inc.value.text.split(':')[1].split(',').length
-        : undefined);
-    const at = g ?? inc;
-    if (n && at)
-      facts.push({
-        ...base(at.word),
-        key: 'devices',
-        value: n * nodes,
-        note: `deepspeed ${at.word.text} ${at.value?.text ?? ''}`.trim(),
-        perNode: !opts.has('--num_nodes'),
-      } as Fact);
+    const d = deepspeedDevices(file, opts, vars, visible, raw);
+    if (d) facts.push(d);
   } else if (w0 === 'accelerate' && words[1]?.text === 'launch') {
     tool = 'accelerate';
     const r = scanOptions(text, words, 2, BOOL_OPTS.accelerate);
     opts = r.opts;
     i = r.next;
+    // `--num_processes` is the total over all machines (`--num_machines` does not multiply it).
     const np = opts.get('--num_processes');
-    if (num(np?.value))
+    const nm = opts.get('--num_machines');
+    const n = intWord(np?.value, vars);
+    if (np?.value)
       facts.push({
-        ...base(np!.word),
+        ...base(np.word),
+        span: { start: np.word.span.start, end: np.value.span.end },
         key: 'devices',
-        value: num(np!.value)!,
-        note: `accelerate launch --num_processes ${np!.value!.text}`,
+        value: n ?? null,
+        note: `accelerate launch ${raw({ start: np.word.span.start, end: np.value.span.end })}${nm?.value ? ` (the total over ${raw({ start: nm.word.span.start, end: nm.value.span.end })})` : ''}${n === undefined ? ': the count is not written in this file' : ''}`,
       });
     const mp = opts.get('--mixed_precision');
     if (mp?.value) {
@@ -322,14 +412,13 @@ function readCommand(file: string, text: string, cmd: Command): LaunchCommand | 
     tool = 'python';
     const r = scanOptions(text, words, 1, BOOL_OPTS.python);
     i = r.next;
-    const cvd = cmd.env.get('CUDA_VISIBLE_DEVICES');
-    if (cvd && /^\d+(,\d+)*$/.test(cvd))
+    if (visible !== undefined)
       facts.push({
         ...base(words[0]),
         span: cmd.span,
         key: 'devices',
-        value: cvd.split(',').length,
-        note: `CUDA_VISIBLE_DEVICES=${cvd}`,
+        value: visible,
+        note: `CUDA_VISIBLE_DEVICES=${cvd}${cmd.env.has('CUDA_VISIBLE_DEVICES') ? '' : ' (exported)'}: ${visible} GPU${visible === 1 ? '' : 's'} visible`,
       });
   } else return undefined;
 

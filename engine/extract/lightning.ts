@@ -65,12 +65,23 @@ export const LIGHTNING_SCHEMA: Schema = {
         ),
       );
     }
-    const d = f('devices');
+    // `gpus=` is the Lightning 1.x name of the same setting.
+    const d = f('devices') ?? f('gpus');
     const nodes = int(f('num_nodes')?.value) ?? 1;
     if (d) {
       const n = devicesOf(d);
       if (n !== undefined)
         out.push(fact('devices', n * nodes, d, nodes > 1 ? `${d.text} × ${nodes} nodes` : undefined));
+      // devices="auto" or -1: every visible accelerator — a count this file does not state (not one).
+      else if (d.value === 'auto' || d.value === -1 || d.value === '-1')
+        out.push(
+          fact(
+            'devices',
+            null,
+            d,
+            `${d.text}: every visible device${nodes > 1 ? ` × ${nodes} nodes` : ''}; the count is not in the file`,
+          ),
+        );
     }
     const acc = f('accelerator');
     if (acc && (acc.value === 'cpu' || acc.value === 'mps')) out.push(fact('hardware', acc.value, acc));
@@ -251,7 +262,10 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     const facts = new Map<FactKey, Fact>(common);
     for (const f of loader.facts) facts.set(f.key, f);
     if (device && !fields.has('accelerator')) facts.set('hardware', device);
-    for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: true })) facts.set(f.key, f);
+    for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: true }))
+      // Ray Train's ScalingConfig decides the count that `devices="auto"` leaves open.
+      if (!(f.key === 'devices' && f.value === null && typeof common.get('devices')?.value === 'number'))
+        facts.set(f.key, f);
     const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
     if (typeof stage === 'number')
       facts.set('zero_stage', {
@@ -307,6 +321,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
 const FIELD_KEYS: Record<string, FactKey> = {
   precision: 'precision',
   devices: 'devices',
+  gpus: 'devices',
   accumulate_grad_batches: 'grad_accum',
   max_epochs: 'epochs',
   max_steps: 'max_steps',

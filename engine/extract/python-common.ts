@@ -1,6 +1,8 @@
 // Facts any Python training script states the same way whatever its framework: the model it loads and in which
 // dtype, gradient checkpointing, LoRA/QLoRA, early stopping, the dataset, the tokenizer's length, compile.
 import { offByDefaultGuard } from './python-scan';
+import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
+import { VISION_CALLS, visionFacts } from './python-vision';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
@@ -27,6 +29,8 @@ export const COMMON_CALLS = [
   'compile',
   'checkpoint',
   'checkpoint_sequential',
+  ...DEVICE_CALLS,
+  ...VISION_CALLS,
 ];
 
 /**
@@ -36,7 +40,7 @@ export const COMMON_CALLS = [
 export function fileWideFacts(
   file: string,
   text: string,
-  _root: SyntaxNode,
+  root: SyntaxNode,
   calls: CallSite[],
   values: ValueResolver,
   torchFacts = false,
@@ -163,6 +167,9 @@ export function fileWideFacts(
       }
     }
   }
+  for (const f of pythonDeviceFacts(file, calls, values)) if (!fileFacts.has(f.key)) put(f);
+  // Vision and audio models, their dataset and input size (a Hugging Face id read above stays the model).
+  for (const f of visionFacts(file, text, root, calls, values).values()) if (!fileFacts.has(f.key)) put(f);
   const blockSize = values.constant('block_size');
   if (!fileFacts.has('seq_len') && typeof blockSize?.value === 'number') {
     put({

@@ -360,6 +360,11 @@ export class ValueResolver {
     return [];
   }
 
+  /** The default an argparse option or dataclass field declares for `name` (its dest), if any. */
+  declaredDefault(name: string): { value: FactValue; node: SyntaxNode; via: string } | undefined {
+    return this.declared.get(name);
+  }
+
   /** A module-level constant by name. */
   constant(name: string): { value: FactValue; node: SyntaxNode } | undefined {
     return this.constants.get(name);

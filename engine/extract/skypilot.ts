@@ -220,6 +220,8 @@ export function skypilotCommands(file: string, text: string): LaunchCommand[] | 
       const m = mounts.find(([remote]) => c.target!.path.startsWith(`${remote}/`));
       if (m) c.target = { ...c.target, path: `${m[1].replace(/\/+$/, '')}/${c.target.path.slice(m[0].length + 1)}` };
     }
+    // A count left to a variable (`--nproc_per_node=$SKYPILOT_NUM_GPUS_PER_NODE`) is the task's.
+    c.facts = c.facts.filter((f) => f.value !== null || !taskFacts.some((t) => t.key === f.key));
     const own = new Set(c.facts.map((f) => f.key));
     const devices = c.facts.find((f) => f.key === 'devices');
     // torchrun --nproc_per_node=N / deepspeed --num_gpus N count one node's processes.

@@ -17,9 +17,11 @@ import { Composer, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
+import { launcherOnlyRun } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
+import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
 import { Versions, parsePyproject, parseRequirements } from '../extract/versions';
 import type { Tree } from '../parse/python';
@@ -206,7 +208,8 @@ export class Linker {
         if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
         if (scripts >= MAX_SCRIPTS) break;
         const text = this.read(f);
-        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text))) continue;
+        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text) && !mayBeKubernetes(text)))
+          continue;
         scripts++;
         const drafts =
           kind === 'python' ? this.pythonRuns(f, text).map((d) => this.enrich(d)) : this.launcherRuns(f, text);
@@ -258,9 +261,15 @@ export class Linker {
   launcherRuns(file: string, text: string): RunDraft[] {
     const out: RunDraft[] = [];
     for (const cmd of commandsOf(file, text)) {
-      if (!cmd.target || cmd.target.kind === 'module' || cmd.target.word.unresolved) continue;
-      const target = this.resolve(file, cmd.target.path);
-      if (!target) continue;
+      if (!cmd.target || cmd.target.word.unresolved) continue;
+      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path);
+      // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
+      if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
+      if (!target) {
+        const own = launcherOnlyRun(file, cmd);
+        if (own) out.push(own);
+        continue;
+      }
       const t = this.read(target)!;
       if (linkKind(target) === 'python') {
         const runs = this.pythonRuns(target, t);

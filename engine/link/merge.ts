@@ -10,6 +10,7 @@ import { LaunchCommand, parseLauncher } from '../extract/launcher';
 import { extractLightningCli } from '../extract/lightning-cli';
 import { extractLlamaFactory } from '../extract/llamafactory';
 import { RunDraft } from '../extract/run-draft';
+import { kubernetesCommands } from '../extract/kubernetes';
 import { skypilotCommands } from '../extract/skypilot';
 import { extractTorchtune } from '../extract/torchtune';
 import { Fact, FactKey, FactValue, OffsetEdit, Origin, RunPlan } from '../types';
@@ -29,9 +30,10 @@ export const LAUNCHER_RANK = 6;
 /** Shell launchers, and YAML files that may be SkyPilot tasks (their `run:` script launches). */
 export const isLauncherName = (name: string) => linkKind(name) === 'shell' || /\.ya?ml$/i.test(name);
 
-/** The commands a launcher runs: a shell script's, or a SkyPilot task's `run:` (none for other YAML). */
+/** The commands a launcher runs: a shell script's, a SkyPilot task's `run:`, a Kubernetes manifest's containers (none for other YAML). */
 export function commandsOf(file: string, text: string): LaunchCommand[] {
-  return linkKind(file) === 'shell' ? parseLauncher(file, text) : (skypilotCommands(file, text) ?? []);
+  if (linkKind(file) === 'shell') return parseLauncher(file, text);
+  return skypilotCommands(file, text) ?? kubernetesCommands(file, text) ?? [];
 }
 
 /** Devices, hardware and launch-time precision from a launcher command. */

@@ -37,6 +37,7 @@ import { progress } from './progress';
 import { CliSettings, cliRoots } from './workspace';
 import { addChangedSince, changedFiles } from './commands/changed';
 import { registerInit } from './commands/init';
+import { registerReport } from './commands/report';
 import { addRunOptions, applyRunOptions } from './commands/run-options';
 import { registerTables } from './commands/tables';
 import { bullets, checkReport, colorEnabled, wrapped } from './text';
@@ -461,6 +462,7 @@ export function buildProgram(out: (s: string) => void): Command {
   for (const c of program.commands) if (c.name() === 'check') addChangedSince(addRunOptions(c));
   registerTables(program, out);
   registerInit(program, out);
+  registerReport(program, out, { analyzePaths });
   return program;
 }
 

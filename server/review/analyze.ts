@@ -77,7 +77,11 @@ export function analyzeRun(
   }
   const est = coreEstimate(shape.inputs);
   est.assumptions.unshift(...shape.assumptions);
-  const memory = (change: Partial<RunInputs> = {}) => estimateMemory({ ...shape.inputs, ...change }, accelerator);
+  // Per-sample workloads (vision, audio): the memory model is a transformer's (sequence × hidden activations), so
+  // it says nothing about a ResNet's feature maps — no memory figure and no memory finding rather than a wrong one.
+  const perSample = shape.inputs.architecture !== undefined;
+  const memory = (change: Partial<RunInputs> = {}) =>
+    perSample ? undefined : estimateMemory({ ...shape.inputs, ...change }, accelerator);
   const base = { ...shape.inputs };
   est.memoryGBPerDevice ??= memory();
   const ctxBase: Omit<RuleContext, 'anchor'> = {

@@ -72,10 +72,11 @@ describe('accelerators table', () => {
   it('has positive power and memory, and at least one throughput figure per device', () => {
     for (const a of ACCELERATORS) {
       assert.ok(a.powerW >= 50 && a.powerW <= 1200, `${a.id} power ${a.powerW}`);
+      if (a.vendor === 'apple') assert.ok(a.powerW < 200, a.id);
       assert.ok(a.memoryGB >= 8 && a.memoryGB <= 256, `${a.id} memory ${a.memoryGB}`);
       const values = Object.values(a.tflops);
       assert.ok(values.length > 0, `${a.id} has no TFLOPS`);
-      for (const v of values) assert.ok(v !== undefined && v > 0 && v < 5000, `${a.id} TFLOPS ${v}`);
+      for (const v of values) assert.ok(v !== undefined && v > 0 && v <= 5000, `${a.id} TFLOPS ${v}`);
     }
   });
 
@@ -105,7 +106,12 @@ describe('accelerators table', () => {
         assert.ok(Math.abs(tf32 / bf16 - 0.5) < 0.02, `${a.id}: tf32 ${tf32} vs bf16 ${bf16}`);
       }
       if (fp8 !== undefined && bf16 !== undefined) {
-        assert.ok(Math.abs(fp8 / bf16 - 2) < 0.05, `${a.id}: fp8 ${fp8} vs bf16 ${bf16}`);
+        // 2× on NVIDIA and AMD; Gaudi 3 runs fp8 and bf16 matrix math at the same rate.
+        const r = fp8 / bf16;
+        assert.ok(
+          Math.abs(r - 2) < 0.05 || (a.vendor === 'intel' && Math.abs(r - 1) < 0.01),
+          `${a.id}: fp8 ${fp8} vs bf16 ${bf16}`,
+        );
       }
       if (fp16 !== undefined && bf16 !== undefined) assert.equal(fp16, bf16, a.id);
       if (fp32 !== undefined && a.tensorCores) {
@@ -123,7 +129,7 @@ describe('accelerators table', () => {
         assert.equal(a.tflops.tf32, undefined, a.id);
         assert.equal(a.tflops.fp8, undefined, a.id);
       }
-      assert.equal(a.tensorCores, a.arch !== 'pascal', `${a.id}: tensor cores`);
+      assert.equal(a.tensorCores, a.arch !== 'pascal' && a.arch !== 'apple', `${a.id}: tensor cores`);
     }
     assert.equal(acc('v100-sxm2-16gb').bf16, false);
     assert.equal(acc('t4').bf16, false);

@@ -62,13 +62,15 @@ describe('estimate: stated GPU-hours', () => {
     assert.equal(e.energyBreakdownKWh?.host.mid, 0);
   });
 
-  it('models power as a fraction of the rating plus a host share when power is not given', () => {
+  it('models power as a load-dependent fraction of the rating plus a host share when power is not given', () => {
     const e = estimate({ gpuHours: 1000, hardware: 'a100-80gb', pue: 1.0, intensity: 0 });
     const perHour = e.energyKWh.mid / 1000;
-    // 400 W × (0.6–0.85) × (1.2–1.4): between 0.288 and 0.476 kWh per device-hour.
-    assert.ok(perHour > 0.288 && perHour < 0.476, `kWh per device-hour ${perHour}`);
+    // A large dense run: 400 W × (0.75–0.95 over the run) × (1.2–1.4 host): between 0.36 and 0.53 kWh per device-hour.
+    assert.ok(perHour > 0.36 && perHour < 0.53, `kWh per device-hour ${perHour}`);
     assert.ok(e.energyKWh.low < e.energyKWh.mid && e.energyKWh.mid < e.energyKWh.high);
-    assert.ok(e.assumptions.some((a) => a.key === 'power' && /Morrison/.test(a.source ?? '')));
+    assert.ok(
+      e.assumptions.some((a) => a.key === 'power' && /Morrison/.test(a.source ?? '') && /H200/.test(a.source ?? '')),
+    );
     assert.ok(e.assumptions.some((a) => a.key === 'host-overhead'));
     const parts = e.energyBreakdownKWh!;
     near(parts.accelerators.mid + parts.host.mid + parts.facility.mid, e.energyKWh.mid, 1e-9, 'breakdown adds up');
@@ -106,15 +108,16 @@ describe('estimate: from FLOPs', () => {
     near(i.co2eKg.mid, (i.energyKWh.mid * 10) / 1000, 1e-9, 'CO2e at 10 g/kWh');
   });
 
-  it('runs fp32 1.3–3× slower than bf16 on an A100, not 16× (the ratio of peaks)', () => {
+  it('runs PyTorch-default fp32 (true fp32 matmuls) 5–12× slower than bf16 on an A100, TF32 in between, not 16× (the ratio of peaks)', () => {
     const run: RunInputs = { params: 1.3e9, tokens: 5e10, hardware: 'a100-80gb', devices: 8 };
     const bf16 = estimate({ ...run, precision: 'bf16' });
     const fp32 = estimate({ ...run, precision: 'fp32' });
     const ratio = fp32.gpuHours.mid / bf16.gpuHours.mid;
-    assert.ok(ratio >= 1.3 && ratio <= 3, `fp32/bf16 step-time ratio ${ratio}`);
-    assert.ok(fp32.assumptions.some((a) => a.key === 'precision-speed'));
+    assert.ok(ratio >= 5 && ratio <= 12, `fp32/bf16 step-time ratio ${ratio}`);
+    assert.ok(fp32.assumptions.some((a) => a.key === 'precision-speed' && /allow_tf32/.test(a.text)));
     const tf32 = estimate({ ...run, precision: 'tf32' });
-    assert.ok(tf32.gpuHours.mid > bf16.gpuHours.mid && tf32.gpuHours.mid < fp32.gpuHours.mid);
+    const r32 = tf32.gpuHours.mid / bf16.gpuHours.mid;
+    assert.ok(r32 >= 1.8 && r32 <= 3, `tf32/bf16 ${r32}`);
   });
 
   it('gives small models a lower utilisation than large ones', () => {
@@ -132,10 +135,13 @@ describe('estimate: from FLOPs', () => {
     assert.ok(long.gpuHours.mid > 1.5 * short.gpuHours.mid, `${long.gpuHours.mid} vs ${short.gpuHours.mid}`);
   });
 
-  it('counts 6·N_active·D for mixture-of-experts models', () => {
+  it('counts 6·N_active·D for mixture-of-experts models, at a lower utilisation than a dense model', () => {
     const dense = estimate({ params: 13e9, tokens: 1e11, hardware: 'h100', devices: 64 });
     const moe = estimate({ params: 47e9, activeParams: 13e9, tokens: 1e11, hardware: 'h100', devices: 64 });
-    near(moe.gpuHours.mid, dense.gpuHours.mid, 1e-9, 'same active parameters, same hours');
+    near(moe.work!.flops!, dense.work!.flops!, 1e-9, 'same active parameters, same FLOPs');
+    assert.ok(moe.gpuHours.mid > dense.gpuHours.mid, 'experts run less efficiently');
+    const allParams = estimate({ params: 47e9, tokens: 1e11, hardware: 'h100', devices: 64 });
+    assert.ok(moe.gpuHours.mid < allParams.gpuHours.mid, 'but far below 6 × total parameters');
   });
 
   it('uses a given MFU as the mid utilisation', () => {
@@ -148,10 +154,10 @@ describe('estimate: from FLOPs', () => {
 
 describe('estimate: missing and bad inputs', () => {
   it('warns about unknown hardware with suggestions and estimates with a generic A100-class GPU', () => {
-    const e = estimate({ params: 7e9, tokens: 1e11, hardware: 'rtx 5090', devices: 1 });
+    const e = estimate({ params: 7e9, tokens: 1e11, hardware: 'rtx 5080', devices: 1 });
     assert.equal(e.method, 'flops');
     assert.ok(
-      e.warnings.some((w) => /rtx 5090/.test(w) && /rtx-4090/.test(w)),
+      e.warnings.some((w) => /rtx 5080/.test(w) && /rtx-5090/.test(w)),
       JSON.stringify(e.warnings),
     );
     assert.equal(e.accelerator, undefined);
@@ -210,12 +216,17 @@ describe('estimate: development cases', () => {
     }
     const errors: number[] = [];
     const baseline: number[] = [];
-    for (const c of CASES.filter((x) => x.tier === 'device-hours' && x.quality === 'A')) {
+    // Token workloads only: 6·N·D is undefined for per-sample (vision) cases, whose baseline is their own.
+    for (const c of CASES.filter(
+      (x) => x.tier === 'device-hours' && x.quality === 'A' && x.inputs.architecture === undefined,
+    )) {
       const e = estimate(c.inputs);
       errors.push(Math.abs(e.gpuHours.mid / c.target.value - 1));
       const r = resolveAccelerator(c.inputs.hardware!);
       assert.ok(r.ok, c.id);
-      const b = (6 * c.inputs.params! * c.inputs.tokens!) / (peak16(r.value) * 1e12 * 0.4) / 3600;
+      const n = c.inputs.activeParams ?? c.inputs.params!;
+      const b = (6 * n * c.inputs.tokens!) / (peak16(r.value) * 1e12 * 0.4) / 3600;
+      assert.ok(Number.isFinite(b), `${c.id}: baseline ${b}`);
       baseline.push(Math.abs(b / c.target.value - 1));
     }
     const median = (xs: number[]) => {
@@ -223,6 +234,7 @@ describe('estimate: development cases', () => {
       return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     };
     assert.ok(errors.length >= 20);
+    assert.ok(errors.every(Number.isFinite) && baseline.every(Number.isFinite));
     assert.ok(median(errors) < 0.15, `median device-hours error ${median(errors)}`);
     assert.ok(median(errors) < median(baseline), `${median(errors)} vs baseline ${median(baseline)}`);
   });

@@ -217,7 +217,7 @@ describe('estimate: per-sample workloads', () => {
     assert.ok(w.assumptions.some((a) => a.key === 'flops' && /epochs not stated; assumed 1/.test(a.text)));
   });
 
-  it('applies the convolutional TF32 slow-down (≈2.1×) instead of the transformer one (1.4×)', () => {
+  it('models TF32 on a depthwise-separable network as memory-bound: 1.6–2.6× slower than AMP (DLE measured 1.7–2.3×)', () => {
     const base: RunInputs = {
       architecture: 'efficientnet-b0',
       samples: IMAGENET,
@@ -227,17 +227,19 @@ describe('estimate: per-sample workloads', () => {
     };
     const amp = estimate({ ...base, precision: 'bf16' });
     const tf32 = estimate({ ...base, precision: 'tf32' });
-    near(tf32.gpuHours.mid / amp.gpuHours.mid, 2.1, 1e-9, 'TF32 / AMP');
+    const r = tf32.gpuHours.mid / amp.gpuHours.mid;
+    assert.ok(r >= 1.6 && r <= 2.6, `TF32 / AMP ${r}`);
   });
 
   it('computes what-if savings for per-sample workloads (fp32 → fp16 on V100, fewer epochs)', () => {
+    // DeepLearningExamples ResNet-50 on one V100: 95 h fp32, 41 h AMP (−57 %).
     const s = saving({ ...RN50, precision: 'fp32' }, { precision: 'fp16' });
-    near(s.fraction, 0.5, 1e-9, 'half the device-hours at the mid slow-down of 2×');
+    assert.ok(s.fraction >= 0.45 && s.fraction <= 0.7, `fp32 → fp16 saves ${s.fraction}`);
     assert.ok(s.kWh.low > 0);
     const e = saving(RN50, { epochs: 45 });
     near(e.fraction, 0.5, 1e-9, 'half the epochs');
     const stated = saving({ ...RN50, gpuHours: 56, precision: 'fp32' }, { precision: 'fp16' });
-    near(stated.fraction, 0.5, 1e-9, 'stated hours scaled by the modelled ratio');
+    near(stated.fraction, s.fraction, 1e-9, 'stated hours scaled by the modelled ratio');
   });
 
   it('takes forward FLOPs as given, and needs samples', () => {

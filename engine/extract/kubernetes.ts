@@ -1,0 +1,319 @@
+// Kubernetes manifests as launchers: the accelerators a training job requests — `resources.limits["nvidia.com/gpu"]`
+// (or `amd.com/gpu`, `google.com/tpu`) per container, summed per pod, × the pods (`replicas`, a Job's `parallelism`,
+// PyTorchJob / TFJob / MPIJob replica specs, Ray worker groups, JobSet replicated jobs, Volcano tasks) — the GPU model
+// from node selectors or affinity (`nvidia.com/gpu.product`, `cloud.google.com/gke-accelerator`,
+// `cloud.google.com/gke-tpu-accelerator`, `karpenter.k8s.aws/instance-gpu-name`, `node.kubernetes.io/instance-type`),
+// and the container's `command` + `args`, read by the launcher parser with positions in the YAML file. A pod that
+// requests no accelerator gets none: Kubernetes only exposes GPUs a container requests through the device plugin
+// (https://kubernetes.io/docs/tasks/manage-gpus/scheduling-gpus/). Job kinds: Kubeflow training operator
+// (https://www.kubeflow.org/docs/components/trainer/legacy-v1/), KubeRay (https://docs.ray.io/en/latest/cluster/kubernetes/),
+// JobSet (https://jobset.sigs.k8s.io/), Volcano (https://volcano.sh/en/docs/vcjob/). Nothing reaches a cluster.
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { yamlSpan } from '../parse/yaml';
+import type { Fact, Span } from '../types';
+import { parseLauncher, type LaunchCommand } from './launcher';
+
+/** Cheap test on the text: a manifest has top-level `apiVersion:` and `kind:`. */
+export const mayBeKubernetes = (text: string) => /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
+
+const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu', 'google.com/tpu', 'habana.ai/gaudi', 'aws.amazon.com/neuron'];
+const GPU_LABELS = [
+  'nvidia.com/gpu.product',
+  'cloud.google.com/gke-accelerator',
+  'cloud.google.com/gke-tpu-accelerator',
+  'karpenter.k8s.aws/instance-gpu-name',
+  'node.kubernetes.io/instance-type',
+  'beta.kubernetes.io/instance-type',
+];
+const MAX_DOCS = 20;
+
+const get = (node: unknown, ...path: string[]): unknown => {
+  let cur = node;
+  for (const k of path) {
+    if (!isMap(cur)) return undefined;
+    const p = (cur.items as Pair[]).find((i) => isScalar(i.key) && String(i.key.value) === k);
+    cur = p?.value;
+  }
+  return cur ?? undefined;
+};
+const str = (n: unknown) => (isScalar(n) && n.value !== null ? String(n.value) : undefined);
+const int = (n: unknown) => {
+  const v = isScalar(n) ? n.value : undefined;
+  return typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+};
+
+/** A group of identical pods: how many (undefined when not readable), and their pod spec. */
+interface PodGroup {
+  replicas: number | undefined;
+  spec: unknown;
+  label: string;
+}
+
+/** The pod groups of one manifest, by kind. */
+function podGroups(root: unknown): PodGroup[] {
+  const kind = str(get(root, 'kind')) ?? '';
+  const spec = get(root, 'spec');
+  const replicasOf = (n: unknown, def = 1) => (n === undefined ? def : int(n));
+  if (kind === 'Pod') return [{ replicas: 1, spec, label: 'Pod' }];
+  if (/volcano\.sh/.test(str(get(root, 'apiVersion')) ?? '')) {
+    const tasks = get(spec, 'tasks');
+    return isSeq(tasks)
+      ? tasks.items.map((t) => ({
+          replicas: replicasOf(get(t, 'replicas')),
+          spec: get(t, 'template', 'spec'),
+          label: 'Volcano task',
+        }))
+      : [];
+  }
+  if (kind === 'Job')
+    return [{ replicas: replicasOf(get(spec, 'parallelism')), spec: get(spec, 'template', 'spec'), label: 'Job' }];
+  if (kind === 'CronJob')
+    return [
+      {
+        replicas: replicasOf(get(spec, 'jobTemplate', 'spec', 'parallelism')),
+        spec: get(spec, 'jobTemplate', 'spec', 'template', 'spec'),
+        label: 'CronJob',
+      },
+    ];
+  if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(kind))
+    return [{ replicas: replicasOf(get(spec, 'replicas')), spec: get(spec, 'template', 'spec'), label: kind }];
+  // Kubeflow training operator: PyTorchJob, TFJob, MPIJob, XGBoostJob, PaddleJob, JAXJob.
+  const replicaSpecs = isMap(spec)
+    ? (spec.items as Pair[]).find((p) => isScalar(p.key) && /ReplicaSpecs$/.test(String(p.key.value)))
+    : undefined;
+  if (replicaSpecs && isMap(replicaSpecs.value))
+    return (replicaSpecs.value.items as Pair[])
+      .filter((p) => isScalar(p.key) && String(p.key.value) !== 'Evaluator')
+      .map((p) => ({
+        replicas: replicasOf(get(p.value, 'replicas')),
+        spec: get(p.value, 'template', 'spec'),
+        label: `${kind} ${String((p.key as Scalar).value)}`,
+      }));
+  if (kind === 'RayJob' || kind === 'RayCluster') {
+    const cluster = kind === 'RayJob' ? get(spec, 'rayClusterSpec') : spec;
+    const out: PodGroup[] = [
+      { replicas: 1, spec: get(cluster, 'headGroupSpec', 'template', 'spec'), label: 'Ray head' },
+    ];
+    const workers = get(cluster, 'workerGroupSpecs');
+    if (isSeq(workers))
+      for (const w of workers.items)
+        out.push({ replicas: replicasOf(get(w, 'replicas')), spec: get(w, 'template', 'spec'), label: 'Ray workers' });
+    return out;
+  }
+  if (kind === 'JobSet') {
+    const jobs = get(spec, 'replicatedJobs');
+    if (!isSeq(jobs)) return [];
+    return jobs.items.map((j) => {
+      const r = replicasOf(get(j, 'replicas'));
+      const p = replicasOf(get(j, 'template', 'spec', 'parallelism'));
+      return {
+        replicas: r !== undefined && p !== undefined ? r * p : undefined,
+        spec: get(j, 'template', 'spec', 'template', 'spec'),
+        label: 'JobSet job',
+      };
+    });
+  }
+  return [];
+}
+
+/** Accelerators one pod requests (limits, else requests), with the span of the first such request. */
+function podAccelerators(spec: unknown): { count: number; at?: Span; text?: string } {
+  let count = 0;
+  let at: Span | undefined;
+  let text: string | undefined;
+  const containers = get(spec, 'containers');
+  if (!isSeq(containers)) return { count };
+  for (const c of containers.items) {
+    for (const res of GPU_RESOURCES) {
+      const v = get(c, 'resources', 'limits', res) ?? get(c, 'resources', 'requests', res);
+      const n = int(v);
+      if (n && n > 0) {
+        count += n;
+        at ??= yamlSpan(v as Node);
+        text ??= `${res}: ${n}`;
+      }
+    }
+  }
+  return { count, at, text };
+}
+
+/** The accelerator named by a node selector or a required node-affinity term with one value. */
+function podHardware(spec: unknown): { value: string; at?: Span; text: string } | undefined {
+  for (const label of GPU_LABELS) {
+    const v = get(spec, 'nodeSelector', label);
+    const s = str(v);
+    if (s) return { value: normalise(s), at: yamlSpan(v as Node), text: `${label}: ${s}` };
+  }
+  const terms = get(
+    spec,
+    'affinity',
+    'nodeAffinity',
+    'requiredDuringSchedulingIgnoredDuringExecution',
+    'nodeSelectorTerms',
+  );
+  if (isSeq(terms))
+    for (const t of terms.items) {
+      const exprs = get(t, 'matchExpressions');
+      if (!isSeq(exprs)) continue;
+      for (const e of exprs.items) {
+        const key = str(get(e, 'key'));
+        const values = get(e, 'values');
+        if (
+          key &&
+          GPU_LABELS.includes(key) &&
+          str(get(e, 'operator')) === 'In' &&
+          isSeq(values) &&
+          values.items.length === 1
+        ) {
+          const v = str(values.items[0]);
+          if (v) return { value: normalise(v), at: yamlSpan(values.items[0] as Node), text: `${key} In [${v}]` };
+        }
+      }
+    }
+  return undefined;
+}
+
+/** `nvidia-tesla-a100` → `a100`, `tpu-v5-lite-podslice` → `tpu v5e` (GKE label values); others lower-cased. */
+function normalise(v: string): string {
+  const s = v.toLowerCase();
+  const tpu = /^tpu-(v\d+)(-lite)?/.exec(s);
+  if (tpu) return `tpu ${tpu[1]}${tpu[2] ? 'e' : /^tpu-v6e/.test(s) ? 'e' : /^tpu-v5p/.test(s) ? 'p' : ''}`;
+  return s.replace(/^nvidia-(tesla-)?/, '');
+}
+
+/**
+ * A container's command line as a shell script at the same offsets as the YAML text: `bash -c <script>` keeps the
+ * script's own lines (block scalars only); a list of plain or simply quoted words keeps each word in place and blanks
+ * the YAML around them. Undefined when the words cannot be placed (escapes, args before the command).
+ */
+function commandText(text: string, container: unknown): string | undefined {
+  const items: Node[] = [];
+  for (const k of ['command', 'args']) {
+    const n = get(container, k);
+    if (isSeq(n)) items.push(...(n.items as Node[]));
+    else if (n !== undefined) return undefined;
+  }
+  if (items.length === 0 || !items.every(isScalar)) return undefined;
+  const out = Array.from(text, () => ' ');
+  const place = (s: Span, body: string) => {
+    for (let i = 0; i < body.length; i++) out[s.start + i] = body[i];
+  };
+  const words = items.map((n) => str(n) ?? '');
+  const shell = /^(\/bin\/)?(ba|z)?sh$/.test(words[0] ?? '') && /^-l?c$/.test(words[1] ?? '');
+  let last = -1;
+  for (let i = 0; i < items.length; i++) {
+    const s = yamlSpan(items[i]);
+    if (!s || s.start < last) return undefined;
+    last = s.end;
+    const raw = text.slice(s.start, s.end);
+    const type = (items[i] as Scalar).type;
+    if (shell && i === 2) {
+      if (type === 'BLOCK_LITERAL') {
+        const nl = raw.indexOf('\n');
+        if (nl === -1) return undefined;
+        place({ start: s.start + nl + 1, end: s.end }, raw.slice(nl + 1));
+      } else if (type === 'PLAIN' || (type === 'QUOTE_DOUBLE' && !raw.includes('\\')) || type === 'QUOTE_SINGLE') {
+        const inner = type === 'PLAIN' ? raw : raw.slice(1, -1);
+        if (type === 'QUOTE_SINGLE' && inner.includes("''")) return undefined;
+        place(
+          { start: s.start + (type === 'PLAIN' ? 0 : 1), end: s.end },
+          type === 'PLAIN' ? inner.replace(/\n/g, ' ') : inner,
+        );
+      } else return undefined;
+      continue;
+    }
+    if (shell && i < 2) continue;
+    if (type === 'PLAIN' && !/[\n#]/.test(raw)) place(s, raw);
+    else if (
+      (type === 'QUOTE_DOUBLE' && !raw.includes('\\')) ||
+      (type === 'QUOTE_SINGLE' && !raw.slice(1, -1).includes("'"))
+    )
+      place(s, raw);
+    else return undefined;
+  }
+  return out.join('');
+}
+
+/**
+ * The commands a manifest's training containers run, each with the job's accelerators (per pod × pods) and GPU model
+ * where the command does not state them. Undefined when the text is not a Kubernetes manifest.
+ */
+export function kubernetesCommands(file: string, text: string): LaunchCommand[] | undefined {
+  if (!mayBeKubernetes(text)) return undefined;
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, { strict: false, uniqueKeys: false }) as Document[];
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const out: LaunchCommand[] = [];
+  for (const doc of docs.slice(0, MAX_DOCS)) {
+    const root = doc.contents;
+    if (!isMap(root) || !str(get(root, 'apiVersion'))) continue;
+    const groups = podGroups(root).filter((g) => g.spec !== undefined);
+    if (groups.length === 0) continue;
+    const base = { origin: 'explicit' as const, file };
+    const jobFacts: Fact[] = [];
+    let total: number | undefined = 0;
+    const notes: string[] = [];
+    let at: Span | undefined;
+    for (const g of groups) {
+      const acc = podAccelerators(g.spec);
+      if (acc.count === 0) continue;
+      at ??= acc.at;
+      if (g.replicas === undefined || total === undefined) total = undefined;
+      else total += g.replicas * acc.count;
+      notes.push(`${g.label}: ${g.replicas ?? '?'} × ${acc.text}`);
+    }
+    if (notes.length > 0)
+      jobFacts.push({
+        ...base,
+        span: at,
+        key: 'devices',
+        value: total ?? null,
+        note: `${notes.join(' + ')}${total === undefined ? ' (a pod count is not readable here)' : ''}`,
+      });
+    const hw = groups.map((g) => podHardware(g.spec)).find(Boolean);
+    if (hw) jobFacts.push({ ...base, span: hw.at, key: 'hardware', value: hw.value, note: hw.text });
+    else if (notes.length === 0)
+      jobFacts.push({
+        ...base,
+        span: yamlSpan(get(root, 'kind') as Node),
+        key: 'hardware',
+        value: 'cpu',
+        note: 'no container requests a GPU or TPU (resources.limits): the pods get none',
+      });
+    const pods = groups.reduce((n, g) => n + (g.replicas ?? 0), 0);
+    // Master and Worker pods of one job run the same command: one run.
+    const seen = new Set<string>();
+    for (const g of groups) {
+      const containers = get(g.spec, 'containers');
+      if (!isSeq(containers)) continue;
+      for (const c of containers.items) {
+        const script = commandText(text, c);
+        if (!script) continue;
+        for (const cmd of parseLauncher(file, script)) {
+          const key = `${cmd.tool} ${cmd.target?.path} ${[...cmd.fields.values()].map((f) => f.text).join(' ')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const own = cmd.facts.find((f) => f.key === 'devices');
+          // A per-pod count (`torchrun --nproc_per_node=8` without --nnodes) runs in every pod of the job.
+          const perPod =
+            own &&
+            /--nproc[_-]per[_-]node|--num_gpus/.test(own.note ?? '') &&
+            !/--nnodes|--num_nodes/.test(own.note ?? '');
+          if (own && typeof own.value === 'number' && perPod && pods > 1) {
+            own.value *= pods;
+            own.note = `${own.note} × ${pods} pods`;
+          }
+          cmd.facts = cmd.facts.filter((f) => f.value !== null || !jobFacts.some((j) => j.key === f.key));
+          const keys = new Set(cmd.facts.map((f) => f.key));
+          for (const f of jobFacts) if (!keys.has(f.key)) cmd.facts.push(f);
+          out.push(cmd);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+// A launcher whose script is not in this tree (a cluster job script kept apart from the code, a `-m package.train`
+// module installed elsewhere): the run is still what the launcher says — devices and hardware from the launcher and
+// the scheduler, precision, batch, epochs or steps from flags whose meaning does not depend on the script — with a
+// note that the script was not found, so everything else is unknown, not guessed from a script nobody read.
+import * as path from 'node:path';
+import type { Fact, FactKey, FactValue } from '../types';
+import { bool, fact, int, type Field } from './fields';
+import { HF_SCHEMA } from './hf-fields';
+import type { LaunchCommand } from './launcher';
+import { lightningPrecision } from './lightning';
+import type { RunDraft } from './run-draft';
+
+/**
+ * Flags that mean the same in the training scripts that take them (HF TrainingArguments names are read by
+ * HF_SCHEMA first). Names after `-` → `_`. Megatron-LM `--micro-batch-size`, `--train-iters`, `--seq-length`
+ * (megatron/training/arguments.py); diffusers/accelerate examples `--train_batch_size` (per device),
+ * `--mixed_precision`; Lightning-style `--precision`; nanoGPT/timm-style `--batch_size`, `--epochs`.
+ */
+const NUMERIC_FLAGS: [string, FactKey][] = [
+  ['micro_batch_size', 'micro_batch'],
+  ['train_batch_size', 'micro_batch'],
+  ['per_gpu_train_batch_size', 'micro_batch'],
+  ['batch_size', 'micro_batch'],
+  ['train_iters', 'max_steps'],
+  ['max_iters', 'max_steps'],
+  ['max_train_steps', 'max_steps'],
+  ['epochs', 'epochs'],
+  ['num_epochs', 'epochs'],
+  ['max_epochs', 'epochs'],
+  ['seq_length', 'seq_len'],
+  ['seq_len', 'seq_len'],
+  ['max_seq_len', 'seq_len'],
+  ['grad_accum_steps', 'grad_accum'],
+  ['save_interval', 'save_steps'],
+  ['workers', 'num_workers'],
+  ['num_workers', 'num_workers'],
+];
+
+const MIXED: Record<string, string> = { no: 'fp32', fp32: 'fp32', fp16: 'fp16', bf16: 'bf16', fp8: 'fp8' };
+
+/** Names a training entry point is often given; other scripts (evaluation, data preparation) are not runs. */
+const TRAINING = /(train|finetun|fine_tun|pretrain|sft|dpo|ppo|grpo|rlhf|distill|fit)/i;
+const NOT_TRAINING =
+  /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup)/i;
+
+/** True when a command that starts a script not in the tree looks like a training launch. */
+export function looksLikeTraining(cmd: LaunchCommand): boolean {
+  const name = path.basename(cmd.target?.path ?? '');
+  if (NOT_TRAINING.test(name)) return false;
+  if (TRAINING.test(name)) return true;
+  // `torchrun main.py`, `deepspeed run.py`: a multi-device launcher starts training unless the name says otherwise,
+  // but only when it also passes a setting this review reads.
+  return cmd.tool !== 'python' && cmd.facts.some((f) => f.key === 'devices');
+}
+
+export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | undefined {
+  if (!cmd.target || cmd.target.kind === 'config' || cmd.target.word.unresolved || !looksLikeTraining(cmd))
+    return undefined;
+  const facts = new Map<FactKey, Fact>();
+  const put = (f: Fact) => {
+    if (!facts.has(f.key)) facts.set(f.key, f);
+  };
+  for (const f of cmd.facts) put(f);
+  for (const f of HF_SCHEMA.toFacts(cmd.fields, { complete: false })) put(f);
+  for (const [name, key] of NUMERIC_FLAGS) {
+    const f = cmd.fields.get(name);
+    if (f) put(fact(key, int(f.value) ?? null, f));
+  }
+  const precision = precisionFlag(cmd);
+  if (precision) put(precision);
+  for (const f of cmd.envFacts) put(f);
+  const where = cmd.target.word;
+  return {
+    plan: {
+      framework: `${cmd.tool} launch`,
+      entry: {
+        file,
+        span: cmd.span,
+        label: `${cmd.tool} ${cmd.target.path} (script not found: read from the launcher only)`,
+      },
+      files: [file],
+      facts,
+      relevantSpans: [...facts.values()].flatMap((f) => (f.span ? [{ file, span: f.span, key: f.key }] : [])),
+      edit: undefined,
+    },
+    kind: 'launcher',
+    envPrecision: 'never',
+    openEnded: true,
+    refs: cmd.refs,
+    anchor: { file, span: where.span },
+  };
+}
+/** `--bf16`, `--fp16`, `--mixed_precision bf16`, `--precision bf16-mixed`, `--amp` (when HF_SCHEMA did not decide). */
+function precisionFlag(cmd: LaunchCommand): Fact | undefined {
+  const f = (n: string): Field | undefined => cmd.fields.get(n);
+  const mp = f('mixed_precision');
+  if (mp && typeof mp.value === 'string') return fact('precision', MIXED[mp.value.toLowerCase()] ?? null, mp);
+  const p = f('precision');
+  if (p && p.value !== undefined) {
+    const v = lightningPrecision(p.value as FactValue) ?? MIXED[String(p.value).toLowerCase()];
+    return fact('precision', v ?? null, p, `${p.text}${v ? '' : ' (value unknown)'}`);
+  }
+  const amp = f('amp') ?? f('use_amp');
+  if (amp && bool(amp.value) === true)
+    return fact('precision', null, amp, `${amp.text}: mixed precision, fp16 or bf16 decided by the script`);
+  return undefined;
+}

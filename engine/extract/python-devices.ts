@@ -1,0 +1,136 @@
+// Devices a Python script states for itself, whatever trains inside it: Ray Train's
+// `ScalingConfig(num_workers=N, use_gpu=True, resources_per_worker={"GPU": k})` — N workers, each with k GPUs (1 with
+// use_gpu=True and no GPU resource), or CPU workers when use_gpu is false and no GPU is requested
+// (https://docs.ray.io/en/latest/train/user-guides/using-gpus.html); `nn.DataParallel(model, device_ids=[0, 1])`;
+// `torch.multiprocessing.spawn(fn, nprocs=4)`; a device count the script declares as an argparse default or a module
+// constant (`--num_gpus`, `--n_gpus`, `--world_size`, `NUM_GPUS = 8`), which a launcher flag of the same name replaces.
+import type { SyntaxNode } from '../parse/python';
+import { literal, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import type { ValueResolver } from './python-values';
+
+export const DEVICE_CALLS = ['ScalingConfig', 'DataParallel', 'spawn'];
+
+/** argparse dests and module constants that hold the number of devices a script runs on. */
+const COUNT_NAMES = [
+  'num_gpus',
+  'n_gpus',
+  'ngpus',
+  'n_gpu',
+  'num_gpu',
+  'gpus_per_node',
+  'nproc_per_node',
+  'world_size',
+  'num_devices',
+];
+
+export function pythonDeviceFacts(file: string, calls: CallSite[], values: ValueResolver): Fact[] {
+  const sc = calls.filter((c) => c.name === 'ScalingConfig');
+  // Two scaling configs (say, one for a debug run): which one trains is not in the file.
+  if (sc.length === 1 && !sc[0].hasSplat) return rayFacts(file, sc[0], values);
+  if (sc.length > 1) return [];
+  for (const c of calls) {
+    const ids = c.name === 'DataParallel' ? (c.kwargs.get('device_ids')?.value ?? c.positional[1]) : undefined;
+    if (ids?.type === 'list' && ids.namedChildren.length > 0)
+      return [
+        {
+          key: 'devices',
+          value: ids.namedChildren.length,
+          origin: 'explicit',
+          file,
+          span: spanOf(ids),
+          note: `${c.callee}(…, device_ids=${ids.text})`,
+        },
+      ];
+    const np =
+      c.name === 'spawn' && /(^|\.)(mp|multiprocessing)\.spawn$/.test(c.callee)
+        ? c.kwargs.get('nprocs')?.value
+        : undefined;
+    const r = np ? values.resolve(np) : undefined;
+    if (np && r && typeof r.value === 'number' && r.value > 0)
+      return [
+        {
+          key: 'devices',
+          value: r.value,
+          origin: r.scriptDefault ? 'script-default' : 'explicit',
+          file,
+          span: spanOf(r.node ?? np),
+          note: `${c.callee}(nprocs=${np.text})${r.via ? ` (${r.via})` : ''}: one process per device`,
+        },
+      ];
+  }
+  for (const name of COUNT_NAMES) {
+    const d = values.declaredDefault(name);
+    if (d && typeof d.value === 'number' && Number.isInteger(d.value) && d.value > 0)
+      return [{ key: 'devices', value: d.value, origin: 'script-default', file, span: spanOf(d.node), note: d.via }];
+    const k = values.constant(name) ?? values.constant(name.toUpperCase());
+    if (k && typeof k.value === 'number' && Number.isInteger(k.value) && k.value > 0)
+      return [
+        {
+          key: 'devices',
+          value: k.value,
+          origin: 'explicit',
+          file,
+          span: spanOf(k.node),
+          note: `module constant ${k.node.parent?.text ?? name}`,
+        },
+      ];
+  }
+  return [];
+}
+
+function rayFacts(file: string, c: CallSite, values: ValueResolver): Fact[] {
+  const out: Fact[] = [];
+  const base = { origin: 'explicit' as const, file, span: spanOf(c.node) };
+  const nw = c.kwargs.get('num_workers');
+  const workers = nw ? values.resolve(nw.value) : undefined;
+  const ug = c.kwargs.get('use_gpu');
+  const useGpu = ug ? values.resolve(ug.value).value : false;
+  const gpuPerWorker = gpuResource(c.kwargs.get('resources_per_worker')?.value, values);
+  const n = typeof workers?.value === 'number' && workers.value > 0 ? workers.value : undefined;
+  if (gpuPerWorker === undefined && useGpu !== true && useGpu !== false) {
+    if (nw)
+      out.push({
+        ...base,
+        key: 'devices',
+        value: null,
+        note: `${c.node.text.replace(/\s+/g, ' ')}: use_gpu not readable here`,
+      });
+    return out;
+  }
+  const perWorker = gpuPerWorker ?? (useGpu === true ? 1 : 0);
+  if (perWorker === 0) {
+    out.push({
+      ...base,
+      key: 'hardware',
+      value: 'cpu',
+      note: 'ScalingConfig without use_gpu=True: Ray Train workers run on CPUs',
+    });
+    if (n !== undefined)
+      out.push({ ...base, key: 'devices', value: n, note: `ScalingConfig(num_workers=${n}): CPU workers` });
+    return out;
+  }
+  // num_workers defaults to 1 (ray.train.ScalingConfig).
+  const count = nw ? n : 1;
+  out.push({
+    ...base,
+    key: 'devices',
+    value: count === undefined ? null : count * perWorker,
+    note:
+      count === undefined
+        ? `ScalingConfig(num_workers=${nw?.value.text}): the worker count is not readable here`
+        : `ScalingConfig(num_workers=${count}${gpuPerWorker !== undefined ? `, ${perWorker} GPU per worker` : ', use_gpu=True'})${workers?.via ? ` (num_workers from ${workers.via})` : ''}`,
+  });
+  return out;
+}
+
+/** `{"GPU": 2}` in resources_per_worker, or undefined when none is written. */
+function gpuResource(node: SyntaxNode | undefined, values: ValueResolver): number | undefined {
+  if (!node || node.type !== 'dictionary') return undefined;
+  for (const p of node.namedChildren) {
+    if (p?.type !== 'pair' || literal(p.childForFieldName('key')) !== 'GPU') continue;
+    const v = values.resolve(p.childForFieldName('value')).value;
+    return typeof v === 'number' && v >= 0 ? v : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,219 @@
+// Vision and audio models a script builds, for per-sample estimates (core/data/vision-audio.ts): torchvision
+// constructors (`models.resnet50(...)`, `torchvision.models.vit_b_16()`, `get_model("resnet50")`,
+// `models.__dict__[args.arch]()`, `getattr(models, args.arch)()`, `torch.hub.load("pytorch/vision", "resnet50")`),
+// timm `create_model("vit_base_patch16_224")`, Keras applications (`keras.applications.ResNet50(input_shape=…)`);
+// Hugging Face ids (`from_pretrained("google/vit-base-patch16-224")`) are read by ./python-common as `model`. Also the
+// training images per epoch of a known dataset (`datasets.CIFAR10(train=True)`, `ImageNet(split="train")`) and the
+// training resolution from the transforms (`RandomResizedCrop(224)`), else the dataset's native size.
+//
+// Only library constructors count: a script that defines its own `resnet18()` (CIFAR-style ResNets with a 3×3 stem)
+// or replaces the stem (`model.conv1 = …`, `model.maxpool = nn.Identity()`) computes several times the FLOPs of the
+// table's network at the same resolution, so no architecture is reported for it.
+import { lookupArchitecture } from '../../core/data/vision-audio';
+import { lookupDataset } from '../../core/data/datasets';
+import type { SyntaxNode } from '../parse/python';
+import { literal, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey } from '../types';
+import type { ValueResolver } from './python-values';
+
+/** torchvision builder names (`resnet50`, `vit_b_16`, `efficientnet_b0`, `convnext_tiny`, `swin_t`) of the table's rows. */
+const TV_BUILDERS = [
+  ...['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152'],
+  ...['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_h_14'],
+  ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `efficientnet_b${i}`),
+  ...['convnext_tiny', 'convnext_small', 'convnext_base'],
+  ...['swin_t', 'swin_s', 'swin_b'],
+];
+/** Keras applications of the table's rows (keras.io/api/applications). */
+const KERAS_BUILDERS = [
+  ...['ResNet50', 'ResNet101', 'ResNet152'],
+  ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `EfficientNetB${i}`),
+  ...['ConvNeXtTiny', 'ConvNeXtSmall', 'ConvNeXtBase'],
+];
+/** torchvision / torchaudio dataset classes → dataset table ids; `train=False` or a non-train split is not training. */
+const DATASET_CLASSES: Record<string, string> = {
+  CIFAR10: 'cifar10',
+  CIFAR100: 'cifar100',
+  MNIST: 'mnist',
+  FashionMNIST: 'fashion_mnist',
+  ImageNet: 'imagenet-1k',
+};
+const CROPS = ['RandomResizedCrop', 'RandomCrop', 'CenterCrop', 'Resize'];
+
+export const VISION_CALLS = [
+  ...TV_BUILDERS,
+  ...KERAS_BUILDERS,
+  'create_model',
+  'get_model',
+  'getattr',
+  'load',
+  ...Object.keys(DATASET_CLASSES),
+  ...CROPS,
+];
+
+/** Whether the table knows these builders (a meta-check: every builder resolves to a row). */
+export const visionBuilders = () => [...TV_BUILDERS, ...KERAS_BUILDERS].filter((b) => !lookupArchitecture(b));
+
+const LIB_MODULE = /^(torchvision\.models|models|tv_models|tvm|timm|timm\.models|torchvision)$/;
+
+export function visionFacts(
+  file: string,
+  text: string,
+  root: SyntaxNode,
+  calls: CallSite[],
+  values: ValueResolver,
+): Map<FactKey, Fact> {
+  const out = new Map<FactKey, Fact>();
+  const put = (f: Fact) => {
+    if (!out.has(f.key)) out.set(f.key, f);
+  };
+  if (!/torchvision|timm|keras|tensorflow|torchaudio/.test(text)) return out;
+  const modifiedStem = /\.\s*(conv1|maxpool|stem|conv_stem)\s*=(?!=)/.test(text);
+  const model = modifiedStem ? undefined : modelFact(file, text, root, calls, values);
+  if (model) put(model);
+  // Training images per epoch of a known dataset class (the train split only).
+  for (const c of calls) {
+    const id = DATASET_CLASSES[c.name];
+    if (!id || !/datasets\.|^[A-Z]/.test(c.callee)) continue;
+    const train = c.kwargs.get('train');
+    const split = c.kwargs.get('split');
+    if (train && values.resolve(train.value).value !== true) continue;
+    if (split && values.resolve(split.value).value !== 'train') continue;
+    const info = lookupDataset(id);
+    if (info)
+      put({ key: 'dataset_size', value: id, origin: 'explicit', file, span: spanOf(c.node), note: `${c.callee}(…)` });
+  }
+  const res = resolutionFact(file, calls, values, out.get('dataset_size')?.value);
+  if (res) put(res);
+  return out;
+}
+
+function modelFact(
+  file: string,
+  text: string,
+  root: SyntaxNode,
+  calls: CallSite[],
+  values: ValueResolver,
+): Fact | undefined {
+  const at = (name: string, node: SyntaxNode, how: string, via?: string, scriptDefault?: boolean): Fact | undefined =>
+    lookupArchitecture(name)
+      ? {
+          key: 'model',
+          value: name,
+          origin: scriptDefault ? 'script-default' : 'explicit',
+          file,
+          span: spanOf(node),
+          note: `${how}${via ? ` (${via})` : ''}`,
+        }
+      : undefined;
+  const byName = (node: SyntaxNode | undefined, how: (v: string) => string) => {
+    const r = values.resolve(node);
+    const where = r.node ?? node;
+    return typeof r.value === 'string' && where ? at(r.value, where, how(r.value), r.via, r.scriptDefault) : undefined;
+  };
+  const localDefs = new Set([...text.matchAll(/^\s*def\s+(\w+)\s*\(/gm)].map((m) => m[1]));
+  for (const c of calls) {
+    const qual = c.callee.includes('.') ? c.callee.slice(0, c.callee.lastIndexOf('.')) : '';
+    if (TV_BUILDERS.includes(c.name) || KERAS_BUILDERS.includes(c.name)) {
+      if (localDefs.has(c.name)) continue;
+      const imported = new RegExp(
+        `from\\s+(torchvision\\.models|tensorflow\\.keras\\.applications|keras\\.applications)[\\w.]*\\s+import[^\\n]*\\b${c.name}\\b`,
+      ).test(text);
+      if (qual ? !/(models|applications|tv)$/.test(qual) : !imported) continue;
+      const f = at(c.name, c.node, `${c.callee}(…)`);
+      if (f) return f;
+    }
+    if (
+      c.name === 'create_model' &&
+      (/timm/.test(qual) || /from\s+timm[\w.]*\s+import[^\n]*\bcreate_model\b/.test(text))
+    ) {
+      const f = byName(c.positional[0] ?? c.kwargs.get('model_name')?.value, (v) => `timm.create_model("${v}")`);
+      if (f) return f;
+    }
+    if (
+      c.name === 'get_model' &&
+      (/models$/.test(qual) || /from\s+torchvision\.models\s+import[^\n]*\bget_model\b/.test(text))
+    ) {
+      const f = byName(c.positional[0] ?? c.kwargs.get('name')?.value, (v) => `get_model("${v}")`);
+      if (f) return f;
+    }
+    if (c.name === 'getattr' && c.positional.length >= 2 && LIB_MODULE.test(c.positional[0].text)) {
+      const parent = c.node.parent;
+      if (parent?.type === 'call') {
+        const f = byName(c.positional[1], (v) => `getattr(${c.positional[0].text}, "${v}")()`);
+        if (f) return f;
+      }
+    }
+    if (c.callee === 'torch.hub.load' && /pytorch\/vision/.test(c.positional[0]?.text ?? '')) {
+      const f = byName(c.positional[1], (v) => `torch.hub.load("pytorch/vision", "${v}")`);
+      if (f) return f;
+    }
+  }
+  // `models.__dict__[args.arch]()` (the PyTorch ImageNet example's pattern).
+  for (const m of text.matchAll(/\b(torchvision\.models|models)\.__dict__\[([^\]\n]+)\]\s*\(/g)) {
+    const start = (m.index ?? 0) + m[0].indexOf('[') + 1;
+    const node = root.descendantForIndex(start, start + m[2].length) ?? undefined;
+    const f = byName(node, (v) => `${m[1]}.__dict__["${v}"]()`);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** The side of the training crop (`RandomResizedCrop(224)`), else the dataset's native size (CIFAR 32, MNIST 28). */
+function resolutionFact(file: string, calls: CallSite[], values: ValueResolver, dataset: unknown): Fact | undefined {
+  // Keras applications: `ResNet50(input_shape=(224, 224, 3))`.
+  for (const c of calls) {
+    const shape = KERAS_BUILDERS.includes(c.name) ? c.kwargs.get('input_shape')?.value : undefined;
+    const dims = shape?.type === 'tuple' ? shape.namedChildren.map((n) => values.resolve(n).value) : [];
+    if (shape && dims.length === 3 && typeof dims[0] === 'number' && dims[0] === dims[1])
+      return {
+        key: 'resolution',
+        value: dims[0],
+        origin: 'explicit',
+        file,
+        span: spanOf(shape),
+        note: `${c.name}(input_shape=${shape.text})`,
+      };
+  }
+  for (const name of CROPS) {
+    const sizes = calls
+      .filter((c) => c.name === name)
+      .map((c) => ({ c, v: side(c.positional[0] ?? c.kwargs.get('size')?.value, values) }))
+      .filter((x) => x.v !== undefined);
+    const distinct = new Set(sizes.map((s) => s.v));
+    // Two different training crops in one file (say, two recipes): which one runs is not known.
+    const first = sizes[0]?.v;
+    if (distinct.size === 1 && first !== undefined)
+      return {
+        key: 'resolution',
+        value: first,
+        origin: 'explicit',
+        file,
+        span: spanOf(sizes[0].c.node),
+        note: `${sizes[0].c.callee}(${sizes[0].v}) in the transforms`,
+      };
+    if (distinct.size > 1) return undefined;
+  }
+  const native = typeof dataset === 'string' ? lookupDataset(dataset)?.resolution : undefined;
+  if (native)
+    return {
+      key: 'resolution',
+      value: native,
+      origin: 'framework-default',
+      note: `${dataset} images are ${native}×${native} and no resize is written`,
+    };
+  return undefined;
+}
+
+/** `224`, `(224, 224)`, `size=224`, a constant or argparse default; a non-square (h, w) → √(h·w). */
+function side(node: SyntaxNode | undefined, values: ValueResolver): number | undefined {
+  if (!node) return undefined;
+  if (node.type === 'tuple' || node.type === 'list') {
+    const vs = node.namedChildren.map((n) => values.resolve(n).value);
+    if (vs.length === 2 && vs.every((v) => typeof v === 'number' && v > 0))
+      return Math.round(Math.sqrt((vs[0] as number) * (vs[1] as number)));
+    return undefined;
+  }
+  const v = values.resolve(node).value ?? literal(node);
+  return typeof v === 'number' && v > 0 && Number.isInteger(v) ? v : undefined;
+}

@@ -15,4 +15,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! command -v krb5-config >/
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium libkrb5-dev
 fi
 
+# The HTML report in the same headless chromium (skipped by `npm test` where chromium is absent).
+node scripts/run-tests.mjs cli/report
+
 npm run test:e2e

@@ -49,10 +49,8 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   const { sets, complete } = entrySets(linker, file, text, tree);
   const d = vocabRun(sets, { basesComplete: complete });
   if (!d) return [];
-  if (!complete)
-    linker.messages.push(
-      `${path.basename(file)} inherits from a base config that could not be read: its framework's defaults are not applied`,
-    );
+  // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
+  if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];

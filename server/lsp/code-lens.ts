@@ -8,11 +8,11 @@ import type { DocumentStore } from './documents';
 export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params: CodeLensParams): Promise<CodeLens[]> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return [];
-  const analysis = await analyzer.analysis(entry);
+  const { analysis, doc } = await analyzer.answer(entry);
   return analysis.runs
     .filter((r) => r.plan.entry.file === entry.path)
     .map((r) => ({
-      range: toRange(entry.doc, r.plan.entry.span),
+      range: toRange(doc, r.plan.entry.span),
       command: { title: lensTitle(r), command: 'greenml.showOutput', arguments: [] },
     }));
 }

@@ -17,7 +17,7 @@ export const highCarbonRegion: Rule = {
     'The run is placed in a cloud region whose grid is far more carbon-intensive than others of the same provider',
   doc: {
     whatItDoes:
-      'Flags runs whose region (SkyPilot `resources.region`/`infra`, or the `region` setting) is a cloud region with ' +
+      "Flags runs whose region, written in the run's files (SkyPilot `resources.region`/`infra`), is a cloud region with " +
       'at least twice the grid carbon intensity of another region of the same provider, and names the cleanest ones ' +
       'with the CO2e the run would save there (core/data/grid.ts, annual averages with source and year).',
     whyIsThisBad:
@@ -28,11 +28,15 @@ export const highCarbonRegion: Rule = {
     useInstead: 'resources:\n  cloud: aws\n  region: eu-north-1   # ≈ 25 g CO2e/kWh',
     fixSafety:
       'Display-only: data residency, latency, quotas and which accelerators a region offers decide where a job may ' +
-      'run. Not flagged: country-level regions, on-premises, unknown regions.',
+      'run. Not flagged: the `region` setting (it describes where you work, not this code), country-level regions, ' +
+      'on-premises, unknown regions.',
   },
   check(ctx) {
     const f = ctx.fact('region');
-    if (typeof f?.value !== 'string') return [];
+    // Only a region written in the run's own files (a launcher, a SkyPilot task): the `region` setting describes
+    // where the user works, not a choice made in this code.
+    if (typeof f?.value !== 'string' || !f.file || !f.span || (f.origin !== 'explicit' && f.origin !== 'inferred'))
+      return [];
     const r = resolveRegion(f.value);
     if (!r.ok || !['aws', 'gcp', 'azure'].includes(r.value.provider)) return [];
     const here = r.value;
@@ -47,7 +51,7 @@ export const highCarbonRegion: Rule = {
     const minor = !best || best.savings.kgCO2e.mid < ctx.settings.minSavingKWh * (here.gPerKWh / 1000);
     return [
       {
-        ...(f.origin === 'explicit' ? at(f) : {}),
+        ...at(f),
         minor: minor || undefined,
         message: `${here.id} runs on a grid of ≈ ${Math.round(here.gPerKWh)} g CO2e/kWh (${here.year}); cleaner ${here.provider.toUpperCase()} regions: ${list}${co2}, if they offer the accelerator.`,
         fixes: [{ title: `Run in ${cleaner[0].id}${co2}`, applicability: 'display-only', edits: [] }],

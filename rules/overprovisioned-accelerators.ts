@@ -16,7 +16,7 @@ export const overprovisionedAccelerators: Rule = {
   summary: 'Several accelerators (or ZeRO sharding) for a model that fits one and a short run',
   doc: {
     whatItDoes:
-      'Flags runs launched on 2 or more devices (torchrun, accelerate, DeepSpeed, SkyPilot) whose model, optimizer ' +
+      'Flags runs whose own launcher or config asks for 2 or more devices (torchrun, accelerate, DeepSpeed, SkyPilot) whose model, optimizer ' +
       'and batch fit one device and whose whole run is under 2 GPU-hours; and ZeRO stage 2/3 on a single device for a ' +
       'model that fits it.',
     whyIsThisBad:
@@ -38,16 +38,20 @@ export const overprovisionedAccelerators: Rule = {
     const room = `≈ ${fmt.num(one.totalGB.mid)} of ${fmt.num(one.deviceGB)} GB`;
     const gpuHours = ctx.estimate.gpuHours.mid;
     const zero = ctx.shape.inputs.zeroStage;
+    // Devices requested by the run's own launcher or config (not the workspace setting), and a run length that does
+    // not rest on an assumed dataset size.
+    const requested = !!d && (d.origin === 'explicit' || d.origin === 'inferred');
     if (
       devices >= 2 &&
       d &&
-      d.origin !== 'assumed' &&
+      requested &&
+      !ctx.shape.stepsAssumed &&
       ctx.estimate.method !== 'insufficient-inputs' &&
       gpuHours < SHORT_GPU_HOURS
     )
       return [
         {
-          ...(d.origin === 'explicit' ? at(d) : {}),
+          ...at(d),
           message: `${devices} devices for a model that fits one (${room}) and a run of ≈ ${fmt.num(gpuHours)} GPU-hours in all: one device with gradient accumulation avoids the communication and idle time.`,
           fixes: [
             {
@@ -58,7 +62,7 @@ export const overprovisionedAccelerators: Rule = {
           ],
         },
       ];
-    if (devices === 1 && d && d.origin !== 'assumed' && zero !== undefined && zero >= 2) {
+    if (devices === 1 && requested && zero !== undefined && zero >= 2) {
       const z = ctx.fact('zero_stage');
       return [
         {

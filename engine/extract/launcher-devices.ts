@@ -237,7 +237,12 @@ export function schedulerDevices(file: string, r: Resources, direct: boolean): F
   });
   const nodes = r.nodes?.value ?? 1;
   const nodesNote = r.nodes && nodes > 1 ? ` × ${nodes} nodes (${r.nodes.opt.text})` : '';
-  if (r.total) return at(r.total.opt, r.total.value, `${r.total.opt.text}: ${r.total.value} GPUs for the job`);
+  if (r.total)
+    return at(
+      r.total.opt,
+      r.total.value,
+      `${r.total.opt.text}: ${r.total.value} GPU${r.total.value === 1 ? '' : 's'} for the job`,
+    );
   // `--gpus-per-task=1` with `--ntasks-per-node=8`: one GPU per process launched by srun.
   if (r.gpusPerTask && direct) {
     const tasks = r.tasks?.value ?? (r.tasksPerNode ? r.tasksPerNode.value * nodes : undefined);
@@ -252,7 +257,7 @@ export function schedulerDevices(file: string, r: Resources, direct: boolean): F
     return at(
       r.perNode.opt,
       r.perNode.value * nodes,
-      `${r.perNode.opt.text}: ${r.perNode.value} GPUs per node${nodesNote}`,
+      `${r.perNode.opt.text}: ${r.perNode.value} GPU${r.perNode.value === 1 ? '' : 's'} per node${nodesNote}`,
     );
   return undefined;
 }

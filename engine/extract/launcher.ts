@@ -419,7 +419,9 @@ function readTool(
         key: 'devices',
         value: visible,
         note: `CUDA_VISIBLE_DEVICES=${cvd}${cmd.env.has('CUDA_VISIBLE_DEVICES') ? '' : ' (exported)'}: ${visible} GPU${visible === 1 ? '' : 's'} visible`,
-      });
+        // Visible on each node: the scheduler's node count multiplies it.
+        perNode: true,
+      } as DeviceFact);
   } else return undefined;
 
   // The target: a script, `-m module`, or a config file.

@@ -91,9 +91,9 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
     files: [...new Set(sets.map((s) => s.file))],
     facts,
     edit: read.edit,
-    relevantSpans: [...facts.values()]
-      .filter((f) => f.span && f.file)
-      .map((f) => ({ file: f.file!, span: f.span!, key: f.key })),
+    relevantSpans: [...facts.values()].flatMap((f) =>
+      f.span && f.file ? [{ file: f.file, span: f.span, key: f.key }] : [],
+    ),
   };
   return {
     plan,

@@ -304,8 +304,10 @@ function readPrecision(list: Hit[], fact: (k: FactKey, v: FactValue, h: Hit, not
     return bool(v) === true || (typeof v === 'string' && bool(v) === undefined && !/^(none|null|)$/i.test(v.trim()));
   };
   const rank = { fp8: 0, bf16: 1, fp16: 2 } as const;
-  const ons = list.filter((h) => h.alias.on && on(h)).sort((a, b) => rank[a.alias.on!] - rank[b.alias.on!]);
-  if (ons.length) return fact('precision', ons[0].alias.on!, ons[0]);
+  const ons = list
+    .flatMap((h) => (h.alias.on && on(h) ? [{ h, p: h.alias.on }] : []))
+    .sort((a, b) => rank[a.p] - rank[b.p]);
+  if (ons.length) return fact('precision', ons[0].p, ons[0].h);
   const offs = list.filter((h) => bool(h.entry.value) === false);
   const decisive = offs.find((h) => h.alias.off);
   if (decisive) return fact('precision', 'fp32', decisive);

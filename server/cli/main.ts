@@ -50,6 +50,7 @@ async function analyzePaths(
   o: { config?: string; root?: string[] },
   adjust?: (s: Settings) => void,
   only?: Set<string>,
+  links = false,
 ): Promise<{
   results: FileResult[];
   errors: { path: string; message: string }[];
@@ -69,7 +70,7 @@ async function analyzePaths(
     files,
     (f) => cfg.for(f).settings,
     (f) => bar.tick(f),
-    roots,
+    { roots, links },
   );
   bar.done();
   const missing = errors.some((e) => e.message === 'no such file or directory');
@@ -381,7 +382,7 @@ export function buildProgram(out: (s: string) => void): Command {
     .addOption(rootOption())
     .option('--json', 'JSON output')
     .action(async (paths: string[], o) => {
-      const { results, errors, missing } = await analyzePaths(paths, o);
+      const { results, errors, missing } = await analyzePaths(paths, o, undefined, undefined, true);
       if (missing) process.exitCode = 2;
       const texts = new Map(results.map((r) => [r.path, r.text]));
       // A file's own runs, and the runs it belongs to whose entry file was not itself analyzed (a config given alone).

@@ -12,6 +12,7 @@ import type { DocumentStore } from './documents';
 export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params: CodeLensParams): Promise<CodeLens[]> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return [];
+<<<<<<< HEAD
   const analysis = await analyzer.analysis(entry);
   const runs = analysis.runs.filter((r) => r.plan.entry.file === entry.path);
   const lenses: CodeLens[] = runs.map((r) => ({
@@ -40,4 +41,13 @@ export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params
     });
   }
   return lenses;
+=======
+  const { analysis, doc } = await analyzer.answer(entry);
+  return analysis.runs
+    .filter((r) => r.plan.entry.file === entry.path)
+    .map((r) => ({
+      range: toRange(doc, r.plan.entry.span),
+      command: { title: lensTitle(r), command: 'greenml.showOutput', arguments: [] },
+    }));
+>>>>>>> main
 }

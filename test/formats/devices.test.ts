@@ -383,3 +383,11 @@ test('DeepSpeed config: train_batch_size / (micro × accumulation) is the world 
   const pl = await analyze({ 'train.py': trainer('gpus=4, num_nodes=2') }, 'train.py');
   assert.equal(fact(pl, 'devices')?.value, 8);
 });
+
+test('CUDA_VISIBLE_DEVICES is per node: the SLURM node count multiplies it', async () => {
+  const a = await launch(
+    '#SBATCH --nodes=2\n#SBATCH --gpus-per-node=2\nexport CUDA_VISIBLE_DEVICES=0,1\nsrun python train.py\n',
+  );
+  assert.equal(fact(a, 'devices')?.value, 4);
+  assert.match(fact(a, 'devices')!.note!, /CUDA_VISIBLE_DEVICES=0,1 \(exported\): 2 GPUs visible × 2 nodes/);
+});

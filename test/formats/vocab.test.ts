@@ -107,6 +107,26 @@ const CASES: Case[] = [
     absent: ['micro_batch', 'precision'],
   },
   {
+    file: 'mlc_imagenet.py',
+    framework: 'config',
+    facts: { micro_batch: 1024, epochs: 90, precision: 'fp32', optimizer: 'sgd', modality: 'vision' },
+    origins: { micro_batch: 'inferred' },
+    absent: ['seq_len'],
+  },
+  {
+    file: 'yacs_defaults.py',
+    framework: 'detectron2',
+    facts: { global_batch: 32, max_steps: 60000, save_steps: 2500, num_workers: 6 },
+    absent: ['seq_len'],
+  },
+  {
+    file: 'args_dataclass.py',
+    framework: 'config',
+    facts: { micro_batch: 4, grad_accum: 8, max_steps: 5000, seq_len: 1024 },
+    origins: { micro_batch: 'inferred', max_steps: 'inferred' },
+    absent: ['precision'],
+  },
+  {
     file: 'timm_args.yaml',
     framework: 'timm',
     facts: { micro_batch: 128, epochs: 300, precision: 'bf16', model: 'vit_small_patch16_224' },
@@ -222,4 +242,20 @@ test('fixes write values back in the file’s own syntax: TOML, YAML, Python key
     applyEdits(all['lazy_mask_rcnn.py'], lazy.plan.edit!({ max_steps: 1000 })!),
     /^train\.max_iter = 1000$/m,
   );
+});
+
+test('Keras under tf.distribute: the tf.data batch is the global batch, not a per-replica one', async () => {
+  const script = (strategy: string) => `import tensorflow as tf
+ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(1000).batch(512)
+${strategy}
+model = tf.keras.Sequential([tf.keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=3)
+`;
+  let a = await analyze({ 't.py': script('strategy = tf.distribute.MirroredStrategy()') }, 't.py');
+  assert.equal(fact(a, 'global_batch')?.value, 512);
+  assert.equal(fact(a, 'micro_batch')?.value, null, 'per replica: 512 ÷ replicas, unknown here');
+  a = await analyze({ 't.py': script('') }, 't.py');
+  assert.equal(fact(a, 'micro_batch')?.value, 512, 'one process without a strategy: the batch is per step');
+  assert.equal(fact(a, 'global_batch'), undefined);
 });

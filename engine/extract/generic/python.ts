@@ -185,7 +185,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
             if (path.length === 1 && path[0] === '_base_') {
               for (const s of right.type === 'string' ? [right] : right.namedChildren) {
                 const v = s ? literal(s) : undefined;
-                if (typeof v === 'string') bases.push({ path: v, span: { start: s!.startIndex, end: s!.endIndex } });
+                if (s && typeof v === 'string') bases.push({ path: v, span: { start: s.startIndex, end: s.endIndex } });
               }
             }
             push(path, right, span, 'value');

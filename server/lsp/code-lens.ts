@@ -12,11 +12,10 @@ import type { DocumentStore } from './documents';
 export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params: CodeLensParams): Promise<CodeLens[]> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return [];
-<<<<<<< HEAD
-  const analysis = await analyzer.analysis(entry);
+  const { analysis, doc } = await analyzer.answer(entry);
   const runs = analysis.runs.filter((r) => r.plan.entry.file === entry.path);
   const lenses: CodeLens[] = runs.map((r) => ({
-    range: toRange(entry.doc, r.plan.entry.span),
+    range: toRange(doc, r.plan.entry.span),
     command: { title: lensTitle(r), command: 'greenml.showOutput', arguments: [] },
   }));
   // One safe fix per finding in this file, as source.fixAll.greenml applies them.
@@ -32,7 +31,7 @@ export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params
     );
     const n = safe.length;
     lenses.push({
-      range: toRange(entry.doc, runs[0].plan.entry.span),
+      range: toRange(doc, runs[0].plan.entry.span),
       command: {
         title: `Apply ${n} safe fix${n === 1 ? '' : 'es'}${kWh > 0 ? ` — saves ≈ ${fmt.energy(kWh)}` : ''}`,
         command: APPLY_SAFE_FIXES_COMMAND,
@@ -41,13 +40,4 @@ export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params
     });
   }
   return lenses;
-=======
-  const { analysis, doc } = await analyzer.answer(entry);
-  return analysis.runs
-    .filter((r) => r.plan.entry.file === entry.path)
-    .map((r) => ({
-      range: toRange(doc, r.plan.entry.span),
-      command: { title: lensTitle(r), command: 'greenml.showOutput', arguments: [] },
-    }));
->>>>>>> main
 }

@@ -175,7 +175,7 @@ function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: b
       ];
   } else if (devices.perNode && nodes > 1 && typeof devices.value === 'number') {
     devices.value *= nodes;
-    devices.note = `${devices.note} × ${nodes} nodes (${r.nodes!.opt.text})`;
+    devices.note = `${devices.note} × ${nodes} nodes (${r.nodes?.opt.text})`;
   }
   for (const f of lc.facts) delete (f as DeviceFact).perNode;
 }
@@ -199,12 +199,10 @@ function readCommand(
     else {
       const np = r.opts.get('-np') ?? r.opts.get('-n') ?? r.opts.get('--np') ?? r.opts.get('--n');
       const n = num(np?.value);
-      if (np && n)
-        mpiProcs = {
-          n,
-          at: { start: np.word.span.start, end: np.value!.span.end },
-          note: `${wrapper} ${raw({ start: np.word.span.start, end: np.value!.span.end })}: ${n} processes`,
-        };
+      if (np?.value && n) {
+        const at = { start: np.word.span.start, end: np.value.span.end };
+        mpiProcs = { n, at, note: `${wrapper} ${raw(at)}: ${n} processes` };
+      }
     }
     words = words.slice(r.next);
   }
@@ -337,15 +335,16 @@ function readTool(
           ? [{ file, start: valueWord.span.start, end: valueWord.span.end, newText: v2 }]
           : undefined;
     }
-    if (opts.has('--cpu'))
-      facts.push({ ...base(opts.get('--cpu')!.word), key: 'hardware', value: 'cpu', note: 'accelerate launch --cpu' });
+    const cpu = opts.get('--cpu');
+    if (cpu) facts.push({ ...base(cpu.word), key: 'hardware', value: 'cpu', note: 'accelerate launch --cpu' });
     const zs = opts.get('--zero_stage');
-    if (num(zs?.value) !== undefined)
+    const stage = num(zs?.value);
+    if (zs?.value && stage !== undefined)
       facts.push({
-        ...base(zs!.word),
+        ...base(zs.word),
         key: 'zero_stage',
-        value: num(zs!.value)!,
-        note: `accelerate launch --zero_stage ${zs!.value!.text}`,
+        value: stage,
+        note: `accelerate launch --zero_stage ${zs.value.text}`,
       });
     for (const [opt, role] of [
       ['--config_file', 'accelerate-config'],
@@ -373,12 +372,13 @@ function readTool(
     const r = scanOptions(text, words, 2, BOOL_OPTS.torchrun);
     opts = r.opts;
     const np = opts.get('--nproc_per_node');
-    if (num(np?.value))
+    const n = num(np?.value);
+    if (np?.value && n)
       facts.push({
-        ...base(np!.word),
+        ...base(np.word),
         key: 'devices',
-        value: num(np!.value)! * (num(opts.get('--nnodes')?.value) ?? 1),
-        note: `tune run --nproc_per_node ${np!.value!.text}`,
+        value: n * (num(opts.get('--nnodes')?.value) ?? 1),
+        note: `tune run --nproc_per_node ${np.value.text}`,
         perNode: !opts.has('--nnodes'),
       } as Fact);
     // `tune run <recipe> --config x.yaml key=value …`

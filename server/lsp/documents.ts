@@ -100,6 +100,8 @@ export class DocumentStore {
       }
       entry.doc = TextDocument.update(entry.doc, [change], v);
     }
+    // The client is at `version` now, whatever was rejected: publish under it.
+    if (entry.doc.version !== v) entry.doc = TextDocument.update(entry.doc, [], v);
     entry.dirty = true;
     entry.revision = ++revisions;
     return { entry, problems };

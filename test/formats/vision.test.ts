@@ -258,3 +258,19 @@ test('timm DeiT-sized ViTs are rows of the table (parameter counts reproduced fr
   );
   assert.equal(fact(ti, 'params')?.value, 5_717_416);
 });
+
+test('a launcher flag replaces the argparse default model: `python train.py --model vit_base_patch16_224`', async () => {
+  const script = loop(
+    'import argparse\nimport timm\np = argparse.ArgumentParser()\np.add_argument("--model", default="resnet50")\nargs = p.parse_args()',
+    'timm.create_model(args.model)',
+  );
+  const a = await analyze(
+    { 'train.py': script, 'run.sh': 'torchrun --nproc_per_node 4 train.py --model vit_base_patch16_224\n' },
+    'train.py',
+    { hardware: 'a100' },
+  );
+  const run = theRun(a);
+  assert.deepEqual([fact(a, 'model')?.value, fact(a, 'devices')?.value], ['vit_base_patch16_224', 4]);
+  assert.equal(run.inputs.architecture, 'vit_base_patch16_224');
+  assert.match(run.estimate.assumptions.find((x) => x.key === 'flops')!.text, /ViT-B\/16/);
+});

@@ -78,7 +78,7 @@ export class FootprintView implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return null;
     const mine = ++this.generation;
-    let r: FootprintResult | null = null;
+    let r: FootprintResult | null;
     try {
       r = await requestFootprint(this.client);
     } catch (e) {

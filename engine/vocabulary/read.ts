@@ -46,39 +46,67 @@ export interface Hit {
   own: boolean;
 }
 
-function matches(path: string[], key: string): boolean {
-  const anchored = key.startsWith('^');
-  const k = (anchored ? key.slice(1) : key).split('.');
-  if (path.length < k.length || (anchored && path.length !== k.length)) return false;
-  return k.every((x, i) => path[path.length - k.length + i] === x);
+interface AliasKey {
+  alias: Alias;
+  key: string;
+  parts: string[];
+  anchored: boolean;
 }
+
+/** The table indexed by each spelling's last key (built once): an entry is compared only with its candidates. */
+let INDEX: Map<string, AliasKey[]> | undefined;
+function index(): Map<string, AliasKey[]> {
+  if (INDEX) return INDEX;
+  INDEX = new Map();
+  for (const alias of ALIASES)
+    for (const key of alias.keys) {
+      const anchored = key.startsWith('^');
+      const parts = norm(anchored ? key.slice(1) : key).split('.');
+      const last = parts[parts.length - 1];
+      INDEX.set(last, [...(INDEX.get(last) ?? []), { alias, key: anchored ? key.slice(1) : key, parts, anchored }]);
+    }
+  return INDEX;
+}
+
+const matches = (path: string[], k: AliasKey) =>
+  path.length >= k.parts.length &&
+  (!k.anchored || path.length === k.parts.length) &&
+  k.parts.every((x, i) => path[path.length - k.parts.length + i] === x);
 
 /** Every (entry, alias) pair that applies, best first per target. */
 export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, Hit[]> {
   const out = new Map<Target, Hit[]>();
   const fid = fw?.id ?? 'generic';
+  const idx = index();
   sets.forEach((set, layer) => {
     for (const entry of set.entries) {
       if (entry.kind === 'env') continue;
       const path = entry.path.map(norm);
-      if (path.slice(0, -1).some((p) => NOT_TRAINING.test(p)) || NOT_TRAINING.test(path[path.length - 1])) continue;
-      for (const alias of ALIASES) {
+      const candidates = idx.get(path[path.length - 1]);
+      if (!candidates) continue;
+      if (path.some((p) => NOT_TRAINING.test(p))) continue;
+      // The longest matching spelling of each row.
+      const best = new Map<Alias, AliasKey>();
+      for (const c of candidates) {
+        if (!matches(path, c)) continue;
+        const cur = best.get(c.alias);
+        if (!cur || c.parts.length > cur.parts.length) best.set(c.alias, c);
+      }
+      for (const [alias, k] of best) {
         if (alias.fw && !alias.fw.includes(fid)) continue;
         if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
           continue;
-        const key = alias.keys.find((k) => matches(path, norm(k)));
-        if (!key) continue;
         const specific = !!alias.fw && fid !== 'generic';
         const own = specific || (!!fw && alias.src.includes(fw.src));
         // Framework rows, then longer suffixes, then shallower paths, then later layers and later lines.
         const score =
           (specific ? 1000 : 0) +
-          key.split('.').length * 100 -
+          k.parts.length * 100 -
           path.length * 5 +
           layer * 2 +
           (path.some((p) => /train/.test(p)) ? 3 : 0);
         const list = out.get(alias.to) ?? [];
-        list.push({ entry, alias, key, score, own });
+        list.push({ entry, alias, key: k.key, score, own });
         out.set(alias.to, list);
       }
     }

@@ -96,8 +96,10 @@ export async function analyzeFiles(
   const index = new Map<Settings, number>();
   const settingsIndex = (f: string) => {
     const s = settingsOf(f);
-    if (!index.has(s)) index.set(s, list.push(s) - 1);
-    return index.get(s)!;
+    const known = index.get(s);
+    if (known !== undefined) return known;
+    index.set(s, list.push(s) - 1);
+    return list.length - 1;
   };
   const jobs = files.map((f, i) => [i, f, settingsIndex(f)] as const);
   let next = 0;
@@ -136,16 +138,17 @@ export async function analyzeFiles(
 
 /** Worker side: analyze each batch handed over, one message per file, then ask for more. */
 export async function workerMain(): Promise<boolean> {
-  if (isMainThread || !workerData?.greenmlWorker) return false;
+  const port = parentPort;
+  if (isMainThread || !workerData?.greenmlWorker || !port) return false;
   const { settings, roots, links } = workerData as { settings: Settings[]; roots: string[]; links: boolean };
-  parentPort!.on('message', async (batch: [number, string, number][] | 'done') => {
-    if (batch === 'done') return parentPort!.close();
+  port.on('message', async (batch: [number, string, number][] | 'done') => {
+    if (batch === 'done') return port.close();
     for (const [index, file, s] of batch) {
       const r = await analyzeOne(file, settings[s], roots, links);
-      parentPort!.postMessage({ index, file, result: r.result && transferable(r.result), errors: r.errors });
+      port.postMessage({ index, file, result: r.result && transferable(r.result), errors: r.errors });
     }
-    parentPort!.postMessage('ready');
+    port.postMessage('ready');
   });
-  parentPort!.postMessage('ready');
+  port.postMessage('ready');
   return true;
 }

@@ -99,11 +99,12 @@ function analyzeHere(job: WorkerJob): Promise<DocumentAnalysis> {
 
 /** Worker side: analyze each job posted, answer with plain data. Returns false on the main thread. */
 export function analysisWorkerMain(): boolean {
-  if (isMainThread || !workerData?.greenmlAnalysisWorker) return false;
-  parentPort!.on('message', (job: WorkerJob) => {
+  const port = parentPort;
+  if (isMainThread || !workerData?.greenmlAnalysisWorker || !port) return false;
+  port.on('message', (job: WorkerJob) => {
     analyzeHere(job).then(
-      (a) => parentPort!.postMessage({ analysis: transferable(a) }),
-      (e: Error) => parentPort!.postMessage({ error: e.message }),
+      (a) => port.postMessage({ analysis: transferable(a) }),
+      (e: Error) => port.postMessage({ error: e.message }),
     );
   });
   return true;

@@ -41,7 +41,9 @@ export const checkpointChurn: Rule = {
     if (every === undefined || every < 1) return [];
     const out: RuleFinding[] = [];
     const minutes = wall > 0 ? (every / total) * wall * 60 : undefined;
-    if (written(s) && minutes !== undefined && minutes < MIN_SAVE_MINUTES) {
+    // The time between saves rests on the step time: not judged when the batch or sequence length is a guess.
+    const guessed = (['micro_batch', 'seq_len'] as const).some((k) => ctx.fact(k)?.origin === 'assumed');
+    if (written(s) && !guessed && minutes !== undefined && minutes < MIN_SAVE_MINUTES) {
       const steps = niceSaveSteps(total, wall);
       const edits = steps && steps > every ? ctx.edit({ save_steps: steps }) : undefined;
       out.push({
@@ -52,7 +54,9 @@ export const checkpointChurn: Rule = {
     }
     const limit = ctx.fact('save_total_limit');
     const saves = Math.floor(total / every);
-    if (num(limit?.value) === undefined && limit?.value !== null && saves > MANY_SAVES && !out.length) {
+    // `save_total_limit` is a TrainingArguments field: only frameworks built on it get this advice.
+    const hfArgs = ['hf-trainer', 'trl', 'axolotl', 'llamafactory', 'hf'].includes(ctx.plan.framework);
+    if (hfArgs && num(limit?.value) === undefined && limit?.value !== null && saves > MANY_SAVES && !out.length) {
       const edits = setArg(ctx, 'save_total_limit', 'save_total_limit', 2);
       out.push({
         ...(written(s) ? at(s) : {}),

@@ -19,7 +19,18 @@ import { DocumentStore, uriToPath } from './documents';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
 import { SettingsCache } from './settings';
-import { SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './custom-protocol';
+import {
+  FOOTPRINT_REQUEST,
+  SUMMARY_REQUEST,
+  TABLES_REQUEST,
+  type FootprintParams,
+  type FootprintResult,
+  type SummaryParams,
+  type SummaryResult,
+  type TablesParams,
+  type TablesResult,
+} from './custom-protocol';
+import { footprint, tables } from './footprint';
 import { summary } from './summary';
 
 /** Documents at least this large are re-analyzed after a pause in edits rather than at once. */
@@ -140,6 +151,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(
     SUMMARY_REQUEST,
     guard<SummaryParams, SummaryResult>('summary', { runs: [], findings: 0 }, (p) => summary(docs, analyzer, p)),
+  );
+  connection.onRequest(
+    FOOTPRINT_REQUEST,
+    guard<FootprintParams, FootprintResult | null>('footprint', null, (p) => footprint(docs, settings, roots, p ?? {})),
+  );
+  connection.onRequest(
+    TABLES_REQUEST,
+    guard<TablesParams, TablesResult>('tables', { hardware: [], regions: [], rules: [] }, (p) =>
+      tables(settings, p ?? {}),
+    ),
   );
   connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(docs, analyzer, p)));
   connection.onShutdown(() => analyzer.dispose());

@@ -71,10 +71,40 @@ ${r.assumptions.length ? `<details><summary>Assumptions (${r.assumptions.length}
 </section>`;
 }
 
-export function reportHtml(d: ReportData, charts: Charts, opts: { title?: string } = {}): string {
-  const title = opts.title ?? 'Green ML Review — footprint report';
+/** The report's content (charts, runs, other findings), shared by the HTML file and the editor's view. */
+export function reportBody(d: ReportData, charts: Charts, title: string): string {
   const chart = (svg: string | undefined, label: string) =>
     svg ? `<figure class="chart" role="img" aria-label="${esc(label)}">${svg}</figure>` : '';
+  return `<h1>${esc(title)}</h1>
+<p class="summary">${esc(summaryLine(d))}.</p>
+<div class="charts">
+${chart(charts.energy, 'Energy per run with its low–high range')}
+${chart(charts.savings, 'Saving per rule')}
+${chart(charts.regions, 'CO2e of all runs by region')}
+</div>
+<h2>Runs</h2>
+${d.runs.length ? d.runs.map(run).join('\n') : '<p>No training runs found.</p>'}
+${d.otherFindings.length ? `<h2>Other findings</h2><ul>${d.otherFindings.map(finding).join('\n')}</ul>` : ''}
+<p class="summary">Pre-flight estimates from the code, before anything runs: ranges with their assumptions. Savings of several fixes on one run are combined, not added. Nothing was run or sent anywhere.</p>`;
+}
+
+/** The editor's view: the same classes, coloured by the editor's theme. */
+export const VIEW_CSS = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground);
+  background: var(--vscode-editor-background); padding: 0 1rem 1rem; line-height: 1.45; }
+h1 { font-size: 1.4em; } h2 { border-bottom: 1px solid var(--vscode-panel-border); }
+.summary { color: var(--vscode-descriptionForeground); }
+.run { border: 1px solid var(--vscode-panel-border); border-radius: 6px; padding: 0 .8rem .6rem; margin: .8rem 0;
+  background: var(--vscode-sideBar-background); }
+table { border-collapse: collapse; margin: .4rem 0; } th, td { border: 1px solid var(--vscode-panel-border);
+  padding: .2rem .5rem; text-align: left; vertical-align: top; } td.num { text-align: right; }
+.now { font-weight: 600; color: var(--vscode-textLink-foreground); }
+.nofit, .error { color: var(--vscode-errorForeground); } .warning { color: var(--vscode-editorWarning-foreground); }
+.charts { display: flex; flex-wrap: wrap; gap: 1rem; } .chart { margin: 0; color: var(--vscode-foreground); }
+code { font-family: var(--vscode-editor-font-family); }`;
+
+export function reportHtml(d: ReportData, charts: Charts, opts: { title?: string } = {}): string {
+  const title = opts.title ?? 'Green ML Review — footprint report';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -85,17 +115,7 @@ export function reportHtml(d: ReportData, charts: Charts, opts: { title?: string
 <style>${CSS}</style>
 </head>
 <body>
-<h1>${esc(title)}</h1>
-<p class="summary">${esc(summaryLine(d))}.</p>
-<div class="charts">
-${chart(charts.energy, 'Energy per run with its low–high range')}
-${chart(charts.savings, 'Saving per rule')}
-${chart(charts.regions, 'CO2e of all runs by region')}
-</div>
-<h2>Runs</h2>
-${d.runs.length ? d.runs.map(run).join('\n') : '<p>No training runs found.</p>'}
-${d.otherFindings.length ? `<h2>Other findings</h2><ul>${d.otherFindings.map(finding).join('\n')}</ul>` : ''}
-<p class="summary">Pre-flight estimates from the code, before anything runs: ranges with their assumptions. Savings of several fixes on one run are combined, not added. Made by Green ML Review; nothing was run or sent anywhere.</p>
+${reportBody(d, charts, title)}
 </body>
 </html>
 `;

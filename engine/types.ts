@@ -75,6 +75,7 @@ export const FACT_KEYS = [
   'sweep_pruner',
   'sweep_grid',
   'local_data',
+  'liger',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 

@@ -37,6 +37,7 @@ import { highCarbonRegion } from './high-carbon-region';
 import { overprovisionedAccelerators } from './overprovisioned-accelerators';
 import { credentialInCode } from './credential-in-code';
 import { publicPushOfLocalData } from './public-push-of-local-data';
+import { fusedLossKernelsAvailable } from './fused-loss-kernels-available';
 import type { Rule } from './types';
 import { unknownRuleCode } from './unknown-rule-code';
 import { unusedSuppression } from './unused-suppression';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   noGraphCompilation,
   eagerAttention,
   unfusedOptimizer,
+  fusedLossKernelsAvailable,
   cudnnAutotunerOff,
   dataparallelInsteadOfDdp,
   unboundedTraining,

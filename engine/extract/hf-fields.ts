@@ -42,6 +42,8 @@ export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
   packing: 'packing',
   padding_free: 'packing',
   sample_packing: 'packing',
+  use_liger_kernel: 'liger',
+  enable_liger_kernel: 'liger',
 };
 
 /** Fact → the TrainingArguments field a fix writes, for the one-to-one fields beyond the footprint's. */
@@ -61,6 +63,7 @@ export const HF_WRITABLE: Partial<Record<FactKey, string>> = {
   group_by_length: 'group_by_length',
   packing: 'packing',
   tf32: 'tf32',
+  liger: 'use_liger_kernel',
 };
 const BOOLEAN = new Set<FactKey>([
   'grad_checkpointing',
@@ -74,6 +77,7 @@ const BOOLEAN = new Set<FactKey>([
   'auto_batch',
   'group_by_length',
   'packing',
+  'liger',
 ]);
 const NUMERIC = new Set<FactKey>([
   'micro_batch',

@@ -2,7 +2,8 @@
 // the same run — never as a timed unit test:
 //   1. re-analysis after an edit of a 2,000-line script: p95 warm, and its ratio to a bare full tree-sitter parse;
 //   2. server start to first diagnostics (over stdio), and RSS with 100 files open;
-//   3. CLI over a tree of 1,000 files: files/s.
+//   3. CLI over a tree of 1,000 files: files/s;
+//   4. CLI over a 20,000-file repository: wall-clock ≤ 20 s and peak RSS ≤ 500 MB.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,6 +12,7 @@ import { mergeSettings } from '../engine/settings';
 import { analyzePython } from '../server/review/analyze';
 import { editFor, parsePython, pythonParser } from '../engine/parse/python';
 import { startServer } from '../test/helpers/lsp-client';
+import { writeBigRepo } from './big-repo';
 
 const HEADER = fs.readFileSync('examples/hf-finetune-fp32/train.py', 'utf8');
 const FILLER = (i: number) => `
@@ -114,8 +116,36 @@ function cliThroughput() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * 4. A 20,000-file repository (a quarter each scripts, YAML configs, launchers, utilities; bench/big-repo.ts) through
+ * `greenml check --format json`: wall-clock, CPU and peak RSS (GNU time's %M, which covers the worker threads).
+ */
+function bigRepo() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-20k-'));
+  writeBigRepo(dir, 20_000);
+  const gnuTime = fs.existsSync('/usr/bin/time');
+  const cmd = [process.execPath, 'bin/greenml.js', 'check', dir, '--exit-zero', '--format', 'json'];
+  const t0 = performance.now();
+  const r = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', 'GREENML_TIME %U %S %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const s = (performance.now() - t0) / 1000;
+  const m = /GREENML_TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  const files = (JSON.parse(r.stdout) as { files: unknown[] }).files.length;
+  const load = os.loadavg()[0];
+  console.log(
+    `CLI over a 20,000-file repository (${files} reviewed): ${s.toFixed(1)} s wall (budget ≤ 20 s)` +
+      (m
+        ? `, ${(Number(m[1]) + Number(m[2])).toFixed(1)} s CPU, peak RSS ${(Number(m[3]) / 1024).toFixed(0)} MB (budget ≤ 500 MB)`
+        : ', peak RSS not measured (no /usr/bin/time)') +
+      `; load average ${load.toFixed(1)} on ${os.availableParallelism?.() ?? os.cpus().length} cores${r.status !== 0 ? `; exit ${r.status}` : ''}`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 void (async () => {
   await editLatency();
   await serverStart();
   cliThroughput();
+  bigRepo();
 })();

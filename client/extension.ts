@@ -2,6 +2,7 @@
 // gives an output channel with a trace setting, and a restart command. Only this folder imports `vscode`.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
 import { statusItem } from './status';
 import {
   LanguageClient,
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('greenml.showOutput', () => output.show(true)),
   );
+  registerCommands(context, client, output);
   await client.start();
   context.subscriptions.push(statusItem(client));
 }

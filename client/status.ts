@@ -1,5 +1,5 @@
 // The status bar item: the active file's estimated footprint ("Green ML ≈ 1.6 kWh · 0.65 kg CO2e"), refreshed when
-// the file's diagnostics change; a click shows the output channel.
+// the file's diagnostics change; a click opens its menu: footprint view, set hardware / region / devices, ….
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from '../server/lsp/custom-protocol';
@@ -10,7 +10,7 @@ const fmt = (n: number) =>
 export function statusItem(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('greenml.footprint', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Green ML Review footprint';
-  item.command = 'greenml.showOutput';
+  item.command = 'greenml.statusMenu';
   let generation = 0;
   const update = async () => {
     const editor = vscode.window.activeTextEditor;
@@ -28,7 +28,7 @@ export function statusItem(client: LanguageClient): vscode.Disposable {
       item.text = known.length ? `$(pulse) ≈ ${fmt(kWh)} kWh · ${fmt(kg)} kg CO2e` : '$(pulse) footprint unknown';
       item.tooltip = new vscode.MarkdownString(
         r.runs.map((x) => `- **${x.label}**: ${x.title}`).join('\n') +
-          `\n\n${r.findings} finding(s) in this file. Pre-flight estimates; hover a run for the assumptions.`,
+          `\n\n${r.findings} finding(s) in this file. Pre-flight estimates; hover a run for the assumptions. Click to set the hardware, region or devices, or to see the whole workspace's footprint.`,
       );
       item.show();
     } catch {

@@ -158,9 +158,6 @@ export function peftStepRatio(method: 'lora' | 'qlora', params: number): number 
   return method === 'qlora' ? lora / 0.7 : lora;
 }
 
-/** Kept for callers of the old constant: utilisation multiplier of LoRA/QLoRA at 7B (see peftStepRatio). */
-export const PEFT_UTILISATION = { lora: 0.85, qlora: 0.85 * 0.7 };
-
 /**
  * [S] Step-to-run ratio of large LLM runs: Llama 3 405B reported 38–43 % MFU in steps (Llama 3 paper, Table 4) and ≈90 %
  * effective training time; PaLM 46 % step MFU. Run utilisation ÷ 0.85 = step utilisation (used for precision ratios

@@ -9,7 +9,7 @@
 //   MoE efficiency             median over quality-A mixture-of-experts cases of implied ÷ dense prediction at the active
 //                              parameter count, taken back to 1B active parameters along a prior slope (moeEfficiencyAt);
 //   vision run efficiency      median over quality-A 16-bit convolutional cases of implied ÷ published step utilisation;
-//   spread                     5th and 95th percentiles of implied ÷ predicted utilisation over all quality-A
+//   spread                     2.5th and 97.5th percentiles of implied ÷ predicted utilisation over all quality-A
 //                              device-hours cases (SPREAD_QUANTILES).
 // The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
 
@@ -221,11 +221,11 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
 }
 
 /**
- * Quantiles of implied ÷ predicted utilisation that bound the utilisation band. 5th–95th: the band has to cover the
- * spread between families, not only within the cases it was fitted on (the estimate's other factors add little for
- * device-hours, and ranges are capped at 3×).
+ * Quantiles of implied ÷ predicted utilisation that bound the utilisation band: a 95 % interval (2.5th–97.5th). The band
+ * has to cover the spread between families, not only within the cases it was fitted on (the estimate's other factors
+ * add little for device-hours, and ranges are capped at 3×).
  */
-export const SPREAD_QUANTILES = { low: 0.05, high: 0.95 } as const;
+export const SPREAD_QUANTILES = { low: 0.025, high: 0.975 } as const;
 
 /** MoE efficiency at a number of active parameters, from the fitted value at 1B (clamped to 0.2–1.2). */
 export function moeEfficiencyAt(atOneB: number, active: number): number {

@@ -50,7 +50,6 @@ export {
   MATMUL_EFFICIENCY,
   mathSlowdown,
   MFU_SPREAD,
-  PEFT_UTILISATION,
   peak16,
   peftStepRatio,
   planFlops,

@@ -135,7 +135,10 @@ export function planPrecision(accel: Accelerator, precision: Precision, opts: Pr
       return {
         effective: 'fp32',
         peakTflops: base,
-        note: `${accel.name} has no ${precision} support; treated as fp32`,
+        note:
+          accel.vendor === 'apple' && precision === 'bf16'
+            ? `${accel.name} has no matrix units: PyTorch MPS runs bf16 at the fp32 rate; treated as fp32`
+            : `${accel.name} has no ${precision} support; treated as fp32`,
       };
     }
     return { effective: 'fp16', peakTflops: base, slowdown: PRECISION_SLOWDOWN['no-tensor-cores-16bit'] };

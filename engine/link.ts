@@ -82,6 +82,8 @@ export function linkFile(input: LinkInput): LinkResult {
           if (drafts.length === 0 && c.format === 'deepspeed') drafts = [deepspeedRun(c.doc)];
           if (drafts.length === 0 && c.format === 'hf-args') drafts = [linker.enrich(extractHfArgsFile(c.doc))];
         }
+        // A Hydra/OmegaConf file no script or `_target_` Trainer claims (NeMo's configs): the vocabulary's run.
+        if (drafts.length === 0 && c.format === 'hydra') drafts = vocabDrafts(linker, file, text);
       } else if (
         configDoc(file, text)
           ?.keys()

@@ -108,6 +108,15 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
         note: `${info.id}: ${(info.params / 1e9).toPrecision(3)} B parameters (${info.source}, ${info.year})`,
       });
   }
+  if (arch && model && !plan.facts.has('modality'))
+    plan.facts.set('modality', {
+      key: 'modality',
+      value: arch.modality,
+      origin: model.origin,
+      file: model.file,
+      span: model.span,
+      note: `${arch.name} is a ${arch.modality} model: samples × epochs, no sequence length`,
+    });
   // Images and audio have no token sequence: no length is assumed for them.
   const modality = plan.facts.get('modality')?.value;
   if (!plan.facts.has('seq_len') && !arch && modality !== 'vision' && modality !== 'audio') {

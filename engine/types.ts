@@ -38,6 +38,44 @@ export const FACT_KEYS = [
   'dp',
   /** Side in pixels of the training images (the training crop), for vision models. */
   'resolution',
+  // Settings the rules read beyond the footprint (rules/): logging, evaluation, loading, kernels, saving, hub.
+  'logging_steps',
+  'eval_strategy',
+  'eval_steps',
+  'pin_memory',
+  'persistent_workers',
+  'prefetch',
+  'save_total_limit',
+  'save_only_model',
+  'resume',
+  'push_to_hub',
+  'hub_strategy',
+  'hub_private',
+  'hub_model_id',
+  'load_best',
+  'auto_batch',
+  'empty_cache',
+  'group_by_length',
+  'packing',
+  'padding',
+  'attn_impl',
+  'optimizer_impl',
+  'tf32',
+  'compute_dtype',
+  'offload',
+  'data_parallel',
+  'cudnn_benchmark',
+  'debug_flag',
+  'profiler',
+  'host_sync',
+  'credential',
+  'validation',
+  'sweep',
+  'sweep_trials',
+  'sweep_pruner',
+  'sweep_grid',
+  'local_data',
+  'liger',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
@@ -70,6 +108,11 @@ export interface Fact {
   span?: Span;
   /** Why the value is what it is, in one sentence ("TrainingArguments default save_strategy='steps', save_steps=500"). */
   note?: string;
+  /**
+   * For a value not written in a call (a library default): where a fix inserts the keyword argument that sets it —
+   * before the call's closing parenthesis; `empty` when the call has no arguments yet.
+   */
+  argInsert?: { at: number; empty: boolean };
 }
 
 /** An edit to one file, in UTF-16 offsets of that file's current text. */

@@ -133,3 +133,12 @@ runRuleCases(mixedPrecisionOff, [
     expect: [],
   },
 ]);
+
+runRuleCases(mixedPrecisionOff, [
+  {
+    name: 'precision left to the command line (HfArgumentParser) with no launcher in view: information that says so',
+    code: `from transformers import HfArgumentParser, Trainer, TrainingArguments\nparser = HfArgumentParser((TrainingArguments,))\n(args,) = parser.parse_args_into_dataclasses()\nTrainer(model="Qwen/Qwen2.5-1.5B", args=args).train()\n`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 4, severity: 'information', messageIncludes: 'command line' }],
+  },
+]);

@@ -27,8 +27,9 @@ export const noPeriodicCheckpoint: Rule = {
   doc: {
     whatItDoes:
       'Flags runs estimated to take longer than `checkpoint-threshold-hours` GPU-hours (default 1) that save no checkpoint ' +
-      'before the end: `save_strategy="no"`, or `save_steps` at least as large as the whole run. When the run length rests ' +
-      'on an assumed dataset size, or cannot be estimated, the finding is information only.',
+      'before the end: `save_strategy="no"`, a Lightning `enable_checkpointing=False`, a plain training loop (PyTorch, ' +
+      'vision or language) with no save inside it. When the run length rests on an assumed dataset size, or cannot be ' +
+      'estimated, the finding is information only. `save_steps` past the end of the run is GML303.',
     whyIsThisBad:
       'Interruptions are routine — spot pre-emption, out-of-memory late in an epoch, driver resets, wall-time limits. Meta ' +
       'reports 419 unexpected interruptions in 54 days of Llama 3 405B pre-training (Llama 3 paper, 2024). Without periodic ' +
@@ -42,23 +43,13 @@ export const noPeriodicCheckpoint: Rule = {
   },
   check(ctx) {
     const strategy = ctx.fact('periodic_save');
-    const saveSteps = ctx.fact('save_steps');
     const total = ctx.shape.totalSteps;
-    let reason: string | undefined;
-    let at = strategy;
-    if (strategy?.value === 'no')
-      reason = `no checkpoint is saved during training (${strategy.note ?? 'saving is off'})`;
-    else if (
-      strategy?.value === 'steps' &&
-      typeof saveSteps?.value === 'number' &&
-      saveSteps.value >= 1 &&
-      total !== undefined &&
-      !ctx.shape.stepsAssumed &&
-      saveSteps.value >= total
-    ) {
-      reason = `save_steps=${saveSteps.value} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps)`;
-      at = saveSteps;
-    }
+    // save_steps past the end of the run is GML303's finding (save-steps-past-run).
+    const at = strategy;
+    const reason =
+      strategy?.value === 'no'
+        ? `no checkpoint is saved during training (${strategy.note ?? 'saving is off'})`
+        : undefined;
     if (!reason) return [];
     const gpuHours = ctx.estimate.gpuHours.mid;
     const known = ctx.estimate.method !== 'insufficient-inputs' && gpuHours > 0;

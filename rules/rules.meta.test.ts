@@ -23,6 +23,8 @@ test('the README rules table is current (npm run docs)', () => {
   assert.ok(readme.includes(`<!-- rules:start -->\n${rulesTable()}<!-- rules:end -->`), 'README rules table is stale');
 });
 
+test('at least 30 rules', () => assert.ok(RULES.length >= 30, `${RULES.length} rules`));
+
 for (const r of RULES) {
   test(`${r.code} ${r.name}: file, tests, docs`, () => {
     const src = path.join('rules', `${r.name}.ts`);
@@ -34,8 +36,8 @@ for (const r of RULES) {
     // Cases beside the rule: at least one that must fire and one that must not.
     const cases = fs.readFileSync(tests, 'utf8');
     assert.match(cases, /runRuleCases\(/, `${tests} runs no cases through the harness`);
-    assert.match(cases, /expect: \[\]/, `${tests} has no must-not-fire case`);
-    assert.match(cases, /expect: \[\{/, `${tests} has no must-fire case`);
+    assert.match(cases, /expect: \[\s*\]/, `${tests} has no must-not-fire case`);
+    assert.match(cases, /expect: \[\s*\{/, `${tests} has no must-fire case`);
     for (const [k, v] of Object.entries(r.doc)) assert.ok(v.trim().length > 20, `${r.code} doc.${k} is empty`);
     const md = ruleMarkdown(r);
     for (const h of HEADINGS) assert.ok(md.includes(`\n${h}\n`), `${r.code} page lacks "${h}"`);

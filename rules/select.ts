@@ -34,8 +34,9 @@ function globMatches(glob: string, file: string, base: string | undefined): bool
 }
 
 /** Is the rule on for this file: selected, not ignored, not ignored for the file, severity not off? */
-export function ruleEnabled(rule: Pick<Rule, 'code' | 'name'>, settings: Settings, file?: string): boolean {
+export function ruleEnabled(rule: Pick<Rule, 'code' | 'name' | 'optIn'>, settings: Settings, file?: string): boolean {
   if (settings.select && !settings.select.some((s) => covers(s, rule))) return false;
+  if (rule.optIn && !settings.select) return false;
   if (settings.ignore?.some((s) => covers(s, rule))) return false;
   const sev = settings.severity[rule.code] ?? settings.severity[rule.name.toUpperCase()];
   if (sev === 'off') return false;

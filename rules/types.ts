@@ -57,6 +57,8 @@ export interface Rule {
    * does not follow the size of the run. Default true.
    */
   waste?: boolean;
+  /** Off unless `select` names it (its code, a prefix of it, its name, or ALL): advice that is not clear waste. */
+  optIn?: boolean;
   /** Rules about the document itself (suppression comments), produced by the review step, not by `check`. */
   document?: boolean;
   check(ctx: RuleContext): RuleFinding[];

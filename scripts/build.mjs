@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
@@ -12,6 +13,17 @@ for (const [from, to] of [
   ['tree-sitter-python/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm'],
 ])
   fs.copyFileSync(require.resolve(from), to);
+
+// vega-canvas's Node build awaits `import('canvas')` at top level, which a CommonJS bundle cannot hold; the charts
+// render to SVG with no canvas (View.toSVG), so its browser build — which finds no canvas outside a browser — is used.
+const vegaCanvasBrowser = {
+  name: 'vega-canvas-browser',
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, () => ({
+      path: path.resolve(path.dirname(require.resolve('vega-canvas')), 'vega-canvas.browser.js'),
+    }));
+  },
+};
 
 const options = {
   bundle: true,
@@ -30,8 +42,11 @@ const options = {
     cli: 'server/cli-main.ts',
     // ts-morph (the TypeScript compiler, ~14 MB): its own bundle, loaded only for JS/TS files that import TF.js.
     'js-parser': 'engine/parse/javascript.ts',
+    // Vega + Vega-Lite (~2 MB): their own bundle, loaded only to draw charts (HTML report, footprint view).
+    charts: 'server/report/charts.ts',
   },
   outdir: 'dist',
+  plugins: [vegaCanvasBrowser],
 };
 if (watch) await (await esbuild.context(options)).watch();
 else await esbuild.build(options);

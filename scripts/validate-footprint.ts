@@ -267,5 +267,5 @@ console.log(`size slope ${k.sizeSlope.toFixed(3)} per decade below 1B (${k.count
 console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases)`);
 console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
 console.log(
-  `utilisation spread ${k.mfuSpread.low.toFixed(2)}–${k.mfuSpread.high.toFixed(2)}× (5th–95th percentile of ${k.counts.spread} cases)`,
+  `utilisation spread ${k.mfuSpread.low.toFixed(2)}–${k.mfuSpread.high.toFixed(2)}× (2.5th–97.5th percentile of ${k.counts.spread} cases)`,
 );

@@ -240,6 +240,8 @@ export function unet2015Macs(): { macs: number; params: number; output: number }
 // ------------------------------------------------------------------------------------------------ shapes
 
 const VIT = {
+  'vit-ti-16': { layers: 12, hidden: 192, patch: 16, mlp: 768 },
+  'vit-s-16': { layers: 12, hidden: 384, patch: 16, mlp: 1536 },
   'vit-b-16': { layers: 12, hidden: 768, patch: 16, mlp: 3072 },
   'vit-b-32': { layers: 12, hidden: 768, patch: 32, mlp: 3072 },
   'vit-l-16': { layers: 24, hidden: 1024, patch: 16, mlp: 4096 },
@@ -287,7 +289,7 @@ function tv(
   };
 }
 
-function vit(id: keyof typeof VIT, name: string, aliases: string[]): ArchitectureInfo {
+function vit(id: keyof typeof VIT, name: string, aliases: string[], source?: string): ArchitectureInfo {
   const { macs, params } = vitMacs(VIT[id], 224);
   return {
     id,
@@ -299,8 +301,9 @@ function vit(id: keyof typeof VIT, name: string, aliases: string[]): Architectur
     reference: { resolution: 224, note: '224×224 RGB image' },
     aliases,
     source:
+      source ??
       `[D] from the shape in Dosovitskiy et al. 2021 (ViT) Table 1; matches ${TV}/vision_transformer.py _ops ` +
-      '(17.564 / 4.409 / 61.555 / 167.295 GMACs for B/16, B/32, L/16, H/14 at 224 px; B/32 num_params 88,224,232)',
+        '(17.564 / 4.409 / 61.555 / 167.295 GMACs for B/16, B/32, L/16, H/14 at 224 px; B/32 num_params 88,224,232)',
     year: 2021,
   };
 }
@@ -350,6 +353,10 @@ const RESNET_PAPER = 'He et al. 2016 (ResNet), Table 1';
 const EFFNET_PAPER = 'Tan & Le 2019 (EfficientNet), Table 2';
 const CONVNEXT_PAPER = 'Liu et al. 2022 (ConvNeXt), Table 1';
 const SWIN_PAPER = 'Liu et al. 2021 (Swin Transformer), Table 1';
+/** DeiT's ViT-Ti and ViT-S shapes (Touvron et al. 2021, Table 1: 192 / 384 wide, 3 / 6 heads, 12 layers), whose
+ * "FLOPs" are MACs as in the rest of the vision literature. */
+const DEIT_SOURCE = (published: string) =>
+  `[D] from the shape in Touvron et al. 2021 (DeiT) Table 1 (${published} as published, FLOPs meaning multiply-accumulates); timm vit_*_patch16_224 parameter counts 5,717,416 / 22,050,664 reproduced`;
 
 export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   // ------------------------------------------------------------------ ResNet (v1.5 as in torchvision)
@@ -392,6 +399,18 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
     2016,
   ),
   // ------------------------------------------------------------------ ViT
+  vit(
+    'vit-ti-16',
+    'ViT-Ti/16 (DeiT-Ti)',
+    ['vitti16', 'vittiny16', 'vittinypatch16', 'vittinypatch16224', 'deittinypatch16224', 'deitti'],
+    DEIT_SOURCE('5.7 M parameters, 1.3 GFLOPs'),
+  ),
+  vit(
+    'vit-s-16',
+    'ViT-S/16 (DeiT-S)',
+    ['vits16', 'vitsmall16', 'vitsmallpatch16', 'vitsmallpatch16224', 'deitsmallpatch16224', 'deits'],
+    DEIT_SOURCE('22 M parameters, 4.6 GFLOPs'),
+  ),
   vit('vit-b-16', 'ViT-B/16', ['vitb16', 'vitbase16', 'vitbasepatch16', 'vitbasepatch16224']),
   vit('vit-b-32', 'ViT-B/32', ['vitb32', 'vitbase32', 'vitbasepatch32', 'vitbasepatch32224']),
   vit('vit-l-16', 'ViT-L/16', ['vitl16', 'vitlarge16', 'vitlargepatch16', 'vitlargepatch16224']),

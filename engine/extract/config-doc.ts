@@ -100,9 +100,25 @@ export function jsonConfig(file: string, text: string): ConfigDoc | undefined {
   };
 }
 
+/**
+ * Parsed configs kept between analyses, keyed by name and text: a config is read by its own analysis and again by
+ * each script and launcher that links it. A ConfigDoc is never mutated (edits are computed, not applied).
+ */
+const DOCS = new Map<string, { text: string; doc: ConfigDoc | undefined }>();
+const MAX_CACHED_DOCS = 128;
+
 export function configDoc(file: string, text: string): ConfigDoc | undefined {
   if (/\.(toml|gin)$/i.test(file)) return undefined;
-  return /\.jsonc?$/i.test(file) ? jsonConfig(file, text) : yamlConfig(file, text);
+  const hit = DOCS.get(file);
+  if (hit && hit.text === text) return hit.doc;
+  const doc = /\.jsonc?$/i.test(file) ? jsonConfig(file, text) : yamlConfig(file, text);
+  DOCS.delete(file);
+  DOCS.set(file, { text, doc });
+  for (const k of DOCS.keys()) {
+    if (DOCS.size <= MAX_CACHED_DOCS) break;
+    DOCS.delete(k);
+  }
+  return doc;
 }
 
 /** Top-level scalar fields (or those under `base`), by name. */

@@ -21,8 +21,64 @@ export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
   block_size: 'seq_len',
   optim: 'optimizer',
   model_name_or_path: 'model',
+  logging_steps: 'logging_steps',
+  eval_strategy: 'eval_strategy',
+  evaluation_strategy: 'eval_strategy',
+  eval_steps: 'eval_steps',
+  dataloader_pin_memory: 'pin_memory',
+  dataloader_persistent_workers: 'persistent_workers',
+  dataloader_prefetch_factor: 'prefetch',
+  save_total_limit: 'save_total_limit',
+  save_only_model: 'save_only_model',
+  resume_from_checkpoint: 'resume',
+  push_to_hub: 'push_to_hub',
+  hub_strategy: 'hub_strategy',
+  hub_private_repo: 'hub_private',
+  hub_model_id: 'hub_model_id',
+  load_best_model_at_end: 'load_best',
+  auto_find_batch_size: 'auto_batch',
+  torch_empty_cache_steps: 'empty_cache',
+  group_by_length: 'group_by_length',
+  packing: 'packing',
+  padding_free: 'packing',
+  sample_packing: 'packing',
+  use_liger_kernel: 'liger',
+  enable_liger_kernel: 'liger',
 };
-const BOOLEAN = new Set<FactKey>(['grad_checkpointing', 'compile']);
+
+/** Fact → the TrainingArguments field a fix writes, for the one-to-one fields beyond the footprint's. */
+export const HF_WRITABLE: Partial<Record<FactKey, string>> = {
+  logging_steps: 'logging_steps',
+  eval_steps: 'eval_steps',
+  eval_strategy: 'eval_strategy',
+  num_workers: 'dataloader_num_workers',
+  pin_memory: 'dataloader_pin_memory',
+  persistent_workers: 'dataloader_persistent_workers',
+  save_total_limit: 'save_total_limit',
+  save_only_model: 'save_only_model',
+  hub_strategy: 'hub_strategy',
+  hub_private: 'hub_private_repo',
+  compile: 'torch_compile',
+  optimizer: 'optim',
+  group_by_length: 'group_by_length',
+  packing: 'packing',
+  tf32: 'tf32',
+  liger: 'use_liger_kernel',
+};
+const BOOLEAN = new Set<FactKey>([
+  'grad_checkpointing',
+  'compile',
+  'pin_memory',
+  'persistent_workers',
+  'save_only_model',
+  'push_to_hub',
+  'hub_private',
+  'load_best',
+  'auto_batch',
+  'group_by_length',
+  'packing',
+  'liger',
+]);
 const NUMERIC = new Set<FactKey>([
   'micro_batch',
   'grad_accum',
@@ -31,6 +87,11 @@ const NUMERIC = new Set<FactKey>([
   'save_steps',
   'num_workers',
   'seq_len',
+  'logging_steps',
+  'eval_steps',
+  'prefetch',
+  'save_total_limit',
+  'empty_cache',
 ]);
 
 /** The fields this schema knows (the launcher uses it to tell HF flags from a script's own). */
@@ -107,6 +168,7 @@ export const HF_SCHEMA: Schema = {
       else if (key === 'grad_checkpointing') out.gradient_checkpointing = v;
       else if (key === 'periodic_save' && v === 'steps') out.save_strategy = 'steps';
       else if (key === 'save_steps') out.save_steps = v;
+      else if (HF_WRITABLE[key]) out[HF_WRITABLE[key]] = v;
       else return undefined;
     }
     return out;

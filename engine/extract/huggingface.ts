@@ -13,7 +13,7 @@ import {
 } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
 import { ValueResolver } from './python-values';
-import { HF_SIMPLE_FIELDS } from './hf-fields';
+import { HF_SIMPLE_FIELDS, HF_WRITABLE } from './hf-fields';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
 import { fileWideFacts } from './python-common';
 import { DEVICE_CALLS } from './python-devices';
@@ -275,6 +275,11 @@ function readArguments(
     const r = values.resolve(kw.value);
     let v: FactValue = r.value === undefined ? null : r.value;
     if (key === 'grad_checkpointing' || key === 'compile') v = typeof v === 'boolean' ? v : null;
+    // `eval_strategy=IntervalStrategy.STEPS` / `"steps"`: the member name, lower-cased.
+    if ((key === 'eval_strategy' || key === 'periodic_save' || key === 'hub_strategy') && r.value === undefined) {
+      const m = /\.(\w+)$/.exec(kw.value.text);
+      if (m && /Strategy$/.test(kw.value.text.split('.').slice(-2, -1)[0] ?? '')) v = m[1].toLowerCase();
+    }
     const note =
       r.value === undefined
         ? `${name}=${kw.value.text} (not a literal; value unknown)`
@@ -332,6 +337,7 @@ function argumentEditor(call: CallSite, text: string, file: string): PlanEditor 
       else if (key === 'grad_checkpointing' && typeof v === 'boolean') pairs.push(['gradient_checkpointing', v]);
       else if (key === 'periodic_save' && v === 'steps') pairs.push(['save_strategy', 'steps']);
       else if (key === 'save_steps' && typeof v === 'number') pairs.push(['save_steps', v]);
+      else if (HF_WRITABLE[key]) pairs.push([HF_WRITABLE[key], v]);
       else return undefined;
     }
     return setKwargs(

@@ -148,6 +148,17 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
       });
     else if (!batch) facts.set('micro_batch', frameworkDefault('micro_batch', 32, 'fit() batch_size defaults to 32'));
   }
+  // Under a tf.distribute strategy the batch fed to fit() is global, split over the replicas (TensorFlow distributed
+  // training guide, 2024): it is the run's global batch, and the per-replica batch depends on how many there are.
+  const mb = facts.get('micro_batch');
+  if (/\b(Mirrored|MultiWorkerMirrored|TPU|CentralStorage)Strategy\s*\(/.test(text) && typeof mb?.value === 'number') {
+    facts.set('global_batch', { ...mb, key: 'global_batch', note: `${mb.note ?? ''} — global under tf.distribute` });
+    facts.set('micro_batch', {
+      ...mb,
+      value: null,
+      note: `${mb.note ?? ''}: under tf.distribute each replica gets ${mb.value} ÷ replicas`,
+    });
+  }
   const ep = fit.kwargs.get('epochs');
   facts.set(
     'epochs',

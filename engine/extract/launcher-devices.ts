@@ -84,7 +84,8 @@ export function srunOptions(
   const out: SchedOpt[] = [];
   for (const [k, o] of opts) {
     if (o.value?.unresolved) continue;
-    const name = normName(k.startsWith('--') ? `--${k.slice(2).replace(/_/g, '-')}` : k);
+    // The option scanner spells `-N` as `--N`: one letter after the dashes is a short option.
+    const name = normName(/^--\w$/.test(k) ? k.slice(1) : `--${k.slice(2).replace(/_/g, '-')}`);
     const span = { start: o.word.span.start, end: (o.value ?? o.word).span.end };
     out.push({
       name,
@@ -236,7 +237,12 @@ export function schedulerDevices(file: string, r: Resources, direct: boolean): F
   });
   const nodes = r.nodes?.value ?? 1;
   const nodesNote = r.nodes && nodes > 1 ? ` × ${nodes} nodes (${r.nodes.opt.text})` : '';
-  if (r.total) return at(r.total.opt, r.total.value, `${r.total.opt.text}: ${r.total.value} GPUs for the job`);
+  if (r.total)
+    return at(
+      r.total.opt,
+      r.total.value,
+      `${r.total.opt.text}: ${r.total.value} GPU${r.total.value === 1 ? '' : 's'} for the job`,
+    );
   // `--gpus-per-task=1` with `--ntasks-per-node=8`: one GPU per process launched by srun.
   if (r.gpusPerTask && direct) {
     const tasks = r.tasks?.value ?? (r.tasksPerNode ? r.tasksPerNode.value * nodes : undefined);
@@ -251,7 +257,7 @@ export function schedulerDevices(file: string, r: Resources, direct: boolean): F
     return at(
       r.perNode.opt,
       r.perNode.value * nodes,
-      `${r.perNode.opt.text}: ${r.perNode.value} GPUs per node${nodesNote}`,
+      `${r.perNode.opt.text}: ${r.perNode.value} GPU${r.perNode.value === 1 ? '' : 's'} per node${nodesNote}`,
     );
   return undefined;
 }
@@ -327,6 +333,15 @@ export function deepspeedDevices(
       };
   }
   const perNode = intWord(g?.value, vars);
+  // `--hostfile` without `--num_nodes`: every host listed there, a file this review does not read.
+  const hostfile = opts.get('--hostfile');
+  if (g && perNode !== undefined && hostfile?.value && nodes === undefined)
+    return {
+      ...base,
+      span: at(g),
+      value: null,
+      note: `deepspeed ${raw(at(g))} on every host of ${raw(at(hostfile))}: the host count is not in this file`,
+    };
   if (g && perNode !== undefined)
     return {
       ...base,
@@ -344,6 +359,34 @@ export function deepspeedDevices(
       perNode: nodes === undefined,
     };
   return undefined;
+}
+
+/** `composer -n 8` / `fabric run --devices 4 --num-nodes 2`: per node × nodes, or `--world_size` for the total. */
+export function composerDevices(
+  file: string,
+  name: string,
+  opts: Map<string, { value?: Word; word: Word }>,
+  vars: Map<string, number>,
+  raw: (s: Span) => string,
+): DeviceFact | undefined {
+  const per = opts.get('--nproc') ?? opts.get('--n') ?? opts.get('--devices');
+  const nodes = opts.get('--num_nodes');
+  const world = opts.get('--world_size');
+  const at = (o: { value?: Word; word: Word }) => ({ start: o.word.span.start, end: (o.value ?? o.word).span.end });
+  const base = { origin: 'explicit' as const, file, key: 'devices' as FactKey };
+  const total = intWord(world?.value, vars);
+  if (world && total !== undefined)
+    return { ...base, span: at(world), value: total, note: `${name} ${raw(at(world))}` };
+  if (!per?.value) return undefined;
+  const n = intWord(per.value, vars);
+  const m = nodes ? intWord(nodes.value, vars) : 1;
+  return {
+    ...base,
+    span: at(per),
+    value: n !== undefined && m !== undefined ? n * m : null,
+    note: `${name} ${raw(at(per))}${nodes ? ` × ${raw(at(nodes))}` : ''}${n === undefined || m === undefined ? ': the count is not written in this file' : ''}`,
+    perNode: !nodes,
+  };
 }
 
 /** `CUDA_VISIBLE_DEVICES=0,1,2,3` → 4 (an empty list or `-1` hides every GPU). */

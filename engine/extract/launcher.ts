@@ -4,6 +4,7 @@
 // train x.yaml`, behind `srun` and SLURM `#SBATCH --gres=gpu:a100:8 --nodes`. Read with ../parse/shell; nothing runs.
 import { argFields, argWriter, num } from './launcher-args';
 import {
+  composerDevices,
   type DeviceFact,
   type Resources,
   type SchedOpt,
@@ -23,7 +24,8 @@ import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
 
-export type LaunchTool = 'python' | 'torchrun' | 'deepspeed' | 'accelerate' | 'llamafactory' | 'tune' | 'axolotl';
+export type LaunchTool =
+  'python' | 'torchrun' | 'deepspeed' | 'accelerate' | 'llamafactory' | 'tune' | 'axolotl' | 'composer' | 'fabric';
 
 export interface LaunchCommand {
   file: string;
@@ -173,7 +175,7 @@ function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: b
       ];
   } else if (devices.perNode && nodes > 1 && typeof devices.value === 'number') {
     devices.value *= nodes;
-    devices.note = `${devices.note} × ${nodes} nodes (${r.nodes!.opt.text})`;
+    devices.note = `${devices.note} × ${nodes} nodes (${r.nodes?.opt.text})`;
   }
   for (const f of lc.facts) delete (f as DeviceFact).perNode;
 }
@@ -197,12 +199,10 @@ function readCommand(
     else {
       const np = r.opts.get('-np') ?? r.opts.get('-n') ?? r.opts.get('--np') ?? r.opts.get('--n');
       const n = num(np?.value);
-      if (np && n)
-        mpiProcs = {
-          n,
-          at: { start: np.word.span.start, end: np.value!.span.end },
-          note: `${wrapper} ${raw({ start: np.word.span.start, end: np.value!.span.end })}: ${n} processes`,
-        };
+      if (np?.value && n) {
+        const at = { start: np.word.span.start, end: np.value.span.end };
+        mpiProcs = { n, at, note: `${wrapper} ${raw(at)}: ${n} processes` };
+      }
     }
     words = words.slice(r.next);
   }
@@ -222,7 +222,7 @@ function readCommand(
       value: mpiProcs.n,
       note: mpiProcs.note,
     });
-  applyScheduler(file, lc, res, lc.tool !== 'torchrun' && lc.tool !== 'deepspeed' && lc.tool !== 'accelerate');
+  applyScheduler(file, lc, res, lc.tool === 'python');
   // Megatron / torchtitan parallel degrees on the command line; dp from the world size when only tp and pp are given.
   const par = parallelFacts((n) => {
     const f = lc.fields.get(n);
@@ -281,6 +281,18 @@ function readTool(
     const name = w0 === 'torchrun' ? 'torchrun' : `python -m ${words[2].text}`;
     const d = torchrunDevices(file, name, opts.get('--nproc_per_node'), opts.get('--nnodes'), vars, visible, raw);
     if (d) facts.push(d);
+  } else if (w0 === 'composer' || ((w0 === 'lightning' || w0 === 'fabric') && words[1]?.text === 'run')) {
+    // MosaicML `composer -n 8 train.py` (processes per node; `--world_size` the total), Lightning Fabric
+    // `fabric run --devices 4 --num-nodes 2 train.py` (https://docs.mosaicml.com/projects/composer/en/stable/,
+    // https://lightning.ai/docs/fabric/stable/fundamentals/launch.html).
+    tool = w0 === 'composer' ? 'composer' : 'fabric';
+    const start = w0 === 'composer' ? 1 : words[2]?.text === 'model' ? 3 : 2;
+    const r = scanOptions(text, words, start, BOOL_OPTS.torchrun);
+    opts = r.opts;
+    i = r.next;
+    const name = words.slice(0, start).map((w) => w.text);
+    const d = composerDevices(file, name.join(' '), opts, vars, raw);
+    if (d) facts.push(d);
   } else if (w0 === 'deepspeed') {
     tool = 'deepspeed';
     const r = scanOptions(text, words, 1, BOOL_OPTS.deepspeed);
@@ -323,15 +335,16 @@ function readTool(
           ? [{ file, start: valueWord.span.start, end: valueWord.span.end, newText: v2 }]
           : undefined;
     }
-    if (opts.has('--cpu'))
-      facts.push({ ...base(opts.get('--cpu')!.word), key: 'hardware', value: 'cpu', note: 'accelerate launch --cpu' });
+    const cpu = opts.get('--cpu');
+    if (cpu) facts.push({ ...base(cpu.word), key: 'hardware', value: 'cpu', note: 'accelerate launch --cpu' });
     const zs = opts.get('--zero_stage');
-    if (num(zs?.value) !== undefined)
+    const stage = num(zs?.value);
+    if (zs?.value && stage !== undefined)
       facts.push({
-        ...base(zs!.word),
+        ...base(zs.word),
         key: 'zero_stage',
-        value: num(zs!.value)!,
-        note: `accelerate launch --zero_stage ${zs!.value!.text}`,
+        value: stage,
+        note: `accelerate launch --zero_stage ${zs.value.text}`,
       });
     for (const [opt, role] of [
       ['--config_file', 'accelerate-config'],
@@ -359,12 +372,13 @@ function readTool(
     const r = scanOptions(text, words, 2, BOOL_OPTS.torchrun);
     opts = r.opts;
     const np = opts.get('--nproc_per_node');
-    if (num(np?.value))
+    const n = num(np?.value);
+    if (np?.value && n)
       facts.push({
-        ...base(np!.word),
+        ...base(np.word),
         key: 'devices',
-        value: num(np!.value)! * (num(opts.get('--nnodes')?.value) ?? 1),
-        note: `tune run --nproc_per_node ${np!.value!.text}`,
+        value: n * (num(opts.get('--nnodes')?.value) ?? 1),
+        note: `tune run --nproc_per_node ${np.value.text}`,
         perNode: !opts.has('--nnodes'),
       } as Fact);
     // `tune run <recipe> --config x.yaml key=value …`
@@ -405,7 +419,9 @@ function readTool(
         key: 'devices',
         value: visible,
         note: `CUDA_VISIBLE_DEVICES=${cvd}${cmd.env.has('CUDA_VISIBLE_DEVICES') ? '' : ' (exported)'}: ${visible} GPU${visible === 1 ? '' : 's'} visible`,
-      });
+        // Visible on each node: the scheduler's node count multiplies it.
+        perNode: true,
+      } as DeviceFact);
   } else return undefined;
 
   // The target: a script, `-m module`, or a config file.

@@ -3,6 +3,7 @@
 import { offByDefaultGuard } from './python-scan';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
+import { pythonHints } from './python-hints';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
@@ -181,5 +182,6 @@ export function fileWideFacts(
       note: 'block_size',
     });
   }
+  for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   return fileFacts;
 }

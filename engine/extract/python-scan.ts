@@ -236,8 +236,39 @@ export function dataLoaderFacts(
       key: 'num_workers',
       value: 0,
       origin: 'framework-default',
+      file,
+      span: spanOf(train.node),
+      argInsert: { at: train.argList.endIndex - 1, empty: train.argList.namedChildren.length === 0 },
       note: 'DataLoader num_workers defaults to 0 (data loaded in the main process)',
     });
+  }
+  // pin_memory / persistent_workers / prefetch_factor (PyTorch defaults: False, False, 2 with workers).
+  for (const [kw, key, dflt, note] of [
+    ['pin_memory', 'pin_memory', false, 'DataLoader pin_memory defaults to False (pageable host memory)'],
+    ['persistent_workers', 'persistent_workers', false, 'DataLoader persistent_workers defaults to False'],
+    ['prefetch_factor', 'prefetch', null, 'DataLoader prefetch_factor defaults to 2 batches per worker'],
+  ] as const) {
+    const a = train.kwargs.get(kw) ?? splat.get(kw);
+    if (a) {
+      const r = values.resolve(a.value);
+      facts.push({
+        key,
+        value: r.value === undefined ? null : r.value,
+        origin: r.scriptDefault ? 'script-default' : 'explicit',
+        file,
+        span: spanOf(a.node),
+        note: `DataLoader(${kw}=${a.value.text})`,
+      });
+    } else if (!train.hasSplat && dflt !== null)
+      facts.push({
+        key,
+        value: dflt,
+        origin: 'framework-default',
+        file,
+        span: spanOf(train.node),
+        argInsert: { at: train.argList.endIndex - 1, empty: train.argList.namedChildren.length === 0 },
+        note,
+      });
   }
   return { facts, call: train };
 }

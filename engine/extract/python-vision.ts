@@ -38,7 +38,8 @@ const DATASET_CLASSES: Record<string, string> = {
   FashionMNIST: 'fashion_mnist',
   ImageNet: 'imagenet-1k',
 };
-const CROPS = ['RandomResizedCrop', 'RandomCrop', 'CenterCrop', 'Resize'];
+// Training crop first; `RandomSizedCrop` and `Scale` are the names torchvision used before 0.2.
+const CROPS = ['RandomResizedCrop', 'RandomSizedCrop', 'RandomCrop', 'CenterCrop', 'Resize', 'Scale'];
 
 export const VISION_CALLS = [
   ...TV_BUILDERS,
@@ -210,10 +211,11 @@ function side(node: SyntaxNode | undefined, values: ValueResolver): number | und
   if (!node) return undefined;
   if (node.type === 'tuple' || node.type === 'list') {
     const vs = node.namedChildren.map((n) => values.resolve(n).value);
-    if (vs.length === 2 && vs.every((v) => typeof v === 'number' && v > 0))
+    if (vs.length === 2 && vs.every((v) => typeof v === 'number' && v >= 16))
       return Math.round(Math.sqrt((vs[0] as number) * (vs[1] as number)));
     return undefined;
   }
   const v = values.resolve(node).value ?? literal(node);
-  return typeof v === 'number' && v > 0 && Number.isInteger(v) ? v : undefined;
+  // Below 16 px is no image side (a `Scale(2)` layer of the user's, not torchvision's transform).
+  return typeof v === 'number' && v >= 16 && Number.isInteger(v) ? v : undefined;
 }

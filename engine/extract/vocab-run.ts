@@ -3,7 +3,6 @@
 // its framework's defaults and an editor. Without a recognised framework a file is a run only when it reads as a
 // training config: a batch size or a run length, and at least three training settings in all — so a CI workflow,
 // a compose file or a manifest yields nothing.
-import { lookupModel } from '../../core/index';
 import type { EntrySet } from './generic';
 import { detectFramework, defaultNote, signature, type Framework } from '../vocabulary/frameworks';
 import { readVocabulary, type VocabResult } from '../vocabulary/read';
@@ -34,14 +33,26 @@ export function isTrainingReading(read: VocabResult): boolean {
 }
 
 function torchtitanModel(sets: EntrySet[], facts: Map<FactKey, Fact>) {
-  const s = signature(sets);
-  const name = s.value('model.name');
-  const flavor = s.value('model.flavor');
-  const f = facts.get('model');
-  if (typeof name === 'string' && (typeof flavor === 'string' || typeof flavor === 'number') && f) {
-    const id = `${name.replace(/^llama(\d)(?:_|\.|$)/i, 'Llama-$1-').replace(/-$/, '')}-${flavor}`.replace(/--/g, '-');
-    facts.set('model', { ...f, value: id, note: `model.name = "${name}", model.flavor = "${flavor}" → ${id}` });
-  }
+  const entry = (k: string) =>
+    sets.flatMap((s) => s.entries.map((e) => ({ e, file: s.file }))).find((x) => x.e.path.join('.') === k);
+  const name = entry('model.name');
+  const flavor = entry('model.flavor');
+  if (typeof name?.e.value !== 'string' || (typeof flavor?.e.value !== 'string' && typeof flavor?.e.value !== 'number'))
+    return;
+  // `llama3` + `8B` → Llama-3-8B, the id the model table knows.
+  const n = name.e.value;
+  const id = `${n.replace(/^llama(\d)(?:_|\.|$)/i, 'Llama-$1-').replace(/-$/, '')}-${flavor.e.value}`.replace(
+    /--/g,
+    '-',
+  );
+  facts.set('model', {
+    key: 'model',
+    value: id,
+    origin: 'explicit',
+    file: name.file,
+    span: name.e.span,
+    note: `model.name = "${n}", model.flavor = "${flavor.e.value}" → ${id}`,
+  });
 }
 
 export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft | undefined {
@@ -52,17 +63,7 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
   const main = sets[sets.length - 1];
   const facts = read.facts;
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
-  // A `model:` value that names neither a known checkpoint nor a path is a model type (`hf_causal_lm`), not a model.
-  const model = facts.get('model');
-  if (
-    model &&
-    typeof model.value === 'string' &&
-    !/[/\\]/.test(model.value) &&
-    !lookupModel(model.value) &&
-    fw?.modality !== 'vision' &&
-    facts.get('modality')?.value !== 'vision'
-  )
-    facts.delete('model');
+
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
       if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
@@ -90,9 +91,9 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
     files: [...new Set(sets.map((s) => s.file))],
     facts,
     edit: read.edit,
-    relevantSpans: [...facts.values()]
-      .filter((f) => f.span && f.file)
-      .map((f) => ({ file: f.file!, span: f.span!, key: f.key })),
+    relevantSpans: [...facts.values()].flatMap((f) =>
+      f.span && f.file ? [{ file: f.file, span: f.span, key: f.key }] : [],
+    ),
   };
   return {
     plan,
@@ -119,7 +120,9 @@ export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft 
   for (const [k, f] of read.facts) {
     const cur = facts.get(k);
     if (cur && cur.origin !== 'assumed') continue;
-    if (k === 'modality' || k === 'model') continue;
+    if (k === 'model' || (k === 'modality' && f.value === 'text')) continue;
+    // An image or audio run: no sequence length is assumed for it.
+    if (k === 'modality' && facts.get('seq_len')?.origin === 'assumed') facts.delete('seq_len');
     facts.set(k, f.origin === 'explicit' ? f : { ...f, origin: 'inferred' });
     draft.plan.relevantSpans.push(...(f.span && f.file ? [{ file: f.file, span: f.span, key: k }] : []));
     added = true;

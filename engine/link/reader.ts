@@ -100,41 +100,76 @@ export function boundedReader(inner: FileReader, roots: readonly string[]): File
 
 export const readable = (text: string) => text.length <= MAX_RELATED_BYTES && !text.slice(0, 8192).includes('\u0000');
 
-/** Reads from disk, with a cache keyed by modification time and size. */
-export function diskReader(): FileReader {
+/** Bounds of the disk caches: entries, and characters of text held (≈ 2 bytes each). */
+const MAX_CACHED_FILES = 2000;
+const MAX_CACHED_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Reads from disk, with a cache keyed by modification time and size. `stable` (the CLI: files do not change during
+ * one run) trusts the cache without a `stat` per read, remembers missing files too, and lists each folder once.
+ */
+export function diskReader(opts: { stable?: boolean } = {}): FileReader {
+  const snapshot = new Map<string, string | undefined>();
+  const lists = new Map<string, string[]>();
+  let chars = 0;
+  const read = (file: string): string | undefined => {
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile() || st.size > MAX_RELATED_BYTES) return undefined;
+      const hit = CACHE.get(file);
+      if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) return hit.text;
+      const text = readRegularFile(file, MAX_RELATED_BYTES);
+      const ok = readable(text) ? text : undefined;
+      if (CACHE.size >= MAX_CACHED_FILES || cacheChars + text.length > MAX_CACHED_CHARS) {
+        CACHE.clear();
+        cacheChars = 0;
+      }
+      CACHE.set(file, { mtime: st.mtimeMs, size: st.size, text: ok });
+      cacheChars += ok?.length ?? 0;
+      return ok;
+    } catch {
+      return undefined;
+    }
+  };
+  const list = (dir: string): string[] => {
+    try {
+      // A folder's mtime changes when entries are added or removed.
+      const mtime = fs.statSync(dir).mtimeMs;
+      const hit = LISTS.get(dir);
+      if (hit && hit.mtime === mtime) return hit.names;
+      const names = fs.readdirSync(dir).slice(0, 2000);
+      if (LISTS.size > 500) LISTS.clear();
+      LISTS.set(dir, { mtime, names });
+      return names;
+    } catch {
+      return [];
+    }
+  };
+  if (!opts.stable) return { read, list };
   return {
     read(file) {
-      try {
-        const st = fs.statSync(file);
-        if (!st.isFile() || st.size > MAX_RELATED_BYTES) return undefined;
-        const hit = CACHE.get(file);
-        if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) return hit.text;
-        const text = readRegularFile(file, MAX_RELATED_BYTES);
-        if (CACHE.size > 500) CACHE.clear();
-        const ok = readable(text) ? text : undefined;
-        CACHE.set(file, { mtime: st.mtimeMs, size: st.size, text: ok });
-        return ok;
-      } catch {
-        return undefined;
+      if (snapshot.has(file)) return snapshot.get(file);
+      const t = read(file);
+      if (snapshot.size >= MAX_CACHED_FILES || chars + (t?.length ?? 0) > MAX_CACHED_CHARS) {
+        snapshot.clear();
+        chars = 0;
       }
+      snapshot.set(file, t);
+      chars += t?.length ?? 0;
+      return t;
     },
     list(dir) {
-      try {
-        // A folder's mtime changes when entries are added or removed.
-        const mtime = fs.statSync(dir).mtimeMs;
-        const hit = LISTS.get(dir);
-        if (hit && hit.mtime === mtime) return hit.names;
-        const names = fs.readdirSync(dir).slice(0, 2000);
-        if (LISTS.size > 500) LISTS.clear();
-        LISTS.set(dir, { mtime, names });
-        return names;
-      } catch {
-        return [];
-      }
+      const hit = lists.get(dir);
+      if (hit) return hit;
+      const names = list(dir);
+      if (lists.size >= MAX_CACHED_FILES) lists.clear();
+      lists.set(dir, names);
+      return names;
     },
   };
 }
 const CACHE = new Map<string, { mtime: number; size: number; text: string | undefined }>();
+let cacheChars = 0;
 const LISTS = new Map<string, { mtime: number; names: string[] }>();
 
 /** In-memory files (absolute paths → text), for tests and unsaved editor buffers. */

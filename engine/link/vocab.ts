@@ -44,15 +44,29 @@ export function entrySets(
   return { sets: load(file, text, tree, 0), complete };
 }
 
+/** Words of training settings and config frameworks: a Python file without a few of them is not read generically. */
+const TRAINING_WORDS =
+  /\b(batch_size|micro_batch_size|global_batch_size|train_batch_size|ims_per_batch|total_batch_size|samples_per_gpu|batch|epochs|num_epochs|max_epochs|num_train_epochs|max_iter|max_iters|max_steps|train_steps|train_iters|learning_rate|base_lr|lr|gradient_accumulation_steps|amp|half_precision|mixed_precision|bf16|fp16|precision|imgsz|_base_|train_cfg|optim_wrapper)\b/gi;
+const CONFIG_IMPORTS =
+  /^\s*(from|import)\s+(ultralytics|detectron2|mmengine|mmdet|mmcv|mmpretrain|ml_collections|yacs|timm)\b/m;
+
+/** True when a Python file may be a training config worth the generic reader's walk (which costs a few ms per 1,000 lines). */
+export function mayBeConfig(text: string): boolean {
+  // OpenMMLab configs that only inherit (`_base_ = [...]`) are configs by construction.
+  if (CONFIG_IMPORTS.test(text) || /^_base_\s*=/m.test(text)) return true;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(TRAINING_WORDS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
+  return false;
+}
+
 /** The vocabulary's run of a file no framework reader claimed (a config alone, a launcher whose script is elsewhere). */
 export function vocabDrafts(linker: Linker, file: string, text: string, tree?: Tree): RunDraft[] {
+  if (/\.pyi?$/i.test(file) && !mayBeConfig(text)) return [];
   const { sets, complete } = entrySets(linker, file, text, tree);
   const d = vocabRun(sets, { basesComplete: complete });
   if (!d) return [];
-  if (!complete)
-    linker.messages.push(
-      `${path.basename(file)} inherits from a base config that could not be read: its framework's defaults are not applied`,
-    );
+  // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
+  if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];

@@ -246,6 +246,12 @@ export function parseShell(text: string): ShellScript {
         i++;
       }
     }
+    // A separator the cases above do not take (a Unicode space, `<(` of a process substitution) ends an empty
+    // word: step over it, or the loop would never advance (found by the fuzz suite).
+    if (i === start) {
+      i++;
+      continue;
+    }
     words.push({ text: value, span: { start, end: Math.min(i, n) }, unresolved, quoted });
   }
   endCommand(n);

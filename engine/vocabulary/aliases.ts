@@ -17,6 +17,8 @@ export type Target =
   | 'arch.mlp_ratio'
   | 'arch.glu'
   | 'arch.untied'
+  | 'arch.tied'
+  | 'quantized'
   | 'model.flavor'
   | 'nodes'
   | 'tp'
@@ -56,7 +58,7 @@ const A = (to: Target, keys: string, read: Reader, src: SourceId[], more: Partia
 
 export const ALIASES: Alias[] = [
   // --- precision ---
-  A('precision', 'precision trainer.precision mixed_precision training.mixed_precision', 'precision', [
+  A('precision', 'precision trainer.precision trainer.mp mixed_precision training.mixed_precision', 'precision', [
     'lightning',
     'composer',
     'accelerate',
@@ -133,6 +135,7 @@ export const ALIASES: Alias[] = [
     scope: 'global',
     fw: ['detectron2', 'detectron2-lazy'],
   }),
+  A('global_batch', 'trainer.train_batch_size', 'int', ['levanter'], { scope: 'global', fw: ['levanter'] }),
   A('global_batch', 'batch train.batch', 'int', ['ultralytics'], { scope: 'global', fw: ['ultralytics'] }),
   A('global_batch', 'batch_size batch_size utils.datasetconfig.batch_size', 'int', ['t5x'], {
     scope: 'global',
@@ -140,7 +143,7 @@ export const ALIASES: Alias[] = [
   }),
   A(
     'grad_accum',
-    'gradient_accumulation_steps grad_accum grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
+    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
     'int',
     ['hf', 'lightning', 'deepspeed', 'torchtune', 'neox', 'litgpt', 'composer'],
   ),
@@ -335,6 +338,8 @@ export const ALIASES: Alias[] = [
     'litgpt',
   ]),
   A('arch.untied', 'untie_embeddings_and_output_weights no_weight_tying', 'bool', ['megatron', 'neox']),
+  A('quantized', 'quantize load_in_4bit bnb_4bit_quant_type quantization.bits', 'string', ['litgpt', 'peft']),
+  A('arch.tied', 'weight_tying tie_word_embeddings tie_embeddings share_embeddings', 'bool', ['olmo', 'hf']),
   // --- modality signals (no sequence length for images or audio) ---
   A(
     'vision',

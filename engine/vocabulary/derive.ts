@@ -70,15 +70,26 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
       samples.hit,
       `${samples.hit.entry.text}: ${fmt(samples.value)} samples ÷ global batch ${global}`,
     );
+  // LoRA over 4-bit quantized weights is QLoRA (`quantize: bnb.nf4`, `load_in_4bit: true`).
+  const q = extras.get('quantized');
+  const peft = facts.get('peft');
+  if (q?.value === 1 && peft?.value === 'lora')
+    facts.set('peft', {
+      ...peft,
+      value: 'qlora',
+      note: `${peft.note} with ${q.hit.entry.text}: LoRA over 4-bit weights (QLoRA)`,
+    });
   // Model size from architecture keys, when no known model is named.
   const L = extras.get('arch.layers');
   const d = extras.get('arch.hidden');
   if (L && d && !facts.has('params')) {
     const V = extras.get('arch.vocab')?.value;
     const ratio = extras.get('arch.mlp_ratio')?.value;
-    const ffn = extras.get('arch.ffn')?.value ?? (ratio ? Math.round(ratio * d.value) : 4 * d.value);
     const glu = extras.get('arch.glu')?.value === 1;
-    const untied = extras.get('arch.untied')?.value === 1;
+    let ffn = extras.get('arch.ffn')?.value ?? (ratio ? Math.round(ratio * d.value) : 4 * d.value);
+    // OLMo's mlp_hidden_size / mlp_ratio is the fused width of both gated branches (its SwiGLU halves it).
+    if (glu && fw?.id === 'olmo') ffn = Math.round(ffn / 2);
+    const untied = extras.get('arch.untied')?.value === 1 || extras.get('arch.tied')?.value === 0;
     const m = glu ? 3 : 2;
     const perLayer = 4 * d.value * d.value + m * d.value * ffn;
     const emb = V ? V * d.value * (untied ? 2 : 1) : 0;

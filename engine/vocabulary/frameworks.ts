@@ -145,12 +145,11 @@ export const FRAMEWORKS: Framework[] = [
           'optimizer_config',
         ) ||
         any(s, 'data.samples_per_gpu', 'runner.max_epochs', 'runner.max_iters')),
-    defaults: (f, s) =>
-      s.top('_base_')
+    // Applied only when every `_base_` file was read (vocab-run.ts): a base may choose AmpOptimWrapper.
+    defaults: (f) =>
+      f.has('precision')
         ? []
-        : f.has('precision')
-          ? []
-          : [['precision', 'fp32', 'no AmpOptimWrapper (or fp16 = dict(...)): OptimWrapper trains in fp32']],
+        : [['precision', 'fp32', 'no AmpOptimWrapper (or fp16 = dict(...)): OptimWrapper trains in fp32']],
   },
   {
     id: 'ultralytics',
@@ -255,6 +254,14 @@ export const FRAMEWORKS: Framework[] = [
       s.top('trainer') &&
       s.top('model') &&
       any(s, 'model.micro_batch_size', 'exp_manager.checkpoint_callback_params.every_n_train_steps'),
+  },
+  {
+    id: 'levanter',
+    label: 'Levanter config',
+    src: 'levanter',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'yaml' && any(s, 'trainer.mp', 'trainer.per_device_parallelism', 'trainer.model_axis_size'),
   },
   {
     id: 'timm',

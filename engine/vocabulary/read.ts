@@ -1,6 +1,7 @@
 // Entries (../extract/generic) → facts, through the vocabulary (./aliases.ts): each fact from the best-matching
 // entry (framework rows before generic rows, longer key suffixes before shorter), with its span, its origin
 // (`inferred` when only a generic row read it) and an editor that rewrites that entry's value in its own syntax.
+import { lookupModel } from '../../core/index';
 import type { Entry, EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
 import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
@@ -45,39 +46,67 @@ export interface Hit {
   own: boolean;
 }
 
-function matches(path: string[], key: string): boolean {
-  const anchored = key.startsWith('^');
-  const k = (anchored ? key.slice(1) : key).split('.');
-  if (path.length < k.length || (anchored && path.length !== k.length)) return false;
-  return k.every((x, i) => path[path.length - k.length + i] === x);
+interface AliasKey {
+  alias: Alias;
+  key: string;
+  parts: string[];
+  anchored: boolean;
 }
+
+/** The table indexed by each spelling's last key (built once): an entry is compared only with its candidates. */
+let INDEX: Map<string, AliasKey[]> | undefined;
+function index(): Map<string, AliasKey[]> {
+  if (INDEX) return INDEX;
+  INDEX = new Map();
+  for (const alias of ALIASES)
+    for (const key of alias.keys) {
+      const anchored = key.startsWith('^');
+      const parts = norm(anchored ? key.slice(1) : key).split('.');
+      const last = parts[parts.length - 1];
+      INDEX.set(last, [...(INDEX.get(last) ?? []), { alias, key: anchored ? key.slice(1) : key, parts, anchored }]);
+    }
+  return INDEX;
+}
+
+const matches = (path: string[], k: AliasKey) =>
+  path.length >= k.parts.length &&
+  (!k.anchored || path.length === k.parts.length) &&
+  k.parts.every((x, i) => path[path.length - k.parts.length + i] === x);
 
 /** Every (entry, alias) pair that applies, best first per target. */
 export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, Hit[]> {
   const out = new Map<Target, Hit[]>();
   const fid = fw?.id ?? 'generic';
+  const idx = index();
   sets.forEach((set, layer) => {
     for (const entry of set.entries) {
       if (entry.kind === 'env') continue;
       const path = entry.path.map(norm);
-      if (path.slice(0, -1).some((p) => NOT_TRAINING.test(p)) || NOT_TRAINING.test(path[path.length - 1])) continue;
-      for (const alias of ALIASES) {
+      const candidates = idx.get(path[path.length - 1]);
+      if (!candidates) continue;
+      if (path.some((p) => NOT_TRAINING.test(p))) continue;
+      // The longest matching spelling of each row.
+      const best = new Map<Alias, AliasKey>();
+      for (const c of candidates) {
+        if (!matches(path, c)) continue;
+        const cur = best.get(c.alias);
+        if (!cur || c.parts.length > cur.parts.length) best.set(c.alias, c);
+      }
+      for (const [alias, k] of best) {
         if (alias.fw && !alias.fw.includes(fid)) continue;
         if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
           continue;
-        const key = alias.keys.find((k) => matches(path, norm(k)));
-        if (!key) continue;
         const specific = !!alias.fw && fid !== 'generic';
         const own = specific || (!!fw && alias.src.includes(fw.src));
         // Framework rows, then longer suffixes, then shallower paths, then later layers and later lines.
         const score =
           (specific ? 1000 : 0) +
-          key.split('.').length * 100 -
+          k.parts.length * 100 -
           path.length * 5 +
           layer * 2 +
           (path.some((p) => /train/.test(p)) ? 3 : 0);
         const list = out.get(alias.to) ?? [];
-        list.push({ entry, alias, key, score, own });
+        list.push({ entry, alias, key: k.key, score, own });
         out.set(alias.to, list);
       }
     }
@@ -164,7 +193,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           else if (to === 'periodic_save') {
             if (!b) fact('periodic_save', 'no', h);
             else done = false;
-          } else if (to === 'arch.untied') extras.set(to, { value: b ? 1 : 0, hit: h });
+          } else if (to === 'arch.untied' || to === 'arch.tied') extras.set(to, { value: b ? 1 : 0, hit: h });
           else fact(to as FactKey, b, h);
           break;
         }
@@ -201,8 +230,23 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           break;
         }
         case 'string': {
+          if (to === 'quantized' && typeof v === 'boolean') {
+            extras.set(to, { value: v && /4bit/.test(last) ? 1 : 0, hit: h });
+            break;
+          }
           if (typeof v !== 'string' || !v.trim() || /^\$\{|^\?\?\?$/.test(v)) done = false;
+          // A `model:` value that names neither a known checkpoint nor a path is a model type (`hf_causal_lm`):
+          // the next spelling (`pretrained_model_name_or_path`) may name the model.
+          else if (
+            to === 'model' &&
+            !/[/\\]/.test(v) &&
+            !lookupModel(v) &&
+            fw?.modality !== 'vision' &&
+            !looksLikeArch(v)
+          )
+            done = false;
           else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
+          else if (to === 'quantized') extras.set(to, { value: /4bit|nf4|fp4|int4|^4$/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
           else fact(to as FactKey, v, h);
           break;
@@ -218,6 +262,14 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
         break;
       }
     }
+  }
+  // `checkpoint.enable = false` (torchtitan) or `enable_checkpointing: false`: no checkpoint, whatever the interval says.
+  const off = (all.get('periodic_save') ?? []).find((h) => h.alias.read === 'bool' && bool(h.entry.value) === false);
+  if (off) {
+    facts.delete('periodic_save');
+    facts.delete('save_steps');
+    source.delete('save_steps');
+    fact('periodic_save', 'no', off, `${written(off.entry)}: no checkpoint is written`);
   }
   // A framework whose `batch_size` is global (T5X, Ultralytics, detectron2): a generic per-device reading of another
   // batch key is the same number seen twice.
@@ -254,6 +306,10 @@ function written(e: Entry): string {
     : e.text;
 }
 
+/** Image-model names (`resnet50`, `vit_base_patch16_224`, `yolov8n.pt`): kept as the model of a vision run. */
+const looksLikeArch = (v: string) =>
+  /^(resnet|resnext|vit|deit|swin|convnext|efficientnet|mobilenet|regnet|yolo|densenet|vgg|beit|eva)/i.test(v);
+
 function fileOf(sets: EntrySet[], e: Entry): string {
   return sets.find((s) => s.entries.includes(e))?.file ?? sets[sets.length - 1].file;
 }
@@ -269,13 +325,23 @@ function readPrecision(list: Hit[], fact: (k: FactKey, v: FactValue, h: Hit, not
     const p = precisionOf(h.entry.value);
     if (p) return fact('precision', p, h);
   }
-  for (const h of list) if (h.alias.on && bool(h.entry.value) === true) return fact('precision', h.alias.on, h);
+  // Switches that are on (`--bf16`, `fp16.enabled: true`, `--fp8-format hybrid`); FP8 runs its matmuls in FP8 over
+  // bf16 weights, so with several on the narrowest wins.
+  const on = (h: Hit) => {
+    const v = h.entry.value;
+    return bool(v) === true || (typeof v === 'string' && bool(v) === undefined && !/^(none|null|)$/i.test(v.trim()));
+  };
+  const rank = { fp8: 0, bf16: 1, fp16: 2 } as const;
+  const ons = list
+    .flatMap((h) => (h.alias.on && on(h) ? [{ h, p: h.alias.on }] : []))
+    .sort((a, b) => rank[a.p] - rank[b.p]);
+  if (ons.length) return fact('precision', ons[0].p, ons[0].h);
   const offs = list.filter((h) => bool(h.entry.value) === false);
   const decisive = offs.find((h) => h.alias.off);
   if (decisive) return fact('precision', 'fp32', decisive);
   // `bf16: false` and `fp16: false` both written: fp32.
-  const ons = new Set(offs.map((h) => h.alias.on));
-  if (ons.has('bf16') && ons.has('fp16'))
+  const offKinds = new Set(offs.map((h) => h.alias.on));
+  if (offKinds.has('bf16') && offKinds.has('fp16'))
     return fact('precision', 'fp32', offs[0], `${offs.map((h) => h.entry.text).join(', ')}`);
 }
 

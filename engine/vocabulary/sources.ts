@@ -34,6 +34,7 @@ export const SOURCES = {
   ultralytics: { url: 'https://docs.ultralytics.com/modes/train/#train-settings', year: 2024 },
   keras: { url: 'https://www.tensorflow.org/guide/distributed_training', year: 2024 },
   t5x: { url: 'https://github.com/google-research/t5x/blob/main/docs/usage/gin.md', year: 2023 },
+  levanter: { url: 'https://levanter.readthedocs.io/en/latest/reference/Configuration/', year: 2024 },
   torchtune: { url: 'https://pytorch.org/torchtune/stable/deep_dives/configs.html', year: 2025 },
   mlcollections: { url: 'https://github.com/google/ml_collections', year: 2024 },
   pytorch: { url: 'https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader', year: 2025 },

@@ -3,7 +3,10 @@
 // under development, the fp32 fixture open, and the mouse and keyboard driven through playwright-core.
 //   docs/images/diagnostic-hover.png  the GML101 squiggle with its hover card
 //   docs/images/quick-fix.png         the Ctrl+. menu with "Use bf16 … saves ≈ … kWh"
-//   docs/images/codelens.png          the run estimate above TrainingArguments(
+//   docs/images/codelens.png          the run estimate above TrainingArguments( (and "Apply N safe fixes")
+//   docs/images/status-menu.png       the status item's menu; set-hardware.png its "Set hardware…" picker
+//   docs/images/footprint-view.png    the footprint view (Show Footprint)
+//   docs/images/walkthrough.png       the Get Started walkthrough
 // Usage: node scripts/e2e/screenshots.mjs [--no-build]   (tools as for npm run test:e2e)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,6 +93,60 @@ try {
     .waitFor(WAIT);
   await settled();
   await editor.screenshot({ path: path.join(OUT, 'quick-fix.png') });
+  await page.keyboard.press('Escape');
+
+  // The status item's menu, then its hardware picker filtered as a user would type.
+  const whole = page.locator('.monaco-workbench');
+  await page.locator('.statusbar-item', { hasText: 'kWh' }).first().click();
+  await page.locator('.quick-input-widget', { hasText: 'Set hardware' }).waitFor(WAIT);
+  await settled();
+  await whole.screenshot({ path: path.join(OUT, 'status-menu.png') });
+  await page.keyboard.type('hardware');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget', { hasText: 'accelerator the training runs on' }).waitFor(WAIT);
+  await page.keyboard.type('h100');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'H100' }).first().waitFor(WAIT);
+  await settled();
+  await whole.screenshot({ path: path.join(OUT, 'set-hardware.png') });
+  await page.keyboard.press('Escape');
+
+  // The footprint view, from the command palette; its content lives in nested webview frames.
+  const palette = async (command) => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', ...WAIT });
+    await page.keyboard.type(command);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor(WAIT);
+    await page.keyboard.press('Enter');
+  };
+  await palette('Green ML Review: Show Footprint');
+  await page.waitForSelector('.tab[aria-label*="Green ML footprint"]', WAIT);
+  const deadline = Date.now() + WAIT.timeout;
+  for (;;) {
+    const counts = await Promise.all(
+      page.frames().map((f) =>
+        f
+          .locator('figure.chart svg')
+          .count()
+          .catch(() => 0),
+      ),
+    );
+    if (counts.some((n) => n >= 2)) break;
+    if (Date.now() > deadline) throw new Error('the footprint view showed no charts');
+    await page.waitForTimeout(200);
+  }
+  await settled();
+  await whole.screenshot({ path: path.join(OUT, 'footprint-view.png') });
+
+  await palette('Welcome: Open Walkthrough');
+  await page.keyboard.type('Green ML');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Green ML Review' })
+    .first()
+    .waitFor(WAIT);
+  await page.keyboard.press('Enter');
+  await page.locator('.gettingStartedContainer', { hasText: 'Set the hardware and region' }).first().waitFor(WAIT);
+  await settled();
+  await whole.screenshot({ path: path.join(OUT, 'walkthrough.png') });
   log(`screenshots in ${path.relative(ROOT, OUT)}/`);
 } catch (e) {
   failed = true;

@@ -152,6 +152,21 @@ export function collectFiles(
     }
   };
 
+  /** The .gitignore files of the folders above an explicit folder, up to the workspace root that holds it. */
+  const ancestors = (dir: string): Matcher[] => {
+    const real = realPath(path.resolve(dir));
+    const root =
+      real && walkRoots.filter((r) => insideRoots(real, [r]) && r !== real).sort((a, b) => b.length - a.length)[0];
+    if (!real || !root) return [];
+    const out: Matcher[] = [];
+    for (let d = path.dirname(real); ; d = path.dirname(d)) {
+      const gi = gitignoreOf(d);
+      if (gi) out.unshift(gi);
+      if (d === root || path.dirname(d) === d) break;
+    }
+    return out;
+  };
+
   for (const p of paths) {
     let st: fs.Stats;
     try {
@@ -165,7 +180,7 @@ export function collectFiles(
       continue;
     }
     const real = realPath(p) ?? path.resolve(p);
-    if (st.isDirectory()) walkDir(p, real, [], true);
+    if (st.isDirectory()) walkDir(p, real, ancestors(p), true);
     else if (st.isFile()) {
       if (seenFiles.has(real)) continue;
       seenFiles.add(real);

@@ -37,6 +37,7 @@ import { progress } from './progress';
 import { CliSettings, cliRoots } from './workspace';
 import { addChangedSince, changedFiles } from './commands/changed';
 import { registerInit } from './commands/init';
+import { registerReport } from './commands/report';
 import { addRunOptions, applyRunOptions } from './commands/run-options';
 import { registerTables } from './commands/tables';
 import { bullets, checkReport, colorEnabled, wrapped } from './text';
@@ -49,6 +50,7 @@ async function analyzePaths(
   o: { config?: string; root?: string[] },
   adjust?: (s: Settings) => void,
   only?: Set<string>,
+  links = false,
 ): Promise<{
   results: FileResult[];
   errors: { path: string; message: string }[];
@@ -68,7 +70,7 @@ async function analyzePaths(
     files,
     (f) => cfg.for(f).settings,
     (f) => bar.tick(f),
-    roots,
+    { roots, links },
   );
   bar.done();
   const missing = errors.some((e) => e.message === 'no such file or directory');
@@ -380,7 +382,7 @@ export function buildProgram(out: (s: string) => void): Command {
     .addOption(rootOption())
     .option('--json', 'JSON output')
     .action(async (paths: string[], o) => {
-      const { results, errors, missing } = await analyzePaths(paths, o);
+      const { results, errors, missing } = await analyzePaths(paths, o, undefined, undefined, true);
       if (missing) process.exitCode = 2;
       const texts = new Map(results.map((r) => [r.path, r.text]));
       // A file's own runs, and the runs it belongs to whose entry file was not itself analyzed (a config given alone).
@@ -460,6 +462,7 @@ export function buildProgram(out: (s: string) => void): Command {
   for (const c of program.commands) if (c.name() === 'check') addChangedSince(addRunOptions(c));
   registerTables(program, out);
   registerInit(program, out);
+  registerReport(program, out, { analyzePaths });
   return program;
 }
 

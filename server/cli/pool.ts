@@ -24,7 +24,7 @@ function readerFor(roots: string[], settings: Settings): FileReader {
   const key = all.join('\u0000');
   let r = readers.get(key);
   if (!r) {
-    r = boundedReader(diskReader(), all);
+    r = boundedReader(diskReader({ stable: true }), all);
     readers.set(key, r);
   }
   return r;
@@ -34,6 +34,7 @@ async function analyzeOne(
   file: string,
   settings: Settings,
   roots: string[],
+  links: boolean,
 ): Promise<{ result?: FileResult; errors: { path: string; message: string }[] }> {
   let text: string;
   try {
@@ -45,8 +46,11 @@ async function analyzeOne(
     return { errors: [{ path: file, message: (e as Error).message }] };
   }
   const a = await analyzeText(file, text, settings, readerFor(roots, settings));
+  // Only `plan` shows linked runs and positions in linked files; the other commands leave them behind.
   return {
-    result: { path: file, text, findings: a.findings, runs: a.runs, linked: a.linked, sources: a.sources },
+    result: links
+      ? { path: file, text, findings: a.findings, runs: a.runs, linked: a.linked, sources: a.sources }
+      : { path: file, text, findings: a.findings, runs: a.runs },
     errors: a.messages.map((m) => ({ path: file, message: m })),
   };
 }
@@ -57,18 +61,30 @@ function transferable(r: FileResult): FileResult {
   return { ...r, runs: r.runs.map(strip), linked: r.linked?.map(strip) };
 }
 
+/** Files handed to a worker at a time: neighbours in the walk (a script, its configs and launchers) stay together,
+ * so the worker's caches of files read and trees parsed serve them all. */
+const BATCH = 32;
+
+export interface AnalyzeOptions {
+  roots: string[];
+  /** Keep linked runs and the texts of linked files (for `greenml plan`). */
+  links?: boolean;
+}
+
 export async function analyzeFiles(
   files: string[],
   settingsOf: (file: string) => Settings,
   tick: (file: string) => void,
-  roots: string[],
+  opts: AnalyzeOptions,
 ): Promise<PoolResult> {
+  const { roots } = opts;
+  const links = !!opts.links;
   const out: PoolResult = { results: [], errors: [] };
   const threads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
   if (files.length < PARALLEL_MIN_FILES || threads < 2) {
     for (const f of files) {
       tick(f);
-      const r = await analyzeOne(f, settingsOf(f), roots);
+      const r = await analyzeOne(f, settingsOf(f), roots, links);
       if (r.result) out.results.push(r.result);
       out.errors.push(...r.errors);
     }
@@ -80,22 +96,34 @@ export async function analyzeFiles(
   const index = new Map<Settings, number>();
   const settingsIndex = (f: string) => {
     const s = settingsOf(f);
-    if (!index.has(s)) index.set(s, list.push(s) - 1);
-    return index.get(s)!;
+    const known = index.get(s);
+    if (known !== undefined) return known;
+    index.set(s, list.push(s) - 1);
+    return list.length - 1;
   };
   const jobs = files.map((f, i) => [i, f, settingsIndex(f)] as const);
-  const chunks = Array.from({ length: threads }, (_, t) => jobs.filter(([i]) => i % threads === t));
+  let next = 0;
+  // Each worker asks for the next batch when it has sent the results of the last: the load balances itself.
   await Promise.all(
-    chunks.map(
-      (chunk) =>
+    Array.from(
+      { length: threads },
+      () =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(__filename, {
-            workerData: { greenmlWorker: true, files: chunk, settings: list, roots },
-          });
-          w.on('message', (m: { index: number; file: string; result?: FileResult; errors: PoolResult['errors'] }) => {
-            tick(m.file);
-            slots[m.index] = { result: m.result, errors: m.errors };
-          });
+          const w = new Worker(__filename, { workerData: { greenmlWorker: true, settings: list, roots, links } });
+          const feed = () => {
+            const batch = jobs.slice(next, next + BATCH);
+            next += batch.length;
+            // No more work: the worker closes its port and ends by itself (its exit handlers run).
+            w.postMessage(batch.length ? batch : 'done');
+          };
+          w.on(
+            'message',
+            (m: { index: number; file: string; result?: FileResult; errors: PoolResult['errors'] } | 'ready') => {
+              if (m === 'ready') return feed();
+              tick(m.file);
+              slots[m.index] = { result: m.result, errors: m.errors };
+            },
+          );
           w.on('error', reject);
           w.on('exit', () => resolve());
         }),
@@ -108,17 +136,19 @@ export async function analyzeFiles(
   return out;
 }
 
-/** Worker side: analyze the files handed over, one message per file, in order. */
+/** Worker side: analyze each batch handed over, one message per file, then ask for more. */
 export async function workerMain(): Promise<boolean> {
-  if (isMainThread || !workerData?.greenmlWorker) return false;
-  const { files, settings, roots } = workerData as {
-    files: [number, string, number][];
-    settings: Settings[];
-    roots: string[];
-  };
-  for (const [index, file, s] of files) {
-    const r = await analyzeOne(file, settings[s], roots);
-    parentPort!.postMessage({ index, file, result: r.result && transferable(r.result), errors: r.errors });
-  }
+  const port = parentPort;
+  if (isMainThread || !workerData?.greenmlWorker || !port) return false;
+  const { settings, roots, links } = workerData as { settings: Settings[]; roots: string[]; links: boolean };
+  port.on('message', async (batch: [number, string, number][] | 'done') => {
+    if (batch === 'done') return port.close();
+    for (const [index, file, s] of batch) {
+      const r = await analyzeOne(file, settings[s], roots, links);
+      port.postMessage({ index, file, result: r.result && transferable(r.result), errors: r.errors });
+    }
+    port.postMessage('ready');
+  });
+  port.postMessage('ready');
   return true;
 }

@@ -5,6 +5,7 @@ import { createColors } from 'picocolors';
 import wrapAnsi from 'wrap-ansi';
 import * as fmt from '../../engine/format';
 import type { AnalyzedRun, Finding } from '../../engine/types';
+import { combineShares } from '../report/data';
 import { position, type FileResult } from './output';
 
 /** Colour on a terminal only; NO_COLOR (any value) turns it off, FORCE_COLOR (not "0") turns it on. */
@@ -41,15 +42,11 @@ export function totalSaving(results: FileResult[]): TotalSaving {
   for (const [run, findings] of byRun) {
     const baseKWh = typeof run === 'string' ? 0 : run.estimate.energyKWh.mid;
     const baseKg = typeof run === 'string' ? 0 : run.estimate.co2eKg.mid;
-    const combine = (base: number, parts: number[]) =>
-      base > 0
-        ? base * (1 - parts.reduce((p, s) => p * (1 - Math.min(1, s / base)), 1))
-        : parts.reduce((a, b) => a + b, 0);
-    kWh += combine(
+    kWh += combineShares(
       baseKWh,
       findings.map((f) => f.savings?.kWh.mid ?? 0),
     );
-    kgCO2e += combine(
+    kgCO2e += combineShares(
       baseKg,
       findings.map((f) => f.savings?.kgCO2e.mid ?? 0),
     );

@@ -1,9 +1,15 @@
 // textDocument/codeAction: one quick fix per finding fix whose finding overlaps the requested range, then
 // "Suppress GMLxxx on this line" and "Show documentation for GMLxxx" (vscode-eslint's pair), and a
 // `source.fixAll.greenml` action that applies only safe fixes (Ruff's semantics).
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { Analyzer } from './analyzer';
-import { toDiagnostic, toRange } from './convert';
+import { safePosition, toDiagnostic, toRange } from './convert';
 import type { DocumentStore } from './documents';
 import type { Fix } from '../../engine/types';
 import { suppressEdit } from '../review/suppress';
@@ -17,13 +23,21 @@ export async function codeActions(
   docs: DocumentStore,
   analyzer: Analyzer,
   params: CodeActionParams,
+  versionedEdits = false,
 ): Promise<CodeAction[]> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return [];
-  const analysis = await analyzer.analysis(entry);
-  const doc = entry.doc;
-  const from = doc.offsetAt(params.range.start);
-  const to = doc.offsetAt(params.range.end);
+  const { analysis, doc, revision } = await analyzer.answer(entry);
+  // From an analysis of an older text (a large document still being re-analyzed), edits are sent versioned, so
+  // the client applies them only to the text they were computed on; a client without versioned edits gets none.
+  const stale = revision !== entry.revision;
+  if (stale && !versionedEdits) return [];
+  const from = doc.offsetAt(safePosition(params.range?.start));
+  const to = doc.offsetAt(safePosition(params.range?.end));
+  const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit =>
+    stale
+      ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
+      : { changes: { [doc.uri]: edits } };
   const only = params.context.only;
   const edits = (fix: Fix): TextEdit[] =>
     fix.edits.filter((e) => e.file === entry.path).map((e) => ({ range: toRange(doc, e), newText: e.newText }));
@@ -38,7 +52,7 @@ export async function codeActions(
           kind: CodeActionKind.QuickFix,
           diagnostics: [toDiagnostic(doc, f, i)],
           isPreferred: j === 0 && fix.applicability !== 'display-only',
-          edit: { changes: { [doc.uri]: edits(fix) } },
+          edit: workspaceEdit(edits(fix)),
         });
       });
     });
@@ -79,7 +93,7 @@ export async function codeActions(
       actions.push({
         title: 'Green ML Review: apply all safe fixes',
         kind: FIX_ALL_KIND,
-        edit: { changes: { [doc.uri]: all } },
+        edit: workspaceEdit(all),
       });
   }
   return actions;

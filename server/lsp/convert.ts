@@ -1,8 +1,14 @@
 // Engine (UTF-16 offsets, internal severities) → LSP (0-based positions, protocol enums).
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRule, docsUrl } from '../../rules/index';
 import type { Finding, Severity, Span } from '../../engine/types';
+
+/** A request's position made whole: fractional, negative or missing numbers never reach offset arithmetic. */
+export function safePosition(p: { line?: unknown; character?: unknown } | undefined): Position {
+  const whole = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
+  return { line: whole(p?.line), character: whole(p?.character) };
+}
 
 export const toRange = (doc: TextDocument, span: Span): Range => ({
   start: doc.positionAt(span.start),

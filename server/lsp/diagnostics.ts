@@ -11,8 +11,9 @@ export async function publishDiagnostics(
   entry: OpenDocument,
 ): Promise<void> {
   const version = entry.doc.version;
+  const revision = entry.revision;
   const analysis = await analyzer.analysis(entry);
-  if (entry.doc.version !== version) return; // a newer edit will publish
+  if (entry.revision !== revision) return; // a newer edit will publish
   const diagnostics: Diagnostic[] = analysis.findings
     .map((f, i) => [f, i] as const)
     .filter(([f]) => f.file === entry.path)

@@ -13,6 +13,32 @@ export interface OpenDocument {
   tree?: Tree;
   /** Set when the tree no longer matches the text. */
   dirty: boolean;
+  /**
+   * Bumped on every applied change: analyses are cached by revision, not by the client's version number, so a
+   * reused or older version can never return results computed for another text.
+   */
+  revision: number;
+}
+
+let revisions = 0;
+
+/** Why a content change's range cannot be applied (reversed, out of range, not whole numbers), or undefined. */
+export function rangeProblem(doc: TextDocument, change: TextDocumentContentChangeEvent): string | undefined {
+  if (typeof (change as { text?: unknown }).text !== 'string') return 'the change has no text';
+  if (!('range' in change)) return undefined;
+  type Pos = { line?: unknown; character?: unknown } | undefined;
+  const r = change.range as { start?: Pos; end?: Pos } | undefined;
+  const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2 ** 31 - 1;
+  if (!r?.start || !r.end || ![r.start.line, r.start.character, r.end.line, r.end.character].every(ok))
+    return `invalid range ${JSON.stringify(r)}: positions must be whole numbers ≥ 0`;
+  const s = r.start as { line: number; character: number };
+  const e = r.end as { line: number; character: number };
+  // A character past the end of its line means the end of that line (LSP 3.17, Position).
+  if (s.line >= doc.lineCount || e.line >= doc.lineCount)
+    return `range ${s.line}:${s.character}-${e.line}:${e.character} is past the document's ${doc.lineCount} lines`;
+  if (s.line > e.line || (s.line === e.line && s.character > e.character))
+    return `reversed range ${s.line}:${s.character}-${e.line}:${e.character}`;
+  return undefined;
 }
 
 /**
@@ -34,15 +60,35 @@ export class DocumentStore {
       doc: TextDocument.create(uri, languageId, version, text),
       path: uriToPath(uri),
       dirty: true,
+      revision: ++revisions,
     };
     this.docs.set(uri, entry);
     return entry;
   }
 
-  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+  /**
+   * Apply content changes in order. A change whose range is invalid (reversed, past the end, fractional) is not
+   * applied — its problem is returned to be logged — so the text and the tree never disagree.
+   */
+  change(
+    uri: string,
+    version: number,
+    changes: TextDocumentContentChangeEvent[],
+  ): { entry: OpenDocument; problems: string[] } | undefined {
     const entry = this.docs.get(uri);
     if (!entry) return undefined;
-    for (const change of changes) {
+    const problems: string[] = [];
+    if (!(typeof version === 'number' && Number.isInteger(version)))
+      problems.push(`version ${JSON.stringify(version)} is not a whole number`);
+    else if (version <= entry.doc.version)
+      problems.push(`version ${version} is not newer than ${entry.doc.version}; applied, results recomputed`);
+    const v = typeof version === 'number' && Number.isInteger(version) ? version : entry.doc.version;
+    for (const change of Array.isArray(changes) ? changes : []) {
+      const problem = rangeProblem(entry.doc, change);
+      if (problem) {
+        problems.push(`${problem}: change not applied`);
+        continue;
+      }
       const before = entry.doc.getText();
       if ('range' in change && entry.tree && !entry.dirty) {
         const start = entry.doc.offsetAt(change.range.start);
@@ -52,10 +98,13 @@ export class DocumentStore {
         entry.tree?.delete();
         entry.tree = undefined;
       }
-      entry.doc = TextDocument.update(entry.doc, [change], version);
+      entry.doc = TextDocument.update(entry.doc, [change], v);
     }
+    // The client is at `version` now, whatever was rejected: publish under it.
+    if (entry.doc.version !== v) entry.doc = TextDocument.update(entry.doc, [], v);
     entry.dirty = true;
-    return entry;
+    entry.revision = ++revisions;
+    return { entry, problems };
   }
 
   /** The up-to-date tree for a Python document (re-parsed incrementally when needed), or undefined. */

@@ -5,14 +5,15 @@ import { MarkupKind } from 'vscode-languageserver';
 import * as fmt from '../../engine/format';
 import { estimateMarkdown } from '../review/report';
 import type { Analyzer } from './analyzer';
-import { toRange } from './convert';
+import { safePosition, toRange } from './convert';
 import type { DocumentStore } from './documents';
 
 export async function hover(docs: DocumentStore, analyzer: Analyzer, params: HoverParams): Promise<Hover | null> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return null;
-  const analysis = await analyzer.analysis(entry);
-  const at = entry.doc.offsetAt(params.position);
+  // While a large document's analysis is pending, the last good one answers, with the text it was computed on.
+  const { analysis, doc } = await analyzer.answer(entry);
+  const at = doc.offsetAt(safePosition(params.position));
   const inside = (s: { start: number; end: number }) => s.start <= at && at <= s.end;
   const finding = analysis.findings.find((f) => f.file === entry.path && inside(f.span));
   for (const run of [...analysis.runs, ...(analysis.linked ?? [])]) {
@@ -34,7 +35,7 @@ export async function hover(docs: DocumentStore, analyzer: Analyzer, params: Hov
     const span = finding?.span ?? relevant?.span;
     return {
       contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
-      range: span ? toRange(entry.doc, span) : undefined,
+      range: span ? toRange(doc, span) : undefined,
     };
   }
   return null;

@@ -4,6 +4,7 @@ import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-lang
 import * as fmt from '../../engine/format';
 import type { AnalyzedRun, FactKey } from '../../engine/types';
 import type { Analyzer } from './analyzer';
+import { safePosition } from './convert';
 import type { DocumentStore } from './documents';
 
 function label(run: AnalyzedRun, key: FactKey): string | undefined {
@@ -35,9 +36,9 @@ export async function inlayHints(
 ): Promise<InlayHint[]> {
   const entry = docs.get(params.textDocument.uri);
   if (!entry) return [];
-  const analysis = await analyzer.analysis(entry);
-  const from = entry.doc.offsetAt(params.range.start);
-  const to = entry.doc.offsetAt(params.range.end);
+  const { analysis, doc } = await analyzer.answer(entry);
+  const from = doc.offsetAt(safePosition(params.range?.start));
+  const to = doc.offsetAt(safePosition(params.range?.end));
   const hints: InlayHint[] = [];
   for (const run of analysis.runs) {
     // One duration hint per run: on max_steps when it bounds the run, else on epochs.
@@ -50,7 +51,7 @@ export async function inlayHints(
       const text = label(run, r.key);
       if (!text) continue;
       hints.push({
-        position: entry.doc.positionAt(r.span.end),
+        position: doc.positionAt(r.span.end),
         label: ` ${text}`,
         kind: InlayHintKind.Type,
         paddingLeft: true,

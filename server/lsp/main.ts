@@ -19,8 +19,22 @@ import { DocumentStore, uriToPath } from './documents';
 import { hover } from './hover';
 import { inlayHints } from './inlay-hints';
 import { SettingsCache } from './settings';
-import { SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './custom-protocol';
+import {
+  FOOTPRINT_REQUEST,
+  SUMMARY_REQUEST,
+  TABLES_REQUEST,
+  type FootprintParams,
+  type FootprintResult,
+  type SummaryParams,
+  type SummaryResult,
+  type TablesParams,
+  type TablesResult,
+} from './custom-protocol';
+import { footprint, tables } from './footprint';
 import { summary } from './summary';
+
+/** Documents at least this large are re-analyzed after a pause in edits rather than at once. */
+const DEBOUNCE_MIN_CHARS = 100_000;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   let parser: Parser | undefined;
@@ -28,25 +42,35 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let roots: string[] = [];
   let codeLensRefresh = false;
   let inlayRefresh = false;
+  let versionedEdits = false;
   const docs = new DocumentStore(() => parser);
   const settings = new SettingsCache(connection, () => roots);
   const analyzer = new Analyzer(docs, settings, connection, () => roots);
-  const pending = new Map<string, NodeJS.Immediate>();
+  const pending = new Map<string, { cancel: () => void }>();
 
+  /**
+   * Re-analysis after changes, coalesced: each event restarts the wait, so a burst of edits gives one analysis of
+   * its final state. Small documents wait for the next turn of the event loop; large ones (whose analysis is
+   * costly) for a pause in typing, longer the larger they are.
+   */
   const schedule = (uri: string) => {
-    const t = pending.get(uri);
-    if (t) clearImmediate(t);
-    pending.set(
-      uri,
-      setImmediate(() => {
-        pending.delete(uri);
-        const entry = docs.get(uri);
-        if (entry)
-          parserReady
-            .then(() => publishDiagnostics(connection, analyzer, entry))
-            .catch((e) => connection.console.error(String(e)));
-      }),
-    );
+    pending.get(uri)?.cancel();
+    const fire = () => {
+      pending.delete(uri);
+      const entry = docs.get(uri);
+      if (entry)
+        parserReady
+          .then(() => publishDiagnostics(connection, analyzer, entry))
+          .catch((e) => connection.console.error(String(e)));
+    };
+    const size = docs.get(uri)?.doc.getText().length ?? 0;
+    if (size < DEBOUNCE_MIN_CHARS) {
+      const t = setImmediate(fire);
+      pending.set(uri, { cancel: () => clearImmediate(t) });
+    } else {
+      const t = setTimeout(fire, Math.min(300, 50 + size / 10_000));
+      pending.set(uri, { cancel: () => clearTimeout(t) });
+    }
   };
   const refreshAll = () => {
     analyzer.invalidate();
@@ -73,6 +97,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     inlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -96,13 +121,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     schedule(p.textDocument.uri);
   });
   connection.onDidChangeTextDocument((p) => {
-    const entry = docs.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
-    if (!entry) return;
+    const changed = docs.change(p.textDocument?.uri, p.textDocument?.version, p.contentChanges);
+    if (!changed) return;
+    const { entry, problems } = changed;
+    for (const m of problems) connection.console.warn(`didChange ${entry.path}: ${m}`);
     schedule(p.textDocument.uri);
     // Open files whose run reads this one (a script's launcher, a DeepSpeed config) re-publish too.
     for (const uri of analyzer.dependents(entry.path)) if (uri !== p.textDocument.uri) schedule(uri);
   });
   connection.onDidCloseTextDocument((p) => {
+    pending.get(p.textDocument.uri)?.cancel();
+    pending.delete(p.textDocument.uri);
     docs.close(p.textDocument.uri);
     analyzer.forget(p.textDocument.uri);
     connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] }).catch(() => undefined);
@@ -110,7 +139,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeConfiguration(refreshAll);
   connection.onDidChangeWatchedFiles(refreshAll);
   connection.onHover(guard('hover', null, (p) => hover(docs, analyzer, p)));
-  connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p)));
+  connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p, versionedEdits)));
   connection.onExecuteCommand(
     guard('executeCommand', null, async (p) => {
       const rule = p.command === SHOW_DOCS_COMMAND ? findRule(String(p.arguments?.[0] ?? '')) : undefined;
@@ -123,6 +152,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     SUMMARY_REQUEST,
     guard<SummaryParams, SummaryResult>('summary', { runs: [], findings: 0 }, (p) => summary(docs, analyzer, p)),
   );
+  connection.onRequest(
+    FOOTPRINT_REQUEST,
+    guard<FootprintParams, FootprintResult | null>('footprint', null, (p) => footprint(docs, settings, roots, p ?? {})),
+  );
+  connection.onRequest(
+    TABLES_REQUEST,
+    guard<TablesParams, TablesResult>('tables', { hardware: [], regions: [], rules: [] }, (p) =>
+      tables(settings, p ?? {}),
+    ),
+  );
   connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(docs, analyzer, p)));
+  connection.onShutdown(() => analyzer.dispose());
   connection.listen();
 }

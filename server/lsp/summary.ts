@@ -8,7 +8,7 @@ import type { SummaryParams, SummaryResult } from './custom-protocol';
 export async function summary(docs: DocumentStore, analyzer: Analyzer, params: SummaryParams): Promise<SummaryResult> {
   const entry = docs.get(params.uri);
   if (!entry) return { runs: [], findings: 0 };
-  const a = await analyzer.analysis(entry);
+  const a = (await analyzer.answer(entry)).analysis;
   const runs = [...a.runs, ...(a.linked ?? [])].map((r) => ({
     label: r.plan.entry.label,
     title: lensTitle(r),

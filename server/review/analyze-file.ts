@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { Settings } from '../../engine/settings';
 import { analyzeDocument, type DocumentAnalysis } from './analyze';
 import { diskReader, type FileReader } from '../../engine/link';
-import { parsePython, pythonParser } from '../../engine/parse/python';
+import { pythonParser } from '../../engine/parse/python';
+import { cachedTree, trimTreeCache } from '../../engine/link/tree-cache';
 
 /** Files larger than this are skipped with one informational message, never parsed to exhaustion. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -48,10 +49,12 @@ export async function analyzeText(
   const kind = kindOf(file);
   if (kind === 'unsupported') return emptyAnalysis(file);
   const parser = await pythonParser();
-  const tree = kind === 'python' ? parsePython(parser, text) : undefined;
+  // Through the tree cache: a script parsed for its config's or launcher's analysis is not parsed again for its
+  // own (the cache frees trees when an analysis is over).
+  const tree = kind === 'python' ? cachedTree(path.resolve(file), text, parser) : undefined;
   try {
     return analyzeDocument(file, text, settings, { tree, parser, reader });
   } finally {
-    tree?.delete();
+    trimTreeCache();
   }
 }

@@ -125,8 +125,14 @@ function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
       // Severity follows the saving: a quantified waste under the threshold, or any waste of a toy run, is
       // information at most, and marked minor (the CLI hides it unless asked).
       const small = rule.waste !== false && !!f.savings && f.savings.kWh.mid < settings.minSavingKWh;
-      const minor = small || toy;
+      const minor = !!f.minor || small || toy;
       if (minor && RANK[severity] > RANK.information) severity = 'information';
+      // A finding on a fact read through the shared vocabulary (origin inferred) is information at most.
+      const on =
+        f.span && f.file
+          ? [...ctx.plan.facts.values()].find((x) => x.file === f.file && x.span?.start === f.span!.start)
+          : undefined;
+      if (on?.origin === 'inferred' && RANK[severity] > RANK.information) severity = 'information';
       return {
         code: rule.code,
         name: rule.name,

@@ -26,6 +26,7 @@ for (const [name, args] of [
   ['check-examples.github.txt', ['check', 'examples', '--format', 'github']],
   ['check-examples.md', ['check', 'examples', '--format', 'markdown']],
   ['estimate-examples.txt', ['estimate', 'examples']],
+  ['report-examples.md', ['report', 'examples']],
 ] as const) {
   test(`greenml ${args.join(' ')} is unchanged (test/golden/${name})`, () => {
     const out = cli([...args]);

@@ -105,6 +105,16 @@ test('.gitignore (nested, with negation) and exclude in greenml.toml leave files
   ]);
 });
 
+test('a .gitignore above the folder given (up to the workspace root) applies too', () => {
+  const dir = tree({
+    '.gitignore': 'src/generated/\n',
+    'src/train.py': SCRIPT,
+    'src/generated/train.py': SCRIPT,
+  });
+  const r = run(['check', 'src', '--format', 'json', '--exit-zero'], dir);
+  assert.deepEqual(paths(r.out), ['src/train.py']);
+});
+
 // --- workspace boundary -------------------------------------------------------------------------------------------
 
 const SECRET = 'acme-private/secret-model-7b';

@@ -56,12 +56,12 @@ describe('development cases', () => {
     assert.ok(v3.chipPowerW && /Jouppi/.test(v3.chipPowerW.source));
   });
 
-  it('leave-one-family-out: quality-A median error ≤ 16 % and ≥ 75 % of published values inside low–high', () => {
+  it('leave-one-family-out: quality-A median error ≤ 16 % and ≥ 80 % of published values inside low–high', () => {
     const a = loo.filter((r) => r.c.tier !== 'convention' && r.c.quality === 'A');
     const m = median(a.map((r) => Math.abs(r.error)));
     const share = a.filter((r) => r.inside).length / a.length;
     assert.ok(m <= 0.16, `LOFO median |error| ${m}`);
-    assert.ok(share >= 0.75, `LOFO inside share ${share}`);
+    assert.ok(share >= 0.8, `LOFO inside share ${share}`);
   });
 
   it('in-sample is no worse than leave-one-family-out (the fit is not tuned per case)', () => {

@@ -120,14 +120,14 @@ test('axolotl: bf16: false + fp16: false is fp32 on the bf16 key; the fix sets b
   assert.ok(!codes(await analyze({ 'full.yaml': fixed }, 'full.yaml', { hardware: 'a100' })).includes('GML101'));
 });
 
-test('axolotl: save_steps larger than the run → GML301 on save_steps, fixed in place', async () => {
+test('axolotl: save_steps larger than the run → GML303 on save_steps, fixed in place', async () => {
   const text = fixture('axolotl/full-fp32.yaml');
   const a = await analyze({ 'full.yaml': text }, 'full.yaml', { hardware: 'a100' });
-  const f = a.findings.find((x) => x.code === 'GML301')!;
+  const f = a.findings.find((x) => x.code === 'GML303')!;
   assert.equal(text.slice(f.span.start, f.span.end), 'save_steps: 50000');
   const fixed = applyEdits(text, f.fixes[0].edits);
   assert.match(fixed, /^save_steps: \d+$/m);
-  assert.ok(!codes(await analyze({ 'full.yaml': fixed }, 'full.yaml', { hardware: 'a100' })).includes('GML301'));
+  assert.ok(!codes(await analyze({ 'full.yaml': fixed }, 'full.yaml', { hardware: 'a100' })).includes('GML303'));
 });
 
 test('LLaMA-Factory: bf16 LoRA is fine; full fine-tuning without bf16 is fp32 with a fix that adds bf16: true', async () => {

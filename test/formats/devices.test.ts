@@ -12,6 +12,30 @@ async function launch(sh: string, name = 'run.sh') {
 
 const LAUNCHERS: { name: string; sh: string; devices: number | null; note: RegExp; line?: number }[] = [
   {
+    name: 'composer -n per node',
+    sh: 'composer -n 8 train.py yamls/mpt-125m.yaml\n',
+    devices: 8,
+    note: /composer -n 8/,
+  },
+  {
+    name: 'composer --world_size total',
+    sh: 'composer --world_size 16 --nproc 8 --node_rank 0 train.py\n',
+    devices: 16,
+    note: /--world_size 16/,
+  },
+  {
+    name: 'Fabric run devices × nodes',
+    sh: 'fabric run --accelerator cuda --devices 4 --num-nodes 2 train.py\n',
+    devices: 8,
+    note: /--devices 4 × --num-nodes 2/,
+  },
+  {
+    name: 'deepspeed --hostfile: the hosts are in another file',
+    sh: 'deepspeed --hostfile hostfile --num_gpus 8 train.py\n',
+    devices: null,
+    note: /host count is not in this file/,
+  },
+  {
     name: 'torchrun per node × nodes',
     sh: 'torchrun --nnodes=2 --nproc_per_node=8 train.py\n',
     devices: 16,
@@ -106,6 +130,12 @@ const LAUNCHERS: { name: string; sh: string; devices: number | null; note: RegEx
     note: /--gpus-per-task=1 × 8 tasks/,
   },
   { name: 'srun options', sh: 'srun --nodes=2 --gres=gpu:4 python train.py\n', devices: 8, note: /srun --gres=gpu:4/ },
+  {
+    name: 'srun short options',
+    sh: 'srun -N 2 --gpus-per-node=4 python train.py\n',
+    devices: 8,
+    note: /× 2 nodes \(srun -N 2\)/,
+  },
   {
     name: 'a commented-out #SBATCH line is ignored',
     sh: '#SBATCH --gres=gpu:2\n##SBATCH --gres=gpu:8\n# SBATCH --nodes=4\nsrun python train.py\n',
@@ -352,4 +382,12 @@ test('DeepSpeed config: train_batch_size / (micro × accumulation) is the world 
   assert.equal(fact(auto, 'devices')?.origin, 'assumed');
   const pl = await analyze({ 'train.py': trainer('gpus=4, num_nodes=2') }, 'train.py');
   assert.equal(fact(pl, 'devices')?.value, 8);
+});
+
+test('CUDA_VISIBLE_DEVICES is per node: the SLURM node count multiplies it', async () => {
+  const a = await launch(
+    '#SBATCH --nodes=2\n#SBATCH --gpus-per-node=2\nexport CUDA_VISIBLE_DEVICES=0,1\nsrun python train.py\n',
+  );
+  assert.equal(fact(a, 'devices')?.value, 4);
+  assert.match(fact(a, 'devices')!.note!, /CUDA_VISIBLE_DEVICES=0,1 \(exported\): 2 GPUs visible × 2 nodes/);
 });

@@ -35,12 +35,12 @@ test('greenml check over every format: findings only where the deciding value is
   assert.equal(by('not-training/.github/workflows/ci.yml'), 'not analyzed', 'a folder walk skips .github');
   assert.equal(by('not-training/package.json'), 'not analyzed');
   assert.deepEqual(by('accelerate-launch/accelerate_config.yaml'), ['GML101:8']);
-  assert.deepEqual(by('accelerate-launch/train.py'), []);
+  assert.deepEqual(by('accelerate-launch/train.py'), ['GML401:11'], 'no loader workers: a finding of its own');
   assert.deepEqual(by('accelerate-launch/launch.sh'), []);
   assert.deepEqual(by('ds-hf/train.py'), []);
   assert.deepEqual(by('axolotl/qlora.yml'), ['GML301:26']);
-  assert.deepEqual([...by('axolotl/full-fp32.yaml')].sort(), ['GML101:15', 'GML301:13']);
-  assert.deepEqual(by('lightning/train_v100.py'), []);
+  assert.deepEqual([...by('axolotl/full-fp32.yaml')].sort(), ['GML101:15', 'GML303:13']);
+  assert.deepEqual(by('lightning/train_v100.py'), ['GML401:5'], 'no loader workers (Lightning warns the same)');
   assert.deepEqual(by('nanogpt/config/train_small_fp32.py'), ['GML101:11']);
   for (const p of [
     'hydra-lightning/configs/train.yaml',
@@ -53,7 +53,7 @@ test('greenml check over every format: findings only where the deciding value is
     'skypilot/sft.py',
   ])
     assert.deepEqual(by(p), [], p);
-  assert.deepEqual(by('skypilot/finetune.yaml'), ['GML207:28']);
+  assert.deepEqual(by('skypilot/finetune.yaml'), ['GML001:7', 'GML207:28', 'GML801:28']);
   assert.deepEqual([by('hf-splat/train.py'), by('hf-splat/train_args.yaml')], [[], ['GML101:1']]);
   assert.deepEqual(
     [by('jax/train_flax.py'), by('jax/train_fp32.py')],

@@ -231,3 +231,46 @@ Trainer(model=model, args=TrainingArguments(output_dir="o", num_train_epochs=1))
 test('every torchvision / Keras builder the reader knows is a row of the architecture table', () => {
   assert.deepEqual(visionBuilders(), []);
 });
+
+test('Keras applications: the builder and its input_shape give the architecture and resolution; modality is stated', async () => {
+  const text = `import tensorflow as tf
+model = tf.keras.applications.ResNet50(weights=None, input_shape=(160, 160, 3), classes=10)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(train_ds, epochs=5, batch_size=32)
+`;
+  const a = await analyze({ 'train.py': text }, 'train.py', { hardware: 'a100' });
+  assert.deepEqual(
+    ['model', 'resolution', 'modality'].map((k) => fact(a, k as never)?.value),
+    ['ResNet50', 160, 'vision'],
+  );
+  assert.match(theRun(a).estimate.assumptions.find((x) => x.key === 'flops')!.text, /ResNet-50 .*for 160 px/);
+});
+
+test('timm DeiT-sized ViTs are rows of the table (parameter counts reproduced from the shape)', async () => {
+  const a = await analyze(
+    { 'train.py': loop('import timm', 'timm.create_model("vit_small_patch16_224")') },
+    'train.py',
+  );
+  assert.equal(fact(a, 'params')?.value, 22_050_664);
+  const ti = await analyze(
+    { 'train.py': loop('import timm', 'timm.create_model("deit_tiny_patch16_224")') },
+    'train.py',
+  );
+  assert.equal(fact(ti, 'params')?.value, 5_717_416);
+});
+
+test('a launcher flag replaces the argparse default model: `python train.py --model vit_base_patch16_224`', async () => {
+  const script = loop(
+    'import argparse\nimport timm\np = argparse.ArgumentParser()\np.add_argument("--model", default="resnet50")\nargs = p.parse_args()',
+    'timm.create_model(args.model)',
+  );
+  const a = await analyze(
+    { 'train.py': script, 'run.sh': 'torchrun --nproc_per_node 4 train.py --model vit_base_patch16_224\n' },
+    'train.py',
+    { hardware: 'a100' },
+  );
+  const run = theRun(a);
+  assert.deepEqual([fact(a, 'model')?.value, fact(a, 'devices')?.value], ['vit_base_patch16_224', 4]);
+  assert.equal(run.inputs.architecture, 'vit_base_patch16_224');
+  assert.match(run.estimate.assumptions.find((x) => x.key === 'flops')!.text, /ViT-B\/16/);
+});

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { FactKey, FactValue } from '../../engine/types';
+import { estimateMarkdown } from '../../server/review/report';
 import { analyze, applyEdits, fact, lineOf, theRun } from './helpers';
 
 const DIR = path.resolve('test/fixtures/formats/vocab');
@@ -95,6 +96,37 @@ const CASES: Case[] = [
     absent: ['micro_batch'],
   },
   {
+    file: 'megatron_arrays.sh',
+    framework: 'megatron',
+    facts: { micro_batch: 8, global_batch: 64, max_steps: 20000, seq_len: 1024, precision: 'fp8', save_steps: 1000 },
+  },
+  {
+    file: 't5_blocks.gin',
+    framework: 't5x',
+    facts: { global_batch: 64, max_steps: 30000, save_steps: 1500 },
+    absent: ['micro_batch', 'precision'],
+  },
+  {
+    file: 'mlc_imagenet.py',
+    framework: 'config',
+    facts: { micro_batch: 1024, epochs: 90, precision: 'fp32', optimizer: 'sgd', modality: 'vision' },
+    origins: { micro_batch: 'inferred' },
+    absent: ['seq_len'],
+  },
+  {
+    file: 'yacs_defaults.py',
+    framework: 'detectron2',
+    facts: { global_batch: 32, max_steps: 60000, save_steps: 2500, num_workers: 6 },
+    absent: ['seq_len'],
+  },
+  {
+    file: 'args_dataclass.py',
+    framework: 'config',
+    facts: { micro_batch: 4, grad_accum: 8, max_steps: 5000, seq_len: 1024 },
+    origins: { micro_batch: 'inferred', max_steps: 'inferred' },
+    absent: ['precision'],
+  },
+  {
     file: 'timm_args.yaml',
     framework: 'timm',
     facts: { micro_batch: 128, epochs: 300, precision: 'bf16', model: 'vit_small_patch16_224' },
@@ -133,7 +165,8 @@ test('a config inherits what its base config (`_BASE_`) sets; an unreadable base
   assert.ok(fact(a, 'max_steps')?.file?.endsWith('m.yaml'), 'MAX_ITER of the child overrides the base');
   const alone = await analyze({ 'm.yaml': all['mask_rcnn_R_50_FPN.yaml'] }, 'm.yaml');
   assert.equal(fact(alone, 'precision'), undefined, 'AMP may be set in the base this review cannot read');
-  assert.match(alone.messages.join('\n'), /base config that could not be read/);
+  assert.match(theRun(alone).plan.entry.label, /base config it inherits could not be read/);
+  assert.deepEqual(alone.messages, []);
 });
 
 test('model size from architecture keys, with the arithmetic in the note', async () => {
@@ -173,6 +206,7 @@ test('inferred facts: the hover says where they came from, and rules that depend
   const p = fact(a, 'precision')!;
   assert.equal(p.origin, 'inferred');
   assert.match(p.note!, /^inferred from key `amp`/);
+  assert.match(estimateMarkdown(theRun(a), 'precision'), /\*\*precision\*\* = `fp32` — inferred from key `amp`/);
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(f.severity, 'information', 'fp32 read from a generic `amp: false` is not a warning');
   assert.equal(all['resnet_cls.yaml'].slice(f.span.start, f.span.end), 'amp: false');
@@ -208,4 +242,20 @@ test('fixes write values back in the file’s own syntax: TOML, YAML, Python key
     applyEdits(all['lazy_mask_rcnn.py'], lazy.plan.edit!({ max_steps: 1000 })!),
     /^train\.max_iter = 1000$/m,
   );
+});
+
+test('Keras under tf.distribute: the tf.data batch is the global batch, not a per-replica one', async () => {
+  const script = (strategy: string) => `import tensorflow as tf
+ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(1000).batch(512)
+${strategy}
+model = tf.keras.Sequential([tf.keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=3)
+`;
+  let a = await analyze({ 't.py': script('strategy = tf.distribute.MirroredStrategy()') }, 't.py');
+  assert.equal(fact(a, 'global_batch')?.value, 512);
+  assert.equal(fact(a, 'micro_batch')?.value, null, 'per replica: 512 ÷ replicas, unknown here');
+  a = await analyze({ 't.py': script('') }, 't.py');
+  assert.equal(fact(a, 'micro_batch')?.value, 512, 'one process without a strategy: the batch is per step');
+  assert.equal(fact(a, 'global_batch'), undefined);
 });

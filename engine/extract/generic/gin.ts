@@ -1,7 +1,8 @@
 // gin-config bindings (T5X, many JAX codebases) as key paths. gin is a small line format — `scope/module.Fn.param =
 // value`, `MACRO = value`, `include 'file.gin'`, values as Python literals, `%MACRO` references, `@configurable`
 // references — and no maintained JavaScript parser for it exists on npm, so it is read here: one binding per
-// logical line (bracketed values may continue over lines; those get no writer), `%MACRO` resolved within the file.
+// logical line (bracketed values may continue over lines; those get no writer), block bindings (`Fn:` then indented
+// `param = value`), `%MACRO` resolved within the file.
 import type { FactValue } from '../../types';
 import { pythonLiteral } from '../../parse/python-syntax';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
@@ -25,6 +26,7 @@ export function ginEntries(file: string, text: string): EntrySet {
   const lines = text.split('\n');
   let offset = 0;
   let depth = 0;
+  let block: string | undefined;
   for (const line of lines) {
     const lineStart = offset;
     offset += line.length + 1;
@@ -38,12 +40,19 @@ export function ginEntries(file: string, text: string): EntrySet {
       bases.push({ path: inc[2], span: { start, end: start + inc[2].length } });
       continue;
     }
+    // Block syntax: `scope/module.Fn:` then indented `param = value` lines bind `scope/module.Fn.param`.
+    const head = /^([A-Za-z_][\w./]*):\s*$/.exec(code);
+    if (head) {
+      block = head[1];
+      continue;
+    }
+    if (/^\S/.test(code)) block = undefined;
     const m = /^(\s*)([A-Za-z_][\w./]*)\s*=\s*(.*?)\s*$/.exec(code);
     if (!m) continue;
-    const key = m[2];
+    const key = block && m[1].length > 0 ? `${block}.${m[2]}` : m[2];
     const value = ginValue(m[3], macros);
     if (/^[A-Z_][A-Z0-9_]*$/.test(key)) macros.set(key, value);
-    const valueStart = lineStart + code.length - code.slice(m[1].length + key.length).replace(/^\s*=\s*/, '').length;
+    const valueStart = lineStart + code.length - code.slice(m[1].length + m[2].length).replace(/^\s*=\s*/, '').length;
     const valueText = m[3];
     const end = valueStart + valueText.length;
     const oneLine = depth === 0 && !/[[({]/.test(valueText);

@@ -9,6 +9,35 @@ import type { FactValue, Span } from '../../types';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 
 const MAX_NODES = 60_000;
+const SKIP = new Set([
+  'string',
+  'concatenated_string',
+  'comment',
+  'identifier',
+  'attribute',
+  'integer',
+  'float',
+  'true',
+  'false',
+  'none',
+  'comparison_operator',
+  'boolean_operator',
+  'binary_operator',
+  'unary_operator',
+  'not_operator',
+  'subscript',
+  'lambda',
+  'list_comprehension',
+  'dictionary_comprehension',
+  'set_comprehension',
+  'generator_expression',
+  'conditional_expression',
+  'raise_statement',
+  'assert_statement',
+  'print_statement',
+  'delete_statement',
+  'augmented_assignment',
+]);
 
 /** `a.b.c` / `a["b"]` → ['a', 'b', 'c']; undefined for anything else. */
 function targetPath(n: SyntaxNode | null): string[] | undefined {
@@ -185,7 +214,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
             if (path.length === 1 && path[0] === '_base_') {
               for (const s of right.type === 'string' ? [right] : right.namedChildren) {
                 const v = s ? literal(s) : undefined;
-                if (typeof v === 'string') bases.push({ path: v, span: { start: s!.startIndex, end: s!.endIndex } });
+                if (s && typeof v === 'string') bases.push({ path: v, span: { start: s.startIndex, end: s.endIndex } });
               }
             }
             push(path, right, span, 'value');
@@ -212,6 +241,8 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
         return;
       }
       default:
+        // Expressions that hold no setting of the run (strings, comparisons, comprehensions, lambdas…) are not walked.
+        if (SKIP.has(n.type)) return;
         for (const c of n.namedChildren) if (c) visit(c, scope, depth + 1);
     }
   };

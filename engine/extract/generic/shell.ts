@@ -15,9 +15,38 @@ export function shellEntries(file: string, text: string): EntrySet {
   ];
   for (const cmd of script.commands) {
     const words = cmd.words;
-    for (let i = 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
+    // Lines of a bash array (`ARGS=(\n  --micro-batch-size 4\n)`) come as commands that start with a flag.
+    for (let i = words[0]?.text.startsWith('--') ? 0 : 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
       const w = words[i];
       const raw = text.slice(w.span.start, w.span.end);
+      // A word holding several flags: a quoted array item (`"--fp8-format hybrid"`) or an unquoted `$ARGS` whose
+      // string value lists them (`T5_ARGS="--micro-batch-size 64 ..."`). Read, not written (the text is elsewhere).
+      if (/^--[A-Za-z]/.test(w.text.trim()) && /\s/.test(w.text.trim())) {
+        const toks = w.text.replace(/\\\n/g, ' ').replace(/\\/g, ' ').split(/\s+/).filter(Boolean);
+        for (let j = 0; j < toks.length; j++) {
+          const m = /^--([A-Za-z][\w.-]*)(?:=(.*))?$/.exec(toks[j]);
+          if (!m) continue;
+          const next = toks[j + 1];
+          const hasValue = m[2] === undefined && next !== undefined && !next.startsWith('-');
+          const neg = /^no[-_](.+)$/.exec(m[1]);
+          entries.push({
+            path: (neg && !hasValue && m[2] === undefined ? neg[1] : m[1]).split('.'),
+            value:
+              w.unresolved && !/^\d|^[a-z]/i.test(next ?? '')
+                ? undefined
+                : m[2] !== undefined
+                  ? typedValue(m[2])
+                  : hasValue
+                    ? typedValue(next)
+                    : !neg,
+            span: w.span,
+            text: shortText(`--${m[1]}${m[2] !== undefined ? `=${m[2]}` : hasValue ? ` ${next}` : ''}`),
+            kind: 'value',
+          });
+          if (hasValue) j++;
+        }
+        continue;
+      }
       const kv = /^(--?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
       if (kv && (kv[1] || kv[2].includes('.') || !/^[A-Z_][A-Z0-9_]*$/.test(kv[2]))) {
         const eq = raw.indexOf('=');

@@ -1,32 +1,78 @@
-// Small helpers shared by the end-to-end tests. They poll with a deadline instead of sleeping a fixed time.
+// Small helpers shared by the end-to-end tests. They wait on events (with a deadline as a bound), never a fixed time.
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'green-ml-review.green-ml-review';
 
-/** Polls `probe` until it returns a value that is not undefined, or throws with `what` after `timeoutMs`. */
+/**
+ * Waits on events for `probe` to return a value that is not undefined: it is tried at once, then again on each
+ * event that can change its answer (diagnostics published, a document or the configuration changed, the active
+ * editor changed), and on a slow backstop tick (1 s) for what raises no event (a provider's registration while the
+ * extension starts). `timeoutMs` is a bound on the wait, not a pause: nothing sleeps a fixed time.
+ */
 const WAIT_MS = Number(process.env.GREENML_E2E_WAIT_MS ?? 30_000);
 
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,
   timeoutMs = WAIT_MS,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (e) {
-      lastError = e; // e.g. a provider not registered yet: try again until the deadline
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return new Promise<T>((resolve, reject) => {
+    let lastError: unknown;
+    let running = false;
+    let again = false;
+    let done = false;
+    const subscriptions: vscode.Disposable[] = [];
+    const finish = (f: () => void) => {
+      if (done) return;
+      done = true;
+      clearTimeout(deadline);
+      clearInterval(retry);
+      for (const s of subscriptions) s.dispose();
+      f();
+    };
+    const attempt = async () => {
+      if (done) return;
+      if (running) {
+        again = true; // an event arrived during the try: try once more after it
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          try {
+            const value = await probe();
+            lastError = undefined;
+            if (value !== undefined) return finish(() => resolve(value));
+          } catch (e) {
+            lastError = e;
+          }
+        } while (again && !done);
+      } finally {
+        running = false;
+      }
+    };
+    const deadline = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new Error(
+              `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
+    // A backstop, not the mechanism: a provider's registration raises no event.
+    const retry = setInterval(() => void attempt(), 1000);
+    subscriptions.push(
+      vscode.languages.onDidChangeDiagnostics(() => void attempt()),
+      vscode.workspace.onDidChangeTextDocument(() => void attempt()),
+      vscode.workspace.onDidChangeConfiguration(() => void attempt()),
+      vscode.window.onDidChangeActiveTextEditor(() => void attempt()),
+    );
+    void attempt();
+  });
 }
 
 export function workspaceUri(relative: string): vscode.Uri {

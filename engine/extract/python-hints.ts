@@ -1,0 +1,336 @@
+// Code signals any Python training script shows whatever its framework, for the rules beyond the footprint: the
+// attention kernel and 4-bit compute dtype asked of `from_pretrained`, `DataParallel`, cuDNN autotuning and TF32
+// switches, debug instrumentation (anomaly detection, CUDA_LAUNCH_BLOCKING, the profiler), host syncs and cache
+// flushes inside the training loop, unfused optimizers, padding to the maximum length, hyper-parameter searches
+// (Optuna, W&B, scikit-learn grids), credentials written in the code, and data read from local files. Each becomes a
+// fact with the span of what decides it. Calls are found from the text (findCalls), assignments by a regex whose hit
+// the tree confirms is code (not a comment or string). Nothing is evaluated.
+import type { SyntaxNode } from '../parse/python';
+import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue } from '../types';
+import { dtypeOf } from './python-common';
+import { loopsAround, moduloGuard } from './python-scan';
+import type { ValueResolver } from './python-values';
+
+const CALLS = [
+  'from_pretrained',
+  'DataParallel',
+  'set_detect_anomaly',
+  'detect_anomaly',
+  'profile',
+  'login',
+  'BitsAndBytesConfig',
+  'AdamW',
+  'Adam',
+  'create_study',
+  'optimize',
+  'GridSearchCV',
+  'agent',
+  'sweep',
+  'empty_cache',
+  'set_float32_matmul_precision',
+  'item',
+  'DataLoader',
+  'read_csv',
+  'read_json',
+  'load_from_disk',
+  'fit',
+];
+
+/** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
+export function argInsert(call: CallSite): Fact['argInsert'] {
+  return { at: call.argList.endIndex - 1, empty: call.argList.namedChildren.length === 0 };
+}
+
+const inCode = (root: SyntaxNode, index: number) => {
+  const n = root.descendantForIndex(index, index + 1);
+  for (let p: SyntaxNode | null = n; p; p = p.parent) if (p.type === 'comment' || p.type === 'string') return false;
+  return true;
+};
+
+/** The innermost loop around `node` that runs a backward pass (a training step), if any. */
+function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
+  return loopsAround(node).find((l) => /\.backward\(|\.step\(\)|accelerator\.backward/.test(l.text));
+}
+
+const DETERMINISTIC = /cudnn\.deterministic\s*=\s*True|use_deterministic_algorithms\(\s*True/;
+
+const SECRET_PATTERNS: { kind: string; re: RegExp }[] = [
+  { kind: 'Hugging Face token', re: /^hf_[A-Za-z0-9]{30,}$/ },
+  { kind: 'OpenAI API key', re: /^sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}$/ },
+  { kind: 'Weights & Biases API key', re: /^[0-9a-f]{40}$/ },
+];
+/** Placeholders people write in examples ("hf_xxxx…", "sk-your-key-here"). */
+const PLACEHOLDER = /x{4,}|your|example|placeholder|redacted|token_here|\*{3,}|(.)\1{9,}/i;
+const SECRET_CONTEXT =
+  /(?:^|[^\w])(?:login|api_key|key|token|hub_token|use_auth_token|HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN|WANDB_API_KEY|OPENAI_API_KEY)\b/;
+
+function credential(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  for (const m of text.matchAll(/["']((?:hf_|sk-)[A-Za-z0-9_-]{20,}|[0-9a-f]{40})["']/g)) {
+    const secret = m[1];
+    const kind = SECRET_PATTERNS.find((p) => p.re.test(secret))?.kind;
+    if (!kind || PLACEHOLDER.test(secret)) continue;
+    const node = root.descendantForIndex(m.index + 1, m.index + 2);
+    let str: SyntaxNode | null = node;
+    while (str && str.type !== 'string') str = str.parent;
+    if (!str) continue;
+    // What the string is given to: a keyword argument, a call, an assignment target (`os.environ["HF_TOKEN"] = …`).
+    const ctx = str.parent?.type === 'keyword_argument' ? str.parent.text : (str.parent?.parent?.text ?? '');
+    const assigned = str.parent?.type === 'assignment' ? (str.parent.childForFieldName('left')?.text ?? '') : '';
+    const around = `${ctx.slice(0, 200)} ${assigned}`;
+    if (kind === 'Weights & Biases API key' && !/wandb|WANDB/.test(around)) continue;
+    if (!SECRET_CONTEXT.test(around) && !/token|key|secret/i.test(assigned)) continue;
+    return {
+      key: 'credential',
+      value: kind,
+      origin: 'explicit',
+      file,
+      span: spanOf(str),
+      note: `a ${kind} written in the code (not shown)`,
+    };
+  }
+  return undefined;
+}
+
+/** Optuna / W&B / scikit-learn searches: trial cap, pruner, grid size. */
+function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put: (f: Fact) => void, text: string) {
+  const study = calls.find((c) => c.callee.endsWith('create_study'));
+  const optimize = calls.find((c) => c.name === 'optimize' && /study|optuna/i.test(c.callee));
+  const anchor = optimize ?? study;
+  if (anchor) {
+    put({ key: 'sweep', value: 'optuna', origin: 'explicit', file, span: spanOf(anchor.node) });
+    if (optimize) {
+      const n = optimize.kwargs.get('n_trials');
+      const t = optimize.kwargs.get('timeout');
+      const r = n ? values.resolve(n.value) : undefined;
+      put({
+        key: 'sweep_trials',
+        value: n ? (typeof r?.value === 'number' ? r.value : null) : t ? null : 'unbounded',
+        origin: n || t ? 'explicit' : 'framework-default',
+        file,
+        span: spanOf(n?.node ?? t?.node ?? optimize.node),
+        argInsert: argInsert(optimize),
+        note: n
+          ? `n_trials=${n.value.text}`
+          : t
+            ? `timeout=${t.value.text}`
+            : 'study.optimize without n_trials or timeout',
+      });
+    }
+    if (study) {
+      const p = study.kwargs.get('pruner');
+      // Trials that never report intermediate values cannot be pruned whatever the pruner: not judged (null).
+      const reports = /\.report\(|\.should_prune\(|PruningCallback/.test(text);
+      put({
+        key: 'sweep_pruner',
+        value: !reports ? null : p ? !/NopPruner/.test(p.value.text) : true,
+        origin: p ? 'explicit' : 'framework-default',
+        file,
+        span: spanOf(p?.node ?? study.node),
+        argInsert: argInsert(study),
+        note: p
+          ? `pruner=${p.value.text}`
+          : 'create_study without a pruner (Optuna then uses MedianPruner only if trials report)',
+      });
+    }
+  }
+  const agent = calls.find((c) => c.callee === 'wandb.agent');
+  if (agent) {
+    const count = agent.kwargs.get('count');
+    put({ key: 'sweep', value: 'wandb', origin: 'explicit', file, span: spanOf(agent.node) });
+    put({
+      key: 'sweep_trials',
+      value: count
+        ? typeof values.resolve(count.value).value === 'number'
+          ? (values.resolve(count.value).value as number)
+          : null
+        : 'unbounded',
+      origin: count ? 'explicit' : 'framework-default',
+      file,
+      span: spanOf(count?.node ?? agent.node),
+      argInsert: argInsert(agent),
+      note: count
+        ? `count=${count.value.text}`
+        : 'wandb.agent without count: random and Bayesian sweeps run until stopped',
+    });
+  }
+  const grid = calls.find((c) => c.name === 'GridSearchCV');
+  const gridArg = grid?.kwargs.get('param_grid')?.value ?? grid?.positional[1];
+  if (grid && gridArg) {
+    let dict: SyntaxNode | undefined = gridArg.type === 'dictionary' ? gridArg : undefined;
+    if (!dict && gridArg.type === 'identifier') {
+      const m = new RegExp(`(?:^|\\n)\\s*${gridArg.text}\\s*=\\s*\\{`).exec(text);
+      if (m) {
+        const n = gridArg.tree.rootNode.descendantForIndex(m.index + m[0].length - 1);
+        dict = n?.type === 'dictionary' ? n : n?.parent?.type === 'dictionary' ? n.parent : undefined;
+      }
+    }
+    let size = dict ? 1 : undefined;
+    for (const pair of dict?.namedChildren ?? []) {
+      const v = pair?.childForFieldName('value');
+      if (pair?.type !== 'pair' || !v) continue;
+      size =
+        size !== undefined && (v.type === 'list' || v.type === 'tuple') ? size * v.namedChildren.length : undefined;
+      if (size === undefined) break;
+    }
+    const folds = literal(grid.kwargs.get('cv')?.value);
+    put({ key: 'sweep', value: 'grid', origin: 'explicit', file, span: spanOf(grid.node) });
+    if (size !== undefined)
+      put({
+        key: 'sweep_grid',
+        value: size * (typeof folds === 'number' ? folds : 5),
+        origin: 'explicit',
+        file,
+        span: spanOf(gridArg),
+        note: `${size} combinations × ${typeof folds === 'number' ? folds : 5} folds (cv${typeof folds === 'number' ? '' : ' defaults to 5'})`,
+      });
+  }
+}
+
+export function pythonHints(file: string, text: string, root: SyntaxNode, values: ValueResolver): Fact[] {
+  const out = new Map<FactKey, Fact>();
+  const put = (f: Fact) => {
+    if (!out.has(f.key) || f.origin === 'explicit') out.set(f.key, f);
+  };
+  const calls = findCalls(root, text, CALLS);
+  const fact = (key: FactKey, value: FactValue, node: SyntaxNode, note: string, extra: Partial<Fact> = {}): Fact => ({
+    key,
+    value,
+    origin: 'explicit',
+    file,
+    span: spanOf(node),
+    note,
+    ...extra,
+  });
+  for (const c of calls) {
+    if (c.name === 'from_pretrained') {
+      const a = c.kwargs.get('attn_implementation');
+      const r = a ? values.resolve(a.value) : undefined;
+      if (a && !out.has('attn_impl'))
+        put(
+          fact(
+            'attn_impl',
+            typeof r?.value === 'string' ? r.value : null,
+            a.node,
+            `attn_implementation=${a.value.text}`,
+          ),
+        );
+    } else if (
+      c.name === 'DataParallel' &&
+      /(^|\.)(nn\.)?DataParallel$/.test(c.callee) &&
+      !/Distributed/.test(c.callee)
+    )
+      put(fact('data_parallel', true, c.node, `${c.callee}(…): one process drives every GPU`));
+    else if (c.name === 'set_detect_anomaly' && c.positional[0]?.type === 'true')
+      put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}(True)`));
+    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee))
+      put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}()`));
+    else if (c.name === 'profile' && /profiler/.test(c.callee) && !c.kwargs.has('schedule'))
+      put(fact('profiler', 'unscheduled', c.node, `${c.callee}(…) without a schedule: every step is traced`));
+    else if (c.name === 'BitsAndBytesConfig') {
+      const four = c.kwargs.get('load_in_4bit');
+      if (four?.value.type !== 'true') continue;
+      const cd = c.kwargs.get('bnb_4bit_compute_dtype');
+      put(
+        cd
+          ? fact('compute_dtype', dtypeOf(cd.value.text) ?? null, cd.node, `bnb_4bit_compute_dtype=${cd.value.text}`)
+          : {
+              key: 'compute_dtype',
+              value: 'fp32',
+              origin: 'framework-default',
+              file,
+              span: spanOf(c.node),
+              argInsert: argInsert(c),
+              note: 'BitsAndBytesConfig: bnb_4bit_compute_dtype defaults to torch.float32',
+            },
+      );
+    } else if ((c.name === 'AdamW' || c.name === 'Adam') && /optim/.test(c.callee)) {
+      const fused = c.kwargs.get('fused');
+      const foreach = c.kwargs.get('foreach');
+      if (fused?.value.type === 'true') put(fact('optimizer_impl', 'fused', fused.node, 'fused=True'));
+      else if (foreach?.value.type === 'false' && !fused)
+        put(fact('optimizer_impl', 'single-tensor', foreach.node, 'foreach=False: one kernel per parameter tensor'));
+      else if (fused?.value.type === 'false') put(fact('optimizer_impl', 'unfused', fused.node, 'fused=False'));
+    } else if (c.name === 'empty_cache' && c.callee === 'torch.cuda.empty_cache') {
+      const loop = trainingLoop(c.node);
+      if (loop && !moduloGuard(c.node, loop, values))
+        put(fact('empty_cache', 'every-step', c.node, 'torch.cuda.empty_cache() on every training step'));
+    } else if (c.name === 'set_float32_matmul_precision') {
+      const v = literal(c.positional[0]);
+      if (typeof v === 'string') put(fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`));
+    } else if (c.name === 'item' && c.positional.length === 0 && c.callee.endsWith('.item')) {
+      const loop = trainingLoop(c.node);
+      if (!loop || moduloGuard(c.node, loop, values) || out.has('host_sync')) continue;
+      // Inside `if` blocks guarded otherwise (a condition on the step, a rank check) the sync is not per step.
+      let guarded = false;
+      for (let p = c.node.parent; p && p.id !== loop.id; p = p.parent) if (p.type === 'if_statement') guarded = true;
+      if (!guarded) put(fact('host_sync', c.callee, c.node, `${c.callee}() on every training step waits for the GPU`));
+    } else if (c.name === 'fit' && (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))) {
+      const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split');
+      if (v) put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
+    } else if (['read_csv', 'read_json', 'load_from_disk'].includes(c.name)) {
+      put(fact('local_data', true, c.node, `${c.callee}(…) reads local data`));
+    }
+  }
+  // load_dataset("json"/"csv", data_files=…) and load_dataset("./folder"): local data.
+  for (const c of findCalls(root, text, ['load_dataset'])) {
+    const first = literal(c.positional[0]);
+    if (
+      c.kwargs.has('data_files') ||
+      c.kwargs.has('data_dir') ||
+      (typeof first === 'string' && /^(\.{0,2}\/|~|json$|csv$|parquet$|text$|imagefolder$)/.test(first))
+    )
+      put(fact('local_data', true, c.node, `${c.callee}(…) reads local files`));
+  }
+  for (const c of callsWithKeyword(root, text, ['padding', 'pad_to_max_length'])) {
+    const p = c.kwargs.get('padding') ?? c.kwargs.get('pad_to_max_length');
+    const v = p ? literal(p.value) : undefined;
+    if (p && (v === 'max_length' || (p.name === 'pad_to_max_length' && v === true)) && !/Collator/.test(c.name))
+      put(
+        fact('padding', 'max_length', p.node, `${p.name}=${p.value.text}: every example padded to the maximum length`),
+      );
+  }
+  for (const [re, key, value] of [
+    [/torch\.backends\.cudnn\.benchmark\s*=\s*(True|False)\b/g, 'cudnn_benchmark', undefined],
+    [/torch\.backends\.cuda\.matmul\.allow_tf32\s*=\s*(True|False)\b/g, 'tf32', undefined],
+    [/os\.environ\[\s*["']CUDA_LAUNCH_BLOCKING["']\s*\]\s*=\s*["']1["']/g, 'debug_flag', 'CUDA_LAUNCH_BLOCKING'],
+    [
+      /os\.environ\.setdefault\(\s*["']CUDA_LAUNCH_BLOCKING["']\s*,\s*["']1["']\s*\)/g,
+      'debug_flag',
+      'CUDA_LAUNCH_BLOCKING',
+    ],
+  ] as [RegExp, FactKey, string | undefined][]) {
+    for (const m of text.matchAll(re)) {
+      if (!inCode(root, m.index)) continue;
+      // benchmark=False next to deterministic algorithms is a reproducibility choice, not an oversight.
+      if (key === 'cudnn_benchmark' && m[1] === 'False' && DETERMINISTIC.test(text)) continue;
+      const v: FactValue = value ?? m[1] === 'True';
+      put({
+        key,
+        value: v,
+        origin: 'explicit',
+        file,
+        span: { start: m.index, end: m.index + m[0].length },
+        note: m[0],
+      });
+    }
+  }
+  // tf.data pipelines: batched without a final prefetch, the accelerator waits for each batch.
+  if (/\btf\.data\b/.test(text) && !/\.prefetch\(/.test(text)) {
+    const batch = findCalls(root, text, ['batch']).filter((c) => c.callee.includes('.') && c.positional.length > 0);
+    const last = batch[batch.length - 1];
+    if (last)
+      put(
+        fact(
+          'prefetch',
+          false,
+          last.node,
+          `${last.callee.split('.').pop()}(…) with no .prefetch(…) after it in the tf.data pipeline`,
+        ),
+      );
+  }
+  sweepFacts(file, calls, values, put, text);
+  const cred = credential(file, root, text);
+  if (cred) put(cred);
+  return [...out.values()];
+}

@@ -1,0 +1,28 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { dataparallelInsteadOfDdp } from './dataparallel-instead-of-ddp';
+
+const loop = (wrap: string) => `import torch
+model = Net().cuda()
+model = ${wrap}
+opt = torch.optim.AdamW(model.parameters())
+for x, y in loader:
+    loss = model(x.cuda()).sum()
+    loss.backward()
+    opt.step()
+`;
+
+runRuleCases(dataparallelInsteadOfDdp, [
+  {
+    name: 'DataParallel',
+    code: loop('torch.nn.DataParallel(model)'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 3, column: 9, endColumn: 37, severity: 'warning', messageIncludes: 'one process' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'DistributedDataParallel is right',
+    code: loop('torch.nn.parallel.DistributedDataParallel(model, device_ids=[rank])'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [],
+  },
+]);

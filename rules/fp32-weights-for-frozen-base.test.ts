@@ -1,0 +1,39 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { fp32WeightsForFrozenBase } from './fp32-weights-for-frozen-base';
+
+const script = (dtype: string, lora = true) => `import torch
+from peft import LoraConfig, get_peft_model
+from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B", ${dtype})
+${lora ? 'model = get_peft_model(model, LoraConfig(r=16))\n' : ''}args = TrainingArguments(output_dir="o", bf16=True)
+Trainer(model=model, args=args).train()
+`;
+
+runRuleCases(fp32WeightsForFrozenBase, [
+  {
+    name: 'fp32 base under LoRA on an A100: the fix loads it in bfloat16',
+    code: script('torch_dtype=torch.float32'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [{ line: 4, column: 73, severity: 'warning', messageIncludes: 'halves its memory' }],
+    fixes: [{ applicability: 'unsafe', output: script('torch_dtype=torch.bfloat16') }],
+  },
+  {
+    name: 'on a V100 float16 is proposed',
+    code: script('torch_dtype=torch.float32'),
+    settings: { hardware: 'v100' },
+    expect: [{ line: 4 }],
+    fixes: [{ applicability: 'unsafe', output: script('torch_dtype=torch.float16') }],
+  },
+  {
+    name: 'a full fine-tune keeps fp32 master weights on purpose',
+    code: script('torch_dtype=torch.float32', false),
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
+  {
+    name: 'a bf16 base is right',
+    code: script('torch_dtype=torch.bfloat16'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
+]);

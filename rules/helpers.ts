@@ -1,0 +1,76 @@
+// Small helpers the rules share: edits for facts that the plan's editor does not write (code signals read by
+// engine/extract/python-hints.ts), savings from the core's what-if, and severity lowering on unsure facts.
+import * as fmt from '../engine/format';
+import { pythonLiteral } from '../engine/parse/python-syntax';
+import type { Fact, FactKey, FactValue, OffsetEdit, RunInputs } from '../engine/types';
+import type { RuleContext, RuleFinding } from './types';
+
+/**
+ * A fact written in a file (explicit, a script default, or a key read through the shared vocabulary — `inferred`,
+ * whose findings the review lowers to information), with a span there.
+ */
+export const written = (f: Fact | undefined): f is Fact & { file: string; span: { start: number; end: number } } =>
+  !!f && !!f.file && !!f.span && (f.origin === 'explicit' || f.origin === 'script-default' || f.origin === 'inferred');
+
+/**
+ * Edits that set a keyword argument: the plan's editor when it can write the fact, else replace the written
+ * `name=value` argument, else insert it where the fact says a keyword goes (a library default in a call).
+ */
+export function setArg(
+  ctx: RuleContext,
+  key: FactKey,
+  name: string,
+  value: FactValue | { code: string },
+): OffsetEdit[] | undefined {
+  const code = typeof value === 'object' && value !== null ? value.code : pythonLiteral(value);
+  if (typeof value !== 'object' || value === null) {
+    const viaPlan = ctx.edit({ [key]: value });
+    if (viaPlan) return viaPlan;
+  }
+  const f = ctx.fact(key);
+  if (!f?.file || !f.span) return undefined;
+  if (f.argInsert) {
+    const at = f.argInsert.at;
+    return [{ file: f.file, start: at, end: at, newText: `${f.argInsert.empty ? '' : ', '}${name}=${code}` }];
+  }
+  if (written(f)) return [{ file: f.file, start: f.span.start, end: f.span.end, newText: `${name}=${code}` }];
+  return undefined;
+}
+
+/** Replace a written fact's whole span with `text`. */
+export function replaceFact(f: Fact | undefined, text: string): OffsetEdit[] | undefined {
+  return written(f) ? [{ file: f.file, start: f.span.start, end: f.span.end, newText: text }] : undefined;
+}
+
+/** The core's saving for a change, as a finding's `savings` and a title suffix; undefined when nothing is saved. */
+export function savingOf(ctx: RuleContext, change: Partial<RunInputs>) {
+  if (ctx.estimate.method === 'insufficient-inputs') return undefined;
+  const s = ctx.saving(change);
+  if (!(s.kWh.mid > 0)) return undefined;
+  return {
+    savings: { kWh: s.kWh, kgCO2e: s.kgCO2e, fraction: s.fraction },
+    text: `saves ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)})`,
+  };
+}
+
+/** Information instead of the rule's default when a deciding fact rests on inference or an assumption. */
+export function unsure(ctx: RuleContext, keys: FactKey[]): RuleFinding['severity'] {
+  return ctx.inferred(keys) ? 'information' : undefined;
+}
+
+/** Where a finding about a fact goes: on the fact when it is written in a file, else the run's anchor. */
+export function at(f: Fact | undefined): Pick<RuleFinding, 'file' | 'span'> {
+  return f?.file && f.span ? { file: f.file, span: f.span } : {};
+}
+
+/** True for a GPU run: not known to be on CPU/MPS (hardware may be unknown). */
+export const gpuRun = (ctx: RuleContext) => !ctx.cpu;
+
+/** The run is long enough to matter: estimated at or above the checkpoint threshold in GPU-hours. */
+export function longRun(ctx: RuleContext): boolean {
+  const e = ctx.estimate;
+  return e.method !== 'insufficient-inputs' && e.gpuHours.mid >= ctx.settings.checkpointThresholdHours;
+}
+
+export const num = (v: FactValue | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;

@@ -1,0 +1,42 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { hpoWithoutPruning } from './hpo-without-pruning';
+
+const script = (body: string, create = 'optuna.create_study(direction="minimize")') => `import optuna
+from transformers import Trainer, TrainingArguments
+
+def objective(trial):
+    lr = trial.suggest_float("lr", 1e-5, 1e-3, log=True)
+    args = TrainingArguments(output_dir="o", bf16=True, learning_rate=lr)
+    trainer = Trainer(model="Qwen/Qwen2.5-0.5B", args=args)
+${body}
+
+study = ${create}
+study.optimize(objective, n_trials=100)
+`;
+
+runRuleCases(hpoWithoutPruning, [
+  {
+    name: '100 trials that never report: none can be pruned',
+    code: script('    return trainer.train().training_loss'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, messageIncludes: 'never report' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'trials that report and prune',
+    code: script(
+      '    trainer.train()\n    trial.report(trainer.evaluate()["eval_loss"], 1)\n    if trial.should_prune():\n        raise optuna.TrialPruned()\n    return 0.0',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'NopPruner written',
+    code: script(
+      '    trial.report(1.0, 1)\n    return trainer.train().training_loss',
+      'optuna.create_study(pruner=optuna.pruners.NopPruner())',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, messageIncludes: 'NopPruner' }],
+  },
+]);

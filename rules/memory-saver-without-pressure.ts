@@ -1,0 +1,61 @@
+import * as fmt from '../engine/format';
+import type { Rule, RuleFinding } from './types';
+import { at, savingOf, setArg, unsure, written } from './helpers';
+
+/** Memory use below this share of the device without the memory saver counts as plenty of room. */
+export const ROOMY_FRACTION = 0.5;
+
+/**
+ * GML204 memory-saver-without-pressure — paying compute for memory the run does not need.
+ */
+export const memorySaverWithoutPressure: Rule = {
+  code: 'GML204',
+  name: 'memory-saver-without-pressure',
+  defaultSeverity: 'information',
+  summary: 'Gradient checkpointing or cache flushing on a run that has plenty of memory',
+  doc: {
+    whatItDoes:
+      'Flags gradient checkpointing switched on where the memory model says the run uses under half the ' +
+      "accelerator's memory without it, and `torch.cuda.empty_cache()` called on every training step.",
+    whyIsThisBad:
+      'Gradient checkpointing recomputes activations in the backward pass: ≈ 20–33 % more compute for memory the run ' +
+      'does not need (Hugging Face single-GPU guide: "if the preferred batch size fits into memory, there is no reason ' +
+      'to apply memory-optimizing techniques because they can slow down the training"). Emptying the CUDA cache each ' +
+      'step forces the allocator to ask the driver for memory again (TrainingArguments docs: ≈ 10 % slower).',
+    example: 'TrainingArguments(gradient_checkpointing=True)  # a 125 M model on an 80 GB GPU',
+    useInstead: 'TrainingArguments(gradient_checkpointing=False)',
+    fixSafety:
+      'Unsafe: the memory model is an estimate; without checkpointing a run near the limit could run out of memory. ' +
+      "Not flagged: unknown hardware or model size, QLoRA, checkpointing that is a framework's default, memory over " +
+      'half the device.',
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const gc = ctx.fact('grad_checkpointing');
+    if (gc?.value === true && written(gc) && ctx.accelerator && !ctx.cpu && ctx.value('peft') !== 'qlora') {
+      const without = ctx.memory({ gradCheckpointing: false });
+      if (without?.deviceGB && without.totalGB.high <= without.deviceGB * ROOMY_FRACTION) {
+        const s = savingOf(ctx, { gradCheckpointing: false });
+        const edits = setArg(ctx, 'grad_checkpointing', 'gradient_checkpointing', false);
+        out.push({
+          ...at(gc),
+          severity: unsure(ctx, ['model', 'micro_batch', 'seq_len']),
+          message: `Gradient checkpointing recomputes activations, but without it the run needs only ≈ ${fmt.num(without.totalGB.mid)} of ${fmt.num(without.deviceGB)} GB per device${s ? `: turning it off ${s.text}` : ''}.`,
+          savings: s?.savings,
+          fixes: edits
+            ? [{ title: `Turn off gradient checkpointing${s ? ` — ${s.text}` : ''}`, applicability: 'unsafe', edits }]
+            : [],
+        });
+      }
+    }
+    const ec = ctx.fact('empty_cache');
+    if (ec?.value === 'every-step' && written(ec) && !ctx.cpu)
+      out.push({
+        ...at(ec),
+        message:
+          'torch.cuda.empty_cache() on every training step returns cached memory to the driver only to allocate it again: it slows every step and frees nothing the run keeps.',
+        fixes: [{ title: 'Remove the per-step empty_cache() call', applicability: 'display-only', edits: [] }],
+      });
+    return out;
+  },
+};

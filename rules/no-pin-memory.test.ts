@@ -1,0 +1,42 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { noPinMemory } from './no-pin-memory';
+
+const loop = (loader: string, device = 'cuda') => `import torch
+from torch.utils.data import DataLoader
+model = Net().to("${device}")
+opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+loader = ${loader}
+for epoch in range(20):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.to("${device}")), y.to("${device}"))
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+`;
+
+runRuleCases(noPinMemory, [
+  {
+    name: 'a GPU loop without pinned memory: the fix pins it',
+    code: loop('DataLoader(train, batch_size=64, num_workers=4)'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 10, messageIncludes: 'pageable memory' }],
+    fixes: [
+      { applicability: 'safe', output: loop('DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)') },
+    ],
+  },
+  {
+    name: 'pin_memory=False written',
+    code: loop('DataLoader(train, batch_size=64, num_workers=4, pin_memory=False)'),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 5, column: 58 }],
+    fixes: [
+      { applicability: 'safe', output: loop('DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)') },
+    ],
+  },
+  {
+    name: 'pinned already',
+    code: loop('DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)'),
+    expect: [],
+  },
+  { name: 'CPU runs do not pin', code: loop('DataLoader(train, batch_size=64)', 'cpu'), expect: [] },
+]);

@@ -1,0 +1,42 @@
+import type { Rule } from './types';
+import { at, setArg } from './helpers';
+
+/**
+ * GML402 no-pin-memory — host-to-GPU copies from pageable memory.
+ */
+export const noPinMemory: Rule = {
+  code: 'GML402',
+  name: 'no-pin-memory',
+  defaultSeverity: 'information',
+  summary: 'The training DataLoader of a GPU run does not pin memory',
+  doc: {
+    whatItDoes:
+      "Flags the training `DataLoader` of a GPU run whose `pin_memory` is False (written, or PyTorch's default), and a " +
+      'written `dataloader_pin_memory=False` in TrainingArguments.',
+    whyIsThisBad:
+      'Copies from pageable host memory go through a staging buffer and cannot overlap with compute; pinned memory ' +
+      'allows asynchronous copies (`.to(device, non_blocking=True)`). The PyTorch tuning guide recommends it; creedengo ' +
+      'rule GCI102 measured −9.8 % time and −7.6 % emissions from pinning alone.',
+    example: 'DataLoader(train, batch_size=64, num_workers=4)',
+    useInstead: 'DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)',
+    fixSafety:
+      'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, unknown hardware, ' +
+      'the Trainer (it pins by default), Lightning and accelerate loops (they place batches themselves).',
+  },
+  check(ctx) {
+    const f = ctx.fact('pin_memory');
+    if (f?.value !== false || ctx.cpu || !f.file || !f.span) return [];
+    const hf = ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl';
+    if (hf && f.origin !== 'explicit') return [];
+    // A plain loop that copies batches itself, on a GPU the settings name: Lightning and accelerate place batches.
+    if (!hf && (ctx.plan.framework !== 'pytorch' || !ctx.accelerator)) return [];
+    const edits = setArg(ctx, 'pin_memory', hf ? 'dataloader_pin_memory' : 'pin_memory', true);
+    return [
+      {
+        ...at(f),
+        message: `Batches are copied to the GPU from pageable memory (pin_memory=False${f.origin === 'explicit' ? '' : ', the default'}): pinned memory lets the copies overlap with compute.`,
+        fixes: edits ? [{ title: 'Pin host memory (pin_memory=True)', applicability: 'safe', edits }] : [],
+      },
+    ];
+  },
+};

@@ -1,0 +1,41 @@
+import type { Rule } from './types';
+import { at, longRun, setArg, written } from './helpers';
+
+/**
+ * GML302 non-resumable-checkpoint — checkpoints of a long run that cannot restart training.
+ */
+export const nonResumableCheckpoint: Rule = {
+  code: 'GML302',
+  name: 'non-resumable-checkpoint',
+  defaultSeverity: 'warning',
+  summary: 'A long run saves only model weights: its checkpoints cannot resume training',
+  doc: {
+    whatItDoes:
+      'Flags `save_only_model=True` on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours.',
+    whyIsThisBad:
+      'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
+      '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +
+      'spent so far is lost although checkpoints were written.',
+    example: 'TrainingArguments(output_dir="out", save_steps=500, save_only_model=True)',
+    useInstead: 'TrainingArguments(output_dir="out", save_steps=500, save_total_limit=2)',
+    fixSafety:
+      'Safe: full checkpoints take more disk (bound it with save_total_limit) but do not change training. Not ' +
+      'flagged: short runs, final exports (`trainer.save_model()`).',
+  },
+  check(ctx) {
+    const f = ctx.fact('save_only_model');
+    if (f?.value !== true || !written(f) || !longRun(ctx)) return [];
+    const edits = setArg(ctx, 'save_only_model', 'save_only_model', false);
+    return [
+      {
+        ...at(f),
+        severity: ctx.shape.stepsAssumed ? 'information' : undefined,
+        message:
+          'Checkpoints hold only the model weights (save_only_model=True): after an interruption this long run cannot resume and starts over.',
+        fixes: edits
+          ? [{ title: 'Save resumable checkpoints (save_only_model=False)', applicability: 'safe', edits }]
+          : [],
+      },
+    ];
+  },
+};

@@ -1,0 +1,58 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { saveStepsPastRun } from './save-steps-past-run';
+
+const script = (
+  model: string,
+  args: string,
+) => `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("${model}")
+args = TrainingArguments(
+    output_dir="out",
+    bf16=True,
+${args}
+)
+Trainer(model=model, args=args).train()
+`;
+
+runRuleCases(saveStepsPastRun, [
+  {
+    name: 'save_steps larger than the whole run: on that argument, the fix saves every ≈ 30 min',
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    max_steps=3000,\n    per_device_train_batch_size=8,\n    gradient_accumulation_steps=8,\n    save_steps=5000,',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [
+      { line: 9, column: 5, endColumn: 20, severity: 'warning', messageIncludes: 'save_steps=5000 is not reached' },
+    ],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_strategy="steps"', 'save_steps='] }],
+  },
+  {
+    name: 'a short but heavy run (8 steps): the proposed interval ends before the run, and the fix clears the finding',
+    code: script(
+      'meta-llama/Llama-3.1-70B',
+      '    max_steps=8,\n    per_device_train_batch_size=64,\n    gradient_accumulation_steps=64,\n    save_steps=9,',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 9, messageIncludes: 'save_steps=9 is not reached' }],
+    // ≈ 50 min per step: half an hour of training is one step, well before the run's 8.
+    fixes: [
+      { applicability: 'safe', titleIncludes: 'Save a checkpoint every 1 step (', outputIncludes: ['save_steps=1,'] },
+    ],
+  },
+  {
+    name: 'a save interval inside the run is fine',
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    max_steps=3000,\n    per_device_train_batch_size=8,\n    gradient_accumulation_steps=8,\n    save_steps=500,',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'a short run needs no checkpoint',
+    code: script('openai-community/gpt2', '    max_steps=100,\n    save_steps=5000,'),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+]);

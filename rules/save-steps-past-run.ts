@@ -1,0 +1,53 @@
+import * as fmt from '../engine/format';
+import type { Rule } from './types';
+import { at, longRun, num, written } from './helpers';
+import { niceSaveSteps } from './no-periodic-checkpoint';
+
+/**
+ * GML303 save-steps-past-run — a save interval longer than the run: no checkpoint is ever written.
+ */
+export const saveStepsPastRun: Rule = {
+  code: 'GML303',
+  name: 'save-steps-past-run',
+  defaultSeverity: 'warning',
+  summary: '`save_steps` is larger than the whole run, so no checkpoint is written before the end',
+  doc: {
+    whatItDoes:
+      "Flags a written `save_steps` (or its equivalent in a config) at least as large as the run's total optimizer " +
+      'steps, on a run longer than `checkpoint-threshold-hours` GPU-hours whose length does not rest on an assumed ' +
+      'dataset size.',
+    whyIsThisBad:
+      'The interval is never reached: the run saves nothing along the way although the code looks as if it did, and an ' +
+      'interruption loses everything computed so far. It often follows a change of dataset or batch size that ' +
+      'shortened the run.',
+    example: 'TrainingArguments(max_steps=3000, save_steps=5000)',
+    useInstead: 'TrainingArguments(max_steps=3000, save_steps=500)',
+    fixSafety: 'Safe: saving does not change training results. The interval proposed is ≈ 30 minutes of steps.',
+  },
+  check(ctx) {
+    const s = ctx.fact('save_steps');
+    const every = num(s?.value);
+    const total = ctx.shape.totalSteps;
+    if (!written(s) || every === undefined || every < 1 || total === undefined || ctx.shape.stepsAssumed) return [];
+    if (ctx.value('periodic_save') !== 'steps' || every < total || !longRun(ctx)) return [];
+    const wall = ctx.estimate.wallHours.mid;
+    const steps = niceSaveSteps(total, wall);
+    const edits = steps ? ctx.edit({ periodic_save: 'steps', save_steps: steps }) : undefined;
+    const interval = steps && wall > 0 ? ` (≈ ${fmt.hours((steps / total) * wall)})` : '';
+    return [
+      {
+        ...at(s),
+        message: `save_steps=${every} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps): no checkpoint is written, and this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(ctx.estimate.gpuHours.mid)} GPU-h) loses on average half of it (≈ ${fmt.energy(ctx.estimate.energyKWh.mid / 2)}) to an interruption.`,
+        fixes: edits
+          ? [
+              {
+                title: `Save a checkpoint every ${steps} step${steps === 1 ? '' : 's'}${interval}`,
+                applicability: 'safe',
+                edits,
+              },
+            ]
+          : [],
+      },
+    ];
+  },
+};

@@ -1,0 +1,39 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { staticPadding } from './static-padding';
+
+const script = (
+  tok: string,
+  args = '',
+) => `from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
+tokenizer = AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B")
+def tokenize(batch):
+    return tokenizer(batch["text"], ${tok}, truncation=True, max_length=1024)
+train = raw.map(tokenize, batched=True)
+args = TrainingArguments(output_dir="o", bf16=True${args})
+Trainer(model=AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B"), args=args, train_dataset=train).train()
+`;
+
+runRuleCases(staticPadding, [
+  {
+    name: 'padding="max_length" in the tokenizer of a training run',
+    code: script('padding="max_length"'),
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 4, column: 37, endColumn: 57, severity: 'warning', messageIncludes: 'padded to the maximum length' },
+    ],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  { name: 'dynamic padding is right', code: script('padding=True'), settings: { hardware: 'a100' }, expect: [] },
+  {
+    name: 'grouped by length: the padding is mostly gone',
+    code: script('padding="max_length"', ', group_by_length=True'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'TPUs want fixed shapes',
+    code: script('padding="max_length"'),
+    settings: { hardware: 'tpu v4' },
+    expect: [],
+  },
+]);

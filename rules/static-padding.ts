@@ -1,0 +1,47 @@
+import type { Rule } from './types';
+import { at, written } from './helpers';
+
+/**
+ * GML203 static-padding — every example padded to the maximum length.
+ */
+export const staticPadding: Rule = {
+  code: 'GML203',
+  name: 'static-padding',
+  defaultSeverity: 'warning',
+  summary: 'Every training example is padded to the maximum length (no packing, no dynamic padding)',
+  doc: {
+    whatItDoes:
+      'Flags tokenisation with `padding="max_length"` (or `pad_to_max_length=True`) in a training run that neither ' +
+      'packs sequences (`packing`, `sample_packing`) nor groups them by length.',
+    whyIsThisBad:
+      'Padding tokens are computed like real ones: on instruction data whose lengths vary, most of the compute can go ' +
+      'to padding. Dynamic padding per batch (`DataCollatorWithPadding`) or packing removes it; Hugging Face reports up ' +
+      'to 2× throughput for padding-free packing ("Packing with FlashAttention-2", Transformers docs).',
+    example: 'tokenizer(batch["text"], padding="max_length", max_length=2048, truncation=True)',
+    useInstead:
+      'tokenizer(batch["text"], max_length=2048, truncation=True)  # pad per batch: DataCollatorWithPadding(tokenizer)',
+    fixSafety:
+      'Display-only: removing the padding also needs a collator that pads each batch, which depends on the script. ' +
+      'Not flagged: TPU/XLA runs (they want fixed shapes), runs that pack or group by length, CPU runs.',
+  },
+  check(ctx) {
+    const p = ctx.fact('padding');
+    if (p?.value !== 'max_length' || !written(p) || ctx.cpu) return [];
+    if (ctx.value('packing') === true || ctx.value('group_by_length') === true) return [];
+    if (ctx.accelerator?.vendor === 'google' || /tpu/i.test(String(ctx.value('hardware') ?? ''))) return [];
+    return [
+      {
+        ...at(p),
+        message:
+          'Every example is padded to the maximum length: padding tokens cost as much compute as real ones. Pad per batch (DataCollatorWithPadding) or pack sequences.',
+        fixes: [
+          {
+            title: 'Pad per batch with DataCollatorWithPadding, or pack sequences',
+            applicability: 'display-only',
+            edits: [],
+          },
+        ],
+      },
+    ];
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule } from './types';
+import { at, setArg } from './helpers';
+
+/**
+ * GML401 synchronous-dataloader — the GPU waits while the main process loads each batch.
+ */
+export const synchronousDataloader: Rule = {
+  code: 'GML401',
+  name: 'synchronous-dataloader',
+  defaultSeverity: 'warning',
+  summary: 'A PyTorch DataLoader with no worker processes on a GPU run',
+  doc: {
+    whatItDoes:
+      "Flags the training `DataLoader` of a GPU run when `num_workers` is 0 — written, or left at PyTorch's default — " +
+      'and a written `dataloader_num_workers=0` in TrainingArguments.',
+    whyIsThisBad:
+      'With no workers, loading, decoding and augmenting each batch happens in the training process while the GPU ' +
+      'idles (PyTorch Performance Tuning Guide, "Enable asynchronous data loading and augmentation"; the PyTorch ' +
+      'profiler flags it as SynchronizedDataLoaderPattern). The GPU draws power all the same.',
+    example: 'DataLoader(train, batch_size=64, shuffle=True)',
+    useInstead: 'DataLoader(train, batch_size=64, shuffle=True, num_workers=4, pin_memory=True)',
+    fixSafety:
+      'Unsafe: worker processes re-import the script on platforms that spawn (Windows, macOS) and need picklable ' +
+      "datasets. Not flagged: CPU/MPS runs, the Trainer's default (pre-tokenised datasets load cheaply), loops with " +
+      'no DataLoader (nanoGPT-style memmap batches).',
+  },
+  check(ctx) {
+    const f = ctx.fact('num_workers');
+    if (f?.value !== 0 || ctx.cpu || !f.file || !f.span) return [];
+    const hf = ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl';
+    if (hf && f.origin !== 'explicit') return [];
+    const edits = setArg(ctx, 'num_workers', hf ? 'dataloader_num_workers' : 'num_workers', 4);
+    return [
+      {
+        ...at(f),
+        severity: ctx.accelerator ? undefined : 'information',
+        message: `Batches are loaded in the training process (num_workers=0${f.origin === 'explicit' ? '' : ', the default'}): the GPU waits for each one.`,
+        fixes: edits ? [{ title: 'Load batches in 4 worker processes', applicability: 'unsafe', edits }] : [],
+      },
+    ];
+  },
+};

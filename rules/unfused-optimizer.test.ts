@@ -1,0 +1,37 @@
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { unfusedOptimizer } from './unfused-optimizer';
+
+const loop = (opt: string, device = 'cuda') => `import torch
+model = Net().to("${device}")
+opt = torch.optim.AdamW(model.parameters(), lr=3e-4${opt})
+for x, y in loader:
+    loss = model(x.to("${device}")).sum()
+    loss.backward()
+    opt.step()
+    opt.zero_grad()
+`;
+
+runRuleCases(unfusedOptimizer, [
+  {
+    name: 'foreach=False: one kernel per tensor; the fix fuses',
+    code: loop(', foreach=False'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 54, endColumn: 67, messageIncludes: 'foreach=False' }],
+    fixes: [{ applicability: 'unsafe', output: loop(', fused=True') }],
+  },
+  { name: 'the default (multi-tensor foreach)', code: loop(''), settings: { hardware: 'a100' }, expect: [] },
+  { name: 'fused already', code: loop(', fused=True'), settings: { hardware: 'a100' }, expect: [] },
+  { name: 'a CPU run', code: loop(', foreach=False', 'cpu'), expect: [] },
+  {
+    name: 'optim="adamw_hf" in TrainingArguments',
+    code: `from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir="o", bf16=True, optim="adamw_hf")\nTrainer(model="Qwen/Qwen2.5-0.5B", args=args).train()\n`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 2 }],
+    fixes: [
+      {
+        applicability: 'unsafe',
+        output: `from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir="o", bf16=True, optim="adamw_torch_fused")\nTrainer(model="Qwen/Qwen2.5-0.5B", args=args).train()\n`,
+      },
+    ],
+  },
+]);

@@ -1,0 +1,54 @@
+import type { Rule } from './types';
+import { at, replaceFact, setArg, written } from './helpers';
+
+/**
+ * GML503 unfused-optimizer — an optimizer step made of one kernel per parameter tensor.
+ */
+export const unfusedOptimizer: Rule = {
+  code: 'GML503',
+  name: 'unfused-optimizer',
+  defaultSeverity: 'information',
+  summary: 'Adam/AdamW with its fused and multi-tensor kernels switched off on a GPU',
+  doc: {
+    whatItDoes:
+      'Flags `torch.optim.Adam/AdamW(..., foreach=False)` or `fused=False`, and `optim="adamw_hf"` in TrainingArguments, ' +
+      'on a GPU run.',
+    whyIsThisBad:
+      'The single-tensor path launches several kernels per parameter tensor every step; the fused implementation does ' +
+      'the whole update in a few kernels (PyTorch profiler OptimizerSingleTensorPattern; transformers made ' +
+      '`adamw_torch_fused` the default for torch ≥ 2.8, PR #37358). The optimizer step is a few per cent of a step, ' +
+      'more for models with many small tensors.',
+    example: 'torch.optim.AdamW(model.parameters(), lr=3e-4, foreach=False)',
+    useInstead: 'torch.optim.AdamW(model.parameters(), lr=3e-4, fused=True)',
+    fixSafety:
+      'Unsafe: the fused kernel rounds differently in the last bits, and needs CUDA parameters. Not flagged: the ' +
+      'defaults, 8-bit and paged optimizers, CPU runs.',
+  },
+  check(ctx) {
+    if (ctx.cpu) return [];
+    const impl = ctx.fact('optimizer_impl');
+    if (written(impl) && (impl.value === 'single-tensor' || impl.value === 'unfused')) {
+      const edits = replaceFact(impl, 'fused=True');
+      return [
+        {
+          ...at(impl),
+          message: `The optimizer runs ${impl.value === 'single-tensor' ? 'one kernel per parameter tensor (foreach=False)' : 'unfused (fused=False)'}: fused=True does the update in a few kernels.`,
+          fixes: edits ? [{ title: 'Use the fused optimizer (fused=True)', applicability: 'unsafe', edits }] : [],
+        },
+      ];
+    }
+    const o = ctx.fact('optimizer');
+    if (written(o) && o.value === 'adamw_hf') {
+      const edits = setArg(ctx, 'optimizer', 'optim', 'adamw_torch_fused');
+      return [
+        {
+          ...at(o),
+          message:
+            'optim="adamw_hf" is the Transformers reference AdamW (one kernel per tensor): "adamw_torch_fused" does the same update in fused kernels.',
+          fixes: edits ? [{ title: 'Use optim="adamw_torch_fused"', applicability: 'unsafe', edits }] : [],
+        },
+      ];
+    }
+    return [];
+  },
+};

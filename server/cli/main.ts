@@ -31,7 +31,16 @@ import {
   planJson,
   UsageError,
 } from './options';
-import { checkGithub, checkJson, checkMarkdown, checkSarif, position, runJson, type FileResult } from './output';
+import {
+  checkGithub,
+  checkJson,
+  checkMarkdown,
+  checkSarif,
+  estimateJson,
+  position,
+  runJson,
+  type FileResult,
+} from './output';
 import { analyzeFiles } from './pool';
 import { progress } from './progress';
 import { CliSettings, cliRoots } from './workspace';
@@ -264,18 +273,7 @@ export function buildProgram(out: (s: string) => void): Command {
           out(
             JSON.stringify(
               {
-                gpuHours: e.gpuHours,
-                energyKWh: e.energyKWh,
-                co2eKg: e.co2eKg,
-                wallHours: e.wallHours,
-                memoryGBPerDevice: e.memoryGBPerDevice,
-                method: e.method,
-                accelerator: e.accelerator?.id,
-                devices: e.devices,
-                pue: e.pue,
-                grid: e.grid,
-                assumptions: e.assumptions,
-                warnings: e.warnings,
+                ...estimateJson(e),
                 ...reportJson(e, cardOpts),
                 measurements: measured?.file,
               },

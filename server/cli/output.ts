@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl, findRule } from '../../rules/index';
 import * as fmt from '../../engine/format';
 import type { AnalyzedRun, Finding, OffsetEdit, Span } from '../../engine/types';
+import type { Estimate } from '../../core/index';
 
 export interface FileResult {
   path: string;
@@ -29,26 +30,31 @@ export function position(text: string, offset: number): { line: number; column: 
 
 const range = (text: string, s: Span) => ({ start: position(text, s.start), end: position(text, s.end) });
 
+/** An estimate as the JSON contract shows it (ARCHITECTURE.md, "Contracts"). */
+export function estimateJson(e: Estimate) {
+  return {
+    gpuHours: e.gpuHours,
+    energyKWh: e.energyKWh,
+    co2eKg: e.co2eKg,
+    wallHours: e.wallHours,
+    memoryGBPerDevice: e.memoryGBPerDevice,
+    method: e.method,
+    accelerator: e.accelerator?.id,
+    devices: e.devices,
+    pue: e.pue,
+    grid: e.grid,
+    assumptions: e.assumptions,
+    warnings: e.warnings,
+  };
+}
+
 export function runJson(run: AnalyzedRun) {
   const e = run.estimate;
   return {
     entry: { path: run.plan.entry.file, label: run.plan.entry.label },
     framework: run.plan.framework,
     files: run.plan.files,
-    estimate: {
-      gpuHours: e.gpuHours,
-      energyKWh: e.energyKWh,
-      co2eKg: e.co2eKg,
-      wallHours: e.wallHours,
-      memoryGBPerDevice: e.memoryGBPerDevice,
-      method: e.method,
-      accelerator: e.accelerator?.id,
-      devices: e.devices,
-      pue: e.pue,
-      grid: e.grid,
-      assumptions: e.assumptions,
-      warnings: e.warnings,
-    },
+    estimate: estimateJson(e),
   };
 }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One prepared pass of train_energy.py over the workloads the core is checked against, sized to finish in about four
+# minutes on an H100/H200-class GPU. Writes one JSON per group and a log into the folder given (default: .):
+#   bash bench/gpu-energy/run-matrix.sh OUT_DIR
+# Groups: (a) GPT-style decoder, ResNet-50 and ViT-B/16 at fp32, tf32, bf16 and fp16; (b) a GPT-2-large-shaped model
+# (774 M) full fine-tune and LoRA in bf16; (c) the GPT decoder at a small batch (load-dependent power); (d) a
+# BERT-base-shaped model (d = 768, 512 tokens) in bf16 and fp32.
+set -uo pipefail
+out=${1:-.}
+mkdir -p "$out"
+here=$(dirname "$0")
+export PYTHONUNBUFFERED=1
+py=${PYTHON:-python3}
+nvidia-smi --query-gpu=name,driver_version,power.limit,power.max_limit,clocks.max.sm,memory.total --format=csv \
+  >"$out/nvidia-smi.csv" 2>&1
+run() { local name=$1; shift; echo "== $name: $*"; "$py" "$here/train_energy.py" --out "$out/$name.json" "$@"; }
+{
+  run a-matrix --workloads gpt,resnet50,vit --precisions fp32,tf32,bf16,fp16 --steps 60 --warmup 10
+  run b-774m --workloads gpt,gpt-lora --precisions bf16 --layers 36 --d-model 1280 --heads 20 --batch 8 --steps 40 --warmup 8
+  run c-small-batch --workloads gpt --precisions bf16,fp32 --batch 2 --steps 60 --warmup 10
+  run d-bert-base --workloads gpt --precisions bf16,fp32 --layers 12 --d-model 768 --heads 12 --seq 512 --batch 32 --steps 60 --warmup 10
+} 2>&1 | tee "$out/log.txt"

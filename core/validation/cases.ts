@@ -204,6 +204,20 @@ export const CASES: readonly ValidationCase[] = [
       '"Wh = GPU-hours× (GPU power consumption)× PUE where Power Usage Effectiveness (PUE) is set with 1.3 ... 0.39 kg CO2eq/KWh"; 757.0 MWh, 295.2 tCO2eq',
   },
 
+  {
+    id: 'granite3-2b-convention',
+    name: 'Granite 3.0 2B (IBM convention: GPU-h × 700 W × PUE 1.3)',
+    tier: 'convention',
+    quality: 'A',
+    family: 'granite',
+    year: 2024,
+    inputs: { gpuHours: 192_030, powerW: 700, pue: 1.3, intensity: 390 },
+    target: { metric: 'energyKWh', value: 174_600 },
+    also: [{ metric: 'co2eKg', value: 68_100 }],
+    source: 'IBM Granite Team 2024, "Granite 3.0 Language Models", Table 7 and §6',
+    notes: '"Granite 3.0 2B 700W 192,030 174.6 68.1" (GPU-hours, MWh, tCO2eq); PUE 1.3, 0.39 kg CO2eq/kWh',
+  },
+
   // ============================================================================================ device-hours
   ...(
     [
@@ -1002,6 +1016,67 @@ export const CASES: readonly ValidationCase[] = [
     target: { metric: 'gpuHours', value: 16 * 37 },
     source: 'Touvron et al. 2021, "Training data-efficient image transformers" (DeiT, arXiv 2012.12877), §5',
     notes: '"a typical training of 300 epochs takes 37 hours with 2 nodes or 53 hours on a single node for the DeiT-B"',
+  },
+
+  {
+    id: 'deberta-large',
+    name: 'DeBERTa-large 400M on 96 V100',
+    tier: 'device-hours',
+    quality: 'B',
+    family: 'deberta',
+    year: 2021,
+    inputs: {
+      params: 406e6,
+      tokens: 1_000_000 * 2048 * 512,
+      hardware: 'v100-sxm2-32gb',
+      devices: 96,
+      precision: 'fp16',
+      seqLen: 512,
+      shape: { layers: 24, hidden: 1024, heads: 16, vocab: 128_000 },
+    },
+    target: { metric: 'gpuHours', value: 96 * 20 * 24 },
+    source:
+      'He et al. 2021, "DeBERTa: Decoding-enhanced BERT with Disentangled Attention" (ICLR 2021, arXiv 2006.03654), §5.1.1 [R]',
+    notes:
+      '"We use 6 DGX-2 machines (96 V100 GPUs) to train the models. A single model trained with 2K batch size and 1M steps takes about 20 days" [R]; ' +
+      'sequence length 512; disentangled attention costs more than 6·N per token (quality B)',
+  },
+  {
+    id: 'pubmedgpt-2.7b',
+    name: 'PubMed GPT (BioMedLM) 2.7B on 128 A100-40GB',
+    tier: 'device-hours',
+    quality: 'B',
+    family: 'pubmedgpt',
+    year: 2022,
+    inputs: { params: 2.7e9, tokens: 300e9, hardware: 'a100-sxm4-40gb', devices: 128, precision: 'bf16', seqLen: 1024 },
+    target: { metric: 'gpuHours', value: 128 * 6.25 * 24 },
+    source:
+      'MosaicML and Stanford CRFM 2022, "PubMed GPT: a Domain-Specific Large Language Model for Biomedical Text" (mosaicml.com/blog/introducing-pubmed-gpt); stanford-crfm/BioMedLM model card [R]',
+    notes: '"trained on 128 NVIDIA A100-40GB GPUs ... for 300B tokens ... in about 6.25 days" [R] (quality B)',
+  },
+  {
+    id: 'clip-vit-l14',
+    name: 'CLIP ViT-L/14, 32 epochs over 400M pairs, 256 V100',
+    tier: 'device-hours',
+    quality: 'B',
+    family: 'clip',
+    year: 2021,
+    inputs: {
+      architecture: 'vit-l-16',
+      flopsPerSample: 173e9,
+      samples: 400e6,
+      epochs: 32,
+      hardware: 'v100-sxm2-32gb',
+      devices: 256,
+      precision: 'fp16',
+    },
+    target: { metric: 'gpuHours', value: 256 * 12 * 24 },
+    source:
+      'Radford et al. 2021, "Learning Transferable Visual Models From Natural Language Supervision" (CLIP, arXiv 2103.00020), §2.5 and App. F',
+    notes:
+      '"The largest ResNet model, RN50x64, took 18 days to train on 592 V100 GPUs while the largest Vision Transformer took 12 days on 256 V100 GPUs"; ' +
+      '"We train all models for 32 epochs" on 400M pairs; forward FLOPs per pair [D]: ViT-L/14 image tower at 224 px ≈ 2 × 304 M × 257 tokens + attention ≈ 163 G, ' +
+      'text tower (12 layers, width 768, 77 tokens) ≈ 10 G; architecture vit-l-16 only sets the utilisation family (quality B)',
   },
 
   // ============================================================================================ measured-energy

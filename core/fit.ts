@@ -9,8 +9,8 @@
 //   MoE efficiency             median over quality-A mixture-of-experts cases of implied ÷ dense prediction at the active
 //                              parameter count, taken back to 1B active parameters along a prior slope (moeEfficiencyAt);
 //   vision run efficiency      median over quality-A 16-bit convolutional cases of implied ÷ published step utilisation;
-//   spread                     2.5th and 97.5th percentiles of implied ÷ predicted utilisation over all quality-A
-//                              device-hours cases (SPREAD_QUANTILES).
+//   spread                     2.5th and 97.5th percentiles of implied ÷ predicted utilisation over all device-hours
+//                              cases, quality A and B (SPREAD_QUANTILES): the band covers runs as published.
 // The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
 
 import {
@@ -107,11 +107,11 @@ interface TokenPoint {
   n: number;
 }
 
-function tokenPoints(cases: readonly ValidationCase[]): TokenPoint[] {
+function tokenPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): TokenPoint[] {
   const out: TokenPoint[] = [];
   for (const c of cases) {
     const i = c.inputs;
-    if (c.tier !== 'device-hours' || c.quality !== 'A' || i.architecture !== undefined) continue;
+    if (c.tier !== 'device-hours' || !qualities.includes(c.quality) || i.architecture !== undefined) continue;
     if (i.params === undefined || i.tokens === undefined || i.peft) continue;
     const a = accelOf(c);
     if (!a) continue;
@@ -129,11 +129,11 @@ interface VisionPoint {
   ratio: number;
 }
 
-function visionPoints(cases: readonly ValidationCase[]): VisionPoint[] {
+function visionPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): VisionPoint[] {
   const out: VisionPoint[] = [];
   for (const c of cases) {
     const i = c.inputs;
-    if (c.tier !== 'device-hours' || c.quality !== 'A' || i.architecture === undefined) continue;
+    if (c.tier !== 'device-hours' || !qualities.includes(c.quality) || i.architecture === undefined) continue;
     if (i.precision !== 'fp16' && i.precision !== 'bf16') continue;
     const arch = lookupArchitecture(i.architecture);
     const a = accelOf(c);
@@ -187,15 +187,17 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
   const vis = visionPoints(cases);
   const visionRunEfficiency = vis.length ? median(vis.map((v) => v.ratio)) : PRIORS.visionRunEfficiency;
 
-  // Spread: implied ÷ predicted utilisation over every point above.
+  // Spread: implied ÷ predicted utilisation over every device-hours case, quality A and B. The mid values above come from
+  // quality-A cases only; the band must cover runs as they are published, rounded figures and partly known inputs
+  // included, which is what an unseen run looks like.
   const residuals: number[] = [];
-  for (const t of tokens) {
+  for (const t of tokenPoints(cases, ['A', 'B'])) {
     const b = baseMfu[t.arch];
     if (!b) continue;
     const predicted = b.mfu * sizeFactorAt(t.n, sizeSlope) * (isMoe(t.c) ? moeEfficiencyAt(moeEfficiency, t.n) : 1);
     residuals.push(t.base / predicted);
   }
-  for (const v of vis) residuals.push(v.ratio / visionRunEfficiency);
+  for (const v of visionPoints(cases, ['A', 'B'])) residuals.push(v.ratio / visionRunEfficiency);
   const enough = residuals.length >= 8;
   const mfuSpread = enough
     ? {

@@ -95,12 +95,26 @@ function inputsOf(r) {
     r.trainable !== undefined && r.trainable < r.params
       ? { peft: { method: 'lora', trainableFraction: r.trainable / r.params } }
       : {};
+  // The model's shape when the run recorded it (layers set the launch floor of small micro-steps).
+  const c = r.config;
+  const shape =
+    c && c.layers > 0 && c.d_model > 0
+      ? {
+          shape: {
+            layers: c.layers,
+            hidden: c.d_model,
+            heads: c.heads ?? Math.max(1, c.d_model / 64),
+            vocab: c.vocab ?? 32000,
+          },
+        }
+      : {};
   return {
     ...base,
     params: r.params,
     tokens: r.tokens_per_step,
     microBatch: r.micro_batch,
     seqLen: r.seq_len,
+    ...shape,
     ...peft,
   };
 }

@@ -5,7 +5,8 @@
 //                              utilisation ÷ device-count factor × precision factor; architectures without a case keep
 //                              the prior in compute.ts BASE_MFU (those derived from another architecture follow it);
 //   size slope                 median over quality-A dense token cases below 1B parameters of the slope that explains
-//                              their shortfall against the base (sizeFactor = 1 + slope·log10(N / 1e9));
+//                              their shortfall against the base (sizeFactor = 1 + slope·log10(N / 1e9)); the prior when
+//                              fewer than MIN_SLOPE_CASES such cases are left;
 //   MoE efficiency             median over quality-A mixture-of-experts cases of implied ÷ dense prediction at the active
 //                              parameter count, taken back to 1B active parameters along a prior slope (moeEfficiencyAt);
 //   vision run efficiency      median over quality-A 16-bit convolutional cases of implied ÷ published step utilisation;
@@ -62,6 +63,9 @@ export const PRIORS = {
   /** [I] 0.72–1.45× of the mid utilisation (used when fewer than 8 cases are left to fit the band). */
   mfuSpread: { low: 0.72, high: 1.45 },
 } as const;
+
+/** Fewest small-model cases from which the size slope is fitted; below it the prior stands. */
+export const MIN_SLOPE_CASES = 3;
 
 /** Architectures whose prior is derived from another one: they follow the fitted value by the same ratio. */
 const DERIVED: Record<string, string> = { blackwell: 'hopper', cdna3: 'ampere', cdna2: 'ampere' };
@@ -174,7 +178,9 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
   const slopes = dense
     .filter((t) => t.n < 1e9 && baseMfu[t.arch])
     .map((t) => (t.base / baseMfu[t.arch].mfu - 1) / Math.log10(t.n / 1e9));
-  const sizeSlope = slopes.length ? Math.min(0.5, Math.max(0.05, median(slopes))) : PRIORS.sizeSlope;
+  // Fewer than MIN_SLOPE_CASES cases (e.g. Pythia left out, only the hand-written llm.c run left): keep the prior, so that
+  // one unusual run cannot set the slope for every small model.
+  const sizeSlope = slopes.length >= MIN_SLOPE_CASES ? Math.min(0.5, Math.max(0.05, median(slopes))) : PRIORS.sizeSlope;
 
   // MoE: each case gives an intercept at 1B active parameters under the prior slope; the median is the fit.
   const moeRatios = tokens

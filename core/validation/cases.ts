@@ -15,7 +15,11 @@
 //   measured-energy  the published figure is energy from measured power; the estimator predicts it from its power model
 //                    (and, for end-to-end cases, its device-hours model).
 // Quality: A = every input and the target explicit in a primary source (rounding ≤ ~5 %); B = an input or the target is
-// bounded, rounded more coarsely or partly assumed (shown and validated, but never used to fit a constant).
+// bounded, rounded more coarsely or partly assumed (shown and validated; never used to fit a mid value, only the width of
+// the utilisation band, which has to cover runs as they are published).
+//
+// Runs of models that are in a held-out set (Llama 3.2 1B/3B, Phi-1.5, Phi-2, TinyLlama, among others) are kept out of
+// these cases: they judge the core, never train it (test/core/validation.test.ts checks).
 //
 // Numbers were checked against the primary sources cited on each case and against the dataset of Cuuper22/gpu_stack-
 // (experiments/v002-graph-published-runs/build_dataset.py), which cites each figure to a PDF page. Values marked [R]

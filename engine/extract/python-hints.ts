@@ -9,7 +9,7 @@ import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
-import { loopsAround, moduloGuard } from './python-scan';
+import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 
 const CALLS = [
@@ -221,9 +221,13 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       !/Distributed/.test(c.callee)
     )
       put(fact('data_parallel', true, c.node, `${c.callee}(…): one process drives every GPU`));
-    else if (c.name === 'set_detect_anomaly' && c.positional[0]?.type === 'true')
+    else if (
+      c.name === 'set_detect_anomaly' &&
+      (c.positional[0] ?? c.kwargs.get('mode')?.value)?.type === 'true' &&
+      !offByDefaultGuard(c.node, undefined, values)
+    )
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}(True)`));
-    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee))
+    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee) && !offByDefaultGuard(c.node, undefined, values))
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}()`));
     else if (c.name === 'profile' && /profiler/.test(c.callee) && !c.kwargs.has('schedule'))
       put(fact('profiler', 'unscheduled', c.node, `${c.callee}(…) without a schedule: every step is traced`));
@@ -299,9 +303,17 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       'debug_flag',
       'CUDA_LAUNCH_BLOCKING',
     ],
+    [
+      /os\.environ\[\s*["']TORCH_SHOW_CPP_STACKTRACES["']\s*\]\s*=\s*["']1["']/g,
+      'debug_flag',
+      'TORCH_SHOW_CPP_STACKTRACES',
+    ],
   ] as [RegExp, FactKey, string | undefined][]) {
     for (const m of text.matchAll(re)) {
       if (!inCode(root, m.index)) continue;
+      // `if args.debug: os.environ[...] = "1"`: only when a flag that is off by default is given.
+      const at = root.descendantForIndex(m.index, m.index + 1);
+      if (key === 'debug_flag' && (out.has('debug_flag') || (at && offByDefaultGuard(at, undefined, values)))) continue;
       // benchmark=False next to deterministic algorithms is a reproducibility choice, not an oversight.
       if (key === 'cudnn_benchmark' && m[1] === 'False' && DETERMINISTIC.test(text)) continue;
       const v: FactValue = value ?? m[1] === 'True';

@@ -39,4 +39,22 @@ runRuleCases(noPinMemory, [
     expect: [],
   },
   { name: 'CPU runs do not pin', code: loop('DataLoader(train, batch_size=64)', 'cpu'), expect: [] },
+  {
+    name: 'hardware not named: information, since the file moves batches to CUDA',
+    code: loop('DataLoader(train, batch_size=64, num_workers=4)'),
+    expect: [{ line: 5, severity: 'information' }],
+  },
+  {
+    name: 'a script that never names CUDA (it runs where torch puts it, the CPU) is not judged',
+    code: `import torch
+from torch.utils.data import DataLoader
+loader = DataLoader(train, batch_size=64, num_workers=4)
+for epoch in range(20):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+`,
+    expect: [],
+  },
 ]);

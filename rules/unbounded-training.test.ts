@@ -7,6 +7,22 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 ${extra}model.fit(x_train, y_train, batch_size=64, ${fit})
 `;
 
+const lit = (args: string) => `import lightning as L
+import torch
+from lightning.pytorch.callbacks import EarlyStopping
+
+
+class Net(L.LightningModule):
+    def training_step(self, batch, batch_idx):
+        return self.model(batch).mean()
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters())
+
+trainer = L.Trainer(${args})
+trainer.fit(Net(), train_loader, val_loader)
+`;
+
 runRuleCases(unboundedTraining, [
   {
     name: '200 Keras epochs with a validation split and no early stopping',
@@ -29,4 +45,26 @@ runRuleCases(unboundedTraining, [
     settings: { hardware: 'a100' },
     expect: [{ line: 2, messageIncludes: 'EarlyStoppingCallback' }],
   },
+  {
+    name: 'Lightning max_epochs=-1 with nothing to stop it',
+    code: lit('max_epochs=-1, accelerator="gpu", devices=1'),
+    expect: [{ line: 13, column: 21, endColumn: 34, severity: 'warning', messageIncludes: 'never stops' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'Lightning max_epochs=-1 stopped by an EarlyStopping callback',
+    code: lit('max_epochs=-1, accelerator="gpu", callbacks=[EarlyStopping(monitor="val_loss", patience=5)]'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 bounded by max_time',
+    code: lit('max_epochs=-1, max_time="00:12:00:00", accelerator="gpu"'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 bounded by max_steps',
+    code: lit('max_epochs=-1, max_steps=50000, accelerator="gpu"'),
+    expect: [],
+  },
+  { name: 'Lightning with an epoch count', code: lit('max_epochs=30, accelerator="gpu"'), expect: [] },
 ]);

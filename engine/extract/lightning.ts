@@ -94,7 +94,11 @@ export const LIGHTNING_SCHEMA: Schema = {
           'epochs',
           (int(me.value) ?? -1) >= 0 ? int(me.value)! : null,
           me,
-          int(me.value) === -1 ? 'max_epochs=-1: no epoch limit' : undefined,
+          int(me.value) === -1
+            ? f('max_time')
+              ? 'max_epochs=-1: no epoch limit (max_time bounds the run)'
+              : 'max_epochs=-1: no epoch limit'
+            : undefined,
         ),
       );
     const ms = f('max_steps');

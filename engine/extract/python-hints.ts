@@ -11,6 +11,7 @@ import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
 import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
+import { wandbSweepDictFacts } from './wandb-sweep';
 
 const CALLS = [
   'from_pretrained',
@@ -92,6 +93,14 @@ function credential(file: string, root: SyntaxNode, text: string): Fact | undefi
   return undefined;
 }
 
+/** The dict literal a name is assigned at the start of a line (`param_grid = {`), if any. */
+function dictAssigned(name: SyntaxNode, text: string): SyntaxNode | undefined {
+  const m = new RegExp(`(?:^|\\n)\\s*${name.text}\\s*=\\s*\\{`).exec(text);
+  if (!m) return undefined;
+  const n = name.tree.rootNode.descendantForIndex(m.index + m[0].length - 1);
+  return n?.type === 'dictionary' ? n : n?.parent?.type === 'dictionary' ? n.parent : undefined;
+}
+
 /** Optuna / W&B / scikit-learn searches: trial cap, pruner, grid size. */
 function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put: (f: Fact) => void, text: string) {
   const study = calls.find((c) => c.callee.endsWith('create_study'));
@@ -134,8 +143,27 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
       });
     }
   }
+  // `wandb.sweep(sweep_config, project=…)` with the config a dict literal (or a name assigned one).
+  const sw = calls.find((c) => c.callee === 'wandb.sweep');
+  const swArg = sw?.positional[0] ?? sw?.kwargs.get('sweep')?.value;
+  const swDict =
+    swArg?.type === 'dictionary' ? swArg : swArg?.type === 'identifier' ? dictAssigned(swArg, text) : undefined;
+  const sweepConfig = swDict ? wandbSweepDictFacts(file, swDict) : undefined;
+  for (const f of sweepConfig?.facts ?? []) put(f);
+  const grid = sweepConfig?.facts.find((f) => f.key === 'sweep_grid');
   const agent = calls.find((c) => c.callee === 'wandb.agent');
-  if (agent) {
+  // A grid sweep ends when its grid is done: an agent without count is bounded by it.
+  if (agent && sweepConfig?.method === 'grid') {
+    if (!agent.kwargs.get('count'))
+      put({
+        key: 'sweep_trials',
+        value: typeof grid?.value === 'number' ? grid.value : null,
+        origin: 'framework-default',
+        file,
+        span: spanOf(agent.node),
+        note: 'wandb.agent without count on a grid sweep: it stops when the grid is done',
+      });
+  } else if (agent) {
     const count = agent.kwargs.get('count');
     put({ key: 'sweep', value: 'wandb', origin: 'explicit', file, span: spanOf(agent.node) });
     put({
@@ -154,17 +182,12 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
         : 'wandb.agent without count: random and Bayesian sweeps run until stopped',
     });
   }
-  const grid = calls.find((c) => c.name === 'GridSearchCV');
-  const gridArg = grid?.kwargs.get('param_grid')?.value ?? grid?.positional[1];
-  if (grid && gridArg) {
-    let dict: SyntaxNode | undefined = gridArg.type === 'dictionary' ? gridArg : undefined;
-    if (!dict && gridArg.type === 'identifier') {
-      const m = new RegExp(`(?:^|\\n)\\s*${gridArg.text}\\s*=\\s*\\{`).exec(text);
-      if (m) {
-        const n = gridArg.tree.rootNode.descendantForIndex(m.index + m[0].length - 1);
-        dict = n?.type === 'dictionary' ? n : n?.parent?.type === 'dictionary' ? n.parent : undefined;
-      }
-    }
+  const gridCall = calls.find((c) => c.name === 'GridSearchCV');
+  const gridArg = gridCall?.kwargs.get('param_grid')?.value ?? gridCall?.positional[1];
+  if (gridCall && gridArg) {
+    const grid = gridCall;
+    const dict =
+      gridArg.type === 'dictionary' ? gridArg : gridArg.type === 'identifier' ? dictAssigned(gridArg, text) : undefined;
     let size = dict ? 1 : undefined;
     for (const pair of dict?.namedChildren ?? []) {
       const v = pair?.childForFieldName('value');

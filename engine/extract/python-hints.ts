@@ -12,6 +12,7 @@ import { dtypeOf } from './python-common';
 import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
+import { hostSyncFact } from './host-sync';
 
 const CALLS = [
   'from_pretrained',
@@ -30,7 +31,6 @@ const CALLS = [
   'sweep',
   'empty_cache',
   'set_float32_matmul_precision',
-  'item',
   'DataLoader',
   'read_csv',
   'read_json',
@@ -285,13 +285,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     } else if (c.name === 'set_float32_matmul_precision') {
       const v = literal(c.positional[0]);
       if (typeof v === 'string') put(fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`));
-    } else if (c.name === 'item' && c.positional.length === 0 && c.callee.endsWith('.item')) {
-      const loop = trainingLoop(c.node);
-      if (!loop || moduloGuard(c.node, loop, values) || out.has('host_sync')) continue;
-      // Inside `if` blocks guarded otherwise (a condition on the step, a rank check) the sync is not per step.
-      let guarded = false;
-      for (let p = c.node.parent; p && p.id !== loop.id; p = p.parent) if (p.type === 'if_statement') guarded = true;
-      if (!guarded) put(fact('host_sync', c.callee, c.node, `${c.callee}() on every training step waits for the GPU`));
     } else if (c.name === 'fit' && (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))) {
       const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split');
       if (v) put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
@@ -364,6 +357,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         ),
       );
   }
+  const sync = hostSyncFact(file, root, text);
+  if (sync) put(sync);
   sweepFacts(file, calls, values, put, text);
   const cred = credential(file, root, text);
   if (cred) put(cred);

@@ -1,15 +1,28 @@
-// Debug switches a launcher sets in the environment of the training process: `export CUDA_LAUNCH_BLOCKING=1`,
-// `CUDA_LAUNCH_BLOCKING=1 python train.py`, `TORCH_SHOW_CPP_STACKTRACES=1`. Each becomes a `debug_flag` fact with the
-// span of the assignment. Commented-out lines (`# export CUDA_LAUNCH_BLOCKING=1`, the usual "uncomment to debug")
-// are not read: the shell word splitter gives the comments' spans, and an assignment inside one is skipped. A value
-// other than 1 (`=0`, `=$DEBUG`) is not a switch that is on. NCCL_DEBUG=INFO is not here: it logs at set-up and on
-// errors, not per kernel (NCCL environment variables, docs.nvidia.com/deeplearning/nccl).
+// What a shell launcher puts in the environment of the training process that the rules judge:
+// - debug switches: `export CUDA_LAUNCH_BLOCKING=1`, `CUDA_LAUNCH_BLOCKING=1 python train.py`,
+//   `TORCH_SHOW_CPP_STACKTRACES=1` → `debug_flag`. A value other than 1 (`=0`, `=$DEBUG`) is not a switch that is on.
+//   NCCL_DEBUG=INFO is not here: it logs at set-up and on errors, not per kernel (NCCL environment variables,
+//   docs.nvidia.com/deeplearning/nccl).
+// - credentials written in the script: `export WANDB_API_KEY=…`, `HF_TOKEN=hf_…`, `wandb login <key>`,
+//   `huggingface-cli login --token hf_…` → `credential` (the kind of secret, never the secret).
+// Commented-out lines (`# export CUDA_LAUNCH_BLOCKING=1`, the usual "uncomment to debug") are not read: the shell word
+// splitter gives the comments' spans, and a hit inside one is skipped.
 import type { ShellScript } from '../parse/shell';
 import type { Fact } from '../types';
+import { secretKind } from './secrets';
 
 const SWITCHES = ['CUDA_LAUNCH_BLOCKING', 'TORCH_SHOW_CPP_STACKTRACES'] as const;
 
-export function launcherDebugFlags(file: string, text: string, script: ShellScript): Fact[] {
+const SECRET_VARS =
+  'WANDB_API_KEY|HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_HUB_TOKEN|HUGGINGFACE_TOKEN|HF_API_TOKEN|OPENAI_API_KEY';
+/** `NAME=secret`, `wandb login secret`, `huggingface-cli login --token secret` (group 1: the secret). */
+const SECRET_SITES = [
+  new RegExp(`(?<![\\w$])(?:${SECRET_VARS})=["']?([\\w-]{20,})["']?`, 'g'),
+  /\bwandb\s+login\s+(?:--relogin\s+)?["']?([\w-]{20,})["']?/g,
+  /\b(?:huggingface-cli|hf(?:\s+auth)?)\s+login\s+(?:[\w-]+\s+)*?--token[=\s]+["']?([\w-]{20,})["']?/g,
+];
+
+export function launcherEnvFacts(file: string, text: string, script: ShellScript): Fact[] {
   const out: Fact[] = [];
   const inComment = (i: number) => script.comments.some((c) => c.span.start <= i && i < c.span.end);
   for (const name of SWITCHES) {
@@ -26,6 +39,21 @@ export function launcherDebugFlags(file: string, text: string, script: ShellScri
       span: { start: hit.index, end: hit.index + hit[0].length },
       note: `${hit[0]} in the launcher's environment`,
     });
+    break; // one debug switch per run is enough to report; the first one written
   }
+  for (const re of SECRET_SITES)
+    for (const m of text.matchAll(re)) {
+      const kind = secretKind(m[1]);
+      if (!kind || inComment(m.index)) continue;
+      out.push({
+        key: 'credential',
+        value: kind,
+        origin: 'explicit',
+        file,
+        span: { start: m.index, end: m.index + m[0].length },
+        note: `a ${kind} written in the launcher (not shown)`,
+      });
+      return out;
+    }
   return out;
 }

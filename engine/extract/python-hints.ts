@@ -13,6 +13,7 @@ import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
 import { hostSyncFact } from './host-sync';
+import { secretKind } from './secrets';
 
 const CALLS = [
   'from_pretrained',
@@ -56,21 +57,13 @@ function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
 
 const DETERMINISTIC = /cudnn\.deterministic\s*=\s*True|use_deterministic_algorithms\(\s*True/;
 
-const SECRET_PATTERNS: { kind: string; re: RegExp }[] = [
-  { kind: 'Hugging Face token', re: /^hf_[A-Za-z0-9]{30,}$/ },
-  { kind: 'OpenAI API key', re: /^sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}$/ },
-  { kind: 'Weights & Biases API key', re: /^[0-9a-f]{40}$/ },
-];
-/** Placeholders people write in examples ("hf_xxxx…", "sk-your-key-here"). */
-const PLACEHOLDER = /x{4,}|your|example|placeholder|redacted|token_here|\*{3,}|(.)\1{9,}/i;
 const SECRET_CONTEXT =
   /(?:^|[^\w])(?:login|api_key|key|token|hub_token|use_auth_token|HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN|WANDB_API_KEY|OPENAI_API_KEY)\b/;
 
 function credential(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  for (const m of text.matchAll(/["']((?:hf_|sk-)[A-Za-z0-9_-]{20,}|[0-9a-f]{40})["']/g)) {
-    const secret = m[1];
-    const kind = SECRET_PATTERNS.find((p) => p.re.test(secret))?.kind;
-    if (!kind || PLACEHOLDER.test(secret)) continue;
+  for (const m of text.matchAll(/["']((?:hf_|sk-|wandb_v\d+_)[A-Za-z0-9_-]{20,}|[0-9a-f]{40})["']/g)) {
+    const kind = secretKind(m[1]);
+    if (!kind) continue;
     const node = root.descendantForIndex(m.index + 1, m.index + 2);
     let str: SyntaxNode | null = node;
     while (str && str.type !== 'string') str = str.parent;

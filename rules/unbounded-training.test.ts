@@ -67,4 +67,27 @@ runRuleCases(unboundedTraining, [
     expect: [],
   },
   { name: 'Lightning with an epoch count', code: lit('max_epochs=30, accelerator="gpu"'), expect: [] },
+  {
+    name: 'Lightning max_epochs=-1 with a max_steps read from the config',
+    code: lit('max_epochs=-1, max_steps=config["train"]["max_steps"], accelerator="gpu"'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 with a callback of its own that may stop it',
+    code: lit('max_epochs=-1, accelerator="gpu", callbacks=[stop_callback, checkpoint_callback]'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 with only a checkpoint callback still never stops',
+    code: lit('max_epochs=-1, accelerator="gpu", callbacks=[ModelCheckpoint(monitor="val_loss")]'),
+    expect: [{ line: 13 }],
+  },
+  {
+    name: 'Lightning max_epochs=-1 on a Trainer built for prediction only',
+    code: lit('max_epochs=-1, accelerator="gpu"').replace(
+      'trainer.fit(Net(), train_loader, val_loader)',
+      'trainer.predict(Net(), loader)',
+    ),
+    expect: [],
+  },
 ]);

@@ -99,4 +99,18 @@ python train.py --epochs 30
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'a launcher that sets CUDA_LAUNCH_BLOCKING only when DEBUG is given',
+    file: '/case/train.sh',
+    code: `#!/bin/bash
+if [ "$DEBUG" = "1" ]; then
+  export CUDA_LAUNCH_BLOCKING=1
+fi
+[ -n "$TRACE" ] && export TORCH_SHOW_CPP_STACKTRACES=1
+torchrun --nproc_per_node=8 train.py --epochs 300
+`,
+    files: { '/case/train.py': loop('') },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

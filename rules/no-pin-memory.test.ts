@@ -57,4 +57,22 @@ for epoch in range(20):
 `,
     expect: [],
   },
+  {
+    name: 'a text model: token batches are too small for pinning to matter',
+    code: `import torch
+from torch.utils.data import DataLoader
+from transformers import AutoModelForSequenceClassification
+model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased").to("cuda")
+opt = torch.optim.AdamW(model.parameters(), lr=2e-5)
+loader = DataLoader(train, batch_size=32, shuffle=True, num_workers=2)
+for epoch in range(3):
+    for batch in loader:
+        loss = model(**{k: v.to("cuda") for k, v in batch.items()}).loss
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

@@ -6,7 +6,8 @@
 // - credentials written in the script: `export WANDB_API_KEY=…`, `HF_TOKEN=hf_…`, `wandb login <key>`,
 //   `huggingface-cli login --token hf_…` → `credential` (the kind of secret, never the secret).
 // Commented-out lines (`# export CUDA_LAUNCH_BLOCKING=1`, the usual "uncomment to debug") are not read: the shell word
-// splitter gives the comments' spans, and a hit inside one is skipped.
+// splitter gives the comments' spans, and a hit inside one is skipped. A debug switch set only under a condition
+// (`if [ "$DEBUG" = 1 ]; then … fi`, `[ -n "$DEBUG" ] && export …`) is not on by default and is not reported.
 import type { ShellScript } from '../parse/shell';
 import type { Fact } from '../types';
 import { secretKind } from './secrets';
@@ -22,6 +23,23 @@ const SECRET_SITES = [
   /\b(?:huggingface-cli|hf(?:\s+auth)?)\s+login\s+(?:[\w-]+\s+)*?--token[=\s]+["']?([\w-]{20,})["']?/g,
 ];
 
+/**
+ * True when the line at `i` runs only on a condition: inside an `if … fi` / `case … esac` block opened on an earlier
+ * line (`if [ "$DEBUG" = 1 ]; then export CUDA_LAUNCH_BLOCKING=1; fi`), or after `&&` / `||` on its own line.
+ * Counted from keywords at the start of lines (a hand count: the word splitter keeps no block structure).
+ */
+function conditional(text: string, i: number): boolean {
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  if (/&&|\|\||\bthen\b/.test(text.slice(lineStart, i))) return true;
+  let depth = 0;
+  for (const line of text.slice(0, lineStart).split('\n')) {
+    const l = line.replace(/#.*$/, '').trim();
+    if (/^(if|case)\b/.test(l) && !/\b(fi|esac)\s*;?$/.test(l)) depth++;
+    else if (/^(fi|esac)\b/.test(l)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 export function launcherEnvFacts(file: string, text: string, script: ShellScript): Fact[] {
   const out: Fact[] = [];
   const inComment = (i: number) => script.comments.some((c) => c.span.start <= i && i < c.span.end);
@@ -29,7 +47,7 @@ export function launcherEnvFacts(file: string, text: string, script: ShellScript
     const set = script.vars.get(name) === '1' || script.commands.some((c) => c.env.get(name) === '1');
     if (!set) continue;
     const re = new RegExp(`(?<![\\w$])${name}=(["']?)1\\1(?![\\w.])`, 'g');
-    const hit = [...text.matchAll(re)].find((m) => !inComment(m.index));
+    const hit = [...text.matchAll(re)].find((m) => !inComment(m.index) && !conditional(text, m.index));
     if (!hit) continue;
     out.push({
       key: 'debug_flag',

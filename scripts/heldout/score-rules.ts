@@ -9,8 +9,8 @@
 // - a trap (mustNotFlag) is hit when a finding of that rule at warning or error covers the labelled line, or anywhere in
 //   the file when the label has no line; information on a trap is counted apart ("soft");
 // - codes are the labeller's; CODE_ALIASES maps a labeller's code to this project's codes where the numbering differs
-//   (sets whose codeScheme starts with "project codes" use this project's codes and get no aliases)
-//   (filled from the rules' definitions, never from scores).
+//   (filled from the rules' definitions, never from scores); a set whose codeScheme starts with "project codes" uses
+//   this project's codes and gets no aliases.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

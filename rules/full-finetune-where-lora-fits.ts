@@ -44,7 +44,7 @@ export const fullFinetuneWhereLoraFits: Rule = {
       'Display-only: an adapter trains fewer weights, which can change the quality reached. Not flagged: models under ' +
       '1 B parameters, runs that already use LoRA/QLoRA, full fine-tunes that fit as configured, pretraining ' +
       '(torchtitan, Megatron-LM, OLMo, GPT-NeoX, levanter, T5X, nanoGPT, llm-foundry, or a budget in tokens). With the ' +
-      'hardware unknown, "does not fit" is checked on an 80 GB GPU and the message says so.',
+      'hardware unknown, "does not fit" is checked on an 80 GB GPU, LoRA must fit one, and the message says so.',
   },
   check(ctx) {
     const peft = ctx.value('peft');
@@ -69,6 +69,8 @@ export const fullFinetuneWhereLoraFits: Rule = {
     const loraDevices = need(lora.totalGB.mid);
     const devices = ctx.shape.inputs.devices ?? 1;
     if (loraDevices >= Math.max(fullDevices, devices)) return [];
+    // Without stated hardware only the clear case: LoRA fits one 80 GB GPU where the full fine-tune needs several.
+    if (!known && loraDevices > 1) return [];
     // Beside GML207's finding (same place: the value that sets the batch), with the adapter's device count.
     const mb = ctx.fact('micro_batch');
     return [

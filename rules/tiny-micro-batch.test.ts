@@ -94,7 +94,7 @@ runRuleCases(tinyMicroBatch, [
     name: 'NeMo YAML: global batch 256 at micro-batch 1 on 8 stated devices is 32 accumulation steps',
     file: '/case/megatron_gpt.yaml',
     code: nemo(1, 256, '  devices: 8\n'),
-    expect: [{ line: 7, severity: 'information', messageIncludes: 'global batch 256 over 8 data-parallel devices' }],
+    expect: [{ line: 7, severity: 'information', messageIncludes: 'Micro-batch 1 × 32 accumulation steps' }],
   },
   {
     name: 'NeMo YAML: with the device count unstated the accumulation is unknown, silent',

@@ -25,3 +25,45 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// Hand-written loops (Python): a weights-only torch.save each epoch cannot resume; saving the optimizer too can.
+const loop = (save: string) => `import torch
+import torchvision
+from torch.utils.data import DataLoader
+
+model = torchvision.models.resnet50().cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+loader = DataLoader(torchvision.datasets.ImageNet("/data/imagenet", split="train"), batch_size=256, num_workers=8)
+for epoch in range(90):
+    for images, target in loader:
+        loss = torch.nn.functional.cross_entropy(model(images.cuda()), target.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+${save}`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'plain loop: torch.save(model.state_dict()) each epoch of a 90-epoch ImageNet run, on the save',
+    code: loop('    torch.save(model.state_dict(), f"resnet50_{epoch}.pth")\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 14, column: 5, messageIncludes: 'cannot resume' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'plain loop: the optimizer and epoch saved with the weights',
+    code: loop(
+      '    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch}, "ckpt.pth")\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'plain loop: optimizer saved by a second call',
+    code: loop(
+      '    torch.save(model.state_dict(), "model.pth")\n    torch.save(optimizer.state_dict(), "optimizer.pth")\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

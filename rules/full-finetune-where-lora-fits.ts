@@ -62,7 +62,7 @@ export const fullFinetuneWhereLoraFits: Rule = {
     const full = mem({ zeroStage: undefined });
     const lora = mem({ peft: { method: 'lora' }, zeroStage: undefined });
     if (!full?.deviceGB || !lora?.deviceGB) return [];
-    const device = known ? ctx.accelerator!.name : `${memoryOn(ctx, LARGE_REFERENCE)?.device} (hardware not stated)`;
+    const device = ctx.accelerator?.name ?? `${memoryOn(ctx, LARGE_REFERENCE)?.device} (hardware not stated)`;
     const usable = full.deviceGB * USABLE_FRACTION;
     const need = (gb: number) => Math.max(1, Math.ceil(gb / usable));
     const fullDevices = need(full.totalGB.mid);

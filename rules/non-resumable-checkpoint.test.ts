@@ -67,3 +67,25 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// Config format: HF-args YAML.
+const hfYaml = (model: string, extra: string) =>
+  `model_name_or_path: ${model}\noutput_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 3\nbf16: true\n${extra}`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'HF-args YAML: save_only_model on a long 7 B fine-tune, fixed in YAML',
+    file: '/case/sft.yaml',
+    code: hfYaml('meta-llama/Llama-2-7b-hf', 'max_steps: 20000\nsave_only_model: true\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, column: 1 }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_only_model: false'] }],
+  },
+  {
+    name: 'HF-args YAML: full checkpoints',
+    file: '/case/sft.yaml',
+    code: hfYaml('meta-llama/Llama-2-7b-hf', 'max_steps: 20000\nsave_only_model: false\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

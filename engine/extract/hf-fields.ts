@@ -44,6 +44,7 @@ export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
   sample_packing: 'packing',
   use_liger_kernel: 'liger',
   enable_liger_kernel: 'liger',
+  tf32: 'tf32',
 };
 
 /** Fact → the TrainingArguments field a fix writes, for the one-to-one fields beyond the footprint's. */
@@ -78,6 +79,7 @@ const BOOLEAN = new Set<FactKey>([
   'group_by_length',
   'packing',
   'liger',
+  'tf32',
 ]);
 const NUMERIC = new Set<FactKey>([
   'micro_batch',

@@ -1,6 +1,6 @@
 // Vocabulary rows of frameworks whose configs are read through the vocabulary alone (no reader of their own):
 // self-supervised vision (DINO/DINOv2), SpeechBrain hyperparameter files, fairseq's structured configs, verl RL
-// post-training, MaxText, Levanter, Ultralytics, NeMo. Each row names the framework it is specific to (`fw`) and
+// post-training, MaxText, Levanter, Ultralytics, NeMo, nanotron, ESPnet, OpenNMT-py, LeRobot, Coqui TTS. Each row names the framework it is specific to (`fw`) and
 // where that framework documents the key (./sources.ts).
 import { A, type Alias } from './aliases';
 
@@ -43,6 +43,26 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('micro_batch', 'trainer.per_device_parallelism', 'int', ['levanter'], { scope: 'per-device', fw: ['levanter'] }),
   // Ultralytics: `device: 0,1,2,3` names the GPUs.
   A('devices', 'device', 'devices', ['ultralytics'], { fw: ['ultralytics'] }),
+  A('max_steps', 'trainer.total_training_steps', 'int', ['verl'], { unit: 'steps', fw: ['verl'] }),
+  // nanotron: parallel degrees under `parallelism:`.
+  A('tp', 'parallelism.tp', 'int', ['nanotron']),
+  A('pp', 'parallelism.pp', 'int', ['nanotron']),
+  A('dp', 'parallelism.dp', 'int', ['nanotron']),
+  A('seq_len', 'tokens.sequence_length', 'int', ['nanotron']),
+  // ESPnet: epochs, accumulation; `batch_bins` is a budget of frames, not samples.
+  A('epochs', 'max_epoch', 'int', ['espnet'], { unit: 'epochs', fw: ['espnet'] }),
+  A('grad_accum', 'accum_grad', 'int', ['espnet']),
+  A('none', 'batch_bins', 'present', ['espnet'], { fw: ['espnet'] }),
+  // OpenNMT-py: accumulation (a one-item list), model dtype, checkpoint steps.
+  A('grad_accum', 'accum_count', 'int', ['opennmt']),
+  A('precision', 'model_dtype', 'precision', ['opennmt'], { fw: ['opennmt'] }),
+  A('save_steps', 'save_checkpoint_steps', 'save', ['opennmt'], { unit: 'steps' }),
+  // LeRobot: the run length is `steps`.
+  A('max_steps', '^steps', 'int', ['lerobot'], { unit: 'steps', fw: ['lerobot'] }),
+  // Coqui TTS trainer: AMP switch, checkpoint steps, loader workers.
+  A('precision', 'mixed_precision', 'precision', ['coqui'], { on: 'fp16' }),
+  A('save_steps', 'save_step', 'save', ['coqui'], { unit: 'steps' }),
+  A('num_workers', 'num_loader_workers', 'int', ['coqui']),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.
   A('none', 'trainer.enable_checkpointing', 'present', ['nemo'], { fw: ['nemo'] }),
 ];

@@ -47,6 +47,11 @@ export const SOURCES = {
   speechbrain: { url: 'https://speechbrain.readthedocs.io/en/latest/tutorials/basics/brain-class.html', year: 2025 },
   fairseq: { url: 'https://github.com/facebookresearch/fairseq/blob/main/fairseq/dataclass/configs.py', year: 2024 },
   verl: { url: 'https://verl.readthedocs.io/en/latest/examples/config.html', year: 2025 },
+  nanotron: { url: 'https://github.com/huggingface/nanotron/blob/main/src/nanotron/config/config.py', year: 2025 },
+  espnet: { url: 'https://espnet.github.io/espnet/espnet2_training_option.html', year: 2024 },
+  opennmt: { url: 'https://opennmt.net/OpenNMT-py/options/train.html', year: 2024 },
+  lerobot: { url: 'https://github.com/huggingface/lerobot/blob/main/src/lerobot/configs/train.py', year: 2025 },
+  coqui: { url: 'https://github.com/coqui-ai/Trainer/blob/main/trainer/config.py', year: 2024 },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 

@@ -150,3 +150,26 @@ test('parallel degrees as written: TP and PP are facts; torchtitan’s shard/rep
   assert.equal(fact(t, 'pp')?.value, 2);
   assert.equal(fact(t, 'dp'), undefined);
 });
+
+test('`batch_size` counted in tokens or frames is not a per-device sample batch; counted in sentences it is', async () => {
+  const onmt = (t: string) =>
+    `save_model: run/m\nsrc_vocab: v.src\ntrain_steps: 1000\nbatch_type: ${t}\nbatch_size: 4096\nworld_size: 2\n`;
+  assert.equal(fact(await one('o.yaml', onmt('tokens')), 'micro_batch'), undefined);
+  assert.equal(fact(await one('o.yaml', onmt('sents').replace('4096', '64')), 'micro_batch')?.value, 64);
+});
+
+test('devices from parallel degrees only when data, tensor and pipeline degrees are all written', async () => {
+  const cfg = (par: string) =>
+    `parallelism:\n${par}tokens:\n  micro_batch_size: 2\n  sequence_length: 1024\n  train_steps: 100\nmodel:\n  dtype: bfloat16\n`;
+  const all3 = await one('n.yaml', cfg('  dp: 2\n  tp: 2\n  pp: 2\n'));
+  assert.equal(fact(all3, 'devices')?.value, 8);
+  assert.equal(fact(all3, 'devices')?.origin, 'inferred');
+  const tpOnly = await one('n.yaml', cfg('  tp: 2\n'));
+  assert.notEqual(fact(tpOnly, 'devices')?.origin, 'inferred', 'TP alone does not say how many devices');
+});
+
+test('a default is not applied over a written value it cannot read (`batch: -1` is AutoBatch)', async () => {
+  const y = (b: string) => `task: detect\nmode: train\nmodel: yolov8n.pt\nimgsz: 640\nepochs: 10\nbatch: ${b}\n`;
+  assert.equal(fact(await one('y.yaml', y('-1')), 'global_batch'), undefined);
+  assert.equal(fact(await one('y.yaml', y('null')), 'global_batch')?.origin, 'framework-default', 'null: the default');
+});

@@ -63,6 +63,22 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('precision', 'mixed_precision', 'precision', ['coqui'], { on: 'fp16' }),
   A('save_steps', 'save_step', 'save', ['coqui'], { unit: 'steps' }),
   A('num_workers', 'num_loader_workers', 'int', ['coqui']),
+  // TF Model Garden: the runtime's mixed precision policy.
+  A('precision', 'mixed_precision_dtype runtime.mixed_precision_dtype', 'precision', ['tfmodels']),
+  // MLX LoRA: iterations, saves, checkpointing, the fine-tuning type.
+  A('max_steps', 'iters', 'int', ['mlx'], { unit: 'steps', fw: ['mlx'] }),
+  A('save_steps', 'steps_per_save', 'save', ['mlx'], { unit: 'steps' }),
+  A('grad_checkpointing', 'grad_checkpoint', 'ac', ['mlx']),
+  A('peft', 'fine_tune_type', 'peft', ['mlx']),
+  // kohya-style and list-of-process diffusion trainers.
+  A('epochs', 'max_train_epochs', 'int', ['kohya'], { unit: 'epochs' }),
+  A('save_steps', 'save_every_n_epochs', 'save', ['kohya'], { unit: 'epochs' }),
+  A('num_workers', 'max_data_loader_n_workers', 'int', ['kohya']),
+  A('max_steps', 'train.steps', 'int', ['aitoolkit'], { unit: 'steps' }),
+  // PaddleDetection: `epoch`, `snapshot_epoch` (a checkpoint every N epochs), `worker_num`.
+  A('epochs', '^epoch', 'int', ['paddledet'], { unit: 'epochs', fw: ['paddledet'] }),
+  A('save_steps', 'snapshot_epoch', 'save', ['paddledet'], { unit: 'epochs', fw: ['paddledet'] }),
+  A('num_workers', 'worker_num', 'int', ['paddledet'], { fw: ['paddledet'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.
   A('none', 'trainer.enable_checkpointing', 'present', ['nemo'], { fw: ['nemo'] }),
 ];

@@ -123,6 +123,21 @@ export const MORE_FRAMEWORKS: Framework[] = [
     defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'policy.use_amp defaults to false: fp32']]),
   },
   {
+    id: 'mlx',
+    label: 'MLX LoRA config',
+    src: 'mlx',
+    modality: 'text',
+    detect: (s) => s.syntax === 'yaml' && s.top('iters') && tops(s, 'fine_tune_type', 'lora_parameters', 'lora_layers'),
+  },
+  {
+    id: 'paddledet',
+    label: 'PaddleDetection config',
+    src: 'paddledet',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'yaml' && tops(s, 'TrainReader', 'snapshot_epoch', 'worker_num') && tops(s, 'epoch', 'TrainReader'),
+  },
+  {
     id: 'maxtext',
     label: 'MaxText config',
     src: 'maxtext',

@@ -103,7 +103,8 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
         const own = specific || (!!fw && alias.src.includes(fw.src));
         // Framework rows, then longer suffixes, then shallower paths, then later layers and later lines.
         const score =
-          (specific ? 1000 : 0) +
+          (specific ? 1000 : 0) -
+          (alias.weak ? 500 : 0) +
           k.parts.length * 100 -
           path.length * 5 +
           layer * 2 +
@@ -216,6 +217,14 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           const p = peftOf(v, last);
           if (p === undefined) done = false;
           else fact('peft', p, h);
+          break;
+        }
+        case 'size': {
+          // A side in pixels: `640`, or a square written `"1024,1024"` / `1024x1024` (a rectangle is not one side).
+          const sides = typeof v === 'string' ? v.split(/\s*[,x×]\s*/i).map((x) => count(x)) : [count(v1)];
+          const n = sides[0];
+          if (n === undefined || sides.some((x) => x !== n) || sides.length > 2) done = false;
+          else fact('resolution', n, h);
           break;
         }
         case 'minutes': {

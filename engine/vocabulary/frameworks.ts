@@ -4,6 +4,7 @@
 import type { Fact, FactKey, FactValue } from '../types';
 import type { EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
+import { PY_FRAMEWORKS } from './frameworks-py';
 import { cite, type SourceId } from './sources';
 
 export type Modality = 'text' | 'vision' | 'audio';
@@ -289,6 +290,7 @@ export const FRAMEWORKS: Framework[] = [
       any(s, 'train_batch_size') &&
       any(s, 'mixed_precision'),
   },
+  ...PY_FRAMEWORKS,
 ];
 
 /** The framework a set of entries belongs to (the file's own, with its bases), if any. */

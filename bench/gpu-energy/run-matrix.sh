@@ -4,7 +4,8 @@
 #   bash bench/gpu-energy/run-matrix.sh OUT_DIR
 # Groups: (a) GPT-style decoder, ResNet-50 and ViT-B/16 at fp32, tf32, bf16 and fp16; (b) a GPT-2-large-shaped model
 # (774 M) full fine-tune and LoRA in bf16; (c) the GPT decoder at a small batch (load-dependent power); (d) a
-# BERT-base-shaped model (d = 768, 512 tokens) in bf16 and fp32.
+# BERT-base-shaped model (d = 768, 512 tokens) in bf16 and fp32; (e) the power-sample fallback against the energy
+# counter on the same runs.
 set -uo pipefail
 out=${1:-.}
 mkdir -p "$out"
@@ -14,9 +15,18 @@ py=${PYTHON:-python3}
 nvidia-smi --query-gpu=name,driver_version,power.limit,power.max_limit,clocks.max.sm,memory.total --format=csv \
   >"$out/nvidia-smi.csv" 2>&1
 run() { local name=$1; shift; echo "== $name: $*"; "$py" "$here/train_energy.py" --out "$out/$name.json" "$@"; }
+groups=${GROUPS_TO_RUN:-abcde}   # e.g. GROUPS_TO_RUN=e for the fallback check alone
+has() { [[ $groups == *$1* ]]; }
 {
-  run a-matrix --workloads gpt,resnet50,vit --precisions fp32,tf32,bf16,fp16 --steps 60 --warmup 10
-  run b-774m --workloads gpt,gpt-lora --precisions bf16 --layers 36 --d-model 1280 --heads 20 --batch 8 --steps 40 --warmup 8
-  run c-small-batch --workloads gpt --precisions bf16,fp32 --batch 2 --steps 60 --warmup 10
-  run d-bert-base --workloads gpt --precisions bf16,fp32 --layers 12 --d-model 768 --heads 12 --seq 512 --batch 32 --steps 60 --warmup 10
+  ! has a || run a-matrix --workloads gpt,resnet50,vit --precisions fp32,tf32,bf16,fp16 --steps 60 --warmup 10
+  ! has b || run b-774m --workloads gpt,gpt-lora --precisions bf16 --layers 36 --d-model 1280 --heads 20 --batch 8 \
+    --steps 40 --warmup 8
+  ! has c || run c-small-batch --workloads gpt --precisions bf16,fp32 --batch 2 --steps 60 --warmup 10
+  ! has d || run d-bert-base --workloads gpt --precisions bf16,fp32 --layers 12 --d-model 768 --heads 12 --seq 512 \
+    --batch 32 --steps 60 --warmup 10
+  # (e) the power-sample fallback against the energy counter on the same runs (where the GPU has the counter)
+  if has e; then
+    run e-counter --workloads gpt,resnet50 --precisions bf16 --steps 80 --warmup 10 --energy-source counter &&
+      run e-samples --workloads gpt,resnet50 --precisions bf16 --steps 80 --warmup 10 --energy-source samples
+  fi
 } 2>&1 | tee "$out/log.txt"

@@ -62,7 +62,7 @@ def smi(query: str, index: int) -> str:
 class EnergyMeter:
     """Energy over a window: the NVML counter when supported, else integrated NVML power samples, else nvidia-smi."""
 
-    def __init__(self, index: int, hz: float):
+    def __init__(self, index: int, hz: float, prefer: str = "auto"):
         self.index = index
         self.hz = hz
         self.handle = None
@@ -74,6 +74,10 @@ class EnergyMeter:
                 pynvml.nvmlDeviceGetTotalEnergyConsumption(self.handle)
                 self.source = "nvml-energy-counter"
             except pynvml.NVMLError:
+                if prefer == "counter":
+                    sys.exit("this GPU does not expose the NVML energy counter (--energy-source counter)")
+                self.source = "nvml-power-samples"
+            if prefer == "samples":  # check the fallback on a GPU that has the counter
                 self.source = "nvml-power-samples"
         else:
             try:
@@ -328,11 +332,17 @@ def run(workload: str, precision: str, args: argparse.Namespace, device: torch.d
         scaler.update()
         opt.zero_grad(set_to_none=True)
 
+    sampling = meter.source == "nvml-power-samples"
+    if sampling:
+        # NVML's power reading is averaged over about a second on recent GPUs (Ampere and later): start sampling
+        # during the warm-up, and do not idle before the window, or its first second reads low.
+        meter.start()
     for _ in range(args.warmup):
         step()
     torch.cuda.synchronize(device)
-    time.sleep(args.settle)  # let the counter tick past the warm-up
-    meter.start()
+    if not sampling:
+        time.sleep(args.settle)  # let the counter tick past the warm-up
+        meter.start()
     t0 = time.perf_counter()
     for _ in range(args.steps):
         step()
@@ -375,6 +385,8 @@ def main() -> None:
     p.add_argument("--lora-rank", type=int, default=16)
     p.add_argument("--image-batch", type=int, default=256)
     p.add_argument("--vit-batch", type=int, default=128)
+    p.add_argument("--energy-source", choices=("auto", "counter", "samples"), default="auto",
+                   help="auto: the NVML energy counter where exposed, else integrated power samples")
     p.add_argument("--gpu", type=int, default=0, help="GPU index (CUDA and NVML)")
     p.add_argument("--out", default="bench/gpu-energy/results.json")
     args = p.parse_args()
@@ -382,7 +394,7 @@ def main() -> None:
         sys.exit("no CUDA GPU: this script measures a real GPU")
     device = torch.device(f"cuda:{args.gpu}")
     torch.cuda.set_device(device)
-    meter = EnergyMeter(args.gpu, args.sample_hz)
+    meter = EnergyMeter(args.gpu, args.sample_hz, args.energy_source)
     info = {
         "gpu": smi("name", args.gpu),
         "driver": smi("driver_version", args.gpu),

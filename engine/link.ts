@@ -69,10 +69,14 @@ export function linkFile(input: LinkInput): LinkResult {
         if (c.doc.errors.length)
           linker.messages.push(`${c.doc.errors[0]} — values read from the valid part of this ${c.format} config`);
         let own = primaryRun(c.doc, c.format);
-        // NeMo configs are read as Lightning CLI (trainer:); their model: section's batch and length come from the vocabulary.
+        // NeMo configs look like Lightning CLI ones (trainer:), but their model: section sets the batch, the parallel
+        // degrees and the length, and exp_manager the checkpoints: the vocabulary's NeMo run, else Lightning's filled.
         if (own && c.format === 'lightning-cli') {
           const { sets } = entrySets(linker, file, text);
-          if (readSets(sets).fw?.id === 'nemo') own = fillFromVocabulary(own, sets);
+          if (readSets(sets).fw?.id === 'nemo') {
+            const nemo = vocabDrafts(linker, file, text);
+            own = nemo.length === 1 ? nemo[0] : fillFromVocabulary(own, sets);
+          }
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
         else if (c.format === 'skypilot' || c.format === 'kubernetes') drafts = linker.launcherRuns(file, text);

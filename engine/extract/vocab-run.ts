@@ -61,6 +61,13 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
   const { fw, read } = readSets(sets);
   if (!fw && (opts.requireFramework || !isTrainingReading(read))) return undefined;
   if (fw && read.facts.size === 0 && !fw.defaults) return undefined;
+  // A framework that also writes inference files (SpeechBrain's pretrained hyperparameters): no batch or run length,
+  // no run.
+  if (
+    fw?.needsTraining &&
+    !['micro_batch', 'global_batch', 'max_steps', 'epochs'].some((k) => read.facts.has(k as FactKey))
+  )
+    return undefined;
   const main = sets[sets.length - 1];
   const facts = read.facts;
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);

@@ -28,11 +28,24 @@ export type Target =
   | 'duration'
   | 'lr'
   | 'vision'
-  | 'audio';
+  | 'audio'
+  /** A key that looks like a training setting but means something else in its framework: read as nothing. */
+  | 'none';
 
 /** How a value is read (./read.ts). */
 export type Reader =
-  'int' | 'bool' | 'precision' | 'duration' | 'save' | 'ac' | 'peft' | 'string' | 'devices' | 'number' | 'present';
+  | 'int'
+  | 'bool'
+  | 'precision'
+  | 'duration'
+  | 'save'
+  | 'minutes'
+  | 'ac'
+  | 'peft'
+  | 'string'
+  | 'devices'
+  | 'number'
+  | 'present';
 
 export interface Alias {
   to: Target;
@@ -45,10 +58,12 @@ export interface Alias {
   off?: 'fp32';
   /** Frameworks this spelling belongs to; absent: any file. */
   fw?: string[];
+  /** Frameworks where this spelling means something else (a framework row reads it there). */
+  notFw?: string[];
   src: SourceId[];
 }
 
-const A = (to: Target, keys: string, read: Reader, src: SourceId[], more: Partial<Alias> = {}): Alias => ({
+export const A = (to: Target, keys: string, read: Reader, src: SourceId[], more: Partial<Alias> = {}): Alias => ({
   to,
   keys: keys.split(/\s+/).filter(Boolean),
   read,
@@ -180,7 +195,7 @@ export const ALIASES: Alias[] = [
     'max_tokens train.max_tokens train_tokens total_tokens training.max_tokens num_tokens',
     'int',
     ['litgpt', 'composer'],
-    { unit: 'tokens' },
+    { unit: 'tokens', notFw: ['fairseq'] },
   ),
   A('train_samples', 'train_samples max_samples', 'int', ['megatron'], {
     unit: 'samples',
@@ -275,9 +290,9 @@ export const ALIASES: Alias[] = [
   // --- devices and parallelism (devices from launchers: engine/extract/launcher.ts) ---
   A(
     'devices',
-    'world_size n_gpus num_gpus ngpus gpus devices trainer.devices nproc_per_node gpus_per_node num_processes n_devices',
+    'world_size n_gpus num_gpus ngpus gpus devices trainer.devices nproc_per_node gpus_per_node n_gpus_per_node num_processes n_devices',
     'devices',
-    ['lightning', 'accelerate', 'litgpt'],
+    ['lightning', 'accelerate', 'litgpt', 'verl'],
   ),
   A('nodes', 'num_nodes nnodes trainer.num_nodes n_nodes', 'int', ['lightning', 'nemo', 'litgpt']),
   A(
@@ -343,7 +358,7 @@ export const ALIASES: Alias[] = [
   // --- modality signals (no sequence length for images or audio) ---
   A(
     'vision',
-    'imgsz image_size img_size input_size resolution crop_size input.min_size_train img_scale train_crop_size patch_size',
+    'imgsz image_size img_size resolution crop_size input.min_size_train img_scale train_crop_size patch_size',
     'present',
     ['ultralytics', 'timm', 'detectron2', 'mmengine', 'diffusers'],
   ),
@@ -361,4 +376,11 @@ export const ALIASES: Alias[] = [
   A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),
   A('global_batch', 'global_batch_size', 'int', ['olmo-core'], { scope: 'global', fw: ['olmo-core'] }),
   A('duration', 'max_duration', 'duration', ['olmo-core'], { fw: ['olmo-core'] }),
+  // The training images' side in pixels (the training crop); kept only for a vision run (./derive.ts).
+  A(
+    'resolution',
+    'imgsz image_size img_size crop_size train_crop_size resolution global_crops_size crops.global_crops_size',
+    'int',
+    ['ultralytics', 'timm', 'diffusers', 'dinov2'],
+  ),
 ];

@@ -31,6 +31,16 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
       note: `${dev.note} × ${nodes.hit.entry.text} = ${dev.value * nodes.value} devices`,
     });
   }
+  // Parallel degrees as written (Megatron, NeMo, torchtitan): devices = TP × PP × DP.
+  for (const k of ['tp', 'pp', 'dp'] as const) {
+    const x = extras.get(k);
+    // torchtitan's shard and replicate degrees multiply (one of them is often -1, "the rest"): not one degree.
+    if (x && !facts.has(k) && !/replicate|shard/.test(x.hit.key)) put(k, x.value, x.hit);
+  }
+  // NeMo's Megatron models accumulate gradients to reach the global batch; `accumulate_grad_batches` stays 1
+  // (https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/nlp/nemo_megatron/batching.html, 2024).
+  if (fw?.id === 'nemo' && facts.has('global_batch') && facts.get('grad_accum')?.value === 1)
+    facts.delete('grad_accum');
   // Batch: gradient accumulation from global ÷ (micro × data-parallel ranks), when all are known.
   const micro = num('micro_batch');
   const global = num('global_batch');
@@ -121,4 +131,6 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
     });
     if (modality !== 'text') facts.delete('seq_len');
   }
+  // A resolution belongs to an image model (a language model's `image_size` is its vision tower's).
+  if (modality !== 'vision') facts.delete('resolution');
 }

@@ -6,6 +6,7 @@ import type { EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
 import { PY_FRAMEWORKS } from './frameworks-py';
 import { cite, type SourceId } from './sources';
+import { MORE_FRAMEWORKS } from './frameworks-more';
 
 export type Modality = 'text' | 'vision' | 'audio';
 
@@ -14,6 +15,10 @@ export interface Framework {
   label: string;
   src: SourceId;
   modality?: Modality;
+  /** The modality when it depends on the task the file configures (fairseq's `task._name`, NeMo's audio keys). */
+  modalityOf?: (s: Signature) => Modality | undefined;
+  /** A file of this framework is a run only when it states a batch or a run length (it also writes inference files). */
+  needsTraining?: boolean;
   detect(s: Signature): boolean;
   /** Defaults for facts the file does not set. */
   defaults?: (facts: Map<FactKey, Fact>, s: Signature) => [FactKey, FactValue, string][];
@@ -47,6 +52,7 @@ export function signature(sets: EntrySet[]): Signature {
   };
 }
 
+type Row = [FactKey, FactValue, string];
 const any = (s: Signature, ...k: string[]) => k.some((x) => s.has(x));
 const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
 
@@ -161,7 +167,13 @@ export const FRAMEWORKS: Framework[] = [
       (s.syntax === 'python' &&
         s.imports.some((i) => /^ultralytics\b/.test(i)) &&
         any(s, 'train.epochs', 'train.data', 'train.imgsz', 'train.batch')) ||
-      (s.syntax === 'yaml' && s.top('imgsz') && s.top('mode') && s.top('task')),
+      // A `model.train(cfg=...)` / `yolo train cfg=...` file: image size, a run length or batch, a model or dataset
+      // (`mode: predict` and other modes are not training).
+      (s.syntax === 'yaml' &&
+        s.top('imgsz') &&
+        tops(s, 'epochs', 'batch') &&
+        tops(s, 'model', 'data', 'task') &&
+        !/^(predict|val|export|track|benchmark)$/i.test(String(s.value('mode') ?? 'train'))),
     defaults: () => [
       ['epochs', 100, 'epochs defaults to 100'],
       ['global_batch', 16, 'batch defaults to 16 images per step over all GPUs'],
@@ -249,12 +261,14 @@ export const FRAMEWORKS: Framework[] = [
     id: 'nemo',
     label: 'NeMo config',
     src: 'nemo',
-    modality: 'text',
+    modalityOf: (s) =>
+      any(s, 'model.sample_rate', 'model.train_ds.sample_rate', 'model.preprocessor.sample_rate') ? 'audio' : undefined,
     detect: (s) =>
       s.syntax === 'yaml' &&
       s.top('trainer') &&
       s.top('model') &&
-      any(s, 'model.micro_batch_size', 'exp_manager.checkpoint_callback_params.every_n_train_steps'),
+      (s.top('exp_manager') ||
+        any(s, 'model.micro_batch_size', 'exp_manager.checkpoint_callback_params.every_n_train_steps')),
   },
   {
     id: 'levanter',
@@ -278,7 +292,10 @@ export const FRAMEWORKS: Framework[] = [
         s.imports.some((i) => /^timm\b/.test(i)) &&
         any(s, 'batch_size') &&
         any(s, 'amp', 'model')),
-    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'no --amp: timm train.py trains in fp32']]),
+    defaults: (f) => [
+      ...(f.has('precision') ? [] : ([['precision', 'fp32', 'no --amp: timm train.py trains in fp32']] as Row[])),
+      ['periodic_save', 'epoch', 'the CheckpointSaver of train.py writes a checkpoint after every epoch'],
+    ],
   },
   {
     id: 'diffusers',
@@ -290,6 +307,7 @@ export const FRAMEWORKS: Framework[] = [
       any(s, 'train_batch_size') &&
       any(s, 'mixed_precision'),
   },
+  ...MORE_FRAMEWORKS,
   ...PY_FRAMEWORKS,
 ];
 

@@ -6,7 +6,8 @@ import type { Entry, EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
 import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
 import { ALIASES, type Alias, type Target } from './aliases';
-import type { Framework } from './frameworks';
+import { FRAMEWORK_ROWS } from './aliases-frameworks';
+import { signature, type Framework } from './frameworks';
 import { derive } from './derive';
 import {
   acOf,
@@ -24,6 +25,8 @@ import {
 /** Keys of evaluation, validation, test and inference settings: never the training run's. */
 const NOT_TRAINING =
   /(^|_)(val|valid|validation|eval|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
+/** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
+const TRAINING_GROUP = /^actor_rollout_ref$/;
 
 /** Python calls whose keyword arguments name architecture (`GPTConfig(n_layer=12)`) rather than tensor shapes (`torch.cat(x, dim=1)`). */
 const CONFIG_CALL = /(Config|Args|Arguments|Params|Settings|Hparams)$/;
@@ -58,7 +61,7 @@ let INDEX: Map<string, AliasKey[]> | undefined;
 function index(): Map<string, AliasKey[]> {
   if (INDEX) return INDEX;
   INDEX = new Map();
-  for (const alias of ALIASES)
+  for (const alias of [...ALIASES, ...FRAMEWORK_ROWS])
     for (const key of alias.keys) {
       const anchored = key.startsWith('^');
       const parts = norm(anchored ? key.slice(1) : key).split('.');
@@ -84,7 +87,7 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       const path = entry.path.map(norm);
       const candidates = idx.get(path[path.length - 1]);
       if (!candidates) continue;
-      if (path.some((p) => NOT_TRAINING.test(p))) continue;
+      if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;
       // The longest matching spelling of each row.
       const best = new Map<Alias, AliasKey>();
       for (const c of candidates) {
@@ -93,7 +96,7 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
         if (!cur || c.parts.length > cur.parts.length) best.set(c.alias, c);
       }
       for (const [alias, k] of best) {
-        if (alias.fw && !alias.fw.includes(fid)) continue;
+        if ((alias.fw && !alias.fw.includes(fid)) || alias.notFw?.includes(fid)) continue;
         if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
           continue;
         const specific = !!alias.fw && fid !== 'generic';
@@ -145,17 +148,21 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
   // One entry means one thing: the target whose best reading is strongest claims it first (`BATCH_SIZE` in a T5X gin
   // file is the global batch, so it is not also read as a per-device one).
   const used = new Set<Entry>();
+  /** Entries a framework row reads as nothing (fairseq's per-batch `max_tokens`, NeMo's `enable_checkpointing`). */
+  const ignored = new Set<Entry>();
   const order = [...all.entries()].sort((a, b) => b[1][0].score - a[1][0].score);
   for (const [to, list] of order) {
     if (to === 'precision') continue;
     for (const h of list) {
-      if (used.has(h.entry) && !['vision', 'audio'].includes(to)) continue;
+      if (used.has(h.entry) && !['vision', 'audio', 'resolution'].includes(to)) continue;
       const v = h.entry.value;
+      // A one-number list (`update_freq: [4]`) reads as that number.
+      const v1 = v === undefined && h.entry.items === 1 ? h.entry.first : v;
       const last = norm(h.entry.path[h.entry.path.length - 1]);
       let done = true;
       switch (h.alias.read) {
         case 'int': {
-          const n = count(v);
+          const n = count(v1);
           if (n === undefined) done = false;
           else if (
             [
@@ -176,7 +183,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           break;
         }
         case 'number': {
-          const n = number(v);
+          const n = number(v1);
           if (n === undefined || n <= 0) done = false;
           else extras.set(to, { value: n, hit: h });
           break;
@@ -209,10 +216,23 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           else fact('peft', p, h);
           break;
         }
+        case 'minutes': {
+          // Minutes between checkpoints (SpeechBrain's `ckpt_interval_minutes`); 0 adds none (others may still save).
+          const n = number(v1);
+          if (n !== undefined && n > 0) fact('periodic_save', 'time', h);
+          else done = false;
+          break;
+        }
         case 'save': {
           const d = durationOf(v);
           const n = number(v);
           if (n !== undefined && n <= 0) fact('periodic_save', 'no', h, `${h.entry.text} (no periodic checkpoint)`);
+          // A wall-clock cadence (`save_interval: 30m`, Levanter's checkpointer).
+          else if (
+            typeof v === 'string' &&
+            /^\s*\d+(\.\d+)?\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)\s*$/i.test(v)
+          )
+            fact('periodic_save', 'time', h);
           else if (d?.unit === 'epochs' || (d && h.alias.unit === 'epochs')) fact('periodic_save', 'epoch', h);
           else if (d?.unit === 'steps') {
             fact('periodic_save', 'steps', h);
@@ -252,7 +272,8 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           break;
         }
         case 'present':
-          extras.set(to, { value: 1, hit: h });
+          if (to === 'none') ignored.add(h.entry);
+          else extras.set(to, { value: 1, hit: h });
           break;
         default:
           done = false;
@@ -264,7 +285,9 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     }
   }
   // `checkpoint.enable = false` (torchtitan) or `enable_checkpointing: false`: no checkpoint, whatever the interval says.
-  const off = (all.get('periodic_save') ?? []).find((h) => h.alias.read === 'bool' && bool(h.entry.value) === false);
+  const off = (all.get('periodic_save') ?? []).find(
+    (h) => h.alias.read === 'bool' && bool(h.entry.value) === false && !ignored.has(h.entry),
+  );
   if (off) {
     facts.delete('periodic_save');
     facts.delete('save_steps');
@@ -279,8 +302,13 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     facts.delete('micro_batch');
     source.delete('micro_batch');
   }
-  readPrecision(all.get('precision') ?? [], fact);
-  derive(facts, extras, fw, fact);
+  readPrecision(
+    (all.get('precision') ?? []).filter((h) => !ignored.has(h.entry)),
+    fact,
+  );
+  // A framework whose modality depends on the task it configures (fairseq, NeMo): read from the file.
+  const own = fw && !fw.modality && fw.modalityOf ? { ...fw, modality: fw.modalityOf(signature(sets)) } : fw;
+  derive(facts, extras, own, fact);
   const signals =
     [
       'micro_batch',

@@ -46,6 +46,15 @@ export const SOURCES = {
   'big-vision': { url: 'https://github.com/google-research/big_vision/blob/main/big_vision/train.py', year: 2024 },
   pytorch: { url: 'https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader', year: 2025 },
   peft: { url: 'https://huggingface.co/docs/peft/package_reference/lora', year: 2025 },
+  dinov2: {
+    url: 'https://github.com/facebookresearch/dinov2/blob/main/dinov2/configs/ssl_default_config.yaml',
+    year: 2024,
+  },
+  dino: { url: 'https://github.com/facebookresearch/dino/blob/main/main_dino.py', year: 2023 },
+  speechbrain: { url: 'https://speechbrain.readthedocs.io/en/latest/tutorials/basics/brain-class.html', year: 2025 },
+  fairseq: { url: 'https://github.com/facebookresearch/fairseq/blob/main/fairseq/dataclass/configs.py', year: 2024 },
+  verl: { url: 'https://verl.readthedocs.io/en/latest/examples/config.html', year: 2025 },
+  maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -36,7 +36,16 @@ interface Case {
 }
 
 /** Energy published from GPU power logs alone (the labeller's notes): compared with the accelerator share. */
-const ACCELERATOR_ONLY = new Set(['olmo-1b-3t', 'olmoe-1b-7b-0924']);
+const ACCELERATOR_ONLY = new Set([
+  // footprint-1
+  'olmo-1b-3t',
+  'olmoe-1b-7b-0924',
+  // footprint-2 (GPU-only energy measured by Dodge et al. 2022, named by the labeller before scoring)
+  'dodge-vit-huge',
+  'dodge-vit-large',
+  'dodge-6b-lm-partial',
+  'dodge-bert-small-pretrain',
+]);
 const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
 const val = (v: number | null) => (v === null ? undefined : v);
 

@@ -13,6 +13,10 @@ export interface Entry {
   value: FactValue | undefined;
   /** Number of items when the value is a list (`devices: [0, 1, 2, 3]`). */
   items?: number;
+  /** The number of a one-item list (`update_freq: [4]`, `lr: [0.0005]`). */
+  first?: number;
+  /** The top-level key a HyperPyYAML `!ref <key>` names (its value is that key's). */
+  ref?: string;
   /** Key and value: what a finding or a hover underlines. */
   span: Span;
   /** As written, for notes. */

@@ -130,6 +130,7 @@ export function tomlEntries(file: string, text: string): EntrySet | undefined {
       path,
       value,
       items: Array.isArray(parsed) ? parsed.length : undefined,
+      first: Array.isArray(parsed) && parsed.length === 1 && typeof parsed[0] === 'number' ? parsed[0] : undefined,
       span,
       text: shortText(text.slice(span.start, span.end)),
       kind: 'value',

@@ -1,4 +1,8 @@
 // YAML and JSON/JSONC documents as key paths (the `yaml` and `jsonc-parser` trees, with their ranges).
+// HyperPyYAML files (SpeechBrain) build objects with tags: the classes of `!new:` / `!name:` / `!apply:` tags are
+// kept as the file's "imports" (for framework detection), and a scalar written `!ref <key>` takes the value of the
+// top-level scalar it names, as HyperPyYAML resolves it (https://github.com/speechbrain/HyperPyYAML, 2024). Only a
+// bare `<key>` reference to a plain scalar is resolved; arithmetic and string interpolation stay unread.
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { jsonScalar, jsonSetEdits, parseJson, type JsonNode } from '../../parse/json';
 import { parseYaml, yamlScalar, yamlSetEdits, yamlSpan } from '../../parse/yaml';
@@ -9,6 +13,7 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
   if (!doc || !isMap(doc.contents)) return undefined;
   const d = doc as Document;
   const entries: Entry[] = [];
+  const imports = new Set<string>();
   const walk = (node: unknown, path: string[], depth: number) => {
     if (!isMap(node) || depth > MAX_DEPTH) return;
     for (const item of node.items) {
@@ -21,15 +26,21 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
       const ks = yamlSpan(pair.key as Node);
       const vs = yamlSpan(v);
       if (!ks) continue;
+      const tag = (v as { tag?: string } | null)?.tag;
+      const cls = tag && /^!(?:new|name|apply):([\w.]+)/.exec(tag)?.[1];
+      if (cls) imports.add(cls);
       const span = { start: ks.start, end: vs?.end ?? ks.end };
       if (isMap(v)) {
         walk(v, p, depth + 1);
         continue;
       }
+      const one = isSeq(v) && v.items.length === 1 ? yamlScalar(v.items[0]) : undefined;
       entries.push({
         path: p,
         value: v === null || v === undefined ? null : isSeq(v) ? undefined : yamlScalar(v),
         items: isSeq(v) ? v.items.length : undefined,
+        first: typeof one === 'number' ? one : undefined,
+        ref: tag === '!ref' ? /^<([\w.]+)>$/.exec(String(yamlScalar(v)).trim())?.[1] : undefined,
         span,
         text: shortText(text.slice(span.start, span.end)),
         kind: 'value',
@@ -38,12 +49,21 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     }
   };
   walk(d.contents, [], 0);
+  // `!ref <batch_size>`: the value of the top-level scalar it names (one level: a reference to a reference stays unread).
+  const top = new Map(entries.filter((e) => e.path.length === 1 && !e.ref).map((e) => [e.path[0], e]));
+  for (const e of entries) {
+    if (!e.ref) continue;
+    const t = top.get(e.ref);
+    e.value = t && t.value !== null && t.items === undefined ? t.value : undefined;
+    e.set = undefined;
+  }
   const base = entries.find((e) => e.path.length === 1 && e.path[0] === '_BASE_' && typeof e.value === 'string');
   return {
     file,
     syntax: 'yaml',
     entries,
     bases: base ? [{ path: String(base.value), span: base.span }] : [],
+    imports: imports.size ? [...imports] : undefined,
   };
 }
 
@@ -67,6 +87,10 @@ export function jsonEntries(file: string, text: string): EntrySet | undefined {
         path: p,
         value: v.type === 'array' ? undefined : jsonScalar(v),
         items: v.type === 'array' ? (v.children?.length ?? 0) : undefined,
+        first:
+          v.type === 'array' && v.children?.length === 1 && v.children[0].type === 'number'
+            ? (jsonScalar(v.children[0]) as number)
+            : undefined,
         span,
         text: shortText(text.slice(span.start, span.end)),
         kind: 'value',

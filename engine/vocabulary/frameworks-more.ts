@@ -1,0 +1,108 @@
+// Frameworks recognised from content whose configs have no reader of their own (./frameworks.ts has the first
+// ones): self-supervised vision in the DINOv2 layout, SpeechBrain hyperparameter files, fairseq's structured
+// configs, verl RL post-training, MaxText. Each default names where the framework documents it (./sources.ts).
+import type { FactKey, FactValue } from '../types';
+import type { Framework, Signature } from './frameworks';
+
+type Row = [FactKey, FactValue, string];
+const any = (s: Signature, ...k: string[]) => k.some((x) => s.has(x));
+const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
+
+export const MORE_FRAMEWORKS: Framework[] = [
+  {
+    id: 'dinov2',
+    label: 'DINOv2-style self-supervised config',
+    src: 'dinov2',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      any(s, 'train.batch_size_per_gpu') &&
+      any(s, 'optim.epochs', 'crops.global_crops_size', 'student.arch', 'compute_precision.grad_scaler'),
+    // The code merges every config over ssl_default_config.yaml, whose FSDP mixed precision computes in fp16.
+    defaults: (f) =>
+      f.has('precision')
+        ? []
+        : [
+            [
+              'precision',
+              'fp16',
+              'compute_precision.*.mixed_precision.param_dtype defaults to fp16 (ssl_default_config.yaml)',
+            ],
+          ],
+  },
+  {
+    id: 'speechbrain',
+    label: 'SpeechBrain hyperparameters',
+    src: 'speechbrain',
+    needsTraining: true,
+    modalityOf: (s) => (any(s, 'sample_rate', 'n_mels') ? 'audio' : undefined),
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      (s.imports.some((i) => /^speechbrain\./.test(i)) || any(s, 'epoch_counter.limit')) &&
+      any(s, 'number_of_epochs', 'epoch_counter.limit', 'batch_size'),
+    defaults: (f, s) => [
+      ...(f.has('precision') ? [] : ([['precision', 'fp32', 'the precision run option defaults to "fp32"']] as Row[])),
+      // Recipes save with their Checkpointer at the end of each epoch (on_stage_end).
+      ...(s.has('checkpointer.checkpoints_dir') || s.has('checkpointer.recoverables')
+        ? ([['periodic_save', 'epoch', 'the recipe’s Checkpointer saves at the end of every epoch']] as Row[])
+        : []),
+    ],
+  },
+  {
+    id: 'fairseq',
+    label: 'fairseq config',
+    src: 'fairseq',
+    modalityOf: (s) =>
+      /audio|speech|wav2vec|hubert|asr/i.test(String(s.value('task._name') ?? '')) ? 'audio' : undefined,
+    detect: (s) =>
+      (s.syntax === 'yaml' || s.syntax === 'json') &&
+      ['common', 'optimization', 'distributed_training', 'checkpoint', 'dataset', 'task'].filter((k) => s.top(k))
+        .length >= 3 &&
+      any(
+        s,
+        'optimization.max_update',
+        'optimization.max_epoch',
+        'optimization.lr',
+        'distributed_training.distributed_world_size',
+        'task._name',
+      ),
+    defaults: (f, s) => [
+      ...(f.has('precision')
+        ? []
+        : ([['precision', 'fp32', 'common.fp16 and common.bf16 default to False: fp32']] as Row[])),
+      // checkpoint.save_interval defaults to 1 epoch unless epoch checkpoints are turned off.
+      ...(f.has('periodic_save') ||
+      s.value('checkpoint.no_epoch_checkpoints') === true ||
+      s.value('checkpoint.no_save') === true
+        ? []
+        : ([['periodic_save', 'epoch', 'checkpoint.save_interval defaults to 1: a checkpoint every epoch']] as Row[])),
+    ],
+  },
+  {
+    id: 'verl',
+    label: 'verl RL post-training config',
+    src: 'verl',
+    modality: 'text',
+    detect: (s) => s.syntax === 'yaml' && s.top('actor_rollout_ref') && tops(s, 'trainer', 'data', 'algorithm'),
+    defaults: (f) =>
+      f.has('precision')
+        ? []
+        : [['precision', 'bf16', 'the actor’s FSDP mixed precision computes in bf16 (param_dtype defaults to bf16)']],
+  },
+  {
+    id: 'maxtext',
+    label: 'MaxText config',
+    src: 'maxtext',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      any(s, 'per_device_batch_size') &&
+      any(s, 'max_target_length', 'base_emb_dim', 'base_num_decoder_layers', 'remat_policy', 'ici_fsdp_parallelism'),
+    defaults: (f) => [
+      ...(f.has('precision') ? [] : ([['precision', 'bf16', 'dtype defaults to bfloat16']] as Row[])),
+      ...(f.has('grad_checkpointing')
+        ? []
+        : ([['grad_checkpointing', true, 'remat_policy defaults to "full"']] as Row[])),
+    ],
+  },
+];

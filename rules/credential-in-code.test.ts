@@ -10,6 +10,12 @@ args = TrainingArguments(output_dir="o", bf16=True, push_to_hub=True)
 Trainer(model="Qwen/Qwen2.5-0.5B", args=args).train()
 `;
 
+const WANDB_KEY = '95c3e0f1a2b4d6c8e0f1a2b3c4d5e6f708192a3b';
+const launcher = (line: string) => `#!/bin/bash
+${line}
+torchrun --nproc_per_node=2 train.py --num_train_epochs 3
+`;
+
 runRuleCases(credentialInCode, [
   {
     name: 'a Hugging Face token passed to login(): flagged on the string, never echoed',
@@ -48,6 +54,47 @@ runRuleCases(credentialInCode, [
   {
     name: 'a 40-hex string that is not a W&B key (a commit hash)',
     code: script('REVISION = "0123456789abcdef0123456789abcdef01234567"'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a W&B key exported by a shell launcher: flagged on the assignment, never echoed',
+    file: '/case/train.sh',
+    code: launcher(`export WANDB_API_KEY="${WANDB_KEY}"`),
+    files: { '/case/train.py': script('') },
+    settings: { hardware: 'a100' },
+    expect: [
+      {
+        line: 2,
+        column: 8,
+        severity: 'warning',
+        messageIncludes: 'in this launcher',
+        messageExcludes: WANDB_KEY.slice(4, 16),
+      },
+    ],
+    fixes: [{ applicability: 'display-only', titleIncludes: 'out of the launcher' }],
+  },
+  {
+    name: 'a Hugging Face token given to huggingface-cli login in a launcher',
+    file: '/case/train.sh',
+    code: launcher(`huggingface-cli login --token ${TOKEN}`),
+    files: { '/case/train.py': script('') },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 2, column: 1 }],
+  },
+  {
+    name: 'a newer W&B key (wandb_v1_…) passed to wandb.login',
+    code: script(`import wandb\nwandb.login(key="wandb_v1_${'Q7t'.repeat(14)}")`),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, messageIncludes: 'Weights & Biases' }],
+  },
+  {
+    name: 'launcher: a key read from a file, a placeholder, and a commented-out key',
+    file: '/case/train.sh',
+    code: launcher(
+      `export WANDB_API_KEY=$(cat ~/.wandb_key)\nexport HF_TOKEN=hf_${'x'.repeat(34)}\n# export OPENAI_API_KEY=sk-${'Ab3'.repeat(10)}`,
+    ),
+    files: { '/case/train.py': script('') },
     settings: { hardware: 'a100' },
     expect: [],
   },

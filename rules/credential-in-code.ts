@@ -13,8 +13,9 @@ export const credentialInCode: Rule = {
   doc: {
     whatItDoes:
       'Flags string literals shaped like a Hugging Face token (`hf_…`), an OpenAI key (`sk-…`) or a W&B API key (40 ' +
-      'hex characters) passed to `login(...)`, `token=`, `api_key=`, `hub_token=`, `key=` or set in `os.environ`. The ' +
-      'finding never repeats the secret.',
+      'hex characters, or `wandb_v1_…`) passed to `login(...)`, `token=`, `api_key=`, `hub_token=`, `key=` or set in ' +
+      '`os.environ`, and in shell launchers exported (`export WANDB_API_KEY=…`, `HF_TOKEN=hf_…`) or passed to ' +
+      '`wandb login` / `huggingface-cli login --token`. The finding never repeats the secret.',
     whyIsThisBad:
       'Training scripts are shared, committed and pasted into issues; a token in one gives whoever reads it write ' +
       'access to the models, datasets or paid APIs it covers. Hugging Face and GitHub scan public repositories for ' +
@@ -28,13 +29,18 @@ export const credentialInCode: Rule = {
   check(ctx) {
     const c = ctx.fact('credential');
     if (!written(c)) return [];
+    const launcher = /launcher/.test(c.note ?? '');
     return [
       {
         ...at(c),
-        message: `A ${String(c.value)} is written in the code: anyone who can read this file can use it. Read it from the environment and revoke this one.`,
+        message: launcher
+          ? `A ${String(c.value)} is written in this launcher: anyone who can read it can use it. Keep it out of the script (the job's secret store, or a log-in made once on the machine) and revoke this one.`
+          : `A ${String(c.value)} is written in the code: anyone who can read this file can use it. Read it from the environment and revoke this one.`,
         fixes: [
           {
-            title: 'Read the secret from the environment (and revoke this one)',
+            title: launcher
+              ? 'Keep the secret out of the launcher (and revoke this one)'
+              : 'Read the secret from the environment (and revoke this one)',
             applicability: 'display-only',
             edits: [],
           },

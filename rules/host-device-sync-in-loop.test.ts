@@ -32,4 +32,77 @@ runRuleCases(hostDeviceSyncInLoop, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'the loss tensor printed on every step',
+    code: loop('    print(f"step {step} loss {loss}")'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 5, messageIncludes: 'print(f"step {step} loss {loss}")' }],
+  },
+  {
+    name: 'the loss tensor logged to W&B on every step',
+    code: loop('    wandb.log({"loss": loss, "step": step})'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 5 }],
+  },
+  {
+    name: 'predictions copied to the host on every step',
+    code: loop('    preds.append(logits.argmax(1).cpu())'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9 }],
+  },
+  {
+    name: 'only the loss shape printed: no tensor read',
+    code: loop('    print(loss.shape, step)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'logged under a conditional expression',
+    code: loop('    print(loss.item()) if step % 50 == 0 else None'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'read once per epoch, after the batch loop (a while loop around it)',
+    code: `import torch
+model = Net().cuda()
+opt = torch.optim.AdamW(model.parameters())
+epoch = 0
+while epoch < 90:
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    print(epoch, loss.item())
+    epoch += 1
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a while loop of steps in a helper function, read with scaler-scaled backward',
+    code: `import torch
+scaler = torch.cuda.amp.GradScaler()
+
+
+def train(model, opt, max_iters):
+    it = 0
+    while it < max_iters:
+        x, y = get_batch()
+        loss = model(x.cuda(), y.cuda())
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
+        writer.add_scalar("train/loss", loss, it)
+        it += 1
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 13, column: 9 }],
+  },
+  {
+    name: 'CPU runs',
+    code: loop('    total += loss.item()').replace(/\.cuda\(\)/g, '.to("cpu")'),
+    expect: [],
+  },
 ]);

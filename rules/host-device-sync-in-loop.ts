@@ -8,11 +8,13 @@ export const hostDeviceSyncInLoop: Rule = {
   code: 'GML404',
   name: 'host-device-sync-in-loop',
   defaultSeverity: 'information',
-  summary: 'A GPU value is read on the host (`.item()`) on every training step',
+  summary: 'A GPU value is read on the host (`.item()`, `print(loss)`) on every training step',
   doc: {
     whatItDoes:
-      'Flags `.item()` on every iteration of a training loop (a loop that runs `backward()`), outside any `if` ' +
-      'that limits it to some steps.',
+      'Flags a GPU value read on the host on every iteration of a training loop (the loop that runs `backward()` ' +
+      'itself, not the epoch loop around it), outside any `if` that limits it to some steps: `.item()`, `.cpu()` and ' +
+      '`.tolist()` of step results, and the loss tensor printed or logged (`print(loss)`, `wandb.log({"loss": loss})`, ' +
+      '`writer.add_scalar(..., loss, step)`, `float(loss)`).',
     whyIsThisBad:
       'Reading a GPU tensor on the host waits until every queued kernel has finished: the CPU stops feeding the GPU, ' +
       'which then idles between steps (PyTorch Performance Tuning Guide, "Avoid unnecessary CPU-GPU synchronization").',
@@ -21,7 +23,8 @@ export const hostDeviceSyncInLoop: Rule = {
       'for i, (x, y) in enumerate(loader):\n    loss = step(x, y)\n    total += loss.detach()\n    if i % 100 == 0:\n        print(total.item())',
     fixSafety:
       'Display-only: accumulating on the GPU and logging every N steps depends on the loop. Not flagged: reads under ' +
-      'an `if` (a logging interval, a rank check), CPU runs.',
+      'an `if` (a logging interval, a rank check), reads once per epoch after the batch loop, Lightning `self.log` ' +
+      '(it accumulates on the device), CPU runs.',
   },
   check(ctx) {
     const f = ctx.fact('host_sync');
@@ -29,7 +32,7 @@ export const hostDeviceSyncInLoop: Rule = {
     return [
       {
         ...at(f),
-        message: `${String(f.value)}() on every training step makes the CPU wait for the GPU: accumulate on the GPU and read it every N steps.`,
+        message: `${String(f.value)} on every training step makes the CPU wait for the GPU: accumulate on the GPU and read it every N steps.`,
         fixes: [{ title: 'Accumulate on the GPU and read every N steps', applicability: 'display-only', edits: [] }],
       },
     ];

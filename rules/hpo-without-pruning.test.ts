@@ -39,4 +39,47 @@ runRuleCases(hpoWithoutPruning, [
     settings: { hardware: 'a100' },
     expect: [{ line: 11, messageIncludes: 'NopPruner' }],
   },
+  {
+    name: 'a W&B Bayesian sweep YAML with no early_terminate',
+    file: '/case/sweep.yaml',
+    code: `program: train.py
+method: bayes
+metric:
+  name: val_loss
+  goal: minimize
+parameters:
+  lr:
+    min: 0.00001
+    max: 0.01
+`,
+    expect: [{ line: 2, severity: 'information', messageIncludes: 'no early_terminate' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'a W&B Bayesian sweep YAML with early_terminate',
+    file: '/case/sweep.yaml',
+    code: `program: train.py
+method: bayes
+early_terminate:
+  type: hyperband
+  min_iter: 3
+parameters:
+  lr:
+    min: 0.00001
+    max: 0.01
+`,
+    expect: [],
+  },
+  {
+    name: 'a W&B random sweep capped at 10 runs',
+    file: '/case/sweep.yaml',
+    code: `program: train.py
+method: random
+run_cap: 10
+parameters:
+  lr:
+    values: [0.1, 0.01, 0.001]
+`,
+    expect: [],
+  },
 ]);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, num } from './helpers';
+import { at, num, written } from './helpers';
 
 /**
  * GML851 hpo-without-pruning — every trial of a search runs to completion.
@@ -12,7 +12,8 @@ export const hpoWithoutPruning: Rule = {
   doc: {
     whatItDoes:
       'Flags Optuna studies of 20 or more trials (or no cap) whose objective never reports intermediate values (no ' +
-      '`trial.report` / `should_prune`, no pruning callback), or that set `NopPruner`.',
+      '`trial.report` / `should_prune`, no pruning callback), or that set `NopPruner`; Weights & Biases random or ' +
+      'Bayesian sweeps (sweep YAML or `wandb.sweep({...})`) with no `early_terminate` and no `run_cap` under 20.',
     whyIsThisBad:
       'Most trials of a search are poor and recognisable after a fraction of their training; a pruner (Optuna uses ' +
       'MedianPruner by default) stops them — but only if the trial reports its progress. Without it every trial pays ' +
@@ -25,6 +26,18 @@ export const hpoWithoutPruning: Rule = {
   },
   check(ctx) {
     const p = ctx.fact('sweep_pruner');
+    // A W&B random or Bayesian sweep with no early_terminate: every run trains to the end.
+    if (ctx.value('sweep') === 'wandb' && p?.value === false && written(p)) {
+      const cap = num(ctx.value('sweep_trials'));
+      if (cap !== undefined && cap < 20) return [];
+      return [
+        {
+          ...at(p),
+          message: `A ${cap ? `${cap}-run ` : ''}W&B sweep with no early_terminate: every run trains to the end, however poor. early_terminate: {type: hyperband, min_iter: 3} stops the poor ones once they log their metric.`,
+          fixes: [{ title: 'Add early_terminate (Hyperband)', applicability: 'display-only', edits: [] }],
+        },
+      ];
+    }
     if (ctx.value('sweep') !== 'optuna' || !p || p.value === true) return [];
     const t = ctx.value('sweep_trials');
     const trials = t === 'unbounded' ? Infinity : num(t);

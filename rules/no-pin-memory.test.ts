@@ -39,4 +39,40 @@ runRuleCases(noPinMemory, [
     expect: [],
   },
   { name: 'CPU runs do not pin', code: loop('DataLoader(train, batch_size=64)', 'cpu'), expect: [] },
+  {
+    name: 'hardware not named: information, since the file moves batches to CUDA',
+    code: loop('DataLoader(train, batch_size=64, num_workers=4)'),
+    expect: [{ line: 5, severity: 'information' }],
+  },
+  {
+    name: 'a script that never names CUDA (it runs where torch puts it, the CPU) is not judged',
+    code: `import torch
+from torch.utils.data import DataLoader
+loader = DataLoader(train, batch_size=64, num_workers=4)
+for epoch in range(20):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+`,
+    expect: [],
+  },
+  {
+    name: 'a text model: token batches are too small for pinning to matter',
+    code: `import torch
+from torch.utils.data import DataLoader
+from transformers import AutoModelForSequenceClassification
+model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased").to("cuda")
+opt = torch.optim.AdamW(model.parameters(), lr=2e-5)
+loader = DataLoader(train, batch_size=32, shuffle=True, num_workers=2)
+for epoch in range(3):
+    for batch in loader:
+        loss = model(**{k: v.to("cuda") for k, v in batch.items()}).loss
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

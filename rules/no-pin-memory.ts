@@ -20,7 +20,9 @@ export const noPinMemory: Rule = {
     example: 'DataLoader(train, batch_size=64, num_workers=4)',
     useInstead: 'DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)',
     fixSafety:
-      'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, unknown hardware, ' +
+      'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, text models ' +
+      '(token batches are small), scripts that never ' +
+      'move batches to CUDA; information only when the GPU is not named in the settings; ' +
       'the Trainer (it pins by default), Lightning and accelerate loops (they place batches themselves).',
   },
   check(ctx) {
@@ -28,12 +30,18 @@ export const noPinMemory: Rule = {
     if (f?.value !== false || ctx.cpu || !f.file || !f.span) return [];
     const hf = ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl';
     if (hf && f.origin !== 'explicit') return [];
-    // A plain loop that copies batches itself, on a GPU the settings name: Lightning and accelerate place batches.
-    if (!hf && (ctx.plan.framework !== 'pytorch' || !ctx.accelerator)) return [];
+    // A plain loop that copies batches itself (Lightning and accelerate place batches): information when the GPU
+    // is not named in the settings, since the file only shows that batches go to CUDA.
+    if (!hf && ctx.plan.framework !== 'pytorch') return [];
+    // Token batches are a few kilobytes: pinning them saves nothing measurable. Images and audio are the case; a
+    // named model that is not a vision or audio one (the engine sets modality only for those) is a text model.
+    const modality = ctx.value('modality');
+    if (!hf && modality !== 'vision' && modality !== 'audio' && ctx.value('model') != null) return [];
     const edits = setArg(ctx, 'pin_memory', hf ? 'dataloader_pin_memory' : 'pin_memory', true);
     return [
       {
         ...at(f),
+        severity: ctx.accelerator ? undefined : 'information',
         message: `Batches are copied to the GPU from pageable memory (pin_memory=False${f.origin === 'explicit' ? '' : ', the default'}): pinned memory lets the copies overlap with compute.`,
         fixes: edits ? [{ title: 'Pin host memory (pin_memory=True)', applicability: 'safe', edits }] : [],
       },

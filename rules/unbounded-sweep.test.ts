@@ -44,4 +44,25 @@ runRuleCases(unboundedSweep, [
       },
     ],
   },
+  {
+    name: 'wandb.agent without count on a grid sweep: the grid bounds it',
+    code: `import torch
+import wandb
+sweep_config = {"method": "grid", "parameters": {"lr": {"values": [0.1, 0.01]}, "wd": {"values": [0, 0.1]}}}
+
+
+def train():
+    with wandb.init() as run:
+        model = torch.nn.Linear(8, 1).cuda()
+        opt = torch.optim.SGD(model.parameters(), lr=run.config.lr)
+        for x in loader:
+            loss = model(x.cuda()).sum()
+            loss.backward()
+            opt.step()
+
+
+wandb.agent(wandb.sweep(sweep_config), function=train)
+`,
+    expect: [],
+  },
 ]);

@@ -23,7 +23,7 @@ export const unboundedSweep: Rule = {
   check(ctx) {
     const t = ctx.fact('sweep_trials');
     if (t?.value !== 'unbounded') return [];
-    const wandb = ctx.value('sweep') === 'wandb';
+    const wandb = String(ctx.value('sweep')).startsWith('wandb');
     const edits = wandb ? setArg(ctx, 'sweep_trials', 'count', 20) : setArg(ctx, 'sweep_trials', 'n_trials', 50);
     return [
       {

@@ -7,6 +7,22 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 ${extra}model.fit(x_train, y_train, batch_size=64, ${fit})
 `;
 
+const lit = (args: string) => `import lightning as L
+import torch
+from lightning.pytorch.callbacks import EarlyStopping
+
+
+class Net(L.LightningModule):
+    def training_step(self, batch, batch_idx):
+        return self.model(batch).mean()
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters())
+
+trainer = L.Trainer(${args})
+trainer.fit(Net(), train_loader, val_loader)
+`;
+
 runRuleCases(unboundedTraining, [
   {
     name: '200 Keras epochs with a validation split and no early stopping',
@@ -28,5 +44,50 @@ runRuleCases(unboundedTraining, [
     code: `from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=20, eval_strategy="epoch")\nTrainer(model="roberta-base", args=args).train()\n`,
     settings: { hardware: 'a100' },
     expect: [{ line: 2, messageIncludes: 'EarlyStoppingCallback' }],
+  },
+  {
+    name: 'Lightning max_epochs=-1 with nothing to stop it',
+    code: lit('max_epochs=-1, accelerator="gpu", devices=1'),
+    expect: [{ line: 13, column: 21, endColumn: 34, severity: 'warning', messageIncludes: 'never stops' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'Lightning max_epochs=-1 stopped by an EarlyStopping callback',
+    code: lit('max_epochs=-1, accelerator="gpu", callbacks=[EarlyStopping(monitor="val_loss", patience=5)]'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 bounded by max_time',
+    code: lit('max_epochs=-1, max_time="00:12:00:00", accelerator="gpu"'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 bounded by max_steps',
+    code: lit('max_epochs=-1, max_steps=50000, accelerator="gpu"'),
+    expect: [],
+  },
+  { name: 'Lightning with an epoch count', code: lit('max_epochs=30, accelerator="gpu"'), expect: [] },
+  {
+    name: 'Lightning max_epochs=-1 with a max_steps read from the config',
+    code: lit('max_epochs=-1, max_steps=config["train"]["max_steps"], accelerator="gpu"'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 with a callback of its own that may stop it',
+    code: lit('max_epochs=-1, accelerator="gpu", callbacks=[stop_callback, checkpoint_callback]'),
+    expect: [],
+  },
+  {
+    name: 'Lightning max_epochs=-1 with only a checkpoint callback still never stops',
+    code: lit('max_epochs=-1, accelerator="gpu", callbacks=[ModelCheckpoint(monitor="val_loss")]'),
+    expect: [{ line: 13 }],
+  },
+  {
+    name: 'Lightning max_epochs=-1 on a Trainer built for prediction only',
+    code: lit('max_epochs=-1, accelerator="gpu"').replace(
+      'trainer.fit(Net(), train_loader, val_loader)',
+      'trainer.predict(Net(), loader)',
+    ),
+    expect: [],
   },
 ]);

@@ -1,6 +1,7 @@
 // Which training format a YAML/JSON file is, from its CONTENT (each format's signature keys), never from its
 // name: a GitHub workflow or a docker-compose file matches nothing and gives no runs (a Kubernetes manifest is a launcher).
 import type { ConfigDoc } from './config-doc';
+import { isWandbSweep } from './wandb-sweep';
 
 export type ConfigFormat =
   | 'deepspeed'
@@ -12,7 +13,8 @@ export type ConfigFormat =
   | 'hf-args'
   | 'hydra'
   | 'skypilot'
-  | 'kubernetes';
+  | 'kubernetes'
+  | 'wandb-sweep';
 
 const HF_ARG_KEYS = [
   'per_device_train_batch_size',
@@ -70,6 +72,7 @@ export function detectFormat(doc: ConfigDoc): ConfigFormat | undefined {
     )
   )
     return 'torchtune';
+  if (isWandbSweep(doc)) return 'wandb-sweep';
   if (doc.syntax === 'yaml' && keys.has('resources') && keys.has('run')) return 'skypilot';
   // A Kubernetes manifest is a launcher (./kubernetes): its containers' commands and the GPUs its pods request.
   if (doc.syntax === 'yaml' && keys.has('apiVersion') && keys.has('kind') && keys.has('spec')) return 'kubernetes';

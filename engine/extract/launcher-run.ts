@@ -43,11 +43,23 @@ const TRAINING = /(train|finetun|fine_tun|pretrain|sft|dpo|ppo|grpo|rlhf|distill
 const NOT_TRAINING =
   /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup)/i;
 
+const TRAINING_FLAGS = [
+  'epochs',
+  'num_epochs',
+  'max_epochs',
+  'num_train_epochs',
+  'max_steps',
+  'max_iters',
+  'train_iters',
+];
+
 /** True when a command that starts a script not in the tree looks like a training launch. */
 export function looksLikeTraining(cmd: LaunchCommand): boolean {
   const name = path.basename(cmd.target?.path ?? '');
   if (NOT_TRAINING.test(name)) return false;
   if (TRAINING.test(name)) return true;
+  // `python main.py --epochs 90`: a script of any name given a run length is a training launch.
+  if (TRAINING_FLAGS.some((f) => cmd.fields.has(f))) return true;
   // `torchrun main.py`, `deepspeed run.py`: a multi-device launcher starts training unless the name says otherwise,
   // but only when it also passes a setting this review reads.
   if (!cmd.facts.some((f) => f.key === 'devices')) return false;

@@ -20,6 +20,7 @@ import {
   visibleCount,
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
+import { launcherEnvFacts } from './launcher-debug';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
@@ -153,9 +154,10 @@ export function parseLauncher(file: string, text: string): LaunchCommand[] {
   const script = parseShell(text);
   const directives = schedulerDirectives(script.comments);
   const out: LaunchCommand[] = [];
+  const debug = launcherEnvFacts(file, text, script);
   for (const cmd of script.commands) {
     const lc = readCommand(file, text, cmd, directives, script.vars);
-    if (lc) out.push(lc);
+    if (lc) out.push({ ...lc, facts: [...lc.facts, ...debug] });
   }
   return out;
 }

@@ -218,6 +218,28 @@ function cliTrainerFields(
   return out;
 }
 
+/** Callbacks that never stop training (checkpointing, monitors, progress bars, summaries). */
+const NON_STOPPING =
+  /checkpoint|ckpt|LearningRateMonitor|lr_monitor|ProgressBar|ModelSummary|DeviceStatsMonitor|Timer\(|^\s*$/i;
+
+/**
+ * What else may end a `max_epochs=-1` run: `max_time`, a `max_steps` that is not -1 (or not readable), callbacks
+ * this reader cannot tell apart from a stopper (a list in a variable, a callback of the project's own), or no
+ * `.fit(` in the file (a Trainer built for `predict`/`test`). Undefined when nothing bounds it.
+ */
+function otherBound(fields: Fields, text: string): string | undefined {
+  if (fields.has('max_time')) return 'max_time bounds the run';
+  const ms = fields.get('max_steps');
+  if (ms && int(ms.value) !== -1) return 'max_steps bounds the run';
+  const cb = fields.get('callbacks');
+  if (cb) {
+    const list = /^callbacks\s*=\s*\[(.*)\]\s*$/s.exec(cb.text)?.[1];
+    if (list === undefined || list.split(',').some((c) => !NON_STOPPING.test(c))) return 'a callback may stop the run';
+  }
+  if (!/\.fit\s*\(/.test(text)) return 'this file does not call fit';
+  return undefined;
+}
+
 export function extractLightning(file: string, text: string, tree: Tree): RunDraft[] {
   if (!/lightning/.test(text) || !/\b(?:Trainer|LightningCLI)\s*\(/.test(text)) return [];
   const root = tree.rootNode;
@@ -266,6 +288,11 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
       // Ray Train's ScalingConfig decides the count that `devices="auto"` leaves open.
       if (!(f.key === 'devices' && f.value === null && typeof common.get('devices')?.value === 'number'))
         facts.set(f.key, f);
+    const ep = facts.get('epochs');
+    if (ep?.note === 'max_epochs=-1: no epoch limit') {
+      const why = otherBound(fields, text);
+      if (why) facts.set('epochs', { ...ep, note: `max_epochs=-1, but ${why}` });
+    }
     const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
     if (typeof stage === 'number')
       facts.set('zero_stage', {

@@ -9,8 +9,11 @@ import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
-import { loopsAround, moduloGuard } from './python-scan';
+import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
+import { wandbSweepDictFacts } from './wandb-sweep';
+import { hostSyncFact } from './host-sync';
+import { secretKind } from './secrets';
 
 const CALLS = [
   'from_pretrained',
@@ -29,7 +32,6 @@ const CALLS = [
   'sweep',
   'empty_cache',
   'set_float32_matmul_precision',
-  'item',
   'DataLoader',
   'read_csv',
   'read_json',
@@ -55,21 +57,13 @@ function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
 
 const DETERMINISTIC = /cudnn\.deterministic\s*=\s*True|use_deterministic_algorithms\(\s*True/;
 
-const SECRET_PATTERNS: { kind: string; re: RegExp }[] = [
-  { kind: 'Hugging Face token', re: /^hf_[A-Za-z0-9]{30,}$/ },
-  { kind: 'OpenAI API key', re: /^sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}$/ },
-  { kind: 'Weights & Biases API key', re: /^[0-9a-f]{40}$/ },
-];
-/** Placeholders people write in examples ("hf_xxxx…", "sk-your-key-here"). */
-const PLACEHOLDER = /x{4,}|your|example|placeholder|redacted|token_here|\*{3,}|(.)\1{9,}/i;
 const SECRET_CONTEXT =
   /(?:^|[^\w])(?:login|api_key|key|token|hub_token|use_auth_token|HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN|WANDB_API_KEY|OPENAI_API_KEY)\b/;
 
 function credential(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  for (const m of text.matchAll(/["']((?:hf_|sk-)[A-Za-z0-9_-]{20,}|[0-9a-f]{40})["']/g)) {
-    const secret = m[1];
-    const kind = SECRET_PATTERNS.find((p) => p.re.test(secret))?.kind;
-    if (!kind || PLACEHOLDER.test(secret)) continue;
+  for (const m of text.matchAll(/["']((?:hf_|sk-|wandb_v\d+_)[A-Za-z0-9_-]{20,}|[0-9a-f]{40})["']/g)) {
+    const kind = secretKind(m[1]);
+    if (!kind) continue;
     const node = root.descendantForIndex(m.index + 1, m.index + 2);
     let str: SyntaxNode | null = node;
     while (str && str.type !== 'string') str = str.parent;
@@ -90,6 +84,14 @@ function credential(file: string, root: SyntaxNode, text: string): Fact | undefi
     };
   }
   return undefined;
+}
+
+/** The dict literal a name is assigned at the start of a line (`param_grid = {`), if any. */
+function dictAssigned(name: SyntaxNode, text: string): SyntaxNode | undefined {
+  const m = new RegExp(`(?:^|\\n)\\s*${name.text}\\s*=\\s*\\{`).exec(text);
+  if (!m) return undefined;
+  const n = name.tree.rootNode.descendantForIndex(m.index + m[0].length - 1);
+  return n?.type === 'dictionary' ? n : n?.parent?.type === 'dictionary' ? n.parent : undefined;
 }
 
 /** Optuna / W&B / scikit-learn searches: trial cap, pruner, grid size. */
@@ -134,8 +136,27 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
       });
     }
   }
+  // `wandb.sweep(sweep_config, project=…)` with the config a dict literal (or a name assigned one).
+  const sw = calls.find((c) => c.callee === 'wandb.sweep');
+  const swArg = sw?.positional[0] ?? sw?.kwargs.get('sweep')?.value;
+  const swDict =
+    swArg?.type === 'dictionary' ? swArg : swArg?.type === 'identifier' ? dictAssigned(swArg, text) : undefined;
+  const sweepConfig = swDict ? wandbSweepDictFacts(file, swDict) : undefined;
+  for (const f of sweepConfig?.facts ?? []) put(f);
+  const grid = sweepConfig?.facts.find((f) => f.key === 'sweep_grid');
   const agent = calls.find((c) => c.callee === 'wandb.agent');
-  if (agent) {
+  // A grid sweep ends when its grid is done: an agent without count is bounded by it.
+  if (agent && sweepConfig?.method === 'grid') {
+    if (!agent.kwargs.get('count'))
+      put({
+        key: 'sweep_trials',
+        value: typeof grid?.value === 'number' ? grid.value : null,
+        origin: 'framework-default',
+        file,
+        span: spanOf(agent.node),
+        note: 'wandb.agent without count on a grid sweep: it stops when the grid is done',
+      });
+  } else if (agent) {
     const count = agent.kwargs.get('count');
     put({ key: 'sweep', value: 'wandb', origin: 'explicit', file, span: spanOf(agent.node) });
     put({
@@ -154,17 +175,12 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
         : 'wandb.agent without count: random and Bayesian sweeps run until stopped',
     });
   }
-  const grid = calls.find((c) => c.name === 'GridSearchCV');
-  const gridArg = grid?.kwargs.get('param_grid')?.value ?? grid?.positional[1];
-  if (grid && gridArg) {
-    let dict: SyntaxNode | undefined = gridArg.type === 'dictionary' ? gridArg : undefined;
-    if (!dict && gridArg.type === 'identifier') {
-      const m = new RegExp(`(?:^|\\n)\\s*${gridArg.text}\\s*=\\s*\\{`).exec(text);
-      if (m) {
-        const n = gridArg.tree.rootNode.descendantForIndex(m.index + m[0].length - 1);
-        dict = n?.type === 'dictionary' ? n : n?.parent?.type === 'dictionary' ? n.parent : undefined;
-      }
-    }
+  const gridCall = calls.find((c) => c.name === 'GridSearchCV');
+  const gridArg = gridCall?.kwargs.get('param_grid')?.value ?? gridCall?.positional[1];
+  if (gridCall && gridArg) {
+    const grid = gridCall;
+    const dict =
+      gridArg.type === 'dictionary' ? gridArg : gridArg.type === 'identifier' ? dictAssigned(gridArg, text) : undefined;
     let size = dict ? 1 : undefined;
     for (const pair of dict?.namedChildren ?? []) {
       const v = pair?.childForFieldName('value');
@@ -221,9 +237,13 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       !/Distributed/.test(c.callee)
     )
       put(fact('data_parallel', true, c.node, `${c.callee}(…): one process drives every GPU`));
-    else if (c.name === 'set_detect_anomaly' && c.positional[0]?.type === 'true')
+    else if (
+      c.name === 'set_detect_anomaly' &&
+      (c.positional[0] ?? c.kwargs.get('mode')?.value)?.type === 'true' &&
+      !offByDefaultGuard(c.node, undefined, values)
+    )
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}(True)`));
-    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee))
+    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee) && !offByDefaultGuard(c.node, undefined, values))
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}()`));
     else if (c.name === 'profile' && /profiler/.test(c.callee) && !c.kwargs.has('schedule'))
       put(fact('profiler', 'unscheduled', c.node, `${c.callee}(…) without a schedule: every step is traced`));
@@ -258,13 +278,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     } else if (c.name === 'set_float32_matmul_precision') {
       const v = literal(c.positional[0]);
       if (typeof v === 'string') put(fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`));
-    } else if (c.name === 'item' && c.positional.length === 0 && c.callee.endsWith('.item')) {
-      const loop = trainingLoop(c.node);
-      if (!loop || moduloGuard(c.node, loop, values) || out.has('host_sync')) continue;
-      // Inside `if` blocks guarded otherwise (a condition on the step, a rank check) the sync is not per step.
-      let guarded = false;
-      for (let p = c.node.parent; p && p.id !== loop.id; p = p.parent) if (p.type === 'if_statement') guarded = true;
-      if (!guarded) put(fact('host_sync', c.callee, c.node, `${c.callee}() on every training step waits for the GPU`));
     } else if (c.name === 'fit' && (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))) {
       const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split');
       if (v) put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
@@ -299,9 +312,17 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       'debug_flag',
       'CUDA_LAUNCH_BLOCKING',
     ],
+    [
+      /os\.environ\[\s*["']TORCH_SHOW_CPP_STACKTRACES["']\s*\]\s*=\s*["']1["']/g,
+      'debug_flag',
+      'TORCH_SHOW_CPP_STACKTRACES',
+    ],
   ] as [RegExp, FactKey, string | undefined][]) {
     for (const m of text.matchAll(re)) {
       if (!inCode(root, m.index)) continue;
+      // `if args.debug: os.environ[...] = "1"`: only when a flag that is off by default is given.
+      const at = root.descendantForIndex(m.index, m.index + 1);
+      if (key === 'debug_flag' && (out.has('debug_flag') || (at && offByDefaultGuard(at, undefined, values)))) continue;
       // benchmark=False next to deterministic algorithms is a reproducibility choice, not an oversight.
       if (key === 'cudnn_benchmark' && m[1] === 'False' && DETERMINISTIC.test(text)) continue;
       const v: FactValue = value ?? m[1] === 'True';
@@ -329,6 +350,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         ),
       );
   }
+  const sync = hostSyncFact(file, root, text);
+  if (sync) put(sync);
   sweepFacts(file, calls, values, put, text);
   const cred = credential(file, root, text);
   if (cred) put(cred);

@@ -68,6 +68,9 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
     loaderFactories(callsWithKeyword(root, text, ['batch_size', 'num_workers'])),
   );
   for (const f of loader.facts) facts.set(f.key, f);
+  // Pinned memory only matters for copies to a GPU: a file that never names CUDA leaves the default unjudged.
+  if (facts.get('pin_memory')?.origin === 'framework-default' && !/\bcuda\b|\.cuda\(/.test(text))
+    facts.delete('pin_memory');
   for (const f of loopFacts(file, root, text, loop, values)) facts.set(f.key, f);
   const device = deviceHint(file, root, text);
   if (device) facts.set('hardware', device);

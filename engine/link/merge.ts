@@ -8,6 +8,7 @@ import { ConfigDoc } from '../extract/config-doc';
 import { ConfigOverlay } from '../extract/deepspeed';
 import { LaunchCommand, parseLauncher } from '../extract/launcher';
 import { extractLightningCli } from '../extract/lightning-cli';
+import { extractWandbSweep } from '../extract/wandb-sweep';
 import { extractLlamaFactory } from '../extract/llamafactory';
 import { RunDraft } from '../extract/run-draft';
 import { kubernetesCommands } from '../extract/kubernetes';
@@ -197,6 +198,8 @@ export function primaryRun(doc: ConfigDoc, format: ConfigFormat): RunDraft | und
       return extractTorchtune(doc);
     case 'lightning-cli':
       return extractLightningCli(doc);
+    case 'wandb-sweep':
+      return extractWandbSweep(doc);
     default:
       return undefined;
   }

@@ -9,7 +9,8 @@
 // - a trap (mustNotFlag) is hit when a finding of that rule at warning or error covers the labelled line, or anywhere in
 //   the file when the label has no line; information on a trap is counted apart ("soft");
 // - codes are the labeller's; CODE_ALIASES maps a labeller's code to this project's codes where the numbering differs
-//   (filled from the rules' definitions, never from scores).
+//   (filled from the rules' definitions, never from scores); a set whose codeScheme starts with "project codes" uses
+//   this project's codes and gets no aliases.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -45,7 +46,9 @@ export const CODE_ALIASES: Record<string, string[]> = {
   PRIV002: ['GML952'],
 };
 const BIN = path.resolve('bin/greenml.js');
-const codesOf = (c: string) => CODE_ALIASES[c] ?? [c];
+/** Aliases apply to sets labelled in the catalogue's numbering (rules-1); a set in this project's codes is taken as is. */
+let aliases: Record<string, string[]> = CODE_ALIASES;
+const codesOf = (c: string) => aliases[c] ?? [c];
 const covers = (f: Finding, line: number | null) =>
   line === null || (f.range.start.line <= line && line <= f.range.end.line);
 
@@ -53,7 +56,11 @@ function main() {
   const [labelsFile, root, ...rest] = process.argv.slice(2);
   if (!labelsFile || !root) throw new Error('usage: score-rules.ts LABELS.json FOLDER [--json OUT]');
   const out = rest[0] === '--json' ? rest[1] : undefined;
-  const { files } = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as { files: Label[] };
+  const { files, codeScheme } = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as {
+    files: Label[];
+    codeScheme?: string;
+  };
+  if (codeScheme?.startsWith('project codes')) aliases = {};
   let raised = 0;
   let clear = 0;
   let traps = 0;

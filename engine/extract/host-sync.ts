@@ -1,0 +1,108 @@
+// Host-device synchronisations on every training step: a GPU value read on the host inside the loop that runs the
+// backward pass — `loss.item()`, `.cpu()`, `.tolist()`, and the loss tensor itself printed or logged (`print(loss)`,
+// `print(f"{loss}")`, `wandb.log({"loss": loss})`, `writer.add_scalar("loss", loss, step)`, `float(loss)`,
+// `pbar.set_postfix(loss=loss)`), each of which copies the tensor to the host and waits for the GPU (PyTorch
+// Performance Tuning Guide, "Avoid unnecessary CPU-GPU synchronization"). Per step means: the innermost loop around
+// the read runs the backward pass itself (a read after the batch loop, once per epoch, is not per step), and no `if`
+// between the read and that loop limits it to some steps (a logging interval, a rank check).
+import type { SyntaxNode } from '../parse/python';
+import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import { loopsAround } from './python-scan';
+
+const BACKWARD = /\.backward\s*\(|accelerator\.backward\s*\(/;
+
+/** The loop a node runs in when that loop itself runs the backward pass on each iteration, else undefined. */
+function stepLoop(node: SyntaxNode): SyntaxNode | undefined {
+  const loop = loopsAround(node)[0];
+  if (!loop || !BACKWARD.test(loop.text)) return undefined;
+  const body = loop.childForFieldName('body');
+  if (!body) return undefined;
+  // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
+  const backward = body
+    .descendantsOfType('call')
+    .filter((c) => c && /(^|\.)backward$/.test(c.childForFieldName('function')?.text ?? ''));
+  return backward.some((c) => c && loopsAround(c)[0]?.id === loop.id) ? loop : undefined;
+}
+
+const guardedIn = (node: SyntaxNode, loop: SyntaxNode) => {
+  for (let p = node.parent; p && p.id !== loop.id; p = p.parent)
+    if (p.type === 'if_statement' || p.type === 'conditional_expression') return true;
+  return false;
+};
+
+/** Names `x.backward()` (or `scaler.scale(x).backward()`, `accelerator.backward(x)`) is called on in a loop. */
+function lossNames(loop: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (const c of loop.descendantsOfType('call')) {
+    const fn = c?.childForFieldName('function');
+    if (!c || !fn) continue;
+    const arg0 = c.childForFieldName('arguments')?.namedChildren[0];
+    if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
+      let obj = fn.childForFieldName('object');
+      if (obj?.type === 'call') obj = obj.childForFieldName('arguments')?.namedChildren[0] ?? null;
+      if (obj?.type === 'identifier') out.add(obj.text);
+    } else if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
+  }
+  return out;
+}
+
+/** The loss tensor itself as an argument (not `loss.item()`, `loss.shape`): inside a print/log call. */
+function passesTensor(call: CallSite, names: Set<string>): boolean {
+  return call.argList.descendantsOfType('identifier').some((id) => {
+    if (!id || !names.has(id.text)) return false;
+    const p = id.parent;
+    return (
+      !!p &&
+      ['argument_list', 'interpolation', 'keyword_argument', 'pair', 'binary_operator', 'tuple'].includes(p.type) &&
+      !(p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id)
+    );
+  });
+}
+
+const LOGGERS = /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|tqdm\.write)$/;
+
+export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  const calls = findCalls(root, text, [
+    'item',
+    'cpu',
+    'tolist',
+    'print',
+    'float',
+    'log',
+    'add_scalar',
+    'add_scalars',
+    'set_postfix',
+    'write',
+  ]);
+  for (const c of calls) {
+    const read = ['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.');
+    const logger = LOGGERS.test(c.callee);
+    if (!read && !logger) continue;
+    const loop = stepLoop(c.node);
+    if (!loop || guardedIn(c.node, loop)) continue;
+    if (read) {
+      // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
+      // only reads of values computed in the step are taken: the loss, outputs, predictions.
+      if (c.name === 'cpu' && !/loss|out|pred|logit|acc|y_hat|score/i.test(c.callee)) continue;
+      return {
+        key: 'host_sync',
+        value: `${c.callee}()`,
+        origin: 'explicit',
+        file,
+        span: spanOf(c.node),
+        note: `${c.callee}() on every training step waits for the GPU`,
+      };
+    }
+    if (passesTensor(c, lossNames(loop)))
+      return {
+        key: 'host_sync',
+        value: c.node.text.length <= 40 ? c.node.text : `${c.callee}(…)`,
+        origin: 'explicit',
+        file,
+        span: spanOf(c.node),
+        note: `${c.callee}(…) of the loss tensor on every training step copies it to the host and waits for the GPU`,
+      };
+  }
+  return undefined;
+}

@@ -62,11 +62,7 @@ export function looksLikeTraining(cmd: LaunchCommand): boolean {
   if (TRAINING_FLAGS.some((f) => cmd.fields.has(f))) return true;
   // `torchrun main.py`, `deepspeed run.py`: a multi-device launcher starts training unless the name says otherwise,
   // but only when it also passes a setting this review reads.
-  if (!cmd.facts.some((f) => f.key === 'devices')) return false;
-  // `srun python main.py --batch_size 4 --epochs 150` under `#SBATCH --gres=gpu:4`: a GPU job passing a batch and a run
-  // length is a training launch whatever the script is called.
-  const has = (keys: FactKey[]) => NUMERIC_FLAGS.some(([n, k]) => keys.includes(k) && cmd.fields.has(n));
-  return cmd.tool !== 'python' || (has(['micro_batch']) && has(['epochs', 'max_steps']));
+  return cmd.tool !== 'python' && cmd.facts.some((f) => f.key === 'devices');
 }
 
 export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | undefined {

@@ -8,6 +8,7 @@ import { detectFramework, defaultNote, signature, type Framework } from '../voca
 import { readVocabulary, type VocabResult } from '../vocabulary/read';
 import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
+import { bigVisionModel, olmoCoreFacts } from './vocab-models';
 
 export const MIN_SIGNALS = 3;
 
@@ -70,10 +71,14 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
   const main = sets[sets.length - 1];
   const facts = read.facts;
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
+  if (fw?.id === 'olmo-core') olmoCoreFacts(sets, facts);
+  if (fw?.id === 'mlcollections') bigVisionModel(sets, facts);
 
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
       if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
+      // Written but not readable here (`batch: -1` asks Ultralytics for AutoBatch): the default is not what runs.
+      if (read.unread.has(key)) continue;
       if (key === 'save_steps') {
         if (facts.get('periodic_save')?.value === 'no') continue;
         facts.set('periodic_save', {

@@ -45,7 +45,8 @@ export type Reader =
   | 'string'
   | 'devices'
   | 'number'
-  | 'present';
+  | 'present'
+  | 'size';
 
 export interface Alias {
   to: Target;
@@ -60,6 +61,8 @@ export interface Alias {
   fw?: string[];
   /** Frameworks where this spelling means something else (a framework row reads it there). */
   notFw?: string[];
+  /** Read only when no other spelling of the fact is written (a tokenizer's `model_max_length` beside `block_size`). */
+  weak?: boolean;
   src: SourceId[];
 }
 
@@ -205,10 +208,11 @@ export const ALIASES: Alias[] = [
   // --- sequence length ---
   A(
     'seq_len',
-    'seq_len seq_length max_seq_len max_seq_length sequence_len sequence_length max_sequence_length context_length block_size encoder_seq_length model_max_length cutoff_len train.max_seq_length training.seq_len data.seq_length max_length',
+    'seq_len seq_length max_seq_len max_seq_length sequence_len sequence_length max_sequence_length context_length block_size encoder_seq_length cutoff_len train.max_seq_length training.seq_len data.seq_length',
     'int',
     ['torchtitan', 'megatron', 'litgpt', 'olmo', 'composer', 'hf', 'neox', 'nemo', 't5x'],
   ),
+  A('seq_len', 'model_max_length max_length', 'int', ['hf'], { weak: true }),
   // --- checkpoint cadence ---
   A(
     'save_steps',
@@ -353,7 +357,10 @@ export const ALIASES: Alias[] = [
     'litgpt',
   ]),
   A('arch.untied', 'untie_embeddings_and_output_weights no_weight_tying', 'bool', ['megatron', 'neox']),
-  A('quantized', 'quantize load_in_4bit bnb_4bit_quant_type quantization.bits', 'string', ['litgpt', 'peft']),
+  A('quantized', 'quantize quantization load_in_4bit bnb_4bit_quant_type quantization.bits', 'string', [
+    'litgpt',
+    'peft',
+  ]),
   A('arch.tied', 'weight_tying tie_word_embeddings tie_embeddings share_embeddings', 'bool', ['olmo', 'hf']),
   // --- modality signals (no sequence length for images or audio) ---
   A(
@@ -363,11 +370,24 @@ export const ALIASES: Alias[] = [
     ['ultralytics', 'timm', 'detectron2', 'mmengine', 'diffusers'],
   ),
   A('audio', 'sample_rate sampling_rate n_mels num_mel_bins audio_length', 'present', ['hf']),
+  // --- Python-config frameworks (./frameworks-py.ts) ---
+  // JAX trainers split `config.batch_size` over every device: it is the global batch (Flax examples, big_vision).
+  A('global_batch', 'batch_size input.batch_size', 'int', ['flax-imagenet', 'big-vision'], {
+    scope: 'global',
+    fw: ['mlcollections'],
+  }),
+  A('save_steps', 'ckpt_steps checkpoint_steps', 'save', ['big-vision'], { unit: 'steps', fw: ['mlcollections'] }),
+  A('model', 'model_name', 'string', ['big-vision'], { fw: ['mlcollections'] }),
+  // OLMo-core states batch sizes in tokens: ../extract/vocab-models.ts divides them by the sequence length.
+  A('precision', 'autocast_precision', 'precision', ['olmo-core'], { fw: ['olmo-core'] }),
+  A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),
+  A('global_batch', 'global_batch_size', 'int', ['olmo-core'], { scope: 'global', fw: ['olmo-core'] }),
+  A('duration', 'max_duration', 'duration', ['olmo-core'], { fw: ['olmo-core'] }),
   // The training images' side in pixels (the training crop); kept only for a vision run (./derive.ts).
   A(
     'resolution',
     'imgsz image_size img_size crop_size train_crop_size resolution global_crops_size crops.global_crops_size',
-    'int',
+    'size',
     ['ultralytics', 'timm', 'diffusers', 'dinov2'],
   ),
 ];

@@ -21,6 +21,10 @@ export class UsageError extends Error {}
 const OPTION_BOUNDS: Record<string, { min: number; max: number; aboveMin?: boolean; integer?: boolean }> = {
   '--params': { min: 1, max: 1e14 },
   '--tokens': { min: 1, max: 1e15 },
+  '--active-params': { min: 1, max: 1e14 },
+  '--teacher-params': { min: 1, max: 1e14 },
+  '--micro-batch': { min: 1, max: 1e7, integer: true },
+  '--seq-len': { min: 1, max: 1e8, integer: true },
   '--gpu-hours': { min: 0, max: 1e9, aboveMin: true },
   '--devices': { min: 1, max: 1e6, integer: true },
   '--mfu': { min: 0, max: 1, aboveMin: true },

@@ -1,0 +1,45 @@
+// `greenml estimate` in explicit mode with the run-shape flags: mixture-of-experts active parameters, a distillation
+// teacher, and the micro-batch and sequence length that make a small step launch-bound.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { test } from 'node:test';
+
+const BIN = path.resolve('bin/greenml.js');
+const estimate = (...extra: string[]) => {
+  const r = spawnSync(
+    process.execPath,
+    [BIN, 'estimate', '--hardware', 'h100', '--devices', '8', '--precision', 'bf16', '--json', ...extra],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { gpuHours: { mid: number }; assumptions: { key: string; text: string }[] };
+};
+
+test('--active-params: a mixture-of-experts model costs its active parameters, not its total', () => {
+  const dense = estimate('--params', '8e9', '--tokens', '1e11');
+  const moe = estimate('--params', '8e9', '--active-params', '2e9', '--tokens', '1e11');
+  assert.ok(moe.gpuHours.mid < dense.gpuHours.mid / 2, `${moe.gpuHours.mid} vs ${dense.gpuHours.mid}`);
+});
+
+test('--teacher-params: distillation adds the teacher forward pass on every token', () => {
+  const student = estimate('--params', '1e9', '--tokens', '1e11');
+  const distilled = estimate('--params', '1e9', '--teacher-params', '8e9', '--tokens', '1e11');
+  assert.ok(distilled.gpuHours.mid > 2 * student.gpuHours.mid, `${distilled.gpuHours.mid} vs ${student.gpuHours.mid}`);
+});
+
+test('--micro-batch and --seq-len: a one-sequence step of a small model is launch-bound, and says so', () => {
+  const big = estimate('--params', '185e6', '--tokens', '1e9', '--micro-batch', '16', '--seq-len', '1024');
+  const tiny = estimate('--params', '185e6', '--tokens', '1e9', '--micro-batch', '1', '--seq-len', '1024');
+  assert.ok(tiny.gpuHours.mid > 2 * big.gpuHours.mid, `${tiny.gpuHours.mid} vs ${big.gpuHours.mid}`);
+  assert.ok(tiny.assumptions.some((a) => a.key === 'launch-bound'));
+  assert.ok(!big.assumptions.some((a) => a.key === 'launch-bound'));
+});
+
+test('the new flags reject values outside their bounds with exit code 2', () => {
+  const r = spawnSync(process.execPath, [BIN, 'estimate', '--params', '1e9', '--tokens', '1e9', '--micro-batch', '0'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--micro-batch must be at least 1/);
+});

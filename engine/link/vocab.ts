@@ -3,6 +3,7 @@
 // the run they make when no framework reader claims the file.
 import * as path from 'node:path';
 import { readEntries, type EntrySet } from '../extract/generic';
+import type { LaunchCommand } from '../extract/launcher';
 import { vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -73,4 +74,54 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
     return [cmd ? mergeRun(d, [{ overlay: launcherOverlay(file, cmd), rank: LAUNCHER_RANK }], undefined) : d];
   }
   return [linker.enrich(d)];
+}
+
+/**
+ * A launcher's script that no framework reader claims (Megatron-LM's `pretrain_gpt.py` parses arguments and calls the
+ * library): the launcher's flags through the vocabulary over the defaults the script declares (argparse, dataclass
+ * fields), with the launcher's devices over both. The script is one of the run's files, so analysing it shows this run.
+ */
+export function scriptVocabDrafts(
+  linker: Linker,
+  launcher: string,
+  ltext: string,
+  cmd: LaunchCommand | undefined,
+  script: string,
+  stext: string,
+): RunDraft[] {
+  if (!/\.pyi?$/i.test(script) || !linker.parser) return [];
+  const tree = cachedTree(path.resolve(script), stext, linker.parser);
+  const own = readEntries(linker.id(script), stext, tree);
+  const flags = readEntries(linker.id(launcher), ltext);
+  if (!own || !flags) return [];
+  const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
+  const d = vocabRun([defaults, flags]);
+  if (!d) return [];
+  const files = [...new Set([...d.plan.files, linker.id(script)])];
+  const run: RunDraft = { ...d, plan: { ...d.plan, files } };
+  return [cmd ? mergeRun(run, [{ overlay: launcherOverlay(launcher, cmd), rank: LAUNCHER_RANK }], undefined) : run];
+}
+
+const MAX_NEAR_LAUNCHERS = 40;
+
+/**
+ * A Python entry script with no run of its own (argparse only): the run a shell launcher beside it (or one folder up)
+ * gives it, read as in scriptVocabDrafts — found by the script's name in the launcher's text, so a launcher whose
+ * command line this review cannot split (`torchrun $DISTRIBUTED_ARGS pretrain.py $GPT_ARGS`) still counts.
+ */
+export function launchedScriptDrafts(linker: Linker, file: string, text: string): RunDraft[] {
+  const base = path.basename(file);
+  const named = new RegExp(`(^|[\\s/'"])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s'"]|$)`, 'm');
+  const dir = path.dirname(path.resolve(file));
+  for (const d of [dir, path.dirname(dir)]) {
+    for (const name of linker.listDir(d).sort().slice(0, MAX_NEAR_LAUNCHERS)) {
+      if (!/\.(sh|bash|slurm|sbatch)$/i.test(name)) continue;
+      const lf = path.join(d, name);
+      const lt = linker.read(lf);
+      if (!lt || !named.test(lt)) continue;
+      const runs = scriptVocabDrafts(linker, lf, lt, commandsOf(lf, lt)[0], file, text);
+      if (runs.length) return runs;
+    }
+  }
+  return [];
 }

@@ -4,6 +4,9 @@
 import * as path from 'node:path';
 import { readEntries, type EntrySet } from '../extract/generic';
 import type { LaunchCommand } from '../extract/launcher';
+import { ValueResolver } from '../extract/python-values';
+import { VISION_CALLS, visionFacts } from '../extract/python-vision';
+import { findCalls } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -68,6 +71,13 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   if (!d) return [];
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
+  // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:
+  // torchvision / timm / Keras constructors name the architecture (../extract/python-vision).
+  if (tree && !d.plan.facts.has('model')) {
+    const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
+    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
+    for (const f of vision.values()) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
+  }
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];

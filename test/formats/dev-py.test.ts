@@ -202,3 +202,15 @@ test('model-zoo names: an mmengine `_base_` model file, a LazyConfig model modul
   );
   assert.equal(c?.get('model'), undefined);
 });
+
+test('a vocabulary-read script takes its model from a library constructor, not from a local class of that name', async () => {
+  const a = await alone('c.py', dev('composer_amp.py'));
+  assert.deepEqual([a?.get('model')?.value, a?.get('modality')?.value], ['resnet50', 'vision']);
+  const b = await alone(
+    'd.py',
+    dev('composer_amp.py')
+      .replace('torchvision.models.resnet50()', 'resnet50()')
+      .replace('import torchvision\n', 'import torchvision\n\n\ndef resnet50():\n    return torch.nn.Linear(4, 4)\n'),
+  );
+  assert.equal(b?.get('model'), undefined);
+});

@@ -6,7 +6,7 @@ import { readEntries, type EntrySet } from '../extract/generic';
 import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
-import { findCalls } from '../parse/python-syntax';
+import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -77,6 +77,19 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
     const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
     const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
     for (const f of vision.values()) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
+    // `HuggingFaceModel(AutoModelForCausalLM.from_pretrained("gpt2"))`: one named checkpoint is the model.
+    const named = findCalls(tree.rootNode, text, ['from_pretrained'])
+      .map((c) => ({ c, v: literal(c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value) }))
+      .filter((x) => typeof x.v === 'string' && x.v.trim() !== '');
+    if (!d.plan.facts.has('model') && new Set(named.map((x) => x.v)).size === 1)
+      d.plan.facts.set('model', {
+        key: 'model',
+        value: named[0].v as string,
+        origin: 'explicit',
+        file: linker.id(file),
+        span: spanOf(named[0].c.node),
+        note: `${named[0].c.callee}("${named[0].v}")`,
+      });
   }
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.

@@ -214,3 +214,23 @@ test('a vocabulary-read script takes its model from a library constructor, not f
   );
   assert.equal(b?.get('model'), undefined);
 });
+
+test('a vocabulary-read script names its model by one from_pretrained id; two different ids name none', async () => {
+  const base = dev('composer_amp.py').replace(
+    'ComposerClassifier(torchvision.models.resnet50(), num_classes=1000)',
+    'HuggingFaceModel(AutoModelForCausalLM.from_pretrained("gpt2"))',
+  );
+  assert.equal((await alone('h.py', base))?.get('model')?.value, 'gpt2');
+  const two = base.replace('trainer.fit()', 'ref = AutoModelForCausalLM.from_pretrained("gpt2-medium")\ntrainer.fit()');
+  assert.equal((await alone('i.py', two))?.get('model'), undefined);
+});
+
+test('a registry name the size table knows (`models_vit.__dict__["vit_base_patch16"]`) gives the model and its size', async () => {
+  const a = await alone(
+    'v.py',
+    dev('mae_pair/main_pretrain.py').replace("default='mae_vit_large_patch16'", "default='vit_base_patch16'"),
+  );
+  assert.equal(a?.get('model')?.value, 'vit_base_patch16');
+  assert.equal(typeof a?.get('params')?.value, 'number');
+  assert.equal(a?.get('seq_len'), undefined);
+});

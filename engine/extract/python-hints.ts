@@ -37,6 +37,7 @@ const CALLS = [
   'read_json',
   'load_from_disk',
   'fit',
+  'push_to_hub',
 ];
 
 /** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
@@ -281,6 +282,25 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     } else if (c.name === 'fit' && (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))) {
       const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split');
       if (v) put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
+    } else if (c.name === 'push_to_hub' && !/trainer/i.test(c.callee) && (c.positional[0] ?? c.kwargs.get('repo_id'))) {
+      // `model.push_to_hub("user/name")` creates a public repository unless `private=True` (huggingface_hub
+      // create_repo: private defaults to None, i.e. public unless the organisation's default says otherwise).
+      put(fact('push_to_hub', true, c.node, `${c.callee}(…) uploads the model to the Hub`));
+      const priv = c.kwargs.get('private');
+      const r = priv ? values.resolve(priv.value) : undefined;
+      put(
+        priv
+          ? fact('hub_private', typeof r?.value === 'boolean' ? r.value : null, priv.node, `private=${priv.value.text}`)
+          : {
+              key: 'hub_private',
+              value: false,
+              origin: 'framework-default',
+              file,
+              span: spanOf(c.node),
+              argInsert: argInsert(c),
+              note: `${c.callee}(…) without private=True: a new repository is public`,
+            },
+      );
     } else if (['read_csv', 'read_json', 'load_from_disk'].includes(c.name)) {
       put(fact('local_data', true, c.node, `${c.callee}(…) reads local data`));
     }

@@ -37,6 +37,7 @@ const CALLS = [
   'read_json',
   'load_from_disk',
   'fit',
+  'fit_generator',
   'push_to_hub',
 ];
 
@@ -279,7 +280,10 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     } else if (c.name === 'set_float32_matmul_precision') {
       const v = literal(c.positional[0]);
       if (typeof v === 'string') put(fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`));
-    } else if (c.name === 'fit' && (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))) {
+    } else if (
+      (c.name === 'fit' || c.name === 'fit_generator') &&
+      (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))
+    ) {
       const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split');
       if (v) put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
     } else if (c.name === 'push_to_hub' && !/trainer/i.test(c.callee) && (c.positional[0] ?? c.kwargs.get('repo_id'))) {

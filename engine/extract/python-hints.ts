@@ -13,6 +13,7 @@ import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
 import { hostSyncFact } from './host-sync';
+import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
 
 const CALLS = [
@@ -39,6 +40,9 @@ const CALLS = [
   'fit',
   'fit_generator',
   'push_to_hub',
+  'run',
+  'Tuner',
+  'TuneConfig',
 ];
 
 /** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
@@ -146,6 +150,10 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
   const sweepConfig = swDict ? wandbSweepDictFacts(file, swDict) : undefined;
   for (const f of sweepConfig?.facts ?? []) put(f);
   const grid = sweepConfig?.facts.find((f) => f.key === 'sweep_grid');
+  for (const f of rayTuneFacts(file, calls, values, (n) =>
+    n?.type === 'dictionary' ? n : n?.type === 'identifier' ? dictAssigned(n, text) : undefined,
+  ))
+    put(f);
   const agent = calls.find((c) => c.callee === 'wandb.agent');
   // A grid sweep ends when its grid is done: an agent without count is bounded by it.
   if (agent && sweepConfig?.method === 'grid') {

@@ -66,7 +66,26 @@ const DETERMINISTIC = /cudnn\.deterministic\s*=\s*True|use_deterministic_algorit
 const SECRET_CONTEXT =
   /(?:^|[^\w])(?:login|api_key|key|token|hub_token|use_auth_token|HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN|WANDB_API_KEY|OPENAI_API_KEY)\b/;
 
+/** A log-in command with its key, as notebooks exported to .py run it (`!wandb login KEY`, `get_ipython().system(…)`). */
+const LOGIN_COMMAND =
+  /\b(?:wandb\s+login(?:\s+--relogin)?|(?:huggingface-cli|hf(?:\s+auth)?)\s+login\s+--token)[=\s]+([\w-]{20,})/g;
+
 function credential(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  for (const m of text.matchAll(LOGIN_COMMAND)) {
+    const kind = secretKind(m[1]);
+    let comment = false;
+    for (let p: SyntaxNode | null = root.descendantForIndex(m.index, m.index + 1); p; p = p.parent)
+      if (p.type === 'comment') comment = true;
+    if (!kind || comment) continue;
+    return {
+      key: 'credential',
+      value: kind,
+      origin: 'explicit',
+      file,
+      span: { start: m.index, end: m.index + m[0].length },
+      note: `a ${kind} written in the code (not shown)`,
+    };
+  }
   for (const m of text.matchAll(/["']((?:hf_|sk-|wandb_v\d+_)[A-Za-z0-9_-]{20,}|[0-9a-f]{40})["']/g)) {
     const kind = secretKind(m[1]);
     if (!kind) continue;

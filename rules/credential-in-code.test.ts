@@ -110,4 +110,16 @@ runRuleCases(credentialInCode, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'a W&B key passed to wandb.login(key=…)',
+    code: script(`import wandb\nwandb.login(key="${WANDB_KEY}")`),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 17, messageIncludes: 'Weights & Biases' }],
+  },
+  {
+    name: '40 hex characters passed to key= of a call that is not W&B (a checksum)',
+    code: script(`verify(path="model.bin", key="${WANDB_KEY}")`),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

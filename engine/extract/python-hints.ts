@@ -94,7 +94,12 @@ function credential(file: string, root: SyntaxNode, text: string): Fact | undefi
     while (str && str.type !== 'string') str = str.parent;
     if (!str) continue;
     // What the string is given to: a keyword argument, a call, an assignment target (`os.environ["HF_TOKEN"] = …`).
-    const ctx = str.parent?.type === 'keyword_argument' ? str.parent.text : (str.parent?.parent?.text ?? '');
+    // A keyword argument: the call it is passed to (`wandb.login(key=…)` names W&B in its callee, not in the kwarg).
+    const kwCall = str.parent?.type === 'keyword_argument' ? str.parent.parent?.parent : undefined;
+    const ctx =
+      str.parent?.type === 'keyword_argument'
+        ? `${str.parent.text} ${kwCall?.childForFieldName('function')?.text ?? ''}`
+        : (str.parent?.parent?.text ?? '');
     const assigned = str.parent?.type === 'assignment' ? (str.parent.childForFieldName('left')?.text ?? '') : '';
     const around = `${ctx.slice(0, 200)} ${assigned}`;
     if (kind === 'Weights & Biases API key' && !/wandb|WANDB/.test(around)) continue;

@@ -217,8 +217,9 @@ export const DEFAULT_PEFT_FRACTION = 0.005;
 
 /**
  * Training FLOPs per token: 6·N_active (forward 2N, backward 4N; Kaplan et al. 2020), or for LoRA/QLoRA
- * 4·N_active + 6·N_trainable (no weight gradients for frozen weights), plus attention FLOPs 12·L·h·Δs per token for the
- * context Δs beyond ATTENTION_REFERENCE_SEQ (Chowdhery et al. 2022, App. B: 6N + 12·L·H·Q·T).
+ * 4·N_active + 6·N_trainable (no weight gradients for frozen weights), plus 2·N_teacher for a distillation teacher's
+ * forward pass, plus attention FLOPs 12·L·h·Δs per token for the context Δs beyond ATTENTION_REFERENCE_SEQ (Chowdhery et
+ * al. 2022, App. B: 6N + 12·L·H·Q·T).
  */
 export function planFlops(inputs: RunInputs): FlopsPlan {
   const n = inputs.activeParams && inputs.activeParams > 0 ? inputs.activeParams : (inputs.params ?? 0);
@@ -237,6 +238,15 @@ export function planFlops(inputs: RunInputs): FlopsPlan {
   } else {
     perToken = 6 * n;
     forward = 2 * n;
+  }
+  // Knowledge distillation: the teacher's forward pass on every token (Sanh et al. 2019, DistilBERT; Hinton et al. 2015).
+  const teacher = inputs.teacherParams !== undefined && inputs.teacherParams > 0 ? 2 * inputs.teacherParams : 0;
+  if (teacher > 0) {
+    perToken += teacher;
+    forward += teacher;
+    notes.push(
+      `distillation: the teacher's forward pass adds 2·N_teacher = ${teacher.toExponential(2)} FLOPs per token (${fmtPct(teacher / (perToken - teacher))} more)`,
+    );
   }
   let attention = 0;
   let shape: ModelShape | undefined;

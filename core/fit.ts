@@ -5,12 +5,13 @@
 //                              utilisation ÷ device-count factor × precision factor; architectures without a case keep
 //                              the prior in compute.ts BASE_MFU (those derived from another architecture follow it);
 //   size slope                 median over quality-A dense token cases below 1B parameters of the slope that explains
-//                              their shortfall against the base (sizeFactor = 1 + slope·log10(N / 1e9));
+//                              their shortfall against the base (sizeFactor = 1 + slope·log10(N / 1e9)); the prior when
+//                              fewer than MIN_SLOPE_CASES such cases are left;
 //   MoE efficiency             median over quality-A mixture-of-experts cases of implied ÷ dense prediction at the active
 //                              parameter count, taken back to 1B active parameters along a prior slope (moeEfficiencyAt);
 //   vision run efficiency      median over quality-A 16-bit convolutional cases of implied ÷ published step utilisation;
-//   spread                     2.5th and 97.5th percentiles of implied ÷ predicted utilisation over all quality-A
-//                              device-hours cases (SPREAD_QUANTILES).
+//   spread                     2.5th and 97.5th percentiles of implied ÷ predicted utilisation over all device-hours
+//                              cases, quality A and B (SPREAD_QUANTILES): the band covers runs as published.
 // The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
 
 import {
@@ -63,6 +64,9 @@ export const PRIORS = {
   mfuSpread: { low: 0.72, high: 1.45 },
 } as const;
 
+/** Fewest small-model cases from which the size slope is fitted; below it the prior stands. */
+export const MIN_SLOPE_CASES = 3;
+
 /** Architectures whose prior is derived from another one: they follow the fitted value by the same ratio. */
 const DERIVED: Record<string, string> = { blackwell: 'hopper', cdna3: 'ampere', cdna2: 'ampere' };
 
@@ -107,11 +111,11 @@ interface TokenPoint {
   n: number;
 }
 
-function tokenPoints(cases: readonly ValidationCase[]): TokenPoint[] {
+function tokenPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): TokenPoint[] {
   const out: TokenPoint[] = [];
   for (const c of cases) {
     const i = c.inputs;
-    if (c.tier !== 'device-hours' || c.quality !== 'A' || i.architecture !== undefined) continue;
+    if (c.tier !== 'device-hours' || !qualities.includes(c.quality) || i.architecture !== undefined) continue;
     if (i.params === undefined || i.tokens === undefined || i.peft) continue;
     const a = accelOf(c);
     if (!a) continue;
@@ -129,11 +133,11 @@ interface VisionPoint {
   ratio: number;
 }
 
-function visionPoints(cases: readonly ValidationCase[]): VisionPoint[] {
+function visionPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): VisionPoint[] {
   const out: VisionPoint[] = [];
   for (const c of cases) {
     const i = c.inputs;
-    if (c.tier !== 'device-hours' || c.quality !== 'A' || i.architecture === undefined) continue;
+    if (c.tier !== 'device-hours' || !qualities.includes(c.quality) || i.architecture === undefined) continue;
     if (i.precision !== 'fp16' && i.precision !== 'bf16') continue;
     const arch = lookupArchitecture(i.architecture);
     const a = accelOf(c);
@@ -174,7 +178,9 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
   const slopes = dense
     .filter((t) => t.n < 1e9 && baseMfu[t.arch])
     .map((t) => (t.base / baseMfu[t.arch].mfu - 1) / Math.log10(t.n / 1e9));
-  const sizeSlope = slopes.length ? Math.min(0.5, Math.max(0.05, median(slopes))) : PRIORS.sizeSlope;
+  // Fewer than MIN_SLOPE_CASES cases (e.g. Pythia left out, only the hand-written llm.c run left): keep the prior, so that
+  // one unusual run cannot set the slope for every small model.
+  const sizeSlope = slopes.length >= MIN_SLOPE_CASES ? Math.min(0.5, Math.max(0.05, median(slopes))) : PRIORS.sizeSlope;
 
   // MoE: each case gives an intercept at 1B active parameters under the prior slope; the median is the fit.
   const moeRatios = tokens
@@ -187,15 +193,17 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
   const vis = visionPoints(cases);
   const visionRunEfficiency = vis.length ? median(vis.map((v) => v.ratio)) : PRIORS.visionRunEfficiency;
 
-  // Spread: implied ÷ predicted utilisation over every point above.
+  // Spread: implied ÷ predicted utilisation over every device-hours case, quality A and B. The mid values above come from
+  // quality-A cases only; the band must cover runs as they are published, rounded figures and partly known inputs
+  // included, which is what an unseen run looks like.
   const residuals: number[] = [];
-  for (const t of tokens) {
+  for (const t of tokenPoints(cases, ['A', 'B'])) {
     const b = baseMfu[t.arch];
     if (!b) continue;
     const predicted = b.mfu * sizeFactorAt(t.n, sizeSlope) * (isMoe(t.c) ? moeEfficiencyAt(moeEfficiency, t.n) : 1);
     residuals.push(t.base / predicted);
   }
-  for (const v of vis) residuals.push(v.ratio / visionRunEfficiency);
+  for (const v of visionPoints(cases, ['A', 'B'])) residuals.push(v.ratio / visionRunEfficiency);
   const enough = residuals.length >= 8;
   const mfuSpread = enough
     ? {

@@ -19,6 +19,10 @@ export interface InputBoundPlan {
   secondsPerUnit: Band;
   text: string;
   source: string;
+  /** Assumption key, override hint and the words of the power assumption (defaults: the input-bound loader). */
+  key?: string;
+  override?: string;
+  powerNote?: string;
 }
 
 /** The loader's cap on throughput, when the run trains an image model with a loader that has no workers. */

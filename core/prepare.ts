@@ -7,6 +7,7 @@ import { GENERIC_ACCELERATOR, GENERIC_HARDWARE_SPEED, RECOMPUTE_SHARE, peak16, p
 import { embodiedPerDeviceHour } from './data/embodied';
 import {
   HOST_SHARE,
+  IDLE_POWER_FRACTION,
   powerFraction,
   IDLE_SHARE,
   devicePowerW,
@@ -32,6 +33,7 @@ import { describeRun } from './run-assumptions';
 import { Accelerator, Assumption, Calibration, Estimate, Precision, RunInputs } from './types';
 import { planUtilisation, planWorkUtilisation, UtilisationPlan } from './utilisation';
 import { inputBoundPlan, InputBoundPlan } from './input-bound';
+import { launchBoundPlan } from './launch-bound';
 import { planWork } from './workload';
 
 export interface PowerPlan {
@@ -195,8 +197,6 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     stepUtilisation: mfuPlan.stepMid,
   });
   if (precisionPlan.note) warnings.push(precisionPlan.note);
-  // Input pipeline: a data loader without workers caps image throughput.
-  const input: InputBoundPlan | undefined = inputBoundPlan(inputs, work);
   const recompute = inputs.gradCheckpointing === true;
   const factors = new Set<FactorKey>();
 
@@ -209,6 +209,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
     return ((work.perUnit + share * work.forwardPerUnit) * slow) / (precisionPlan.peakTflops * 1e12 * mfu * hw);
   };
+  // Input pipeline: a data loader without workers caps image throughput. Small micro-steps: the host's kernel launches
+  // set a floor on step time (core/launch-bound.ts), listed only where it binds at the mid values.
+  const launch = launchBoundPlan(inputs, work);
+  const input: InputBoundPlan | undefined =
+    inputBoundPlan(inputs, work) ?? (launch && launch.secondsPerUnit.mid > rawCompute({}) ? launch : undefined);
   const secondsPerUnit = (lv: Levels): number => {
     const compute = rawCompute(lv);
     return input ? Math.max(compute, input.secondsPerUnit[lv.mfu ?? 'mid']) : compute;
@@ -236,7 +241,8 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   const family = work?.family ?? 'transformer';
   const power = planPower(inputs, accel, accelKnown, cal, warnings, (lv) => ({
     family,
-    load: mfuPlan.load * computeShare(lv),
+    load: mfuPlan.load,
+    duty: computeShare(lv),
     scope: options.scope ?? 'run',
   }));
   if (method !== 'insufficient-inputs') {
@@ -342,8 +348,20 @@ function measuredRegion(cal: Calibration): string | undefined {
 
 interface LoadAt {
   family: 'transformer' | 'convnet' | 'depthwise';
+  /** How hard a computing step works the device (0..1). */
   load: number;
+  /** Share of step time the device computes (1 unless an input pipeline or kernel launches hold it up). */
+  duty: number;
   scope: 'run' | 'step';
+}
+
+/**
+ * Power fraction averaged over a duty cycle: the device draws the power of its load while it computes and idles while
+ * it waits (for the loader or for kernel launches), so the part above idle scales with the computing share.
+ */
+function dutyPowerFraction(l: LoadAt, level: 'low' | 'mid' | 'high'): number {
+  const f = powerFraction(l.family, l.load, level, l.scope);
+  return IDLE_POWER_FRACTION + (f - IDLE_POWER_FRACTION) * Math.min(1, Math.max(0, l.duty));
 }
 
 function planPower(
@@ -384,13 +402,9 @@ function planPower(
   return {
     kind: 'model',
     at: (lv) => {
-      const l = loadAt(lv);
-      const f = powerFraction(l.family, l.load, lv.busy ?? 'mid', l.scope);
+      const f = dutyPowerFraction(loadAt(lv), lv.busy ?? 'mid');
       return devicePowerW(accel.powerW, undefined, f, HOST_SHARE[lv.host ?? 'mid']);
     },
-    fraction: (lv) => {
-      const l = loadAt(lv);
-      return powerFraction(l.family, l.load, lv.busy ?? 'mid', l.scope);
-    },
+    fraction: (lv) => dutyPowerFraction(loadAt(lv), lv.busy ?? 'mid'),
   };
 }

@@ -109,9 +109,9 @@ export function describeRun(s: RunStory): void {
   }
   if (input && (method === 'flops' || options.hoursAt)) {
     assumptions.push({
-      key: 'input-bound',
+      key: input.key ?? 'input-bound',
       text: input.text,
-      override: 'set num_workers > 0 on the DataLoader',
+      override: input.override ?? 'set num_workers > 0 on the DataLoader',
       source: input.source,
     });
   }
@@ -160,7 +160,7 @@ export function describeRun(s: RunStory): void {
           `Each ${accel.name} draws ≈${fmtPct(f)} of its ${accel.powerW} W limit (${Math.round(f * accel.powerW)} W) on average: ` +
           `${fmtPctRange(sp.low, sp.high)} while stepping large dense batches of a ${fam === 'transformer' ? 'transformer' : fam === 'convnet' ? 'convolutional network' : 'depthwise-separable network'}` +
           (lower
-            ? `, less for ${[...mfuPlan.loadNotes, ...(input ? ['an input-bound loader'] : [])].join(', ')}`
+            ? `, less for ${[...mfuPlan.loadNotes, ...(input ? [input.powerNote ?? 'an input-bound loader'] : [])].join(', ')}`
             : '') +
           (stepScope
             ? ''

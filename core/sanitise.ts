@@ -7,6 +7,7 @@ import type { RunInputs } from './types';
 const POSITIVE_KEYS = [
   'params',
   'activeParams',
+  'teacherParams',
   'tokens',
   'gpuHours',
   'devices',

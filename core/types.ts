@@ -118,6 +118,11 @@ export interface RunInputs {
   activeParams?: number;
   /** Training tokens (sum over epochs). */
   tokens?: number;
+  /**
+   * Knowledge distillation (added, optional): parameters of the teacher whose forward pass runs on every training token
+   * (2 FLOPs per teacher parameter per token, no backward pass). Several teachers: the sum.
+   */
+  teacherParams?: number;
   /** Stated device-hours; when given, FLOPs are not used for time. */
   gpuHours?: number;
   /** Accelerator name in any spelling; resolved by resolveAccelerator. */

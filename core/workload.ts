@@ -74,13 +74,19 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
     const flops = work.flops!;
     const n = inputs.activeParams ?? inputs.params!;
     const peftText = inputs.peft ? ` (${flops.notes[0]})` : '';
+    const teacherNote = flops.notes.find((n) => n.startsWith('distillation'));
+    const perN = inputs.peft ? '4·N + 6·N_trainable' : '6·N';
+    const formula = teacherNote ? `(${perN} + 2·N_teacher)·D` : inputs.peft ? `(${perN})·D` : '6·N·D';
     return {
       key: 'flops',
       text:
-        `Training compute ${fmtSci(flops.perToken * work.units!)} FLOPs = ${inputs.peft ? '(4·N + 6·N_trainable)' : '6·N'}·D with ` +
+        `Training compute ${fmtSci(flops.perToken * work.units!)} FLOPs = ${formula} with ` +
         `N = ${fmtNum(n)}${inputs.activeParams !== undefined ? ' active' : ''} parameters and D = ${fmtNum(work.units!)} tokens${peftText}` +
+        (teacherNote ? `; ${teacherNote}` : '') +
         (flops.attentionPerToken > 0 ? `; ${flops.notes[flops.notes.length - 1]}` : ''),
-      source: 'Kaplan et al. 2020 (6ND); Chowdhery et al. 2022 App. B (attention FLOPs)',
+      source:
+        'Kaplan et al. 2020 (6ND); Chowdhery et al. 2022 App. B (attention FLOPs)' +
+        (teacherNote ? '; Sanh et al. 2019, DistilBERT (teacher forward pass on every token)' : ''),
     };
   }
   const a = work.arch;

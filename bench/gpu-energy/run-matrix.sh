@@ -5,7 +5,7 @@
 # Groups: (a) GPT-style decoder, ResNet-50 and ViT-B/16 at fp32, tf32, bf16 and fp16; (b) a GPT-2-large-shaped model
 # (774 M) full fine-tune and LoRA in bf16; (c) the GPT decoder at a small batch (load-dependent power); (d) a
 # BERT-base-shaped model (d = 768, 512 tokens) in bf16 and fp32; (e) the power-sample fallback against the energy
-# counter on the same runs.
+# counter on the same runs; (f) small, launch-bound batches.
 set -uo pipefail
 out=${1:-.}
 mkdir -p "$out"
@@ -15,7 +15,7 @@ py=${PYTHON:-python3}
 nvidia-smi --query-gpu=name,driver_version,power.limit,power.max_limit,clocks.max.sm,memory.total --format=csv \
   >"$out/nvidia-smi.csv" 2>&1
 run() { local name=$1; shift; echo "== $name: $*"; "$py" "$here/train_energy.py" --out "$out/$name.json" "$@"; }
-groups=${GROUPS_TO_RUN:-abcde}   # e.g. GROUPS_TO_RUN=e for the fallback check alone
+groups=${GROUPS_TO_RUN:-abcdef}   # e.g. GROUPS_TO_RUN=e for the fallback check alone
 has() { [[ $groups == *$1* ]]; }
 {
   ! has a || run a-matrix --workloads gpt,resnet50,vit --precisions fp32,tf32,bf16,fp16 --steps 60 --warmup 10
@@ -24,6 +24,14 @@ has() { [[ $groups == *$1* ]]; }
   ! has c || run c-small-batch --workloads gpt --precisions bf16,fp32 --batch 2 --steps 60 --warmup 10
   ! has d || run d-bert-base --workloads gpt --precisions bf16,fp32 --layers 12 --d-model 768 --heads 12 --seq 512 \
     --batch 32 --steps 60 --warmup 10
+  # (f) small batches, launch-bound: the 185 M decoder at 1, 4 and 8 sequences and the 774 M one at 1 and 2 (bf16)
+  if has f; then
+    for b in 1 4 8; do run "f-gpt-batch$b" --workloads gpt --precisions bf16 --batch "$b" --steps 60 --warmup 10; done
+    for b in 1 2; do
+      run "f-774m-batch$b" --workloads gpt --precisions bf16 --layers 36 --d-model 1280 --heads 20 --batch "$b" \
+        --steps 40 --warmup 8
+    done
+  fi
   # (e) the power-sample fallback against the energy counter on the same runs (where the GPU has the counter)
   if has e; then
     run e-counter --workloads gpt,resnet50 --precisions bf16 --steps 80 --warmup 10 --energy-source counter &&

@@ -112,7 +112,8 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   const values = new ValueResolver(root, calls);
   const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
   // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
-  const imports = /lightning/.test(text) ? importsOf(root) : new Map<string, string>();
+  // Composer's `Trainer` (mosaicml) is not the HF one either: its file is read through the vocabulary (composer rows).
+  const imports = /lightning|composer/.test(text) ? importsOf(root) : new Map<string, string>();
   // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.
   const ownClasses = new Set(
     root
@@ -124,7 +125,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     (c) =>
       TRAINERS.has(c.name) &&
       !ownClasses.has(c.callee) &&
-      !/^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports)),
+      !/^(lightning|pytorch_lightning|composer)\b/.test(qualified(c.callee, imports)),
   );
   const parserCall = calls.find((c) => c.name === 'HfArgumentParser' || c.name === 'TrlParser');
   const parsed = parserCall ? parserFlavour(parserCall, text) : undefined;

@@ -68,6 +68,8 @@ export function visionFacts(
   const put = (f: Fact) => {
     if (!out.has(f.key)) out.set(f.key, f);
   };
+  const named = namedArchFact(file, root, text, values);
+  if (named) for (const f of named) put(f);
   if (!/torchvision|timm|keras|tensorflow|torchaudio/.test(text)) return out;
   const modifiedStem = /\.\s*(conv1|maxpool|stem|conv_stem)\s*=(?!=)/.test(text);
   const model = modifiedStem ? undefined : modelFact(file, text, root, calls, values);
@@ -156,6 +158,41 @@ function modelFact(
     const node = root.descendantForIndex(start, start + m[2].length) ?? undefined;
     const f = byName(node, (v) => `${m[1]}.__dict__["${v}"]()`);
     if (f) return f;
+  }
+  return undefined;
+}
+
+/** Image-architecture names of research code (`mae_vit_large_patch16`, `deit_small_patch16_224`, `convnext_base`). */
+const VISION_ARCH =
+  /^(mae_|dino_|simclr_|moco_)?(vit|deit|beit|swin|convnext|resnet|resnext|wide_resnet|regnet|efficientnet|mobilenet|densenet|vgg|eva|cait|xcit|levit|pvt|twins|mixer|poolformer)(_|\d|$)/i;
+
+/**
+ * `models_mae.__dict__[args.model](...)` / `getattr(models_vit, args.model)(...)` in a repository's own model module:
+ * when the name looks like an image architecture, it is the run's model (and the run is a vision run) even if the
+ * size table does not know it — then no parameter count is claimed.
+ */
+function namedArchFact(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact[] | undefined {
+  for (const m of text.matchAll(/\b([A-Za-z_][\w.]*)\.__dict__\[([^\]\n]+)\]\s*\(/g)) {
+    const start = (m.index ?? 0) + m[0].indexOf('[') + 1;
+    const node = root.descendantForIndex(start, start + m[2].length) ?? undefined;
+    const r = values.resolve(node);
+    const where = r.node ?? node;
+    if (typeof r.value !== 'string' || !where || !VISION_ARCH.test(r.value)) continue;
+    // Names the table knows are read by modelFact, with their size.
+    if (lookupArchitecture(r.value)) return undefined;
+    const how = `${m[1]}.__dict__["${r.value}"]()${r.via ? ` (${r.via})` : ''}`;
+    const origin = r.scriptDefault ? 'script-default' : 'explicit';
+    return [
+      { key: 'model', value: r.value, origin, file, span: spanOf(where), note: how },
+      {
+        key: 'modality',
+        value: 'vision',
+        origin,
+        file,
+        span: spanOf(where),
+        note: `${r.value} is an image architecture: samples × epochs, no sequence length (its size is not in the table)`,
+      },
+    ];
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { detectFramework, defaultNote, signature, type Framework } from '../voca
 import { readVocabulary, type VocabResult } from '../vocabulary/read';
 import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
+import { bigVisionModel, olmoCoreFacts } from './vocab-models';
 
 export const MIN_SIGNALS = 3;
 
@@ -70,6 +71,8 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
   const main = sets[sets.length - 1];
   const facts = read.facts;
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
+  if (fw?.id === 'olmo-core') olmoCoreFacts(sets, facts);
+  if (fw?.id === 'mlcollections') bigVisionModel(sets, facts);
 
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {

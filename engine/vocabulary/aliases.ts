@@ -363,6 +363,19 @@ export const ALIASES: Alias[] = [
     ['ultralytics', 'timm', 'detectron2', 'mmengine', 'diffusers'],
   ),
   A('audio', 'sample_rate sampling_rate n_mels num_mel_bins audio_length', 'present', ['hf']),
+  // --- Python-config frameworks (./frameworks-py.ts) ---
+  // JAX trainers split `config.batch_size` over every device: it is the global batch (Flax examples, big_vision).
+  A('global_batch', 'batch_size input.batch_size', 'int', ['flax-imagenet', 'big-vision'], {
+    scope: 'global',
+    fw: ['mlcollections'],
+  }),
+  A('save_steps', 'ckpt_steps checkpoint_steps', 'save', ['big-vision'], { unit: 'steps', fw: ['mlcollections'] }),
+  A('model', 'model_name', 'string', ['big-vision'], { fw: ['mlcollections'] }),
+  // OLMo-core states batch sizes in tokens: ../extract/vocab-models.ts divides them by the sequence length.
+  A('precision', 'autocast_precision', 'precision', ['olmo-core'], { fw: ['olmo-core'] }),
+  A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),
+  A('global_batch', 'global_batch_size', 'int', ['olmo-core'], { scope: 'global', fw: ['olmo-core'] }),
+  A('duration', 'max_duration', 'duration', ['olmo-core'], { fw: ['olmo-core'] }),
   // The training images' side in pixels (the training crop); kept only for a vision run (./derive.ts).
   A(
     'resolution',

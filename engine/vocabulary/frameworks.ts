@@ -4,6 +4,7 @@
 import type { Fact, FactKey, FactValue } from '../types';
 import type { EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
+import { PY_FRAMEWORKS } from './frameworks-py';
 import { cite, type SourceId } from './sources';
 import { MORE_FRAMEWORKS } from './frameworks-more';
 
@@ -307,6 +308,7 @@ export const FRAMEWORKS: Framework[] = [
       any(s, 'mixed_precision'),
   },
   ...MORE_FRAMEWORKS,
+  ...PY_FRAMEWORKS,
 ];
 
 /** The framework a set of entries belongs to (the file's own, with its bases), if any. */

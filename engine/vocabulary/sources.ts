@@ -37,6 +37,13 @@ export const SOURCES = {
   levanter: { url: 'https://levanter.readthedocs.io/en/latest/reference/Configuration/', year: 2024 },
   torchtune: { url: 'https://pytorch.org/torchtune/stable/deep_dives/configs.html', year: 2025 },
   mlcollections: { url: 'https://github.com/google/ml_collections', year: 2024 },
+  'composer-numerics': {
+    url: 'https://docs.mosaicml.com/projects/composer/en/stable/notes/numerics.html',
+    year: 2024,
+  },
+  'olmo-core': { url: 'https://olmo-core.readthedocs.io/en/latest/train.html', year: 2025 },
+  'flax-imagenet': { url: 'https://github.com/google/flax/blob/main/examples/imagenet/configs/default.py', year: 2024 },
+  'big-vision': { url: 'https://github.com/google-research/big_vision/blob/main/big_vision/train.py', year: 2024 },
   pytorch: { url: 'https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader', year: 2025 },
   peft: { url: 'https://huggingface.co/docs/peft/package_reference/lora', year: 2025 },
   dinov2: {

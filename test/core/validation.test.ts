@@ -36,6 +36,18 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
+  it('holds no run of a model that is in a held-out set (they judge the core, never train it)', () => {
+    const heldOut =
+      /llama[ -]?3\.2|phi-?1\.5|phi-?2\b|roberta|bert-large|tinyllama|phi-?3-mini|wav2vec|vit-h|coca|glam|olmo-?1b/i;
+    for (const c of CASES) assert.ok(!heldOut.test(`${c.id} ${c.name}`), c.id);
+  });
+
+  it('bounds published runs as they are published: ≥ 80 % of all predictive cases (quality A and B) inside low–high', () => {
+    const all = loo.filter((r) => r.c.tier !== 'convention');
+    const share = all.filter((r) => r.inside).length / all.length;
+    assert.ok(share >= 0.8, `LOFO inside share, all predictive cases: ${share}`);
+  });
+
   it('reproduces every convention case exactly (±0.5 % for published rounding)', () => {
     for (const r of inSample.filter((x) => x.c.tier === 'convention'))
       assert.ok(Math.abs(r.error) <= 0.005, `${r.c.id}: ${r.error}`);

@@ -108,9 +108,10 @@ const CASES: Case[] = [
   },
   {
     file: 'mlc_imagenet.py',
-    framework: 'config',
-    facts: { micro_batch: 1024, epochs: 90, precision: 'fp32', optimizer: 'sgd', modality: 'vision' },
-    origins: { micro_batch: 'inferred' },
+    framework: 'mlcollections',
+    // A JAX trainer splits `config.batch_size` over every device: the global batch.
+    facts: { global_batch: 1024, epochs: 90, precision: 'fp32', optimizer: 'sgd', modality: 'vision' },
+    origins: { global_batch: 'explicit', epochs: 'inferred' },
     absent: ['seq_len'],
   },
   {

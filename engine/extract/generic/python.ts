@@ -69,9 +69,96 @@ function calleeName(call: SyntaxNode): string | undefined {
   return undefined;
 }
 
+/** OLMo-core `Duration.tokens(2e12)` / `.epochs(3)` / `.steps(1000)` → the Composer spelling the vocabulary reads. */
+const DURATION_UNITS: Record<string, string> = { tokens: 'tok', epochs: 'ep', steps: 'ba', samples: 'sp' };
+
+/**
+ * Whole numbers written as arithmetic of literals and module constants (`GLOBAL_BATCH = 512 * SEQ_LEN`,
+ * `rank_microbatch_size=8 * 4096`): +, -, *, // and ** only, nothing else evaluated.
+ */
+function arithmetic(n: SyntaxNode, consts: Map<string, FactValue>, depth = 0): number | undefined {
+  if (depth > 8) return undefined;
+  const v = literal(n);
+  if (typeof v === 'number') return v;
+  if (n.type === 'identifier') {
+    const c = consts.get(n.text);
+    return typeof c === 'number' ? c : undefined;
+  }
+  if (n.type === 'parenthesized_expression' && n.namedChildren[0])
+    return arithmetic(n.namedChildren[0], consts, depth + 1);
+  if (n.type !== 'binary_operator') return undefined;
+  const l = n.childForFieldName('left');
+  const r = n.childForFieldName('right');
+  const op = n.childForFieldName('operator')?.text;
+  const a = l ? arithmetic(l, consts, depth + 1) : undefined;
+  const b = r ? arithmetic(r, consts, depth + 1) : undefined;
+  if (a === undefined || b === undefined) return undefined;
+  const out =
+    op === '*'
+      ? a * b
+      : op === '+'
+        ? a + b
+        : op === '-'
+          ? a - b
+          : op === '//' && b !== 0
+            ? Math.floor(a / b)
+            : op === '**' && b >= 0 && b < 64
+              ? a ** b
+              : undefined;
+  return out !== undefined && Number.isFinite(out) ? out : undefined;
+}
+
+/** Module constants, literal or arithmetic of earlier ones, in the order written. */
+function constantsOf(root: SyntaxNode): Map<string, FactValue> {
+  const out = new Map<string, FactValue>();
+  for (const [k, v] of moduleConstants(root)) out.set(k, v.value);
+  for (const stmt of root.namedChildren) {
+    const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    const right = a?.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || out.has(left.text)) continue;
+    const n = arithmetic(right, out);
+    if (n !== undefined) out.set(left.text, n);
+  }
+  return out;
+}
+
+/**
+ * A value that is not a literal but still names one: an enum member or dtype (`DType.bfloat16`,
+ * `Precision.AMP_BF16`, `torch.bfloat16`) as its dotted text, and an OLMo-core `Duration.tokens(N)` as `Ntok`.
+ */
+function namedValue(n: SyntaxNode, consts: Map<string, FactValue>): FactValue | undefined {
+  if (n.type === 'attribute') {
+    const obj = n.childForFieldName('object');
+    if (obj?.type === 'identifier' && (/^[A-Z]/.test(obj.text) || /^(torch|jnp|np|tf)$/.test(obj.text))) return n.text;
+    return undefined;
+  }
+  if (n.type === 'call') {
+    const fn = n.childForFieldName('function');
+    const unit = fn?.type === 'attribute' ? DURATION_UNITS[fn.childForFieldName('attribute')?.text ?? ''] : undefined;
+    const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+    if (unit && fn?.childForFieldName('object')?.text === 'Duration' && args.length === 1 && args[0]) {
+      const v = arithmetic(args[0], consts);
+      return v !== undefined && v > 0 ? `${v}${unit}` : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `TransformerConfig.llama2_1B(...)`: a config class's factory method, whose name is the model it builds. */
+function factoryName(n: SyntaxNode): string | undefined {
+  if (n.type !== 'call') return undefined;
+  const fn = n.childForFieldName('function');
+  const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const attr = fn?.childForFieldName('attribute')?.text;
+  return obj?.type === 'identifier' && /^[A-Z]\w*Config$/.test(obj.text) && attr && !/^(from_|load|build)/.test(attr)
+    ? attr
+    : undefined;
+}
+
 export function pythonEntries(file: string, text: string, tree: Tree): EntrySet {
   const root = tree.rootNode;
-  const consts = moduleConstants(root);
+  const consts = constantsOf(root);
   const entries: Entry[] = [];
   const imports: string[] = [];
   const bases: EntrySet['bases'] = [];
@@ -87,8 +174,8 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
   const valueOf = (n: SyntaxNode): FactValue | undefined => {
     const v = literal(n);
     if (v !== undefined) return v;
-    if (n.type === 'identifier') return consts.get(n.text)?.value;
-    return undefined;
+    if (n.type === 'identifier') return consts.get(n.text);
+    return arithmetic(n, consts) ?? namedValue(n, consts);
   };
   const push = (path: string[], valueNode: SyntaxNode, span: Span, kind: Entry['kind'], callee?: string) => {
     if (entries.length >= MAX_ENTRIES) return;
@@ -105,6 +192,9 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     if (valueNode.type === 'call') {
       handled.add(valueNode.id);
       const name = calleeName(valueNode);
+      const factory = factoryName(valueNode);
+      if (factory && entries.length < MAX_ENTRIES)
+        entries.push({ path: [...path, '@factory'], value: factory, span, text: shortText(valueNode.text), kind });
       const args = valueNode.childForFieldName('arguments');
       let any = false;
       for (const kw of args?.namedChildren ?? []) {
@@ -210,7 +300,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
                     ?.childForFieldName('value')
                 : right;
             if (def) push(path, def, span, 'default');
-          } else if (scope === 'module' || path.length > 1) {
+          } else if (scope === 'module' || path.length > 1 || factoryName(right)) {
             if (path.length === 1 && path[0] === '_base_') {
               for (const s of right.type === 'string' ? [right] : right.namedChildren) {
                 const v = s ? literal(s) : undefined;
@@ -232,12 +322,14 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
             if (kw?.type !== 'keyword_argument') continue;
             const k = kw.childForFieldName('name');
             const v = kw.childForFieldName('value');
-            if (k && v && (literal(v) !== undefined || v.type === 'identifier' || v.type === 'list'))
+            if (k && v && (valueOf(v) !== undefined || v.type === 'identifier' || v.type === 'list'))
               push([name, k.text], v, { start: kw.startIndex, end: kw.endIndex }, 'value', name);
           }
         for (const c of args?.namedChildren ?? []) if (c) visit(c, scope, depth + 1);
         const fn = n.childForFieldName('function');
-        if (fn) visit(fn, scope, depth + 1);
+        // `TrainerConfig(...).with_callback(...)`: the call a method is chained on is walked too.
+        const inner = fn?.type === 'attribute' ? fn.childForFieldName('object') : fn;
+        if (inner) visit(inner, scope, depth + 1);
         return;
       }
       default:

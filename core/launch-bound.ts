@@ -1,0 +1,43 @@
+// Launch-bound micro-steps: a small model on few tokens per micro-step finishes its GPU kernels faster than eager
+// PyTorch can issue them, so a step cannot take less than the host time to launch its kernels (and the device idles, at
+// low power, for the rest). Modelled as a floor per micro-step proportional to the number of layers, applied only when
+// the micro-batch and sequence length are known (a script or a bench run), never to published runs described by totals.
+
+import { approxShape, type Band } from './compute';
+import type { InputBoundPlan } from './input-bound';
+import type { WorkPlan } from './estimate-model';
+import type { RunInputs } from './types';
+
+/**
+ * [S]/[I] Host time per layer per micro-step of an eager PyTorch training step (forward, backward and optimizer
+ * launches): 2.07 ms. From one measurement: the 185 M-parameter, 12-layer GPT-style decoder at 2 × 1,024 tokens per step
+ * in bf16 took 24.9 ms on H200 while its FLOPs need ≈ 9 ms (bench/gpu-energy/results-h200-2026-12-04.json,
+ * gpt-batch2 bf16, 2026): 24.9 / 12 layers. Fitted on that run only, so the GPU bench's held-out figures exclude it. The
+ * proportionality to layers and the 0.5–1.5× range (faster hosts, CUDA graphs or torch.compile; slower hosts) are our
+ * inference [I].
+ */
+export const LAUNCH_SECONDS_PER_LAYER: Band = { low: 2.07e-3 * 0.5, mid: 2.07e-3, high: 2.07e-3 * 1.5 };
+
+/** The launch floor of a token workload, when micro-batch and sequence length are known. */
+export function launchBoundPlan(inputs: RunInputs, work: WorkPlan | undefined): InputBoundPlan | undefined {
+  if (!work || work.kind !== 'tokens' || !(work.params! > 0)) return undefined;
+  const mb = inputs.microBatch;
+  const seq = inputs.seqLen;
+  if (!(mb! > 0) || !(seq! > 0)) return undefined;
+  const layers = inputs.shape?.layers ?? approxShape(work.params!).layers;
+  const tokens = mb! * seq!;
+  const per = (s: number) => (layers * s) / tokens;
+  const r = LAUNCH_SECONDS_PER_LAYER;
+  return {
+    // low utilisation level ↔ slow host (more seconds per token)
+    secondsPerUnit: { low: per(r.high), mid: per(r.mid), high: per(r.low) },
+    text:
+      `Launch floor: a micro-step of ${layers} layers takes at least ${Math.round(layers * r.low * 1e3)}–${Math.round(layers * r.high * 1e3)} ms ` +
+      `(mid ${Math.round(layers * r.mid * 1e3)} ms) of host time to launch its kernels in eager PyTorch; with ${mb}×${seq} tokens per micro-step ` +
+      'the device waits for it when its own work is shorter, and draws less power meanwhile',
+    source: 'bench/gpu-energy/RESULTS.md (H200, 2026): 185 M decoder at 2 × 1,024 tokens, 24.9 ms per step, 306 W',
+    key: 'launch-bound',
+    override: 'raise the micro-batch (or use CUDA graphs / torch.compile)',
+    powerNote: 'launch-bound micro-steps',
+  };
+}

@@ -1,0 +1,76 @@
+// Framework readings the vocabulary's rows cannot express alone, applied to a vocabulary run's facts: the model a
+// Python config names through a builder (`TransformerConfig.llama2_1B()` in OLMo-core, `model_name = 'vit'` with
+// `model.variant = 'S/16'` in big_vision), and OLMo-core's batch sizes, which it states in tokens.
+import { lookupArchitecture } from '../../core/data/vision-audio';
+import type { EntrySet } from './generic';
+import type { Fact, FactKey } from '../types';
+
+type Located = { e: EntrySet['entries'][number]; file: string };
+
+const find = (sets: EntrySet[], pred: (path: string[]) => boolean): Located | undefined => {
+  let hit: Located | undefined;
+  for (const s of sets) for (const e of s.entries) if (pred(e.path)) hit = { e, file: s.file };
+  return hit;
+};
+
+/** OLMo-core: model from its config factory; `global_batch_size` / `rank_microbatch_size` tokens ÷ sequence length. */
+export function olmoCoreFacts(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
+  const model = find(
+    sets,
+    (p) => p[p.length - 1] === '@factory' && /model/i.test(p[p.length - 2] ?? '') && p.length >= 2,
+  );
+  // `llama2_1B`, `olmo2_7B`, `llama3_8B`: the factory names the family and size.
+  if (model && typeof model.e.value === 'string' && /\d+(\.\d+)?[BbMm]$/.test(model.e.value))
+    facts.set('model', {
+      key: 'model',
+      value: model.e.value,
+      origin: 'explicit',
+      file: model.file,
+      span: model.e.span,
+      note: `${model.e.text}: the model the config factory builds`,
+    });
+  const seq = facts.get('seq_len')?.value;
+  for (const k of ['global_batch', 'micro_batch'] as const) {
+    const f = facts.get(k);
+    if (!f || typeof f.value !== 'number') continue;
+    if (typeof seq !== 'number' || f.value % seq !== 0) {
+      // A token count whose sequence length is unknown is not a number of samples.
+      facts.delete(k);
+      continue;
+    }
+    facts.set(k, { ...f, value: f.value / seq, note: `${f.note}: ${f.value} tokens ÷ sequence length ${seq}` });
+  }
+}
+
+/** big_vision: `config.model_name = 'vit'` + `config.model.variant = 'S/16'` → ViT-S/16. */
+export function bigVisionModel(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
+  const name = find(sets, (p) => p[p.length - 1] === 'model_name');
+  const variant = find(sets, (p) => p.length >= 2 && p[p.length - 1] === 'variant' && p[p.length - 2] === 'model');
+  if (typeof name?.e.value !== 'string' || typeof variant?.e.value !== 'string') return;
+  const n = name.e.value;
+  const v = variant.e.value;
+  const value = /^vit$/i.test(n) && /^[A-Za-z]+\/\d+$/.test(v) ? `ViT-${v}` : `${n} ${v}`;
+  facts.set('model', {
+    key: 'model',
+    value,
+    origin: 'explicit',
+    file: variant.file,
+    span: variant.e.span,
+    note: `model_name = "${n}", model.variant = "${v}" → ${value}`,
+  });
+  facts.set('modality', { key: 'modality', value: 'vision', origin: 'explicit', note: `${value} is an image model` });
+  // The size table knows ViTs by their timm names (`vit_small_patch16`).
+  const m = /^([A-Za-z]+)\/(\d+)$/.exec(v);
+  const size = m ? { ti: 'tiny', s: 'small', b: 'base', l: 'large', h: 'huge' }[m[1].toLowerCase()] : undefined;
+  const arch = /^vit$/i.test(n) && size ? lookupArchitecture(`vit_${size}_patch${m![2]}`) : undefined;
+  if (arch)
+    facts.set('params', {
+      key: 'params',
+      value: arch.params,
+      origin: 'explicit',
+      file: variant.file,
+      span: variant.e.span,
+      note: `${arch.name}: ${(arch.params / 1e6).toPrecision(3)} M parameters (${arch.source.replace(/^\[[SD]\] /, '')}, ${arch.year})`,
+    });
+  facts.delete('seq_len');
+}

@@ -61,6 +61,19 @@ function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
   return loopsAround(node).find((l) => /\.backward\(|\.step\(\)|accelerator\.backward/.test(l.text));
 }
 
+/**
+ * A debug switch under `if args.debug:` (a flag off by default) runs only when asked for. Not under
+ * `if not args.no_anomaly:`: there the switch is on unless the flag is given.
+ */
+function debugOnlyOnFlag(node: SyntaxNode, values: ValueResolver): boolean {
+  for (let p = node.parent; p; p = p.parent)
+    if (p.type === 'if_statement') {
+      if (p.childForFieldName('condition')?.type === 'not_operator') return false;
+      break;
+    }
+  return !!offByDefaultGuard(node, undefined, values);
+}
+
 const DETERMINISTIC = /cudnn\.deterministic\s*=\s*True|use_deterministic_algorithms\(\s*True/;
 
 const SECRET_CONTEXT =
@@ -274,10 +287,10 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     else if (
       c.name === 'set_detect_anomaly' &&
       (c.positional[0] ?? c.kwargs.get('mode')?.value)?.type === 'true' &&
-      !offByDefaultGuard(c.node, undefined, values)
+      !debugOnlyOnFlag(c.node, values)
     )
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}(True)`));
-    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee) && !offByDefaultGuard(c.node, undefined, values))
+    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee) && !debugOnlyOnFlag(c.node, values))
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}()`));
     else if (c.name === 'profile' && /profiler/.test(c.callee) && !c.kwargs.has('schedule'))
       put(fact('profiler', 'unscheduled', c.node, `${c.callee}(…) without a schedule: every step is traced`));
@@ -378,7 +391,7 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       if (!inCode(root, m.index)) continue;
       // `if args.debug: os.environ[...] = "1"`: only when a flag that is off by default is given.
       const at = root.descendantForIndex(m.index, m.index + 1);
-      if (key === 'debug_flag' && (out.has('debug_flag') || (at && offByDefaultGuard(at, undefined, values)))) continue;
+      if (key === 'debug_flag' && (out.has('debug_flag') || (at && debugOnlyOnFlag(at, values)))) continue;
       // benchmark=False next to deterministic algorithms is a reproducibility choice, not an oversight.
       if (key === 'cudnn_benchmark' && m[1] === 'False' && DETERMINISTIC.test(text)) continue;
       const v: FactValue = value ?? m[1] === 'True';

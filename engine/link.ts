@@ -76,7 +76,8 @@ export function linkFile(input: LinkInput): LinkResult {
           if (readSets(sets).fw?.id === 'nemo') {
             const nemo = vocabDrafts(linker, file, text);
             own = nemo.length === 1 ? nemo[0] : fillFromVocabulary(own, sets);
-          }
+            // Other Lightning CLI configs: what the reader leaves out (data: workers, image size) from the vocabulary.
+          } else own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
         else if (c.format === 'skypilot' || c.format === 'kubernetes') drafts = linker.launcherRuns(file, text);

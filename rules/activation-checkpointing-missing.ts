@@ -1,6 +1,7 @@
 import * as fmt from '../engine/format';
 import { fits } from './memory-fit';
 import type { Rule } from './types';
+import { written } from './helpers';
 
 /** Memory use above this share of the device counts as tight. */
 export const TIGHT_FRACTION = 0.8;
@@ -50,8 +51,8 @@ export const activationCheckpointingMissing: Rule = {
         severity: ctx.inferred(['micro_batch', 'params', 'seq_len', 'precision', 'grad_checkpointing', 'devices'])
           ? 'information'
           : undefined,
-        span: at?.origin === 'explicit' ? at.span : undefined,
-        file: at?.origin === 'explicit' ? at.file : undefined,
+        span: written(at) ? at.span : undefined,
+        file: written(at) ? at.file : undefined,
         message:
           `Memory is tight: ≈ ${fmt.num(m.totalGB.mid)} of ${fmt.num(m.deviceGB)} GB per device, ${fmt.num(m.activationsGB)} GB of it activations, at micro-batch ${micro}. ` +
           `Gradient checkpointing would free ≈ ${fmt.num(freed)} GB, room for micro-batch ${bigger}.`,

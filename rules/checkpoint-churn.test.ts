@@ -41,3 +41,30 @@ runRuleCases(checkpointChurn, [
     expect: [],
   },
 ]);
+
+// Config format: HF-args YAML.
+const hfYaml = (model: string, extra: string) =>
+  `model_name_or_path: ${model}\noutput_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 3\nbf16: true\n${extra}`;
+
+runRuleCases(checkpointChurn, [
+  {
+    name: 'HF-args YAML: a 7 B model saved every 10 steps, on that line',
+    file: '/case/sft.yaml',
+    code: hfYaml(
+      'meta-llama/Llama-2-7b-hf',
+      'max_seq_length: 2048\nmax_steps: 30000\nsave_steps: 10\nsave_total_limit: 2\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8, column: 1 }],
+  },
+  {
+    name: 'HF-args YAML: every 2000 steps, the last two kept',
+    file: '/case/sft.yaml',
+    code: hfYaml(
+      'meta-llama/Llama-2-7b-hf',
+      'max_seq_length: 2048\nmax_steps: 30000\nsave_steps: 2000\nsave_total_limit: 2\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

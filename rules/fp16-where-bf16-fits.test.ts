@@ -22,3 +22,57 @@ runRuleCases(fp16WhereBf16Fits, [
   { name: 'unknown hardware: silent', code: script('fp16=True'), expect: [] },
   { name: 'bf16 already', code: script('bf16=True'), settings: { hardware: 'h100' }, expect: [] },
 ]);
+
+// Config formats: axolotl YAML, DeepSpeed JSON, Megatron flags, fairseq flags (read through the vocabulary).
+const axolotl = (precision: string) =>
+  `base_model: Qwen/Qwen2.5-1.5B\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\nsequence_len: 2048\nmicro_batch_size: 4\nnum_epochs: 3\n${precision}`;
+const ds = (fp16: boolean) =>
+  `{\n  "train_micro_batch_size_per_gpu": 8,\n  "fp16": { "enabled": ${fp16}, "loss_scale": 0 },\n  "bf16": { "enabled": ${!fp16} }\n}\n`;
+const fairseq = (hw: string) =>
+  `#!/bin/bash\n${hw}fairseq-train data-bin/wmt16_en_de_bpe32k \\\n    --arch transformer_wmt_en_de_big --optimizer adam --lr 0.0005 \\\n    --max-tokens 3584 --update-freq 16 --max-update 300000 \\\n    --fp16 \\\n    --save-interval-updates 5000\n`;
+
+runRuleCases(fp16WhereBf16Fits, [
+  {
+    name: 'axolotl YAML: fp16: true on an A100, on that line; the fix writes bf16 in YAML',
+    file: '/case/sft.yml',
+    code: axolotl('fp16: true\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8, column: 1, severity: 'information' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['bf16: true'] }],
+  },
+  {
+    name: 'axolotl YAML: fp16 on a T4',
+    file: '/case/sft.yml',
+    code: axolotl('fp16: true\n'),
+    settings: { hardware: 't4' },
+    expect: [],
+  },
+  {
+    name: 'DeepSpeed JSON: fp16 enabled on an H100',
+    file: '/case/ds_config.json',
+    code: ds(true),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 3 }],
+  },
+  {
+    name: 'DeepSpeed JSON: bf16 enabled',
+    file: '/case/ds_config.json',
+    code: ds(false),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'fairseq flags: --fp16 on an A100 (a fact read through the vocabulary: information)',
+    file: '/case/train.sh',
+    code: fairseq(''),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, severity: 'information' }],
+  },
+  {
+    name: 'fairseq flags: --fp16 on a V100',
+    file: '/case/train.sh',
+    code: fairseq(''),
+    settings: { hardware: 'v100' },
+    expect: [],
+  },
+]);

@@ -37,3 +37,32 @@ runRuleCases(fp32WeightsForFrozenBase, [
     expect: [],
   },
 ]);
+
+// Config format: TRL / HF-args YAML.
+const trl = (dtype: string) =>
+  `model_name_or_path: Qwen/Qwen2.5-7B\n${dtype}dataset_name: trl-lib/Capybara\noutput_dir: out\nuse_peft: true\nlora_r: 16\nper_device_train_batch_size: 4\nbf16: true\n`;
+
+runRuleCases(fp32WeightsForFrozenBase, [
+  {
+    name: 'TRL YAML: a LoRA run loading its base in float32 on an A100, on that line; fixed in YAML',
+    file: '/case/sft.yaml',
+    code: trl('torch_dtype: float32\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 2, column: 1, severity: 'warning' }],
+    fixes: [{ applicability: 'unsafe', output: trl('torch_dtype: bfloat16\n') }],
+  },
+  {
+    name: 'TRL YAML: dtype bfloat16',
+    file: '/case/sft.yaml',
+    code: trl('dtype: bfloat16\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'TRL YAML: a full fine-tune keeps fp32 master weights on purpose',
+    file: '/case/sft.yaml',
+    code: trl('torch_dtype: float32\n').replace('use_peft: true\nlora_r: 16\n', ''),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -32,7 +32,9 @@ export const fp32WeightsForFrozenBase: Rule = {
     if (d?.value !== 'fp32' || !written(d) || peft !== 'lora' || ctx.cpu) return [];
     const half = ctx.accelerator && !ctx.accelerator.bf16 ? 'float16' : 'bfloat16';
     const name = /^dtype\s*=/.test(d.note?.replace(/^from_pretrained\(/, '') ?? '') ? 'dtype' : 'torch_dtype';
-    const edits = replaceFact(d, `${name}=torch.${half}`);
+    const edits = /\.pyi?$/i.test(d.file)
+      ? replaceFact(d, `${name}=torch.${half}`)
+      : ctx.edit({ model_dtype: half === 'float16' ? 'fp16' : 'bf16' });
     const params = ctx.shape.inputs.params;
     const freed = params ? ` (≈ ${fmt.num((params * 2) / 1e9)} GB of weights)` : '';
     return [

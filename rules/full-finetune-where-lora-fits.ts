@@ -1,10 +1,23 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
-import { fits, USABLE_FRACTION } from './memory-fit';
+import type { RunInputs } from '../core/index';
+import { fits, LARGE_REFERENCE, memoryOn, USABLE_FRACTION } from './memory-fit';
 import { unsure } from './helpers';
 
 /** Models at least this large are where a full fine-tune's memory decides the hardware. */
 export const LARGE_MODEL = 1e9;
+
+/** Frameworks for pretraining from scratch, where every weight is trained by design. */
+const PRETRAINING = new Set([
+  'torchtitan',
+  't5x',
+  'olmo',
+  'gpt-neox',
+  'megatron',
+  'levanter',
+  'nanogpt',
+  'llm-foundry',
+]);
 
 /**
  * GML801 full-finetune-where-lora-fits — every weight of a large pretrained model is trained when LoRA would fit
@@ -29,25 +42,35 @@ export const fullFinetuneWhereLoraFits: Rule = {
       'model = get_peft_model(AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B"), LoraConfig(r=16))  # 1 × A100',
     fixSafety:
       'Display-only: an adapter trains fewer weights, which can change the quality reached. Not flagged: models under ' +
-      '1 B parameters, runs that already use LoRA/QLoRA, unknown hardware, full fine-tunes that fit as configured.',
+      '1 B parameters, runs that already use LoRA/QLoRA, full fine-tunes that fit as configured, pretraining ' +
+      '(torchtitan, Megatron-LM, OLMo, GPT-NeoX, levanter, T5X, nanoGPT, llm-foundry, or a budget in tokens). With the ' +
+      'hardware unknown, "does not fit" is checked on an 80 GB GPU, LoRA must fit one, and the message says so.',
   },
   check(ctx) {
     const peft = ctx.value('peft');
     const params = ctx.shape.inputs.params;
-    if ((peft !== 'none' && peft !== undefined) || !params || params < LARGE_MODEL || !ctx.accelerator || ctx.cpu)
-      return [];
+    if ((peft !== 'none' && peft !== undefined) || !params || params < LARGE_MODEL || ctx.cpu) return [];
     if (typeof ctx.value('model') !== 'string') return [];
+    // Pretraining is not a fine-tune: frameworks built for it, or a budget in tokens, train every weight by design.
+    if (PRETRAINING.has(ctx.plan.framework) || ctx.fact('train_tokens')) return [];
+    // Unknown hardware (most public configs): "does not fit" is checked on an 80 GB GPU, the largest common one.
+    const known = !!ctx.accelerator;
+    const mem = (change: Partial<RunInputs> = {}) =>
+      known ? ctx.memory(change) : memoryOn(ctx, LARGE_REFERENCE, change);
     // Only where the full fine-tune does not fit as configured (ZeRO included) and LoRA would.
-    if (fits(ctx.memory()) !== false) return [];
-    const full = ctx.memory({ zeroStage: undefined });
-    const lora = ctx.memory({ peft: { method: 'lora' }, zeroStage: undefined });
+    if (fits(mem()) !== false) return [];
+    const full = mem({ zeroStage: undefined });
+    const lora = mem({ peft: { method: 'lora' }, zeroStage: undefined });
     if (!full?.deviceGB || !lora?.deviceGB) return [];
+    const device = ctx.accelerator?.name ?? `${memoryOn(ctx, LARGE_REFERENCE)?.device} (hardware not stated)`;
     const usable = full.deviceGB * USABLE_FRACTION;
     const need = (gb: number) => Math.max(1, Math.ceil(gb / usable));
     const fullDevices = need(full.totalGB.mid);
     const loraDevices = need(lora.totalGB.mid);
     const devices = ctx.shape.inputs.devices ?? 1;
     if (loraDevices >= Math.max(fullDevices, devices)) return [];
+    // Without stated hardware only the clear case: LoRA fits one 80 GB GPU where the full fine-tune needs several.
+    if (!known && loraDevices > 1) return [];
     // Beside GML207's finding (same place: the value that sets the batch), with the adapter's device count.
     const mb = ctx.fact('micro_batch');
     return [
@@ -56,7 +79,7 @@ export const fullFinetuneWhereLoraFits: Rule = {
         severity: unsure(ctx, ['model', 'micro_batch', 'seq_len']),
         message:
           `Full fine-tune of ${fmt.num(params / 1e9)} B parameters: ≈ ${fmt.num(full.totalGB.mid)} GB of weights, gradients, optimizer states and activations, ` +
-          `≈ ${fullDevices} × ${ctx.accelerator.name}; with LoRA ≈ ${fmt.num(lora.totalGB.mid)} GB fits on ${loraDevices}. ` +
+          `≈ ${fullDevices} × ${device}; with LoRA ≈ ${fmt.num(lora.totalGB.mid)} GB fits on ${loraDevices}. ` +
           "LoRA's saving is the devices no longer needed (or a larger batch), not compute per token: steps take about as long.",
         fixes: [
           {

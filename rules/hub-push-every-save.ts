@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, setArg } from './helpers';
+import { at, setArg, written } from './helpers';
 
 /**
  * GML305 hub-push-every-save — every checkpoint uploaded to the Hub.
@@ -21,7 +21,7 @@ export const hubPushEverySave: Rule = {
   },
   check(ctx) {
     const hs = ctx.fact('hub_strategy');
-    if (ctx.value('push_to_hub') !== true || hs?.value !== 'all_checkpoints' || hs.origin !== 'explicit') return [];
+    if (ctx.value('push_to_hub') !== true || hs?.value !== 'all_checkpoints' || !written(hs)) return [];
     const edits = setArg(ctx, 'hub_strategy', 'hub_strategy', 'checkpoint');
     return [
       {

@@ -1,5 +1,5 @@
 // Shared by GML207 and GML205: does a configuration fit the device, and which smaller micro-batch does.
-import type { MemoryBreakdown, RunInputs } from '../core/index';
+import { estimateMemory, resolveAccelerator, type MemoryBreakdown, type RunInputs } from '../core/index';
 import * as fmt from '../engine/format';
 import type { RuleContext } from './types';
 
@@ -26,4 +26,26 @@ export function largestFittingMicroBatch(
 
 export function breakdown(m: MemoryBreakdown): string {
   return `weights ${fmt.num(m.weightsGB)} GB, gradients ${fmt.num(m.gradientsGB)} GB, optimizer ${fmt.num(m.optimizerGB)} GB, activations ${fmt.num(m.activationsGB)} GB`;
+}
+
+/**
+ * Reference devices for a run whose hardware is not stated (most public configs): a claim that something *fits* is
+ * checked on a 24 GB card (L4/A10/RTX 4090 class, the smallest commonly used to train), a claim that something does
+ * *not* fit on an 80 GB one (A100/H100, the largest common) — so either claim holds on the GPUs people train on.
+ * Findings resting on them are information and name the reference.
+ */
+export const SMALL_REFERENCE = 'l4';
+export const LARGE_REFERENCE = 'h100';
+
+/** Memory of the run (with a change) on a named reference device; undefined when the memory model does not apply. */
+export function memoryOn(
+  ctx: RuleContext,
+  hardware: string,
+  change: Partial<RunInputs> = {},
+): (MemoryBreakdown & { device: string }) | undefined {
+  if (!ctx.memory(change)) return undefined; // per-sample (vision/audio) runs, unknown model size
+  const r = resolveAccelerator(hardware);
+  if (!r.ok) return undefined;
+  const m = estimateMemory({ ...ctx.shape.inputs, ...change }, r.value);
+  return m && { ...m, device: r.value.name };
 }

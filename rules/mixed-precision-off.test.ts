@@ -142,3 +142,103 @@ runRuleCases(mixedPrecisionOff, [
     expect: [{ line: 4, severity: 'information', messageIncludes: 'command line' }],
   },
 ]);
+
+// Config formats, each with a case that fires (on the line that sets the precision) and cases that must not.
+const titan = (parallelism: string) =>
+  `[job]\ndump_folder = "./outputs"\n\n[model]\nname = "llama3"\nflavor = "8B"\n\n[training]\nlocal_batch_size = 1\nseq_len = 8192\nsteps = 1000\n\n[parallelism]\ndata_parallel_shard_degree = -1\n${parallelism}`;
+const olmo = (precision: string) =>
+  `run_name: olmo-1b\nmodel:\n  d_model: 2048\n  n_heads: 16\n  n_layers: 16\n  max_sequence_length: 2048\noptimizer:\n  name: adamw\n  learning_rate: 4.0e-4\nmax_duration: 20e9T\nglobal_train_batch_size: 2048\ndevice_train_microbatch_size: 8\nprecision: ${precision}\nsave_interval: 1000\n`;
+const ds = (fp16: boolean, bf16: boolean) =>
+  `{\n  "train_micro_batch_size_per_gpu": 8,\n  "gradient_accumulation_steps": 4,\n  "zero_optimization": { "stage": 2 },\n  "fp16": { "enabled": ${fp16} },\n  "bf16": { "enabled": ${bf16} }\n}\n`;
+const megatron = (precision: string) =>
+  `#!/bin/bash\ntorchrun --nproc_per_node 8 pretrain_gpt.py \\\n    --num-layers 24 --hidden-size 2048 --num-attention-heads 16 \\\n    --seq-length 2048 --max-position-embeddings 2048 \\\n    --micro-batch-size 4 --global-batch-size 256 \\\n    --train-iters 20000 ${precision}\\\n    --save-interval 1000 --save ckpt\n`;
+const mmengine = (wrapper: string) =>
+  `model = dict(type="ImageClassifier", backbone=dict(type="ResNet", depth=50))\ntrain_dataloader = dict(batch_size=64, num_workers=8)\ntrain_cfg = dict(type="EpochBasedTrainLoop", max_epochs=100)\noptim_wrapper = dict(${wrapper}optimizer=dict(type="SGD", lr=0.1))\n`;
+
+runRuleCases(mixedPrecisionOff, [
+  {
+    name: 'torchtitan TOML: mixed_precision_param = "float32", on that line, fixed in TOML',
+    file: '/case/llama3_8b.toml',
+    code: titan('mixed_precision_param = "float32"\n'),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 15, column: 1, severity: 'warning' }],
+    fixes: [
+      {
+        applicability: 'unsafe',
+        titleIncludes: 'Use bf16',
+        output: titan('mixed_precision_param = "bfloat16"\n'),
+      },
+    ],
+  },
+  {
+    name: 'torchtitan TOML: nothing written — FSDP mixed precision is bf16 by default',
+    file: '/case/llama3_8b.toml',
+    code: titan(''),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'OLMo YAML: precision fp32 on a 1 B model, on that line',
+    file: '/case/olmo.yaml',
+    code: olmo('fp32'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 13, column: 1, severity: 'warning' }],
+  },
+  {
+    name: 'OLMo/Composer YAML: precision amp_bf16',
+    file: '/case/olmo.yaml',
+    code: olmo('amp_bf16'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'OLMo/Composer YAML: amp_fp16 on a V100',
+    file: '/case/olmo.yaml',
+    code: olmo('amp_fp16'),
+    settings: { hardware: 'v100' },
+    expect: [],
+  },
+  {
+    name: 'DeepSpeed JSON: fp16 and bf16 both disabled, on the last switch',
+    file: '/case/ds_config.json',
+    code: ds(false, false),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 6 }],
+  },
+  { name: 'DeepSpeed JSON: bf16 enabled', file: '/case/ds_config.json', code: ds(false, true), expect: [] },
+  {
+    name: 'Megatron flags: neither --bf16 nor --fp16 (fp32 by default), information on unknown hardware',
+    file: '/case/pretrain.sh',
+    code: megatron(''),
+    expect: [{ line: 2, severity: 'information', messageIncludes: 'unknown hardware' }],
+  },
+  { name: 'Megatron flags: --bf16', file: '/case/pretrain.sh', code: megatron('--bf16 '), expect: [] },
+  {
+    name: 'Megatron flags: FP8 on',
+    file: '/case/pretrain.sh',
+    code: megatron('--bf16 --fp8-format hybrid '),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'mmengine Python config: plain OptimWrapper trains in fp32',
+    file: '/case/resnet50_config.py',
+    code: mmengine('type="OptimWrapper", '),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 4 }],
+  },
+  {
+    name: 'mmengine Python config: AmpOptimWrapper',
+    file: '/case/resnet50_config.py',
+    code: mmengine('type="AmpOptimWrapper", dtype="bfloat16", '),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'OLMo YAML: fp32 on a CPU run',
+    file: '/case/olmo.yaml',
+    code: olmo('fp32'),
+    settings: { hardware: 'cpu' },
+    expect: [],
+  },
+]);

@@ -107,3 +107,88 @@ test('the proposed interval is always shorter than the run, or there is none', (
     }
   assert.equal(niceSaveSteps(1, 10), undefined);
 });
+
+// Config formats: a case that fires on the line that switches saving off, and frameworks whose saving is already right.
+const titan = (checkpoint: string) =>
+  `[job]\ndump_folder = "./outputs"\n\n[model]\nname = "llama3"\nflavor = "8B"\n\n[training]\nlocal_batch_size = 1\nseq_len = 8192\nsteps = 3000\n\n[checkpoint]\n${checkpoint}`;
+const megatron = (save: string) =>
+  `#!/bin/bash\ntorchrun --nproc_per_node 8 pretrain_gpt.py \\\n    --num-layers 24 --hidden-size 2048 --num-attention-heads 16 \\\n    --seq-length 2048 --max-position-embeddings 2048 \\\n    --micro-batch-size 4 --global-batch-size 256 \\\n    --train-iters 50000 --bf16 ${save}\n`;
+const torchtune = (epochs: number) =>
+  `output_dir: /tmp/out\nmodel:\n  _component_: torchtune.models.llama3_2.llama3_2_1b\ncheckpointer:\n  _component_: torchtune.training.FullModelHFCheckpointer\n  checkpoint_dir: /tmp/Llama-3.2-1B-Instruct/\n  model_type: LLAMA3_2\ndataset:\n  _component_: torchtune.datasets.alpaca_cleaned_dataset\nbatch_size: 4\nepochs: ${epochs}\nmax_steps_per_epoch: null\ngradient_accumulation_steps: 2\ndtype: bf16\ndevice: cuda\n`;
+const axolotl = (save: string) =>
+  `base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_r: 16\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\nsequence_len: 2048\nmicro_batch_size: 2\ngradient_accumulation_steps: 4\nnum_epochs: 3\nbf16: auto\n${save}`;
+const hfYaml = (save: string) =>
+  `model_name_or_path: meta-llama/Llama-2-7b-hf\noutput_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 3\nbf16: true\n${save}`;
+
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'torchtitan TOML: checkpoint.enable = false on a 40 GPU-hour run, on that line',
+    file: '/case/llama3_8b.toml',
+    code: titan('enable = false\ninterval = 500\n'),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 14, column: 1, severity: 'warning', messageIncludes: 'cannot survive an interruption' }],
+  },
+  {
+    name: 'torchtitan TOML: checkpoints every 500 steps',
+    file: '/case/llama3_8b.toml',
+    code: titan('enable = true\ninterval = 500\n'),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'Megatron flags: no --save-interval on a long pretraining run',
+    file: '/case/pretrain.sh',
+    code: megatron(''),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 2, messageIncludes: 'no --save-interval' }],
+  },
+  {
+    name: 'Megatron flags: --save-interval 1000',
+    file: '/case/pretrain.sh',
+    code: megatron('--save ckpt --save-interval 1000'),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'torchtune YAML: three short epochs, saved at each epoch end by the recipe',
+    file: '/case/full_finetune.yaml',
+    code: torchtune(3),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'axolotl YAML: saves_per_epoch: 1',
+    file: '/case/lora.yml',
+    code: axolotl('saves_per_epoch: 1\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'axolotl YAML: nothing written saves at each epoch end',
+    file: '/case/lora.yml',
+    code: axolotl(''),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'HF-args YAML: save_strategy "no" on a 7 B fine-tune, on that line; fix written in YAML',
+    file: '/case/sft.yaml',
+    code: hfYaml('save_strategy: "no"\n'),
+    settings: { hardware: 'a100', datasetSize: 200000 },
+    expect: [{ line: 6, column: 1, severity: 'warning' }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_strategy: "steps"', 'save_steps: '] }],
+  },
+  {
+    name: 'HF-args YAML: the Trainer default saves every 500 steps',
+    file: '/case/sft.yaml',
+    code: hfYaml('logging_steps: 10\n'),
+    settings: { hardware: 'a100', datasetSize: 200000 },
+    expect: [],
+  },
+  {
+    name: 'mmengine Python config: CheckpointHook every epoch',
+    file: '/case/faster_rcnn.py',
+    code: `train_dataloader = dict(batch_size=2, num_workers=2)\ntrain_cfg = dict(type='EpochBasedTrainLoop', max_epochs=12, val_interval=1)\noptim_wrapper = dict(type='AmpOptimWrapper', optimizer=dict(type='SGD', lr=0.02))\ndefault_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))\n`,
+    expect: [],
+  },
+]);

@@ -1,5 +1,6 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
+import { LARGE_PARAMS } from './checkpoint-churn';
 
 /**
  * Checkpoint interval to propose: about 30 minutes of wall-clock time, at most a quarter of the run, rounded down to
@@ -66,7 +67,13 @@ export const noPeriodicCheckpoint: Rule = {
     const length = known
       ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h${guessed ? ', assuming the dataset size: set greenml.datasetSize' : ''})`
       : 'this run (length unknown: set the model and hardware to estimate it)';
-    const edits = ctx.edit({ periodic_save: 'steps', save_steps: steps });
+    // Saving turned on for a model of billions of parameters keeps the last two checkpoints too, where the file can
+    // say so (`save_total_limit`), so that the fix does not trade lost work for tens of GB per save kept forever.
+    const keep =
+      (ctx.shape.inputs.params ?? 0) >= LARGE_PARAMS && ctx.fact('save_total_limit') === undefined
+        ? ctx.edit({ periodic_save: 'steps', save_steps: steps, save_total_limit: 2 })
+        : undefined;
+    const edits = keep ?? ctx.edit({ periodic_save: 'steps', save_steps: steps });
     // Expected loss per interruption: half the run without checkpoints, half an interval with them.
     const lostWithKWh = interval && wall > 0 ? (ctx.estimate.energyKWh.mid * (interval / wall)) / 2 : 0;
     const saving = known

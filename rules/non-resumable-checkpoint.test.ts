@@ -25,3 +25,67 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// Hand-written loops (Python): a weights-only torch.save each epoch cannot resume; saving the optimizer too can.
+const loop = (save: string) => `import torch
+import torchvision
+from torch.utils.data import DataLoader
+
+model = torchvision.models.resnet50().cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+loader = DataLoader(torchvision.datasets.ImageNet("/data/imagenet", split="train"), batch_size=256, num_workers=8)
+for epoch in range(90):
+    for images, target in loader:
+        loss = torch.nn.functional.cross_entropy(model(images.cuda()), target.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+${save}`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'plain loop: torch.save(model.state_dict()) each epoch of a 90-epoch ImageNet run, on the save',
+    code: loop('    torch.save(model.state_dict(), f"resnet50_{epoch}.pth")\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 14, column: 5, messageIncludes: 'cannot resume' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'plain loop: the optimizer and epoch saved with the weights',
+    code: loop(
+      '    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch}, "ckpt.pth")\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'plain loop: optimizer saved by a second call',
+    code: loop(
+      '    torch.save(model.state_dict(), "model.pth")\n    torch.save(optimizer.state_dict(), "optimizer.pth")\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+// Config format: HF-args YAML.
+const hfYaml = (model: string, extra: string) =>
+  `model_name_or_path: ${model}\noutput_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 3\nbf16: true\n${extra}`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'HF-args YAML: save_only_model on a long 7 B fine-tune, fixed in YAML',
+    file: '/case/sft.yaml',
+    code: hfYaml('meta-llama/Llama-2-7b-hf', 'max_steps: 20000\nsave_only_model: true\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, column: 1 }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_only_model: false'] }],
+  },
+  {
+    name: 'HF-args YAML: full checkpoints',
+    file: '/case/sft.yaml',
+    code: hfYaml('meta-llama/Llama-2-7b-hf', 'max_steps: 20000\nsave_only_model: false\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

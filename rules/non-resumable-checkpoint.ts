@@ -11,7 +11,8 @@ export const nonResumableCheckpoint: Rule = {
   summary: 'A long run saves only model weights: its checkpoints cannot resume training',
   doc: {
     whatItDoes:
-      'Flags `save_only_model=True` on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours.',
+      'Flags `save_only_model=True`, or a hand-written loop whose only checkpoint is `torch.save(model.state_dict(), …)`, ' +
+      'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours.',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
       '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +
@@ -19,22 +20,34 @@ export const nonResumableCheckpoint: Rule = {
     example: 'TrainingArguments(output_dir="out", save_steps=500, save_only_model=True)',
     useInstead: 'TrainingArguments(output_dir="out", save_steps=500, save_total_limit=2)',
     fixSafety:
-      'Safe: full checkpoints take more disk (bound it with save_total_limit) but do not change training. Not ' +
-      'flagged: short runs, final exports (`trainer.save_model()`).',
+      'Safe: full checkpoints take more disk (bound it with save_total_limit) but do not change training. In a ' +
+      'hand-written loop the fix is display-only (what to save depends on the script). Not flagged: short runs, final ' +
+      'exports (`trainer.save_model()`), loops that also save the optimizer or call a saving function of their own.',
   },
   check(ctx) {
     const f = ctx.fact('save_only_model');
     if (f?.value !== true || !written(f) || !longRun(ctx)) return [];
-    const edits = setArg(ctx, 'save_only_model', 'save_only_model', false);
+    // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).
+    const loop = /^torch\.save|state_dict\(\) alone/.test(f.note ?? '');
+    const edits = loop ? undefined : setArg(ctx, 'save_only_model', 'save_only_model', false);
     return [
       {
         ...at(f),
         severity: ctx.shape.stepsAssumed ? 'information' : undefined,
-        message:
-          'Checkpoints hold only the model weights (save_only_model=True): after an interruption this long run cannot resume and starts over.',
-        fixes: edits
-          ? [{ title: 'Save resumable checkpoints (save_only_model=False)', applicability: 'safe', edits }]
-          : [],
+        message: loop
+          ? `Checkpoints hold only the model weights (${f.note}): after an interruption this long run cannot resume where it stopped. Save the optimizer, scheduler, scaler and epoch/step too.`
+          : 'Checkpoints hold only the model weights (save_only_model=True): after an interruption this long run cannot resume and starts over.',
+        fixes: loop
+          ? [
+              {
+                title: 'Save a resumable checkpoint: {"model": …, "optimizer": optimizer.state_dict(), "epoch": epoch}',
+                applicability: 'display-only',
+                edits: [],
+              },
+            ]
+          : edits
+            ? [{ title: 'Save resumable checkpoints (save_only_model=False)', applicability: 'safe', edits }]
+            : [],
       },
     ];
   },

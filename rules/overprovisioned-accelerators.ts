@@ -1,7 +1,9 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
-import { fits } from './memory-fit';
-import { at } from './helpers';
+import type { MemoryBreakdown } from '../core/index';
+import type { RuleContext, RuleFinding } from './types';
+import { fits, memoryOn, SMALL_REFERENCE } from './memory-fit';
+import { at, num, written } from './helpers';
 
 /** A run this short (GPU-hours in total) on one device gains little from spreading over several. */
 export const SHORT_GPU_HOURS = 2;
@@ -26,16 +28,24 @@ export const overprovisionedAccelerators: Rule = {
     example: 'torchrun --nproc_per_node 8 train.py  # a 125 M model, 40 GPU-minutes in all',
     useInstead: 'python train.py  # one GPU; keep the global batch with gradient accumulation',
     fixSafety:
-      'Display-only: fewer devices means a longer wall-clock time, which may matter more. Not flagged: models that do ' +
-      'not fit one device, long runs, unknown hardware or model size.',
+      'Display-only: fewer devices means a longer wall-clock time, which may matter more. Also flagged: tensor or ' +
+      'pipeline parallelism (Megatron-LM, NeMo, torchtitan) for a model that fits one device. Not flagged: models ' +
+      'that do not fit one device, long runs (for the device count), unknown model size. With the hardware unknown, ' +
+      '"fits one device" is checked on a 24 GB GPU and the message says so.',
   },
   check(ctx) {
-    if (!ctx.accelerator || ctx.cpu || !ctx.shape.inputs.params) return [];
+    if (ctx.cpu || !ctx.shape.inputs.params) return [];
     const d = ctx.fact('devices');
     const devices = ctx.shape.inputs.devices ?? 1;
-    const one = ctx.memory({ devices: 1, zeroStage: undefined });
+    // Unknown hardware (most public configs): "fits one device" is checked on a 24 GB card, and said so.
+    const known = !!ctx.accelerator;
+    const one = known
+      ? ctx.memory({ devices: 1, zeroStage: undefined })
+      : memoryOn(ctx, SMALL_REFERENCE, { devices: 1, zeroStage: undefined });
+    const tp = tensorParallel(ctx, known);
+    if (tp) return [tp];
     if (!one?.deviceGB || !fits(one, 'high')) return [];
-    const room = `≈ ${fmt.num(one.totalGB.mid)} of ${fmt.num(one.deviceGB)} GB`;
+    const room = `≈ ${fmt.num(one.totalGB.mid)} of ${fmt.num(one.deviceGB)} GB${known ? '' : ` of a ${memoryOn(ctx, SMALL_REFERENCE)?.device}; hardware not stated`}`;
     const gpuHours = ctx.estimate.gpuHours.mid;
     const zero = ctx.shape.inputs.zeroStage;
     // Devices requested by the run's own launcher or config (not the workspace setting), and a run length that does
@@ -75,3 +85,47 @@ export const overprovisionedAccelerators: Rule = {
     return [];
   },
 };
+
+/**
+ * Tensor (or pipeline) parallelism written for a model whose weights, optimizer states and activations fit one
+ * device: every layer's matmuls are split and all-reduced (or the layers staged with pipeline bubbles) for nothing —
+ * the same GPUs as data-parallel replicas do the work without that traffic (Megatron-LM's guidance: tensor
+ * parallelism within a node for models that do not fit; Narayanan et al., SC 2021).
+ */
+function tensorParallel(ctx: RuleContext, known: boolean): RuleFinding | undefined {
+  for (const key of ['tp', 'pp'] as const) {
+    const f = ctx.fact(key);
+    const n = num(f?.value);
+    if (!written(f) || n === undefined || n < 2) continue;
+    // Fits one device at the run's micro-batch or a smaller one (the global batch kept by accumulation).
+    const micro = ctx.shape.inputs.microBatch ?? 1;
+    let one: MemoryBreakdown | undefined;
+    let at1 = micro;
+    for (let m = micro; m >= 1 && !one; m--) {
+      if (micro % m !== 0) continue;
+      const change = { devices: 1, zeroStage: undefined, microBatch: m };
+      const mem = known ? ctx.memory(change) : memoryOn(ctx, SMALL_REFERENCE, change);
+      if (!mem?.deviceGB) return undefined;
+      if (fits(mem, 'high')) [one, at1] = [mem, m];
+    }
+    if (!one) return undefined;
+    const mb = at1 === micro ? '' : ` at micro-batch ${at1}`;
+    const what = key === 'tp' ? 'Tensor parallelism' : 'Pipeline parallelism';
+    const cost =
+      key === 'tp'
+        ? 'splits every layer across GPUs and all-reduces its activations twice per layer and step'
+        : 'stages the layers across GPUs and leaves them idle in pipeline bubbles';
+    return {
+      ...at(f),
+      message: `${what} of ${n} for a model that fits one device${mb} (≈ ${fmt.num(one.totalGB.mid)} of ${fmt.num(one.deviceGB ?? 0)} GB${known ? '' : ' on a 24 GB GPU; hardware not stated'}): it ${cost}; data parallelism on the same GPUs avoids that traffic.`,
+      fixes: [
+        {
+          title: `Set the ${key === 'tp' ? 'tensor' : 'pipeline'} parallel degree to 1 (data parallelism)`,
+          applicability: 'display-only',
+          edits: [],
+        },
+      ],
+    };
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { num } from './helpers';
+import { at, num, written } from './helpers';
 
 /** Fewer optimizer steps than this over a whole epoch-based run leaves the optimiser little to work with. */
 export const FEW_STEPS = 10;
@@ -38,7 +38,7 @@ export const oversizedEffectiveBatch: Rule = {
     const f = ctx.fact('grad_accum');
     return [
       {
-        ...(f?.file && f.span && f.origin === 'explicit' ? { file: f.file, span: f.span } : {}),
+        ...(written(f) ? at(f) : {}),
         message: `A global batch of ${global} leaves only ${total} optimizer step${total === 1 ? '' : 's'} for the whole run: most examples buy little progress. Use less accumulation (or fewer devices) for more, smaller steps.`,
         fixes: [
           { title: 'Reduce gradient accumulation for more optimizer steps', applicability: 'display-only', edits: [] },

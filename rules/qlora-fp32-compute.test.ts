@@ -37,3 +37,33 @@ runRuleCases(qloraFp32Compute, [
   },
   { name: '8-bit loading', code: script('load_in_8bit=True'), settings: { hardware: 'a100' }, expect: [] },
 ]);
+
+// Config format: TRL / HF-args YAML (ModelConfig's dtype is the 4-bit compute dtype unless bnb_4bit_compute_dtype is set).
+const trl = (dtype: string) =>
+  `model_name_or_path: Qwen/Qwen2.5-7B\ndataset_name: trl-lib/Capybara\noutput_dir: out\nuse_peft: true\nlora_r: 16\nload_in_4bit: true\n${dtype}per_device_train_batch_size: 4\nbf16: true\n`;
+
+runRuleCases(qloraFp32Compute, [
+  {
+    name: 'TRL YAML: bnb_4bit_compute_dtype float32 on an A100, on that line; fixed in YAML',
+    file: '/case/sft.yaml',
+    code: trl('bnb_4bit_compute_dtype: float32\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, column: 1, severity: 'warning' }],
+    fixes: [{ applicability: 'unsafe', output: trl('bnb_4bit_compute_dtype: bfloat16\n') }],
+  },
+  {
+    name: 'TRL YAML: torch_dtype float32 is the compute dtype of a 4-bit model',
+    file: '/case/sft.yaml',
+    code: trl('torch_dtype: float32\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, messageIncludes: 'the 4-bit compute dtype too' }],
+    fixes: [{ applicability: 'unsafe', output: trl('torch_dtype: bfloat16\n') }],
+  },
+  {
+    name: 'TRL YAML: torch_dtype bfloat16',
+    file: '/case/sft.yaml',
+    code: trl('torch_dtype: bfloat16\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

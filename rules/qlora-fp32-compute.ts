@@ -27,14 +27,24 @@ export const qloraFp32Compute: Rule = {
     const c = ctx.fact('compute_dtype');
     if (c?.value !== 'fp32' || !c.file || !c.span || ctx.cpu) return [];
     const half = ctx.accelerator && !ctx.accelerator.bf16 ? 'float16' : 'bfloat16';
-    const edits = setArg(ctx, 'compute_dtype', 'bnb_4bit_compute_dtype', { code: `"${half}"` });
+    // A config (TRL/HF-args YAML, launcher flags) is rewritten by its own editor; Python gets the keyword argument.
+    const py = /\.pyi?$/i.test(c.file);
+    const edits = py
+      ? setArg(ctx, 'compute_dtype', 'bnb_4bit_compute_dtype', { code: `"${half}"` })
+      : ctx.edit({ compute_dtype: half === 'float16' ? 'fp16' : 'bf16' });
     return [
       {
         ...at(c),
         severity: ctx.accelerator ? undefined : 'information',
-        message: `The 4-bit model computes in fp32 (${c.origin === 'explicit' ? 'bnb_4bit_compute_dtype=float32' : 'bnb_4bit_compute_dtype defaults to float32'}): every matrix multiplication misses the tensor cores. Use ${half}.`,
+        message: `The 4-bit model computes in fp32 (${py ? (c.origin === 'explicit' ? 'bnb_4bit_compute_dtype=float32' : 'bnb_4bit_compute_dtype defaults to float32') : (c.note ?? c.origin)}): every matrix multiplication misses the tensor cores. Use ${half}.`,
         fixes: edits
-          ? [{ title: `Compute in ${half} (bnb_4bit_compute_dtype="${half}")`, applicability: 'unsafe', edits }]
+          ? [
+              {
+                title: `Compute in ${half}${py ? ` (bnb_4bit_compute_dtype="${half}")` : ''}`,
+                applicability: 'unsafe',
+                edits,
+              },
+            ]
           : [],
       },
     ];

@@ -56,3 +56,41 @@ runRuleCases(saveStepsPastRun, [
     expect: [],
   },
 ]);
+
+// Config formats: HF-args YAML, Megatron flags (the message quotes the setting as the file writes it).
+const hfYaml = (model: string, extra: string) =>
+  `model_name_or_path: ${model}\noutput_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 3\nbf16: true\n${extra}`;
+const megatron = (save: number) =>
+  `#!/bin/bash\ntorchrun --nproc_per_node 8 pretrain_gpt.py \\\n    --num-layers 24 --hidden-size 2048 --num-attention-heads 16 \\\n    --seq-length 2048 --max-position-embeddings 2048 \\\n    --micro-batch-size 4 --global-batch-size 256 \\\n    --train-iters 20000 --bf16 \\\n    --save ckpt --save-interval ${save}\n`;
+
+runRuleCases(saveStepsPastRun, [
+  {
+    name: 'HF-args YAML: save_steps beyond a 7 B run, on that line',
+    file: '/case/sft.yaml',
+    code: hfYaml('meta-llama/Llama-2-7b-hf', 'max_steps: 30000\nsave_steps: 50000\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, column: 1, messageIncludes: 'not reached' }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_steps: '] }],
+  },
+  {
+    name: 'HF-args YAML: save_steps within the run',
+    file: '/case/sft.yaml',
+    code: hfYaml('meta-llama/Llama-2-7b-hf', 'max_steps: 30000\nsave_steps: 5000\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Megatron flags: --save-interval 50000 past --train-iters 20000, quoted as written',
+    file: '/case/pretrain.sh',
+    code: megatron(50000),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 7, messageIncludes: '--save-interval 50000 is not reached' }],
+  },
+  {
+    name: 'Megatron flags: --save-interval 1000',
+    file: '/case/pretrain.sh',
+    code: megatron(1000),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+]);

@@ -37,7 +37,7 @@ export const saveStepsPastRun: Rule = {
     return [
       {
         ...at(s),
-        message: `save_steps=${every} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps): no checkpoint is written, and this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(ctx.estimate.gpuHours.mid)} GPU-h) loses on average half of it (≈ ${fmt.energy(ctx.estimate.energyKWh.mid / 2)}) to an interruption.`,
+        message: `${saveText(s, every)} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps): no checkpoint is written, and this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(ctx.estimate.gpuHours.mid)} GPU-h) loses on average half of it (≈ ${fmt.energy(ctx.estimate.energyKWh.mid / 2)}) to an interruption.`,
         fixes: edits
           ? [
               {
@@ -51,3 +51,9 @@ export const saveStepsPastRun: Rule = {
     ];
   },
 };
+
+/** The setting as the file writes it (`--save-interval 50000`, `interval = 500`), else `save_steps=N`. */
+function saveText(s: { note?: string; origin: string }, every: number): string {
+  const written = s.note?.match(/\(([^()]+)\)\s*$/)?.[1] ?? s.note;
+  return written && written.length <= 40 && written.includes(String(every)) ? written : `save_steps=${every}`;
+}

@@ -37,3 +37,42 @@ runRuleCases(staticPadding, [
     expect: [],
   },
 ]);
+
+// Config format: axolotl YAML (`pad_to_sequence_len` without `sample_packing`).
+const axolotl = (extra: string) =>
+  `base_model: Qwen/Qwen2.5-1.5B\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\nsequence_len: 4096\n${extra}micro_batch_size: 2\nnum_epochs: 1\nbf16: auto\n`;
+
+runRuleCases(staticPadding, [
+  {
+    name: 'axolotl YAML: pad_to_sequence_len without sample_packing, on that line; packing written in YAML',
+    file: '/case/sft.yml',
+    code: axolotl('sample_packing: false\npad_to_sequence_len: true\n'),
+    expect: [{ line: 7, column: 1, messageIncludes: 'without packing' }],
+    fixes: [
+      {
+        applicability: 'unsafe',
+        titleIncludes: 'Pack samples',
+        output: axolotl('sample_packing: true\npad_to_sequence_len: true\n'),
+      },
+      { applicability: 'display-only' },
+    ],
+  },
+  {
+    name: 'axolotl YAML: pad_to_sequence_len with sample_packing is how packing is meant to run',
+    file: '/case/sft.yml',
+    code: axolotl('sample_packing: true\npad_to_sequence_len: true\n'),
+    expect: [],
+  },
+  {
+    name: 'axolotl YAML: no pad_to_sequence_len',
+    file: '/case/sft.yml',
+    code: axolotl('sample_packing: false\n'),
+    expect: [],
+  },
+  {
+    name: 'axolotl YAML: pad_to_sequence_len with sample_packing unset: inserted fix',
+    file: '/case/sft.yml',
+    code: axolotl('pad_to_sequence_len: true\n'),
+    expect: [{ line: 6 }],
+  },
+]);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, written } from './helpers';
+import { at, unsure, written } from './helpers';
 
 /**
  * GML203 static-padding — every example padded to the maximum length.
@@ -11,7 +11,7 @@ export const staticPadding: Rule = {
   summary: 'Every training example is padded to the maximum length (no packing, no dynamic padding)',
   doc: {
     whatItDoes:
-      'Flags tokenisation with `padding="max_length"` (or `pad_to_max_length=True`) in a training run that neither ' +
+      'Flags tokenisation with `padding="max_length"` (or `pad_to_max_length=True`, axolotl `pad_to_sequence_len: true`) in a training run that neither ' +
       'packs sequences (`packing`, `sample_packing`) nor groups them by length.',
     whyIsThisBad:
       'Padding tokens are computed like real ones: on instruction data whose lengths vary, most of the compute can go ' +
@@ -21,7 +21,9 @@ export const staticPadding: Rule = {
     useInstead:
       'tokenizer(batch["text"], max_length=2048, truncation=True)  # pad per batch: DataCollatorWithPadding(tokenizer)',
     fixSafety:
-      'Display-only: removing the padding also needs a collator that pads each batch, which depends on the script. ' +
+      'Display-only in a script: removing the padding also needs a collator that pads each batch, which depends on the ' +
+      'script. In a config that can pack (axolotl `sample_packing`), packing is offered as an unsafe fix (it changes ' +
+      'which samples share a batch). ' +
       'Not flagged: TPU/XLA runs (they want fixed shapes), runs that pack or group by length, CPU runs.',
   },
   check(ctx) {
@@ -29,12 +31,21 @@ export const staticPadding: Rule = {
     if (p?.value !== 'max_length' || !written(p) || ctx.cpu) return [];
     if (ctx.value('packing') === true || ctx.value('group_by_length') === true) return [];
     if (ctx.accelerator?.vendor === 'google' || /tpu/i.test(String(ctx.value('hardware') ?? ''))) return [];
+    // A config that can switch packing on (axolotl `sample_packing`, TRL/LLaMA-Factory `packing`) gets that edit.
+    const pack =
+      written(ctx.fact('packing')) || ctx.plan.framework === 'axolotl' ? ctx.edit({ packing: true }) : undefined;
+    const config = !/\.pyi?$/i.test(p.file);
     return [
       {
         ...at(p),
-        message:
-          'Every example is padded to the maximum length: padding tokens cost as much compute as real ones. Pad per batch (DataCollatorWithPadding) or pack sequences.',
+        severity: unsure(ctx, ['padding']),
+        message: config
+          ? 'Every batch is padded to the full sequence length without packing: padding tokens cost as much compute as real ones. Pack samples (sample_packing / packing) or pad per batch.'
+          : 'Every example is padded to the maximum length: padding tokens cost as much compute as real ones. Pad per batch (DataCollatorWithPadding) or pack sequences.',
         fixes: [
+          ...(pack
+            ? [{ title: 'Pack samples into full-length sequences', applicability: 'unsafe' as const, edits: pack }]
+            : []),
           {
             title: 'Pad per batch with DataCollatorWithPadding, or pack sequences',
             applicability: 'display-only',

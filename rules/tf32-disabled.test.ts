@@ -49,3 +49,24 @@ runRuleCases(tf32Disabled, [
     expect: [],
   },
 ]);
+
+// Config format: HF-args YAML with fp32 compute.
+const hfYaml = (extra: string) =>
+  `model_name_or_path: Qwen/Qwen2.5-1.5B\noutput_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 3\nbf16: false\nfp16: false\n${extra}`;
+
+runRuleCases(tf32Disabled, [
+  {
+    name: 'HF-args YAML: tf32: false on an A100, on that line',
+    file: '/case/sft.yaml',
+    code: hfYaml('tf32: false\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, column: 1 }],
+  },
+  {
+    name: 'HF-args YAML: tf32: false on a V100 (no TF32)',
+    file: '/case/sft.yaml',
+    code: hfYaml('tf32: false\n'),
+    settings: { hardware: 'v100' },
+    expect: [],
+  },
+]);

@@ -1,6 +1,7 @@
-import type { Rule } from './types';
+import type { RunInputs } from '../core/index';
+import type { Rule, RuleContext } from './types';
 import { at, num, savingOf, unsure, written } from './helpers';
-import { fits } from './memory-fit';
+import { fits, memoryOn, SMALL_REFERENCE } from './memory-fit';
 
 /**
  * GML201 tiny-micro-batch — micro-batch 1–2 with heavy gradient accumulation while memory has room.
@@ -22,29 +23,44 @@ export const tinyMicroBatch: Rule = {
     useInstead: 'TrainingArguments(per_device_train_batch_size=8, gradient_accumulation_steps=4)  # same global batch',
     fixSafety:
       'Unsafe: the memory model is an estimate (a larger micro-batch can still run out of memory) and batch-norm ' +
-      'statistics change for convnets. Not flagged: unknown hardware or model size, `auto_find_batch_size`, runs ' +
-      'where the larger micro-batch would not fit.',
+      'statistics change for convnets. Not flagged: unknown model size, `auto_find_batch_size`, runs where the larger ' +
+      'micro-batch would not fit. With the hardware unknown the larger micro-batch must fit a 24 GB GPU, and the ' +
+      'finding is information. Where a config states the global batch (Megatron, NeMo, OLMo, Composer) the ' +
+      'accumulation is global ÷ (micro × data-parallel devices) and the fix changes only the micro-batch.',
   },
   check(ctx) {
     const mb = ctx.fact('micro_batch');
     const micro = num(mb?.value);
-    const accum = num(ctx.value('grad_accum'));
-    if (!written(mb) || micro === undefined || micro > 2 || accum === undefined || accum < 8) return [];
-    if (ctx.value('auto_batch') === true || ctx.cpu || !ctx.accelerator || !ctx.memory()?.deviceGB) return [];
+    if (!written(mb) || micro === undefined || micro > 2) return [];
+    const acc = accumulation(ctx, micro);
+    if (!acc || acc.steps < 8) return [];
+    const accum = acc.steps;
+    if (ctx.value('auto_batch') === true || ctx.cpu || !ctx.memory()) return [];
+    // Unknown hardware (most public configs): the larger micro-batch must fit a 24 GB card, and the finding says so.
+    const known = !!ctx.accelerator && !!ctx.memory()?.deviceGB;
+    const mem = (change: Partial<RunInputs>) => (known ? ctx.memory(change) : memoryOn(ctx, SMALL_REFERENCE, change));
     let k = 0;
     for (const c of [8, 4, 2])
-      if (accum % c === 0 && fits(ctx.memory({ microBatch: micro * c }), 'high')) {
+      if (accum % c === 0 && fits(mem({ microBatch: micro * c }), 'high')) {
         k = c;
         break;
       }
     if (!k) return [];
-    const s = savingOf(ctx, { microBatch: micro * k });
-    const edits = ctx.edit({ micro_batch: micro * k, grad_accum: accum / k });
+    const s = known ? savingOf(ctx, { microBatch: micro * k }) : undefined;
+    // Where the accumulation follows from a global batch, the global batch stays and only the micro-batch changes.
+    const edits = ctx.edit(
+      acc.fromGlobal ? { micro_batch: micro * k } : { micro_batch: micro * k, grad_accum: accum / k },
+    );
+    const where = known
+      ? 'fits in memory'
+      : `fits even a 24 GB GPU (${memoryOn(ctx, SMALL_REFERENCE)?.device}; hardware not stated)`;
     return [
       {
         ...at(mb),
-        severity: unsure(ctx, ['micro_batch', 'grad_accum', 'model']) ?? (s ? undefined : 'information'),
-        message: `Micro-batch ${micro} × ${accum} accumulation steps: micro-batch ${micro * k} fits in memory with the same global batch${s ? ` and ${s.text}` : ' and uses the tensor cores better'}.`,
+        severity: !known
+          ? 'information'
+          : (unsure(ctx, ['micro_batch', 'grad_accum', 'global_batch', 'model']) ?? (s ? undefined : 'information')),
+        message: `Micro-batch ${micro} × ${accum} accumulation steps${acc.fromGlobal ? ` (${acc.fromGlobal})` : ''}: micro-batch ${micro * k} ${where} with the same global batch${s ? ` and ${s.text}` : ' and uses the tensor cores better'}.`,
         savings: s?.savings,
         fixes: edits
           ? [
@@ -59,3 +75,28 @@ export const tinyMicroBatch: Rule = {
     ];
   },
 };
+
+/**
+ * Accumulation steps: as written, or — when a config states the global batch instead (Megatron, NeMo, OLMo,
+ * Composer) — global ÷ (micro × data-parallel devices), when that divides exactly.
+ */
+function accumulation(ctx: RuleContext, micro: number): { steps: number; fromGlobal?: string } | undefined {
+  const ga = ctx.fact('grad_accum');
+  const stated = ga && (ga.origin === 'explicit' || ga.origin === 'script-default' || ga.origin === 'inferred');
+  const global = ctx.fact('global_batch');
+  const g = num(global?.value);
+  if (!stated && written(global) && g !== undefined) {
+    // The device count must be stated: global 256 at micro-batch 1 is no accumulation at all on 256 GPUs.
+    const d = ctx.fact('devices');
+    if (!d || d.origin === 'assumed') return undefined;
+    const devices = ctx.shape.inputs.devices ?? 1;
+    const model = (num(ctx.value('tp')) ?? 1) * (num(ctx.value('pp')) ?? 1);
+    const dp = num(ctx.value('dp')) ?? Math.max(1, Math.floor(devices / model));
+    const steps = g / (micro * dp);
+    if (Number.isInteger(steps) && steps >= 1)
+      return { steps, fromGlobal: `global batch ${g} over ${dp} data-parallel device${dp === 1 ? '' : 's'}` };
+    return undefined;
+  }
+  const n = num(ga?.value);
+  return n === undefined ? undefined : { steps: n };
+}

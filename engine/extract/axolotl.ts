@@ -46,6 +46,12 @@ export const AXOLOTL_SCHEMA: Schema = {
     if (gc) out.push(fact('grad_checkpointing', truthy(gc.value) ?? null, gc));
     const tc = fields.get('torch_compile');
     if (tc) out.push(fact('compile', truthy(tc.value) ?? null, tc));
+    // Padding: `pad_to_sequence_len: true` pads every batch to sequence_len; with sample_packing the packs fill it.
+    const sp = fields.get('sample_packing');
+    if (sp) out.push(fact('packing', bool(sp.value) ?? null, sp));
+    const pad = fields.get('pad_to_sequence_len');
+    if (pad && bool(pad.value) === true)
+      out.push(fact('padding', 'max_length', pad, `${pad.text}: every batch padded to sequence_len`));
     const adapter = fields.get('adapter');
     const q = fields.get('load_in_4bit');
     if ((adapter && /qlora/i.test(String(adapter.value))) || (q && bool(q.value)))
@@ -102,6 +108,7 @@ export const AXOLOTL_SCHEMA: Schema = {
       } else if (key === 'micro_batch') out.micro_batch_size = v;
       else if (key === 'grad_accum') out.gradient_accumulation_steps = v;
       else if (key === 'grad_checkpointing') out.gradient_checkpointing = v;
+      else if (key === 'packing') out.sample_packing = v;
       else if (key === 'periodic_save' && v === 'steps') {
         if (fields.has('saves_per_epoch')) return undefined;
         if (fields.has('save_strategy')) out.save_strategy = 'steps';

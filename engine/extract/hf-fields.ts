@@ -44,6 +44,7 @@ export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
   sample_packing: 'packing',
   use_liger_kernel: 'liger',
   enable_liger_kernel: 'liger',
+  tf32: 'tf32',
 };
 
 /** Fact → the TrainingArguments field a fix writes, for the one-to-one fields beyond the footprint's. */
@@ -78,6 +79,7 @@ const BOOLEAN = new Set<FactKey>([
   'group_by_length',
   'packing',
   'liger',
+  'tf32',
 ]);
 const NUMERIC = new Set<FactKey>([
   'micro_batch',
@@ -138,6 +140,18 @@ export function hfPrecision(fields: Fields, opts: SchemaOptions): Fact | undefin
   return undefined;
 }
 
+/** A dtype as written in an argument value (`bfloat16`, `torch.float16`, `fp32`, `auto`). */
+function dtypeOf(text: string): string | undefined {
+  if (/bfloat16|bf16/.test(text)) return 'bf16';
+  if (/float16|fp16|\bhalf\b/.test(text)) return 'fp16';
+  if (/float32|fp32/.test(text)) return 'fp32';
+  if (/auto/.test(text)) return 'auto';
+  return undefined;
+}
+
+/** A dtype fact value as TRL's arguments spell it. */
+const DTYPE_NAMES: Record<string, string> = { bf16: 'bfloat16', fp16: 'float16', fp32: 'float32' };
+
 export const HF_SCHEMA: Schema = {
   toFacts(fields, opts) {
     const out: Fact[] = [];
@@ -147,6 +161,18 @@ export const HF_SCHEMA: Schema = {
     }
     const p = hfPrecision(fields, opts);
     if (p) out.push(p);
+    // TRL's ModelConfig (`torch_dtype`, newer `dtype`): the dtype the model is loaded in; under `load_in_4bit` TRL
+    // also makes it the 4-bit compute dtype (trl/trainer/utils.py get_quantization_config, 2025).
+    const dt = fields.get('torch_dtype') ?? fields.get('dtype');
+    const dtv = typeof dt?.value === 'string' ? dtypeOf(dt.value) : undefined;
+    if (dt && dtv && dtv !== 'auto') out.push(fact('model_dtype', dtv, dt));
+    const cd = fields.get('bnb_4bit_compute_dtype');
+    const cdv = typeof cd?.value === 'string' ? dtypeOf(cd.value) : undefined;
+    if (bool(fields.get('load_in_4bit')?.value) === true) {
+      if (cd && cdv && cdv !== 'auto') out.push(fact('compute_dtype', cdv, cd));
+      else if (!cd && dt && dtv && dtv !== 'auto')
+        out.push(fact('compute_dtype', dtv, dt, `${dt.text}: the 4-bit compute dtype too`));
+    }
     const cpu = fields.get('use_cpu') ?? fields.get('no_cuda');
     if (cpu && bool(cpu.value) === true) out.push(fact('hardware', 'cpu', cpu));
     const q = fields.get('load_in_4bit');
@@ -168,7 +194,15 @@ export const HF_SCHEMA: Schema = {
       else if (key === 'grad_checkpointing') out.gradient_checkpointing = v;
       else if (key === 'periodic_save' && v === 'steps') out.save_strategy = 'steps';
       else if (key === 'save_steps') out.save_steps = v;
-      else if (HF_WRITABLE[key]) out[HF_WRITABLE[key]] = v;
+      else if ((key === 'model_dtype' || key === 'compute_dtype') && typeof v === 'string' && DTYPE_NAMES[v]) {
+        const name =
+          key === 'compute_dtype' && fields.has('bnb_4bit_compute_dtype')
+            ? 'bnb_4bit_compute_dtype'
+            : fields.has('dtype') && !fields.has('torch_dtype')
+              ? 'dtype'
+              : 'torch_dtype';
+        out[name] = DTYPE_NAMES[v];
+      } else if (HF_WRITABLE[key]) out[HF_WRITABLE[key]] = v;
       else return undefined;
     }
     return out;

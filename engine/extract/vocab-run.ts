@@ -77,6 +77,8 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
       if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
+      // Written but not readable here (`batch: -1` asks Ultralytics for AutoBatch): the default is not what runs.
+      if (read.unread.has(key)) continue;
       if (key === 'save_steps') {
         if (facts.get('periodic_save')?.value === 'no') continue;
         facts.set('periodic_save', {

@@ -1,6 +1,6 @@
 // Vocabulary rows of frameworks whose configs are read through the vocabulary alone (no reader of their own):
 // self-supervised vision (DINO/DINOv2), SpeechBrain hyperparameter files, fairseq's structured configs, verl RL
-// post-training, MaxText, Levanter, Ultralytics, NeMo. Each row names the framework it is specific to (`fw`) and
+// post-training, MaxText, Levanter, Ultralytics, NeMo, nanotron, ESPnet, OpenNMT-py, LeRobot, Coqui TTS. Each row names the framework it is specific to (`fw`) and
 // where that framework documents the key (./sources.ts).
 import { A, type Alias } from './aliases';
 
@@ -43,6 +43,42 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('micro_batch', 'trainer.per_device_parallelism', 'int', ['levanter'], { scope: 'per-device', fw: ['levanter'] }),
   // Ultralytics: `device: 0,1,2,3` names the GPUs.
   A('devices', 'device', 'devices', ['ultralytics'], { fw: ['ultralytics'] }),
+  A('max_steps', 'trainer.total_training_steps', 'int', ['verl'], { unit: 'steps', fw: ['verl'] }),
+  // nanotron: parallel degrees under `parallelism:`.
+  A('tp', 'parallelism.tp', 'int', ['nanotron']),
+  A('pp', 'parallelism.pp', 'int', ['nanotron']),
+  A('dp', 'parallelism.dp', 'int', ['nanotron']),
+  A('seq_len', 'tokens.sequence_length', 'int', ['nanotron']),
+  // ESPnet: epochs, accumulation; `batch_bins` is a budget of frames, not samples.
+  A('epochs', 'max_epoch', 'int', ['espnet'], { unit: 'epochs', fw: ['espnet'] }),
+  A('grad_accum', 'accum_grad', 'int', ['espnet']),
+  A('none', 'batch_bins', 'present', ['espnet'], { fw: ['espnet'] }),
+  // OpenNMT-py: accumulation (a one-item list), model dtype, checkpoint steps.
+  A('grad_accum', 'accum_count', 'int', ['opennmt']),
+  A('precision', 'model_dtype', 'precision', ['opennmt'], { fw: ['opennmt'] }),
+  A('save_steps', 'save_checkpoint_steps', 'save', ['opennmt'], { unit: 'steps' }),
+  // LeRobot: the run length is `steps`.
+  A('max_steps', '^steps', 'int', ['lerobot'], { unit: 'steps', fw: ['lerobot'] }),
+  // Coqui TTS trainer: AMP switch, checkpoint steps, loader workers.
+  A('precision', 'mixed_precision', 'precision', ['coqui'], { on: 'fp16' }),
+  A('save_steps', 'save_step', 'save', ['coqui'], { unit: 'steps' }),
+  A('num_workers', 'num_loader_workers', 'int', ['coqui']),
+  // TF Model Garden: the runtime's mixed precision policy.
+  A('precision', 'mixed_precision_dtype runtime.mixed_precision_dtype', 'precision', ['tfmodels']),
+  // MLX LoRA: iterations, saves, checkpointing, the fine-tuning type.
+  A('max_steps', 'iters', 'int', ['mlx'], { unit: 'steps', fw: ['mlx'] }),
+  A('save_steps', 'steps_per_save', 'save', ['mlx'], { unit: 'steps' }),
+  A('grad_checkpointing', 'grad_checkpoint', 'ac', ['mlx']),
+  A('peft', 'fine_tune_type', 'peft', ['mlx']),
+  // kohya-style and list-of-process diffusion trainers.
+  A('epochs', 'max_train_epochs', 'int', ['kohya'], { unit: 'epochs' }),
+  A('save_steps', 'save_every_n_epochs', 'save', ['kohya'], { unit: 'epochs' }),
+  A('num_workers', 'max_data_loader_n_workers', 'int', ['kohya']),
+  A('max_steps', 'train.steps', 'int', ['aitoolkit'], { unit: 'steps' }),
+  // PaddleDetection: `epoch`, `snapshot_epoch` (a checkpoint every N epochs), `worker_num`.
+  A('epochs', '^epoch', 'int', ['paddledet'], { unit: 'epochs', fw: ['paddledet'] }),
+  A('save_steps', 'snapshot_epoch', 'save', ['paddledet'], { unit: 'epochs', fw: ['paddledet'] }),
+  A('num_workers', 'worker_num', 'int', ['paddledet'], { fw: ['paddledet'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.
   A('none', 'trainer.enable_checkpointing', 'present', ['nemo'], { fw: ['nemo'] }),
 ];

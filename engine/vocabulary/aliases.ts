@@ -45,7 +45,8 @@ export type Reader =
   | 'string'
   | 'devices'
   | 'number'
-  | 'present';
+  | 'present'
+  | 'size';
 
 export interface Alias {
   to: Target;
@@ -60,6 +61,8 @@ export interface Alias {
   fw?: string[];
   /** Frameworks where this spelling means something else (a framework row reads it there). */
   notFw?: string[];
+  /** Read only when no other spelling of the fact is written (a tokenizer's `model_max_length` beside `block_size`). */
+  weak?: boolean;
   src: SourceId[];
 }
 
@@ -205,10 +208,11 @@ export const ALIASES: Alias[] = [
   // --- sequence length ---
   A(
     'seq_len',
-    'seq_len seq_length max_seq_len max_seq_length sequence_len sequence_length max_sequence_length context_length block_size encoder_seq_length model_max_length cutoff_len train.max_seq_length training.seq_len data.seq_length max_length',
+    'seq_len seq_length max_seq_len max_seq_length sequence_len sequence_length max_sequence_length context_length block_size encoder_seq_length cutoff_len train.max_seq_length training.seq_len data.seq_length',
     'int',
     ['torchtitan', 'megatron', 'litgpt', 'olmo', 'composer', 'hf', 'neox', 'nemo', 't5x'],
   ),
+  A('seq_len', 'model_max_length max_length', 'int', ['hf'], { weak: true }),
   // --- checkpoint cadence ---
   A(
     'save_steps',
@@ -353,7 +357,10 @@ export const ALIASES: Alias[] = [
     'litgpt',
   ]),
   A('arch.untied', 'untie_embeddings_and_output_weights no_weight_tying', 'bool', ['megatron', 'neox']),
-  A('quantized', 'quantize load_in_4bit bnb_4bit_quant_type quantization.bits', 'string', ['litgpt', 'peft']),
+  A('quantized', 'quantize quantization load_in_4bit bnb_4bit_quant_type quantization.bits', 'string', [
+    'litgpt',
+    'peft',
+  ]),
   A('arch.tied', 'weight_tying tie_word_embeddings tie_embeddings share_embeddings', 'bool', ['olmo', 'hf']),
   // --- modality signals (no sequence length for images or audio) ---
   A(
@@ -380,7 +387,7 @@ export const ALIASES: Alias[] = [
   A(
     'resolution',
     'imgsz image_size img_size crop_size train_crop_size resolution global_crops_size crops.global_crops_size',
-    'int',
+    'size',
     ['ultralytics', 'timm', 'diffusers', 'dinov2'],
   ),
 ];

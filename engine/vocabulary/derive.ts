@@ -37,6 +37,13 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
     // torchtitan's shard and replicate degrees multiply (one of them is often -1, "the rest"): not one degree.
     if (x && !facts.has(k) && !/replicate|shard/.test(x.hit.key)) put(k, x.value, x.hit);
   }
+  // Devices from the degrees when no count is written (nanotron's parallelism: dp × tp × pp).
+  const deg = (['dp', 'tp', 'pp'] as const).map((k) => facts.get(k)?.value);
+  const dpHit = extras.get('dp')?.hit;
+  if (!facts.has('devices') && dpHit && deg.every((v) => typeof v === 'number')) {
+    const n = (deg as number[]).reduce((p, v) => p * v, 1);
+    inferred('devices', n, dpHit, `data × tensor × pipeline parallel degrees ${deg.join(' × ')} = ${n} devices`);
+  }
   // NeMo's Megatron models accumulate gradients to reach the global batch; `accumulate_grad_batches` stays 1
   // (https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/nlp/nemo_megatron/batching.html, 2024).
   if (fw?.id === 'nemo' && facts.has('global_batch') && facts.get('grad_accum')?.value === 1)

@@ -90,6 +90,54 @@ export const MORE_FRAMEWORKS: Framework[] = [
         : [['precision', 'bf16', 'the actor’s FSDP mixed precision computes in bf16 (param_dtype defaults to bf16)']],
   },
   {
+    id: 'espnet',
+    label: 'ESPnet training config',
+    src: 'espnet',
+    modalityOf: (s) =>
+      tops(s, 'frontend', 'frontend_conf', 'specaug', 'specaug_conf', 'normalize') ? 'audio' : undefined,
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      tops(s, 'encoder_conf', 'decoder_conf', 'frontend_conf', 'model_conf') &&
+      tops(s, 'max_epoch', 'accum_grad', 'batch_bins', 'batch_type', 'optim_conf'),
+    defaults: (f) => [
+      ...(f.has('precision') ? [] : ([['precision', 'fp32', 'use_amp defaults to false: fp32']] as Row[])),
+      ['periodic_save', 'epoch', 'the trainer writes checkpoint.pth (for resuming) at the end of every epoch'],
+    ],
+  },
+  {
+    id: 'opennmt',
+    label: 'OpenNMT-py config',
+    src: 'opennmt',
+    modality: 'text',
+    detect: (s) => s.syntax === 'yaml' && s.top('save_model') && tops(s, 'train_steps', 'src_vocab', 'batch_type'),
+    defaults: (f) => [
+      ...(f.has('precision') ? [] : ([['precision', 'fp32', 'model_dtype defaults to fp32']] as Row[])),
+      ...(f.has('save_steps') ? [] : ([['save_steps', 5000, 'save_checkpoint_steps defaults to 5000']] as Row[])),
+    ],
+  },
+  {
+    id: 'lerobot',
+    label: 'LeRobot training config',
+    src: 'lerobot',
+    detect: (s) => (s.syntax === 'json' || s.syntax === 'yaml') && any(s, 'policy.type') && any(s, 'dataset.repo_id'),
+    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'policy.use_amp defaults to false: fp32']]),
+  },
+  {
+    id: 'mlx',
+    label: 'MLX LoRA config',
+    src: 'mlx',
+    modality: 'text',
+    detect: (s) => s.syntax === 'yaml' && s.top('iters') && tops(s, 'fine_tune_type', 'lora_parameters', 'lora_layers'),
+  },
+  {
+    id: 'paddledet',
+    label: 'PaddleDetection config',
+    src: 'paddledet',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'yaml' && tops(s, 'TrainReader', 'snapshot_epoch', 'worker_num') && tops(s, 'epoch', 'TrainReader'),
+  },
+  {
     id: 'maxtext',
     label: 'MaxText config',
     src: 'maxtext',

@@ -98,8 +98,11 @@ export const FRAMEWORKS: Framework[] = [
     src: 'detectron2',
     modality: 'vision',
     detect: (s) =>
+      // `_BASE_` names one file in detectron2 (a list is PaddleDetection's).
       (s.syntax === 'yaml' &&
-        (s.top('SOLVER') || s.top('_BASE_') || (s.top('MODEL') && tops(s, 'INPUT', 'DATASETS')))) ||
+        (s.top('SOLVER') ||
+          typeof s.value('_BASE_') === 'string' ||
+          (s.top('MODEL') && tops(s, 'INPUT', 'DATASETS')))) ||
       (s.syntax === 'python' && any(s, '_c.solver.max_iter', '_c.solver.ims_per_batch', 'cfg.solver.ims_per_batch')),
     defaults: () => [
       ['global_batch', 16, 'SOLVER.IMS_PER_BATCH defaults to 16 (images per step over all GPUs)'],

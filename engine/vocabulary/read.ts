@@ -103,7 +103,8 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
         const own = specific || (!!fw && alias.src.includes(fw.src));
         // Framework rows, then longer suffixes, then shallower paths, then later layers and later lines.
         const score =
-          (specific ? 1000 : 0) +
+          (specific ? 1000 : 0) -
+          (alias.weak ? 500 : 0) +
           k.parts.length * 100 -
           path.length * 5 +
           layer * 2 +
@@ -122,6 +123,8 @@ export interface VocabResult {
   facts: Map<FactKey, Fact>;
   /** Quantities that are not facts themselves (tensor/pipeline/data-parallel degrees, nodes). */
   extras: Map<Target, { value: number; hit: Hit }>;
+  /** Targets the file writes a value for that could not be read (`batch: -1` for AutoBatch, `${EPOCHS}`): no default replaces them. */
+  unread: Set<Target>;
   /** How many distinct training settings were read (batch, run length, precision, optimizer, lr, …). */
   signals: number;
   edit: PlanEditor;
@@ -216,6 +219,14 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           else fact('peft', p, h);
           break;
         }
+        case 'size': {
+          // A side in pixels: `640`, or a square written `"1024,1024"` / `1024x1024` (a rectangle is not one side).
+          const sides = typeof v === 'string' ? v.split(/\s*[,x×]\s*/i).map((x) => count(x)) : [count(v1)];
+          const n = sides[0];
+          if (n === undefined || sides.some((x) => x !== n) || sides.length > 2) done = false;
+          else fact('resolution', n, h);
+          break;
+        }
         case 'minutes': {
           // Minutes between checkpoints (SpeechBrain's `ckpt_interval_minutes`); 0 adds none (others may still save).
           const n = number(v1);
@@ -302,6 +313,18 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     facts.delete('micro_batch');
     source.delete('micro_batch');
   }
+  // `batch_type: tokens` (OpenNMT) or `numel`/`length` (ESPnet): `batch_size` counts tokens or frames, not samples.
+  const bt = sets.flatMap((s) => s.entries).find((e) => norm(e.path[e.path.length - 1]) === 'batch_type');
+  const mb = source.get('micro_batch');
+  if (
+    mb &&
+    typeof bt?.value === 'string' &&
+    /^(tokens?|numel|length|bins?)$/i.test(bt.value) &&
+    /batch_size$/.test(mb.key)
+  ) {
+    facts.delete('micro_batch');
+    source.delete('micro_batch');
+  }
   readPrecision(
     (all.get('precision') ?? []).filter((h) => !ignored.has(h.entry)),
     fact,
@@ -322,8 +345,19 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       'save_steps',
       'grad_checkpointing',
       'peft',
-    ].filter((k) => facts.has(k as FactKey)).length + (extras.has('train_samples') ? 1 : 0);
-  return { facts, extras, signals, edit: editor(facts, source) };
+    ].filter((k) => facts.has(k as FactKey)).length +
+    (extras.has('train_samples') ? 1 : 0) +
+    // A learning rate is written only where something is trained (evaluation, export and data files have none).
+    (extras.has('lr') ? 1 : 0);
+  const unread = new Set<Target>();
+  for (const [to, list] of all)
+    if (
+      !facts.has(to as FactKey) &&
+      !extras.has(to) &&
+      list.some((h) => h.entry.value !== null && !ignored.has(h.entry))
+    )
+      unread.add(to);
+  return { facts, extras, unread, signals, edit: editor(facts, source) };
 }
 
 /** The entry as written, with its full key path when the text shows only the last key (`fp16.enabled (enabled: true)`). */

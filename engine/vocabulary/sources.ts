@@ -54,6 +54,25 @@ export const SOURCES = {
   speechbrain: { url: 'https://speechbrain.readthedocs.io/en/latest/tutorials/basics/brain-class.html', year: 2025 },
   fairseq: { url: 'https://github.com/facebookresearch/fairseq/blob/main/fairseq/dataclass/configs.py', year: 2024 },
   verl: { url: 'https://verl.readthedocs.io/en/latest/examples/config.html', year: 2025 },
+  nanotron: { url: 'https://github.com/huggingface/nanotron/blob/main/src/nanotron/config/config.py', year: 2025 },
+  espnet: { url: 'https://espnet.github.io/espnet/espnet2_training_option.html', year: 2024 },
+  opennmt: { url: 'https://opennmt.net/OpenNMT-py/options/train.html', year: 2024 },
+  lerobot: { url: 'https://github.com/huggingface/lerobot/blob/main/src/lerobot/configs/train.py', year: 2025 },
+  coqui: { url: 'https://github.com/coqui-ai/Trainer/blob/main/trainer/config.py', year: 2024 },
+  tfmodels: {
+    url: 'https://github.com/tensorflow/models/blob/master/official/core/config_definitions.py',
+    year: 2024,
+  },
+  mlx: { url: 'https://github.com/ml-explore/mlx-lm/blob/main/mlx_lm/LORA.md', year: 2025 },
+  kohya: { url: 'https://github.com/kohya-ss/sd-scripts/blob/main/docs/train_README-en.md', year: 2024 },
+  aitoolkit: {
+    url: 'https://github.com/ostris/ai-toolkit/blob/main/config/examples/train_lora_flux_24gb.yaml',
+    year: 2025,
+  },
+  paddledet: {
+    url: 'https://github.com/PaddlePaddle/PaddleDetection/blob/release/2.8/docs/tutorials/GETTING_STARTED_cn.md',
+    year: 2024,
+  },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 

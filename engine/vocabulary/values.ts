@@ -9,6 +9,13 @@ export function precisionOf(v: FactValue | undefined): Precision | undefined {
   if (typeof v === 'number') return v === 16 ? 'fp16' : v === 32 || v === 64 ? 'fp32' : undefined;
   if (typeof v !== 'string') return undefined;
   const s = v.trim().toLowerCase();
+  // A jmp policy (Levanter `mp: p=f32,c=bfloat16`): the compute dtype decides; with params only, they compute.
+  const policy = /^(?:(?:p|params|c|compute|o|output)\s*=\s*\w+\s*,?\s*)+$/.test(s) ? s : undefined;
+  if (policy) {
+    const c =
+      /(?:^|,)\s*(?:c|compute)\s*=\s*(\w+)/.exec(policy)?.[1] ?? /(?:^|,)\s*(?:p|params)\s*=\s*(\w+)/.exec(policy)?.[1];
+    return c ? precisionOf(c.replace(/^f(16|32)$/, 'float$1')) : undefined;
+  }
   if (/fp8|float8|e4m3|e5m2|^hybrid$/.test(s)) return 'fp8';
   if (/bf16|bfloat16|mixed_bfloat16/.test(s)) return 'bf16';
   if (/^(16|16-mixed|16-true)$|fp16|float16|half|^amp(optimwrapper)?$|amp_fp16|^mixed_float16$/.test(s)) return 'fp16';

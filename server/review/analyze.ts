@@ -114,7 +114,7 @@ export function isToy(ctx: Pick<RuleContext, 'shape' | 'estimate'>): boolean {
 
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
-function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
+export function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
   if (rule.document || !ruleEnabled(rule, settings)) return [];
   const user = settings.severity[rule.code] ?? settings.severity[rule.name.toUpperCase()]; // both readers upper-case keys
   const toy = rule.waste !== false && isToy(ctx);

@@ -4,25 +4,9 @@
 // configs) with the facts a reader of the file would write down, and files that are not training configs and so
 // give no run. Fixtures in test/fixtures/formats/vocab-dev were written for these tests in the style of public
 // configs; none is a copy.
-import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { test } from 'node:test';
-import type { FactKey, FactValue } from '../../engine/types';
-import { analyze } from './helpers';
+import { devSet, type DevCase } from './dev-set';
 
-const DIR = path.resolve('test/fixtures/formats/vocab-dev');
-const all = Object.fromEntries(fs.readdirSync(DIR).map((n) => [n, fs.readFileSync(path.join(DIR, n), 'utf8')]));
-
-interface Case {
-  file: string;
-  /** Facts and their values; `true` = present with any value. `absent`: no value read or derived (an assumption may fill it). */
-  facts: Partial<Record<FactKey, FactValue | true>>;
-  origins?: Partial<Record<FactKey, string>>;
-  absent?: FactKey[];
-}
-
-export const DEV_CASES: Case[] = [
+const CASES: DevCase[] = [
   {
     file: 'ssl_vitb14.yaml',
     facts: {
@@ -273,57 +257,9 @@ export const DEV_CASES: Case[] = [
   },
 ];
 
-/** Files that are not training configs: no run, no finding. */
-export const NOT_RUNS = ['asr_inference_hparams.yaml', 'serve_eval.yaml', 'tokenize_corpus.yaml', 'ci_gpu_tests.yml'];
-
-async function score(c: Case) {
-  const a = await analyze(all, c.file, { hardware: 'a100' });
-  const runs = [...a.runs, ...(a.linked ?? [])];
-  const facts = runs.length === 1 ? runs[0].plan.facts : undefined;
-  const wrong: string[] = [];
-  for (const [k, v] of Object.entries(c.facts)) {
-    const f = facts?.get(k as FactKey);
-    if (!f || (v !== true && f.value !== v)) wrong.push(`${k}: expected ${v}, got ${f ? f.value : 'nothing'}`);
-  }
-  for (const [k, o] of Object.entries(c.origins ?? {}))
-    if (facts?.get(k as FactKey)?.origin !== o) wrong.push(`origin of ${k}: expected ${o}`);
-  for (const k of c.absent ?? [])
-    if (!facts || ((facts.get(k)?.value ?? null) !== null && facts.get(k)?.origin !== 'assumed'))
-      wrong.push(`${k}: expected none, got ${facts?.get(k)?.value ?? 'no run'}`);
-  const total = Object.keys(c.facts).length + Object.keys(c.origins ?? {}).length + (c.absent ?? []).length;
-  return { runs: runs.length, wrong, total };
-}
-
-for (const c of DEV_CASES) {
-  test(`development set: ${c.file} given alone is one run with the facts it states`, async () => {
-    const { runs, wrong } = await score(c);
-    assert.equal(runs, 1, `${c.file}: runs`);
-    assert.deepEqual(wrong, [], c.file);
-  });
-}
-
-for (const f of NOT_RUNS) {
-  test(`development set: ${f} is not a training config and gives no run`, async () => {
-    const a = await analyze(all, f, { hardware: 'a100' });
-    assert.deepEqual([a.runs.length, a.linked?.length ?? 0, a.findings.length], [0, 0, 0], f);
-  });
-}
-
-test('development set: accuracy over every stated fact (printed for the evaluation notes)', async () => {
-  let right = 0;
-  let total = 0;
-  for (const c of DEV_CASES) {
-    const s = await score(c);
-    total += s.total;
-    right += s.total - s.wrong.length;
-    if (process.env.DEV_REPORT) for (const w of s.wrong) console.log(`  ${c.file}: ${w}`);
-  }
-  for (const f of NOT_RUNS) {
-    const a = await analyze(all, f, { hardware: 'a100' });
-    total += 1;
-    if (a.runs.length + (a.linked?.length ?? 0) === 0) right += 1;
-    else if (process.env.DEV_REPORT) console.log(`  ${f}: a run where there is none`);
-  }
-  console.log(`development set: ${right}/${total} facts right (${((100 * right) / total).toFixed(1)} %)`);
-  assert.ok(total > 0);
-});
+devSet('development set', 'test/fixtures/formats/vocab-dev', CASES, [
+  'asr_inference_hparams.yaml',
+  'serve_eval.yaml',
+  'tokenize_corpus.yaml',
+  'ci_gpu_tests.yml',
+]);

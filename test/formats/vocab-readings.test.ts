@@ -150,3 +150,80 @@ test('parallel degrees as written: TP and PP are facts; torchtitan’s shard/rep
   assert.equal(fact(t, 'pp')?.value, 2);
   assert.equal(fact(t, 'dp'), undefined);
 });
+
+test('`batch_size` counted in tokens or frames is not a per-device sample batch; counted in sentences it is', async () => {
+  const onmt = (t: string) =>
+    `save_model: run/m\nsrc_vocab: v.src\ntrain_steps: 1000\nbatch_type: ${t}\nbatch_size: 4096\nworld_size: 2\n`;
+  assert.equal(fact(await one('o.yaml', onmt('tokens')), 'micro_batch'), undefined);
+  assert.equal(fact(await one('o.yaml', onmt('sents').replace('4096', '64')), 'micro_batch')?.value, 64);
+});
+
+test('devices from parallel degrees only when data, tensor and pipeline degrees are all written', async () => {
+  const cfg = (par: string) =>
+    `parallelism:\n${par}tokens:\n  micro_batch_size: 2\n  sequence_length: 1024\n  train_steps: 100\nmodel:\n  dtype: bfloat16\n`;
+  const all3 = await one('n.yaml', cfg('  dp: 2\n  tp: 2\n  pp: 2\n'));
+  assert.equal(fact(all3, 'devices')?.value, 8);
+  assert.equal(fact(all3, 'devices')?.origin, 'inferred');
+  const tpOnly = await one('n.yaml', cfg('  tp: 2\n'));
+  assert.notEqual(fact(tpOnly, 'devices')?.origin, 'inferred', 'TP alone does not say how many devices');
+});
+
+test('a default is not applied over a written value it cannot read (`batch: -1` is AutoBatch)', async () => {
+  const y = (b: string) => `task: detect\nmode: train\nmodel: yolov8n.pt\nimgsz: 640\nepochs: 10\nbatch: ${b}\n`;
+  assert.equal(fact(await one('y.yaml', y('-1')), 'global_batch'), undefined);
+  assert.equal(fact(await one('y.yaml', y('null')), 'global_batch')?.origin, 'framework-default', 'null: the default');
+});
+
+test('a square size reads as one side; a rectangle gives no resolution', async () => {
+  const k = (r: string) =>
+    `[training_arguments]\ntrain_batch_size = 2\nmax_train_epochs = 4\nmixed_precision = "fp16"\n[dataset_arguments]\nresolution = "${r}"\n`;
+  assert.equal(fact(await one('k.toml', k('768,768')), 'resolution')?.value, 768);
+  assert.equal(fact(await one('k.toml', k('1024,768')), 'resolution'), undefined);
+});
+
+test('jmp precision policies: the compute dtype decides; params alone compute in their dtype', async () => {
+  const lev = (mp: string) =>
+    `trainer:\n  mp: ${mp}\n  train_batch_size: 8\n  num_train_steps: 10\nmodel:\n  seq_len: 512\n`;
+  assert.equal(fact(await one('l.yaml', lev('p=f32,c=bfloat16')), 'precision')?.value, 'bf16');
+  assert.equal(fact(await one('l.yaml', lev('p=f32')), 'precision')?.value, 'fp32');
+  assert.equal(fact(await one('l.yaml', lev('p=f32,c=f16')), 'precision')?.value, 'fp16');
+});
+
+test('a tokenizer’s max length is the sequence length only when nothing else states one', async () => {
+  const cfg = (more: string) => `batch_size: 4\nepochs: 2\noptimizer: adamw\nmodel_max_length: 4096\n${more}`;
+  assert.equal(fact(await one('c.yaml', cfg('')), 'seq_len')?.value, 4096);
+  assert.equal(fact(await one('c.yaml', cfg('block_size: 512\n')), 'seq_len')?.value, 512);
+});
+
+test('a `_BASE_` list is not detectron2 (whose `_BASE_` names one file): no detectron2 defaults', async () => {
+  const a = await one('p.yml', "_BASE_: ['a.yml', 'b.yml']\nepoch: 12\nworker_num: 2\nTrainReader:\n  batch_size: 4\n");
+  assert.notEqual(theRun(a).plan.framework, 'detectron2');
+  assert.equal(fact(a, 'max_steps'), undefined);
+  assert.equal(fact(a, 'global_batch'), undefined);
+});
+
+test('mappings inside lists are read (a trainer job of processes); Hydra’s `defaults:` list is not', async () => {
+  const job = `config:\n  process:\n    - type: trainer\n      train:\n        batch_size: 2\n        steps: 500\n        dtype: bf16\n        gradient_checkpointing: true\n`;
+  const a = await one('job.yaml', job);
+  assert.equal(fact(a, 'max_steps')?.value, 500);
+  assert.equal(fact(a, 'micro_batch')?.value, 2);
+  const hydraish = 'defaults:\n  - model: gpt2-xl\n  - _self_\nbatch_size: 8\nepochs: 3\nlr: 0.1\noptimizer: adam\n';
+  const h = await one('cfg.yaml', hydraish);
+  for (const r of [...h.runs, ...(h.linked ?? [])]) assert.notEqual(r.plan.facts.get('model')?.value, 'gpt2-xl');
+});
+
+test('a learning rate counts as a training setting, but a batch and a rate alone are not a run', async () => {
+  assert.equal(fact(await one('m.yaml', 'epochs: 5\nbatch_size: 16\nlr: 0.01\n'), 'epochs')?.value, 5);
+  assert.equal(runsOf(await one('m.yaml', 'batch_size: 16\nlr: 0.01\nseed: 1\n')), 0);
+});
+
+test('script arguments of a diffusers example are not TrainingArguments (no TrainingArguments defaults)', async () => {
+  const args =
+    'output_dir: out\nlearning_rate: 1e-4\ntrain_batch_size: 2\nmax_train_steps: 800\nmixed_precision: bf16\n';
+  const a = await one('args.yaml', args);
+  assert.equal(fact(a, 'micro_batch')?.value, 2);
+  assert.equal(fact(a, 'max_steps')?.value, 800);
+  assert.equal(fact(a, 'save_steps'), undefined, 'no save_steps: 500 from TrainingArguments');
+  const hf = 'output_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 2\nbf16: true\n';
+  assert.match(theRun(await one('hf.yaml', hf)).plan.framework, /^hf/);
+});

@@ -3,6 +3,8 @@
 // kept as the file's "imports" (for framework detection), and a scalar written `!ref <key>` takes the value of the
 // top-level scalar it names, as HyperPyYAML resolves it (https://github.com/speechbrain/HyperPyYAML, 2024). Only a
 // bare `<key>` reference to a plain scalar is resolved; arithmetic and string interpolation stay unread.
+// Mappings inside lists are walked with the item's index as a key (`process.0.train.batch_size`: trainer jobs written
+// as a list of steps), except a top-level `defaults:` list (Hydra's composition, read by ../hydra).
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { jsonScalar, jsonSetEdits, parseJson, type JsonNode } from '../../parse/json';
 import { parseYaml, yamlScalar, yamlSetEdits, yamlSpan } from '../../parse/yaml';
@@ -46,6 +48,10 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
         kind: 'value',
         set: isSeq(v) ? undefined : (value) => yamlSetEdits(file, text, d, p, value),
       });
+      if (isSeq(v) && !(depth === 0 && key === 'defaults'))
+        v.items.forEach((it, i) => {
+          if (isMap(it)) walk(it, [...p, String(i)], depth + 1);
+        });
     }
   };
   walk(d.contents, [], 0);
@@ -71,7 +77,7 @@ export function jsonEntries(file: string, text: string): EntrySet | undefined {
   const { root } = parseJson(text);
   if (root?.type !== 'object') return undefined;
   const entries: Entry[] = [];
-  const walk = (node: JsonNode, path: string[], depth: number) => {
+  const walk = (node: JsonNode, path: string[], depth: number, inList = false) => {
     if (depth > MAX_DEPTH) return;
     for (const prop of node.children ?? []) {
       if (entries.length >= MAX_ENTRIES) return;
@@ -79,7 +85,7 @@ export function jsonEntries(file: string, text: string): EntrySet | undefined {
       if (!k || typeof k.value !== 'string' || !v) continue;
       const p = [...path, k.value];
       if (v.type === 'object') {
-        walk(v, p, depth + 1);
+        walk(v, p, depth + 1, inList);
         continue;
       }
       const span = { start: prop.offset, end: prop.offset + prop.length };
@@ -94,8 +100,13 @@ export function jsonEntries(file: string, text: string): EntrySet | undefined {
         span,
         text: shortText(text.slice(span.start, span.end)),
         kind: 'value',
-        set: v.type === 'array' ? undefined : (value) => jsonSetEdits(file, text, p, value),
+        // Under a list the path holds an index, which the JSON writer does not take: no in-place edit there.
+        set: v.type === 'array' || inList ? undefined : (value) => jsonSetEdits(file, text, p, value),
       });
+      if (v.type === 'array')
+        (v.children ?? []).forEach((it, i) => {
+          if (it.type === 'object') walk(it, [...p, String(i)], depth + 1, true);
+        });
     }
   };
   walk(root, [], 0);

@@ -87,7 +87,11 @@ export function detectFormat(doc: ConfigDoc): ConfigFormat | undefined {
   // Hydra: a top-level `defaults:` list, or `_target_:` nodes (GitHub workflows' `defaults:` is a mapping).
   if (defaults || (doc.syntax === 'yaml' && hasTarget(doc, [], 0))) return 'hydra';
   if (lightningCli) return 'lightning-cli';
-  if (keys.has('output_dir') && has(...HF_ARG_KEYS)) return 'hf-args';
+  // The arguments of a diffusers/accelerate example script (`train_batch_size`, `max_train_steps`,
+  // `checkpointing_steps`) share `output_dir` and `learning_rate` with TrainingArguments but are not read by it.
+  const scriptArgs =
+    has('train_batch_size', 'max_train_steps', 'checkpointing_steps') && !has('per_device_train_batch_size');
+  if (keys.has('output_dir') && has(...HF_ARG_KEYS) && !scriptArgs) return 'hf-args';
   return undefined;
 }
 

@@ -345,7 +345,10 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       'save_steps',
       'grad_checkpointing',
       'peft',
-    ].filter((k) => facts.has(k as FactKey)).length + (extras.has('train_samples') ? 1 : 0);
+    ].filter((k) => facts.has(k as FactKey)).length +
+    (extras.has('train_samples') ? 1 : 0) +
+    // A learning rate is written only where something is trained (evaluation, export and data files have none).
+    (extras.has('lr') ? 1 : 0);
   const unread = new Set<Target>();
   for (const [to, list] of all)
     if (

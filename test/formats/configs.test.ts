@@ -231,8 +231,13 @@ test('memory rules on a YAML config: GML207 fix rewrites micro_batch_size × gra
 });
 
 test('detection needs a signature, not one familiar key', async () => {
+  // A project's own config is no DeepSpeed config; read through the shared vocabulary it is a training config.
   const own = 'train_batch_size: 32\nlearning_rate: 0.001\nepochs: 10\n';
-  assert.equal((await analyze({ 'config.yaml': own }, 'config.yaml')).runs.length, 0);
+  const mine = await analyze({ 'config.yaml': own }, 'config.yaml');
+  assert.deepEqual(
+    mine.runs.map((r) => [r.plan.framework, r.plan.facts.get('micro_batch')?.origin]),
+    [['config', 'inferred']],
+  );
   const ds = '{"train_batch_size": 32, "fp16": {"enabled": true}}';
   assert.equal(theRun(await analyze({ 'ds.json': ds }, 'ds.json')).plan.framework, 'deepspeed');
 });

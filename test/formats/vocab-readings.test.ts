@@ -211,3 +211,19 @@ test('mappings inside lists are read (a trainer job of processes); Hydra’s `de
   const h = await one('cfg.yaml', hydraish);
   for (const r of [...h.runs, ...(h.linked ?? [])]) assert.notEqual(r.plan.facts.get('model')?.value, 'gpt2-xl');
 });
+
+test('a learning rate counts as a training setting, but a batch and a rate alone are not a run', async () => {
+  assert.equal(fact(await one('m.yaml', 'epochs: 5\nbatch_size: 16\nlr: 0.01\n'), 'epochs')?.value, 5);
+  assert.equal(runsOf(await one('m.yaml', 'batch_size: 16\nlr: 0.01\nseed: 1\n')), 0);
+});
+
+test('script arguments of a diffusers example are not TrainingArguments (no TrainingArguments defaults)', async () => {
+  const args =
+    'output_dir: out\nlearning_rate: 1e-4\ntrain_batch_size: 2\nmax_train_steps: 800\nmixed_precision: bf16\n';
+  const a = await one('args.yaml', args);
+  assert.equal(fact(a, 'micro_batch')?.value, 2);
+  assert.equal(fact(a, 'max_steps')?.value, 800);
+  assert.equal(fact(a, 'save_steps'), undefined, 'no save_steps: 500 from TrainingArguments');
+  const hf = 'output_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 2\nbf16: true\n';
+  assert.match(theRun(await one('hf.yaml', hf)).plan.framework, /^hf/);
+});

@@ -1,0 +1,72 @@
+// Every quick fix, applied in a real VS Code, clears the finding it fixes and creates no other one. The fixtures in
+// test/e2e/workspace/fixes/ (and the YAML config) were written for this test; the hardware (an A100 80GB) comes from
+// the workspace settings. Each fix is applied with workspace.applyEdit, the diagnostics are awaited, then the file is
+// reverted to its text on disk before the next fix.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, greenmlDiagnostics, openFixture, quickFixes, waitFor } from './helpers';
+
+const FILES = ['fixes/loop_train.py', 'fixes/hf_finetune.py', 'fixes/sft_config.yaml', 'configs/axolotl_fp32.yaml'];
+
+/** How many findings of each code the document has now. */
+function census(uri: vscode.Uri): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of greenmlDiagnostics(uri)) {
+    const code = codeOf(d) ?? '?';
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const same = (a: Map<string, number>, b: Map<string, number>) =>
+  a.size === b.size && [...a].every(([k, n]) => b.get(k) === n);
+
+describe('every quick fix in a real VS Code', function () {
+  it('clears the finding it fixes, creates no other, and the file reverts cleanly', async function () {
+    this.timeout(Number(process.env.GREENML_E2E_FIXES_TIMEOUT_MS ?? 300_000));
+    const fixedCodes = new Set<string>();
+    let applied = 0;
+    for (const file of FILES) {
+      const doc = await openFixture(file);
+      const initial = await waitFor(`findings on ${file}`, () => {
+        const ds = greenmlDiagnostics(doc.uri);
+        return ds.length ? ds : undefined;
+      });
+      const before = census(doc.uri);
+      // VS Code returns code actions without their diagnostics, so a fix is tied to the findings on the range it
+      // was asked for: after it, one of those findings must be gone and no finding of any code added.
+      const tried = new Set<string>();
+      for (const d of initial) {
+        const here = initial.filter((x) => x.range.intersection(d.range)).map((x) => codeOf(x) ?? '?');
+        const fixes = (await quickFixes(doc.uri, d.range)).filter(
+          (a) => a.edit && !a.title.startsWith('Suppress ') && !a.title.startsWith('Show documentation'),
+        );
+        for (const fix of fixes) {
+          if (tried.has(fix.title)) continue;
+          tried.add(fix.title);
+          assert.ok(await vscode.workspace.applyEdit(fix.edit!), `applyEdit refused "${fix.title}" (${file})`);
+          const cleared = await waitFor(`one of ${here.join(', ')} to clear after "${fix.title}" in ${file}`, () => {
+            const now = census(doc.uri);
+            return here.find((code) => (now.get(code) ?? 0) < (before.get(code) ?? 0));
+          });
+          for (const [other, n] of census(doc.uri))
+            assert.ok(
+              n <= (before.get(other) ?? 0),
+              `"${fix.title}" (${file}) created a ${other} finding:\n${doc.getText()}`,
+            );
+          console.log(`fix cleared ${cleared} in ${file}: ${fix.title}`);
+          fixedCodes.add(cleared);
+          applied++;
+          await vscode.window.showTextDocument(doc);
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+          await waitFor(`the findings of ${file} to come back after the revert`, () =>
+            !doc.isDirty && same(census(doc.uri), before) ? true : undefined,
+          );
+        }
+      }
+    }
+    console.log(`${applied} fixes applied, codes: ${[...fixedCodes].sort().join(' ')}`);
+    // The fixtures hold at least this many rules with an editing fix; fewer means fixes stopped being offered.
+    assert.ok(fixedCodes.size >= 6, `only ${fixedCodes.size} rules offered a fix: ${[...fixedCodes].join(' ')}`);
+  });
+});

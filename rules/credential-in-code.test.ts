@@ -98,4 +98,28 @@ runRuleCases(credentialInCode, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'a notebook exported to .py that logs in to W&B with the key on the command line',
+    code: script(`get_ipython().system('wandb login ${WANDB_KEY}')`),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 4, column: 23, messageIncludes: 'Weights & Biases', messageExcludes: WANDB_KEY.slice(4, 16) }],
+  },
+  {
+    name: 'the same log-in commented out',
+    code: script(`# !wandb login ${WANDB_KEY}`),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a W&B key passed to wandb.login(key=…)',
+    code: script(`import wandb\nwandb.login(key="${WANDB_KEY}")`),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 17, messageIncludes: 'Weights & Biases' }],
+  },
+  {
+    name: '40 hex characters passed to key= of a call that is not W&B (a checksum)',
+    code: script(`verify(path="model.bin", key="${WANDB_KEY}")`),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

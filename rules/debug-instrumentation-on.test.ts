@@ -113,4 +113,15 @@ torchrun --nproc_per_node=8 train.py --epochs 300
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'anomaly detection on unless --no-anomaly is given',
+    code: loop(`import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument("--no-anomaly", action="store_true")
+args = parser.parse_args()
+if not args.no_anomaly:
+    torch.autograd.set_detect_anomaly(True)`),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8, column: 5 }],
+  },
 ]);

@@ -105,4 +105,22 @@ def train(model, opt, max_iters):
     code: loop('    total += loss.item()').replace(/\.cuda\(\)/g, '.to("cpu")'),
     expect: [],
   },
+  {
+    name: 'an if that only picks a code path (mode, model kind) still runs every step',
+    code: loop('    if mode == "train":\n        total += loss.item()'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, column: 18 }],
+  },
+  {
+    name: 'an if on the loop counter limits it',
+    code: loop('    if step == 0:\n        print(loss.item())'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'an if on the main process limits it',
+    code: loop('    if is_main_process:\n        wandb.log({"loss": loss.item()})'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

@@ -14,6 +14,26 @@ study = ${create}
 study.optimize(objective, n_trials=100)
 `;
 
+const ray = (args: string, extra = '') => `import torch
+from ray import tune
+from ray.tune.schedulers import ASHAScheduler
+
+
+def train_fn(config):
+    model = torch.nn.Linear(64, 10).cuda()
+    opt = torch.optim.SGD(model.parameters(), lr=config["lr"])
+    for epoch in range(20):
+        for x, y in loader:
+            loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+            loss.backward()
+            opt.step()
+        tune.report(loss=loss.item())
+
+
+config = {"lr": tune.loguniform(1e-4, 1e-1), ${extra}}
+result = tune.run(train_fn, config=config, resources_per_trial={"gpu": 1}, ${args})
+`;
+
 runRuleCases(hpoWithoutPruning, [
   {
     name: '100 trials that never report: none can be pruned',
@@ -80,6 +100,40 @@ parameters:
   lr:
     values: [0.1, 0.01, 0.001]
 `,
+    expect: [],
+  },
+  {
+    name: 'Ray Tune: 50 samples with no scheduler',
+    code: ray('num_samples=50'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 18, column: 10, severity: 'information', messageIncludes: '50 Ray Tune trials' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'Ray Tune: 10 samples × a grid of 3 with no scheduler is 30 trials',
+    code: ray('num_samples=10', '"momentum": tune.grid_search([0.8, 0.9, 0.99]),'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 18, messageIncludes: '30 Ray Tune trials' }],
+  },
+  {
+    name: 'Ray Tune with ASHA',
+    code: ray('num_samples=50, scheduler=ASHAScheduler(max_t=10, grace_period=1)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Ray Tune: 8 samples',
+    code: ray('num_samples=8'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Ray Tune Tuner with a scheduler in TuneConfig',
+    code: ray('num_samples=50').replace(
+      'result = tune.run(train_fn, config=config, resources_per_trial={"gpu": 1}, num_samples=50)',
+      'tuner = tune.Tuner(train_fn, param_space=config, tune_config=tune.TuneConfig(num_samples=50, scheduler=ASHAScheduler()))\nresult = tuner.fit()',
+    ),
+    settings: { hardware: 'a100' },
     expect: [],
   },
 ]);

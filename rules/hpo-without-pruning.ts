@@ -13,7 +13,8 @@ export const hpoWithoutPruning: Rule = {
     whatItDoes:
       'Flags Optuna studies of 20 or more trials (or no cap) whose objective never reports intermediate values (no ' +
       '`trial.report` / `should_prune`, no pruning callback), or that set `NopPruner`; Weights & Biases random or ' +
-      'Bayesian sweeps (sweep YAML or `wandb.sweep({...})`) with no `early_terminate` and no `run_cap` under 20.',
+      'Bayesian sweeps (sweep YAML or `wandb.sweep({...})`) with no `early_terminate` and no `run_cap` under 20; ' +
+      'Ray Tune searches of 20 or more trials (`num_samples` × grid) with no scheduler (FIFO).',
     whyIsThisBad:
       'Most trials of a search are poor and recognisable after a fraction of their training; a pruner (Optuna uses ' +
       'MedianPruner by default) stops them — but only if the trial reports its progress. Without it every trial pays ' +
@@ -35,6 +36,20 @@ export const hpoWithoutPruning: Rule = {
           ...at(p),
           message: `A ${cap ? `${cap}-run ` : ''}W&B sweep with no early_terminate: every run trains to the end, however poor. early_terminate: {type: hyperband, min_iter: 3} stops the poor ones once they log their metric.`,
           fixes: [{ title: 'Add early_terminate (Hyperband)', applicability: 'display-only', edits: [] }],
+        },
+      ];
+    }
+    // Ray Tune with no scheduler (FIFO): every trial runs to its end.
+    if (ctx.value('sweep') === 'ray' && p?.value === false) {
+      const trials = num(ctx.value('sweep_trials'));
+      if (trials === undefined || trials < 20) return [];
+      return [
+        {
+          ...at(p),
+          message: `${trials} Ray Tune trials with no scheduler: FIFOScheduler runs every trial to its end, however poor. scheduler=ASHAScheduler(…) stops the poor ones once they report.`,
+          fixes: [
+            { title: 'Use an early-stopping scheduler (ASHAScheduler)', applicability: 'display-only', edits: [] },
+          ],
         },
       ];
     }

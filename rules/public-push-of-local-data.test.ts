@@ -8,6 +8,22 @@ args = TrainingArguments(output_dir="o", bf16=True, ${args})
 Trainer(model="Qwen/Qwen2.5-0.5B", args=args, train_dataset=train).train()
 `;
 
+const loopPush = (push: string) => `import pandas as pd
+import torch
+from transformers import AutoModelForSequenceClassification
+df = pd.read_csv("data/tickets.csv")
+model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", num_labels=4).cuda()
+opt = torch.optim.AdamW(model.parameters(), lr=2e-5)
+for epoch in range(3):
+    for batch in loader:
+        out = model(**{k: v.cuda() for k, v in batch.items()})
+        out.loss.backward()
+        opt.step()
+        opt.zero_grad()
+model.save_pretrained("ticket-router")
+${push}
+`;
+
 runRuleCases(publicPushOfLocalData, [
   {
     name: 'local JSON data pushed to a public repo: the fix makes it private',
@@ -39,6 +55,19 @@ runRuleCases(publicPushOfLocalData, [
   {
     name: 'no push',
     code: script('load_dataset("json", data_files="data/customers.jsonl")', 'save_steps=500'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a plain loop on a local CSV that ends with model.push_to_hub: the fix adds private=True',
+    code: loopPush('model.push_to_hub("acme/ticket-router")'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 14, column: 1, messageIncludes: 'public Hub repository' }],
+    fixes: [{ applicability: 'safe', output: loopPush('model.push_to_hub("acme/ticket-router", private=True)') }],
+  },
+  {
+    name: 'model.push_to_hub(..., private=True)',
+    code: loopPush('model.push_to_hub("acme/ticket-router", private=True)'),
     settings: { hardware: 'a100' },
     expect: [],
   },

@@ -12,7 +12,8 @@ export const publicPushOfLocalData: Rule = {
   waste: false,
   doc: {
     whatItDoes:
-      'Flags `push_to_hub=True` without `hub_private_repo=True` in a run that trains on local files ' +
+      'Flags `push_to_hub=True` without `hub_private_repo=True`, or `model.push_to_hub("user/name")` without ' +
+      '`private=True`, in a run that trains on local files ' +
       '(`load_dataset("json", data_files=…)`, `load_dataset("./data")`, `pandas.read_csv`, `load_from_disk`).',
     whyIsThisBad:
       'A new Hub repository is public unless made private, and fine-tuned models can reproduce their training data ' +
@@ -28,14 +29,22 @@ export const publicPushOfLocalData: Rule = {
     const push = ctx.fact('push_to_hub');
     if (push?.value !== true || ctx.value('hub_private') === true || ctx.value('local_data') !== true) return [];
     if (ctx.value('hub_private') === null) return []; // set from an expression: not judged
-    const edits = setArg(ctx, 'hub_private', 'hub_private_repo', true);
+    // `model.push_to_hub(repo, private=True)` in a script of its own; `hub_private_repo=True` in TrainingArguments.
+    const call = /push_to_hub\(/.test(push.note ?? '');
+    const edits = setArg(ctx, 'hub_private', call ? 'private' : 'hub_private_repo', true);
     const data = ctx.fact('local_data');
     return [
       {
         ...(push.file && push.span ? { file: push.file, span: push.span } : {}),
         message: `The model is pushed to a public Hub repository but trained on local data (${data?.note ?? 'local files'}): it can reproduce that data. Push to a private repository.`,
         fixes: edits
-          ? [{ title: 'Push to a private repository (hub_private_repo=True)', applicability: 'safe', edits }]
+          ? [
+              {
+                title: `Push to a private repository (${call ? 'private' : 'hub_private_repo'}=True)`,
+                applicability: 'safe',
+                edits,
+              },
+            ]
           : [],
       },
     ];

@@ -42,4 +42,63 @@ runRuleCases(synchronousDataloader, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'in-memory tensors (TensorDataset): indexing is no per-sample work',
+    code: loop('DataLoader(TensorDataset(features, labels), batch_size=512, shuffle=True)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a TensorDataset assigned to a name first',
+    code: loop('DataLoader(ds, batch_size=512, shuffle=True)').replace(
+      'loader = ',
+      'ds = torch.utils.data.TensorDataset(torch.load("x.pt"), torch.load("y.pt"))\nloader = ',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'workers from an argparse option whose default is 8',
+    code: loop('DataLoader(train, batch_size=64, shuffle=True, num_workers=args.workers)').replace(
+      'model = ',
+      'import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("-j", "--workers", default=8, type=int)\nargs = parser.parse_args()\nmodel = ',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'workers from an argparse option whose default is 0: on the argument',
+    code: loop('DataLoader(train, batch_size=64, shuffle=True, num_workers=args.workers)').replace(
+      'model = ',
+      'import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--workers", type=int, default=0)\nargs = parser.parse_args()\nmodel = ',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 57 }],
+  },
+  {
+    name: 'a loader built in a helper function, workers left out',
+    code: `import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+
+def make_loaders(root, bs):
+    tf = transforms.Compose([transforms.RandomResizedCrop(224), transforms.ToTensor()])
+    train_loader = DataLoader(datasets.ImageFolder(root, tf), batch_size=bs, shuffle=True)
+    return train_loader
+
+
+def main():
+    model = Net().cuda()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(90):
+        for x, y in make_loaders("/data/train", 256):
+            loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8, column: 20 }],
+  },
 ]);

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { IN_MEMORY_DATASET } from '../engine/extract/python-scan';
 import { at, setArg } from './helpers';
 
 /**
@@ -22,13 +23,16 @@ export const synchronousDataloader: Rule = {
     fixSafety:
       'Unsafe: worker processes re-import the script on platforms that spawn (Windows, macOS) and need picklable ' +
       "datasets. Not flagged: CPU/MPS runs, the Trainer's default (pre-tokenised datasets load cheaply), loops with " +
-      'no DataLoader (nanoGPT-style memmap batches).',
+      'no DataLoader (nanoGPT-style memmap batches), a `TensorDataset` of tensors already in memory, workers set ' +
+      'from a command-line option whose default is above 0.',
   },
   check(ctx) {
     const f = ctx.fact('num_workers');
     if (f?.value !== 0 || ctx.cpu || !f.file || !f.span) return [];
     const hf = ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl';
     if (hf && f.origin !== 'explicit') return [];
+    // Indexing tensors already in memory is no per-sample work: worker processes would only add overhead.
+    if (f.note?.includes(IN_MEMORY_DATASET)) return [];
     const edits = setArg(ctx, 'num_workers', hf ? 'dataloader_num_workers' : 'num_workers', 4);
     return [
       {

@@ -90,4 +90,19 @@ runRuleCases(unboundedTraining, [
     ),
     expect: [],
   },
+  {
+    name: 'Keras fit_generator (the older spelling) for 100 epochs with validation data',
+    code: `from keras.models import Sequential
+from keras.layers import Dense, Flatten
+from keras.preprocessing.image import ImageDataGenerator
+gen = ImageDataGenerator(rescale=1 / 255.0, horizontal_flip=True)
+train_gen = gen.flow_from_directory("data/train", target_size=(150, 150), batch_size=32)
+val_gen = gen.flow_from_directory("data/val", target_size=(150, 150), batch_size=32)
+model = Sequential([Flatten(input_shape=(150, 150, 3)), Dense(128, activation="relu"), Dense(2, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit_generator(train_gen, steps_per_epoch=100, epochs=100, validation_data=val_gen)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 53 }],
+  },
 ]);

@@ -4,7 +4,7 @@
 // `pbar.set_postfix(loss=loss)`), each of which copies the tensor to the host and waits for the GPU (PyTorch
 // Performance Tuning Guide, "Avoid unnecessary CPU-GPU synchronization"). Per step means: the innermost loop around
 // the read runs the backward pass itself (a read after the batch loop, once per epoch, is not per step), and no `if`
-// between the read and that loop limits it to some steps (a logging interval, a rank check).
+// between the read and that loop limits it to some steps (a logging interval, a rank check; see guardedIn).
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
@@ -25,11 +25,31 @@ function stepLoop(node: SyntaxNode): SyntaxNode | undefined {
   return backward.some((c) => c && loopsAround(c)[0]?.id === loop.id) ? loop : undefined;
 }
 
-const guardedIn = (node: SyntaxNode, loop: SyntaxNode) => {
-  for (let p = node.parent; p && p.id !== loop.id; p = p.parent)
-    if (p.type === 'if_statement' || p.type === 'conditional_expression') return true;
+/** Words of a condition that limits code to some steps or processes: an interval, a rank, a logging switch. */
+const SOME_STEPS =
+  /%|\b\w*(log|print|verbose|debug|rank|master|main_process|is_main|step|iter|interval|freq|every|display|report|writer|wandb|tensorboard|tb|monitor|eval|val)\w*\b/i;
+
+/**
+ * True when an `if` (or conditional expression) between the read and the step loop limits it to some steps: its
+ * condition has a modulo, names the loop's own counter (`if i == 0`, `if batch_idx > warmup`), or reads like a
+ * logging interval, a rank check or a debug switch. An `if` that only chooses between code paths that all run every
+ * step (`if mode == "train":`, `if model.name in (…)`, `if scaler is not None:`) does not.
+ */
+function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
+  const counters = new Set(
+    (loop.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((n) => n?.text ?? ''),
+  );
+  if (loop.childForFieldName('left')?.type === 'identifier') counters.add(loop.childForFieldName('left')!.text);
+  for (let p = node.parent; p && p.id !== loop.id; p = p.parent) {
+    if (p.type !== 'if_statement' && p.type !== 'conditional_expression' && p.type !== 'elif_clause') continue;
+    const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
+    if (!cond) return true;
+    if (SOME_STEPS.test(cond.text)) return true;
+    if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
+    if (cond.type === 'identifier' && counters.has(cond.text)) return true;
+  }
   return false;
-};
+}
 
 /** Names `x.backward()` (or `scaler.scale(x).backward()`, `accelerator.backward(x)`) is called on in a loop. */
 function lossNames(loop: SyntaxNode): Set<string> {

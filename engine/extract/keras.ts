@@ -93,10 +93,12 @@ function datasetBatch(
 }
 
 export function extractKeras(file: string, text: string, tree: Tree): RunDraft[] {
-  if (!/\.fit\s*\(/.test(text) || !/\b(keras|tensorflow)\b/.test(text)) return [];
+  // `fit_generator` is the Keras 1/2 spelling (removed in TF 2.6) that older scripts and notebooks still use.
+  if (!/\.fit(?:_generator)?\s*\(/.test(text) || !/\b(keras|tensorflow)\b/.test(text)) return [];
   const root = tree.rootNode;
   const calls = findCalls(root, text, [
     'fit',
+    'fit_generator',
     'compile',
     'ModelCheckpoint',
     'BackupAndRestore',
@@ -106,8 +108,8 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
     ...COMMON_CALLS,
   ]);
   const fit =
-    calls.find((c) => c.callee.endsWith('.fit') && c.kwargs.has('epochs')) ??
-    calls.find((c) => c.callee.endsWith('.fit'));
+    calls.find((c) => /\.fit(_generator)?$/.test(c.callee) && c.kwargs.has('epochs')) ??
+    calls.find((c) => /\.fit(_generator)?$/.test(c.callee));
   if (!fit || !calls.some((c) => c.callee.endsWith('.compile'))) return [];
   const values = new ValueResolver(root, calls);
   const facts = new Map<FactKey, Fact>(fileWideFacts(file, text, root, calls, values));

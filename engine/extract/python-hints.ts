@@ -13,6 +13,7 @@ import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
 import { hostSyncFact } from './host-sync';
+import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
 
 const CALLS = [
@@ -37,6 +38,11 @@ const CALLS = [
   'read_json',
   'load_from_disk',
   'fit',
+  'fit_generator',
+  'push_to_hub',
+  'run',
+  'Tuner',
+  'TuneConfig',
 ];
 
 /** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
@@ -55,12 +61,44 @@ function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
   return loopsAround(node).find((l) => /\.backward\(|\.step\(\)|accelerator\.backward/.test(l.text));
 }
 
+/**
+ * A debug switch under `if args.debug:` (a flag off by default) runs only when asked for. Not under
+ * `if not args.no_anomaly:`: there the switch is on unless the flag is given.
+ */
+function debugOnlyOnFlag(node: SyntaxNode, values: ValueResolver): boolean {
+  for (let p = node.parent; p; p = p.parent)
+    if (p.type === 'if_statement') {
+      if (p.childForFieldName('condition')?.type === 'not_operator') return false;
+      break;
+    }
+  return !!offByDefaultGuard(node, undefined, values);
+}
+
 const DETERMINISTIC = /cudnn\.deterministic\s*=\s*True|use_deterministic_algorithms\(\s*True/;
 
 const SECRET_CONTEXT =
   /(?:^|[^\w])(?:login|api_key|key|token|hub_token|use_auth_token|HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_TOKEN|WANDB_API_KEY|OPENAI_API_KEY)\b/;
 
+/** A log-in command with its key, as notebooks exported to .py run it (`!wandb login KEY`, `get_ipython().system(…)`). */
+const LOGIN_COMMAND =
+  /\b(?:wandb\s+login(?:\s+--relogin)?|(?:huggingface-cli|hf(?:\s+auth)?)\s+login\s+--token)[=\s]+([\w-]{20,})/g;
+
 function credential(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  for (const m of text.matchAll(LOGIN_COMMAND)) {
+    const kind = secretKind(m[1]);
+    let comment = false;
+    for (let p: SyntaxNode | null = root.descendantForIndex(m.index, m.index + 1); p; p = p.parent)
+      if (p.type === 'comment') comment = true;
+    if (!kind || comment) continue;
+    return {
+      key: 'credential',
+      value: kind,
+      origin: 'explicit',
+      file,
+      span: { start: m.index, end: m.index + m[0].length },
+      note: `a ${kind} written in the code (not shown)`,
+    };
+  }
   for (const m of text.matchAll(/["']((?:hf_|sk-|wandb_v\d+_)[A-Za-z0-9_-]{20,}|[0-9a-f]{40})["']/g)) {
     const kind = secretKind(m[1]);
     if (!kind) continue;
@@ -69,7 +107,12 @@ function credential(file: string, root: SyntaxNode, text: string): Fact | undefi
     while (str && str.type !== 'string') str = str.parent;
     if (!str) continue;
     // What the string is given to: a keyword argument, a call, an assignment target (`os.environ["HF_TOKEN"] = …`).
-    const ctx = str.parent?.type === 'keyword_argument' ? str.parent.text : (str.parent?.parent?.text ?? '');
+    // A keyword argument: the call it is passed to (`wandb.login(key=…)` names W&B in its callee, not in the kwarg).
+    const kwCall = str.parent?.type === 'keyword_argument' ? str.parent.parent?.parent : undefined;
+    const ctx =
+      str.parent?.type === 'keyword_argument'
+        ? `${str.parent.text} ${kwCall?.childForFieldName('function')?.text ?? ''}`
+        : (str.parent?.parent?.text ?? '');
     const assigned = str.parent?.type === 'assignment' ? (str.parent.childForFieldName('left')?.text ?? '') : '';
     const around = `${ctx.slice(0, 200)} ${assigned}`;
     if (kind === 'Weights & Biases API key' && !/wandb|WANDB/.test(around)) continue;
@@ -144,6 +187,10 @@ function sweepFacts(file: string, calls: CallSite[], values: ValueResolver, put:
   const sweepConfig = swDict ? wandbSweepDictFacts(file, swDict) : undefined;
   for (const f of sweepConfig?.facts ?? []) put(f);
   const grid = sweepConfig?.facts.find((f) => f.key === 'sweep_grid');
+  for (const f of rayTuneFacts(file, calls, values, (n) =>
+    n?.type === 'dictionary' ? n : n?.type === 'identifier' ? dictAssigned(n, text) : undefined,
+  ))
+    put(f);
   const agent = calls.find((c) => c.callee === 'wandb.agent');
   // A grid sweep ends when its grid is done: an agent without count is bounded by it.
   if (agent && sweepConfig?.method === 'grid') {
@@ -240,10 +287,10 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     else if (
       c.name === 'set_detect_anomaly' &&
       (c.positional[0] ?? c.kwargs.get('mode')?.value)?.type === 'true' &&
-      !offByDefaultGuard(c.node, undefined, values)
+      !debugOnlyOnFlag(c.node, values)
     )
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}(True)`));
-    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee) && !offByDefaultGuard(c.node, undefined, values))
+    else if (c.name === 'detect_anomaly' && /autograd/.test(c.callee) && !debugOnlyOnFlag(c.node, values))
       put(fact('debug_flag', 'detect_anomaly', c.node, `${c.callee}()`));
     else if (c.name === 'profile' && /profiler/.test(c.callee) && !c.kwargs.has('schedule'))
       put(fact('profiler', 'unscheduled', c.node, `${c.callee}(…) without a schedule: every step is traced`));
@@ -278,9 +325,31 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     } else if (c.name === 'set_float32_matmul_precision') {
       const v = literal(c.positional[0]);
       if (typeof v === 'string') put(fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`));
-    } else if (c.name === 'fit' && (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))) {
+    } else if (
+      (c.name === 'fit' || c.name === 'fit_generator') &&
+      (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))
+    ) {
       const v = c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split');
       if (v) put(fact('validation', true, v.node, `fit(${v.name}=…): a validation set is evaluated every epoch`));
+    } else if (c.name === 'push_to_hub' && !/trainer/i.test(c.callee) && (c.positional[0] ?? c.kwargs.get('repo_id'))) {
+      // `model.push_to_hub("user/name")` creates a public repository unless `private=True` (huggingface_hub
+      // create_repo: private defaults to None, i.e. public unless the organisation's default says otherwise).
+      put(fact('push_to_hub', true, c.node, `${c.callee}(…) uploads the model to the Hub`));
+      const priv = c.kwargs.get('private');
+      const r = priv ? values.resolve(priv.value) : undefined;
+      put(
+        priv
+          ? fact('hub_private', typeof r?.value === 'boolean' ? r.value : null, priv.node, `private=${priv.value.text}`)
+          : {
+              key: 'hub_private',
+              value: false,
+              origin: 'framework-default',
+              file,
+              span: spanOf(c.node),
+              argInsert: argInsert(c),
+              note: `${c.callee}(…) without private=True: a new repository is public`,
+            },
+      );
     } else if (['read_csv', 'read_json', 'load_from_disk'].includes(c.name)) {
       put(fact('local_data', true, c.node, `${c.callee}(…) reads local data`));
     }
@@ -322,7 +391,7 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       if (!inCode(root, m.index)) continue;
       // `if args.debug: os.environ[...] = "1"`: only when a flag that is off by default is given.
       const at = root.descendantForIndex(m.index, m.index + 1);
-      if (key === 'debug_flag' && (out.has('debug_flag') || (at && offByDefaultGuard(at, undefined, values)))) continue;
+      if (key === 'debug_flag' && (out.has('debug_flag') || (at && debugOnlyOnFlag(at, values)))) continue;
       // benchmark=False next to deterministic algorithms is a reproducibility choice, not an oversight.
       if (key === 'cudnn_benchmark' && m[1] === 'False' && DETERMINISTIC.test(text)) continue;
       const v: FactValue = value ?? m[1] === 'True';

@@ -180,6 +180,25 @@ export const loaderFactories = (calls: CallSite[]) =>
       /loader/i.test(c.name) && c.name !== 'DataLoader' && (c.kwargs.has('batch_size') || c.kwargs.has('num_workers')),
   );
 
+/** Said of a loader whose dataset is tensors already in memory: each sample is an index, no per-sample work. */
+export const IN_MEMORY_DATASET = '— the dataset is in-memory tensors (TensorDataset)';
+
+/** `DataLoader(TensorDataset(x, y), …)`, or a name assigned `TensorDataset(…)` in the same function or module. */
+function inMemoryDataset(call: CallSite): boolean {
+  const ds = call.positional[0] ?? call.kwargs.get('dataset')?.value;
+  if (!ds) return false;
+  const isTd = (n: SyntaxNode | null | undefined) =>
+    n?.type === 'call' && /(^|\.)TensorDataset$/.test(n.childForFieldName('function')?.text ?? '');
+  if (isTd(ds)) return true;
+  if (ds.type !== 'identifier') return false;
+  let scope: SyntaxNode | null = call.node.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  const assigns = (scope?.descendantsOfType('assignment') ?? []).filter(
+    (a) => a?.childForFieldName('left')?.text === ds.text,
+  );
+  return assigns.length > 0 && assigns.every((a) => isTd(a?.childForFieldName('right')));
+}
+
 export function dataLoaderFacts(
   file: string,
   calls: CallSite[],
@@ -221,6 +240,7 @@ export function dataLoaderFacts(
     });
   }
   const nw = train.kwargs.get('num_workers') ?? splat.get('num_workers');
+  const cheap = inMemoryDataset(train) ? ` ${IN_MEMORY_DATASET}` : '';
   if (nw) {
     const r = values.resolve(nw.value);
     facts.push({
@@ -229,7 +249,7 @@ export function dataLoaderFacts(
       origin: r.scriptDefault ? 'script-default' : 'explicit',
       file,
       span: spanOf(nw.node),
-      note: `DataLoader(num_workers=${nw.value.text})`,
+      note: `DataLoader(num_workers=${nw.value.text})${cheap}`,
     });
   } else if (!train.hasSplat) {
     facts.push({
@@ -239,7 +259,7 @@ export function dataLoaderFacts(
       file,
       span: spanOf(train.node),
       argInsert: { at: train.argList.endIndex - 1, empty: train.argList.namedChildren.length === 0 },
-      note: 'DataLoader num_workers defaults to 0 (data loaded in the main process)',
+      note: `DataLoader num_workers defaults to 0 (data loaded in the main process)${cheap}`,
     });
   }
   // pin_memory / persistent_workers / prefetch_factor (PyTorch defaults: False, False, 2 with workers).

@@ -49,6 +49,7 @@ import { registerInit } from './commands/init';
 import { registerReport } from './commands/report';
 import { addRunOptions, applyRunOptions } from './commands/run-options';
 import { registerTables } from './commands/tables';
+import { addRunShapeOptions, runShapeInputs } from './commands/run-shape';
 import { bullets, checkReport, colorEnabled, wrapped } from './text';
 
 const VERSION = '0.1.0';
@@ -167,18 +168,6 @@ export function buildProgram(out: (s: string) => void): Command {
     .argument('[paths...]', 'files or folders')
     .option('--params <n>', 'parameters (e.g. 6.74e9)', num('--params'))
     .option('--tokens <n>', 'training tokens', num('--tokens'))
-    .option('--active-params <n>', 'active parameters per token (mixture-of-experts)', num('--active-params'))
-    .option(
-      '--teacher-params <n>',
-      'distillation: teacher parameters run forward on every token',
-      num('--teacher-params'),
-    )
-    .option(
-      '--micro-batch <n>',
-      'sequences per device per step (memory; small steps are launch-bound)',
-      num('--micro-batch'),
-    )
-    .option('--seq-len <n>', 'tokens per sequence', num('--seq-len'))
     .option('--gpu-hours <h>', 'stated device-hours (skips the FLOPs model)', num('--gpu-hours'))
     .option('--hardware <id>', 'accelerator, e.g. a100-80gb, h100, v100, "tpu v3"')
     .option('--devices <n>', 'number of devices', num('--devices'))
@@ -257,10 +246,7 @@ export function buildProgram(out: (s: string) => void): Command {
         const measured = givenMeasurements(o.measurements ? readMeasurements(o.measurements) : undefined);
         const inputs: RunInputs = {
           params: o.params,
-          activeParams: o.activeParams,
-          teacherParams: o.teacherParams,
-          microBatch: o.microBatch,
-          seqLen: o.seqLen,
+          ...runShapeInputs(o),
           tokens: o.tokens,
           gpuHours: o.gpuHours,
           hardware: o.hardware,
@@ -474,6 +460,7 @@ export function buildProgram(out: (s: string) => void): Command {
       startServer();
     });
   for (const c of program.commands) if (c.name() === 'check') addChangedSince(addRunOptions(c));
+  for (const c of program.commands) if (c.name() === 'estimate') addRunShapeOptions(c);
   registerTables(program, out);
   registerInit(program, out);
   registerReport(program, out, { analyzePaths });

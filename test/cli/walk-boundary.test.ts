@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 
 const BIN = path.resolve('bin/greenml.js');
+// The timeout is a bound on a hung CLI, not a wait: under heavy load one CLI start took over 30 s.
 const run = (args: string[], cwd = process.cwd()) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
 };
 

@@ -18,7 +18,8 @@ import { extractTfjs } from './extract/tfjs';
 import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
-import { entrySets, vocabDrafts } from './link/vocab';
+import { submititRuns } from './link/submitit';
+import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, readSets } from './extract/vocab-run';
 
 export type { LinkInput, LinkResult } from './link/linker';
@@ -41,7 +42,11 @@ export function linkFile(input: LinkInput): LinkResult {
       if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.nanogptUsers(file, text);
       // Any other config (mmengine, detectron2 LazyConfig/yacs, ml_collections) or script (Ultralytics): the vocabulary.
       if (drafts.length === 0) drafts = vocabDrafts(linker, file, text, input.tree);
+      // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
+      if (drafts.length === 0) drafts = launchedScriptDrafts(linker, file, text);
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
+      // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
+      drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {
       drafts = linker.launcherRuns(file, text);
       // A launcher whose script is not here (Megatron-LM's pretrain_gpt.py): its flags through the vocabulary, with the

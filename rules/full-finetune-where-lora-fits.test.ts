@@ -73,3 +73,13 @@ runRuleCases(fullFinetuneWhereLoraFits, [
     expect: [{ line: 3 }],
   },
 ]);
+
+runRuleCases(fullFinetuneWhereLoraFits, [
+  {
+    name: 'a launcher whose script is not in view: the script may add LoRA itself, silent',
+    file: '/case/run.sh',
+    code: '#!/bin/bash\naccelerate launch sft_llama2.py \\\n    --model_name="meta-llama/Llama-2-7b-hf" \\\n    --output_dir="./sft" \\\n    --max_steps=5000 \\\n    --per_device_train_batch_size=4 \\\n    --bf16=True\n',
+    settings: { hardware: 'a100-40gb' },
+    expect: [],
+  },
+]);

@@ -49,7 +49,8 @@ export const fullFinetuneWhereLoraFits: Rule = {
   check(ctx) {
     const peft = ctx.value('peft');
     const params = ctx.shape.inputs.params;
-    if ((peft !== 'none' && peft !== undefined) || !params || params < LARGE_MODEL || ctx.cpu) return [];
+    // Only a run known to train every weight: a launcher whose script is not in view may well add an adapter itself.
+    if (peft !== 'none' || !params || params < LARGE_MODEL || ctx.cpu) return [];
     if (typeof ctx.value('model') !== 'string') return [];
     // Pretraining is not a fine-tune: frameworks built for it, or a budget in tokens, train every weight by design.
     if (PRETRAINING.has(ctx.plan.framework) || ctx.fact('train_tokens')) return [];

@@ -25,8 +25,13 @@ runRuleCases(memorySaverWithoutPressure, [
     expect: [],
   },
   {
-    name: 'unknown hardware: silent',
+    name: 'unknown hardware: GPT-2 uses little of even a 24 GB card, information saying so',
     code: script('openai-community/gpt2', 'gradient_checkpointing=True'),
+    expect: [{ line: 3, severity: 'information', messageIncludes: 'hardware not stated' }],
+  },
+  {
+    name: 'unknown hardware: an 8 B model may need it, silent',
+    code: script('meta-llama/Llama-3.1-8B', 'gradient_checkpointing=True'),
     expect: [],
   },
   {
@@ -46,6 +51,49 @@ runRuleCases(memorySaverWithoutPressure, [
     name: 'empty_cache every 100 steps is a choice',
     code: `import torch\nmodel = Net().cuda()\nfor step, (x, y) in enumerate(loader):\n    loss = model(x.cuda()).sum()\n    loss.backward()\n    opt.step()\n    if step % 100 == 0:\n        torch.cuda.empty_cache()\n`,
     settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+// Config formats: axolotl YAML, torchtune YAML.
+const axolotl = (model: string) =>
+  `base_model: ${model}\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\nsequence_len: 1024\nmicro_batch_size: 4\nnum_epochs: 3\nbf16: auto\ngradient_checkpointing: true\n`;
+const torchtune = (model: string) =>
+  `output_dir: /tmp/out\nmodel:\n  _component_: torchtune.models.${model}\ncheckpointer:\n  _component_: torchtune.training.FullModelHFCheckpointer\n  checkpoint_dir: /tmp/${model.includes('8b') ? 'Meta-Llama-3.1-8B-Instruct' : 'Llama-3.2-1B-Instruct'}/\ndataset:\n  _component_: torchtune.datasets.alpaca_cleaned_dataset\nbatch_size: 4\nepochs: 1\ngradient_accumulation_steps: 1\nenable_activation_checkpointing: True\ndtype: bf16\ndevice: cuda\n`;
+
+runRuleCases(memorySaverWithoutPressure, [
+  {
+    name: 'axolotl YAML: checkpointing on a 0.5 B model, on that line; turned off in YAML',
+    file: '/case/sft.yml',
+    code: axolotl('Qwen/Qwen2.5-0.5B'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [{ line: 9, column: 1 }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['gradient_checkpointing: false'] }],
+  },
+  {
+    name: 'axolotl YAML: a 7 B full fine-tune needs it',
+    file: '/case/sft.yml',
+    code: axolotl('mistralai/Mistral-7B-v0.1'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
+  {
+    name: 'torchtune YAML: activation checkpointing on Llama 3.2 1B on an 80 GB GPU, on that line',
+    file: '/case/full.yaml',
+    code: torchtune('llama3_2.llama3_2_1b'),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 12, column: 1 }],
+  },
+  {
+    name: 'torchtune YAML: Llama 3.2 1B with the hardware unknown may need it on a 24 GB card, silent',
+    file: '/case/full.yaml',
+    code: torchtune('llama3_2.llama3_2_1b'),
+    expect: [],
+  },
+  {
+    name: 'torchtune YAML: Llama 3.1 8B full fine-tune needs it',
+    file: '/case/full.yaml',
+    code: torchtune('llama3_1.llama3_1_8b'),
     expect: [],
   },
 ]);

@@ -1,5 +1,6 @@
 import * as fmt from '../engine/format';
 import type { Rule, RuleFinding } from './types';
+import { memoryOn, SMALL_REFERENCE } from './memory-fit';
 import { at, savingOf, setArg, unsure, written } from './helpers';
 
 /** Memory use below this share of the device without the memory saver counts as plenty of room. */
@@ -26,21 +27,26 @@ export const memorySaverWithoutPressure: Rule = {
     useInstead: 'TrainingArguments(gradient_checkpointing=False)',
     fixSafety:
       'Unsafe: the memory model is an estimate; without checkpointing a run near the limit could run out of memory. ' +
-      "Not flagged: unknown hardware or model size, QLoRA, checkpointing that is a framework's default, memory over " +
-      'half the device.',
+      "Not flagged: unknown model size, QLoRA, checkpointing that is a framework's default, memory over half the " +
+      'device. With the hardware unknown the run without checkpointing must fit half a 24 GB GPU, and the finding is ' +
+      'information.',
   },
   check(ctx) {
     const out: RuleFinding[] = [];
     const gc = ctx.fact('grad_checkpointing');
-    if (gc?.value === true && written(gc) && ctx.accelerator && !ctx.cpu && ctx.value('peft') !== 'qlora') {
-      const without = ctx.memory({ gradCheckpointing: false });
+    if (gc?.value === true && written(gc) && !ctx.cpu && ctx.value('peft') !== 'qlora') {
+      // Unknown hardware (most public configs): the run without checkpointing must use at most half a 24 GB card.
+      const known = !!ctx.accelerator;
+      const without = known
+        ? ctx.memory({ gradCheckpointing: false })
+        : memoryOn(ctx, SMALL_REFERENCE, { gradCheckpointing: false });
       if (without?.deviceGB && without.totalGB.high <= without.deviceGB * ROOMY_FRACTION) {
         const s = savingOf(ctx, { gradCheckpointing: false });
         const edits = setArg(ctx, 'grad_checkpointing', 'gradient_checkpointing', false);
         out.push({
           ...at(gc),
-          severity: unsure(ctx, ['model', 'micro_batch', 'seq_len']),
-          message: `Gradient checkpointing recomputes activations, but without it the run needs only ≈ ${fmt.num(without.totalGB.mid)} of ${fmt.num(without.deviceGB)} GB per device${s ? `: turning it off ${s.text}` : ''}.`,
+          severity: known ? unsure(ctx, ['model', 'micro_batch', 'seq_len']) : 'information',
+          message: `Gradient checkpointing recomputes activations, but without it the run needs only ≈ ${fmt.num(without.totalGB.mid)} of ${fmt.num(without.deviceGB)} GB per device${known ? '' : ` even on a 24 GB GPU (hardware not stated)`}${s ? `: turning it off ${s.text}` : ''}.`,
           savings: s?.savings,
           fixes: edits
             ? [{ title: `Turn off gradient checkpointing${s ? ` — ${s.text}` : ''}`, applicability: 'unsafe', edits }]

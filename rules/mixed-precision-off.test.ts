@@ -242,3 +242,20 @@ runRuleCases(mixedPrecisionOff, [
     expect: [],
   },
 ]);
+
+runRuleCases(mixedPrecisionOff, [
+  {
+    name: 'a saving that rests on an assumed dataset size says so',
+    file: '/case/train.yaml',
+    code: 'model: resnet50\nbatch_size: 256\nepochs: 90\noptimizer: sgd\namp: false\n',
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, severity: 'information', messageIncludes: 'assuming the dataset size' }],
+  },
+  {
+    name: 'a stated dataset size: no such caveat',
+    file: '/case/train.yaml',
+    code: 'model: resnet50\nbatch_size: 256\nepochs: 90\noptimizer: sgd\namp: false\n',
+    settings: { hardware: 'a100', datasetSize: 1281167 },
+    expect: [{ line: 5, severity: 'information', messageExcludes: 'assuming' }],
+  },
+]);

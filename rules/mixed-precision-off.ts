@@ -42,9 +42,11 @@ export const mixedPrecisionOff: Rule = {
     const s = ctx.saving({ precision: target });
     const known = !!acc;
     const where = known ? `on ${acc.name}` : 'on unknown hardware (set greenml.hardware)';
+    // A saving in kWh rests on the run length: say so when that length assumes the dataset size.
+    const assumed = ctx.shape.stepsAssumed ? ', assuming the dataset size: set greenml.datasetSize' : '';
     const saved =
       s.kWh.mid > 0
-        ? `: ${target} mixed precision would save ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)}) of this run's energy`
+        ? `: ${target} mixed precision would save ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)}) of this run's energy${assumed}`
         : '';
     const why = precision.origin === 'explicit' ? '' : ` (${precision.note ?? 'framework default'})`;
     const edits = ctx.edit({ precision: target });

@@ -2,7 +2,7 @@ import * as fmt from '../engine/format';
 import type { Rule } from './types';
 import type { MemoryBreakdown } from '../core/index';
 import type { RuleContext, RuleFinding } from './types';
-import { fits, memoryOn, SMALL_REFERENCE } from './memory-fit';
+import { fits, LARGE_REFERENCE, memoryOn, SMALL_REFERENCE } from './memory-fit';
 import { at, num, written } from './helpers';
 
 /** A run this short (GPU-hours in total) on one device gains little from spreading over several. */
@@ -29,7 +29,8 @@ export const overprovisionedAccelerators: Rule = {
     useInstead: 'python train.py  # one GPU; keep the global batch with gradient accumulation',
     fixSafety:
       'Display-only: fewer devices means a longer wall-clock time, which may matter more. Also flagged: tensor or ' +
-      'pipeline parallelism (Megatron-LM, NeMo, torchtitan) for a model that fits one device. Not flagged: models ' +
+      'pipeline parallelism (Megatron-LM, NeMo, torchtitan) for a model that fits one device (hardware unknown: half ' +
+      'an 80 GB GPU at its micro-batch). Not flagged: models ' +
       'that do not fit one device, long runs (for the device count), unknown model size. With the hardware unknown, ' +
       '"fits one device" is checked on a 24 GB GPU and the message says so.',
   },
@@ -97,16 +98,22 @@ function tensorParallel(ctx: RuleContext, known: boolean): RuleFinding | undefin
     const f = ctx.fact(key);
     const n = num(f?.value);
     if (!written(f) || n === undefined || n < 2) continue;
-    // Fits one device at the run's micro-batch or a smaller one (the global batch kept by accumulation).
+    // Known hardware: fits one device at the run's micro-batch or a smaller one (the global batch kept by
+    // accumulation). Unknown hardware (Megatron/NeMo runs are on datacenter GPUs): fits one 80 GB GPU at the run's own
+    // micro-batch with half of it to spare — a model that is merely close to fitting is left alone.
     const micro = ctx.shape.inputs.microBatch ?? 1;
     let one: MemoryBreakdown | undefined;
     let at1 = micro;
-    for (let m = micro; m >= 1 && !one; m--) {
-      if (micro % m !== 0) continue;
-      const change = { devices: 1, zeroStage: undefined, microBatch: m };
-      const mem = known ? ctx.memory(change) : memoryOn(ctx, SMALL_REFERENCE, change);
-      if (!mem?.deviceGB) return undefined;
-      if (fits(mem, 'high')) [one, at1] = [mem, m];
+    if (known)
+      for (let m = micro; m >= 1 && !one; m--) {
+        if (micro % m !== 0) continue;
+        const mem = ctx.memory({ devices: 1, zeroStage: undefined, microBatch: m });
+        if (!mem?.deviceGB) return undefined;
+        if (fits(mem, 'high')) [one, at1] = [mem, m];
+      }
+    else {
+      const mem = memoryOn(ctx, LARGE_REFERENCE, { devices: 1, zeroStage: undefined });
+      if (mem?.deviceGB && mem.totalGB.high <= mem.deviceGB * 0.5) one = mem;
     }
     if (!one) return undefined;
     const mb = at1 === micro ? '' : ` at micro-batch ${at1}`;
@@ -117,7 +124,7 @@ function tensorParallel(ctx: RuleContext, known: boolean): RuleFinding | undefin
         : 'stages the layers across GPUs and leaves them idle in pipeline bubbles';
     return {
       ...at(f),
-      message: `${what} of ${n} for a model that fits one device${mb} (≈ ${fmt.num(one.totalGB.mid)} of ${fmt.num(one.deviceGB ?? 0)} GB${known ? '' : ' on a 24 GB GPU; hardware not stated'}): it ${cost}; data parallelism on the same GPUs avoids that traffic.`,
+      message: `${what} of ${n} for a model that fits one device${mb} (≈ ${fmt.num(one.totalGB.mid)} of ${fmt.num(one.deviceGB ?? 0)} GB${known ? '' : '; hardware not stated'}): it ${cost}; data parallelism on the same GPUs avoids that traffic.`,
       fixes: [
         {
           title: `Set the ${key === 'tp' ? 'tensor' : 'pipeline'} parallel degree to 1 (data parallelism)`,

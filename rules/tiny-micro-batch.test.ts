@@ -109,10 +109,11 @@ runRuleCases(tinyMicroBatch, [
     expect: [],
   },
   {
-    name: 'Megatron flags: micro-batch 1 under global batch 256 on 8 GPUs',
+    name: 'Megatron flags: micro-batch 1 under global batch 256 on 8 GPUs; the fix keeps the global batch',
     file: '/case/pretrain.sh',
     code: megatron(1, 256),
-    expect: [{ line: 5, severity: 'information' }],
+    expect: [{ line: 5, severity: 'information', messageIncludes: '(global batch 256)' }],
+    fixes: [{ applicability: 'unsafe', titleIncludes: 'Use micro-batch 8 × 4', output: megatron(8, 256) }],
   },
   { name: 'Megatron flags: micro-batch 16 is fine', file: '/case/pretrain.sh', code: megatron(16, 256), expect: [] },
 ]);

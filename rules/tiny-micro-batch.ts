@@ -98,5 +98,9 @@ function accumulation(ctx: RuleContext, micro: number): { steps: number; fromGlo
     return undefined;
   }
   const n = num(ga?.value);
-  return n === undefined ? undefined : { steps: n };
+  if (n === undefined) return undefined;
+  // Accumulation the linker derived from the global batch (its span is the global batch's): the file states the
+  // global batch, so a fix changes the micro-batch only.
+  const derived = written(global) && ga?.span?.start === global.span.start && ga.file === global.file;
+  return derived ? { steps: n, fromGlobal: `global batch ${g}` } : { steps: n };
 }

@@ -178,12 +178,13 @@ function namedArchFact(file: string, root: SyntaxNode, text: string, values: Val
     const r = values.resolve(node);
     const where = r.node ?? node;
     if (typeof r.value !== 'string' || !where || !VISION_ARCH.test(r.value)) continue;
-    // Names the table knows are read by modelFact, with their size.
-    if (lookupArchitecture(r.value)) return undefined;
     const how = `${m[1]}.__dict__["${r.value}"]()${r.via ? ` (${r.via})` : ''}`;
     const origin = r.scriptDefault ? 'script-default' : 'explicit';
+    const model: Fact = { key: 'model', value: r.value, origin, file, span: spanOf(where), note: how };
+    // A name the table knows: its size and modality follow from the table (../plan.ts).
+    if (lookupArchitecture(r.value)) return [model];
     return [
-      { key: 'model', value: r.value, origin, file, span: spanOf(where), note: how },
+      model,
       {
         key: 'modality',
         value: 'vision',

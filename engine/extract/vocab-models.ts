@@ -74,3 +74,37 @@ export function bigVisionModel(sets: EntrySet[], facts: Map<FactKey, Fact>): voi
     });
   facts.delete('seq_len');
 }
+
+/**
+ * OpenMMLab: the model base a config inherits (`_base_ = ['../_base_/models/faster-rcnn_r50_fpn.py', …]`);
+ * detectron2 LazyConfig: the model module it imports (`from ..common.models.mask_rcnn_fpn import model`). The file
+ * name is the architecture's name in both projects' model zoos.
+ */
+export function zooModel(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
+  if (facts.has('model')) return;
+  const main = sets[sets.length - 1];
+  for (const s of sets) {
+    const base = s.bases.find((b) => /(^|\/)models\/[\w.-]+\.py$/.test(b.path));
+    if (base) {
+      const value = base.path.replace(/^.*\//, '').replace(/\.py$/, '');
+      facts.set('model', {
+        key: 'model',
+        value,
+        origin: 'explicit',
+        file: s.file,
+        span: base.span,
+        note: `_base_ model config ${base.path}`,
+      });
+      return;
+    }
+  }
+  const mod = (main.imports ?? []).map((i) => /(?:^|\.)models\.(\w+)$/.exec(i)?.[1]).find(Boolean);
+  if (mod)
+    facts.set('model', {
+      key: 'model',
+      value: mod,
+      origin: 'explicit',
+      file: main.file,
+      note: `the model of the config module …models.${mod}`,
+    });
+}

@@ -8,7 +8,7 @@ import { detectFramework, defaultNote, signature, type Framework } from '../voca
 import { readVocabulary, type VocabResult } from '../vocabulary/read';
 import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
-import { bigVisionModel, olmoCoreFacts } from './vocab-models';
+import { bigVisionModel, olmoCoreFacts, zooModel } from './vocab-models';
 
 export const MIN_SIGNALS = 3;
 
@@ -73,6 +73,7 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
   if (fw?.id === 'olmo-core') olmoCoreFacts(sets, facts);
   if (fw?.id === 'mlcollections') bigVisionModel(sets, facts);
+  if (fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') zooModel(sets, facts);
 
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {

@@ -28,6 +28,7 @@ import type { Tree } from '../parse/python';
 import { Fact } from '../types';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
 import { FileReader, linkKind } from './reader';
+import { scriptVocabDrafts } from './vocab';
 import { cachedTree, trimTreeCache } from './tree-cache';
 
 const MAX_LAUNCHERS = 40;
@@ -73,6 +74,11 @@ export class Linker {
 
   dispose() {
     trimTreeCache();
+  }
+
+  /** Names in a folder, through the reader (nothing outside what it allows). */
+  listDir(dir: string): string[] {
+    return this.input.reader.list(dir);
   }
 
   /** The Python parser, for related files (undefined when the caller gave none). */
@@ -273,10 +279,13 @@ export class Linker {
       const t = this.read(target)!;
       if (linkKind(target) === 'python') {
         const runs = this.pythonRuns(target, t);
+        const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
         out.push(
           ...(runs.length
             ? runs.map((d) => this.enrich(d, { file, cmd }))
-            : this.hydraFromScript(target, t, { file, cmd })),
+            : hydra.length
+              ? hydra
+              : scriptVocabDrafts(this, file, text, cmd, target, t)),
         );
       } else {
         const c = this.config(target);

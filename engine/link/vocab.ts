@@ -3,6 +3,10 @@
 // the run they make when no framework reader claims the file.
 import * as path from 'node:path';
 import { readEntries, type EntrySet } from '../extract/generic';
+import type { LaunchCommand } from '../extract/launcher';
+import { ValueResolver } from '../extract/python-values';
+import { VISION_CALLS, visionFacts } from '../extract/python-vision';
+import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -67,10 +71,80 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   if (!d) return [];
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
+  // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:
+  // torchvision / timm / Keras constructors name the architecture (../extract/python-vision).
+  if (tree && !d.plan.facts.has('model')) {
+    const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
+    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
+    for (const f of vision.values()) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
+    // `HuggingFaceModel(AutoModelForCausalLM.from_pretrained("gpt2"))`: one named checkpoint is the model.
+    const named = findCalls(tree.rootNode, text, ['from_pretrained'])
+      .map((c) => ({ c, v: literal(c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value) }))
+      .filter((x) => typeof x.v === 'string' && x.v.trim() !== '');
+    if (!d.plan.facts.has('model') && new Set(named.map((x) => x.v)).size === 1)
+      d.plan.facts.set('model', {
+        key: 'model',
+        value: named[0].v as string,
+        origin: 'explicit',
+        file: linker.id(file),
+        span: spanOf(named[0].c.node),
+        note: `${named[0].c.callee}("${named[0].v}")`,
+      });
+  }
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];
     return [cmd ? mergeRun(d, [{ overlay: launcherOverlay(file, cmd), rank: LAUNCHER_RANK }], undefined) : d];
   }
   return [linker.enrich(d)];
+}
+
+/**
+ * A launcher's script that no framework reader claims (Megatron-LM's `pretrain_gpt.py` parses arguments and calls the
+ * library): the launcher's flags through the vocabulary over the defaults the script declares (argparse, dataclass
+ * fields), with the launcher's devices over both. The script is one of the run's files, so analysing it shows this run.
+ */
+export function scriptVocabDrafts(
+  linker: Linker,
+  launcher: string,
+  ltext: string,
+  cmd: LaunchCommand | undefined,
+  script: string,
+  stext: string,
+): RunDraft[] {
+  if (!/\.pyi?$/i.test(script) || !linker.parser) return [];
+  const tree = cachedTree(path.resolve(script), stext, linker.parser);
+  const own = readEntries(linker.id(script), stext, tree);
+  const flags = readEntries(linker.id(launcher), ltext);
+  if (!own || !flags) return [];
+  const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
+  const d = vocabRun([defaults, flags]);
+  if (!d) return [];
+  const files = [...new Set([...d.plan.files, linker.id(script)])];
+  const run: RunDraft = { ...d, plan: { ...d.plan, files } };
+  return [cmd ? mergeRun(run, [{ overlay: launcherOverlay(launcher, cmd), rank: LAUNCHER_RANK }], undefined) : run];
+}
+
+const MAX_NEAR_LAUNCHERS = 40;
+
+/**
+ * A Python entry script with no run of its own (argparse only): the run a shell launcher beside it (or one folder up)
+ * gives it, read as in scriptVocabDrafts — found by the script's name in the launcher's text, so a launcher whose
+ * command line this review cannot split (`torchrun $DISTRIBUTED_ARGS pretrain.py $GPT_ARGS`) still counts.
+ */
+export function launchedScriptDrafts(linker: Linker, file: string, text: string): RunDraft[] {
+  const base = path.basename(file);
+  const named = new RegExp(`(^|[\\s/'"])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s'"]|$)`, 'm');
+  const dir = path.dirname(path.resolve(file));
+  for (const d of [dir, path.dirname(dir)]) {
+    for (const name of linker.listDir(d).sort().slice(0, MAX_NEAR_LAUNCHERS)) {
+      if (!/\.(sh|bash|slurm|sbatch)$/i.test(name)) continue;
+      const lf = path.join(d, name);
+      const lt = linker.read(lf);
+      if (!lt || !named.test(lt)) continue;
+      const runs = scriptVocabDrafts(linker, lf, lt, commandsOf(lf, lt)[0], file, text);
+      if (runs.length) return runs;
+    }
+  }
+  return [];
 }

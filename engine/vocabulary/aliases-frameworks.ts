@@ -79,6 +79,11 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('epochs', '^epoch', 'int', ['paddledet'], { unit: 'epochs', fw: ['paddledet'] }),
   A('save_steps', 'snapshot_epoch', 'save', ['paddledet'], { unit: 'epochs', fw: ['paddledet'] }),
   A('num_workers', 'worker_num', 'int', ['paddledet'], { fw: ['paddledet'] }),
+  // OpenRLHF: the per-GPU micro-batch, the global batch, the length, the model being trained.
+  A('micro_batch', 'micro_train_batch_size', 'int', ['openrlhf'], { scope: 'per-device' }),
+  A('global_batch', 'train_batch_size', 'int', ['openrlhf'], { scope: 'global', fw: ['openrlhf'] }),
+  A('seq_len', 'max_len', 'int', ['openrlhf'], { fw: ['openrlhf'] }),
+  A('model', 'pretrain', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.
   A('none', 'trainer.enable_checkpointing', 'present', ['nemo'], { fw: ['nemo'] }),
 ];

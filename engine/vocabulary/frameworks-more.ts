@@ -138,6 +138,13 @@ export const MORE_FRAMEWORKS: Framework[] = [
       s.syntax === 'yaml' && tops(s, 'TrainReader', 'snapshot_epoch', 'worker_num') && tops(s, 'epoch', 'TrainReader'),
   },
   {
+    id: 'openrlhf',
+    label: 'OpenRLHF launcher',
+    src: 'openrlhf',
+    modality: 'text',
+    detect: (s) => s.syntax === 'shell' && any(s, 'micro_train_batch_size') && any(s, 'train_batch_size', 'pretrain'),
+  },
+  {
     id: 'maxtext',
     label: 'MaxText config',
     src: 'maxtext',

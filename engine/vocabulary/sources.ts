@@ -73,6 +73,7 @@ export const SOURCES = {
     url: 'https://github.com/PaddlePaddle/PaddleDetection/blob/release/2.8/docs/tutorials/GETTING_STARTED_cn.md',
     year: 2024,
   },
+  openrlhf: { url: 'https://github.com/OpenRLHF/OpenRLHF/blob/main/openrlhf/cli/train_sft.py', year: 2025 },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 

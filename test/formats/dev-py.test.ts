@@ -137,3 +137,100 @@ test('big_vision and Flax configs: batch_size is the global batch; a variant wit
   const b = await alone('w.py', dev('bv_vit_cfg.py').replace("config.model_name = 'vit'\n", ''));
   assert.notEqual(b?.get('model')?.value, 'ViT-S/16');
 });
+
+test('submitit: nodes × GPUs per node through argparse defaults; no GPU count stated, no devices claimed', async () => {
+  const a = await alone('s.py', dev('submitit_literal.py'));
+  assert.deepEqual([a?.get('devices')?.value, a?.get('devices')?.origin], [8, 'explicit']);
+  // `slurm_gres="gpu:a100:2"` on 3 nodes.
+  const b = await alone(
+    'g.py',
+    dev('submitit_literal.py').replace('nodes=2,', 'nodes=3,').replace('gpus_per_node=4,', 'slurm_gres="gpu:a100:2",'),
+  );
+  assert.equal(b?.get('devices')?.value, 6);
+  // Only CPUs and tasks: no device count (and no run made of nothing).
+  const c = await analyze({ 'c.py': dev('submitit_literal.py').replace('gpus_per_node=4,', '') }, 'c.py');
+  assert.equal(c.runs.length, 0);
+  // A GPU count from somewhere this file does not say: unknown, not 1.
+  const d = await alone('d.py', dev('submitit_literal.py').replace('gpus_per_node=4,', 'gpus_per_node=count_gpus(),'));
+  assert.equal(d?.get('devices')?.value, null);
+  // The trainer beside a launcher that does not import it takes nothing from it.
+  const files = {
+    'run.py': dev('submitit_args/run_with_submitit.py').replace(
+      'import main_train as trainer',
+      'import other as trainer',
+    ),
+    'main_train.py': dev('submitit_args/main_train.py'),
+  };
+  const e = runFacts(await analyze(files, 'main_train.py'));
+  assert.equal(e?.get('devices')?.origin, 'assumed');
+});
+
+test('an argparse-only entry script takes its run from the launcher beside it that names it, and only that one', async () => {
+  const files = {
+    'pretrain_lm.py': dev('mega_pair/pretrain_lm.py'),
+    'run.sh': dev('mega_pair/run_pretrain.sh').replace('pretrain_lm.py', 'pretrain_other.py'),
+  };
+  const a = await analyze(files, 'pretrain_lm.py');
+  assert.equal(a.runs.length + (a.linked?.length ?? 0), 0);
+  // Named: the launcher's flags over the script's declared defaults.
+  const b = runFacts(
+    await analyze(
+      {
+        'pretrain_lm.py': dev('mega_pair/pretrain_lm.py').replace(
+          "'--save-interval', type=int, default=None",
+          "'--save-interval', type=int, default=500",
+        ),
+        'run.sh': dev('mega_pair/run_pretrain.sh').replace('    --save-interval 2000 \\\n', ''),
+      },
+      'pretrain_lm.py',
+    ),
+  );
+  assert.deepEqual([b?.get('save_steps')?.value, b?.get('save_steps')?.origin], [500, 'script-default']);
+});
+
+test('model-zoo names: an mmengine `_base_` model file, a LazyConfig model module; nothing from other bases', async () => {
+  assert.equal((await alone('m.py', dev('mm_faster_rcnn.py')))?.get('model')?.value, 'faster-rcnn_r50_fpn');
+  const b = await alone(
+    'n.py',
+    dev('mm_faster_rcnn.py').replace("    '../_base_/models/faster-rcnn_r50_fpn.py',\n", ''),
+  );
+  assert.equal(b?.get('model'), undefined);
+  assert.equal((await alone('l.py', dev('lazy_rcnn_new.py')))?.get('model')?.value, 'mask_rcnn_fpn');
+  const c = await alone(
+    'k.py',
+    dev('lazy_rcnn_new.py').replace('from ..common.models.mask_rcnn_fpn import model\n', ''),
+  );
+  assert.equal(c?.get('model'), undefined);
+});
+
+test('a vocabulary-read script takes its model from a library constructor, not from a local class of that name', async () => {
+  const a = await alone('c.py', dev('composer_amp.py'));
+  assert.deepEqual([a?.get('model')?.value, a?.get('modality')?.value], ['resnet50', 'vision']);
+  const b = await alone(
+    'd.py',
+    dev('composer_amp.py')
+      .replace('torchvision.models.resnet50()', 'resnet50()')
+      .replace('import torchvision\n', 'import torchvision\n\n\ndef resnet50():\n    return torch.nn.Linear(4, 4)\n'),
+  );
+  assert.equal(b?.get('model'), undefined);
+});
+
+test('a vocabulary-read script names its model by one from_pretrained id; two different ids name none', async () => {
+  const base = dev('composer_amp.py').replace(
+    'ComposerClassifier(torchvision.models.resnet50(), num_classes=1000)',
+    'HuggingFaceModel(AutoModelForCausalLM.from_pretrained("gpt2"))',
+  );
+  assert.equal((await alone('h.py', base))?.get('model')?.value, 'gpt2');
+  const two = base.replace('trainer.fit()', 'ref = AutoModelForCausalLM.from_pretrained("gpt2-medium")\ntrainer.fit()');
+  assert.equal((await alone('i.py', two))?.get('model'), undefined);
+});
+
+test('a registry name the size table knows (`models_vit.__dict__["vit_base_patch16"]`) gives the model and its size', async () => {
+  const a = await alone(
+    'v.py',
+    dev('mae_pair/main_pretrain.py').replace("default='mae_vit_large_patch16'", "default='vit_base_patch16'"),
+  );
+  assert.equal(a?.get('model')?.value, 'vit_base_patch16');
+  assert.equal(typeof a?.get('params')?.value, 'number');
+  assert.equal(a?.get('seq_len'), undefined);
+});

@@ -227,3 +227,26 @@ test('script arguments of a diffusers example are not TrainingArguments (no Trai
   const hf = 'output_dir: out\nper_device_train_batch_size: 4\nnum_train_epochs: 2\nbf16: true\n';
   assert.match(theRun(await one('hf.yaml', hf)).plan.framework, /^hf/);
 });
+
+test('OpenRLHF flags: the micro-batch per GPU, the global batch, the length; `--save_steps -1` saves nothing', async () => {
+  const sh = `deepspeed --num_gpus 4 --module openrlhf.cli.train_rm \\
+   --pretrain org/base-7b \\
+   --train_batch_size 128 \\
+   --micro_train_batch_size 4 \\
+   --max_len 4096 \\
+   --max_epochs 2 \\
+   --save_steps -1 \\
+   --bf16
+`;
+  const a = await one('train_rm.sh', sh);
+  assert.equal(theRun(a).plan.framework, 'openrlhf');
+  assert.equal(fact(a, 'micro_batch')?.value, 4);
+  assert.equal(fact(a, 'global_batch')?.value, 128);
+  assert.equal(fact(a, 'grad_accum')?.value, 8);
+  assert.equal(fact(a, 'seq_len')?.value, 4096);
+  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+  // Elsewhere `--train_batch_size` stays a per-device batch (diffusers/accelerate scripts).
+  const other = 'accelerate launch train.py --train_batch_size 16 --max_train_steps 100 --mixed_precision fp16\n';
+  const b = await one('run.sh', other);
+  for (const r of [...b.runs, ...(b.linked ?? [])]) assert.notEqual(r.plan.facts.get('global_batch')?.value, 16);
+});

@@ -7,6 +7,8 @@ import { cliLiteral } from '../launcher-args';
 import { typedValue } from '../fields';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 
+const NEGATIVE = /^-\d+(\.\d+)?(e[-+]?\d+)?$/i;
+
 export function shellEntries(file: string, text: string): EntrySet {
   const script = parseShell(text);
   const entries: Entry[] = [];
@@ -27,7 +29,7 @@ export function shellEntries(file: string, text: string): EntrySet {
           const m = /^--([A-Za-z][\w.-]*)(?:=(.*))?$/.exec(toks[j]);
           if (!m) continue;
           const next = toks[j + 1];
-          const hasValue = m[2] === undefined && next !== undefined && !next.startsWith('-');
+          const hasValue = m[2] === undefined && next !== undefined && (!next.startsWith('-') || NEGATIVE.test(next));
           const neg = /^no[-_](.+)$/.exec(m[1]);
           entries.push({
             path: (neg && !hasValue && m[2] === undefined ? neg[1] : m[1]).split('.'),
@@ -64,7 +66,8 @@ export function shellEntries(file: string, text: string): EntrySet {
       if (!flag) continue;
       const next = words[i + 1];
       const neg = /^no[-_](.+)$/.exec(flag[1]);
-      if (next && !next.text.startsWith('-')) {
+      // A value, or a negative number (`--save_steps -1`), not the next flag.
+      if (next && (!next.text.startsWith('-') || NEGATIVE.test(next.text))) {
         entries.push({
           path: flag[1].split('.'),
           value: next.unresolved ? undefined : typedValue(next.text),

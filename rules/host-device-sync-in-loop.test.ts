@@ -123,4 +123,22 @@ def train(model, opt, max_iters):
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'reinforcement learning: the action goes to a CPU environment every step',
+    code: `import torch
+policy = Policy().cuda()
+opt = torch.optim.Adam(policy.parameters(), lr=1e-3)
+state = env.reset()
+for t in range(100000):
+    dist = policy(torch.as_tensor(state).cuda())
+    action = dist.sample()
+    state, reward, done, info = env.step(action.item())
+    loss = -dist.log_prob(action) * reward
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

@@ -24,7 +24,7 @@ export const hostDeviceSyncInLoop: Rule = {
     fixSafety:
       'Display-only: accumulating on the GPU and logging every N steps depends on the loop. Not flagged: reads under ' +
       'an `if` (a logging interval, a rank check), reads once per epoch after the batch loop, Lightning `self.log` ' +
-      '(it accumulates on the device), CPU runs.',
+      '(it accumulates on the device), reinforcement-learning loops that step a CPU environment, CPU runs.',
   },
   check(ctx) {
     const f = ctx.fact('host_sync');

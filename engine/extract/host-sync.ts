@@ -101,6 +101,9 @@ export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact
     if (!read && !logger) continue;
     const loop = stepLoop(c.node);
     if (!loop || guardedIn(c.node, loop)) continue;
+    // Reinforcement learning: the action must reach a CPU environment every step (`env.step(action.item())`), so
+    // the read is the algorithm, not waste.
+    if (/\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/.test(loop.text)) continue;
     if (read) {
       // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
       // only reads of values computed in the step are taken: the loss, outputs, predictions.

@@ -1,3 +1,4 @@
+import { NO_EPOCH_LIMIT } from '../engine/extract/lightning';
 import type { Rule } from './types';
 import { at, num, written } from './helpers';
 
@@ -33,7 +34,7 @@ export const unboundedTraining: Rule = {
       ctx.plan.framework === 'lightning' &&
       written(ep) &&
       ep.value === null &&
-      ep.note === 'max_epochs=-1: no epoch limit' &&
+      ep.note === NO_EPOCH_LIMIT &&
       !((num(ctx.value('max_steps')) ?? -1) > 0)
     )
       return [

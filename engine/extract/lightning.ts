@@ -23,6 +23,9 @@ import { dataLoaderFacts, deviceHint, importsModule, importsOf, qualified } from
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 
+/** The note on `epochs` when Lightning's `max_epochs=-1` leaves training without an epoch limit (GML601 reads it). */
+export const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
+
 /** Lightning precision input → the precision the run computes in. */
 export function lightningPrecision(v: FactValue | undefined): string | undefined {
   const s = String(v).toLowerCase();
@@ -94,7 +97,7 @@ export const LIGHTNING_SCHEMA: Schema = {
           'epochs',
           (int(me.value) ?? -1) >= 0 ? int(me.value)! : null,
           me,
-          int(me.value) === -1 ? 'max_epochs=-1: no epoch limit' : undefined,
+          int(me.value) === -1 ? NO_EPOCH_LIMIT : undefined,
         ),
       );
     const ms = f('max_steps');
@@ -289,7 +292,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
       if (!(f.key === 'devices' && f.value === null && typeof common.get('devices')?.value === 'number'))
         facts.set(f.key, f);
     const ep = facts.get('epochs');
-    if (ep?.note === 'max_epochs=-1: no epoch limit') {
+    if (ep?.note === NO_EPOCH_LIMIT) {
       const why = otherBound(fields, text);
       if (why) facts.set('epochs', { ...ep, note: `max_epochs=-1, but ${why}` });
     }

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
+import { tempWorkspace } from '../helpers/workspace';
 
 const ROOT = path.resolve('.');
 const BIN = path.join(ROOT, 'bin/greenml.js');
@@ -30,14 +31,7 @@ const validSarif = Object.assign((log: object): boolean => validate(log), {
   },
 });
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-ci-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace('ci', files);
 
 const FP32 = `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
 model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.2-1B")

@@ -2,12 +2,11 @@
 // tests because it exercises the core's calibration end to end; runs the CLI in-process (no build needed).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { buildProgram } from '../../server/cli/main';
 import { csvRecords, findMeasurements, parseCsv, readMeasurements } from '../../server/review/measurements';
+import { tempWorkspace } from '../helpers/workspace';
 
 const HEADER =
   'timestamp,project_name,run_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,' +
@@ -23,11 +22,7 @@ args = TrainingArguments(output_dir="o", num_train_epochs=1, per_device_train_ba
 Trainer(model=model, args=args).train()
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-meas-'));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace('meas', files);
 
 async function cli(args: string[]): Promise<string> {
   const lines: string[] = [];

@@ -28,7 +28,7 @@ export const nonResumableCheckpoint: Rule = {
     const f = ctx.fact('save_only_model');
     if (f?.value !== true || !written(f) || !longRun(ctx)) return [];
     // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).
-    const loop = /^torch\.save|state_dict\(\) alone/.test(f.note ?? '');
+    const loop = f.form === 'weights-only-save';
     const edits = loop ? undefined : setArg(ctx, 'save_only_model', 'save_only_model', false);
     return [
       {

@@ -1,5 +1,4 @@
 import type { Rule } from './types';
-import { IN_MEMORY_DATASET } from '../engine/extract/python-scan';
 import { at, setArg } from './helpers';
 
 /**
@@ -32,7 +31,7 @@ export const synchronousDataloader: Rule = {
     const hf = ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl';
     if (hf && f.origin !== 'explicit') return [];
     // Indexing tensors already in memory is no per-sample work: worker processes would only add overhead.
-    if (f.note?.includes(IN_MEMORY_DATASET)) return [];
+    if (f.form === 'in-memory-data') return [];
     const edits = setArg(ctx, 'num_workers', hf ? 'dataloader_num_workers' : 'num_workers', 4);
     return [
       {

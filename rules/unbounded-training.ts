@@ -1,4 +1,3 @@
-import { NO_EPOCH_LIMIT } from '../engine/extract/lightning';
 import type { Rule } from './types';
 import { at, num, written } from './helpers';
 
@@ -29,12 +28,12 @@ export const unboundedTraining: Rule = {
   check(ctx) {
     if (ctx.value('early_stopping') === true) return [];
     const ep = ctx.fact('epochs');
-    // Lightning `max_epochs=-1` (the extractor leaves the epoch count unknown and says why in its note).
+    // Lightning `max_epochs=-1` (the extractor leaves the epoch count unknown and marks the fact `no-limit`).
     if (
       ctx.plan.framework === 'lightning' &&
       written(ep) &&
       ep.value === null &&
-      ep.note === NO_EPOCH_LIMIT &&
+      ep.form === 'no-limit' &&
       !((num(ctx.value('max_steps')) ?? -1) > 0)
     )
       return [

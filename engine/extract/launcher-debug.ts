@@ -70,6 +70,7 @@ export function launcherEnvFacts(file: string, text: string, script: ShellScript
         file,
         span: { start: m.index, end: m.index + m[0].length },
         note: `a ${kind} written in the launcher (not shown)`,
+        form: 'launcher',
       });
       return out;
     }

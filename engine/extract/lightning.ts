@@ -24,7 +24,7 @@ import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 
 /** The note on `epochs` when Lightning's `max_epochs=-1` leaves training without an epoch limit (GML601 reads it). */
-export const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
+const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
 
 /** Lightning precision input → the precision the run computes in. */
 export function lightningPrecision(v: FactValue | undefined): string | undefined {
@@ -93,12 +93,9 @@ export const LIGHTNING_SCHEMA: Schema = {
     const me = f('max_epochs');
     if (me)
       out.push(
-        fact(
-          'epochs',
-          (int(me.value) ?? -1) >= 0 ? int(me.value)! : null,
-          me,
-          int(me.value) === -1 ? NO_EPOCH_LIMIT : undefined,
-        ),
+        int(me.value) === -1
+          ? { ...fact('epochs', null, me, NO_EPOCH_LIMIT), form: 'no-limit' }
+          : fact('epochs', (int(me.value) ?? -1) >= 0 ? int(me.value)! : null, me),
       );
     const ms = f('max_steps');
     if (ms && (int(ms.value) ?? -1) > 0) out.push(fact('max_steps', int(ms.value)!, ms));
@@ -292,9 +289,9 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
       if (!(f.key === 'devices' && f.value === null && typeof common.get('devices')?.value === 'number'))
         facts.set(f.key, f);
     const ep = facts.get('epochs');
-    if (ep?.note === NO_EPOCH_LIMIT) {
+    if (ep?.form === 'no-limit') {
       const why = otherBound(fields, text);
-      if (why) facts.set('epochs', { ...ep, note: `max_epochs=-1, but ${why}` });
+      if (why) facts.set('epochs', { ...ep, form: undefined, note: `max_epochs=-1, but ${why}` });
     }
     const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
     if (typeof stage === 'number')

@@ -289,6 +289,7 @@ function weightsOnlyFact(file: string, saves: SyntaxNode[]): Fact[] {
       file,
       span: spanOf(c),
       note: `${c.childForFieldName('arguments')?.namedChildren[0]?.text} alone: no optimizer, scheduler or step to resume from`,
+      form: 'weights-only-save',
     },
   ];
 }

@@ -74,3 +74,19 @@ export function longRun(ctx: RuleContext): boolean {
 
 export const num = (v: FactValue | undefined): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+
+/**
+ * The assumption a run's length rests on, in words for an information finding ("assuming 50,000 examples per epoch
+ * (set greenml.datasetSize or `dataset-size` in greenml.toml)"); undefined when the step count does not rest on an
+ * assumed dataset size.
+ */
+export function assumedLength(ctx: RuleContext): string | undefined {
+  if (!ctx.shape.stepsAssumed) return undefined;
+  const n = num(ctx.value('dataset_size'));
+  const devices = ctx.fact('devices')?.origin === 'assumed' ? ' on one device' : '';
+  return `assuming ${n === undefined ? 'the dataset size' : `${n.toLocaleString('en-US')} examples per epoch`}${devices} (set greenml.datasetSize or \`dataset-size\` in greenml.toml)`;
+}
+
+/** True when the core could estimate the run (a model, a length and hardware it knows, or assumed). */
+export const estimated = (ctx: RuleContext): boolean =>
+  ctx.estimate.method !== 'insufficient-inputs' && ctx.estimate.gpuHours.mid > 0;

@@ -131,6 +131,14 @@ export const LIGHTNING_SCHEMA: Schema = {
     }
     const es = f('early_stopping');
     if (es) out.push(fact('early_stopping', true, es, 'EarlyStopping callback'));
+    // `val_check_interval=N` (an int) runs the validation loop every N training batches; a float is a fraction of
+    // the epoch (Lightning Trainer docs, "val_check_interval").
+    const vci = f('val_check_interval');
+    const every = int(vci?.value);
+    if (vci && every !== undefined && every >= 1 && /^\d+$/.test(vci.text.replace(/^[^=:]*[=:]\s*/, '').trim())) {
+      const text = `${vci.text}: the validation loop runs every ${every} training batches`;
+      out.push(fact('eval_strategy', 'steps', vci, text), fact('eval_steps', every, vci, text));
+    }
     return out;
   },
   changes(changes, fields) {
@@ -145,6 +153,7 @@ export const LIGHTNING_SCHEMA: Schema = {
             : `${v === 'bf16' ? 'bf16' : '16'}-mixed`;
       } else if (key === 'grad_accum') out.accumulate_grad_batches = v;
       else if (key === 'micro_batch') out.batch_size = v;
+      else if (key === 'eval_steps') out.val_check_interval = v;
       else return undefined;
     }
     return out;

@@ -90,3 +90,27 @@ export function assumedLength(ctx: RuleContext): string | undefined {
 /** True when the core could estimate the run (a model, a length and hardware it knows, or assumed). */
 export const estimated = (ctx: RuleContext): boolean =>
   ctx.estimate.method !== 'insufficient-inputs' && ctx.estimate.gpuHours.mid > 0;
+
+/** Written run lengths from which a run whose duration cannot be estimated is taken to be long. */
+export const LONG_SIGNS = { steps: 10_000, epochs: 50, devices: 8, params: 1e9 } as const;
+
+/**
+ * For a run the core cannot estimate (no model it knows, no hardware): what the file states that makes it a long run
+ * — ≥ 10,000 optimizer steps, ≥ 50 epochs, ≥ 8 devices or a model of ≥ 1 B parameters, each written, not assumed —
+ * in words for an information finding ("90 epochs written"); undefined when nothing says so.
+ */
+export function longSign(ctx: RuleContext): string | undefined {
+  const w = (k: FactKey) => {
+    const f = ctx.fact(k);
+    return f && f.origin !== 'assumed' && f.origin !== 'framework-default' ? num(f.value) : undefined;
+  };
+  const steps = ctx.shape.stepsAssumed ? undefined : ctx.shape.totalSteps;
+  if (steps !== undefined && steps >= LONG_SIGNS.steps) return `≈ ${steps.toLocaleString('en-US')} steps`;
+  const epochs = w('epochs');
+  if (epochs !== undefined && epochs >= LONG_SIGNS.epochs) return `${epochs} epochs`;
+  const devices = w('devices');
+  if (devices !== undefined && devices >= LONG_SIGNS.devices) return `${devices} devices`;
+  const params = ctx.shape.inputs.params;
+  if (params !== undefined && params >= LONG_SIGNS.params) return `a model of ${fmt.num(params / 1e9)} B parameters`;
+  return undefined;
+}

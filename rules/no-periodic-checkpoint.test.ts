@@ -192,3 +192,69 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [],
   },
 ]);
+
+// A loop the core cannot estimate (its own model class, hardware unknown): flagged only when the file states a long
+// run, as information that says so.
+const customLoop = (epochs: number, save = '') => `import torch
+from torch import nn
+from torch.utils.data import DataLoader
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
+
+    def forward(self, x):
+        return self.body(x)
+
+model = Net().cuda()
+loader = DataLoader(train_set, batch_size=128, shuffle=True, num_workers=4)
+opt = torch.optim.AdamW(model.parameters(), lr=3e-4)
+for epoch in range(${epochs}):
+    for x, y in loader:
+        loss = nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+${save}`;
+
+const kerasFit = (epochs: number, callbacks = '') => `from tensorflow import keras
+
+model = keras.Sequential([keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(x_train, y_train, batch_size=64, epochs=${epochs}${callbacks})
+`;
+
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'unestimated loop of 300 epochs that saves nothing: information naming the written length',
+    code: customLoop(300),
+    expect: [{ line: 19, severity: 'information', messageIncludes: 'length unknown, but 300 epochs written' }],
+    noFix: true,
+  },
+  {
+    name: 'unestimated loop of 20 epochs: nothing states a long run, so nothing is said',
+    code: customLoop(20),
+    expect: [],
+  },
+  {
+    name: 'unestimated loop of 300 epochs saving each epoch',
+    code: customLoop(300, '    torch.save({"model": model.state_dict(), "opt": opt.state_dict()}, "ckpt.pt")\n'),
+    expect: [],
+  },
+  {
+    name: 'Keras fit of 500 epochs with no checkpoint callback: information',
+    code: kerasFit(500),
+    expect: [{ line: 5, severity: 'information', messageIncludes: '500 epochs written' }],
+  },
+  {
+    name: 'Keras fit of 500 epochs with a ModelCheckpoint callback',
+    code: kerasFit(500, ', callbacks=[keras.callbacks.ModelCheckpoint("ckpt.keras")]'),
+    expect: [],
+  },
+  {
+    name: 'Keras fit of 10 epochs with no checkpoint: short, nothing said',
+    code: kerasFit(10),
+    expect: [],
+  },
+]);

@@ -269,6 +269,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     calls.find((c) => c.name === 'ModelCheckpoint');
   const early = calls.find((c) => c.name === 'EarlyStopping');
   const dsStrategy = calls.find((c) => c.name === 'DeepSpeedStrategy');
+  const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit');
   const device = deviceHint(file, root, text);
   return trainers.map((trainer) => {
     const fields = trainer === cli ? cliTrainerFields(file, cli, resolve) : kwargFields(file, trainer, resolve);
@@ -302,6 +303,34 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
       const why = otherBound(fields, text);
       if (why) facts.set('epochs', { ...ep, form: undefined, note: `max_epochs=-1, but ${why}` });
     }
+    // A validation set evaluated each epoch: `.fit(model, train, val)`, `val_dataloaders=`, or a `validation_step`
+    // this file defines (GML601 reads it with early_stopping).
+    const valFit = fits.find((c) => c.positional.length >= 3 || c.kwargs.has('val_dataloaders'));
+    const valStep = /\bdef\s+validation_step\s*\(/.exec(text);
+    if (valFit || valStep)
+      facts.set('validation', {
+        key: 'validation',
+        value: true,
+        origin: 'explicit',
+        file,
+        span: valFit ? spanOf(valFit.node) : { start: valStep!.index, end: valStep!.index + valStep![0].length },
+        note: valFit
+          ? 'fit(…) with validation loaders: a validation pass every epoch'
+          : 'validation_step(…) runs every epoch',
+      });
+    // Callbacks this reader cannot tell apart from a stopper (a list in a variable, a callback of the project's own):
+    // whether the run stops early is unknown.
+    const cb = fields.get('callbacks');
+    const cbList = cb ? /^callbacks\s*=\s*\[(.*)\]\s*$/s.exec(cb.text)?.[1] : undefined;
+    if (!early && cb && (cbList === undefined || cbList.split(',').some((c) => !NON_STOPPING.test(c))))
+      facts.set('early_stopping', {
+        key: 'early_stopping',
+        value: null,
+        origin: 'explicit',
+        file: cb.file,
+        span: cb.span,
+        note: 'callbacks this reader cannot read may stop the run early',
+      });
     const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
     if (typeof stage === 'number')
       facts.set('zero_stage', {

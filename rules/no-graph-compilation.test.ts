@@ -48,19 +48,21 @@ for iter_num in range(max_iters):
 
 runRuleCases(noGraphCompilation, [
   {
-    name: 'compile off on a 600,000-iteration CUDA run that cannot be estimated: information saying what the length rests on',
+    name: 'compile off on an 8-GPU CUDA run that cannot be estimated: information saying what the length rests on',
     code: nano("max_iters = 600000\ndevice = 'cuda'\ncompile = False"),
-    expect: [{ line: 9, column: 1, endColumn: 16, severity: 'information', messageIncludes: '600,000 steps written' }],
+    files: { '/case/run.sh': 'torchrun --standalone --nproc_per_node=8 train.py\n' },
+    expect: [{ line: 9, column: 1, endColumn: 16, severity: 'information', messageIncludes: '8 devices written' }],
     fixes: [{ applicability: 'unsafe', outputIncludes: ['compile = True'] }],
   },
   {
     name: 'compile off on MPS (a Mac): torch.compile is not the fix there',
     code: nano("max_iters = 600000\ndevice = 'mps'\ncompile = False"),
+    files: { '/case/run.sh': 'torchrun --standalone --nproc_per_node=8 train.py\n' },
     expect: [],
   },
   {
-    name: 'compile off on a 2,000-iteration run that cannot be estimated: nothing states a long run',
-    code: nano("max_iters = 2000\ndevice = 'cuda'\ncompile = False"),
+    name: 'compile off on a 600,000-iteration run on one GPU of a model the core cannot size: one weak sign is not enough',
+    code: nano("max_iters = 600000\ndevice = 'cuda'\ncompile = False"),
     expect: [],
   },
 ]);

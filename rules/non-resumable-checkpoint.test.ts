@@ -107,16 +107,22 @@ for epoch in range(${epochs}):
 
 runRuleCases(nonResumableCheckpoint, [
   {
-    name: 'unestimated loop of 200 epochs, weights-only save: information naming the written length',
+    name: 'unestimated loop of 200 epochs on 4 GPUs, weights-only save: information naming the written length',
     code: ownModel(200),
+    files: { '/case/run.sh': 'torchrun --nproc_per_node=4 train.py\n' },
     expect: [
-      { line: 12, column: 5, severity: 'information', messageIncludes: 'length unknown, but 200 epochs written' },
+      {
+        line: 12,
+        column: 5,
+        severity: 'information',
+        messageIncludes: 'length unknown, but 200 epochs and 4 devices written',
+      },
     ],
     fixes: [{ applicability: 'display-only' }],
   },
   {
-    name: 'unestimated loop of 15 epochs: a weights-only save is fine for a run nothing says is long',
-    code: ownModel(15),
+    name: 'unestimated loop of 200 epochs on one device: a weights-only save is fine for a run nothing says is long',
+    code: ownModel(200),
     expect: [],
   },
 ]);

@@ -313,11 +313,16 @@ function saveFacts(
       ),
     ];
   }
+  // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
+  const outermost = loop.loops[loop.loops.length - 1];
+  const colon = outermost.children.find((c) => c?.type === ':');
   return [
     {
       key: 'periodic_save',
       value: 'no',
       origin: 'framework-default',
+      file,
+      span: { start: outermost.startIndex, end: colon?.endIndex ?? outermost.startIndex + 3 },
       note: 'nothing in the training loop saves a checkpoint (no torch.save / save_state / save_checkpoint inside it): an interruption loses the run',
     },
   ];

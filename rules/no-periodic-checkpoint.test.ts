@@ -275,3 +275,26 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [],
   },
 ]);
+
+// Must-not-fire on framework defaults that already save, even on runs whose length signs would flag a loop.
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'Lightning on 8 GPUs for 300 epochs: the default ModelCheckpoint saves each epoch',
+    code: `import lightning as L
+model = LitModel()
+trainer = L.Trainer(accelerator="gpu", devices=8, max_epochs=300)
+trainer.fit(model, train_loader, val_loader)
+`,
+    expect: [],
+  },
+  {
+    name: 'HF Trainer on 8 GPUs with a model the tables do not know: the default saves every 500 steps',
+    code: `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("my-org/private-model")
+args = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=100)
+Trainer(model=model, args=args).train()
+`,
+    files: { '/case/run.sh': 'torchrun --nproc_per_node=8 train.py\n' },
+    expect: [],
+  },
+]);

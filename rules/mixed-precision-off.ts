@@ -26,8 +26,7 @@ export const mixedPrecisionOff: Rule = {
       'Unsafe: it changes numerics. bf16 is chosen on hardware that supports it, fp16 (with automatic loss scaling) on ' +
       'Volta/Turing. Not flagged: fp16 or bf16 already on, pure-bf16 weights, CPU runs, GPUs without tensor cores, ' +
       'T5-family models on GPUs without bf16 (they overflow in fp16). With ' +
-      'unknown hardware, a precision inferred from a key of a format without a reader, or a run the core cannot size ' +
-      '(a model of unknown size: it may be a toy), the finding is information only.',
+      'unknown hardware, or a precision inferred from a key of a format without a reader, the finding is information only.',
   },
   check(ctx) {
     const precision = ctx.fact('precision');
@@ -54,12 +53,7 @@ export const mixedPrecisionOff: Rule = {
     const title = `Use ${target} mixed precision${s.kWh.mid > 0 ? ` — saves ≈ ${fmt.energy(s.kWh.mid)} (−${fmt.percent(s.fraction)})` : ''}`;
     return [
       {
-        // A warning needs known hardware, a written precision and a saving the core could size: with no estimate
-        // (a model of unknown size) the run may be a toy, and the finding stays information.
-        severity:
-          known && precision.origin !== 'assumed' && !ctx.inferred(['precision']) && s.kWh.mid > 0
-            ? undefined
-            : 'information',
+        severity: known && precision.origin !== 'assumed' && !ctx.inferred(['precision']) ? undefined : 'information',
         span: precision.span,
         file: precision.file,
         message: `Training runs in fp32 ${where}${why}${saved}.`,

@@ -307,13 +307,18 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     // this file defines (GML601 reads it with early_stopping).
     const valFit = fits.find((c) => c.positional.length >= 3 || c.kwargs.has('val_dataloaders'));
     const valStep = /\bdef\s+validation_step\s*\(/.exec(text);
-    if (valFit || valStep)
+    const valSpan = valFit
+      ? spanOf(valFit.node)
+      : valStep
+        ? { start: valStep.index, end: valStep.index + valStep[0].length }
+        : undefined;
+    if (valSpan)
       facts.set('validation', {
         key: 'validation',
         value: true,
         origin: 'explicit',
         file,
-        span: valFit ? spanOf(valFit.node) : { start: valStep!.index, end: valStep!.index + valStep![0].length },
+        span: valSpan,
         note: valFit
           ? 'fit(…) with validation loaders: a validation pass every epoch'
           : 'validation_step(…) runs every epoch',

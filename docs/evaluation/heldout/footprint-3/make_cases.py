@@ -1,0 +1,343 @@
+"""Builds footprint-heldout-3 (cases.json next to this file).
+
+Every number below is either copied from the quoted sentence in the case's notes or computed here from such numbers
+(devices x days x 24, TPU cores / 2 = chips, GPU-days x 24, ...). Nothing is fitted and the Green ML Review estimator was
+never run on these cases. Run: python3 make_cases.py
+"""
+import datetime
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def C(**kw):
+    base = dict(id=None, name=None, quality=None, modality="text", architecture="dense",
+                paramsTotal=None, paramsActive=None, tokens=None, samples=None, epochs=None,
+                seqLen=None, resolution=None, hardware=None, devices=None, precision=None,
+                target=None, also=[], convention=None, source=None, notes=None)
+    for k in kw:
+        assert k in base, k
+    base.update(kw)
+    return base
+
+
+def days(devices, d):
+    """device-hours for `devices` running `d` days."""
+    return devices * d * 24
+
+
+def tpu_v3_chips(cores):
+    """TPU v3: 2 TensorCores per chip."""
+    assert cores % 2 == 0
+    return cores // 2
+
+
+IMAGENET_TRAIN = 1_281_167  # ILSVRC-2012 training images (standard count) [R]
+
+cases = []
+A = cases.append
+
+# ====================================================================== text: dense LM pre-training
+A(C(id="codegeex-13b", name="CodeGeeX (13B code LM) on 1,536 Ascend 910", quality="A", paramsTotal=13e9, tokens=850e9, seqLen=2048,
+    hardware="Huawei Ascend 910 (32GB)", devices=1536, precision="fp16",
+    # April 18 -> June 22, 2022: 12 remaining days of April (19..30) + 31 (May) + 22 (June) = 65 days
+    target=dict(metric="gpuHours", value=days(1536, (30 - 18) + 31 + 22)),
+    source=("https://github.com/THUDM/CodeGeeX README.md, sections 'CodeGeeX: A Multilingual Code Generation Model' and 'Training' (commit "
+            "2838420b7b4492cf3d16bce5320e26e65960c9e2, blob 95bca2b3052a5d948d979acfd52af48d344d175b) — 2022; Zheng et al. 2023, 'CodeGeeX' (arXiv 2303.17568)"),
+    notes=("README: 'We introduce CodeGeeX, a large-scale multilingual code generation model with 13 billion parameters ... As of June 22, 2022, "
+           "CodeGeeX has been trained on more than 850 billion tokens on a cluster of 1,536 Ascend 910 AI Processors.' 'CodeGeeX contains 40 "
+           "transformer layers with a hidden size of 5,120 for self-attention blocks and 20,480 for feed-forward layers, making its size reach 13 "
+           "billion parameters. It supports a maximum sequence length of 2,048.' 'We implement CodeGeeX in Mindspore 1.7 and train it on 1,536 "
+           "Ascend 910 AI Processor (32GB). The model weights are under FP16 format, except that we use FP32 for layer-norm and softmax ... "
+           "8-way model parallel training together with 192-way data parallel training, with ZeRO-2 optimizer enabled. The micro-batch size is "
+           "16 and the global batch size reaches 3,072.' 'The entire training process takes nearly two months, spanning from April 18 to June 22, "
+           "2022, during which 850B tokens were passed for training, i.e., 5+ epochs.' Target [D] = 1,536 x 65 d x 24 = 2,396,160 Ascend-910-hours "
+           "(date span, +-1 day = +-1.5 %; any downtime inside the span is included). tokens = 850B ('more than'). Non-NVIDIA accelerator "
+           "(Huawei Ascend 910, ~256 TFLOPS fp16 peak [R]).")))
+
+MOBILE = ("https://github.com/facebookresearch/MobileLLM README.md, section 'Training cost' (commit 8b9769db377dc1f67ab967cfc11b08cb06feeffc, blob c9b54bdf87cac53cc5544f91b87820f0bcb0f7eb) "
+          "— 2024; Liu et al. 2024, 'MobileLLM: Optimizing Sub-billion Parameter Language Models for On-Device Use Cases' (ICML 2024, arXiv 2402.14905)")
+MOBILE_Q = ("README: 'It takes the following number of days to train MobileLLM on 1T tokens using 32 NVIDIA A100 80G GPUs.' "
+            "'| 125M | 350M | 600M | 1B | 1.5B |' '| ~3 days| ~6 days| ~8 days | ~12 days | ~18 days |'. The README describes MobileLLM as "
+            "'(1) SwiGLU activation function, (2) deep and thin architectures, (3) embedding sharing, (4) grouped-query attention'.")
+for mid, nm, p, d, q in [("mobilellm-125m", "125M", 125e6, 3, "B"), ("mobilellm-350m", "350M", 350e6, 6, "B"),
+                         ("mobilellm-600m", "600M", 600e6, 8, "B"), ("mobilellm-1b", "1B", 1e9, 12, "A"),
+                         ("mobilellm-1.5b", "1.5B", 1.5e9, 18, "A")]:
+    why = ("A: '~%d days' rounds by <= ~4 %%." % d) if q == "A" else ("B: '~%d days' is a one-digit figure (+-%d %%)." % (d, round(50 / d)))
+    A(C(id=mid, name="MobileLLM-%s, 1T tokens on 32 A100 80GB" % nm, quality=q, paramsTotal=p, tokens=1e12,
+        hardware="A100 80GB (form factor not stated)", devices=32,
+        target=dict(metric="gpuHours", value=days(32, d)),
+        source=MOBILE,
+        notes=(MOBILE_Q + " Target = 32 x %d d x 24 = %s GPU-h. paramsTotal = the nominal size in the model name (%s; exact counts are in the "
+               "paper, not re-read). %s Sequence length and precision not stated in the README. Deep-and-thin architecture (many layers of small "
+               "width) with shared input/output embeddings: embeddings are a large share of the parameters at 125M/350M." %
+               (d, format(days(32, d), ","), nm, why))))
+
+A(C(id="zamba-7b", name="Zamba 7B (Mamba + shared attention hybrid)", quality="B", architecture="hybrid (mamba ssm + one shared attention block)",
+    paramsTotal=7e9, tokens=1e12 + 50e9, hardware="H100 (form factor not stated)", devices=128,
+    target=dict(metric="gpuHours", value=days(128, 30)),
+    source=("Zyphra press release 'Zyphra Unveils Zamba: A Compact 7B SSM Hybrid Model' (zyphra.com/zamba, 16 April 2024); Zyphra/Zamba-7B-v1 "
+            "model card (read via a mirror of the card's README.md); Glorioso et al. 2024 (arXiv 2405.16712)"),
+    notes=("Press release: 'Zyphra is proud to release Zamba, a novel 7B parameter foundation model.' 'Achieved by a small team of 7 people, on "
+           "128 H100 GPUs, in 30 days'. Card: 'Zamba-7B-v1 was pre-trained on 1T tokens of text and code data sourced from open web-datasets. "
+           "Subsequently in a second phase, Zamba was annealed on a mixture of 50B high-quality tokens.' 'It uses a mamba backbone with a shared "
+           "transformer layer every 6 blocks.' Target = 128 x 30 d x 24 = 92,160 GPU-h. tokens = 1T + 50B (both phases). B: press-release "
+           "'30 days' (round figure; whether it covers both phases is not stated); mostly state-space layers, not a plain transformer.")))
+A(C(id="falcon-mamba-7b", name="Falcon Mamba 7B (pure Mamba SSM)", quality="B", architecture="ssm (mamba)",
+    paramsTotal=7e9, tokens=5.5e12, seqLen=8192, hardware="H100 80GB (AWS p5, SXM)", devices=256,
+    target=dict(metric="gpuHours", value=days(256, 60)),
+    source="https://huggingface.co/tiiuae/falcon-mamba-7b model card — 'Training Details' and 'Compute Infrastructure' — 2024 (read via stored copies of the card and its commit diffs)",
+    notes=("Card: 'Falcon-Mamba has been trained with ~ 5,500 GT mainly coming from Refined-Web ... multi-stage training strategy to increase the "
+           "context-length from 2,048 to 8,192.' 'Falcon-Mamba-7B was trained on AWS SageMaker, using on average 256 H100 80GB GPUs in 32 p5 "
+           "instances.' 'The model training took roughly two months.' Target = 256 x 60 d x 24 = 368,640 GPU-h. B: 'roughly two months' and "
+           "'on average 256' (+-10 % or worse); 7B = the name (7.27B [R]); seqLen 8192 = final stage only. AWS p5 = H100 SXM. Attention-free "
+           "(selective state-space) architecture.")))
+A(C(id="mgpt-1.3b", name="mGPT (multilingual GPT, 60 languages) on 256 V100", quality="B",
+    paramsTotal=1.3e9, tokens=440e9, seqLen=512, hardware="V100 (form factor not stated)", devices=256,
+    target=dict(metric="gpuHours", value=days(256, 12)),
+    source="https://huggingface.co/ai-forever/mGPT model card — 'Details' — 2022/2023 (read via a stored commit diff of the card, commit 14ac632)",
+    notes=("Card (after the commit): 'Model was trained with sequence length 512 using Megatron and Deepspeed libs by SberDevices team on a dataset "
+           "of 600 GB of texts in 60 languages. The model has seen 440 billion BPE tokens in total.' 'Total training time was around 12 days on "
+           "256 Nvidia V100 GPUs.' Target = 256 x 12 d x 24 = 73,728 GPU-h. B: 'around 12 days'; 1.3B params [R] (the mGPT paper/size, not in "
+           "the lines read). (The earlier card revision said 'sequence length 1024 ... 80B tokens for 3 epochs ... then 2048' — superseded.)")))
+A(C(id="smollm-135m", name="SmolLM-135M (600B tokens, 64 H100)", quality="B", paramsTotal=135e6, tokens=600e9, precision="bf16",
+    hardware="H100 (form factor not stated)", devices=64,
+    target=dict(metric="gpuHours", value=days(64, 1)),
+    source="https://huggingface.co/HuggingFaceTB/SmolLM-135M/discussions/13 — answer by the Hugging Face TB research org, quoting the model card — 2024",
+    notes=("Question quotes the card: 'Pretraining steps: 600k' 'Pretraining tokens: 600B' 'Precision: bfloat16' 'GPUs: 64 H100'. Org answer: "
+           "'Hey, it took around 1 day, i think it can be optimize by increasing the batch size even more :)'. Target = 64 x 24 h = 1,536 GPU-h. "
+           "B: forum answer, 'around 1 day' (coarse). SmolLM v1 (not SmolLM3, which is excluded). Tiny model: throughput-limited, MFU low.")))
+A(C(id="chemdfm-13b-pretrain", name="ChemDFM-13B domain pre-training (continued from LLaMA-13B)", quality="B", paramsTotal=13e9,
+    hardware="A800 (A100 export variant; memory not stated)", devices=64,
+    target=dict(metric="gpuHours", value=days(64, 14)),
+    source="https://huggingface.co/OpenDFM/ChemDFM-v1.0-13B/discussions/1 — answer by the model's authors — 2024",
+    notes=("Authors' answer: 'It takes us around two weeks to pre-train ChemDFM on 64 A800 GPUs.' Target = 64 x 14 d x 24 = 21,504 GPU-h. B: forum "
+           "answer, 'around two weeks'; tokens not stated; 13B = the model name; continued (domain) pre-training of a LLaMA-family 13B model "
+           "[R], so the base model's pre-training is not in the target. A800 memory size not stated in the answer.")))
+A(C(id="finbert-pretrain", name="FinBERT (financial BERT-base) pre-training on 4 P100", quality="B", architecture="dense-encoder",
+    paramsTotal=110e6, hardware="P100 (NVIDIA DGX-1)", devices=4,
+    target=dict(metric="gpuHours", value=days(4, 2)),
+    source="https://huggingface.co/Tianzhou/finbert-pretrain model card (read via a stored commit diff of the card, commit e02aba1) — FinBERT (Yang et al. 2020) pre-training",
+    notes=("Card: 'Corporate Reports 10-K & 10-Q: 2.5B tokens' 'Earnings Call Transcripts: 1.3B tokens' 'Analyst Reports: 1.1B tokens' 'The entire "
+           "training is done using an NVIDIA DGX-1 machine. The server has 4 Tesla P100 GPUs, providing a total of 128 GB of GPU memory. This "
+           "machine enables us to train the BERT models using a batch size of 128.' 'Overall, the total time taken to perform pretraining for one "
+           "model is approximately 2 days.' Target = 4 x 2 d x 24 = 192 GPU-h. B: 'approximately 2 days' (+-25 %); corpus = 4.9B tokens but "
+           "tokens processed (steps x batch x length) not stated -> tokens null; 110M [R] (BERT-base size).")))
+
+# ====================================================================== text: fine-tunes / post-training
+DSR1 = ("Guo et al. 2025, 'DeepSeek-R1 incentivizes reasoning in LLMs through reinforcement learning', Nature 645 (Sept 2025), Supplementary "
+        "Information (training cost) — read SECONDHAND via The Register, 'DeepSeek didn't really train its flagship model for $294,000' (18 Sept "
+        "2025, as syndicated) and Asia Daily, 'DeepSeek $294,000 Training Claim Unpacked'")
+A(C(id="deepseek-r1-zero-rl", name="DeepSeek-R1-Zero, RL stage on DeepSeek-V3-Base (671B MoE, 37B active)", quality="B", architecture="moe",
+    paramsTotal=671e9, paramsActive=37e9, hardware="H800 (form factor not stated)", devices=512,
+    target=dict(metric="gpuHours", value=512 * 198),
+    source=DSR1,
+    notes=("SECONDHAND (The Register): 'it had used just 64 eight-way H800 boxes totaling 512 GPUs running at full tilt for 198 hours to train "
+           "the preliminary R1-Zero release, and another 80 hours or so to complete it. Along with about 5,000 GPU hours to generate the "
+           "supervised fine-tuning datasets used in the training process, the entire endeavor came out to a hair under $300,000'. Asia Daily: "
+           "'The R1 supplementary material details a reinforcement learning run on 512 Nvidia H800 GPUs. It describes an initial R1 Zero training "
+           "period of about 198 hours and a further 80 hours to reach the released R1.' Target [D] = 512 x 198 = 101,376 GPU-h (R1-Zero only). "
+           "B: secondhand; RL (GRPO) = mostly generation/rollouts at long lengths plus policy updates, tokens not published; 671B/37B [R] "
+           "(DeepSeek-V3 architecture). The base model's pre-training (excluded DeepSeek-V3 case) is not in the target.")))
+A(C(id="deepseek-r1-final-stage", name="DeepSeek-R1, training from R1-Zero to the released R1 (H800)", quality="B", architecture="moe",
+    paramsTotal=671e9, paramsActive=37e9, hardware="H800 (form factor not stated)", devices=512,
+    target=dict(metric="gpuHours", value=512 * 80), also=[dict(metric="gpuHours", value=5000)],
+    source=DSR1,
+    notes=("Same quotations as deepseek-r1-zero-rl: '... and another 80 hours or so to complete it. Along with about 5,000 GPU hours to generate "
+           "the supervised fine-tuning datasets'. Target [D] = 512 x 80 = 40,960 GPU-h; also = ~5,000 GPU-h for SFT data generation (inference, "
+           "not summed). B: secondhand, '80 hours or so'; the stage mixes SFT and RL; tokens not published.")))
+A(C(id="mpt-7b-chat-finetune", name="MPT-7B-Chat (chat fine-tune of MPT-7B)", quality="B", paramsTotal=6.7e9, seqLen=2048,
+    hardware="A100 80GB then A100 40GB (form factor not stated)", devices=None,
+    target=dict(metric="gpuHours", value=8 * 8.2 + 32 * 6.7),
+    also=[dict(metric="gpuHours", value=8 * 8.2), dict(metric="gpuHours", value=32 * 6.7)],
+    source="https://huggingface.co/mosaicml/mpt-7b-chat model card — 'Training Configuration' — 2023 (read via a stored commit diff of the card, commit 6efab79)",
+    notes=("Card: 'This model was trained on 8 A100-80GBs for about 8.2 hours, followed by training for 6.7 hours on 32 A100-40GBs using the "
+           "MosaicML Platform. The model was trained with sharded data parallelism using FSDP and used the AdamW optimizer.' '| sequence length "
+           "| 2048 |'. Target [D] = 8 x 8.2 + 32 x 6.7 = 65.6 + 214.4 = 280 GPU-h (two GPU types; also lists the parts). devices null (8 then "
+           "32). B: mixed hardware; fine-tuning data size (tokens) not stated; 6.7B [R] (MPT-7B size). A FINE-TUNE: MPT-7B's pre-training "
+           "(excluded case) is not included.")))
+A(C(id="openorca-preview1-13b", name="OpenOrca-Preview1-13B (fine-tune of a 13B LLaMA-family model)", quality="B", paramsTotal=13e9, epochs=4,
+    hardware="A100 80GB (form factor not stated)", devices=8,
+    target=dict(metric="gpuHours", value=8 * 15),
+    source="https://huggingface.co/Open-Orca/OpenOrca-Preview1-13B model card — 'Training' — 2023 (read via a stored commit diff of the card, commit 4163022)",
+    notes=("Card: 'We trained with 8x A100-80G GPUs for 15 hours. Commodity cost was < $200.' 'We trained for 4 epochs and selected a snapshot "
+           "at 3 epochs for peak performance.' Target = 8 x 15 = 120 GPU-h. B: dataset size (tokens) not stated in the lines read; 13B = the name; "
+           "full fine-tune (built with Axolotl per the card badge).")))
+A(C(id="oo-phi-1.5-finetune", name="oo-phi-1_5 (Open-Orca full fine-tune of phi-1.5)", quality="B", paramsTotal=1.3e9, epochs=5,
+    hardware="RTX A6000 48GB", devices=8,
+    target=dict(metric="gpuHours", value=8 * 62),
+    source="https://huggingface.co/Open-Orca/oo-phi-1_5 model card — 'Training' — 2023 (read via a stored commit diff of the card, commit 2122e51)",
+    notes=("Card: 'Trained with full-paramaters fine-tuning on 8x RTX A6000-48GB (Ampere) for 5 epochs for 62 hours (12.5h/epoch) at a commodity "
+           "cost of $390 ($80/epoch).' Target = 8 x 62 = 496 GPU-h. B: dataset size not stated in the lines read; 1.3B [R] (phi-1.5 size). A "
+           "FINE-TUNE of phi-1.5 (phi-1.5's own pre-training is an excluded case and is not included). Workstation GPU (RTX A6000, 300 W).")))
+A(C(id="llava-next-72b-finetune", name="LLaVA-NeXT-72B visual instruction training", quality="B", modality="vision",
+    architecture="vlm (vision encoder + projector + 72B LLM)", paramsTotal=72e9,
+    hardware="A100 SXM4 80GB", devices=64,
+    target=dict(metric="gpuHours", value=64 * 35),
+    source="https://huggingface.co/lmms-lab/llava-next-72b model card — 'Speeds, Sizes, Times' — 2024 (read via a stored commit diff of the card, commit ac71b5c)",
+    notes=("Card after the commit: 'The training cost is 30-40 hours on 8 x 8 NVIDIA A100-SXM4-80GB (may vary due to hardware differences).' (the "
+           "previous revision said '~50-60 hours'). Data listed: '500K academic-task-oriented VQA data mixture.' '50K GPT-4V data mixture.' '40K "
+           "ShareGPT data.' '20K COCO Caption data.' Target [D] = 64 x 35 h (mid-point of 30-40) = 2,240 GPU-h (+-14 %). B: a range, revised "
+           "once; samples ~610K [D] not used because the mixture list may be partial; 72B = the name. Stage scope: visual instruction tuning on a "
+           "pre-trained LLM and vision tower.")))
+A(C(id="llava-next-110b-finetune", name="LLaVA-NeXT-110B visual instruction training (H800)", quality="B", modality="vision",
+    architecture="vlm (vision encoder + projector + 110B LLM)", paramsTotal=110e9,
+    hardware="H800 80GB (SXM)", devices=128,
+    target=dict(metric="gpuHours", value=128 * 19),
+    source="https://huggingface.co/lmms-lab/llava-next-110b model card — 'Speeds, Sizes, Times' — 2024 (read via a stored commit diff of the card, commit c115214)",
+    notes=("Card after the commit: 'The training cost is ~18-20 hours on 16 x 8 NVIDIA H800-SXM4-80GB (may vary due to hardware differences).' "
+           "(sic 'SXM4'; the previous revision, copied from the 72B card, said '~50-60 hours on 8 x 8 NVIDIA A100-SXM4-80GB'). Target [D] = 128 x "
+           "19 h = 2,432 GPU-h (+-5 %). B: a range; data size not read for this card; 110B = the name.")))
+
+# ====================================================================== vision
+A(C(id="simclr-r50-100ep", name="SimCLR ResNet-50, 100 epochs, batch 4096, 128 TPU v3 cores", quality="A", modality="vision",
+    architecture="cnn (resnet-50) + mlp projection head, contrastive", paramsTotal=24e6, samples=IMAGENET_TRAIN, epochs=100, resolution=224,
+    hardware="TPU v3", devices=tpu_v3_chips(128),
+    target=dict(metric="gpuHours", value=tpu_v3_chips(128) * 1.5),
+    source=("Chen et al. 2020, 'A Simple Framework for Contrastive Learning of Visual Representations' (ICML 2020, arXiv 2002.05709), §2.2 / footnote "
+            "— read via the ri.k117.org reproducibility extract that quotes the paper text; parameter count from github.com/google-research/simclr README table"),
+    notes=("Paper: 'We train our model with Cloud TPUs, using 32 to 128 cores depending on the batch size. With 128 TPU v3 cores, it takes 1.5 hours "
+           "to train our ResNet-50 with a batch size of 4096 for 100 epochs.' simclr README table: 'Depth Width SK Param (M) ...' '50 1X False 24'. "
+           "Target [D] = 128 cores / 2 = 64 chips x 1.5 h = 96 TPU-v3-chip-hours. samples = ImageNet-1k train (1.28M [R]) per epoch, 100 epochs; "
+           "each image is seen as TWO augmented 224 px views per step (2 forward/backward passes per image). A: devices, time, batch, epochs and "
+           "size all stated; '1.5 hours' is two significant digits.")))
+A(C(id="byol-r50-1000ep", name="BYOL ResNet-50, 1000 epochs, 512 TPU v3 cores", quality="B", modality="vision",
+    architecture="cnn (resnet-50), online + EMA target networks", paramsTotal=24e6, samples=IMAGENET_TRAIN, epochs=1000, resolution=224,
+    hardware="TPU v3", devices=tpu_v3_chips(512),
+    target=dict(metric="gpuHours", value=tpu_v3_chips(512) * 8),
+    source=("Grill et al. 2020, 'Bootstrap Your Own Latent' (NeurIPS 2020, arXiv 2006.07733), Appendix A 'Implementation details'; "
+            "github.com/google-deepmind/deepmind-research byol/README.md (read via a stored page copy)"),
+    notes=("README: 'Using this implementation should achieve a top-1 accuracy on Imagenet between 74.0% and 74.5% after about 8h of training using "
+           "512 Cloud TPU v3.' Paper App. A: 'We use the LARS optimizer ... over 1000 epochs, with a warm-up period of 10 epochs.' and the "
+           "encoder is 'ResNet-50(1x) v1'; the paper's 'batch size of 4096 split over 512 Cloud TPU v3 cores' [R]. Target [D] = 512 cores / 2 = "
+           "256 chips x 8 h = 2,048 TPU-v3-chip-hours. B: 'about 8h'; the README says '512 Cloud TPU v3' without 'cores' (read as cores, "
+           "as in the paper [R]; if chips were meant the target doubles). Two views per image and a second (EMA target) network forward "
+           "per view; 24M params [R] (ResNet-50 without fc, SimCLR table).")))
+A(C(id="siglit-4-tpuv4", name="SigLiT (sigmoid-loss locked-image tuning) on 4 TPU v4 chips, 2 days", quality="B", modality="vision",
+    architecture="dual encoder (frozen pre-trained image tower + trained text tower)",
+    hardware="TPU v4", devices=4,
+    target=dict(metric="gpuHours", value=days(4, 2)),
+    source="Zhai et al. 2023, 'Sigmoid Loss for Language Image Pre-Training' (ICCV 2023, arXiv 2303.15343), Abstract (read via stored copies of the abstract)",
+    notes=("Abstract: 'Combined with Locked-image Tuning, with only four TPUv4 chips, we train a SigLiT model that achieves 84.5% ImageNet zero-shot "
+           "accuracy in two days.' Target = 4 chips x 2 d x 24 = 192 TPU-v4-chip-hours. B: 'two days' (one digit); the image tower is frozen "
+           "(forward only) and its size, the text-tower size, batch and examples seen are not in the abstract -> params/samples null.")))
+A(C(id="alphafold2-train", name="AlphaFold 2 (initial training + fine-tuning), 128 TPU v3 cores", quality="B", modality="multimodal",
+    architecture="evoformer + structure module (protein structure)", paramsTotal=93e6, hardware="TPU v3", devices=tpu_v3_chips(128),
+    target=dict(metric="gpuHours", value=days(tpu_v3_chips(128), 7 + 4)),
+    source=("Jumper et al. 2021, 'Highly accurate protein structure prediction with AlphaFold', Nature 596, Methods 'Training regimen' — read "
+            "SECONDHAND via the aiportalx.com entry (quotation) and an ai-papers.xuzou.cn reading card (paraphrase)"),
+    notes=("SECONDHAND quotation: 'We train the model on Tensor Processing Unit (TPU) v3 with a batch size of 1 per TPU core, hence the model uses "
+           "128 TPU v3 cores.' Reading card (paraphrase of the paper): 'The model is trained to convergence on about 10 million samples, then "
+           "fine-tuned with longer 384-residue crops ... The initial training stage takes approximately one week, and fine-tuning takes about four "
+           "additional days.' Target [D] = 64 chips x (7 + 4) d x 24 = 16,896 TPU-v3-chip-hours. B: secondhand, 'approximately'; crops of 256 "
+           "then 384 residues, samples ~10M [R] not used; 93M params [R]. Not a language or image model (protein sequence + MSA -> 3D "
+           "structure); modality set to multimodal for want of a better class.")))
+DODGE = ("Dodge et al. 2022, 'Measuring the Carbon Intensity of AI in Cloud Instances' (FAccT 2022, arXiv 2206.05229), Table 2 — read via the "
+         "CodeCarbon documentation's copy of the table (docs.codecarbon.io 'Model Comparisons' / mlco2.github.io/codecarbon/model_examples.html)")
+DCONV = dict(powerW=None, pue=None, intensityGPerKWh=None, basis="measured GPU energy only (no CPU/host, no PUE)")
+DQ = ("CodeCarbon copy of Dodge et al. Table 2: 'Model | GPU | Training Time (H) | Consumption (kWh)' ... ")
+for did, nm, arch, params, gpu, hw, n, h, kwh, extra in [
+        ("dodge-vit-tiny", "ViT-Tiny trained on ImageNet (Dodge et al.)", "vit", 5.7e6, "ViT Tiny | 1 V100 | 19 | 1.7", "V100 (form factor not stated)", 1, 19, 1.7,
+         "5.7M params [R] (DeiT-Ti size)"),
+        ("dodge-vit-small", "ViT-Small trained on ImageNet (Dodge et al.)", "vit", 22e6, "ViT Small | 1 V100 | 19 | 2.2", "V100 (form factor not stated)", 1, 19, 2.2,
+         "22M params [R] (DeiT-S size)"),
+        ("dodge-vit-base", "ViT-Base trained on ImageNet (Dodge et al.)", "vit", 86e6, "ViT Base | 1 V100 | 21 | 4.7", "V100 (form factor not stated)", 1, 21, 4.7,
+         "86M params [R] (ViT paper Table 1)"),
+        ("dodge-densenet121", "DenseNet-121 training run (Dodge et al.)", "cnn (densenet)", 8.0e6, "Dense 121 | 1 P40 | 0.3 | 0.02", "Tesla P40", 1, 0.3, 0.02,
+         "8.0M params [R]; dataset not re-read (the paper's §4 describes the DenseNet runs; not in the copy) -> samples null; 0.02 kWh has one "
+         "significant digit (+-25 %)"),
+        ("dodge-densenet201", "DenseNet-201 training run (Dodge et al.)", "cnn (densenet)", 20.0e6, "Dense 201 | 1 P40 | 0.4 | 0.04", "Tesla P40", 1, 0.4, 0.04,
+         "20.0M params [R]; dataset not re-read -> samples null; 0.04 kWh has one significant digit (+-13 %)"),
+        ("dodge-bert-finetune", "BERT fine-tuning run (Dodge et al.)", "dense-encoder", None, "BERT fintetune | 4 V100 | 6 | 3.1", "V100 (form factor not stated)", 4, 6, 3.1,
+         "model size and task not in the copy (the BERT-small LM row of the same table, an excluded case, also has no size) -> params null")]:
+    A(C(id=did, name=nm, quality="B", modality="text" if "bert" in did else "vision", architecture=arch, paramsTotal=params,
+        resolution=224 if "vit" in did else None, hardware=hw, devices=n,
+        target=dict(metric="energyKWh", value=kwh), also=[dict(metric="gpuHours", value=n * h)], convention=DCONV, source=DODGE,
+        notes=(DQ + "'%s' (sic 'fintetune'). GPU-only measured energy (Dodge et al. count GPU electricity only) -> compare with the estimator's "
+               "accelerator share (the scorer's ACCELERATOR_ONLY list must include this id). also = %s x %s h = %s GPU-h. B: read in a copy of the "
+               "table, not the paper; epochs/steps not stated; %s." % (gpu, n, h, format(round(n * h, 2), ","), extra))))
+
+# ====================================================================== diffusion
+A(C(id="stable-video-diffusion", name="Stable Video Diffusion (SVD / SVD-XT) checkpoints, all training stages", quality="B", modality="diffusion",
+    architecture="unet (latent video diffusion, temporal layers)", paramsTotal=1.5e9,
+    hardware="A100 80GB (form factor not stated)", devices=384,
+    target=dict(metric="gpuHours", value=200_000), also=[dict(metric="energyKWh", value=64_000)],
+    source=("https://huggingface.co/stabilityai/stable-video-diffusion-img2vid model card — 'Appendix' — Nov 2023 (read via a stored commit diff "
+            "of the card, commit 1171a4a); Blattmann et al. 2023, 'Stable Video Diffusion' (arXiv 2311.15127)"),
+    notes=("Card: 'Training the SVD checkpoints required a total of approximately 200,000 A100 80GB hours. The majority of the training occurred on "
+           "48 * 8 A100s, while some stages took more/less than that. The resulting CO2 emission is ~19,000kg CO2 eq., and energy consumed is "
+           "~64000 kWh.' Target = 200,000 GPU-h; also = 64,000 kWh (the card's own energy figure: 0.32 kWh per GPU-h, i.e. it includes more "
+           "than the GPUs' TDP share or a PUE — basis not stated). devices = 48 x 8 = 384 ('the majority'). B: 'approximately'; several "
+           "stages/checkpoints summed (image pre-training init, video pre-training, fine-tuning); 1.5B params [R] (secondary summary, not on "
+           "the card); frames/resolution per stage not extracted.")))
+A(C(id="sd-pokemon-finetune", name="Stable Diffusion fine-tuned on Pokémon (Lambda Labs)", quality="B", modality="diffusion",
+    architecture="unet (latent diffusion, full fine-tune)", paramsTotal=860e6, resolution=512,
+    hardware="RTX A6000 48GB", devices=2,
+    target=dict(metric="gpuHours", value=2 * 6),
+    source="https://huggingface.co/lambdalabs/sd-pokemon-diffusers model card — 'Model description' — 2022 (same text on justinpinkney/pokemon-stable-diffusion)",
+    notes=("Card: 'Trained on BLIP captioned Pokémon images using 2xA6000 GPUs on Lambda GPU Cloud for around 15,000 step (about 6 hours, at a cost "
+           "of about $10).' Inference config uses '--H 512 --W 512'. Target = 2 x 6 h = 12 GPU-h. B: 'about 6 hours'; batch size not stated, so "
+           "images seen unknown (the dataset has 833 captioned images [R]); 860M = the SD v1 UNet size [R] (text encoder and VAE frozen). "
+           "A FINE-TUNE of Stable Diffusion v1 (whose own pre-training is an excluded case).")))
+A(C(id="open-sora-2.0-stage1", name="Open-Sora 2.0 (11B), stage 1: 256 px text-to-video", quality="B", modality="diffusion",
+    architecture="dit (mmdit, flow matching, video autoencoder latents)", paramsTotal=11e9, samples=70e6, resolution=256,
+    hardware="H200 [R] (GPU type not in the excerpt read)", devices=224,
+    target=dict(metric="gpuHours", value=2240 * 24),
+    source=("Open-Sora Team 2025, 'Open-Sora 2.0: Training a Commercial-Level Video Generation Model in $200k' (arXiv 2503.09642), training-cost "
+            "table — read via the emergentmind.com summary of the paper"),
+    notes=("Summary of the paper: '256px Text-to-Video (T2V) Training: The model is initially trained as a text-to-video model using a dataset of "
+           "70 million low-resolution (256x256) video clips. ... The training spans 85k iterations using 224 GPUs, amounting to 2240 GPU days and "
+           "a cost of $107.5k.' Abstract: 'we present Open-Sora 2.0, a commercial-level video generation model trained for only $200k.' Other "
+           "summaries: '11 B parameters', 'trained on 224 GPUs'. Target [D] = 2,240 GPU-days x 24 = 53,760 GPU-h (stage 1 of 3 only). B: "
+           "secondhand summary; GPU type H200 [R] (recalled; consistent with $107.5k / 53,760 h = $2.00 per GPU-hour); samples = clips in the "
+           "stage-1 set, epochs unknown; initialised from an image model (FLUX) [R].")))
+
+# ====================================================================== speech and audio
+A(C(id="kokoro-82m-v0.19", name="Kokoro-82M v0.19 (text-to-speech)", quality="B", modality="speech", architecture="tts (StyleTTS 2-style decoder) [R]",
+    paramsTotal=82e6, hardware="A100 80GB (form factor not stated)",
+    target=dict(metric="gpuHours", value=500),
+    source="hexgrad, Kokoro-TTS Space app.py 'Compute' section (read via a stored commit diff, commit 1cc7378) — 2024/2025",
+    notes=("App text after the commit: 'Kokoro v0.19 was trained on A100 80GB vRAM instances for approximately 500 total GPU hours. The average "
+           "cost for each GPU hour was around $0.80, so the total cost was around $400.' (before: 'The model was trained on 1x A100-class 80GB "
+           "instances rented from Vast.ai'). Target = 500 GPU-h. B: 'approximately'; hours of audio / steps not stated; 82M = the model name; "
+           "single-GPU instances.")))
+A(C(id="lauratts-libritts", name="LauraTTS (codec-LM TTS) on LibriTTS-clean, 1 A800", quality="B", modality="speech",
+    architecture="decoder-only LM over codec tokens (FunCodec LauraTTS)", hardware="A800 (memory not stated)", devices=1,
+    target=dict(metric="gpuHours", value=days(1, 1.5)),
+    source="https://github.com/modelscope/FunCodec/issues/36 — answers by a FunCodec collaborator (ZhihaoDU) — 2024",
+    notes=("Collaborator: 'The model is trained about 1.5 day on LibriTTS clean subset with an A800 GPU, and the batch size is 10240 tokens.' and "
+           "'Only one A800 GPU. I think the duration of LibriTTS clean subset is about 244 hours'. Target = 1 x 1.5 d x 24 = 36 GPU-h. B: issue "
+           "answer, 'about 1.5 day'; steps/epochs and model size not stated (params null).")))
+A(C(id="music-llama-medium", name="Music-Llama-Medium (symbolic music LM), 8 A100 40GB", quality="B", modality="speech",
+    architecture="decoder-only transformer over music tokens", seqLen=4096, epochs=3.5,
+    hardware="A100 40GB (form factor not stated)", devices=8,
+    target=dict(metric="gpuHours", value=8 * 10),
+    source="https://huggingface.co/asigalov61/Music-Llama-Medium logs/README.md (commit 6aca23f) — 2024",
+    notes=("README: 'Model was trained for 10 hours 3.5 epochs (14000 steps) on 8 x 40GB A100 GPUs with the following arguments' '!python "
+           "train.py --config tv2o-medium --max-len 4096 --acc-grad 8'. Target = 8 x 10 = 80 GPU-h. B: model size and batch not stated (params "
+           "null); symbolic (MIDI-token) music, not audio — filed under speech (incl. music) as in earlier sets.")))
+
+for c in cases:
+    t = c["target"]["value"]
+    c["target"]["value"] = round(t, 2) if isinstance(t, float) and t != int(t) else int(round(t))
+    for a in c["also"]:
+        a["value"] = round(a["value"], 2) if isinstance(a["value"], float) and a["value"] != int(a["value"]) else int(round(a["value"]))
+    for k in ("tokens", "samples", "paramsTotal", "paramsActive"):
+        if c[k] is not None:
+            c[k] = int(round(c[k]))
+    assert c["quality"] in ("A", "B") and c["hardware"] and c["source"] and c["notes"], c["id"]
+
+ids = [c["id"] for c in cases]
+assert len(ids) == len(set(ids)), "duplicate ids"
+out = {"set": "footprint-heldout-3",
+       "created": datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+       "description": ("Third held-out set of published training runs for validating the Green ML Review footprint estimator. Built "
+                       "without running the estimator; no model/run of /work/excluded-runs.txt (development cases, footprint-heldout-1 and -2). "
+                       "gpuHours means accelerator-hours (TPU chip-hours for TPU rows, Ascend-910-hours for the Ascend row). [R] = recalled/"
+                       "secondary, not re-read in the primary this session; [D] = derived arithmetic shown in notes and in make_cases.py."),
+       "cases": cases}
+with open(os.path.join(HERE, "cases.json"), "w") as f:
+    json.dump(out, f, indent=2, ensure_ascii=False)
+    f.write("\n")
+print(len(cases), "cases")

@@ -93,14 +93,18 @@ A(C(id="falcon-mamba-7b", name="Falcon Mamba 7B (pure Mamba SSM)", quality="B", 
            "instances.' 'The model training took roughly two months.' Target = 256 x 60 d x 24 = 368,640 GPU-h. B: 'roughly two months' and "
            "'on average 256' (+-10 % or worse); 7B = the name (7.27B [R]); seqLen 8192 = final stage only. AWS p5 = H100 SXM. Attention-free "
            "(selective state-space) architecture.")))
-A(C(id="mgpt-1.3b", name="mGPT (multilingual GPT, 60 languages) on 256 V100", quality="B",
+A(C(id="mgpt-1.3b", name="mGPT (multilingual GPT, 60 languages) on 256 V100", quality="A",
     paramsTotal=1.3e9, tokens=440e9, seqLen=512, hardware="V100 (form factor not stated)", devices=256,
     target=dict(metric="gpuHours", value=days(256, 12)),
-    source="https://huggingface.co/ai-forever/mGPT model card — 'Details' — 2022/2023 (read via a stored commit diff of the card, commit 14ac632)",
-    notes=("Card (after the commit): 'Model was trained with sequence length 512 using Megatron and Deepspeed libs by SberDevices team on a dataset "
-           "of 600 GB of texts in 60 languages. The model has seen 440 billion BPE tokens in total.' 'Total training time was around 12 days on "
-           "256 Nvidia V100 GPUs.' Target = 256 x 12 d x 24 = 73,728 GPU-h. B: 'around 12 days'; 1.3B params [R] (the mGPT paper/size, not in "
-           "the lines read). (The earlier card revision said 'sequence length 1024 ... 80B tokens for 3 epochs ... then 2048' — superseded.)")))
+    source=("https://huggingface.co/ai-forever/mGPT model card (formerly sberbank-ai/mGPT) — 'Details' — 2022/2023 (read via a verbatim copy of "
+            "the card stored in a public repository, index file id 32837195447, and the card's commit diff 14ac632); Shliazhko et al. 2022, "
+            "'mGPT: Few-Shot Learners Go Multilingual' (arXiv 2204.07580)"),
+    notes=("Card: 'We introduce a family of autoregressive GPT-like models with 1.3 billion parameters trained on 60 languages from 25 language "
+           "families using Wikipedia and Colossal Clean Crawled Corpus.' 'The model was trained with sequence length 512 using Megatron and "
+           "Deepspeed libs by SberDevices team on a dataset of 600 GB of texts in 60 languages. The model has seen 440 billion BPE tokens in "
+           "total.' 'Total training time was around 12 days on 256 Nvidia V100 GPUs.' Target = 256 x 12 d x 24 = 73,728 GPU-h. A: devices x "
+           "time, tokens and size all stated; 'around 12 days' rounds by <= ~4 %. GPT-3-style architecture with sparse attention (per the card). "
+           "(An earlier card revision said 'sequence length 1024 ... 80B tokens for 3 epochs ... then 2048' — superseded.)")))
 A(C(id="smollm-135m", name="SmolLM-135M (600B tokens, 64 H100)", quality="B", paramsTotal=135e6, tokens=600e9, precision="bf16",
     hardware="H100 (form factor not stated)", devices=64,
     target=dict(metric="gpuHours", value=days(64, 1)),
@@ -190,7 +194,38 @@ A(C(id="llava-next-110b-finetune", name="LLaVA-NeXT-110B visual instruction trai
            "(sic 'SXM4'; the previous revision, copied from the 72B card, said '~50-60 hours on 8 x 8 NVIDIA A100-SXM4-80GB'). Target [D] = 128 x "
            "19 h = 2,432 GPU-h (+-5 %). B: a range; data size not read for this card; 110B = the name.")))
 
+# ====================================================================== multimodal pre-training (early-fusion)
+CHAM = ("Chameleon Team (Meta FAIR) 2024, 'Chameleon: Mixed-Modal Early-Fusion Foundation Models' (arXiv 2405.09818), Table 2 (pre-training GPU "
+        "usage) — read SECONDHAND via a generated paper-audit report stored in a public repository (index file id 65771784252; repository name "
+        "not shown by the index) and, for tokens, the metaverse-imagen gitbook summary of the paper")
+CHAM_Q = ("SECONDHAND (audit report citing the paper): 'Table 2 provides the GPU usage for pre-training, specifying the number of concurrent GPUs "
+          "(1024 for 7B, 3072 for 34B) and the total GPU hours (856,481 for 7B, 4,282,407 for 34B).' Summary: 'Pretraining stage 1 (80%) "
+          "unsupervised training on text-only (Llama 2, CodeLlama => 2.9T tokens), text-image (1.4B pairs/1.5T tokens), Text/Image Interleaved "
+          "(400B tokens)' and 'Chameleon-34B trained for 2.1 epochs over our full training dataset for a total of 9.2T tokens.' ")
+A(C(id="chameleon-7b", name="Chameleon-7B (early-fusion text+image token LM), pre-training", quality="B", modality="multimodal",
+    architecture="dense (decoder-only over text + VQ image tokens)", paramsTotal=7e9, seqLen=4096,
+    hardware="A100 80GB [R] (Meta RSC; GPU type not in the excerpt read)", devices=1024,
+    target=dict(metric="gpuHours", value=856_481), source=CHAM,
+    notes=(CHAM_Q + "Target = 856,481 GPU-h (as published, pre-training only). B: secondhand; tokens for the 7B not in the excerpts (the paper's "
+           "Table 1 gives the same 4.4T-token data and 2.1 epochs for both sizes [R] -> left null); images are 512x512 -> 1,024 tokens each; "
+           "seqLen 4096 [R]; A100 80GB [R].")))
+A(C(id="chameleon-34b", name="Chameleon-34B (early-fusion text+image token LM), pre-training", quality="B", modality="multimodal",
+    architecture="dense (decoder-only over text + VQ image tokens)", paramsTotal=34e9, tokens=9.2e12, seqLen=4096,
+    hardware="A100 80GB [R] (Meta RSC; GPU type not in the excerpt read)", devices=3072,
+    target=dict(metric="gpuHours", value=4_282_407), source=CHAM,
+    notes=(CHAM_Q + "Target = 4,282,407 GPU-h (as published, pre-training only). tokens = 9.2T (2.1 epochs). B: secondhand; seqLen 4096 [R]; "
+           "A100 80GB [R]; the 34B uses QK-norm and re-ordered norms for stability (no compute effect).")))
+
 # ====================================================================== vision
+A(C(id="aquila-vl-2b", name="Aquila-VL-2B trained on Infinity-MM (all stages)", quality="B", modality="vision",
+    architecture="vlm (vision encoder + projector + 2B LLM)", paramsTotal=2e9, hardware="A100 40GB (form factor not stated)",
+    target=dict(metric="gpuHours", value=400 + 2100 + 2700 + 3300 + 3100 + 1800),
+    also=[dict(metric="gpuHours", value=v) for v in (400, 2100, 2700, 3300, 3100, 1800)],
+    source="https://huggingface.co/datasets/BAAI/Infinity-MM/discussions/5 — answer by the Beijing Academy of Artificial Intelligence org — 2024",
+    notes=("BAAI answer: 'Hi, we used 40G A100 to train our model, and the GPU hours consumed in each stage are as follows:' 'Stage GPU hours' "
+           "'1 400' '2-a 2100' '2-b 2700' '2-c 3300' '3 3100' '4 1800'. Target [D] = 400 + 2,100 + 2,700 + 3,300 + 3,100 + 1,800 = 13,400 "
+           "GPU-h (stages in `also`). B: forum answer; GPU count, samples per stage and resolution not stated; 2B = the model name; which "
+           "parts are frozen in stage 1 (usually projector only) not stated.")))
 A(C(id="simclr-r50-100ep", name="SimCLR ResNet-50, 100 epochs, batch 4096, 128 TPU v3 cores", quality="A", modality="vision",
     architecture="cnn (resnet-50) + mlp projection head, contrastive", paramsTotal=24e6, samples=IMAGENET_TRAIN, epochs=100, resolution=224,
     hardware="TPU v3", devices=tpu_v3_chips(128),
@@ -202,18 +237,20 @@ A(C(id="simclr-r50-100ep", name="SimCLR ResNet-50, 100 epochs, batch 4096, 128 T
            "Target [D] = 128 cores / 2 = 64 chips x 1.5 h = 96 TPU-v3-chip-hours. samples = ImageNet-1k train (1.28M [R]) per epoch, 100 epochs; "
            "each image is seen as TWO augmented 224 px views per step (2 forward/backward passes per image). A: devices, time, batch, epochs and "
            "size all stated; '1.5 hours' is two significant digits.")))
-A(C(id="byol-r50-1000ep", name="BYOL ResNet-50, 1000 epochs, 512 TPU v3 cores", quality="B", modality="vision",
+A(C(id="byol-r50-1000ep", name="BYOL ResNet-50, 1000 epochs, batch 4096, 512 TPU v3 cores", quality="B", modality="vision",
     architecture="cnn (resnet-50), online + EMA target networks", paramsTotal=24e6, samples=IMAGENET_TRAIN, epochs=1000, resolution=224,
     hardware="TPU v3", devices=tpu_v3_chips(512),
     target=dict(metric="gpuHours", value=tpu_v3_chips(512) * 8),
-    source=("Grill et al. 2020, 'Bootstrap Your Own Latent' (NeurIPS 2020, arXiv 2006.07733), Appendix A 'Implementation details'; "
+    source=("Grill et al. 2020, 'Bootstrap Your Own Latent' (NeurIPS 2020, arXiv 2006.07733), §3.3 'Implementation details' and Appendix A — "
+            "read in verbatim copies of the paper text stored in public repositories (index file ids 59101692911, 56679272889); "
             "github.com/google-deepmind/deepmind-research byol/README.md (read via a stored page copy)"),
-    notes=("README: 'Using this implementation should achieve a top-1 accuracy on Imagenet between 74.0% and 74.5% after about 8h of training using "
-           "512 Cloud TPU v3.' Paper App. A: 'We use the LARS optimizer ... over 1000 epochs, with a warm-up period of 10 epochs.' and the "
-           "encoder is 'ResNet-50(1x) v1'; the paper's 'batch size of 4096 split over 512 Cloud TPU v3 cores' [R]. Target [D] = 512 cores / 2 = "
-           "256 chips x 8 h = 2,048 TPU-v3-chip-hours. B: 'about 8h'; the README says '512 Cloud TPU v3' without 'cores' (read as cores, "
-           "as in the paper [R]; if chips were meant the target doubles). Two views per image and a second (EMA target) network forward "
-           "per view; 24M params [R] (ResNet-50 without fc, SimCLR table).")))
+    notes=("Paper: 'We use a batch size of 4096 split over 512 Cloud TPU v3 cores. With this setup, training takes approximately 8 hours for a "
+           "ResNet-50(x1).' App. A: 'We use a convolutional residual network with 50 layers and post-activation (ResNet-50(1x) v1) as our base "
+           "parametric encoders' '... over 1000 epochs, with a warm-up period of 10 epochs.' 'a random patch of the image is selected and resized "
+           "to 224 x 224'. README: '... after about 8h of training using 512 Cloud TPU v3.' Target [D] = 512 cores / 2 = 256 chips x 8 h = 2,048 "
+           "TPU-v3-chip-hours. samples = ImageNet-1k train (1.28M [R]) x 1000 epochs. B: 'approximately 8 hours' (one digit, +-6 %); two views "
+           "per image, online + EMA target network forward per view, plus projector/predictor MLPs; 24M params [R] (ResNet-50 without fc, "
+           "SimCLR README table).")))
 A(C(id="siglit-4-tpuv4", name="SigLiT (sigmoid-loss locked-image tuning) on 4 TPU v4 chips, 2 days", quality="B", modality="vision",
     architecture="dual encoder (frozen pre-trained image tower + trained text tower)",
     hardware="TPU v4", devices=4,
@@ -317,6 +354,14 @@ A(C(id="music-llama-medium", name="Music-Llama-Medium (symbolic music LM), 8 A10
     notes=("README: 'Model was trained for 10 hours 3.5 epochs (14000 steps) on 8 x 40GB A100 GPUs with the following arguments' '!python "
            "train.py --config tv2o-medium --max-len 4096 --acc-grad 8'. Target = 8 x 10 = 80 GPU-h. B: model size and batch not stated (params "
            "null); symbolic (MIDI-token) music, not audio — filed under speech (incl. music) as in earlier sets.")))
+
+A(C(id="whisper-hindi-small-finetune", name="whisper-hindi-small (Whisper small fine-tuned on Hindi)", quality="B", modality="speech",
+    architecture="encoder-decoder (whisper small)", paramsTotal=244e6, hardware="A100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 7)),
+    source="https://huggingface.co/vasista22/whisper-hindi-small/discussions/1 — answer by the model's author — 2023",
+    notes=("Author's answer: 'These whisper models have been fine-tuned on 8 NVIDIA A-100 GPUs for a week.' Target = 8 x 7 d x 24 = 1,344 GPU-h. "
+           "B: forum answer, 'a week' (coarse), and it speaks of 'these whisper models' (the author's several sizes) — possibly the time for the "
+           "set, not this model alone; hours of audio/steps not stated; 244M [R] (Whisper small). A FINE-TUNE of OpenAI Whisper small.")))
 
 for c in cases:
     t = c["target"]["value"]

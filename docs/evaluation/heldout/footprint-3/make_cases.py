@@ -185,6 +185,56 @@ A(C(id="amd-llama-135m-code", name="AMD-Llama-135m-code (code fine-tune, 20B tok
            "Target [D] = 4 MI250 x 4 d x 24 = 384 MI250-hours (768 GCD-hours). B: '4 days' one digit (+-13 %). A FINE-TUNE of amd-llama-135m "
            "(that case's hours are not included).")))
 
+# ---- community nanochat runs (model cards on Hugging Face; the training code is karpathy/nanochat, not read)
+A(C(id="alpha-nanochat-d24-2xh100", name="nanochat d24 base (1.38B) on 2x H100 SXM, FP8, 5.84B tokens", quality="A", paramsTotal=1_384_122_122,
+    tokens=5_838_471_168, seqLen=2048, precision="fp8 (matrix products)", hardware="H100 SXM 80GB", devices=2,
+    target=dict(metric="gpuHours", value=2 * 23_555 / 3600),
+    source="https://huggingface.co/ajaxdavis/alpha-nanochat-d24 model card — 'The run' — 2026 (read via a stored copy of the card page)",
+    notes=("Card: \"nanochat's d24 base model (1,384,122,122 parameters), trained for the whole of Andrej Karpathy's nanochat speedrun record recipe "
+           "(leaderboard Run 6, commit a825e63): 5,568 steps of 2^20 tokens (5.84 billion tokens of ClimbMix), FP8 matrix products, Muon + AdamW.\" "
+           "'Hardware 2x H100 SXM (NVLink NV18), RunPod' 'Steps 5,568' 'Tokens 5,838,471,168' 'Training time 23,555 s (6 h 32 min), one "
+           "uninterrupted invocation' 'Throughput 247,865 tokens/s (nanochat a825e63 on two H100s: 247,886)'. Target [D] = 2 x 23,555 s / 3600 "
+           "= 13.09 GPU-h. A: exact. Note: trained by a custom compiler (no PyTorch on the training path) at the same throughput as stock "
+           "nanochat; FP8; another d24 port's card (Nekochu/nanochat-d24) describes 'value embeddings on alternating layers (~604M params at near-zero "
+           "FLOPs)' [R, not this card], so FLOPs per token may be well below 6 x params.")))
+A(C(id="nanochat-d20-h200", name="nanochat d20 (896M) base, one H200, 5.2B tokens", quality="A", paramsTotal=896e6, tokens=5.2e9, seqLen=2048,
+    hardware="H200 (143GB as reported)", devices=1,
+    target=dict(metric="gpuHours", value=8.5),
+    source="https://huggingface.co/cliffo4567/nanochat-d20 model card — 'Model Details' — 2026 (University of North Texas workshop model)",
+    notes=("Card: 'A 896 million parameter GPT-style language model trained from scratch on a single NVIDIA H200 GPU' '| Parameters | 896 million |' "
+           "'| Layers (depth) | 20 |' '| Embedding size | 1280 |' '| Vocabulary size | 32,768 |' '| Context length | 2048 tokens |' '| Training "
+           "tokens | 5.2 billion |' '| Training time | ~8.5 hours |' '| Hardware | 1x NVIDIA H200 (143GB) |' '| Training data | ClimbMix |'. "
+           "Target = 1 x 8.5 = 8.5 GPU-h. A: '~8.5 hours' rounds by <= 3 %. Newer nanochat (value embeddings) -> part of the 896M are embedding "
+           "tables [R].")))
+A(C(id="nanochat-d20-1xh100-full", name="nanochat d20 (561M), base + mid + SFT on one H100", quality="B", paramsTotal=560_988_160, tokens=11.2e9,
+    seqLen=2048, hardware="H100 (form factor not stated)", devices=1,
+    target=dict(metric="gpuHours", value=38 + 28 / 60),
+    source="https://huggingface.co/jack03/nanochat-1 model card — 2025",
+    notes=("Card: 'Parameters: 560,988,160 (~561M parameters)' 'Training Tokens: 11.2B tokens' 'Sequence Length: 2048 tokens' 'Vocab Size: 65,536' "
+           "'Base Training (Pretraining): Trained on web text data for 21,400 iterations' 'Midtraining: Domain adaptation for 773 iterations' "
+           "'Supervised Fine-Tuning (SFT): Chat fine-tuning for 682 iterations' 'Total Training Time: 38 hours 28 minutes on single H100 GPU'. "
+           "Target = 38.47 GPU-h. B: the time covers base + mid + SFT (the last two are ~7 % of the iterations, on shorter batches), and may "
+           "include evaluation; tokens = base pre-training only.")))
+A(C(id="nanochat-d24-rtx4070", name="nanochat d24 (911M) base on one RTX 4070, ~465 GPU-hours", quality="B", paramsTotal=910_691_760, seqLen=2048,
+    hardware="RTX 4070 12GB (consumer)", devices=1,
+    target=dict(metric="gpuHours", value=465),
+    source="https://huggingface.co/Marcolini/nanochat-d24-base-champion model card — 2026 (checkpoint of the Bl4ckd09/nanochat-on-rtx4070 fork, not read)",
+    notes=("Card: 'A 910 M-parameter nanochat base model pretrained entirely on one RTX 4070 12 GB.' 'It represents ~465 GPU-hours of pretraining on "
+           "that one card, across three resumable continuation segments.' '| Checkpoint step | 820,230 (target ratio 32) |' '| Parameters | "
+           "910,691,760 |' '| Vocab / max seq len | 32,768 / 2,048 |' 'Pretraining data | karpathy/fineweb-edu-100b-shuffle'. Target = 465 GPU-h. "
+           "B: '~465'; tokens not stated (batch size not in the lines read; 'target ratio 32' is nanochat's data:params setting, which counts "
+           "only some parameters [R]) -> tokens null; three segments.")))
+A(C(id="gpt2023-124m-rtx3060", name="GPT2(023): GPT-2 124M further trained on 2.23B tokens on one RTX 3060", quality="A", paramsTotal=124e6,
+    tokens=4400 * 512 * 1024, seqLen=1024, hardware="RTX 3060 12GB (consumer)", devices=1,
+    target=dict(metric="gpuHours", value=79.32),
+    source="https://huggingface.co/crumb/gpt2023 model card — 2023 (read via a stored commit diff of the card, commit 354042f)",
+    notes=("Card: \"This is the smallest GPT-2 model (124m) from OpenAi finetuned on approximately 2.23B tokens ... consisting of 1.3B from common "
+           "crawl sites from 2023, 540M from ArXiv, and 390M from GitHub.\" 'There were 4400 total steps during training at a batch size of 512 "
+           "examples with a context length of 1024.' 'Training took a total of 1.18e+18 FLOs over the course of 79.32 hours locally with a 12gb "
+           "RTX3060.' Target = 79.32 GPU-h. tokens [D] = 4,400 x 512 x 1,024 = 2.307B (the card says 'approximately 2.23B'). A: exact time, "
+           "steps, batch, length and size. Check [D]: 6 x 124M x 2.3B = 1.7e18 vs the stated 1.18e18 FLOs. A continued-training run of OpenAI's "
+           "GPT-2 small (not the excluded nanoGPT/llm.c GPT-2 reproductions).")))
+
 # ====================================================================== text: fine-tunes / post-training
 DSR1 = ("Guo et al. 2025, 'DeepSeek-R1 incentivizes reasoning in LLMs through reinforcement learning', Nature 645 (Sept 2025), Supplementary "
         "Information (training cost) — read SECONDHAND via The Register, 'DeepSeek didn't really train its flagship model for $294,000' (18 Sept "

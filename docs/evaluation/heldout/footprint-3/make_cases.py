@@ -310,14 +310,14 @@ CHAM_Q = ("SECONDHAND (audit report citing the paper): 'Table 2 provides the GPU
           "(400B tokens)' and 'Chameleon-34B trained for 2.1 epochs over our full training dataset for a total of 9.2T tokens.' ")
 A(C(id="chameleon-7b", name="Chameleon-7B (early-fusion text+image token LM), pre-training", quality="B", modality="multimodal",
     architecture="dense (decoder-only over text + VQ image tokens)", paramsTotal=7e9, seqLen=4096,
-    hardware="A100 80GB [R] (Meta RSC; GPU type not in the excerpt read)", devices=1024,
+    hardware="A100 80GB (recalled [R]: Meta RSC; GPU type not in the excerpt read)", devices=1024,
     target=dict(metric="gpuHours", value=856_481), source=CHAM,
     notes=(CHAM_Q + "Target = 856,481 GPU-h (as published, pre-training only). B: secondhand; tokens for the 7B not in the excerpts (the paper's "
            "Table 1 gives the same 4.4T-token data and 2.1 epochs for both sizes [R] -> left null); images are 512x512 -> 1,024 tokens each; "
            "seqLen 4096 [R]; A100 80GB [R].")))
 A(C(id="chameleon-34b", name="Chameleon-34B (early-fusion text+image token LM), pre-training", quality="B", modality="multimodal",
     architecture="dense (decoder-only over text + VQ image tokens)", paramsTotal=34e9, tokens=9.2e12, seqLen=4096,
-    hardware="A100 80GB [R] (Meta RSC; GPU type not in the excerpt read)", devices=3072,
+    hardware="A100 80GB (recalled [R]: Meta RSC; GPU type not in the excerpt read)", devices=3072,
     target=dict(metric="gpuHours", value=4_282_407), source=CHAM,
     notes=(CHAM_Q + "Target = 4,282,407 GPU-h (as published, pre-training only). tokens = 9.2T (2.1 epochs). B: secondhand; seqLen 4096 [R]; "
            "A100 80GB [R]; the 34B uses QK-norm and re-ordered norms for stability (no compute effect).")))
@@ -425,7 +425,7 @@ A(C(id="sd-pokemon-finetune", name="Stable Diffusion fine-tuned on Pokémon (Lam
            "A FINE-TUNE of Stable Diffusion v1 (whose own pre-training is an excluded case).")))
 A(C(id="open-sora-2.0-stage1", name="Open-Sora 2.0 (11B), stage 1: 256 px text-to-video", quality="B", modality="diffusion",
     architecture="dit (mmdit, flow matching, video autoencoder latents)", paramsTotal=11e9, samples=70e6, resolution=256,
-    hardware="H200 [R] (GPU type not in the excerpt read)", devices=224,
+    hardware="H200 (recalled [R]; GPU type not in the excerpt read)", devices=224,
     target=dict(metric="gpuHours", value=2240 * 24),
     source=("Open-Sora Team 2025, 'Open-Sora 2.0: Training a Commercial-Level Video Generation Model in $200k' (arXiv 2503.09642), training-cost "
             "table — read via the emergentmind.com summary of the paper"),

@@ -357,6 +357,55 @@ A(C(id="byol-r50-1000ep", name="BYOL ResNet-50, 1000 epochs, batch 4096, 512 TPU
            "TPU-v3-chip-hours. samples = ImageNet-1k train (1.28M [R]) x 1000 epochs. B: 'approximately 8 hours' (one digit, +-6 %); two views "
            "per image, online + EMA target network forward per view, plus projector/predictor MLPs; 24M params [R] (ResNet-50 without fc, "
            "SimCLR README table).")))
+MAE = ("He et al. 2022, 'Masked Autoencoders Are Scalable Vision Learners' (CVPR 2022, arXiv 2111.06377), Table 2 and §4.2 — read in a "
+       "verbatim copy of the paper text stored in a public repository (index file id 63270707824; the same sentences in ids 9384889964, 30369202745)")
+MAE_T2 = ("Table 2: 'Wall-clock time of our MAE training (800 epochs), benchmarked in 128 TPU-v3 cores with TensorFlow. ... The decoder width is "
+          "512, and the mask ratio is 75%.' rows 'ViT-L | 8 | 84.9 | 15.4' 'ViT-L | 1 | 84.8 | 11.6' 'ViT-H | 8 | 85.8 | 34.5' 'ViT-H | 1 | 85.9 | "
+          "29.3' (encoder | dec. depth | ft acc | hours). 'Overall, our default MAE decoder is lightweight. It has 8 blocks and a width of 512-d'. ")
+A(C(id="mae-vit-l-800ep", name="MAE ViT-L/16, 800 epochs, default 8-block decoder, 128 TPU v3 cores", quality="B", modality="vision",
+    architecture="vit (masked autoencoder: ViT-L encoder on 25 % of patches + 8-block 512-d decoder)", paramsTotal=304e6,
+    samples=IMAGENET_TRAIN, epochs=800, resolution=224, hardware="TPU v3", devices=tpu_v3_chips(128),
+    target=dict(metric="gpuHours", value=tpu_v3_chips(128) * 15.4), also=[dict(metric="gpuHours", value=tpu_v3_chips(128) * 11.6)],
+    source=MAE,
+    notes=(MAE_T2 + "Target [D] = 64 chips x 15.4 h = 985.6 TPU-v3-chip-hours (default decoder); also = the 1-block-decoder run, 64 x 11.6 = "
+           "742.4. B: 304M params [R] (ViT-L/16 encoder; the decoder adds a few % [R]); batch size not in the lines read; the encoder "
+           "processes only 25 % of the 196 patches (mask ratio 75 %), the decoder all of them.")))
+A(C(id="mae-vit-l-1600ep", name="MAE ViT-L/16, 1600 epochs, 128 TPU v3 cores", quality="B", modality="vision",
+    architecture="vit (masked autoencoder: ViT-L encoder on 25 % of patches + 8-block 512-d decoder)", paramsTotal=304e6,
+    samples=IMAGENET_TRAIN, epochs=1600, resolution=224, hardware="TPU v3", devices=tpu_v3_chips(128),
+    target=dict(metric="gpuHours", value=tpu_v3_chips(128) * 31),
+    source=MAE,
+    notes=("§4.2: 'The MAE models in Table 3 are pre-trained for 1600 epochs for better accuracy (Figure 7). Even so, our total pre-training time "
+           "is less than the other methods when trained on the same hardware. For example, training ViT-L on 128 TPU-v3 cores, our MAE's training "
+           "time is 31 hours for 1600 epochs and MoCo v3's is 36 hours for 300 epochs.' Table 3 note: 'Here our MAE reconstructs normalized "
+           "pixels and is pre-trained for 1600 epochs.' Target [D] = 64 chips x 31 h = 1,984 TPU-v3-chip-hours. B: 304M [R]; note 31 h for "
+           "1600 epochs vs 15.4 h for 800 in Table 2 (consistent, ~2x). Pair with mae-vit-l-800ep and mocov3-vit-l-300ep (same hardware).")))
+A(C(id="mae-vit-h-800ep", name="MAE ViT-H/14, 800 epochs, default 8-block decoder, 128 TPU v3 cores", quality="B", modality="vision",
+    architecture="vit (masked autoencoder: ViT-H encoder on 25 % of patches + 8-block 512-d decoder)", paramsTotal=632e6,
+    samples=IMAGENET_TRAIN, epochs=800, resolution=224, hardware="TPU v3", devices=tpu_v3_chips(128),
+    target=dict(metric="gpuHours", value=tpu_v3_chips(128) * 34.5), also=[dict(metric="gpuHours", value=tpu_v3_chips(128) * 29.3)],
+    source=MAE,
+    notes=(MAE_T2 + "Target [D] = 64 chips x 34.5 h = 2,208 TPU-v3-chip-hours (default decoder); also = 1-block decoder, 64 x 29.3 = 1,875.2. "
+           "B: 632M params [R] (ViT-H/14); patch 14 -> 256 patches per 224 px image, 25 % of them through the encoder.")))
+A(C(id="mocov3-vit-l-300ep", name="MoCo v3 ViT-L/16, 300 epochs, 128 TPU v3 cores (as reported by MAE)", quality="B", modality="vision",
+    architecture="vit (contrastive, two crops, momentum encoder)", paramsTotal=304e6, samples=IMAGENET_TRAIN, epochs=300, resolution=224,
+    hardware="TPU v3", devices=tpu_v3_chips(128),
+    target=dict(metric="gpuHours", value=tpu_v3_chips(128) * 36),
+    source=MAE + "; Chen, Xie & He 2021, 'An Empirical Study of Training Self-Supervised Vision Transformers' (MoCo v3, arXiv 2104.02057), not read",
+    notes=("MAE §4.2: 'training ViT-L on 128 TPU-v3 cores, our MAE's training time is 31 hours for 1600 epochs and MoCo v3's is 36 hours for 300 "
+           "epochs [9].' and 'in contrastive learning the encoder sees 200% (two-crop) or even more (multi-crop) patches per epoch.' Target [D] "
+           "= 64 chips x 36 h = 2,304 TPU-v3-chip-hours. B: reported by the MAE authors (same group), MoCo v3 paper not read; 304M [R]; "
+           "two 224 px crops per image through the ViT-L plus a momentum-encoder forward.")))
+A(C(id="dino-vit-s16", name="DINO self-distillation, ViT-S/16, two 8-GPU servers over 3 days", quality="B", modality="vision",
+    architecture="vit (student/teacher self-distillation, multi-crop)", paramsTotal=21e6, samples=IMAGENET_TRAIN, resolution=224,
+    hardware="V100 (recalled [R]; GPU type not in the sentence read)", devices=16,
+    target=dict(metric="gpuHours", value=days(16, 3)),
+    source=("Caron et al. 2021, 'Emerging Properties in Self-Supervised Vision Transformers' (DINO, ICCV 2021, arXiv 2104.14294), §1 — read in a "
+            "verbatim copy of the paper text stored in a public repository (index file id 56735920762)"),
+    notes=("Paper: 'In particular, training DINO with ViT takes just two 8-GPU servers over 3 days to achieve 76.1% on ImageNet linear benchmark, "
+           "which outperforms self-supervised systems based on convnets of comparable sizes with significantly reduced compute requirements.' "
+           "Target [D] = 2 x 8 GPUs x 3 d x 24 = 1,152 GPU-h. B: '3 days' one digit; the model (ViT-S/16 [R], 21M [R]), epochs and GPU type "
+           "(V100 [R]) are not in this sentence; multi-crop (2 global 224 px + several 96 px local crops [R]) and a teacher forward per step.")))
 A(C(id="siglit-4-tpuv4", name="SigLiT (sigmoid-loss locked-image tuning) on 4 TPU v4 chips, 2 days", quality="B", modality="vision",
     architecture="dual encoder (frozen pre-trained image tower + trained text tower)",
     hardware="TPU v4", devices=4,
@@ -461,6 +510,17 @@ A(C(id="music-llama-medium", name="Music-Llama-Medium (symbolic music LM), 8 A10
            "train.py --config tv2o-medium --max-len 4096 --acc-grad 8'. Target = 8 x 10 = 80 GPU-h. B: model size and batch not stated (params "
            "null); symbolic (MIDI-token) music, not audio — filed under speech (incl. music) as in earlier sets.")))
 
+A(C(id="diva-llama3-8b", name="DiVA (Distilled Voice Assistant) Llama-3 8B, 7k steps on a TPU v4-256", quality="B", modality="speech",
+    architecture="speech encoder + adapter on a Llama 3 8B LLM (distillation)", samples=7000 * 512,
+    hardware="TPU v4", devices=128,
+    target=dict(metric="gpuHours", value=128 * 11),
+    source="https://huggingface.co/WillHeld/DiVA-llama-3-v0-8b model card — 'Environmental Impact' and 'Training' — 2024 (read via a stored commit diff, commit 11bcf74)",
+    notes=("Card (after the commit): 'This model was trained for 7k gradient steps with a batch size of 512 Recordings' '- Hardware Type: V4-256 "
+           "TPU' '- Hours used: 11 Hours' '- Cloud Provider: Google Cloud.' 'This model was trained on at V4-256 TPU on Google Cloud.' (the "
+           "previous revision said 'V4-32 TPU' and '8 Hours'). A TPU v4-256 slice has 256 TensorCores = 128 chips [R: v4 slice names count "
+           "cores]. Target [D] = 128 chips x 11 h = 1,408 TPU-v4-chip-hours; samples [D] = 7,000 x 512 = 3.58M recordings. B: 'Hours used' "
+           "read as wall-clock on the slice; revised once; which parts are trained (the LLM is typically frozen in DiVA [R]) and model size "
+           "not stated in the lines read -> params null.")))
 A(C(id="whisper-hindi-small-finetune", name="whisper-hindi-small (Whisper small fine-tuned on Hindi)", quality="B", modality="speech",
     architecture="encoder-decoder (whisper small)", paramsTotal=244e6, hardware="A100 (memory not stated)", devices=8,
     target=dict(metric="gpuHours", value=days(8, 7)),

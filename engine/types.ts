@@ -99,8 +99,11 @@ export type FactValue = string | number | boolean | null;
  * - `weights-only-save`: a hand-written loop's `torch.save(model.state_dict(), …)` as its only saving.
  * - `in-memory-data`: a loader over tensors already in memory (`TensorDataset`): no per-sample work to overlap.
  * - `no-limit`: the setting switches its own limit off (Lightning `max_epochs=-1`), so the value is unknown (null).
+ * - `reader-default`: the file leaves the value to the program that reads it, which is not in view (an HF-args YAML
+ *   without bf16/fp16 and without its script: transformers would train in fp32, TRL in bf16), so it is unknown (null).
  */
-export type FactForm = 'launcher' | 'model-call' | 'weights-only-save' | 'in-memory-data' | 'no-limit';
+export type FactForm =
+  'launcher' | 'model-call' | 'weights-only-save' | 'in-memory-data' | 'no-limit' | 'reader-default';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

@@ -56,6 +56,8 @@ interface Family {
   defaultId: string;
   /** GeForce cards: a "Ti"/"Super" suffix names a different product. */
   geforce?: boolean;
+  /** Matched only when the input says "Apple" or "Mac" (a bare "m4" is as often an AWS m4.xlarge as an Apple M4). */
+  apple?: boolean;
 }
 
 // Order matters only for readability; each input must match exactly one family.
@@ -66,6 +68,7 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^v100(?!\d)(?!s(?!xm))/, prefix: 'v100', defaultId: 'v100-sxm2-16gb' },
   { pattern: /^(?:tesla)?t4(?!\d)/, prefix: 't4', defaultId: 't4' },
   { pattern: /^a100(?!\d)/, prefix: 'a100', defaultId: 'a100-sxm4-80gb' },
+  { pattern: /^a800(?!\d)/, prefix: 'a800', defaultId: 'a800-sxm4-80gb' },
   { pattern: /^a10g/, prefix: 'a10g', defaultId: 'a10g' },
   { pattern: /^a10(?![\dg])/, prefix: 'a10', defaultId: 'a10' },
   { pattern: /^(?:rtx)?a6000/, prefix: 'rtx-a6000', defaultId: 'rtx-a6000' },
@@ -73,6 +76,7 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:rtx)?4090(?!\d)/, prefix: 'rtx-4090', defaultId: 'rtx-4090', geforce: true },
   { pattern: /^(?:rtx)?6000ada/, prefix: 'rtx-6000-ada', defaultId: 'rtx-6000-ada' },
   { pattern: /^l4(?!\d)/, prefix: 'l4', defaultId: 'l4' },
+  { pattern: /^l20(?!\d)/, prefix: 'l20', defaultId: 'l20' },
   { pattern: /^l40s/, prefix: 'l40s', defaultId: 'l40s' },
   { pattern: /^l40(?![\ds])/, prefix: 'l40', defaultId: 'l40' },
   { pattern: /^h100(?!\d)/, prefix: 'h100', defaultId: 'h100-sxm' },
@@ -91,7 +95,18 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:habana|intel)?gaudi3(?!\d)/, prefix: 'gaudi3', defaultId: 'gaudi3' },
   { pattern: /^hl225/, prefix: 'gaudi2', defaultId: 'gaudi2' },
   { pattern: /^hl32[58]/, prefix: 'gaudi3', defaultId: 'gaudi3' },
-  // Apple silicon: "M2 Max", "apple m3 max", "m4max" (tokens joined).
+  // Apple silicon: "M2 Max", "apple m3 max", "m4max" (tokens joined). A bare "m1"/"m2"/"m4" is the base chip only with
+  // "Apple"/"Mac" in the name and when no longer spelling ("m1max") names a variant (`dominated` in resolveAccelerator).
+  { pattern: /^(?:apple)?m1(?![\da-z])/, prefix: 'apple-m1', defaultId: 'apple-m1', apple: true },
+  { pattern: /^(?:apple)?m1pro/, prefix: 'apple-m1-pro', defaultId: 'apple-m1-pro' },
+  { pattern: /^(?:apple)?m1max/, prefix: 'apple-m1-max', defaultId: 'apple-m1-max' },
+  { pattern: /^(?:apple)?m1ultra/, prefix: 'apple-m1-ultra', defaultId: 'apple-m1-ultra' },
+  { pattern: /^(?:apple)?m2(?![\da-z])/, prefix: 'apple-m2', defaultId: 'apple-m2', apple: true },
+  { pattern: /^(?:apple)?m2pro/, prefix: 'apple-m2-pro', defaultId: 'apple-m2-pro' },
+  { pattern: /^(?:apple)?m3pro/, prefix: 'apple-m3-pro', defaultId: 'apple-m3-pro' },
+  { pattern: /^(?:apple)?m3ultra/, prefix: 'apple-m3-ultra', defaultId: 'apple-m3-ultra' },
+  { pattern: /^(?:apple)?m4(?![\da-z])/, prefix: 'apple-m4', defaultId: 'apple-m4', apple: true },
+  { pattern: /^(?:apple)?m4pro/, prefix: 'apple-m4-pro', defaultId: 'apple-m4-pro' },
   { pattern: /^(?:apple)?m2max/, prefix: 'apple-m2-max', defaultId: 'apple-m2-max' },
   { pattern: /^(?:apple)?m2ultra/, prefix: 'apple-m2-ultra', defaultId: 'apple-m2-ultra' },
   { pattern: /^(?:apple)?m3max/, prefix: 'apple-m3-max', defaultId: 'apple-m3-max' },
@@ -242,7 +257,18 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
       candidates.push(joined);
     }
   }
-  const families = FAMILIES.filter((f) => candidates.some((c) => f.pattern.test(c)));
+  const appleNamed = /apple|mac/i.test(raw);
+  const matched = FAMILIES.filter((f) => (!f.apple || appleNamed) && candidates.some((c) => f.pattern.test(c)));
+  // A family all of whose matches are extended by another family's match ("m1" inside "m1max") is that one's prefix.
+  const dominated = (f: Family) =>
+    matched.some(
+      (g) =>
+        g !== f &&
+        candidates
+          .filter((c) => f.pattern.test(c))
+          .every((c) => candidates.some((d) => d.length > c.length && d.startsWith(c) && g.pattern.test(d))),
+    );
+  const families = matched.filter((f) => !dominated(f));
   if (families.length === 0) return unknownAccelerator(raw);
   if (families.length > 1) {
     const ids = families.map((f) => f.defaultId);

@@ -212,7 +212,9 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   const rawCompute = (lv: Levels): number => {
     if (!work || work.perUnit <= 0) return NaN;
     const mfu = mfuPlan.band[lv.mfu ?? 'mid'];
-    const slow = precisionPlan.slowdown ? precisionPlan.slowdown[lv.precision ?? 'mid'] : 1;
+    // The precision changes the time of the training steps only (Amdahl): the rest of the run does not scale with it.
+    const stepSlow = precisionPlan.slowdown ? precisionPlan.slowdown[lv.precision ?? 'mid'] : 1;
+    const slow = mfuPlan.stepShare * stepSlow + (1 - mfuPlan.stepShare);
     const hw = accelKnown ? 1 : GENERIC_HARDWARE_SPEED[lv.hardware ?? 'mid'];
     const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
     return ((work.perUnit + share * work.forwardPerUnit) * slow) / (precisionPlan.peakTflops * 1e12 * mfu * hw);

@@ -29,6 +29,7 @@ import { Fact } from '../types';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
 import { FileReader, linkKind } from './reader';
 import { scriptVocabDrafts } from './vocab';
+import { withLaunchConfigs } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
 
 const MAX_LAUNCHERS = 40;
@@ -143,12 +144,21 @@ export class Linker {
     return doc ? { doc, format: 'hf-args' } : undefined;
   }
 
-  /** A path named in `from`, resolved against its folder, then the folders above (launchers often run from the repo root). */
-  resolve(from: string, p: string): string | undefined {
+  /**
+   * A path named in `from`, resolved against the folder the command runs in when known (`base`), else against
+   * `from`'s folder and the folders above (launchers often run from the repo root: three levels for a bare name, six
+   * for a path with folders in it, which is specific enough not to meet another file of that name).
+   */
+  resolve(from: string, p: string, base?: string): string | undefined {
     if (!p || /[$`*?]/.test(p)) return undefined;
     if (path.isAbsolute(p)) return this.read(p, from) !== undefined ? path.resolve(p) : undefined;
+    if (base) {
+      const cand = path.resolve(base, p);
+      if (this.read(cand, from) !== undefined) return cand;
+    }
     let dir = path.dirname(path.resolve(from));
-    for (let i = 0; i < 3; i++) {
+    const levels = p.replace(/^\.\//, '').includes('/') ? 6 : 3;
+    for (let i = 0; i < levels; i++) {
       const cand = path.resolve(dir, p);
       if (this.read(cand, from) !== undefined) return cand;
       const up = path.dirname(dir);
@@ -156,6 +166,22 @@ export class Linker {
       dir = up;
     }
     return undefined;
+  }
+
+  /**
+   * The folder a launcher's command runs in, read from where its script resolves (`internvl/train/x.py` named in
+   * `shell/v2/run.sh` and found two folders up): the other relative paths of that command (`--deepspeed ds.json`)
+   * are relative to the same folder. Sets it on the command's refs.
+   */
+  commandBase(launcher: string, cmd: LaunchCommand): string | undefined {
+    const t = cmd.target;
+    if (!t || t.word.unresolved || path.isAbsolute(t.path)) return undefined;
+    const rel = t.kind === 'module' ? `${t.path.replace(/\./g, '/')}.py` : t.path;
+    const found = this.resolve(launcher, rel);
+    if (!found) return undefined;
+    const base = path.resolve(found.slice(0, found.length - path.normalize(rel).replace(/^\.\//, '').length));
+    for (const r of cmd.refs) r.base ??= base;
+    return base;
   }
 
   /** Folders where a launcher or a user of `file` may live. */
@@ -273,7 +299,7 @@ export class Linker {
       if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
       if (!target) {
         const own = launcherOnlyRun(file, cmd);
-        if (own) out.push(own);
+        if (own) out.push(withLaunchConfigs(this, file, cmd, own));
         continue;
       }
       const t = this.read(target)!;
@@ -362,6 +388,7 @@ export class Linker {
   enrich(draft: RunDraft, forced?: { file: string; cmd: LaunchCommand }): RunDraft {
     const entry = draft.plan.entry.file;
     const launch = forced ?? this.launchersOf(entry)[0];
+    if (launch) this.commandBase(launch.file, launch.cmd);
     const refs: Ref[] = [...draft.refs, ...(launch?.cmd.refs ?? [])];
     const overlays: { overlay: ConfigOverlay; rank: number }[] = [];
     const schemaLayers: FieldLayer[] = [];
@@ -370,7 +397,7 @@ export class Linker {
     const seen = new Set<string>();
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
-      const target = this.resolve(ref.file, ref.path);
+      const target = this.resolve(ref.file, ref.path, ref.base);
       if (!target || seen.has(target) || path.resolve(target) === path.resolve(entry)) continue;
       seen.add(target);
       const splat = this.splats.has(ref) && draft.kind === 'hf';

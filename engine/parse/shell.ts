@@ -166,7 +166,9 @@ function scan(
     if (arr) return arr[0] ? { value: arr[0].text, ok: !arr[0].unresolved } : { value: '', ok: true };
     const v = vars.get(name);
     if (v !== undefined && v !== '') return { value: v, ok: true };
-    if (fallback !== undefined && !unknown.has(name)) return { value: fallback, ok: true };
+    // The default as the shell reads it: `${X:-""}` is empty, `${X:-'a b'}` is `a b`.
+    if (fallback !== undefined && !unknown.has(name))
+      return { value: fallback.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2'), ok: true };
     return { value: `$${name}`, ok: false };
   };
 

@@ -1,0 +1,49 @@
+// The configs a launch command names for the launch itself — `--deepspeed ds.json`, `accelerate launch
+// --config_file x.yaml` (and the DeepSpeed JSON that YAML names) — read for a run whose script is not in the tree
+// or not read by a framework reader (a launcher-only run, a launcher read through the vocabulary). Their facts sit
+// under the launcher's own options (launcher flag > config file), as in the linker's `enrich`.
+import * as path from 'node:path';
+import { accelerateOverlay } from '../extract/accelerate-config';
+import { type ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
+import type { LaunchCommand } from '../extract/launcher';
+import type { Ref, RunDraft } from '../extract/run-draft';
+import type { Linker } from './linker';
+import { CONFIG_RANK, LAUNCHER_RANK, launcherOverlay, mergeRun } from './merge';
+
+/** Overlays of the DeepSpeed and accelerate configs a command names (nested refs followed once). */
+export function launchConfigOverlays(linker: Linker, launcher: string, cmd: LaunchCommand): ConfigOverlay[] {
+  linker.commandBase(launcher, cmd);
+  const out: ConfigOverlay[] = [];
+  const refs: Ref[] = cmd.refs.filter((r) => r.role === 'deepspeed' || r.role === 'accelerate-config');
+  const seen = new Set<string>();
+  for (let k = 0; k < refs.length && k < 8; k++) {
+    const ref = refs[k];
+    const target = linker.resolve(ref.file, ref.path, ref.base);
+    if (!target || seen.has(target)) continue;
+    seen.add(target);
+    const c = linker.config(target);
+    if (c?.format === 'deepspeed') out.push(deepspeedOverlay(c.doc));
+    else if (c?.format === 'accelerate') {
+      const o = accelerateOverlay(c.doc);
+      out.push(o);
+      refs.push(...o.refs.map((r) => ({ ...r, base: path.dirname(target) })));
+    } else
+      linker.messages.push(
+        `${ref.path} (named in ${path.basename(ref.file)}) is not a ${ref.role === 'deepspeed' ? 'DeepSpeed' : 'accelerate'} config this review can read`,
+      );
+  }
+  return out;
+}
+
+/** A run from a launcher with the configs its command names, the launcher's own options over them. */
+export function withLaunchConfigs(linker: Linker, launcher: string, cmd: LaunchCommand, draft: RunDraft): RunDraft {
+  const configs = launchConfigOverlays(linker, launcher, cmd);
+  return mergeRun(
+    draft,
+    [
+      ...configs.map((overlay) => ({ overlay, rank: CONFIG_RANK })),
+      { overlay: launcherOverlay(launcher, cmd), rank: LAUNCHER_RANK },
+    ],
+    undefined,
+  );
+}

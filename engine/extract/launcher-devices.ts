@@ -433,8 +433,16 @@ export function parallelFacts(get: (name: string) => Setting | undefined, file: 
     span: s.span,
     note: note ?? s.text,
   });
-  const tp = pick('tensor_model_parallel_size', 'tensor_parallel_degree', 'tensor_parallel_size');
-  const pp = pick('pipeline_model_parallel_size', 'pipeline_parallel_degree', 'pipeline_parallel_size');
+  // `tp_size` / `pp_size`: ColossalAI HybridParallelPlugin and most scripts built on it; `model_parallel_size`:
+  // Megatron-LM before the split into tensor and pipeline degrees (and LLaMA2-Accessory, fairscale).
+  const tp = pick(
+    'tensor_model_parallel_size',
+    'tensor_parallel_degree',
+    'tensor_parallel_size',
+    'tp_size',
+    'model_parallel_size',
+  );
+  const pp = pick('pipeline_model_parallel_size', 'pipeline_parallel_degree', 'pipeline_parallel_size', 'pp_size');
   const cp = pick('context_parallel_size', 'context_parallel_degree');
   const shard = pick('data_parallel_shard_degree');
   const rep = pick('data_parallel_replicate_degree');

@@ -21,6 +21,7 @@ import {
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
 import { launcherEnvFacts } from './launcher-debug';
+import { applyVia, normaliseCommand, scriptFlagFacts } from './launcher-tools';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
@@ -221,8 +222,11 @@ function readCommand(
   const vars = slurmVars(res);
   const cvd = cmd.env.get('CUDA_VISIBLE_DEVICES') ?? scriptVars.get('CUDA_VISIBLE_DEVICES');
   const visible = visibleCount(cvd);
-  const lc = readTool(file, text, cmd, words, vars, visible, raw, cvd);
+  const norm = normaliseCommand(words);
+  const lc = readTool(file, text, cmd, norm.words, vars, visible, raw, cvd);
   if (!lc) return undefined;
+  applyVia(lc, norm);
+  for (const f of scriptFlagFacts(file, lc.fields)) if (!lc.facts.some((g) => g.key === f.key)) lc.facts.push(f);
   if (mpiProcs && !lc.facts.some((f) => f.key === 'devices'))
     lc.facts.push({
       origin: 'explicit',

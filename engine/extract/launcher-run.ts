@@ -65,7 +65,8 @@ export function looksLikeTraining(cmd: LaunchCommand): boolean {
   return cmd.tool !== 'python' && cmd.facts.some((f) => f.key === 'devices');
 }
 
-export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | undefined {
+/** `script`: the script when it is in the tree but no reader finds a training run in it (read from the launcher). */
+export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: string): RunDraft | undefined {
   if (!cmd.target || cmd.target.kind === 'config' || cmd.target.word.unresolved || !looksLikeTraining(cmd))
     return undefined;
   const facts = new Map<FactKey, Fact>();
@@ -88,9 +89,11 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | un
       entry: {
         file,
         span: cmd.span,
-        label: `${cmd.tool} ${cmd.target.path} (script not found: read from the launcher only)`,
+        label: script
+          ? `${cmd.tool} ${cmd.target.path} (no training loop read in the script: read from the launcher)`
+          : `${cmd.tool} ${cmd.target.path} (script not found: read from the launcher only)`,
       },
-      files: [file],
+      files: script ? [file, script] : [file],
       facts,
       relevantSpans: [...facts.values()].flatMap((f) => (f.span ? [{ file, span: f.span, key: f.key }] : [])),
       edit: undefined,

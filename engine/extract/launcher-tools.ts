@@ -15,6 +15,7 @@
 import type { Word } from '../parse/shell';
 import type { Fact } from '../types';
 import type { Fields } from './fields';
+import type { Ref } from './run-draft';
 
 export interface Normalised {
   words: Word[];
@@ -105,4 +106,49 @@ export function applyVia(lc: { facts: Fact[]; tool: string }, norm: Normalised):
         delete (f as { perNode?: boolean }).perNode;
       }
     }
+}
+
+/**
+ * `$(dirname "$0")/train.py`, `$(dirname ${BASH_SOURCE[0]})/train.py`: a script beside the launcher, named through
+ * the launcher's own folder (the linker resolves a relative path against that folder first).
+ */
+export function scriptDirWord(w: Word): Word {
+  const m = /^\$\(dirname\s+["']?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?["']?\)\/(.+)$/.exec(w.text);
+  return m && !/[$`]/.test(m[1]) ? { ...w, text: m[1], unresolved: false } : w;
+}
+
+/** `--cfg-path x.yaml`, `--config configs/a.yaml`: a config file the script reads (LAVIS, Swin, many research repos). */
+export function configRefs(file: string, fields: Fields): Ref[] {
+  const out: Ref[] = [];
+  for (const [name, f] of fields)
+    if (
+      /^(cfg|config|config_file|config_path|cfg_path|cfg_file|cfg_options)$/.test(name) &&
+      typeof f.value === 'string' &&
+      /\.(ya?ml|json|toml)$/i.test(f.value)
+    )
+      out.push({ path: f.value, role: 'config', file, span: f.span });
+  return out;
+}
+
+/** Flags that name the architecture a script builds (`--arch resnet50`, `--model vit_base_patch16_224`). */
+const MODEL_FLAGS = ['model', 'arch', 'architecture', 'model_name', 'model_id', 'network'];
+
+/**
+ * The model a launcher's flags name, when the name is one: a digit in it (`resnet50`, `DiT-XL/2`, `blip2`) or a model
+ * or architecture the core's tables know (`bert-base-uncased`). Words like `large` or `mlp` are settings, not names.
+ */
+export function launcherModel(file: string, fields: Fields, known: (name: string) => boolean): Fact | undefined {
+  for (const name of MODEL_FLAGS) {
+    const f = fields.get(name);
+    const v = f?.value;
+    if (
+      typeof v !== 'string' ||
+      !/^[A-Za-z][\w.\-]*(\/[\w.\-]+)?$/.test(v) ||
+      /\.(py|ya?ml|json|pt|pth|bin|ckpt)$/i.test(v)
+    )
+      continue;
+    if (!/\d/.test(v) && !known(v)) continue;
+    return { key: 'model', value: v, origin: 'explicit', file, span: f!.span, note: f!.text };
+  }
+  return undefined;
 }

@@ -21,7 +21,7 @@ import {
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
 import { launcherEnvFacts } from './launcher-debug';
-import { applyVia, normaliseCommand, scriptFlagFacts } from './launcher-tools';
+import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts } from './launcher-tools';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
@@ -92,7 +92,6 @@ const BOOL_OPTS: Record<string, Set<string>> = {
     '-q',
     '--same_network',
     '--use_xpu',
-    '--rdzv_conf',
   ]),
   python: new Set(['-u', '-O', '-OO', '-B', '-b', '-E', '-s', '-S', '-I', '-q', '-v', '-m']),
   srun: new Set([
@@ -453,7 +452,7 @@ function readTool(
       i++;
     }
   } else if (words[i]) {
-    const t = words[i];
+    const t = scriptDirWord(words[i]);
     target = { path: t.text, kind: /\.(ya?ml|json)$/i.test(t.text) ? 'config' : 'script', word: t };
     i++;
   }
@@ -463,6 +462,7 @@ function readTool(
   const ds = a.fields.get('deepspeed');
   if (ds && typeof ds.value === 'string' && /\.json$/i.test(ds.value))
     refs.push({ path: ds.value, role: 'deepspeed', file, span: ds.span });
+  refs.push(...configRefs(file, a.fields));
   for (const p of a.positionals)
     if (!p.unresolved && /\.(json|ya?ml)$/i.test(p.text))
       refs.push({ path: p.text, role: target?.kind === 'config' ? 'config' : 'hf-args', file, span: p.span });

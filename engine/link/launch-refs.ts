@@ -7,7 +7,11 @@ import { accelerateOverlay } from '../extract/accelerate-config';
 import { type ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
 import type { LaunchCommand } from '../extract/launcher';
 import type { Ref, RunDraft } from '../extract/run-draft';
+import { lookupArchitecture } from '../../core/data/vision-audio';
+import { lookupModel } from '../../core/index';
+import { launcherModel } from '../extract/launcher-tools';
 import type { Linker } from './linker';
+import { vocabDrafts } from './vocab';
 import { CONFIG_RANK, LAUNCHER_RANK, launcherOverlay, mergeRun } from './merge';
 
 /** Overlays of the DeepSpeed and accelerate configs a command names (nested refs followed once). */
@@ -38,7 +42,7 @@ export function launchConfigOverlays(linker: Linker, launcher: string, cmd: Laun
 /** A run from a launcher with the configs its command names, the launcher's own options over them. */
 export function withLaunchConfigs(linker: Linker, launcher: string, cmd: LaunchCommand, draft: RunDraft): RunDraft {
   const configs = launchConfigOverlays(linker, launcher, cmd);
-  return mergeRun(
+  const merged = mergeRun(
     draft,
     [
       ...configs.map((overlay) => ({ overlay, rank: CONFIG_RANK })),
@@ -46,4 +50,32 @@ export function withLaunchConfigs(linker: Linker, launcher: string, cmd: LaunchC
     ],
     undefined,
   );
+  return withLauncherModel(merged, launcher, cmd);
+}
+
+/** The model a launcher's flags name (`--arch resnet50`), for a run that names none itself. */
+export function withLauncherModel(draft: RunDraft, launcher: string, cmd: LaunchCommand): RunDraft {
+  const cur = draft.plan.facts.get('model');
+  if (cur && cur.value !== null) return draft;
+  const m = launcherModel(launcher, cmd.fields, (n) => !!lookupModel(n) || !!lookupArchitecture(n));
+  if (!m) return draft;
+  const facts = new Map(draft.plan.facts);
+  facts.set('model', m);
+  return { ...draft, plan: { ...draft.plan, facts } };
+}
+
+/**
+ * The runs of the config files a command names (`train.py --cfg-path lavis/projects/x.yaml`) read through the
+ * vocabulary, with the launcher over them: for a script no reader claims, whose settings live in that config.
+ */
+export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchCommand): RunDraft[] {
+  linker.commandBase(launcher, cmd);
+  const out: RunDraft[] = [];
+  for (const ref of cmd.refs.filter((r) => r.role === 'config').slice(0, 2)) {
+    const target = linker.resolve(ref.file, ref.path, ref.base);
+    const text = target ? linker.read(target) : undefined;
+    if (!target || text === undefined) continue;
+    for (const d of vocabDrafts(linker, target, text)) out.push(withLaunchConfigs(linker, launcher, cmd, d));
+  }
+  return out;
 }

@@ -29,7 +29,7 @@ import { Fact } from '../types';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
 import { FileReader, linkKind } from './reader';
 import { scriptVocabDrafts } from './vocab';
-import { withLaunchConfigs } from './launch-refs';
+import { commandConfigRuns, withLaunchConfigs, withLauncherModel } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
 
 const MAX_LAUNCHERS = 40;
@@ -177,11 +177,16 @@ export class Linker {
     const t = cmd.target;
     if (!t || t.word.unresolved || path.isAbsolute(t.path)) return undefined;
     const rel = t.kind === 'module' ? `${t.path.replace(/\./g, '/')}.py` : t.path;
-    const found = this.resolve(launcher, rel);
-    if (!found) return undefined;
-    const base = path.resolve(found.slice(0, found.length - path.normalize(rel).replace(/^\.\//, '').length));
-    for (const r of cmd.refs) r.base ??= base;
-    return base;
+    // The script, else a file with folders in its path that the command names (`--cfg-path lavis/projects/x.yaml`).
+    const named = [rel, ...cmd.refs.map((r) => r.path).filter((p) => !path.isAbsolute(p) && p.includes('/'))];
+    for (const p of named) {
+      const found = this.resolve(launcher, p);
+      if (!found) continue;
+      const base = path.resolve(found.slice(0, found.length - path.normalize(p).replace(/^\.\//, '').length));
+      for (const r of cmd.refs) r.base ??= base;
+      return base;
+    }
+    return undefined;
   }
 
   /** Folders where a launcher or a user of `file` may live. */
@@ -294,7 +299,8 @@ export class Linker {
     const out: RunDraft[] = [];
     for (const cmd of commandsOf(file, text)) {
       if (!cmd.target || cmd.target.word.unresolved) continue;
-      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path);
+      const base = this.commandBase(file, cmd);
+      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path, base);
       // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
       if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
       if (!target) {
@@ -306,13 +312,15 @@ export class Linker {
       if (linkKind(target) === 'python') {
         const runs = this.pythonRuns(target, t);
         const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
-        out.push(
-          ...(runs.length
-            ? runs.map((d) => this.enrich(d, { file, cmd }))
-            : hydra.length
-              ? hydra
-              : scriptVocabDrafts(this, file, text, cmd, target, t)),
-        );
+        const found = runs.length
+          ? runs.map((d) => this.enrich(d, { file, cmd }))
+          : hydra.length
+            ? hydra
+            : scriptVocabDrafts(this, file, text, cmd, target, t);
+        // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else what the launcher says.
+        const configured = found.length ? found : commandConfigRuns(this, file, cmd);
+        const own = configured.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
+        out.push(...configured, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
       } else {
         const c = this.config(target);
         const d = c && primaryRun(c.doc, c.format);
@@ -477,12 +485,13 @@ export class Linker {
     }
     if (splatFile) d = splatLinked(d, splatFile);
     if (d.kind === 'hf' && d.flavour) applyVersionDefaults(d.plan, d.flavour, this.versions(entry));
-    return mergeRun(
+    const merged = mergeRun(
       d,
       overlays.sort((a, b) => a.rank - b.rank),
       launch?.cmd,
       schemaEdit,
     );
+    return launch ? withLauncherModel(merged, launch.file, launch.cmd) : merged;
   }
 
   /** The launcher's script arguments in the run's schema, or undefined when they do not map to it. */

@@ -143,12 +143,12 @@ export function launcherModel(file: string, fields: Fields, known: (name: string
     const v = f?.value;
     if (
       typeof v !== 'string' ||
-      !/^[A-Za-z][\w.\-]*(\/[\w.\-]+)?$/.test(v) ||
+      !/^[A-Za-z][\w.-]*(\/[\w.-]+)?$/.test(v) ||
       /\.(py|ya?ml|json|pt|pth|bin|ckpt)$/i.test(v)
     )
       continue;
     if (!/\d/.test(v) && !known(v)) continue;
-    return { key: 'model', value: v, origin: 'explicit', file, span: f!.span, note: f!.text };
+    return { key: 'model', value: v, origin: 'explicit', file, span: f?.span, note: f?.text };
   }
   return undefined;
 }

@@ -179,16 +179,20 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
         if (int !== undefined) r.tasks = { value: int, opt: o };
         break;
       case '--constraint':
-        // A single feature naming a GPU (`a100`, `h100-80gb`); `a100|h100` is a choice made at launch.
-        if (/^[A-Za-z][\w-]*$/.test(o.value) && /\d/.test(o.value))
+        // A single feature naming a GPU (`a100`, `h100-80gb`); `a100|h100` is a choice made at launch. `volta32gb`
+        // (a site feature named after the architecture, as on FAIR's cluster): Volta's only data-centre GPU is the
+        // V100; other architecture names (ampere, hopper) cover several GPUs and say none.
+        if (/^[A-Za-z][\w-]*$/.test(o.value) && /\d/.test(o.value)) {
+          const volta = /^volta[-_]?(\d+gb)?$/i.exec(o.value);
           r.hardware ??= {
             origin: 'explicit',
             file,
             span: o.span,
             key: 'hardware',
-            value: o.value.toLowerCase(),
-            note: o.text,
+            value: volta ? `v100${volta[1] ? `-${volta[1].toLowerCase()}` : ''}` : o.value.toLowerCase(),
+            note: volta ? `${o.text}: Volta data-centre GPUs are V100s` : o.text,
           };
+        }
         break;
       case 'pbs-l': {
         // `select=2:ngpus=4:ncpus=32` (PBS Pro), `nodes=2:ppn=8:gpus=4` (Torque).

@@ -67,7 +67,10 @@ export function looksLikeTraining(cmd: LaunchCommand): boolean {
 
 /** `script`: the script when it is in the tree but no reader finds a training run in it (read from the launcher). */
 export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: string): RunDraft | undefined {
-  if (!cmd.target || cmd.target.kind === 'config' || cmd.target.word.unresolved || !looksLikeTraining(cmd))
+  // A config target is a run only for the tools whose command is a training recipe (`tune run`, `axolotl train`,
+  // `llamafactory-cli train`): a SkyPilot task whose config is mounted from elsewhere still launches training.
+  const recipe = cmd.tool === 'tune' || cmd.tool === 'axolotl' || cmd.tool === 'llamafactory';
+  if (!cmd.target || (cmd.target.kind === 'config' && !recipe) || cmd.target.word.unresolved || !looksLikeTraining(cmd))
     return undefined;
   const facts = new Map<FactKey, Fact>();
   const put = (f: Fact) => {
@@ -91,7 +94,7 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: strin
         span: cmd.span,
         label: script
           ? `${cmd.tool} ${cmd.target.path} (no training loop read in the script: read from the launcher)`
-          : `${cmd.tool} ${cmd.target.path} (script not found: read from the launcher only)`,
+          : `${cmd.tool} ${cmd.target.path} (${cmd.target.kind === 'config' ? 'config' : 'script'} not found: read from the launcher only)`,
       },
       files: script ? [file, script] : [file],
       facts,

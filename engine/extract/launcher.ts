@@ -114,7 +114,9 @@ const BOOL_OPTS: Record<string, Set<string>> = {
 /** True while word k of a wrapper command (`srun …`) is still among the wrapper's options (no program named yet). */
 function wrapped(words: Word[], k: number): boolean {
   for (let j = 1; j < k; j++) if (!words[j].text.startsWith('-') && !words[j - 1].text.startsWith('-')) return false;
-  return true;
+  // The value of the option before it (`-p $PARTITION`) is not extra options.
+  const prev = words[k - 1].text;
+  return !(prev.startsWith('-') && !prev.includes('=') && !BOOL_OPTS.srun.has(prev));
 }
 
 const isPython = (w: string) => /(^|\/)python(\d(\.\d+)?)?$/.test(w);
@@ -203,7 +205,8 @@ function readCommand(
   const wrapper = words[0]?.text;
   if (wrapper === 'srun' || wrapper === 'mpirun' || wrapper === 'mpiexec' || wrapper === 'horovodrun') {
     // `srun -p x ${SRUN_ARGS} python …`: an unset variable of extra options is not the command.
-    words = words.filter((w, k) => k === 0 || !(w.unresolved && /^\$\{?\w+\}?$/.test(w.text) && wrapped(words, k)));
+    const all = words;
+    words = words.filter((w, k) => k === 0 || !(w.unresolved && /^\$\{?\w+\}?$/.test(w.text) && wrapped(all, k)));
     const r = scanOptions(text, words, 1, BOOL_OPTS.srun);
     if (wrapper === 'srun') sched = [...directives, ...srunOptions(r.opts, 'srun', rawWord)];
     else {

@@ -312,15 +312,13 @@ export class Linker {
       if (linkKind(target) === 'python') {
         const runs = this.pythonRuns(target, t);
         const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
-        const found = runs.length
-          ? runs.map((d) => this.enrich(d, { file, cmd }))
-          : hydra.length
-            ? hydra
-            : scriptVocabDrafts(this, file, text, cmd, target, t);
-        // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else what the launcher says.
-        const configured = found.length ? found : commandConfigRuns(this, file, cmd);
-        const own = configured.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
-        out.push(...configured, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
+        // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the
+        // vocabulary, else what the launcher says.
+        let found = runs.length ? runs.map((d) => this.enrich(d, { file, cmd })) : hydra;
+        if (!found.length) found = commandConfigRuns(this, file, cmd);
+        if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
+        const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
+        out.push(...found, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
       } else {
         const c = this.config(target);
         const d = c && primaryRun(c.doc, c.format);

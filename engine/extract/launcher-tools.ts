@@ -152,3 +152,11 @@ export function launcherModel(file: string, fields: Fields, known: (name: string
   }
   return undefined;
 }
+
+/** True while word k of a wrapper command (`srun …`) is still among the wrapper's options (no program named yet). */
+export function wrapped(words: Word[], k: number, bools: Set<string>): boolean {
+  for (let j = 1; j < k; j++) if (!words[j].text.startsWith('-') && !words[j - 1].text.startsWith('-')) return false;
+  // The value of the option before it (`-p $PARTITION`) is not extra options.
+  const prev = words[k - 1].text;
+  return !(prev.startsWith('-') && !prev.includes('=') && !bools.has(prev));
+}

@@ -21,7 +21,7 @@ import {
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
 import { launcherEnvFacts } from './launcher-debug';
-import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts } from './launcher-tools';
+import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts, wrapped } from './launcher-tools';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
@@ -111,14 +111,6 @@ const BOOL_OPTS: Record<string, Set<string>> = {
   ]),
 };
 
-/** True while word k of a wrapper command (`srun …`) is still among the wrapper's options (no program named yet). */
-function wrapped(words: Word[], k: number): boolean {
-  for (let j = 1; j < k; j++) if (!words[j].text.startsWith('-') && !words[j - 1].text.startsWith('-')) return false;
-  // The value of the option before it (`-p $PARTITION`) is not extra options.
-  const prev = words[k - 1].text;
-  return !(prev.startsWith('-') && !prev.includes('=') && !BOOL_OPTS.srun.has(prev));
-}
-
 const isPython = (w: string) => /(^|\/)python(\d(\.\d+)?)?$/.test(w);
 
 /** Option words before the target: name → value word (undefined for boolean flags). */
@@ -206,7 +198,9 @@ function readCommand(
   if (wrapper === 'srun' || wrapper === 'mpirun' || wrapper === 'mpiexec' || wrapper === 'horovodrun') {
     // `srun -p x ${SRUN_ARGS} python …`: an unset variable of extra options is not the command.
     const all = words;
-    words = words.filter((w, k) => k === 0 || !(w.unresolved && /^\$\{?\w+\}?$/.test(w.text) && wrapped(all, k)));
+    words = words.filter(
+      (w, k) => k === 0 || !(w.unresolved && /^\$\{?\w+\}?$/.test(w.text) && wrapped(all, k, BOOL_OPTS.srun)),
+    );
     const r = scanOptions(text, words, 1, BOOL_OPTS.srun);
     if (wrapper === 'srun') sched = [...directives, ...srunOptions(r.opts, 'srun', rawWord)];
     else {
@@ -461,8 +455,9 @@ function readTool(
   }
   const argWords = words.slice(i);
   const a = argFields(file, text, argWords);
-  // `--deepspeed ds.json` on the script's command line (HF TrainingArguments).
-  const ds = a.fields.get('deepspeed');
+  // `--deepspeed ds.json` on the script's command line (HF TrainingArguments); `--deepspeed_config ds.json`
+  // (DeepSpeed's own argument, `deepspeed.add_config_arguments`).
+  const ds = a.fields.get('deepspeed') ?? a.fields.get('deepspeed_config');
   if (ds && typeof ds.value === 'string' && /\.json$/i.test(ds.value))
     refs.push({ path: ds.value, role: 'deepspeed', file, span: ds.span });
   refs.push(...configRefs(file, a.fields));

@@ -16,7 +16,7 @@ import { CONFIG_RANK, LAUNCHER_RANK, launcherOverlay, mergeRun } from './merge';
 
 /** Overlays of the DeepSpeed and accelerate configs a command names (nested refs followed once). */
 export function launchConfigOverlays(linker: Linker, launcher: string, cmd: LaunchCommand): ConfigOverlay[] {
-  linker.commandBase(launcher, cmd);
+  commandBase(linker, launcher, cmd);
   const out: ConfigOverlay[] = [];
   const refs: Ref[] = cmd.refs.filter((r) => r.role === 'deepspeed' || r.role === 'accelerate-config');
   const seen = new Set<string>();
@@ -69,7 +69,7 @@ export function withLauncherModel(draft: RunDraft, launcher: string, cmd: Launch
  * vocabulary, with the launcher over them: for a script no reader claims, whose settings live in that config.
  */
 export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchCommand): RunDraft[] {
-  linker.commandBase(launcher, cmd);
+  commandBase(linker, launcher, cmd);
   const out: RunDraft[] = [];
   for (const ref of cmd.refs.filter((r) => r.role === 'config').slice(0, 2)) {
     const target = linker.resolve(ref.file, ref.path, ref.base);
@@ -78,4 +78,25 @@ export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchC
     for (const d of vocabDrafts(linker, target, text)) out.push(withLaunchConfigs(linker, launcher, cmd, d));
   }
   return out;
+}
+
+/**
+ * The folder a launcher's command runs in, read from where its script resolves (`internvl/train/x.py` named in
+ * `shell/v2/run.sh` and found two folders up): the other relative paths of that command (`--deepspeed ds.json`)
+ * are relative to the same folder. Sets it on the command's refs.
+ */
+export function commandBase(linker: Linker, launcher: string, cmd: LaunchCommand): string | undefined {
+  const t = cmd.target;
+  if (!t || t.word.unresolved || path.isAbsolute(t.path)) return undefined;
+  const rel = t.kind === 'module' ? `${t.path.replace(/\./g, '/')}.py` : t.path;
+  // The script, else a file with folders in its path that the command names (`--cfg-path lavis/projects/x.yaml`).
+  const named = [rel, ...cmd.refs.map((r) => r.path).filter((p) => !path.isAbsolute(p) && p.includes('/'))];
+  for (const p of named) {
+    const found = linker.resolve(launcher, p);
+    if (!found) continue;
+    const base = path.resolve(found.slice(0, found.length - path.normalize(p).replace(/^\.\//, '').length));
+    for (const r of cmd.refs) r.base ??= base;
+    return base;
+  }
+  return undefined;
 }

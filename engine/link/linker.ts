@@ -29,7 +29,7 @@ import { Fact } from '../types';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
 import { FileReader, linkKind } from './reader';
 import { scriptVocabDrafts } from './vocab';
-import { commandConfigRuns, withLaunchConfigs, withLauncherModel } from './launch-refs';
+import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
 
 const MAX_LAUNCHERS = 40;
@@ -168,27 +168,6 @@ export class Linker {
     return undefined;
   }
 
-  /**
-   * The folder a launcher's command runs in, read from where its script resolves (`internvl/train/x.py` named in
-   * `shell/v2/run.sh` and found two folders up): the other relative paths of that command (`--deepspeed ds.json`)
-   * are relative to the same folder. Sets it on the command's refs.
-   */
-  commandBase(launcher: string, cmd: LaunchCommand): string | undefined {
-    const t = cmd.target;
-    if (!t || t.word.unresolved || path.isAbsolute(t.path)) return undefined;
-    const rel = t.kind === 'module' ? `${t.path.replace(/\./g, '/')}.py` : t.path;
-    // The script, else a file with folders in its path that the command names (`--cfg-path lavis/projects/x.yaml`).
-    const named = [rel, ...cmd.refs.map((r) => r.path).filter((p) => !path.isAbsolute(p) && p.includes('/'))];
-    for (const p of named) {
-      const found = this.resolve(launcher, p);
-      if (!found) continue;
-      const base = path.resolve(found.slice(0, found.length - path.normalize(p).replace(/^\.\//, '').length));
-      for (const r of cmd.refs) r.base ??= base;
-      return base;
-    }
-    return undefined;
-  }
-
   /** Folders where a launcher or a user of `file` may live. */
   private nearDirs(file: string): string[] {
     const dir = path.dirname(path.resolve(file));
@@ -299,7 +278,7 @@ export class Linker {
     const out: RunDraft[] = [];
     for (const cmd of commandsOf(file, text)) {
       if (!cmd.target || cmd.target.word.unresolved) continue;
-      const base = this.commandBase(file, cmd);
+      const base = commandBase(this, file, cmd);
       const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path, base);
       // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
       if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
@@ -394,7 +373,7 @@ export class Linker {
   enrich(draft: RunDraft, forced?: { file: string; cmd: LaunchCommand }): RunDraft {
     const entry = draft.plan.entry.file;
     const launch = forced ?? this.launchersOf(entry)[0];
-    if (launch) this.commandBase(launch.file, launch.cmd);
+    if (launch) commandBase(this, launch.file, launch.cmd);
     const refs: Ref[] = [...draft.refs, ...(launch?.cmd.refs ?? [])];
     const overlays: { overlay: ConfigOverlay; rank: number }[] = [];
     const schemaLayers: FieldLayer[] = [];

@@ -55,6 +55,8 @@ const KEYWORDS = new Set([
   'time',
   'exec',
   'nohup',
+  // `eval $CMD`: the words of CMD are the command (its assignments, if first, its environment).
+  'eval',
 ]);
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 

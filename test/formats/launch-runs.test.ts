@@ -228,3 +228,20 @@ test('sizes stated by model names; mixture-of-experts names and ambiguous ones s
   assert.equal(isLocalPath('/mnt/ckpt/run3'), true);
   assert.equal(isLocalPath('./out/'), true);
 });
+
+test('eval "$CMD": the command a launcher builds in a string, with its environment and --deepspeed_config', async () => {
+  const files = {
+    'ft/run_lora.sh': [
+      'ENVS="NCCL_DEBUG=info LOCAL_WORLD_SIZE=4"',
+      'OPTS="--model-parallel-size 2 --deepspeed_config ds_bf16.json --train-iters 100"',
+      'cmd="${ENVS} deepspeed --num_gpus 4 --master_port 1234 ft_main.py ${OPTS}"',
+      'eval ${cmd}',
+      '',
+    ].join('\n'),
+    'ft/ds_bf16.json': DS(2),
+  };
+  const a = await analyze(files, 'ft/run_lora.sh');
+  assert.equal(fact(a, 'devices')?.value, 4);
+  assert.equal(fact(a, 'zero_stage')?.value, 2);
+  assert.equal(fact(a, 'tp')?.value, 2);
+});

@@ -10,7 +10,6 @@ import {
   type SchedOpt,
   deepspeedDevices,
   intWord,
-  parallelFacts,
   resources,
   schedulerDevices,
   schedulerDirectives,
@@ -21,6 +20,7 @@ import {
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
 import { launcherEnvFacts } from './launcher-debug';
+import { parallelFacts } from './launcher-parallel';
 import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts, wrapped } from './launcher-tools';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';

@@ -457,7 +457,7 @@ function readTool(
   const a = argFields(file, text, argWords);
   // `--deepspeed ds.json` on the script's command line (HF TrainingArguments); `--deepspeed_config ds.json`
   // (DeepSpeed's own argument, `deepspeed.add_config_arguments`).
-  const ds = a.fields.get('deepspeed') ?? a.fields.get('deepspeed_config');
+  const ds = [a.fields.get('deepspeed'), a.fields.get('deepspeed_config')].find((f) => typeof f?.value === 'string');
   if (ds && typeof ds.value === 'string' && /\.json$/i.test(ds.value))
     refs.push({ path: ds.value, role: 'deepspeed', file, span: ds.span });
   refs.push(...configRefs(file, a.fields));

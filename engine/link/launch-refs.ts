@@ -4,6 +4,9 @@
 // under the launcher's own options (launcher flag > config file), as in the linker's `enrich`.
 import * as path from 'node:path';
 import { accelerateOverlay } from '../extract/accelerate-config';
+import { detectFormat } from '../extract/config-detect';
+import { configDoc } from '../extract/config-doc';
+import { heredocFiles, type HeredocFile } from '../extract/launcher-heredoc';
 import { type ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
 import type { LaunchCommand } from '../extract/launcher';
 import type { Ref, RunDraft } from '../extract/run-draft';
@@ -20,8 +23,15 @@ export function launchConfigOverlays(linker: Linker, launcher: string, cmd: Laun
   const out: ConfigOverlay[] = [];
   const refs: Ref[] = cmd.refs.filter((r) => r.role === 'deepspeed' || r.role === 'accelerate-config');
   const seen = new Set<string>();
+  const written = heredocConfigs(linker, launcher);
   for (let k = 0; k < refs.length && k < 8; k++) {
     const ref = refs[k];
+    const inline = ref.role === 'deepspeed' ? written.find((h) => samePath(h.path, ref.path)) : undefined;
+    if (inline) {
+      const overlay = heredocOverlay(linker.id(launcher), inline);
+      if (overlay) out.push(overlay);
+      continue;
+    }
     const target = linker.resolve(ref.file, ref.path, ref.base);
     if (!target || seen.has(target)) continue;
     seen.add(target);
@@ -99,4 +109,31 @@ export function commandBase(linker: Linker, launcher: string, cmd: LaunchCommand
     return base;
   }
   return undefined;
+}
+
+const samePath = (a: string, b: string) => path.normalize(a) === path.normalize(b);
+
+function heredocConfigs(linker: Linker, launcher: string): HeredocFile[] {
+  const text = linker.read(launcher);
+  return text && /\.(sh|bash|slurm|sbatch)$/i.test(launcher) ? heredocFiles(text) : [];
+}
+
+/** The facts of a DeepSpeed config written by the launcher, placed on its body there (no in-place edits). */
+function heredocOverlay(launcher: string, h: HeredocFile): ConfigOverlay | undefined {
+  const doc = configDoc(`${launcher}#${h.path}.json`, h.text);
+  if (!doc || detectFormat(doc) !== 'deepspeed') return undefined;
+  const o = deepspeedOverlay(doc);
+  const facts = o.facts.map((f) => ({
+    ...f,
+    file: launcher,
+    span: h.span,
+    note: `${f.note ?? ''} (in the config ${path.basename(h.path)} this launcher writes)`,
+  }));
+  return {
+    file: launcher,
+    facts,
+    refs: [],
+    relevantSpans: facts.map((f) => ({ file: launcher, span: h.span, key: f.key })),
+    edit: () => undefined,
+  };
 }

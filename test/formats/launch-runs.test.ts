@@ -245,3 +245,27 @@ test('eval "$CMD": the command a launcher builds in a string, with its environme
   assert.equal(fact(a, 'zero_stage')?.value, 2);
   assert.equal(fact(a, 'tp')?.value, 2);
 });
+
+test('a DeepSpeed config the launcher writes with a heredoc gives the ZeRO stage, variables filled in', async () => {
+  const sh = [
+    'ZERO=2',
+    'MBS=4',
+    'DS_JSON=./ds_gen.json',
+    'cat <<EOT > $DS_JSON',
+    '{',
+    '  "train_micro_batch_size_per_gpu": $MBS,',
+    '  "gradient_accumulation_steps": $GAS,',
+    '  "zero_optimization": { "stage": $ZERO },',
+    '  "bf16": { "enabled": true }',
+    '}',
+    'EOT',
+    'deepspeed --num_gpus 8 pretrain_lm.py --num-layers 24 --deepspeed --deepspeed_config $DS_JSON',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'gen.sh': sh }, 'gen.sh');
+  assert.equal(fact(a, 'devices')?.value, 8);
+  assert.equal(fact(a, 'zero_stage')?.value, 2);
+  assert.equal(fact(a, 'micro_batch')?.value, 4);
+  const ga = fact(a, 'grad_accum');
+  assert.ok(!(ga?.origin === 'explicit' && typeof ga.value === 'number'), 'an unset variable gives no value');
+});

@@ -10,7 +10,7 @@
 //     then names another Python script is read as that launcher;
 //   `--zero_stage N` (DeepSpeed-Chat, OpenRLHF, ColossalAI scripts) and ColossalAI `--plugin zero2` / `zero1_cpu`
 //     (https://colossalai.org/docs/basics/booster_plugins/): the ZeRO stage;
-//   a DGX system named as an option value (`--platform DGXA100`): its GPU (DGX-1V and DGX-2 hold V100s, DGX A100
+//   a DGX system named as an option value (`--platform DGXA100`): its GPU (DGX-1V and DGX-2 hold V100s (a bare DGX-1 may hold P100s: none), DGX A100
 //     A100s, DGX H100 H100s: https://www.nvidia.com/en-us/data-center/dgx-platform/).
 import type { Word } from '../parse/shell';
 import type { Fact } from '../types';
@@ -78,7 +78,7 @@ export function scriptFlagFacts(file: string, fields: Fields): Fact[] {
       note: plugin.text,
     });
   for (const f of fields.values()) {
-    const m = typeof f.value === 'string' ? /^DGX-?(1V?|2V?|A100|H100|H200|B200)$/i.exec(f.value) : null;
+    const m = typeof f.value === 'string' ? /^DGX-?(1V|2V?|A100|H100|H200|B200)$/i.exec(f.value) : null;
     if (!m) continue;
     const gpu = /^[12]/.test(m[1]) ? 'v100' : m[1].toLowerCase();
     out.push({
@@ -147,7 +147,7 @@ export function launcherModel(file: string, fields: Fields, known: (name: string
       /\.(py|ya?ml|json|pt|pth|bin|ckpt)$/i.test(v)
     )
       continue;
-    if (!/\d/.test(v) && !known(v)) continue;
+    if ((!/\d/.test(v) && !known(v)) || v.length < 3 || /^v?\d+(\.\d+)*$/i.test(v)) continue;
     return { key: 'model', value: v, origin: 'explicit', file, span: f?.span, note: f?.text };
   }
   return undefined;

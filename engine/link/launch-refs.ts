@@ -137,3 +137,9 @@ function heredocOverlay(launcher: string, h: HeredocFile): ConfigOverlay | undef
     edit: () => undefined,
   };
 }
+
+/** The DeepSpeed config a launcher writes itself under the path `ref` names, as an overlay (see launcher-heredoc). */
+export function writtenConfig(linker: Linker, launcher: string, ref: Ref): ConfigOverlay | undefined {
+  const h = heredocConfigs(linker, launcher).find((x) => samePath(x.path, ref.path));
+  return h ? heredocOverlay(linker.id(launcher), h) : undefined;
+}

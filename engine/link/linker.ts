@@ -23,13 +23,13 @@ import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
-import { Versions, parsePyproject, parseRequirements } from '../extract/versions';
 import type { Tree } from '../parse/python';
 import { Fact } from '../types';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
 import { FileReader, linkKind } from './reader';
+import { versionsNear } from './pins';
 import { scriptVocabDrafts } from './vocab';
-import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel } from './launch-refs';
+import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
 
 const MAX_LAUNCHERS = 40;
@@ -346,26 +346,6 @@ export class Linker {
     return r.drafts.map((d) => this.enrich(d, launch));
   }
 
-  versions(file: string): Versions {
-    let dir = path.dirname(path.resolve(file));
-    for (let i = 0; i < 4; i++) {
-      const names = this.input.reader.list(dir);
-      const reqs = names.filter((n) => /^requirements[\w.-]*\.txt$/i.test(n)).sort();
-      const out: Versions = {};
-      for (const r of reqs) Object.assign(out, parseRequirements(this.input.reader.read(path.join(dir, r)) ?? '', r));
-      if (names.includes('pyproject.toml'))
-        Object.assign(
-          out,
-          parsePyproject(this.input.reader.read(path.join(dir, 'pyproject.toml')) ?? '', 'pyproject.toml'),
-        );
-      if (out.transformers || out.trl) return out;
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-    return {};
-  }
-
   /**
    * One run with everything that reaches it: its launcher (given, or found near the entry file), the configs it and
    * its launcher name, version pins; merged by layer.
@@ -382,7 +362,9 @@ export class Linker {
     const seen = new Set<string>();
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
-      const target = this.resolve(ref.file, ref.path, ref.base);
+      const inline = launch && ref.role === 'deepspeed' ? writtenConfig(this, launch.file, ref) : undefined;
+      if (inline) overlays.push({ overlay: inline, rank: CONFIG_RANK });
+      const target = inline ? undefined : this.resolve(ref.file, ref.path, ref.base);
       if (!target || seen.has(target) || path.resolve(target) === path.resolve(entry)) continue;
       seen.add(target);
       const splat = this.splats.has(ref) && draft.kind === 'hf';
@@ -461,7 +443,7 @@ export class Linker {
       }
     }
     if (splatFile) d = splatLinked(d, splatFile);
-    if (d.kind === 'hf' && d.flavour) applyVersionDefaults(d.plan, d.flavour, this.versions(entry));
+    if (d.kind === 'hf' && d.flavour) applyVersionDefaults(d.plan, d.flavour, versionsNear(this.input.reader, entry));
     const merged = mergeRun(
       d,
       overlays.sort((a, b) => a.rank - b.rank),

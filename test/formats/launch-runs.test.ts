@@ -269,3 +269,16 @@ test('a DeepSpeed config the launcher writes with a heredoc gives the ZeRO stage
   const ga = fact(a, 'grad_accum');
   assert.ok(!(ga?.origin === 'explicit' && typeof ga.value === 'number'), 'an unset variable gives no value');
 });
+
+test('a heredoc DeepSpeed config also reaches a Trainer script the launcher starts', async () => {
+  const sh = [
+    'cat > ./zero.json <<EOF',
+    '{"zero_optimization": {"stage": 3}, "bf16": {"enabled": "auto"}}',
+    'EOF',
+    'torchrun --nproc_per_node 2 sft.py --deepspeed ./zero.json --bf16 True',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'go.sh': sh, 'sft.py': TRAIN_HF }, 'go.sh');
+  assert.equal(fact(a, 'devices')?.value, 2);
+  assert.equal(fact(a, 'zero_stage')?.value, 3);
+});

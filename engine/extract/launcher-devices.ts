@@ -1,7 +1,8 @@
 // How many accelerators a launch command starts, from every place a launcher states it: SLURM `#SBATCH` and `srun`
 // options (`--gres=gpu[:type]:N`, `--gpus-per-node`, `--gpus`, `--gpus-per-task` × tasks, `--nodes`/`-N`,
 // `--constraint`, `--partition` named after its GPU), PBS `#PBS -l select=N:ngpus=K`, the `$SLURM_*` variables
-// those options set, torchrun `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` / `--include host:0,1@host2:0,1` × `--num_nodes`,
+// those options set, torchrun `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` /
+// `--include host:0,1@host2:0,1` × `--num_nodes`,
 // `accelerate launch --num_processes` (already the total over machines), `mpirun -np`, `CUDA_VISIBLE_DEVICES`, and
 // Megatron / torchtitan parallel degrees on the command line. Sources:
 //   SLURM sbatch/srun options and output environment variables: https://slurm.schedmd.com/sbatch.html

@@ -4,6 +4,7 @@ import { offByDefaultGuard } from './python-scan';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
 import { pythonHints } from './python-hints';
+import { optimizerFact } from './python-optimizer';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
@@ -183,5 +184,7 @@ export function fileWideFacts(
     });
   }
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
+  const optimizer = optimizerFact(file, text, root, values);
+  if (optimizer) put(optimizer);
   return fileFacts;
 }

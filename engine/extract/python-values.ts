@@ -365,6 +365,38 @@ export class ValueResolver {
     return this.declared.get(name);
   }
 
+  /**
+   * The expression a module-level name is bound to when the module (top level or its `if __name__ == "__main__":`
+   * block) assigns it exactly once and nothing else at that level rebinds it (`BATCH_SIZE = args.batch_size`).
+   */
+  private moduleAlias(name: string): SyntaxNode | undefined {
+    if (!this.aliases) {
+      const seen = new Map<string, SyntaxNode | null>();
+      const visit = (block: SyntaxNode) => {
+        for (const stmt of block.namedChildren) {
+          if (stmt?.type === 'if_statement' && block.id === this.root.id) {
+            if (/__name__/.test(stmt.childForFieldName('condition')?.text ?? '')) {
+              const body = stmt.childForFieldName('consequence');
+              if (body) visit(body);
+            }
+            continue;
+          }
+          const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+          if (a?.type !== 'assignment' && a?.type !== 'augmented_assignment') continue;
+          const left = a.childForFieldName('left');
+          const right = a.childForFieldName('right');
+          if (left?.type !== 'identifier') continue;
+          const ok = a.type === 'assignment' && right && !seen.has(left.text);
+          seen.set(left.text, ok ? right : null);
+        }
+      };
+      visit(this.root);
+      this.aliases = seen;
+    }
+    return this.aliases.get(name) ?? undefined;
+  }
+  private aliases?: Map<string, SyntaxNode | null>;
+
   /** A module-level constant by name. */
   constant(name: string): { value: FactValue; node: SyntaxNode } | undefined {
     return this.constants.get(name);
@@ -417,6 +449,12 @@ export class ValueResolver {
       if (local) return local;
       const c = this.constants.get(node.text);
       if (c) return { value: c.value, node: c.node, via: `module constant ${node.text}` };
+      // `EPOCHS = args.epochs` once at module level: what it is set to.
+      const alias = depth < MAX_DEPTH ? this.moduleAlias(node.text) : undefined;
+      if (alias) {
+        const r = this.resolve(alias, depth + 1);
+        if (r.value !== undefined) return { ...r, via: `${node.text} = ${alias.text}${r.via ? `, ${r.via}` : ''}` };
+      }
     }
     // `config["num_epochs"]` where `config` is bound to a dict literal (directly, or through the function's callers).
     if (node.type === 'subscript' && depth < MAX_DEPTH) {

@@ -397,6 +397,11 @@ export class ValueResolver {
   }
   private aliases?: Map<string, SyntaxNode | null>;
 
+  /** The expression a module-level name is bound to once (literal or not), if any. */
+  moduleBinding(name: string): SyntaxNode | undefined {
+    return this.moduleAlias(name) ?? this.constants.get(name)?.node;
+  }
+
   /** A module-level constant by name. */
   constant(name: string): { value: FactValue; node: SyntaxNode } | undefined {
     return this.constants.get(name);

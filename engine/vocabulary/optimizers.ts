@@ -118,3 +118,14 @@ export const OPTAX_TRANSFORMS: Record<string, string> = {
   scale_by_radam: 'radam',
   scale_by_factored_rms: 'adafactor',
 };
+
+/**
+ * An optimizer as a config writes it, in the fact's spelling: a class path (`torch.optim.AdamW`,
+ * `apex.optimizers.FusedAdam`), a class or function name (`Adam`), a Hydra option named after it (`adamw-apex`).
+ * Other strings (Hugging Face's `adamw_torch_fused`, `paged_adamw_8bit`) are kept as written.
+ */
+export function optimizerValue(v: string): string {
+  const s = v.trim();
+  const last = s.split(/[.:]/).pop() ?? s;
+  return optimizerName(s) ?? optimizerName(last) ?? optimizerName(last.split('-')[0]) ?? s;
+}

@@ -74,6 +74,12 @@ export const SOURCES = {
     year: 2024,
   },
   openrlhf: { url: 'https://github.com/OpenRLHF/OpenRLHF/blob/main/openrlhf/cli/train_sft.py', year: 2025 },
+  hydra: { url: 'https://hydra.cc/docs/advanced/instantiate_objects/overview/', year: 2024 },
+  'hydra-defaults': { url: 'https://hydra.cc/docs/advanced/defaults_list/', year: 2024 },
+  wenet: {
+    url: 'https://github.com/wenet-e2e/wenet/blob/main/examples/aishell/s0/conf/train_conformer.yaml',
+    year: 2024,
+  },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 

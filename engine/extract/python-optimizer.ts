@@ -137,7 +137,8 @@ function wrappedOptimizers(
       (q !== first.text && OPTIMIZER_MODULE.test(q.slice(0, q.length - first.text.length))
         ? optimizerName(first.text)
         : undefined);
-    if (v) out.set(left.text, { value: v, note: `${first.text} wrapped by ${right.childForFieldName('function')?.text}` });
+    if (v)
+      out.set(left.text, { value: v, note: `${first.text} wrapped by ${right.childForFieldName('function')?.text}` });
   }
   return out;
 }
@@ -158,7 +159,11 @@ function optaxChain(c: CallSite): string | undefined {
   const decay = parts.includes('add_decayed_weights') || parts.includes('additive_weight_decay');
   if (blocks.length === 1) return blocks[0] === 'adam' && decay ? 'adamw' : blocks[0];
   // `trace` (momentum) and learning-rate scaling only: SGD with momentum, as optax.sgd builds it.
-  if (blocks.length === 0 && parts.includes('trace') && parts.every((p) => !p.startsWith('scale_by_') || p === 'scale_by_schedule'))
+  if (
+    blocks.length === 0 &&
+    parts.includes('trace') &&
+    parts.every((p) => !p.startsWith('scale_by_') || p === 'scale_by_schedule')
+  )
     return 'sgd';
   return undefined;
 }

@@ -393,6 +393,18 @@ export const ALIASES: Alias[] = [
   }),
   A('save_steps', 'ckpt_steps checkpoint_steps', 'save', ['big-vision'], { unit: 'steps', fw: ['mlcollections'] }),
   A('model', 'model_name', 'string', ['big-vision'], { fw: ['mlcollections'] }),
+  // Research-code spellings of run length, checkpoint cadence and per-replica batch (any file; read as `inferred`).
+  A('max_steps', 'n_iters num_iters num_iterations max_iterations', 'int', ['score-sde', 'mesh-jax'], {
+    unit: 'steps',
+  }),
+  A(
+    'save_steps',
+    'snapshot_freq ckpt_every save_every_steps checkpoint_freq save_interval_steps',
+    'save',
+    ['score-sde', 'mesh-jax'],
+    { unit: 'steps' },
+  ),
+  A('micro_batch', 'per_replica_batch batch_size_per_replica', 'int', ['mesh-jax'], { scope: 'per-device' }),
   // OLMo-core states batch sizes in tokens: ../extract/vocab-models.ts divides them by the sequence length.
   A('precision', 'autocast_precision', 'precision', ['olmo-core'], { fw: ['olmo-core'] }),
   A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),

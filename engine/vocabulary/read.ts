@@ -25,7 +25,7 @@ import {
 
 /** Keys of evaluation, validation, test and inference settings: never the training run's. */
 const NOT_TRAINING =
-  /(^|_)(val|valid|validation|eval|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
+  /(^|_)(val|valid|validation|eval|evaluate|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
 /** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
 const TRAINING_GROUP = /^actor_rollout_ref$/;
 

@@ -80,6 +80,11 @@ export const SOURCES = {
     url: 'https://github.com/wenet-e2e/wenet/blob/main/examples/aishell/s0/conf/train_conformer.yaml',
     year: 2024,
   },
+  'score-sde': {
+    url: 'https://github.com/yang-song/score_sde_pytorch/blob/main/configs/default_cifar10_configs.py',
+    year: 2021,
+  },
+  'mesh-jax': { url: 'https://github.com/kingoflolz/mesh-transformer-jax/blob/master/howto_finetune.md', year: 2021 },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 

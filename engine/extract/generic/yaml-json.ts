@@ -138,7 +138,9 @@ function hydraDefaults(
     if (!isMap(it) || it.items.length !== 1) continue;
     const pair = it.items[0];
     if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) continue;
-    const group = String(pair.key.value).replace(/^override\s+/, '').replace(/^\//, '');
+    const group = String(pair.key.value)
+      .replace(/^override\s+/, '')
+      .replace(/^\//, '');
     const option = pair.value.value;
     if (!/^(optimizer|optim)$/.test(group) || typeof option !== 'string') continue;
     entries.push({

@@ -183,8 +183,51 @@ export function fileWideFacts(
       note: 'block_size',
     });
   }
+  if (!fileFacts.has('seq_len') && !['vision', 'audio'].includes(String(fileFacts.get('modality')?.value))) {
+    const s = seqLenByName(file, values);
+    if (s) put(s);
+  }
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   const optimizer = optimizerFact(file, text, root, values);
   if (optimizer) put(optimizer);
   return fileFacts;
+}
+
+/** Names scripts give the training sequence length (module constants, argparse options, dataclass fields). */
+const SEQ_NAMES = [
+  'max_seq_length',
+  'max_seq_len',
+  'seq_len',
+  'seq_length',
+  'sequence_length',
+  'max_sequence_length',
+  'context_length',
+  'maxlen',
+  'max_len',
+];
+
+/**
+ * A sequence length the script declares under one of those names (`maxlen = 128`, `SEQUENCE_LENGTH = 64`,
+ * `--seq_len` with default 512): `inferred`, since the name, not a library, says what it means. Only one value:
+ * names that disagree (a source and a target length) give nothing.
+ */
+function seqLenByName(file: string, values: ValueResolver): Fact | undefined {
+  const found: { v: number; node: SyntaxNode; via: string }[] = [];
+  for (const n of SEQ_NAMES)
+    for (const name of [n, n.toUpperCase()]) {
+      const c = values.constant(name);
+      if (typeof c?.value === 'number') found.push({ v: c.value, node: c.node, via: `module constant ${name}` });
+      const d = values.declaredDefault(name);
+      if (typeof d?.value === 'number') found.push({ v: d.value, node: d.node, via: d.via });
+    }
+  const vs = new Set(found.map((f) => f.v));
+  if (vs.size !== 1 || found[0].v < 16) return undefined;
+  return {
+    key: 'seq_len',
+    value: found[0].v,
+    origin: 'inferred',
+    file,
+    span: spanOf(found[0].node),
+    note: `${found[0].via} = ${found[0].v}, read as the training sequence length`,
+  };
 }

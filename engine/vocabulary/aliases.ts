@@ -405,6 +405,8 @@ export const ALIASES: Alias[] = [
     { unit: 'steps' },
   ),
   A('micro_batch', 'per_replica_batch batch_size_per_replica', 'int', ['mesh-jax'], { scope: 'per-device' }),
+  A('epochs', 'max_epoch', 'int', ['blip'], { unit: 'epochs' }),
+  A('lr', 'init_lr', 'number', ['blip']),
   // OLMo-core states batch sizes in tokens: ../extract/vocab-models.ts divides them by the sequence length.
   A('precision', 'autocast_precision', 'precision', ['olmo-core'], { fw: ['olmo-core'] }),
   A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),

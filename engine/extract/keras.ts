@@ -118,7 +118,7 @@ function generatorBatch(fit: CallSite, values: ValueResolver, file: string): Fac
       origin: 'inferred',
       file,
       span: spanOf(v),
-      note: `${rhs[0].childForFieldName('function')?.text}(…, ${a!.text}) makes the batches fit() takes${r.via ? ` (${r.via})` : ''}`,
+      note: `${rhs[0].childForFieldName('function')?.text}(…, ${a?.text ?? v.text}) makes the batches fit() takes${r.via ? ` (${r.via})` : ''}`,
     };
   }
   return undefined;

@@ -3,6 +3,7 @@
 import { offByDefaultGuard } from './python-scan';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
+import { lookupArchitecture } from '../../core/index';
 import { pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
 import type { SyntaxNode } from '../parse/python';
@@ -183,7 +184,10 @@ export function fileWideFacts(
       note: 'block_size',
     });
   }
-  if (!fileFacts.has('seq_len') && !['vision', 'audio'].includes(String(fileFacts.get('modality')?.value))) {
+  // Not for an image or audio model (named in this file, or one the architecture table knows).
+  const arch = lookupArchitecture(String(fileFacts.get('model')?.value ?? ''));
+  const notText = ['vision', 'audio'].includes(String(fileFacts.get('modality')?.value ?? arch?.modality));
+  if (!fileFacts.has('seq_len') && !notText) {
     const s = seqLenByName(file, values);
     if (s) put(s);
   }

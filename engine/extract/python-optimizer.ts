@@ -234,19 +234,18 @@ const within = (outer: SyntaxNode | null | undefined, n: SyntaxNode) =>
 
 /** `x == "adam"`, `x in ("adam", "adamw")`, `x.lower() != "sgd"`, or a flag off by default; undefined when unknown. */
 function evalCondition(cond: SyntaxNode, values: ValueResolver): boolean | undefined {
-  if (cond.type === 'parenthesized_expression' && cond.namedChildren.length === 1)
-    return evalCondition(cond.namedChildren[0]!, values);
+  const inner = cond.type === 'parenthesized_expression' ? cond.namedChildren[0] : undefined;
+  if (inner && cond.namedChildren.length === 1) return evalCondition(inner, values);
   if (values.offByDefaultCondition(cond) !== undefined) return false;
   if (cond.type !== 'comparison_operator' || cond.namedChildren.length !== 2) return undefined;
   const op = cond.children.find((ch) => ch && !ch.isNamed)?.text;
-  let [l, r] = cond.namedChildren as SyntaxNode[];
+  const [left, r] = cond.namedChildren as SyntaxNode[];
   // `args.optim.lower()`: the value compared case-insensitively.
   const unwrap = (n: SyntaxNode) =>
     n.type === 'call' && /\.(lower|upper|strip)$/.test(n.childForFieldName('function')?.text ?? '')
       ? (n.childForFieldName('function')?.childForFieldName('object') ?? n)
       : n;
-  l = unwrap(l);
-  const lv = values.resolve(l).value;
+  const lv = values.resolve(unwrap(left)).value;
   if (typeof lv !== 'string') return undefined;
   const norm = (s: string) => s.toLowerCase();
   if (op === '==' || op === '!=') {

@@ -14,7 +14,11 @@ Precisions, as PyTorch runs them:
     tf32  TF32 on for both
     bf16  torch.autocast(bfloat16)
     fp16  torch.autocast(float16) with a GradScaler
-    fp8   only with NVIDIA Transformer Engine installed (gpt only); skipped otherwise, and said so
+    fp8   gpt only: the blocks' linear layers run their three matmuls (forward, input gradient, weight gradient) in
+          float8 e4m3 through torch._scaled_mm with one scale per tensor (e4m3 throughout; like the "tensorwise" recipe of torchao's float8
+          training, https://github.com/pytorch/ao/tree/main/torchao/float8), everything else under bf16 autocast.
+          Written here because Transformer Engine and torchao are not installed on the machines this ran on; it
+          needs a GPU with fp8 tensor cores (Hopper, Ada, Blackwell) and skips the run otherwise
 
 Energy. First choice: the GPU's own energy counter, nvmlDeviceGetTotalEnergyConsumption (millijoules since the driver
 loaded; Volta and newer), read before and after the timed steps. Virtualised and some cloud GPUs do not expose it
@@ -203,6 +207,70 @@ def add_lora(model: TinyLM, r: int) -> None:
             setattr(blk, name, LoRALinear(getattr(blk, name), r, 2 * r))
 
 
+E4M3_MAX = 448.0
+
+
+def to_e4m3(t: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Cast to float8 e4m3 with one scale for the whole tensor; returns the fp8 tensor and the dequantising scale."""
+    amax = t.detach().abs().amax().float().clamp(min=1e-12)
+    scale = E4M3_MAX / amax
+    return (t.float() * scale).clamp(-E4M3_MAX, E4M3_MAX).to(torch.float8_e4m3fn), scale.reciprocal()
+
+
+# Unfused, the casts (amax, scale, cast, transpose) cost more than fp8 saves; torchao fuses them with torch.compile too.
+# FP8_CASTS is set to a compiled to_e4m3 by --fp8-compile-casts.
+FP8_CASTS = {"fn": to_e4m3}
+
+
+class Fp8Matmul(torch.autograd.Function):
+    """y = x @ w.T with all three GEMMs in fp8 (row-major first operand, column-major second, as cuBLASLt needs)."""
+
+    @staticmethod
+    def forward(ctx, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+        x8, sx = FP8_CASTS["fn"](x)
+        w8, sw = FP8_CASTS["fn"](w)
+        ctx.save_for_backward(x8, sx, w8, sw)
+        ctx.x_dtype = x.dtype
+        return torch._scaled_mm(x8, w8.t(), scale_a=sx, scale_b=sw, out_dtype=torch.bfloat16)
+
+    @staticmethod
+    def backward(ctx, g: torch.Tensor):
+        x8, sx, w8, sw = ctx.saved_tensors
+        g8, sg = FP8_CASTS["fn"](g)
+        gx = torch._scaled_mm(g8, w8.t().contiguous().t(), scale_a=sg, scale_b=sw, out_dtype=torch.bfloat16)
+        gw = torch._scaled_mm(g8.t().contiguous(), x8.t().contiguous().t(), scale_a=sg, scale_b=sx,
+                              out_dtype=torch.float32)
+        return gx.to(ctx.x_dtype), gw
+
+
+class Fp8Linear(nn.Module):
+    def __init__(self, base: nn.Linear):
+        super().__init__()
+        self.weight, self.bias = base.weight, base.bias
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        shape = x.shape
+        y = Fp8Matmul.apply(x.reshape(-1, shape[-1]), self.weight)
+        y = y.view(*shape[:-1], y.shape[-1])
+        return y + self.bias.to(y.dtype) if self.bias is not None else y
+
+
+def fp8_supported() -> str | None:
+    """None when fp8 tensor cores and torch._scaled_mm are there, else why not."""
+    if not hasattr(torch, "_scaled_mm") or not hasattr(torch, "float8_e4m3fn"):
+        return "this PyTorch has no torch._scaled_mm / float8 dtypes"
+    major, minor = torch.cuda.get_device_capability()
+    if (major, minor) < (8, 9):
+        return f"compute capability {major}.{minor} has no fp8 tensor cores (needs 8.9 or later)"
+    return None
+
+
+def use_fp8(model: TinyLM) -> None:
+    for blk in model.blocks:
+        for name in ("qkv", "proj", "up", "down"):
+            setattr(blk, name, Fp8Linear(getattr(blk, name)))
+
+
 class Bottleneck(nn.Module):
     def __init__(self, cin: int, width: int, stride: int):
         super().__init__()
@@ -281,6 +349,8 @@ def build(workload: str, args: argparse.Namespace, device: torch.device, precisi
         total = sum(p.numel() for p in model.parameters())
         if workload == "gpt-lora":
             add_lora(model, args.lora_rank)
+        if precision == "fp8":
+            use_fp8(model)
         trainable = [p for p in model.parameters() if p.requires_grad]
         opt = torch.optim.AdamW(trainable, lr=1e-4, fused=True)
         ids = torch.randint(0, args.vocab, (args.batch, args.seq + 1), device=device)
@@ -321,7 +391,7 @@ def run(workload: str, precision: str, args: argparse.Namespace, device: torch.d
     torch.manual_seed(0)
     set_tf32(precision)
     model, opt, loss_fn, work = build(workload, args, device, precision)
-    dtype = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(precision)
+    dtype = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp8": torch.bfloat16}.get(precision)
     scaler = torch.amp.GradScaler("cuda", enabled=precision == "fp16")
 
     def step() -> None:
@@ -387,6 +457,8 @@ def main() -> None:
     p.add_argument("--vit-batch", type=int, default=128)
     p.add_argument("--energy-source", choices=("auto", "counter", "samples"), default="auto",
                    help="auto: the NVML energy counter where exposed, else integrated power samples")
+    p.add_argument("--fp8-compile-casts", action="store_true",
+                   help="fuse the fp8 casts with torch.compile (the compile time falls in the warm-up)")
     p.add_argument("--gpu", type=int, default=0, help="GPU index (CUDA and NVML)")
     p.add_argument("--out", default="bench/gpu-energy/results.json")
     args = p.parse_args()
@@ -395,6 +467,8 @@ def main() -> None:
     device = torch.device(f"cuda:{args.gpu}")
     torch.cuda.set_device(device)
     meter = EnergyMeter(args.gpu, args.sample_hz, args.energy_source)
+    if args.fp8_compile_casts:
+        FP8_CASTS["fn"] = torch.compile(to_e4m3, dynamic=True)
     info = {
         "gpu": smi("name", args.gpu),
         "driver": smi("driver_version", args.gpu),
@@ -407,7 +481,7 @@ def main() -> None:
         "energy_source": meter.source,
         "config": {k: getattr(args, k) for k in (
             "batch", "seq", "layers", "d_model", "heads", "vocab", "lora_rank", "image_batch", "vit_batch",
-            "steps", "warmup", "sample_hz")},
+            "steps", "warmup", "sample_hz", "fp8_compile_casts")},
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "results": [],
         "skipped": [],
@@ -416,9 +490,11 @@ def main() -> None:
         for precision in [x.strip() for x in args.precisions.split(",") if x.strip()]:
             if precision not in ("fp32", "tf32", "bf16", "fp16", "fp8"):
                 sys.exit(f"unknown precision {precision!r}")
-            if precision == "fp8":
-                info["skipped"].append({"workload": workload, "precision": "fp8",
-                                        "why": "fp8 needs NVIDIA Transformer Engine modules; not measured by this script"})
+            why = None if precision != "fp8" else (
+                fp8_supported() or (None if workload == "gpt" else "fp8 is written for the gpt workload only"))
+            if why:
+                info["skipped"].append({"workload": workload, "precision": precision, "why": why})
+                print(f"{workload:9s} {precision:5s} skipped: {why}", flush=True)
                 continue
             r = run(workload, precision, args, device, meter)
             info["results"].append(r)

@@ -45,6 +45,13 @@ const ACCELERATOR_ONLY = new Set([
   'dodge-vit-large',
   'dodge-6b-lm-partial',
   'dodge-bert-small-pretrain',
+  // footprint-3 (GPU-only energy of Dodge et al. 2022, named by the labeller before scoring)
+  'dodge-vit-tiny',
+  'dodge-vit-small',
+  'dodge-vit-base',
+  'dodge-densenet121',
+  'dodge-densenet201',
+  'dodge-bert-finetune',
 ]);
 const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
 const val = (v: number | null) => (v === null ? undefined : v);

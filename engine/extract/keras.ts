@@ -200,6 +200,9 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
       note: `${mb.note ?? ''}: under tf.distribute each replica gets ${mb.value} ÷ replicas`,
     });
   }
+  // Keras 2 `fit(workers=n)` / `fit_generator(workers=n)`: processes or threads feeding the generator.
+  const workers = fit.kwargs.get('workers');
+  if (workers) facts.set('num_workers', argFact('num_workers', file, workers, values));
   const ep = fit.kwargs.get('epochs');
   facts.set(
     'epochs',

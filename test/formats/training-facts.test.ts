@@ -285,3 +285,68 @@ data:
   // Its batch depends on the GPU: neither the base's 8 nor 64 ÷ 4 devices.
   assert.equal(f.get('micro_batch')?.value ?? null, null);
 });
+
+test('a batch divided over the processes before the DataLoader is the global batch; per device it is unknown', async () => {
+  const a = await py(`import argparse
+import torch
+import torch.distributed as dist
+from torch.utils.data import DataLoader
+p = argparse.ArgumentParser()
+p.add_argument("--batch-size", type=int, default=1024)
+args = p.parse_args()
+world = dist.get_world_size()
+per_gpu = args.batch_size // world
+loader = DataLoader(ds, batch_size=per_gpu, num_workers=6)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for epoch in range(10):
+    for x in loader:
+        net(x).sum().backward()
+        opt.step()
+`);
+  assert.deepEqual(
+    [fact(a, 'global_batch')?.value, fact(a, 'micro_batch')?.value, fact(a, 'num_workers')?.value],
+    [1024, null, 6],
+  );
+});
+
+test('Keras 2 fit_generator(workers=n) is the number of data workers', async () => {
+  const a = await py(`from keras.optimizers import SGD
+model.compile(loss="mse", optimizer=SGD(0.01))
+model.fit_generator(generator=gen, steps_per_epoch=50, epochs=4, workers=3)
+`);
+  assert.deepEqual(
+    [fact(a, 'num_workers')?.value, fact(a, 'epochs')?.value, fact(a, 'optimizer')?.value],
+    [3, 4, 'sgd'],
+  );
+});
+
+test('an ml_collections config built on another module’s builder is read with that base', async () => {
+  const files = {
+    'configs/base_cfg.py': `import ml_collections
+
+def get_base_config():
+  config = ml_collections.ConfigDict()
+  config.training = training = ml_collections.ConfigDict()
+  training.batch_size = 64
+  training.n_iters = 200000
+  training.snapshot_freq = 5000
+  config.optim = optim = ml_collections.ConfigDict()
+  optim.optimizer = 'AdamW'
+  optim.lr = 1e-4
+  return config
+`,
+    'configs/exp/large.py': `from configs.base_cfg import get_base_config
+
+def get_config():
+  config = get_base_config()
+  config.training.n_iters = 400000
+  return config
+`,
+  };
+  const a = await analyze(files, 'configs/exp/large.py');
+  const f = theRun(a).plan.facts;
+  assert.deepEqual(
+    [f.get('max_steps')?.value, f.get('save_steps')?.value, f.get('optimizer')?.value],
+    [400000, 5000, 'adamw'],
+  );
+});

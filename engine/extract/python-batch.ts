@@ -14,7 +14,16 @@ export function dividedBatch(loader: CallSite | undefined, values: ValueResolver
   const arg = loader?.kwargs.get('batch_size')?.value ?? loader?.positional[1];
   if (!arg) return undefined;
   let expr: SyntaxNode | undefined = arg;
-  if (arg.type === 'identifier') {
+  // `args.batch_size = int(args.batch_size / args.world_size)` before the loader reads `args.batch_size`.
+  if (arg.type === 'attribute') {
+    const root = arg.tree.rootNode;
+    const re = root
+      .descendantsOfType('assignment')
+      .find(
+        (a) => a?.childForFieldName('left')?.text === arg.text && a.childForFieldName('right')?.text.includes(arg.text),
+      );
+    expr = re?.childForFieldName('right') ?? undefined;
+  } else if (arg.type === 'identifier') {
     const rhs = values.localAssignments(arg);
     expr = rhs.length === 1 ? rhs[0] : (values.moduleBinding(arg.text) ?? undefined);
   }

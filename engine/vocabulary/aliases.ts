@@ -406,6 +406,12 @@ export const ALIASES: Alias[] = [
   ),
   A('micro_batch', 'per_replica_batch batch_size_per_replica', 'int', ['mesh-jax'], { scope: 'per-device' }),
   A('epochs', 'max_epoch', 'int', ['blip'], { unit: 'epochs' }),
+  // BasicSR option files (Real-ESRGAN, GFPGAN and other restoration models): per-GPU loaders, iterations, a
+  // generator optimizer `optim_g` beside a discriminator's.
+  A('num_workers', 'num_worker_per_gpu', 'int', ['basicsr']),
+  A('max_steps', 'total_iter', 'int', ['basicsr'], { unit: 'steps' }),
+  A('save_steps', 'save_checkpoint_freq', 'save', ['basicsr'], { unit: 'steps' }),
+  A('optimizer', 'optim_g.type', 'string', ['basicsr']),
   A('lr', 'init_lr', 'number', ['blip']),
   // OLMo-core states batch sizes in tokens: ../extract/vocab-models.ts divides them by the sequence length.
   A('precision', 'autocast_precision', 'precision', ['olmo-core'], { fw: ['olmo-core'] }),

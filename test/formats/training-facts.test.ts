@@ -350,3 +350,58 @@ def get_config():
     [400000, 5000, 'adamw'],
   );
 });
+
+test('a batch option rescaled in place per process (`args.batch_size = int(args.batch_size / args.world_size)`) is the global batch', async () => {
+  const a = await py(`import argparse
+import torch
+p = argparse.ArgumentParser()
+p.add_argument("--batch-size", type=int, default=2048)
+p.add_argument("--world-size", type=int, default=-1)
+args = p.parse_args()
+args.batch_size = int(args.batch_size / args.world_size)
+loader = torch.utils.data.DataLoader(ds, batch_size=args.batch_size, num_workers=8)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for epoch in range(5):
+    for x in loader:
+        net(x).sum().backward()
+        opt.step()
+`);
+  assert.deepEqual([fact(a, 'global_batch')?.value, fact(a, 'micro_batch')?.value], [2048, null]);
+});
+
+test('a BasicSR option file alone is a run: per-GPU loader, iterations, the generator optimizer, checkpoint cadence', async () => {
+  const a = await analyze(
+    {
+      'options/train_sr.yml': `name: sr_x4
+model_type: SRModel
+num_gpu: 2
+datasets:
+  train:
+    name: pairs
+    gt_size: 192
+    num_worker_per_gpu: 3
+    batch_size_per_gpu: 8
+  val:
+    name: holdout
+    batch_size_per_gpu: 1
+train:
+  optim_g:
+    type: AdamW
+    lr: !!float 2e-4
+  optim_d:
+    type: Adam
+    lr: !!float 1e-4
+  total_iter: 250000
+logger:
+  save_checkpoint_freq: !!float 1e4
+`,
+    },
+    'options/train_sr.yml',
+  );
+  const f = theRun(a).plan.facts;
+  assert.deepEqual(
+    ['micro_batch', 'num_workers', 'optimizer', 'max_steps', 'save_steps'].map((k) => f.get(k as never)?.value),
+    [8, 3, 'adamw', 250000, 10000],
+  );
+  assert.ok(!f.get('seq_len') || f.get('seq_len')?.origin === 'assumed');
+});

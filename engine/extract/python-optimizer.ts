@@ -9,7 +9,7 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { OPTAX_TRANSFORMS, OPTIMIZER_NAMES, optimizerName } from '../vocabulary/optimizers';
-import { importsOf, qualified } from './python-scan';
+import { qualified } from './python-scan';
 import type { ValueResolver } from './python-values';
 
 /** A module path optimizers live in: a segment `optim`/`optimizers`/`optax`, or a library that exports them at top level. */
@@ -30,9 +30,9 @@ interface Candidate {
 /** The `optimizer` fact of a script, or undefined when it builds none the table knows, or several that disagree. */
 export function optimizerFact(file: string, text: string, root: SyntaxNode, values: ValueResolver): Fact | undefined {
   if (!/optim|optax|Adam|SGD|RMSprop|compile\s*\(/i.test(text)) return undefined;
-  const imports = importsOf(root);
-  const localClasses = optimizerClasses(root);
-  const wrapped = wrappedOptimizers(root, imports, localClasses);
+  const imports = topLevelImports(root, text);
+  const localClasses = optimizerClasses(text);
+  const wrapped = wrappedOptimizers(root, text, imports, localClasses);
   const names = [...OPTIMIZER_NAMES, ...localClasses.keys(), ...wrapped.keys()];
   const out: Candidate[] = [];
   const add = (value: string, node: SyntaxNode, note: string, scriptDefault = false) =>
@@ -105,27 +105,26 @@ function isLibraryOptimizer(c: CallSite, imports: Map<string, string>): boolean 
 }
 
 /** Classes this file defines on an `Optimizer` base (`class LARS(optim.Optimizer)`), by name → fact value. */
-function optimizerClasses(root: SyntaxNode): Map<string, string> {
+function optimizerClasses(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const top of root.namedChildren) {
-    const cls = top?.type === 'decorated_definition' ? top.childForFieldName('definition') : top;
-    if (cls?.type !== 'class_definition') continue;
-    const name = cls.childForFieldName('name')?.text;
-    const bases = cls.childForFieldName('superclasses')?.text ?? '';
-    if (name && /(^|[(.,\s])Optimizer\s*[,)]/.test(bases)) out.set(name, optimizerName(name) ?? name.toLowerCase());
-  }
+  for (const m of text.matchAll(/^class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm))
+    if (/(^|[.,\s])Optimizer\s*(,|$)/.test(m[2])) out.set(m[1], optimizerName(m[1]) ?? m[1].toLowerCase());
   return out;
 }
 
 /** Module-level `Name = factory(Adam, …)`: a library optimizer class handed to a wrapper, called later as `Name(…)`. */
 function wrappedOptimizers(
   root: SyntaxNode,
+  text: string,
   imports: Map<string, string>,
   local: Map<string, string>,
 ): Map<string, { value: string; note: string }> {
   const out = new Map<string, { value: string; note: string }>();
-  for (const stmt of root.namedChildren) {
-    const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  for (const m of text.matchAll(/^(\w+)[ \t]*=[ \t]*[\w.]+\([ \t]*(\w+)/gm)) {
+    if (!local.has(m[2]) && !optimizerName(m[2])) continue;
+    const stmt = root.descendantForIndex(m.index)?.parent;
+    const a =
+      stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : stmt?.type === 'assignment' ? stmt : undefined;
     const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
     const right = a?.childForFieldName('right');
     if (left?.type !== 'identifier' || right?.type !== 'call') continue;
@@ -261,4 +260,43 @@ function evalCondition(cond: SyntaxNode, values: ValueResolver): boolean | undef
     return op === 'in' ? hit : !hit;
   }
   return undefined;
+}
+
+/**
+ * Imports as `importsOf` reads them, found from the text instead of by walking every node of a long script (this
+ * runs on every re-analysis of a training script).
+ */
+function topLevelImports(root: SyntaxNode, text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const read = (stmt: SyntaxNode) => {
+    if (stmt.type === 'import_statement') {
+      for (const n of stmt.namedChildren) {
+        if (n?.type === 'dotted_name') out.set(n.text.split('.')[0], n.text.split('.')[0]);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, name);
+        }
+      }
+    } else if (stmt.type === 'import_from_statement') {
+      const mod = stmt.childForFieldName('module_name')?.text;
+      if (!mod) return;
+      for (const n of stmt.childrenForFieldName('name')) {
+        if (n?.type === 'dotted_name') out.set(n.text, `${mod}.${n.text}`);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, `${mod}.${name}`);
+        }
+      }
+    }
+  };
+  // Import lines found in the text, mapped to their statements (no walk over every node of a long script).
+  for (const m of text.matchAll(/^[ \t]*(?:from|import)[ \t]/gm)) {
+    let n: SyntaxNode | null = root.descendantForIndex(m.index + m[0].length - 1);
+    while (n && n.type !== 'import_statement' && n.type !== 'import_from_statement' && n.type !== 'module')
+      n = n.parent;
+    if (n && n.type !== 'module') read(n);
+  }
+  return out;
 }

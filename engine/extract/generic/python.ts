@@ -165,7 +165,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
   let visited = 0;
   // A sub-config bound to a name (`config.training = training = ConfigDict()`, `training = config.training`):
   // `training.n_iters` is `config.training.n_iters`, as a file that starts from this one writes it.
-  const subs = subConfigNames(root);
+  const subs = subConfigNames(text);
   const rooted = (p: string[] | undefined) => {
     const full = p && p.length > 1 ? subs.get(p[0]) : undefined;
     return full && p ? [...full, ...p.slice(1)] : p;
@@ -373,26 +373,20 @@ function configFunctionBases(root: SyntaxNode, text: string): EntrySet['bases'] 
   return out;
 }
 
-/** Names bound to one sub-config of another (`c.train = train = …`, `train = c.train`), by name → full path. */
-function subConfigNames(root: SyntaxNode): Map<string, string[]> {
+/**
+ * Names bound to one sub-config of another (`c.train = train = …`, `train = c.train`), by name → full path. Read
+ * from the text (dotted names only): the generic walk has already visited every node once.
+ */
+function subConfigNames(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const ambiguous = new Set<string>();
-  const bind = (name: string, path: string[] | undefined) => {
-    if (!path || path.length < 2) return;
+  const bind = (name: string, dotted: string) => {
     const prev = out.get(name);
-    if (prev && prev.join('.') !== path.join('.')) ambiguous.add(name);
-    out.set(name, path);
+    if (prev && prev.join('.') !== dotted) ambiguous.add(name);
+    out.set(name, dotted.split('.'));
   };
-  for (const a of root.descendantsOfType('assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (!a || !left || !right) continue;
-    // `config.training = training = ml_collections.ConfigDict()`
-    const inner = right.type === 'assignment' ? right.childForFieldName('left') : undefined;
-    if (inner?.type === 'identifier') bind(inner.text, targetPath(left));
-    // `training = config.training`
-    if (left.type === 'identifier' && right.type === 'attribute') bind(left.text, targetPath(right));
-  }
+  for (const m of text.matchAll(/^[ \t]*(\w+(?:\.\w+)+)[ \t]*=[ \t]*(\w+)[ \t]*=[^=]/gm)) bind(m[2], m[1]);
+  for (const m of text.matchAll(/^[ \t]*(\w+)[ \t]*=[ \t]*(\w+(?:\.\w+)+)[ \t]*(?:#.*)?$/gm)) bind(m[1], m[2]);
   for (const n of ambiguous) out.delete(n);
   return out;
 }

@@ -353,7 +353,11 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       note: `${cast.callee}(${cast.name === 'half' || cast.name === 'bfloat16' ? '' : '…'}): weights in pure ${d}`,
     };
   }
-  const scaler = findCalls(root, text, ['GradScaler'])[0];
+  // `GradScaler(enabled=args.amp)` with a store_true flag: no loss scaling unless the flag is given.
+  const scaler = findCalls(root, text, ['GradScaler']).find((c) => {
+    const e = c.kwargs.get('enabled');
+    return !e || values.resolve(e.value).value !== false;
+  });
   if (scaler)
     return {
       key: 'precision',
@@ -375,6 +379,19 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       file,
       span: { start: tf32.index, end: tf32.index + tf32[0].length },
       note: 'TF32 matmuls enabled',
+    };
+  // Mixed precision written but switched off by default (`autocast(enabled=args.amp)` with a store_true flag).
+  const off = [...autocasts, ...findCalls(root, text, ['GradScaler'])].find(
+    (c) => c.kwargs.get('enabled') && values.resolve(c.kwargs.get('enabled')?.value).value === false,
+  );
+  if (off)
+    return {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'script-default',
+      file,
+      span: spanOf(off.node),
+      note: `${off.callee}(enabled=${off.kwargs.get('enabled')?.value.text}) is off by default: fp32 unless it is turned on`,
     };
   return {
     key: 'precision',

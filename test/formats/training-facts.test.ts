@@ -405,3 +405,29 @@ logger:
   );
   assert.ok(!f.get('seq_len') || f.get('seq_len')?.origin === 'assumed');
 });
+
+test('AMP behind a store_true flag (`GradScaler(enabled=args.amp)`) is fp32 unless the flag is given', async () => {
+  const a = await py(`import argparse
+import torch
+p = argparse.ArgumentParser()
+p.add_argument("--amp", action="store_true")
+args = p.parse_args()
+scaler = torch.cuda.amp.GradScaler(enabled=args.amp)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for x in loader:
+    with torch.cuda.amp.autocast(enabled=args.amp):
+        loss = net(x).sum()
+    scaler.scale(loss).backward()
+    scaler.step(opt)
+`);
+  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'precision')?.origin], ['fp32', 'script-default']);
+  const on = await py(`import torch
+scaler = torch.cuda.amp.GradScaler()
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for x in loader:
+    loss = net(x).sum()
+    scaler.scale(loss).backward()
+    scaler.step(opt)
+`);
+  assert.equal(fact(on, 'precision')?.value, 'fp16');
+});

@@ -48,9 +48,18 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
 
 const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (loop.type !== 'for_statement') return undefined;
-  const right = loop.childForFieldName('right');
+  let right = loop.childForFieldName('right');
+  // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
+  for (let i = 0; i < 2 && right?.type === 'call'; i++) {
+    const w = callSite(right);
+    if (!w || !/^(tqdm|tqdm\.tqdm|tqdm\.auto\.tqdm|enumerate)$/.test(w.callee) || w.positional[0]?.type !== 'call')
+      break;
+    right = w.positional[0];
+  }
   const c = right?.type === 'call' ? callSite(right) : undefined;
-  if (c?.callee !== 'range') return undefined;
+  // `trange(n)` is tqdm's `tqdm(range(n))`.
+  if (c?.callee !== 'range' && !/^(tqdm\.)?trange$/.test(c?.callee ?? '')) return undefined;
+  if (!c) return undefined;
   if (c.positional.length === 1) return c.positional[0];
   // `range(1, n + 1)` runs n times: the count is `n`.
   const [start, stop] = c.positional;

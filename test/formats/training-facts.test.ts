@@ -431,3 +431,23 @@ for x in loader:
 `);
   assert.equal(fact(on, 'precision')?.value, 'fp16');
 });
+
+test('an epoch loop behind a progress bar (`tqdm(range(n))`, `trange(n)`) still counts its epochs', async () => {
+  const run = (head: string, loop: string) =>
+    py(`import torch
+${head}
+N_EPOCHS = 14
+opt = torch.optim.Adam(net.parameters())
+${loop}
+    for x in loader:
+        net(x).sum().backward()
+        opt.step()
+`);
+  const bar = await run('from tqdm import tqdm', 'for epoch in tqdm(range(N_EPOCHS), desc="epochs"):');
+  const tr = await run('from tqdm import trange', 'for epoch in trange(N_EPOCHS):');
+  const counted = await run('', 'for i, epoch in enumerate(range(N_EPOCHS)):');
+  assert.deepEqual(
+    [bar, tr, counted].map((a) => fact(a, 'epochs')?.value),
+    [14, 14, 14],
+  );
+});

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { literal, moduleConstants, type CallSite } from '../parse/python-syntax';
 import type { FactValue } from '../types';
+import { abslDefaults, moduleAssignments } from './python-flags';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -125,6 +126,7 @@ const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAG
 export class ValueResolver {
   private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;
   private readonly declared = new Map<string, { value: FactValue; node: SyntaxNode; via: string }>();
+  private readonly flagHolders: Map<string, { value: FactValue; node: SyntaxNode; via: string }>;
 
   constructor(
     private readonly root: SyntaxNode,
@@ -158,6 +160,9 @@ export class ValueResolver {
       const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
       if (v !== undefined) this.declared.set(name, { value: v, node: def.value, via: `default of argparse ${flag}` });
     }
+    const absl = abslDefaults(root, root.text);
+    for (const [k, d] of absl.byName) if (!this.declared.has(k)) this.declared.set(k, d);
+    this.flagHolders = absl.byHolder;
     // Dataclass fields: `name: type = value` or `name: type = field(default=value)`, in top-level classes.
     for (const cls of root.namedChildren.map((n) =>
       n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n,
@@ -365,34 +370,9 @@ export class ValueResolver {
     return this.declared.get(name);
   }
 
-  /**
-   * The expression a module-level name is bound to when the module (top level or its `if __name__ == "__main__":`
-   * block) assigns it exactly once and nothing else at that level rebinds it (`BATCH_SIZE = args.batch_size`).
-   */
+  /** A module-level name assigned exactly once (./python-flags.ts `moduleAssignments`): its expression. */
   private moduleAlias(name: string): SyntaxNode | undefined {
-    if (!this.aliases) {
-      const seen = new Map<string, SyntaxNode | null>();
-      const visit = (block: SyntaxNode) => {
-        for (const stmt of block.namedChildren) {
-          if (stmt?.type === 'if_statement' && block.id === this.root.id) {
-            if (/__name__/.test(stmt.childForFieldName('condition')?.text ?? '')) {
-              const body = stmt.childForFieldName('consequence');
-              if (body) visit(body);
-            }
-            continue;
-          }
-          const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-          if (a?.type !== 'assignment' && a?.type !== 'augmented_assignment') continue;
-          const left = a.childForFieldName('left');
-          const right = a.childForFieldName('right');
-          if (left?.type !== 'identifier') continue;
-          const ok = a.type === 'assignment' && right && !seen.has(left.text);
-          seen.set(left.text, ok ? right : null);
-        }
-      };
-      visit(this.root);
-      this.aliases = seen;
-    }
+    this.aliases ??= moduleAssignments(this.root);
     return this.aliases.get(name) ?? undefined;
   }
   private aliases?: Map<string, SyntaxNode | null>;
@@ -477,6 +457,8 @@ export class ValueResolver {
       const attr = node.childForFieldName('attribute')?.text;
       const d = attr ? this.declared.get(attr) : undefined;
       if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
+      const holder = attr === 'value' ? this.flagHolders.get(node.childForFieldName('object')?.text ?? '') : undefined;
+      if (holder) return { value: holder.value, node: holder.node, via: holder.via, scriptDefault: true };
       const init = attr && node.childForFieldName('object')?.text === 'self' ? this.initDefault(attr) : undefined;
       if (init) return { value: init.value, node: init.node, via: init.via, scriptDefault: true, dest: attr };
       if (

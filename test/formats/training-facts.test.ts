@@ -451,3 +451,26 @@ ${loop}
     [14, 14, 14],
   );
 });
+
+test('absl flags declare defaults like argparse: FLAGS.epochs and a flag holder’s .value', async () => {
+  const a = await py(`from absl import app, flags
+import torch
+FLAGS = flags.FLAGS
+flags.DEFINE_integer("epochs", 6, "passes over the data")
+_BATCH = flags.DEFINE_integer("batch", 96, "per-step batch")
+
+def main(argv):
+    loader = torch.utils.data.DataLoader(ds, batch_size=_BATCH.value, num_workers=2)
+    opt = torch.optim.Adam(net.parameters())
+    for epoch in range(FLAGS.epochs):
+        for x in loader:
+            net(x).sum().backward()
+            opt.step()
+
+app.run(main)
+`);
+  assert.deepEqual(
+    [fact(a, 'epochs')?.value, fact(a, 'micro_batch')?.value, fact(a, 'micro_batch')?.origin],
+    [6, 96, 'script-default'],
+  );
+});

@@ -17,6 +17,7 @@
 import {
   BASE_MFU,
   FP8_SLOWDOWN,
+  LLM_RUN_EFFICIENCY,
   planFlops,
   scaleFactor,
   sizeFactorAt,
@@ -99,7 +100,9 @@ const isMoe = (c: ValidationCase) =>
 function toSixteenBit(c: ValidationCase, a: Accelerator): number | undefined {
   const p = c.inputs.precision ?? 'bf16';
   if (p === 'bf16' || p === 'fp16') return 1;
-  if (p === 'fp8' && a.tflops.fp8 !== undefined && a.tflops.fp8 > peak16(a)) return FP8_SLOWDOWN.mid;
+  // The fp8 speed-up applies to the training steps only (core/prepare.ts), as the estimator applies it.
+  if (p === 'fp8' && a.tflops.fp8 !== undefined && a.tflops.fp8 > peak16(a))
+    return LLM_RUN_EFFICIENCY * FP8_SLOWDOWN.mid + (1 - LLM_RUN_EFFICIENCY);
   return undefined;
 }
 

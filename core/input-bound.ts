@@ -23,6 +23,11 @@ export interface InputBoundPlan {
   key?: string;
   override?: string;
   powerNote?: string;
+  /**
+   * Power of the device while it waits, as a fraction of its limit, per power level; undefined = idle
+   * (core/energy.ts IDLE_POWER_FRACTION): a device waiting for its loader has nothing queued and idles.
+   */
+  waitPowerFraction?: Band;
 }
 
 /** The loader's cap on throughput, when the run trains an image model with a loader that has no workers. */

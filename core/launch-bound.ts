@@ -18,6 +18,18 @@ import type { RunInputs } from './types';
  */
 export const LAUNCH_SECONDS_PER_LAYER: Band = { low: 2.07e-3 * 0.5, mid: 2.07e-3, high: 2.07e-3 * 1.5 };
 
+/**
+ * [S, in-sample] Power of a GPU while a launch-bound step waits for the host, as a fraction of its limit: 0.19–0.5, mid
+ * 0.27. Between the small kernels of a launch-bound step the queue is never empty for long, so the GPU keeps its clocks up
+ * (it does not fall to the between-step idle of core/energy.ts, 0.12). Set from the launch-bound rows of this repository's
+ * H200 measurements (bench/gpu-energy/results-h200-2026-12-04-launch.json and -small-batches.json, 2026; 1–4 × 1,024
+ * tokens, 12 and 36 layers, bf16): solving measured power = wait + (load power − wait) × computing share for the wait
+ * gives 0.19–0.5 on the seven rows whose computing share is under 0.45 (median 0.27: the mid; their range: the
+ * band) and 0.5–0.6 at batch 4 (share ≈ 0.7, where the solve is unstable, not used). Those runs are therefore in-sample for power (bench/gpu-energy/RESULTS.md says so). Same
+ * fraction of the limit on other GPUs [I]: static power and clocks scale with the board, not with the model.
+ */
+export const LAUNCH_WAIT_POWER_FRACTION: Band = { low: 0.19, mid: 0.27, high: 0.5 };
+
 /** The launch floor of a token workload, when micro-batch and sequence length are known. */
 export function launchBoundPlan(inputs: RunInputs, work: WorkPlan | undefined): InputBoundPlan | undefined {
   if (!work || work.kind !== 'tokens' || !(work.params! > 0)) return undefined;
@@ -35,9 +47,14 @@ export function launchBoundPlan(inputs: RunInputs, work: WorkPlan | undefined): 
       `Launch floor: a micro-step of ${layers} layers takes at least ${Math.round(layers * r.low * 1e3)}–${Math.round(layers * r.high * 1e3)} ms ` +
       `(mid ${Math.round(layers * r.mid * 1e3)} ms) of host time to launch its kernels in eager PyTorch; with ${mb}×${seq} tokens per micro-step ` +
       'the device waits for it when its own work is shorter, and draws less power meanwhile',
-    source: 'bench/gpu-energy/RESULTS.md (H200, 2026): 185 M decoder at 2 × 1,024 tokens, 24.9 ms per step, 306 W',
+    source:
+      'bench/gpu-energy/RESULTS.md (H200, 2026): 185 M decoder at 2 × 1,024 tokens, 24.9 ms per step, 306 W; power while ' +
+      'waiting from the launch-bound H200 rows of 2026-12-04 (in-sample)',
     key: 'launch-bound',
     override: 'raise the micro-batch (or use CUDA graphs / torch.compile)',
-    powerNote: 'launch-bound micro-steps',
+    powerNote: `launch-bound micro-steps (the GPU keeps its clocks up while it waits for launches: ${Math.round(
+      LAUNCH_WAIT_POWER_FRACTION.low * 100,
+    )}–${Math.round(LAUNCH_WAIT_POWER_FRACTION.high * 100)} % of its limit, not idle)`,
+    waitPowerFraction: LAUNCH_WAIT_POWER_FRACTION,
   };
 }

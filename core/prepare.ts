@@ -3,11 +3,19 @@
 // The assumptions it records are written by core/run-assumptions.ts; the ranges by core/ranges.ts.
 
 import { ALPHA3_TO_ALPHA2 } from './calibrate';
-import { GENERIC_ACCELERATOR, GENERIC_HARDWARE_SPEED, RECOMPUTE_SHARE, peak16, planPrecision } from './compute';
+import {
+  GENERIC_ACCELERATOR,
+  GENERIC_HARDWARE_SPEED,
+  RECOMPUTE_SHARE,
+  peak16,
+  planPrecision,
+  type Band,
+} from './compute';
 import { embodiedPerDeviceHour } from './data/embodied';
 import {
   HOST_SHARE,
   IDLE_POWER_FRACTION,
+  RUN_STEP_SHARE,
   powerFraction,
   IDLE_SHARE,
   devicePowerW,
@@ -204,7 +212,9 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   const rawCompute = (lv: Levels): number => {
     if (!work || work.perUnit <= 0) return NaN;
     const mfu = mfuPlan.band[lv.mfu ?? 'mid'];
-    const slow = precisionPlan.slowdown ? precisionPlan.slowdown[lv.precision ?? 'mid'] : 1;
+    // The precision changes the time of the training steps only (Amdahl): the rest of the run does not scale with it.
+    const stepSlow = precisionPlan.slowdown ? precisionPlan.slowdown[lv.precision ?? 'mid'] : 1;
+    const slow = mfuPlan.stepShare * stepSlow + (1 - mfuPlan.stepShare);
     const hw = accelKnown ? 1 : GENERIC_HARDWARE_SPEED[lv.hardware ?? 'mid'];
     const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
     return ((work.perUnit + share * work.forwardPerUnit) * slow) / (precisionPlan.peakTflops * 1e12 * mfu * hw);
@@ -243,6 +253,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     family,
     load: mfuPlan.load,
     duty: computeShare(lv),
+    wait: input?.waitPowerFraction,
     scope: options.scope ?? 'run',
   }));
   if (method !== 'insufficient-inputs') {
@@ -352,16 +363,23 @@ interface LoadAt {
   load: number;
   /** Share of step time the device computes (1 unless an input pipeline or kernel launches hold it up). */
   duty: number;
+  /** Power fraction while the device waits (per level); undefined = idle. */
+  wait?: Band;
   scope: 'run' | 'step';
 }
 
 /**
- * Power fraction averaged over a duty cycle: the device draws the power of its load while it computes and idles while
- * it waits (for the loader or for kernel launches), so the part above idle scales with the computing share.
+ * Power fraction averaged over a duty cycle: the device draws the power of its load while it computes and, while it
+ * waits, idles (for the loader) or keeps its clocks up (for kernel launches: core/launch-bound.ts); over a whole run the
+ * stepping share mixes in idle as powerFraction does.
  */
 function dutyPowerFraction(l: LoadAt, level: 'low' | 'mid' | 'high'): number {
-  const f = powerFraction(l.family, l.load, level, l.scope);
-  return IDLE_POWER_FRACTION + (f - IDLE_POWER_FRACTION) * Math.min(1, Math.max(0, l.duty));
+  const f = powerFraction(l.family, l.load, level, 'step');
+  const wait = Math.min(f, l.wait ? l.wait[level] : IDLE_POWER_FRACTION);
+  const step = wait + (f - wait) * Math.min(1, Math.max(0, l.duty));
+  if (l.scope === 'step') return step;
+  const share = RUN_STEP_SHARE[level];
+  return share * step + (1 - share) * IDLE_POWER_FRACTION;
 }
 
 function planPower(

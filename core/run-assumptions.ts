@@ -116,7 +116,7 @@ export function describeRun(s: RunStory): void {
     });
   }
   if ((method === 'flops' || options.hoursAt) && precisionPlan.slowdown) {
-    assumptions.push(precisionAssumption(precisionPlan, accel, work));
+    assumptions.push(precisionAssumption(precisionPlan, accel, work, mfuPlan.stepShare));
   }
   if (recompute && (method === 'flops' || options.hoursAt)) {
     assumptions.push({
@@ -227,7 +227,12 @@ export function describeRun(s: RunStory): void {
 }
 
 /** The precision assumption: how the run's fp32/TF32/fp8 compares with 16-bit mixed precision, and why. */
-function precisionAssumption(p: PrecisionPlan, accel: Accelerator, work: WorkPlan | undefined): Assumption {
+function precisionAssumption(
+  p: PrecisionPlan,
+  accel: Accelerator,
+  work: WorkPlan | undefined,
+  stepShare: number,
+): Assumption {
   const s = p.slowdown!;
   const kind =
     work?.family === 'convnet'
@@ -261,5 +266,9 @@ function precisionAssumption(p: PrecisionPlan, accel: Accelerator, work: WorkPla
       'bench/gpu-energy/RESULTS.md (H200, 2026: fp32 423 ms, TF32 131 ms, bf16 55.9 ms per transformer step; ResNet-50 TF32 1.5× bf16); ' +
       'PyTorch docs "TensorFloat-32 (TF32) on Ampere devices" (2022); TensorFlow 2.4 release notes (2020); ml-engineering MAMF table (2024)';
   }
+  if (stepShare < 1)
+    text +=
+      `; applied to the training steps (≈${fmtPct(stepShare)} of the run at 16-bit): start-up, data-loading stalls, ` +
+      'checkpoint writes and downtime take as long at any precision';
   return { key: 'precision-speed', text, override: OVERRIDE_HINTS.precision, source };
 }

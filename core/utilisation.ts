@@ -27,6 +27,12 @@ export interface UtilisationPlan {
   /** Utilisation of the 16-bit steps alone (no evaluation, restarts, stalls): sets precision ratios. */
   stepMid: number;
   /**
+   * Share of the run's time spent in training steps at 16-bit (1 at step scope or for a given utilisation): only this
+   * part runs slower or faster with the precision (core/prepare.ts); start-up, data-loading stalls, checkpoint writes and
+   * downtime take the same time at any precision.
+   */
+  stepShare: number;
+  /**
    * How hard the device works in a step relative to a large dense batch (0..1): small models, small batches and
    * LoRA draw less power (core/energy.ts stepPowerFraction).
    */
@@ -47,6 +53,7 @@ function givenUtilisation(given: number): UtilisationPlan {
     band: { low: given * 0.85, mid: given, high: Math.min(1, given * 1.15) },
     source: 'given by the user',
     stepMid: given,
+    stepShare: 1,
     load: 1,
     loadNotes: [],
     text: () => `Utilisation ${fmtPct(given)} of the dense 16-bit peak as given (±15 %)`,
@@ -87,6 +94,7 @@ export function planWorkUtilisation(
     band,
     source: `${step.source}; run efficiency fitted on the vision development cases (core/fit.ts)`,
     stepMid: step.u * fScale,
+    stepShare: runEff,
     load: 1,
     loadNotes: [],
     text: (p: PrecisionPlan) => {
@@ -159,6 +167,7 @@ export function planUtilisation(
         ? '; LoRA step time from bench/gpu-energy/RESULTS.md (H200, 2026: 231 vs 223 ms at 774 M) and Hu et al. 2021 §4.2 (25 % faster at 175B)'
         : ''),
     stepMid: (base.mfu * fSize * fScale * fBatch * fMoe) / LLM_RUN_EFFICIENCY,
+    stepShare: opts.scope === 'step' ? 1 : LLM_RUN_EFFICIENCY,
     load: Math.min(1, batchLoad * peftLoad),
     loadNotes,
     text: (p: PrecisionPlan) => {

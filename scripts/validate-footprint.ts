@@ -266,6 +266,38 @@ line(
   'Hopper',
   dh.filter((r) => /^h(100|200|800|20)/.test(hw(r))),
 );
+// By accelerator generation and cluster size (device-hours cases): where a systematic residual would show.
+const archOf = (r: Row) => accelOf(r.c).arch;
+for (const arch of ['volta', 'ampere', 'hopper', 'tpu'])
+  line(
+    `  ${arch}`,
+    dh.filter((r) => archOf(r) === arch),
+  );
+const size = (r: Row) => r.c.inputs.devices;
+line(
+  '  devices ≤ 8',
+  dh.filter((r) => (size(r) ?? Infinity) <= 8),
+);
+line(
+  '  devices 9–256',
+  dh.filter((r) => (size(r) ?? 0) > 8 && (size(r) ?? 0) <= 256),
+);
+line(
+  '  devices > 256',
+  dh.filter((r) => (size(r) ?? 0) > 256),
+);
+line(
+  '  devices unknown',
+  dh.filter((r) => size(r) === undefined),
+);
+line(
+  '  seq > 2k given',
+  dh.filter((r) => (r.c.inputs.seqLen ?? 0) > 2048),
+);
+line(
+  '  fp32/tf32/fp8',
+  dh.filter((r) => ['fp32', 'tf32', 'fp8'].includes(r.c.inputs.precision ?? '')),
+);
 const a = rows.filter((r) => predictive(r) && r.c.quality === 'A');
 const all = rows.filter(predictive);
 console.log('');

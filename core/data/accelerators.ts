@@ -188,6 +188,28 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source: `NVIDIA A100 datasheet (PCIe 80 GB: 300 W; same peak TFLOPS as SXM); Green Algorithms TDP_gpu.csv; ${ML_ENG}`,
     year: 2021,
   },
+  // A800: the export variant of the A100 for China (NVLink cut from 600 to 400 GB/s; compute, memory and power as the A100).
+  ...(
+    [
+      ['a800-sxm4-80gb', 'NVIDIA A800 SXM4 80 GB', 400, 80, 'SXM 80 GB: 400 W'],
+      ['a800-pcie-80gb', 'NVIDIA A800 PCIe 80 GB', 300, 80, 'PCIe 80 GB: 300 W'],
+      ['a800-pcie-40gb', 'NVIDIA A800 PCIe 40 GB', 250, 40, 'PCIe 40 GB: 250 W'],
+    ] as const
+  ).map(([id, name, powerW, memoryGB, what]): Accelerator => ({
+    id,
+    name,
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW,
+    tflops: { fp32: 19.5, tf32: 156, fp16: 312, bf16: 312 },
+    memoryGB,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `NVIDIA A800 Tensor Core GPU datasheet (Nov 2022; ${what}; BF16 312 dense / 624 sparse, TF32 156, FP32 19.5 TFLOPS as ` +
+      'the A100; NVLink 400 GB/s instead of 600)',
+    year: 2022,
+  })),
   {
     id: 'a10',
     name: 'NVIDIA A10 24 GB',
@@ -289,6 +311,22 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'NVIDIA L4 datasheet (TF32 120 / BF16 242 / FP8 485 are sparse; dense is half); mlco2/impact data/gpus.csv (72 W, 24 GB). ' +
       '"242 FP16" in other tables is the sparse figure',
+    year: 2023,
+  },
+  {
+    id: 'l20',
+    name: 'NVIDIA L20 48 GB',
+    vendor: 'nvidia',
+    arch: 'ada',
+    powerW: 275,
+    tflops: { fp32: 59.4, tf32: 59.8, fp16: 119.5, bf16: 119.5, fp8: 239 },
+    memoryGB: 48,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA L20 (China-market AD102 part, Nov 2023): 275 W, 48 GB GDDR6 at 864 GB/s, FP16/BF16 tensor 119.5 and FP8 239 TFLOPS ' +
+      "as reported from NVIDIA's product brief [R] (≈32 % of the L40S, consistent with dense figures); FP32 59.4 = 11,776 CUDA cores " +
+      '× 2 × 2.52 GHz [D]; TF32 taken as half of FP16 as on the L40S [I]',
     year: 2023,
   },
   {
@@ -666,62 +704,150 @@ export const ACCELERATORS: readonly Accelerator[] = [
 
   // ---------------------------------------------------------------- Apple silicon (GPU of the SoC; no tensor cores)
   // Apple publishes FP32 TFLOPS only for M1/M2-generation GPUs; the GPU runs fp16 at the fp32 rate. PyTorch MPS has no
-  // TF32 and no fp8. Power is the GPU share of the package under load as measured by `powermetrics` in reviews — no
-  // Apple figure exists, so every Apple power value is [I].
-  {
-    id: 'apple-m2-max',
-    name: 'Apple M2 Max (38-core GPU) 96 GB',
+  // TF32 and no fp8. M3/M4: no Apple figure; GPU cores × 128 ALUs × 2 × clock [I]. Power is the GPU share of the package
+  // under load as measured by `powermetrics` in reviews — no Apple figure exists, so every Apple power value is [I]: ≈60 W
+  // for the 38–40-core Max GPUs, ≈1.6 W per GPU core for the others (the M2 Max value scaled).
+  // [id, name, power W, fp32 = fp16 TFLOPS, memory GB, year, source]
+  ...(
+    [
+      [
+        'apple-m1',
+        'Apple M1 (8-core GPU) 16 GB',
+        13,
+        2.6,
+        16,
+        2020,
+        'Apple M1 announcement, Nov 2020 (8-core GPU, 2.6 TFLOPS, up to 16 GB); GPU power ≈13 W = 8 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m1-pro',
+        'Apple M1 Pro (16-core GPU) 32 GB',
+        26,
+        5.2,
+        32,
+        2021,
+        'Apple M1 Pro/Max announcement, Oct 2021 (16-core GPU, 5.2 TFLOPS, up to 32 GB); GPU power ≈26 W = 16 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m1-max',
+        'Apple M1 Max (32-core GPU) 64 GB',
+        51,
+        10.4,
+        64,
+        2021,
+        'Apple M1 Pro/Max announcement, Oct 2021 (32-core GPU, 10.4 TFLOPS, up to 64 GB); GPU power ≈51 W = 32 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m1-ultra',
+        'Apple M1 Ultra (64-core GPU) 128 GB',
+        102,
+        21,
+        128,
+        2022,
+        'Apple M1 Ultra announcement, Mar 2022 (64-core GPU, 21 TFLOPS, up to 128 GB); GPU power ≈102 W = 64 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m2',
+        'Apple M2 (10-core GPU) 24 GB',
+        16,
+        3.6,
+        24,
+        2022,
+        'Apple M2 announcement, Jun 2022 (10-core GPU, 3.6 TFLOPS, up to 24 GB); GPU power ≈16 W = 10 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m2-pro',
+        'Apple M2 Pro (19-core GPU) 32 GB',
+        30,
+        6.8,
+        32,
+        2023,
+        'Apple M2 Pro/Max announcement, Jan 2023 (19-core GPU, 6.8 TFLOPS, up to 32 GB); GPU power ≈30 W = 19 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m2-max',
+        'Apple M2 Max (38-core GPU) 96 GB',
+        60,
+        13.6,
+        96,
+        2023,
+        'Apple M2 Max announcement, Jan 2023 (38-core GPU, 13.6 TFLOPS, up to 96 GB unified memory); GPU power ≈60 W under load [I]',
+      ],
+      [
+        'apple-m2-ultra',
+        'Apple M2 Ultra (76-core GPU) 192 GB',
+        120,
+        27.2,
+        192,
+        2023,
+        'Apple M2 Ultra announcement, Jun 2023 (76-core GPU, 27.2 TFLOPS, up to 192 GB unified memory); GPU power ≈2 × M2 Max [I]',
+      ],
+      [
+        'apple-m3-pro',
+        'Apple M3 Pro (18-core GPU) 36 GB',
+        29,
+        7.4,
+        36,
+        2023,
+        'Apple M3 family announcement, Oct 2023 (18-core GPU, up to 36 GB); 7.4 = 18 × 128 × 2 × 1.6 GHz [I]; GPU power ≈29 W = 18 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m3-max',
+        'Apple M3 Max (40-core GPU) 128 GB',
+        60,
+        16.4,
+        128,
+        2023,
+        'Apple M3 Max announcement, Oct 2023 (40-core GPU, up to 128 GB); no Apple TFLOPS figure: 16.4 = 40 cores × 128 ALUs × 2 × 1.6 GHz [I]; GPU power ≈60 W [I]',
+      ],
+      [
+        'apple-m3-ultra',
+        'Apple M3 Ultra (80-core GPU) 512 GB',
+        120,
+        32.8,
+        512,
+        2025,
+        'Apple Mac Studio announcement, Mar 2025 (M3 Ultra, 80-core GPU, up to 512 GB); 32.8 = 80 × 128 × 2 × 1.6 GHz [I]; GPU power ≈2 × M3 Max [I]',
+      ],
+      [
+        'apple-m4',
+        'Apple M4 (10-core GPU) 32 GB',
+        16,
+        4.6,
+        32,
+        2024,
+        'Apple M4 announcements, 2024 (10-core GPU, up to 32 GB); 4.6 = 10 × 128 × 2 × 1.8 GHz [I]; GPU power ≈16 W = 10 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m4-pro',
+        'Apple M4 Pro (20-core GPU) 64 GB',
+        32,
+        9.2,
+        64,
+        2024,
+        'Apple M4 Pro announcement, Oct 2024 (20-core GPU, up to 64 GB); 9.2 = 20 × 128 × 2 × 1.8 GHz [I]; GPU power ≈32 W = 20 cores × 1.6 W [I]',
+      ],
+      [
+        'apple-m4-max',
+        'Apple M4 Max (40-core GPU) 128 GB',
+        60,
+        18.4,
+        128,
+        2024,
+        'Apple M4 Max announcement, Oct 2024 (40-core GPU, up to 128 GB); no Apple TFLOPS figure: 18.4 = 40 cores × 128 ALUs × 2 × 1.8 GHz [I]; GPU power ≈60 W [I]',
+      ],
+    ] as const
+  ).map(([id, name, powerW, tf, memoryGB, year, source]): Accelerator => ({
+    id,
+    name,
     vendor: 'apple',
     arch: 'apple',
-    powerW: 60,
-    tflops: { fp32: 13.6, fp16: 13.6 },
-    memoryGB: 96,
+    powerW,
+    tflops: { fp32: tf, fp16: tf },
+    memoryGB,
     bf16: false,
     tensorCores: false,
-    source:
-      'Apple M2 Max announcement, Jan 2023 (38-core GPU, 13.6 TFLOPS, up to 96 GB unified memory); GPU power ≈60 W under load [I]',
-    year: 2023,
-  },
-  {
-    id: 'apple-m2-ultra',
-    name: 'Apple M2 Ultra (76-core GPU) 192 GB',
-    vendor: 'apple',
-    arch: 'apple',
-    powerW: 120,
-    tflops: { fp32: 27.2, fp16: 27.2 },
-    memoryGB: 192,
-    bf16: false,
-    tensorCores: false,
-    source:
-      'Apple M2 Ultra announcement, Jun 2023 (76-core GPU, 27.2 TFLOPS, up to 192 GB unified memory); GPU power ≈2 × M2 Max [I]',
-    year: 2023,
-  },
-  {
-    id: 'apple-m3-max',
-    name: 'Apple M3 Max (40-core GPU) 128 GB',
-    vendor: 'apple',
-    arch: 'apple',
-    powerW: 60,
-    tflops: { fp32: 16.4, fp16: 16.4 },
-    memoryGB: 128,
-    bf16: false,
-    tensorCores: false,
-    source:
-      'Apple M3 Max announcement, Oct 2023 (40-core GPU, up to 128 GB); no Apple TFLOPS figure: 16.4 = 40 cores × 128 ALUs × 2 × 1.6 GHz [I]; GPU power ≈60 W [I]',
-    year: 2023,
-  },
-  {
-    id: 'apple-m4-max',
-    name: 'Apple M4 Max (40-core GPU) 128 GB',
-    vendor: 'apple',
-    arch: 'apple',
-    powerW: 60,
-    tflops: { fp32: 18.4, fp16: 18.4 },
-    memoryGB: 128,
-    bf16: false,
-    tensorCores: false,
-    source:
-      'Apple M4 Max announcement, Oct 2024 (40-core GPU, up to 128 GB); no Apple TFLOPS figure: 18.4 = 40 cores × 128 ALUs × 2 × 1.8 GHz [I]; GPU power ≈60 W [I]',
-    year: 2024,
-  },
+    source,
+    year,
+  })),
 ];

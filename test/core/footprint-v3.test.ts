@@ -178,12 +178,22 @@ describe('accelerators and regions users have', () => {
       ['m2 ultra', 'apple-m2-ultra'],
       ['M3 Max', 'apple-m3-max'],
       ['apple m4 max', 'apple-m4-max'],
+      ['A800', 'a800-sxm4-80gb'],
+      ['NVIDIA A800 80GB PCIe', 'a800-pcie-80gb'],
+      ['A800 PCIe 40GB', 'a800-pcie-40gb'],
+      ['NVIDIA L20', 'l20'],
+      ['Apple M1 Max', 'apple-m1-max'],
+      ['MacBook Air M2', 'apple-m2'],
+      ['M1 Ultra', 'apple-m1-ultra'],
+      ['M4 Pro', 'apple-m4-pro'],
     ];
     for (const [input, id] of cases) {
       const r = resolveAccelerator(input);
       assert.ok(r.ok && r.value.id === id, `${input} → ${r.ok ? r.value.id : r.message}`);
     }
     assert.ok(!resolveAccelerator('h2000').ok);
+    // A bare "m4" is as often an AWS CPU instance (m4.xlarge) as an Apple M4: only "Apple"/"Mac" makes it one.
+    assert.ok(!resolveAccelerator('m4.xlarge').ok);
   });
 
   it('lists accelerators with memory, power and dense peaks, and regions with intensities', () => {

@@ -29,6 +29,21 @@ describe('launch-bound micro-steps', () => {
     assert.ok(small.powerW < 0.6 * large.powerW, `${small.powerW} vs ${large.powerW} W`);
   });
 
+  it('keeps the GPU above idle while it waits for launches (243–310 W measured at batch 1), unlike a loader wait', () => {
+    const s = estimateStep({ ...gpt185m, microBatch: 1, tokens: 1024 });
+    assert.ok(s.powerW > 0.3 * 700 && s.powerW < 0.6 * 700, `${s.powerW} W`);
+    assert.ok(s.assumptions.some((a) => a.key === 'power' && /clocks up/.test(a.text)));
+    // A ResNet-50 whose DataLoader has no workers waits with nothing queued: it idles, far lower.
+    const loader = estimateStep({
+      architecture: 'resnet50',
+      samples: 256,
+      hardware: 'h200',
+      precision: 'bf16',
+      dataLoaderWorkers: 0,
+    });
+    assert.ok(loader.powerW < 0.25 * 700, `${loader.powerW} W`);
+  });
+
   it('leaves large micro-steps and published runs without a micro-batch alone', () => {
     const large = estimateStep({ ...gpt185m, microBatch: 16, tokens: 16_384 });
     assert.ok(!large.assumptions.some((a) => a.key === 'launch-bound'));

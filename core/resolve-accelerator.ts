@@ -1,0 +1,320 @@
+// Accelerator name resolution (re-exported by core/resolve.ts). Spellings accepted include canonical ids
+// ("a100-sxm4-80gb"), loose names ("A100 80GB", "h100"), nvidia-smi output ("NVIDIA A100-SXM4-80GB", "NVIDIA H100 80GB
+// HBM3", "Tesla V100-SXM2-16GB"), cloud instance types ("p4d.24xlarge", "a2-ultragpu-8g") and TPU names ("tpu v3",
+// "v5litepod-8"). When a spelling does not pin a variant, the family default is used:
+//   a100 -> a100-sxm4-80gb, h100 -> h100-sxm, h200 -> h200-sxm, v100 -> v100-sxm2-16gb, p100 -> p100-sxm2-16gb.
+// Among the variants a spelling leaves open, the one sharing the default's memory size wins, then the one
+// sharing its form factor ("a100 pcie" -> a100-pcie-80gb, "a100 40gb" -> a100-sxm4-40gb). Pure: never throws.
+
+import { ACCELERATORS } from './data/accelerators';
+import { compact, didYouMean, fail, levenshtein } from './resolve-text';
+import type { Accelerator, ResolveResult } from './types';
+
+// ------------------------------------------------------------------------------------------------ accelerators
+
+type Form = 'sxm' | 'pcie' | 'nvl';
+
+interface Family {
+  /** Matched against joins of consecutive input tokens, from the start of a token. */
+  pattern: RegExp;
+  /** Rows whose id equals this or starts with `${prefix}-`. */
+  prefix: string;
+  defaultId: string;
+  /** GeForce cards: a "Ti"/"Super" suffix names a different product. */
+  geforce?: boolean;
+  /** Matched only when the input says "Apple" or "Mac" (a bare "m4" is as often an AWS m4.xlarge as an Apple M4). */
+  apple?: boolean;
+}
+
+// Order matters only for readability; each input must match exactly one family.
+const FAMILIES: readonly Family[] = [
+  { pattern: /^p100(?!\d)/, prefix: 'p100', defaultId: 'p100-sxm2-16gb' },
+  // "v100s" is the V100S; "v100sxm2" (tokens "v100" + "sxm2" joined) is a plain V100.
+  { pattern: /^v100s(?!xm)/, prefix: 'v100s', defaultId: 'v100s-pcie-32gb' },
+  { pattern: /^v100(?!\d)(?!s(?!xm))/, prefix: 'v100', defaultId: 'v100-sxm2-16gb' },
+  { pattern: /^(?:tesla)?t4(?!\d)/, prefix: 't4', defaultId: 't4' },
+  { pattern: /^a100(?!\d)/, prefix: 'a100', defaultId: 'a100-sxm4-80gb' },
+  { pattern: /^a800(?!\d)/, prefix: 'a800', defaultId: 'a800-sxm4-80gb' },
+  { pattern: /^a10g/, prefix: 'a10g', defaultId: 'a10g' },
+  { pattern: /^a10(?![\dg])/, prefix: 'a10', defaultId: 'a10' },
+  { pattern: /^(?:rtx)?a6000/, prefix: 'rtx-a6000', defaultId: 'rtx-a6000' },
+  { pattern: /^(?:rtx)?3090(?!\d)/, prefix: 'rtx-3090', defaultId: 'rtx-3090', geforce: true },
+  { pattern: /^(?:rtx)?4090(?!\d)/, prefix: 'rtx-4090', defaultId: 'rtx-4090', geforce: true },
+  { pattern: /^(?:rtx)?6000ada/, prefix: 'rtx-6000-ada', defaultId: 'rtx-6000-ada' },
+  { pattern: /^l4(?!\d)/, prefix: 'l4', defaultId: 'l4' },
+  { pattern: /^l20(?!\d)/, prefix: 'l20', defaultId: 'l20' },
+  { pattern: /^l40s/, prefix: 'l40s', defaultId: 'l40s' },
+  { pattern: /^l40(?![\ds])/, prefix: 'l40', defaultId: 'l40' },
+  { pattern: /^h100(?!\d)/, prefix: 'h100', defaultId: 'h100-sxm' },
+  { pattern: /^h200(?!\d)/, prefix: 'h200', defaultId: 'h200-sxm' },
+  { pattern: /^h800(?!\d)/, prefix: 'h800', defaultId: 'h800-sxm' },
+  { pattern: /^h20(?!\d)/, prefix: 'h20', defaultId: 'h20' },
+  // "gb200" before "b200": the B200 pattern must not match inside "gb200" (tokens are matched from their start).
+  { pattern: /^gb200(?!\d)/, prefix: 'gb200', defaultId: 'gb200' },
+  { pattern: /^(?:hgx|dgx)?b200(?!\d)/, prefix: 'b200', defaultId: 'b200' },
+  { pattern: /^(?:rtx)?5090(?!\d)/, prefix: 'rtx-5090', defaultId: 'rtx-5090', geforce: true },
+  { pattern: /^mi250x/, prefix: 'mi250x', defaultId: 'mi250x' },
+  { pattern: /^mi250(?![\dx])/, prefix: 'mi250', defaultId: 'mi250' },
+  { pattern: /^mi300x/, prefix: 'mi300x', defaultId: 'mi300x' },
+  { pattern: /^mi325x/, prefix: 'mi325x', defaultId: 'mi325x' },
+  { pattern: /^(?:habana|intel)?gaudi2(?!\d)/, prefix: 'gaudi2', defaultId: 'gaudi2' },
+  { pattern: /^(?:habana|intel)?gaudi3(?!\d)/, prefix: 'gaudi3', defaultId: 'gaudi3' },
+  { pattern: /^hl225/, prefix: 'gaudi2', defaultId: 'gaudi2' },
+  { pattern: /^hl32[58]/, prefix: 'gaudi3', defaultId: 'gaudi3' },
+  // Apple silicon: "M2 Max", "apple m3 max", "m4max" (tokens joined). A bare "m1"/"m2"/"m4" is the base chip only with
+  // "Apple"/"Mac" in the name and when no longer spelling ("m1max") names a variant (`dominated` in resolveAccelerator).
+  { pattern: /^(?:apple)?m1(?![\da-z])/, prefix: 'apple-m1', defaultId: 'apple-m1', apple: true },
+  { pattern: /^(?:apple)?m1pro/, prefix: 'apple-m1-pro', defaultId: 'apple-m1-pro' },
+  { pattern: /^(?:apple)?m1max/, prefix: 'apple-m1-max', defaultId: 'apple-m1-max' },
+  { pattern: /^(?:apple)?m1ultra/, prefix: 'apple-m1-ultra', defaultId: 'apple-m1-ultra' },
+  { pattern: /^(?:apple)?m2(?![\da-z])/, prefix: 'apple-m2', defaultId: 'apple-m2', apple: true },
+  { pattern: /^(?:apple)?m2pro/, prefix: 'apple-m2-pro', defaultId: 'apple-m2-pro' },
+  { pattern: /^(?:apple)?m3pro/, prefix: 'apple-m3-pro', defaultId: 'apple-m3-pro' },
+  { pattern: /^(?:apple)?m3ultra/, prefix: 'apple-m3-ultra', defaultId: 'apple-m3-ultra' },
+  { pattern: /^(?:apple)?m4(?![\da-z])/, prefix: 'apple-m4', defaultId: 'apple-m4', apple: true },
+  { pattern: /^(?:apple)?m4pro/, prefix: 'apple-m4-pro', defaultId: 'apple-m4-pro' },
+  { pattern: /^(?:apple)?m2max/, prefix: 'apple-m2-max', defaultId: 'apple-m2-max' },
+  { pattern: /^(?:apple)?m2ultra/, prefix: 'apple-m2-ultra', defaultId: 'apple-m2-ultra' },
+  { pattern: /^(?:apple)?m3max/, prefix: 'apple-m3-max', defaultId: 'apple-m3-max' },
+  { pattern: /^(?:apple)?m4max/, prefix: 'apple-m4-max', defaultId: 'apple-m4-max' },
+  // "tpu" is required for v3/v4: a bare "v4" is too common elsewhere (Azure "NC A100 v4").
+  { pattern: /^tpuv3(?!\d)/, prefix: 'tpu-v3', defaultId: 'tpu-v3' },
+  { pattern: /^tpuv4(?![\di])/, prefix: 'tpu-v4', defaultId: 'tpu-v4' },
+  { pattern: /^(?:tpu)?v5(?:e|lite)/, prefix: 'tpu-v5e', defaultId: 'tpu-v5e' },
+  { pattern: /^(?:tpu)?v5p(?!\d)/, prefix: 'tpu-v5p', defaultId: 'tpu-v5p' },
+  { pattern: /^(?:tpu)?v6e(?!\d)/, prefix: 'tpu-v6e', defaultId: 'tpu-v6e' },
+  { pattern: /^trillium/, prefix: 'tpu-v6e', defaultId: 'tpu-v6e' },
+];
+
+/** Cloud instance / machine types whose accelerator is fixed. Matched against the whole lower-cased input. */
+const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
+  // AWS (optionally SageMaker "ml." prefixed)
+  [/^(?:ml\.)?p3dn\./, 'v100-sxm2-32gb'],
+  [/^(?:ml\.)?p3\./, 'v100-sxm2-16gb'],
+  [/^(?:ml\.)?p4de\./, 'a100-sxm4-80gb'],
+  [/^(?:ml\.)?p4d\./, 'a100-sxm4-40gb'],
+  [/^(?:ml\.)?p5e(?:n)?\./, 'h200-sxm'],
+  [/^(?:ml\.)?p6e-gb200\./, 'gb200'],
+  [/^(?:ml\.)?p5\./, 'h100-sxm'],
+  [/^(?:ml\.)?p6-b200\./, 'b200'],
+  [/^(?:ml\.)?g4dn\./, 't4'],
+  [/^(?:ml\.)?g5\./, 'a10g'],
+  [/^(?:ml\.)?g6e\./, 'l40s'],
+  [/^(?:ml\.)?g6\./, 'l4'],
+  // Google Cloud
+  [/^a2-ultragpu-/, 'a100-sxm4-80gb'],
+  [/^a2-(?:high|mega)gpu-/, 'a100-sxm4-40gb'],
+  [/^a3-ultragpu-/, 'h200-sxm'],
+  [/^a3-(?:high|mega|edge)gpu-/, 'h100-sxm'],
+  [/^a4-highgpu-/, 'b200'],
+  [/^g2-standard-/, 'l4'],
+  [/^a4x-highgpu-/, 'gb200'],
+  [/^ct5lp-/, 'tpu-v5e'],
+  [/^ct5p-/, 'tpu-v5p'],
+  [/^ct6e-/, 'tpu-v6e'],
+  // Azure VM sizes
+  [/^standard_nc\d+ads_a100_v4/, 'a100-pcie-80gb'],
+  [/^standard_nd96amsr_a100_v4/, 'a100-sxm4-80gb'],
+  [/^standard_nd96asr_v4/, 'a100-sxm4-40gb'],
+  [/^standard_nd96isr_h100_v5/, 'h100-sxm'],
+  [/^standard_nd96isr_h200_v5/, 'h200-sxm'],
+  [/^standard_nc\d+ads_h100_v5/, 'h100-nvl'],
+  [/^standard_nc\d+as_t4_v3/, 't4'],
+  [/^standard_nd96isr_mi300x_v5/, 'mi300x'],
+  [/^standard_nv\d+ads_a10_v5/, 'a10'],
+];
+
+const VENDOR_WORDS = new Set([
+  'nvidia',
+  'tesla',
+  'geforce',
+  'amd',
+  'instinct',
+  'radeon',
+  'google',
+  'cloud',
+  'gpu',
+  'quadro',
+  'intel',
+  'habana',
+  'apple',
+]);
+const GEFORCE_VARIANT = new Set(['ti', 'super', 'laptop', 'mobile', 'max', 'd']);
+
+function accTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 0 && !VENDOR_WORDS.has(t));
+}
+
+function formOf(a: Accelerator): Form | undefined {
+  if (a.id.includes('-sxm')) return 'sxm';
+  if (a.id.includes('-pcie')) return 'pcie';
+  if (a.id.includes('-nvl')) return 'nvl';
+  return undefined;
+}
+
+function byId(id: string): Accelerator | undefined {
+  return ACCELERATORS.find((a) => a.id === id);
+}
+
+function familyRows(f: Family): Accelerator[] {
+  return ACCELERATORS.filter((a) => a.id === f.prefix || a.id.startsWith(`${f.prefix}-`));
+}
+
+function familyOf(a: Accelerator): Family | undefined {
+  return FAMILIES.find((f) => a.id === f.prefix || a.id.startsWith(`${f.prefix}-`));
+}
+
+function suggestAccelerators(input: string): string[] {
+  const key = accTokens(input).join('');
+  if (key.length === 0) return [];
+  const scored = ACCELERATORS.map((a, index) => {
+    const fam = familyOf(a);
+    const keys = [compact(a.id), accTokens(a.name).join(''), fam ? compact(fam.prefix) : compact(a.id)];
+    const d = Math.min(...keys.map((k) => levenshtein(key, k)));
+    // One name containing the other ("a100" inside "a1000") counts as close whatever the edit distance.
+    const contained = keys.some((k) => k.length >= 3 && (key.includes(k) || k.includes(key)));
+    const isDefault = fam?.defaultId === a.id ? 0 : 1;
+    return { id: a.id, rank: contained ? Math.min(d, 1) : d, d, isDefault, index };
+  });
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  return scored
+    .filter((s) => s.rank <= limit)
+    .sort((x, y) => x.rank - y.rank || x.d - y.d || x.isDefault - y.isDefault || x.index - y.index)
+    .slice(0, 5)
+    .map((s) => s.id);
+}
+
+const COMMON_ACCELERATORS = ['a100-sxm4-80gb', 'h100-sxm', 'v100-sxm2-16gb', 'l4', 'tpu-v4'];
+
+function unknownAccelerator(input: string, extra?: string): ResolveResult<Accelerator> {
+  const suggestions = suggestAccelerators(input);
+  const base = didYouMean('accelerator', input, suggestions, `Known ids include: ${COMMON_ACCELERATORS.join(', ')}.`);
+  return fail(extra ? `${base} ${extra}` : base, suggestions);
+}
+
+/** Resolve an accelerator from a loose, case-insensitive name. Never throws. */
+export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
+  const raw = typeof name === 'string' ? name.trim() : '';
+  if (raw.length === 0) return fail('No accelerator given.', COMMON_ACCELERATORS.slice());
+  const lower = raw.toLowerCase();
+
+  // 1. Canonical id or exact display name.
+  const exact = ACCELERATORS.find((a) => a.id === lower || a.name.toLowerCase() === lower);
+  if (exact) return { ok: true, value: exact };
+
+  // 2. Cloud instance / machine type.
+  for (const [re, id] of INSTANCE_TYPES) {
+    if (re.test(lower)) {
+      const acc = byId(id);
+      if (acc) return { ok: true, value: acc };
+    }
+  }
+
+  // 3. Family + memory + form factor.
+  const tokens = accTokens(raw);
+  const candidates: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
+      joined += tokens[k];
+      candidates.push(joined);
+    }
+  }
+  const appleNamed = /apple|mac/i.test(raw);
+  const matched = FAMILIES.filter((f) => (!f.apple || appleNamed) && candidates.some((c) => f.pattern.test(c)));
+  // A family all of whose matches are extended by another family's match ("m1" inside "m1max") is that one's prefix.
+  const dominated = (f: Family) =>
+    matched.some(
+      (g) =>
+        g !== f &&
+        candidates
+          .filter((c) => f.pattern.test(c))
+          .every((c) => candidates.some((d) => d.length > c.length && d.startsWith(c) && g.pattern.test(d))),
+    );
+  const families = matched.filter((f) => !dominated(f));
+  if (families.length === 0) return unknownAccelerator(raw);
+  if (families.length > 1) {
+    const ids = families.map((f) => f.defaultId);
+    return fail(`Ambiguous accelerator "${raw}": it names more than one device (${ids.join(', ')}). Name one.`, ids);
+  }
+  const fam = families[0];
+  if (fam.geforce && tokens.some((t) => GEFORCE_VARIANT.has(t) || /^\d{4}(?:ti|super|d)$/.test(t))) {
+    return unknownAccelerator(
+      raw,
+      'Ti, Super and laptop variants have different power and clocks and are not in the table.',
+    );
+  }
+
+  let rows = familyRows(fam);
+  const def = byId(fam.defaultId) ?? rows[0];
+  if (rows.length > 1) {
+    const memMatch = /\b(\d{2,3})\s*g(?:i?b)?\b/.exec(lower.replace(/[^a-z0-9]+/g, ' '));
+    if (memMatch) {
+      const mem = Number(memMatch[1]);
+      const withMem = rows.filter((a) => a.memoryGB === mem);
+      if (withMem.length === 0) {
+        const ids = rows.map((a) => a.id);
+        return fail(
+          `Unknown accelerator "${raw}": no ${fam.prefix.toUpperCase()} variant with ${mem} GB. Did you mean: ${ids.join(', ')}?`,
+          ids.slice(0, 5),
+        );
+      }
+      rows = withMem;
+    }
+    const form: Form | undefined = tokens.some((t) => t.startsWith('pcie'))
+      ? 'pcie'
+      : tokens.some((t) => t === 'nvl')
+        ? 'nvl'
+        : tokens.some((t) => t.startsWith('sxm') || t.startsWith('hbm'))
+          ? 'sxm'
+          : undefined;
+    if (form) {
+      const withForm = rows.filter((a) => formOf(a) === form);
+      if (withForm.length === 0) {
+        const ids = rows.map((a) => a.id);
+        return fail(
+          `Unknown accelerator "${raw}": no ${fam.prefix.toUpperCase()} ${form.toUpperCase()} variant. Did you mean: ${ids.join(', ')}?`,
+          ids.slice(0, 5),
+        );
+      }
+      rows = withForm;
+    }
+  }
+  const score = (a: Accelerator): number =>
+    (a.id === def.id ? 4 : 0) + (a.memoryGB === def.memoryGB ? 2 : 0) + (formOf(a) === formOf(def) ? 1 : 0);
+  const best = rows.slice().sort((x, y) => score(y) - score(x))[0];
+  return { ok: true, value: best };
+}
+
+/** One row of `greenml hardware`: what the footprint core knows about an accelerator. */
+export interface AcceleratorListing {
+  id: string;
+  name: string;
+  vendor: Accelerator['vendor'];
+  arch: string;
+  memoryGB: number;
+  /** Rated power (W) the core models the device at. */
+  powerW: number;
+  /** Dense peak TFLOPS per precision (no sparsity). */
+  tflops: Accelerator['tflops'];
+  source: string;
+  year: number;
+}
+
+/** Every known accelerator with its memory, power and dense peaks, in table order (for `greenml hardware`). */
+export function listAccelerators(): AcceleratorListing[] {
+  return ACCELERATORS.map((a) => ({
+    id: a.id,
+    name: a.name,
+    vendor: a.vendor,
+    arch: a.arch,
+    memoryGB: a.memoryGB,
+    powerW: a.powerW,
+    tflops: { ...a.tflops },
+    source: a.source,
+    year: a.year,
+  }));
+}

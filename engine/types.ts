@@ -91,6 +91,20 @@ export type FactValue = string | number | boolean | null;
  * `inferred` sits below `setting` (a user's stated setting beats our reading of a key) and above
  * `framework-default` (a value the file writes beats what the library would do had nothing been written).
  */
+/**
+ * How a value is stated, where a rule needs more than the value and its origin. Set by the extractors, so that no
+ * rule reads `note` (a sentence for people, free to change):
+ * - `launcher`: written in a shell launcher or job script rather than in the training code (a credential).
+ * - `model-call`: a method call on the model object (`model.push_to_hub(…)`), not a trainer argument.
+ * - `weights-only-save`: a hand-written loop's `torch.save(model.state_dict(), …)` as its only saving.
+ * - `in-memory-data`: a loader over tensors already in memory (`TensorDataset`): no per-sample work to overlap.
+ * - `no-limit`: the setting switches its own limit off (Lightning `max_epochs=-1`), so the value is unknown (null).
+ * - `reader-default`: the file leaves the value to the program that reads it, which is not in view (an HF-args YAML
+ *   without bf16/fp16 and without its script: transformers would train in fp32, TRL in bf16), so it is unknown (null).
+ */
+export type FactForm =
+  'launcher' | 'model-call' | 'weights-only-save' | 'in-memory-data' | 'no-limit' | 'reader-default';
+
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 
 /** A half-open span in UTF-16 code units of one file's text. */
@@ -108,6 +122,13 @@ export interface Fact {
   span?: Span;
   /** Why the value is what it is, in one sentence ("TrainingArguments default save_strategy='steps', save_steps=500"). */
   note?: string;
+  /** How the value is stated, when a rule depends on it (see FactForm). */
+  form?: FactForm;
+  /**
+   * The keyword or key as the file spells it (`dtype` or `torch_dtype`, `--save-interval`), where a fix must write the
+   * same name back.
+   */
+  name?: string;
   /**
    * For a value not written in a call (a library default): where a fix inserts the keyword argument that sets it —
    * before the call's closing parenthesis; `empty` when the call has no arguments yet.

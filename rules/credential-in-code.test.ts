@@ -83,6 +83,23 @@ runRuleCases(credentialInCode, [
     expect: [{ line: 2, column: 1 }],
   },
   {
+    name: 'a token passed as an argument of the training command in a launcher, never echoed',
+    file: '/case/train.sh',
+    code: `#!/bin/bash\ntorchrun --nproc_per_node=2 train.py \\\n    --num_train_epochs 3 \\\n    --hub_token ${TOKEN}\n`,
+    files: { '/case/train.py': script('') },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 4, column: 5, messageIncludes: 'in this launcher', messageExcludes: TOKEN.slice(3, 15) }],
+    fixes: [{ applicability: 'display-only', titleIncludes: 'out of the launcher' }],
+  },
+  {
+    name: 'launcher: a token argument read from the environment or a placeholder',
+    file: '/case/train.sh',
+    code: `#!/bin/bash\ntorchrun --nproc_per_node=2 train.py --hub_token $HF_TOKEN --wandb_api_key your_wandb_api_key_goes_here_123\n`,
+    files: { '/case/train.py': script('') },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
     name: 'a newer W&B key (wandb_v1_…) passed to wandb.login',
     code: script(`import wandb\nwandb.login(key="wandb_v1_${'Q7t'.repeat(14)}")`),
     settings: { hardware: 'a100' },

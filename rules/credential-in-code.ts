@@ -29,7 +29,7 @@ export const credentialInCode: Rule = {
   check(ctx) {
     const c = ctx.fact('credential');
     if (!written(c)) return [];
-    const launcher = /launcher/.test(c.note ?? '');
+    const launcher = c.form === 'launcher';
     return [
       {
         ...at(c),

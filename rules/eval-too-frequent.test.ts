@@ -34,3 +34,77 @@ runRuleCases(evalTooFrequent, [
   },
   { name: 'per epoch', code: script('eval_strategy="epoch"'), settings: { hardware: 'a100' }, expect: [] },
 ]);
+
+// Run length resting on the assumed dataset size (no max_steps): information that says so; never a warning.
+const epochScript = (args: string) =>
+  `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B")\nargs = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=3, per_device_train_batch_size=16, ${args})\nTrainer(model=model, args=args).train()\n`;
+
+runRuleCases(evalTooFrequent, [
+  {
+    name: 'assumed dataset size: ≈ 93 evaluations, information naming the assumption',
+    code: epochScript('eval_strategy="steps", eval_steps=100'),
+    settings: { hardware: 'a100' },
+    expect: [
+      {
+        line: 3,
+        column: 128,
+        endColumn: 142,
+        severity: 'information',
+        messageIncludes: 'assuming 50,000 examples per epoch on one device (set greenml.datasetSize',
+      },
+    ],
+    fixes: [{ applicability: 'safe', output: epochScript('eval_strategy="steps", eval_steps=250') }],
+  },
+  {
+    name: 'assumed dataset size and logging every 10 steps: still information, not a warning',
+    code: epochScript('eval_strategy="steps", logging_steps=10'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, severity: 'information', messageIncludes: 'assuming' }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['eval_steps=250'] }],
+  },
+  {
+    name: 'the dataset size set: the count is known and no assumption is named',
+    code: epochScript('eval_strategy="steps", eval_steps=100'),
+    settings: { hardware: 'a100', datasetSize: 200_000 },
+    expect: [{ line: 3, messageExcludes: 'assuming' }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['eval_steps='] }],
+  },
+  {
+    name: 'assumed dataset size, a sparse interval: nothing to say',
+    code: epochScript('eval_strategy="steps", eval_steps=1000'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+// Lightning: val_check_interval=N (an int) validates every N training batches.
+const lightning = (arg: string) =>
+  `import lightning as L\nmodel = LitModel()\ntrainer = L.Trainer(accelerator="gpu", devices=1, max_steps=20000, ${arg})\ntrainer.fit(model, train_loader, val_loader)\n`;
+
+runRuleCases(evalTooFrequent, [
+  {
+    name: 'Lightning val_check_interval=10 over 20,000 steps: on that argument, the fix widens it',
+    code: lightning('val_check_interval=10'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 68, endColumn: 89, messageIncludes: 'Validation every 10 training batches' }],
+    fixes: [{ applicability: 'safe', output: lightning('val_check_interval=1000') }],
+  },
+  {
+    name: 'Lightning: a float is a fraction of the epoch',
+    code: lightning('val_check_interval=0.25'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Lightning: 1.0 is once per epoch',
+    code: lightning('val_check_interval=1.0'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Lightning: every 2,000 batches',
+    code: lightning('val_check_interval=2000'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

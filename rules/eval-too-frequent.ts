@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, num, setArg, written } from './helpers';
+import { assumedLength, at, num, setArg, written } from './helpers';
 
 /** More evaluations than this over a run is too many for the training it checks. */
 export const MAX_EVALS = 50;
@@ -22,7 +22,8 @@ export const evalTooFrequent: Rule = {
   doc: {
     whatItDoes:
       'Flags `eval_strategy="steps"` runs that evaluate more than 50 times: a small `eval_steps`, or no `eval_steps` ' +
-      'at all, in which case the Trainer falls back to `logging_steps` (a warning when that is 50 steps or fewer).',
+      'at all, in which case the Trainer falls back to `logging_steps` (a warning when that is 50 steps or fewer); ' +
+      'and a Lightning `Trainer(val_check_interval=N)` (an int: validation every N training batches) that does the same.',
     whyIsThisBad:
       'Each evaluation is a forward pass over the whole validation set. The TrainingArguments docs: `eval_steps` ' +
       '"will default to the same value as logging_steps if not set" — with logging every 10 steps the run evaluates ' +
@@ -30,14 +31,18 @@ export const evalTooFrequent: Rule = {
     example: 'TrainingArguments(eval_strategy="steps", logging_steps=10)',
     useInstead: 'TrainingArguments(eval_strategy="steps", eval_steps=500, logging_steps=10)',
     fixSafety:
-      'Safe: evaluating less often does not change training. Not flagged when `load_best_model_at_end` ties ' +
-      'checkpoints to evaluations (no fix then), nor on runs whose length rests on an assumed dataset size.',
+      'Safe: evaluating less often does not change training. No fix when `load_best_model_at_end` ties checkpoints ' +
+      'to evaluations. When the step count rests on an assumed dataset size the finding is information and names ' +
+      'the assumption.',
   },
   check(ctx) {
     const es = ctx.fact('eval_strategy');
     if (es?.value !== 'steps' || !written(es)) return [];
     const total = ctx.shape.totalSteps;
-    if (total === undefined || ctx.shape.stepsAssumed) return [];
+    if (total === undefined) return [];
+    // A step count resting on the assumed dataset size: information that names the assumption.
+    const assumed = assumedLength(ctx);
+    const lightning = ctx.plan.framework === 'lightning';
     const ev = ctx.fact('eval_steps');
     const evalSteps = num(ev?.value);
     const logging = num(ctx.value('logging_steps')) ?? 500;
@@ -45,15 +50,19 @@ export const evalTooFrequent: Rule = {
     if (every < 1 || total / every <= MAX_EVALS) return [];
     const fallback = evalSteps === undefined;
     const target = nice(total / 20);
+    const name = lightning ? 'val_check_interval' : 'eval_steps';
     const edits =
-      ctx.value('load_best') === true || target <= every ? undefined : setArg(ctx, 'eval_steps', 'eval_steps', target);
+      ctx.value('load_best') === true || target <= every ? undefined : setArg(ctx, 'eval_steps', name, target);
+    const what = lightning
+      ? `Validation every ${every} training batches (val_check_interval=${every})`
+      : `Evaluation every ${every} steps${fallback ? ' (eval_steps is not set, so it follows logging_steps)' : ''}`;
     return [
       {
         ...(fallback ? at(es) : at(ev)),
-        severity: fallback && logging <= 50 ? 'warning' : undefined,
-        message: `Evaluation every ${every} steps${fallback ? ' (eval_steps is not set, so it follows logging_steps)' : ''}: ≈ ${Math.floor(total / every)} evaluations over ≈ ${total.toLocaleString('en-US')} steps, each a pass over the validation set.`,
+        severity: assumed ? 'information' : fallback && logging <= 50 ? 'warning' : undefined,
+        message: `${what}: ≈ ${Math.floor(total / every)} evaluations over ≈ ${total.toLocaleString('en-US')} steps${assumed ? ` (${assumed})` : ''}, each a pass over the validation set.`,
         fixes: edits
-          ? [{ title: `Evaluate every ${target} steps (eval_steps=${target})`, applicability: 'safe', edits }]
+          ? [{ title: `Evaluate every ${target} steps (${name}=${target})`, applicability: 'safe', edits }]
           : [],
       },
     ];

@@ -19,7 +19,17 @@ runRuleCases(fp16WhereBf16Fits, [
     expect: [],
   },
   { name: 'fp16 on a T4 is correct', code: script('fp16=True'), settings: { hardware: 't4' }, expect: [] },
-  { name: 'unknown hardware: silent', code: script('fp16=True'), expect: [] },
+  {
+    name: 'unknown hardware: information that names the assumption, never a warning',
+    code: script('fp16=True'),
+    expect: [{ line: 3, severity: 'information', messageIncludes: 'The hardware is unknown (set greenml.hardware)' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['bf16=True'] }],
+  },
+  {
+    name: 'fp16 on a CPU run is not judged',
+    code: script('fp16=True, use_cpu=True'),
+    expect: [],
+  },
   { name: 'bf16 already', code: script('bf16=True'), settings: { hardware: 'h100' }, expect: [] },
 ]);
 

@@ -25,6 +25,13 @@ runRuleCases(fp32WeightsForFrozenBase, [
     fixes: [{ applicability: 'unsafe', output: script('torch_dtype=torch.float16') }],
   },
   {
+    name: 'the newer keyword `dtype=` is kept by the fix (the extractor records the name written)',
+    code: script('dtype=torch.float32'),
+    settings: { hardware: 'a100-80gb' },
+    expect: [{ line: 4, column: 73, endColumn: 92 }],
+    fixes: [{ applicability: 'unsafe', output: script('dtype=torch.bfloat16') }],
+  },
+  {
     name: 'a full fine-tune keeps fp32 master weights on purpose',
     code: script('torch_dtype=torch.float32', false),
     settings: { hardware: 'a100-80gb' },

@@ -31,7 +31,7 @@ export const fp32WeightsForFrozenBase: Rule = {
     const peft = ctx.value('peft');
     if (d?.value !== 'fp32' || !written(d) || peft !== 'lora' || ctx.cpu) return [];
     const half = ctx.accelerator && !ctx.accelerator.bf16 ? 'float16' : 'bfloat16';
-    const name = /^dtype\s*=/.test(d.note?.replace(/^from_pretrained\(/, '') ?? '') ? 'dtype' : 'torch_dtype';
+    const name = d.name === 'dtype' ? 'dtype' : 'torch_dtype';
     const edits = /\.pyi?$/i.test(d.file)
       ? replaceFact(d, `${name}=torch.${half}`)
       : ctx.edit({ model_dtype: half === 'float16' ? 'fp16' : 'bf16' });

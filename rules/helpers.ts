@@ -74,3 +74,59 @@ export function longRun(ctx: RuleContext): boolean {
 
 export const num = (v: FactValue | undefined): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+
+/**
+ * The assumption a run's length rests on, in words for an information finding ("assuming 50,000 examples per epoch
+ * (set greenml.datasetSize or `dataset-size` in greenml.toml)"); undefined when the step count does not rest on an
+ * assumed dataset size.
+ */
+export function assumedLength(ctx: RuleContext): string | undefined {
+  if (!ctx.shape.stepsAssumed) return undefined;
+  const n = num(ctx.value('dataset_size'));
+  const devices = ctx.fact('devices')?.origin === 'assumed' ? ' on one device' : '';
+  return `assuming ${n === undefined ? 'the dataset size' : `${n.toLocaleString('en-US')} examples per epoch`}${devices} (set greenml.datasetSize or \`dataset-size\` in greenml.toml)`;
+}
+
+/** True when the core could estimate the run (a model, a length and hardware it knows, or assumed). */
+export const estimated = (ctx: RuleContext): boolean =>
+  ctx.estimate.method !== 'insufficient-inputs' && ctx.estimate.gpuHours.mid > 0;
+
+/**
+ * Written run shapes from which a run whose duration cannot be estimated is taken to be long. A strong sign is enough
+ * alone (≥ 8 devices, ≥ 1 B parameters); weak ones (≥ 10,000 steps, ≥ 50 epochs, ≥ 2 devices, ≥ 100 M parameters)
+ * count only in pairs — a long loop over a small model is minutes of work.
+ */
+export const LONG_SIGNS = {
+  steps: 10_000,
+  epochs: 50,
+  devices: 2,
+  manyDevices: 8,
+  params: 1e8,
+  bigParams: 1e9,
+} as const;
+
+/**
+ * For a run the core cannot estimate (no model it knows, no hardware): what the file states that makes it a long run,
+ * each value written, not assumed, in words for an information finding ("300 epochs and 4 devices"); undefined when
+ * nothing says so (see LONG_SIGNS).
+ */
+export function longSign(ctx: RuleContext): string | undefined {
+  const w = (k: FactKey) => {
+    const f = ctx.fact(k);
+    return f && f.origin !== 'assumed' && f.origin !== 'framework-default' ? num(f.value) : undefined;
+  };
+  const steps = ctx.shape.stepsAssumed ? undefined : ctx.shape.totalSteps;
+  const epochs = w('epochs');
+  const devices = w('devices');
+  const params = ctx.shape.inputs.params;
+  const billions = params !== undefined ? `a model of ${fmt.num(params / 1e9)} B parameters` : '';
+  if (params !== undefined && params >= LONG_SIGNS.bigParams) return billions;
+  if (devices !== undefined && devices >= LONG_SIGNS.manyDevices) return `${devices} devices`;
+  const weak = [
+    steps !== undefined && steps >= LONG_SIGNS.steps ? `≈ ${steps.toLocaleString('en-US')} steps` : undefined,
+    steps === undefined && epochs !== undefined && epochs >= LONG_SIGNS.epochs ? `${epochs} epochs` : undefined,
+    devices !== undefined && devices >= LONG_SIGNS.devices ? `${devices} devices` : undefined,
+    params !== undefined && params >= LONG_SIGNS.params ? billions : undefined,
+  ].filter((x): x is string => !!x);
+  return weak.length >= 2 ? `${weak[0]} and ${weak[1]}` : undefined;
+}

@@ -259,3 +259,40 @@ runRuleCases(mixedPrecisionOff, [
     expect: [{ line: 5, severity: 'information', messageExcludes: 'assuming' }],
   },
 ]);
+
+// An HF-args YAML read without its script: bf16/fp16 unset is fp32 under transformers' Trainer but bf16 under TRL —
+// information that names that assumption, never a warning; the fix writes the precision in YAML.
+const argsYaml = (extra = '') =>
+  `model_name_or_path: Qwen/Qwen2.5-7B\noutput_dir: out\nper_device_train_batch_size: 8\nnum_train_epochs: 3\n${extra}`;
+
+runRuleCases(mixedPrecisionOff, [
+  {
+    name: 'HF-args YAML alone with bf16/fp16 unset: information on the run, naming the script it depends on',
+    file: '/case/sft.yaml',
+    code: argsYaml(),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 2, column: 1, severity: 'information', messageIncludes: 'TRL ≥ 0.19 defaults to bf16' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['bf16: true'] }],
+  },
+  {
+    name: 'HF-args YAML alone on a V100: the fix writes fp16',
+    file: '/case/sft.yaml',
+    code: argsYaml(),
+    settings: { hardware: 'v100' },
+    expect: [{ line: 2, severity: 'information' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['fp16: true'] }],
+  },
+  {
+    name: 'HF-args YAML with bf16: true',
+    file: '/case/sft.yaml',
+    code: argsYaml('bf16: true\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'HF-args YAML alone on a CPU run',
+    file: '/case/sft.yaml',
+    code: argsYaml('use_cpu: true\n'),
+    expect: [],
+  },
+]);

@@ -26,10 +26,13 @@ export const mixedPrecisionOff: Rule = {
       'Unsafe: it changes numerics. bf16 is chosen on hardware that supports it, fp16 (with automatic loss scaling) on ' +
       'Volta/Turing. Not flagged: fp16 or bf16 already on, pure-bf16 weights, CPU runs, GPUs without tensor cores, ' +
       'T5-family models on GPUs without bf16 (they overflow in fp16). With ' +
-      'unknown hardware, or a precision inferred from a key of a format without a reader, the finding is information only.',
+      'unknown hardware, or a precision inferred from a key of a format without a reader, the finding is information only. ' +
+      'An HF-args YAML/JSON read without its script that sets neither bf16 nor fp16 gets information naming the ' +
+      "assumption (transformers' Trainer trains in fp32, TRL ≥ 0.19 in bf16).",
   },
   check(ctx) {
     const precision = ctx.fact('precision');
+    if (precision?.value === null && precision.form === 'reader-default' && !ctx.cpu) return readerDefault(ctx);
     if (!precision || precision.value !== 'fp32' || ctx.cpu) return [];
     const acc = ctx.accelerator;
     if (acc && !acc.tensorCores) return [];
@@ -63,3 +66,21 @@ export const mixedPrecisionOff: Rule = {
     ];
   },
 };
+
+/**
+ * An HF-args file that sets neither bf16 nor fp16, read without its script: transformers' Trainer would train in fp32,
+ * TRL (≥ 0.19) in bf16. Information that names that assumption, with the fix that makes it explicit.
+ */
+function readerDefault(ctx: Parameters<Rule['check']>[0]): ReturnType<Rule['check']> {
+  const acc = ctx.accelerator;
+  if (acc && !acc.tensorCores) return [];
+  const target = acc && !acc.bf16 ? 'fp16' : 'bf16';
+  const edits = ctx.edit({ precision: target });
+  return [
+    {
+      severity: 'information',
+      message: `bf16/fp16 is not set in this file and the script that reads it is not in view: with transformers' Trainer the run trains in fp32 (TRL ≥ 0.19 defaults to bf16). Set ${target} explicitly.`,
+      fixes: edits ? [{ title: `Use ${target} mixed precision`, applicability: 'unsafe', edits }] : [],
+    },
+  ];
+}

@@ -25,3 +25,44 @@ runRuleCases(noGraphCompilation, [
     expect: [],
   },
 ]);
+
+// nanoGPT-style configs: `compile = False` in a config file of the training script. The run cannot be estimated
+// (its own model class, hardware unknown) — flagged only when the file states a long run, never on MPS or CPU.
+const nano = (extra: string) => `import torch
+from model import GPT, GPTConfig
+
+batch_size = 12
+block_size = 1024
+gradient_accumulation_steps = 40
+${extra}
+model = GPT(GPTConfig(n_layer=12, n_head=12, n_embd=768)).to(device)
+if compile:
+    model = torch.compile(model)
+optimizer = torch.optim.AdamW(model.parameters(), lr=6e-4)
+for iter_num in range(max_iters):
+    logits, loss = model(X, Y)
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+`;
+
+runRuleCases(noGraphCompilation, [
+  {
+    name: 'compile off on an 8-GPU CUDA run that cannot be estimated: information saying what the length rests on',
+    code: nano("max_iters = 600000\ndevice = 'cuda'\ncompile = False"),
+    files: { '/case/run.sh': 'torchrun --standalone --nproc_per_node=8 train.py\n' },
+    expect: [{ line: 9, column: 1, endColumn: 16, severity: 'information', messageIncludes: '8 devices written' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['compile = True'] }],
+  },
+  {
+    name: 'compile off on MPS (a Mac): torch.compile is not the fix there',
+    code: nano("max_iters = 600000\ndevice = 'mps'\ncompile = False"),
+    files: { '/case/run.sh': 'torchrun --standalone --nproc_per_node=8 train.py\n' },
+    expect: [],
+  },
+  {
+    name: 'compile off on a 600,000-iteration run on one GPU of a model the core cannot size: one weak sign is not enough',
+    code: nano("max_iters = 600000\ndevice = 'cuda'\ncompile = False"),
+    expect: [],
+  },
+]);

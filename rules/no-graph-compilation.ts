@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, longRun, written } from './helpers';
+import { assumedLength, at, estimated, longRun, longSign, written } from './helpers';
 
 /**
  * GML501 no-graph-compilation — compilation switched off on a long GPU run.
@@ -21,16 +21,25 @@ export const noGraphCompilation: Rule = {
     useInstead: 'compile = True  # nanoGPT; torch_compile=True in TrainingArguments',
     fixSafety:
       'Unsafe: some models break the graph or recompile on variable shapes, and compile needs a supported platform. ' +
-      'Not flagged: short runs, CPU and MPS runs, compilation left at a default, unknown run length.',
+      'Not flagged: short runs, CPU and MPS runs, compilation left at a default, and runs that cannot be estimated ' +
+      'unless the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B parameters).',
   },
   check(ctx) {
     const c = ctx.fact('compile');
-    if (c?.value !== false || !written(c) || ctx.cpu || !longRun(ctx)) return [];
+    if (c?.value !== false || !written(c) || ctx.cpu) return [];
+    // A run estimated short gains nothing; one that cannot be estimated is flagged when the file states a long run.
+    const known = estimated(ctx);
+    const sign = known ? undefined : longSign(ctx);
+    if (known ? !longRun(ctx) : !sign) return [];
+    const assumed = assumedLength(ctx);
+    const size = known
+      ? `a run of ≈ ${ctx.estimate.gpuHours.mid.toFixed(1)} GPU-hours${assumed ? ` (${assumed})` : ''}`
+      : `a run of unknown length (${sign} written; set the model and hardware to estimate it)`;
     const edits = ctx.edit({ compile: true });
     return [
       {
         ...at(c),
-        message: `Compilation is off on a run of ≈ ${ctx.estimate.gpuHours.mid.toFixed(1)} GPU-hours: torch.compile typically trains 20–50 % faster after a one-off compile of a few minutes.`,
+        message: `Compilation is off on ${size}: torch.compile typically trains 20–50 % faster after a one-off compile of a few minutes.`,
         fixes: edits ? [{ title: 'Compile the model (torch.compile)', applicability: 'unsafe', edits }] : [],
       },
     ];

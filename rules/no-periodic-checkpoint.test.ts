@@ -75,7 +75,9 @@ runRuleCases(noPeriodicCheckpoint, [
     name: 'a 90-epoch ResNet-50 loop on ImageNet that saves nothing: every run, not only transformers',
     code: RESNET,
     settings: { hardware: 'a100', datasetSize: 1_281_167 },
-    expect: [{ line: 14, severity: 'warning', messageIncludes: 'cannot survive an interruption' }],
+    expect: [
+      { line: 10, column: 1, endColumn: 24, severity: 'warning', messageIncludes: 'cannot survive an interruption' },
+    ],
     noFix: true,
   },
   {
@@ -189,6 +191,110 @@ runRuleCases(noPeriodicCheckpoint, [
     name: 'mmengine Python config: CheckpointHook every epoch',
     file: '/case/faster_rcnn.py',
     code: `train_dataloader = dict(batch_size=2, num_workers=2)\ntrain_cfg = dict(type='EpochBasedTrainLoop', max_epochs=12, val_interval=1)\noptim_wrapper = dict(type='AmpOptimWrapper', optimizer=dict(type='SGD', lr=0.02))\ndefault_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))\n`,
+    expect: [],
+  },
+]);
+
+// A loop the core cannot estimate (its own model class, hardware unknown): flagged only when the file states a long
+// run, as information that says so.
+const customLoop = (epochs: number, save = '') => `import torch
+from torch import nn
+from torch.utils.data import DataLoader
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
+
+    def forward(self, x):
+        return self.body(x)
+
+model = Net().cuda()
+loader = DataLoader(train_set, batch_size=128, shuffle=True, num_workers=4)
+opt = torch.optim.AdamW(model.parameters(), lr=3e-4)
+for epoch in range(${epochs}):
+    for x, y in loader:
+        loss = nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+${save}`;
+
+const kerasFit = (epochs: number, callbacks = '') => `from tensorflow import keras
+
+model = keras.Sequential([keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(x_train, y_train, batch_size=64, epochs=${epochs}${callbacks})
+`;
+
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'unestimated loop of 300 epochs on 4 GPUs that saves nothing: information on the loop, naming the written length',
+    code: customLoop(300),
+    files: { '/case/run.sh': 'torchrun --nproc_per_node=4 train.py\n' },
+    expect: [
+      {
+        line: 16,
+        column: 1,
+        endColumn: 25,
+        severity: 'information',
+        messageIncludes: 'length unknown, but 300 epochs and 4 devices written',
+      },
+    ],
+    noFix: true,
+  },
+  {
+    name: 'unestimated loop of 300 epochs on one device: a long loop over a small model is minutes, nothing is said',
+    code: customLoop(300),
+    expect: [],
+  },
+  {
+    name: 'unestimated loop of 20 epochs on 4 GPUs: nothing states a long run',
+    code: customLoop(20),
+    files: { '/case/run.sh': 'torchrun --nproc_per_node=4 train.py\n' },
+    expect: [],
+  },
+  {
+    name: 'unestimated loop of 300 epochs saving each epoch',
+    code: customLoop(300, '    torch.save({"model": model.state_dict(), "opt": opt.state_dict()}, "ckpt.pt")\n'),
+    expect: [],
+  },
+  {
+    name: 'Keras fit of 500 epochs of a small model on one device: nothing states a long run',
+    code: kerasFit(500),
+    expect: [],
+  },
+  {
+    name: 'Keras fit of 500 epochs with a ModelCheckpoint callback',
+    code: kerasFit(500, ', callbacks=[keras.callbacks.ModelCheckpoint("ckpt.keras")]'),
+    expect: [],
+  },
+  {
+    name: 'Keras fit of 10 epochs with no checkpoint: short, nothing said',
+    code: kerasFit(10),
+    expect: [],
+  },
+]);
+
+// Must-not-fire on framework defaults that already save, even on runs whose length signs would flag a loop.
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'Lightning on 8 GPUs for 300 epochs: the default ModelCheckpoint saves each epoch',
+    code: `import lightning as L
+model = LitModel()
+trainer = L.Trainer(accelerator="gpu", devices=8, max_epochs=300)
+trainer.fit(model, train_loader, val_loader)
+`,
+    expect: [],
+  },
+  {
+    name: 'HF Trainer on 8 GPUs with a model the tables do not know: the default saves every 500 steps',
+    code: `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("my-org/private-model")
+args = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=100)
+Trainer(model=model, args=args).train()
+`,
+    files: { '/case/run.sh': 'torchrun --nproc_per_node=8 train.py\n' },
     expect: [],
   },
 ]);

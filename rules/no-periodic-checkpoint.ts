@@ -1,6 +1,7 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
 import { LARGE_PARAMS } from './checkpoint-churn';
+import { longSign } from './helpers';
 
 /**
  * Checkpoint interval to propose: about 30 minutes of wall-clock time, at most a quarter of the run, rounded down to
@@ -30,7 +31,9 @@ export const noPeriodicCheckpoint: Rule = {
       'Flags runs estimated to take longer than `checkpoint-threshold-hours` GPU-hours (default 1) that save no checkpoint ' +
       'before the end: `save_strategy="no"`, a Lightning `enable_checkpointing=False`, a plain training loop (PyTorch, ' +
       'vision or language) with no save inside it. When the run length rests on an assumed dataset size, or cannot be ' +
-      'estimated, the finding is information only. `save_steps` past the end of the run is GML303.',
+      'estimated, the finding is information only; a loop that cannot be estimated is flagged only when the file ' +
+      'states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or a model of ≥ 1 B parameters). `save_steps` ' +
+      'past the end of the run is GML303.',
     whyIsThisBad:
       'Interruptions are routine — spot pre-emption, out-of-memory late in an epoch, driver resets, wall-time limits. Meta ' +
       'reports 419 unexpected interruptions in 54 days of Llama 3 405B pre-training (Llama 3 paper, 2024). Without periodic ' +
@@ -55,8 +58,11 @@ export const noPeriodicCheckpoint: Rule = {
     const gpuHours = ctx.estimate.gpuHours.mid;
     const known = ctx.estimate.method !== 'insufficient-inputs' && gpuHours > 0;
     if (known && gpuHours < ctx.settings.checkpointThresholdHours) return [];
-    // A framework that saves nothing by default (a plain loop, Keras fit) is only worth a word when the run is long.
-    if (!known && at?.origin !== 'explicit') return [];
+    // A framework that saves nothing by default (a plain loop, Keras fit) is only worth a word when the run is long:
+    // with no estimate, when the file itself states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices, ≥ 1 B
+    // parameters) — information that says what the length rests on.
+    const sign = known ? undefined : longSign(ctx);
+    if (!known && at?.origin !== 'explicit' && !sign) return [];
     const wall = ctx.estimate.wallHours.mid;
     const steps = total !== undefined && total > 0 ? niceSaveSteps(total, wall) : 500;
     if (steps === undefined) return [];
@@ -66,7 +72,7 @@ export const noPeriodicCheckpoint: Rule = {
     const guessed = known && ctx.shape.stepsAssumed;
     const length = known
       ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h${guessed ? ', assuming the dataset size: set greenml.datasetSize' : ''})`
-      : 'this run (length unknown: set the model and hardware to estimate it)';
+      : `this run (length unknown${sign ? `, but ${sign} written` : ''}: set the model and hardware to estimate it)`;
     // Saving turned on for a model of billions of parameters keeps the last two checkpoints too, where the file can
     // say so (`save_total_limit`), so that the fix does not trade lost work for tens of GB per save kept forever.
     const keep =

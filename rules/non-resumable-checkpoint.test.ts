@@ -89,3 +89,40 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// A loop the core cannot estimate (its own model class): information when the file states a long run.
+const ownModel = (epochs: number) => `import torch
+from torch import nn
+
+model = MyNet().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(${epochs}):
+    for x, y in loader:
+        loss = nn.functional.mse_loss(model(x.cuda()), y.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    torch.save(model.state_dict(), "best.pth")
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'unestimated loop of 200 epochs on 4 GPUs, weights-only save: information naming the written length',
+    code: ownModel(200),
+    files: { '/case/run.sh': 'torchrun --nproc_per_node=4 train.py\n' },
+    expect: [
+      {
+        line: 12,
+        column: 5,
+        severity: 'information',
+        messageIncludes: 'length unknown, but 200 epochs and 4 devices written',
+      },
+    ],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'unestimated loop of 200 epochs on one device: a weights-only save is fine for a run nothing says is long',
+    code: ownModel(200),
+    expect: [],
+  },
+]);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, longRun, setArg, written } from './helpers';
+import { at, estimated, longRun, longSign, setArg, written } from './helpers';
 
 /**
  * GML302 non-resumable-checkpoint — checkpoints of a long run that cannot restart training.
@@ -12,7 +12,9 @@ export const nonResumableCheckpoint: Rule = {
   doc: {
     whatItDoes:
       'Flags `save_only_model=True`, or a hand-written loop whose only checkpoint is `torch.save(model.state_dict(), …)`, ' +
-      'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours.',
+      'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours; on a run that cannot be ' +
+      'estimated, as information when the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B ' +
+      'parameters).',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
       '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +
@@ -26,17 +28,22 @@ export const nonResumableCheckpoint: Rule = {
   },
   check(ctx) {
     const f = ctx.fact('save_only_model');
-    if (f?.value !== true || !written(f) || !longRun(ctx)) return [];
+    if (f?.value !== true || !written(f)) return [];
+    // A run that cannot be estimated is flagged (information) when the file states a long run.
+    const known = estimated(ctx);
+    const sign = known ? undefined : longSign(ctx);
+    if (known ? !longRun(ctx) : !sign) return [];
+    const long = sign ? `this run (length unknown, but ${sign} written)` : 'this long run';
     // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).
-    const loop = /^torch\.save|state_dict\(\) alone/.test(f.note ?? '');
+    const loop = f.form === 'weights-only-save';
     const edits = loop ? undefined : setArg(ctx, 'save_only_model', 'save_only_model', false);
     return [
       {
         ...at(f),
-        severity: ctx.shape.stepsAssumed ? 'information' : undefined,
+        severity: ctx.shape.stepsAssumed || sign ? 'information' : undefined,
         message: loop
-          ? `Checkpoints hold only the model weights (${f.note}): after an interruption this long run cannot resume where it stopped. Save the optimizer, scheduler, scaler and epoch/step too.`
-          : 'Checkpoints hold only the model weights (save_only_model=True): after an interruption this long run cannot resume and starts over.',
+          ? `Checkpoints hold only the model weights (${f.note}): after an interruption ${long} cannot resume where it stopped. Save the optimizer, scheduler, scaler and epoch/step too.`
+          : `Checkpoints hold only the model weights (save_only_model=True): after an interruption ${long} cannot resume and starts over.`,
         fixes: loop
           ? [
               {

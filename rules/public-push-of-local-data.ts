@@ -30,7 +30,7 @@ export const publicPushOfLocalData: Rule = {
     if (push?.value !== true || ctx.value('hub_private') === true || ctx.value('local_data') !== true) return [];
     if (ctx.value('hub_private') === null) return []; // set from an expression: not judged
     // `model.push_to_hub(repo, private=True)` in a script of its own; `hub_private_repo=True` in TrainingArguments.
-    const call = /push_to_hub\(/.test(push.note ?? '');
+    const call = push.form === 'model-call';
     const edits = setArg(ctx, 'hub_private', call ? 'private' : 'hub_private_repo', true);
     const data = ctx.fact('local_data');
     return [

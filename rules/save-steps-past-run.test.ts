@@ -50,6 +50,50 @@ runRuleCases(saveStepsPastRun, [
     expect: [],
   },
   {
+    name: 'steps resting on the assumed dataset size: information that names the assumption',
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    num_train_epochs=1,\n    per_device_train_batch_size=8,\n    gradient_accumulation_steps=8,\n    save_steps=2000,',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [
+      {
+        line: 9,
+        column: 5,
+        endColumn: 20,
+        severity: 'information',
+        messageIncludes: 'assuming 50,000 examples per epoch on one device (set greenml.datasetSize',
+      },
+    ],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_steps='] }],
+  },
+  {
+    name: 'the same run with its dataset size set: the length is known, so the finding is a warning',
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    num_train_epochs=1,\n    per_device_train_batch_size=8,\n    gradient_accumulation_steps=8,\n    save_steps=2000,',
+    ),
+    settings: { hardware: 'h100', datasetSize: 100_000 },
+    expect: [{ line: 9, severity: 'warning', messageExcludes: 'assuming' }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_steps='] }],
+  },
+  {
+    name: 'assumed dataset size, but the interval falls inside the assumed run: nothing to say',
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    num_train_epochs=3,\n    per_device_train_batch_size=8,\n    save_steps=500,',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'a model the tables do not know: steps known, duration unknown: information',
+    code: script('my-org/private-model', '    max_steps=3000,\n    save_steps=5000,'),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 7, severity: 'information', messageIncludes: 'duration is unknown' }],
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_steps=250'] }],
+  },
+  {
     name: 'a short run needs no checkpoint',
     code: script('openai-community/gpt2', '    max_steps=100,\n    save_steps=5000,'),
     settings: { hardware: 'h100' },

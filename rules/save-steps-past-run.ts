@@ -1,6 +1,6 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
-import { at, longRun, num, written } from './helpers';
+import { assumedLength, at, estimated, longRun, num, written } from './helpers';
 import { niceSaveSteps } from './no-periodic-checkpoint';
 
 /**
@@ -14,8 +14,9 @@ export const saveStepsPastRun: Rule = {
   doc: {
     whatItDoes:
       "Flags a written `save_steps` (or its equivalent in a config) at least as large as the run's total optimizer " +
-      'steps, on a run longer than `checkpoint-threshold-hours` GPU-hours whose length does not rest on an assumed ' +
-      'dataset size.',
+      'steps, on a run longer than `checkpoint-threshold-hours` GPU-hours. When the step count rests on an assumed ' +
+      "dataset size, or the run's duration cannot be estimated, the finding is information and names the assumption; " +
+      'a run estimated shorter than the threshold is not flagged.',
     whyIsThisBad:
       'The interval is never reached: the run saves nothing along the way although the code looks as if it did, and an ' +
       'interruption loses everything computed so far. It often follows a change of dataset or batch size that ' +
@@ -28,16 +29,26 @@ export const saveStepsPastRun: Rule = {
     const s = ctx.fact('save_steps');
     const every = num(s?.value);
     const total = ctx.shape.totalSteps;
-    if (!written(s) || every === undefined || every < 1 || total === undefined || ctx.shape.stepsAssumed) return [];
-    if (ctx.value('periodic_save') !== 'steps' || every < total || !longRun(ctx)) return [];
-    const wall = ctx.estimate.wallHours.mid;
+    if (!written(s) || every === undefined || every < 1 || total === undefined) return [];
+    if (ctx.value('periodic_save') !== 'steps' || every < total) return [];
+    // The step count rests on an assumed dataset size, or the run's duration cannot be estimated: information that
+    // names what is unknown. A run estimated short needs no checkpoint.
+    const assumed = assumedLength(ctx);
+    const known = estimated(ctx);
+    if (known && !longRun(ctx)) return [];
+    const wall = known ? ctx.estimate.wallHours.mid : 0;
     const steps = niceSaveSteps(total, wall);
     const edits = steps ? ctx.edit({ periodic_save: 'steps', save_steps: steps }) : undefined;
     const interval = steps && wall > 0 ? ` (≈ ${fmt.hours((steps / total) * wall)})` : '';
+    const length = `≈ ${total.toLocaleString('en-US')} steps${assumed ? `, ${assumed}` : ''}`;
+    const cost = known
+      ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(ctx.estimate.gpuHours.mid)} GPU-h) loses on average half of it (≈ ${fmt.energy(ctx.estimate.energyKWh.mid / 2)}) to an interruption`
+      : 'an interruption loses everything computed so far (the run’s duration is unknown: set the model and hardware to estimate it)';
     return [
       {
         ...at(s),
-        message: `${saveText(s, every)} is not reached before the run ends (≈ ${total.toLocaleString('en-US')} steps): no checkpoint is written, and this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(ctx.estimate.gpuHours.mid)} GPU-h) loses on average half of it (≈ ${fmt.energy(ctx.estimate.energyKWh.mid / 2)}) to an interruption.`,
+        severity: assumed || !known ? 'information' : undefined,
+        message: `${saveText(s, every)} is not reached before the run ends (${length}): no checkpoint is written, and ${cost}.`,
         fixes: edits
           ? [
               {

@@ -102,3 +102,42 @@ def main():
     expect: [{ line: 8, column: 20 }],
   },
 ]);
+
+// The Trainer's default num_workers=0: silent on text, information on images decoded and augmented per sample.
+const hfVision = (args: string) => `from datasets import load_dataset
+from transformers import AutoModelForImageClassification, Trainer, TrainingArguments
+from torchvision.transforms import Compose, RandomResizedCrop, ToTensor
+
+ds = load_dataset("food101", split="train")
+model = AutoModelForImageClassification.from_pretrained("google/vit-base-patch16-224", num_labels=101)
+tf = Compose([RandomResizedCrop(224), ToTensor()])
+ds.set_transform(lambda b: {"pixel_values": [tf(x) for x in b["image"]], "labels": b["label"]})
+args = TrainingArguments(output_dir="o", per_device_train_batch_size=64, num_train_epochs=5, bf16=True${args})
+Trainer(model=model, args=args, train_dataset=ds).train()
+`;
+
+runRuleCases(synchronousDataloader, [
+  {
+    name: 'HF Trainer on images, workers left at the default: information on the arguments call, the fix adds workers',
+    code: hfVision(''),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 8, severity: 'information', messageIncludes: 'the default' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['dataloader_num_workers=4'] }],
+  },
+  {
+    name: 'HF Trainer on images with dataloader_num_workers=8',
+    code: hfVision(', dataloader_num_workers=8'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'HF Trainer on text, workers left at the default: pre-tokenised text loads cheaply',
+    code: `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B")
+args = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=3)
+Trainer(model=model, args=args, train_dataset=tokenized).train()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

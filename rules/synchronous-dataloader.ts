@@ -1,5 +1,4 @@
 import type { Rule } from './types';
-import { IN_MEMORY_DATASET } from '../engine/extract/python-scan';
 import { at, setArg } from './helpers';
 
 /**
@@ -22,22 +21,27 @@ export const synchronousDataloader: Rule = {
     useInstead: 'DataLoader(train, batch_size=64, shuffle=True, num_workers=4, pin_memory=True)',
     fixSafety:
       'Unsafe: worker processes re-import the script on platforms that spawn (Windows, macOS) and need picklable ' +
-      "datasets. Not flagged: CPU/MPS runs, the Trainer's default (pre-tokenised datasets load cheaply), loops with " +
+      "datasets. Not flagged: CPU/MPS runs, the Trainer's default on text (pre-tokenised datasets load cheaply; on " +
+      'images or audio it is information), loops with ' +
       'no DataLoader (nanoGPT-style memmap batches), a `TensorDataset` of tensors already in memory, workers set ' +
       'from a command-line option whose default is above 0.',
   },
   check(ctx) {
     const f = ctx.fact('num_workers');
-    if (f?.value !== 0 || ctx.cpu || !f.file || !f.span) return [];
+    if (f?.value !== 0 || ctx.cpu) return [];
     const hf = ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl';
-    if (hf && f.origin !== 'explicit') return [];
+    // The Trainer's default: pre-tokenised text loads cheaply, but images and audio are decoded and augmented per
+    // sample in the training process — information on the arguments call.
+    const media = ctx.value('modality') === 'vision' || ctx.value('modality') === 'audio';
+    if (hf && f.origin !== 'explicit' && !(media && f.origin === 'framework-default')) return [];
+    if (!hf && (!f.file || !f.span)) return [];
     // Indexing tensors already in memory is no per-sample work: worker processes would only add overhead.
-    if (f.note?.includes(IN_MEMORY_DATASET)) return [];
+    if (f.form === 'in-memory-data') return [];
     const edits = setArg(ctx, 'num_workers', hf ? 'dataloader_num_workers' : 'num_workers', 4);
     return [
       {
         ...at(f),
-        severity: ctx.accelerator ? undefined : 'information',
+        severity: ctx.accelerator && !(hf && f.origin === 'framework-default') ? undefined : 'information',
         message: `Batches are loaded in the training process (num_workers=0${f.origin === 'explicit' ? '' : ', the default'}): the GPU waits for each one.`,
         fixes: edits ? [{ title: 'Load batches in 4 worker processes', applicability: 'unsafe', edits }] : [],
       },

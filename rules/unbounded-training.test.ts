@@ -106,3 +106,87 @@ model.fit_generator(train_gen, steps_per_epoch=100, epochs=100, validation_data=
     expect: [{ line: 9, column: 53 }],
   },
 ]);
+
+// Lightning with a written epoch count: ≥ 50 epochs with validation loaders and nothing that stops early.
+runRuleCases(unboundedTraining, [
+  {
+    name: 'Lightning: 200 epochs validated each epoch, no EarlyStopping: on the epoch count',
+    code: lit('max_epochs=200, accelerator="gpu"'),
+    expect: [{ line: 13, column: 21, endColumn: 35, messageIncludes: 'an EarlyStopping(monitor="val_loss"' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'Lightning: 200 epochs with an EarlyStopping callback',
+    code: lit('max_epochs=200, callbacks=[EarlyStopping(monitor="val_loss", patience=5)]'),
+    expect: [],
+  },
+  {
+    name: 'Lightning: 200 epochs with callbacks from a variable (may hold a stopper)',
+    code: lit('max_epochs=200, callbacks=callbacks'),
+    expect: [],
+  },
+  {
+    name: 'Lightning: 200 epochs and no validation loader',
+    code: lit('max_epochs=200').replace(
+      'trainer.fit(Net(), train_loader, val_loader)',
+      'trainer.fit(Net(), train_loader)',
+    ),
+    expect: [],
+  },
+  { name: 'Lightning: 30 epochs', code: lit('max_epochs=30'), expect: [] },
+]);
+
+// Hand-written loops: a validation pass in the epoch loop, and whether anything stops early.
+const loop = (epochs: string, extra = '') => `import torch
+from torch import nn
+
+model = MyNet().cuda()
+opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+best = float("inf")
+for epoch in range(${epochs}):
+    model.train()
+    for x, y in train_loader:
+        loss = nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    val_loss = evaluate(model, val_loader)
+${extra}`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'loop: 300 epochs, evaluated every epoch, nothing stops it: on the epoch count',
+    code: loop('300'),
+    expect: [{ line: 7, column: 20, endColumn: 23, messageIncludes: 'patience counter' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'loop: a patience counter that breaks out of the epoch loop',
+    code: loop(
+      '300',
+      '    if val_loss < best:\n        best, bad = val_loss, 0\n    else:\n        bad += 1\n        if bad > 10:\n            break\n',
+    ),
+    expect: [],
+  },
+  { name: 'loop: 20 epochs', code: loop('20'), expect: [] },
+  {
+    name: 'loop: no validation pass',
+    code: loop('300').replace('    val_loss = evaluate(model, val_loader)\n', ''),
+    expect: [],
+  },
+  {
+    name: 'loop over steps with an evaluation every 500 steps is not an epoch loop',
+    code: `import torch
+model = MyNet().cuda()
+opt = torch.optim.Adam(model.parameters())
+for it in range(200000):
+    for micro in range(4):
+        loss = model(next(batches))
+        loss.backward()
+    opt.step()
+    if it % 500 == 0:
+        evaluate(model)
+`,
+    expect: [],
+  },
+]);

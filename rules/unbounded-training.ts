@@ -1,4 +1,3 @@
-import { NO_EPOCH_LIMIT } from '../engine/extract/lightning';
 import type { Rule } from './types';
 import { at, num, written } from './helpers';
 
@@ -13,8 +12,10 @@ export const unboundedTraining: Rule = {
   doc: {
     whatItDoes:
       'Flags a Lightning `Trainer(max_epochs=-1)` with no `max_steps`, `max_time` or `EarlyStopping` (it trains until ' +
-      'killed), Keras `fit(epochs ≥ 50)` with `validation_data`/`validation_split`, and Hugging Face runs with ' +
-      '`num_train_epochs ≥ 10` and an evaluation strategy, when no early-stopping callback is used.',
+      'killed), Keras `fit(epochs ≥ 50)` with `validation_data`/`validation_split`, Hugging Face runs with ' +
+      '`num_train_epochs ≥ 10` and an evaluation strategy, and Lightning runs or hand-written loops of ≥ 50 epochs ' +
+      'that evaluate a validation set every epoch, when nothing stops early (a callback, a patience counter, a ' +
+      '`break` out of the epoch loop).',
     whyIsThisBad:
       'The validation loss is computed and then ignored: training goes on for every epoch written even after the model ' +
       'stops improving, often for most of the run (Caruana et al. 2001; Keras `EarlyStopping` and Hugging Face ' +
@@ -29,12 +30,12 @@ export const unboundedTraining: Rule = {
   check(ctx) {
     if (ctx.value('early_stopping') === true) return [];
     const ep = ctx.fact('epochs');
-    // Lightning `max_epochs=-1` (the extractor leaves the epoch count unknown and says why in its note).
+    // Lightning `max_epochs=-1` (the extractor leaves the epoch count unknown and marks the fact `no-limit`).
     if (
       ctx.plan.framework === 'lightning' &&
       written(ep) &&
       ep.value === null &&
-      ep.note === NO_EPOCH_LIMIT &&
+      ep.form === 'no-limit' &&
       !((num(ctx.value('max_steps')) ?? -1) > 0)
     )
       return [
@@ -50,16 +51,27 @@ export const unboundedTraining: Rule = {
       ];
     const epochs = num(ep?.value);
     if (!written(ep) || epochs === undefined || (num(ctx.value('max_steps')) ?? -1) > 0) return [];
-    const keras = ctx.plan.framework.startsWith('keras') && ctx.value('validation') === true && epochs >= 50;
+    const validated = ctx.value('validation') === true;
+    const keras = ctx.plan.framework.startsWith('keras') && validated && epochs >= 50;
+    // Lightning and hand-written loops: many epochs, a validation pass each epoch, and nothing that stops early
+    // (an EarlyStopping callback, a break out of the epoch loop, a patience counter; unreadable callbacks count as
+    // a possible stopper: early_stopping null).
+    const lightning = ctx.plan.framework === 'lightning';
+    const loop = !lightning && !ctx.plan.framework.startsWith('keras') && !/^(hf-trainer|trl)/.test(ctx.plan.framework);
+    const other = (lightning || loop) && validated && epochs >= 50 && ctx.value('early_stopping') !== null;
     const es = ctx.value('eval_strategy');
     const hf =
       (ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl') &&
       epochs >= 10 &&
       (es === 'steps' || es === 'epoch');
-    if (!keras && !hf) return [];
+    if (!keras && !hf && !other) return [];
     const how = keras
       ? 'keras.callbacks.EarlyStopping(patience=…, restore_best_weights=True)'
-      : 'EarlyStoppingCallback(early_stopping_patience=…) with load_best_model_at_end=True';
+      : lightning
+        ? 'an EarlyStopping(monitor="val_loss", patience=…) callback'
+        : hf
+          ? 'EarlyStoppingCallback(early_stopping_patience=…) with load_best_model_at_end=True'
+          : 'a patience counter that stops when the validation loss has not improved for a few epochs';
     return [
       {
         ...at(ep),

@@ -1,7 +1,8 @@
 // HF-args files: YAML/JSON whose keys are TrainingArguments fields (read by `HfArgumentParser.parse_yaml_file`,
 // `parse_json_file`, or `python train.py args.json`). Linked to its script, its fields overlay the script's
 // arguments (./link); alone, it is a run with transformers' defaults — except precision, which TRL would default
-// to bf16: without the script the flavour is unknown, so an unset bf16/fp16 is not judged.
+// to bf16: without the script the flavour is unknown, so an unset bf16/fp16 is null with form `reader-default`
+// (GML101 says so as information).
 import type { Fact, FactKey } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { topFields } from './config-doc';
@@ -30,6 +31,7 @@ export function extractHfArgsFile(doc: ConfigDoc): RunDraft {
           value: null,
           origin: 'assumed',
           note: 'bf16/fp16 not set: transformers would train in fp32, TRL (≥ 0.19) in bf16 — the script that reads this file was not found',
+          form: 'reader-default',
         });
       }
       const plan = { facts } as Parameters<typeof hfDefaults>[0];

@@ -165,7 +165,7 @@ export const HF_SCHEMA: Schema = {
     // also makes it the 4-bit compute dtype (trl/trainer/utils.py get_quantization_config, 2025).
     const dt = fields.get('torch_dtype') ?? fields.get('dtype');
     const dtv = typeof dt?.value === 'string' ? dtypeOf(dt.value) : undefined;
-    if (dt && dtv && dtv !== 'auto') out.push(fact('model_dtype', dtv, dt));
+    if (dt && dtv && dtv !== 'auto') out.push({ ...fact('model_dtype', dtv, dt), name: dt.name });
     const cd = fields.get('bnb_4bit_compute_dtype');
     const cdv = typeof cd?.value === 'string' ? dtypeOf(cd.value) : undefined;
     if (bool(fields.get('load_in_4bit')?.value) === true) {

@@ -16,11 +16,17 @@ const SWITCHES = ['CUDA_LAUNCH_BLOCKING', 'TORCH_SHOW_CPP_STACKTRACES'] as const
 
 const SECRET_VARS =
   'WANDB_API_KEY|HF_TOKEN|HUGGING_FACE_HUB_TOKEN|HUGGINGFACE_HUB_TOKEN|HUGGINGFACE_TOKEN|HF_API_TOKEN|OPENAI_API_KEY';
-/** `NAME=secret`, `wandb login secret`, `huggingface-cli login --token secret` (group 1: the secret). */
+/**
+ * `NAME=secret`, `wandb login secret`, `huggingface-cli login --token secret`, `--hub_token secret` (group 1: the
+ * secret).
+ */
 const SECRET_SITES = [
   new RegExp(`(?<![\\w$])(?:${SECRET_VARS})=["']?([\\w-]{20,})["']?`, 'g'),
   /\bwandb\s+login\s+(?:--relogin\s+)?["']?([\w-]{20,})["']?/g,
   /\b(?:huggingface-cli|hf(?:\s+auth)?)\s+login\s+(?:[\w-]+\s+)*?--token[=\s]+["']?([\w-]{20,})["']?/g,
+  // An argument of the training command that names a token or key (`--hub_token hf_…`, `use_auth_token="hf_…"`,
+  // also inside a quoted `CMD="…"` string); secretKind() still has to recognise the value's format.
+  /(?<![\w$])(?:--?)?[A-Za-z_.-]*(?:token|api_key|apikey)[=\s]+\\?["']?([\w-]{20,})/gi,
 ];
 
 /**
@@ -70,6 +76,7 @@ export function launcherEnvFacts(file: string, text: string, script: ShellScript
         file,
         span: { start: m.index, end: m.index + m[0].length },
         note: `a ${kind} written in the launcher (not shown)`,
+        form: 'launcher',
       });
       return out;
     }

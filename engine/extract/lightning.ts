@@ -24,7 +24,7 @@ import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 
 /** The note on `epochs` when Lightning's `max_epochs=-1` leaves training without an epoch limit (GML601 reads it). */
-export const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
+const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
 
 /** Lightning precision input → the precision the run computes in. */
 export function lightningPrecision(v: FactValue | undefined): string | undefined {
@@ -93,12 +93,9 @@ export const LIGHTNING_SCHEMA: Schema = {
     const me = f('max_epochs');
     if (me)
       out.push(
-        fact(
-          'epochs',
-          (int(me.value) ?? -1) >= 0 ? int(me.value)! : null,
-          me,
-          int(me.value) === -1 ? NO_EPOCH_LIMIT : undefined,
-        ),
+        int(me.value) === -1
+          ? { ...fact('epochs', null, me, NO_EPOCH_LIMIT), form: 'no-limit' }
+          : fact('epochs', (int(me.value) ?? -1) >= 0 ? int(me.value)! : null, me),
       );
     const ms = f('max_steps');
     if (ms && (int(ms.value) ?? -1) > 0) out.push(fact('max_steps', int(ms.value)!, ms));
@@ -134,6 +131,14 @@ export const LIGHTNING_SCHEMA: Schema = {
     }
     const es = f('early_stopping');
     if (es) out.push(fact('early_stopping', true, es, 'EarlyStopping callback'));
+    // `val_check_interval=N` (an int) runs the validation loop every N training batches; a float is a fraction of
+    // the epoch (Lightning Trainer docs, "val_check_interval").
+    const vci = f('val_check_interval');
+    const every = int(vci?.value);
+    if (vci && every !== undefined && every >= 1 && /^\d+$/.test(vci.text.replace(/^[^=:]*[=:]\s*/, '').trim())) {
+      const text = `${vci.text}: the validation loop runs every ${every} training batches`;
+      out.push(fact('eval_strategy', 'steps', vci, text), fact('eval_steps', every, vci, text));
+    }
     return out;
   },
   changes(changes, fields) {
@@ -148,6 +153,7 @@ export const LIGHTNING_SCHEMA: Schema = {
             : `${v === 'bf16' ? 'bf16' : '16'}-mixed`;
       } else if (key === 'grad_accum') out.accumulate_grad_batches = v;
       else if (key === 'micro_batch') out.batch_size = v;
+      else if (key === 'eval_steps') out.val_check_interval = v;
       else return undefined;
     }
     return out;
@@ -263,6 +269,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     calls.find((c) => c.name === 'ModelCheckpoint');
   const early = calls.find((c) => c.name === 'EarlyStopping');
   const dsStrategy = calls.find((c) => c.name === 'DeepSpeedStrategy');
+  const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit');
   const device = deviceHint(file, root, text);
   return trainers.map((trainer) => {
     const fields = trainer === cli ? cliTrainerFields(file, cli, resolve) : kwargFields(file, trainer, resolve);
@@ -292,10 +299,43 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
       if (!(f.key === 'devices' && f.value === null && typeof common.get('devices')?.value === 'number'))
         facts.set(f.key, f);
     const ep = facts.get('epochs');
-    if (ep?.note === NO_EPOCH_LIMIT) {
+    if (ep?.form === 'no-limit') {
       const why = otherBound(fields, text);
-      if (why) facts.set('epochs', { ...ep, note: `max_epochs=-1, but ${why}` });
+      if (why) facts.set('epochs', { ...ep, form: undefined, note: `max_epochs=-1, but ${why}` });
     }
+    // A validation set evaluated each epoch: `.fit(model, train, val)`, `val_dataloaders=`, or a `validation_step`
+    // this file defines (GML601 reads it with early_stopping).
+    const valFit = fits.find((c) => c.positional.length >= 3 || c.kwargs.has('val_dataloaders'));
+    const valStep = /\bdef\s+validation_step\s*\(/.exec(text);
+    const valSpan = valFit
+      ? spanOf(valFit.node)
+      : valStep
+        ? { start: valStep.index, end: valStep.index + valStep[0].length }
+        : undefined;
+    if (valSpan)
+      facts.set('validation', {
+        key: 'validation',
+        value: true,
+        origin: 'explicit',
+        file,
+        span: valSpan,
+        note: valFit
+          ? 'fit(…) with validation loaders: a validation pass every epoch'
+          : 'validation_step(…) runs every epoch',
+      });
+    // Callbacks this reader cannot tell apart from a stopper (a list in a variable, a callback of the project's own):
+    // whether the run stops early is unknown.
+    const cb = fields.get('callbacks');
+    const cbList = cb ? /^callbacks\s*=\s*\[(.*)\]\s*$/s.exec(cb.text)?.[1] : undefined;
+    if (!early && cb && (cbList === undefined || cbList.split(',').some((c) => !NON_STOPPING.test(c))))
+      facts.set('early_stopping', {
+        key: 'early_stopping',
+        value: null,
+        origin: 'explicit',
+        file: cb.file,
+        span: cb.span,
+        note: 'callbacks this reader cannot read may stop the run early',
+      });
     const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
     if (typeof stage === 'number')
       facts.set('zero_stage', {

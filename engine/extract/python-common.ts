@@ -74,6 +74,7 @@ export function fileWideFacts(
           file,
           span: spanOf(dt.node),
           note: `from_pretrained(${dt.name}=${dt.value.text})`,
+          name: dt.name,
         });
       }
       const q = c.kwargs.get('quantization_config');

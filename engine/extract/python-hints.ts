@@ -334,7 +334,7 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     } else if (c.name === 'push_to_hub' && !/trainer/i.test(c.callee) && (c.positional[0] ?? c.kwargs.get('repo_id'))) {
       // `model.push_to_hub("user/name")` creates a public repository unless `private=True` (huggingface_hub
       // create_repo: private defaults to None, i.e. public unless the organisation's default says otherwise).
-      put(fact('push_to_hub', true, c.node, `${c.callee}(…) uploads the model to the Hub`));
+      put(fact('push_to_hub', true, c.node, `${c.callee}(…) uploads the model to the Hub`, { form: 'model-call' }));
       const priv = c.kwargs.get('private');
       const r = priv ? values.resolve(priv.value) : undefined;
       put(

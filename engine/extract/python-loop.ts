@@ -121,6 +121,7 @@ export function loopFacts(
           note: `for … in range(${e.text}) around the training loop${r.via ? ` (${r.via})` : ''}`,
         });
     }
+    if (epoch) out.push(...validationFacts(file, text, epoch, step));
     // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
     const stepCall = step
       .descendantsOfType('call')
@@ -150,6 +151,61 @@ export function loopFacts(
       out.find((f) => f.key === 'epochs'),
     ),
   );
+  return out;
+}
+
+/** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
+const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
+
+/**
+ * A validation pass in the epoch loop (outside the step loop), and whether the loop can stop early (a `break` out of
+ * the epoch loop, or a patience / early-stopping counter in the file). GML601 reads both.
+ */
+function validationFacts(file: string, text: string, epoch: SyntaxNode, step: SyntaxNode): Fact[] {
+  const evalCall = epoch
+    .descendantsOfType('call')
+    .find(
+      (c) =>
+        !!c &&
+        !contains(step, c) &&
+        EVAL_CALL.test((c.childForFieldName('function')?.text ?? '').split('.').pop() ?? ''),
+    );
+  // Only a loop that reads as an epoch loop (`for epoch in …`, `range(num_epochs)`): an outer loop over steps with
+  // an evaluation every N steps is GML701's business, not early stopping's.
+  const looksEpoch =
+    /epoch|^ep$|^e$/i.test(epoch.childForFieldName('left')?.text ?? '') ||
+    /epoch/i.test(epoch.childForFieldName('right')?.text ?? '');
+  if (!evalCall || !looksEpoch) return [];
+  const out: Fact[] = [
+    {
+      key: 'validation',
+      value: true,
+      origin: 'explicit',
+      file,
+      span: spanOf(evalCall),
+      note: `${evalCall.childForFieldName('function')?.text}(…) in the epoch loop: a validation pass every epoch`,
+    },
+  ];
+  const breaks = epoch
+    .descendantsOfType('break_statement')
+    .filter((b) => !!b && loopsAround(b)[0]?.startIndex === epoch.startIndex);
+  const counter = /\b\w*(patience|early_?stop)\w*\b/i.exec(text);
+  out.push({
+    key: 'early_stopping',
+    value: breaks.length > 0 || !!counter,
+    origin: 'explicit',
+    file,
+    span: breaks[0]
+      ? spanOf(breaks[0])
+      : counter
+        ? { start: counter.index, end: counter.index + counter[0].length }
+        : spanOf(evalCall),
+    note: breaks[0]
+      ? 'a break out of the epoch loop: the run can stop early'
+      : counter
+        ? `${counter[0]}: an early-stopping counter`
+        : 'nothing in the epoch loop stops it early',
+  });
   return out;
 }
 
@@ -266,11 +322,16 @@ function saveFacts(
       ),
     ];
   }
+  // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
+  const outermost = loop.loops[loop.loops.length - 1];
+  const colon = outermost.children.find((c) => c?.type === ':');
   return [
     {
       key: 'periodic_save',
       value: 'no',
       origin: 'framework-default',
+      file,
+      span: { start: outermost.startIndex, end: colon?.endIndex ?? outermost.startIndex + 3 },
       note: 'nothing in the training loop saves a checkpoint (no torch.save / save_state / save_checkpoint inside it): an interruption loses the run',
     },
   ];
@@ -298,6 +359,7 @@ function weightsOnlyFact(file: string, saves: SyntaxNode[]): Fact[] {
       file,
       span: spanOf(c),
       note: `${c.childForFieldName('arguments')?.namedChildren[0]?.text} alone: no optimizer, scheduler or step to resume from`,
+      form: 'weights-only-save',
     },
   ];
 }

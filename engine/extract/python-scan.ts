@@ -181,7 +181,7 @@ export const loaderFactories = (calls: CallSite[]) =>
   );
 
 /** Said of a loader whose dataset is tensors already in memory: each sample is an index, no per-sample work. */
-export const IN_MEMORY_DATASET = '— the dataset is in-memory tensors (TensorDataset)';
+const IN_MEMORY_DATASET = '— the dataset is in-memory tensors (TensorDataset)';
 
 /** `DataLoader(TensorDataset(x, y), …)`, or a name assigned `TensorDataset(…)` in the same function or module. */
 function inMemoryDataset(call: CallSite): boolean {
@@ -240,7 +240,8 @@ export function dataLoaderFacts(
     });
   }
   const nw = train.kwargs.get('num_workers') ?? splat.get('num_workers');
-  const cheap = inMemoryDataset(train) ? ` ${IN_MEMORY_DATASET}` : '';
+  const inMemory = inMemoryDataset(train);
+  const cheap = inMemory ? ` ${IN_MEMORY_DATASET}` : '';
   if (nw) {
     const r = values.resolve(nw.value);
     facts.push({
@@ -250,6 +251,7 @@ export function dataLoaderFacts(
       file,
       span: spanOf(nw.node),
       note: `DataLoader(num_workers=${nw.value.text})${cheap}`,
+      ...(inMemory ? { form: 'in-memory-data' as const } : {}),
     });
   } else if (!train.hasSplat) {
     facts.push({
@@ -260,6 +262,7 @@ export function dataLoaderFacts(
       span: spanOf(train.node),
       argInsert: { at: train.argList.endIndex - 1, empty: train.argList.namedChildren.length === 0 },
       note: `DataLoader num_workers defaults to 0 (data loaded in the main process)${cheap}`,
+      ...(inMemory ? { form: 'in-memory-data' as const } : {}),
     });
   }
   // pin_memory / persistent_workers / prefetch_factor (PyTorch defaults: False, False, 2 with workers).

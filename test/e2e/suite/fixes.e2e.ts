@@ -6,7 +6,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, greenmlDiagnostics, openFixture, quickFixes, waitFor } from './helpers';
 
-const FILES = ['fixes/loop_train.py', 'fixes/hf_finetune.py', 'fixes/sft_config.yaml', 'configs/axolotl_fp32.yaml'];
+const FILES = [
+  'fixes/loop_train.py',
+  'fixes/hf_finetune.py',
+  'fixes/lit_train.py',
+  'fixes/sft_config.yaml',
+  'configs/axolotl_fp32.yaml',
+];
 
 /** How many findings of each code the document has now. */
 function census(uri: vscode.Uri): Map<string, number> {

@@ -59,6 +59,8 @@ const CONFIG_IMPORTS =
 export function mayBeConfig(text: string): boolean {
   // OpenMMLab configs that only inherit (`_base_ = [...]`) are configs by construction.
   if (CONFIG_IMPORTS.test(text) || /^_base_\s*=/m.test(text)) return true;
+  // A `get_config()` built on another module's config builder (ml_collections style): read with that base.
+  if (/^def get_config\b/m.test(text) && /^from\s+\S+\s+import\s+.*\bget_\w*config/m.test(text)) return true;
   const seen = new Set<string>();
   for (const m of text.matchAll(TRAINING_WORDS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
   return false;

@@ -4,6 +4,7 @@ import { lookupModel, type Assumption, type OptimizerKind, type Precision, type 
 import { lookupDataset } from '../core/data/datasets';
 import { lookupArchitecture } from '../core/data/vision-audio';
 import type { ArchitectureInfo } from '../core/types';
+import { isLocalPath, sizeFromName } from './extract/model-name';
 import type { Settings } from './settings';
 import type { Fact, FactKey, FactValue, RunPlan } from './types';
 
@@ -18,6 +19,18 @@ export const ASSUMED_DATASET_EXAMPLES = 50_000;
 export function perSampleArchitecture(plan: RunPlan): ArchitectureInfo | undefined {
   const m = plan.facts.get('model')?.value;
   return typeof m === 'string' && !lookupModel(m) ? lookupArchitecture(m) : undefined;
+}
+
+/** A model "name" that is a local folder the table does not know names no model: its value becomes unknown. */
+function localModelPath(plan: RunPlan): void {
+  const m = plan.facts.get('model');
+  if (!m || typeof m.value !== 'string' || !isLocalPath(m.value) || lookupModel(m.value) || lookupArchitecture(m.value))
+    return;
+  plan.facts.set('model', {
+    ...m,
+    value: null,
+    note: `${m.value} is a local folder: the model it holds is not named in the code`,
+  });
 }
 
 /** Hardware on which GPU rules do not apply: the CPU, and Apple silicon through MPS. */
@@ -78,7 +91,8 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
       note: `region from ${from('region')}`,
     });
 
-  if (!plan.facts.has('model') && settings.model)
+  localModelPath(plan);
+  if ((!plan.facts.has('model') || plan.facts.get('model')?.value === null) && settings.model)
     plan.facts.set('model', {
       key: 'model',
       value: settings.model,
@@ -108,6 +122,16 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
         note: `${info.id}: ${(info.params / 1e9).toPrecision(3)} B parameters (${info.source}, ${info.year})`,
       });
   }
+  const stated = typeof model?.value === 'string' && !plan.facts.has('params') ? sizeFromName(model.value) : undefined;
+  if (model && stated)
+    plan.facts.set('params', {
+      key: 'params',
+      value: stated,
+      origin: 'inferred',
+      file: model.file,
+      span: model.span,
+      note: `${String(model.value)}: ${stated >= 1e9 ? `${stated / 1e9} B` : `${stated / 1e6} M`} parameters as its name states (a rounded size; the model is not in the models table)`,
+    });
   if (arch && model && !plan.facts.has('modality'))
     plan.facts.set('modality', {
       key: 'modality',

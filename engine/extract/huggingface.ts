@@ -133,6 +133,9 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
 
   // File-wide facts: model, dtype, gradient checkpointing, PEFT, early stopping, seq_len hints.
   const fileFacts = fileWideFacts(file, text, root, calls, values);
+  // An optimizer the script builds is the run's only when the Trainer is given it (`optimizers=(opt, sched)`).
+  if (!trainers.some((t) => t.kwargs.has('optimizers') || t.kwargs.has('optimizer_cls_and_kwargs')))
+    fileFacts.delete('optimizer');
   const flags = new Map<string, string>();
 
   const runs: ExtractedRun[] = [];

@@ -92,6 +92,38 @@ function datasetBatch(
   return undefined;
 }
 
+/**
+ * `fit(gen)` / `fit(gen.forfit())` where `gen = make_batches(data, batch_size)`: the number the maker is given under a
+ * batch-size name, `inferred` (its meaning is our reading of the name). Undefined when no such argument resolves.
+ */
+function generatorBatch(fit: CallSite, values: ValueResolver, file: string): Fact | undefined {
+  let x: SyntaxNode | null | undefined =
+    fit.positional[0] ?? fit.kwargs.get('x')?.value ?? fit.kwargs.get('generator')?.value;
+  while (x?.type === 'call' || x?.type === 'attribute')
+    x = x.type === 'call' ? x.childForFieldName('function') : x.childForFieldName('object');
+  if (x?.type !== 'identifier') return undefined;
+  const made = values.localAssignments(x);
+  const rhs = made.length ? made : [values.moduleBinding(x.text)].filter((n): n is SyntaxNode => !!n);
+  if (rhs.length !== 1 || rhs[0].type !== 'call') return undefined;
+  const args = rhs[0].childForFieldName('arguments')?.namedChildren ?? [];
+  for (const a of args) {
+    const kw = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+    const v = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+    if (!v || !/batch_?size/i.test(kw ?? v.text) || (kw && !/batch_?size/i.test(kw))) continue;
+    const r = values.resolve(v);
+    if (typeof r.value !== 'number') continue;
+    return {
+      key: 'micro_batch',
+      value: r.value,
+      origin: 'inferred',
+      file,
+      span: spanOf(v),
+      note: `${rhs[0].childForFieldName('function')?.text}(…, ${a?.text ?? v.text}) makes the batches fit() takes${r.via ? ` (${r.via})` : ''}`,
+    };
+  }
+  return undefined;
+}
+
 export function extractKeras(file: string, text: string, tree: Tree): RunDraft[] {
   // `fit_generator` is the Keras 1/2 spelling (removed in TF 2.6) that older scripts and notebooks still use.
   if (!/\.fit(?:_generator)?\s*\(/.test(text) || !/\b(keras|tensorflow)\b/.test(text)) return [];
@@ -148,7 +180,14 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
         span: spanOf(batch.node),
         note: `tf.data ${batch.callee}(${batch.positional[0].text})`,
       });
-    else if (!batch) facts.set('micro_batch', frameworkDefault('micro_batch', 32, 'fit() batch_size defaults to 32'));
+    else if (!batch) {
+      // The default of 32 batches arrays (x with y); a generator or dataset brings its own batches (Keras
+      // Model.fit docs, 2024: "do not specify the batch_size if your data is … generators"): read from its maker.
+      const y = fit.positional[1] ?? fit.kwargs.get('y')?.value;
+      const gen = y || fit.name === 'fit_generator' ? undefined : generatorBatch(fit, values, file);
+      if (gen) facts.set('micro_batch', gen);
+      else if (y) facts.set('micro_batch', frameworkDefault('micro_batch', 32, 'fit() batch_size defaults to 32'));
+    }
   }
   // Under a tf.distribute strategy the batch fed to fit() is global, split over the replicas (TensorFlow distributed
   // training guide, 2024): it is the run's global batch, and the per-replica batch depends on how many there are.
@@ -161,6 +200,9 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
       note: `${mb.note ?? ''}: under tf.distribute each replica gets ${mb.value} ÷ replicas`,
     });
   }
+  // Keras 2 `fit(workers=n)` / `fit_generator(workers=n)`: processes or threads feeding the generator.
+  const workers = fit.kwargs.get('workers');
+  if (workers) facts.set('num_workers', argFact('num_workers', file, workers, values));
   const ep = fit.kwargs.get('epochs');
   facts.set(
     'epochs',

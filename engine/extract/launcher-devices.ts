@@ -1,7 +1,8 @@
 // How many accelerators a launch command starts, from every place a launcher states it: SLURM `#SBATCH` and `srun`
 // options (`--gres=gpu[:type]:N`, `--gpus-per-node`, `--gpus`, `--gpus-per-task` × tasks, `--nodes`/`-N`,
-// `--constraint`), PBS `#PBS -l select=N:ngpus=K`, the `$SLURM_*` variables those options set, torchrun
-// `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` / `--include host:0,1@host2:0,1` × `--num_nodes`,
+// `--constraint`, `--partition` named after its GPU), PBS `#PBS -l select=N:ngpus=K`, the `$SLURM_*` variables
+// those options set, torchrun `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` /
+// `--include host:0,1@host2:0,1` × `--num_nodes`,
 // `accelerate launch --num_processes` (already the total over machines), `mpirun -np`, `CUDA_VISIBLE_DEVICES`, and
 // Megatron / torchtitan parallel degrees on the command line. Sources:
 //   SLURM sbatch/srun options and output environment variables: https://slurm.schedmd.com/sbatch.html
@@ -27,7 +28,20 @@ export interface SchedOpt {
 }
 
 /** Short SLURM options → long names (sbatch/srun man pages). */
-const SHORT: Record<string, string> = { '-N': '--nodes', '-G': '--gpus', '-n': '--ntasks', '-C': '--constraint' };
+const SHORT: Record<string, string> = {
+  '-N': '--nodes',
+  '-G': '--gpus',
+  '-n': '--ntasks',
+  '-C': '--constraint',
+  '-p': '--partition',
+};
+
+/**
+ * A partition named after the GPUs it holds (`--partition=gpu-a100`, `-p h100_80gb`): sites commonly name them so.
+ * Only a GPU name standing as its own token counts; `gpu`, `batch` or `long` name none.
+ */
+const PARTITION_GPU =
+  /(?:^|[-_.])(a100|a800|a40|a30|a10g?|h100|h200|h800|h20|l40s?|l20|l4|v100|t4|rtx[-_]?a?\d{4}|a6000|mi\d{3}x?)(?=$|[-_.]|\d+gb)/i;
 const normName = (k: string) => SHORT[k] ?? k.replace(/_/g, '-');
 
 /**
@@ -179,17 +193,34 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
         if (int !== undefined) r.tasks = { value: int, opt: o };
         break;
       case '--constraint':
-        // A single feature naming a GPU (`a100`, `h100-80gb`); `a100|h100` is a choice made at launch.
-        if (/^[A-Za-z][\w-]*$/.test(o.value) && /\d/.test(o.value))
+        // A single feature naming a GPU (`a100`, `h100-80gb`); `a100|h100` is a choice made at launch. `volta32gb`
+        // (a site feature named after the architecture, as on FAIR's cluster): Volta's only data-centre GPU is the
+        // V100; other architecture names (ampere, hopper) cover several GPUs and say none.
+        if (/^[A-Za-z][\w-]*$/.test(o.value) && /\d/.test(o.value)) {
+          const volta = /^volta[-_]?(\d+gb)?$/i.exec(o.value);
           r.hardware ??= {
             origin: 'explicit',
             file,
             span: o.span,
             key: 'hardware',
-            value: o.value.toLowerCase(),
-            note: o.text,
+            value: volta ? `v100${volta[1] ? `-${volta[1].toLowerCase()}` : ''}` : o.value.toLowerCase(),
+            note: volta ? `${o.text}: Volta data-centre GPUs are V100s` : o.text,
+          };
+        }
+        break;
+      case '--partition': {
+        const g = PARTITION_GPU.exec(o.value);
+        if (g && !o.value.includes(','))
+          r.hardware ??= {
+            origin: 'explicit',
+            file,
+            span: o.span,
+            key: 'hardware',
+            value: g[1].toLowerCase(),
+            note: `${o.text}: a partition named after its ${g[1].toUpperCase()} GPUs`,
           };
         break;
+      }
       case 'pbs-l': {
         // `select=2:ngpus=4:ncpus=32` (PBS Pro), `nodes=2:ppn=8:gpus=4` (Torque).
         const sel = /(?:^|:)(?:select|nodes)=(\d+)/.exec(o.value);
@@ -396,101 +427,4 @@ export function visibleCount(v: string | undefined): number | undefined {
   if (/^\d+(,\d+)*,?$/.test(s)) return s.split(',').filter(Boolean).length;
   if (/^GPU-[\w-]+(,GPU-[\w-]+)*$/.test(s)) return s.split(',').length;
   return undefined;
-}
-
-/** A scalar setting read from flags or config keys: value, where, as written. */
-export interface Setting {
-  value: unknown;
-  span?: Span;
-  file?: string;
-  text: string;
-}
-
-/**
- * Parallel degrees → `tp`, `pp`, `dp` facts, and devices = tp × pp × dp × cp when every degree the run uses is stated.
- * Names (after `-` → `_`): Megatron-LM / NeMo `tensor_model_parallel_size`, `pipeline_model_parallel_size`,
- * `context_parallel_size`; torchtitan `parallelism.data_parallel_shard_degree`, `…replicate_degree`,
- * `tensor_parallel_degree`, `pipeline_parallel_degree`, `context_parallel_degree` (-1 = inferred from the world size).
- */
-export function parallelFacts(get: (name: string) => Setting | undefined, file: string): Fact[] {
-  const pick = (...names: string[]) => {
-    for (const n of names) {
-      const s = get(n) ?? get(`parallelism.${n}`);
-      if (s) return s;
-    }
-    return undefined;
-  };
-  const num = (s: Setting | undefined) =>
-    s && (typeof s.value === 'number' || (typeof s.value === 'string' && /^-?\d+$/.test(s.value)))
-      ? Number(s.value)
-      : undefined;
-  const out: Fact[] = [];
-  const fact = (key: FactKey, s: Setting, value: number | null, note?: string): Fact => ({
-    key,
-    value,
-    origin: 'explicit',
-    file: s.file ?? file,
-    span: s.span,
-    note: note ?? s.text,
-  });
-  const tp = pick('tensor_model_parallel_size', 'tensor_parallel_degree', 'tensor_parallel_size');
-  const pp = pick('pipeline_model_parallel_size', 'pipeline_parallel_degree', 'pipeline_parallel_size');
-  const cp = pick('context_parallel_size', 'context_parallel_degree');
-  const shard = pick('data_parallel_shard_degree');
-  const rep = pick('data_parallel_replicate_degree');
-  const dpSize = pick('data_parallel_size');
-  const v = { tp: num(tp), pp: num(pp), cp: num(cp), shard: num(shard), rep: num(rep), dp: num(dpSize) };
-  const positive = (n: number | undefined) => (n !== undefined && n > 0 ? n : null);
-  if (tp) out.push(fact('tp', tp, positive(v.tp), v.tp === -1 ? `${tp.text} (inferred at launch)` : undefined));
-  if (pp) out.push(fact('pp', pp, positive(v.pp), v.pp === -1 ? `${pp.text} (inferred at launch)` : undefined));
-  let dp: number | null | undefined;
-  let dpAt: Setting | undefined;
-  if (dpSize) {
-    dp = positive(v.dp);
-    dpAt = dpSize;
-  } else if (shard || rep) {
-    // torchtitan: dp = replicate × shard; -1 (the default for shard) means "the rest of the world size".
-    const s = shard ? v.shard : 1;
-    const r = rep ? v.rep : 1;
-    dp = s !== undefined && r !== undefined && s > 0 && r > 0 ? s * r : null;
-    dpAt = shard ?? rep;
-  }
-  if (dpAt)
-    out.push(
-      fact(
-        'dp',
-        dpAt,
-        dp ?? null,
-        dp === null
-          ? `${dpAt.text} (inferred from the world size at launch)`
-          : [shard, rep]
-              .filter(Boolean)
-              .map((s) => s?.text)
-              .join(' × ') || undefined,
-      ),
-    );
-  // Devices only when every degree is stated: dp (and tp, pp, cp when given) all positive.
-  if (dpAt && typeof dp === 'number') {
-    const parts = [dp, tp ? positive(v.tp) : 1, pp ? positive(v.pp) : 1, cp ? positive(v.cp) : 1];
-    if (parts.every((p) => typeof p === 'number')) {
-      const total = (parts as number[]).reduce((a, b) => a * b, 1);
-      out.push({
-        key: 'devices',
-        value: total,
-        origin: 'explicit',
-        file: dpAt.file ?? file,
-        span: dpAt.span,
-        note: `dp ${dp}${tp ? ` × tp ${v.tp}` : ''}${pp ? ` × pp ${v.pp}` : ''}${cp ? ` × cp ${v.cp}` : ''} (${[
-          dpAt,
-          tp,
-          pp,
-          cp,
-        ]
-          .filter(Boolean)
-          .map((s) => s?.text)
-          .join(', ')})`,
-      });
-    }
-  }
-  return out;
 }

@@ -65,8 +65,12 @@ export function looksLikeTraining(cmd: LaunchCommand): boolean {
   return cmd.tool !== 'python' && cmd.facts.some((f) => f.key === 'devices');
 }
 
-export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | undefined {
-  if (!cmd.target || cmd.target.kind === 'config' || cmd.target.word.unresolved || !looksLikeTraining(cmd))
+/** `script`: the script when it is in the tree but no reader finds a training run in it (read from the launcher). */
+export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: string): RunDraft | undefined {
+  // A config target is a run only for the tools whose command is a training recipe (`tune run`, `axolotl train`,
+  // `llamafactory-cli train`): a SkyPilot task whose config is mounted from elsewhere still launches training.
+  const recipe = cmd.tool === 'tune' || cmd.tool === 'axolotl' || cmd.tool === 'llamafactory';
+  if (!cmd.target || (cmd.target.kind === 'config' && !recipe) || cmd.target.word.unresolved || !looksLikeTraining(cmd))
     return undefined;
   const facts = new Map<FactKey, Fact>();
   const put = (f: Fact) => {
@@ -88,9 +92,11 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand): RunDraft | un
       entry: {
         file,
         span: cmd.span,
-        label: `${cmd.tool} ${cmd.target.path} (script not found: read from the launcher only)`,
+        label: script
+          ? `${cmd.tool} ${cmd.target.path} (no training loop read in the script: read from the launcher)`
+          : `${cmd.tool} ${cmd.target.path} (${cmd.target.kind === 'config' ? 'config' : 'script'} not found: read from the launcher only)`,
       },
-      files: [file],
+      files: script ? [file, script] : [file],
       facts,
       relevantSpans: [...facts.values()].flatMap((f) => (f.span ? [{ file, span: f.span, key: f.key }] : [])),
       edit: undefined,

@@ -10,7 +10,6 @@ import {
   type SchedOpt,
   deepspeedDevices,
   intWord,
-  parallelFacts,
   resources,
   schedulerDevices,
   schedulerDirectives,
@@ -21,6 +20,8 @@ import {
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
 import { launcherEnvFacts } from './launcher-debug';
+import { parallelFacts } from './launcher-parallel';
+import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts, wrapped } from './launcher-tools';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
@@ -91,7 +92,6 @@ const BOOL_OPTS: Record<string, Set<string>> = {
     '-q',
     '--same_network',
     '--use_xpu',
-    '--rdzv_conf',
   ]),
   python: new Set(['-u', '-O', '-OO', '-B', '-b', '-E', '-s', '-S', '-I', '-q', '-v', '-m']),
   srun: new Set([
@@ -196,6 +196,11 @@ function readCommand(
   let mpiProcs: { n: number; at: Span; note: string } | undefined;
   const wrapper = words[0]?.text;
   if (wrapper === 'srun' || wrapper === 'mpirun' || wrapper === 'mpiexec' || wrapper === 'horovodrun') {
+    // `srun -p x ${SRUN_ARGS} python …`: an unset variable of extra options is not the command.
+    const all = words;
+    words = words.filter(
+      (w, k) => k === 0 || !(w.unresolved && /^\$\{?\w+\}?$/.test(w.text) && wrapped(all, k, BOOL_OPTS.srun)),
+    );
     const r = scanOptions(text, words, 1, BOOL_OPTS.srun);
     if (wrapper === 'srun') sched = [...directives, ...srunOptions(r.opts, 'srun', rawWord)];
     else {
@@ -213,8 +218,11 @@ function readCommand(
   const vars = slurmVars(res);
   const cvd = cmd.env.get('CUDA_VISIBLE_DEVICES') ?? scriptVars.get('CUDA_VISIBLE_DEVICES');
   const visible = visibleCount(cvd);
-  const lc = readTool(file, text, cmd, words, vars, visible, raw, cvd);
+  const norm = normaliseCommand(words);
+  const lc = readTool(file, text, cmd, norm.words, vars, visible, raw, cvd);
   if (!lc) return undefined;
+  applyVia(lc, norm);
+  for (const f of scriptFlagFacts(file, lc.fields)) if (!lc.facts.some((g) => g.key === f.key)) lc.facts.push(f);
   if (mpiProcs && !lc.facts.some((f) => f.key === 'devices'))
     lc.facts.push({
       origin: 'explicit',
@@ -441,16 +449,18 @@ function readTool(
       i++;
     }
   } else if (words[i]) {
-    const t = words[i];
+    const t = scriptDirWord(words[i]);
     target = { path: t.text, kind: /\.(ya?ml|json)$/i.test(t.text) ? 'config' : 'script', word: t };
     i++;
   }
   const argWords = words.slice(i);
   const a = argFields(file, text, argWords);
-  // `--deepspeed ds.json` on the script's command line (HF TrainingArguments).
-  const ds = a.fields.get('deepspeed');
+  // `--deepspeed ds.json` on the script's command line (HF TrainingArguments); `--deepspeed_config ds.json`
+  // (DeepSpeed's own argument, `deepspeed.add_config_arguments`).
+  const ds = [a.fields.get('deepspeed'), a.fields.get('deepspeed_config')].find((f) => typeof f?.value === 'string');
   if (ds && typeof ds.value === 'string' && /\.json$/i.test(ds.value))
     refs.push({ path: ds.value, role: 'deepspeed', file, span: ds.span });
+  refs.push(...configRefs(file, a.fields));
   for (const p of a.positionals)
     if (!p.unresolved && /\.(json|ya?ml)$/i.test(p.text))
       refs.push({ path: p.text, role: target?.kind === 'config' ? 'config' : 'hf-args', file, span: p.span });

@@ -3,7 +3,9 @@
 import { offByDefaultGuard } from './python-scan';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
+import { lookupArchitecture } from '../../core/index';
 import { pythonHints } from './python-hints';
+import { optimizerFact } from './python-optimizer';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
@@ -183,6 +185,54 @@ export function fileWideFacts(
       note: 'block_size',
     });
   }
+  // Not for an image or audio model (named in this file, or one the architecture table knows).
+  const arch = lookupArchitecture(String(fileFacts.get('model')?.value ?? ''));
+  const notText = ['vision', 'audio'].includes(String(fileFacts.get('modality')?.value ?? arch?.modality));
+  if (!fileFacts.has('seq_len') && !notText) {
+    const s = seqLenByName(file, values);
+    if (s) put(s);
+  }
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
+  const optimizer = optimizerFact(file, text, root, values);
+  if (optimizer) put(optimizer);
   return fileFacts;
+}
+
+/** Names scripts give the training sequence length (module constants, argparse options, dataclass fields). */
+const SEQ_NAMES = [
+  'max_seq_length',
+  'max_seq_len',
+  'seq_len',
+  'seq_length',
+  'sequence_length',
+  'max_sequence_length',
+  'context_length',
+  'maxlen',
+  'max_len',
+];
+
+/**
+ * A sequence length the script declares under one of those names (`maxlen = 128`, `SEQUENCE_LENGTH = 64`,
+ * `--seq_len` with default 512): `inferred`, since the name, not a library, says what it means. Only one value:
+ * names that disagree (a source and a target length) give nothing.
+ */
+function seqLenByName(file: string, values: ValueResolver): Fact | undefined {
+  const found: { v: number; node: SyntaxNode; via: string }[] = [];
+  for (const n of SEQ_NAMES)
+    for (const name of [n, n.toUpperCase()]) {
+      const c = values.constant(name);
+      if (typeof c?.value === 'number') found.push({ v: c.value, node: c.node, via: `module constant ${name}` });
+      const d = values.declaredDefault(name);
+      if (typeof d?.value === 'number') found.push({ v: d.value, node: d.node, via: d.via });
+    }
+  const vs = new Set(found.map((f) => f.v));
+  if (vs.size !== 1 || found[0].v < 16) return undefined;
+  return {
+    key: 'seq_len',
+    value: found[0].v,
+    origin: 'inferred',
+    file,
+    span: spanOf(found[0].node),
+    note: `${found[0].via} = ${found[0].v}, read as the training sequence length`,
+  };
 }

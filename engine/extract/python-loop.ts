@@ -48,9 +48,18 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
 
 const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (loop.type !== 'for_statement') return undefined;
-  const right = loop.childForFieldName('right');
+  let right = loop.childForFieldName('right');
+  // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
+  for (let i = 0; i < 2 && right?.type === 'call'; i++) {
+    const w = callSite(right);
+    if (!w || !/^(tqdm|tqdm\.tqdm|tqdm\.auto\.tqdm|enumerate)$/.test(w.callee) || w.positional[0]?.type !== 'call')
+      break;
+    right = w.positional[0];
+  }
   const c = right?.type === 'call' ? callSite(right) : undefined;
-  if (c?.callee !== 'range') return undefined;
+  // `trange(n)` is tqdm's `tqdm(range(n))`.
+  if (c?.callee !== 'range' && !/^(tqdm\.)?trange$/.test(c?.callee ?? '')) return undefined;
+  if (!c) return undefined;
   if (c.positional.length === 1) return c.positional[0];
   // `range(1, n + 1)` runs n times: the count is `n`.
   const [start, stop] = c.positional;
@@ -415,7 +424,11 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       note: `${cast.callee}(${cast.name === 'half' || cast.name === 'bfloat16' ? '' : '…'}): weights in pure ${d}`,
     };
   }
-  const scaler = findCalls(root, text, ['GradScaler'])[0];
+  // `GradScaler(enabled=args.amp)` with a store_true flag: no loss scaling unless the flag is given.
+  const scaler = findCalls(root, text, ['GradScaler']).find((c) => {
+    const e = c.kwargs.get('enabled');
+    return !e || values.resolve(e.value).value !== false;
+  });
   if (scaler)
     return {
       key: 'precision',
@@ -437,6 +450,19 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       file,
       span: { start: tf32.index, end: tf32.index + tf32[0].length },
       note: 'TF32 matmuls enabled',
+    };
+  // Mixed precision written but switched off by default (`autocast(enabled=args.amp)` with a store_true flag).
+  const off = [...autocasts, ...findCalls(root, text, ['GradScaler'])].find(
+    (c) => c.kwargs.get('enabled') && values.resolve(c.kwargs.get('enabled')?.value).value === false,
+  );
+  if (off)
+    return {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'script-default',
+      file,
+      span: spanOf(off.node),
+      note: `${off.callee}(enabled=${off.kwargs.get('enabled')?.value.text}) is off by default: fp32 unless it is turned on`,
     };
   return {
     key: 'precision',

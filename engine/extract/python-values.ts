@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { literal, moduleConstants, type CallSite } from '../parse/python-syntax';
 import type { FactValue } from '../types';
+import { abslDefaults, moduleAssignments } from './python-flags';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -125,6 +126,7 @@ const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAG
 export class ValueResolver {
   private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;
   private readonly declared = new Map<string, { value: FactValue; node: SyntaxNode; via: string }>();
+  private readonly flagHolders: Map<string, { value: FactValue; node: SyntaxNode; via: string }>;
 
   constructor(
     private readonly root: SyntaxNode,
@@ -158,6 +160,9 @@ export class ValueResolver {
       const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
       if (v !== undefined) this.declared.set(name, { value: v, node: def.value, via: `default of argparse ${flag}` });
     }
+    const absl = abslDefaults(root, root.text);
+    for (const [k, d] of absl.byName) if (!this.declared.has(k)) this.declared.set(k, d);
+    this.flagHolders = absl.byHolder;
     // Dataclass fields: `name: type = value` or `name: type = field(default=value)`, in top-level classes.
     for (const cls of root.namedChildren.map((n) =>
       n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n,
@@ -365,6 +370,18 @@ export class ValueResolver {
     return this.declared.get(name);
   }
 
+  /** A module-level name assigned exactly once (./python-flags.ts `moduleAssignments`): its expression. */
+  private moduleAlias(name: string): SyntaxNode | undefined {
+    this.aliases ??= moduleAssignments(this.root);
+    return this.aliases.get(name) ?? undefined;
+  }
+  private aliases?: Map<string, SyntaxNode | null>;
+
+  /** The expression a module-level name is bound to once (literal or not), if any. */
+  moduleBinding(name: string): SyntaxNode | undefined {
+    return this.moduleAlias(name) ?? this.constants.get(name)?.node;
+  }
+
   /** A module-level constant by name. */
   constant(name: string): { value: FactValue; node: SyntaxNode } | undefined {
     return this.constants.get(name);
@@ -417,6 +434,12 @@ export class ValueResolver {
       if (local) return local;
       const c = this.constants.get(node.text);
       if (c) return { value: c.value, node: c.node, via: `module constant ${node.text}` };
+      // `EPOCHS = args.epochs` once at module level: what it is set to.
+      const alias = depth < MAX_DEPTH ? this.moduleAlias(node.text) : undefined;
+      if (alias) {
+        const r = this.resolve(alias, depth + 1);
+        if (r.value !== undefined) return { ...r, via: `${node.text} = ${alias.text}${r.via ? `, ${r.via}` : ''}` };
+      }
     }
     // `config["num_epochs"]` where `config` is bound to a dict literal (directly, or through the function's callers).
     if (node.type === 'subscript' && depth < MAX_DEPTH) {
@@ -434,6 +457,8 @@ export class ValueResolver {
       const attr = node.childForFieldName('attribute')?.text;
       const d = attr ? this.declared.get(attr) : undefined;
       if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
+      const holder = attr === 'value' ? this.flagHolders.get(node.childForFieldName('object')?.text ?? '') : undefined;
+      if (holder) return { value: holder.value, node: holder.node, via: holder.via, scriptDefault: true };
       const init = attr && node.childForFieldName('object')?.text === 'self' ? this.initDefault(attr) : undefined;
       if (init) return { value: init.value, node: init.node, via: init.via, scriptDefault: true, dest: attr };
       if (

@@ -10,6 +10,8 @@ export interface Ref {
   role: 'deepspeed' | 'hf-args' | 'accelerate-config' | 'nanogpt-config' | 'config';
   file: string;
   span: Span;
+  /** The folder the naming command runs in, when the linker could tell (paths are relative to it first). */
+  base?: string;
 }
 
 /** A layer of named settings on top of a run: a config file or a launcher's flags. */

@@ -9,6 +9,7 @@ import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Sche
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
 import { argFact, dataLoaderFacts, deviceHint, loaderFactories } from './python-scan';
+import { dividedBatch } from './python-batch';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type Ref, type RunDraft } from './run-draft';
 
@@ -68,6 +69,17 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
     loaderFactories(callsWithKeyword(root, text, ['batch_size', 'num_workers'])),
   );
   for (const f of loader.facts) facts.set(f.key, f);
+  const global = dividedBatch(loader.call, values, file);
+  if (global) {
+    facts.set('global_batch', global);
+    const mb = facts.get('micro_batch');
+    if (mb)
+      facts.set('micro_batch', {
+        ...mb,
+        value: null,
+        note: `${global.note}; per device: unknown until the devices are`,
+      });
+  }
   // Pinned memory only matters for copies to a GPU: a file that never names CUDA leaves the default unjudged.
   if (facts.get('pin_memory')?.origin === 'framework-default' && !/\bcuda\b|\.cuda\(/.test(text))
     facts.delete('pin_memory');

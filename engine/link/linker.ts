@@ -23,12 +23,13 @@ import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
-import { Versions, parsePyproject, parseRequirements } from '../extract/versions';
 import type { Tree } from '../parse/python';
 import { Fact } from '../types';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
 import { FileReader, linkKind } from './reader';
+import { versionsNear } from './pins';
 import { scriptVocabDrafts } from './vocab';
+import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
 
 const MAX_LAUNCHERS = 40;
@@ -143,12 +144,21 @@ export class Linker {
     return doc ? { doc, format: 'hf-args' } : undefined;
   }
 
-  /** A path named in `from`, resolved against its folder, then the folders above (launchers often run from the repo root). */
-  resolve(from: string, p: string): string | undefined {
+  /**
+   * A path named in `from`, resolved against the folder the command runs in when known (`base`), else against
+   * `from`'s folder and the folders above (launchers often run from the repo root: three levels for a bare name, six
+   * for a path with folders in it, which is specific enough not to meet another file of that name).
+   */
+  resolve(from: string, p: string, base?: string): string | undefined {
     if (!p || /[$`*?]/.test(p)) return undefined;
     if (path.isAbsolute(p)) return this.read(p, from) !== undefined ? path.resolve(p) : undefined;
+    if (base) {
+      const cand = path.resolve(base, p);
+      if (this.read(cand, from) !== undefined) return cand;
+    }
     let dir = path.dirname(path.resolve(from));
-    for (let i = 0; i < 3; i++) {
+    const levels = p.replace(/^\.\//, '').includes('/') ? 6 : 3;
+    for (let i = 0; i < levels; i++) {
       const cand = path.resolve(dir, p);
       if (this.read(cand, from) !== undefined) return cand;
       const up = path.dirname(dir);
@@ -268,25 +278,26 @@ export class Linker {
     const out: RunDraft[] = [];
     for (const cmd of commandsOf(file, text)) {
       if (!cmd.target || cmd.target.word.unresolved) continue;
-      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path);
+      const base = commandBase(this, file, cmd);
+      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path, base);
       // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
       if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
       if (!target) {
         const own = launcherOnlyRun(file, cmd);
-        if (own) out.push(own);
+        if (own) out.push(withLaunchConfigs(this, file, cmd, own));
         continue;
       }
       const t = this.read(target)!;
       if (linkKind(target) === 'python') {
         const runs = this.pythonRuns(target, t);
         const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
-        out.push(
-          ...(runs.length
-            ? runs.map((d) => this.enrich(d, { file, cmd }))
-            : hydra.length
-              ? hydra
-              : scriptVocabDrafts(this, file, text, cmd, target, t)),
-        );
+        // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the
+        // vocabulary, else what the launcher says.
+        let found = runs.length ? runs.map((d) => this.enrich(d, { file, cmd })) : hydra;
+        if (!found.length) found = commandConfigRuns(this, file, cmd);
+        if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
+        const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
+        out.push(...found, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
       } else {
         const c = this.config(target);
         const d = c && primaryRun(c.doc, c.format);
@@ -335,26 +346,6 @@ export class Linker {
     return r.drafts.map((d) => this.enrich(d, launch));
   }
 
-  versions(file: string): Versions {
-    let dir = path.dirname(path.resolve(file));
-    for (let i = 0; i < 4; i++) {
-      const names = this.input.reader.list(dir);
-      const reqs = names.filter((n) => /^requirements[\w.-]*\.txt$/i.test(n)).sort();
-      const out: Versions = {};
-      for (const r of reqs) Object.assign(out, parseRequirements(this.input.reader.read(path.join(dir, r)) ?? '', r));
-      if (names.includes('pyproject.toml'))
-        Object.assign(
-          out,
-          parsePyproject(this.input.reader.read(path.join(dir, 'pyproject.toml')) ?? '', 'pyproject.toml'),
-        );
-      if (out.transformers || out.trl) return out;
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-    return {};
-  }
-
   /**
    * One run with everything that reaches it: its launcher (given, or found near the entry file), the configs it and
    * its launcher name, version pins; merged by layer.
@@ -362,6 +353,7 @@ export class Linker {
   enrich(draft: RunDraft, forced?: { file: string; cmd: LaunchCommand }): RunDraft {
     const entry = draft.plan.entry.file;
     const launch = forced ?? this.launchersOf(entry)[0];
+    if (launch) commandBase(this, launch.file, launch.cmd);
     const refs: Ref[] = [...draft.refs, ...(launch?.cmd.refs ?? [])];
     const overlays: { overlay: ConfigOverlay; rank: number }[] = [];
     const schemaLayers: FieldLayer[] = [];
@@ -370,7 +362,9 @@ export class Linker {
     const seen = new Set<string>();
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
-      const target = this.resolve(ref.file, ref.path);
+      const inline = launch && ref.role === 'deepspeed' ? writtenConfig(this, launch.file, ref) : undefined;
+      if (inline) overlays.push({ overlay: inline, rank: CONFIG_RANK });
+      const target = inline ? undefined : this.resolve(ref.file, ref.path, ref.base);
       if (!target || seen.has(target) || path.resolve(target) === path.resolve(entry)) continue;
       seen.add(target);
       const splat = this.splats.has(ref) && draft.kind === 'hf';
@@ -449,13 +443,14 @@ export class Linker {
       }
     }
     if (splatFile) d = splatLinked(d, splatFile);
-    if (d.kind === 'hf' && d.flavour) applyVersionDefaults(d.plan, d.flavour, this.versions(entry));
-    return mergeRun(
+    if (d.kind === 'hf' && d.flavour) applyVersionDefaults(d.plan, d.flavour, versionsNear(this.input.reader, entry));
+    const merged = mergeRun(
       d,
       overlays.sort((a, b) => a.rank - b.rank),
       launch?.cmd,
       schemaEdit,
     );
+    return launch ? withLauncherModel(merged, launch.file, launch.cmd) : merged;
   }
 
   /** The launcher's script arguments in the run's schema, or undefined when they do not map to it. */

@@ -11,8 +11,9 @@ import { vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
 import type { Linker } from './linker';
-import { commandsOf, LAUNCHER_RANK, launcherOverlay, mergeRun } from './merge';
+import { commandsOf } from './merge';
 import { cachedTree } from './tree-cache';
+import { withLaunchConfigs } from './launch-refs';
 
 const MAX_BASE_DEPTH = 3;
 
@@ -58,6 +59,8 @@ const CONFIG_IMPORTS =
 export function mayBeConfig(text: string): boolean {
   // OpenMMLab configs that only inherit (`_base_ = [...]`) are configs by construction.
   if (CONFIG_IMPORTS.test(text) || /^_base_\s*=/m.test(text)) return true;
+  // A `get_config()` built on another module's config builder (ml_collections style): read with that base.
+  if (/^def get_config\b/m.test(text) && /^from\s+\S+\s+import\s+.*\bget_\w*config/m.test(text)) return true;
   const seen = new Set<string>();
   for (const m of text.matchAll(TRAINING_WORDS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
   return false;
@@ -94,7 +97,7 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];
-    return [cmd ? mergeRun(d, [{ overlay: launcherOverlay(file, cmd), rank: LAUNCHER_RANK }], undefined) : d];
+    return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
   return [linker.enrich(d)];
 }
@@ -122,7 +125,7 @@ export function scriptVocabDrafts(
   if (!d) return [];
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
-  return [cmd ? mergeRun(run, [{ overlay: launcherOverlay(launcher, cmd), rank: LAUNCHER_RANK }], undefined) : run];
+  return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
 }
 
 const MAX_NEAR_LAUNCHERS = 40;

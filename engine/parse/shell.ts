@@ -1,10 +1,13 @@
 // A small POSIX-shell word splitter for launcher scripts: commands, words with their spans, quotes, `\` line
-// continuations, comments (for #SBATCH), heredocs skipped, and `$VAR` / `${VAR:-default}` expanded from plain
-// assignments made earlier in the same script. Nothing is executed: `$(…)`, backticks and unknown variables stay
-// unresolved and are marked so. Written by hand rather than taken from npm: the libraries that exist
+// continuations, comments (for #SBATCH), heredocs skipped, and `$VAR` / `${VAR:-default}` (and `${1:-8}`) expanded
+// from plain assignments made earlier in the same script; bash arrays (`ARGS=(…)`, `"${ARGS[@]}"`), a variable
+// holding several words expanded unquoted (`torchrun $DIST_ARGS train.py`: one word per element, each with the span
+// where it is written), and integer arithmetic `$((A * B))` (./shell-arith). Nothing is executed: `$(…)`, backticks
+// and unknown variables stay unresolved and are marked so. Written by hand rather than taken from npm: the libraries that exist
 // (shell-quote, string-argv) give no source offsets, which fixes and findings need, and the subset launchers use is
 // small.
 import type { Span } from '../types';
+import { shellArithmetic } from './shell-arith';
 
 export interface Word {
   /** The word after quote removal and variable expansion. */
@@ -34,6 +37,8 @@ export interface ShellScript {
   comments: Comment[];
   /** Variables assigned in the script (last value wins). */
   vars: Map<string, string>;
+  /** Bash arrays assigned in the script (`ARGS=(…)`, `ARGS+=(…)`), their elements as words. */
+  arrays: Map<string, Word[]>;
 }
 
 const KEYWORDS = new Set([
@@ -50,21 +55,65 @@ const KEYWORDS = new Set([
   'time',
   'exec',
   'nohup',
+  // `eval $CMD`: the words of CMD are the command (its assignments, if first, its environment).
+  'eval',
 ]);
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
-export function parseShell(text: string): ShellScript {
-  const vars = new Map<string, string>();
+interface State {
+  vars: Map<string, string>;
   /** Variables assigned from something this reader cannot evaluate: their `${X:-default}` is not the default. */
-  const unknown = new Set<string>();
+  unknown: Set<string>;
+  arrays: Map<string, Word[]>;
+  /** Variables whose value is several words (`ARGS="--a 1 --b 2"`): those words, spans where they are written. */
+  varWords: Map<string, Word[]>;
+}
+
+/** `preset`: variables known before the script runs (`$SLURM_NNODES` from the script's own `#SBATCH` lines). */
+export function parseShell(text: string, preset?: Map<string, string>): ShellScript {
+  const state: State = {
+    vars: new Map(preset ?? []),
+    unknown: new Set(),
+    arrays: new Map(),
+    varWords: new Map(),
+  };
+  const r = scan(text, 0, text.length, state);
+  return { commands: r.commands, comments: r.comments, vars: state.vars, arrays: state.arrays };
+}
+
+/** Bash declares (`declare -a X=(…)`, `local -i N=2`): their options are not commands. */
+const DECLARE_OPT = /^-[aAilrxgnu]+$/;
+/** A word that is only an expansion: `$X`, `${X}`, `${X[@]}`, `"${X[@]}"` (what may stand for several words). */
+const WHOLE_EXPANSION =
+  /^(?:"\$\{([A-Za-z_]\w*)\[[@*]\]\}"|\$\{([A-Za-z_]\w*)\[[@*]\]\}|\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*))(?=[\s;&|<>()]|$)/;
+
+/**
+ * Reads `text` from `from` to `to`. With `flat`, every word goes to `flat` as is (the inside of an array or of a
+ * variable's value); otherwise words are grouped into commands and assignments update the state.
+ */
+function scan(
+  text: string,
+  from: number,
+  to: number,
+  state: State,
+  flat?: Word[],
+): { commands: Command[]; comments: Comment[] } {
+  const { vars, unknown, arrays, varWords } = state;
   const commands: Command[] = [];
   const comments: Comment[] = [];
-  let i = 0;
-  const n = text.length;
+  let i = from;
+  const n = to;
   let words: Word[] = [];
   let heredocs: string[] = [];
+  /** Span of each assignment word's value as written (for the words of a several-word value). */
+  const assignments = new Map<Word, Span>();
 
   const endCommand = (end: number) => {
+    if (flat) {
+      flat.push(...words);
+      words = [];
+      return;
+    }
     if (words.length > 0) {
       const env = new Map<string, string>();
       let k = 0;
@@ -77,6 +126,7 @@ export function parseShell(text: string): ShellScript {
       ) {
         exported = true;
         k++;
+        while (k < words.length && DECLARE_OPT.test(words[k].text)) k++;
       }
       while (k < words.length && ASSIGN.test(words[k].text) && !words[k].text.startsWith('=')) {
         const m = ASSIGN.exec(words[k].text)!;
@@ -86,7 +136,19 @@ export function parseShell(text: string): ShellScript {
       const rest = words.slice(k);
       if (rest.length === 0 || exported) {
         for (const [name, v] of env) {
-          if (words.find((w) => w.text.startsWith(`${name}=`))?.unresolved) {
+          const w = words.find((x) => x.text.startsWith(`${name}=`));
+          const valueAt = w && assignments.get(w);
+          // The value's own words (`"--nproc_per_node $GPUS --nnodes 2"`), read with the variables known here.
+          const own: Word[] = [];
+          if (valueAt && /\s/.test(v)) {
+            const raw = text.slice(valueAt.start, valueAt.end);
+            const q = /^"[^]*"$/.test(raw) ? 1 : 0;
+            if (!raw.startsWith("'")) scan(text, valueAt.start + q, valueAt.end - q, state, own);
+          }
+          if (own.length > 1) varWords.set(name, own);
+          else varWords.delete(name);
+          arrays.delete(name);
+          if (w?.unresolved) {
             unknown.add(name);
             vars.delete(name);
           } else {
@@ -102,15 +164,32 @@ export function parseShell(text: string): ShellScript {
   };
 
   const expand = (name: string, fallback: string | undefined): { value: string; ok: boolean } => {
+    const arr = arrays.get(name);
+    if (arr) return arr[0] ? { value: arr[0].text, ok: !arr[0].unresolved } : { value: '', ok: true };
     const v = vars.get(name);
     if (v !== undefined && v !== '') return { value: v, ok: true };
-    if (fallback !== undefined && !unknown.has(name)) return { value: fallback, ok: true };
+    // The default as the shell reads it: `${X:-""}` is empty, `${X:-'a b'}` is `a b`.
+    if (fallback !== undefined && !unknown.has(name))
+      return { value: fallback.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2'), ok: true };
     return { value: `$${name}`, ok: false };
   };
 
   /** Reads `$…` at position j (text[j] === '$'); returns the expansion and the position after it. */
   const dollar = (j: number): { value: string; ok: boolean; next: number } => {
     const c = text[j + 1];
+    if (c === '(' && text[j + 2] === '(') {
+      // `$(( … ))`: integer arithmetic over the variables known here.
+      let depth = 0;
+      let k = j + 1;
+      for (; k < n; k++) {
+        if (text[k] === '(') depth++;
+        else if (text[k] === ')' && --depth === 0) break;
+      }
+      const expr = text.slice(j + 3, Math.max(j + 3, k - 1));
+      const v = shellArithmetic(expr, (name) => (unknown.has(name) ? undefined : vars.get(name)));
+      const next = Math.min(k + 1, n);
+      return v === undefined ? { value: text.slice(j, next), ok: false, next } : { value: String(v), ok: true, next };
+    }
     if (c === '(') {
       let depth = 0;
       let k = j + 1;
@@ -124,7 +203,17 @@ export function parseShell(text: string): ShellScript {
       const close = text.indexOf('}', j + 2);
       if (close === -1) return { value: text.slice(j), ok: false, next: n };
       const inner = text.slice(j + 2, close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?::?[-=](.*))?$/s.exec(inner);
+      // `${A[@]}`, `${A[2]}`, `${#A[@]}` of an array this script assigns.
+      const a = /^(#?)([A-Za-z_]\w*)\[([@*]|\d+)\]$/.exec(inner);
+      const arr = a ? arrays.get(a[2]) : undefined;
+      if (a && arr) {
+        const pick = /\d/.test(a[3]) ? arr.slice(Number(a[3]), Number(a[3]) + 1) : arr;
+        return a[1]
+          ? { value: String(arr.length), ok: true, next: close + 1 }
+          : { value: pick.map((w) => w.text).join(' '), ok: pick.every((w) => !w.unresolved), next: close + 1 };
+      }
+      // Positional parameters with a default (`GPUS=${5:-8}`): the default, as for an unset variable.
+      const m = /^([A-Za-z_][A-Za-z0-9_]*|\d+)(?::?[-=](.*))?$/s.exec(inner);
       if (!m) return { value: text.slice(j, close + 1), ok: false, next: close + 1 };
       return { ...expand(m[1], m[2]), next: close + 1 };
     }
@@ -189,13 +278,39 @@ export function parseShell(text: string): ShellScript {
       while (i < n && !/[\s;&|]/.test(text[i])) i++;
       continue;
     }
+    // A word that is only an expansion of several words: those words, each with the span where it is written.
+    const whole = c === '$' || c === '"' ? WHOLE_EXPANSION.exec(text.slice(i, Math.min(n, i + 200))) : null;
+    if (whole) {
+      const name = whole[1] ?? whole[2] ?? whole[3] ?? whole[4];
+      const many = whole[1] || whole[2] ? arrays.get(name) : !arrays.has(name) ? varWords.get(name) : undefined;
+      if (many) {
+        words.push(...many.map((w) => ({ ...w })));
+        i += whole[0].length;
+        continue;
+      }
+    }
     // A word.
     const start = i;
     let value = '';
     let unresolved = false;
     let quoted = false;
+    let array = false;
+    let valueStart = -1;
     while (i < n) {
       const d = text[i];
+      if (valueStart === -1 && d === '=' && !quoted && /^[A-Za-z_]\w*\+?$/.test(value)) valueStart = i + 1;
+      if (d === '(' && !quoted && /^[A-Za-z_]\w*\+?=$/.test(value)) {
+        // `NAME=( … )` / `NAME+=( … )`: a bash array.
+        const close = closing(text, i, n);
+        const els: Word[] = [];
+        scan(text, i + 1, close, state, els);
+        const name = value.replace(/\+?=$/, '');
+        arrays.set(name, value.endsWith('+=') ? [...(arrays.get(name) ?? []), ...els] : els);
+        varWords.delete(name);
+        i = Math.min(close + 1, n);
+        array = true;
+        break;
+      }
       if (d === '\\') {
         if (text[i + 1] === '\n') {
           i += 2;
@@ -246,14 +361,37 @@ export function parseShell(text: string): ShellScript {
         i++;
       }
     }
+    if (array) continue;
     // A separator the cases above do not take (a Unicode space, `<(` of a process substitution) ends an empty
     // word: step over it, or the loop would never advance (found by the fuzz suite).
     if (i === start) {
       i++;
       continue;
     }
-    words.push({ text: value, span: { start, end: Math.min(i, n) }, unresolved, quoted });
+    const word = { text: value, span: { start, end: Math.min(i, n) }, unresolved, quoted };
+    if (valueStart !== -1) assignments.set(word, { start: valueStart, end: word.span.end });
+    words.push(word);
   }
   endCommand(n);
-  return { commands, comments, vars };
+  return { commands, comments };
+}
+
+/** The `)` closing the `(` at `open` (quotes and nested parentheses skipped), or `n`. */
+function closing(text: string, open: number, n: number): number {
+  let depth = 0;
+  for (let k = open; k < n; k++) {
+    const c = text[k];
+    if (c === '\\') k++;
+    else if (c === "'" || c === '"') {
+      const q = text.indexOf(c, k + 1);
+      if (q === -1 || q >= n) return n;
+      k = q;
+    } else if (c === '#' && /\s/.test(text[k - 1] ?? ' ')) {
+      const eol = text.indexOf('\n', k);
+      if (eol === -1) return n;
+      k = eol;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return n;
 }

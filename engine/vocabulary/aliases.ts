@@ -273,9 +273,24 @@ export const ALIASES: Alias[] = [
   ),
   A(
     'optimizer',
-    'optimizer optim opt optimizer.name optimizer.type optimizer._component_ optim_wrapper.optimizer.type solver.optimizer optimizer.class_path',
+    'optimizer optim opt optimizer.name optimizer.type optimizer._component_ optim_wrapper.optimizer.type solver.optimizer optimizer.class_path optimizer._target_ optim._target_ optim.name optim.type optim.optimizer optimizer_type optimizer_name',
     'string',
-    ['hf', 'timm', 'mmengine', 'olmo', 'ultralytics', 'litgpt', 'torchtitan', 'composer', 'neox', 'megatron'],
+    [
+      'hf',
+      'timm',
+      'mmengine',
+      'olmo',
+      'ultralytics',
+      'litgpt',
+      'torchtitan',
+      'composer',
+      'neox',
+      'megatron',
+      'hydra',
+      'hydra-defaults',
+      'espnet',
+      'wenet',
+    ],
   ),
   A('lr', 'lr learning_rate base_lr solver.base_lr optimizer.lr max_lr peak_lr optim.lr', 'number', [
     'hf',
@@ -378,6 +393,26 @@ export const ALIASES: Alias[] = [
   }),
   A('save_steps', 'ckpt_steps checkpoint_steps', 'save', ['big-vision'], { unit: 'steps', fw: ['mlcollections'] }),
   A('model', 'model_name', 'string', ['big-vision'], { fw: ['mlcollections'] }),
+  // Research-code spellings of run length, checkpoint cadence and per-replica batch (any file; read as `inferred`).
+  A('max_steps', 'n_iters num_iters num_iterations max_iterations', 'int', ['score-sde', 'mesh-jax'], {
+    unit: 'steps',
+  }),
+  A(
+    'save_steps',
+    'snapshot_freq ckpt_every save_every_steps checkpoint_freq save_interval_steps',
+    'save',
+    ['score-sde', 'mesh-jax'],
+    { unit: 'steps' },
+  ),
+  A('micro_batch', 'per_replica_batch batch_size_per_replica', 'int', ['mesh-jax'], { scope: 'per-device' }),
+  A('epochs', 'max_epoch', 'int', ['blip'], { unit: 'epochs' }),
+  // BasicSR option files (Real-ESRGAN, GFPGAN and other restoration models): per-GPU loaders, iterations, a
+  // generator optimizer `optim_g` beside a discriminator's.
+  A('num_workers', 'num_worker_per_gpu', 'int', ['basicsr']),
+  A('max_steps', 'total_iter', 'int', ['basicsr'], { unit: 'steps' }),
+  A('save_steps', 'save_checkpoint_freq', 'save', ['basicsr'], { unit: 'steps' }),
+  A('optimizer', 'optim_g.type', 'string', ['basicsr']),
+  A('lr', 'init_lr', 'number', ['blip']),
   // OLMo-core states batch sizes in tokens: ../extract/vocab-models.ts divides them by the sequence length.
   A('precision', 'autocast_precision', 'precision', ['olmo-core'], { fw: ['olmo-core'] }),
   A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),

@@ -11,7 +11,16 @@ type Extras = Map<Target, { value: number; hit: Hit }>;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework | undefined, put: Put): void {
+export function derive(
+  facts: Map<FactKey, Fact>,
+  extras: Extras,
+  fw: Framework | undefined,
+  put: Put,
+  /** The sequence length came from a generic `max_length` only (a speech config's frame filter says it too). */
+  weakSeqLen = false,
+  /** True when the files write a value for this target that could not be read (`${eval:…}`). */
+  writtenUnread: (k: FactKey) => boolean = () => false,
+): void {
   const num = (k: FactKey) => {
     const v = facts.get(k)?.value;
     return typeof v === 'number' ? v : undefined;
@@ -67,7 +76,12 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
         span: gf.span,
         note: `global batch ${global} ÷ (micro-batch ${micro} × ${dp} data-parallel rank${dp === 1 ? '' : 's'}) = ${ga}`,
       });
-    } else if (micro === undefined && global % dp === 0) {
+    } else if (
+      micro === undefined &&
+      global % dp === 0 &&
+      !writtenUnread('micro_batch') &&
+      !writtenUnread('grad_accum')
+    ) {
       facts.set('micro_batch', {
         key: 'micro_batch',
         value: global / dp,
@@ -120,11 +134,12 @@ export function derive(facts: Map<FactKey, Fact>, extras: Extras, fw: Framework 
     inferred('params', params, L.hit, note);
   }
   // Modality: the framework's, or image/audio keys without any sequence setting.
+  const seqSet = facts.has('seq_len') && !weakSeqLen;
   const modality =
     fw?.modality ??
-    (extras.has('vision') && !facts.has('seq_len') && !extras.has('arch.vocab')
+    (extras.has('vision') && !seqSet && !extras.has('arch.vocab')
       ? 'vision'
-      : extras.has('audio') && !facts.has('seq_len')
+      : extras.has('audio') && !seqSet
         ? 'audio'
         : undefined);
   if (modality) {

@@ -9,6 +9,7 @@ import { ALIASES, type Alias, type Target } from './aliases';
 import { FRAMEWORK_ROWS } from './aliases-frameworks';
 import { signature, type Framework } from './frameworks';
 import { derive } from './derive';
+import { optimizerValue } from './optimizers';
 import {
   acOf,
   bool,
@@ -24,7 +25,7 @@ import {
 
 /** Keys of evaluation, validation, test and inference settings: never the training run's. */
 const NOT_TRAINING =
-  /(^|_)(val|valid|validation|eval|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
+  /(^|_)(val|valid|validation|eval|evaluate|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
 /** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
 const TRAINING_GROUP = /^actor_rollout_ref$/;
 
@@ -153,12 +154,25 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
   const used = new Set<Entry>();
   /** Entries a framework row reads as nothing (fairseq's per-batch `max_tokens`, NeMo's `enable_checkpointing`). */
   const ignored = new Set<Entry>();
+  // Several checkpoint cadences of one standing (a best-model callback every 1,000 steps and an archive every 50,000):
+  // the run saves at the most frequent one.
+  const saves = all.get('save_steps');
+  if (saves && saves.length > 1) {
+    const tied = saves.filter((h) => h.score === saves[0].score);
+    const n = (h: Hit) => count(h.entry.value) ?? Infinity;
+    if (tied.every((h) => n(h) > 0)) saves.splice(0, tied.length, ...tied.sort((a, b) => n(a) - n(b)));
+  }
   const order = [...all.entries()].sort((a, b) => b[1][0].score - a[1][0].score);
   for (const [to, list] of order) {
     if (to === 'precision') continue;
+    // A key a later layer sets to an expression (`batch_size: ${eval:…}`) overrides what a base wrote there: unknown.
+    const overridden = new Set<string>();
     for (const h of list) {
       if (used.has(h.entry) && !['vision', 'audio', 'resolution'].includes(to)) continue;
+      const at = h.entry.path.join('.');
+      if (overridden.has(at)) continue;
       const v = h.entry.value;
+      if (typeof v === 'string' && /^\$\{/.test(v.trim())) overridden.add(at);
       // A one-number list (`update_freq: [4]`) reads as that number.
       const v1 = v === undefined && h.entry.items === 1 ? h.entry.first : v;
       const last = norm(h.entry.path[h.entry.path.length - 1]);
@@ -279,6 +293,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'quantized') extras.set(to, { value: /4bit|nf4|fp4|int4|^4$/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
+          else if (to === 'optimizer') fact(to, optimizerValue(v), h);
           else fact(to as FactKey, v, h);
           break;
         }
@@ -331,7 +346,14 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
   );
   // A framework whose modality depends on the task it configures (fairseq, NeMo): read from the file.
   const own = fw && !fw.modality && fw.modalityOf ? { ...fw, modality: fw.modalityOf(signature(sets)) } : fw;
-  derive(facts, extras, own, fact);
+  derive(
+    facts,
+    extras,
+    own,
+    fact,
+    source.get('seq_len')?.alias.weak === true,
+    (k) => !facts.has(k) && (all.get(k) ?? []).some((h) => h.entry.value !== null && !ignored.has(h.entry)),
+  );
   const signals =
     [
       'micro_batch',

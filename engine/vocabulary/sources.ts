@@ -74,6 +74,19 @@ export const SOURCES = {
     year: 2024,
   },
   openrlhf: { url: 'https://github.com/OpenRLHF/OpenRLHF/blob/main/openrlhf/cli/train_sft.py', year: 2025 },
+  hydra: { url: 'https://hydra.cc/docs/advanced/instantiate_objects/overview/', year: 2024 },
+  'hydra-defaults': { url: 'https://hydra.cc/docs/advanced/defaults_list/', year: 2024 },
+  wenet: {
+    url: 'https://github.com/wenet-e2e/wenet/blob/main/examples/aishell/s0/conf/train_conformer.yaml',
+    year: 2024,
+  },
+  'score-sde': {
+    url: 'https://github.com/yang-song/score_sde_pytorch/blob/main/configs/default_cifar10_configs.py',
+    year: 2021,
+  },
+  'mesh-jax': { url: 'https://github.com/kingoflolz/mesh-transformer-jax/blob/master/howto_finetune.md', year: 2021 },
+  blip: { url: 'https://github.com/salesforce/BLIP/blob/main/configs/caption_coco.yaml', year: 2022 },
+  basicsr: { url: 'https://github.com/XPixelGroup/BasicSR/blob/master/docs/Config.md', year: 2022 },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 

@@ -163,6 +163,13 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
   const imports: string[] = [];
   const bases: EntrySet['bases'] = [];
   let visited = 0;
+  // A sub-config bound to a name (`config.training = training = ConfigDict()`, `training = config.training`):
+  // `training.n_iters` is `config.training.n_iters`, as a file that starts from this one writes it.
+  const subs = subConfigNames(text);
+  const rooted = (p: string[] | undefined) => {
+    const full = p && p.length > 1 ? subs.get(p[0]) : undefined;
+    return full && p ? [...full, ...p.slice(1)] : p;
+  };
   /** Calls whose keyword arguments are already entries under an assignment's path. */
   const handled = new Set<number>();
   // Offsets are taken now: a tree's nodes must not be read after the tree is freed.
@@ -285,7 +292,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       case 'assignment': {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
-        const path = targetPath(left);
+        const path = rooted(targetPath(left));
         const span = { start: n.startIndex, end: n.endIndex };
         if (path && right) {
           if (scope === 'class' && path.length === 1) {
@@ -339,5 +346,47 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     }
   };
   for (const c of root.namedChildren) if (c) visit(c, 'module', 0);
+  bases.push(...configFunctionBases(root, text));
   return { file, syntax: 'python', entries, bases, imports };
+}
+
+/**
+ * ml_collections-style configs that start from another module's config (`from configs.default_cifar10 import
+ * get_default_configs` … `config = get_default_configs()`): that module is a base, read first. Only functions named
+ * like config builders (`get_config`, `get_default_configs`) are followed; the module path is resolved by the linker.
+ */
+function configFunctionBases(root: SyntaxNode, text: string): EntrySet['bases'] {
+  const out: EntrySet['bases'] = [];
+  for (const stmt of root.namedChildren) {
+    if (stmt?.type !== 'import_from_statement') continue;
+    const mod = stmt.childForFieldName('module_name')?.text;
+    if (!mod || mod === '__future__') continue;
+    const names = stmt
+      .childrenForFieldName('name')
+      .map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('alias')?.text : n?.text));
+    if (!names.some((n) => n && /^get_\w*config\w*$/i.test(n) && new RegExp(`\\b${n}\\s*\\(`).test(text))) continue;
+    const dots = /^\.*/.exec(mod)?.[0].length ?? 0;
+    const rel = mod.slice(dots).replace(/\./g, '/');
+    const prefix = dots === 0 ? '' : dots === 1 ? './' : '../'.repeat(dots - 1);
+    out.push({ path: `${prefix}${rel}.py`, span: { start: stmt.startIndex, end: stmt.endIndex } });
+  }
+  return out;
+}
+
+/**
+ * Names bound to one sub-config of another (`c.train = train = …`, `train = c.train`), by name → full path. Read
+ * from the text (dotted names only): the generic walk has already visited every node once.
+ */
+function subConfigNames(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const ambiguous = new Set<string>();
+  const bind = (name: string, dotted: string) => {
+    const prev = out.get(name);
+    if (prev && prev.join('.') !== dotted) ambiguous.add(name);
+    out.set(name, dotted.split('.'));
+  };
+  for (const m of text.matchAll(/^[ \t]*(\w+(?:\.\w+)+)[ \t]*=[ \t]*(\w+)[ \t]*=[^=]/gm)) bind(m[2], m[1]);
+  for (const m of text.matchAll(/^[ \t]*(\w+)[ \t]*=[ \t]*(\w+(?:\.\w+)+)[ \t]*(?:#.*)?$/gm)) bind(m[1], m[2]);
+  for (const n of ambiguous) out.delete(n);
+  return out;
 }

@@ -16,6 +16,7 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
   const d = doc as Document;
   const entries: Entry[] = [];
   const imports = new Set<string>();
+  const bases: { path: string; span: { start: number; end: number } }[] = [];
   const walk = (node: unknown, path: string[], depth: number) => {
     if (!isMap(node) || depth > MAX_DEPTH) return;
     for (const item of node.items) {
@@ -48,6 +49,7 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
         kind: 'value',
         set: isSeq(v) ? undefined : (value) => yamlSetEdits(file, text, d, p, value),
       });
+      if (isSeq(v) && depth === 0 && key === 'defaults') hydraDefaults(v, text, entries, bases);
       if (isSeq(v) && !(depth === 0 && key === 'defaults'))
         v.items.forEach((it, i) => {
           if (isMap(it)) walk(it, [...p, String(i)], depth + 1);
@@ -68,7 +70,7 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     file,
     syntax: 'yaml',
     entries,
-    bases: base ? [{ path: String(base.value), span: base.span }] : [],
+    bases: base ? [{ path: String(base.value), span: base.span }] : bases,
     imports: imports.size ? [...imports] : undefined,
   };
 }
@@ -111,4 +113,42 @@ export function jsonEntries(file: string, text: string): EntrySet | undefined {
   };
   walk(root, [], 0);
   return { file, syntax: 'json', entries, bases: [] };
+}
+
+/**
+ * What a Hydra `defaults:` list says that a file read alone needs (https://hydra.cc/docs/advanced/defaults_list/,
+ * 2024): the option chosen for an optimizer group (`- override /optimizer: adamw-apex` → `defaults.optimizer`), and
+ * the configs it merges under itself (`- /experiment/owt/base.yaml`, from the config root; `- base`, beside it) as
+ * bases. Other group choices stay with the Hydra reader (../hydra-compose.ts).
+ */
+function hydraDefaults(
+  seq: { items: unknown[] },
+  text: string,
+  entries: Entry[],
+  bases: { path: string; span: { start: number; end: number } }[],
+) {
+  for (const it of seq.items) {
+    const sp = yamlSpan(it as Node);
+    if (!sp) continue;
+    if (isScalar(it) && typeof it.value === 'string' && it.value !== '_self_' && !/[${}]/.test(it.value)) {
+      const p = it.value.replace(/^\//, '');
+      bases.push({ path: /\.ya?ml$/.test(p) ? p : `${p}.yaml`, span: sp });
+      continue;
+    }
+    if (!isMap(it) || it.items.length !== 1) continue;
+    const pair = it.items[0];
+    if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value)) continue;
+    const group = String(pair.key.value)
+      .replace(/^override\s+/, '')
+      .replace(/^\//, '');
+    const option = pair.value.value;
+    if (!/^(optimizer|optim)$/.test(group) || typeof option !== 'string') continue;
+    entries.push({
+      path: ['defaults', group],
+      value: option,
+      span: sp,
+      text: shortText(text.slice(sp.start, sp.end)),
+      kind: 'value',
+    });
+  }
 }

@@ -1,0 +1,176 @@
+// Launch commands that are spelled differently from the ones ./launcher reads, brought to those spellings, and the
+// launch facts a training script's own flags state:
+//   `python -m accelerate.commands.launch …` is `accelerate launch …` (the module the `accelerate` entry point runs:
+//     https://github.com/huggingface/accelerate/blob/main/setup.py, console_scripts);
+//   `colossalai run --nproc_per_node 4 [--hostfile f]` starts torchrun on each host of the host file
+//     (https://colossalai.org/docs/basics/launch_colossalai/): processes per node × hosts, the host count unknown
+//     when a host file is given;
+//   `python multiproc.py --nproc_per_node 8 train.py …`: a copy of `torch.distributed.launch` kept in the repository
+//     (NVIDIA DeepLearningExamples' multiproc.py) — a script whose first argument is `--nproc_per_node` and which
+//     then names another Python script is read as that launcher;
+//   `--zero_stage N` (DeepSpeed-Chat, OpenRLHF, ColossalAI scripts) and ColossalAI `--plugin zero2` / `zero1_cpu`
+//     (https://colossalai.org/docs/basics/booster_plugins/): the ZeRO stage;
+//   a DGX system named as an option value (`--platform DGXA100`): its GPU (DGX-1V and DGX-2 hold V100s (a bare DGX-1 may hold P100s: none), DGX A100
+//     A100s, DGX H100 H100s: https://www.nvidia.com/en-us/data-center/dgx-platform/).
+import type { Word } from '../parse/shell';
+import type { Fact } from '../types';
+import type { Fields } from './fields';
+import type { Ref } from './run-draft';
+
+export interface Normalised {
+  words: Word[];
+  /** The launcher as written, for notes (`colossalai run`, `python ./multiproc.py`). */
+  via?: string;
+  /** `colossalai run --hostfile f`: processes run on every host listed there. */
+  hostfile?: Word;
+}
+
+const isPython = (w: string | undefined) => !!w && /(^|\/)python(\d(\.\d+)?)?$/.test(w);
+const PYTHON_OPT = /^-[uOBbEsSIqv]+$/;
+
+/** A launch command in the spelling ./launcher reads (the first words replaced by synthetic ones, same spans). */
+export function normaliseCommand(words: Word[]): Normalised {
+  const as = (text: string, w: Word): Word => ({ ...w, text, quoted: false, unresolved: false });
+  if (isPython(words[0]?.text)) {
+    let k = 1;
+    while (k < words.length && PYTHON_OPT.test(words[k].text)) k++;
+    if (words[k]?.text === '-m' && words[k + 1]?.text === 'accelerate.commands.launch')
+      return {
+        words: [as('accelerate', words[0]), as('launch', words[k + 1]), ...words.slice(k + 2)],
+        via: 'python -m accelerate.commands.launch',
+      };
+    const script = words[k];
+    const next = words[k + 1]?.text ?? '';
+    if (
+      script &&
+      /\.py$/.test(script.text) &&
+      /^--nproc[-_]per[-_]node(=|$)/.test(next) &&
+      words.slice(k + 2).some((w) => /\.py$/.test(w.text))
+    )
+      return { words: [as('torchrun', script), ...words.slice(k + 1)], via: `python ${script.text}` };
+  }
+  if (words[0]?.text === 'colossalai' && words[1]?.text === 'run') {
+    const rest = words.slice(2);
+    const h = rest.findIndex((w) => w.text === '--hostfile' || w.text.startsWith('--hostfile='));
+    const hostfile = h === -1 ? undefined : rest[h].text.includes('=') ? rest[h] : (rest[h + 1] ?? rest[h]);
+    // `--hostfile f` is not a torchrun option: drop it (and its value) so the script is found after the options.
+    const kept = h === -1 ? rest : rest.filter((_, i) => i !== h && !(i === h + 1 && !rest[h].text.includes('=')));
+    return { words: [as('torchrun', words[0]), ...kept], via: 'colossalai run', hostfile };
+  }
+  return { words };
+}
+
+/** ZeRO stage and hardware stated by a training script's flags. */
+export function scriptFlagFacts(file: string, fields: Fields): Fact[] {
+  const out: Fact[] = [];
+  const zs = fields.get('zero_stage');
+  const plugin = fields.get('plugin');
+  const pm = typeof plugin?.value === 'string' ? /^(?:low_level_)?zero([123])(?:_cpu)?$/.exec(plugin.value) : null;
+  if (zs && typeof zs.value === 'number' && [0, 1, 2, 3].includes(zs.value))
+    out.push({ key: 'zero_stage', value: zs.value, origin: 'explicit', file, span: zs.span, note: zs.text });
+  else if (plugin && pm)
+    out.push({
+      key: 'zero_stage',
+      value: Number(pm[1]),
+      origin: 'explicit',
+      file,
+      span: plugin.span,
+      note: plugin.text,
+    });
+  for (const f of fields.values()) {
+    const m = typeof f.value === 'string' ? /^DGX-?(1V|2V?|A100|H100|H200|B200)$/i.exec(f.value) : null;
+    if (!m) continue;
+    const gpu = /^[12]/.test(m[1]) ? 'v100' : m[1].toLowerCase();
+    out.push({
+      key: 'hardware',
+      value: gpu,
+      origin: 'explicit',
+      file,
+      span: f.span,
+      note: `${f.text}: a DGX ${m[1]} holds ${gpu.toUpperCase()} GPUs`,
+    });
+    break;
+  }
+  return out;
+}
+
+/** Notes name the launcher as written; a host file leaves the total device count unknown. */
+export function applyVia(lc: { facts: Fact[]; tool: string }, norm: Normalised): void {
+  if (!norm.via) return;
+  for (const f of lc.facts)
+    if (f.key === 'devices' && f.note) {
+      f.note = f.note.replace(/^(torchrun|accelerate launch)/, norm.via);
+      if (norm.hostfile && typeof f.value === 'number') {
+        f.value = null;
+        f.note += ` on every host of ${norm.hostfile.text.replace(/^--hostfile=/, '')}: the host count is not in this file`;
+        delete (f as { perNode?: boolean }).perNode;
+      }
+    }
+}
+
+/**
+ * `$(dirname "$0")/train.py`, `$(dirname ${BASH_SOURCE[0]})/train.py`: a script beside the launcher, named through
+ * the launcher's own folder (the linker resolves a relative path against that folder first).
+ */
+export function scriptDirWord(w: Word): Word {
+  const m = /^\$\(dirname\s+["']?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?["']?\)\/(.+)$/.exec(w.text);
+  return m && !/[$`]/.test(m[1]) ? { ...w, text: m[1], unresolved: false } : w;
+}
+
+/** `--cfg-path x.yaml`, `--config configs/a.yaml`: a config file the script reads (LAVIS, Swin, many research repos). */
+export function configRefs(file: string, fields: Fields): Ref[] {
+  const out: Ref[] = [];
+  for (const [name, f] of fields)
+    if (
+      /^(cfg|config|config_file|config_path|cfg_path|cfg_file|cfg_options)$/.test(name) &&
+      typeof f.value === 'string' &&
+      /\.(ya?ml|json|toml)$/i.test(f.value)
+    )
+      out.push({ path: f.value, role: 'config', file, span: f.span });
+  return out;
+}
+
+/** Flags that name the architecture a script builds (`--arch resnet50`, `--model vit_base_patch16_224`). */
+const MODEL_FLAGS = ['model', 'arch', 'architecture', 'model_name', 'model_id', 'network'];
+
+/**
+ * The model a launcher's flags name, when the name is one: a digit in it (`resnet50`, `DiT-XL/2`, `blip2`) or a model
+ * or architecture the core's tables know (`bert-base-uncased`). Words like `large` or `mlp` are settings, not names.
+ */
+export function launcherModel(file: string, fields: Fields, known: (name: string) => boolean): Fact | undefined {
+  for (const name of MODEL_FLAGS) {
+    const f = fields.get(name);
+    const v = f?.value;
+    if (
+      typeof v !== 'string' ||
+      !/^[A-Za-z][\w.-]*(\/[\w.-]+)?$/.test(v) ||
+      /\.(py|ya?ml|json|pt|pth|bin|ckpt)$/i.test(v)
+    )
+      continue;
+    if ((!/\d/.test(v) && !known(v)) || v.length < 3 || /^v?\d+(\.\d+)*$/i.test(v)) continue;
+    return { key: 'model', value: v, origin: 'explicit', file, span: f?.span, note: f?.text };
+  }
+  // A Hugging Face hub id (`owner/name`) given to a flag that loads weights (`--pretrained-ckpt`, `--model_path`):
+  // not a folder of this tree (`checkpoints/last`, `output/run1`), and a name with a size or one the tables know.
+  for (const name of HUB_FLAGS) {
+    const f = fields.get(name);
+    const v = f?.value;
+    const m = typeof v === 'string' ? /^([A-Za-z0-9][\w.-]*)\/([A-Za-z][\w.-]*)$/.exec(v) : null;
+    if (!f || !m || LOCAL_DIR.test(m[1]) || /\.(py|ya?ml|json|pt|pth|bin|ckpt|safetensors)$/i.test(m[2])) continue;
+    if (!/\d/.test(m[2]) && !known(v as string)) continue;
+    return { key: 'model', value: v as string, origin: 'explicit', file, span: f.span, note: f.text };
+  }
+  return undefined;
+}
+
+const HUB_FLAGS = ['pretrained', 'pretrained_ckpt', 'pretrained_model', 'from_pretrained', 'model_path', 'hf_model'];
+const LOCAL_DIR =
+  /^(checkpoints?|ckpts?|outputs?|output_dir|models?|runs?|work_dirs?|exps?|experiments|save[sd]?|results|data|weights|pretrained|logs?|tmp|cache)$/i;
+
+/** True while word k of a wrapper command (`srun …`) is still among the wrapper's options (no program named yet). */
+export function wrapped(words: Word[], k: number, bools: Set<string>): boolean {
+  for (let j = 1; j < k; j++) if (!words[j].text.startsWith('-') && !words[j - 1].text.startsWith('-')) return false;
+  // The value of the option before it (`-p $PARTITION`) is not extra options.
+  const prev = words[k - 1].text;
+  return !(prev.startsWith('-') && !prev.includes('=') && !bools.has(prev));
+}

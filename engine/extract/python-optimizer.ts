@@ -1,0 +1,302 @@
+// The optimizer a Python training script builds, whatever its library: `torch.optim.SGD(...)`, `optim.AdamW(...)`,
+// Keras `compile(optimizer="adam")` or `keras.optimizers.Adam(...)`, optax `optax.adamw(...)` or a chain of its
+// building blocks, bitsandbytes / apex / DeepSpeed classes, timm's `create_optimizer_v2(opt=...)`, a class the file
+// defines on `Optimizer`, a class wrapped by a factory (`AdamLR = extend_with_lr_schedule(Adam)`), and
+// `getattr(torch.optim, args.optimizer)`. Constructions in a branch the default run does not take (`if args.lars:`
+// with a store_true flag, `if args.optim == "sgd":` with another default) are left out; when what is left disagrees,
+// no optimizer is reported (precision before recall).
+import type { SyntaxNode } from '../parse/python';
+import { findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import { OPTAX_TRANSFORMS, OPTIMIZER_NAMES, optimizerName } from '../vocabulary/optimizers';
+import { qualified } from './python-scan';
+import type { ValueResolver } from './python-values';
+
+/** A module path optimizers live in: a segment `optim`/`optimizers`/`optax`, or a library that exports them at top level. */
+const OPTIMIZER_MODULE =
+  /(^|\.)(optim|optimizers?|optax|torch_optimizer)(\.|$)|^(deepspeed|transformers|bitsandbytes|apex|lion_pytorch|timm)\./;
+/** timm's optimizer strings that are not class names: momentum SGD, fused variants. */
+const TIMM_ALIASES: Record<string, string> = { momentum: 'sgd', nesterov: 'sgd', sgdp: 'sgd' };
+
+interface Candidate {
+  value: string;
+  node: SyntaxNode;
+  note: string;
+  scriptDefault: boolean;
+  /** True when a dispatch on a known value selects this branch; false when the default run skips it. */
+  branch: boolean | undefined;
+}
+
+/** The `optimizer` fact of a script, or undefined when it builds none the table knows, or several that disagree. */
+export function optimizerFact(file: string, text: string, root: SyntaxNode, values: ValueResolver): Fact | undefined {
+  if (!/optim|optax|Adam|SGD|RMSprop|compile\s*\(/i.test(text)) return undefined;
+  const imports = topLevelImports(root, text);
+  const localClasses = optimizerClasses(text);
+  const wrapped = wrappedOptimizers(root, text, imports, localClasses);
+  const names = [...OPTIMIZER_NAMES, ...localClasses.keys(), ...wrapped.keys()];
+  const out: Candidate[] = [];
+  const add = (value: string, node: SyntaxNode, note: string, scriptDefault = false) =>
+    out.push({ value, node, note, scriptDefault, branch: branchTaken(node, values) });
+
+  for (const c of findCalls(root, text, names)) {
+    const local = localClasses.get(c.callee);
+    const wrap = wrapped.get(c.callee);
+    if (local) add(local, c.node, `${c.callee}(…), an optimizer class defined in this file`);
+    else if (wrap) add(wrap.value, c.node, `${c.callee}(…), ${wrap.note}`);
+    else if (isLibraryOptimizer(c, imports)) {
+      const v = optimizerName(c.name);
+      if (v && !inOptaxChain(c)) add(v, c.node, `${c.callee}(…)`);
+    }
+  }
+  // optax.chain(scale_by_adam(), add_decayed_weights(), scale(-lr)) — the optimizer its blocks make.
+  for (const c of findCalls(root, text, ['chain'])) {
+    if (!/^optax\./.test(qualified(c.callee, imports))) continue;
+    const v = optaxChain(c);
+    if (v) add(v, c.node, `optax.chain(…) of ${v} building blocks`);
+  }
+  // Keras `model.compile(optimizer="adam")` or `optimizer=args.optimizer` (a string the script declares).
+  for (const c of findCalls(root, text, ['compile'])) {
+    const arg = c.kwargs.get('optimizer')?.value;
+    if (!arg || c.callee === 'torch.compile') continue;
+    const r = values.resolve(arg);
+    const v = typeof r.value === 'string' ? optimizerName(r.value) : undefined;
+    if (v) add(v, arg, `compile(optimizer=${arg.text})${r.via ? ` (${r.via})` : ''}`, !!r.scriptDefault);
+  }
+  // timm: create_optimizer_v2(model, opt="adamw") / create_optimizer(args, model) with `--opt` declared.
+  if (importsModule(imports, /^timm\b/))
+    for (const c of findCalls(root, text, ['create_optimizer_v2', 'create_optimizer'])) {
+      const arg = c.kwargs.get('opt')?.value ?? (c.name === 'create_optimizer_v2' ? c.positional[1] : undefined);
+      const r = arg ? values.resolve(arg) : { ...values.declaredDefault('opt'), scriptDefault: true };
+      const v = typeof r.value === 'string' ? timmOptimizer(r.value) : undefined;
+      if (v) add(v, arg ?? c.node, `${c.name}(opt=${JSON.stringify(r.value)})`, !!r.scriptDefault);
+    }
+  // getattr(torch.optim, args.optimizer)(params, lr=…)
+  for (const call of getattrOptimizers(root, text, imports)) {
+    const r = values.resolve(call.name);
+    const v = typeof r.value === 'string' ? optimizerName(r.value) : undefined;
+    if (v) add(v, call.node, `getattr(…, ${call.name.text}) (${r.via ?? 'literal'})`, !!r.scriptDefault);
+  }
+  return choose(out, file);
+}
+
+function choose(all: Candidate[], file: string): Fact | undefined {
+  const live = all.filter((c) => c.branch !== false);
+  const selected = live.filter((c) => c.branch === true);
+  const pool = new Set(live.map((c) => c.value)).size === 1 ? live : selected;
+  if (pool.length === 0 || new Set(pool.map((c) => c.value)).size !== 1) return undefined;
+  const c = pool[0];
+  const viaDefault = c.scriptDefault || pool.some((p) => p.branch === true);
+  return {
+    key: 'optimizer',
+    value: c.value,
+    origin: viaDefault ? 'script-default' : 'explicit',
+    file,
+    span: spanOf(c.node),
+    note: c.note,
+  };
+}
+
+const importsModule = (imports: Map<string, string>, re: RegExp) => [...imports.values()].some((m) => re.test(m));
+
+function isLibraryOptimizer(c: CallSite, imports: Map<string, string>): boolean {
+  const q = qualified(c.callee, imports);
+  if (q === c.callee && !c.callee.includes('.')) return false; // a bare name nobody imported
+  return OPTIMIZER_MODULE.test(q.slice(0, q.length - c.name.length));
+}
+
+/** Classes this file defines on an `Optimizer` base (`class LARS(optim.Optimizer)`), by name → fact value. */
+function optimizerClasses(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm))
+    if (/(^|[.,\s])Optimizer\s*(,|$)/.test(m[2])) out.set(m[1], optimizerName(m[1]) ?? m[1].toLowerCase());
+  return out;
+}
+
+/** Module-level `Name = factory(Adam, …)`: a library optimizer class handed to a wrapper, called later as `Name(…)`. */
+function wrappedOptimizers(
+  root: SyntaxNode,
+  text: string,
+  imports: Map<string, string>,
+  local: Map<string, string>,
+): Map<string, { value: string; note: string }> {
+  const out = new Map<string, { value: string; note: string }>();
+  for (const m of text.matchAll(/^(\w+)[ \t]*=[ \t]*[\w.]+\([ \t]*(\w+)/gm)) {
+    if (!local.has(m[2]) && !optimizerName(m[2])) continue;
+    const stmt = root.descendantForIndex(m.index)?.parent;
+    const a =
+      stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : stmt?.type === 'assignment' ? stmt : undefined;
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    const right = a?.childForFieldName('right');
+    if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+    const first = right.childForFieldName('arguments')?.namedChildren[0];
+    if (first?.type !== 'identifier') continue;
+    const q = qualified(first.text, imports);
+    const v =
+      local.get(first.text) ??
+      (q !== first.text && OPTIMIZER_MODULE.test(q.slice(0, q.length - first.text.length))
+        ? optimizerName(first.text)
+        : undefined);
+    if (v)
+      out.set(left.text, { value: v, note: `${first.text} wrapped by ${right.childForFieldName('function')?.text}` });
+  }
+  return out;
+}
+
+/** An optax function used as a building block of `optax.chain(...)` is not the optimizer by itself. */
+function inOptaxChain(c: CallSite): boolean {
+  const p = c.node.parent?.parent;
+  return p?.type === 'call' && /(^|\.)chain$/.test(p.childForFieldName('function')?.text ?? '');
+}
+
+function optaxChain(c: CallSite): string | undefined {
+  const parts = c.positional.map((p) =>
+    p.type === 'call' ? (p.childForFieldName('function')?.text.split('.').pop() ?? '') : '',
+  );
+  const named = parts.map((p) => optimizerName(p)).filter((v): v is string => !!v && v !== 'sgd');
+  if (named.length === 1) return named[0];
+  const blocks = parts.map((p) => OPTAX_TRANSFORMS[p]).filter(Boolean);
+  const decay = parts.includes('add_decayed_weights') || parts.includes('additive_weight_decay');
+  if (blocks.length === 1) return blocks[0] === 'adam' && decay ? 'adamw' : blocks[0];
+  // `trace` (momentum) and learning-rate scaling only: SGD with momentum, as optax.sgd builds it.
+  if (
+    blocks.length === 0 &&
+    parts.includes('trace') &&
+    parts.every((p) => !p.startsWith('scale_by_') || p === 'scale_by_schedule')
+  )
+    return 'sgd';
+  return undefined;
+}
+
+function timmOptimizer(s: string): string | undefined {
+  const base = s.toLowerCase().replace(/^fused/, '');
+  return TIMM_ALIASES[base] ?? optimizerName(base);
+}
+
+/** `getattr(torch.optim, NAME)(…)`: the call and the expression naming the class. */
+function getattrOptimizers(
+  root: SyntaxNode,
+  text: string,
+  imports: Map<string, string>,
+): { node: SyntaxNode; name: SyntaxNode }[] {
+  if (!/getattr\s*\(/.test(text)) return [];
+  const out: { node: SyntaxNode; name: SyntaxNode }[] = [];
+  for (const g of findCalls(root, text, ['getattr'])) {
+    const [mod, name] = g.positional;
+    if (!mod || !name || !OPTIMIZER_MODULE.test(qualified(mod.text, imports))) continue;
+    const call = g.node.parent;
+    if (call?.type === 'call' && call.childForFieldName('function')?.id === g.node.id) out.push({ node: call, name });
+  }
+  return out;
+}
+
+/**
+ * Whether the default run takes the branch holding `node`: false when an enclosing `if`/`elif`/`else` is decided
+ * against it (a store_true flag, a string compared with a different declared value), true when a comparison with a
+ * known value selects it, undefined when nothing decides.
+ */
+function branchTaken(node: SyntaxNode, values: ValueResolver): boolean | undefined {
+  let selected: boolean | undefined;
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const conds: SyntaxNode[] = [];
+    const cond0 = p.childForFieldName('condition');
+    if (!cond0) return selected;
+    conds.push(cond0);
+    let where = -1; // index of the clause holding the node; conds.length for else
+    if (within(p.childForFieldName('consequence'), node)) where = 0;
+    for (const alt of p.childrenForFieldName('alternative')) {
+      if (!alt) continue;
+      if (alt.type === 'elif_clause') {
+        const c = alt.childForFieldName('condition');
+        if (!c) return selected;
+        conds.push(c);
+        if (within(alt, node)) where = conds.length - 1;
+      } else if (alt.type === 'else_clause' && within(alt, node)) where = Number.MAX_SAFE_INTEGER;
+    }
+    if (where < 0) continue;
+    const results = conds.map((c) => evalCondition(c, values));
+    const before = results.slice(0, Math.min(where, results.length));
+    if (before.some((r) => r === true)) return false;
+    if (where === Number.MAX_SAFE_INTEGER) {
+      if (results.every((r) => r === false)) selected ??= true;
+      continue;
+    }
+    const own = results[where];
+    if (own === false) return false;
+    if (own === true && before.every((r) => r === false)) selected ??= true;
+  }
+  return selected;
+}
+
+const within = (outer: SyntaxNode | null | undefined, n: SyntaxNode) =>
+  !!outer && outer.startIndex <= n.startIndex && n.endIndex <= outer.endIndex;
+
+/** `x == "adam"`, `x in ("adam", "adamw")`, `x.lower() != "sgd"`, or a flag off by default; undefined when unknown. */
+function evalCondition(cond: SyntaxNode, values: ValueResolver): boolean | undefined {
+  const inner = cond.type === 'parenthesized_expression' ? cond.namedChildren[0] : undefined;
+  if (inner && cond.namedChildren.length === 1) return evalCondition(inner, values);
+  if (values.offByDefaultCondition(cond) !== undefined) return false;
+  if (cond.type !== 'comparison_operator' || cond.namedChildren.length !== 2) return undefined;
+  const op = cond.children.find((ch) => ch && !ch.isNamed)?.text;
+  const [left, r] = cond.namedChildren as SyntaxNode[];
+  // `args.optim.lower()`: the value compared case-insensitively.
+  const unwrap = (n: SyntaxNode) =>
+    n.type === 'call' && /\.(lower|upper|strip)$/.test(n.childForFieldName('function')?.text ?? '')
+      ? (n.childForFieldName('function')?.childForFieldName('object') ?? n)
+      : n;
+  const lv = values.resolve(unwrap(left)).value;
+  if (typeof lv !== 'string') return undefined;
+  const norm = (s: string) => s.toLowerCase();
+  if (op === '==' || op === '!=') {
+    const rv = literal(r);
+    if (typeof rv !== 'string') return undefined;
+    return (norm(lv) === norm(rv)) === (op === '==');
+  }
+  if (op === 'in' || op === 'not') {
+    if (r.type !== 'tuple' && r.type !== 'list' && r.type !== 'set') return undefined;
+    const items = r.namedChildren.map((n) => literal(n));
+    if (items.some((i) => typeof i !== 'string')) return undefined;
+    const hit = items.some((i) => norm(String(i)) === norm(lv));
+    return op === 'in' ? hit : !hit;
+  }
+  return undefined;
+}
+
+/**
+ * Imports as `importsOf` reads them, found from the text instead of by walking every node of a long script (this
+ * runs on every re-analysis of a training script).
+ */
+function topLevelImports(root: SyntaxNode, text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const read = (stmt: SyntaxNode) => {
+    if (stmt.type === 'import_statement') {
+      for (const n of stmt.namedChildren) {
+        if (n?.type === 'dotted_name') out.set(n.text.split('.')[0], n.text.split('.')[0]);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, name);
+        }
+      }
+    } else if (stmt.type === 'import_from_statement') {
+      const mod = stmt.childForFieldName('module_name')?.text;
+      if (!mod) return;
+      for (const n of stmt.childrenForFieldName('name')) {
+        if (n?.type === 'dotted_name') out.set(n.text, `${mod}.${n.text}`);
+        else if (n?.type === 'aliased_import') {
+          const name = n.childForFieldName('name')?.text;
+          const alias = n.childForFieldName('alias')?.text;
+          if (name && alias) out.set(alias, `${mod}.${name}`);
+        }
+      }
+    }
+  };
+  // Import lines found in the text, mapped to their statements (no walk over every node of a long script).
+  for (const m of text.matchAll(/^[ \t]*(?:from|import)[ \t]/gm)) {
+    let n: SyntaxNode | null = root.descendantForIndex(m.index + m[0].length - 1);
+    while (n && n.type !== 'import_statement' && n.type !== 'import_from_statement' && n.type !== 'module')
+      n = n.parent;
+    if (n && n.type !== 'module') read(n);
+  }
+  return out;
+}

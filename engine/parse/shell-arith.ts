@@ -1,0 +1,54 @@
+// Shell arithmetic `$(( … ))` over whole numbers, for launchers that compute a count from variables they set
+// (`NODES=$((GPUS / GPUS_PER_NODE))`, `--num_processes $((NNODES * GPUS_PER_NODE))`). Written by hand: the subset is
+// + - * / % and parentheses on integers (POSIX "Arithmetic Expansion",
+// https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html#tag_02_06_04), which a dozen lines of
+// recursive descent cover, and nothing here may ever evaluate user text as code (no `eval`, no `Function`).
+
+/**
+ * The value of an arithmetic expression whose names are looked up with `lookup` (a name with no whole-number value
+ * makes the whole expression unknown). Undefined for anything outside the subset: comparisons, assignments,
+ * `?:`, bit operations, division by zero.
+ */
+export function shellArithmetic(expr: string, lookup: (name: string) => string | undefined): number | undefined {
+  const tokens = expr.match(/\$?\{?[A-Za-z_][A-Za-z0-9_]*\}?|\d+|[-+*/%()]|\S/g) ?? [];
+  let k = 0;
+  let failed = false;
+  const fail = (): number => {
+    failed = true;
+    return 0;
+  };
+  const atom = (): number => {
+    const t = tokens[k++];
+    if (t === undefined) return fail();
+    if (t === '(') {
+      const v = sum();
+      if (tokens[k++] !== ')') return fail();
+      return v;
+    }
+    if (t === '-') return -atom();
+    if (t === '+') return atom();
+    if (/^\d+$/.test(t)) return Number(t);
+    const name = /^\$?\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(t)?.[1];
+    const v = name === undefined ? undefined : lookup(name);
+    return v !== undefined && /^\s*-?\d+\s*$/.test(v) ? Number(v) : fail();
+  };
+  const product = (): number => {
+    let v = atom();
+    while (tokens[k] === '*' || tokens[k] === '/' || tokens[k] === '%') {
+      const op = tokens[k++];
+      const r = atom();
+      if (op === '*') v *= r;
+      else if (r === 0) return fail();
+      else v = op === '/' ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[k] === '+' || tokens[k] === '-') v = tokens[k++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  if (tokens.length === 0) return undefined;
+  const v = sum();
+  return failed || k !== tokens.length || !Number.isSafeInteger(v) ? undefined : v;
+}

@@ -1,7 +1,8 @@
 // How many accelerators a launch command starts, from every place a launcher states it: SLURM `#SBATCH` and `srun`
 // options (`--gres=gpu[:type]:N`, `--gpus-per-node`, `--gpus`, `--gpus-per-task` × tasks, `--nodes`/`-N`,
-// `--constraint`), PBS `#PBS -l select=N:ngpus=K`, the `$SLURM_*` variables those options set, torchrun
-// `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` / `--include host:0,1@host2:0,1` × `--num_nodes`,
+// `--constraint`, `--partition` named after its GPU), PBS `#PBS -l select=N:ngpus=K`, the `$SLURM_*` variables
+// those options set, torchrun `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` /
+// `--include host:0,1@host2:0,1` × `--num_nodes`,
 // `accelerate launch --num_processes` (already the total over machines), `mpirun -np`, `CUDA_VISIBLE_DEVICES`, and
 // Megatron / torchtitan parallel degrees on the command line. Sources:
 //   SLURM sbatch/srun options and output environment variables: https://slurm.schedmd.com/sbatch.html
@@ -27,7 +28,20 @@ export interface SchedOpt {
 }
 
 /** Short SLURM options → long names (sbatch/srun man pages). */
-const SHORT: Record<string, string> = { '-N': '--nodes', '-G': '--gpus', '-n': '--ntasks', '-C': '--constraint' };
+const SHORT: Record<string, string> = {
+  '-N': '--nodes',
+  '-G': '--gpus',
+  '-n': '--ntasks',
+  '-C': '--constraint',
+  '-p': '--partition',
+};
+
+/**
+ * A partition named after the GPUs it holds (`--partition=gpu-a100`, `-p h100_80gb`): sites commonly name them so.
+ * Only a GPU name standing as its own token counts; `gpu`, `batch` or `long` name none.
+ */
+const PARTITION_GPU =
+  /(?:^|[-_.])(a100|a800|a40|a30|a10g?|h100|h200|h800|h20|l40s?|l20|l4|v100|t4|rtx[-_]?a?\d{4}|a6000|mi\d{3}x?)(?=$|[-_.]|\d+gb)/i;
 const normName = (k: string) => SHORT[k] ?? k.replace(/_/g, '-');
 
 /**
@@ -194,6 +208,19 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
           };
         }
         break;
+      case '--partition': {
+        const g = PARTITION_GPU.exec(o.value);
+        if (g && !o.value.includes(','))
+          r.hardware ??= {
+            origin: 'explicit',
+            file,
+            span: o.span,
+            key: 'hardware',
+            value: g[1].toLowerCase(),
+            note: `${o.text}: a partition named after its ${g[1].toUpperCase()} GPUs`,
+          };
+        break;
+      }
       case 'pbs-l': {
         // `select=2:ngpus=4:ncpus=32` (PBS Pro), `nodes=2:ppn=8:gpus=4` (Torque).
         const sel = /(?:^|:)(?:select|nodes)=(\d+)/.exec(o.value);

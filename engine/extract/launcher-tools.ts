@@ -150,8 +150,22 @@ export function launcherModel(file: string, fields: Fields, known: (name: string
     if ((!/\d/.test(v) && !known(v)) || v.length < 3 || /^v?\d+(\.\d+)*$/i.test(v)) continue;
     return { key: 'model', value: v, origin: 'explicit', file, span: f?.span, note: f?.text };
   }
+  // A Hugging Face hub id (`owner/name`) given to a flag that loads weights (`--pretrained-ckpt`, `--model_path`):
+  // not a folder of this tree (`checkpoints/last`, `output/run1`), and a name with a size or one the tables know.
+  for (const name of HUB_FLAGS) {
+    const f = fields.get(name);
+    const v = f?.value;
+    const m = typeof v === 'string' ? /^([A-Za-z0-9][\w.-]*)\/([A-Za-z][\w.-]*)$/.exec(v) : null;
+    if (!f || !m || LOCAL_DIR.test(m[1]) || /\.(py|ya?ml|json|pt|pth|bin|ckpt|safetensors)$/i.test(m[2])) continue;
+    if (!/\d/.test(m[2]) && !known(v as string)) continue;
+    return { key: 'model', value: v as string, origin: 'explicit', file, span: f.span, note: f.text };
+  }
   return undefined;
 }
+
+const HUB_FLAGS = ['pretrained', 'pretrained_ckpt', 'pretrained_model', 'from_pretrained', 'model_path', 'hf_model'];
+const LOCAL_DIR =
+  /^(checkpoints?|ckpts?|outputs?|output_dir|models?|runs?|work_dirs?|exps?|experiments|save[sd]?|results|data|weights|pretrained|logs?|tmp|cache)$/i;
 
 /** True while word k of a wrapper command (`srun …`) is still among the wrapper's options (no program named yet). */
 export function wrapped(words: Word[], k: number, bools: Set<string>): boolean {

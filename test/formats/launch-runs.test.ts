@@ -282,3 +282,24 @@ test('a heredoc DeepSpeed config also reaches a Trainer script the launcher star
   assert.equal(fact(a, 'devices')?.value, 2);
   assert.equal(fact(a, 'zero_stage')?.value, 3);
 });
+
+test('a SLURM partition named after its GPUs gives the hardware; a generic partition or a choice gives none', async () => {
+  const job = (p: string, gres = 'gpu:4') =>
+    `#SBATCH --partition=${p}\n#SBATCH --gres=${gres}\nsrun python train.py --epochs 2\n`;
+  const hw = async (sh: string) => fact(await analyze({ 'j.sh': sh }, 'j.sh'), 'hardware');
+  assert.equal((await hw(job('gpu-a100')))?.value, 'a100');
+  assert.equal((await hw(job('h100_80gb')))?.value, 'h100');
+  assert.notEqual((await hw(job('gpu')))?.origin, 'explicit');
+  assert.notEqual((await hw(job('a100,v100')))?.origin, 'explicit');
+  assert.equal((await hw(job('a100', 'gpu:h100:4')))?.value, 'h100', 'the GPU type the job requests wins');
+  assert.equal((await hw('srun -p v100-long --gres=gpu:2 python train.py --epochs 1\n'))?.value, 'v100');
+});
+
+test('a hub id given to a weights flag names the model; a folder of the tree does not', async () => {
+  const run = (flag: string) =>
+    analyze({ 'p.sh': `torchrun --nproc_per_node 2 /src/train_vlm.py ${flag} --epochs 1\n` }, 'p.sh');
+  assert.equal(fact(await run('--pretrained-ckpt Org/vlm-llama-7b'), 'model')?.value, 'Org/vlm-llama-7b');
+  assert.equal(fact(await run('--model_path Org/tiny-2b-chat'), 'params')?.value, 2e9);
+  const local = fact(await run('--pretrained-ckpt checkpoints/step1000'), 'model');
+  assert.ok(!local || local.value === null);
+});

@@ -40,8 +40,7 @@ export function deepspeedOverlay(doc: ConfigDoc): ConfigOverlay {
       ),
     );
   // train_batch_size is the global batch (micro × accumulation × GPUs), whether or not the others are written.
-  if (tbs && !isAuto(tbs.value))
-    facts.push(fact('global_batch', t ?? null, tbs, `${tbs.text}: the global batch`));
+  if (tbs && !isAuto(tbs.value)) facts.push(fact('global_batch', t ?? null, tbs, `${tbs.text}: the global batch`));
   // `optimizer.type`: DeepSpeed's "Adam" runs with adam_w_mode true unless the params turn it off (AdamW), per
   // https://www.deepspeed.ai/docs/config-json/#optimizer-parameters (2025).
   const ot = doc.field(['optimizer', 'type'], 'optimizer.type');

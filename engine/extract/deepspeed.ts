@@ -5,6 +5,7 @@ import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { bool, fact, int } from './fields';
 import type { Ref, RunDraft } from './run-draft';
+import { optimizerValue } from '../vocabulary/optimizers';
 
 /** Facts a config file adds to a run defined elsewhere, and how to edit them there. */
 export interface ConfigOverlay {
@@ -38,6 +39,16 @@ export function deepspeedOverlay(doc: ConfigDoc): ConfigOverlay {
         `train_batch_size ${t} / (train_micro_batch_size_per_gpu ${m} × gradient_accumulation_steps ${g})`,
       ),
     );
+  // train_batch_size is the global batch (micro × accumulation × GPUs), whether or not the others are written.
+  if (tbs && !isAuto(tbs.value)) facts.push(fact('global_batch', t ?? null, tbs, `${tbs.text}: the global batch`));
+  // `optimizer.type`: DeepSpeed's "Adam" runs with adam_w_mode true unless the params turn it off (AdamW), per
+  // https://www.deepspeed.ai/docs/config-json/#optimizer-parameters (2025).
+  const ot = doc.field(['optimizer', 'type'], 'optimizer.type');
+  if (ot && typeof ot.value === 'string' && !isAuto(ot.value)) {
+    const wMode = doc.field(['optimizer', 'params', 'adam_w_mode'], 'optimizer.params.adam_w_mode');
+    const plainAdam = /^adam$/i.test(ot.value) && bool(wMode?.value) !== false;
+    facts.push(fact('optimizer', plainAdam ? 'adamw' : optimizerValue(ot.value), ot));
+  }
   const bf = doc.field(['bf16', 'enabled'], 'bf16.enabled') ?? doc.field(['bfloat16', 'enabled'], 'bfloat16.enabled');
   const fp = doc.field(['fp16', 'enabled'], 'fp16.enabled');
   const note = [bf?.text && `bf16 ${bf.text}`, fp?.text && `fp16 ${fp.text}`].filter(Boolean).join(', ');

@@ -474,3 +474,59 @@ app.run(main)
     [6, 96, 'script-default'],
   );
 });
+
+test('DeepSpeed: train_batch_size is the global batch, optimizer.type the optimizer ("Adam" runs in AdamW mode)', async () => {
+  const a = await analyze(
+    {
+      'ds.json': `{
+  "train_batch_size": 512,
+  "train_micro_batch_size_per_gpu": 16,
+  "gradient_accumulation_steps": 4,
+  "optimizer": { "type": "Adam", "params": { "lr": 3e-4 } },
+  "bf16": { "enabled": true }
+}`,
+    },
+    'ds.json',
+  );
+  assert.deepEqual(
+    [fact(a, 'global_batch')?.value, fact(a, 'devices')?.value, fact(a, 'optimizer')?.value],
+    [512, 8, 'adamw'],
+  );
+  const lamb = await analyze(
+    { 'ds.json': '{"train_micro_batch_size_per_gpu": 8, "optimizer": {"type": "Lamb"}, "fp16": {"enabled": true}}' },
+    'ds.json',
+  );
+  assert.deepEqual([fact(lamb, 'optimizer')?.value, fact(lamb, 'global_batch')], ['lamb', undefined]);
+});
+
+test('the global batch when the files close the arithmetic (micro × accumulation × data-parallel devices), never from assumed devices', async () => {
+  const launcher = `torchrun --nproc_per_node 4 --nnodes 2 finetune.py \\
+  --per_device_train_batch_size 2 \\
+  --gradient_accumulation_steps 8 \\
+  --num_train_epochs 1
+`;
+  const a = await analyze({ 'run.sh': launcher }, 'run.sh');
+  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'global_batch')?.value], [8, 128]);
+  // The same flags without a device count: the global batch depends on the machine.
+  const alone = await analyze(
+    { 'run.sh': launcher.replace('torchrun --nproc_per_node 4 --nnodes 2', 'python') },
+    'run.sh',
+  );
+  assert.equal(fact(alone, 'global_batch'), undefined);
+  // Tensor and pipeline parallel ranks hold one model replica between them.
+  const mp = await analyze(
+    {
+      'pretrain.yaml': `trainer:
+  devices: 8
+  max_steps: 1000
+model:
+  micro_batch_size: 2
+  tensor_model_parallel_size: 2
+  pipeline_model_parallel_size: 2
+  gradient_accumulation_steps: 4
+`,
+    },
+    'pretrain.yaml',
+  );
+  assert.equal(fact(mp, 'global_batch')?.value, 16);
+});

@@ -86,3 +86,17 @@ runRuleCases(fp16WhereBf16Fits, [
     expect: [],
   },
 ]);
+
+runRuleCases(fp16WhereBf16Fits, [
+  {
+    name: 'a model loaded in float16 trains in fp16 weights: said so, on the dtype argument',
+    code: `import torch
+from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-1.5B", torch_dtype=torch.float16)
+args = TrainingArguments(output_dir="o", num_train_epochs=1)
+Trainer(model=model, args=args).train()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 67, messageIncludes: 'fp16 weights on NVIDIA A100' }],
+  },
+]);

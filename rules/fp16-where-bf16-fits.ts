@@ -31,14 +31,16 @@ export const fp16WhereBf16Fits: Rule = {
     const acc = ctx.accelerator;
     if (acc && !acc.bf16) return [];
     const edits = ctx.edit({ precision: 'bf16' });
+    // A model loaded in half precision (`torch_dtype=torch.float16`) trains in fp16 weights, not mixed precision.
+    const what = ctx.value('model_dtype') === 'fp16' ? 'fp16 weights' : 'fp16 mixed precision';
     return [
       {
         ...at(p),
         // Hardware unknown: the finding rests on an assumption, so it is information and says which.
         severity: acc ? undefined : 'information',
         message: acc
-          ? `fp16 mixed precision on ${acc.name}, which has bf16: bf16 runs at the same speed without loss scaling or overflow.`
-          : 'fp16 mixed precision: if this runs on a GPU with bf16 (NVIDIA Ampere or newer — A100, H100, L4, RTX 30/40 series), bf16 runs at the same speed without loss scaling or overflow. The hardware is unknown (set greenml.hardware); on a V100 or T4 fp16 is right.',
+          ? `${what} on ${acc.name}, which has bf16: bf16 runs at the same speed without loss scaling or overflow.`
+          : `${what}: if this runs on a GPU with bf16 (NVIDIA Ampere or newer — A100, H100, L4, RTX 30/40 series), bf16 runs at the same speed without loss scaling or overflow. The hardware is unknown (set greenml.hardware); on a V100 or T4 fp16 is right.`,
         fixes: edits ? [{ title: 'Use bf16 instead of fp16', applicability: 'unsafe', edits }] : [],
       },
     ];

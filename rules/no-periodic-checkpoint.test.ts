@@ -298,3 +298,26 @@ Trainer(model=model, args=args).train()
     expect: [],
   },
 ]);
+
+// ImageNet read from a folder: `ImageFolder("/data/imagenet/train")` gives the dataset size (1.28 M images), so a
+// 90-epoch ResNet-50 loop is estimated (≈ 20 GPU-hours) even with the hardware unknown; Tiny-ImageNet is not it.
+const folderLoop = (root: string) => RESNET.replace('"/data/imagenet/train"', `"${root}"`);
+
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'ResNet-50 for 90 epochs on ImageFolder("/data/imagenet/train"), hardware unknown: on the epoch loop',
+    code: folderLoop('/data/imagenet/train'),
+    expect: [{ line: 10, column: 1, endColumn: 24, messageIncludes: 'cannot survive an interruption' }],
+    noFix: true,
+  },
+  {
+    name: 'the same loop on Tiny-ImageNet: the dataset size is assumed and the run short',
+    code: folderLoop('/data/tiny-imagenet-200/train'),
+    expect: [],
+  },
+  {
+    name: 'the same loop on an ImageNet validation folder is not ImageNet training',
+    code: folderLoop('/data/imagenet/val'),
+    expect: [],
+  },
+]);

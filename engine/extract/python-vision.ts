@@ -38,6 +38,9 @@ const DATASET_CLASSES: Record<string, string> = {
   FashionMNIST: 'fashion_mnist',
   ImageNet: 'imagenet-1k',
 };
+/** A folder path of ImageNet-1k's training split, and the subsets that are not it. */
+const IMAGENET_TRAIN = /(imagenet|ilsvrc)[^/]*\/(.*\/)?train\/?$/i;
+const IMAGENET_SUBSET = /imagenette|imagewoof|tiny|mini|subset|imagenet-?(100|10|a|r|o|v2|sketch)\b|\d+k?[-_]?class/i;
 // Training crop first; `RandomSizedCrop` and `Scale` are the names torchvision used before 0.2.
 const CROPS = ['RandomResizedCrop', 'RandomSizedCrop', 'RandomCrop', 'CenterCrop', 'Resize', 'Scale'];
 
@@ -49,6 +52,8 @@ export const VISION_CALLS = [
   'getattr',
   'load',
   ...Object.keys(DATASET_CLASSES),
+  'ImageFolder',
+  'DatasetFolder',
   ...CROPS,
 ];
 
@@ -86,6 +91,23 @@ export function visionFacts(
     if (info)
       put({ key: 'dataset_size', value: id, origin: 'explicit', file, span: spanOf(c.node), note: `${c.callee}(…)` });
   }
+  // `ImageFolder("/data/imagenet/train")`: the folder names ImageNet's training split (ILSVRC2012). Our reading of a
+  // path, so `inferred`; subsets and small variants (Imagenette, Tiny-/Mini-ImageNet, ImageNet-100) are not it.
+  if (!out.has('dataset_size'))
+    for (const c of calls) {
+      if (c.name !== 'ImageFolder' && c.name !== 'DatasetFolder') continue;
+      const root = values.resolve(c.positional[0] ?? c.kwargs.get('root')?.value).value;
+      if (typeof root !== 'string' || !IMAGENET_TRAIN.test(root) || IMAGENET_SUBSET.test(root)) continue;
+      put({
+        key: 'dataset_size',
+        value: 'imagenet-1k',
+        origin: 'inferred',
+        file,
+        span: spanOf(c.node),
+        note: `${c.callee}("${root}"): a folder of ImageNet's training split (ILSVRC2012, 1,281,167 images)`,
+      });
+      break;
+    }
   const res = resolutionFact(file, calls, values, out.get('dataset_size')?.value);
   if (res) put(res);
   return out;

@@ -54,10 +54,12 @@ export function optimizerFact(file: string, text: string, root: SyntaxNode, valu
     const v = optaxChain(c);
     if (v) add(v, c.node, `optax.chain(…) of ${v} building blocks`);
   }
-  // Keras `model.compile(optimizer="adam")` or `optimizer=args.optimizer` (a string the script declares).
+  // Keras `model.compile(optimizer="adam")`, `model.compile("adam", loss=…)` (the optimizer is the first parameter)
+  // or `optimizer=args.optimizer` (a string the script declares). torch.compile(model) takes a module, not a string.
   for (const c of findCalls(root, text, ['compile'])) {
-    const arg = c.kwargs.get('optimizer')?.value;
-    if (!arg || c.callee === 'torch.compile') continue;
+    if (!c.callee.includes('.') || /^(torch|re|jax|tf\.function)\b/.test(c.callee)) continue;
+    const arg = c.kwargs.get('optimizer')?.value ?? c.positional[0];
+    if (!arg) continue;
     const r = values.resolve(arg);
     const v = typeof r.value === 'string' ? optimizerName(r.value) : undefined;
     if (v) add(v, arg, `compile(optimizer=${arg.text})${r.via ? ` (${r.via})` : ''}`, !!r.scriptDefault);

@@ -530,3 +530,21 @@ model:
   );
   assert.equal(fact(mp, 'global_batch')?.value, 16);
 });
+
+test('Keras compile("adam", …): the optimizer passed first, by position', async () => {
+  const a = await py(`from tensorflow import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile("adagrad", loss="mse")
+model.fit(x_train, y_train, batch_size=16, epochs=2)
+`);
+  assert.equal(fact(a, 'optimizer')?.value, 'adagrad');
+  // A regular expression compiled in the same file is not an optimizer.
+  const re = await py(`import re
+from tensorflow import keras
+PAT = re.compile("adam")
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer=keras.optimizers.SGD(0.1))
+model.fit(x_train, y_train, epochs=2)
+`);
+  assert.equal(fact(re, 'optimizer')?.value, 'sgd');
+});

@@ -111,6 +111,8 @@ const BOOL_OPTS: Record<string, Set<string>> = {
   ]),
 };
 
+/** mpirun `-mca <param> <value>`: two words, the second not the command (docs.open-mpi.org, mpirun(1), v5.0). */
+const MPI_PAIR_OPTS = new Set(['-mca', '--mca', '-gmca', '--gmca']);
 const isPython = (w: string) => /(^|\/)python(\d(\.\d+)?)?$/.test(w);
 
 /** Option words before the target: name → value word (undefined for boolean flags). */
@@ -139,6 +141,9 @@ function scanOptions(
       };
       opts.set(w.text.slice(0, eq).replace(/-/g, '_').replace(/^__?/, '--'), { value: valueWord, word: w });
       i++;
+    } else if (MPI_PAIR_OPTS.has(w.text)) {
+      opts.set(w.text.replace(/-/g, '_').replace(/^__?/, '--'), { value: words[i + 2], word: w });
+      i += 3;
     } else if (bools.has(w.text)) {
       opts.set(w.text.replace(/-/g, '_').replace(/^__?/, '--'), { word: w });
       i++;

@@ -212,3 +212,79 @@ ${container('          command: ["python", "-m", "vllm.entrypoints.openai.api_se
     assert.deepEqual([a.runs.length, a.linked?.length ?? 0], [0, 0]);
   }
 });
+
+const mpiJob = (api: string, launcher: string) => `apiVersion: kubeflow.org/${api}
+kind: MPIJob
+metadata:
+  name: resnet-hvd
+spec:
+  slotsPerWorker: 8
+  runPolicy:
+    cleanPodPolicy: Running
+  mpiReplicaSpecs:
+    Launcher:
+      replicas: 1
+      template:
+        spec:
+          containers:
+          - name: launcher
+            image: registry.example/hvd:3
+            command:
+${launcher}
+    Worker:
+      replicas: 2
+      template:
+        spec:
+          nodeSelector:
+            nvidia.com/gpu.product: NVIDIA-A100-SXM4-80GB
+          containers:
+          - name: worker
+            image: registry.example/hvd:3
+            resources:
+              limits:
+                nvidia.com/gpu: 8
+`;
+
+test('Kubernetes: an MPIJob with Open MPI `-mca` pairs is a run of its script, with Worker replicas × GPUs', async () => {
+  const words = [
+    'mpirun',
+    '--allow-run-as-root',
+    '-bind-to',
+    'none',
+    '-x',
+    'NCCL_DEBUG=INFO',
+    '-mca',
+    'pml',
+    'ob1',
+    '-mca',
+    'btl',
+    '^openib',
+    'python',
+    'train_imagenet.py',
+    '--epochs',
+    '"90"',
+    '--batch_size',
+    '"256"',
+  ];
+  const yaml = mpiJob('v2beta1', words.map((w) => `            - ${w}`).join('\n'));
+  const a = await analyze({ 'mpi.yaml': yaml }, 'mpi.yaml');
+  const run = theRun(a);
+  assert.match(run.plan.entry.label, /python train_imagenet\.py/);
+  const d = fact(a, 'devices');
+  assert.deepEqual([d?.value, d?.origin], [16, 'explicit'], d?.note);
+  assert.match(d?.note ?? '', /MPIJob Worker: 2 × nvidia\.com\/gpu: 8/);
+  assert.equal(fact(a, 'hardware')?.value, 'a100-sxm4-80gb');
+  assert.equal(fact(a, 'epochs')?.value, 90);
+  assert.match(yaml.split('\n')[lineOf(yaml, fact(a, 'epochs')!.span!.start) - 1], /--epochs/);
+});
+
+test('Kubernetes: a v1 MPIJob whose launcher states `mpirun -np` counts those processes', async () => {
+  const yaml = mpiJob(
+    'v1',
+    '            - mpirun\n            - -np\n            - "16"\n            - python\n            - train.py\n            - --epochs\n            - "3"',
+  );
+  const a = await analyze({ 'mpi.yaml': yaml }, 'mpi.yaml');
+  assert.match(theRun(a).plan.entry.label, /python train\.py/);
+  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'devices')?.origin], [16, 'explicit']);
+  assert.match(fact(a, 'devices')?.note ?? '', /mpirun -np/);
+});

@@ -85,7 +85,8 @@ export function linkFile(input: LinkInput): LinkResult {
           } else own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (c.format === 'skypilot' || c.format === 'kubernetes') drafts = linker.launcherRuns(file, text);
+        else if (c.format === 'skypilot' || c.format === 'dstack' || c.format === 'kubernetes')
+          drafts = linker.launcherRuns(file, text);
         else if (own) drafts = [linker.enrich(own)];
         else {
           drafts = linker.usersOf(file);

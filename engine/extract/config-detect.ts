@@ -13,6 +13,7 @@ export type ConfigFormat =
   | 'hf-args'
   | 'hydra'
   | 'skypilot'
+  | 'dstack'
   | 'kubernetes'
   | 'wandb-sweep';
 
@@ -74,6 +75,8 @@ export function detectFormat(doc: ConfigDoc): ConfigFormat | undefined {
     return 'torchtune';
   if (isWandbSweep(doc)) return 'wandb-sweep';
   if (doc.syntax === 'yaml' && keys.has('resources') && keys.has('run')) return 'skypilot';
+  // A dstack task is a launcher (./dstack): `type: task` and its `commands:` lines.
+  if (doc.syntax === 'yaml' && doc.field(['type'])?.value === 'task' && doc.length(['commands']) > 0) return 'dstack';
   // A Kubernetes manifest is a launcher (./kubernetes): its containers' commands and the GPUs its pods request.
   if (doc.syntax === 'yaml' && keys.has('apiVersion') && keys.has('kind') && keys.has('spec')) return 'kubernetes';
   const defaults = doc.syntax === 'yaml' && doc.length(['defaults']) > 0;

@@ -51,7 +51,7 @@ function accelerators(node: unknown): Accel[] | undefined {
 const shellQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
 
 /** The `run:` script's text and where it starts in the file (block scalars keep their raw lines). */
-function runBlock(text: string, node: Node | null | undefined): { body: string; start: number } | undefined {
+export function runBlock(text: string, node: Node | null | undefined): { body: string; start: number } | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   const r = yamlSpan(node as Scalar);
   if (!r) return undefined;
@@ -75,7 +75,7 @@ const moveEdits = (e: OffsetEdit[] | undefined, d: number, file: string) =>
   e?.map((x) => ({ ...x, file, start: x.start + d, end: x.end + d }));
 
 /** A command parsed from the synthetic script, moved to the YAML file's offsets. */
-function relocate(cmd: LaunchCommand, d: number, file: string): LaunchCommand {
+export function relocate(cmd: LaunchCommand, d: number, file: string): LaunchCommand {
   const fact = (f: Fact): Fact => ({ ...f, file, span: f.span && moveSpan(f.span, d) });
   const word = <W extends { span: Span }>(w: W): W => ({ ...w, span: moveSpan(w.span, d) });
   return {

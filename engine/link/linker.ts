@@ -21,6 +21,7 @@ import { launcherOnlyRun } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
+import { mayBeDstack } from '../extract/dstack';
 import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
 import type { Tree } from '../parse/python';
@@ -224,7 +225,11 @@ export class Linker {
         if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
         if (scripts >= MAX_SCRIPTS) break;
         const text = this.read(f);
-        if (!text || !text.includes(base) || (kind === 'config' && !mayBeSkyPilot(text) && !mayBeKubernetes(text)))
+        if (
+          !text ||
+          !text.includes(base) ||
+          (kind === 'config' && !mayBeSkyPilot(text) && !mayBeKubernetes(text) && !mayBeDstack(text))
+        )
           continue;
         scripts++;
         const drafts =

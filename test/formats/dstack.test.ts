@@ -72,3 +72,17 @@ test('must not: YAML that is not a dstack task gets no run from its commands', a
     assert.equal([...a.runs, ...(a.linked ?? [])].length, 0, name);
   }
 });
+
+test('dstack: the script in the tree is one run with the task: its GPUs and the flags of commands:', async () => {
+  const yaml = task('A100:80GB:4', '  - python train.py --output_dir out --bf16 True --num_train_epochs 3');
+  const script =
+    'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
+  for (const target of ['train.py', '.dstack.yml']) {
+    const a = await analyze({ '.dstack.yml': yaml, 'train.py': script }, target);
+    const run = theRun(a);
+    assert.equal(run.plan.entry.file.split('/').pop(), 'train.py', target);
+    assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'devices')?.file?.split('/').pop()], [4, '.dstack.yml']);
+    assert.equal(fact(a, 'hardware')?.value, 'a100', target);
+    assert.equal(fact(a, 'epochs')?.value, 3, target);
+  }
+});

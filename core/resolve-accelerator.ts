@@ -29,6 +29,7 @@ interface Family {
 // Order matters only for readability; each input must match exactly one family.
 const FAMILIES: readonly Family[] = [
   { pattern: /^p100(?!\d)/, prefix: 'p100', defaultId: 'p100-sxm2-16gb' },
+  { pattern: /^(?:tesla)?p40(?!\d)/, prefix: 'p40', defaultId: 'p40' },
   // "v100s" is the V100S; "v100sxm2" (tokens "v100" + "sxm2" joined) is a plain V100.
   { pattern: /^v100s(?!xm)/, prefix: 'v100s', defaultId: 'v100s-pcie-32gb' },
   { pattern: /^v100(?!\d)(?!s(?!xm))/, prefix: 'v100', defaultId: 'v100-sxm2-16gb' },
@@ -37,9 +38,15 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^a800(?!\d)/, prefix: 'a800', defaultId: 'a800-sxm4-80gb' },
   { pattern: /^a10g/, prefix: 'a10g', defaultId: 'a10g' },
   { pattern: /^a10(?![\dg])/, prefix: 'a10', defaultId: 'a10' },
+  { pattern: /^a30(?!\d)/, prefix: 'a30', defaultId: 'a30' },
+  // "a40" only: "a4000" is the RTX A4000, a different card (not in the table).
+  { pattern: /^a40(?!\d)/, prefix: 'a40', defaultId: 'a40' },
   { pattern: /^(?:rtx)?a6000/, prefix: 'rtx-a6000', defaultId: 'rtx-a6000' },
   { pattern: /^(?:rtx)?3090(?!\d)/, prefix: 'rtx-3090', defaultId: 'rtx-3090', geforce: true },
+  { pattern: /^(?:rtx)?3080(?!\d)/, prefix: 'rtx-3080', defaultId: 'rtx-3080', geforce: true },
+  { pattern: /^(?:rtx)?3070(?!\d)/, prefix: 'rtx-3070', defaultId: 'rtx-3070', geforce: true },
   { pattern: /^(?:rtx)?4090(?!\d)/, prefix: 'rtx-4090', defaultId: 'rtx-4090', geforce: true },
+  { pattern: /^(?:rtx)?4080(?!\d)/, prefix: 'rtx-4080', defaultId: 'rtx-4080', geforce: true },
   { pattern: /^(?:rtx)?6000ada/, prefix: 'rtx-6000-ada', defaultId: 'rtx-6000-ada' },
   { pattern: /^l4(?!\d)/, prefix: 'l4', defaultId: 'l4' },
   { pattern: /^l20(?!\d)/, prefix: 'l20', defaultId: 'l20' },
@@ -55,12 +62,15 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:rtx)?5090(?!\d)/, prefix: 'rtx-5090', defaultId: 'rtx-5090', geforce: true },
   { pattern: /^mi250x/, prefix: 'mi250x', defaultId: 'mi250x' },
   { pattern: /^mi250(?![\dx])/, prefix: 'mi250', defaultId: 'mi250' },
+  { pattern: /^mi210(?!\d)/, prefix: 'mi210', defaultId: 'mi210' },
   { pattern: /^mi300x/, prefix: 'mi300x', defaultId: 'mi300x' },
   { pattern: /^mi325x/, prefix: 'mi325x', defaultId: 'mi325x' },
   { pattern: /^(?:habana|intel)?gaudi2(?!\d)/, prefix: 'gaudi2', defaultId: 'gaudi2' },
   { pattern: /^(?:habana|intel)?gaudi3(?!\d)/, prefix: 'gaudi3', defaultId: 'gaudi3' },
   { pattern: /^hl225/, prefix: 'gaudi2', defaultId: 'gaudi2' },
   { pattern: /^hl32[58]/, prefix: 'gaudi3', defaultId: 'gaudi3' },
+  // First-generation Ascend 910 only; "910B"/"910C" are later chips (not in the table).
+  { pattern: /^(?:huawei)?ascend910(?![\da-z])/, prefix: 'ascend-910', defaultId: 'ascend-910' },
   // Apple silicon: "M2 Max", "apple m3 max", "m4max" (tokens joined). A bare "m1"/"m2"/"m4" is the base chip only with
   // "Apple"/"Mac" in the name and when no longer spelling ("m1max") names a variant (`dominated` in resolveAccelerator).
   { pattern: /^(?:apple)?m1(?![\da-z])/, prefix: 'apple-m1', defaultId: 'apple-m1', apple: true },
@@ -248,8 +258,21 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
     );
   }
 
+  if (fam.prefix === 'ascend-910' && /910[\s_-]*(?:b|c|pro)\b/i.test(raw)) {
+    return unknownAccelerator(
+      raw,
+      'Only the first-generation Ascend 910 is in the table; the 910B/910C/910 Pro are not.',
+    );
+  }
+
   let rows = familyRows(fam);
   const def = byId(fam.defaultId) ?? rows[0];
+  // GeForce memory sizes name different cards (RTX 3080 10 GB vs 12 GB: more cores, more power): a size the row does not
+  // have is another product, not this row.
+  const sizeMatch = fam.geforce ? /\b(\d{1,2})\s*g(?:i?b)?\b/.exec(lower.replace(/[^a-z0-9]+/g, ' ')) : null;
+  if (sizeMatch && !rows.some((a) => a.memoryGB === Number(sizeMatch[1]))) {
+    return unknownAccelerator(raw, `No ${def.name} variant with ${sizeMatch[1]} GB is in the table.`);
+  }
   if (rows.length > 1) {
     const memMatch = /\b(\d{2,3})\s*g(?:i?b)?\b/.exec(lower.replace(/[^a-z0-9]+/g, ' '));
     if (memMatch) {

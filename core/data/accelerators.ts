@@ -50,6 +50,22 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source: 'NVIDIA Tesla P100 datasheet (PCIe version: 250 W, FP32 9.3, FP16 18.7 TFLOPS)',
     year: 2016,
   },
+  {
+    id: 'p40',
+    name: 'NVIDIA Tesla P40 24 GB',
+    vendor: 'nvidia',
+    arch: 'pascal',
+    powerW: 250,
+    tflops: { fp32: 12 },
+    memoryGB: 24,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA Tesla P40 datasheet, https://images.nvidia.com/content/pdf/tesla/184427-Tesla-P40-Datasheet-NV-Final-Letter-Web.pdf ' +
+      '(FP32 12 TFLOPS with GPU Boost, INT8 47 TOPS, 250 W, 24 GB GDDR5) [R]. No fp16 key: GP102 runs FP16 at 1/64 of the FP32 rate, ' +
+      'so mixed precision gains nothing on it',
+    year: 2016,
+  },
 
   // ---------------------------------------------------------------- NVIDIA Volta / Turing
   {
@@ -240,6 +256,36 @@ export const ACCELERATORS: readonly Accelerator[] = [
     year: 2021,
   },
   {
+    id: 'a30',
+    name: 'NVIDIA A30 24 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 165,
+    tflops: { fp32: 10.3, tf32: 82, fp16: 165, bf16: 165 },
+    memoryGB: 24,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA A30 datasheet, https://www.nvidia.com/en-us/data-center/products/a30-gpu/ (TF32 82 / BF16 165 dense, 165 / 330 sparse; ' +
+      'FP32 10.3; 165 W; 24 GB HBM2) [R]',
+    year: 2021,
+  },
+  {
+    id: 'a40',
+    name: 'NVIDIA A40 48 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 300,
+    tflops: { fp32: 37.4, tf32: 74.8, fp16: 149.7, bf16: 149.7 },
+    memoryGB: 48,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA A40 datasheet, https://images.nvidia.com/content/Solutions/data-center/a40/nvidia-a40-datasheet.pdf (TF32 74.8 / ' +
+      'BF16 149.7 dense, 149.6 / 299.4 sparse; FP32 37.4; 300 W max power; 48 GB GDDR6). Not the RTX A4000/A5000 (other rows, not in the table)',
+    year: 2020,
+  },
+  {
     id: 'rtx-3090',
     name: 'NVIDIA GeForce RTX 3090 24 GB',
     vendor: 'nvidia',
@@ -252,6 +298,37 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'NVIDIA Ampere GA102 whitepaper (RTX 3090: FP16/BF16 tensor with FP32 accumulate 71 dense; 142 only with FP16 accumulate; TF32 35.6); ' +
       'mlco2/impact data/gpus.csv (350 W, FP32 35.58)',
+    year: 2020,
+  },
+  {
+    id: 'rtx-3080',
+    name: 'NVIDIA GeForce RTX 3080 10 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 320,
+    tflops: { fp32: 29.8, tf32: 29.8, fp16: 59.5, bf16: 59.5 },
+    memoryGB: 10,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA Ampere GA102 whitepaper, https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf ' +
+      '(RTX 3080: FP16/BF16 tensor with FP32 accumulate 59.5 dense, 119 only with FP16 accumulate; TF32 29.8; FP32 29.8; 320 W; ' +
+      '10 GB GDDR6X) [R]. The 12 GB and Ti cards are other products, not in the table',
+    year: 2020,
+  },
+  {
+    id: 'rtx-3070',
+    name: 'NVIDIA GeForce RTX 3070 8 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 220,
+    tflops: { fp32: 20.3, tf32: 20.3, fp16: 40.6, bf16: 40.6 },
+    memoryGB: 8,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA Ampere GA102 whitepaper (appendix, GA104), https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf ' +
+      '(RTX 3070: FP16/BF16 tensor with FP32 accumulate 40.6 dense, 81.3 only with FP16 accumulate; TF32 20.3; FP32 20.3; 220 W; 8 GB) [R]',
     year: 2020,
   },
   {
@@ -283,6 +360,22 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'NVIDIA Ada Lovelace (AD102) whitepaper (RTX 4090 with FP32 accumulate: FP16/BF16 165.2, FP8 330.3 dense; double with FP16 accumulate); ' +
       'mlco2/impact data/gpus.csv (450 W, FP32 82.6)',
+    year: 2022,
+  },
+  {
+    id: 'rtx-4080',
+    name: 'NVIDIA GeForce RTX 4080 16 GB',
+    vendor: 'nvidia',
+    arch: 'ada',
+    powerW: 320,
+    tflops: { fp32: 48.7, tf32: 48.7, fp16: 97.5, bf16: 97.5, fp8: 194.9 },
+    memoryGB: 16,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA Ada Lovelace whitepaper, https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf ' +
+      '(RTX 4080 16 GB with FP32 accumulate: FP16/BF16 97.5, FP8 194.9 dense; double with FP16 accumulate; FP32 48.7; 320 W) [R]. ' +
+      'The 4080 Super is another product, not in the table',
     year: 2022,
   },
   {
@@ -549,6 +642,22 @@ export const ACCELERATORS: readonly Accelerator[] = [
     year: 2021,
   },
   {
+    id: 'mi210',
+    name: 'AMD Instinct MI210 64 GB',
+    vendor: 'amd',
+    arch: 'cdna2',
+    powerW: 300,
+    tflops: { fp32: 45.3, fp16: 181, bf16: 181 },
+    memoryGB: 64,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'AMD Instinct MI210 (PCIe card, ONE CDNA2 GCD, so one device per process): FP16/BF16 matrix 181, FP32 matrix 45.3 / vector 22.6 ' +
+      'TFLOPS, 300 W TDP, 64 GB HBM2e; AMD product page https://www.amd.com/en/products/accelerators/instinct/mi200/mi210.html and ' +
+      'AnandTech, https://www.anandtech.com/show/17326/amd-releases-instinct-mi210-accelerator-cdna-2-on-a-pcie-card (2022)',
+    year: 2022,
+  },
+  {
     id: 'mi300x',
     name: 'AMD Instinct MI300X 192 GB',
     vendor: 'amd',
@@ -606,6 +715,25 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'Intel Gaudi 3 AI accelerator white paper (HL-325L OAM: 1835 TFLOPS matrix BF16 and FP8 alike, 128 GB HBM2e at 3.7 TB/s, 900 W TDP)',
     year: 2024,
+  },
+  // ---------------------------------------------------------------- Huawei Ascend
+  {
+    id: 'ascend-910',
+    name: 'Huawei Ascend 910 32 GB',
+    vendor: 'other',
+    arch: 'davinci',
+    powerW: 310,
+    tflops: { fp16: 256 },
+    memoryGB: 32,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'Huawei launch announcement (23 Aug 2019), https://www.huawei.com/en/news/2019/8/huawei-ascend-910-most-powerful-ai-processor ' +
+      '(FP16 256 TFLOPS, INT8 512 TOPS, maximum power 310 W against 350 W planned); reported e.g. by ' +
+      'https://pureai.com/articles/2019/09/03/nws-huawei-ascend-910-processor.aspx. First generation only: the 910B/910C have no ' +
+      'vendor-published figures and are not in the table. 32 GB HBM2 [R]. Huawei publishes no FP32 rate, so fp32 work is ' +
+      'modelled at the FP16 rate like the TPU rows (optimistic)',
+    year: 2019,
   },
 
   // ---------------------------------------------------------------- Google TPU (per chip)

@@ -68,6 +68,18 @@ describe('resolveAccelerator', () => {
     ['AMD Instinct MI300X', 'mi300x'],
     ['AMD Instinct MI250X', 'mi250x'],
     ['MI250', 'mi250'],
+    // rows added for issue #13 point 5, spelled as nvidia-smi / rocm-smi / users write them
+    ['Tesla P40', 'p40'],
+    ['NVIDIA A30', 'a30'],
+    ['NVIDIA A40', 'a40'],
+    ['NVIDIA GeForce RTX 3080', 'rtx-3080'],
+    ['RTX 3080 10GB', 'rtx-3080'],
+    ['NVIDIA GeForce RTX 3070', 'rtx-3070'],
+    ['NVIDIA GeForce RTX 4080', 'rtx-4080'],
+    ['AMD Instinct MI210', 'mi210'],
+    ['mi210', 'mi210'],
+    ['Huawei Ascend 910', 'ascend-910'],
+    ['Ascend910', 'ascend-910'],
     // TPUs
     ['tpu v3', 'tpu-v3'],
     ['TPU-v3', 'tpu-v3'],
@@ -118,6 +130,49 @@ describe('resolveAccelerator', () => {
     if (!ti.ok) assert.ok(ti.suggestions.includes('rtx-3090'));
     const gh = resolveAccelerator('gh200');
     assert.equal(gh.ok, false, 'GH200 is not an H200');
+  });
+
+  it('keeps near-names apart: each resolves to its own row or to none, never to a neighbour', () => {
+    const own: Array<[string, string]> = [
+      ['a40', 'a40'],
+      ['a4', 'unknown'], // no such NVIDIA part; must not be taken for the A40
+      ['p40', 'p40'],
+      ['l40', 'l40'],
+      ['a30', 'a30'],
+      ['a10', 'a10'],
+      ['rtx 3090', 'rtx-3090'],
+      ['rtx 3080', 'rtx-3080'],
+      ['rtx 4080', 'rtx-4080'],
+      ['rtx 4090', 'rtx-4090'],
+      ['MI250', 'mi250'],
+      ['MI250X', 'mi250x'],
+      ['MI210', 'mi210'],
+    ];
+    for (const [input, id] of own) {
+      const r = resolveAccelerator(input);
+      assert.equal(r.ok ? r.value.id : 'unknown', id, input);
+    }
+    // Different products sharing a prefix with a row: none of them is that row.
+    for (const input of [
+      'NVIDIA RTX A4000',
+      'RTX A5000',
+      'Tesla P4',
+      'Quadro P4000',
+      'Quadro P400',
+      'RTX 3090 Ti',
+      'RTX 3080 Ti',
+      'RTX 3080 12GB',
+      'RTX 4080 Super',
+      'RTX 3070 Ti',
+      'RTX 3060',
+      'MI2100',
+      'Ascend 910B',
+      'Ascend 910 B',
+      'Ascend 910C',
+    ]) {
+      const r = resolveAccelerator(input);
+      assert.equal(r.ok, false, `${input} -> ${r.ok ? r.value.id : ''}`);
+    }
   });
 
   it('refuses a spelling naming two devices, and names both', () => {

@@ -39,9 +39,11 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^a10g/, prefix: 'a10g', defaultId: 'a10g' },
   { pattern: /^a10(?![\dg])/, prefix: 'a10', defaultId: 'a10' },
   { pattern: /^a30(?!\d)/, prefix: 'a30', defaultId: 'a30' },
-  // "a40" only: "a4000" is the RTX A4000, a different card (not in the table).
+  // "a40" only: "a4000" is the RTX A4000, a different card with its own row.
   { pattern: /^a40(?!\d)/, prefix: 'a40', defaultId: 'a40' },
   { pattern: /^(?:rtx)?a6000/, prefix: 'rtx-a6000', defaultId: 'rtx-a6000' },
+  { pattern: /^(?:rtx)?a5000(?!\d)/, prefix: 'rtx-a5000', defaultId: 'rtx-a5000' },
+  { pattern: /^(?:rtx)?a4000(?!\d)/, prefix: 'rtx-a4000', defaultId: 'rtx-a4000' },
   { pattern: /^(?:rtx)?3090(?!\d)/, prefix: 'rtx-3090', defaultId: 'rtx-3090', geforce: true },
   { pattern: /^(?:rtx)?3080(?!\d)/, prefix: 'rtx-3080', defaultId: 'rtx-3080', geforce: true },
   { pattern: /^(?:rtx)?3070(?!\d)/, prefix: 'rtx-3070', defaultId: 'rtx-3070', geforce: true },

@@ -282,7 +282,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tensorCores: true,
     source:
       'NVIDIA A40 datasheet, https://images.nvidia.com/content/Solutions/data-center/a40/nvidia-a40-datasheet.pdf (TF32 74.8 / ' +
-      'BF16 149.7 dense, 149.6 / 299.4 sparse; FP32 37.4; 300 W max power; 48 GB GDDR6). Not the RTX A4000/A5000 (other rows, not in the table)',
+      'BF16 149.7 dense, 149.6 / 299.4 sparse; FP32 37.4; 300 W max power; 48 GB GDDR6). Not the RTX A4000/A5000 (rows of their own)',
     year: 2020,
   },
   {
@@ -344,6 +344,36 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'NVIDIA RTX A6000 datasheet (tensor 309.7 TFLOPS sparse -> 154.8 dense, FP32 38.7, 300 W); cli99/llm-analysis a6000-48gb.json (154.8)',
     year: 2020,
+  },
+  {
+    id: 'rtx-a5000',
+    name: 'NVIDIA RTX A5000 24 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 230,
+    tflops: { fp32: 27.8, tf32: 55.6, fp16: 111.1, bf16: 111.1 },
+    memoryGB: 24,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA RTX A5000 datasheet, https://www.nvidia.com/en-us/design-visualization/rtx-a5000/ (tensor 222.2 TFLOPS sparse -> 111.1 dense, ' +
+      'FP32 27.8, 230 W max power, 24 GB GDDR6) [R]; TF32 taken as half of the FP16 tensor rate as in the RTX A6000 row',
+    year: 2021,
+  },
+  {
+    id: 'rtx-a4000',
+    name: 'NVIDIA RTX A4000 16 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 140,
+    tflops: { fp32: 19.2, tf32: 38.4, fp16: 76.7, bf16: 76.7 },
+    memoryGB: 16,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA RTX A4000 datasheet, https://www.nvidia.com/en-us/design-visualization/rtx-a4000/ (tensor 153.4 TFLOPS sparse -> 76.7 dense, ' +
+      'FP32 19.2, 140 W max power, 16 GB GDDR6) [R]; TF32 taken as half of the FP16 tensor rate as in the RTX A6000 row',
+    year: 2021,
   },
 
   // ---------------------------------------------------------------- NVIDIA Ada Lovelace

@@ -135,6 +135,9 @@ describe('resolveAccelerator', () => {
   it('keeps near-names apart: each resolves to its own row or to none, never to a neighbour', () => {
     const own: Array<[string, string]> = [
       ['a40', 'a40'],
+      ['NVIDIA RTX A4000', 'rtx-a4000'],
+      ['RTX A5000', 'rtx-a5000'],
+      ['NVIDIA RTX A6000', 'rtx-a6000'],
       ['a4', 'unknown'], // no such NVIDIA part; must not be taken for the A40
       ['p40', 'p40'],
       ['l40', 'l40'],
@@ -154,8 +157,7 @@ describe('resolveAccelerator', () => {
     }
     // Different products sharing a prefix with a row: none of them is that row.
     for (const input of [
-      'NVIDIA RTX A4000',
-      'RTX A5000',
+      'RTX A4500',
       'Tesla P4',
       'Quadro P4000',
       'Quadro P400',

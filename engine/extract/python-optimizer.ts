@@ -9,7 +9,7 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { OPTAX_TRANSFORMS, OPTIMIZER_NAMES, optimizerName } from '../vocabulary/optimizers';
-import { qualified } from './python-scan';
+import { qualified, readImport } from './python-scan';
 import type { ValueResolver } from './python-values';
 
 /** A module path optimizers live in: a segment `optim`/`optimizers`/`optax`, or a library that exports them at top level. */
@@ -270,35 +270,12 @@ function evalCondition(cond: SyntaxNode, values: ValueResolver): boolean | undef
  */
 function topLevelImports(root: SyntaxNode, text: string): Map<string, string> {
   const out = new Map<string, string>();
-  const read = (stmt: SyntaxNode) => {
-    if (stmt.type === 'import_statement') {
-      for (const n of stmt.namedChildren) {
-        if (n?.type === 'dotted_name') out.set(n.text.split('.')[0], n.text.split('.')[0]);
-        else if (n?.type === 'aliased_import') {
-          const name = n.childForFieldName('name')?.text;
-          const alias = n.childForFieldName('alias')?.text;
-          if (name && alias) out.set(alias, name);
-        }
-      }
-    } else if (stmt.type === 'import_from_statement') {
-      const mod = stmt.childForFieldName('module_name')?.text;
-      if (!mod) return;
-      for (const n of stmt.childrenForFieldName('name')) {
-        if (n?.type === 'dotted_name') out.set(n.text, `${mod}.${n.text}`);
-        else if (n?.type === 'aliased_import') {
-          const name = n.childForFieldName('name')?.text;
-          const alias = n.childForFieldName('alias')?.text;
-          if (name && alias) out.set(alias, `${mod}.${name}`);
-        }
-      }
-    }
-  };
   // Import lines found in the text, mapped to their statements (no walk over every node of a long script).
   for (const m of text.matchAll(/^[ \t]*(?:from|import)[ \t]/gm)) {
     let n: SyntaxNode | null = root.descendantForIndex(m.index + m[0].length - 1);
     while (n && n.type !== 'import_statement' && n.type !== 'import_from_statement' && n.type !== 'module')
       n = n.parent;
-    if (n && n.type !== 'module') read(n);
+    if (n && n.type !== 'module') readImport(n, out);
   }
   return out;
 }

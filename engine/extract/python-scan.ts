@@ -9,30 +9,34 @@ import type { ValueResolver } from './python-values';
 export function importsOf(root: SyntaxNode): Map<string, string> {
   const out = new Map<string, string>();
   for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (!stmt) continue;
-    if (stmt.type === 'import_statement') {
-      for (const n of stmt.namedChildren) {
-        if (n?.type === 'dotted_name') out.set(n.text.split('.')[0], n.text.split('.')[0]);
-        else if (n?.type === 'aliased_import') {
-          const name = n.childForFieldName('name')?.text;
-          const alias = n.childForFieldName('alias')?.text;
-          if (name && alias) out.set(alias, name);
-        }
+    if (stmt) readImport(stmt, out);
+  }
+  return out;
+}
+
+/** Adds what one `import …` / `from … import …` statement binds to `out` (local name → dotted path). */
+export function readImport(stmt: SyntaxNode, out: Map<string, string>): void {
+  if (stmt.type === 'import_statement') {
+    for (const n of stmt.namedChildren) {
+      if (n?.type === 'dotted_name') out.set(n.text.split('.')[0], n.text.split('.')[0]);
+      else if (n?.type === 'aliased_import') {
+        const name = n.childForFieldName('name')?.text;
+        const alias = n.childForFieldName('alias')?.text;
+        if (name && alias) out.set(alias, name);
       }
-    } else {
-      const mod = stmt.childForFieldName('module_name')?.text;
-      if (!mod) continue;
-      for (const n of stmt.childrenForFieldName('name')) {
-        if (n?.type === 'dotted_name') out.set(n.text, `${mod}.${n.text}`);
-        else if (n?.type === 'aliased_import') {
-          const name = n.childForFieldName('name')?.text;
-          const alias = n.childForFieldName('alias')?.text;
-          if (name && alias) out.set(alias, `${mod}.${name}`);
-        }
+    }
+  } else if (stmt.type === 'import_from_statement') {
+    const mod = stmt.childForFieldName('module_name')?.text;
+    if (!mod) return;
+    for (const n of stmt.childrenForFieldName('name')) {
+      if (n?.type === 'dotted_name') out.set(n.text, `${mod}.${n.text}`);
+      else if (n?.type === 'aliased_import') {
+        const name = n.childForFieldName('name')?.text;
+        const alias = n.childForFieldName('alias')?.text;
+        if (name && alias) out.set(alias, `${mod}.${name}`);
       }
     }
   }
-  return out;
 }
 
 /** The callee with its first segment replaced by what it was imported as. */

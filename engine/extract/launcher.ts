@@ -51,6 +51,8 @@ export interface LaunchCommand {
   accelerate: boolean;
   /** Positional arguments after the target (nanoGPT config files, HF-args JSON). */
   positionals: Word[];
+  /** A batch job given accelerators by its scheduler (a Kubernetes Job or training-operator job requesting GPUs/TPUs). */
+  scheduled?: boolean;
 }
 
 const BOOL_OPTS: Record<string, Set<string>> = {

@@ -117,3 +117,56 @@ def main():
   assert.notEqual(run.plan.facts.get('micro_batch')?.origin, 'framework-default', 'no TrainingArguments default');
   assert.equal(run.plan.facts.get('devices')?.value, 4);
 });
+
+test('a SLURM job that runs a wrapper script: the wrapper’s command, with the job’s GPUs and exported flags', async () => {
+  const job = `#!/bin/bash
+#SBATCH --nodes=2
+#SBATCH --gres=gpu:4
+export EXTRA="--num_epochs 12"
+srun --ntasks-per-node=1 bash ./wrap_train.sh
+`;
+  const wrapper = `#!/bin/bash
+set -e
+python speech_trainer_main.py --batch_size 24 \${EXTRA}
+`;
+  const a = await analyze({ 'job.sbatch': job, 'wrap_train.sh': wrapper }, 'job.sbatch');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('devices')?.value, 8, '4 GPUs per node × 2 nodes');
+  assert.equal(run.plan.facts.get('micro_batch')?.value, 24);
+  assert.ok(run.plan.files.includes('/proj/job.sbatch') || run.plan.files.some((f) => f.endsWith('job.sbatch')));
+});
+
+test('a wrapper run by a job that asks for no accelerator and names an evaluation script gives no run', async () => {
+  const job = `#!/bin/bash\nbash ./wrap_eval.sh\n`;
+  const wrapper = `python evaluate_checkpoint.py --batch_size 64\n`;
+  const a = await analyze({ 'eval_job.sh': job, 'wrap_eval.sh': wrapper }, 'eval_job.sh');
+  assert.deepEqual([a.runs.length, a.linked?.length ?? 0], [0, 0]);
+});
+
+test('srun -n over more tasks than one node’s GPUs, no node count: the device count is unknown, not one node', async () => {
+  const job = `#!/bin/bash
+#SBATCH -n 64
+#SBATCH --gpus-per-node=8
+srun bash ./wrap_pretrain.sh
+`;
+  const wrapper = `python3 -m mylab.pretrain_main --per_core_batch 16\n`;
+  const a = await analyze({ 'pod.sbatch': job, 'wrap_pretrain.sh': wrapper }, 'pod.sbatch');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('devices')?.value ?? null, null);
+  assert.match(run.plan.facts.get('devices')?.note ?? '', /node count/);
+});
+
+test('variables a launcher sources from another file reach its command line', async () => {
+  const env = `NUM_GPUS=4\nBATCH=32\n`;
+  const launcher = `#!/bin/bash\nsource ./cluster_env.sh\ntorchrun --nproc_per_node=$NUM_GPUS finetune_main.py --train_batch_size $BATCH --num_train_epochs 2\n`;
+  const a = await analyze({ 'cluster_env.sh': env, 'go.sh': launcher }, 'go.sh');
+  assert.equal(fact(a, 'devices')?.value, 4);
+});
+
+test('composer --verbose is a switch: the script after it is the target, the YAML its config', async () => {
+  const launcher = `composer --world_size 16 --nproc 8 --verbose /opt/foundry/train.py /opt/foundry/yamls/gpt-125m.yaml max_duration=100ba\n`;
+  const a = await analyze({ 'mpt.sh': launcher }, 'mpt.sh');
+  const run = theRun(a);
+  assert.match(run.plan.entry.label, /train\.py/);
+  assert.equal(run.plan.facts.get('devices')?.value, 16);
+});

@@ -289,9 +289,12 @@ export class Linker {
     const out: RunDraft[] = [];
     if (!cmd.target || cmd.target.word.unresolved) return out;
     const base = commandBase(this, file, cmd);
-    const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path, base);
-    // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
-    if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) return out;
+    // `-m pkg.train`: a module of this tree is read like a script; one installed elsewhere is not here.
+    const modPath = `${cmd.target.path.replace(/\./g, '/')}.py`;
+    const target =
+      cmd.target.kind === 'module'
+        ? (this.resolve(file, modPath, base) ?? this.resolve(file, modPath))
+        : this.resolve(file, cmd.target.path, base);
     if (cmd.tool === 'shell') return target ? wrapperRuns(this, file, cmd, target, depth) : out;
     if (!target) {
       const own = launcherOnlyRun(file, cmd);

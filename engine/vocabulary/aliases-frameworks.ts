@@ -110,6 +110,11 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('devices', 'run.world_size', 'devices', ['lavis'], { fw: ['lavis'] }),
   A('precision', 'run.amp', 'precision', ['lavis'], { on: 'fp16', fw: ['lavis'] }),
   A('lr', 'run.init_lr', 'number', ['lavis'], { fw: ['lavis'] }),
+  // pycls: the total mini-batch and epochs; PaddleSeg: iterations. ALBERT's classifier names its steps `train_step`.
+  A('global_batch', 'train.batch_size', 'int', ['pycls'], { scope: 'global', fw: ['pycls'] }),
+  A('epochs', 'optim.max_epoch', 'int', ['pycls'], { unit: 'epochs', fw: ['pycls'] }),
+  A('max_steps', '^iters', 'int', ['paddleseg'], { unit: 'steps', fw: ['paddleseg'] }),
+  A('max_steps', 'train_step', 'int', ['tpu-estimator'], { unit: 'steps', fw: ['tpu-estimator'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.
   A('none', 'trainer.enable_checkpointing', 'present', ['nemo'], { fw: ['nemo'] }),
 ];

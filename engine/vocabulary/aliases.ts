@@ -139,7 +139,8 @@ export const ALIASES: Alias[] = [
     'batch_size train.batch_size training.batch_size data.batch_size dataloader.batch_size train_loader.batch_size fit.batch_size',
     'int',
     ['pytorch', 'lightning', 'timm', 'keras'],
-    { scope: 'per-device' },
+    // pycls's TRAIN.BATCH_SIZE is the total over its GPUs (a row of its own).
+    { scope: 'per-device', notFw: ['pycls'] },
   ),
   A(
     'global_batch',

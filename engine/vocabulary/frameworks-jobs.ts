@@ -1,6 +1,6 @@
 // Frameworks recognised from content whose files are training jobs rather than one library's config (same contract
 // as ./frameworks.ts): TensorFlow TPUEstimator flags and params, the instantiate-from-config YAML of latent-diffusion
-// and its forks, Determined experiment configs, VISSL configs, LAVIS/BLIP-2 run configs. Each default names where
+// and its forks, Determined experiment configs, VISSL configs, LAVIS/BLIP-2 run configs, pycls and PaddleSeg configs. Each default names where
 // the framework documents it (./sources.ts).
 import type { Framework, Signature } from './frameworks';
 
@@ -8,6 +8,28 @@ const any = (s: Signature, ...k: string[]) => k.some((x) => s.has(x));
 const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
 
 export const JOB_FRAMEWORKS: Framework[] = [
+  {
+    // pycls (yacs): `TRAIN.BATCH_SIZE` is the total mini-batch over `NUM_GPUS`, `OPTIM.MAX_EPOCH` the run length.
+    id: 'pycls',
+    label: 'pycls config',
+    src: 'pycls',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.topExact('OPTIM') &&
+      s.topExact('TRAIN') &&
+      any(s, 'optim.max_epoch', 'train.batch_size', 'num_gpus'),
+    defaults: (f) =>
+      f.has('precision') ? [] : [['precision', 'fp32', 'TRAIN.MIXED_PRECISION defaults to False: fp32']],
+  },
+  {
+    // PaddleSeg: `batch_size` per card, `iters` the run length, datasets under `train_dataset:`.
+    id: 'paddleseg',
+    label: 'PaddleSeg config',
+    src: 'paddleseg',
+    modality: 'vision',
+    detect: (s) => s.syntax === 'yaml' && s.top('iters') && tops(s, 'batch_size', 'train_dataset'),
+  },
   {
     // TF-1 `tf.estimator` / TPUEstimator scripts (absl flags) and their params files: `train_batch_size` is the
     // global batch ("the global training batch size"), split over the TPU cores or GPUs.

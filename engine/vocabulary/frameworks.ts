@@ -106,7 +106,7 @@ export const FRAMEWORKS: Framework[] = [
       // `_BASE_` names one file in detectron2 (a list is PaddleDetection's).
       (s.syntax === 'yaml' &&
         (s.topExact('SOLVER') ||
-          typeof s.value('_BASE_') === 'string' ||
+          (s.topExact('_BASE_') && typeof s.value('_BASE_') === 'string') ||
           (s.topExact('MODEL') && (s.topExact('INPUT') || s.topExact('DATASETS'))))) ||
       (s.syntax === 'python' && any(s, '_c.solver.max_iter', '_c.solver.ims_per_batch', 'cfg.solver.ims_per_batch')),
     defaults: () => [

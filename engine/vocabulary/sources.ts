@@ -98,6 +98,11 @@ export const SOURCES = {
   },
   vissl: { url: 'https://vissl.readthedocs.io/en/latest/vissl_modules/train.html', year: 2022 },
   lavis: { url: 'https://opensource.salesforce.com/LAVIS/latest/tutorial.configs.html', year: 2023 },
+  pycls: { url: 'https://github.com/facebookresearch/pycls/blob/main/pycls/core/config.py', year: 2021 },
+  paddleseg: {
+    url: 'https://github.com/PaddlePaddle/PaddleSeg/blob/release/2.9/docs/config/pre_config.md',
+    year: 2024,
+  },
   vdm: { url: 'https://github.com/google-research/vdm/blob/main/configs/cifar10.py', year: 2022 },
   openmmlab: { url: 'https://mmengine.readthedocs.io/en/latest/advanced_tutorials/config.html', year: 2024 },
 } satisfies Record<string, Source>;

@@ -89,3 +89,25 @@ test('an OpenMMLab config name states its devices (`4xb16`) when the config does
   assert.equal(run.plan.facts.get('devices')?.origin, 'inferred');
   await noRun('runtime_base.py');
 });
+
+test('a pycls config: TRAIN.BATCH_SIZE is the total over NUM_GPUS, OPTIM.MAX_EPOCH the epochs', async () => {
+  const { run, get } = await facts('regnet_4gpu.yaml');
+  assert.equal(run.plan.framework, 'pycls');
+  assert.deepEqual([get('global_batch'), get('devices'), get('micro_batch'), get('epochs')], [512, 4, 128, 60]);
+});
+
+test('a PaddleSeg config with a lower-case `_base_` is PaddleSeg, not detectron2: its own iterations', async () => {
+  const { run, get } = await facts('seg_unet_40k.yml');
+  assert.equal(run.plan.framework, 'paddleseg');
+  assert.deepEqual([get('max_steps'), get('micro_batch')], [40000, 8]);
+  assert.equal(run.plan.facts.get('save_steps')?.origin, undefined, 'no detectron2 checkpoint default');
+});
+
+test('a launcher running an in-tree module (`python -m pkg.train`) gives the module’s run with its flags', async () => {
+  const script = FILES['estimator_classifier.py'];
+  const launcher = `python3 -m jobs.estimator_classifier --num_train_steps=3000 --use_tpu=True --num_tpu_cores=8\n`;
+  const a = await analyze({ 'jobs/estimator_classifier.py': script, 'run.sh': launcher }, 'run.sh');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('max_steps')?.value, 3000);
+  assert.equal(run.plan.facts.get('devices')?.value, 8, 'on a TPU the cores are the devices');
+});

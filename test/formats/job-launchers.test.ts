@@ -170,3 +170,16 @@ test('composer --verbose is a switch: the script after it is the target, the YAM
   assert.match(run.plan.entry.label, /train\.py/);
   assert.equal(run.plan.facts.get('devices')?.value, 16);
 });
+
+test('a fairseq-train launcher: updates are steps, --max-tokens is a batch budget and never the run’s tokens', async () => {
+  const sh = `fairseq-train data-bin/iwslt --arch transformer_iwslt_de_en --optimizer adam --lr 5e-4 \\
+  --max-tokens 4096 --max-update 80000 --update-freq 4 --distributed-world-size 4 --bf16\n`;
+  const a = await analyze({ 'nmt.sh': sh }, 'nmt.sh');
+  const run = theRun(a);
+  assert.equal(run.plan.framework, 'fairseq');
+  assert.deepEqual(
+    ['max_steps', 'grad_accum', 'devices', 'precision'].map((k) => run.plan.facts.get(k as never)?.value),
+    [80000, 4, 4, 'bf16'],
+  );
+  assert.equal(run.plan.facts.get('train_tokens'), undefined);
+});

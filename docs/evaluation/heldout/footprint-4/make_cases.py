@@ -204,9 +204,10 @@ A(C(id="academic-budget-bert-24h", name="24hBERT: BERT-large-style MLM in 24 h o
 A(C(id="yalm-100b", name="YaLM 100B (Yandex) pre-training on 800 A100", quality="B", paramsTotal=100e9,
     hardware="A100 (memory not stated)", devices=800,
     target=dict(metric="gpuHours", value=days(800, 65)),
-    source=("Yandex, 'Yandex publishes YaLM 100B. It's the largest GPT-like neural network in open source' (Medium, June 2022) — read via a "
-            "stored copy; yandex/YaLM-100B README (not read)"),
-    notes=("Post: 'Today, we have made our largest ever YaLM model, which leverages 100 billion parameters, available for free. It took us 65 "
+    source=("https://huggingface.co/yandex/yalm-100b model card (commit a36c524, 23 June 2022); Yandex, 'Yandex publishes YaLM 100B. It's the "
+            "largest GPT-like neural network in open source' (Medium, June 2022) — read via a stored copy; the yandex/YaLM-100B repository was not read"),
+    notes=("Card: 'The model leverages 100 billion parameters. It took 65 days to train the model on a cluster of 800 A100 graphics cards and "
+           "1.7 TB of online texts, books, and countless other sources in both English and Russian.' Post: 'It took us 65 "
            "days to train the model on a pool of 800 A100 graphics cards and 1.7 TB of online texts, books, and countless other sources.' "
            "Target [D] = 800 x 65 d x 24 = 1,248,000 GPU-h. B: tokens not stated in the lines read (~300B [R]); wall-clock days include any "
            "restarts (the post describes instabilities and a halved training time after fixes).")))
@@ -412,6 +413,7 @@ FFCV = ("https://github.com/libffcv/ffcv-imagenet README.md, section 'Configurat
         "Accelerating Training by Removing Data Bottlenecks' (CVPR 2023)")
 for ep, mins, top1, blob in [(88, 187.3, 0.724, "814d0c8eb03166088bc87b9f9686f5f2bc779e20"),
                              (40, 85.5, 0.706, "107437000ca67320a5355ec939d46ae7f9f715dd"),
+                             (24, 51.6, 0.688, "3ca8940f4ed03cf349758703993e1b19739675a7"),
                              (16, 35.0, 0.669, "575ec0f1abc0d02faed5f10dd6f3eeb9edfd3e07")]:
     A(C(id="ffcv-resnet18-%dep-1xa100" % ep, name="ResNet-18 on ImageNet, %d epochs, one A100 (FFCV recipe)" % ep, quality="A",
         modality="vision", architecture="cnn (resnet-18, blurpool)", paramsTotal=11.7e6, samples=IMAGENET_TRAIN, epochs=ep,
@@ -443,6 +445,119 @@ for cid, nm, script, blob, secs, pflops, ep, widths in [
                "%s PFLOP (a direct check of any FLOPs estimate). B: parameter count not stated (null; it follows from the widths, not computed "
                "here); timing excludes the one-off data loading/compilation warm-up [R]; a seconds-long run tests the estimator's floor. Files "
                "copied to /work/labels/footprint-4/files/KellerJordan__cifar10-airbench/." % (script, secs, pflops, ep, widths, secs, secs / 3600, pflops))))
+
+# ====================================================================== third pass: small LM pre-training, consumer / new accelerators, speech
+A(C(id="l20-edu-135m", name="L20-Edu-135M pre-training (10B FineWeb-Edu tokens) on one NVIDIA L20", quality="A", paramsTotal=134_515_008,
+    tokens=10_001_252_352, seqLen=2048, precision="bf16",
+    hardware="NVIDIA L20 48GB (Ada, China-market datacenter card)", devices=1,
+    target=dict(metric="gpuHours", value=72),
+    source=("https://huggingface.co/AliceYin/l20-edu-135m model card — 'Model Details', 'Training Recipe', 'Runtime And Cost Notes' — 2026; Li "
+            "2026, 'L20-Edu-135M: An Auditable Single-GPU Study of Data-Efficient Small Language Modeling' (arXiv 2606.22189)"),
+    notes=("Card: 'l20-edu-135m is a 134.5M-parameter Llama-style causal language model pretrained from scratch on 10B FineWeb-Edu tokens using a "
+           "single NVIDIA L20 GPU.' '| Parameters | 134,515,008 |' '| Layers | 30 |' '| Hidden size | 576 |' '| Context length | 2048 |' '| "
+           "Training budget | 10,001,252,352 planned tokens |' '| Global batch size | 258 sequences |' '| Tokens / optimizer step | 528,384 |' "
+           "'| Max steps | 18,928 |' '| Precision | bfloat16 |' '| Gradient checkpointing | enabled |' '| Torch compile | enabled |' '| Reported "
+           "GPU memory | 46,068 MiB total |' '| Mean logged throughput | 38,541 tokens/s |' '| Estimated training time | about 72 GPU-hours |'. "
+           "Target = 72 GPU-h (the card's own figure from its logged throughput). A: tokens, parameters and time stated (time 'about', from "
+           "logged throughput; +-2 %). The paper's later 3B-token second stage, SFT and RLVR are not included. Gradient checkpointing adds a "
+           "recompute of the forward pass.")))
+SMOL2 = ("https://huggingface.co/HuggingFaceTB/SmolLM2-1.7B-Instruct/discussions/20 — answer by the Hugging Face Smol Models research org "
+         "(eliebak) — 2025; SmolLM2 model cards (HuggingFaceTB/SmolLM2-135M, -360M, -1.7B) — 2024; Allal et al. 2025 (arXiv 2502.02737)")
+SMOL2_Q = ("Org answer: 'Hey, here is the approximate gpu hours for the different model size: 1.7B (train for 11T): 140k 360M (train for 4T): "
+           "20k 135M (train for 2T): 5k note that you should be able to get better throughput per gpu by using less nodes as those model are "
+           "smol.' Cards: 'The 135M model was trained on 2 trillion tokens' / 'The 360M model was trained on 4 trillion tokens' / the 1.7B 'was "
+           "trained on 11 trillion tokens'; hardware lines read: SmolLM2-360M '**GPUs:** 128 H100' (changed from 64 in commit d9ced15); the "
+           "1.7B card's '256 H100' is recalled [R]. ")
+for cid, nm, p, tok, gh, dev in [("smollm2-135m", "SmolLM2-135M pre-training, 2T tokens", 135e6, 2e12, 5_000, None),
+                                 ("smollm2-360m", "SmolLM2-360M pre-training, 4T tokens", 360e6, 4e12, 20_000, 128),
+                                 ("smollm2-1.7b", "SmolLM2-1.7B pre-training, 11T tokens", 1.7e9, 11e12, 140_000, None)]:
+    A(C(id=cid, name=nm + " (H100)", quality="B", paramsTotal=p, tokens=tok, seqLen=2048, precision="bf16",
+        hardware="H100 (form factor not stated)", devices=dev,
+        target=dict(metric="gpuHours", value=gh),
+        source=SMOL2,
+        notes=(SMOL2_Q + "Target = %s GPU-h as answered. B: 'approximate' round numbers from a forum answer; parameters = the names; includes "
+               "all pre-training stages (the 1.7B has a multi-stage curriculum incl. annealing). SmolLM2 is not the excluded SmolLM-135M (v1) "
+               "or SmolLM3." % format(gh, ","))))
+A(C(id="tinystories-gpt-51m-t4", name="TinyStories GPT (51.2M) from scratch on one free-tier T4, ~2.2 h", quality="B", paramsTotal=51.2e6,
+    hardware="Tesla T4 16GB", devices=1,
+    target=dict(metric="gpuHours", value=2.2),
+    source="https://huggingface.co/57Ajay/tinystories-gpt-51m model card — 2026",
+    notes=("Card: 'A small GPT-2-style language model (51.2M parameters) trained from scratch on TinyStories.' 'It was trained in about 2.2 hours "
+           "on a single free-tier NVIDIA T4 GPU. It is a learning project and a demo'. Target = 2.2 GPU-h. B: tokens/steps not in the lines "
+           "read; a 70 W inference-class card (T4) on a free notebook tier.")))
+A(C(id="tiny-gpt-5.8m-laptop-cpu", name="Tiny GPT (5.85M) on TinyStories V2, 77.8M tokens, laptop CPU, 7.9 h", quality="A", paramsTotal=5_853_184,
+    tokens=9_500 * 8_192, seqLen=256,
+    hardware="Intel Core Ultra 9 185H laptop CPU (no GPU; 12 threads)", devices=1,
+    target=dict(metric="gpuHours", value=7.9),
+    source="https://huggingface.co/Ahmadbader17/tiny-gpt model card — 'Training' — 2026",
+    notes=("Card: 'A small GPT-2-style decoder-only transformer, written from scratch in PyTorch ... trained on a laptop CPU on a subset of "
+           "TinyStories.' '| Parameters | 5,853,184 |' 'pre-norm GPT, 6 layers, d_model 256, 8 heads, context 256' 'Run: 9,500 steps x 8,192 "
+           "tokens = 77.8M tokens (about 1.28 passes over the data), AdamW ... 12 CPU threads, 7.9 hours of running time on one laptop (Intel "
+           "Core Ultra 9 185H).' Target = 7.9 device-hours — the device is a CPU, not an accelerator (metric kept as gpuHours = device-hours). "
+           "tokens [D] = 9,500 x 8,192 = 77,824,000. A: all facts stated. The scorer may drop this row if the estimator has no CPU-training "
+           "model; it tests that case.")))
+A(C(id="so-vits-svc-base-v1-rtx3090", name="So-Vits-Svc voice-lab base model V1 (singing/voice conversion), one RTX 3090, 4 d 16 h",
+    quality="B", modality="speech", architecture="so-vits-svc (VITS-style voice conversion, GAN decoder)", epochs=61,
+    hardware="RTX 3090 24GB (consumer)", devices=1,
+    target=dict(metric="gpuHours", value=4 * 24 + 16),
+    source="https://huggingface.co/Zeger56644/voice-lab-v1 model card — 2023",
+    notes=("Card: 'The base model to generate new voices with so-vits-svc voice lab.' 'The dataset was comprised of 278 english speaking people. "
+           "4 datasets where used: Genshin Voice ... VCTK, Vocalset, Private scraped dataset' 'The model was trained for around 4 days and 16 hours "
+           "on a single rtx 3090 (61 epochs / 430k steps)'. Target [D] = 4 x 24 + 16 = 112 GPU-h. B: 'around'; model size and hours of audio not "
+           "stated.")))
+A(C(id="distil-whisper-large-v3-es-rtx3090", name="distil-whisper-large-v3-es (Spanish distillation of Whisper large-v3), one RTX 3090, ~30 h",
+    quality="B", modality="speech", architecture="encoder-decoder (whisper large-v3 encoder, 2-layer decoder; distillation)",
+    paramsTotal=756e6, hardware="RTX 3090 24GB (consumer)", devices=1,
+    target=dict(metric="gpuHours", value=30),
+    source=("https://huggingface.co/marianbasti/distil-whisper-large-v3-es model card — 'Training' — 2024 (read via a stored commit diff, "
+            "commit 86b132d)"),
+    notes=("Card (after the commit): 'The model was trained for 40,000 optimisation steps (or 0.98 epochs), on a single RTX3090 for ~30 hours, "
+           "using the following training parameters: --teacher_model_name_or_path \"openai/whisper-large-v3\" --train_dataset_name "
+           "\"mozilla-foundation/common_voice_16_1\" ...' (the previous revision said 'or four epochs'). Target = 30 GPU-h. B: '~30 hours'; batch "
+           "size not in the lines read; 756M [R] = distil-large-v3 size; the frozen/teacher forward passes (pseudo-labelling) may be outside "
+           "the 30 h. Not the excluded French distil-large-v3-fr.")))
+
+# ====================================================================== fourth pass
+A(C(id="forgelm-120m-rtx4090", name="ForgeLM 120M (Llama-style) pre-training, 9.04B tokens on one RTX 4090", quality="B", paramsTotal=112_678_656,
+    tokens=9.04e9, seqLen=2048, precision="bf16",
+    hardware="RTX 4090 24GB (consumer)", devices=1,
+    target=dict(metric="gpuHours", value=20),
+    source=("Y. Desbiens, 'What it costs to train an LLM from scratch on one RTX 4090' (https://yandesbiens.com/blog/forgelm-4090-cost/, "
+            "2026-06-29) — stored page copy and the post's markdown source (file-index id 55468972610; repository not named by the index)"),
+    notes=("Post: 'ForgeLM is my from-scratch training stack: Llama-style decoder (RMSNorm, SwiGLU, RoPE, GQA), bf16, FlashAttention via "
+           "F.scaled_dot_product_attention, torch.compile. One RTX 4090 (Ada, sm_89), 24 GB.' Table row '| 120M | 112,678,656 | 8 x 2048 | 15.8 "
+           "GB | 84,554 tok/s | 7.3 B |' (planner, compile off). 'the real 120M run: Loss 9.65 -> 2.78 over 9.04 B tokens (17,250 steps). It "
+           "sustained 126,078 tok/s (median ...) at a constant 11.6 GB. At that rate, 9 B tokens is ~20 hours of wall-clock on one card.' "
+           "Target = 20 GPU-h. B: the author's '~20 hours' is derived from the measured rate (9.04e9 / 126,078 / 3600 = 19.9 h [D] agrees); "
+           "params/tokens exact. A consumer Ada card (450 W TDP [R]).")))
+A(C(id="tinystories-slm-22m-t4", name="TinyStories SLM (~22M GPT), 20,000 steps on one Tesla T4, ~3.5 h", quality="B", paramsTotal=22e6,
+    tokens=20_000 * 1_024 * 128, seqLen=128, precision="bf16/fp16 mixed",
+    hardware="Tesla T4 16GB", devices=1,
+    target=dict(metric="gpuHours", value=3.5),
+    source="https://huggingface.co/abhilash88/tinystories-slm-gpt model card — 'Training Details' — 2025 (read via a stored mirror of the card)",
+    notes=("Card: 'Parameters: ~22M parameters' 'Context Length: 128 tokens' 'Layers: 6 transformer blocks' 'Hidden Size: 384' 'Batch Size: 32' "
+           "'Gradient Accumulation Steps: 32' 'Effective Batch Size: 1,024' 'Training Steps: 20,000' 'Mixed Precision: bfloat16/float16' "
+           "'Hardware: NVIDIA Tesla T4 GPU' 'Training Time: ~3.5 hours'. Target = 3.5 GPU-h. tokens [D] = 20,000 x 1,024 x 128 = 2.62B "
+           "(sequences assumed full-length). B: '~22M' and '~3.5 hours'; 38 % of the ~22M are GPT-2 embeddings (50,257 x 384 [D]) with no "
+           "matmul FLOPs except the tied output head.")))
+A(C(id="bagel-34b-sft", name="bagel-34b-v0.2 SFT (fine-tune of a 34B Yi-family model), 8x A100-80GB, ~3 days", quality="B", paramsTotal=34e9,
+    hardware="A100 80GB (form factor not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 3)),
+    also=[dict(metric="gpuHours", value=8 * 18)],
+    source="https://huggingface.co/jondurbin/bagel-dpo-34b-v0.2/discussions/3 — answer by the model's author (jondurbin) — 2024",
+    notes=("Author: 'Here's the SFT phase: https://wandb.ai/jondurbin/bagel-34b-v0.2/runs/uo933t3v/... (about 3 days on 8x 80gb a100s) And the "
+           "DPO phase: ... (about 18 hours on 8x 80gb a100s)'. Target [D] = 8 x 3 d x 24 = 576 GPU-h (SFT); also = 8 x 18 = 144 GPU-h (DPO, "
+           "not summed; a follow-up question suggests the DPO was LoRA, unconfirmed). B: forum answer, 'about'; dataset size not stated; 34B "
+           "= the name. A FINE-TUNE.")))
+A(C(id="tilmash-nllb-kazakh-8xa100", name="Tilmash (ISSAI Kazakh translation model), 3 epochs on KazParC, 8 A100 ~3 days", quality="B",
+    architecture="encoder-decoder (NLLB-style translation) [R]", epochs=3,
+    hardware="A100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 3)),
+    source="https://huggingface.co/issai/tilmash/discussions/3 — answer by the model's authors (ISSAI) — 2024",
+    notes=("Authors: 'For this model, we spend about 3 days for 3 epochs on 8 A100 GPUs. We also trained it on V100 and we spent about 4-5 days "
+           "for the same number of epochs.' and '... a big dataset such as KazParC.' Target [D] = 8 x 3 d x 24 = 576 GPU-h (the A100 run; the "
+           "V100 run '4-5 days' on an unstated number of V100s is not used). B: forum answer; model size and dataset size not stated in the "
+           "lines read (params null). A FINE-TUNE of a pre-trained translation model [R].")))
 
 for c in cases:
     t = c["target"]["value"]

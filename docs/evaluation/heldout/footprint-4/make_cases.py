@@ -78,7 +78,8 @@ for cid, nm, arch, ep, params, flops, hours, per_ep, q, extra in [
         notes=(DDETR_Q + extra + " Target = the table's 'Total Train Time (GPU hours)' = %d V100-hours (= %d epochs x %.1f GPU-h/epoch). "
                "params = the table (%dM). samples = COCO 2017 train (118,287 [R]) per epoch; %d epochs. FLOPs per image %dG (inference, "
                "as in the table). A: hours, epochs and parameters all in one table; GPU count per run not stated (devices null; the README's "
-               "example commands use 8 or 16 GPUs). The README copy is at /work/labels/footprint-4/files/fundamentalvision__Deformable-DETR/README.md."
+               "example commands use 8 or 16 GPUs). Note: every total in this table equals epochs x the 'GPU hours/epoch' column (within "
+               "rounding), so the totals are the source's own extrapolation from a measured per-epoch speed, not timed end-to-end runs. The README copy is at /work/labels/footprint-4/files/fundamentalvision__Deformable-DETR/README.md."
                % (hours, ep, per_ep, params / 1e6, ep, flops))))
 
 A(C(id="detr-r50-300ep-16v100", name="DETR (ResNet-50) baseline, 300 epochs on 16 V100", quality="B", modality="vision",
@@ -425,7 +426,9 @@ for ep, mins, top1, blob in [(88, 187.3, 0.724, "814d0c8eb03166088bc87b9f9686f5f
                "Config: 'arch: resnet18' 'epochs: %d' 'batch_size: 1024' 'min_res: 160' 'max_res: 192' 'world_size: 1' 'validation: resolution: "
                "256'. Target [D] = %.1f min / 60 = %.3f GPU-h. 11.7M [R] = torchvision ResNet-18. A: exact time, epochs, data and model. "
                "Note: low-resolution progressive training (160-192 px instead of 224) cuts FLOPs per image by ~30-50 %%; validation time may be "
-               "included in the wall-clock. (The ResNet-50 rows of the same table were left out: ResNet-50 is an excluded model.) Files copied "
+               "included in the wall-clock. The README says the results were obtained 'either with 8 GPUs in parallel or by training 8 "
+               "ResNet-18's at once' — each ResNet-18 on its own A100 while the other seven GPUs of the node trained other models (shared "
+               "CPU/data loading). (The ResNet-50 rows of the same table were left out: ResNet-50 is an excluded model.) Files copied "
                "to /work/labels/footprint-4/files/libffcv__ffcv-imagenet/." % (top1, ep, mins, ep, mins, mins / 60))))
 AIRB = ("https://github.com/KellerJordan/cifar10-airbench README.md (commit f1c599c4af24aca803e3e65a6a7e52a502e09d0e, blob "
         "6fe76209469994dd13561f65fd54de4a6eb6fb45) and %s (blob %s) — 2024; Jordan 2024, '94%% on CIFAR-10 in 3.29 Seconds on a Single GPU' "

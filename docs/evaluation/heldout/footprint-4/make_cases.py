@@ -562,11 +562,87 @@ A(C(id="tilmash-nllb-kazakh-8xa100", name="Tilmash (ISSAI Kazakh translation mod
            "V100 run '4-5 days' on an unstated number of V100s is not used). B: forum answer; model size and dataset size not stated in the "
            "lines read (params null). A FINE-TUNE of a pre-trained translation model [R].")))
 
+# ====================================================================== measured energy: CodeCarbon emissions.csv files published with models
+CCONV = dict(powerW=None, pue=1.0, intensityGPerKWh=None,
+             basis="CodeCarbon measured: GPU energy via NVML (target); total in also adds CPU (often a 42.5 W TDP default) and RAM estimates; pue 1.0")
+CCQ = ("CodeCarbon columns: 'timestamp,project_name,run_id,...,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,"
+       "gpu_energy,ram_energy,energy_consumed,...,gpu_count,gpu_model,...' (energies in kWh, duration in s). ")
+for cid, nm, mod, arch, params, hw, n, dur, gpu_kwh, tot_kwh, src, row, extra in [
+    ("spanmarker-bert-base-orgs-rtx3090", "SpanMarker NER (bert-base) fine-tune, one RTX 3090, measured energy", "text",
+     "dense-encoder (bert-base + span-marker head)", 110e6, "RTX 3090 24GB (consumer)", 1, 12857.431644678116, 1.1759790066157851,
+     1.3703228896746906,
+     "https://huggingface.co/tomaarsen/span-marker-bert-base-orgs emissions.csv (commit dc31070) — 2023",
+     "'2023-11-22T14:52:12,codecarbon,...,12857.431644678116,...,42.5,312.88358161639877,11.916408061981201,0.15178902376658385,"
+     "1.1759790066157851,0.042554859292322986,1.3703228896746906,Netherlands,...,1 x NVIDIA GeForce RTX 3090,...'",
+     "bert-base 110M [R] (the repo name); dataset size/epochs not read. Average GPU power 313 W (as logged)."),
+    ("codebert-cwe-classifier-2xl40s", "CodeBERT-base CWE classifier fine-tune (CIRCL), 2x L40S, measured energy", "text",
+     "dense-encoder (microsoft/codebert-base + classification head)", 125e6, "L40S 48GB", 2, 390.7287475480698, 0.04525022397793066,
+     0.060087807180690414,
+     "https://huggingface.co/CIRCL/cwe-parent-vulnerability-classification-microsoft-codebert-base emissions.csv (commit 187f270) — 2025",
+     "'2025-09-03T13:30:34,codecarbon,...,390.7287475480698,...,42.5,178.6612275683419,94.34468507766725,0.004608292719416204,"
+     "0.04525022397793066,0.010229290483343567,0.060087807180690414,Luxembourg,...,2,2 x NVIDIA L40S,...'",
+     "125M [R] = codebert-base; a 6.5-minute run — start-up overhead matters."),
+    ("starcoder2-7b-cpt-dp8-4xh200", "StarCoder2-7B differentially-private continued pre-training (codedp, dp8), 4x H200, measured energy",
+     "text", "dense (starcoder2-7b), DP-SGD continued pre-training", 7e9, "H200 141GB", 4, 3614.081431824714, 2.4194655916820693,
+     2.6610751383041906,
+     "https://huggingface.co/codedp-ase26/codedp-cpt-models starcoder2-7b/dp8/codecarbon.csv (commit 903307f) — 2026",
+     "'2026-03-21T15:39:53,codedp-starcoder2-7b-cpt-dp8,...,3614.081431824714,...,179.42423601422766,2411.5234893258294,70.0,"
+     "0.173804537372367,2.4194655916820693,0.06780500924975304,2.6610751383041906,...,4,4 x NVIDIA H200,...,96.21675013912076,...'",
+     "7B = the name; GPU utilisation logged 96 %; DP-SGD (per-sample gradient clipping + noise) costs more per token than plain "
+     "training; tokens not stated. Average GPU power 2,412 W for 4 GPUs (603 W each)."),
+    ("mozilla-docornot-apple-m1pro", "Mozilla docornot (document-or-not image classifier) training on an Apple M1 Pro, measured energy",
+     "vision", "image classifier (small; fine-tune) [R]", None, "Apple M1 Pro (integrated GPU, laptop)", 1, 1434.4216041564941,
+     0.0004589120127752357, 0.004784841798393446,
+     "https://huggingface.co/Mozilla/docornot codecarbon.csv (commit 80ee8a0) — 2024",
+     "'2024-04-01T11:37:44,codecarbon,...,1434.4216041564941,...,0.23630000000000004,0.04939999999999999,12.0,0.0014414296039432547,"
+     "0.0004589120127752357,0.002884500181674957,0.004784841798393446,France,...,macOS-14.1.1-arm64-arm-64bit,...,Apple M1 Pro,1,Apple M1 "
+     "Pro,...'",
+     "params not stated (null). On Apple silicon CodeCarbon reads powermetrics: GPU 0.049 W average, CPU 0.24 W, RAM 12 W estimate — the "
+     "GPU share is tiny, so the total energy is used as the target here."),
+    ("giz-adapmit-bge-t4", "GIZ ADAPMIT multilabel classifier (BGE encoder fine-tune), one Tesla T4, measured energy", "text",
+     "dense-encoder (bge) + multilabel head", None, "Tesla T4 16GB", 1, 3581.484291791916, 0.069033904949302, 0.11602058861853813,
+     "https://huggingface.co/GIZ/ADAPMIT-multilabel-bge_f emissions.csv (commit 37cb065) — 2024",
+     "'2024-03-05T16:21:19,codecarbon,...,3581.484291791916,...,42.5,45.313087583201835,4.753043174743652,0.04226476030035151,"
+     "0.069033904949302,0.004721923368884577,0.11602058861853813,United States,...,1 x Tesla T4,...'",
+     "BGE size not stated (null); average GPU power 45 W of a 70 W card."),
+]:
+    apple = "apple" in cid
+    A(C(id=cid, name=nm, quality="B", modality=mod, architecture=arch, paramsTotal=params, hardware=hw, devices=n,
+        target=dict(metric="energyKWh", value=tot_kwh if apple else gpu_kwh),
+        also=[dict(metric="energyKWh", value=gpu_kwh if apple else tot_kwh), dict(metric="gpuHours", value=n * dur / 3600)],
+        convention=dict(CCONV, basis="CodeCarbon measured on Apple silicon (powermetrics): target = total energy_consumed (CPU + GPU + "
+                        "RAM estimate), pue 1.0") if apple else CCONV, source=src,
+        notes=(CCQ + "Row: " + row + ". " + (("Target = energy_consumed %.6g kWh (CPU + GPU + RAM, pue 1.0) — for this Apple-silicon row the "
+               "total, not the GPU share; also = gpu_energy %.6g kWh" % (tot_kwh, gpu_kwh)) if apple else ("Target = gpu_energy %.6g kWh "
+               "(measured, GPU only); also = energy_consumed %.6g kWh (GPU + CPU + RAM, pue 1.0)" % (gpu_kwh, tot_kwh))) +
+               " and %d x %.0f s / 3600 = %.4g device-hours. B: a single CodeCarbon row; what exactly the tracker wrapped (training only, or "
+               "also evaluation/saving) is not stated; %s%s" % (n, dur, n * dur / 3600, extra, "" if apple else
+               " GPU-only target -> the scorer's ACCELERATOR_ONLY list should include this id."))))
+A(C(id="circl-gpt2-large-vuln-description-l40s", name="GPT-2 large fine-tune for vulnerability descriptions (CIRCL), L40S, ~27 h, measured energy",
+    quality="B", architecture="dense (gpt2-large, full fine-tune)", paramsTotal=774e6, hardware="L40S 48GB", devices=None,
+    target=dict(metric="energyKWh", value=14.324482),
+    also=[dict(metric="energyKWh", value=2.726718 + 1.228363 + 14.324482)],
+    convention=CCONV,
+    source=("https://huggingface.co/CIRCL/vulnerability-description-generation-gpt2-large model card (commit 5e13e9a) — 2025"),
+    notes=("Card: 'This model is a fine-tuned version of openai-community/gpt2-large on the dataset CIRCL/vulnerability.' 'Generation time: "
+           "approximately 27 hours with GPUs NVIDIA L40S.' 'Energy related information: - Energy consumed for RAM : 2.726718 kWh. RAM Power : "
+           "94.34470081329346 W - Energy consumed for all CPUs : 1.228363 kWh. Total CPU Power : 42.5 W - Energy consumed for all GPUs : "
+           "14.324482 kWh. Total GPU Power : 171.6372824939248 W'. Target = 14.324482 kWh (GPU, measured); also = 18.279563 kWh [D] (sum of "
+           "the three lines). B: GPU count not stated ('GPUs', devices null; 14.32 kWh / 171.6 W = 83 h of aggregate GPU draw [D] vs '27 "
+           "hours' suggests 2-3 GPUs or a longer tracked span); dataset size not read; 774M [R] = gpt2-large. A FINE-TUNE of GPT-2 large (not "
+           "the excluded GPT-2 124M/1.5B llm.c/nanoGPT runs). GPU-only target -> ACCELERATOR_ONLY.")))
+
+def rnd(v):
+    """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits (so seconds-long runs and Wh-scale energies keep a value)."""
+    if not isinstance(v, float) or v == int(v):
+        return int(round(v))
+    return round(v, 2) if v >= 1 else float("%.3g" % v)
+
+
 for c in cases:
-    t = c["target"]["value"]
-    c["target"]["value"] = (round(t, 2) if t >= 1 else float("%.3g" % t)) if isinstance(t, float) and t != int(t) else int(round(t))
+    c["target"]["value"] = rnd(c["target"]["value"])
     for a in c["also"]:
-        a["value"] = round(a["value"], 2) if isinstance(a["value"], float) and a["value"] != int(a["value"]) else int(round(a["value"]))
+        a["value"] = rnd(a["value"])
     for k in ("tokens", "samples", "paramsTotal", "paramsActive"):
         if c[k] is not None:
             c[k] = int(round(c[k]))

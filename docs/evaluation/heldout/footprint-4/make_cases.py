@@ -574,7 +574,8 @@ for cid, nm, mod, arch, params, hw, n, dur, gpu_kwh, tot_kwh, src, row, extra in
      "https://huggingface.co/tomaarsen/span-marker-bert-base-orgs emissions.csv (commit dc31070) — 2023",
      "'2023-11-22T14:52:12,codecarbon,...,12857.431644678116,...,42.5,312.88358161639877,11.916408061981201,0.15178902376658385,"
      "1.1759790066157851,0.042554859292322986,1.3703228896746906,Netherlands,...,1 x NVIDIA GeForce RTX 3090,...'",
-     "bert-base 110M [R] (the repo name); dataset size/epochs not read. Average GPU power 313 W (as logged)."),
+     "bert-base 110M [R] (the repo name); dataset size/epochs not read. Average GPU power 313 W (as logged). A FINE-TUNE (SpanMarker "
+     "NER head on bert-base); the excluded BERT-base pre-training is not included."),
     ("codebert-cwe-classifier-2xl40s", "CodeBERT-base CWE classifier fine-tune (CIRCL), 2x L40S, measured energy", "text",
      "dense-encoder (microsoft/codebert-base + classification head)", 125e6, "L40S 48GB", 2, 390.7287475480698, 0.04525022397793066,
      0.060087807180690414,

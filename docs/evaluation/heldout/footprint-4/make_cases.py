@@ -562,6 +562,23 @@ A(C(id="tilmash-nllb-kazakh-8xa100", name="Tilmash (ISSAI Kazakh translation mod
            "V100 run '4-5 days' on an unstated number of V100s is not used). B: forum answer; model size and dataset size not stated in the "
            "lines read (params null). A FINE-TUNE of a pre-trained translation model [R].")))
 
+# ====================================================================== vision transformer (plain ViT baseline)
+PVIT = ("Beyer, Zhai & Kolesnikov 2022, 'Better plain ViT baselines for ImageNet-1k' (arXiv 2205.01580), abstract — stored copies "
+        "(tomesphere.com, github5.com)")
+PVIT_Q = ("Abstract: 'This note presents a few minor modifications to the original Vision Transformer (ViT) vanilla training setting that "
+          "dramatically improve the performance of plain ViT models. Notably, 90 epochs of training surpass 76% top-1 accuracy in under "
+          "seven hours on a TPUv3-8, similar to the classic ResNet50 baseline, and 300 epochs of training reach 80% in less than one day.' "
+          "A TPU v3-8 = 8 TensorCores = 4 chips. ")
+for cid, ep, hrs, bound in [("plain-vit-s16-90ep-tpuv3-8", 90, 7, "'under seven hours'"),
+                            ("plain-vit-s16-300ep-tpuv3-8", 300, 24, "'less than one day'")]:
+    A(C(id=cid, name="Plain ViT-S/16 on ImageNet-1k, %d epochs on one TPU v3-8" % ep, quality="B", modality="vision",
+        architecture="vit (ViT-S/16, GAP head, 2d sincos position embedding)", paramsTotal=22e6, samples=IMAGENET_TRAIN, epochs=ep,
+        resolution=224, hardware="TPU v3", devices=tpu_chips(8),
+        target=dict(metric="gpuHours", value=tpu_chips(8) * hrs),
+        source=PVIT,
+        notes=(PVIT_Q + "Target [D] = 4 chips x %d h = %d TPU-v3-chip-hours — an UPPER BOUND (%s). B: bound; the model (ViT-S/16, 22M) is "
+               "recalled [R] from the paper body, not the abstract; batch 1024 [R]. Not the excluded ViT/DeiT/Dodge ViT runs." % (hrs, 4 * hrs, bound))))
+
 # ====================================================================== measured energy: CodeCarbon emissions.csv files published with models
 CCONV = dict(powerW=None, pue=1.0, intensityGPerKWh=None,
              basis="CodeCarbon measured: GPU energy via NVML (target); total in also adds CPU (often a 42.5 W TDP default) and RAM estimates; pue 1.0")

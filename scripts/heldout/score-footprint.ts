@@ -52,6 +52,12 @@ const ACCELERATOR_ONLY = new Set([
   'dodge-densenet121',
   'dodge-densenet201',
   'dodge-bert-finetune',
+  // footprint-4 (GPU-only energy from the runs' own power logs, named by the labeller before scoring)
+  'spanmarker-bert-base-orgs-rtx3090',
+  'codebert-cwe-classifier-2xl40s',
+  'starcoder2-7b-cpt-dp8-4xh200',
+  'giz-adapmit-bge-t4',
+  'circl-gpt2-large-vuln-description-l40s',
 ]);
 const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
 const val = (v: number | null) => (v === null ? undefined : v);

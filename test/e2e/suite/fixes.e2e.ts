@@ -1,4 +1,4 @@
-// Every quick fix, applied in a real VS Code, clears the finding it fixes and creates no other one (23 rules' fixes). The fixtures in
+// Every quick fix, applied in a real VS Code, clears the finding it fixes and creates no other one (24 rules' fixes). The fixtures in
 // test/e2e/workspace/fixes/ (and the YAML config) were written for this test; the hardware (an A100 80GB) comes from
 // the workspace settings. Each fix is applied with workspace.applyEdit, the diagnostics are awaited, then the file is
 // reverted to its text on disk before the next fix.
@@ -19,6 +19,7 @@ const FILES = [
   'fixes/tf_pipeline.py',
   'fixes/sweep.py',
   'fixes/checkpoint_cadence.py',
+  'fixes/frequent_saves.py',
 ];
 
 /** The rules whose editing fix the fixtures above exercise: each must be offered and must clear its finding. */
@@ -33,6 +34,7 @@ const EXPECTED = [
   'GML301',
   'GML302',
   'GML303',
+  'GML304',
   'GML305',
   'GML401',
   'GML402',

@@ -183,3 +183,21 @@ test('a fairseq-train launcher: updates are steps, --max-tokens is a batch budge
   );
   assert.equal(run.plan.facts.get('train_tokens'), undefined);
 });
+
+test('a script’s own device flags on its launcher: --gpu_ids lists GPUs, --ngpu counts them; -1 is the CPU', async () => {
+  const run = async (line: string) => {
+    const a = await analyze({ 'go.sh': `${line}\n` }, 'go.sh');
+    const runs = [...a.runs, ...(a.linked ?? [])];
+    return runs[0]?.plan.facts.get('devices');
+  };
+  assert.equal((await run('python train_gan.py --gpu_ids 0,1,2,3 --batch_size 8 --n_epochs 50'))?.value, 4);
+  assert.equal((await run('python train_gan.py --gpu_ids 2 --batch_size 8 --n_epochs 50'))?.value, 1);
+  assert.equal((await run('python train_asr.py --ngpu 2 --epochs 40'))?.value, 2);
+  assert.notEqual((await run('python train_gan.py --gpu_ids -1 --batch_size 8 --n_epochs 50'))?.origin, 'explicit');
+});
+
+test('an options file that states its GPU count (`num_gpu: 4`) has those devices', async () => {
+  const yml = `name: sr_x4\nnum_gpu: 4\ndatasets:\n  train:\n    batch_size_per_gpu: 8\ntrain:\n  total_iter: 200000\n  optim_g:\n    type: Adam\n    lr: 0.0002\n`;
+  const a = await analyze({ 'sr.yml': yml }, 'sr.yml');
+  assert.equal(fact(a, 'devices')?.value, 4);
+});

@@ -14,6 +14,7 @@ import type { Linker } from './linker';
 import { commandsOf } from './merge';
 import { cachedTree } from './tree-cache';
 import { withLaunchConfigs } from './launch-refs';
+import { sourcedVars } from './wrapper';
 
 const MAX_BASE_DEPTH = 3;
 
@@ -32,7 +33,12 @@ export function entrySets(
     seen.add(abs);
     let tr = own;
     if (!tr && /\.pyi?$/i.test(f) && linker.parser) tr = cachedTree(abs, t, linker.parser);
-    const set = readEntries(linker.id(f), t, tr);
+    const set = readEntries(
+      linker.id(f),
+      t,
+      tr,
+      /\.(sh|bash|slurm|sbatch)$/i.test(f) ? sourcedVars(linker, f, t) : undefined,
+    );
     if (!set) return [];
     const bases: EntrySet[] = [];
     for (const b of set.bases) {

@@ -201,3 +201,12 @@ test('an options file that states its GPU count (`num_gpu: 4`) has those devices
   const a = await analyze({ 'sr.yml': yml }, 'sr.yml');
   assert.equal(fact(a, 'devices')?.value, 4);
 });
+
+test('a launcher read through the vocabulary takes its values from the file it sources', async () => {
+  const env = `BATCH=48\nSTEPS=120000\n`;
+  const launcher = `#!/bin/bash\n. ./hparams.sh\nmylab-train --data /corpus --per_device_batch_size $BATCH --max_steps $STEPS --learning_rate 3e-4 --bf16\n`;
+  const a = await analyze({ 'hparams.sh': env, 'pretrain.sh': launcher }, 'pretrain.sh');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('micro_batch')?.value, 48);
+  assert.equal(run.plan.facts.get('max_steps')?.value, 120000);
+});

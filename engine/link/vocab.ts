@@ -6,6 +6,7 @@ import { readEntries, type EntrySet } from '../extract/generic';
 import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
+import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
@@ -82,6 +83,7 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:
   // torchvision / timm / Keras constructors name the architecture (../extract/python-vision).
+  if (tree) ownDevices(linker.id(file), text, tree, d);
   if (tree && !d.plan.facts.has('model')) {
     const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
     const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
@@ -106,6 +108,24 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
   return [linker.enrich(d)];
+}
+
+/**
+ * Devices a script read through the vocabulary states in code (Ray Train's `ScalingConfig(num_workers=8,
+ * use_gpu=True)`, `DataParallel(device_ids=…)`, `mp.spawn(nprocs=…)`, ../extract/python-devices): over the keys' reading,
+ * and a `num_workers` inside a `ScalingConfig` is Ray's workers, not data-loader workers.
+ */
+function ownDevices(file: string, text: string, tree: Tree, d: RunDraft): void {
+  if (!/ScalingConfig|DataParallel|spawn\(/.test(text)) return;
+  const calls = findCalls(tree.rootNode, text, [...DEVICE_CALLS, 'add_argument']);
+  const facts = d.plan.facts;
+  for (const c of calls.filter((x) => x.name === 'ScalingConfig')) {
+    const w = facts.get('num_workers');
+    if (w?.span && w.file === file && w.span.start >= c.node.startIndex && w.span.end <= c.node.endIndex)
+      facts.delete('num_workers');
+  }
+  const dev = pythonDeviceFacts(file, calls, new ValueResolver(tree.rootNode, calls)).find((f) => f.key === 'devices');
+  if (dev && (!facts.has('devices') || facts.get('devices')?.origin === 'assumed')) facts.set('devices', dev);
 }
 
 /**

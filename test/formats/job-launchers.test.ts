@@ -210,3 +210,25 @@ test('a launcher read through the vocabulary takes its values from the file it s
   assert.equal(run.plan.facts.get('micro_batch')?.value, 48);
   assert.equal(run.plan.facts.get('max_steps')?.value, 120000);
 });
+
+test('Ray Train read through the vocabulary: ScalingConfig workers are devices, not data-loader workers', async () => {
+  const py = `from ray.train import ScalingConfig
+from ray.train.torch import TorchTrainer
+
+def loop(cfg):
+    for _ in range(cfg["epochs"]):
+        pass
+
+trainer = TorchTrainer(
+    loop,
+    train_loop_config={"epochs": 12, "batch_size": 32, "lr": 3e-4},
+    scaling_config=ScalingConfig(num_workers=6, use_gpu=True),
+)
+trainer.fit()
+`;
+  const a = await analyze({ 'ray_job.py': py }, 'ray_job.py');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('devices')?.value, 6);
+  assert.equal(run.plan.facts.get('num_workers'), undefined);
+  assert.equal(run.plan.facts.get('epochs')?.value, 12);
+});

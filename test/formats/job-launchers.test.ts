@@ -232,3 +232,30 @@ trainer.fit()
   assert.equal(run.plan.facts.get('num_workers'), undefined);
   assert.equal(run.plan.facts.get('epochs')?.value, 12);
 });
+
+test('a recipe that hands its training config to a stage script (`./asr.sh --ngpu 4 --asr_config …`) is that config’s run on those GPUs', async () => {
+  const conf = `encoder: conformer
+encoder_conf:
+  output_size: 256
+  num_blocks: 12
+decoder: transformer
+decoder_conf:
+  num_blocks: 6
+frontend_conf:
+  n_fft: 512
+optim: adam
+optim_conf:
+  lr: 0.002
+max_epoch: 35
+accum_grad: 2
+batch_type: numel
+batch_bins: 16000000
+`;
+  const lm = `lm: transformer\nmax_epoch: 10\noptim: adam\n`;
+  const run = `#!/bin/bash\n./asr.sh --stage 10 --ngpu 4 --asr_config conf/tuning/train_conformer.yaml --lm_config conf/lm.yaml "$@"\n`;
+  const a = await analyze({ 'conf/tuning/train_conformer.yaml': conf, 'conf/lm.yaml': lm, 'run.sh': run }, 'run.sh');
+  const r = theRun(a);
+  assert.equal(r.plan.facts.get('devices')?.value, 4);
+  assert.equal(r.plan.facts.get('epochs')?.value, 35);
+  assert.equal(r.plan.facts.get('grad_accum')?.value, 2);
+});

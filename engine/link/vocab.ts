@@ -58,7 +58,7 @@ export function entrySets(
 
 /** Words of training settings and config frameworks: a Python file without a few of them is not read generically. */
 const TRAINING_WORDS =
-  /\b(batch_size|micro_batch_size|global_batch_size|train_batch_size|ims_per_batch|total_batch_size|samples_per_gpu|batch|epochs|num_epochs|max_epochs|num_train_epochs|max_iter|max_iters|max_steps|train_steps|train_iters|learning_rate|base_lr|lr|gradient_accumulation_steps|amp|half_precision|mixed_precision|bf16|fp16|precision|imgsz|_base_|train_cfg|optim_wrapper)\b/gi;
+  /\b(batch_size|micro_batch_size|global_batch_size|train_batch_size|ims_per_batch|total_batch_size|samples_per_gpu|batch|epochs|num_epochs|max_epochs|num_train_epochs|max_iter|max_iters|max_steps|train_steps|train_iters|num_train_steps|iterations_per_loop|learning_rate|base_lr|lr|gradient_accumulation_steps|amp|half_precision|mixed_precision|bf16|fp16|precision|imgsz|_base_|train_cfg|optim_wrapper)\b/gi;
 const CONFIG_IMPORTS =
   /^\s*(from|import)\s+(ultralytics|detectron2|mmengine|mmdet|mmcv|mmpretrain|ml_collections|yacs|timm|composer|olmo_core)\b/m;
 

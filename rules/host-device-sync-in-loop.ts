@@ -12,7 +12,9 @@ export const hostDeviceSyncInLoop: Rule = {
   doc: {
     whatItDoes:
       'Flags a GPU value read on the host on every iteration of a training loop (the loop that runs `backward()` ' +
-      'itself, not the epoch loop around it), outside any `if` that limits it to some steps: `.item()`, `.cpu()` and ' +
+      'itself, or calls a step function of the file, not the epoch loop around it) or in a step function run on every ' +
+      "step (ignite's `Engine(step)`, Lightning's `training_step`, a Trainer's `compute_loss`), " +
+      'outside any `if` that limits it to some steps: `.item()`, `.cpu()` and ' +
       '`.tolist()` of step results, and the loss tensor printed or logged (`print(loss)`, `wandb.log({"loss": loss})`, ' +
       '`writer.add_scalar(..., loss, step)`, `float(loss)`).',
     whyIsThisBad:

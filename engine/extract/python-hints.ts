@@ -366,10 +366,20 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   }
   for (const c of callsWithKeyword(root, text, ['padding', 'pad_to_max_length'])) {
     const p = c.kwargs.get('padding') ?? c.kwargs.get('pad_to_max_length');
-    const v = p ? literal(p.value) : undefined;
-    if (p && (v === 'max_length' || (p.name === 'pad_to_max_length' && v === true)) && !/Collator/.test(c.name))
+    // A constant of the file (`PADDING = "max_length"`) counts; a value chosen by a flag (`"max_length" if
+    // args.pad_to_max_length else False`) does not resolve, and is not judged.
+    const v = p ? (literal(p.value) ?? values.resolve(p.value).value) : undefined;
+    // A collator given padding="max_length" pads every batch to max_length: the same static padding, per batch.
+    if (p && (v === 'max_length' || (p.name === 'pad_to_max_length' && v === true)) && !out.has('padding'))
       put(
-        fact('padding', 'max_length', p.node, `${p.name}=${p.value.text}: every example padded to the maximum length`),
+        fact(
+          'padding',
+          'max_length',
+          p.node,
+          /Collator/.test(c.name)
+            ? `${c.callee}(${p.name}=${p.value.text}): every batch padded to max_length`
+            : `${p.name}=${p.value.text}: every example padded to the maximum length`,
+        ),
       );
   }
   for (const [re, key, value] of [

@@ -4,7 +4,7 @@ import { offByDefaultGuard } from './python-scan';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
 import { lookupArchitecture } from '../../core/index';
-import { pythonHints } from './python-hints';
+import { argInsert, pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
@@ -79,6 +79,20 @@ export function fileWideFacts(
       }
       const q = c.kwargs.get('quantization_config');
       const q4 = c.kwargs.get('load_in_4bit');
+      // No dtype written: transformers before v5 loads the weights in fp32 whatever the checkpoint holds (v5 loads
+      // the checkpoint's dtype: ./hf-defaults drops this fact when a pin says ≥ 5). Quantised loads have their own.
+      const fn = c.node.childForFieldName('function');
+      if (!dt && !q && !q4 && !c.kwargs.has('load_in_8bit') && fn && !fileFacts.has('model_dtype'))
+        put({
+          key: 'model_dtype',
+          value: 'fp32',
+          origin: 'framework-default',
+          file,
+          span: spanOf(fn),
+          form: 'model-call',
+          argInsert: argInsert(c),
+          note: `${c.callee}(…) without torch_dtype: transformers before v5 loads the weights in fp32`,
+        });
       if ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) {
         put({
           key: 'peft',

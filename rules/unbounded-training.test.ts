@@ -189,4 +189,21 @@ for it in range(200000):
 `,
     expect: [],
   },
+  {
+    name: 'loop: the epoch count is an argparse default: on the default, where it is written',
+    code:
+      'import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--epochs", type=int, default=300)\nargs = parser.parse_args()\n' +
+      loop('args.epochs'),
+    expect: [{ line: 3, column: 51, endColumn: 54, messageIncludes: '300 epochs' }],
+  },
+  {
+    name: 'loop: the epoch count is a module constant, validated every 5 epochs',
+    code: loop('MAX_EPOCHS')
+      .replace('best = float', 'MAX_EPOCHS = 300\nbest = float')
+      .replace(
+        '    val_loss = evaluate(model, val_loader)',
+        '    if (epoch + 1) % 5 == 0:\n        val_loss = evaluate(model, val_loader)',
+      ),
+    expect: [{ line: 6, column: 14, endColumn: 17 }],
+  },
 ]);

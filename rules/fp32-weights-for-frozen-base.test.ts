@@ -120,4 +120,19 @@ runRuleCases(fp32WeightsForFrozenBase, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'several loads without a dtype: the one the adapter wraps is named',
+    code: `from peft import LoraConfig, get_peft_model
+from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+if kind == "prefix":
+    model = AutoModelForCausalLM.from_pretrained(model_dir, config=config)
+if kind == "lora":
+    model = AutoModelForCausalLM.from_pretrained(model_dir)
+    model = get_peft_model(model, LoraConfig(r=8))
+args = TrainingArguments(output_dir="o", bf16=True)
+Trainer(model=model, args=args).train()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 6, column: 13, severity: 'information' }],
+  },
 ]);

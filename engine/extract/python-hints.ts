@@ -324,7 +324,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         put(fact('empty_cache', 'every-step', c.node, 'torch.cuda.empty_cache() on every training step'));
     } else if (c.name === 'set_float32_matmul_precision') {
       const v = literal(c.positional[0]);
-      if (typeof v === 'string') put(fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`));
+      if (typeof v === 'string')
+        put({ ...fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`), name: c.callee, form: 'call' });
     } else if (
       (c.name === 'fit' || c.name === 'fit_generator') &&
       (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))
@@ -412,6 +413,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         file,
         span: { start: m.index, end: m.index + m[0].length },
         note: m[0],
+        // The assignment's target as written (`torch.backends.cudnn.benchmark`): a fix writes `<target> = True`.
+        ...(value === undefined ? { name: m[0].split('=')[0].trim(), form: 'assignment' as const } : {}),
       });
     }
   }

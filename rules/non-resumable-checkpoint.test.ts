@@ -126,3 +126,45 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// Lightning: ModelCheckpoint(save_weights_only=True) on a long run; the fix writes Lightning's own keyword.
+const lightning = (ckpt: string) => `import lightning as L
+import torch
+import torchvision
+from lightning.pytorch.callbacks import ModelCheckpoint
+
+
+class Classifier(L.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.net = torchvision.models.resnet50()
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return torch.nn.functional.cross_entropy(self.net(x), y)
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=0.1)
+
+
+train = torchvision.datasets.ImageFolder("/data/imagenet/train", torchvision.transforms.ToTensor())
+loader = torch.utils.data.DataLoader(train, batch_size=256, num_workers=8)
+trainer = L.Trainer(max_epochs=90, precision="bf16-mixed", callbacks=[ModelCheckpoint(${ckpt})])
+trainer.fit(Classifier(), loader)
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'Lightning: save_weights_only=True on a 90-epoch ImageNet run, on that argument; fixed in its own keyword',
+    code: lightning('monitor="train_loss", save_weights_only=True'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 22, column: 109, messageIncludes: '(save_weights_only=True)' }],
+    fixes: [{ applicability: 'safe', output: lightning('monitor="train_loss", save_weights_only=False') }],
+  },
+  {
+    name: 'Lightning: full checkpoints (the default)',
+    code: lightning('monitor="train_loss"'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

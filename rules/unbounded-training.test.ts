@@ -134,6 +134,34 @@ runRuleCases(unboundedTraining, [
     expect: [],
   },
   { name: 'Lightning: 30 epochs', code: lit('max_epochs=30'), expect: [] },
+  {
+    name: 'Lightning: 200 epochs with a checkpoint of several arguments and a learning-rate monitor (neither stops)',
+    code: lit(
+      'max_epochs=200, callbacks=[ModelCheckpoint(monitor="val_acc", mode="max"), LearningRateMonitor("epoch")]',
+    ),
+    expect: [{ line: 13, column: 21, endColumn: 35 }],
+  },
+  {
+    name: 'Lightning: 200 epochs with a callback class of this file that never sets should_stop',
+    code: lit('max_epochs=200, callbacks=[SampleImages(every_n_epochs=10)]').replace(
+      'trainer = L.Trainer',
+      'class SampleImages(L.Callback):\n    def on_train_epoch_end(self, trainer, module):\n        module.log_images()\n\ntrainer = L.Trainer',
+    ),
+    expect: [{ line: 17 }],
+  },
+  {
+    name: 'Lightning: 200 epochs with a callback class of this file that stops the run',
+    code: lit('max_epochs=200, callbacks=[StopOnPlateau()]').replace(
+      'trainer = L.Trainer',
+      'class StopOnPlateau(L.Callback):\n    def on_validation_end(self, trainer, module):\n        trainer.should_stop = module.plateaued()\n\ntrainer = L.Trainer',
+    ),
+    expect: [],
+  },
+  {
+    name: 'Lightning: 200 epochs with a callback imported from elsewhere (it may stop the run)',
+    code: lit('max_epochs=200, callbacks=[ProjectCallback()]'),
+    expect: [],
+  },
 ]);
 
 // Hand-written loops: a validation pass in the epoch loop, and whether anything stops early.

@@ -129,6 +129,13 @@ export const LIGHTNING_SCHEMA: Schema = {
         );
       }
     }
+    // ModelCheckpoint(save_weights_only=True): checkpoints without optimizer, scheduler and loop state (GML302).
+    const wo = ck ? f('checkpoint.save_weights_only') : undefined;
+    if (wo && bool(wo.value) === true)
+      out.push({
+        ...fact('save_only_model', true, wo, `ModelCheckpoint(${wo.text}): weights only`),
+        name: 'save_weights_only',
+      });
     const es = f('early_stopping');
     if (es) out.push(fact('early_stopping', true, es, 'EarlyStopping callback'));
     // `val_check_interval=N` (an int) runs the validation loop every N training batches; a float is a fraction of

@@ -12,7 +12,8 @@ import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, loopsAround } from './python-scan';
 
-const isBackward = (c: SyntaxNode | null) => !!c && /(^|\.)backward$/.test(c.childForFieldName('function')?.text ?? '');
+const isBackward = (c: SyntaxNode | null): c is SyntaxNode =>
+  !!c && /(^|\.)backward$/.test(c.childForFieldName('function')?.text ?? '');
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
@@ -32,9 +33,7 @@ function stepFunctions(root: SyntaxNode): Map<string, SyntaxNode> {
     const hook = /^(training_step|compute_loss)$/.test(name) && fn.parent?.parent?.type === 'class_definition';
     const own = fn
       .descendantsOfType('call')
-      .some(
-        (c) => isBackward(c) && enclosingFunction(c!)?.id === fn.id && !loopsAround(c!).some((l) => contains(fn, l)),
-      );
+      .some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id && !loopsAround(c).some((l) => contains(fn, l)));
     if (hook || own) out.set(name, fn);
   }
   return out;
@@ -61,7 +60,7 @@ function stepScope(node: SyntaxNode, steps: Map<string, SyntaxNode>, root: Synta
     const body = loop.childForFieldName('body');
     if (!body) return undefined;
     // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
-    if (body.descendantsOfType('call').some((c) => isBackward(c) && loopsAround(c!)[0]?.id === loop.id)) return loop;
+    if (body.descendantsOfType('call').some((c) => isBackward(c) && loopsAround(c)[0]?.id === loop.id)) return loop;
     return callsIn(loop, new Set(steps.keys())) ? loop : undefined;
   }
   if (loop || !fn) return undefined;
@@ -74,7 +73,7 @@ function stepScope(node: SyntaxNode, steps: Map<string, SyntaxNode>, root: Synta
     .filter(
       (c) => c && !contains(fn, c) && new RegExp(`(^|\\.)${name}$`).test(c.childForFieldName('function')?.text ?? ''),
     );
-  if (callers.some((c) => loopsAround(c!).length > 0)) return fn;
+  if (callers.some((c) => !!c && loopsAround(c).length > 0)) return fn;
   const engine = root.descendantsOfType('call').some((c) => {
     const f = c?.childForFieldName('function')?.text ?? '';
     return /(^|\.)Engine$/.test(f) && c?.childForFieldName('arguments')?.namedChildren[0]?.text === name;

@@ -244,7 +244,7 @@ const NON_STOPPING =
  * `should_stop` (an image logger, a sample generator). Items are the list's elements in the syntax tree, so the
  * commas inside `ModelCheckpoint(monitor="val_acc", mode="max")` do not split it.
  */
-function mayStop(cb: { span: { start: number; end: number } }, root: SyntaxNode, text: string): boolean {
+function mayStop(cb: { span: { start: number; end: number } }, root: SyntaxNode): boolean {
   const arg = root.descendantForIndex(cb.span.start, cb.span.end);
   const list = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : undefined;
   if (list?.type !== 'list') return true;
@@ -268,7 +268,7 @@ function otherBound(fields: Fields, root: SyntaxNode, text: string): string | un
   const ms = fields.get('max_steps');
   if (ms && int(ms.value) !== -1) return 'max_steps bounds the run';
   const cb = fields.get('callbacks');
-  if (cb && mayStop(cb, root, text)) return 'a callback may stop the run';
+  if (cb && mayStop(cb, root)) return 'a callback may stop the run';
   if (!/\.fit\s*\(/.test(text)) return 'this file does not call fit';
   return undefined;
 }
@@ -350,7 +350,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     // Callbacks this reader cannot tell apart from a stopper (a list in a variable, a callback of the project's own):
     // whether the run stops early is unknown.
     const cb = fields.get('callbacks');
-    if (!early && cb && mayStop(cb, root, text))
+    if (!early && cb && mayStop(cb, root))
       facts.set('early_stopping', {
         key: 'early_stopping',
         value: null,

@@ -113,14 +113,13 @@ export function loopFacts(
       const r = values.resolve(e);
       // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
       // the loop's own `range(…)` when it is written there or cannot be read.
-      const where = typeof r.value === 'number' && r.node ? r.node : e;
       if (e)
         out.push({
           key: 'epochs',
           value: typeof r.value === 'number' ? r.value : null,
           origin: r.scriptDefault ? 'script-default' : 'explicit',
           file,
-          span: spanOf(where!),
+          span: spanOf(typeof r.value === 'number' && r.node ? r.node : e),
           note: `for … in range(${e.text}) around the training loop${r.via ? ` (${r.via})` : ''}`,
         });
     }

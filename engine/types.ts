@@ -112,7 +112,9 @@ export type FactForm =
   /** `name = value` in Python (`torch.backends.cudnn.benchmark = False`): `name` is the target as written. */
   | 'assignment'
   /** `name(value)` in Python (`torch.set_float32_matmul_precision("highest")`): `name` is the callee as written. */
-  | 'call';
+  | 'call'
+  /** An operand of an expression (`500` in `it % 500 == 0`): a fix replaces the operand alone. */
+  | 'operand';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

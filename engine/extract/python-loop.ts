@@ -132,6 +132,36 @@ export function loopFacts(
           /(^|\.)step$/.test(c?.childForFieldName('function')?.text ?? '') &&
           !/sched/i.test(c?.childForFieldName('function')?.text ?? ''),
       );
+    // An evaluation every N steps inside the step loop (`if it % 500 == 0: evaluate(model)`): GML701 reads it as
+    // eval_strategy "steps" with eval_steps N.
+    const evalCall = step
+      .descendantsOfType('call')
+      .find(
+        (c) =>
+          !!c &&
+          loopsAround(c)[0]?.id === step.id &&
+          EVAL_CALL.test((c.childForFieldName('function')?.text ?? '').split('.').pop() ?? ''),
+      );
+    const evalEvery = evalCall ? moduloGuard(evalCall, step, values) : undefined;
+    if (evalCall && evalEvery && evalEvery.value !== undefined && evalEvery.value > 0) {
+      const at = {
+        origin: evalEvery.scriptDefault ? ('script-default' as const) : ('explicit' as const),
+        file,
+        span: spanOf(evalEvery.node),
+      };
+      const note = `${evalCall.childForFieldName('function')?.text}(…) under ${evalEvery.node.text} in the training loop`;
+      const operand = evalEvery.node.childForFieldName('right');
+      out.push(
+        { key: 'eval_strategy', value: 'steps', ...at, note },
+        {
+          key: 'eval_steps',
+          value: evalEvery.value,
+          ...at,
+          ...(operand ? { span: spanOf(operand), form: 'operand' as const } : {}),
+          note,
+        },
+      );
+    }
     const guard = stepCall ? moduloGuard(stepCall, step, values) : undefined;
     if (guard)
       out.push({

@@ -118,8 +118,14 @@ def train(model, opt, max_iters):
     expect: [],
   },
   {
-    name: 'an if on the main process limits it',
+    name: 'an if on the main process still reads every step there (the other ranks wait for it)',
     code: loop('    if is_main_process:\n        wandb.log({"loss": loss.item()})'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, column: 28 }],
+  },
+  {
+    name: 'a rank check with a logging interval limits it',
+    code: loop('    if rank == 0 and step % 100 == 0:\n        wandb.log({"loss": loss.item()})'),
     settings: { hardware: 'a100' },
     expect: [],
   },

@@ -25,7 +25,8 @@ export const hostDeviceSyncInLoop: Rule = {
       'for i, (x, y) in enumerate(loader):\n    loss = step(x, y)\n    total += loss.detach()\n    if i % 100 == 0:\n        print(total.item())',
     fixSafety:
       'Display-only: accumulating on the GPU and logging every N steps depends on the loop. Not flagged: reads under ' +
-      'an `if` (a logging interval, a rank check), reads once per epoch after the batch loop, Lightning `self.log` ' +
+      'an `if` that limits them to some steps (a logging interval, a debug switch; a rank check alone does not: that ' +
+      'process still waits every step), reads once per epoch after the batch loop, Lightning `self.log` ' +
       '(it accumulates on the device), reinforcement-learning loops that step a CPU environment, CPU runs.',
   },
   check(ctx) {

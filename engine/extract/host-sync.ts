@@ -81,15 +81,21 @@ function stepScope(node: SyntaxNode, steps: Map<string, SyntaxNode>, root: Synta
   return engine ? fn : undefined;
 }
 
-/** Words of a condition that limits code to some steps or processes: an interval, a rank, a logging switch. */
+/** Words of a condition that limits code to some steps: an interval, a logging switch. */
 const SOME_STEPS =
-  /%|\b\w*(log|print|verbose|debug|rank|master|main_process|is_main|step|iter|interval|freq|every|display|report|writer|wandb|tensorboard|tb|monitor|eval|val)\w*\b/i;
+  /%|\b\w*(log|print|verbose|debug|step|iter|interval|freq|every|display|report|writer|wandb|tensorboard|tb|monitor|eval|val)\w*\b/i;
+/**
+ * Words of a rank check (`if local_rank == 0`, `if accelerator.is_main_process`): it limits the read to one process,
+ * not to some steps — that process still waits for its GPU every step, and the others wait for it at the next
+ * collective — so they are left out before SOME_STEPS is tested.
+ */
+const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
 
 /**
  * True when an `if` (or conditional expression) between the read and the step loop limits it to some steps: its
  * condition has a modulo, names the loop's own counter (`if i == 0`, `if batch_idx > warmup`), or reads like a
- * logging interval, a rank check or a debug switch. An `if` that only chooses between code paths that all run every
- * step (`if mode == "train":`, `if model.name in (…)`, `if scaler is not None:`) does not.
+ * logging interval or a debug switch. An `if` that only chooses between code paths that all run every step (`if mode
+ * == "train":`, `if model.name in (…)`, `if scaler is not None:`), or only picks the process (a rank check), does not.
  */
 function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
   const counters = new Set(
@@ -100,7 +106,7 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
     if (p.type !== 'if_statement' && p.type !== 'conditional_expression' && p.type !== 'elif_clause') continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
-    if (SOME_STEPS.test(cond.text)) return true;
+    if (SOME_STEPS.test(cond.text.replace(RANK, ''))) return true;
     if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
     if (cond.type === 'identifier' && counters.has(cond.text)) return true;
   }

@@ -167,4 +167,15 @@ runRuleCases(nonResumableCheckpoint, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: "Lightning, two trainers in two functions: the weights-only checkpoint of the short one is not the long one's",
+    code: lightning('monitor="train_loss"')
+      .replace(
+        'trainer = L.Trainer(max_epochs=90',
+        'def train_small():\n    small = L.Trainer(max_epochs=2, callbacks=[ModelCheckpoint(save_weights_only=True)])\n    small.fit(Classifier(), loader)\n\n\ndef train_big():\n    trainer = L.Trainer(max_epochs=90',
+      )
+      .replace(', callbacks=[ModelCheckpoint(monitor="train_loss")])\ntrainer.fit', ')\n    trainer.fit'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

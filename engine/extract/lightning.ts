@@ -288,15 +288,24 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
   const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
   const common = fileWideFacts(file, text, root, calls, values, true);
   const loader = dataLoaderFacts(file, calls, values);
-  const ckpt =
-    calls.find((c) => c.name === 'ModelCheckpoint' && isLightning(c)) ??
-    calls.find((c) => c.name === 'ModelCheckpoint');
+  const checkpoints = calls.filter((c) => c.name === 'ModelCheckpoint');
+  const enclosing = (n: SyntaxNode) => {
+    for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+    return undefined;
+  };
+  // A trainer's own ModelCheckpoint: one in its callbacks, else one built in the same function, else one at module
+  // level (a file with several trainers — notebooks — keeps each trainer's checkpoint with it).
+  const ckptOf = (trainer: CallSite) =>
+    checkpoints.find((c) => c.node.startIndex >= trainer.node.startIndex && c.node.endIndex <= trainer.node.endIndex) ??
+    checkpoints.find((c) => enclosing(c.node) && enclosing(c.node)?.id === enclosing(trainer.node)?.id) ??
+    checkpoints.find((c) => !enclosing(c.node));
   const early = calls.find((c) => c.name === 'EarlyStopping');
   const dsStrategy = calls.find((c) => c.name === 'DeepSpeedStrategy');
   const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit');
   const device = deviceHint(file, root, text);
   return trainers.map((trainer) => {
     const fields = trainer === cli ? cliTrainerFields(file, cli, resolve) : kwargFields(file, trainer, resolve);
+    const ckpt = ckptOf(trainer);
     if (ckpt) {
       fields.set('checkpoint', {
         name: 'checkpoint',

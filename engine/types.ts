@@ -114,7 +114,9 @@ export type FactForm =
   /** `name(value)` in Python (`torch.set_float32_matmul_precision("highest")`): `name` is the callee as written. */
   | 'call'
   /** An operand of an expression (`500` in `it % 500 == 0`): a fix replaces the operand alone. */
-  | 'operand';
+  | 'operand'
+  /** A checkpoint kept only when a monitored metric improves (`ModelCheckpoint(monitor="val_acc")`): a best-model export. */
+  | 'best-only';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

@@ -156,10 +156,16 @@ trainer.fit(Classifier(), loader)
 runRuleCases(nonResumableCheckpoint, [
   {
     name: 'Lightning: save_weights_only=True on a 90-epoch ImageNet run, on that argument; fixed in its own keyword',
-    code: lightning('monitor="train_loss", save_weights_only=True'),
+    code: lightning('save_weights_only=True'),
     settings: { hardware: 'a100' },
-    expect: [{ line: 22, column: 109, messageIncludes: '(save_weights_only=True)' }],
-    fixes: [{ applicability: 'safe', output: lightning('monitor="train_loss", save_weights_only=False') }],
+    expect: [{ line: 22, column: 87, severity: 'warning', messageIncludes: '(save_weights_only=True)' }],
+    fixes: [{ applicability: 'safe', output: lightning('save_weights_only=False') }],
+  },
+  {
+    name: 'Lightning: a weights-only best-model checkpoint (monitored) is information',
+    code: lightning('monitor="val_acc", mode="max", save_weights_only=True'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 22, severity: 'information' }],
   },
   {
     name: 'Lightning: full checkpoints (the default)',

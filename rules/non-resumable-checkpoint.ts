@@ -11,7 +11,8 @@ export const nonResumableCheckpoint: Rule = {
   summary: 'A long run saves only model weights: its checkpoints cannot resume training',
   doc: {
     whatItDoes:
-      'Flags `save_only_model=True`, Lightning `ModelCheckpoint(save_weights_only=True)`, or a hand-written loop whose ' +
+      'Flags `save_only_model=True`, Lightning `ModelCheckpoint(save_weights_only=True)` (information when it keeps ' +
+      'the best model of a monitored metric), or a hand-written loop whose ' +
       'only checkpoint is `torch.save(model.state_dict(), …)`, ' +
       'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours; on a run that cannot be ' +
       'estimated, as information when the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B ' +
@@ -43,7 +44,9 @@ export const nonResumableCheckpoint: Rule = {
     return [
       {
         ...at(f),
-        severity: ctx.shape.stepsAssumed || sign ? 'information' : undefined,
+        // A best-model export (kept when a monitored metric improves) is often meant as the result, not a restart
+        // point: information that says what it costs.
+        severity: ctx.shape.stepsAssumed || sign || f.form === 'best-only' ? 'information' : undefined,
         message: loop
           ? `Checkpoints hold only the model weights (${f.note}): after an interruption ${long} cannot resume where it stopped. Save the optimizer, scheduler, scaler and epoch/step too.`
           : `Checkpoints hold only the model weights (${settingText(f, true, 'save_only_model')}): after an interruption ${long} cannot resume and starts over.`,

@@ -135,6 +135,7 @@ export const LIGHTNING_SCHEMA: Schema = {
       out.push({
         ...fact('save_only_model', true, wo, `ModelCheckpoint(${wo.text}): weights only`),
         name: 'save_weights_only',
+        ...(f('checkpoint.monitor') ? { form: 'best-only' as const } : {}),
       });
     const es = f('early_stopping');
     if (es) out.push(fact('early_stopping', true, es, 'EarlyStopping callback'));

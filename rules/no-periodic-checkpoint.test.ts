@@ -339,4 +339,11 @@ runRuleCases(noPeriodicCheckpoint, [
     ),
     expect: [],
   },
+  {
+    name: "ResNet-50 from the project's own models module, 90 epochs over a folder of unknown size: information",
+    code: folderLoop('/data/flowers/train')
+      .replace('import torchvision\n', 'import torchvision\nfrom models import resnet50\n')
+      .replace('torchvision.models.resnet50()', 'resnet50(num_classes=102)'),
+    expect: [{ line: 11, severity: 'information', messageIncludes: 'assuming the dataset size' }],
+  },
 ]);

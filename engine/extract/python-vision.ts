@@ -147,8 +147,16 @@ function modelFact(
       ).test(text);
       // `from models import resnet50` (a project's own module): most such builders follow torchvision's, but the
       // size is not certain, so the fact is `inferred` (findings on it are information at most).
+      // Only torchvision's lower-case builders, from a module that is not another library of its own architectures
+      // (MONAI's 3-D `resnet50(spatial_dims=3)`, segmentation_models, OpenMMLab, timm, Keras).
+      const from = new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import[^\\n]*\\b${c.name}\\b`, 'm').exec(text)?.[1];
       const project =
-        !qual && !imported && new RegExp(`^\\s*from\\s+[\\w.]+\\s+import[^\\n]*\\b${c.name}\\b`, 'm').test(text);
+        !qual &&
+        !imported &&
+        TV_BUILDERS.includes(c.name) &&
+        !!from &&
+        !/^(monai|segmentation_models|mm\w+|timm|tensorflow|keras)\b/.test(from) &&
+        !c.kwargs.has('spatial_dims');
       if (qual ? !/(models|applications|tv)$/.test(qual) : !imported && !project) continue;
       const f = at(
         c.name,

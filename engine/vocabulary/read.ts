@@ -2,6 +2,7 @@
 // entry (framework rows before generic rows, longer key suffixes before shorter), with its span, its origin
 // (`inferred` when only a generic row read it) and an editor that rewrites that entry's value in its own syntax.
 import { lookupModel } from '../../core/index';
+import { sizeFromName } from '../extract/model-name';
 import type { Entry, EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
 import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
@@ -179,7 +180,8 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       let done = true;
       switch (h.alias.read) {
         case 'int': {
-          const n = count(v1);
+          // Loader workers may be 0 (loading in the training process); other counts are positive.
+          const n = to === 'num_workers' && number(v1) === 0 ? 0 : count(v1);
           if (n === undefined) done = false;
           else if (
             [
@@ -286,11 +288,15 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
             to === 'model' &&
             !/[/\\]/.test(v) &&
             !lookupModel(v) &&
+            !sizeFromName(v) &&
             fw?.modality !== 'vision' &&
             !looksLikeArch(v)
           )
             done = false;
-          else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
+          else if (to === 'arch.vocab') {
+            if (/(^|[\\/])gpt2[-_]vocab\.json$/i.test(v.trim())) extras.set(to, { value: 50257, hit: h });
+            else done = false;
+          } else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'quantized') extras.set(to, { value: /4bit|nf4|fp4|int4|^4$/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
           else if (to === 'optimizer') fact(to, optimizerValue(v), h);

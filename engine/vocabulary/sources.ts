@@ -87,6 +87,13 @@ export const SOURCES = {
   'mesh-jax': { url: 'https://github.com/kingoflolz/mesh-transformer-jax/blob/master/howto_finetune.md', year: 2021 },
   blip: { url: 'https://github.com/salesforce/BLIP/blob/main/configs/caption_coco.yaml', year: 2022 },
   basicsr: { url: 'https://github.com/XPixelGroup/BasicSR/blob/master/docs/Config.md', year: 2022 },
+  scenic: { url: 'https://github.com/google-research/scenic/blob/main/scenic/projects/baselines/configs', year: 2024 },
+  mmf: { url: 'https://github.com/facebookresearch/mmf/blob/main/mmf/configs/defaults.yaml', year: 2023 },
+  corenet: { url: 'https://github.com/apple/corenet/blob/main/corenet/options/opts.py', year: 2024 },
+  'hf-flags': {
+    url: 'https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments',
+    year: 2025,
+  },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
 } satisfies Record<string, Source>;
 

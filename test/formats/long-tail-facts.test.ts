@@ -1,0 +1,254 @@
+// Facts of the long tail that used to come back unread (issue 11): values a config names through a YAML alias or an
+// OmegaConf interpolation, zero loader workers, optimizers under a framework's registry name, the documented defaults
+// of frameworks recognised from content (Megatron-LM, mmengine, MMF, CoreNet, Hugging Face flags in a launcher), and
+// builder-style Python configs. Fixtures are written here for these tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, fact, theRun } from './helpers';
+
+const one = async (name: string, text: string) => analyze({ [name]: text }, name, { hardware: 'a100' });
+
+test('a YAML alias reads as its anchor’s value, and whole-value interpolations of keys in the file resolve', async () => {
+  const yaml = `ctx: &ctx 1024
+trainer:
+  devices: 4
+  precision: bf16
+  max_steps: \${.loop.max_steps}
+  loop:
+    every: 250
+    max_steps: 6000
+    save_interval: \${.every}
+model:
+  seq_length: *ctx
+  micro_batch_size: \${.data.mbs}
+  global_batch_size: \${model.data.gbs}
+  data:
+    mbs: 2
+    gbs: 64
+    num_workers: \${oc.env:WORKERS}
+exp_manager:
+  name: demo
+`;
+  const a = await one('run.yaml', yaml);
+  assert.equal(fact(a, 'seq_len')?.value, 1024);
+  assert.equal(fact(a, 'max_steps')?.value, 6000);
+  assert.equal(fact(a, 'save_steps')?.value, 250, 'relative `${.every}` is the sibling key');
+  assert.equal(fact(a, 'micro_batch')?.value, 2);
+  assert.equal(fact(a, 'global_batch')?.value, 64);
+  assert.equal(fact(a, 'num_workers'), undefined, 'a resolver call (`oc.env`) stays unread');
+  // An interpolation of a key the file does not write stays unread.
+  const b = await one('run.yaml', yaml.replace('    gbs: 64\n', ''));
+  assert.equal(fact(b, 'global_batch'), undefined);
+});
+
+test('zero loader workers is a value (loading in the training process), not a missing one', async () => {
+  const a = await one('train.yaml', 'batch_size: 32\nepochs: 10\nlr: 0.1\noptimizer: sgd\nnum_workers: 0\n');
+  assert.equal(fact(a, 'num_workers')?.value, 0);
+  const b = await one('train.yaml', 'batch_size: 32\nepochs: 10\nlr: 0.1\noptimizer: sgd\nnum_workers: -1\n');
+  assert.equal(fact(b, 'num_workers'), undefined, '-1 (all CPUs) is not a count');
+});
+
+test('optimizers under a framework’s registry name read as the algorithm', async () => {
+  const cfg = (name: string) => `global_train_batch_size: 256
+device_train_microbatch_size: 16
+max_seq_len: 512
+max_duration: 1000ba
+optimizer:
+  name: ${name}
+  lr: 1.0e-4
+`;
+  const want: Record<string, string> = {
+    decoupled_adamw: 'adamw',
+    adam_w: 'adamw',
+    distributed_fused_adam: 'adamw',
+    momentum: 'sgd',
+    scale_by_adam: 'adam',
+    adamw_torch_fused: 'adamw_torch_fused',
+  };
+  for (const [name, value] of Object.entries(want))
+    assert.equal(fact(await one('c.yaml', cfg(name)), 'optimizer')?.value, value, name);
+});
+
+test('a Megatron-LM launcher gets the documented optimizer and loader defaults, and GPT-2’s vocabulary from its BPE file', async () => {
+  const sh = (extra = '') => `#!/bin/bash
+torchrun --nproc_per_node 1 pretrain_gpt.py \\
+  --num-layers 12 --hidden-size 768 --num-attention-heads 12 \\
+  --micro-batch-size 8 --global-batch-size 64 --seq-length 1024 \\
+  --train-iters 20000 --vocab-file data/gpt2-vocab.json --merge-file data/gpt2-merges.txt \\
+  --bf16${extra}
+`;
+  const a = await one('launch.sh', sh());
+  assert.equal(theRun(a).plan.framework, 'megatron');
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  assert.equal(fact(a, 'optimizer')?.origin, 'framework-default');
+  assert.equal(fact(a, 'num_workers')?.value, 2);
+  // 12 × 12 · 768² + 50,257 × 768 ≈ 123.5 M (GPT-2 small is 124 M).
+  const p = fact(a, 'params')?.value as number;
+  assert.ok(Math.abs(p / 124e6 - 1) < 0.02, `params ${p}`);
+  const b = await one('launch.sh', sh(' --optimizer sgd --num-workers 6'));
+  assert.equal(fact(b, 'optimizer')?.value, 'sgd');
+  assert.equal(fact(b, 'num_workers')?.value, 6);
+  // Another tokenizer's files say nothing about the vocabulary: embeddings are left out, as before.
+  const c = await one('launch.sh', sh().replace('data/gpt2-vocab.json', 'data/my-vocab.json'));
+  assert.ok((fact(c, 'params')?.value as number) < 90e6);
+});
+
+const MM_BASE = `train_dataloader = dict(batch_size=8, num_workers=4, dataset=dict(type='D'))
+optim_wrapper = dict(type='OptimWrapper', optimizer=dict(type='SGD', lr=0.01))
+train_cfg = dict(type='EpochBasedTrainLoop', max_epochs=24)
+default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=4))
+`;
+
+test('mmengine: accumulation defaults to 1 unless the optimizer wrapper accumulates; `_base_.x = v` edits the base', async () => {
+  const child = `_base_ = ['./base.py']
+_base_.train_dataloader.num_workers = 12
+`;
+  let a = await analyze({ 'base.py': MM_BASE, 'child.py': child }, 'child.py');
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'grad_accum')?.origin, 'framework-default');
+  assert.equal(fact(a, 'num_workers')?.value, 12);
+  assert.equal(fact(a, 'micro_batch')?.value, 8);
+  a = await analyze(
+    { 'base.py': MM_BASE, 'child.py': `${child}optim_wrapper = dict(accumulative_counts=4)\n` },
+    'child.py',
+  );
+  assert.equal(fact(a, 'grad_accum')?.value, 4);
+});
+
+test('MMF: `training.batch_size` is the global batch, updates are steps, and defaults.yaml fills the rest', async () => {
+  const yaml = `includes:
+- configs/datasets/memes/bert.yaml
+optimizer:
+  type: adam_w
+  params:
+    lr: 5.0e-5
+training:
+  batch_size: 48
+  max_updates: 12000
+`;
+  const a = await one('defaults.yaml', yaml);
+  assert.equal(theRun(a).plan.framework, 'mmf');
+  assert.equal(fact(a, 'global_batch')?.value, 48);
+  assert.equal(fact(a, 'micro_batch'), undefined, 'not also a per-device batch');
+  assert.equal(fact(a, 'max_steps')?.value, 12000);
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  assert.equal(fact(a, 'num_workers')?.value, 4);
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'save_steps')?.value, 1000);
+  assert.equal(fact(a, 'precision')?.value, 'fp32');
+  const b = await one(
+    'defaults.yaml',
+    yaml.replace('  max_updates: 12000\n', '  max_updates: 12000\n  fp16: true\n  checkpoint_interval: 500\n'),
+  );
+  assert.equal(fact(b, 'precision')?.value, 'fp16');
+  assert.equal(fact(b, 'save_steps')?.value, 500);
+});
+
+test('CoreNet: per-GPU batch, iterations between checkpoints, a model name stating its size, modality from the task', async () => {
+  const lm = `common:
+  run_label: train
+  save_interval_freq: 2000
+  mixed_precision: true
+  mixed_precision_dtype: bfloat16
+dataset:
+  category: language_modeling
+  train_batch_size0: 12
+  workers: 6
+  language_modeling:
+    sequence_length: 1024
+optim:
+  name: adamw
+scheduler:
+  max_iterations: 90000
+model:
+  language_modeling:
+    general_gpt:
+      model_name: TinyDecoder-270M
+`;
+  const a = await one('lm.yaml', lm);
+  assert.equal(theRun(a).plan.framework, 'corenet');
+  assert.equal(fact(a, 'micro_batch')?.value, 12);
+  assert.equal(fact(a, 'save_steps')?.value, 2000);
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'precision')?.value, 'bf16');
+  assert.equal(fact(a, 'model')?.value, 'TinyDecoder-270M');
+  assert.equal(fact(a, 'params')?.value, 270e6);
+  const vision = lm
+    .replace('language_modeling\n', 'classification\n')
+    .replace(/ {2}language_modeling:\n {4}sequence_length: 1024\n/, '')
+    .replace('  mixed_precision_dtype: bfloat16\n', '');
+  const b = await one('vit.yaml', vision);
+  assert.equal(fact(b, 'modality')?.value, 'vision');
+  assert.equal(fact(b, 'seq_len'), undefined);
+  assert.equal(fact(b, 'precision')?.value, 'fp16', 'mixed precision on, dtype left at its float16 default');
+});
+
+test('a launcher of a Hugging Face script outside the tree: accumulation 1 and no loader workers by default', async () => {
+  const sh = `#!/bin/bash
+torchrun --nproc_per_node 2 -m somepkg.finetune \\
+  --model_name_or_path org/encoder-base \\
+  --output_dir ./out --num_train_epochs 2 --per_device_train_batch_size 16 --learning_rate 2e-5 --bf16
+`;
+  const a = await one('finetune.sh', sh);
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'grad_accum')?.origin, 'framework-default');
+  assert.equal(fact(a, 'num_workers')?.value, 0);
+  assert.equal(fact(a, 'micro_batch')?.origin, 'inferred', 'the flags are still read through the vocabulary');
+  const b = await one('finetune.sh', sh.replace('--bf16', '--bf16 --gradient_accumulation_steps 8'));
+  assert.equal(fact(b, 'grad_accum')?.value, 8);
+});
+
+test('a config builder’s `x if flag else y` takes the branch of the flag’s false default', async () => {
+  const py = (def: string) => `import ml_collections
+
+def get_config(runlocal=${def}):
+  config = ml_collections.ConfigDict()
+  config.batch_size = 8 if runlocal else 1024
+  config.num_training_epochs = 300
+  config.model_dtype_str = 'float32'
+  config.optimizer = 'momentum'
+  config.lr = 0.1
+  return config
+`;
+  const a = await one('cfg.py', py("''"));
+  assert.equal(fact(a, 'global_batch')?.value, 1024);
+  assert.equal(fact(a, 'epochs')?.value, 300);
+  assert.equal(fact(a, 'precision')?.value, 'fp32');
+  assert.equal(fact(a, 'optimizer')?.value, 'sgd');
+  const b = await one('cfg.py', py('True'));
+  assert.equal(fact(b, 'global_batch'), undefined, 'a true default: the value is the other branch’s, unread');
+});
+
+test('LoRA over NF4-quantized weights in an OpenNMT-py config is QLoRA', async () => {
+  const yaml = `save_model: out/lm
+train_steps: 2000
+batch_type: sents
+batch_size: 4
+model_dtype: fp16
+lora_rank: 8
+quant_type: bnb_NF4
+`;
+  assert.equal(fact(await one('ft.yaml', yaml), 'peft')?.value, 'qlora');
+  assert.equal(fact(await one('ft.yaml', yaml.replace('quant_type: bnb_NF4\n', '')), 'peft')?.value, 'lora');
+});
+
+test('detectron2 and timm configs step the optimizer every batch unless they say otherwise', async () => {
+  const d2 = `SOLVER:
+  IMS_PER_BATCH: 32
+  MAX_ITER: 90000
+MODEL:
+  WEIGHTS: detectron2://ImageNetPretrained/MSRA/R-50.pkl
+`;
+  const a = await one('faster_rcnn.yaml', d2);
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'grad_accum')?.origin, 'framework-default');
+  const timm = `model: resnet50
+batch_size: 128
+epochs: 100
+aa: rand-m9-mstd0.5
+smoothing: 0.1
+grad_accum_steps: 2
+`;
+  assert.equal(fact(await one('args.yaml', timm), 'grad_accum')?.value, 2);
+  assert.equal(fact(await one('args.yaml', timm.replace('grad_accum_steps: 2\n', '')), 'grad_accum')?.value, 1);
+});

@@ -106,6 +106,13 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // Megatron-LM / GPT-NeoX launchers name GPT-2's BPE files instead of a vocabulary size: its 50,257 tokens
   // (https://huggingface.co/openai-community/gpt2/blob/main/config.json, 2019). A stated size wins (weak row).
   A('arch.vocab', 'vocab_file', 'string', ['megatron', 'neox'], { weak: true }),
+  // GPT-Neo (Mesh TensorFlow): the batch over the whole mesh, the context trained on, the optimizer by name.
+  A('global_batch', 'train_batch_size', 'int', ['gpt-neo'], { scope: 'global', fw: ['gpt-neo'] }),
+  A('seq_len', 'n_ctx', 'int', ['gpt-neo'], { fw: ['gpt-neo'] }),
+  A('optimizer', 'opt_name', 'string', ['gpt-neo']),
+  A('grad_checkpointing', 'recompute_grad', 'ac', ['gpt-neo']),
+  // Research launchers' checkpoint cadence in steps (Open-Sora-Plan's VAE trainer).
+  A('save_steps', 'save_ckpt_step save_ckpt_steps', 'save', ['opensora'], { unit: 'steps' }),
   // OpenNMT-py: the quantization of a LoRA fine-tune's frozen weights (`bnb_NF4`: QLoRA).
   A('quantized', 'quant_type', 'string', ['opennmt']),
 ];

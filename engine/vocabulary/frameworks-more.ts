@@ -218,4 +218,17 @@ export const MORE_FRAMEWORKS: Framework[] = [
       ['num_workers', 0, '--dataloader_num_workers defaults to 0 (loading in the main process)'],
     ],
   },
+  {
+    id: 'gpt-neo',
+    label: 'GPT-Neo (Mesh TensorFlow) config',
+    src: 'gpt-neo',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'json' &&
+      any(s, 'n_ctx') &&
+      any(s, 'n_vocab') &&
+      any(s, 'mesh_shape', 'layout') &&
+      any(s, 'train_steps'),
+    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'precision defaults to float32']]),
+  },
 ];

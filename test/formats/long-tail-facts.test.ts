@@ -252,3 +252,34 @@ grad_accum_steps: 2
   assert.equal(fact(await one('args.yaml', timm), 'grad_accum')?.value, 2);
   assert.equal(fact(await one('args.yaml', timm.replace('grad_accum_steps: 2\n', '')), 'grad_accum')?.value, 1);
 });
+
+test('a GPT-Neo mesh config: the batch is the whole mesh’s, n_ctx the trained context, fp32 unless it says otherwise', async () => {
+  const json = (extra = '') => `{
+  "n_head": 8, "n_vocab": 50257, "n_embd": 512, "n_layer": 8, "n_ctx": 512,
+  "opt_name": "adam", "lr": 0.0003, "train_batch_size": 256, "train_steps": 40000,
+  "mesh_shape": "all:8", "layout": "batch:all", "recompute_grad": true${extra}
+}`;
+  const a = await one('neo.json', json());
+  assert.equal(theRun(a).plan.framework, 'gpt-neo');
+  assert.equal(fact(a, 'global_batch')?.value, 256);
+  assert.equal(fact(a, 'micro_batch'), undefined);
+  assert.equal(fact(a, 'seq_len')?.value, 512);
+  assert.equal(fact(a, 'optimizer')?.value, 'adam');
+  assert.equal(fact(a, 'grad_checkpointing')?.value, true);
+  assert.equal(fact(a, 'precision')?.value, 'fp32');
+  assert.equal(fact(a, 'precision')?.origin, 'framework-default');
+  assert.equal(fact(await one('neo.json', json(', "precision": "bfloat16"')), 'precision')?.value, 'bf16');
+  // Outside such a config, `n_ctx` (a Hugging Face GPT-2 config's position table) is no training length.
+  const hf = await one(
+    'train.json',
+    '{"n_ctx": 1024, "per_device_train_batch_size": 8, "num_train_epochs": 3, "learning_rate": 5e-5, "optim": "adamw_torch"}',
+  );
+  assert.notEqual(fact(hf, 'seq_len')?.value, 1024);
+});
+
+test('a research launcher’s `--save_ckpt_step N` is a checkpoint every N steps', async () => {
+  const sh = `torchrun --nproc_per_node 4 train_vae.py --batch_size 2 --epochs 10 --lr 1e-4 --save_ckpt_step 2500\n`;
+  const a = await one('train_vae.sh', sh);
+  assert.equal(fact(a, 'save_steps')?.value, 2500);
+  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+});

@@ -106,6 +106,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // Megatron-LM / GPT-NeoX launchers name GPT-2's BPE files instead of a vocabulary size: its 50,257 tokens
   // (https://huggingface.co/openai-community/gpt2/blob/main/config.json, 2019). A stated size wins (weak row).
   A('arch.vocab', 'vocab_file', 'string', ['megatron', 'neox'], { weak: true }),
+  // The ZeRO stage where a trainer's own config states it (DeepSpeed's `zero_optimization.stage`, accelerate's
+  // `deepspeed_config.zero_stage`, trainers' `zero_stage`); 0 is a stage (../extract/deepspeed.ts reads DeepSpeed files).
+  A('zero_stage', 'zero_stage zero_optimization.stage deepspeed_config.zero_stage', 'int', ['deepspeed', 'accelerate']),
   // GPT-Neo (Mesh TensorFlow): the batch over the whole mesh, the context trained on, the optimizer by name.
   A('global_batch', 'train_batch_size', 'int', ['gpt-neo'], { scope: 'global', fw: ['gpt-neo'] }),
   A('seq_len', 'n_ctx', 'int', ['gpt-neo'], { fw: ['gpt-neo'] }),

@@ -180,8 +180,13 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       let done = true;
       switch (h.alias.read) {
         case 'int': {
-          // Loader workers may be 0 (loading in the training process); other counts are positive.
-          const n = to === 'num_workers' && number(v1) === 0 ? 0 : count(v1);
+          // Loader workers and the ZeRO stage may be 0 (loading in the training process; plain data parallel);
+          // other counts are positive.
+          const n = (to === 'num_workers' || to === 'zero_stage') && number(v1) === 0 ? 0 : count(v1);
+          if (to === 'zero_stage' && n !== undefined && n > 3) {
+            done = false;
+            break;
+          }
           if (n === undefined) done = false;
           else if (
             [

@@ -283,3 +283,11 @@ test('a research launcher’s `--save_ckpt_step N` is a checkpoint every N steps
   assert.equal(fact(a, 'save_steps')?.value, 2500);
   assert.equal(fact(a, 'periodic_save')?.value, 'steps');
 });
+
+test('a trainer config’s `zero_stage` is the ZeRO stage, 0 included; an out-of-range number is not', async () => {
+  const yaml = (stage: string) =>
+    `micro_batch_size: 4\nmax_steps: 1000\nlearning_rate: 1.0e-4\noptimizer: adamw\nzero_stage: ${stage}\n`;
+  assert.equal(fact(await one('t.yaml', yaml('2')), 'zero_stage')?.value, 2);
+  assert.equal(fact(await one('t.yaml', yaml('0')), 'zero_stage')?.value, 0);
+  assert.equal(fact(await one('t.yaml', yaml('7')), 'zero_stage'), undefined);
+});

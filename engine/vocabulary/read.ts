@@ -265,7 +265,8 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
             /^\s*\d+(\.\d+)?\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)\s*$/i.test(v)
           )
             fact('periodic_save', 'time', h);
-          else if (d?.unit === 'epochs' || (d && h.alias.unit === 'epochs')) fact('periodic_save', 'epoch', h);
+          else if (d?.unit === 'epochs' || (d && h.alias.unit === 'epochs' && !byIteration(sets, h.entry)))
+            fact('periodic_save', 'epoch', h);
           else if (d?.unit === 'steps') {
             fact('periodic_save', 'steps', h);
             fact('save_steps', d.value, h);
@@ -282,6 +283,11 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           break;
         }
         case 'string': {
+          // A switch (`--swiglu`) states a gated MLP by being on.
+          if (to === 'arch.glu' && typeof v === 'boolean') {
+            extras.set(to, { value: v && /glu|gated/.test(last) ? 1 : 0, hit: h });
+            break;
+          }
           if (to === 'quantized' && typeof v === 'boolean') {
             extras.set(to, { value: v && /4bit/.test(last) ? 1 : 0, hit: h });
             break;
@@ -391,6 +397,19 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     )
       unread.add(to);
   return { facts, extras, unread, signals, edit: editor(facts, source) };
+}
+
+/** A checkpoint hook told to count iterations (mmengine `CheckpointHook(interval=5000, by_epoch=False)`). */
+function byIteration(sets: EntrySet[], e: Entry): boolean {
+  const parent = e.path.slice(0, -1).map(norm).join('.');
+  return sets.some((s) =>
+    s.entries.some(
+      (x) =>
+        norm(x.path[x.path.length - 1]) === 'by_epoch' &&
+        x.path.slice(0, -1).map(norm).join('.') === parent &&
+        bool(x.value) === false,
+    ),
+  );
 }
 
 /** The entry as written, with its full key path when the text shows only the last key (`fp16.enabled (enabled: true)`). */

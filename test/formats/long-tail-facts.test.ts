@@ -291,3 +291,70 @@ test('a trainer config’s `zero_stage` is the ZeRO stage, 0 included; an out-of
   assert.equal(fact(await one('t.yaml', yaml('0')), 'zero_stage')?.value, 0);
   assert.equal(fact(await one('t.yaml', yaml('7')), 'zero_stage'), undefined);
 });
+
+test('4-bit loading under `if qlora:` of a function parameter is the caller’s choice: no QLoRA claim', async () => {
+  const py = (guard: boolean) => `import transformers
+from transformers import AutoModelForCausalLM, BitsAndBytesConfig, Trainer, TrainingArguments
+
+
+def load(path, qlora=False):
+${
+  guard
+    ? `    if qlora:
+        model = AutoModelForCausalLM.from_pretrained(path, quantization_config=BitsAndBytesConfig(load_in_4bit=True))
+    else:
+        model = AutoModelForCausalLM.from_pretrained(path)`
+    : `    model = AutoModelForCausalLM.from_pretrained(path, quantization_config=BitsAndBytesConfig(load_in_4bit=True))`
+}
+    return model
+
+
+model = load("org/small-lm")
+args = TrainingArguments(output_dir="out", per_device_train_batch_size=4, bf16=True)
+Trainer(model=model, args=args).train()
+`;
+  assert.notEqual(fact(await one('ft.py', py(true)), 'peft')?.value, 'qlora');
+  assert.equal(fact(await one('ft.py', py(false)), 'peft')?.value, 'qlora');
+});
+
+test('a LLaMA-Factory config without `optim` trains with TrainingArguments’ AdamW', async () => {
+  const yaml = `model_name_or_path: org/small-lm
+stage: sft
+do_train: true
+finetuning_type: full
+dataset: alpaca_en
+template: default
+per_device_train_batch_size: 2
+num_train_epochs: 1.0
+bf16: true
+output_dir: out
+`;
+  const a = await one('sft.yaml', yaml);
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw_torch');
+  assert.equal(fact(a, 'optimizer')?.origin, 'framework-default');
+  assert.equal(fact(await one('sft.yaml', `${yaml}optim: adafactor\n`), 'optimizer')?.value, 'adafactor');
+});
+
+test('Megatron `--swiglu` makes the MLP gated in the size from architecture flags', async () => {
+  const sh = (extra: string) =>
+    `torchrun --nproc_per_node 8 pretrain_llama.py --num-layers 32 --hidden-size 4096 --num-attention-heads 32 --ffn-hidden-size 11008 --micro-batch-size 4 --global-batch-size 256 --train-iters 1000 --seq-length 4096 --bf16${extra}\n`;
+  const gated = fact(await one('run.sh', sh(' --swiglu')), 'params')?.value as number;
+  const plain = fact(await one('run.sh', sh('')), 'params')?.value as number;
+  // 32 × (4·4096² + 3·4096·11008) ≈ 6.48 B with the gate; 2·4096·11008 per layer without it ≈ 5.03 B.
+  assert.ok(Math.abs(gated / 6.48e9 - 1) < 0.01, `gated ${gated}`);
+  assert.ok(Math.abs(plain / 5.03e9 - 1) < 0.01, `plain ${plain}`);
+});
+
+test('an mmengine checkpoint hook with `by_epoch=False` saves every N iterations, otherwise every N epochs', async () => {
+  const cfg = (byEpoch: string) => `train_dataloader = dict(batch_size=16, num_workers=4)
+optim_wrapper = dict(type='OptimWrapper', optimizer=dict(type='Adam', lr=1e-4))
+train_cfg = dict(type='IterBasedTrainLoop', max_iters=300000)
+default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=5000${byEpoch}))
+`;
+  const a = await one('sr.py', cfg(', by_epoch=False'));
+  assert.equal(fact(a, 'save_steps')?.value, 5000);
+  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+  const b = await one('sr.py', cfg(''));
+  assert.equal(fact(b, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(b, 'save_steps'), undefined);
+});

@@ -358,3 +358,33 @@ default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=5000${byEpo
   assert.equal(fact(b, 'periodic_save')?.value, 'epoch');
   assert.equal(fact(b, 'save_steps'), undefined);
 });
+
+test('click options declare script defaults like argparse; the optimizer the script builds is read too', async () => {
+  const py = `import click
+import torch
+
+
+@click.command()
+@click.option('--batch-size', help='Images per GPU', type=int, default=64)
+@click.option('--epochs', type=int, default=40)
+@click.option('--lr', type=float, default=3e-4)
+@click.option('--workers', type=int, default=6)
+@click.option('--amp', help='Mixed precision', is_flag=True)
+def main(batch_size, epochs, lr, workers, amp):
+    model = build()
+    opt = torch.optim.AdamW(model.parameters(), lr=lr)
+    for epoch in range(epochs):
+        step(model, opt, batch_size, workers, amp)
+
+
+if __name__ == '__main__':
+    main()
+`;
+  const a = await one('train.py', py);
+  assert.equal(fact(a, 'micro_batch')?.value, 64);
+  assert.equal(fact(a, 'micro_batch')?.origin, 'inferred');
+  assert.equal(fact(a, 'epochs')?.value, 40);
+  assert.equal(fact(a, 'num_workers')?.value, 6);
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  assert.equal(fact(a, 'precision')?.value, 'fp32', 'an `--amp` flag off by default');
+});

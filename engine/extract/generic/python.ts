@@ -262,6 +262,8 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
         if (k === 'dest' && v) dest = String(literal(v) ?? dest);
         if (k === 'default' && v) def = v;
         if (k === 'action' && v) action = literal(v);
+        // click: `is_flag=True` is a switch that is off unless given.
+        if (k === 'is_flag' && v && literal(v) === true) action = 'store_true';
       }
     }
     if (!dest) return;
@@ -333,7 +335,12 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       }
       case 'call': {
         const name = calleeName(n);
-        if (name === 'add_argument') return argparse(n);
+        // argparse `add_argument`, and click's `@click.option('--batch', default=512)` declared the same way.
+        if (
+          name === 'add_argument' ||
+          (name === 'option' && /^(click\.)?option$/.test(n.childForFieldName('function')?.text ?? ''))
+        )
+          return argparse(n);
         const args = n.childForFieldName('arguments');
         if (!handled.has(n.id) && name && name !== 'dict')
           for (const kw of args?.namedChildren ?? []) {

@@ -388,3 +388,19 @@ if __name__ == '__main__':
   assert.equal(fact(a, 'optimizer')?.value, 'adamw');
   assert.equal(fact(a, 'precision')?.value, 'fp32', 'an `--amp` flag off by default');
 });
+
+test('a Composer YAML that leaves `save_folder` empty writes no checkpoint, whatever `save_interval` says', async () => {
+  const yaml = (folder: string) => `max_duration: 90ep
+device_train_microbatch_size: auto
+train_dataset:
+  batch_size: 256
+optimizer:
+  lr: 0.4
+save_folder: ${folder}
+save_interval: 5ep
+`;
+  const a = await one('r.yaml', yaml(''));
+  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+  assert.equal(fact(a, 'save_steps'), undefined);
+  assert.equal(fact(await one('r.yaml', yaml('./ckpt')), 'periodic_save')?.value, 'epoch');
+});

@@ -75,7 +75,10 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     e.set = undefined;
   }
   resolveInterpolations(entries);
-  const base = entries.find((e) => e.path.length === 1 && e.path[0] === '_BASE_' && typeof e.value === 'string');
+  // detectron2 / yacs `_BASE_:`, PaddleSeg `_base_:` (one file, read first).
+  const base = entries.find(
+    (e) => e.path.length === 1 && (e.path[0] === '_BASE_' || e.path[0] === '_base_') && typeof e.value === 'string',
+  );
   return {
     file,
     syntax: 'yaml',

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { estimate, fitConstants } from '../../core/index';
-import { bandOf, regimeOf, spreadFor } from '../../core/fit-spread';
+import { bandOf, regimeOf } from '../../core/fit-spread';
 import { CASES } from '../../core/validation/cases';
 
 const span = (r: { low: number; high: number }) => r.high / r.low;

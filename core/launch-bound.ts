@@ -44,8 +44,8 @@ function convLaunchPlan(inputs: RunInputs, work: WorkPlan): InputBoundPlan | und
   if (work.family === 'transformer' || !work.arch) return undefined;
   const row = CONV_BLOCKS[work.arch.id];
   const mb = inputs.microBatch;
-  if (!row || !(mb! > 0)) return undefined;
-  const per = (s: number) => (row.blocks * s) / mb!;
+  if (!row || mb === undefined || !(mb > 0)) return undefined;
+  const per = (s: number) => (row.blocks * s) / mb;
   const r = LAUNCH_SECONDS_PER_LAYER;
   return {
     secondsPerUnit: { low: per(r.high), mid: per(r.mid), high: per(r.low) },

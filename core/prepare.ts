@@ -290,7 +290,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     else if (method === 'measured-throughput')
       hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
     else hours = (work!.units! * secondsPerUnit(lv)) / 3600;
-    const { accelW, hostW } = power.at(lv);
+    // A count that may be of halves (MI250X GCDs): twice the device-hours at half the power each, the same energy.
+    const perCount = band?.perCount ? rowSpeed(lv) : 1;
+    const at = power.at(lv);
+    const accelW = at.accelW * perCount;
+    const hostW = at.hostW * perCount;
     const p = pue.band[lv.pue ?? 'mid'];
     const acceleratorKWh = (hours * accelW) / 1000;
     const hostKWh = (hours * hostW) / 1000;

@@ -60,7 +60,13 @@ export interface Accelerator {
    * figures vary between variants sold under one name (Ascend 910B), or whose count may be of halves (an MI250X package
    * is two GCDs, and ROCm shows each GCD as a device). The note says why; the estimate lists it. Added, optional.
    */
-  speedBand?: { low: number; high: number; note: string };
+  speedBand?: {
+    low: number;
+    high: number;
+    note: string;
+    /** The band is about what a device count counts (halves of a package): power per counted device scales with it. */
+    perCount?: boolean;
+  };
 }
 
 export type ResolveResult<T> = { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };

@@ -36,6 +36,7 @@ const MI250_COUNT = {
   note:
     'counted as packages (two GCDs each); if the count is of GCDs (ROCm devices, one per process), name "mi250x-gcd" or ' +
     '"mi250-gcd": the range covers both readings',
+  perCount: true,
 };
 
 export const ACCELERATORS: readonly Accelerator[] = [

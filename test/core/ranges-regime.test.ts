@@ -50,4 +50,14 @@ describe('ranges from out-of-family residuals, by regime', () => {
     assert.ok(after.high > before.high * 1.1, `${before.high} → ${after.high}`);
     assert.ok(after.n === before.n + 3);
   });
+  it('reads an MI250X count as packages, says so, and covers a count of GCDs (twice the device-hours, same energy)', () => {
+    const run = { params: 7e9, tokens: 1e12, devices: 512, precision: 'bf16' } as const;
+    const pkg = estimate({ ...run, hardware: 'MI250X' });
+    const gcd = estimate({ ...run, hardware: 'MI250X GCD' });
+    assert.ok(Math.abs(gcd.gpuHours.mid / pkg.gpuHours.mid - 2) < 0.01);
+    assert.ok(pkg.gpuHours.high >= gcd.gpuHours.mid, 'the GCD reading lies inside the package range');
+    assert.ok(Math.abs(gcd.energyKWh.mid / pkg.energyKWh.mid - 1) < 0.01, 'energy does not depend on the reading');
+    assert.ok(pkg.assumptions.some((a) => a.key === 'hardware-count' && /GCD/.test(a.text)));
+    assert.ok(!gcd.assumptions.some((a) => a.key === 'hardware-count'));
+  });
 });

@@ -7,7 +7,8 @@
 // resolution, hardware with parenthesised remarks removed, devices, precision); nothing else. A case is estimable when
 // the core returns a method other than "insufficient-inputs". Error = |estimate mid ÷ published − 1| on the case's
 // metric; energy cases the labeller marked as accelerator-only (GPU power logging, no PUE) are compared with the
-// accelerator share. Baseline: plain 6·N·D at 40 % of the dense 16-bit peak (token workloads only).
+// accelerator share. A resolution written as text ("224x224 crops", footprint-4) gives its leading number of pixels;
+// text without one ("COCO multi-scale") gives none, as a user would leave it out. Baseline: plain 6·N·D at 40 % of the dense 16-bit peak (token workloads only).
 import * as fs from 'node:fs';
 import {
   estimate,
@@ -28,7 +29,7 @@ interface Case {
   samples: number | null;
   epochs: number | null;
   seqLen: number | null;
-  resolution: number | null;
+  resolution: number | string | null;
   hardware: string;
   devices: number | null;
   precision: string | null;
@@ -52,9 +53,17 @@ const ACCELERATOR_ONLY = new Set([
   'dodge-densenet121',
   'dodge-densenet201',
   'dodge-bert-finetune',
+  // footprint-4 (GPU-only energy from the runs' own power logs, named by the labeller before scoring)
+  'spanmarker-bert-base-orgs-rtx3090',
+  'codebert-cwe-classifier-2xl40s',
+  'starcoder2-7b-cpt-dp8-4xh200',
+  'giz-adapmit-bge-t4',
+  'circl-gpt2-large-vuln-description-l40s',
 ]);
 const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
 const val = (v: number | null) => (v === null ? undefined : v);
+const resolutionOf = (v: number | string | null) =>
+  typeof v === 'string' ? (/^\d+/.exec(v) ? parseInt(v, 10) : undefined) : val(v);
 
 function inputsOf(c: Case): RunInputs {
   const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
@@ -66,7 +75,7 @@ function inputsOf(c: Case): RunInputs {
     samples: val(c.samples),
     epochs: val(c.epochs),
     seqLen: val(c.seqLen),
-    resolution: val(c.resolution),
+    resolution: resolutionOf(c.resolution),
     architecture: arch ? arch.id : undefined,
     hardware,
     devices: val(c.devices),

@@ -103,7 +103,7 @@ export function planWorkUtilisation(
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
         `Utilisation ${fmtPctRange(band.low, band.high)} (mid ${fmtPct(mid)}) of the ${round(p.peakTflops, 1)} TFLOPS dense 16-bit peak: ` +
-        `${parts.join(' ')}${work.arch ? '' : ' (no architecture given: a dense convolutional network assumed)'}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}`
+        `${parts.join(' ')}${work.arch ? '' : ' (no architecture given: a dense convolutional network assumed)'}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}; ${spread.short}`
       );
     },
   };
@@ -178,7 +178,7 @@ export function planUtilisation(
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
         `Utilisation ${fmtPctRange(band.low, band.high)} (mid ${fmtPct(mid)}) of the ${round(p.peakTflops, 1)} TFLOPS dense 16-bit peak: ` +
-        `${parts.join(' ')}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}`
+        `${parts.join(' ')}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}; ${spread.short}`
       );
     },
   };
@@ -191,10 +191,16 @@ export function planUtilisation(
 function bandFor(k: FittedConstants, regime: RunRegime, accel: Accelerator) {
   const unseen = !k.seenHardware.includes(hardwareKey(accel));
   const s = spreadFor(k.spreads, regime, unseen);
+  const kind = { large: 'large', small: 'small', moe: 'mixture-of-experts', vision: 'per-sample' }[regime];
   return {
     low: s.low,
     high: s.high,
-    text: `${round(s.low, 2)}–${round(s.high, 2)}× of the mid value: 5th–95th percentile of ${s.label} (core/fit-spread.ts)`,
+    text: `${round(s.low, 2)}–${round(s.high, 2)}× of the mid value: 90 % prediction interval of ${s.label} (core/fit-spread.ts)`,
+    short:
+      `the range is the core's leave-one-out error on ${kind} published runs` +
+      (unseen
+        ? `, widened: no published run in its development set used ${accel.arch} ${hardwareKey(accel).endsWith('desk') ? 'desktop cards' : 'hardware'}`
+        : ''),
   };
 }
 

@@ -25,7 +25,8 @@ runRuleCases(saveStepsPastRun, [
     expect: [
       { line: 9, column: 5, endColumn: 20, severity: 'warning', messageIncludes: 'save_steps=5000 is not reached' },
     ],
-    fixes: [{ applicability: 'safe', outputIncludes: ['save_strategy="steps"', 'save_steps='] }],
+    // An 8 B model: the new interval keeps only the last two checkpoints, so that the fix raises no GML304.
+    fixes: [{ applicability: 'safe', outputIncludes: ['save_strategy="steps"', 'save_steps=', 'save_total_limit=2'] }],
   },
   {
     name: 'a short but heavy run (8 steps): the proposed interval ends before the run, and the fix clears the finding',

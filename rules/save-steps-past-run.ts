@@ -1,6 +1,7 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
 import { assumedLength, at, estimated, longRun, num, written } from './helpers';
+import { LARGE_PARAMS } from './checkpoint-churn';
 import { niceSaveSteps } from './no-periodic-checkpoint';
 
 /**
@@ -38,7 +39,13 @@ export const saveStepsPastRun: Rule = {
     if (known && !longRun(ctx)) return [];
     const wall = known ? ctx.estimate.wallHours.mid : 0;
     const steps = niceSaveSteps(total, wall);
-    const edits = steps ? ctx.edit({ periodic_save: 'steps', save_steps: steps }) : undefined;
+    // As GML301's fix: a model of billions of parameters also keeps only the last two checkpoints where the file can
+    // say so, so that the new interval does not write tens of GB per save kept forever (GML304).
+    const keep =
+      steps && (ctx.shape.inputs.params ?? 0) >= LARGE_PARAMS && ctx.fact('save_total_limit') === undefined
+        ? ctx.edit({ periodic_save: 'steps', save_steps: steps, save_total_limit: 2 })
+        : undefined;
+    const edits = keep ?? (steps ? ctx.edit({ periodic_save: 'steps', save_steps: steps }) : undefined);
     const interval = steps && wall > 0 ? ` (≈ ${fmt.hours((steps / total) * wall)})` : '';
     const length = `≈ ${total.toLocaleString('en-US')} steps${assumed ? `, ${assumed}` : ''}`;
     const cost = known

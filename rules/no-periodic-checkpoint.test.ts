@@ -311,13 +311,32 @@ runRuleCases(noPeriodicCheckpoint, [
     noFix: true,
   },
   {
-    name: 'the same loop on Tiny-ImageNet: the dataset size is assumed and the run short',
+    name: 'the same loop on Tiny-ImageNet: short only under the assumed size, so information saying from what size it is long',
     code: folderLoop('/data/tiny-imagenet-200/train'),
+    expect: [
+      {
+        line: 10,
+        severity: 'information',
+        messageIncludes: 'assuming the dataset size; over 1 GPU-h from ≈ 64,000 examples per epoch',
+      },
+    ],
+  },
+  {
+    name: 'the same loop on an ImageNet validation folder is not ImageNet training (the size stays assumed)',
+    code: folderLoop('/data/imagenet/val'),
+    expect: [{ line: 10, severity: 'information', messageIncludes: 'assuming the dataset size' }],
+  },
+  {
+    name: 'ResNet-18 for 30 epochs on a folder of unknown size: not a long recipe, nothing said',
+    code: folderLoop('/data/flowers/train').replace('resnet50', 'resnet18').replace('range(90)', 'range(30)'),
     expect: [],
   },
   {
-    name: 'the same loop on an ImageNet validation folder is not ImageNet training',
-    code: folderLoop('/data/imagenet/val'),
+    name: 'ResNet-50 for 90 epochs on CIFAR-10 (known size, 32 px): estimated short, nothing said',
+    code: RESNET.replace(
+      'datasets.ImageFolder("/data/imagenet/train", transforms.ToTensor())',
+      'datasets.CIFAR10("data", train=True, download=True, transform=transforms.ToTensor())',
+    ),
     expect: [],
   },
 ]);

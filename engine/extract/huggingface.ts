@@ -113,7 +113,11 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
   // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
   // Composer's `Trainer` (mosaicml) is not the HF one either: its file is read through the vocabulary (composer rows).
-  const imports = /lightning|composer/.test(text) ? importsOf(root) : new Map<string, string>();
+  // A Trainer imported from a project's own module (`from funasr.train_utils.trainer import Trainer`) is that
+  // project's class, not the library's.
+  const imports = /lightning|composer|^\s*from\s+\S+\s+import\s+[^\n]*\bTrainer\b/m.test(text)
+    ? importsOf(root)
+    : new Map<string, string>();
   // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.
   const ownClasses = new Set(
     root
@@ -125,7 +129,8 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     (c) =>
       TRAINERS.has(c.name) &&
       !ownClasses.has(c.callee) &&
-      !/^(lightning|pytorch_lightning|composer)\b/.test(qualified(c.callee, imports)),
+      !/^(lightning|pytorch_lightning|composer)\b/.test(qualified(c.callee, imports)) &&
+      !isOtherTrainer(qualified(c.callee, imports), c.callee),
   );
   const parserCall = calls.find((c) => c.name === 'HfArgumentParser' || c.name === 'TrlParser');
   const parsed = parserCall ? parserFlavour(parserCall, text) : undefined;
@@ -351,4 +356,13 @@ function argumentEditor(call: CallSite, text: string, file: string): PlanEditor 
       file,
     );
   };
+}
+
+/** A trainer class a `from x import Trainer` binds from outside the Hugging Face libraries. */
+function isOtherTrainer(full: string, callee: string): boolean {
+  return (
+    full !== callee &&
+    full.includes('.') &&
+    !/^(transformers|trl|peft|optimum|setfit|sentence_transformers)\b/.test(full)
+  );
 }

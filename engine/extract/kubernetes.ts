@@ -17,6 +17,10 @@ import { parseLauncher, type LaunchCommand } from './launcher';
 export const mayBeKubernetes = (text: string) => /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
 
 const GPU_RESOURCES = ['nvidia.com/gpu', 'amd.com/gpu', 'google.com/tpu', 'habana.ai/gaudi', 'aws.amazon.com/neuron'];
+/** Kinds that keep pods running (serving), not jobs that run to completion. */
+const SERVICES = ['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Pod'];
+/** GKE's earlier Cloud TPU resources count TPU cores (`cloud-tpus.google.com/v2: 8`, `…/preemptible-v3: 32`). */
+const TPU_CORES = /^cloud-tpus\.google\.com\/(preemptible-)?v\d+$/;
 const GPU_LABELS = [
   'nvidia.com/gpu.product',
   'cloud.google.com/gke-accelerator',
@@ -47,6 +51,8 @@ interface PodGroup {
   replicas: number | undefined;
   spec: unknown;
   label: string;
+  /** MPIJob workers: processes per worker (`slotsPerWorker`), one per GPU, when the pods request none by name. */
+  slots?: unknown;
 }
 
 /** The pod groups of one manifest, by kind. */
@@ -88,6 +94,8 @@ function podGroups(root: unknown): PodGroup[] {
         replicas: replicasOf(get(p.value, 'replicas')),
         spec: get(p.value, 'template', 'spec'),
         label: `${kind} ${String((p.key as Scalar).value)}`,
+        slots:
+          kind === 'MPIJob' && String((p.key as Scalar).value) === 'Worker' ? get(spec, 'slotsPerWorker') : undefined,
       }));
   if (kind === 'RayJob' || kind === 'RayCluster') {
     const cluster = kind === 'RayJob' ? get(spec, 'rayClusterSpec') : spec;
@@ -124,14 +132,20 @@ function podAccelerators(spec: unknown): { count: number; at?: Span; text?: stri
   const containers = get(spec, 'containers');
   if (!isSeq(containers)) return { count };
   for (const c of containers.items) {
-    for (const res of GPU_RESOURCES) {
-      const v = get(c, 'resources', 'limits', res) ?? get(c, 'resources', 'requests', res);
-      const n = int(v);
-      if (n && n > 0) {
-        count += n;
-        at ??= yamlSpan(v as Node);
-        text ??= `${res}: ${n}`;
+    // A container's requests repeat its limits: read from the limits, else from the requests.
+    for (const block of ['limits', 'requests']) {
+      const res = get(c, 'resources', block);
+      let own = 0;
+      for (const p of isMap(res) ? (res.items as Pair[]) : []) {
+        const name = isScalar(p.key) ? String(p.key.value) : '';
+        const n = GPU_RESOURCES.includes(name) || TPU_CORES.test(name) ? int(p.value) : undefined;
+        if (!n || n <= 0) continue;
+        own += n;
+        at ??= yamlSpan(p.value as Node);
+        text ??= `${name}: ${n}`;
       }
+      count += own;
+      if (own > 0) break;
     }
   }
   return { count, at, text };
@@ -259,7 +273,10 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
     const notes: string[] = [];
     let at: Span | undefined;
     for (const g of groups) {
-      const acc = podAccelerators(g.spec);
+      let acc = podAccelerators(g.spec);
+      const slots = int(g.slots);
+      if (acc.count === 0 && slots && slots > 0)
+        acc = { count: slots, at: yamlSpan(g.slots as Node), text: `slotsPerWorker: ${slots}` };
       if (acc.count === 0) continue;
       at ??= acc.at;
       if (g.replicas === undefined || total === undefined) total = undefined;
@@ -310,6 +327,9 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
           cmd.facts = cmd.facts.filter((f) => f.value !== null || !jobFacts.some((j) => j.key === f.key));
           const keys = new Set(cmd.facts.map((f) => f.key));
           for (const f of jobFacts) if (!keys.has(f.key)) cmd.facts.push(f);
+          // A job (not a long-running service) that asks for accelerators runs to completion: a training launch
+          // unless its script is named for another job (../launcher-run.ts).
+          cmd.scheduled = notes.length > 0 && !SERVICES.includes(str(get(root, 'kind')) ?? '');
           out.push(cmd);
         }
       }

@@ -19,7 +19,7 @@ export function argFields(
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w.unresolved && !w.text.startsWith('-')) complete = false;
-    const kv = /^(?:--?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
+    const kv = /^(?:--?|\+\+?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
     if (kv) {
       const name = kv[1].replace(/-/g, '_');
       fields.set(name, {
@@ -71,7 +71,7 @@ export function argWriter(
   return (name, v) => {
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const m = /^(?:--?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
+      const m = /^(?:--?|\+\+?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
       if (m && m[1].replace(/-/g, '_') === name) {
         const valueStart = w.span.start + text.slice(w.span.start, w.span.end).indexOf('=') + 1;
         return [{ file, start: valueStart, end: w.span.end, newText: cliLiteral(v, style) }];

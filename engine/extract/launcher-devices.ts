@@ -284,6 +284,13 @@ export function schedulerDevices(file: string, r: Resources, direct: boolean): F
         `${r.gpusPerTask.opt.text} × ${tasks} tasks (${(r.tasks ?? r.tasksPerNode)?.opt.text}${r.tasks ? '' : nodesNote})`,
       );
   }
+  // `-n 384` tasks with `--gpus-per-node=8` and no node count: the job spans nodes the file does not count.
+  if (r.perNode && !r.nodes && !r.tasksPerNode && r.tasks && r.tasks.value > r.perNode.value)
+    return {
+      ...at(r.perNode.opt, 0, ''),
+      value: null,
+      note: `${r.perNode.opt.text} for ${r.tasks.opt.text} tasks: the node count (so the GPU count) is not written in this file`,
+    };
   if (r.perNode)
     return at(
       r.perNode.opt,

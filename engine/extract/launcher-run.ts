@@ -62,7 +62,8 @@ export function looksLikeTraining(cmd: LaunchCommand): boolean {
   if (TRAINING_FLAGS.some((f) => cmd.fields.has(f))) return true;
   // `torchrun main.py`, `deepspeed run.py`: a multi-device launcher starts training unless the name says otherwise,
   // but only when it also passes a setting this review reads.
-  return cmd.tool !== 'python' && cmd.facts.some((f) => f.key === 'devices');
+  // A scheduler's job given accelerators (a Kubernetes Job asking for GPUs or TPU cores) is a launch too.
+  return (cmd.tool !== 'python' || cmd.scheduled === true) && cmd.facts.some((f) => f.key === 'devices');
 }
 
 /** `script`: the script when it is in the tree but no reader finds a training run in it (read from the launcher). */

@@ -19,6 +19,7 @@ import {
   visibleCount,
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
+import { BOOL_OPTS, isPython, scanOptions } from './launcher-options';
 import { launcherEnvFacts } from './launcher-debug';
 import { parallelFacts } from './launcher-parallel';
 import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts, wrapped } from './launcher-tools';
@@ -27,7 +28,17 @@ import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
 
 export type LaunchTool =
-  'python' | 'torchrun' | 'deepspeed' | 'accelerate' | 'llamafactory' | 'tune' | 'axolotl' | 'composer' | 'fabric';
+  | 'python'
+  | 'torchrun'
+  | 'deepspeed'
+  | 'accelerate'
+  | 'llamafactory'
+  | 'tune'
+  | 'axolotl'
+  | 'composer'
+  | 'fabric'
+  /** Another shell script (`srun bash run_job.sh`, `./train_wrapper.sh`): the linker reads the commands it runs. */
+  | 'shell';
 
 export interface LaunchCommand {
   file: string;
@@ -51,112 +62,15 @@ export interface LaunchCommand {
   accelerate: boolean;
   /** Positional arguments after the target (nanoGPT config files, HF-args JSON). */
   positionals: Word[];
+  /** For a `shell` command: the variables the calling script has set, which the script it runs sees. */
+  vars?: Map<string, string>;
+  /** A batch job given accelerators by its scheduler (a Kubernetes Job or training-operator job requesting GPUs/TPUs). */
+  scheduled?: boolean;
 }
 
-const BOOL_OPTS: Record<string, Set<string>> = {
-  torchrun: new Set([
-    '--standalone',
-    '--no-python',
-    '--no_python',
-    '--run-path',
-    '--run_path',
-    '--use_env',
-    '--use-env',
-    '--module',
-    '-m',
-  ]),
-  deepspeed: new Set([
-    '--module',
-    '--no_python',
-    '--no_local_rank',
-    '--force_multi',
-    '--elastic_training',
-    '--bind_cores_to_rank',
-    '--enable_each_rank_log',
-    '--save_pid',
-    '--no_ssh',
-    '--no_ssh_check',
-  ]),
-  accelerate: new Set([
-    '--multi_gpu',
-    '--cpu',
-    '--use_deepspeed',
-    '--use_fsdp',
-    '--use_megatron_lm',
-    '--tpu',
-    '--module',
-    '-m',
-    '--no_python',
-    '--debug',
-    '--quiet',
-    '-q',
-    '--same_network',
-    '--use_xpu',
-  ]),
-  python: new Set(['-u', '-O', '-OO', '-B', '-b', '-E', '-s', '-S', '-I', '-q', '-v', '-m']),
-  srun: new Set([
-    '--exclusive',
-    '--pty',
-    '--unbuffered',
-    '-u',
-    '-l',
-    '--label',
-    '--overlap',
-    '--kill-on-bad-exit',
-    '-K',
-    '--allow-run-as-root',
-    '--oversubscribe',
-    '--tag-output',
-    '--verbose',
-  ]),
-};
-
-/** mpirun `-mca <param> <value>`: two words, the second not the command (docs.open-mpi.org, mpirun(1), v5.0). */
-const MPI_PAIR_OPTS = new Set(['-mca', '--mca', '-gmca', '--gmca']);
-const isPython = (w: string) => /(^|\/)python(\d(\.\d+)?)?$/.test(w);
-
-/** Option words before the target: name → value word (undefined for boolean flags). */
-function scanOptions(
-  text: string,
-  words: Word[],
-  i: number,
-  bools: Set<string>,
-): { opts: Map<string, { value?: Word; word: Word }>; next: number } {
-  const opts = new Map<string, { value?: Word; word: Word }>();
-  while (
-    i < words.length &&
-    words[i].text.startsWith('-') &&
-    words[i].text !== '-' &&
-    words[i].text !== '-m' &&
-    words[i].text !== '--module'
-  ) {
-    const w = words[i];
-    const eq = w.text.indexOf('=');
-    if (eq > 0) {
-      const rawEq = text.slice(w.span.start, w.span.end).indexOf('=');
-      const valueWord: Word = {
-        ...w,
-        text: w.text.slice(eq + 1),
-        span: { start: w.span.start + rawEq + 1, end: w.span.end },
-      };
-      opts.set(w.text.slice(0, eq).replace(/-/g, '_').replace(/^__?/, '--'), { value: valueWord, word: w });
-      i++;
-    } else if (MPI_PAIR_OPTS.has(w.text)) {
-      opts.set(w.text.replace(/-/g, '_').replace(/^__?/, '--'), { value: words[i + 2], word: w });
-      i += 3;
-    } else if (bools.has(w.text)) {
-      opts.set(w.text.replace(/-/g, '_').replace(/^__?/, '--'), { word: w });
-      i++;
-    } else {
-      opts.set(w.text.replace(/-/g, '_').replace(/^__?/, '--'), { value: words[i + 1], word: w });
-      i += 2;
-    }
-  }
-  return { opts, next: i };
-}
-
-export function parseLauncher(file: string, text: string): LaunchCommand[] {
-  const script = parseShell(text);
+/** `preset`: variables set by the script that runs this one (a job script running a wrapper). */
+export function parseLauncher(file: string, text: string, preset?: Map<string, string>): LaunchCommand[] {
+  const script = parseShell(text, preset);
   const directives = schedulerDirectives(script.comments);
   const out: LaunchCommand[] = [];
   const debug = launcherEnvFacts(file, text, script);
@@ -224,8 +138,9 @@ function readCommand(
   const cvd = cmd.env.get('CUDA_VISIBLE_DEVICES') ?? scriptVars.get('CUDA_VISIBLE_DEVICES');
   const visible = visibleCount(cvd);
   const norm = normaliseCommand(words);
-  const lc = readTool(file, text, cmd, norm.words, vars, visible, raw, cvd);
+  const lc = readTool(file, text, cmd, norm.words, vars, visible, raw, cvd) ?? shellWrapper(file, text, norm.words);
   if (!lc) return undefined;
+  if (lc.tool === 'shell') lc.vars = new Map([...scriptVars, ...cmd.env]);
   applyVia(lc, norm);
   for (const f of scriptFlagFacts(file, lc.fields)) if (!lc.facts.some((g) => g.key === f.key)) lc.facts.push(f);
   if (mpiProcs && !lc.facts.some((f) => f.key === 'devices'))
@@ -302,7 +217,7 @@ function readTool(
     // https://lightning.ai/docs/fabric/stable/fundamentals/launch.html).
     tool = w0 === 'composer' ? 'composer' : 'fabric';
     const start = w0 === 'composer' ? 1 : words[2]?.text === 'model' ? 3 : 2;
-    const r = scanOptions(text, words, start, BOOL_OPTS.torchrun);
+    const r = scanOptions(text, words, start, w0 === 'composer' ? BOOL_OPTS.composer : BOOL_OPTS.torchrun);
     opts = r.opts;
     i = r.next;
     const name = words.slice(0, start).map((w) => w.text);
@@ -492,6 +407,28 @@ function readTool(
     refs,
     accelerate: tool === 'accelerate',
     positionals: a.positionals,
+  };
+}
+
+/** `bash run_job.sh …`, `sh x.sh`, `./x.sh`: a shell script run by this one (its flags are not read here). */
+function shellWrapper(file: string, text: string, words: Word[]): LaunchCommand | undefined {
+  const shell = /^(\/usr)?(\/bin\/)?(ba|z|da)?sh$/.test(words[0]?.text ?? '');
+  const w = shell ? words[1] : words[0];
+  if (!w || w.unresolved || !/\.(sh|bash)$/.test(w.text)) return undefined;
+  const t = scriptDirWord(w);
+  return {
+    file,
+    tool: 'shell',
+    span: { start: words[0].span.start, end: words[words.length - 1].span.end },
+    target: { path: t.text, kind: 'script', word: t },
+    fields: new Map(),
+    write: () => undefined,
+    complete: false,
+    facts: [],
+    envFacts: [],
+    refs: [],
+    accelerate: false,
+    positionals: [],
   };
 }
 

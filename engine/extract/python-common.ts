@@ -4,7 +4,7 @@ import { offByDefaultGuard } from './python-scan';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
 import { lookupArchitecture } from '../../core/index';
-import { pythonHints } from './python-hints';
+import { argInsert, pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
@@ -50,6 +50,7 @@ export function fileWideFacts(
 ): Map<FactKey, Fact> {
   const fileFacts = new Map<FactKey, Fact>();
   const put = (f: Fact) => fileFacts.set(f.key, f);
+  const noDtype: CallSite[] = [];
   for (const c of calls) {
     if (MODEL_LOADER.test(c.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(c.callee)) {
       const first = c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value;
@@ -79,6 +80,7 @@ export function fileWideFacts(
       }
       const q = c.kwargs.get('quantization_config');
       const q4 = c.kwargs.get('load_in_4bit');
+      if (!dt && !q && !q4 && !c.kwargs.has('load_in_8bit')) noDtype.push(c);
       if ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) {
         put({
           key: 'peft',
@@ -195,6 +197,23 @@ export function fileWideFacts(
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   const optimizer = optimizerFact(file, text, root, values);
   if (optimizer) put(optimizer);
+  // A model loaded with no dtype: transformers before v5 loads the weights in fp32 whatever the checkpoint holds (v5
+  // loads the checkpoint's dtype: ./hf-defaults drops this fact when a pin says ≥ 5). Of several such loads, the one
+  // an adapter then wraps (the last before `get_peft_model`), else the first.
+  const wrap = calls.find((c) => c.name === 'get_peft_model');
+  const load = (wrap && noDtype.filter((c) => c.node.startIndex < wrap.node.startIndex).pop()) ?? noDtype[0];
+  const fn = load?.node.childForFieldName('function');
+  if (load && fn && !fileFacts.has('model_dtype'))
+    put({
+      key: 'model_dtype',
+      value: 'fp32',
+      origin: 'framework-default',
+      file,
+      span: spanOf(fn),
+      form: 'model-call',
+      argInsert: argInsert(load),
+      note: `${load.callee}(…) without torch_dtype: transformers before v5 loads the weights in fp32`,
+    });
   return fileFacts;
 }
 

@@ -9,6 +9,7 @@ import { readVocabulary, type VocabResult } from '../vocabulary/read';
 import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
 import { bigVisionModel, olmoCoreFacts, zooModel } from './vocab-models';
+import { jobFacts, jobSets } from './vocab-jobs';
 
 export const MIN_SIGNALS = 3;
 
@@ -56,9 +57,13 @@ function torchtitanModel(sets: EntrySet[], facts: Map<FactKey, Fact>) {
   });
 }
 
-export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft | undefined {
-  if (!sets.length) return undefined;
-  const { fw, read } = readSets(sets);
+export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft | undefined {
+  if (!own.length) return undefined;
+  const first = readSets(own);
+  const { fw } = first;
+  // A job's command line (Determined's `entrypoint:`) holds settings of the run too; TPU cores off a TPU do not.
+  const sets = jobSets(fw, own);
+  const read = sets !== own ? readVocabulary(sets, fw) : first.read;
   if (!fw && (opts.requireFramework || !isTrainingReading(read))) return undefined;
   if (fw && read.facts.size === 0 && !fw.defaults) return undefined;
   // A framework that also writes inference files (SpeechBrain's pretrained hyperparameters): no batch or run length,
@@ -68,12 +73,13 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
     !['micro_batch', 'global_batch', 'max_steps', 'epochs'].some((k) => read.facts.has(k as FactKey))
   )
     return undefined;
-  const main = sets[sets.length - 1];
+  const main = own[own.length - 1];
   const facts = read.facts;
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
   if (fw?.id === 'olmo-core') olmoCoreFacts(sets, facts);
   if (fw?.id === 'mlcollections') bigVisionModel(sets, facts);
   if (fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') zooModel(sets, facts);
+  jobFacts(fw, sets, facts);
 
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
@@ -93,12 +99,12 @@ export function vocabRun(sets: EntrySet[], opts: VocabRunOptions = {}): RunDraft
       facts.set(key, { key, value, origin: 'framework-default', note: defaultNote(fw, note) });
     }
   }
-  const first = main.entries[0]?.span ?? { start: 0, end: 0 };
+  const firstSpan = main.entries[0]?.span ?? { start: 0, end: 0 };
   const plan: RunPlan = {
     framework: fw?.id ?? 'config',
     entry: {
       file: main.file,
-      span: first,
+      span: firstSpan,
       label: fw?.label ?? 'training config (read through the shared vocabulary)',
     },
     files: [...new Set(sets.map((s) => s.file))],

@@ -30,6 +30,7 @@ import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay
 import { FileReader, linkKind } from './reader';
 import { versionsNear } from './pins';
 import { scriptVocabDrafts } from './vocab';
+import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
 
@@ -198,7 +199,7 @@ export class Linker {
         const lf = path.join(dir, name);
         const text = this.read(lf);
         if (!text || !text.includes(base)) continue;
-        for (const cmd of commandsOf(this.id(lf), text)) {
+        for (const cmd of commandsOf(this.id(lf), text, sourcedVars(this, lf, text))) {
           const direct = cmd.target && cmd.target.kind !== 'module' && this.names(lf, cmd.target.path, wanted);
           // `python main.py fit --config config.yaml` (Lightning CLI): the config is an option of the script.
           const option = ['config', 'config_file', 'config_path'].some(
@@ -280,34 +281,41 @@ export class Linker {
 
   /** The runs a launcher starts, each merged with the launcher's command. */
   launcherRuns(file: string, text: string): RunDraft[] {
+    return commandsOf(file, text, sourcedVars(this, file, text)).flatMap((cmd) => this.commandRuns(file, text, cmd, 0));
+  }
+
+  /** The runs one launcher command starts (`depth`: shell scripts followed through wrappers so far). */
+  commandRuns(file: string, text: string, cmd: LaunchCommand, depth: number): RunDraft[] {
     const out: RunDraft[] = [];
-    for (const cmd of commandsOf(file, text)) {
-      if (!cmd.target || cmd.target.word.unresolved) continue;
-      const base = commandBase(this, file, cmd);
-      const target = cmd.target.kind === 'module' ? undefined : this.resolve(file, cmd.target.path, base);
-      // `-m pkg.train`: a module of this tree is linked from its own file; one installed elsewhere is not here.
-      if (cmd.target.kind === 'module' && this.resolve(file, `${cmd.target.path.replace(/\./g, '/')}.py`)) continue;
-      if (!target) {
-        const own = launcherOnlyRun(file, cmd);
-        if (own) out.push(withLaunchConfigs(this, file, cmd, own));
-        continue;
-      }
-      const t = this.read(target)!;
-      if (linkKind(target) === 'python') {
-        const runs = this.pythonRuns(target, t);
-        const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
-        // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the
-        // vocabulary, else what the launcher says.
-        let found = runs.length ? runs.map((d) => this.enrich(d, { file, cmd })) : hydra;
-        if (!found.length) found = commandConfigRuns(this, file, cmd);
-        if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
-        const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
-        out.push(...found, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
-      } else {
-        const c = this.config(target);
-        const d = c && primaryRun(c.doc, c.format);
-        if (d) out.push(this.enrich(d, { file, cmd }));
-      }
+    if (!cmd.target || cmd.target.word.unresolved) return out;
+    const base = commandBase(this, file, cmd);
+    // `-m pkg.train`: a module of this tree is read like a script; one installed elsewhere is not here.
+    const modPath = `${cmd.target.path.replace(/\./g, '/')}.py`;
+    const target =
+      cmd.target.kind === 'module'
+        ? (this.resolve(file, modPath, base) ?? this.resolve(file, modPath))
+        : this.resolve(file, cmd.target.path, base);
+    if (cmd.tool === 'shell') return target ? wrapperRuns(this, file, cmd, target, depth) : out;
+    if (!target) {
+      const own = launcherOnlyRun(file, cmd);
+      if (own) out.push(withLaunchConfigs(this, file, cmd, own));
+      return out;
+    }
+    const t = this.read(target)!;
+    if (linkKind(target) === 'python') {
+      const runs = this.pythonRuns(target, t);
+      const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
+      // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the
+      // vocabulary, else what the launcher says.
+      let found = runs.length ? runs.map((d) => this.enrich(d, { file, cmd })) : hydra;
+      if (!found.length) found = commandConfigRuns(this, file, cmd);
+      if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
+      const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
+      out.push(...found, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
+    } else {
+      const c = this.config(target);
+      const d = c && primaryRun(c.doc, c.format);
+      if (d) out.push(this.enrich(d, { file, cmd }));
     }
     return out;
   }

@@ -33,8 +33,8 @@ export const LAUNCHER_RANK = 6;
 export const isLauncherName = (name: string) => linkKind(name) === 'shell' || /\.ya?ml$/i.test(name);
 
 /** The commands a launcher runs: a shell script's, a SkyPilot task's `run:`, a dstack task's `commands:`, a Kubernetes manifest's containers (none for other YAML). */
-export function commandsOf(file: string, text: string): LaunchCommand[] {
-  if (linkKind(file) === 'shell') return parseLauncher(file, text);
+export function commandsOf(file: string, text: string, preset?: Map<string, string>): LaunchCommand[] {
+  if (linkKind(file) === 'shell') return parseLauncher(file, text, preset);
   return skypilotCommands(file, text) ?? dstackCommands(file, text) ?? kubernetesCommands(file, text) ?? [];
 }
 

@@ -197,6 +197,8 @@ function scan(
         if (text[k] === '(') depth++;
         else if (text[k] === ')' && --depth === 0) break;
       }
+      const counted = listCount(text.slice(j + 2, k), (name) => (unknown.has(name) ? undefined : vars.get(name)));
+      if (counted !== undefined) return { value: String(counted), ok: true, next: Math.min(k + 1, n) };
       return { value: text.slice(j, k + 1), ok: false, next: Math.min(k + 1, n) };
     }
     if (c === '{') {
@@ -394,4 +396,19 @@ function closing(text: string, open: number, n: number): number {
     else if (c === ')' && --depth === 0) return k;
   }
   return n;
+}
+
+/**
+ * The one command substitution read without running anything: the number of items of a comma-separated list held
+ * in a variable the script sets (`$(echo $CUDA_VISIBLE_DEVICES | awk -F "," '{print NF}')`, `… | tr ',' '\n' | wc -l`),
+ * which launchers use to count their GPUs. Anything else stays unresolved.
+ */
+function listCount(inner: string, lookup: (name: string) => string | undefined): number | undefined {
+  const m =
+    /^\s*echo\s+"?\$\{?(\w+)\}?"?\s*\|\s*(?:awk\s+-F\s*(?:"\s*,\s*"|'\s*,\s*'|,)\s*'\{\s*print\s+NF\s*\}'|tr\s+(?:","|',')\s+(?:"\\n"|'\\n')\s*\|\s*wc\s+-l)\s*$/.exec(
+      inner,
+    );
+  const v = m ? lookup(m[1]) : undefined;
+  if (v === undefined || !/^\s*\d+(\s*,\s*\d+)*\s*,?\s*$/.test(v)) return undefined;
+  return v.split(',').filter((x) => x.trim()).length;
 }

@@ -84,6 +84,37 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('global_batch', 'train_batch_size', 'int', ['openrlhf'], { scope: 'global', fw: ['openrlhf'] }),
   A('seq_len', 'max_len', 'int', ['openrlhf'], { fw: ['openrlhf'] }),
   A('model', 'pretrain', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
+  // TPUEstimator: `train_batch_size` is the global batch; TPU cores (or XLNet's GPUs per host) and hosts.
+  A('global_batch', 'train_batch_size', 'int', ['tpu-estimator'], { scope: 'global', fw: ['tpu-estimator'] }),
+  A('devices', 'num_tpu_cores tpu_num_cores num_cores num_core_per_host', 'devices', ['tpu-estimator'], {
+    fw: ['tpu-estimator'],
+  }),
+  A('nodes', 'num_hosts', 'int', ['tpu-estimator'], { fw: ['tpu-estimator'] }),
+  // Determined: GPUs per trial, the searcher's length in batches, epochs or records.
+  A('devices', 'slots_per_trial resources.slots_per_trial', 'devices', ['determined']),
+  A('max_steps', 'searcher.max_length.batches', 'int', ['determined'], { unit: 'steps', fw: ['determined'] }),
+  A('epochs', 'searcher.max_length.epochs', 'int', ['determined'], { unit: 'epochs', fw: ['determined'] }),
+  A('train_samples', 'searcher.max_length.records', 'int', ['determined'], { fw: ['determined'] }),
+  // VISSL: per-replica batch, epochs, processes per node, AMP, checkpoints every N epochs.
+  A('micro_batch', 'data.train.batchsize_per_replica', 'int', ['vissl'], { scope: 'per-device' }),
+  A('epochs', 'optimizer.num_epochs', 'int', ['vissl'], { unit: 'epochs', fw: ['vissl'] }),
+  A('devices', 'distributed.num_proc_per_node', 'devices', ['vissl']),
+  A('nodes', 'distributed.num_nodes', 'int', ['vissl']),
+  A('precision', 'amp_params.use_amp', 'precision', ['vissl'], { on: 'fp16', off: 'fp32' }),
+  A('save_steps', 'checkpoint.checkpoint_frequency', 'save', ['vissl'], { unit: 'epochs', fw: ['vissl'] }),
+  A('num_workers', 'data.num_dataloader_workers', 'int', ['vissl']),
+  A('grad_checkpointing', 'activation_checkpointing.use_activation_checkpointing', 'ac', ['vissl']),
+  // LAVIS: the run's per-GPU batch, epochs, processes and AMP switch under `run:`.
+  A('micro_batch', 'run.batch_size_train', 'int', ['lavis'], { scope: 'per-device', fw: ['lavis'] }),
+  A('epochs', 'run.max_epoch', 'int', ['lavis'], { unit: 'epochs', fw: ['lavis'] }),
+  A('devices', 'run.world_size', 'devices', ['lavis'], { fw: ['lavis'] }),
+  A('precision', 'run.amp', 'precision', ['lavis'], { on: 'fp16', fw: ['lavis'] }),
+  A('lr', 'run.init_lr', 'number', ['lavis'], { fw: ['lavis'] }),
+  // pycls: the total mini-batch and epochs; PaddleSeg: iterations. ALBERT's classifier names its steps `train_step`.
+  A('global_batch', 'train.batch_size', 'int', ['pycls'], { scope: 'global', fw: ['pycls'] }),
+  A('epochs', 'optim.max_epoch', 'int', ['pycls'], { unit: 'epochs', fw: ['pycls'] }),
+  A('max_steps', '^iters', 'int', ['paddleseg'], { unit: 'steps', fw: ['paddleseg'] }),
+  A('max_steps', 'train_step', 'int', ['tpu-estimator'], { unit: 'steps', fw: ['tpu-estimator'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.
   A('none', 'trainer.enable_checkpointing', 'present', ['nemo'], { fw: ['nemo'] }),
 ];

@@ -139,7 +139,8 @@ export const ALIASES: Alias[] = [
     'batch_size train.batch_size training.batch_size data.batch_size dataloader.batch_size train_loader.batch_size fit.batch_size',
     'int',
     ['pytorch', 'lightning', 'timm', 'keras'],
-    { scope: 'per-device' },
+    // pycls's TRAIN.BATCH_SIZE is the total over its GPUs (a row of its own).
+    { scope: 'per-device', notFw: ['pycls'] },
   ),
   A(
     'global_batch',
@@ -387,7 +388,7 @@ export const ALIASES: Alias[] = [
   A('audio', 'sample_rate sampling_rate n_mels num_mel_bins audio_length', 'present', ['hf']),
   // --- Python-config frameworks (./frameworks-py.ts) ---
   // JAX trainers split `config.batch_size` over every device: it is the global batch (Flax examples, big_vision).
-  A('global_batch', 'batch_size input.batch_size', 'int', ['flax-imagenet', 'big-vision'], {
+  A('global_batch', 'batch_size input.batch_size batch_size_train', 'int', ['flax-imagenet', 'big-vision'], {
     scope: 'global',
     fw: ['mlcollections'],
   }),
@@ -405,6 +406,9 @@ export const ALIASES: Alias[] = [
     { unit: 'steps' },
   ),
   A('micro_batch', 'per_replica_batch batch_size_per_replica', 'int', ['mesh-jax'], { scope: 'per-device' }),
+  // The split named after the quantity (`batch_size_train`, `num_steps_train`: variational diffusion models).
+  A('micro_batch', 'batch_size_train', 'int', ['vdm']),
+  A('max_steps', 'num_steps_train', 'int', ['vdm'], { unit: 'steps' }),
   A('epochs', 'max_epoch', 'int', ['blip'], { unit: 'epochs' }),
   // BasicSR option files (Real-ESRGAN, GFPGAN and other restoration models): per-GPU loaders, iterations, a
   // generator optimizer `optim_g` beside a discriminator's.

@@ -55,17 +55,21 @@ export const MORE_FRAMEWORKS: Framework[] = [
     modalityOf: (s) =>
       /audio|speech|wav2vec|hubert|asr/i.test(String(s.value('task._name') ?? '')) ? 'audio' : undefined,
     detect: (s) =>
-      (s.syntax === 'yaml' || s.syntax === 'json') &&
-      ['common', 'optimization', 'distributed_training', 'checkpoint', 'dataset', 'task'].filter((k) => s.top(k))
-        .length >= 3 &&
-      any(
-        s,
-        'optimization.max_update',
-        'optimization.max_epoch',
-        'optimization.lr',
-        'distributed_training.distributed_world_size',
-        'task._name',
-      ),
+      // `fairseq-train … --max-update N --update-freq 8` and `fairseq-hydra-train … optimization.max_update=N`.
+      (s.syntax === 'shell' &&
+        any(s, 'max_update', 'update_freq', 'distributed_world_size', 'save_interval_updates') &&
+        any(s, 'arch', 'task', 'criterion', 'max_tokens', 'optimization.max_update', 'distributed_world_size')) ||
+      ((s.syntax === 'yaml' || s.syntax === 'json') &&
+        ['common', 'optimization', 'distributed_training', 'checkpoint', 'dataset', 'task'].filter((k) => s.top(k))
+          .length >= 3 &&
+        any(
+          s,
+          'optimization.max_update',
+          'optimization.max_epoch',
+          'optimization.lr',
+          'distributed_training.distributed_world_size',
+          'task._name',
+        )),
     defaults: (f, s) => [
       ...(f.has('precision')
         ? []

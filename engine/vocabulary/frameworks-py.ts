@@ -54,6 +54,16 @@ export const PY_FRAMEWORKS: Framework[] = [
     detect: (s) =>
       s.syntax === 'python' &&
       imports(s, /^ml_collections\b/) &&
-      any(s, 'batch_size', 'input.batch_size', 'num_epochs', 'total_epochs', 'total_steps', 'num_train_steps'),
+      any(
+        s,
+        'batch_size',
+        'input.batch_size',
+        'num_epochs',
+        'total_epochs',
+        'total_steps',
+        'num_train_steps',
+        'batch_size_train',
+        'num_steps_train',
+      ),
   },
 ];

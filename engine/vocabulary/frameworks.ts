@@ -7,6 +7,7 @@ import { norm } from '../extract/generic';
 import { PY_FRAMEWORKS } from './frameworks-py';
 import { cite, type SourceId } from './sources';
 import { MORE_FRAMEWORKS } from './frameworks-more';
+import { JOB_FRAMEWORKS } from './frameworks-jobs';
 
 export type Modality = 'text' | 'vision' | 'audio';
 
@@ -30,6 +31,8 @@ export interface Signature {
   file: string;
   has(suffix: string): boolean;
   top(key: string): boolean;
+  /** A top-level key spelled exactly so (yacs writes `MODEL:`, LAVIS `model:`). */
+  topExact(key: string): boolean;
   value(suffix: string): unknown;
   imports: string[];
 }
@@ -41,12 +44,14 @@ export function signature(sets: EntrySet[]): Signature {
     return paths.filter(({ p }) => p.length >= k.length && k.every((x, i) => p[p.length - k.length + i] === x));
   };
   const tops = new Set(paths.map(({ p }) => p[0]));
+  const exact = new Set(paths.map(({ e }) => e.path[0]));
   const last = sets[sets.length - 1];
   return {
     syntax: last.syntax,
     file: last.file,
     has: (suffix) => match(suffix).length > 0,
     top: (key) => tops.has(norm(key)),
+    topExact: (key) => exact.has(key),
     value: (suffix) => match(suffix).pop()?.e.value,
     imports: sets.flatMap((s) => s.imports ?? []),
   };
@@ -100,9 +105,9 @@ export const FRAMEWORKS: Framework[] = [
     detect: (s) =>
       // `_BASE_` names one file in detectron2 (a list is PaddleDetection's).
       (s.syntax === 'yaml' &&
-        (s.top('SOLVER') ||
-          typeof s.value('_BASE_') === 'string' ||
-          (s.top('MODEL') && tops(s, 'INPUT', 'DATASETS')))) ||
+        (s.topExact('SOLVER') ||
+          (s.topExact('_BASE_') && typeof s.value('_BASE_') === 'string') ||
+          (s.topExact('MODEL') && (s.topExact('INPUT') || s.topExact('DATASETS'))))) ||
       (s.syntax === 'python' && any(s, '_c.solver.max_iter', '_c.solver.ims_per_batch', 'cfg.solver.ims_per_batch')),
     defaults: () => [
       ['global_batch', 16, 'SOLVER.IMS_PER_BATCH defaults to 16 (images per step over all GPUs)'],
@@ -311,6 +316,7 @@ export const FRAMEWORKS: Framework[] = [
       any(s, 'mixed_precision'),
   },
   ...MORE_FRAMEWORKS,
+  ...JOB_FRAMEWORKS,
   ...PY_FRAMEWORKS,
 ];
 

@@ -4,6 +4,7 @@
 import { lookupModel } from '../../core/index';
 import type { Entry, EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
+import { spelled } from '../extract/fields';
 import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
 import { ALIASES, type Alias, type Target } from './aliases';
 import { FRAMEWORK_ROWS } from './aliases-frameworks';
@@ -146,6 +147,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       file: fileOf(sets, h.entry),
       span: h.entry.span,
       note: `${inferred ? `inferred from key \`${h.entry.path.join('.')}\`: ` : ''}${note ?? written(h.entry)}`,
+      name: spelled(h.entry.path[h.entry.path.length - 1], h.entry.text),
     });
     source.set(key, h);
   };

@@ -88,6 +88,23 @@ export const SOURCES = {
   blip: { url: 'https://github.com/salesforce/BLIP/blob/main/configs/caption_coco.yaml', year: 2022 },
   basicsr: { url: 'https://github.com/XPixelGroup/BasicSR/blob/master/docs/Config.md', year: 2022 },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
+  'tpu-estimator': {
+    url: 'https://www.tensorflow.org/api_docs/python/tf/compat/v1/estimator/tpu/TPUEstimator',
+    year: 2024,
+  },
+  determined: {
+    url: 'https://docs.determined.ai/latest/reference/training/experiment-config-reference.html',
+    year: 2024,
+  },
+  vissl: { url: 'https://vissl.readthedocs.io/en/latest/vissl_modules/train.html', year: 2022 },
+  lavis: { url: 'https://opensource.salesforce.com/LAVIS/latest/tutorial.configs.html', year: 2023 },
+  pycls: { url: 'https://github.com/facebookresearch/pycls/blob/main/pycls/core/config.py', year: 2021 },
+  paddleseg: {
+    url: 'https://github.com/PaddlePaddle/PaddleSeg/blob/release/2.9/docs/config/pre_config.md',
+    year: 2024,
+  },
+  vdm: { url: 'https://github.com/google-research/vdm/blob/main/configs/cifar10.py', year: 2022 },
+  openmmlab: { url: 'https://mmengine.readthedocs.io/en/latest/advanced_tutorials/config.html', year: 2024 },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -9,6 +9,15 @@ import type { FactValue, Span } from '../../types';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 
 const MAX_NODES = 60_000;
+/** absl flag definitions, https://abseil.io/docs/python/guides/flags (2024); `tf.compat.v1.flags` re-exports them. */
+const ABSL_DEFINES = new Set([
+  'DEFINE_integer',
+  'DEFINE_float',
+  'DEFINE_string',
+  'DEFINE_bool',
+  'DEFINE_boolean',
+  'DEFINE_enum',
+]);
 const SKIP = new Set([
   'string',
   'concatenated_string',
@@ -268,6 +277,20 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       });
   };
 
+  // absl / tf.flags definitions (`flags.DEFINE_integer("train_batch_size", 32, "…")`, `default=` as a keyword): the
+  // flag's default under its name, as a launcher's `--train_batch_size=…` overrides it.
+  const abslFlag = (call: SyntaxNode) => {
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+    const kw = (k: string) =>
+      args
+        .find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === k)
+        ?.childForFieldName('value');
+    const positional = args.filter((a) => a && a.type !== 'keyword_argument');
+    const name = literal(positional[0] ?? kw('name') ?? null);
+    const def = positional[1] ?? kw('default');
+    if (typeof name === 'string' && def) push([name], def, { start: call.startIndex, end: call.endIndex }, 'default');
+  };
+
   const visit = (n: SyntaxNode, scope: 'module' | 'class' | 'function', depth: number) => {
     if (++visited > MAX_NODES || depth > 40 || entries.length >= MAX_ENTRIES) return;
     switch (n.type) {
@@ -323,6 +346,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       case 'call': {
         const name = calleeName(n);
         if (name === 'add_argument') return argparse(n);
+        if (name && ABSL_DEFINES.has(name)) return abslFlag(n);
         const args = n.childForFieldName('arguments');
         if (!handled.has(n.id) && name && name !== 'dict')
           for (const kw of args?.namedChildren ?? []) {

@@ -49,7 +49,8 @@ export function shellEntries(file: string, text: string): EntrySet {
         }
         continue;
       }
-      const kv = /^(--?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
+      // Hydra overrides may add keys: `+a.b=c`, `++a.b=c`.
+      const kv = /^(--?|\+\+?)?([A-Za-z_][\w.-]*)=(.*)$/s.exec(w.text);
       if (kv && (kv[1] || kv[2].includes('.') || !/^[A-Z_][A-Z0-9_]*$/.test(kv[2]))) {
         const eq = raw.indexOf('=');
         entries.push({

@@ -65,7 +65,10 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     e.value = t && t.value !== null && t.items === undefined ? t.value : undefined;
     e.set = undefined;
   }
-  const base = entries.find((e) => e.path.length === 1 && e.path[0] === '_BASE_' && typeof e.value === 'string');
+  // detectron2 / yacs `_BASE_:`, PaddleSeg `_base_:` (one file, read first).
+  const base = entries.find(
+    (e) => e.path.length === 1 && (e.path[0] === '_BASE_' || e.path[0] === '_base_') && typeof e.value === 'string',
+  );
   return {
     file,
     syntax: 'yaml',

@@ -1,0 +1,103 @@
+// Frameworks recognised from content whose files are training jobs rather than one library's config (same contract
+// as ./frameworks.ts): TensorFlow TPUEstimator flags and params, the instantiate-from-config YAML of latent-diffusion
+// and its forks, Determined experiment configs, VISSL configs, LAVIS/BLIP-2 run configs, pycls and PaddleSeg configs. Each default names where
+// the framework documents it (./sources.ts).
+import type { Framework, Signature } from './frameworks';
+
+const any = (s: Signature, ...k: string[]) => k.some((x) => s.has(x));
+const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
+
+export const JOB_FRAMEWORKS: Framework[] = [
+  {
+    // pycls (yacs): `TRAIN.BATCH_SIZE` is the total mini-batch over `NUM_GPUS`, `OPTIM.MAX_EPOCH` the run length.
+    id: 'pycls',
+    label: 'pycls config',
+    src: 'pycls',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.topExact('OPTIM') &&
+      s.topExact('TRAIN') &&
+      any(s, 'optim.max_epoch', 'train.batch_size', 'num_gpus'),
+    defaults: (f) =>
+      f.has('precision') ? [] : [['precision', 'fp32', 'TRAIN.MIXED_PRECISION defaults to False: fp32']],
+  },
+  {
+    // PaddleSeg: `batch_size` per card, `iters` the run length, datasets under `train_dataset:`.
+    id: 'paddleseg',
+    label: 'PaddleSeg config',
+    src: 'paddleseg',
+    modality: 'vision',
+    detect: (s) => s.syntax === 'yaml' && s.top('iters') && tops(s, 'batch_size', 'train_dataset'),
+  },
+  {
+    // TF-1 `tf.estimator` / TPUEstimator scripts (absl flags) and their params files: `train_batch_size` is the
+    // global batch ("the global training batch size"), split over the TPU cores or GPUs.
+    id: 'tpu-estimator',
+    label: 'TensorFlow (TPU)Estimator settings',
+    src: 'tpu-estimator',
+    detect: (s) =>
+      (s.syntax === 'python' || s.syntax === 'yaml' || s.syntax === 'shell' || s.syntax === 'json') &&
+      any(s, 'use_tpu', 'iterations_per_loop', 'num_tpu_cores', 'num_core_per_host', 'tpu_name') &&
+      any(s, 'train_batch_size', 'train_steps', 'num_train_steps'),
+  },
+  {
+    // latent-diffusion, taming-transformers and their forks: `model: {target, params}`, a `data:` module with a
+    // training split (a config whose data has only a validation split samples, it does not train) and the
+    // Lightning trainer's settings under `lightning:`; main.py builds a Lightning Trainer whose precision is 32 unless
+    // `lightning.trainer.precision` says otherwise.
+    id: 'ldm',
+    label: 'latent-diffusion-style config (instantiate from `target`/`params`)',
+    src: 'lightning',
+    needsTraining: true,
+    modalityOf: (s) =>
+      any(s, 'resolution', 'image_size', 'crop_size', 'size', 'first_stage_config', 'ddconfig') ? 'vision' : undefined,
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.top('model') &&
+      /^\w+(\.\w+)+$/.test(String(s.value('model.target') ?? '')) &&
+      (any(s, 'data.params.train.target') || s.top('lightning')),
+    defaults: (f) =>
+      f.has('precision')
+        ? []
+        : [['precision', 'fp32', 'lightning.trainer.precision unset: the Trainer runs in 32-bit']],
+  },
+  {
+    // Determined experiment configs: `resources.slots_per_trial` GPUs, `searcher.max_length` in batches, epochs or
+    // records, the command line under `entrypoint:`.
+    id: 'determined',
+    label: 'Determined experiment config',
+    src: 'determined',
+    needsTraining: true,
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.top('searcher') &&
+      tops(s, 'entrypoint', 'hyperparameters', 'resources') &&
+      any(s, 'searcher.name', 'searcher.metric'),
+  },
+  {
+    // VISSL: per-replica batch, epochs and the processes per node under `config:`.
+    id: 'vissl',
+    label: 'VISSL config',
+    src: 'vissl',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      any(s, 'data.train.batchsize_per_replica', 'distributed.num_proc_per_node') &&
+      any(s, 'optimizer.num_epochs', 'data.train.batchsize_per_replica'),
+    defaults: (f) =>
+      f.has('precision') ? [] : [['precision', 'fp32', 'MODEL.AMP_PARAMS.USE_AMP defaults to False: fp32']],
+  },
+  {
+    // LAVIS / BLIP-2 style run configs: `model: {arch, model_type}`, `datasets:`, and the run's settings under `run:`.
+    id: 'lavis',
+    label: 'LAVIS-style run config',
+    src: 'lavis',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.top('run') &&
+      any(s, 'model.arch') &&
+      any(s, 'run.task', 'run.batch_size_train', 'run.max_epoch', 'run.runner'),
+    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'run.amp unset: fp32']]),
+  },
+];

@@ -166,6 +166,8 @@ if (process.argv.includes('--json')) {
           inSampleMedianAbsErrorA: medAbs(a.map((r) => r.inSampleError)),
           inSampleInsideShareA: share(a, (r) => r.inSampleInside),
           baselineMedianAbsErrorA: medAbs(a.map((r) => r.baselineError)),
+          // The utilisation bands shipped (fitted on all cases), by regime: core/fit-spread.ts.
+          bands: fitConstants(CASES).spreads,
         },
         cases: rows.map((r) => ({
           id: r.c.id,

@@ -341,7 +341,7 @@ console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases
 console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
 const band = (b: { low: number; high: number; n: number }) => `${b.low.toFixed(2)}–${b.high.toFixed(2)}× (${b.n})`;
 console.log(
-  `utilisation band (5th–95th percentile of out-of-family residuals): pooled ${band(k.spreads.pooled)}; ` +
+  `utilisation band (90 % prediction interval of out-of-family residuals): pooled ${band(k.spreads.pooled)}; ` +
     Object.entries(k.spreads.byRegime)
       .map(([r, b]) => `${r} ${band(b)}`)
       .join(', ') +

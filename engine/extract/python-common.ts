@@ -81,7 +81,11 @@ export function fileWideFacts(
       const q = c.kwargs.get('quantization_config');
       const q4 = c.kwargs.get('load_in_4bit');
       if (!dt && !q && !q4 && !c.kwargs.has('load_in_8bit')) noDtype.push(c);
-      if ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) {
+      if (
+        ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) &&
+        !offByDefaultGuard(c.node, undefined, values) &&
+        !underParameterSwitch(c.node)
+      ) {
         put({
           key: 'peft',
           value: 'qlora',
@@ -254,4 +258,26 @@ function seqLenByName(file: string, values: ValueResolver): Fact | undefined {
     span: spanOf(found[0].node),
     note: `${found[0].via} = ${found[0].v}, read as the training sequence length`,
   };
+}
+
+/**
+ * True when the call runs only under `if <name>:` where `name` is a parameter of the enclosing function
+ * (`def load_model(path, qlora=False): … if qlora: …`): whether it runs is the caller's choice, not this file's.
+ */
+function underParameterSwitch(node: SyntaxNode): boolean {
+  let fn: SyntaxNode | null = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const params = new Set(
+    (fn?.childForFieldName('parameters')?.namedChildren ?? []).map((p) =>
+      p?.type === 'identifier' ? p.text : (p?.childForFieldName('name')?.text ?? p?.namedChildren[0]?.text),
+    ),
+  );
+  for (let p = node.parent; p && p.id !== fn?.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const body = p.childForFieldName('consequence');
+    const cond = p.childForFieldName('condition');
+    if (!body || body.startIndex > node.startIndex || node.endIndex > body.endIndex) continue;
+    if (cond?.type === 'identifier' && params.has(cond.text)) return true;
+  }
+  return false;
 }

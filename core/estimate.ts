@@ -37,7 +37,7 @@ import { PreparedRun } from './estimate-model';
 import type { FittedConstants } from './fit';
 import { estimateMemoryDetailed } from './memory';
 import { prepareRun } from './prepare';
-import { rangesOf, scaleRange } from './ranges';
+import { RANGE_CAP, rangesOf, scaleRange } from './ranges';
 import type { Estimate, Range, RunInputs } from './types';
 
 export { fmtNum, fmtSci, MEASUREMENT_SPREAD, OVERRIDE_HINTS } from './estimate-model';
@@ -90,7 +90,9 @@ function toEstimate(run: PreparedRun): Estimate {
   if (run.method !== 'insufficient-inputs' && run.factors.length > 0 && r.kWh.high > r.kWh.low) {
     assumptions.push({
       key: 'ranges',
-      text: 'Ranges combine the factor ranges above as independent uncertainties (root-sum-square in log space), capped at 3× from low to high',
+      text:
+        'Ranges combine the factor ranges above as independent uncertainties (root-sum-square in log space), capped at ' +
+        `${RANGE_CAP}× from low to high; the utilisation band is the spread of the core's leave-one-out errors on published runs of this kind`,
     });
   }
   const wall = (x: Range): Range => ({

@@ -10,8 +10,10 @@
 //   MoE efficiency             median over quality-A mixture-of-experts cases of implied ÷ dense prediction at the active
 //                              parameter count, taken back to 1B active parameters along a prior slope (moeEfficiencyAt);
 //   vision run efficiency      median over quality-A 16-bit convolutional cases of implied ÷ published step utilisation;
-//   spread                     2.5th and 97.5th percentiles of implied ÷ predicted utilisation over all device-hours
-//                              cases, quality A and B (SPREAD_QUANTILES): the band covers runs as published.
+//   spread                     5th and 95th percentiles of OUT-OF-FAMILY implied ÷ predicted utilisation (each case
+//                              predicted with the mid values fitted without its family) over all device-hours cases,
+//                              quality A and B, by regime (large, small, MoE, vision), and leave-one-architecture-out
+//                              for hardware no case ran on (core/fit-spread.ts).
 // The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
 
 import {
@@ -27,7 +29,8 @@ import {
 import { forwardFlopsAt, lookupArchitecture } from './data/vision-audio';
 import { resolveAccelerator } from './resolve';
 import type { Accelerator } from './types';
-import { CASES, type ValidationCase } from './validation/cases';
+import { caseFamily, CASES, type ValidationCase } from './validation/cases';
+import { regimeOf, spreadsOf, type RunRegime, type Spreads } from './fit-spread';
 
 export interface FittedConstants {
   /** 16-bit whole-run MFU per architecture (fitted where cases exist, else the prior). */
@@ -41,8 +44,12 @@ export interface FittedConstants {
   moeEfficiency: number;
   /** Whole-run ÷ step utilisation of per-sample (vision) convolutional workloads. */
   visionRunEfficiency: number;
-  /** Multipliers of the mid utilisation that bound 80 % of the training cases. */
+  /** Pooled band: multipliers of the mid utilisation from all out-of-family residuals (core/fit-spread.ts). */
   mfuSpread: { low: number; high: number };
+  /** Bands by regime and for unseen hardware, from out-of-family residuals (core/fit-spread.ts). */
+  spreads: Spreads;
+  /** hardwareKey() of the accelerators the device-hours cases ran on. */
+  seenHardware: string[];
   /** How many cases informed each value (for the validation report). */
   counts: { base: Record<string, number>; size: number; moe: number; vision: number; spread: number };
 }
@@ -78,15 +85,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }
 
-function quantile(xs: number[], q: number): number {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-}
-
 function accelOf(c: ValidationCase): Accelerator | undefined {
   if (!c.inputs.hardware) return undefined;
   const r = resolveAccelerator(c.inputs.hardware);
@@ -112,52 +110,78 @@ interface TokenPoint {
   /** Implied 16-bit utilisation ÷ device-count factor. */
   base: number;
   n: number;
+  moe: boolean;
+}
+
+interface VisionPoint {
+  c: ValidationCase;
+  arch: string;
+  ratio: number;
+}
+
+type Point = ({ kind: 'tokens' } & TokenPoint) | ({ kind: 'vision' } & VisionPoint);
+
+// Each case's point depends on the case alone: computed once (fitConstants runs once per family in validation, and
+// refits the mid constants once per family inside each of those for the out-of-family residuals).
+const pointCache = new WeakMap<ValidationCase, Point | null>();
+
+function pointOf(c: ValidationCase): Point | undefined {
+  if (pointCache.has(c)) return pointCache.get(c) ?? undefined;
+  const p = computePoint(c);
+  pointCache.set(c, p ?? null);
+  return p;
+}
+
+function computePoint(c: ValidationCase): Point | undefined {
+  const i = c.inputs;
+  if (c.tier !== 'device-hours') return undefined;
+  const a = accelOf(c);
+  if (!a) return undefined;
+  if (i.architecture === undefined) {
+    if (i.params === undefined || i.tokens === undefined || i.peft) return undefined;
+    const k = toSixteenBit(c, a);
+    if (k === undefined) return undefined;
+    const flops = planFlops(i).perToken * i.tokens;
+    const implied = flops / (c.target.value * 3600 * peak16(a) * 1e12);
+    const base = (implied * k) / scaleFactor(i.devices ?? 1);
+    return { kind: 'tokens', c, arch: a.arch, base, n: i.activeParams ?? i.params, moe: isMoe(c) };
+  }
+  if (i.precision !== 'fp16' && i.precision !== 'bf16') return undefined;
+  const arch = lookupArchitecture(i.architecture);
+  if (!arch || arch.family === 'transformer' || i.samples === undefined) return undefined;
+  const step = VISION_STEP_UTILISATION[arch.family][a.arch];
+  if (!step || step.source.startsWith('[I]')) return undefined;
+  const fwd = forwardFlopsAt(arch, { resolution: i.resolution, audioSeconds: i.audioSeconds }).flops;
+  const implied = (3 * fwd * i.samples * (i.epochs ?? 1)) / (c.target.value * 3600 * peak16(a) * 1e12);
+  return { kind: 'vision', c, arch: a.arch, ratio: implied / step.u / scaleFactor(i.devices ?? 1) };
 }
 
 function tokenPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): TokenPoint[] {
   const out: TokenPoint[] = [];
   for (const c of cases) {
-    const i = c.inputs;
-    if (c.tier !== 'device-hours' || !qualities.includes(c.quality) || i.architecture !== undefined) continue;
-    if (i.params === undefined || i.tokens === undefined || i.peft) continue;
-    const a = accelOf(c);
-    if (!a) continue;
-    const k = toSixteenBit(c, a);
-    if (k === undefined) continue;
-    const flops = planFlops(i).perToken * i.tokens;
-    const implied = flops / (c.target.value * 3600 * peak16(a) * 1e12);
-    out.push({ c, arch: a.arch, base: (implied * k) / scaleFactor(i.devices ?? 1), n: i.activeParams ?? i.params });
+    const p = qualities.includes(c.quality) ? pointOf(c) : undefined;
+    if (p?.kind === 'tokens') out.push(p);
   }
   return out;
-}
-
-interface VisionPoint {
-  c: ValidationCase;
-  ratio: number;
 }
 
 function visionPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): VisionPoint[] {
   const out: VisionPoint[] = [];
   for (const c of cases) {
-    const i = c.inputs;
-    if (c.tier !== 'device-hours' || !qualities.includes(c.quality) || i.architecture === undefined) continue;
-    if (i.precision !== 'fp16' && i.precision !== 'bf16') continue;
-    const arch = lookupArchitecture(i.architecture);
-    const a = accelOf(c);
-    if (!arch || !a || arch.family === 'transformer' || i.samples === undefined) continue;
-    const step = VISION_STEP_UTILISATION[arch.family][a.arch];
-    if (!step || step.source.startsWith('[I]')) continue;
-    const fwd = forwardFlopsAt(arch, { resolution: i.resolution, audioSeconds: i.audioSeconds }).flops;
-    const implied = (3 * fwd * i.samples * (i.epochs ?? 1)) / (c.target.value * 3600 * peak16(a) * 1e12);
-    out.push({ c, ratio: implied / step.u / scaleFactor(i.devices ?? 1) });
+    const p = qualities.includes(c.quality) ? pointOf(c) : undefined;
+    if (p?.kind === 'vision') out.push(p);
   }
   return out;
 }
 
-/** Fit the utilisation constants on a set of development cases (see the header). Pure; never throws. */
-export function fitConstants(cases: readonly ValidationCase[]): FittedConstants {
+type Mids = Omit<FittedConstants, 'mfuSpread' | 'spreads' | 'seenHardware' | 'counts'> & {
+  counts: Omit<FittedConstants['counts'], 'spread'>;
+};
+
+/** The mid constants (base MFU, size slope, MoE and vision efficiency) from quality-A cases (see the header). */
+function fitMids(cases: readonly ValidationCase[]): Mids {
   const tokens = tokenPoints(cases);
-  const dense = tokens.filter((t) => !isMoe(t.c));
+  const dense = tokens.filter((t) => !t.moe);
   const baseMfu: Record<string, { mfu: number; source: string }> = { ...BASE_MFU };
   const baseCounts: Record<string, number> = {};
   const byArch = new Map<string, number[]>();
@@ -187,7 +211,7 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
 
   // MoE: each case gives an intercept at 1B active parameters under the prior slope; the median is the fit.
   const moeRatios = tokens
-    .filter((t) => isMoe(t.c) && baseMfu[t.arch])
+    .filter((t) => t.moe && baseMfu[t.arch])
     .map(
       (t) => t.base / (baseMfu[t.arch].mfu * sizeFactorAt(t.n, sizeSlope)) - PRIORS.moeSlope * Math.log10(t.n / 1e9),
     );
@@ -195,48 +219,92 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
 
   const vis = visionPoints(cases);
   const visionRunEfficiency = vis.length ? median(vis.map((v) => v.ratio)) : PRIORS.visionRunEfficiency;
-
-  // Spread: implied ÷ predicted utilisation over every device-hours case, quality A and B. The mid values above come from
-  // quality-A cases only; the band must cover runs as they are published, rounded figures and partly known inputs
-  // included, which is what an unseen run looks like.
-  const residuals: number[] = [];
-  for (const t of tokenPoints(cases, ['A', 'B'])) {
-    const b = baseMfu[t.arch];
-    if (!b) continue;
-    const predicted = b.mfu * sizeFactorAt(t.n, sizeSlope) * (isMoe(t.c) ? moeEfficiencyAt(moeEfficiency, t.n) : 1);
-    residuals.push(t.base / predicted);
-  }
-  for (const v of visionPoints(cases, ['A', 'B'])) residuals.push(v.ratio / visionRunEfficiency);
-  const enough = residuals.length >= 8;
-  const mfuSpread = enough
-    ? {
-        low: Math.min(0.95, Math.max(0.4, quantile(residuals, SPREAD_QUANTILES.low))),
-        high: Math.max(1.05, Math.min(2.5, quantile(residuals, SPREAD_QUANTILES.high))),
-      }
-    : { ...PRIORS.mfuSpread };
-
   return {
     baseMfu,
     sizeSlope,
     moeEfficiency,
     visionRunEfficiency,
-    mfuSpread,
-    counts: {
-      base: baseCounts,
-      size: slopes.length,
-      moe: moeRatios.length,
-      vision: vis.length,
-      spread: residuals.length,
-    },
+    counts: { base: baseCounts, size: slopes.length, moe: moeRatios.length, vision: vis.length },
   };
 }
 
+/** Implied ÷ predicted utilisation of a point under some mid constants (NaN where they predict nothing). */
+function ratioUnder(m: Mids, p: Point, base = m.baseMfu[p.arch]?.mfu): number {
+  if (p.kind === 'vision') return p.ratio / m.visionRunEfficiency;
+  if (base === undefined) return NaN;
+  const predicted = base * sizeFactorAt(p.n, m.sizeSlope) * (p.moe ? moeEfficiencyAt(m.moeEfficiency, p.n) : 1);
+  return p.base / predicted;
+}
+
+function pointRegime(p: Point): RunRegime {
+  if (p.kind === 'vision') return 'vision';
+  return regimeOf({ vision: false, moe: p.moe, params: p.n, devices: p.c.inputs.devices });
+}
+
 /**
- * Quantiles of implied ÷ predicted utilisation that bound the utilisation band: a 95 % interval (2.5th–97.5th). The band
- * has to cover the spread between families, not only within the cases it was fitted on (the estimate's other factors
- * add little for device-hours, and ranges are capped at 3×).
+ * Out-of-family residuals: every device-hours case (quality A and B) predicted with the mid constants fitted WITHOUT
+ * its family. The mid values come from quality-A runs only; the band must cover runs as they are published, rounded
+ * figures and partly known inputs included, which is what an unseen run looks like.
  */
-export const SPREAD_QUANTILES = { low: 0.025, high: 0.975 } as const;
+function outOfFamilyResiduals(cases: readonly ValidationCase[]): Array<{ regime: RunRegime; ratio: number }> {
+  const out: Array<{ regime: RunRegime; ratio: number }> = [];
+  const byFamily = new Map<string, ValidationCase[]>();
+  for (const c of cases) byFamily.set(caseFamily(c), [...(byFamily.get(caseFamily(c)) ?? []), c]);
+  for (const [family, own] of byFamily) {
+    const points = own.map(pointOf).filter((p): p is Point => p !== undefined);
+    if (points.length === 0) continue;
+    const m = fitMids(cases.filter((c) => caseFamily(c) !== family));
+    for (const p of points) out.push({ regime: pointRegime(p), ratio: ratioUnder(m, p) });
+  }
+  return out.filter((x) => Number.isFinite(x.ratio));
+}
+
+/**
+ * Leave-one-architecture-out residuals of token runs: each architecture with fitted cases, its runs predicted with the
+ * median fitted base of the OTHER architectures (and the other constants fitted without that architecture's cases).
+ */
+function outOfArchitectureResiduals(cases: readonly ValidationCase[]): number[] {
+  const out: number[] = [];
+  const archs = [...new Set(tokenPoints(cases, ['A', 'B']).map((p) => p.arch))];
+  for (const arch of archs) {
+    const rest = cases.filter((c) => accelOf(c)?.arch !== arch);
+    const m = fitMids(rest);
+    const others = Object.keys(m.counts.base).map((a) => m.baseMfu[a].mfu);
+    if (others.length === 0) continue;
+    const base = median(others);
+    for (const p of tokenPoints(cases, ['A', 'B']).filter((x) => x.arch === arch))
+      out.push(ratioUnder(m, { kind: 'tokens', ...p }, base));
+  }
+  return out.filter((x) => Number.isFinite(x));
+}
+
+/** Accelerators no development case resembles: another architecture, or a desktop/workstation card. */
+export function hardwareKey(a: Accelerator): string {
+  return `${a.arch}/${/^(rtx|titan|gtx|apple)/.test(a.id) ? 'desk' : 'dc'}`;
+}
+
+/** Fit the utilisation constants on a set of development cases (see the header). Pure; never throws. */
+export function fitConstants(cases: readonly ValidationCase[]): FittedConstants {
+  const mids = fitMids(cases);
+  const oof = outOfFamilyResiduals(cases);
+  const spreads = spreadsOf(oof, outOfArchitectureResiduals(cases));
+  const seenHardware = [
+    ...new Set(
+      cases
+        .filter((c) => pointOf(c) !== undefined)
+        .map((c) => accelOf(c))
+        .filter((a): a is Accelerator => a !== undefined)
+        .map(hardwareKey),
+    ),
+  ];
+  return {
+    ...mids,
+    mfuSpread: { low: spreads.pooled.low, high: spreads.pooled.high },
+    spreads,
+    seenHardware,
+    counts: { ...mids.counts, spread: oof.length },
+  };
+}
 
 /** MoE efficiency at a number of active parameters, from the fitted value at 1B (clamped to 0.2–1.2). */
 export function moeEfficiencyAt(atOneB: number, active: number): number {

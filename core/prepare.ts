@@ -208,6 +208,18 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   const recompute = inputs.gradCheckpointing === true;
   const factors = new Set<FactorKey>();
 
+  // A row whose throughput per counted device is uncertain (variants under one name; MI250X packages vs GCDs).
+  const band = accelKnown ? accel.speedBand : undefined;
+  const rowSpeed = (lv: Levels): number =>
+    band ? { low: band.low, mid: 1, high: band.high }[lv.hardware ?? 'mid'] : 1;
+  if (band) {
+    assumptions.push({
+      key: 'hardware-count',
+      text: `${accel.name}: ${band.note} (throughput per device ${round(band.low, 2)}–${round(band.high, 2)}× of the row's)`,
+      override: OVERRIDE_HINTS.hardware,
+      source: accel.source,
+    });
+  }
   // Device-seconds of computation per work unit, and per work unit including a stalled input pipeline.
   const rawCompute = (lv: Levels): number => {
     if (!work || work.perUnit <= 0) return NaN;
@@ -215,7 +227,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     // The precision changes the time of the training steps only (Amdahl): the rest of the run does not scale with it.
     const stepSlow = precisionPlan.slowdown ? precisionPlan.slowdown[lv.precision ?? 'mid'] : 1;
     const slow = mfuPlan.stepShare * stepSlow + (1 - mfuPlan.stepShare);
-    const hw = accelKnown ? 1 : GENERIC_HARDWARE_SPEED[lv.hardware ?? 'mid'];
+    const hw = accelKnown ? rowSpeed(lv) : GENERIC_HARDWARE_SPEED[lv.hardware ?? 'mid'];
     const share = recompute ? RECOMPUTE_SHARE[lv.recompute ?? 'mid'] : 0;
     return ((work.perUnit + share * work.forwardPerUnit) * slow) / (precisionPlan.peakTflops * 1e12 * mfu * hw);
   };
@@ -239,7 +251,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     factors.add('mfu');
     if (precisionPlan.slowdown) factors.add('precision');
     if (recompute) factors.add('recompute');
-    if (!accelKnown) factors.add('hardware');
+    if (!accelKnown || band) factors.add('hardware');
   } else if (method === 'measured-throughput') {
     factors.add('measurement');
   } else if (options.hoursAt) {
@@ -278,7 +290,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     else if (method === 'measured-throughput')
       hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
     else hours = (work!.units! * secondsPerUnit(lv)) / 3600;
-    const { accelW, hostW } = power.at(lv);
+    // A count that may be of halves (MI250X GCDs): twice the device-hours at half the power each, the same energy.
+    const perCount = band?.perCount ? rowSpeed(lv) : 1;
+    const at = power.at(lv);
+    const accelW = at.accelW * perCount;
+    const hostW = at.hostW * perCount;
     const p = pue.band[lv.pue ?? 'mid'];
     const acceleratorKWh = (hours * accelW) / 1000;
     const hostKWh = (hours * hostW) / 1000;

@@ -3,8 +3,15 @@
 import type { Point, PreparedRun } from './estimate-model';
 import type { Range } from './types';
 
-/** Combine per-factor deviations into a Range (log-space root-sum-square, capped at high/low = cap, default 3). */
-export function combineLog(mid: number, deviations: Array<[number, number]>, cap = 3): Range {
+/**
+ * [I] Widest range (high ÷ low) an estimate reports. The utilisation bands come from out-of-family residuals
+ * (core/fit-spread.ts): small runs on hardware no development case ran on span ≈ 5× on their own, and a cap below that
+ * would report a range narrower than the core's own leave-one-out error. Wider than 6× tells a user nothing more.
+ */
+export const RANGE_CAP = 6;
+
+/** Combine per-factor deviations into a Range (log-space root-sum-square, capped at high/low = cap, default RANGE_CAP). */
+export function combineLog(mid: number, deviations: Array<[number, number]>, cap = RANGE_CAP): Range {
   if (!(mid > 0) || !Number.isFinite(mid))
     return { low: mid > 0 ? mid : 0, mid: mid > 0 ? mid : 0, high: mid > 0 ? mid : 0 };
   let up = 0;
@@ -40,7 +47,7 @@ export function rangesOf(run: PreparedRun): Record<keyof Point, Range> {
     for (const k of keys) devs[k].push([lo[k], hi[k]]);
   }
   const out = {} as Record<keyof Point, Range>;
-  for (const k of keys) out[k] = combineLog(mid[k], devs[k], k === 'embodiedKg' ? Infinity : 3);
+  for (const k of keys) out[k] = combineLog(mid[k], devs[k], k === 'embodiedKg' ? Infinity : RANGE_CAP);
   return out;
 }
 

@@ -24,6 +24,8 @@ interface Family {
   geforce?: boolean;
   /** Matched only when the input says "Apple" or "Mac" (a bare "m4" is as often an AWS m4.xlarge as an Apple M4). */
   apple?: boolean;
+  /** The GeForce variant word this family's own name carries ("ti" for the RTX 3090 Ti): not another product. */
+  variant?: string;
 }
 
 // Order matters only for readability; each input must match exactly one family.
@@ -44,7 +46,18 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:rtx)?a6000/, prefix: 'rtx-a6000', defaultId: 'rtx-a6000' },
   { pattern: /^(?:rtx)?a5000(?!\d)/, prefix: 'rtx-a5000', defaultId: 'rtx-a5000' },
   { pattern: /^(?:rtx)?a4000(?!\d)/, prefix: 'rtx-a4000', defaultId: 'rtx-a4000' },
-  { pattern: /^(?:rtx)?3090(?!\d)/, prefix: 'rtx-3090', defaultId: 'rtx-3090', geforce: true },
+  // GeForce Ti cards are other products (more cores, more power): families of their own, tried on the joined tokens
+  // ("3090" + "ti"), so that the plain family, whose every match they extend, gives way (`dominated`).
+  { pattern: /^(?:rtx)?3090ti/, prefix: 'rtx-3090ti', defaultId: 'rtx-3090ti', geforce: true, variant: 'ti' },
+  { pattern: /^(?:rtx)?3090(?!\d|ti)/, prefix: 'rtx-3090', defaultId: 'rtx-3090', geforce: true },
+  { pattern: /^(?:rtx)?3060ti/, prefix: 'rtx-3060ti', defaultId: 'rtx-3060ti', geforce: true, variant: 'ti' },
+  { pattern: /^(?:rtx)?3060(?!\d|ti)/, prefix: 'rtx-3060', defaultId: 'rtx-3060', geforce: true },
+  { pattern: /^(?:rtx)?4070ti/, prefix: 'rtx-4070ti', defaultId: 'rtx-4070ti', geforce: true, variant: 'ti' },
+  { pattern: /^(?:rtx)?4070(?!\d|ti)/, prefix: 'rtx-4070', defaultId: 'rtx-4070', geforce: true },
+  { pattern: /^(?:rtx)?4060ti/, prefix: 'rtx-4060ti', defaultId: 'rtx-4060ti-16gb', geforce: true, variant: 'ti' },
+  { pattern: /^(?:rtx)?4060(?!\d|ti)/, prefix: 'rtx-4060', defaultId: 'rtx-4060', geforce: true },
+  { pattern: /^(?:rtx)?2080ti/, prefix: 'rtx-2080ti', defaultId: 'rtx-2080ti', geforce: true, variant: 'ti' },
+  { pattern: /^titanrtx/, prefix: 'titan-rtx', defaultId: 'titan-rtx' },
   { pattern: /^(?:rtx)?3080(?!\d)/, prefix: 'rtx-3080', defaultId: 'rtx-3080', geforce: true },
   { pattern: /^(?:rtx)?3070(?!\d)/, prefix: 'rtx-3070', defaultId: 'rtx-3070', geforce: true },
   { pattern: /^(?:rtx)?4090(?!\d)/, prefix: 'rtx-4090', defaultId: 'rtx-4090', geforce: true },
@@ -71,8 +84,9 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:habana|intel)?gaudi3(?!\d)/, prefix: 'gaudi3', defaultId: 'gaudi3' },
   { pattern: /^hl225/, prefix: 'gaudi2', defaultId: 'gaudi2' },
   { pattern: /^hl32[58]/, prefix: 'gaudi3', defaultId: 'gaudi3' },
-  // First-generation Ascend 910 only; "910B"/"910C" are later chips (not in the table).
+  // Ascend 910 (first generation) and 910B (any of its B1–B4 variants: one row with a band); "910C" is not in the table.
   { pattern: /^(?:huawei)?ascend910(?![\da-z])/, prefix: 'ascend-910', defaultId: 'ascend-910' },
+  { pattern: /^(?:huawei)?ascend910b\d?$/, prefix: 'ascend-910b', defaultId: 'ascend-910b' },
   // Apple silicon: "M2 Max", "apple m3 max", "m4max" (tokens joined). A bare "m1"/"m2"/"m4" is the base chip only with
   // "Apple"/"Mac" in the name and when no longer spelling ("m1max") names a variant (`dominated` in resolveAccelerator).
   { pattern: /^(?:apple)?m1(?![\da-z])/, prefix: 'apple-m1', defaultId: 'apple-m1', apple: true },
@@ -253,18 +267,18 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
     return fail(`Ambiguous accelerator "${raw}": it names more than one device (${ids.join(', ')}). Name one.`, ids);
   }
   const fam = families[0];
-  if (fam.geforce && tokens.some((t) => GEFORCE_VARIANT.has(t) || /^\d{4}(?:ti|super|d)$/.test(t))) {
+  const otherVariant = (t: string) =>
+    (GEFORCE_VARIANT.has(t) && t !== fam.variant) ||
+    (/^\d{4}(?:ti|super|d)$/.test(t) && !(fam.variant !== undefined && t.endsWith(fam.variant)));
+  if (fam.geforce && tokens.some(otherVariant)) {
     return unknownAccelerator(
       raw,
       'Ti, Super and laptop variants have different power and clocks and are not in the table.',
     );
   }
 
-  if (fam.prefix === 'ascend-910' && /910[\s_-]*(?:b|c|pro)\b/i.test(raw)) {
-    return unknownAccelerator(
-      raw,
-      'Only the first-generation Ascend 910 is in the table; the 910B/910C/910 Pro are not.',
-    );
+  if (fam.prefix.startsWith('ascend-910') && /910[\s_-]*(?:c|pro)\b/i.test(raw)) {
+    return unknownAccelerator(raw, 'The Ascend 910 and 910B are in the table; the 910C and 910 Pro are not.');
   }
 
   let rows = familyRows(fam);
@@ -276,7 +290,7 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
     return unknownAccelerator(raw, `No ${def.name} variant with ${sizeMatch[1]} GB is in the table.`);
   }
   if (rows.length > 1) {
-    const memMatch = /\b(\d{2,3})\s*g(?:i?b)?\b/.exec(lower.replace(/[^a-z0-9]+/g, ' '));
+    const memMatch = /\b(\d{1,3})\s*g(?:i?b)?\b/.exec(lower.replace(/[^a-z0-9]+/g, ' '));
     if (memMatch) {
       const mem = Number(memMatch[1]);
       const withMem = rows.filter((a) => a.memoryGB === mem);
@@ -307,6 +321,11 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
       }
       rows = withForm;
     }
+  }
+  // AMD MI250/MI250X: "GCD" (or "die") names one of a package's two compute dies, the device ROCm shows; else the package.
+  if (rows.some((a) => a.id.endsWith('-gcd'))) {
+    const gcd = tokens.some((t) => /^(?:gcds?|dies?|gcd\d*)$/.test(t));
+    rows = rows.filter((a) => a.id.endsWith('-gcd') === gcd);
   }
   const score = (a: Accelerator): number =>
     (a.id === def.id ? 4 : 0) + (a.memoryGB === def.memoryGB ? 2 : 0) + (formOf(a) === formOf(def) ? 1 : 0);

@@ -55,6 +55,18 @@ export interface Accelerator {
    * added on top. Added, optional.
    */
   chipPowerW?: { low: number; mid: number; high: number; source: string };
+  /**
+   * Uncertain throughput per counted device, as multipliers at the hardware factor's low and high levels: a row whose
+   * figures vary between variants sold under one name (Ascend 910B), or whose count may be of halves (an MI250X package
+   * is two GCDs, and ROCm shows each GCD as a device). The note says why; the estimate lists it. Added, optional.
+   */
+  speedBand?: {
+    low: number;
+    high: number;
+    note: string;
+    /** The band is about what a device count counts (halves of a package): power per counted device scales with it. */
+    perCount?: boolean;
+  };
 }
 
 export type ResolveResult<T> = { ok: true; value: T } | { ok: false; message: string; suggestions: string[] };

@@ -17,7 +17,8 @@ import {
 } from './compute';
 import { round } from './energy';
 import { WorkPlan, fmtNum } from './estimate-model';
-import { defaultConstants, FittedConstants, moeEfficiencyAt } from './fit';
+import { defaultConstants, FittedConstants, hardwareKey, moeEfficiencyAt } from './fit';
+import { regimeOf, spreadFor, type RunRegime } from './fit-spread';
 import type { PrecisionPlan } from './precision';
 import { Accelerator, RunInputs } from './types';
 
@@ -84,7 +85,8 @@ export function planWorkUtilisation(
   const fPeft = inputs.peft ? 1 / peftStepRatio(inputs.peft.method, work.params ?? 0) : 1;
   const runEff = opts.scope === 'step' ? 1 : k.visionRunEfficiency;
   const mid = step.u * runEff * fScale * fPeft;
-  const band = { low: mid * k.mfuSpread.low, mid, high: Math.min(0.75, mid * k.mfuSpread.high) };
+  const spread = bandFor(k, 'vision', accel);
+  const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
   const parts = [`${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`];
   if (runEff !== 1) parts.push(`× ${round(runEff, 2)} for evaluation, data loading and restarts`);
@@ -92,7 +94,7 @@ export function planWorkUtilisation(
   if (fPeft !== 1) parts.push(`× ${round(fPeft, 2)} for ${peftLabel(inputs)}`);
   return {
     band,
-    source: `${step.source}; run efficiency fitted on the vision development cases (core/fit.ts)`,
+    source: `${step.source}; run efficiency fitted on the vision development cases (core/fit.ts); band ${spread.text}`,
     stepMid: step.u * fScale,
     stepShare: runEff,
     load: 1,
@@ -101,7 +103,7 @@ export function planWorkUtilisation(
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
         `Utilisation ${fmtPctRange(band.low, band.high)} (mid ${fmtPct(mid)}) of the ${round(p.peakTflops, 1)} TFLOPS dense 16-bit peak: ` +
-        `${parts.join(' ')}${work.arch ? '' : ' (no architecture given: a dense convolutional network assumed)'}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}`
+        `${parts.join(' ')}${work.arch ? '' : ' (no architecture given: a dense convolutional network assumed)'}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}; ${spread.short}`
       );
     },
   };
@@ -141,7 +143,9 @@ export function planUtilisation(
   }
   const runEff = opts.scope === 'step' ? LLM_RUN_EFFICIENCY : 1;
   const mid = (base.mfu * fSize * fScale * fBatch * fPeft * fMoe) / runEff;
-  const band = { low: mid * k.mfuSpread.low, mid, high: Math.min(0.75, mid * k.mfuSpread.high) };
+  const regime = regimeOf({ vision: false, moe, params: n, devices: inputs.devices });
+  const spread = bandFor(k, regime, accel);
+  const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const parts: string[] = [`${fmtPct(base.mfu)} for ${accel.arch} at 16-bit`];
   if (fSize < 1) parts.push(`× ${round(fSize, 2)} for a ${fmtNum(n!)}-parameter model`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
@@ -162,7 +166,7 @@ export function planUtilisation(
   return {
     band,
     source:
-      `${base.source}; size slope, MoE efficiency and spread fitted on the development cases (core/fit.ts); multi-node factor after Llama 3 paper Table 4` +
+      `${base.source}; size slope and MoE efficiency fitted on the development cases (core/fit.ts); band ${spread.text}; multi-node factor after Llama 3 paper Table 4` +
       (fPeft !== 1
         ? '; LoRA step time from bench/gpu-energy/RESULTS.md (H200, 2026: 231 vs 223 ms at 774 M) and Hu et al. 2021 §4.2 (25 % faster at 175B)'
         : ''),
@@ -174,9 +178,29 @@ export function planUtilisation(
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
         `Utilisation ${fmtPctRange(band.low, band.high)} (mid ${fmtPct(mid)}) of the ${round(p.peakTflops, 1)} TFLOPS dense 16-bit peak: ` +
-        `${parts.join(' ')}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}`
+        `${parts.join(' ')}; ≈${round(eff, 1)} effective TFLOPS per device at ${p.effective}; ${spread.short}`
       );
     },
+  };
+}
+
+/**
+ * The utilisation band of a run: the 90 % prediction interval of the out-of-family residuals of its regime, widened for
+ * hardware no development case ran on (core/fit-spread.ts).
+ */
+function bandFor(k: FittedConstants, regime: RunRegime, accel: Accelerator) {
+  const unseen = !k.seenHardware.includes(hardwareKey(accel));
+  const s = spreadFor(k.spreads, regime, unseen);
+  const kind = { large: 'large', small: 'small', moe: 'mixture-of-experts', vision: 'per-sample' }[regime];
+  return {
+    low: s.low,
+    high: s.high,
+    text: `${round(s.low, 2)}–${round(s.high, 2)}× of the mid value: 90 % prediction interval of ${s.label} (core/fit-spread.ts)`,
+    short:
+      `the range is the core's leave-one-out error on ${kind} published runs` +
+      (unseen
+        ? `, widened: no published run in its development set used ${accel.arch} ${hardwareKey(accel).endsWith('desk') ? 'desktop cards' : 'hardware'}`
+        : ''),
   };
 }
 

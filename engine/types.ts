@@ -103,7 +103,20 @@ export type FactValue = string | number | boolean | null;
  *   without bf16/fp16 and without its script: transformers would train in fp32, TRL in bf16), so it is unknown (null).
  */
 export type FactForm =
-  'launcher' | 'model-call' | 'weights-only-save' | 'in-memory-data' | 'no-limit' | 'reader-default';
+  | 'launcher'
+  | 'model-call'
+  | 'weights-only-save'
+  | 'in-memory-data'
+  | 'no-limit'
+  | 'reader-default'
+  /** `name = value` in Python (`torch.backends.cudnn.benchmark = False`): `name` is the target as written. */
+  | 'assignment'
+  /** `name(value)` in Python (`torch.set_float32_matmul_precision("highest")`): `name` is the callee as written. */
+  | 'call'
+  /** An operand of an expression (`500` in `it % 500 == 0`): a fix replaces the operand alone. */
+  | 'operand'
+  /** A checkpoint kept only when a monitored metric improves (`ModelCheckpoint(monitor="val_acc")`): a best-model export. */
+  | 'best-only';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

@@ -32,7 +32,8 @@ export const cudnnAutotunerOff: Rule = {
       !/resnet|resnext|efficientnet|convnext|mobilenet|vgg|densenet|regnet|inception|unet|yolo|wide_resnet/i.test(arch)
     )
       return [];
-    const edits = replaceFact(b, (b.note ?? '').replace(/False\s*$/, 'True'));
+    // The assignment as written (Fact.form, Fact.name): `<target> = False` becomes `<target> = True`.
+    const edits = b.form === 'assignment' && b.name ? replaceFact(b, `${b.name} = True`) : undefined;
     return [
       {
         ...at(b),

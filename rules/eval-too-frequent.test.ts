@@ -108,3 +108,39 @@ runRuleCases(evalTooFrequent, [
     expect: [],
   },
 ]);
+
+// Hand-written loops: an evaluation under `if it % N == 0` in the loop that runs the backward pass.
+const handLoop = (guard: string, body = 'val_loss = evaluate(model, val_loader)') => `import torch
+model = GPT(config).cuda()
+opt = torch.optim.AdamW(model.parameters(), lr=3e-4)
+for it in range(100000):
+    x, y = get_batch("train")
+    loss = model(x, y)
+    loss.backward()
+    opt.step()
+    opt.zero_grad(set_to_none=True)
+    if ${guard}:
+        ${body}
+`;
+
+runRuleCases(evalTooFrequent, [
+  {
+    name: 'hand loop: evaluate every 50 of 100,000 steps, on the interval',
+    code: handLoop('it % 50 == 0'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, column: 13, endColumn: 15, messageIncludes: '≈ 2000 evaluations over ≈ 100,000 steps' }],
+    fixes: [{ applicability: 'safe', output: handLoop('it % 5000 == 0') }],
+  },
+  {
+    name: 'hand loop: evaluate every 5,000 steps (20 evaluations)',
+    code: handLoop('it % 5000 == 0'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'hand loop: only a print every 50 steps',
+    code: handLoop('it % 50 == 0', 'print(it)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

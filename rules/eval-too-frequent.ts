@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { assumedLength, at, num, setArg, written } from './helpers';
+import { assumedLength, at, num, replaceFact, setArg, written } from './helpers';
 
 /** More evaluations than this over a run is too many for the training it checks. */
 export const MAX_EVALS = 50;
@@ -23,7 +23,8 @@ export const evalTooFrequent: Rule = {
     whatItDoes:
       'Flags `eval_strategy="steps"` runs that evaluate more than 50 times: a small `eval_steps`, or no `eval_steps` ' +
       'at all, in which case the Trainer falls back to `logging_steps` (a warning when that is 50 steps or fewer); ' +
-      'and a Lightning `Trainer(val_check_interval=N)` (an int: validation every N training batches) that does the same.',
+      'a Lightning `Trainer(val_check_interval=N)` (an int: validation every N training batches) that does the same, ' +
+      'and a hand-written loop that evaluates under `if step % N == 0:` in the loop that runs the backward pass.',
     whyIsThisBad:
       'Each evaluation is a forward pass over the whole validation set. The TrainingArguments docs: `eval_steps` ' +
       '"will default to the same value as logging_steps if not set" — with logging every 10 steps the run evaluates ' +
@@ -51,8 +52,13 @@ export const evalTooFrequent: Rule = {
     const fallback = evalSteps === undefined;
     const target = nice(total / 20);
     const name = lightning ? 'val_check_interval' : 'eval_steps';
+    // In a hand-written loop the interval is an operand (`it % 50`): the fix replaces that number alone.
     const edits =
-      ctx.value('load_best') === true || target <= every ? undefined : setArg(ctx, 'eval_steps', name, target);
+      ctx.value('load_best') === true || target <= every
+        ? undefined
+        : ev?.form === 'operand'
+          ? replaceFact(ev, String(target))
+          : setArg(ctx, 'eval_steps', name, target);
     const what = lightning
       ? `Validation every ${every} training batches (val_check_interval=${every})`
       : `Evaluation every ${every} steps${fallback ? ' (eval_steps is not set, so it follows logging_steps)' : ''}`;

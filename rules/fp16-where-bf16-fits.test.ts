@@ -20,10 +20,15 @@ runRuleCases(fp16WhereBf16Fits, [
   },
   { name: 'fp16 on a T4 is correct', code: script('fp16=True'), settings: { hardware: 't4' }, expect: [] },
   {
-    name: 'unknown hardware: information that names the assumption, never a warning',
+    name: 'unknown hardware: fp16 may be on a V100 or T4, where it is right — silence, not a guess',
     code: script('fp16=True'),
-    expect: [{ line: 3, severity: 'information', messageIncludes: 'The hardware is unknown (set greenml.hardware)' }],
-    fixes: [{ applicability: 'unsafe', outputIncludes: ['bf16=True'] }],
+    expect: [],
+  },
+  {
+    name: 'a launcher that states an A100 makes the hardware known',
+    code: script('fp16=True'),
+    files: { '/case/run.sh': '#!/bin/bash\n#SBATCH --gres=gpu:a100:1\npython train.py\n' },
+    expect: [{ line: 3, severity: 'information', messageIncludes: 'A100' }],
   },
   {
     name: 'fp16 on a CPU run is not judged',

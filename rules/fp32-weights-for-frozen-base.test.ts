@@ -73,3 +73,78 @@ runRuleCases(fp32WeightsForFrozenBase, [
     expect: [],
   },
 ]);
+
+// No dtype written: transformers before v5 loads fp32 whatever the checkpoint holds.
+const noDtype = (load: string, lora = true) => `from peft import LoraConfig, get_peft_model
+from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained(${load})
+${lora ? 'model = get_peft_model(model, LoraConfig(r=8))\n' : ''}args = TrainingArguments(output_dir="o", bf16=True)
+Trainer(model=model, args=args).train()
+`;
+
+runRuleCases(fp32WeightsForFrozenBase, [
+  {
+    name: 'LoRA base loaded without torch_dtype: information on the loading call, the fix writes the dtype',
+    code: noDtype('model_dir, trust_remote_code=True'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 9, endColumn: 45, severity: 'information', messageIncludes: 'before v5' }],
+    fixes: [
+      {
+        applicability: 'unsafe',
+        output: noDtype('model_dir, trust_remote_code=True, torch_dtype="bfloat16"'),
+      },
+    ],
+  },
+  {
+    name: 'no dtype, full fine-tune: fp32 master weights are intended',
+    code: noDtype('model_dir', false),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'no dtype, but a 4-bit quantised base',
+    code: noDtype('model_dir, load_in_4bit=True'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'torch_dtype="auto" loads the checkpoint dtype',
+    code: noDtype('model_dir, torch_dtype="auto"'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'no dtype with transformers 5 pinned: the checkpoint dtype is loaded',
+    code: noDtype('model_dir'),
+    files: { '/case/requirements.txt': 'transformers==5.1.0\npeft==0.17.0\n' },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'several loads without a dtype: the one the adapter wraps is named',
+    code: `from peft import LoraConfig, get_peft_model
+from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+if kind == "prefix":
+    model = AutoModelForCausalLM.from_pretrained(model_dir, config=config)
+if kind == "lora":
+    model = AutoModelForCausalLM.from_pretrained(model_dir)
+    model = get_peft_model(model, LoraConfig(r=8))
+args = TrainingArguments(output_dir="o", bf16=True)
+Trainer(model=model, args=args).train()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 6, column: 13, severity: 'information' }],
+  },
+  {
+    name: 'no dtype in the call, but the weights are cast to half right after',
+    code: noDtype('model_dir').replace('model = get_peft_model', 'model = model.half()\nmodel = get_peft_model'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'the dtype may come through **kwargs',
+    code: noDtype('model_dir, **model_kwargs'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -37,6 +37,23 @@ export function setArg(
   return undefined;
 }
 
+/**
+ * A setting as the fact's file would write it, from the key as spelled there (`Fact.name`) and a value: `--save-interval
+ * 50000` on a command line, `save_steps=500` in Python, `"save_steps": 500` in JSON, `interval = 500` in TOML or gin,
+ * `save_steps: 500` in YAML; `fallback=value` in Python syntax when the fact has no name.
+ */
+export function settingText(f: Fact, value: FactValue, fallback: string): string {
+  const n = f.name;
+  const py = pythonLiteral(value);
+  if (!n) return `${fallback}=${py}`;
+  if (n.startsWith('-')) return `${n} ${py}`;
+  const ext = /\.(\w+)$/.exec(f.file ?? '')?.[1]?.toLowerCase();
+  if (ext === 'py' || ext === 'pyi') return `${n}=${py}`;
+  if (ext === 'json') return `"${n}": ${JSON.stringify(value)}`;
+  if (ext === 'toml' || ext === 'gin') return `${n} = ${JSON.stringify(value)}`;
+  return `${n}: ${JSON.stringify(value)}`;
+}
+
 /** Replace a written fact's whole span with `text`. */
 export function replaceFact(f: Fact | undefined, text: string): OffsetEdit[] | undefined {
   return written(f) ? [{ file: f.file, start: f.span.start, end: f.span.end, newText: text }] : undefined;

@@ -11,8 +11,11 @@ export const hostDeviceSyncInLoop: Rule = {
   summary: 'A GPU value is read on the host (`.item()`, `print(loss)`) on every training step',
   doc: {
     whatItDoes:
-      'Flags a GPU value read on the host on every iteration of a training loop (the loop that runs `backward()` ' +
-      'itself, not the epoch loop around it), outside any `if` that limits it to some steps: `.item()`, `.cpu()` and ' +
+      'Flags a GPU value read on the host on every iteration of a training loop (the loop that runs `backward()` — or ' +
+      "Flax's `apply_gradients`, optax's `apply_updates` — " +
+      'itself, or calls a step function of the file, not the epoch loop around it) or in a step function run on every ' +
+      "step (ignite's `Engine(step)`, Lightning's `training_step`, a Trainer's `compute_loss`), " +
+      'outside any `if` that limits it to some steps: `.item()`, `.cpu()` and ' +
       '`.tolist()` of step results, and the loss tensor printed or logged (`print(loss)`, `wandb.log({"loss": loss})`, ' +
       '`writer.add_scalar(..., loss, step)`, `float(loss)`).',
     whyIsThisBad:
@@ -23,7 +26,8 @@ export const hostDeviceSyncInLoop: Rule = {
       'for i, (x, y) in enumerate(loader):\n    loss = step(x, y)\n    total += loss.detach()\n    if i % 100 == 0:\n        print(total.item())',
     fixSafety:
       'Display-only: accumulating on the GPU and logging every N steps depends on the loop. Not flagged: reads under ' +
-      'an `if` (a logging interval, a rank check), reads once per epoch after the batch loop, Lightning `self.log` ' +
+      'an `if` that limits them to some steps (a logging interval, a debug switch; a rank check alone does not: that ' +
+      'process still waits every step), reads once per epoch after the batch loop, Lightning `self.log` ' +
       '(it accumulates on the device), reinforcement-learning loops that step a CPU environment, CPU runs.',
   },
   check(ctx) {

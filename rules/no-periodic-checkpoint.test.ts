@@ -311,13 +311,46 @@ runRuleCases(noPeriodicCheckpoint, [
     noFix: true,
   },
   {
-    name: 'the same loop on Tiny-ImageNet: the dataset size is assumed and the run short',
+    name: 'the same loop on Tiny-ImageNet: short only under the assumed size, so information saying from what size it is long',
     code: folderLoop('/data/tiny-imagenet-200/train'),
+    expect: [
+      {
+        line: 10,
+        severity: 'information',
+        messageIncludes: 'assuming the dataset size; over 1 GPU-h from ≈ 64,000 examples per epoch',
+      },
+    ],
+  },
+  {
+    name: 'the same loop on an ImageNet validation folder is not ImageNet training (the size stays assumed)',
+    code: folderLoop('/data/imagenet/val'),
+    expect: [{ line: 10, severity: 'information', messageIncludes: 'assuming the dataset size' }],
+  },
+  {
+    name: 'ResNet-18 for 30 epochs on a folder of unknown size: not a long recipe, nothing said',
+    code: folderLoop('/data/flowers/train').replace('resnet50', 'resnet18').replace('range(90)', 'range(30)'),
     expect: [],
   },
   {
-    name: 'the same loop on an ImageNet validation folder is not ImageNet training',
-    code: folderLoop('/data/imagenet/val'),
+    name: 'ResNet-50 for 90 epochs on CIFAR-10 (known size, 32 px): estimated short, nothing said',
+    code: RESNET.replace(
+      'datasets.ImageFolder("/data/imagenet/train", transforms.ToTensor())',
+      'datasets.CIFAR10("data", train=True, download=True, transform=transforms.ToTensor())',
+    ),
+    expect: [],
+  },
+  {
+    name: "ResNet-50 from the project's own models module, 90 epochs over a folder of unknown size: information",
+    code: folderLoop('/data/flowers/train')
+      .replace('import torchvision\n', 'import torchvision\nfrom models import resnet50\n')
+      .replace('torchvision.models.resnet50()', 'resnet50(num_classes=102)'),
+    expect: [{ line: 11, severity: 'information', messageIncludes: 'assuming the dataset size' }],
+  },
+  {
+    name: "MONAI's 3-D resnet50 (another library's architecture) is not taken as torchvision's: not estimated, nothing said",
+    code: folderLoop('/data/brats/train')
+      .replace('import torchvision\n', 'import torchvision\nfrom monai.networks.nets import resnet50\n')
+      .replace('torchvision.models.resnet50()', 'resnet50(spatial_dims=3, n_input_channels=1, num_classes=2)'),
     expect: [],
   },
 ]);

@@ -1,7 +1,7 @@
 import * as fmt from '../engine/format';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 import { LARGE_PARAMS } from './checkpoint-churn';
-import { longSign } from './helpers';
+import { LONG_SIGNS, longSign, num, written } from './helpers';
 
 /**
  * Checkpoint interval to propose: about 30 minutes of wall-clock time, at most a quarter of the run, rounded down to
@@ -32,7 +32,9 @@ export const noPeriodicCheckpoint: Rule = {
       'before the end: `save_strategy="no"`, a Lightning `enable_checkpointing=False`, a plain training loop (PyTorch, ' +
       'vision or language) with no save inside it. When the run length rests on an assumed dataset size, or cannot be ' +
       'estimated, the finding is information only; a loop that cannot be estimated is flagged only when the file ' +
-      'states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or a model of ≥ 1 B parameters). `save_steps` ' +
+      'states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or a model of ≥ 1 B parameters), and a recipe of ' +
+      '≥ 50 epochs estimated short only under an assumed dataset size is flagged when a dataset up to ten times that ' +
+      'size would make it long (the message says from what size). `save_steps` ' +
       'past the end of the run is GML303.',
     whyIsThisBad:
       'Interruptions are routine — spot pre-emption, out-of-memory late in an epoch, driver resets, wall-time limits. Meta ' +
@@ -57,7 +59,16 @@ export const noPeriodicCheckpoint: Rule = {
     if (!reason) return [];
     const gpuHours = ctx.estimate.gpuHours.mid;
     const known = ctx.estimate.method !== 'insufficient-inputs' && gpuHours > 0;
-    if (known && gpuHours < ctx.settings.checkpointThresholdHours) return [];
+    const threshold = ctx.settings.checkpointThresholdHours;
+    // Short only under an assumed dataset size: a recipe of many epochs (≥ 50) whose run would pass the threshold on a
+    // dataset up to ten times the assumed one still gets information that says what the dataset size would need to be.
+    const epochs = ctx.fact('epochs');
+    const manyEpochs = written(epochs) && (num(epochs.value) ?? 0) >= LONG_SIGNS.epochs;
+    const crossesAt =
+      known && gpuHours < threshold && ctx.shape.stepsAssumed && manyEpochs && gpuHours * 10 >= threshold
+        ? examplesFor(ctx, threshold / gpuHours)
+        : undefined;
+    if (known && gpuHours < threshold && !crossesAt) return [];
     // A framework that saves nothing by default (a plain loop, Keras fit) is only worth a word when the run is long:
     // with no estimate, when the file itself states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices, ≥ 1 B
     // parameters) — information that says what the length rests on.
@@ -71,7 +82,7 @@ export const noPeriodicCheckpoint: Rule = {
     // A length that rests on an assumed dataset size is a guess: say so, and do not warn on it.
     const guessed = known && ctx.shape.stepsAssumed;
     const length = known
-      ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h${guessed ? ', assuming the dataset size: set greenml.datasetSize' : ''})`
+      ? `this run (≈ ${fmt.hours(wall)} wall-clock, ${fmt.num(gpuHours)} GPU-h${guessed ? `, assuming the dataset size${crossesAt ? `; over ${fmt.num(threshold)} GPU-h from ${crossesAt}` : ''}: set greenml.datasetSize` : ''})`
       : `this run (length unknown${sign ? `, but ${sign} written` : ''}: set the model and hardware to estimate it)`;
     // Saving turned on for a model of billions of parameters keeps the last two checkpoints too, where the file can
     // say so (`save_total_limit`), so that the fix does not trade lost work for tens of GB per save kept forever.
@@ -109,3 +120,11 @@ export const noPeriodicCheckpoint: Rule = {
     ];
   },
 };
+
+/** The dataset size at which a run whose length rests on an assumed size reaches `factor` times its estimate. */
+function examplesFor(ctx: RuleContext, factor: number): string {
+  const n = num(ctx.value('dataset_size'));
+  return n === undefined
+    ? `${fmt.num(factor)}× the assumed dataset`
+    : `≈ ${Math.ceil((n * factor) / 1000).toLocaleString('en-US')},000 examples per epoch`;
+}

@@ -126,3 +126,62 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// Lightning: ModelCheckpoint(save_weights_only=True) on a long run; the fix writes Lightning's own keyword.
+const lightning = (ckpt: string) => `import lightning as L
+import torch
+import torchvision
+from lightning.pytorch.callbacks import ModelCheckpoint
+
+
+class Classifier(L.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.net = torchvision.models.resnet50()
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return torch.nn.functional.cross_entropy(self.net(x), y)
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=0.1)
+
+
+train = torchvision.datasets.ImageFolder("/data/imagenet/train", torchvision.transforms.ToTensor())
+loader = torch.utils.data.DataLoader(train, batch_size=256, num_workers=8)
+trainer = L.Trainer(max_epochs=90, precision="bf16-mixed", callbacks=[ModelCheckpoint(${ckpt})])
+trainer.fit(Classifier(), loader)
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'Lightning: save_weights_only=True on a 90-epoch ImageNet run, on that argument; fixed in its own keyword',
+    code: lightning('save_weights_only=True'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 22, column: 87, severity: 'warning', messageIncludes: '(save_weights_only=True)' }],
+    fixes: [{ applicability: 'safe', output: lightning('save_weights_only=False') }],
+  },
+  {
+    name: 'Lightning: a weights-only best-model checkpoint (monitored) is information',
+    code: lightning('monitor="val_acc", mode="max", save_weights_only=True'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 22, severity: 'information' }],
+  },
+  {
+    name: 'Lightning: full checkpoints (the default)',
+    code: lightning('monitor="train_loss"'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: "Lightning, two trainers in two functions: the weights-only checkpoint of the short one is not the long one's",
+    code: lightning('monitor="train_loss"')
+      .replace(
+        'trainer = L.Trainer(max_epochs=90',
+        'def train_small():\n    small = L.Trainer(max_epochs=2, callbacks=[ModelCheckpoint(save_weights_only=True)])\n    small.fit(Classifier(), loader)\n\n\ndef train_big():\n    trainer = L.Trainer(max_epochs=90',
+      )
+      .replace(', callbacks=[ModelCheckpoint(monitor="train_loss")])\ntrainer.fit', ')\n    trainer.fit'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

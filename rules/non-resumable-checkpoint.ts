@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, estimated, longRun, longSign, setArg, written } from './helpers';
+import { at, estimated, longRun, longSign, setArg, settingText, written } from './helpers';
 
 /**
  * GML302 non-resumable-checkpoint — checkpoints of a long run that cannot restart training.
@@ -11,7 +11,9 @@ export const nonResumableCheckpoint: Rule = {
   summary: 'A long run saves only model weights: its checkpoints cannot resume training',
   doc: {
     whatItDoes:
-      'Flags `save_only_model=True`, or a hand-written loop whose only checkpoint is `torch.save(model.state_dict(), …)`, ' +
+      'Flags `save_only_model=True`, Lightning `ModelCheckpoint(save_weights_only=True)` (information when it keeps ' +
+      'the best model of a monitored metric), or a hand-written loop whose ' +
+      'only checkpoint is `torch.save(model.state_dict(), …)`, ' +
       'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours; on a run that cannot be ' +
       'estimated, as information when the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B ' +
       'parameters).',
@@ -36,14 +38,18 @@ export const nonResumableCheckpoint: Rule = {
     const long = sign ? `this run (length unknown, but ${sign} written)` : 'this long run';
     // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).
     const loop = f.form === 'weights-only-save';
-    const edits = loop ? undefined : setArg(ctx, 'save_only_model', 'save_only_model', false);
+    // The keyword as the file spells it (`save_only_model`, Lightning's `save_weights_only`).
+    const name = f.name && !f.name.startsWith('-') ? f.name : 'save_only_model';
+    const edits = loop ? undefined : setArg(ctx, 'save_only_model', name, false);
     return [
       {
         ...at(f),
-        severity: ctx.shape.stepsAssumed || sign ? 'information' : undefined,
+        // A best-model export (kept when a monitored metric improves) is often meant as the result, not a restart
+        // point: information that says what it costs.
+        severity: ctx.shape.stepsAssumed || sign || f.form === 'best-only' ? 'information' : undefined,
         message: loop
           ? `Checkpoints hold only the model weights (${f.note}): after an interruption ${long} cannot resume where it stopped. Save the optimizer, scheduler, scaler and epoch/step too.`
-          : `Checkpoints hold only the model weights (save_only_model=True): after an interruption ${long} cannot resume and starts over.`,
+          : `Checkpoints hold only the model weights (${settingText(f, true, 'save_only_model')}): after an interruption ${long} cannot resume and starts over.`,
         fixes: loop
           ? [
               {
@@ -53,7 +59,7 @@ export const nonResumableCheckpoint: Rule = {
               },
             ]
           : edits
-            ? [{ title: 'Save resumable checkpoints (save_only_model=False)', applicability: 'safe', edits }]
+            ? [{ title: `Save resumable checkpoints (${name}=False)`, applicability: 'safe', edits }]
             : [],
       },
     ];

@@ -114,7 +114,7 @@ runRuleCases(saveStepsPastRun, [
     file: '/case/sft.yaml',
     code: hfYaml('meta-llama/Llama-2-7b-hf', 'max_steps: 30000\nsave_steps: 50000\n'),
     settings: { hardware: 'a100' },
-    expect: [{ line: 7, column: 1, messageIncludes: 'not reached' }],
+    expect: [{ line: 7, column: 1, messageIncludes: 'save_steps: 50000 is not reached' }],
     fixes: [{ applicability: 'safe', outputIncludes: ['save_steps: '] }],
   },
   {

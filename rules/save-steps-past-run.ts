@@ -1,6 +1,6 @@
 import * as fmt from '../engine/format';
 import type { Rule } from './types';
-import { assumedLength, at, estimated, longRun, num, written } from './helpers';
+import { assumedLength, at, estimated, longRun, num, settingText, written } from './helpers';
 import { LARGE_PARAMS } from './checkpoint-churn';
 import { niceSaveSteps } from './no-periodic-checkpoint';
 
@@ -55,7 +55,7 @@ export const saveStepsPastRun: Rule = {
       {
         ...at(s),
         severity: assumed || !known ? 'information' : undefined,
-        message: `${saveText(s, every)} is not reached before the run ends (${length}): no checkpoint is written, and ${cost}.`,
+        message: `${settingText(s, every, 'save_steps')} is not reached before the run ends (${length}): no checkpoint is written, and ${cost}.`,
         fixes: edits
           ? [
               {
@@ -69,9 +69,3 @@ export const saveStepsPastRun: Rule = {
     ];
   },
 };
-
-/** The setting as the file writes it (`--save-interval 50000`, `interval = 500`), else `save_steps=N`. */
-function saveText(s: { note?: string; origin: string }, every: number): string {
-  const written = s.note?.match(/\(([^()]+)\)\s*$/)?.[1] ?? s.note;
-  return written && written.length <= 40 && written.includes(String(every)) ? written : `save_steps=${every}`;
-}

@@ -76,3 +76,62 @@ runRuleCases(staticPadding, [
     expect: [{ line: 6 }],
   },
 ]);
+
+// The padding decided elsewhere than the tokenizer call: a module constant, a collator, a flag, an HF-args file.
+const collated = (
+  collator: string,
+) => `from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, DataCollatorForSeq2Seq
+from transformers import Seq2SeqTrainer, Seq2SeqTrainingArguments
+tokenizer = AutoTokenizer.from_pretrained("google/flan-t5-base")
+model = AutoModelForSeq2SeqLM.from_pretrained("google/flan-t5-base")
+collator = ${collator}
+args = Seq2SeqTrainingArguments(output_dir="o", num_train_epochs=3, bf16=True)
+Seq2SeqTrainer(model=model, args=args, train_dataset=train, data_collator=collator).train()
+`;
+
+runRuleCases(staticPadding, [
+  {
+    name: 'a collator told to pad every batch to max_length',
+    code: collated('DataCollatorForSeq2Seq(tokenizer, model=model, padding="max_length", max_length=512)'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 59, endColumn: 79, severity: 'warning' }],
+  },
+  {
+    name: 'a collator that pads to the longest example of each batch is dynamic padding',
+    code: collated('DataCollatorForSeq2Seq(tokenizer, model=model, padding="longest")'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'padding from a module constant',
+    code: script('padding=PADDING').replace('def tokenize', 'PADDING = "max_length"\ndef tokenize'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 37 }],
+  },
+  {
+    name: 'padding chosen by a flag that is off by default is not judged',
+    code: script('padding="max_length" if args.pad_to_max_length else False'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+const hfArgs = (pad: string) =>
+  `model_name_or_path: roberta-base\ntask_name: mnli\ndo_train: true\nmax_seq_length: 256\n${pad}per_device_train_batch_size: 32\nnum_train_epochs: 3\nbf16: true\noutput_dir: out\n`;
+
+runRuleCases(staticPadding, [
+  {
+    name: 'HF-args YAML of an example script: pad_to_max_length: true, on that line',
+    file: '/case/glue.yaml',
+    code: hfArgs('pad_to_max_length: true\n'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 1 }],
+  },
+  {
+    name: 'HF-args YAML: pad_to_max_length: false pads per batch',
+    file: '/case/glue.yaml',
+    code: hfArgs('pad_to_max_length: false\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

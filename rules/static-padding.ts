@@ -11,7 +11,9 @@ export const staticPadding: Rule = {
   summary: 'Every training example is padded to the maximum length (no packing, no dynamic padding)',
   doc: {
     whatItDoes:
-      'Flags tokenisation with `padding="max_length"` (or `pad_to_max_length=True`, axolotl `pad_to_sequence_len: true`) in a training run that neither ' +
+      'Flags tokenisation with `padding="max_length"` (written, or a constant of the file), a collator told to pad ' +
+      "every batch to `max_length`, `pad_to_max_length=True` (also `pad_to_max_length: true` in an example script's " +
+      'HF-args file) or axolotl `pad_to_sequence_len: true`, in a training run that neither ' +
       'packs sequences (`packing`, `sample_packing`) nor groups them by length.',
     whyIsThisBad:
       'Padding tokens are computed like real ones: on instruction data whose lengths vary, most of the compute can go ' +

@@ -20,14 +20,21 @@ runRuleCases(tf32Disabled, [
     name: 'allow_tf32 = False in an fp32 loop on an A100: the fix turns it on',
     code: loop('torch.backends.cuda.matmul.allow_tf32 = False'),
     settings: { hardware: 'a100' },
-    expect: [{ line: 3, column: 1, endColumn: 46, messageIncludes: 'TF32 is switched off' }],
+    expect: [
+      {
+        line: 3,
+        column: 1,
+        endColumn: 46,
+        messageIncludes: 'TF32 is switched off (torch.backends.cuda.matmul.allow_tf32 = False)',
+      },
+    ],
     fixes: [{ applicability: 'unsafe', output: loop('torch.backends.cuda.matmul.allow_tf32 = True') }],
   },
   {
     name: 'set_float32_matmul_precision("highest"): the fix asks for "high"',
     code: loop('torch.set_float32_matmul_precision("highest")'),
     settings: { hardware: 'h100' },
-    expect: [{ line: 3 }],
+    expect: [{ line: 3, messageIncludes: '(torch.set_float32_matmul_precision("highest"))' }],
     fixes: [{ applicability: 'unsafe', output: loop('torch.set_float32_matmul_precision("high")') }],
   },
   {
@@ -60,7 +67,7 @@ runRuleCases(tf32Disabled, [
     file: '/case/sft.yaml',
     code: hfYaml('tf32: false\n'),
     settings: { hardware: 'a100' },
-    expect: [{ line: 7, column: 1 }],
+    expect: [{ line: 7, column: 1, messageIncludes: 'TF32 is switched off (tf32: false)' }],
   },
   {
     name: 'HF-args YAML: tf32: false on a V100 (no TF32)',

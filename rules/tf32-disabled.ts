@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, replaceFact, savingOf, setArg, written } from './helpers';
+import { at, replaceFact, savingOf, setArg, settingText, written } from './helpers';
 
 /**
  * GML104 tf32-disabled — fp32 matrix multiplications with TF32 switched off on a GPU that has it.
@@ -32,16 +32,18 @@ export const tf32Disabled: Rule = {
     if (t?.value !== false || !written(t) || ctx.cpu || !ctx.accelerator?.tflops.tf32) return [];
     if (p !== 'fp32' && p !== 'tf32' && p !== undefined) return [];
     const s = savingOf(ctx, { precision: 'tf32' });
-    const note = t.note ?? '';
-    const edits = /allow_tf32/.test(note)
-      ? replaceFact(t, note.replace(/False\s*$/, 'True'))
-      : /set_float32_matmul_precision/.test(note)
-        ? replaceFact(t, note.replace(/\(\s*["']highest["']\s*\)/, '("high")'))
-        : setArg(ctx, 'tf32', 'tf32', true);
+    // How the switch is written (Fact.form, Fact.name): `torch.backends.cuda.matmul.allow_tf32 = False`,
+    // `torch.set_float32_matmul_precision("highest")`, or an argument (`tf32=False`, `tf32: false`).
+    const [asWritten, edits] =
+      t.form === 'assignment' && t.name
+        ? [`${t.name} = False`, replaceFact(t, `${t.name} = True`)]
+        : t.form === 'call' && t.name
+          ? [`${t.name}("highest")`, replaceFact(t, `${t.name}("high")`)]
+          : [settingText(t, false, 'tf32'), setArg(ctx, 'tf32', 'tf32', true)];
     return [
       {
         ...at(t),
-        message: `TF32 is switched off (${note}) on ${ctx.accelerator.name}: fp32 matrix multiplications run on the CUDA cores${s ? `; TF32 ${s.text}` : ''}.`,
+        message: `TF32 is switched off (${asWritten}) on ${ctx.accelerator.name}: fp32 matrix multiplications run on the CUDA cores${s ? `; TF32 ${s.text}` : ''}.`,
         savings: s?.savings,
         fixes: edits ? [{ title: `Enable TF32${s ? ` — ${s.text}` : ''}`, applicability: 'unsafe', edits }] : [],
       },

@@ -134,6 +134,34 @@ runRuleCases(unboundedTraining, [
     expect: [],
   },
   { name: 'Lightning: 30 epochs', code: lit('max_epochs=30'), expect: [] },
+  {
+    name: 'Lightning: 200 epochs with a checkpoint of several arguments and a learning-rate monitor (neither stops)',
+    code: lit(
+      'max_epochs=200, callbacks=[ModelCheckpoint(monitor="val_acc", mode="max"), LearningRateMonitor("epoch")]',
+    ),
+    expect: [{ line: 13, column: 21, endColumn: 35 }],
+  },
+  {
+    name: 'Lightning: 200 epochs with a callback class of this file that never sets should_stop',
+    code: lit('max_epochs=200, callbacks=[SampleImages(every_n_epochs=10)]').replace(
+      'trainer = L.Trainer',
+      'class SampleImages(L.Callback):\n    def on_train_epoch_end(self, trainer, module):\n        module.log_images()\n\ntrainer = L.Trainer',
+    ),
+    expect: [{ line: 17 }],
+  },
+  {
+    name: 'Lightning: 200 epochs with a callback class of this file that stops the run',
+    code: lit('max_epochs=200, callbacks=[StopOnPlateau()]').replace(
+      'trainer = L.Trainer',
+      'class StopOnPlateau(L.Callback):\n    def on_validation_end(self, trainer, module):\n        trainer.should_stop = module.plateaued()\n\ntrainer = L.Trainer',
+    ),
+    expect: [],
+  },
+  {
+    name: 'Lightning: 200 epochs with a callback imported from elsewhere (it may stop the run)',
+    code: lit('max_epochs=200, callbacks=[ProjectCallback()]'),
+    expect: [],
+  },
 ]);
 
 // Hand-written loops: a validation pass in the epoch loop, and whether anything stops early.
@@ -188,5 +216,22 @@ for it in range(200000):
         evaluate(model)
 `,
     expect: [],
+  },
+  {
+    name: 'loop: the epoch count is an argparse default: on the default, where it is written',
+    code:
+      'import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--epochs", type=int, default=300)\nargs = parser.parse_args()\n' +
+      loop('args.epochs'),
+    expect: [{ line: 3, column: 51, endColumn: 54, messageIncludes: '300 epochs' }],
+  },
+  {
+    name: 'loop: the epoch count is a module constant, validated every 5 epochs',
+    code: loop('MAX_EPOCHS')
+      .replace('best = float', 'MAX_EPOCHS = 300\nbest = float')
+      .replace(
+        '    val_loss = evaluate(model, val_loader)',
+        '    if (epoch + 1) % 5 == 0:\n        val_loss = evaluate(model, val_loader)',
+      ),
+    expect: [{ line: 6, column: 14, endColumn: 17 }],
   },
 ]);

@@ -34,4 +34,24 @@ runRuleCases(unfusedOptimizer, [
       },
     ],
   },
+  {
+    name: 'optim="adamw_torch" written in an HF-args YAML: on that line, the fix names the fused one',
+    file: '/case/train.yaml',
+    code: 'model_name_or_path: Qwen/Qwen2.5-1.5B\noutput_dir: out\noptim: adamw_torch\nbf16: true\nnum_train_epochs: 3\n',
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 1, messageIncludes: 'without its fused kernels' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['optim: adamw_torch_fused'] }],
+  },
+  {
+    name: 'the Trainer default optim is not judged',
+    code: `from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir="o", bf16=True)\nTrainer(model="Qwen/Qwen2.5-0.5B", args=args).train()\n`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'optim="adamw_torch_fused" is right',
+    code: `from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir="o", bf16=True, optim="adamw_torch_fused")\nTrainer(model="Qwen/Qwen2.5-0.5B", args=args).train()\n`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

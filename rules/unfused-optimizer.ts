@@ -11,8 +11,8 @@ export const unfusedOptimizer: Rule = {
   summary: 'Adam/AdamW with its fused and multi-tensor kernels switched off on a GPU',
   doc: {
     whatItDoes:
-      'Flags `torch.optim.Adam/AdamW(..., foreach=False)` or `fused=False`, and `optim="adamw_hf"` in TrainingArguments, ' +
-      'on a GPU run.',
+      'Flags `torch.optim.Adam/AdamW(..., foreach=False)` or `fused=False`, and `optim="adamw_hf"` or ' +
+      '`optim="adamw_torch"` written in TrainingArguments (or an HF-args file), on a GPU run.',
     whyIsThisBad:
       'The single-tensor path launches several kernels per parameter tensor every step; the fused implementation does ' +
       'the whole update in a few kernels (PyTorch profiler OptimizerSingleTensorPattern; transformers made ' +
@@ -22,7 +22,8 @@ export const unfusedOptimizer: Rule = {
     useInstead: 'torch.optim.AdamW(model.parameters(), lr=3e-4, fused=True)',
     fixSafety:
       'Unsafe: the fused kernel rounds differently in the last bits, and needs CUDA parameters. Not flagged: the ' +
-      'defaults, 8-bit and paged optimizers, CPU runs.',
+      "defaults (a PyTorch optimizer with neither keyword, the Trainer's default `optim`), 8-bit and paged " +
+      'optimizers, CPU runs.',
   },
   check(ctx) {
     if (ctx.cpu) return [];
@@ -38,13 +39,17 @@ export const unfusedOptimizer: Rule = {
       ];
     }
     const o = ctx.fact('optimizer');
-    if (written(o) && o.value === 'adamw_hf') {
+    // Chosen by name in the Trainer's arguments: the reference AdamW, or PyTorch's AdamW without its fused kernels
+    // (the default `optim` is not judged: it is the fused one from transformers with torch ≥ 2.8).
+    if (written(o) && (o.value === 'adamw_hf' || o.value === 'adamw_torch')) {
       const edits = setArg(ctx, 'optimizer', 'optim', 'adamw_torch_fused');
       return [
         {
           ...at(o),
           message:
-            'optim="adamw_hf" is the Transformers reference AdamW (one kernel per tensor): "adamw_torch_fused" does the same update in fused kernels.',
+            o.value === 'adamw_hf'
+              ? 'optim="adamw_hf" is the Transformers reference AdamW (one kernel per tensor): "adamw_torch_fused" does the same update in fused kernels.'
+              : 'optim="adamw_torch" is PyTorch\'s AdamW without its fused kernels: "adamw_torch_fused" does the same update in a few kernels.',
           fixes: edits ? [{ title: 'Use optim="adamw_torch_fused"', applicability: 'unsafe', edits }] : [],
         },
       ];

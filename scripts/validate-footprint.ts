@@ -25,6 +25,7 @@ import {
   resolveAccelerator,
 } from '../core/index';
 import type { Accelerator, Estimate, FittedConstants, Range } from '../core/index';
+import { regimeOf } from '../core/fit-spread';
 
 interface Row {
   c: ValidationCase;
@@ -165,6 +166,8 @@ if (process.argv.includes('--json')) {
           inSampleMedianAbsErrorA: medAbs(a.map((r) => r.inSampleError)),
           inSampleInsideShareA: share(a, (r) => r.inSampleInside),
           baselineMedianAbsErrorA: medAbs(a.map((r) => r.baselineError)),
+          // The utilisation bands shipped (fitted on all cases), by regime: core/fit-spread.ts.
+          bands: fitConstants(CASES).spreads,
         },
         cases: rows.map((r) => ({
           id: r.c.id,
@@ -241,6 +244,19 @@ line(
   'MoE (all q)',
   rows.filter((r) => r.c.inputs.activeParams !== undefined),
 );
+// The regimes whose out-of-family residuals set the utilisation band (core/fit-spread.ts).
+const regime = (r: Row) => {
+  const i = r.c.inputs;
+  const moe = i.activeParams !== undefined && i.params !== undefined && i.activeParams < i.params * 0.95;
+  const n = i.activeParams ?? i.params;
+  const vision = i.architecture !== undefined && lookupArchitecture(i.architecture)?.family !== 'transformer';
+  return regimeOf({ vision, moe, params: n, devices: i.devices });
+};
+for (const g of ['large', 'small', 'moe', 'vision'] as const)
+  line(
+    `regime ${g}`,
+    rows.filter((r) => predictive(r) && regime(r) === g),
+  );
 // Categories where runs the core had not seen were missed (see the held-out results in the README).
 const hw = (r: Row) => (r.c.inputs.hardware ?? '').toLowerCase();
 const dh = rows.filter((r) => r.c.tier === 'device-hours');
@@ -303,7 +319,7 @@ const all = rows.filter(predictive);
 console.log('');
 console.log(
   `HEADLINE (leave-one-family-out), quality-A predictive cases (n = ${a.length}): median |error| ${fmtErr(a.map((r) => r.error))}, ` +
-    `inside low–high ${ins(a, (r) => r.inside)} = ${(share(a, (r) => r.inside) * 100).toFixed(0)} %`,
+    `LOO coverage (inside low–high) ${ins(a, (r) => r.inside)} = ${(share(a, (r) => r.inside) * 100).toFixed(0)} %`,
 );
 console.log(
   `  all predictive cases (n = ${all.length}): median |error| ${fmtErr(all.map((r) => r.error))}, inside ${ins(all, (r) => r.inside)} = ${(share(all, (r) => r.inside) * 100).toFixed(0)} %`,
@@ -323,6 +339,13 @@ for (const [arch, n] of Object.entries(k.counts.base)) {
 console.log(`size slope ${k.sizeSlope.toFixed(3)} per decade below 1B (${k.counts.size} cases)`);
 console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases)`);
 console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
+const band = (b: { low: number; high: number; n: number }) => `${b.low.toFixed(2)}–${b.high.toFixed(2)}× (${b.n})`;
 console.log(
-  `utilisation spread ${k.mfuSpread.low.toFixed(2)}–${k.mfuSpread.high.toFixed(2)}× (2.5th–97.5th percentile of ${k.counts.spread} cases)`,
+  `utilisation band (90 % prediction interval of out-of-family residuals): pooled ${band(k.spreads.pooled)}; ` +
+    Object.entries(k.spreads.byRegime)
+      .map(([r, b]) => `${r} ${band(b)}`)
+      .join(', ') +
+    (k.spreads.unseenHardware
+      ? `; unseen hardware (leave-one-architecture-out) ${band(k.spreads.unseenHardware)}`
+      : ''),
 );

@@ -90,7 +90,9 @@ if (!hw.ok) {
 
 function inputsOf(r) {
   const base = { hardware: hw.value.id, devices: 1, precision: r.precision };
-  if (r.kind === 'samples') return { ...base, architecture: r.architecture, samples: r.samples_per_step };
+  // One device: the images of a step are its micro-batch (a convnet's launch floor depends on it).
+  if (r.kind === 'samples')
+    return { ...base, architecture: r.architecture, samples: r.samples_per_step, microBatch: r.samples_per_step };
   const peft =
     r.trainable !== undefined && r.trainable < r.params
       ? { peft: { method: 'lora', trainableFraction: r.trainable / r.params } }

@@ -21,6 +21,23 @@
 import type { Accelerator } from '../types';
 
 const ML_ENG = 'stas00/ml-engineering compute/accelerator/README.md';
+const ADA =
+  'NVIDIA Ada Lovelace whitepaper, https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf';
+
+/**
+ * [I] An MI250/MI250X count is read as packages (OAM modules, the datasheet's unit), but ROCm and PyTorch show each of
+ * a package's two GCDs as a device, and many papers and clusters count those: device-hours of GCDs are twice those of
+ * packages. The package rows carry this band (throughput per counted device 0.5–1×) so that the range covers both
+ * readings; "mi250x-gcd" / "MI250X GCD" names one GCD and has no band.
+ */
+const MI250_COUNT = {
+  low: 0.5,
+  high: 1,
+  note:
+    'counted as packages (two GCDs each); if the count is of GCDs (ROCm devices, one per process), name "mi250x-gcd" or ' +
+    '"mi250-gcd": the range covers both readings',
+  perCount: true,
+};
 
 export const ACCELERATORS: readonly Accelerator[] = [
   // ---------------------------------------------------------------- NVIDIA Pascal (no tensor cores)
@@ -148,6 +165,38 @@ export const ACCELERATORS: readonly Accelerator[] = [
     bf16: false,
     tensorCores: true,
     source: 'NVIDIA T4 datasheet (FP32 8.1, mixed FP16/FP32 65 TFLOPS, 70 W); mlco2/impact data/gpus.csv',
+    year: 2018,
+  },
+
+  {
+    id: 'rtx-2080ti',
+    name: 'NVIDIA GeForce RTX 2080 Ti 11 GB',
+    vendor: 'nvidia',
+    arch: 'turing',
+    powerW: 250,
+    tflops: { fp32: 13.4, fp16: 53.8 },
+    memoryGB: 11,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'NVIDIA Turing architecture whitepaper (2018), https://images.nvidia.com/aem-dam/en-zz/Solutions/design-visualization/technologies/turing-architecture/NVIDIA-Turing-Architecture-Whitepaper.pdf ' +
+      '(RTX 2080 Ti reference: FP32 13.4; FP16 tensor with FP32 accumulate 53.8, 107.6 only with FP16 accumulate; 250 W) [R]; ' +
+      'mlco2/impact data/gpus.csv (250 W, FP32 13.45, 11 GB)',
+    year: 2018,
+  },
+  {
+    id: 'titan-rtx',
+    name: 'NVIDIA TITAN RTX 24 GB',
+    vendor: 'nvidia',
+    arch: 'turing',
+    powerW: 280,
+    tflops: { fp32: 16.3, fp16: 130.5 },
+    memoryGB: 24,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'NVIDIA TITAN RTX product page, https://www.nvidia.com/en-us/deep-learning-ai/products/titan-rtx/ ("130 Tensor TFLOPS": full-rate ' +
+      'FP16 with FP32 accumulate, unlike GeForce Turing) [R]; mlco2/impact data/gpus.csv (280 W, FP32 16.31, 24 GB)',
     year: 2018,
   },
 
@@ -332,6 +381,54 @@ export const ACCELERATORS: readonly Accelerator[] = [
     year: 2020,
   },
   {
+    id: 'rtx-3090ti',
+    name: 'NVIDIA GeForce RTX 3090 Ti 24 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 450,
+    tflops: { fp32: 40, tf32: 40, fp16: 80, bf16: 80 },
+    memoryGB: 24,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GeForce RTX 3090 Ti specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3090-3090ti/ ' +
+      '(10,752 CUDA cores at 1.86 GHz boost = 40.0 FP32 TFLOPS; 450 W total graphics power; 24 GB GDDR6X). Tensor FP16/BF16 with ' +
+      'FP32 accumulate = 2 × FP32, the GeForce GA102 ratio of the Ampere GA102 whitepaper (RTX 3090: 71 vs 35.6) [I]',
+    year: 2022,
+  },
+  {
+    id: 'rtx-3060',
+    name: 'NVIDIA GeForce RTX 3060 12 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 170,
+    tflops: { fp32: 12.7, tf32: 12.7, fp16: 25.5, bf16: 25.5 },
+    memoryGB: 12,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GeForce RTX 3060 family specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3060-3060ti/ ' +
+      '(RTX 3060 12 GB: 3,584 CUDA cores at 1.78 GHz boost = 12.7 FP32 TFLOPS; 170 W total graphics power). Tensor FP16/BF16 with FP32 ' +
+      'accumulate = 2 × FP32, the GeForce Ampere ratio of the GA102 whitepaper [I]. The 8 GB RTX 3060 is a slower card, not this row',
+    year: 2021,
+  },
+  {
+    id: 'rtx-3060ti',
+    name: 'NVIDIA GeForce RTX 3060 Ti 8 GB',
+    vendor: 'nvidia',
+    arch: 'ampere',
+    powerW: 200,
+    tflops: { fp32: 16.2, tf32: 16.2, fp16: 32.4, bf16: 32.4 },
+    memoryGB: 8,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GeForce RTX 3060 family specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3060-3060ti/ ' +
+      '(RTX 3060 Ti: 4,864 CUDA cores at 1.665 GHz boost = 16.2 FP32 TFLOPS; 200 W total graphics power; 8 GB). Tensor FP16/BF16 with FP32 ' +
+      'accumulate = 2 × FP32, the GeForce Ampere ratio of the GA102 whitepaper [I]',
+    year: 2020,
+  },
+  {
     id: 'rtx-a6000',
     name: 'NVIDIA RTX A6000 48 GB',
     vendor: 'nvidia',
@@ -407,6 +504,84 @@ export const ACCELERATORS: readonly Accelerator[] = [
       '(RTX 4080 16 GB with FP32 accumulate: FP16/BF16 97.5, FP8 194.9 dense; double with FP16 accumulate; FP32 48.7; 320 W) [R]. ' +
       'The 4080 Super is another product, not in the table',
     year: 2022,
+  },
+  {
+    id: 'rtx-4070ti',
+    name: 'NVIDIA GeForce RTX 4070 Ti 12 GB',
+    vendor: 'nvidia',
+    arch: 'ada',
+    powerW: 285,
+    tflops: { fp32: 40.1, tf32: 40.1, fp16: 80.2, bf16: 80.2, fp8: 160.4 },
+    memoryGB: 12,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `${ADA} (announced as the "RTX 4080 12 GB", AD104 with 7,680 CUDA cores at 2.61 GHz: FP32 40.1; FP16/BF16 tensor with FP32 accumulate ` +
+      '80.2 dense, FP8 160.4; 285 W; released as the RTX 4070 Ti) [R]',
+    year: 2023,
+  },
+  {
+    id: 'rtx-4070',
+    name: 'NVIDIA GeForce RTX 4070 12 GB',
+    vendor: 'nvidia',
+    arch: 'ada',
+    powerW: 200,
+    tflops: { fp32: 29.1, tf32: 29.1, fp16: 58.3, bf16: 58.3, fp8: 116.6 },
+    memoryGB: 12,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GeForce RTX 4070 family specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4070-family/ ' +
+      '(RTX 4070: 5,888 CUDA cores at 2.475 GHz boost = 29.1 FP32 TFLOPS; 200 W total graphics power; 12 GB GDDR6X). Tensor rates = 2× ' +
+      '(FP16/BF16 with FP32 accumulate) and 4× (FP8) FP32, the GeForce Ada ratios of the Ada whitepaper (RTX 4090: 165.2, 330.3 vs 82.6) [I]',
+    year: 2023,
+  },
+  {
+    id: 'rtx-4060ti-16gb',
+    name: 'NVIDIA GeForce RTX 4060 Ti 16 GB',
+    vendor: 'nvidia',
+    arch: 'ada',
+    powerW: 165,
+    tflops: { fp32: 22.1, tf32: 22.1, fp16: 44.1, bf16: 44.1, fp8: 88.3 },
+    memoryGB: 16,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GeForce RTX 4060 family specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4060-4060ti/ ' +
+      '(RTX 4060 Ti: 4,352 CUDA cores at 2.535 GHz boost = 22.1 FP32 TFLOPS; 165 W total graphics power with 16 GB). Tensor rates from ' +
+      'the GeForce Ada ratios of the Ada whitepaper (2× and 4× FP32) [I]',
+    year: 2023,
+  },
+  {
+    id: 'rtx-4060ti-8gb',
+    name: 'NVIDIA GeForce RTX 4060 Ti 8 GB',
+    vendor: 'nvidia',
+    arch: 'ada',
+    powerW: 160,
+    tflops: { fp32: 22.1, tf32: 22.1, fp16: 44.1, bf16: 44.1, fp8: 88.3 },
+    memoryGB: 8,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GeForce RTX 4060 family specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4060-4060ti/ ' +
+      "(RTX 4060 Ti 8 GB: the 16 GB card's GPU at 160 W total graphics power). Tensor rates from the GeForce Ada ratios [I]",
+    year: 2023,
+  },
+  {
+    id: 'rtx-4060',
+    name: 'NVIDIA GeForce RTX 4060 8 GB',
+    vendor: 'nvidia',
+    arch: 'ada',
+    powerW: 115,
+    tflops: { fp32: 15.1, tf32: 15.1, fp16: 30.2, bf16: 30.2, fp8: 60.5 },
+    memoryGB: 8,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'NVIDIA GeForce RTX 4060 family specifications, https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4060-4060ti/ ' +
+      '(RTX 4060: 3,072 CUDA cores at 2.46 GHz boost = 15.1 FP32 TFLOPS; 115 W total graphics power; 8 GB). Tensor rates from the ' +
+      'GeForce Ada ratios of the Ada whitepaper (2× and 4× FP32) [I]',
+    year: 2023,
   },
   {
     id: 'rtx-6000-ada',
@@ -644,7 +819,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
   // ---------------------------------------------------------------- AMD Instinct
   {
     id: 'mi250',
-    name: 'AMD Instinct MI250 128 GB',
+    name: 'AMD Instinct MI250 128 GB (package: 2 GCDs)',
     vendor: 'amd',
     arch: 'cdna2',
     powerW: 560,
@@ -653,12 +828,29 @@ export const ACCELERATORS: readonly Accelerator[] = [
     bf16: true,
     tensorCores: true,
     source:
-      'AMD Instinct MI250 datasheet (OAM, both GCDs: FP16/BF16 362.1, FP32 matrix 90.5, 560 W peak board power); cli99/llm-analysis mi250-128gb.json',
+      'AMD Instinct MI250 datasheet (OAM, both GCDs: FP16/BF16 362.1, FP32 matrix 90.5, 560 W peak board power); cli99/llm-analysis mi250-128gb.json. ' +
+      'One package = two GCDs; one process sees one GCD (the mi250-gcd row)',
+    year: 2021,
+    speedBand: MI250_COUNT,
+  },
+  {
+    id: 'mi250-gcd',
+    name: 'AMD Instinct MI250, one GCD 64 GB',
+    vendor: 'amd',
+    arch: 'cdna2',
+    powerW: 280,
+    tflops: { fp32: 45.3, fp16: 181, bf16: 181 },
+    memoryGB: 64,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Half of the AMD Instinct MI250 datasheet figures (two GCDs per OAM package: FP16/BF16 362.1, FP32 matrix 90.5, 560 W), as ROCm ' +
+      'shows each GCD as one device with 64 GB',
     year: 2021,
   },
   {
     id: 'mi250x',
-    name: 'AMD Instinct MI250X 128 GB',
+    name: 'AMD Instinct MI250X 128 GB (package: 2 GCDs)',
     vendor: 'amd',
     arch: 'cdna2',
     powerW: 560,
@@ -668,7 +860,23 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tensorCores: true,
     source:
       `AMD Instinct MI250X datasheet (both GCDs: FP16/BF16 383, FP32 matrix 95.7 / vector 47.9, 560 W peak board power, 500 W TDP); ${ML_ENG}; ` +
-      'cli99/llm-analysis mi250x-128gb.json (383). One process sees one GCD (half of these figures)',
+      'cli99/llm-analysis mi250x-128gb.json (383). One process sees one GCD (half of these figures: the mi250x-gcd row)',
+    year: 2021,
+    speedBand: MI250_COUNT,
+  },
+  {
+    id: 'mi250x-gcd',
+    name: 'AMD Instinct MI250X, one GCD 64 GB',
+    vendor: 'amd',
+    arch: 'cdna2',
+    powerW: 280,
+    tflops: { fp32: 47.9, fp16: 191.5, bf16: 191.5 },
+    memoryGB: 64,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Half of the AMD Instinct MI250X datasheet figures (two GCDs per OAM package: FP16/BF16 383, FP32 matrix 95.7, 560 W); ' +
+      'OLCF Frontier user guide, https://docs.olcf.ornl.gov/systems/frontier_user_guide.html (each MI250X has 2 GCDs, each seen as a GPU)',
     year: 2021,
   },
   {
@@ -760,10 +968,33 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'Huawei launch announcement (23 Aug 2019), https://www.huawei.com/en/news/2019/8/huawei-ascend-910-most-powerful-ai-processor ' +
       '(FP16 256 TFLOPS, INT8 512 TOPS, maximum power 310 W against 350 W planned); reported e.g. by ' +
-      'https://pureai.com/articles/2019/09/03/nws-huawei-ascend-910-processor.aspx. First generation only: the 910B/910C have no ' +
-      'vendor-published figures and are not in the table. 32 GB HBM2 [R]. Huawei publishes no FP32 rate, so fp32 work is ' +
+      'https://pureai.com/articles/2019/09/03/nws-huawei-ascend-910-processor.aspx. First generation only: the 910B is the ascend-910b ' +
+      'row; the 910C has no published figures and is not in the table. 32 GB HBM2 [R]. Huawei publishes no FP32 rate, so fp32 work is ' +
       'modelled at the FP16 rate like the TPU rows (optimistic)',
     year: 2019,
+  },
+
+  {
+    id: 'ascend-910b',
+    name: 'Huawei Ascend 910B 64 GB',
+    vendor: 'other',
+    arch: 'davinci',
+    powerW: 400,
+    tflops: { fp16: 320, bf16: 320 },
+    memoryGB: 64,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'No vendor datasheet. Gitee AI compute docs, https://ai.gitee.com/docs/compute/clusters_gpu/ascend_gpu (910B: FP16 280 TFLOPS, ' +
+      '64 GB HBM2e, BF16 supported; 2025); boardor.com, "Huawei Ascend 910B outperforms H20" (FP16 ≈ 320 TFLOPS, 64 GB HBM2e; 2025); ' +
+      'the variants sold as 910B (B1–B4) are reported at 280–376 TFLOPS FP16 [R], hence the band; 400 W for the B2/B3 variants [R]. ' +
+      'Huawei publishes no FP32 rate, so fp32 work is modelled at the FP16 rate like the TPU rows (optimistic)',
+    year: 2025,
+    speedBand: {
+      low: 280 / 320,
+      high: 376 / 320,
+      note: 'the chips sold as Ascend 910B differ by variant (280–376 TFLOPS FP16 reported, no vendor datasheet)',
+    },
   },
 
   // ---------------------------------------------------------------- Google TPU (per chip)

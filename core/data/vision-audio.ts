@@ -738,3 +738,36 @@ export function forwardFlopsAt(
   }
   return { flops: a.forwardFlops };
 }
+
+// ------------------------------------------------------------------------------------------------ repeated blocks
+
+/**
+ * Repeated blocks of convolutional networks, for the launch floor of small batches (core/launch-bound.ts): in eager
+ * PyTorch each block launches about as many kernels as a transformer layer (a bottleneck: 3 × convolution + batch norm +
+ * ReLU, the residual add and ReLU ≈ 11 forward kernels; a pre-norm decoder layer ≈ 10–12), so a block is taken as one
+ * layer of host time [I]. Counts from the papers' architecture tables; EfficientNet-B1–B7 by the compound depth
+ * coefficient d of Tan & Le 2019 §3.3 (per stage ⌈repeats × d⌉ over the B0 stages 1, 2, 2, 3, 3, 4, 1; d = 1.1, 1.2,
+ * 1.4, 1.8, 2.2, 2.6, 3.1 as in torchvision efficientnet.py).
+ */
+export const CONV_BLOCKS: Readonly<Record<string, { blocks: number; source: string; year: number }>> = {
+  resnet18: { blocks: 8, source: `${RESNET_PAPER}: basic blocks 2, 2, 2, 2`, year: 2016 },
+  resnet34: { blocks: 16, source: `${RESNET_PAPER}: basic blocks 3, 4, 6, 3`, year: 2016 },
+  resnet50: { blocks: 16, source: `${RESNET_PAPER}: bottlenecks 3, 4, 6, 3`, year: 2016 },
+  resnet101: { blocks: 33, source: `${RESNET_PAPER}: bottlenecks 3, 4, 23, 3`, year: 2016 },
+  resnet152: { blocks: 50, source: `${RESNET_PAPER}: bottlenecks 3, 8, 36, 3`, year: 2016 },
+  'convnext-tiny': { blocks: 18, source: `${CONVNEXT_PAPER}: blocks 3, 3, 9, 3`, year: 2022 },
+  'convnext-small': { blocks: 36, source: `${CONVNEXT_PAPER}: blocks 3, 3, 27, 3`, year: 2022 },
+  'convnext-base': { blocks: 36, source: `${CONVNEXT_PAPER}: blocks 3, 3, 27, 3`, year: 2022 },
+  'efficientnet-b0': {
+    blocks: 16,
+    source: 'Tan & Le 2019 (EfficientNet), Table 1: MBConv 1, 2, 2, 3, 3, 4, 1',
+    year: 2019,
+  },
+  'efficientnet-b1': { blocks: 23, source: 'Tan & Le 2019 §3.3, d = 1.1: 2, 3, 3, 4, 4, 5, 2', year: 2019 },
+  'efficientnet-b2': { blocks: 23, source: 'Tan & Le 2019 §3.3, d = 1.2: 2, 3, 3, 4, 4, 5, 2', year: 2019 },
+  'efficientnet-b3': { blocks: 26, source: 'Tan & Le 2019 §3.3, d = 1.4: 2, 3, 3, 5, 5, 6, 2', year: 2019 },
+  'efficientnet-b4': { blocks: 32, source: 'Tan & Le 2019 §3.3, d = 1.8: 2, 4, 4, 6, 6, 8, 2', year: 2019 },
+  'efficientnet-b5': { blocks: 39, source: 'Tan & Le 2019 §3.3, d = 2.2: 3, 5, 5, 7, 7, 9, 3', year: 2019 },
+  'efficientnet-b6': { blocks: 45, source: 'Tan & Le 2019 §3.3, d = 2.6: 3, 6, 6, 8, 8, 11, 3', year: 2019 },
+  'efficientnet-b7': { blocks: 55, source: 'Tan & Le 2019 §3.3, d = 3.1: 4, 7, 7, 10, 10, 13, 4', year: 2019 },
+};

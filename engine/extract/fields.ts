@@ -43,7 +43,12 @@ export const fact = (key: FactKey, value: FactValue, f: Field, note?: string): F
   file: f.file,
   span: f.span,
   note: note ?? `${f.text}`,
+  name: spelled(f.name, f.text),
 });
+
+/** The key as the file spells it: a command-line flag with its dashes (`--save-interval`), else the field's name. */
+export const spelled = (name: string, text: string): string =>
+  /^--?[A-Za-z]/.test(text) ? text.split(/[\s=]/)[0] : name;
 
 export const bool = (v: FactValue | undefined): boolean | undefined => {
   if (typeof v === 'boolean') return v;

@@ -101,12 +101,15 @@ export function applyVersionDefaults(plan: RunPlan, flavour: HfFlavour, versions
     });
   }
   const now = plan.facts.get('precision');
+  // A dtype left to the library: transformers ≥ 5 loads the checkpoint's own (the fp32 default is older versions').
+  const dtypeDefault = soft(plan.facts.get('model_dtype'));
+  if (atLeast(versions.transformers, '5') && dtypeDefault) plan.facts.delete('model_dtype');
   if (
     atLeast(versions.transformers, '5') &&
     soft(now) &&
     now!.value === 'fp32' &&
     plan.facts.has('model') &&
-    !plan.facts.has('model_dtype')
+    (!plan.facts.has('model_dtype') || dtypeDefault)
   ) {
     plan.facts.set('precision', {
       ...now!,

@@ -173,6 +173,11 @@ export const HF_SCHEMA: Schema = {
       else if (!cd && dt && dtv && dtv !== 'auto')
         out.push(fact('compute_dtype', dtv, dt, `${dt.text}: the 4-bit compute dtype too`));
     }
+    // The example scripts' DataTrainingArguments (run_glue.py, run_clm.py …): `pad_to_max_length: true` pads every
+    // example to max_seq_length in preprocessing instead of per batch in the collator.
+    const pad = fields.get('pad_to_max_length');
+    if (pad && bool(pad.value) === true)
+      out.push(fact('padding', 'max_length', pad, `${pad.text}: every example padded to the maximum length`));
     const cpu = fields.get('use_cpu') ?? fields.get('no_cuda');
     if (cpu && bool(cpu.value) === true) out.push(fact('hardware', 'cpu', cpu));
     const q = fields.get('load_in_4bit');

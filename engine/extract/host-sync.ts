@@ -4,36 +4,99 @@
 // `pbar.set_postfix(loss=loss)`), each of which copies the tensor to the host and waits for the GPU (PyTorch
 // Performance Tuning Guide, "Avoid unnecessary CPU-GPU synchronization"). Per step means: the innermost loop around
 // the read runs the backward pass itself (a read after the batch loop, once per epoch, is not per step), and no `if`
-// between the read and that loop limits it to some steps (a logging interval, a rank check; see guardedIn).
+// between the read and that loop limits it to some steps (a logging interval, a rank check; see guardedIn). A step
+// may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
+// `training_step`: reads in its own body, outside any loop of its, are per step too (see stepScope).
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { loopsAround } from './python-scan';
+import { contains, loopsAround } from './python-scan';
 
-const BACKWARD = /\.backward\s*\(|accelerator\.backward\s*\(/;
+/** The update of a step: PyTorch's `backward`, and the gradient update of Flax (`state.apply_gradients`) and optax. */
+const isBackward = (c: SyntaxNode | null): c is SyntaxNode =>
+  !!c && /(^|\.)(backward|apply_gradients|apply_updates)$/.test(c.childForFieldName('function')?.text ?? '');
 
-/** The loop a node runs in when that loop itself runs the backward pass on each iteration, else undefined. */
-function stepLoop(node: SyntaxNode): SyntaxNode | undefined {
-  const loop = loopsAround(node)[0];
-  if (!loop || !BACKWARD.test(loop.text)) return undefined;
-  const body = loop.childForFieldName('body');
-  if (!body) return undefined;
-  // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
-  const backward = body
-    .descendantsOfType('call')
-    .filter((c) => c && /(^|\.)backward$/.test(c.childForFieldName('function')?.text ?? ''));
-  return backward.some((c) => c && loopsAround(c)[0]?.id === loop.id) ? loop : undefined;
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return undefined;
 }
 
-/** Words of a condition that limits code to some steps or processes: an interval, a rank, a logging switch. */
+/**
+ * Functions of this file that are one training step each: their own body runs the backward pass outside any loop of
+ * theirs (`def train_step(engine, batch): … loss.backward()`), or they are a framework's per-step hook, which runs
+ * the backward pass itself (Lightning `training_step`, a Trainer subclass's `compute_loss`).
+ */
+function stepFunctions(root: SyntaxNode): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  for (const fn of root.descendantsOfType('function_definition')) {
+    const name = fn?.childForFieldName('name')?.text;
+    if (!fn || !name) continue;
+    const hook = /^(training_step|compute_loss)$/.test(name) && fn.parent?.parent?.type === 'class_definition';
+    const own = fn
+      .descendantsOfType('call')
+      .some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id && !loopsAround(c).some((l) => contains(fn, l)));
+    if (hook || own) out.set(name, fn);
+  }
+  return out;
+}
+
+/** Calls of `name` directly in a loop's body (not in a loop nested in it). */
+const callsIn = (loop: SyntaxNode, names: Set<string>) =>
+  (loop.childForFieldName('body')?.descendantsOfType('call') ?? []).some((c) => {
+    const f = c?.childForFieldName('function');
+    const n = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+    return !!c && !!n && names.has(n) && loopsAround(c)[0]?.id === loop.id;
+  });
+
+/**
+ * Where a node runs once per training step, as the node that bounds the step (the loop, or the step function), else
+ * undefined: (1) in a loop that runs the backward pass itself on each iteration, or calls a step function of this
+ * file on each iteration (`loss = train_step(batch)`); (2) in a step function's own body, outside any loop of its,
+ * when something runs it every step — a loop of this file, ignite's `Engine(step)`, or the framework (a per-step hook).
+ */
+function stepScope(node: SyntaxNode, steps: Map<string, SyntaxNode>, root: SyntaxNode): SyntaxNode | undefined {
+  const loop = loopsAround(node)[0];
+  const fn = enclosingFunction(node);
+  if (loop && (!fn || contains(fn, loop))) {
+    const body = loop.childForFieldName('body');
+    if (!body) return undefined;
+    // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
+    if (body.descendantsOfType('call').some((c) => isBackward(c) && loopsAround(c)[0]?.id === loop.id)) return loop;
+    return callsIn(loop, new Set(steps.keys())) ? loop : undefined;
+  }
+  if (loop || !fn) return undefined;
+  const name = fn.childForFieldName('name')?.text ?? '';
+  if (steps.get(name)?.id !== fn.id) return undefined;
+  if (/^(training_step|compute_loss)$/.test(name)) return fn;
+  // Run every step by a loop of this file, or handed to ignite's Engine.
+  const callers = root
+    .descendantsOfType('call')
+    .filter(
+      (c) => c && !contains(fn, c) && new RegExp(`(^|\\.)${name}$`).test(c.childForFieldName('function')?.text ?? ''),
+    );
+  if (callers.some((c) => !!c && loopsAround(c).length > 0)) return fn;
+  const engine = root.descendantsOfType('call').some((c) => {
+    const f = c?.childForFieldName('function')?.text ?? '';
+    return /(^|\.)Engine$/.test(f) && c?.childForFieldName('arguments')?.namedChildren[0]?.text === name;
+  });
+  return engine ? fn : undefined;
+}
+
+/** Words of a condition that limits code to some steps: an interval, a logging switch. */
 const SOME_STEPS =
-  /%|\b\w*(log|print|verbose|debug|rank|master|main_process|is_main|step|iter|interval|freq|every|display|report|writer|wandb|tensorboard|tb|monitor|eval|val)\w*\b/i;
+  /%|\b\w*(log|print|verbose|debug|step|iter|interval|freq|every|display|report|writer|wandb|tensorboard|tb|monitor|eval|val)\w*\b/i;
+/**
+ * Words of a rank check (`if local_rank == 0`, `if accelerator.is_main_process`): it limits the read to one process,
+ * not to some steps — that process still waits for its GPU every step, and the others wait for it at the next
+ * collective — so they are left out before SOME_STEPS is tested.
+ */
+const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
 
 /**
  * True when an `if` (or conditional expression) between the read and the step loop limits it to some steps: its
  * condition has a modulo, names the loop's own counter (`if i == 0`, `if batch_idx > warmup`), or reads like a
- * logging interval, a rank check or a debug switch. An `if` that only chooses between code paths that all run every
- * step (`if mode == "train":`, `if model.name in (…)`, `if scaler is not None:`) does not.
+ * logging interval or a debug switch. An `if` that only chooses between code paths that all run every step (`if mode
+ * == "train":`, `if model.name in (…)`, `if scaler is not None:`), or only picks the process (a rank check), does not.
  */
 function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
   const counters = new Set(
@@ -44,7 +107,7 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
     if (p.type !== 'if_statement' && p.type !== 'conditional_expression' && p.type !== 'elif_clause') continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
-    if (SOME_STEPS.test(cond.text)) return true;
+    if (SOME_STEPS.test(cond.text.replace(RANK, ''))) return true;
     if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
     if (cond.type === 'identifier' && counters.has(cond.text)) return true;
   }
@@ -95,15 +158,17 @@ export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact
     'set_postfix',
     'write',
   ]);
+  const steps = stepFunctions(root);
   for (const c of calls) {
     const read = ['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.');
     const logger = LOGGERS.test(c.callee);
     if (!read && !logger) continue;
-    const loop = stepLoop(c.node);
+    const loop = stepScope(c.node, steps, root);
     if (!loop || guardedIn(c.node, loop)) continue;
     // Reinforcement learning: the action must reach a CPU environment every step (`env.step(action.item())`), so
-    // the read is the algorithm, not waste.
-    if (/\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/.test(loop.text)) continue;
+    // the read is the algorithm, not waste. A step function may be fed by an environment elsewhere in the file.
+    const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
+    if (rl.test(loop.text) || (loop.type === 'function_definition' && rl.test(text))) continue;
     if (read) {
       // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
       // only reads of values computed in the step are taken: the loss, outputs, predictions.

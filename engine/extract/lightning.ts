@@ -3,7 +3,7 @@
 // under `trainer:` in a Lightning CLI YAML (./lightning-cli). Defaults from the Lightning 2.x Trainer reference
 // (lightning.ai/docs/pytorch/stable/common/trainer.html, 2025):
 // precision "32-true", 1000 epochs when no budget is set, a default ModelCheckpoint that saves at each epoch end.
-import type { Tree } from '../parse/python';
+import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue, RunPlan } from '../types';
 import {
@@ -129,6 +129,14 @@ export const LIGHTNING_SCHEMA: Schema = {
         );
       }
     }
+    // ModelCheckpoint(save_weights_only=True): checkpoints without optimizer, scheduler and loop state (GML302).
+    const wo = ck ? f('checkpoint.save_weights_only') : undefined;
+    if (wo && bool(wo.value) === true)
+      out.push({
+        ...fact('save_only_model', true, wo, `ModelCheckpoint(${wo.text}): weights only`),
+        name: 'save_weights_only',
+        ...(f('checkpoint.monitor') ? { form: 'best-only' as const } : {}),
+      });
     const es = f('early_stopping');
     if (es) out.push(fact('early_stopping', true, es, 'EarlyStopping callback'));
     // `val_check_interval=N` (an int) runs the validation loop every N training batches; a float is a fraction of
@@ -232,19 +240,36 @@ const NON_STOPPING =
   /checkpoint|ckpt|LearningRateMonitor|lr_monitor|ProgressBar|ModelSummary|DeviceStatsMonitor|Timer\(|^\s*$/i;
 
 /**
+ * True when `callbacks=[…]` may hold something that stops training: a list this reader cannot read (a variable), or
+ * an item that is neither a known non-stopping callback nor a callback class of this file whose body never sets
+ * `should_stop` (an image logger, a sample generator). Items are the list's elements in the syntax tree, so the
+ * commas inside `ModelCheckpoint(monitor="val_acc", mode="max")` do not split it.
+ */
+function mayStop(cb: { span: { start: number; end: number } }, root: SyntaxNode): boolean {
+  const arg = root.descendantForIndex(cb.span.start, cb.span.end);
+  const list = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : undefined;
+  if (list?.type !== 'list') return true;
+  return list.namedChildren.some((item) => {
+    if (!item || NON_STOPPING.test(item.text)) return false;
+    const name = /^([A-Za-z_]\w*)\s*\(/.exec(item.text)?.[1];
+    const cls = name
+      ? root.descendantsOfType('class_definition').find((c) => c?.childForFieldName('name')?.text === name)
+      : undefined;
+    return !cls || /should_stop|KeyboardInterrupt|sys\.exit/.test(cls.text);
+  });
+}
+
+/**
  * What else may end a `max_epochs=-1` run: `max_time`, a `max_steps` that is not -1 (or not readable), callbacks
  * this reader cannot tell apart from a stopper (a list in a variable, a callback of the project's own), or no
  * `.fit(` in the file (a Trainer built for `predict`/`test`). Undefined when nothing bounds it.
  */
-function otherBound(fields: Fields, text: string): string | undefined {
+function otherBound(fields: Fields, root: SyntaxNode, text: string): string | undefined {
   if (fields.has('max_time')) return 'max_time bounds the run';
   const ms = fields.get('max_steps');
   if (ms && int(ms.value) !== -1) return 'max_steps bounds the run';
   const cb = fields.get('callbacks');
-  if (cb) {
-    const list = /^callbacks\s*=\s*\[(.*)\]\s*$/s.exec(cb.text)?.[1];
-    if (list === undefined || list.split(',').some((c) => !NON_STOPPING.test(c))) return 'a callback may stop the run';
-  }
+  if (cb && mayStop(cb, root)) return 'a callback may stop the run';
   if (!/\.fit\s*\(/.test(text)) return 'this file does not call fit';
   return undefined;
 }
@@ -264,15 +289,24 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
   const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
   const common = fileWideFacts(file, text, root, calls, values, true);
   const loader = dataLoaderFacts(file, calls, values);
-  const ckpt =
-    calls.find((c) => c.name === 'ModelCheckpoint' && isLightning(c)) ??
-    calls.find((c) => c.name === 'ModelCheckpoint');
+  const checkpoints = calls.filter((c) => c.name === 'ModelCheckpoint');
+  const enclosing = (n: SyntaxNode) => {
+    for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+    return undefined;
+  };
+  // A trainer's own ModelCheckpoint: one in its callbacks, else one built in the same function, else one at module
+  // level (a file with several trainers — notebooks — keeps each trainer's checkpoint with it).
+  const ckptOf = (trainer: CallSite) =>
+    checkpoints.find((c) => c.node.startIndex >= trainer.node.startIndex && c.node.endIndex <= trainer.node.endIndex) ??
+    checkpoints.find((c) => enclosing(c.node) && enclosing(c.node)?.id === enclosing(trainer.node)?.id) ??
+    checkpoints.find((c) => !enclosing(c.node));
   const early = calls.find((c) => c.name === 'EarlyStopping');
   const dsStrategy = calls.find((c) => c.name === 'DeepSpeedStrategy');
   const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit');
   const device = deviceHint(file, root, text);
   return trainers.map((trainer) => {
     const fields = trainer === cli ? cliTrainerFields(file, cli, resolve) : kwargFields(file, trainer, resolve);
+    const ckpt = ckptOf(trainer);
     if (ckpt) {
       fields.set('checkpoint', {
         name: 'checkpoint',
@@ -300,7 +334,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
         facts.set(f.key, f);
     const ep = facts.get('epochs');
     if (ep?.form === 'no-limit') {
-      const why = otherBound(fields, text);
+      const why = otherBound(fields, root, text);
       if (why) facts.set('epochs', { ...ep, form: undefined, note: `max_epochs=-1, but ${why}` });
     }
     // A validation set evaluated each epoch: `.fit(model, train, val)`, `val_dataloaders=`, or a `validation_step`
@@ -326,8 +360,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     // Callbacks this reader cannot tell apart from a stopper (a list in a variable, a callback of the project's own):
     // whether the run stops early is unknown.
     const cb = fields.get('callbacks');
-    const cbList = cb ? /^callbacks\s*=\s*\[(.*)\]\s*$/s.exec(cb.text)?.[1] : undefined;
-    if (!early && cb && (cbList === undefined || cbList.split(',').some((c) => !NON_STOPPING.test(c))))
+    if (!early && cb && mayStop(cb, root))
       facts.set('early_stopping', {
         key: 'early_stopping',
         value: null,

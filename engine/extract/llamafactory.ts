@@ -77,6 +77,7 @@ function defaults(facts: Map<FactKey, Fact>, fields: Fields): void {
     frameworkDefault('periodic_save', 'steps', "save_strategy defaults to 'steps'"),
     frameworkDefault('save_steps', 500, 'save_steps defaults to 500'),
     frameworkDefault('num_workers', 0, 'dataloader_num_workers defaults to 0'),
+    frameworkDefault('optimizer', 'adamw_torch', "optim defaults to 'adamw_torch' (TrainingArguments)"),
     frameworkDefault('early_stopping', false, 'no early stopping'),
   ]);
 }

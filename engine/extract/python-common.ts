@@ -4,7 +4,7 @@ import { offByDefaultGuard } from './python-scan';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
 import { lookupArchitecture } from '../../core/index';
-import { pythonHints } from './python-hints';
+import { argInsert, pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
@@ -50,6 +50,7 @@ export function fileWideFacts(
 ): Map<FactKey, Fact> {
   const fileFacts = new Map<FactKey, Fact>();
   const put = (f: Fact) => fileFacts.set(f.key, f);
+  const noDtype: CallSite[] = [];
   for (const c of calls) {
     if (MODEL_LOADER.test(c.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(c.callee)) {
       const first = c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value;
@@ -79,7 +80,14 @@ export function fileWideFacts(
       }
       const q = c.kwargs.get('quantization_config');
       const q4 = c.kwargs.get('load_in_4bit');
-      if ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) {
+      // A dtype passed through `**kwargs` is not visible: not taken as missing.
+      const splat = c.argList.namedChildren.some((a) => a?.type === 'dictionary_splat');
+      if (!dt && !q && !q4 && !splat && !c.kwargs.has('load_in_8bit')) noDtype.push(c);
+      if (
+        ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) &&
+        !offByDefaultGuard(c.node, undefined, values) &&
+        !underParameterSwitch(c.node)
+      ) {
         put({
           key: 'peft',
           value: 'qlora',
@@ -195,6 +203,25 @@ export function fileWideFacts(
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   const optimizer = optimizerFact(file, text, root, values);
   if (optimizer) put(optimizer);
+  // A model loaded with no dtype: transformers before v5 loads the weights in fp32 whatever the checkpoint holds (v5
+  // loads the checkpoint's dtype: ./hf-defaults drops this fact when a pin says ≥ 5). Of several such loads, the one
+  // an adapter then wraps (the last before `get_peft_model`), else the first.
+  const wrap = calls.find((c) => c.name === 'get_peft_model');
+  const load = (wrap && noDtype.filter((c) => c.node.startIndex < wrap.node.startIndex).pop()) ?? noDtype[0];
+  const fn = load?.node.childForFieldName('function');
+  // Weights cast after loading (`model.half()`, `model.to(torch.bfloat16)`) are not fp32.
+  const cast = /\.(half|bfloat16)\(\s*\)|\.to\([^)\n]*\b(float16|bfloat16|half|bf16|fp16)\b/.test(text);
+  if (load && fn && !cast && !fileFacts.has('model_dtype'))
+    put({
+      key: 'model_dtype',
+      value: 'fp32',
+      origin: 'framework-default',
+      file,
+      span: spanOf(fn),
+      form: 'model-call',
+      argInsert: argInsert(load),
+      note: `${load.callee}(…) without torch_dtype: transformers before v5 loads the weights in fp32`,
+    });
   return fileFacts;
 }
 
@@ -235,4 +262,26 @@ function seqLenByName(file: string, values: ValueResolver): Fact | undefined {
     span: spanOf(found[0].node),
     note: `${found[0].via} = ${found[0].v}, read as the training sequence length`,
   };
+}
+
+/**
+ * True when the call runs only under `if <name>:` where `name` is a parameter of the enclosing function
+ * (`def load_model(path, qlora=False): … if qlora: …`): whether it runs is the caller's choice, not this file's.
+ */
+function underParameterSwitch(node: SyntaxNode): boolean {
+  let fn: SyntaxNode | null = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const params = new Set(
+    (fn?.childForFieldName('parameters')?.namedChildren ?? []).map((p) =>
+      p?.type === 'identifier' ? p.text : (p?.childForFieldName('name')?.text ?? p?.namedChildren[0]?.text),
+    ),
+  );
+  for (let p = node.parent; p && p.id !== fn?.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const body = p.childForFieldName('consequence');
+    const cond = p.childForFieldName('condition');
+    if (!body || body.startIndex > node.startIndex || node.endIndex > body.endIndex) continue;
+    if (cond?.type === 'identifier' && params.has(cond.text)) return true;
+  }
+  return false;
 }

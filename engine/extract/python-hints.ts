@@ -324,7 +324,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         put(fact('empty_cache', 'every-step', c.node, 'torch.cuda.empty_cache() on every training step'));
     } else if (c.name === 'set_float32_matmul_precision') {
       const v = literal(c.positional[0]);
-      if (typeof v === 'string') put(fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`));
+      if (typeof v === 'string')
+        put({ ...fact('tf32', v !== 'highest', c.node, `${c.callee}("${v}")`), name: c.callee, form: 'call' });
     } else if (
       (c.name === 'fit' || c.name === 'fit_generator') &&
       (c.kwargs.get('validation_data') ?? c.kwargs.get('validation_split'))
@@ -366,10 +367,20 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   }
   for (const c of callsWithKeyword(root, text, ['padding', 'pad_to_max_length'])) {
     const p = c.kwargs.get('padding') ?? c.kwargs.get('pad_to_max_length');
-    const v = p ? literal(p.value) : undefined;
-    if (p && (v === 'max_length' || (p.name === 'pad_to_max_length' && v === true)) && !/Collator/.test(c.name))
+    // A constant of the file (`PADDING = "max_length"`) counts; a value chosen by a flag (`"max_length" if
+    // args.pad_to_max_length else False`) does not resolve, and is not judged.
+    const v = p ? (literal(p.value) ?? values.resolve(p.value).value) : undefined;
+    // A collator given padding="max_length" pads every batch to max_length: the same static padding, per batch.
+    if (p && (v === 'max_length' || (p.name === 'pad_to_max_length' && v === true)) && !out.has('padding'))
       put(
-        fact('padding', 'max_length', p.node, `${p.name}=${p.value.text}: every example padded to the maximum length`),
+        fact(
+          'padding',
+          'max_length',
+          p.node,
+          /Collator/.test(c.name)
+            ? `${c.callee}(${p.name}=${p.value.text}): every batch padded to max_length`
+            : `${p.name}=${p.value.text}: every example padded to the maximum length`,
+        ),
       );
   }
   for (const [re, key, value] of [
@@ -402,6 +413,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         file,
         span: { start: m.index, end: m.index + m[0].length },
         note: m[0],
+        // The assignment's target as written (`torch.backends.cudnn.benchmark`): a fix writes `<target> = True`.
+        ...(value === undefined ? { name: m[0].split('=')[0].trim(), form: 'assignment' as const } : {}),
       });
     }
   }

@@ -8,6 +8,7 @@ import { dtypeOf } from './python-common';
 import { contains, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
+import { stepEvalFacts, validationFacts } from './python-loop-eval';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -111,13 +112,15 @@ export function loopFacts(
     if (epoch) {
       const e = rangeArg(epoch);
       const r = values.resolve(e);
+      // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
+      // the loop's own `range(…)` when it is written there or cannot be read.
       if (e)
         out.push({
           key: 'epochs',
           value: typeof r.value === 'number' ? r.value : null,
           origin: r.scriptDefault ? 'script-default' : 'explicit',
           file,
-          span: spanOf(e),
+          span: spanOf(typeof r.value === 'number' && r.node ? r.node : e),
           note: `for … in range(${e.text}) around the training loop${r.via ? ` (${r.via})` : ''}`,
         });
     }
@@ -130,6 +133,7 @@ export function loopFacts(
           /(^|\.)step$/.test(c?.childForFieldName('function')?.text ?? '') &&
           !/sched/i.test(c?.childForFieldName('function')?.text ?? ''),
       );
+    out.push(...stepEvalFacts(file, step, values));
     const guard = stepCall ? moduloGuard(stepCall, step, values) : undefined;
     if (guard)
       out.push({
@@ -151,61 +155,6 @@ export function loopFacts(
       out.find((f) => f.key === 'epochs'),
     ),
   );
-  return out;
-}
-
-/** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
-const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
-
-/**
- * A validation pass in the epoch loop (outside the step loop), and whether the loop can stop early (a `break` out of
- * the epoch loop, or a patience / early-stopping counter in the file). GML601 reads both.
- */
-function validationFacts(file: string, text: string, epoch: SyntaxNode, step: SyntaxNode): Fact[] {
-  const evalCall = epoch
-    .descendantsOfType('call')
-    .find(
-      (c) =>
-        !!c &&
-        !contains(step, c) &&
-        EVAL_CALL.test((c.childForFieldName('function')?.text ?? '').split('.').pop() ?? ''),
-    );
-  // Only a loop that reads as an epoch loop (`for epoch in …`, `range(num_epochs)`): an outer loop over steps with
-  // an evaluation every N steps is GML701's business, not early stopping's.
-  const looksEpoch =
-    /epoch|^ep$|^e$/i.test(epoch.childForFieldName('left')?.text ?? '') ||
-    /epoch/i.test(epoch.childForFieldName('right')?.text ?? '');
-  if (!evalCall || !looksEpoch) return [];
-  const out: Fact[] = [
-    {
-      key: 'validation',
-      value: true,
-      origin: 'explicit',
-      file,
-      span: spanOf(evalCall),
-      note: `${evalCall.childForFieldName('function')?.text}(…) in the epoch loop: a validation pass every epoch`,
-    },
-  ];
-  const breaks = epoch
-    .descendantsOfType('break_statement')
-    .filter((b) => !!b && loopsAround(b)[0]?.startIndex === epoch.startIndex);
-  const counter = /\b\w*(patience|early_?stop)\w*\b/i.exec(text);
-  out.push({
-    key: 'early_stopping',
-    value: breaks.length > 0 || !!counter,
-    origin: 'explicit',
-    file,
-    span: breaks[0]
-      ? spanOf(breaks[0])
-      : counter
-        ? { start: counter.index, end: counter.index + counter[0].length }
-        : spanOf(evalCall),
-    note: breaks[0]
-      ? 'a break out of the epoch loop: the run can stop early'
-      : counter
-        ? `${counter[0]}: an early-stopping counter`
-        : 'nothing in the epoch loop stops it early',
-  });
   return out;
 }
 

@@ -81,6 +81,7 @@ export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft 
   if (fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') zooModel(sets, facts);
   jobFacts(fw, sets, facts);
 
+  noSaveFolder(sets, facts);
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
       if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
@@ -129,6 +130,29 @@ export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft 
           }
         : undefined,
   };
+}
+
+/**
+ * Composer writes checkpoints only into a `save_folder`
+ * (https://docs.mosaicml.com/projects/composer/en/stable/trainer/checkpointing.html, 2024): a config that writes the
+ * key empty saves nothing, whatever its `save_interval` says.
+ */
+function noSaveFolder(sets: EntrySet[], facts: Map<FactKey, Fact>) {
+  const folder = sets
+    .flatMap((s) => s.entries)
+    .filter((e) => e.path.length === 1 && e.path[0] === 'save_folder')
+    .pop();
+  if (!folder || (folder.value !== null && folder.value !== '')) return;
+  const cadence = facts.get('periodic_save');
+  facts.delete('save_steps');
+  facts.set('periodic_save', {
+    key: 'periodic_save',
+    value: 'no',
+    origin: cadence?.origin ?? 'inferred',
+    file: sets.find((s) => s.entries.includes(folder))?.file,
+    span: folder.span,
+    note: `${folder.text}: no checkpoint folder, so no checkpoint is written${cadence ? ` (${cadence.note})` : ''}`,
+  });
 }
 
 /** Facts a framework reader left out, filled from the vocabulary (origin `inferred` unless the framework's own row read them). */

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { readEntries, type EntrySet } from '../extract/generic';
 import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
+import { optimizerFact } from '../extract/python-optimizer';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
@@ -102,6 +103,8 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
         note: `${named[0].c.callee}("${named[0].v}")`,
       });
   }
+  // The optimizer a script read through the vocabulary builds (`torch.optim.AdamW(...)` in its own code).
+  if (tree) scriptOptimizer(linker.id(file), text, tree, d);
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];
@@ -149,6 +152,7 @@ export function scriptVocabDrafts(
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
   const d = vocabRun([defaults, flags]);
   if (!d) return [];
+  scriptOptimizer(linker.id(script), stext, tree, d);
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
@@ -176,4 +180,12 @@ export function launchedScriptDrafts(linker: Linker, file: string, text: string)
     }
   }
   return [];
+}
+
+/** The optimizer the script's own code builds, where the flags and configs name none. */
+function scriptOptimizer(file: string, text: string, tree: Tree, d: RunDraft): void {
+  if (d.plan.facts.has('optimizer')) return;
+  const calls = findCalls(tree.rootNode, text, ['add_argument']);
+  const f = optimizerFact(file, text, tree.rootNode, new ValueResolver(tree.rootNode, calls));
+  if (f && typeof f.value === 'string') d.plan.facts.set('optimizer', f);
 }

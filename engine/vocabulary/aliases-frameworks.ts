@@ -1,6 +1,7 @@
 // Vocabulary rows of frameworks whose configs are read through the vocabulary alone (no reader of their own):
 // self-supervised vision (DINO/DINOv2), SpeechBrain hyperparameter files, fairseq's structured configs, verl RL
-// post-training, MaxText, Levanter, Ultralytics, NeMo, nanotron, ESPnet, OpenNMT-py, LeRobot, Coqui TTS. Each row names the framework it is specific to (`fw`) and
+// post-training, MaxText, Levanter, Ultralytics, NeMo, nanotron, ESPnet, OpenNMT-py, LeRobot, Coqui TTS, Scenic,
+// MMF, CoreNet, mmengine accumulation. Each row names the framework it is specific to (`fw`) and
 // where that framework documents the key (./sources.ts).
 import { A, type Alias } from './aliases';
 
@@ -117,4 +118,35 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('max_steps', 'train_step', 'int', ['tpu-estimator'], { unit: 'steps', fw: ['tpu-estimator'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.
   A('none', 'trainer.enable_checkpointing', 'present', ['nemo'], { fw: ['nemo'] }),
+  // Scenic (ml_collections): run length in epochs or steps, the model's dtype, an optax transformation by name.
+  A('epochs', 'num_training_epochs', 'int', ['scenic'], { unit: 'epochs' }),
+  A('max_steps', 'num_training_steps', 'int', ['scenic'], { unit: 'steps' }),
+  A('precision', 'model_dtype_str', 'precision', ['scenic']),
+  A('optimizer', 'optax_name optimizer.optax_name', 'string', ['scenic']),
+  // MMF: `training.batch_size` is the batch over all GPUs; updates are optimizer steps; `update_frequency` accumulates.
+  A('global_batch', 'training.batch_size', 'int', ['mmf'], { scope: 'global', fw: ['mmf'] }),
+  A('micro_batch', 'training.batch_size_per_device', 'int', ['mmf'], { scope: 'per-device', fw: ['mmf'] }),
+  A('max_steps', 'max_updates training.max_updates', 'int', ['mmf'], { unit: 'steps' }),
+  A('grad_accum', 'training.update_frequency', 'int', ['mmf'], { fw: ['mmf'] }),
+  // CoreNet: the per-GPU batch at the base resolution, iterations between checkpoints, accumulation.
+  A('micro_batch', 'dataset.train_batch_size0 train_batch_size0', 'int', ['corenet'], { scope: 'per-device' }),
+  A('save_steps', 'save_interval_freq common.save_interval_freq', 'save', ['corenet'], { unit: 'steps' }),
+  A('grad_accum', 'common.accum_freq accum_freq', 'int', ['corenet']),
+  // mmengine: gradient accumulation of the optimizer wrapper.
+  A('grad_accum', 'optim_wrapper.accumulative_counts accumulative_counts', 'int', ['mmengine']),
+  // Megatron-LM / GPT-NeoX launchers name GPT-2's BPE files instead of a vocabulary size: its 50,257 tokens
+  // (https://huggingface.co/openai-community/gpt2/blob/main/config.json, 2019). A stated size wins (weak row).
+  A('arch.vocab', 'vocab_file', 'string', ['megatron', 'neox'], { weak: true }),
+  // The ZeRO stage where a trainer's own config states it (DeepSpeed's `zero_optimization.stage`, accelerate's
+  // `deepspeed_config.zero_stage`, trainers' `zero_stage`); 0 is a stage (../extract/deepspeed.ts reads DeepSpeed files).
+  A('zero_stage', 'zero_stage zero_optimization.stage deepspeed_config.zero_stage', 'int', ['deepspeed', 'accelerate']),
+  // GPT-Neo (Mesh TensorFlow): the batch over the whole mesh, the context trained on, the optimizer by name.
+  A('global_batch', 'train_batch_size', 'int', ['gpt-neo'], { scope: 'global', fw: ['gpt-neo'] }),
+  A('seq_len', 'n_ctx', 'int', ['gpt-neo'], { fw: ['gpt-neo'] }),
+  A('optimizer', 'opt_name', 'string', ['gpt-neo']),
+  A('grad_checkpointing', 'recompute_grad', 'ac', ['gpt-neo']),
+  // Research launchers' checkpoint cadence in steps (Open-Sora-Plan's VAE trainer).
+  A('save_steps', 'save_ckpt_step save_ckpt_steps', 'save', ['opensora'], { unit: 'steps' }),
+  // OpenNMT-py: the quantization of a LoRA fine-tune's frozen weights (`bnb_NF4`: QLoRA).
+  A('quantized', 'quant_type', 'string', ['opennmt']),
 ];

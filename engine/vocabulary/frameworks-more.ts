@@ -1,6 +1,7 @@
 // Frameworks recognised from content whose configs have no reader of their own (./frameworks.ts has the first
 // ones): self-supervised vision in the DINOv2 layout, SpeechBrain hyperparameter files, fairseq's structured
-// configs, verl RL post-training, MaxText. Each default names where the framework documents it (./sources.ts).
+// configs, verl RL post-training, MaxText, MMF, CoreNet, and Hugging Face TrainingArguments flags in a launcher whose
+// script is not in the tree. Each default names where the framework documents it (./sources.ts).
 import type { FactKey, FactValue } from '../types';
 import type { Framework, Signature } from './frameworks';
 
@@ -163,5 +164,75 @@ export const MORE_FRAMEWORKS: Framework[] = [
         ? []
         : ([['grad_checkpointing', true, 'remat_policy defaults to "full"']] as Row[])),
     ],
+  },
+  {
+    id: 'mmf',
+    label: 'MMF config',
+    src: 'mmf',
+    // MMF merges every config over mmf/configs/defaults.yaml (its `training:` group).
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.top('training') &&
+      tops(s, 'includes', 'model_config', 'dataset_config') &&
+      any(s, 'training.max_updates', 'training.batch_size', 'training.max_epochs'),
+    defaults: (f) => [
+      ...(f.has('precision') ? [] : ([['precision', 'fp32', 'training.fp16 defaults to false: fp32']] as Row[])),
+      ['grad_accum', 1, 'training.update_frequency defaults to 1'],
+      ['num_workers', 4, 'training.num_workers defaults to 4'],
+      ['save_steps', 1000, 'training.checkpoint_interval defaults to 1000 updates'],
+    ],
+  },
+  {
+    id: 'corenet',
+    label: 'CoreNet config',
+    src: 'corenet',
+    modalityOf: (s) => {
+      const c = String(s.value('dataset.category') ?? '');
+      if (/audio/.test(c)) return 'audio';
+      if (/language_modeling/.test(c)) return 'text';
+      return /classification|segmentation|detection|multi_modal_img_text/.test(c) ? 'vision' : undefined;
+    },
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.top('common') &&
+      s.top('dataset') &&
+      any(s, 'dataset.train_batch_size0', 'common.run_label', 'common.accum_freq'),
+    defaults: (f, s) => [
+      ['grad_accum', 1, 'common.accum_freq defaults to 1'],
+      ...(f.has('precision')
+        ? []
+        : s.value('common.mixed_precision') === true
+          ? ([['precision', 'fp16', 'common.mixed_precision_dtype defaults to float16']] as Row[])
+          : ([['precision', 'fp32', 'common.mixed_precision defaults to false: fp32']] as Row[])),
+    ],
+  },
+  {
+    // A launcher passing TrainingArguments flags to a script that is not in the tree: the flags' documented
+    // defaults for what they leave out. Only those the no-trainer example scripts share (no accumulation, loading in
+    // the main process); checkpoint cadence and length differ between the two and are left out.
+    id: 'hf-flags',
+    label: 'Hugging Face training flags (script not in the tree)',
+    src: 'hf-flags',
+    detect: (s) =>
+      s.syntax === 'shell' &&
+      any(s, 'per_device_train_batch_size') &&
+      any(s, 'output_dir', 'num_train_epochs', 'max_steps', 'learning_rate'),
+    defaults: () => [
+      ['grad_accum', 1, '--gradient_accumulation_steps defaults to 1'],
+      ['num_workers', 0, '--dataloader_num_workers defaults to 0 (loading in the main process)'],
+    ],
+  },
+  {
+    id: 'gpt-neo',
+    label: 'GPT-Neo (Mesh TensorFlow) config',
+    src: 'gpt-neo',
+    modality: 'text',
+    detect: (s) =>
+      s.syntax === 'json' &&
+      any(s, 'n_ctx') &&
+      any(s, 'n_vocab') &&
+      any(s, 'mesh_shape', 'layout') &&
+      any(s, 'train_steps'),
+    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'precision defaults to float32']]),
   },
 ];

@@ -115,6 +115,7 @@ export const FRAMEWORKS: Framework[] = [
       ['precision', 'fp32', 'SOLVER.AMP.ENABLED defaults to False: fp32 training'],
       ['save_steps', 5000, 'SOLVER.CHECKPOINT_PERIOD defaults to 5000 iterations'],
       ['num_workers', 4, 'DATALOADER.NUM_WORKERS defaults to 4'],
+      ['grad_accum', 1, 'the trainers step the optimizer after every batch (no gradient accumulation)'],
     ],
   },
   {
@@ -161,10 +162,12 @@ export const FRAMEWORKS: Framework[] = [
         ) ||
         any(s, 'data.samples_per_gpu', 'runner.max_epochs', 'runner.max_iters')),
     // Applied only when every `_base_` file was read (vocab-run.ts): a base may choose AmpOptimWrapper.
-    defaults: (f) =>
-      f.has('precision')
+    defaults: (f) => [
+      ...(f.has('precision')
         ? []
-        : [['precision', 'fp32', 'no AmpOptimWrapper (or fp16 = dict(...)): OptimWrapper trains in fp32']],
+        : ([['precision', 'fp32', 'no AmpOptimWrapper (or fp16 = dict(...)): OptimWrapper trains in fp32']] as Row[])),
+      ['grad_accum', 1, 'optim_wrapper.accumulative_counts defaults to 1 (no gradient accumulation)'],
+    ],
   },
   {
     id: 'ultralytics',
@@ -255,6 +258,9 @@ export const FRAMEWORKS: Framework[] = [
       any(s, 'train_iters', 'train_samples', 'num_layers', 'tensor_model_parallel_size'),
     defaults: (f) => [
       ['precision', 'fp32', 'neither --bf16 nor --fp16: Megatron-LM trains in fp32'],
+      // `--optimizer adam` is the default, built as apex FusedAdam / torch AdamW (decoupled weight decay).
+      ['optimizer', 'adamw', '--optimizer defaults to adam (FusedAdam with decoupled weight decay: AdamW)'],
+      ['num_workers', 2, '--num-workers defaults to 2 data loader workers'],
       [
         'grad_checkpointing',
         false,
@@ -302,6 +308,7 @@ export const FRAMEWORKS: Framework[] = [
         any(s, 'amp', 'model')),
     defaults: (f) => [
       ...(f.has('precision') ? [] : ([['precision', 'fp32', 'no --amp: timm train.py trains in fp32']] as Row[])),
+      ['grad_accum', 1, '--grad-accum-steps defaults to 1'],
       ['periodic_save', 'epoch', 'the CheckpointSaver of train.py writes a checkpoint after every epoch'],
     ],
   },

@@ -21,6 +21,16 @@ export const OPTIMIZER_SOURCES = {
   transformers: { url: 'https://huggingface.co/docs/transformers/main_classes/optimizer_schedules', year: 2025 },
   'torch-optimizer': { url: 'https://pytorch-optimizer.readthedocs.io/en/latest/api.html', year: 2024 },
   lion: { url: 'https://github.com/lucidrains/lion-pytorch', year: 2024 },
+  composer: {
+    url: 'https://docs.mosaicml.com/projects/composer/en/stable/api_reference/composer.optim.html',
+    year: 2024,
+  },
+  nemo: {
+    url: 'https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/core/core.html#optimizers',
+    year: 2024,
+  },
+  mmf: { url: 'https://mmf.sh/docs/notes/configuration/', year: 2023 },
+  scenic: { url: 'https://github.com/google-research/scenic/blob/main/scenic/train_lib/optimizers.py', year: 2024 },
 } satisfies Record<string, OptimizerSource>;
 
 type Src = keyof typeof OPTIMIZER_SOURCES;
@@ -94,7 +104,24 @@ const ROWS: [string, string, Src][] = [
   ['OnebitAdam', 'adam', 'deepspeed'],
 ];
 
+/**
+ * Names configs give optimizers in a framework's registry (matched lower case, `-` as `_`): Composer's decoupled
+ * AdamW/SGDW, MMF's `adam_w`, NeMo's apex-backed `fused_adam` / `distributed_fused_adam` (adam_w_mode on by
+ * default), OpenNMT-py's `fusedadam` (no weight decay: Adam), Scenic's and Flax's `momentum` (SGD with momentum).
+ */
+const CONFIG_NAMES: [string, string, Src][] = [
+  ['decoupled_adamw', 'adamw', 'composer'],
+  ['decoupled_sgdw', 'sgd', 'composer'],
+  ['adam_w', 'adamw', 'mmf'],
+  ['fused_adam', 'adamw', 'nemo'],
+  ['distributed_fused_adam', 'adamw', 'nemo'],
+  ['fusedadam', 'adam', 'apex'],
+  ['momentum', 'sgd', 'scenic'],
+  ['nesterov', 'sgd', 'scenic'],
+];
+
 const BY_NAME = new Map(ROWS.map(([n, v]) => [n.toLowerCase(), v]));
+const BY_CONFIG_NAME = new Map(CONFIG_NAMES.map(([n, v]) => [n, v]));
 
 /** Names a script may call an optimizer by (for a text search). */
 export const OPTIMIZER_NAMES = [...new Set(ROWS.map(([n]) => n))];
@@ -127,5 +154,13 @@ export const OPTAX_TRANSFORMS: Record<string, string> = {
 export function optimizerValue(v: string): string {
   const s = v.trim();
   const last = s.split(/[.:]/).pop() ?? s;
-  return optimizerName(s) ?? optimizerName(last) ?? optimizerName(last.split('-')[0]) ?? s;
+  const key = s.toLowerCase().replace(/-/g, '_');
+  return (
+    optimizerName(s) ??
+    optimizerName(last) ??
+    BY_CONFIG_NAME.get(key) ??
+    OPTAX_TRANSFORMS[key] ??
+    optimizerName(last.split('-')[0]) ??
+    s
+  );
 }

@@ -2,8 +2,10 @@
 // entry (framework rows before generic rows, longer key suffixes before shorter), with its span, its origin
 // (`inferred` when only a generic row read it) and an editor that rewrites that entry's value in its own syntax.
 import { lookupModel } from '../../core/index';
+import { sizeFromName } from '../extract/model-name';
 import type { Entry, EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
+import { spelled } from '../extract/fields';
 import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
 import { ALIASES, type Alias, type Target } from './aliases';
 import { FRAMEWORK_ROWS } from './aliases-frameworks';
@@ -146,6 +148,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       file: fileOf(sets, h.entry),
       span: h.entry.span,
       note: `${inferred ? `inferred from key \`${h.entry.path.join('.')}\`: ` : ''}${note ?? written(h.entry)}`,
+      name: spelled(h.entry.path[h.entry.path.length - 1], h.entry.text),
     });
     source.set(key, h);
   };
@@ -179,7 +182,13 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       let done = true;
       switch (h.alias.read) {
         case 'int': {
-          const n = count(v1);
+          // Loader workers and the ZeRO stage may be 0 (loading in the training process; plain data parallel);
+          // other counts are positive.
+          const n = (to === 'num_workers' || to === 'zero_stage') && number(v1) === 0 ? 0 : count(v1);
+          if (to === 'zero_stage' && n !== undefined && n > 3) {
+            done = false;
+            break;
+          }
           if (n === undefined) done = false;
           else if (
             [
@@ -258,7 +267,8 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
             /^\s*\d+(\.\d+)?\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)\s*$/i.test(v)
           )
             fact('periodic_save', 'time', h);
-          else if (d?.unit === 'epochs' || (d && h.alias.unit === 'epochs')) fact('periodic_save', 'epoch', h);
+          else if (d?.unit === 'epochs' || (d && h.alias.unit === 'epochs' && !byIteration(sets, h.entry)))
+            fact('periodic_save', 'epoch', h);
           else if (d?.unit === 'steps') {
             fact('periodic_save', 'steps', h);
             fact('save_steps', d.value, h);
@@ -275,6 +285,11 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           break;
         }
         case 'string': {
+          // A switch (`--swiglu`) states a gated MLP by being on.
+          if (to === 'arch.glu' && typeof v === 'boolean') {
+            extras.set(to, { value: v && /glu|gated/.test(last) ? 1 : 0, hit: h });
+            break;
+          }
           if (to === 'quantized' && typeof v === 'boolean') {
             extras.set(to, { value: v && /4bit/.test(last) ? 1 : 0, hit: h });
             break;
@@ -286,11 +301,15 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
             to === 'model' &&
             !/[/\\]/.test(v) &&
             !lookupModel(v) &&
+            !sizeFromName(v) &&
             fw?.modality !== 'vision' &&
             !looksLikeArch(v)
           )
             done = false;
-          else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
+          else if (to === 'arch.vocab') {
+            if (/(^|[\\/])gpt2[-_]vocab\.json$/i.test(v.trim())) extras.set(to, { value: 50257, hit: h });
+            else done = false;
+          } else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'quantized') extras.set(to, { value: /4bit|nf4|fp4|int4|^4$/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
           else if (to === 'optimizer') fact(to, optimizerValue(v), h);
@@ -380,6 +399,19 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     )
       unread.add(to);
   return { facts, extras, unread, signals, edit: editor(facts, source) };
+}
+
+/** A checkpoint hook told to count iterations (mmengine `CheckpointHook(interval=5000, by_epoch=False)`). */
+function byIteration(sets: EntrySet[], e: Entry): boolean {
+  const parent = e.path.slice(0, -1).map(norm).join('.');
+  return sets.some((s) =>
+    s.entries.some(
+      (x) =>
+        norm(x.path[x.path.length - 1]) === 'by_epoch' &&
+        x.path.slice(0, -1).map(norm).join('.') === parent &&
+        bool(x.value) === false,
+    ),
+  );
 }
 
 /** The entry as written, with its full key path when the text shows only the last key (`fp16.enabled (enabled: true)`). */

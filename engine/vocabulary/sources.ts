@@ -87,6 +87,18 @@ export const SOURCES = {
   'mesh-jax': { url: 'https://github.com/kingoflolz/mesh-transformer-jax/blob/master/howto_finetune.md', year: 2021 },
   blip: { url: 'https://github.com/salesforce/BLIP/blob/main/configs/caption_coco.yaml', year: 2022 },
   basicsr: { url: 'https://github.com/XPixelGroup/BasicSR/blob/master/docs/Config.md', year: 2022 },
+  'gpt-neo': { url: 'https://github.com/EleutherAI/gpt-neo/blob/master/README.md#training-guide', year: 2021 },
+  opensora: {
+    url: 'https://github.com/PKU-YuanGroup/Open-Sora-Plan/blob/main/opensora/train/train_causalvae.py',
+    year: 2024,
+  },
+  scenic: { url: 'https://github.com/google-research/scenic/blob/main/scenic/projects/baselines/configs', year: 2024 },
+  mmf: { url: 'https://github.com/facebookresearch/mmf/blob/main/mmf/configs/defaults.yaml', year: 2023 },
+  corenet: { url: 'https://github.com/apple/corenet/blob/main/corenet/options/opts.py', year: 2024 },
+  'hf-flags': {
+    url: 'https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments',
+    year: 2025,
+  },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
   'tpu-estimator': {
     url: 'https://www.tensorflow.org/api_docs/python/tf/compat/v1/estimator/tpu/TPUEstimator',

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { estimate, GENERIC_ACCELERATOR, peak16, resolveAccelerator } from '../../core/index';
+import { RANGE_CAP } from '../../core/ranges';
 import type { Estimate, Range, RunInputs } from '../../core/index';
 import { CASES } from '../../core/validation/cases';
 
@@ -22,7 +23,7 @@ function wellFormed(e: Estimate): void {
   ] as const) {
     ordered(r, k);
     for (const v of [r.low, r.mid, r.high]) assert.ok(Number.isFinite(v) && v >= 0, `${k} has ${v}`);
-    if (r.low > 0) assert.ok(r.high / r.low <= 3 + 1e-9, `${k} spans ${r.high / r.low}× (> 3×)`);
+    if (r.low > 0) assert.ok(r.high / r.low <= RANGE_CAP + 1e-9, `${k} spans ${r.high / r.low}× (> ${RANGE_CAP}×)`);
   }
   assert.ok(e.assumptions.length > 0, 'an estimate lists its assumptions');
   for (const a of e.assumptions) {

@@ -58,3 +58,27 @@ describe('launch-bound micro-steps', () => {
     assert.ok(larger.gpuHours.mid < 0.5 * small.gpuHours.mid, `${larger.gpuHours.mid} vs ${small.gpuHours.mid} h`);
   });
 });
+
+describe('launch floor of convolutional networks at small batches', () => {
+  const rn50 = { architecture: 'resnet50', hardware: 'h200', precision: 'bf16', devices: 1 } as const;
+
+  it('a ResNet-50 step at 64 images takes ≈ 33 ms on H200 (measured 33.0 ms; in-sample), not the 12 ms its FLOPs need', () => {
+    const s = estimateStep({ ...rn50, samples: 64, microBatch: 64 });
+    assert.ok(s.seconds.mid > 0.028 && s.seconds.mid < 0.04, `${s.seconds.mid} s`);
+    assert.ok(s.assumptions.some((a) => a.key === 'launch-bound' && /16 blocks/.test(a.text)));
+    assert.ok(s.powerW < 450, `waits at lower power: ${s.powerW} W`);
+  });
+
+  it('does not bind at 256 images a step (device work longer than the launches), nor without a micro-batch', () => {
+    const big = estimateStep({ ...rn50, samples: 256, microBatch: 256 });
+    assert.ok(!big.assumptions.some((a) => a.key === 'launch-bound'));
+    const total = estimate({ ...rn50, samples: 1_281_167, epochs: 90 });
+    assert.ok(!total.assumptions.some((a) => a.key === 'launch-bound'));
+  });
+
+  it('grows with depth: ResNet-152 (50 blocks) waits about three times as long as ResNet-50 (16) at one image', () => {
+    const a = estimateStep({ ...rn50, samples: 1, microBatch: 1 });
+    const b = estimateStep({ ...rn50, architecture: 'resnet152', samples: 1, microBatch: 1 });
+    assert.ok(Math.abs(b.seconds.mid / a.seconds.mid - 50 / 16) < 0.2, `${b.seconds.mid / a.seconds.mid}`);
+  });
+});

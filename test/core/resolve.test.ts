@@ -125,9 +125,9 @@ describe('resolveAccelerator', () => {
     const r = resolveAccelerator('H100 96GB');
     assert.equal(r.ok, false);
     if (!r.ok) assert.ok(r.suggestions.length > 0 && r.suggestions.every((s) => s.startsWith('h100-')));
-    const ti = resolveAccelerator('RTX 3090 Ti');
-    assert.equal(ti.ok, false, 'a 3090 Ti is not a 3090');
-    if (!ti.ok) assert.ok(ti.suggestions.includes('rtx-3090'));
+    const ti = resolveAccelerator('RTX 3080 Ti');
+    assert.equal(ti.ok, false, 'a 3080 Ti is not a 3080');
+    if (!ti.ok) assert.ok(ti.suggestions.includes('rtx-3080'));
     const gh = resolveAccelerator('gh200');
     assert.equal(gh.ok, false, 'GH200 is not an H200');
   });
@@ -150,6 +150,25 @@ describe('resolveAccelerator', () => {
       ['MI250', 'mi250'],
       ['MI250X', 'mi250x'],
       ['MI210', 'mi210'],
+      // GeForce Ti cards are rows of their own, never the plain card (and the plain card never the Ti).
+      ['RTX 3090 Ti', 'rtx-3090ti'],
+      ['GeForce RTX 3060', 'rtx-3060'],
+      ['RTX 3060 Ti', 'rtx-3060ti'],
+      ['RTX 4060', 'rtx-4060'],
+      ['RTX 4060 Ti', 'rtx-4060ti-16gb'],
+      ['RTX 4060 Ti 8GB', 'rtx-4060ti-8gb'],
+      ['RTX 4070', 'rtx-4070'],
+      ['RTX 4070 Ti', 'rtx-4070ti'],
+      ['RTX 2080 Ti', 'rtx-2080ti'],
+      ['NVIDIA TITAN RTX', 'titan-rtx'],
+      // MI250/MI250X: the package unless a GCD is named.
+      ['MI250X GCD', 'mi250x-gcd'],
+      ['mi250x-gcd', 'mi250x-gcd'],
+      ['AMD Instinct MI250 (GCD)', 'mi250-gcd'],
+      ['Ascend 910B', 'ascend-910b'],
+      ['Ascend 910 B', 'ascend-910b'],
+      ['Ascend 910B3', 'ascend-910b'],
+      ['Ascend 910', 'ascend-910'],
     ];
     for (const [input, id] of own) {
       const r = resolveAccelerator(input);
@@ -161,15 +180,15 @@ describe('resolveAccelerator', () => {
       'Tesla P4',
       'Quadro P4000',
       'Quadro P400',
-      'RTX 3090 Ti',
       'RTX 3080 Ti',
+      'RTX 4070 Super',
+      'RTX 4060 Ti Super',
+      'RTX 3060 8GB',
+      'RTX 2080',
       'RTX 3080 12GB',
       'RTX 4080 Super',
       'RTX 3070 Ti',
-      'RTX 3060',
       'MI2100',
-      'Ascend 910B',
-      'Ascend 910 B',
       'Ascend 910C',
     ]) {
       const r = resolveAccelerator(input);

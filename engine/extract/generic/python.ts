@@ -189,9 +189,18 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     const end = node.endIndex;
     return (v: FactValue) => [{ file, start, end, newText: pythonLiteral(v) }];
   };
+  const flags = falsyFlags(root);
   const valueOf = (n: SyntaxNode): FactValue | undefined => {
     const v = literal(n);
     if (v !== undefined) return v;
+    // `8 if runlocal else 4096` in a builder whose `runlocal` defaults to a false value: the run takes the other branch.
+    if (n.type === 'conditional_expression') {
+      const [yes, cond, no] = n.namedChildren;
+      const neg = cond?.type === 'not_operator';
+      const name = neg ? cond?.namedChildren[0] : cond;
+      if (yes && no && name?.type === 'identifier' && flags.has(name.text)) return valueOf(neg ? yes : no);
+      return undefined;
+    }
     if (n.type === 'identifier') return consts.get(n.text);
     return arithmetic(n, consts) ?? namedValue(n, consts);
   };
@@ -264,6 +273,8 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
         if (k === 'dest' && v) dest = String(literal(v) ?? dest);
         if (k === 'default' && v) def = v;
         if (k === 'action' && v) action = literal(v);
+        // click: `is_flag=True` is a switch that is off unless given.
+        if (k === 'is_flag' && v && literal(v) === true) action = 'store_true';
       }
     }
     if (!dest) return;
@@ -317,7 +328,9 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       case 'assignment': {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
-        const path = rooted(targetPath(left));
+        const written = rooted(targetPath(left));
+        // mmengine: `_base_.train_dataloader.num_workers = 24` edits a field the file inherits from its bases.
+        const path = written && written.length > 1 && written[0] === '_base_' ? written.slice(1) : written;
         const span = { start: n.startIndex, end: n.endIndex };
         if (path && right) {
           if (scope === 'class' && path.length === 1) {
@@ -347,7 +360,12 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       }
       case 'call': {
         const name = calleeName(n);
-        if (name === 'add_argument') return argparse(n);
+        // argparse `add_argument`, and click's `@click.option('--batch', default=512)` declared the same way.
+        if (
+          name === 'add_argument' ||
+          (name === 'option' && /^(click\.)?option$/.test(n.childForFieldName('function')?.text ?? ''))
+        )
+          return argparse(n);
         if (name && ABSL_DEFINES.has(name)) return abslFlag(n);
         const args = n.childForFieldName('arguments');
         if (!handled.has(n.id) && name && name !== 'dict')
@@ -391,6 +409,31 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
  * get_default_configs` … `config = get_default_configs()`): that module is a base, read first. Only functions named
  * like config builders (`get_config`, `get_default_configs`) are followed; the module path is resolved by the linker.
  */
+/**
+ * Parameters every function of the file declares with a false default (`def get_config(runlocal='')`) and no
+ * assignment of another literal: the value a builder called without arguments sees. Names that several functions
+ * give different defaults are left out.
+ */
+function falsyFlags(root: SyntaxNode): Set<string> {
+  const falsy = new Set<string>();
+  const other = new Set<string>();
+  for (const p of root.descendantsOfType(['default_parameter', 'typed_default_parameter'])) {
+    const name = p?.childForFieldName('name')?.text;
+    const v = p?.childForFieldName('value');
+    if (!name || !v) continue;
+    const lit = literal(v);
+    if (v.type === 'none' || lit === false || lit === '' || lit === 0) falsy.add(name);
+    else other.add(name);
+  }
+  for (const a of root.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && literal(right) !== undefined && literal(right)) falsy.delete(left.text);
+  }
+  for (const o of other) falsy.delete(o);
+  return falsy;
+}
+
 function configFunctionBases(root: SyntaxNode, text: string): EntrySet['bases'] {
   const out: EntrySet['bases'] = [];
   for (const stmt of root.namedChildren) {

@@ -5,7 +5,12 @@
 // bare `<key>` reference to a plain scalar is resolved; arithmetic and string interpolation stay unread.
 // Mappings inside lists are walked with the item's index as a key (`process.0.train.batch_size`: trainer jobs written
 // as a list of steps), except a top-level `defaults:` list (Hydra's composition, read by ../hydra).
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+// A YAML alias (`*context_length`) takes its anchor's scalar (YAML 1.2 §3.2.2.2). An OmegaConf interpolation that is
+// the whole value and names a key (`${model.seq_length}`, relative `${.val_check_interval}`) takes that key's scalar
+// when the same file writes it, as OmegaConf resolves it
+// (https://omegaconf.readthedocs.io/en/2.3_branch/usage.html#variable-interpolation, 2023); resolver calls
+// (`${oc.env:X}`, `${multiply:…}`) and keys of other files stay unread.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { jsonScalar, jsonSetEdits, parseJson, type JsonNode } from '../../parse/json';
 import { parseYaml, yamlScalar, yamlSetEdits, yamlSpan } from '../../parse/yaml';
 import { MAX_DEPTH, MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
@@ -25,9 +30,13 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
       const pair = item as Pair;
       const key = String((pair.key as { value: unknown }).value);
       const p = [...path, key];
-      const v = pair.value as Node | null;
+      const written = pair.value as Node | null;
+      // An alias of a scalar anchor reads as that scalar; it is not rewritten in place (the anchor is shared).
+      const target = isAlias(written) ? written.resolve(d) : undefined;
+      const aliased = !!target && isScalar(target);
+      const v = aliased ? (target as Node) : written;
       const ks = yamlSpan(pair.key as Node);
-      const vs = yamlSpan(v);
+      const vs = yamlSpan(written);
       if (!ks) continue;
       const tag = (v as { tag?: string } | null)?.tag;
       const cls = tag && /^!(?:new|name|apply):([\w.]+)/.exec(tag)?.[1];
@@ -47,7 +56,7 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
         span,
         text: shortText(text.slice(span.start, span.end)),
         kind: 'value',
-        set: isSeq(v) ? undefined : (value) => yamlSetEdits(file, text, d, p, value),
+        set: isSeq(v) || aliased ? undefined : (value) => yamlSetEdits(file, text, d, p, value),
       });
       if (isSeq(v) && depth === 0 && key === 'defaults') hydraDefaults(v, text, entries, bases);
       if (isSeq(v) && !(depth === 0 && key === 'defaults'))
@@ -65,6 +74,7 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     e.value = t && t.value !== null && t.items === undefined ? t.value : undefined;
     e.set = undefined;
   }
+  resolveInterpolations(entries);
   // detectron2 / yacs `_BASE_:`, PaddleSeg `_base_:` (one file, read first).
   const base = entries.find(
     (e) => e.path.length === 1 && (e.path[0] === '_BASE_' || e.path[0] === '_base_') && typeof e.value === 'string',
@@ -76,6 +86,39 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     bases: base ? [{ path: String(base.value), span: base.span }] : bases,
     imports: imports.size ? [...imports] : undefined,
   };
+}
+
+const INTERPOLATION = /^\$\{\s*(\.*)([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}$/;
+
+/** The key path an interpolation names, from the key that holds it (a leading `.` is the holder's mapping, each further `.` one level up). */
+function interpolationTarget(holder: string[], value: string): string | undefined {
+  const m = INTERPOLATION.exec(value.trim());
+  if (!m) return undefined;
+  const up = m[1].length;
+  const names = m[2].split('.');
+  if (up === 0) return names.join('.');
+  const mapping = holder.slice(0, holder.length - up);
+  return holder.length - up < 0 ? undefined : [...mapping, ...names].join('.');
+}
+
+/** Whole-value interpolations of keys the file writes take those keys' scalars (chains followed a few steps). */
+function resolveInterpolations(entries: Entry[]) {
+  const byPath = new Map(entries.map((e) => [e.path.join('.'), e]));
+  for (const e of entries) {
+    if (typeof e.value !== 'string' || !e.value.includes('${')) continue;
+    let cur: Entry = e;
+    for (let hop = 0; hop < 5 && typeof cur.value === 'string'; hop++) {
+      const at = interpolationTarget(cur.path, cur.value);
+      const next = at === undefined ? undefined : byPath.get(at);
+      if (!next || next === e || next.items !== undefined || next.value === undefined) break;
+      cur = next;
+    }
+    if (cur === e || cur.value === null || cur.value === undefined) continue;
+    if (typeof cur.value === 'string' && INTERPOLATION.test(cur.value.trim())) continue;
+    e.value = cur.value;
+    e.text = shortText(`${e.text} → ${String(cur.value)}`);
+    e.set = undefined;
+  }
 }
 
 export function jsonEntries(file: string, text: string): EntrySet | undefined {

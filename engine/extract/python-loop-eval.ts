@@ -1,0 +1,101 @@
+// Evaluation in a hand-written training loop: a validation pass in the epoch loop and whether anything stops early
+// (GML601), and an evaluation every N steps inside the step loop (GML701).
+import type { SyntaxNode } from '../parse/python';
+import { spanOf } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import { contains, loopsAround, moduloGuard } from './python-scan';
+import type { ValueResolver } from './python-values';
+
+/** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
+const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
+
+/**
+ * A validation pass in the epoch loop (outside the step loop), and whether the loop can stop early (a `break` out of
+ * the epoch loop, or a patience / early-stopping counter in the file). GML601 reads both.
+ */
+export function validationFacts(file: string, text: string, epoch: SyntaxNode, step: SyntaxNode): Fact[] {
+  const evalCall = epoch
+    .descendantsOfType('call')
+    .find(
+      (c) =>
+        !!c &&
+        !contains(step, c) &&
+        EVAL_CALL.test((c.childForFieldName('function')?.text ?? '').split('.').pop() ?? ''),
+    );
+  // Only a loop that reads as an epoch loop (`for epoch in …`, `range(num_epochs)`): an outer loop over steps with
+  // an evaluation every N steps is GML701's business, not early stopping's.
+  const looksEpoch =
+    /epoch|^ep$|^e$/i.test(epoch.childForFieldName('left')?.text ?? '') ||
+    /epoch/i.test(epoch.childForFieldName('right')?.text ?? '');
+  if (!evalCall || !looksEpoch) return [];
+  const out: Fact[] = [
+    {
+      key: 'validation',
+      value: true,
+      origin: 'explicit',
+      file,
+      span: spanOf(evalCall),
+      note: `${evalCall.childForFieldName('function')?.text}(…) in the epoch loop: a validation pass every epoch`,
+    },
+  ];
+  const breaks = epoch
+    .descendantsOfType('break_statement')
+    .filter((b) => !!b && loopsAround(b)[0]?.startIndex === epoch.startIndex);
+  const counter = /\b\w*(patience|early_?stop)\w*\b/i.exec(text);
+  out.push({
+    key: 'early_stopping',
+    value: breaks.length > 0 || !!counter,
+    origin: 'explicit',
+    file,
+    span: breaks[0]
+      ? spanOf(breaks[0])
+      : counter
+        ? { start: counter.index, end: counter.index + counter[0].length }
+        : spanOf(evalCall),
+    note: breaks[0]
+      ? 'a break out of the epoch loop: the run can stop early'
+      : counter
+        ? `${counter[0]}: an early-stopping counter`
+        : 'nothing in the epoch loop stops it early',
+  });
+  return out;
+}
+
+/**
+ * An evaluation every N steps inside the step loop (`if it % 500 == 0: evaluate(model)`): GML701 reads it as
+ * eval_strategy "steps" with eval_steps N (the operand N, which a fix replaces).
+ */
+export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResolver): Fact[] {
+  const out: Fact[] = [];
+  // An evaluation every N steps inside the step loop (`if it % 500 == 0: evaluate(model)`): GML701 reads it as
+  // eval_strategy "steps" with eval_steps N.
+  const evalCall = step
+    .descendantsOfType('call')
+    .find(
+      (c) =>
+        !!c &&
+        loopsAround(c)[0]?.id === step.id &&
+        EVAL_CALL.test((c.childForFieldName('function')?.text ?? '').split('.').pop() ?? ''),
+    );
+  const evalEvery = evalCall ? moduloGuard(evalCall, step, values) : undefined;
+  if (evalCall && evalEvery && evalEvery.value !== undefined && evalEvery.value > 0) {
+    const at = {
+      origin: evalEvery.scriptDefault ? ('script-default' as const) : ('explicit' as const),
+      file,
+      span: spanOf(evalEvery.node),
+    };
+    const note = `${evalCall.childForFieldName('function')?.text}(…) under ${evalEvery.node.text} in the training loop`;
+    const operand = evalEvery.node.childForFieldName('right');
+    out.push(
+      { key: 'eval_strategy', value: 'steps', ...at, note },
+      {
+        key: 'eval_steps',
+        value: evalEvery.value,
+        ...at,
+        ...(operand ? { span: spanOf(operand), form: 'operand' as const } : {}),
+        note,
+      },
+    );
+  }
+  return out;
+}

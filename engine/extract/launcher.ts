@@ -417,9 +417,10 @@ function readTool(
  */
 function shellWrapper(file: string, text: string, words: Word[]): LaunchCommand | undefined {
   const shell = /^(\/usr)?(\/bin\/)?(ba|z|da)?sh$/.test(words[0]?.text ?? '');
-  const i = shell ? 1 : 0;
+  // `sbatch [options] job.sbatch`: a submit script's job file (its own #SBATCH lines give the allocation).
+  const i = words[0]?.text === 'sbatch' ? scanOptions(text, words, 1, BOOL_OPTS.srun).next : shell ? 1 : 0;
   const w = words[i];
-  if (!w || w.unresolved || !/\.(sh|bash)$/.test(w.text)) return undefined;
+  if (!w || w.unresolved || !/\.(sh|bash|sbatch|slurm)$/.test(w.text)) return undefined;
   const t = scriptDirWord(w);
   const a = argFields(file, text, words.slice(i + 1));
   const refs: Ref[] = [];

@@ -259,3 +259,17 @@ batch_bins: 16000000
   assert.equal(r.plan.facts.get('epochs')?.value, 35);
   assert.equal(r.plan.facts.get('grad_accum')?.value, 2);
 });
+
+test('a submit script (`sbatch --parsable job.sbatch`) gives the job file’s run and its allocation', async () => {
+  const job = `#!/bin/bash
+#SBATCH --nodes=2
+#SBATCH --gpus-per-node=8
+srun torchrun --nnodes 2 --nproc_per_node 8 pretrain_main.py --max_steps 30000 --micro_batch_size 4
+`;
+  const submit = `#!/bin/bash\nJOB=$(sbatch --parsable --job-name pretrain jobs/pretrain.sbatch)\necho submitted\nsbatch --dependency=afterok:1 jobs/pretrain.sbatch\n`;
+  const a = await analyze({ 'jobs/pretrain.sbatch': job, 'submit.sh': submit }, 'submit.sh');
+  const runs = [...a.runs, ...(a.linked ?? [])];
+  assert.ok(runs.length >= 1);
+  assert.equal(runs[0].plan.facts.get('devices')?.value, 16);
+  assert.equal(runs[0].plan.facts.get('max_steps')?.value, 30000);
+});

@@ -30,7 +30,7 @@ export interface Spreads {
 }
 
 /**
- * [I] Nominal coverage of the band: the 5th–95th percentile of out-of-family residuals (90 %). Development residuals
+ * [I] Nominal coverage of the band: 90 % (bandOf: a prediction interval, floored at these percentiles). Development residuals
  * understate the spread of runs collected by someone else (a run unlike every development case has no family to leave
  * out), so the nominal level sits above the 80 % the band is meant to hold on unseen runs.
  */

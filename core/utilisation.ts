@@ -185,7 +185,7 @@ export function planUtilisation(
 }
 
 /**
- * The utilisation band of a run: the 5th–95th percentile of the out-of-family residuals of its regime, widened for
+ * The utilisation band of a run: the 90 % prediction interval of the out-of-family residuals of its regime, widened for
  * hardware no development case ran on (core/fit-spread.ts).
  */
 function bandFor(k: FittedConstants, regime: RunRegime, accel: Accelerator) {

@@ -135,4 +135,16 @@ Trainer(model=model, args=args).train()
     settings: { hardware: 'a100' },
     expect: [{ line: 6, column: 13, severity: 'information' }],
   },
+  {
+    name: 'no dtype in the call, but the weights are cast to half right after',
+    code: noDtype('model_dir').replace('model = get_peft_model', 'model = model.half()\nmodel = get_peft_model'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'the dtype may come through **kwargs',
+    code: noDtype('model_dir, **model_kwargs'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

@@ -285,3 +285,42 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
 ]);
+
+// JAX / Flax: the jitted step applies the gradients; reading its loss on the host every step blocks async dispatch.
+const flax = (read: string) => `import jax
+import optax
+from flax.training import train_state
+
+tx = optax.adamw(1e-3)
+state = train_state.TrainState.create(apply_fn=model.apply, params=params, tx=tx)
+
+
+@jax.jit
+def train_step(state, batch):
+    def loss_fn(params):
+        return cross_entropy(state.apply_fn(params, batch["x"]), batch["y"])
+
+    loss, grads = jax.value_and_grad(loss_fn)(state.params)
+    return state.apply_gradients(grads=grads), loss
+
+
+for epoch in range(90):
+    for batch in loader:
+        state, loss = train_step(state, batch)
+${read}
+`;
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'Flax: the loss of a jitted step read with .item() every step',
+    code: flax('        history.append(loss.item())'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 21, column: 24 }],
+  },
+  {
+    name: 'Flax: the loss kept on the device, read after the epoch',
+    code: flax('        history.append(loss)\n    print(jax.device_get(history[-1]))'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

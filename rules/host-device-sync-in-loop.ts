@@ -11,7 +11,8 @@ export const hostDeviceSyncInLoop: Rule = {
   summary: 'A GPU value is read on the host (`.item()`, `print(loss)`) on every training step',
   doc: {
     whatItDoes:
-      'Flags a GPU value read on the host on every iteration of a training loop (the loop that runs `backward()` ' +
+      'Flags a GPU value read on the host on every iteration of a training loop (the loop that runs `backward()` — or ' +
+      "Flax's `apply_gradients`, optax's `apply_updates` — " +
       'itself, or calls a step function of the file, not the epoch loop around it) or in a step function run on every ' +
       "step (ignite's `Engine(step)`, Lightning's `training_step`, a Trainer's `compute_loss`), " +
       'outside any `if` that limits it to some steps: `.item()`, `.cpu()` and ' +

@@ -339,4 +339,18 @@ runRuleCases(noPeriodicCheckpoint, [
     ),
     expect: [],
   },
+  {
+    name: "ResNet-50 from the project's own models module, 90 epochs over a folder of unknown size: information",
+    code: folderLoop('/data/flowers/train')
+      .replace('import torchvision\n', 'import torchvision\nfrom models import resnet50\n')
+      .replace('torchvision.models.resnet50()', 'resnet50(num_classes=102)'),
+    expect: [{ line: 11, severity: 'information', messageIncludes: 'assuming the dataset size' }],
+  },
+  {
+    name: "MONAI's 3-D resnet50 (another library's architecture) is not taken as torchvision's: not estimated, nothing said",
+    code: folderLoop('/data/brats/train')
+      .replace('import torchvision\n', 'import torchvision\nfrom monai.networks.nets import resnet50\n')
+      .replace('torchvision.models.resnet50()', 'resnet50(spatial_dims=3, n_input_channels=1, num_classes=2)'),
+    expect: [],
+  },
 ]);

@@ -166,6 +166,8 @@ if (process.argv.includes('--json')) {
           inSampleMedianAbsErrorA: medAbs(a.map((r) => r.inSampleError)),
           inSampleInsideShareA: share(a, (r) => r.inSampleInside),
           baselineMedianAbsErrorA: medAbs(a.map((r) => r.baselineError)),
+          // The utilisation bands shipped (fitted on all cases), by regime: core/fit-spread.ts.
+          bands: fitConstants(CASES).spreads,
         },
         cases: rows.map((r) => ({
           id: r.c.id,
@@ -339,7 +341,7 @@ console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases
 console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
 const band = (b: { low: number; high: number; n: number }) => `${b.low.toFixed(2)}–${b.high.toFixed(2)}× (${b.n})`;
 console.log(
-  `utilisation band (5th–95th percentile of out-of-family residuals): pooled ${band(k.spreads.pooled)}; ` +
+  `utilisation band (90 % prediction interval of out-of-family residuals): pooled ${band(k.spreads.pooled)}; ` +
     Object.entries(k.spreads.byRegime)
       .map(([r, b]) => `${r} ${band(b)}`)
       .join(', ') +

@@ -12,8 +12,9 @@ import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, loopsAround } from './python-scan';
 
+/** The update of a step: PyTorch's `backward`, and the gradient update of Flax (`state.apply_gradients`) and optax. */
 const isBackward = (c: SyntaxNode | null): c is SyntaxNode =>
-  !!c && /(^|\.)backward$/.test(c.childForFieldName('function')?.text ?? '');
+  !!c && /(^|\.)(backward|apply_gradients|apply_updates)$/.test(c.childForFieldName('function')?.text ?? '');
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;

@@ -77,6 +77,21 @@ export function scriptFlagFacts(file: string, fields: Fields): Fact[] {
       span: plugin.span,
       note: plugin.text,
     });
+  // The script's own device-count flags (`--gpu_ids 0,1,2,3`, `--ngpu 2`, `--num_gpus 8`): the GPUs it uses.
+  for (const name of DEVICE_FLAGS) {
+    const f = fields.get(name);
+    const n = f ? deviceCount(name, f.value) : undefined;
+    if (!f || n === undefined) continue;
+    out.push({
+      key: 'devices',
+      value: n,
+      origin: 'explicit',
+      file,
+      span: f.span,
+      note: `${f.text}: ${n} GPU${n === 1 ? '' : 's'}`,
+    });
+    break;
+  }
   for (const f of fields.values()) {
     const m = typeof f.value === 'string' ? /^DGX-?(1V|2V?|A100|H100|H200|B200)$/i.exec(f.value) : null;
     if (!m) continue;
@@ -173,4 +188,16 @@ export function wrapped(words: Word[], k: number, bools: Set<string>): boolean {
   // The value of the option before it (`-p $PARTITION`) is not extra options.
   const prev = words[k - 1].text;
   return !(prev.startsWith('-') && !prev.includes('=') && !bools.has(prev));
+}
+
+const DEVICE_FLAGS = ['gpu_ids', 'num_gpus', 'num_gpu', 'n_gpus', 'n_gpu', 'ngpu', 'gpus', 'world_size'];
+
+/** `0,1,2,3` → 4 (ids), `-1` → none (CPU in pix2pix-style scripts), a whole number ≥ 1 → itself (counts). */
+function deviceCount(name: string, v: unknown): number | undefined {
+  if (typeof v === 'string' && /^\s*\d+(\s*,\s*\d+)+\s*,?\s*$/.test(v))
+    return v.split(',').filter((x) => x.trim()).length;
+  // A single id (`--gpu_ids 0`) is one GPU; elsewhere a number is a count.
+  if (name === 'gpu_ids')
+    return (typeof v === 'number' && v >= 0) || (typeof v === 'string' && /^\d+$/.test(v)) ? 1 : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100_000 ? v : undefined;
 }

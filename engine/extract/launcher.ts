@@ -410,25 +410,40 @@ function readTool(
   };
 }
 
-/** `bash run_job.sh …`, `sh x.sh`, `./x.sh`: a shell script run by this one (its flags are not read here). */
+/**
+ * `bash run_job.sh …`, `sh x.sh`, `./x.sh`: a shell script run by this one. Its arguments are read as flags (a
+ * recipe's `--ngpu 4`), and the training config it is given (`--config x.yaml`, ESPnet's `--asr_config
+ * conf/train.yaml`; not a language-model, decoding or evaluation config) is a reference.
+ */
 function shellWrapper(file: string, text: string, words: Word[]): LaunchCommand | undefined {
   const shell = /^(\/usr)?(\/bin\/)?(ba|z|da)?sh$/.test(words[0]?.text ?? '');
-  const w = shell ? words[1] : words[0];
+  const i = shell ? 1 : 0;
+  const w = words[i];
   if (!w || w.unresolved || !/\.(sh|bash)$/.test(w.text)) return undefined;
   const t = scriptDirWord(w);
+  const a = argFields(file, text, words.slice(i + 1));
+  const refs: Ref[] = [];
+  for (const [name, f] of a.fields)
+    if (
+      /(^|_)config$/.test(name) &&
+      !/(^|_)(lm|inference|decode|eval|test|valid)(_|$)/.test(name) &&
+      typeof f.value === 'string' &&
+      /\.(ya?ml|json|toml)$/i.test(f.value)
+    )
+      refs.push({ path: f.value, role: 'config', file, span: f.span });
   return {
     file,
     tool: 'shell',
     span: { start: words[0].span.start, end: words[words.length - 1].span.end },
     target: { path: t.text, kind: 'script', word: t },
-    fields: new Map(),
+    fields: a.fields,
     write: () => undefined,
     complete: false,
     facts: [],
     envFacts: [],
-    refs: [],
+    refs,
     accelerate: false,
-    positionals: [],
+    positionals: a.positionals,
   };
 }
 

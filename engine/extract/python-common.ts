@@ -80,7 +80,9 @@ export function fileWideFacts(
       }
       const q = c.kwargs.get('quantization_config');
       const q4 = c.kwargs.get('load_in_4bit');
-      if (!dt && !q && !q4 && !c.kwargs.has('load_in_8bit')) noDtype.push(c);
+      // A dtype passed through `**kwargs` is not visible: not taken as missing.
+      const splat = c.argList.namedChildren.some((a) => a?.type === 'dictionary_splat');
+      if (!dt && !q && !q4 && !splat && !c.kwargs.has('load_in_8bit')) noDtype.push(c);
       if (
         ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) &&
         !offByDefaultGuard(c.node, undefined, values) &&
@@ -207,7 +209,9 @@ export function fileWideFacts(
   const wrap = calls.find((c) => c.name === 'get_peft_model');
   const load = (wrap && noDtype.filter((c) => c.node.startIndex < wrap.node.startIndex).pop()) ?? noDtype[0];
   const fn = load?.node.childForFieldName('function');
-  if (load && fn && !fileFacts.has('model_dtype'))
+  // Weights cast after loading (`model.half()`, `model.to(torch.bfloat16)`) are not fp32.
+  const cast = /\.(half|bfloat16)\(\s*\)|\.to\([^)\n]*\b(float16|bfloat16|half|bf16|fp16)\b/.test(text);
+  if (load && fn && !cast && !fileFacts.has('model_dtype'))
     put({
       key: 'model_dtype',
       value: 'fp32',

@@ -1,6 +1,7 @@
 // Vision and audio models a script builds, for per-sample estimates (core/data/vision-audio.ts): torchvision
 // constructors (`models.resnet50(...)`, `torchvision.models.vit_b_16()`, `get_model("resnet50")`,
-// `models.__dict__[args.arch]()`, `getattr(models, args.arch)()`, `torch.hub.load("pytorch/vision", "resnet50")`),
+// `models.__dict__[args.arch]()`, `getattr(models, args.arch)()`, `torch.hub.load("pytorch/vision", "resnet50")`; a
+// builder of the same name imported from the project's own module is `inferred`),
 // timm `create_model("vit_base_patch16_224")`, Keras applications (`keras.applications.ResNet50(input_shape=…)`);
 // Hugging Face ids (`from_pretrained("google/vit-base-patch16-224")`) are read by ./python-common as `model`. Also the
 // training images per epoch of a known dataset (`datasets.CIFAR10(train=True)`, `ImageNet(split="train")`) and the
@@ -144,9 +145,25 @@ function modelFact(
       const imported = new RegExp(
         `from\\s+(torchvision\\.models|tensorflow\\.keras\\.applications|keras\\.applications)[\\w.]*\\s+import[^\\n]*\\b${c.name}\\b`,
       ).test(text);
-      if (qual ? !/(models|applications|tv)$/.test(qual) : !imported) continue;
-      const f = at(c.name, c.node, `${c.callee}(…)`);
-      if (f) return f;
+      // `from models import resnet50` (a project's own module): most such builders follow torchvision's, but the
+      // size is not certain, so the fact is `inferred` (findings on it are information at most).
+      // Only torchvision's lower-case builders, from a module that is not another library of its own architectures
+      // (MONAI's 3-D `resnet50(spatial_dims=3)`, segmentation_models, OpenMMLab, timm, Keras).
+      const from = new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import[^\\n]*\\b${c.name}\\b`, 'm').exec(text)?.[1];
+      const project =
+        !qual &&
+        !imported &&
+        TV_BUILDERS.includes(c.name) &&
+        !!from &&
+        !/^(monai|segmentation_models|mm\w+|timm|tensorflow|keras)\b/.test(from) &&
+        !c.kwargs.has('spatial_dims');
+      if (qual ? !/(models|applications|tv)$/.test(qual) : !imported && !project) continue;
+      const f = at(
+        c.name,
+        c.node,
+        `${c.callee}(…)${project ? ", imported from the project (taken as torchvision's)" : ''}`,
+      );
+      if (f) return project ? { ...f, origin: 'inferred' } : f;
     }
     if (
       c.name === 'create_model' &&

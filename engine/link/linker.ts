@@ -295,7 +295,11 @@ export class Linker {
       cmd.target.kind === 'module'
         ? (this.resolve(file, modPath, base) ?? this.resolve(file, modPath))
         : this.resolve(file, cmd.target.path, base);
-    if (cmd.tool === 'shell') return target ? wrapperRuns(this, file, cmd, target, depth) : out;
+    if (cmd.tool === 'shell') {
+      // The commands of the script it runs; else (not in this tree, or no run found there) the config it is given.
+      const runs = target ? wrapperRuns(this, file, cmd, target, depth) : [];
+      return runs.length ? runs : commandConfigRuns(this, file, cmd);
+    }
     if (!target) {
       const own = launcherOnlyRun(file, cmd);
       if (own) out.push(withLaunchConfigs(this, file, cmd, own));

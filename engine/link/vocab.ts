@@ -7,6 +7,7 @@ import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
+import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
@@ -15,6 +16,7 @@ import type { Linker } from './linker';
 import { commandsOf } from './merge';
 import { cachedTree } from './tree-cache';
 import { withLaunchConfigs } from './launch-refs';
+import { sourcedVars } from './wrapper';
 
 const MAX_BASE_DEPTH = 3;
 
@@ -33,7 +35,12 @@ export function entrySets(
     seen.add(abs);
     let tr = own;
     if (!tr && /\.pyi?$/i.test(f) && linker.parser) tr = cachedTree(abs, t, linker.parser);
-    const set = readEntries(linker.id(f), t, tr);
+    const set = readEntries(
+      linker.id(f),
+      t,
+      tr,
+      /\.(sh|bash|slurm|sbatch)$/i.test(f) ? sourcedVars(linker, f, t) : undefined,
+    );
     if (!set) return [];
     const bases: EntrySet[] = [];
     for (const b of set.bases) {
@@ -52,7 +59,7 @@ export function entrySets(
 
 /** Words of training settings and config frameworks: a Python file without a few of them is not read generically. */
 const TRAINING_WORDS =
-  /\b(batch_size|micro_batch_size|global_batch_size|train_batch_size|ims_per_batch|total_batch_size|samples_per_gpu|batch|epochs|num_epochs|max_epochs|num_train_epochs|max_iter|max_iters|max_steps|train_steps|train_iters|learning_rate|base_lr|lr|gradient_accumulation_steps|amp|half_precision|mixed_precision|bf16|fp16|precision|imgsz|_base_|train_cfg|optim_wrapper)\b/gi;
+  /\b(batch_size|micro_batch_size|global_batch_size|train_batch_size|ims_per_batch|total_batch_size|samples_per_gpu|batch|epochs|num_epochs|max_epochs|num_train_epochs|max_iter|max_iters|max_steps|train_steps|train_iters|num_train_steps|iterations_per_loop|learning_rate|base_lr|lr|gradient_accumulation_steps|amp|half_precision|mixed_precision|bf16|fp16|precision|imgsz|_base_|train_cfg|optim_wrapper)\b/gi;
 const CONFIG_IMPORTS =
   /^\s*(from|import)\s+(ultralytics|detectron2|mmengine|mmdet|mmcv|mmpretrain|ml_collections|yacs|timm|composer|olmo_core)\b/m;
 
@@ -77,6 +84,7 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:
   // torchvision / timm / Keras constructors name the architecture (../extract/python-vision).
+  if (tree) ownDevices(linker.id(file), text, tree, d);
   if (tree && !d.plan.facts.has('model')) {
     const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
     const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
@@ -103,6 +111,24 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
   return [linker.enrich(d)];
+}
+
+/**
+ * Devices a script read through the vocabulary states in code (Ray Train's `ScalingConfig(num_workers=8,
+ * use_gpu=True)`, `DataParallel(device_ids=…)`, `mp.spawn(nprocs=…)`, ../extract/python-devices): over the keys' reading,
+ * and a `num_workers` inside a `ScalingConfig` is Ray's workers, not data-loader workers.
+ */
+function ownDevices(file: string, text: string, tree: Tree, d: RunDraft): void {
+  if (!/ScalingConfig|DataParallel|spawn\(/.test(text)) return;
+  const calls = findCalls(tree.rootNode, text, [...DEVICE_CALLS, 'add_argument']);
+  const facts = d.plan.facts;
+  for (const c of calls.filter((x) => x.name === 'ScalingConfig')) {
+    const w = facts.get('num_workers');
+    if (w?.span && w.file === file && w.span.start >= c.node.startIndex && w.span.end <= c.node.endIndex)
+      facts.delete('num_workers');
+  }
+  const dev = pythonDeviceFacts(file, calls, new ValueResolver(tree.rootNode, calls)).find((f) => f.key === 'devices');
+  if (dev && (!facts.has('devices') || facts.get('devices')?.origin === 'assumed')) facts.set('devices', dev);
 }
 
 /**

@@ -310,9 +310,9 @@ export const ALIASES: Alias[] = [
   // --- devices and parallelism (devices from launchers: engine/extract/launcher.ts) ---
   A(
     'devices',
-    'world_size n_gpus num_gpus ngpus gpus devices trainer.devices nproc_per_node gpus_per_node n_gpus_per_node num_processes n_devices',
+    'world_size n_gpus num_gpus ngpus gpus devices trainer.devices nproc_per_node gpus_per_node n_gpus_per_node num_processes n_devices num_gpu ngpu',
     'devices',
-    ['lightning', 'accelerate', 'litgpt', 'verl'],
+    ['lightning', 'accelerate', 'litgpt', 'verl', 'basicsr'],
   ),
   A('nodes', 'num_nodes nnodes trainer.num_nodes n_nodes', 'int', ['lightning', 'nemo', 'litgpt']),
   A(

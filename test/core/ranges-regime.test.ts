@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { estimate, fitConstants } from '../../core/index';
-import { bandOf, regimeOf } from '../../core/fit-spread';
+import { bandOf, regimeOf, t95 } from '../../core/fit-spread';
 import { CASES } from '../../core/validation/cases';
 
 const span = (r: { low: number; high: number }) => r.high / r.low;
@@ -59,5 +59,13 @@ describe('ranges from out-of-family residuals, by regime', () => {
     assert.ok(Math.abs(gcd.energyKWh.mid / pkg.energyKWh.mid - 1) < 0.01, 'energy does not depend on the reading');
     assert.ok(pkg.assumptions.some((a) => a.key === 'hardware-count' && /GCD/.test(a.text)));
     assert.ok(!gcd.assumptions.some((a) => a.key === 'hardware-count'));
+  });
+  it("takes Student's t from its tables (95th percentile: 2.015 at 5 degrees of freedom, 1.812 at 10, 1.697 at 30)", () => {
+    for (const [nu, t] of [
+      [5, 2.015],
+      [10, 1.812],
+      [30, 1.697],
+    ] as const)
+      assert.ok(Math.abs(t95(nu) / t - 1) < 0.01, `t95(${nu}) = ${t95(nu)}`);
   });
 });

@@ -111,3 +111,29 @@ test('a launcher running an in-tree module (`python -m pkg.train`) gives the mod
   assert.equal(run.plan.facts.get('max_steps')?.value, 3000);
   assert.equal(run.plan.facts.get('devices')?.value, 8, 'on a TPU the cores are the devices');
 });
+
+test('a config class’s debug branch (`if self.debug: self.num_train_steps = 20`) is not the run’s setting', async () => {
+  const py = `class PretrainConfig(object):
+  def __init__(self, debug=False):
+    self.debug = debug
+    self.learning_rate = 2e-4
+    self.num_train_steps = 400000
+    self.train_batch_size = 256
+    self.max_seq_length = 256
+    self.use_tpu = False
+    self.iterations_per_loop = 200
+    if self.debug:
+      self.train_batch_size = 4
+      self.num_train_steps = 10
+    else:
+      self.learning_rate = 1e-4
+`;
+  const { get } = await facts2({ 'pretrain_config.py': py }, 'pretrain_config.py');
+  assert.deepEqual([get('max_steps'), get('global_batch'), get('seq_len')], [400000, 256, 256]);
+  assert.equal(get('max_steps'), 400000, 'the non-debug branch and the body are read');
+});
+
+async function facts2(files: Record<string, string>, file: string) {
+  const run = theRun(await analyze(files, file));
+  return { get: (k: FactKey) => run.plan.facts.get(k)?.value };
+}

@@ -183,3 +183,79 @@ test('a fairseq-train launcher: updates are steps, --max-tokens is a batch budge
   );
   assert.equal(run.plan.facts.get('train_tokens'), undefined);
 });
+
+test('a script’s own device flags on its launcher: --gpu_ids lists GPUs, --ngpu counts them; -1 is the CPU', async () => {
+  const run = async (line: string) => {
+    const a = await analyze({ 'go.sh': `${line}\n` }, 'go.sh');
+    const runs = [...a.runs, ...(a.linked ?? [])];
+    return runs[0]?.plan.facts.get('devices');
+  };
+  assert.equal((await run('python train_gan.py --gpu_ids 0,1,2,3 --batch_size 8 --n_epochs 50'))?.value, 4);
+  assert.equal((await run('python train_gan.py --gpu_ids 2 --batch_size 8 --n_epochs 50'))?.value, 1);
+  assert.equal((await run('python train_asr.py --ngpu 2 --epochs 40'))?.value, 2);
+  assert.notEqual((await run('python train_gan.py --gpu_ids -1 --batch_size 8 --n_epochs 50'))?.origin, 'explicit');
+});
+
+test('an options file that states its GPU count (`num_gpu: 4`) has those devices', async () => {
+  const yml = `name: sr_x4\nnum_gpu: 4\ndatasets:\n  train:\n    batch_size_per_gpu: 8\ntrain:\n  total_iter: 200000\n  optim_g:\n    type: Adam\n    lr: 0.0002\n`;
+  const a = await analyze({ 'sr.yml': yml }, 'sr.yml');
+  assert.equal(fact(a, 'devices')?.value, 4);
+});
+
+test('a launcher read through the vocabulary takes its values from the file it sources', async () => {
+  const env = `BATCH=48\nSTEPS=120000\n`;
+  const launcher = `#!/bin/bash\n. ./hparams.sh\nmylab-train --data /corpus --per_device_batch_size $BATCH --max_steps $STEPS --learning_rate 3e-4 --bf16\n`;
+  const a = await analyze({ 'hparams.sh': env, 'pretrain.sh': launcher }, 'pretrain.sh');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('micro_batch')?.value, 48);
+  assert.equal(run.plan.facts.get('max_steps')?.value, 120000);
+});
+
+test('Ray Train read through the vocabulary: ScalingConfig workers are devices, not data-loader workers', async () => {
+  const py = `from ray.train import ScalingConfig
+from ray.train.torch import TorchTrainer
+
+def loop(cfg):
+    for _ in range(cfg["epochs"]):
+        pass
+
+trainer = TorchTrainer(
+    loop,
+    train_loop_config={"epochs": 12, "batch_size": 32, "lr": 3e-4},
+    scaling_config=ScalingConfig(num_workers=6, use_gpu=True),
+)
+trainer.fit()
+`;
+  const a = await analyze({ 'ray_job.py': py }, 'ray_job.py');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('devices')?.value, 6);
+  assert.equal(run.plan.facts.get('num_workers'), undefined);
+  assert.equal(run.plan.facts.get('epochs')?.value, 12);
+});
+
+test('a recipe that hands its training config to a stage script (`./asr.sh --ngpu 4 --asr_config …`) is that config’s run on those GPUs', async () => {
+  const conf = `encoder: conformer
+encoder_conf:
+  output_size: 256
+  num_blocks: 12
+decoder: transformer
+decoder_conf:
+  num_blocks: 6
+frontend_conf:
+  n_fft: 512
+optim: adam
+optim_conf:
+  lr: 0.002
+max_epoch: 35
+accum_grad: 2
+batch_type: numel
+batch_bins: 16000000
+`;
+  const lm = `lm: transformer\nmax_epoch: 10\noptim: adam\n`;
+  const run = `#!/bin/bash\n./asr.sh --stage 10 --ngpu 4 --asr_config conf/tuning/train_conformer.yaml --lm_config conf/lm.yaml "$@"\n`;
+  const a = await analyze({ 'conf/tuning/train_conformer.yaml': conf, 'conf/lm.yaml': lm, 'run.sh': run }, 'run.sh');
+  const r = theRun(a);
+  assert.equal(r.plan.facts.get('devices')?.value, 4);
+  assert.equal(r.plan.facts.get('epochs')?.value, 35);
+  assert.equal(r.plan.facts.get('grad_accum')?.value, 2);
+});

@@ -11,13 +11,18 @@ export type { Entry, EntrySet, EntrySyntax } from './entries';
 export { norm } from './entries';
 
 /** The entries of one file, by its syntax (from the name: YAML, JSON, TOML, gin, shell; Python needs its tree). */
-export function readEntries(file: string, text: string, tree?: Tree): EntrySet | undefined {
+export function readEntries(
+  file: string,
+  text: string,
+  tree?: Tree,
+  preset?: Map<string, string>,
+): EntrySet | undefined {
   try {
     if (/\.ya?ml$/i.test(file)) return yamlEntries(file, text);
     if (/\.jsonc?$/i.test(file)) return jsonEntries(file, text);
     if (/\.toml$/i.test(file)) return tomlEntries(file, text);
     if (/\.gin$/i.test(file)) return ginEntries(file, text);
-    if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return shellEntries(file, text);
+    if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return shellEntries(file, text, preset);
     if (/\.pyi?$/i.test(file) && tree) return pythonEntries(file, text, tree);
   } catch {
     return undefined;

@@ -9,6 +9,8 @@ import type { FactValue, Span } from '../../types';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 
 const MAX_NODES = 60_000;
+/** Conditions of a debug or smoke-test branch (its assignments shrink the run for a quick check). */
+const DEBUG_BRANCH = /^[\w.]*\b(debug|debugging|smoke_test|quick_test|dry_run|fast_dev_run)\s*$/i;
 /** absl flag definitions, https://abseil.io/docs/python/guides/flags (2024); `tf.compat.v1.flags` re-exports them. */
 const ABSL_DEFINES = new Set([
   'DEFINE_integer',
@@ -379,6 +381,16 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
         // `TrainerConfig(...).with_callback(...)`: the call a method is chained on is walked too.
         const inner = fn?.type === 'attribute' ? fn.childForFieldName('object') : fn;
         if (inner) visit(inner, scope, depth + 1);
+        return;
+      }
+      case 'if_statement': {
+        // A debug or smoke-test branch (`if self.debug: self.num_train_steps = 20`) is not the run's setting.
+        const cond = n.childForFieldName('condition');
+        const debug = DEBUG_BRANCH.test(cond?.text ?? '');
+        for (const c of n.namedChildren) {
+          if (!c || c.id === cond?.id || (debug && c.type === 'block')) continue;
+          visit(c, scope, depth + 1);
+        }
         return;
       }
       default:

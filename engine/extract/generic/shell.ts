@@ -9,8 +9,9 @@ import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 
 const NEGATIVE = /^-\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
-export function shellEntries(file: string, text: string): EntrySet {
-  const script = parseShell(text);
+/** `preset`: variables known before the script runs (those of a file it sources). */
+export function shellEntries(file: string, text: string, preset?: Map<string, string>): EntrySet {
+  const script = parseShell(text, preset);
   const entries: Entry[] = [];
   const wordWriter = (w: Word, from: number) => (v: FactValue) => [
     { file, start: from, end: w.span.end, newText: cliLiteral(v, 'yaml') },

@@ -404,3 +404,20 @@ save_interval: 5ep
   assert.equal(fact(a, 'save_steps'), undefined);
   assert.equal(fact(await one('r.yaml', yaml('./ckpt')), 'periodic_save')?.value, 'epoch');
 });
+
+test('settings read from the environment with a default take that default; without one they stay unread', async () => {
+  const py = `import os
+from ultralytics import YOLO
+
+EPOCHS = int(os.environ.get("EPOCHS", "50"))
+BATCH = int(os.getenv("BATCH", 16))
+WORKERS = int(os.environ["WORKERS"])
+
+model = YOLO("yolov8n.pt")
+model.train(data="coco128.yaml", epochs=EPOCHS, batch=BATCH, workers=WORKERS, imgsz=640)
+`;
+  const a = await one('train.py', py);
+  assert.equal(fact(a, 'epochs')?.value, 50);
+  assert.equal(fact(a, 'global_batch')?.value, 16);
+  assert.notEqual(fact(a, 'num_workers')?.origin, 'explicit', 'no default: the environment decides');
+});

@@ -202,7 +202,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       return undefined;
     }
     if (n.type === 'identifier') return consts.get(n.text);
-    return arithmetic(n, consts) ?? namedValue(n, consts);
+    return arithmetic(n, consts) ?? namedValue(n, consts) ?? environmentDefault(n);
   };
   const push = (path: string[], valueNode: SyntaxNode, span: Span, kind: Entry['kind'], callee?: string) => {
     if (entries.length >= MAX_ENTRIES) return;
@@ -409,6 +409,25 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
  * get_default_configs` … `config = get_default_configs()`): that module is a base, read first. Only functions named
  * like config builders (`get_config`, `get_default_configs`) are followed; the module path is resolved by the linker.
  */
+/**
+ * `int(os.environ.get("EPOCHS", "10"))`, `os.getenv("BATCH_SIZE", 32)`: the default the script falls back to when the
+ * variable is not set (the process environment is not this review's to know), converted as the wrapper converts it.
+ */
+function environmentDefault(n: SyntaxNode): FactValue | undefined {
+  if (n.type !== 'call') return undefined;
+  const fn = n.childForFieldName('function')?.text ?? '';
+  const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a && a.type !== 'comment');
+  if (/^(int|float)$/.test(fn) && args.length === 1 && args[0]) {
+    const inner = environmentDefault(args[0]);
+    const x = typeof inner === 'string' ? Number(inner.trim()) : inner;
+    if (typeof x !== 'number' || !Number.isFinite(x)) return undefined;
+    return fn === 'int' ? (Number.isInteger(x) ? x : undefined) : x;
+  }
+  if (!/^os\.(environ\.get|getenv)$/.test(fn) || args.length !== 2 || !args[1]) return undefined;
+  const d = literal(args[1]);
+  return d === undefined || d === null ? undefined : d;
+}
+
 /**
  * Parameters every function of the file declares with a false default (`def get_config(runlocal='')`) and no
  * assignment of another literal: the value a builder called without arguments sees. Names that several functions

@@ -20,6 +20,7 @@ const SELECTOR: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', language: 'toml' },
+  { scheme: 'file', language: 'ini' },
   { scheme: 'file', language: 'shellscript' },
   { scheme: 'file', language: 'javascript' },
   { scheme: 'file', language: 'typescript' },
@@ -40,7 +41,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       // Workspace settings, version pins, and the files a run links to (launchers, configs).
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{greenml.toml,pyproject.toml,requirements*.txt}'),
-        vscode.workspace.createFileSystemWatcher('**/*.{sh,bash,slurm,sbatch,yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{sh,bash,slurm,sbatch,yaml,yml,json,toml,ini,cfg}'),
       ],
     },
   };

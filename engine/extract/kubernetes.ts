@@ -248,6 +248,31 @@ function commandText(text: string, container: unknown): string | undefined {
   return out.join('');
 }
 
+/** A RayJob's `spec.entrypoint`: the command the job runs on its cluster, placed at its own offsets in the text. */
+function entrypointText(text: string, root: unknown): string | undefined {
+  if (str(get(root, 'kind')) !== 'RayJob') return undefined;
+  const n = get(root, 'spec', 'entrypoint');
+  const s = isScalar(n) ? yamlSpan(n as Node) : undefined;
+  if (!s) return undefined;
+  const raw = text.slice(s.start, s.end);
+  const type = (n as Scalar).type;
+  const out = Array.from(text, () => ' ');
+  let start = s.start;
+  let body = raw;
+  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
+    const nl = raw.indexOf('\n');
+    if (nl === -1) return undefined;
+    start += nl + 1;
+    body = raw.slice(nl + 1);
+  } else if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
+    if (raw.includes('\\') || raw.slice(1, -1).includes(raw[0])) return undefined;
+    start += 1;
+    body = raw.slice(1, -1);
+  } else if (type !== 'PLAIN') return undefined;
+  for (let i = 0; i < body.length; i++) out[start + i] = body[i] === '\n' && type === 'PLAIN' ? ' ' : body[i];
+  return out.join('');
+}
+
 /**
  * The commands a manifest's training containers run, each with the job's accelerators (per pod × pods) and GPU model
  * where the command does not state them. Undefined when the text is not a Kubernetes manifest.
@@ -304,34 +329,40 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
     const pods = groups.reduce((n, g) => n + (g.replicas ?? 0), 0);
     // Master and Worker pods of one job run the same command: one run.
     const seen = new Set<string>();
+    // The containers' commands; a RayJob's entrypoint runs on the cluster its pod groups make.
+    const scripts: string[] = [];
+    const entry = entrypointText(text, root);
+    if (entry) scripts.push(entry);
     for (const g of groups) {
       const containers = get(g.spec, 'containers');
       if (!isSeq(containers)) continue;
       for (const c of containers.items) {
         const script = commandText(text, c);
-        if (!script) continue;
-        for (const cmd of parseLauncher(file, script)) {
-          const key = `${cmd.tool} ${cmd.target?.path} ${[...cmd.fields.values()].map((f) => f.text).join(' ')}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const own = cmd.facts.find((f) => f.key === 'devices');
-          // A per-pod count (`torchrun --nproc_per_node=8` without --nnodes) runs in every pod of the job.
-          const perPod =
-            own &&
-            /--nproc[_-]per[_-]node|--num_gpus/.test(own.note ?? '') &&
-            !/--nnodes|--num_nodes/.test(own.note ?? '');
-          if (own && typeof own.value === 'number' && perPod && pods > 1) {
-            own.value *= pods;
-            own.note = `${own.note} × ${pods} pods`;
-          }
-          cmd.facts = cmd.facts.filter((f) => f.value !== null || !jobFacts.some((j) => j.key === f.key));
-          const keys = new Set(cmd.facts.map((f) => f.key));
-          for (const f of jobFacts) if (!keys.has(f.key)) cmd.facts.push(f);
-          // A job (not a long-running service) that asks for accelerators runs to completion: a training launch
-          // unless its script is named for another job (../launcher-run.ts).
-          cmd.scheduled = notes.length > 0 && !SERVICES.includes(str(get(root, 'kind')) ?? '');
-          out.push(cmd);
+        if (script) scripts.push(script);
+      }
+    }
+    for (const script of scripts) {
+      for (const cmd of parseLauncher(file, script)) {
+        const key = `${cmd.tool} ${cmd.target?.path} ${[...cmd.fields.values()].map((f) => f.text).join(' ')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const own = cmd.facts.find((f) => f.key === 'devices');
+        // A per-pod count (`torchrun --nproc_per_node=8` without --nnodes) runs in every pod of the job.
+        const perPod =
+          own &&
+          /--nproc[_-]per[_-]node|--num_gpus/.test(own.note ?? '') &&
+          !/--nnodes|--num_nodes/.test(own.note ?? '');
+        if (own && typeof own.value === 'number' && perPod && pods > 1) {
+          own.value *= pods;
+          own.note = `${own.note} × ${pods} pods`;
         }
+        cmd.facts = cmd.facts.filter((f) => f.value !== null || !jobFacts.some((j) => j.key === f.key));
+        const keys = new Set(cmd.facts.map((f) => f.key));
+        for (const f of jobFacts) if (!keys.has(f.key)) cmd.facts.push(f);
+        // A job (not a long-running service) that asks for accelerators runs to completion: a training launch
+        // unless its script is named for another job (../launcher-run.ts).
+        cmd.scheduled = notes.length > 0 && !SERVICES.includes(str(get(root, 'kind')) ?? '');
+        out.push(cmd);
       }
     }
   }

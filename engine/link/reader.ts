@@ -194,7 +194,7 @@ export type LinkKind = 'python' | 'config' | 'shell' | 'javascript' | 'other';
 export function linkKind(file: string): LinkKind {
   if (/\.pyi?$/i.test(file)) return 'python';
   if (/\.[mc]?[jt]s$/i.test(file) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
-  if (/\.(ya?ml|jsonc?|toml|gin)$/i.test(file)) return 'config';
+  if (/\.(ya?ml|jsonc?|toml|ini|cfg|gin)$/i.test(file)) return 'config';
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return 'shell';
   return 'other';
 }

@@ -417,6 +417,11 @@ export const ALIASES: Alias[] = [
   A('save_steps', 'save_checkpoint_freq', 'save', ['basicsr'], { unit: 'steps' }),
   A('optimizer', 'optim_g.type', 'string', ['basicsr']),
   A('lr', 'init_lr', 'number', ['blip']),
+  // DeePMD-kit input JSON: `training.numb_steps` is the run length, `learning_rate.start_lr` the initial rate.
+  A('max_steps', 'training.numb_steps', 'int', ['deepmd'], { unit: 'steps' }),
+  A('lr', 'learning_rate.start_lr start_lr', 'number', ['deepmd']),
+  // spaCy config.cfg (INI): `[training.optimizer] learn_rate`; `max_steps` and `max_epochs` are the generic rows.
+  A('lr', 'training.optimizer.learn_rate', 'number', ['spacy']),
   // OLMo-core states batch sizes in tokens: ../extract/vocab-models.ts divides them by the sequence length.
   A('precision', 'autocast_precision', 'precision', ['olmo-core'], { fw: ['olmo-core'] }),
   A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),

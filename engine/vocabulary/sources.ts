@@ -117,6 +117,8 @@ export const SOURCES = {
   },
   vdm: { url: 'https://github.com/google-research/vdm/blob/main/configs/cifar10.py', year: 2022 },
   openmmlab: { url: 'https://mmengine.readthedocs.io/en/latest/advanced_tutorials/config.html', year: 2024 },
+  deepmd: { url: 'https://docs.deepmodeling.com/projects/deepmd/en/stable/train/training.html', year: 2024 },
+  spacy: { url: 'https://spacy.io/api/data-formats#config', year: 2024 },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -10,13 +10,13 @@ import { cachedTree, trimTreeCache } from '../../engine/link/tree-cache';
 /** Files larger than this are skipped with one informational message, never parsed to exhaustion. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** python: scripts; config: YAML/JSON training configs (recognised by content); shell: launchers; javascript: JS/TS (TensorFlow.js scripts). */
+/** python: scripts; config: YAML/JSON/TOML/INI training configs (recognised by content); shell: launchers; javascript: JS/TS (TensorFlow.js scripts). */
 export type FileKind = 'python' | 'config' | 'shell' | 'javascript' | 'unsupported';
 
 export function kindOf(file: string): FileKind {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.py' || ext === '.pyi') return 'python';
-  if (['.yaml', '.yml', '.json', '.jsonc', '.toml', '.gin'].includes(ext)) return 'config';
+  if (['.yaml', '.yml', '.json', '.jsonc', '.toml', '.ini', '.cfg', '.gin'].includes(ext)) return 'config';
   if (ext === '.sh' || ext === '.bash' || ext === '.slurm' || ext === '.sbatch') return 'shell';
   if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   return 'unsupported';

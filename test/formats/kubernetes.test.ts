@@ -288,3 +288,41 @@ test('Kubernetes: a v1 MPIJob whose launcher states `mpirun -np` counts those pr
   assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'devices')?.origin], [16, 'explicit']);
   assert.match(fact(a, 'devices')?.note ?? '', /mpirun -np/);
 });
+
+test('Kubernetes: a RayJob whose only command is its entrypoint runs that script, with the workers’ GPUs', async () => {
+  const yaml = `apiVersion: ray.io/v1
+kind: RayJob
+metadata:
+  name: finetune
+spec:
+  entrypoint: |
+    python finetune.py --epochs 3 --batch-size 32
+  rayClusterSpec:
+    headGroupSpec:
+      template:
+        spec:
+          containers:
+            - name: head
+              image: rayproject/ray:2.9.0
+    workerGroupSpecs:
+      - groupName: gpu
+        replicas: 2
+        template:
+          spec:
+            containers:
+              - name: worker
+                image: rayproject/ray:2.9.0
+                resources:
+                  limits:
+                    nvidia.com/gpu: 4
+`;
+  const a = await analyze({ 'rayjob.yaml': yaml }, 'rayjob.yaml');
+  const run = theRun(a);
+  assert.match(run.plan.entry.label, /finetune\.py/);
+  const d = fact(a, 'devices');
+  assert.deepEqual([d?.value, d?.origin], [8, 'explicit'], d?.note);
+  // The entrypoint's flags are read where they are written.
+  const e = fact(a, 'epochs');
+  assert.equal(e?.value, 3);
+  assert.match(yaml.split('\n')[lineOf(yaml, e!.span!.start) - 1], /--epochs 3/);
+});

@@ -1,10 +1,10 @@
 // The generic reader's output: every setting a structured source writes, as a key path with its value, its span and
 // (where the syntax allows) a writer that replaces the value in the file's own syntax. One shape for YAML, TOML,
-// JSON, Python config objects, shell flags, environment variables and gin bindings, so the vocabulary
+// INI, JSON, Python config objects, shell flags, environment variables and gin bindings, so the vocabulary
 // (../../vocabulary) is written once for all of them.
 import type { FactValue, OffsetEdit, Span } from '../../types';
 
-export type EntrySyntax = 'yaml' | 'json' | 'toml' | 'python' | 'shell' | 'gin';
+export type EntrySyntax = 'yaml' | 'json' | 'toml' | 'ini' | 'python' | 'shell' | 'gin';
 
 export interface Entry {
   /** Key path as written, outermost first: ['training', 'micro_batch_size'], ['_C', 'SOLVER', 'IMS_PER_BATCH']. */

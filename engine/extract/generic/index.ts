@@ -2,6 +2,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { EntrySet } from './entries';
 import { ginEntries } from './gin';
+import { iniEntries } from './ini';
 import { pythonEntries } from './python';
 import { shellEntries } from './shell';
 import { tomlEntries } from './toml';
@@ -10,7 +11,7 @@ import { jsonEntries, yamlEntries } from './yaml-json';
 export type { Entry, EntrySet, EntrySyntax } from './entries';
 export { norm } from './entries';
 
-/** The entries of one file, by its syntax (from the name: YAML, JSON, TOML, gin, shell; Python needs its tree). */
+/** The entries of one file, by its syntax (from the name: YAML, JSON, TOML, INI, gin, shell; Python needs its tree). */
 export function readEntries(
   file: string,
   text: string,
@@ -21,6 +22,7 @@ export function readEntries(
     if (/\.ya?ml$/i.test(file)) return yamlEntries(file, text);
     if (/\.jsonc?$/i.test(file)) return jsonEntries(file, text);
     if (/\.toml$/i.test(file)) return tomlEntries(file, text);
+    if (/\.(ini|cfg)$/i.test(file)) return iniEntries(file, text);
     if (/\.gin$/i.test(file)) return ginEntries(file, text);
     if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return shellEntries(file, text, preset);
     if (/\.pyi?$/i.test(file) && tree) return pythonEntries(file, text, tree);

@@ -352,7 +352,8 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
           own &&
           /--nproc[_-]per[_-]node|--num_gpus/.test(own.note ?? '') &&
           !/--nnodes|--num_nodes/.test(own.note ?? '');
-        if (own && typeof own.value === 'number' && perPod && pods > 1) {
+        // A RayJob's entrypoint runs once, on the head: its count is not repeated over the pods.
+        if (own && typeof own.value === 'number' && perPod && pods > 1 && script !== entry) {
           own.value *= pods;
           own.note = `${own.note} × ${pods} pods`;
         }

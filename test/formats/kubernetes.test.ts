@@ -326,3 +326,33 @@ spec:
   assert.equal(e?.value, 3);
   assert.match(yaml.split('\n')[lineOf(yaml, e!.span!.start) - 1], /--epochs 3/);
 });
+
+test('Kubernetes: a RayJob entrypoint that starts torchrun is not multiplied over the pods', async () => {
+  const yaml = `apiVersion: ray.io/v1
+kind: RayJob
+metadata:
+  name: ddp
+spec:
+  entrypoint: torchrun --nproc_per_node=4 train.py --epochs 2
+  rayClusterSpec:
+    headGroupSpec:
+      template:
+        spec:
+          containers:
+            - name: head
+              image: rayproject/ray:2.9.0
+    workerGroupSpecs:
+      - groupName: gpu
+        replicas: 3
+        template:
+          spec:
+            containers:
+              - name: worker
+                image: rayproject/ray:2.9.0
+                resources:
+                  limits:
+                    nvidia.com/gpu: 4
+`;
+  const d = fact(await analyze({ 'rayjob.yaml': yaml }, 'rayjob.yaml'), 'devices');
+  assert.equal(d?.value, 4, d?.note);
+});

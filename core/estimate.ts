@@ -37,6 +37,7 @@ import { PreparedRun } from './estimate-model';
 import type { FittedConstants } from './fit';
 import { estimateMemoryDetailed } from './memory';
 import { prepareRun } from './prepare';
+import { resolveAccelerator } from './resolve';
 import { RANGE_CAP, rangesOf, scaleRange } from './ranges';
 import type { Estimate, Range, RunInputs } from './types';
 
@@ -55,8 +56,21 @@ export interface EstimateOptions {
   scope?: 'run' | 'step';
 }
 
+/**
+ * A processor named as the hardware (`cpu`, a Xeon, EPYC, Ryzen or Core part): the core models accelerators only, so a
+ * CPU run gets no estimate rather than an A100-class one. Names the accelerator table knows (Apple M-series) resolve
+ * first and are not caught here.
+ */
+const CPU_NAME = /^\s*cpus?\s*$|\b(cpu|xeon|epyc|ryzen|threadripper|core\s+(i[3579]|ultra)|graviton)\b/i;
+
 /** Estimate a training run. Never throws. */
 export function estimate(inputs: RunInputs, options: EstimateOptions = {}): Estimate {
+  const hw = inputs.hardware?.trim();
+  if (hw && CPU_NAME.test(hw) && !resolveAccelerator(hw).ok)
+    return emptyEstimate(
+      inputs,
+      `"${hw}" is a CPU: the footprint core estimates accelerator (GPU/TPU) training only, so this run is not estimated; state the accelerator (--hardware) if it uses one.`,
+    );
   try {
     const run = prepareRun(inputs, { constants: options.constants, scope: options.scope });
     return toEstimate(run);

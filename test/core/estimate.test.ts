@@ -168,6 +168,20 @@ describe('estimate: missing and bad inputs', () => {
     wellFormed(e);
   });
 
+  it('a CPU named as the hardware is not estimated as a GPU; Apple silicon and unknown GPUs still are', () => {
+    for (const hardware of ['cpu', 'Intel Xeon Platinum 8380', 'AMD EPYC 7763', 'Intel Core Ultra 9 185H laptop CPU']) {
+      const e = estimate({ params: 6e6, tokens: 8e7, hardware, devices: 1 });
+      assert.equal(e.method, 'insufficient-inputs', hardware);
+      assert.equal(e.gpuHours.mid, 0, hardware);
+      assert.ok(
+        e.warnings.some((w) => w.includes(`"${hardware}" is a CPU`)),
+        JSON.stringify(e.warnings),
+      );
+    }
+    assert.equal(estimate({ params: 6e6, tokens: 8e7, hardware: 'apple m2 max' }).method, 'flops');
+    assert.equal(estimate({ params: 6e6, tokens: 8e7, hardware: 'rtx 5080' }).method, 'flops');
+  });
+
   it('returns insufficient-inputs, zero ranges and a warning naming the tokens when tokens are missing', () => {
     const e = estimate({ params: 7e9, hardware: 'a100' });
     assert.equal(e.method, 'insufficient-inputs');

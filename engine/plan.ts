@@ -280,7 +280,9 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     activeParams: info?.activeParams,
     shape: info?.shape,
     tokens,
-    hardware: typeof hardware === 'string' && !isCpuLike(hardware) ? hardware : undefined,
+    // A CPU run reaches the core as `cpu`, which it declines to estimate as a GPU; Apple-silicon (`mps`) runs of an
+    // unstated model stay unstated.
+    hardware: typeof hardware === 'string' && hardware !== 'mps' ? hardware : undefined,
     // Unknown (`devices="auto"`): the core states its own one-device assumption.
     devices: devicesKnown,
     precision,

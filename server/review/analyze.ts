@@ -70,7 +70,7 @@ export function analyzeRun(
   // CPU and Apple-silicon (MPS) runs: no tensor-core rules, no GPU memory rules.
   const cpu = isCpuLike(plan.facts.get('hardware')?.value);
   let accelerator: Accelerator | undefined;
-  if (shape.inputs.hardware) {
+  if (shape.inputs.hardware && !cpu) {
     const r = resolveAccelerator(shape.inputs.hardware);
     if (r.ok) accelerator = r.value;
     else messages.push(r.message);

@@ -548,3 +548,21 @@ model.fit(x_train, y_train, epochs=2)
 `);
   assert.equal(fact(re, 'optimizer')?.value, 'sgd');
 });
+
+test('a CPU run (use_cpu=True) gets no GPU estimate: footprint unknown, saying it is a CPU, and no unknown-GPU message', async () => {
+  const script = `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+model = AutoModelForCausalLM.from_pretrained("openai-community/gpt2")
+args = TrainingArguments(output_dir="o", use_cpu=True, max_steps=1000, per_device_train_batch_size=8)
+Trainer(model=model, args=args).train()
+`;
+  const a = await analyze({ 'train.py': script }, 'train.py');
+  const run = theRun(a);
+  assert.equal(run.plan.facts.get('hardware')?.value, 'cpu');
+  assert.equal(run.estimate.method, 'insufficient-inputs');
+  assert.ok(
+    run.estimate.warnings.some((w) => /is a CPU/.test(w)),
+    JSON.stringify(run.estimate.warnings),
+  );
+  assert.ok(!a.messages.some((m) => /Unknown accelerator/.test(m)), a.messages.join('; '));
+  assert.deepEqual(a.findings, []);
+});

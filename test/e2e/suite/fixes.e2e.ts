@@ -68,44 +68,61 @@ describe('every quick fix in a real VS Code', function () {
     this.timeout(Number(process.env.GREENML_E2E_FIXES_TIMEOUT_MS ?? 300_000));
     const fixedCodes = new Set<string>();
     let applied = 0;
-    for (const file of FILES) {
-      const doc = await openFixture(file);
-      const initial = await waitFor(`findings on ${file}`, () => {
-        const ds = greenmlDiagnostics(doc.uri);
-        return ds.length ? ds : undefined;
-      });
-      const before = census(doc.uri);
-      // VS Code returns code actions without their diagnostics, so a fix is tied to the findings on the range it
-      // was asked for: after it, one of those findings must be gone and no finding of any code added.
-      const tried = new Set<string>();
-      for (const d of initial) {
-        const here = initial.filter((x) => x.range.intersection(d.range)).map((x) => codeOf(x) ?? '?');
-        const fixes = (await quickFixes(doc.uri, d.range)).filter(
-          (a) => a.edit && !a.title.startsWith('Suppress ') && !a.title.startsWith('Show documentation'),
-        );
-        for (const fix of fixes) {
-          if (tried.has(fix.title)) continue;
-          tried.add(fix.title);
-          assert.ok(await vscode.workspace.applyEdit(fix.edit!), `applyEdit refused "${fix.title}" (${file})`);
-          const cleared = await waitFor(`one of ${here.join(', ')} to clear after "${fix.title}" in ${file}`, () => {
-            const now = census(doc.uri);
-            return here.find((code) => (now.get(code) ?? 0) < (before.get(code) ?? 0));
-          });
-          for (const [other, n] of census(doc.uri))
-            assert.ok(
-              n <= (before.get(other) ?? 0),
-              `"${fix.title}" (${file}) created a ${other} finding:\n${doc.getText()}`,
-            );
-          console.log(`fix cleared ${cleared} in ${file}: ${fix.title}`);
-          fixedCodes.add(cleared);
-          applied++;
-          await vscode.window.showTextDocument(doc);
-          await vscode.commands.executeCommand('workbench.action.files.revert');
-          await waitFor(`the findings of ${file} to come back after the revert`, () =>
-            !doc.isDirty && same(census(doc.uri), before) ? true : undefined,
+    // The workspace's hardware setting reaches the server after it starts, and a file opened before that is first
+    // reviewed without it (on an assumed "A100-class" GPU, so no GML104, which needs a known Ampere GPU). Wait until a
+    // finding names the A100 SXM4 80 GB of the settings, so that every file's findings below are those of that run.
+    const first = await openFixture(FILES[0]);
+    await waitFor('a finding that names the A100 SXM4 80 GB of the workspace settings', () =>
+      greenmlDiagnostics(first.uri).some((d) => /A100 SXM4 80 GB/.test(d.message)) ? true : undefined,
+    );
+    const pass = async () => {
+      for (const file of FILES) {
+        const doc = await openFixture(file);
+        const initial = await waitFor(`findings on ${file}`, () => {
+          const ds = greenmlDiagnostics(doc.uri);
+          return ds.length ? ds : undefined;
+        });
+        const before = census(doc.uri);
+        console.log(`${file}: ${initial.map((d) => `${codeOf(d)}@${d.range.start.line + 1}`).join(' ')}`);
+        // VS Code returns code actions without their diagnostics, so a fix is tied to the findings on the range it
+        // was asked for: after it, one of those findings must be gone and no finding of any code added.
+        const tried = new Set<string>();
+        for (const d of initial) {
+          const here = initial.filter((x) => x.range.intersection(d.range)).map((x) => codeOf(x) ?? '?');
+          const fixes = (await quickFixes(doc.uri, d.range)).filter(
+            (a) => a.edit && !a.title.startsWith('Suppress ') && !a.title.startsWith('Show documentation'),
           );
+          for (const fix of fixes) {
+            if (tried.has(fix.title)) continue;
+            tried.add(fix.title);
+            assert.ok(await vscode.workspace.applyEdit(fix.edit!), `applyEdit refused "${fix.title}" (${file})`);
+            const cleared = await waitFor(`one of ${here.join(', ')} to clear after "${fix.title}" in ${file}`, () => {
+              const now = census(doc.uri);
+              return here.find((code) => (now.get(code) ?? 0) < (before.get(code) ?? 0));
+            });
+            for (const [other, n] of census(doc.uri))
+              assert.ok(
+                n <= (before.get(other) ?? 0),
+                `"${fix.title}" (${file}) created a ${other} finding:\n${doc.getText()}`,
+              );
+            console.log(`fix cleared ${cleared} in ${file}: ${fix.title}`);
+            fixedCodes.add(cleared);
+            applied++;
+            await vscode.window.showTextDocument(doc);
+            await vscode.commands.executeCommand('workbench.action.files.revert');
+            await waitFor(`the findings of ${file} to come back after the revert`, () =>
+              !doc.isDirty && same(census(doc.uri), before) ? true : undefined,
+            );
+          }
         }
       }
+    };
+    await pass();
+    // A finding the server had not published yet when its file was opened (it settles as settings arrive) gets one
+    // more pass; a fix that is really missing fails both.
+    if (EXPECTED.some((code) => !fixedCodes.has(code))) {
+      console.log(`second pass for ${EXPECTED.filter((code) => !fixedCodes.has(code)).join(' ')}`);
+      await pass();
     }
     console.log(`${applied} fixes applied, codes: ${[...fixedCodes].sort().join(' ')}`);
     const missing = EXPECTED.filter((code) => !fixedCodes.has(code));

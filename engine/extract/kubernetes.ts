@@ -196,6 +196,27 @@ function normalise(v: string): string {
 }
 
 /**
+ * A YAML scalar that holds a whole shell script (the `-c` argument of a shell, a RayJob's `entrypoint`), where its text
+ * starts: a literal block's own lines, a plain scalar's lines folded to one, a simply quoted string's inside.
+ * Undefined for what cannot be placed in the file's offsets (escapes, doubled quotes, folded blocks).
+ */
+function scriptBody(text: string, node: unknown): { start: number; body: string } | undefined {
+  const s = isScalar(node) ? yamlSpan(node as Node) : undefined;
+  if (!s) return undefined;
+  const raw = text.slice(s.start, s.end);
+  const type = (node as Scalar).type;
+  if (type === 'BLOCK_LITERAL') {
+    const nl = raw.indexOf('\n');
+    return nl === -1 ? undefined : { start: s.start + nl + 1, body: raw.slice(nl + 1) };
+  }
+  if (type === 'PLAIN') return { start: s.start, body: raw.replace(/\n/g, ' ') };
+  if (type === 'QUOTE_DOUBLE' && !raw.includes('\\')) return { start: s.start + 1, body: raw.slice(1, -1) };
+  if (type === 'QUOTE_SINGLE' && !raw.slice(1, -1).includes("''"))
+    return { start: s.start + 1, body: raw.slice(1, -1) };
+  return undefined;
+}
+
+/**
  * A container's command line as a shell script at the same offsets as the YAML text: `bash -c <script>` keeps the
  * script's own lines (block scalars only); a list of plain or simply quoted words keeps each word in place and blanks
  * the YAML around them. Undefined when the words cannot be placed (escapes, args before the command).
@@ -222,18 +243,9 @@ function commandText(text: string, container: unknown): string | undefined {
     const raw = text.slice(s.start, s.end);
     const type = (items[i] as Scalar).type;
     if (shell && i === 2) {
-      if (type === 'BLOCK_LITERAL') {
-        const nl = raw.indexOf('\n');
-        if (nl === -1) return undefined;
-        place({ start: s.start + nl + 1, end: s.end }, raw.slice(nl + 1));
-      } else if (type === 'PLAIN' || (type === 'QUOTE_DOUBLE' && !raw.includes('\\')) || type === 'QUOTE_SINGLE') {
-        const inner = type === 'PLAIN' ? raw : raw.slice(1, -1);
-        if (type === 'QUOTE_SINGLE' && inner.includes("''")) return undefined;
-        place(
-          { start: s.start + (type === 'PLAIN' ? 0 : 1), end: s.end },
-          type === 'PLAIN' ? inner.replace(/\n/g, ' ') : inner,
-        );
-      } else return undefined;
+      const script = scriptBody(text, items[i]);
+      if (!script) return undefined;
+      place({ start: script.start, end: s.end }, script.body);
       continue;
     }
     if (shell && i < 2) continue;
@@ -251,25 +263,10 @@ function commandText(text: string, container: unknown): string | undefined {
 /** A RayJob's `spec.entrypoint`: the command the job runs on its cluster, placed at its own offsets in the text. */
 function entrypointText(text: string, root: unknown): string | undefined {
   if (str(get(root, 'kind')) !== 'RayJob') return undefined;
-  const n = get(root, 'spec', 'entrypoint');
-  const s = isScalar(n) ? yamlSpan(n as Node) : undefined;
-  if (!s) return undefined;
-  const raw = text.slice(s.start, s.end);
-  const type = (n as Scalar).type;
+  const script = scriptBody(text, get(root, 'spec', 'entrypoint'));
+  if (!script) return undefined;
   const out = Array.from(text, () => ' ');
-  let start = s.start;
-  let body = raw;
-  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
-    const nl = raw.indexOf('\n');
-    if (nl === -1) return undefined;
-    start += nl + 1;
-    body = raw.slice(nl + 1);
-  } else if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
-    if (raw.includes('\\') || raw.slice(1, -1).includes(raw[0])) return undefined;
-    start += 1;
-    body = raw.slice(1, -1);
-  } else if (type !== 'PLAIN') return undefined;
-  for (let i = 0; i < body.length; i++) out[start + i] = body[i] === '\n' && type === 'PLAIN' ? ' ' : body[i];
+  for (let i = 0; i < script.body.length; i++) out[script.start + i] = script.body[i];
   return out.join('');
 }
 

@@ -289,14 +289,13 @@ test('Kubernetes: a v1 MPIJob whose launcher states `mpirun -np` counts those pr
   assert.match(fact(a, 'devices')?.note ?? '', /mpirun -np/);
 });
 
-test('Kubernetes: a RayJob whose only command is its entrypoint runs that script, with the workers’ GPUs', async () => {
-  const yaml = `apiVersion: ray.io/v1
+/** A RayJob whose head requests nothing and whose one worker group has `replicas` pods of `gpus` GPUs each. */
+const rayJob = (entrypoint: string, replicas: number, gpus: number) => `apiVersion: ray.io/v1
 kind: RayJob
 metadata:
-  name: finetune
+  name: train
 spec:
-  entrypoint: |
-    python finetune.py --epochs 3 --batch-size 32
+  entrypoint: ${entrypoint}
   rayClusterSpec:
     headGroupSpec:
       template:
@@ -306,7 +305,7 @@ spec:
               image: rayproject/ray:2.9.0
     workerGroupSpecs:
       - groupName: gpu
-        replicas: 2
+        replicas: ${replicas}
         template:
           spec:
             containers:
@@ -314,8 +313,11 @@ spec:
                 image: rayproject/ray:2.9.0
                 resources:
                   limits:
-                    nvidia.com/gpu: 4
+                    nvidia.com/gpu: ${gpus}
 `;
+
+test('Kubernetes: a RayJob whose only command is its entrypoint runs that script, with the workers’ GPUs', async () => {
+  const yaml = rayJob('|\n    python finetune.py --epochs 3 --batch-size 32', 2, 4);
   const a = await analyze({ 'rayjob.yaml': yaml }, 'rayjob.yaml');
   const run = theRun(a);
   assert.match(run.plan.entry.label, /finetune\.py/);
@@ -328,31 +330,7 @@ spec:
 });
 
 test('Kubernetes: a RayJob entrypoint that starts torchrun is not multiplied over the pods', async () => {
-  const yaml = `apiVersion: ray.io/v1
-kind: RayJob
-metadata:
-  name: ddp
-spec:
-  entrypoint: torchrun --nproc_per_node=4 train.py --epochs 2
-  rayClusterSpec:
-    headGroupSpec:
-      template:
-        spec:
-          containers:
-            - name: head
-              image: rayproject/ray:2.9.0
-    workerGroupSpecs:
-      - groupName: gpu
-        replicas: 3
-        template:
-          spec:
-            containers:
-              - name: worker
-                image: rayproject/ray:2.9.0
-                resources:
-                  limits:
-                    nvidia.com/gpu: 4
-`;
+  const yaml = rayJob('torchrun --nproc_per_node=4 train.py --epochs 2', 3, 4);
   const d = fact(await analyze({ 'rayjob.yaml': yaml }, 'rayjob.yaml'), 'devices');
   assert.equal(d?.value, 4, d?.note);
 });

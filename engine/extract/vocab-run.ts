@@ -10,6 +10,8 @@ import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
 import { bigVisionModel, olmoCoreFacts, zooModel } from './vocab-models';
 import { jobFacts, jobSets } from './vocab-jobs';
+import { trains, type TrainingEvidence } from './python-trains';
+import { codeDefaults, trainingCallFacts, trainingLabel } from './python-trains-run';
 
 export const MIN_SIGNALS = 3;
 
@@ -18,6 +20,11 @@ export interface VocabRunOptions {
   basesComplete?: boolean;
   /** Only a recognised framework makes a run (Python files, whose generic reading is noisier). */
   requireFramework?: boolean;
+  /**
+   * A Python file: without a recognised framework it is a run when its code trains (./python-trains), or when its
+   * settings read as training ones and nothing in it evaluates or predicts (an argparse or constants module).
+   */
+  python?: { evidence: TrainingEvidence; settingsModule: boolean; inference: boolean; text: string };
 }
 
 /** The framework and vocabulary reading of entry sets (bases first, the file itself last). */
@@ -32,6 +39,14 @@ export function isTrainingReading(read: VocabResult): boolean {
     f.has(k as FactKey),
   );
   return batchOrLength && read.signals >= MIN_SIGNALS;
+}
+
+function isRun(read: VocabResult, opts: VocabRunOptions): boolean {
+  if (opts.requireFramework) return false;
+  const training = isTrainingReading(read);
+  const py = opts.python;
+  if (!py) return training;
+  return trains(py.evidence, training) || (training && (py.settingsModule || !py.inference));
 }
 
 function torchtitanModel(sets: EntrySet[], facts: Map<FactKey, Fact>) {
@@ -64,7 +79,7 @@ export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft 
   // A job's command line (Determined's `entrypoint:`) holds settings of the run too; TPU cores off a TPU do not.
   const sets = jobSets(fw, own);
   const read = sets !== own ? readVocabulary(sets, fw) : first.read;
-  if (!fw && (opts.requireFramework || !isTrainingReading(read))) return undefined;
+  if (!fw && !isRun(read, opts)) return undefined;
   if (fw && read.facts.size === 0 && !fw.defaults) return undefined;
   // A framework that also writes inference files (SpeechBrain's pretrained hyperparameters): no batch or run length,
   // no run.
@@ -80,6 +95,12 @@ export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft 
   if (fw?.id === 'mlcollections') bigVisionModel(sets, facts);
   if (fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') zooModel(sets, facts);
   jobFacts(fw, sets, facts);
+  const ev = opts.python?.evidence;
+  const trained = !fw && ev && trains(ev, isTrainingReading(read));
+  if (trained) {
+    trainingCallFacts(main, ev, fw, facts);
+    codeDefaults(main.file, opts.python?.text ?? '', ev, facts);
+  }
 
   noSaveFolder(sets, facts);
   if (fw?.defaults && opts.basesComplete !== false) {
@@ -106,7 +127,7 @@ export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft 
     entry: {
       file: main.file,
       span: firstSpan,
-      label: fw?.label ?? 'training config (read through the shared vocabulary)',
+      label: fw?.label ?? (trained ? trainingLabel(ev) : 'training config (read through the shared vocabulary)'),
     },
     files: [...new Set(sets.map((s) => s.file))],
     facts,

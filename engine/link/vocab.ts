@@ -10,6 +10,8 @@ import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
+import { isSettingsModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
+import { statedDevices } from '../extract/python-trains-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
 import type { Linker } from './linker';
@@ -19,6 +21,8 @@ import { withLaunchConfigs } from './launch-refs';
 import { sourcedVars } from './wrapper';
 
 const MAX_BASE_DEPTH = 3;
+/** Code that evaluates or predicts: a file with it and no training code is not a run, whatever settings it reads. */
+const INFERENCE = /\bno_grad\b|inference_mode|\.eval\(\)|\.predict\(|\.generate\(|\bevaluate\(/;
 
 /** Entry sets of a file, its bases first; `complete` is false when a base could not be read. */
 export function entrySets(
@@ -76,10 +80,19 @@ export function mayBeConfig(text: string): boolean {
 
 /** The vocabulary's run of a file no framework reader claimed (a config alone, a launcher whose script is elsewhere). */
 export function vocabDrafts(linker: Linker, file: string, text: string, tree?: Tree): RunDraft[] {
-  if (/\.pyi?$/i.test(file) && !mayBeConfig(text)) return [];
+  const py = /\.pyi?$/i.test(file);
+  if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
+  // Does the Python file train, whatever its library (../extract/python-trains)?
+  const evidence = py && tree ? trainingEvidence(tree) : undefined;
+  if (py && !mayBeConfig(text) && !(evidence && evidence.code >= TRAINS_AT)) return [];
   const { sets, complete } = entrySets(linker, file, text, tree);
-  const d = vocabRun(sets, { basesComplete: complete });
+  const python =
+    evidence && tree
+      ? { evidence, settingsModule: isSettingsModule(tree.rootNode), inference: INFERENCE.test(text), text }
+      : undefined;
+  const d = vocabRun(sets, { basesComplete: complete, python });
   if (!d) return [];
+  if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts);
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:

@@ -1,0 +1,110 @@
+// The run of a Python file that trains (./python-trains) with a library nobody wrote a reader for, read generically:
+// the keyword arguments of its training call first (`fit(…, batch_size=256, epochs=10)`, `nb_epoch=`,
+// `num_boost_round=`), then every other source of the file through the shared vocabulary (argparse defaults, module
+// constants, dict literals), each `inferred`; the defaults that follow from what the code shows, and only those; the
+// devices the file states.
+import type { Tree } from 'web-tree-sitter';
+import type { EntrySet } from './generic';
+import type { Framework } from '../vocabulary/frameworks';
+import { readVocabulary } from '../vocabulary/read';
+import { findCalls, literal, spanOf } from '../parse/python-syntax';
+import type { Fact, FactKey } from '../types';
+import type { RunDraft } from './run-draft';
+import type { TrainingEvidence } from './python-trains';
+
+/** Mixed or reduced precision anywhere in the file: no fp32 default then. */
+const REDUCED_PRECISION =
+  /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
+/** Gradient accumulation spelled in code or settings. */
+const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)/i;
+/** More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. */
+const MULTI_DEVICE =
+  /DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world_size|nproc|LOCAL_RANK|local_rank|dask|ray\b/;
+const ONE_CUDA = /['"]cuda(:\d+)?['"]|['"]gpu['"]/;
+
+/** The keyword arguments of the training call through the vocabulary: they are the run's settings, over the file's other mentions (a `predict(batch_size=…)`). */
+export function trainingCallFacts(
+  main: EntrySet,
+  ev: TrainingEvidence,
+  fw: Framework | undefined,
+  facts: Map<FactKey, Fact>,
+) {
+  const call = ev.calls[0];
+  if (!call) return;
+  const inside = main.entries.filter((e) => e.span.start >= call.node.startIndex && e.span.end <= call.node.endIndex);
+  if (!inside.length) return;
+  const own = readVocabulary([{ ...main, entries: inside }], fw);
+  for (const [k, f] of own.facts) {
+    if (f.value === null || f.value === undefined) continue;
+    facts.set(k, { ...f, origin: f.origin === 'explicit' && !fw ? 'inferred' : f.origin });
+  }
+}
+
+/** Precision and accumulation that follow from the code alone, each with its reason. */
+export function codeDefaults(file: string, text: string, ev: TrainingEvidence, facts: Map<FactKey, Fact>) {
+  const torch = /^\s*(import torch\b|from torch\b)/m.test(text);
+  const tf = /^\s*(import tensorflow\b|from tensorflow\b|import keras\b|from keras\b)/m.test(text);
+  if (!facts.has('precision') && (torch || tf) && !REDUCED_PRECISION.test(text))
+    facts.set('precision', {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      file,
+      note: torch
+        ? 'plain PyTorch runs in fp32 unless autocast, a GradScaler or .half() is used; this file shows none of them (https://pytorch.org/docs/stable/amp.html, 2025)'
+        : 'Keras runs in float32 unless a mixed-precision policy is set; this file sets none (https://www.tensorflow.org/guide/mixed_precision, 2025)',
+    });
+  if (!facts.has('grad_accum') && ev.stepLoop && !ACCUMULATION.test(text))
+    facts.set('grad_accum', {
+      key: 'grad_accum',
+      value: 1,
+      origin: 'framework-default',
+      file,
+      note: 'the training loop in this file steps the optimizer after every backward pass (no accumulation written)',
+    });
+}
+
+/**
+ * Devices the file states: Keras `multi_gpu_model(model, gpus=N)`, else one `"cuda"` device named where nothing in
+ * the file sets up more than one (no DataParallel, no process group, no device count).
+ */
+export function statedDevices(file: string, text: string, tree: Tree, facts: Map<FactKey, Fact>) {
+  const cur = facts.get('devices');
+  if (cur && cur.origin !== 'assumed') return;
+  const multi = findCalls(tree.rootNode, text, ['multi_gpu_model']).find((c) => c.kwargs.has('gpus'));
+  const n = multi ? literal(multi.kwargs.get('gpus')?.value) : undefined;
+  if (multi && typeof n === 'number' && Number.isInteger(n) && n > 0) {
+    facts.set('devices', {
+      key: 'devices',
+      value: n,
+      origin: 'explicit',
+      file,
+      span: spanOf(multi.node),
+      note: `multi_gpu_model(…, gpus=${n}): the model is replicated on ${n} GPUs`,
+    });
+    // Keras splits each batch over the replicas: the batch the training call passes is the global one.
+    const mb = facts.get('micro_batch');
+    if (mb && typeof mb.value === 'number' && !facts.has('global_batch')) {
+      facts.set('global_batch', { ...mb, key: 'global_batch', note: `${mb.note ?? ''} — split over ${n} GPUs` });
+      facts.delete('micro_batch');
+    }
+    return;
+  }
+  const m = ONE_CUDA.exec(text);
+  if (!m || MULTI_DEVICE.test(text)) return;
+  facts.set('devices', {
+    key: 'devices',
+    value: 1,
+    origin: 'inferred',
+    file,
+    span: { start: m.index, end: m.index + m[0].length },
+    note: `the file names one device (${m[0]}) and sets up no other`,
+  });
+}
+
+/** Words a generic run's label gives for why the file is a training run. */
+export function trainingLabel(ev: TrainingEvidence): string {
+  return `training script (${ev.reasons.join(', ')}; read through the shared vocabulary)`;
+}
+
+export type { RunDraft };

@@ -1,0 +1,174 @@
+// Does this Python file train a model? One judgement from code evidence any library shows, for files no framework
+// reader claims (an RL agent's `learn`, a recommender's `model.fit(x, y, batch_size=…, epochs=…)`,
+// `xgb.train(params, …)`, a solver's `train_step`, a loop over epochs calling a helper `train(...)`), so that such a
+// file is read through the shared vocabulary, and a file that does not train (evaluation, inference, data
+// preparation, model definitions, library modules that define a training step nobody calls here) yields no run.
+//
+// Evidence and weights (the threshold is TRAINS_AT points, at least one of them from code, and the code must run when
+// the file runs: at module level, or the file has an entry point):
+// - 2: a training call — `fit`/`train`/`learn`/`fine_tune` with training keyword arguments (`epochs=`, `batch_size=`,
+//   `nb_epoch=`, `num_boost_round=`, …), on data (`fit(X, y)`, `train(params, dtrain)`), or `train()` on a trainer;
+// - 2: a backward pass and an optimizer step in a loop (`loss.backward()`, `optimizer.step()`);
+// - 1: a call of a training helper (`train_one_epoch(...)`, `update_parameters(...)`, `fit(x)`);
+// - 1: a loop over epochs, episodes or training steps;
+// - 1: the file's settings read as a training config through the vocabulary (a batch or run length and three
+//   training settings: ../vocab-run `isTrainingReading`).
+// `model.train()` / `model.train(False)` switch a module's mode and are not training calls.
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import { callSite, type CallSite } from '../parse/python-syntax';
+
+export const TRAINS_AT = 2;
+
+/** Keyword arguments that make a `fit`/`train`/`learn` call a training call (run length, batch, learning rate). */
+const TRAINING_KWARGS =
+  /^(epochs|nb_epoch|n_epochs|num_epochs|max_epochs|epoch|batch_size|mini_batch_size|num_boost_round|num_round|n_estimators|total_timesteps|max_steps|num_steps|steps_per_epoch|iterations|n_iter|max_iter|learning_rate|lr|train_steps|num_train_epochs)$/;
+const TRAIN_METHODS = new Set(['fit', 'train', 'learn', 'fine_tune', 'finetune', 'fit_generator', 'train_model']);
+const HELPERS =
+  /^(train|fit|learn)_?(step|epoch|one_epoch|model|loop|batch|on_batch|iter|iteration|network|net|agent|epochs)$|^(update_parameters|update_model|optimi[sz]e_model|optimi[sz]e_step|training_step|run_training|do_train|train_and_evaluate|train_and_eval)$/;
+/** Receivers whose `fit` prepares data, not a model (scikit-learn transformers, tokenizers). */
+const NOT_MODELS =
+  /(scaler|encoder|lbe|mms|le|tokenizer|vectori[sz]er|imputer|pca|tfidf|normali[sz]er|kmeans|binarizer|selector|ohe|enc|transformer|featurizer|discretizer)$/i;
+/** Receivers whose zero-argument `train()` runs training rather than switching a module's mode. */
+const TRAINERS = /(trainer|solver|runner|learner|exp|experiment|engine|trainloop|training_loop)$/i;
+/** Loops over epochs, episodes or training steps. */
+const LOOP_WORDS =
+  /epoch|episode|max_iter|num_iter|total_steps|train_steps|num_steps|max_steps|timesteps|n_iter|t_max/i;
+const STEP_RECEIVERS = /(optim|opt|optimizer|optimiser|scaler|trainer)\w*$/i;
+
+export interface TrainingEvidence {
+  /** Points from code (training calls, optimizer steps, loops), counted only where the code runs. */
+  code: number;
+  /** Human-readable reasons, for notes. */
+  reasons: string[];
+  /** Training calls, strongest first: their keyword arguments are the run's settings first of all. */
+  calls: CallSite[];
+  /** A backward pass and an optimizer step, the backward pass inside a loop of this file. */
+  stepLoop: boolean;
+  /** The file runs something when executed (module-level code or a `__main__` guard). */
+  entry: boolean;
+}
+
+const isMainGuard = (n: SyntaxNode) =>
+  n.type === 'if_statement' && /__name__\s*==\s*['"]__main__['"]/.test(n.childForFieldName('condition')?.text ?? '');
+
+/**
+ * True when running the file does something: a `__main__` guard, or module-level code beyond imports, definitions
+ * and assignments (a loop, a `with`, a call statement). A module of classes and functions only is a library.
+ */
+export function hasEntry(root: SyntaxNode): boolean {
+  for (const n of root.namedChildren) {
+    if (!n) continue;
+    if (isMainGuard(n)) return true;
+    if (['for_statement', 'while_statement', 'with_statement', 'try_statement'].includes(n.type)) return true;
+    if (n.type === 'expression_statement' && n.namedChildren[0]?.type === 'call') return true;
+    // `result = pipeline(...)`, `history = model.fit(...)` at module level: code that runs.
+    if (n.type === 'expression_statement' && n.namedChildren[0]?.type === 'assignment') {
+      const right = n.namedChildren[0].childForFieldName('right');
+      if (right?.type === 'call' && /\b(fit|train|learn|fine_tune|main|run)\s*\(/.test(right.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the node runs at module level (not inside a function or class body). */
+function atModuleLevel(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent)
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  return true;
+}
+
+function inLoop(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+    if (p.type === 'function_definition') return false;
+  }
+  return false;
+}
+
+const boolArg = (n: SyntaxNode) => ['true', 'false'].includes(n.type);
+
+/** The weight of a call as training evidence (0: not training). */
+function callWeight(c: CallSite): number {
+  const receiver = c.callee.includes('.') ? c.callee.slice(0, c.callee.lastIndexOf('.')) : '';
+  const last = receiver.split('.').pop() ?? '';
+  if (TRAIN_METHODS.has(c.name)) {
+    if (c.name === 'fit' && NOT_MODELS.test(last)) return 0;
+    const kw = [...c.kwargs.keys()].some((k) => TRAINING_KWARGS.test(k));
+    // `model.train()`, `model.train(False)`, `model.train(mode=True)`: a module's mode, not training.
+    if (c.name === 'train' && !kw && (c.kwargs.has('mode') || (c.positional.length === 1 && boolArg(c.positional[0]))))
+      return 0;
+    if (kw) return 2;
+    if (c.name === 'fit' && c.positional.length >= 2) return 2;
+    if (c.name !== 'fit' && c.positional.length + c.kwargs.size >= 1) return receiver ? 2 : 1;
+    if (c.positional.length + c.kwargs.size === 0) return TRAINERS.test(last) ? 2 : 0;
+    return 1;
+  }
+  return HELPERS.test(c.name) && !NOT_MODELS.test(last) ? 1 : 0;
+}
+
+/** The evidence that a Python file trains a model. Walks the tree once; never evaluates anything. */
+export function trainingEvidence(tree: Tree): TrainingEvidence {
+  const root = tree.rootNode;
+  const entry = hasEntry(root);
+  const calls: { c: CallSite; w: number }[] = [];
+  const reasons: string[] = [];
+  let backward: SyntaxNode | undefined;
+  let step: SyntaxNode | undefined;
+  let loop: SyntaxNode | undefined;
+  // Code inside functions counts only when something runs them (a `__main__` guard or module-level code).
+  const runs = (n: SyntaxNode) => entry || atModuleLevel(n);
+  const walk = (n: SyntaxNode, depth: number) => {
+    if (depth > 200) return;
+    if (n.type === 'call') {
+      const c = callSite(n);
+      if (c) {
+        const w = callWeight(c);
+        if (w > 0 && runs(n)) calls.push({ c, w });
+        if (c.name === 'backward' && c.callee.includes('.')) backward ??= n;
+        if (c.name === 'step' && STEP_RECEIVERS.test(c.callee.slice(0, -5))) step ??= n;
+      }
+    } else if ((n.type === 'for_statement' || n.type === 'while_statement') && !loop) {
+      const head =
+        n.type === 'for_statement'
+          ? `${n.childForFieldName('left')?.text ?? ''} ${n.childForFieldName('right')?.text ?? ''}`
+          : (n.childForFieldName('condition')?.text ?? '');
+      if (LOOP_WORDS.test(head) && runs(n)) loop = n;
+    }
+    for (const ch of n.namedChildren) if (ch) walk(ch, depth + 1);
+  };
+  walk(root, 0);
+  calls.sort((a, b) => b.w - a.w);
+  let code = calls.length ? calls[0].w : 0;
+  if (calls.length) reasons.push(`${calls[0].c.callee}(…)`);
+  const stepped = !!backward && !!step && entry;
+  const stepLoop = stepped && inLoop(backward as SyntaxNode);
+  if (stepped) {
+    code = Math.max(code, 2);
+    reasons.push('a backward pass and an optimizer step in a loop');
+  }
+  if (loop) {
+    code += 1;
+    reasons.push('a loop over epochs or training steps');
+  }
+  return { code, reasons, calls: calls.map((x) => x.c), stepLoop, entry };
+}
+
+/** The judgement: the file trains when its evidence reaches TRAINS_AT with code that runs. */
+export function trains(ev: TrainingEvidence, settingsReadAsTraining: boolean): boolean {
+  return ev.entry && ev.code >= 1 && ev.code + (settingsReadAsTraining ? 1 : 0) >= TRAINS_AT;
+}
+
+/**
+ * True when every module-level statement is an import, an assignment or a docstring: a settings module (nanoGPT's
+ * config/*.py), read as a config given alone.
+ */
+export function isSettingsModule(root: SyntaxNode): boolean {
+  return root.namedChildren.every((n) => {
+    if (!n || n.type === 'comment') return true;
+    if (n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement')
+      return true;
+    if (n.type !== 'expression_statement') return false;
+    const e = n.namedChildren[0];
+    return e?.type === 'string' || (e?.type === 'assignment' && e.childForFieldName('right')?.type !== 'lambda');
+  });
+}

@@ -21,6 +21,7 @@ import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, readSets } from './extract/vocab-run';
+import { statedDevices } from './extract/python-trains-run';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export { MAX_RELATED_BYTES, diskReader, linkKind, memoryReader, type FileReader, type LinkKind } from './link/reader';
@@ -34,6 +35,10 @@ export function linkFile(input: LinkInput): LinkResult {
     const kind = linkKind(file);
     if (kind === 'python') {
       drafts = linker.pythonRuns(file, text).map((d) => linker.enrich(d));
+      // Devices the script states (`multi_gpu_model(gpus=2)`, one "cuda" device), where its reader read none.
+      const tree = input.tree;
+      const id = linker.id(file);
+      if (tree) for (const d of drafts) if (d.plan.entry.file === id) statedDevices(id, text, tree, d.plan.facts);
       // A Hydra script (`@hydra.main`) trains what its primary config composes.
       if (drafts.length === 0) drafts = linker.hydraFromScript(file, text);
       // A Python file with no run of its own may be a config a launcher passes to a script (nanoGPT's config/*.py).

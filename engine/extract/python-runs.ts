@@ -9,7 +9,7 @@ import { extractLightning } from './lightning';
 import { extractNanoGpt } from './nanogpt';
 import type { Ref, RunDraft } from './run-draft';
 import { extractTorchLoop } from './torch-loop';
-import { hasEntry } from './python-trains';
+import { isLibraryModule } from './python-trains';
 
 /** Config files a Python script names: `deepspeed="ds.json"`, `parse_yaml_file("args.yaml")`, `parse_json_file(...)`. */
 export function pythonRefs(file: string, text: string, tree: Tree): Ref[] {
@@ -56,9 +56,9 @@ export function extractPythonRuns(file: string, text: string, tree: Tree): RunDr
   }
   for (const extract of [extractLightning, extractKeras, extractNanoGpt, extractTorchLoop]) {
     const runs = extract(file, text, tree);
-    // A module of classes and functions only (an RL agent's `learn`, a library's `train` method): running it trains
-    // nothing, so its loop is no run of its own (./python-trains).
-    if (extract === extractTorchLoop && runs.length > 0 && !hasEntry(tree.rootNode)) return [];
+    // A module whose loop is a class's method and that runs nothing itself (an RL agent's `learn`, a library's `train`
+    // method): another file trains with it, so it is no run of its own (./python-trains).
+    if (extract === extractTorchLoop && runs.length > 0 && isLibraryModule(tree, text)) return [];
     if (runs.length > 0) {
       const refs = pythonRefs(file, text, tree);
       return runs.map((r) => ({ ...r, refs: [...r.refs, ...refs] }));

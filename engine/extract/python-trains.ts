@@ -9,13 +9,14 @@
 // - 2: a training call — `fit`/`train`/`learn`/`fine_tune` with training keyword arguments (`epochs=`, `batch_size=`,
 //   `nb_epoch=`, `num_boost_round=`, …), on data (`fit(X, y)`, `train(params, dtrain)`), or `train()` on a trainer;
 // - 2: a backward pass and an optimizer step in a loop (`loss.backward()`, `optimizer.step()`);
-// - 1: a call of a training helper (`train_one_epoch(...)`, `update_parameters(...)`, `fit(x)`);
+// - 1: a call of a training helper (`train_one_epoch(...)`, `update_parameters(...)`, `fit(x)`), or a call passing
+//   two training settings (`NeuralNetClassifier(max_epochs=…, batch_size=…)`);
 // - 1: a loop over epochs, episodes or training steps;
 // - 1: the file's settings read as a training config through the vocabulary (a batch or run length and three
 //   training settings: ../vocab-run `isTrainingReading`).
 // `model.train()` / `model.train(False)` switch a module's mode and are not training calls.
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import { callSite, type CallSite } from '../parse/python-syntax';
+import { callSite, findCalls, type CallSite } from '../parse/python-syntax';
 
 export const TRAINS_AT = 2;
 
@@ -25,9 +26,9 @@ const TRAINING_KWARGS =
 const TRAIN_METHODS = new Set(['fit', 'train', 'learn', 'fine_tune', 'finetune', 'fit_generator', 'train_model']);
 const HELPERS =
   /^(train|fit|learn)_?(step|epoch|one_epoch|model|loop|batch|on_batch|iter|iteration|network|net|agent|epochs)$|^(update_parameters|update_model|optimi[sz]e_model|optimi[sz]e_step|training_step|run_training|do_train|train_and_evaluate|train_and_eval)$/;
-/** Receivers whose `fit` prepares data, not a model (scikit-learn transformers, tokenizers). */
+/** Receivers whose `fit`/`train` prepares data, not a model (scikit-learn transformers, tokenizer trainers). */
 const NOT_MODELS =
-  /(scaler|encoder|lbe|mms|le|tokenizer|vectori[sz]er|imputer|pca|tfidf|normali[sz]er|kmeans|binarizer|selector|ohe|enc|transformer|featurizer|discretizer)$/i;
+  /(scaler|encoder|lbe|mms|le|tokenizer|vectori[sz]er|imputer|pca|tfidf|normali[sz]er|kmeans|binarizer|selector|ohe|enc|transformer|featurizer|discretizer|sentencepiecetrainer|spm|bpe|wordpiece)$/i;
 /** Receivers whose zero-argument `train()` runs training rather than switching a module's mode. */
 const TRAINERS = /(trainer|solver|runner|learner|exp|experiment|engine|trainloop|training_loop)$/i;
 /** Loops over epochs, episodes or training steps. */
@@ -70,6 +71,22 @@ export function hasEntry(root: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * A library module: running it does nothing (no entry point) and its backward passes sit in methods of classes (an
+ * RL agent's `learn`, a trainer class's `train_one_epoch`, a library algorithm's `train`). Another file runs them.
+ */
+export function isLibraryModule(tree: Tree, text: string): boolean {
+  const root = tree.rootNode;
+  if (hasEntry(root)) return false;
+  const backward = findCalls(root, text, ['backward']);
+  return backward.length > 0 && backward.every((c) => inClass(c.node));
+}
+
+function inClass(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'class_definition') return true;
+  return false;
+}
+
 /** True when the node runs at module level (not inside a function or class body). */
 function atModuleLevel(n: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent)
@@ -92,7 +109,7 @@ function callWeight(c: CallSite): number {
   const receiver = c.callee.includes('.') ? c.callee.slice(0, c.callee.lastIndexOf('.')) : '';
   const last = receiver.split('.').pop() ?? '';
   if (TRAIN_METHODS.has(c.name)) {
-    if (c.name === 'fit' && NOT_MODELS.test(last)) return 0;
+    if (NOT_MODELS.test(last)) return 0;
     const kw = [...c.kwargs.keys()].some((k) => TRAINING_KWARGS.test(k));
     // `model.train()`, `model.train(False)`, `model.train(mode=True)`: a module's mode, not training.
     if (c.name === 'train' && !kw && (c.kwargs.has('mode') || (c.positional.length === 1 && boolArg(c.positional[0]))))
@@ -103,7 +120,10 @@ function callWeight(c: CallSite): number {
     if (c.positional.length + c.kwargs.size === 0) return TRAINERS.test(last) ? 2 : 0;
     return 1;
   }
-  return HELPERS.test(c.name) && !NOT_MODELS.test(last) ? 1 : 0;
+  if (HELPERS.test(c.name) && !NOT_MODELS.test(last)) return 1;
+  // A model or trainer built with two training settings (`NeuralNetClassifier(max_epochs=…, batch_size=…)`).
+  const settings = [...c.kwargs.keys()].filter((k) => TRAINING_KWARGS.test(k.split('__').pop() ?? k));
+  return settings.length >= 2 ? 1 : 0;
 }
 
 /** The evidence that a Python file trains a model. Walks the tree once; never evaluates anything. */
@@ -138,7 +158,8 @@ export function trainingEvidence(tree: Tree): TrainingEvidence {
   };
   walk(root, 0);
   calls.sort((a, b) => b.w - a.w);
-  let code = calls.length ? calls[0].w : 0;
+  // Two training calls (a model built with training settings, then fitted) are more than one.
+  let code = calls.length ? calls[0].w + (calls.length > 1 ? 1 : 0) : 0;
   if (calls.length) reasons.push(`${calls[0].c.callee}(…)`);
   const stepped = !!backward && !!step && entry;
   const stepLoop = stepped && inLoop(backward as SyntaxNode);

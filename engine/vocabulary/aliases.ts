@@ -406,6 +406,14 @@ export const ALIASES: Alias[] = [
     { unit: 'steps' },
   ),
   A('micro_batch', 'per_replica_batch batch_size_per_replica', 'int', ['mesh-jax'], { scope: 'per-device' }),
+  // Gradient boosting counts its run in boosting rounds (one tree per round and class): the run's iterations.
+  A('max_steps', 'num_boost_round num_round n_estimators num_trees', 'int', ['xgboost', 'lightgbm'], {
+    unit: 'steps',
+  }),
+  // DeepChem's `model.fit(dataset, nb_epoch=…)` (the Keras 1 spelling); Flair's `mini_batch_size`.
+  A('epochs', 'nb_epoch', 'int', ['deepchem'], { unit: 'epochs' }),
+  A('micro_batch', 'mini_batch_size', 'int', ['flair'], { scope: 'per-device' }),
+
   // The split named after the quantity (`batch_size_train`, `num_steps_train`: variational diffusion models).
   A('micro_batch', 'batch_size_train', 'int', ['vdm']),
   A('max_steps', 'num_steps_train', 'int', ['vdm'], { unit: 'steps' }),

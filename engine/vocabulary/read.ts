@@ -87,7 +87,8 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
   sets.forEach((set, layer) => {
     for (const entry of set.entries) {
       if (entry.kind === 'env') continue;
-      const path = entry.path.map(norm);
+      // scikit-learn's nested parameter names (`net__max_epochs`, `net__module__hidden`: skorch, pipelines) are paths.
+      const path = entry.path.flatMap((p) => (p.includes('__') ? p.split('__').filter(Boolean) : [p])).map(norm);
       const candidates = idx.get(path[path.length - 1]);
       if (!candidates) continue;
       if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;

@@ -57,6 +57,10 @@ export const SOURCES = {
   nanotron: { url: 'https://github.com/huggingface/nanotron/blob/main/src/nanotron/config/config.py', year: 2025 },
   espnet: { url: 'https://espnet.github.io/espnet/espnet2_training_option.html', year: 2024 },
   opennmt: { url: 'https://opennmt.net/OpenNMT-py/options/train.html', year: 2024 },
+  xgboost: { url: 'https://xgboost.readthedocs.io/en/stable/python/python_api.html#xgboost.train', year: 2025 },
+  lightgbm: { url: 'https://lightgbm.readthedocs.io/en/latest/Parameters.html#num_iterations', year: 2025 },
+  deepchem: { url: 'https://deepchem.readthedocs.io/en/latest/api_reference/models.html#model', year: 2025 },
+  flair: { url: 'https://flairnlp.github.io/docs/tutorial-training/how-to-train-sequence-tagger', year: 2025 },
   lerobot: { url: 'https://github.com/huggingface/lerobot/blob/main/src/lerobot/configs/train.py', year: 2025 },
   coqui: { url: 'https://github.com/coqui-ai/Trainer/blob/main/trainer/config.py', year: 2024 },
   tfmodels: {

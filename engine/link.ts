@@ -20,7 +20,7 @@ import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
-import { fillFromVocabulary, readSets } from './extract/vocab-run';
+import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
 
 export type { LinkInput, LinkResult } from './link/linker';
@@ -38,6 +38,10 @@ export function linkFile(input: LinkInput): LinkResult {
       // Devices the script states (`multi_gpu_model(gpus=2)`, one "cuda" device), where its reader read none.
       const tree = input.tree;
       const id = linker.id(file);
+      // What a loop reader could not follow (`batch_size=batch_size`), from the file's own settings.
+      for (const d of drafts)
+        if (d.plan.entry.file === id && ['micro_batch', 'epochs', 'max_steps'].some((k) => isUnread(d, k)))
+          fillUnread(d, entrySets(linker, file, text, input.tree).sets);
       if (tree) for (const d of drafts) if (d.plan.entry.file === id) statedDevices(id, text, tree, d.plan.facts);
       // A Hydra script (`@hydra.main`) trains what its primary config composes.
       if (drafts.length === 0) drafts = linker.hydraFromScript(file, text);
@@ -134,3 +138,5 @@ function fillScriptFacts(linker: Linker, drafts: RunDraft[], file: string, text:
   if (!fw || !['ultralytics', 'timm', 'diffusers'].includes(fw.id)) return drafts;
   return drafts.map((d) => (d.plan.entry.file === file ? fillFromVocabulary(d, sets) : d));
 }
+
+const isUnread = (d: RunDraft, k: string) => d.plan.facts.get(k as never)?.value === null;

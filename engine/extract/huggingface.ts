@@ -74,8 +74,17 @@ function parserFlavour(parser: CallSite, text: string): HfFlavour | undefined {
     if (m) list = m[1];
   }
   if (TRL_CONFIGS.test(list)) return 'trl';
-  if (/\b(?:Seq2Seq)?TrainingArguments\b/.test(list)) return 'transformers';
+  if (/\b(?:Seq2Seq)?TrainingArguments\b/.test(list) && !ownArguments(text)) return 'transformers';
   return undefined;
+}
+
+/**
+ * The file declares its own `TrainingArguments` dataclass, not built on transformers' (Flair's NER example fills it
+ * with HfArgumentParser for its own trainer): the parser's arguments are not the HF Trainer's.
+ */
+function ownArguments(text: string): boolean {
+  const m = /^class\s+(?:Seq2Seq)?TrainingArguments\b\s*(?:\(([^)]*)\))?\s*:/m.exec(text);
+  return !!m && !/TrainingArguments/.test(m[1] ?? '');
 }
 
 /**

@@ -120,7 +120,9 @@ function callWeight(c: CallSite): number {
     if (c.positional.length + c.kwargs.size === 0) return TRAINERS.test(last) ? 2 : 0;
     return 1;
   }
-  if (HELPERS.test(c.name) && !NOT_MODELS.test(last)) return 1;
+  // A helper is handed what it trains (`train_one_epoch(model, loader, …)`); submitit's
+  // `executor.update_parameters(gpus_per_node=…)` takes keywords only.
+  if (HELPERS.test(c.name) && !NOT_MODELS.test(last) && c.positional.length > 0) return 1;
   // A model or trainer built with two training settings (`NeuralNetClassifier(max_epochs=…, batch_size=…)`).
   const settings = [...c.kwargs.keys()].filter((k) => TRAINING_KWARGS.test(k.split('__').pop() ?? k));
   return settings.length >= 2 ? 1 : 0;
@@ -159,7 +161,7 @@ export function trainingEvidence(tree: Tree): TrainingEvidence {
   walk(root, 0);
   calls.sort((a, b) => b.w - a.w);
   // Two training calls (a model built with training settings, then fitted) are more than one.
-  let code = calls.length ? calls[0].w + (calls.length > 1 ? 1 : 0) : 0;
+  let code = calls.length ? calls[0].w + (new Set(calls.map((x) => x.c.name)).size > 1 ? 1 : 0) : 0;
   if (calls.length) reasons.push(`${calls[0].c.callee}(…)`);
   const stepped = !!backward && !!step && entry;
   const stepLoop = stepped && inLoop(backward as SyntaxNode);

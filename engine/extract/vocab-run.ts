@@ -193,3 +193,26 @@ export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft 
   }
   return added ? draft : draft;
 }
+
+/** Keys a script reader may leave unread (an expression it cannot follow) that the file's own settings can state. */
+const UNREAD_FILLED: FactKey[] = ['micro_batch', 'epochs', 'max_steps', 'global_batch'];
+
+/**
+ * A script reader's facts written as expressions it could not follow (`batch_size=batch_size` handed down from
+ * `BATCH_SIZE = 128`): the file's own settings read through the vocabulary state them (origin `inferred`).
+ */
+export function fillUnread(draft: RunDraft, sets: EntrySet[]): void {
+  const facts = draft.plan.facts;
+  const { read } = readSets(sets);
+  for (const k of UNREAD_FILLED) {
+    const cur = facts.get(k);
+    const f = read.facts.get(k);
+    if (!cur || cur.value !== null || !f || typeof f.value !== 'number') continue;
+    facts.set(k, {
+      ...f,
+      origin: 'inferred',
+      note: `${f.note ?? k} (the loop's ${cur.note ?? 'value'} is not a literal)`,
+    });
+    if (f.span && f.file) draft.plan.relevantSpans.push({ file: f.file, span: f.span, key: k });
+  }
+}

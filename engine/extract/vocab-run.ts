@@ -208,6 +208,8 @@ export function fillUnread(draft: RunDraft, sets: EntrySet[]): void {
     const cur = facts.get(k);
     const f = read.facts.get(k);
     if (!cur || cur.value !== null || !f || typeof f.value !== 'number') continue;
+    // A batch the reader found divided over the processes is the global one: per device it stays unknown.
+    if (k === 'micro_batch' && facts.has('global_batch')) continue;
     facts.set(k, {
       ...f,
       origin: 'inferred',

@@ -40,7 +40,7 @@ export function linkFile(input: LinkInput): LinkResult {
       const id = linker.id(file);
       // What a loop reader could not follow (`batch_size=batch_size`), from the file's own settings.
       for (const d of drafts)
-        if (d.plan.entry.file === id && ['micro_batch', 'epochs', 'max_steps'].some((k) => isUnread(d, k)))
+        if (d.plan.entry.file === id && (d.kind === 'torch' || d.kind === 'accelerate') && unread(d))
           fillUnread(d, entrySets(linker, file, text, input.tree).sets);
       if (tree) for (const d of drafts) if (d.plan.entry.file === id) statedDevices(id, text, tree, d.plan.facts);
       // A Hydra script (`@hydra.main`) trains what its primary config composes.
@@ -139,4 +139,6 @@ function fillScriptFacts(linker: Linker, drafts: RunDraft[], file: string, text:
   return drafts.map((d) => (d.plan.entry.file === file ? fillFromVocabulary(d, sets) : d));
 }
 
-const isUnread = (d: RunDraft, k: string) => d.plan.facts.get(k as never)?.value === null;
+/** A loop run whose batch or length is written as an expression the loop reader could not follow. */
+const unread = (d: RunDraft) =>
+  ['micro_batch', 'epochs', 'max_steps'].some((k) => d.plan.facts.get(k as never)?.value === null);

@@ -38,6 +38,19 @@ export function trainingCallFacts(
     if (f.value === null || f.value === undefined) continue;
     facts.set(k, { ...f, origin: f.origin === 'explicit' && !fw ? 'inferred' : f.origin });
   }
+  // `epoch=25` given to the call that trains is its number of epochs (fastText's `train_supervised`); elsewhere
+  // `epoch` is usually the current one (`save(epoch=epoch)`), so the vocabulary does not read it.
+  const epoch = call.kwargs.get('epoch');
+  const n = epoch ? literal(epoch.value) : undefined;
+  if (epoch && !own.facts.has('epochs') && typeof n === 'number' && Number.isInteger(n) && n > 0)
+    facts.set('epochs', {
+      key: 'epochs',
+      value: n,
+      origin: 'inferred',
+      file: main.file,
+      span: spanOf(epoch.node),
+      note: `${call.name}(…, epoch=${n}): the training call's number of epochs`,
+    });
 }
 
 /** Precision and accumulation that follow from the code alone, each with its reason. */

@@ -122,6 +122,8 @@ function callWeight(c: CallSite): number {
   }
   // A helper is handed what it trains (`train_one_epoch(model, loader, …)`); submitit's
   // `executor.update_parameters(gpus_per_node=…)` takes keywords only.
+  // `train_supervised(input=…, epoch=25)` (fastText), `fit_model(…, epochs=…)`: named for training, given its length.
+  if (/^(train|fit)_\w+$/.test(c.name) && [...c.kwargs.keys()].some((k) => TRAINING_KWARGS.test(k))) return 2;
   if (HELPERS.test(c.name) && !NOT_MODELS.test(last) && c.positional.length > 0) return 1;
   // A model or trainer built with two training settings (`NeuralNetClassifier(max_epochs=…, batch_size=…)`).
   const settings = [...c.kwargs.keys()].filter((k) => TRAINING_KWARGS.test(k.split('__').pop() ?? k));

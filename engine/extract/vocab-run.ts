@@ -198,8 +198,8 @@ export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft 
 const UNREAD_FILLED: FactKey[] = ['micro_batch', 'epochs', 'max_steps', 'global_batch'];
 
 /**
- * A script reader's facts written as expressions it could not follow (`batch_size=batch_size` handed down from
- * `BATCH_SIZE = 128`): the file's own settings read through the vocabulary state them (origin `inferred`).
+ * A loop reader's facts written in the script as expressions it could not follow (`batch_size=batch_size` handed
+ * down from `BATCH_SIZE = 128`): the file's own settings read through the vocabulary state them (origin `inferred`).
  */
 export function fillUnread(draft: RunDraft, sets: EntrySet[]): void {
   const facts = draft.plan.facts;
@@ -208,6 +208,8 @@ export function fillUnread(draft: RunDraft, sets: EntrySet[]): void {
     const cur = facts.get(k);
     const f = read.facts.get(k);
     if (!cur || cur.value !== null || !f || typeof f.value !== 'number') continue;
+    // Unknown because a launcher passes a value this review cannot see (`--epochs "$EPOCHS"`): it stays unknown.
+    if (cur.file !== draft.plan.entry.file) continue;
     // A batch the reader found divided over the processes is the global one: per device it stays unknown.
     if (k === 'micro_batch' && facts.has('global_batch')) continue;
     facts.set(k, {

@@ -254,3 +254,70 @@ if __name__ == "__main__":
   assert.notEqual(theRun(a).plan.framework, 'hf-trainer');
   assert.deepEqual([value(a, 'epochs'), value(a, 'micro_batch')], [7, 16]);
 });
+
+test('a word-vector library trained with train_supervised(epoch=…) is a run of that many epochs', async () => {
+  const src = `import os
+from wordvec import train_supervised
+
+if __name__ == "__main__":
+    model = train_supervised(input="reviews.train", epoch=15, lr=0.5, wordNgrams=2)
+    model.save_model("reviews.bin")
+`;
+  const a = await analyze({ 'train_text.py': src }, 'train_text.py');
+  assert.equal(value(a, 'epochs'), 15);
+  assert.match(fact(a, 'epochs')?.note ?? '', /epoch=15/);
+  // `train_test_split(X, y, test_size=0.2)` is not training.
+  const split = `from sklearn.model_selection import train_test_split
+import numpy as np
+X, y = np.load("x.npy"), np.load("y.npy")
+a, b, c, d = train_test_split(X, y, test_size=0.2)
+np.save("a.npy", a)
+`;
+  assert.equal((await runsOf({ 'split.py': split }, 'split.py')).length, 0);
+});
+
+test('a loop whose batch and epochs are handed down through several functions takes them from the module constants', async () => {
+  const src = `import argparse
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+BATCH_SIZE = 96
+MAX_EPOCHS = 7
+
+def one_epoch(model, loader, opt):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+def train(model, X, y, batch_size, device, max_epochs):
+    model = model.to(device)
+    loader = DataLoader(TensorDataset(X, y), batch_size=batch_size)
+    opt = torch.optim.Adadelta(model.parameters(), lr=0.1)
+    for epoch in range(max_epochs):
+        one_epoch(model, loader, opt)
+    return model
+
+def performance(X, y, batch_size, device, max_epochs):
+    model = train(torch.nn.Linear(4, 2), X, y, batch_size=batch_size, device=device, max_epochs=max_epochs)
+    return model
+
+def main(device):
+    data = torch.load("d.pt")
+    performance(*data, batch_size=BATCH_SIZE, max_epochs=MAX_EPOCHS, device=device)
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--device", default="cuda")
+    main(device=parser.parse_args().device)
+`;
+  const a = await analyze({ 'bench.py': src }, 'bench.py');
+  assert.deepEqual(
+    ['micro_batch', 'epochs'].map((k) => [value(a, k as never), fact(a, k as never)?.origin]),
+    [
+      [96, 'inferred'],
+      [7, 'inferred'],
+    ],
+  );
+});

@@ -4,8 +4,8 @@
 // file is read through the shared vocabulary, and a file that does not train (evaluation, inference, data
 // preparation, model definitions, library modules that define a training step nobody calls here) yields no run.
 //
-// Evidence and weights (the threshold is TRAINS_AT points, at least one of them from code, and the code must run when
-// the file runs: at module level, or the file has an entry point):
+// Evidence and weights (the threshold is TRAINS_AT points, at least one of them from code, in a file that runs
+// something when executed — module-level code or a `__main__` guard; a module of definitions only is a library):
 // - 2: a training call — `fit`/`train`/`learn`/`fine_tune` with training keyword arguments (`epochs=`, `batch_size=`,
 //   `nb_epoch=`, `num_boost_round=`, …), on data (`fit(X, y)`, `train(params, dtrain)`), or `train()` on a trainer;
 // - 2: a backward pass and an optimizer step in a loop (`loss.backward()`, `optimizer.step()`);
@@ -16,7 +16,7 @@
 //   training settings: ../vocab-run `isTrainingReading`).
 // `model.train()` / `model.train(False)` switch a module's mode and are not training calls.
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import { callSite, findCalls, type CallSite } from '../parse/python-syntax';
+import { callSite, callsWithKeyword, findCalls, type CallSite } from '../parse/python-syntax';
 
 export const TRAINS_AT = 2;
 
@@ -87,13 +87,6 @@ function inClass(n: SyntaxNode): boolean {
   return false;
 }
 
-/** True when the node runs at module level (not inside a function or class body). */
-function atModuleLevel(n: SyntaxNode): boolean {
-  for (let p = n.parent; p; p = p.parent)
-    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
-  return true;
-}
-
 function inLoop(n: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent) {
     if (p.type === 'for_statement' || p.type === 'while_statement') return true;
@@ -130,37 +123,78 @@ function callWeight(c: CallSite): number {
   return settings.length >= 2 ? 1 : 0;
 }
 
-/** The evidence that a Python file trains a model. Walks the tree once; never evaluates anything. */
-export function trainingEvidence(tree: Tree): TrainingEvidence {
+/** Keyword names of TRAINING_KWARGS, for finding the calls that pass them from the text. */
+const TRAINING_KWARG_NAMES = TRAINING_KWARGS.source.replace(/^\^\(|\)\$$/g, '').split('|');
+const CALL_NAME = /\b([A-Za-z_]\w*)\s*\(/g;
+const LOOP_LINE = /^[ \t]*(?:async[ \t]+)?(?:for|while)\b[^\n]*/gm;
+
+const namedForTraining = (name: string) =>
+  TRAIN_METHODS.has(name) ||
+  HELPERS.test(name) ||
+  /^(train|fit)_\w+$/.test(name) ||
+  name === 'backward' ||
+  name === 'step';
+
+/**
+ * Calls that may be evidence, found from the text first (a regex locates `name(` and the tree maps each hit to its
+ * call node, as ../parse/python-syntax `findCalls` does): on a 2,000-line script this touches a few nodes, not all.
+ */
+function candidateCalls(root: SyntaxNode, text: string, withSettings: boolean): CallSite[] {
+  const out = new Map<number, CallSite>();
+  for (const m of text.matchAll(CALL_NAME)) {
+    if (!namedForTraining(m[1])) continue;
+    const paren = (m.index ?? 0) + m[0].length - 1;
+    const tok = root.descendantForIndex(paren, paren + 1);
+    const call = tok?.parent?.type === 'argument_list' ? tok.parent.parent : undefined;
+    if (!call || call.type !== 'call' || out.has(call.id)) continue;
+    const site = callSite(call);
+    if (site) out.set(call.id, site);
+  }
+  if (withSettings)
+    for (const c of callsWithKeyword(root, text, TRAINING_KWARG_NAMES)) if (!out.has(c.node.id)) out.set(c.node.id, c);
+  return [...out.values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
+
+/** The first loop over epochs, episodes or training steps, found from its header line. */
+function epochLoop(root: SyntaxNode, text: string): SyntaxNode | undefined {
+  for (const m of text.matchAll(LOOP_LINE)) {
+    if (!LOOP_WORDS.test(m[0])) continue;
+    const at = (m.index ?? 0) + m[0].search(/\S/);
+    let n: SyntaxNode | null = root.descendantForIndex(at, at + 1);
+    while (n && n.type !== 'for_statement' && n.type !== 'while_statement') n = n.parent;
+    if (!n || n.startIndex !== at) continue;
+    const head =
+      n.type === 'for_statement'
+        ? `${n.childForFieldName('left')?.text ?? ''} ${n.childForFieldName('right')?.text ?? ''}`
+        : (n.childForFieldName('condition')?.text ?? '');
+    if (LOOP_WORDS.test(head)) return n;
+  }
+  return undefined;
+}
+
+/** The evidence that a Python file trains a model. Reads the tree where the text points; never evaluates anything. */
+export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
   const root = tree.rootNode;
   const entry = hasEntry(root);
+  // A module that runs nothing trains nothing: no need to look further.
+  if (!entry) return { code: 0, reasons: [], calls: [], stepLoop: false, entry };
   const calls: { c: CallSite; w: number }[] = [];
   const reasons: string[] = [];
   let backward: SyntaxNode | undefined;
   let step: SyntaxNode | undefined;
-  let loop: SyntaxNode | undefined;
-  // Code inside functions counts only when something runs them (a `__main__` guard or module-level code).
-  const runs = (n: SyntaxNode) => entry || atModuleLevel(n);
-  const walk = (n: SyntaxNode, depth: number) => {
-    if (depth > 200) return;
-    if (n.type === 'call') {
-      const c = callSite(n);
-      if (c) {
-        const w = callWeight(c);
-        if (w > 0 && runs(n)) calls.push({ c, w });
-        if (c.name === 'backward' && c.callee.includes('.')) backward ??= n;
-        if (c.name === 'step' && STEP_RECEIVERS.test(c.callee.slice(0, -5))) step ??= n;
-      }
-    } else if ((n.type === 'for_statement' || n.type === 'while_statement') && !loop) {
-      const head =
-        n.type === 'for_statement'
-          ? `${n.childForFieldName('left')?.text ?? ''} ${n.childForFieldName('right')?.text ?? ''}`
-          : (n.childForFieldName('condition')?.text ?? '');
-      if (LOOP_WORDS.test(head) && runs(n)) loop = n;
+  const scan = (withSettings: boolean) => {
+    calls.length = 0;
+    for (const c of candidateCalls(root, text, withSettings)) {
+      const w = callWeight(c);
+      if (w > 0) calls.push({ c, w });
+      if (c.name === 'backward' && c.callee.includes('.')) backward ??= c.node;
+      if (c.name === 'step' && STEP_RECEIVERS.test(c.callee.slice(0, -5))) step ??= c.node;
     }
-    for (const ch of n.namedChildren) if (ch) walk(ch, depth + 1);
   };
-  walk(root, 0);
+  scan(false);
+  // Calls passing two training settings (a model built with them) are looked for only when they can still matter.
+  if (!calls.some((x) => x.w >= TRAINS_AT) && !(backward && step)) scan(true);
+  const loop = epochLoop(root, text);
   calls.sort((a, b) => b.w - a.w);
   // Two training calls (a model built with training settings, then fitted) are more than one.
   let code = calls.length ? calls[0].w + (new Set(calls.map((x) => x.c.name)).size > 1 ? 1 : 0) : 0;

@@ -83,7 +83,7 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
   // Does the Python file train, whatever its library (../extract/python-trains)?
-  const evidence = py && tree ? trainingEvidence(tree) : undefined;
+  const evidence = py && tree ? trainingEvidence(tree, text) : undefined;
   if (py && !mayBeConfig(text) && !(evidence && evidence.code >= TRAINS_AT)) return [];
   const { sets, complete } = entrySets(linker, file, text, tree);
   const python =

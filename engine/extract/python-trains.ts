@@ -212,6 +212,11 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
   return { code, reasons, calls: calls.map((x) => x.c), stepLoop, entry };
 }
 
+/** A test suite (pytest or unittest: `def test_…` / `class Test…` beside the import): it checks code, it trains nothing. */
+export function isTestModule(text: string): boolean {
+  return /^\s*(import|from)\s+(pytest|unittest)\b/m.test(text) && /^(def test_\w*|class Test\w*)/m.test(text);
+}
+
 /** The judgement: the file trains when its evidence reaches TRAINS_AT with code that runs. */
 export function trains(ev: TrainingEvidence, settingsReadAsTraining: boolean): boolean {
   return ev.entry && ev.code >= 1 && ev.code + (settingsReadAsTraining ? 1 : 0) >= TRAINS_AT;

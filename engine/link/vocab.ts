@@ -10,7 +10,7 @@ import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
-import { isSettingsModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
+import { isSettingsModule, isTestModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { statedDevices } from '../extract/python-trains-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -85,6 +85,7 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
   // Does the Python file train, whatever its library (../extract/python-trains)?
   const evidence = py && tree ? trainingEvidence(tree, text) : undefined;
   if (py && !mayBeConfig(text) && !(evidence && evidence.code >= TRAINS_AT)) return [];
+  if (py && isTestModule(text)) return [];
   const { sets, complete } = entrySets(linker, file, text, tree);
   const python =
     evidence && tree

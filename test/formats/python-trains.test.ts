@@ -102,7 +102,7 @@ for episode in range(args.episodes):
   assert.equal(value(a, 'devices'), undefined);
 });
 
-test('files that do not train give no run: inference, evaluation, data preparation, model definitions, library modules', async () => {
+test('files that do not train give no run: inference, evaluation, data preparation, model definitions, library modules, tests', async () => {
   const cases: Record<string, string> = {
     'infer.py': `import argparse
 import torch
@@ -163,6 +163,15 @@ class Agent:
             self.opt.zero_grad()
             loss.backward()
             self.opt.step()
+`,
+    'test_net.py': `import pytest
+import torch
+from netlib import NeuralNetClassifier
+
+def test_fit_runs(data):
+    net = NeuralNetClassifier(torch.nn.Linear(4, 2), max_epochs=2, batch_size=16, lr=0.1)
+    net.fit(*data)
+    assert len(net.history) == 2
 `,
     'tutorial.py': `from kglib.training import SLCWATrainingLoop
 from kglib.datasets import Nations

@@ -381,6 +381,126 @@ A(C(id="whisper-large-v3-russian-2xa100", name="whisper-large-v3-russian fine-tu
            "large-v3 [R].")))
 
 
+# ====================================================================== round-7 additions: AMD, TPU v4/v5e, 2025 post-training, robotics
+EURO = ("Boizard et al. 2025, 'EuroBERT: Scaling Multilingual Encoders for European Languages' (arXiv 2503.05500), Sec. 2 'Infrastructure' "
+        "and Table 4 — read via a stored copy of the paper text (file-index id 60964741790) and a paper summary (id 68325669681)")
+EURO_Q = ("Paper: 'We trained EuroBERT on Adastra, using 92 MI250X GPUs for EuroBERT210M, 384 MI250X GPUs for EuroBERT-610M, and 96 MI300A "
+          "GPUs for EuroBERT-2.1B, for a total of 200k GPU hours.' '... a multilingual 5T-token corpus — 4.8T tokens for pretraining and 200B "
+          "for annealing'; 'During pre-training, we packed sentences to 2,048 tokens'. Summary: 'Roughly 9.4M tokens per step for all three "
+          "models (210M: 192 GPUs x batch 24; 610M: 384 x 12; 2.1B: 96 x 10 with 5 gradient-accumulation steps).' 'Infrastructure. Adastra "
+          "(CINES): 92 MI250X GPUs for 210M (15k GPU-hours), 384 MI250X for 610M (92k), 96 MI300A for 2.1B (106k) — about 200k GPU-hours "
+          "total.' ")
+for cid, nm, params, hw, n, gh, extra in [
+    ("eurobert-210m-mi250x", "EuroBERT-210M (multilingual encoder) pre-training + annealing, 5T tokens, 92 AMD MI250X", 210e6,
+     "AMD MI250X (Adastra, CINES)", 92, 15_000,
+     "The summary's '192 GPUs' in the batch line versus '92 MI250X' in the paper may count MI250X GCDs (2 per MI250X) [R]; devices = the "
+     "paper's 92."),
+    ("eurobert-610m-mi250x", "EuroBERT-610M (multilingual encoder) pre-training + annealing, 5T tokens, 384 AMD MI250X", 610e6,
+     "AMD MI250X (Adastra, CINES)", 384, 92_000, ""),
+    ("eurobert-2.1b-mi300a", "EuroBERT-2.1B (multilingual encoder) pre-training + annealing, 5T tokens, 96 AMD MI300A APUs", 2.1e9,
+     "AMD MI300A (APU, Adastra, CINES)", 96, 106_000, ""),
+]:
+    A(C(id=cid, name=nm, quality="B", architecture="dense-encoder (Llama-style bidirectional encoder, MLM)", paramsTotal=params,
+        tokens=5e12, seqLen=2048, hardware=hw, devices=n,
+        target=dict(metric="gpuHours", value=gh), source=EURO,
+        notes=(EURO_Q + "Target = %s GPU-hours as stated per model in the summary (the paper body gives only the 200k total; the three "
+               "per-model figures sum to 213k). tokens = the 5T corpus (4.8T + 0.2T), assumed seen by each model as in the summary's shared "
+               "9.4M tokens/step. B: per-model split secondhand. AMD accelerators. %s" % (format(gh, ","), extra))))
+A(C(id="aurora-m-15b-mi250x", name="AURORA-M 15B: continued pre-training of StarCoderPlus (+435B tokens) on 128 AMD MI250X for 48 days",
+    quality="B", architecture="dense (decoder-only, StarCoder/GPT-BigCode 15.5B)", paramsTotal=15.5e9, tokens=435e9,
+    hardware="AMD MI250X (LUMI)", devices=128,
+    target=dict(metric="gpuHours", value=days(128, 48)),
+    source=("Nakamura et al. 2024, 'Aurora-M: The First Open Source Multilingual Language Model Red-teamed according to the U.S. Executive "
+            "Order' (arXiv 2404.00399) — read via Import AI newsletter #367 (stored copy, file-index id 52229565414)"),
+    notes=("Newsletter (quoting the paper): 'An international consortium of researchers have trained and released AURORA-M, a 15B parameter "
+           "language model based on StarCoderPlus' ... 'AURORA-M is just StarCoderPlus which they continued training for a while using 435 "
+           "additional tokens [sic: 435B], bringing the model to over 2 trillion tokens of training data in total.' 'AURORA-M was trained on "
+           "the LUMI supercomputer, utilizing 128 AMD MI250X GPUs for 48 days.' Target [D] = 128 x 48 d x 24 = 147,456 MI250X-hours. B: "
+           "secondhand; '435 additional tokens' read as 435B [R]; 15.5B = StarCoderPlus [R]; whether the 48 days include the red-teaming SFT "
+           "is not stated. CONTINUED pre-training (StarCoder pre-training is not the run).")))
+PALOMA = ("https://huggingface.co/allenai (Paloma 1B baseline model cards, e.g. allenai/paloma-1b-baseline-c4) — 'Training Hyperparameters' "
+          "and 'Environmental Impact' — 2023; Magnusson et al. 2023, 'Paloma: A Benchmark for Evaluating Language Model Fit' (arXiv "
+          "2312.10523) — read via a stored copy of the card (file-index id 2402956763)")
+PALOMA_Q = ("Card: 'This collection of models includes 6 baseline 1B parameter models each trained on ~150B tokens from one the following "
+            "corpora: Dolma, The Pile, RedPajama, Falcon-RefinedWeb, C4, and MC4-en.' 'The Paloma baseline 1B parameter models that we train "
+            "employ the following architecture: 2048 maximum sequence length, 2048 model dimension, 16 layers, 16 attention heads' ... 'We "
+            "train to 35k steps (~150B tokens)' ... 'The Dolma and Falcon-RefinedWeb baselines were run with a batch size of 2112 training "
+            "instances per step on 24 A100s. The RedPajama, The Pile, C4, and mC4-EN baselines were run with a batch size of 2048 on 64 AMD "
+            "Instinct MI250X GPUs.' 'Environmental Impact: The Dolma and Falcon-RefinedWeb baselines were run with on 24 A100s for 9 days per "
+            "model. The RedPajama, The Pile, C4, and mC4-EN baselines were run on 64 AMD Instinct MI250X GPUs for 2 days per model.' ")
+A(C(id="paloma-1b-baseline-a100", name="Paloma 1B baseline (Dolma / Falcon-RefinedWeb), ~150B tokens, 24 A100 for 9 days per model",
+    quality="B", architecture="dense (decoder-only, OLMo-style 1B)", paramsTotal=1.2e9, tokens=150e9, seqLen=2048,
+    hardware="A100 (memory not stated)", devices=24,
+    target=dict(metric="gpuHours", value=days(24, 9)), source=PALOMA,
+    notes=(PALOMA_Q + "Target [D] = 24 x 9 d x 24 = 5,184 GPU-h per model. B: '1B' in the card (1.2B [R] with embeddings); '~150B' tokens "
+           "(35k x 2112 x 2048 = 151B [D]). One of two Dolma/Falcon runs with the same stated time.")))
+A(C(id="paloma-1b-baseline-mi250x", name="Paloma 1B baseline (RedPajama / Pile / C4 / mC4-en), ~150B tokens, 64 AMD MI250X for 2 days per model",
+    quality="B", architecture="dense (decoder-only, OLMo-style 1B)", paramsTotal=1.2e9, tokens=150e9, seqLen=2048,
+    hardware="AMD MI250X", devices=64,
+    target=dict(metric="gpuHours", value=days(64, 2)), source=PALOMA,
+    notes=(PALOMA_Q + "Target [D] = 64 x 2 d x 24 = 3,072 MI250X-hours per model. B: 'for 2 days' one digit; same model and tokens as "
+           "paloma-1b-baseline-a100 on different hardware (a controlled pair: 5,184 A100-h vs 3,072 MI250X-h for ~150B tokens).")))
+LAUREL = ("Menghani, Kumar & Kumar 2025, 'LAuReL: Learned Augmented Residual Layer' (ICML 2025, arXiv 2411.07501v4), Sec. 3.2 — read via a "
+          "stored copy of the arXiv HTML (file-index id 63359145445)")
+A(C(id="laurel-llm-1b-tpuv5e", name="LAuReL paper LLM-1B baseline pre-training from scratch, 256 TPU v5e chips for ~two weeks", quality="B",
+    architecture="dense (decoder-only)", paramsTotal=1e9,
+    hardware="TPU v5e", devices=256,
+    target=dict(metric="gpuHours", value=days(256, 14)), source=LAUREL,
+    notes=("Paper: 'For our first baseline, we chose a 1B parameter decoder-only transformer-based model. We pre-trained both the baseline, "
+           "and our experiment with LAuReL, from scratch ... Both the models were trained using 256 Google Cloud TPU v5e chips for "
+           "approximately two weeks each, using a pre-training mixture consisting of only text data that included webpages, books, code, "
+           "and translations.' Target [D] = 256 x 14 d x 24 = 86,016 TPU v5e chip-hours (per model). B: 'approximately two weeks'; token "
+           "count not stated. TPU v5e (inference-oriented chip, 197 TF bf16 [R]).")))
+A(C(id="laurel-llm-4b-tpuv4", name="LAuReL paper LLM-4B baseline pre-training (multimodal, multilingual), 1024 TPU v4 chips, slightly over two days",
+    quality="B", modality="multimodal", architecture="dense (decoder-only, multimodal tokens)", paramsTotal=4e9,
+    hardware="TPU v4", devices=1024,
+    target=dict(metric="gpuHours", value=days(1024, 2)), source=LAUREL,
+    notes=("Paper: 'In this second setting, we experimented with a 4B parameter decoder-only model with a similar token budget, but trained "
+           "on a multimodal and multilingual corpus of tokens.' ... 'In this setting, both the baseline and the LAuReL experiment were trained "
+           "using 1024 Google Cloud TPU v4 chips for slightly more than two days each.' Target [D] = 1024 x 2 d x 24 = 49,152 TPU v4 "
+           "chip-hours (a LOWER bound: 'slightly more than'). B: bound; token budget 'similar' to LLM-1B but not stated.")))
+A(C(id="qwen3-6b-prune-distill-h100", name="Qwen3-8B depth-pruned to 6B + knowledge distillation (NeMo / Model Optimizer), ~90B tokens, ~6k H100-h",
+    quality="B", architecture="dense (decoder-only, 24 of 32 Qwen3-8B layers; distillation from the 8B teacher)", paramsTotal=6e9,
+    tokens=90e9, seqLen=4096,
+    hardware="H100 (form factor not stated)", devices=None,
+    target=dict(metric="gpuHours", value=6000),
+    source=("https://github.com/NVIDIA/TensorRT-Model-Optimizer examples/nemo_run/prune_distill/README.md, section 'Results' (commit "
+            "d621b278671c2198049530341f88102a5c4a157c, 2025-10-07, blob 314c6f5a0b58579c9dbdd5fb69b58a40b0f5de53)"),
+    notes=("README: 'We depth-prune the model from 32 to 24 layers (reducing from 8B to 6B parameters) and distill for ~28,000 steps "
+           "(determined by sequence length, default 4096) with a learning rate of 1e-4 and global batch size of 768 using a 25% subset of "
+           "the ClimbMix dataset. (This is about 90 billion tokens and takes a total of ~6k H100 GPU hours)'. 'The default configuration "
+           "works on 1 node with 8 H100 GPUs' (the run's GPU count is not stated; devices null). Target = 6,000 H100-hours. tokens = 90B "
+           "(28,000 x 768 x 4096 = 88B [D]). B: '~6k'; each step also runs the 8B teacher forward (distillation), so 6ND on the 6B student "
+           "understates the work. Copy: /work/labels/footprint-5/files/NVIDIA__TensorRT-Model-Optimizer/examples/nemo_run/prune_distill/"
+           "README.md.")))
+A(C(id="llada-1.5-vrpo-h100", name="LLaDA 1.5: VRPO preference optimisation of LLaDA 8B Instruct (masked diffusion LM), 350k pairs, ~405 H100-h",
+    quality="B", architecture="masked diffusion language model (LLaDA 8B, bidirectional transformer)", paramsTotal=8e9,
+    samples=350_000, epochs=None,
+    hardware="H100 (form factor not stated)", devices=None,
+    target=dict(metric="gpuHours", value=405),
+    source=("Zhu et al. 2025, 'LLaDA 1.5: Variance-Reduced Preference Optimization for Large Language Diffusion Models' (arXiv 2505.19223), "
+            "Sec. 5 — read via a stored copy of the paper text (file-index id 61102286307) and a survey copy (id 53130739176)"),
+    notes=("Paper: 'We initialize pi_ref with LLaDA Instruct for VRPO. Training consumed approximately 405 H100 GPU hours for 8 Monte Carlo "
+           "samples. Due to hardware resource constraints, we did not perform any hyperparameter search.' Survey copy: 'Training on 350,000 "
+           "preference pairs covering creative writing (35%), knowledge QA (18%), ...' and '... less than 0.5% of the pre-training compute'. "
+           "Target = 405 H100-hours. B: 'approximately'; epochs and GPU count not read; each pair is scored with 8 Monte Carlo samples "
+           "(x 2 for winner/loser, plus the reference model), so compute per pair is far above a plain DPO step.")))
+A(C(id="gr00t-n1-2b-pretrain", name="NVIDIA GR00T N1 2B (vision-language-action robot foundation model) pre-training, ~50,000 H100-h, up to 1,024 GPUs",
+    quality="B", modality="multimodal",
+    architecture="VLA: Eagle-2 VLM (frozen language part) + diffusion-transformer action head (flow matching)", paramsTotal=2.2e9,
+    samples=200_000 * 16384, epochs=1,
+    hardware="H100 (form factor not stated)", devices=1024,
+    target=dict(metric="gpuHours", value=50_000),
+    source=("NVIDIA 2025, 'GR00T N1: An Open Foundation Model for Generalist Humanoid Robots' (arXiv 2503.14734), Sec. 2.3-3 and Table 6 — "
+            "read via stored paper notes (file-index ids 70866058134, 52274607706, 54570138989, 61323117292)"),
+    notes=("Notes (quoting the paper): 'GR00T-N1-2B (2.2B params, 1.34B in VLM) used ~50,000 H100 GPU hours.' 'GR00T N1's pretraining took "
+           "50,000 H100 GPU hours on up to 1,024 GPUs, orchestrated by NVIDIA's OSMO platform'; Table 6 (via a note): 'pre-training 200K steps "
+           "/ global batch 16384'; 'neural video generation additionally used about 105,000 L40 GPU hours' (data generation, not in the "
+           "target). 'The VLM language weights are frozen; vision encoder and DiT are trained end-to-end.' Target = 50,000 H100-hours. "
+           "samples [D] = 200K x 16,384 = 3.28B action chunks seen (epochs = 1 convention). B: secondhand; 'up to' 1,024 GPUs (devices = "
+           "the maximum); frozen language model. 2025 robotics run.")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

@@ -501,6 +501,111 @@ A(C(id="gr00t-n1-2b-pretrain", name="NVIDIA GR00T N1 2B (vision-language-action 
            "the maximum); frozen language model. 2025 robotics run.")))
 
 
+# ====================================================================== round-7 additions (2): science LMs, vision (documents, lanes), small LMs
+ESM = ("Lin et al. 2023, 'Evolutionary-scale prediction of atomic-level protein structure with a language model' (Science 379, ESM-2), "
+       "supplementary 'Training' — read via stored copies quoting it (file-index ids 49604481672, 49054526986) and NVIDIA BioNeMo "
+       "documentation (id 3705215693)")
+ESM_Q = ("Quoted: 'We trained each model over 512 NVIDIA V100 GPUs. ESM2 700M took 8 days to train. The 3B parameter LM took 30 days. The "
+         "15B model took 60 days. All language models were trained for 500K updates, except the 15B language model which we stopped after "
+         "270K updates due to computational constraints.' BioNeMo docs: 'FAIR trained each model over 512 NVIDIA V100 GPUs. ESM2 650M took "
+         "eight days to train.' and 'sequences are sampled with even weighting across ~43 million UniRef50 training clusters from ~138 "
+         "million UniRef90 sequences so that over the course of training, the model sees about 65 million unique sequences'. ")
+for cid, nm, params, d, upd, extra in [
+    ("esm2-650m", "ESM-2 650M protein language model, 500K updates on 512 V100 (8 days)", 650e6, 8, 500_000,
+     "One copy calls it '700M', BioNeMo '650M' (the released esm2_t33_650M); 650M used."),
+    ("esm2-3b", "ESM-2 3B protein language model, 500K updates on 512 V100 (30 days)", 3e9, 30, 500_000, ""),
+    ("esm2-15b", "ESM-2 15B protein language model, 270K updates on 512 V100 (60 days)", 15e9, 60, 270_000,
+     "Stopped early at 270K updates."),
+]:
+    A(C(id=cid, name=nm, quality="B", modality="multimodal",
+        architecture="protein language model (BERT-style encoder, masked LM over amino acids, RoPE)", paramsTotal=params,
+        hardware="V100 (memory not stated)", devices=512,
+        target=dict(metric="gpuHours", value=days(512, d)), source=ESM,
+        notes=(ESM_Q + "Target [D] = 512 x %d d x 24 = %s V100-hours. B: secondhand quotes; tokens per update (~2M [R]) not read, so tokens "
+               "null; %d updates. `multimodal` is used as the science class (as for AlphaFold 2 in footprint-3). %s"
+               % (d, format(512 * d * 24, ","), upd, extra))))
+A(C(id="luke-large-16xv100", name="LUKE (entity-aware RoBERTa-large, 483M) pre-training, 200K updates, 16 V100 for about 30 days", quality="B",
+    architecture="dense-encoder (RoBERTa-large init + 128M entity embeddings)", paramsTotal=483e6, samples=200_000 * 2048, epochs=1,
+    seqLen=512, hardware="V100 (memory not stated)", devices=16,
+    target=dict(metric="gpuHours", value=days(16, 30)),
+    source=("Yamada et al. 2020, 'LUKE: Deep Contextualized Entity Representations with Entity-aware Self-attention' (EMNLP 2020, arXiv "
+            "2010.01057), Sec. 3.4 and Appendix A — read via a stored paper review (file-index id 68773300293)"),
+    notes=("Review (citing the paper): 'The architecture has about 483M parameters: 355M inherited from RoBERTa-large and 128M in entity "
+           "embeddings.' Table: 'Maximum word length | 512', 'Batch size | 2,048', 'Updates | 200,000', 'Compute | 16 Tesla V100 GPUs for about "
+           "30 days | Appendix A'. 'During the first 100,000 steps, RoBERTa-initialized parameters are frozen and only randomly initialized "
+           "entity-related parameters are updated. All parameters are unfrozen for the final 100,000 steps.' Target [D] = 16 x 30 d x 24 = "
+           "11,520 V100-hours. samples [D] = 200,000 x 2,048 = 409.6M sequences (epochs = 1 convention). B: secondhand; half the steps train "
+           "only the entity parameters. CONTINUED from RoBERTa-large (not the excluded RoBERTa-large run).")))
+A(C(id="graphormer-pcqm4m-8xv100", name="Graphormer (47.1M graph transformer) on PCQM4M-LSC, 1M steps x batch 1024, 8 V100 for about 2 days",
+    quality="B", modality="multimodal", architecture="graph transformer (12 layers, d=768, spatial/centrality/edge encodings)",
+    paramsTotal=47.1e6, samples=1_000_000 * 1024, epochs=1,
+    hardware="V100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 2)),
+    source=("Ying et al. 2021, 'Do Transformers Really Perform Bad for Graph Representation?' (NeurIPS 2021, arXiv 2106.05234), Sec. 4.1 "
+            "and Table 1 — read via a stored copy of the paper text (file-index id 63597397334)"),
+    notes=("Paper: 'We primarily report results on two model sizes: Graphormer (L=12, d=768), and a smaller one GraphormerSMALL (L=6, "
+           "d=512).' ... 'The total training steps are 1M. The batch size is set to 1024. All models are trained on 8 NVIDIA V100 GPUS for "
+           "about 2 days.' Table 1: 'Graphormer | 47.1M | 0.0582 | 0.1234'. Target [D] = 8 x 2 d x 24 = 384 V100-hours. samples [D] = 1M x "
+           "1024 = 1.024B molecular graphs seen (PCQM4M-LSC ~3.8M graphs [R]; epochs = 1 convention). B: 'about 2 days' stated for 'all "
+           "models' (the 12.5M small one too). Graphs, not tokens: `multimodal` as the science class.")))
+A(C(id="roberta-tiny-cased-8xv100", name="RoBERTa-tiny-cased (28M, Tencent AI Lab) MLM pre-training, 20 epochs / ~1.8M steps, 8 V100, ~5 days",
+    quality="A", architecture="dense-encoder (RoBERTa-style, 4 layers, hidden 512, WordPiece)", paramsTotal=28e6,
+    tokens=1_800_000 * 512 * 256, seqLen=256, epochs=None,
+    hardware="V100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 5)),
+    source=("https://github.com/haisongzhang/roberta-tiny-cased README.md (commit 43a9d5ccabce3add3789fe0e42051f9c442318ca, 2020-10-12, "
+            "blob 8a88de2b6320d92a87e11568882fa825bcaa8142)"),
+    notes=("README: '| RoBERTa-tiny | 4 | 512 | 8 | 28M |' (layers, hidden, heads, parameters); 'We used a 43G corpus consists of Wikipedia, "
+           "BookCorpus and UMBC WebBase Corpus' (~8B words); 'During pre-training, we followed the setting from RoBERTa and only used MLM loss "
+           "... Input data was organized in FULL-SENTENCES format. The whole pre-training took about 5 days on 8 V100 GPUs for 20 epochs.' "
+           "Hyper-parameter table: '| 1e-4 | 20/~1.8M | 512 | 256 |' (LR, epochs/steps, batch size, maximum length). Target [D] = 8 x 5 d x "
+           "24 = 960 V100-hours. tokens [D] = 1.8M x 512 x 256 = 236B (FULL-SENTENCES packs to the maximum length). A: time, steps x batch x "
+           "length and parameters stated. Copy: /work/labels/footprint-5/files/haisongzhang__roberta-tiny-cased/README.md.")))
+A(C(id="wenzhong-gpt2-3.5b-32xa100", name="Wenzhong-GPT2-3.5B (Chinese GPT-2, 30 layers) pre-training on 100G Chinese corpus, 32 A100 for ~28 h",
+    quality="B", architecture="dense (decoder-only, GPT-2 style, 30 layers)", paramsTotal=3.5e9,
+    hardware="A100 (memory not stated)", devices=32,
+    target=dict(metric="gpuHours", value=32 * 28),
+    source=("https://huggingface.co/IDEA-CCNL/Wenzhong-GPT2-3.5B model card (IDEA-CCNL Fengshenbang) — 2022; read via a stored copy of "
+            "the card text (file-index id 7453115162)"),
+    notes=("Card: 'To obtain a robust unidirectional language model, we adopt the GPT model structure and apply it to the Chinese corpus. "
+           "Specifically, this model has 30 decoder layers and 3.5 billion parameters, which is larger than the original GPT2-XL. We pre-train "
+           "it on 100G of Chinese corpus, which consumes 32 NVIDIA A100 GPUs for about 28 hours.' Target [D] = 32 x 28 = 896 GPU-h. B: "
+           "'about'; token count of the 100G corpus and epochs not stated (28 h is short for 3.5B on 100G — perhaps a fraction of an epoch; "
+           "not derived).")))
+A(C(id="bezierlanenet-rtx2080ti", name="BezierLaneNet (ResNet lane detector, <10M params), trained in 12 GPU-hours on one RTX 2080 Ti",
+    quality="B", modality="vision", architecture="cnn (resnet backbone + feature flip fusion, Bezier-curve head)", paramsTotal=None,
+    resolution="288x800 (CULane) / 360x640 (others)",
+    hardware="RTX 2080 Ti 11GB (consumer)", devices=1,
+    target=dict(metric="gpuHours", value=12),
+    source=("Feng et al. 2022, 'Rethinking Efficient Lane Detection via Curve Modeling' (CVPR 2022, arXiv 2203.02431), Sec. 4.3 'Training' — "
+            "read via a stored copy of the paper text (file-index id 23483935778)"),
+    notes=("Paper: 'Training. We train 400, 36, 20 epochs for TuSimple, CULane, and LLAMAS, respectively (training of our model takes only 12 "
+           "GPU hours on a single RTX 2080 Ti), and the input resolution is 288x800 for CULane and 360x640 for others' ... 'batch size 20'; "
+           "'our BezierLaneNet is fully end-to-end, fast (>150 FPS), light-weight (<10 million parameters)'. Target = 12 GPU-h. B: which "
+           "dataset/backbone the 12 h refers to is not said (paramsTotal null; CULane has ~88.9k training images [R], 36 epochs); consumer GPU.")))
+DONUT = ("https://github.com/clovaai/donut README.md, 'Pre-trained models' (commit 4cfcf972560e1a0f26eb3e294c8fc88a0d336626, 2023-07-31, "
+         "blob 58f3e9fb12c15758d824b106d9c570bc40eacdaa); Kim et al. 2022, 'OCR-free Document Understanding Transformer' (ECCV 2022, arXiv "
+         "2111.15664)")
+A(C(id="donut-base-64xa100", name="Donut-base (Swin encoder + BART decoder, OCR-free document model) pre-training, 64 A100, ~2.5 days",
+    quality="B", modality="vision", architecture="vision encoder-decoder (Swin {2,2,14,2} + 4-layer BART decoder)",
+    samples=200_000 * 196, epochs=1, resolution="2560x1920",
+    hardware="A100 (memory not stated)", devices=64,
+    target=dict(metric="gpuHours", value=days(64, 2.5)), source=DONUT,
+    notes=("README: '- donut-base: trained with 64 A100 GPUs (~2.5 days), number of layers (encoder: {2,2,14,2}, decoder: 4), input size "
+           "2560x1920, swin window size 10, IIT-CDIP (11M) and SynthDoG (English, Chinese, Japanese, Korean, 0.5M x 4).' A stored note on the "
+           "paper (file-index id 70371639163): 'the training setup is also documented in the paper (200K steps, effective mini-batch 196)'. "
+           "Target [D] = 64 x 2.5 d x 24 = 3,840 GPU-h. samples [D] = 200K x 196 = 39.2M document images seen (epochs = 1 convention; "
+           "13M distinct images). B: '~2.5 days'; parameter count not in the README (paramsTotal null). Copy: /work/labels/footprint-5/files/"
+           "clovaai__donut/README.md.")))
+A(C(id="donut-proto-8xv100", name="Donut-proto (preliminary Donut, SynthDoG only) pre-training, 8 V100, ~5 days", quality="B",
+    modality="vision", architecture="vision encoder-decoder (Swin {2,2,18,2} + 4-layer BART decoder)", samples=1_200_000,
+    resolution="2048x1536", hardware="V100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 5)), source=DONUT,
+    notes=("README: '- donut-proto: (preliminary model) trained with 8 V100 GPUs (~5 days), number of layers (encoder: {2,2,18,2}, decoder: "
+           "4), input size 2048x1536, swin window size 8, and SynthDoG (English, Japanese, Korean, 0.4M x 3).' Target [D] = 8 x 5 d x 24 = 960 "
+           "GPU-h. samples = 0.4M x 3 = 1.2M synthetic images (distinct; epochs not stated). B: '~5 days'; parameters and steps not stated.")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

@@ -606,6 +606,42 @@ A(C(id="donut-proto-8xv100", name="Donut-proto (preliminary Donut, SynthDoG only
            "GPU-h. samples = 0.4M x 3 = 1.2M synthetic images (distinct; epochs not stated). B: '~5 days'; parameters and steps not stated.")))
 
 
+# ====================================================================== round-7 additions (3): video recognition, community TTS reproduction
+DUALF = ("https://github.com/sail-sg/dualformer README.md (commit 058c10c6a07885b150a4c05b729230e243e81440, 2022-11-15, blob "
+         "bb7a2f3329de5082d3f9f4c10330fe1e4cac73b7) and configs/recognition/dualformer/dualformer_{tiny,base}_patch244_window877_kinetics400_1k.py "
+         "(blobs 070fe99cad47138e9f411bc2d1ed4e5857facdbe, 545f773a5651a638546cef2b45d4d30730918d6f); Liang et al. 2022, 'DualFormer: "
+         "Local-Global Stratified Transformer for Efficient Video Recognition' (ECCV 2022, arXiv 2112.04674)")
+DUALF_Q = ("README: 'All models are trained on 8 Nvidia A100 GPUs. For example, training a DualFormer-T on Kinetics-400 takes ~31 hours on 8 "
+           "A100 GPUs, while training a larger model DualFormer-B on Kinetics-400 requires ~3 days on 8 A100 GPUs.' Models table: '| K400 | "
+           "Tiny | IN-1K | 240 | 21.8 | 79.5 |' and '| K400 | Base | IN-1K | 1072 | 86.8 | 81.1 |' (pretrain, GFLOPs, Param (M), top-1). "
+           "Configs: 'SampleFrames', clip_len=32, frame_interval=2, num_clips=1; videos_per_gpu=8; total_epochs = 30. ")
+A(C(id="dualformer-t-k400-8xa100", name="DualFormer-T (21.8M video transformer) on Kinetics-400, 30 epochs, 8 A100, ~31 h", quality="B",
+    modality="vision", architecture="video transformer (local-global stratified attention, ImageNet-1k initialised)", paramsTotal=21.8e6,
+    samples=240_000, epochs=30, resolution="32 frames x 224x224 [R]",
+    hardware="A100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=8 * 31), source=DUALF,
+    notes=(DUALF_Q + "Target [D] = 8 x 31 = 248 GPU-h. samples = Kinetics-400 training videos (~240k [R]; the README says ~50 corrupted "
+           "ones were removed); epochs = the config's 30. B: '~31 hours'; 240 GFLOPs per clip (inference view) stated. Copies under "
+           "/work/labels/footprint-5/files/sail-sg__dualformer/.")))
+A(C(id="dualformer-b-k400-8xa100", name="DualFormer-B (86.8M video transformer) on Kinetics-400, 30 epochs, 8 A100, ~3 days", quality="B",
+    modality="vision", architecture="video transformer (local-global stratified attention, ImageNet-1k initialised)", paramsTotal=86.8e6,
+    samples=240_000, epochs=30, resolution="32 frames x 224x224 [R]",
+    hardware="A100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 3)), source=DUALF,
+    notes=(DUALF_Q + "Target [D] = 8 x 3 d x 24 = 576 GPU-h. B: '~3 days'; samples as for dualformer-t (~240k [R]); 1,072 GFLOPs per clip "
+           "(4.5x the Tiny) vs 2.3x the hours — a FLOPs-vs-time test within one codebase.")))
+A(C(id="vall-e-libritts-8xa100-community", name="VALL-E (unofficial lifeiteng/vall-e) trained on LibriTTS ~100 epochs, 8 A100, almost 4 days",
+    quality="B", modality="speech", architecture="codec language model (AR + NAR transformers over EnCodec tokens)",
+    epochs=100, hardware="A100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 4)),
+    source=("https://github.com/lifeiteng/vall-e/issues/58 ('After 100 epochs training, the model can synthesize natural speech on "
+            "LibriTTS') — 2023; read via a stored copy quoting the issue (file-index id 33457265607)"),
+    notes=("Issue (as quoted): 'I trained vall-e on LibriTTS about 100 epochs (took almost 4 days on 8 A100 GPUs) and I obtained plausible "
+           "synthesized audio.' ... 'The model I trained has worse quality than the original vall-e because of the dataset amount.' Target "
+           "[D] = 8 x 4 d x 24 = 768 GPU-h ('almost' -> slightly less). B: a community report; model size and LibriTTS subset (~585 h in "
+           "full [R]) not stated; GPU memory not stated. Speech synthesis (TTS).")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

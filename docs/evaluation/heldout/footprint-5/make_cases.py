@@ -642,6 +642,32 @@ A(C(id="vall-e-libritts-8xa100-community", name="VALL-E (unofficial lifeiteng/va
            "full [R]) not stated; GPU memory not stated. Speech synthesis (TTS).")))
 
 
+# ====================================================================== round-7 additions (4): Intel Gaudi vendor time-to-train rows
+GAUDI = ("Intel, 'Intel Gaudi AI accelerator model performance — Hugging Face Optimum Habana training' table "
+         "(https://www.intel.com/content/dam/develop/public/us/en/include/gaudi/huggingface-optimumhabana-tp.html) — 2024 (Optimum Habana "
+         "1.12.1 / DeepSpeed 0.14.0 era); read via the stored page")
+GAUDI_Q = ("Table columns: 'Model | #HPU | Precision | Throughput | Acc | TTT | Batch | Task | Framework Version'. ")
+A(C(id="gaudi-llama2-70b-lora-8hpu", name="Llama2-70B LoRA fine-tune (Optimum Habana, DeepSpeed), 8 Intel Gaudi HPUs, TTT 38.86 min",
+    quality="B", architecture="dense (LoRA on Llama-2-70B)", paramsTotal=70e9, precision="bf16",
+    hardware="Intel Gaudi 2 HPU (generation recalled [R]; the table says HPU)", devices=8,
+    target=dict(metric="gpuHours", value=8 * 38.86 / 60),
+    source=GAUDI,
+    notes=(GAUDI_Q + "Row: '| Llama2-70B Fine Tuning (LoRA) | 8 | bf16 | 2.66 sentences/sec | 2.13 | 38.86 min | 10 | language-modeling | "
+           "DeepSpeed 0.14.0 Optimum Habana 1.12.1 |'. Target [D] = 8 x 38.86 / 60 = 5.18 HPU-hours. B: a vendor time-to-train benchmark "
+           "(to the stated accuracy/loss 2.13), not a released model; dataset not named in the row (the Optimum Habana LoRA example uses "
+           "tatsu-lab/alpaca [R]); Gaudi generation not printed in the copy. 2.66 sentences/s x 38.86 min = ~6.2k sequences [D]. Drop if "
+           "benchmark runs are out of scope (footprint-1 left MLPerf out).")))
+A(C(id="gaudi-gpt-neox-20b-clm-16hpu", name="GPT-NeoX-20B causal-LM fine-tune (Optimum Habana, DeepSpeed), 16 Intel Gaudi HPUs, TTT 41 min",
+    quality="B", architecture="dense (full fine-tune of GPT-NeoX-20B)", paramsTotal=20.6e9, precision="bf16",
+    hardware="Intel Gaudi 2 HPU (generation recalled [R]; the table says HPU)", devices=16,
+    target=dict(metric="gpuHours", value=16 * 41 / 60),
+    source=GAUDI,
+    notes=(GAUDI_Q + "Row: '| GPTNEOX-20B-CLM | 16 | bf16 | 257 sentences/sec | 0.53 | 41 min | 2 | language-modeling | DeepSpeed 0.14.0 "
+           "Optimum Habana 1.12.1 |'. Target [D] = 16 x 41 / 60 = 10.93 HPU-hours. B: vendor benchmark; dataset not named in the row "
+           "(the Optimum Habana CLM example uses wikitext-2 [R]); 257 sentences/s x 41 min = ~632k sequences [D]. Same caveat as "
+           "gaudi-llama2-70b-lora-8hpu.")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

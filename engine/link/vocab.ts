@@ -75,10 +75,16 @@ export function mayBeConfig(text: string): boolean {
 }
 
 /** The vocabulary's run of a file no framework reader claimed (a config alone, a launcher whose script is elsewhere). */
-export function vocabDrafts(linker: Linker, file: string, text: string, tree?: Tree): RunDraft[] {
+export function vocabDrafts(
+  linker: Linker,
+  file: string,
+  text: string,
+  tree?: Tree,
+  overlays?: EntrySet[],
+): RunDraft[] {
   if (/\.pyi?$/i.test(file) && !mayBeConfig(text)) return [];
   const { sets, complete } = entrySets(linker, file, text, tree);
-  const d = vocabRun(sets, { basesComplete: complete });
+  const d = vocabRun(sets, { basesComplete: complete, overlays });
   if (!d) return [];
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';

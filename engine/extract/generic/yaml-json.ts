@@ -75,9 +75,12 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     e.set = undefined;
   }
   resolveInterpolations(entries);
-  // detectron2 / yacs `_BASE_:`, PaddleSeg `_base_:` (one file, read first).
+  // detectron2 / yacs `_BASE_:`, PaddleSeg `_base_:`, MaxText `base_config:` naming a YAML file (one file, read first).
   const base = entries.find(
-    (e) => e.path.length === 1 && (e.path[0] === '_BASE_' || e.path[0] === '_base_') && typeof e.value === 'string',
+    (e) =>
+      e.path.length === 1 &&
+      typeof e.value === 'string' &&
+      (e.path[0] === '_BASE_' || e.path[0] === '_base_' || (e.path[0] === 'base_config' && /\.ya?ml$/i.test(e.value))),
   );
   return {
     file,

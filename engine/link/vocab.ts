@@ -47,7 +47,7 @@ export function entrySets(
       const target = depth < MAX_BASE_DEPTH ? linker.resolve(f, b.path) : undefined;
       const bt = target ? linker.read(target) : undefined;
       if (!target || bt === undefined) {
-        complete = false;
+        complete &&= b.optional === true;
         continue;
       }
       bases.push(...load(target, bt, undefined, depth + 1));

@@ -34,7 +34,7 @@ export interface EntrySet {
   syntax: EntrySyntax;
   entries: Entry[];
   /** Files this one inherits from (`_BASE_:` in detectron2, `_base_ = [...]` in mmengine, gin `include`). */
-  bases: { path: string; span: Span }[];
+  bases: { path: string; span: Span; optional?: boolean }[];
   /** Module names a Python file imports (for framework detection). */
   imports?: string[];
 }

@@ -86,7 +86,8 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     file,
     syntax: 'yaml',
     entries,
-    bases: base ? [{ path: String(base.value), span: base.span }] : bases,
+    // MaxText's `base.yml` holds its framework's defaults: when it is not here, those defaults stand in for it.
+    bases: base ? [{ path: String(base.value), span: base.span, optional: base.path[0] === 'base_config' }] : bases,
     imports: imports.size ? [...imports] : undefined,
   };
 }

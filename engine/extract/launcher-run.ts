@@ -53,6 +53,12 @@ const TRAINING_FLAGS = [
   'train_iters',
 ];
 
+/** True when a script's name says it does something else than training (`eval_assert.py`, `extract.py`). */
+export const namedForOtherWork = (script: string) => {
+  const name = path.basename(script);
+  return NOT_TRAINING.test(name) && !TRAINING.test(name);
+};
+
 /** True when a command that starts a script not in the tree looks like a training launch. */
 export function looksLikeTraining(cmd: LaunchCommand): boolean {
   const name = path.basename(cmd.target?.path ?? '');

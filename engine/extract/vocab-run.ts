@@ -10,7 +10,7 @@ import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
 import { bigVisionModel, olmoCoreFacts, zooModel } from './vocab-models';
 import { jobFacts, jobSets } from './vocab-jobs';
-import { judgeTraining, vetoByName } from '../vocabulary/training-evidence';
+import { judgeTraining, kindsOf, selfEvident, vetoByName } from '../vocabulary/training-evidence';
 
 export const MIN_SIGNALS = 3;
 
@@ -72,7 +72,7 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
   if (!fw && (opts.requireFramework || !judgeTraining(files, read, isTrainingReading(read)).training)) return undefined;
   if (fw && read.facts.size === 0 && !fw.defaults) return undefined;
   // A config named for inference or evaluation (`inference_jetstream.yml` on a training base) is not a run either.
-  if (fw && vetoByName(files[files.length - 1].file)) return undefined;
+  if (fw && vetoByName(files[files.length - 1].file, selfEvident(kindsOf(files[files.length - 1])))) return undefined;
   // A framework that also writes inference files (SpeechBrain's pretrained hyperparameters): no batch or run length,
   // no run.
   if (

@@ -35,9 +35,9 @@ export const DEVICE_ROWS: DeviceRow[] = [
     src: ['torchrun', 'accelerate', 'lightning'],
   },
   {
-    keys: 'nproc_per_node num_proc_per_node gpus_per_node n_gpus_per_node num_gpus_per_node ngpus_per_node gpus_per_host devices_per_node num_devices_per_node trainer.devices devices gpus n_gpu n_gpus num_gpus ngpus ngpu num_gpu gpu_num gpu_count n_gpu_per_node',
+    keys: 'nproc_per_node num_proc_per_node gpus_per_node n_gpus_per_node num_gpus_per_node ngpus_per_node gpus_per_host devices_per_node num_devices_per_node trainer.devices devices gpus n_gpu n_gpus num_gpus ngpus ngpu num_gpu gpu_num gpu_count n_gpu_per_node ranks_per_node procs_per_node ntasks_per_node tasks_per_node',
     scope: 'node',
-    src: ['torchrun', 'lightning', 'deepspeed-launcher', 'verl', 'basicsr'],
+    src: ['torchrun', 'lightning', 'deepspeed-launcher', 'verl', 'basicsr', 'slurm'],
   },
   {
     keys: 'num_nodes nnodes n_nodes trainer.num_nodes trainer.nnodes num_machines node_count num_hosts',

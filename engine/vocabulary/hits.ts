@@ -77,9 +77,11 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
     for (const entry of set.entries) {
       if (entry.kind === 'env') continue;
       const path = entry.path.map(norm);
-      let candidates = idx.get(path[path.length - 1]);
-      // A spelling no row lists, read as its nearest listed one (`train_max_steps`, `num_epoch`): generic rows only.
-      const near = candidates ? undefined : variant(path[path.length - 1], idx);
+      const applies = (c: AliasKey) => (!c.alias.fw || c.alias.fw.includes(fid)) && !c.alias.notFw?.includes(fid);
+      let candidates = idx.get(path[path.length - 1])?.filter(applies);
+      // A spelling no applicable row lists, read as its nearest listed one (`train_max_steps`, `num_epoch`, `epoch`):
+      // generic rows only.
+      const near = candidates?.length ? undefined : variant(path[path.length - 1], idx);
       if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter((c) => !c.alias.fw), near];
       if (!candidates?.length) continue;
       if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;

@@ -99,6 +99,7 @@ export const SOURCES = {
     url: 'https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments',
     year: 2025,
   },
+  slurm: { url: 'https://slurm.schedmd.com/sbatch.html', year: 2025 },
   torchrun: { url: 'https://pytorch.org/docs/stable/elastic/run.html', year: 2025 },
   'deepspeed-launcher': {
     url: 'https://www.deepspeed.ai/getting-started/#resource-configuration-multi-node',

@@ -83,18 +83,28 @@ const INFRASTRUCTURE =
 
 /** A file named for inference, serving, evaluation or data preparation (and not also for training). */
 const NOT_TRAINING_NAME =
-  /(^|[_.-])(infer|inference|serve|serving|deploy|predict|prediction|eval|evaluate|evaluation|test|generate|generation|sample|sampling|decode|decoding|export|convert|benchmark|preprocess|preprocessing|prepare|tokeni[sz]er|dataset|data|vocab)([_.-]|$)/i;
+  /(^|[_.-])(infer|inference|serve|serving|deploy|predict|prediction|eval|evaluate|evaluation|generate|generation|sample|sampling|decode|decoding|export|convert|preprocess|preprocessing|prepare|tokeni[sz]er|dataset|data|vocab)([_.-]|$)/i;
+/** A folder of such files (`configs/v5e/inference/`), named so as a whole. */
+const NOT_TRAINING_FOLDER = /^(inference|infer|serving|serve|deploy|eval|evaluation|predict|prediction|export)$/i;
 const TRAINING_NAME = /(^|[_.-])(train|training|finetune|fine[_-]?tune|pretrain|sft)([_.-]|$)/i;
 
 /** Why a file is not a training run by its name alone (also for files of a known framework), else undefined. */
-export function vetoByName(file: string): string | undefined {
+export function vetoByName(file: string, evident = false): string | undefined {
   const name = file.replace(/\\/g, '/');
   const base = name.split('/').pop() ?? name;
   if (INFRASTRUCTURE.test(name)) return 'repository infrastructure';
-  if (NOT_TRAINING_NAME.test(base.replace(/\.\w+$/, '')) && !TRAINING_NAME.test(base))
+  const folder = name.split('/').slice(-2, -1)[0] ?? '';
+  if (
+    !evident &&
+    (NOT_TRAINING_FOLDER.test(folder) || NOT_TRAINING_NAME.test(base.replace(/\.\w+$/, ''))) &&
+    !TRAINING_NAME.test(base)
+  )
     return 'named for inference, evaluation or data';
   return undefined;
 }
+
+/** A file's own settings say training by themselves: how it optimises, and for how long or on what batch. */
+export const selfEvident = (k: Set<Kind>) => k.has('optimise') && (k.has('length') || k.has('batch'));
 
 const scalar = (e: Entry) => e.value !== undefined && e.value !== null && typeof e.value !== 'boolean';
 
@@ -132,9 +142,11 @@ export interface Judgement {
 export function judgeTraining(sets: EntrySet[], read: VocabResult, legacy: boolean): Judgement {
   const own = sets[sets.length - 1];
   const kinds = new Set<Kind>();
-  const veto = vetoByName(own.file);
-  if (veto) return { training: false, why: veto, kinds };
   const mine = kindsOf(own);
+  // A name is outweighed by the file's own optimisation settings with a length or a batch (`test_small.yaml` that
+  // trains for 2 epochs); infrastructure is not.
+  const veto = vetoByName(own.file, selfEvident(mine));
+  if (veto) return { training: false, why: veto, kinds };
   if (sets.length > 1 && mine.size === 0)
     return { training: false, why: 'an override that sets nothing of training', kinds: mine };
   for (const s of sets) for (const k of kindsOf(s)) kinds.add(k);

@@ -303,6 +303,9 @@ export class Linker {
       return runs.length ? runs : commandConfigRuns(this, file, cmd);
     }
     if (!target) {
+      // A script not in this tree given a config that is (`train.py --config conf/x.yaml`): that config's run.
+      const configured = commandConfigRuns(this, file, cmd);
+      if (configured.length) return configured;
       const own = launcherOnlyRun(file, cmd);
       if (own) out.push(withLaunchConfigs(this, file, cmd, own));
       return out;

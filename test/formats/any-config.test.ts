@@ -192,7 +192,8 @@ test('--train_engine other than DeepSpeed: the --deepspeed_config it is also giv
     'run.sh':
       'torchrun --nproc_per_node=2 tts/train.py --train_engine torch_ddp --config conf/tts.yaml --use_amp --deepspeed_config conf/ds.json\n',
     'conf/tts.yaml': 'train_conf:\n  optim: adam\n  optim_conf:\n    lr: 0.001\n  max_epoch: 50\n  accum_grad: 4\n',
-    'conf/ds.json': '{"train_micro_batch_size_per_gpu": 1, "gradient_accumulation_steps": 1, "bf16": {"enabled": true}}',
+    'conf/ds.json':
+      '{"train_micro_batch_size_per_gpu": 1, "gradient_accumulation_steps": 1, "bf16": {"enabled": true}}',
   };
   const a = await analyze(files, 'run.sh');
   assert.equal(fact(a, 'grad_accum')?.value, 4);

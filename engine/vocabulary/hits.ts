@@ -82,7 +82,9 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       // A spelling no applicable row lists, read as its nearest listed one (`train_max_steps`, `num_epoch`, `epoch`):
       // generic rows only.
       const near = candidates?.length ? undefined : variant(path[path.length - 1], idx);
-      if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter((c) => !c.alias.fw), near];
+      // Not for device counts: `gpu: 3` names a GPU, it does not count three.
+      const guess = (c: AliasKey) => !c.alias.fw && !/^(devices|nodes)/.test(c.alias.to);
+      if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter(guess), near];
       if (!candidates?.length) continue;
       if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;
       // The longest matching spelling of each row.

@@ -200,3 +200,9 @@ test('--train_engine other than DeepSpeed: the --deepspeed_config it is also giv
   assert.equal(fact(a, 'precision')?.value, 'fp16');
   assert.equal(fact(a, 'epochs')?.value, 50);
 });
+
+test('a GPU named by its id (`gpu: 3`) is not read as three devices', async () => {
+  const a = await analyze({ 'exp.yaml': 'gpu: 3\nepochs: 10\nlr: 0.01\nbatch_size: 32\n' }, 'exp.yaml');
+  assert.equal(fact(a, 'epochs')?.value, 10);
+  assert.equal(fact(a, 'devices')?.origin, 'assumed');
+});

@@ -12,6 +12,7 @@ import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import { isSettingsModule, isTestModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { statedDevices } from '../extract/python-trains-run';
+import { namedForOtherWork } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
 import type { Linker } from './linker';
@@ -48,13 +49,22 @@ export function entrySets(
     if (!set) return [];
     const bases: EntrySet[] = [];
     for (const b of set.bases) {
-      const target = depth < MAX_BASE_DEPTH ? linker.resolve(f, b.path) : undefined;
+      const target =
+        depth < MAX_BASE_DEPTH
+          ? [b.path, ...(b.alt ?? [])].map((p) => linker.resolve(f, p)).find((t) => t !== undefined)
+          : undefined;
       const bt = target ? linker.read(target) : undefined;
       if (!target || bt === undefined) {
-        complete = false;
+        complete &&= b.optional === true;
         continue;
       }
-      bases.push(...load(target, bt, undefined, depth + 1));
+      const loaded = load(target, bt, undefined, depth + 1);
+      const prefix = b.prefix ?? [];
+      bases.push(
+        ...(prefix.length
+          ? loaded.map((s) => ({ ...s, entries: s.entries.map((e) => ({ ...e, path: [...prefix, ...e.path] })) }))
+          : loaded),
+      );
     }
     return [...bases, set];
   };
@@ -79,7 +89,13 @@ export function mayBeConfig(text: string): boolean {
 }
 
 /** The vocabulary's run of a file no framework reader claimed (a config alone, a launcher whose script is elsewhere). */
-export function vocabDrafts(linker: Linker, file: string, text: string, tree?: Tree): RunDraft[] {
+export function vocabDrafts(
+  linker: Linker,
+  file: string,
+  text: string,
+  tree?: Tree,
+  overlays?: EntrySet[],
+): RunDraft[] {
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
   // Does the Python file train, whatever its library (../extract/python-trains)?
@@ -91,7 +107,7 @@ export function vocabDrafts(linker: Linker, file: string, text: string, tree?: T
     evidence && tree
       ? { evidence, settingsModule: isSettingsModule(tree.rootNode), inference: INFERENCE.test(text), text }
       : undefined;
-  const d = vocabRun(sets, { basesComplete: complete, python });
+  const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];
   if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts);
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
@@ -158,7 +174,7 @@ export function scriptVocabDrafts(
   script: string,
   stext: string,
 ): RunDraft[] {
-  if (!/\.pyi?$/i.test(script) || !linker.parser) return [];
+  if (!/\.pyi?$/i.test(script) || !linker.parser || namedForOtherWork(script)) return [];
   const tree = cachedTree(path.resolve(script), stext, linker.parser);
   const own = readEntries(linker.id(script), stext, tree);
   const flags = readEntries(linker.id(launcher), ltext);

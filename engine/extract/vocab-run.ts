@@ -27,7 +27,14 @@ export interface VocabRunOptions {
    * A Python file: without a recognised framework it is a run when its code trains (./python-trains), or when its
    * settings read as training ones and nothing in it evaluates or predicts (an argparse or constants module).
    */
-  python?: { evidence: TrainingEvidence; settingsModule: boolean; inference: boolean; text: string };
+  python?: {
+    evidence: TrainingEvidence;
+    settingsModule: boolean;
+    /** The file declares command-line or dataclass arguments (`add_argument`, `@dataclass`, absl `DEFINE_*`). */
+    declares: boolean;
+    inference: boolean;
+    text: string;
+  };
 }
 
 /** The framework and vocabulary reading of entry sets (bases first, the file itself last). */
@@ -47,7 +54,8 @@ export function isTrainingReading(read: VocabResult): boolean {
 /**
  * A file without a recognised framework: a run when its settings read as training (../vocabulary/training-evidence),
  * or, for a Python file, when its code trains (./python-trains) in a file not named as infrastructure; a Python
- * file's settings alone make a run only where nothing in it evaluates or predicts (an argparse or constants module).
+ * file's settings alone make a run only where it runs something and nothing in it evaluates or predicts (an
+ * argparse module), or where it is all assignments (a constants module).
  */
 function isRun(files: EntrySet[], training: boolean, opts: VocabRunOptions): boolean {
   if (opts.requireFramework) return false;
@@ -55,7 +63,9 @@ function isRun(files: EntrySet[], training: boolean, opts: VocabRunOptions): boo
   if (!py) return training;
   const file = files[files.length - 1].file;
   if (trains(py.evidence, training) && !vetoByName(file, true)) return true;
-  return training && (py.settingsModule || !py.inference);
+  // A module of definitions only (a library's training loop class) runs nothing: the keyword arguments of its calls
+  // are no run; one that declares settings (argparse, dataclass fields) is an arguments module.
+  return training && (py.settingsModule || ((py.evidence.entry || py.declares) && !py.inference));
 }
 
 function torchtitanModel(sets: EntrySet[], facts: Map<FactKey, Fact>) {

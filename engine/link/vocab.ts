@@ -105,7 +105,13 @@ export function vocabDrafts(
   const { sets, complete } = entrySets(linker, file, text, tree);
   const python =
     evidence && tree
-      ? { evidence, settingsModule: isSettingsModule(tree.rootNode), inference: INFERENCE.test(text), text }
+      ? {
+          evidence,
+          settingsModule: isSettingsModule(tree.rootNode),
+          declares: /\badd_argument\s*\(|^@(dataclasses\.)?dataclass\b|\bDEFINE_\w+\s*\(/m.test(text),
+          inference: INFERENCE.test(text),
+          text,
+        }
       : undefined;
   const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];

@@ -173,6 +173,19 @@ def test_fit_runs(data):
     net.fit(*data)
     assert len(net.history) == 2
 `,
+    'training_loop.py': `from typing import ClassVar
+import torch
+
+class TrainingLoop:
+    hpo_default: ClassVar = dict(num_epochs=dict(low=100, high=1000), batch_size=dict(low=4, high=12))
+
+    def train(self, num_epochs=1, batch_size=256, learning_rate=0.01, optimizer="adam"):
+        return self._train(num_epochs=num_epochs, batch_size=batch_size, lr=learning_rate)
+
+    def _train(self, num_epochs, batch_size, lr):
+        opt = torch.optim.Adam(self.model.parameters(), lr=lr)
+        return self.loop(epochs=num_epochs, batch_size=batch_size, optimizer=opt, gradient_clip=1.0)
+`,
     'tutorial.py': `from kglib.training import SLCWATrainingLoop
 from kglib.datasets import Nations
 

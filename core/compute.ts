@@ -74,6 +74,12 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
     source: '[I] workstation/inference parts (L4, L40S, RTX 4090): single-node runs, lower memory bandwidth per FLOP',
   },
   pascal: { mfu: 0.35, source: '[I] no tensor cores: utilisation is against the plain fp32 vector peak' },
+  kepler: {
+    mfu: 0.3,
+    source:
+      '[I] no tensor cores: against the plain fp32 peak, as for pascal, lowered because K80 boards rarely hold their boost clock ' +
+      'within 300 W and current frameworks no longer tune kernels for Kepler',
+  },
   cdna2: { mfu: 0.25, source: '[I] MI250X: two GCDs per package, immature kernels in most stacks' },
   gaudi2: {
     mfu: 0.26,

@@ -11,7 +11,7 @@
 // architecture can be off.
 
 /** Kinds of run whose residuals are grouped (core/fit.ts tags each development case; utilisation.ts each estimate). */
-export type RunRegime = 'large' | 'small' | 'moe' | 'vision';
+export type RunRegime = 'large' | 'small' | 'single' | 'moe' | 'vision';
 
 /** A band of multipliers of the mid utilisation, with how many residuals set it. */
 export interface SpreadBand {
@@ -39,7 +39,13 @@ export const SPREAD_QUANTILES = { low: 0.05, high: 0.95 } as const;
 /** Fewest residuals from which a regime's band is set; below it the pooled band stands. */
 export const MIN_REGIME_RESIDUALS = 8;
 
-/** [I] Dense token runs at or below this size (or on ≤ SMALL_RUN_DEVICES devices) are 'small' runs. */
+/**
+ * [I] Dense token runs on at most SMALL_RUN_DEVICES devices (one node: no network between them) are 'single' runs; on
+ * more devices, or on an unstated count, runs at or below SMALL_RUN_PARAMS are 'small' runs. One node is its own regime
+ * because what sets its utilisation differs: no communication and no restarts, so code quality shows in full (a
+ * hand-written CUDA trainer reaches 55 % of the A100's peak where a plain PyTorch loop reaches 25 %), whereas small
+ * models on many devices lose time to synchronisation (core/validation/cases-dev7.ts has both).
+ */
 export const SMALL_RUN_PARAMS = 2e9;
 export const SMALL_RUN_DEVICES = 8;
 
@@ -47,11 +53,8 @@ export const SMALL_RUN_DEVICES = 8;
 export function regimeOf(run: { vision: boolean; moe: boolean; params?: number; devices?: number }): RunRegime {
   if (run.vision) return 'vision';
   if (run.moe) return 'moe';
-  if (
-    (run.params !== undefined && run.params <= SMALL_RUN_PARAMS) ||
-    (run.devices !== undefined && run.devices <= SMALL_RUN_DEVICES)
-  )
-    return 'small';
+  if (run.devices !== undefined && run.devices <= SMALL_RUN_DEVICES) return 'single';
+  if (run.params !== undefined && run.params <= SMALL_RUN_PARAMS) return 'small';
   return 'large';
 }
 
@@ -95,7 +98,7 @@ export function bandOf(ratios: number[]): SpreadBand {
 /** Spreads from tagged residuals (ratios) and leave-one-architecture-out ratios. */
 export function spreadsOf(residuals: Array<{ regime: RunRegime; ratio: number }>, archOut: number[]): Spreads {
   const byRegime: Partial<Record<RunRegime, SpreadBand>> = {};
-  for (const r of ['large', 'small', 'moe', 'vision'] as const) {
+  for (const r of ['large', 'small', 'single', 'moe', 'vision'] as const) {
     const xs = residuals.filter((x) => x.regime === r).map((x) => x.ratio);
     if (xs.length >= MIN_REGIME_RESIDUALS) byRegime[r] = bandOf(xs);
   }

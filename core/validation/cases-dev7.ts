@@ -320,8 +320,8 @@ export const DEV7_CASES: readonly ValidationCase[] = [
       '"training time was about 6 hours"; batch 1, gradient accumulation 4, 15,000 steps, 512 px, fp16',
   },
   {
-    id: 'spanbert-large',
-    name: 'SpanBERT-large (340M) pre-training, 32× V100',
+    id: 'spanbert-340m',
+    name: 'SpanBERT 340M pre-training, 32× V100',
     tier: 'device-hours',
     quality: 'B',
     family: 'spanbert',

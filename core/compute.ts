@@ -321,6 +321,12 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
         '[I] no tensor cores: against the plain fp32 peak convolutions reach a much larger share; Goyal et al. 2017 (8× P100, ≈29 h for ' +
         '90 ImageNet epochs [R]) imply ≈32 % over a whole run',
     },
+    kepler: {
+      u: 0.34,
+      source:
+        '[I] the pascal value × base MFU kepler/pascal (0.3 / 0.35): also no tensor cores, against the plain fp32 peak (the ' +
+        'ampere-derived inference used for other architectures would put a CUDA-core-only card against a tensor-core one)',
+    },
   },
   depthwise: {
     volta: {
@@ -334,6 +340,10 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
     pascal: {
       u: 0.04,
       source: '[I] the pascal convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
+    },
+    kepler: {
+      u: 0.034,
+      source: '[I] the kepler convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
     },
   },
 };

@@ -3,9 +3,10 @@
 // A band fitted on residuals of cases that also fitted the mid constants is too narrow for runs the core has not seen
 // (round 3 of the held-out sets: 8 of 19 unseen published runs inside low–high while 92 % of development cases were).
 // So every residual here is out-of-family: core/fit.ts refits the mid constants without the case's family (nested inside
-// scripts/validate-footprint.ts's own leave-one-family-out) and takes implied ÷ predicted utilisation. The residuals are
-// grouped by the kind of run they describe (RunRegime), because the spread differs between well-documented large
-// pre-training runs and small runs on a few devices; a regime with fewer than MIN_REGIME_RESIDUALS residuals uses the
+// scripts/validate-footprint.ts's own leave-one-family-out), runs the whole estimator on the case and takes estimated ÷
+// published device-hours (= implied ÷ predicted utilisation). The residuals are grouped by the kind of run they describe
+// (RunRegime), because the spread differs between well-documented large pre-training runs, small models on many devices
+// (slower than predicted) and runs on one node (faster, when their code is optimised); a regime with fewer than MIN_REGIME_RESIDUALS residuals uses the
 // pooled ones. Hardware with no development case gets the leave-one-ARCHITECTURE-out residuals too: each architecture's
 // cases predicted with the median base of the other architectures, which is how far the priors of an unseen
 // architecture can be off.

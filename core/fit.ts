@@ -10,10 +10,11 @@
 //   MoE efficiency             median over quality-A mixture-of-experts cases of implied ÷ dense prediction at the active
 //                              parameter count, taken back to 1B active parameters along a prior slope (moeEfficiencyAt);
 //   vision run efficiency      median over quality-A 16-bit convolutional cases of implied ÷ published step utilisation;
-//   spread                     5th and 95th percentiles of OUT-OF-FAMILY implied ÷ predicted utilisation (each case
-//                              predicted with the mid values fitted without its family) over all device-hours cases,
-//                              quality A and B, by regime (large, small, MoE, vision), and leave-one-architecture-out
-//                              for hardware no case ran on (core/fit-spread.ts).
+//   spread                     a 90 % prediction interval of OUT-OF-FAMILY residuals: each device-hours case (quality A
+//                              and B) estimated by the whole estimator with the mid values fitted without its family,
+//                              estimated ÷ published device-hours (= implied ÷ predicted utilisation), by the regime the
+//                              estimator put it in (large, small multi-node, one node, MoE, per-sample), and
+//                              leave-one-architecture-out for hardware no case ran on (core/fit-spread.ts).
 // The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
 
 import {

@@ -12,7 +12,11 @@
 // architecture can be off.
 
 /** Kinds of run whose residuals are grouped (core/fit.ts tags each development case; utilisation.ts each estimate). */
-export type RunRegime = 'large' | 'small' | 'single' | 'moe' | 'vision';
+/**
+ * 'vision': per-sample workloads of a network the table knows (its FLOPs and family); 'unnamed': per-sample workloads
+ * given only as forward FLOPs, whose family the estimator assumes (a dense convolutional network).
+ */
+export type RunRegime = 'large' | 'small' | 'single' | 'moe' | 'vision' | 'unnamed';
 
 /** A band of multipliers of the mid utilisation, with how many residuals set it. */
 export interface SpreadBand {
@@ -99,7 +103,7 @@ export function bandOf(ratios: number[]): SpreadBand {
 /** Spreads from tagged residuals (ratios) and leave-one-architecture-out ratios. */
 export function spreadsOf(residuals: Array<{ regime: RunRegime; ratio: number }>, archOut: number[]): Spreads {
   const byRegime: Partial<Record<RunRegime, SpreadBand>> = {};
-  for (const r of ['large', 'small', 'single', 'moe', 'vision'] as const) {
+  for (const r of ['large', 'small', 'single', 'moe', 'vision', 'unnamed'] as const) {
     const xs = residuals.filter((x) => x.regime === r).map((x) => x.ratio);
     if (xs.length >= MIN_REGIME_RESIDUALS) byRegime[r] = bandOf(xs);
   }

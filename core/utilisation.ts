@@ -87,7 +87,7 @@ export function planWorkUtilisation(
   const fPeft = inputs.peft ? 1 / peftStepRatio(inputs.peft.method, work.params ?? 0) : 1;
   const runEff = opts.scope === 'step' ? 1 : k.visionRunEfficiency;
   const mid = step.u * runEff * fScale * fPeft;
-  const regime: RunRegime = 'vision';
+  const regime: RunRegime = work.arch ? 'vision' : 'unnamed';
   const spread = bandFor(k, regime, accel);
   const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
@@ -202,6 +202,7 @@ function bandFor(k: FittedConstants, regime: RunRegime, accel: Accelerator) {
     single: 'one-node',
     moe: 'mixture-of-experts',
     vision: 'per-sample',
+    unnamed: 'per-sample',
   }[regime];
   return {
     low: s.low,

@@ -255,7 +255,7 @@ line(
 );
 // The regimes whose out-of-family residuals set the utilisation band (core/fit-spread.ts).
 const regime = (r: Row) => prepareRun(r.c.inputs).regime;
-for (const g of ['large', 'small', 'single', 'moe', 'vision'] as const)
+for (const g of ['large', 'small', 'single', 'moe', 'vision', 'unnamed'] as const)
   line(
     `regime ${g}`,
     rows.filter((r) => predictive(r) && regime(r) === g),

@@ -324,3 +324,113 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
 ]);
+
+// A training-loop module: a solver class whose step runs the backward pass, called by a script in another file.
+const solver = (step: string, extra = '') => `import torch
+
+
+class Solver:
+    def __init__(self, net):
+        self.net = net.cuda()
+        self.opt = torch.optim.SGD(self.net.parameters(), lr=0.1)
+
+    def train_step(self, x, y):
+        loss_cls, loss_rec = self.net(x.cuda(), y.cuda())
+        loss = loss_cls + loss_rec
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+${step}
+${extra}`;
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a module: each read in a step that a script elsewhere calls is its own finding',
+    code: solver("        log = {'cls': loss_cls.item()}\n        log['rec'] = loss_rec.item()\n        return log"),
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 15, column: 23, messageIncludes: 'loss_cls.item() on every training step' },
+      { line: 16, column: 22, messageIncludes: 'loss_rec.item()' },
+    ],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'two reads on one line are one finding',
+    code: solver('        return loss_cls.item(), loss_rec.item()'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 15, messageIncludes: 'loss_cls.item()', messageExcludes: 'more read' }],
+  },
+  {
+    name: 'a module: its evaluation under no_grad is not a step',
+    code: solver(
+      '        return loss',
+      '    @torch.no_grad()\n    def evaluate(self, loader):\n        for x, y in loader:\n            print(self.net(x.cuda(), y.cuda())[0].item())\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a loss helper the step calls every step: its reads are per step',
+    code: `import torch
+model = Net().cuda()
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def compute_loss(x, y):
+    out = model(x)
+    loss = torch.nn.functional.cross_entropy(out, y)
+    return loss, {"loss": loss.item()}
+
+
+for x, y in loader:
+    loss, stats = compute_loss(x.cuda(), y.cuda())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 27, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'a helper called only at a logging interval is not per step',
+    code: `import torch
+model = Net().cuda()
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def report(loss):
+    print(loss.item())
+
+
+for i, (x, y) in enumerate(loader):
+    loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    if i % 100 == 0:
+        report(loss)
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'an if that holds the generator update is the step, not a logging interval',
+    code: loop(
+      '    if (step + 1) % n_critic == 0:\n        g_loss = model.g_loss(x.cuda())\n        g_loss.backward()\n        total += g_loss.item()',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, messageIncludes: 'g_loss.item()' }],
+  },
+  {
+    name: "PyTorch 0.3's loss.data[0] on every step",
+    code: loop('    total += loss.data[0]'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 14, endColumn: 26, messageIncludes: 'loss.data[0]' }],
+  },
+  {
+    name: 'a module on CPU is not judged',
+    code: solver('        return loss.item()').replace('net.cuda()', 'net.to("cpu")'),
+    settings: { hardware: 'cpu' },
+    expect: [],
+  },
+]);

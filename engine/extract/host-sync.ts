@@ -6,7 +6,7 @@
 // the read runs the backward pass itself (a read after the batch loop, once per epoch, is not per step), and no `if`
 // between the read and that loop limits it to some steps (a logging interval, a rank check; see guardedIn). A step
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
-// `training_step`: reads in its own body, outside any loop of its, are per step too (see stepScope).
+// `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
@@ -31,13 +31,21 @@ function stepFunctions(root: SyntaxNode): Map<string, SyntaxNode> {
   for (const fn of root.descendantsOfType('function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
     if (!fn || !name) continue;
-    const hook = /^(training_step|compute_loss)$/.test(name) && fn.parent?.parent?.type === 'class_definition';
+    const hook = HOOK.test(name) && fn.parent?.parent?.type === 'class_definition';
     const own = fn
       .descendantsOfType('call')
       .some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id && !loopsAround(c).some((l) => contains(fn, l)));
     if (hook || own) out.set(name, fn);
   }
   return out;
+}
+
+const HOOK = /^(training_step|compute_loss)$/;
+
+/** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
+function ownCallee(c: SyntaxNode): string | undefined {
+  const f = c.childForFieldName('function')?.text ?? '';
+  return /^(?:(?:self|cls)\.)?(\w+)$/.exec(f)?.[1];
 }
 
 /** Calls of `name` directly in a loop's body (not in a loop nested in it). */
@@ -49,37 +57,64 @@ const callsIn = (loop: SyntaxNode, names: Set<string>) =>
   });
 
 /**
- * Where a node runs once per training step, as the node that bounds the step (the loop, or the step function), else
- * undefined: (1) in a loop that runs the backward pass itself on each iteration, or calls a step function of this
- * file on each iteration (`loss = train_step(batch)`); (2) in a step function's own body, outside any loop of its,
- * when something runs it every step — a loop of this file, ignite's `Engine(step)`, or the framework (a per-step hook).
+ * Where code runs once per training step, as a map from function to the node that bounds its step, and a test for
+ * loops. (1) A loop runs one step per iteration when its own body runs the backward pass, or calls a step function
+ * of this file (`loss = train_step(batch)`). (2) A step function's own body (outside its loops) runs once per step
+ * when something runs it every step: a step loop of this file, ignite's `Engine(step)`, the framework (a per-step
+ * hook), or, when this file never calls it, whoever imports it — a training-loop module (a `Solver.train_step`, a
+ * model's `optimize_parameters`) is called by a script elsewhere, once per step. (3) A helper of this file called,
+ * outside any `if` that limits it to some steps, from code that runs every step (a loss function returning
+ * `loss.item()` values, a meter update) runs every step too — followed two calls deep.
  */
-function stepScope(node: SyntaxNode, steps: Map<string, SyntaxNode>, root: SyntaxNode): SyntaxNode | undefined {
-  const loop = loopsAround(node)[0];
-  const fn = enclosingFunction(node);
-  if (loop && (!fn || contains(fn, loop))) {
-    const body = loop.childForFieldName('body');
-    if (!body) return undefined;
-    // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
-    if (body.descendantsOfType('call').some((c) => isBackward(c) && loopsAround(c)[0]?.id === loop.id)) return loop;
-    return callsIn(loop, new Set(steps.keys())) ? loop : undefined;
+class StepScopes {
+  readonly steps: Map<string, SyntaxNode>;
+  private readonly perStep = new Map<number, SyntaxNode>();
+  constructor(root: SyntaxNode) {
+    this.steps = stepFunctions(root);
+    const fns = new Map<string, SyntaxNode>();
+    for (const fn of root.descendantsOfType('function_definition')) {
+      const n = fn?.childForFieldName('name')?.text;
+      if (fn && n && !fns.has(n)) fns.set(n, fn);
+    }
+    const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
+    for (const [name, fn] of this.steps) {
+      const callers = calls.filter((c) => !contains(fn, c) && ownCallee(c) === name);
+      const engine = calls.some((c) => {
+        const f = c.childForFieldName('function')?.text ?? '';
+        return /(^|\.)Engine$/.test(f) && c.childForFieldName('arguments')?.namedChildren[0]?.text === name;
+      });
+      // Named nowhere else in this file: a module's step, called by a script elsewhere. Named but only handed to
+      // something unknown (`register(train_step)`): nothing in view says how often it runs.
+      const named = root.descendantsOfType('identifier').some((id) => !!id && id.text === name && !contains(fn, id));
+      if (HOOK.test(name) || engine || !named || callers.some((c) => loopsAround(c).length > 0))
+        this.perStep.set(fn.id, fn);
+    }
+    // Helpers called every step, two levels deep.
+    for (let depth = 0; depth < 2; depth++) {
+      for (const c of calls) {
+        const name = ownCallee(c);
+        const fn = name ? fns.get(name) : undefined;
+        if (!fn || this.perStep.has(fn.id) || contains(fn, c)) continue;
+        const bound = this.scopeOf(c);
+        if (bound && !guardedIn(c, bound)) this.perStep.set(fn.id, fn);
+      }
+    }
   }
-  if (loop || !fn) return undefined;
-  const name = fn.childForFieldName('name')?.text ?? '';
-  if (steps.get(name)?.id !== fn.id) return undefined;
-  if (/^(training_step|compute_loss)$/.test(name)) return fn;
-  // Run every step by a loop of this file, or handed to ignite's Engine.
-  const callers = root
-    .descendantsOfType('call')
-    .filter(
-      (c) => c && !contains(fn, c) && new RegExp(`(^|\\.)${name}$`).test(c.childForFieldName('function')?.text ?? ''),
-    );
-  if (callers.some((c) => !!c && loopsAround(c).length > 0)) return fn;
-  const engine = root.descendantsOfType('call').some((c) => {
-    const f = c?.childForFieldName('function')?.text ?? '';
-    return /(^|\.)Engine$/.test(f) && c?.childForFieldName('arguments')?.namedChildren[0]?.text === name;
-  });
-  return engine ? fn : undefined;
+
+  /** The node that bounds the step `node` runs in (a step loop, or a function run every step), else undefined. */
+  scopeOf(node: SyntaxNode): SyntaxNode | undefined {
+    const loop = loopsAround(node)[0];
+    const fn = enclosingFunction(node);
+    if (loop && (!fn || contains(fn, loop))) {
+      const body = loop.childForFieldName('body');
+      if (!body) return undefined;
+      // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
+      if (body.descendantsOfType('call').some((c) => isBackward(c) && loopsAround(c)[0]?.id === loop.id)) return loop;
+      return callsIn(loop, new Set(this.steps.keys())) ? loop : undefined;
+    }
+    if (loop || !fn) return undefined;
+    return this.perStep.get(fn.id);
+  }
 }
 
 /** Words of a condition that limits code to some steps: an interval, a logging switch. */
@@ -105,6 +140,9 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
   if (loop.childForFieldName('left')?.type === 'identifier') counters.add(loop.childForFieldName('left')!.text);
   for (let p = node.parent; p && p.id !== loop.id; p = p.parent) {
     if (p.type !== 'if_statement' && p.type !== 'conditional_expression' && p.type !== 'elif_clause') continue;
+    // An `if` that holds the backward pass itself picks which update runs (`if (i + 1) % n_critic == 0:` around a
+    // GAN's generator step): reads in it run with that update, not at a logging interval.
+    if (p.type !== 'conditional_expression' && p.descendantsOfType('call').some((c) => isBackward(c))) continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
     if (SOME_STEPS.test(cond.text.replace(RANK, ''))) return true;
@@ -145,7 +183,18 @@ function passesTensor(call: CallSite, names: Set<string>): boolean {
 
 const LOGGERS = /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|tqdm\.write)$/;
 
-export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
+interface Read {
+  node: SyntaxNode;
+  value: string;
+  note: string;
+}
+
+/**
+ * Every host read of a GPU value on every training step, in file order, one per line (a line that reads twice is one
+ * thing to fix). Each is reported: a reviewer — and a user fixing them one by one — sees `loss_a.item()` and
+ * `loss_b.item()` two lines apart as two waits.
+ */
+export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
   const calls = findCalls(root, text, [
     'item',
     'cpu',
@@ -158,39 +207,62 @@ export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact
     'set_postfix',
     'write',
   ]);
-  const steps = stepFunctions(root);
+  const scopes = new StepScopes(root);
+  const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
+  const perStep = (node: SyntaxNode): SyntaxNode | undefined => {
+    const loop = scopes.scopeOf(node);
+    if (!loop || guardedIn(node, loop)) return undefined;
+    // Reinforcement learning: the action must reach a CPU environment every step (`env.step(action.item())`), so
+    // the read is the algorithm, not waste. A step function may be fed by an environment elsewhere in the file.
+    if (rl.test(loop.text) || (loop.type === 'function_definition' && rl.test(text))) return undefined;
+    return loop;
+  };
+  const out: Read[] = [];
   for (const c of calls) {
     const read = ['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.');
     const logger = LOGGERS.test(c.callee);
     if (!read && !logger) continue;
-    const loop = stepScope(c.node, steps, root);
-    if (!loop || guardedIn(c.node, loop)) continue;
-    // Reinforcement learning: the action must reach a CPU environment every step (`env.step(action.item())`), so
-    // the read is the algorithm, not waste. A step function may be fed by an environment elsewhere in the file.
-    const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
-    if (rl.test(loop.text) || (loop.type === 'function_definition' && rl.test(text))) continue;
+    const loop = perStep(c.node);
+    if (!loop) continue;
     if (read) {
       // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
       // only reads of values computed in the step are taken: the loss, outputs, predictions.
       if (c.name === 'cpu' && !/loss|out|pred|logit|acc|y_hat|score/i.test(c.callee)) continue;
-      return {
-        key: 'host_sync',
+      out.push({
+        node: c.node,
         value: `${c.callee}()`,
-        origin: 'explicit',
-        file,
-        span: spanOf(c.node),
         note: `${c.callee}() on every training step waits for the GPU`,
-      };
-    }
-    if (passesTensor(c, lossNames(loop)))
-      return {
-        key: 'host_sync',
+      });
+    } else if (passesTensor(c, lossNames(loop)))
+      out.push({
+        node: c.node,
         value: c.node.text.length <= 40 ? c.node.text : `${c.callee}(…)`,
-        origin: 'explicit',
-        file,
-        span: spanOf(c.node),
         note: `${c.callee}(…) of the loss tensor on every training step copies it to the host and waits for the GPU`,
-      };
+      });
   }
-  return undefined;
+  // `loss.data[0]`: PyTorch ≤ 0.3's way to read a loss as a Python number (`.item()` since 0.4).
+  for (const m of text.matchAll(/\b\w*loss\w*\.data\[0\]/gi)) {
+    const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
+    let sub: SyntaxNode | null = node;
+    while (sub && sub.type !== 'subscript') sub = sub.parent;
+    if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
+    out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
+  }
+  out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const lines = new Set<number>();
+  return out.filter((r) => !lines.has(r.node.startPosition.row) && !!lines.add(r.node.startPosition.row));
+}
+
+export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  const [first, ...rest] = hostSyncReads(root, text);
+  if (!first) return undefined;
+  return {
+    key: 'host_sync',
+    value: first.value,
+    origin: 'explicit',
+    file,
+    span: spanOf(first.node),
+    note: first.note,
+    ...(rest.length ? { also: rest.map((r) => ({ span: spanOf(r.node), value: r.value, note: r.note })) } : {}),
+  };
 }

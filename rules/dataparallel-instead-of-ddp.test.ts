@@ -25,4 +25,18 @@ runRuleCases(dataparallelInsteadOfDdp, [
     settings: { hardware: 'a100', devices: 4 },
     expect: [],
   },
+  {
+    name: "a DataParallel subclass (synchronised BatchNorm's DataParallelWithCallback)",
+    code: loop('DataParallelWithCallback(model, device_ids=[0, 1])'),
+    settings: { hardware: 'a100', devices: 2 },
+    expect: [{ line: 3, column: 9, severity: 'warning' }],
+  },
+  {
+    name: 'a class that subclasses DataParallel is defined, not called; DDP is used',
+    code:
+      'class MyDataParallel(torch.nn.DataParallel):\n    pass\n\n\n' +
+      loop('torch.nn.parallel.DistributedDataParallel(model, device_ids=[rank])'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [],
+  },
 ]);

@@ -278,11 +278,7 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
             `attn_implementation=${a.value.text}`,
           ),
         );
-    } else if (
-      c.name === 'DataParallel' &&
-      /(^|\.)(nn\.)?DataParallel$/.test(c.callee) &&
-      !/Distributed/.test(c.callee)
-    )
+    } else if (c.name === 'DataParallel' && /(^|\.)(nn\.)?DataParallel$/.test(c.callee))
       put(fact('data_parallel', true, c.node, `${c.callee}(…): one process drives every GPU`));
     else if (
       c.name === 'set_detect_anomaly' &&
@@ -432,6 +428,19 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         ),
       );
   }
+  // DataParallel's subclasses (a synchronised-BatchNorm `DataParallelWithCallback`, a scatter-by-user
+  // `UserScatteredDataParallel`): still one process driving every GPU. By name: a class named `…DataParallel…` that
+  // is not distributed.
+  if (!out.has('data_parallel'))
+    for (const m of text.matchAll(/\b(\w*DataParallel\w*)\s*\(/g)) {
+      if (/Distributed|^DataParallel$/.test(m[1]) || !inCode(root, m.index)) continue;
+      const tok = root.descendantForIndex(m.index + m[0].length - 1, m.index + m[0].length);
+      const call = tok?.parent?.type === 'argument_list' ? tok.parent.parent : undefined;
+      if (call?.type !== 'call') continue;
+      const callee = call.childForFieldName('function')?.text ?? m[1];
+      put(fact('data_parallel', true, call, `${callee}(…), a DataParallel: one process drives every GPU`));
+      break;
+    }
   const sync = hostSyncFact(file, root, text);
   if (sync) put(sync);
   sweepFacts(file, calls, values, put, text);

@@ -152,7 +152,7 @@ export interface Fact {
    * unfused optimizer): a rule that reports every occurrence gives each its own finding, so a user fixing them one by
    * one sees each on its own line. The fact's own span is the first.
    */
-  also?: { span: Span; value: FactValue; note?: string }[];
+  also?: { span: Span; value: FactValue; note?: string; argInsert?: { at: number; empty: boolean } }[];
 }
 
 /** An edit to one file, in UTF-16 offsets of that file's current text. */

@@ -19,7 +19,46 @@ runRuleCases(unfusedOptimizer, [
     expect: [{ line: 3, column: 54, endColumn: 67, messageIncludes: 'foreach=False' }],
     fixes: [{ applicability: 'unsafe', output: loop(', fused=True') }],
   },
-  { name: 'the default (multi-tensor foreach)', code: loop(''), settings: { hardware: 'a100' }, expect: [] },
+  {
+    name: 'the default on CUDA (multi-tensor foreach): information, on the constructor; the fix adds fused=True',
+    code: loop(''),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 7, endColumn: 53, severity: 'information', messageIncludes: 'fused=True' }],
+    fixes: [{ applicability: 'unsafe', output: loop(', fused=True') }],
+  },
+  {
+    name: 'two optimizers (a GAN): one finding each',
+    code: `from torch.optim import Adam
+g, d = G().cuda(), D().cuda()
+opt_g = Adam(g.parameters(), lr=2e-4,)
+opt_d = Adam(d.parameters(), lr=2e-4)
+for x in loader:
+    loss = d(g(x.cuda())).mean()
+    loss.backward()
+    opt_g.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3 }, { line: 4 }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['Adam(g.parameters(), lr=2e-4,fused=True)'] }],
+  },
+  {
+    name: 'the default in a file that never names CUDA is not judged',
+    code: loop('').replace('.to("cuda")', '').replace('x.to("cuda")', 'x'),
+    expect: [],
+  },
+  {
+    name: "Keras's Adam is not PyTorch's",
+    code: `import torch
+import tensorflow as tf
+opt = tf.keras.optimizers.Adam(1e-3)
+model = Net().cuda()
+for x, y in loader:
+    loss = model(x.cuda()).sum()
+    loss.backward()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
   { name: 'fused already', code: loop(', fused=True'), settings: { hardware: 'a100' }, expect: [] },
   { name: 'a CPU run', code: loop(', foreach=False', 'cpu'), expect: [] },
   {

@@ -434,3 +434,85 @@ for i, (x, y) in enumerate(loader):
     expect: [],
   },
 ]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: "an engine module: timm's loss scaler runs the backward pass; the read and the synchronize are per step",
+    code: `import math
+import torch
+
+
+def train_one_epoch(model, criterion, loader, optimizer, device, loss_scaler):
+    for samples, targets in loader:
+        with torch.cuda.amp.autocast():
+            loss = criterion(model(samples.to(device)), targets.to(device))
+        loss_value = loss.item()
+        optimizer.zero_grad()
+        loss_scaler(loss, optimizer, parameters=model.parameters())
+        torch.cuda.synchronize()
+
+
+@torch.no_grad()
+def evaluate(loader, model, device):
+    for images, target in loader:
+        print(model(images.to(device)).argmax(1).eq(target.to(device)).float().mean().item())
+`,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 9, messageIncludes: 'loss.item()' },
+      { line: 12, messageIncludes: 'torch.cuda.synchronize()' },
+    ],
+  },
+  {
+    name: 'a model module whose torch import lives in its base class: its optimize_parameters is a step',
+    code: `from base_model import BaseModel
+
+
+class Pix2Pix(BaseModel):
+    def optimize_parameters(self):
+        self.forward()
+        self.optimizer_D.zero_grad()
+        self.loss_D = self.criterion(self.netD(self.fake), False)
+        self.loss_D.backward()
+        self.optimizer_D.step()
+        self.stats = {"D": self.loss_D.item()}
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, messageIncludes: 'self.loss_D.item()' }],
+  },
+  {
+    name: 'a LightningModule without its Trainer: training_step is the step',
+    code: `import torch
+import lightning as L
+
+
+class Classifier(L.LightningModule):
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        loss = torch.nn.functional.cross_entropy(self(x), y)
+        print(loss.item())
+        return loss
+
+    def validation_step(self, batch, batch_idx):
+        x, y = batch
+        print(torch.nn.functional.cross_entropy(self(x), y).item())
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: "MXNet's loss.backward() and trainer.step() are not PyTorch's",
+    code: `from mxnet import autograd, gluon
+
+for x, y in loader:
+    with autograd.record():
+        loss = loss_fn(net(x), y)
+    loss.backward()
+    trainer.step(x.shape[0])
+    print(loss.mean().asscalar())
+`,
+    settings: { hardware: 'a100' },
+    noRun: true,
+    expect: [],
+  },
+]);

@@ -48,7 +48,9 @@ export const hostDeviceSyncInLoop: Rule = {
       file: f.file,
       span: s.span,
       message:
-        `${String(s.value)} on every training step makes the CPU wait for the GPU: accumulate on the GPU and read it every N steps` +
+        (/synchronize\(\)$/.test(String(s.value))
+          ? `${String(s.value)} on every training step makes the CPU wait for every queued kernel: drop it, or run it only at a timing interval`
+          : `${String(s.value)} on every training step makes the CPU wait for the GPU: accumulate on the GPU and read it every N steps`) +
         (i === 0 && sites.length > 1
           ? ` (${sites.length - 1} more read${sites.length > 2 ? 's' : ''} in this step).`
           : '.'),

@@ -10,11 +10,18 @@
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { contains, loopsAround } from './python-scan';
+import { contains, isBackwardCall, loopsAround } from './python-scan';
 
-/** The update of a step: PyTorch's `backward`, and the gradient update of Flax (`state.apply_gradients`) and optax. */
-const isBackward = (c: SyntaxNode | null): c is SyntaxNode =>
-  !!c && /(^|\.)(backward|apply_gradients|apply_updates)$/.test(c.childForFieldName('function')?.text ?? '');
+/**
+ * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
+ * loss scaler run on the loss and the optimizer), and the gradient update of Flax (`state.apply_gradients`) and optax.
+ */
+const isBackward = (c: SyntaxNode | null): c is SyntaxNode => {
+  if (!c) return false;
+  return (
+    isBackwardCall(c) || /(^|\.)(apply_gradients|apply_updates)$/.test(c.childForFieldName('function')?.text ?? '')
+  );
+};
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
@@ -206,6 +213,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'add_scalars',
     'set_postfix',
     'write',
+    'synchronize',
   ]);
   const scopes = new StepScopes(root);
   const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
@@ -221,10 +229,18 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
   for (const c of calls) {
     const read = ['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.');
     const logger = LOGGERS.test(c.callee);
-    if (!read && !logger) continue;
+    // `torch.cuda.synchronize()`: the wait itself, written out.
+    const sync = /(^|\.)cuda\.synchronize$/.test(c.callee);
+    if (!read && !logger && !sync) continue;
     const loop = perStep(c.node);
     if (!loop) continue;
-    if (read) {
+    if (sync)
+      out.push({
+        node: c.node,
+        value: `${c.callee}()`,
+        note: `${c.callee}() on every training step waits for the GPU`,
+      });
+    else if (read) {
       // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
       // only reads of values computed in the step are taken: the loss, outputs, predictions.
       if (c.name === 'cpu' && !/loss|out|pred|logit|acc|y_hat|score/i.test(c.callee)) continue;

@@ -9,6 +9,7 @@ import { extractLightning } from './lightning';
 import { extractNanoGpt } from './nanogpt';
 import type { Ref, RunDraft } from './run-draft';
 import { extractTorchLoop } from './torch-loop';
+import { extractLightningModule } from './step-module';
 
 /** Config files a Python script names: `deepspeed="ds.json"`, `parse_yaml_file("args.yaml")`, `parse_json_file(...)`. */
 export function pythonRefs(file: string, text: string, tree: Tree): Ref[] {
@@ -53,7 +54,7 @@ export function extractPythonRuns(file: string, text: string, tree: Tree): RunDr
       refs,
     }));
   }
-  for (const extract of [extractLightning, extractKeras, extractNanoGpt, extractTorchLoop]) {
+  for (const extract of [extractLightning, extractKeras, extractNanoGpt, extractTorchLoop, extractLightningModule]) {
     const runs = extract(file, text, tree);
     if (runs.length > 0) {
       const refs = pythonRefs(file, text, tree);

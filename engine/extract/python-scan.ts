@@ -391,3 +391,21 @@ function inConsequence(ifStmt: SyntaxNode, node: SyntaxNode): boolean {
   const body = ifStmt.childForFieldName('consequence');
   return !!body && body.startIndex <= node.startIndex && node.endIndex <= body.endIndex;
 }
+
+/**
+ * A call that runs a training step's backward pass: `loss.backward()` (also `scaler.scale(loss).backward()`,
+ * `accelerator.backward(loss)`), Lightning's `self.manual_backward(loss)`, and a loss scaler called on the loss and
+ * the optimizer (`loss_scaler(loss, optimizer, …)`: timm's NativeScaler, which runs backward and the optimizer step).
+ */
+export function isBackwardCall(call: SyntaxNode | null): boolean {
+  if (call?.type !== 'call') return false;
+  const f = call.childForFieldName('function')?.text ?? '';
+  if (/(^|\.)(backward|manual_backward)$/.test(f) && (f.includes('.') || f === 'manual_backward')) return true;
+  if (!/(^|[._])scaler$/i.test(f)) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return /loss/i.test(args[0]?.text ?? '') && args.some((a) => /optim/i.test(a?.text ?? ''));
+}
+
+/** A file whose training code belongs to another framework than PyTorch (its own extractors, or none). */
+export const OTHER_FRAMEWORK =
+  /^\s*(?:import|from)\s+(?:tensorflow|keras|jax|flax|mxnet|paddle|chainer|mindspore|oneflow|jittor|megengine)\b/m;

@@ -516,3 +516,89 @@ for x, y in loader:
     expect: [],
   },
 ]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a loop over metrics inside the step runs every step; a CUDA-availability check is no interval',
+    code: `import torch
+
+
+def pass_epoch(model, loss_fn, loader, optimizer, metrics, device="cpu"):
+    for x, y in loader:
+        out = model(x.to(device))
+        loss = loss_fn(out, y.to(device))
+        loss.backward()
+        optimizer.step()
+        for name, fn in metrics.items():
+            stats[name] = fn(out, y).detach().cpu()
+        if torch.cuda.is_available():
+            torch.cuda.synchronize()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, messageIncludes: 'detach().cpu()' }, { line: 13 }],
+  },
+  {
+    name: 'micro-batches: the loop that steps the optimizer is the step; its reads are per step',
+    code: `import torch
+model = Net().cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for step, (data, targets) in enumerate(loader):
+    optimizer.zero_grad()
+    for chunk, target in zip(data.chunk(4), targets.chunk(4)):
+        loss = criterion(model(chunk.cuda()), target.cuda())
+        loss.backward()
+    optimizer.step()
+    loss_meter.update(loss.item())
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'the epoch loop around the step loop is not per step',
+    code: `import torch
+model = Net().cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(90):
+    for x, y in loader:
+        loss = criterion(model(x.cuda()), y.cuda())
+        loss.backward()
+        optimizer.step()
+    scheduler.step()
+    for name, p in model.named_parameters():
+        print(name, p.norm().item())
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: "a library function's device='cpu' default is the caller's choice, not a CPU run",
+    code: `import torch
+
+
+def pass_epoch(model, loss_fn, loader, optimizer, device="cpu"):
+    for x, y in loader:
+        loss = loss_fn(model(x.to(device)), y.to(device))
+        loss.backward()
+        optimizer.step()
+        total = loss.detach().cpu()
+`,
+    expect: [{ line: 9, messageIncludes: 'loss.detach().cpu()' }],
+  },
+  {
+    name: 'a script that puts everything on the CPU is a CPU run',
+    code: `import torch
+device = torch.device("cpu")
+model = Net().to(device)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = loss_fn(model(x.to(device)), y.to(device))
+    loss.backward()
+    optimizer.step()
+    print(loss.item())
+`,
+    expect: [],
+  },
+]);

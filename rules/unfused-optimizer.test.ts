@@ -94,3 +94,56 @@ for x, y in loader:
     expect: [],
   },
 ]);
+
+runRuleCases(unfusedOptimizer, [
+  {
+    name: 'a model module that builds its optimizers (its trainer runs the step from another file): one finding each',
+    code: `import torch
+from base_model import BaseModel
+
+
+class GANModel(BaseModel):
+    def initialize(self, opt):
+        self.netG = define_G(opt).cuda()
+        self.netD = define_D(opt).cuda()
+        self.optimizer_G = torch.optim.Adam(self.netG.parameters(), lr=opt.lr, betas=(0.5, 0.999))
+        self.optimizer_D = torch.optim.Adam(self.netD.parameters(), lr=opt.lr, betas=(0.5, 0.999))
+`,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 9, column: 28 },
+      { line: 10, column: 28 },
+    ],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['betas=(0.5, 0.999), fused=True)'] }],
+  },
+  {
+    name: 'a module that builds an optimizer but never names CUDA is not judged (no run)',
+    code: `import torch
+
+
+def make_optimizer(model, lr):
+    return torch.optim.Adam(model.parameters(), lr=lr)
+`,
+    noRun: true,
+    expect: [],
+  },
+  {
+    name: "an optimizer factory whose **kwargs may carry fused= (a config's arguments) is not judged",
+    code: `import torch
+model = Net().cuda()
+
+
+def get_optimizer(params, lr, **kwargs):
+    return torch.optim.Adam(params, lr, **kwargs)
+
+
+opt = get_optimizer(model.parameters(), 1e-3)
+for x in loader:
+    loss = model(x.cuda()).sum()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -110,27 +110,51 @@ class StepScopes {
 
   /** The node that bounds the step `node` runs in (a step loop, or a function run every step), else undefined. */
   scopeOf(node: SyntaxNode): SyntaxNode | undefined {
-    const loop = loopsAround(node)[0];
     const fn = enclosingFunction(node);
-    if (loop && (!fn || contains(fn, loop))) {
+    const loops = loopsAround(node).filter((l) => !fn || contains(fn, l));
+    // Outward from the innermost loop: a loop without any backward pass in it (a loop over metrics or parameters
+    // inside the step) runs within the step of a loop around it; the first loop that runs the step itself bounds it;
+    // a loop whose backward pass sits only in a loop nested inside it is an epoch loop: not per step.
+    for (const loop of loops) {
       const body = loop.childForFieldName('body');
       if (!body) return undefined;
-      // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
-      if (body.descendantsOfType('call').some((c) => isBackward(c) && loopsAround(c)[0]?.id === loop.id)) return loop;
-      return callsIn(loop, new Set(this.steps.keys())) ? loop : undefined;
+      const calls = body.descendantsOfType('call');
+      // The loop that runs the backward pass, or the optimizer step (the outer loop of a micro-batch split: its
+      // inner loop accumulates gradients, the outer one steps once per batch), or a step function of this file.
+      const own = (c: SyntaxNode | null) => !!c && loopsAround(c)[0]?.id === loop.id;
+      if (calls.some((c) => own(c) && (isBackward(c) || isOptimizerStep(c)))) return loop;
+      if (callsIn(loop, new Set(this.steps.keys()))) return loop;
+      if (calls.some((c) => isBackward(c))) return undefined;
     }
-    if (loop || !fn) return undefined;
+    if (loops.length > 0) return undefined;
+    if (!fn) return undefined;
     return this.perStep.get(fn.id);
   }
 }
 
-/** Words of a condition that limits code to some steps: an interval, a logging switch. */
-const SOME_STEPS =
-  /%|\b\w*(log|print|verbose|debug|step|iter|interval|freq|every|display|report|writer|wandb|tensorboard|tb|monitor|eval|val)\w*\b/i;
+/** `optimizer.step()`, `opt_g.step()`, `scaler.step(optimizer)`: the update of a training step (not a scheduler's). */
+const isOptimizerStep = (c: SyntaxNode | null): boolean => {
+  const f = c?.childForFieldName('function')?.text ?? '';
+  return /(^|[._])(optim\w*|opt\w*|scaler)\.step$/i.test(f) && !/sched/i.test(f);
+};
+
+/**
+ * Words of a condition that limits code to some steps: an interval, a logging switch. Matched per word of the
+ * condition's names (`args.log_freq` → args, log, freq; `printFreq` → print, freq), so `torch.cuda.is_available()`
+ * (available) or `logits` do not read as `val` or `log`.
+ */
+const SOME_STEPS_WORD =
+  /^(log|logs|logging|logger|print\w*|verbos\w*|debug\w*|steps?|iters?|iteration\w*|interval\w*|freq\w*|every|disp|display\w*|report\w*|\w*writer|wandb|tensorboard|tb\w*|monitor\w*|eval\w*|val|valid\w*|vis|visdom|visual\w*|plot\w*|summar\w*|timing|profil\w*)$/i;
+const someSteps = (cond: string): boolean =>
+  cond.includes('%') ||
+  cond
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+|_/)
+    .some((w) => SOME_STEPS_WORD.test(w));
 /**
  * Words of a rank check (`if local_rank == 0`, `if accelerator.is_main_process`): it limits the read to one process,
  * not to some steps — that process still waits for its GPU every step, and the others wait for it at the next
- * collective — so they are left out before SOME_STEPS is tested.
+ * collective — so they are left out before the words are tested.
  */
 const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
 
@@ -152,7 +176,7 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
     if (p.type !== 'conditional_expression' && p.descendantsOfType('call').some((c) => isBackward(c))) continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
-    if (SOME_STEPS.test(cond.text.replace(RANK, ''))) return true;
+    if (someSteps(cond.text.replace(RANK, ''))) return true;
     if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
     if (cond.type === 'identifier' && counters.has(cond.text)) return true;
   }

@@ -19,7 +19,7 @@ import { secretKind } from './secrets';
 /** `from torch.optim import Adam, AdamW`: a bare `Adam(…)` is PyTorch's. */
 const TORCH_ADAM = /from\s+torch\.optim\s+import\s[^\n]*\bAdamW?\b/;
 /** A file that puts its model or data on CUDA (a GPU run, whatever the hardware setting says). */
-const ON_CUDA = /\.cuda\(|["']cuda|torch\.device\(\s*["']cuda|\bcuda\.is_available\(|accelerator\.device/;
+export const ON_CUDA = /\.cuda\(|["']cuda|torch\.device\(\s*["']cuda|\bcuda\.is_available\(|accelerator\.device/;
 
 const CALLS = [
   'from_pretrained',
@@ -325,7 +325,13 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       else if (foreach?.value.type === 'false' && !fused)
         put(fact('optimizer_impl', 'single-tensor', foreach.node, 'foreach=False: one kernel per parameter tensor'));
       else if (fused?.value.type === 'false') put(fact('optimizer_impl', 'unfused', fused.node, 'fused=False'));
-      else if (!fused && !foreach && (/^(torch\.)?optim\.AdamW?$/.test(c.callee) || c.callee === c.name))
+      // A `**kwargs` splat may carry `fused=` (a config's optimizer arguments): not judged.
+      else if (
+        !fused &&
+        !foreach &&
+        !c.argList.namedChildren.some((a) => a?.type === 'dictionary_splat') &&
+        (/^(torch\.)?optim\.AdamW?$/.test(c.callee) || c.callee === c.name)
+      )
         defaults.push(c);
     } else if (c.name === 'empty_cache' && c.callee === 'torch.cuda.empty_cache') {
       const loop = trainingLoop(c.node);

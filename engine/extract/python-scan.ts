@@ -303,7 +303,11 @@ export function dataLoaderFacts(
 /** Where the script runs, from device strings: "cuda" anywhere means a GPU; only "mps" or only "cpu" says otherwise. */
 export function deviceHint(file: string, root: SyntaxNode, text: string): Fact | undefined {
   if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)/.test(text)) return undefined;
-  const strings = root.descendantsOfType('string_content').filter((s) => s && /^(mps|cpu)(:\d+)?$/.test(s.text));
+  // A function parameter's default (`def pass_epoch(…, device='cpu')`) is the library's fallback, not the run's device:
+  // the caller passes it.
+  const strings = root
+    .descendantsOfType('string_content')
+    .filter((s) => s && /^(mps|cpu)(:\d+)?$/.test(s.text) && !/default_parameter$/.test(s.parent?.parent?.type ?? ''));
   const mps = strings.find((s) => s!.text.startsWith('mps'));
   const at = mps ?? strings[0];
   if (!at) return undefined;

@@ -42,7 +42,7 @@ runRuleCases(dataparallelInsteadOfDdp, [
   {
     name: 'a unit test of a parallel module checks code, it trains nothing (no run)',
     code:
-      'import unittest\nimport torch\n\n\nclass SyncTestCase(unittest.TestCase):\n    def testSyncBN(self):\n' +
+      'from .unittest import TorchTestCase\nimport torch\n\n\nclass SyncTestCase(TorchTestCase):\n    def testSyncBN(self):\n' +
       '        bn = DataParallelWithCallback(torch.nn.BatchNorm1d(10).cuda(), device_ids=[0, 1])\n' +
       '        bn(torch.rand(16, 10).cuda()).sum().backward()\n',
     settings: { hardware: 'a100', devices: 2 },

@@ -43,7 +43,7 @@ export function pythonRefs(file: string, text: string, tree: Tree): Ref[] {
  * a backward pass or wraps a model in DataParallel to check the code, not to train a model. No run.
  */
 const UNIT_TEST = (text: string) =>
-  /^\s*class\s+\w+\s*\([^)]*\bTestCase\b[^)]*\)\s*:/m.test(text) ||
+  /^\s*class\s+\w+\s*\([^)]*TestCase\b[^)]*\)\s*:/m.test(text) ||
   (/^\s*def\s+test_\w+\s*\(/m.test(text) && /^\s*(?:import|from)\s+(?:unittest|pytest)\b/m.test(text));
 
 export function extractPythonRuns(file: string, text: string, tree: Tree): RunDraft[] {

@@ -146,4 +146,22 @@ for x in loader:
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'beside an optimizer written with foreach=False, the default one is flagged too, each on its call',
+    code: `import torch
+model = Net().cuda()
+head = Head().cuda()
+opt = torch.optim.AdamW(model.parameters(), foreach=False)
+opt_head = torch.optim.AdamW(head.parameters())
+for x in loader:
+    loss = head(model(x.cuda())).sum()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 4, messageIncludes: 'foreach=False' },
+      { line: 5, messageIncludes: 'multi-tensor' },
+    ],
+  },
 ]);

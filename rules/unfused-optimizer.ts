@@ -1,5 +1,6 @@
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 import { at, replaceFact, setArg, written } from './helpers';
+import type { Span } from '../engine/types';
 
 /**
  * GML503 unfused-optimizer — an optimizer step made of one kernel per parameter tensor.
@@ -30,26 +31,13 @@ export const unfusedOptimizer: Rule = {
   check(ctx) {
     if (ctx.cpu) return [];
     const impl = ctx.fact('optimizer_impl');
-    if (written(impl) && (impl.value === 'single-tensor' || impl.value === 'unfused')) {
-      const edits = replaceFact(impl, 'fused=True');
-      return [
-        {
-          ...at(impl),
-          message: `The optimizer runs ${impl.value === 'single-tensor' ? 'one kernel per parameter tensor (foreach=False)' : 'unfused (fused=False)'}: fused=True does the update in a few kernels.`,
-          fixes: edits ? [{ title: 'Use the fused optimizer (fused=True)', applicability: 'unsafe', edits }] : [],
-        },
-      ];
-    }
-    // PyTorch's default on CUDA: the multi-tensor (foreach) update. Each constructor is one finding, on its call.
-    if (impl?.value === 'foreach-default' && impl.file && impl.span) {
-      const sites = [{ span: impl.span, argInsert: impl.argInsert }, ...(impl.also ?? [])];
-      return sites.map((s) => {
+    // PyTorch's default on CUDA, the multi-tensor (foreach) update: each constructor is one finding, on its call.
+    const defaults = (sites: { span: Span; argInsert?: { at: number; empty: boolean } }[], file: string) =>
+      sites.map((s) => {
         const ins = s.argInsert;
-        const edits = ins && [
-          { file: impl.file!, start: ins.at, end: ins.at, newText: `${ins.empty ? '' : ', '}fused=True` },
-        ];
+        const edits = ins && [{ file, start: ins.at, end: ins.at, newText: `${ins.empty ? '' : ', '}fused=True` }];
         return {
-          file: impl.file,
+          file,
           span: s.span,
           message:
             'Adam/AdamW without fused=True on a GPU runs the multi-tensor (foreach) update; fused=True does it in fewer ' +
@@ -59,7 +47,21 @@ export const unfusedOptimizer: Rule = {
             : [],
         };
       });
+    if (impl?.value === 'foreach-default' && impl.file && impl.span)
+      return defaults([{ span: impl.span, argInsert: impl.argInsert }, ...(impl.also ?? [])], impl.file);
+    const others = impl?.file ? defaults(impl.also ?? [], impl.file) : [];
+    if (written(impl) && (impl.value === 'single-tensor' || impl.value === 'unfused')) {
+      const edits = replaceFact(impl, 'fused=True');
+      const own: RuleFinding[] = [
+        {
+          ...at(impl),
+          message: `The optimizer runs ${impl.value === 'single-tensor' ? 'one kernel per parameter tensor (foreach=False)' : 'unfused (fused=False)'}: fused=True does the update in a few kernels.`,
+          fixes: edits ? [{ title: 'Use the fused optimizer (fused=True)', applicability: 'unsafe', edits }] : [],
+        },
+      ];
+      return [...own, ...others].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
     }
+    if (others.length) return others;
     const o = ctx.fact('optimizer');
     // Chosen by name in the Trainer's arguments: the reference AdamW, or PyTorch's AdamW without its fused kernels
     // (the default `optim` is not judged: it is the fused one from transformers with torch ≥ 2.8).

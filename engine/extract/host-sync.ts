@@ -33,8 +33,8 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
  * theirs (`def train_step(engine, batch): … loss.backward()`), or they are a framework's per-step hook, which runs
  * the backward pass itself (Lightning `training_step`, a Trainer subclass's `compute_loss`).
  */
-function stepFunctions(root: SyntaxNode): Map<string, SyntaxNode> {
-  const out = new Map<string, SyntaxNode>();
+function stepFunctions(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
   for (const fn of root.descendantsOfType('function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
     if (!fn || !name) continue;
@@ -42,7 +42,7 @@ function stepFunctions(root: SyntaxNode): Map<string, SyntaxNode> {
     const own = fn
       .descendantsOfType('call')
       .some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id && !loopsAround(c).some((l) => contains(fn, l)));
-    if (hook || own) out.set(name, fn);
+    if (hook || own) out.push(fn);
   }
   return out;
 }
@@ -55,57 +55,96 @@ function ownCallee(c: SyntaxNode): string | undefined {
   return /^(?:(?:self|cls)\.)?(\w+)$/.exec(f)?.[1];
 }
 
-/** Calls of `name` directly in a loop's body (not in a loop nested in it). */
-const callsIn = (loop: SyntaxNode, names: Set<string>) =>
-  (loop.childForFieldName('body')?.descendantsOfType('call') ?? []).some((c) => {
-    const f = c?.childForFieldName('function');
-    const n = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
-    return !!c && !!n && names.has(n) && loopsAround(c)[0]?.id === loop.id;
+/**
+ * `name` handed over as a value somewhere outside `fn` (`register(train_step)`, `Engine(self.update)`): not a call of
+ * it, and not another object's attribute of the same name (`results.update(…)` is a dict's).
+ */
+function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
+  return root.descendantsOfType('identifier').some((id) => {
+    if (!id || id.text !== name || contains(fn, id)) return false;
+    let ref: SyntaxNode = id;
+    const p = id.parent;
+    if (p?.type === 'attribute') {
+      if (p.childForFieldName('attribute')?.id !== id.id) return false;
+      if (!/^(self|cls)$/.test(p.childForFieldName('object')?.text ?? '')) return false;
+      ref = p;
+    } else if (p?.type === 'function_definition' || p?.type === 'keyword_argument') return false;
+    return !(ref.parent?.type === 'call' && ref.parent.childForFieldName('function')?.id === ref.id);
   });
+}
 
 /**
  * Where code runs once per training step, as a map from function to the node that bounds its step, and a test for
- * loops. (1) A loop runs one step per iteration when its own body runs the backward pass, or calls a step function
- * of this file (`loss = train_step(batch)`). (2) A step function's own body (outside its loops) runs once per step
- * when something runs it every step: a step loop of this file, ignite's `Engine(step)`, the framework (a per-step
- * hook), or, when this file never calls it, whoever imports it — a training-loop module (a `Solver.train_step`, a
- * model's `optimize_parameters`) is called by a script elsewhere, once per step. (3) A helper of this file called,
- * outside any `if` that limits it to some steps, from code that runs every step (a loss function returning
- * `loss.item()` values, a meter update) runs every step too — followed two calls deep.
+ * loops. (1) A loop runs one step per iteration when its own body runs the backward pass or the optimizer step, or
+ * calls a step function of this file (`loss = train_step(batch)`). (2) A step function's own body (outside its loops)
+ * runs once per step when something runs it every step: a step loop of this file, ignite's `Engine(step)`, the
+ * framework (a per-step hook), or, when this file never calls it nor hands it over, whoever imports it — a
+ * training-loop module (a `Solver.train_step`, a model's `optimize_parameters`, an algorithm's `update`) is called by
+ * a script elsewhere, once per step. (3) A helper of this file called, outside any `if` that limits it to some steps,
+ * from code that runs every step (a loss function returning `loss.item()` values, a meter update) runs every step
+ * too — followed two calls deep. Loops are classified once each (a file may hold thousands of calls in one loop).
  */
 class StepScopes {
-  readonly steps: Map<string, SyntaxNode>;
+  private readonly stepNames: Set<string>;
   private readonly perStep = new Map<number, SyntaxNode>();
+  private readonly kinds = new Map<number, 'step' | 'epoch' | 'inner'>();
   constructor(root: SyntaxNode) {
-    this.steps = stepFunctions(root);
-    const fns = new Map<string, SyntaxNode>();
+    const steps = stepFunctions(root);
+    this.stepNames = new Set(steps.map((f) => f.childForFieldName('name')?.text ?? ''));
+    const fns = new Map<string, SyntaxNode[]>();
     for (const fn of root.descendantsOfType('function_definition')) {
       const n = fn?.childForFieldName('name')?.text;
-      if (fn && n && !fns.has(n)) fns.set(n, fn);
+      if (fn && n) fns.set(n, [...(fns.get(n) ?? []), fn]);
     }
     const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
-    for (const [name, fn] of this.steps) {
-      const callers = calls.filter((c) => !contains(fn, c) && ownCallee(c) === name);
+    const byName = new Map<string, SyntaxNode[]>();
+    for (const c of calls) {
+      const n = ownCallee(c);
+      if (n) byName.set(n, [...(byName.get(n) ?? []), c]);
+    }
+    for (const fn of steps) {
+      const name = fn.childForFieldName('name')?.text ?? '';
+      const callers = (byName.get(name) ?? []).filter((c) => !contains(fn, c));
       const engine = calls.some((c) => {
         const f = c.childForFieldName('function')?.text ?? '';
         return /(^|\.)Engine$/.test(f) && c.childForFieldName('arguments')?.namedChildren[0]?.text === name;
       });
-      // Named nowhere else in this file: a module's step, called by a script elsewhere. Named but only handed to
-      // something unknown (`register(train_step)`): nothing in view says how often it runs.
-      const named = root.descendantsOfType('identifier').some((id) => !!id && id.text === name && !contains(fn, id));
-      if (HOOK.test(name) || engine || !named || callers.some((c) => loopsAround(c).length > 0))
+      const module = callers.length === 0 && !handedOver(root, fn, name);
+      if (HOOK.test(name) || engine || module || callers.some((c) => loopsAround(c).length > 0))
         this.perStep.set(fn.id, fn);
     }
     // Helpers called every step, two levels deep.
     for (let depth = 0; depth < 2; depth++) {
-      for (const c of calls) {
-        const name = ownCallee(c);
-        const fn = name ? fns.get(name) : undefined;
-        if (!fn || this.perStep.has(fn.id) || contains(fn, c)) continue;
-        const bound = this.scopeOf(c);
-        if (bound && !guardedIn(c, bound)) this.perStep.set(fn.id, fn);
+      for (const [name, sites] of byName) {
+        for (const fn of fns.get(name) ?? []) {
+          if (this.perStep.has(fn.id)) continue;
+          const c = sites.find((s) => {
+            const bound = contains(fn, s) ? undefined : this.scopeOf(s);
+            return !!bound && !guardedIn(s, bound);
+          });
+          if (c) this.perStep.set(fn.id, fn);
+        }
       }
     }
+  }
+
+  /** A loop that runs the step itself, an epoch loop around a step loop, or a loop inside the step (or elsewhere). */
+  private kind(loop: SyntaxNode): 'step' | 'epoch' | 'inner' {
+    let k = this.kinds.get(loop.id);
+    if (k) return k;
+    const calls = loop.childForFieldName('body')?.descendantsOfType('call') ?? [];
+    const own = (c: SyntaxNode | null) => !!c && loopsAround(c)[0]?.id === loop.id;
+    const name = (c: SyntaxNode) => {
+      const f = c.childForFieldName('function');
+      return f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+    };
+    // The loop that runs the backward pass, or the optimizer step (the outer loop of a micro-batch split: its inner
+    // loop accumulates gradients, the outer one steps once per batch), or a step function of this file.
+    if (calls.some((c) => !!c && own(c) && (isBackward(c) || isOptimizerStep(c) || this.stepNames.has(name(c) ?? ''))))
+      k = 'step';
+    else k = calls.some((c) => isBackward(c)) ? 'epoch' : 'inner';
+    this.kinds.set(loop.id, k);
+    return k;
   }
 
   /** The node that bounds the step `node` runs in (a step loop, or a function run every step), else undefined. */
@@ -116,18 +155,11 @@ class StepScopes {
     // inside the step) runs within the step of a loop around it; the first loop that runs the step itself bounds it;
     // a loop whose backward pass sits only in a loop nested inside it is an epoch loop: not per step.
     for (const loop of loops) {
-      const body = loop.childForFieldName('body');
-      if (!body) return undefined;
-      const calls = body.descendantsOfType('call');
-      // The loop that runs the backward pass, or the optimizer step (the outer loop of a micro-batch split: its
-      // inner loop accumulates gradients, the outer one steps once per batch), or a step function of this file.
-      const own = (c: SyntaxNode | null) => !!c && loopsAround(c)[0]?.id === loop.id;
-      if (calls.some((c) => own(c) && (isBackward(c) || isOptimizerStep(c)))) return loop;
-      if (callsIn(loop, new Set(this.steps.keys()))) return loop;
-      if (calls.some((c) => isBackward(c))) return undefined;
+      const k = this.kind(loop);
+      if (k === 'step') return loop;
+      if (k === 'epoch') return undefined;
     }
-    if (loops.length > 0) return undefined;
-    if (!fn) return undefined;
+    if (loops.length > 0 || !fn) return undefined;
     return this.perStep.get(fn.id);
   }
 }

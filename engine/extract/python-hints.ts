@@ -9,17 +9,13 @@ import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
-import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
+import { argInsert, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
 import { hostSyncFact } from './host-sync';
+import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
-
-/** `from torch.optim import Adam, AdamW`: a bare `Adam(…)` is PyTorch's. */
-const TORCH_ADAM = /from\s+torch\.optim\s+import\s[^\n]*\bAdamW?\b/;
-/** A file that puts its model or data on CUDA (a GPU run, whatever the hardware setting says). */
-export const ON_CUDA = /\.cuda\(|["']cuda|torch\.device\(\s*["']cuda|\bcuda\.is_available\(|accelerator\.device/;
 
 const CALLS = [
   'from_pretrained',
@@ -50,12 +46,7 @@ const CALLS = [
   'TuneConfig',
 ];
 
-/** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
-export function argInsert(call: CallSite): Fact['argInsert'] {
-  // `empty`: no comma goes before the new argument — none yet, or the last one ends with a trailing comma.
-  const inside = call.argList.text.slice(0, -1).trimEnd();
-  return { at: call.argList.endIndex - 1, empty: call.argList.namedChildren.length === 0 || inside.endsWith(',') };
-}
+export { argInsert };
 
 const inCode = (root: SyntaxNode, index: number) => {
   const n = root.descendantForIndex(index, index + 1);
@@ -263,7 +254,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     if (!out.has(f.key) || f.origin === 'explicit') out.set(f.key, f);
   };
   const calls = findCalls(root, text, CALLS);
-  const defaults: CallSite[] = [];
   const fact = (key: FactKey, value: FactValue, node: SyntaxNode, note: string, extra: Partial<Fact> = {}): Fact => ({
     key,
     value,
@@ -315,24 +305,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
               note: 'BitsAndBytesConfig: bnb_4bit_compute_dtype defaults to torch.float32',
             },
       );
-    } else if (
-      (c.name === 'AdamW' || c.name === 'Adam') &&
-      (/optim/.test(c.callee) || (c.callee === c.name && TORCH_ADAM.test(text)))
-    ) {
-      const fused = c.kwargs.get('fused');
-      const foreach = c.kwargs.get('foreach');
-      if (fused?.value.type === 'true') put(fact('optimizer_impl', 'fused', fused.node, 'fused=True'));
-      else if (foreach?.value.type === 'false' && !fused)
-        put(fact('optimizer_impl', 'single-tensor', foreach.node, 'foreach=False: one kernel per parameter tensor'));
-      else if (fused?.value.type === 'false') put(fact('optimizer_impl', 'unfused', fused.node, 'fused=False'));
-      // A `**kwargs` splat may carry `fused=` (a config's optimizer arguments): not judged.
-      else if (
-        !fused &&
-        !foreach &&
-        !c.argList.namedChildren.some((a) => a?.type === 'dictionary_splat') &&
-        (/^(torch\.)?optim\.AdamW?$/.test(c.callee) || c.callee === c.name)
-      )
-        defaults.push(c);
     } else if (c.name === 'empty_cache' && c.callee === 'torch.cuda.empty_cache') {
       const loop = trainingLoop(c.node);
       if (loop && !moduloGuard(c.node, loop, values))
@@ -460,30 +432,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       put(fact('data_parallel', true, call, `${callee}(…), a DataParallel: one process drives every GPU`));
       break;
     }
-  // PyTorch's Adam/AdamW with neither `fused` nor `foreach` on a file that trains on CUDA: the multi-tensor (foreach)
-  // update, which `fused=True` does in fewer kernels. Every such constructor is one place to fix (Fact.also).
-  if (!out.has('optimizer_impl') && defaults.length > 0 && ON_CUDA.test(text)) {
-    const [first, ...rest] = defaults;
-    put({
-      key: 'optimizer_impl',
-      value: 'foreach-default',
-      origin: 'framework-default',
-      file,
-      span: spanOf(first.node),
-      argInsert: argInsert(first),
-      note: `${first.callee}(…) without fused=: PyTorch's default multi-tensor (foreach) update on CUDA`,
-      ...(rest.length
-        ? {
-            also: rest.map((c) => ({
-              span: spanOf(c.node),
-              value: 'foreach-default',
-              note: `${c.callee}(…)`,
-              argInsert: argInsert(c),
-            })),
-          }
-        : {}),
-    });
-  }
+  const impl = optimizerImplFact(file, text, calls);
+  if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);
   if (sync) put(sync);
   sweepFacts(file, calls, values, put, text);

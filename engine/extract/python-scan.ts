@@ -413,3 +413,10 @@ export function isBackwardCall(call: SyntaxNode | null): boolean {
 /** A file whose training code belongs to another framework than PyTorch (its own extractors, or none). */
 export const OTHER_FRAMEWORK =
   /^\s*(?:import|from)\s+(?:tensorflow|keras|jax|flax|mxnet|paddle|chainer|mindspore|oneflow|jittor|megengine)\b/m;
+
+/** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
+export function argInsert(call: CallSite): Fact['argInsert'] {
+  // `empty`: no comma goes before the new argument — none yet, or the last one ends with a trailing comma.
+  const inside = call.argList.text.slice(0, -1).trimEnd();
+  return { at: call.argList.endIndex - 1, empty: call.argList.namedChildren.length === 0 || inside.endsWith(',') };
+}

@@ -9,7 +9,7 @@ import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey, RunPlan } from '../types';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { importsModule, importsOf, OTHER_FRAMEWORK } from './python-scan';
-import { ON_CUDA } from './python-hints';
+import { ON_CUDA } from './optimizer-impl';
 import { ValueResolver } from './python-values';
 import type { RunDraft } from './run-draft';
 

@@ -103,11 +103,12 @@ export class Composer {
     const text = this.reader.read(abs);
     if (text !== undefined) {
       const { doc } = parseYaml(text);
-      // A file of comments only (or empty) is an empty mapping.
+      // A file of comments only (or empty) is an empty mapping; so, for composing, is a group option whose value
+      // is a list (`tasks: oc20_direct` naming a file of `- _target_: …` items): it sets no key of the run.
       const cdoc =
         doc && isMap(doc.contents)
           ? yamlConfig(this.reader.id(abs), text)
-          : doc && doc.contents === null
+          : doc && (doc.contents === null || isSeq(doc.contents))
             ? yamlConfig(this.reader.id(abs), '{}\n')
             : undefined;
       const header = /^#\s*@package\s+(\S+)/m.exec(

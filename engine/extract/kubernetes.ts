@@ -53,7 +53,16 @@ interface PodGroup {
   label: string;
   /** MPIJob workers: processes per worker (`slotsPerWorker`), one per GPU, when the pods request none by name. */
   slots?: unknown;
+  /** Kubeflow Trainer's `TrainJob` trainer: one container described in place (`command`, `resourcesPerNode`). */
+  single?: boolean;
 }
+
+/** The containers of a pod group: its pod spec's, or the trainer block itself. */
+const containersOf = (g: PodGroup): unknown[] => {
+  if (g.single) return [g.spec];
+  const c = get(g.spec, 'containers');
+  return isSeq(c) ? c.items : [];
+};
 
 /** The pod groups of one manifest, by kind. */
 function podGroups(root: unknown): PodGroup[] {
@@ -108,6 +117,25 @@ function podGroups(root: unknown): PodGroup[] {
         out.push({ replicas: replicasOf(get(w, 'replicas')), spec: get(w, 'template', 'spec'), label: 'Ray workers' });
     return out;
   }
+  // Kubeflow Trainer (https://www.kubeflow.org/docs/components/trainer/, 2025): a TrainJob's `trainer` runs on
+  // `numNodes` nodes with `resourcesPerNode` each; a (Cluster)TrainingRuntime is a JobSet whose `node` job runs on
+  // `mlPolicy.numNodes` nodes.
+  if (kind === 'TrainJob') {
+    const trainer = get(spec, 'trainer');
+    return trainer === undefined
+      ? []
+      : [{ replicas: replicasOf(get(trainer, 'numNodes')), spec: trainer, label: 'TrainJob nodes', single: true }];
+  }
+  if (kind === 'ClusterTrainingRuntime' || kind === 'TrainingRuntime') {
+    const jobs = get(spec, 'template', 'spec', 'replicatedJobs');
+    const nodes = replicasOf(get(spec, 'mlPolicy', 'numNodes'));
+    if (!isSeq(jobs)) return [];
+    return jobs.items.map((j) => ({
+      replicas: str(get(j, 'name')) === 'node' ? nodes : replicasOf(get(j, 'replicas')),
+      spec: get(j, 'template', 'spec', 'template', 'spec'),
+      label: `${kind} ${str(get(j, 'name')) ?? 'job'}`,
+    }));
+  }
   if (kind === 'JobSet') {
     const jobs = get(spec, 'replicatedJobs');
     if (!isSeq(jobs)) return [];
@@ -125,16 +153,14 @@ function podGroups(root: unknown): PodGroup[] {
 }
 
 /** Accelerators one pod requests (limits, else requests), with the span of the first such request. */
-function podAccelerators(spec: unknown): { count: number; at?: Span; text?: string } {
+function podAccelerators(g: PodGroup): { count: number; at?: Span; text?: string } {
   let count = 0;
   let at: Span | undefined;
   let text: string | undefined;
-  const containers = get(spec, 'containers');
-  if (!isSeq(containers)) return { count };
-  for (const c of containers.items) {
+  for (const c of containersOf(g)) {
     // A container's requests repeat its limits: read from the limits, else from the requests.
     for (const block of ['limits', 'requests']) {
-      const res = get(c, 'resources', block);
+      const res = get(c, g.single ? 'resourcesPerNode' : 'resources', block);
       let own = 0;
       for (const p of isMap(res) ? (res.items as Pair[]) : []) {
         const name = isScalar(p.key) ? String(p.key.value) : '';
@@ -235,6 +261,8 @@ function commandText(text: string, container: unknown): string | undefined {
   };
   const words = items.map((n) => str(n) ?? '');
   const shell = /^(\/bin\/)?(ba|z)?sh$/.test(words[0] ?? '') && /^-l?c$/.test(words[1] ?? '');
+  // `["/bin/bash", "-c", "--"]` + `args: ["cd /data; python train.py"]`: `--` ends the shell's options.
+  const at = shell && words[2] === '--' ? 3 : 2;
   let last = -1;
   for (let i = 0; i < items.length; i++) {
     const s = yamlSpan(items[i]);
@@ -242,13 +270,13 @@ function commandText(text: string, container: unknown): string | undefined {
     last = s.end;
     const raw = text.slice(s.start, s.end);
     const type = (items[i] as Scalar).type;
-    if (shell && i === 2) {
+    if (shell && i === at) {
       const script = scriptBody(text, items[i]);
       if (!script) return undefined;
       place({ start: script.start, end: s.end }, script.body);
       continue;
     }
-    if (shell && i < 2) continue;
+    if (shell && i < at) continue;
     if (type === 'PLAIN' && !/[\n#]/.test(raw)) place(s, raw);
     else if (
       (type === 'QUOTE_DOUBLE' && !raw.includes('\\')) ||
@@ -295,7 +323,7 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
     const notes: string[] = [];
     let at: Span | undefined;
     for (const g of groups) {
-      let acc = podAccelerators(g.spec);
+      let acc = podAccelerators(g);
       const slots = int(g.slots);
       if (acc.count === 0 && slots && slots > 0)
         acc = { count: slots, at: yamlSpan(g.slots as Node), text: `slotsPerWorker: ${slots}` };
@@ -330,14 +358,11 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
     const scripts: string[] = [];
     const entry = entrypointText(text, root);
     if (entry) scripts.push(entry);
-    for (const g of groups) {
-      const containers = get(g.spec, 'containers');
-      if (!isSeq(containers)) continue;
-      for (const c of containers.items) {
+    for (const g of groups)
+      for (const c of containersOf(g)) {
         const script = commandText(text, c);
         if (script) scripts.push(script);
       }
-    }
     for (const script of scripts) {
       for (const cmd of parseLauncher(file, script)) {
         const key = `${cmd.tool} ${cmd.target?.path} ${[...cmd.fields.values()].map((f) => f.text).join(' ')}`;

@@ -41,7 +41,7 @@ const MIXED: Record<string, string> = { no: 'fp32', fp32: 'fp32', fp16: 'fp16', 
 /** Names a training entry point is often given; other scripts (evaluation, data preparation) are not runs. */
 const TRAINING = /(train|finetun|fine_tun|pretrain|sft|dpo|ppo|grpo|rlhf|distill|fit)/i;
 const NOT_TRAINING =
-  /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup)/i;
+  /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup|extract|decode|score)/i;
 
 const TRAINING_FLAGS = [
   'epochs',
@@ -52,6 +52,12 @@ const TRAINING_FLAGS = [
   'max_iters',
   'train_iters',
 ];
+
+/** True when a script's name says it does something else than training (`eval_assert.py`, `extract.py`). */
+export const namedForOtherWork = (script: string) => {
+  const name = path.basename(script);
+  return NOT_TRAINING.test(name) && !TRAINING.test(name);
+};
 
 /** True when a command that starts a script not in the tree looks like a training launch. */
 export function looksLikeTraining(cmd: LaunchCommand): boolean {

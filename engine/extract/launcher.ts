@@ -378,7 +378,11 @@ function readTool(
   // `--deepspeed ds.json` on the script's command line (HF TrainingArguments); `--deepspeed_config ds.json`
   // (DeepSpeed's own argument, `deepspeed.add_config_arguments`).
   const ds = [a.fields.get('deepspeed'), a.fields.get('deepspeed_config')].find((f) => typeof f?.value === 'string');
-  if (ds && typeof ds.value === 'string' && /\.json$/i.test(ds.value))
+  // `--train_engine torch_ddp --deepspeed_config ds.json` (WeNet, CosyVoice, FunASR): the engine the script is told
+  // to use is not DeepSpeed, so its config is not read.
+  const engine = a.fields.get('train_engine')?.value;
+  const otherEngine = typeof engine === 'string' && !/deepspeed/i.test(engine);
+  if (ds && typeof ds.value === 'string' && /\.json$/i.test(ds.value) && !otherEngine)
     refs.push({ path: ds.value, role: 'deepspeed', file, span: ds.span });
   refs.push(...configRefs(file, a.fields));
   for (const p of a.positionals)

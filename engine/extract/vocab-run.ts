@@ -1,8 +1,8 @@
 // A run read through the shared vocabulary (../vocabulary): any structured file — a config of a framework nobody
 // wrote a reader for, a config given alone, a launcher whose script is elsewhere — becomes a run with its facts,
 // its framework's defaults and an editor. Without a recognised framework a file is a run only when it reads as a
-// training config: a batch size or a run length, and at least three training settings in all — so a CI workflow,
-// a compose file or a manifest yields nothing.
+// training config (../vocabulary/training-evidence.ts: how the model is optimised, how long or on what batch, and
+// settings of three kinds) — so a CI workflow, a compose file, a service manifest or a data config yields nothing.
 import type { EntrySet } from './generic';
 import { detectFramework, defaultNote, signature, type Framework } from '../vocabulary/frameworks';
 import { readVocabulary, type VocabResult } from '../vocabulary/read';
@@ -10,6 +10,7 @@ import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
 import { bigVisionModel, olmoCoreFacts, zooModel } from './vocab-models';
 import { jobFacts, jobSets } from './vocab-jobs';
+import { judgeTraining, kindsOf, selfEvident, vetoByName } from '../vocabulary/training-evidence';
 
 export const MIN_SIGNALS = 3;
 
@@ -18,6 +19,8 @@ export interface VocabRunOptions {
   basesComplete?: boolean;
   /** Only a recognised framework makes a run (Python files, whose generic reading is noisier). */
   requireFramework?: boolean;
+  /** Settings over the file's own (a launcher's flags and `key=value` overrides for the config it names): read last, not judged. */
+  overlays?: EntrySet[];
 }
 
 /** The framework and vocabulary reading of entry sets (bases first, the file itself last). */
@@ -57,15 +60,19 @@ function torchtitanModel(sets: EntrySet[], facts: Map<FactKey, Fact>) {
   });
 }
 
-export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft | undefined {
-  if (!own.length) return undefined;
-  const first = readSets(own);
-  const { fw } = first;
+export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraft | undefined {
+  if (!files.length) return undefined;
+  const own = [...files, ...(opts.overlays ?? [])];
+  // The framework is the files' (a launcher's overrides do not change it).
+  const fw = detectFramework(files);
+  const first = { fw, read: readVocabulary(own, fw) };
   // A job's command line (Determined's `entrypoint:`) holds settings of the run too; TPU cores off a TPU do not.
   const sets = jobSets(fw, own);
   const read = sets !== own ? readVocabulary(sets, fw) : first.read;
-  if (!fw && (opts.requireFramework || !isTrainingReading(read))) return undefined;
+  if (!fw && (opts.requireFramework || !judgeTraining(files, read, isTrainingReading(read)).training)) return undefined;
   if (fw && read.facts.size === 0 && !fw.defaults) return undefined;
+  // A config named for inference or evaluation (`inference_jetstream.yml` on a training base) is not a run either.
+  if (fw && vetoByName(files[files.length - 1].file, selfEvident(kindsOf(files[files.length - 1])))) return undefined;
   // A framework that also writes inference files (SpeechBrain's pretrained hyperparameters): no batch or run length,
   // no run.
   if (
@@ -73,7 +80,7 @@ export function vocabRun(own: EntrySet[], opts: VocabRunOptions = {}): RunDraft 
     !['micro_batch', 'global_batch', 'max_steps', 'epochs'].some((k) => read.facts.has(k as FactKey))
   )
     return undefined;
-  const main = own[own.length - 1];
+  const main = files[files.length - 1];
   const facts = read.facts;
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
   if (fw?.id === 'olmo-core') olmoCoreFacts(sets, facts);

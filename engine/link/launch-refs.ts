@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { accelerateOverlay } from '../extract/accelerate-config';
 import { detectFormat } from '../extract/config-detect';
 import { configDoc } from '../extract/config-doc';
+import { readEntries } from '../extract/generic';
 import { heredocFiles, type HeredocFile } from '../extract/launcher-heredoc';
 import { type ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
 import type { LaunchCommand } from '../extract/launcher';
@@ -81,11 +82,17 @@ export function withLauncherModel(draft: RunDraft, launcher: string, cmd: Launch
 export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchCommand): RunDraft[] {
   commandBase(linker, launcher, cmd);
   const out: RunDraft[] = [];
-  for (const ref of cmd.refs.filter((r) => r.role === 'config').slice(0, 2)) {
+  // The launcher's flags and `key=value` overrides over the config (`train.py base.yml steps=30`): a shell
+  // launcher's own entries, read last.
+  const ltext = /\.(sh|bash|slurm|sbatch)$/i.test(launcher) ? linker.read(launcher) : undefined;
+  const flags = ltext !== undefined ? readEntries(linker.id(launcher), ltext) : undefined;
+  // A config named by a flag (`--config x.yaml`) or given as the script's argument (`train.py x.yml`).
+  for (const ref of cmd.refs.filter((r) => r.role === 'config' || r.role === 'hf-args').slice(0, 2)) {
     const target = linker.resolve(ref.file, ref.path, ref.base);
     const text = target ? linker.read(target) : undefined;
     if (!target || text === undefined) continue;
-    for (const d of vocabDrafts(linker, target, text)) out.push(withLaunchConfigs(linker, launcher, cmd, d));
+    for (const d of vocabDrafts(linker, target, text, undefined, flags ? [flags] : undefined))
+      out.push(withLaunchConfigs(linker, launcher, cmd, d));
   }
   return out;
 }

@@ -7,10 +7,10 @@ import { accelerateOverlay } from '../extract/accelerate-config';
 import { ConfigFormat, detectFormat } from '../extract/config-detect';
 import { ConfigDoc, configDoc } from '../extract/config-doc';
 import { ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
-import { Fields, fieldEditor, mergeFields } from '../extract/fields';
+import { fieldEditor, mergeFields } from '../extract/fields';
 import { hfArgsFields } from '../extract/hf-args-file';
 import { applyVersionDefaults } from '../extract/hf-defaults';
-import { HF_FIELDS, HF_SCHEMA } from '../extract/hf-fields';
+import { HF_SCHEMA } from '../extract/hf-fields';
 import { splatLinked, splatRefs } from '../extract/hf-splat';
 import { HydraSpec, hydraDrafts } from '../extract/hydra';
 import { Composer, type HydraReader } from '../extract/hydra-compose';
@@ -30,6 +30,8 @@ import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay
 import { FileReader, linkKind } from './reader';
 import { versionsNear } from './pins';
 import { scriptVocabDrafts } from './vocab';
+import { launcherFields } from './launcher-fields';
+import { withNamedConfigs } from './named-configs';
 import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
@@ -301,6 +303,9 @@ export class Linker {
       return runs.length ? runs : commandConfigRuns(this, file, cmd);
     }
     if (!target) {
+      // A script not in this tree given a config that is (`train.py --config conf/x.yaml`): that config's run.
+      const configured = commandConfigRuns(this, file, cmd);
+      if (configured.length) return configured;
       const own = launcherOnlyRun(file, cmd);
       if (own) out.push(withLaunchConfigs(this, file, cmd, own));
       return out;
@@ -311,7 +316,9 @@ export class Linker {
       const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
       // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the
       // vocabulary, else what the launcher says.
-      let found = runs.length ? runs.map((d) => this.enrich(d, { file, cmd })) : hydra;
+      let found = runs.length
+        ? runs.map((d) => withNamedConfigs(this, file, cmd, this.enrich(d, { file, cmd })))
+        : hydra;
       if (!found.length) found = commandConfigRuns(this, file, cmd);
       if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
       const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
@@ -414,7 +421,7 @@ export class Linker {
     }
     if (launch) {
       const cmd = launch.cmd;
-      const fields = this.launcherFields(draft, cmd);
+      const fields = launcherFields(draft, cmd);
       if (fields) schemaLayers.push({ kind: 'launcher', fields, write: cmd.write, complete: cmd.complete });
       // nanoGPT: `python train.py config/x.py --k=v` — the config file's globals, then the flags.
       if (draft.kind === 'nanogpt') {
@@ -468,31 +475,5 @@ export class Linker {
       schemaEdit,
     );
     return launch ? withLauncherModel(merged, launch.file, launch.cmd) : merged;
-  }
-
-  /** The launcher's script arguments in the run's schema, or undefined when they do not map to it. */
-  private launcherFields(draft: RunDraft, cmd: LaunchCommand): Fields | undefined {
-    if (draft.kind === 'hf') {
-      const out: Fields = new Map();
-      for (const [name, f] of cmd.fields) {
-        const field = draft.fromParser ? (HF_FIELDS.has(name) ? name : undefined) : draft.flags?.get(name);
-        if (field) out.set(field, { ...f, name: field });
-      }
-      return out.size ? out : undefined;
-    }
-    if (draft.kind === 'lightning-cli') {
-      // `--trainer.precision bf16-mixed`, `--data.batch_size 32` override the YAML.
-      const out: Fields = new Map();
-      for (const [name, f] of cmd.fields) {
-        const m =
-          /^(?:trainer\.)?(precision|devices|num_nodes|accelerator|accumulate_grad_batches|max_epochs|max_steps|max_time|enable_checkpointing|strategy)$/.exec(
-            name,
-          ) ?? /^data\.(?:init_args\.)?(batch_size)$/.exec(name);
-        if (m && (name.startsWith('trainer.') || name.startsWith('data.'))) out.set(m[1], { ...f, name: m[1] });
-      }
-      return out.size ? out : undefined;
-    }
-    if (draft.rebuild) return cmd.fields.size ? cmd.fields : undefined;
-    return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
+import { namedForOtherWork } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
 import type { Linker } from './linker';
@@ -44,13 +45,22 @@ export function entrySets(
     if (!set) return [];
     const bases: EntrySet[] = [];
     for (const b of set.bases) {
-      const target = depth < MAX_BASE_DEPTH ? linker.resolve(f, b.path) : undefined;
+      const target =
+        depth < MAX_BASE_DEPTH
+          ? [b.path, ...(b.alt ?? [])].map((p) => linker.resolve(f, p)).find((t) => t !== undefined)
+          : undefined;
       const bt = target ? linker.read(target) : undefined;
       if (!target || bt === undefined) {
-        complete = false;
+        complete &&= b.optional === true;
         continue;
       }
-      bases.push(...load(target, bt, undefined, depth + 1));
+      const loaded = load(target, bt, undefined, depth + 1);
+      const prefix = b.prefix ?? [];
+      bases.push(
+        ...(prefix.length
+          ? loaded.map((s) => ({ ...s, entries: s.entries.map((e) => ({ ...e, path: [...prefix, ...e.path] })) }))
+          : loaded),
+      );
     }
     return [...bases, set];
   };
@@ -75,10 +85,16 @@ export function mayBeConfig(text: string): boolean {
 }
 
 /** The vocabulary's run of a file no framework reader claimed (a config alone, a launcher whose script is elsewhere). */
-export function vocabDrafts(linker: Linker, file: string, text: string, tree?: Tree): RunDraft[] {
+export function vocabDrafts(
+  linker: Linker,
+  file: string,
+  text: string,
+  tree?: Tree,
+  overlays?: EntrySet[],
+): RunDraft[] {
   if (/\.pyi?$/i.test(file) && !mayBeConfig(text)) return [];
   const { sets, complete } = entrySets(linker, file, text, tree);
-  const d = vocabRun(sets, { basesComplete: complete });
+  const d = vocabRun(sets, { basesComplete: complete, overlays });
   if (!d) return [];
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
@@ -144,7 +160,7 @@ export function scriptVocabDrafts(
   script: string,
   stext: string,
 ): RunDraft[] {
-  if (!/\.pyi?$/i.test(script) || !linker.parser) return [];
+  if (!/\.pyi?$/i.test(script) || !linker.parser || namedForOtherWork(script)) return [];
   const tree = cachedTree(path.resolve(script), stext, linker.parser);
   const own = readEntries(linker.id(script), stext, tree);
   const flags = readEntries(linker.id(launcher), ltext);

@@ -399,16 +399,19 @@ function closing(text: string, open: number, n: number): number {
 }
 
 /**
- * The one command substitution read without running anything: the number of items of a comma-separated list held
- * in a variable the script sets (`$(echo $CUDA_VISIBLE_DEVICES | awk -F "," '{print NF}')`, `… | tr ',' '\n' | wc -l`),
- * which launchers use to count their GPUs. Anything else stays unresolved.
+ * The one command substitution read without running anything: the number of items of a list of device ids held in
+ * a variable the script sets, split on commas or on blanks (`$(echo $CUDA_VISIBLE_DEVICES | awk -F "," '{print NF}')`,
+ * `$(echo $gpus | awk -F ' ' '{print NF}')` for `gpus="0 1 2 3"`, `… | tr ',' '\n' | wc -l`, `… | wc -w`), which
+ * launchers use to count their GPUs. Anything else stays unresolved.
  */
 function listCount(inner: string, lookup: (name: string) => string | undefined): number | undefined {
   const m =
-    /^\s*echo\s+"?\$\{?(\w+)\}?"?\s*\|\s*(?:awk\s+-F\s*(?:"\s*,\s*"|'\s*,\s*'|,)\s*'\{\s*print\s+NF\s*\}'|tr\s+(?:","|',')\s+(?:"\\n"|'\\n')\s*\|\s*wc\s+-l)\s*$/.exec(
+    /^\s*echo\s+"?\$\{?(\w+)\}?"?\s*\|\s*(?:awk\s+(?:-F\s*(?:"([^"]*)"|'([^']*)'|(,)))?\s*'\{\s*print\s+NF\s*\}'|tr\s+(?:"([^"]*)"|'([^']*)')\s+(?:"\\n"|'\\n')\s*\|\s*wc\s+-l|(wc\s+-w))\s*$/.exec(
       inner,
     );
   const v = m ? lookup(m[1]) : undefined;
-  if (v === undefined || !/^\s*\d+(\s*,\s*\d+)*\s*,?\s*$/.test(v)) return undefined;
-  return v.split(',').filter((x) => x.trim()).length;
+  if (!m || v === undefined) return undefined;
+  const sep = (m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? ' ').trim() === ',' ? ',' : ' ';
+  const items = v.split(sep === ',' ? ',' : /\s+/).filter((x) => x.trim());
+  return items.length > 0 && items.every((x) => /^\s*\d+\s*$/.test(x)) ? items.length : undefined;
 }

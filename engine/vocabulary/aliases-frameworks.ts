@@ -87,9 +87,8 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('model', 'pretrain', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
   // TPUEstimator: `train_batch_size` is the global batch; TPU cores (or XLNet's GPUs per host) and hosts.
   A('global_batch', 'train_batch_size', 'int', ['tpu-estimator'], { scope: 'global', fw: ['tpu-estimator'] }),
-  A('devices', 'num_tpu_cores tpu_num_cores num_cores num_core_per_host', 'devices', ['tpu-estimator'], {
-    fw: ['tpu-estimator'],
-  }),
+  A('devices', 'num_tpu_cores tpu_num_cores num_cores', 'devices', ['tpu-estimator'], { fw: ['tpu-estimator'] }),
+  A('devices.node', 'num_core_per_host', 'devices', ['tpu-estimator'], { fw: ['tpu-estimator'] }),
   A('nodes', 'num_hosts', 'int', ['tpu-estimator'], { fw: ['tpu-estimator'] }),
   // Determined: GPUs per trial, the searcher's length in batches, epochs or records.
   A('devices', 'slots_per_trial resources.slots_per_trial', 'devices', ['determined']),
@@ -99,7 +98,7 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // VISSL: per-replica batch, epochs, processes per node, AMP, checkpoints every N epochs.
   A('micro_batch', 'data.train.batchsize_per_replica', 'int', ['vissl'], { scope: 'per-device' }),
   A('epochs', 'optimizer.num_epochs', 'int', ['vissl'], { unit: 'epochs', fw: ['vissl'] }),
-  A('devices', 'distributed.num_proc_per_node', 'devices', ['vissl']),
+  A('devices.node', 'distributed.num_proc_per_node', 'devices', ['vissl']),
   A('nodes', 'distributed.num_nodes', 'int', ['vissl']),
   A('precision', 'amp_params.use_amp', 'precision', ['vissl'], { on: 'fp16', off: 'fp32' }),
   A('save_steps', 'checkpoint.checkpoint_frequency', 'save', ['vissl'], { unit: 'epochs', fw: ['vissl'] }),

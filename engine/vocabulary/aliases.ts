@@ -21,6 +21,10 @@ export type Target =
   | 'quantized'
   | 'model.flavor'
   | 'nodes'
+  /** Devices per node, within one slice, and slices (./devices.ts combines them). */
+  | 'devices.node'
+  | 'devices.slice'
+  | 'devices.slices'
   | 'tp'
   | 'pp'
   | 'dp'
@@ -307,14 +311,7 @@ export const ALIASES: Alias[] = [
     'lazyconfig',
     't5x',
   ]),
-  // --- devices and parallelism (devices from launchers: engine/extract/launcher.ts) ---
-  A(
-    'devices',
-    'world_size n_gpus num_gpus ngpus gpus devices trainer.devices nproc_per_node gpus_per_node n_gpus_per_node num_processes n_devices num_gpu ngpu',
-    'devices',
-    ['lightning', 'accelerate', 'litgpt', 'verl', 'basicsr'],
-  ),
-  A('nodes', 'num_nodes nnodes trainer.num_nodes n_nodes', 'int', ['lightning', 'nemo', 'litgpt']),
+  // --- parallelism (device counts: ./devices.ts; devices from launchers: ../extract/launcher-devices.ts) ---
   A(
     'tp',
     'tensor_model_parallel_size tensor_parallel_degree tensor_parallel_size tp_size model_parallel_size parallelism.tensor_parallel_degree partitioning.pjitpartitioner.num_partitions',

@@ -1,6 +1,8 @@
 // Facts computed from other vocabulary readings: per-device batch from a global one, gradient accumulation from
-// global ÷ (micro × data-parallel ranks), steps from samples, devices × nodes, the model's size from its
+// global ÷ (micro × data-parallel ranks), steps from samples, the model's size from its
 // architecture keys (with the arithmetic in the note), and the run's modality. Every derived fact is `inferred`.
+import { lookupModel } from '../../core/index';
+import { sizeFromName } from '../extract/model-name';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { Target } from './aliases';
 import type { Framework } from './frameworks';
@@ -30,16 +32,6 @@ export function derive(
     const f = facts.get(k);
     if (f) f.note = note;
   };
-  // Devices × nodes.
-  const nodes = extras.get('nodes');
-  const dev = facts.get('devices');
-  if (nodes && nodes.value > 1 && typeof dev?.value === 'number') {
-    facts.set('devices', {
-      ...dev,
-      value: dev.value * nodes.value,
-      note: `${dev.note} × ${nodes.hit.entry.text} = ${dev.value * nodes.value} devices`,
-    });
-  }
   // Parallel degrees as written (Megatron, NeMo, torchtitan): devices = TP × PP × DP.
   for (const k of ['tp', 'pp', 'dp'] as const) {
     const x = extras.get(k);
@@ -113,7 +105,9 @@ export function derive(
   // Model size from architecture keys, when no known model is named.
   const L = extras.get('arch.layers');
   const d = extras.get('arch.hidden');
-  if (L && d && !facts.has('params')) {
+  // A named model whose name states its size (`model_name: llama2-7b` over a base config's small defaults) is that size.
+  const named = facts.get('model')?.value;
+  if (L && d && !facts.has('params') && !(typeof named === 'string' && (lookupModel(named) || sizeFromName(named)))) {
     const V = extras.get('arch.vocab')?.value;
     const ratio = extras.get('arch.mlp_ratio')?.value;
     const glu = extras.get('arch.glu')?.value === 1;

@@ -7,10 +7,11 @@ import type { Entry, EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
 import { spelled } from '../extract/fields';
 import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
-import { ALIASES, type Alias, type Target } from './aliases';
-import { FRAMEWORK_ROWS } from './aliases-frameworks';
+import type { Target } from './aliases';
+import { hits, type Hit } from './hits';
 import { signature, type Framework } from './frameworks';
 import { derive } from './derive';
+import { combineDevices, DEVICE_PARTS } from './devices';
 import { optimizerValue } from './optimizers';
 import {
   acOf,
@@ -25,102 +26,7 @@ import {
   type Precision,
 } from './values';
 
-/** Keys of evaluation, validation, test and inference settings: never the training run's. */
-const NOT_TRAINING =
-  /(^|_)(val|valid|validation|eval|evaluate|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
-/** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
-const TRAINING_GROUP = /^actor_rollout_ref$/;
-
-/** Python calls whose keyword arguments name architecture (`GPTConfig(n_layer=12)`) rather than tensor shapes (`torch.cat(x, dim=1)`). */
-const CONFIG_CALL = /(Config|Args|Arguments|Params|Settings|Hparams)$/;
-const ARCH: Target[] = [
-  'arch.layers',
-  'arch.hidden',
-  'arch.heads',
-  'arch.vocab',
-  'arch.ffn',
-  'arch.mlp_ratio',
-  'model',
-];
-
-export interface Hit {
-  entry: Entry;
-  alias: Alias;
-  key: string;
-  score: number;
-  /** True when the row belongs to the detected framework (not a generic reading). */
-  own: boolean;
-}
-
-interface AliasKey {
-  alias: Alias;
-  key: string;
-  parts: string[];
-  anchored: boolean;
-}
-
-/** The table indexed by each spelling's last key (built once): an entry is compared only with its candidates. */
-let INDEX: Map<string, AliasKey[]> | undefined;
-function index(): Map<string, AliasKey[]> {
-  if (INDEX) return INDEX;
-  INDEX = new Map();
-  for (const alias of [...ALIASES, ...FRAMEWORK_ROWS])
-    for (const key of alias.keys) {
-      const anchored = key.startsWith('^');
-      const parts = norm(anchored ? key.slice(1) : key).split('.');
-      const last = parts[parts.length - 1];
-      INDEX.set(last, [...(INDEX.get(last) ?? []), { alias, key: anchored ? key.slice(1) : key, parts, anchored }]);
-    }
-  return INDEX;
-}
-
-const matches = (path: string[], k: AliasKey) =>
-  path.length >= k.parts.length &&
-  (!k.anchored || path.length === k.parts.length) &&
-  k.parts.every((x, i) => path[path.length - k.parts.length + i] === x);
-
-/** Every (entry, alias) pair that applies, best first per target. */
-export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, Hit[]> {
-  const out = new Map<Target, Hit[]>();
-  const fid = fw?.id ?? 'generic';
-  const idx = index();
-  sets.forEach((set, layer) => {
-    for (const entry of set.entries) {
-      if (entry.kind === 'env') continue;
-      const path = entry.path.map(norm);
-      const candidates = idx.get(path[path.length - 1]);
-      if (!candidates) continue;
-      if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;
-      // The longest matching spelling of each row.
-      const best = new Map<Alias, AliasKey>();
-      for (const c of candidates) {
-        if (!matches(path, c)) continue;
-        const cur = best.get(c.alias);
-        if (!cur || c.parts.length > cur.parts.length) best.set(c.alias, c);
-      }
-      for (const [alias, k] of best) {
-        if ((alias.fw && !alias.fw.includes(fid)) || alias.notFw?.includes(fid)) continue;
-        if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
-          continue;
-        const specific = !!alias.fw && fid !== 'generic';
-        const own = specific || (!!fw && alias.src.includes(fw.src));
-        // Framework rows, then longer suffixes, then shallower paths, then later layers and later lines.
-        const score =
-          (specific ? 1000 : 0) -
-          (alias.weak ? 500 : 0) +
-          k.parts.length * 100 -
-          path.length * 5 +
-          layer * 2 +
-          (path.some((p) => /train/.test(p)) ? 3 : 0);
-        const list = out.get(alias.to) ?? [];
-        list.push({ entry, alias, key: k.key, score, own });
-        out.set(alias.to, list);
-      }
-    }
-  });
-  for (const list of out.values()) list.sort((a, b) => b.score - a.score || b.entry.span.start - a.entry.span.start);
-  return out;
-}
+export type { Hit } from './hits';
 
 export interface VocabResult {
   facts: Map<FactKey, Fact>;
@@ -217,6 +123,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
         case 'devices': {
           const n = devicesOf(v, h.entry.items);
           if (n === undefined) done = false;
+          else if (DEVICE_PARTS.includes(to)) extras.set(to, { value: n, hit: h });
           else fact('devices', n, h);
           break;
         }
@@ -365,6 +272,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
   );
   // A framework whose modality depends on the task it configures (fairseq, NeMo): read from the file.
   const own = fw && !fw.modality && fw.modalityOf ? { ...fw, modality: fw.modalityOf(signature(sets)) } : fw;
+  combineDevices(facts, extras, all, fact, (h) => devicesOf(h.entry.value, h.entry.items));
   derive(
     facts,
     extras,

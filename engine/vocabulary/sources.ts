@@ -99,6 +99,12 @@ export const SOURCES = {
     url: 'https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments',
     year: 2025,
   },
+  slurm: { url: 'https://slurm.schedmd.com/sbatch.html', year: 2025 },
+  torchrun: { url: 'https://pytorch.org/docs/stable/elastic/run.html', year: 2025 },
+  'deepspeed-launcher': {
+    url: 'https://www.deepspeed.ai/getting-started/#resource-configuration-multi-node',
+    year: 2025,
+  },
   maxtext: { url: 'https://github.com/AI-Hypercomputer/maxtext/blob/main/MaxText/configs/base.yml', year: 2025 },
   'tpu-estimator': {
     url: 'https://www.tensorflow.org/api_docs/python/tf/compat/v1/estimator/tpu/TPUEstimator',

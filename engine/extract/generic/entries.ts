@@ -29,12 +29,25 @@ export interface Entry {
   set?: (v: FactValue) => OffsetEdit[] | undefined;
 }
 
+/**
+ * A file this one inherits from. `optional`: when it is not here, nothing is missing (MaxText's `base.yml` holds the
+ * framework defaults); `prefix`: its keys sit under this path (a Hydra group choice, `cluster: fair_cluster`).
+ */
+export interface Base {
+  path: string;
+  span: Span;
+  optional?: boolean;
+  prefix?: string[];
+  /** Other names the file may have (`.yml` for `.yaml`). */
+  alt?: string[];
+}
+
 export interface EntrySet {
   file: string;
   syntax: EntrySyntax;
   entries: Entry[];
   /** Files this one inherits from (`_BASE_:` in detectron2, `_base_ = [...]` in mmengine, gin `include`). */
-  bases: { path: string; span: Span }[];
+  bases: Base[];
   /** Module names a Python file imports (for framework detection). */
   imports?: string[];
 }

@@ -8,7 +8,7 @@ import { shellEntries } from './shell';
 import { tomlEntries } from './toml';
 import { jsonEntries, yamlEntries } from './yaml-json';
 
-export type { Entry, EntrySet, EntrySyntax } from './entries';
+export type { Base, Entry, EntrySet, EntrySyntax } from './entries';
 export { norm } from './entries';
 
 /** The entries of one file, by its syntax (from the name: YAML, JSON, TOML, INI, gin, shell; Python needs its tree). */

@@ -13,7 +13,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { jsonScalar, jsonSetEdits, parseJson, type JsonNode } from '../../parse/json';
 import { parseYaml, yamlScalar, yamlSetEdits, yamlSpan } from '../../parse/yaml';
-import { MAX_DEPTH, MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
+import { MAX_DEPTH, MAX_ENTRIES, shortText, type Base, type Entry, type EntrySet } from './entries';
 
 export function yamlEntries(file: string, text: string): EntrySet | undefined {
   const { doc } = parseYaml(text);
@@ -21,7 +21,7 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
   const d = doc as Document;
   const entries: Entry[] = [];
   const imports = new Set<string>();
-  const bases: { path: string; span: { start: number; end: number } }[] = [];
+  const bases: Base[] = [];
   const walk = (node: unknown, path: string[], depth: number) => {
     if (!isMap(node) || depth > MAX_DEPTH) return;
     for (const item of node.items) {
@@ -75,15 +75,19 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
     e.set = undefined;
   }
   resolveInterpolations(entries);
-  // detectron2 / yacs `_BASE_:`, PaddleSeg `_base_:` (one file, read first).
+  // detectron2 / yacs `_BASE_:`, PaddleSeg `_base_:`, MaxText `base_config:` naming a YAML file (one file, read first).
   const base = entries.find(
-    (e) => e.path.length === 1 && (e.path[0] === '_BASE_' || e.path[0] === '_base_') && typeof e.value === 'string',
+    (e) =>
+      e.path.length === 1 &&
+      typeof e.value === 'string' &&
+      (e.path[0] === '_BASE_' || e.path[0] === '_base_' || (e.path[0] === 'base_config' && /\.ya?ml$/i.test(e.value))),
   );
   return {
     file,
     syntax: 'yaml',
     entries,
-    bases: base ? [{ path: String(base.value), span: base.span }] : bases,
+    // MaxText's `base.yml` holds its framework's defaults: when it is not here, those defaults stand in for it.
+    bases: base ? [{ path: String(base.value), span: base.span, optional: base.path[0] === 'base_config' }] : bases,
     imports: imports.size ? [...imports] : undefined,
   };
 }
@@ -167,12 +171,7 @@ export function jsonEntries(file: string, text: string): EntrySet | undefined {
  * the configs it merges under itself (`- /experiment/owt/base.yaml`, from the config root; `- base`, beside it) as
  * bases. Other group choices stay with the Hydra reader (../hydra-compose.ts).
  */
-function hydraDefaults(
-  seq: { items: unknown[] },
-  text: string,
-  entries: Entry[],
-  bases: { path: string; span: { start: number; end: number } }[],
-) {
+function hydraDefaults(seq: { items: unknown[] }, text: string, entries: Entry[], bases: Base[]) {
   for (const it of seq.items) {
     const sp = yamlSpan(it as Node);
     if (!sp) continue;
@@ -188,6 +187,19 @@ function hydraDefaults(
       .replace(/^override\s+/, '')
       .replace(/^\//, '');
     const option = pair.value.value;
+    // A group's chosen option (`- cluster: fair_cluster`), merged under the group's name: read if it is here.
+    if (
+      typeof option === 'string' &&
+      !/^override\s/.test(String(pair.key.value)) &&
+      !/^hydra(\/|$)/.test(group) &&
+      /^[\w./-]+$/.test(group) &&
+      /^[\w.-]+$/.test(option) &&
+      !/^(optimizer|optim)$/.test(group)
+    ) {
+      const p = `${group}/${option}`;
+      bases.push({ path: `${p}.yaml`, alt: [`${p}.yml`], span: sp, optional: true, prefix: group.split('/') });
+      continue;
+    }
     if (!/^(optimizer|optim)$/.test(group) || typeof option !== 'string') continue;
     entries.push({
       path: ['defaults', group],

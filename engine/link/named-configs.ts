@@ -1,0 +1,64 @@
+// A script a reader claims (a hand-written PyTorch loop, a Keras `fit`) whose settings live in the config file its
+// launcher names (`train.py --config conf/x.yaml --mixed_precision 1`): what the reader only assumed or took from its
+// framework's defaults is filled from that config and the command's own flags, read through the vocabulary
+// (../vocabulary), with origin `inferred` and a note that names the config. What the script itself states stays.
+import * as path from 'node:path';
+import type { Entry, EntrySet } from '../extract/generic';
+import type { LaunchCommand } from '../extract/launcher';
+import type { RunDraft } from '../extract/run-draft';
+import { readSets } from '../extract/vocab-run';
+import type { FactKey, Origin } from '../types';
+import type { Linker } from './linker';
+import { entrySets } from './vocab';
+
+/** Origins a config the launcher names may replace: nothing the script or the launcher wrote. */
+const WEAK: Origin[] = ['assumed', 'framework-default'];
+/** Facts a config does not decide for the run: the model the script builds, what only code shows. */
+const KEEP: FactKey[] = ['model', 'params', 'modality', 'framework', 'host_sync' as FactKey];
+
+/** The command's own flags as an entry set (not the whole launcher's: other stages' flags are other runs'). */
+function flagSet(file: string, cmd: LaunchCommand): EntrySet {
+  const entries: Entry[] = [...cmd.fields.values()].map((f) => ({
+    path: f.name.split('.'),
+    value: f.value,
+    span: f.span,
+    text: f.text,
+    kind: 'value',
+  }));
+  return { file, syntax: 'shell', entries, bases: [] };
+}
+
+export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCommand, draft: RunDraft): RunDraft {
+  if (draft.kind === 'hf' || draft.kind === 'vocab') return draft;
+  const sets: EntrySet[] = [];
+  for (const ref of cmd.refs.filter((r) => r.role === 'config' || r.role === 'hf-args').slice(0, 2)) {
+    const target = linker.resolve(ref.file, ref.path, ref.base);
+    const text = target ? linker.read(target) : undefined;
+    if (target && text !== undefined) sets.push(...entrySets(linker, target, text).sets);
+  }
+  if (sets.length === 0) return draft;
+  const named = sets[sets.length - 1].file;
+  const { read } = readSets([...sets, flagSet(linker.id(launcher), cmd)]);
+  const facts = draft.plan.facts;
+  let added = false;
+  for (const [k, f] of read.facts) {
+    const cur = facts.get(k);
+    if (KEEP.includes(k) || (cur && !WEAK.includes(cur.origin))) continue;
+    const where =
+      f.file === linker.id(launcher)
+        ? `a flag of ${path.basename(launcher)}`
+        : `in ${path.basename(f.file ?? named)}, named by ${path.basename(launcher)}`;
+    facts.set(k, { ...f, origin: 'inferred', note: `${f.note} (${where})` });
+    if (f.file && f.span) draft.plan.relevantSpans.push({ file: f.file, span: f.span, key: k });
+    added = true;
+  }
+  // A run length the config states replaces a framework's default length in the other unit (Keras `fit`'s 1 epoch).
+  for (const [k, other] of [
+    ['max_steps', 'epochs'],
+    ['epochs', 'max_steps'],
+  ] as const)
+    if (read.facts.has(k) && !read.facts.has(other) && facts.get(other)?.origin === 'framework-default')
+      facts.delete(other);
+  if (added) draft.plan.files = [...new Set([...draft.plan.files, ...sets.map((s) => s.file)])];
+  return draft;
+}

@@ -1,0 +1,138 @@
+// Devices in the vocabulary: one table of the spellings that state how many GPUs, TPU chips or processes a run uses —
+// in a config, a script's flags or a launcher's variables (`gpus: 8`, `n_gpu`, `ngpus=4`, `--gpus 0,1,2,3`,
+// `world_size`, `trainer.devices`, `num_gpus_per_node` with `num_nodes`, MaxText's ICI × DCN parallelism) — each with
+// its scope and a public source, and one rule that combines them (`combineDevices`):
+//   1. a count of the whole job (`world_size`, `num_processes`) is the devices; a node count does not multiply it;
+//   2. else a count per node (`nproc_per_node`, `gpus_per_node`, and the bare `gpus`/`devices`/`n_gpu`, which
+//      Lightning, DeepSpeed's launcher and most research trainers read per node) × the nodes (1 when none is written);
+//   3. else the product of the degrees inside one slice × the product across slices (MaxText `ici_*` × `dcn_*`).
+// A value of -1 or `auto` ("every visible device") states no count: the reading is left to the launcher or settings.
+// Launchers' own options (torchrun, SLURM, Kubernetes) are read in ../extract/launcher-devices.ts and kubernetes.ts.
+import type { Fact, FactKey, FactValue } from '../types';
+import { A, type Alias, type Target } from './aliases';
+import type { Hit } from './read';
+
+/** What one spelling counts. */
+export type DeviceScope = 'job' | 'node' | 'nodes' | 'slice' | 'slices';
+
+interface DeviceRow {
+  keys: string;
+  scope: DeviceScope;
+  src: Alias['src'];
+}
+
+/**
+ * The spellings, matched as key-path suffixes like every vocabulary row (lower case, `-` as `_`). Sources: PyTorch
+ * torchrun (`--nproc-per-node`, `--nnodes`, `WORLD_SIZE`), Lightning Trainer (`devices` per node × `num_nodes`),
+ * accelerate (`num_processes` over all machines, `num_machines`), DeepSpeed launcher (`--num_gpus` per node,
+ * `--num_nodes`), verl (`trainer.n_gpus_per_node` × `trainer.nnodes`), BasicSR (`num_gpu`), MaxText
+ * (`ici_*_parallelism` within a slice × `dcn_*_parallelism` across slices).
+ */
+export const DEVICE_ROWS: DeviceRow[] = [
+  {
+    keys: 'world_size distributed_world_size num_processes total_gpus total_devices total_num_gpus num_devices n_devices',
+    scope: 'job',
+    src: ['torchrun', 'accelerate', 'lightning'],
+  },
+  {
+    keys: 'nproc_per_node num_proc_per_node gpus_per_node n_gpus_per_node num_gpus_per_node ngpus_per_node gpus_per_host devices_per_node num_devices_per_node trainer.devices devices gpus n_gpu n_gpus num_gpus ngpus ngpu num_gpu gpu_num gpu_count n_gpu_per_node ranks_per_node procs_per_node ntasks_per_node tasks_per_node',
+    scope: 'node',
+    src: ['torchrun', 'lightning', 'deepspeed-launcher', 'verl', 'basicsr', 'slurm'],
+  },
+  {
+    keys: 'num_nodes nnodes n_nodes trainer.num_nodes trainer.nnodes num_machines node_count num_hosts',
+    scope: 'nodes',
+    src: ['torchrun', 'lightning', 'accelerate', 'deepspeed-launcher', 'verl'],
+  },
+  {
+    keys: 'ici_data_parallelism ici_fsdp_parallelism ici_fsdp_transpose_parallelism ici_sequence_parallelism ici_context_parallelism ici_tensor_parallelism ici_tensor_sequence_parallelism ici_expert_parallelism ici_pipeline_parallelism ici_autoregressive_parallelism',
+    scope: 'slice',
+    src: ['maxtext'],
+  },
+  {
+    keys: 'dcn_data_parallelism dcn_fsdp_parallelism dcn_fsdp_transpose_parallelism dcn_sequence_parallelism dcn_context_parallelism dcn_tensor_parallelism dcn_tensor_sequence_parallelism dcn_expert_parallelism dcn_pipeline_parallelism dcn_autoregressive_parallelism',
+    scope: 'slices',
+    src: ['maxtext'],
+  },
+];
+
+const TARGET: Record<DeviceScope, Target> = {
+  job: 'devices',
+  node: 'devices.node',
+  nodes: 'nodes',
+  slice: 'devices.slice',
+  slices: 'devices.slices',
+};
+
+/** The table as vocabulary rows (read by ./read.ts like any other row). */
+export const DEVICE_ALIASES: Alias[] = DEVICE_ROWS.map((r) =>
+  A(TARGET[r.scope], r.keys, r.scope === 'nodes' ? 'int' : 'devices', r.src),
+);
+
+/** The device targets a reading keeps aside until `combineDevices` (not facts themselves). */
+export const DEVICE_PARTS: Target[] = ['devices.node', 'nodes', 'devices.slice', 'devices.slices'];
+
+type Put = (k: FactKey, v: FactValue, h: Hit, note?: string) => void;
+type Extras = Map<Target, { value: number; hit: Hit }>;
+
+/** A graph's or a dataset's node count is not a machine count: a job of more than this many nodes is not read. */
+const MAX_NODES = 4096;
+
+/**
+ * The one rule: job count, else per node × nodes, else slice × slices. `all` holds every hit per target (a slice's
+ * degrees multiply); degrees of 1 are written, of -1 are "the rest" (the count is then unknown).
+ */
+export function combineDevices(
+  facts: Map<FactKey, Fact>,
+  extras: Extras,
+  all: Map<Target, Hit[]>,
+  put: Put,
+  readCount: (h: Hit) => number | undefined,
+): void {
+  const nodes = extras.get('nodes');
+  const n = nodes && nodes.value <= MAX_NODES ? nodes.value : 1;
+  const job = facts.get('devices');
+  const perNode = extras.get('devices.node');
+  if (job) {
+    if (perNode && nodes && typeof job.value === 'number' && perNode.value * n !== job.value && n > 1)
+      job.note = `${job.note} (the whole job; ${perNode.hit.entry.text} per node × ${nodes.hit.entry.text} disagree)`;
+    return;
+  }
+  if (perNode) {
+    const total = perNode.value * n;
+    put(
+      'devices',
+      total,
+      perNode.hit,
+      nodes && n > 1
+        ? `${perNode.hit.entry.text} per node × ${nodes.hit.entry.text} = ${total} devices`
+        : `${perNode.hit.entry.text}`,
+    );
+    return;
+  }
+  const product = (t: Target) => {
+    const hits = all.get(t) ?? [];
+    // The last layer's value of each key (an override beats its base), once per key.
+    const byKey = new Map<string, Hit>();
+    for (const h of hits) {
+      const k = h.entry.path.join('.').toLowerCase();
+      const cur = byKey.get(k);
+      if (!cur || h.score > cur.score) byKey.set(k, h);
+    }
+    let p = 1;
+    const parts: string[] = [];
+    for (const h of byKey.values()) {
+      const v = readCount(h);
+      if (v === undefined) return undefined;
+      if (v > 1) parts.push(h.entry.text);
+      p *= v;
+    }
+    return byKey.size ? { p, parts, first: [...byKey.values()][0] } : undefined;
+  };
+  const slice = product('devices.slice');
+  if (!slice) return;
+  const slices = product('devices.slices');
+  const total = slice.p * (slices?.p ?? 1);
+  const parts = [...slice.parts, ...(slices?.parts ?? [])];
+  put('devices', total, slice.first, `${parts.join(' × ') || 'every parallel degree 1'} = ${total} devices`);
+}

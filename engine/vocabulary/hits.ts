@@ -1,0 +1,119 @@
+// The vocabulary's matching: every (entry, row) pair that applies to a file's entries, best first per target —
+// framework rows before generic rows, longer key suffixes before shorter, a spelling no row lists read as its nearest
+// listed one. Keys of evaluation, test and inference settings never match.
+import type { Entry, EntrySet } from '../extract/generic';
+import { norm } from '../extract/generic';
+import { ALIASES, type Alias, type Target } from './aliases';
+import { FRAMEWORK_ROWS } from './aliases-frameworks';
+import { DEVICE_ALIASES } from './devices';
+import type { Framework } from './frameworks';
+/** Keys of evaluation, validation, test and inference settings: never the training run's. */
+const NOT_TRAINING =
+  /(^|_)(val|valid|validation|eval|evaluate|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
+/** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
+const TRAINING_GROUP = /^actor_rollout_ref$/;
+
+/** Python calls whose keyword arguments name architecture (`GPTConfig(n_layer=12)`) rather than tensor shapes (`torch.cat(x, dim=1)`). */
+const CONFIG_CALL = /(Config|Args|Arguments|Params|Settings|Hparams)$/;
+const ARCH: Target[] = [
+  'arch.layers',
+  'arch.hidden',
+  'arch.heads',
+  'arch.vocab',
+  'arch.ffn',
+  'arch.mlp_ratio',
+  'model',
+];
+
+export interface Hit {
+  entry: Entry;
+  alias: Alias;
+  key: string;
+  score: number;
+  /** True when the row belongs to the detected framework (not a generic reading). */
+  own: boolean;
+}
+
+interface AliasKey {
+  alias: Alias;
+  key: string;
+  parts: string[];
+  anchored: boolean;
+}
+
+/** The table indexed by each spelling's last key (built once): an entry is compared only with its candidates. */
+let INDEX: Map<string, AliasKey[]> | undefined;
+function index(): Map<string, AliasKey[]> {
+  if (INDEX) return INDEX;
+  INDEX = new Map();
+  for (const alias of [...ALIASES, ...DEVICE_ALIASES, ...FRAMEWORK_ROWS])
+    for (const key of alias.keys) {
+      const anchored = key.startsWith('^');
+      const parts = norm(anchored ? key.slice(1) : key).split('.');
+      const last = parts[parts.length - 1];
+      INDEX.set(last, [...(INDEX.get(last) ?? []), { alias, key: anchored ? key.slice(1) : key, parts, anchored }]);
+    }
+  return INDEX;
+}
+
+/** `train_max_steps` → `max_steps`, `num_epoch` → `num_epochs`: a `train_` prefix dropped or a plural toggled. */
+function variant(last: string, idx: Map<string, AliasKey[]>): string | undefined {
+  const bare = last.replace(/^(train|training)_/, '');
+  const plural = (k: string) => (k.endsWith('s') ? k.slice(0, -1) : `${k}s`);
+  return [bare, plural(last), plural(bare)].find((k) => k !== last && k.length > 2 && idx.has(k));
+}
+
+const matches = (path: string[], k: AliasKey) =>
+  path.length >= k.parts.length &&
+  (!k.anchored || path.length === k.parts.length) &&
+  k.parts.every((x, i) => path[path.length - k.parts.length + i] === x);
+
+/** Every (entry, alias) pair that applies, best first per target. */
+export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, Hit[]> {
+  const out = new Map<Target, Hit[]>();
+  const fid = fw?.id ?? 'generic';
+  const idx = index();
+  sets.forEach((set, layer) => {
+    for (const entry of set.entries) {
+      if (entry.kind === 'env') continue;
+      const path = entry.path.map(norm);
+      const applies = (c: AliasKey) => (!c.alias.fw || c.alias.fw.includes(fid)) && !c.alias.notFw?.includes(fid);
+      let candidates = idx.get(path[path.length - 1])?.filter(applies);
+      // A spelling no applicable row lists, read as its nearest listed one (`train_max_steps`, `num_epoch`, `epoch`):
+      // generic rows only.
+      const near = candidates?.length ? undefined : variant(path[path.length - 1], idx);
+      // Not for device counts: `gpu: 3` names a GPU, it does not count three.
+      const guess = (c: AliasKey) => !c.alias.fw && !/^(devices|nodes)/.test(c.alias.to);
+      if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter(guess), near];
+      if (!candidates?.length) continue;
+      if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;
+      // The longest matching spelling of each row.
+      const best = new Map<Alias, AliasKey>();
+      for (const c of candidates) {
+        if (!matches(path, c)) continue;
+        const cur = best.get(c.alias);
+        if (!cur || c.parts.length > cur.parts.length) best.set(c.alias, c);
+      }
+      for (const [alias, k] of best) {
+        if ((alias.fw && !alias.fw.includes(fid)) || alias.notFw?.includes(fid)) continue;
+        if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
+          continue;
+        const specific = !!alias.fw && fid !== 'generic';
+        const own = specific || (!!fw && alias.src.includes(fw.src));
+        // Framework rows, then longer suffixes, then shallower paths, then later layers and later lines.
+        const score =
+          (specific ? 1000 : 0) -
+          (alias.weak ? 500 : 0) +
+          k.parts.length * 100 -
+          path.length * 5 +
+          layer * 2 +
+          (path.some((p) => /train/.test(p)) ? 3 : 0);
+        const list = out.get(alias.to) ?? [];
+        list.push({ entry, alias, key: k.key, score, own });
+        out.set(alias.to, list);
+      }
+    }
+  });
+  for (const list of out.values()) list.sort((a, b) => b.score - a.score || b.entry.span.start - a.entry.span.start);
+  return out;
+}

@@ -74,6 +74,12 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
     source: '[I] workstation/inference parts (L4, L40S, RTX 4090): single-node runs, lower memory bandwidth per FLOP',
   },
   pascal: { mfu: 0.35, source: '[I] no tensor cores: utilisation is against the plain fp32 vector peak' },
+  kepler: {
+    mfu: 0.3,
+    source:
+      '[I] no tensor cores: against the plain fp32 peak, as for pascal, lowered because K80 boards rarely hold their boost clock ' +
+      'within 300 W and current frameworks no longer tune kernels for Kepler',
+  },
   cdna2: { mfu: 0.25, source: '[I] MI250X: two GCDs per package, immature kernels in most stacks' },
   gaudi2: {
     mfu: 0.26,
@@ -315,6 +321,12 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
         '[I] no tensor cores: against the plain fp32 peak convolutions reach a much larger share; Goyal et al. 2017 (8× P100, ≈29 h for ' +
         '90 ImageNet epochs [R]) imply ≈32 % over a whole run',
     },
+    kepler: {
+      u: 0.34,
+      source:
+        '[I] the pascal value × base MFU kepler/pascal (0.3 / 0.35): also no tensor cores, against the plain fp32 peak (the ' +
+        'ampere-derived inference used for other architectures would put a CUDA-core-only card against a tensor-core one)',
+    },
   },
   depthwise: {
     volta: {
@@ -328,6 +340,10 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
     pascal: {
       u: 0.04,
       source: '[I] the pascal convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
+    },
+    kepler: {
+      u: 0.034,
+      source: '[I] the kepler convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
     },
   },
 };

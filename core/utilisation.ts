@@ -40,6 +40,8 @@ export interface UtilisationPlan {
   load: number;
   /** What lowers the load, for the power assumption. */
   loadNotes: string[];
+  /** The kind of run whose out-of-family residuals set the band (core/fit-spread.ts); undefined for a given utilisation. */
+  regime?: RunRegime;
   text(p: PrecisionPlan): string;
 }
 
@@ -85,7 +87,8 @@ export function planWorkUtilisation(
   const fPeft = inputs.peft ? 1 / peftStepRatio(inputs.peft.method, work.params ?? 0) : 1;
   const runEff = opts.scope === 'step' ? 1 : k.visionRunEfficiency;
   const mid = step.u * runEff * fScale * fPeft;
-  const spread = bandFor(k, 'vision', accel);
+  const regime: RunRegime = work.arch ? 'vision' : 'unnamed';
+  const spread = bandFor(k, regime, accel);
   const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
   const parts = [`${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`];
@@ -99,6 +102,7 @@ export function planWorkUtilisation(
     stepShare: runEff,
     load: 1,
     loadNotes: [],
+    regime,
     text: (p: PrecisionPlan) => {
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
@@ -174,6 +178,7 @@ export function planUtilisation(
     stepShare: opts.scope === 'step' ? 1 : LLM_RUN_EFFICIENCY,
     load: Math.min(1, batchLoad * peftLoad),
     loadNotes,
+    regime,
     text: (p: PrecisionPlan) => {
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
@@ -191,7 +196,14 @@ export function planUtilisation(
 function bandFor(k: FittedConstants, regime: RunRegime, accel: Accelerator) {
   const unseen = !k.seenHardware.includes(hardwareKey(accel));
   const s = spreadFor(k.spreads, regime, unseen);
-  const kind = { large: 'large', small: 'small', moe: 'mixture-of-experts', vision: 'per-sample' }[regime];
+  const kind = {
+    large: 'large',
+    small: 'small multi-node',
+    single: 'one-node',
+    moe: 'mixture-of-experts',
+    vision: 'per-sample',
+    unnamed: 'per-sample',
+  }[regime];
   return {
     low: s.low,
     high: s.high,

@@ -10,7 +10,10 @@ export const dataparallelInsteadOfDdp: Rule = {
   defaultSeverity: 'warning',
   summary: 'torch.nn.DataParallel instead of DistributedDataParallel',
   doc: {
-    whatItDoes: 'Flags `torch.nn.DataParallel(model)` in a training script.',
+    whatItDoes:
+      'Flags `torch.nn.DataParallel(model)` in a training script or training-loop module, and its subclasses called ' +
+      'by name (`DataParallelWithCallback` for synchronised BatchNorm, `UserScatteredDataParallel`): any called class ' +
+      'named `…DataParallel…` that is not distributed. Reported on the call.',
     whyIsThisBad:
       'DataParallel drives every GPU from one Python process: it copies the model to each GPU on every forward pass, ' +
       'gathers outputs on the first GPU and is bound by the interpreter lock, so GPUs wait on each other. ' +

@@ -9,10 +9,11 @@ import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
-import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
+import { argInsert, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
 import { hostSyncFact } from './host-sync';
+import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
 
@@ -45,10 +46,7 @@ const CALLS = [
   'TuneConfig',
 ];
 
-/** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
-export function argInsert(call: CallSite): Fact['argInsert'] {
-  return { at: call.argList.endIndex - 1, empty: call.argList.namedChildren.length === 0 };
-}
+export { argInsert };
 
 const inCode = (root: SyntaxNode, index: number) => {
   const n = root.descendantForIndex(index, index + 1);
@@ -278,11 +276,7 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
             `attn_implementation=${a.value.text}`,
           ),
         );
-    } else if (
-      c.name === 'DataParallel' &&
-      /(^|\.)(nn\.)?DataParallel$/.test(c.callee) &&
-      !/Distributed/.test(c.callee)
-    )
+    } else if (c.name === 'DataParallel' && /(^|\.)(nn\.)?DataParallel$/.test(c.callee))
       put(fact('data_parallel', true, c.node, `${c.callee}(…): one process drives every GPU`));
     else if (
       c.name === 'set_detect_anomaly' &&
@@ -311,13 +305,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
               note: 'BitsAndBytesConfig: bnb_4bit_compute_dtype defaults to torch.float32',
             },
       );
-    } else if ((c.name === 'AdamW' || c.name === 'Adam') && /optim/.test(c.callee)) {
-      const fused = c.kwargs.get('fused');
-      const foreach = c.kwargs.get('foreach');
-      if (fused?.value.type === 'true') put(fact('optimizer_impl', 'fused', fused.node, 'fused=True'));
-      else if (foreach?.value.type === 'false' && !fused)
-        put(fact('optimizer_impl', 'single-tensor', foreach.node, 'foreach=False: one kernel per parameter tensor'));
-      else if (fused?.value.type === 'false') put(fact('optimizer_impl', 'unfused', fused.node, 'fused=False'));
     } else if (c.name === 'empty_cache' && c.callee === 'torch.cuda.empty_cache') {
       const loop = trainingLoop(c.node);
       if (loop && !moduloGuard(c.node, loop, values))
@@ -432,6 +419,21 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         ),
       );
   }
+  // DataParallel's subclasses (a synchronised-BatchNorm `DataParallelWithCallback`, a scatter-by-user
+  // `UserScatteredDataParallel`): still one process driving every GPU. By name: a class named `…DataParallel…` that
+  // is not distributed.
+  if (!out.has('data_parallel'))
+    for (const m of text.matchAll(/\b(\w*DataParallel\w*)\s*\(/g)) {
+      if (/Distributed|^DataParallel$/.test(m[1]) || !inCode(root, m.index)) continue;
+      const tok = root.descendantForIndex(m.index + m[0].length - 1, m.index + m[0].length);
+      const call = tok?.parent?.type === 'argument_list' ? tok.parent.parent : undefined;
+      if (call?.type !== 'call') continue;
+      const callee = call.childForFieldName('function')?.text ?? m[1];
+      put(fact('data_parallel', true, call, `${callee}(…), a DataParallel: one process drives every GPU`));
+      break;
+    }
+  const impl = optimizerImplFact(file, text, calls);
+  if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);
   if (sync) put(sync);
   sweepFacts(file, calls, values, put, text);

@@ -345,7 +345,13 @@ const NORTHCUTT =
   'Northcutt 2019, cgnorthcutt/cnn-gpu-benchmarks README (commit 1fe38ac), "AVERAGE-BATCH-TIME (ImageNet)": milliseconds per ' +
   'image averaged over one ImageNet epoch, one GPU in isolation, PyTorch ImageNet example (fp32, no AMP), CUDA 10.1';
 
-function northcutt(arch: string, hardware: string, card: string, msPerImage: number, microBatch: number): ValidationCase {
+function northcutt(
+  arch: string,
+  hardware: string,
+  card: string,
+  msPerImage: number,
+  microBatch: number,
+): ValidationCase {
   return {
     id: `northcutt-${arch}-${card}`,
     name: `${arch} one ImageNet epoch, one ${hardware} (Northcutt 2019)`,

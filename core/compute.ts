@@ -8,6 +8,7 @@
 // it judges (scripts/validate-footprint.ts); the literals below are the priors used where no case informs a value.
 
 import { ACCELERATORS } from './data/accelerators';
+import { MATMUL_EFFICIENCY } from './precision';
 import type { Accelerator, ModelShape, RunInputs } from './types';
 
 /** A value with an uncertainty band, before it is turned into a Range of the output. */
@@ -370,6 +371,31 @@ export function visionStepUtilisation(
     source: `[I] the ampere value × base MFU ${baseMfu[arch] ? arch : 'other'} / ampere (${round2(ratio)}); ${amp.source}`,
     inferred: true,
   };
+}
+
+/**
+ * GeForce cards (RTX 20, 30, 40 and 50 series) run FP16/BF16 tensor math with FP32 accumulate, what mixed precision
+ * uses, at half the FP16-accumulate rate; their rows carry the halved figure (core/data/accelerators.ts, header). A TITAN
+ * or a workstation card of the same chip runs it at the full rate with the same kind of memory system.
+ */
+export function halfRateAccumulate(a: Accelerator): boolean {
+  return a.vendor === 'nvidia' && /^rtx-[2-5]0\d0/.test(a.id);
+}
+
+/**
+ * [D] Step utilisation of a convolutional network on a half-rate GeForce card, against the card's (halved) 16-bit peak,
+ * from the utilisation u of the same work on a full-rate card. Only the tensor-bound share of a step slows down when the
+ * tensor rate halves; the rest (normalisation, activations, pooling: memory-bound) does not. Splitting a step as the
+ * precision model does (core/precision.ts: tensor time at MATMUL_EFFICIENCY.half, the rest memory-bound), at the full
+ * rate P_f = 2P a step takes F/(P_f·u), of which F/(P_f·e) is tensor time; at half rate that part doubles:
+ * t = F/(2P)·(1/u + 1/e), so u' = F/(P·t) = 2u / (1 + u/e). For a convolutional network (u ≈ 0.1–0.16, u/e ≈ 0.15–0.2)
+ * the card is ≈ 1.2× slower than its full-rate sibling, not 2×: the RTX 2080 Ti took 131 s against the TITAN RTX's
+ * 101 s (same TU102 chip; 1.30×) on one ResNet-9 run (Lambda Labs blog 2019, core/validation/cases-dev7.ts), where
+ * scaling by the halved peak says 2.4×. Transformers keep the halved peak: their tensor-bound share is larger, and an
+ * RTX 3090 GPT-2 run (same file) matches it.
+ */
+export function geforceConvUtilisation(u: number): number {
+  return (2 * u) / (1 + u / MATMUL_EFFICIENCY.half);
 }
 
 function round2(x: number): number {

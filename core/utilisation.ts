@@ -8,6 +8,8 @@ import {
   batchFactor,
   fmtPct,
   fmtPctRange,
+  geforceConvUtilisation,
+  halfRateAccumulate,
   peftStepRatio,
   scaleFactor,
   sizeFactorAt,
@@ -83,22 +85,29 @@ export function planWorkUtilisation(
   const k = opts.constants ?? defaultConstants();
   const family = work.family;
   const step = visionStepUtilisation(family, accel.arch, k.baseMfu);
+  // A half-rate GeForce card slows only the tensor-bound share of a convolutional step (compute.ts).
+  const geforce = halfRateAccumulate(accel);
+  const stepU = geforce ? geforceConvUtilisation(step.u) : step.u;
   const fScale = scaleFactor(devices);
   const fPeft = inputs.peft ? 1 / peftStepRatio(inputs.peft.method, work.params ?? 0) : 1;
   const runEff = opts.scope === 'step' ? 1 : k.visionRunEfficiency;
-  const mid = step.u * runEff * fScale * fPeft;
+  const mid = stepU * runEff * fScale * fPeft;
   const regime: RunRegime = work.arch ? 'vision' : 'unnamed';
   const spread = bandFor(k, regime, accel);
   const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
   const parts = [`${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`];
+  if (geforce)
+    parts.push(
+      `→ ${fmtPct(stepU)} of this GeForce card's halved FP32-accumulate peak (only the tensor-bound share of a convolutional step slows down)`,
+    );
   if (runEff !== 1) parts.push(`× ${round(runEff, 2)} for evaluation, data loading and restarts`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
   if (fPeft !== 1) parts.push(`× ${round(fPeft, 2)} for ${peftLabel(inputs)}`);
   return {
     band,
     source: `${step.source}; run efficiency fitted on the vision development cases (core/fit.ts); band ${spread.text}`,
-    stepMid: step.u * fScale,
+    stepMid: stepU * fScale,
     stepShare: runEff,
     load: 1,
     loadNotes: [],

@@ -49,4 +49,10 @@ runRuleCases(dataparallelInsteadOfDdp, [
     noRun: true,
     expect: [],
   },
+  {
+    name: 'two models wrapped: one finding each',
+    code: loop('torch.nn.DataParallel(model)\ndisc = torch.nn.DataParallel(Disc().cuda())'),
+    settings: { hardware: 'a100', devices: 2 },
+    expect: [{ line: 3 }, { line: 4, column: 8 }],
+  },
 ]);

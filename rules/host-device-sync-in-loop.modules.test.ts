@@ -322,3 +322,36 @@ class Mixup(ERM):
     expect: [{ line: 10 }, { line: 20 }],
   },
 ]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: "Python's logging and a progress bar's description format the loss tensor every step",
+    code: loop('    logger.info("step %d loss %s", step, loss)\n    pbar.set_description(f"loss {loss:.3f}")'),
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 9, messageIncludes: 'logger.info' },
+      { line: 10, messageIncludes: 'set_description' },
+    ],
+  },
+  {
+    name: 'logging at an interval, or text without the tensor, is not a read',
+    code: loop('    logger.info("step done")\n    if step % 50 == 0:\n        logger.info("loss %s", loss)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: "a module's loss attribute printed in its step",
+    code: `from base_model import BaseModel
+
+
+class GAN(BaseModel):
+    def optimize_parameters(self):
+        self.loss_G = self.criterion(self.netD(self.fake), True)
+        self.loss_G.backward()
+        self.optimizer_G.step()
+        print("G", self.loss_G)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, messageIncludes: 'print' }],
+  },
+]);

@@ -19,8 +19,10 @@ export const hostDeviceSyncInLoop: Rule = {
       "`training_step`, a Trainer's `compute_loss`, or a step no code of the file calls: a module's); or in a helper " +
       'of the file that such code calls every step (a loss function returning `loss.item()` values), two calls deep — ' +
       'outside any `if` that limits it to some steps. Reads: `.item()`, `.cpu()`, `.tolist()` of step results, ' +
-      "PyTorch 0.3's `loss.data[0]`, and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
-      '`writer.add_scalar(..., loss, step)`, `float(loss)`). Each line that reads is its own finding, on that line ' +
+      "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
+      "`writer.add_scalar(..., loss, step)`, `float(loss)`, `logger.info(..., loss)`, a progress bar's " +
+      "`set_description`, MLflow's `log_metric`, accelerate's `log`; a module's `self.loss_G` too). Each line that " +
+      'reads is its own finding, on that line ' +
       '(the line that does the waste): two losses read on two lines are two waits, fixed one by one; two reads on one ' +
       'line are one finding.',
     whyIsThisBad:

@@ -2,9 +2,9 @@
 // the cases are in the fitted set: the "before" figure of docs/evaluation/footprint-dev-7.md when they are not, an
 // in-sample figure once they are (the leave-one-family-out figure is scripts/validate-footprint.ts's).
 //
-//   npx tsx scripts/score-dev-cases.ts [--json]
+//   npx tsx scripts/score-dev-cases.ts [--json] [--second]   (--second: the second batch, never fitted on)
 
-import { DEV7_CASES } from '../core/validation/cases-dev7';
+import { DEV7_CASES, DEV7_SECOND } from '../core/validation/cases-dev7';
 import { estimate, forwardFlopsAt, lookupArchitecture, peak16, resolveAccelerator } from '../core/index';
 
 function naiveHours(c: (typeof DEV7_CASES)[number]): number {
@@ -28,7 +28,8 @@ const median = (xs: number[]) => {
 };
 const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)}%` : 'n/a');
 
-const rows = DEV7_CASES.map((c) => {
+const SET = process.argv.includes('--second') ? DEV7_SECOND : DEV7_CASES;
+const rows = SET.map((c) => {
   const e = estimate(c.inputs);
   const v = c.target.value;
   const ok = e.method !== 'insufficient-inputs' && e.gpuHours.mid > 0;

@@ -340,3 +340,43 @@ export const DEV7_CASES: readonly ValidationCase[] = [
     notes: '2.4M steps × 256 × 512 tokens [R]',
   },
 ];
+
+const NORTHCUTT =
+  'Northcutt 2019, cgnorthcutt/cnn-gpu-benchmarks README (commit 1fe38ac), "AVERAGE-BATCH-TIME (ImageNet)": milliseconds per ' +
+  'image averaged over one ImageNet epoch, one GPU in isolation, PyTorch ImageNet example (fp32, no AMP), CUDA 10.1';
+
+function northcutt(
+  arch: string,
+  hardware: string,
+  card: string,
+  msPerImage: number,
+  microBatch: number,
+): ValidationCase {
+  return {
+    id: `northcutt-${arch}-${card}`,
+    name: `${arch} one ImageNet epoch, one ${hardware} (Northcutt 2019)`,
+    tier: 'device-hours',
+    quality: 'B',
+    family: 'northcutt-2019',
+    year: 2019,
+    inputs: { architecture: arch, samples: IMAGENET, epochs: 1, hardware, devices: 1, precision: 'fp32', microBatch },
+    target: { metric: 'gpuHours', value: (msPerImage * IMAGENET) / 3.6e6 },
+    source: NORTHCUTT,
+    notes: 'one epoch at the stated average time per image (no evaluation); the EVGA (non-blower) 2080 Ti row',
+  };
+}
+
+/**
+ * A SECOND batch, labelled after the core's change and before it was run on them; NOT in CASES (nothing is fitted on
+ * it): scored once by scripts/score-dev-cases.ts --second (docs/evaluation/footprint-dev-7.md, "Second batch").
+ */
+export const DEV7_SECOND: readonly ValidationCase[] = [
+  northcutt('resnet152', 'RTX 2080 Ti', '2080ti', 8.78, 32),
+  northcutt('resnet101', 'RTX 2080 Ti', '2080ti', 5.92, 64),
+  northcutt('resnet50', 'RTX 2080 Ti', '2080ti', 3.78, 64),
+  northcutt('resnet18', 'RTX 2080 Ti', '2080ti', 1.34, 128),
+  northcutt('resnet152', 'TITAN RTX', 'titanrtx', 8.34, 32),
+  northcutt('resnet101', 'TITAN RTX', 'titanrtx', 5.64, 64),
+  northcutt('resnet50', 'TITAN RTX', 'titanrtx', 3.56, 64),
+  northcutt('resnet18', 'TITAN RTX', 'titanrtx', 1.28, 128),
+];

@@ -225,7 +225,8 @@ function lossNames(loop: SyntaxNode): Set<string> {
     if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
       let obj = fn.childForFieldName('object');
       if (obj?.type === 'call') obj = obj.childForFieldName('arguments')?.namedChildren[0] ?? null;
-      if (obj?.type === 'identifier') out.add(obj.text);
+      // `loss.backward()`, and a module's `self.loss_G.backward()`.
+      if (obj?.type === 'identifier' || (obj?.type === 'attribute' && /^self\.\w+$/.test(obj.text))) out.add(obj.text);
     } else if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
   }
   return out;
@@ -233,7 +234,7 @@ function lossNames(loop: SyntaxNode): Set<string> {
 
 /** The loss tensor itself as an argument (not `loss.item()`, `loss.shape`): inside a print/log call. */
 function passesTensor(call: CallSite, names: Set<string>): boolean {
-  return call.argList.descendantsOfType('identifier').some((id) => {
+  return call.argList.descendantsOfType(['identifier', 'attribute']).some((id) => {
     if (!id || !names.has(id.text)) return false;
     const p = id.parent;
     return (
@@ -244,7 +245,13 @@ function passesTensor(call: CallSite, names: Set<string>): boolean {
   });
 }
 
-const LOGGERS = /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|tqdm\.write)$/;
+/**
+ * Calls that format or convert what they are given on the host: print, float, loggers (W&B, TensorBoard, MLflow,
+ * Python's logging, accelerate's tracker), progress-bar text. Lightning's `self.log` is not one (it accumulates on
+ * the device).
+ */
+const LOGGERS =
+  /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
 
 interface Read {
   node: SyntaxNode;
@@ -268,7 +275,13 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'add_scalar',
     'add_scalars',
     'set_postfix',
+    'set_description',
     'write',
+    'info',
+    'debug',
+    'warning',
+    'log_metric',
+    'log_metrics',
     'synchronize',
   ]);
   const scopes = new StepScopes(root);

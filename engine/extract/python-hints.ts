@@ -276,9 +276,7 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
             `attn_implementation=${a.value.text}`,
           ),
         );
-    } else if (c.name === 'DataParallel' && /(^|\.)(nn\.)?DataParallel$/.test(c.callee))
-      put(fact('data_parallel', true, c.node, `${c.callee}(…): one process drives every GPU`));
-    else if (
+    } else if (
       c.name === 'set_detect_anomaly' &&
       (c.positional[0] ?? c.kwargs.get('mode')?.value)?.type === 'true' &&
       !debugOnlyOnFlag(c.node, values)
@@ -419,19 +417,25 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         ),
       );
   }
-  // DataParallel's subclasses (a synchronised-BatchNorm `DataParallelWithCallback`, a scatter-by-user
-  // `UserScatteredDataParallel`): still one process driving every GPU. By name: a class named `…DataParallel…` that
-  // is not distributed.
-  if (!out.has('data_parallel'))
-    for (const m of text.matchAll(/\b(\w*DataParallel\w*)\s*\(/g)) {
-      if (/Distributed|^DataParallel$/.test(m[1]) || !inCode(root, m.index)) continue;
-      const tok = root.descendantForIndex(m.index + m[0].length - 1, m.index + m[0].length);
-      const call = tok?.parent?.type === 'argument_list' ? tok.parent.parent : undefined;
-      if (call?.type !== 'call') continue;
-      const callee = call.childForFieldName('function')?.text ?? m[1];
-      put(fact('data_parallel', true, call, `${callee}(…), a DataParallel: one process drives every GPU`));
-      break;
-    }
+  // `nn.DataParallel(…)` and its subclasses (a synchronised-BatchNorm `DataParallelWithCallback`, a scatter-by-user
+  // `UserScatteredDataParallel`): one process driving every GPU. By name: a called class named `…DataParallel…` that
+  // is not distributed. Each call is one place to fix (Fact.also).
+  const wrappers: SyntaxNode[] = [];
+  for (const m of text.matchAll(/\b(\w*DataParallel\w*)\s*\(/g)) {
+    if (/Distributed/.test(m[1]) || !inCode(root, m.index)) continue;
+    const tok = root.descendantForIndex(m.index + m[0].length - 1, m.index + m[0].length);
+    const call = tok?.parent?.type === 'argument_list' ? tok.parent.parent : undefined;
+    if (call?.type === 'call') wrappers.push(call);
+  }
+  if (wrappers.length > 0) {
+    const [first, ...rest] = wrappers;
+    const callee = (c: SyntaxNode) => c.childForFieldName('function')?.text ?? 'DataParallel';
+    put(
+      fact('data_parallel', true, first, `${callee(first)}(…): one process drives every GPU`, {
+        ...(rest.length ? { also: rest.map((c) => ({ span: spanOf(c), value: true, note: `${callee(c)}(…)` })) } : {}),
+      }),
+    );
+  }
   const impl = optimizerImplFact(file, text, calls);
   if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);

@@ -9,7 +9,6 @@ import { extractLightning } from './lightning';
 import { extractNanoGpt } from './nanogpt';
 import type { Ref, RunDraft } from './run-draft';
 import { extractTorchLoop } from './torch-loop';
-import { isLibraryModule } from './python-trains';
 import { extractStepModule } from './step-module';
 
 /** Config files a Python script names: `deepspeed="ds.json"`, `parse_yaml_file("args.yaml")`, `parse_json_file(...)`. */
@@ -66,10 +65,6 @@ export function extractPythonRuns(file: string, text: string, tree: Tree): RunDr
   }
   for (const extract of [extractLightning, extractKeras, extractNanoGpt, extractTorchLoop, extractStepModule]) {
     const runs = extract(file, text, tree);
-    // A module whose loop is a class's method and that runs nothing itself (an RL agent's `learn`, a library's `train`
-    // method): another file trains with it, so it is not a run with a length and a precision (./python-trains); it
-    // is still training code, which ./step-module reads when it builds its optimizer.
-    if (extract === extractTorchLoop && runs.length > 0 && isLibraryModule(tree, text)) continue;
     if (runs.length > 0) {
       const refs = pythonRefs(file, text, tree);
       return runs.map((r) => ({ ...r, refs: [...r.refs, ...refs] }));

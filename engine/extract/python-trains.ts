@@ -16,7 +16,7 @@
 //   training settings: ../vocab-run `isTrainingReading`).
 // `model.train()` / `model.train(False)` switch a module's mode and are not training calls.
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import { callSite, callsWithKeyword, findCalls, type CallSite } from '../parse/python-syntax';
+import { callSite, callsWithKeyword, type CallSite } from '../parse/python-syntax';
 
 export const TRAINS_AT = 2;
 
@@ -68,22 +68,6 @@ export function hasEntry(root: SyntaxNode): boolean {
       if (right?.type === 'call' && /\b(fit|train|learn|fine_tune|main|run)\s*\(/.test(right.text)) return true;
     }
   }
-  return false;
-}
-
-/**
- * A library module: running it does nothing (no entry point) and its backward passes sit in methods of classes (an
- * RL agent's `learn`, a trainer class's `train_one_epoch`, a library algorithm's `train`). Another file runs them.
- */
-export function isLibraryModule(tree: Tree, text: string): boolean {
-  const root = tree.rootNode;
-  if (hasEntry(root)) return false;
-  const backward = findCalls(root, text, ['backward']);
-  return backward.length > 0 && backward.every((c) => inClass(c.node));
-}
-
-function inClass(n: SyntaxNode): boolean {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'class_definition') return true;
   return false;
 }
 

@@ -8,6 +8,7 @@
 // it judges (scripts/validate-footprint.ts); the literals below are the priors used where no case informs a value.
 
 import { ACCELERATORS } from './data/accelerators';
+import { MATMUL_EFFICIENCY } from './precision';
 import type { Accelerator, ModelShape, RunInputs } from './types';
 
 /** A value with an uncertainty band, before it is turned into a Range of the output. */
@@ -74,6 +75,12 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
     source: '[I] workstation/inference parts (L4, L40S, RTX 4090): single-node runs, lower memory bandwidth per FLOP',
   },
   pascal: { mfu: 0.35, source: '[I] no tensor cores: utilisation is against the plain fp32 vector peak' },
+  kepler: {
+    mfu: 0.3,
+    source:
+      '[I] no tensor cores: against the plain fp32 peak, as for pascal, lowered because K80 boards rarely hold their boost clock ' +
+      'within 300 W and current frameworks no longer tune kernels for Kepler',
+  },
   cdna2: { mfu: 0.25, source: '[I] MI250X: two GCDs per package, immature kernels in most stacks' },
   gaudi2: {
     mfu: 0.26,
@@ -315,6 +322,12 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
         '[I] no tensor cores: against the plain fp32 peak convolutions reach a much larger share; Goyal et al. 2017 (8× P100, ≈29 h for ' +
         '90 ImageNet epochs [R]) imply ≈32 % over a whole run',
     },
+    kepler: {
+      u: 0.34,
+      source:
+        '[I] the pascal value × base MFU kepler/pascal (0.3 / 0.35): also no tensor cores, against the plain fp32 peak (the ' +
+        'ampere-derived inference used for other architectures would put a CUDA-core-only card against a tensor-core one)',
+    },
   },
   depthwise: {
     volta: {
@@ -328,6 +341,10 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
     pascal: {
       u: 0.04,
       source: '[I] the pascal convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
+    },
+    kepler: {
+      u: 0.034,
+      source: '[I] the kepler convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
     },
   },
 };
@@ -354,6 +371,31 @@ export function visionStepUtilisation(
     source: `[I] the ampere value × base MFU ${baseMfu[arch] ? arch : 'other'} / ampere (${round2(ratio)}); ${amp.source}`,
     inferred: true,
   };
+}
+
+/**
+ * GeForce cards (RTX 20, 30, 40 and 50 series) run FP16/BF16 tensor math with FP32 accumulate, what mixed precision
+ * uses, at half the FP16-accumulate rate; their rows carry the halved figure (core/data/accelerators.ts, header). A TITAN
+ * or a workstation card of the same chip runs it at the full rate with the same kind of memory system.
+ */
+export function halfRateAccumulate(a: Accelerator): boolean {
+  return a.vendor === 'nvidia' && /^rtx-[2-5]0\d0/.test(a.id);
+}
+
+/**
+ * [D] Step utilisation of a convolutional network on a half-rate GeForce card, against the card's (halved) 16-bit peak,
+ * from the utilisation u of the same work on a full-rate card. Only the tensor-bound share of a step slows down when the
+ * tensor rate halves; the rest (normalisation, activations, pooling: memory-bound) does not. Splitting a step as the
+ * precision model does (core/precision.ts: tensor time at MATMUL_EFFICIENCY.half, the rest memory-bound), at the full
+ * rate P_f = 2P a step takes F/(P_f·u), of which F/(P_f·e) is tensor time; at half rate that part doubles:
+ * t = F/(2P)·(1/u + 1/e), so u' = F/(P·t) = 2u / (1 + u/e). For a convolutional network (u ≈ 0.1–0.16, u/e ≈ 0.15–0.2)
+ * the card is ≈ 1.2× slower than its full-rate sibling, not 2×: the RTX 2080 Ti took 131 s against the TITAN RTX's
+ * 101 s (same TU102 chip; 1.30×) on one ResNet-9 run (Lambda Labs blog 2019, core/validation/cases-dev7.ts), where
+ * scaling by the halved peak says 2.4×. Transformers keep the halved peak: their tensor-bound share is larger, and an
+ * RTX 3090 GPT-2 run (same file) matches it.
+ */
+export function geforceConvUtilisation(u: number): number {
+  return (2 * u) / (1 + u / MATMUL_EFFICIENCY.half);
 }
 
 function round2(x: number): number {

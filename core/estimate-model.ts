@@ -4,6 +4,7 @@
 import { Band, FlopsPlan, PrecisionPlan, WorkFamily } from './compute';
 import { GridPlan, PuePlan, round } from './energy';
 import type { FittedConstants } from './fit';
+import type { RunRegime } from './fit-spread';
 import { Accelerator, ArchitectureInfo, Assumption, Estimate, Precision, RunInputs } from './types';
 
 /** How a user changes each input; shown next to the assumption it controls. Kept in one place on purpose. */
@@ -82,6 +83,8 @@ export interface PreparedRun {
   label: Estimate['label'];
   /** Factors whose level changes the result. */
   factors: FactorKey[];
+  /** The regime whose residuals set the utilisation band (core/fit-spread.ts); undefined for a given utilisation. */
+  regime?: RunRegime;
   assumptions: Assumption[];
   warnings: string[];
   /** Modelled device-seconds per work unit (token or sample) at the given levels (NaN when the work is unknown). */

@@ -3,15 +3,20 @@
 // A band fitted on residuals of cases that also fitted the mid constants is too narrow for runs the core has not seen
 // (round 3 of the held-out sets: 8 of 19 unseen published runs inside low–high while 92 % of development cases were).
 // So every residual here is out-of-family: core/fit.ts refits the mid constants without the case's family (nested inside
-// scripts/validate-footprint.ts's own leave-one-family-out) and takes implied ÷ predicted utilisation. The residuals are
-// grouped by the kind of run they describe (RunRegime), because the spread differs between well-documented large
-// pre-training runs and small runs on a few devices; a regime with fewer than MIN_REGIME_RESIDUALS residuals uses the
+// scripts/validate-footprint.ts's own leave-one-family-out), runs the whole estimator on the case and takes estimated ÷
+// published device-hours (= implied ÷ predicted utilisation). The residuals are grouped by the kind of run they describe
+// (RunRegime), because the spread differs between well-documented large pre-training runs, small models on many devices
+// (slower than predicted) and runs on one node (faster, when their code is optimised); a regime with fewer than MIN_REGIME_RESIDUALS residuals uses the
 // pooled ones. Hardware with no development case gets the leave-one-ARCHITECTURE-out residuals too: each architecture's
 // cases predicted with the median base of the other architectures, which is how far the priors of an unseen
 // architecture can be off.
 
 /** Kinds of run whose residuals are grouped (core/fit.ts tags each development case; utilisation.ts each estimate). */
-export type RunRegime = 'large' | 'small' | 'moe' | 'vision';
+/**
+ * 'vision': per-sample workloads of a network the table knows (its FLOPs and family); 'unnamed': per-sample workloads
+ * given only as forward FLOPs, whose family the estimator assumes (a dense convolutional network).
+ */
+export type RunRegime = 'large' | 'small' | 'single' | 'moe' | 'vision' | 'unnamed';
 
 /** A band of multipliers of the mid utilisation, with how many residuals set it. */
 export interface SpreadBand {
@@ -39,7 +44,13 @@ export const SPREAD_QUANTILES = { low: 0.05, high: 0.95 } as const;
 /** Fewest residuals from which a regime's band is set; below it the pooled band stands. */
 export const MIN_REGIME_RESIDUALS = 8;
 
-/** [I] Dense token runs at or below this size (or on ≤ SMALL_RUN_DEVICES devices) are 'small' runs. */
+/**
+ * [I] Dense token runs on at most SMALL_RUN_DEVICES devices (one node: no network between them) are 'single' runs; on
+ * more devices, or on an unstated count, runs at or below SMALL_RUN_PARAMS are 'small' runs. One node is its own regime
+ * because what sets its utilisation differs: no communication and no restarts, so code quality shows in full (a
+ * hand-written CUDA trainer reaches 55 % of the A100's peak where a plain PyTorch loop reaches 25 %), whereas small
+ * models on many devices lose time to synchronisation (core/validation/cases-dev7.ts has both).
+ */
 export const SMALL_RUN_PARAMS = 2e9;
 export const SMALL_RUN_DEVICES = 8;
 
@@ -47,11 +58,8 @@ export const SMALL_RUN_DEVICES = 8;
 export function regimeOf(run: { vision: boolean; moe: boolean; params?: number; devices?: number }): RunRegime {
   if (run.vision) return 'vision';
   if (run.moe) return 'moe';
-  if (
-    (run.params !== undefined && run.params <= SMALL_RUN_PARAMS) ||
-    (run.devices !== undefined && run.devices <= SMALL_RUN_DEVICES)
-  )
-    return 'small';
+  if (run.devices !== undefined && run.devices <= SMALL_RUN_DEVICES) return 'single';
+  if (run.params !== undefined && run.params <= SMALL_RUN_PARAMS) return 'small';
   return 'large';
 }
 
@@ -95,7 +103,7 @@ export function bandOf(ratios: number[]): SpreadBand {
 /** Spreads from tagged residuals (ratios) and leave-one-architecture-out ratios. */
 export function spreadsOf(residuals: Array<{ regime: RunRegime; ratio: number }>, archOut: number[]): Spreads {
   const byRegime: Partial<Record<RunRegime, SpreadBand>> = {};
-  for (const r of ['large', 'small', 'moe', 'vision'] as const) {
+  for (const r of ['large', 'small', 'single', 'moe', 'vision', 'unnamed'] as const) {
     const xs = residuals.filter((x) => x.regime === r).map((x) => x.ratio);
     if (xs.length >= MIN_REGIME_RESIDUALS) byRegime[r] = bandOf(xs);
   }

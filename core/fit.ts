@@ -10,10 +10,11 @@
 //   MoE efficiency             median over quality-A mixture-of-experts cases of implied ÷ dense prediction at the active
 //                              parameter count, taken back to 1B active parameters along a prior slope (moeEfficiencyAt);
 //   vision run efficiency      median over quality-A 16-bit convolutional cases of implied ÷ published step utilisation;
-//   spread                     5th and 95th percentiles of OUT-OF-FAMILY implied ÷ predicted utilisation (each case
-//                              predicted with the mid values fitted without its family) over all device-hours cases,
-//                              quality A and B, by regime (large, small, MoE, vision), and leave-one-architecture-out
-//                              for hardware no case ran on (core/fit-spread.ts).
+//   spread                     a 90 % prediction interval of OUT-OF-FAMILY residuals: each device-hours case (quality A
+//                              and B) estimated by the whole estimator with the mid values fitted without its family,
+//                              estimated ÷ published device-hours (= implied ÷ predicted utilisation), by the regime the
+//                              estimator put it in (large, small multi-node, one node, MoE, per-sample), and
+//                              leave-one-architecture-out for hardware no case ran on (core/fit-spread.ts).
 // The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
 
 import {
@@ -27,10 +28,11 @@ import {
   peak16,
 } from './compute';
 import { forwardFlopsAt, lookupArchitecture } from './data/vision-audio';
+import { prepareRun } from './prepare';
 import { resolveAccelerator } from './resolve';
 import type { Accelerator } from './types';
 import { caseFamily, CASES, type ValidationCase } from './validation/cases';
-import { regimeOf, spreadsOf, type RunRegime, type Spreads } from './fit-spread';
+import { spreadsOf, type RunRegime, type Spreads } from './fit-spread';
 
 export interface FittedConstants {
   /** 16-bit whole-run MFU per architecture (fitted where cases exist, else the prior). */
@@ -44,6 +46,7 @@ export interface FittedConstants {
   moeEfficiency: number;
   /** Whole-run ÷ step utilisation of per-sample (vision) convolutional workloads. */
   visionRunEfficiency: number;
+
   /** Pooled band: multipliers of the mid utilisation from all out-of-family residuals (core/fit-spread.ts). */
   mfuSpread: { low: number; high: number };
   /** Bands by regime and for unseen hardware, from out-of-family residuals (core/fit-spread.ts). */
@@ -236,13 +239,35 @@ function ratioUnder(m: Mids, p: Point, base = m.baseMfu[p.arch]?.mfu): number {
   return p.base / predicted;
 }
 
-function pointRegime(p: Point): RunRegime {
-  if (p.kind === 'vision') return 'vision';
-  return regimeOf({ vision: false, moe: p.moe, params: p.n, devices: p.c.inputs.devices });
+/** Constants with these mid values and a unit band: the mid estimate does not depend on the band. */
+function withoutBand(m: Mids): FittedConstants {
+  const unit = { low: 1, high: 1, n: 0 };
+  return {
+    ...m,
+    mfuSpread: { low: 1, high: 1 },
+    spreads: { pooled: unit, byRegime: {} },
+    seenHardware: [],
+    counts: { ...m.counts, spread: 0 },
+  };
 }
 
 /**
- * Out-of-family residuals: every device-hours case (quality A and B) predicted with the mid constants fitted WITHOUT
+ * A case's residual under some mid constants: the estimator's mid device-hours ÷ the published ones (= implied ÷
+ * predicted utilisation), with the regime the estimator put the run in. The whole estimator is run, so that every part
+ * of it that the band has to cover is in the residual: per-sample workloads given as forward FLOPs, precision as the
+ * framework runs it, launch floors, priors for architectures without a fitted base. Device-hours cases on a known
+ * accelerator only.
+ */
+function residualOf(c: ValidationCase, m: Mids): { regime: RunRegime; ratio: number } | undefined {
+  if (c.tier !== 'device-hours' || c.target.metric !== 'gpuHours' || c.inputs.gpuHours !== undefined) return undefined;
+  const run = prepareRun(c.inputs, { constants: withoutBand(m) });
+  if (run.method !== 'flops' || !run.accelKnown || run.regime === undefined) return undefined;
+  const hours = run.evaluate({}).gpuHours;
+  return Number.isFinite(hours) && hours > 0 ? { regime: run.regime, ratio: hours / c.target.value } : undefined;
+}
+
+/**
+ * Out-of-family residuals: every device-hours case (quality A and B) estimated with the mid constants fitted WITHOUT
  * its family. The mid values come from quality-A runs only; the band must cover runs as they are published, rounded
  * figures and partly known inputs included, which is what an unseen run looks like.
  */
@@ -251,12 +276,14 @@ function outOfFamilyResiduals(cases: readonly ValidationCase[]): Array<{ regime:
   const byFamily = new Map<string, ValidationCase[]>();
   for (const c of cases) byFamily.set(caseFamily(c), [...(byFamily.get(caseFamily(c)) ?? []), c]);
   for (const [family, own] of byFamily) {
-    const points = own.map(pointOf).filter((p): p is Point => p !== undefined);
-    if (points.length === 0) continue;
+    if (!own.some((c) => c.tier === 'device-hours')) continue;
     const m = fitMids(cases.filter((c) => caseFamily(c) !== family));
-    for (const p of points) out.push({ regime: pointRegime(p), ratio: ratioUnder(m, p) });
+    for (const c of own) {
+      const r = residualOf(c, m);
+      if (r) out.push(r);
+    }
   }
-  return out.filter((x) => Number.isFinite(x.ratio));
+  return out;
 }
 
 /**
@@ -291,7 +318,7 @@ export function fitConstants(cases: readonly ValidationCase[]): FittedConstants 
   const seenHardware = [
     ...new Set(
       cases
-        .filter((c) => pointOf(c) !== undefined)
+        .filter((c) => c.tier === 'device-hours' && c.target.metric === 'gpuHours' && c.inputs.gpuHours === undefined)
         .map((c) => accelOf(c))
         .filter((a): a is Accelerator => a !== undefined)
         .map(hardwareKey),

@@ -62,6 +62,8 @@ export {
   VISION_RUN_EFFICIENCY,
   VISION_STEP_UTILISATION,
   visionStepUtilisation,
+  geforceConvUtilisation,
+  halfRateAccumulate,
 } from './compute';
 export type { Band, FlopsPlan, PrecisionOptions, PrecisionPlan, WorkFamily, WorkKind } from './compute';
 export { defaultConstants, fitConstants, PRIORS } from './fit';

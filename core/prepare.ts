@@ -352,6 +352,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     pue,
     label,
     factors: LEVEL_FACTORS.filter((f) => factors.has(f)),
+    regime: mfuPlan.regime,
     assumptions,
     warnings,
     secondsPerUnit,

@@ -31,6 +31,13 @@ interface Family {
 // Order matters only for readability; each input must match exactly one family.
 const FAMILIES: readonly Family[] = [
   { pattern: /^p100(?!\d)/, prefix: 'p100', defaultId: 'p100-sxm2-16gb' },
+  { pattern: /^k80(?!\d)/, prefix: 'k80', defaultId: 'k80' },
+  { pattern: /^(?:gtx)?1080ti/, prefix: 'gtx-1080ti', defaultId: 'gtx-1080ti', geforce: true, variant: 'ti' },
+  { pattern: /^(?:gtx)?1080(?!\d|ti)/, prefix: 'gtx-1080', defaultId: 'gtx-1080', geforce: true },
+  // "TITAN Xp" and "TITAN X (Pascal)" ("titanx" + "pascal" joined) are two cards; "TITAN V" is Volta.
+  { pattern: /^titanxp(?!ascal)/, prefix: 'titan-xp', defaultId: 'titan-xp' },
+  { pattern: /^titanx(?!p(?!ascal))/, prefix: 'titan-x-pascal', defaultId: 'titan-x-pascal' },
+  { pattern: /^titanv(?!\d)/, prefix: 'titan-v', defaultId: 'titan-v' },
   { pattern: /^(?:tesla)?p40(?!\d)/, prefix: 'p40', defaultId: 'p40' },
   // "v100s" is the V100S; "v100sxm2" (tokens "v100" + "sxm2" joined) is a plain V100.
   { pattern: /^v100s(?!xm)/, prefix: 'v100s', defaultId: 'v100s-pcie-32gb' },
@@ -124,6 +131,7 @@ const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:ml\.)?p5\./, 'h100-sxm'],
   [/^(?:ml\.)?p6-b200\./, 'b200'],
   [/^(?:ml\.)?g4dn\./, 't4'],
+  [/^(?:ml\.)?p2\./, 'k80'],
   [/^(?:ml\.)?g5\./, 'a10g'],
   [/^(?:ml\.)?g6e\./, 'l40s'],
   [/^(?:ml\.)?g6\./, 'l4'],

@@ -8,6 +8,8 @@ import {
   batchFactor,
   fmtPct,
   fmtPctRange,
+  geforceConvUtilisation,
+  halfRateAccumulate,
   peftStepRatio,
   scaleFactor,
   sizeFactorAt,
@@ -40,6 +42,8 @@ export interface UtilisationPlan {
   load: number;
   /** What lowers the load, for the power assumption. */
   loadNotes: string[];
+  /** The kind of run whose out-of-family residuals set the band (core/fit-spread.ts); undefined for a given utilisation. */
+  regime?: RunRegime;
   text(p: PrecisionPlan): string;
 }
 
@@ -81,24 +85,33 @@ export function planWorkUtilisation(
   const k = opts.constants ?? defaultConstants();
   const family = work.family;
   const step = visionStepUtilisation(family, accel.arch, k.baseMfu);
+  // A half-rate GeForce card slows only the tensor-bound share of a convolutional step (compute.ts).
+  const geforce = halfRateAccumulate(accel);
+  const stepU = geforce ? geforceConvUtilisation(step.u) : step.u;
   const fScale = scaleFactor(devices);
   const fPeft = inputs.peft ? 1 / peftStepRatio(inputs.peft.method, work.params ?? 0) : 1;
   const runEff = opts.scope === 'step' ? 1 : k.visionRunEfficiency;
-  const mid = step.u * runEff * fScale * fPeft;
-  const spread = bandFor(k, 'vision', accel);
+  const mid = stepU * runEff * fScale * fPeft;
+  const regime: RunRegime = work.arch ? 'vision' : 'unnamed';
+  const spread = bandFor(k, regime, accel);
   const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
   const parts = [`${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`];
+  if (geforce)
+    parts.push(
+      `→ ${fmtPct(stepU)} of this GeForce card's halved FP32-accumulate peak (only the tensor-bound share of a convolutional step slows down)`,
+    );
   if (runEff !== 1) parts.push(`× ${round(runEff, 2)} for evaluation, data loading and restarts`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
   if (fPeft !== 1) parts.push(`× ${round(fPeft, 2)} for ${peftLabel(inputs)}`);
   return {
     band,
     source: `${step.source}; run efficiency fitted on the vision development cases (core/fit.ts); band ${spread.text}`,
-    stepMid: step.u * fScale,
+    stepMid: stepU * fScale,
     stepShare: runEff,
     load: 1,
     loadNotes: [],
+    regime,
     text: (p: PrecisionPlan) => {
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
@@ -174,6 +187,7 @@ export function planUtilisation(
     stepShare: opts.scope === 'step' ? 1 : LLM_RUN_EFFICIENCY,
     load: Math.min(1, batchLoad * peftLoad),
     loadNotes,
+    regime,
     text: (p: PrecisionPlan) => {
       const eff = (p.peakTflops * mid) / (p.slowdown?.mid ?? 1);
       return (
@@ -191,7 +205,14 @@ export function planUtilisation(
 function bandFor(k: FittedConstants, regime: RunRegime, accel: Accelerator) {
   const unseen = !k.seenHardware.includes(hardwareKey(accel));
   const s = spreadFor(k.spreads, regime, unseen);
-  const kind = { large: 'large', small: 'small', moe: 'mixture-of-experts', vision: 'per-sample' }[regime];
+  const kind = {
+    large: 'large',
+    small: 'small multi-node',
+    single: 'one-node',
+    moe: 'mixture-of-experts',
+    vision: 'per-sample',
+    unnamed: 'per-sample',
+  }[regime];
   return {
     low: s.low,
     high: s.high,

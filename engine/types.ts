@@ -147,6 +147,12 @@ export interface Fact {
    * before the call's closing parenthesis; `empty` when the call has no arguments yet.
    */
   argInsert?: { at: number; empty: boolean };
+  /**
+   * Further places in the same file where the same fact holds, in file order (each per-step host read of GML404, each
+   * unfused optimizer): a rule that reports every occurrence gives each its own finding, so a user fixing them one by
+   * one sees each on its own line. The fact's own span is the first.
+   */
+  also?: { span: Span; value: FactValue; note?: string; argInsert?: { at: number; empty: boolean } }[];
 }
 
 /** An edit to one file, in UTF-16 offsets of that file's current text. */

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, written } from './helpers';
+import { written } from './helpers';
 
 /**
  * GML506 dataparallel-instead-of-ddp — single-process multi-GPU training.
@@ -10,7 +10,10 @@ export const dataparallelInsteadOfDdp: Rule = {
   defaultSeverity: 'warning',
   summary: 'torch.nn.DataParallel instead of DistributedDataParallel',
   doc: {
-    whatItDoes: 'Flags `torch.nn.DataParallel(model)` in a training script.',
+    whatItDoes:
+      'Flags `torch.nn.DataParallel(model)` in a training script or training-loop module, and its subclasses called ' +
+      'by name (`DataParallelWithCallback` for synchronised BatchNorm, `UserScatteredDataParallel`): any called class ' +
+      'named `…DataParallel…` that is not distributed. Each wrapping call is its own finding, on the call.',
     whyIsThisBad:
       'DataParallel drives every GPU from one Python process: it copies the model to each GPU on every forward pass, ' +
       'gathers outputs on the first GPU and is bound by the interpreter lock, so GPUs wait on each other. ' +
@@ -24,15 +27,19 @@ export const dataparallelInsteadOfDdp: Rule = {
   check(ctx) {
     const d = ctx.fact('data_parallel');
     if (d?.value !== true || !written(d) || ctx.cpu) return [];
-    return [
-      {
-        ...at(d),
-        message:
-          'DataParallel drives all GPUs from one process (model copied every step, outputs gathered on one GPU): DistributedDataParallel with torchrun scales far better.',
-        fixes: [
-          { title: 'Use DistributedDataParallel, launched with torchrun', applicability: 'display-only', edits: [] },
-        ],
-      },
-    ];
+    // Each wrapping call is its own finding, on the call.
+    return [{ span: d.span }, ...(d.also ?? [])].map((s) => ({
+      file: d.file,
+      span: s.span,
+      message:
+        'DataParallel drives all GPUs from one process (model copied every step, outputs gathered on one GPU): DistributedDataParallel with torchrun scales far better.',
+      fixes: [
+        {
+          title: 'Use DistributedDataParallel, launched with torchrun',
+          applicability: 'display-only' as const,
+          edits: [],
+        },
+      ],
+    }));
   },
 };

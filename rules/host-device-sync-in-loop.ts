@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, written } from './helpers';
+import { written } from './helpers';
 
 /**
  * GML404 host-device-sync-in-loop — `.item()` on every training step.
@@ -11,13 +11,20 @@ export const hostDeviceSyncInLoop: Rule = {
   summary: 'A GPU value is read on the host (`.item()`, `print(loss)`) on every training step',
   doc: {
     whatItDoes:
-      'Flags a GPU value read on the host on every iteration of a training loop (the loop that runs `backward()` — or ' +
-      "Flax's `apply_gradients`, optax's `apply_updates` — " +
-      'itself, or calls a step function of the file, not the epoch loop around it) or in a step function run on every ' +
-      "step (ignite's `Engine(step)`, Lightning's `training_step`, a Trainer's `compute_loss`), " +
-      'outside any `if` that limits it to some steps: `.item()`, `.cpu()` and ' +
-      '`.tolist()` of step results, and the loss tensor printed or logged (`print(loss)`, `wandb.log({"loss": loss})`, ' +
-      '`writer.add_scalar(..., loss, step)`, `float(loss)`).',
+      'Flags a GPU value read on the host on every training step, in any Python file that holds a training step — a ' +
+      'script, or a training-loop module (a solver class whose `train_step`/`optimize_parameters` runs the backward ' +
+      "pass and is called by a script elsewhere). Per step means: in the loop that runs `backward()` (or Flax's " +
+      "`apply_gradients`, optax's `apply_updates`) itself or calls a step function of the file, not the epoch loop " +
+      "around it; in a step function run every step (a loop of the file, ignite's `Engine(step)`, Lightning's " +
+      "`training_step`, a Trainer's `compute_loss`, or a step no code of the file calls: a module's); or in a helper " +
+      'of the file that such code calls every step (a loss function returning `loss.item()` values), two calls deep — ' +
+      'outside any `if` that limits it to some steps. Reads: `.item()`, `.cpu()`, `.tolist()` of step results, ' +
+      "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
+      "`writer.add_scalar(..., loss, step)`, `float(loss)`, `logger.info(..., loss)`, a progress bar's " +
+      "`set_description`, MLflow's `log_metric`, accelerate's `log`; a module's `self.loss_G` too). Each line that " +
+      'reads is its own finding, on that line ' +
+      '(the line that does the waste): two losses read on two lines are two waits, fixed one by one; two reads on one ' +
+      'line are one finding.',
     whyIsThisBad:
       'Reading a GPU tensor on the host waits until every queued kernel has finished: the CPU stops feeding the GPU, ' +
       'which then idles between steps (PyTorch Performance Tuning Guide, "Avoid unnecessary CPU-GPU synchronization").',
@@ -27,18 +34,31 @@ export const hostDeviceSyncInLoop: Rule = {
     fixSafety:
       'Display-only: accumulating on the GPU and logging every N steps depends on the loop. Not flagged: reads under ' +
       'an `if` that limits them to some steps (a logging interval, a debug switch; a rank check alone does not: that ' +
-      'process still waits every step), reads once per epoch after the batch loop, Lightning `self.log` ' +
-      '(it accumulates on the device), reinforcement-learning loops that step a CPU environment, CPU runs.',
+      "process still waits every step; an `if` that holds the backward pass itself, such as a GAN's every-n-critic " +
+      'generator update, is the step, not an interval), reads once per epoch after the batch loop, evaluation and ' +
+      'inference loops (no backward pass), a step function the file only hands to something unknown ' +
+      "(`register(train_step)`), helpers called only at a logging interval, reads in a helper's own loop, Lightning " +
+      '`self.log` (it accumulates on the device), reinforcement-learning loops that step a CPU environment, CPU runs; ' +
+      'a toy run gets information at most.',
   },
   check(ctx) {
     const f = ctx.fact('host_sync');
     if (!written(f) || ctx.cpu) return [];
-    return [
-      {
-        ...at(f),
-        message: `${String(f.value)} on every training step makes the CPU wait for the GPU: accumulate on the GPU and read it every N steps.`,
-        fixes: [{ title: 'Accumulate on the GPU and read every N steps', applicability: 'display-only', edits: [] }],
-      },
-    ];
+    // Each read on its own line is its own finding (Fact.also): each is one wait, fixed one by one.
+    const sites = [{ span: f.span, value: f.value }, ...(f.also ?? [])];
+    return sites.map((s, i) => ({
+      file: f.file,
+      span: s.span,
+      message:
+        (/synchronize\(\)$/.test(String(s.value))
+          ? `${String(s.value)} on every training step makes the CPU wait for every queued kernel: drop it, or run it only at a timing interval`
+          : `${String(s.value)} on every training step makes the CPU wait for the GPU: accumulate on the GPU and read it every N steps`) +
+        (i === 0 && sites.length > 1
+          ? ` (${sites.length - 1} more read${sites.length > 2 ? 's' : ''} in this step).`
+          : '.'),
+      fixes: [
+        { title: 'Accumulate on the GPU and read every N steps', applicability: 'display-only' as const, edits: [] },
+      ],
+    }));
   },
 };

@@ -317,7 +317,7 @@ runRuleCases(noPeriodicCheckpoint, [
       {
         line: 10,
         severity: 'information',
-        messageIncludes: 'assuming the dataset size; over 1 GPU-h from ≈ 64,000 examples per epoch',
+        messageIncludes: 'assuming the dataset size; over 1 GPU-h from ≈ 63,000 examples per epoch',
       },
     ],
   },

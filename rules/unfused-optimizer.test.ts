@@ -19,7 +19,46 @@ runRuleCases(unfusedOptimizer, [
     expect: [{ line: 3, column: 54, endColumn: 67, messageIncludes: 'foreach=False' }],
     fixes: [{ applicability: 'unsafe', output: loop(', fused=True') }],
   },
-  { name: 'the default (multi-tensor foreach)', code: loop(''), settings: { hardware: 'a100' }, expect: [] },
+  {
+    name: 'the default on CUDA (multi-tensor foreach): information, on the constructor; the fix adds fused=True',
+    code: loop(''),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 7, endColumn: 53, severity: 'information', messageIncludes: 'fused=True' }],
+    fixes: [{ applicability: 'unsafe', output: loop(', fused=True') }],
+  },
+  {
+    name: 'two optimizers (a GAN): one finding each',
+    code: `from torch.optim import Adam
+g, d = G().cuda(), D().cuda()
+opt_g = Adam(g.parameters(), lr=2e-4,)
+opt_d = Adam(d.parameters(), lr=2e-4)
+for x in loader:
+    loss = d(g(x.cuda())).mean()
+    loss.backward()
+    opt_g.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3 }, { line: 4 }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['Adam(g.parameters(), lr=2e-4,fused=True)'] }],
+  },
+  {
+    name: 'the default in a file that never names CUDA is not judged',
+    code: loop('').replace('.to("cuda")', '').replace('x.to("cuda")', 'x'),
+    expect: [],
+  },
+  {
+    name: "Keras's Adam is not PyTorch's",
+    code: `import torch
+import tensorflow as tf
+opt = tf.keras.optimizers.Adam(1e-3)
+model = Net().cuda()
+for x, y in loader:
+    loss = model(x.cuda()).sum()
+    loss.backward()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
   { name: 'fused already', code: loop(', fused=True'), settings: { hardware: 'a100' }, expect: [] },
   { name: 'a CPU run', code: loop(', foreach=False', 'cpu'), expect: [] },
   {
@@ -53,5 +92,76 @@ runRuleCases(unfusedOptimizer, [
     code: `from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir="o", bf16=True, optim="adamw_torch_fused")\nTrainer(model="Qwen/Qwen2.5-0.5B", args=args).train()\n`,
     settings: { hardware: 'a100' },
     expect: [],
+  },
+]);
+
+runRuleCases(unfusedOptimizer, [
+  {
+    name: 'a model module that builds its optimizers (its trainer runs the step from another file): one finding each',
+    code: `import torch
+from base_model import BaseModel
+
+
+class GANModel(BaseModel):
+    def initialize(self, opt):
+        self.netG = define_G(opt).cuda()
+        self.netD = define_D(opt).cuda()
+        self.optimizer_G = torch.optim.Adam(self.netG.parameters(), lr=opt.lr, betas=(0.5, 0.999))
+        self.optimizer_D = torch.optim.Adam(self.netD.parameters(), lr=opt.lr, betas=(0.5, 0.999))
+`,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 9, column: 28 },
+      { line: 10, column: 28 },
+    ],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['betas=(0.5, 0.999), fused=True)'] }],
+  },
+  {
+    name: 'a module that builds an optimizer but never names CUDA is not judged (no run)',
+    code: `import torch
+
+
+def make_optimizer(model, lr):
+    return torch.optim.Adam(model.parameters(), lr=lr)
+`,
+    noRun: true,
+    expect: [],
+  },
+  {
+    name: "an optimizer factory whose **kwargs may carry fused= (a config's arguments) is not judged",
+    code: `import torch
+model = Net().cuda()
+
+
+def get_optimizer(params, lr, **kwargs):
+    return torch.optim.Adam(params, lr, **kwargs)
+
+
+opt = get_optimizer(model.parameters(), 1e-3)
+for x in loader:
+    loss = model(x.cuda()).sum()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'beside an optimizer written with foreach=False, the default one is flagged too, each on its call',
+    code: `import torch
+model = Net().cuda()
+head = Head().cuda()
+opt = torch.optim.AdamW(model.parameters(), foreach=False)
+opt_head = torch.optim.AdamW(head.parameters())
+for x in loader:
+    loss = head(model(x.cuda())).sum()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 4, messageIncludes: 'foreach=False' },
+      { line: 5, messageIncludes: 'multi-tensor' },
+    ],
   },
 ]);

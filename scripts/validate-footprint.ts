@@ -25,7 +25,8 @@ import {
   resolveAccelerator,
 } from '../core/index';
 import type { Accelerator, Estimate, FittedConstants, Range } from '../core/index';
-import { regimeOf } from '../core/fit-spread';
+import { prepareRun } from '../core/prepare';
+import { DEV7_CASES } from '../core/validation/cases-dev7';
 
 interface Row {
   c: ValidationCase;
@@ -150,6 +151,8 @@ const rows: Row[] = CASES.map((c) => {
 const predictive = (r: Row) => r.c.tier !== 'convention';
 const medAbs = (xs: number[]) => median(xs.map(Math.abs));
 const share = (rs: Row[], k: (r: Row) => boolean) => (rs.length ? rs.filter(k).length / rs.length : NaN);
+/** Median width (high ÷ low) of the leave-one-family-out ranges: how much a covering range costs in precision. */
+const width = (rs: Row[]) => median(rs.filter((r) => r.loo.low > 0).map((r) => r.loo.high / r.loo.low));
 
 if (process.argv.includes('--json')) {
   const a = rows.filter((r) => predictive(r) && r.c.quality === 'A');
@@ -163,6 +166,7 @@ if (process.argv.includes('--json')) {
           insideShareA: share(a, (r) => r.inside),
           medianAbsErrorAll: medAbs(rows.filter(predictive).map((r) => r.error)),
           insideShareAll: share(rows.filter(predictive), (r) => r.inside),
+          medianWidthAll: width(rows.filter(predictive)),
           inSampleMedianAbsErrorA: medAbs(a.map((r) => r.inSampleError)),
           inSampleInsideShareA: share(a, (r) => r.inSampleInside),
           baselineMedianAbsErrorA: medAbs(a.map((r) => r.baselineError)),
@@ -236,6 +240,11 @@ for (const tier of tiers) {
       rows.filter((r) => r.c.tier === tier && r.c.quality === q),
     );
 }
+const dev7 = new Set(DEV7_CASES.map((c) => c.id));
+line(
+  'round-7 dev set',
+  rows.filter((r) => dev7.has(r.c.id)),
+);
 line(
   'vision (all q)',
   rows.filter((r) => r.c.inputs.architecture !== undefined),
@@ -245,14 +254,8 @@ line(
   rows.filter((r) => r.c.inputs.activeParams !== undefined),
 );
 // The regimes whose out-of-family residuals set the utilisation band (core/fit-spread.ts).
-const regime = (r: Row) => {
-  const i = r.c.inputs;
-  const moe = i.activeParams !== undefined && i.params !== undefined && i.activeParams < i.params * 0.95;
-  const n = i.activeParams ?? i.params;
-  const vision = i.architecture !== undefined && lookupArchitecture(i.architecture)?.family !== 'transformer';
-  return regimeOf({ vision, moe, params: n, devices: i.devices });
-};
-for (const g of ['large', 'small', 'moe', 'vision'] as const)
+const regime = (r: Row) => prepareRun(r.c.inputs).regime;
+for (const g of ['large', 'small', 'single', 'moe', 'vision', 'unnamed'] as const)
   line(
     `regime ${g}`,
     rows.filter((r) => predictive(r) && regime(r) === g),
@@ -319,10 +322,17 @@ const all = rows.filter(predictive);
 console.log('');
 console.log(
   `HEADLINE (leave-one-family-out), quality-A predictive cases (n = ${a.length}): median |error| ${fmtErr(a.map((r) => r.error))}, ` +
-    `LOO coverage (inside low–high) ${ins(a, (r) => r.inside)} = ${(share(a, (r) => r.inside) * 100).toFixed(0)} %`,
+    `LOO coverage (inside low–high) ${ins(a, (r) => r.inside)} = ${(share(a, (r) => r.inside) * 100).toFixed(0)} %, ` +
+    `median width high/low ${width(a).toFixed(2)}×`,
 );
 console.log(
-  `  all predictive cases (n = ${all.length}): median |error| ${fmtErr(all.map((r) => r.error))}, inside ${ins(all, (r) => r.inside)} = ${(share(all, (r) => r.inside) * 100).toFixed(0)} %`,
+  `  all predictive cases (n = ${all.length}): median |error| ${fmtErr(all.map((r) => r.error))}, inside ${ins(all, (r) => r.inside)} = ${(share(all, (r) => r.inside) * 100).toFixed(0)} %, ` +
+    `median width ${width(all).toFixed(2)}×`,
+);
+const d7 = rows.filter((r) => dev7.has(r.c.id));
+console.log(
+  `  round-7 development set (n = ${d7.length}): median |error| ${fmtErr(d7.map((r) => r.error))}, inside ${ins(d7, (r) => r.inside)}, ` +
+    `median width ${width(d7).toFixed(2)}×`,
 );
 console.log(
   `  in-sample for comparison: quality A ${fmtErr(a.map((r) => r.inSampleError))}, inside ${ins(a, (r) => r.inSampleInside)}; ` +

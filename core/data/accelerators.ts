@@ -84,6 +84,84 @@ export const ACCELERATORS: readonly Accelerator[] = [
     year: 2016,
   },
 
+  {
+    id: 'gtx-1080ti',
+    name: 'NVIDIA GeForce GTX 1080 Ti 11 GB',
+    vendor: 'nvidia',
+    arch: 'pascal',
+    powerW: 250,
+    tflops: { fp32: 11.3 },
+    memoryGB: 11,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA GeForce GTX 1080 Ti specifications (2017: 3,584 CUDA cores, 1,582 MHz boost = 11.3 TFLOPS FP32, 11 GB GDDR5X, 250 W) [R]; ' +
+      'mlco2/impact data/gpus.csv (250 W, FP32 11.34). No fp16 key: GP102 runs FP16 arithmetic at 1/64 of the FP32 rate, so ' +
+      'mixed precision saves memory, not time',
+    year: 2017,
+  },
+  {
+    id: 'gtx-1080',
+    name: 'NVIDIA GeForce GTX 1080 8 GB',
+    vendor: 'nvidia',
+    arch: 'pascal',
+    powerW: 180,
+    tflops: { fp32: 8.9 },
+    memoryGB: 8,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA GeForce GTX 1080 specifications (2016: 2,560 CUDA cores, 1,733 MHz boost = 8.9 TFLOPS FP32, 8 GB GDDR5X, 180 W) [R]; ' +
+      'mlco2/impact data/gpus.csv (180 W, FP32 8.87). No fp16 key (GP104: FP16 at 1/64 rate)',
+    year: 2016,
+  },
+  {
+    id: 'titan-x-pascal',
+    name: 'NVIDIA TITAN X (Pascal) 12 GB',
+    vendor: 'nvidia',
+    arch: 'pascal',
+    powerW: 250,
+    tflops: { fp32: 11 },
+    memoryGB: 12,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA TITAN X (Pascal) specifications (2016: 3,584 CUDA cores, 1,531 MHz boost = 11.0 TFLOPS FP32, 12 GB GDDR5X, 250 W) [R]; ' +
+      'mlco2/impact data/gpus.csv (250 W, FP32 10.97). "TITAN X" resolves here; the 2015 Maxwell GTX TITAN X (6.6 TFLOPS) is not in the table',
+    year: 2016,
+  },
+  {
+    id: 'titan-xp',
+    name: 'NVIDIA TITAN Xp 12 GB',
+    vendor: 'nvidia',
+    arch: 'pascal',
+    powerW: 250,
+    tflops: { fp32: 12.1 },
+    memoryGB: 12,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA TITAN Xp specifications (2017: 3,840 CUDA cores, 1,582 MHz boost = 12.1 TFLOPS FP32, 12 GB GDDR5X, 250 W) [R]; ' +
+      'mlco2/impact data/gpus.csv (250 W, FP32 12.15)',
+    year: 2017,
+  },
+  {
+    id: 'k80',
+    name: 'NVIDIA Tesla K80 (one GK210 GPU, 12 GB)',
+    vendor: 'nvidia',
+    arch: 'kepler',
+    powerW: 150,
+    tflops: { fp32: 4.37 },
+    memoryGB: 12,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA Tesla K80 datasheet (2014: a board of two GK210 GPUs, 4,992 CUDA cores, up to 8.73 TFLOPS FP32 with GPU Boost, 24 GB, ' +
+      '300 W) [R], halved: frameworks, nvidia-smi and cloud instances (AWS p2.xlarge, a Google Cloud "1 x K80") count each GK210 as ' +
+      'one GPU. No fp16 key (Kepler has no fast FP16)',
+    year: 2014,
+  },
+
   // ---------------------------------------------------------------- NVIDIA Volta / Turing
   {
     id: 'v100-sxm2-16gb',
@@ -153,6 +231,21 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tensorCores: true,
     source: 'NVIDIA V100S datasheet (PCIe: Tensor 130 TFLOPS, FP32 16.4, 250 W)',
     year: 2019,
+  },
+  {
+    id: 'titan-v',
+    name: 'NVIDIA TITAN V 12 GB',
+    vendor: 'nvidia',
+    arch: 'volta',
+    powerW: 250,
+    tflops: { fp32: 14.9, fp16: 110 },
+    memoryGB: 12,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'NVIDIA TITAN V specifications (2017: GV100, 5,120 CUDA cores, 640 tensor cores, "110 deep learning TFLOPS", 1,455 MHz boost = ' +
+      '14.9 TFLOPS FP32, 12 GB HBM2, 250 W) [R]; mlco2/impact data/gpus.csv (250 W, FP32 14.9)',
+    year: 2017,
   },
   {
     id: 't4',

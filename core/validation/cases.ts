@@ -26,6 +26,7 @@
 // were recalled and only arithmetic-checked.
 
 import type { RunInputs } from '../types';
+import { DEV7_CASES } from './cases-dev7';
 
 export type CaseTier = 'convention' | 'device-hours' | 'measured-energy';
 export type CaseMetric = 'gpuHours' | 'energyKWh' | 'co2eKg' | 'acceleratorKWh';
@@ -1217,6 +1218,8 @@ export const CASES: readonly ValidationCase[] = [
     source: 'Groeneveld et al. 2024, "OLMo" (arXiv 2402.00838), Table 6 (104 MWh GPU power, 27 nodes × 8 A100-40GB)',
     notes: 'Tokens of the A100 run are only known to be ≥ 2T',
   },
+  // Round 7: small and medium runs on one GPU to a few nodes (docs/evaluation/footprint-dev-7.md).
+  ...DEV7_CASES,
 ];
 
 /**

@@ -6,15 +6,22 @@
 // the read runs the backward pass itself (a read after the batch loop, once per epoch, is not per step), and no `if`
 // between the read and that loop limits it to some steps (a logging interval, a rank check; see guardedIn). A step
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
-// `training_step`: reads in its own body, outside any loop of its, are per step too (see stepScope).
+// `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { contains, loopsAround } from './python-scan';
+import { contains, isBackwardCall, loopsAround } from './python-scan';
 
-/** The update of a step: PyTorch's `backward`, and the gradient update of Flax (`state.apply_gradients`) and optax. */
-const isBackward = (c: SyntaxNode | null): c is SyntaxNode =>
-  !!c && /(^|\.)(backward|apply_gradients|apply_updates)$/.test(c.childForFieldName('function')?.text ?? '');
+/**
+ * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
+ * loss scaler run on the loss and the optimizer), and the gradient update of Flax (`state.apply_gradients`) and optax.
+ */
+const isBackward = (c: SyntaxNode | null): c is SyntaxNode => {
+  if (!c) return false;
+  return (
+    isBackwardCall(c) || /(^|\.)(apply_gradients|apply_updates)$/.test(c.childForFieldName('function')?.text ?? '')
+  );
+};
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
@@ -26,69 +33,160 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
  * theirs (`def train_step(engine, batch): … loss.backward()`), or they are a framework's per-step hook, which runs
  * the backward pass itself (Lightning `training_step`, a Trainer subclass's `compute_loss`).
  */
-function stepFunctions(root: SyntaxNode): Map<string, SyntaxNode> {
-  const out = new Map<string, SyntaxNode>();
+function stepFunctions(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
   for (const fn of root.descendantsOfType('function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
     if (!fn || !name) continue;
-    const hook = /^(training_step|compute_loss)$/.test(name) && fn.parent?.parent?.type === 'class_definition';
+    const hook = HOOK.test(name) && fn.parent?.parent?.type === 'class_definition';
     const own = fn
       .descendantsOfType('call')
       .some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id && !loopsAround(c).some((l) => contains(fn, l)));
-    if (hook || own) out.set(name, fn);
+    if (hook || own) out.push(fn);
   }
   return out;
 }
 
-/** Calls of `name` directly in a loop's body (not in a loop nested in it). */
-const callsIn = (loop: SyntaxNode, names: Set<string>) =>
-  (loop.childForFieldName('body')?.descendantsOfType('call') ?? []).some((c) => {
-    const f = c?.childForFieldName('function');
-    const n = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
-    return !!c && !!n && names.has(n) && loopsAround(c)[0]?.id === loop.id;
-  });
+const HOOK = /^(training_step|compute_loss)$/;
 
-/**
- * Where a node runs once per training step, as the node that bounds the step (the loop, or the step function), else
- * undefined: (1) in a loop that runs the backward pass itself on each iteration, or calls a step function of this
- * file on each iteration (`loss = train_step(batch)`); (2) in a step function's own body, outside any loop of its,
- * when something runs it every step — a loop of this file, ignite's `Engine(step)`, or the framework (a per-step hook).
- */
-function stepScope(node: SyntaxNode, steps: Map<string, SyntaxNode>, root: SyntaxNode): SyntaxNode | undefined {
-  const loop = loopsAround(node)[0];
-  const fn = enclosingFunction(node);
-  if (loop && (!fn || contains(fn, loop))) {
-    const body = loop.childForFieldName('body');
-    if (!body) return undefined;
-    // The backward call must not sit only in a loop nested inside this one (then this loop is the epoch loop).
-    if (body.descendantsOfType('call').some((c) => isBackward(c) && loopsAround(c)[0]?.id === loop.id)) return loop;
-    return callsIn(loop, new Set(steps.keys())) ? loop : undefined;
-  }
-  if (loop || !fn) return undefined;
-  const name = fn.childForFieldName('name')?.text ?? '';
-  if (steps.get(name)?.id !== fn.id) return undefined;
-  if (/^(training_step|compute_loss)$/.test(name)) return fn;
-  // Run every step by a loop of this file, or handed to ignite's Engine.
-  const callers = root
-    .descendantsOfType('call')
-    .filter(
-      (c) => c && !contains(fn, c) && new RegExp(`(^|\\.)${name}$`).test(c.childForFieldName('function')?.text ?? ''),
-    );
-  if (callers.some((c) => !!c && loopsAround(c).length > 0)) return fn;
-  const engine = root.descendantsOfType('call').some((c) => {
-    const f = c?.childForFieldName('function')?.text ?? '';
-    return /(^|\.)Engine$/.test(f) && c?.childForFieldName('arguments')?.namedChildren[0]?.text === name;
-  });
-  return engine ? fn : undefined;
+/** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
+function ownCallee(c: SyntaxNode): string | undefined {
+  const f = c.childForFieldName('function')?.text ?? '';
+  return /^(?:(?:self|cls)\.)?(\w+)$/.exec(f)?.[1];
 }
 
-/** Words of a condition that limits code to some steps: an interval, a logging switch. */
-const SOME_STEPS =
-  /%|\b\w*(log|print|verbose|debug|step|iter|interval|freq|every|display|report|writer|wandb|tensorboard|tb|monitor|eval|val)\w*\b/i;
+/**
+ * `name` handed over as a value somewhere outside `fn` (`register(train_step)`, `Engine(self.update)`): not a call of
+ * it, and not another object's attribute of the same name (`results.update(…)` is a dict's).
+ */
+function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
+  return root.descendantsOfType('identifier').some((id) => {
+    if (!id || id.text !== name || contains(fn, id)) return false;
+    let ref: SyntaxNode = id;
+    const p = id.parent;
+    if (p?.type === 'attribute') {
+      if (p.childForFieldName('attribute')?.id !== id.id) return false;
+      if (!/^(self|cls)$/.test(p.childForFieldName('object')?.text ?? '')) return false;
+      ref = p;
+    } else if (p?.type === 'function_definition' || p?.type === 'keyword_argument') return false;
+    return !(ref.parent?.type === 'call' && ref.parent.childForFieldName('function')?.id === ref.id);
+  });
+}
+
+/**
+ * Where code runs once per training step, as a map from function to the node that bounds its step, and a test for
+ * loops. (1) A loop runs one step per iteration when its own body runs the backward pass or the optimizer step, or
+ * calls a step function of this file (`loss = train_step(batch)`). (2) A step function's own body (outside its loops)
+ * runs once per step when something runs it every step: a step loop of this file, ignite's `Engine(step)`, the
+ * framework (a per-step hook), or, when this file never calls it nor hands it over, whoever imports it — a
+ * training-loop module (a `Solver.train_step`, a model's `optimize_parameters`, an algorithm's `update`) is called by
+ * a script elsewhere, once per step. (3) A helper of this file called, outside any `if` that limits it to some steps,
+ * from code that runs every step (a loss function returning `loss.item()` values, a meter update) runs every step
+ * too — followed two calls deep. Loops are classified once each (a file may hold thousands of calls in one loop).
+ */
+class StepScopes {
+  private readonly stepNames: Set<string>;
+  private readonly perStep = new Map<number, SyntaxNode>();
+  private readonly kinds = new Map<number, 'step' | 'epoch' | 'inner'>();
+  constructor(root: SyntaxNode) {
+    const steps = stepFunctions(root);
+    this.stepNames = new Set(steps.map((f) => f.childForFieldName('name')?.text ?? ''));
+    const fns = new Map<string, SyntaxNode[]>();
+    for (const fn of root.descendantsOfType('function_definition')) {
+      const n = fn?.childForFieldName('name')?.text;
+      if (fn && n) fns.set(n, [...(fns.get(n) ?? []), fn]);
+    }
+    const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
+    const byName = new Map<string, SyntaxNode[]>();
+    for (const c of calls) {
+      const n = ownCallee(c);
+      if (n) byName.set(n, [...(byName.get(n) ?? []), c]);
+    }
+    for (const fn of steps) {
+      const name = fn.childForFieldName('name')?.text ?? '';
+      const callers = (byName.get(name) ?? []).filter((c) => !contains(fn, c));
+      const engine = calls.some((c) => {
+        const f = c.childForFieldName('function')?.text ?? '';
+        return /(^|\.)Engine$/.test(f) && c.childForFieldName('arguments')?.namedChildren[0]?.text === name;
+      });
+      const module = callers.length === 0 && !handedOver(root, fn, name);
+      if (HOOK.test(name) || engine || module || callers.some((c) => loopsAround(c).length > 0))
+        this.perStep.set(fn.id, fn);
+    }
+    // Helpers called every step, two levels deep.
+    for (let depth = 0; depth < 2; depth++) {
+      for (const [name, sites] of byName) {
+        for (const fn of fns.get(name) ?? []) {
+          if (this.perStep.has(fn.id)) continue;
+          const c = sites.find((s) => {
+            const bound = contains(fn, s) ? undefined : this.scopeOf(s);
+            return !!bound && !guardedIn(s, bound);
+          });
+          if (c) this.perStep.set(fn.id, fn);
+        }
+      }
+    }
+  }
+
+  /** A loop that runs the step itself, an epoch loop around a step loop, or a loop inside the step (or elsewhere). */
+  private kind(loop: SyntaxNode): 'step' | 'epoch' | 'inner' {
+    let k = this.kinds.get(loop.id);
+    if (k) return k;
+    const calls = loop.childForFieldName('body')?.descendantsOfType('call') ?? [];
+    const own = (c: SyntaxNode | null) => !!c && loopsAround(c)[0]?.id === loop.id;
+    const name = (c: SyntaxNode) => {
+      const f = c.childForFieldName('function');
+      return f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+    };
+    // The loop that runs the backward pass, or the optimizer step (the outer loop of a micro-batch split: its inner
+    // loop accumulates gradients, the outer one steps once per batch), or a step function of this file.
+    if (calls.some((c) => !!c && own(c) && (isBackward(c) || isOptimizerStep(c) || this.stepNames.has(name(c) ?? ''))))
+      k = 'step';
+    else k = calls.some((c) => isBackward(c)) ? 'epoch' : 'inner';
+    this.kinds.set(loop.id, k);
+    return k;
+  }
+
+  /** The node that bounds the step `node` runs in (a step loop, or a function run every step), else undefined. */
+  scopeOf(node: SyntaxNode): SyntaxNode | undefined {
+    const fn = enclosingFunction(node);
+    const loops = loopsAround(node).filter((l) => !fn || contains(fn, l));
+    // Outward from the innermost loop: a loop without any backward pass in it (a loop over metrics or parameters
+    // inside the step) runs within the step of a loop around it; the first loop that runs the step itself bounds it;
+    // a loop whose backward pass sits only in a loop nested inside it is an epoch loop: not per step.
+    for (const loop of loops) {
+      const k = this.kind(loop);
+      if (k === 'step') return loop;
+      if (k === 'epoch') return undefined;
+    }
+    if (loops.length > 0 || !fn) return undefined;
+    return this.perStep.get(fn.id);
+  }
+}
+
+/** `optimizer.step()`, `opt_g.step()`, `scaler.step(optimizer)`: the update of a training step (not a scheduler's). */
+const isOptimizerStep = (c: SyntaxNode | null): boolean => {
+  const f = c?.childForFieldName('function')?.text ?? '';
+  return /(^|[._])(optim\w*|opt\w*|scaler)\.step$/i.test(f) && !/sched/i.test(f);
+};
+
+/**
+ * Words of a condition that limits code to some steps: an interval, a logging switch. Matched per word of the
+ * condition's names (`args.log_freq` → args, log, freq; `printFreq` → print, freq), so `torch.cuda.is_available()`
+ * (available) or `logits` do not read as `val` or `log`.
+ */
+const SOME_STEPS_WORD =
+  /^(log|logs|logging|logger|print\w*|verbos\w*|debug\w*|steps?|iters?|iteration\w*|interval\w*|freq\w*|every|disp|display\w*|report\w*|\w*writer|wandb|tensorboard|tb\w*|monitor\w*|eval\w*|val|valid\w*|vis|visdom|visual\w*|plot\w*|summar\w*|timing|profil\w*)$/i;
+const someSteps = (cond: string): boolean =>
+  cond.includes('%') ||
+  cond
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+|_/)
+    .some((w) => SOME_STEPS_WORD.test(w));
 /**
  * Words of a rank check (`if local_rank == 0`, `if accelerator.is_main_process`): it limits the read to one process,
  * not to some steps — that process still waits for its GPU every step, and the others wait for it at the next
- * collective — so they are left out before SOME_STEPS is tested.
+ * collective — so they are left out before the words are tested.
  */
 const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
 
@@ -105,9 +203,12 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
   if (loop.childForFieldName('left')?.type === 'identifier') counters.add(loop.childForFieldName('left')!.text);
   for (let p = node.parent; p && p.id !== loop.id; p = p.parent) {
     if (p.type !== 'if_statement' && p.type !== 'conditional_expression' && p.type !== 'elif_clause') continue;
+    // An `if` that holds the backward pass itself picks which update runs (`if (i + 1) % n_critic == 0:` around a
+    // GAN's generator step): reads in it run with that update, not at a logging interval.
+    if (p.type !== 'conditional_expression' && p.descendantsOfType('call').some((c) => isBackward(c))) continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
-    if (SOME_STEPS.test(cond.text.replace(RANK, ''))) return true;
+    if (someSteps(cond.text.replace(RANK, ''))) return true;
     if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
     if (cond.type === 'identifier' && counters.has(cond.text)) return true;
   }
@@ -124,7 +225,8 @@ function lossNames(loop: SyntaxNode): Set<string> {
     if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
       let obj = fn.childForFieldName('object');
       if (obj?.type === 'call') obj = obj.childForFieldName('arguments')?.namedChildren[0] ?? null;
-      if (obj?.type === 'identifier') out.add(obj.text);
+      // `loss.backward()`, and a module's `self.loss_G.backward()`.
+      if (obj?.type === 'identifier' || (obj?.type === 'attribute' && /^self\.\w+$/.test(obj.text))) out.add(obj.text);
     } else if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
   }
   return out;
@@ -132,7 +234,7 @@ function lossNames(loop: SyntaxNode): Set<string> {
 
 /** The loss tensor itself as an argument (not `loss.item()`, `loss.shape`): inside a print/log call. */
 function passesTensor(call: CallSite, names: Set<string>): boolean {
-  return call.argList.descendantsOfType('identifier').some((id) => {
+  return call.argList.descendantsOfType(['identifier', 'attribute']).some((id) => {
     if (!id || !names.has(id.text)) return false;
     const p = id.parent;
     return (
@@ -143,9 +245,26 @@ function passesTensor(call: CallSite, names: Set<string>): boolean {
   });
 }
 
-const LOGGERS = /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|tqdm\.write)$/;
+/**
+ * Calls that format or convert what they are given on the host: print, float, loggers (W&B, TensorBoard, MLflow,
+ * Python's logging, accelerate's tracker), progress-bar text. Lightning's `self.log` is not one (it accumulates on
+ * the device).
+ */
+const LOGGERS =
+  /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
 
-export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
+interface Read {
+  node: SyntaxNode;
+  value: string;
+  note: string;
+}
+
+/**
+ * Every host read of a GPU value on every training step, in file order, one per line (a line that reads twice is one
+ * thing to fix). Each is reported: a reviewer — and a user fixing them one by one — sees `loss_a.item()` and
+ * `loss_b.item()` two lines apart as two waits.
+ */
+export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
   const calls = findCalls(root, text, [
     'item',
     'cpu',
@@ -156,41 +275,79 @@ export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact
     'add_scalar',
     'add_scalars',
     'set_postfix',
+    'set_description',
     'write',
+    'info',
+    'debug',
+    'warning',
+    'log_metric',
+    'log_metrics',
+    'synchronize',
   ]);
-  const steps = stepFunctions(root);
+  const scopes = new StepScopes(root);
+  const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
+  const perStep = (node: SyntaxNode): SyntaxNode | undefined => {
+    const loop = scopes.scopeOf(node);
+    if (!loop || guardedIn(node, loop)) return undefined;
+    // Reinforcement learning: the action must reach a CPU environment every step (`env.step(action.item())`), so
+    // the read is the algorithm, not waste. A step function may be fed by an environment elsewhere in the file.
+    if (rl.test(loop.text) || (loop.type === 'function_definition' && rl.test(text))) return undefined;
+    return loop;
+  };
+  const out: Read[] = [];
   for (const c of calls) {
     const read = ['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.');
     const logger = LOGGERS.test(c.callee);
-    if (!read && !logger) continue;
-    const loop = stepScope(c.node, steps, root);
-    if (!loop || guardedIn(c.node, loop)) continue;
-    // Reinforcement learning: the action must reach a CPU environment every step (`env.step(action.item())`), so
-    // the read is the algorithm, not waste. A step function may be fed by an environment elsewhere in the file.
-    const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
-    if (rl.test(loop.text) || (loop.type === 'function_definition' && rl.test(text))) continue;
-    if (read) {
+    // `torch.cuda.synchronize()`: the wait itself, written out.
+    const sync = /(^|\.)cuda\.synchronize$/.test(c.callee);
+    if (!read && !logger && !sync) continue;
+    const loop = perStep(c.node);
+    if (!loop) continue;
+    if (sync)
+      out.push({
+        node: c.node,
+        value: `${c.callee}()`,
+        note: `${c.callee}() on every training step waits for the GPU`,
+      });
+    else if (read) {
       // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
       // only reads of values computed in the step are taken: the loss, outputs, predictions.
       if (c.name === 'cpu' && !/loss|out|pred|logit|acc|y_hat|score/i.test(c.callee)) continue;
-      return {
-        key: 'host_sync',
+      out.push({
+        node: c.node,
         value: `${c.callee}()`,
-        origin: 'explicit',
-        file,
-        span: spanOf(c.node),
         note: `${c.callee}() on every training step waits for the GPU`,
-      };
-    }
-    if (passesTensor(c, lossNames(loop)))
-      return {
-        key: 'host_sync',
+      });
+    } else if (passesTensor(c, lossNames(loop)))
+      out.push({
+        node: c.node,
         value: c.node.text.length <= 40 ? c.node.text : `${c.callee}(…)`,
-        origin: 'explicit',
-        file,
-        span: spanOf(c.node),
         note: `${c.callee}(…) of the loss tensor on every training step copies it to the host and waits for the GPU`,
-      };
+      });
   }
-  return undefined;
+  // `loss.data[0]`: PyTorch ≤ 0.3's way to read a loss as a Python number (`.item()` since 0.4).
+  for (const m of text.matchAll(/\b\w*loss\w*\.data\[0\]/gi)) {
+    const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
+    let sub: SyntaxNode | null = node;
+    while (sub && sub.type !== 'subscript') sub = sub.parent;
+    if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
+    out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
+  }
+  out.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const lines = new Set<number>();
+  return out.filter((r) => !lines.has(r.node.startPosition.row) && !!lines.add(r.node.startPosition.row));
+}
+
+export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  const [first, ...rest] = hostSyncReads(root, text);
+  if (!first) return undefined;
+  return {
+    key: 'host_sync',
+    value: first.value,
+    origin: 'explicit',
+    file,
+    span: spanOf(first.node),
+    note: first.note,
+    ...(rest.length ? { also: rest.map((r) => ({ span: spanOf(r.node), value: r.value, note: r.note })) } : {}),
+  };
 }

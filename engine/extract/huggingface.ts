@@ -119,11 +119,15 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     ? importsOf(root)
     : new Map<string, string>();
   // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.
+  // So is a name the file binds itself (`Trainer = train_factory[opt.task]`: CenterNet's task trainers).
   const ownClasses = new Set(
-    root
-      .descendantsOfType('class_definition')
-      .map((c) => c?.childForFieldName('name')?.text)
-      .filter((n): n is string => !!n && TRAINERS.has(n)),
+    [
+      ...root.descendantsOfType('class_definition').map((c) => c?.childForFieldName('name')?.text),
+      ...root
+        .descendantsOfType('assignment')
+        .map((a) => a?.childForFieldName('left'))
+        .map((l) => (l?.type === 'identifier' ? l.text : undefined)),
+    ].filter((n): n is string => !!n && TRAINERS.has(n)),
   );
   const trainers = calls.filter(
     (c) =>

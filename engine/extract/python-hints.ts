@@ -9,10 +9,11 @@ import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
-import { loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
+import { argInsert, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
 import { hostSyncFact } from './host-sync';
+import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
 
@@ -45,10 +46,7 @@ const CALLS = [
   'TuneConfig',
 ];
 
-/** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
-export function argInsert(call: CallSite): Fact['argInsert'] {
-  return { at: call.argList.endIndex - 1, empty: call.argList.namedChildren.length === 0 };
-}
+export { argInsert };
 
 const inCode = (root: SyntaxNode, index: number) => {
   const n = root.descendantForIndex(index, index + 1);
@@ -279,12 +277,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
           ),
         );
     } else if (
-      c.name === 'DataParallel' &&
-      /(^|\.)(nn\.)?DataParallel$/.test(c.callee) &&
-      !/Distributed/.test(c.callee)
-    )
-      put(fact('data_parallel', true, c.node, `${c.callee}(…): one process drives every GPU`));
-    else if (
       c.name === 'set_detect_anomaly' &&
       (c.positional[0] ?? c.kwargs.get('mode')?.value)?.type === 'true' &&
       !debugOnlyOnFlag(c.node, values)
@@ -311,13 +303,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
               note: 'BitsAndBytesConfig: bnb_4bit_compute_dtype defaults to torch.float32',
             },
       );
-    } else if ((c.name === 'AdamW' || c.name === 'Adam') && /optim/.test(c.callee)) {
-      const fused = c.kwargs.get('fused');
-      const foreach = c.kwargs.get('foreach');
-      if (fused?.value.type === 'true') put(fact('optimizer_impl', 'fused', fused.node, 'fused=True'));
-      else if (foreach?.value.type === 'false' && !fused)
-        put(fact('optimizer_impl', 'single-tensor', foreach.node, 'foreach=False: one kernel per parameter tensor'));
-      else if (fused?.value.type === 'false') put(fact('optimizer_impl', 'unfused', fused.node, 'fused=False'));
     } else if (c.name === 'empty_cache' && c.callee === 'torch.cuda.empty_cache') {
       const loop = trainingLoop(c.node);
       if (loop && !moduloGuard(c.node, loop, values))
@@ -432,6 +417,27 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         ),
       );
   }
+  // `nn.DataParallel(…)` and its subclasses (a synchronised-BatchNorm `DataParallelWithCallback`, a scatter-by-user
+  // `UserScatteredDataParallel`): one process driving every GPU. By name: a called class named `…DataParallel…` that
+  // is not distributed. Each call is one place to fix (Fact.also).
+  const wrappers: SyntaxNode[] = [];
+  for (const m of text.matchAll(/\b(\w*DataParallel\w*)\s*\(/g)) {
+    if (/Distributed/.test(m[1]) || !inCode(root, m.index)) continue;
+    const tok = root.descendantForIndex(m.index + m[0].length - 1, m.index + m[0].length);
+    const call = tok?.parent?.type === 'argument_list' ? tok.parent.parent : undefined;
+    if (call?.type === 'call') wrappers.push(call);
+  }
+  if (wrappers.length > 0) {
+    const [first, ...rest] = wrappers;
+    const callee = (c: SyntaxNode) => c.childForFieldName('function')?.text ?? 'DataParallel';
+    put(
+      fact('data_parallel', true, first, `${callee(first)}(…): one process drives every GPU`, {
+        ...(rest.length ? { also: rest.map((c) => ({ span: spanOf(c), value: true, note: `${callee(c)}(…)` })) } : {}),
+      }),
+    );
+  }
+  const impl = optimizerImplFact(file, text, calls);
+  if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);
   if (sync) put(sync);
   sweepFacts(file, calls, values, put, text);

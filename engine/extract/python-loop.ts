@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../parse/python';
 import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
-import { contains, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
+import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
@@ -25,7 +25,9 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
 
 /** The first `.backward(` call with its loops, or undefined when the file has none. */
 export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop | undefined {
-  const backward = findCalls(root, text, ['backward']).find((c) => c.callee.endsWith('.backward'));
+  const backward = findCalls(root, text, ['backward', 'manual_backward', 'scaler', 'loss_scaler']).find((c) =>
+    isBackwardCall(c.node),
+  );
   if (!backward) return undefined;
   const loops = loopsAround(backward.node);
   let visible = true;

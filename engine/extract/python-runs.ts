@@ -9,6 +9,7 @@ import { extractLightning } from './lightning';
 import { extractNanoGpt } from './nanogpt';
 import type { Ref, RunDraft } from './run-draft';
 import { extractTorchLoop } from './torch-loop';
+import { extractStepModule } from './step-module';
 
 /** Config files a Python script names: `deepspeed="ds.json"`, `parse_yaml_file("args.yaml")`, `parse_json_file(...)`. */
 export function pythonRefs(file: string, text: string, tree: Tree): Ref[] {
@@ -37,7 +38,16 @@ export function pythonRefs(file: string, text: string, tree: Tree): Ref[] {
   return out;
 }
 
+/**
+ * A unit test (a `unittest.TestCase` class, or `test_…` functions of a file that imports unittest or pytest): it runs
+ * a backward pass or wraps a model in DataParallel to check the code, not to train a model. No run.
+ */
+const UNIT_TEST = (text: string) =>
+  /^\s*class\s+\w+\s*\([^)]*TestCase\b[^)]*\)\s*:/m.test(text) ||
+  (/^\s*def\s+test_\w+\s*\(/m.test(text) && /^\s*(?:import|from)\s+(?:unittest|pytest)\b/m.test(text));
+
 export function extractPythonRuns(file: string, text: string, tree: Tree): RunDraft[] {
+  if (UNIT_TEST(text)) return [];
   const hf = extractHuggingFace(file, text, tree);
   if (hf.length > 0) {
     const refs = pythonRefs(file, text, tree);
@@ -53,7 +63,7 @@ export function extractPythonRuns(file: string, text: string, tree: Tree): RunDr
       refs,
     }));
   }
-  for (const extract of [extractLightning, extractKeras, extractNanoGpt, extractTorchLoop]) {
+  for (const extract of [extractLightning, extractKeras, extractNanoGpt, extractTorchLoop, extractStepModule]) {
     const runs = extract(file, text, tree);
     if (runs.length > 0) {
       const refs = pythonRefs(file, text, tree);

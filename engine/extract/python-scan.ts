@@ -303,7 +303,11 @@ export function dataLoaderFacts(
 /** Where the script runs, from device strings: "cuda" anywhere means a GPU; only "mps" or only "cpu" says otherwise. */
 export function deviceHint(file: string, root: SyntaxNode, text: string): Fact | undefined {
   if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)/.test(text)) return undefined;
-  const strings = root.descendantsOfType('string_content').filter((s) => s && /^(mps|cpu)(:\d+)?$/.test(s.text));
+  // A function parameter's default (`def pass_epoch(…, device='cpu')`) is the library's fallback, not the run's device:
+  // the caller passes it.
+  const strings = root
+    .descendantsOfType('string_content')
+    .filter((s) => s && /^(mps|cpu)(:\d+)?$/.test(s.text) && !/default_parameter$/.test(s.parent?.parent?.type ?? ''));
   const mps = strings.find((s) => s!.text.startsWith('mps'));
   const at = mps ?? strings[0];
   if (!at) return undefined;
@@ -390,4 +394,29 @@ export function offByDefaultGuard(
 function inConsequence(ifStmt: SyntaxNode, node: SyntaxNode): boolean {
   const body = ifStmt.childForFieldName('consequence');
   return !!body && body.startIndex <= node.startIndex && node.endIndex <= body.endIndex;
+}
+
+/**
+ * A call that runs a training step's backward pass: `loss.backward()` (also `scaler.scale(loss).backward()`,
+ * `accelerator.backward(loss)`), Lightning's `self.manual_backward(loss)`, and a loss scaler called on the loss and
+ * the optimizer (`loss_scaler(loss, optimizer, …)`: timm's NativeScaler, which runs backward and the optimizer step).
+ */
+export function isBackwardCall(call: SyntaxNode | null): boolean {
+  if (call?.type !== 'call') return false;
+  const f = call.childForFieldName('function')?.text ?? '';
+  if (/(^|\.)(backward|manual_backward)$/.test(f) && (f.includes('.') || f === 'manual_backward')) return true;
+  if (!/(^|[._])scaler$/i.test(f)) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return /loss/i.test(args[0]?.text ?? '') && args.some((a) => /optim/i.test(a?.text ?? ''));
+}
+
+/** A file whose training code belongs to another framework than PyTorch (its own extractors, or none). */
+export const OTHER_FRAMEWORK =
+  /^\s*(?:import|from)\s+(?:tensorflow|keras|jax|flax|mxnet|paddle|chainer|mindspore|oneflow|jittor|megengine)\b/m;
+
+/** Where a fix inserts a keyword argument into a call: before its closing parenthesis. */
+export function argInsert(call: CallSite): Fact['argInsert'] {
+  // `empty`: no comma goes before the new argument — none yet, or the last one ends with a trailing comma.
+  const inside = call.argList.text.slice(0, -1).trimEnd();
+  return { at: call.argList.endIndex - 1, empty: call.argList.namedChildren.length === 0 || inside.endsWith(',') };
 }

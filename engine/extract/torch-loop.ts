@@ -8,7 +8,7 @@ import type { Fact, FactKey, FactValue, RunPlan } from '../types';
 import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Schema } from './fields';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
-import { argFact, dataLoaderFacts, deviceHint, loaderFactories } from './python-scan';
+import { argFact, dataLoaderFacts, deviceHint, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
 import { dividedBatch } from './python-batch';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type Ref, type RunDraft } from './run-draft';
@@ -53,7 +53,12 @@ export const ACCELERATE_SCHEMA: Schema = {
 const LOOP_CALLS = ['Accelerator', 'DataLoader', 'DeepSpeedPlugin', 'add_argument', ...COMMON_CALLS];
 
 export function extractTorchLoop(file: string, text: string, tree: Tree): RunDraft[] {
-  if (!/\.backward\s*\(/.test(text) || !/\bimport\s+torch|\bfrom\s+torch\b/.test(text)) return [];
+  // A training step: a backward pass (or a loss scaler that runs it). PyTorch's when the file imports torch, or when
+  // it imports no other framework and steps an optimizer (a training-loop module whose torch lives in its base class:
+  // `self.loss_D.backward(); self.optimizer_D.step()`).
+  if (!/backward\s*\(|scaler\s*\(/i.test(text)) return [];
+  const torch = /\bimport\s+torch|\bfrom\s+torch\b/.test(text);
+  if (!torch && (OTHER_FRAMEWORK.test(text) || !/\.step\(\s*\)/.test(text))) return [];
   const root = tree.rootNode;
   const loop = findTrainingLoop(root, text);
   if (!loop) return [];

@@ -18,7 +18,7 @@ function acc(id: string): Accelerator {
 function assertSourced(rows: ReadonlyArray<{ id: string; source: string; year: number }>, what: string): void {
   for (const r of rows) {
     assert.ok(r.source.trim().length >= 10, `${what} ${r.id}: source too short: "${r.source}"`);
-    assert.ok(Number.isInteger(r.year) && r.year >= 2015 && r.year <= THIS_YEAR + 1, `${what} ${r.id}: year ${r.year}`);
+    assert.ok(Number.isInteger(r.year) && r.year >= 2014 && r.year <= THIS_YEAR + 1, `${what} ${r.id}: year ${r.year}`);
   }
 }
 
@@ -73,6 +73,27 @@ describe('accelerators table', () => {
       'rtx-5090',
       'apple-m1-max',
       'apple-m4-pro',
+      // older and consumer cards users train on (issue 13, round 7)
+      'gtx-1080ti',
+      'gtx-1080',
+      'titan-x-pascal',
+      'titan-xp',
+      'titan-v',
+      'titan-rtx',
+      'k80',
+      'rtx-2080ti',
+      'rtx-3080',
+      'rtx-3090',
+      'rtx-4080',
+      'rtx-4090',
+      't4',
+      'v100-pcie-16gb',
+      'v100-pcie-32gb',
+      'v100-sxm2-32gb',
+      'a10',
+      'a10g',
+      'l4',
+      'l40s',
     ];
     for (const id of required) acc(id);
     assertSourced(ACCELERATORS, 'accelerator');
@@ -139,12 +160,12 @@ describe('accelerators table', () => {
   it('has no bf16 or tf32 on Pascal, Volta and Turing; bf16 flag matches the table', () => {
     for (const a of ACCELERATORS) {
       assert.equal(a.bf16, a.tflops.bf16 !== undefined, `${a.id}: bf16 flag vs tflops.bf16`);
-      if (['pascal', 'volta', 'turing'].includes(a.arch)) {
+      if (['kepler', 'pascal', 'volta', 'turing'].includes(a.arch)) {
         assert.equal(a.bf16, false, a.id);
         assert.equal(a.tflops.tf32, undefined, a.id);
         assert.equal(a.tflops.fp8, undefined, a.id);
       }
-      assert.equal(a.tensorCores, a.arch !== 'pascal' && a.arch !== 'apple', `${a.id}: tensor cores`);
+      assert.equal(a.tensorCores, !['kepler', 'pascal', 'apple'].includes(a.arch), `${a.id}: tensor cores`);
     }
     assert.equal(acc('v100-sxm2-16gb').bf16, false);
     assert.equal(acc('t4').bf16, false);

@@ -233,7 +233,11 @@ describe('estimate: development cases', () => {
     const baseline: number[] = [];
     // Token workloads only: 6·N·D is undefined for per-sample (vision) cases, whose baseline is their own.
     for (const c of CASES.filter(
-      (x) => x.tier === 'device-hours' && x.quality === 'A' && x.inputs.architecture === undefined,
+      (x) =>
+        x.tier === 'device-hours' &&
+        x.quality === 'A' &&
+        x.inputs.architecture === undefined &&
+        x.inputs.flopsPerSample === undefined,
     )) {
       const e = estimate(c.inputs);
       errors.push(Math.abs(e.gpuHours.mid / c.target.value - 1));

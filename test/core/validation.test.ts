@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { ACCELERATORS, defaultConstants, estimate, fitConstants } from '../../core/index';
 import type { Estimate, FittedConstants, Range } from '../../core/index';
 import { caseFamily, CASES, type CaseMetric, type ValidationCase } from '../../core/validation/cases';
+import { DEV7_SECOND } from '../../core/validation/cases-dev7';
 
 function metricOf(e: Estimate, m: CaseMetric): Range {
   if (m === 'acceleratorKWh') return e.energyBreakdownKWh!.accelerators;
@@ -46,6 +47,12 @@ describe('development cases', () => {
     const all = loo.filter((r) => r.c.tier !== 'convention');
     const share = all.filter((r) => r.inside).length / all.length;
     assert.ok(share >= 0.8, `LOFO inside share, all predictive cases: ${share}`);
+  });
+
+  it('keeps the second round-7 batch out of the fitted cases (it was labelled to be scored once, never fitted on)', () => {
+    const ids = new Set(CASES.map((c) => c.id));
+    assert.ok(DEV7_SECOND.length >= 8);
+    for (const c of DEV7_SECOND) assert.ok(!ids.has(c.id), c.id);
   });
 
   it('reproduces every convention case exactly (±0.5 % for published rounding)', () => {

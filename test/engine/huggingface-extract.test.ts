@@ -110,3 +110,24 @@ Trainer("Qwen/Qwen2.5-0.5B", args).train()
   assert.equal(plan.facts.get('model')?.value, 'Qwen/Qwen2.5-0.5B');
   assert.equal(plan.facts.get('model')?.origin, 'explicit');
 });
+
+test("a Trainer the file binds itself (`Trainer = train_factory[task]`) is the project's class, not Hugging Face's", async () => {
+  const a = await analyzeText(
+    '/w/main.py',
+    `import torch
+from trains.train_factory import train_factory
+model = create_model(opt.arch).cuda()
+optimizer = torch.optim.Adam(model.parameters(), opt.lr)
+Trainer = train_factory[opt.task]
+trainer = Trainer(opt, model, optimizer)
+for epoch in range(opt.num_epochs):
+    trainer.train(epoch, train_loader)
+`,
+    settings,
+  );
+  assert.ok(
+    a.runs.every((r) => r.plan.framework !== 'hf-trainer'),
+    a.runs.map((r) => r.plan.framework).join(),
+  );
+  assert.ok(!a.findings.some((f) => f.code === 'GML101'), a.findings.map((f) => f.code).join());
+});

@@ -271,6 +271,83 @@ A(C(id="blip2-vitg-flant5xxl-stage2", name="BLIP-2 (ViT-g + FlanT5-XXL), second 
            "passes dominate. The first stage (<6 days, 250k x 1,680, no LLM) is left out: its parameter count is not stated.")))
 
 
+# ====================================================================== round-8 additions: diffusion on TPU, Japanese encoders, speech LMs
+DDPM = ("Ho, Jain & Abbeel 2020, 'Denoising Diffusion Probabilistic Models' (NeurIPS 2020, arXiv 2006.11239), Appendix B — read via a "
+        "reading card that quotes the appendix (https://ai-papers.xuzou.cn/papers/ddpm_2020)")
+DDPM_Q = ("Card: 'The paper explicitly states the accelerator class: all experiments used TPU v3-8, described by the authors as similar "
+          "to 8 V100 GPUs.' 'the LSUN and CelebA-HQ 256x256 models have 114M parameters' 'The CelebA-HQ/LSUN models train at 2.2 steps "
+          "per second with batch size 64' 'The paper reports training CelebA-HQ for 0.5M steps, LSUN Bedroom for 2.4M steps, LSUN Cat for "
+          "1.8M steps, LSUN Church for 1.2M steps, and the larger LSUN Bedroom model for 1.15M steps.' A TPU v3-8 is 4 chips (2 cores "
+          "per chip). ")
+for _id, _name, _steps in (("ddpm-celebahq256-tpuv3-8", "CelebA-HQ 256x256", 0.5e6), ("ddpm-lsun-bedroom256-tpuv3-8", "LSUN Bedroom 256x256", 2.4e6),
+                           ("ddpm-lsun-cat256-tpuv3-8", "LSUN Cat 256x256", 1.8e6), ("ddpm-lsun-church256-tpuv3-8", "LSUN Church 256x256", 1.2e6)):
+    A(C(id=_id, name=f"DDPM (Ho et al.) {_name} model (114M U-Net), {_steps / 1e6:g}M steps x batch 64 on one TPU v3-8",
+        quality="B", modality="diffusion", architecture="unet (DDPM, T = 1000)", paramsTotal=114e6, samples=_steps * 64, epochs=1,
+        resolution=256, hardware="TPU v3", devices=tpu_chips(8),
+        target=dict(metric="gpuHours", value=tpu_chips(8) * _steps / 2.2 / 3600), source=DDPM,
+        notes=(DDPM_Q + f"Target [D] = 4 chips x {_steps:,.0f} steps / 2.2 steps/s / 3600 = {tpu_chips(8) * _steps / 2.2 / 3600:,.1f} "
+               "TPU v3 chip-hours. samples = steps x 64 (epochs = 1). B: time derived from the stated throughput, not a stated "
+               "wall-clock; secondhand card. Not the excluded DDPM CIFAR-10 run.")))
+A(C(id="ku-nlp-deberta-v2-large-ja-8xa100", name="Japanese DeBERTa V2 large (ku-nlp) pre-training, 300k steps x 2,304 x 512, 8 A100-SXM4-40GB, 36 days",
+    quality="B", architecture="dense-encoder (DeBERTa V2 large)", paramsTotal=1.49e9 / 4, tokens=300000 * 2304 * 512,
+    samples=300000 * 2304, epochs=1, seqLen=512,
+    hardware="A100 40GB (SXM4)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 36)),
+    source=("ku-nlp/deberta-v2-large-japanese model card (Kyoto University, 2023) — read via a copy of the card README in the file "
+            "index (id 2696502441; repository not named by the index) and the Hugging Face file listing "
+            "(https://huggingface.co/ku-nlp/deberta-v2-large-japanese/tree/main: 'model.safetensors 1.49 GB')"),
+    notes=("Card: 'Japanese Wikipedia (as of 20221020, 3.2GB ...)', 'Japanese portion of CC-100 (85GB ...)', 'Japanese portion of OSCAR "
+           "(54GB ...)', '... the total size of the training data is 171GB.' 'The training took 36 days using 8 NVIDIA A100-SXM4-40GB "
+           "GPUs.' Hyperparameters: 'per_device_train_batch_size: 18', 'num_devices: 8', 'gradient_accumulation_steps: 16', "
+           "'total_train_batch_size: 2,304', 'max_seq_length: 512', 'training_steps: 300,000'. Target [D] = 8 x 36 d x 24 = 6,912 "
+           "A100-hours. tokens [D] = 300,000 x 2,304 x 512 = 353.9B (upper bound at maximum length). paramsTotal [D] = 1.49 GB fp32 "
+           "weights / 4 bytes = ~373M (the card gives no count). B: derived size; not the English DeBERTa rows.")))
+A(C(id="waseda-roberta-base-ja-8xa100", name="Japanese RoBERTa base (nlp-waseda) pre-training, 700k steps x 4,096 x 128, 8 A100, about a week",
+    quality="B", architecture="dense-encoder (RoBERTa base)", paramsTotal=443e6 / 4, tokens=700000 * 4096 * 128,
+    samples=700000 * 4096, epochs=1, seqLen=128, precision="fp16 (native AMP)",
+    hardware="A100 (memory not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 7)),
+    source=("nlp-waseda/roberta-base-japanese model card (Waseda University, 2022) — read via copies of the card README in the file "
+            "index (ids 25944775992, 71066282728; repositories not named by the index) and the Hugging Face file listing "
+            "(https://huggingface.co/nlp-waseda/roberta-base-japanese/tree/03d5bd1...: 'pytorch_model.bin 443 MB')"),
+    notes=("Card: 'This model was trained on Japanese Wikipedia (as of 20210920) and the Japanese portion of CC-100. It took a week using "
+           "eight NVIDIA A100 GPUs.' Hyperparameters: 'per_device_train_batch_size: 256', 'num_devices: 8', "
+           "'gradient_accumulation_steps: 2', 'total_train_batch_size: 4096', 'max_seq_length: 128', 'training_steps: 700000', "
+           "'mixed_precision_training: Native AMP'. Target [D] = 8 x 7 d x 24 = 1,344 A100-hours. tokens [D] = 700,000 x 4,096 x 128 = "
+           "367.0B (upper bound). paramsTotal [D] = 443 MB fp32 checkpoint / 4 bytes = ~111M. B: 'a week'; derived size.")))
+SLAM = ("Maimon, Elmakies & Adi 2025, 'Slamming: Training a Speech Language Model on One GPU in a Day' (ACL Findings 2025, arXiv "
+        "2502.15814), Sec. 3, 6 and Table 3 — read via a stored copy of the paper text (file-index id 61179502410; repository not named "
+        "by the index)")
+SLAM_Q = ("Paper: 'Unless mentioned otherwise, all SLMs are trained using a single A5000 GPU (24GB VRAM) along with 16 CPU cores for 24 "
+          "hours.' '... this pre-processing time is excluded from the compute budget ... We additionally do not count the time for "
+          "running validation'. 'we use a context length of 512 tokens and an effective batch size of 256'. 'we stick to 30 minutes out "
+          "of 24 hours for DPO'. 'We opt for 48 hours on 2 A100 GPUs as a reasonable academic budget for larger scale tests ... We use "
+          "exactly the same Slam recipe for more steps, and increase the batch size times 2.' 'We use Qwen2.5-1.5B for the same compute "
+          "budget as above - i.e two A100 GPUs for 48 hours.' Table 3 ('# tokens refers to total, not unique, tokens used for "
+          "training'): ")
+A(C(id="slam-358m-1xa5000", name="Slam speech LM (358M, TWIST-initialised from Qwen2.5-0.5B), 1.4B tokens + DPO, one RTX A5000, 24 h",
+    quality="A", modality="speech", architecture="dense (decoder-only speech-unit LM, text-LM initialised)", paramsTotal=358e6,
+    tokens=1.4e9 + 5e6, seqLen=512, precision="bf16",
+    hardware="RTX A5000 24GB (workstation GPU)", devices=1,
+    target=dict(metric="gpuHours", value=1 * 24), source=SLAM,
+    notes=(SLAM_Q + "'Slam 1*A5000 358M 1.4B + 5M'. Target = 1 x 24 h = 24 A5000-hours (23.5 h pre-training + 0.5 h DPO). "
+           "Continued from a text LM (Qwen2.5-0.5B with a 500-unit speech vocabulary). Precision: 'using bfloat16 ... alongside "
+           "FlashAttention2'.")))
+A(C(id="slam-scaled-358m-2xa100", name="Slam (scaled) speech LM (358M), 16.7B tokens + DPO, 2x A100 for 48 h",
+    quality="A", modality="speech", architecture="dense (decoder-only speech-unit LM, text-LM initialised)", paramsTotal=358e6,
+    tokens=16.7e9 + 9e6, seqLen=512, precision="bf16",
+    hardware="A100 (memory not stated)", devices=2,
+    target=dict(metric="gpuHours", value=2 * 48), source=SLAM,
+    notes=(SLAM_Q + "'Slam (scaled) 2*A100 358M 16.7B + 9M'. Target = 2 x 48 h = 96 A100-hours.")))
+A(C(id="slam-large-1.3b-2xa100", name="Slam (large) speech LM (1.3B, from Qwen2.5-1.5B), 6.1B tokens + DPO, 2x A100 for 48 h",
+    quality="A", modality="speech", architecture="dense (decoder-only speech-unit LM, text-LM initialised)", paramsTotal=1.3e9,
+    tokens=6.1e9 + 9e6, seqLen=512, precision="bf16",
+    hardware="A100 (memory not stated)", devices=2,
+    target=dict(metric="gpuHours", value=2 * 48), source=SLAM,
+    notes=(SLAM_Q + "'Slam (large) 2*A100 1.3B 6.1B + 9M'. Target = 2 x 48 h = 96 A100-hours. Same budget as slam-scaled with a "
+           "larger model and fewer tokens (a useful controlled pair).")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

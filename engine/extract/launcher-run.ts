@@ -56,14 +56,29 @@ const TRAINING_FLAGS = [
 /** True when a script's name says it does something else than training (`eval_assert.py`, `extract.py`). */
 export const namedForOtherWork = (script: string) => {
   const name = path.basename(script);
-  return NOT_TRAINING.test(name) && !TRAINING.test(name);
+  // A script in a tests/ or eval/ folder (`MaxText/tests/forward_pass_logit_checker.py`) checks a model.
+  const folder = /(^|[\\/])(tests?|evals?|evaluation|inference)[\\/]/i.test(script);
+  return (NOT_TRAINING.test(name) || folder) && !TRAINING.test(name);
 };
+
+/**
+ * True when a launcher's own name says it evaluates, serves or converts (`evaluate_zeroshot_gpt.sh`,
+ * `run_text_generation_server.sh`); narrower than for scripts: `test_convergence.sh` trains.
+ */
+export const launcherForOtherWork = (launcher: string) => {
+  const name = path.basename(launcher);
+  return LAUNCHER_OTHER_WORK.test(name) && !TRAINING.test(name);
+};
+const LAUNCHER_OTHER_WORK =
+  /(eval|infer|generat|predict|serv|decode|export|convert|extract|download|preprocess|prepare)/i;
 
 /** True when a command that starts a script not in the tree looks like a training launch. */
 export function looksLikeTraining(cmd: LaunchCommand): boolean {
   const name = path.basename(cmd.target?.path ?? '');
   if (NOT_TRAINING.test(name)) return false;
   if (TRAINING.test(name)) return true;
+  // `evaluate_zeroshot_gpt.sh` starting `tasks/main.py`: the launcher's own name says what the script does.
+  if (launcherForOtherWork(cmd.file)) return false;
   // `python main.py --epochs 90`: a script of any name given a run length is a training launch.
   if (TRAINING_FLAGS.some((f) => cmd.fields.has(f))) return true;
   // `torchrun main.py`, `deepspeed run.py`: a multi-device launcher starts training unless the name says otherwise,

@@ -14,6 +14,7 @@ import type { Ref, RunDraft } from '../extract/run-draft';
 import { lookupArchitecture } from '../../core/data/vision-audio';
 import { lookupModel } from '../../core/index';
 import { launcherModel } from '../extract/launcher-tools';
+import { launcherForOtherWork, namedForOtherWork } from '../extract/launcher-run';
 import type { Linker } from './linker';
 import { vocabDrafts } from './vocab';
 import { CONFIG_RANK, LAUNCHER_RANK, launcherOverlay, mergeRun } from './merge';
@@ -86,6 +87,8 @@ export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchC
   // launcher's own entries, read last.
   const ltext = /\.(sh|bash|slurm|sbatch)$/i.test(launcher) ? linker.read(launcher) : undefined;
   const flags = ltext !== undefined ? readEntries(linker.id(launcher), ltext) : undefined;
+  // A script or launcher named for other work (`decode.py base.yml …`, `evaluate_x.sh`) gives its config no run.
+  if ((cmd.target && namedForOtherWork(cmd.target.path)) || launcherForOtherWork(launcher)) return [];
   // A config named by a flag (`--config x.yaml`) or given as the script's argument (`train.py x.yml`).
   for (const ref of cmd.refs.filter((r) => r.role === 'config' || r.role === 'hf-args').slice(0, 2)) {
     const target = linker.resolve(ref.file, ref.path, ref.base);

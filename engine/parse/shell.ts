@@ -145,6 +145,9 @@ function scan(
             const q = /^"[^]*"$/.test(raw) ? 1 : 0;
             if (!raw.startsWith("'")) scan(text, valueAt.start + q, valueAt.end - q, state, own);
           }
+          // `if [ -n "$2" ]; then STEPS=$2; fi` after `STEPS=20000`: run without arguments, the default stands.
+          const raw = valueAt ? text.slice(valueAt.start, valueAt.end) : '';
+          if (w?.unresolved && /^"?\$\{?\d\}?"?$/.test(raw) && vars.has(name) && !unknown.has(name)) continue;
           if (own.length > 1) varWords.set(name, own);
           else varWords.delete(name);
           arrays.delete(name);

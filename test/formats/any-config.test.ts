@@ -206,3 +206,34 @@ test('a GPU named by its id (`gpu: 3`) is not read as three devices', async () =
   assert.equal(fact(a, 'epochs')?.value, 10);
   assert.equal(fact(a, 'devices')?.origin, 'assumed');
 });
+
+test('a launcher whose defaults an argument may replace (`STEPS=2000; if [ -n "$2" ]; then STEPS=$2; fi`) is read with its defaults', async () => {
+  const files = {
+    'exp/moe_small.sh': `STEPS=2000
+if [ -n "\${2}" ]; then
+    STEPS=$2;
+fi
+MB=16
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --micro-batch) MB="$2"; shift; shift;;
+    *) shift;;
+  esac
+done
+torchrun --nproc_per_node 4 third_party/lm/pretrain_gpt.py --micro-batch-size $MB --train-iters $STEPS --seq-length 512 --lr 0.0003
+`,
+  };
+  const a = await analyze(files, 'exp/moe_small.sh');
+  assert.equal(fact(a, 'max_steps')?.value, 2000);
+  assert.equal(fact(a, 'micro_batch')?.value, 16);
+  assert.equal(fact(a, 'devices')?.value, 4);
+});
+
+test('a launcher named for evaluation starts no run, whatever its script is called', async () => {
+  const files = {
+    'examples/evaluate_lambada.sh':
+      'python -m torch.distributed.launch --nproc_per_node 8 ./tasks/main.py --task LAMBADA --batch_size 8 --fp16 --load ckpt\n',
+    'tasks/main.py': 'import sys\nfrom tasks import run\nrun(sys.argv)\n',
+  };
+  assert.equal(await runs(files, 'examples/evaluate_lambada.sh'), 0);
+});

@@ -182,6 +182,9 @@ export function parseWorkspaceFile(file: string, text: string): WorkspaceFile {
   try {
     doc = parseToml(text) as Record<string, unknown>;
   } catch (e) {
+    // A project's pyproject.toml that does not configure greenml is not ours to reject: the review goes on without it.
+    if (path.basename(file) === 'pyproject.toml' && !/^\s*\[\s*tool\s*\.\s*greenml\b/m.test(text))
+      return { path: file, values: {}, problems: [] };
     const line = e instanceof TomlError ? `:${e.line}` : '';
     return {
       path: file,

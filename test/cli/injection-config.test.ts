@@ -176,6 +176,15 @@ test('an invalid greenml.toml is exit 2 with its file, line and key', () => {
   }
   const py = tree({ 'pyproject.toml': '[project]\nname = "x"\n\n[tool.greenml]\ndevice = 8\n', 'train.py': FP32 });
   assert.match(run(['check', '.'], py).err, /pyproject\.toml:5: unknown key "device"/);
+  const broken = tree({ 'pyproject.toml': '[tool.greenml]\nhardware = "a100\n', 'train.py': FP32 });
+  assert.equal(run(['check', '.'], broken).code, 2);
+});
+
+test("a project's pyproject.toml that is not valid TOML and does not configure greenml does not stop the review", () => {
+  const dir = tree({ 'pyproject.toml': '[project]\nname = "x\n', 'train.py': FP32 });
+  const r = run(['check', '.', '--hardware', 'a100-80gb'], dir);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /GML101/);
 });
 
 test('numbers outside physical bounds are rejected naming the bound; never NaN or Infinity', () => {

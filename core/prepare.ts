@@ -42,7 +42,7 @@ import { Accelerator, Assumption, Calibration, Estimate, Precision, RunInputs } 
 import { planUtilisation, planWorkUtilisation, UtilisationPlan } from './utilisation';
 import { inputBoundPlan, InputBoundPlan } from './input-bound';
 import { launchBoundPlan } from './launch-bound';
-import { planWork, withSampleTokens } from './workload';
+import { planWork } from './workload';
 
 export interface PowerPlan {
   kind: 'given' | 'measured' | 'system' | 'chip' | 'model';
@@ -54,7 +54,7 @@ export interface PowerPlan {
 export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): PreparedRun {
   const warnings: string[] = [];
   const assumptions: Assumption[] = [];
-  const inputs = withSampleTokens(sanitise(raw, warnings), assumptions);
+  const inputs = sanitise(raw, warnings);
   const cal = inputs.calibration;
 
   // Hardware (the measurement names it when the run does not).

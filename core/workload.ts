@@ -26,30 +26,6 @@ export function workUnits(inputs: RunInputs): number | undefined {
   return inputs.tokens;
 }
 
-/**
- * A token workload stated as samples × epochs at a sequence length (a fine-tune described by its dataset): tokens =
- * samples × epochs × seq_len, every sample counted at full length — the reading the plan makes of a script's dataset
- * (engine/plan.ts) — and an upper bound where samples are shorter and not packed. Per-sample workloads (forward FLOPs
- * known) and runs with tokens stated are left as they are.
- */
-export function withSampleTokens(inputs: RunInputs, assumptions: Assumption[]): RunInputs {
-  const { samples, seqLen } = inputs;
-  if (inputs.tokens !== undefined || samples === undefined || seqLen === undefined) return inputs;
-  if ((inputs.activeParams ?? inputs.params) === undefined || inputs.flopsPerSample !== undefined) return inputs;
-  if (inputs.architecture !== undefined && lookupArchitecture(inputs.architecture) !== undefined) return inputs;
-  const epochs = inputs.epochs ?? 1;
-  const tokens = samples * epochs * seqLen;
-  assumptions.push({
-    key: 'tokens',
-    text:
-      `${fmtNum(epochs)} epoch${epochs === 1 ? '' : 's'}${inputs.epochs === undefined ? ' (not stated; assumed 1)' : ''} × ` +
-      `${fmtNum(samples)} samples × ${fmtNum(seqLen)} tokens = ${fmtSci(tokens)} tokens (every sample counted at ` +
-      'full length: fewer where samples are shorter and not packed)',
-    override: OVERRIDE_HINTS.tokens,
-  });
-  return { ...inputs, tokens, samples: undefined, epochs: undefined };
-}
-
 export function planWork(inputs: RunInputs, warnings: string[]): WorkPlan | undefined {
   let arch: ArchitectureInfo | undefined;
   if (inputs.architecture !== undefined && inputs.architecture.trim() !== '') {

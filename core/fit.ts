@@ -159,20 +159,16 @@ function computePoint(c: ValidationCase): Point | undefined {
   return { kind: 'vision', c, arch: a.arch, ratio: implied / step.u / scaleFactor(i.devices ?? 1) };
 }
 
-function tokenPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): TokenPoint[] {
-  const out: TokenPoint[] = [];
+/** The cases' points of one kind (token or per-sample vision runs), of the given qualities. */
+function pointsOf<K extends Point['kind']>(
+  cases: readonly ValidationCase[],
+  kind: K,
+  qualities: ReadonlyArray<'A' | 'B'> = ['A'],
+): Extract<Point, { kind: K }>[] {
+  const out: Extract<Point, { kind: K }>[] = [];
   for (const c of cases) {
     const p = qualities.includes(c.quality) ? pointOf(c) : undefined;
-    if (p?.kind === 'tokens') out.push(p);
-  }
-  return out;
-}
-
-function visionPoints(cases: readonly ValidationCase[], qualities: ReadonlyArray<'A' | 'B'> = ['A']): VisionPoint[] {
-  const out: VisionPoint[] = [];
-  for (const c of cases) {
-    const p = qualities.includes(c.quality) ? pointOf(c) : undefined;
-    if (p?.kind === 'vision') out.push(p);
+    if (p?.kind === kind) out.push(p as Extract<Point, { kind: K }>);
   }
   return out;
 }
@@ -183,7 +179,7 @@ type Mids = Omit<FittedConstants, 'mfuSpread' | 'spreads' | 'seenHardware' | 'co
 
 /** The mid constants (base MFU, size slope, MoE and vision efficiency) from quality-A cases (see the header). */
 function fitMids(cases: readonly ValidationCase[]): Mids {
-  const tokens = tokenPoints(cases);
+  const tokens = pointsOf(cases, 'tokens');
   const dense = tokens.filter((t) => !t.moe);
   const baseMfu: Record<string, { mfu: number; source: string }> = { ...BASE_MFU };
   const baseCounts: Record<string, number> = {};
@@ -220,7 +216,7 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
     );
   const moeEfficiency = moeRatios.length ? median(moeRatios) : PRIORS.moeEfficiency;
 
-  const vis = visionPoints(cases);
+  const vis = pointsOf(cases, 'vision');
   const visionRunEfficiency = vis.length ? median(vis.map((v) => v.ratio)) : PRIORS.visionRunEfficiency;
   return {
     baseMfu,
@@ -292,15 +288,15 @@ function outOfFamilyResiduals(cases: readonly ValidationCase[]): Array<{ regime:
  */
 function outOfArchitectureResiduals(cases: readonly ValidationCase[]): number[] {
   const out: number[] = [];
-  const archs = [...new Set(tokenPoints(cases, ['A', 'B']).map((p) => p.arch))];
+  const archs = [...new Set(pointsOf(cases, 'tokens', ['A', 'B']).map((p) => p.arch))];
   for (const arch of archs) {
     const rest = cases.filter((c) => accelOf(c)?.arch !== arch);
     const m = fitMids(rest);
     const others = Object.keys(m.counts.base).map((a) => m.baseMfu[a].mfu);
     if (others.length === 0) continue;
     const base = median(others);
-    for (const p of tokenPoints(cases, ['A', 'B']).filter((x) => x.arch === arch))
-      out.push(ratioUnder(m, { kind: 'tokens', ...p }, base));
+    for (const p of pointsOf(cases, 'tokens', ['A', 'B']).filter((x) => x.arch === arch))
+      out.push(ratioUnder(m, p, base));
   }
   return out.filter((x) => Number.isFinite(x));
 }

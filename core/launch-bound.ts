@@ -33,6 +33,16 @@ export const LAUNCH_SECONDS_PER_LAYER: Band = { low: 2.07e-3 * 0.5, mid: 2.07e-3
  */
 export const LAUNCH_WAIT_POWER_FRACTION: Band = { low: 0.19, mid: 0.27, high: 0.5 };
 
+/** What every launch-floor plan says the same way: its key, how to lift it, and the power while the device waits. */
+const LAUNCH_PLAN_COMMON = {
+  key: 'launch-bound',
+  override: 'raise the micro-batch (or use CUDA graphs / torch.compile)',
+  powerNote: `launch-bound micro-steps (the GPU keeps its clocks up while it waits for launches: ${Math.round(
+    LAUNCH_WAIT_POWER_FRACTION.low * 100,
+  )}–${Math.round(LAUNCH_WAIT_POWER_FRACTION.high * 100)} % of its limit, not idle)`,
+  waitPowerFraction: LAUNCH_WAIT_POWER_FRACTION,
+} as const;
+
 /**
  * The launch floor of a convolutional network at a known micro-batch (images per device per micro-step): its repeated
  * blocks × LAUNCH_SECONDS_PER_LAYER. At large batches the device's own work is longer and the floor does not bind; at
@@ -56,12 +66,7 @@ function convLaunchPlan(inputs: RunInputs, work: WorkPlan): InputBoundPlan | und
     source:
       `${row.source} (blocks); host time per block from bench/gpu-energy/RESULTS.md (H200, 2026), set on a 12-layer decoder; ` +
       'ResNet-50 at batch 64 in pass 3 (33 ms measured) agrees and is in-sample',
-    key: 'launch-bound',
-    override: 'raise the micro-batch (or use CUDA graphs / torch.compile)',
-    powerNote: `launch-bound micro-steps (the GPU keeps its clocks up while it waits for launches: ${Math.round(
-      LAUNCH_WAIT_POWER_FRACTION.low * 100,
-    )}–${Math.round(LAUNCH_WAIT_POWER_FRACTION.high * 100)} % of its limit, not idle)`,
-    waitPowerFraction: LAUNCH_WAIT_POWER_FRACTION,
+    ...LAUNCH_PLAN_COMMON,
   };
 }
 
@@ -86,11 +91,6 @@ export function launchBoundPlan(inputs: RunInputs, work: WorkPlan | undefined): 
     source:
       'bench/gpu-energy/RESULTS.md (H200, 2026): 185 M decoder at 2 × 1,024 tokens, 24.9 ms per step, 306 W; power while ' +
       'waiting from the launch-bound H200 rows of 2026-12-04 (in-sample)',
-    key: 'launch-bound',
-    override: 'raise the micro-batch (or use CUDA graphs / torch.compile)',
-    powerNote: `launch-bound micro-steps (the GPU keeps its clocks up while it waits for launches: ${Math.round(
-      LAUNCH_WAIT_POWER_FRACTION.low * 100,
-    )}–${Math.round(LAUNCH_WAIT_POWER_FRACTION.high * 100)} % of its limit, not idle)`,
-    waitPowerFraction: LAUNCH_WAIT_POWER_FRACTION,
+    ...LAUNCH_PLAN_COMMON,
   };
 }

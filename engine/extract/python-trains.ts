@@ -17,6 +17,7 @@
 // `model.train()` / `model.train(False)` switch a module's mode and are not training calls.
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { callSite, callsWithKeyword, type CallSite } from '../parse/python-syntax';
+import { isBackwardCall } from './python-scan';
 
 export const TRAINS_AT = 2;
 
@@ -117,6 +118,8 @@ const namedForTraining = (name: string) =>
   HELPERS.test(name) ||
   /^(train|fit)_\w+$/.test(name) ||
   name === 'backward' ||
+  name === 'manual_backward' ||
+  /scaler$/i.test(name) ||
   name === 'step';
 
 /**
@@ -171,7 +174,12 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
     for (const c of candidateCalls(root, text, withSettings)) {
       const w = callWeight(c);
       if (w > 0) calls.push({ c, w });
-      if (c.name === 'backward' && c.callee.includes('.')) backward ??= c.node;
+      // The engine's one reading of a backward pass (`loss.backward()`, `manual_backward`, timm's loss scaler, which
+      // also steps the optimizer).
+      if (isBackwardCall(c.node)) {
+        backward ??= c.node;
+        if (/scaler$/i.test(c.name)) step ??= c.node;
+      }
       if (c.name === 'step' && STEP_RECEIVERS.test(c.callee.slice(0, -5))) step ??= c.node;
     }
   };

@@ -326,3 +326,21 @@ if __name__ == "__main__":
     ],
   );
 });
+
+test('the backward pass is read as the engine reads it everywhere: a loss scaler that runs backward and the optimizer step counts', async () => {
+  const { pythonParser, parsePython } = await import('../../engine/parse/python');
+  const { trainingEvidence, TRAINS_AT } = await import('../../engine/extract/python-trains');
+  const parser = await pythonParser();
+  const evidence = (src: string) => trainingEvidence(parsePython(parser, src), src);
+  const body = (line: string) => `from mylib import build, batches
+
+net, optimizer, loss_scaler = build()
+for x, y in batches():
+    loss = net(x, y)
+    ${line}
+`;
+  const scaled = evidence(body('loss_scaler(loss, optimizer, parameters=net.parameters())'));
+  assert.ok(scaled.stepLoop && scaled.code >= TRAINS_AT, scaled.reasons.join('; '));
+  // A scaler called on something else is not a backward pass.
+  assert.equal(evidence(body('loss_scaler(x)')).stepLoop, false);
+});

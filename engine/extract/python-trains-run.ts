@@ -16,7 +16,7 @@ import type { TrainingEvidence } from './python-trains';
 const REDUCED_PRECISION =
   /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
 /** Gradient accumulation spelled in code or settings. */
-const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)/i;
+const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)|MultiSteps|every_k/i;
 /** More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. */
 const MULTI_DEVICE =
   /DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world_size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
@@ -57,7 +57,9 @@ export function trainingCallFacts(
 export function codeDefaults(file: string, text: string, ev: TrainingEvidence, facts: Map<FactKey, Fact>) {
   const torch = /^\s*(import torch\b|from torch\b)/m.test(text);
   const tf = /^\s*(import tensorflow\b|from tensorflow\b|import keras\b|from keras\b)/m.test(text);
-  if (!facts.has('precision') && (torch || tf) && !REDUCED_PRECISION.test(text))
+  // `np.set_printoptions(precision=4)` sets printed digits, not arithmetic.
+  const code = text.replace(/\bset_printoptions\s*\([^)]*\)/g, '');
+  if (!facts.has('precision') && (torch || tf) && !REDUCED_PRECISION.test(code))
     facts.set('precision', {
       key: 'precision',
       value: 'fp32',
@@ -117,6 +119,7 @@ export function statedDevices(file: string, text: string, tree: Tree, facts: Map
 
 /** Words a generic run's label gives for why the file is a training run. */
 export function trainingLabel(ev: TrainingEvidence): string {
+  if (ev.held) return `training loop of a module (${ev.reasons.join(', ')}; read through the shared vocabulary)`;
   return `training script (${ev.reasons.join(', ')}; read through the shared vocabulary)`;
 }
 

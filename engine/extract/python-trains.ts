@@ -18,6 +18,7 @@
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { callSite, callsWithKeyword, type CallSite } from '../parse/python-syntax';
 import { isBackwardCall } from './python-scan';
+import { isGradientCall, isGraphTrainRun, isUpdateCall, UPDATE_CALL_NAMES } from './python-update';
 
 export const TRAINS_AT = 2;
 
@@ -31,7 +32,7 @@ const HELPERS =
 const NOT_MODELS =
   /(scaler|encoder|lbe|mms|le|tokenizer|vectori[sz]er|imputer|pca|tfidf|normali[sz]er|kmeans|binarizer|selector|ohe|enc|transformer|featurizer|discretizer|sentencepiecetrainer|spm|bpe|wordpiece)$/i;
 /** Receivers whose zero-argument `train()` runs training rather than switching a module's mode. */
-const TRAINERS = /(trainer|solver|runner|learner|exp|experiment|engine|trainloop|training_loop)$/i;
+const TRAINERS = /(trainer|solver|runner|learner|exp|experiment|engine|trainloop|training_loop|algorithm|algo)$/i;
 /** Loops over epochs, episodes or training steps. */
 const LOOP_WORDS =
   /epoch|episode|max_iter|num_iter|total_steps|train_steps|num_steps|max_steps|timesteps|n_iter|t_max/i;
@@ -48,6 +49,11 @@ export interface TrainingEvidence {
   stepLoop: boolean;
   /** The file runs something when executed (module-level code or a `__main__` guard). */
   entry: boolean;
+  /**
+   * A module that runs nothing itself but holds a training loop: an update step (./python-update) inside a loop, or
+   * beside a loop over epochs or steps (a GAN class's `train()`, a Flax `train_and_evaluate`). It is part of a run.
+   */
+  held: boolean;
 }
 
 const isMainGuard = (n: SyntaxNode) =>
@@ -61,7 +67,9 @@ export function hasEntry(root: SyntaxNode): boolean {
   for (const n of root.namedChildren) {
     if (!n) continue;
     if (isMainGuard(n)) return true;
-    if (['for_statement', 'while_statement', 'with_statement', 'try_statement'].includes(n.type)) return true;
+    if (['for_statement', 'while_statement', 'with_statement'].includes(n.type)) return true;
+    // `try: import x / except ImportError: …` or `try: KEYS = tf.GraphKeys.X / except: …`: a guard, not code that runs.
+    if (n.type === 'try_statement' && !isGuard(n)) return true;
     if (n.type === 'expression_statement' && n.namedChildren[0]?.type === 'call') return true;
     // `result = pipeline(...)`, `history = model.fit(...)` at module level: code that runs.
     if (n.type === 'expression_statement' && n.namedChildren[0]?.type === 'assignment') {
@@ -71,6 +79,35 @@ export function hasEntry(root: SyntaxNode): boolean {
   }
   return false;
 }
+
+const DECLARATIONS = new Set([
+  'import_statement',
+  'import_from_statement',
+  'pass_statement',
+  'comment',
+  'function_definition',
+  'class_definition',
+  'decorated_definition',
+]);
+
+/** A try statement whose blocks only import, define or assign. */
+function isGuard(n: SyntaxNode): boolean {
+  const blocks = n.namedChildren.flatMap((c) =>
+    c?.type === 'block' ? [c] : (c?.namedChildren ?? []).filter((b) => b?.type === 'block'),
+  );
+  return blocks.every((b) =>
+    (b?.namedChildren ?? []).every(
+      (st) =>
+        !st ||
+        DECLARATIONS.has(st.type) ||
+        (st.type === 'expression_statement' && ['assignment', 'string'].includes(st.namedChildren[0]?.type ?? '')),
+    ),
+  );
+}
+
+/** A module that builds an optimizer itself (not one handed in as a `train_op` parameter by its caller). Flax: `TrainState.create(tx=…)`. */
+const BUILDS_OPTIMIZER =
+  /\b\w*Optimizer\s*\(|\boptax\.[a-z_]+\s*\(|\boptim\.[A-Z]\w*\s*\(|\boptimizers\.[A-Z]\w*\s*\(|\b(Adam|AdamW|SGD|RMSprop)\s*\(|\bcreate_optimizer\w*\s*\(|\bTrainState\.create\s*\(/;
 
 function inLoop(n: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent) {
@@ -83,7 +120,7 @@ function inLoop(n: SyntaxNode): boolean {
 const boolArg = (n: SyntaxNode) => ['true', 'false'].includes(n.type);
 
 /** The weight of a call as training evidence (0: not training). */
-function callWeight(c: CallSite): number {
+function callWeight(c: CallSite, built: Set<string>): number {
   const receiver = c.callee.includes('.') ? c.callee.slice(0, c.callee.lastIndexOf('.')) : '';
   const last = receiver.split('.').pop() ?? '';
   if (TRAIN_METHODS.has(c.name)) {
@@ -95,7 +132,8 @@ function callWeight(c: CallSite): number {
     if (kw) return 2;
     if (c.name === 'fit' && c.positional.length >= 2) return 2;
     if (c.name !== 'fit' && c.positional.length + c.kwargs.size >= 1) return receiver ? 2 : 1;
-    if (c.positional.length + c.kwargs.size === 0) return TRAINERS.test(last) ? 2 : 0;
+    // `gan = GAN(sess, epoch=…, batch_size=…)` … `gan.train()`: an object built with training settings is trained.
+    if (c.positional.length + c.kwargs.size === 0) return TRAINERS.test(last) || built.has(receiver) ? 2 : 0;
     return 1;
   }
   // A helper is handed what it trains (`train_one_epoch(model, loader, …)`); submitit's
@@ -120,7 +158,8 @@ const namedForTraining = (name: string) =>
   name === 'backward' ||
   name === 'manual_backward' ||
   /scaler$/i.test(name) ||
-  name === 'step';
+  name === 'step' ||
+  UPDATE_CALL_NAMES.includes(name);
 
 /**
  * Calls that may be evidence, found from the text first (a regex locates `name(` and the tree maps each hit to its
@@ -159,20 +198,38 @@ function epochLoop(root: SyntaxNode, text: string): SyntaxNode | undefined {
   return undefined;
 }
 
+/**
+ * Names bound to an object built with training settings (`gan = GAN(sess, epoch=args.epoch, batch_size=…)`): their
+ * zero-argument `train()` trains, where a module's `train()` only switches its mode.
+ */
+function builtWithSettings(root: SyntaxNode, text: string): Set<string> {
+  const out = new Set<string>();
+  if (!/\.train\(\s*\)/.test(text)) return out;
+  for (const c of callsWithKeyword(root, text, TRAINING_KWARG_NAMES)) {
+    const parent = c.node.parent;
+    const left = parent?.type === 'assignment' ? parent.childForFieldName('left') : undefined;
+    if (left && /^[\w.]+$/.test(left.text) && [...c.kwargs.keys()].some((k) => TRAINING_KWARGS.test(k)))
+      out.add(left.text);
+  }
+  return out;
+}
+
 /** The evidence that a Python file trains a model. Reads the tree where the text points; never evaluates anything. */
 export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
   const root = tree.rootNode;
   const entry = hasEntry(root);
-  // A module that runs nothing trains nothing: no need to look further.
-  if (!entry) return { code: 0, reasons: [], calls: [], stepLoop: false, entry };
   const calls: { c: CallSite; w: number }[] = [];
   const reasons: string[] = [];
+  // The gradient a step computes and the update it applies, in any library (../python-update): PyTorch's backward
+  // pass and optimizer step, a tape's or JAX's gradient and its applied update, a TF1 graph's training op run.
   let backward: SyntaxNode | undefined;
   let step: SyntaxNode | undefined;
+  let graphRun: SyntaxNode | undefined;
+  const built = entry ? builtWithSettings(root, text) : new Set<string>();
   const scan = (withSettings: boolean) => {
     calls.length = 0;
     for (const c of candidateCalls(root, text, withSettings)) {
-      const w = callWeight(c);
+      const w = entry ? callWeight(c, built) : 0;
       if (w > 0) calls.push({ c, w });
       // The engine's one reading of a backward pass (`loss.backward()`, `manual_backward`, timm's loss scaler, which
       // also steps the optimizer).
@@ -181,17 +238,40 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
         if (/scaler$/i.test(c.name)) step ??= c.node;
       }
       if (c.name === 'step' && STEP_RECEIVERS.test(c.callee.slice(0, -5))) step ??= c.node;
+      if (isGradientCall(c)) backward ??= c.node;
+      if (isUpdateCall(c)) step ??= c.node;
+      // `optimizer.minimize(loss)` computes the gradient too.
+      if (c.name === 'minimize' && isUpdateCall(c)) backward ??= c.node;
+      if (!graphRun && isGraphTrainRun(c) && inLoop(c.node)) graphRun = c.node;
+    }
+    // A TF1 session running a training op in a loop is one whole update, the loop's.
+    if (graphRun) {
+      backward = graphRun;
+      step ??= graphRun;
     }
   };
   scan(false);
   // Calls passing two training settings (a model built with them) are looked for only when they can still matter.
-  if (!calls.some((x) => x.w >= TRAINS_AT) && !(backward && step)) scan(true);
+  if (entry && !calls.some((x) => x.w >= TRAINS_AT) && !(backward && step)) scan(true);
   const loop = epochLoop(root, text);
+  if (!entry) {
+    // A module of definitions trains nothing by itself, unless it holds the training loop a script calls.
+    // A library's generic `fit(sess, network, train_op, …)` runs whatever update its caller built: not a run of its own.
+    const held = !!backward && !!step && (inLoop(backward) || !!loop) && BUILDS_OPTIMIZER.test(text);
+    return {
+      code: held ? 2 : 0,
+      reasons: held ? ['a training step in a loop of this module'] : [],
+      calls: [],
+      stepLoop: held && inLoop(backward as SyntaxNode),
+      entry,
+      held,
+    };
+  }
   calls.sort((a, b) => b.w - a.w);
   // Two training calls (a model built with training settings, then fitted) are more than one.
   let code = calls.length ? calls[0].w + (new Set(calls.map((x) => x.c.name)).size > 1 ? 1 : 0) : 0;
   if (calls.length) reasons.push(`${calls[0].c.callee}(…)`);
-  const stepped = !!backward && !!step && entry;
+  const stepped = !!backward && !!step;
   const stepLoop = stepped && inLoop(backward as SyntaxNode);
   if (stepped) {
     code = Math.max(code, 2);
@@ -201,7 +281,7 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
     code += 1;
     reasons.push('a loop over epochs or training steps');
   }
-  return { code, reasons, calls: calls.map((x) => x.c), stepLoop, entry };
+  return { code, reasons, calls: calls.map((x) => x.c), stepLoop, entry, held: false };
 }
 
 /** A test suite (pytest or unittest: `def test_…` / `class Test…` beside the import): it checks code, it trains nothing. */
@@ -209,22 +289,35 @@ export function isTestModule(text: string): boolean {
   return /^\s*(import|from)\s+(pytest|unittest)\b/m.test(text) && /^(def test_\w*|class Test\w*)/m.test(text);
 }
 
-/** The judgement: the file trains when its evidence reaches TRAINS_AT with code that runs. */
+/** The judgement: the file trains when its evidence reaches TRAINS_AT with code that runs, or holds the loop that does. */
 export function trains(ev: TrainingEvidence, settingsReadAsTraining: boolean): boolean {
-  return ev.entry && ev.code >= 1 && ev.code + (settingsReadAsTraining ? 1 : 0) >= TRAINS_AT;
+  return (ev.entry || ev.held) && ev.code >= 1 && ev.code + (settingsReadAsTraining ? 1 : 0) >= TRAINS_AT;
 }
+
+/** A config builder: `def get_config():` (ml_collections, absl `config_flags`), `get_train_config`, `*_config()`. */
+const CONFIG_BUILDER = /^(get_\w*config\w*|\w+_config|config)$/;
 
 /**
  * True when every module-level statement is an import, an assignment or a docstring: a settings module (nanoGPT's
- * config/*.py), read as a config given alone.
+ * config/*.py), read as a config given alone. Functions that build a config (`def get_config(): config =
+ * ml_collections.ConfigDict(); config.actor_lr = 3e-4; return config`) are settings too.
  */
 export function isSettingsModule(root: SyntaxNode): boolean {
-  return root.namedChildren.every((n) => {
+  let builder = false;
+  const all = root.namedChildren.every((n) => {
     if (!n || n.type === 'comment') return true;
+    const def = n.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
+    if (def?.type === 'function_definition') {
+      builder ||= CONFIG_BUILDER.test(def.childForFieldName('name')?.text ?? '');
+      return true;
+    }
     if (n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement')
       return true;
     if (n.type !== 'expression_statement') return false;
     const e = n.namedChildren[0];
     return e?.type === 'string' || (e?.type === 'assignment' && e.childForFieldName('right')?.type !== 'lambda');
   });
+  // Definitions alone are a settings module only when one of them builds a config (else: a library of helpers).
+  const defs = root.namedChildren.some((n) => n?.type === 'function_definition' || n?.type === 'decorated_definition');
+  return all && (!defs || builder);
 }

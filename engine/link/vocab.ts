@@ -74,6 +74,7 @@ export function entrySets(
 /** Words of training settings and config frameworks: a Python file without a few of them is not read generically. */
 const TRAINING_WORDS =
   /\b(batch_size|micro_batch_size|global_batch_size|train_batch_size|ims_per_batch|total_batch_size|samples_per_gpu|batch|epochs|num_epochs|max_epochs|num_train_epochs|max_iter|max_iters|max_steps|train_steps|train_iters|num_train_steps|iterations_per_loop|learning_rate|base_lr|lr|gradient_accumulation_steps|amp|half_precision|mixed_precision|bf16|fp16|precision|imgsz|_base_|train_cfg|optim_wrapper)\b/gi;
+const TRAINING_PARTS = new RegExp(`(?<![A-Za-z0-9])(${TRAINING_WORDS.source.slice(3, -3)})(?![A-Za-z0-9])`, 'gi');
 const CONFIG_IMPORTS =
   /^\s*(from|import)\s+(ultralytics|detectron2|mmengine|mmdet|mmcv|mmpretrain|ml_collections|yacs|timm|composer|olmo_core)\b/m;
 
@@ -85,6 +86,8 @@ export function mayBeConfig(text: string): boolean {
   if (/^def get_config\b/m.test(text) && /^from\s+\S+\s+import\s+.*\bget_\w*config/m.test(text)) return true;
   const seen = new Set<string>();
   for (const m of text.matchAll(TRAINING_WORDS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
+  // Words inside longer keys (`__C.TRAIN.BATCH_SIZE`, `WARMUP_EPOCHS`, `actor_lr`) in a module that only sets values.
+  for (const m of text.matchAll(TRAINING_PARTS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
   return false;
 }
 

@@ -120,6 +120,13 @@ export function literal(node: SyntaxNode | null | undefined): FactValue | undefi
     }
     case 'parenthesized_expression':
       return literal(node.namedChildren[0]);
+    case 'call': {
+      // `int(1e6)`, `int(2e7)`: a float literal made an integer, as RL scripts write step counts — a constant, not code.
+      const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+      if (node.childForFieldName('function')?.text !== 'int' || args.length !== 1) return undefined;
+      const v = literal(args[0]);
+      return typeof v === 'number' ? Math.trunc(v) : undefined;
+    }
     case 'binary_operator': {
       // Constant arithmetic such as 4 * 8 or 2**20 — still literals, never names.
       const l = literal(node.childForFieldName('left'));

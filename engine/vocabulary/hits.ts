@@ -57,10 +57,11 @@ function index(): Map<string, AliasKey[]> {
 }
 
 /** `train_max_steps` → `max_steps`, `num_epoch` → `num_epochs`: a `train_` prefix dropped or a plural toggled. */
-function variant(last: string, idx: Map<string, AliasKey[]>): string | undefined {
+function variant(last: string, idx: Map<string, AliasKey[]>, usable: (c: AliasKey) => boolean): string | undefined {
   const bare = last.replace(/^(train|training)_/, '');
   const plural = (k: string) => (k.endsWith('s') ? k.slice(0, -1) : `${k}s`);
-  return [bare, plural(last), plural(bare)].find((k) => k !== last && k.length > 2 && idx.has(k));
+  // The first spelling a usable row lists (`train_epoch`: `epoch` is only PaddleDetection's, `train_epochs` generic).
+  return [bare, plural(last), plural(bare)].find((k) => k !== last && k.length > 2 && idx.get(k)?.some(usable));
 }
 
 const matches = (path: string[], k: AliasKey) =>
@@ -82,9 +83,9 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       let candidates = idx.get(path[path.length - 1])?.filter(applies);
       // A spelling no applicable row lists, read as its nearest listed one (`train_max_steps`, `num_epoch`, `epoch`):
       // generic rows only.
-      const near = candidates?.length ? undefined : variant(path[path.length - 1], idx);
       // Not for device counts: `gpu: 3` names a GPU, it does not count three.
       const guess = (c: AliasKey) => !c.alias.fw && !/^(devices|nodes)/.test(c.alias.to);
+      const near = candidates?.length ? undefined : variant(path[path.length - 1], idx, guess);
       if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter(guess), near];
       if (!candidates?.length) continue;
       if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;

@@ -31,6 +31,7 @@ export const OPTIMIZER_SOURCES = {
   },
   mmf: { url: 'https://mmf.sh/docs/notes/configuration/', year: 2023 },
   scenic: { url: 'https://github.com/google-research/scenic/blob/main/scenic/train_lib/optimizers.py', year: 2024 },
+  tf1: { url: 'https://www.tensorflow.org/api_docs/python/tf/compat/v1/train', year: 2024 },
 } satisfies Record<string, OptimizerSource>;
 
 type Src = keyof typeof OPTIMIZER_SOURCES;
@@ -102,6 +103,14 @@ const ROWS: [string, string, Src][] = [
   ['DeepSpeedCPUAdam', 'adamw', 'deepspeed'],
   ['DeepSpeedCPUAdagrad', 'adagrad', 'deepspeed'],
   ['OnebitAdam', 'adam', 'deepspeed'],
+  // TensorFlow 1 `tf.train.*Optimizer` (tf.compat.v1.train); MomentumOptimizer is SGD with momentum
+  ['AdamOptimizer', 'adam', 'tf1'],
+  ['GradientDescentOptimizer', 'sgd', 'tf1'],
+  ['MomentumOptimizer', 'sgd', 'tf1'],
+  ['RMSPropOptimizer', 'rmsprop', 'tf1'],
+  ['AdagradOptimizer', 'adagrad', 'tf1'],
+  ['AdadeltaOptimizer', 'adadelta', 'tf1'],
+  ['FtrlOptimizer', 'ftrl', 'tf1'],
 ];
 
 /**

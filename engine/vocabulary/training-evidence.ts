@@ -127,6 +127,18 @@ export function kindsOf(set: EntrySet): Set<Kind> {
   return out;
 }
 
+const RL = KINDS.find(([k]) => k === 'rl')?.[1] as RegExp;
+
+/** How many distinct settings of the RL objective one entry set states. */
+function rlKeys(set: EntrySet): number {
+  const keys = new Set<string>();
+  for (const e of set.entries) {
+    const last = norm(e.path[e.path.length - 1] ?? '');
+    if (scalar(e) && RL.test(last)) keys.add(last);
+  }
+  return keys.size;
+}
+
 export interface Judgement {
   training: boolean;
   /** Why not, in words (for tests and the dev-set notes). */
@@ -154,8 +166,12 @@ export function judgeTraining(sets: EntrySet[], read: VocabResult, legacy: boole
   if (read.extras.has('lr')) kinds.add('optimise');
   if (read.extras.has('train_samples')) kinds.add('length');
   if (legacy) return { training: true, why: '', kinds };
+  // An RL learner's config states no batch or length of its own (the script's flags do): learning rates with two
+  // settings of the RL objective (`discount` and `tau`) read as one, where one `gamma` may be a scheduler's decay.
+  const rlLearner = kinds.has('optimise') && rlKeys(own) >= 2;
   const training =
-    kinds.has('optimise') && (kinds.has('length') || kinds.has('batch') || kinds.has('rl')) && kinds.size >= 3;
+    (kinds.has('optimise') && (kinds.has('length') || kinds.has('batch') || kinds.has('rl')) && kinds.size >= 3) ||
+    rlLearner;
   return {
     training,
     why: training ? '' : `settings of ${kinds.size} kind(s): ${[...kinds].join(', ') || 'none'}`,

@@ -121,8 +121,18 @@ runRuleCases(nonResumableCheckpoint, [
     fixes: [{ applicability: 'display-only' }],
   },
   {
-    name: 'unestimated loop of 200 epochs on one device: a weights-only save is fine for a run nothing says is long',
+    // A save inside the loop is written for restarts: one written sign of a long run (≥ 50 epochs) is enough for
+    // information, which says what the length rests on.
+    name: 'unestimated loop of 200 epochs on one device, weights-only save: information naming the written length',
     code: ownModel(200),
+    expect: [
+      { line: 12, column: 5, severity: 'information', messageIncludes: 'length unknown, but 200 epochs written' },
+    ],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'unestimated loop of 20 epochs on one device: a weights-only save is fine for a run nothing says is long',
+    code: ownModel(20),
     expect: [],
   },
 ]);
@@ -182,6 +192,68 @@ runRuleCases(nonResumableCheckpoint, [
       )
       .replace(', callbacks=[ModelCheckpoint(monitor="train_loss")])\ntrainer.fit', ')\n    trainer.fit'),
     settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+// How a loop spells a weights-only save: a dict that names no optimizer, a local dict filled key by key,
+// `save_pretrained` in an accelerate loop, a saving function of the file. Each on an unestimated 300-epoch loop.
+const spelled = (save: string, defs = '') => `import torch
+from torch import nn
+${defs}
+model = MyNet().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(300):
+    for x, y in loader:
+        loss = nn.functional.mse_loss(model(x.cuda()), y.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+${save}
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'a dict of the weights and the arguments, no optimizer: weights-only',
+    code: spelled('    torch.save({"model": model.state_dict(), "args": args}, f"ckpt_{epoch}.pt")'),
+    expect: [{ line: 12, column: 5, severity: 'information', messageIncludes: '300 epochs written' }],
+  },
+  {
+    name: 'a local dict filled key by key, the optimizer among them: resumable',
+    code: spelled(
+      '    state = {"model": model.state_dict()}\n    state["optim"] = optimizer.state_dict()\n    torch.save(state, "last.pt")',
+    ),
+    expect: [],
+  },
+  {
+    name: 'save_pretrained of the model and of its tokenizer each epoch: weights-only',
+    code: spelled('    model.save_pretrained(f"out/{epoch}")\n    tokenizer.save_pretrained(f"out/{epoch}")'),
+    expect: [{ line: 12, column: 5, severity: 'information' }],
+  },
+  {
+    name: "save_pretrained beside accelerate's save_state: resumable",
+    code: spelled('    accelerator.save_state(f"out/{epoch}")\n    model.save_pretrained(f"out/{epoch}")'),
+    expect: [],
+  },
+  {
+    name: 'a saving function of the file that writes the weights alone: weights-only, on its call',
+    code: spelled(
+      '    save_ckpt(model, epoch)',
+      '\n\ndef save_ckpt(net, epoch):\n    torch.save(net.state_dict(), f"net_{epoch}.pt")\n',
+    ),
+    expect: [{ line: 16, column: 5, severity: 'information' }],
+  },
+  {
+    name: 'a saving function of the file handed the optimizer: resumable',
+    code: spelled(
+      '    save_ckpt(model, optimizer, epoch)',
+      '\n\ndef save_ckpt(net, opt, epoch):\n    torch.save(net.state_dict(), "net.pt")\n    torch.save(opt.state_dict(), "opt.pt")\n',
+    ),
+    expect: [],
+  },
+  {
+    name: 'a state the file builds elsewhere (a parameter): unknown, silent',
+    code: spelled('    torch.save(checkpoint_state(model, optimizer), "last.pt")'),
     expect: [],
   },
 ]);

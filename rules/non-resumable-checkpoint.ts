@@ -33,7 +33,9 @@ export const nonResumableCheckpoint: Rule = {
     if (f?.value !== true || !written(f)) return [];
     // A run that cannot be estimated is flagged (information) when the file states a long run.
     const known = estimated(ctx);
-    const sign = known ? undefined : longSign(ctx);
+    // A save inside the loop that keeps only the weights is written for restarts; one written sign of a long run (≥ 50
+    // epochs, ≥ 10,000 steps) is enough for information — what an interruption loses grows with the run's length.
+    const sign = known ? undefined : longSign(ctx, f.form === 'weights-only-save' ? 1 : 2);
     if (known ? !longRun(ctx) : !sign) return [];
     const long = sign ? `this run (length unknown, but ${sign} written)` : 'this long run';
     // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).

@@ -9,6 +9,7 @@ import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard }
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
+import { weightsOnlyFact } from './weights-only';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -238,7 +239,12 @@ function saveFacts(
   }
   if (inStep) {
     const guard = moduloGuard(inStep, step, values);
-    const weights = weightsOnlyFact(file, [...step.descendantsOfType('call').filter(isSave)] as SyntaxNode[]);
+    const weights = weightsOnlyFact(
+      file,
+      root,
+      [...step.descendantsOfType('call').filter(isSave)] as SyntaxNode[],
+      values,
+    );
     const base = { file, span: spanOf(inStep), origin: 'explicit' as const };
     return [
       {
@@ -265,7 +271,7 @@ function saveFacts(
   if (outer) {
     const at = outer.descendantsOfType('call').find((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id))!;
     return [
-      ...weightsOnlyFact(file, outer.descendantsOfType('call').filter(isSave) as SyntaxNode[]),
+      ...weightsOnlyFact(file, root, outer.descendantsOfType('call').filter(isSave) as SyntaxNode[], values),
       epochSaveFact(
         outer === epoch ? epochs : undefined,
         { origin: 'explicit', file, span: spanOf(at) },
@@ -284,33 +290,6 @@ function saveFacts(
       file,
       span: { start: outermost.startIndex, end: colon?.endIndex ?? outermost.startIndex + 3 },
       note: 'nothing in the training loop saves a checkpoint (no torch.save / save_state / save_checkpoint inside it): an interruption loses the run',
-    },
-  ];
-}
-
-/**
- * `torch.save(model.state_dict(), …)` as the loop's only saving: the checkpoint holds the weights alone (no optimizer,
- * scheduler, scaler or step), so a run cannot resume from it — the PyTorch tutorial "Saving and loading a general
- * checkpoint" lists what resuming needs. Only direct `torch.save` calls are judged; any other save keeps silence.
- */
-function weightsOnlyFact(file: string, saves: SyntaxNode[]): Fact[] {
-  if (saves.length === 0) return [];
-  const weightsOnly = (c: SyntaxNode) => {
-    if (c.childForFieldName('function')?.text !== 'torch.save') return false;
-    const first = c.childForFieldName('arguments')?.namedChildren[0];
-    return !!first && /^[\w.]+\.state_dict\(\)$/.test(first.text) && !/optim|sched|scaler/i.test(c.text);
-  };
-  if (!saves.every(weightsOnly)) return [];
-  const c = saves[0];
-  return [
-    {
-      key: 'save_only_model',
-      value: true,
-      origin: 'explicit',
-      file,
-      span: spanOf(c),
-      note: `${c.childForFieldName('arguments')?.namedChildren[0]?.text} alone: no optimizer, scheduler or step to resume from`,
-      form: 'weights-only-save',
     },
   ];
 }

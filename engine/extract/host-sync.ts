@@ -85,9 +85,10 @@ function stepFunctions(root: SyntaxNode, isBwd: IsBackward): SyntaxNode[] {
       .descendantsOfType('call')
       .some(
         (c) =>
+          !!c &&
           (isBwd(c) || isOptimizerStep(c)) &&
-          enclosingFunction(c!)?.id === fn.id &&
-          !loopsAround(c!).some((l) => contains(fn, l)),
+          enclosingFunction(c)?.id === fn.id &&
+          !loopsAround(c).some((l) => contains(fn, l)),
       );
     if (hook || own) out.push(fn);
   }

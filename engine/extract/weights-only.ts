@@ -40,7 +40,7 @@ function contentsOf(obj: SyntaxNode, values: ValueResolver): string | undefined 
   const writes = (fn?.descendantsOfType('assignment') ?? [])
     .filter((a) => a?.childForFieldName('left')?.type === 'subscript')
     .filter((a) => a?.childForFieldName('left')?.childForFieldName('value')?.text === obj.text)
-    .map((a) => a!.text);
+    .map((a) => a?.text ?? '');
   return [...rhs.map((r) => r.text), ...writes].join('\n');
 }
 

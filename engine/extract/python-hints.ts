@@ -12,7 +12,7 @@ import { dtypeOf } from './python-common';
 import { argInsert, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
-import { hostSyncFact } from './host-sync';
+import { hostSyncFact, mediaLogFact } from './host-sync';
 import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
@@ -440,6 +440,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);
   if (sync) put(sync);
+  const media = mediaLogFact(file, root, text);
+  if (media) put(media);
   sweepFacts(file, calls, values, put, text);
   const cred = credential(file, root, text);
   if (cred) put(cred);

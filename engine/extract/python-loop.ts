@@ -127,6 +127,19 @@ export function loopFacts(
           note: `for … in range(${e.text}) around the training loop${r.via ? ` (${r.via})` : ''}`,
         });
     }
+    const endless = loop.loops.find(neverEnds);
+    if (endless && !out.some((f) => f.key === 'epochs' || f.key === 'max_steps')) {
+      const colon = endless.children.find((c) => c?.type === ':');
+      out.push({
+        key: 'epochs',
+        value: null,
+        origin: 'explicit',
+        file,
+        span: { start: endless.startIndex, end: colon?.endIndex ?? endless.startIndex + 5 },
+        note: `${endless.childForFieldName('condition')?.text === '1' ? 'while 1' : 'while True'} around the training step with no break, return or exit: it runs until the process is stopped`,
+        form: 'no-limit',
+      });
+    }
     if (epoch) out.push(...validationFacts(file, text, epoch, step));
     // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
     const stepCall = step
@@ -159,6 +172,26 @@ export function loopFacts(
     ),
   );
   return out;
+}
+
+/**
+ * `while True:` (or `while 1:`) that nothing leaves: no `break` of its own (one inside a nested loop leaves that
+ * loop), no `return`, `raise`, `sys.exit()`/`exit()`/`quit()`/`os._exit()` inside it. A training loop of that shape
+ * runs until the process is killed. Any way out — a step budget, a time limit, an early stop — keeps it bounded.
+ */
+function neverEnds(loop: SyntaxNode): boolean {
+  if (loop.type !== 'while_statement' || !/^(True|1)$/.test(loop.childForFieldName('condition')?.text ?? ''))
+    return false;
+  const body = loop.childForFieldName('body');
+  if (!body) return false;
+  if (body.descendantsOfType(['return_statement', 'raise_statement']).length > 0) return false;
+  if (
+    body
+      .descendantsOfType('call')
+      .some((c) => /^((sys|os)\.)?(_?exit|quit)$/.test(c?.childForFieldName('function')?.text ?? ''))
+  )
+    return false;
+  return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
 }
 
 /** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig). */

@@ -125,10 +125,9 @@ export const LONG_SIGNS = {
 /**
  * For a run the core cannot estimate (no model it knows, no hardware): what the file states that makes it a long run,
  * each value written, not assumed, in words for an information finding ("300 epochs and 4 devices"); undefined when
- * nothing says so (see LONG_SIGNS). `weakEnough`: how many weak signs make it long (a rule whose finding is information
- * and whose waste grows with the run, not with the model, may take one).
+ * nothing says so (see LONG_SIGNS).
  */
-export function longSign(ctx: RuleContext, weakEnough = 2): string | undefined {
+export function longSign(ctx: RuleContext): string | undefined {
   const w = (k: FactKey) => {
     const f = ctx.fact(k);
     return f && f.origin !== 'assumed' && f.origin !== 'framework-default' ? num(f.value) : undefined;
@@ -146,6 +145,5 @@ export function longSign(ctx: RuleContext, weakEnough = 2): string | undefined {
     devices !== undefined && devices >= LONG_SIGNS.devices ? `${devices} devices` : undefined,
     params !== undefined && params >= LONG_SIGNS.params ? billions : undefined,
   ].filter((x): x is string => !!x);
-  if (weak.length >= 2) return `${weak[0]} and ${weak[1]}`;
-  return weak.length >= weakEnough ? weak[0] : undefined;
+  return weak.length >= 2 ? `${weak[0]} and ${weak[1]}` : undefined;
 }

@@ -252,6 +252,25 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
   {
+    name: 'MNIST for 10 epochs (≈ 19,000 steps): a step count alone does not make a toy run long',
+    code: `import torch
+from torchvision import datasets, transforms
+
+train = datasets.MNIST("data", train=True, download=True, transform=transforms.ToTensor())
+loader = torch.utils.data.DataLoader(train, batch_size=32, shuffle=True)
+model = MyNet().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(10):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    torch.save(model.state_dict(), f"mnist_{epoch}.pt")
+`,
+    expect: [],
+  },
+  {
     name: 'a state the file builds elsewhere (a parameter): unknown, silent',
     code: spelled('    torch.save(checkpoint_state(model, optimizer), "last.pt")'),
     expect: [],

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, estimated, longRun, longSign, setArg, settingText, written } from './helpers';
+import { LONG_SIGNS, at, estimated, longRun, longSign, num, setArg, settingText, written } from './helpers';
 
 /**
  * GML302 non-resumable-checkpoint — checkpoints of a long run that cannot restart training.
@@ -33,9 +33,17 @@ export const nonResumableCheckpoint: Rule = {
     if (f?.value !== true || !written(f)) return [];
     // A run that cannot be estimated is flagged (information) when the file states a long run.
     const known = estimated(ctx);
-    // A save inside the loop that keeps only the weights is written for restarts; one written sign of a long run (≥ 50
-    // epochs, ≥ 10,000 steps) is enough for information — what an interruption loses grows with the run's length.
-    const sign = known ? undefined : longSign(ctx, f.form === 'weights-only-save' ? 1 : 2);
+    // A save inside the loop that keeps only the weights is written for restarts: a schedule of many epochs written in
+    // the file (≥ 50) is enough for information alone — what an interruption loses grows with the run's length. A step
+    // count is not (60,000 MNIST images × 10 epochs are ≈ 19,000 steps of seconds each).
+    const ep = ctx.fact('epochs');
+    const epochs = ep && ep.origin !== 'assumed' && ep.origin !== 'framework-default' ? num(ep.value) : undefined;
+    const sign = known
+      ? undefined
+      : (longSign(ctx) ??
+        (f.form === 'weights-only-save' && epochs !== undefined && epochs >= LONG_SIGNS.epochs
+          ? `${epochs} epochs`
+          : undefined));
     if (known ? !longRun(ctx) : !sign) return [];
     const long = sign ? `this run (length unknown, but ${sign} written)` : 'this long run';
     // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).

@@ -141,3 +141,30 @@ for epoch in range(90):
     expect: [],
   },
 ]);
+
+// A project's conversion helper (`utils.to_item`, `to_np`): the read one call away.
+const converting = (line: string) => `import torch
+import utils
+
+for step, (x, y) in enumerate(loader):
+    loss = model(x.cuda(), y.cuda())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+${line}
+`;
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'utils.to_item(loss.data) on every step',
+    code: converting('    total += utils.to_item(loss.data)'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 14, messageIncludes: 'utils.to_item(…)' }],
+  },
+  {
+    name: 'to_np of the input batch (not a value the step computed): not flagged',
+    code: converting('    grid = to_np(x[:8])'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -236,12 +236,12 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
   {
-    name: 'a saving function of the file that writes the weights alone: weights-only, on its call',
+    name: 'a saving function of the file that writes the weights alone: weights-only, where it writes them',
     code: spelled(
       '    save_ckpt(model, epoch)',
       '\n\ndef save_ckpt(net, epoch):\n    torch.save(net.state_dict(), f"net_{epoch}.pt")\n',
     ),
-    expect: [{ line: 16, column: 5, severity: 'information' }],
+    expect: [{ line: 6, column: 5, severity: 'information' }],
   },
   {
     name: 'a saving function of the file handed the optimizer: resumable',
@@ -274,5 +274,43 @@ for epoch in range(10):
     name: 'a state the file builds elsewhere (a parameter): unknown, silent',
     code: spelled('    torch.save(checkpoint_state(model, optimizer), "last.pt")'),
     expect: [],
+  },
+]);
+
+// A trainer class: the epoch loop calls its own save method; a warm-up call of the step function before the loop.
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: "a trainer's save method that writes two networks' weights, called every few of 150 epochs",
+    code: `import torch
+
+
+class Trainer:
+    def train(self):
+        self.train_step(warmup=True)
+        for self.epoch in range(150):
+            self.train_step()
+            if self.epoch % 4 == 0:
+                self.save_model()
+
+    def train_step(self, warmup=False):
+        for x, y in self.loader:
+            loss = self.net(x.cuda(), y.cuda())
+            self.optim.zero_grad()
+            loss.backward()
+            self.optim.step()
+
+    def save_model(self):
+        torch.save(self.net.state_dict(), "net.pth")
+        torch.save(self.controller.state_dict(), "controller.pth")
+
+
+Trainer().train()
+`,
+    expect: [{ line: 20, column: 9, severity: 'information', messageIncludes: '150 epochs written' }],
+  },
+  {
+    name: 'a whole module pickled every epoch with torch.save(model, path): weights-only; a text log beside it is no checkpoint',
+    code: spelled('    np.savetxt("loss.txt", [loss.item()])\n    torch.save(model, f"model_{epoch:03d}.pth")'),
+    expect: [{ line: 13, column: 5, severity: 'information' }],
   },
 ]);

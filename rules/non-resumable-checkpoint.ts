@@ -12,11 +12,13 @@ export const nonResumableCheckpoint: Rule = {
   doc: {
     whatItDoes:
       'Flags `save_only_model=True`, Lightning `ModelCheckpoint(save_weights_only=True)` (information when it keeps ' +
-      'the best model of a monitored metric), or a hand-written loop whose ' +
-      'only checkpoint is `torch.save(model.state_dict(), …)`, ' +
+      'the best model of a monitored metric), or a hand-written loop whose only checkpoints keep the model alone — ' +
+      '`torch.save(model.state_dict(), …)`, `torch.save(model, …)`, a dict of weights and counters with no optimizer, ' +
+      '`model.save_pretrained(…)`, Keras `save_weights`, `fabric.save(path, {"model": model})`, or a saving function ' +
+      'of the file that writes only those (reported where it writes them) — ' +
       'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours; on a run that cannot be ' +
       'estimated, as information when the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B ' +
-      'parameters).',
+      'parameters, two of them; for a save inside the loop, ≥ 50 epochs written is enough).',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
       '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +

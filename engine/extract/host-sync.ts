@@ -326,6 +326,11 @@ function passesTensor(call: CallSite, names: Set<string>): boolean {
 const LOGGERS =
   /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
 
+/** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
+const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
+/** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
+const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;
+
 interface Read {
   node: SyntaxNode;
   value: string;
@@ -356,6 +361,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'log_metric',
     'log_metrics',
     'synchronize',
+    ...HOST_HELPERS,
   ]);
   const scopes = new StepScopes(root);
   const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
@@ -369,7 +375,12 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
   };
   const out: Read[] = [];
   for (const c of calls) {
-    const read = ['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.');
+    // A helper whose name says it converts to a host value (`utils.to_item(loss.data)`, `to_np(pred)`), given a
+    // value the step computed: the same read, one call away.
+    const helper =
+      HOST_HELPERS.includes(c.name) && c.positional.length === 1 && STEP_VALUE.test(c.positional[0]?.text ?? '');
+    const read =
+      helper || (['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.'));
     const logger = LOGGERS.test(c.callee);
     // `torch.cuda.synchronize()`: the wait itself, written out.
     const sync = /(^|\.)cuda\.synchronize$/.test(c.callee);
@@ -388,7 +399,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
       if (c.name === 'cpu' && !/loss|out|pred|logit|acc|y_hat|score/i.test(c.callee)) continue;
       out.push({
         node: c.node,
-        value: `${c.callee}()`,
+        value: helper ? `${c.callee}(…)` : `${c.callee}()`,
         note: `${c.callee}() on every training step waits for the GPU`,
       });
     } else if (passesTensor(c, lossNames(loop)))

@@ -43,9 +43,11 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
       visible = inner.length > 0 && name !== 'training_step';
       break;
     }
-    const outer = loopsAround(callers[0].node);
+    // The call inside a loop is the training one (a warm-up call before the epoch loop runs it once).
+    const caller = callers.find((c) => loopsAround(c.node).length > 0) ?? callers[0];
+    const outer = loopsAround(caller.node);
     loops.push(...outer);
-    fn = enclosingFunction(callers[0].node);
+    fn = enclosingFunction(caller.node);
   }
   return { backward, loops, visible };
 }
@@ -194,8 +196,8 @@ function neverEnds(loop: SyntaxNode): boolean {
   return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
 }
 
-/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig). */
-const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig)$/;
+/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig, NumPy's savetxt). */
+const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig|savetxt)$/;
 
 /** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
 const isSaveName = (name: string) =>

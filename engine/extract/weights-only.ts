@@ -34,7 +34,10 @@ function contentsOf(obj: SyntaxNode, values: ValueResolver): string | undefined 
   if (obj.type === 'dictionary' || obj.type === 'call' || obj.type === 'attribute') return obj.text;
   if (obj.type !== 'identifier') return undefined;
   const rhs = values.localAssignments(obj);
-  if (rhs.length === 0) return MODULE_NAME.test(obj.text) ? obj.text : undefined;
+  // A module pickled whole (`torch.save(model, path)`): a network's name, bound to no dict.
+  if (MODULE_NAME.test(obj.text) && rhs.every((r) => r.type !== 'dictionary'))
+    return rhs.some((r) => TRAINING_STATE.test(r.text)) ? rhs.map((r) => r.text).join('\n') : obj.text;
+  if (rhs.length === 0) return undefined;
   // A dict filled key by key (`state["optimizer"] = opt.state_dict()`) in the same function.
   const fn = enclosingDef(obj);
   const writes = (fn?.descendantsOfType('assignment') ?? [])
@@ -53,33 +56,46 @@ function holds(text: string | undefined): Kind {
   return 'more';
 }
 
-function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, SyntaxNode>, depth: number): Kind {
+interface Judged {
+  kind: Kind;
+  /** The call that writes the weights: the save itself, or the first one inside a saving function of the file. */
+  at: SyntaxNode;
+}
+
+function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, SyntaxNode>, depth: number): Judged {
   const callee = call.childForFieldName('function')?.text ?? '';
   const name = callee.split('.').pop() ?? '';
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   const receiver = callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : '';
-  if (name === 'save_pretrained' || name === 'save_model')
-    return AUX_RECEIVER.test(receiver) ? 'aux' : TRAINING_STATE.test(call.text) ? 'more' : 'weights';
-  if (name === 'save_weights') return 'weights';
-  if (/^(torch|xm|accelerator|self\.accelerator)\.save$/.test(callee) && args[0])
-    return holds(contentsOf(args[0], values));
-  // Lightning Fabric: `fabric.save(path, state)`.
-  if (/(^|\.)fabric\.save$/.test(callee) && args[1]) return holds(contentsOf(args[1], values));
-  const own = helpers.get(name);
-  if (own && depth === 0 && !TRAINING_STATE.test(call.text)) {
-    const inner = own.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
-    const kinds = inner.map((c) => kindOfSave(c, values, helpers, depth + 1)).filter((k): k is Kind => !!k);
-    if (kinds.includes('more') || !kinds.includes('weights')) return 'more';
-    return 'weights';
+  const judged = (kind: Kind, at = call): Judged => ({ kind, at });
+  // A saving function of this file (`save_ckpt(model, epoch)`, `self.save_model()`): judged by its own saves, and
+  // reported where it writes the weights (the line to change), unless it is handed the optimizer.
+  const own = /^((self|cls)\.)?\w+$/.test(callee) ? helpers.get(name) : undefined;
+  if (own && depth === 0) {
+    if (TRAINING_STATE.test(call.text)) return judged('more');
+    const inner = own
+      .descendantsOfType('call')
+      .filter((c): c is SyntaxNode => !!c)
+      .map((c) => kindOfSave(c, values, helpers, depth + 1))
+      .filter((k): k is Judged => !!k);
+    const first = inner.find((k) => k.kind === 'weights');
+    return inner.some((k) => k.kind === 'more') || !first ? judged('more') : judged('weights', first.at);
   }
-  return 'more';
+  if (name === 'save_pretrained' || name === 'save_model')
+    return judged(AUX_RECEIVER.test(receiver) ? 'aux' : TRAINING_STATE.test(call.text) ? 'more' : 'weights');
+  if (name === 'save_weights') return judged('weights');
+  if (/^(torch|xm|accelerator|self\.accelerator)\.save$/.test(callee) && args[0])
+    return judged(holds(contentsOf(args[0], values)));
+  // Lightning Fabric: `fabric.save(path, state)`.
+  if (/(^|\.)fabric\.save$/.test(callee) && args[1]) return judged(holds(contentsOf(args[1], values)));
+  return judged('more');
 }
 
 /** A save call's kind, or undefined for a call that saves nothing. */
 function kindOfSave(c: SyntaxNode, values: ValueResolver, helpers: Map<string, SyntaxNode>, depth: number) {
   const callee = c.childForFieldName('function')?.text ?? '';
   const name = callee.split('.').pop() ?? '';
-  if (!/save|ckpt|checkpoint/i.test(name) || /save_(image|fig|plot|hyperparameters)|savefig/i.test(name))
+  if (!/save|ckpt|checkpoint/i.test(name) || /save_(image|fig|plot|hyperparameters)|savefig|savetxt/i.test(name))
     return undefined;
   return kindOf(c, values, helpers, depth);
 }
@@ -95,9 +111,10 @@ export function weightsOnlyFact(file: string, root: SyntaxNode, saves: SyntaxNod
     const n = fn?.childForFieldName('name')?.text;
     if (fn && n) helpers.set(n, fn);
   }
-  const kinds = saves.map((c) => kindOf(c, values, helpers, 0));
-  if (kinds.includes('more') || !kinds.includes('weights')) return [];
-  const c = saves[kinds.indexOf('weights')];
+  const judged = saves.map((c) => kindOf(c, values, helpers, 0));
+  if (judged.some((j) => j.kind === 'more')) return [];
+  const c = judged.find((j) => j.kind === 'weights')?.at;
+  if (!c) return [];
   const what = c.childForFieldName('function')?.text ?? 'save';
   return [
     {

@@ -168,3 +168,31 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
 ]);
+
+// A closure handed to the optimizer's step (LBFGS style): the optimizer runs it within every step.
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a read in a closure given to opt.step(closure)',
+    code: `import torch
+
+
+class Trainer:
+    def step(self, batch):
+        def closure():
+            self.opt.zero_grad()
+            loss = self.model(batch.cuda())
+            loss.backward()
+            self.stats["loss"] = loss.item()
+            return loss
+
+        self.opt.step(closure)
+
+    def fit(self, loader, epochs):
+        for epoch in range(epochs):
+            for batch in loader:
+                self.step(batch)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, column: 34, messageIncludes: 'loss.item()' }],
+  },
+]);

@@ -169,7 +169,12 @@ class StepScopes {
       // A closure its factory returns (`def make_train(…): def train(x, y): … return train`) is called by whoever
       // asked for it, once per step: a step function handed back, not away.
       const returned = fn.parent?.parent?.type === 'function_definition' && returnedBy(fn.parent.parent, name);
-      const module = callers.length === 0 && (returned || !handedOver(root, fn, name));
+      // A closure handed to the optimizer's step (`opt.step(closure)`, LBFGS-style) runs within every step.
+      const toOptimizer = calls.some(
+        (c) =>
+          isOptimizerStep(c) && (c.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a?.text === name),
+      );
+      const module = callers.length === 0 && (returned || toOptimizer || !handedOver(root, fn, name));
       if (HOOK.test(name) || engine || module || callers.some((c) => loopsAround(c).length > 0))
         this.perStep.set(fn.id, fn);
     }

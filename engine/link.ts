@@ -22,6 +22,7 @@ import { submititRuns } from './link/submitit';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
+import { withReadingScript } from './link/config-readers';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export { MAX_RELATED_BYTES, diskReader, linkKind, memoryReader, type FileReader, type LinkKind } from './link/reader';
@@ -104,6 +105,7 @@ export function linkFile(input: LinkInput): LinkResult {
         }
         // A Hydra/OmegaConf file no script or `_target_` Trainer claims (NeMo's configs): the vocabulary's run.
         if (drafts.length === 0 && c.format === 'hydra') drafts = vocabDrafts(linker, file, text);
+        drafts = withReadingScript(linker, file, text, drafts);
       } else if (
         configDoc(file, text)
           ?.keys()
@@ -112,8 +114,9 @@ export function linkFile(input: LinkInput): LinkResult {
         // A file of TrainingArguments fields without the HF-args signature: unpacked by a script (`**yaml.safe_load`)?
         drafts = linker.usersOf(file).filter((d) => d.kind === 'hf');
         if (drafts.length === 0) drafts = vocabDrafts(linker, file, text);
-      } else if ((drafts = vocabDrafts(linker, file, text)).length > 0) {
-        // A config of a framework without a reader (torchtitan, OLMo, LitGPT, detectron2, T5X gin…), or given alone.
+      } else if ((drafts = withReadingScript(linker, file, text, vocabDrafts(linker, file, text))).length > 0) {
+        // A config of a framework without a reader (torchtitan, OLMo, LitGPT, detectron2, T5X gin…), or given alone,
+        // with what the script that reads it fixes (./link/config-readers).
       } else if (
         /\.(ya?ml|jsonc?)$/i.test(file) &&
         text.trim() &&

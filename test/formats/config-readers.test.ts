@@ -1,0 +1,133 @@
+// A config and the script that reads it are one run, whichever is analysed: a config given alone gets what the
+// training script of its own project fixes — the mixed-precision switch a key turns on, the epoch loop's bound, the
+// loader's workers, checkpoints saved in the loop, the schema's defaults for keys it leaves out — as `inferred`, never
+// over what the config states; a data config, a config whose project holds no reader, and a sibling project's script
+// are not linked. Fixtures written for these tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, fact } from './helpers';
+
+const SCHEMA = `from yacs.config import CfgNode as CN
+
+_C = CN()
+_C.WORKERS = 4
+_C.MODEL = CN()
+_C.MODEL.NAME = 'convnet'
+_C.MODEL.DEPTH = 18
+_C.MODEL.WIDTH = 64
+_C.AMP = CN()
+_C.AMP.ENABLED = False
+_C.TRAIN = CN()
+_C.TRAIN.BATCH_PER_GPU = 64
+_C.TRAIN.FIRST_EPOCH = 0
+_C.TRAIN.LAST_EPOCH = 90
+_C.TRAIN.LR = 0.1
+`;
+const TRAIN = `import torch
+from torch.utils.data import DataLoader
+from config import cfg
+from engine import run_one_epoch, build_model, build_data
+
+
+def main():
+    model = build_model(cfg).cuda()
+    opt = torch.optim.SGD(model.parameters(), lr=cfg.TRAIN.LR, momentum=0.9)
+    scaler = None
+    if cfg.AMP.ENABLED:
+        scaler = torch.cuda.amp.GradScaler()
+    loader = DataLoader(build_data(cfg), batch_size=cfg.TRAIN.BATCH_PER_GPU, num_workers=cfg.WORKERS, shuffle=True)
+    for epoch in range(cfg.TRAIN.FIRST_EPOCH, cfg.TRAIN.LAST_EPOCH):
+        run_one_epoch(model, loader, opt, scaler)
+        torch.save(model.state_dict(), f"ckpt_{epoch}.pt")
+
+
+if __name__ == "__main__":
+    main()
+`;
+const project = (exp: string) => ({
+  'proj/README.md': 'convnets\n',
+  'proj/lib/config/__init__.py': 'from .defaults import _C as cfg\n',
+  'proj/lib/config/defaults.py': SCHEMA,
+  'proj/tools/train.py': TRAIN,
+  'proj/tools/evaluate.py': 'import torch\nfrom config import cfg\nmodel = torch.load(cfg.MODEL.NAME)\nmodel.eval()\n',
+  'proj/experiments/exp.yaml': exp,
+  'proj/experiments/data_paths.yaml': 'DATA:\n  ROOT: /data/images\n  TRAIN_LIST: train.txt\n  VAL_LIST: val.txt\n',
+});
+
+test('a yacs experiment file of model keys: the schema and tools/train.py that imports it make its run', async () => {
+  const a = await analyze(project('MODEL:\n  NAME: convnet\n  DEPTH: 50\n  WIDTH: 128\n'), 'proj/experiments/exp.yaml');
+  // Left out by the config: the schema's defaults, read the way the script reads them.
+  assert.equal(fact(a, 'epochs')?.value, 90);
+  assert.equal(fact(a, 'micro_batch')?.value, 64);
+  assert.equal(fact(a, 'num_workers')?.value, 4);
+  // AMP.ENABLED defaults to False: the switch in train.py leaves mixed precision off.
+  assert.equal(fact(a, 'precision')?.value, 'fp32');
+  assert.equal(fact(a, 'precision')?.origin, 'inferred');
+  assert.match(fact(a, 'precision')?.note ?? '', /AMP\.ENABLED.*train\.py/);
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'optimizer')?.value, 'sgd');
+});
+
+test('what the config states wins over the schema; the key that turns the switch on is the config’s', async () => {
+  const exp = 'WORKERS: 2\nAMP:\n  ENABLED: true\nTRAIN:\n  BATCH_PER_GPU: 16\n  LAST_EPOCH: 30\n';
+  const a = await analyze(project(exp), 'proj/experiments/exp.yaml');
+  assert.equal(fact(a, 'precision')?.value, 'fp16');
+  assert.equal(fact(a, 'num_workers')?.value, 2);
+  assert.equal(fact(a, 'micro_batch')?.value, 16);
+  assert.equal(fact(a, 'epochs')?.value, 30);
+});
+
+test('a data config of the same project and a config of a project with no training script are not runs', async () => {
+  const files = {
+    ...project('MODEL:\n  DEPTH: 50\n'),
+    // A sibling project side by side, with its own root and no script: the other project's train.py is not its reader.
+    'other/README.md': 'other project\n',
+    'other/configs/exp.yaml': 'MODEL:\n  NAME: convnet\n  DEPTH: 50\n  WIDTH: 128\nWORKERS: 2\n',
+  };
+  const data = await analyze(files, 'proj/experiments/data_paths.yaml');
+  assert.equal(data.runs.length + (data.linked?.length ?? 0), 0);
+  const sibling = await analyze(files, 'other/configs/exp.yaml');
+  for (const r of [...sibling.runs, ...(sibling.linked ?? [])])
+    assert.ok(!r.plan.files.some((f) => f.includes('/proj/')), r.plan.files.join(', '));
+});
+
+test('JSON hyper-parameters read as `hps.train.*`: the apex switch key, the inclusive epoch loop, the loader', async () => {
+  const files = {
+    'tts/configs/small.json': JSON.stringify(
+      { train: { epochs: 500, batch_size: 24, learning_rate: 0.0002, fp16_run: true, seed: 7 }, data: { sr: 22050 } },
+      null,
+      2,
+    ),
+    'tts/utils.py': 'import json\n\ndef get_hparams(path="configs/small.json"):\n    return json.load(open(path))\n',
+    'tts/train.py': `import torch
+from torch.utils.data import DataLoader
+from apex import amp
+import utils
+
+
+def main():
+    hps = utils.get_hparams()
+    model = torch.nn.Linear(4, 4).cuda()
+    opt = torch.optim.AdamW(model.parameters(), lr=hps.train.learning_rate)
+    if hps.train.fp16_run:
+        model, opt = amp.initialize(model, opt, opt_level="O1")
+    loader = DataLoader(range(10), batch_size=hps.train.batch_size, num_workers=4)
+    for epoch in range(1, hps.train.epochs + 1):
+        for x in loader:
+            loss = model(x).sum()
+            loss.backward()
+            opt.step()
+
+
+if __name__ == "__main__":
+    main()
+`,
+  };
+  const a = await analyze(files, 'tts/configs/small.json');
+  assert.equal(fact(a, 'precision')?.value, 'fp16');
+  assert.equal(fact(a, 'epochs')?.value, 500);
+  assert.equal(fact(a, 'micro_batch')?.value, 24);
+  assert.equal(fact(a, 'num_workers')?.value, 4);
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+});

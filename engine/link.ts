@@ -23,6 +23,7 @@ import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
 import { withReadingScript } from './link/config-readers';
+import { withDefaultConfig } from './link/script-config';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export { MAX_RELATED_BYTES, diskReader, linkKind, memoryReader, type FileReader, type LinkKind } from './link/reader';
@@ -55,6 +56,8 @@ export function linkFile(input: LinkInput): LinkResult {
       // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
       if (drafts.length === 0) drafts = launchedScriptDrafts(linker, file, text);
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
+      // The config the script reads when run without arguments (`--config` default, `OmegaConf.load("…")`).
+      drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {

@@ -55,7 +55,7 @@ interface Reader {
 }
 
 /** The project folder a config belongs to: the nearest folder above it holding code or a root marker. */
-function projectTop(linker: Linker, file: string): string {
+export function projectTop(linker: Linker, file: string): string {
   let dir = path.dirname(path.resolve(file));
   for (let i = 0; i < MAX_UP; i++) {
     const names = linker.listDir(dir);
@@ -76,7 +76,7 @@ function projectTop(linker: Linker, file: string): string {
 }
 
 /** Python files under `top`, nearest to `from` first, at most MAX_DEPTH folders down. */
-function pythonFiles(linker: Linker, top: string, from: string): string[] {
+export function pythonFiles(linker: Linker, top: string, from: string): string[] {
   const out: string[] = [];
   const queue: [string, number][] = [[top, 0]];
   let listed = 0;
@@ -113,7 +113,7 @@ function keysRead(text: string, keys: Set<string>): number {
 }
 
 /** A yacs-style schema module (`_C.TRAIN.END_EPOCH = 140`) defining most of the config's keys. */
-function schemaOf(linker: Linker, files: string[], own: EntrySet[]): EntrySet | undefined {
+export function schemaOf(linker: Linker, files: string[], own: EntrySet[]): EntrySet | undefined {
   const paths = new Set(own.flatMap((s) => s.entries.map((e) => e.path.join('.'))));
   if (paths.size < 3 || !linker.parser) return undefined;
   let best: { set: EntrySet; n: number } | undefined;
@@ -218,6 +218,10 @@ function argOverrides(texts: string[], defaults: Map<string, Entry>): Map<string
     }
   return out;
 }
+
+/** Key paths → values of a config over its schema. */
+export const configLookup = (own: EntrySet[], schema: EntrySet | undefined): PathLookup =>
+  lookupOf(own, schema, new Map(), new Map());
 
 /** Key paths → values: argument overrides, then the config (its bases under it), then the schema. */
 function lookupOf(

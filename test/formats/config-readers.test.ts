@@ -5,7 +5,7 @@
 // are not linked. Fixtures written for these tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact } from './helpers';
+import { analyze, fact, theRun } from './helpers';
 
 const SCHEMA = `from yacs.config import CfgNode as CN
 
@@ -130,4 +130,39 @@ if __name__ == "__main__":
   assert.equal(fact(a, 'num_workers')?.value, 4);
   assert.equal(fact(a, 'optimizer')?.value, 'adamw');
   assert.equal(fact(a, 'grad_accum')?.value, 1);
+});
+
+test('a script analysed alone reads the config its --config option defaults to; what the script states stays', async () => {
+  const files = {
+    'seg/configs/base.yaml': 'train:\n  epochs: 40\n  batch_size: 12\n  use_amp: true\n  workers: 6\n',
+    'seg/train.py': `import argparse
+import torch
+import yaml
+from torch.utils.data import DataLoader
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--config", default="configs/base.yaml")
+args = parser.parse_args()
+cfg = yaml.safe_load(open(args.config))
+
+model = torch.nn.Conv2d(3, 8, 3).cuda()
+opt = torch.optim.SGD(model.parameters(), lr=0.01)
+scaler = torch.cuda.amp.GradScaler(enabled=cfg["train"]["use_amp"])
+loader = DataLoader(range(100), batch_size=cfg["train"]["batch_size"], num_workers=2)
+for epoch in range(cfg["train"]["epochs"]):
+    for x in loader:
+        with torch.autocast("cuda", enabled=cfg["train"]["use_amp"]):
+            loss = model(x).mean()
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
+`,
+  };
+  const a = await analyze(files, 'seg/train.py');
+  assert.equal(fact(a, 'epochs')?.value, 40);
+  assert.equal(fact(a, 'micro_batch')?.value, 12);
+  assert.equal(fact(a, 'precision')?.value, 'fp16');
+  // The script writes its workers: the config's `workers: 6` does not replace them.
+  assert.equal(fact(a, 'num_workers')?.value, 2);
+  assert.ok(theRun(a).plan.files.some((f) => f.endsWith('configs/base.yaml')));
 });

@@ -51,11 +51,19 @@ interface Value {
   from: string[];
 }
 
-/** A number or literal from config paths and literals with + - * //; undefined when any part is unknown. */
-function evaluate(n: SyntaxNode | null | undefined, lookup: PathLookup): Value | undefined {
+/**
+ * A number or literal from config paths and literals with + - * //; a local name assigned once in the enclosing
+ * function (`end_epoch = cfg.TRAIN.END_EPOCH + cfg.TRAIN.EXTRA_EPOCH`) is read through its assignment; undefined
+ * when any part is unknown.
+ */
+function evaluate(n: SyntaxNode | null | undefined, lookup: PathLookup, depth = 0): Value | undefined {
   if (!n) return undefined;
   const lit = literal(n);
   if (lit !== undefined) return { value: lit, from: [] };
+  if (n.type === 'identifier' && depth < 2) {
+    const rhs = onlyAssignment(n);
+    return rhs ? evaluate(rhs, lookup, depth + 1) : undefined;
+  }
   const p = accessPath(n);
   if (p && p.length > 0) {
     const hit = lookup(p);
@@ -63,8 +71,8 @@ function evaluate(n: SyntaxNode | null | undefined, lookup: PathLookup): Value |
   }
   if (n.type === 'parenthesized_expression') return evaluate(n.namedChildren[0], lookup);
   if (n.type === 'binary_operator') {
-    const a = evaluate(n.childForFieldName('left'), lookup);
-    const b = evaluate(n.childForFieldName('right'), lookup);
+    const a = evaluate(n.childForFieldName('left'), lookup, depth);
+    const b = evaluate(n.childForFieldName('right'), lookup, depth);
     const op = n.childForFieldName('operator')?.text;
     if (!a || !b || typeof a.value !== 'number' || typeof b.value !== 'number') return undefined;
     const v =
@@ -216,6 +224,21 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     }
   }
   return [...out.values()];
+}
+
+/** The value assigned to a name when the enclosing function assigns it exactly once (and the name is no parameter). */
+function onlyAssignment(name: SyntaxNode): SyntaxNode | undefined {
+  let scope: SyntaxNode | null = name.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return undefined;
+  const params = scope.childForFieldName('parameters')?.text ?? '';
+  if (new RegExp(`\\b${name.text}\\b`).test(params)) return undefined;
+  const found: SyntaxNode[] = [];
+  for (const a of walk(scope, 'assignment'))
+    if (a.childForFieldName('left')?.text === name.text) found.push(a.childForFieldName('right')!);
+  for (const a of walk(scope, 'augmented_assignment'))
+    if (a.childForFieldName('left')?.text === name.text) return undefined;
+  return found.length === 1 && found[0] ? found[0] : undefined;
 }
 
 /** The name a call's result is assigned to (`train_loader = DataLoader(…)`), or ''. */

@@ -170,7 +170,8 @@ export function readersOf(
       score = 500;
     } else {
       const n = keysRead(text, keys);
-      if (n >= 4 && n >= 0.15 * keys.size) {
+      // Large maps (speaker or label names) swell a config's keys: a dozen settings read is enough.
+      if (n >= 4 && (n >= 0.15 * keys.size || n >= 12)) {
         how = `reads ${n} of its keys`;
         score = n;
       }
@@ -180,6 +181,11 @@ export function readersOf(
     scored.push({ r: { file: f, text, tree: cachedTree(path.resolve(f), text, linker.parser), how }, score });
   }
   scored.sort((a, b) => b.score - a.score);
+  // Read by key overlap alone, several scripts of one project that read the same keys leave the reader open
+  // (KAIR's `main_train_*.py` all read `opt['train'][…]`): no link rather than a guess.
+  const [first, second] = scored;
+  if (first && second && first.score < 500 && first.score < second.score + Math.max(3, first.score / 4))
+    return { readers: [], schema, files };
   return { readers: scored.map((s) => s.r), schema, files };
 }
 

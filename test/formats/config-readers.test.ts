@@ -166,3 +166,29 @@ for epoch in range(cfg["train"]["epochs"]):
   assert.equal(fact(a, 'num_workers')?.value, 2);
   assert.ok(theRun(a).plan.files.some((f) => f.endsWith('configs/base.yaml')));
 });
+
+test('two training scripts that read the same keys and name neither config: no reader is guessed', async () => {
+  const loop = (name: string) => `import torch
+from torch.utils.data import DataLoader
+import options
+
+opt = options.parse()
+loader = DataLoader(range(8), batch_size=opt["train"]["batch_size"], num_workers=opt["train"]["workers"])
+model = torch.nn.Linear(2, 2).cuda()
+optim = torch.optim.Adam(model.parameters(), lr=opt["train"]["lr"])
+for step in range(opt["train"]["total_steps"]):
+    for x in loader:
+        model(x).sum().backward()
+        optim.step()
+    if step % opt["train"]["save_every"] == 0:
+        torch.save(model.state_dict(), "${name}.pt")
+`;
+  const files = {
+    'restore/main_train_denoise.py': loop('denoise'),
+    'restore/main_train_deblur.py': loop('deblur'),
+    'restore/options/train_sr.json':
+      '{"train": {"batch_size": 8, "workers": 4, "lr": 0.0001, "total_steps": 500000, "save_every": 5000}}',
+  };
+  const a = await analyze(files, 'restore/options/train_sr.json');
+  for (const r of [...a.runs, ...(a.linked ?? [])]) assert.ok(!r.plan.files.some((f) => f.endsWith('.py')));
+});

@@ -19,6 +19,7 @@ import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
+import { withImportedModules } from './link/imports';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
@@ -54,6 +55,8 @@ export function linkFile(input: LinkInput): LinkResult {
       // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
       if (drafts.length === 0) drafts = launchedScriptDrafts(linker, file, text);
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
+      // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
+      drafts = withImportedModules(linker, file, text, input.tree, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {

@@ -69,11 +69,26 @@ function scriptArg(expr: string, args: ScriptArgs) {
   return d && m ? { ...d, dest: m[1], file: args.fileOf(d.node) } : undefined;
 }
 
+/**
+ * The same for an expression that reads the argument through a local of the module (`accum_iter = args.accum_iter`
+ * … `(step + 1) % accum_iter`): the first name in it assigned from the script's arguments in that module.
+ */
+function argThroughLocal(expr: string, mod: Mod, args: ScriptArgs) {
+  const direct = scriptArg(expr, args);
+  if (direct) return direct;
+  for (const [name] of expr.matchAll(/\b[A-Za-z_]\w*\b/g)) {
+    const m = new RegExp(`^\\s*${name}\\s*=\\s*((?:self\\.)?\\w+\\.\\w+)\\s*$`, 'm').exec(mod.text);
+    const d = m ? scriptArg(m[1], args) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
 /** A module's fact through the script: unknown values read from the script's arguments, flags the script leaves off. */
 function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: (f: string) => string): Fact {
   const at = nodeAt(step.root, f);
   if (f.value === null && f.span && f.key !== 'precision') {
-    const d = scriptArg(step.text.slice(f.span.start, f.span.end), values);
+    const d = argThroughLocal(step.text.slice(f.span.start, f.span.end), step, values);
     const ok = typeof d?.value === 'number' || (f.key === 'optimizer' && typeof d?.value === 'string');
     if (d && ok)
       return {

@@ -103,7 +103,7 @@ export class ImportWalk {
         ? [path.join(base, '__init__.py')]
         : names.includes(`${last}.py`)
           ? [path.join(dir, `${last}.py`)]
-          : names.includes(last)
+          : this.linker.listDir(path.join(dir, last)).includes('__init__.py')
             ? [path.join(dir, last, '__init__.py')]
             : [];
       for (const f of cands) {

@@ -57,7 +57,14 @@ export interface ImportedUse {
   /** The module the symbol lives in (the binding's module, or `module.sub` for `import pkg` + `pkg.sub.f()`). */
   module: string;
   symbol: string;
+  /** Used inside a loop (`for epoch …: train_one_epoch(…)`): the likeliest way into a training step. */
+  inLoop: boolean;
 }
+
+const inLoopBody = (n: SyntaxNode) => {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+  return false;
+};
 
 const inImport = (n: SyntaxNode) => {
   for (let p = n.parent; p; p = p.parent)
@@ -73,10 +80,16 @@ const inImport = (n: SyntaxNode) => {
 export function importedUses(scope: SyntaxNode, bindings: ImportBinding[]): ImportedUse[] {
   const byLocal = new Map(bindings.map((b) => [b.local, b]));
   const out: ImportedUse[] = [];
-  const seen = new Set<string>();
-  const add = (binding: ImportBinding, module: string, symbol: string) => {
+  const byKey = new Map<string, ImportedUse>();
+  const add = (binding: ImportBinding, module: string, symbol: string, at: SyntaxNode) => {
     const k = `${module}\0${symbol}`;
-    if (!seen.has(k) && seen.add(k)) out.push({ binding, module, symbol });
+    const prev = byKey.get(k);
+    if (prev) prev.inLoop ||= inLoopBody(at);
+    else {
+      const use = { binding, module, symbol, inLoop: inLoopBody(at) };
+      byKey.set(k, use);
+      out.push(use);
+    }
   };
   for (const n of scope.descendantsOfType(['identifier', 'attribute'])) {
     if (!n || inImport(n)) continue;
@@ -90,7 +103,7 @@ export function importedUses(scope: SyntaxNode, bindings: ImportBinding[]): Impo
         if (!b) continue;
         const sub = parts.slice(i, -1);
         const base = b.symbol ? `${b.module}${b.module.endsWith('.') ? '' : '.'}${b.symbol}` : b.module;
-        add(b, [base, ...sub].join('.').replace(/^(\.+)\./, '$1'), parts[parts.length - 1]);
+        add(b, [base, ...sub].join('.').replace(/^(\.+)\./, '$1'), parts[parts.length - 1], n);
         break;
       }
       continue;
@@ -98,7 +111,7 @@ export function importedUses(scope: SyntaxNode, bindings: ImportBinding[]): Impo
     if (n.parent?.type === 'attribute' && n.parent.childForFieldName('attribute')?.id === n.id) continue;
     if (n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.id === n.id) continue;
     const b = byLocal.get(n.text);
-    if (b?.symbol) add(b, b.module, b.symbol);
+    if (b?.symbol) add(b, b.module, b.symbol, n);
   }
   return out;
 }

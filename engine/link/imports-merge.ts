@@ -219,10 +219,15 @@ function callsInto(scope: SyntaxNode, reached: Reached[]): SyntaxNode[] {
   });
 }
 
-/** Puts `f` in the run unless the run states the key already (a value the script writes is never replaced). */
+/**
+ * Puts `f` in the run unless the run states the key already: a value the script writes or declares is never
+ * replaced; one only the shared vocabulary read (`inferred`: `--itr` taken for epochs) gives way to the value the
+ * code reads (`range(self.args.train_epochs)`: the script's own default, read where it is used).
+ */
 function offer(facts: Map<FactKey, Fact>, f: Fact): boolean {
   const cur = facts.get(f.key);
-  if (cur && STATED.has(cur.origin) && cur.value !== null) return false;
+  const codeRead = (f.origin === 'explicit' || f.origin === 'script-default') && f.value !== null;
+  if (cur && STATED.has(cur.origin) && cur.value !== null && !(cur.origin === 'inferred' && codeRead)) return false;
   if (cur && f.value === null) return false;
   if (cur && !STATED.has(f.origin) && cur.origin !== 'assumed') return false;
   facts.set(f.key, f);
@@ -268,11 +273,13 @@ function unreadInScript(facts: Map<FactKey, Fact>, script: Mod, args: ScriptArgs
 export function reachedFacts(
   linker: Linker,
   script: Mod,
-  step: Mod,
+  stepAt: { mod: Mod; def: SyntaxNode },
   reached: Reached[],
   drafts: RunDraft[],
   argModules: Mod[],
 ): RunDraft[] {
+  const step = stepAt.mod;
+  const stepName = stepAt.def.childForFieldName('name')?.text;
   const stepRun = linker.pythonRuns(step.file, step.text).find((d) => d.kind === 'torch' || d.kind === 'accelerate');
   if (!stepRun) return drafts;
   const id = (f: string) => linker.id(f);
@@ -285,7 +292,11 @@ export function reachedFacts(
       .filter((r) => r.mod.file !== script.file)
       .flatMap((r) => {
         const a = scriptArgs(r.mod, [script, ...argModules]);
-        return callsInto(r.def, reached).map((call) => ({ mod: r.mod, call, args: a }));
+        // Between the script and the step, only the calls of the function that holds it (main.py's epoch loop
+        // around train_one_epoch), not every loop of a reached module (a model's `for i in range(n_layers)`).
+        return callsInto(r.def, reached)
+          .filter((call) => call.childForFieldName('function')?.text.split('.').pop() === stepName)
+          .map((call) => ({ mod: r.mod, call, args: a }));
       }),
   ];
   // Called from a loop: the module's loop is the step loop only, not "one pass over the data".
@@ -301,7 +312,20 @@ export function reachedFacts(
     const mod = reached.find((r) => id(r.mod.file) === f.file)?.mod;
     moduleFacts.push(f.value === null && mod ? throughScript(f, mod, script, args, id) : f);
   }
-  const loop = callerLoopFacts(callers, moduleFacts, id);
+  // The call into the function that holds the step first, then calls looping over a range, then the rest.
+  const order = (c: { call: SyntaxNode }) => {
+    const name = c.call.childForFieldName('function')?.text.split('.').pop();
+    const loopOver = loopsAround(c.call).find((l) => l.type === 'for_statement');
+    return name === stepName ? 0 : loopOver && rangeArg(loopOver) ? 1 : 2;
+  };
+  const loop = callerLoopFacts(
+    callers
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => order(a.c) - order(b.c) || a.i - b.i)
+      .map((x) => x.c),
+    moduleFacts,
+    id,
+  );
   // The script's own DataLoader, its arguments read with the declarations of the modules it imports them from.
   const scriptCalls = findCalls(script.root, script.text, ['DataLoader']);
   const scriptLoader = dataLoaderFacts(id(script.file), scriptCalls, args.values).facts;
@@ -343,5 +367,8 @@ export function reachedFacts(
     rebuild: undefined,
     refs: [],
   };
+  // The rest of what the module shows (its model, its data), not the devices: those the script and its launcher say.
+  for (const [k, f] of stepRun.plan.facts)
+    if (!TAKEN.includes(k) && k !== 'devices' && k !== 'hardware') own.plan.facts.set(k, f);
   return [linker.enrich(apply(own))];
 }

@@ -19,6 +19,7 @@ import {
   methodsOf,
   namesCalled,
   type ImportBinding,
+  type ImportedUse,
 } from '../extract/python-imports';
 import { isTestModule } from '../extract/python-trains';
 import type { Linker } from './linker';
@@ -28,7 +29,9 @@ import { reachedFacts, type Reached } from './imports-merge';
 /** Module hops from the script (script → trainer → its base class → the function it calls). */
 const MAX_HOPS = 3;
 /** Modules parsed per script, at most. */
-const MAX_FILES = 16;
+const MAX_FILES = 24;
+/** Module or function names that say they run training (`trainer`, `engine`, `solver`, `train_one_epoch`). */
+const TRAINING_NAME = /train|solver|engine|runner|learner|\bexp\b|exp_|fit/i;
 /** Folders above the script searched for absolute imports (a repository's root usually is one or two up). */
 const MAX_UP = 3;
 /** Files that mark a repository's root: absolute imports are not resolved above it. */
@@ -175,6 +178,8 @@ export class ImportWalk {
   private classRuns(mod: Mod, cls: SyntaxNode, hops: number, seen = new Set<SyntaxNode>()): boolean {
     const methods = methodsOf(cls);
     const todo = ['__init__', ...this.methodNames].filter((m) => methods.has(m));
+    // Attributes the class sets (`self.model = FUNITModel(cfg)`): calling one (`self.model(…)`) runs its `forward`.
+    const attributes = new Set([...cls.text.matchAll(/\bself\.(\w+)\s*=[^=]/g)].map((m) => m[1]));
     const done = new Set<string>();
     for (let m = todo.pop(); m !== undefined; m = todo.pop()) {
       const fn = methods.get(m);
@@ -186,6 +191,8 @@ export class ImportWalk {
       }
       const called = namesCalled(fn);
       for (const s of called.methods) if (methods.has(s)) todo.push(s);
+      // `self.model(…)` on an attribute that is no method: an instance is called, so its class's `forward` runs.
+      if (called.methods.some((s) => !methods.has(s) && attributes.has(s))) this.methodNames.add('forward');
       if (this.callsRun(mod, called.plain, hops)) return true;
     }
     // Base classes: methods not defined here are inherited.
@@ -259,7 +266,13 @@ export function withImportedModules(
   const self: Mod = { file: path.resolve(file), text, root };
   const walk = new ImportWalk(linker, importRoots(linker, file, text), attributeCalls(root));
   const argModules: Mod[] = [];
-  for (const use of importedUses(root, bindings)) {
+  // The file budget goes first to what is called in a loop, then to names that say they train, then the rest.
+  const rank = (u: ImportedUse) => (u.inLoop ? 0 : TRAINING_NAME.test(`${u.module}.${u.symbol}`) ? 1 : 2);
+  const uses = importedUses(root, bindings)
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i)
+    .map((x) => x.u);
+  for (const use of uses) {
     const mod = walk.module(file, use.module);
     if (!mod || mod.file === self.file) continue;
     // `opt = opts().parse()` with the arguments declared in opts.py: the script's arguments too.
@@ -269,5 +282,5 @@ export function withImportedModules(
     walk.follow(mod, use.symbol, 1);
   }
   if (!walk.step) return drafts;
-  return reachedFacts(linker, self, walk.step.mod, walk.reached, own.length ? drafts : [], argModules);
+  return reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules);
 }

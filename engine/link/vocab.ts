@@ -79,15 +79,17 @@ const CONFIG_IMPORTS =
   /^\s*(from|import)\s+(ultralytics|detectron2|mmengine|mmdet|mmcv|mmpretrain|ml_collections|yacs|timm|composer|olmo_core)\b/m;
 
 /** True when a Python file may be a training config worth the generic reader's walk (which costs a few ms per 1,000 lines). */
-export function mayBeConfig(text: string): boolean {
+export function mayBeConfig(text: string, settingsModule = false): boolean {
   // OpenMMLab configs that only inherit (`_base_ = [...]`) are configs by construction.
   if (CONFIG_IMPORTS.test(text) || /^_base_\s*=/m.test(text)) return true;
   // A `get_config()` built on another module's config builder (ml_collections style): read with that base.
   if (/^def get_config\b/m.test(text) && /^from\s+\S+\s+import\s+.*\bget_\w*config/m.test(text)) return true;
   const seen = new Set<string>();
   for (const m of text.matchAll(TRAINING_WORDS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
-  // Words inside longer keys (`__C.TRAIN.BATCH_SIZE`, `WARMUP_EPOCHS`, `actor_lr`) in a module that only sets values.
-  for (const m of text.matchAll(TRAINING_PARTS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
+  // Words inside longer keys (`__C.TRAIN.BATCH_SIZE`, `WARMUP_EPOCHS`, `actor_lr`) in a module that only sets values
+  // (a script's `--use_amp` flag beside two settings is no config).
+  if (settingsModule)
+    for (const m of text.matchAll(TRAINING_PARTS)) if (seen.add(m[1].toLowerCase()).size >= 3) return true;
   return false;
 }
 
@@ -103,14 +105,15 @@ export function vocabDrafts(
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
   // Does the Python file train, whatever its library (../extract/python-trains)?
   const evidence = py && tree ? trainingEvidence(tree, text) : undefined;
-  if (py && !mayBeConfig(text) && !(evidence && evidence.code >= TRAINS_AT)) return [];
+  const settings = !!tree && isSettingsModule(tree.rootNode);
+  if (py && !mayBeConfig(text, settings) && !(evidence && evidence.code >= TRAINS_AT)) return [];
   if (py && isTestModule(text)) return [];
   const { sets, complete } = entrySets(linker, file, text, tree);
   const python =
     evidence && tree
       ? {
           evidence,
-          settingsModule: isSettingsModule(tree.rootNode),
+          settingsModule: settings,
           declares: /\badd_argument\s*\(|^@(dataclasses\.)?dataclass\b|\bDEFINE_\w+\s*\(/m.test(text),
           inference: INFERENCE.test(text),
           text,

@@ -15,6 +15,7 @@ import { extractHfArgsFile } from './extract/hf-args-file';
 import { HF_FIELDS } from './extract/hf-fields';
 import { RunDraft } from './extract/run-draft';
 import { extractTfjs } from './extract/tfjs';
+import { imageJobRuns } from './extract/kubernetes';
 import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
@@ -94,9 +95,11 @@ export function linkFile(input: LinkInput): LinkResult {
           } else own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (c.format === 'skypilot' || c.format === 'dstack' || c.format === 'kubernetes')
+        else if (c.format === 'skypilot' || c.format === 'dstack' || c.format === 'kubernetes') {
           drafts = linker.launcherRuns(file, text);
-        else if (own) drafts = [linker.enrich(own)];
+          // A training-operator job whose image runs the training: what the job requests.
+          if (drafts.length === 0 && c.format === 'kubernetes') drafts = imageJobRuns(linker.id(file), text);
+        } else if (own) drafts = [linker.enrich(own)];
         else {
           drafts = linker.usersOf(file);
           if (drafts.length === 0 && c.format === 'deepspeed') drafts = [deepspeedRun(c.doc)];

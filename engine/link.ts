@@ -20,6 +20,7 @@ import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
+import { withRepoLauncherDevices } from './link/repo-launchers';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
@@ -44,6 +45,8 @@ export function linkFile(input: LinkInput): LinkResult {
         if (d.plan.entry.file === id && (d.kind === 'torch' || d.kind === 'accelerate') && unread(d))
           fillUnread(d, entrySets(linker, file, text, input.tree).sets);
       if (tree) for (const d of drafts) if (d.plan.entry.file === id) statedDevices(id, text, tree, d.plan.facts);
+      // The count the repository's launchers that run this script agree on (./link/repo-launchers).
+      withRepoLauncherDevices(linker, file, drafts);
       // A Hydra script (`@hydra.main`) trains what its primary config composes.
       if (drafts.length === 0) drafts = linker.hydraFromScript(file, text);
       // A Python file with no run of its own may be a config a launcher passes to a script (nanoGPT's config/*.py).
@@ -95,7 +98,7 @@ export function linkFile(input: LinkInput): LinkResult {
           } else own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (c.format === 'skypilot' || c.format === 'dstack' || c.format === 'kubernetes') {
+        else if (['skypilot', 'dstack', 'kubernetes', 'azureml'].includes(c.format)) {
           drafts = linker.launcherRuns(file, text);
           // A training-operator job whose image runs the training: what the job requests.
           if (drafts.length === 0 && c.format === 'kubernetes') drafts = imageJobRuns(linker.id(file), text);

@@ -19,7 +19,7 @@ const REDUCED_PRECISION =
 const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)/i;
 /** More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. */
 const MULTI_DEVICE =
-  /DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world_size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
+  /DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world[_-]size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
 /** One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, or a module or tensor moved with `.cuda()` (the current device). */
 const ONE_CUDA = /['"]cuda(:\d+)?['"]|['"]gpu['"]|\.cuda\(\)/;
 

@@ -17,9 +17,12 @@ const REDUCED_PRECISION =
   /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
 /** Gradient accumulation spelled in code or settings. */
 const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)/i;
-/** More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. */
+/**
+ * More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. A
+ * `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too.
+ */
 const MULTI_DEVICE =
-  /DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world[_-]size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
+  /\bTrainer\s*\(|DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world[_-]size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
 /** One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, or a module or tensor moved with `.cuda()` (the current device). */
 const ONE_CUDA = /['"]cuda(:\d+)?['"]|['"]gpu['"]|\.cuda\(\)/;
 

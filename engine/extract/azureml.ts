@@ -58,9 +58,10 @@ export function azuremlCommands(file: string, text: string): LaunchCommand[] | u
   for (const p of isMap(inputs) ? (inputs.items as Pair[]) : [])
     if (isScalar(p.key) && isScalar(p.value) && /^[\w.-]+$/.test(String(p.value.value ?? '')))
       values.set(String(p.key.value), String(p.value.value));
-  const body = b.body.replace(/\$\{\{\s*inputs\.(\w+)\s*\}\}/g, (m, k: string) =>
-    values.has(k) && values.get(k)!.length <= m.length ? values.get(k)!.padEnd(m.length) : m,
-  );
+  const body = b.body.replace(/\$\{\{\s*inputs\.(\w+)\s*\}\}/g, (m, k: string) => {
+    const v = values.get(k);
+    return v !== undefined && v.length <= m.length ? v.padEnd(m.length) : m;
+  });
   const code = yamlPair(doc, ['code']).node;
   const folder = isScalar(code) && typeof code.value === 'string' && !/^azureml:/.test(code.value) ? code.value : '';
   const dev = jobDevices(file, text, doc);

@@ -127,7 +127,7 @@ test('an Azure ML command job runs its command in its code folder on per-instanc
   const one = await analyze({ ...files, 'job.yml': AML.replace('  process_count_per_instance: 4\n', '') }, 'job.yml');
   assert.equal(fact(one, 'devices')?.value, 2);
   // must not: without `distribution:` the command starts once and the script decides.
-  const plain = await analyze({ ...files, 'job.yml': AML.replace(/distribution:\n(  .*\n)+/, '') }, 'src/train.py');
+  const plain = await analyze({ ...files, 'job.yml': AML.replace(/distribution:\n( {2}.*\n)+/, '') }, 'src/train.py');
   assert.notEqual(fact(plain, 'devices')?.origin, 'explicit');
 });
 

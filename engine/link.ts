@@ -44,7 +44,10 @@ export function linkFile(input: LinkInput): LinkResult {
       for (const d of drafts)
         if (d.plan.entry.file === id && (d.kind === 'torch' || d.kind === 'accelerate') && unread(d))
           fillUnread(d, entrySets(linker, file, text, input.tree).sets);
-      if (tree) for (const d of drafts) if (d.plan.entry.file === id) statedDevices(id, text, tree, d.plan.facts);
+      // Not for a module whose run is set up elsewhere (./extract/step-module): its caller places it on devices.
+      if (tree)
+        for (const d of drafts)
+          if (d.plan.entry.file === id && !/-module$/.test(d.kind)) statedDevices(id, text, tree, d.plan.facts);
       // The count the repository's launchers that run this script agree on (./link/repo-launchers).
       withRepoLauncherDevices(linker, file, drafts);
       // A Hydra script (`@hydra.main`) trains what its primary config composes.

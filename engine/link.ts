@@ -24,6 +24,8 @@ import { withRepoLauncherDevices } from './link/repo-launchers';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
+import { withReadingScript } from './link/config-readers';
+import { withDefaultConfig } from './link/script-config';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export { MAX_RELATED_BYTES, diskReader, linkKind, memoryReader, type FileReader, type LinkKind } from './link/reader';
@@ -61,6 +63,8 @@ export function linkFile(input: LinkInput): LinkResult {
       // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
       if (drafts.length === 0) drafts = launchedScriptDrafts(linker, file, text);
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
+      // The config the script reads when run without arguments (`--config` default, `OmegaConf.load("…")`).
+      drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {
@@ -113,6 +117,7 @@ export function linkFile(input: LinkInput): LinkResult {
         }
         // A Hydra/OmegaConf file no script or `_target_` Trainer claims (NeMo's configs): the vocabulary's run.
         if (drafts.length === 0 && c.format === 'hydra') drafts = vocabDrafts(linker, file, text);
+        drafts = withReadingScript(linker, file, text, drafts);
       } else if (
         configDoc(file, text)
           ?.keys()
@@ -121,8 +126,9 @@ export function linkFile(input: LinkInput): LinkResult {
         // A file of TrainingArguments fields without the HF-args signature: unpacked by a script (`**yaml.safe_load`)?
         drafts = linker.usersOf(file).filter((d) => d.kind === 'hf');
         if (drafts.length === 0) drafts = vocabDrafts(linker, file, text);
-      } else if ((drafts = vocabDrafts(linker, file, text)).length > 0) {
-        // A config of a framework without a reader (torchtitan, OLMo, LitGPT, detectron2, T5X gin…), or given alone.
+      } else if ((drafts = withReadingScript(linker, file, text, vocabDrafts(linker, file, text))).length > 0) {
+        // A config of a framework without a reader (torchtitan, OLMo, LitGPT, detectron2, T5X gin…), or given alone,
+        // with what the script that reads it fixes (./link/config-readers).
       } else if (
         /\.(ya?ml|jsonc?)$/i.test(file) &&
         text.trim() &&

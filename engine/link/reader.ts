@@ -183,10 +183,10 @@ export function memoryReader(files: Record<string, string>, fallback?: FileReade
     refusal: (file) => (norm.has(path.resolve(file)) ? undefined : fallback?.refusal?.(file)),
     list: (dir) => {
       const d = path.resolve(dir);
-      // Files and folders, as a disk folder lists them.
-      const mine = [...norm.keys()].flatMap((k) =>
-        k.startsWith(d + path.sep) ? [k.slice(d.length + 1).split(path.sep)[0]] : [],
-      );
+      // Files and, as on disk, the folders under `dir`.
+      const mine = [...norm.keys()]
+        .filter((k) => k.startsWith(d + path.sep))
+        .map((k) => k.slice(d.length + 1).split(path.sep)[0]);
       return [...new Set([...mine, ...(fallback?.list(dir) ?? [])])];
     },
   };

@@ -1,0 +1,252 @@
+// What a training script fixes about the config it reads (`cfg.TRAIN.END_EPOCH`, `hps.train.batch_size`,
+// `opt['train']['checkpoint_save']`): the script's expressions are key paths into that config, so the config's
+// values give them a value, and the code gives the config's keys a meaning — the apex/autocast switch a key turns
+// on, the loop bound that is the epoch count, the DataLoader's batch and workers, the checkpoint saved in the loop.
+// Read from the tree only; nothing is evaluated beyond literals and + - * // of them.
+import type { SyntaxNode, Tree } from '../parse/python';
+import { findCalls, literal, spanOf } from '../parse/python-syntax';
+import type { Fact, FactKey, FactValue } from '../types';
+
+/** The value of a config key path (the root variable dropped), or undefined when the config does not say. */
+export type PathLookup = (path: string[]) => { value: FactValue; where: string } | undefined;
+
+/** Mixed-precision code: apex, native AMP, half models and loss-scaling optimizers. */
+const AMP_CODE =
+  /\bamp\.initialize\s*\(|\bnetwork_to_half\s*\(|\bFP16_Optimizer\s*\(|\.half\s*\(\s*\)|\bGradScaler\s*\(|\bautocast\s*\(|\bamp\.scale_loss\s*\(/;
+/** Any word of mixed precision: a script without one trains in fp32 (PyTorch's default). */
+const AMP_WORDS = /\b(amp|autocast|GradScaler|half|fp16|bf16|bfloat16|float16|precision|apex)\b/i;
+const SAVE_CALL = /\b(save_checkpoint|save_model|save_network|torch\.save|\w+\.save)\s*\(/;
+const TRAIN_CALL = /\w*(train|epoch|fit|optimi[sz]e)\w*\s*\(|\.backward\s*\(|\.step\s*\(/i;
+
+/** `cfg.A.B`, `opt['a']['b']`, `cfg.A.get('B')` → ['A', 'B'] (the root variable dropped); undefined otherwise. */
+export function accessPath(n: SyntaxNode | null | undefined): string[] | undefined {
+  if (!n) return undefined;
+  if (n.type === 'identifier') return [];
+  if (n.type === 'attribute') {
+    const obj = accessPath(n.childForFieldName('object'));
+    const attr = n.childForFieldName('attribute')?.text;
+    return obj && attr ? [...obj, attr] : undefined;
+  }
+  if (n.type === 'subscript') {
+    const obj = accessPath(n.childForFieldName('value'));
+    const key = literal(n.childForFieldName('subscript'));
+    return obj && typeof key === 'string' ? [...obj, key] : undefined;
+  }
+  if (n.type === 'call') {
+    const fn = n.childForFieldName('function');
+    const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get' && args[0]) {
+      const obj = accessPath(fn.childForFieldName('object'));
+      const key = literal(args[0]);
+      return obj && typeof key === 'string' ? [...obj, key] : undefined;
+    }
+  }
+  if (n.type === 'parenthesized_expression') return accessPath(n.namedChildren[0]);
+  return undefined;
+}
+
+interface Value {
+  value: FactValue;
+  /** The config keys the value came from, for the note. */
+  from: string[];
+}
+
+/**
+ * A number or literal from config paths and literals with + - * //; a local name assigned once in the enclosing
+ * function (`end_epoch = cfg.TRAIN.END_EPOCH + cfg.TRAIN.EXTRA_EPOCH`) is read through its assignment; undefined
+ * when any part is unknown.
+ */
+function evaluate(n: SyntaxNode | null | undefined, lookup: PathLookup, depth = 0): Value | undefined {
+  if (!n) return undefined;
+  const lit = literal(n);
+  if (lit !== undefined) return { value: lit, from: [] };
+  if (n.type === 'identifier' && depth < 2) {
+    const rhs = onlyAssignment(n);
+    return rhs ? evaluate(rhs, lookup, depth + 1) : undefined;
+  }
+  const p = accessPath(n);
+  if (p && p.length > 0) {
+    const hit = lookup(p);
+    return hit ? { value: hit.value, from: [hit.where] } : undefined;
+  }
+  if (n.type === 'parenthesized_expression') return evaluate(n.namedChildren[0], lookup);
+  if (n.type === 'binary_operator') {
+    const a = evaluate(n.childForFieldName('left'), lookup, depth);
+    const b = evaluate(n.childForFieldName('right'), lookup, depth);
+    const op = n.childForFieldName('operator')?.text;
+    if (!a || !b || typeof a.value !== 'number' || typeof b.value !== 'number') return undefined;
+    const v =
+      op === '+'
+        ? a.value + b.value
+        : op === '-'
+          ? a.value - b.value
+          : op === '*'
+            ? a.value * b.value
+            : op === '//' && b.value !== 0
+              ? Math.floor(a.value / b.value)
+              : undefined;
+    return v === undefined ? undefined : { value: v, from: [...a.from, ...b.from] };
+  }
+  return undefined;
+}
+
+/** Python truth of a condition on config keys (`cfg.FP16.ENABLED`, `lvl != "O0"`, `not x`); undefined when unknown. */
+function truth(n: SyntaxNode | null | undefined, lookup: PathLookup): Value | undefined {
+  if (!n) return undefined;
+  if (n.type === 'not_operator') {
+    const v = truth(n.childForFieldName('argument'), lookup);
+    return v && { value: !v.value, from: v.from };
+  }
+  if (n.type === 'comparison_operator') {
+    const [a, b] = n.namedChildren;
+    const op = n.children.find((c) => c && ['==', '!='].includes(c.type))?.type;
+    const x = evaluate(a, lookup);
+    const y = evaluate(b, lookup);
+    if (!x || !y || !op || n.namedChildren.length !== 2) return undefined;
+    const eq = String(x.value).toLowerCase() === String(y.value).toLowerCase();
+    return { value: op === '==' ? eq : !eq, from: [...x.from, ...y.from] };
+  }
+  const v = evaluate(n, lookup);
+  if (!v || v.from.length === 0) return undefined;
+  return { value: !(v.value === false || v.value === null || v.value === 0 || v.value === ''), from: v.from };
+}
+
+function* walk(n: SyntaxNode, type: string): Generator<SyntaxNode> {
+  if (n.type === type) yield n;
+  for (const c of n.namedChildren) if (c) yield* walk(c, type);
+}
+
+export interface ReadingFacts {
+  facts: Fact[];
+}
+
+/**
+ * Facts of the run a script makes of a config it reads: only what the code and the config together decide, each with
+ * origin `inferred` and a note naming the keys and the script. Keys the script reads but the config does not state
+ * stay unknown (never a guess).
+ */
+export function readingFacts(script: string, text: string, tree: Tree, lookup: PathLookup): Fact[] {
+  const root = tree.rootNode;
+  const out = new Map<FactKey, Fact>();
+  const put = (key: FactKey, value: FactValue, node: SyntaxNode, note: string) => {
+    if (!out.has(key)) out.set(key, { key, value, origin: 'inferred', file: script, span: spanOf(node), note });
+  };
+  const keys = (v: Value) => v.from.join(', ');
+
+  // Mixed precision: a switch on a config key around apex / AMP code, or `autocast(enabled=…)`.
+  for (const ifs of walk(root, 'if_statement')) {
+    const body = ifs.childForFieldName('consequence');
+    if (!body || !AMP_CODE.test(body.text)) continue;
+    const t = truth(ifs.childForFieldName('condition'), lookup);
+    if (!t) continue;
+    const half = /bfloat16|bf16/.test(body.text) ? 'bf16' : 'fp16';
+    put(
+      'precision',
+      t.value ? half : 'fp32',
+      ifs.childForFieldName('condition')!,
+      `${t.value ? half : 'no mixed precision'}: ${keys(t)} ${t.value ? 'turns on' : 'leaves off'} the mixed-precision code of ${base(script)}`,
+    );
+    break;
+  }
+  for (const c of findCalls(root, text, ['autocast', 'GradScaler'])) {
+    const en = c.kwargs.get('enabled');
+    const t = en ? truth(en.value, lookup) : undefined;
+    if (!t) continue;
+    const dtype = c.kwargs.get('dtype')?.value.text ?? '';
+    const half = /bfloat16|bf16/.test(dtype) ? 'bf16' : 'fp16';
+    put('precision', t.value ? half : 'fp32', en!.value, `${c.name}(enabled=${en!.value.text}) with ${keys(t)}`);
+  }
+  if (!AMP_WORDS.test(text))
+    put(
+      'precision',
+      'fp32',
+      root,
+      `no autocast, GradScaler, apex or .half() in ${base(script)}: PyTorch trains in fp32`,
+    );
+
+  // The epoch loop: `for epoch in range(begin, end)` around a training call.
+  for (const loop of walk(root, 'for_statement')) {
+    const it = loop.childForFieldName('right');
+    const body = loop.childForFieldName('body');
+    if (it?.type !== 'call' || it.childForFieldName('function')?.text !== 'range' || !body) continue;
+    if (!TRAIN_CALL.test(body.text)) continue;
+    const args = it.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+    if (SAVE_CALL.test(body.text))
+      put('periodic_save', 'epoch', body, `a checkpoint saved inside the training loop of ${base(script)}`);
+    const endNode = args.length === 1 ? args[0] : args[1];
+    const end = evaluate(endNode, lookup);
+    if (!end || typeof end.value !== 'number' || end.from.length === 0) continue;
+    const start = args.length === 1 ? { value: 0, from: [] } : evaluate(args[0], lookup);
+    // `range(start_epoch, epochs + 1)`: an inclusive end counts from 1.
+    const inclusive = endNode?.type === 'binary_operator' && /\+\s*1$/.test(endNode.text);
+    const from = typeof start?.value === 'number' ? start.value : inclusive ? 1 : 0;
+    const n = end.value - from;
+    if (n <= 0) continue;
+    if (/epoch/i.test(loop.childForFieldName('left')?.text ?? '') || /epoch/i.test(endNode?.text ?? ''))
+      put('epochs', n, endNode!, `for … in ${it.text} in ${base(script)}, with ${keys(end)}`);
+    break;
+  }
+
+  // The training DataLoader: its batch (per process) and its workers.
+  const loaders = findCalls(root, text, ['DataLoader']).filter((c) => !/\b(val|test|eval)/i.test(assigned(c.node)));
+  const train = loaders.find((c) => /train/i.test(assigned(c.node))) ?? loaders[0];
+  if (train) {
+    const bs = train.kwargs.get('batch_size')?.value;
+    // `BATCH_SIZE_PER_GPU * len(gpus)` under DataParallel: per device it is the per-GPU key.
+    const left = bs?.type === 'binary_operator' ? bs.childForFieldName('left') : undefined;
+    const per = left && /per_gpu|per_device/i.test(left.text) ? evaluate(left, lookup) : undefined;
+    const b = per ?? evaluate(bs, lookup);
+    if (b && typeof b.value === 'number' && b.value > 0 && b.from.length)
+      put('micro_batch', b.value, bs!, `DataLoader(batch_size=${bs!.text}) in ${base(script)}, with ${keys(b)}`);
+    const nw = train.kwargs.get('num_workers')?.value;
+    const w = evaluate(nw, lookup);
+    if (w && typeof w.value === 'number' && w.value >= 0)
+      put(
+        'num_workers',
+        w.value,
+        nw!,
+        `DataLoader(num_workers=${nw!.text}) in ${base(script)}${w.from.length ? `, with ${keys(w)}` : ''}`,
+      );
+  }
+
+  // Accumulation: a config key the code names for it, else none in the code.
+  const accum = /[\w.[\]'"]*accum\w*/i.exec(text);
+  if (!accum && !/%\s*[\w.[\]'"]*(accum|update_freq|iters_to_accumulate)/i.test(text))
+    put('grad_accum', 1, root, `no gradient accumulation in ${base(script)}: one optimizer step per batch`);
+  else {
+    for (const n of walk(root, 'attribute')) {
+      if (!/accum/i.test(n.childForFieldName('attribute')?.text ?? '')) continue;
+      const v = evaluate(n, lookup);
+      if (v && typeof v.value === 'number' && v.from.length) {
+        put('grad_accum', Math.max(1, v.value), n, `${v.from.join(', ')} read as the accumulation of ${base(script)}`);
+        break;
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** The value assigned to a name when the enclosing function assigns it exactly once (and the name is no parameter). */
+function onlyAssignment(name: SyntaxNode): SyntaxNode | undefined {
+  let scope: SyntaxNode | null = name.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return undefined;
+  const params = scope.childForFieldName('parameters')?.text ?? '';
+  if (new RegExp(`\\b${name.text}\\b`).test(params)) return undefined;
+  const found: SyntaxNode[] = [];
+  for (const a of walk(scope, 'assignment'))
+    if (a.childForFieldName('left')?.text === name.text) found.push(a.childForFieldName('right')!);
+  for (const a of walk(scope, 'augmented_assignment'))
+    if (a.childForFieldName('left')?.text === name.text) return undefined;
+  return found.length === 1 && found[0] ? found[0] : undefined;
+}
+
+/** The name a call's result is assigned to (`train_loader = DataLoader(…)`), or ''. */
+function assigned(call: SyntaxNode): string {
+  let n: SyntaxNode | null = call.parent;
+  for (let i = 0; n && i < 3; i++, n = n.parent)
+    if (n.type === 'assignment') return n.childForFieldName('left')?.text ?? '';
+  return '';
+}
+
+const base = (f: string) => f.split(/[\\/]/).pop() ?? f;

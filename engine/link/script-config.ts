@@ -1,0 +1,101 @@
+// The other half of "a config and the script that reads it are one run": a training script analysed alone reads the
+// config it names as its default (`add_argument("--config", default="configs/base.yaml")`, `def main(json_path=
+// "options/train.json")`, `OmegaConf.load("conf/train.yaml")`, `Config.fromfile(…)`, `merge_from_file(…)`,
+// `yaml.safe_load(open(…))`). The script's expressions over that config (`cfg.TRAIN.EPOCHS`) then have values, the
+// switches it reads are set or not, and what the config states fills what the script's reader only assumed — origin
+// `inferred`, with a note naming the default config. A path given on a command line replaces it, so a launcher's
+// config (./named-configs) is applied first and this one only where nothing else was.
+import * as path from 'node:path';
+import { readingFacts } from '../extract/config-reading';
+import { readSets } from '../extract/vocab-run';
+import type { RunDraft } from '../extract/run-draft';
+import { findCalls, literal } from '../parse/python-syntax';
+import type { SyntaxNode, Tree } from '../parse/python';
+import type { Fact, FactKey, Origin } from '../types';
+import type { Linker } from './linker';
+import { configLookup, schemaOf, projectTop, pythonFiles } from './config-readers';
+import { entrySets } from './vocab';
+
+const CONFIG_FILE = /\.(ya?ml|jsonc?|toml)$/i;
+const CONFIG_OPTION = /^-{1,2}(c|cfg|config|config[-_]?file|config[-_]?path|opt|options?|hparams|hps|exp[-_]?config)$/i;
+const LOADERS = [
+  'load',
+  'safe_load',
+  'fromfile',
+  'merge_from_file',
+  'from_yaml',
+  'parse_yaml',
+  'get_hparams_from_file',
+];
+/** Origins the default config may replace: nothing the script states. */
+const WEAK: Origin[] = ['assumed', 'framework-default'];
+const KEEP: FactKey[] = ['model', 'params', 'modality', 'framework', 'devices', 'hardware'];
+
+/** The config file a script reads when run without arguments, as written. */
+function defaultConfig(text: string, tree: Tree): string | undefined {
+  const root = tree.rootNode;
+  for (const c of findCalls(root, text, ['add_argument'])) {
+    const names = c.positional.map((p) => literal(p)).filter((v): v is string => typeof v === 'string');
+    const d = literal(c.kwargs.get('default')?.value);
+    if (names.some((n) => CONFIG_OPTION.test(n)) && typeof d === 'string' && CONFIG_FILE.test(d)) return d;
+  }
+  for (const c of findCalls(root, text, LOADERS)) {
+    let arg: SyntaxNode | undefined = c.positional[0];
+    // `yaml.safe_load(open("x.yaml"))`
+    if (arg?.type === 'call' && arg.childForFieldName('function')?.text === 'open')
+      arg = arg.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+    const v = literal(arg);
+    if (typeof v === 'string' && CONFIG_FILE.test(v)) return v;
+  }
+  // `def main(json_path="options/train.json")`
+  const m =
+    /^\s*def\s+\w+\s*\([^)]*?\b\w*(config|cfg|json|yaml|opt)\w*\s*=\s*['"]([^'"]+\.(?:ya?ml|jsonc?|toml))['"]/im.exec(
+      text,
+    );
+  return m?.[2];
+}
+
+/** The script's own runs with what its default config states and what its code makes of it. */
+export function withDefaultConfig(
+  linker: Linker,
+  file: string,
+  text: string,
+  tree: Tree | undefined,
+  drafts: RunDraft[],
+): RunDraft[] {
+  if (!tree || !/\.(ya?ml|jsonc?|toml)['"]/.test(text)) return drafts;
+  const id = linker.id(file);
+  const mine = drafts.filter((d) => d.plan.entry.file === id && d.kind !== 'hf');
+  if (mine.length === 0) return drafts;
+  const named = defaultConfig(text, tree);
+  const target = named ? linker.resolve(file, named) : undefined;
+  const ctext = target ? linker.read(target) : undefined;
+  if (!target || ctext === undefined) return drafts;
+  const own = entrySets(linker, target, ctext).sets;
+  if (own.length === 0) return drafts;
+  const cid = linker.id(target);
+  const schema = schemaOf(linker, pythonFiles(linker, projectTop(linker, target), target), own);
+  const lookup = configLookup(own, schema);
+  const reading = readingFacts(id, text, tree, lookup);
+  const { read } = readSets(schema ? [schema, ...own] : own);
+  for (const d of mine) {
+    const facts = d.plan.facts;
+    const weak = (k: FactKey) => {
+      const cur = facts.get(k);
+      return !cur || WEAK.includes(cur.origin) || cur.value === null;
+    };
+    let added = false;
+    const set = (f: Fact, note: string) => {
+      facts.set(f.key, { ...f, origin: 'inferred', note });
+      if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
+      added = true;
+    };
+    for (const f of reading)
+      if (weak(f.key) && f.value !== null) set(f, `${f.note} (its default config ${path.basename(cid)})`);
+    for (const [k, f] of read.facts)
+      if (!KEEP.includes(k) && weak(k) && f.value !== null)
+        set(f, `${f.note} (in ${path.basename(f.file ?? cid)}, the default config of ${path.basename(id)})`);
+    if (added) d.plan.files = [...new Set([...d.plan.files, cid, ...(schema ? [schema.file] : [])])];
+  }
+  return drafts;
+}

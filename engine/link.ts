@@ -21,6 +21,7 @@ import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { withRepoLauncherDevices } from './link/repo-launchers';
+import { withImportedModules } from './link/imports';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
@@ -39,19 +40,12 @@ export function linkFile(input: LinkInput): LinkResult {
     const kind = linkKind(file);
     if (kind === 'python') {
       drafts = linker.pythonRuns(file, text).map((d) => linker.enrich(d));
-      // Devices the script states (`multi_gpu_model(gpus=2)`, one "cuda" device), where its reader read none.
       const tree = input.tree;
       const id = linker.id(file);
       // What a loop reader could not follow (`batch_size=batch_size`), from the file's own settings.
       for (const d of drafts)
         if (d.plan.entry.file === id && (d.kind === 'torch' || d.kind === 'accelerate') && unread(d))
           fillUnread(d, entrySets(linker, file, text, input.tree).sets);
-      // Not for a module whose run is set up elsewhere (./extract/step-module): its caller places it on devices.
-      if (tree)
-        for (const d of drafts)
-          if (d.plan.entry.file === id && !/-module$/.test(d.kind)) statedDevices(id, text, tree, d.plan.facts);
-      // The count the repository's launchers that run this script agree on (./link/repo-launchers).
-      withRepoLauncherDevices(linker, file, drafts);
       // A Hydra script (`@hydra.main`) trains what its primary config composes.
       if (drafts.length === 0) drafts = linker.hydraFromScript(file, text);
       // A Python file with no run of its own may be a config a launcher passes to a script (nanoGPT's config/*.py).
@@ -65,6 +59,15 @@ export function linkFile(input: LinkInput): LinkResult {
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
       // The config the script reads when run without arguments (`--config` default, `OmegaConf.load("…")`).
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
+      // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
+      drafts = withImportedModules(linker, file, text, input.tree, drafts);
+      // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
+      // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
+      if (tree)
+        for (const d of drafts)
+          if (d.plan.entry.file === id && !/-module$/.test(d.kind)) statedDevices(id, text, tree, d.plan.facts);
+      // The count the repository's launchers that run this script agree on (./link/repo-launchers).
+      withRepoLauncherDevices(linker, file, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {

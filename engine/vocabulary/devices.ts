@@ -12,6 +12,7 @@
 // device, -1 (`gpu_id: -1`) the CPU.
 // A value of -1 or `auto` ("every visible device") states no count: the reading is left to the launcher or settings.
 // Launchers' own options (torchrun, SLURM, Kubernetes) are read in ../extract/launcher-devices.ts and kubernetes.ts.
+import type { EntrySet } from '../extract/generic';
 import type { Fact, FactKey, FactValue } from '../types';
 import { A, type Alias, type Target } from './aliases';
 import type { Hit } from './read';
@@ -181,4 +182,21 @@ export function combineDevices(
   const total = slice.p * (slices?.p ?? 1);
   const parts = [...slice.parts, ...(slices?.parts ?? [])];
   put('devices', total, slice.first, `${parts.join(' × ') || 'every parallel degree 1'} = ${total} devices`);
+}
+
+/** A switch that turns several devices off: `use_multi_gpu: False` (Informer/Autoformer-style scripts), `multi_gpu: false`. */
+const MULTI_SWITCH = /^(use_?)?multi_?(gpus?|devices?)$/i;
+
+/**
+ * `use_multi_gpu: False` beside `devices: '0,1,2,3'`: the list of ids is not what the run uses, and which single
+ * device it takes is the script's affair — the list's count is dropped, none is claimed.
+ */
+export function multiDeviceOff(sets: EntrySet[], facts: Map<FactKey, Fact>, extras: Extras): void {
+  const off = sets.some((s) =>
+    s.entries.some((e) => MULTI_SWITCH.test(e.path[e.path.length - 1] ?? '') && e.value === false),
+  );
+  if (!off) return;
+  extras.delete('devices.node');
+  const job = facts.get('devices');
+  if (job && typeof job.value === 'number' && job.value > 1) facts.delete('devices');
 }

@@ -11,7 +11,7 @@ import type { Target } from './aliases';
 import { hits, type Hit } from './hits';
 import { signature, type Framework } from './frameworks';
 import { derive } from './derive';
-import { combineDevices, DEVICE_PARTS } from './devices';
+import { combineDevices, DEVICE_PARTS, multiDeviceOff } from './devices';
 import { optimizerValue } from './optimizers';
 import {
   acOf,
@@ -276,6 +276,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
   );
   // A framework whose modality depends on the task it configures (fairseq, NeMo): read from the file.
   const own = fw && !fw.modality && fw.modalityOf ? { ...fw, modality: fw.modalityOf(signature(sets)) } : fw;
+  multiDeviceOff(sets, facts, extras);
   combineDevices(facts, extras, all, fact, (h) =>
     devicesOf(h.entry.value, h.entry.items, h.alias.read === 'device-ids'),
   );

@@ -204,3 +204,46 @@ test('a script takes the count its repository launchers agree on, from any folde
   );
   assert.equal(fact(sideBySide, 'devices')?.origin, 'assumed');
 });
+
+test('one device id chosen by a setting is one device; a multi-GPU switch left off drops the id list', async () => {
+  for (const use of ['device = torch.device(f"cuda:{args.gpu}")', 'torch.cuda.set_device(args.gpu)\ndevice = "cuda"']) {
+    const a = await analyze(
+      {
+        'train.py': LOOP(
+          `${ARGS('p.add_argument("--gpu", type=int, default=0)')}\n${use}`,
+          'nn.Linear(8, 2).to(device)',
+        ).replace(/\.cuda\(\)/g, '.to(device)'),
+      },
+      'train.py',
+    );
+    assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'devices')?.origin], [1, 'inferred'], use);
+  }
+  // must not: the training model is spread by DataParallel over every visible GPU.
+  const dp = await analyze(
+    {
+      'train.py': LOOP(
+        `${ARGS('p.add_argument("--gpu", type=int, default=0)')}\ntorch.cuda.set_device(args.gpu)`,
+        'nn.DataParallel(nn.Linear(8, 2)).cuda()',
+      ),
+    },
+    'train.py',
+  );
+  assert.equal(fact(dp, 'devices')?.origin, 'assumed');
+  const script = (multi: string) => `import argparse
+from exp.exp_main import Exp_Main
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--train_epochs', type=int, default=10)
+parser.add_argument('--batch_size', type=int, default=32)
+parser.add_argument('--learning_rate', type=float, default=0.0001)
+parser.add_argument('--use_multi_gpu', action='store_true', default=${multi})
+parser.add_argument('--devices', type=str, default='0,1,2,3')
+args = parser.parse_args()
+Exp_Main(args).train(setting='run')
+`;
+  const on = await analyze({ 'run.py': script('True') }, 'run.py');
+  assert.equal(fact(on, 'devices')?.value, 4);
+  // must not: with the switch off the script uses one device of its choosing, not the list.
+  const off = await analyze({ 'run.py': script('False') }, 'run.py');
+  assert.equal(fact(off, 'devices')?.origin, 'assumed');
+});

@@ -1,14 +1,15 @@
-// The devices of a script analysed alone, from the launchers of its repository that run it: research repositories
-// keep their launch commands apart from the code (`experiments/mpii/hg.sh` running `example/main.py` with
-// `CUDA_VISIBLE_DEVICES=0`), beyond the folders the linker searches for the launcher it merges (./linker.ts
-// `launchersOf`). Every launcher of the repository that runs the script and states a device count is read; the count
-// is the run's only when they all state the same one. When they differ, the count is chosen at launch: no count.
+// The devices of a script analysed alone, from the launchers that run it: those beside it (the ones the linker merges,
+// ./linker.ts `launchersOf`) and those anywhere in its repository — research repositories keep their launch commands
+// apart from the code (`experiments/mpii/hg.sh` running `example/main.py` with `CUDA_VISIBLE_DEVICES=0`). Every such
+// launcher that states a device count is read; the count is the run's only when they all state the same one. When
+// they differ, the count is chosen at launch: no count.
 //
 // The repository is the nearest folder above the script that holds a project's top-level files (a README, a licence,
 // setup.py, pyproject.toml, requirements.txt or .git) — never a folder above it, so the walk stays inside one
 // repository when several lie side by side. The walk is bounded (folders, depth, launchers read).
 import * as path from 'node:path';
 import type { Fact } from '../types';
+import type { LaunchCommand } from '../extract/launcher';
 import type { RunDraft } from '../extract/run-draft';
 import type { Linker } from './linker';
 import { commandsOf, isLauncherName } from './merge';
@@ -81,22 +82,27 @@ function launcherFiles(linker: Linker, root: string, file: string): string[] {
  * folder is recognised).
  */
 export function repoLauncherDevices(linker: Linker, file: string): Fact | undefined {
-  const root = repoRoot(linker, file);
-  if (!root) return undefined;
   const wanted = path.resolve(file);
   const base = path.basename(file);
-  const counts = new Map<number, { fact: Fact; launcher: string }>();
-  for (const lf of launcherFiles(linker, root, file)) {
+  // The launchers beside the script that the linker merges (./linker.ts `launchersOf`), and those of its repository.
+  const found: { launcher: string; cmd: LaunchCommand }[] = linker
+    .launchersOf(file)
+    .map((l) => ({ launcher: l.file, cmd: l.cmd }));
+  const root = repoRoot(linker, file);
+  for (const lf of root ? launcherFiles(linker, root, file) : []) {
     const text = linker.read(lf);
     if (!text || !text.includes(base)) continue;
-    for (const cmd of commandsOf(linker.id(lf), text, sourcedVars(linker, lf, text))) {
-      if (!cmd.target || cmd.target.kind === 'module' || !linker.names(lf, cmd.target.path, wanted)) continue;
-      const dev = cmd.facts.find((f) => f.key === 'devices');
-      if (!dev) continue;
-      // A launcher that leaves the count to its caller (`--nproc_per_node=$GPUS`): the count is chosen at launch.
-      if (typeof dev.value !== 'number') return { ...dev, note: `${dev.note ?? ''} (${linker.id(lf)})` };
-      if (!counts.has(dev.value)) counts.set(dev.value, { fact: dev, launcher: linker.id(lf) });
-    }
+    for (const cmd of commandsOf(linker.id(lf), text, sourcedVars(linker, lf, text)))
+      if (cmd.target && cmd.target.kind !== 'module' && linker.names(lf, cmd.target.path, wanted))
+        found.push({ launcher: linker.id(lf), cmd });
+  }
+  const counts = new Map<number, { fact: Fact; launcher: string }>();
+  for (const { launcher, cmd } of found) {
+    const dev = cmd.facts.find((f) => f.key === 'devices');
+    if (!dev) continue;
+    // A launcher that leaves the count to its caller (`--nproc_per_node=$GPUS`): the count is chosen at launch.
+    if (typeof dev.value !== 'number') return { ...dev, note: `${dev.note ?? ''} (${launcher})` };
+    if (!counts.has(dev.value)) counts.set(dev.value, { fact: dev, launcher });
   }
   if (counts.size === 0) return undefined;
   const all = [...counts.values()];

@@ -192,6 +192,16 @@ test('a script takes the count its repository launchers agree on, from any folde
   );
   assert.equal(fact(differ, 'devices')?.value, null);
   assert.match(fact(differ, 'devices')!.note!, /different counts/);
+  // must not: two launchers beside the script (no repository folder recognised) that state different counts.
+  const beside = await analyze(
+    {
+      'train.py': SCRIPT,
+      'one.sh': 'CUDA_VISIBLE_DEVICES=0 python train.py\n',
+      'four.sh': 'CUDA_VISIBLE_DEVICES=0,1,2,3 python train.py\n',
+    },
+    'train.py',
+  );
+  assert.equal(fact(beside, 'devices')?.value, null);
   // must not: another repository beside this one (its own README) is not searched.
   const sideBySide = await analyze(
     {

@@ -131,6 +131,16 @@ export function schemaOf(linker: Linker, files: string[], own: EntrySet[]): Entr
   return best?.set;
 }
 
+/** `@hydra.main(config_path="conf", config_name="train")` in `script`, naming `config` (conf/train.yaml). */
+function hydraPrimary(script: string, text: string, config: string): boolean {
+  if (!/\.ya?ml$/i.test(config) || !text.includes('config_name')) return false;
+  const stem = path.basename(config).replace(/\.ya?ml$/i, '');
+  const name = /config_name\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1];
+  const dir = /config_path\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1];
+  if (name?.replace(/\.ya?ml$/i, '') !== stem || dir === undefined) return false;
+  return path.resolve(path.dirname(path.resolve(script)), dir) === path.dirname(path.resolve(config));
+}
+
 /** Does the script import the schema module (`from config import config`, `from lib.config import cfg`)? */
 function importsModule(text: string, schemaFile: string): boolean {
   const stem = path.basename(schemaFile, '.py');
@@ -164,6 +174,9 @@ export function readersOf(
     let score = 0;
     if (text.includes(base) && new RegExp(`['"/]${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(text)) {
       how = `names ${base}`;
+      score = 1000;
+    } else if (hydraPrimary(f, text, file)) {
+      how = `composes it (@hydra.main config_name="${path.basename(file).replace(/\.ya?ml$/i, '')}")`;
       score = 1000;
     } else if (schema && importsModule(text, schema.file)) {
       how = `imports the schema ${path.basename(schema.file)} of its keys`;

@@ -47,6 +47,9 @@ const FILLED: FactKey[] = [
   'micro_batch',
 ];
 
+/** Facts the reading script's own run decides in code. */
+const CODE_FACTS: FactKey[] = ['precision', 'grad_accum', 'periodic_save', 'optimizer', 'num_workers'];
+
 interface Reader {
   file: string;
   text: string;
@@ -321,6 +324,15 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
   };
   for (const f of reading) fill(f);
+  // What the script's own reader states in code (an unconditional `autocast`, its accumulation, its checkpoint
+  // calls): choices of the code, not of the config. Batch and length are left out: the script's own defaults for
+  // them are what the config replaces.
+  for (const run of linker.pythonRuns(reader.file, reader.text).filter((r) => r.plan.entry.file === script))
+    for (const k of CODE_FACTS) {
+      const f = run.plan.facts.get(k);
+      if (f && f.value !== null && f.origin !== 'assumed' && !reading.some((x) => x.key === k))
+        fill({ ...f, origin: 'inferred' });
+    }
   // The optimizer the code builds, where the config names none.
   if (!facts.get('optimizer') || WEAK.includes(facts.get('optimizer')!.origin)) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);

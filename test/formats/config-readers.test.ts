@@ -226,3 +226,42 @@ if __name__ == "__main__":
   assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
   assert.match(fact(a, 'num_workers')?.note ?? '', /run_train\.py composes it/);
 });
+
+test('what the reading script decides in code alone (an unconditional bf16 autocast, accumulation) reaches the config', async () => {
+  const files = {
+    'pose/configs/hrnet_w32.yaml':
+      'data:\n  batch: 48\n  workers: 6\nsolver:\n  epochs: 210\n  base_lr: 0.001\n  warmup: 500\n',
+    'pose/train.py': `import torch
+from torch.utils.data import DataLoader
+from omegaconf import OmegaConf
+
+
+def main(path):
+    cfg = OmegaConf.load(path)
+    model = torch.nn.Linear(8, 8).cuda()
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.solver.base_lr)
+    loader = DataLoader(range(96), batch_size=cfg.data.batch, num_workers=cfg.data.workers)
+    for epoch in range(cfg.solver.epochs):
+        for i, x in enumerate(loader):
+            with torch.autocast("cuda", dtype=torch.bfloat16):
+                loss = model(x).mean() / 4
+            loss.backward()
+            if (i + 1) % 4 == 0:
+                opt.step()
+                opt.zero_grad()
+
+
+if __name__ == "__main__":
+    main("configs/hrnet_w32.yaml")
+`,
+  };
+  const a = await analyze(files, 'pose/configs/hrnet_w32.yaml');
+  assert.equal(fact(a, 'precision')?.value, 'bf16');
+  assert.equal(fact(a, 'precision')?.origin, 'inferred');
+  assert.equal(fact(a, 'epochs')?.value, 210);
+  assert.equal(fact(a, 'micro_batch')?.value, 48);
+  assert.equal(fact(a, 'num_workers')?.value, 6);
+  assert.equal(fact(a, 'optimizer')?.value, 'adam');
+  // A step every fourth batch: not "no accumulation".
+  assert.notEqual(fact(a, 'grad_accum')?.value, 1);
+});

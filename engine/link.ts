@@ -19,6 +19,7 @@ import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
+import { withImportedModules } from './link/imports';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { statedDevices } from './extract/python-trains-run';
@@ -58,6 +59,8 @@ export function linkFile(input: LinkInput): LinkResult {
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
       // The config the script reads when run without arguments (`--config` default, `OmegaConf.load("…")`).
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
+      // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
+      drafts = withImportedModules(linker, file, text, input.tree, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {

@@ -68,6 +68,10 @@ export const FACT_KEYS = [
   'debug_flag',
   'profiler',
   'host_sync',
+  /** The experiment tracker the run reports to (`report_to`: 'wandb', 'tensorboard', …; 'none' when off). */
+  'tracker',
+  /** Histograms, images or figures logged on every training step (`add_histogram`, `wandb.Image`, …). */
+  'media_logging',
   'credential',
   'validation',
   'sweep',

@@ -139,4 +139,28 @@ runRuleCases(credentialInCode, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'a W&B key as the default of a command-line option named for it',
+    code: script(
+      `import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--wandb-key", default="${WANDB_KEY}")`,
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 6, column: 44, messageIncludes: 'Weights & Biases' }],
+  },
+  {
+    name: 'a Hugging Face token as a dataclass field default',
+    code: script(
+      `from dataclasses import dataclass, field\n\n\n@dataclass\nclass Args:\n    hub_token: str = field(default="${TOKEN}")`,
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, messageIncludes: 'Hugging Face token' }],
+  },
+  {
+    name: 'a commit hash as the default of a --revision option: not a key',
+    code: script(
+      `import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="${WANDB_KEY}")`,
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

@@ -76,6 +76,26 @@ CUDA_VISIBLE_DEVICES=0 CUDA_LAUNCH_BLOCKING=1 python main.py /data/imagenet --ep
     expect: [{ line: 2, column: 24 }],
   },
   {
+    name: 'set through env(1) before the command: `env NAME=1 … python train.py`',
+    file: '/case/finetune.sh',
+    code: `env CUDA_VISIBLE_DEVICES=0 CUDA_LAUNCH_BLOCKING=1 python3 -u finetune.py \\
+    --num_train_epochs 10 --train_batch_size 12
+`,
+    files: { '/case/finetune.py': loop('') },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 1, column: 28, severity: 'warning' }],
+  },
+  {
+    name: '`env` printing the environment, then a training command without the switch',
+    file: '/case/finetune.sh',
+    code: `env | grep CUDA
+CUDA_LAUNCH_BLOCKING=0 python3 finetune.py --num_train_epochs 10
+`,
+    files: { '/case/finetune.py': loop('') },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
     name: 'NCCL_DEBUG=INFO and a commented-out CUDA_LAUNCH_BLOCKING in a launcher are not debug waste',
     file: '/case/train.sh',
     code: `#!/bin/bash

@@ -77,6 +77,26 @@ runRuleCases(evalTooFrequent, [
   },
 ]);
 
+// A short run (one epoch of an assumed 50,000 examples at a global batch of 1,024: ≈ 49 steps) that falls back to
+// the logging interval: evaluating after every step or few steps weighs on it whatever its length.
+const shortRun = (args: string) =>
+  `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B")\nargs = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=1, per_device_train_batch_size=16, gradient_accumulation_steps=64, ${args})\nTrainer(model=model, args=args).train()\n`;
+
+runRuleCases(evalTooFrequent, [
+  {
+    name: 'a short run evaluating after every step (fallback to logging_steps=1): information',
+    code: shortRun('eval_strategy="steps", logging_steps=1'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, severity: 'information', messageIncludes: 'Evaluation every step' }],
+  },
+  {
+    name: 'the same short run logging every 20 steps: two evaluations, nothing to say',
+    code: shortRun('eval_strategy="steps", logging_steps=20'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
 // Lightning: val_check_interval=N (an int) validates every N training batches.
 const lightning = (arg: string) =>
   `import lightning as L\nmodel = LitModel()\ntrainer = L.Trainer(accelerator="gpu", devices=1, max_steps=20000, ${arg})\ntrainer.fit(model, train_loader, val_loader)\n`;

@@ -3,6 +3,11 @@ import { assumedLength, at, num, replaceFact, setArg, written } from './helpers'
 
 /** More evaluations than this over a run is too many for the training it checks. */
 export const MAX_EVALS = 50;
+/**
+ * An evaluation that falls back to a logging interval this small comes after so few training steps that it weighs
+ * on the run whatever its length: flagged on a short run too (fewer than MAX_EVALS evaluations).
+ */
+export const DENSE_FALLBACK = 10;
 
 const nice = (n: number) => {
   const steps = [10, 20, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000];
@@ -24,7 +29,9 @@ export const evalTooFrequent: Rule = {
       'Flags `eval_strategy="steps"` runs that evaluate more than 50 times: a small `eval_steps`, or no `eval_steps` ' +
       'at all, in which case the Trainer falls back to `logging_steps` (a warning when that is 50 steps or fewer); ' +
       'a Lightning `Trainer(val_check_interval=N)` (an int: validation every N training batches) that does the same, ' +
-      'and a hand-written loop that evaluates under `if step % N == 0:` in the loop that runs the backward pass.',
+      'and a hand-written loop that evaluates under `if step % N == 0:` in the loop that runs the backward pass. A ' +
+      "fallback to a `logging_steps` of 10 or fewer (a launcher's `--logging_steps 1`) is flagged on a short run too: an " +
+      'evaluation after every few steps weighs on the run whatever its length.',
     whyIsThisBad:
       'Each evaluation is a forward pass over the whole validation set. The TrainingArguments docs: `eval_steps` ' +
       '"will default to the same value as logging_steps if not set" — with logging every 10 steps the run evaluates ' +
@@ -40,7 +47,6 @@ export const evalTooFrequent: Rule = {
     const es = ctx.fact('eval_strategy');
     if (es?.value !== 'steps' || !written(es)) return [];
     const total = ctx.shape.totalSteps;
-    if (total === undefined) return [];
     // A step count resting on the assumed dataset size: information that names the assumption.
     const assumed = assumedLength(ctx);
     const lightning = ctx.plan.framework === 'lightning';
@@ -48,8 +54,11 @@ export const evalTooFrequent: Rule = {
     const evalSteps = num(ev?.value);
     const logging = num(ctx.value('logging_steps')) ?? 500;
     const every = evalSteps ?? logging;
-    if (every < 1 || total / every <= MAX_EVALS) return [];
     const fallback = evalSteps === undefined;
+    // `eval_steps` unset and `logging_steps` ≤ 10 (a launcher's `--logging_steps 1`): an evaluation every few steps,
+    // however many steps the run has.
+    const dense = fallback && every <= DENSE_FALLBACK;
+    if (total === undefined || every < 1 || (!dense && total / every <= MAX_EVALS)) return [];
     const target = nice(total / 20);
     const name = lightning ? 'val_check_interval' : 'eval_steps';
     // In a hand-written loop the interval is an operand (`it % 50`): the fix replaces that number alone.
@@ -61,7 +70,7 @@ export const evalTooFrequent: Rule = {
           : setArg(ctx, 'eval_steps', name, target);
     const what = lightning
       ? `Validation every ${every} training batches (val_check_interval=${every})`
-      : `Evaluation every ${every} steps${fallback ? ' (eval_steps is not set, so it follows logging_steps)' : ''}`;
+      : `Evaluation every ${every === 1 ? 'step' : `${every} steps`}${fallback ? ' (eval_steps is not set, so it follows logging_steps)' : ''}`;
     return [
       {
         ...(fallback ? at(es) : at(ev)),

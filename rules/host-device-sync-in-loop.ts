@@ -16,10 +16,13 @@ export const hostDeviceSyncInLoop: Rule = {
       "pass and is called by a script elsewhere). Per step means: in the loop that runs `backward()` (or Flax's " +
       "`apply_gradients`, optax's `apply_updates`) itself or calls a step function of the file, not the epoch loop " +
       "around it; in a step function run every step (a loop of the file, ignite's `Engine(step)`, Lightning's " +
-      "`training_step`, a Trainer's `compute_loss`, or a step no code of the file calls: a module's); or in a helper " +
+      "`training_step`, a Trainer's `compute_loss`, a step closure a factory returns, or a step no code of the file " +
+      "calls: a module's — a step being a function whose own body runs the backward pass, through a helper of the file " +
+      'too, or the optimizer step); in a loop over micro-batches inside the step; or in a helper ' +
       'of the file that such code calls every step (a loss function returning `loss.item()` values), two calls deep — ' +
       'outside any `if` that limits it to some steps. Reads: `.item()`, `.cpu()`, `.tolist()` of step results, ' +
-      "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
+      "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, a project's conversion helper given a step value " +
+      "(`utils.to_item(loss.data)`, `to_np(pred)`), and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
       "`writer.add_scalar(..., loss, step)`, `float(loss)`, `logger.info(..., loss)`, a progress bar's " +
       "`set_description`, MLflow's `log_metric`, accelerate's `log`; a module's `self.loss_G` too). Each line that " +
       'reads is its own finding, on that line ' +

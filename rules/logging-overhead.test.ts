@@ -37,3 +37,95 @@ runRuleCases(loggingOverhead, [
     expect: [],
   },
 ]);
+
+// Reporting to a tracker every step, in the Trainer and in a launcher of a script that parses TrainingArguments.
+runRuleCases(loggingOverhead, [
+  {
+    name: 'a short run logging every step to W&B: each step is also a record sent',
+    code: script('max_steps=200, logging_steps=1, report_to="wandb"'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, column: 68, severity: 'information', messageIncludes: 'to wandb' }],
+    fixes: [{ applicability: 'safe', output: script('max_steps=200, logging_steps=50, report_to="wandb"') }],
+  },
+  {
+    name: 'report_to as a list names the tracker too',
+    code: script('max_steps=200, logging_steps=1, report_to=["tensorboard"]'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, messageIncludes: 'to tensorboard' }],
+  },
+  {
+    name: 'report_to="none" on a short run: nothing to say',
+    code: script('max_steps=200, logging_steps=1, report_to="none"'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a launcher passing --report_to wandb --logging_steps 1 to a TrainingArguments script',
+    file: '/case/run.sh',
+    code: `torchrun --nproc_per_node=4 train.py \\
+    --model_name_or_path Qwen/Qwen2.5-0.5B \\
+    --num_train_epochs 3 \\
+    --report_to wandb \\
+    --logging_steps 1
+`,
+    files: {
+      '/case/train.py': `from transformers import AutoModelForCausalLM, HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B")\nTrainer(model=model, args=args).train()\n`,
+    },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, severity: 'information', messageIncludes: 'to wandb' }],
+  },
+]);
+
+// Media logged on every step of a hand-written loop: each line is its own finding.
+const loop = (body: string) => `import torch
+from torch.utils.tensorboard import SummaryWriter
+
+writer = SummaryWriter()
+model = Net().cuda()
+for step, (x, y) in enumerate(loader):
+    loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+${body}
+`;
+
+runRuleCases(loggingOverhead, [
+  {
+    name: 'histograms of every parameter and an image grid each step: one finding per line',
+    code: loop(
+      '    for name, p in model.named_parameters():\n        writer.add_histogram(name, p, step)\n    writer.add_image("input", x[0], step)',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 12, column: 9, messageIncludes: 'writer.add_histogram(…) on every training step' },
+      { line: 13, column: 5, messageIncludes: 'writer.add_image' },
+    ],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'wandb.Image inside wandb.log each step',
+    code: loop('    wandb.log({"sample": wandb.Image(x[0])})'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, messageIncludes: 'wandb.Image' }],
+  },
+  {
+    name: 'media under a logging interval: not every step',
+    code: loop('    if step % 1000 == 0:\n        writer.add_histogram("w", model.fc.weight, step)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'media once per epoch, after the batch loop',
+    code: `import torch
+for epoch in range(90):
+    for x, y in loader:
+        loss = model(x.cuda(), y.cuda())
+        loss.backward()
+        opt.step()
+    writer.add_image("pred", model(x.cuda())[0], epoch)
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -121,8 +121,18 @@ runRuleCases(nonResumableCheckpoint, [
     fixes: [{ applicability: 'display-only' }],
   },
   {
-    name: 'unestimated loop of 200 epochs on one device: a weights-only save is fine for a run nothing says is long',
+    // A save inside the loop is written for restarts: one written sign of a long run (≥ 50 epochs) is enough for
+    // information, which says what the length rests on.
+    name: 'unestimated loop of 200 epochs on one device, weights-only save: information naming the written length',
     code: ownModel(200),
+    expect: [
+      { line: 12, column: 5, severity: 'information', messageIncludes: 'length unknown, but 200 epochs written' },
+    ],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'unestimated loop of 20 epochs on one device: a weights-only save is fine for a run nothing says is long',
+    code: ownModel(20),
     expect: [],
   },
 ]);
@@ -183,5 +193,124 @@ runRuleCases(nonResumableCheckpoint, [
       .replace(', callbacks=[ModelCheckpoint(monitor="train_loss")])\ntrainer.fit', ')\n    trainer.fit'),
     settings: { hardware: 'a100' },
     expect: [],
+  },
+]);
+
+// How a loop spells a weights-only save: a dict that names no optimizer, a local dict filled key by key,
+// `save_pretrained` in an accelerate loop, a saving function of the file. Each on an unestimated 300-epoch loop.
+const spelled = (save: string, defs = '') => `import torch
+from torch import nn
+${defs}
+model = MyNet().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(300):
+    for x, y in loader:
+        loss = nn.functional.mse_loss(model(x.cuda()), y.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+${save}
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'a dict of the weights and the arguments, no optimizer: weights-only',
+    code: spelled('    torch.save({"model": model.state_dict(), "args": args}, f"ckpt_{epoch}.pt")'),
+    expect: [{ line: 12, column: 5, severity: 'information', messageIncludes: '300 epochs written' }],
+  },
+  {
+    name: 'a local dict filled key by key, the optimizer among them: resumable',
+    code: spelled(
+      '    state = {"model": model.state_dict()}\n    state["optim"] = optimizer.state_dict()\n    torch.save(state, "last.pt")',
+    ),
+    expect: [],
+  },
+  {
+    name: 'save_pretrained of the model and of its tokenizer each epoch: weights-only',
+    code: spelled('    model.save_pretrained(f"out/{epoch}")\n    tokenizer.save_pretrained(f"out/{epoch}")'),
+    expect: [{ line: 12, column: 5, severity: 'information' }],
+  },
+  {
+    name: "save_pretrained beside accelerate's save_state: resumable",
+    code: spelled('    accelerator.save_state(f"out/{epoch}")\n    model.save_pretrained(f"out/{epoch}")'),
+    expect: [],
+  },
+  {
+    name: 'a saving function of the file that writes the weights alone: weights-only, where it writes them',
+    code: spelled(
+      '    save_ckpt(model, epoch)',
+      '\n\ndef save_ckpt(net, epoch):\n    torch.save(net.state_dict(), f"net_{epoch}.pt")\n',
+    ),
+    expect: [{ line: 6, column: 5, severity: 'information' }],
+  },
+  {
+    name: 'a saving function of the file handed the optimizer: resumable',
+    code: spelled(
+      '    save_ckpt(model, optimizer, epoch)',
+      '\n\ndef save_ckpt(net, opt, epoch):\n    torch.save(net.state_dict(), "net.pt")\n    torch.save(opt.state_dict(), "opt.pt")\n',
+    ),
+    expect: [],
+  },
+  {
+    name: 'MNIST for 10 epochs (≈ 19,000 steps): a step count alone does not make a toy run long',
+    code: `import torch
+from torchvision import datasets, transforms
+
+train = datasets.MNIST("data", train=True, download=True, transform=transforms.ToTensor())
+loader = torch.utils.data.DataLoader(train, batch_size=32, shuffle=True)
+model = MyNet().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(10):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    torch.save(model.state_dict(), f"mnist_{epoch}.pt")
+`,
+    expect: [],
+  },
+  {
+    name: 'a state the file builds elsewhere (a parameter): unknown, silent',
+    code: spelled('    torch.save(checkpoint_state(model, optimizer), "last.pt")'),
+    expect: [],
+  },
+]);
+
+// A trainer class: the epoch loop calls its own save method; a warm-up call of the step function before the loop.
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: "a trainer's save method that writes two networks' weights, called every few of 150 epochs",
+    code: `import torch
+
+
+class Trainer:
+    def train(self):
+        self.train_step(warmup=True)
+        for self.epoch in range(150):
+            self.train_step()
+            if self.epoch % 4 == 0:
+                self.save_model()
+
+    def train_step(self, warmup=False):
+        for x, y in self.loader:
+            loss = self.net(x.cuda(), y.cuda())
+            self.optim.zero_grad()
+            loss.backward()
+            self.optim.step()
+
+    def save_model(self):
+        torch.save(self.net.state_dict(), "net.pth")
+        torch.save(self.controller.state_dict(), "controller.pth")
+
+
+Trainer().train()
+`,
+    expect: [{ line: 20, column: 9, severity: 'information', messageIncludes: '150 epochs written' }],
+  },
+  {
+    name: 'a whole module pickled every epoch with torch.save(model, path): weights-only; a text log beside it is no checkpoint',
+    code: spelled('    np.savetxt("loss.txt", [loss.item()])\n    torch.save(model, f"model_{epoch:03d}.pth")'),
+    expect: [{ line: 13, column: 5, severity: 'information' }],
   },
 ]);

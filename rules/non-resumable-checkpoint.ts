@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, estimated, longRun, longSign, setArg, settingText, written } from './helpers';
+import { LONG_SIGNS, at, estimated, longRun, longSign, num, setArg, settingText, written } from './helpers';
 
 /**
  * GML302 non-resumable-checkpoint — checkpoints of a long run that cannot restart training.
@@ -12,11 +12,13 @@ export const nonResumableCheckpoint: Rule = {
   doc: {
     whatItDoes:
       'Flags `save_only_model=True`, Lightning `ModelCheckpoint(save_weights_only=True)` (information when it keeps ' +
-      'the best model of a monitored metric), or a hand-written loop whose ' +
-      'only checkpoint is `torch.save(model.state_dict(), …)`, ' +
+      'the best model of a monitored metric), or a hand-written loop whose only checkpoints keep the model alone — ' +
+      '`torch.save(model.state_dict(), …)`, `torch.save(model, …)`, a dict of weights and counters with no optimizer, ' +
+      '`model.save_pretrained(…)`, Keras `save_weights`, `fabric.save(path, {"model": model})`, or a saving function ' +
+      'of the file that writes only those (reported where it writes them) — ' +
       'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours; on a run that cannot be ' +
       'estimated, as information when the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B ' +
-      'parameters).',
+      'parameters, two of them; for a save inside the loop, ≥ 50 epochs written is enough).',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
       '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +
@@ -33,7 +35,17 @@ export const nonResumableCheckpoint: Rule = {
     if (f?.value !== true || !written(f)) return [];
     // A run that cannot be estimated is flagged (information) when the file states a long run.
     const known = estimated(ctx);
-    const sign = known ? undefined : longSign(ctx);
+    // A save inside the loop that keeps only the weights is written for restarts: a schedule of many epochs written in
+    // the file (≥ 50) is enough for information alone — what an interruption loses grows with the run's length. A step
+    // count is not (60,000 MNIST images × 10 epochs are ≈ 19,000 steps of seconds each).
+    const ep = ctx.fact('epochs');
+    const epochs = ep && ep.origin !== 'assumed' && ep.origin !== 'framework-default' ? num(ep.value) : undefined;
+    const sign = known
+      ? undefined
+      : (longSign(ctx) ??
+        (f.form === 'weights-only-save' && epochs !== undefined && epochs >= LONG_SIGNS.epochs
+          ? `${epochs} epochs`
+          : undefined));
     if (known ? !longRun(ctx) : !sign) return [];
     const long = sign ? `this run (length unknown, but ${sign} written)` : 'this long run';
     // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).

@@ -235,3 +235,69 @@ for it in range(200000):
     expect: [{ line: 6, column: 14, endColumn: 17 }],
   },
 ]);
+
+// A hand-written `while True:` around the training step: unbounded unless something leaves it.
+const endless = (exit: string) => `import torch
+model = Net().cuda()
+opt = torch.optim.AdamW(model.parameters())
+step = 0
+while True:
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        step += 1
+${exit}
+`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'while True that nothing leaves: a warning on the loop header',
+    code: endless('        if step % 1000 == 0:\n            torch.save(model.state_dict(), "last.pt")'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, column: 1, severity: 'warning', messageIncludes: 'never stops' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'a break out of the while once the step budget is spent: bounded',
+    code: endless('    if step >= 100_000:\n        break'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a break that leaves only the batch loop does not bound the while',
+    code: endless('        if step % 100 == 0:\n            break'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5 }],
+  },
+  {
+    name: 'a return once the step budget is spent: bounded',
+    code: `import torch
+
+
+def train(model, loader, opt, max_steps):
+    step = 0
+    while True:
+        for x, y in loader:
+            loss = model(x.cuda(), y.cuda())
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            step += 1
+            if step == max_steps:
+                return model
+
+
+train(Net().cuda(), loader, opt, 50_000)
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a while loop with a condition: bounded',
+    code: endless('').replace('while True:', 'while step < 100_000:'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

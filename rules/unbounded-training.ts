@@ -12,7 +12,8 @@ export const unboundedTraining: Rule = {
   doc: {
     whatItDoes:
       'Flags a Lightning `Trainer(max_epochs=-1)` with no `max_steps`, `max_time` or `EarlyStopping` (it trains until ' +
-      'killed), Keras `fit(epochs ≥ 50)` with `validation_data`/`validation_split`, Hugging Face runs with ' +
+      'killed), a hand-written `while True:` training loop that nothing leaves (no `break` of its own, `return`, ' +
+      '`raise` or `sys.exit()`), Keras `fit(epochs ≥ 50)` with `validation_data`/`validation_split`, Hugging Face runs with ' +
       '`num_train_epochs ≥ 10` and an evaluation strategy, and Lightning runs or hand-written loops of ≥ 50 epochs ' +
       'that evaluate a validation set every epoch, when nothing stops early (a callback, a patience counter, a ' +
       '`break` out of the epoch loop).',
@@ -30,20 +31,17 @@ export const unboundedTraining: Rule = {
   check(ctx) {
     if (ctx.value('early_stopping') === true) return [];
     const ep = ctx.fact('epochs');
-    // Lightning `max_epochs=-1` (the extractor leaves the epoch count unknown and marks the fact `no-limit`).
-    if (
-      ctx.plan.framework === 'lightning' &&
-      written(ep) &&
-      ep.value === null &&
-      ep.form === 'no-limit' &&
-      !((num(ctx.value('max_steps')) ?? -1) > 0)
-    )
+    // Lightning `max_epochs=-1`, a hand-written `while True:` that nothing leaves (the extractor leaves the epoch
+    // count unknown and marks the fact `no-limit`).
+    if (written(ep) && ep.value === null && ep.form === 'no-limit' && !((num(ctx.value('max_steps')) ?? -1) > 0))
       return [
         {
           ...at(ep),
           severity: 'warning',
           message:
-            'max_epochs=-1 with no max_steps, max_time or EarlyStopping: training never stops by itself. Add an EarlyStopping callback or a limit.',
+            ctx.plan.framework === 'lightning'
+              ? 'max_epochs=-1 with no max_steps, max_time or EarlyStopping: training never stops by itself. Add an EarlyStopping callback or a limit.'
+              : 'The training loop is a `while True:` that nothing leaves (no break, return or exit): training never stops by itself. Add a step or time budget, or stop when the validation loss stops improving.',
           fixes: [
             { title: 'Stop early when the validation loss stops improving', applicability: 'display-only', edits: [] },
           ],

@@ -22,6 +22,7 @@ export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
   optim: 'optimizer',
   model_name_or_path: 'model',
   logging_steps: 'logging_steps',
+  report_to: 'tracker',
   eval_strategy: 'eval_strategy',
   evaluation_strategy: 'eval_strategy',
   eval_steps: 'eval_steps',

@@ -28,20 +28,68 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+type IsBackward = (c: SyntaxNode | null) => c is SyntaxNode;
+
+/**
+ * The backward pass of this file: `isBackward`, or a call of a function of the file whose own body runs it (a GAN
+ * trainer's `backwards(loss, optimizer)` wrapping apex's scaled loss, a `def backward_G(self): … loss.backward()`).
+ */
+function backwardOf(root: SyntaxNode): IsBackward {
+  const helpers = new Set<string>();
+  for (const fn of root.descendantsOfType('function_definition')) {
+    const name = fn?.childForFieldName('name')?.text;
+    if (fn && name && fn.descendantsOfType('call').some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id))
+      helpers.add(name);
+  }
+  // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
+  for (const a of root.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right) continue;
+    const target =
+      right.type === 'identifier'
+        ? right.text
+        : right.type === 'call' && /^(functools\.)?partial$/.test(right.childForFieldName('function')?.text ?? '')
+          ? right.childForFieldName('arguments')?.namedChildren[0]?.text
+          : undefined;
+    if (target && helpers.has(target)) helpers.add(left.text);
+  }
+  return (c): c is SyntaxNode => {
+    if (!c) return false;
+    if (isBackward(c)) return true;
+    const name = ownCallee(c);
+    return !!name && helpers.has(name);
+  };
+}
+
+/**
+ * `for _ in range(grad_accum_every)`, `for i in accumulate_contexts(self.gradient_accumulate_every, …)`: a loop over the
+ * micro-batches of one step (gradient accumulation).
+ */
+const ACCUMULATION_LOOP = /^for\b[^:]*\bin\s+[\w.]+\s*\([^:]*accum/i;
+
 /**
  * Functions of this file that are one training step each: their own body runs the backward pass outside any loop of
  * theirs (`def train_step(engine, batch): … loss.backward()`), or they are a framework's per-step hook, which runs
  * the backward pass itself (Lightning `training_step`, a Trainer subclass's `compute_loss`).
  */
-function stepFunctions(root: SyntaxNode): SyntaxNode[] {
+function stepFunctions(root: SyntaxNode, isBwd: IsBackward): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const fn of root.descendantsOfType('function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
     if (!fn || !name) continue;
     const hook = HOOK.test(name) && fn.parent?.parent?.type === 'class_definition';
+    // Its own body runs the backward pass, or the optimizer step (a step whose backward passes sit in loops over
+    // discriminator steps or micro-batches: `for _ in range(n_accum): loss.backward()` then `G.optim.step()`).
     const own = fn
       .descendantsOfType('call')
-      .some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id && !loopsAround(c).some((l) => contains(fn, l)));
+      .some(
+        (c) =>
+          !!c &&
+          (isBwd(c) || isOptimizerStep(c)) &&
+          enclosingFunction(c)?.id === fn.id &&
+          !loopsAround(c).some((l) => contains(fn, l)),
+      );
     if (hook || own) out.push(fn);
   }
   return out;
@@ -73,6 +121,13 @@ function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
   });
 }
 
+/** `return name` in the body of `factory` itself (not of a function nested deeper). */
+function returnedBy(factory: SyntaxNode, name: string): boolean {
+  return factory
+    .descendantsOfType('return_statement')
+    .some((r) => !!r && r.namedChildren[0]?.text === name && enclosingFunction(r)?.id === factory.id);
+}
+
 /**
  * Where code runs once per training step, as a map from function to the node that bounds its step, and a test for
  * loops. (1) A loop runs one step per iteration when its own body runs the backward pass or the optimizer step, or
@@ -88,8 +143,10 @@ class StepScopes {
   private readonly stepNames: Set<string>;
   private readonly perStep = new Map<number, SyntaxNode>();
   private readonly kinds = new Map<number, 'step' | 'epoch' | 'inner'>();
+  readonly isBwd: IsBackward;
   constructor(root: SyntaxNode) {
-    const steps = stepFunctions(root);
+    this.isBwd = backwardOf(root);
+    const steps = stepFunctions(root, this.isBwd);
     this.stepNames = new Set(steps.map((f) => f.childForFieldName('name')?.text ?? ''));
     const fns = new Map<string, SyntaxNode[]>();
     for (const fn of root.descendantsOfType('function_definition')) {
@@ -109,7 +166,15 @@ class StepScopes {
         const f = c.childForFieldName('function')?.text ?? '';
         return /(^|\.)Engine$/.test(f) && c.childForFieldName('arguments')?.namedChildren[0]?.text === name;
       });
-      const module = callers.length === 0 && !handedOver(root, fn, name);
+      // A closure its factory returns (`def make_train(…): def train(x, y): … return train`) is called by whoever
+      // asked for it, once per step: a step function handed back, not away.
+      const returned = fn.parent?.parent?.type === 'function_definition' && returnedBy(fn.parent.parent, name);
+      // A closure handed to the optimizer's step (`opt.step(closure)`, LBFGS-style) runs within every step.
+      const toOptimizer = calls.some(
+        (c) =>
+          isOptimizerStep(c) && (c.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a?.text === name),
+      );
+      const module = callers.length === 0 && (returned || toOptimizer || !handedOver(root, fn, name));
       if (HOOK.test(name) || engine || module || callers.some((c) => loopsAround(c).length > 0))
         this.perStep.set(fn.id, fn);
     }
@@ -120,7 +185,7 @@ class StepScopes {
           if (this.perStep.has(fn.id)) continue;
           const c = sites.find((s) => {
             const bound = contains(fn, s) ? undefined : this.scopeOf(s);
-            return !!bound && !guardedIn(s, bound);
+            return !!bound && !guardedIn(s, bound, this.isBwd);
           });
           if (c) this.perStep.set(fn.id, fn);
         }
@@ -140,9 +205,22 @@ class StepScopes {
     };
     // The loop that runs the backward pass, or the optimizer step (the outer loop of a micro-batch split: its inner
     // loop accumulates gradients, the outer one steps once per batch), or a step function of this file.
-    if (calls.some((c) => !!c && own(c) && (isBackward(c) || isOptimizerStep(c) || this.stepNames.has(name(c) ?? ''))))
+    // A loop whose backward pass sits in a loop over micro-batches nested in it (`for _ in range(grad_accum_every):`)
+    // steps once per iteration too (optax's `apply_every`, a GAN trainer's accumulation).
+    const accumulated = (c: SyntaxNode | null) => {
+      const inner = c ? loopsAround(c)[0] : undefined;
+      return !!inner && ACCUMULATION_LOOP.test(inner.text) && loopsAround(inner)[0]?.id === loop.id;
+    };
+    if (
+      calls.some(
+        (c) =>
+          !!c &&
+          ((own(c) && (this.isBwd(c) || isOptimizerStep(c) || this.stepNames.has(name(c) ?? ''))) ||
+            (this.isBwd(c) && accumulated(c))),
+      )
+    )
       k = 'step';
-    else k = calls.some((c) => isBackward(c)) ? 'epoch' : 'inner';
+    else k = calls.some((c) => this.isBwd(c)) ? 'epoch' : 'inner';
     this.kinds.set(loop.id, k);
     return k;
   }
@@ -196,7 +274,7 @@ const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
  * logging interval or a debug switch. An `if` that only chooses between code paths that all run every step (`if mode
  * == "train":`, `if model.name in (…)`, `if scaler is not None:`), or only picks the process (a rank check), does not.
  */
-function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
+function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward = isBackward): boolean {
   const counters = new Set(
     (loop.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((n) => n?.text ?? ''),
   );
@@ -205,7 +283,7 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode): boolean {
     if (p.type !== 'if_statement' && p.type !== 'conditional_expression' && p.type !== 'elif_clause') continue;
     // An `if` that holds the backward pass itself picks which update runs (`if (i + 1) % n_critic == 0:` around a
     // GAN's generator step): reads in it run with that update, not at a logging interval.
-    if (p.type !== 'conditional_expression' && p.descendantsOfType('call').some((c) => isBackward(c))) continue;
+    if (p.type !== 'conditional_expression' && p.descendantsOfType('call').some((c) => isBwd(c))) continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
     if (someSteps(cond.text.replace(RANK, ''))) return true;
@@ -253,6 +331,11 @@ function passesTensor(call: CallSite, names: Set<string>): boolean {
 const LOGGERS =
   /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
 
+/** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
+const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
+/** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
+const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;
+
 interface Read {
   node: SyntaxNode;
   value: string;
@@ -283,12 +366,13 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'log_metric',
     'log_metrics',
     'synchronize',
+    ...HOST_HELPERS,
   ]);
   const scopes = new StepScopes(root);
   const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
   const perStep = (node: SyntaxNode): SyntaxNode | undefined => {
     const loop = scopes.scopeOf(node);
-    if (!loop || guardedIn(node, loop)) return undefined;
+    if (!loop || guardedIn(node, loop, scopes.isBwd)) return undefined;
     // Reinforcement learning: the action must reach a CPU environment every step (`env.step(action.item())`), so
     // the read is the algorithm, not waste. A step function may be fed by an environment elsewhere in the file.
     if (rl.test(loop.text) || (loop.type === 'function_definition' && rl.test(text))) return undefined;
@@ -296,7 +380,12 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
   };
   const out: Read[] = [];
   for (const c of calls) {
-    const read = ['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.');
+    // A helper whose name says it converts to a host value (`utils.to_item(loss.data)`, `to_np(pred)`), given a
+    // value the step computed: the same read, one call away.
+    const helper =
+      HOST_HELPERS.includes(c.name) && c.positional.length === 1 && STEP_VALUE.test(c.positional[0]?.text ?? '');
+    const read =
+      helper || (['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.'));
     const logger = LOGGERS.test(c.callee);
     // `torch.cuda.synchronize()`: the wait itself, written out.
     const sync = /(^|\.)cuda\.synchronize$/.test(c.callee);
@@ -315,7 +404,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
       if (c.name === 'cpu' && !/loss|out|pred|logit|acc|y_hat|score/i.test(c.callee)) continue;
       out.push({
         node: c.node,
-        value: `${c.callee}()`,
+        value: helper ? `${c.callee}(…)` : `${c.callee}()`,
         note: `${c.callee}() on every training step waits for the GPU`,
       });
     } else if (passesTensor(c, lossNames(loop)))
@@ -349,5 +438,51 @@ export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact
     span: spanOf(first.node),
     note: first.note,
     ...(rest.length ? { also: rest.map((r) => ({ span: spanOf(r.node), value: r.value, note: r.note })) } : {}),
+  };
+}
+
+/**
+ * Histograms, images, figures and videos logged on every training step (TensorBoard's `add_histogram`/`add_image`,
+ * the old TensorFlow logger's `histo_summary`/`image_summary`, `wandb.Histogram`/`wandb.Image`, MLflow's
+ * `log_image`): each is computed on the host from tensors copied off the GPU and written out, step after step. Per
+ * step as for host reads (StepScopes, guardedIn): under a logging interval they are not reported.
+ */
+const MEDIA =
+  /(^|\.)(add_histogram|add_image|add_images|add_figure|add_video|histo_summary|image_summary|log_image)$|^wandb\.(Histogram|Image|Video)$/;
+
+export function mediaLogFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  const calls = findCalls(root, text, [
+    'add_histogram',
+    'add_image',
+    'add_images',
+    'add_figure',
+    'add_video',
+    'histo_summary',
+    'image_summary',
+    'log_image',
+    'Histogram',
+    'Image',
+    'Video',
+  ]).filter((c) => MEDIA.test(c.callee));
+  if (calls.length === 0) return undefined;
+  const scopes = new StepScopes(root);
+  const lines = new Set<number>();
+  const sites = calls.filter((c) => {
+    const loop = scopes.scopeOf(c.node);
+    if (!loop || guardedIn(c.node, loop, scopes.isBwd) || lines.has(c.node.startPosition.row)) return false;
+    lines.add(c.node.startPosition.row);
+    return true;
+  });
+  const [first, ...rest] = sites;
+  if (!first) return undefined;
+  const note = (c: CallSite) => `${c.callee}(…) on every training step`;
+  return {
+    key: 'media_logging',
+    value: first.callee,
+    origin: 'explicit',
+    file,
+    span: spanOf(first.node),
+    note: note(first),
+    ...(rest.length ? { also: rest.map((c) => ({ span: spanOf(c.node), value: c.callee, note: note(c) })) } : {}),
   };
 }

@@ -297,6 +297,11 @@ function readArguments(
     const r = values.resolve(kw.value);
     let v: FactValue = r.value === undefined ? null : r.value;
     if (key === 'grad_checkpointing' || key === 'compile') v = typeof v === 'boolean' ? v : null;
+    // `report_to=["wandb"]`: the first tracker named.
+    if (key === 'tracker' && kw.value.type === 'list') {
+      const first = kw.value.namedChildren[0];
+      v = first?.type === 'string' ? first.text.replace(/^[rbuf]*(['"])([^]*)\1$/i, '$2') : null;
+    }
     // `eval_strategy=IntervalStrategy.STEPS` / `"steps"`: the member name, lower-cased.
     if ((key === 'eval_strategy' || key === 'periodic_save' || key === 'hub_strategy') && r.value === undefined) {
       const m = /\.(\w+)$/.exec(kw.value.text);

@@ -12,7 +12,7 @@ import { dtypeOf } from './python-common';
 import { argInsert, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
-import { hostSyncFact } from './host-sync';
+import { hostSyncFact, mediaLogFact } from './host-sync';
 import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
@@ -111,7 +111,21 @@ function credential(file: string, root: SyntaxNode, text: string): Fact | undefi
       str.parent?.type === 'keyword_argument'
         ? `${str.parent.text} ${kwCall?.childForFieldName('function')?.text ?? ''}`
         : (str.parent?.parent?.text ?? '');
-    const assigned = str.parent?.type === 'assignment' ? (str.parent.childForFieldName('left')?.text ?? '') : '';
+    // The default of a command-line option or a dataclass field (`add_argument("--wandb-key", default="…")`,
+    // `field(default="…")` under `hf_token: str`): what it is given to is the option's name.
+    const option =
+      str.parent?.type === 'keyword_argument' &&
+      str.parent.childForFieldName('name')?.text === 'default' &&
+      /(^|\.)(add_argument|field|Field)$/.test(kwCall?.childForFieldName('function')?.text ?? '')
+        ? [
+            ...(kwCall?.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type === 'string') ?? []),
+            kwCall?.parent?.type === 'assignment' ? kwCall.parent.childForFieldName('left') : null,
+          ]
+            .map((a) => (a?.text ?? '').replace(/^["']-*|["']$/g, '').replace(/-/g, '_'))
+            .join(' ')
+        : '';
+    const assigned =
+      (str.parent?.type === 'assignment' ? (str.parent.childForFieldName('left')?.text ?? '') : '') + option;
     const around = `${ctx.slice(0, 200)} ${assigned}`;
     if (kind === 'Weights & Biases API key' && !/wandb|WANDB/.test(around)) continue;
     if (!SECRET_CONTEXT.test(around) && !/token|key|secret/i.test(assigned)) continue;
@@ -440,6 +454,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);
   if (sync) put(sync);
+  const media = mediaLogFact(file, root, text);
+  if (media) put(media);
   sweepFacts(file, calls, values, put, text);
   const cred = credential(file, root, text);
   if (cred) put(cred);

@@ -9,6 +9,7 @@ import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard }
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
+import { weightsOnlyFact } from './weights-only';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -42,14 +43,16 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
       visible = inner.length > 0 && name !== 'training_step';
       break;
     }
-    const outer = loopsAround(callers[0].node);
+    // The call inside a loop is the training one (a warm-up call before the epoch loop runs it once).
+    const caller = callers.find((c) => loopsAround(c.node).length > 0) ?? callers[0];
+    const outer = loopsAround(caller.node);
     loops.push(...outer);
-    fn = enclosingFunction(callers[0].node);
+    fn = enclosingFunction(caller.node);
   }
   return { backward, loops, visible };
 }
 
-const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
+export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (loop.type !== 'for_statement') return undefined;
   let right = loop.childForFieldName('right');
   // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
@@ -64,10 +67,16 @@ const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (c?.callee !== 'range' && !/^(tqdm\.)?trange$/.test(c?.callee ?? '')) return undefined;
   if (!c) return undefined;
   if (c.positional.length === 1) return c.positional[0];
-  // `range(1, n + 1)` runs n times: the count is `n`.
+  // `range(1, n + 1)` runs n times: the count is `n`; so does `range(start_epoch + 1, n + 1)` from a resume counter.
   const [start, stop] = c.positional;
+  const fromOne = (n: SyntaxNode | undefined) =>
+    n?.text === '1' ||
+    (n?.type === 'binary_operator' &&
+      n.childForFieldName('operator')?.text === '+' &&
+      n.childForFieldName('right')?.text === '1' &&
+      /start/i.test(n.childForFieldName('left')?.text ?? ''));
   if (
-    start?.text === '1' &&
+    fromOne(start) &&
     stop?.type === 'binary_operator' &&
     stop.childForFieldName('operator')?.text === '+' &&
     stop.childForFieldName('right')?.text === '1'
@@ -126,6 +135,19 @@ export function loopFacts(
           note: `for … in range(${e.text}) around the training loop${r.via ? ` (${r.via})` : ''}`,
         });
     }
+    const endless = loop.loops.find(neverEnds);
+    if (endless && !out.some((f) => f.key === 'epochs' || f.key === 'max_steps')) {
+      const colon = endless.children.find((c) => c?.type === ':');
+      out.push({
+        key: 'epochs',
+        value: null,
+        origin: 'explicit',
+        file,
+        span: { start: endless.startIndex, end: colon?.endIndex ?? endless.startIndex + 5 },
+        note: `${endless.childForFieldName('condition')?.text === '1' ? 'while 1' : 'while True'} around the training step with no break, return or exit: it runs until the process is stopped`,
+        form: 'no-limit',
+      });
+    }
     if (epoch) out.push(...validationFacts(file, text, epoch, step));
     // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
     const stepCall = step
@@ -160,8 +182,28 @@ export function loopFacts(
   return out;
 }
 
-/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig). */
-const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig)$/;
+/**
+ * `while True:` (or `while 1:`) that nothing leaves: no `break` of its own (one inside a nested loop leaves that
+ * loop), no `return`, `raise`, `sys.exit()`/`exit()`/`quit()`/`os._exit()` inside it. A training loop of that shape
+ * runs until the process is killed. Any way out — a step budget, a time limit, an early stop — keeps it bounded.
+ */
+function neverEnds(loop: SyntaxNode): boolean {
+  if (loop.type !== 'while_statement' || !/^(True|1)$/.test(loop.childForFieldName('condition')?.text ?? ''))
+    return false;
+  const body = loop.childForFieldName('body');
+  if (!body) return false;
+  if (body.descendantsOfType(['return_statement', 'raise_statement']).length > 0) return false;
+  if (
+    body
+      .descendantsOfType('call')
+      .some((c) => /^((sys|os)\.)?(_?exit|quit)$/.test(c?.childForFieldName('function')?.text ?? ''))
+  )
+    return false;
+  return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
+}
+
+/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig, NumPy's savetxt). */
+const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig|savetxt)$/;
 
 /** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
 const isSaveName = (name: string) =>
@@ -238,7 +280,12 @@ function saveFacts(
   }
   if (inStep) {
     const guard = moduloGuard(inStep, step, values);
-    const weights = weightsOnlyFact(file, [...step.descendantsOfType('call').filter(isSave)] as SyntaxNode[]);
+    const weights = weightsOnlyFact(
+      file,
+      root,
+      [...step.descendantsOfType('call').filter(isSave)] as SyntaxNode[],
+      values,
+    );
     const base = { file, span: spanOf(inStep), origin: 'explicit' as const };
     return [
       {
@@ -265,7 +312,7 @@ function saveFacts(
   if (outer) {
     const at = outer.descendantsOfType('call').find((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id))!;
     return [
-      ...weightsOnlyFact(file, outer.descendantsOfType('call').filter(isSave) as SyntaxNode[]),
+      ...weightsOnlyFact(file, root, outer.descendantsOfType('call').filter(isSave) as SyntaxNode[], values),
       epochSaveFact(
         outer === epoch ? epochs : undefined,
         { origin: 'explicit', file, span: spanOf(at) },
@@ -284,33 +331,6 @@ function saveFacts(
       file,
       span: { start: outermost.startIndex, end: colon?.endIndex ?? outermost.startIndex + 3 },
       note: 'nothing in the training loop saves a checkpoint (no torch.save / save_state / save_checkpoint inside it): an interruption loses the run',
-    },
-  ];
-}
-
-/**
- * `torch.save(model.state_dict(), …)` as the loop's only saving: the checkpoint holds the weights alone (no optimizer,
- * scheduler, scaler or step), so a run cannot resume from it — the PyTorch tutorial "Saving and loading a general
- * checkpoint" lists what resuming needs. Only direct `torch.save` calls are judged; any other save keeps silence.
- */
-function weightsOnlyFact(file: string, saves: SyntaxNode[]): Fact[] {
-  if (saves.length === 0) return [];
-  const weightsOnly = (c: SyntaxNode) => {
-    if (c.childForFieldName('function')?.text !== 'torch.save') return false;
-    const first = c.childForFieldName('arguments')?.namedChildren[0];
-    return !!first && /^[\w.]+\.state_dict\(\)$/.test(first.text) && !/optim|sched|scaler/i.test(c.text);
-  };
-  if (!saves.every(weightsOnly)) return [];
-  const c = saves[0];
-  return [
-    {
-      key: 'save_only_model',
-      value: true,
-      origin: 'explicit',
-      file,
-      span: spanOf(c),
-      note: `${c.childForFieldName('arguments')?.namedChildren[0]?.text} alone: no optimizer, scheduler or step to resume from`,
-      form: 'weights-only-save',
     },
   ];
 }

@@ -128,10 +128,19 @@ function scan(
         k++;
         while (k < words.length && DECLARE_OPT.test(words[k].text)) k++;
       }
-      while (k < words.length && ASSIGN.test(words[k].text) && !words[k].text.startsWith('=')) {
-        const m = ASSIGN.exec(words[k].text)!;
-        env.set(m[1], m[2]);
+      const assign = () => {
+        while (k < words.length && ASSIGN.test(words[k].text) && !words[k].text.startsWith('=')) {
+          const m = ASSIGN.exec(words[k].text)!;
+          env.set(m[1], m[2]);
+          k++;
+        }
+      };
+      assign();
+      // `env NAME=value … command` (env(1)): the command runs with those variables, as if they were written before
+      // it. `env` followed by no assignment prints the environment and stays a command of its own.
+      if (!exported && words[k]?.text === 'env' && !words[k].quoted && ASSIGN.test(words[k + 1]?.text ?? '')) {
         k++;
+        assign();
       }
       const rest = words.slice(k);
       if (rest.length === 0 || exported) {

@@ -1,0 +1,130 @@
+// Does a training loop's saving keep only the model? A checkpoint that holds the weights alone (no optimizer,
+// scheduler, scaler or step) cannot resume a run — the PyTorch tutorial "Saving and loading a general checkpoint"
+// lists what resuming needs, and the TrainingArguments docs say of `save_only_model` that it "prevents resuming
+// training from the checkpoint". Each save call of the loop is read as one of:
+// - weights: `torch.save(model.state_dict(), …)`, `torch.save(model, …)`, `torch.save({"model": …, "args": args}, …)`
+//   (a dict, written there or assigned to a local in the same function, that names no training state),
+//   `fabric.save(path, {"model": model})`, `model.save_pretrained(…)`, Keras `model.save_weights(…)`, or a function of
+//   this file whose own saves are all of those and that is handed no optimizer;
+// - beside the point: a tokenizer's, processor's or config's `save_pretrained` (no training state either way);
+// - anything else — `accelerator.save_state`, a dict with the optimizer, an object the file builds elsewhere, a
+//   helper of another file — may hold the training state, and keeps silence.
+// The loop's saving is weights-only when it has at least one weights save and nothing that may hold more.
+import type { SyntaxNode } from '../parse/python';
+import { spanOf } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import type { ValueResolver } from './python-values';
+
+/** Words of training state beyond the weights: an optimizer (`optimizer`, `g_optim`, `G_opt`, optax's `opt_state`), a scheduler, a loss scaler. */
+const TRAINING_STATE = /optim|sched|scaler|opt_state|(?:^|[^a-z])opt(?:[^a-z]|$)|_opt\b|\bopt_/i;
+/** Objects whose `save_pretrained` writes no weights: tokenizers, processors, configs, adapters' configs. */
+const AUX_RECEIVER = /tokeni[sz]er|processor|feature_extractor|config|vocab/i;
+/** A module pickled whole (`torch.save(model, path)`): a name that reads as a network. */
+const MODULE_NAME = /^(self\.)?\w*(model|net|generator|discriminator|encoder|decoder)\w*(\.module)?$/i;
+
+type Kind = 'weights' | 'aux' | 'more';
+
+function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return undefined;
+}
+
+/** The text that decides what an object holds: a dict written there, or a local's assignments and item writes. */
+function contentsOf(obj: SyntaxNode, values: ValueResolver): string | undefined {
+  if (obj.type === 'dictionary' || obj.type === 'call' || obj.type === 'attribute') return obj.text;
+  if (obj.type !== 'identifier') return undefined;
+  const rhs = values.localAssignments(obj);
+  // A module pickled whole (`torch.save(model, path)`): a network's name, bound to no dict.
+  if (MODULE_NAME.test(obj.text) && rhs.every((r) => r.type !== 'dictionary'))
+    return rhs.some((r) => TRAINING_STATE.test(r.text)) ? rhs.map((r) => r.text).join('\n') : obj.text;
+  if (rhs.length === 0) return undefined;
+  // A dict filled key by key (`state["optimizer"] = opt.state_dict()`) in the same function.
+  const fn = enclosingDef(obj);
+  const writes = (fn?.descendantsOfType('assignment') ?? [])
+    .filter((a) => a?.childForFieldName('left')?.type === 'subscript')
+    .filter((a) => a?.childForFieldName('left')?.childForFieldName('value')?.text === obj.text)
+    .map((a) => a?.text ?? '');
+  return [...rhs.map((r) => r.text), ...writes].join('\n');
+}
+
+/** What the object saved holds, from its text: training state, the weights alone, or unknown. */
+function holds(text: string | undefined): Kind {
+  if (text === undefined || TRAINING_STATE.test(text)) return 'more';
+  if (/\.state_dict\(\)|\bparams\b|\bweights\b/.test(text) || MODULE_NAME.test(text.trim())) return 'weights';
+  // A dict of the module itself (`{"model": model, "epoch": epoch}`): the weights and counters, nothing to resume.
+  if (/^\{[^]*\}$/.test(text.trim()) && /:\s*(self\.)?\w*(model|net)\w*\s*[,}]/i.test(text)) return 'weights';
+  return 'more';
+}
+
+interface Judged {
+  kind: Kind;
+  /** The call that writes the weights: the save itself, or the first one inside a saving function of the file. */
+  at: SyntaxNode;
+}
+
+function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, SyntaxNode>, depth: number): Judged {
+  const callee = call.childForFieldName('function')?.text ?? '';
+  const name = callee.split('.').pop() ?? '';
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const receiver = callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : '';
+  const judged = (kind: Kind, at = call): Judged => ({ kind, at });
+  // A saving function of this file (`save_ckpt(model, epoch)`, `self.save_model()`): judged by its own saves, and
+  // reported where it writes the weights (the line to change), unless it is handed the optimizer.
+  const own = /^((self|cls)\.)?\w+$/.test(callee) ? helpers.get(name) : undefined;
+  if (own && depth === 0) {
+    if (TRAINING_STATE.test(call.text)) return judged('more');
+    const inner = own
+      .descendantsOfType('call')
+      .filter((c): c is SyntaxNode => !!c)
+      .map((c) => kindOfSave(c, values, helpers, depth + 1))
+      .filter((k): k is Judged => !!k);
+    const first = inner.find((k) => k.kind === 'weights');
+    return inner.some((k) => k.kind === 'more') || !first ? judged('more') : judged('weights', first.at);
+  }
+  if (name === 'save_pretrained' || name === 'save_model')
+    return judged(AUX_RECEIVER.test(receiver) ? 'aux' : TRAINING_STATE.test(call.text) ? 'more' : 'weights');
+  if (name === 'save_weights') return judged('weights');
+  if (/^(torch|xm|accelerator|self\.accelerator)\.save$/.test(callee) && args[0])
+    return judged(holds(contentsOf(args[0], values)));
+  // Lightning Fabric: `fabric.save(path, state)`.
+  if (/(^|\.)fabric\.save$/.test(callee) && args[1]) return judged(holds(contentsOf(args[1], values)));
+  return judged('more');
+}
+
+/** A save call's kind, or undefined for a call that saves nothing. */
+function kindOfSave(c: SyntaxNode, values: ValueResolver, helpers: Map<string, SyntaxNode>, depth: number) {
+  const callee = c.childForFieldName('function')?.text ?? '';
+  const name = callee.split('.').pop() ?? '';
+  if (!/save|ckpt|checkpoint/i.test(name) || /save_(image|fig|plot|hyperparameters)|savefig|savetxt/i.test(name))
+    return undefined;
+  return kindOf(c, values, helpers, depth);
+}
+
+/**
+ * `save_only_model` (form `weights-only-save`) when every save of a training loop keeps only the model, on the first
+ * such save. `saves` are the loop's save calls, `root` the file (for its saving functions).
+ */
+export function weightsOnlyFact(file: string, root: SyntaxNode, saves: SyntaxNode[], values: ValueResolver): Fact[] {
+  if (saves.length === 0) return [];
+  const helpers = new Map<string, SyntaxNode>();
+  for (const fn of root.descendantsOfType('function_definition')) {
+    const n = fn?.childForFieldName('name')?.text;
+    if (fn && n) helpers.set(n, fn);
+  }
+  const judged = saves.map((c) => kindOf(c, values, helpers, 0));
+  if (judged.some((j) => j.kind === 'more')) return [];
+  const c = judged.find((j) => j.kind === 'weights')?.at;
+  if (!c) return [];
+  const what = c.childForFieldName('function')?.text ?? 'save';
+  return [
+    {
+      key: 'save_only_model',
+      value: true,
+      origin: 'explicit',
+      file,
+      span: spanOf(c),
+      note: `${what}(…) keeps the model alone: no optimizer, scheduler or step to resume from`,
+      form: 'weights-only-save',
+    },
+  ];
+}

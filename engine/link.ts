@@ -128,7 +128,7 @@ export function linkFile(input: LinkInput): LinkResult {
       ) {
         // A file of TrainingArguments fields without the HF-args signature: unpacked by a script (`**yaml.safe_load`)?
         drafts = linker.usersOf(file).filter((d) => d.kind === 'hf');
-        if (drafts.length === 0) drafts = vocabDrafts(linker, file, text);
+        if (drafts.length === 0) drafts = withReadingScript(linker, file, text, vocabDrafts(linker, file, text));
       } else if ((drafts = withReadingScript(linker, file, text, vocabDrafts(linker, file, text))).length > 0) {
         // A config of a framework without a reader (torchtitan, OLMo, LitGPT, detectron2, T5X gin…), or given alone,
         // with what the script that reads it fixes (./link/config-readers).

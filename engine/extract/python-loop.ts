@@ -52,7 +52,7 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
   return { backward, loops, visible };
 }
 
-const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
+export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (loop.type !== 'for_statement') return undefined;
   let right = loop.childForFieldName('right');
   // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
@@ -67,10 +67,16 @@ const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (c?.callee !== 'range' && !/^(tqdm\.)?trange$/.test(c?.callee ?? '')) return undefined;
   if (!c) return undefined;
   if (c.positional.length === 1) return c.positional[0];
-  // `range(1, n + 1)` runs n times: the count is `n`.
+  // `range(1, n + 1)` runs n times: the count is `n`; so does `range(start_epoch + 1, n + 1)` from a resume counter.
   const [start, stop] = c.positional;
+  const fromOne = (n: SyntaxNode | undefined) =>
+    n?.text === '1' ||
+    (n?.type === 'binary_operator' &&
+      n.childForFieldName('operator')?.text === '+' &&
+      n.childForFieldName('right')?.text === '1' &&
+      /start/i.test(n.childForFieldName('left')?.text ?? ''));
   if (
-    start?.text === '1' &&
+    fromOne(start) &&
     stop?.type === 'binary_operator' &&
     stop.childForFieldName('operator')?.text === '+' &&
     stop.childForFieldName('right')?.text === '1'

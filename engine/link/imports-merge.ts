@@ -1,0 +1,374 @@
+// The facts of the modules a script calls (./imports), joined to the script's run. The module that runs the training
+// step is read by the engine's own readers (the linker's `pythonRuns`); an optimizer or DataLoader built in another
+// module the script reaches (`build_optimizer(args, model)` in optimizer.py, `get_loader(…)` in a data module) by the
+// optimizer and DataLoader readers. A value the module reads from the script's arguments (`self.args.train_epochs`,
+// `batch_size=args.batch_size`) is the default the script's argparse declares; mixed precision behind a flag the
+// script leaves off (`if self.args.use_amp:`) is fp32; an autocast only in an evaluation function is not the
+// training's precision. Then the script's own loop around the call: its epochs and the checkpoint it saves per epoch.
+// Nothing overrides a value the script states.
+import * as path from 'node:path';
+import type { SyntaxNode } from '../parse/python';
+import { callSite, findCalls, spanOf } from '../parse/python-syntax';
+import type { Fact, FactKey } from '../types';
+import type { RunDraft } from '../extract/run-draft';
+import { ValueResolver } from '../extract/python-values';
+import { optimizerFact } from '../extract/python-optimizer';
+import { dataLoaderFacts, loopsAround, SAVE_CALL } from '../extract/python-scan';
+import { rangeArg } from '../extract/python-loop';
+import { methodsOf } from '../extract/python-imports';
+import type { Linker } from './linker';
+import type { Mod } from './imports';
+
+export interface Reached {
+  mod: Mod;
+  def: SyntaxNode;
+}
+
+/** Facts a called module can show about the run (not devices, model or hardware: those the script and launcher say). */
+const TAKEN: FactKey[] = [
+  'precision',
+  'optimizer',
+  'grad_accum',
+  'periodic_save',
+  'save_steps',
+  'save_only_model',
+  'num_workers',
+  'pin_memory',
+  'epochs',
+  'max_steps',
+  'micro_batch',
+  'global_batch',
+  'compile',
+];
+/** Origins that state a value (a default we supply or a guess does not). */
+const STATED = new Set<Fact['origin']>(['explicit', 'script-default', 'inferred']);
+/** Functions that evaluate or predict: their autocast is not the training step's precision. */
+const EVAL_FN =
+  /^_?(eval|evaluate|valid|validate|validation|vali|test|infer|inference|predict|sample|generate)(_\w*)?$/i;
+/** `args.x`, `self.args.x`, `opt.x`, `self.cfg.x`: a value read from the command line's parsed arguments. */
+const ARG_ATTR = /^(?:self\.)?(?:args|opt|opts|cfg|config|hparams|params|flags|FLAGS)\.(\w+)$/;
+
+const enclosingFn = (n: SyntaxNode | null): SyntaxNode | undefined => {
+  for (let p = n?.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return undefined;
+};
+const nodeAt = (root: SyntaxNode, f: Fact) =>
+  f.span ? (root.descendantForIndex(f.span.start, Math.max(f.span.start, f.span.end - 1)) ?? undefined) : undefined;
+
+/** The script's parsed arguments: its argparse declarations and those of the modules it imports them from (`opts.py`). */
+export interface ScriptArgs {
+  values: ValueResolver;
+  /** The file a declaration's node is in. */
+  fileOf(node: SyntaxNode): string;
+}
+
+/** The argparse default the script declares for the argument an expression reads (`self.args.x`, `opt.x`), if any. */
+function scriptArg(expr: string, args: ScriptArgs) {
+  const m = ARG_ATTR.exec(expr.replace(/^\w+\s*=\s*/, '').trim());
+  const d = m ? args.values.declaredDefault(m[1]) : undefined;
+  return d && m ? { ...d, dest: m[1], file: args.fileOf(d.node) } : undefined;
+}
+
+/**
+ * The same for an expression that reads the argument through a local of the module (`accum_iter = args.accum_iter`
+ * … `(step + 1) % accum_iter`): the first name in it assigned from the script's arguments in that module.
+ */
+function argThroughLocal(expr: string, mod: Mod, args: ScriptArgs) {
+  const direct = scriptArg(expr, args);
+  if (direct) return direct;
+  for (const [name] of expr.matchAll(/\b[A-Za-z_]\w*\b/g)) {
+    const m = new RegExp(`^\\s*${name}\\s*=\\s*((?:self\\.)?\\w+\\.\\w+)\\s*$`, 'm').exec(mod.text);
+    const d = m ? scriptArg(m[1], args) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** A module's fact through the script: unknown values read from the script's arguments, flags the script leaves off. */
+function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: (f: string) => string): Fact {
+  const at = nodeAt(step.root, f);
+  if (f.value === null && f.span && f.key !== 'precision') {
+    const d = argThroughLocal(step.text.slice(f.span.start, f.span.end), step, values);
+    const ok = typeof d?.value === 'number' || (f.key === 'optimizer' && typeof d?.value === 'string');
+    if (d && ok)
+      return {
+        ...f,
+        value: d.value,
+        origin: 'script-default',
+        file: id(d.file),
+        span: spanOf(d.node),
+        note: `${f.note ?? f.key} — ${d.via} in ${path.basename(d.file)}`,
+      };
+    return f;
+  }
+  if (f.key !== 'precision' || !at || !(f.value === null || f.value === 'fp16' || f.value === 'bf16')) return f;
+  // `if self.args.use_amp:` around the autocast / GradScaler, or `autocast(enabled=args.amp)`, with the flag off.
+  const conds: string[] = [];
+  for (let p: SyntaxNode | null = at; p && p.type !== 'function_definition'; p = p.parent)
+    if (p.type === 'if_statement') conds.push(p.childForFieldName('condition')?.text ?? '');
+  const call = at.type === 'call' ? callSite(at) : undefined;
+  const enabled = call?.kwargs.get('enabled')?.value.text;
+  if (enabled) conds.push(enabled);
+  for (const c of conds) {
+    const d = scriptArg(c, values);
+    if (d && (d.value === false || d.value === null || d.value === 0))
+      return {
+        ...f,
+        value: 'fp32',
+        origin: 'script-default',
+        file: id(d.file),
+        span: spanOf(d.node),
+        note: `${path.basename(step.file)}: mixed precision only when --${d.dest} is given (${d.via} in ${path.basename(d.file)}): fp32`,
+      };
+  }
+  const fn = enclosingFn(at);
+  if (fn && EVAL_FN.test(fn.childForFieldName('name')?.text ?? '') && f.value !== null)
+    return {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      file: id(step.file),
+      note: `${path.basename(step.file)}: autocast only in ${fn.childForFieldName('name')?.text}(), which does not train; the training step runs in fp32`,
+    };
+  return f;
+}
+
+/** Facts of the other reached modules: an optimizer or a DataLoader built in a definition the script reaches. */
+function helperFacts(reached: Reached[], skip: Set<string>, id: (f: string) => string): Fact[] {
+  const out: Fact[] = [];
+  const byModule = new Map<string, Reached[]>();
+  for (const r of reached)
+    if (!skip.has(r.mod.file)) byModule.set(r.mod.file, [...(byModule.get(r.mod.file) ?? []), r]);
+  for (const group of byModule.values()) {
+    const mod = group[0].mod;
+    const builds = (re: RegExp) => group.some((r) => re.test(r.def.text));
+    const calls = findCalls(mod.root, mod.text, ['DataLoader', 'add_argument']);
+    const values = new ValueResolver(mod.root, calls);
+    const file = id(mod.file);
+    if (builds(/\b(\w*optim\w*|Adam\w*|SGD|RMSprop|LARS|LAMB)\s*\(/i)) {
+      const o = optimizerFact(file, mod.text, mod.root, values);
+      if (o) out.push(o);
+    }
+    if (builds(/\bDataLoader\s*\(/)) out.push(...dataLoaderFacts(file, calls, values).facts);
+  }
+  return out;
+}
+
+/**
+ * The loop around the call into the function that runs the step (in the script, or in a module between them:
+ * `main()` of main.py calling `train_one_epoch` for each epoch): the epochs it runs, and a checkpoint saved each
+ * time round.
+ */
+function callerLoopFacts(
+  callers: { mod: Mod; call: SyntaxNode; args: ScriptArgs }[],
+  step: Fact[],
+  id: (f: string) => string,
+): Fact[] {
+  const firstFor = (c: SyntaxNode) => loopsAround(c).find((l) => l.type === 'for_statement');
+  const hit = callers.find((c) => firstFor(c.call));
+  const outer = hit && firstFor(hit.call);
+  if (!hit || !outer) return [];
+  const { mod, call, args } = hit;
+  const out: Fact[] = [];
+  const hasLength = step.some((f) => (f.key === 'epochs' || f.key === 'max_steps') && f.value !== null);
+  const n = rangeArg(outer);
+  const what = call.childForFieldName('function')?.text;
+  if (n && !hasLength) {
+    const r = args.values.resolve(n);
+    if (typeof r.value === 'number')
+      out.push({
+        key: 'epochs',
+        value: r.value,
+        origin: r.scriptDefault ? 'script-default' : 'explicit',
+        file: id(r.node ? args.fileOf(r.node) : mod.file),
+        span: spanOf(r.node ?? n),
+        note: `for … in range(${n.text}) around ${what}(…)${r.via ? ` (${r.via})` : ''}`,
+      });
+  }
+  const save = outer
+    .descendantsOfType('call')
+    .find(
+      (c) =>
+        SAVE_CALL.test(c?.childForFieldName('function')?.text ?? '') ||
+        /save_(on_master|checkpoint|model)$/.test(c?.childForFieldName('function')?.text ?? ''),
+    );
+  if (save)
+    out.push({
+      key: 'periodic_save',
+      value: 'epoch',
+      origin: 'explicit',
+      file: id(mod.file),
+      span: spanOf(save),
+      note: `${save.childForFieldName('function')?.text}(…) in the loop around ${what}(…)`,
+    });
+  return out;
+}
+
+/** Calls into what the walk reached (`train_one_epoch(…)`, `exp.train(…)`, `Solver(…)`), in `scope`. */
+function callsInto(scope: SyntaxNode, reached: Reached[]): SyntaxNode[] {
+  const names = new Set<string>();
+  for (const r of reached) {
+    const n = r.def.childForFieldName('name')?.text;
+    if (n && (r.def.type === 'function_definition' || r.def.type === 'class_definition')) names.add(n);
+    if (r.def.type === 'class_definition')
+      for (const m of methodsOf(r.def).keys()) if (!m.startsWith('__')) names.add(m);
+  }
+  return scope.descendantsOfType('call').filter((c): c is SyntaxNode => {
+    const f = c?.childForFieldName('function');
+    return !!f && names.has(f.text.split('.').pop() ?? '');
+  });
+}
+
+/**
+ * Puts `f` in the run unless the run states the key already: a value the script writes or declares is never
+ * replaced; one only the shared vocabulary read (`inferred`: `--itr` taken for epochs) gives way to the value the
+ * code reads (`range(self.args.train_epochs)`: the script's own default, read where it is used).
+ */
+function offer(facts: Map<FactKey, Fact>, f: Fact): boolean {
+  const cur = facts.get(f.key);
+  const codeRead = (f.origin === 'explicit' || f.origin === 'script-default') && f.value !== null;
+  if (cur && STATED.has(cur.origin) && cur.value !== null && !(cur.origin === 'inferred' && codeRead)) return false;
+  if (cur && f.value === null) return false;
+  if (cur && !STATED.has(f.origin) && cur.origin !== 'assumed') return false;
+  facts.set(f.key, f);
+  return true;
+}
+
+/** The script's arguments, declared in it or in the modules it imports that declare them (`from opts import opts`). */
+function scriptArgs(script: Mod, argModules: Mod[]): ScriptArgs {
+  const mods = [script, ...argModules];
+  const calls = mods.flatMap((m) => findCalls(m.root, m.text, ['add_argument']));
+  const values = new ValueResolver(script.root, calls);
+  return {
+    values,
+    fileOf: (node) => mods.find((m) => m.root.tree === node.tree)?.file ?? script.file,
+  };
+}
+
+/** A value the script leaves to an expression (`DataLoader(batch_size=opt.batch_size)`), from its arguments' defaults. */
+function unreadInScript(facts: Map<FactKey, Fact>, script: Mod, args: ScriptArgs, id: (f: string) => string): Fact[] {
+  const out: Fact[] = [];
+  for (const k of TAKEN) {
+    const f = facts.get(k);
+    if (!f || f.value !== null || !f.span || f.file !== id(script.file)) continue;
+    const d = scriptArg(script.text.slice(f.span.start, f.span.end), args);
+    if (d && typeof d.value === 'number')
+      out.push({
+        ...f,
+        value: d.value,
+        origin: 'script-default',
+        file: id(d.file),
+        span: spanOf(d.node),
+        note: `${f.note ?? k} — ${d.via} in ${path.basename(d.file)}`,
+      });
+  }
+  // The optimizer chosen by an argument declared in an imported module (`if opt.optim == 'adam':`).
+  if (!facts.get('optimizer')?.value && args.fileOf !== undefined) {
+    const o = optimizerFact(id(script.file), script.text, script.root, args.values);
+    if (o?.value) out.push(o);
+  }
+  return out;
+}
+
+export function reachedFacts(
+  linker: Linker,
+  script: Mod,
+  stepAt: { mod: Mod; def: SyntaxNode },
+  reached: Reached[],
+  drafts: RunDraft[],
+  argModules: Mod[],
+): RunDraft[] {
+  const step = stepAt.mod;
+  const stepName = stepAt.def.childForFieldName('name')?.text;
+  const stepRun = linker.pythonRuns(step.file, step.text).find((d) => d.kind === 'torch' || d.kind === 'accelerate');
+  if (!stepRun) return drafts;
+  const id = (f: string) => linker.id(f);
+  const args = scriptArgs(script, argModules);
+  const into = callsInto(script.root, reached);
+  // Callers of the step: the script's calls first, then those in the modules between (main.py's epoch loop).
+  const callers = [
+    ...into.map((call) => ({ mod: script, call, args })),
+    ...reached
+      .filter((r) => r.mod.file !== script.file)
+      .flatMap((r) => {
+        const a = scriptArgs(r.mod, [script, ...argModules]);
+        // Between the script and the step, only the calls of the function that holds it (main.py's epoch loop
+        // around train_one_epoch), not every loop of a reached module (a model's `for i in range(n_layers)`).
+        return callsInto(r.def, reached)
+          .filter((call) => call.childForFieldName('function')?.text.split('.').pop() === stepName)
+          .map((call) => ({ mod: r.mod, call, args: a }));
+      }),
+  ];
+  // Called from a loop: the module's loop is the step loop only, not "one pass over the data".
+  const calledInLoop = callers.some((c) => loopsAround(c.call).length > 0);
+  const moduleFacts: Fact[] = [];
+  for (const k of TAKEN) {
+    const f = stepRun.plan.facts.get(k);
+    if (!f) continue;
+    if (calledInLoop && f.key === 'epochs' && nodeAt(step.root, f)?.type === 'for_statement') continue;
+    moduleFacts.push(throughScript(f, step, script, args, id));
+  }
+  for (const f of helperFacts(reached, new Set([step.file, script.file]), id)) {
+    const mod = reached.find((r) => id(r.mod.file) === f.file)?.mod;
+    moduleFacts.push(f.value === null && mod ? throughScript(f, mod, script, args, id) : f);
+  }
+  // The call into the function that holds the step first, then calls looping over a range, then the rest.
+  const order = (c: { call: SyntaxNode }) => {
+    const name = c.call.childForFieldName('function')?.text.split('.').pop();
+    const loopOver = loopsAround(c.call).find((l) => l.type === 'for_statement');
+    return name === stepName ? 0 : loopOver && rangeArg(loopOver) ? 1 : 2;
+  };
+  const loop = callerLoopFacts(
+    callers
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => order(a.c) - order(b.c) || a.i - b.i)
+      .map((x) => x.c),
+    moduleFacts,
+    id,
+  );
+  // The script's own DataLoader, its arguments read with the declarations of the modules it imports them from.
+  const scriptCalls = findCalls(script.root, script.text, ['DataLoader']);
+  const scriptLoader = dataLoaderFacts(id(script.file), scriptCalls, args.values).facts;
+  const files = [
+    ...new Set([...reached.map((r) => id(r.mod.file)), id(step.file), ...argModules.map((m) => id(m.file))]),
+  ];
+  const apply = (d: RunDraft): RunDraft => {
+    const facts = d.plan.facts;
+    const added: Fact[] = [];
+    for (const f of unreadInScript(facts, script, args, id)) {
+      facts.set(f.key, f);
+      added.push(f);
+    }
+    for (const f of [...scriptLoader, ...loop, ...moduleFacts]) if (offer(facts, f)) added.push(f);
+    d.plan.files = [...new Set([...d.plan.files, ...files.filter((f) => added.some((a) => a.file === f))])];
+    for (const f of added) if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
+    return d;
+  };
+  if (drafts.length)
+    return drafts.map((d) =>
+      d.plan.entry.file === id(script.file) || d.plan.files.includes(id(script.file)) ? apply(d) : d,
+    );
+  // No run of its own: the module's, entered from the script.
+  const own: RunDraft = {
+    ...stepRun,
+    plan: {
+      ...stepRun.plan,
+      entry: {
+        file: id(script.file),
+        span: into[0] ? spanOf(into[0]) : { start: 0, end: 0 },
+        label: `training loop in ${path.basename(step.file)} (called from ${path.basename(script.file)})`,
+      },
+      files: [id(script.file)],
+      facts: new Map(),
+      relevantSpans: [],
+      edit: undefined,
+    },
+    schema: undefined,
+    rebuild: undefined,
+    refs: [],
+  };
+  // The rest of what the module shows (its model, its data), not the devices: those the script and its launcher say.
+  for (const [k, f] of stepRun.plan.facts)
+    if (!TAKEN.includes(k) && k !== 'devices' && k !== 'hardware') own.plan.facts.set(k, f);
+  return [linker.enrich(apply(own))];
+}

@@ -224,10 +224,12 @@ function callsInto(scope: SyntaxNode, reached: Reached[]): SyntaxNode[] {
  * replaced; one only the shared vocabulary read (`inferred`: `--itr` taken for epochs) gives way to the value the
  * code reads (`range(self.args.train_epochs)`: the script's own default, read where it is used).
  */
-function offer(facts: Map<FactKey, Fact>, f: Fact): boolean {
+function offer(facts: Map<FactKey, Fact>, f: Fact, scriptId: string): boolean {
   const cur = facts.get(f.key);
   const codeRead = (f.origin === 'explicit' || f.origin === 'script-default') && f.value !== null;
-  if (cur && STATED.has(cur.origin) && cur.value !== null && !(cur.origin === 'inferred' && codeRead)) return false;
+  // Only the vocabulary's reading of the script itself: a launcher's or a config's value is what the run is given.
+  const guessed = cur?.origin === 'inferred' && cur.file === scriptId && codeRead;
+  if (cur && STATED.has(cur.origin) && cur.value !== null && !guessed) return false;
   if (cur && f.value === null) return false;
   if (cur && !STATED.has(f.origin) && cur.origin !== 'assumed') return false;
   facts.set(f.key, f);
@@ -306,6 +308,9 @@ export function reachedFacts(
     const f = stepRun.plan.facts.get(k);
     if (!f) continue;
     if (calledInLoop && f.key === 'epochs' && nodeAt(step.root, f)?.type === 'for_statement') continue;
+    // "Nothing in the loop saves" is read from one module; the objects it calls (an early-stopping callback that
+    // writes the best model) live in others: not claimed from here.
+    if (f.key === 'periodic_save' && f.origin === 'framework-default') continue;
     moduleFacts.push(throughScript(f, step, script, args, id));
   }
   for (const f of helperFacts(reached, new Set([step.file, script.file]), id)) {
@@ -339,7 +344,7 @@ export function reachedFacts(
       facts.set(f.key, f);
       added.push(f);
     }
-    for (const f of [...scriptLoader, ...loop, ...moduleFacts]) if (offer(facts, f)) added.push(f);
+    for (const f of [...scriptLoader, ...loop, ...moduleFacts]) if (offer(facts, f, id(script.file))) added.push(f);
     d.plan.files = [...new Set([...d.plan.files, ...files.filter((f) => added.some((a) => a.file === f))])];
     for (const f of added) if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
     return d;

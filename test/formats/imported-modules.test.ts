@@ -234,3 +234,27 @@ test('what the script states is never replaced by what a module shows', async ()
   const run = theRun(await analyze({ ...project(main), 'utils.py': data }, 'train.py'));
   assert.equal(run.plan.facts.get('num_workers')?.value, 2);
 });
+
+test('a launcher that starts the script: the modules it calls join that run, and the launcher flag wins', async () => {
+  const files = {
+    ...expProject(RUN("parser.add_argument('--use_amp', action='store_true', default=False)")),
+    'scripts/etth.sh': 'python run.py --train_epochs 4 --batch_size 64\n',
+  };
+  const a = await analyze(files, 'scripts/etth.sh');
+  const f = theRun(a).plan.facts;
+  assert.deepEqual([f.get('epochs')?.value, f.get('micro_batch')?.value], [4, 64]);
+  assert.deepEqual([f.get('optimizer')?.value, f.get('precision')?.value], ['adam', 'fp32']);
+});
+
+test('a trainer method that saves at its end does not make `self.model.train()` in its loop a save', async () => {
+  const exp = EXP.replace(
+    '    def test(self, setting):',
+    "        torch.save(self.model.state_dict(), 'checkpoint.pth')\n\n    def test(self, setting):",
+  ).replace(
+    '            for batch_x, batch_y in train_loader:',
+    '            self.model.train()\n            for batch_x, batch_y in train_loader:',
+  );
+  const files = { ...expProject(RUN("parser.add_argument('--use_amp', action='store_true')")), 'exp/exp_main.py': exp };
+  const f = theRun(await analyze(files, 'exp/exp_main.py')).plan.facts;
+  assert.notEqual(f.get('periodic_save')?.value, 'epoch');
+});

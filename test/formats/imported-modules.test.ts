@@ -258,3 +258,40 @@ test('a trainer method that saves at its end does not make `self.model.train()` 
   const f = theRun(await analyze(files, 'exp/exp_main.py')).plan.facts;
   assert.notEqual(f.get('periodic_save')?.value, 'epoch');
 });
+
+test('a trainer built with keywords: the values the script passes, and a save it leaves switched off', async () => {
+  const trainer = `import torch
+
+class Trainer:
+    def __init__(self, model, loader, steps=10, save_every=None):
+        self.model = model
+        self.loader = loader
+        self.steps = steps
+        self.save_every = save_every
+
+    def step(self, batch):
+        loss = self.model(batch).mean()
+        loss.backward()
+
+    def run(self):
+        opt = torch.optim.SGD(self.model.parameters(), lr=0.1)
+        for i in range(self.steps):
+            for batch in self.loader:
+                self.step(batch)
+                opt.step()
+            if self.save_every and (i + 1) % self.save_every == 0:
+                torch.save(self.model.state_dict(), 'ckpt.pth')
+`;
+  const script = `import torch
+from kit.trainer import Trainer
+
+model = torch.nn.Linear(4, 1)
+Trainer(model, [torch.randn(2, 4)], steps=250).run()
+`;
+  const f = theRun(await analyze({ 'train.py': script, 'kit/trainer.py': trainer }, 'train.py')).plan.facts;
+  assert.deepEqual([f.get('epochs')?.value, f.get('epochs')?.origin], [250, 'explicit']);
+  assert.equal(f.get('periodic_save')?.value, null);
+  const on = script.replace('steps=250)', 'steps=250, save_every=5)');
+  const g = theRun(await analyze({ 'train.py': on, 'kit/trainer.py': trainer }, 'train.py')).plan.facts;
+  assert.equal(g.get('periodic_save')?.value, 'epoch');
+});

@@ -211,7 +211,9 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
 
   // Accumulation: a config key the code names for it, else none in the code.
   const accum = /[\w.[\]'"]*accum\w*/i.exec(text);
-  if (!accum && !/%\s*[\w.[\]'"]*(accum|update_freq|iters_to_accumulate)/i.test(text))
+  // A step taken every N batches (`if (i + 1) % 4 == 0: opt.step()`) is accumulation too.
+  const everyN = /\bif\b[^\n]*%[^\n]*:[ \t]*\n(?:[^\n]*\n){0,3}?[^\n]*\.step\s*\(/.test(text);
+  if (!accum && !everyN && !/%\s*[\w.[\]'"]*(accum|update_freq|iters_to_accumulate)/i.test(text))
     put('grad_accum', 1, root, `no gradient accumulation in ${base(script)}: one optimizer step per batch`);
   else {
     for (const n of walk(root, 'attribute')) {

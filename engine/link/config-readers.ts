@@ -47,6 +47,9 @@ const FILLED: FactKey[] = [
   'micro_batch',
 ];
 
+/** Facts the reading script's own run decides in code. */
+const CODE_FACTS: FactKey[] = ['precision', 'grad_accum', 'periodic_save', 'optimizer', 'num_workers'];
+
 interface Reader {
   file: string;
   text: string;
@@ -131,6 +134,16 @@ export function schemaOf(linker: Linker, files: string[], own: EntrySet[]): Entr
   return best?.set;
 }
 
+/** `@hydra.main(config_path="conf", config_name="train")` in `script`, naming `config` (conf/train.yaml). */
+function hydraPrimary(script: string, text: string, config: string): boolean {
+  if (!/\.ya?ml$/i.test(config) || !text.includes('config_name')) return false;
+  const stem = path.basename(config).replace(/\.ya?ml$/i, '');
+  const name = /config_name\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1];
+  const dir = /config_path\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1];
+  if (name?.replace(/\.ya?ml$/i, '') !== stem || dir === undefined) return false;
+  return path.resolve(path.dirname(path.resolve(script)), dir) === path.dirname(path.resolve(config));
+}
+
 /** Does the script import the schema module (`from config import config`, `from lib.config import cfg`)? */
 function importsModule(text: string, schemaFile: string): boolean {
   const stem = path.basename(schemaFile, '.py');
@@ -164,6 +177,9 @@ export function readersOf(
     let score = 0;
     if (text.includes(base) && new RegExp(`['"/]${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(text)) {
       how = `names ${base}`;
+      score = 1000;
+    } else if (hydraPrimary(f, text, file)) {
+      how = `composes it (@hydra.main config_name="${path.basename(file).replace(/\.ya?ml$/i, '')}")`;
       score = 1000;
     } else if (schema && importsModule(text, schema.file)) {
       how = `imports the schema ${path.basename(schema.file)} of its keys`;
@@ -308,6 +324,15 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
   };
   for (const f of reading) fill(f);
+  // What the script's own reader states in code (an unconditional `autocast`, its accumulation, its checkpoint
+  // calls): choices of the code, not of the config. Batch and length are left out: the script's own defaults for
+  // them are what the config replaces.
+  for (const run of linker.pythonRuns(reader.file, reader.text).filter((r) => r.plan.entry.file === script))
+    for (const k of CODE_FACTS) {
+      const f = run.plan.facts.get(k);
+      if (f && f.value !== null && f.origin !== 'assumed' && !reading.some((x) => x.key === k))
+        fill({ ...f, origin: 'inferred' });
+    }
   // The optimizer the code builds, where the config names none.
   if (!facts.get('optimizer') || WEAK.includes(facts.get('optimizer')!.origin)) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);

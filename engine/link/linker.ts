@@ -22,6 +22,7 @@ import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeDstack } from '../extract/dstack';
+import { mayBeAzureJob } from '../extract/azureml';
 import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
 import type { Tree } from '../parse/python';
@@ -67,7 +68,7 @@ export class Linker {
   /** HF-args files unpacked into an arguments call (`**yaml.safe_load(open(…))`). */
   private readonly splats = new Set<Ref>();
 
-  constructor(private readonly input: LinkInput) {
+  constructor(readonly input: LinkInput) {
     this.sources.set(input.file, input.text);
   }
 
@@ -181,7 +182,7 @@ export class Linker {
   }
 
   /** Does `named` (as written in `launcher`) mean `wanted`? */
-  private names(launcher: string, named: string, wanted: string): boolean {
+  names(launcher: string, named: string, wanted: string): boolean {
     const norm = named.replace(/^\.\//, '');
     const ldir = path.dirname(path.resolve(launcher));
     if (path.isAbsolute(norm)) return path.resolve(norm) === wanted;
@@ -232,7 +233,11 @@ export class Linker {
         if (
           !text ||
           !text.includes(base) ||
-          (kind === 'config' && !mayBeSkyPilot(text) && !mayBeKubernetes(text) && !mayBeDstack(text))
+          (kind === 'config' &&
+            !mayBeSkyPilot(text) &&
+            !mayBeKubernetes(text) &&
+            !mayBeDstack(text) &&
+            !mayBeAzureJob(text))
         )
           continue;
         scripts++;

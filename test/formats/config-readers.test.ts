@@ -192,3 +192,76 @@ for step in range(opt["train"]["total_steps"]):
   const a = await analyze(files, 'restore/options/train_sr.json');
   for (const r of [...a.runs, ...(a.linked ?? [])]) assert.ok(!r.plan.files.some((f) => f.endsWith('.py')));
 });
+
+test('a Hydra primary config is read with the script whose @hydra.main composes it', async () => {
+  const files = {
+    'asr/conf/train.yaml': 'optim:\n  lr: 0.001\ntrainer:\n  max_epochs: 25\n  batch_size: 32\n  use_bf16: true\n',
+    'asr/run_train.py': `import hydra
+import torch
+from torch.utils.data import DataLoader
+
+
+@hydra.main(config_path="conf", config_name="train")
+def main(cfg):
+    model = torch.nn.Linear(80, 32).cuda()
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.optim.lr)
+    loader = DataLoader(range(64), batch_size=cfg.trainer.batch_size, num_workers=8)
+    for epoch in range(cfg.trainer.max_epochs):
+        for x in loader:
+            with torch.autocast("cuda", dtype=torch.bfloat16, enabled=cfg.trainer.use_bf16):
+                loss = model(x).mean()
+            loss.backward()
+            opt.step()
+        torch.save(model.state_dict(), "last.pt")
+
+
+if __name__ == "__main__":
+    main()
+`,
+  };
+  const a = await analyze(files, 'asr/conf/train.yaml');
+  assert.equal(fact(a, 'precision')?.value, 'bf16');
+  assert.equal(fact(a, 'num_workers')?.value, 8);
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.match(fact(a, 'num_workers')?.note ?? '', /run_train\.py composes it/);
+});
+
+test('what the reading script decides in code alone (an unconditional bf16 autocast, accumulation) reaches the config', async () => {
+  const files = {
+    'pose/configs/hrnet_w32.yaml':
+      'data:\n  batch: 48\n  workers: 6\nsolver:\n  epochs: 210\n  base_lr: 0.001\n  warmup: 500\n',
+    'pose/train.py': `import torch
+from torch.utils.data import DataLoader
+from omegaconf import OmegaConf
+
+
+def main(path):
+    cfg = OmegaConf.load(path)
+    model = torch.nn.Linear(8, 8).cuda()
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.solver.base_lr)
+    loader = DataLoader(range(96), batch_size=cfg.data.batch, num_workers=cfg.data.workers)
+    for epoch in range(cfg.solver.epochs):
+        for i, x in enumerate(loader):
+            with torch.autocast("cuda", dtype=torch.bfloat16):
+                loss = model(x).mean() / 4
+            loss.backward()
+            if (i + 1) % 4 == 0:
+                opt.step()
+                opt.zero_grad()
+
+
+if __name__ == "__main__":
+    main("configs/hrnet_w32.yaml")
+`,
+  };
+  const a = await analyze(files, 'pose/configs/hrnet_w32.yaml');
+  assert.equal(fact(a, 'precision')?.value, 'bf16');
+  assert.equal(fact(a, 'precision')?.origin, 'inferred');
+  assert.equal(fact(a, 'epochs')?.value, 210);
+  assert.equal(fact(a, 'micro_batch')?.value, 48);
+  assert.equal(fact(a, 'num_workers')?.value, 6);
+  assert.equal(fact(a, 'optimizer')?.value, 'adam');
+  // A step every fourth batch: not "no accumulation".
+  assert.notEqual(fact(a, 'grad_accum')?.value, 1);
+});

@@ -15,10 +15,12 @@ import { extractHfArgsFile } from './extract/hf-args-file';
 import { HF_FIELDS } from './extract/hf-fields';
 import { RunDraft } from './extract/run-draft';
 import { extractTfjs } from './extract/tfjs';
+import { imageJobRuns } from './extract/kubernetes';
 import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
+import { withRepoLauncherDevices } from './link/repo-launchers';
 import { withImportedModules } from './link/imports';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
@@ -38,14 +40,12 @@ export function linkFile(input: LinkInput): LinkResult {
     const kind = linkKind(file);
     if (kind === 'python') {
       drafts = linker.pythonRuns(file, text).map((d) => linker.enrich(d));
-      // Devices the script states (`multi_gpu_model(gpus=2)`, one "cuda" device), where its reader read none.
       const tree = input.tree;
       const id = linker.id(file);
       // What a loop reader could not follow (`batch_size=batch_size`), from the file's own settings.
       for (const d of drafts)
         if (d.plan.entry.file === id && (d.kind === 'torch' || d.kind === 'accelerate') && unread(d))
           fillUnread(d, entrySets(linker, file, text, input.tree).sets);
-      if (tree) for (const d of drafts) if (d.plan.entry.file === id) statedDevices(id, text, tree, d.plan.facts);
       // A Hydra script (`@hydra.main`) trains what its primary config composes.
       if (drafts.length === 0) drafts = linker.hydraFromScript(file, text);
       // A Python file with no run of its own may be a config a launcher passes to a script (nanoGPT's config/*.py).
@@ -61,6 +61,13 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
+      // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
+      // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
+      if (tree)
+        for (const d of drafts)
+          if (d.plan.entry.file === id && !/-module$/.test(d.kind)) statedDevices(id, text, tree, d.plan.facts);
+      // The count the repository's launchers that run this script agree on (./link/repo-launchers).
+      withRepoLauncherDevices(linker, file, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {
@@ -101,9 +108,11 @@ export function linkFile(input: LinkInput): LinkResult {
           } else own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (c.format === 'skypilot' || c.format === 'dstack' || c.format === 'kubernetes')
+        else if (['skypilot', 'dstack', 'kubernetes', 'azureml'].includes(c.format)) {
           drafts = linker.launcherRuns(file, text);
-        else if (own) drafts = [linker.enrich(own)];
+          // A training-operator job whose image runs the training: what the job requests.
+          if (drafts.length === 0 && c.format === 'kubernetes') drafts = imageJobRuns(linker.id(file), text);
+        } else if (own) drafts = [linker.enrich(own)];
         else {
           drafts = linker.usersOf(file);
           if (drafts.length === 0 && c.format === 'deepspeed') drafts = [deepspeedRun(c.doc)];

@@ -2,6 +2,7 @@
 // name: a GitHub workflow or a docker-compose file matches nothing and gives no runs (a Kubernetes manifest is a launcher).
 import type { ConfigDoc } from './config-doc';
 import { isWandbSweep } from './wandb-sweep';
+import { AZURE_KEYS } from './azureml';
 
 export type ConfigFormat =
   | 'deepspeed'
@@ -15,6 +16,7 @@ export type ConfigFormat =
   | 'skypilot'
   | 'dstack'
   | 'kubernetes'
+  | 'azureml'
   | 'wandb-sweep';
 
 const HF_ARG_KEYS = [
@@ -79,6 +81,9 @@ export function detectFormat(doc: ConfigDoc): ConfigFormat | undefined {
   if (doc.syntax === 'yaml' && doc.field(['type'])?.value === 'task' && doc.length(['commands']) > 0) return 'dstack';
   // A Kubernetes manifest is a launcher (./kubernetes): its containers' commands and the GPUs its pods request.
   if (doc.syntax === 'yaml' && keys.has('apiVersion') && keys.has('kind') && keys.has('spec')) return 'kubernetes';
+  // An Azure ML command job is a launcher (./azureml): its `command:` and the processes its distribution starts.
+  if (doc.syntax === 'yaml' && keys.has('command') && AZURE_KEYS.filter((k) => keys.has(k)).length >= 2)
+    return 'azureml';
   const defaults = doc.syntax === 'yaml' && doc.length(['defaults']) > 0;
   const lightningCli =
     keys.has('trainer') &&

@@ -12,6 +12,7 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, ty
 import { yamlSpan } from '../parse/yaml';
 import type { Fact, Span } from '../types';
 import { parseLauncher, type LaunchCommand } from './launcher';
+import type { RunDraft } from './run-draft';
 
 /** Cheap test on the text: a manifest has top-level `apiVersion:` and `kind:`. */
 export const mayBeKubernetes = (text: string) => /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
@@ -298,6 +299,91 @@ function entrypointText(text: string, root: unknown): string | undefined {
   return out.join('');
 }
 
+/** The accelerators a manifest's pods request (per pod × pods, summed over groups) and their GPU model, as facts. */
+function jobResources(file: string, root: unknown) {
+  const groups = podGroups(root).filter((g) => g.spec !== undefined);
+  if (groups.length === 0) return undefined;
+  const base = { origin: 'explicit' as const, file };
+  const jobFacts: Fact[] = [];
+  let total: number | undefined = 0;
+  const notes: string[] = [];
+  let at: Span | undefined;
+  for (const g of groups) {
+    let acc = podAccelerators(g);
+    const slots = int(g.slots);
+    if (acc.count === 0 && slots && slots > 0)
+      acc = { count: slots, at: yamlSpan(g.slots as Node), text: `slotsPerWorker: ${slots}` };
+    if (acc.count === 0) continue;
+    at ??= acc.at;
+    if (g.replicas === undefined || total === undefined) total = undefined;
+    else total += g.replicas * acc.count;
+    notes.push(`${g.label}: ${g.replicas ?? '?'} × ${acc.text}`);
+  }
+  if (notes.length > 0)
+    jobFacts.push({
+      ...base,
+      span: at,
+      key: 'devices',
+      value: total ?? null,
+      note: `${notes.join(' + ')}${total === undefined ? ' (a pod count is not readable here)' : ''}`,
+    });
+  const hw = groups.map((g) => podHardware(g.spec)).find(Boolean);
+  if (hw) jobFacts.push({ ...base, span: hw.at, key: 'hardware', value: hw.value, note: hw.text });
+  else if (notes.length === 0)
+    jobFacts.push({
+      ...base,
+      span: yamlSpan(get(root, 'kind') as Node),
+      key: 'hardware',
+      value: 'cpu',
+      note: 'no container requests a GPU or TPU (resources.limits): the pods get none',
+    });
+  return { groups, jobFacts, notes };
+}
+
+/** Kubeflow training-operator jobs: their pods train by definition (https://www.kubeflow.org/docs/components/trainer/legacy-v1/). */
+const TRAINING_JOB = /^(PyTorch|TF|MPI|XGBoost|Paddle|JAX|MX)Job$/;
+
+/**
+ * A training-operator job whose containers run their image's entry point (no `command` this review can read): the run
+ * is what the job requests — its accelerators and GPU model — and nothing else, with a label that says so.
+ */
+export function imageJobRuns(file: string, text: string): RunDraft[] {
+  if (!mayBeKubernetes(text)) return [];
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, { strict: false, uniqueKeys: false }) as Document[];
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const out: RunDraft[] = [];
+  for (const doc of docs.slice(0, MAX_DOCS)) {
+    const root = doc.contents;
+    const kind = str(get(root, 'kind')) ?? '';
+    if (!isMap(root) || !TRAINING_JOB.test(kind)) continue;
+    const job = jobResources(file, root);
+    if (!job || job.notes.length === 0) continue;
+    const facts = new Map(job.jobFacts.map((f) => [f.key, f]));
+    const span = yamlSpan(get(root, 'kind') as Node) ?? { start: 0, end: 0 };
+    out.push({
+      plan: {
+        framework: `${kind}`,
+        entry: { file, span, label: `${kind} (its image's entry point trains: the command is not in this file)` },
+        files: [file],
+        facts,
+        relevantSpans: job.jobFacts.flatMap((f) => (f.span ? [{ file, span: f.span, key: f.key }] : [])),
+        edit: undefined,
+      },
+      kind: 'launcher',
+      envPrecision: 'never',
+      openEnded: true,
+      refs: [],
+      anchor: { file, span },
+    });
+  }
+  return out;
+}
+
 /**
  * The commands a manifest's training containers run, each with the job's accelerators (per pod × pods) and GPU model
  * where the command does not state them. Undefined when the text is not a Kubernetes manifest.
@@ -315,42 +401,9 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
   for (const doc of docs.slice(0, MAX_DOCS)) {
     const root = doc.contents;
     if (!isMap(root) || !str(get(root, 'apiVersion'))) continue;
-    const groups = podGroups(root).filter((g) => g.spec !== undefined);
-    if (groups.length === 0) continue;
-    const base = { origin: 'explicit' as const, file };
-    const jobFacts: Fact[] = [];
-    let total: number | undefined = 0;
-    const notes: string[] = [];
-    let at: Span | undefined;
-    for (const g of groups) {
-      let acc = podAccelerators(g);
-      const slots = int(g.slots);
-      if (acc.count === 0 && slots && slots > 0)
-        acc = { count: slots, at: yamlSpan(g.slots as Node), text: `slotsPerWorker: ${slots}` };
-      if (acc.count === 0) continue;
-      at ??= acc.at;
-      if (g.replicas === undefined || total === undefined) total = undefined;
-      else total += g.replicas * acc.count;
-      notes.push(`${g.label}: ${g.replicas ?? '?'} × ${acc.text}`);
-    }
-    if (notes.length > 0)
-      jobFacts.push({
-        ...base,
-        span: at,
-        key: 'devices',
-        value: total ?? null,
-        note: `${notes.join(' + ')}${total === undefined ? ' (a pod count is not readable here)' : ''}`,
-      });
-    const hw = groups.map((g) => podHardware(g.spec)).find(Boolean);
-    if (hw) jobFacts.push({ ...base, span: hw.at, key: 'hardware', value: hw.value, note: hw.text });
-    else if (notes.length === 0)
-      jobFacts.push({
-        ...base,
-        span: yamlSpan(get(root, 'kind') as Node),
-        key: 'hardware',
-        value: 'cpu',
-        note: 'no container requests a GPU or TPU (resources.limits): the pods get none',
-      });
+    const job = jobResources(file, root);
+    if (!job) continue;
+    const { groups, jobFacts, notes } = job;
     const pods = groups.reduce((n, g) => n + (g.replicas ?? 0), 0);
     // Master and Worker pods of one job run the same command: one run.
     const seen = new Set<string>();

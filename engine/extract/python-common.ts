@@ -179,7 +179,7 @@ export function fileWideFacts(
       }
     }
   }
-  for (const f of pythonDeviceFacts(file, calls, values)) if (!fileFacts.has(f.key)) put(f);
+  for (const f of pythonDeviceFacts(file, calls, values, text)) if (!fileFacts.has(f.key)) put(f);
   // Vision and audio models, their dataset and input size (a Hugging Face id read above stays the model).
   for (const f of visionFacts(file, text, root, calls, values).values()) if (!fileFacts.has(f.key)) put(f);
   const blockSize = values.constant('block_size');

@@ -2,12 +2,16 @@
 // `ScalingConfig(num_workers=N, use_gpu=True, resources_per_worker={"GPU": k})` — N workers, each with k GPUs (1 with
 // use_gpu=True and no GPU resource), or CPU workers when use_gpu is false and no GPU is requested
 // (https://docs.ray.io/en/latest/train/user-guides/using-gpus.html); `nn.DataParallel(model, device_ids=[0, 1])`;
-// `torch.multiprocessing.spawn(fn, nprocs=4)`; a device count the script declares as an argparse default or a module
-// constant (`--num_gpus`, `--n_gpus`, `--world_size`, `NUM_GPUS = 8`), which a launcher flag of the same name replaces.
+// `nn.DataParallel(model, device_ids=range(args.ngpu))` with the count's default; `torch.multiprocessing.spawn(fn,
+// nprocs=4)`; a device count the script declares as an argparse default or a module constant (`--num_gpus`,
+// `--n_gpus`, `--world_size`, `NUM_GPUS = 8`), which a launcher flag of the same name replaces — unless the script
+// recomputes it from the visible devices or as a product (`args.world_size = ngpus_per_node * args.world_size`, as in
+// PyTorch's ImageNet example, where `--world-size` counts nodes): then the default is a factor, not the count.
 import type { SyntaxNode } from '../parse/python';
 import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import type { ValueResolver } from './python-values';
+import type { Resolved, ValueResolver } from './python-values';
+import { devicesOf } from '../vocabulary/values';
 
 export const DEVICE_CALLS = ['ScalingConfig', 'DataParallel', 'spawn'];
 
@@ -15,6 +19,7 @@ export const DEVICE_CALLS = ['ScalingConfig', 'DataParallel', 'spawn'];
 const COUNT_NAMES = [
   'num_gpus',
   'n_gpus',
+  'ngpu',
   'ngpus',
   'n_gpu',
   'num_gpu',
@@ -24,22 +29,44 @@ const COUNT_NAMES = [
   'num_devices',
 ];
 
-export function pythonDeviceFacts(file: string, calls: CallSite[], values: ValueResolver): Fact[] {
+/** `args.world_size = ngpus_per_node * args.world_size`, `n_gpu = torch.cuda.device_count()`: the script recomputes it. */
+const recomputed = (text: string, name: string) =>
+  new RegExp(`(^|[^\\w])${name}\\s*=(?!=)[^\\n]*(\\*|device_count)`, 'mi').test(text);
+
+/** DataParallel's `device_ids`: a list literal, `range(n)`, or a value naming ids (`args.gpu_ids` defaulting to "0,1"). */
+function deviceIds(ids: SyntaxNode, values: ValueResolver): { n: number; r?: Resolved } | undefined {
+  if (ids.type === 'list' || ids.type === 'tuple')
+    return ids.namedChildren.length > 0 ? { n: ids.namedChildren.length } : undefined;
+  const args =
+    ids.type === 'call' && ids.childForFieldName('function')?.text === 'range'
+      ? ids.childForFieldName('arguments')?.namedChildren
+      : undefined;
+  if (args?.length === 1 && args[0]) {
+    const r = values.resolve(args[0]);
+    return typeof r.value === 'number' && Number.isInteger(r.value) && r.value > 0 ? { n: r.value, r } : undefined;
+  }
+  const r = values.resolve(ids);
+  const n = typeof r.value === 'string' ? devicesOf(r.value, undefined, true) : undefined;
+  return n ? { n, r } : undefined;
+}
+
+export function pythonDeviceFacts(file: string, calls: CallSite[], values: ValueResolver, text = ''): Fact[] {
   const sc = calls.filter((c) => c.name === 'ScalingConfig');
   // Two scaling configs (say, one for a debug run): which one trains is not in the file.
   if (sc.length === 1 && !sc[0].hasSplat) return rayFacts(file, sc[0], values);
   if (sc.length > 1) return [];
   for (const c of calls) {
     const ids = c.name === 'DataParallel' ? (c.kwargs.get('device_ids')?.value ?? c.positional[1]) : undefined;
-    if (ids?.type === 'list' && ids.namedChildren.length > 0)
+    const dp = ids ? deviceIds(ids, values) : undefined;
+    if (ids && dp)
       return [
         {
           key: 'devices',
-          value: ids.namedChildren.length,
-          origin: 'explicit',
+          value: dp.n,
+          origin: dp.r?.scriptDefault ? 'script-default' : 'explicit',
           file,
-          span: spanOf(ids),
-          note: `${c.callee}(…, device_ids=${ids.text})`,
+          span: spanOf(dp.r?.node ?? ids),
+          note: `${c.callee}(…, device_ids=${ids.text})${dp.r?.via ? ` (${dp.r.via})` : ''}`,
         },
       ];
     const np =
@@ -60,6 +87,7 @@ export function pythonDeviceFacts(file: string, calls: CallSite[], values: Value
       ];
   }
   for (const name of COUNT_NAMES) {
+    if (recomputed(text, name)) continue;
     const d = values.declaredDefault(name);
     if (d && typeof d.value === 'number' && Number.isInteger(d.value) && d.value > 0)
       return [{ key: 'devices', value: d.value, origin: 'script-default', file, span: spanOf(d.node), note: d.via }];

@@ -17,10 +17,19 @@ const REDUCED_PRECISION =
   /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
 /** Gradient accumulation spelled in code or settings. */
 const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)/i;
-/** More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. */
+/**
+ * More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. A
+ * `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too.
+ */
 const MULTI_DEVICE =
-  /DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world_size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
-const ONE_CUDA = /['"]cuda(:\d+)?['"]|['"]gpu['"]/;
+  /\bTrainer\s*\(|DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world[_-]size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
+/**
+ * One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, a module or tensor moved with `.cuda()` (the current device),
+ * or one device id chosen by a setting (`f"cuda:{args.gpu}"`, `"cuda:" + str(args.gpu_id)`, `"cuda:%d" % gpu`,
+ * `torch.cuda.set_device(args.gpu)`, `.cuda(args.gpu)`): a single id is a single device.
+ */
+const ONE_CUDA =
+  /['"]cuda(:\d+)?['"]|['"]gpu['"]|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
 
 /** The keyword arguments of the training call through the vocabulary: they are the run's settings, over the file's other mentions (a `predict(batch_size=…)`). */
 export function trainingCallFacts(

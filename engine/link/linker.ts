@@ -22,6 +22,7 @@ import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeDstack } from '../extract/dstack';
+import { mayBeAzureJob } from '../extract/azureml';
 import { mayBeKubernetes } from '../extract/kubernetes';
 import { mayBeSkyPilot } from '../extract/skypilot';
 import type { Tree } from '../parse/python';
@@ -35,6 +36,7 @@ import { withNamedConfigs } from './named-configs';
 import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
+import { withImportedModules } from './imports';
 
 const MAX_LAUNCHERS = 40;
 const MAX_SCRIPTS = 20;
@@ -66,7 +68,7 @@ export class Linker {
   /** HF-args files unpacked into an arguments call (`**yaml.safe_load(open(…))`). */
   private readonly splats = new Set<Ref>();
 
-  constructor(private readonly input: LinkInput) {
+  constructor(readonly input: LinkInput) {
     this.sources.set(input.file, input.text);
   }
 
@@ -180,7 +182,7 @@ export class Linker {
   }
 
   /** Does `named` (as written in `launcher`) mean `wanted`? */
-  private names(launcher: string, named: string, wanted: string): boolean {
+  names(launcher: string, named: string, wanted: string): boolean {
     const norm = named.replace(/^\.\//, '');
     const ldir = path.dirname(path.resolve(launcher));
     if (path.isAbsolute(norm)) return path.resolve(norm) === wanted;
@@ -231,7 +233,11 @@ export class Linker {
         if (
           !text ||
           !text.includes(base) ||
-          (kind === 'config' && !mayBeSkyPilot(text) && !mayBeKubernetes(text) && !mayBeDstack(text))
+          (kind === 'config' &&
+            !mayBeSkyPilot(text) &&
+            !mayBeKubernetes(text) &&
+            !mayBeDstack(text) &&
+            !mayBeAzureJob(text))
         )
           continue;
         scripts++;
@@ -321,6 +327,9 @@ export class Linker {
         : hydra;
       if (!found.length) found = commandConfigRuns(this, file, cmd);
       if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
+      // What the modules the script calls show (./imports), under what the launcher and the script state.
+      if (found.length && this.input.parser)
+        found = withImportedModules(this, target, t, cachedTree(path.resolve(target), t, this.input.parser), found);
       const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
       out.push(...found, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
     } else {

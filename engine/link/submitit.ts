@@ -62,7 +62,9 @@ export function submititRuns(linker: Linker, file: string, text: string, tree: T
     return [launcherOnly(linker, file, own)];
   }
   // A trainer: the submitit launcher beside it that imports it states the devices.
-  if (drafts.length === 0 || drafts.some((d) => d.plan.facts.has('devices'))) return drafts;
+  // (A count the trainer only implies, one `.cuda()` device, is not one it states.)
+  const stated = (d: RunDraft) => ['explicit', 'script-default'].includes(d.plan.facts.get('devices')?.origin ?? '');
+  if (drafts.length === 0 || drafts.some(stated)) return drafts;
   const mod = path.basename(file).replace(/\.py$/, '');
   const dir = path.dirname(path.resolve(file));
   for (const name of linker.listDir(dir).sort().slice(0, MAX_NEAR)) {

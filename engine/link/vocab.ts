@@ -163,7 +163,9 @@ function ownDevices(file: string, text: string, tree: Tree, d: RunDraft): void {
     if (w?.span && w.file === file && w.span.start >= c.node.startIndex && w.span.end <= c.node.endIndex)
       facts.delete('num_workers');
   }
-  const dev = pythonDeviceFacts(file, calls, new ValueResolver(tree.rootNode, calls)).find((f) => f.key === 'devices');
+  const dev = pythonDeviceFacts(file, calls, new ValueResolver(tree.rootNode, calls), text).find(
+    (f) => f.key === 'devices',
+  );
   if (dev && (!facts.has('devices') || facts.get('devices')?.origin === 'assumed')) facts.set('devices', dev);
 }
 

@@ -48,6 +48,8 @@ export type Reader =
   | 'peft'
   | 'string'
   | 'devices'
+  /** A list of device ids (`gpu_ids: 0,1`, `train_gpu: [0, 1]`): its length; one id (`gpu_id: 0`) is one device. */
+  | 'device-ids'
   | 'number'
   | 'present'
   | 'size';

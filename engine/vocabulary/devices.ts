@@ -6,8 +6,13 @@
 //   2. else a count per node (`nproc_per_node`, `gpus_per_node`, and the bare `gpus`/`devices`/`n_gpu`, which
 //      Lightning, DeepSpeed's launcher and most research trainers read per node) × the nodes (1 when none is written);
 //   3. else the product of the degrees inside one slice × the product across slices (MaxText `ici_*` × `dcn_*`).
+// A job count smaller than the per-node count beside it cannot be the job's total: it counts nodes (the
+// `multiprocessing_distributed` pattern of PyTorch's ImageNet example, `world_size: 1` beside `train_gpu: [0..7]`).
+// Lists of device ids (`gpu_ids`, `train_gpu`, yacs `GPUS: (0,1,2,3)` or `GPUS: '0'`) count their ids: one id is one
+// device, -1 (`gpu_id: -1`) the CPU.
 // A value of -1 or `auto` ("every visible device") states no count: the reading is left to the launcher or settings.
 // Launchers' own options (torchrun, SLURM, Kubernetes) are read in ../extract/launcher-devices.ts and kubernetes.ts.
+import type { EntrySet } from '../extract/generic';
 import type { Fact, FactKey, FactValue } from '../types';
 import { A, type Alias, type Target } from './aliases';
 import type { Hit } from './read';
@@ -19,6 +24,8 @@ interface DeviceRow {
   keys: string;
   scope: DeviceScope;
   src: Alias['src'];
+  /** The value lists device ids (`gpu_ids: 0,1`, `train_gpu: [0, 1]`, `gpu_id: 0`): a count of ids, one id one device. */
+  ids?: boolean;
 }
 
 /**
@@ -26,7 +33,9 @@ interface DeviceRow {
  * torchrun (`--nproc-per-node`, `--nnodes`, `WORLD_SIZE`), Lightning Trainer (`devices` per node × `num_nodes`),
  * accelerate (`num_processes` over all machines, `num_machines`), DeepSpeed launcher (`--num_gpus` per node,
  * `--num_nodes`), verl (`trainer.n_gpus_per_node` × `trainer.nnodes`), BasicSR (`num_gpu`), MaxText
- * (`ici_*_parallelism` within a slice × `dcn_*_parallelism` across slices).
+ * (`ici_*_parallelism` within a slice × `dcn_*_parallelism` across slices), Azure ML command jobs
+ * (`distribution.process_count_per_instance` per node × `resources.instance_count` nodes), device-id lists (PyTorch
+ * `DataParallel(device_ids=…)` as research configs spell them: `gpu_ids`, semseg's `train_gpu`, face.evoLVe's `GPU_ID`).
  */
 export const DEVICE_ROWS: DeviceRow[] = [
   {
@@ -38,6 +47,32 @@ export const DEVICE_ROWS: DeviceRow[] = [
     keys: 'nproc_per_node num_proc_per_node gpus_per_node n_gpus_per_node num_gpus_per_node ngpus_per_node gpus_per_host devices_per_node num_devices_per_node trainer.devices devices gpus n_gpu n_gpus num_gpus ngpus ngpu num_gpu gpu_num gpu_count n_gpu_per_node ranks_per_node procs_per_node ntasks_per_node tasks_per_node',
     scope: 'node',
     src: ['torchrun', 'lightning', 'deepspeed-launcher', 'verl', 'basicsr', 'slurm'],
+  },
+  {
+    keys: 'gpu_ids gpu_id train_gpu train_gpus gpu_list visible_gpus gpu_devices cuda_visible_devices',
+    scope: 'node',
+    src: ['dataparallel'],
+    ids: true,
+  },
+  {
+    keys: 'num_gpus_per_job gpus_per_job',
+    scope: 'job',
+    src: ['slurm'],
+  },
+  {
+    keys: 'distribution.process_count_per_instance process_count_per_node',
+    scope: 'node',
+    src: ['azureml'],
+  },
+  {
+    keys: 'resources.instance_count',
+    scope: 'nodes',
+    src: ['azureml'],
+  },
+  {
+    keys: 'num_hosts_per_job nodes_per_job',
+    scope: 'nodes',
+    src: ['slurm'],
   },
   {
     keys: 'num_nodes nnodes n_nodes trainer.num_nodes trainer.nnodes num_machines node_count num_hosts',
@@ -66,7 +101,7 @@ const TARGET: Record<DeviceScope, Target> = {
 
 /** The table as vocabulary rows (read by ./read.ts like any other row). */
 export const DEVICE_ALIASES: Alias[] = DEVICE_ROWS.map((r) =>
-  A(TARGET[r.scope], r.keys, r.scope === 'nodes' ? 'int' : 'devices', r.src),
+  A(TARGET[r.scope], r.keys, r.scope === 'nodes' ? 'int' : r.ids ? 'device-ids' : 'devices', r.src),
 );
 
 /** The device targets a reading keeps aside until `combineDevices` (not facts themselves). */
@@ -93,6 +128,18 @@ export function combineDevices(
   const n = nodes && nodes.value <= MAX_NODES ? nodes.value : 1;
   const job = facts.get('devices');
   const perNode = extras.get('devices.node');
+  // `world_size: 1` beside eight GPU ids per node: a job count below the per-node one counts nodes.
+  if (job && perNode && !nodes && typeof job.value === 'number' && job.value < perNode.value) {
+    const total = perNode.value * job.value;
+    facts.delete('devices');
+    put(
+      'devices',
+      total,
+      perNode.hit,
+      `${perNode.hit.entry.text} per node × ${all.get('devices')?.[0]?.entry.text ?? job.value} (fewer than one node holds: the node count) = ${total} devices`,
+    );
+    return;
+  }
   if (job) {
     if (perNode && nodes && typeof job.value === 'number' && perNode.value * n !== job.value && n > 1)
       job.note = `${job.note} (the whole job; ${perNode.hit.entry.text} per node × ${nodes.hit.entry.text} disagree)`;
@@ -135,4 +182,21 @@ export function combineDevices(
   const total = slice.p * (slices?.p ?? 1);
   const parts = [...slice.parts, ...(slices?.parts ?? [])];
   put('devices', total, slice.first, `${parts.join(' × ') || 'every parallel degree 1'} = ${total} devices`);
+}
+
+/** A switch that turns several devices off: `use_multi_gpu: False` (Informer/Autoformer-style scripts), `multi_gpu: false`. */
+const MULTI_SWITCH = /^(use_?)?multi_?(gpus?|devices?)$/i;
+
+/**
+ * `use_multi_gpu: False` beside `devices: '0,1,2,3'`: the list of ids is not what the run uses, and which single
+ * device it takes is the script's affair — the list's count is dropped, none is claimed.
+ */
+export function multiDeviceOff(sets: EntrySet[], facts: Map<FactKey, Fact>, extras: Extras): void {
+  const off = sets.some((s) =>
+    s.entries.some((e) => MULTI_SWITCH.test(e.path[e.path.length - 1] ?? '') && e.value === false),
+  );
+  if (!off) return;
+  extras.delete('devices.node');
+  const job = facts.get('devices');
+  if (job && typeof job.value === 'number' && job.value > 1) facts.delete('devices');
 }

@@ -11,7 +11,7 @@ import type { Target } from './aliases';
 import { hits, type Hit } from './hits';
 import { signature, type Framework } from './frameworks';
 import { derive } from './derive';
-import { combineDevices, DEVICE_PARTS } from './devices';
+import { combineDevices, DEVICE_PARTS, multiDeviceOff } from './devices';
 import { optimizerValue } from './optimizers';
 import {
   acOf,
@@ -120,8 +120,12 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           else extras.set(to, { value: n, hit: h });
           break;
         }
-        case 'devices': {
-          const n = devicesOf(v, h.entry.items);
+        case 'devices':
+        case 'device-ids': {
+          // yacs/EasyDict configs (upper-case keys) write `GPUS` as device ids: `GPUS: '0'`, `GPUS: (0,1,2,3)`.
+          const asWritten = h.entry.path[h.entry.path.length - 1] ?? '';
+          const ids = h.alias.read === 'device-ids' || (/^GPUS$/.test(asWritten) && typeof v === 'string');
+          const n = devicesOf(v, h.entry.items, ids);
           if (n === undefined) done = false;
           else if (DEVICE_PARTS.includes(to)) extras.set(to, { value: n, hit: h });
           else fact('devices', n, h);
@@ -272,7 +276,10 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
   );
   // A framework whose modality depends on the task it configures (fairseq, NeMo): read from the file.
   const own = fw && !fw.modality && fw.modalityOf ? { ...fw, modality: fw.modalityOf(signature(sets)) } : fw;
-  combineDevices(facts, extras, all, fact, (h) => devicesOf(h.entry.value, h.entry.items));
+  multiDeviceOff(sets, facts, extras);
+  combineDevices(facts, extras, all, fact, (h) =>
+    devicesOf(h.entry.value, h.entry.items, h.alias.read === 'device-ids'),
+  );
   derive(
     facts,
     extras,

@@ -105,6 +105,8 @@ export const SOURCES = {
   },
   slurm: { url: 'https://slurm.schedmd.com/sbatch.html', year: 2025 },
   torchrun: { url: 'https://pytorch.org/docs/stable/elastic/run.html', year: 2025 },
+  dataparallel: { url: 'https://pytorch.org/docs/stable/generated/torch.nn.DataParallel.html', year: 2025 },
+  azureml: { url: 'https://learn.microsoft.com/en-us/azure/machine-learning/reference-yaml-job-command', year: 2025 },
   'deepspeed-launcher': {
     url: 'https://www.deepspeed.ai/getting-started/#resource-configuration-multi-node',
     year: 2025,

@@ -106,10 +106,14 @@ export function peftOf(v: FactValue | undefined, key: string): string | undefine
   return undefined;
 }
 
-/** A device count: an integer, a list of device ids, or `"0,1,2,3"`; undefined for `auto` and -1. */
-export function devicesOf(v: FactValue | undefined, items?: number): number | undefined {
+/**
+ * A device count: an integer, a list of device ids, `"0,1,2,3"` or a tuple written as text (`(0,1,2,3)`, yacs); undefined
+ * for `auto` and -1. `ids`: the value names device ids (`gpu_ids`, yacs `GPUS: '0'`), so one id is one device and -1 the CPU.
+ */
+export function devicesOf(v: FactValue | undefined, items?: number, ids = false): number | undefined {
   if (items !== undefined) return items > 0 ? items : undefined;
-  if (typeof v === 'string' && /^\s*\d+(\s*,\s*\d+)+\s*,?\s*$/.test(v))
-    return v.split(',').filter((x) => x.trim()).length;
+  const list = typeof v === 'string' ? /^\s*[([]?\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*[)\]]?\s*$/.exec(v) : null;
+  if (list && (ids || list[1].includes(',') || /^\s*\(/.test(v as string))) return list[1].split(',').length;
+  if (ids) return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? 1 : undefined;
   return count(v);
 }

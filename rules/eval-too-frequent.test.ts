@@ -164,3 +164,53 @@ runRuleCases(evalTooFrequent, [
     expect: [],
   },
 ]);
+
+// A `while True:` step loop with its own budget (`if it > max_iters: break`) and an evaluation function named for
+// what it computes (`estimate_loss`, under no_grad, looping over batches).
+const whileLoop = (evaluator: string, budget = '    if it > max_iters:\n        break') => `import torch
+
+max_iters = 600000
+model = GPT(config).cuda()
+opt = torch.optim.AdamW(model.parameters(), lr=3e-4)
+
+${evaluator}
+
+it = 0
+while True:
+    if it % 50 == 0:
+        losses = estimate_loss()
+    x, y = get_batch("train")
+    loss = model(x, y)
+    loss.backward()
+    opt.step()
+    opt.zero_grad(set_to_none=True)
+    it += 1
+${budget}
+`;
+const noGradEval = `@torch.no_grad()
+def estimate_loss():
+    model.eval()
+    out = [model(*get_batch("val")) for _ in range(200)]
+    model.train()
+    return out`;
+
+runRuleCases(evalTooFrequent, [
+  {
+    name: 'while True with a 600,000-step budget, estimate_loss (no_grad, a loop) every 50 steps',
+    code: whileLoop(noGradEval),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 16, messageIncludes: '600,000 steps' }],
+  },
+  {
+    name: 'the same function computing a training statistic with gradients is not an evaluation',
+    code: whileLoop(`def estimate_loss():\n    return [model(*get_batch("train")) for _ in range(2)]`),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'while it < budget bounds the loop too',
+    code: whileLoop(noGradEval, '').replace('while True:', 'while it < max_iters:'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 16, messageIncludes: '600,000 steps' }],
+  },
+]);

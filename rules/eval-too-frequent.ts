@@ -10,7 +10,8 @@ export const MAX_EVALS = 50;
 export const DENSE_FALLBACK = 10;
 
 const nice = (n: number) => {
-  const steps = [10, 20, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000];
+  // Up to runs of millions of steps: the interval the fix writes must bring the count under MAX_EVALS.
+  const steps = [10, 20, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000, 100000];
   let best = 10;
   for (const s of steps) if (s <= n) best = s;
   return best;

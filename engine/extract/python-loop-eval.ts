@@ -10,6 +10,33 @@ import type { ValueResolver } from './python-values';
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
 
 /**
+ * Functions of the file that evaluate whatever their name (nanoGPT's `estimate_loss`): decorated with
+ * `torch.no_grad()`/`torch.inference_mode()` (or running under them) and looping over batches (a loop or a
+ * comprehension), or switching a model to `.eval()` and looping, with no backward pass of their own.
+ */
+function evaluationFunctions(root: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (const fn of root.descendantsOfType('function_definition')) {
+    const name = fn?.childForFieldName('name')?.text;
+    if (!fn || !name) continue;
+    const decorated =
+      fn.parent?.type === 'decorated_definition' ? fn.parent.text.slice(0, fn.startIndex - fn.parent.startIndex) : '';
+    const body = fn.childForFieldName('body');
+    if (!body) continue;
+    const calls = body.descendantsOfType('call').map((c) => c?.childForFieldName('function')?.text ?? '');
+    const noGrad =
+      /\b(no_grad|inference_mode)\b/.test(decorated) || calls.some((c) => /(^|\.)(no_grad|inference_mode)$/.test(c));
+    const evalMode = calls.some((c) => /\.eval$/.test(c));
+    const loops =
+      body.descendantsOfType(['for_statement', 'while_statement', 'list_comprehension', 'generator_expression'])
+        .length > 0;
+    const backward = calls.some((c) => /(^|\.)backward$/.test(c));
+    if ((noGrad || evalMode) && loops && !backward) out.add(name);
+  }
+  return out;
+}
+
+/**
  * A validation pass in the epoch loop (outside the step loop), and whether the loop can stop early (a `break` out of
  * the epoch loop, or a patience / early-stopping counter in the file). GML601 reads both.
  */
@@ -69,14 +96,13 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
   const out: Fact[] = [];
   // An evaluation every N steps inside the step loop (`if it % 500 == 0: evaluate(model)`): GML701 reads it as
   // eval_strategy "steps" with eval_steps N.
-  const evalCall = step
-    .descendantsOfType('call')
-    .find(
-      (c) =>
-        !!c &&
-        loopsAround(c)[0]?.id === step.id &&
-        EVAL_CALL.test((c.childForFieldName('function')?.text ?? '').split('.').pop() ?? ''),
-    );
+  const evaluators = evaluationFunctions(step.tree.rootNode);
+  const evalCall = step.descendantsOfType('call').find((c) => {
+    if (!c || loopsAround(c)[0]?.id !== step.id) return false;
+    const callee = c.childForFieldName('function')?.text ?? '';
+    const name = callee.split('.').pop() ?? '';
+    return EVAL_CALL.test(name) || (/^((self|cls)\.)?\w+$/.test(callee) && evaluators.has(name));
+  });
   const evalEvery = evalCall ? moduloGuard(evalCall, step, values) : undefined;
   if (evalCall && evalEvery && evalEvery.value !== undefined && evalEvery.value > 0) {
     const at = {

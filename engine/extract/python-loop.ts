@@ -98,7 +98,9 @@ export function loopFacts(
   if (!loop.visible) return out;
   const [step, epoch] = loop.loops;
   if (step) {
-    const n = rangeArg(step);
+    // A `while` budget counts only when its value is known (`while i < len(data)` is an epoch of unknown length).
+    const wb = epoch ? undefined : whileBound(step);
+    const n = rangeArg(step) ?? (wb && typeof values.resolve(wb).value === 'number' ? wb : undefined);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     if (n && !epoch) {
       const r = values.resolve(n);
@@ -108,7 +110,7 @@ export function loopFacts(
         origin: r.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(n),
-        note: `the training loop runs range(${n.text}) steps${r.via ? ` (${r.via})` : ''}`,
+        note: `${step.type === 'while_statement' ? `the while training loop stops at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
       });
     } else if (!n && !epoch && step.type === 'for_statement') {
       out.push({
@@ -183,6 +185,33 @@ export function loopFacts(
 }
 
 /**
+ * The step budget of a `while` step loop: `while it < N:` / `while it <= N:`, or `while True:` with a `break` of its
+ * own under `if it >= N:` / `it > N` / `it == N` (nanoGPT's `if iter_num > max_iters: break`). The counter must not
+ * count epochs. Returns N's node.
+ */
+function whileBound(loop: SyntaxNode): SyntaxNode | undefined {
+  if (loop.type !== 'while_statement') return undefined;
+  const bound = (cmp: SyntaxNode | null | undefined, ops: RegExp) => {
+    if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
+    const [left, right] = cmp.namedChildren;
+    if (!left || !right || left.type !== 'identifier' || /epoch/i.test(left.text)) return undefined;
+    const op = cmp.text.slice(left.endIndex - cmp.startIndex, right.startIndex - cmp.startIndex).trim();
+    if (!ops.test(op)) return undefined;
+    return right;
+  };
+  const cond = loop.childForFieldName('condition');
+  if (!/^(True|1)$/.test(cond?.text ?? '')) return bound(cond, /^<=?$/);
+  for (const b of loop.childForFieldName('body')?.descendantsOfType('break_statement') ?? []) {
+    if (!b || loopsAround(b)[0]?.id !== loop.id) continue;
+    const guard = b.parent?.type === 'block' ? b.parent.parent : undefined;
+    if (guard?.type !== 'if_statement') continue;
+    const n = bound(guard.childForFieldName('condition'), /^(>=?|==)$/);
+    if (n) return n;
+  }
+  return undefined;
+}
+
+/**
  * `while True:` (or `while 1:`) that nothing leaves: no `break` of its own (one inside a nested loop leaves that
  * loop), no `return`, `raise`, `sys.exit()`/`exit()`/`quit()`/`os._exit()` inside it. A training loop of that shape
  * runs until the process is killed. Any way out — a step budget, a time limit, an early stop — keeps it bounded.
@@ -232,6 +261,11 @@ function saveFacts(
   const [step, epoch] = loop.loops;
   if (!step) return [];
   const savers = savingFunctions(root, text);
+  // The function that runs the loop saves at its end: `self.model.train()` inside its loop is not that save.
+  for (let fn = enclosingFunction(loop.backward.node); fn; fn = enclosingFunction(fn)) {
+    const name = fn.childForFieldName('name')?.text;
+    if (name) savers.delete(name);
+  }
   const isSave = (n: SyntaxNode | null) => {
     const callee = n?.childForFieldName('function')?.text ?? '';
     const name = callee.split('.').pop() ?? '';

@@ -261,6 +261,11 @@ function saveFacts(
   const [step, epoch] = loop.loops;
   if (!step) return [];
   const savers = savingFunctions(root, text);
+  // The function that runs the loop saves at its end: `self.model.train()` inside its loop is not that save.
+  for (let fn = enclosingFunction(loop.backward.node); fn; fn = enclosingFunction(fn)) {
+    const name = fn.childForFieldName('name')?.text;
+    if (name) savers.delete(name);
+  }
   const isSave = (n: SyntaxNode | null) => {
     const callee = n?.childForFieldName('function')?.text ?? '';
     const name = callee.split('.').pop() ?? '';

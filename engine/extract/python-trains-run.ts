@@ -116,6 +116,9 @@ export function statedDevices(file: string, text: string, tree: Tree, facts: Map
   }
   const m = ONE_CUDA.exec(text);
   if (!m || MULTI_DEVICE.test(text)) return;
+  // `.cuda()` alone moves tensors as well as models: in a module of functions that a script calls (no `__main__`
+  // guard, nothing run at its top level) the caller places the model, maybe on several devices.
+  if (/^\.cuda\(/.test(m[0]) && !runsAtTop(text, tree)) return;
   facts.set('devices', {
     key: 'devices',
     value: 1,
@@ -124,6 +127,17 @@ export function statedDevices(file: string, text: string, tree: Tree, facts: Map
     span: { start: m.index, end: m.index + m[0].length },
     note: `the file names one device (${m[0]}) and sets up no other`,
   });
+}
+
+/** The file does something when run: a `__main__` guard, or a loop or call at its top level. */
+function runsAtTop(text: string, tree: Tree): boolean {
+  if (/__name__\s*==\s*['"]__main__['"]/.test(text)) return true;
+  return tree.rootNode.namedChildren.some(
+    (n) =>
+      n?.type === 'for_statement' ||
+      n?.type === 'while_statement' ||
+      (n?.type === 'expression_statement' && n.firstNamedChild?.type === 'call'),
+  );
 }
 
 /** Words a generic run's label gives for why the file is a training run. */

@@ -8,7 +8,7 @@
 // Nothing overrides a value the script states.
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
-import { callSite, findCalls, spanOf } from '../parse/python-syntax';
+import { callSite, findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
 import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver } from '../extract/python-values';
@@ -84,9 +84,71 @@ function argThroughLocal(expr: string, mod: Mod, args: ScriptArgs) {
   return undefined;
 }
 
+/**
+ * `self.train_times` in a trainer class whose `__init__` sets `self.train_times = train_times`: what the script passes
+ * for that parameter where it builds the class (`Trainer(…, train_times=1000)`, `SentenceRE(max_epoch=args.max_epoch)`),
+ * else the parameter's default.
+ */
+function constructorArg(expr: string, at: SyntaxNode | undefined, script: Mod, args: ScriptArgs) {
+  const m = /^self\.(\w+)$/.exec(expr.replace(/^\w+\s*=\s*/, '').trim());
+  let cls = at?.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const init = cls && methodsOf(cls).get('__init__');
+  const clsName = cls?.childForFieldName('name')?.text;
+  if (!init || !clsName) return undefined;
+  // The module read `self.steps` as `__init__`'s default (`steps=10`): the fact sits on that default.
+  const asDefault =
+    at?.parent?.type === 'default_parameter' || at?.parent?.type === 'typed_default_parameter'
+      ? at.parent.childForFieldName('name')?.text
+      : undefined;
+  const param =
+    asDefault ?? (m ? new RegExp(`^\\s*self\\.${m[1]}\\s*=\\s*(\\w+)\\s*$`, 'm').exec(init.text)?.[1] : undefined);
+  const params = (init.childForFieldName('parameters')?.namedChildren ?? []).filter(
+    (p): p is SyntaxNode => !!p && p.type !== 'comment',
+  );
+  const index = params.findIndex((p) => (p.childForFieldName('name') ?? p).text === param);
+  if (!param || index < 1) return undefined;
+  const built = script.root
+    .descendantsOfType('call')
+    .map((c) => (c ? callSite(c) : undefined))
+    .find((c) => c?.name === clsName);
+  if (!built || built.hasSplat) return undefined;
+  const given = built.kwargs.get(param)?.value ?? built.positional[index - 1];
+  if (given) {
+    const r = args.values.resolve(given);
+    return r.value === undefined
+      ? undefined
+      : {
+          value: r.value,
+          node: r.node ?? given,
+          file: args.fileOf(r.node ?? given),
+          origin: r.scriptDefault ? ('script-default' as const) : ('explicit' as const),
+          via: `${clsName}(${param}=${given.text})${r.via ? `, ${r.via}` : ''}`,
+        };
+  }
+  const def = params[index].childForFieldName('value');
+  const v = def ? literal(def) : undefined;
+  return v === undefined || !def
+    ? undefined
+    : { value: v, node: def, file: '', origin: 'script-default' as const, via: `default of ${clsName}(${param}=…)` };
+}
+
 /** A module's fact through the script: unknown values read from the script's arguments, flags the script leaves off. */
 function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: (f: string) => string): Fact {
   const at = nodeAt(step.root, f);
+  // A trainer's `__init__` default the module read (`steps=10`): the value the script passes when it builds it.
+  if (typeof f.value === 'number' && f.span && at && at.parent?.type.endsWith('default_parameter')) {
+    const c = constructorArg('', at, script, values);
+    if (c && typeof c.value === 'number' && c.node !== at)
+      return {
+        ...f,
+        value: c.value,
+        origin: c.origin,
+        file: id(c.file || step.file),
+        span: spanOf(c.node),
+        note: `${f.note ?? f.key} — ${c.via}`,
+      };
+  }
   if (f.value === null && f.span && f.key !== 'precision') {
     const d = argThroughLocal(step.text.slice(f.span.start, f.span.end), step, values);
     const ok = typeof d?.value === 'number' || (f.key === 'optimizer' && typeof d?.value === 'string');
@@ -99,6 +161,34 @@ function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: 
         span: spanOf(d.node),
         note: `${f.note ?? f.key} — ${d.via} in ${path.basename(d.file)}`,
       };
+    const c = constructorArg(step.text.slice(f.span.start, f.span.end), at, script, values);
+    if (c && typeof c.value === 'number')
+      return {
+        ...f,
+        value: c.value,
+        origin: c.origin,
+        file: id(c.file || step.file),
+        span: spanOf(c.node),
+        note: `${f.note ?? f.key} — ${c.via}`,
+      };
+    return f;
+  }
+  // A save behind `if self.save_steps and …` / `if args.save_ckpt:` that the script leaves off: not a save of the run.
+  if (f.key === 'periodic_save' && at && (f.value === 'epoch' || f.value === 'steps')) {
+    for (let p: SyntaxNode | null = at; p && p.type !== 'function_definition'; p = p.parent) {
+      if (p.type !== 'if_statement') continue;
+      for (const part of (p.childForFieldName('condition')?.text ?? '').split(/\s+and\s+/)) {
+        const t = part.replace(/^\(|\)$/g, '').trim();
+        const d = scriptArg(t, values) ?? constructorArg(t, at, script, values);
+        if (d && (d.value === null || d.value === false || d.value === 0 || d.value === ''))
+          return {
+            ...f,
+            value: null,
+            origin: 'script-default',
+            note: `${f.note ?? 'the save'} runs only when ${t} is set, and the script leaves it unset`,
+          };
+      }
+    }
     return f;
   }
   if (f.key !== 'precision' || !at || !(f.value === null || f.value === 'fp16' || f.value === 'bf16')) return f;
@@ -224,10 +314,12 @@ function callsInto(scope: SyntaxNode, reached: Reached[]): SyntaxNode[] {
  * replaced; one only the shared vocabulary read (`inferred`: `--itr` taken for epochs) gives way to the value the
  * code reads (`range(self.args.train_epochs)`: the script's own default, read where it is used).
  */
-function offer(facts: Map<FactKey, Fact>, f: Fact): boolean {
+function offer(facts: Map<FactKey, Fact>, f: Fact, scriptId: string): boolean {
   const cur = facts.get(f.key);
   const codeRead = (f.origin === 'explicit' || f.origin === 'script-default') && f.value !== null;
-  if (cur && STATED.has(cur.origin) && cur.value !== null && !(cur.origin === 'inferred' && codeRead)) return false;
+  // Only the vocabulary's reading of the script itself: a launcher's or a config's value is what the run is given.
+  const guessed = cur?.origin === 'inferred' && cur.file === scriptId && codeRead;
+  if (cur && STATED.has(cur.origin) && cur.value !== null && !guessed) return false;
   if (cur && f.value === null) return false;
   if (cur && !STATED.has(f.origin) && cur.origin !== 'assumed') return false;
   facts.set(f.key, f);
@@ -306,6 +398,9 @@ export function reachedFacts(
     const f = stepRun.plan.facts.get(k);
     if (!f) continue;
     if (calledInLoop && f.key === 'epochs' && nodeAt(step.root, f)?.type === 'for_statement') continue;
+    // "Nothing in the loop saves" is read from one module; the objects it calls (an early-stopping callback that
+    // writes the best model) live in others: not claimed from here.
+    if (f.key === 'periodic_save' && f.origin === 'framework-default') continue;
     moduleFacts.push(throughScript(f, step, script, args, id));
   }
   for (const f of helperFacts(reached, new Set([step.file, script.file]), id)) {
@@ -339,7 +434,7 @@ export function reachedFacts(
       facts.set(f.key, f);
       added.push(f);
     }
-    for (const f of [...scriptLoader, ...loop, ...moduleFacts]) if (offer(facts, f)) added.push(f);
+    for (const f of [...scriptLoader, ...loop, ...moduleFacts]) if (offer(facts, f, id(script.file))) added.push(f);
     d.plan.files = [...new Set([...d.plan.files, ...files.filter((f) => added.some((a) => a.file === f))])];
     for (const f of added) if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
     return d;

@@ -257,3 +257,24 @@ Exp_Main(args).train(setting='run')
   const off = await analyze({ 'run.py': script('False') }, 'run.py');
   assert.equal(fact(off, 'devices')?.origin, 'assumed');
 });
+
+test('a module of training functions that moves tensors with .cuda() fixes no device count: its caller places the model', async () => {
+  const mod = `import torch
+
+
+def train(loader, model, criterion, optimizer, epoch):
+    model.train()
+    for x, y in loader:
+        out = model(x.cuda(non_blocking=True))
+        loss = criterion(out, y.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+  const a = await analyze({ 'lib/function.py': mod }, 'lib/function.py');
+  for (const r of a.runs) assert.notEqual(r.plan.facts.get('devices')?.origin, 'inferred');
+  // The same loop run at the top level of a script: one device.
+  const script = `${mod}\n\nmodel = torch.nn.Linear(4, 2).cuda()\ntrain([], model, torch.nn.MSELoss(), torch.optim.SGD(model.parameters(), lr=0.1), 0)\n`;
+  const b = await analyze({ 'train.py': script }, 'train.py');
+  assert.equal(fact(b, 'devices')?.value, 1);
+});

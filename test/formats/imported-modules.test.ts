@@ -234,3 +234,64 @@ test('what the script states is never replaced by what a module shows', async ()
   const run = theRun(await analyze({ ...project(main), 'utils.py': data }, 'train.py'));
   assert.equal(run.plan.facts.get('num_workers')?.value, 2);
 });
+
+test('a launcher that starts the script: the modules it calls join that run, and the launcher flag wins', async () => {
+  const files = {
+    ...expProject(RUN("parser.add_argument('--use_amp', action='store_true', default=False)")),
+    'scripts/etth.sh': 'python run.py --train_epochs 4 --batch_size 64\n',
+  };
+  const a = await analyze(files, 'scripts/etth.sh');
+  const f = theRun(a).plan.facts;
+  assert.deepEqual([f.get('epochs')?.value, f.get('micro_batch')?.value], [4, 64]);
+  assert.deepEqual([f.get('optimizer')?.value, f.get('precision')?.value], ['adam', 'fp32']);
+});
+
+test('a trainer method that saves at its end does not make `self.model.train()` in its loop a save', async () => {
+  const exp = EXP.replace(
+    '    def test(self, setting):',
+    "        torch.save(self.model.state_dict(), 'checkpoint.pth')\n\n    def test(self, setting):",
+  ).replace(
+    '            for batch_x, batch_y in train_loader:',
+    '            self.model.train()\n            for batch_x, batch_y in train_loader:',
+  );
+  const files = { ...expProject(RUN("parser.add_argument('--use_amp', action='store_true')")), 'exp/exp_main.py': exp };
+  const f = theRun(await analyze(files, 'exp/exp_main.py')).plan.facts;
+  assert.notEqual(f.get('periodic_save')?.value, 'epoch');
+});
+
+test('a trainer built with keywords: the values the script passes, and a save it leaves switched off', async () => {
+  const trainer = `import torch
+
+class Trainer:
+    def __init__(self, model, loader, steps=10, save_every=None):
+        self.model = model
+        self.loader = loader
+        self.steps = steps
+        self.save_every = save_every
+
+    def step(self, batch):
+        loss = self.model(batch).mean()
+        loss.backward()
+
+    def run(self):
+        opt = torch.optim.SGD(self.model.parameters(), lr=0.1)
+        for i in range(self.steps):
+            for batch in self.loader:
+                self.step(batch)
+                opt.step()
+            if self.save_every and (i + 1) % self.save_every == 0:
+                torch.save(self.model.state_dict(), 'ckpt.pth')
+`;
+  const script = `import torch
+from kit.trainer import Trainer
+
+model = torch.nn.Linear(4, 1)
+Trainer(model, [torch.randn(2, 4)], steps=250).run()
+`;
+  const f = theRun(await analyze({ 'train.py': script, 'kit/trainer.py': trainer }, 'train.py')).plan.facts;
+  assert.deepEqual([f.get('epochs')?.value, f.get('epochs')?.origin], [250, 'explicit']);
+  assert.equal(f.get('periodic_save')?.value, null);
+  const on = script.replace('steps=250)', 'steps=250, save_every=5)');
+  const g = theRun(await analyze({ 'train.py': on, 'kit/trainer.py': trainer }, 'train.py')).plan.facts;
+  assert.equal(g.get('periodic_save')?.value, 'epoch');
+});

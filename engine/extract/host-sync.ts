@@ -16,6 +16,8 @@ import { contains, isBackwardCall, loopsAround } from './python-scan';
  * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
  * loss scaler run on the loss and the optimizer), and the gradient update of Flax (`state.apply_gradients`) and optax.
  */
+/** The callee names `isBackward` can accept: a cheap test first, on a file that may hold thousands of calls. */
+const BACKWARD_NAME = /(backward|scaler|apply_gradients|apply_updates)$/i;
 const isBackward = (c: SyntaxNode | null): c is SyntaxNode => {
   if (!c) return false;
   return (
@@ -34,12 +36,12 @@ type IsBackward = (c: SyntaxNode | null) => c is SyntaxNode;
  * The backward pass of this file: `isBackward`, or a call of a function of the file whose own body runs it (a GAN
  * trainer's `backwards(loss, optimizer)` wrapping apex's scaled loss, a `def backward_G(self): … loss.backward()`).
  */
-function backwardOf(root: SyntaxNode): IsBackward {
+function backwardOf(root: SyntaxNode, calls: readonly SyntaxNode[], callee: (c: SyntaxNode) => string): IsBackward {
   const helpers = new Set<string>();
-  for (const fn of root.descendantsOfType('function_definition')) {
-    const name = fn?.childForFieldName('name')?.text;
-    if (fn && name && fn.descendantsOfType('call').some((c) => isBackward(c) && enclosingFunction(c)?.id === fn.id))
-      helpers.add(name);
+  for (const c of calls) {
+    if (!BACKWARD_NAME.test(callee(c)) || !isBackward(c)) continue;
+    const name = enclosingFunction(c)?.childForFieldName('name')?.text;
+    if (name) helpers.add(name);
   }
   // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
   for (const a of root.descendantsOfType('assignment')) {
@@ -56,8 +58,9 @@ function backwardOf(root: SyntaxNode): IsBackward {
   }
   return (c): c is SyntaxNode => {
     if (!c) return false;
-    if (isBackward(c)) return true;
-    const name = ownCallee(c);
+    const f = callee(c);
+    if (BACKWARD_NAME.test(f) && isBackward(c)) return true;
+    const name = OWN_CALLEE.exec(f)?.[1];
     return !!name && helpers.has(name);
   };
 }
@@ -73,7 +76,23 @@ const ACCUMULATION_LOOP = /^for\b[^:]*\bin\s+[\w.]+\s*\([^:]*accum/i;
  * theirs (`def train_step(engine, batch): … loss.backward()`), or they are a framework's per-step hook, which runs
  * the backward pass itself (Lightning `training_step`, a Trainer subclass's `compute_loss`).
  */
-function stepFunctions(root: SyntaxNode, isBwd: IsBackward): SyntaxNode[] {
+function stepFunctions(
+  root: SyntaxNode,
+  isBwd: IsBackward,
+  calls: readonly SyntaxNode[],
+  callee: (c: SyntaxNode) => string,
+): SyntaxNode[] {
+  // The backward passes and optimizer steps, each under the function whose own body holds it: one pass over the
+  // file's calls, not one per function (a file may hold thousands of calls).
+  const own = new Map<number, SyntaxNode[]>();
+  for (const c of calls) {
+    if (!isBwd(c) && !optimizerStepName(callee(c))) continue;
+    const fn = enclosingFunction(c);
+    if (!fn) continue;
+    const list = own.get(fn.id);
+    if (list) list.push(c);
+    else own.set(fn.id, [c]);
+  }
   const out: SyntaxNode[] = [];
   for (const fn of root.descendantsOfType('function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
@@ -81,16 +100,8 @@ function stepFunctions(root: SyntaxNode, isBwd: IsBackward): SyntaxNode[] {
     const hook = HOOK.test(name) && fn.parent?.parent?.type === 'class_definition';
     // Its own body runs the backward pass, or the optimizer step (a step whose backward passes sit in loops over
     // discriminator steps or micro-batches: `for _ in range(n_accum): loss.backward()` then `G.optim.step()`).
-    const own = fn
-      .descendantsOfType('call')
-      .some(
-        (c) =>
-          !!c &&
-          (isBwd(c) || isOptimizerStep(c)) &&
-          enclosingFunction(c)?.id === fn.id &&
-          !loopsAround(c).some((l) => contains(fn, l)),
-      );
-    if (hook || own) out.push(fn);
+    const steps = (own.get(fn.id) ?? []).some((c) => !loopsAround(c).some((l) => contains(fn, l)));
+    if (hook || steps) out.push(fn);
   }
   return out;
 }
@@ -98,10 +109,7 @@ function stepFunctions(root: SyntaxNode, isBwd: IsBackward): SyntaxNode[] {
 const HOOK = /^(training_step|compute_loss)$/;
 
 /** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
-function ownCallee(c: SyntaxNode): string | undefined {
-  const f = c.childForFieldName('function')?.text ?? '';
-  return /^(?:(?:self|cls)\.)?(\w+)$/.exec(f)?.[1];
-}
+const OWN_CALLEE = /^(?:(?:self|cls)\.)?(\w+)$/;
 
 /**
  * `name` handed over as a value somewhere outside `fn` (`register(train_step)`, `Engine(self.update)`): not a call of
@@ -145,18 +153,21 @@ class StepScopes {
   private readonly kinds = new Map<number, 'step' | 'epoch' | 'inner'>();
   readonly isBwd: IsBackward;
   constructor(root: SyntaxNode) {
-    this.isBwd = backwardOf(root);
-    const steps = stepFunctions(root, this.isBwd);
+    const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
+    // Each call's callee text, read once: the tests below ask for it several times per call.
+    const texts = new Map(calls.map((c) => [c.id, c.childForFieldName('function')?.text ?? '']));
+    const callee = (c: SyntaxNode) => texts.get(c.id) ?? c.childForFieldName('function')?.text ?? '';
+    this.isBwd = backwardOf(root, calls, callee);
+    const steps = stepFunctions(root, this.isBwd, calls, callee);
     this.stepNames = new Set(steps.map((f) => f.childForFieldName('name')?.text ?? ''));
     const fns = new Map<string, SyntaxNode[]>();
     for (const fn of root.descendantsOfType('function_definition')) {
       const n = fn?.childForFieldName('name')?.text;
       if (fn && n) fns.set(n, [...(fns.get(n) ?? []), fn]);
     }
-    const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
     const byName = new Map<string, SyntaxNode[]>();
     for (const c of calls) {
-      const n = ownCallee(c);
+      const n = OWN_CALLEE.exec(callee(c))?.[1];
       if (n) byName.set(n, [...(byName.get(n) ?? []), c]);
     }
     for (const fn of steps) {
@@ -243,10 +254,10 @@ class StepScopes {
 }
 
 /** `optimizer.step()`, `opt_g.step()`, `scaler.step(optimizer)`: the update of a training step (not a scheduler's). */
-const isOptimizerStep = (c: SyntaxNode | null): boolean => {
-  const f = c?.childForFieldName('function')?.text ?? '';
-  return /(^|[._])(optim\w*|opt\w*|scaler)\.step$/i.test(f) && !/sched/i.test(f);
-};
+const optimizerStepName = (f: string): boolean =>
+  /(^|[._])(optim\w*|opt\w*|scaler)\.step$/i.test(f) && !/sched/i.test(f);
+const isOptimizerStep = (c: SyntaxNode | null): boolean =>
+  optimizerStepName(c?.childForFieldName('function')?.text ?? '');
 
 /**
  * Words of a condition that limits code to some steps: an interval, a logging switch. Matched per word of the

@@ -6,6 +6,7 @@
 import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
+import { integerArithmetic } from './python-values';
 
 /** The value of a config key path (the root variable dropped), or undefined when the config does not say. */
 export type PathLookup = (path: string[]) => { value: FactValue; where: string } | undefined;
@@ -75,16 +76,7 @@ function evaluate(n: SyntaxNode | null | undefined, lookup: PathLookup, depth = 
     const b = evaluate(n.childForFieldName('right'), lookup, depth);
     const op = n.childForFieldName('operator')?.text;
     if (!a || !b || typeof a.value !== 'number' || typeof b.value !== 'number') return undefined;
-    const v =
-      op === '+'
-        ? a.value + b.value
-        : op === '-'
-          ? a.value - b.value
-          : op === '*'
-            ? a.value * b.value
-            : op === '//' && b.value !== 0
-              ? Math.floor(a.value / b.value)
-              : undefined;
+    const v = integerArithmetic(op, a.value, b.value);
     return v === undefined ? undefined : { value: v, from: [...a.from, ...b.from] };
   }
   return undefined;

@@ -349,13 +349,7 @@ const TRAINING_JOB = /^(PyTorch|TF|MPI|XGBoost|Paddle|JAX|MX)Job$/;
  */
 export function imageJobRuns(file: string, text: string): RunDraft[] {
   if (!mayBeKubernetes(text)) return [];
-  let docs: Document[];
-  try {
-    docs = parseAllDocuments(text, { strict: false, uniqueKeys: false }) as Document[];
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(docs)) return [];
+  const docs = manifestDocuments(text);
   const out: RunDraft[] = [];
   for (const doc of docs.slice(0, MAX_DOCS)) {
     const root = doc.contents;
@@ -390,13 +384,7 @@ export function imageJobRuns(file: string, text: string): RunDraft[] {
  */
 export function kubernetesCommands(file: string, text: string): LaunchCommand[] | undefined {
   if (!mayBeKubernetes(text)) return undefined;
-  let docs: Document[];
-  try {
-    docs = parseAllDocuments(text, { strict: false, uniqueKeys: false }) as Document[];
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(docs)) return [];
+  const docs = manifestDocuments(text);
   const out: LaunchCommand[] = [];
   for (const doc of docs.slice(0, MAX_DOCS)) {
     const root = doc.contents;
@@ -443,4 +431,14 @@ export function kubernetesCommands(file: string, text: string): LaunchCommand[] 
     }
   }
   return out;
+}
+
+/** The YAML documents of a manifest, lenient (no strict mode, repeated keys allowed); none when it does not parse. */
+function manifestDocuments(text: string): Document[] {
+  try {
+    const docs = parseAllDocuments(text, { strict: false, uniqueKeys: false }) as Document[];
+    return Array.isArray(docs) ? docs : [];
+  } catch {
+    return [];
+  }
 }

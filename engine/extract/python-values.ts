@@ -409,16 +409,7 @@ export class ValueResolver {
       const l = this.resolve(node.childForFieldName('left'), depth + 1);
       const r = this.resolve(node.childForFieldName('right'), depth + 1);
       if (typeof l.value === 'number' && typeof r.value === 'number' && op) {
-        const v =
-          op === '+'
-            ? l.value + r.value
-            : op === '-'
-              ? l.value - r.value
-              : op === '*'
-                ? l.value * r.value
-                : op === '//' && r.value !== 0
-                  ? Math.floor(l.value / r.value)
-                  : undefined;
+        const v = integerArithmetic(op, l.value, r.value);
         if (v !== undefined)
           return {
             value: v,
@@ -472,4 +463,13 @@ export class ValueResolver {
     }
     return { value: undefined, node };
   }
+}
+
+/** `a + b`, `a - b`, `a * b`, `a // b` on two known numbers (undefined for any other operator, or `// 0`). */
+export function integerArithmetic(op: string | undefined, a: number, b: number): number | undefined {
+  if (op === '+') return a + b;
+  if (op === '-') return a - b;
+  if (op === '*') return a * b;
+  if (op === '//' && b !== 0) return Math.floor(a / b);
+  return undefined;
 }

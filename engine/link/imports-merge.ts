@@ -136,18 +136,19 @@ function constructorArg(expr: string, at: SyntaxNode | undefined, script: Mod, a
 /** A module's fact through the script: unknown values read from the script's arguments, flags the script leaves off. */
 function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: (f: string) => string): Fact {
   const at = nodeAt(step.root, f);
+  // The value the script passes where the module's fact was read.
+  const passed = (c: NonNullable<ReturnType<typeof constructorArg>>): Fact => ({
+    ...f,
+    value: c.value,
+    origin: c.origin,
+    file: id(c.file || step.file),
+    span: spanOf(c.node),
+    note: `${f.note ?? f.key} — ${c.via}`,
+  });
   // A trainer's `__init__` default the module read (`steps=10`): the value the script passes when it builds it.
   if (typeof f.value === 'number' && f.span && at && at.parent?.type.endsWith('default_parameter')) {
     const c = constructorArg('', at, script, values);
-    if (c && typeof c.value === 'number' && c.node !== at)
-      return {
-        ...f,
-        value: c.value,
-        origin: c.origin,
-        file: id(c.file || step.file),
-        span: spanOf(c.node),
-        note: `${f.note ?? f.key} — ${c.via}`,
-      };
+    if (c && typeof c.value === 'number' && c.node !== at) return passed(c);
   }
   if (f.value === null && f.span && f.key !== 'precision') {
     const d = argThroughLocal(step.text.slice(f.span.start, f.span.end), step, values);
@@ -162,15 +163,7 @@ function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: 
         note: `${f.note ?? f.key} — ${d.via} in ${path.basename(d.file)}`,
       };
     const c = constructorArg(step.text.slice(f.span.start, f.span.end), at, script, values);
-    if (c && typeof c.value === 'number')
-      return {
-        ...f,
-        value: c.value,
-        origin: c.origin,
-        file: id(c.file || step.file),
-        span: spanOf(c.node),
-        note: `${f.note ?? f.key} — ${c.via}`,
-      };
+    if (c && typeof c.value === 'number') return passed(c);
     return f;
   }
   // A save behind `if self.save_steps and …` / `if args.save_ckpt:` that the script leaves off: not a save of the run.

@@ -129,13 +129,14 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
   for (const ifs of walk(root, 'if_statement')) {
     const body = ifs.childForFieldName('consequence');
     if (!body || !AMP_CODE.test(body.text)) continue;
-    const t = truth(ifs.childForFieldName('condition'), lookup);
-    if (!t) continue;
+    const cond = ifs.childForFieldName('condition');
+    const t = cond ? truth(cond, lookup) : undefined;
+    if (!cond || !t) continue;
     const half = /bfloat16|bf16/.test(body.text) ? 'bf16' : 'fp16';
     put(
       'precision',
       t.value ? half : 'fp32',
-      ifs.childForFieldName('condition')!,
+      cond,
       `${t.value ? half : 'no mixed precision'}: ${keys(t)} ${t.value ? 'turns on' : 'leaves off'} the mixed-precision code of ${base(script)}`,
     );
     break;
@@ -143,10 +144,10 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
   for (const c of findCalls(root, text, ['autocast', 'GradScaler'])) {
     const en = c.kwargs.get('enabled');
     const t = en ? truth(en.value, lookup) : undefined;
-    if (!t) continue;
+    if (!en || !t) continue;
     const dtype = c.kwargs.get('dtype')?.value.text ?? '';
     const half = /bfloat16|bf16/.test(dtype) ? 'bf16' : 'fp16';
-    put('precision', t.value ? half : 'fp32', en!.value, `${c.name}(enabled=${en!.value.text}) with ${keys(t)}`);
+    put('precision', t.value ? half : 'fp32', en.value, `${c.name}(enabled=${en.value.text}) with ${keys(t)}`);
   }
   if (!AMP_WORDS.test(text))
     put(
@@ -167,7 +168,7 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
       put('periodic_save', 'epoch', body, `a checkpoint saved inside the training loop of ${base(script)}`);
     const endNode = args.length === 1 ? args[0] : args[1];
     const end = evaluate(endNode, lookup);
-    if (!end || typeof end.value !== 'number' || end.from.length === 0) continue;
+    if (!endNode || !end || typeof end.value !== 'number' || end.from.length === 0) continue;
     const start = args.length === 1 ? { value: 0, from: [] } : evaluate(args[0], lookup);
     // `range(start_epoch, epochs + 1)`: an inclusive end counts from 1.
     const inclusive = endNode?.type === 'binary_operator' && /\+\s*1$/.test(endNode.text);
@@ -175,7 +176,7 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     const n = end.value - from;
     if (n <= 0) continue;
     if (/epoch/i.test(loop.childForFieldName('left')?.text ?? '') || /epoch/i.test(endNode?.text ?? ''))
-      put('epochs', n, endNode!, `for … in ${it.text} in ${base(script)}, with ${keys(end)}`);
+      put('epochs', n, endNode, `for … in ${it.text} in ${base(script)}, with ${keys(end)}`);
     break;
   }
 
@@ -188,16 +189,16 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     const left = bs?.type === 'binary_operator' ? bs.childForFieldName('left') : undefined;
     const per = left && /per_gpu|per_device/i.test(left.text) ? evaluate(left, lookup) : undefined;
     const b = per ?? evaluate(bs, lookup);
-    if (b && typeof b.value === 'number' && b.value > 0 && b.from.length)
-      put('micro_batch', b.value, bs!, `DataLoader(batch_size=${bs!.text}) in ${base(script)}, with ${keys(b)}`);
+    if (bs && b && typeof b.value === 'number' && b.value > 0 && b.from.length)
+      put('micro_batch', b.value, bs, `DataLoader(batch_size=${bs.text}) in ${base(script)}, with ${keys(b)}`);
     const nw = train.kwargs.get('num_workers')?.value;
     const w = evaluate(nw, lookup);
-    if (w && typeof w.value === 'number' && w.value >= 0)
+    if (nw && w && typeof w.value === 'number' && w.value >= 0)
       put(
         'num_workers',
         w.value,
-        nw!,
-        `DataLoader(num_workers=${nw!.text}) in ${base(script)}${w.from.length ? `, with ${keys(w)}` : ''}`,
+        nw,
+        `DataLoader(num_workers=${nw.text}) in ${base(script)}${w.from.length ? `, with ${keys(w)}` : ''}`,
       );
   }
 
@@ -229,7 +230,10 @@ function onlyAssignment(name: SyntaxNode): SyntaxNode | undefined {
   if (new RegExp(`\\b${name.text}\\b`).test(params)) return undefined;
   const found: SyntaxNode[] = [];
   for (const a of walk(scope, 'assignment'))
-    if (a.childForFieldName('left')?.text === name.text) found.push(a.childForFieldName('right')!);
+    if (a.childForFieldName('left')?.text === name.text) {
+      const right = a.childForFieldName('right');
+      if (right) found.push(right);
+    }
   for (const a of walk(scope, 'augmented_assignment'))
     if (a.childForFieldName('left')?.text === name.text) return undefined;
   return found.length === 1 && found[0] ? found[0] : undefined;

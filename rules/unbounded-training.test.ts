@@ -28,7 +28,8 @@ runRuleCases(unboundedTraining, [
     name: '200 Keras epochs with a validation split and no early stopping',
     code: keras('epochs=200, validation_split=0.1'),
     settings: { hardware: 'a100' },
-    expect: [{ line: 4, column: 44, endColumn: 54, messageIncludes: 'EarlyStopping' }],
+    // On the fit() call that passes no stopper: the whole call, from its first line.
+    expect: [{ line: 4, column: 1, endColumn: 77, messageIncludes: 'EarlyStopping' }],
     fixes: [{ applicability: 'display-only' }],
   },
   {
@@ -103,7 +104,7 @@ model.compile(optimizer="adam", loss="categorical_crossentropy")
 model.fit_generator(train_gen, steps_per_epoch=100, epochs=100, validation_data=val_gen)
 `,
     settings: { hardware: 'a100' },
-    expect: [{ line: 9, column: 53 }],
+    expect: [{ line: 9, column: 1 }],
   },
 ]);
 
@@ -183,9 +184,9 @@ ${extra}`;
 
 runRuleCases(unboundedTraining, [
   {
-    name: 'loop: 300 epochs, evaluated every epoch, nothing stops it: on the epoch count',
+    name: 'loop: 300 epochs, evaluated every epoch, nothing stops it: on the epoch loop, information',
     code: loop('300'),
-    expect: [{ line: 7, column: 20, endColumn: 23, messageIncludes: 'patience counter' }],
+    expect: [{ line: 7, column: 1, endColumn: 25, severity: 'information', messageIncludes: 'patience counter' }],
     fixes: [{ applicability: 'display-only' }],
   },
   {
@@ -218,11 +219,11 @@ for it in range(200000):
     expect: [],
   },
   {
-    name: 'loop: the epoch count is an argparse default: on the default, where it is written',
+    name: 'loop: the epoch count is an argparse default: on the epoch loop, naming the count',
     code:
       'import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--epochs", type=int, default=300)\nargs = parser.parse_args()\n' +
       loop('args.epochs'),
-    expect: [{ line: 3, column: 51, endColumn: 54, messageIncludes: '300 epochs' }],
+    expect: [{ line: 11, column: 1, messageIncludes: '300 epochs' }],
   },
   {
     name: 'loop: the epoch count is a module constant, validated every 5 epochs',
@@ -232,7 +233,7 @@ for it in range(200000):
         '    val_loss = evaluate(model, val_loader)',
         '    if (epoch + 1) % 5 == 0:\n        val_loss = evaluate(model, val_loader)',
       ),
-    expect: [{ line: 6, column: 14, endColumn: 17 }],
+    expect: [{ line: 8, column: 1 }],
   },
 ]);
 
@@ -298,6 +299,150 @@ train(Net().cuda(), loader, opt, 50_000)
     name: 'a while loop with a condition: bounded',
     code: endless('').replace('while True:', 'while step < 100_000:'),
     settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+// Keras: the stopper has to reach the fit's callbacks; each validating fit is judged on its own.
+const kerasStages = (callbacks: string, extra = '') => `from tensorflow import keras
+from keras.callbacks import EarlyStopping, ModelCheckpoint
+model = keras.Sequential([keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+freeze_train = True
+freeze_epoch = 50
+unfreeze_epoch = 200
+checkpoint = ModelCheckpoint("best.h5", monitor="val_loss", save_best_only=True)
+early_stopping = EarlyStopping(monitor="val_loss", patience=10)
+callbacks = [${callbacks}]
+${extra}end_epoch = freeze_epoch if freeze_train else unfreeze_epoch
+model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=end_epoch, callbacks=callbacks)
+end_epoch = unfreeze_epoch
+model.fit(x_train, y_train, validation_data=(x_val, y_val), initial_epoch=freeze_epoch, epochs=end_epoch,
+          callbacks=callbacks)
+`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'Keras: an EarlyStopping built but left out of callbacks stops nothing: one finding per stage',
+    code: kerasStages('checkpoint'),
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 12, column: 1, severity: 'information', messageIncludes: '50 epochs' },
+      { line: 14, column: 1, endLine: 15, messageIncludes: '200 epochs' },
+    ],
+  },
+  {
+    name: 'Keras: the EarlyStopping in the callbacks list',
+    code: kerasStages('checkpoint, early_stopping'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Keras: the EarlyStopping appended to the callbacks list later',
+    code: kerasStages('checkpoint', 'callbacks.append(early_stopping)\n'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Keras: callbacks from a function of the project, with a stopper built in this file (it may be passed)',
+    code: kerasStages('checkpoint').replace('callbacks = [checkpoint]', 'callbacks = make_callbacks(early_stopping)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'Keras: the epochs from an argparse option declared with a string default',
+    code: `import argparse
+from tensorflow import keras
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default="100")
+args = parser.parse_args()
+model = keras.Sequential([keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=args.epochs)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8, messageIncludes: '100 epochs' }],
+  },
+]);
+
+// Runs bounded in name only: a library's fallback limit, an epoch count no run reaches.
+runRuleCases(unboundedTraining, [
+  {
+    name: 'Lightning with no epoch, step or time limit falls back to 1000 epochs: information on the Trainer',
+    code: lit('accelerator="gpu", devices=1'),
+    expect: [{ line: 13, severity: 'information', messageIncludes: 'falls back to 1000 epochs' }],
+  },
+  {
+    name: 'Lightning with only max_time: bounded',
+    code: lit('max_time="00:08:00:00", accelerator="gpu"'),
+    expect: [],
+  },
+  {
+    name: 'Lightning with no limit but an EarlyStopping callback',
+    code: lit('accelerator="gpu", callbacks=[EarlyStopping(monitor="val_loss", patience=5)]'),
+    expect: [],
+  },
+  {
+    name: 'a config of 20,000 epochs that evaluates every 1,000 steps: a placeholder, not a limit',
+    file: '/case/configs/base.json',
+    code: `{
+  "train": {
+    "log_interval": 200,
+    "eval_interval": 1000,
+    "epochs": 20000,
+    "learning_rate": 2e-4,
+    "batch_size": 64,
+    "fp16_run": true
+  }
+}
+`,
+    expect: [{ line: 5, severity: 'information', messageIncludes: '20000 epochs is no limit' }],
+  },
+  {
+    name: 'a config of 100,000 epochs that never evaluates (trained to a chosen iteration count)',
+    file: '/case/configs/base.json',
+    code: `{
+  "train": {
+    "log_interval": 200,
+    "iters_per_checkpoint": 2000,
+    "epochs": 100000,
+    "learning_rate": 2e-4,
+    "batch_size": 64,
+    "fp16_run": true
+  }
+}
+`,
+    expect: [],
+  },
+]);
+
+// Hugging Face flags in a launcher whose script is not in view.
+const hfFlags = (epochs: number, evalFlags: string) => `deepspeed train/train_lora.py \\
+    --model_name_or_path lmsys/vicuna-7b-v1.5 \\
+    --output_dir ./checkpoints \\
+    --num_train_epochs ${epochs} \\
+    --bf16 True \\
+    --per_device_train_batch_size 2 \\
+${evalFlags}    --learning_rate 2e-5
+`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'HF flags: 150 epochs evaluated every 100 steps, no early stopping',
+    file: '/case/scripts/train_lora.sh',
+    code: hfFlags(150, '    --evaluation_strategy "steps" \\\n    --eval_steps 100 \\\n'),
+    expect: [{ line: 4, messageIncludes: '150 epochs' }],
+  },
+  {
+    name: 'HF flags: 150 epochs with evaluation off',
+    file: '/case/scripts/train_lora.sh',
+    code: hfFlags(150, ''),
+    expect: [],
+  },
+  {
+    name: 'HF flags: 3 epochs evaluated every epoch',
+    file: '/case/scripts/train_lora.sh',
+    code: hfFlags(3, '    --evaluation_strategy epoch \\\n'),
     expect: [],
   },
 ]);

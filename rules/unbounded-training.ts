@@ -2,38 +2,57 @@ import type { Rule } from './types';
 import { at, num, written } from './helpers';
 
 /**
- * GML601 unbounded-training — many epochs, a validation set, and no early stopping.
+ * GML601 unbounded-training — no limit on the run, or many epochs with a validation set and no early stopping.
  */
 export const unboundedTraining: Rule = {
   code: 'GML601',
   name: 'unbounded-training',
   defaultSeverity: 'information',
-  summary: 'No epoch limit, or many epochs with a validation set evaluated but no early stopping',
+  summary: 'No limit on the run, or many epochs with a validation set evaluated but no early stopping',
   doc: {
     whatItDoes:
-      'Flags a Lightning `Trainer(max_epochs=-1)` with no `max_steps`, `max_time` or `EarlyStopping` (it trains until ' +
-      'killed), a hand-written `while True:` training loop that nothing leaves (no `break` of its own, `return`, ' +
-      '`raise` or `sys.exit()`), Keras `fit(epochs ≥ 50)` with `validation_data`/`validation_split`, Hugging Face runs with ' +
-      '`num_train_epochs ≥ 10` and an evaluation strategy, and Lightning runs or hand-written loops of ≥ 50 epochs ' +
-      'that evaluate a validation set every epoch, when nothing stops early (a callback, a patience counter, a ' +
-      '`break` out of the epoch loop).',
+      'Flags training that nothing stops once the model has stopped improving. Unbounded runs (warning): a Lightning ' +
+      '`Trainer(max_epochs=-1)` with no `max_steps`, `max_time` or `EarlyStopping`, and a hand-written `while True:` ' +
+      'training loop that nothing leaves (no `break` of its own, `return`, `raise` or `sys.exit()`). Runs bounded in ' +
+      'name only (information): no epoch, step or time limit written, so that the library falls back to a limit of ' +
+      'its own (Lightning: 1000 epochs); an epoch count no run reaches (10,000 or more) on a run that evaluates as it ' +
+      'goes. Fixed schedules that evaluate every epoch and never stop early (information): Keras `fit(epochs ≥ 50)` ' +
+      'with `validation_data`/`validation_split` and no `EarlyStopping` in its `callbacks` (one built and left out ' +
+      'of the list counts as none), Lightning runs and hand-written loops of ≥ 50 epochs with a validation pass every ' +
+      'epoch and nothing that stops early (a callback, a patience counter, a `break` out of the epoch loop), and ' +
+      'Hugging Face arguments (a Trainer, or its flags in a launcher or config) with `num_train_epochs ≥ 10` and an ' +
+      'evaluation strategy. Reported on the `fit()` call or the epoch loop that goes on regardless, else on the ' +
+      'epoch count.',
     whyIsThisBad:
       'The validation loss is computed and then ignored: training goes on for every epoch written even after the model ' +
-      'stops improving, often for most of the run (Caruana et al. 2001; Keras `EarlyStopping` and Hugging Face ' +
-      '`EarlyStoppingCallback` exist for this).',
+      'stops improving, often for most of the run (Prechelt 1998, "Early Stopping — But When?"; Keras `EarlyStopping` ' +
+      'and Hugging Face `EarlyStoppingCallback` exist for this). A run with no limit at all goes on until someone ' +
+      'notices. How much a fixed schedule wastes is not known before the run (a learning-rate schedule tied to the ' +
+      'epoch count may need every epoch), so those findings are information.',
     example: 'model.fit(x, y, validation_split=0.1, epochs=200)',
     useInstead:
       'model.fit(x, y, validation_split=0.1, epochs=200,\n          callbacks=[keras.callbacks.EarlyStopping(patience=10, restore_best_weights=True)])',
     fixSafety:
       'Display-only: early stopping changes how long the model trains, which depends on the task. Not flagged: runs ' +
-      'with `max_steps` (or Lightning `max_time`), no validation set, fewer epochs, or an early-stopping callback.',
+      'with `max_steps` (or Lightning `max_time`), no validation set, fewer epochs, an early-stopping callback that ' +
+      'reaches the run, callbacks that cannot be read when the file builds a stopper, a `break` out of the epoch ' +
+      'loop or a patience counter, and large epoch counts on runs that never evaluate.',
   },
   check(ctx) {
-    if (ctx.value('early_stopping') === true) return [];
+    const stop = ctx.fact('early_stopping');
+    if (stop?.value === true) return [];
     const ep = ctx.fact('epochs');
+    const bounded = (num(ctx.value('max_steps')) ?? -1) > 0;
+    const fix = [
+      {
+        title: 'Stop early when the validation loss stops improving',
+        applicability: 'display-only' as const,
+        edits: [],
+      },
+    ];
     // Lightning `max_epochs=-1`, a hand-written `while True:` that nothing leaves (the extractor leaves the epoch
     // count unknown and marks the fact `no-limit`).
-    if (written(ep) && ep.value === null && ep.form === 'no-limit' && !((num(ctx.value('max_steps')) ?? -1) > 0))
+    if (written(ep) && ep.value === null && ep.form === 'no-limit' && !bounded)
       return [
         {
           ...at(ep),
@@ -42,27 +61,51 @@ export const unboundedTraining: Rule = {
             ctx.plan.framework === 'lightning'
               ? 'max_epochs=-1 with no max_steps, max_time or EarlyStopping: training never stops by itself. Add an EarlyStopping callback or a limit.'
               : 'The training loop is a `while True:` that nothing leaves (no break, return or exit): training never stops by itself. Add a step or time budget, or stop when the validation loss stops improving.',
-          fixes: [
-            { title: 'Stop early when the validation loss stops improving', applicability: 'display-only', edits: [] },
-          ],
+          fixes: fix,
         },
       ];
     const epochs = num(ep?.value);
-    if (!written(ep) || epochs === undefined || (num(ctx.value('max_steps')) ?? -1) > 0) return [];
+    if (!ep || bounded) return [];
+    // Nothing written limits the run and the library falls back to a limit of its own nobody chose (Lightning's
+    // 1000 epochs when max_epochs, max_steps and max_time are all unset): the run is bounded in name only.
+    if (ep.origin === 'framework-default' && epochs !== undefined && epochs >= FALLBACK_EPOCHS && stop?.value === false)
+      return [
+        {
+          ...ctx.anchor,
+          message: `No epoch, step or time limit is written: the run falls back to ${epochs} epochs, a length nobody chose, and nothing stops it early. Set max_epochs (or max_steps / max_time) for the run, or add an EarlyStopping callback.`,
+          fixes: fix,
+        },
+      ];
+    if (!written(ep)) return [];
     const validated = ctx.value('validation') === true;
-    const keras = ctx.plan.framework.startsWith('keras') && validated && epochs >= 50;
+    const es = ctx.value('eval_strategy');
+    const evaluated = validated || es === 'steps' || es === 'epoch' || num(ctx.value('eval_steps')) !== undefined;
+    // An epoch count no run reaches (VITS's `epochs: 20000`, Wav2Lip's `nepochs=2e17`) on a run that evaluates as it
+    // goes: the count is a placeholder, the run goes on until someone stops it by hand, watching the evaluation.
+    if (epochs !== undefined && epochs >= PLACEHOLDER_EPOCHS && evaluated && stop?.value !== null)
+      return [
+        {
+          ...at(ep),
+          message: `${epochs} epochs is no limit: the run evaluates as it goes but nothing stops it, so it trains until someone stops it by hand. Set the number of steps the run needs, or stop when the validation loss has not improved for a while.`,
+          fixes: fix,
+        },
+      ];
+    const keras = ctx.plan.framework.startsWith('keras') && validated;
     // Lightning and hand-written loops: many epochs, a validation pass each epoch, and nothing that stops early
     // (an EarlyStopping callback, a break out of the epoch loop, a patience counter; unreadable callbacks count as
     // a possible stopper: early_stopping null).
     const lightning = ctx.plan.framework === 'lightning';
-    const loop = !lightning && !ctx.plan.framework.startsWith('keras') && !/^(hf-trainer|trl)/.test(ctx.plan.framework);
-    const other = (lightning || loop) && validated && epochs >= 50 && ctx.value('early_stopping') !== null;
-    const es = ctx.value('eval_strategy');
+    const hfRun = /^(hf|trl)/.test(ctx.plan.framework) || ctx.fact('eval_strategy')?.origin === 'inferred';
+    const loop = !lightning && !ctx.plan.framework.startsWith('keras') && !hfRun;
+    const other = (lightning || loop) && validated && stop?.value !== null;
+    // Hugging Face arguments (a Trainer, or its flags in a launcher or config whose script is not in view).
     const hf =
-      (ctx.plan.framework === 'hf-trainer' || ctx.plan.framework === 'trl') &&
-      epochs >= 10 &&
-      (es === 'steps' || es === 'epoch');
-    if (!keras && !hf && !other) return [];
+      hfRun &&
+      !lightning &&
+      epochs !== undefined &&
+      epochs >= HF_EPOCHS &&
+      (es === 'steps' || es === 'epoch') &&
+      stop?.value !== null;
     const how = keras
       ? 'keras.callbacks.EarlyStopping(patience=…, restore_best_weights=True)'
       : lightning
@@ -70,14 +113,34 @@ export const unboundedTraining: Rule = {
         : hf
           ? 'EarlyStoppingCallback(early_stopping_patience=…) with load_best_model_at_end=True'
           : 'a patience counter that stops when the validation loss has not improved for a few epochs';
-    return [
-      {
-        ...at(ep),
-        message: `${epochs} epochs with a validation set evaluated but no early stopping: training continues after the model stops improving. Add ${how}.`,
-        fixes: [
-          { title: 'Stop early when the validation loss stops improving', applicability: 'display-only', edits: [] },
-        ],
-      },
-    ];
+    // Where the run goes on regardless: the fit() call that passes no stopper, the epoch loop's header; else the
+    // epoch count.
+    const where = written(stop) && stop.value === false ? at(stop) : at(ep);
+    const one = (n: number, place: ReturnType<typeof at>) => ({
+      ...place,
+      message: `${n} epochs with a validation set evaluated but no early stopping: training continues after the model stops improving, and the saving is not known before the run (a fixed schedule may need every epoch). Add ${how}.`,
+      fixes: fix,
+    });
+    const out = [];
+    // Keras: every fit() of the script that validates with nothing that stops early (a frozen stage, then an
+    // unfrozen one), each with the epochs it runs; the run's own fit takes the run's count when its own is unknown.
+    if (keras && written(stop) && stop.also?.length) {
+      for (const a of stop.also) {
+        const own = a.span.start === stop.span.start;
+        const n = num(a.value) ?? (own ? epochs : undefined);
+        if (n !== undefined && n >= MANY_EPOCHS) out.push(one(n, { file: stop.file, span: a.span }));
+      }
+    } else if ((keras || other) && epochs !== undefined && epochs >= MANY_EPOCHS) out.push(one(epochs, where));
+    else if (hf && epochs !== undefined) out.push(one(epochs, at(ep)));
+    return out;
   },
 };
+
+/** Epochs from which a run that validates every epoch should stop early (Keras, Lightning, hand-written loops). */
+const MANY_EPOCHS = 50;
+/** Hugging Face fine-tunes converge in a few epochs (the Trainer's default is 3). */
+const HF_EPOCHS = 10;
+/** A library's own limit when none is written (Lightning: 1000 epochs) is no chosen length. */
+const FALLBACK_EPOCHS = 1000;
+/** An epoch count no run reaches: a placeholder for "until stopped". */
+const PLACEHOLDER_EPOCHS = 10_000;

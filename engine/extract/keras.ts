@@ -7,6 +7,7 @@ import type { Fact, FactKey, RunPlan } from '../types';
 import { epochSaveFact } from './fields';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { argFact } from './python-scan';
+import { kerasEarlyStopping } from './keras-stopping';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 
@@ -136,6 +137,8 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
     'BackupAndRestore',
     'EarlyStopping',
     'batch',
+    // argparse options: `epochs=args.epochs` reads the option's default.
+    'add_argument',
     ...POLICY_CALLS,
     ...COMMON_CALLS,
   ]);
@@ -263,8 +266,13 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
       span: spanOf(jit.node),
       note: `compile(jit_compile=${jit.value.text}): XLA-compiled train step`,
     });
+  // Early stopping: a stopper that reaches the validating fit's callbacks (./keras-stopping.ts); a fit that does not
+  // validate keeps the file-wide reading (an EarlyStopping built anywhere).
+  const fits = calls.filter((c) => /\.fit(_generator)?$/.test(c.callee));
+  const stopping = kerasEarlyStopping(file, root, text, fits, fit, values);
   const early = calls.find((c) => c.name === 'EarlyStopping');
-  if (early)
+  if (stopping) facts.set('early_stopping', stopping);
+  else if (early)
     facts.set('early_stopping', {
       key: 'early_stopping',
       value: true,

@@ -36,6 +36,13 @@ function evaluationFunctions(root: SyntaxNode): Set<string> {
   return out;
 }
 
+/** A loop's header, `for epoch in range(…):` up to its colon. */
+export function loopHeader(loop: SyntaxNode): { start: number; end: number } {
+  const body = loop.childForFieldName('body');
+  const colon = loop.children.find((c) => c?.type === ':');
+  return { start: loop.startIndex, end: colon?.endIndex ?? body?.startIndex ?? loop.endIndex };
+}
+
 /**
  * A validation pass in the epoch loop (outside the step loop), and whether the loop can stop early (a `break` out of
  * the epoch loop, or a patience / early-stopping counter in the file). GML601 reads both.
@@ -74,11 +81,13 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
     value: breaks.length > 0 || !!counter,
     origin: 'explicit',
     file,
+    // Nothing stops it: the epoch loop's header, the statement that runs every epoch whatever the validation says
+    // (where GML601 reports).
     span: breaks[0]
       ? spanOf(breaks[0])
       : counter
         ? { start: counter.index, end: counter.index + counter[0].length }
-        : spanOf(evalCall),
+        : loopHeader(epoch),
     note: breaks[0]
       ? 'a break out of the epoch loop: the run can stop early'
       : counter

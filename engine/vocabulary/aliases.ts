@@ -220,6 +220,9 @@ export const ALIASES: Alias[] = [
     ['torchtitan', 'megatron', 'litgpt', 'olmo', 'composer', 'hf', 'neox', 'nemo', 't5x'],
   ),
   A('seq_len', 'model_max_length max_length', 'int', ['hf'], { weak: true }),
+  // --- evaluation cadence: TrainingArguments' names, also in launchers and configs whose script is not in view ---
+  A('eval_strategy', 'evaluation_strategy eval_strategy', 'string', ['hf']),
+  A('eval_steps', 'eval_steps eval_interval interval_val val_interval', 'int', ['hf'], { unit: 'steps' }),
   // --- checkpoint cadence ---
   A(
     'save_steps',

@@ -10,6 +10,8 @@ import type { Framework } from './frameworks';
 /** Keys of evaluation, validation, test and inference settings: never the training run's. */
 const NOT_TRAINING =
   /(^|_)(val|valid|validation|eval|evaluate|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
+/** How often the training run evaluates: keys named for evaluation that are still the training run's settings. */
+const EVALUATION_TARGETS: Target[] = ['eval_strategy', 'eval_steps'];
 /** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
 const TRAINING_GROUP = /^actor_rollout_ref$/;
 
@@ -88,7 +90,13 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       const near = candidates?.length ? undefined : variant(path[path.length - 1], idx, guess);
       if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter(guess), near];
       if (!candidates?.length) continue;
-      if (path.some((p) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p))) continue;
+      const notTraining = (p: string) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p);
+      if (path.some(notTraining)) {
+        // The training run's own evaluation cadence (`eval_steps`, `evaluation_strategy`) is a training setting:
+        // only its rows read such a key, and not inside a group of evaluation settings.
+        candidates = candidates.filter((c) => EVALUATION_TARGETS.includes(c.alias.to));
+        if (!candidates.length || path.slice(0, -1).some(notTraining)) continue;
+      }
       // The longest matching spelling of each row.
       const best = new Map<Alias, AliasKey>();
       for (const c of candidates) {

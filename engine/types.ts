@@ -157,6 +157,12 @@ export interface Fact {
    * one sees each on its own line. The fact's own span is the first.
    */
   also?: { span: Span; value: FactValue; note?: string; argInsert?: { at: number; empty: boolean } }[];
+  /**
+   * The command-line flag (argparse dest) whose branch the value is written in: it holds only when the flag is
+   * given (`given: true`) or only when it is not. A launcher that says otherwise makes it not the run's value
+   * (engine/link/merge.ts drops it).
+   */
+  branch?: { flag: string; given: boolean };
 }
 
 /** An edit to one file, in UTF-16 offsets of that file's current text. */

@@ -56,3 +56,70 @@ runRuleCases(dataparallelInsteadOfDdp, [
     expect: [{ line: 3 }, { line: 4, column: 8 }],
   },
 ]);
+
+// Where the wrapper runs: the default training run, a flag's branch, an evaluation-only path.
+const script = (body: string) => `import argparse
+import torch
+parser = argparse.ArgumentParser()
+parser.add_argument("--dp", action="store_true")
+parser.add_argument("--testOnly", action="store_true")
+parser.add_argument("--parallel", type=int, default=1)
+args = parser.parse_args()
+model = Net().cuda()
+${body}opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(200):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+`;
+
+runRuleCases(dataparallelInsteadOfDdp, [
+  {
+    name: 'DataParallel in the branch of a test-only flag that exits: evaluation, not training',
+    code: script(
+      'if args.testOnly:\n    net = torch.nn.DataParallel(model)\n    net.eval()\n    evaluate(net, test_loader)\n    raise SystemExit(0)\n',
+    ),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [],
+  },
+  {
+    name: 'DataParallel in an evaluation function (no backward pass): not training',
+    code: script(
+      'def evaluate(model, loader):\n    model = torch.nn.DataParallel(model)\n    model.eval()\n    with torch.no_grad():\n        return [model(x.cuda()) for x, _ in loader]\n\n\n',
+    ).replace('        opt.step()\n', '        opt.step()\n    evaluate(model, val_loader)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [],
+  },
+  {
+    name: 'DataParallel under a store_true flag (off by default): information',
+    code: script('if args.dp:\n    model = torch.nn.DataParallel(model)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 10, severity: 'information' }],
+  },
+  {
+    name: 'DataParallel under a config flag whose value is not in view: information',
+    code: script('if config["use_dp"]:\n    model = torch.nn.DataParallel(model)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 10, severity: 'information' }],
+  },
+  {
+    name: 'DataParallel under a flag that is on by default: a warning',
+    code: script('if args.parallel:\n    model = torch.nn.DataParallel(model)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 10, severity: 'warning' }],
+  },
+  {
+    name: 'DataParallel whenever several GPUs are visible: a warning',
+    code: script('if torch.cuda.device_count() > 1:\n    model = torch.nn.DataParallel(model)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 10, severity: 'warning' }],
+  },
+  {
+    name: 'DataParallel in a helper the script never calls',
+    code: script('def wrap(m):\n    return torch.nn.DataParallel(m)\n\n\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [],
+  },
+]);

@@ -13,7 +13,10 @@ export const dataparallelInsteadOfDdp: Rule = {
     whatItDoes:
       'Flags `torch.nn.DataParallel(model)` in a training script or training-loop module, and its subclasses called ' +
       'by name (`DataParallelWithCallback` for synchronised BatchNorm, `UserScatteredDataParallel`): any called class ' +
-      'named `…DataParallel…` that is not distributed. Each wrapping call is its own finding, on the call.',
+      'named `…DataParallel…` that is not distributed. Each wrapping call is its own finding, on the call; one that ' +
+      'runs only under a command-line or config flag not known to be on by default is information. Not flagged: a ' +
+      'wrapper for evaluation only (in a function that evaluates with no backward pass, or under a test-only flag ' +
+      'such as `if args.testOnly:`) and one in a function the script never uses.',
     whyIsThisBad:
       'DataParallel drives every GPU from one Python process: it copies the model to each GPU on every forward pass, ' +
       'gathers outputs on the first GPU and is bound by the interpreter lock, so GPUs wait on each other. ' +
@@ -26,13 +29,16 @@ export const dataparallelInsteadOfDdp: Rule = {
   },
   check(ctx) {
     const d = ctx.fact('data_parallel');
-    if (d?.value !== true || !written(d) || ctx.cpu) return [];
-    // Each wrapping call is its own finding, on the call.
-    return [{ span: d.span }, ...(d.also ?? [])].map((s) => ({
+    if ((d?.value !== true && d?.value !== 'flag') || !written(d) || ctx.cpu) return [];
+    // Each wrapping call is its own finding, on the call; one that runs only under a flag not known to be on is
+    // information (the run's choice is not in view).
+    return [{ span: d.span, value: d.value }, ...(d.also ?? [])].map((s) => ({
       file: d.file,
       span: s.span,
+      ...(s.value === true ? {} : { severity: 'information' as const }),
       message:
-        'DataParallel drives all GPUs from one process (model copied every step, outputs gathered on one GPU): DistributedDataParallel with torchrun scales far better.',
+        'DataParallel drives all GPUs from one process (model copied every step, outputs gathered on one GPU): DistributedDataParallel with torchrun scales far better.' +
+        (s.value === true ? '' : ' (Used only when the flag that selects this branch is set.)'),
       fixes: [
         {
           title: 'Use DistributedDataParallel, launched with torchrun',

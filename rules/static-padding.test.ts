@@ -135,3 +135,46 @@ runRuleCases(staticPadding, [
     expect: [],
   },
 ]);
+
+// Padding the run does not use: a branch a flag turns off, a function the script never calls.
+const packed = `import argparse
+from transformers import AutoModelForCausalLM, AutoTokenizer, Trainer, TrainingArguments
+parser = argparse.ArgumentParser()
+parser.add_argument("--data_packing", action="store_true")
+parser.add_argument("--max_steps", type=int, default=1000)
+args = parser.parse_args()
+tokenizer = AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B")
+def preprocess(batch):
+    if args.data_packing:
+        return pack(tokenizer(batch["text"])["input_ids"], 2048)
+    else:
+        return tokenizer(batch["text"], max_length=2048, padding="max_length", truncation=True)
+train = raw.map(preprocess, batched=True)
+targs = TrainingArguments(output_dir="o", bf16=True, max_steps=args.max_steps)
+Trainer(model=AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B"), args=targs, train_dataset=train).train()
+`;
+
+runRuleCases(staticPadding, [
+  {
+    name: 'padding in the branch the default run takes (no --data_packing): flagged',
+    code: packed,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, severity: 'warning' }],
+  },
+  {
+    name: 'padding in the branch a launcher flag turns off (--data_packing given): not the run',
+    code: packed,
+    files: { '/case/finetune.sh': 'deepspeed train.py \\\n  --max_steps 250000 \\\n  --data_packing\n' },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'padding in a function the script never calls; the one it maps pads per batch',
+    code: script('padding=True').replace(
+      'def tokenize(batch):',
+      'def tokenize_fixed(batch):\n    return tokenizer(batch["text"], padding="max_length", max_length=1024)\n\n\ndef tokenize(batch):',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -16,6 +16,8 @@ import { hostSyncFact, mediaLogFact } from './host-sync';
 import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
+import { dataParallelFact } from './data-parallel';
+import { evaluationOnly, flagBranch, inCode, offByDefault, unusedFunction } from './python-branch';
 
 const CALLS = [
   'from_pretrained',
@@ -47,12 +49,6 @@ const CALLS = [
 ];
 
 export { argInsert };
-
-const inCode = (root: SyntaxNode, index: number) => {
-  const n = root.descendantForIndex(index, index + 1);
-  for (let p: SyntaxNode | null = n; p; p = p.parent) if (p.type === 'comment' || p.type === 'string') return false;
-  return true;
-};
 
 /** The innermost loop around `node` that runs a backward pass (a training step), if any. */
 function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
@@ -365,6 +361,11 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
       put(fact('local_data', true, c.node, `${c.callee}(…) reads local files`));
   }
   for (const c of callsWithKeyword(root, text, ['padding', 'pad_to_max_length'])) {
+    // Not the run's: code in a function the script never uses, in an evaluation-only path, or in a branch whose
+    // flag is off by default (the run's padding is elsewhere, if anywhere).
+    if (unusedFunction(c.node, root) || evaluationOnly(c.node)) continue;
+    const branch = flagBranch(c.node);
+    if (offByDefault(branch, values)) continue;
     const p = c.kwargs.get('padding') ?? c.kwargs.get('pad_to_max_length');
     // A constant of the file (`PADDING = "max_length"`) counts; a value chosen by a flag (`"max_length" if
     // args.pad_to_max_length else False`) does not resolve, and is not judged.
@@ -379,6 +380,7 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
           /Collator/.test(c.name)
             ? `${c.callee}(${p.name}=${p.value.text}): every batch padded to max_length`
             : `${p.name}=${p.value.text}: every example padded to the maximum length`,
+          branch ? { branch } : {},
         ),
       );
   }
@@ -431,25 +433,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
         ),
       );
   }
-  // `nn.DataParallel(…)` and its subclasses (a synchronised-BatchNorm `DataParallelWithCallback`, a scatter-by-user
-  // `UserScatteredDataParallel`): one process driving every GPU. By name: a called class named `…DataParallel…` that
-  // is not distributed. Each call is one place to fix (Fact.also).
-  const wrappers: SyntaxNode[] = [];
-  for (const m of text.matchAll(/\b(\w*DataParallel\w*)\s*\(/g)) {
-    if (/Distributed/.test(m[1]) || !inCode(root, m.index)) continue;
-    const tok = root.descendantForIndex(m.index + m[0].length - 1, m.index + m[0].length);
-    const call = tok?.parent?.type === 'argument_list' ? tok.parent.parent : undefined;
-    if (call?.type === 'call') wrappers.push(call);
-  }
-  if (wrappers.length > 0) {
-    const [first, ...rest] = wrappers;
-    const callee = (c: SyntaxNode) => c.childForFieldName('function')?.text ?? 'DataParallel';
-    put(
-      fact('data_parallel', true, first, `${callee(first)}(…): one process drives every GPU`, {
-        ...(rest.length ? { also: rest.map((c) => ({ span: spanOf(c), value: true, note: `${callee(c)}(…)` })) } : {}),
-      }),
-    );
-  }
+  const dp = dataParallelFact(file, root, text, values);
+  if (dp) put(dp);
   const impl = optimizerImplFact(file, text, calls);
   if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);

@@ -10,28 +10,35 @@ import type { ValueResolver } from './python-values';
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
 
 /**
- * Functions of the file that evaluate whatever their name (nanoGPT's `estimate_loss`): decorated with
+ * A function that evaluates whatever its name (nanoGPT's `estimate_loss`): decorated with
  * `torch.no_grad()`/`torch.inference_mode()` (or running under them) and looping over batches (a loop or a
- * comprehension), or switching a model to `.eval()` and looping, with no backward pass of their own.
+ * comprehension), or switching a model to `.eval()` and looping, with no backward pass of its own. With `byName`,
+ * also a function named for evaluation (`evaluate`, `test`, `validate`, …) with no backward pass.
  */
+export function evaluatesOnly(fn: SyntaxNode, byName = false): boolean {
+  const name = fn.childForFieldName('name')?.text;
+  const body = fn.childForFieldName('body');
+  if (!name || !body) return false;
+  const decorated =
+    fn.parent?.type === 'decorated_definition' ? fn.parent.text.slice(0, fn.startIndex - fn.parent.startIndex) : '';
+  const calls = body.descendantsOfType('call').map((c) => c?.childForFieldName('function')?.text ?? '');
+  if (calls.some((c) => /(^|\.)(backward|manual_backward)$/.test(c))) return false;
+  if (byName && EVAL_CALL.test(name)) return true;
+  const noGrad =
+    /\b(no_grad|inference_mode)\b/.test(decorated) || calls.some((c) => /(^|\.)(no_grad|inference_mode)$/.test(c));
+  const evalMode = calls.some((c) => /\.eval$/.test(c));
+  const loops =
+    body.descendantsOfType(['for_statement', 'while_statement', 'list_comprehension', 'generator_expression']).length >
+    0;
+  return (noGrad || evalMode) && loops;
+}
+
+/** Functions of the file that evaluate whatever their name (`evaluatesOnly`). */
 function evaluationFunctions(root: SyntaxNode): Set<string> {
   const out = new Set<string>();
   for (const fn of root.descendantsOfType('function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
-    if (!fn || !name) continue;
-    const decorated =
-      fn.parent?.type === 'decorated_definition' ? fn.parent.text.slice(0, fn.startIndex - fn.parent.startIndex) : '';
-    const body = fn.childForFieldName('body');
-    if (!body) continue;
-    const calls = body.descendantsOfType('call').map((c) => c?.childForFieldName('function')?.text ?? '');
-    const noGrad =
-      /\b(no_grad|inference_mode)\b/.test(decorated) || calls.some((c) => /(^|\.)(no_grad|inference_mode)$/.test(c));
-    const evalMode = calls.some((c) => /\.eval$/.test(c));
-    const loops =
-      body.descendantsOfType(['for_statement', 'while_statement', 'list_comprehension', 'generator_expression'])
-        .length > 0;
-    const backward = calls.some((c) => /(^|\.)backward$/.test(c));
-    if ((noGrad || evalMode) && loops && !backward) out.add(name);
+    if (fn && name && evaluatesOnly(fn)) out.add(name);
   }
   return out;
 }

@@ -112,6 +112,17 @@ export function isToy(ctx: Pick<RuleContext, 'shape' | 'estimate'>): boolean {
   return e.method !== 'insufficient-inputs' && e.gpuHours.high > 0 && e.gpuHours.high < TOY_GPU_HOURS;
 }
 
+/** The whole run, estimated on a length that is not assumed, costs less than the saving threshold. */
+export function cheapRun(ctx: Pick<RuleContext, 'shape' | 'estimate'>, settings: Settings): boolean {
+  const e = ctx.estimate;
+  return (
+    e.method !== 'insufficient-inputs' &&
+    !ctx.shape.stepsAssumed &&
+    e.energyKWh.high > 0 &&
+    e.energyKWh.high < settings.minSavingKWh
+  );
+}
+
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
 export function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Finding[] {
@@ -125,7 +136,10 @@ export function runRule(rule: Rule, ctx: RuleContext, settings: Settings): Findi
       // Severity follows the saving: a quantified waste under the threshold, or any waste of a toy run, is
       // information at most, and marked minor (the CLI hides it unless asked).
       const small = rule.waste !== false && !!f.savings && f.savings.kWh.mid < settings.minSavingKWh;
-      const minor = !!f.minor || small || toy;
+      // A waste with no quantified saving on a run whose whole estimate (its high end, on a length that is not
+      // assumed) is under the threshold: no change to the run can save more than the run costs.
+      const cheap = rule.waste !== false && !f.savings && cheapRun(ctx, settings);
+      const minor = !!f.minor || small || toy || cheap;
       if (minor && RANK[severity] > RANK.information) severity = 'information';
       // A finding on a fact read through the shared vocabulary (origin inferred) is information at most.
       const on =

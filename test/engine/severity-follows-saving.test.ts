@@ -46,3 +46,25 @@ test("the user's severity wins over the lowering", async () => {
   const f = await gml101(script('gpt2', 'max_steps=5'), { hardware: 'a100-80gb', severity: { GML101: 'error' } });
   assert.equal(f?.severity, 'error');
 });
+
+// A waste the core cannot quantify (static padding) on a run whose whole estimate is under the threshold.
+const padded = (model: string, extra: string) =>
+  script(model, extra).replace(
+    'model = AutoModelForCausalLM',
+    'tok = AutoTokenizer.from_pretrained("x")\ntrain = raw.map(lambda b: tok(b["text"], padding="max_length", max_length=512))\nmodel = AutoModelForCausalLM',
+  );
+const gml203 = async (code: string, values: Partial<Settings>) => {
+  const a = await analyzeText('/m/train.py', code, mergeSettings({ values, source: 't' }), memoryReader({}));
+  return a.findings.find((f) => f.code === 'GML203');
+};
+
+test('an unquantified waste on a run that costs less than the threshold in all is information', async () => {
+  const f = await gml203(padded('Qwen/Qwen2.5-1.5B', 'max_steps=20'), { hardware: 'a100-80gb' });
+  assert.equal(f?.severity, 'information');
+  assert.equal(f?.minor, true);
+});
+
+test('the same waste on a run that costs more than the threshold keeps its warning', async () => {
+  const f = await gml203(padded('Qwen/Qwen2.5-1.5B', 'max_steps=20000'), { hardware: 'a100-80gb' });
+  assert.equal(f?.severity, 'warning');
+});

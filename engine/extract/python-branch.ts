@@ -1,0 +1,127 @@
+// Whether a statement of a script belongs to the training run the script describes: code in an evaluation-only
+// path (a function that evaluates, a branch for a test-only mode), in a function the script never uses, or in a
+// branch that a command-line flag selects. Read from the syntax alone; nothing is evaluated.
+import type { SyntaxNode } from '../parse/python';
+import { evaluatesOnly } from './python-loop-eval';
+import type { ValueResolver } from './python-values';
+
+/** True when the text at `index` is code, not a comment or a string. */
+export const inCode = (root: SyntaxNode, index: number) => {
+  const n = root.descendantForIndex(index, index + 1);
+  for (let p: SyntaxNode | null = n; p; p = p.parent) if (p.type === 'comment' || p.type === 'string') return false;
+  return true;
+};
+
+/** The objects command-line flags and configs are read from (`args.x`, `opt.x`, `config["x"]`). */
+const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
+/** A flag that selects an evaluation-only mode: `args.testOnly`, `args.evaluate`, `opt.eval_only`, `args.do_predict`. */
+const EVAL_MODE = /^(do_|run_)?(test|testing|eval|evaluate|evaluation|validate|predict|inference|infer)(_?only)?$/i;
+
+const strip = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
+  let x = n ?? undefined;
+  while (x?.type === 'parenthesized_expression' && x.namedChildren.length === 1) x = x.namedChildren[0] ?? undefined;
+  return x;
+};
+
+/** The flag a condition reads (`args.x`, `config["x"]`, `not args.x`, or the first conjunct of `a and b`). */
+function flagOf(cond: SyntaxNode | null | undefined): { node: SyntaxNode; name: string; negated: boolean } | undefined {
+  const c = strip(cond);
+  if (!c) return undefined;
+  if (c.type === 'not_operator') {
+    const inner = flagOf(c.childForFieldName('argument'));
+    return inner ? { ...inner, negated: !inner.negated } : undefined;
+  }
+  if (c.type === 'boolean_operator' && c.childForFieldName('operator')?.text === 'and')
+    return flagOf(c.childForFieldName('left')) ?? flagOf(c.childForFieldName('right'));
+  if (c.type === 'attribute' && FLAG_OBJECT.test(c.childForFieldName('object')?.text ?? '')) {
+    const name = c.childForFieldName('attribute')?.text;
+    return name ? { node: c, name, negated: false } : undefined;
+  }
+  if (c.type === 'subscript' && FLAG_OBJECT.test(c.childForFieldName('value')?.text ?? '')) {
+    const key = c.childForFieldName('subscript')?.text.replace(/^["']|["']$/g, '');
+    return key && /^\w+$/.test(key) ? { node: c, name: key, negated: false } : undefined;
+  }
+  return undefined;
+}
+
+/** Which branch of an `if` holds `node`: its own body, its `else`, or neither (an `elif`, or outside). */
+function side(ifStmt: SyntaxNode, node: SyntaxNode): 'then' | 'else' | undefined {
+  const within = (b: SyntaxNode | null | undefined) =>
+    !!b && b.startIndex <= node.startIndex && node.endIndex <= b.endIndex;
+  if (within(ifStmt.childForFieldName('consequence'))) return 'then';
+  const alt = ifStmt.namedChildren.filter((c) => c?.type === 'else_clause' || c?.type === 'elif_clause');
+  if (alt.length === 1 && alt[0]?.type === 'else_clause' && within(alt[0])) return 'else';
+  return undefined;
+}
+
+/**
+ * Why `node` is not part of training, if it is not: it sits in a function that only evaluates (named for
+ * evaluation, or looping under `no_grad`/`.eval()`, with no backward pass), or in the body of an `if` on a test-only
+ * flag (`if args.testOnly:`) with no backward pass.
+ */
+export function evaluationOnly(node: SyntaxNode): string | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' && evaluatesOnly(p, true))
+      return `in ${p.childForFieldName('name')?.text}(), which evaluates`;
+    if (p.type !== 'if_statement' || side(p, node) !== 'then') continue;
+    const flag = flagOf(p.childForFieldName('condition'));
+    const body = p.childForFieldName('consequence');
+    const trains = body
+      ?.descendantsOfType('call')
+      .some((c) => /(^|\.)(backward|manual_backward|fit|train)$/.test(c?.childForFieldName('function')?.text ?? ''));
+    if (flag && !flag.negated && EVAL_MODE.test(flag.name) && !trains) return `only when ${flag.name} is set`;
+  }
+  return undefined;
+}
+
+/**
+ * The command-line flag whose value selects the branch `node` is in: `{ flag, given }` — the code runs only when
+ * the flag is given (`if args.x:`) or only when it is not (`else:` of it, `if not args.x:`). The innermost such
+ * branch; undefined when none. (`if args.x and is_train: … else: …`: the `else` is read as the flag's absence, the
+ * other conjunct aside.)
+ */
+export function flagBranch(node: SyntaxNode): { flag: string; given: boolean } | undefined {
+  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const s = side(p, node);
+    const flag = s ? flagOf(p.childForFieldName('condition')) : undefined;
+    if (flag) return { flag: flag.name, given: (s === 'then') !== flag.negated };
+  }
+  return undefined;
+}
+
+/** A flag branch whose flag is off by default in the script (argparse default False/None/0 and not given). */
+export function offByDefault(branch: { flag: string; given: boolean } | undefined, values: ValueResolver): boolean {
+  if (!branch) return false;
+  const d = values.declaredDefault(branch.flag);
+  if (!d) return false;
+  const on = !(d.value === null || d.value === false || d.value === 0 || d.value === '');
+  return on !== branch.given;
+}
+
+/**
+ * True when `node` sits in a module-level function that the script never refers to (defined, never called or passed
+ * on), in a file that runs something itself (`if __name__ == "__main__":` or statements at module level beyond
+ * imports, definitions and assignments): code the script's run does not execute. A module of definitions only is
+ * left alone — other files may call it.
+ */
+export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
+  let fn: SyntaxNode | undefined;
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') fn = p;
+  const top = fn?.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  if (!fn || top?.parent?.type !== 'module') return false;
+  const name = fn.childForFieldName('name')?.text;
+  if (!name) return false;
+  const runs = root.namedChildren.some(
+    (s) =>
+      !!s &&
+      (s.type === 'if_statement' ||
+        s.type === 'for_statement' ||
+        s.type === 'with_statement' ||
+        (s.type === 'expression_statement' && s.namedChildren[0]?.type === 'call')),
+  );
+  if (!runs) return false;
+  return !root
+    .descendantsOfType('identifier')
+    .some((id) => id?.text === name && !(id.startIndex >= fn!.startIndex && id.endIndex <= fn!.endIndex));
+}

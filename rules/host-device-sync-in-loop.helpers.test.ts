@@ -196,3 +196,63 @@ class Trainer:
     expect: [{ line: 10, column: 34, messageIncludes: 'loss.item()' }],
   },
 ]);
+
+// Conditions that look like an interval but hold on (nearly) every step.
+const intervals = (guard: string, head = '') => `import torch
+${head}model = Net().cuda()
+opt = torch.optim.AdamW(model.parameters())
+for it, (x, y) in enumerate(loader):
+    loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+    loss.backward()
+${guard}
+`;
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a logging interval of 1 is every step',
+    code: intervals(
+      '    opt.step()\n    if it % log_interval == 0:\n        print(f"loss {loss.item():.4f}")',
+      'log_interval = 1\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'a logging interval of 10 limits the read',
+    code: intervals(
+      '    opt.step()\n    if it % log_interval == 0:\n        print(f"loss {loss.item():.4f}")',
+      'log_interval = 10\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a bare modulo as the condition holds on all but one step in 50',
+    code: intervals('    opt.step()\n    if it % 50:\n        print(f"loss {loss.item():.4f}")'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9 }],
+  },
+  {
+    name: 'a read at the accumulation boundary, beside the optimizer step, runs every optimizer step',
+    code: intervals(
+      '    if (it + 1) % accum == 0:\n        total += loss.item()\n        opt.step()\n        opt.zero_grad()',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8 }],
+  },
+  {
+    name: 'accelerate: the loss given to accelerator.backward, formatted into accelerator.print every step',
+    code: `import torch
+from accelerate import Accelerator
+accelerator = Accelerator()
+model, opt, loader = accelerator.prepare(Net(), torch.optim.AdamW(params), loader)
+for step, batch in enumerate(loader):
+    loss = model(**batch).loss
+    accelerator.backward(loss)
+    accelerator.print(f"step {step} loss {loss}")
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8 }],
+  },
+]);

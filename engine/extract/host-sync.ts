@@ -8,6 +8,7 @@
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
 // `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
+import { everyStep, RANK, someSteps } from './host-sync-guard';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
@@ -260,26 +261,6 @@ const isOptimizerStep = (c: SyntaxNode | null): boolean =>
   optimizerStepName(c?.childForFieldName('function')?.text ?? '');
 
 /**
- * Words of a condition that limits code to some steps: an interval, a logging switch. Matched per word of the
- * condition's names (`args.log_freq` → args, log, freq; `printFreq` → print, freq), so `torch.cuda.is_available()`
- * (available) or `logits` do not read as `val` or `log`.
- */
-const SOME_STEPS_WORD =
-  /^(log|logs|logging|logger|print\w*|verbos\w*|debug\w*|steps?|iters?|iteration\w*|interval\w*|freq\w*|every|disp|display\w*|report\w*|\w*writer|wandb|tensorboard|tb\w*|monitor\w*|eval\w*|val|valid\w*|vis|visdom|visual\w*|plot\w*|summar\w*|timing|profil\w*)$/i;
-const someSteps = (cond: string): boolean =>
-  cond.includes('%') ||
-  cond
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .split(/[^A-Za-z0-9]+|_/)
-    .some((w) => SOME_STEPS_WORD.test(w));
-/**
- * Words of a rank check (`if local_rank == 0`, `if accelerator.is_main_process`): it limits the read to one process,
- * not to some steps — that process still waits for its GPU every step, and the others wait for it at the next
- * collective — so they are left out before the words are tested.
- */
-const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
-
-/**
  * True when an `if` (or conditional expression) between the read and the step loop limits it to some steps: its
  * condition has a modulo, names the loop's own counter (`if i == 0`, `if batch_idx > warmup`), or reads like a
  * logging interval or a debug switch. An `if` that only chooses between code paths that all run every step (`if mode
@@ -293,10 +274,13 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward = isBac
   for (let p = node.parent; p && p.id !== loop.id; p = p.parent) {
     if (p.type !== 'if_statement' && p.type !== 'conditional_expression' && p.type !== 'elif_clause') continue;
     // An `if` that holds the backward pass itself picks which update runs (`if (i + 1) % n_critic == 0:` around a
-    // GAN's generator step): reads in it run with that update, not at a logging interval.
-    if (p.type !== 'conditional_expression' && p.descendantsOfType('call').some((c) => isBwd(c))) continue;
+    // GAN's generator step), one that holds the optimizer step is the accumulation boundary: reads in it run with
+    // that update, not at a logging interval. So does a modulo true on (nearly) every step (./host-sync-guard.ts).
+    if (p.type !== 'conditional_expression' && p.descendantsOfType('call').some((c) => isBwd(c) || isOptimizerStep(c)))
+      continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
+    if (everyStep(cond)) continue;
     if (someSteps(cond.text.replace(RANK, ''))) return true;
     if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
     if (cond.type === 'identifier' && counters.has(cond.text)) return true;
@@ -311,12 +295,14 @@ function lossNames(loop: SyntaxNode): Set<string> {
     const fn = c?.childForFieldName('function');
     if (!c || !fn) continue;
     const arg0 = c.childForFieldName('arguments')?.namedChildren[0];
-    if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
+    // `accelerator.backward(loss)`, `fabric.backward(loss / n)`: the loss is the argument, not the object.
+    if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
+    else if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
       let obj = fn.childForFieldName('object');
       if (obj?.type === 'call') obj = obj.childForFieldName('arguments')?.namedChildren[0] ?? null;
       // `loss.backward()`, and a module's `self.loss_G.backward()`.
       if (obj?.type === 'identifier' || (obj?.type === 'attribute' && /^self\.\w+$/.test(obj.text))) out.add(obj.text);
-    } else if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
+    }
   }
   return out;
 }
@@ -340,7 +326,7 @@ function passesTensor(call: CallSite, names: Set<string>): boolean {
  * the device).
  */
 const LOGGERS =
-  /^(print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
+  /^(print|[\w.]*(accelerator|fabric)\.print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
 
 /** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
 const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];

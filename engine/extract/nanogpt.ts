@@ -3,7 +3,9 @@
 // which config files (`python train.py config/x.py`, exec'd) and `--key=value` flags overwrite.
 // Defaults are the module-level globals of karpathy/nanoGPT's train.py (2023); the editor rewrites the global's value in place.
 import type { SyntaxNode, Tree } from '../parse/python';
-import { literal, pythonLiteral, spanOf } from '../parse/python-syntax';
+import { findCalls, literal, pythonLiteral, spanOf } from '../parse/python-syntax';
+import { pythonHints } from './python-hints';
+import { ValueResolver } from './python-values';
 import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
 import { bool, fact, fieldEditor, int, type Field, type Fields, type Schema } from './fields';
 import { type RunDraft } from './run-draft';
@@ -199,10 +201,16 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
   if (!nanoGptLike(fields)) return [];
   const first = [...fields.values()].find((f) => KEYS.includes(f.name))!;
   const layer = { fields, write: globalWriter(file, text, fields) };
+  // The code signals of any training script (per-step host reads, DataParallel, debug switches), under the globals.
+  const hints = pythonHints(file, text, root, new ValueResolver(root, findCalls(root, text, ['add_argument'])));
+  const withHints = (plan: RunPlan): RunPlan => {
+    for (const f of hints) if (!plan.facts.has(f.key)) plan.facts.set(f.key, f);
+    return plan;
+  };
   const build = (
     extra: { fields: Fields; write: (n: string, v: FactValue) => OffsetEdit[] | undefined }[],
   ): RunDraft => ({
-    plan: nanoGptPlan(file, first, first.span, [layer, ...extra]),
+    plan: withHints(nanoGptPlan(file, first, first.span, [layer, ...extra])),
     kind: 'nanogpt',
     schema: NANOGPT_SCHEMA,
     rebuild: (layers) => build(layers),

@@ -300,9 +300,13 @@ export function dataLoaderFacts(
   return { facts, call: train };
 }
 
-/** Where the script runs, from device strings: "cuda" anywhere means a GPU; only "mps" or only "cpu" says otherwise. */
+/**
+ * Where the script runs, from device strings: "cuda" anywhere means a GPU, and so does PyTorch's device-generic
+ * `torch.accelerator` (2.6+: the current CUDA, ROCm, XPU or MPS device); only "mps" or only "cpu" says otherwise.
+ */
 export function deviceHint(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)/.test(text)) return undefined;
+  if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)|\btorch\.accelerator\./.test(text))
+    return undefined;
   // A function parameter's default (`def pass_epoch(…, device='cpu')`) is the library's fallback, not the run's device:
   // the caller passes it.
   const strings = root

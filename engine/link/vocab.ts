@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { readEntries, type EntrySet } from '../extract/generic';
 import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
+import { pythonHints } from '../extract/python-hints';
 import { optimizerFact } from '../extract/python-optimizer';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
@@ -147,6 +148,13 @@ export function vocabDrafts(
   }
   // The optimizer a script read through the vocabulary builds (`torch.optim.AdamW(...)` in its own code).
   if (tree) scriptOptimizer(linker.id(file), text, tree, d);
+  // A script whose code trains carries the code signals of any training script (per-step host reads, DataParallel,
+  // padding, debug switches: ../extract/python-hints), under what its settings state.
+  if (tree && python && python.evidence.code >= TRAINS_AT) {
+    const calls = findCalls(tree.rootNode, text, ['add_argument']);
+    const hints = pythonHints(linker.id(file), text, tree.rootNode, new ValueResolver(tree.rootNode, calls));
+    for (const f of hints) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
+  }
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];

@@ -1,0 +1,64 @@
+// Conditions in a training step that limit a host read to some steps (GML404) — the words of an interval or a
+// logging switch — and those that look like one but do not: a modulo by 1
+// (`iter % log_interval == 0` with `log_interval = 1`, `step % args.gradient_accumulation_steps == 0` whose
+// default is 1), a modulo that is true on most steps (`if step % 50:`, `step % 50 != 0`).
+import type { SyntaxNode } from '../parse/python';
+import { findCalls } from '../parse/python-syntax';
+import { ValueResolver } from './python-values';
+
+const resolvers = new WeakMap<SyntaxNode, ValueResolver>();
+function resolver(root: SyntaxNode): ValueResolver {
+  let r = resolvers.get(root);
+  if (!r) {
+    r = new ValueResolver(root, findCalls(root, root.text, ['add_argument']));
+    resolvers.set(root, r);
+  }
+  return r;
+}
+
+const strip = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
+  let x = n ?? undefined;
+  while (x?.type === 'parenthesized_expression' && x.namedChildren.length === 1) x = x.namedChildren[0] ?? undefined;
+  return x;
+};
+
+/** True when a condition built on a modulo holds on every step, or on all but one step in N. */
+export function everyStep(cond: SyntaxNode): boolean {
+  const c = strip(cond);
+  if (!c) return false;
+  if (c.type === 'boolean_operator' && c.childForFieldName('operator')?.text === 'or')
+    return everyStep(c.childForFieldName('left')!) || everyStep(c.childForFieldName('right')!);
+  const isMod = (n: SyntaxNode | undefined) =>
+    n?.type === 'binary_operator' && n.childForFieldName('operator')?.text === '%';
+  // `if step % 50:` — true whenever the step is not a multiple of 50.
+  if (isMod(c)) return true;
+  if (c.type !== 'comparison_operator' || c.namedChildren.length !== 2) return false;
+  const [l, r] = c.namedChildren.map((n) => strip(n));
+  const mod = isMod(l) ? l : isMod(r) ? r : undefined;
+  if (!mod) return false;
+  const op = c.text.slice((l?.endIndex ?? 0) - c.startIndex, (r?.startIndex ?? 0) - c.startIndex).trim();
+  if (op === '!=') return true;
+  if (op !== '==') return false;
+  const n = resolver(mod.tree.rootNode).resolve(mod.childForFieldName('right')).value;
+  return n === 1;
+}
+
+/**
+ * Words of a condition that limits code to some steps: an interval, a logging switch. Matched per word of the
+ * condition's names (`args.log_freq` → args, log, freq; `printFreq` → print, freq), so `torch.cuda.is_available()`
+ * (available) or `logits` do not read as `val` or `log`.
+ */
+const SOME_STEPS_WORD =
+  /^(log|logs|logging|logger|print\w*|verbos\w*|debug\w*|steps?|iters?|iteration\w*|interval\w*|freq\w*|every|disp|display\w*|report\w*|\w*writer|wandb|tensorboard|tb\w*|monitor\w*|eval\w*|val|valid\w*|vis|visdom|visual\w*|plot\w*|summar\w*|timing|profil\w*)$/i;
+export const someSteps = (cond: string): boolean =>
+  cond.includes('%') ||
+  cond
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+|_/)
+    .some((w) => SOME_STEPS_WORD.test(w));
+/**
+ * Words of a rank check (`if local_rank == 0`, `if accelerator.is_main_process`): it limits the read to one process,
+ * not to some steps — that process still waits for its GPU every step, and the others wait for it at the next
+ * collective — so they are left out before the words are tested.
+ */
+export const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;

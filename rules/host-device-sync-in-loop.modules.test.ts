@@ -60,7 +60,7 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
   {
-    name: 'a loss helper the step calls every step: its reads are per step',
+    name: 'a loss helper the step calls every step: its reads are per step, reported on the call in the step',
     code: `import torch
 model = Net().cuda()
 opt = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -79,7 +79,7 @@ for x, y in loader:
     opt.step()
 `,
     settings: { hardware: 'a100' },
-    expect: [{ line: 9, column: 27, messageIncludes: 'loss.item()' }],
+    expect: [{ line: 13, column: 19, messageIncludes: 'compute_loss(…), which runs loss.item(), on every training step' }],
   },
   {
     name: 'a helper called only at a logging interval is not per step',

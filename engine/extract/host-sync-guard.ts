@@ -1,9 +1,10 @@
-// Conditions in a training step that limit a host read to some steps (GML404) — the words of an interval or a
+// What a host read in a training step is about (GML404): the names the backward pass is called on, a loss tensor
+// passed to a logger, and conditions that limit a read to some steps — the words of an interval or a
 // logging switch — and those that look like one but do not: a modulo by 1
 // (`iter % log_interval == 0` with `log_interval = 1`, `step % args.gradient_accumulation_steps == 0` whose
 // default is 1), a modulo that is true on most steps (`if step % 50:`, `step % 50 != 0`).
 import type { SyntaxNode } from '../parse/python';
-import { findCalls } from '../parse/python-syntax';
+import { findCalls, type CallSite } from '../parse/python-syntax';
 import { ValueResolver } from './python-values';
 
 const resolvers = new WeakMap<SyntaxNode, ValueResolver>();
@@ -62,3 +63,35 @@ export const someSteps = (cond: string): boolean =>
  * collective — so they are left out before the words are tested.
  */
 export const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
+
+/** Names `x.backward()` (or `scaler.scale(x).backward()`, `accelerator.backward(x)`) is called on in a loop. */
+export function lossNames(loop: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  for (const c of loop.descendantsOfType('call')) {
+    const fn = c?.childForFieldName('function');
+    if (!c || !fn) continue;
+    const arg0 = c.childForFieldName('arguments')?.namedChildren[0];
+    // `accelerator.backward(loss)`, `fabric.backward(loss / n)`: the loss is the argument, not the object.
+    if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
+    else if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
+      let obj = fn.childForFieldName('object');
+      if (obj?.type === 'call') obj = obj.childForFieldName('arguments')?.namedChildren[0] ?? null;
+      // `loss.backward()`, and a module's `self.loss_G.backward()`.
+      if (obj?.type === 'identifier' || (obj?.type === 'attribute' && /^self\.\w+$/.test(obj.text))) out.add(obj.text);
+    }
+  }
+  return out;
+}
+
+/** The loss tensor itself as an argument (not `loss.item()`, `loss.shape`): inside a print/log call. */
+export function passesTensor(call: CallSite, names: Set<string>): boolean {
+  return call.argList.descendantsOfType(['identifier', 'attribute']).some((id) => {
+    if (!id || !names.has(id.text)) return false;
+    const p = id.parent;
+    return (
+      !!p &&
+      ['argument_list', 'interpolation', 'keyword_argument', 'pair', 'binary_operator', 'tuple'].includes(p.type) &&
+      !(p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id)
+    );
+  });
+}

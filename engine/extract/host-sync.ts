@@ -8,7 +8,7 @@
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
 // `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
-import { everyStep, RANK, someSteps } from './host-sync-guard';
+import { everyStep, lossNames, passesTensor, RANK, someSteps } from './host-sync-guard';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
@@ -152,6 +152,8 @@ class StepScopes {
   private readonly stepNames: Set<string>;
   private readonly perStep = new Map<number, SyntaxNode>();
   private readonly kinds = new Map<number, 'step' | 'epoch' | 'inner'>();
+  /** For a helper run every step, the call in the step that runs it. */
+  private readonly sites = new Map<number, SyntaxNode>();
   readonly isBwd: IsBackward;
   constructor(root: SyntaxNode) {
     const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
@@ -199,7 +201,10 @@ class StepScopes {
             const bound = contains(fn, s) ? undefined : this.scopeOf(s);
             return !!bound && !guardedIn(s, bound, this.isBwd);
           });
-          if (c) this.perStep.set(fn.id, fn);
+          if (c) {
+            this.perStep.set(fn.id, fn);
+            this.sites.set(fn.id, c);
+          }
         }
       }
     }
@@ -235,6 +240,16 @@ class StepScopes {
     else k = calls.some((c) => this.isBwd(c)) ? 'epoch' : 'inner';
     this.kinds.set(loop.id, k);
     return k;
+  }
+
+  /** The call in the step that runs the helper `node` sits in (followed out through helpers), if it is in one. */
+  siteOf(node: SyntaxNode): SyntaxNode | undefined {
+    let site: SyntaxNode | undefined;
+    for (let fn = enclosingFunction(node), n = 0; fn && this.sites.has(fn.id) && n < 3; n++) {
+      site = this.sites.get(fn.id)!;
+      fn = enclosingFunction(site);
+    }
+    return site;
   }
 
   /** The node that bounds the step `node` runs in (a step loop, or a function run every step), else undefined. */
@@ -286,38 +301,6 @@ function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward = isBac
     if (cond.type === 'identifier' && counters.has(cond.text)) return true;
   }
   return false;
-}
-
-/** Names `x.backward()` (or `scaler.scale(x).backward()`, `accelerator.backward(x)`) is called on in a loop. */
-function lossNames(loop: SyntaxNode): Set<string> {
-  const out = new Set<string>();
-  for (const c of loop.descendantsOfType('call')) {
-    const fn = c?.childForFieldName('function');
-    if (!c || !fn) continue;
-    const arg0 = c.childForFieldName('arguments')?.namedChildren[0];
-    // `accelerator.backward(loss)`, `fabric.backward(loss / n)`: the loss is the argument, not the object.
-    if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
-    else if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
-      let obj = fn.childForFieldName('object');
-      if (obj?.type === 'call') obj = obj.childForFieldName('arguments')?.namedChildren[0] ?? null;
-      // `loss.backward()`, and a module's `self.loss_G.backward()`.
-      if (obj?.type === 'identifier' || (obj?.type === 'attribute' && /^self\.\w+$/.test(obj.text))) out.add(obj.text);
-    }
-  }
-  return out;
-}
-
-/** The loss tensor itself as an argument (not `loss.item()`, `loss.shape`): inside a print/log call. */
-function passesTensor(call: CallSite, names: Set<string>): boolean {
-  return call.argList.descendantsOfType(['identifier', 'attribute']).some((id) => {
-    if (!id || !names.has(id.text)) return false;
-    const p = id.parent;
-    return (
-      !!p &&
-      ['argument_list', 'interpolation', 'keyword_argument', 'pair', 'binary_operator', 'tuple'].includes(p.type) &&
-      !(p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id)
-    );
-  });
 }
 
 /**
@@ -418,6 +401,14 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     while (sub && sub.type !== 'subscript') sub = sub.parent;
     if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
     out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
+  }
+  // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported where
+  // the step calls it: that call is what runs every step, and where a fix decides how often to read.
+  for (const r of out) {
+    const site = scopes.siteOf(r.node);
+    if (!site) continue;
+    const name = site.childForFieldName('function')?.text ?? 'helper';
+    Object.assign(r, { node: site, value: `${name}(…), which runs ${r.value},`, note: `${name}(…) runs ${r.value}` });
   }
   out.sort((a, b) => a.node.startIndex - b.node.startIndex);
   const lines = new Set<number>();

@@ -129,3 +129,19 @@ for epoch in range(90):
     expect: [],
   },
 ]);
+
+// A step count that rests on an assumed dataset size: information, naming the assumption.
+runRuleCases(loggingOverhead, [
+  {
+    name: 'logging every step of 30 epochs over a dataset of unknown size: information',
+    code: script('num_train_epochs=30, report_to="none", logging_steps=1'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 3, severity: 'information', messageIncludes: 'assuming' }],
+  },
+  {
+    name: 'the same in a launcher whose script is not in view',
+    file: '/case/scripts/finetune.sh',
+    code: 'deepspeed llava/train/train_mem.py \\\n    --model_name_or_path lmsys/vicuna-7b-v1.5 \\\n    --per_device_train_batch_size 16 \\\n    --num_train_epochs 3 \\\n    --logging_steps 1 \\\n    --output_dir ./checkpoints\n',
+    expect: [{ line: 5, severity: 'information' }],
+  },
+]);

@@ -11,7 +11,8 @@ export const loggingOverhead: Rule = {
   summary: 'Logging on every step of a long run, or a profiler with no schedule',
   doc: {
     whatItDoes:
-      'Flags `logging_steps=1` on runs of more than 1,000 steps, or reporting to a tracker (`report_to="wandb"`, ' +
+      'Flags `logging_steps=1` on runs of more than 1,000 steps (information when that count rests on an assumed ' +
+      'dataset size, naming the assumption), or reporting to a tracker (`report_to="wandb"`, ' +
       "a launcher's `--report_to wandb --logging_steps 1`) whatever the length; histograms, images or figures logged " +
       'on every training step of a hand-written loop (`writer.add_histogram`, `add_image`, `histo_summary`, ' +
       '`wandb.Histogram`, `wandb.Image`), each line its own finding; and `torch.profiler.profile(...)` without a ' +
@@ -32,10 +33,12 @@ export const loggingOverhead: Rule = {
     const l = ctx.fact('logging_steps');
     const total = ctx.shape.totalSteps;
     const long = total !== undefined && total > 1000 && !ctx.shape.stepsAssumed;
+    // Over 1,000 steps only on an assumed dataset size: said as information, naming the assumption.
+    const assumedLong = total !== undefined && total > 1000 && ctx.shape.stepsAssumed;
     // A tracker named (`report_to="wandb"`): every step's log is also a record sent over the network.
     const t = ctx.value('tracker');
     const tracker = typeof t === 'string' && t !== '' && !/^(none|null|false|no)$/i.test(t) ? t : undefined;
-    if (written(l) && num(l.value) === 1 && (long || tracker)) {
+    if (written(l) && num(l.value) === 1 && (long || tracker || assumedLong)) {
       const edits = setArg(ctx, 'logging_steps', 'logging_steps', 50);
       const length =
         total === undefined
@@ -43,6 +46,7 @@ export const loggingOverhead: Rule = {
           : ` of ≈ ${total.toLocaleString('en-US')}${ctx.shape.stepsAssumed ? ` (${assumedLength(ctx)})` : ''}`;
       out.push({
         ...at(l),
+        ...(!long && !tracker ? { severity: 'information' as const } : {}),
         message: `Logging on every one${length} steps${tracker ? ` to ${tracker}` : ''}: each log synchronises with the GPU and writes out${tracker ? ' a record' : ''}.`,
         fixes: edits ? [{ title: 'Log every 50 steps', applicability: 'safe', edits }] : [],
       });

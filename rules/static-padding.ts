@@ -26,7 +26,10 @@ export const staticPadding: Rule = {
       'Display-only in a script: removing the padding also needs a collator that pads each batch, which depends on the ' +
       'script. In a config that can pack (axolotl `sample_packing`), packing is offered as an unsafe fix (it changes ' +
       'which samples share a batch). ' +
-      'Not flagged: TPU/XLA runs (they want fixed shapes), runs that pack or group by length, CPU runs.',
+      'Not flagged: TPU/XLA runs (they want fixed shapes), runs that pack or group by length, CPU runs, and padding ' +
+      'the run does not execute: in a function the script never uses, in an evaluation-only path, in a branch ' +
+      'whose flag is off by default, or in a branch the launcher\'s flags turn off (`padding="max_length"` under ' +
+      '`else:` of `if args.data_packing:` with `--data_packing` given).',
   },
   check(ctx) {
     const p = ctx.fact('padding');

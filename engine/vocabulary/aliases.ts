@@ -223,6 +223,9 @@ export const ALIASES: Alias[] = [
   // --- evaluation cadence: TrainingArguments' names, also in launchers and configs whose script is not in view ---
   A('eval_strategy', 'evaluation_strategy eval_strategy', 'string', ['hf']),
   A('eval_steps', 'eval_steps eval_interval interval_val val_interval', 'int', ['hf'], { unit: 'steps' }),
+  // --- logging cadence and tracker (TrainingArguments' names; GML702 reads them) ---
+  A('logging_steps', 'logging_steps', 'int', ['hf'], { unit: 'steps' }),
+  A('tracker', 'report_to', 'string', ['hf']),
   // --- checkpoint cadence ---
   A(
     'save_steps',

@@ -244,10 +244,12 @@ class StepScopes {
 
   /** The call in the step that runs the helper `node` sits in (followed out through helpers), if it is in one. */
   siteOf(node: SyntaxNode): SyntaxNode | undefined {
+    // Only a read in the helper's own body: one in a step loop of that function is bounded by the loop.
+    if (this.scopeOf(node)?.type !== 'function_definition') return undefined;
     let site: SyntaxNode | undefined;
     for (let fn = enclosingFunction(node), n = 0; fn && this.sites.has(fn.id) && n < 3; n++) {
       site = this.sites.get(fn.id)!;
-      fn = enclosingFunction(site);
+      fn = this.scopeOf(site)?.type === 'function_definition' ? enclosingFunction(site) : undefined;
     }
     return site;
   }

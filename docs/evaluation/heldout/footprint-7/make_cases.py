@@ -226,6 +226,174 @@ A(C(id="open-llama-7b-tpuv4", name="OpenLLaMA 7B (v1) pre-training on 1T RedPaja
            "is published). Quality B. Not the excluded LLaMA rows (a reproduction trained from scratch by another group on other data).")))
 
 
+# ====================================================================== Dolphin / Liberated fine-tunes (Eric Hartford et al.)
+A(C(id="dolphin-2.2.1-mistral-7b-4xa100", name="dolphin-2.2.1-mistral-7b: full fine-tune of Mistral-7B on Dolphin + Airoboros + WizardLM/Samantha, 4 epochs, 4x A100, 48 h",
+    quality="B", architecture="dense (decoder-only, full fine-tune of Mistral-7B-v0.1)", paramsTotal=7e9, epochs=4,
+    hardware="A100 (memory not stated)", devices=4, precision=None,
+    target=dict(metric="gpuHours", value=4 * 48),
+    source="cognitivecomputations (ehartford)/dolphin-2.2.1-mistral-7b model card (2023), stored copy (file-index id 19143116157)",
+    notes=("Card: 'base_model: mistralai/Mistral-7B-v0.1', 'It took 48 hours to train 4 epochs on 4x A100s.', and the hyperparameter list "
+           "'learning_rate: 6e-06 ... distributed_type: multi-GPU - num_devices: 4 - gradient_accumulation_steps: 4 - total_train_batch_size: 80 "
+           "... num_epochs: 4'. Target [D] = 4 x 48 = 192 A100-hours. Example count of the Dolphin mix not stated (B); 7B = base model named.")))
+A(C(id="dolphin-2.5-mixtral-8x7b-4xa100", name="Dolphin 2.5 Mixtral 8x7b: qLoRA fine-tune of Mixtral-8x7B at 16k, 1.5 epochs, 4x A100, 3 days",
+    quality="B", architecture="moe (decoder-only, Mixtral-8x7B: 8 experts, 2 active; qLoRA on a 4-bit frozen base)", paramsTotal=46.7e9,
+    paramsActive=12.9e9, epochs=1.5, seqLen=16384,
+    hardware="A100 (memory not stated)", devices=4, precision="int4 base (qLoRA)",
+    target=dict(metric="gpuHours", value=days(4, 3)),
+    source="cognitivecomputations (ehartford)/dolphin-2.5-mixtral-8x7b model card (Dec 2023), stored copies (file-index ids 2429686651, 8883500705)",
+    notes=("Card: 'This model is based on Mixtral-8x7b', 'The base model has 32k context, I finetuned it with 16k.' and 'It took 3 days to train "
+           "1.5 epochs on 4x A100s using qLoRA and Axolotl'. Target [D] = 4 x 3 x 24 = 288 A100-hours. paramsTotal 46.7B / active 12.9B are "
+           "Mixtral-8x7B's published sizes [R] (not in this card). Example count not stated (B). qLoRA: frozen 4-bit base, adapters trained.")))
+A(C(id="dolphincoder-starcoder2-15b-8xh100", name="DolphinCoder StarCoder2 15b: qLoRA fine-tune of StarCoder2-15B on coding instruction data, 3 epochs, 8x H100, 3 days",
+    quality="B", architecture="dense (decoder-only code LM; qLoRA on a frozen StarCoder2-15B)", paramsTotal=15e9, epochs=3,
+    hardware="H100 (memory / form factor not stated)", devices=8, precision="int4 base (qLoRA)",
+    target=dict(metric="gpuHours", value=days(8, 3)),
+    source="cognitivecomputations/dolphincoder-starcoder2-15b model card (2024), stored copy (file-index id 12935031794)",
+    notes=("Card: 'This model is based on StarCoder2-15b', datasets listed (dolphin, airoboros-2.2.1, dolphin-coder, openhermes, "
+           "Magicoder-OSS-Instruct-75K, Magicoder-Evol-Instruct-110K, Code-Feedback ...), and 'It took 3 days to train 3 epochs on 8x H100s "
+           "using qLoRA and Axolotl'. Target [D] = 8 x 3 x 24 = 576 H100-hours. Example count of the mix not stated (B). Not the excluded "
+           "StarCoder2-7B DP run nor StarCoderBase.")))
+A(C(id="liberated-qwen1.5-72b-8xh100", name="Liberated-Qwen1.5-72B: qLoRA fine-tune of Qwen1.5-72B at 8k, 3 epochs, 8x H100, 3 days",
+    quality="B", architecture="dense (decoder-only; qLoRA + DeepSpeed ZeRO-2 on a frozen Qwen1.5-72B)", paramsTotal=72e9, epochs=3, seqLen=8192,
+    hardware="H100 (memory / form factor not stated)", devices=8, precision="int4 base (qLoRA)",
+    target=dict(metric="gpuHours", value=days(8, 3)),
+    source="abacusai/Liberated-Qwen1.5-72B model card (AbacusAI / Eric Hartford, 2024), stored copy (file-index id 13553781198)",
+    notes=("Card: 'This model is based on Qwen/Qwen1.5-72B', 'The base model has 32k context, I finetuned it with 8k sequence length inputs.', "
+           "datasets OpenHermes-2.5, Code-Feedback, CodeFeedback-Filtered-Instruction and SystemChat ('The dataset is 6000 synthetic "
+           "conversations' — SystemChat only), and 'It took 3 days to train 3 epochs on 8x H100s using qLoRA, deepspeed zero-2, and Axolotl. "
+           "learning rate 2e-4.' Target [D] = 8 x 3 x 24 = 576 H100-hours. Total example count not stated (B).")))
+
+
+# ====================================================================== Phind CodeLlama 34B fine-tunes (A100 80GB)
+A(C(id="phind-codellama-34b-v2-32xa100", name="Phind-CodeLlama-34B-v2: native fine-tune of Phind-CodeLlama-34B-v1 on 1.5B more tokens at 4096, 32 A100-80GB, 15 h",
+    quality="A", architecture="dense (decoder-only code LM; full fine-tune, DeepSpeed ZeRO-3 + FlashAttention 2)", paramsTotal=34e9,
+    tokens=1.5e9, seqLen=4096, hardware="A100 80GB", devices=32, precision=None,
+    target=dict(metric="gpuHours", value=480),
+    source=("Phind/Phind-CodeLlama-34B-v2 model card (Phind, Aug 2023), quoted as 'Original model card' in a stored GPTQ card copy "
+            "(file-index ids 13428449254, 12936698883)"),
+    notes=("Card: 'We've fine-tuned Phind-CodeLlama-34B-v1 on an additional 1.5B tokens high-quality programming-related data', '... 1.5B "
+           "tokens of high quality programming problems and solutions ... LoRA was not used -- both models are a native finetune. We used "
+           "DeepSpeed ZeRO 3 and Flash Attention 2 to train these models in 15 hours on 32 A100-80GB GPUs. We used a sequence length of 4096 "
+           "tokens.' and 'Hardware Type: 32x A100-80GB - Hours used: 480 GPU-hours - Cloud Provider: AWS - Compute Region: us-east-1'. "
+           "Target = 480 A100-hours as stated (= 32 x 15). 34B = the CodeLlama-34B base. Precision not stated.")))
+A(C(id="phind-codellama-34b-v1-32xa100", name="Phind-CodeLlama-34B-v1: native fine-tune of CodeLlama-34B on ~80k problems x 2 epochs at 4096, 32 A100-80GB, 90 GPU-hours",
+    quality="A", architecture="dense (decoder-only code LM; full fine-tune, DeepSpeed ZeRO-3 + FlashAttention 2)", paramsTotal=34e9,
+    samples=80e3, epochs=2, seqLen=4096, hardware="A100 80GB", devices=32, precision=None,
+    target=dict(metric="gpuHours", value=90), also=[dict(metric="gpuHours", value=32 * 3)],
+    source=("Phind/Phind-CodeLlama-34B-v1 and -Python-v1 model cards (Phind, Aug 2023), stored copies (file-index ids 36520056337 [page copy "
+            "of the v1 card], 19224282537 [-Python-v1 card])"),
+    notes=("Card: 'This model is fine-tuned from CodeLlama-34B and achieves 67.6% pass@1 on HumanEval.', 'We fined-tuned on a proprietary "
+           "dataset of ~80k high quality programming problems and solutions. ... The Phind models were trained for 2 epochs, for a total of "
+           "~160k examples shown. LoRA was not used -- both models are a native finetune. We used DeepSpeed ZeRO 3 and Flash Attention 2 to "
+           "train these models in three hours on 32 A100-80GB GPUs. We used a sequence length of 4096 tokens.' and 'Training details - "
+           "Hardware Type: 32x A100-80GB - Hours used: 90 GPU-hours - Cloud Provider: AWS - Compute Region: us-east-1'. Target = 90 "
+           "A100-hours as stated in the card's training-details block; also = 32 x 3 h = 96 (the prose, 'three hours', rounded). Same figures "
+           "in the -Python-v1 card (a sibling run, not labelled separately).")))
+
+# ====================================================================== QLoRA continued pre-training on one Tesla P100 (Kaggle)
+A(C(id="swahili-gemma-1b-qlora-1xp100", name="Swahili Gemma 1B: 4-bit LoRA continued pre-training, 500 steps x 32 x 512 tokens, one Tesla P100 (Kaggle), ~4.5 h",
+    quality="A", architecture="dense (decoder-only; LoRA r=8 on a 4-bit NF4 Gemma-1B-based base)", paramsTotal=1e9,
+    tokens=500 * 32 * 512, seqLen=512, hardware="Tesla P100 16GB", devices=1, precision="int4 (NF4 base) + LoRA",
+    target=dict(metric="gpuHours", value=4.5), also=[dict(metric="co2eKg", value=0.2)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=None, basis="CO2 from the ML CO2 Impact calculator (card), region unknown"),
+    source="Swahili Linguistic Foundation Model (LoRA adapter for CraneAILabs/swahili-gemma-1b) model card, NIRU AI Hackathon 2026, stored copy (file-index id 10387432231)",
+    notes=("Card: 'further pretrained on 18 million tokens of diverse Swahili text', 'Preprocessing: Sequence packing for 100% token "
+           "utilization', 'LoRA Rank: 8 ... Batch Size: 2 (effective 32 with gradient accumulation) - Max Sequence Length: 512 - Training "
+           "Steps: 500 (early stopped)', 'Training Time: ~4.5 hours on Tesla P100', 'Hardware Type: NVIDIA Tesla P100 (16GB VRAM) - Hours used: "
+           "4.5 hours - Cloud Provider: Kaggle ... Carbon Emitted: Estimated 0.2 kg CO2', 'Base Architecture: Gemma 1B with Swahili "
+           "adaptations', 'Quantization: 4-bit NF4 with double quantization', 'Single GPU training'. Tokens [D] = 500 x 32 x 512 = 8,192,000 "
+           "(packed; the run stopped before one pass over the 18M-token corpus). paramsTotal 1B from 'Gemma 1B'. QLoRA: frozen base.")))
+
+# ====================================================================== SEA-LION-ModernBERT-300M (H200)
+A(C(id="sea-lion-modernbert-300m-h200", name="SEA-LION-ModernBERT-300M: encoder pre-training 2T + mid-training 1T tokens (13 languages + code), H200, 1,825 GPU-hours",
+    quality="B", architecture="dense-encoder (ModernBERT-base architecture, 22 layers, Gemma-3 tokenizer, 262K vocabulary)", paramsTotal=0.3e9,
+    tokens=3e12, seqLen=8192, hardware="H200 141GB", devices=None, precision=None,
+    target=dict(metric="gpuHours", value=1825), also=[dict(metric="co2eKg", value=513.27)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=None, basis="CO2 'estimated using the fact sheet from TRG Datacenters' (H200 power); Singapore"),
+    source="AI Singapore SEA-LION-ModernBERT documentation and aisingapore/SEA-LION-ModernBERT-300M model card (2026), archived copy (file-index id 66080892744)",
+    notes=("Docs: 'The models are pre-trained from scratch through a two-phase pipeline, beginning with an extensive initial stage on 2 trillion "
+           "tokens, followed by a mid-training phase on an additional 1 trillion tokens.', 'Context length: 8k', table '| Layers | 22 | "
+           "d_model | 768 ... | Sequence Length | 8k |', hub metadata 'Model size 0.3B params', and 'Environmental Impact ... Hardware Type: Nvidia "
+           "H200 140GB GPUs - Hours used: 1,825 GPU hours - Cloud Provider: SMC H200 - Compute Region: Singapore - Carbon Emitted: appx. 513.27 "
+           "kg CO2 e'. Target = 1,825 H200-hours as stated. Quality B: the Environmental Impact block sits on a family page (300M and 600M "
+           "variants, pre-training and fine-tuned embedding models) and does not say which run it covers; 1,825 H200-hours for 3T tokens on "
+           "0.3B would need very high utilisation, so it may cover only a part. Not the excluded ModernBERT rows (none were labelled).")))
+
+# ====================================================================== IDEFICS-9b (multimodal, A100 80GB)
+IDF = "HuggingFaceM4/idefics-80b model card (Hugging Face, Aug 2023), Environmental Impact section, stored copy (file-index id 47390692547)"
+IDF_Q = ("Card: 'The IDEFICS models were trained on an AWS SageMaker cluster with 8x80GB A100 GPUs nodes and EFA network.' and 'IDEFICS-9b "
+         "pretraining - Hardware Type: 128 NVIDIA A100 GPUs - Hours used: 350 hours - Cloud Provider: AWS - Compute Region: US-West 2 (288g "
+         "CO2eq/kWh) - Carbon Emitted: 5,160 kg of CO2eq'; 'IDEFICS-9b-instruct finetuning - Hardware Type: 128 NVIDIA A100 GPUs - Hours used: "
+         "70 hours ... Carbon Emitted: 1,032 kg of CO2eq'. The model is 'built on top of two pre-trained models: laion/CLIP-ViT-H-14 ... and "
+         "huggyllama/llama-65b' (for 80B; the 9B uses LLaMA-7B [R]); 'The two pre-trained models are connected to each other with newly "
+         "initialized parameters that we train.' ")
+A(C(id="idefics-9b-pretrain-128xa100", name="IDEFICS-9b pre-training (Flamingo-style VLM on frozen LLaMA-7B + CLIP ViT-H), 128 A100-80GB, 350 h",
+    quality="B", modality="multimodal", architecture="dense (frozen LLM + frozen vision encoder; gated cross-attention / perceiver trained)",
+    paramsTotal=9e9, hardware="A100 80GB", devices=128, precision=None,
+    target=dict(metric="gpuHours", value=128 * 350), also=[dict(metric="co2eKg", value=5160)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=288, basis="card's CO2 at 288 g CO2eq/kWh (US-West 2); implies ~17.9 MWh"),
+    source=IDF,
+    notes=(IDF_Q + "Target [D] = 128 x 350 = 44,800 A100-hours. Token / image counts of the 9b run were not read (B). 350 h is read as wall-clock "
+           "per GPU (128 GPUs listed). Not the excluded IDEFICS-80B / -80b-instruct rows.")))
+A(C(id="idefics-9b-instruct-128xa100", name="IDEFICS-9b-instruct fine-tuning of IDEFICS-9b, 128 A100-80GB, 70 h",
+    quality="B", modality="multimodal", architecture="dense (frozen LLM + frozen vision encoder; cross-attention layers fine-tuned)",
+    paramsTotal=9e9, hardware="A100 80GB", devices=128, precision=None,
+    target=dict(metric="gpuHours", value=128 * 70), also=[dict(metric="co2eKg", value=1032)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=288, basis="card's CO2 at 288 g CO2eq/kWh (US-West 2)"),
+    source=IDF,
+    notes=(IDF_Q + "Target [D] = 128 x 70 = 8,960 A100-hours. Instruction-data size not read (B).")))
+
+# ====================================================================== BERT-based multi-label classifier on one Quadro RTX 8000
+A(C(id="tvl-general-layer-classifier-1xrtx8000", name="TVL_GeneralLayerClassifier: BERT fine-tune for 4-label classification, 10 epochs, one Quadro RTX 8000, 2 h 56 min",
+    quality="B", architecture="dense-encoder (BERT, 12 layers, sequence classification head)", paramsTotal=102e6, epochs=10, seqLen=512,
+    hardware="Quadro RTX 8000 48GB (workstation GPU)", devices=1, precision="fp32",
+    target=dict(metric="gpuHours", value=2 + 56 / 60),
+    source="scfengv/TVL_GeneralLayerClassifier model card (2024), stored copies (file-index ids 49867871372, 49032744517)",
+    notes=("Card: 'Hardware Type: NVIDIA Quadro RTX8000 - Library: PyTorch - Hours used: 2hr 56mins', 'Learning rate: 1e-05 Batch size: 32 "
+           "Number of epochs: 10 Optimizer: Adam Loss function: torch.nn.BCEWithLogitsLoss()', 'Total parameters: ~102M (estimated) - All "
+           "parameters are in 32-bit floating point (F32) format', 'Supports sequences up to 512 tokens', training data "
+           "scfengv/TVL-general-layer-dataset (train split; its size not stated in the card). Target [D] = 2 + 56/60 = 2.93 GPU-hours. "
+           "devices 1: the card names a single GPU ('NVIDIA Quadro RTX8000'). fp32 = the stored weight format (training precision not "
+           "stated separately). Quality B: dataset size missing, parameter count 'estimated'.")))
+
+
+# ====================================================================== small single-card / two-card runs with an ML-CO2-calculator block
+A(C(id="camembert-bio-base-2xv100", name="CamemBERT-bio: continued MLM pre-training of camembert-base on 413M French biomedical words, 50k steps, 2 V100, 39 h",
+    quality="B", architecture="dense-encoder (RoBERTa-base / CamemBERT, whole-word masking; continued pre-training)", paramsTotal=110e6,
+    hardware="V100 (memory not stated)", devices=2, precision=None,
+    target=dict(metric="gpuHours", value=2 * 39), also=[dict(metric="co2eKg", value=0.84)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=None, basis="card's CO2 estimate (INRIA clusters, Paris); method not stated"),
+    source="almanach/camembert-bio-base model card / project page (Touchent & Villemonte de La Clergerie, Inria, April 2023), stored copy (file-index id 19283302193)",
+    notes=("Card: 'CamemBERT-bio is a state-of-the-art french biomedical language model built using continual-pretraining from camembert-base. "
+           "It was trained on a french public biomedical corpus of 413M words', corpus table 'ISTEX 276 M, CLEAR 73 M, E3C 64 M, Total 413 M', "
+           "'We trained the model using the Masked Language Modeling (MLM) objective with Whole Word Masking for 50k steps during 39 hours "
+           "with 2 Tesla V100.' and 'Hardware Type: 2 x Tesla V100 - Hours used: 39 hours - Provider: INRIA clusters - Compute Region: Paris, "
+           "France - Carbon Emitted: 0.84 kg CO2 eq.' Target [D] = 2 x 39 = 78 V100-hours (the card's 'Hours used: 39' is wall-clock on 2 "
+           "GPUs). paramsTotal 110M = camembert-base [R]. Batch size / sequence length not stated, so tokens processed are unknown (B).")))
+A(C(id="economind-mistral-7b-qlora-1xa100", name="EconoMind: QLoRA SFT of Mistral-7B-Instruct-v0.2 (GPTQ) on 5,000 finance instructions, one A100-SXM4-40GB, 3 h",
+    quality="B", architecture="dense (decoder-only; QLoRA adapters on a GPTQ-quantised Mistral-7B-Instruct-v0.2)", paramsTotal=7e9, samples=5000,
+    hardware="A100 40GB (SXM4)", devices=1, precision="int4 base (GPTQ) + LoRA",
+    target=dict(metric="gpuHours", value=3), also=[dict(metric="co2eKg", value=0.02)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=None, basis="ML CO2 Impact calculator (card)"),
+    source="Markoskokos/EconoMind model card (Mark Mazur, 2025), stored copy (file-index id 66468755706)",
+    notes=("Card: 'EconoMind is a fine-tuned version of Mistral-7B-Instruct-v0.2-GPTQ ... a dense model with 7 billion parameters. The fine-tuning "
+           "process was implemented by Quantized Low-Rank Adaptation (QLoRA)', 'EconoMind was trained on Josephgflowers/Finance-Instruct-500k "
+           "dataset from huggingface, however only 5000 of samples were used for training_dataset.', and 'Hardware Type: One NVIDIA "
+           "A100-SXM4-40GB - Hours used: 3 - Cloud Provider: Google Deep Learning VM' ... 'Carbon Emitted: 0.02 kg CO2 eq'. Target = 3 "
+           "A100-hours. Epochs / sequence length not stated (B).")))
+A(C(id="acuvity-prompt-injection-distilbert-1xh100", name="Acuvity prompt-injection classifier: fine-tune of distilbert-base-uncased, H100, 6.21 h",
+    quality="B", architecture="dense-encoder (DistilBERT, sequence classification; full fine-tune)", paramsTotal=66e6,
+    hardware="H100 (form factor not stated)", devices=1, precision=None,
+    target=dict(metric="gpuHours", value=6.21), also=[dict(metric="co2eKg", value=0.05)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=None, basis="ML CO2 Impact calculator (card)"),
+    source="acuvity/prompt-injection model card (Acuvity Inc., 2024), stored copy (file-index id 58210780505)",
+    notes=("Card: 'Finetuned from model: distilbert/distilbert-base-uncased', datasets Lakera/gandalf_ignore_instructions, "
+           "christopher/rosetta-code, HuggingFaceH4/ultrachat_200k plus hand-collected prompts, and 'Hardware Type: NVIDIA H100 Tensor Core GPU "
+           "- Hours used: 6.21 Hours - Compute Region: NA - Carbon Emitted: 0.05 kg CO2'. Target = 6.21 H100-hours; one GPU is read from the "
+           "singular hardware line [D]. paramsTotal 66M = DistilBERT-base [R]. Example count / epochs not stated (B). Not the excluded "
+           "DistilBERT pre-training row.")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

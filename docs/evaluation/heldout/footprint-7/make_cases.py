@@ -394,6 +394,20 @@ A(C(id="acuvity-prompt-injection-distilbert-1xh100", name="Acuvity prompt-inject
            "DistilBERT pre-training row.")))
 
 
+A(C(id="sea-lion-e5-embedding-600m-h200", name="SEA-LION-E5-Embedding-600M: E5-style contrastive pre-training (245M pairs) + fine-tuning (13M pairs) of an XLM-R-large encoder, H200, 896 GPU-hours",
+    quality="B", architecture="dense-encoder (XLM-R large, mean pooling; contrastive training)", paramsTotal=560e6, samples=245e6 + 13e6,
+    seqLen=512, hardware="H200 141GB", devices=None, precision=None,
+    target=dict(metric="gpuHours", value=896), also=[dict(metric="co2eKg", value=252.13)],
+    convention=dict(powerW=None, pue=None, intensityGPerKWh=None, basis="CO2 'estimated using the fact sheet from TRG Datacenters' (H200 power); Singapore"),
+    source="aisingapore/SEA-LION-E5-Embedding-600M model card (AI Singapore, 2026), stored copy (file-index id 56552690155)",
+    notes=("Card: 'Contrastive Pre-training: 245 million text pairs (EN-EN and EN-SEA) to enhance cross-lingual alignment.' and 'Fine-tuning: 13 "
+           "million diverse text pairs ... to create the final fine-tuned model.', 'SEA-LION-E5-Embedding-600M is an encoder-only model based on "
+           "XLM-R Large with E5-style contrastive pre-training and mean pooling', table '| Sequence Length | 512 |', and 'Hardware Type: Nvidia "
+           "H200 140GB GPUs - Hours used: 896 hrs - Cloud Provider: SMC H200 - Compute Region: Singapore - Carbon Emitted: appx. 252.13 kg CO2 "
+           "e'. Target = 896 H200-hours as stated. samples = 245M + 13M pairs (epochs not stated; one pass assumed by nobody - left null). "
+           "paramsTotal 560M = XLM-R large [R] (the name says 600M). Quality B: epochs, batch and device count not stated.")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

@@ -404,8 +404,36 @@ A(C(id="sea-lion-e5-embedding-600m-h200", name="SEA-LION-E5-Embedding-600M: E5-s
            "million diverse text pairs ... to create the final fine-tuned model.', 'SEA-LION-E5-Embedding-600M is an encoder-only model based on "
            "XLM-R Large with E5-style contrastive pre-training and mean pooling', table '| Sequence Length | 512 |', and 'Hardware Type: Nvidia "
            "H200 140GB GPUs - Hours used: 896 hrs - Cloud Provider: SMC H200 - Compute Region: Singapore - Carbon Emitted: appx. 252.13 kg CO2 "
-           "e'. Target = 896 H200-hours as stated. samples = 245M + 13M pairs (epochs not stated; one pass assumed by nobody - left null). "
+           "e'. Target = 896 H200-hours as stated. samples = 245M + 13M pairs; epochs not stated (left null). "
            "paramsTotal 560M = XLM-R large [R] (the name says 600M). Quality B: epochs, batch and device count not stated.")))
+
+
+# ====================================================================== older single-node encoder / LM runs on consumer & prosumer cards
+A(C(id="clinical-bert-1xtitanx", name="Clinical BERT (Alsentzer et al.): MIMIC-III continued pre-training from BioBERT, 150k steps x 32 x 128, one GTX TITAN X, ~17-18 days",
+    quality="B", architecture="dense-encoder (BERT-base, MLM + NSP; initialised from BioBERT-Base v1.0)", paramsTotal=110e6,
+    tokens=150000 * 32 * 128, seqLen=128, hardware="GeForce GTX TITAN X 12GB (consumer)", devices=1, precision=None,
+    target=dict(metric="gpuHours", value=17.5 * 24),
+    source=("Alsentzer et al. 2019, 'Publicly Available Clinical BERT Embeddings' (ClinicalNLP workshop, arXiv 1904.03323), read via a reading "
+            "note (file-index id 2555257645) and the emilyalsentzer/Bio_ClinicalBERT model card copy (id 512550672)"),
+    notes=("Model card: 'The model was trained using code from Google's BERT repository on a GeForce GTX TITAN X 12 GB GPU. Model parameters were "
+           "initialized with BioBERT (BioBERT-Base v1.0 + PubMed 200K + PMC 270K).', 'We used a batch size of 32, a maximum sequence length of "
+           "128, and a learning rate of 5 · 10−5 for pre-training our models. The models trained on all MIMIC notes were trained for 150,000 "
+           "steps. The dup factor ... was set to 5', corpus 'All notes from the NOTEEVENTS table were included (~880M words)'. Reading note of "
+           "the paper: 'Entire embedding model procedure took roughly 17 - 18 days of computational runtime - Using a single GeForce GTX TITAN X "
+           "12 GB GPU (and significant CPU power and memory for pre-processing tasks).' Target [D] = 17.5 days x 24 = 420 GPU-hours (midpoint). "
+           "Tokens [D] = 150,000 x 32 x 128 = 614.4M (upper bound). Quality B: 'entire embedding model procedure' may cover all four released "
+           "variants (Clinical / Discharge-summary x BERT / BioBERT init) and the pre-processing, not one 150k-step run; secondhand copy. "
+           "110M = BERT-base [R]. Not the excluded BioBERT rows (a different, later continued pre-training).")))
+A(C(id="elmo-original-3xgtx1080", name="ELMo (original, bilm-tf) biLM pre-training on the 1B Word Benchmark, 10 epochs, 3 GTX 1080, ~2 weeks",
+    quality="B", architecture="dense (character-CNN + 2-layer biLSTM language model)", paramsTotal=93.6e6, tokens=10 * 0.8e9,
+    hardware="GeForce GTX 1080 8GB (consumer)", devices=3, precision=None,
+    target=dict(metric="gpuHours", value=days(3, 14)),
+    source=("allenai/bilm-tf README (Peters et al., AllenNLP, 2018), quoted in a stored study note (file-index id 20812015888)"),
+    notes=("Quoted README: 'The script bin/train_elmo.py has hyperparameters for training the model. The original model was trained on 3 GTX 1080 "
+           "for 10 epochs, taking about two weeks.' and 'we used the raw 1 Billion Word Benchmark dataset ... the existing vocabulary of 793,471 "
+           "tokens'. Target [D] = 3 x 14 x 24 = 1,008 GPU-hours ('about two weeks'). Tokens [D] = 10 epochs x ~0.8B training tokens of the "
+           "1B Word Benchmark [R] (the README gives the vocabulary size, not the corpus token count) = 8B. paramsTotal 93.6M = the original "
+           "ELMo size [R]. Quality B: coarse time, recalled corpus size and parameter count, secondhand copy.")))
 
 
 def rnd(v):

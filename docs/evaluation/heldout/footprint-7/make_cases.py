@@ -436,6 +436,18 @@ A(C(id="elmo-original-3xgtx1080", name="ELMo (original, bilm-tf) biLM pre-traini
            "ELMo size [R]. Quality B: coarse time, recalled corpus size and parameter count, secondhand copy.")))
 
 
+A(C(id="mamba2-1.3b-qat-distill-1xh100", name="Mamba-2 1.3B grouped quantisation-aware training with distillation from an FP16 teacher, 102M tokens, one H100, ~4 GPU-hours",
+    quality="B", architecture="ssm (Mamba-2, 1.3B; QAT student + frozen FP16 teacher forward)", paramsTotal=1.3e9, tokens=102e6,
+    hardware="H100 (form factor not stated)", devices=1, precision=None,
+    target=dict(metric="gpuHours", value=4),
+    source="preprint summary of a Mamba-2 quantisation-aware-training paper (2026), stored reading digest (file-index id 54650466206)",
+    notes=("Digest: 'The focus is on compressing the Mamba-2 model, which has 1.3 billion parameters, achieving a compression ratio of 3.61x, "
+           "reducing the model size from 2,687 MB to 744 MB. The training process is conducted using only 102 million tokens and requires "
+           "approximately 4 GPU-hours on a single H100 GPU.' and 'grouped quantization-aware training (QAT) framework that utilizes knowledge "
+           "distillation from a frozen FP16 teacher model'. Target = 4 H100-hours ('approximately'). Quality B: secondhand digest of a preprint; "
+           "the teacher's forward pass adds compute beyond 6·N·D of the student.")))
+
+
 def rnd(v):
     """ints stay ints; >= 1 -> 2 decimals; < 1 -> 3 significant digits."""
     if not isinstance(v, float) or v == int(v):

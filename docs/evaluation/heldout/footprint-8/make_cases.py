@@ -389,6 +389,96 @@ A(C(id="protein-electra-base-1xrtx2080ti", name="Protein ELECTRA-Base pre-traini
            "length is the convention here; '~2.5 months' is coarse). Size [R]: ELECTRA-Base discriminator ~110M (the generator is "
            "smaller; not stated). Sequence length not stated. Quality B.")))
 
+# ====================================================================== H100 rows: world model, VLA, depth, video diffusion, hybrid SSM LM
+A(C(id="lras-spelkenet-7b-64xh100", name="LRAS / SpelkeNet 7B autoregressive visual world model (RGB + optical-flow tokens), 200k steps x 512 x 4,096 tokens, 64 H100, ~14 days",
+    quality="A", modality="vision", architecture="dense (LLaMA-architecture autoregressive transformer over quantised 4x4 patch tokens; 32 layers, d=4096)",
+    paramsTotal=7e9, tokens=200e3 * 512 * 4096, seqLen=4096, hardware="H100 (memory / form factor not stated)", devices=64,
+    target=dict(metric="gpuHours", value=days(64, 14)),
+    source=("SpelkeNet paper (Stanford NeuroAI Lab, 2025; 'Discovering and using Spelke segments'), §7 'SpelkeNet Specifications' — "
+            "paper-text copy in the file index (id 59383380121)"),
+    notes=("§7.1: 'LRAS [9] is a generative visual world model that predicts plausible optical flow fields conditioned on an RGB frame. It "
+           "is a 7 billion-parameter autoregressive transformer (standard LLaMA architecture [48], 32 layers, 4096 embed dimensions, 32 "
+           "attention heads) that operates over local patch tokens'. §7.4: pre-trained on 'BVD (Big Video Dataset [9]) - a 7k hour dataset "
+           "of diverse Internet videos mixed with standard 3-D vision datasets'. §7.5: 'The model is trained with sequence lengths of 4096 "
+           "and a batch size of 512 for 200k steps with next-token cross-entropy loss. ... The model was trained on 64 H100 GPUs for "
+           "approximately 14 days.' Target [D] = 64 x 14 d x 24 = 21,504 H100-hours; tokens [D] = 200k x 512 x 4,096 = 419.4B (upper "
+           "bound if sequences are padded). The quantiser autoencoders' own training is not included. Quality A.")))
+A(C(id="nora-vla-8xh100", name="NORA vision-language-action model pre-training on Open X-Embodiment, 1.1M steps x batch 256, 8 H100, ~3 weeks (4,000 GPU-hours)",
+    quality="B", modality="multimodal", architecture="dense VLM (Qwen2.5-VL-3B backbone [R]) emitting FAST+ action tokens",
+    paramsTotal=3e9, samples=1.1e6 * 256, epochs=1, hardware="H100 (memory / form factor not stated)", devices=8,
+    target=dict(metric="gpuHours", value=4000), also=[dict(metric="gpuHours", value=days(8, 21))],
+    source=("Hung et al. 2025, 'NORA: A Small Open-Sourced Generalist Vision Language Action Model for Embodied Tasks' (arXiv 2504.19854) — "
+            "as summarised, training paragraph quoted, in the appendix of a VLA survey paper (file index id 61313036509)"),
+    notes=("Survey appendix B.4 (NORA): 'It outputs discrete action sequences by employing the FAST+ tokenizer ... NORA is pre-trained on the "
+           "Open X-Embodiment dataset ... Training was conducted on 8xH100 GPUs for approximately three weeks (totaling 4000 GPU hours), "
+           "using the AdamW optimizer with a batch size of 256 over 1.1 million gradient steps.' Target = the stated 4,000 H100-hours (8 x 21 "
+           "d x 24 = 4,032 in `also`). samples = 1.1M x 256 = 281.6M (epochs = 1). Size [R]: NORA is built on Qwen2.5-VL-3B (not in the "
+           "lines read). Quality B (secondary, recalled size).")))
+A(C(id="depth-anything-3-giant-128xh100", name="Depth Anything 3 (DA3-Giant) any-view geometry model, 128 H100, ~10 days",
+    quality="B", modality="vision", architecture="vit (DINOv2-Giant-initialised transformer with depth-ray heads)",
+    paramsTotal=None, hardware="H100 (memory / form factor not stated)", devices=128,
+    target=dict(metric="gpuHours", value=days(128, 10)), also=[dict(metric="gpuHours", value=days(32, 4))],
+    source=("Lin et al. 2025, 'Depth Anything 3: Recovering the Visual Space from Any Views' (ByteDance Seed, arXiv 2511.10647) — paper-text "
+            "copies in the file index (ids 56815550476, 56702095571) and a reading note (id 55645301220)"),
+    notes=("§7.2: 'Training our DA3-Giant model requires 128xH100 GPUs for approximately 10 days. To reduce carbon footprint and computational "
+           "cost, all ablation experiments reported in this section are conducted using the ViT-L backbone with a maximum of 10 views, "
+           "requiring approximately 4 days on 32xH100 GPUs.' Target [D] = 128 x 10 d x 24 = 30,720 H100-hours (the ViT-L ablation run, 32 x "
+           "4 x 24 = 3,072, is in `also`). Parameter count, steps, batch and data size are not in the lines read (nulls). Quality B: not "
+           "estimable from this source; kept for its hardware/time side.")))
+A(C(id="sana-video-64xh100", name="SANA-Video (linear-attention video diffusion transformer) final model, 64 H100, ~12 days",
+    quality="B", modality="diffusion", architecture="dit (linear DiT with block-wise causal attention; Wan2.1-VAE / DCAE-V latents)",
+    paramsTotal=2e9, hardware="H100 (memory / form factor not stated)", devices=64,
+    target=dict(metric="gpuHours", value=days(64, 12)),
+    source=("Chen et al. 2025, 'SANA-Video: Efficient Video Generation with Block Linear Diffusion Transformer' (NVIDIA, arXiv 2509.24695) — "
+            "paper-text copy in the file index (id 61043398064), §4.1"),
+    notes=("§4.1: 'For 480P videos, we leverage a Wan2.1-VAE [3] autoencoder. For 720P high-resolution video generation, we fine-tune the "
+           "DCAE [21] into a video deep compression autoencoder (DCAE-V) ... Our final model is trained on 64 H100 GPUs for approximately 12 "
+           "days. Details are in Appendix B.1.' Target [D] = 64 x 12 d x 24 = 18,432 H100-hours. Size [R]: SANA-Video is a 2B model (title "
+           "page, not in the lines read). Data amount / steps in Appendix B.1, not read (nulls). Quality B.")))
+A(C(id="zamba2-7b-128xh100", name="Zamba2-7B (Mamba2 + shared attention hybrid LM) pre-training, 128 H100, ~50 days",
+    quality="B", modality="text", architecture="hybrid (Mamba2 blocks + two shared attention blocks)",
+    paramsTotal=7.4e9, tokens=None, hardware="H100 (memory / form factor not stated)", devices=128,
+    target=dict(metric="gpuHours", value=days(128, 50)),
+    source=("Zyphra 2024, Zamba2-7B release post / model card (https://www.zyphra.com/post/zamba2-7b, huggingface.co/Zyphra/Zamba2-7B) — "
+            "quoted in a model-catalogue page (file index id 5683213034)"),
+    notes=("Catalogue page, quoting Zyphra: 'Mamba2 \"trained on 128 H100 GPUS for approximately 50 days using our internal training "
+           "framework developed atop Megatron-LM\"'; MMLU 67.2. Target [D] = 128 x 50 d x 24 = 153,600 H100-hours. This is Zamba2-7B, not "
+           "the excluded Zamba 7B (v1). Size [R]: 7.4B (model card, not re-read). The number of pre-training tokens is not in the lines read "
+           "(tokens null; Zyphra reports ~2T + annealing [R], not used). Quality B (secondhand, coarse).")))
+
+# ====================================================================== text: reasoning SFT of a 32B model on H100 (secondary)
+A(C(id="sky-t1-32b-preview-8xh100", name="Sky-T1-32B-Preview: SFT of Qwen2.5-32B-Instruct on 17K reasoning traces, 8 H100, 19 h",
+    quality="B", modality="text", architecture="dense (decoder-only, full fine-tune of Qwen2.5-32B-Instruct)",
+    paramsTotal=32e9, samples=17e3, epochs=None, hardware="H100 (memory / form factor not stated)", devices=8,
+    target=dict(metric="gpuHours", value=8 * 19),
+    source=("NovaSky team (UC Berkeley) 2025, 'Sky-T1: Train your own O1 preview model within $450' (blog, https://novasky-ai.github.io/posts/"
+            "sky-t1/) — as summarised in a research note on budget reasoning models (file index id 59334225333)"),
+    notes=("Note: 'Sky-T1-32B (Budget Reasoning Model) — Base model: Qwen2.5-32B-Instruct; Method: SFT on 17K curated reasoning examples "
+           "(generated by QwQ-32B-Preview, rewritten by GPT-4o-mini); Cost: <$450, 19 hours on 8x H100; Results: Matches o1-preview on Math500 "
+           "and AIME 2024.' Target [D] = 8 x 19 h = 152 H100-hours. Epochs / sequence length not in the lines read (the blog's 3 epochs [R] "
+           "not used). Quality B (secondhand).")))
+
+# ====================================================================== multimodal: robot policy fine-tunes on DROID (openpi)
+OPI = ("Physical-Intelligence/openpi repository — DROID training README (file index copy id 17239671139) and the training-config file "
+       "(copies ids 2943327656, 55118068388) with the 'pi0_fast_full_droid_finetune' config (2025)")
+OPI_Q = ("README, Compute Requirements: 'Our DROID training config requires approximately 2 days on 8x H100 GPUs for convergence (100k "
+         "iterations, approx. 1 epoch). If you start from PaliGemma instead of pi0 initialization, plan with ~5 days on 8x H100s (240k "
+         "iterations, i.e. 3 epochs).' Config: 'num_train_steps=100_000,  # 100k steps should be sufficient, takes ~2 days on 8x H100s' "
+         "and 'batch_size=256'. ")
+A(C(id="pi0-fast-droid-from-pi0-8xh100", name="pi0-FAST fine-tune on the full DROID dataset from the pi0 base, 100k iterations x 256 (~1 epoch), 8 H100, ~2 days",
+    quality="B", modality="multimodal", architecture="dense VLA (PaliGemma-3B backbone with FAST action tokens)",
+    paramsTotal=3e9, samples=100e3 * 256, epochs=1, hardware="H100 (memory / form factor not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 2)), source=OPI,
+    notes=(OPI_Q + "Target [D] = 8 x 2 d x 24 = 384 H100-hours. samples = 100k x 256 = 25.6M (~1 epoch of DROID, epochs = 1). Size [R]: "
+           "pi0-FAST is PaliGemma-3B-based (~3B), not stated in the lines read. Quality B.")))
+A(C(id="pi0-fast-droid-from-paligemma-8xh100", name="pi0-FAST on the full DROID dataset starting from PaliGemma, 240k iterations x 256 (3 epochs), 8 H100, ~5 days",
+    quality="B", modality="multimodal", architecture="dense VLA (PaliGemma-3B backbone with FAST action tokens)",
+    paramsTotal=3e9, samples=80e3 * 256, epochs=3, hardware="H100 (memory / form factor not stated)", devices=8,
+    target=dict(metric="gpuHours", value=days(8, 5)), source=OPI,
+    notes=(OPI_Q + "Target [D] = 8 x 5 d x 24 = 960 H100-hours ('plan with ~5 days' — a planning figure). 240k iterations x 256 = 61.4M "
+           "samples = '3 epochs', so samples per epoch [D] = 20.48M (the 100k-iteration run is called 'approx. 1 epoch' = 25.6M; the README "
+           "is approximate). Size [R] ~3B. Quality B.")))
+
 
 # ====================================================================== write
 def rnd(v):

@@ -79,7 +79,9 @@ for x, y in loader:
     opt.step()
 `,
     settings: { hardware: 'a100' },
-    expect: [{ line: 13, column: 19, messageIncludes: 'compute_loss(…), which runs loss.item(), on every training step' }],
+    expect: [
+      { line: 13, column: 19, messageIncludes: 'compute_loss(…), which runs loss.item(), on every training step' },
+    ],
   },
   {
     name: 'a helper called only at a logging interval is not per step',

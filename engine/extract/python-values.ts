@@ -159,7 +159,11 @@ export class ValueResolver {
       // A string default goes through the option's `type` like a command-line value (argparse docs, "default"):
       // `type=int, default='200'` is 200.
       const type = c.kwargs.get('type')?.value.text;
-      if (typeof v === 'string' && (type === 'int' || type === 'float') && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v))
+      if (
+        typeof v === 'string' &&
+        (type === 'int' || type === 'float') &&
+        /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v)
+      )
         v = type === 'int' ? Math.trunc(Number(v)) : Number(v);
       const dest = literal(c.kwargs.get('dest')?.value);
       const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');

@@ -214,3 +214,44 @@ runRuleCases(evalTooFrequent, [
     expect: [{ line: 16, messageIncludes: '600,000 steps' }],
   },
 ]);
+
+// Epochs of a `while True:` loop that a step budget ends (`if global_step % t_total == 0: break` after the batch loop):
+// the budget is the run's length.
+const budgetedEpochs = (evalEvery: number) => `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--num_steps", type=int, default=10000)
+parser.add_argument("--eval_every", type=int, default=${evalEvery})
+args = parser.parse_args()
+t_total = args.num_steps
+global_step = 0
+while True:
+    for step, (x, y) in enumerate(train_loader):
+        loss = model(x.cuda(), y.cuda())
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+        global_step += 1
+        if global_step % args.eval_every == 0:
+            valid(model, test_loader)
+        if global_step % t_total == 0:
+            break
+    if global_step % t_total == 0:
+        break
+`;
+
+runRuleCases(evalTooFrequent, [
+  {
+    name: 'epochs a step budget ends: evaluating every 100 of 10,000 steps is 100 evaluations',
+    code: budgetedEpochs(100),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 17, messageIncludes: '≈ 100 evaluations over ≈ 10,000 steps' }],
+  },
+  {
+    name: 'the same budget evaluated every 1,000 steps: ten evaluations, nothing to say',
+    code: budgetedEpochs(1000),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -280,6 +280,23 @@ def pass_epoch(model, loss_fn, loader, optimizer, device="cpu"):
     expect: [{ line: 9, messageIncludes: 'loss.detach().cpu()' }],
   },
   {
+    name: 'a comparison with the CPU device tests where the run is, it does not put it there',
+    code: `import torch
+
+
+class Trainer(BaseTrainer):
+    def _train_epoch(self, epoch):
+        if self.device == torch.device("cpu"):
+            self.prefetch = False
+        for x, y in self.loader:
+            loss = self.loss(self.model(x), y)
+            loss.backward()
+            self.optimizer.step()
+            self.meter.update(loss.item())
+`,
+    expect: [{ line: 12, messageIncludes: 'loss.item()' }],
+  },
+  {
     name: 'a script that puts everything on the CPU is a CPU run',
     code: `import torch
 device = torch.device("cpu")

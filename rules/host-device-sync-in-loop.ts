@@ -14,13 +14,16 @@ export const hostDeviceSyncInLoop: Rule = {
       'Flags a GPU value read on the host on every training step, in any Python file that holds a training step — a ' +
       'script, or a training-loop module (a solver class whose `train_step`/`optimize_parameters` runs the backward ' +
       "pass and is called by a script elsewhere). Per step means: in the loop that runs `backward()` (or Flax's " +
-      "`apply_gradients`, optax's `apply_updates`) itself or calls a step function of the file, not the epoch loop " +
+      "`apply_gradients`, optax's `apply_updates`, LOMO's `fused_backward`) itself or calls a step function of the " +
+      'file, not the epoch loop ' +
       "around it; in a step function run every step (a loop of the file, ignite's `Engine(step)`, Lightning's " +
       "`training_step`, a Trainer's `compute_loss`, a step closure a factory returns, or a step no code of the file " +
       "calls: a module's — a step being a function whose own body runs the backward pass, through a helper of the file " +
       'too, or the optimizer step); in a loop over micro-batches inside the step; or in a helper ' +
       'of the file that such code calls every step (a loss function returning `loss.item()` values), two calls deep — ' +
-      'outside any `if` that limits it to some steps. Reads: `.item()`, `.cpu()`, `.tolist()` of step results, ' +
+      'outside any `if` that limits it to some steps (the gradient-accumulation boundary, `if (step + 1) % accum == 0` ' +
+      "or accelerate's `sync_gradients`, runs every optimizer step: no limit). Reads: `.item()`, `.cpu()`, " +
+      '`.tolist()` of step results, a tensor check a condition takes (`if torch.isnan(loss):`), ' +
       "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, a project's conversion helper given a step value " +
       "(`utils.to_item(loss.data)`, `to_np(pred)`), and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
       "`writer.add_scalar(..., loss, step)`, `float(loss)`, `logger.info(..., loss)`, a progress bar's " +
@@ -40,7 +43,8 @@ export const hostDeviceSyncInLoop: Rule = {
       "process still waits every step; an `if` that holds the backward pass itself, such as a GAN's every-n-critic " +
       'generator update, is the step, not an interval), reads once per epoch after the batch loop, evaluation and ' +
       'inference loops (no backward pass), a step function the file only hands to something unknown ' +
-      "(`register(train_step)`), helpers called only at a logging interval, reads in a helper's own loop, Lightning " +
+      "(`register(train_step)`), helpers called only at a logging interval, reads in a helper's own loop, reads in " +
+      'the branch of a loss-scale overflow (a skipped step), the batch as the loader yields it (host data), Lightning ' +
       '`self.log` (it accumulates on the device), reinforcement-learning loops that step a CPU environment, CPU runs; ' +
       'a toy run gets information at most.',
   },

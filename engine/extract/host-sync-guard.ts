@@ -23,10 +23,14 @@ const strip = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
   return x;
 };
 
-/** True when a condition built on a modulo holds on every step, or on all but one step in N. */
+/**
+ * True when a condition built on a modulo holds on every step, or on all but one step in N, or when it is the
+ * accumulation boundary (once per optimizer step).
+ */
 export function everyStep(cond: SyntaxNode): boolean {
   const c = strip(cond);
   if (!c) return false;
+  if (accumulationBoundary(c)) return true;
   if (c.type === 'boolean_operator' && c.childForFieldName('operator')?.text === 'or')
     return everyStep(c.childForFieldName('left')!) || everyStep(c.childForFieldName('right')!);
   const isMod = (n: SyntaxNode | undefined) =>
@@ -45,18 +49,36 @@ export function everyStep(cond: SyntaxNode): boolean {
 }
 
 /**
- * Words of a condition that limits code to some steps: an interval, a logging switch. Matched per word of the
- * condition's names (`args.log_freq` → args, log, freq; `printFreq` → print, freq), so `torch.cuda.is_available()`
- * (available) or `logits` do not read as `val` or `log`.
+ * Words of a condition that limits code to some steps: an interval, a logging switch, a loss-scale overflow (a skipped
+ * step). Matched per word of the condition's names (`args.log_freq` → args, log, freq; `printFreq` → print, freq), so
+ * `torch.cuda.is_available()` (available) or `logits` do not read as `val` or `log`.
  */
 const SOME_STEPS_WORD =
-  /^(log|logs|logging|logger|print\w*|verbos\w*|debug\w*|steps?|iters?|iteration\w*|interval\w*|freq\w*|every|disp|display\w*|report\w*|\w*writer|wandb|tensorboard|tb\w*|monitor\w*|eval\w*|val|valid\w*|vis|visdom|visual\w*|plot\w*|summar\w*|timing|profil\w*)$/i;
+  /^(log|logs|logging|logger|print\w*|verbos\w*|debug\w*|steps?|iters?|iteration\w*|interval\w*|freq\w*|every|disp|display\w*|report\w*|\w*writer|wandb|tensorboard|tb\w*|monitor\w*|eval\w*|val|valid\w*|vis|visdom|visual\w*|plot\w*|summar\w*|timing|profil\w*|overflow\w*)$/i;
 export const someSteps = (cond: string): boolean =>
   cond.includes('%') ||
   cond
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .split(/[^A-Za-z0-9]+|_/)
     .some((w) => SOME_STEPS_WORD.test(w));
+/**
+ * The gradient-accumulation boundary (`if (step + 1) % args.gradient_accumulation_steps == 0`,
+ * `if batch["grad_accum_index"] == args.grad_accum_steps - 1`, accelerate's `if accelerator.sync_gradients`): true
+ * once per optimizer step, so a read under it runs on every step of the run. Not when the condition also names an
+ * interval or a logging switch (`… and step % args.log_every == 0`).
+ */
+export function accumulationBoundary(cond: SyntaxNode): boolean {
+  const text = cond.text.replace(RANK, '');
+  if (!/accum|sync_gradients/i.test(text)) return false;
+  const rest = text.replace(/[\w.]*(?:accum|sync_gradients)[\w.]*/gi, ' ');
+  return !rest
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+|_/)
+    .some((w) => w && !COUNTER_WORD.test(w) && SOME_STEPS_WORD.test(w));
+}
+/** The words of a step counter, left once the accumulation names are gone (`(global_step + 1) % … == 0`). */
+const COUNTER_WORD = /^(steps?|iters?|iterations?)$/i;
+
 /**
  * Words of a rank check (`if local_rank == 0`, `if accelerator.is_main_process`): it limits the read to one process,
  * not to some steps — that process still waits for its GPU every step, and the others wait for it at the next
@@ -71,11 +93,15 @@ export function lossNames(loop: SyntaxNode): Set<string> {
     const fn = c?.childForFieldName('function');
     if (!c || !fn) continue;
     const arg0 = c.childForFieldName('arguments')?.namedChildren[0];
-    // `accelerator.backward(loss)`, `fabric.backward(loss / n)`: the loss is the argument, not the object.
-    if (/(^|\.)backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
+    // `accelerator.backward(loss)`, `fabric.backward(loss / n)`, LOMO's `optimizer.fused_backward(loss, lr)`: the loss
+    // is the argument, not the object.
+    if (/(^|\.)(fused_)?backward$/.test(fn.text) && arg0?.type === 'identifier') out.add(arg0.text);
     else if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'backward') {
       let obj = fn.childForFieldName('object');
       if (obj?.type === 'call') obj = obj.childForFieldName('arguments')?.namedChildren[0] ?? null;
+      // `(loss / accum_steps).backward()`: the loss divided by the number of micro-batches.
+      obj = strip(obj) ?? null;
+      if (obj?.type === 'binary_operator') obj = strip(obj.childForFieldName('left')) ?? null;
       // `loss.backward()`, and a module's `self.loss_G.backward()`.
       if (obj?.type === 'identifier' || (obj?.type === 'attribute' && /^self\.\w+$/.test(obj.text))) out.add(obj.text);
     }
@@ -94,4 +120,57 @@ export function passesTensor(call: CallSite, names: Set<string>): boolean {
       !(p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id)
     );
   });
+}
+
+/**
+ * `if torch.isnan(loss):`, `assert torch.isfinite(loss).all()`, `while loss.isinf().any():`: a tensor check whose
+ * truth value a condition takes is copied to the host (Python's `bool` of a CUDA tensor waits for the GPU). Returns the
+ * tensor checked, when it is one the step computed (`value`); a check used as a tensor (`loss[torch.isnan(loss)]`,
+ * `torch.where(…)`) stays on the device.
+ */
+export function truthRead(call: CallSite, value: RegExp): string | undefined {
+  const m = /^torch\.(isnan|isinf|isfinite)$|^(.+)\.(isnan|isinf|isfinite)$/.exec(call.callee);
+  const checked = m?.[1] ? call.positional[0]?.text : m?.[2];
+  if (!checked || checked.startsWith('torch') || !value.test(checked)) return undefined;
+  let n: SyntaxNode = call.node;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (p.type === 'assert_statement') return checked;
+    if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type))
+      return p.childForFieldName('condition')?.id === n.id ? checked : undefined;
+    // `.any()`, `.all()`, `not …`, `… or …`, parentheses: still the condition's value.
+    const wraps =
+      ['not_operator', 'boolean_operator', 'parenthesized_expression'].includes(p.type) ||
+      (p.type === 'attribute' && /^(any|all)$/.test(p.childForFieldName('attribute')?.text ?? '')) ||
+      (p.type === 'call' && p.childForFieldName('function')?.id === n.id);
+    if (!wraps) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `for image, target in loader: … [label.tolist() for label in target]`: the batch as the loader yields it, read
+ * before the loop moves it anywhere (no `target = target.to(device)` above the read), is host data: no wait.
+ */
+export function loaderData(call: CallSite, loop: SyntaxNode): boolean {
+  let name = call.callee.replace(/\.\w+$/, '');
+  if (!/^\w+$/.test(name) || loop.type !== 'for_statement') return false;
+  // A comprehension's variable over the batch: the batch is what is read.
+  for (let p = call.node.parent; p && p.id !== loop.id; p = p.parent)
+    for (const clause of p.type.endsWith('comprehension') || p.type === 'generator_expression' ? p.namedChildren : [])
+      if (clause?.type === 'for_in_clause' && clause.childForFieldName('left')?.text === name) {
+        const over = clause.childForFieldName('right');
+        name = over?.type === 'identifier' ? over.text : '';
+      }
+  const batch = loop.childForFieldName('left')?.descendantsOfType('identifier') ?? [];
+  if (!name || !batch.some((n) => n?.text === name)) return false;
+  const body = loop.childForFieldName('body');
+  return !body?.descendantsOfType(['assignment', 'augmented_assignment']).some(
+    (a) =>
+      !!a &&
+      a.startIndex < call.node.startIndex &&
+      !!a
+        .childForFieldName('left')
+        ?.descendantsOfType('identifier')
+        .some((n) => n?.text === name),
+  );
 }

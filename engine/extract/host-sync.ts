@@ -8,14 +8,15 @@
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
 // `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
-import { everyStep, lossNames, passesTensor, RANK, someSteps } from './host-sync-guard';
+import { everyStep, loaderData, lossNames, passesTensor, RANK, someSteps, truthRead } from './host-sync-guard';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
 
 /**
  * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
- * loss scaler run on the loss and the optimizer), and the gradient update of Flax (`state.apply_gradients`) and optax.
+ * loss scaler run on the loss and the optimizer, LOMO's `fused_backward`), and the gradient update of Flax
+ * (`state.apply_gradients`) and optax.
  */
 /** The callee names `isBackward` can accept: a cheap test first, on a file that may hold thousands of calls. */
 const BACKWARD_NAME = /(backward|scaler|apply_gradients|apply_updates)$/i;
@@ -348,6 +349,9 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'log_metric',
     'log_metrics',
     'synchronize',
+    'isnan',
+    'isinf',
+    'isfinite',
     ...HOST_HELPERS,
   ]);
   const scopes = new StepScopes(root);
@@ -369,6 +373,11 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     const read =
       helper || (['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.'));
     const logger = LOGGERS.test(c.callee);
+    // `if torch.isnan(loss):` (./host-sync-guard truthRead).
+    const truth = truthRead(c, STEP_VALUE);
+    if (truth && perStep(c.node))
+      out.push({ node: c.node, value: `if ${c.callee}(…)`, note: `${c.callee}(${truth}) tested on every step` });
+    if (truth) continue;
     // `torch.cuda.synchronize()`: the wait itself, written out.
     const sync = /(^|\.)cuda\.synchronize$/.test(c.callee);
     if (!read && !logger && !sync) continue;
@@ -382,8 +391,11 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
       });
     else if (read) {
       // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
-      // only reads of values computed in the step are taken: the loss, outputs, predictions.
-      if (c.name === 'cpu' && !/loss|out|pred|logit|acc|y_hat|score/i.test(c.callee)) continue;
+      // only reads of values computed in the step are taken: the loss (by name, or the tensor `backward()` is called
+      // on: `c.backward()` … `c.data.cpu()`), outputs, predictions.
+      const stepValue = /loss|out|pred|logit|acc|y_hat|score/i.test(c.callee);
+      if (c.name === 'cpu' && !stepValue && !lossNames(loop).has(c.callee.split('.')[0] ?? '')) continue;
+      if (!helper && loaderData(c, loop)) continue;
       out.push({
         node: c.node,
         value: helper ? `${c.callee}(…)` : `${c.callee}()`,

@@ -26,9 +26,13 @@ function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
 
 /** The first `.backward(` call with its loops, or undefined when the file has none. */
 export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop | undefined {
-  const backward = findCalls(root, text, ['backward', 'manual_backward', 'scaler', 'loss_scaler']).find((c) =>
-    isBackwardCall(c.node),
-  );
+  const backward = findCalls(root, text, [
+    'backward',
+    'manual_backward',
+    'fused_backward',
+    'scaler',
+    'loss_scaler',
+  ]).find((c) => isBackwardCall(c.node));
   if (!backward) return undefined;
   const loops = loopsAround(backward.node);
   let visible = true;
@@ -99,10 +103,13 @@ export function loopFacts(
   const [step, epoch] = loop.loops;
   if (step) {
     // A `while` budget counts only when its value is known (`while i < len(data)` is an epoch of unknown length).
-    const wb = epoch ? undefined : whileBound(step);
+    // A `while True:` epoch loop left at a step budget (`if global_step % t_total == 0: break` after the batch loop).
+    const endlessEpochs =
+      epoch?.type === 'while_statement' && /^(True|1)$/.test(epoch.childForFieldName('condition')?.text ?? '');
+    const wb = epoch ? (endlessEpochs ? whileBound(epoch) : undefined) : whileBound(step);
     const n = rangeArg(step) ?? (wb && typeof values.resolve(wb).value === 'number' ? wb : undefined);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
-    if (n && !epoch) {
+    if (n && (!epoch || n === wb)) {
       const r = values.resolve(n);
       out.push({
         key: 'max_steps',
@@ -110,7 +117,7 @@ export function loopFacts(
         origin: r.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(n),
-        note: `${step.type === 'while_statement' ? `the while training loop stops at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
+        note: `${n === wb ? `the while training loop stops at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
       });
     } else if (!n && !epoch && step.type === 'for_statement') {
       out.push({
@@ -194,10 +201,19 @@ function whileBound(loop: SyntaxNode): SyntaxNode | undefined {
   const bound = (cmp: SyntaxNode | null | undefined, ops: RegExp) => {
     if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
     const [left, right] = cmp.namedChildren;
-    if (!left || !right || left.type !== 'identifier' || /epoch/i.test(left.text)) return undefined;
+    if (!left || !right) return undefined;
     const op = cmp.text.slice(left.endIndex - cmp.startIndex, right.startIndex - cmp.startIndex).trim();
-    if (!ops.test(op)) return undefined;
-    return right;
+    // `if global_step % t_total == 0: break`: the first multiple of the budget ends the run.
+    const [counter, budget] =
+      left.type === 'binary_operator' &&
+      left.childForFieldName('operator')?.text === '%' &&
+      right.text === '0' &&
+      op === '=='
+        ? [left.childForFieldName('left'), left.childForFieldName('right')]
+        : [left, right];
+    if (counter?.type !== 'identifier' || !budget || /epoch/i.test(counter.text)) return undefined;
+    if (counter === left && !ops.test(op)) return undefined;
+    return budget;
   };
   const cond = loop.childForFieldName('condition');
   if (!/^(True|1)$/.test(cond?.text ?? '')) return bound(cond, /^<=?$/);

@@ -308,10 +308,21 @@ export function deviceHint(file: string, root: SyntaxNode, text: string): Fact |
   if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)|\btorch\.accelerator\./.test(text))
     return undefined;
   // A function parameter's default (`def pass_epoch(…, device='cpu')`) is the library's fallback, not the run's device:
-  // the caller passes it.
+  // the caller passes it. A comparison (`if self.device == torch.device('cpu'):`) tests the device, it does not pick it.
+  const compared = (s: SyntaxNode) => {
+    for (let p = s.parent; p && !/statement|assignment|argument$|clause$/.test(p.type); p = p.parent)
+      if (p.type === 'comparison_operator') return true;
+    return false;
+  };
   const strings = root
     .descendantsOfType('string_content')
-    .filter((s) => s && /^(mps|cpu)(:\d+)?$/.test(s.text) && !/default_parameter$/.test(s.parent?.parent?.type ?? ''));
+    .filter(
+      (s) =>
+        s &&
+        /^(mps|cpu)(:\d+)?$/.test(s.text) &&
+        !/default_parameter$/.test(s.parent?.parent?.type ?? '') &&
+        !compared(s),
+    );
   const mps = strings.find((s) => s!.text.startsWith('mps'));
   const at = mps ?? strings[0];
   if (!at) return undefined;
@@ -402,13 +413,15 @@ function inConsequence(ifStmt: SyntaxNode, node: SyntaxNode): boolean {
 
 /**
  * A call that runs a training step's backward pass: `loss.backward()` (also `scaler.scale(loss).backward()`,
- * `accelerator.backward(loss)`), Lightning's `self.manual_backward(loss)`, and a loss scaler called on the loss and
+ * `accelerator.backward(loss)`), Lightning's `self.manual_backward(loss)`, LOMO's `optimizer.fused_backward(loss, lr)`
+ * (backward pass and update in one call), and a loss scaler called on the loss and
  * the optimizer (`loss_scaler(loss, optimizer, …)`: timm's NativeScaler, which runs backward and the optimizer step).
  */
 export function isBackwardCall(call: SyntaxNode | null): boolean {
   if (call?.type !== 'call') return false;
   const f = call.childForFieldName('function')?.text ?? '';
-  if (/(^|\.)(backward|manual_backward)$/.test(f) && (f.includes('.') || f === 'manual_backward')) return true;
+  if (/(^|\.)(backward|manual_backward|fused_backward)$/.test(f) && (f.includes('.') || f === 'manual_backward'))
+    return true;
   if (!/(^|[._])scaler$/i.test(f)) return false;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   return /loss/i.test(args[0]?.text ?? '') && args.some((a) => /optim/i.test(a?.text ?? ''));

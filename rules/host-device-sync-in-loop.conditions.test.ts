@@ -1,0 +1,114 @@
+// GML404 and the conditions around a read: the gradient-accumulation boundary (once per optimizer step, so every step
+// of the run), a loss-scale overflow branch (a skipped step), and a tensor check whose truth value a condition takes
+// (`if torch.isnan(loss):`). Also LOMO's `optimizer.fused_backward(loss, lr)` as a step's backward pass, and the
+// batch as the loader yields it (host data) against the batch once moved to the device, and `.cpu()` of the tensor
+// `backward()` is called on.
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { hostDeviceSyncInLoop } from './host-device-sync-in-loop';
+
+// An accelerate loop over micro-batches; `body` is indented as the loop's body.
+const accelerate = (body: string) => `import torch
+from accelerate import Accelerator
+
+accelerator = Accelerator(gradient_accumulation_steps=args.grad_accum_steps)
+for meta, batch in loader:
+    with accelerator.accumulate(model):
+        loss = model(**batch).loss
+        accelerator.backward(loss)
+        optimizer.step()
+        optimizer.zero_grad()
+${body}
+`;
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a read at the accumulation boundary runs on every optimizer step',
+    code: accelerate('    if meta["grad_accum_index"] == args.grad_accum_steps - 1:\n        print(step, loss.item())'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, messageIncludes: 'loss.item() on every training step' }],
+  },
+  {
+    name: "accelerate's sync_gradients is the accumulation boundary too",
+    code: accelerate('    if accelerator.sync_gradients:\n        wandb.log({"loss": loss.item()})'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'the accumulation boundary and a logging interval together limit the read to some steps',
+    code: accelerate(
+      '    if accelerator.sync_gradients and meta["step"] % args.log_every == 0:\n        print(loss.item())',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a tensor check in an `if` is read on the host on every step',
+    code: accelerate('    if torch.isnan(loss).any():\n        raise RuntimeError("NaN loss")'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, messageIncludes: 'torch.isnan' }],
+  },
+  {
+    name: 'a tensor check used as a tensor stays on the device',
+    code: accelerate('    loss = torch.where(torch.isnan(loss), torch.zeros_like(loss), loss)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a read in the branch of a loss-scale overflow runs on skipped steps only',
+    code: accelerate('    if optimizer.loss_scaler.has_overflow_serial:\n        print("skipping step", loss.item())'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: "LOMO's fused_backward is the step's backward pass: a read after it runs every step",
+    code: `import torch
+
+for step, batch in enumerate(pbar):
+    loss = model(**batch).loss
+    optimizer.fused_backward(loss, lr)
+    pbar.set_postfix({"loss": loss.item()})
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 6, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'the batch as the loader yields it is host data: converting it waits for nothing',
+    code: `import torch
+
+for i, (images, targets) in enumerate(loader):
+    boxes = [t.tolist() for t in targets]
+    loss = model(images.cuda(), encode(boxes))
+    loss.backward()
+    optimizer.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'the batch once moved to the device is read from the GPU',
+    code: `import torch
+
+for i, (images, targets) in enumerate(loader):
+    targets = targets.cuda()
+    loss = model(images.cuda(), targets)
+    loss.backward()
+    optimizer.step()
+    seen = targets.tolist()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8, messageIncludes: 'targets.tolist()' }],
+  },
+  {
+    name: 'the tensor backward() is called on is the loss whatever its name, divided by the micro-batches too',
+    code: `import torch
+
+for step, (x, y) in enumerate(loader):
+    c = criterion(model(x.cuda()), y.cuda())
+    c_num = float(c.data.cpu().numpy())
+    (c / args.batch_split).backward()
+    optimizer.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, messageIncludes: 'c.data.cpu()' }],
+  },
+]);

@@ -55,7 +55,9 @@ export function entrySets(
           : undefined;
       const bt = target ? linker.read(target) : undefined;
       if (!target || bt === undefined) {
-        complete &&= b.optional === true;
+        // A dataset or model definition (OpenMMLab's `_base_/datasets/…`, `_base_/models/…`) sets no precision or
+        // accumulation: the framework defaults still hold without it.
+        complete &&= b.optional === true || /(^|\/)(datasets?|models?)\/[^/]+$/.test(b.path);
         continue;
       }
       const loaded = load(target, bt, undefined, depth + 1);

@@ -123,6 +123,10 @@ export const ALIASES: Alias[] = [
   A('precision', 'half_precision', 'precision', ['mlcollections'], { on: 'fp16', off: 'fp32' }),
   A('precision', 'optim_wrapper.type', 'precision', ['mmengine'], { fw: ['mmengine'] }),
   A('precision', 'optim_wrapper.dtype', 'precision', ['mmengine'], { fw: ['mmengine'] }),
+  // mmcv 1.x: `fp16 = dict(loss_scale='dynamic')` (or a number) turns on the Fp16OptimizerHook.
+  A('precision', '^fp16.loss_scale', 'precision', ['mmengine'], { on: 'fp16', fw: ['mmengine'] }),
+  // mmseg/mmdet 1.x `optimizer_config = dict(type='DistOptimizerHook', use_fp16=False)`: the hook's own switch.
+  A('precision', 'optimizer_config.use_fp16', 'precision', ['mmengine'], { on: 'fp16', off: 'fp32', fw: ['mmengine'] }),
   // --- batch: per-device and global ---
   A(
     'micro_batch',

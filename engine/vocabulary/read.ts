@@ -360,6 +360,7 @@ function readPrecision(list: Hit[], fact: (k: FactKey, v: FactValue, h: Hit, not
   // bf16 weights, so with several on the narrowest wins.
   const on = (h: Hit) => {
     const v = h.entry.value;
+    if (/loss_scale$/.test(h.key) && typeof v === 'number') return v > 0; // a static loss scale: on
     return bool(v) === true || (typeof v === 'string' && bool(v) === undefined && !/^(none|null|)$/i.test(v.trim()));
   };
   const rank = { fp8: 0, bf16: 1, fp16: 2 } as const;

@@ -4,6 +4,7 @@
 // constants, dict literals), each `inferred`; the defaults that follow from what the code shows, and only those; the
 // devices the file states.
 import type { Tree } from 'web-tree-sitter';
+import { ACCUMULATION } from './code-signs';
 import type { EntrySet } from './generic';
 import type { Framework } from '../vocabulary/frameworks';
 import { readVocabulary } from '../vocabulary/read';
@@ -15,8 +16,6 @@ import type { TrainingEvidence } from './python-trains';
 /** Mixed or reduced precision anywhere in the file: no fp32 default then. */
 const REDUCED_PRECISION =
   /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
-/** Gradient accumulation spelled in code or settings. */
-const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)|MultiSteps|every_k/i;
 /**
  * More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. A
  * `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too.

@@ -199,6 +199,8 @@ export function scriptVocabDrafts(
   const d = vocabRun([defaults, flags]);
   if (!d) return [];
   scriptOptimizer(linker.id(script), stext, tree, d);
+  const parser = trainingArgumentsParser(linker, script, stext);
+  if (parser) trainingArgumentsDefaults(d, parser);
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
@@ -234,4 +236,53 @@ function scriptOptimizer(file: string, text: string, tree: Tree, d: RunDraft): v
   const calls = findCalls(tree.rootNode, text, ['add_argument']);
   const f = optimizerFact(file, text, tree.rootNode, new ValueResolver(tree.rootNode, calls));
   if (f && typeof f.value === 'string') d.plan.facts.set('optimizer', f);
+}
+
+/** Parsing transformers' TrainingArguments from the command line (`HfArgumentParser((…, TrainingArguments))`). */
+const PARSES_TRAINING_ARGS =
+  /\bHfArgumentParser\s*\([^)]*\b(Seq2Seq)?TrainingArguments\b|\bclass\s+\w+\s*\(\s*(transformers\.)?(Seq2Seq)?TrainingArguments\s*\)/;
+
+/**
+ * The file where a launched script parses its flags into TrainingArguments: the script itself or a module of its
+ * own folder it imports them from (`from arguments import get_args`).
+ */
+function trainingArgumentsParser(linker: Linker, script: string, text: string): string | undefined {
+  if (PARSES_TRAINING_ARGS.test(text)) return script;
+  for (const m of text.matchAll(/^\s*from\s+([A-Za-z_][\w]*)\s+import\b/gm)) {
+    const mod = linker.resolve(script, `${m[1]}.py`);
+    const t = mod && path.dirname(mod) === path.dirname(path.resolve(script)) ? linker.read(mod) : undefined;
+    if (t && PARSES_TRAINING_ARGS.test(t)) return mod;
+  }
+  return undefined;
+}
+
+/**
+ * The launcher's flags are TrainingArguments: what they leave out is TrainingArguments' documented default — no
+ * bf16/fp16 (fp32) and the AdamW optimizer (../extract/hf-defaults.ts).
+ */
+function trainingArgumentsDefaults(d: RunDraft, parser: string): void {
+  const note = (what: string) =>
+    `${what} (${path.basename(parser)} parses the flags into TrainingArguments; https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments, 2025)`;
+  const facts = d.plan.facts;
+  if (!facts.has('precision'))
+    facts.set('precision', {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      note: note('bf16 and fp16 default to False: training runs in fp32'),
+    });
+  if (!facts.has('optimizer'))
+    facts.set('optimizer', {
+      key: 'optimizer',
+      value: 'adamw_torch',
+      origin: 'framework-default',
+      note: note("optim defaults to 'adamw_torch'"),
+    });
+  if (!facts.has('grad_accum'))
+    facts.set('grad_accum', {
+      key: 'grad_accum',
+      value: 1,
+      origin: 'framework-default',
+      note: note('gradient_accumulation_steps defaults to 1'),
+    });
 }

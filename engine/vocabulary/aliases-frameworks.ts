@@ -18,6 +18,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('max_steps', 'max_update optimization.max_update', 'int', ['fairseq'], { unit: 'steps', fw: ['fairseq'] }),
   A('epochs', 'max_epoch optimization.max_epoch', 'int', ['fairseq'], { unit: 'epochs', fw: ['fairseq'] }),
   A('grad_accum', 'update_freq optimization.update_freq', 'int', ['fairseq'], { fw: ['fairseq'] }),
+  // S3PRL runner configs: `runner.gradient_accumulate_steps`, and `optimizer: {name: TorchOptim, torch_optim_name: Adam}`.
+  A('grad_accum', 'gradient_accumulate_steps runner.gradient_accumulate_steps', 'int', ['s3prl']),
+  A('optimizer', 'torch_optim_name optimizer.torch_optim_name', 'string', ['s3prl']),
   A('devices', 'distributed_world_size distributed_training.distributed_world_size', 'devices', ['fairseq']),
   A('save_steps', 'save_interval_updates checkpoint.save_interval_updates', 'save', ['fairseq'], {
     unit: 'steps',

@@ -116,6 +116,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // pycls: the total mini-batch and epochs; PaddleSeg: iterations. ALBERT's classifier names its steps `train_step`.
   A('global_batch', 'train.batch_size', 'int', ['pycls'], { scope: 'global', fw: ['pycls'] }),
   A('epochs', 'optim.max_epoch', 'int', ['pycls'], { unit: 'epochs', fw: ['pycls'] }),
+  // PySlowFast: the batch over the machine's GPUs, the optimizer's name, the run length in epochs.
+  A('global_batch', 'train.batch_size', 'int', ['pyslowfast'], { scope: 'global', fw: ['pyslowfast'] }),
+  A('optimizer', 'solver.optimizing_method', 'string', ['pyslowfast'], { fw: ['pyslowfast'] }),
   A('max_steps', '^iters', 'int', ['paddleseg'], { unit: 'steps', fw: ['paddleseg'] }),
   A('max_steps', 'train_step', 'int', ['tpu-estimator'], { unit: 'steps', fw: ['tpu-estimator'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.

@@ -150,7 +150,7 @@ export const ALIASES: Alias[] = [
     'int',
     ['pytorch', 'lightning', 'timm', 'keras'],
     // pycls's TRAIN.BATCH_SIZE is the total over its GPUs (a row of its own).
-    { scope: 'per-device', notFw: ['pycls'] },
+    { scope: 'per-device', notFw: ['pycls', 'pyslowfast'] },
   ),
   A(
     'global_batch',

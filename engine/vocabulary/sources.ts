@@ -55,6 +55,7 @@ export const SOURCES = {
   fairseq: { url: 'https://github.com/facebookresearch/fairseq/blob/main/fairseq/dataclass/configs.py', year: 2024 },
   verl: { url: 'https://verl.readthedocs.io/en/latest/examples/config.html', year: 2025 },
   nanotron: { url: 'https://github.com/huggingface/nanotron/blob/main/src/nanotron/config/config.py', year: 2025 },
+  pyslowfast: { url: 'https://github.com/facebookresearch/SlowFast/blob/main/slowfast/config/defaults.py', year: 2024 },
   s3prl: { url: 'https://github.com/s3prl/s3prl/blob/main/s3prl/downstream/runner.py', year: 2024 },
   espnet: { url: 'https://espnet.github.io/espnet/espnet2_training_option.html', year: 2024 },
   opennmt: { url: 'https://opennmt.net/OpenNMT-py/options/train.html', year: 2024 },

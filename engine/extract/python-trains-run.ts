@@ -67,6 +67,17 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
   const tf = /^\s*(import tensorflow\b|from tensorflow\b|import keras\b|from keras\b)/m.test(text);
   // `np.set_printoptions(precision=4)` sets printed digits, not arithmetic.
   const code = text.replace(/\bset_printoptions\s*\([^)]*\)/g, '');
+  const tf32 =
+    torch && /matmul\.allow_tf32\s*=\s*True|set_float32_matmul_precision\(\s*["'](high|medium)["']/.exec(code);
+  if (!facts.has('precision') && tf32 && !REDUCED_PRECISION.test(code))
+    facts.set('precision', {
+      key: 'precision',
+      value: 'tf32',
+      origin: 'explicit',
+      file,
+      span: { start: tf32.index, end: tf32.index + tf32[0].length },
+      note: 'TF32 matmuls enabled (set_float32_matmul_precision / allow_tf32) and no autocast: fp32 weights, TF32 matmuls',
+    });
   if (!facts.has('precision') && (torch || tf) && !REDUCED_PRECISION.test(code))
     facts.set('precision', {
       key: 'precision',

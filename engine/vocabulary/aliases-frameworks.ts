@@ -119,6 +119,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // PySlowFast: the batch over the machine's GPUs, the optimizer's name, the run length in epochs.
   A('global_batch', 'train.batch_size', 'int', ['pyslowfast'], { scope: 'global', fw: ['pyslowfast'] }),
   A('optimizer', 'solver.optimizing_method', 'string', ['pyslowfast'], { fw: ['pyslowfast'] }),
+  A('save_steps', 'train.checkpoint_period', 'save', ['pyslowfast'], { unit: 'epochs', fw: ['pyslowfast'] }),
+  // InternEvo: `data.micro_num` micro-batches accumulated per optimizer step (each of `micro_bsz` packed samples).
+  A('grad_accum', 'data.micro_num', 'int', ['internevo']),
   A('max_steps', '^iters', 'int', ['paddleseg'], { unit: 'steps', fw: ['paddleseg'] }),
   A('max_steps', 'train_step', 'int', ['tpu-estimator'], { unit: 'steps', fw: ['tpu-estimator'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.

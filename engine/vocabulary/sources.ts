@@ -56,6 +56,7 @@ export const SOURCES = {
   verl: { url: 'https://verl.readthedocs.io/en/latest/examples/config.html', year: 2025 },
   nanotron: { url: 'https://github.com/huggingface/nanotron/blob/main/src/nanotron/config/config.py', year: 2025 },
   pyslowfast: { url: 'https://github.com/facebookresearch/SlowFast/blob/main/slowfast/config/defaults.py', year: 2024 },
+  internevo: { url: 'https://github.com/InternLM/InternEvo/blob/develop/configs/7B_sft.py', year: 2024 },
   s3prl: { url: 'https://github.com/s3prl/s3prl/blob/main/s3prl/downstream/runner.py', year: 2024 },
   espnet: { url: 'https://espnet.github.io/espnet/espnet2_training_option.html', year: 2024 },
   opennmt: { url: 'https://opennmt.net/OpenNMT-py/options/train.html', year: 2024 },

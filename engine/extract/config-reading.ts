@@ -149,9 +149,9 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     const half = /bfloat16|bf16/.test(dtype) ? 'bf16' : 'fp16';
     put('precision', t.value ? half : 'fp32', en.value, `${c.name}(enabled=${en.value.text}) with ${keys(t)}`);
   }
-  // What the code does not do is said only of code that trains (a backward pass): a model or data module that reads
-  // the config shows nothing of the training step's precision or accumulation.
-  const trains = /\bbackward\s*\(/.test(text);
+  // What the code does not do is said only of code that trains or starts training (a backward pass, an optimizer
+  // step, a training call given arguments): a model or data module that reads the config shows nothing of it.
+  const trains = /\bbackward\s*\(|\.step\s*\(|\btrain\w*\s*\(\s*[^)\s]|\.fit\s*\(|optimize_parameters\s*\(/.test(text);
   if (trains && !AMP_WORDS.test(text))
     put(
       'precision',

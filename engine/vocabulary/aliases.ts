@@ -172,7 +172,7 @@ export const ALIASES: Alias[] = [
   }),
   A(
     'grad_accum',
-    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
+    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_acc grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
     'int',
     ['hf', 'lightning', 'deepspeed', 'torchtune', 'neox', 'litgpt', 'composer'],
   ),

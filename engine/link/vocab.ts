@@ -194,12 +194,35 @@ export function scriptVocabDrafts(
   const flags = readEntries(linker.id(launcher), ltext);
   if (!own || !flags) return [];
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
-  const d = vocabRun([defaults, flags]);
+  const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
   if (!d) return [];
   scriptOptimizer(linker.id(script), stext, tree, d);
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+}
+
+/**
+ * A launcher whose flags name no training setting (`python -u run.py --model_id x --data ETTh1`) running a script
+ * whose code trains: the script's own run (its code and defaults, as when it is analysed itself) with the launcher's
+ * flags read over it, entered at the launcher's command. Not when some of its arguments cannot be read
+ * (`pretrain.py ${gpt_options}` from a sourced file): what they set is not known, so the script's defaults are not the
+ * run's.
+ */
+function launchedOwnRun(
+  linker: Linker,
+  launcher: string,
+  cmd: LaunchCommand | undefined,
+  script: string,
+  stext: string,
+  tree: Tree,
+  flags: EntrySet,
+): RunDraft | undefined {
+  if (!cmd?.complete) return undefined;
+  const [d] = vocabDrafts(linker, script, stext, tree, [flags]);
+  if (!d) return undefined;
+  const entry = { ...d.plan.entry, file: linker.id(launcher), span: cmd.span };
+  return { ...d, plan: { ...d.plan, entry, files: [...new Set([...d.plan.files, linker.id(launcher)])] } };
 }
 
 const MAX_NEAR_LAUNCHERS = 40;

@@ -188,15 +188,27 @@ export function combineDevices(
 const MULTI_SWITCH = /^(use_?)?multi_?(gpus?|devices?)$/i;
 
 /**
- * `use_multi_gpu: False` beside `devices: '0,1,2,3'`: the list of ids is not what the run uses, and which single
- * device it takes is the script's affair — the list's count is dropped, none is claimed.
+ * `use_multi_gpu: False` beside `devices: '0,1,2,3'`: the list of ids is not what the run uses — with several devices
+ * switched off the run takes one (the single `gpu: 0` these scripts declare beside the switch). Said as inferred, at
+ * the switch.
  */
 export function multiDeviceOff(sets: EntrySet[], facts: Map<FactKey, Fact>, extras: Extras): void {
-  const off = sets.some((s) =>
-    s.entries.some((e) => MULTI_SWITCH.test(e.path[e.path.length - 1] ?? '') && e.value === false),
-  );
-  if (!off) return;
-  extras.delete('devices.node');
-  const job = facts.get('devices');
-  if (job && typeof job.value === 'number' && job.value > 1) facts.delete('devices');
+  for (const s of sets) {
+    const e = s.entries.find((x) => MULTI_SWITCH.test(x.path[x.path.length - 1] ?? '') && x.value === false);
+    if (!e) continue;
+    extras.delete('devices.node');
+    extras.delete('nodes');
+    const job = facts.get('devices');
+    if (job && typeof job.value === 'number' && job.value > 1) facts.delete('devices');
+    if (!facts.has('devices'))
+      facts.set('devices', {
+        key: 'devices',
+        value: 1,
+        origin: 'inferred',
+        file: s.file,
+        span: e.span,
+        note: `${e.path.join('.')} is off: one device, not several`,
+      });
+    return;
+  }
 }

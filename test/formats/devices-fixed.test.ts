@@ -253,9 +253,11 @@ Exp_Main(args).train(setting='run')
 `;
   const on = await analyze({ 'run.py': script('True') }, 'run.py');
   assert.equal(fact(on, 'devices')?.value, 4);
-  // must not: with the switch off the script uses one device of its choosing, not the list.
+  // With the switch off the script uses one device, not the list: said at the switch, as inferred.
   const off = await analyze({ 'run.py': script('False') }, 'run.py');
-  assert.equal(fact(off, 'devices')?.origin, 'assumed');
+  assert.equal(fact(off, 'devices')?.value, 1);
+  assert.equal(fact(off, 'devices')?.origin, 'inferred');
+  assert.match(fact(off, 'devices')?.note ?? '', /use_multi_gpu is off/);
 });
 
 test('a module of training functions that moves tensors with .cuda() fixes no device count: its caller places the model', async () => {

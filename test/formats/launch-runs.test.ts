@@ -303,3 +303,30 @@ test('a hub id given to a weights flag names the model; a folder of the tree doe
   const local = fact(await run('--pretrained-ckpt checkpoints/step1000'), 'model');
   assert.ok(!local || local.value === null);
 });
+
+test('a launcher deep under scripts/ whose flags name no training setting runs the root script it names: that script’s run', async () => {
+  const run = `import argparse
+from exp.exp_main import Exp_Main
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--model_id', type=str, default='test')
+parser.add_argument('--data', type=str, default='ETTh1')
+parser.add_argument('--train_epochs', type=int, default=10)
+parser.add_argument('--batch_size', type=int, default=32)
+args = parser.parse_args()
+exp = Exp_Main(args)
+exp.train('run')
+`;
+  const sh = 'python -u run.py \\\n  --model_id ETTh1_96 \\\n  --data ETTh1\n';
+  const files = { 'README.md': '# forecasting\n', 'run.py': run, 'scripts/long_term/ETT/etth1.sh': sh };
+  const r = await analyze(files, 'scripts/long_term/ETT/etth1.sh');
+  const d = theRun(r);
+  assert.match(d.plan.entry.file, /etth1\.sh$/);
+  assert.deepEqual([fact(r, 'epochs')?.value, fact(r, 'micro_batch')?.value], [10, 32]);
+  // must not: a bare script name is not looked for above the repository's root (the README's folder).
+  const outside = await analyze(
+    { 'run.py': run, 'proj/README.md': '# other\n', 'proj/scripts/long_term/etth1.sh': sh },
+    'proj/scripts/long_term/etth1.sh',
+  );
+  assert.equal(outside.runs.length + (outside.linked ?? []).length, 0);
+});

@@ -75,7 +75,7 @@ export const DEVICE_ROWS: DeviceRow[] = [
     src: ['slurm'],
   },
   {
-    keys: 'num_nodes nnodes n_nodes trainer.num_nodes trainer.nnodes num_machines node_count num_hosts',
+    keys: 'num_nodes nnodes n_nodes trainer.num_nodes trainer.nnodes num_machines node_count num_hosts nodes',
     scope: 'nodes',
     src: ['torchrun', 'lightning', 'accelerate', 'deepspeed-launcher', 'verl'],
   },
@@ -124,10 +124,18 @@ export function combineDevices(
   put: Put,
   readCount: (h: Hit) => number | undefined,
 ): void {
-  const nodes = extras.get('nodes');
+  const perNodeHit = extras.get('devices.node');
+  // A bare `nodes:` (submitit-style `nodes: 16` beside `tasks_per_node: 8`) counts machines only beside a count that
+  // says it is per node; elsewhere it may be a graph's.
+  const given = extras.get('nodes');
+  const bare = given && /^nodes$/i.test(given.hit.entry.path[given.hit.entry.path.length - 1] ?? '');
+  const nodes =
+    bare && !/per_?node$/i.test(perNodeHit?.hit.entry.path[perNodeHit.hit.entry.path.length - 1] ?? '')
+      ? undefined
+      : given;
   const n = nodes && nodes.value <= MAX_NODES ? nodes.value : 1;
   const job = facts.get('devices');
-  const perNode = extras.get('devices.node');
+  const perNode = perNodeHit;
   // `world_size: 1` beside eight GPU ids per node: a job count below the per-node one counts nodes.
   if (job && perNode && !nodes && typeof job.value === 'number' && job.value < perNode.value) {
     const total = perNode.value * job.value;

@@ -280,3 +280,13 @@ def train(loader, model, criterion, optimizer, epoch):
   const b = await analyze({ 'train.py': script }, 'train.py');
   assert.equal(fact(b, 'devices')?.value, 1);
 });
+
+test('a submitit-style `nodes` beside `tasks_per_node` multiplies it; a bare `nodes` elsewhere counts no machines', async () => {
+  const cfg = (head: string) =>
+    `${head}\ndata:\n  batch_size: 24\n  num_workers: 8\noptimization:\n  epochs: 300\n  lr: 0.001\n`;
+  const a = await analyze({ 'configs/pretrain.yaml': cfg('nodes: 16\ntasks_per_node: 8') }, 'configs/pretrain.yaml');
+  assert.equal(fact(a, 'devices')?.value, 128);
+  // must not: a graph's node count beside a plain GPU count.
+  const g = await analyze({ 'configs/gnn.yaml': cfg('gpus: 2\ngraph:\n  nodes: 2708') }, 'configs/gnn.yaml');
+  assert.equal(fact(g, 'devices')?.value, 2);
+});

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseShell } from '../../engine/parse/shell';
+import { shellEntries } from '../../engine/extract/generic/shell';
 import { shellArithmetic } from '../../engine/parse/shell-arith';
 import { isLocalPath, sizeFromName } from '../../engine/extract/model-name';
 import { analyze, fact, theRun } from './helpers';
@@ -329,4 +330,28 @@ exp.train('run')
     'proj/scripts/long_term/etth1.sh',
   );
   assert.equal(outside.runs.length + (outside.linked ?? []).length, 0);
+});
+
+test('shell: the script given to `bash -c` runs too; evaluation tools after training give the run no settings', () => {
+  const text = [
+    '#SBATCH --gres=gpu:4',
+    'srun --ntasks-per-node=1 bash -c "',
+    'export MODEL=meta-llama/Meta-Llama-3-8B',
+    'accelerate launch --num_processes 4 train.py --lr 1e-6 --model \\$MODEL',
+    'lm_eval --model hf --batch_size 4',
+    '"',
+  ].join('\n');
+  const cmds = parseShell(text).commands.map((c) => c.words.map((w) => w.text).join(' '));
+  assert.ok(
+    cmds.some((c) => c.startsWith('accelerate launch --num_processes 4 train.py --lr 1e-6')),
+    cmds.join(' | '),
+  );
+  // Read where written: the span of `train.py` is inside the quoted script.
+  const acc = parseShell(text).commands.find((c) => c.words[0].text === 'accelerate')!;
+  const w = acc.words.find((x) => x.text === 'train.py')!;
+  assert.equal(text.slice(w.span.start, w.span.end), 'train.py');
+  const keys = shellEntries('run.sh', text).entries.map((e) => e.path.join('.'));
+  assert.ok(keys.includes('lr') && keys.includes('num_processes'), keys.join(' '));
+  // must not: lm_eval's batch is an evaluation batch, not the run's.
+  assert.ok(!keys.includes('batch_size'), keys.join(' '));
 });

@@ -100,6 +100,8 @@ export function vocabDrafts(
   text: string,
   tree?: Tree,
   overlays?: EntrySet[],
+  /** False for a script's run seen from one launcher: the launchers beside the script are not that launcher. */
+  withLaunchers = true,
 ): RunDraft[] {
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
@@ -152,7 +154,7 @@ export function vocabDrafts(
     const cmd = commandsOf(file, text)[0];
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
-  return [linker.enrich(d)];
+  return [withLaunchers ? linker.enrich(d) : d];
 }
 
 /**
@@ -219,7 +221,7 @@ function launchedOwnRun(
   flags: EntrySet,
 ): RunDraft | undefined {
   if (!cmd?.complete) return undefined;
-  const [d] = vocabDrafts(linker, script, stext, tree, [flags]);
+  const [d] = vocabDrafts(linker, script, stext, tree, [flags], false);
   if (!d) return undefined;
   const entry = { ...d.plan.entry, file: linker.id(launcher), span: cmd.span };
   return { ...d, plan: { ...d.plan, entry, files: [...new Set([...d.plan.files, linker.id(launcher)])] } };

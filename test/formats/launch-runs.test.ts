@@ -319,11 +319,18 @@ exp = Exp_Main(args)
 exp.train('run')
 `;
   const sh = 'python -u run.py \\\n  --model_id ETTh1_96 \\\n  --data ETTh1\n';
-  const files = { 'README.md': '# forecasting\n', 'run.py': run, 'scripts/long_term/ETT/etth1.sh': sh };
+  // Another launcher of the same script, beside it: its flags belong to its own run, not to this one.
+  const files = {
+    'README.md': '# forecasting\n',
+    'run.py': run,
+    'run_all.sh': 'python run.py --model_id Weather_96 --batch_size 64\n',
+    'scripts/long_term/ETT/etth1.sh': sh,
+  };
   const r = await analyze(files, 'scripts/long_term/ETT/etth1.sh');
   const d = theRun(r);
   assert.match(d.plan.entry.file, /etth1\.sh$/);
   assert.deepEqual([fact(r, 'epochs')?.value, fact(r, 'micro_batch')?.value], [10, 32]);
+  assert.notEqual(fact(r, 'model')?.value, 'Weather_96');
   // must not: a bare script name is not looked for above the repository's root (the README's folder).
   const outside = await analyze(
     { 'run.py': run, 'proj/README.md': '# other\n', 'proj/scripts/long_term/etth1.sh': sh },

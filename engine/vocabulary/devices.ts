@@ -130,7 +130,7 @@ export function combineDevices(
   const given = extras.get('nodes');
   const bare = given && /^nodes$/i.test(given.hit.entry.path[given.hit.entry.path.length - 1] ?? '');
   const nodes =
-    bare && !/per_?node$/i.test(perNodeHit?.hit.entry.path[perNodeHit.hit.entry.path.length - 1] ?? '')
+    bare && !/per[_-]?node$/i.test(perNodeHit?.hit.entry.path[perNodeHit.hit.entry.path.length - 1] ?? '')
       ? undefined
       : given;
   const n = nodes && nodes.value <= MAX_NODES ? nodes.value : 1;

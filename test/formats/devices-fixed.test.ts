@@ -286,6 +286,15 @@ test('a submitit-style `nodes` beside `tasks_per_node` multiplies it; a bare `no
     `${head}\ndata:\n  batch_size: 24\n  num_workers: 8\noptimization:\n  epochs: 300\n  lr: 0.001\n`;
   const a = await analyze({ 'configs/pretrain.yaml': cfg('nodes: 16\ntasks_per_node: 8') }, 'configs/pretrain.yaml');
   assert.equal(fact(a, 'devices')?.value, 128);
+  // The same as submit options: `sbatch --nodes=4 --gpus-per-node=2 $LAUNCH_SCRIPT config.yaml key=value …`.
+  const sb = await analyze(
+    {
+      'run.sh':
+        'sbatch --nodes=4 --gpus-per-node=2 $LAUNCH_SCRIPT cfg.yaml global_train_batch_size=32 max_duration=3200ba\n',
+    },
+    'run.sh',
+  );
+  assert.equal(fact(sb, 'devices')?.value, 8);
   // must not: a graph's node count beside a plain GPU count.
   const g = await analyze({ 'configs/gnn.yaml': cfg('gpus: 2\ngraph:\n  nodes: 2708') }, 'configs/gnn.yaml');
   assert.equal(fact(g, 'devices')?.value, 2);

@@ -102,6 +102,8 @@ export function vocabDrafts(
   text: string,
   tree?: Tree,
   overlays?: EntrySet[],
+  /** False for a script's run seen from one launcher: the launchers beside the script are not that launcher. */
+  withLaunchers = true,
 ): RunDraft[] {
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
@@ -154,7 +156,7 @@ export function vocabDrafts(
     const cmd = commandsOf(file, text)[0];
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
-  return [linker.enrich(d)];
+  return [withLaunchers ? linker.enrich(d) : d];
 }
 
 /**
@@ -196,7 +198,7 @@ export function scriptVocabDrafts(
   const flags = readEntries(linker.id(launcher), ltext);
   if (!own || !flags) return [];
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
-  const d = vocabRun([defaults, flags]);
+  const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
   if (!d) return [];
   scriptOptimizer(linker.id(script), stext, tree, d);
   const parser = trainingArgumentsParser(linker, script, stext);
@@ -204,6 +206,29 @@ export function scriptVocabDrafts(
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+}
+
+/**
+ * A launcher whose flags name no training setting (`python -u run.py --model_id x --data ETTh1`) running a script
+ * whose code trains: the script's own run (its code and defaults, as when it is analysed itself) with the launcher's
+ * flags read over it, entered at the launcher's command. Not when some of its arguments cannot be read
+ * (`pretrain.py ${gpt_options}` from a sourced file): what they set is not known, so the script's defaults are not the
+ * run's.
+ */
+function launchedOwnRun(
+  linker: Linker,
+  launcher: string,
+  cmd: LaunchCommand | undefined,
+  script: string,
+  stext: string,
+  tree: Tree,
+  flags: EntrySet,
+): RunDraft | undefined {
+  if (!cmd?.complete) return undefined;
+  const [d] = vocabDrafts(linker, script, stext, tree, [flags], false);
+  if (!d) return undefined;
+  const entry = { ...d.plan.entry, file: linker.id(launcher), span: cmd.span };
+  return { ...d, plan: { ...d.plan, entry, files: [...new Set([...d.plan.files, linker.id(launcher)])] } };
 }
 
 const MAX_NEAR_LAUNCHERS = 40;

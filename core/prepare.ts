@@ -43,6 +43,7 @@ import { planUtilisation, planWorkUtilisation, UtilisationPlan } from './utilisa
 import { inputBoundPlan, InputBoundPlan } from './input-bound';
 import { launchBoundPlan } from './launch-bound';
 import { planWork } from './workload';
+import { defaultConstants } from './fit';
 
 export interface PowerPlan {
   kind: 'given' | 'measured' | 'system' | 'chip' | 'model';
@@ -151,7 +152,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   const pue = planPue(inputs.pue, grid.provider, grid.region?.id);
 
   // Workload.
-  const work = planWork(inputs, warnings);
+  const work = planWork(inputs, warnings, (options.constants ?? defaultConstants()).textFill);
 
   // Method.
   let method: Method;
@@ -248,6 +249,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   };
 
   if (method === 'flops') {
+    if (work?.spread) factors.add('work');
     factors.add('mfu');
     if (precisionPlan.slowdown) factors.add('precision');
     if (recompute) factors.add('recompute');
@@ -289,7 +291,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     else if (method === 'stated-gpu-hours') hours = inputs.gpuHours!;
     else if (method === 'measured-throughput')
       hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
-    else hours = (work!.units! * secondsPerUnit(lv)) / 3600;
+    else hours = (work!.units! * (work!.spread?.[lv.work ?? 'mid'] ?? 1) * secondsPerUnit(lv)) / 3600;
     // A count that may be of halves (MI250X GCDs): twice the device-hours at half the power each, the same energy.
     const perCount = band?.perCount ? rowSpeed(lv) : 1;
     const at = power.at(lv);

@@ -237,7 +237,11 @@ describe('estimate: development cases', () => {
         x.tier === 'device-hours' &&
         x.quality === 'A' &&
         x.inputs.architecture === undefined &&
-        x.inputs.flopsPerSample === undefined,
+        x.inputs.flopsPerSample === undefined &&
+        x.inputs.tokens !== undefined &&
+        (x.inputs.activeParams ?? x.inputs.params) !== undefined &&
+        x.inputs.hardware !== undefined &&
+        resolveAccelerator(x.inputs.hardware).ok,
     )) {
       const e = estimate(c.inputs);
       errors.push(Math.abs(e.gpuHours.mid / c.target.value - 1));

@@ -23,7 +23,7 @@ import {
   LLM_RUN_EFFICIENCY,
   planFlops,
   scaleFactor,
-  sizeFactorAt,
+  sizeFactorOn,
   VISION_STEP_UTILISATION,
   peak16,
 } from './compute';
@@ -192,7 +192,29 @@ type Mids = Omit<FittedConstants, 'mfuSpread' | 'spreads' | 'seenHardware' | 'co
 };
 
 /** The mid constants (base MFU, size slope, MoE and vision efficiency) from quality-A cases (see the header). */
+/** Runs that state text samples × epochs × length and no tokens: they fit the text fill. */
+const isFillCase = (c: ValidationCase) =>
+  c.tier === 'device-hours' && c.target.metric === 'gpuHours' && textSampleTokens(c.inputs) !== undefined;
+
+// The mid values depend only on the cases that inform them (quality-A token and vision points, text-fill runs): the
+// same informing cases give the same Mids object, so that validation's nested refits (one per family, inside one per
+// family) compute each distinct fit once, and a case's residual under it once.
+const midsCache = new Map<string, Mids>();
+const residualCache = new WeakMap<Mids, Map<ValidationCase, { regime: RunRegime; ratio: number } | null>>();
+
 function fitMids(cases: readonly ValidationCase[]): Mids {
+  const key = cases
+    .filter((c) => (c.quality === 'A' && pointOf(c) !== undefined) || isFillCase(c))
+    .map((c) => c.id)
+    .join('\n');
+  const hit = midsCache.get(key);
+  if (hit) return hit;
+  const m = computeMids(cases);
+  midsCache.set(key, m);
+  return m;
+}
+
+function computeMids(cases: readonly ValidationCase[]): Mids {
   const tokens = pointsOf(cases, 'tokens');
   const dense = tokens.filter((t) => !t.moe);
   const baseMfu: Record<string, { mfu: number; source: string }> = { ...BASE_MFU };
@@ -219,7 +241,7 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
   }
 
   const slopes = dense
-    .filter((t) => t.n < 1e9 && baseMfu[t.arch])
+    .filter((t) => t.n < 1e9 && baseMfu[t.arch] && t.c.inputs.devices !== 1)
     .map((t) => (t.base / baseMfu[t.arch].mfu - 1) / Math.log10(t.n / 1e9));
   // Fewer than MIN_SLOPE_CASES cases (e.g. Pythia left out, only the hand-written llm.c run left): keep the prior, so that
   // one unusual run cannot set the slope for every small model.
@@ -229,7 +251,9 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
   const moeRatios = tokens
     .filter((t) => t.moe && baseMfu[t.arch])
     .map(
-      (t) => t.base / (baseMfu[t.arch].mfu * sizeFactorAt(t.n, sizeSlope)) - PRIORS.moeSlope * Math.log10(t.n / 1e9),
+      (t) =>
+        t.base / (baseMfu[t.arch].mfu * sizeFactorOn(t.n, sizeSlope, t.c.inputs.devices)) -
+        PRIORS.moeSlope * Math.log10(t.n / 1e9),
     );
   const moeEfficiency = moeRatios.length ? median(moeRatios) : PRIORS.moeEfficiency;
 
@@ -266,7 +290,8 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
 function ratioUnder(m: Mids, p: Point, base = m.baseMfu[p.arch]?.mfu): number {
   if (p.kind === 'vision') return p.ratio / m.visionRunEfficiency;
   if (base === undefined) return NaN;
-  const predicted = base * sizeFactorAt(p.n, m.sizeSlope) * (p.moe ? moeEfficiencyAt(m.moeEfficiency, p.n) : 1);
+  const predicted =
+    base * sizeFactorOn(p.n, m.sizeSlope, p.c.inputs.devices) * (p.moe ? moeEfficiencyAt(m.moeEfficiency, p.n) : 1);
   return p.base / predicted;
 }
 
@@ -290,10 +315,23 @@ function withoutBand(m: Mids): FittedConstants {
  * accelerator only.
  */
 function residualOf(c: ValidationCase, m: Mids): { regime: RunRegime; ratio: number } | undefined {
+  let own = residualCache.get(m);
+  if (!own) residualCache.set(m, (own = new Map()));
+  if (own.has(c)) return own.get(c) ?? undefined;
+  const r = computeResidual(c, m);
+  own.set(c, r ?? null);
+  return r;
+}
+
+function computeResidual(c: ValidationCase, m: Mids): { regime: RunRegime; ratio: number } | undefined {
   if (c.tier !== 'device-hours' || c.target.metric !== 'gpuHours' || c.inputs.gpuHours !== undefined) return undefined;
   const run = prepareRun(c.inputs, { constants: withoutBand(m) });
   if (run.method !== 'flops' || !run.accelKnown || run.regime === undefined) return undefined;
   const hours = run.evaluate({}).gpuHours;
+  // A published figure that implies more than the dense peak (work ÷ device-seconds ÷ peak > 1) cannot be the run as
+  // stated (a figure for part of the run, or for other hardware): no utilisation band has to reach it.
+  const work = run.work!.perUnit * run.work!.units! * (run.work!.spread?.mid ?? 1);
+  if (work / (c.target.value * 3600 * run.precisionPlan.peakTflops * 1e12) > 1) return undefined;
   return Number.isFinite(hours) && hours > 0 ? { regime: run.regime, ratio: hours / c.target.value } : undefined;
 }
 

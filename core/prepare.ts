@@ -162,7 +162,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     method = 'insufficient-inputs';
     const missing: string[] = [];
     if (work?.kind === 'samples') {
-      missing.push(`the number of training samples (${OVERRIDE_HINTS.samples})`);
+      missing.push(
+        inputs.samples !== undefined
+          ? `the number of epochs over the ${inputs.samples.toLocaleString('en-US')} samples (${OVERRIDE_HINTS.samples})`
+          : `the number of training samples (${OVERRIDE_HINTS.samples})`,
+      );
     } else {
       const n = inputs.activeParams ?? inputs.params;
       if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);

@@ -10,11 +10,11 @@ import { ArchitectureInfo, Assumption, RunInputs } from './types';
 /**
  * [I] Share of the stated sequence length a text sample fills, when a run states samples × epochs × sequence length
  * instead of tokens: 1 when the data are packed into full sequences or padded to the maximum length (every position is
- * computed), down to 0.15 when short samples (chat turns of a few hundred tokens against a 2,048-token limit) are padded
+ * computed), down to 0.25 when short samples (chat turns of a few hundred tokens against a 2,048-token limit) are padded
  * only to the longest of their batch. The mid value is fitted (core/fit.ts, textFill) on the development cases that
  * state samples and length but not tokens.
  */
-export const TEXT_FILL_RANGE = { low: 0.15, high: 1 } as const;
+export const TEXT_FILL_RANGE = { low: 0.25, high: 1 } as const;
 
 /** Tokens from text samples, when tokens are not stated: samples × epochs × sequence length × fill. */
 export function textSampleTokens(inputs: RunInputs): number | undefined {
@@ -39,7 +39,7 @@ export function workUnits(inputs: RunInputs): number | undefined {
     inputs.flopsPerSample !== undefined ||
     (inputs.architecture !== undefined && lookupArchitecture(inputs.architecture) !== undefined);
   if (perSampleWorkload(inputs, fwd))
-    return inputs.samples !== undefined ? inputs.samples * (inputs.epochs ?? 1) : undefined;
+    return inputs.samples !== undefined && inputs.epochs !== undefined ? inputs.samples * inputs.epochs : undefined;
   return inputs.tokens ?? textSampleTokens(inputs);
 }
 
@@ -80,9 +80,11 @@ export function planWork(inputs: RunInputs, warnings: string[], textFill = 0.5):
   }
   if (fwd !== undefined && fwd > 0 && perSampleWorkload(inputs, true)) {
     const frac = inputs.peft ? (validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION) : undefined;
+    // Samples per epoch without the number of epochs leave the run's length unknown (a fine-tune runs 1–10 epochs, an
+    // image model 90–1,000): no estimate, rather than one epoch assumed.
     return {
       kind: 'samples',
-      units: inputs.samples !== undefined ? inputs.samples * (inputs.epochs ?? 1) : undefined,
+      units: inputs.samples !== undefined && inputs.epochs !== undefined ? inputs.samples * inputs.epochs : undefined,
       perUnit: frac !== undefined ? fwd * (2 + 3 * frac) : 3 * fwd,
       forwardPerUnit: fwd,
       family: arch?.family ?? 'convnet',

@@ -759,6 +759,7 @@ export function architectureFamilyIn(text: string): ArchitectureInfo['family'] |
  * parameters ÷ (reference resolution / 224)²): the median and the 10th–90th percentile over the rows of one family, or
  * of all rows when the family is unknown (ViT/16 ≈ 400, ResNets ≈ 310–380, EfficientNets ≈ 150, ViT-B/32 100, the
  * 2015 U-Net ≈ 1,500). For networks the table does not hold; each row's own source and year stand behind it.
+ * Within a named family the 10th–90th percentile of its rows; with no family the whole span of the table.
  */
 export function genericFlopsPerParam(family?: ArchitectureInfo['family']): {
   low: number;
@@ -775,14 +776,21 @@ export function genericFlopsPerParam(family?: ArchitectureInfo['family']): {
     const lo = Math.floor(pos);
     return xs[lo] + (xs[Math.ceil(pos)] - xs[lo]) * (pos - lo);
   };
-  return {
-    low: q(0.1),
-    mid: q(0.5),
-    high: q(0.9),
-    basis: family
-      ? `10th–90th percentile of the table's ${rows.length} ${family} rows`
-      : `10th–90th percentile of the table's ${rows.length} vision rows; the family is not named`,
-  };
+  // A named family: the 10th–90th percentile of its rows. No family: the whole span of the table (a masked or
+  // multi-view objective, a U-Net at full resolution or a network with large dense heads may lie anywhere in it).
+  return family
+    ? {
+        low: q(0.1),
+        mid: q(0.5),
+        high: q(0.9),
+        basis: `10th–90th percentile of the table's ${rows.length} ${family} rows`,
+      }
+    : {
+        low: q(0),
+        mid: q(0.5),
+        high: q(1),
+        basis: `the whole span of the table's ${rows.length} vision rows; the family is not named`,
+      };
 }
 
 // ------------------------------------------------------------------------------------------------ repeated blocks

@@ -3282,7 +3282,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'bezierlanenet',
     year: 2022,
-    inputs: { resolution: 288, hardware: 'RTX 2080 Ti 11GB', devices: 1 },
+    inputs: { resolution: 480, hardware: 'RTX 2080 Ti 11GB', devices: 1 },
     target: { metric: 'gpuHours', value: 12 },
     source:
       "Feng et al. 2022, 'Rethinking Efficient Lane Detection via Curve Modeling' (CVPR 2022, arXiv 2203.02431), Sec. 4.3 'Training' — read via a stored copy of the paper text (file-index id 23483935778)",
@@ -3295,7 +3295,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'donut',
     year: 2023,
-    inputs: { samples: 39200000, epochs: 1, resolution: 2560, hardware: 'A100', devices: 64 },
+    inputs: { samples: 39200000, epochs: 1, resolution: 2217, hardware: 'A100', devices: 64 },
     target: { metric: 'gpuHours', value: 3840 },
     source:
       "https://github.com/clovaai/donut README.md, 'Pre-trained models' (commit 4cfcf972560e1a0f26eb3e294c8fc88a0d336626, 2023-07-31, blob 58f3e9fb12c15758d824b106d9c570bc40eacdaa); Kim et al. 2022, 'OCR-free Document Understanding Transformer' (ECCV 2022, arXiv 2111.15664)",
@@ -3308,7 +3308,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'donut',
     year: 2023,
-    inputs: { samples: 1200000, resolution: 2048, hardware: 'V100', devices: 8 },
+    inputs: { samples: 1200000, resolution: 1774, hardware: 'V100', devices: 8 },
     target: { metric: 'gpuHours', value: 960 },
     source:
       "https://github.com/clovaai/donut README.md, 'Pre-trained models' (commit 4cfcf972560e1a0f26eb3e294c8fc88a0d336626, 2023-07-31, blob 58f3e9fb12c15758d824b106d9c570bc40eacdaa); Kim et al. 2022, 'OCR-free Document Understanding Transformer' (ECCV 2022, arXiv 2111.15664)",
@@ -3321,7 +3321,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'dualformer',
     year: 2022,
-    inputs: { params: 21800000, samples: 240000, epochs: 30, resolution: 32, hardware: 'A100', devices: 8 },
+    inputs: { params: 21800000, samples: 240000, epochs: 30, hardware: 'A100', devices: 8 },
     target: { metric: 'gpuHours', value: 248 },
     source:
       "https://github.com/sail-sg/dualformer README.md (commit 058c10c6a07885b150a4c05b729230e243e81440, 2022-11-15, blob bb7a2f3329de5082d3f9f4c10330fe1e4cac73b7) and configs/recognition/dualformer/dualformer_{tiny,base}_patch244_window877_kinetics400_1k.py (blobs 070fe99cad47138e9f411bc2d1ed4e5857facdbe, 545f773a5651a638546cef2b45d4d30730918d6f); Liang et al. 2022, 'DualFormer: Local-Global Stratified Transformer for Efficient Video Recognition' (ECCV 2022, arXiv 2112.04674)",
@@ -3334,7 +3334,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'dualformer',
     year: 2022,
-    inputs: { params: 86800000, samples: 240000, epochs: 30, resolution: 32, hardware: 'A100', devices: 8 },
+    inputs: { params: 86800000, samples: 240000, epochs: 30, hardware: 'A100', devices: 8 },
     target: { metric: 'gpuHours', value: 576 },
     source:
       "https://github.com/sail-sg/dualformer README.md (commit 058c10c6a07885b150a4c05b729230e243e81440, 2022-11-15, blob bb7a2f3329de5082d3f9f4c10330fe1e4cac73b7) and configs/recognition/dualformer/dualformer_{tiny,base}_patch244_window877_kinetics400_1k.py (blobs 070fe99cad47138e9f411bc2d1ed4e5857facdbe, 545f773a5651a638546cef2b45d4d30730918d6f); Liang et al. 2022, 'DualFormer: Local-Global Stratified Transformer for Efficient Video Recognition' (ECCV 2022, arXiv 2112.04674)",

@@ -61,7 +61,9 @@ describe('ranges from out-of-family residuals, by regime', () => {
     const flopsOnly = CASES.length - withOut.length;
     assert.ok(flopsOnly >= 5);
     // Their residuals reach the pooled band (their family is assumed, so they do not set the named networks' band).
-    assert.equal(fitConstants(CASES).spreads.pooled.n, fitConstants(withOut).spreads.pooled.n + flopsOnly);
+    // (A published figure that implies more than the dense peak sets no band: core/fit.ts.)
+    const added = fitConstants(CASES).spreads.pooled.n - fitConstants(withOut).spreads.pooled.n;
+    assert.ok(added > 0 && added <= flopsOnly, `${added} of ${flopsOnly}`);
     const named = estimate({
       architecture: 'resnet50',
       samples: 1281167,

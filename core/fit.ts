@@ -330,7 +330,9 @@ function computeResidual(c: ValidationCase, m: Mids): { regime: RunRegime; ratio
   const hours = run.evaluate({}).gpuHours;
   // A published figure that implies more than the dense peak (work ÷ device-seconds ÷ peak > 1) cannot be the run as
   // stated (a figure for part of the run, or for other hardware): no utilisation band has to reach it.
-  const work = run.work!.perUnit * run.work!.units! * (run.work!.spread?.mid ?? 1);
+  const w = run.work;
+  if (w?.units === undefined) return undefined;
+  const work = w.perUnit * w.units * (w.spread?.mid ?? 1);
   if (work / (c.target.value * 3600 * run.precisionPlan.peakTflops * 1e12) > 1) return undefined;
   return Number.isFinite(hours) && hours > 0 ? { regime: run.regime, ratio: hours / c.target.value } : undefined;
 }

@@ -295,7 +295,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     else if (method === 'stated-gpu-hours') hours = inputs.gpuHours!;
     else if (method === 'measured-throughput')
       hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
-    else hours = (work!.units! * (work!.spread?.[lv.work ?? 'mid'] ?? 1) * secondsPerUnit(lv)) / 3600;
+    else hours = (work!.units! * (work?.spread?.[lv.work ?? 'mid'] ?? 1) * secondsPerUnit(lv)) / 3600;
     // A count that may be of halves (MI250X GCDs): twice the device-hours at half the power each, the same energy.
     const perCount = band?.perCount ? rowSpeed(lv) : 1;
     const at = power.at(lv);

@@ -69,7 +69,7 @@ export function planWork(inputs: RunInputs, warnings: string[], textFill = 0.5):
   if (generic) {
     return {
       kind: 'samples',
-      units: inputs.samples! * inputs.epochs!,
+      units: generic.units,
       perUnit: 3 * generic.fwd,
       forwardPerUnit: generic.fwd,
       family: generic.family ?? 'convnet',
@@ -132,7 +132,7 @@ export function planWork(inputs: RunInputs, warnings: string[], textFill = 0.5):
  */
 function genericPerSample(
   inputs: RunInputs,
-): { fwd: number; family?: ArchitectureInfo['family']; spread: Band; text: string } | undefined {
+): { fwd: number; units: number; family?: ArchitectureInfo['family']; spread: Band; text: string } | undefined {
   const { samples, epochs, resolution, params } = inputs;
   if (samples === undefined || epochs === undefined || resolution === undefined || !(resolution > 0)) return undefined;
   if (inputs.tokens !== undefined || inputs.seqLen !== undefined || params === undefined) return undefined;
@@ -141,6 +141,7 @@ function genericPerSample(
   const scale = (resolution / 224) ** 2;
   return {
     fwd: g.mid * params * scale,
+    units: samples * epochs,
     family,
     spread: { low: g.low / g.mid, mid: 1, high: g.high / g.mid },
     text:
@@ -150,15 +151,17 @@ function genericPerSample(
 }
 
 export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
+  const units = work.units ?? NaN;
+  const samples = inputs.samples ?? NaN;
   if (work.kind === 'tokens' && work.fill !== undefined) {
-    const n = inputs.activeParams ?? inputs.params!;
+    const n = inputs.activeParams ?? inputs.params ?? NaN;
     return {
       key: 'tokens',
       text:
-        `Tokens not stated: ${fmtNum(inputs.samples!)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${inputs.seqLen} tokens ` +
-        `= ${fmtSci(textSampleTokens(inputs)!)} at full length is the most the run computes; mid ${fmtPct(work.fill)} of it ` +
+        `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${inputs.seqLen} tokens ` +
+        `= ${fmtSci(textSampleTokens(inputs) ?? NaN)} at full length is the most the run computes; mid ${fmtPct(work.fill)} of it ` +
         `(${fmtPct(TEXT_FILL_RANGE.low)}–${fmtPct(TEXT_FILL_RANGE.high)}: short samples padded per batch … packed or padded to the maximum length), ` +
-        `D = ${fmtNum(work.units!)} tokens; training compute ${fmtSci(work.perUnit * work.units!)} FLOPs = 6·N·D with N = ${fmtNum(n)}`,
+        `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)}`,
       override: '--tokens (the tokens the run trains on), or pack the data into full sequences',
       source:
         'Kaplan et al. 2020 (6ND); fill: the share of the length a sample fills, fitted on published fine-tunes (core/fit.ts)',
@@ -168,7 +171,7 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
     return {
       key: 'flops',
       text:
-        `Training compute ${fmtSci(work.perUnit * work.units!)} FLOPs = 3 × forward FLOPs per sample × ${fmtNum(inputs.samples!)} samples × ` +
+        `Training compute ${fmtSci(work.perUnit * units)} FLOPs = 3 × forward FLOPs per sample × ${fmtNum(samples)} samples × ` +
         `${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'}; the network is not in the table, so forward FLOPs ≈ ${work.generic}`,
       override: OVERRIDE_HINTS.architecture,
       source:

@@ -770,7 +770,9 @@ export function genericFlopsPerParam(family?: ArchitectureInfo['family']): {
   const rows = ARCHITECTURES.filter(
     (a) => a.modality === 'vision' && a.reference.resolution !== undefined && (!family || a.family === family),
   );
-  const xs = rows.map((a) => a.forwardFlops / a.params / (a.reference.resolution! / 224) ** 2).sort((a, b) => a - b);
+  const xs = rows
+    .map((a) => a.forwardFlops / a.params / ((a.reference.resolution ?? 224) / 224) ** 2)
+    .sort((a, b) => a - b);
   const q = (p: number) => {
     const pos = (xs.length - 1) * p;
     const lo = Math.floor(pos);

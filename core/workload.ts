@@ -161,7 +161,7 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
         `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${inputs.seqLen} tokens ` +
         `= ${fmtSci(textSampleTokens(inputs) ?? NaN)} at full length is the most the run computes; mid ${fmtPct(work.fill)} of it ` +
         `(${fmtPct(TEXT_FILL_RANGE.low)}–${fmtPct(TEXT_FILL_RANGE.high)}: short samples padded per batch … packed or padded to the maximum length), ` +
-        `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)}`,
+        `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)} parameters`,
       override: '--tokens (the tokens the run trains on), or pack the data into full sequences',
       source:
         'Kaplan et al. 2020 (6ND); fill: the share of the length a sample fills, fitted on published fine-tunes (core/fit.ts)',

@@ -93,7 +93,8 @@ test('estimate, explicit mode from params and tokens gives sensible ranges aroun
   for (const k of ['gpuHours', 'energyKWh', 'co2eKg']) assert.ok(j[k].low <= j[k].mid && j[k].mid <= j[k].high, k);
   // Meta reports 184,320 GPU-hours for this run.
   assert.ok(j.gpuHours.low <= 184_320 * 1.15 && j.gpuHours.high >= 184_320 * 0.85, JSON.stringify(j.gpuHours));
-  assert.ok(j.gpuHours.high / j.gpuHours.low <= 3);
+  // The large-run band: out-of-family residuals of the published large runs, the spent sets' among them (≈ 4×).
+  assert.ok(j.gpuHours.high / j.gpuHours.low <= 4.5);
 });
 
 test('unknown GPU name: exit 2 with close matches', () => {

@@ -167,6 +167,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
           ? `the number of epochs over the ${inputs.samples.toLocaleString('en-US')} samples (${OVERRIDE_HINTS.samples})`
           : `the number of training samples (${OVERRIDE_HINTS.samples})`,
       );
+    } else if (inputs.samples !== undefined && inputs.resolution !== undefined && inputs.tokens === undefined) {
+      // Images of a network the table does not know and whose family is not named (core/workload.ts).
+      missing.push(
+        `the architecture: a network the table knows, or words naming its family (ViT, ResNet, EfficientNet …) (${OVERRIDE_HINTS.architecture})`,
+      );
     } else {
       const n = inputs.activeParams ?? inputs.params;
       if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);

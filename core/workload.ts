@@ -60,8 +60,8 @@ export function planWork(inputs: RunInputs, warnings: string[], textFill = 0.5):
   let fwd: number | undefined = inputs.flopsPerSample;
   if (fwd === undefined && arch)
     fwd = forwardFlopsAt(arch, { resolution: inputs.resolution, audioSeconds: inputs.audioSeconds }).flops;
-  // Images of a network the table does not know: parameters × FLOPs per parameter at 224² (the table's rows of its
-  // family, or of all families when the text names none) × (resolution / 224)².
+  // Images of a network the table does not know, whose family the architecture text names: parameters × FLOPs per
+  // parameter at 224² (the table's rows of that family) × (resolution / 224)².
   const generic =
     fwd === undefined && inputs.flopsPerSample === undefined && inputs.params !== undefined
       ? genericPerSample(inputs)
@@ -127,8 +127,8 @@ export function planWork(inputs: RunInputs, warnings: string[], textFill = 0.5):
 
 /**
  * Forward FLOPs per image of a network the table does not know, from its parameters and the resolution (the run must
- * state samples, epochs, parameters and a resolution, and no tokens or sequence length). The spread is the table's
- * range of FLOPs per parameter (core/data/vision-audio.ts genericFlopsPerParam), wider when no family is named.
+ * state samples, epochs, parameters, a resolution and an architecture text that names a family, and no tokens or
+ * sequence length). The spread is the family's range of FLOPs per parameter (core/data/vision-audio.ts genericFlopsPerParam).
  */
 function genericPerSample(
   inputs: RunInputs,
@@ -136,7 +136,12 @@ function genericPerSample(
   const { samples, epochs, resolution, params } = inputs;
   if (samples === undefined || epochs === undefined || resolution === undefined || !(resolution > 0)) return undefined;
   if (inputs.tokens !== undefined || inputs.seqLen !== undefined || params === undefined) return undefined;
+  // The family must be named: across all the table's families FLOPs per parameter span 30× (AlexNet's and VGG's dense
+  // heads hold most of their parameters, a U-Net at full resolution or a masked encoder lies anywhere), and on the
+  // development cases that name none the estimate missed by a median factor of two with the published value outside
+  // its range half the time (docs/evaluation/dev-footprint-10.md): no estimate is better than that one.
   const family = inputs.architecture ? architectureFamilyIn(inputs.architecture) : undefined;
+  if (family === undefined) return undefined;
   const g = genericFlopsPerParam(family);
   const scale = (resolution / 224) ** 2;
   return {

@@ -32,18 +32,23 @@ describe('images of a network the table does not know', () => {
   const run = { params: 300e6, samples: 1_281_167, epochs: 100, resolution: 224, hardware: 'a100-80gb', devices: 8 };
 
   it('estimates from parameters × FLOPs per parameter × pixels, saying so', () => {
-    const e = estimate(run);
+    const e = estimate({ ...run, architecture: 'a ResNet with a new head' });
     assert.equal(e.method, 'flops');
     assert.match(e.assumptions.find((a) => a.key === 'flops')!.text, /not in the table/);
-    const twice = estimate({ ...run, resolution: 448 });
+    const twice = estimate({ ...run, architecture: 'a ResNet with a new head', resolution: 448 });
     const r = twice.gpuHours.mid / e.gpuHours.mid;
     assert.ok(r > 3.5 && r < 4.5, `four times the pixels: × ${r}`);
   });
 
-  it("takes a named family's FLOPs per parameter (a ViT) and the whole table's span when none is named", () => {
+  it("takes a named family's FLOPs per parameter (a ViT); with no family named it asks for the architecture", () => {
     const vit = estimate({ ...run, architecture: 'a ViT-L trained with a new recipe' });
     assert.match(vit.assumptions.find((a) => a.key === 'flops')!.text, /transformer rows/);
-    assert.match(estimate(run).assumptions.find((a) => a.key === 'flops')!.text, /the family is not named/);
+    const none = estimate(run);
+    assert.equal(none.method, 'insufficient-inputs');
+    assert.ok(
+      none.warnings.some((w) => /missing the architecture/.test(w)),
+      none.warnings.join('\n'),
+    );
     const g = genericFlopsPerParam('transformer');
     const all = genericFlopsPerParam();
     assert.ok(g.high / g.low < all.high / all.low);
@@ -51,6 +56,9 @@ describe('images of a network the table does not know', () => {
   });
 
   it('gives no estimate without a resolution (a video clip or a text: the FLOPs per sample are unknown)', () => {
-    assert.equal(estimate({ ...run, resolution: undefined }).method, 'insufficient-inputs');
+    assert.equal(
+      estimate({ ...run, architecture: 'a ViT-L trained with a new recipe', resolution: undefined }).method,
+      'insufficient-inputs',
+    );
   });
 });

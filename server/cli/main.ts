@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'node:path';
 import {
+  architectureFamilyIn,
   estimate as coreEstimate,
   lookupArchitecture,
   modelCardCo2,
@@ -238,9 +239,20 @@ export function buildProgram(out: (s: string) => void): Command {
             'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples, or --params with --samples, --epochs and --seq-len (text) or --resolution (images) (with --hardware and --devices); or give paths to scan',
           );
         }
-        if (o.architecture !== undefined && o.flopsPerSample === undefined && !lookupArchitecture(o.architecture)) {
+        // A network the table does not know is estimated from --params and --resolution when its words name a family
+        // (ViT, ResNet, EfficientNet …: core/workload.ts).
+        const familyOnly =
+          o.params !== undefined &&
+          o.resolution !== undefined &&
+          architectureFamilyIn(o.architecture ?? '') !== undefined;
+        if (
+          o.architecture !== undefined &&
+          o.flopsPerSample === undefined &&
+          !lookupArchitecture(o.architecture) &&
+          !familyOnly
+        ) {
           throw new UsageError(
-            `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead`,
+            `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead, or --params and --resolution with words naming its family (ViT, ResNet, EfficientNet)`,
           );
         }
         if (o.hardware) {

@@ -97,6 +97,19 @@ test('estimate, explicit mode from params and tokens gives sensible ranges aroun
   assert.ok(j.gpuHours.high / j.gpuHours.low <= 4.5);
 });
 
+test('estimate, explicit mode: an image network the table does not know, from its parameters, resolution and family', () => {
+  const args = ['estimate', '--params', '3e8', '--samples', '1281167', '--epochs', '100', '--resolution', '224'];
+  const more = ['--hardware', 'a100-80gb', '--devices', '8', '--json'];
+  const r = run([...args, '--architecture', 'ViT-L with a new head', ...more]);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.ok(j.gpuHours.low > 0 && j.gpuHours.low <= j.gpuHours.mid && j.gpuHours.mid <= j.gpuHours.high);
+  // Words that name no family: a usage error that says what to give.
+  const none = run([...args, '--architecture', 'my-net-7', ...more]);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /naming its family/);
+});
+
 test('unknown GPU name: exit 2 with close matches', () => {
   const r = run(['estimate', '--params', '1e9', '--tokens', '1e10', '--hardware', 'a1000-80gb']);
   assert.equal(r.code, 2);

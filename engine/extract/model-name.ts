@@ -43,7 +43,8 @@ const KIND_WORDS = new Set(
 const WRAPPER_CLASS =
   /^(Lit|Lightning)[A-Z]|(LitModule|LightningModule|Module|System|Task|Wrapper|Trainer|Experiment|Runner|Pipeline|Solver|Engine|DataParallel|Parallel)$/;
 /** Stems of config files that do not name the model (`configs/config.json`, `model.yaml`). */
-const GENERIC_STEM = /^(config|configs|cfg|model|models|default|defaults|base|params|hparams|args|settings|train|training|arch|architecture|model_config|model_cfg|hyperparams)$/i;
+const GENERIC_STEM =
+  /^(config|configs|cfg|model|models|default|defaults|base|params|hparams|args|settings|train|training|arch|architecture|model_config|model_cfg|hyperparams)$/i;
 
 /** Stems of saved weights that name a save, not a model. */
 const SAVE_STEM = /^(last|best|latest|final|checkpoint|ckpt|model|weights|pytorch_model|epoch[\w-]*|step[\w-]*)$/i;
@@ -60,19 +61,23 @@ const SAVE_STEM = /^(last|best|latest|final|checkpoint|ckpt|model|weights|pytorc
 export function modelName(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const v = raw.trim().replace(/^["']|["']$/g, '');
-  if (v.length < 2 || /[\s$<>{}?*|,;=]|^-/.test(v) || /^v?\d+(\.\d+)*$/i.test(v)) return undefined;
-  // A model config file: its stem is the model's name.
+  if (v.length < 2 || /[\s$<>{}?*|,;]|^-/.test(v) || /^v?\d+(\.\d+)*$/i.test(v)) return undefined;
+  // A model config file: its stem is the model's name (`d=1024_l=24_h=8.json` states its shape).
   const file = /(?:^|[\\/])([^\\/]+)\.(json|ya?ml|toml|cfg|py)$/i.exec(v);
   if (file) {
     const stem = file[1];
-    return GENERIC_STEM.test(stem) || !/[A-Za-z]/.test(stem) ? undefined : nameOrUndefined(stem);
+    if (GENERIC_STEM.test(stem) || !/[A-Za-z]/.test(stem)) return undefined;
+    return /^[A-Za-z][\w.+=-]*$/.test(stem) && /[A-Za-z]{2}|\d/.test(stem)
+      ? nameOrUndefined(stem.replace(/=/g, '_')) && stem
+      : undefined;
   }
+  if (v.includes('=')) return undefined;
   // A weights file is kept as written when its stem names a model (`yolov8n.pt`), not a save (`last.ckpt`, `model.pt`).
   const weights = /(?:^|[\\/])([^\\/]+)\.(pt|pth|bin|ckpt|safetensors|h5|pkl|npz|onnx|gguf)$/i.exec(v);
-  if (weights)
-    return !/[\\/]/.test(v) && !SAVE_STEM.test(weights[1]) && nameOrUndefined(weights[1]) ? v : undefined;
+  if (weights) return !/[\\/]/.test(v) && !SAVE_STEM.test(weights[1]) && nameOrUndefined(weights[1]) ? v : undefined;
   // A timm tag (`vit_base_patch16_224.augreg_in21k`) is not an import path: only `module.path.ClassName` is.
-  if (!/[\\/]/.test(v) && /^[a-z_][\w]*(\.[a-z_]\w*)+\.[A-Z]\w*$/.test(v)) return nameOrUndefined(v.slice(v.lastIndexOf('.') + 1));
+  if (!/[\\/]/.test(v) && /^[a-z_][\w]*(\.[a-z_]\w*)+\.[A-Z]\w*$/.test(v))
+    return nameOrUndefined(v.slice(v.lastIndexOf('.') + 1));
   if (/[\\/]/.test(v)) return v;
   return nameOrUndefined(v);
 }

@@ -483,6 +483,6 @@ export class Linker {
       launch?.cmd,
       schemaEdit,
     );
-    return launch ? withLauncherModel(merged, launch.file, launch.cmd) : merged;
+    return launch ? withLauncherModel(this, merged, launch.file, launch.cmd) : merged;
   }
 }

@@ -7,6 +7,7 @@ import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
+import { builtModelFact } from '../extract/python-model';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
@@ -129,8 +130,12 @@ export function vocabDrafts(
   if (tree) ownDevices(linker.id(file), text, tree, d);
   if (tree && !d.plan.facts.has('model')) {
     const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
-    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
+    const values = new ValueResolver(tree.rootNode, calls);
+    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, values);
     for (const f of vision.values()) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
+    // The model the script builds by code (`model = AFNO(...)`, `mar.__dict__[args.model](...)`).
+    const built = d.plan.facts.has('model') ? undefined : builtModelFact(linker.id(file), tree.rootNode, values);
+    if (built) d.plan.facts.set('model', built);
     // `HuggingFaceModel(AutoModelForCausalLM.from_pretrained("gpt2"))`: one named checkpoint is the model.
     const named = findCalls(tree.rootNode, text, ['from_pretrained'])
       .map((c) => ({ c, v: literal(c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value) }))

@@ -209,10 +209,15 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           // class) leaves the next spelling (`pretrained_model_name_or_path`) to name it (../extract/model-name.ts).
           else if (to === 'model') {
             const name = modelName(v);
-            if (name) fact('model', name, h, name === v.trim() ? undefined : `${written(h.entry)} → ${name}`);
+            // One file naming different models under one key (a launcher's `case` arms, a sweep over models): which
+            // one runs is not known.
+            const file = fileOf(sets, h.entry);
+            const other = list.some(
+              (o) => o.key === h.key && fileOf(sets, o.entry) === file && modelName(o.entry.value) !== name,
+            );
+            if (name && !other) fact('model', name, h, name === v.trim() ? undefined : `${written(h.entry)} → ${name}`);
             else done = false;
-          }
-          else if (to === 'arch.vocab') {
+          } else if (to === 'arch.vocab') {
             if (/(^|[\\/])gpt2[-_]vocab\.json$/i.test(v.trim())) extras.set(to, { value: 50257, hit: h });
             else done = false;
           } else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });

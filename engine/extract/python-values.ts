@@ -141,6 +141,8 @@ export class ValueResolver {
       const def = c.kwargs.get('default');
       const action = literal(c.kwargs.get('action')?.value);
       if (typeof flag !== 'string') continue;
+      // `required=True`: the default never applies (every run gives the option).
+      if (literal(c.kwargs.get('required')?.value) === true) continue;
       if (!def) {
         // `action="store_true"` without a default is False until the flag is given (store_false: True).
         if (action === 'store_true' || action === 'store_false') {

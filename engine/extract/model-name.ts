@@ -41,7 +41,7 @@ const KIND_WORDS = new Set(
 );
 /** Classes that wrap the model rather than name it (a LightningModule, a task or experiment object, a parallel wrapper). */
 const WRAPPER_CLASS =
-  /^(Lit|Lightning)[A-Z]|(LitModule|LightningModule|Module|System|Task|Wrapper|Trainer|Experiment|Runner|Pipeline|Solver|Engine|DataParallel|Parallel)$/;
+  /^(Lit|Lightning|Composer)[A-Z]|^HuggingFaceModel$|(LitModule|LightningModule|Module|System|Task|Wrapper|Trainer|Experiment|Runner|Pipeline|Solver|Engine|DataParallel|Parallel)$/;
 /** Stems of config files that do not name the model (`configs/config.json`, `model.yaml`). */
 const GENERIC_STEM =
   /^(config|configs|cfg|model|models|default|defaults|base|params|hparams|args|settings|train|training|arch|architecture|model_config|model_cfg|hyperparams)$/i;

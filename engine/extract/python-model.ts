@@ -10,7 +10,9 @@
 import type { SyntaxNode } from '../parse/python';
 import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { modelName } from './model-name';
+import { lookupArchitecture } from '../../core/data/vision-audio';
+import { lookupModel } from '../../core/index';
+import { modelName, sizeFromName } from './model-name';
 import type { Resolved, ValueResolver } from './python-values';
 
 /** Optimizer constructors (any library): their first argument holds the trained parameters. */
@@ -145,8 +147,11 @@ function builtBy(
   if (/^[A-Z]/.test(last) && !NOT_A_MODEL.test(last) && !/^(nn|torch|tf|keras|jax|flax)\./.test(callee)) {
     if (/(For[A-Z]\w+|LMHeadModel|PreTrainedModel)$/.test(last))
       return configId(first ?? kw('config'), assignments, values);
+    // A class the size tables know by name (`ResNet18`, `UNet`) is left to ./python-vision, which takes only the
+    // libraries' constructors: a script's own `ResNet18` (a CIFAR stem) or `UNet` is not the table's network.
     const v = modelName(last);
-    return v && v !== name ? { value: v, node: fn, how: `${callee}(…)` } : undefined;
+    if (!v || v === name || lookupArchitecture(v) || lookupModel(v) || sizeFromName(v)) return undefined;
+    return { value: v, node: fn, how: `${callee}(…)` };
   }
   return undefined;
 }

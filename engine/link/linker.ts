@@ -171,7 +171,11 @@ export class Linker {
       if (up === dir) break;
       dir = up;
     }
-    return undefined;
+    // A launcher kept under a `scripts/` folder (`scripts/long_term_forecast/ETT_script/x.sh`) runs from the folder
+    // that holds `scripts/`, however deep it is kept.
+    const holder = scriptsHolder(path.dirname(path.resolve(from)));
+    const cand = holder && path.resolve(holder, p);
+    return cand && this.read(cand, from) !== undefined ? cand : undefined;
   }
 
   /** Folders where a launcher or a user of `file` may live. */
@@ -485,4 +489,11 @@ export class Linker {
     );
     return launch ? withLauncherModel(this, merged, launch.file, launch.cmd) : merged;
   }
+}
+
+/** The folder holding the nearest `scripts/`-like folder above `dir` (`run_scripts`, `shell`), or undefined. */
+function scriptsHolder(dir: string): string | undefined {
+  for (let d = dir; path.dirname(d) !== d; d = path.dirname(d))
+    if (/^(scripts?|run_scripts?|shells?)$/i.test(path.basename(d))) return path.dirname(d);
+  return undefined;
 }

@@ -101,6 +101,7 @@ export function vocabDrafts(
   text: string,
   tree?: Tree,
   overlays?: EntrySet[],
+  launch?: { file: string; cmd: LaunchCommand },
 ): RunDraft[] {
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
@@ -157,7 +158,7 @@ export function vocabDrafts(
     const cmd = commandsOf(file, text)[0];
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
-  return [linker.enrich(d)];
+  return [linker.enrich(d, launch)];
 }
 
 /**
@@ -200,7 +201,12 @@ export function scriptVocabDrafts(
   if (!own || !flags) return [];
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
   const d = vocabRun([defaults, flags]);
-  if (!d) return [];
+  // A script whose own code trains (`exp.train(setting)` over a loop in another module): its run as read alone, with
+  // the launcher's flags over its settings.
+  if (!d)
+    return vocabDrafts(linker, script, stext, tree, [flags], cmd && { file: launcher, cmd }).map((r) =>
+      cmd ? withLaunchConfigs(linker, launcher, cmd, r) : r,
+    );
   scriptOptimizer(linker.id(script), stext, tree, d);
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };

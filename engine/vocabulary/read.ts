@@ -215,7 +215,16 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
             const other = list.some(
               (o) => o.key === h.key && fileOf(sets, o.entry) === file && modelName(o.entry.value) !== name,
             );
-            if (name && !other) fact('model', name, h, name === v.trim() ? undefined : `${written(h.entry)} → ${name}`);
+            // `--model_id ETTh1_96_96` beside `--model iTransformer` (Time-Series-Library's launchers): the id names
+            // the experiment and `model` the architecture; a hub id (`owner/name`) is a model wherever it is written.
+            const experimentId =
+              last === 'model_id' &&
+              !/^[\w.-]+\/[\w.-]+$/.test(v.trim()) &&
+              list.some(
+                (o) => fileOf(sets, o.entry) === file && lastKey(o.entry) === 'model' && !!modelName(o.entry.value),
+              );
+            if (name && !other && !experimentId)
+              fact('model', name, h, name === v.trim() ? undefined : `${written(h.entry)} → ${name}`);
             else done = false;
           } else if (to === 'arch.vocab') {
             if (/(^|[\\/])gpt2[-_]vocab\.json$/i.test(v.trim())) extras.set(to, { value: 50257, hit: h });
@@ -395,3 +404,6 @@ function editor(facts: Map<FactKey, Fact>, source: Map<FactKey, Hit>): PlanEdito
     return edits;
   };
 }
+
+/** The last key of an entry's path, normalised (`--model-id` → `model_id`). */
+const lastKey = (e: Entry) => norm(e.path[e.path.length - 1] ?? '');

@@ -199,3 +199,55 @@ for epoch in range(90):
   assert.ok(e.gpuHours.mid > 1, 'ResNet-50 × 90 ImageNet epochs is more than a GPU-hour');
   assert.equal(fact(r, 'seq_len'), undefined);
 });
+
+test('a forecasting launcher deep under scripts/: the script at the root runs it, `--model` is the model, not `--model_id`', async () => {
+  // Time-Series-Library's layout: `run.py` at the root parses the flags and calls an experiment module that trains.
+  const entry = `import argparse
+from exp.exp_forecast import ExpForecast
+parser = argparse.ArgumentParser()
+parser.add_argument('--is_training', type=int, required=True, default=1)
+parser.add_argument('--model_id', type=str, required=True, default='test', help='model id')
+parser.add_argument('--model', type=str, required=True, default='Autoformer', help='model name')
+parser.add_argument('--train_epochs', type=int, default=10)
+parser.add_argument('--batch_size', type=int, default=32)
+args = parser.parse_args()
+exp = ExpForecast(args)
+exp.train(args.model_id)
+`;
+  const expModule = `import torch
+from models import Autoformer, SeriesMixer
+class ExpForecast(object):
+    def __init__(self, args):
+        self.args = args
+        self.model = {'Autoformer': Autoformer, 'SeriesMixer': SeriesMixer}[args.model].Model(args).float()
+    def train(self, setting):
+        opt = torch.optim.Adam(self.model.parameters(), lr=1e-4)
+        for epoch in range(self.args.train_epochs):
+            for x, y in self.loader:
+                loss = torch.nn.functional.mse_loss(self.model(x), y)
+                loss.backward()
+                opt.step()
+`;
+  const launcher = `model_name=SeriesMixer
+python -u run.py \\
+  --is_training 1 \\
+  --model $model_name \\
+  --model_id ETTm2_96_720 \\
+  --batch_size 16
+`;
+  const files = {
+    'run.py': entry,
+    'exp/exp_forecast.py': expModule,
+    'scripts/long_term/ETT_script/SeriesMixer_ETTm2.sh': launcher,
+  };
+  const a = await analyze(files, 'scripts/long_term/ETT_script/SeriesMixer_ETTm2.sh');
+  assert.equal(fact(a, 'model')?.value, 'SeriesMixer');
+  assert.equal(fact(a, 'micro_batch')?.value, 16);
+  // A hub id under `model_id` is still the model (`--model_id google/flan-t5-base`).
+  const hub = launcher.replace('ETTm2_96_720', 'acme/series-mixer-base').replace('--model $model_name \\\n', '');
+  const b = await analyze(
+    { ...files, 'scripts/long_term/ETT_script/SeriesMixer_ETTm2.sh': hub },
+    'scripts/long_term/ETT_script/SeriesMixer_ETTm2.sh',
+  );
+  assert.equal(fact(b, 'model')?.value, 'acme/series-mixer-base');
+});

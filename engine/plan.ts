@@ -276,6 +276,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const model = v('model');
   const info = typeof model === 'string' ? lookupModel(model) : undefined;
   const inputs: RunInputs = {
+    model: typeof model === 'string' && model.trim() !== '' ? model : undefined,
     params: num(v('params')),
     activeParams: info?.activeParams,
     shape: info?.shape,

@@ -141,6 +141,8 @@ export class ValueResolver {
       const def = c.kwargs.get('default');
       const action = literal(c.kwargs.get('action')?.value);
       if (typeof flag !== 'string') continue;
+      // `required=True`: the default never applies (every run gives the option).
+      if (literal(c.kwargs.get('required')?.value) === true) continue;
       if (!def) {
         // `action="store_true"` without a default is False until the flag is given (store_false: True).
         if (action === 'store_true' || action === 'store_false') {
@@ -402,6 +404,28 @@ export class ValueResolver {
         if (typeof r.value !== 'number') return { value: undefined, node, dest: r.dest };
         return { ...r, value: fn === 'int' ? Math.trunc(r.value) : r.value };
       }
+    }
+    // An f-string of known values (`f'huggyllama/llama-{MODEL_SIZE}'`): the text it makes (no format spec read).
+    if (node.type === 'string' && depth < MAX_DEPTH && node.namedChildren.some((c) => c?.type === 'interpolation')) {
+      let out = '';
+      const vias: string[] = [];
+      let scriptDefault = false;
+      for (const c of node.namedChildren) {
+        if (!c || c.type === 'string_start' || c.type === 'string_end') continue;
+        if (c.type === 'string_content' || c.type === 'escape_sequence') out += c.text;
+        else if (c.type === 'interpolation') {
+          const expr = c.namedChildren.filter(
+            (x) => x && x.type !== 'format_specifier' && x.type !== 'type_conversion',
+          );
+          if (expr.length !== 1 || c.namedChildren.length !== 1) return { value: undefined, node };
+          const r = this.resolve(expr[0], depth + 1);
+          if (typeof r.value !== 'string' && typeof r.value !== 'number') return { value: undefined, node };
+          out += String(r.value);
+          if (r.via) vias.push(r.via);
+          scriptDefault ||= !!r.scriptDefault;
+        } else return { value: undefined, node };
+      }
+      return { value: out, node, via: vias.join(', ') || undefined, scriptDefault: scriptDefault || undefined };
     }
     // Integer arithmetic on two known numbers (`batch_size // MAX_GPU_BATCH_SIZE`).
     if (node.type === 'binary_operator' && depth < MAX_DEPTH) {

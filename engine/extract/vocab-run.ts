@@ -208,7 +208,9 @@ export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft 
   for (const [k, f] of read.facts) {
     const cur = facts.get(k);
     if (cur && cur.origin !== 'assumed') continue;
-    if (k === 'model' || (k === 'modality' && f.value === 'text')) continue;
+    // The model a framework reader did not name: the vocabulary's reading of it (a name, never a model type; see
+    // ../extract/model-name.ts).
+    if (k === 'modality' && f.value === 'text') continue;
     // An image or audio run: no sequence length is assumed for it.
     if (k === 'modality' && facts.get('seq_len')?.origin === 'assumed') facts.delete('seq_len');
     facts.set(k, f.origin === 'explicit' ? f : { ...f, origin: 'inferred' });

@@ -11,6 +11,7 @@ import { readingFacts, type PathLookup } from '../extract/config-reading';
 import type { Entry, EntrySet } from '../extract/generic';
 import { readEntries } from '../extract/generic';
 import { optimizerFact } from '../extract/python-optimizer';
+import { builtModelFact } from '../extract/python-model';
 import { ValueResolver } from '../extract/python-values';
 import { readSets, vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
@@ -341,6 +342,12 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
       optimizerFact(script, reader.text, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls)) ??
       importedOptimizer(linker, reader.file, reader.text, reader.tree.rootNode);
     if (o && typeof o.value === 'string') fill({ ...o, origin: 'inferred' });
+  }
+  // The model the code builds (`generator = BigVGAN(h)`), where the config names none.
+  if (!facts.get('model')?.value) {
+    const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);
+    const m = builtModelFact(script, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls));
+    if (m) fill({ ...m, origin: 'inferred' });
   }
   d.plan.files = [...new Set([...d.plan.files, script, ...(schema ? [schema.file] : [])])];
   d.plan.entry.label += ` — read by ${path.basename(reader.file)}`;

@@ -177,7 +177,11 @@ export class Linker {
       if (up === dir || (bare && this.listDir(dir).some((n) => ROOT_MARKER.test(n)))) break;
       dir = up;
     }
-    return undefined;
+    // A launcher kept under a `scripts/` folder (`scripts/long_term_forecast/ETT_script/x.sh`) runs from the folder
+    // that holds `scripts/`, however deep it is kept.
+    const holder = scriptsHolder(path.dirname(path.resolve(from)));
+    const cand = holder && path.resolve(holder, p);
+    return cand && this.read(cand, from) !== undefined ? cand : undefined;
   }
 
   /** Folders where a launcher or a user of `file` may live. */
@@ -489,6 +493,13 @@ export class Linker {
       launch?.cmd,
       schemaEdit,
     );
-    return launch ? withLauncherModel(merged, launch.file, launch.cmd) : merged;
+    return launch ? withLauncherModel(this, merged, launch.file, launch.cmd) : merged;
   }
+}
+
+/** The folder holding the nearest `scripts/`-like folder above `dir` (`run_scripts`, `shell`), or undefined. */
+function scriptsHolder(dir: string): string | undefined {
+  for (let d = dir; path.dirname(d) !== d; d = path.dirname(d))
+    if (/^(scripts?|run_scripts?|shells?)$/i.test(path.basename(d))) return path.dirname(d);
+  return undefined;
 }

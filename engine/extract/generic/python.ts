@@ -262,6 +262,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     let dest: string | undefined;
     let def: SyntaxNode | undefined;
     let action: FactValue | undefined;
+    let required = false;
     for (const a of args.namedChildren) {
       if (!a) continue;
       if (a.type === 'string') {
@@ -273,13 +274,23 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
         if (k === 'dest' && v) dest = String(literal(v) ?? dest);
         if (k === 'default' && v) def = v;
         if (k === 'action' && v) action = literal(v);
+        if (k === 'required' && v && literal(v) === true) required = true;
         // click: `is_flag=True` is a switch that is off unless given.
         if (k === 'is_flag' && v && literal(v) === true) action = 'store_true';
       }
     }
     if (!dest) return;
     const span = { start: call.startIndex, end: call.endIndex };
-    if (def) push([dest], def, span, 'default');
+    // `required=True`: every run gives the option, so its default never applies; the value is the caller's.
+    if (required)
+      entries.push({
+        path: [dest],
+        value: undefined,
+        span,
+        text: shortText(text.slice(span.start, span.end)),
+        kind: 'default',
+      });
+    else if (def) push([dest], def, span, 'default');
     else if (action === 'store_true' || action === 'store_false')
       entries.push({
         path: [dest],

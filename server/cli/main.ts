@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'node:path';
 import {
+  architectureFamilyIn,
   estimate as coreEstimate,
   lookupArchitecture,
   modelCardCo2,
@@ -183,7 +184,7 @@ export function buildProgram(out: (s: string) => void): Command {
     )
     .option('--flops-per-sample <n>', 'forward FLOPs per sample (instead of --architecture)', num('--flops-per-sample'))
     .option('--samples <n>', 'training samples per epoch', num('--samples'))
-    .option('--epochs <n>', 'epochs over the samples (default 1)', num('--epochs'))
+    .option('--epochs <n>', 'epochs over the samples (no estimate without them)', num('--epochs'))
     .option('--resolution <px>', 'input side in pixels for vision models', num('--resolution'))
     .option(
       '--include-idle',
@@ -221,18 +222,37 @@ export function buildProgram(out: (s: string) => void): Command {
       ].some((k) => o[k] !== undefined);
       if (explicit) {
         const perSample = o.architecture !== undefined || o.flopsPerSample !== undefined;
+        // Parameters with samples × epochs and a sequence length (text; the core takes a share of the full length) or a
+        // resolution (images of a network the table does not know) are a workload too.
+        const paramSamples =
+          o.params !== undefined &&
+          o.samples !== undefined &&
+          o.epochs !== undefined &&
+          (o.seqLen !== undefined || o.resolution !== undefined);
         if (
           o.gpuHours === undefined &&
           !(perSample && o.samples !== undefined) &&
+          !paramSamples &&
           (o.params === undefined || o.tokens === undefined)
         ) {
           throw new UsageError(
-            'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples (with --hardware and --devices); or give paths to scan',
+            'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples, or --params with --samples, --epochs and --seq-len (text) or --resolution (images) (with --hardware and --devices); or give paths to scan',
           );
         }
-        if (o.architecture !== undefined && o.flopsPerSample === undefined && !lookupArchitecture(o.architecture)) {
+        // A network the table does not know is estimated from --params and --resolution when its words name a family
+        // (ViT, ResNet, EfficientNet …: core/workload.ts).
+        const familyOnly =
+          o.params !== undefined &&
+          o.resolution !== undefined &&
+          architectureFamilyIn(o.architecture ?? '') !== undefined;
+        if (
+          o.architecture !== undefined &&
+          o.flopsPerSample === undefined &&
+          !lookupArchitecture(o.architecture) &&
+          !familyOnly
+        ) {
           throw new UsageError(
-            `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead`,
+            `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead, or --params and --resolution with words naming its family (ViT, ResNet, EfficientNet)`,
           );
         }
         if (o.hardware) {

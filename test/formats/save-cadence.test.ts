@@ -219,3 +219,43 @@ test('a save on rank 0 (`args.local_rank == 0`, default -1) is not a switch the 
   const a = await analyze({ 'train.py': code }, 'train.py');
   assert.equal(fact(a, 'periodic_save')?.value, 'steps');
 });
+
+test('an epoch save behind a saver that a negated switch keeps (`saver if not args.no_saver else None`) runs by default', async () => {
+  const code = `import argparse
+import torch
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=300)
+parser.add_argument("--no_saver", action="store_true", default=False)
+parser.add_argument("--recovery_interval", type=int, default=0)
+args = parser.parse_args()
+model = torch.nn.Linear(10, 2).cuda()
+opt = torch.optim.AdamW(model.parameters())
+saver = None
+saver = Saver(model, opt)
+
+
+def train_one_epoch(epoch, saver=None):
+    for i, batch in enumerate(loader):
+        loss = model(batch).sum()
+        loss.backward()
+        opt.step()
+        if saver is not None and args.recovery_interval and (i + 1) % args.recovery_interval == 0:
+            saver.save_recovery(epoch, i)
+
+
+for epoch in range(args.epochs):
+    saver = saver if not args.no_saver else None
+    train_one_epoch(epoch, saver=saver)
+    if saver is not None:
+        saver.save_checkpoint(epoch)
+`;
+  const a = await analyze({ 'train.py': code }, 'train.py');
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.ok(!codes(a).includes('GML301'));
+  // `if not args.no_saver:` around the epoch save is never read as a switch left off.
+  const b = await analyze(
+    { 'train.py': code.replace('    if saver is not None:\n', '    if not args.no_saver:\n') },
+    'train.py',
+  );
+  assert.notEqual(fact(b, 'periodic_save')?.value, 'no');
+});

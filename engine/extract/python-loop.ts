@@ -211,7 +211,11 @@ const isSaveName = (name: string) =>
 /** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
 function savingFunctions(root: SyntaxNode, text: string): Set<string> {
   const out = new Set<string>();
-  for (const c of findCalls(root, text, ['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint'])) {
+  // Any `save_…` method the file calls (`save_to_folder`, `save_weights`), besides the usual names, unless it writes
+  // images, samples or logs.
+  const named = new Set(['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint']);
+  for (const m of text.matchAll(/\.\s*(save_\w+)\s*\(/g)) if (!NOT_CHECKPOINT.test(m[1])) named.add(m[1]);
+  for (const c of findCalls(root, text, [...named])) {
     // `toimage(x).save(fn)` writes a picture; a function named for what it writes (`save_result`) is no checkpoint.
     if (/\)\s*\.\s*save$/.test(c.callee)) continue;
     const fn = enclosingFunction(c.node);

@@ -77,7 +77,7 @@ const blank = (text: string) =>
     .replace(/("""|''')[\s\S]*?\1/g, '""')
     .replace(/#[^\n]*/g, '')
     .replace(/(["'])(?:\\.|(?!\1)[^\\\n])*\1/g, '""');
-function savesAnything(text: string): boolean {
+export function savesAnything(text: string): boolean {
   for (const m of blank(text).matchAll(SAVE_CALL)) if (!m[1] || !NOT_STATE.test(m[1])) return true;
   return false;
 }

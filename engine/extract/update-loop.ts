@@ -7,6 +7,7 @@ import { callSite, findCalls } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
 import { loopAround, loopFacts } from './python-loop';
 import type { TrainingEvidence } from './python-trains';
+import { savesAnything } from './python-trains-run';
 import { ValueResolver } from './python-values';
 
 const KEYS: FactKey[] = ['epochs', 'max_steps', 'periodic_save', 'save_steps'];
@@ -30,6 +31,9 @@ export function updateLoopFacts(
   const got = new Set(read.map((f) => f.key));
   const outermost = loop.loops[loop.loops.length - 1];
   for (const f of read) {
+    // "Nothing saves" only where the loops hold no call that could write state by any name (`checkpoint(state)`,
+    // `manager.save()`, `model.save_to_folder(…)`): a helper the loop reader does not follow may save.
+    if (f.key === 'periodic_save' && f.value === 'no' && savesAnything(outermost.text)) continue;
     const cur = facts.get(f.key);
     if (cur && !WEAK.has(cur.origin)) continue;
     if (f.value === null && cur && cur.value !== null) continue;

@@ -259,3 +259,35 @@ for epoch in range(args.epochs):
   );
   assert.notEqual(fact(b, 'periodic_save')?.value, 'no');
 });
+
+test('a helper of the file that saves through any `save_…` method is a save when the loop calls it; sample writers are not', async () => {
+  const code = `import torch
+model = Generator().cuda()
+opt = torch.optim.AdamW(model.parameters())
+
+
+def checkpoint(model, path):
+    model.save_to_folder(path, {"optimizer.pth": opt.state_dict()})
+
+
+def save_samples(model, path):
+    model.save_to_folder(path + "/samples", {})
+
+
+for step, batch in enumerate(loader):
+    loss = model(batch).mean()
+    loss.backward()
+    opt.step()
+    if step % 1000 == 0:
+        checkpoint(model, "ckpt")
+`;
+  const a = await analyze({ 'train.py': code }, 'train.py');
+  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+  assert.equal(fact(a, 'save_steps')?.value, 1000);
+  // Only the sample writer in the loop: no checkpoint.
+  const b = await analyze(
+    { 'train.py': code.replace('checkpoint(model, "ckpt")', 'save_samples(model, "out")') },
+    'train.py',
+  );
+  assert.equal(fact(b, 'periodic_save')?.value, 'no');
+});

@@ -11,6 +11,7 @@ import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
+import { breakBound, neverEnds, whileBound } from './loop-bounds';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -32,7 +33,14 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
   const backward = findCalls(root, text, ['backward', 'manual_backward', 'scaler', 'loss_scaler']).find((c) =>
     isBackwardCall(c.node),
   );
-  if (!backward) return undefined;
+  return backward ? loopAround(root, text, backward) : undefined;
+}
+
+/**
+ * The loops around a training update of any library (a PyTorch backward pass, a TF2 `tape.gradient`, a JAX
+ * `value_and_grad`, a TF1 `sess.run(train_op)`), also through the functions that call it (two levels).
+ */
+export function loopAround(root: SyntaxNode, text: string, backward: CallSite): TrainingLoop {
   const loops = loopsAround(backward.node);
   // `for micro in range(accum): … loss.backward()` then `opt.step()` in the loop around it: accumulation, not steps.
   const accum =
@@ -108,7 +116,11 @@ export function loopFacts(
   if (step) {
     // A `while` budget counts only when its value is known (`while i < len(data)` is an epoch of unknown length).
     const wb = epoch ? undefined : whileBound(step);
-    const n = rangeArg(step) ?? (wb && typeof values.resolve(wb).value === 'number' ? wb : undefined);
+    // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` (no epoch loop around
+    // it: a streaming loader or one pass) stops at that step budget, not at the end of the data.
+    const fb = epoch || step.type !== 'for_statement' ? undefined : breakBound(step);
+    const budget = wb ?? fb;
+    const n = rangeArg(step) ?? (budget && typeof values.resolve(budget).value === 'number' ? budget : undefined);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     if (n && !epoch) {
       const r = values.resolve(n);
@@ -118,9 +130,9 @@ export function loopFacts(
         origin: r.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(n),
-        note: `${step.type === 'while_statement' ? `the while training loop stops at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
+        note: `${step.type === 'while_statement' ? `the while training loop stops at ${n.text}` : n === fb ? `the training loop breaks at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
       });
-    } else if (!n && !epoch && step.type === 'for_statement') {
+    } else if (!n && !epoch && step.type === 'for_statement' && !fb) {
       out.push({
         key: 'epochs',
         value: 1,
@@ -194,54 +206,11 @@ export function loopFacts(
 }
 
 /**
- * The step budget of a `while` step loop: `while it < N:` / `while it <= N:`, or `while True:` with a `break` of its
- * own under `if it >= N:` / `it > N` / `it == N` (nanoGPT's `if iter_num > max_iters: break`). The counter must not
- * count epochs. Returns N's node.
+ * Saves that write images, samples, plots, predictions or logs, not training state (torchvision's save_image,
+ * matplotlib's savefig, NumPy's savetxt, a generator's save_samples).
  */
-function whileBound(loop: SyntaxNode): SyntaxNode | undefined {
-  if (loop.type !== 'while_statement') return undefined;
-  const bound = (cmp: SyntaxNode | null | undefined, ops: RegExp) => {
-    if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
-    const [left, right] = cmp.namedChildren;
-    if (!left || !right || left.type !== 'identifier' || /epoch/i.test(left.text)) return undefined;
-    const op = cmp.text.slice(left.endIndex - cmp.startIndex, right.startIndex - cmp.startIndex).trim();
-    if (!ops.test(op)) return undefined;
-    return right;
-  };
-  const cond = loop.childForFieldName('condition');
-  if (!/^(True|1)$/.test(cond?.text ?? '')) return bound(cond, /^<=?$/);
-  for (const b of loop.childForFieldName('body')?.descendantsOfType('break_statement') ?? []) {
-    if (!b || loopsAround(b)[0]?.id !== loop.id) continue;
-    const guard = b.parent?.type === 'block' ? b.parent.parent : undefined;
-    if (guard?.type !== 'if_statement') continue;
-    const n = bound(guard.childForFieldName('condition'), /^(>=?|==)$/);
-    if (n) return n;
-  }
-  return undefined;
-}
-
-/**
- * `while True:` (or `while 1:`) that nothing leaves: no `break` of its own (one inside a nested loop leaves that
- * loop), no `return`, `raise`, `sys.exit()`/`exit()`/`quit()`/`os._exit()` inside it. A training loop of that shape
- * runs until the process is killed. Any way out — a step budget, a time limit, an early stop — keeps it bounded.
- */
-function neverEnds(loop: SyntaxNode): boolean {
-  if (loop.type !== 'while_statement' || !/^(True|1)$/.test(loop.childForFieldName('condition')?.text ?? ''))
-    return false;
-  const body = loop.childForFieldName('body');
-  if (!body) return false;
-  if (body.descendantsOfType(['return_statement', 'raise_statement']).length > 0) return false;
-  if (
-    body
-      .descendantsOfType('call')
-      .some((c) => /^((sys|os)\.)?(_?exit|quit)$/.test(c?.childForFieldName('function')?.text ?? ''))
-  )
-    return false;
-  return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
-}
-
-/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig, NumPy's savetxt). */
-const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig|savetxt)$/;
+const NOT_CHECKPOINT =
+  /^(save_images?|savefig|save_plots?|save_fig(ure)?s?|savetxt|save_samples?|save_audio|save_video|save_wav|save_results?|save_predictions?|save_outputs?|save_logs?|save_metrics|save_config|save_args|save_hyperparameters)$/;
 
 /** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
 const isSaveName = (name: string) =>
@@ -251,10 +220,16 @@ const isSaveName = (name: string) =>
 /** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
 function savingFunctions(root: SyntaxNode, text: string): Set<string> {
   const out = new Set<string>();
-  for (const c of findCalls(root, text, ['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint'])) {
+  // Any `save_…` method the file calls (`save_to_folder`, `save_weights`), besides the usual names, unless it writes
+  // images, samples or logs.
+  const named = new Set(['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint']);
+  for (const m of text.matchAll(/\.\s*(save_\w+)\s*\(/g)) if (!NOT_CHECKPOINT.test(m[1])) named.add(m[1]);
+  for (const c of findCalls(root, text, [...named])) {
+    // `toimage(x).save(fn)` writes a picture; a function named for what it writes (`save_result`) is no checkpoint.
+    if (/\)\s*\.\s*save$/.test(c.callee)) continue;
     const fn = enclosingFunction(c.node);
     const name = fn?.childForFieldName('name')?.text;
-    if (name) out.add(name);
+    if (name && !NOT_CHECKPOINT.test(name)) out.add(name);
   }
   return out;
 }
@@ -302,21 +277,46 @@ function saveFacts(
     }
     return false;
   };
+  const outerCalls = (l: SyntaxNode) =>
+    l.descendantsOfType('call').filter((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id)) as SyntaxNode[];
+  // An epoch-level save under a switch that is off by default (`if opt.checkpoint_interval != -1 and …`, default
+  // -1) is not the default run's saving either.
   const outerSave = loop.loops
     .slice(1)
-    .find((l) =>
-      l
-        .descendantsOfType('call')
-        .some((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id) && (!offSave || !flagGuarded(c!, l))),
-    );
-  if (offSave && flag && !outerSave) {
+    .find((l) => outerCalls(l).some((c) => (!offSave || !flagGuarded(c, l)) && !offByDefaultGuard(c, within, values)));
+  const offOuter = outerSave
+    ? undefined
+    : loop.loops
+        .slice(1)
+        .flatMap(outerCalls)
+        .map((c) => ({ c, flag: offByDefaultGuard(c, within, values) }))
+        .find((x) => x.flag);
+  if (!outerSave && !inStep && offOuter && !(offSave && flag)) {
     return [
       {
         key: 'periodic_save',
-        value: null,
+        value: 'no',
         origin: 'script-default',
         file,
-        span: spanOf(offSave),
+        // On the switch's default, the value that decides it (`default=-1`), else on the save.
+        span: spanOf(values.declaredDefault(offOuter.flag ?? '')?.node ?? offOuter.c),
+        note: `${offOuter.c.childForFieldName('function')?.text}(…) in the epoch loop runs only when --${offOuter.flag} is given (off by default)`,
+      },
+    ];
+  }
+  if (offSave && flag && !outerSave) {
+    // An epoch-level save behind another command-line value that is not known to be off keeps the run's saving
+    // unknown; with none, the default run saves nothing along the way (a launcher that gives the switch: link/merge.ts).
+    const unsure = loop.loops
+      .slice(1)
+      .some((l) => outerCalls(l).some((c) => flagGuarded(c, l) && !offByDefaultGuard(c, within, values)));
+    return [
+      {
+        key: 'periodic_save',
+        value: unsure ? null : 'no',
+        origin: 'script-default',
+        file,
+        span: spanOf(values.declaredDefault(flag)?.node ?? offSave),
         note: `${offSave.childForFieldName('function')?.text}(…) in the training loop runs only when --${flag} is given (off by default)`,
       },
     ];

@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../parse/python';
 import { literal, moduleConstants, type CallSite } from '../parse/python-syntax';
 import type { FactValue } from '../types';
 import { abslDefaults, moduleAssignments } from './python-flags';
+import { offByComparison } from './flag-compare';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -153,6 +154,13 @@ export class ValueResolver {
             node: c.kwargs.get('action')!.value,
             via: `argparse ${flag} (${action}, off unless given)`,
           });
+        } else if (action === undefined && literal(c.kwargs.get('required')?.value) !== true) {
+          // A stored option without `default=` is None until the flag is given (`if args.checkpointing_steps:`).
+          const dest = literal(c.kwargs.get('dest')?.value);
+          const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
+          const at = c.positional.find((p) => literal(p) === flag) ?? c.node;
+          if (!this.declared.has(name))
+            this.declared.set(name, { value: null, node: at, via: `argparse ${flag} has no default (None)` });
         }
         continue;
       }
@@ -345,6 +353,9 @@ export class ValueResolver {
         this.offByDefaultCondition(cond.childForFieldName('right'))
       );
     }
+    // `args.interval != -1`, `args.interval > 0`, `args.save_dir is not None` false with the declared default.
+    if (cond.type === 'comparison_operator')
+      return offByComparison(cond, FLAG_OBJECT, (n) => this.declared.get(n)?.value);
     if (cond.type !== 'attribute' || !FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) return undefined;
     const attr = cond.childForFieldName('attribute')?.text;
     const d = attr ? this.declared.get(attr) : undefined;

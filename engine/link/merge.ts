@@ -163,15 +163,6 @@ export function mergeRun(
       owner.set(k, NO_EDITOR);
     }
   }
-  // A value written in a branch a flag selects (`padding="max_length"` in the `else:` of `if args.data_packing:`):
-  // not the run's when the launcher gives the flag the branch excludes, or (every argument visible) leaves out the
-  // flag it needs.
-  if (launch)
-    for (const [k, f] of facts) {
-      if (!f.branch) continue;
-      const given = launch.fields.has(f.branch.flag);
-      if (given !== f.branch.given && (given || launch.complete)) facts.delete(k);
-    }
   // Every argument is visible (a complete command line, or one arguments file): the defaults are not guesses.
   if (draft.fromParser && ((launch && launch.complete && !launch.accelerate) || draft.anchor)) {
     for (const [k, f] of facts)

@@ -133,7 +133,16 @@ export function mergeRun(
       const dest = f.origin === 'script-default' ? argparseDest(f.note) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
       if (!given) continue;
-      const value = given.value === undefined || typeof given.value !== typeof f.value ? null : given.value;
+      // A mixed-precision switch the script declares off (`--amp`), given on the command line: on.
+      const switchOn =
+        k === 'precision' && f.value === 'fp32' && (given.value === true || given.value === 'True')
+          ? /bf16/.test(dest!)
+            ? 'bf16'
+            : 'fp16'
+          : undefined;
+      const value =
+        switchOn ??
+        (given.value === undefined || typeof given.value !== typeof f.value || k === 'precision' ? null : given.value);
       facts.set(k, {
         ...f,
         value,

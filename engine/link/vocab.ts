@@ -7,7 +7,6 @@ import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
-import { builtModelFact } from '../extract/python-model';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
@@ -56,7 +55,9 @@ export function entrySets(
           : undefined;
       const bt = target ? linker.read(target) : undefined;
       if (!target || bt === undefined) {
-        complete &&= b.optional === true;
+        // A dataset or model definition (OpenMMLab's `_base_/datasets/…`, `_base_/models/…`) sets no precision or
+        // accumulation: the framework defaults still hold without it.
+        complete &&= b.optional === true || /(^|\/)(datasets?|models?)\/[^/]+$/.test(b.path);
         continue;
       }
       const loaded = load(target, bt, undefined, depth + 1);
@@ -101,7 +102,8 @@ export function vocabDrafts(
   text: string,
   tree?: Tree,
   overlays?: EntrySet[],
-  launch?: { file: string; cmd: LaunchCommand },
+  /** False for a script's run seen from one launcher: the launchers beside the script are not that launcher. */
+  withLaunchers = true,
 ): RunDraft[] {
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
@@ -131,12 +133,8 @@ export function vocabDrafts(
   if (tree) ownDevices(linker.id(file), text, tree, d);
   if (tree && !d.plan.facts.has('model')) {
     const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
-    const values = new ValueResolver(tree.rootNode, calls);
-    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, values);
+    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
     for (const f of vision.values()) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
-    // The model the script builds by code (`model = AFNO(...)`, `mar.__dict__[args.model](...)`).
-    const built = d.plan.facts.has('model') ? undefined : builtModelFact(linker.id(file), tree.rootNode, values);
-    if (built) d.plan.facts.set('model', built);
     // `HuggingFaceModel(AutoModelForCausalLM.from_pretrained("gpt2"))`: one named checkpoint is the model.
     const named = findCalls(tree.rootNode, text, ['from_pretrained'])
       .map((c) => ({ c, v: literal(c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value) }))
@@ -158,7 +156,7 @@ export function vocabDrafts(
     const cmd = commandsOf(file, text)[0];
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
-  return [linker.enrich(d, launch)];
+  return [withLaunchers ? linker.enrich(d) : d];
 }
 
 /**
@@ -200,17 +198,37 @@ export function scriptVocabDrafts(
   const flags = readEntries(linker.id(launcher), ltext);
   if (!own || !flags) return [];
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
-  const d = vocabRun([defaults, flags]);
-  // A script whose own code trains (`exp.train(setting)` over a loop in another module): its run as read alone, with
-  // the launcher's flags over its settings.
-  if (!d)
-    return vocabDrafts(linker, script, stext, tree, [flags], cmd && { file: launcher, cmd }).map((r) =>
-      cmd ? withLaunchConfigs(linker, launcher, cmd, r) : r,
-    );
+  const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
+  if (!d) return [];
   scriptOptimizer(linker.id(script), stext, tree, d);
+  const parser = trainingArgumentsParser(linker, script, stext);
+  if (parser) trainingArgumentsDefaults(d, parser);
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+}
+
+/**
+ * A launcher whose flags name no training setting (`python -u run.py --model_id x --data ETTh1`) running a script
+ * whose code trains: the script's own run (its code and defaults, as when it is analysed itself) with the launcher's
+ * flags read over it, entered at the launcher's command. Not when some of its arguments cannot be read
+ * (`pretrain.py ${gpt_options}` from a sourced file): what they set is not known, so the script's defaults are not the
+ * run's.
+ */
+function launchedOwnRun(
+  linker: Linker,
+  launcher: string,
+  cmd: LaunchCommand | undefined,
+  script: string,
+  stext: string,
+  tree: Tree,
+  flags: EntrySet,
+): RunDraft | undefined {
+  if (!cmd?.complete) return undefined;
+  const [d] = vocabDrafts(linker, script, stext, tree, [flags], false);
+  if (!d) return undefined;
+  const entry = { ...d.plan.entry, file: linker.id(launcher), span: cmd.span };
+  return { ...d, plan: { ...d.plan, entry, files: [...new Set([...d.plan.files, linker.id(launcher)])] } };
 }
 
 const MAX_NEAR_LAUNCHERS = 40;
@@ -243,4 +261,53 @@ function scriptOptimizer(file: string, text: string, tree: Tree, d: RunDraft): v
   const calls = findCalls(tree.rootNode, text, ['add_argument']);
   const f = optimizerFact(file, text, tree.rootNode, new ValueResolver(tree.rootNode, calls));
   if (f && typeof f.value === 'string') d.plan.facts.set('optimizer', f);
+}
+
+/** Parsing transformers' TrainingArguments from the command line (`HfArgumentParser((…, TrainingArguments))`). */
+const PARSES_TRAINING_ARGS =
+  /\bHfArgumentParser\s*\([^)]*\b(Seq2Seq)?TrainingArguments\b|\bclass\s+\w+\s*\(\s*(transformers\.)?(Seq2Seq)?TrainingArguments\s*\)/;
+
+/**
+ * The file where a launched script parses its flags into TrainingArguments: the script itself or a module of its
+ * own folder it imports them from (`from arguments import get_args`).
+ */
+function trainingArgumentsParser(linker: Linker, script: string, text: string): string | undefined {
+  if (PARSES_TRAINING_ARGS.test(text)) return script;
+  for (const m of text.matchAll(/^\s*from\s+([A-Za-z_][\w]*)\s+import\b/gm)) {
+    const mod = linker.resolve(script, `${m[1]}.py`);
+    const t = mod && path.dirname(mod) === path.dirname(path.resolve(script)) ? linker.read(mod) : undefined;
+    if (t && PARSES_TRAINING_ARGS.test(t)) return mod;
+  }
+  return undefined;
+}
+
+/**
+ * The launcher's flags are TrainingArguments: what they leave out is TrainingArguments' documented default — no
+ * bf16/fp16 (fp32) and the AdamW optimizer (../extract/hf-defaults.ts).
+ */
+function trainingArgumentsDefaults(d: RunDraft, parser: string): void {
+  const note = (what: string) =>
+    `${what} (${path.basename(parser)} parses the flags into TrainingArguments; https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments, 2025)`;
+  const facts = d.plan.facts;
+  if (!facts.has('precision'))
+    facts.set('precision', {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      note: note('bf16 and fp16 default to False: training runs in fp32'),
+    });
+  if (!facts.has('optimizer'))
+    facts.set('optimizer', {
+      key: 'optimizer',
+      value: 'adamw_torch',
+      origin: 'framework-default',
+      note: note("optim defaults to 'adamw_torch'"),
+    });
+  if (!facts.has('grad_accum'))
+    facts.set('grad_accum', {
+      key: 'grad_accum',
+      value: 1,
+      origin: 'framework-default',
+      note: note('gradient_accumulation_steps defaults to 1'),
+    });
 }

@@ -7,7 +7,6 @@ import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
-import { builtModelFact } from '../extract/python-model';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
@@ -104,8 +103,8 @@ export function vocabDrafts(
   text: string,
   tree?: Tree,
   overlays?: EntrySet[],
-  /** A script's run seen from one launcher: that launcher, not the others beside the script. */
-  launch?: { file: string; cmd: LaunchCommand },
+  /** False for a script's run seen from one launcher: the launchers beside the script are not that launcher. */
+  withLaunchers = true,
 ): RunDraft[] {
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
@@ -137,12 +136,8 @@ export function vocabDrafts(
   if (tree) ownDevices(linker.id(file), text, tree, d);
   if (tree && !d.plan.facts.has('model')) {
     const calls = findCalls(tree.rootNode, text, [...VISION_CALLS, 'add_argument']);
-    const values = new ValueResolver(tree.rootNode, calls);
-    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, values);
+    const vision = visionFacts(linker.id(file), text, tree.rootNode, calls, new ValueResolver(tree.rootNode, calls));
     for (const f of vision.values()) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
-    // The model the script builds by code (`model = AFNO(...)`, `mar.__dict__[args.model](...)`).
-    const built = d.plan.facts.has('model') ? undefined : builtModelFact(linker.id(file), tree.rootNode, values);
-    if (built) d.plan.facts.set('model', built);
     // `HuggingFaceModel(AutoModelForCausalLM.from_pretrained("gpt2"))`: one named checkpoint is the model.
     const named = findCalls(tree.rootNode, text, ['from_pretrained'])
       .map((c) => ({ c, v: literal(c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value) }))
@@ -164,7 +159,7 @@ export function vocabDrafts(
     const cmd = commandsOf(file, text)[0];
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
-  return [linker.enrich(d, launch)];
+  return [withLaunchers ? linker.enrich(d) : d];
 }
 
 /**
@@ -233,7 +228,7 @@ function launchedOwnRun(
   flags: EntrySet,
 ): RunDraft | undefined {
   if (!cmd?.complete) return undefined;
-  const [d] = vocabDrafts(linker, script, stext, tree, [flags], { file: launcher, cmd });
+  const [d] = vocabDrafts(linker, script, stext, tree, [flags], false);
   if (!d) return undefined;
   const entry = { ...d.plan.entry, file: linker.id(launcher), span: cmd.span };
   return { ...d, plan: { ...d.plan, entry, files: [...new Set([...d.plan.files, linker.id(launcher)])] } };

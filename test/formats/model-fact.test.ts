@@ -251,3 +251,52 @@ python -u run.py \\
   );
   assert.equal(fact(b, 'model')?.value, 'acme/series-mixer-base');
 });
+
+test('a Hydra config: the model the script composing it builds, also when its step is a decorated capture', async () => {
+  // physicsnemo-style: the optimizer step happens inside a decorator, so no `.backward()` is written.
+  const script = (name: string, loop: boolean) => `import hydra
+import torch
+from omegaconf import DictConfig
+from storm.nets import StormNet
+from storm.capture import CaptureTraining
+
+@hydra.main(version_base="1.2", config_path="conf", config_name="config")
+def main(cfg: DictConfig) -> None:
+    net = StormNet(channels=cfg.channels).to("cuda")
+    optimizer = torch.optim.AdamW(net.parameters(), lr=cfg.lr)
+
+    @CaptureTraining(model=net, optim=optimizer)
+    def ${name}_step(invar, outvar):
+        return torch.nn.functional.mse_loss(net(invar), outvar)
+${
+  loop
+    ? `
+    for epoch in range(cfg.max_epoch):
+        for batch in datapipe:
+            ${name}_step(batch["x"], batch["y"])
+`
+    : ''
+}
+if __name__ == "__main__":
+    main()
+`;
+  const config = `hydra:
+  run:
+    dir: ./outputs
+max_epoch: 120
+channels: 64
+lr: 0.0005
+batch_size:
+  train: 16
+  validate: 2
+`;
+  const a = await analyze({ 'conf/config.yaml': config, 'train_storm.py': script('train', true) }, 'conf/config.yaml');
+  assert.equal(fact(a, 'model')?.value, 'StormNet');
+  // A script that composes the config but trains nothing (data preparation) is not its run's reader.
+  const b = await analyze(
+    { 'conf/config.yaml': config, 'prepare_storm.py': script('prepare', false) },
+    'conf/config.yaml',
+  );
+  const runs = [...b.runs, ...(b.linked ?? [])];
+  assert.ok(runs.every((r) => r.plan.facts.get('model')?.value !== 'StormNet'));
+});

@@ -3,9 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'node:path';
 import {
-  architectureFamilyIn,
   estimate as coreEstimate,
-  lookupArchitecture,
   modelCardCo2,
   modelCardYaml,
   reportJson,
@@ -50,7 +48,7 @@ import { registerInit } from './commands/init';
 import { registerReport } from './commands/report';
 import { addRunOptions, applyRunOptions } from './commands/run-options';
 import { registerTables } from './commands/tables';
-import { addRunShapeOptions, runShapeInputs } from './commands/run-shape';
+import { addRunShapeOptions, checkExplicitWorkload, runShapeInputs } from './commands/run-shape';
 import { bullets, checkReport, colorEnabled, wrapped } from './text';
 
 const VERSION = '0.1.0';
@@ -221,40 +219,7 @@ export function buildProgram(out: (s: string) => void): Command {
         'samples',
       ].some((k) => o[k] !== undefined);
       if (explicit) {
-        const perSample = o.architecture !== undefined || o.flopsPerSample !== undefined;
-        // Parameters with samples × epochs and a sequence length (text; the core takes a share of the full length) or a
-        // resolution (images of a network the table does not know) are a workload too.
-        const paramSamples =
-          o.params !== undefined &&
-          o.samples !== undefined &&
-          o.epochs !== undefined &&
-          (o.seqLen !== undefined || o.resolution !== undefined);
-        if (
-          o.gpuHours === undefined &&
-          !(perSample && o.samples !== undefined) &&
-          !paramSamples &&
-          (o.params === undefined || o.tokens === undefined)
-        ) {
-          throw new UsageError(
-            'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples, or --params with --samples, --epochs and --seq-len (text) or --resolution (images) (with --hardware and --devices); or give paths to scan',
-          );
-        }
-        // A network the table does not know is estimated from --params and --resolution when its words name a family
-        // (ViT, ResNet, EfficientNet …: core/workload.ts).
-        const familyOnly =
-          o.params !== undefined &&
-          o.resolution !== undefined &&
-          architectureFamilyIn(o.architecture ?? '') !== undefined;
-        if (
-          o.architecture !== undefined &&
-          o.flopsPerSample === undefined &&
-          !lookupArchitecture(o.architecture) &&
-          !familyOnly
-        ) {
-          throw new UsageError(
-            `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead, or --params and --resolution with words naming its family (ViT, ResNet, EfficientNet)`,
-          );
-        }
+        checkExplicitWorkload(o);
         if (o.hardware) {
           const r = resolveAccelerator(o.hardware);
           if (!r.ok) throw new UsageError(r.message);

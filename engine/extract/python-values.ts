@@ -5,6 +5,7 @@ import { literal, moduleConstants, type CallSite } from '../parse/python-syntax'
 import type { FactValue } from '../types';
 import { abslDefaults, moduleAssignments } from './python-flags';
 import { offByComparison } from './flag-compare';
+import { enclosingDef, paramOf } from './python-params';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -19,30 +20,6 @@ export interface Resolved {
 }
 
 const MAX_DEPTH = 12;
-
-function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
-
-/** The parameter `name` of a function definition: its position and default. */
-function paramOf(fn: SyntaxNode, name: string): { name: string; index: number; def?: SyntaxNode } | undefined {
-  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i];
-    if (!p) continue;
-    const pname =
-      p.type === 'identifier'
-        ? p.text
-        : p.type === 'typed_parameter'
-          ? p.namedChildren.find((c) => c?.type === 'identifier')?.text
-          : p.childForFieldName('name')?.text;
-    if (pname !== name) continue;
-    if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return undefined;
-    return { name, index: i, def: p.childForFieldName('value') ?? undefined };
-  }
-  return undefined;
-}
 
 /**
  * The right-hand sides of `name = expr` in a function's own body (nested definitions excluded); 'opaque' when the

@@ -10,6 +10,7 @@ import { ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
 import { fieldEditor, mergeFields } from '../extract/fields';
 import { hfArgsFields } from '../extract/hf-args-file';
 import { applyVersionDefaults } from '../extract/hf-defaults';
+import { scriptsHolder } from './scripts-holder';
 import { HF_SCHEMA } from '../extract/hf-fields';
 import { splatLinked, splatRefs } from '../extract/hf-splat';
 import { HydraSpec, hydraDrafts } from '../extract/hydra';
@@ -495,11 +496,4 @@ export class Linker {
     );
     return launch ? withLauncherModel(this, merged, launch.file, launch.cmd) : merged;
   }
-}
-
-/** The folder holding the nearest `scripts/`-like folder above `dir` (`run_scripts`, `shell`), or undefined. */
-function scriptsHolder(dir: string): string | undefined {
-  for (let d = dir; path.dirname(d) !== d; d = path.dirname(d))
-    if (/^(scripts?|run_scripts?|shells?)$/i.test(path.basename(d))) return path.dirname(d);
-  return undefined;
 }

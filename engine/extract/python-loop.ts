@@ -196,10 +196,7 @@ export function loopFacts(
   return out;
 }
 
-/**
- * Saves that write images, samples, plots, predictions or logs, not training state (torchvision's save_image,
- * matplotlib's savefig, NumPy's savetxt, a generator's save_samples).
- */
+/** Saves that write images, samples, plots, predictions or logs, not training state (save_image, savefig, savetxt). */
 const NOT_CHECKPOINT =
   /^(save_images?|savefig|save_plots?|save_fig(ure)?s?|savetxt|save_samples?|save_audio|save_video|save_wav|save_results?|save_predictions?|save_outputs?|save_logs?|save_metrics|save_config|save_args|save_hyperparameters)$/;
 
@@ -211,8 +208,7 @@ const isSaveName = (name: string) =>
 /** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
 function savingFunctions(root: SyntaxNode, text: string): Set<string> {
   const out = new Set<string>();
-  // Any `save_…` method the file calls (`save_to_folder`, `save_weights`), besides the usual names, unless it writes
-  // images, samples or logs.
+  // Any `save_…` method the file calls (`save_to_folder`), besides the usual names, unless it writes images or logs.
   const named = new Set(['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint']);
   for (const m of text.matchAll(/\.\s*(save_\w+)\s*\(/g)) if (!NOT_CHECKPOINT.test(m[1])) named.add(m[1]);
   for (const c of findCalls(root, text, [...named])) {
@@ -353,6 +349,29 @@ function saveFacts(
         `${at.childForFieldName('function')?.text}(…) once per epoch`,
       ),
     ];
+  }
+  // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration.
+  const holder = enclosingFunction(step);
+  const around = loop.loops[1];
+  if (holder && around && !contains(holder, around)) {
+    const after = holder
+      .descendantsOfType('call')
+      .find(
+        (c) =>
+          !!c &&
+          c.startIndex >= step.endIndex &&
+          enclosingFunction(c)?.id === holder.id &&
+          isSave(c) &&
+          !offByDefaultGuard(c, holder, values),
+      );
+    if (after)
+      return [
+        epochSaveFact(
+          around === epoch ? epochs : undefined,
+          { origin: 'explicit', file, span: spanOf(after) },
+          `${after.childForFieldName('function')?.text}(…) after each pass of the training loop, once per iteration of the loop that calls it`,
+        ),
+      ];
   }
   // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
   const outermost = loop.loops[loop.loops.length - 1];

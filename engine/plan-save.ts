@@ -40,8 +40,9 @@ function epochPeriod(f: RunPlan['facts']): boolean {
 export function closeSaveCadence(plan: RunPlan): void {
   const f = plan.facts;
   const cadence = f.get('periodic_save')?.value;
-  if ((cadence === 'steps' || cadence === 'epoch') && epochPeriod(f)) {
-    const every = f.get('save_steps')!;
+  const period = f.get('save_steps');
+  if (period && (cadence === 'steps' || cadence === 'epoch') && epochPeriod(f)) {
+    const every = period;
     // Saved each epoch by the loop already (the period read beside it): only the step interval goes.
     if (cadence === 'epoch') {
       f.delete('save_steps');

@@ -228,6 +228,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   let stepsAssumed = false;
   const arch = perSampleArchitecture(plan);
   let perSample: Pick<RunInputs, 'architecture' | 'samples' | 'epochs' | 'resolution'> = {};
+  let textSamples: Pick<RunInputs, 'samples' | 'epochs'> = {};
   if (arch) {
     // Images or clips × epochs (steps × global batch when a step count is set); the core counts 3 × forward FLOPs.
     const res = num(v('resolution'));
@@ -260,13 +261,23 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     });
   } else if (epochs !== undefined && examples !== undefined) {
     totalSteps = Math.ceil(examples / globalBatch) * Math.ceil(epochs);
-    tokens = epochs * examples * seqLen;
     stepsAssumed = origin('dataset_size') === 'assumed';
-    assumptions.push({
-      key: 'tokens',
-      text: `${epochs} epoch${epochs === 1 ? '' : 's'} × ${examples.toLocaleString('en-US')} examples × ${seqLen} tokens (every example counted at full length) = ${tokens.toExponential(2)} tokens`,
-      override: stepsAssumed ? 'set greenml.datasetSize or `dataset-size` in greenml.toml' : undefined,
-    });
+    const override = stepsAssumed ? 'set greenml.datasetSize or `dataset-size` in greenml.toml' : undefined;
+    const times = `${epochs} epoch${epochs === 1 ? '' : 's'} × ${examples.toLocaleString('en-US')} examples`;
+    // Padded to the maximum length, or packed: every position is computed. Otherwise the core takes the tokens as a
+    // share of the full length, with a range from short examples padded per batch to full ones (TEXT_FILL_RANGE).
+    const padded = v('padding') === 'max_length';
+    if (padded || v('packing') === true) {
+      tokens = epochs * examples * seqLen;
+      assumptions.push({
+        key: 'tokens',
+        text: `${times} × ${seqLen} tokens (${padded ? 'every example padded to the maximum length' : 'packed into full sequences'}) = ${tokens.toExponential(2)} tokens`,
+        override,
+      });
+    } else {
+      textSamples = { samples: examples, epochs };
+      assumptions.push({ key: 'samples', text: `${times} of up to ${seqLen} tokens`, override });
+    }
   }
   const precisionV = v('precision');
   const precision =
@@ -298,6 +309,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     intensity: settings.carbonIntensity,
     microBatch: micro,
     seqLen: arch ? undefined : seqLen,
+    ...textSamples,
     ...perSample,
     gradCheckpointing: v('grad_checkpointing') === true,
     optimizer: optimizerKind(v('optimizer')),

@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../parse/python';
 import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
+import { accumulationGuard, stepCallIn, unreadPrecision } from './code-signs';
 import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
@@ -18,6 +19,8 @@ export interface TrainingLoop {
   loops: SyntaxNode[];
   /** False when the step sits in a function this file never calls: the loops around it are not visible. */
   visible: boolean;
+  /** A loop of micro-steps around the backward pass inside the step loop (`for _ in range(accum):`), if any. */
+  accum?: SyntaxNode;
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
@@ -39,6 +42,9 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
  */
 export function loopAround(root: SyntaxNode, text: string, backward: CallSite): TrainingLoop {
   const loops = loopsAround(backward.node);
+  // `for micro in range(accum): … loss.backward()` then `opt.step()` in the loop around it: accumulation, not steps.
+  const accum =
+    loops.length > 1 && rangeArg(loops[0]) && !stepCallIn(loops[0]) && stepCallIn(loops[1]) ? loops.shift() : undefined;
   let visible = true;
   let fn = enclosingFunction(backward.node);
   // Follow the enclosing function to where it is called (two levels: step → epoch → main is common).
@@ -57,7 +63,7 @@ export function loopAround(root: SyntaxNode, text: string, backward: CallSite): 
     loops.push(...outer);
     fn = enclosingFunction(caller.node);
   }
-  return { backward, loops, visible };
+  return { backward, loops, visible, accum };
 }
 
 export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
@@ -93,6 +99,8 @@ export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   }
   return stop;
 };
+
+const numberOr = (v: unknown) => (typeof v === 'number' ? v : undefined);
 
 /** epochs / max_steps / grad_accum / periodic_save / save_steps from the loop's shape. */
 export function loopFacts(
@@ -164,15 +172,14 @@ export function loopFacts(
     }
     if (epoch) out.push(...validationFacts(file, text, epoch, step));
     // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
-    const stepCall = step
-      .descendantsOfType('call')
-      .find(
-        (c) =>
-          /(^|\.)step$/.test(c?.childForFieldName('function')?.text ?? '') &&
-          !/sched/i.test(c?.childForFieldName('function')?.text ?? ''),
-      );
+    const stepCall = stepCallIn(step);
     out.push(...stepEvalFacts(file, step, values));
-    const guard = stepCall ? moduloGuard(stepCall, step, values) : undefined;
+    const micro = loop.accum && rangeArg(loop.accum);
+    const guard = micro
+      ? { ...values.resolve(micro), value: numberOr(values.resolve(micro).value), node: micro }
+      : stepCall
+        ? accumulationGuard(stepCall, step, values)
+        : undefined;
     if (guard)
       out.push({
         key: 'grad_accum',
@@ -180,7 +187,9 @@ export function loopFacts(
         origin: guard.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(guard.node),
-        note: `optimizer.step() every ${guard.node.text}`,
+        note: micro
+          ? `${micro.text} micro-steps before each optimizer step`
+          : `optimizer.step() every ${guard.node.text}`,
       });
   }
   out.push(
@@ -396,6 +405,10 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
     const en = enabled ? values.resolve(enabled.value).value : true;
     if (en === false) continue;
     const base = { key: 'precision' as const, origin: 'explicit' as const, file, span: spanOf(a.node) };
+    // A wrapper object's own `autocast()` (`accel.autocast()`): on or off as that object was built.
+    const owner = a.callee.includes('.') ? a.callee.slice(0, a.callee.lastIndexOf('.')) : '';
+    if (owner && !/^(torch(\.(cuda|cpu|xpu))?(\.amp)?|(cuda\.)?amp)$/.test(owner) && !a.kwargs.has('dtype'))
+      return { ...base, value: null, note: `${a.callee}(): mixed precision as ${owner} was set up, not read here` };
     if (en === undefined)
       return {
         ...base,
@@ -488,10 +501,12 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       span: spanOf(off.node),
       note: `${off.callee}(enabled=${off.kwargs.get('enabled')?.value.text}) is off by default: fp32 unless it is turned on`,
     };
-  return {
-    key: 'precision',
-    value: 'fp32',
-    origin: 'framework-default',
-    note: 'no torch.autocast, GradScaler, .half() or .bfloat16() in this file: PyTorch trains in fp32',
-  };
+  return (
+    unreadPrecision(file, root, text, values) ?? {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      note: 'no torch.autocast, GradScaler, .half() or .bfloat16() in this file: PyTorch trains in fp32',
+    }
+  );
 }

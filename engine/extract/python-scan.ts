@@ -66,14 +66,21 @@ export function moduloGuard(
   within: SyntaxNode,
   values: ValueResolver,
 ): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean } | undefined {
-  for (let p = node.parent; p && p.id !== within.id; p = p.parent) {
-    if (p.type !== 'if_statement') continue;
-    const cond = p.childForFieldName('condition');
-    const mod = cond?.descendantsOfType('binary_operator').find((b) => b?.childForFieldName('operator')?.text === '%');
-    if (!mod) continue;
-    const right = mod.childForFieldName('right');
-    const r = values.resolve(right);
+  const modOf = (cond: SyntaxNode | null | undefined) =>
+    cond?.descendantsOfType('binary_operator').find((b) => b?.childForFieldName('operator')?.text === '%');
+  const guard = (mod: SyntaxNode) => {
+    const r = values.resolve(mod.childForFieldName('right'));
     return { value: typeof r.value === 'number' ? r.value : undefined, node: mod, scriptDefault: r.scriptDefault };
+  };
+  for (let p: SyntaxNode | null = node; p && p.id !== within.id; p = p.parent) {
+    const mod = p !== node && p.type === 'if_statement' ? modOf(p.childForFieldName('condition')) : undefined;
+    if (mod) return guard(mod);
+    // `if step % accum != 0: continue` earlier in the same block: the step below runs every `accum` batches.
+    for (let s = p.previousNamedSibling; s; s = s.previousNamedSibling) {
+      const cond = s.type === 'if_statement' ? s.childForFieldName('condition') : undefined;
+      const skip = cond?.type === 'comparison_operator' && /!=/.test(cond.text) ? modOf(cond) : undefined;
+      if (skip && s.childForFieldName('consequence')?.text.trim() === 'continue') return guard(skip);
+    }
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
 // constants, dict literals), each `inferred`; the defaults that follow from what the code shows, and only those; the
 // devices the file states.
 import type { Tree } from 'web-tree-sitter';
+import { ACCUMULATION } from './code-signs';
 import type { EntrySet } from './generic';
 import type { Framework } from '../vocabulary/frameworks';
 import { readVocabulary } from '../vocabulary/read';
@@ -15,8 +16,6 @@ import type { TrainingEvidence } from './python-trains';
 /** Mixed or reduced precision anywhere in the file: no fp32 default then. */
 const REDUCED_PRECISION =
   /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
-/** Gradient accumulation spelled in code or settings. */
-const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)|MultiSteps|every_k/i;
 /**
  * More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. A
  * `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too.
@@ -97,6 +96,17 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
   const tf = /^\s*(import tensorflow\b|from tensorflow\b|import keras\b|from keras\b)/m.test(text);
   // `np.set_printoptions(precision=4)` sets printed digits, not arithmetic.
   const code = text.replace(/\bset_printoptions\s*\([^)]*\)/g, '');
+  const tf32 =
+    torch && /matmul\.allow_tf32\s*=\s*True|set_float32_matmul_precision\(\s*["'](high|medium)["']/.exec(code);
+  if (!facts.has('precision') && tf32 && !REDUCED_PRECISION.test(code))
+    facts.set('precision', {
+      key: 'precision',
+      value: 'tf32',
+      origin: 'explicit',
+      file,
+      span: { start: tf32.index, end: tf32.index + tf32[0].length },
+      note: 'TF32 matmuls enabled (set_float32_matmul_precision / allow_tf32) and no autocast: fp32 weights, TF32 matmuls',
+    });
   if (!facts.has('precision') && (torch || tf) && !REDUCED_PRECISION.test(code))
     facts.set('precision', {
       key: 'precision',

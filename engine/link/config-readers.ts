@@ -20,6 +20,7 @@ import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
 import { cachedTree } from './tree-cache';
 import { entrySets } from './vocab';
+import { importedOptimizer } from './imports';
 
 /** Python files looked at per config (listing is cheap; only these are read). */
 const MAX_CANDIDATES = 200;
@@ -336,7 +337,9 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
   // The optimizer the code builds, where the config names none.
   if (!facts.get('optimizer') || WEAK.includes(facts.get('optimizer')!.origin)) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);
-    const o = optimizerFact(script, reader.text, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls));
+    const o =
+      optimizerFact(script, reader.text, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls)) ??
+      importedOptimizer(linker, reader.file, reader.text, reader.tree.rootNode);
     if (o && typeof o.value === 'string') fill({ ...o, origin: 'inferred' });
   }
   d.plan.files = [...new Set([...d.plan.files, script, ...(schema ? [schema.file] : [])])];

@@ -59,6 +59,10 @@ export interface LinkResult {
   dispose(): void;
 }
 
+/** Files that mark a repository's root folder. */
+export const ROOT_MARKER =
+  /^(readme(\.\w+)?|licen[cs]e(\.\w+)?|setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt|\.git)$/i;
+
 export class Linker {
   readonly sources = new Map<string, string>();
   readonly messages: string[] = [];
@@ -152,8 +156,10 @@ export class Linker {
 
   /**
    * A path named in `from`, resolved against the folder the command runs in when known (`base`), else against
-   * `from`'s folder and the folders above (launchers often run from the repo root: three levels for a bare name, six
-   * for a path with folders in it, which is specific enough not to meet another file of that name).
+   * `from`'s folder and the folders above, up to the repository's root (launchers usually run from it, however deep
+   * they sit: `scripts/long_term/etth1.sh` running `python run.py`), at most six folders up. For a bare name the walk
+   * also stops at the first folder holding a root marker (`.git`, `setup.py`, a README…), so a bare `train.py` never
+   * meets another project's file of that name; a path with folders in it is specific enough to go on.
    */
   resolve(from: string, p: string, base?: string): string | undefined {
     if (!p || /[$`*?]/.test(p)) return undefined;
@@ -163,12 +169,12 @@ export class Linker {
       if (this.read(cand, from) !== undefined) return cand;
     }
     let dir = path.dirname(path.resolve(from));
-    const levels = p.replace(/^\.\//, '').includes('/') ? 6 : 3;
-    for (let i = 0; i < levels; i++) {
+    const bare = !p.replace(/^\.\//, '').includes('/');
+    for (let i = 0; i < 6; i++) {
       const cand = path.resolve(dir, p);
       if (this.read(cand, from) !== undefined) return cand;
       const up = path.dirname(dir);
-      if (up === dir) break;
+      if (up === dir || (bare && this.listDir(dir).some((n) => ROOT_MARKER.test(n)))) break;
       dir = up;
     }
     return undefined;

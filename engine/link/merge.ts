@@ -139,9 +139,19 @@ export function mergeRun(
       const dest = f.origin === 'script-default' ? (argparseDest(f.note) ?? switchDest(f)) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
       if (!given) continue;
+      // A mixed-precision switch the script declares off (`--amp`), given on the command line: on.
+      const switchOn =
+        k === 'precision' && f.value === 'fp32' && (given.value === true || given.value === 'True')
+          ? /bf16/.test(dest!)
+            ? 'bf16'
+            : 'fp16'
+          : undefined;
       // A save behind a switch the launcher gives: it saves, at a cadence this review does not read from the flag.
       const value =
-        given.value === undefined || typeof given.value !== typeof f.value || switchDest(f) ? null : given.value;
+        switchOn ??
+        (given.value === undefined || typeof given.value !== typeof f.value || k === 'precision' || switchDest(f)
+          ? null
+          : given.value);
       facts.set(k, {
         ...f,
         value,

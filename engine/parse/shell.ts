@@ -170,6 +170,12 @@ function scan(
         }
       } else {
         commands.push({ words: rest, env, span: { start: rest[0].span.start, end } });
+        // `srun … bash -c "accelerate launch … train.py …"`: the quoted script's commands run too, read where written.
+        const c = rest.findIndex((w, j) => /^(ba)?sh$/.test(w.text) && !w.quoted && rest[j + 1]?.text === '-c');
+        const body = c >= 0 ? rest[c + 2] : undefined;
+        const q = body ? text[body.span.start] : '';
+        if (body && (q === '"' || q === "'") && text[body.span.end - 1] === q)
+          commands.push(...scan(text, body.span.start + 1, body.span.end - 1, state).commands);
       }
     }
     words = [];

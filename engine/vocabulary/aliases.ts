@@ -123,6 +123,10 @@ export const ALIASES: Alias[] = [
   A('precision', 'half_precision', 'precision', ['mlcollections'], { on: 'fp16', off: 'fp32' }),
   A('precision', 'optim_wrapper.type', 'precision', ['mmengine'], { fw: ['mmengine'] }),
   A('precision', 'optim_wrapper.dtype', 'precision', ['mmengine'], { fw: ['mmengine'] }),
+  // mmcv 1.x: `fp16 = dict(loss_scale='dynamic')` (or a number) turns on the Fp16OptimizerHook.
+  A('precision', '^fp16.loss_scale', 'precision', ['mmengine'], { on: 'fp16', fw: ['mmengine'] }),
+  // mmseg/mmdet 1.x `optimizer_config = dict(type='DistOptimizerHook', use_fp16=False)`: the hook's own switch.
+  A('precision', 'optimizer_config.use_fp16', 'precision', ['mmengine'], { on: 'fp16', off: 'fp32', fw: ['mmengine'] }),
   // --- batch: per-device and global ---
   A(
     'micro_batch',
@@ -146,7 +150,7 @@ export const ALIASES: Alias[] = [
     'int',
     ['pytorch', 'lightning', 'timm', 'keras'],
     // pycls's TRAIN.BATCH_SIZE is the total over its GPUs (a row of its own).
-    { scope: 'per-device', notFw: ['pycls'] },
+    { scope: 'per-device', notFw: ['pycls', 'pyslowfast'] },
   ),
   A(
     'global_batch',
@@ -168,7 +172,7 @@ export const ALIASES: Alias[] = [
   }),
   A(
     'grad_accum',
-    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
+    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_acc grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
     'int',
     ['hf', 'lightning', 'deepspeed', 'torchtune', 'neox', 'litgpt', 'composer'],
   ),

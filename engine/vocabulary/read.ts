@@ -223,6 +223,9 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           } else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'quantized') extras.set(to, { value: /4bit|nf4|fp4|int4|^4$/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
+          // A wrapper that only says the optimizer comes from torch (S3PRL `name: TorchOptim`): the next spelling
+          // (`torch_optim_name: Adam`) names it.
+          else if (to === 'optimizer' && /^(torch_?)?optim(izer)?$/i.test(v.trim())) done = false;
           else if (to === 'optimizer') fact(to, optimizerValue(v), h);
           else fact(to as FactKey, v, h);
           break;
@@ -360,6 +363,7 @@ function readPrecision(list: Hit[], fact: (k: FactKey, v: FactValue, h: Hit, not
   // bf16 weights, so with several on the narrowest wins.
   const on = (h: Hit) => {
     const v = h.entry.value;
+    if (/loss_scale$/.test(h.key) && typeof v === 'number') return v > 0; // a static loss scale: on
     return bool(v) === true || (typeof v === 'string' && bool(v) === undefined && !/^(none|null|)$/i.test(v.trim()));
   };
   const rank = { fp8: 0, bf16: 1, fp16: 2 } as const;

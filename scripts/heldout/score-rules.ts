@@ -76,7 +76,7 @@ function main() {
       {
         cwd: root,
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: Number(process.env.GREENML_SCORE_TIMEOUT_MS ?? 30_000), // a hang counts as a crash; raise it on a loaded machine
       },
     );
     let findings: Finding[] = [];

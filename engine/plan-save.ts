@@ -13,8 +13,50 @@ export function neverInterval(n: number): boolean {
   return n >= 1e8 || (n >= 99_999 && /^9+$/.test(String(n)));
 }
 
+/**
+ * A save period spelled without a unit (`SAVE_FREQ`, `CHECKPOINT_PERIOD`, `save_every`, `checkpoint_interval`) in a
+ * run the files measure in epochs and not in steps, no larger than the epoch count: it counts epochs (Swin/SimMIM's
+ * `SAVE_FREQ: 5` over `EPOCHS: 100`, pySlowFast's `CHECKPOINT_PERIOD`). A spelling that names steps or iterations
+ * (`save_steps`, `every_n_train_steps`) keeps its unit.
+ */
+function epochPeriod(f: RunPlan['facts']): boolean {
+  const every = f.get('save_steps');
+  const epochs = f.get('epochs');
+  if (typeof every?.value !== 'number' || typeof epochs?.value !== 'number' || f.has('max_steps')) return false;
+  if (every.origin === 'assumed' || every.origin === 'setting' || every.origin === 'framework-default') return false;
+  if (epochs.origin === 'assumed' || epochs.origin === 'setting' || epochs.origin === 'framework-default') return false;
+  const spelled =
+    every.name ??
+    /key `([\w.-]+)`|^([\w.-]+)/
+      .exec(every.note ?? '')
+      ?.slice(1)
+      .find(Boolean) ??
+    '';
+  const last = spelled.split('.').pop() ?? '';
+  if (!/freq|period|every|interval/i.test(last) || /step|iter|batch|update|sample|token/i.test(last)) return false;
+  return every.value >= 1 && every.value <= epochs.value;
+}
+
 export function closeSaveCadence(plan: RunPlan): void {
   const f = plan.facts;
+  const cadence = f.get('periodic_save')?.value;
+  const period = f.get('save_steps');
+  if (period && (cadence === 'steps' || cadence === 'epoch') && epochPeriod(f)) {
+    const every = period;
+    // Saved each epoch by the loop already (the period read beside it): only the step interval goes.
+    if (cadence === 'epoch') {
+      f.delete('save_steps');
+      return;
+    }
+    f.set('periodic_save', {
+      ...every,
+      key: 'periodic_save',
+      value: 'epoch',
+      note: `${every.note ?? 'a save period'}: every ${every.value} epochs (the run is measured in epochs, the period names no unit)`,
+    });
+    f.delete('save_steps');
+    return;
+  }
   const save = f.get('periodic_save');
   const every = f.get('save_steps');
   if (save?.value !== 'steps' || typeof every?.value !== 'number' || every.value < 1) return;

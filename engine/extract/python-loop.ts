@@ -12,6 +12,7 @@ import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
 import { breakBound, neverEnds, whileBound } from './loop-bounds';
+import { enclosingFunction, isSaveName, savingFunctions } from './save-names';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -21,11 +22,6 @@ export interface TrainingLoop {
   visible: boolean;
   /** A loop of micro-steps around the backward pass inside the step loop (`for _ in range(accum):`), if any. */
   accum?: SyntaxNode;
-}
-
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
 }
 
 /** The first `.backward(` call with its loops, or undefined when the file has none. */
@@ -205,35 +201,6 @@ export function loopFacts(
   return out;
 }
 
-/**
- * Saves that write images, samples, plots, predictions or logs, not training state (torchvision's save_image,
- * matplotlib's savefig, NumPy's savetxt, a generator's save_samples).
- */
-const NOT_CHECKPOINT =
-  /^(save_images?|savefig|save_plots?|save_fig(ure)?s?|savetxt|save_samples?|save_audio|save_video|save_wav|save_results?|save_predictions?|save_outputs?|save_logs?|save_metrics|save_config|save_args|save_hyperparameters)$/;
-
-/** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
-const isSaveName = (name: string) =>
-  (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
-  (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
-
-/** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
-function savingFunctions(root: SyntaxNode, text: string): Set<string> {
-  const out = new Set<string>();
-  // Any `save_…` method the file calls (`save_to_folder`, `save_weights`), besides the usual names, unless it writes
-  // images, samples or logs.
-  const named = new Set(['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint']);
-  for (const m of text.matchAll(/\.\s*(save_\w+)\s*\(/g)) if (!NOT_CHECKPOINT.test(m[1])) named.add(m[1]);
-  for (const c of findCalls(root, text, [...named])) {
-    // `toimage(x).save(fn)` writes a picture; a function named for what it writes (`save_result`) is no checkpoint.
-    if (/\)\s*\.\s*save$/.test(c.callee)) continue;
-    const fn = enclosingFunction(c.node);
-    const name = fn?.childForFieldName('name')?.text;
-    if (name && !NOT_CHECKPOINT.test(name)) out.add(name);
-  }
-  return out;
-}
-
 function saveFacts(
   file: string,
   root: SyntaxNode,
@@ -362,6 +329,29 @@ function saveFacts(
         `${at.childForFieldName('function')?.text}(…) once per epoch`,
       ),
     ];
+  }
+  // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration.
+  const holder = enclosingFunction(step);
+  const around = loop.loops[1];
+  if (holder && around && !contains(holder, around)) {
+    const after = holder
+      .descendantsOfType('call')
+      .find(
+        (c) =>
+          !!c &&
+          c.startIndex >= step.endIndex &&
+          enclosingFunction(c)?.id === holder.id &&
+          isSave(c) &&
+          !offByDefaultGuard(c, holder, values),
+      );
+    if (after)
+      return [
+        epochSaveFact(
+          around === epoch ? epochs : undefined,
+          { origin: 'explicit', file, span: spanOf(after) },
+          `${after.childForFieldName('function')?.text}(…) after each pass of the training loop, once per iteration of the loop that calls it`,
+        ),
+      ];
   }
   // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
   const outermost = loop.loops[loop.loops.length - 1];

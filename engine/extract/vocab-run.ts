@@ -132,6 +132,9 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
       if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
       // Written but not readable here (`batch: -1` asks Ultralytics for AutoBatch): the default is not what runs.
       if (read.unread.has(key)) continue;
+      // A default step budget never stands over a run the files measure in epochs (pySlowFast's `SOLVER.MAX_EPOCH`
+      // in a yacs config that looks like detectron2's).
+      if (key === 'max_steps' && facts.has('epochs')) continue;
       if (key === 'save_steps') {
         if (facts.get('periodic_save')?.value === 'no') continue;
         facts.set('periodic_save', {

@@ -291,3 +291,71 @@ for step, batch in enumerate(loader):
   );
   assert.equal(fact(b, 'periodic_save')?.value, 'no');
 });
+
+test('a save period that names no unit, in a run measured in epochs, counts epochs; a spelling with steps keeps steps', async () => {
+  const yacs = `MODEL:\n  TYPE: vit\n  NAME: pretrain_base\nDATA:\n  IMG_SIZE: 224\n  BATCH_SIZE: 128\nTRAIN:\n  EPOCHS: 100\n  BASE_LR: 1e-4\n  WEIGHT_DECAY: 0.05\nSAVE_FREQ: 5\n`;
+  const a = await analyze({ 'pretrain.yaml': yacs }, 'pretrain.yaml');
+  assert.equal(fact(a, 'epochs')?.value, 100);
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'save_steps'), undefined);
+  // With the run's steps written, the same period stays a step interval.
+  const b = await analyze(
+    { 'pretrain.yaml': yacs.replace('  EPOCHS: 100\n', '  MAX_STEPS: 100000\n') },
+    'pretrain.yaml',
+  );
+  assert.equal(fact(b, 'save_steps')?.value, 5);
+  const hfArgs = `model_name_or_path: gpt2\noutput_dir: out\nper_device_train_batch_size: 8\nnum_train_epochs: 10\nsave_steps: 5\n`;
+  const c = await analyze({ 'sft.yaml': hfArgs }, 'sft.yaml');
+  assert.equal(fact(c, 'save_steps')?.value, 5);
+  assert.equal(fact(c, 'periodic_save')?.value, 'steps');
+});
+
+test('a framework default step budget never stands over epochs the config writes (a yacs config with MAX_EPOCH)', async () => {
+  const slowfast = `TRAIN:\n  ENABLE: True\n  DATASET: kinetics\n  BATCH_SIZE: 8\n  CHECKPOINT_PERIOD: 5\nSOLVER:\n  BASE_LR: 0.005\n  MAX_EPOCH: 15\n  OPTIMIZING_METHOD: sgd\nMODEL:\n  ARCH: vit\n  NUM_CLASSES: 400\nNUM_GPUS: 8\n`;
+  const a = await analyze({ 'k400.yaml': slowfast }, 'k400.yaml');
+  assert.equal(fact(a, 'epochs')?.value, 15);
+  assert.equal(fact(a, 'max_steps'), undefined);
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'save_steps'), undefined);
+});
+
+test('a save after the step loop, in the function an outer loop calls, runs once per outer iteration', async () => {
+  const code = `import torch
+N_CHUNKS = 360
+model = build_model().cuda()
+optimizer = torch.optim.AdamW(model.parameters())
+
+
+def train_chunk(model, examples, chunk_idx):
+    for i in range(0, len(examples), 8):
+        loss = model(examples[i : i + 8]).mean()
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    save_checkpoint(model=model, optimizer=optimizer, save_dir=f"ckpt_{chunk_idx}")
+
+
+def main():
+    for chunk_idx in range(N_CHUNKS):
+        train_chunk(model, load_chunk(chunk_idx), chunk_idx)
+
+
+if __name__ == "__main__":
+    main()
+`;
+  const a = await analyze({ 'main.py': code }, 'main.py');
+  const save = keep(fact(a, 'periodic_save'));
+  assert.equal(save.value, 'epoch');
+  assert.match(save.note ?? '', /once per iteration of the loop that calls it/);
+  // Without that save, nothing saves.
+  const b = await analyze(
+    {
+      'main.py': code.replace(
+        '    save_checkpoint(model=model, optimizer=optimizer, save_dir=f"ckpt_{chunk_idx}")\n',
+        '',
+      ),
+    },
+    'main.py',
+  );
+  assert.equal(fact(b, 'periodic_save')?.value, 'no');
+});

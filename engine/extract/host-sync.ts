@@ -147,7 +147,7 @@ function returnedBy(factory: SyntaxNode, name: string): boolean {
  * from code that runs every step (a loss function returning `loss.item()` values, a meter update) runs every step
  * too — followed two calls deep. Loops are classified once each (a file may hold thousands of calls in one loop).
  */
-class StepScopes {
+export class StepScopes {
   private readonly stepNames: Set<string>;
   private readonly perStep = new Map<number, SyntaxNode>();
   private readonly kinds = new Map<number, 'step' | 'epoch' | 'inner'>();
@@ -292,7 +292,7 @@ const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
  * logging interval or a debug switch. An `if` that only chooses between code paths that all run every step (`if mode
  * == "train":`, `if model.name in (…)`, `if scaler is not None:`), or only picks the process (a rank check), does not.
  */
-function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward = isBackward): boolean {
+export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward = isBackward): boolean {
   const counters = new Set(
     (loop.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((n) => n?.text ?? ''),
   );
@@ -456,51 +456,5 @@ export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact
     span: spanOf(first.node),
     note: first.note,
     ...(rest.length ? { also: rest.map((r) => ({ span: spanOf(r.node), value: r.value, note: r.note })) } : {}),
-  };
-}
-
-/**
- * Histograms, images, figures and videos logged on every training step (TensorBoard's `add_histogram`/`add_image`,
- * the old TensorFlow logger's `histo_summary`/`image_summary`, `wandb.Histogram`/`wandb.Image`, MLflow's
- * `log_image`): each is computed on the host from tensors copied off the GPU and written out, step after step. Per
- * step as for host reads (StepScopes, guardedIn): under a logging interval they are not reported.
- */
-const MEDIA =
-  /(^|\.)(add_histogram|add_image|add_images|add_figure|add_video|histo_summary|image_summary|log_image)$|^wandb\.(Histogram|Image|Video)$/;
-
-export function mediaLogFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  const calls = findCalls(root, text, [
-    'add_histogram',
-    'add_image',
-    'add_images',
-    'add_figure',
-    'add_video',
-    'histo_summary',
-    'image_summary',
-    'log_image',
-    'Histogram',
-    'Image',
-    'Video',
-  ]).filter((c) => MEDIA.test(c.callee));
-  if (calls.length === 0) return undefined;
-  const scopes = new StepScopes(root);
-  const lines = new Set<number>();
-  const sites = calls.filter((c) => {
-    const loop = scopes.scopeOf(c.node);
-    if (!loop || guardedIn(c.node, loop, scopes.isBwd) || lines.has(c.node.startPosition.row)) return false;
-    lines.add(c.node.startPosition.row);
-    return true;
-  });
-  const [first, ...rest] = sites;
-  if (!first) return undefined;
-  const note = (c: CallSite) => `${c.callee}(…) on every training step`;
-  return {
-    key: 'media_logging',
-    value: first.callee,
-    origin: 'explicit',
-    file,
-    span: spanOf(first.node),
-    note: note(first),
-    ...(rest.length ? { also: rest.map((c) => ({ span: spanOf(c.node), value: c.callee, note: note(c) })) } : {}),
   };
 }

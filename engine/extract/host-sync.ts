@@ -8,6 +8,7 @@
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
 // `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
+import { enclosingDef } from './python-params';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
@@ -25,11 +26,6 @@ const isBackward = (c: SyntaxNode | null): c is SyntaxNode => {
   );
 };
 
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
-
 type IsBackward = (c: SyntaxNode | null) => c is SyntaxNode;
 
 /**
@@ -40,7 +36,7 @@ function backwardOf(root: SyntaxNode, calls: readonly SyntaxNode[], callee: (c: 
   const helpers = new Set<string>();
   for (const c of calls) {
     if (!BACKWARD_NAME.test(callee(c)) || !isBackward(c)) continue;
-    const name = enclosingFunction(c)?.childForFieldName('name')?.text;
+    const name = enclosingDef(c)?.childForFieldName('name')?.text;
     if (name) helpers.add(name);
   }
   // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
@@ -87,7 +83,7 @@ function stepFunctions(
   const own = new Map<number, SyntaxNode[]>();
   for (const c of calls) {
     if (!isBwd(c) && !optimizerStepName(callee(c))) continue;
-    const fn = enclosingFunction(c);
+    const fn = enclosingDef(c);
     if (!fn) continue;
     const list = own.get(fn.id);
     if (list) list.push(c);
@@ -133,7 +129,7 @@ function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
 function returnedBy(factory: SyntaxNode, name: string): boolean {
   return factory
     .descendantsOfType('return_statement')
-    .some((r) => !!r && r.namedChildren[0]?.text === name && enclosingFunction(r)?.id === factory.id);
+    .some((r) => !!r && r.namedChildren[0]?.text === name && enclosingDef(r)?.id === factory.id);
 }
 
 /**
@@ -245,7 +241,7 @@ export class StepScopes {
 
   /** The node that bounds the step `node` runs in (a step loop, or a function run every step), else undefined. */
   scopeOf(node: SyntaxNode): SyntaxNode | undefined {
-    const fn = enclosingFunction(node);
+    const fn = enclosingDef(node);
     const loops = loopsAround(node).filter((l) => !fn || contains(fn, l));
     // Outward from the innermost loop: a loop without any backward pass in it (a loop over metrics or parameters
     // inside the step) runs within the step of a loop around it; the first loop that runs the step itself bounds it;

@@ -12,7 +12,8 @@ import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
 import { breakBound, neverEnds, whileBound } from './loop-bounds';
-import { enclosingFunction, isSaveName, savingFunctions } from './save-names';
+import { isSaveName, savingFunctions } from './save-names';
+import { enclosingDef } from './python-params';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -42,7 +43,7 @@ export function loopAround(root: SyntaxNode, text: string, backward: CallSite): 
   const accum =
     loops.length > 1 && rangeArg(loops[0]) && !stepCallIn(loops[0]) && stepCallIn(loops[1]) ? loops.shift() : undefined;
   let visible = true;
-  let fn = enclosingFunction(backward.node);
+  let fn = enclosingDef(backward.node);
   // Follow the enclosing function to where it is called (two levels: step → epoch → main is common).
   for (let depth = 0; fn && depth < 2; depth++) {
     const name = fn.childForFieldName('name')?.text;
@@ -57,7 +58,7 @@ export function loopAround(root: SyntaxNode, text: string, backward: CallSite): 
     const caller = callers.find((c) => loopsAround(c.node).length > 0) ?? callers[0];
     const outer = loopsAround(caller.node);
     loops.push(...outer);
-    fn = enclosingFunction(caller.node);
+    fn = enclosingDef(caller.node);
   }
   return { backward, loops, visible, accum };
 }
@@ -213,7 +214,7 @@ function saveFacts(
   if (!step) return [];
   const savers = savingFunctions(root, text);
   // The function that runs the loop saves at its end: `self.model.train()` inside its loop is not that save.
-  for (let fn = enclosingFunction(loop.backward.node); fn; fn = enclosingFunction(fn)) {
+  for (let fn = enclosingDef(loop.backward.node); fn; fn = enclosingDef(fn)) {
     const name = fn.childForFieldName('name')?.text;
     if (name) savers.delete(name);
   }
@@ -331,7 +332,7 @@ function saveFacts(
     ];
   }
   // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration.
-  const holder = enclosingFunction(step);
+  const holder = enclosingDef(step);
   const around = loop.loops[1];
   if (holder && around && !contains(holder, around)) {
     const after = holder
@@ -340,7 +341,7 @@ function saveFacts(
         (c) =>
           !!c &&
           c.startIndex >= step.endIndex &&
-          enclosingFunction(c)?.id === holder.id &&
+          enclosingDef(c)?.id === holder.id &&
           isSave(c) &&
           !offByDefaultGuard(c, holder, values),
       );

@@ -1,12 +1,8 @@
 // Which calls write training state, by name: checkpoint writers (`torch.save`, `save_checkpoint`, a file's own
 // `def save_ckpt(…)`) as opposed to writers of images, samples, plots or logs (used by ./python-loop).
 import type { SyntaxNode } from '../parse/python';
+import { enclosingDef } from './python-params';
 import { findCalls } from '../parse/python-syntax';
-
-export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
 
 /** Saves that write images, samples, plots, predictions or logs, not training state (save_image, savefig, savetxt). */
 const NOT_CHECKPOINT =
@@ -26,7 +22,7 @@ export function savingFunctions(root: SyntaxNode, text: string): Set<string> {
   for (const c of findCalls(root, text, [...named])) {
     // `toimage(x).save(fn)` writes a picture; a function named for what it writes (`save_result`) is no checkpoint.
     if (/\)\s*\.\s*save$/.test(c.callee)) continue;
-    const fn = enclosingFunction(c.node);
+    const fn = enclosingDef(c.node);
     const name = fn?.childForFieldName('name')?.text;
     if (name && !NOT_CHECKPOINT.test(name)) out.add(name);
   }

@@ -174,9 +174,14 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
       );
     } else {
       const n = inputs.activeParams ?? inputs.params;
-      if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);
+      const named = inputs.model?.trim();
+      if (n === undefined && named)
+        missing.push(
+          `the parameter count: the model "${named}" is in neither the models table (core/data/models.ts) nor the vision/audio architectures (core/data/vision-audio.ts), so its size is unknown (--params, or for a vision/audio model ${OVERRIDE_HINTS.architecture})`,
+        );
+      else if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);
       if (inputs.tokens === undefined) missing.push(`the number of training tokens (${OVERRIDE_HINTS.tokens})`);
-      if (n === undefined && inputs.tokens === undefined)
+      if (n === undefined && inputs.tokens === undefined && !named)
         missing.push(`for vision or audio models the architecture and samples (${OVERRIDE_HINTS.architecture})`);
     }
     warnings.push(

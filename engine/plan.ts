@@ -1,6 +1,7 @@
 // Linking: completes a run plan extracted from code with workspace settings and visible assumptions, then turns it
 // into the footprint core's inputs. Override order: explicit > script default > setting > framework default > assumed.
 import { closeGlobalBatch } from './plan-batch';
+import { closeSaveCadence } from './plan-save';
 import { lookupModel, type Assumption, type OptimizerKind, type Precision, type RunInputs } from '../core/index';
 import { lookupDataset } from '../core/data/datasets';
 import { lookupArchitecture } from '../core/data/vision-audio';
@@ -56,6 +57,7 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
   const from = (k: keyof Settings) => settings.sources[k] ?? 'settings';
   // Before any setting or assumption fills the device count: only what the files state.
   closeGlobalBatch(plan);
+  closeSaveCadence(plan);
   if (!isCpuLike(plan.facts.get('hardware')?.value)) {
     if (settings.hardware)
       setIfAbsent(plan, {
@@ -287,6 +289,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const model = v('model');
   const info = typeof model === 'string' ? lookupModel(model) : undefined;
   const inputs: RunInputs = {
+    model: typeof model === 'string' && model.trim() !== '' ? model : undefined,
     params: num(v('params')),
     activeParams: info?.activeParams,
     shape: info?.shape,

@@ -11,6 +11,9 @@ import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
+import { breakBound, neverEnds, whileBound } from './loop-bounds';
+import { isSaveName, savingFunctions } from './save-names';
+import { enclosingDef } from './python-params';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -22,11 +25,6 @@ export interface TrainingLoop {
   accum?: SyntaxNode;
 }
 
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
-
 /** The first `.backward(` call with its loops, or undefined when the file has none. */
 export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop | undefined {
   const backward = findCalls(root, text, [
@@ -36,13 +34,20 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
     'scaler',
     'loss_scaler',
   ]).find((c) => isBackwardCall(c.node));
-  if (!backward) return undefined;
+  return backward ? loopAround(root, text, backward) : undefined;
+}
+
+/**
+ * The loops around a training update of any library (a PyTorch backward pass, a TF2 `tape.gradient`, a JAX
+ * `value_and_grad`, a TF1 `sess.run(train_op)`), also through the functions that call it (two levels).
+ */
+export function loopAround(root: SyntaxNode, text: string, backward: CallSite): TrainingLoop {
   const loops = loopsAround(backward.node);
   // `for micro in range(accum): … loss.backward()` then `opt.step()` in the loop around it: accumulation, not steps.
   const accum =
     loops.length > 1 && rangeArg(loops[0]) && !stepCallIn(loops[0]) && stepCallIn(loops[1]) ? loops.shift() : undefined;
   let visible = true;
-  let fn = enclosingFunction(backward.node);
+  let fn = enclosingDef(backward.node);
   // Follow the enclosing function to where it is called (two levels: step → epoch → main is common).
   for (let depth = 0; fn && depth < 2; depth++) {
     const name = fn.childForFieldName('name')?.text;
@@ -57,7 +62,7 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
     const caller = callers.find((c) => loopsAround(c.node).length > 0) ?? callers[0];
     const outer = loopsAround(caller.node);
     loops.push(...outer);
-    fn = enclosingFunction(caller.node);
+    fn = enclosingDef(caller.node);
   }
   return { backward, loops, visible, accum };
 }
@@ -115,7 +120,11 @@ export function loopFacts(
     const endlessEpochs =
       epoch?.type === 'while_statement' && /^(True|1)$/.test(epoch.childForFieldName('condition')?.text ?? '');
     const wb = epoch ? (endlessEpochs ? whileBound(epoch) : undefined) : whileBound(step);
-    const n = rangeArg(step) ?? (wb && typeof values.resolve(wb).value === 'number' ? wb : undefined);
+    // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` (no epoch loop around
+    // it: a streaming loader or one pass) stops at that step budget, not at the end of the data.
+    const fb = epoch || step.type !== 'for_statement' ? undefined : breakBound(step);
+    const budget = wb ?? fb;
+    const n = rangeArg(step) ?? (budget && typeof values.resolve(budget).value === 'number' ? budget : undefined);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     if (n && (!epoch || n === wb)) {
       const r = values.resolve(n);
@@ -125,9 +134,9 @@ export function loopFacts(
         origin: r.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(n),
-        note: `${n === wb ? `the while training loop stops at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
+        note: `${n === wb ? `the while training loop stops at ${n.text}` : n === fb ? `the training loop breaks at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
       });
-    } else if (!n && !epoch && step.type === 'for_statement') {
+    } else if (!n && !epoch && step.type === 'for_statement' && !fb) {
       out.push({
         key: 'epochs',
         value: 1,
@@ -200,81 +209,6 @@ export function loopFacts(
   return out;
 }
 
-/**
- * The step budget of a `while` step loop: `while it < N:` / `while it <= N:`, or `while True:` with a `break` of its
- * own under `if it >= N:` / `it > N` / `it == N` (nanoGPT's `if iter_num > max_iters: break`). The counter must not
- * count epochs. Returns N's node.
- */
-function whileBound(loop: SyntaxNode): SyntaxNode | undefined {
-  if (loop.type !== 'while_statement') return undefined;
-  const bound = (cmp: SyntaxNode | null | undefined, ops: RegExp) => {
-    if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
-    const [left, right] = cmp.namedChildren;
-    if (!left || !right) return undefined;
-    const op = cmp.text.slice(left.endIndex - cmp.startIndex, right.startIndex - cmp.startIndex).trim();
-    // `if global_step % t_total == 0: break`: the first multiple of the budget ends the run.
-    const [counter, budget] =
-      left.type === 'binary_operator' &&
-      left.childForFieldName('operator')?.text === '%' &&
-      right.text === '0' &&
-      op === '=='
-        ? [left.childForFieldName('left'), left.childForFieldName('right')]
-        : [left, right];
-    if (counter?.type !== 'identifier' || !budget || /epoch/i.test(counter.text)) return undefined;
-    if (counter === left && !ops.test(op)) return undefined;
-    return budget;
-  };
-  const cond = loop.childForFieldName('condition');
-  if (!/^(True|1)$/.test(cond?.text ?? '')) return bound(cond, /^<=?$/);
-  for (const b of loop.childForFieldName('body')?.descendantsOfType('break_statement') ?? []) {
-    if (!b || loopsAround(b)[0]?.id !== loop.id) continue;
-    const guard = b.parent?.type === 'block' ? b.parent.parent : undefined;
-    if (guard?.type !== 'if_statement') continue;
-    const n = bound(guard.childForFieldName('condition'), /^(>=?|==)$/);
-    if (n) return n;
-  }
-  return undefined;
-}
-
-/**
- * `while True:` (or `while 1:`) that nothing leaves: no `break` of its own (one inside a nested loop leaves that
- * loop), no `return`, `raise`, `sys.exit()`/`exit()`/`quit()`/`os._exit()` inside it. A training loop of that shape
- * runs until the process is killed. Any way out — a step budget, a time limit, an early stop — keeps it bounded.
- */
-function neverEnds(loop: SyntaxNode): boolean {
-  if (loop.type !== 'while_statement' || !/^(True|1)$/.test(loop.childForFieldName('condition')?.text ?? ''))
-    return false;
-  const body = loop.childForFieldName('body');
-  if (!body) return false;
-  if (body.descendantsOfType(['return_statement', 'raise_statement']).length > 0) return false;
-  if (
-    body
-      .descendantsOfType('call')
-      .some((c) => /^((sys|os)\.)?(_?exit|quit)$/.test(c?.childForFieldName('function')?.text ?? ''))
-  )
-    return false;
-  return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
-}
-
-/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig, NumPy's savetxt). */
-const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig|savetxt)$/;
-
-/** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
-const isSaveName = (name: string) =>
-  (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
-  (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
-
-/** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
-function savingFunctions(root: SyntaxNode, text: string): Set<string> {
-  const out = new Set<string>();
-  for (const c of findCalls(root, text, ['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint'])) {
-    const fn = enclosingFunction(c.node);
-    const name = fn?.childForFieldName('name')?.text;
-    if (name) out.add(name);
-  }
-  return out;
-}
-
 function saveFacts(
   file: string,
   root: SyntaxNode,
@@ -287,7 +221,7 @@ function saveFacts(
   if (!step) return [];
   const savers = savingFunctions(root, text);
   // The function that runs the loop saves at its end: `self.model.train()` inside its loop is not that save.
-  for (let fn = enclosingFunction(loop.backward.node); fn; fn = enclosingFunction(fn)) {
+  for (let fn = enclosingDef(loop.backward.node); fn; fn = enclosingDef(fn)) {
     const name = fn.childForFieldName('name')?.text;
     if (name) savers.delete(name);
   }
@@ -318,21 +252,46 @@ function saveFacts(
     }
     return false;
   };
+  const outerCalls = (l: SyntaxNode) =>
+    l.descendantsOfType('call').filter((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id)) as SyntaxNode[];
+  // An epoch-level save under a switch that is off by default (`if opt.checkpoint_interval != -1 and …`, default
+  // -1) is not the default run's saving either.
   const outerSave = loop.loops
     .slice(1)
-    .find((l) =>
-      l
-        .descendantsOfType('call')
-        .some((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id) && (!offSave || !flagGuarded(c!, l))),
-    );
-  if (offSave && flag && !outerSave) {
+    .find((l) => outerCalls(l).some((c) => (!offSave || !flagGuarded(c, l)) && !offByDefaultGuard(c, within, values)));
+  const offOuter = outerSave
+    ? undefined
+    : loop.loops
+        .slice(1)
+        .flatMap(outerCalls)
+        .map((c) => ({ c, flag: offByDefaultGuard(c, within, values) }))
+        .find((x) => x.flag);
+  if (!outerSave && !inStep && offOuter && !(offSave && flag)) {
     return [
       {
         key: 'periodic_save',
-        value: null,
+        value: 'no',
         origin: 'script-default',
         file,
-        span: spanOf(offSave),
+        // On the switch's default, the value that decides it (`default=-1`), else on the save.
+        span: spanOf(values.declaredDefault(offOuter.flag ?? '')?.node ?? offOuter.c),
+        note: `${offOuter.c.childForFieldName('function')?.text}(…) in the epoch loop runs only when --${offOuter.flag} is given (off by default)`,
+      },
+    ];
+  }
+  if (offSave && flag && !outerSave) {
+    // An epoch-level save behind another command-line value that is not known to be off keeps the run's saving
+    // unknown; with none, the default run saves nothing along the way (a launcher that gives the switch: link/merge.ts).
+    const unsure = loop.loops
+      .slice(1)
+      .some((l) => outerCalls(l).some((c) => flagGuarded(c, l) && !offByDefaultGuard(c, within, values)));
+    return [
+      {
+        key: 'periodic_save',
+        value: unsure ? null : 'no',
+        origin: 'script-default',
+        file,
+        span: spanOf(values.declaredDefault(flag)?.node ?? offSave),
         note: `${offSave.childForFieldName('function')?.text}(…) in the training loop runs only when --${flag} is given (off by default)`,
       },
     ];
@@ -378,6 +337,29 @@ function saveFacts(
         `${at.childForFieldName('function')?.text}(…) once per epoch`,
       ),
     ];
+  }
+  // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration.
+  const holder = enclosingDef(step);
+  const around = loop.loops[1];
+  if (holder && around && !contains(holder, around)) {
+    const after = holder
+      .descendantsOfType('call')
+      .find(
+        (c) =>
+          !!c &&
+          c.startIndex >= step.endIndex &&
+          enclosingDef(c)?.id === holder.id &&
+          isSave(c) &&
+          !offByDefaultGuard(c, holder, values),
+      );
+    if (after)
+      return [
+        epochSaveFact(
+          around === epoch ? epochs : undefined,
+          { origin: 'explicit', file, span: spanOf(after) },
+          `${after.childForFieldName('function')?.text}(…) after each pass of the training loop, once per iteration of the loop that calls it`,
+        ),
+      ];
   }
   // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
   const outermost = loop.loops[loop.loops.length - 1];

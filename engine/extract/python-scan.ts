@@ -387,9 +387,15 @@ export function offByDefaultGuard(
     // `if args.recovery_interval and …` with default 0: a conjunct that is falsy by default.
     const conj = values.offByDefaultCondition(cond);
     if (conj) return conj;
+    // A value compared by size or computed with (`local_step > args.gradient_accumulation`, `step % args.every`) is
+    // not a switch: only values tested for truth or presence turn the branch off.
+    // A negated switch (`if not args.no_save:`, `saver if not args.no_saver else None`) is on by default.
     const attrs = cond
       .descendantsOfType('attribute')
-      .filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? ''));
+      .filter(
+        (a) =>
+          !!a && FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') && !operand(a, cond) && !negated(a, cond),
+      );
     if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
     for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {
       const rhs = id ? values.localAssignments(id) : [];
@@ -397,7 +403,7 @@ export function offByDefaultGuard(
         attrs.push(
           ...r
             .descendantsOfType('attribute')
-            .filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? '')),
+            .filter((a) => !!a && FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') && !negated(a, r)),
         );
         if (r.type === 'attribute' && FLAG_OBJECT.test(r.childForFieldName('object')?.text ?? '')) attrs.push(r);
       }
@@ -410,6 +416,23 @@ export function offByDefaultGuard(
     }
   }
   return undefined;
+}
+
+/** True when `node` sits under a `not` within `top`. */
+function negated(node: SyntaxNode, top: SyntaxNode): boolean {
+  for (let p: SyntaxNode | null = node; p && p.id !== top.parent?.id; p = p.parent)
+    if (p.type === 'not_operator') return true;
+  return false;
+}
+
+/** True when `node` is an operand of arithmetic or of an ordering comparison (`<`, `>`) within `cond`. */
+function operand(node: SyntaxNode, cond: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== cond.parent?.id; p = p.parent) {
+    if (p.type === 'binary_operator') return true;
+    if (p.type === 'comparison_operator' && p.children.some((c) => c && /^[<>]=?$/.test(c.type))) return true;
+    if (p.type === 'call' || p.type === 'boolean_operator' || p.type === 'not_operator') return false;
+  }
+  return false;
 }
 
 /** True when `node` sits in the `if` branch itself (not in its `else` / `elif`). */

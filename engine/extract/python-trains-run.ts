@@ -61,7 +61,36 @@ export function trainingCallFacts(
     });
 }
 
-/** Precision and accumulation that follow from the code alone, each with its reason. */
+/**
+ * A call that could write training state: a save, a checkpoint, a dump or export by any name, a saver object, or a
+ * callback list (Keras `ModelCheckpoint` may hide in it). Read with comments and string literals blanked out, so that
+ * a help text that mentions checkpoints is not a save. Writes of images, samples, plots or results are not state, nor
+ * `.save(…)` on a value just computed (`toimage(x).save(fn)`: a picture).
+ */
+const SAVE_CALL =
+  /(?<![)\]]\s*\.\s*)\b(\w*(?:save|ckpt|checkpoint|dump|export|persist|serializ)\w*)\s*\(|\bcallbacks\s*=/gi;
+const NOT_STATE =
+  /^(save_?(images?|results?|samples?|plots?|figs?|figures?|audio|video|wav|predictions?|outputs?|logs?|metrics|config|args|hyperparameters)|savefig|savetxt|imsave)$/i;
+const blank = (text: string) =>
+  text
+    .replace(/("""|''')[\s\S]*?\1/g, '""')
+    .replace(/#[^\n]*/g, '')
+    .replace(/(["'])(?:\\.|(?!\1)[^\\\n])*\1/g, '""');
+export function savesAnything(text: string): boolean {
+  for (const m of blank(text).matchAll(SAVE_CALL)) if (!m[1] || !NOT_STATE.test(m[1])) return true;
+  return false;
+}
+/** The header of the loop over epochs (`for epoch in range(250):`), where a finding about the whole run is shown. */
+function epochLoop(text: string): { start: number; end: number } | undefined {
+  const m = /^[ \t]*for\s+[^\n]*\bepoch\w*\s+in\s[^\n]*:/im.exec(text);
+  if (!m) return undefined;
+  const lead = m[0].length - m[0].trimStart().length;
+  return { start: m.index + lead, end: m.index + m[0].length };
+}
+/** Modules of the file's own repository imported relatively (`from .trainer import …`): they may save for it. */
+const LOCAL_IMPORT = /^\s*from\s+\.+\w*\s+import\b/m;
+
+/** Precision, accumulation and saving that follow from the code alone, each with its reason. */
 export function codeDefaults(file: string, text: string, ev: TrainingEvidence, facts: Map<FactKey, Fact>) {
   const torch = /^\s*(import torch\b|from torch\b)/m.test(text);
   const tf = /^\s*(import tensorflow\b|from tensorflow\b|import keras\b|from keras\b)/m.test(text);
@@ -95,6 +124,17 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       origin: 'framework-default',
       file,
       note: 'the training loop in this file steps the optimizer after every backward pass (no accumulation written)',
+    });
+  // A training loop written in this file, and not a word of saving anywhere in it: nothing is written before the
+  // run ends (nor after). Only for a loop this file runs, never for a module others call.
+  if (!facts.has('periodic_save') && ev.stepLoop && ev.entry && !savesAnything(text) && !LOCAL_IMPORT.test(text))
+    facts.set('periodic_save', {
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'framework-default',
+      file,
+      span: epochLoop(text),
+      note: 'nothing in this file saves a model or a checkpoint (no save, checkpoint, dump or export call, no callbacks): an interruption loses the run',
     });
 }
 

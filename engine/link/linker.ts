@@ -10,6 +10,7 @@ import { ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
 import { fieldEditor, mergeFields } from '../extract/fields';
 import { hfArgsFields } from '../extract/hf-args-file';
 import { applyVersionDefaults } from '../extract/hf-defaults';
+import { scriptsHolder } from './scripts-holder';
 import { HF_SCHEMA } from '../extract/hf-fields';
 import { splatLinked, splatRefs } from '../extract/hf-splat';
 import { HydraSpec, hydraDrafts } from '../extract/hydra';
@@ -177,7 +178,11 @@ export class Linker {
       if (up === dir || (bare && this.listDir(dir).some((n) => ROOT_MARKER.test(n)))) break;
       dir = up;
     }
-    return undefined;
+    // A launcher kept under a `scripts/` folder (`scripts/long_term_forecast/ETT_script/x.sh`) runs from the folder
+    // that holds `scripts/`, however deep it is kept.
+    const holder = scriptsHolder(path.dirname(path.resolve(from)));
+    const cand = holder && path.resolve(holder, p);
+    return cand && this.read(cand, from) !== undefined ? cand : undefined;
   }
 
   /** Folders where a launcher or a user of `file` may live. */
@@ -489,6 +494,6 @@ export class Linker {
       launch?.cmd,
       schemaEdit,
     );
-    return launch ? withLauncherModel(merged, launch.file, launch.cmd) : merged;
+    return launch ? withLauncherModel(this, merged, launch.file, launch.cmd) : merged;
   }
 }

@@ -73,6 +73,12 @@ function argparseDest(note: string | undefined): string | undefined {
   return m ? m[1].replace(/-/g, '_') : undefined;
 }
 
+/** The switch an off-by-default save waits for, from its note ("… runs only when --save_model is given"). */
+function switchDest(f: Fact): string | undefined {
+  const m = f.key === 'periodic_save' ? /runs only when --([\w-]+) is given/.exec(f.note ?? '') : null;
+  return m ? m[1].replace(/-/g, '_') : undefined;
+}
+
 export function mergeRun(
   draft: RunDraft,
   overlays: { overlay: ConfigOverlay; rank: number }[],
@@ -130,7 +136,7 @@ export function mergeRun(
   // (`--epochs 2` over `add_argument("--epochs", default=9)`). HF scripts map their flags through `draft.flags`.
   if (launch && draft.kind !== 'hf' && draft.kind !== 'lightning-cli' && !draft.rebuild) {
     for (const [k, f] of facts) {
-      const dest = f.origin === 'script-default' ? argparseDest(f.note) : undefined;
+      const dest = f.origin === 'script-default' ? (argparseDest(f.note) ?? switchDest(f)) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
       if (!given) continue;
       // A mixed-precision switch the script declares off (`--amp`), given on the command line: on.
@@ -140,9 +146,12 @@ export function mergeRun(
             ? 'bf16'
             : 'fp16'
           : undefined;
+      // A save behind a switch the launcher gives: it saves, at a cadence this review does not read from the flag.
       const value =
         switchOn ??
-        (given.value === undefined || typeof given.value !== typeof f.value || k === 'precision' ? null : given.value);
+        (given.value === undefined || typeof given.value !== typeof f.value || k === 'precision' || switchDest(f)
+          ? null
+          : given.value);
       facts.set(k, {
         ...f,
         value,

@@ -13,6 +13,7 @@ import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import { isSettingsModule, isTestModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { statedDevices } from '../extract/python-trains-run';
+import { updateLoopFacts } from '../extract/update-loop';
 import { namedForOtherWork } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -127,6 +128,8 @@ export function vocabDrafts(
   const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];
   if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts);
+  if (tree && python && evidence && d.plan.framework === 'config')
+    updateLoopFacts(linker.id(file), tree, text, evidence, d.plan.facts);
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:

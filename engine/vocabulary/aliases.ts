@@ -347,6 +347,22 @@ export const ALIASES: Alias[] = [
     'string',
     ['hf', 'litgpt', 'composer', 'torchtitan', 'timm', 'ultralytics'],
   ),
+  // The class a config instantiates as the model (Hydra `_target_`, LightningCLI `class_path`; the network inside a
+  // LightningModule wrapper, which ../extract/model-name.ts does not take for the model), a GAN's generator
+  // (BasicSR's `network_g`, ParallelWaveGAN/ESPnet's `generator_type`), the pretrained encoder DPR-style configs name,
+  // and a model config file (`--model_config configs/llama_60m.json`: its stem is the model).
+  A(
+    'model',
+    'model._target_ model.net._target_ model.network._target_ model.class_path net.class_path network.class_path',
+    'string',
+    ['hydra', 'lightning-cli'],
+  ),
+  A('model', 'network_g.type generator_type pretrained_model_cfg model_config model_config_path', 'string', [
+    'basicsr',
+    'espnet',
+    'dpr',
+    'galore',
+  ]),
   A('model.flavor', 'model.flavor', 'string', ['torchtitan'], { fw: ['torchtitan'] }),
   A('arch.layers', 'n_layers num_layers n_layer num_hidden_layers model.n_layers model_config.n_layer nlayers', 'int', [
     'olmo',

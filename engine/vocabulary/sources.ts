@@ -93,6 +93,9 @@ export const SOURCES = {
   },
   'mesh-jax': { url: 'https://github.com/kingoflolz/mesh-transformer-jax/blob/master/howto_finetune.md', year: 2021 },
   blip: { url: 'https://github.com/salesforce/BLIP/blob/main/configs/caption_coco.yaml', year: 2022 },
+  'lightning-cli': { url: 'https://lightning.ai/docs/pytorch/stable/cli/lightning_cli_advanced_3.html', year: 2025 },
+  dpr: { url: 'https://github.com/facebookresearch/DPR/blob/main/conf/encoder/hf_bert.yaml', year: 2021 },
+  galore: { url: 'https://github.com/jiaweizzhao/GaLore/blob/master/torchrun_main.py', year: 2024 },
   basicsr: { url: 'https://github.com/XPixelGroup/BasicSR/blob/master/docs/Config.md', year: 2022 },
   'gpt-neo': { url: 'https://github.com/EleutherAI/gpt-neo/blob/master/README.md#training-guide', year: 2021 },
   opensora: {

@@ -373,6 +373,30 @@ runRuleCases(unboundedTraining, [
     expect: [{ line: 13, severity: 'information', messageIncludes: 'falls back to 1000 epochs' }],
   },
   {
+    name: 'LightningCLI without max_epochs in trainer_defaults: the command line or --config sets the run length',
+    code: `from lightning.pytorch.cli import LightningCLI
+from model import Net, Data
+
+LightningCLI(Net, Data, trainer_defaults={"accelerator": "gpu"})
+`,
+    expect: [],
+  },
+  {
+    name: 'a Hydra Trainer group file alone (no max_epochs): the root config or the command line sets the run length',
+    file: '/case/configs/trainer/default.yaml',
+    code: '_target_: lightning.pytorch.Trainer\naccelerator: gpu\ndevices: 1\nprecision: bf16-mixed\n',
+    expect: [],
+  },
+  {
+    name: 'a Hydra primary config whose composed Trainer has no limit: the fallback of 1000 epochs, on the Trainer',
+    file: '/case/configs/trainer/default.yaml',
+    files: {
+      '/case/configs/train.yaml': 'defaults:\n  - trainer: default\n  - _self_\n\nseed: 7\n',
+    },
+    code: '_target_: lightning.pytorch.Trainer\naccelerator: gpu\ndevices: 1\nprecision: bf16-mixed\n',
+    expect: [{ line: 1, severity: 'information', messageIncludes: 'falls back to 1000 epochs' }],
+  },
+  {
     name: 'Lightning with only max_time: bounded',
     code: lit('max_time="00:08:00:00", accelerator="gpu"'),
     expect: [],

@@ -15,7 +15,8 @@ export const unboundedTraining: Rule = {
       '`Trainer(max_epochs=-1)` with no `max_steps`, `max_time` or `EarlyStopping`, and a hand-written `while True:` ' +
       'training loop that nothing leaves (no `break` of its own, `return`, `raise` or `sys.exit()`). Runs bounded in ' +
       'name only (information): no epoch, step or time limit written, so that the library falls back to a limit of ' +
-      'its own (Lightning: 1000 epochs); an epoch count no run reaches (10,000 or more) on a run that evaluates as it ' +
+      'its own (Lightning: 1000 epochs; not a `LightningCLI` or a Hydra Trainer group file on its own, whose run ' +
+      'length the command line or the including config sets); an epoch count no run reaches (10,000 or more) on a run that evaluates as it ' +
       'goes. Fixed schedules that evaluate every epoch and never stop early (information): Keras `fit(epochs ≥ 50)` ' +
       'with `validation_data`/`validation_split` and no `EarlyStopping` in its `callbacks` (one built and left out ' +
       'of the list counts as none), Lightning runs and hand-written loops of ≥ 50 epochs with a validation pass every ' +

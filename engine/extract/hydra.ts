@@ -20,7 +20,7 @@ import {
   type HNode,
   type Override,
 } from './hydra-compose';
-import { LIGHTNING_SCHEMA, lightningDefaults } from './lightning';
+import { lengthSetElsewhere, LIGHTNING_SCHEMA, lightningDefaults } from './lightning';
 import type { FieldLayer, Ref, RunDraft } from './run-draft';
 
 const LIGHTNING_TRAINER = /^(lightning(\.pytorch)?|pytorch_lightning)(\.trainer(\.trainer)?)?\.Trainer$/;
@@ -189,6 +189,8 @@ function lightningRun(spec: HydraSpec, comp: Composition, t: Target): RunDraft {
   for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: true })) facts.set(f.key, f);
   lightningDefaults(facts, fields);
   orphanPrecision(facts, spec, t);
+  if (spec.orphan && t.at.length === 0)
+    lengthSetElsewhere(facts, `the config that includes ${path.basename(spec.primary)} or the command line`);
   const plan = basePlan(comp, t, 'lightning', facts, 'Trainer (Hydra _target_)');
   plan.edit = editor(LIGHTNING_SCHEMA, comp, t, fields, locs);
   return { plan, kind: 'hydra', schema: LIGHTNING_SCHEMA, envPrecision: 'never', openEnded: true, refs: [] };

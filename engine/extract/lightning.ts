@@ -193,6 +193,17 @@ export function lightningDefaults(facts: Map<FactKey, Fact>, fields: Fields): vo
   }
 }
 
+/**
+ * The run length is set where this file cannot see it (LightningCLI's `--trainer.max_epochs` or `--config`, the Hydra
+ * config or command line that includes a Trainer group file): Lightning's 1000-epoch fallback is then an assumption
+ * for the estimate, not a run without a limit.
+ */
+export function lengthSetElsewhere(facts: Map<FactKey, Fact>, where: string): void {
+  const ep = facts.get('epochs');
+  if (ep?.origin === 'framework-default' && !ep.file)
+    facts.set('epochs', { ...ep, origin: 'assumed', note: `${ep.note} — unless ${where} sets it` });
+}
+
 const LIGHTNING_CALLS = [
   'Trainer',
   'LightningCLI',
@@ -380,6 +391,7 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
         note: `DeepSpeedStrategy(stage=${stage})`,
       });
     lightningDefaults(facts, fields);
+    if (trainer === cli) lengthSetElsewhere(facts, 'the command line or the --config file of the LightningCLI');
     const trainerLayer = {
       fields,
       write: (name: string, v: FactValue) =>

@@ -117,9 +117,60 @@ runRuleCases(dataparallelInsteadOfDdp, [
     expect: [{ line: 10, severity: 'warning' }],
   },
   {
+    name: 'DataParallel when the requested GPU count is over 1 (`--parallel` defaults to 1): information',
+    code: script('if args.parallel > 1:\n    model = torch.nn.DataParallel(model)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 10, severity: 'information' }],
+  },
+  {
+    name: 'the same test through a name bound once (`is_parallel = args.parallel > 1`): information',
+    code: script('is_parallel = args.parallel > 1\nif is_parallel:\n    model = torch.nn.DataParallel(model)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 11, severity: 'information' }],
+  },
+  {
+    name: 'a GPU-count flag whose default asks for several GPUs: a warning',
+    code: script('if args.parallel > 1:\n    model = torch.nn.DataParallel(model)\n').replace(
+      'type=int, default=1',
+      'type=int, default=4',
+    ),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 10, severity: 'warning' }],
+  },
+  {
     name: 'DataParallel in a helper the script never calls',
     code: script('def wrap(m):\n    return torch.nn.DataParallel(m)\n\n\n'),
     settings: { hardware: 'a100', devices: 4 },
     expect: [],
+  },
+]);
+
+// A trainer class that keeps its options (`self.args`): the flag is read the same way; its default is not in view.
+runRuleCases(dataparallelInsteadOfDdp, [
+  {
+    name: 'DataParallel under `self.args.use_multi_gpu` in a module (the default is set elsewhere): information',
+    code: `import torch
+import torch.nn as nn
+
+
+class Exp:
+    def __init__(self, args):
+        self.args = args
+        self.model = self._build_model().cuda()
+
+    def _build_model(self):
+        model = Net(self.args).float()
+        if self.args.use_multi_gpu and self.args.use_gpu:
+            model = nn.DataParallel(model, device_ids=self.args.device_ids)
+        return model
+
+    def train(self, loader):
+        for x, y in loader:
+            loss = (self.model(x.cuda()) - y.cuda()).pow(2).mean()
+            loss.backward()
+            self.opt.step()
+`,
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 13, severity: 'information' }],
   },
 ]);

@@ -14,7 +14,10 @@ export const dataparallelInsteadOfDdp: Rule = {
       'Flags `torch.nn.DataParallel(model)` in a training script or training-loop module, and its subclasses called ' +
       'by name (`DataParallelWithCallback` for synchronised BatchNorm, `UserScatteredDataParallel`): any called class ' +
       'named `…DataParallel…` that is not distributed. Each wrapping call is its own finding, on the call; one that ' +
-      'runs only under a command-line or config flag not known to be on by default is information. Not flagged: a ' +
+      'runs only under a command-line or config flag not known to be on by default is information (`if args.dp:`, ' +
+      '`if self.args.use_multi_gpu:`, a requested GPU count `if args.num_gpu > 1:` whose default is 1, also through ' +
+      'a name bound once: `self.is_parallel = args.num_gpu > 1`); `if torch.cuda.device_count() > 1:` is the ' +
+      'default run on a multi-GPU machine, a warning. Not flagged: a ' +
       'wrapper for evaluation only (in a function that evaluates with no backward pass, or under a test-only flag ' +
       'such as `if args.testOnly:`) and one in a function the script never uses.',
     whyIsThisBad:

@@ -33,7 +33,9 @@ export function setArg(
     const at = f.argInsert.at;
     return [{ file: f.file, start: at, end: at, newText: `${f.argInsert.empty ? '' : ', '}${name}=${code}` }];
   }
-  if (written(f)) return [{ file: f.file, start: f.span.start, end: f.span.end, newText: `${name}=${code}` }];
+  // A dict entry (`"num_workers": 0` in a dict splatted into the call) is rewritten as one.
+  const entry = f.name && /^["']/.test(f.name) ? `${f.name}: ${code}` : undefined;
+  if (written(f)) return [{ file: f.file, start: f.span.start, end: f.span.end, newText: entry ?? `${name}=${code}` }];
   return undefined;
 }
 
@@ -47,6 +49,8 @@ export function settingText(f: Fact, value: FactValue, fallback: string): string
   const py = pythonLiteral(value);
   if (!n) return `${fallback}=${py}`;
   if (n.startsWith('-')) return `${n} ${py}`;
+  // A key of a Python dict (`"num_workers": 0` splatted into a call).
+  if (/^["']/.test(n)) return `${n}: ${py}`;
   const ext = /\.(\w+)$/.exec(f.file ?? '')?.[1]?.toLowerCase();
   if (ext === 'py' || ext === 'pyi') return `${n}=${py}`;
   if (ext === 'json') return `"${n}": ${JSON.stringify(value)}`;

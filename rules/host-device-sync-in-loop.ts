@@ -27,7 +27,10 @@ export const hostDeviceSyncInLoop: Rule = {
       "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, a project's conversion helper given a step value " +
       "(`utils.to_item(loss.data)`, `to_np(pred)`), and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
       "`writer.add_scalar(..., loss, step)`, `float(loss)`, `logger.info(..., loss)`, a progress bar's " +
-      "`set_description`, MLflow's `log_metric`, accelerate's `log`; a module's `self.loss_G` too). Each line that " +
+      "`set_description`, MLflow's `log_metric`, accelerate's `log`; a module's `self.loss_G` too) — and so are the " +
+      'terms summed into the loss when each comes from a call of the step (`dur_loss, prior_loss = model.compute_loss(x)` ' +
+      '… `loss = dur_loss + prior_loss`), the total norm `clip_grad_norm_` returns, and a tensor kept from the loss ' +
+      '(`loss.detach().mean()`); `add_scalar` on any TensorBoard writer object (`logger.add_scalar`). Each line that ' +
       'reads is its own finding, on that line ' +
       '(the line that does the waste): two losses read on two lines are two waits, fixed one by one; two reads on one ' +
       'line are one finding.',

@@ -141,3 +141,45 @@ Trainer(model=model, args=args, train_dataset=tokenized).train()
     expect: [],
   },
 ]);
+
+// Loader settings in a dict chosen by the device (`{…} if use_cuda else {}`, as pytorch/examples' MNIST writes it):
+// the GPU run's settings are the ones judged.
+const gpuKwargs = (kwargs: string) => `import argparse
+import torch
+from torch.utils.data import DataLoader
+parser = argparse.ArgumentParser()
+parser.add_argument("--workers", type=int, default=0)
+args = parser.parse_args()
+use_cuda = torch.cuda.is_available()
+device = torch.device("cuda" if use_cuda else "cpu")
+loader_kwargs = ${kwargs}
+loader = DataLoader(train, batch_size=64, shuffle=True, **loader_kwargs)
+model = Net().to(device)
+for epoch in range(20):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.to(device)), y.to(device))
+        loss.backward()
+        opt.step()
+`;
+
+runRuleCases(synchronousDataloader, [
+  {
+    name: 'workers from a flag whose default is 0, in the GPU-only loader settings: flagged where they are set',
+    code: gpuKwargs('{"num_workers": args.workers, "pin_memory": True} if use_cuda else {}'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9 }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['{"num_workers": 4, "pin_memory": True} if use_cuda'] }],
+  },
+  {
+    name: 'workers in the GPU-only loader settings',
+    code: gpuKwargs('{"num_workers": 4, "pin_memory": True} if use_cuda else {}'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a dict chosen by something other than the device: not read (either may be the run)',
+    code: gpuKwargs('{"num_workers": args.workers} if args.debug else {"num_workers": 8}'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -7,16 +7,8 @@
 import type { SyntaxNode } from '../parse/python';
 import { spanOf } from '../parse/python-syntax';
 import type { Fact, FactValue } from '../types';
-import { evaluationOnly, flagBranch, inCode, unusedFunction } from './python-branch';
+import { evaluationOnly, flagBranch, inCode, takenByDefault, unusedFunction } from './python-branch';
 import type { ValueResolver } from './python-values';
-
-/** Whether a flag branch holds in the default run: the flag's declared default puts the run in that branch. */
-function holdsByDefault(branch: { flag: string; given: boolean }, values: ValueResolver): boolean {
-  const d = values.declaredDefault(branch.flag);
-  if (!d) return false;
-  const on = !(d.value === null || d.value === false || d.value === 0 || d.value === '');
-  return on === branch.given;
-}
 
 export function dataParallelFact(
   file: string,
@@ -32,11 +24,11 @@ export function dataParallelFact(
     if (call?.type !== 'call' || evaluationOnly(call) || unusedFunction(call, root)) continue;
     const callee = call.childForFieldName('function')?.text ?? 'DataParallel';
     const branch = flagBranch(call);
-    if (branch && !holdsByDefault(branch, values))
+    if (branch && takenByDefault(branch, values) !== true)
       found.push({
         call,
         value: 'flag',
-        note: `${callee}(…) only when ${branch.given ? '' : 'no '}${branch.flag} is set`,
+        note: `${callee}(…) only when ${branch.test ? `${branch.given ? '' : 'not '}${branch.flag} ${branch.test.op} ${branch.test.value}` : `${branch.given ? '' : 'no '}${branch.flag} is set`}`,
       });
     else found.push({ call, value: true, note: `${callee}(…): one process drives every GPU` });
   }

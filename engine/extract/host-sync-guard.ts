@@ -109,9 +109,75 @@ export function lossNames(loop: SyntaxNode): Set<string> {
   return out;
 }
 
-/** The loss tensor itself as an argument (not `loss.item()`, `loss.shape`): inside a print/log call. */
-export function passesTensor(call: CallSite, names: Set<string>): boolean {
-  return call.argList.descendantsOfType(['identifier', 'attribute']).some((id) => {
+/**
+ * The tensors a step computes that a logger may be handed: the loss `backward()` is called on (lossNames), the terms
+ * summed into it when each is assigned from a call in the step (`dur_loss, prior_loss = model.compute_loss(x)` …
+ * `loss = sum([dur_loss, prior_loss])`, `loss = l1 + l2`), and the total norm `clip_grad_norm_` returns (a tensor on
+ * the gradients' device since PyTorch 1.5). A term written as a product (`kl_weight * kl`) is not taken: either
+ * factor may be a Python number.
+ */
+export function stepTensors(loop: SyntaxNode): Set<string> {
+  const out = lossNames(loop);
+  const fromCall = new Set<string>();
+  const sums: SyntaxNode[] = [];
+  for (const a of loop.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = strip(a?.childForFieldName('right'));
+    if (!left || right?.type !== 'call') continue;
+    const names =
+      left.type === 'identifier' ? [left] : /pattern_list|tuple_pattern/.test(left.type) ? left.namedChildren : [];
+    for (const n of names) if (n?.type === 'identifier') fromCall.add(n.text);
+    if (left.type === 'identifier' && /(^|\.)clip_grad_norm_?$/.test(right.childForFieldName('function')?.text ?? ''))
+      out.add(left.text);
+  }
+  for (const a of loop.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && out.has(left.text) && right) sums.push(right);
+  }
+  const terms = (n: SyntaxNode | undefined): SyntaxNode[] => {
+    const x = strip(n);
+    if (!x) return [];
+    if (x.type === 'identifier') return [x];
+    const op = x.type === 'binary_operator' ? x.childForFieldName('operator')?.text : undefined;
+    if (op === '+' || op === '-')
+      return [...terms(x.childForFieldName('left') ?? undefined), ...terms(x.childForFieldName('right') ?? undefined)];
+    // `(l1 + l2) / 2`: the terms of the sum divided.
+    if (op === '/') return terms(x.childForFieldName('left') ?? undefined);
+    const arg =
+      x.type === 'call' && x.childForFieldName('function')?.text === 'sum'
+        ? x.childForFieldName('arguments')?.namedChildren
+        : undefined;
+    const only = arg?.length === 1 ? arg[0] : undefined;
+    const list = only && /^(list|tuple)$/.test(only.type) ? only.namedChildren : [];
+    return list.flatMap((e) => terms(e ?? undefined));
+  };
+  for (const s of sums) for (const t of terms(s)) if (fromCall.has(t.text)) out.add(t.text);
+  // `mean_loss = loss.detach().mean()`: still a tensor on the device (not `.item()`, `.cpu()`, `.tolist()`).
+  for (const a of loop.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    let x = strip(a?.childForFieldName('right'));
+    if (left?.type !== 'identifier') continue;
+    let kept = false;
+    const method = (n: SyntaxNode | undefined) => {
+      const f = n?.type === 'call' ? n.childForFieldName('function') : null;
+      return f?.type === 'attribute' ? f : undefined;
+    };
+    for (let f = method(x); f && TENSOR_KEEPING.test(f.childForFieldName('attribute')?.text ?? ''); f = method(x)) {
+      kept = true;
+      x = strip(f.childForFieldName('object'));
+    }
+    if (kept && x?.type === 'identifier' && out.has(x.text)) out.add(left.text);
+  }
+  return out;
+}
+
+/** Tensor methods whose result is a tensor on the same device. */
+const TENSOR_KEEPING = /^(detach|clone|mean|sum|float|double|half|squeeze|unsqueeze|view|reshape|flatten|abs|sqrt)$/;
+
+/** A name of `names` itself as an argument (not `loss.item()`, `loss.shape`) inside a print/log call: that name. */
+export function passesTensor(call: CallSite, names: Set<string>): string | undefined {
+  return call.argList.descendantsOfType(['identifier', 'attribute']).find((id) => {
     if (!id || !names.has(id.text)) return false;
     const p = id.parent;
     return (
@@ -119,7 +185,7 @@ export function passesTensor(call: CallSite, names: Set<string>): boolean {
       ['argument_list', 'interpolation', 'keyword_argument', 'pair', 'binary_operator', 'tuple'].includes(p.type) &&
       !(p.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id)
     );
-  });
+  })?.text;
 }
 
 /**

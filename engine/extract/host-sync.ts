@@ -8,7 +8,16 @@
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
 // `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
-import { everyStep, loaderData, lossNames, passesTensor, RANK, someSteps, truthRead } from './host-sync-guard';
+import {
+  everyStep,
+  loaderData,
+  lossNames,
+  passesTensor,
+  RANK,
+  someSteps,
+  stepTensors,
+  truthRead,
+} from './host-sync-guard';
 import { enclosingDef } from './python-params';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
@@ -315,7 +324,7 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
  * the device).
  */
 const LOGGERS =
-  /^(print|[\w.]*(accelerator|fabric)\.print|float|wandb\.log|run\.log|[\w.]*writer\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
+  /^(print|[\w.]*(accelerator|fabric)\.print|float|wandb\.log|run\.log|[\w.]*\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
 
 /** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
 const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
@@ -368,6 +377,10 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     return loop;
   };
   const out: Read[] = [];
+  // The step's tensors, found once per step loop (a loop may hold thousands of calls).
+  const tensorsOf = new Map<number, Set<string>>();
+  const tensors = (loop: SyntaxNode) =>
+    tensorsOf.get(loop.id) ?? tensorsOf.set(loop.id, stepTensors(loop)).get(loop.id)!;
   for (const c of calls) {
     // A helper whose name says it converts to a host value (`utils.to_item(loss.data)`, `to_np(pred)`), given a
     // value the step computed: the same read, one call away.
@@ -397,19 +410,22 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
       // only reads of values computed in the step are taken: the loss (by name, or the tensor `backward()` is called
       // on: `c.backward()` … `c.data.cpu()`), outputs, predictions.
       const stepValue = /loss|out|pred|logit|acc|y_hat|score/i.test(c.callee);
-      if (c.name === 'cpu' && !stepValue && !lossNames(loop).has(c.callee.split('.')[0] ?? '')) continue;
+      if (c.name === 'cpu' && !stepValue && !tensors(loop).has(c.callee.split('.')[0] ?? '')) continue;
       if (!helper && loaderData(c, loop)) continue;
       out.push({
         node: c.node,
         value: helper ? `${c.callee}(…)` : `${c.callee}()`,
         note: `${c.callee}() on every training step waits for the GPU`,
       });
-    } else if (passesTensor(c, lossNames(loop)))
-      out.push({
-        node: c.node,
-        value: c.node.text.length <= 40 ? c.node.text : `${c.callee}(…)`,
-        note: `${c.callee}(…) of the loss tensor on every training step copies it to the host and waits for the GPU`,
-      });
+    } else {
+      const name = passesTensor(c, tensors(loop));
+      if (name)
+        out.push({
+          node: c.node,
+          value: c.node.text.length <= 40 ? c.node.text : `${c.callee}(…)`,
+          note: `${c.callee}(…) of ${lossNames(loop).has(name) ? 'the loss tensor' : `the tensor ${name}`} on every training step copies it to the host and waits for the GPU`,
+        });
+    }
   }
   // `loss.data[0]`: PyTorch ≤ 0.3's way to read a loss as a Python number (`.item()` since 0.4).
   for (const m of text.matchAll(/\b\w*loss\w*\.data\[0\]/gi)) {

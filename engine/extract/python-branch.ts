@@ -12,8 +12,11 @@ export const inCode = (root: SyntaxNode, index: number) => {
   return true;
 };
 
-/** The objects command-line flags and configs are read from (`args.x`, `opt.x`, `config["x"]`). */
-const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
+/**
+ * The objects command-line flags and configs are read from (`args.x`, `opt.x`, `config["x"]`), also as kept by a
+ * class (`self.args.x`, `self.opt.x`).
+ */
+const FLAG_OBJECT = /^(self\.)?(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
 /** A flag that selects an evaluation-only mode: `args.testOnly`, `args.evaluate`, `opt.eval_only`, `args.do_predict`. */
 const EVAL_MODE = /^(do_|run_)?(test|testing|eval|evaluate|evaluation|validate|predict|inference|infer)(_?only)?$/i;
 
@@ -23,10 +26,43 @@ const strip = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
   return x;
 };
 
-/** The flag a condition reads (`args.x`, `config["x"]`, `not args.x`, or the first conjunct of `a and b`). */
-function flagOf(cond: SyntaxNode | null | undefined): { node: SyntaxNode; name: string; negated: boolean } | undefined {
+/** A flag compared with a literal (`args.num_gpu > 1`): the comparison and the literal's value. */
+interface FlagTest {
+  op: string;
+  value: number | string;
+}
+interface FlagRead {
+  node: SyntaxNode;
+  name: string;
+  negated: boolean;
+  test?: FlagTest;
+}
+
+/**
+ * The flag a condition reads (`args.x`, `config["x"]`, `not args.x`, `args.x > 1`, the first conjunct of `a and b`),
+ * also through a name bound once to such a condition (`self.is_parallel = args.num_gpu > 1` … `if self.is_parallel:`).
+ */
+function flagOf(cond: SyntaxNode | null | undefined, depth = 0): FlagRead | undefined {
   const c = strip(cond);
   if (!c) return undefined;
+  if (c.type === 'comparison_operator' && c.namedChildren.length === 2) {
+    const [l, r] = c.namedChildren;
+    const op = c.text.slice((l?.endIndex ?? 0) - c.startIndex, (r?.startIndex ?? 0) - c.startIndex).trim();
+    const flag = /^[<>]=?$|^[!=]=$/.test(op) && r ? flagOf(l, depth) : undefined;
+    const value =
+      r?.type === 'integer' || r?.type === 'float'
+        ? Number(r.text)
+        : r?.type === 'string'
+          ? r.text.replace(/^[rbuf]*["']+|["']+$/gi, '')
+          : undefined;
+    return flag && !flag.test && value !== undefined && !Number.isNaN(value)
+      ? { ...flag, test: { op, value } }
+      : undefined;
+  }
+  if ((c.type === 'identifier' || (c.type === 'attribute' && /^self\.\w+$/.test(c.text))) && depth === 0) {
+    const bound = onlyBinding(c);
+    return bound ? flagOf(bound, depth + 1) : undefined;
+  }
   if (c.type === 'not_operator') {
     const inner = flagOf(c.childForFieldName('argument'));
     return inner ? { ...inner, negated: !inner.negated } : undefined;
@@ -42,6 +78,24 @@ function flagOf(cond: SyntaxNode | null | undefined): { node: SyntaxNode; name: 
     return key && /^\w+$/.test(key) ? { node: c, name: key, negated: false } : undefined;
   }
   return undefined;
+}
+
+/** The value `name` (`is_parallel`, `self.is_parallel`) is bound to, when the file binds it exactly once. */
+function onlyBinding(name: SyntaxNode): SyntaxNode | undefined {
+  const found = name.tree.rootNode
+    .descendantsOfType(['assignment', 'augmented_assignment'])
+    .filter((a) => a?.childForFieldName('left')?.text === name.text);
+  return found.length === 1 && found[0]?.type === 'assignment'
+    ? (found[0].childForFieldName('right') ?? undefined)
+    : undefined;
+}
+
+/** What a flag's declared default makes of a test on it: `on` when the default passes the test, else `off`. */
+function passes(test: FlagTest | undefined, v: unknown): boolean | undefined {
+  if (!test) return !(v === null || v === undefined || v === false || v === 0 || v === '');
+  if (typeof v !== typeof test.value) return undefined;
+  const [a, b] = [v as number | string, test.value];
+  return { '>': a > b, '>=': a >= b, '<': a < b, '<=': a <= b, '==': a === b, '!=': a !== b }[test.op];
 }
 
 /** Which branch of an `if` holds `node`: its own body, its `else`, or neither (an `elif`, or outside). */
@@ -80,23 +134,33 @@ export function evaluationOnly(node: SyntaxNode): string | undefined {
  * branch; undefined when none. (`if args.x and is_train: … else: …`: the `else` is read as the flag's absence, the
  * other conjunct aside.)
  */
-export function flagBranch(node: SyntaxNode): { flag: string; given: boolean } | undefined {
+export function flagBranch(node: SyntaxNode): FlagBranch | undefined {
   for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
     if (p.type !== 'if_statement') continue;
     const s = side(p, node);
     const flag = s ? flagOf(p.childForFieldName('condition')) : undefined;
-    if (flag) return { flag: flag.name, given: (s === 'then') !== flag.negated };
+    if (flag) return { flag: flag.name, given: (s === 'then') !== flag.negated, test: flag.test };
   }
   return undefined;
 }
 
-/** A flag branch whose flag is off by default in the script (argparse default False/None/0 and not given). */
-export function offByDefault(branch: { flag: string; given: boolean } | undefined, values: ValueResolver): boolean {
-  if (!branch) return false;
+/** The branch of a flag: taken when the flag is given (or passes its test: `args.num_gpu > 1`), or when it is not. */
+export interface FlagBranch {
+  flag: string;
+  given: boolean;
+  test?: FlagTest;
+}
+
+/** Whether the branch is taken in the default run: by the flag's declared default; undefined when that is not known. */
+export function takenByDefault(branch: FlagBranch, values: ValueResolver): boolean | undefined {
   const d = values.declaredDefault(branch.flag);
-  if (!d) return false;
-  const on = !(d.value === null || d.value === false || d.value === 0 || d.value === '');
-  return on !== branch.given;
+  const on = d ? passes(branch.test, d.value) : undefined;
+  return on === undefined ? undefined : on === branch.given;
+}
+
+/** A flag branch whose flag is off by default in the script (argparse default False/None/0 and not given). */
+export function offByDefault(branch: FlagBranch | undefined, values: ValueResolver): boolean {
+  return !!branch && takenByDefault(branch, values) === false;
 }
 
 /**

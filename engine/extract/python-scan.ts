@@ -96,8 +96,11 @@ export interface LoaderFacts {
  * `DataLoader(ds, **train_kwargs)` with `train_kwargs = {'batch_size': …}` assigned once in the same function: the
  * dict's literal keys as keyword arguments. Keys added later (`.update(...)`, `d[k] = v`) are not followed.
  */
-function splatDict(call: CallSite): Map<string, { node: SyntaxNode; value: SyntaxNode; name: string }> {
-  const out = new Map<string, { node: SyntaxNode; value: SyntaxNode; name: string }>();
+/** An argument read from a dict splatted into a call: `spelled` is its key as the dict writes it (`"num_workers"`). */
+type SplatArg = { node: SyntaxNode; value: SyntaxNode; name: string; spelled?: string };
+
+function splatDict(call: CallSite): Map<string, SplatArg> {
+  const out = new Map<string, SplatArg>();
   const splats = call.argList.namedChildren.filter((a) => a?.type === 'dictionary_splat');
   const name = splats.length === 1 ? splats[0]!.namedChildren[0] : undefined;
   if (name?.type !== 'identifier') return out;
@@ -108,7 +111,15 @@ function splatDict(call: CallSite): Map<string, { node: SyntaxNode; value: Synta
     const assigns = scope!
       .descendantsOfType('assignment')
       .filter((a) => a?.childForFieldName('left')?.text === id && a.startIndex < call.node.startIndex);
-    const right = assigns.length === 1 ? assigns[0]!.childForFieldName('right') : undefined;
+    let right = assigns.length === 1 ? assigns[0]!.childForFieldName('right') : undefined;
+    // `{"num_workers": 1, "pin_memory": True} if use_cuda else {}` (pytorch/examples' MNIST): the settings of a run
+    // on the GPU, the only run the loader rules judge.
+    if (right?.type === 'conditional_expression') {
+      const [gpu, cond, other] = right.namedChildren;
+      const gpuOnly =
+        other?.type === 'dictionary' && other.namedChildren.length === 0 && /cuda|gpu/i.test(cond?.text ?? '');
+      right = gpuOnly ? gpu : undefined;
+    }
     return right?.type === 'dictionary' ? right : undefined;
   };
   const read = (dict: SyntaxNode) => {
@@ -116,7 +127,8 @@ function splatDict(call: CallSite): Map<string, { node: SyntaxNode; value: Synta
       if (pair?.type !== 'pair') continue;
       const k = literal(pair.childForFieldName('key'));
       const v = pair.childForFieldName('value');
-      if (typeof k === 'string' && v) out.set(k, { node: pair, value: v, name: k });
+      const key = pair.childForFieldName('key');
+      if (typeof k === 'string' && v && key) out.set(k, { node: pair, value: v, name: k, spelled: key.text });
     }
   };
   const base = dictOf(name.text);
@@ -132,6 +144,9 @@ function splatDict(call: CallSite): Map<string, { node: SyntaxNode; value: Synta
   }
   return out;
 }
+
+/** A fact read from a splatted dict keeps the key as the dict spells it: a fix writes `"num_workers": 4` there. */
+const spelledAs = (a: object) => ('spelled' in a && typeof a.spelled === 'string' ? { name: a.spelled } : {});
 
 /** What a loader call is assigned to or returned from (`train_loader = …`, `def train_dataloader(): return …`). */
 function loaderName(c: CallSite): string {
@@ -240,6 +255,7 @@ export function dataLoaderFacts(
       origin: r.scriptDefault ? 'script-default' : 'explicit',
       file,
       span: spanOf(bs.node),
+      ...spelledAs(bs),
       note: `DataLoader(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}${typeof r.value === 'number' ? '' : ' — value unknown'}`,
     });
   } else if (!train.kwargs.has('batch_sampler') && !train.hasSplat) {
@@ -261,6 +277,7 @@ export function dataLoaderFacts(
       origin: r.scriptDefault ? 'script-default' : 'explicit',
       file,
       span: spanOf(nw.node),
+      ...spelledAs(nw),
       note: `DataLoader(num_workers=${nw.value.text})${cheap}`,
       ...(inMemory ? { form: 'in-memory-data' as const } : {}),
     });
@@ -291,6 +308,7 @@ export function dataLoaderFacts(
         origin: r.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(a.node),
+        ...spelledAs(a),
         note: `DataLoader(${kw}=${a.value.text})`,
       });
     } else if (!train.hasSplat && dflt !== null)
@@ -314,12 +332,19 @@ export function dataLoaderFacts(
 export function deviceHint(file: string, root: SyntaxNode, text: string): Fact | undefined {
   if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)|\btorch\.accelerator\./.test(text))
     return undefined;
+  // accelerate's `Accelerator()` puts the run on the GPU when there is one (unless `cpu=True`): the device is its.
+  if (/\bAccelerator\s*\(/.test(text) && !/\bcpu\s*=\s*True\b/.test(text)) return undefined;
   // A function parameter's default (`def pass_epoch(…, device='cpu')`) is the library's fallback, not the run's device:
   // the caller passes it. A comparison (`if self.device == torch.device('cpu'):`) tests the device, it does not pick it.
   const compared = (s: SyntaxNode) => {
     for (let p = s.parent; p && !/statement|assignment|argument$|clause$/.test(p.type); p = p.parent)
       if (p.type === 'comparison_operator') return true;
     return false;
+  };
+  // `torch.load(path, map_location="cpu")`: where a checkpoint is read into, not where the run computes.
+  const loadTarget = (s: SyntaxNode) => {
+    const arg = s.parent?.parent;
+    return arg?.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'map_location';
   };
   const strings = root
     .descendantsOfType('string_content')
@@ -328,6 +353,7 @@ export function deviceHint(file: string, root: SyntaxNode, text: string): Fact |
         s &&
         /^(mps|cpu)(:\d+)?$/.test(s.text) &&
         !/default_parameter$/.test(s.parent?.parent?.type ?? '') &&
+        !loadTarget(s) &&
         !compared(s),
     );
   const mps = strings.find((s) => s!.text.startsWith('mps'));

@@ -204,6 +204,35 @@ test('plain PyTorch: MPS and CPU runs get no GML101', async () => {
   }
 });
 
+test('a "cpu" that is a checkpoint load target, or a file run by accelerate, does not make the run a CPU run', async () => {
+  const accel = `import torch
+from accelerate import Accelerator
+accelerator = Accelerator()
+model, opt, loader = accelerator.prepare(Net(), torch.optim.AdamW(params), loader)
+state = torch.load("init.pt", map_location="cpu")
+for epoch in range(10):
+    for x, y in loader:
+        loss = model(x).sum()
+        accelerator.backward(loss)
+        opt.step()
+`;
+  let a = await analyze({ 'train.py': accel }, 'train.py', { hardware: 'a100' });
+  assert.notEqual(fact(a, 'hardware')?.value, 'cpu');
+  assert.ok(codes(a).includes('GML101'));
+  // A file that names only "cpu" as its device, beside a load to the CPU, stays a CPU run.
+  a = await analyze(
+    {
+      'train.py': loop('        loss = model(x).sum()\n        loss.backward()', 'cpu').replace(
+        'from torch.utils.data import DataLoader\n',
+        'from torch.utils.data import DataLoader\nstate = torch.load("init.pt", map_location="cpu")\n',
+      ),
+    },
+    'train.py',
+    { hardware: 'a100' },
+  );
+  assert.equal(fact(a, 'hardware')?.value, 'cpu');
+});
+
 test('plain PyTorch: torch.save every N steps inside the loop is periodic; a step function called from the epoch loop is followed', async () => {
   const saving = loop(`${plain}\n        if step % 1000 == 0:\n            torch.save(model.state_dict(), "ckpt.pt")`);
   let a = await analyze({ 'train.py': saving }, 'train.py');

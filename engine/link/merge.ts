@@ -133,7 +133,9 @@ export function mergeRun(
       const dest = f.origin === 'script-default' ? argparseDest(f.note) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
       if (!given) continue;
-      const value = given.value === undefined || typeof given.value !== typeof f.value ? null : given.value;
+      // A default the script leaves unset (a required option: null) takes the launcher's number or switch.
+      const typed = f.value === null ? typeof given.value === 'number' : typeof given.value === typeof f.value;
+      const value = given.value === undefined || !typed ? null : given.value;
       facts.set(k, {
         ...f,
         value,
@@ -145,6 +147,33 @@ export function mergeRun(
       owner.set(k, NO_EDITOR);
     }
   }
+  // A switch that is off unless its flag is given (any kind of script): the launcher that gives the flag turns it on;
+  // one that passes arguments this review cannot read (`$EXTRA_ARGS`, `"$@"`) leaves it unknown.
+  if (launch)
+    for (const [k, f] of facts) {
+      const flag =
+        f.origin === 'script-default' && f.value === false
+          ? /runs only when --([\w-]+) is given/.exec(f.note ?? '')
+          : null;
+      if (!flag) continue;
+      const given = launch.fields.get(flag[1]) ?? launch.fields.get(flag[1].replace(/_/g, '-'));
+      if (given && given.value !== false) {
+        facts.set(k, {
+          ...f,
+          value: true,
+          origin: 'explicit',
+          file: given.file,
+          span: given.span,
+          note: `${given.text} on ${path.basename(launch.file)} turns it on`,
+        });
+        owner.set(k, NO_EDITOR);
+      } else if (!given && !launch.complete)
+        facts.set(k, {
+          ...f,
+          value: null,
+          note: `${f.note}; ${path.basename(launch.file)} passes arguments not read here`,
+        });
+    }
   // Every argument is visible (a complete command line, or one arguments file): the defaults are not guesses.
   if (draft.fromParser && ((launch && launch.complete && !launch.accelerate) || draft.anchor)) {
     for (const [k, f] of facts)

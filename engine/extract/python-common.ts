@@ -10,6 +10,8 @@ import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
 import type { ValueResolver } from './python-values';
+import { ALIASES } from '../vocabulary/aliases';
+import { acOf } from '../vocabulary/values';
 
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
@@ -174,6 +176,10 @@ export function fileWideFacts(
     const s = seqLenByName(file, values);
     if (s) put(s);
   }
+  if (!fileFacts.has('grad_checkpointing')) {
+    const g = checkpointingByName(file, values);
+    if (g) put(g);
+  }
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   const optimizer = optimizerFact(file, text, root, values);
   if (optimizer) put(optimizer);
@@ -265,16 +271,50 @@ function tokenizerLength(
 
 /** Names scripts give the training sequence length (module constants, argparse options, dataclass fields). */
 const SEQ_NAMES = [
-  'max_seq_length',
-  'max_seq_len',
-  'seq_len',
-  'seq_length',
-  'sequence_length',
-  'max_sequence_length',
-  'context_length',
-  'maxlen',
-  'max_len',
+  ...new Set([
+    'max_seq_length',
+    'max_seq_len',
+    'seq_len',
+    'seq_length',
+    'sequence_length',
+    'max_sequence_length',
+    'context_length',
+    'maxlen',
+    'max_len',
+    ...vocabularyNames('seq_len'),
+  ]),
 ];
+
+/** One-word spellings the shared vocabulary lists for a fact in any framework (not the weak ones). */
+function vocabularyNames(key: FactKey): string[] {
+  return ALIASES.filter((a) => a.to === key && !a.fw && !a.weak).flatMap((a) =>
+    a.keys.filter((k) => /^[a-z_]+$/.test(k)),
+  );
+}
+
+/**
+ * Activation checkpointing an option declares under a name the vocabulary lists (`--grad_cp` default 0,
+ * `--gradient_checkpointing` store_true): `inferred`, and named as the argparse option so a launcher's flag decides.
+ */
+function checkpointingByName(file: string, values: ValueResolver): Fact | undefined {
+  for (const name of vocabularyNames('grad_checkpointing')) {
+    const d = values.declaredDefault(name);
+    const on = d ? acOf(d.value) : undefined;
+    if (!d || on === undefined) continue;
+    const flag = /argparse (--[\w-]+)/.exec(d.via)?.[1];
+    return {
+      key: 'grad_checkpointing',
+      value: on,
+      origin: 'inferred',
+      file,
+      span: spanOf(d.node),
+      note: flag
+        ? `default of argparse ${flag} = ${String(d.value)}, read as activation checkpointing`
+        : `${d.via}, read as activation checkpointing`,
+    };
+  }
+  return undefined;
+}
 
 /**
  * A sequence length the script declares under one of those names (`maxlen = 128`, `SEQUENCE_LENGTH = 64`,

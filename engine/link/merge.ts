@@ -130,16 +130,19 @@ export function mergeRun(
   // (`--epochs 2` over `add_argument("--epochs", default=9)`). HF scripts map their flags through `draft.flags`.
   if (launch && draft.kind !== 'hf' && draft.kind !== 'lightning-cli' && !draft.rebuild) {
     for (const [k, f] of facts) {
-      const dest = f.origin === 'script-default' ? argparseDest(f.note) : undefined;
+      const dest = f.origin === 'script-default' || f.origin === 'inferred' ? argparseDest(f.note) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
       if (!given) continue;
       // A default the script leaves unset (a required option: null) takes the launcher's number or switch.
-      const typed = f.value === null ? typeof given.value === 'number' : typeof given.value === typeof f.value;
-      const value = given.value === undefined || !typed ? null : given.value;
+      // A switch written as a number (`--grad_cp 1`) is on when not 0.
+      const v = typeof f.value === 'boolean' && typeof given.value === 'number' ? given.value !== 0 : given.value;
+      const typed = f.value === null ? typeof v === 'number' : typeof v === typeof f.value;
+      const value = v === undefined || !typed ? null : v;
       facts.set(k, {
         ...f,
         value,
-        origin: 'explicit',
+        // A value whose meaning only its name says stays inferred.
+        origin: f.origin === 'inferred' ? 'inferred' : 'explicit',
         file: given.file,
         span: given.span,
         note: `${given.text} on ${path.basename(launch.file)} overrides the script's default${value === null ? ' (value not readable here)' : ''}`,

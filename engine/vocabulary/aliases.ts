@@ -434,6 +434,11 @@ export const ALIASES: Alias[] = [
   A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),
   A('global_batch', 'global_batch_size', 'int', ['olmo-core'], { scope: 'global', fw: ['olmo-core'] }),
   A('duration', 'max_duration', 'duration', ['olmo-core'], { fw: ['olmo-core'] }),
+  // RWKV-LM's train.py flags (`--micro_bsz`, `--ctx_len`, `--grad_cp 1`) and InternEvo's `data.micro_bsz` (samples in
+  // one micro-batch of one process).
+  A('micro_batch', 'micro_bsz', 'int', ['rwkv', 'internevo'], { scope: 'per-device' }),
+  A('seq_len', 'ctx_len', 'int', ['rwkv']),
+  A('grad_checkpointing', 'grad_cp', 'ac', ['rwkv']),
   // The training images' side in pixels (the training crop); kept only for a vision run (./derive.ts).
   A(
     'resolution',

@@ -145,8 +145,8 @@ export const ALIASES: Alias[] = [
     'batch_size train.batch_size training.batch_size data.batch_size dataloader.batch_size train_loader.batch_size fit.batch_size',
     'int',
     ['pytorch', 'lightning', 'timm', 'keras'],
-    // pycls's TRAIN.BATCH_SIZE is the total over its GPUs (a row of its own).
-    { scope: 'per-device', notFw: ['pycls'] },
+    // pycls's and PySlowFast's TRAIN.BATCH_SIZE is the total over their GPUs (a row of their own).
+    { scope: 'per-device', notFw: ['pycls', 'pyslowfast'] },
   ),
   A(
     'global_batch',

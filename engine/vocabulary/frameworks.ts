@@ -105,6 +105,8 @@ export const FRAMEWORKS: Framework[] = [
     detect: (s) =>
       // `_BASE_` names one file in detectron2 (a list is PaddleDetection's).
       (s.syntax === 'yaml' &&
+        // PySlowFast's video configs share yacs and SOLVER (./frameworks-jobs.ts).
+        !(s.topExact('TRAIN') && any(s, 'data.num_frames', 'data.sampling_rate')) &&
         (s.topExact('SOLVER') ||
           (s.topExact('_BASE_') && typeof s.value('_BASE_') === 'string') ||
           (s.topExact('MODEL') && (s.topExact('INPUT') || s.topExact('DATASETS'))))) ||

@@ -123,6 +123,7 @@ export const SOURCES = {
   vissl: { url: 'https://vissl.readthedocs.io/en/latest/vissl_modules/train.html', year: 2022 },
   lavis: { url: 'https://opensource.salesforce.com/LAVIS/latest/tutorial.configs.html', year: 2023 },
   pycls: { url: 'https://github.com/facebookresearch/pycls/blob/main/pycls/core/config.py', year: 2021 },
+  pyslowfast: { url: 'https://github.com/facebookresearch/SlowFast/blob/main/slowfast/config/defaults.py', year: 2023 },
   paddleseg: {
     url: 'https://github.com/PaddlePaddle/PaddleSeg/blob/release/2.9/docs/config/pre_config.md',
     year: 2024,

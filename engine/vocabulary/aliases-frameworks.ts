@@ -116,6 +116,7 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // PySlowFast (and its forks: TimeSformer, MViT): TRAIN.BATCH_SIZE is split over NUM_GPUS of each machine (the
   // loader divides it), so it is the batch of all processes of one shard.
   A('global_batch', 'train.batch_size', 'int', ['pyslowfast'], { scope: 'global', fw: ['pyslowfast'] }),
+  A('save_steps', 'train.checkpoint_period', 'save', ['pyslowfast'], { unit: 'epochs', fw: ['pyslowfast'] }),
   A('max_steps', '^iters', 'int', ['paddleseg'], { unit: 'steps', fw: ['paddleseg'] }),
   A('max_steps', 'train_step', 'int', ['tpu-estimator'], { unit: 'steps', fw: ['tpu-estimator'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.

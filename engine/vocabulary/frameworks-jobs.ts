@@ -36,7 +36,12 @@ export const JOB_FRAMEWORKS: Framework[] = [
       any(s, 'train.batch_size') &&
       any(s, 'data.num_frames', 'data.sampling_rate'),
     defaults: (f) =>
-      f.has('precision') ? [] : [['precision', 'fp32', 'TRAIN.MIXED_PRECISION defaults to False: fp32']],
+      f.has('precision')
+        ? [['grad_accum', 1, 'train_net.py steps the optimizer after every batch (no gradient accumulation)']]
+        : [
+            ['precision', 'fp32', 'TRAIN.MIXED_PRECISION defaults to False: fp32'],
+            ['grad_accum', 1, 'train_net.py steps the optimizer after every batch (no gradient accumulation)'],
+          ],
   },
   {
     // PaddleSeg: `batch_size` per card, `iters` the run length, datasets under `train_dataset:`.

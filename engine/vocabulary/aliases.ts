@@ -256,7 +256,7 @@ export const ALIASES: Alias[] = [
   // --- data loading, compile, activation checkpointing, PEFT, optimizer ---
   A(
     'num_workers',
-    'num_workers workers dataloader_num_workers dataloader.num_workers workers_per_gpu num_dataloader_workers train_dataloader.num_workers data.workers_per_gpu',
+    'num_workers workers dataloader_num_workers dataloader.num_workers workers_per_gpu num_dataloader_workers num_data_workers train_dataloader.num_workers data.workers_per_gpu',
     'int',
     ['pytorch', 'hf', 'detectron2', 'mmengine', 'timm', 'ultralytics'],
   ),

@@ -257,6 +257,21 @@ function tokenizerLength(
       note: `tokenizer ${ml.name}=${ml.value.text}${r.via ? ` (${r.via})` : ''}`,
     });
   }
+  // `tokenizer.model_max_length = args.max_length`: the length set on the tokenizer itself.
+  for (const a of root.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'model_max_length') continue;
+    if (!/tokeni[sz]er|tok$/i.test(left.childForFieldName('object')?.text ?? '')) continue;
+    const right = a!.childForFieldName('right');
+    const r = values.resolve(right);
+    if (typeof r.value !== 'number' || !right) continue;
+    found.push({
+      v: r.value,
+      node: right,
+      scriptDefault: !!r.scriptDefault,
+      note: `${left.text} = ${right.text}${r.via ? ` (${r.via})` : ''}`,
+    });
+  }
   if (found.length === 0 || new Set(found.map((f) => f.v)).size !== 1) return undefined;
   const f = found[0];
   return {

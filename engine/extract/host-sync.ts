@@ -163,12 +163,19 @@ class StepScopes {
     const fns = new Map<string, SyntaxNode[]>();
     for (const fn of root.descendantsOfType('function_definition')) {
       const n = fn?.childForFieldName('name')?.text;
-      if (fn && n) fns.set(n, [...(fns.get(n) ?? []), fn]);
+      if (!fn || !n) continue;
+      const list = fns.get(n);
+      if (list) list.push(fn);
+      else fns.set(n, [fn]);
     }
     const byName = new Map<string, SyntaxNode[]>();
     for (const c of calls) {
       const n = OWN_CALLEE.exec(callee(c))?.[1];
-      if (n) byName.set(n, [...(byName.get(n) ?? []), c]);
+      if (!n) continue;
+      // Appended in place: a file of thousands of `len(…)` calls would copy the list once per call.
+      const list = byName.get(n);
+      if (list) list.push(c);
+      else byName.set(n, [c]);
     }
     for (const fn of steps) {
       const name = fn.childForFieldName('name')?.text ?? '';

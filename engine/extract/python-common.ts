@@ -258,7 +258,7 @@ function tokenizerLength(
     });
   }
   // `tokenizer.model_max_length = args.max_length`: the length set on the tokenizer itself.
-  for (const a of root.descendantsOfType('assignment')) {
+  for (const a of text.includes('model_max_length') ? root.descendantsOfType('assignment') : []) {
     const left = a?.childForFieldName('left');
     if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'model_max_length') continue;
     if (!/tokeni[sz]er|tok$/i.test(left.childForFieldName('object')?.text ?? '')) continue;

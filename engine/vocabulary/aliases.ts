@@ -266,9 +266,11 @@ export const ALIASES: Alias[] = [
     'bool',
     ['torchtitan', 'hf', 'timm', 'olmo', 'litgpt', 'composer'],
   ),
+  // Not `recompute_method` / `activations_checkpoint_method`: Megatron-LM and NeMo read the method (uniform, block)
+  // only under a granularity (`recompute_granularity: full`); with the granularity null nothing is recomputed.
   A(
     'grad_checkpointing',
-    'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations recompute_method activation_checkpoint.mode activations_checkpoint_granularity activations_checkpoint_method grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode',
+    'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations activation_checkpoint.mode activations_checkpoint_granularity grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode',
     'ac',
     ['megatron', 'torchtitan', 'hf', 'olmo', 'composer', 'timm', 'nemo', 'neox'],
   ),

@@ -158,3 +158,29 @@ test('PySlowFast-style video config: TRAIN.BATCH_SIZE is split over NUM_GPUS, th
   assert.equal(fact(a, 'save_steps'), undefined, 'a period in epochs is no step cadence');
   assert.equal(fact(a, 'seq_len'), undefined, 'video clips have no sequence length');
 });
+
+test('NeMo / Megatron: a checkpointing method without a granularity recomputes nothing', async () => {
+  const cfg = (granularity: string) =>
+    [
+      'trainer:',
+      '  devices: 8',
+      '  max_steps: 1000',
+      'model:',
+      '  micro_batch_size: 2',
+      '  global_batch_size: 64',
+      '  encoder_seq_length: 2048',
+      `  activations_checkpoint_granularity: ${granularity}`,
+      '  activations_checkpoint_method: uniform',
+      '  activations_checkpoint_num_layers: 1',
+      '',
+    ].join('\n');
+  const off = await analyze({ 'conf/gpt.yaml': cfg('null') }, 'conf/gpt.yaml');
+  assert.equal(fact(off, 'grad_checkpointing')?.value, false);
+  const on = await analyze({ 'conf/gpt.yaml': cfg('full') }, 'conf/gpt.yaml');
+  assert.equal(fact(on, 'grad_checkpointing')?.value, true);
+  const flags = await analyze(
+    { 'run.sh': 'torchrun --nproc_per_node 8 pretrain_gpt.py --micro-batch-size 2 --recompute-method uniform\n' },
+    'run.sh',
+  );
+  assert.notEqual(fact(flags, 'grad_checkpointing')?.value, true, 'a method alone turns nothing on');
+});

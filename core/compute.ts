@@ -122,6 +122,18 @@ export function sizeFactorAt(params: number, slope: number): number {
   return clamp(1 + slope * Math.log10(params / 1e9), 0.15, 1);
 }
 
+/**
+ * The size factor of a run on a number of devices: none on one device. [I] What a small model loses against a large
+ * one is fixed per-step work (gradient all-reduce, optimizer and launch overheads spread over fewer FLOPs) that grows
+ * with the devices it synchronises: on one device there is no all-reduce, and published one-device runs of 22 M–1 B
+ * models (core/validation: gpt2-4090-speedrun, gpuburnout-1b, nanochat, tinystories, forgelm) ran at or above the
+ * large-model utilisation, where the slope fitted on many-device runs (Pythia) predicted 40–80 % of it. The launch
+ * floor of small micro-steps (core/launch-bound.ts) still applies.
+ */
+export function sizeFactorOn(params: number, slope: number, devices: number | undefined): number {
+  return devices === 1 ? 1 : sizeFactorAt(params, slope);
+}
+
 /** sizeFactorAt with the prior slope (0.25); the estimator uses the fitted slope (core/fit.ts). */
 export function sizeFactor(params: number): number {
   return sizeFactorAt(params, 0.25);

@@ -28,7 +28,7 @@ export const OVERRIDE_HINTS = {
 } as const;
 
 export type FactorKey =
-  'mfu' | 'precision' | 'recompute' | 'hardware' | 'busy' | 'host' | 'pue' | 'measurement' | 'embodied';
+  'work' | 'mfu' | 'precision' | 'recompute' | 'hardware' | 'busy' | 'host' | 'pue' | 'measurement' | 'embodied';
 export type Level = 'low' | 'mid' | 'high';
 export type Levels = Partial<Record<FactorKey, Level>>;
 
@@ -65,6 +65,12 @@ export interface WorkPlan {
   arch?: ArchitectureInfo;
   /** Parameters for the size factor, when known. */
   params?: number;
+  /** Uncertainty of the work itself, as multipliers of `units` (factor 'work'): text-sample fill, generic image FLOPs. */
+  spread?: Band;
+  /** Text samples: the mid share of the sequence length they fill (units = samples × epochs × length × fill). */
+  fill?: number;
+  /** Images of a network the table does not know: how its FLOPs per sample were taken (a sentence). */
+  generic?: string;
 }
 
 /** The model of one run, ready to evaluate at any factor levels (used by estimate() and by whatif.ts). */
@@ -105,6 +111,7 @@ export interface PrepareOptions {
 }
 
 export const LEVEL_FACTORS: readonly FactorKey[] = [
+  'work',
   'mfu',
   'precision',
   'recompute',

@@ -23,7 +23,7 @@ import {
   LLM_RUN_EFFICIENCY,
   planFlops,
   scaleFactor,
-  sizeFactorAt,
+  sizeFactorOn,
   VISION_STEP_UTILISATION,
   peak16,
 } from './compute';
@@ -33,6 +33,7 @@ import { resolveAccelerator } from './resolve';
 import type { Accelerator } from './types';
 import { caseFamily, CASES, type ValidationCase } from './validation/cases';
 import { spreadsOf, type RunRegime, type Spreads } from './fit-spread';
+import { textSampleTokens, TEXT_FILL_RANGE } from './workload';
 
 export interface FittedConstants {
   /** 16-bit whole-run MFU per architecture (fitted where cases exist, else the prior). */
@@ -46,6 +47,11 @@ export interface FittedConstants {
   moeEfficiency: number;
   /** Whole-run ÷ step utilisation of per-sample (vision) convolutional workloads. */
   visionRunEfficiency: number;
+  /**
+   * Share of the stated sequence length text samples fill, for runs that state samples × epochs × length and no tokens
+   * (core/workload.ts TEXT_FILL_RANGE).
+   */
+  textFill: number;
 
   /** Pooled band: multipliers of the mid utilisation from all out-of-family residuals (core/fit-spread.ts). */
   mfuSpread: { low: number; high: number };
@@ -54,7 +60,7 @@ export interface FittedConstants {
   /** hardwareKey() of the accelerators the device-hours cases ran on. */
   seenHardware: string[];
   /** How many cases informed each value (for the validation report). */
-  counts: { base: Record<string, number>; size: number; moe: number; vision: number; spread: number };
+  counts: { base: Record<string, number>; size: number; moe: number; vision: number; fill: number; spread: number };
 }
 
 /** Priors where no training case informs a value. */
@@ -71,9 +77,17 @@ export const PRIORS = {
   moeSlope: 0.25,
   /** [I] step-to-run ratio of LLM runs (Llama 3 405B 0.85, PaLM 0.66), used for vision when no case is left. */
   visionRunEfficiency: 0.78,
+  /** [I] half the stated length: between short chat samples padded per batch and packed sequences. */
+  textFill: 0.5,
   /** [I] 0.72–1.45× of the mid utilisation (used when fewer than 8 cases are left to fit the band). */
   mfuSpread: { low: 0.72, high: 1.45 },
 } as const;
+
+/** Fewest quality-A cases on one accelerator architecture from which its base MFU is fitted; below it the prior stands. */
+export const MIN_BASE_CASES = 3;
+
+/** Fewest runs stating text samples (not tokens) from which the text fill is fitted; below it the prior stands. */
+export const MIN_FILL_CASES = 3;
 
 /** Fewest small-model cases from which the size slope is fitted; below it the prior stands. */
 export const MIN_SLOPE_CASES = 3;
@@ -178,7 +192,29 @@ type Mids = Omit<FittedConstants, 'mfuSpread' | 'spreads' | 'seenHardware' | 'co
 };
 
 /** The mid constants (base MFU, size slope, MoE and vision efficiency) from quality-A cases (see the header). */
+/** Runs that state text samples × epochs × length and no tokens: they fit the text fill. */
+const isFillCase = (c: ValidationCase) =>
+  c.tier === 'device-hours' && c.target.metric === 'gpuHours' && textSampleTokens(c.inputs) !== undefined;
+
+// The mid values depend only on the cases that inform them (quality-A token and vision points, text-fill runs): the
+// same informing cases give the same Mids object, so that validation's nested refits (one per family, inside one per
+// family) compute each distinct fit once, and a case's residual under it once.
+const midsCache = new Map<string, Mids>();
+const residualCache = new WeakMap<Mids, Map<ValidationCase, { regime: RunRegime; ratio: number } | null>>();
+
 function fitMids(cases: readonly ValidationCase[]): Mids {
+  const key = cases
+    .filter((c) => (c.quality === 'A' && pointOf(c) !== undefined) || isFillCase(c))
+    .map((c) => c.id)
+    .join('\n');
+  const hit = midsCache.get(key);
+  if (hit) return hit;
+  const m = computeMids(cases);
+  midsCache.set(key, m);
+  return m;
+}
+
+function computeMids(cases: readonly ValidationCase[]): Mids {
   const tokens = pointsOf(cases, 'tokens');
   const dense = tokens.filter((t) => !t.moe);
   const baseMfu: Record<string, { mfu: number; source: string }> = { ...BASE_MFU };
@@ -186,6 +222,9 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
   const byArch = new Map<string, number[]>();
   for (const t of dense.filter((x) => x.n >= 1e9)) byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), t.base]);
   for (const [arch, xs] of byArch) {
+    // One run cannot set an accelerator architecture's utilisation for every run on it (a published run with an
+    // unusual cluster, code or recollection would move all of them): below MIN_BASE_CASES the prior stands.
+    if (xs.length < MIN_BASE_CASES) continue;
     baseMfu[arch] = {
       mfu: median(xs),
       source: `[F] median implied 16-bit MFU (÷ device-count factor) of ${xs.length} quality-A development case${xs.length === 1 ? '' : 's'} on ${arch} (core/validation/cases.ts, fitted by core/fit.ts)`,
@@ -193,7 +232,7 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
     baseCounts[arch] = xs.length;
   }
   for (const [arch, from] of Object.entries(DERIVED)) {
-    if (byArch.has(arch) || !byArch.has(from)) continue;
+    if (baseCounts[arch] || !baseCounts[from]) continue;
     const ratio = BASE_MFU[arch].mfu / BASE_MFU[from].mfu;
     baseMfu[arch] = {
       mfu: baseMfu[from].mfu * ratio,
@@ -202,7 +241,7 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
   }
 
   const slopes = dense
-    .filter((t) => t.n < 1e9 && baseMfu[t.arch])
+    .filter((t) => t.n < 1e9 && baseMfu[t.arch] && t.c.inputs.devices !== 1)
     .map((t) => (t.base / baseMfu[t.arch].mfu - 1) / Math.log10(t.n / 1e9));
   // Fewer than MIN_SLOPE_CASES cases (e.g. Pythia left out, only the hand-written llm.c run left): keep the prior, so that
   // one unusual run cannot set the slope for every small model.
@@ -212,26 +251,47 @@ function fitMids(cases: readonly ValidationCase[]): Mids {
   const moeRatios = tokens
     .filter((t) => t.moe && baseMfu[t.arch])
     .map(
-      (t) => t.base / (baseMfu[t.arch].mfu * sizeFactorAt(t.n, sizeSlope)) - PRIORS.moeSlope * Math.log10(t.n / 1e9),
+      (t) =>
+        t.base / (baseMfu[t.arch].mfu * sizeFactorOn(t.n, sizeSlope, t.c.inputs.devices)) -
+        PRIORS.moeSlope * Math.log10(t.n / 1e9),
     );
   const moeEfficiency = moeRatios.length ? median(moeRatios) : PRIORS.moeEfficiency;
 
   const vis = pointsOf(cases, 'vision');
   const visionRunEfficiency = vis.length ? median(vis.map((v) => v.ratio)) : PRIORS.visionRunEfficiency;
-  return {
+  const partial = {
     baseMfu,
     sizeSlope,
     moeEfficiency,
     visionRunEfficiency,
-    counts: { base: baseCounts, size: slopes.length, moe: moeRatios.length, vision: vis.length },
+    textFill: 1,
+    counts: { base: baseCounts, size: slopes.length, moe: moeRatios.length, vision: vis.length, fill: 0 },
   };
+  // Text fill: published ÷ estimated device-hours of the runs that state samples × epochs × length and no tokens,
+  // estimated at full length with the mid values above. Quality A and B: such runs are fine-tunes published from
+  // model cards, none of them with every input explicit; the fill is bounded by TEXT_FILL_RANGE whatever they say.
+  const fills = cases
+    .filter(
+      (c) => c.tier === 'device-hours' && c.target.metric === 'gpuHours' && textSampleTokens(c.inputs) !== undefined,
+    )
+    .map((c) => {
+      const run = prepareRun(c.inputs, { constants: withoutBand(partial) });
+      return run.method === 'flops' && run.accelKnown ? c.target.value / run.evaluate({}).gpuHours : NaN;
+    })
+    .filter((x) => Number.isFinite(x) && x > 0);
+  const textFill =
+    fills.length >= MIN_FILL_CASES
+      ? Math.min(TEXT_FILL_RANGE.high, Math.max(TEXT_FILL_RANGE.low, median(fills)))
+      : PRIORS.textFill;
+  return { ...partial, textFill, counts: { ...partial.counts, fill: fills.length } };
 }
 
 /** Implied ÷ predicted utilisation of a point under some mid constants (NaN where they predict nothing). */
 function ratioUnder(m: Mids, p: Point, base = m.baseMfu[p.arch]?.mfu): number {
   if (p.kind === 'vision') return p.ratio / m.visionRunEfficiency;
   if (base === undefined) return NaN;
-  const predicted = base * sizeFactorAt(p.n, m.sizeSlope) * (p.moe ? moeEfficiencyAt(m.moeEfficiency, p.n) : 1);
+  const predicted =
+    base * sizeFactorOn(p.n, m.sizeSlope, p.c.inputs.devices) * (p.moe ? moeEfficiencyAt(m.moeEfficiency, p.n) : 1);
   return p.base / predicted;
 }
 
@@ -255,10 +315,25 @@ function withoutBand(m: Mids): FittedConstants {
  * accelerator only.
  */
 function residualOf(c: ValidationCase, m: Mids): { regime: RunRegime; ratio: number } | undefined {
+  let own = residualCache.get(m);
+  if (!own) residualCache.set(m, (own = new Map()));
+  if (own.has(c)) return own.get(c) ?? undefined;
+  const r = computeResidual(c, m);
+  own.set(c, r ?? null);
+  return r;
+}
+
+function computeResidual(c: ValidationCase, m: Mids): { regime: RunRegime; ratio: number } | undefined {
   if (c.tier !== 'device-hours' || c.target.metric !== 'gpuHours' || c.inputs.gpuHours !== undefined) return undefined;
   const run = prepareRun(c.inputs, { constants: withoutBand(m) });
   if (run.method !== 'flops' || !run.accelKnown || run.regime === undefined) return undefined;
   const hours = run.evaluate({}).gpuHours;
+  // A published figure that implies more than the dense peak (work ÷ device-seconds ÷ peak > 1) cannot be the run as
+  // stated (a figure for part of the run, or for other hardware): no utilisation band has to reach it.
+  const w = run.work;
+  if (w?.units === undefined) return undefined;
+  const work = w.perUnit * w.units * (w.spread?.mid ?? 1);
+  if (work / (c.target.value * 3600 * run.precisionPlan.peakTflops * 1e12) > 1) return undefined;
   return Number.isFinite(hours) && hours > 0 ? { regime: run.regime, ratio: hours / c.target.value } : undefined;
 }
 

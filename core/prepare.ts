@@ -43,6 +43,7 @@ import { planUtilisation, planWorkUtilisation, UtilisationPlan } from './utilisa
 import { inputBoundPlan, InputBoundPlan } from './input-bound';
 import { launchBoundPlan } from './launch-bound';
 import { planWork } from './workload';
+import { defaultConstants } from './fit';
 
 export interface PowerPlan {
   kind: 'given' | 'measured' | 'system' | 'chip' | 'model';
@@ -151,7 +152,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   const pue = planPue(inputs.pue, grid.provider, grid.region?.id);
 
   // Workload.
-  const work = planWork(inputs, warnings);
+  const work = planWork(inputs, warnings, (options.constants ?? defaultConstants()).textFill);
 
   // Method.
   let method: Method;
@@ -161,12 +162,26 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     method = 'insufficient-inputs';
     const missing: string[] = [];
     if (work?.kind === 'samples') {
-      missing.push(`the number of training samples (${OVERRIDE_HINTS.samples})`);
+      missing.push(
+        inputs.samples !== undefined
+          ? `the number of epochs over the ${inputs.samples.toLocaleString('en-US')} samples (${OVERRIDE_HINTS.samples})`
+          : `the number of training samples (${OVERRIDE_HINTS.samples})`,
+      );
+    } else if (inputs.samples !== undefined && inputs.resolution !== undefined && inputs.tokens === undefined) {
+      // Images of a network the table does not know and whose family is not named (core/workload.ts).
+      missing.push(
+        `the architecture: a network the table knows, or words naming its family (ViT, ResNet, EfficientNet …) (${OVERRIDE_HINTS.architecture})`,
+      );
     } else {
       const n = inputs.activeParams ?? inputs.params;
-      if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);
+      const named = inputs.model?.trim();
+      if (n === undefined && named)
+        missing.push(
+          `the parameter count: the model "${named}" is in neither the models table (core/data/models.ts) nor the vision/audio architectures (core/data/vision-audio.ts), so its size is unknown (--params, or for a vision/audio model ${OVERRIDE_HINTS.architecture})`,
+        );
+      else if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);
       if (inputs.tokens === undefined) missing.push(`the number of training tokens (${OVERRIDE_HINTS.tokens})`);
-      if (n === undefined && inputs.tokens === undefined)
+      if (n === undefined && inputs.tokens === undefined && !named)
         missing.push(`for vision or audio models the architecture and samples (${OVERRIDE_HINTS.architecture})`);
     }
     warnings.push(
@@ -248,6 +263,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   };
 
   if (method === 'flops') {
+    if (work?.spread) factors.add('work');
     factors.add('mfu');
     if (precisionPlan.slowdown) factors.add('precision');
     if (recompute) factors.add('recompute');
@@ -289,7 +305,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     else if (method === 'stated-gpu-hours') hours = inputs.gpuHours!;
     else if (method === 'measured-throughput')
       hours = (work!.units! * measuredSecondsPerUnit! * MEASUREMENT_SPREAD[lv.measurement ?? 'mid']) / 3600;
-    else hours = (work!.units! * secondsPerUnit(lv)) / 3600;
+    else hours = (work!.units! * (work?.spread?.[lv.work ?? 'mid'] ?? 1) * secondsPerUnit(lv)) / 3600;
     // A count that may be of halves (MI250X GCDs): twice the device-hours at half the power each, the same energy.
     const perCount = band?.perCount ? rowSpeed(lv) : 1;
     const at = power.at(lv);

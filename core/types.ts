@@ -124,6 +124,11 @@ export interface ModelInfo {
 
 /** Everything the core may use to estimate a training run. All optional: what is missing becomes an assumption. */
 export interface RunInputs {
+  /**
+   * The model the run names, in any spelling (added, optional): only for what the estimate says when neither table
+   * sizes it; its size comes from `params`, `architecture` or `flopsPerSample`.
+   */
+  model?: string;
   /** Total parameters. */
   params?: number;
   /** Active parameters per token (MoE). */

@@ -12,7 +12,7 @@ import {
   halfRateAccumulate,
   peftStepRatio,
   scaleFactor,
-  sizeFactorAt,
+  sizeFactorOn,
   validFraction,
   visionStepUtilisation,
   DEFAULT_PEFT_FRACTION,
@@ -138,7 +138,7 @@ export function planUtilisation(
   if (given !== undefined) return givenUtilisation(given);
   const k = opts.constants ?? defaultConstants();
   const base = k.baseMfu[accel.arch] ?? k.baseMfu.other;
-  const fSize = sizeFactorAt(n ?? 1e9, k.sizeSlope);
+  const fSize = sizeFactorOn(n ?? 1e9, k.sizeSlope, inputs.devices);
   const fScale = scaleFactor(devices);
   const fBatch = batchFactor(inputs.microBatch, inputs.seqLen);
   const moe =

@@ -2,9 +2,26 @@
 // that describes it.
 
 import { DEFAULT_PEFT_FRACTION, fmtPct, planFlops, RECOMPUTE_SHARE, validFraction } from './compute';
-import { forwardFlopsAt, lookupArchitecture } from './data/vision-audio';
+import { architectureFamilyIn, forwardFlopsAt, genericFlopsPerParam, lookupArchitecture } from './data/vision-audio';
 import { fmtNum, fmtSci, Level, OVERRIDE_HINTS, WorkPlan } from './estimate-model';
+import type { Band } from './compute';
 import { ArchitectureInfo, Assumption, RunInputs } from './types';
+
+/**
+ * [I] Share of the stated sequence length a text sample fills, when a run states samples × epochs × sequence length
+ * instead of tokens: 1 when the data are packed into full sequences or padded to the maximum length (every position is
+ * computed), down to 0.25 when short samples (chat turns of a few hundred tokens against a 2,048-token limit) are padded
+ * only to the longest of their batch. The mid value is fitted (core/fit.ts, textFill) on the development cases that
+ * state samples and length but not tokens.
+ */
+export const TEXT_FILL_RANGE = { low: 0.25, high: 1 } as const;
+
+/** Tokens from text samples, when tokens are not stated: samples × epochs × sequence length × fill. */
+export function textSampleTokens(inputs: RunInputs): number | undefined {
+  if (inputs.tokens !== undefined || inputs.samples === undefined || inputs.seqLen === undefined) return undefined;
+  if (inputs.epochs === undefined || (inputs.activeParams ?? inputs.params) === undefined) return undefined;
+  return inputs.samples * inputs.epochs * inputs.seqLen;
+}
 
 /**
  * Whether the inputs describe a per-sample workload: forward FLOPs per sample are known (architecture or
@@ -22,11 +39,15 @@ export function workUnits(inputs: RunInputs): number | undefined {
     inputs.flopsPerSample !== undefined ||
     (inputs.architecture !== undefined && lookupArchitecture(inputs.architecture) !== undefined);
   if (perSampleWorkload(inputs, fwd))
-    return inputs.samples !== undefined ? inputs.samples * (inputs.epochs ?? 1) : undefined;
-  return inputs.tokens;
+    return inputs.samples !== undefined && inputs.epochs !== undefined ? inputs.samples * inputs.epochs : undefined;
+  return inputs.tokens ?? textSampleTokens(inputs);
 }
 
-export function planWork(inputs: RunInputs, warnings: string[]): WorkPlan | undefined {
+/**
+ * The run's workload. `textFill`: the mid share of the sequence length text samples fill (fitted, core/fit.ts); used
+ * only when a run states samples × epochs × sequence length and no tokens.
+ */
+export function planWork(inputs: RunInputs, warnings: string[], textFill = 0.5): WorkPlan | undefined {
   let arch: ArchitectureInfo | undefined;
   if (inputs.architecture !== undefined && inputs.architecture.trim() !== '') {
     arch = lookupArchitecture(inputs.architecture);
@@ -39,11 +60,31 @@ export function planWork(inputs: RunInputs, warnings: string[]): WorkPlan | unde
   let fwd: number | undefined = inputs.flopsPerSample;
   if (fwd === undefined && arch)
     fwd = forwardFlopsAt(arch, { resolution: inputs.resolution, audioSeconds: inputs.audioSeconds }).flops;
-  if (fwd !== undefined && fwd > 0 && perSampleWorkload(inputs, true)) {
-    const frac = inputs.peft ? (validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION) : undefined;
+  // Images of a network the table does not know, whose family the architecture text names: parameters × FLOPs per
+  // parameter at 224² (the table's rows of that family) × (resolution / 224)².
+  const generic =
+    fwd === undefined && inputs.flopsPerSample === undefined && inputs.params !== undefined
+      ? genericPerSample(inputs)
+      : undefined;
+  if (generic) {
     return {
       kind: 'samples',
-      units: inputs.samples !== undefined ? inputs.samples * (inputs.epochs ?? 1) : undefined,
+      units: generic.units,
+      perUnit: 3 * generic.fwd,
+      forwardPerUnit: generic.fwd,
+      family: generic.family ?? 'convnet',
+      params: inputs.params,
+      spread: generic.spread,
+      generic: generic.text,
+    };
+  }
+  if (fwd !== undefined && fwd > 0 && perSampleWorkload(inputs, true)) {
+    const frac = inputs.peft ? (validFraction(inputs.peft.trainableFraction) ?? DEFAULT_PEFT_FRACTION) : undefined;
+    // Samples per epoch without the number of epochs leave the run's length unknown (a fine-tune runs 1–10 epochs, an
+    // image model 90–1,000): no estimate, rather than one epoch assumed.
+    return {
+      kind: 'samples',
+      units: inputs.samples !== undefined && inputs.epochs !== undefined ? inputs.samples * inputs.epochs : undefined,
       perUnit: frac !== undefined ? fwd * (2 + 3 * frac) : 3 * fwd,
       forwardPerUnit: fwd,
       family: arch?.family ?? 'convnet',
@@ -58,6 +99,21 @@ export function planWork(inputs: RunInputs, warnings: string[]): WorkPlan | unde
       'Forward FLOPs per sample are known but no sample count is; the token workload (6·N·D) is used. Give samples to use them.',
     );
   const flops = planFlops(inputs);
+  const fromSamples = textSampleTokens(inputs);
+  if (fromSamples !== undefined) {
+    const mid = Math.min(TEXT_FILL_RANGE.high, Math.max(TEXT_FILL_RANGE.low, textFill));
+    return {
+      kind: 'tokens',
+      units: fromSamples * mid,
+      perUnit: flops.perToken,
+      forwardPerUnit: flops.forwardPerToken,
+      family: 'transformer',
+      flops,
+      params: n,
+      spread: { low: TEXT_FILL_RANGE.low / mid, mid: 1, high: TEXT_FILL_RANGE.high / mid },
+      fill: mid,
+    };
+  }
   return {
     kind: 'tokens',
     units: inputs.tokens,
@@ -69,7 +125,64 @@ export function planWork(inputs: RunInputs, warnings: string[]): WorkPlan | unde
   };
 }
 
+/**
+ * Forward FLOPs per image of a network the table does not know, from its parameters and the resolution (the run must
+ * state samples, epochs, parameters, a resolution and an architecture text that names a family, and no tokens or
+ * sequence length). The spread is the family's range of FLOPs per parameter (core/data/vision-audio.ts genericFlopsPerParam).
+ */
+function genericPerSample(
+  inputs: RunInputs,
+): { fwd: number; units: number; family?: ArchitectureInfo['family']; spread: Band; text: string } | undefined {
+  const { samples, epochs, resolution, params } = inputs;
+  if (samples === undefined || epochs === undefined || resolution === undefined || !(resolution > 0)) return undefined;
+  if (inputs.tokens !== undefined || inputs.seqLen !== undefined || params === undefined) return undefined;
+  // The family must be named: across all the table's families FLOPs per parameter span 30× (AlexNet's and VGG's dense
+  // heads hold most of their parameters, a U-Net at full resolution or a masked encoder lies anywhere), and on the
+  // development cases that name none the estimate missed by a median factor of two with the published value outside
+  // its range half the time (docs/evaluation/dev-footprint-10.md): no estimate is better than that one.
+  const family = inputs.architecture ? architectureFamilyIn(inputs.architecture) : undefined;
+  if (family === undefined) return undefined;
+  const g = genericFlopsPerParam(family);
+  const scale = (resolution / 224) ** 2;
+  return {
+    fwd: g.mid * params * scale,
+    units: samples * epochs,
+    family,
+    spread: { low: g.low / g.mid, mid: 1, high: g.high / g.mid },
+    text:
+      `${fmtNum(g.mid)} FLOPs per parameter per 224² image (${fmtNum(g.low)}–${fmtNum(g.high)}: ${g.basis}) × ${fmtNum(params)} parameters` +
+      (resolution !== 224 ? ` × (${resolution} / 224)²` : ''),
+  };
+}
+
 export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
+  const units = work.units ?? NaN;
+  const samples = inputs.samples ?? NaN;
+  if (work.kind === 'tokens' && work.fill !== undefined) {
+    const n = inputs.activeParams ?? inputs.params ?? NaN;
+    return {
+      key: 'tokens',
+      text:
+        `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${inputs.seqLen} tokens ` +
+        `= ${fmtSci(textSampleTokens(inputs) ?? NaN)} at full length is the most the run computes; mid ${fmtPct(work.fill)} of it ` +
+        `(${fmtPct(TEXT_FILL_RANGE.low)}–${fmtPct(TEXT_FILL_RANGE.high)}: short samples padded per batch … packed or padded to the maximum length), ` +
+        `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)} parameters`,
+      override: '--tokens (the tokens the run trains on), or pack the data into full sequences',
+      source:
+        'Kaplan et al. 2020 (6ND); fill: the share of the length a sample fills, fitted on published fine-tunes (core/fit.ts)',
+    };
+  }
+  if (work.generic !== undefined) {
+    return {
+      key: 'flops',
+      text:
+        `Training compute ${fmtSci(work.perUnit * units)} FLOPs = 3 × forward FLOPs per sample × ${fmtNum(samples)} samples × ` +
+        `${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'}; the network is not in the table, so forward FLOPs ≈ ${work.generic}`,
+      override: OVERRIDE_HINTS.architecture,
+      source:
+        'forward + backward ≈ 3 × forward (Kaplan et al. 2020 §2.1); FLOPs per parameter of the table rows (core/data/vision-audio.ts)',
+    };
+  }
   if (work.kind === 'tokens') {
     const flops = work.flops!;
     const n = inputs.activeParams ?? inputs.params!;

@@ -1,6 +1,7 @@
 // Linking: completes a run plan extracted from code with workspace settings and visible assumptions, then turns it
 // into the footprint core's inputs. Override order: explicit > script default > setting > framework default > assumed.
 import { closeGlobalBatch } from './plan-batch';
+import { closeSaveCadence } from './plan-save';
 import { lookupModel, type Assumption, type OptimizerKind, type Precision, type RunInputs } from '../core/index';
 import { lookupDataset } from '../core/data/datasets';
 import { lookupArchitecture } from '../core/data/vision-audio';
@@ -56,6 +57,7 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
   const from = (k: keyof Settings) => settings.sources[k] ?? 'settings';
   // Before any setting or assumption fills the device count: only what the files state.
   closeGlobalBatch(plan);
+  closeSaveCadence(plan);
   if (!isCpuLike(plan.facts.get('hardware')?.value)) {
     if (settings.hardware)
       setIfAbsent(plan, {
@@ -226,6 +228,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   let stepsAssumed = false;
   const arch = perSampleArchitecture(plan);
   let perSample: Pick<RunInputs, 'architecture' | 'samples' | 'epochs' | 'resolution'> = {};
+  let textSamples: Pick<RunInputs, 'samples' | 'epochs'> = {};
   if (arch) {
     // Images or clips × epochs (steps × global batch when a step count is set); the core counts 3 × forward FLOPs.
     const res = num(v('resolution'));
@@ -258,13 +261,23 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     });
   } else if (epochs !== undefined && examples !== undefined) {
     totalSteps = Math.ceil(examples / globalBatch) * Math.ceil(epochs);
-    tokens = epochs * examples * seqLen;
     stepsAssumed = origin('dataset_size') === 'assumed';
-    assumptions.push({
-      key: 'tokens',
-      text: `${epochs} epoch${epochs === 1 ? '' : 's'} × ${examples.toLocaleString('en-US')} examples × ${seqLen} tokens (every example counted at full length) = ${tokens.toExponential(2)} tokens`,
-      override: stepsAssumed ? 'set greenml.datasetSize or `dataset-size` in greenml.toml' : undefined,
-    });
+    const override = stepsAssumed ? 'set greenml.datasetSize or `dataset-size` in greenml.toml' : undefined;
+    const times = `${epochs} epoch${epochs === 1 ? '' : 's'} × ${examples.toLocaleString('en-US')} examples`;
+    // Padded to the maximum length, or packed: every position is computed. Otherwise the core takes the tokens as a
+    // share of the full length, with a range from short examples padded per batch to full ones (TEXT_FILL_RANGE).
+    const padded = v('padding') === 'max_length';
+    if (padded || v('packing') === true) {
+      tokens = epochs * examples * seqLen;
+      assumptions.push({
+        key: 'tokens',
+        text: `${times} × ${seqLen} tokens (${padded ? 'every example padded to the maximum length' : 'packed into full sequences'}) = ${tokens.toExponential(2)} tokens`,
+        override,
+      });
+    } else {
+      textSamples = { samples: examples, epochs };
+      assumptions.push({ key: 'samples', text: `${times} of up to ${seqLen} tokens`, override });
+    }
   }
   const precisionV = v('precision');
   const precision =
@@ -276,6 +289,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const model = v('model');
   const info = typeof model === 'string' ? lookupModel(model) : undefined;
   const inputs: RunInputs = {
+    model: typeof model === 'string' && model.trim() !== '' ? model : undefined,
     params: num(v('params')),
     activeParams: info?.activeParams,
     shape: info?.shape,
@@ -296,6 +310,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     intensity: settings.carbonIntensity,
     microBatch: micro,
     seqLen: arch ? undefined : seqLen,
+    ...textSamples,
     ...perSample,
     gradCheckpointing: v('grad_checkpointing') === true,
     optimizer: optimizerKind(v('optimizer')),

@@ -120,7 +120,12 @@ export type FactForm =
   /** An operand of an expression (`500` in `it % 500 == 0`): a fix replaces the operand alone. */
   | 'operand'
   /** A checkpoint kept only when a monitored metric improves (`ModelCheckpoint(monitor="val_acc")`): a best-model export. */
-  | 'best-only';
+  | 'best-only'
+  /**
+   * A step cadence at or past the run's end (`save_steps` ≥ `max_steps`, or a 9,999,999 "never" sentinel): no
+   * checkpoint before the end. `periodic_save` is `no`; `save_steps` keeps the interval as written.
+   */
+  | 'past-run';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

@@ -244,8 +244,14 @@ runRuleCases(noPeriodicCheckpoint, [
     noFix: true,
   },
   {
-    name: 'unestimated loop of 300 epochs on one device: a long loop over a small model is minutes, nothing is said',
+    name: 'unestimated loop of 300 epochs on one device that saves nothing: information naming the written length',
     code: customLoop(300),
+    expect: [{ line: 16, severity: 'information', messageIncludes: 'length unknown, but 300 epochs written' }],
+    noFix: true,
+  },
+  {
+    name: 'unestimated loop of 49 epochs on one device: nothing states a long run',
+    code: customLoop(49),
     expect: [],
   },
   {
@@ -260,9 +266,9 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [],
   },
   {
-    name: 'Keras fit of 500 epochs of a small model on one device: nothing states a long run',
+    name: 'Keras fit of 500 epochs on one device with no callback: information naming the written length',
     code: kerasFit(500),
-    expect: [],
+    expect: [{ line: 5, severity: 'information', messageIncludes: '500 epochs written' }],
   },
   {
     name: 'Keras fit of 500 epochs with a ModelCheckpoint callback',
@@ -347,10 +353,10 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [{ line: 11, severity: 'information', messageIncludes: 'assuming the dataset size' }],
   },
   {
-    name: "MONAI's 3-D resnet50 (another library's architecture) is not taken as torchvision's: not estimated, nothing said",
+    name: "MONAI's 3-D resnet50 (another library's architecture) is not taken as torchvision's: not estimated, only the written 90 epochs said",
     code: folderLoop('/data/brats/train')
       .replace('import torchvision\n', 'import torchvision\nfrom monai.networks.nets import resnet50\n')
       .replace('torchvision.models.resnet50()', 'resnet50(spatial_dims=3, n_input_channels=1, num_classes=2)'),
-    expect: [],
+    expect: [{ line: 11, severity: 'information', messageIncludes: 'length unknown, but 90 epochs written' }],
   },
 ]);

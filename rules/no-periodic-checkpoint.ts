@@ -2,6 +2,7 @@ import * as fmt from '../engine/format';
 import type { Rule, RuleContext } from './types';
 import { LARGE_PARAMS } from './checkpoint-churn';
 import { LONG_SIGNS, longSign, num, written } from './helpers';
+import type { FactKey } from '../engine/types';
 
 /**
  * Checkpoint interval to propose: about 30 minutes of wall-clock time, at most a quarter of the run, rounded down to
@@ -57,6 +58,9 @@ export const noPeriodicCheckpoint: Rule = {
         ? `no checkpoint is saved during training (${strategy.note ?? 'saving is off'})`
         : undefined;
     if (!reason) return [];
+    // An interval past the end of a run of known length is GML303's finding, on the interval itself.
+    const every = num(ctx.value('save_steps'));
+    if (strategy?.form === 'past-run' && total !== undefined && every !== undefined && every >= total) return [];
     const gpuHours = ctx.estimate.gpuHours.mid;
     const known = ctx.estimate.method !== 'insufficient-inputs' && gpuHours > 0;
     const threshold = ctx.settings.checkpointThresholdHours;
@@ -72,7 +76,7 @@ export const noPeriodicCheckpoint: Rule = {
     // A framework that saves nothing by default (a plain loop, Keras fit) is only worth a word when the run is long:
     // with no estimate, when the file itself states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices, ≥ 1 B
     // parameters) — information that says what the length rests on.
-    const sign = known ? undefined : longSign(ctx);
+    const sign = known ? undefined : (longSign(ctx) ?? lengthSign(ctx));
     if (!known && at?.origin !== 'explicit' && !sign) return [];
     const wall = ctx.estimate.wallHours.mid;
     const steps = total !== undefined && total > 0 ? niceSaveSteps(total, wall) : 500;
@@ -127,4 +131,20 @@ function examplesFor(ctx: RuleContext, factor: number): string {
   return n === undefined
     ? `${fmt.num(factor)}× the assumed dataset`
     : `≈ ${Math.ceil((n * factor) / 1000).toLocaleString('en-US')},000 examples per epoch`;
+}
+
+/**
+ * A run length the files write that is long by itself (≥ 50 epochs or ≥ 10,000 steps, never an assumed one): with no
+ * estimate, a run that saves nothing along the way is still worth a word, as information that says what it rests on.
+ */
+function lengthSign(ctx: RuleContext): string | undefined {
+  const w = (k: FactKey) => {
+    const f = ctx.fact(k);
+    return f && f.origin !== 'assumed' && f.origin !== 'setting' ? num(f.value) : undefined;
+  };
+  const steps = w('max_steps');
+  if (steps !== undefined && steps >= LONG_SIGNS.steps) return `${steps.toLocaleString('en-US')} steps`;
+  const epochs = w('epochs');
+  if (epochs !== undefined && epochs >= LONG_SIGNS.epochs) return `${epochs} epochs`;
+  return undefined;
 }

@@ -31,7 +31,9 @@ export const saveStepsPastRun: Rule = {
     const every = num(s?.value);
     const total = ctx.shape.totalSteps;
     if (!written(s) || every === undefined || every < 1 || total === undefined) return [];
-    if (ctx.value('periodic_save') !== 'steps' || every < total) return [];
+    // A cadence past a stated max_steps is already `periodic_save: no` (form `past-run`); this rule still names it.
+    const save = ctx.fact('periodic_save');
+    if ((save?.value !== 'steps' && save?.form !== 'past-run') || every < total) return [];
     // The step count rests on an assumed dataset size, or the run's duration cannot be estimated: information that
     // names what is unknown. A run estimated short needs no checkpoint.
     const assumed = assumedLength(ctx);

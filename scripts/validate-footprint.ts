@@ -148,7 +148,10 @@ const rows: Row[] = CASES.map((c) => {
   };
 });
 
-const predictive = (r: Row) => r.c.tier !== 'convention';
+/** A run the core estimates from what its case states (spent published sets hold runs that state too little). */
+const estimable = (r: Row) => r.eIn.method !== 'insufficient-inputs';
+const predictive = (r: Row) => r.c.tier !== 'convention' && estimable(r);
+const spentSet = (r: Row) => (r.c.notes?.startsWith('footprint-') ? r.c.notes.split(/\s/)[0] : undefined);
 const medAbs = (xs: number[]) => median(xs.map(Math.abs));
 const share = (rs: Row[], k: (r: Row) => boolean) => (rs.length ? rs.filter(k).length / rs.length : NaN);
 /** Median width (high ÷ low) of the leave-one-family-out ranges: how much a covering range costs in precision. */
@@ -176,6 +179,7 @@ if (process.argv.includes('--json')) {
         cases: rows.map((r) => ({
           id: r.c.id,
           family: r.family,
+          estimable: estimable(r),
           tier: r.c.tier,
           quality: r.c.quality,
           metric: r.c.target.metric,
@@ -209,6 +213,12 @@ for (const tier of tiers) {
     `${pad('case', 26)} ${pad('q', 1)} ${pad('family', 13)} ${pad('metric', 9)} ${lpad('low', 8)} ${lpad('mid', 8)} ${lpad('high', 8)} ${lpad('published', 9)} ${lpad('LOFO err', 9)} ${pad(' in', 4)} ${lpad('in-sample', 9)} ${lpad('baseline', 8)}`,
   );
   for (const r of rows.filter((x) => x.c.tier === tier)) {
+    if (!estimable(r)) {
+      console.log(
+        `${pad(r.c.id, 26)} ${r.c.quality} ${pad(r.family, 13)} not estimable: ${r.eIn.warnings[0]?.slice(0, 90) ?? ''}`,
+      );
+      continue;
+    }
     console.log(
       `${pad(r.c.id, 26)} ${r.c.quality} ${pad(r.family, 13)} ${pad(r.c.target.metric.replace('acceleratorKWh', 'accelKWh'), 9)} ${lpad(fmt(r.loo.low), 8)} ${lpad(fmt(r.loo.mid), 8)} ${lpad(fmt(r.loo.high), 8)} ${lpad(fmt(r.published), 9)} ${lpad(pct(r.error), 9)} ${pad(r.inside ? ' yes' : ' NO', 4)} ${lpad(pct(r.inSampleError), 9)} ${lpad(pct(r.baselineError), 8)}`,
     );
@@ -237,9 +247,16 @@ for (const tier of tiers) {
   for (const q of ['A', 'B'] as const)
     line(
       `${tier} ${q}`,
-      rows.filter((r) => r.c.tier === tier && r.c.quality === q),
+      rows.filter((r) => r.c.tier === tier && r.c.quality === q && estimable(r)),
     );
 }
+// The spent published sets (development cases since round 10): estimable runs of each.
+const spentNames = [...new Set(rows.map(spentSet).filter((x): x is string => x !== undefined))];
+for (const set of spentNames) {
+  const own = rows.filter((r) => spentSet(r) === set);
+  line(`${set} (${own.filter(estimable).length}/${own.length})`, own.filter(estimable));
+}
+const core = (r: Row) => spentSet(r) === undefined;
 const dev7 = new Set(DEV7_CASES.map((c) => c.id));
 line(
   'round-7 dev set',
@@ -247,11 +264,11 @@ line(
 );
 line(
   'vision (all q)',
-  rows.filter((r) => r.c.inputs.architecture !== undefined),
+  rows.filter((r) => r.c.inputs.architecture !== undefined && estimable(r)),
 );
 line(
   'MoE (all q)',
-  rows.filter((r) => r.c.inputs.activeParams !== undefined),
+  rows.filter((r) => r.c.inputs.activeParams !== undefined && estimable(r)),
 );
 // The regimes whose out-of-family residuals set the utilisation band (core/fit-spread.ts).
 const regime = (r: Row) => prepareRun(r.c.inputs).regime;
@@ -262,7 +279,7 @@ for (const g of ['large', 'small', 'single', 'moe', 'vision', 'unnamed'] as cons
   );
 // Categories where runs the core had not seen were missed (see the held-out results in the README).
 const hw = (r: Row) => (r.c.inputs.hardware ?? '').toLowerCase();
-const dh = rows.filter((r) => r.c.tier === 'device-hours');
+const dh = rows.filter((r) => r.c.tier === 'device-hours' && estimable(r));
 line(
   'small dense <4B',
   dh.filter(
@@ -275,7 +292,7 @@ line(
 );
 line(
   'encoder-only',
-  rows.filter((r) => r.c.encoder),
+  rows.filter((r) => r.c.encoder && estimable(r)),
 );
 line(
   'TPU',
@@ -330,6 +347,12 @@ console.log(
     `median width ${width(all).toFixed(2)}×`,
 );
 const d7 = rows.filter((r) => dev7.has(r.c.id));
+const ca = a.filter(core);
+const sp = all.filter((r) => !core(r));
+console.log(
+  `  the cases before round 10 alone, quality A (n = ${ca.length}): median |error| ${fmtErr(ca.map((r) => r.error))}, inside ${ins(ca, (r) => r.inside)}; ` +
+    `spent published sets, estimable runs (n = ${sp.length} of ${rows.filter((r) => !core(r)).length}): median |error| ${fmtErr(sp.map((r) => r.error))}, inside ${ins(sp, (r) => r.inside)}, median width ${width(sp).toFixed(2)}×`,
+);
 console.log(
   `  round-7 development set (n = ${d7.length}): median |error| ${fmtErr(d7.map((r) => r.error))}, inside ${ins(d7, (r) => r.inside)}, ` +
     `median width ${width(d7).toFixed(2)}×`,
@@ -349,6 +372,9 @@ for (const [arch, n] of Object.entries(k.counts.base)) {
 console.log(`size slope ${k.sizeSlope.toFixed(3)} per decade below 1B (${k.counts.size} cases)`);
 console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases)`);
 console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
+console.log(
+  `text fill (share of the stated length text samples fill) ${k.textFill.toFixed(3)} (${k.counts.fill} cases)`,
+);
 const band = (b: { low: number; high: number; n: number }) => `${b.low.toFixed(2)}–${b.high.toFixed(2)}× (${b.n})`;
 console.log(
   `utilisation band (90 % prediction interval of out-of-family residuals): pooled ${band(k.spreads.pooled)}; ` +

@@ -739,6 +739,62 @@ export function forwardFlopsAt(
   return { flops: a.forwardFlops };
 }
 
+// ------------------------------------------------------------------------------------------------ networks not in the table
+
+/**
+ * The family a free-text architecture names ("a ViT-L", "cnn (resnet-50) + projection head", "U-Net"), for a network
+ * the table does not hold; undefined when it names none. Words, not model ids: a name the table knows is looked up
+ * instead (lookupArchitecture).
+ */
+export function architectureFamilyIn(text: string): ArchitectureInfo['family'] | undefined {
+  const t = text.toLowerCase();
+  if (/efficientnet|mobilenet|depthwise|mbconv/.test(t)) return 'depthwise';
+  if (/\b(vit|deit|swin|beit|dino|dit|transformer)/.test(t)) return 'transformer';
+  if (/resnet|resnext|convnext|vgg|alexnet|densenet|u-?net|\bcnn\b|conv/.test(t)) return 'convnet';
+  return undefined;
+}
+
+/**
+ * Forward FLOPs per parameter per 224 × 224 image, from the vision rows of the table (each row's forward FLOPs ÷
+ * parameters ÷ (reference resolution / 224)²): the median and the 10th–90th percentile over the rows of one family, or
+ * of all rows when the family is unknown (ViT/16 ≈ 400, ResNets ≈ 310–380, EfficientNets ≈ 150, ViT-B/32 100, the
+ * 2015 U-Net ≈ 1,500). For networks the table does not hold; each row's own source and year stand behind it.
+ * Within a named family the 10th–90th percentile of its rows; with no family the whole span of the table.
+ */
+export function genericFlopsPerParam(family?: ArchitectureInfo['family']): {
+  low: number;
+  mid: number;
+  high: number;
+  basis: string;
+} {
+  const rows = ARCHITECTURES.filter(
+    (a) => a.modality === 'vision' && a.reference.resolution !== undefined && (!family || a.family === family),
+  );
+  const xs = rows
+    .map((a) => a.forwardFlops / a.params / ((a.reference.resolution ?? 224) / 224) ** 2)
+    .sort((a, b) => a - b);
+  const q = (p: number) => {
+    const pos = (xs.length - 1) * p;
+    const lo = Math.floor(pos);
+    return xs[lo] + (xs[Math.ceil(pos)] - xs[lo]) * (pos - lo);
+  };
+  // A named family: the 10th–90th percentile of its rows. No family: the whole span of the table (a masked or
+  // multi-view objective, a U-Net at full resolution or a network with large dense heads may lie anywhere in it).
+  return family
+    ? {
+        low: q(0.1),
+        mid: q(0.5),
+        high: q(0.9),
+        basis: `10th–90th percentile of the table's ${rows.length} ${family} rows`,
+      }
+    : {
+        low: q(0),
+        mid: q(0.5),
+        high: q(1),
+        basis: `the whole span of the table's ${rows.length} vision rows; the family is not named`,
+      };
+}
+
 // ------------------------------------------------------------------------------------------------ repeated blocks
 
 /**

@@ -307,7 +307,9 @@ export const DEV7_CASES: readonly ValidationCase[] = [
     inputs: {
       architecture: 'sd-unet-v1',
       resolution: 512,
+      // 15,000 steps × 4 images: the run's total, one pass over it.
       samples: 15_000 * 4,
+      epochs: 1,
       hardware: 't4',
       devices: 1,
       precision: 'fp16',

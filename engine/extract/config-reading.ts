@@ -151,7 +151,10 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     const half = /bfloat16|bf16/.test(dtype) ? 'bf16' : 'fp16';
     put('precision', t.value ? half : 'fp32', en.value, `${c.name}(enabled=${en.value.text}) with ${keys(t)}`);
   }
-  if (!AMP_WORDS.test(text))
+  // What the code does not do is said only of code that trains or starts training (a backward pass, an optimizer
+  // step, a training call given arguments): a model or data module that reads the config shows nothing of it.
+  const trains = /\bbackward\s*\(|\.step\s*\(|\btrain\w*\s*\(\s*[^)\s]|\.fit\s*\(|optimize_parameters\s*\(/.test(text);
+  if (trains && !AMP_WORDS.test(text))
     put(
       'precision',
       'fp32',
@@ -227,6 +230,7 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
   const accum = /[\w.[\]'"]*accum\w*/i.exec(text);
   // A step taken every N batches (`if (i + 1) % 4 == 0: opt.step()`) is accumulation too.
   const everyN = /\bif\b[^\n]*%[^\n]*:[ \t]*\n(?:[^\n]*\n){0,3}?[^\n]*\.step\s*\(/.test(text);
+  if (!trains) return [...out.values()];
   if (!accum && !everyN && !/%\s*[\w.[\]'"]*(accum|update_freq|iters_to_accumulate)/i.test(text))
     put('grad_accum', 1, root, `no gradient accumulation in ${base(script)}: one optimizer step per batch`);
   else {

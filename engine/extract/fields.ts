@@ -101,17 +101,18 @@ export function fieldEditor(schema: Schema, layers: { fields: Fields; write: Fie
   };
 }
 
-/** Lightning/Keras/torchtune/axolotl all save "at the end of each epoch" by default: with one epoch, that is the end. */
+/**
+ * Lightning/Keras/torchtune/axolotl all save "at the end of each epoch" by default: a per-epoch cadence, whatever the
+ * number of epochs (with one epoch the note says that the save falls at the end).
+ */
 export function epochSaveFact(epochs: Fact | undefined, base: Omit<Fact, 'key' | 'value'>, what: string): Fact {
-  if (typeof epochs?.value === 'number' && epochs.value <= 1) {
-    return {
-      ...base,
-      key: 'periodic_save',
-      value: 'no',
-      note: `${what} — and the run has ${epochs.value} epoch: no checkpoint before the end`,
-    };
-  }
-  return { ...base, key: 'periodic_save', value: 'epoch', note: what };
+  const one = typeof epochs?.value === 'number' && epochs.value <= 1;
+  return {
+    ...base,
+    key: 'periodic_save',
+    value: 'epoch',
+    note: one ? `${what} — with ${epochs.value} epoch, the save falls at the end of the run` : what,
+  };
 }
 
 /** Keyword arguments of a Python call as fields (values resolved without running anything). */

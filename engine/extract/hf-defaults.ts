@@ -16,7 +16,7 @@ const TRANSFORMERS: Partial<Record<FactKey, Default>> = {
   micro_batch: { value: 8, note: 'per_device_train_batch_size defaults to 8' },
   grad_accum: { value: 1, note: 'gradient_accumulation_steps defaults to 1' },
   epochs: { value: 3, note: 'num_train_epochs defaults to 3.0' },
-  max_steps: { value: -1, note: 'max_steps defaults to -1 (use epochs)' },
+  // max_steps defaults to -1, which means "no step limit: the epochs decide": no step count to report.
   grad_checkpointing: { value: false, note: 'gradient_checkpointing defaults to False' },
   periodic_save: { value: 'steps', note: "save_strategy defaults to 'steps'" },
   save_steps: {

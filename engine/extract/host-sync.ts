@@ -8,6 +8,7 @@
 // may also be a function of the file — `loss = train_step(batch)` in the loop, ignite's `Engine(step)`, Lightning's
 // `training_step`: reads in its own body, outside any loop of its, are per step too (see StepScopes).
 import type { SyntaxNode } from '../parse/python';
+import { enclosingDef } from './python-params';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
@@ -25,11 +26,6 @@ const isBackward = (c: SyntaxNode | null): c is SyntaxNode => {
   );
 };
 
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
-
 type IsBackward = (c: SyntaxNode | null) => c is SyntaxNode;
 
 /**
@@ -40,7 +36,7 @@ function backwardOf(root: SyntaxNode, calls: readonly SyntaxNode[], callee: (c: 
   const helpers = new Set<string>();
   for (const c of calls) {
     if (!BACKWARD_NAME.test(callee(c)) || !isBackward(c)) continue;
-    const name = enclosingFunction(c)?.childForFieldName('name')?.text;
+    const name = enclosingDef(c)?.childForFieldName('name')?.text;
     if (name) helpers.add(name);
   }
   // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
@@ -87,7 +83,7 @@ function stepFunctions(
   const own = new Map<number, SyntaxNode[]>();
   for (const c of calls) {
     if (!isBwd(c) && !optimizerStepName(callee(c))) continue;
-    const fn = enclosingFunction(c);
+    const fn = enclosingDef(c);
     if (!fn) continue;
     const list = own.get(fn.id);
     if (list) list.push(c);
@@ -133,7 +129,7 @@ function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
 function returnedBy(factory: SyntaxNode, name: string): boolean {
   return factory
     .descendantsOfType('return_statement')
-    .some((r) => !!r && r.namedChildren[0]?.text === name && enclosingFunction(r)?.id === factory.id);
+    .some((r) => !!r && r.namedChildren[0]?.text === name && enclosingDef(r)?.id === factory.id);
 }
 
 /**
@@ -147,7 +143,7 @@ function returnedBy(factory: SyntaxNode, name: string): boolean {
  * from code that runs every step (a loss function returning `loss.item()` values, a meter update) runs every step
  * too — followed two calls deep. Loops are classified once each (a file may hold thousands of calls in one loop).
  */
-class StepScopes {
+export class StepScopes {
   private readonly stepNames: Set<string>;
   private readonly perStep = new Map<number, SyntaxNode>();
   private readonly kinds = new Map<number, 'step' | 'epoch' | 'inner'>();
@@ -245,7 +241,7 @@ class StepScopes {
 
   /** The node that bounds the step `node` runs in (a step loop, or a function run every step), else undefined. */
   scopeOf(node: SyntaxNode): SyntaxNode | undefined {
-    const fn = enclosingFunction(node);
+    const fn = enclosingDef(node);
     const loops = loopsAround(node).filter((l) => !fn || contains(fn, l));
     // Outward from the innermost loop: a loop without any backward pass in it (a loop over metrics or parameters
     // inside the step) runs within the step of a loop around it; the first loop that runs the step itself bounds it;
@@ -292,7 +288,7 @@ const RANK = /\b\w*(rank|master|main_process|is_main|process_zero)\w*\b/gi;
  * logging interval or a debug switch. An `if` that only chooses between code paths that all run every step (`if mode
  * == "train":`, `if model.name in (…)`, `if scaler is not None:`), or only picks the process (a rank check), does not.
  */
-function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward = isBackward): boolean {
+export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward = isBackward): boolean {
   const counters = new Set(
     (loop.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((n) => n?.text ?? ''),
   );
@@ -456,51 +452,5 @@ export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact
     span: spanOf(first.node),
     note: first.note,
     ...(rest.length ? { also: rest.map((r) => ({ span: spanOf(r.node), value: r.value, note: r.note })) } : {}),
-  };
-}
-
-/**
- * Histograms, images, figures and videos logged on every training step (TensorBoard's `add_histogram`/`add_image`,
- * the old TensorFlow logger's `histo_summary`/`image_summary`, `wandb.Histogram`/`wandb.Image`, MLflow's
- * `log_image`): each is computed on the host from tensors copied off the GPU and written out, step after step. Per
- * step as for host reads (StepScopes, guardedIn): under a logging interval they are not reported.
- */
-const MEDIA =
-  /(^|\.)(add_histogram|add_image|add_images|add_figure|add_video|histo_summary|image_summary|log_image)$|^wandb\.(Histogram|Image|Video)$/;
-
-export function mediaLogFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  const calls = findCalls(root, text, [
-    'add_histogram',
-    'add_image',
-    'add_images',
-    'add_figure',
-    'add_video',
-    'histo_summary',
-    'image_summary',
-    'log_image',
-    'Histogram',
-    'Image',
-    'Video',
-  ]).filter((c) => MEDIA.test(c.callee));
-  if (calls.length === 0) return undefined;
-  const scopes = new StepScopes(root);
-  const lines = new Set<number>();
-  const sites = calls.filter((c) => {
-    const loop = scopes.scopeOf(c.node);
-    if (!loop || guardedIn(c.node, loop, scopes.isBwd) || lines.has(c.node.startPosition.row)) return false;
-    lines.add(c.node.startPosition.row);
-    return true;
-  });
-  const [first, ...rest] = sites;
-  if (!first) return undefined;
-  const note = (c: CallSite) => `${c.callee}(…) on every training step`;
-  return {
-    key: 'media_logging',
-    value: first.callee,
-    origin: 'explicit',
-    file,
-    span: spanOf(first.node),
-    note: note(first),
-    ...(rest.length ? { also: rest.map((c) => ({ span: spanOf(c.node), value: c.callee, note: note(c) })) } : {}),
   };
 }

@@ -12,6 +12,7 @@
 //     (https://colossalai.org/docs/basics/booster_plugins/): the ZeRO stage;
 //   a DGX system named as an option value (`--platform DGXA100`): its GPU (DGX-1V and DGX-2 hold V100s (a bare DGX-1 may hold P100s: none), DGX A100
 //     A100s, DGX H100 H100s: https://www.nvidia.com/en-us/data-center/dgx-platform/).
+import { modelName } from './model-name';
 import type { Word } from '../parse/shell';
 import type { Fact } from '../types';
 import type { Fields } from './fields';
@@ -145,25 +146,36 @@ export function configRefs(file: string, fields: Fields): Ref[] {
   return out;
 }
 
-/** Flags that name the architecture a script builds (`--arch resnet50`, `--model vit_base_patch16_224`). */
-const MODEL_FLAGS = ['model', 'arch', 'architecture', 'model_name', 'model_id', 'network'];
+/** Flags that name the architecture a script builds (`--arch resnet50`, `--model vit_base_patch16_224`) or its config file. */
+const MODEL_FLAGS = [
+  'model',
+  'arch',
+  'architecture',
+  'model_name',
+  'model_id',
+  'network',
+  'model_config',
+  'model_type',
+];
 
 /**
- * The model a launcher's flags name, when the name is one: a digit in it (`resnet50`, `DiT-XL/2`, `blip2`) or a model
- * or architecture the core's tables know (`bert-base-uncased`). Words like `large` or `mlp` are settings, not names.
+ * The model a launcher's flags name, when the value names one (./model-name.ts: not a size or kind word such as
+ * `large` or `causal`, not a placeholder); a model config file names the model by its stem
+ * (`--model_config configs/llama_60m.json`). `model_type` only when it is a name the tables know (`bert` is a family).
  */
 export function launcherModel(file: string, fields: Fields, known: (name: string) => boolean): Fact | undefined {
   for (const name of MODEL_FLAGS) {
     const f = fields.get(name);
-    const v = f?.value;
-    if (
-      typeof v !== 'string' ||
-      !/^[A-Za-z][\w.-]*(\/[\w.-]+)?$/.test(v) ||
-      /\.(py|ya?ml|json|pt|pth|bin|ckpt)$/i.test(v)
-    )
-      continue;
-    if ((!/\d/.test(v) && !known(v)) || v.length < 3 || /^v?\d+(\.\d+)*$/i.test(v)) continue;
-    return { key: 'model', value: v, origin: 'explicit', file, span: f?.span, note: f?.text };
+    const v = modelName(f?.value);
+    if (!f || !v || (name === 'model_type' && !known(v))) continue;
+    return {
+      key: 'model',
+      value: v,
+      origin: 'explicit',
+      file,
+      span: f.span,
+      note: v === f.value ? f.text : `${f.text} → ${v}`,
+    };
   }
   // A Hugging Face hub id (`owner/name`) given to a flag that loads weights (`--pretrained-ckpt`, `--model_path`):
   // not a folder of this tree (`checkpoints/last`, `output/run1`), and a name with a size or one the tables know.

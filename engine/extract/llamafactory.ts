@@ -73,7 +73,6 @@ function defaults(facts: Map<FactKey, Fact>, fields: Fields): void {
     frameworkDefault('micro_batch', 8, 'per_device_train_batch_size defaults to 8'),
     frameworkDefault('grad_accum', 1, 'gradient_accumulation_steps defaults to 1'),
     frameworkDefault('epochs', 3, 'num_train_epochs defaults to 3.0'),
-    frameworkDefault('max_steps', -1, 'max_steps defaults to -1 (use epochs)'),
     frameworkDefault('periodic_save', 'steps', "save_strategy defaults to 'steps'"),
     frameworkDefault('save_steps', 500, 'save_steps defaults to 500'),
     frameworkDefault('num_workers', 0, 'dataloader_num_workers defaults to 0'),

@@ -26,3 +26,68 @@ export function isLocalPath(name: string): boolean {
   const s = name.trim();
   return /^(\/|\.\.?\/|~)/.test(s) || s.endsWith('/') || s.split('/').filter(Boolean).length >= 3;
 }
+
+/**
+ * Words that name a kind of model, a task, a size or a placeholder rather than a model: a value made only of them
+ * (`hf_causal_lm`, `seq2seq`, `custom`, `large`, `base`) names none, and the next spelling of the model may.
+ */
+const KIND_WORDS = new Set(
+  (
+    'hf huggingface hugging face mpt causal lm clm mlm masked seq2seq s2s encoder decoder enc dec model models custom ' +
+    'default base auto none null true false pretrained pretrain finetune classifier classification regression ' +
+    'generator discriminator net network module image text vision language tiny small medium large huge xl ' +
+    'local remote hub scratch name path dir file config type arch architecture my your simple dummy toy'
+  ).split(' '),
+);
+/** Classes that wrap the model rather than name it (a LightningModule, a task or experiment object, a parallel wrapper). */
+const WRAPPER_CLASS =
+  /^(Lit|Lightning|Composer)[A-Z]|^HuggingFaceModel$|(LitModule|LightningModule|Module|System|Task|Wrapper|Trainer|Experiment|Runner|Pipeline|Solver|Engine|DataParallel|Parallel)$/;
+/** Stems of config files that do not name the model (`configs/config.json`, `model.yaml`). */
+const GENERIC_STEM =
+  /^(config|configs|cfg|model|models|default|defaults|base|params|hparams|args|settings|train|training|arch|architecture|model_config|model_cfg|hyperparams)$/i;
+
+/** Stems of saved weights that name a save, not a model. */
+const SAVE_STEM = /^(last|best|latest|final|checkpoint|ckpt|model|weights|pytorch_model|epoch[\w-]*|step[\w-]*)$/i;
+
+/**
+ * The model a written value names, the one judgement every reader of a `model` value uses (config keys, launcher
+ * flags, a script's arguments and constructors): a hub id or name as written (`meta-llama/Llama-3.1-8B`,
+ * `vit_base_patch16_224`, `pose_hrnet`); the class at the end of a dotted import path (`boltz.model.model.Boltz1` →
+ * `Boltz1`); the stem of a model config file (`configs/llama_60m.json` → `llama_60m`); a local folder as written
+ * (../plan.ts decides what it names). Undefined for placeholders (`${MODEL}`, `???`, `<path>`), words that name a kind
+ * of model rather than one (`hf_causal_lm`, `seq2seq`, `large`), wrapper classes (`MNISTLitModule`) and version
+ * numbers: precision before recall, a value that does not name a model is not reported as one.
+ */
+export function modelName(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const v = raw.trim().replace(/^["']|["']$/g, '');
+  if (v.length < 2 || /[\s$<>{}?*|,;]|^-/.test(v) || /^v?\d+(\.\d+)*$/i.test(v)) return undefined;
+  // A model config file: its stem is the model's name (`d=1024_l=24_h=8.json` states its shape).
+  const file = /(?:^|[\\/])([^\\/]+)\.(json|ya?ml|toml|cfg|py)$/i.exec(v);
+  if (file) {
+    const stem = file[1];
+    if (GENERIC_STEM.test(stem) || !/[A-Za-z]/.test(stem)) return undefined;
+    return /^[A-Za-z][\w.+=-]*$/.test(stem) && /[A-Za-z]{2}|\d/.test(stem)
+      ? nameOrUndefined(stem.replace(/=/g, '_')) && stem
+      : undefined;
+  }
+  if (v.includes('=')) return undefined;
+  // A weights file is kept as written when its stem names a model (`yolov8n.pt`), not a save (`last.ckpt`, `model.pt`).
+  const weights = /(?:^|[\\/])([^\\/]+)\.(pt|pth|bin|ckpt|safetensors|h5|pkl|npz|onnx|gguf)$/i.exec(v);
+  if (weights) return !/[\\/]/.test(v) && !SAVE_STEM.test(weights[1]) && nameOrUndefined(weights[1]) ? v : undefined;
+  // A timm tag (`vit_base_patch16_224.augreg_in21k`) is not an import path: only `module.path.ClassName` is.
+  if (!/[\\/]/.test(v) && /^[a-z_][\w]*(\.[a-z_]\w*)+\.[A-Z]\w*$/.test(v))
+    return nameOrUndefined(v.slice(v.lastIndexOf('.') + 1));
+  if (/[\\/]/.test(v)) return v;
+  return nameOrUndefined(v);
+}
+
+function nameOrUndefined(v: string): string | undefined {
+  if (!/^[A-Za-z][\w.+-]*$/.test(v) || WRAPPER_CLASS.test(v)) return undefined;
+  const words = v
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[-_.]+/)
+    .filter(Boolean);
+  return words.every((w) => KIND_WORDS.has(w)) ? undefined : v;
+}

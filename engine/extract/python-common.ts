@@ -6,10 +6,11 @@ import { VISION_CALLS, visionFacts } from './python-vision';
 import { lookupArchitecture } from '../../core/index';
 import { argInsert, pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
+import { builtModelFact } from './python-model';
 import type { SyntaxNode } from '../parse/python';
-import { callsWithKeyword, spanOf, type CallSite } from '../parse/python-syntax';
+import { callsWithKeyword, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
-import type { ValueResolver } from './python-values';
+import { ValueResolver } from './python-values';
 import { ALIASES } from '../vocabulary/aliases';
 import { acOf } from '../vocabulary/values';
 
@@ -158,6 +159,15 @@ export function fileWideFacts(
   for (const f of pythonDeviceFacts(file, calls, values, text)) if (!fileFacts.has(f.key)) put(f);
   // Vision and audio models, their dataset and input size (a Hugging Face id read above stays the model).
   for (const f of visionFacts(file, text, root, calls, values).values()) if (!fileFacts.has(f.key)) put(f);
+  // The model the script builds by code (a class, a registry lookup, a checkpoint through a variable: ./python-model).
+  if (!fileFacts.has('model')) {
+    // Names the script takes from its arguments: a caller that read no argparse options reads them here.
+    const named = calls.some((c) => c.name === 'add_argument')
+      ? values
+      : new ValueResolver(root, findCalls(root, text, ['add_argument']));
+    const built = builtModelFact(file, root, named);
+    if (built) put(built);
+  }
   const blockSize = values.constant('block_size');
   if (!fileFacts.has('seq_len') && typeof blockSize?.value === 'number') {
     put({

@@ -5,11 +5,15 @@ import type { SyntaxNode } from '../parse/python';
 import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
+import { accumulationGuard, stepCallIn, unreadPrecision } from './code-signs';
 import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
+import { breakBound, neverEnds, whileBound } from './loop-bounds';
+import { isSaveName, savingFunctions } from './save-names';
+import { enclosingDef } from './python-params';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -17,11 +21,8 @@ export interface TrainingLoop {
   loops: SyntaxNode[];
   /** False when the step sits in a function this file never calls: the loops around it are not visible. */
   visible: boolean;
-}
-
-function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
+  /** A loop of micro-steps around the backward pass inside the step loop (`for _ in range(accum):`), if any. */
+  accum?: SyntaxNode;
 }
 
 /** The first `.backward(` call with its loops, or undefined when the file has none. */
@@ -29,10 +30,20 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
   const backward = findCalls(root, text, ['backward', 'manual_backward', 'scaler', 'loss_scaler']).find((c) =>
     isBackwardCall(c.node),
   );
-  if (!backward) return undefined;
+  return backward ? loopAround(root, text, backward) : undefined;
+}
+
+/**
+ * The loops around a training update of any library (a PyTorch backward pass, a TF2 `tape.gradient`, a JAX
+ * `value_and_grad`, a TF1 `sess.run(train_op)`), also through the functions that call it (two levels).
+ */
+export function loopAround(root: SyntaxNode, text: string, backward: CallSite): TrainingLoop {
   const loops = loopsAround(backward.node);
+  // `for micro in range(accum): … loss.backward()` then `opt.step()` in the loop around it: accumulation, not steps.
+  const accum =
+    loops.length > 1 && rangeArg(loops[0]) && !stepCallIn(loops[0]) && stepCallIn(loops[1]) ? loops.shift() : undefined;
   let visible = true;
-  let fn = enclosingFunction(backward.node);
+  let fn = enclosingDef(backward.node);
   // Follow the enclosing function to where it is called (two levels: step → epoch → main is common).
   for (let depth = 0; fn && depth < 2; depth++) {
     const name = fn.childForFieldName('name')?.text;
@@ -47,9 +58,9 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
     const caller = callers.find((c) => loopsAround(c.node).length > 0) ?? callers[0];
     const outer = loopsAround(caller.node);
     loops.push(...outer);
-    fn = enclosingFunction(caller.node);
+    fn = enclosingDef(caller.node);
   }
-  return { backward, loops, visible };
+  return { backward, loops, visible, accum };
 }
 
 export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
@@ -86,6 +97,8 @@ export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   return stop;
 };
 
+const numberOr = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
 /** epochs / max_steps / grad_accum / periodic_save / save_steps from the loop's shape. */
 export function loopFacts(
   file: string,
@@ -100,7 +113,11 @@ export function loopFacts(
   if (step) {
     // A `while` budget counts only when its value is known (`while i < len(data)` is an epoch of unknown length).
     const wb = epoch ? undefined : whileBound(step);
-    const n = rangeArg(step) ?? (wb && typeof values.resolve(wb).value === 'number' ? wb : undefined);
+    // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` (no epoch loop around
+    // it: a streaming loader or one pass) stops at that step budget, not at the end of the data.
+    const fb = epoch || step.type !== 'for_statement' ? undefined : breakBound(step);
+    const budget = wb ?? fb;
+    const n = rangeArg(step) ?? (budget && typeof values.resolve(budget).value === 'number' ? budget : undefined);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     if (n && !epoch) {
       const r = values.resolve(n);
@@ -110,9 +127,9 @@ export function loopFacts(
         origin: r.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(n),
-        note: `${step.type === 'while_statement' ? `the while training loop stops at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
+        note: `${step.type === 'while_statement' ? `the while training loop stops at ${n.text}` : n === fb ? `the training loop breaks at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
       });
-    } else if (!n && !epoch && step.type === 'for_statement') {
+    } else if (!n && !epoch && step.type === 'for_statement' && !fb) {
       out.push({
         key: 'epochs',
         value: 1,
@@ -152,15 +169,14 @@ export function loopFacts(
     }
     if (epoch) out.push(...validationFacts(file, text, epoch, step));
     // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
-    const stepCall = step
-      .descendantsOfType('call')
-      .find(
-        (c) =>
-          /(^|\.)step$/.test(c?.childForFieldName('function')?.text ?? '') &&
-          !/sched/i.test(c?.childForFieldName('function')?.text ?? ''),
-      );
+    const stepCall = stepCallIn(step);
     out.push(...stepEvalFacts(file, step, values));
-    const guard = stepCall ? moduloGuard(stepCall, step, values) : undefined;
+    const micro = loop.accum && rangeArg(loop.accum);
+    const guard = micro
+      ? { ...values.resolve(micro), value: numberOr(values.resolve(micro).value), node: micro }
+      : stepCall
+        ? accumulationGuard(stepCall, step, values)
+        : undefined;
     if (guard)
       out.push({
         key: 'grad_accum',
@@ -168,7 +184,9 @@ export function loopFacts(
         origin: guard.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(guard.node),
-        note: `optimizer.step() every ${guard.node.text}`,
+        note: micro
+          ? `${micro.text} micro-steps before each optimizer step`
+          : `optimizer.step() every ${guard.node.text}`,
       });
   }
   out.push(
@@ -184,72 +202,6 @@ export function loopFacts(
   return out;
 }
 
-/**
- * The step budget of a `while` step loop: `while it < N:` / `while it <= N:`, or `while True:` with a `break` of its
- * own under `if it >= N:` / `it > N` / `it == N` (nanoGPT's `if iter_num > max_iters: break`). The counter must not
- * count epochs. Returns N's node.
- */
-function whileBound(loop: SyntaxNode): SyntaxNode | undefined {
-  if (loop.type !== 'while_statement') return undefined;
-  const bound = (cmp: SyntaxNode | null | undefined, ops: RegExp) => {
-    if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
-    const [left, right] = cmp.namedChildren;
-    if (!left || !right || left.type !== 'identifier' || /epoch/i.test(left.text)) return undefined;
-    const op = cmp.text.slice(left.endIndex - cmp.startIndex, right.startIndex - cmp.startIndex).trim();
-    if (!ops.test(op)) return undefined;
-    return right;
-  };
-  const cond = loop.childForFieldName('condition');
-  if (!/^(True|1)$/.test(cond?.text ?? '')) return bound(cond, /^<=?$/);
-  for (const b of loop.childForFieldName('body')?.descendantsOfType('break_statement') ?? []) {
-    if (!b || loopsAround(b)[0]?.id !== loop.id) continue;
-    const guard = b.parent?.type === 'block' ? b.parent.parent : undefined;
-    if (guard?.type !== 'if_statement') continue;
-    const n = bound(guard.childForFieldName('condition'), /^(>=?|==)$/);
-    if (n) return n;
-  }
-  return undefined;
-}
-
-/**
- * `while True:` (or `while 1:`) that nothing leaves: no `break` of its own (one inside a nested loop leaves that
- * loop), no `return`, `raise`, `sys.exit()`/`exit()`/`quit()`/`os._exit()` inside it. A training loop of that shape
- * runs until the process is killed. Any way out — a step budget, a time limit, an early stop — keeps it bounded.
- */
-function neverEnds(loop: SyntaxNode): boolean {
-  if (loop.type !== 'while_statement' || !/^(True|1)$/.test(loop.childForFieldName('condition')?.text ?? ''))
-    return false;
-  const body = loop.childForFieldName('body');
-  if (!body) return false;
-  if (body.descendantsOfType(['return_statement', 'raise_statement']).length > 0) return false;
-  if (
-    body
-      .descendantsOfType('call')
-      .some((c) => /^((sys|os)\.)?(_?exit|quit)$/.test(c?.childForFieldName('function')?.text ?? ''))
-  )
-    return false;
-  return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
-}
-
-/** Saves that write images, plots or logs, not training state (torchvision's save_image, matplotlib's savefig, NumPy's savetxt). */
-const NOT_CHECKPOINT = /^(save_image|savefig|save_images|save_plot|save_fig|savetxt)$/;
-
-/** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
-const isSaveName = (name: string) =>
-  (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
-  (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
-
-/** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
-function savingFunctions(root: SyntaxNode, text: string): Set<string> {
-  const out = new Set<string>();
-  for (const c of findCalls(root, text, ['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint'])) {
-    const fn = enclosingFunction(c.node);
-    const name = fn?.childForFieldName('name')?.text;
-    if (name) out.add(name);
-  }
-  return out;
-}
-
 function saveFacts(
   file: string,
   root: SyntaxNode,
@@ -262,7 +214,7 @@ function saveFacts(
   if (!step) return [];
   const savers = savingFunctions(root, text);
   // The function that runs the loop saves at its end: `self.model.train()` inside its loop is not that save.
-  for (let fn = enclosingFunction(loop.backward.node); fn; fn = enclosingFunction(fn)) {
+  for (let fn = enclosingDef(loop.backward.node); fn; fn = enclosingDef(fn)) {
     const name = fn.childForFieldName('name')?.text;
     if (name) savers.delete(name);
   }
@@ -293,21 +245,46 @@ function saveFacts(
     }
     return false;
   };
+  const outerCalls = (l: SyntaxNode) =>
+    l.descendantsOfType('call').filter((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id)) as SyntaxNode[];
+  // An epoch-level save under a switch that is off by default (`if opt.checkpoint_interval != -1 and …`, default
+  // -1) is not the default run's saving either.
   const outerSave = loop.loops
     .slice(1)
-    .find((l) =>
-      l
-        .descendantsOfType('call')
-        .some((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id) && (!offSave || !flagGuarded(c!, l))),
-    );
-  if (offSave && flag && !outerSave) {
+    .find((l) => outerCalls(l).some((c) => (!offSave || !flagGuarded(c, l)) && !offByDefaultGuard(c, within, values)));
+  const offOuter = outerSave
+    ? undefined
+    : loop.loops
+        .slice(1)
+        .flatMap(outerCalls)
+        .map((c) => ({ c, flag: offByDefaultGuard(c, within, values) }))
+        .find((x) => x.flag);
+  if (!outerSave && !inStep && offOuter && !(offSave && flag)) {
     return [
       {
         key: 'periodic_save',
-        value: null,
+        value: 'no',
         origin: 'script-default',
         file,
-        span: spanOf(offSave),
+        // On the switch's default, the value that decides it (`default=-1`), else on the save.
+        span: spanOf(values.declaredDefault(offOuter.flag ?? '')?.node ?? offOuter.c),
+        note: `${offOuter.c.childForFieldName('function')?.text}(…) in the epoch loop runs only when --${offOuter.flag} is given (off by default)`,
+      },
+    ];
+  }
+  if (offSave && flag && !outerSave) {
+    // An epoch-level save behind another command-line value that is not known to be off keeps the run's saving
+    // unknown; with none, the default run saves nothing along the way (a launcher that gives the switch: link/merge.ts).
+    const unsure = loop.loops
+      .slice(1)
+      .some((l) => outerCalls(l).some((c) => flagGuarded(c, l) && !offByDefaultGuard(c, within, values)));
+    return [
+      {
+        key: 'periodic_save',
+        value: unsure ? null : 'no',
+        origin: 'script-default',
+        file,
+        span: spanOf(values.declaredDefault(flag)?.node ?? offSave),
         note: `${offSave.childForFieldName('function')?.text}(…) in the training loop runs only when --${flag} is given (off by default)`,
       },
     ];
@@ -354,6 +331,29 @@ function saveFacts(
       ),
     ];
   }
+  // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration.
+  const holder = enclosingDef(step);
+  const around = loop.loops[1];
+  if (holder && around && !contains(holder, around)) {
+    const after = holder
+      .descendantsOfType('call')
+      .find(
+        (c) =>
+          !!c &&
+          c.startIndex >= step.endIndex &&
+          enclosingDef(c)?.id === holder.id &&
+          isSave(c) &&
+          !offByDefaultGuard(c, holder, values),
+      );
+    if (after)
+      return [
+        epochSaveFact(
+          around === epoch ? epochs : undefined,
+          { origin: 'explicit', file, span: spanOf(after) },
+          `${after.childForFieldName('function')?.text}(…) after each pass of the training loop, once per iteration of the loop that calls it`,
+        ),
+      ];
+  }
   // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
   const outermost = loop.loops[loop.loops.length - 1];
   const colon = outermost.children.find((c) => c?.type === ':');
@@ -377,6 +377,10 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
     const en = enabled ? values.resolve(enabled.value).value : true;
     if (en === false) continue;
     const base = { key: 'precision' as const, origin: 'explicit' as const, file, span: spanOf(a.node) };
+    // A wrapper object's own `autocast()` (`accel.autocast()`): on or off as that object was built.
+    const owner = a.callee.includes('.') ? a.callee.slice(0, a.callee.lastIndexOf('.')) : '';
+    if (owner && !/^(torch(\.(cuda|cpu|xpu))?(\.amp)?|(cuda\.)?amp)$/.test(owner) && !a.kwargs.has('dtype'))
+      return { ...base, value: null, note: `${a.callee}(): mixed precision as ${owner} was set up, not read here` };
     if (en === undefined)
       return {
         ...base,
@@ -469,10 +473,12 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       span: spanOf(off.node),
       note: `${off.callee}(enabled=${off.kwargs.get('enabled')?.value.text}) is off by default: fp32 unless it is turned on`,
     };
-  return {
-    key: 'precision',
-    value: 'fp32',
-    origin: 'framework-default',
-    note: 'no torch.autocast, GradScaler, .half() or .bfloat16() in this file: PyTorch trains in fp32',
-  };
+  return (
+    unreadPrecision(file, root, text, values) ?? {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      note: 'no torch.autocast, GradScaler, .half() or .bfloat16() in this file: PyTorch trains in fp32',
+    }
+  );
 }

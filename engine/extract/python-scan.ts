@@ -66,14 +66,21 @@ export function moduloGuard(
   within: SyntaxNode,
   values: ValueResolver,
 ): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean } | undefined {
-  for (let p = node.parent; p && p.id !== within.id; p = p.parent) {
-    if (p.type !== 'if_statement') continue;
-    const cond = p.childForFieldName('condition');
-    const mod = cond?.descendantsOfType('binary_operator').find((b) => b?.childForFieldName('operator')?.text === '%');
-    if (!mod) continue;
-    const right = mod.childForFieldName('right');
-    const r = values.resolve(right);
+  const modOf = (cond: SyntaxNode | null | undefined) =>
+    cond?.descendantsOfType('binary_operator').find((b) => b?.childForFieldName('operator')?.text === '%');
+  const guard = (mod: SyntaxNode) => {
+    const r = values.resolve(mod.childForFieldName('right'));
     return { value: typeof r.value === 'number' ? r.value : undefined, node: mod, scriptDefault: r.scriptDefault };
+  };
+  for (let p: SyntaxNode | null = node; p && p.id !== within.id; p = p.parent) {
+    const mod = p !== node && p.type === 'if_statement' ? modOf(p.childForFieldName('condition')) : undefined;
+    if (mod) return guard(mod);
+    // `if step % accum != 0: continue` earlier in the same block: the step below runs every `accum` batches.
+    for (let s = p.previousNamedSibling; s; s = s.previousNamedSibling) {
+      const cond = s.type === 'if_statement' ? s.childForFieldName('condition') : undefined;
+      const skip = cond?.type === 'comparison_operator' && /!=/.test(cond.text) ? modOf(cond) : undefined;
+      if (skip && s.childForFieldName('consequence')?.text.trim() === 'continue') return guard(skip);
+    }
   }
   return undefined;
 }
@@ -403,9 +410,15 @@ export function offByDefaultGuard(
     // `if args.recovery_interval and …` with default 0: a conjunct that is falsy by default.
     const conj = values.offByDefaultCondition(cond);
     if (conj) return conj;
+    // A value compared by size or computed with (`local_step > args.gradient_accumulation`, `step % args.every`) is
+    // not a switch: only values tested for truth or presence turn the branch off.
+    // A negated switch (`if not args.no_save:`, `saver if not args.no_saver else None`) is on by default.
     const attrs = cond
       .descendantsOfType('attribute')
-      .filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? ''));
+      .filter(
+        (a) =>
+          !!a && FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') && !operand(a, cond) && !negated(a, cond),
+      );
     if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
     for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {
       const rhs = id ? values.localAssignments(id) : [];
@@ -413,7 +426,7 @@ export function offByDefaultGuard(
         attrs.push(
           ...r
             .descendantsOfType('attribute')
-            .filter((a) => FLAG_OBJECT.test(a?.childForFieldName('object')?.text ?? '')),
+            .filter((a) => !!a && FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') && !negated(a, r)),
         );
         if (r.type === 'attribute' && FLAG_OBJECT.test(r.childForFieldName('object')?.text ?? '')) attrs.push(r);
       }
@@ -426,6 +439,23 @@ export function offByDefaultGuard(
     }
   }
   return undefined;
+}
+
+/** True when `node` sits under a `not` within `top`. */
+function negated(node: SyntaxNode, top: SyntaxNode): boolean {
+  for (let p: SyntaxNode | null = node; p && p.id !== top.parent?.id; p = p.parent)
+    if (p.type === 'not_operator') return true;
+  return false;
+}
+
+/** True when `node` is an operand of arithmetic or of an ordering comparison (`<`, `>`) within `cond`. */
+function operand(node: SyntaxNode, cond: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== cond.parent?.id; p = p.parent) {
+    if (p.type === 'binary_operator') return true;
+    if (p.type === 'comparison_operator' && p.children.some((c) => c && /^[<>]=?$/.test(c.type))) return true;
+    if (p.type === 'call' || p.type === 'boolean_operator' || p.type === 'not_operator') return false;
+  }
+  return false;
 }
 
 /** True when `node` sits in the `if` branch itself (not in its `else` / `elif`). */

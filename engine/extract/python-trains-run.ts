@@ -4,6 +4,7 @@
 // constants, dict literals), each `inferred`; the defaults that follow from what the code shows, and only those; the
 // devices the file states.
 import type { Tree } from 'web-tree-sitter';
+import { ACCUMULATION } from './code-signs';
 import type { EntrySet } from './generic';
 import type { Framework } from '../vocabulary/frameworks';
 import { readVocabulary } from '../vocabulary/read';
@@ -15,8 +16,6 @@ import type { TrainingEvidence } from './python-trains';
 /** Mixed or reduced precision anywhere in the file: no fp32 default then. */
 const REDUCED_PRECISION =
   /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
-/** Gradient accumulation spelled in code or settings. */
-const ACCUMULATION = /accumulat|accum_iter|accum_steps|grad_accum|update_freq|% *\w*(accum|update)|MultiSteps|every_k/i;
 /**
  * More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. A
  * `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too.
@@ -62,12 +61,52 @@ export function trainingCallFacts(
     });
 }
 
-/** Precision and accumulation that follow from the code alone, each with its reason. */
+/**
+ * A call that could write training state: a save, a checkpoint, a dump or export by any name, a saver object, or a
+ * callback list (Keras `ModelCheckpoint` may hide in it). Read with comments and string literals blanked out, so that
+ * a help text that mentions checkpoints is not a save. Writes of images, samples, plots or results are not state, nor
+ * `.save(…)` on a value just computed (`toimage(x).save(fn)`: a picture).
+ */
+const SAVE_CALL =
+  /(?<![)\]]\s*\.\s*)\b(\w*(?:save|ckpt|checkpoint|dump|export|persist|serializ)\w*)\s*\(|\bcallbacks\s*=/gi;
+const NOT_STATE =
+  /^(save_?(images?|results?|samples?|plots?|figs?|figures?|audio|video|wav|predictions?|outputs?|logs?|metrics|config|args|hyperparameters)|savefig|savetxt|imsave)$/i;
+const blank = (text: string) =>
+  text
+    .replace(/("""|''')[\s\S]*?\1/g, '""')
+    .replace(/#[^\n]*/g, '')
+    .replace(/(["'])(?:\\.|(?!\1)[^\\\n])*\1/g, '""');
+export function savesAnything(text: string): boolean {
+  for (const m of blank(text).matchAll(SAVE_CALL)) if (!m[1] || !NOT_STATE.test(m[1])) return true;
+  return false;
+}
+/** The header of the loop over epochs (`for epoch in range(250):`), where a finding about the whole run is shown. */
+function epochLoop(text: string): { start: number; end: number } | undefined {
+  const m = /^[ \t]*for\s+[^\n]*\bepoch\w*\s+in\s[^\n]*:/im.exec(text);
+  if (!m) return undefined;
+  const lead = m[0].length - m[0].trimStart().length;
+  return { start: m.index + lead, end: m.index + m[0].length };
+}
+/** Modules of the file's own repository imported relatively (`from .trainer import …`): they may save for it. */
+const LOCAL_IMPORT = /^\s*from\s+\.+\w*\s+import\b/m;
+
+/** Precision, accumulation and saving that follow from the code alone, each with its reason. */
 export function codeDefaults(file: string, text: string, ev: TrainingEvidence, facts: Map<FactKey, Fact>) {
   const torch = /^\s*(import torch\b|from torch\b)/m.test(text);
   const tf = /^\s*(import tensorflow\b|from tensorflow\b|import keras\b|from keras\b)/m.test(text);
   // `np.set_printoptions(precision=4)` sets printed digits, not arithmetic.
   const code = text.replace(/\bset_printoptions\s*\([^)]*\)/g, '');
+  const tf32 =
+    torch && /matmul\.allow_tf32\s*=\s*True|set_float32_matmul_precision\(\s*["'](high|medium)["']/.exec(code);
+  if (!facts.has('precision') && tf32 && !REDUCED_PRECISION.test(code))
+    facts.set('precision', {
+      key: 'precision',
+      value: 'tf32',
+      origin: 'explicit',
+      file,
+      span: { start: tf32.index, end: tf32.index + tf32[0].length },
+      note: 'TF32 matmuls enabled (set_float32_matmul_precision / allow_tf32) and no autocast: fp32 weights, TF32 matmuls',
+    });
   if (!facts.has('precision') && (torch || tf) && !REDUCED_PRECISION.test(code))
     facts.set('precision', {
       key: 'precision',
@@ -85,6 +124,17 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       origin: 'framework-default',
       file,
       note: 'the training loop in this file steps the optimizer after every backward pass (no accumulation written)',
+    });
+  // A training loop written in this file, and not a word of saving anywhere in it: nothing is written before the
+  // run ends (nor after). Only for a loop this file runs, never for a module others call.
+  if (!facts.has('periodic_save') && ev.stepLoop && ev.entry && !savesAnything(text) && !LOCAL_IMPORT.test(text))
+    facts.set('periodic_save', {
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'framework-default',
+      file,
+      span: epochLoop(text),
+      note: 'nothing in this file saves a model or a checkpoint (no save, checkpoint, dump or export call, no callbacks): an interruption loses the run',
     });
 }
 

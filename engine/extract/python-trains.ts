@@ -47,6 +47,8 @@ export interface TrainingEvidence {
   calls: CallSite[];
   /** A backward pass and an optimizer step, the backward pass inside a loop of this file. */
   stepLoop: boolean;
+  /** The gradient computation of that step (`tape.gradient`, `jax.grad`, `sess.run(train_op)`), when there is one. */
+  update?: SyntaxNode;
   /** The file runs something when executed (module-level code or a `__main__` guard). */
   entry: boolean;
   /**
@@ -263,6 +265,7 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
       reasons: held ? ['a training step in a loop of this module'] : [],
       calls: [],
       stepLoop: held && inLoop(backward as SyntaxNode),
+      update: backward,
       entry,
       held,
     };
@@ -281,7 +284,7 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
     code += 1;
     reasons.push('a loop over epochs or training steps');
   }
-  return { code, reasons, calls: calls.map((x) => x.c), stepLoop, entry, held: false };
+  return { code, reasons, calls: calls.map((x) => x.c), stepLoop, update: backward, entry, held: false };
 }
 
 /** A test suite (pytest or unittest: `def test_…` / `class Test…` beside the import): it checks code, it trains nothing. */

@@ -4,6 +4,8 @@ import type { SyntaxNode } from '../parse/python';
 import { literal, moduleConstants, type CallSite } from '../parse/python-syntax';
 import type { FactValue } from '../types';
 import { abslDefaults, moduleAssignments } from './python-flags';
+import { offByComparison } from './flag-compare';
+import { enclosingDef, paramOf } from './python-params';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -18,30 +20,6 @@ export interface Resolved {
 }
 
 const MAX_DEPTH = 12;
-
-function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
-
-/** The parameter `name` of a function definition: its position and default. */
-function paramOf(fn: SyntaxNode, name: string): { name: string; index: number; def?: SyntaxNode } | undefined {
-  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i];
-    if (!p) continue;
-    const pname =
-      p.type === 'identifier'
-        ? p.text
-        : p.type === 'typed_parameter'
-          ? p.namedChildren.find((c) => c?.type === 'identifier')?.text
-          : p.childForFieldName('name')?.text;
-    if (pname !== name) continue;
-    if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return undefined;
-    return { name, index: i, def: p.childForFieldName('value') ?? undefined };
-  }
-  return undefined;
-}
 
 /**
  * The right-hand sides of `name = expr` in a function's own body (nested definitions excluded); 'opaque' when the
@@ -141,6 +119,8 @@ export class ValueResolver {
       const def = c.kwargs.get('default');
       const action = literal(c.kwargs.get('action')?.value);
       if (typeof flag !== 'string') continue;
+      // `required=True`: the default never applies (every run gives the option).
+      if (literal(c.kwargs.get('required')?.value) === true) continue;
       if (!def) {
         // `action="store_true"` without a default is False until the flag is given (store_false: True).
         if (action === 'store_true' || action === 'store_false') {
@@ -151,6 +131,13 @@ export class ValueResolver {
             node: c.kwargs.get('action')!.value,
             via: `argparse ${flag} (${action}, off unless given)`,
           });
+        } else if (action === undefined && literal(c.kwargs.get('required')?.value) !== true) {
+          // A stored option without `default=` is None until the flag is given (`if args.checkpointing_steps:`).
+          const dest = literal(c.kwargs.get('dest')?.value);
+          const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
+          const at = c.positional.find((p) => literal(p) === flag) ?? c.node;
+          if (!this.declared.has(name))
+            this.declared.set(name, { value: null, node: at, via: `argparse ${flag} has no default (None)` });
         }
         continue;
       }
@@ -343,6 +330,9 @@ export class ValueResolver {
         this.offByDefaultCondition(cond.childForFieldName('right'))
       );
     }
+    // `args.interval != -1`, `args.interval > 0`, `args.save_dir is not None` false with the declared default.
+    if (cond.type === 'comparison_operator')
+      return offByComparison(cond, FLAG_OBJECT, (n) => this.declared.get(n)?.value);
     if (cond.type !== 'attribute' || !FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) return undefined;
     const attr = cond.childForFieldName('attribute')?.text;
     const d = attr ? this.declared.get(attr) : undefined;
@@ -402,6 +392,28 @@ export class ValueResolver {
         if (typeof r.value !== 'number') return { value: undefined, node, dest: r.dest };
         return { ...r, value: fn === 'int' ? Math.trunc(r.value) : r.value };
       }
+    }
+    // An f-string of known values (`f'huggyllama/llama-{MODEL_SIZE}'`): the text it makes (no format spec read).
+    if (node.type === 'string' && depth < MAX_DEPTH && node.namedChildren.some((c) => c?.type === 'interpolation')) {
+      let out = '';
+      const vias: string[] = [];
+      let scriptDefault = false;
+      for (const c of node.namedChildren) {
+        if (!c || c.type === 'string_start' || c.type === 'string_end') continue;
+        if (c.type === 'string_content' || c.type === 'escape_sequence') out += c.text;
+        else if (c.type === 'interpolation') {
+          const expr = c.namedChildren.filter(
+            (x) => x && x.type !== 'format_specifier' && x.type !== 'type_conversion',
+          );
+          if (expr.length !== 1 || c.namedChildren.length !== 1) return { value: undefined, node };
+          const r = this.resolve(expr[0], depth + 1);
+          if (typeof r.value !== 'string' && typeof r.value !== 'number') return { value: undefined, node };
+          out += String(r.value);
+          if (r.via) vias.push(r.via);
+          scriptDefault ||= !!r.scriptDefault;
+        } else return { value: undefined, node };
+      }
+      return { value: out, node, via: vias.join(', ') || undefined, scriptDefault: scriptDefault || undefined };
     }
     // Integer arithmetic on two known numbers (`batch_size // MAX_GPU_BATCH_SIZE`).
     if (node.type === 'binary_operator' && depth < MAX_DEPTH) {

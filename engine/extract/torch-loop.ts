@@ -6,6 +6,7 @@ import type { Tree } from '../parse/python';
 import { callsWithKeyword, findCalls, pythonLiteral, setKwargs, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue, RunPlan } from '../types';
 import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Schema } from './fields';
+import { ACCUMULATION, withoutComments } from './code-signs';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
 import { argFact, dataLoaderFacts, deviceHint, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
@@ -168,7 +169,9 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
       if (t.origin === 'explicit') facts.set('precision', t);
     }
   }
-  addDefaults(facts, [frameworkDefault('grad_accum', 1, 'one optimizer step per batch')]);
+  // No accumulation default where the code accumulates in a way the loop reader did not read.
+  if (!ACCUMULATION.test(withoutComments(text)))
+    addDefaults(facts, [frameworkDefault('grad_accum', 1, 'one optimizer step per batch')]);
   const entry = accelerator ?? loop.backward;
   const plan: RunPlan = {
     framework: accelerator ? 'accelerate' : 'pytorch',

@@ -132,6 +132,9 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
       if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
       // Written but not readable here (`batch: -1` asks Ultralytics for AutoBatch): the default is not what runs.
       if (read.unread.has(key)) continue;
+      // A default step budget never stands over a run the files measure in epochs (pySlowFast's `SOLVER.MAX_EPOCH`
+      // in a yacs config that looks like detectron2's).
+      if (key === 'max_steps' && facts.has('epochs')) continue;
       if (key === 'save_steps') {
         if (facts.get('periodic_save')?.value === 'no') continue;
         facts.set('periodic_save', {
@@ -208,7 +211,9 @@ export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft 
   for (const [k, f] of read.facts) {
     const cur = facts.get(k);
     if (cur && cur.origin !== 'assumed') continue;
-    if (k === 'model' || (k === 'modality' && f.value === 'text')) continue;
+    // The model a framework reader did not name: the vocabulary's reading of it (a name, never a model type; see
+    // ../extract/model-name.ts).
+    if (k === 'modality' && f.value === 'text') continue;
     // An image or audio run: no sequence length is assumed for it.
     if (k === 'modality' && facts.get('seq_len')?.origin === 'assumed') facts.delete('seq_len');
     facts.set(k, f.origin === 'explicit' ? f : { ...f, origin: 'inferred' });

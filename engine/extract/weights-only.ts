@@ -11,6 +11,7 @@
 //   helper of another file — may hold the training state, and keeps silence.
 // The loop's saving is weights-only when it has at least one weights save and nothing that may hold more.
 import type { SyntaxNode } from '../parse/python';
+import { enclosingDef } from './python-params';
 import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { ValueResolver } from './python-values';
@@ -23,11 +24,6 @@ const AUX_RECEIVER = /tokeni[sz]er|processor|feature_extractor|config|vocab/i;
 const MODULE_NAME = /^(self\.)?\w*(model|net|generator|discriminator|encoder|decoder)\w*(\.module)?$/i;
 
 type Kind = 'weights' | 'aux' | 'more';
-
-function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
 
 /** The text that decides what an object holds: a dict written there, or a local's assignments and item writes. */
 function contentsOf(obj: SyntaxNode, values: ValueResolver): string | undefined {

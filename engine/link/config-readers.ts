@@ -11,6 +11,7 @@ import { readingFacts, type PathLookup } from '../extract/config-reading';
 import type { Entry, EntrySet } from '../extract/generic';
 import { readEntries } from '../extract/generic';
 import { optimizerFact } from '../extract/python-optimizer';
+import { builtModelFact } from '../extract/python-model';
 import { ValueResolver } from '../extract/python-values';
 import { readSets, vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
@@ -18,8 +19,10 @@ import { findCalls } from '../parse/python-syntax';
 import type { Tree } from '../parse/python';
 import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
+import { trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { cachedTree } from './tree-cache';
 import { entrySets } from './vocab';
+import { importedOptimizer } from './imports';
 
 /** Python files looked at per config (listing is cheap; only these are read). */
 const MAX_CANDIDATES = 200;
@@ -173,7 +176,9 @@ export function readersOf(
     if (read >= MAX_CANDIDATES || OTHER_WORK.test(path.basename(f, '.py'))) continue;
     const text = linker.read(f);
     read++;
-    if (!text || !TRAINS.test(text)) continue;
+    // A script composing this Hydra config trains in ways the quick test misses (physicsnemo's
+    // `@StaticCaptureTraining` step): the code's training evidence decides (../extract/python-trains).
+    if (!text || !(TRAINS.test(text) || (hydraPrimary(f, text, file) && trainsByCode(linker, f, text)))) continue;
     let how: string | undefined;
     let score = 0;
     if (text.includes(base) && new RegExp(`['"/]${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(text)) {
@@ -339,8 +344,16 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
   // The optimizer the code builds, where the config names none.
   if (!facts.get('optimizer') || WEAK.includes(facts.get('optimizer')!.origin)) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);
-    const o = optimizerFact(script, reader.text, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls));
+    const o =
+      optimizerFact(script, reader.text, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls)) ??
+      importedOptimizer(linker, reader.file, reader.text, reader.tree.rootNode);
     if (o && typeof o.value === 'string') fill({ ...o, origin: 'inferred' });
+  }
+  // The model the code builds (`generator = BigVGAN(h)`), where the config names none.
+  if (!facts.get('model')?.value) {
+    const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);
+    const m = builtModelFact(script, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls));
+    if (m) fill({ ...m, origin: 'inferred' });
   }
   d.plan.files = [...new Set([...d.plan.files, script, ...(schema ? [schema.file] : [])])];
   d.plan.entry.label += ` — read by ${path.basename(reader.file)}`;
@@ -388,4 +401,14 @@ function overridden(f: Fact, schema: EntrySet | undefined, own: EntrySet[]): boo
   const written = new Set(own.flatMap((s) => s.entries.map((e) => e.path.join('.'))));
   const parts = key.split('.');
   return written.has(key) || written.has(parts.slice(1).join('.'));
+}
+
+/**
+ * True when a script's own code trains as ../extract/python-trains reads it (a loop of optimizer steps, a training
+ * call), or shows some of it (a loop over epochs) under a name that says it trains (`train_dlwp.py`).
+ */
+function trainsByCode(linker: Linker, file: string, text: string): boolean {
+  if (!linker.parser) return false;
+  const code = trainingEvidence(cachedTree(path.resolve(file), text, linker.parser), text).code;
+  return code >= TRAINS_AT || (code > 0 && /(^|[_-])train/i.test(path.basename(file)));
 }

@@ -172,13 +172,18 @@ function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: 
       if (p.type !== 'if_statement') continue;
       for (const part of (p.childForFieldName('condition')?.text ?? '').split(/\s+and\s+/)) {
         const t = part.replace(/^\(|\)$/g, '').trim();
-        const d = scriptArg(t, values) ?? constructorArg(t, at, script, values);
+        const arg = scriptArg(t, values);
+        const d = arg ?? constructorArg(t, at, script, values);
+        // A plain switch left off: the default run saves nothing along the way (a launcher that gives a command-line
+        // switch is read in merge.ts). A switch inside an expression keeps the save unknown.
+        const plain = /^[\w.]+$/.test(t);
+        const flag = plain && arg ? `--${t.split('.').pop()} is given` : `${t} is set`;
         if (d && (d.value === null || d.value === false || d.value === 0 || d.value === ''))
           return {
             ...f,
-            value: null,
+            value: plain ? 'no' : null,
             origin: 'script-default',
-            note: `${f.note ?? 'the save'} runs only when ${t} is set, and the script leaves it unset`,
+            note: `${f.note ?? 'the save'} runs only when ${flag}, and the script leaves it unset`,
           };
       }
     }

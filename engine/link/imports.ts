@@ -24,6 +24,9 @@ import {
 import { isTestModule } from '../extract/python-trains';
 import type { Linker } from './linker';
 import { cachedTree } from './tree-cache';
+import { findCalls } from '../parse/python-syntax';
+import { optimizerFact } from '../extract/python-optimizer';
+import { ValueResolver } from '../extract/python-values';
 import { reachedFacts, type Reached } from './imports-merge';
 
 /** Module hops from the script (script → trainer → its base class → the function it calls). */
@@ -283,4 +286,29 @@ export function withImportedModules(
   }
   if (!walk.step) return drafts;
   return reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules);
+}
+
+/** An optimizer class constructed in a definition (`torch.optim.AdamW(…)`, `optim.SGD(…)`, `optax.adamw(…)`). */
+const BUILDS_OPTIMIZER = /\b(\w*optim\w*|optax|Adam\w*|SGD|RMSprop|LARS|LAMB|Adafactor|Lion)\b[\w.]*\s*\(/i;
+
+/**
+ * The optimizer built by the repository helpers a script imports and calls (`from app.utils import init_opt` whose
+ * `init_opt` builds `torch.optim.AdamW`), read by the engine's optimizer reader in that module; none when the
+ * helpers disagree.
+ */
+export function importedOptimizer(linker: Linker, file: string, text: string, root: SyntaxNode) {
+  if (!linker.parser) return undefined;
+  const walk = new ImportWalk(linker, importRoots(linker, file, text), new Set());
+  const found = new Map<string, ReturnType<typeof optimizerFact>>();
+  for (const b of importBindings(root)) {
+    if (!b.symbol || /^(torch|numpy|os|sys|transformers|tensorflow|jax|optax)\b/.test(b.module)) continue;
+    if (!new RegExp(`\\b${b.local}\\s*\\(`).test(text)) continue;
+    const mod = walk.module(file, b.module);
+    const def = mod && definitionOf(mod.root, b.symbol);
+    if (!mod || def?.kind !== 'def' || !BUILDS_OPTIMIZER.test(def.node.text)) continue;
+    const calls = findCalls(mod.root, mod.text, ['add_argument']);
+    const o = optimizerFact(linker.id(mod.file), mod.text, mod.root, new ValueResolver(mod.root, calls));
+    if (o && typeof o.value === 'string') found.set(o.value, o);
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
 }

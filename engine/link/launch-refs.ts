@@ -17,7 +17,7 @@ import { launcherModel } from '../extract/launcher-tools';
 import { launcherForOtherWork, namedForOtherWork } from '../extract/launcher-run';
 import type { Linker } from './linker';
 import { vocabDrafts } from './vocab';
-import { CONFIG_RANK, LAUNCHER_RANK, launcherOverlay, mergeRun } from './merge';
+import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, launcherOverlay, mergeRun } from './merge';
 
 /** Overlays of the DeepSpeed and accelerate configs a command names (nested refs followed once). */
 export function launchConfigOverlays(linker: Linker, launcher: string, cmd: LaunchCommand): ConfigOverlay[] {
@@ -62,15 +62,29 @@ export function withLaunchConfigs(linker: Linker, launcher: string, cmd: LaunchC
     ],
     undefined,
   );
-  return withLauncherModel(merged, launcher, cmd);
+  return withLauncherModel(linker, merged, launcher, cmd);
 }
 
-/** The model a launcher's flags name (`--arch resnet50`), for a run that names none itself. */
-export function withLauncherModel(draft: RunDraft, launcher: string, cmd: LaunchCommand): RunDraft {
+/**
+ * The model a launcher's flags name (`--arch resnet50`), for a run that names none itself or only through a default
+ * (the script's argparse default of that flag, a framework's or the vocabulary's reading): the flag is what runs.
+ */
+export function withLauncherModel(linker: Linker, draft: RunDraft, launcher: string, cmd: LaunchCommand): RunDraft {
   const cur = draft.plan.facts.get('model');
-  if (cur && cur.value !== null) return draft;
-  const m = launcherModel(launcher, cmd.fields, (n) => !!lookupModel(n) || !!lookupArchitecture(n));
+  if (cur && cur.value !== null && (cur.origin === 'explicit' || cur.file === launcher)) return draft;
+  const known = (n: string) => !!lookupModel(n) || !!lookupArchitecture(n);
+  const m = launcherModel(launcher, cmd.fields, known);
   if (!m) return draft;
+  // Other commands of the launcher that run the same script with another model (`case` arms, a loop over models):
+  // which one runs is not known.
+  const text = linker.read(launcher);
+  const others = text !== undefined ? commandsOf(launcher, text) : [];
+  if (
+    others.some(
+      (o) => o.target?.path === cmd.target?.path && launcherModel(launcher, o.fields, known)?.value !== m.value,
+    )
+  )
+    return draft;
   const facts = new Map(draft.plan.facts);
   facts.set('model', m);
   return { ...draft, plan: { ...draft.plan, facts } };

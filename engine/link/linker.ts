@@ -10,6 +10,7 @@ import { ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
 import { fieldEditor, mergeFields } from '../extract/fields';
 import { hfArgsFields } from '../extract/hf-args-file';
 import { applyVersionDefaults } from '../extract/hf-defaults';
+import { scriptsHolder } from './scripts-holder';
 import { HF_SCHEMA } from '../extract/hf-fields';
 import { splatLinked, splatRefs } from '../extract/hf-splat';
 import { HydraSpec, hydraDrafts } from '../extract/hydra';
@@ -58,6 +59,10 @@ export interface LinkResult {
   /** Frees the trees parsed for related files; call after the analysis. */
   dispose(): void;
 }
+
+/** Files that mark a repository's root folder. */
+export const ROOT_MARKER =
+  /^(readme(\.\w+)?|licen[cs]e(\.\w+)?|setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt|\.git)$/i;
 
 export class Linker {
   readonly sources = new Map<string, string>();
@@ -152,8 +157,10 @@ export class Linker {
 
   /**
    * A path named in `from`, resolved against the folder the command runs in when known (`base`), else against
-   * `from`'s folder and the folders above (launchers often run from the repo root: three levels for a bare name, six
-   * for a path with folders in it, which is specific enough not to meet another file of that name).
+   * `from`'s folder and the folders above, up to the repository's root (launchers usually run from it, however deep
+   * they sit: `scripts/long_term/etth1.sh` running `python run.py`), at most six folders up. For a bare name the walk
+   * also stops at the first folder holding a root marker (`.git`, `setup.py`, a README…), so a bare `train.py` never
+   * meets another project's file of that name; a path with folders in it is specific enough to go on.
    */
   resolve(from: string, p: string, base?: string): string | undefined {
     if (!p || /[$`*?]/.test(p)) return undefined;
@@ -163,15 +170,19 @@ export class Linker {
       if (this.read(cand, from) !== undefined) return cand;
     }
     let dir = path.dirname(path.resolve(from));
-    const levels = p.replace(/^\.\//, '').includes('/') ? 6 : 3;
-    for (let i = 0; i < levels; i++) {
+    const bare = !p.replace(/^\.\//, '').includes('/');
+    for (let i = 0; i < 6; i++) {
       const cand = path.resolve(dir, p);
       if (this.read(cand, from) !== undefined) return cand;
       const up = path.dirname(dir);
-      if (up === dir) break;
+      if (up === dir || (bare && this.listDir(dir).some((n) => ROOT_MARKER.test(n)))) break;
       dir = up;
     }
-    return undefined;
+    // A launcher kept under a `scripts/` folder (`scripts/long_term_forecast/ETT_script/x.sh`) runs from the folder
+    // that holds `scripts/`, however deep it is kept.
+    const holder = scriptsHolder(path.dirname(path.resolve(from)));
+    const cand = holder && path.resolve(holder, p);
+    return cand && this.read(cand, from) !== undefined ? cand : undefined;
   }
 
   /** Folders where a launcher or a user of `file` may live. */
@@ -483,6 +494,6 @@ export class Linker {
       launch?.cmd,
       schemaEdit,
     );
-    return launch ? withLauncherModel(merged, launch.file, launch.cmd) : merged;
+    return launch ? withLauncherModel(this, merged, launch.file, launch.cmd) : merged;
   }
 }

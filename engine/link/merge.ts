@@ -73,6 +73,12 @@ function argparseDest(note: string | undefined): string | undefined {
   return m ? m[1].replace(/-/g, '_') : undefined;
 }
 
+/** The switch an off-by-default save waits for, from its note ("… runs only when --save_model is given"). */
+function switchDest(f: Fact): string | undefined {
+  const m = f.key === 'periodic_save' ? /runs only when --([\w-]+) is given/.exec(f.note ?? '') : null;
+  return m ? m[1].replace(/-/g, '_') : undefined;
+}
+
 export function mergeRun(
   draft: RunDraft,
   overlays: { overlay: ConfigOverlay; rank: number }[],
@@ -130,14 +136,23 @@ export function mergeRun(
   // (`--epochs 2` over `add_argument("--epochs", default=9)`). HF scripts map their flags through `draft.flags`.
   if (launch && draft.kind !== 'hf' && draft.kind !== 'lightning-cli' && !draft.rebuild) {
     for (const [k, f] of facts) {
-      const dest = f.origin === 'script-default' || f.origin === 'inferred' ? argparseDest(f.note) : undefined;
+      const dest =
+        f.origin === 'script-default' || f.origin === 'inferred' ? (argparseDest(f.note) ?? switchDest(f)) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
       if (!given) continue;
+      // A mixed-precision switch the script declares off (`--amp`), given on the command line: on.
+      const switchOn =
+        k === 'precision' && f.value === 'fp32' && (given.value === true || given.value === 'True')
+          ? /bf16/.test(dest!)
+            ? 'bf16'
+            : 'fp16'
+          : undefined;
       // A default the script leaves unset (a required option: null) takes the launcher's number or switch.
       // A switch written as a number (`--grad_cp 1`) is on when not 0.
       const v = typeof f.value === 'boolean' && typeof given.value === 'number' ? given.value !== 0 : given.value;
       const typed = f.value === null ? typeof v === 'number' : typeof v === typeof f.value;
-      const value = v === undefined || !typed ? null : v;
+      // A save behind a switch the launcher gives: it saves, at a cadence this review does not read from the flag.
+      const value = switchOn ?? (v === undefined || !typed || k === 'precision' || switchDest(f) ? null : v);
       facts.set(k, {
         ...f,
         value,

@@ -11,11 +11,10 @@ import * as path from 'node:path';
 import type { Fact } from '../types';
 import type { LaunchCommand } from '../extract/launcher';
 import type { RunDraft } from '../extract/run-draft';
-import type { Linker } from './linker';
+import { ROOT_MARKER, type Linker } from './linker';
 import { commandsOf, isLauncherName } from './merge';
 import { sourcedVars } from './wrapper';
 
-const ROOT_MARKER = /^(readme(\.\w+)?|licen[cs]e(\.\w+)?|setup\.py|pyproject\.toml|requirements[\w.-]*\.txt|\.git)$/i;
 /** Folders a launcher never lives in (data, outputs, environments, vendored code). */
 const SKIP_DIR =
   /^(\.|__|node_modules$|data$|datasets?$|outputs?$|logs?$|checkpoints?$|results?$|venv$|env$|site-packages$)/i;

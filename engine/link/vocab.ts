@@ -12,6 +12,7 @@ import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import { isSettingsModule, isTestModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { statedDevices } from '../extract/python-trains-run';
+import { updateLoopFacts } from '../extract/update-loop';
 import { namedForOtherWork } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -55,7 +56,9 @@ export function entrySets(
           : undefined;
       const bt = target ? linker.read(target) : undefined;
       if (!target || bt === undefined) {
-        complete &&= b.optional === true;
+        // A dataset or model definition (OpenMMLab's `_base_/datasets/…`, `_base_/models/…`) sets no precision or
+        // accumulation: the framework defaults still hold without it.
+        complete &&= b.optional === true || /(^|\/)(datasets?|models?)\/[^/]+$/.test(b.path);
         continue;
       }
       const loaded = load(target, bt, undefined, depth + 1);
@@ -100,6 +103,8 @@ export function vocabDrafts(
   text: string,
   tree?: Tree,
   overlays?: EntrySet[],
+  /** False for a script's run seen from one launcher: the launchers beside the script are not that launcher. */
+  withLaunchers = true,
 ): RunDraft[] {
   const py = /\.pyi?$/i.test(file);
   if (py && !tree && linker.parser) tree = cachedTree(path.resolve(file), text, linker.parser);
@@ -122,6 +127,8 @@ export function vocabDrafts(
   const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];
   if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts);
+  if (tree && python && evidence && d.plan.framework === 'config')
+    updateLoopFacts(linker.id(file), tree, text, evidence, d.plan.facts);
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:
@@ -152,7 +159,7 @@ export function vocabDrafts(
     const cmd = commandsOf(file, text)[0];
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
   }
-  return [linker.enrich(d)];
+  return [withLaunchers ? linker.enrich(d) : d];
 }
 
 /**
@@ -194,12 +201,37 @@ export function scriptVocabDrafts(
   const flags = readEntries(linker.id(launcher), ltext);
   if (!own || !flags) return [];
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
-  const d = vocabRun([defaults, flags]);
+  const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
   if (!d) return [];
   scriptOptimizer(linker.id(script), stext, tree, d);
+  const parser = trainingArgumentsParser(linker, script, stext);
+  if (parser) trainingArgumentsDefaults(d, parser);
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+}
+
+/**
+ * A launcher whose flags name no training setting (`python -u run.py --model_id x --data ETTh1`) running a script
+ * whose code trains: the script's own run (its code and defaults, as when it is analysed itself) with the launcher's
+ * flags read over it, entered at the launcher's command. Not when some of its arguments cannot be read
+ * (`pretrain.py ${gpt_options}` from a sourced file): what they set is not known, so the script's defaults are not the
+ * run's.
+ */
+function launchedOwnRun(
+  linker: Linker,
+  launcher: string,
+  cmd: LaunchCommand | undefined,
+  script: string,
+  stext: string,
+  tree: Tree,
+  flags: EntrySet,
+): RunDraft | undefined {
+  if (!cmd?.complete) return undefined;
+  const [d] = vocabDrafts(linker, script, stext, tree, [flags], false);
+  if (!d) return undefined;
+  const entry = { ...d.plan.entry, file: linker.id(launcher), span: cmd.span };
+  return { ...d, plan: { ...d.plan, entry, files: [...new Set([...d.plan.files, linker.id(launcher)])] } };
 }
 
 const MAX_NEAR_LAUNCHERS = 40;
@@ -232,4 +264,53 @@ function scriptOptimizer(file: string, text: string, tree: Tree, d: RunDraft): v
   const calls = findCalls(tree.rootNode, text, ['add_argument']);
   const f = optimizerFact(file, text, tree.rootNode, new ValueResolver(tree.rootNode, calls));
   if (f && typeof f.value === 'string') d.plan.facts.set('optimizer', f);
+}
+
+/** Parsing transformers' TrainingArguments from the command line (`HfArgumentParser((…, TrainingArguments))`). */
+const PARSES_TRAINING_ARGS =
+  /\bHfArgumentParser\s*\([^)]*\b(Seq2Seq)?TrainingArguments\b|\bclass\s+\w+\s*\(\s*(transformers\.)?(Seq2Seq)?TrainingArguments\s*\)/;
+
+/**
+ * The file where a launched script parses its flags into TrainingArguments: the script itself or a module of its
+ * own folder it imports them from (`from arguments import get_args`).
+ */
+function trainingArgumentsParser(linker: Linker, script: string, text: string): string | undefined {
+  if (PARSES_TRAINING_ARGS.test(text)) return script;
+  for (const m of text.matchAll(/^\s*from\s+([A-Za-z_][\w]*)\s+import\b/gm)) {
+    const mod = linker.resolve(script, `${m[1]}.py`);
+    const t = mod && path.dirname(mod) === path.dirname(path.resolve(script)) ? linker.read(mod) : undefined;
+    if (t && PARSES_TRAINING_ARGS.test(t)) return mod;
+  }
+  return undefined;
+}
+
+/**
+ * The launcher's flags are TrainingArguments: what they leave out is TrainingArguments' documented default — no
+ * bf16/fp16 (fp32) and the AdamW optimizer (../extract/hf-defaults.ts).
+ */
+function trainingArgumentsDefaults(d: RunDraft, parser: string): void {
+  const note = (what: string) =>
+    `${what} (${path.basename(parser)} parses the flags into TrainingArguments; https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments, 2025)`;
+  const facts = d.plan.facts;
+  if (!facts.has('precision'))
+    facts.set('precision', {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      note: note('bf16 and fp16 default to False: training runs in fp32'),
+    });
+  if (!facts.has('optimizer'))
+    facts.set('optimizer', {
+      key: 'optimizer',
+      value: 'adamw_torch',
+      origin: 'framework-default',
+      note: note("optim defaults to 'adamw_torch'"),
+    });
+  if (!facts.has('grad_accum'))
+    facts.set('grad_accum', {
+      key: 'grad_accum',
+      value: 1,
+      origin: 'framework-default',
+      note: note('gradient_accumulation_steps defaults to 1'),
+    });
 }

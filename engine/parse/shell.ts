@@ -67,6 +67,11 @@ interface State {
   arrays: Map<string, Word[]>;
   /** Variables whose value is several words (`ARGS="--a 1 --b 2"`): those words, spans where they are written. */
   varWords: Map<string, Word[]>;
+  /**
+   * The variables each open `case … esac` assigns: their values, and each flag's values in their words. Arms that
+   * assign a variable differently leave it unknown, or, for a value of several words, the flags whose values differ.
+   */
+  cases: Map<string, { values: Set<string>; flags: Map<string, Set<string>> }>[];
 }
 
 /** `preset`: variables known before the script runs (`$SLURM_NNODES` from the script's own `#SBATCH` lines). */
@@ -76,6 +81,7 @@ export function parseShell(text: string, preset?: Map<string, string>): ShellScr
     unknown: new Set(),
     arrays: new Map(),
     varWords: new Map(),
+    cases: [],
   };
   const r = scan(text, 0, text.length, state);
   return { commands: r.commands, comments: r.comments, vars: state.vars, arrays: state.arrays };
@@ -113,6 +119,10 @@ function scan(
       flat.push(...words);
       words = [];
       return;
+    }
+    if (words.length > 0 && !words[0].quoted && (words[0].text === 'case' || words[0].text === 'esac')) {
+      if (words[0].text === 'case') state.cases.push(new Map());
+      else state.cases.pop();
     }
     if (words.length > 0) {
       const env = new Map<string, string>();
@@ -157,10 +167,23 @@ function scan(
           // `if [ -n "$2" ]; then STEPS=$2; fi` after `STEPS=20000`: run without arguments, the default stands.
           const raw = valueAt ? text.slice(valueAt.start, valueAt.end) : '';
           if (w?.unresolved && /^"?\$\{?\d\}?"?$/.test(raw) && vars.has(name) && !unknown.has(name)) continue;
-          if (own.length > 1) varWords.set(name, own);
+          // `case $1 in a) P="--x 1";; b) P="--x 2";; esac`: which arm runs is the caller's choice.
+          const arms = state.cases[state.cases.length - 1];
+          const seen = arms?.get(name) ?? { values: new Set<string>(), flags: new Map<string, Set<string>>() };
+          arms?.set(name, seen);
+          seen.values.add(v);
+          const otherArm = seen.values.size > 1;
+          own.forEach((x, j) => {
+            if (/^--?[A-Za-z]/.test(x.text) && own[j + 1] && !own[j + 1].text.startsWith('-'))
+              seen.flags.set(x.text, (seen.flags.get(x.text) ?? new Set<string>()).add(own[j + 1].text));
+          });
+          // The words stay (a flag is still written); a flag's value that differs between arms is unknown.
+          const differs = (j: number) => j > 0 && (seen.flags.get(own[j - 1].text)?.size ?? 0) > 1;
+          if (own.length > 1)
+            varWords.set(name, otherArm ? own.map((x, j) => (differs(j) ? { ...x, unresolved: true } : x)) : own);
           else varWords.delete(name);
           arrays.delete(name);
-          if (w?.unresolved) {
+          if (w?.unresolved || (otherArm && own.length <= 1)) {
             unknown.add(name);
             vars.delete(name);
           } else {
@@ -170,6 +193,12 @@ function scan(
         }
       } else {
         commands.push({ words: rest, env, span: { start: rest[0].span.start, end } });
+        // `srun … bash -c "accelerate launch … train.py …"`: the quoted script's commands run too, read where written.
+        const c = rest.findIndex((w, j) => /^(ba)?sh$/.test(w.text) && !w.quoted && rest[j + 1]?.text === '-c');
+        const body = c >= 0 ? rest[c + 2] : undefined;
+        const q = body ? text[body.span.start] : '';
+        if (body && (q === '"' || q === "'") && text[body.span.end - 1] === q)
+          commands.push(...scan(text, body.span.start + 1, body.span.end - 1, state).commands);
       }
     }
     words = [];

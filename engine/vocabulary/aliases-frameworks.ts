@@ -18,6 +18,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('max_steps', 'max_update optimization.max_update', 'int', ['fairseq'], { unit: 'steps', fw: ['fairseq'] }),
   A('epochs', 'max_epoch optimization.max_epoch', 'int', ['fairseq'], { unit: 'epochs', fw: ['fairseq'] }),
   A('grad_accum', 'update_freq optimization.update_freq', 'int', ['fairseq'], { fw: ['fairseq'] }),
+  // S3PRL runner configs: `runner.gradient_accumulate_steps`, and `optimizer: {name: TorchOptim, torch_optim_name: Adam}`.
+  A('grad_accum', 'gradient_accumulate_steps runner.gradient_accumulate_steps', 'int', ['s3prl']),
+  A('optimizer', 'torch_optim_name optimizer.torch_optim_name', 'string', ['s3prl']),
   A('devices', 'distributed_world_size distributed_training.distributed_world_size', 'devices', ['fairseq']),
   A('save_steps', 'save_interval_updates checkpoint.save_interval_updates', 'save', ['fairseq'], {
     unit: 'steps',
@@ -114,9 +117,13 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('global_batch', 'train.batch_size', 'int', ['pycls'], { scope: 'global', fw: ['pycls'] }),
   A('epochs', 'optim.max_epoch', 'int', ['pycls'], { unit: 'epochs', fw: ['pycls'] }),
   // PySlowFast (and its forks: TimeSformer, MViT): TRAIN.BATCH_SIZE is split over NUM_GPUS of each machine (the
-  // loader divides it), so it is the batch of all processes of one shard.
+  // loader divides it), so it is the batch of all processes of one shard. The optimizer's name; checkpoint period in
+  // epochs.
   A('global_batch', 'train.batch_size', 'int', ['pyslowfast'], { scope: 'global', fw: ['pyslowfast'] }),
+  A('optimizer', 'solver.optimizing_method', 'string', ['pyslowfast'], { fw: ['pyslowfast'] }),
   A('save_steps', 'train.checkpoint_period', 'save', ['pyslowfast'], { unit: 'epochs', fw: ['pyslowfast'] }),
+  // InternEvo: `data.micro_num` micro-batches accumulated per optimizer step (each of `micro_bsz` packed samples).
+  A('grad_accum', 'data.micro_num', 'int', ['internevo']),
   A('max_steps', '^iters', 'int', ['paddleseg'], { unit: 'steps', fw: ['paddleseg'] }),
   A('max_steps', 'train_step', 'int', ['tpu-estimator'], { unit: 'steps', fw: ['tpu-estimator'] }),
   // NeMo: exp_manager writes the checkpoints and requires `trainer.enable_checkpointing: false`.

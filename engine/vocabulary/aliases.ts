@@ -123,6 +123,10 @@ export const ALIASES: Alias[] = [
   A('precision', 'half_precision', 'precision', ['mlcollections'], { on: 'fp16', off: 'fp32' }),
   A('precision', 'optim_wrapper.type', 'precision', ['mmengine'], { fw: ['mmengine'] }),
   A('precision', 'optim_wrapper.dtype', 'precision', ['mmengine'], { fw: ['mmengine'] }),
+  // mmcv 1.x: `fp16 = dict(loss_scale='dynamic')` (or a number) turns on the Fp16OptimizerHook.
+  A('precision', '^fp16.loss_scale', 'precision', ['mmengine'], { on: 'fp16', fw: ['mmengine'] }),
+  // mmseg/mmdet 1.x `optimizer_config = dict(type='DistOptimizerHook', use_fp16=False)`: the hook's own switch.
+  A('precision', 'optimizer_config.use_fp16', 'precision', ['mmengine'], { on: 'fp16', off: 'fp32', fw: ['mmengine'] }),
   // --- batch: per-device and global ---
   A(
     'micro_batch',
@@ -168,7 +172,7 @@ export const ALIASES: Alias[] = [
   }),
   A(
     'grad_accum',
-    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
+    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_acc grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
     'int',
     ['hf', 'lightning', 'deepspeed', 'torchtune', 'neox', 'litgpt', 'composer'],
   ),
@@ -339,6 +343,22 @@ export const ALIASES: Alias[] = [
     'string',
     ['hf', 'litgpt', 'composer', 'torchtitan', 'timm', 'ultralytics'],
   ),
+  // The class a config instantiates as the model (Hydra `_target_`, LightningCLI `class_path`; the network inside a
+  // LightningModule wrapper, which ../extract/model-name.ts does not take for the model), a GAN's generator
+  // (BasicSR's `network_g`, ParallelWaveGAN/ESPnet's `generator_type`), the pretrained encoder DPR-style configs name,
+  // and a model config file (`--model_config configs/llama_60m.json`: its stem is the model).
+  A(
+    'model',
+    'model._target_ model.net._target_ model.network._target_ model.class_path net.class_path network.class_path',
+    'string',
+    ['hydra', 'lightning-cli'],
+  ),
+  A('model', 'network_g.type generator_type pretrained_model_cfg model_config model_config_path', 'string', [
+    'basicsr',
+    'espnet',
+    'dpr',
+    'galore',
+  ]),
   A('model.flavor', 'model.flavor', 'string', ['torchtitan'], { fw: ['torchtitan'] }),
   A('arch.layers', 'n_layers num_layers n_layer num_hidden_layers model.n_layers model_config.n_layer nlayers', 'int', [
     'olmo',

@@ -75,7 +75,7 @@ export const DEVICE_ROWS: DeviceRow[] = [
     src: ['slurm'],
   },
   {
-    keys: 'num_nodes nnodes n_nodes trainer.num_nodes trainer.nnodes num_machines node_count num_hosts',
+    keys: 'num_nodes nnodes n_nodes trainer.num_nodes trainer.nnodes num_machines node_count num_hosts nodes',
     scope: 'nodes',
     src: ['torchrun', 'lightning', 'accelerate', 'deepspeed-launcher', 'verl'],
   },
@@ -124,10 +124,18 @@ export function combineDevices(
   put: Put,
   readCount: (h: Hit) => number | undefined,
 ): void {
-  const nodes = extras.get('nodes');
+  const perNodeHit = extras.get('devices.node');
+  // A bare `nodes:` (submitit-style `nodes: 16` beside `tasks_per_node: 8`) counts machines only beside a count that
+  // says it is per node; elsewhere it may be a graph's.
+  const given = extras.get('nodes');
+  const bare = given && /^nodes$/i.test(given.hit.entry.path[given.hit.entry.path.length - 1] ?? '');
+  const nodes =
+    bare && !/per[_-]?node$/i.test(perNodeHit?.hit.entry.path[perNodeHit.hit.entry.path.length - 1] ?? '')
+      ? undefined
+      : given;
   const n = nodes && nodes.value <= MAX_NODES ? nodes.value : 1;
   const job = facts.get('devices');
-  const perNode = extras.get('devices.node');
+  const perNode = perNodeHit;
   // `world_size: 1` beside eight GPU ids per node: a job count below the per-node one counts nodes.
   if (job && perNode && !nodes && typeof job.value === 'number' && job.value < perNode.value) {
     const total = perNode.value * job.value;
@@ -188,15 +196,27 @@ export function combineDevices(
 const MULTI_SWITCH = /^(use_?)?multi_?(gpus?|devices?)$/i;
 
 /**
- * `use_multi_gpu: False` beside `devices: '0,1,2,3'`: the list of ids is not what the run uses, and which single
- * device it takes is the script's affair — the list's count is dropped, none is claimed.
+ * `use_multi_gpu: False` beside `devices: '0,1,2,3'`: the list of ids is not what the run uses — with several devices
+ * switched off the run takes one (the single `gpu: 0` these scripts declare beside the switch). Said as inferred, at
+ * the switch.
  */
 export function multiDeviceOff(sets: EntrySet[], facts: Map<FactKey, Fact>, extras: Extras): void {
-  const off = sets.some((s) =>
-    s.entries.some((e) => MULTI_SWITCH.test(e.path[e.path.length - 1] ?? '') && e.value === false),
-  );
-  if (!off) return;
-  extras.delete('devices.node');
-  const job = facts.get('devices');
-  if (job && typeof job.value === 'number' && job.value > 1) facts.delete('devices');
+  for (const s of sets) {
+    const e = s.entries.find((x) => MULTI_SWITCH.test(x.path[x.path.length - 1] ?? '') && x.value === false);
+    if (!e) continue;
+    extras.delete('devices.node');
+    extras.delete('nodes');
+    const job = facts.get('devices');
+    if (job && typeof job.value === 'number' && job.value > 1) facts.delete('devices');
+    if (!facts.has('devices'))
+      facts.set('devices', {
+        key: 'devices',
+        value: 1,
+        origin: 'inferred',
+        file: s.file,
+        span: e.span,
+        note: `${e.path.join('.')} is off: one device, not several`,
+      });
+    return;
+  }
 }

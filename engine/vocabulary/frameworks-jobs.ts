@@ -23,27 +23,6 @@ export const JOB_FRAMEWORKS: Framework[] = [
       f.has('precision') ? [] : [['precision', 'fp32', 'TRAIN.MIXED_PRECISION defaults to False: fp32']],
   },
   {
-    // PySlowFast-style yacs video configs (SlowFast, TimeSformer, MViT): `TRAIN.BATCH_SIZE` over `NUM_GPUS`,
-    // `SOLVER.MAX_EPOCH`, clips of `DATA.NUM_FRAMES` frames.
-    id: 'pyslowfast',
-    label: 'PySlowFast config',
-    src: 'pyslowfast',
-    modality: 'vision',
-    detect: (s) =>
-      s.syntax === 'yaml' &&
-      s.topExact('TRAIN') &&
-      s.topExact('SOLVER') &&
-      any(s, 'train.batch_size') &&
-      any(s, 'data.num_frames', 'data.sampling_rate'),
-    defaults: (f) =>
-      f.has('precision')
-        ? [['grad_accum', 1, 'train_net.py steps the optimizer after every batch (no gradient accumulation)']]
-        : [
-            ['precision', 'fp32', 'TRAIN.MIXED_PRECISION defaults to False: fp32'],
-            ['grad_accum', 1, 'train_net.py steps the optimizer after every batch (no gradient accumulation)'],
-          ],
-  },
-  {
     // PaddleSeg: `batch_size` per card, `iters` the run length, datasets under `train_dataset:`.
     id: 'paddleseg',
     label: 'PaddleSeg config',

@@ -223,6 +223,31 @@ export const MORE_FRAMEWORKS: Framework[] = [
     ],
   },
   {
+    // A config that holds transformers TrainingArguments under `training_args:` (RL4LMs' supervised `alg.training_args`,
+    // passed as `TrainingArguments(**training_args)`): what the block leaves out is TrainingArguments' default.
+    // TRL's configs (bf16 on by default) are told apart by their own fields; then no precision is claimed.
+    id: 'hf-args-block',
+    label: 'Hugging Face TrainingArguments in a config',
+    src: 'hf',
+    detect: (s) =>
+      (s.syntax === 'yaml' || s.syntax === 'json') &&
+      any(
+        s,
+        'training_args.per_device_train_batch_size',
+        'training_args.num_train_epochs',
+        'training_arguments.per_device_train_batch_size',
+        'training_arguments.num_train_epochs',
+      ),
+    defaults: (f, s) => [
+      ['grad_accum', 1, 'gradient_accumulation_steps defaults to 1'],
+      ['optimizer', 'adamw_torch', "optim defaults to 'adamw_torch'"],
+      ...(f.has('precision') ||
+      any(s, 'max_seq_length', 'max_prompt_length', 'dataset_text_field', 'packing', 'beta', 'num_generations')
+        ? []
+        : ([['precision', 'fp32', 'bf16 and fp16 default to False: training runs in fp32']] as Row[])),
+    ],
+  },
+  {
     id: 'gpt-neo',
     label: 'GPT-Neo (Mesh TensorFlow) config',
     src: 'gpt-neo',

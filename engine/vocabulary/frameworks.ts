@@ -98,6 +98,28 @@ export const FRAMEWORKS: Framework[] = [
     defaults: () => [['precision', 'bf16', 'T5X models compute activations in bfloat16 unless the gin sets dtype']],
   },
   {
+    // PySlowFast (yacs, and its forks such as TimeSformer): `TRAIN.BATCH_SIZE` is the batch over the machine's
+    // `NUM_GPUS` (its loader gives each GPU BATCH_SIZE / NUM_GPUS), `SOLVER.OPTIMIZING_METHOD` the optimizer.
+    id: 'pyslowfast',
+    label: 'PySlowFast config',
+    src: 'pyslowfast',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      s.topExact('TRAIN') &&
+      s.topExact('SOLVER') &&
+      (any(s, 'solver.optimizing_method', 'data_loader.num_workers', 'train.checkpoint_period', 'num_shards') ||
+        // Video forks (TimeSformer, MViT): clips of `DATA.NUM_FRAMES` frames.
+        (any(s, 'train.batch_size') && any(s, 'data.num_frames', 'data.sampling_rate'))),
+    defaults: (f) => [
+      ['optimizer', 'sgd', 'SOLVER.OPTIMIZING_METHOD defaults to "sgd"'],
+      ['grad_accum', 1, 'the trainer steps the optimizer after every batch (no gradient accumulation)'],
+      ...(f.has('precision')
+        ? []
+        : ([['precision', 'fp32', 'no mixed precision unless TRAIN.MIXED_PRECISION']] as Row[])),
+    ],
+  },
+  {
     id: 'detectron2',
     label: 'detectron2 config',
     src: 'detectron2',

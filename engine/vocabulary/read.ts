@@ -1,8 +1,7 @@
 // Entries (../extract/generic) → facts, through the vocabulary (./aliases.ts): each fact from the best-matching
 // entry (framework rows before generic rows, longer key suffixes before shorter), with its span, its origin
 // (`inferred` when only a generic row read it) and an editor that rewrites that entry's value in its own syntax.
-import { lookupModel } from '../../core/index';
-import { sizeFromName } from '../extract/model-name';
+import { modelName } from '../extract/model-name';
 import type { Entry, EntrySet } from '../extract/generic';
 import { norm } from '../extract/generic';
 import { spelled } from '../extract/fields';
@@ -206,23 +205,36 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
             break;
           }
           if (typeof v !== 'string' || !v.trim() || /^\$\{|^\?\?\?$/.test(v)) done = false;
-          // A `model:` value that names neither a known checkpoint nor a path is a model type (`hf_causal_lm`):
-          // the next spelling (`pretrained_model_name_or_path`) may name the model.
-          else if (
-            to === 'model' &&
-            !/[/\\]/.test(v) &&
-            !lookupModel(v) &&
-            !sizeFromName(v) &&
-            fw?.modality !== 'vision' &&
-            !looksLikeArch(v)
-          )
-            done = false;
-          else if (to === 'arch.vocab') {
+          // A `model:` value that names no model (a model type such as `hf_causal_lm`, a placeholder, a wrapper
+          // class) leaves the next spelling (`pretrained_model_name_or_path`) to name it (../extract/model-name.ts).
+          else if (to === 'model') {
+            const name = modelName(v);
+            // One file naming different models under one key (a launcher's `case` arms, a sweep over models): which
+            // one runs is not known.
+            const file = fileOf(sets, h.entry);
+            const other = list.some(
+              (o) => o.key === h.key && fileOf(sets, o.entry) === file && modelName(o.entry.value) !== name,
+            );
+            // `--model_id ETTh1_96_96` beside `--model iTransformer` (Time-Series-Library's launchers): the id names
+            // the experiment and `model` the architecture; a hub id (`owner/name`) is a model wherever it is written.
+            const experimentId =
+              last === 'model_id' &&
+              !/^[\w.-]+\/[\w.-]+$/.test(v.trim()) &&
+              list.some(
+                (o) => fileOf(sets, o.entry) === file && lastKey(o.entry) === 'model' && !!modelName(o.entry.value),
+              );
+            if (name && !other && !experimentId)
+              fact('model', name, h, name === v.trim() ? undefined : `${written(h.entry)} → ${name}`);
+            else done = false;
+          } else if (to === 'arch.vocab') {
             if (/(^|[\\/])gpt2[-_]vocab\.json$/i.test(v.trim())) extras.set(to, { value: 50257, hit: h });
             else done = false;
           } else if (to === 'arch.glu') extras.set(to, { value: /glu/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'quantized') extras.set(to, { value: /4bit|nf4|fp4|int4|^4$/i.test(v) ? 1 : 0, hit: h });
           else if (to === 'model.flavor') extras.set(to, { value: 0, hit: { ...h } });
+          // A wrapper that only says the optimizer comes from torch (S3PRL `name: TorchOptim`): the next spelling
+          // (`torch_optim_name: Adam`) names it.
+          else if (to === 'optimizer' && /^(torch_?)?optim(izer)?$/i.test(v.trim())) done = false;
           else if (to === 'optimizer') fact(to, optimizerValue(v), h);
           else fact(to as FactKey, v, h);
           break;
@@ -337,10 +349,6 @@ function written(e: Entry): string {
     : e.text;
 }
 
-/** Image-model names (`resnet50`, `vit_base_patch16_224`, `yolov8n.pt`): kept as the model of a vision run. */
-const looksLikeArch = (v: string) =>
-  /^(resnet|resnext|vit|deit|swin|convnext|efficientnet|mobilenet|regnet|yolo|densenet|vgg|beit|eva)/i.test(v);
-
 function fileOf(sets: EntrySet[], e: Entry): string {
   return sets.find((s) => s.entries.includes(e))?.file ?? sets[sets.length - 1].file;
 }
@@ -360,6 +368,7 @@ function readPrecision(list: Hit[], fact: (k: FactKey, v: FactValue, h: Hit, not
   // bf16 weights, so with several on the narrowest wins.
   const on = (h: Hit) => {
     const v = h.entry.value;
+    if (/loss_scale$/.test(h.key) && typeof v === 'number') return v > 0; // a static loss scale: on
     return bool(v) === true || (typeof v === 'string' && bool(v) === undefined && !/^(none|null|)$/i.test(v.trim()));
   };
   const rank = { fp8: 0, bf16: 1, fp16: 2 } as const;
@@ -399,3 +408,6 @@ function editor(facts: Map<FactKey, Fact>, source: Map<FactKey, Hit>): PlanEdito
     return edits;
   };
 }
+
+/** The last key of an entry's path, normalised (`--model-id` → `model_id`). */
+const lastKey = (e: Entry) => norm(e.path[e.path.length - 1] ?? '');

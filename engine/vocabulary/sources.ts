@@ -55,6 +55,9 @@ export const SOURCES = {
   fairseq: { url: 'https://github.com/facebookresearch/fairseq/blob/main/fairseq/dataclass/configs.py', year: 2024 },
   verl: { url: 'https://verl.readthedocs.io/en/latest/examples/config.html', year: 2025 },
   nanotron: { url: 'https://github.com/huggingface/nanotron/blob/main/src/nanotron/config/config.py', year: 2025 },
+  pyslowfast: { url: 'https://github.com/facebookresearch/SlowFast/blob/main/slowfast/config/defaults.py', year: 2024 },
+  internevo: { url: 'https://github.com/InternLM/InternEvo/blob/develop/configs/7B_sft.py', year: 2024 },
+  s3prl: { url: 'https://github.com/s3prl/s3prl/blob/main/s3prl/downstream/runner.py', year: 2024 },
   espnet: { url: 'https://espnet.github.io/espnet/espnet2_training_option.html', year: 2024 },
   opennmt: { url: 'https://opennmt.net/OpenNMT-py/options/train.html', year: 2024 },
   xgboost: { url: 'https://xgboost.readthedocs.io/en/stable/python/python_api.html#xgboost.train', year: 2025 },
@@ -90,6 +93,9 @@ export const SOURCES = {
   },
   'mesh-jax': { url: 'https://github.com/kingoflolz/mesh-transformer-jax/blob/master/howto_finetune.md', year: 2021 },
   blip: { url: 'https://github.com/salesforce/BLIP/blob/main/configs/caption_coco.yaml', year: 2022 },
+  'lightning-cli': { url: 'https://lightning.ai/docs/pytorch/stable/cli/lightning_cli_advanced_3.html', year: 2025 },
+  dpr: { url: 'https://github.com/facebookresearch/DPR/blob/main/conf/encoder/hf_bert.yaml', year: 2021 },
+  galore: { url: 'https://github.com/jiaweizzhao/GaLore/blob/master/torchrun_main.py', year: 2024 },
   basicsr: { url: 'https://github.com/XPixelGroup/BasicSR/blob/master/docs/Config.md', year: 2022 },
   'gpt-neo': { url: 'https://github.com/EleutherAI/gpt-neo/blob/master/README.md#training-guide', year: 2021 },
   opensora: {
@@ -123,7 +129,6 @@ export const SOURCES = {
   vissl: { url: 'https://vissl.readthedocs.io/en/latest/vissl_modules/train.html', year: 2022 },
   lavis: { url: 'https://opensource.salesforce.com/LAVIS/latest/tutorial.configs.html', year: 2023 },
   pycls: { url: 'https://github.com/facebookresearch/pycls/blob/main/pycls/core/config.py', year: 2021 },
-  pyslowfast: { url: 'https://github.com/facebookresearch/SlowFast/blob/main/slowfast/config/defaults.py', year: 2023 },
   paddleseg: {
     url: 'https://github.com/PaddlePaddle/PaddleSeg/blob/release/2.9/docs/config/pre_config.md',
     year: 2024,
@@ -133,7 +138,6 @@ export const SOURCES = {
   deepmd: { url: 'https://docs.deepmodeling.com/projects/deepmd/en/stable/train/training.html', year: 2024 },
   spacy: { url: 'https://spacy.io/api/data-formats#config', year: 2024 },
   rwkv: { url: 'https://github.com/BlinkDL/RWKV-LM/blob/main/RWKV-v5/train.py', year: 2024 },
-  internevo: { url: 'https://github.com/InternLM/InternEvo/blob/develop/doc/en/usage.md', year: 2024 },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -98,7 +98,8 @@ function main() {
     const r = spawnSync(process.execPath, [BIN, 'plan', l.localPath, '--json'], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 30_000,
+      maxBuffer: 1 << 28, // a whole repository's runs can pass the 1 MB default
+      timeout: Number(process.env.GREENML_SCORE_TIMEOUT_MS ?? 30_000), // a hang counts as a crash; raise it on a loaded machine
     });
     let runs: PlanRun[] = [];
     try {

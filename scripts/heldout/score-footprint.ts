@@ -10,78 +10,8 @@
 // accelerator share. A resolution written as text ("224x224 crops", footprint-4) gives its leading number of pixels;
 // text without one ("COCO multi-scale") gives none, as a user would leave it out. Baseline: plain 6·N·D at 40 % of the dense 16-bit peak (token workloads only).
 import * as fs from 'node:fs';
-import {
-  estimate,
-  lookupArchitecture,
-  resolveAccelerator,
-  type Estimate,
-  type Precision,
-  type RunInputs,
-} from '../../core/index';
-
-interface Case {
-  id: string;
-  name: string;
-  quality: 'A' | 'B';
-  paramsTotal: number | null;
-  paramsActive: number | null;
-  tokens: number | null;
-  samples: number | null;
-  epochs: number | null;
-  seqLen: number | null;
-  resolution: number | string | null;
-  hardware: string;
-  devices: number | null;
-  precision: string | null;
-  target: { metric: 'gpuHours' | 'energyKWh' | 'co2eKg'; value: number };
-}
-
-/** Energy published from GPU power logs alone (the labeller's notes): compared with the accelerator share. */
-const ACCELERATOR_ONLY = new Set([
-  // footprint-1
-  'olmo-1b-3t',
-  'olmoe-1b-7b-0924',
-  // footprint-2 (GPU-only energy measured by Dodge et al. 2022, named by the labeller before scoring)
-  'dodge-vit-huge',
-  'dodge-vit-large',
-  'dodge-6b-lm-partial',
-  'dodge-bert-small-pretrain',
-  // footprint-3 (GPU-only energy of Dodge et al. 2022, named by the labeller before scoring)
-  'dodge-vit-tiny',
-  'dodge-vit-small',
-  'dodge-vit-base',
-  'dodge-densenet121',
-  'dodge-densenet201',
-  'dodge-bert-finetune',
-  // footprint-4 (GPU-only energy from the runs' own power logs, named by the labeller before scoring)
-  'spanmarker-bert-base-orgs-rtx3090',
-  'codebert-cwe-classifier-2xl40s',
-  'starcoder2-7b-cpt-dp8-4xh200',
-  'giz-adapmit-bge-t4',
-  'circl-gpt2-large-vuln-description-l40s',
-]);
-const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
-const val = (v: number | null) => (v === null ? undefined : v);
-const resolutionOf = (v: number | string | null) =>
-  typeof v === 'string' ? (/^\d+/.exec(v) ? parseInt(v, 10) : undefined) : val(v);
-
-function inputsOf(c: Case): RunInputs {
-  const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
-  const arch = [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a);
-  return {
-    params: val(c.paramsTotal),
-    activeParams: val(c.paramsActive),
-    tokens: val(c.tokens),
-    samples: val(c.samples),
-    epochs: val(c.epochs),
-    seqLen: val(c.seqLen),
-    resolution: resolutionOf(c.resolution),
-    architecture: arch ? arch.id : undefined,
-    hardware,
-    devices: val(c.devices),
-    precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
-  };
-}
+import { estimate, resolveAccelerator, type Estimate, type RunInputs } from '../../core/index';
+import { ACCELERATOR_ONLY, inputsOf, type FootprintCase as Case } from './footprint-inputs';
 
 function metricOf(c: Case, e: Estimate): { mid: number; low: number; high: number } {
   if (c.target.metric === 'gpuHours') return e.gpuHours;

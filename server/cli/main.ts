@@ -4,7 +4,6 @@ import { Command, CommanderError, Option } from 'commander';
 import * as path from 'node:path';
 import {
   estimate as coreEstimate,
-  lookupArchitecture,
   modelCardCo2,
   modelCardYaml,
   reportJson,
@@ -49,7 +48,7 @@ import { registerInit } from './commands/init';
 import { registerReport } from './commands/report';
 import { addRunOptions, applyRunOptions } from './commands/run-options';
 import { registerTables } from './commands/tables';
-import { addRunShapeOptions, runShapeInputs } from './commands/run-shape';
+import { addRunShapeOptions, checkExplicitWorkload, runShapeInputs } from './commands/run-shape';
 import { bullets, checkReport, colorEnabled, wrapped } from './text';
 
 const VERSION = '0.1.0';
@@ -183,7 +182,7 @@ export function buildProgram(out: (s: string) => void): Command {
     )
     .option('--flops-per-sample <n>', 'forward FLOPs per sample (instead of --architecture)', num('--flops-per-sample'))
     .option('--samples <n>', 'training samples per epoch', num('--samples'))
-    .option('--epochs <n>', 'epochs over the samples (default 1)', num('--epochs'))
+    .option('--epochs <n>', 'epochs over the samples (no estimate without them)', num('--epochs'))
     .option('--resolution <px>', 'input side in pixels for vision models', num('--resolution'))
     .option(
       '--include-idle',
@@ -220,21 +219,7 @@ export function buildProgram(out: (s: string) => void): Command {
         'samples',
       ].some((k) => o[k] !== undefined);
       if (explicit) {
-        const perSample = o.architecture !== undefined || o.flopsPerSample !== undefined;
-        if (
-          o.gpuHours === undefined &&
-          !(perSample && o.samples !== undefined) &&
-          (o.params === undefined || o.tokens === undefined)
-        ) {
-          throw new UsageError(
-            'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples (with --hardware and --devices); or give paths to scan',
-          );
-        }
-        if (o.architecture !== undefined && o.flopsPerSample === undefined && !lookupArchitecture(o.architecture)) {
-          throw new UsageError(
-            `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead`,
-          );
-        }
+        checkExplicitWorkload(o);
         if (o.hardware) {
           const r = resolveAccelerator(o.hardware);
           if (!r.ok) throw new UsageError(r.message);

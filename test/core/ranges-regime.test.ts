@@ -14,10 +14,10 @@ describe('ranges from out-of-family residuals, by regime', () => {
     assert.ok(span(small.gpuHours) > span(large.gpuHours) * 1.2, `${span(small.gpuHours)} vs ${span(large.gpuHours)}`);
   });
 
-  it('widens the range on hardware no development case ran on (an Ada data-centre card) against an Ada desktop card one ran on', () => {
+  it('widens the range on hardware no development case ran on (a Blackwell card) against a Hopper card cases ran on', () => {
     const run = { params: 7e9, tokens: 1e12, devices: 64, precision: 'bf16' } as const;
-    const seen = estimate({ ...run, hardware: 'rtx-4090' });
-    const unseen = estimate({ ...run, hardware: 'l40s' });
+    const seen = estimate({ ...run, hardware: 'h100' });
+    const unseen = estimate({ ...run, hardware: 'b200' });
     assert.ok(span(unseen.gpuHours) > span(seen.gpuHours), `${span(unseen.gpuHours)} vs ${span(seen.gpuHours)}`);
     assert.match(
       unseen.assumptions.map((a) => a.text + ' ' + (a.source ?? '')).join('\n'),
@@ -50,9 +50,9 @@ describe('ranges from out-of-family residuals, by regime', () => {
     assert.ok(k.single && k.small && k.large, 'each regime has enough residuals for its own band');
     assert.ok(k.single.high > k.large.high * 1.3, `one node ${k.single.high} vs large ${k.large.high}`);
     assert.ok(k.small.low < k.large.low, `small multi-node ${k.small.low} vs large ${k.large.low}`);
-    const one = estimate({ params: 124e6, tokens: 5e9, hardware: 'a100', devices: 1, precision: 'bf16' });
+    // With the spent published sets (round 10) both bands reach the 0.2× floor at the low end: small runs published on
+    // one node and on many devices are both far slower than predicted at times, so only the high ends differ.
     const many = estimate({ params: 124e6, tokens: 5e9, hardware: 'a100', devices: 64, precision: 'bf16' });
-    assert.ok(one.gpuHours.low < many.gpuHours.low * 0.85, `${one.gpuHours.low} vs ${many.gpuHours.low}`);
     assert.ok(many.gpuHours.high / many.gpuHours.mid > 1.5, 'a small model on 64 GPUs may take far longer');
   });
 
@@ -61,7 +61,9 @@ describe('ranges from out-of-family residuals, by regime', () => {
     const flopsOnly = CASES.length - withOut.length;
     assert.ok(flopsOnly >= 5);
     // Their residuals reach the pooled band (their family is assumed, so they do not set the named networks' band).
-    assert.equal(fitConstants(CASES).spreads.pooled.n, fitConstants(withOut).spreads.pooled.n + flopsOnly);
+    // (A published figure that implies more than the dense peak sets no band: core/fit.ts.)
+    const added = fitConstants(CASES).spreads.pooled.n - fitConstants(withOut).spreads.pooled.n;
+    assert.ok(added > 0 && added <= flopsOnly, `${added} of ${flopsOnly}`);
     const named = estimate({
       architecture: 'resnet50',
       samples: 1281167,

@@ -212,9 +212,28 @@ describe('estimate: per-sample workloads', () => {
     const mfu = vit.assumptions.find((a) => a.key === 'mfu')!;
     assert.match(mfu.text, /for ampere at 16-bit/);
     assert.ok(!/tokens per micro-step/.test(mfu.text), 'no LM batch factor for images');
-    const w = estimate({ architecture: 'openai/whisper-small', samples: 1e5, hardware: 'a100-80gb', devices: 1 });
+    const w = estimate({
+      architecture: 'openai/whisper-small',
+      samples: 1e5,
+      epochs: 3,
+      hardware: 'a100-80gb',
+      devices: 1,
+    });
     assert.equal(w.method, 'flops');
-    assert.ok(w.assumptions.some((a) => a.key === 'flops' && /epochs not stated; assumed 1/.test(a.text)));
+    assert.ok(
+      w.assumptions.some(
+        (a) => a.key === 'flops' && /100,000 samples × 3 epochs|100 K samples × 3 epochs|× 3 epochs/.test(a.text),
+      ),
+    );
+  });
+
+  it('gives no estimate for samples without epochs (the run length is unknown), and says what to state', () => {
+    const w = estimate({ architecture: 'openai/whisper-small', samples: 1e5, hardware: 'a100-80gb', devices: 1 });
+    assert.equal(w.method, 'insufficient-inputs');
+    assert.match(
+      w.warnings.join('\n'),
+      /missing the number of epochs over the 100,000 samples \(set --samples .* and --epochs\)/,
+    );
   });
 
   it('models TF32 on a depthwise-separable network as memory-bound: 1.6–2.6× slower than AMP (DLE measured 1.7–2.3×)', () => {

@@ -104,8 +104,9 @@ test('axolotl: bf16 "auto" is never fp32 — bf16 on A100, fp16 on V100 — so n
   );
   const mb = fact(a, 'micro_batch')!;
   assert.deepEqual([mb.origin, lineOf(text, mb.span!.start)], ['explicit', 17]);
-  // saves_per_epoch: 1 with one epoch is one save at the very end.
-  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+  // saves_per_epoch: 1 is a per-epoch cadence (with one epoch, the save falls at the end): never "no checkpoint".
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.ok(!codes(a).includes('GML301'));
 });
 
 test('axolotl: bf16: false + fp16: false is fp32 on the bf16 key; the fix sets bf16: true in place', async () => {
@@ -158,7 +159,7 @@ test('LLaMA-Factory: bf16 LoRA is fine; full fine-tuning without bf16 is fp32 wi
   assert.deepEqual([fact(a, 'precision')?.value, codes(a).includes('GML101')], [null, false]);
 });
 
-test('torchtune: dtype bf16 is full bf16; saves only at epoch end, so one epoch has no mid-run checkpoint', async () => {
+test('torchtune: dtype bf16 is full bf16; the recipe saves at each epoch end, a per-epoch cadence even over one epoch', async () => {
   const text = fixture('torchtune/llama31_8b_full_bf16.yaml');
   const a = await analyze({ 'c.yaml': text }, 'c.yaml', { hardware: 'h100' });
   assert.equal(theRun(a).plan.framework, 'torchtune');
@@ -171,8 +172,9 @@ test('torchtune: dtype bf16 is full bf16; saves only at epoch end, so one epoch 
   assert.equal(lineOf(text, fact(a, 'precision')!.span!.start), 36);
   assert.equal(fact(a, 'params')?.value, 8030261248, 'the model is named by its checkpoint folder');
   const save = fact(a, 'periodic_save')!;
-  assert.deepEqual([save.value, save.origin], ['no', 'framework-default']);
-  assert.ok(!codes(a).includes('GML101'));
+  assert.deepEqual([save.value, save.origin], ['epoch', 'framework-default']);
+  assert.match(save.note ?? '', /with 1 epoch, the save falls at the end of the run/);
+  assert.ok(!codes(a).includes('GML101') && !codes(a).includes('GML301'));
   const fp32 = await analyze({ 'c.yaml': text.replace('dtype: bf16', 'dtype: fp32') }, 'c.yaml', { hardware: 'h100' });
   const f = fp32.findings.find((x) => x.code === 'GML101')!;
   assert.match(applyEdits(text.replace('dtype: bf16', 'dtype: fp32'), f.fixes[0].edits), /^dtype: bf16$/m);

@@ -253,9 +253,11 @@ Exp_Main(args).train(setting='run')
 `;
   const on = await analyze({ 'run.py': script('True') }, 'run.py');
   assert.equal(fact(on, 'devices')?.value, 4);
-  // must not: with the switch off the script uses one device of its choosing, not the list.
+  // With the switch off the script uses one device, not the list: said at the switch, as inferred.
   const off = await analyze({ 'run.py': script('False') }, 'run.py');
-  assert.equal(fact(off, 'devices')?.origin, 'assumed');
+  assert.equal(fact(off, 'devices')?.value, 1);
+  assert.equal(fact(off, 'devices')?.origin, 'inferred');
+  assert.match(fact(off, 'devices')?.note ?? '', /use_multi_gpu is off/);
 });
 
 test('a module of training functions that moves tensors with .cuda() fixes no device count: its caller places the model', async () => {
@@ -277,4 +279,23 @@ def train(loader, model, criterion, optimizer, epoch):
   const script = `${mod}\n\nmodel = torch.nn.Linear(4, 2).cuda()\ntrain([], model, torch.nn.MSELoss(), torch.optim.SGD(model.parameters(), lr=0.1), 0)\n`;
   const b = await analyze({ 'train.py': script }, 'train.py');
   assert.equal(fact(b, 'devices')?.value, 1);
+});
+
+test('a submitit-style `nodes` beside `tasks_per_node` multiplies it; a bare `nodes` elsewhere counts no machines', async () => {
+  const cfg = (head: string) =>
+    `${head}\ndata:\n  batch_size: 24\n  num_workers: 8\noptimization:\n  epochs: 300\n  lr: 0.001\n`;
+  const a = await analyze({ 'configs/pretrain.yaml': cfg('nodes: 16\ntasks_per_node: 8') }, 'configs/pretrain.yaml');
+  assert.equal(fact(a, 'devices')?.value, 128);
+  // The same as submit options: `sbatch --nodes=4 --gpus-per-node=2 $LAUNCH_SCRIPT config.yaml key=value …`.
+  const sb = await analyze(
+    {
+      'run.sh':
+        'sbatch --nodes=4 --gpus-per-node=2 $LAUNCH_SCRIPT cfg.yaml global_train_batch_size=32 max_duration=3200ba\n',
+    },
+    'run.sh',
+  );
+  assert.equal(fact(sb, 'devices')?.value, 8);
+  // must not: a graph's node count beside a plain GPU count.
+  const g = await analyze({ 'configs/gnn.yaml': cfg('gpus: 2\ngraph:\n  nodes: 2708') }, 'configs/gnn.yaml');
+  assert.equal(fact(g, 'devices')?.value, 2);
 });

@@ -290,7 +290,9 @@ Trainer(model, [torch.randn(2, 4)], steps=250).run()
 `;
   const f = theRun(await analyze({ 'train.py': script, 'kit/trainer.py': trainer }, 'train.py')).plan.facts;
   assert.deepEqual([f.get('epochs')?.value, f.get('epochs')?.origin], [250, 'explicit']);
-  assert.equal(f.get('periodic_save')?.value, null);
+  // The default run saves nothing before it ends: `no`, with the switch named.
+  assert.equal(f.get('periodic_save')?.value, 'no');
+  assert.match(f.get('periodic_save')?.note ?? '', /runs only when self\.save_every is set/);
   const on = script.replace('steps=250)', 'steps=250, save_every=5)');
   const g = theRun(await analyze({ 'train.py': on, 'kit/trainer.py': trainer }, 'train.py')).plan.facts;
   assert.equal(g.get('periodic_save')?.value, 'epoch');

@@ -33,7 +33,14 @@ test('Flax + optax + Orbax: bf16 compute from the module dtype, adamw, epochs, b
 test('Flax dtype=jnp.float32 with matmul precision "highest": GML101 only once the hardware is known; the fix writes jnp.bfloat16', async () => {
   const text = fixture('train_fp32.py');
   const unknown = await analyze({ 'train.py': text }, 'train.py');
-  assert.deepEqual([fact(unknown, 'precision')?.value, codes(unknown)], [null, []]);
+  // 20,000 steps that save nothing, of a model the tables cannot size: GML301 as information naming the length.
+  const gml301 = unknown.findings.filter((x) => x.code === 'GML301');
+  assert.deepEqual(
+    gml301.map((x) => [x.severity, /20,000 steps written/.test(x.message)]),
+    [['information', true]],
+  );
+  const others = (a: Awaited<ReturnType<typeof analyze>>) => codes(a).filter((c) => c !== 'GML301');
+  assert.deepEqual([fact(unknown, 'precision')?.value, others(unknown)], [null, []]);
   const a = await analyze({ 'train.py': text }, 'train.py', { hardware: 'a100' });
   assert.deepEqual(
     [fact(a, 'precision')?.value, fact(a, 'max_steps')?.value, fact(a, 'optimizer')?.value],
@@ -44,14 +51,14 @@ test('Flax dtype=jnp.float32 with matmul precision "highest": GML101 only once t
   const fixed = applyEdits(text, f.fixes[0].edits);
   assert.match(fixed, /nn\.Dense\(1024, dtype=jnp\.bfloat16\)/);
   assert.match(fixed, /nn\.Dense\(1, dtype=jnp\.bfloat16\)/);
-  assert.deepEqual(codes(await analyze({ 'train.py': fixed }, 'train.py', { hardware: 'a100' })), []);
+  assert.deepEqual(others(await analyze({ 'train.py': fixed }, 'train.py', { hardware: 'a100' })), []);
 });
 
 test("Flax dtype=float32 under XLA's default matmul precision: TF32 on Ampere+, bf16 passes on TPU — only older tensor-core GPUs are fp32", async () => {
   const text = fixture('train_fp32.py').replace('jax.config.update("jax_default_matmul_precision", "highest")\n', '');
   const p = async (hardware: string) => {
     const a = await analyze({ 'train.py': text }, 'train.py', { hardware });
-    return [fact(a, 'precision')?.value, codes(a)];
+    return [fact(a, 'precision')?.value, codes(a).filter((c) => c !== 'GML301')];
   };
   assert.deepEqual(await p('a100'), ['tf32', []]);
   assert.deepEqual(await p('h100'), ['tf32', []]);

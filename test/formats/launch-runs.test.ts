@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseShell } from '../../engine/parse/shell';
+import { shellEntries } from '../../engine/extract/generic/shell';
 import { shellArithmetic } from '../../engine/parse/shell-arith';
 import { isLocalPath, sizeFromName } from '../../engine/extract/model-name';
 import { analyze, fact, theRun } from './helpers';
@@ -302,4 +303,62 @@ test('a hub id given to a weights flag names the model; a folder of the tree doe
   assert.equal(fact(await run('--model_path Org/tiny-2b-chat'), 'params')?.value, 2e9);
   const local = fact(await run('--pretrained-ckpt checkpoints/step1000'), 'model');
   assert.ok(!local || local.value === null);
+});
+
+test('a launcher deep under scripts/ whose flags name no training setting runs the root script it names: that script’s run', async () => {
+  const run = `import argparse
+from exp.exp_main import Exp_Main
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--model_id', type=str, default='test')
+parser.add_argument('--data', type=str, default='ETTh1')
+parser.add_argument('--train_epochs', type=int, default=10)
+parser.add_argument('--batch_size', type=int, default=32)
+args = parser.parse_args()
+exp = Exp_Main(args)
+exp.train('run')
+`;
+  const sh = 'python -u run.py \\\n  --model_id ETTh1_96 \\\n  --data ETTh1\n';
+  // Another launcher of the same script, beside it: its flags belong to its own run, not to this one.
+  const files = {
+    'README.md': '# forecasting\n',
+    'run.py': run,
+    'run_all.sh': 'python run.py --model_id Weather_96 --batch_size 64\n',
+    'scripts/long_term/ETT/etth1.sh': sh,
+  };
+  const r = await analyze(files, 'scripts/long_term/ETT/etth1.sh');
+  const d = theRun(r);
+  assert.match(d.plan.entry.file, /etth1\.sh$/);
+  assert.deepEqual([fact(r, 'epochs')?.value, fact(r, 'micro_batch')?.value], [10, 32]);
+  assert.notEqual(fact(r, 'model')?.value, 'Weather_96');
+  // must not: a bare script name is not looked for above the repository's root (the README's folder).
+  const outside = await analyze(
+    { 'run.py': run, 'proj/README.md': '# other\n', 'proj/scripts/long_term/etth1.sh': sh },
+    'proj/scripts/long_term/etth1.sh',
+  );
+  assert.equal(outside.runs.length + (outside.linked ?? []).length, 0);
+});
+
+test('shell: the script given to `bash -c` runs too; evaluation tools after training give the run no settings', () => {
+  const text = [
+    '#SBATCH --gres=gpu:4',
+    'srun --ntasks-per-node=1 bash -c "',
+    'export MODEL=meta-llama/Meta-Llama-3-8B',
+    'accelerate launch --num_processes 4 train.py --lr 1e-6 --model \\$MODEL',
+    'lm_eval --model hf --batch_size 4',
+    '"',
+  ].join('\n');
+  const cmds = parseShell(text).commands.map((c) => c.words.map((w) => w.text).join(' '));
+  assert.ok(
+    cmds.some((c) => c.startsWith('accelerate launch --num_processes 4 train.py --lr 1e-6')),
+    cmds.join(' | '),
+  );
+  // Read where written: the span of `train.py` is inside the quoted script.
+  const acc = parseShell(text).commands.find((c) => c.words[0].text === 'accelerate')!;
+  const w = acc.words.find((x) => x.text === 'train.py')!;
+  assert.equal(text.slice(w.span.start, w.span.end), 'train.py');
+  const keys = shellEntries('run.sh', text).entries.map((e) => e.path.join('.'));
+  assert.ok(keys.includes('lr') && keys.includes('num_processes'), keys.join(' '));
+  // must not: lm_eval's batch is an evaluation batch, not the run's.
+  assert.ok(!keys.includes('batch_size'), keys.join(' '));
 });

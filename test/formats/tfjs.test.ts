@@ -113,7 +113,16 @@ test('TF.js: model.save in onBatchEnd is a save during the epoch; in onTrainEnd 
 test('TF.js with a known GPU: no finding on correct code (precision is not judged, memory needs a model size)', async () => {
   for (const hardware of ['a100', 'v100', 't4']) {
     const a = await analyze({ 'train.js': script(', { epochs: 100, batchSize: 4096 }') }, 'train.js', { hardware });
-    assert.deepEqual(codes(a), [], hardware);
+    // 100 epochs that save nothing, of a model not sized: GML301 only as information naming the written length.
+    assert.deepEqual(
+      codes(a).filter((c) => c !== 'GML301'),
+      [],
+      hardware,
+    );
+    assert.ok(
+      a.findings.every((f) => f.code !== 'GML301' || f.severity === 'information'),
+      hardware,
+    );
   }
 });
 

@@ -104,7 +104,7 @@ test('a top-level `steps` is a run length only in MaxText; a time cadence is a t
   assert.equal(fact(a, 'max_steps'), undefined);
   const l = await one(
     'lev.yaml',
-    'trainer:\n  mp: p=f32,c=bfloat16\n  train_batch_size: 64\n  num_train_steps: 100\n  checkpointer:\n    save_interval: 1000\n',
+    'trainer:\n  mp: p=f32,c=bfloat16\n  train_batch_size: 64\n  num_train_steps: 10000\n  checkpointer:\n    save_interval: 1000\n',
   );
   assert.equal(fact(l, 'periodic_save')?.value, 'steps', 'a bare number stays steps');
   assert.equal(fact(l, 'save_steps')?.value, 1000);

@@ -140,7 +140,7 @@ function big(chars: number): string {
 test('a storm of edits on a 1.9 MB script: coalesced, the final state analyzed, other documents answered meanwhile', async () => {
   let text = big(1_900_000);
   const uri = lsp.open(path.join(dir, 'huge.py'), text);
-  await lsp.diagnostics(uri, () => true, 60_000);
+  await lsp.diagnostics(uri, () => true, 180_000); // a cap for a hang, not a speed check: a loaded machine is slow
   const small = lsp.open(path.join(dir, 'small.py'), SCRIPT);
   await lsp.diagnostics(small);
   const before = logs.filter((l) => l.includes('huge.py')).length;
@@ -167,7 +167,7 @@ test('a storm of edits on a 1.9 MB script: coalesced, the final state analyzed, 
   const fin = text.indexOf('    save_strategy');
   const finalText = text.slice(0, fin) + '    bf16=True,\n' + text.slice(fin);
   await change(uri, ++version, [{ range: { start: pos(text, fin), end: pos(text, fin) }, text: '    bf16=True,\n' }]);
-  const last = await lsp.diagnostics(uri, (p) => p.version === version, 60_000);
+  const last = await lsp.diagnostics(uri, (p) => p.version === version, 180_000);
   assert.ok(!last.diagnostics.some((d) => d.code === 'GML101'), 'the final state (bf16=True) was analyzed');
   assert.ok(last.diagnostics.some((d) => d.code === 'GML301'));
   const analyses = logs.filter((l) => l.includes('huge.py')).length - before;

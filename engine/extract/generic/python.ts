@@ -7,6 +7,7 @@ import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { literal, moduleConstants, pythonLiteral } from '../../parse/python-syntax';
 import type { FactValue, Span } from '../../types';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
+import { subConfigNames } from './sub-configs';
 
 const MAX_NODES = 60_000;
 /** Conditions of a debug or smoke-test branch (its assignments shrink the run for a quick check). */
@@ -262,6 +263,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     let dest: string | undefined;
     let def: SyntaxNode | undefined;
     let action: FactValue | undefined;
+    let required = false;
     for (const a of args.namedChildren) {
       if (!a) continue;
       if (a.type === 'string') {
@@ -273,13 +275,23 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
         if (k === 'dest' && v) dest = String(literal(v) ?? dest);
         if (k === 'default' && v) def = v;
         if (k === 'action' && v) action = literal(v);
+        if (k === 'required' && v && literal(v) === true) required = true;
         // click: `is_flag=True` is a switch that is off unless given.
         if (k === 'is_flag' && v && literal(v) === true) action = 'store_true';
       }
     }
     if (!dest) return;
     const span = { start: call.startIndex, end: call.endIndex };
-    if (def) push([dest], def, span, 'default');
+    // `required=True`: every run gives the option, so its default never applies; the value is the caller's.
+    if (required)
+      entries.push({
+        path: [dest],
+        value: undefined,
+        span,
+        text: shortText(text.slice(span.start, span.end)),
+        kind: 'default',
+      });
+    else if (def) push([dest], def, span, 'default');
     else if (action === 'store_true' || action === 'store_false')
       entries.push({
         path: [dest],
@@ -468,23 +480,5 @@ function configFunctionBases(root: SyntaxNode, text: string): EntrySet['bases'] 
     const prefix = dots === 0 ? '' : dots === 1 ? './' : '../'.repeat(dots - 1);
     out.push({ path: `${prefix}${rel}.py`, span: { start: stmt.startIndex, end: stmt.endIndex } });
   }
-  return out;
-}
-
-/**
- * Names bound to one sub-config of another (`c.train = train = …`, `train = c.train`), by name → full path. Read
- * from the text (dotted names only): the generic walk has already visited every node once.
- */
-function subConfigNames(text: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const ambiguous = new Set<string>();
-  const bind = (name: string, dotted: string) => {
-    const prev = out.get(name);
-    if (prev && prev.join('.') !== dotted) ambiguous.add(name);
-    out.set(name, dotted.split('.'));
-  };
-  for (const m of text.matchAll(/^[ \t]*(\w+(?:\.\w+)+)[ \t]*=[ \t]*(\w+)[ \t]*=[^=]/gm)) bind(m[2], m[1]);
-  for (const m of text.matchAll(/^[ \t]*(\w+)[ \t]*=[ \t]*(\w+(?:\.\w+)+)[ \t]*(?:#.*)?$/gm)) bind(m[1], m[2]);
-  for (const n of ambiguous) out.delete(n);
   return out;
 }

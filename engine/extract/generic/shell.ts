@@ -4,8 +4,19 @@
 import { parseShell, type Word } from '../../parse/shell';
 import type { FactValue } from '../../types';
 import { cliLiteral } from '../launcher-args';
+import { namedForOtherWork } from '../launcher-run';
 import { typedValue } from '../fields';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
+
+/** The program a command runs (`lm_eval`, `python -m lm_eval`, `python eval.py`) is named for other work than training. */
+function otherWork(words: Word[]): boolean {
+  const first = words[0]?.text ?? '';
+  if (first.startsWith('-')) return false;
+  const py = /(^|\/)python[\d.]*$/.test(first);
+  const m = py ? words.findIndex((w) => w.text === '-m') : -1;
+  const prog = m >= 0 ? words[m + 1]?.text.split('.')[0] : py ? words.find((w) => /\.py$/.test(w.text))?.text : first;
+  return !!prog && namedForOtherWork(prog);
+}
 
 const NEGATIVE = /^-\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
@@ -18,6 +29,9 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
   ];
   for (const cmd of script.commands) {
     const words = cmd.words;
+    // An evaluation tool or script run after training (`lm_eval --batch_size 4`, `python eval.py`): its flags are not
+    // the run's settings.
+    if (otherWork(words)) continue;
     // Lines of a bash array (`ARGS=(\n  --micro-batch-size 4\n)`) come as commands that start with a flag.
     for (let i = words[0]?.text.startsWith('--') ? 0 : 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
       const w = words[i];

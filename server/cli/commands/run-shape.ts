@@ -1,8 +1,8 @@
 // The run-shape options of `greenml estimate` in explicit mode: what the core needs for mixture-of-experts models,
-// distillation, and small launch-bound steps, beyond parameters and tokens.
+// distillation, and small launch-bound steps, beyond parameters and tokens; and the check that the options name a workload.
 import { Command } from 'commander';
-import type { RunInputs } from '../../../core/index';
-import { num } from '../options';
+import { architectureFamilyIn, lookupArchitecture, type RunInputs } from '../../../core/index';
+import { num, UsageError } from '../options';
 
 export function addRunShapeOptions(cmd: Command): Command {
   return cmd
@@ -27,4 +27,50 @@ export function runShapeInputs(o: Record<string, unknown>): Partial<RunInputs> {
     microBatch: o.microBatch as number | undefined,
     seqLen: o.seqLen as number | undefined,
   };
+}
+
+/** The explicit-mode options that name a workload the core can estimate, or a usage error that says what to give. */
+export function checkExplicitWorkload(o: {
+  params?: number;
+  tokens?: number;
+  gpuHours?: number;
+  architecture?: string;
+  flopsPerSample?: number;
+  samples?: number;
+  epochs?: number;
+  seqLen?: number;
+  resolution?: number;
+}): void {
+  const perSample = o.architecture !== undefined || o.flopsPerSample !== undefined;
+  // Parameters with samples × epochs and a sequence length (text; the core takes a share of the full length) or a
+  // resolution (images of a network the table does not know) are a workload too.
+  const paramSamples =
+    o.params !== undefined &&
+    o.samples !== undefined &&
+    o.epochs !== undefined &&
+    (o.seqLen !== undefined || o.resolution !== undefined);
+  if (
+    o.gpuHours === undefined &&
+    !(perSample && o.samples !== undefined) &&
+    !paramSamples &&
+    (o.params === undefined || o.tokens === undefined)
+  ) {
+    throw new UsageError(
+      'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples, or --params with --samples, --epochs and --seq-len (text) or --resolution (images) (with --hardware and --devices); or give paths to scan',
+    );
+  }
+  // A network the table does not know is estimated from --params and --resolution when its words name a family
+  // (ViT, ResNet, EfficientNet …: core/workload.ts).
+  const familyOnly =
+    o.params !== undefined && o.resolution !== undefined && architectureFamilyIn(o.architecture ?? '') !== undefined;
+  if (
+    o.architecture !== undefined &&
+    o.flopsPerSample === undefined &&
+    !lookupArchitecture(o.architecture) &&
+    !familyOnly
+  ) {
+    throw new UsageError(
+      `unknown --architecture "${o.architecture}"; give --flops-per-sample (forward FLOPs per sample) instead, or --params and --resolution with words naming its family (ViT, ResNet, EfficientNet)`,
+    );
+  }
 }

@@ -1,0 +1,166 @@
+// What a training script's code shows about precision and accumulation beyond the calls the loop reader reads
+// (autocast, GradScaler, .half()): the precision a framework object is built with (Lightning `Fabric(precision=…)`,
+// `Trainer(precision=…)`, accelerate `Accelerator(mixed_precision=…)`), apex `amp.initialize(opt_level=…)`, a
+// mixed-precision switch the script declares off by default (`--amp`, `--fp16`), and the signs that some mixed
+// precision is set up in a way not read here — then no fp32 default is claimed.
+import type { SyntaxNode } from '../parse/python';
+import { findCalls, spanOf } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import { precisionOf } from '../vocabulary/values';
+import type { ValueResolver } from './python-values';
+import { moduloGuard } from './python-scan';
+
+/**
+ * Gradient accumulation spelled in code or settings (not any `accumulate`: a COCO evaluator's `accumulate()` sums
+ * predictions).
+ */
+export const ACCUMULATION =
+  /grad(ient)?_?acc(um)?|accumulat\w*_(grad|step|batch|iter|count)|to_accumulate|accum_(iter|steps?|freq|count)|\bacc_steps\b|update_freq|%\s*[\w.]*(accum|update)|MultiSteps|every_k|no_backward_sync|is_accumulating|\.accumulate\(\s*\w/i;
+
+/**
+ * Mixed precision set up some way: apex, timm's scalers, an autocast held in a variable, a precision handed to a
+ * framework object, a dtype policy. Comments are left out before testing.
+ */
+const MIXED_SIGNS =
+  /\bfrom apex import amp\b|\bapex\.amp\b|\bamp\.initialize\b|\bamp_autocast\b|\b(Native|Apex|Grad|Loss)\w*Scaler\b|\bloss_scaler\b|\bautocast\b|\bmixed_precision\s*=|\bprecision\s*=\s*['"]?(16|bf16|fp16|bf16-mixed|16-mixed)\b|\bset_global_policy\b|\bmixed_float16\b|\bbfloat16\b|\bfloat16\b/;
+
+/** A command-line switch that turns mixed precision on (`--amp`, `--use_amp`, `--fp16`, `--bf16`, `--native-amp`). */
+const MIXED_FLAG = /^(use_|enable_|native_|apex_)?(amp|fp16|bf16|mixed_precision|half(_precision)?)$/;
+
+/** Code without its `#` comments (a comment that mentions autocast sets nothing up). */
+export const withoutComments = (text: string) => text.replace(/(^|\s)#[^\n]*/g, '$1');
+
+/** The precision an object that trains is built with: `Fabric(precision=…)`, `Trainer(precision=…)`, `Accelerator(mixed_precision=…)`. */
+function constructedPrecision(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact | undefined {
+  const call = findCalls(root, text, ['Fabric', 'Trainer', 'Accelerator']).find(
+    (c) => c.kwargs.has('precision') || c.kwargs.has('mixed_precision'),
+  );
+  const arg = call?.kwargs.get('precision') ?? call?.kwargs.get('mixed_precision');
+  if (!call || !arg) return undefined;
+  const r = values.resolve(arg.value);
+  const p = precisionOf(r.value ?? undefined);
+  return {
+    key: 'precision',
+    value: p ?? null,
+    origin: r.scriptDefault ? 'script-default' : 'explicit',
+    file,
+    span: spanOf(r.node ?? arg.value),
+    note: `${call.callee}(${arg.name}=${arg.value.text})${r.via ? ` (${r.via})` : ''}${p ? '' : ': value not read'}`,
+  };
+}
+
+/** apex `amp.initialize(…, opt_level=X)`: O0 is fp32, O1–O3 fp16; X read where written, else from an `--…opt-level` default. */
+function apexPrecision(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact | undefined {
+  const call = findCalls(root, text, ['initialize']).find((c) => /\bamp\.initialize$/.test(c.callee));
+  const arg = call?.kwargs.get('opt_level');
+  if (!call || !arg) return undefined;
+  let r: { value: unknown; node?: SyntaxNode; via?: string; scriptDefault?: boolean } = values.resolve(arg.value);
+  if (typeof r.value !== 'string') {
+    // `opt_level=config.AMP_OPT_LEVEL` filled from `--amp-opt-level` (yacs configs copy their flags in).
+    const flag = findCalls(root, text, ['add_argument']).find((c) =>
+      c.positional.some((p) => /^['"]--[\w-]*opt[-_]level['"]$/.test(p.text)),
+    );
+    const dest = flag?.positional.find((p) => /^['"]--/.test(p.text))?.text.replace(/^['"]--|['"]$/g, '');
+    const d = dest ? values.declaredDefault(dest.replace(/-/g, '_')) : undefined;
+    if (d) r = { value: d.value, node: d.node, via: d.via, scriptDefault: true };
+  }
+  const level = typeof r.value === 'string' ? /^O([0-3])$/.exec(r.value)?.[1] : undefined;
+  if (level === undefined) return undefined;
+  return {
+    key: 'precision',
+    value: level === '0' ? 'fp32' : 'fp16',
+    origin: r.scriptDefault ? 'script-default' : 'explicit',
+    file,
+    span: spanOf(r.node ?? arg.value),
+    note: `amp.initialize(opt_level=${arg.value.text})${r.via ? ` (${r.via})` : ''}: apex ${level === '0' ? 'O0 is fp32' : `O${level} trains in fp16`}`,
+  };
+}
+
+/**
+ * A mixed-precision switch the script declares off (`add_argument('--amp', action='store_true')`): fp32 unless the
+ * launch turns it on (the note names the argparse default, so a launcher's `--amp` replaces it).
+ */
+function switchedOff(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact | undefined {
+  for (const c of findCalls(root, text, ['add_argument'])) {
+    const flag = c.positional.map((p) => p.text.replace(/^['"]|['"]$/g, '')).find((p) => p.startsWith('--'));
+    const dest = flag?.slice(2).replace(/-/g, '_');
+    if (!dest || !MIXED_FLAG.test(dest)) continue;
+    const d = values.declaredDefault(dest);
+    if (!d || !(d.value === false || d.value === null || d.value === 0)) continue;
+    return {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'script-default',
+      file,
+      span: spanOf(d.node),
+      note: `mixed precision only with ${flag} (default of argparse ${flag} is off): fp32`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The precision of a training script whose loop shows no autocast, GradScaler or cast the loop reader reads:
+ * a framework object's precision, apex's opt level, a switch off by default; `null` when mixed precision is set up
+ * in a way not read here; undefined when the code shows none (then fp32 is the library's default).
+ */
+export function unreadPrecision(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact | undefined {
+  const built = constructedPrecision(file, root, text, values);
+  if (built) return built;
+  const off = switchedOff(file, root, text, values);
+  const apex = apexPrecision(file, root, text, values);
+  // An off switch decides over an apex level set behind it (`if use_amp == 'apex': amp.initialize(opt_level='O1')`),
+  // unless the level is itself the command-line default (SimMIM's `--amp-opt-level O1`).
+  if (apex?.origin === 'script-default') return apex;
+  if (off) return off;
+  if (apex) return apex;
+  const sign = MIXED_SIGNS.exec(withoutComments(text));
+  if (!sign) return undefined;
+  return {
+    key: 'precision',
+    value: null,
+    origin: 'explicit',
+    file,
+    span: { start: sign.index, end: sign.index + sign[0].length },
+    note: `mixed precision is set up (${sign[0].trim()}) in a way this review does not read: precision not judged`,
+  };
+}
+
+/**
+ * How often the optimizer steps, from the code around `stepCall` inside the training loop `within`: a `% N` guard
+ * (./python-scan `moduloGuard`), a flag computed from one (`is_accumulating = step % N != 0` … `if not
+ * is_accumulating:`).
+ */
+export function accumulationGuard(
+  stepCall: SyntaxNode,
+  within: SyntaxNode,
+  values: ValueResolver,
+): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean } | undefined {
+  const direct = moduloGuard(stepCall, within, values);
+  if (direct) return direct;
+  const at = (n: SyntaxNode, shown: SyntaxNode) => {
+    const r = values.resolve(n);
+    return { value: typeof r.value === 'number' ? r.value : undefined, node: shown, scriptDefault: r.scriptDefault };
+  };
+  for (let p = stepCall.parent; p && p.id !== within.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    const id = cond?.type === 'not_operator' ? cond.childForFieldName('argument') : cond;
+    if (id?.type !== 'identifier') continue;
+    for (const rhs of values.localAssignments(id)) {
+      const mod = [rhs, ...rhs.descendantsOfType('binary_operator')].find(
+        (b) => b?.type === 'binary_operator' && b.childForFieldName('operator')?.text === '%',
+      );
+      const n = mod?.childForFieldName('right');
+      if (mod && n) return at(n, mod);
+    }
+  }
+  return undefined;
+}
+
+/** The optimizer's step call (not a scheduler's) inside `node`, if any. */
+export const stepCallIn = (node: SyntaxNode) =>
+  node.descendantsOfType('call').find((c): c is SyntaxNode => {
+    const f = c?.childForFieldName('function')?.text ?? '';
+    return /(^|\.)step$/.test(f) && !/sched/i.test(f);
+  });

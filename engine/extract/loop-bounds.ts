@@ -1,0 +1,60 @@
+// How long a hand-written training loop runs, read from its own shape: the step budget of a `while` loop or of a
+// loop that breaks at a step count, and a `while True:` that nothing leaves (used by ./python-loop).
+import type { SyntaxNode } from '../parse/python';
+import { loopsAround } from './python-scan';
+
+/**
+ * The step budget of a `while` step loop: `while it < N:` / `while it <= N:`, or `while True:` with a `break` of its
+ * own under `if it >= N:` / `it > N` / `it == N` (nanoGPT's `if iter_num > max_iters: break`). The counter must not
+ * count epochs. Returns N's node.
+ */
+export function whileBound(loop: SyntaxNode): SyntaxNode | undefined {
+  if (loop.type !== 'while_statement') return undefined;
+  const cond = loop.childForFieldName('condition');
+  if (!/^(True|1)$/.test(cond?.text ?? '')) return counterBound(cond, /^<=?$/);
+  return breakBound(loop);
+}
+
+/** `counter OP N` with a step counter (`it`, `self.step`, not an epoch counter) on the left: N's node. */
+function counterBound(cmp: SyntaxNode | null | undefined, ops: RegExp): SyntaxNode | undefined {
+  if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
+  const [left, right] = cmp.namedChildren;
+  if (!left || !right || !/^(identifier|attribute)$/.test(left.type) || /epoch/i.test(left.text)) return undefined;
+  // A bound read from the data (`len(loader)`, `loader.num_batches`) is the end of an epoch, not a step budget.
+  if (/\blen\(|loader|dataset/i.test(right.text)) return undefined;
+  const op = cmp.text.slice(left.endIndex - cmp.startIndex, right.startIndex - cmp.startIndex).trim();
+  if (!ops.test(op)) return undefined;
+  return right;
+}
+
+/** The step budget of a loop that leaves by its own `break` under `if counter >= N:` (also `>`, `==`). */
+export function breakBound(loop: SyntaxNode): SyntaxNode | undefined {
+  for (const b of loop.childForFieldName('body')?.descendantsOfType('break_statement') ?? []) {
+    if (!b || loopsAround(b)[0]?.id !== loop.id) continue;
+    const guard = b.parent?.type === 'block' ? b.parent.parent : undefined;
+    if (guard?.type !== 'if_statement') continue;
+    const n = counterBound(guard.childForFieldName('condition'), /^(>=?|==)$/);
+    if (n) return n;
+  }
+  return undefined;
+}
+
+/**
+ * `while True:` (or `while 1:`) that nothing leaves: no `break` of its own (one inside a nested loop leaves that
+ * loop), no `return`, `raise`, `sys.exit()`/`exit()`/`quit()`/`os._exit()` inside it. A training loop of that shape
+ * runs until the process is killed. Any way out — a step budget, a time limit, an early stop — keeps it bounded.
+ */
+export function neverEnds(loop: SyntaxNode): boolean {
+  if (loop.type !== 'while_statement' || !/^(True|1)$/.test(loop.childForFieldName('condition')?.text ?? ''))
+    return false;
+  const body = loop.childForFieldName('body');
+  if (!body) return false;
+  if (body.descendantsOfType(['return_statement', 'raise_statement']).length > 0) return false;
+  if (
+    body
+      .descendantsOfType('call')
+      .some((c) => /^((sys|os)\.)?(_?exit|quit)$/.test(c?.childForFieldName('function')?.text ?? ''))
+  )
+    return false;
+  return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
+}

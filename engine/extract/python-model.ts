@@ -1,0 +1,189 @@
+// The model a Python training script builds, read as an engineer reads it: the object the optimizer trains
+// (`AdamW(generator.parameters())`), else the one wrapped for data parallelism (`DistributedDataParallel(model)`), else
+// the variable `model`; then what that object is assigned from — a class constructed by the script
+// (`model = AFNO(...)`, `BigVGAN(h).to(device)`), a name looked up in a registry (`models_mae.__dict__[args.model]()`,
+// `getattr(models, args.arch)()`, `create_model(args.model)`), or a checkpoint (`model_cls.from_pretrained(args.model)`,
+// `LlamaForCausalLM(LlamaConfig.from_pretrained("huggyllama/llama-7b"))`). Names are resolved by ./python-values
+// (argparse and dataclass defaults, constants; the `dest` it returns lets a launcher's flag replace the default) and
+// judged by ./model-name (`hf_causal_lm`, `Net`, a LightningModule are no model names). Several assignments that
+// disagree give no model: precision before recall.
+import type { SyntaxNode } from '../parse/python';
+import { spanOf } from '../parse/python-syntax';
+import type { Fact } from '../types';
+import { lookupArchitecture } from '../../core/data/vision-audio';
+import { lookupModel } from '../../core/index';
+import { modelName, sizeFromName } from './model-name';
+import type { Resolved, ValueResolver } from './python-values';
+
+/** Optimizer constructors (any library): their first argument holds the trained parameters. */
+const OPTIMIZER_CALL =
+  /(?:^|\.)(Adam\w*|SGD\w*|Lion\w*|LAMB|Lamb|RMSprop|Adagrad|Adadelta|Adafactor|Fused\w+|NAdam|RAdam|Muon|Shampoo|Sophia\w*|LARS|Prodigy|AdamW8bit|PagedAdamW\w*)$/;
+const PARALLEL_CALL = /(?:^|\.)(DistributedDataParallel|DataParallel|DDP|FSDP|FullyShardedDataParallel)$/;
+/** Methods that return the same module (`.to(device)`, `.cuda()`, `.train()`). */
+const SAME_MODULE = /^(to|cuda|cpu|float|half|bfloat16|double|train|requires_grad_|to_empty|apply)$/;
+/** Constructors that are no model of their own: containers, layers, wrappers, compilers. */
+const NOT_A_MODEL =
+  /^(Sequential|ModuleList|ModuleDict|Linear|Conv\d?d?|Embedding|Identity|LayerNorm|Module|Parameter|DistributedDataParallel|DataParallel|DDP|FSDP|FullyShardedDataParallel|EMA|ModelEma\w*|ExponentialMovingAverage|AveragedModel|SyncBatchNorm|Net|Model|Network|Classifier|Generator|Discriminator|Trainer|Accelerator|Path|Tensor|Namespace|AttrDict|Config\w*|\w+Config|\w+Args|\w+Arguments|\w+Tokenizer\w*|\w+Processor|\w+Dataset|\w+Loader)$/;
+const NOT_A_LOADER = /Tokenizer|Processor|Config|FeatureExtractor|Dataset|Scheduler|Pipeline/;
+
+/** The `model` fact of the object the script trains, or undefined. */
+export function builtModelFact(file: string, root: SyntaxNode, values: ValueResolver): Fact | undefined {
+  const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
+  const names: string[] = [];
+  const add = (n: string | undefined) => {
+    if (n && !names.includes(n)) names.push(n);
+  };
+  for (const c of calls) {
+    const fn = c.childForFieldName('function')?.text ?? '';
+    const first = c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment');
+    if (OPTIMIZER_CALL.test(fn) && first) add(parametersOf(first));
+  }
+  for (const c of calls) {
+    const fn = c.childForFieldName('function')?.text ?? '';
+    const first = c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment');
+    if (PARALLEL_CALL.test(fn) && first?.type === 'identifier') add(first.text);
+  }
+  add('model');
+  const assignments = root.descendantsOfType('assignment').filter((a): a is SyntaxNode => !!a);
+  for (const name of names) {
+    const found = assignments
+      .filter((a) => a.childForFieldName('left')?.text === name)
+      .map((a) => builtBy(a.childForFieldName('right'), assignments, values, name))
+      .filter((x): x is Built => !!x);
+    if (found.length === 0) continue;
+    if (new Set(found.map((f) => f.value)).size > 1) return undefined;
+    const f = found[0];
+    return {
+      key: 'model',
+      value: f.value,
+      origin: f.scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(f.node),
+      note: `${name} = ${f.how}`,
+    };
+  }
+  return undefined;
+}
+
+interface Built {
+  value: string;
+  node: SyntaxNode;
+  how: string;
+  scriptDefault?: boolean;
+}
+
+/** `model.parameters()`, `model.module.parameters()`, `filter(…, model.parameters())`, `list(model.parameters())` → `model`. */
+function parametersOf(arg: SyntaxNode): string | undefined {
+  const m = /\b([A-Za-z_]\w*)(?:\.module)?\.(?:named_)?parameters\s*\(/.exec(arg.text);
+  return m?.[1];
+}
+
+/** What an assignment's right side builds, when it names a model. */
+function builtBy(
+  rhs: SyntaxNode | null,
+  assignments: SyntaxNode[],
+  values: ValueResolver,
+  name: string,
+): Built | undefined {
+  let n = rhs;
+  // `X(...).to(device)`, `X(...).cuda()`: the module the chain starts from.
+  while (n?.type === 'call') {
+    const fn = n.childForFieldName('function');
+    if (fn?.type !== 'attribute' || !SAME_MODULE.test(fn.childForFieldName('attribute')?.text ?? '')) break;
+    const obj = fn.childForFieldName('object');
+    if (obj?.type !== 'call') break;
+    n = obj;
+  }
+  if (n?.type !== 'call') return undefined;
+  const fn = n.childForFieldName('function');
+  const args = n
+    .childForFieldName('arguments')
+    ?.namedChildren.filter((a): a is SyntaxNode => !!a && a.type !== 'comment');
+  const first = args?.find((a) => a.type !== 'keyword_argument');
+  const kw = (k: string) =>
+    args
+      ?.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === k)
+      ?.childForFieldName('value');
+  if (!fn) return undefined;
+  const byName = (node: SyntaxNode | null | undefined, how: (v: string) => string): Built | undefined => {
+    if (!node) return undefined;
+    const r: Resolved = values.resolve(node);
+    const v = modelName(r.value);
+    return v
+      ? {
+          value: v,
+          node: r.node ?? node,
+          how: `${how(v)}${r.via ? ` (${r.via})` : ''}`,
+          scriptDefault: r.scriptDefault,
+        }
+      : undefined;
+  };
+  // `mod.__dict__[args.model](...)`, `MODELS[args.arch](...)`: a registry looked up by name.
+  if (fn.type === 'subscript') {
+    const key = fn.childForFieldName('subscript');
+    return byName(key, (v) => `${fn.childForFieldName('value')?.text}["${v}"](…)`);
+  }
+  // `getattr(models, args.arch)(...)`.
+  if (fn.type === 'call' && fn.childForFieldName('function')?.text === 'getattr') {
+    const ga = fn.childForFieldName('arguments')?.namedChildren.filter((a) => a && a.type !== 'comment');
+    return byName(ga?.[1], (v) => `getattr(${ga?.[0]?.text}, "${v}")(…)`);
+  }
+  const callee = fn.text;
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  if (last === 'from_pretrained' || last === 'from_config') {
+    const recv = callee.slice(0, callee.lastIndexOf('.'));
+    if (NOT_A_LOADER.test(recv)) return undefined;
+    const arg = first ?? kw('pretrained_model_name_or_path') ?? kw('config');
+    if (last === 'from_config') return configId(arg, assignments, values);
+    return byName(arg, (v) => `${callee}("${v}")`);
+  }
+  // `create_model("vit_base_patch16_224")`, `build_model(args.model)`, `get_model(name)`: a factory given a name.
+  if (/^(create_model|build_model|get_model|load_model|model_factory)$/.test(last) && first)
+    return first.type === 'string' || first.type === 'identifier' || first.type === 'attribute'
+      ? byName(first, (v) => `${callee}("${v}")`)
+      : undefined;
+  // A class the script constructs (`AFNO(...)`, `BigVGAN(h)`); a Hugging Face class built from a checkpoint's config
+  // is that checkpoint (`LlamaForCausalLM(config)` with `config = LlamaConfig.from_pretrained(id)`).
+  if (/^[A-Z]/.test(last) && !NOT_A_MODEL.test(last) && !/^(nn|torch|tf|keras|jax|flax)\./.test(callee)) {
+    if (/(For[A-Z]\w+|LMHeadModel|PreTrainedModel)$/.test(last))
+      return configId(first ?? kw('config'), assignments, values);
+    // A class the size tables know by name (`ResNet18`, `UNet`) is left to ./python-vision, which takes only the
+    // libraries' constructors: a script's own `ResNet18` (a CIFAR stem) or `UNet` is not the table's network.
+    const v = modelName(last);
+    if (!v || v === name || lookupArchitecture(v) || lookupModel(v) || sizeFromName(v)) return undefined;
+    return { value: v, node: fn, how: `${callee}(…)` };
+  }
+  return undefined;
+}
+
+/** The checkpoint a config was loaded from (`config = AutoConfig.from_pretrained(args.model)`), as a model. */
+function configId(
+  arg: SyntaxNode | null | undefined,
+  assignments: SyntaxNode[],
+  values: ValueResolver,
+): Built | undefined {
+  if (!arg) return undefined;
+  let call: SyntaxNode | null | undefined = arg;
+  if (arg.type === 'identifier') {
+    const rhs = assignments
+      .filter((a) => a.childForFieldName('left')?.text === arg.text)
+      .map((a) => a.childForFieldName('right'));
+    if (rhs.length !== 1) return undefined;
+    call = rhs[0];
+  }
+  if (call?.type !== 'call') return undefined;
+  const fn = call.childForFieldName('function')?.text ?? '';
+  if (!/Config\.from_pretrained$/.test(fn)) return undefined;
+  const a0 = call.childForFieldName('arguments')?.namedChildren.find((a) => a && a.type !== 'comment');
+  if (!a0) return undefined;
+  const r = values.resolve(a0);
+  const v = modelName(r.value);
+  return v
+    ? {
+        value: v,
+        node: r.node ?? a0,
+        how: `built from ${fn}("${v}")${r.via ? ` (${r.via})` : ''}`,
+        scriptDefault: r.scriptDefault,
+      }
+    : undefined;
+}

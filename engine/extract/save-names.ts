@@ -1,0 +1,30 @@
+// Which calls write training state, by name: checkpoint writers (`torch.save`, `save_checkpoint`, a file's own
+// `def save_ckpt(…)`) as opposed to writers of images, samples, plots or logs (used by ./python-loop).
+import type { SyntaxNode } from '../parse/python';
+import { enclosingDef } from './python-params';
+import { findCalls } from '../parse/python-syntax';
+
+/** Saves that write images, samples, plots, predictions or logs, not training state (save_image, savefig, savetxt). */
+const NOT_CHECKPOINT =
+  /^(save_images?|savefig|save_plots?|save_fig(ure)?s?|savetxt|save_samples?|save_audio|save_video|save_wav|save_results?|save_predictions?|save_outputs?|save_logs?|save_metrics|save_config|save_args|save_hyperparameters)$/;
+
+/** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
+export const isSaveName = (name: string) =>
+  (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
+  (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
+
+/** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
+export function savingFunctions(root: SyntaxNode, text: string): Set<string> {
+  const out = new Set<string>();
+  // Any `save_…` method the file calls (`save_to_folder`), besides the usual names, unless it writes images or logs.
+  const named = new Set(['save', 'save_state', 'save_pretrained', 'save_model', 'save_checkpoint']);
+  for (const m of text.matchAll(/\.\s*(save_\w+)\s*\(/g)) if (!NOT_CHECKPOINT.test(m[1])) named.add(m[1]);
+  for (const c of findCalls(root, text, [...named])) {
+    // `toimage(x).save(fn)` writes a picture; a function named for what it writes (`save_result`) is no checkpoint.
+    if (/\)\s*\.\s*save$/.test(c.callee)) continue;
+    const fn = enclosingDef(c.node);
+    const name = fn?.childForFieldName('name')?.text;
+    if (name && !NOT_CHECKPOINT.test(name)) out.add(name);
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// A step cadence that the run never reaches is no periodic save: `save_steps` at or past `max_steps`
+// (nanoT5's `checkpoint.every_steps: 100000` "once in the end" over a shorter run), or a sentinel that says "never"
+// (`save_steps=999999`, `ckpt_every=9999999`, `1e9`). Whatever the framework, the interval keeps its written value
+// and `periodic_save` becomes `no` (form `past-run`), so rules see a run that saves only at its end.
+import type { Fact, Origin, RunPlan } from './types';
+
+const STRENGTH: Origin[] = ['explicit', 'script-default', 'setting', 'inferred', 'framework-default', 'assumed'];
+const weaker = (a: Fact, b: Fact): Origin =>
+  STRENGTH.indexOf(a.origin) >= STRENGTH.indexOf(b.origin) ? a.origin : b.origin;
+
+/** Nines only, from 99,999 up (`999999`, `9999999`), or 10⁸ and more: written to mean "never". */
+export function neverInterval(n: number): boolean {
+  return n >= 1e8 || (n >= 99_999 && /^9+$/.test(String(n)));
+}
+
+/**
+ * A save period spelled without a unit (`SAVE_FREQ`, `CHECKPOINT_PERIOD`, `save_every`, `checkpoint_interval`) in a
+ * run the files measure in epochs and not in steps, no larger than the epoch count: it counts epochs (Swin/SimMIM's
+ * `SAVE_FREQ: 5` over `EPOCHS: 100`, pySlowFast's `CHECKPOINT_PERIOD`). A spelling that names steps or iterations
+ * (`save_steps`, `every_n_train_steps`) keeps its unit.
+ */
+function epochPeriod(f: RunPlan['facts']): boolean {
+  const every = f.get('save_steps');
+  const epochs = f.get('epochs');
+  if (typeof every?.value !== 'number' || typeof epochs?.value !== 'number' || f.has('max_steps')) return false;
+  if (every.origin === 'assumed' || every.origin === 'setting' || every.origin === 'framework-default') return false;
+  if (epochs.origin === 'assumed' || epochs.origin === 'setting' || epochs.origin === 'framework-default') return false;
+  const spelled =
+    every.name ??
+    /key `([\w.-]+)`|^([\w.-]+)/
+      .exec(every.note ?? '')
+      ?.slice(1)
+      .find(Boolean) ??
+    '';
+  const last = spelled.split('.').pop() ?? '';
+  if (!/freq|period|every|interval/i.test(last) || /step|iter|batch|update|sample|token/i.test(last)) return false;
+  return every.value >= 1 && every.value <= epochs.value;
+}
+
+export function closeSaveCadence(plan: RunPlan): void {
+  const f = plan.facts;
+  const cadence = f.get('periodic_save')?.value;
+  const period = f.get('save_steps');
+  if (period && (cadence === 'steps' || cadence === 'epoch') && epochPeriod(f)) {
+    const every = period;
+    // Saved each epoch by the loop already (the period read beside it): only the step interval goes.
+    if (cadence === 'epoch') {
+      f.delete('save_steps');
+      return;
+    }
+    f.set('periodic_save', {
+      ...every,
+      key: 'periodic_save',
+      value: 'epoch',
+      note: `${every.note ?? 'a save period'}: every ${every.value} epochs (the run is measured in epochs, the period names no unit)`,
+    });
+    f.delete('save_steps');
+    return;
+  }
+  const save = f.get('periodic_save');
+  const every = f.get('save_steps');
+  if (save?.value !== 'steps' || typeof every?.value !== 'number' || every.value < 1) return;
+  if (every.origin === 'assumed' || every.origin === 'setting') return;
+  const stop = f.get('max_steps');
+  const steps =
+    typeof stop?.value === 'number' && stop.value > 0 && stop.origin !== 'assumed' && stop.origin !== 'setting'
+      ? stop.value
+      : undefined;
+  // With the run's steps written, the interval is compared with them (a 999,999 interval in a run of 2 M steps is
+  // reached); without, only a sentinel says "never".
+  const never = steps === undefined && neverInterval(every.value);
+  if (!never && (steps === undefined || every.value < steps)) return;
+  const n = every.value.toLocaleString('en-US');
+  const why =
+    steps === undefined
+      ? `a checkpoint every ${n} steps is written to mean never`
+      : `a checkpoint every ${n} steps is not reached before the run's ${steps.toLocaleString('en-US')} steps end`;
+  const fact: Fact = {
+    ...save,
+    value: 'no',
+    form: 'past-run',
+    file: every.file ?? save.file,
+    span: every.span ?? save.span,
+    origin: weaker(every, stop && steps !== undefined && !never ? stop : every),
+    note: `${why}: no checkpoint before the end (${every.note ?? 'save_steps'})`,
+  };
+  f.set('periodic_save', fact);
+}

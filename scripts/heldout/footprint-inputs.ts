@@ -1,0 +1,88 @@
+// How a published run of a footprint set (docs/evaluation/heldout/footprint-*/cases.json) becomes the core's inputs:
+// shared by the scorer (score-footprint.ts) and by the importer that turns the spent sets into development cases
+// (scripts/validation/import-spent.ts), so that both give the core exactly what a user would give.
+//
+// Each case becomes the RunInputs a user would give (parameters, active parameters, tokens, samples × epochs, sequence
+// length, resolution, hardware with parenthesised remarks removed, devices, precision); nothing else. A resolution
+// written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
+// multi-scale") gives none, as a user would leave it out.
+import { lookupArchitecture, type Precision, type RunInputs } from '../../core/index';
+
+export interface FootprintCase {
+  id: string;
+  name: string;
+  quality: 'A' | 'B';
+  modality?: string;
+  architecture?: string;
+  paramsTotal: number | null;
+  paramsActive: number | null;
+  tokens: number | null;
+  samples: number | null;
+  epochs: number | null;
+  seqLen: number | null;
+  resolution: number | string | null;
+  hardware: string;
+  devices: number | null;
+  precision: string | null;
+  target: { metric: 'gpuHours' | 'energyKWh' | 'co2eKg'; value: number };
+  source: string;
+  notes?: string;
+}
+
+/** Energy published from GPU power logs alone (the labellers' notes): compared with the accelerator share. */
+export const ACCELERATOR_ONLY = new Set([
+  // footprint-1
+  'olmo-1b-3t',
+  'olmoe-1b-7b-0924',
+  // footprint-2 (GPU-only energy measured by Dodge et al. 2022, named by the labeller before scoring)
+  'dodge-vit-huge',
+  'dodge-vit-large',
+  'dodge-6b-lm-partial',
+  'dodge-bert-small-pretrain',
+  // footprint-3 (GPU-only energy of Dodge et al. 2022, named by the labeller before scoring)
+  'dodge-vit-tiny',
+  'dodge-vit-small',
+  'dodge-vit-base',
+  'dodge-densenet121',
+  'dodge-densenet201',
+  'dodge-bert-finetune',
+  // footprint-4 (GPU-only energy from the runs' own power logs, named by the labeller before scoring)
+  'spanmarker-bert-base-orgs-rtx3090',
+  'codebert-cwe-classifier-2xl40s',
+  'starcoder2-7b-cpt-dp8-4xh200',
+  'giz-adapmit-bge-t4',
+  'circl-gpt2-large-vuln-description-l40s',
+]);
+
+const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
+const val = (v: number | null) => (v === null ? undefined : v);
+/**
+ * A resolution as the core takes it (the side of a square image): a number as is; "W x H" text as the side of a square
+ * of the same area, √(W·H) (the FLOPs follow the pixel count); other text its leading number of pixels, except a count
+ * of frames ("32 frames of 224²"), which is no resolution.
+ */
+export function resolutionOf(v: number | string | null): number | undefined {
+  if (typeof v !== 'string') return val(v);
+  const wh = /^(\d+)\s*[x×]\s*(\d+)/.exec(v);
+  if (wh) return Math.round(Math.sqrt(parseInt(wh[1], 10) * parseInt(wh[2], 10)));
+  if (/^\d+\s*frames/i.test(v)) return undefined;
+  return /^\d+/.exec(v) ? parseInt(v, 10) : undefined;
+}
+
+export function inputsOf(c: FootprintCase): RunInputs {
+  const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
+  const arch = [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a);
+  return {
+    params: val(c.paramsTotal),
+    activeParams: val(c.paramsActive),
+    tokens: val(c.tokens),
+    samples: val(c.samples),
+    epochs: val(c.epochs),
+    seqLen: val(c.seqLen),
+    resolution: resolutionOf(c.resolution),
+    architecture: arch ? arch.id : undefined,
+    hardware,
+    devices: val(c.devices),
+    precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
+  };
+}

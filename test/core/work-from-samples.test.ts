@@ -1,0 +1,64 @@
+// Runs that state samples × epochs with a sequence length or a resolution instead of tokens (fine-tunes, image models
+// the table does not know): estimable, with the uncertainty of the work in the range and the assumption shown.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { estimate, genericFlopsPerParam } from '../../core/index';
+
+const chat = { params: 7e9, samples: 500_000, epochs: 3, seqLen: 2048, hardware: 'a100-80gb', devices: 64 } as const;
+
+describe('text samples × epochs × sequence length', () => {
+  it('estimates a fine-tune stated in samples, with full length as the top of the range and how to give tokens', () => {
+    const e = estimate(chat);
+    assert.equal(e.method, 'flops');
+    const full = 500_000 * 3 * 2048;
+    const a = e.assumptions.find((x) => x.key === 'tokens')!;
+    assert.match(a.text, /at full length is the most the run computes/);
+    assert.match(a.override ?? '', /--tokens/);
+    // The same run stated in tokens at full length: its mid is the sample run's upper end, up to the utilisation band.
+    const atFull = estimate({ ...chat, samples: undefined, epochs: undefined, tokens: full });
+    assert.ok(e.gpuHours.mid < atFull.gpuHours.mid, `${e.gpuHours.mid} vs ${atFull.gpuHours.mid}`);
+    assert.ok(e.gpuHours.high > atFull.gpuHours.mid, 'packed or padded-to-maximum data stay inside the range');
+    assert.ok(e.gpuHours.low < atFull.gpuHours.low, 'short samples padded per batch reach below it');
+  });
+
+  it('gives no estimate without the epochs or the sequence length', () => {
+    assert.equal(estimate({ ...chat, epochs: undefined }).method, 'insufficient-inputs');
+    assert.equal(estimate({ ...chat, seqLen: undefined }).method, 'insufficient-inputs');
+  });
+});
+
+describe('images of a network the table does not know', () => {
+  const run = { params: 300e6, samples: 1_281_167, epochs: 100, resolution: 224, hardware: 'a100-80gb', devices: 8 };
+
+  it('estimates from parameters × FLOPs per parameter × pixels, saying so', () => {
+    const e = estimate({ ...run, architecture: 'a ResNet with a new head' });
+    assert.equal(e.method, 'flops');
+    assert.match(e.assumptions.find((a) => a.key === 'flops')!.text, /not in the table/);
+    const twice = estimate({ ...run, architecture: 'a ResNet with a new head', resolution: 448 });
+    const r = twice.gpuHours.mid / e.gpuHours.mid;
+    assert.ok(r > 3.5 && r < 4.5, `four times the pixels: × ${r}`);
+  });
+
+  it("takes a named family's FLOPs per parameter (a ViT); with no family named it asks for the architecture", () => {
+    const vit = estimate({ ...run, architecture: 'a ViT-L trained with a new recipe' });
+    assert.match(vit.assumptions.find((a) => a.key === 'flops')!.text, /transformer rows/);
+    const none = estimate(run);
+    assert.equal(none.method, 'insufficient-inputs');
+    assert.ok(
+      none.warnings.some((w) => /missing the architecture/.test(w)),
+      none.warnings.join('\n'),
+    );
+    const g = genericFlopsPerParam('transformer');
+    const all = genericFlopsPerParam();
+    assert.ok(g.high / g.low < all.high / all.low);
+    assert.ok(g.low < 2 * 197 && 2 * 197 < g.high, 'a ViT/16 at 224² (2 × 197 FLOPs per parameter) lies inside');
+  });
+
+  it('gives no estimate without a resolution (a video clip or a text: the FLOPs per sample are unknown)', () => {
+    assert.equal(
+      estimate({ ...run, architecture: 'a ViT-L trained with a new recipe', resolution: undefined }).method,
+      'insufficient-inputs',
+    );
+  });
+});

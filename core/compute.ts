@@ -75,6 +75,7 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
     source: '[I] workstation/inference parts (L4, L40S, RTX 4090): single-node runs, lower memory bandwidth per FLOP',
   },
   pascal: { mfu: 0.35, source: '[I] no tensor cores: utilisation is against the plain fp32 vector peak' },
+  maxwell: { mfu: 0.35, source: '[I] the pascal value: no tensor cores and no fast FP16, against the plain fp32 peak' },
   kepler: {
     mfu: 0.3,
     source:
@@ -334,6 +335,7 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
         '[I] no tensor cores: against the plain fp32 peak convolutions reach a much larger share; Goyal et al. 2017 (8× P100, ≈29 h for ' +
         '90 ImageNet epochs [R]) imply ≈32 % over a whole run',
     },
+    maxwell: { u: 0.4, source: '[I] the pascal value: no tensor cores, against the plain fp32 peak' },
     kepler: {
       u: 0.34,
       source:
@@ -354,6 +356,7 @@ export const VISION_STEP_UTILISATION: Record<'convnet' | 'depthwise', Record<str
       u: 0.04,
       source: '[I] the pascal convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',
     },
+    maxwell: { u: 0.04, source: '[I] the pascal depthwise value (no tensor cores)' },
     kepler: {
       u: 0.034,
       source: '[I] the kepler convnet value × the depthwise/convnet ratio on ampere (0.0155 / 0.161)',

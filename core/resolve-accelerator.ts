@@ -26,6 +26,10 @@ interface Family {
   apple?: boolean;
   /** The GeForce variant word this family's own name carries ("ti" for the RTX 3090 Ti): not another product. */
   variant?: string;
+  /** Not this family when the whole input (lower-cased) matches: a later card sold under the same number. */
+  unless?: RegExp;
+  /** Only this family when the whole input (lower-cased) matches ("Quadro RTX 6000", not the RTX 6000 Ada). */
+  requires?: RegExp;
 }
 
 // Order matters only for readability; each input must match exactly one family.
@@ -36,7 +40,14 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:gtx)?1080(?!\d|ti)/, prefix: 'gtx-1080', defaultId: 'gtx-1080', geforce: true },
   // "TITAN Xp" and "TITAN X (Pascal)" ("titanx" + "pascal" joined) are two cards; "TITAN V" is Volta.
   { pattern: /^titanxp(?!ascal)/, prefix: 'titan-xp', defaultId: 'titan-xp' },
-  { pattern: /^titanx(?!p(?!ascal))/, prefix: 'titan-x-pascal', defaultId: 'titan-x-pascal' },
+  // "GTX TITAN X" is the 2015 Maxwell card (the Pascal one was sold without "GTX"); so is "TITAN X Maxwell".
+  { pattern: /^(?:gtxtitanx(?!p)|titanxmaxwell)/, prefix: 'titan-x-maxwell', defaultId: 'titan-x-maxwell' },
+  {
+    pattern: /^titanx(?!p(?!ascal))/,
+    prefix: 'titan-x-pascal',
+    defaultId: 'titan-x-pascal',
+    unless: /gtx[\s_-]*titan[\s_-]*x(?!p)|maxwell/,
+  },
   { pattern: /^titanv(?!\d)/, prefix: 'titan-v', defaultId: 'titan-v' },
   { pattern: /^(?:tesla)?p40(?!\d)/, prefix: 'p40', defaultId: 'p40' },
   // "v100s" is the V100S; "v100sxm2" (tokens "v100" + "sxm2" joined) is a plain V100.
@@ -65,6 +76,23 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:rtx)?4060(?!\d|ti)/, prefix: 'rtx-4060', defaultId: 'rtx-4060', geforce: true },
   { pattern: /^(?:rtx)?2080ti/, prefix: 'rtx-2080ti', defaultId: 'rtx-2080ti', geforce: true, variant: 'ti' },
   { pattern: /^titanrtx/, prefix: 'titan-rtx', defaultId: 'titan-rtx' },
+  // Quadro RTX (Turing, 2018). "RTX 6000" and "RTX 5000" are also sold as Ada (2022–23) and Blackwell cards: those
+  // two need "Quadro" in the name; "RTX 8000" names only the Quadro.
+  { pattern: /^rtx8000$/, prefix: 'quadro-rtx-8000', defaultId: 'quadro-rtx-8000', unless: /ada|blackwell/ },
+  {
+    pattern: /^rtx6000$/,
+    prefix: 'quadro-rtx-6000',
+    defaultId: 'quadro-rtx-6000',
+    requires: /quadro/,
+    unless: /ada|blackwell/,
+  },
+  {
+    pattern: /^rtx5000$/,
+    prefix: 'quadro-rtx-5000',
+    defaultId: 'quadro-rtx-5000',
+    requires: /quadro/,
+    unless: /ada|blackwell/,
+  },
   { pattern: /^(?:rtx)?3080(?!\d)/, prefix: 'rtx-3080', defaultId: 'rtx-3080', geforce: true },
   { pattern: /^(?:rtx)?3070(?!\d)/, prefix: 'rtx-3070', defaultId: 'rtx-3070', geforce: true },
   { pattern: /^(?:rtx)?4090(?!\d)/, prefix: 'rtx-4090', defaultId: 'rtx-4090', geforce: true },
@@ -258,7 +286,13 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
     }
   }
   const appleNamed = /apple|mac/i.test(raw);
-  const matched = FAMILIES.filter((f) => (!f.apple || appleNamed) && candidates.some((c) => f.pattern.test(c)));
+  const matched = FAMILIES.filter(
+    (f) =>
+      (!f.apple || appleNamed) &&
+      !f.unless?.test(lower) &&
+      (!f.requires || f.requires.test(lower)) &&
+      candidates.some((c) => f.pattern.test(c)),
+  );
   // A family all of whose matches are extended by another family's match ("m1" inside "m1max") is that one's prefix.
   const dominated = (f: Family) =>
     matched.some(
@@ -269,7 +303,15 @@ export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
           .every((c) => candidates.some((d) => d.length > c.length && d.startsWith(c) && g.pattern.test(d))),
     );
   const families = matched.filter((f) => !dominated(f));
-  if (families.length === 0) return unknownAccelerator(raw);
+  if (families.length === 0) {
+    // A number two generations of workstation cards share: say which names the table knows.
+    if (/\brtx[\s_-]*[56]000\b/.test(lower) && !/ada|blackwell/.test(lower))
+      return unknownAccelerator(
+        raw,
+        'Quadro RTX 5000/6000 (Turing, 2018) and RTX 5000/6000 Ada (2022–23) are different cards: write "Quadro RTX 6000" or "RTX 6000 Ada".',
+      );
+    return unknownAccelerator(raw);
+  }
   if (families.length > 1) {
     const ids = families.map((f) => f.defaultId);
     return fail(`Ambiguous accelerator "${raw}": it names more than one device (${ids.join(', ')}). Name one.`, ids);

@@ -127,8 +127,24 @@ export const ACCELERATORS: readonly Accelerator[] = [
     tensorCores: false,
     source:
       'NVIDIA TITAN X (Pascal) specifications (2016: 3,584 CUDA cores, 1,531 MHz boost = 11.0 TFLOPS FP32, 12 GB GDDR5X, 250 W) [R]; ' +
-      'mlco2/impact data/gpus.csv (250 W, FP32 10.97). "TITAN X" resolves here; the 2015 Maxwell GTX TITAN X (6.6 TFLOPS) is not in the table',
+      'mlco2/impact data/gpus.csv (250 W, FP32 10.97). "TITAN X" resolves here; "GTX TITAN X" is the 2015 Maxwell card (titan-x-maxwell)',
     year: 2016,
+  },
+  {
+    id: 'titan-x-maxwell',
+    name: 'NVIDIA GeForce GTX TITAN X (Maxwell) 12 GB',
+    vendor: 'nvidia',
+    arch: 'maxwell',
+    powerW: 250,
+    tflops: { fp32: 6.6 },
+    memoryGB: 12,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA GeForce GTX TITAN X specifications (2015: 3,072 CUDA cores, 1,075 MHz boost = 6.6 TFLOPS FP32, no fast FP16, ' +
+      '12 GB GDDR5, 250 W) [R]; NVIDIA GeForce GTX 980 whitepaper (Maxwell GM2xx: FP16 at the FP32 rate). "GTX TITAN X" ' +
+      'and "TITAN X Maxwell" resolve here, a bare "TITAN X" to the 2016 Pascal card',
+    year: 2015,
   },
   {
     id: 'titan-xp',
@@ -290,6 +306,54 @@ export const ACCELERATORS: readonly Accelerator[] = [
     source:
       'NVIDIA TITAN RTX product page, https://www.nvidia.com/en-us/deep-learning-ai/products/titan-rtx/ ("130 Tensor TFLOPS": full-rate ' +
       'FP16 with FP32 accumulate, unlike GeForce Turing) [R]; mlco2/impact data/gpus.csv (280 W, FP32 16.31, 24 GB)',
+    year: 2018,
+  },
+
+  // Quadro RTX (Turing TU102/TU104): like the TITAN RTX, full-rate FP16 tensor math with FP32 accumulate.
+  {
+    id: 'quadro-rtx-8000',
+    name: 'NVIDIA Quadro RTX 8000 48 GB',
+    vendor: 'nvidia',
+    arch: 'turing',
+    powerW: 295,
+    tflops: { fp32: 16.3, fp16: 130.5 },
+    memoryGB: 48,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'NVIDIA Quadro RTX 8000 data sheet (2018: 4,608 CUDA cores, FP32 16.3 TFLOPS, Tensor 130.5 TFLOPS, 48 GB GDDR6, ' +
+      'max power 295 W) [R]; NVIDIA Turing architecture whitepaper (2018), Appendix A (Quadro RTX 6000: FP16 tensor with ' +
+      'FP32 accumulate 130.5 TFLOPS)',
+    year: 2018,
+  },
+  {
+    id: 'quadro-rtx-6000',
+    name: 'NVIDIA Quadro RTX 6000 24 GB',
+    vendor: 'nvidia',
+    arch: 'turing',
+    powerW: 295,
+    tflops: { fp32: 16.3, fp16: 130.5 },
+    memoryGB: 24,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'NVIDIA Quadro RTX 6000 data sheet (2018: 4,608 CUDA cores, FP32 16.3 TFLOPS, Tensor 130.5 TFLOPS, 24 GB GDDR6, ' +
+      'max power 295 W) [R]; NVIDIA Turing architecture whitepaper (2018), Appendix A',
+    year: 2018,
+  },
+  {
+    id: 'quadro-rtx-5000',
+    name: 'NVIDIA Quadro RTX 5000 16 GB',
+    vendor: 'nvidia',
+    arch: 'turing',
+    powerW: 265,
+    tflops: { fp32: 11.2, fp16: 89.2 },
+    memoryGB: 16,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'NVIDIA Quadro RTX 5000 data sheet (2018: 3,072 CUDA cores, FP32 11.2 TFLOPS, Tensor 89.2 TFLOPS, 16 GB GDDR6, ' +
+      'total board power 265 W) [R]',
     year: 2018,
   },
 

@@ -19,7 +19,8 @@ import {
   type Schema,
 } from './fields';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
-import { dataLoaderFacts, deviceHint, importsModule, importsOf, qualified } from './python-scan';
+import { dataLoaderFacts, importsModule, importsOf, qualified } from './python-scan';
+import { deviceHint } from './device-hint';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 

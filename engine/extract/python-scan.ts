@@ -247,16 +247,29 @@ export function dataLoaderFacts(
     train.kwargs.get('batch_size') ??
     (train.positional[1] ? { node: train.positional[1], value: train.positional[1], name: 'batch_size' } : undefined) ??
     splat.get('batch_size');
-  if (bs) {
+  // `DataLoader(dataset, batch_size=None)`: the dataset yields whole batches; the batch is the one its constructor
+  // is given (`dataset = TokenStream(…, batch_size=args.batch_size)`), when the dataset is a name bound to one call.
+  const own = bs?.value.type === 'none' ? datasetBatch(train, values) : undefined;
+  if (own) {
+    const r = values.resolve(own.value);
+    facts.push({
+      key: 'micro_batch',
+      value: typeof r.value === 'number' ? r.value : null,
+      origin: r.scriptDefault || requiredFlag(r) ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(own.node),
+      note: `DataLoader(batch_size=None) over a dataset that batches itself: ${own.callee}(batch_size=${own.value.text})${r.via ? ` (${r.via})` : ''}${requiredFlag(r)}`,
+    });
+  } else if (bs) {
     const r = values.resolve(bs.value);
     facts.push({
       key: 'micro_batch',
       value: typeof r.value === 'number' ? r.value : null,
-      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      origin: r.scriptDefault || requiredFlag(r) ? 'script-default' : 'explicit',
       file,
       span: spanOf(bs.node),
       ...spelledAs(bs),
-      note: `DataLoader(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}${typeof r.value === 'number' ? '' : ' — value unknown'}`,
+      note: `DataLoader(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}${typeof r.value === 'number' ? '' : ' — value unknown'}${requiredFlag(r)}`,
     });
   } else if (!train.kwargs.has('batch_sampler') && !train.hasSplat) {
     facts.push({
@@ -326,48 +339,28 @@ export function dataLoaderFacts(
 }
 
 /**
- * Where the script runs, from device strings: "cuda" anywhere means a GPU, and so does PyTorch's device-generic
- * `torch.accelerator` (2.6+: the current CUDA, ROCm, XPU or MPS device); only "mps" or only "cpu" says otherwise.
+ * For a value read from `args.<dest>` of an argparse option declared without a default (`required=True`): a note
+ * naming the option the way ./link/merge.ts finds it, so that the launcher that passes it fills the value.
  */
-export function deviceHint(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  if (/\bcuda\b|\.cuda\(|device_map|accelerator\s*=\s*["'](gpu|auto|cuda)|\btorch\.accelerator\./.test(text))
-    return undefined;
-  // accelerate's `Accelerator()` puts the run on the GPU when there is one (unless `cpu=True`): the device is its.
-  if (/\bAccelerator\s*\(/.test(text) && !/\bcpu\s*=\s*True\b/.test(text)) return undefined;
-  // A function parameter's default (`def pass_epoch(…, device='cpu')`) is the library's fallback, not the run's device:
-  // the caller passes it. A comparison (`if self.device == torch.device('cpu'):`) tests the device, it does not pick it.
-  const compared = (s: SyntaxNode) => {
-    for (let p = s.parent; p && !/statement|assignment|argument$|clause$/.test(p.type); p = p.parent)
-      if (p.type === 'comparison_operator') return true;
-    return false;
-  };
-  // `torch.load(path, map_location="cpu")`: where a checkpoint is read into, not where the run computes.
-  const loadTarget = (s: SyntaxNode) => {
-    const arg = s.parent?.parent;
-    return arg?.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'map_location';
-  };
-  const strings = root
-    .descendantsOfType('string_content')
-    .filter(
-      (s) =>
-        s &&
-        /^(mps|cpu)(:\d+)?$/.test(s.text) &&
-        !/default_parameter$/.test(s.parent?.parent?.type ?? '') &&
-        !loadTarget(s) &&
-        !compared(s),
-    );
-  const mps = strings.find((s) => s!.text.startsWith('mps'));
-  const at = mps ?? strings[0];
-  if (!at) return undefined;
-  const value = mps ? 'mps' : 'cpu';
-  return {
-    key: 'hardware',
-    value,
-    origin: 'explicit',
-    file,
-    span: spanOf(at.parent ?? at),
-    note: `device "${at.text}" and no CUDA device in this file`,
-  };
+function requiredFlag(r: { value: unknown; dest?: string; scriptDefault?: boolean }): string {
+  return r.value === undefined && r.dest && !r.scriptDefault ? ` (no default of argparse --${r.dest})` : '';
+}
+
+/** The `batch_size=` keyword of the call that builds the dataset a `DataLoader(dataset, batch_size=None)` reads. */
+function datasetBatch(
+  loader: CallSite,
+  values: ValueResolver,
+): { node: SyntaxNode; value: SyntaxNode; callee: string } | undefined {
+  const ds = loader.positional[0] ?? loader.kwargs.get('dataset')?.value;
+  if (ds?.type !== 'identifier') return undefined;
+  const rhs = values.localAssignments(ds);
+  if (rhs.length !== 1 || rhs[0].type !== 'call') return undefined;
+  const kw = rhs[0]
+    .childForFieldName('arguments')
+    ?.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'batch_size');
+  const value = kw?.childForFieldName('value');
+  if (!kw || !value) return undefined;
+  return { node: kw, value, callee: rhs[0].childForFieldName('function')?.text ?? 'dataset' };
 }
 
 /** A fact for a literal-or-resolvable argument. */

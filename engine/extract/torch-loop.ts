@@ -9,7 +9,8 @@ import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Sche
 import { ACCUMULATION, withoutComments } from './code-signs';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
-import { argFact, dataLoaderFacts, deviceHint, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
+import { argFact, dataLoaderFacts, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
+import { deviceHint } from './device-hint';
 import { dividedBatch } from './python-batch';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type Ref, type RunDraft } from './run-draft';

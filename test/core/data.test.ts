@@ -77,11 +77,14 @@ describe('accelerators table', () => {
       'gtx-1080ti',
       'gtx-1080',
       'titan-x-pascal',
+      'titan-x-maxwell',
       'titan-xp',
       'titan-v',
       'titan-rtx',
       'k80',
       'rtx-2080ti',
+      'quadro-rtx-8000',
+      'quadro-rtx-6000',
       'rtx-3080',
       'rtx-3090',
       'rtx-4080',
@@ -160,12 +163,12 @@ describe('accelerators table', () => {
   it('has no bf16 or tf32 on Pascal, Volta and Turing; bf16 flag matches the table', () => {
     for (const a of ACCELERATORS) {
       assert.equal(a.bf16, a.tflops.bf16 !== undefined, `${a.id}: bf16 flag vs tflops.bf16`);
-      if (['kepler', 'pascal', 'volta', 'turing'].includes(a.arch)) {
+      if (['kepler', 'maxwell', 'pascal', 'volta', 'turing'].includes(a.arch)) {
         assert.equal(a.bf16, false, a.id);
         assert.equal(a.tflops.tf32, undefined, a.id);
         assert.equal(a.tflops.fp8, undefined, a.id);
       }
-      assert.equal(a.tensorCores, !['kepler', 'pascal', 'apple'].includes(a.arch), `${a.id}: tensor cores`);
+      assert.equal(a.tensorCores, !['kepler', 'maxwell', 'pascal', 'apple'].includes(a.arch), `${a.id}: tensor cores`);
     }
     assert.equal(acc('v100-sxm2-16gb').bf16, false);
     assert.equal(acc('t4').bf16, false);

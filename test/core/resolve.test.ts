@@ -196,6 +196,41 @@ describe('resolveAccelerator', () => {
     }
   });
 
+  it('resolves workstation and older cards as sources write them, and says which card a shared number means', () => {
+    const own: Array<[string, string]> = [
+      ['Quadro RTX 8000 48GB', 'quadro-rtx-8000'],
+      ['NVIDIA Quadro RTX 8000', 'quadro-rtx-8000'],
+      ['RTX 8000', 'quadro-rtx-8000'],
+      ['Quadro RTX 6000', 'quadro-rtx-6000'],
+      ['Quadro RTX 5000 16GB', 'quadro-rtx-5000'],
+      ['RTX 6000 Ada', 'rtx-6000-ada'],
+      ['GeForce GTX TITAN X 12GB', 'titan-x-maxwell'],
+      ['TITAN X Maxwell', 'titan-x-maxwell'],
+      ['NVIDIA TITAN X', 'titan-x-pascal'],
+      ['Tesla V100 (memory not stated)', 'v100-sxm2-16gb'],
+      ['Tesla P100 16GB', 'p100-sxm2-16gb'],
+    ];
+    for (const [input, id] of own) {
+      const r = resolveAccelerator(input);
+      assert.equal(r.ok ? r.value.id : r.message, id, input);
+    }
+    // The 8000 and the 48 GB make one card; the 6000 alone is two generations: the message names both spellings.
+    assert.equal(resolveAccelerator('Quadro RTX 8000').ok && resolveAccelerator('Quadro RTX 8000 48GB').ok, true);
+    const shared = resolveAccelerator('RTX 6000');
+    assert.equal(shared.ok, false);
+    if (!shared.ok) {
+      assert.match(shared.message, /"Quadro RTX 6000" or "RTX 6000 Ada"/);
+      assert.ok(shared.suggestions.includes('quadro-rtx-6000') && shared.suggestions.includes('rtx-6000-ada'));
+    }
+    // A Turing Quadro computes like the TITAN RTX (full-rate FP16 tensor math), at half the speed of an Ampere A6000.
+    const q = resolveAccelerator('Quadro RTX 8000');
+    const t = resolveAccelerator('TITAN RTX');
+    assert.ok(q.ok && t.ok && q.value.tflops.fp16 === t.value.tflops.fp16 && !q.value.bf16);
+    const maxwell = resolveAccelerator('GTX TITAN X');
+    const pascal = resolveAccelerator('TITAN X (Pascal)');
+    assert.ok(maxwell.ok && pascal.ok && maxwell.value.tflops.fp32! < pascal.value.tflops.fp32!);
+  });
+
   it('refuses a spelling naming two devices, and names both', () => {
     const r = resolveAccelerator('a100 or h100');
     assert.equal(r.ok, false);

@@ -68,12 +68,27 @@ A(C(id="gradient-llama3-70b-262k-512xl40s", name="Gradient Llama-3-70B-Instruct 
     target=dict(metric=GPUH, value=minutes(512, 170)), source=GRAD70_SRC,
     notes=GRAD70_TABLE + "This row = the 262K column (initialised from the 65K model). Target [D] = 512 x 170 / 60 = 1,450.67 GPU-hours. "
     "Tokens check [D]: 25 x 16 x 1 x 262,144 = 104,857,600. " + GRAD_COMMON))
+A(C(id="gradient-llama3-70b-524k-512xl40s", name="Gradient Llama-3-70B-Instruct long-context stage 3 (524K context, from the 262K model): 25 steps, 209.7M tokens, 512 L40S, 284 min",
+    quality="A", architecture="dense decoder-only (Llama-3-70B-Instruct), full fine-tune with ring attention", paramsTotal=70e9,
+    tokens=209715200, seqLen=2 ** 19, hardware="L40S 48GB", devices=512,
+    target=dict(metric=GPUH, value=minutes(512, 284)), source=GRAD70_SRC,
+    notes=GRAD70_TABLE + "This row = the 524K column. Target [D] = 512 x 284 / 60 = 2,423.47 GPU-hours. Tokens check [D]: 25 x 8 x 2 x "
+    "524,288 = 209,715,200. " + GRAD_COMMON))
 A(C(id="gradient-llama3-70b-1048k-128xl40s", name="Gradient Llama-3-70B-Instruct long-context stage 4 (1048K context, from the 524K model): 8 steps, 33.6M tokens, 128 L40S, 516 min",
     quality="A", architecture="dense decoder-only (Llama-3-70B-Instruct), full fine-tune with ring attention", paramsTotal=70e9,
     tokens=33554432, seqLen=2 ** 20, hardware="L40S 48GB", devices=128,
     target=dict(metric=GPUH, value=minutes(128, 516)), source=GRAD70_SRC,
     notes=GRAD70_TABLE + "This row = the 1048K column (128 GPUs, unlike the 512 of the earlier stages). Target [D] = 128 x 516 / 60 = "
     "1,100.8 GPU-hours. Tokens check [D]: 8 x 1 x 4 x 1,048,576 = 33,554,432. " + GRAD_COMMON))
+A(C(id="gradient-llama3-8b-524k-512xl40s", name="Gradient Llama-3-8B-Instruct long-context stage 3 (524K context, from the 262K model): 50 steps, 419.4M tokens, 512 L40S, 61 min",
+    quality="A", architecture="dense decoder-only (Llama-3-8B-Instruct), full fine-tune with ring attention", paramsTotal=8e9,
+    tokens=419430400, seqLen=2 ** 19, hardware="L40S 48GB", devices=512,
+    target=dict(metric=GPUH, value=minutes(512, 61)),
+    source=("gradientai/Llama-3-8B-Instruct-Gradient-1048k model card on Hugging Face, 'Progressive Training Details' table as changed in "
+            "commit 51a5569 ('Update README.md')"),
+    notes=("Same card table as gradient-llama3-8b-1048k-512xl40s (quoted there). This row = the 524K column: 50 steps, batch 16, GA 1, "
+           "2^19 = 524,288 tokens per sequence, 512 L40S, 61 wall minutes. Target [D] = 512 x 61 / 60 = 520.53 GPU-hours. Tokens check [D]: "
+           "50 x 16 x 1 x 524,288 = 419,430,400 (the table's 'Total Tokens'). " + GRAD_COMMON)))
 A(C(id="gradient-llama3-8b-1048k-512xl40s", name="Gradient Llama-3-8B-Instruct long-context stage 4 (1048K context, from the 524K model): 50 steps, 838.9M tokens, 512 L40S, 87 min",
     quality="A", architecture="dense decoder-only (Llama-3-8B-Instruct), full fine-tune with ring attention", paramsTotal=8e9,
     tokens=838860800, seqLen=2 ** 20, hardware="L40S 48GB", devices=512,
@@ -186,14 +201,16 @@ A(C(id="galpaca-30b-alpaca-16xa100", name="GALPACA 30B: Galactica 30B fine-tuned
 
 # ====================================================================== text: LoRA / QLoRA fine-tunes on single consumer / inference-class GPUs
 A(C(id="gpt4all-lora-llama7b-8xa100", name="GPT4All (original): LoRA fine-tune of LLaMA 7B on GPT-3.5-Turbo prompt-response pairs, DGX A100 8x80GB, ~8 h",
-    quality="B", architecture="dense decoder-only (LLaMA 7B) with LoRA adapters (base frozen)", paramsTotal=7e9,
+    quality="B", architecture="dense decoder-only (LLaMA 7B) with LoRA adapters (base frozen)", paramsTotal=7e9, samples=437605,
     hardware="A100 80GB (DGX A100)", devices=8, target=dict(metric=GPUH, value=8 * 8),
     source=("Anand et al. 2023, 'GPT4All: Training an Assistant-style Chatbot with Large Scale Data Distillation from GPT-3.5-Turbo' -- "
             "sections 2.2/2.3 as reproduced by HackerNoon ('GPT4All: Model Training, Model Access, and Model Evaluation')"),
     notes=("Report: 'The original GPT4All model was a fine tuned variant of LLaMA 7B. In order to train it more efficiently, we froze the base "
            "weights of LLaMA, and only trained a small set of LoRA (Hu et al., 2021) weights during the fine tuning process.' and 'Our final "
            "GPT4All model could be trained in about eight hours on a Lambda Labs DGX A100 8x 80GB for a total cost of ∼$100.' Target [D] = 8 x "
-           "8 h = 64 GPU-hours. The number of training pairs and epochs are not in the lines read (null). LoRA: 6*N*D on the 7B total "
+           "8 h = 64 GPU-hours. Data (section 2.1, HackerNoon copy 'Original GPT4All Model: How We Collected Data and Then Curated It'): "
+           "'After curation, we were left with a set of 437,605 prompt-response pairs'; the v1 report (scribd copy): 'This exclusion produces a "
+           "final subset containing 437,605 prompt-generation pairs'. samples = 437,605; the number of epochs is not in what was read (null). LoRA: 6*N*D on the 7B total "
            "overstates the backward pass. Quality B: 'about eight hours'.")))
 A(C(id="alpaca-lora-7b-1xrtx3090", name="alpaca-lora 7B LoRA fine-tune (default recipe, 1,218 iterations) on one RTX 3090, 9 h",
     quality="B", architecture="dense decoder-only (LLaMA 7B) with LoRA adapters (int8 base, alpaca-lora recipe)", paramsTotal=7e9,
@@ -238,13 +255,14 @@ A(C(id="llama2-7b-qlora-guanaco-1xa10g", name="Llama-2-7B QLoRA on openassistant
            "'bnb_4bit_compute_dtype: float32'. Target = 10 GPU-hours. samples = 10,000 prompts; epochs not stated (null). Quality B: "
            "'about 10 hours'.")))
 A(C(id="llama2-7b-qlora-dolly15k-1xrtxa5000", name="QLoRA adapter for Llama-2-7B on databricks-dolly-15k (12,008 train samples), one RTX A5000, 3 h 31 min",
-    quality="B", architecture="dense decoder-only (Llama-2-7B) with QLoRA adapters", paramsTotal=7e9, samples=12008,
+    quality="B", architecture="dense decoder-only (Llama-2-7B) with QLoRA adapters", paramsTotal=7e9, samples=12008, epochs=1,
     hardware="RTX A5000 24GB (workstation)", devices=1, target=dict(metric=GPUH, value=3 + 31 / 60),
     source="vineetsharma/qlora-adapter-Llama-2-7b-hf-databricks-dolly-15k model card on Hugging Face (commit a8c6a98)",
     notes=("Card: 'This model is a fine-tuned version of meta-llama/Llama-2-7b-hf on the databricks/databricks-dolly-15k dataset.' and 'Train "
            "on RTX A5000 - 24GB GPU. The training took 3 hours 31 mins on the datasets with 12008 train samples and 1501 validation "
-           "samples'. Target [D] = 3 + 31/60 = 3.52 GPU-hours (includes whatever validation ran). Epochs are in the card's hyperparameter "
-           "list, which was not read (null). Quality B.")))
+           "samples'; hyperparameters: 'train_batch_size: 1', 'num_epochs: 1'; the training-results table ends at 'Epoch 1.0 | Step 12000'. "
+           "Target [D] = 3 + 31/60 = 3.52 GPU-hours (includes the periodic validation on 1,501 samples). samples = 12,008, epochs = 1. "
+           "Quality B.")))
 A(C(id="falcon-7b-guanaco-lora-1xv100", name="falcon-7b_guanaco: LoRA instruction fine-tune of Falcon-7B on one V100-SXM2-16GB, ~3.5 h",
     quality="B", architecture="dense decoder-only (Falcon-7B) with LoRA adapters", paramsTotal=7e9,
     hardware="V100 16GB (SXM2)", devices=1, target=dict(metric=GPUH, value=3.5),
@@ -320,18 +338,58 @@ A(C(id="marigold-depth-sd2-1xrtx4090", name="Marigold: fine-tuning Stable Diffus
            "32 = 576,000 (epochs = 1, footprint-2 convention). paramsTotal 865M [R] = the SD 2 U-Net (the VAE and text encoder are frozen; "
            "sizes not in the notes). Quality B: 'approximately 2.5 days'.")))
 
+LAVIN_SRC = ("Luo et al. 2023, 'Cheap and Quick: Efficient Vision-Language Instruction Tuning for Large Language Models' (LaVIN, arXiv "
+             "2304.04269) -- the luogen1996/LaVIN README as stored in the file index (id 32171127384)")
+LAVIN_Q = ("README: 'Fine-tune LaVIN-13B on 210k instruction-following data (~ 75 hours with 15 epochs and ~25 hours with 5 epochs on 8x "
+           "A100 (80G) )'; 'obtain the prepared 52k text-only and 158k text-image instruction-following data'; 'To train on fewer GPUs, "
+           "you can reduce the number of gpus in the scripts and increase gradient accumulation via --accum_iter to guarantee the total "
+           "batch size of 32.'; Model Zoo: '| LaVIN-13B | 25 hours | 55.9G | 5.4M | - |' and '| LaVIN-13B | 75 hours | 55.9G | 5.4M | - |'. "
+           "MMA = 'connects the image encoder and LLM via lightweight adapters'. ")
+LAVIN_C = ("paramsTotal = 13B (the frozen LLaMA-13B; the CLIP image encoder is not counted); only 5.4M adapter parameters are trained, so "
+           "6*N*D on the 13B total overstates the backward pass (as for footprint-8's LLaMA-Adapter). Quality B: '~' times.")
+A(C(id="lavin-13b-mma-210k-5ep-8xa100", name="LaVIN-13B multimodal instruction tuning (mixture-of-modality adapters on frozen LLaMA-13B), 210k samples x 5 epochs, 8 A100-80GB, ~25 h",
+    quality="B", modality="multimodal", architecture="frozen LLaMA-13B + CLIP image encoder with lightweight MMA adapters (5.4M trainable)",
+    paramsTotal=13e9, samples=210000, epochs=5, hardware="A100 80GB", devices=8, target=dict(metric=GPUH, value=8 * 25),
+    source=LAVIN_SRC, notes=LAVIN_Q + "Target [D] = 8 x 25 h = 200 GPU-hours. samples = 52k + 158k = 210k. " + LAVIN_C))
+A(C(id="lavin-13b-mma-210k-15ep-8xa100", name="LaVIN-13B multimodal instruction tuning, 210k samples x 15 epochs (released chatbot weights), 8 A100-80GB, ~75 h",
+    quality="B", modality="multimodal", architecture="frozen LLaMA-13B + CLIP image encoder with lightweight MMA adapters (5.4M trainable)",
+    paramsTotal=13e9, samples=210000, epochs=15, hardware="A100 80GB", devices=8, target=dict(metric=GPUH, value=8 * 75),
+    source=LAVIN_SRC, notes=LAVIN_Q + "Target [D] = 8 x 75 h = 600 GPU-hours (the 15-epoch run, whose weights are the ones released). "
+    + LAVIN_C))
+A(C(id="ovd-lvis-maskrcnn-r50fpn-clip-12ep-8xa100", name="Object-centric OVD: Mask R-CNN R50-FPN LVIS baseline with CLIP text classifier, 12 epochs, 8 A100, 4.5 h",
+    quality="B", modality="vision", architecture="Mask R-CNN, ResNet-50-FPN backbone, CLIP-embedding (sigmoid) classifier head",
+    paramsTotal=44e6, samples=100170, epochs=12, hardware="A100 (memory not stated)", devices=8, target=dict(metric=GPUH, value=8 * 4.5),
+    source=("Rasheed, Maaz, Khattak, Khan & Khan 2022, 'Bridging the Gap between Object and Image-level Representations for Open-Vocabulary "
+            "Detection' (NeurIPS 2022) -- hanoonaR/object-centric-ovd project page / README as stored in the file index (ids 16892085252, "
+            "32777920540)"),
+    notes=("README: 'Our Mask R-CNN based LVIS Baseline (mask_rcnn_R50FPN_CLIP_sigmoid) achieves 12.2 rare class and 20.9 overall AP and "
+           "trains in only 4.5 hours on 8 A100 GPUs.' and the table row '| Ours Baseline | 12.2 | 19.4 | 26.4 | 20.9 | 12 |' (last column = "
+           "Epochs); 'All of our models are trained using 8 A100 GPUs.' Target [D] = 8 x 4.5 = 36 GPU-hours. samples 100,170 [R] = LVIS v1 "
+           "train images (not stated in the README); paramsTotal 44M [R] = a typical Mask R-CNN R50-FPN size (not stated). Quality B.")))
+A(C(id="zoedepth-nyu-metric-ft-4xa100", name="ZoeDepth metric fine-tuning (BEiT-L backbone) on NYU Depth v2 (~25k samples x 5 epochs), 4 A100-40GB, under 2 h",
+    quality="B", modality="vision", architecture="ZoeDepth: DPT / MiDaS v3.1 with BEiT-L backbone + metric-bins heads",
+    paramsTotal=345e6, samples=25000, epochs=5, hardware="A100 40GB", devices=4, target=dict(metric=GPUH, value=4 * 2),
+    source="isl-org/ZoeDepth GitHub issue #11 'Quick question about training time and compute', answer by collaborator shariqfarooq123",
+    notes=("Answer: 'For metric fine-tuning, We use 4 NVIDIA A100 GPUs for training our largest model (BEiT-L). Training time on NYU (~25k "
+           "samples, 5 epochs) on 4 A100s (40GB) is less than 2 hours.' Target [D] = 4 x 2 h = 8 GPU-hours, an UPPER BOUND ('less than 2 "
+           "hours'). paramsTotal 345M [R] = ZoeD-N with BEiT-L (recalled, not stated in the answer). The relative pre-training ('around 3-5 "
+           "days on 8 RTX A6000-like GPUs') is a different, vaguer figure and not used. Quality B.")))
+
 # ====================================================================== diffusion: image / video generation on H100 / H200
 A(C(id="microdit-1.16b-8xh100", name="MicroDiT: 1.16B sparse (MoE) diffusion transformer trained from scratch on 37M images, 8 H100, 2.6 days (~$1,890)",
     quality="B", modality="diffusion", architecture="sparse DiT with mixture-of-experts layers and deferred 75 % patch masking",
-    paramsTotal=1.16e9, hardware="H100 (memory / form factor not stated)", devices=8, target=dict(metric=GPUH, value=days(8, 2.6)),
+    paramsTotal=1.16e9, resolution=256, hardware="H100 (memory / form factor not stated)", devices=8,
+    target=dict(metric=GPUH, value=days(8, 2.6)),
     source=("Sehwag, Kong, Li, Spranger & Lyu 2025, 'Stretching Each Dollar: Diffusion Training from Scratch on a Micro-Budget' (CVPR 2025, "
             "arXiv 2407.15811) -- CVPR open-access abstract; model summary at promptlayer.com/models/microdit; summary at en.papernotes.org"),
     notes=("Abstract: 'using only 37M publicly available real and synthetic images, we train a 1.16 billion parameter sparse transformer "
            "with only 1,890 USD economical cost and achieve a 12.7 FID in zero-shot generation on the COCO dataset.' promptlayer: 'Training "
            "pipeline progressing from 256×256 to 512×512 resolution', 'Total training time of 2.6 days on 8×H100 GPUs'. papernotes: 'trains "
            "a 1.16B-parameter sparse Transformer from scratch in 2.6 days'. Target [D] = 8 x 2.6 d x 24 = 499.2 GPU-hours. Total (sparse) "
-           "parameters; active parameters not stated. Passes over the 37M images and the resolution split are not in the lines read (samples, "
-           "resolution null). Quality B: the device count is in summaries, not re-read in the paper.")))
+           "parameters; active parameters not stated. The released code's README (sonyresearch/micro_diffusion, quoted on techcratic.com): 'We "
+           "first train the model on 256×256 resolution images for 280K steps and then fine-tune the model for 55K steps on 512×512 "
+           "resolution images. The estimated training time for the end-to-end model on an 8×H100 machine is 2.6 days.' The global batch "
+           "size is not in the lines read, so samples stay null; resolution = 256 (280K of 335K steps). Quality B: the device count is in summaries, not re-read in the paper.")))
 A(C(id="prx-t2i-24h-speedrun-32xh200", name="Photoroom PRX Part 3: pixel-space text-to-image diffusion transformer speedrun, 100k steps at 512 px + 20k at 1024 px, 32 H200, 24 h",
     quality="B", modality="diffusion", architecture="pixel-space diffusion transformer (x-prediction, patch 32, TREAD token routing, REPA)",
     resolution=512, hardware="H200 (memory not stated)", devices=32, target=dict(metric=GPUH, value=32 * 24),

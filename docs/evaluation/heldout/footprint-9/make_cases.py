@@ -288,6 +288,33 @@ A(C(id="qwen2.5-0.5b-aligner-peft-1xl4", name="qwen2.5-0.5b-instruct-aligner: tw
            "(current) wording is used. Target [D] = (27 + 195) / 60 = 3.7 GPU-hours for both stages (validation included). samples = 512 + "
            "2,048 examples; epochs not stated (null). paramsTotal 0.5B = the nominal size in the base-model name. Quality B.")))
 
+AO_SRC = ("Karvonen et al. 2025, 'Activation Oracles' (LoRA-trained LLMs that answer questions about another model's activations) -- "
+          "paper text copy in the file index (id 51893419498), §3.3 'Training Scale'; the per-model infrastructure table is from the ARENA "
+          "exercise notebook that quotes the paper (id 61769417673, 'From the paper (Section 3.3, Appendix A.3)')")
+AO_Q = ("Paper §3.3: 'Our training dataset consists of approximately 1 million examples (about 65M tokens) across all tasks. We train our "
+        "Activation Oracles using LoRA adapters. The process is computationally inexpensive, requiring 10 H100 GPU hours for Qwen3-8B and "
+        "90 H200 hours for Llama-3.3-70B.' Notebook table: '| Qwen3-8B | ~10 H100 GPU hours | Single H100 |', '| Gemma-2-9B-IT | ~12 H100 "
+        "GPU hours | Single H100 |', '| Llama-3.3-70B | ~90 H200 GPU hours | 4× H200 with DDP + 8-bit quantization |'; hyperparameters "
+        "'r: 64', 'lora_alpha: 128', 'batch_size: 16 # 64 for Llama-70B'. ")
+AO_C = ("tokens = 65M (the whole ~1M-example mixture; the number of passes is not stated, one is assumed by the workload as written). LoRA on "
+        "all linear layers; the target model's activations are computed on the fly, which adds forward passes that 6*N*D does not count. "
+        "Quality B: '~' figures.")
+A(C(id="activation-oracle-qwen3-8b-lora-1xh100", name="Activation Oracle for Qwen3-8B: LoRA fine-tune on ~1M examples (~65M tokens), one H100, ~10 GPU-hours",
+    quality="B", architecture="dense decoder-only (Qwen3-8B) with LoRA adapters (r = 64) on all linear layers", paramsTotal=8e9,
+    tokens=65e6, hardware="H100 (memory / form factor not stated)", devices=1, target=dict(metric=GPUH, value=10), source=AO_SRC,
+    notes=AO_Q + "Target = 10 H100 GPU-hours as stated in the paper. " + AO_C))
+A(C(id="activation-oracle-gemma2-9b-lora-1xh100", name="Activation Oracle for Gemma-2-9B-IT: LoRA fine-tune on ~1M examples (~65M tokens), one H100, ~12 GPU-hours",
+    quality="B", architecture="dense decoder-only (Gemma-2-9B-IT) with LoRA adapters (r = 64) on all linear layers", paramsTotal=9e9,
+    tokens=65e6, hardware="H100 (memory / form factor not stated)", devices=1, target=dict(metric=GPUH, value=12), source=AO_SRC,
+    notes=AO_Q + "Target = ~12 H100 GPU-hours from the notebook table (secondary; the paper sentence read names only Qwen3-8B and "
+    "Llama-3.3-70B). " + AO_C))
+A(C(id="activation-oracle-llama3.3-70b-lora-4xh200", name="Activation Oracle for Llama-3.3-70B: LoRA fine-tune (8-bit base) on ~1M examples (~65M tokens), 4 H200, ~90 GPU-hours",
+    quality="B", architecture="dense decoder-only (Llama-3.3-70B, 8-bit quantised base) with LoRA adapters (r = 64)", paramsTotal=70e9,
+    tokens=65e6, hardware="H200 (memory not stated)", devices=4, precision="int8 base (LoRA)", target=dict(metric=GPUH, value=90),
+    source=AO_SRC,
+    notes=AO_Q + "Target = 90 H200 GPU-hours as stated in the paper (~22.5 h wall on 4 GPUs [D]). A fine-tune of Meta's Llama-3.3 by another "
+    "group (the Llama pre-training is a development family and is not the target). " + AO_C))
+
 # ====================================================================== speech
 IBM_SRC = ("Fast Training of Deep Neural Networks for Speech Recognition (IBM Research, ICASSP 2020) -- abstract on "
            "research.ibm.com/publications/fast-training-of-deep-neural-networks-for-speech-recognition")
@@ -305,6 +332,17 @@ A(C(id="ibm-blstm-swb2000-96xv100", name="IBM BLSTM acoustic model on 2000-h Swi
     hardware="V100 (memory not stated)", devices=96, target=dict(metric=GPUH, value=96 * 3), source=IBM_SRC,
     notes=IBM_Q + ("Target [D] = 96 x 3 = 288 GPU-hours ('around 3 hours'); the same training as the 48-GPU row scaled out (lower scaling "
                    "efficiency shows as more GPU-hours). Quality B.")))
+
+A(C(id="fc-tts-204m-libriheavy-8xv100", name="FC-TTS (204M zero-shot TTS with FACodec conditioning, flow matching) on LibriHeavy, 200k iterations x batch 64, 8 V100, 116 h",
+    quality="B", modality="speech", architecture="two-stage spectrogram generator (timbre adapter + conditional-flow-matching decoder) with TCF style encoders",
+    paramsTotal=204e6, samples=200000 * 64, epochs=1, hardware="V100 (memory not stated)", devices=8, target=dict(metric=GPUH, value=8 * 116),
+    source=("FC-TTS: Style and Timbre Control in Zero-Shot Text-to-Speech with Disentangled Speech Representations (ACL 2026, arXiv "
+            "2605.24618, Qualcomm AI Research) -- paper note in the file index (id 61435914523) that quotes §'Loss & Training' and Table 1"),
+    notes=("Note: 'Training was conducted on LibriHeavy for 200k iterations using AdamW, with a batch size of 64 and a learning rate of 0.0002. "
+           "Training took 116 hours on 8 V100 GPUs.'; Table: '| LibriSpeech test-clean Zero-Shot TTS | UTMOS / WER / SPK / Params | 4.22 / "
+           "1.88 / 0.60 / 204M |'; 'HiFi-GAN converts the log-mel spectrogram into a 22 kHz waveform' (vocoder, FACodec and speaker encoder "
+           "are pre-trained, not counted). Target [D] = 8 x 116 = 928 GPU-hours. samples [D] = 200k x 64 = 12.8M utterances (epochs = 1, "
+           "footprint-2 convention); whether 64 is the global or per-GPU batch is not stated. Quality B: paper note, batch ambiguity.")))
 
 # ====================================================================== vision / 3D
 MESH_SRC = ("Siddiqui et al. 2024, 'MeshGPT: Generating Triangle Meshes with Decoder-Only Transformers' (CVPR 2024, arXiv 2311.15475) -- "

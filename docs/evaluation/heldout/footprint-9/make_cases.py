@@ -288,6 +288,25 @@ A(C(id="qwen2.5-0.5b-aligner-peft-1xl4", name="qwen2.5-0.5b-instruct-aligner: tw
            "(current) wording is used. Target [D] = (27 + 195) / 60 = 3.7 GPU-hours for both stages (validation included). samples = 512 + "
            "2,048 examples; epochs not stated (null). paramsTotal 0.5B = the nominal size in the base-model name. Quality B.")))
 
+SWE_SRC = ("Jimenez et al. 2024, 'SWE-bench: Can Language Models Resolve Real-World GitHub Issues?' (ICLR 2024) -- rewritten paper text in "
+           "the file index (id 70158769162), §3.3 'SWE-Llama: Fine-Tuning for Repository Editing'")
+SWE_Q = ("Paper §3.3: 'SWE-bench-train comprises 19,000 issue-PR pairs from 37 additional Python repositories ... After filtering sequences "
+         "exceeding 30,000 tokens, approximately 10,000 instances are used for training.' 'The 7B- and 13B-parameter CodeLlama-Python models "
+         "are fine-tuned using LoRA ... rank r=16, α=16, and 5% dropout on all attention projection matrices. Training used a learning rate "
+         "of 6×10⁻⁴ and batch size 32 for up to 4 epochs. Long-context training was enabled by DeepSpeed Ulysses and FlashAttention. SWE-Llama "
+         "7b trained for 20 hours on 4 A100 GPUs; SWE-Llama 13b for 47 hours on 8 A100s.' ")
+SWE_C = ("samples = ~10,000 instances, epochs = 4 (an UPPER bound: 'up to 4 epochs'; the best checkpoint was kept). Each instance is a "
+         "long prompt (issue + oracle-retrieved files, up to 30,000 tokens), so tokens per sample are far above a typical SFT example; the "
+         "token total is not stated (null). LoRA on attention projections only: 6*N*D on the total overstates the backward pass. Quality B.")
+A(C(id="swe-llama-7b-lora-4xa100", name="SWE-Llama 7b: LoRA fine-tune of CodeLlama-Python-7B on ~10k SWE-bench-train instances (<= 30k tokens), up to 4 epochs, 4 A100, 20 h",
+    quality="B", architecture="dense decoder-only (CodeLlama-Python 7B) with LoRA on attention projections (r = 16)", paramsTotal=7e9,
+    samples=10000, epochs=4, seqLen=30000, hardware="A100 (memory not stated)", devices=4, target=dict(metric=GPUH, value=4 * 20),
+    source=SWE_SRC, notes=SWE_Q + "Target [D] = 4 x 20 h = 80 GPU-hours. " + SWE_C))
+A(C(id="swe-llama-13b-lora-8xa100", name="SWE-Llama 13b: LoRA fine-tune of CodeLlama-Python-13B on ~10k SWE-bench-train instances (<= 30k tokens), up to 4 epochs, 8 A100, 47 h",
+    quality="B", architecture="dense decoder-only (CodeLlama-Python 13B) with LoRA on attention projections (r = 16)", paramsTotal=13e9,
+    samples=10000, epochs=4, seqLen=30000, hardware="A100 (memory not stated)", devices=8, target=dict(metric=GPUH, value=8 * 47),
+    source=SWE_SRC, notes=SWE_Q + "Target [D] = 8 x 47 h = 376 GPU-hours. " + SWE_C))
+
 AO_SRC = ("Karvonen et al. 2025, 'Activation Oracles' (LoRA-trained LLMs that answer questions about another model's activations) -- "
           "paper text copy in the file index (id 51893419498), §3.3 'Training Scale'; the per-model infrastructure table is from the ARENA "
           "exercise notebook that quotes the paper (id 61769417673, 'From the paper (Section 3.3, Appendix A.3)')")

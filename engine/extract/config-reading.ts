@@ -14,6 +14,8 @@ export type PathLookup = (path: string[]) => { value: FactValue; where: string }
 /** Mixed-precision code: apex, native AMP, half models and loss-scaling optimizers. */
 const AMP_CODE =
   /\bamp\.initialize\s*\(|\bnetwork_to_half\s*\(|\bFP16_Optimizer\s*\(|\.half\s*\(\s*\)|\bGradScaler\s*\(|\bautocast\s*\(|\bamp\.scale_loss\s*\(/;
+/** The process count a global batch is divided by. */
+const WORLD = /world_size|num_gpus|n_gpus|ngpus|num_processes|device_count|get_world_size|num_replicas|nprocs/i;
 /** Any word of mixed precision: a script without one trains in fp32 (PyTorch's default). */
 const AMP_WORDS = /\b(amp|autocast|GradScaler|half|fp16|bf16|bfloat16|float16|precision|apex)\b/i;
 const SAVE_CALL = /\b(save_checkpoint|save_model|save_network|torch\.save|\w+\.save)\s*\(/;
@@ -180,6 +182,25 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     if (n <= 0) continue;
     if (/epoch/i.test(loop.childForFieldName('left')?.text ?? '') || /epoch/i.test(endNode?.text ?? ''))
       put('epochs', n, endNode, `for … in ${it.text} in ${base(script)}, with ${keys(end)}`);
+    break;
+  }
+
+  // A batch key the code divides by the process count (`params.batch_size // params['world_size']`,
+  // `cfg.TRAIN.BATCH_SIZE / max(1, cfg.NUM_GPUS)`): the config's batch is the global one, per device unknown until
+  // the devices are.
+  for (const op of walk(root, 'binary_operator')) {
+    const sign = op.childForFieldName('operator')?.text;
+    if (sign !== '//' && sign !== '/') continue;
+    const left = op.childForFieldName('left');
+    const right = op.childForFieldName('right');
+    if (!left || !right || !WORLD.test(right.text)) continue;
+    const p = accessPath(left);
+    if (!p?.length || !/batch/i.test(p[p.length - 1])) continue;
+    const g = evaluate(left, lookup);
+    const known = g && typeof g.value === 'number' && g.value > 0 && g.from.length > 0;
+    if (known)
+      put('global_batch', g.value, op, `${op.text} in ${base(script)}: ${keys(g)} is the batch over all processes`);
+    put('micro_batch', null, op, `${op.text} in ${base(script)}: the config's batch is divided by the process count`);
     break;
   }
 

@@ -9,6 +9,8 @@ import { HF_SCHEMA } from './hf-fields';
 import type { LaunchCommand } from './launcher';
 import { lightningPrecision } from './lightning';
 import type { RunDraft } from './run-draft';
+import { ALIASES } from '../vocabulary/aliases';
+import { acOf } from '../vocabulary/values';
 
 /**
  * Flags that mean the same in the training scripts that take them (HF TrainingArguments names are read by
@@ -104,6 +106,7 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: strin
     const f = cmd.fields.get(name);
     if (f) put(fact(key, int(f.value) ?? null, f));
   }
+  for (const f of vocabularyFlags(cmd)) put(f);
   const precision = precisionFlag(cmd);
   if (precision) put(precision);
   for (const f of cmd.envFacts) put(f);
@@ -130,6 +133,36 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: strin
     anchor: { file, span: where.span },
   };
 }
+/**
+ * The per-device batch, sequence length, loader workers and activation checkpointing from flags the shared vocabulary
+ * lists for any framework (`--micro_bsz 16`, `--ctx_len 512`, `--grad_cp 1`): `inferred`, since no reader of the
+ * script says what they mean. A one-word spelling of a generic row, not a weak one, and only a per-device batch.
+ */
+const VOCAB_FLAG_KEYS: FactKey[] = ['micro_batch', 'seq_len', 'num_workers', 'grad_checkpointing'];
+const VOCAB_FLAGS = new Map(
+  ALIASES.filter(
+    (a) =>
+      !a.fw &&
+      !a.weak &&
+      VOCAB_FLAG_KEYS.includes(a.to as FactKey) &&
+      (a.to !== 'micro_batch' || a.scope === 'per-device'),
+  ).flatMap((a) => a.keys.filter((k) => /^[a-z_]+$/.test(k)).map((k) => [k, a] as const)),
+);
+function vocabularyFlags(cmd: LaunchCommand): Fact[] {
+  const out: Fact[] = [];
+  for (const [name, f] of cmd.fields) {
+    const row = VOCAB_FLAGS.get(name.replace(/-/g, '_').toLowerCase());
+    if (!row) continue;
+    const value = row.read === 'ac' ? acOf(f.value) : int(f.value);
+    out.push({
+      ...fact(row.to as FactKey, value ?? null, f),
+      origin: 'inferred',
+      note: `inferred from the flag ${f.text}: read as ${row.to} in the shared vocabulary`,
+    });
+  }
+  return out;
+}
+
 /** `--bf16`, `--fp16`, `--mixed_precision bf16`, `--precision bf16-mixed`, `--amp` (when HF_SCHEMA did not decide). */
 function precisionFlag(cmd: LaunchCommand): Fact | undefined {
   const f = (n: string): Field | undefined => cmd.fields.get(n);

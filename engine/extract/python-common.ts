@@ -8,9 +8,11 @@ import { argInsert, pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
 import { builtModelFact } from './python-model';
 import type { SyntaxNode } from '../parse/python';
-import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
+import { callsWithKeyword, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
 import { ValueResolver } from './python-values';
+import { ALIASES } from '../vocabulary/aliases';
+import { acOf } from '../vocabulary/values';
 
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
@@ -99,16 +101,8 @@ export function fileWideFacts(
         });
       }
     }
-    if (c.callee.endsWith('.gradient_checkpointing_enable')) {
-      put({
-        key: 'grad_checkpointing',
-        value: true,
-        origin: 'explicit',
-        file,
-        span: spanOf(c.node),
-        note: `${c.callee}()`,
-      });
-    }
+    if (c.callee.endsWith('.gradient_checkpointing_enable') && fileFacts.get('grad_checkpointing')?.value !== true)
+      put(checkpointingFact(file, c, values, `${c.callee}()`));
     if ((c.name === 'get_peft_model' || c.name === 'LoraConfig') && fileFacts.get('peft')?.value !== 'qlora') {
       // `if args.enable_lora: model = get_peft_model(…)` with a store_true flag: an adapter only when it is given.
       const flag = offByDefaultGuard(c.node, undefined, values);
@@ -146,22 +140,6 @@ export function fileWideFacts(
           note: `load_dataset("${r.value}")`,
         });
     }
-    if (!fileFacts.has('seq_len')) {
-      const ml = c.kwargs.get('max_length') ?? c.kwargs.get('max_seq_length');
-      const isTokenizerCall = /tokeni[sz]er|tok\b/i.test(c.callee) || c.name === 'tokenize';
-      if (ml && isTokenizerCall) {
-        const r = values.resolve(ml.value);
-        if (typeof r.value === 'number')
-          put({
-            key: 'seq_len',
-            value: r.value,
-            origin: 'explicit',
-            file,
-            span: spanOf(ml.node),
-            note: `tokenizer ${ml.name}=${r.value}`,
-          });
-      }
-    }
     if (torchFacts) {
       if (c.callee === 'torch.compile')
         put({ key: 'compile', value: true, origin: 'explicit', file, span: spanOf(c.node), note: 'torch.compile(…)' });
@@ -169,16 +147,14 @@ export function fileWideFacts(
         /(^|\.)(checkpoint|checkpoint_sequential)$/.test(c.callee) &&
         /torch\.utils\.checkpoint|checkpoint_sequential|from torch\.utils\.checkpoint import/.test(text)
       ) {
-        put({
-          key: 'grad_checkpointing',
-          value: true,
-          origin: 'explicit',
-          file,
-          span: spanOf(c.node),
-          note: `${c.callee}(…) (activation checkpointing)`,
-        });
+        if (fileFacts.get('grad_checkpointing')?.value !== true)
+          put(checkpointingFact(file, c, values, `${c.callee}(…) (activation checkpointing)`));
       }
     }
+  }
+  if (!fileFacts.has('seq_len')) {
+    const s = tokenizerLength(file, root, text, calls, values);
+    if (s) put(s);
   }
   for (const f of pythonDeviceFacts(file, calls, values, text)) if (!fileFacts.has(f.key)) put(f);
   // Vision and audio models, their dataset and input size (a Hugging Face id read above stays the model).
@@ -210,6 +186,10 @@ export function fileWideFacts(
     const s = seqLenByName(file, values);
     if (s) put(s);
   }
+  if (!fileFacts.has('grad_checkpointing')) {
+    const g = checkpointingByName(file, values);
+    if (g) put(g);
+  }
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   const optimizer = optimizerFact(file, text, root, values);
   if (optimizer) put(optimizer);
@@ -235,18 +215,131 @@ export function fileWideFacts(
   return fileFacts;
 }
 
+/**
+ * Gradient checkpointing switched on by this call: on, unless the call runs only under a flag that is off by default
+ * (`if args.activation_checkpointing: model.gradient_checkpointing_enable()` with a store_true flag): then off, as
+ * the argparse default, so that a launcher passing the flag turns it on (./link/merge.ts reads the dest from the note).
+ */
+function checkpointingFact(file: string, c: CallSite, values: ValueResolver, what: string): Fact {
+  let flag: string | undefined;
+  for (let p = c.node.parent; p && !flag; p = p.parent) {
+    const body = p.type === 'if_statement' ? p.childForFieldName('consequence') : null;
+    if (body && body.startIndex <= c.node.startIndex && c.node.endIndex <= body.endIndex)
+      flag = values.offByDefaultCondition(p.childForFieldName('condition'));
+  }
+  if (flag && values.declaredDefault(flag)?.value === false)
+    return {
+      key: 'grad_checkpointing',
+      value: false,
+      origin: 'script-default',
+      file,
+      span: spanOf(c.node),
+      note: `${what} runs only when --${flag} is given (default of argparse --${flag}: off)`,
+    };
+  return { key: 'grad_checkpointing', value: true, origin: 'explicit', file, span: spanOf(c.node), note: what };
+}
+
+/**
+ * The length a tokenizer truncates or pads to (`tokenizer(text, max_length=args.max_length)`,
+ * `AutoTokenizer.from_pretrained(…, model_max_length=512)`): one value over all such calls, else none.
+ */
+function tokenizerLength(
+  file: string,
+  root: SyntaxNode,
+  text: string,
+  calls: CallSite[],
+  values: ValueResolver,
+): Fact | undefined {
+  const seen = new Set<number>();
+  const found: { v: number; node: SyntaxNode; note: string; scriptDefault: boolean }[] = [];
+  for (const c of [...calls, ...callsWithKeyword(root, text, ['max_length', 'max_seq_length', 'model_max_length'])]) {
+    if (seen.has(c.node.id)) continue;
+    seen.add(c.node.id);
+    const isTokenizerCall = /tokeni[sz]er|tok\b/i.test(c.callee) || c.name === 'tokenize';
+    const ml = c.kwargs.get('max_length') ?? c.kwargs.get('max_seq_length') ?? c.kwargs.get('model_max_length');
+    if (!ml || !isTokenizerCall) continue;
+    const r = values.resolve(ml.value);
+    if (typeof r.value !== 'number') continue;
+    found.push({
+      v: r.value,
+      node: ml.node,
+      scriptDefault: !!r.scriptDefault,
+      note: `tokenizer ${ml.name}=${ml.value.text}${r.via ? ` (${r.via})` : ''}`,
+    });
+  }
+  // `tokenizer.model_max_length = args.max_length`: the length set on the tokenizer itself.
+  for (const a of text.includes('model_max_length') ? root.descendantsOfType('assignment') : []) {
+    const left = a?.childForFieldName('left');
+    if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'model_max_length') continue;
+    if (!/tokeni[sz]er|tok$/i.test(left.childForFieldName('object')?.text ?? '')) continue;
+    const right = a!.childForFieldName('right');
+    const r = values.resolve(right);
+    if (typeof r.value !== 'number' || !right) continue;
+    found.push({
+      v: r.value,
+      node: right,
+      scriptDefault: !!r.scriptDefault,
+      note: `${left.text} = ${right.text}${r.via ? ` (${r.via})` : ''}`,
+    });
+  }
+  if (found.length === 0 || new Set(found.map((f) => f.v)).size !== 1) return undefined;
+  const f = found[0];
+  return {
+    key: 'seq_len',
+    value: f.v,
+    origin: f.scriptDefault ? 'script-default' : 'explicit',
+    file,
+    span: spanOf(f.node),
+    note: f.note,
+  };
+}
+
 /** Names scripts give the training sequence length (module constants, argparse options, dataclass fields). */
 const SEQ_NAMES = [
-  'max_seq_length',
-  'max_seq_len',
-  'seq_len',
-  'seq_length',
-  'sequence_length',
-  'max_sequence_length',
-  'context_length',
-  'maxlen',
-  'max_len',
+  ...new Set([
+    'max_seq_length',
+    'max_seq_len',
+    'seq_len',
+    'seq_length',
+    'sequence_length',
+    'max_sequence_length',
+    'context_length',
+    'maxlen',
+    'max_len',
+    ...vocabularyNames('seq_len'),
+  ]),
 ];
+
+/** One-word spellings the shared vocabulary lists for a fact in any framework (not the weak ones). */
+function vocabularyNames(key: FactKey): string[] {
+  return ALIASES.filter((a) => a.to === key && !a.fw && !a.weak).flatMap((a) =>
+    a.keys.filter((k) => /^[a-z_]+$/.test(k)),
+  );
+}
+
+/**
+ * Activation checkpointing an option declares under a name the vocabulary lists (`--grad_cp` default 0,
+ * `--gradient_checkpointing` store_true): `inferred`, and named as the argparse option so a launcher's flag decides.
+ */
+function checkpointingByName(file: string, values: ValueResolver): Fact | undefined {
+  for (const name of vocabularyNames('grad_checkpointing')) {
+    const d = values.declaredDefault(name);
+    const on = d ? acOf(d.value) : undefined;
+    if (!d || on === undefined) continue;
+    const flag = /argparse (--[\w-]+)/.exec(d.via)?.[1];
+    return {
+      key: 'grad_checkpointing',
+      value: on,
+      origin: 'inferred',
+      file,
+      span: spanOf(d.node),
+      note: flag
+        ? `default of argparse ${flag} = ${String(d.value)}, read as activation checkpointing`
+        : `${d.via}, read as activation checkpointing`,
+    };
+  }
+  return undefined;
+}
 
 /**
  * A sequence length the script declares under one of those names (`maxlen = 128`, `SEQUENCE_LENGTH = 64`,

@@ -232,15 +232,28 @@ export function dataLoaderFacts(
     train.kwargs.get('batch_size') ??
     (train.positional[1] ? { node: train.positional[1], value: train.positional[1], name: 'batch_size' } : undefined) ??
     splat.get('batch_size');
-  if (bs) {
+  // `DataLoader(dataset, batch_size=None)`: the dataset yields whole batches; the batch is the one its constructor
+  // is given (`dataset = TokenStream(…, batch_size=args.batch_size)`), when the dataset is a name bound to one call.
+  const own = bs?.value.type === 'none' ? datasetBatch(train, values) : undefined;
+  if (own) {
+    const r = values.resolve(own.value);
+    facts.push({
+      key: 'micro_batch',
+      value: typeof r.value === 'number' ? r.value : null,
+      origin: r.scriptDefault || requiredFlag(r) ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(own.node),
+      note: `DataLoader(batch_size=None) over a dataset that batches itself: ${own.callee}(batch_size=${own.value.text})${r.via ? ` (${r.via})` : ''}${requiredFlag(r)}`,
+    });
+  } else if (bs) {
     const r = values.resolve(bs.value);
     facts.push({
       key: 'micro_batch',
       value: typeof r.value === 'number' ? r.value : null,
-      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      origin: r.scriptDefault || requiredFlag(r) ? 'script-default' : 'explicit',
       file,
       span: spanOf(bs.node),
-      note: `DataLoader(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}${typeof r.value === 'number' ? '' : ' — value unknown'}`,
+      note: `DataLoader(batch_size=${bs.value.text})${r.via ? ` (${r.via})` : ''}${typeof r.value === 'number' ? '' : ' — value unknown'}${requiredFlag(r)}`,
     });
   } else if (!train.kwargs.has('batch_sampler') && !train.hasSplat) {
     facts.push({
@@ -305,6 +318,31 @@ export function dataLoaderFacts(
       });
   }
   return { facts, call: train };
+}
+
+/**
+ * For a value read from `args.<dest>` of an argparse option declared without a default (`required=True`): a note
+ * naming the option the way ./link/merge.ts finds it, so that the launcher that passes it fills the value.
+ */
+function requiredFlag(r: { value: unknown; dest?: string; scriptDefault?: boolean }): string {
+  return r.value === undefined && r.dest && !r.scriptDefault ? ` (no default of argparse --${r.dest})` : '';
+}
+
+/** The `batch_size=` keyword of the call that builds the dataset a `DataLoader(dataset, batch_size=None)` reads. */
+function datasetBatch(
+  loader: CallSite,
+  values: ValueResolver,
+): { node: SyntaxNode; value: SyntaxNode; callee: string } | undefined {
+  const ds = loader.positional[0] ?? loader.kwargs.get('dataset')?.value;
+  if (ds?.type !== 'identifier') return undefined;
+  const rhs = values.localAssignments(ds);
+  if (rhs.length !== 1 || rhs[0].type !== 'call') return undefined;
+  const kw = rhs[0]
+    .childForFieldName('arguments')
+    ?.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'batch_size');
+  const value = kw?.childForFieldName('value');
+  if (!kw || !value) return undefined;
+  return { node: kw, value, callee: rhs[0].childForFieldName('function')?.text ?? 'dataset' };
 }
 
 /** Where the script runs, from device strings: "cuda" anywhere means a GPU; only "mps" or only "cpu" says otherwise. */

@@ -48,6 +48,7 @@ const FILLED: FactKey[] = [
   'num_workers',
   'epochs',
   'micro_batch',
+  'global_batch',
 ];
 
 /** Facts the reading script's own run decides in code. */
@@ -324,7 +325,9 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     const cur = facts.get(f.key);
     // The schema's default is the weakest written value: the script's reading of the same key says what it does.
     const fromSchema = !!schema && cur?.file === schema.file;
-    if (cur && !WEAK.includes(cur.origin) && cur.value !== null && !fromSchema) return;
+    // A batch the code divides by the process count overrides the vocabulary's per-device reading of the same key.
+    const divided = f.key === 'micro_batch' && f.value === null && cur?.origin === 'inferred';
+    if (cur && !WEAK.includes(cur.origin) && cur.value !== null && !fromSchema && !divided) return;
     facts.set(f.key, { ...f, note: `${f.note} — ${path.basename(reader.file)} ${reader.how}` });
     if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
   };

@@ -136,7 +136,8 @@ export function mergeRun(
   // (`--epochs 2` over `add_argument("--epochs", default=9)`). HF scripts map their flags through `draft.flags`.
   if (launch && draft.kind !== 'hf' && draft.kind !== 'lightning-cli' && !draft.rebuild) {
     for (const [k, f] of facts) {
-      const dest = f.origin === 'script-default' ? (argparseDest(f.note) ?? switchDest(f)) : undefined;
+      const dest =
+        f.origin === 'script-default' || f.origin === 'inferred' ? (argparseDest(f.note) ?? switchDest(f)) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
       if (!given) continue;
       // A mixed-precision switch the script declares off (`--amp`), given on the command line: on.
@@ -146,16 +147,17 @@ export function mergeRun(
             ? 'bf16'
             : 'fp16'
           : undefined;
+      // A default the script leaves unset (a required option: null) takes the launcher's number or switch.
+      // A switch written as a number (`--grad_cp 1`) is on when not 0.
+      const v = typeof f.value === 'boolean' && typeof given.value === 'number' ? given.value !== 0 : given.value;
+      const typed = f.value === null ? typeof v === 'number' : typeof v === typeof f.value;
       // A save behind a switch the launcher gives: it saves, at a cadence this review does not read from the flag.
-      const value =
-        switchOn ??
-        (given.value === undefined || typeof given.value !== typeof f.value || k === 'precision' || switchDest(f)
-          ? null
-          : given.value);
+      const value = switchOn ?? (v === undefined || !typed || k === 'precision' || switchDest(f) ? null : v);
       facts.set(k, {
         ...f,
         value,
-        origin: 'explicit',
+        // A value whose meaning only its name says stays inferred.
+        origin: f.origin === 'inferred' ? 'inferred' : 'explicit',
         file: given.file,
         span: given.span,
         note: `${given.text} on ${path.basename(launch.file)} overrides the script's default${value === null ? ' (value not readable here)' : ''}`,
@@ -163,6 +165,33 @@ export function mergeRun(
       owner.set(k, NO_EDITOR);
     }
   }
+  // A switch that is off unless its flag is given (any kind of script): the launcher that gives the flag turns it on;
+  // one that passes arguments this review cannot read (`$EXTRA_ARGS`, `"$@"`) leaves it unknown.
+  if (launch)
+    for (const [k, f] of facts) {
+      const flag =
+        f.origin === 'script-default' && f.value === false
+          ? /runs only when --([\w-]+) is given/.exec(f.note ?? '')
+          : null;
+      if (!flag) continue;
+      const given = launch.fields.get(flag[1]) ?? launch.fields.get(flag[1].replace(/_/g, '-'));
+      if (given && given.value !== false) {
+        facts.set(k, {
+          ...f,
+          value: true,
+          origin: 'explicit',
+          file: given.file,
+          span: given.span,
+          note: `${given.text} on ${path.basename(launch.file)} turns it on`,
+        });
+        owner.set(k, NO_EDITOR);
+      } else if (!given && !launch.complete)
+        facts.set(k, {
+          ...f,
+          value: null,
+          note: `${f.note}; ${path.basename(launch.file)} passes arguments not read here`,
+        });
+    }
   // Every argument is visible (a complete command line, or one arguments file): the defaults are not guesses.
   if (draft.fromParser && ((launch && launch.complete && !launch.accelerate) || draft.anchor)) {
     for (const [k, f] of facts)

@@ -116,7 +116,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // pycls: the total mini-batch and epochs; PaddleSeg: iterations. ALBERT's classifier names its steps `train_step`.
   A('global_batch', 'train.batch_size', 'int', ['pycls'], { scope: 'global', fw: ['pycls'] }),
   A('epochs', 'optim.max_epoch', 'int', ['pycls'], { unit: 'epochs', fw: ['pycls'] }),
-  // PySlowFast: the batch over the machine's GPUs, the optimizer's name, the run length in epochs.
+  // PySlowFast (and its forks: TimeSformer, MViT): TRAIN.BATCH_SIZE is split over NUM_GPUS of each machine (the
+  // loader divides it), so it is the batch of all processes of one shard. The optimizer's name; checkpoint period in
+  // epochs.
   A('global_batch', 'train.batch_size', 'int', ['pyslowfast'], { scope: 'global', fw: ['pyslowfast'] }),
   A('optimizer', 'solver.optimizing_method', 'string', ['pyslowfast'], { fw: ['pyslowfast'] }),
   A('save_steps', 'train.checkpoint_period', 'save', ['pyslowfast'], { unit: 'epochs', fw: ['pyslowfast'] }),

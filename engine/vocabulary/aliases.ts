@@ -149,7 +149,7 @@ export const ALIASES: Alias[] = [
     'batch_size train.batch_size training.batch_size data.batch_size dataloader.batch_size train_loader.batch_size fit.batch_size',
     'int',
     ['pytorch', 'lightning', 'timm', 'keras'],
-    // pycls's TRAIN.BATCH_SIZE is the total over its GPUs (a row of its own).
+    // pycls's and PySlowFast's TRAIN.BATCH_SIZE is the total over their GPUs (a row of their own).
     { scope: 'per-device', notFw: ['pycls', 'pyslowfast'] },
   ),
   A(
@@ -260,7 +260,7 @@ export const ALIASES: Alias[] = [
   // --- data loading, compile, activation checkpointing, PEFT, optimizer ---
   A(
     'num_workers',
-    'num_workers workers dataloader_num_workers dataloader.num_workers workers_per_gpu num_dataloader_workers train_dataloader.num_workers data.workers_per_gpu',
+    'num_workers workers dataloader_num_workers dataloader.num_workers workers_per_gpu num_dataloader_workers num_data_workers train_dataloader.num_workers data.workers_per_gpu',
     'int',
     ['pytorch', 'hf', 'detectron2', 'mmengine', 'timm', 'ultralytics'],
   ),
@@ -270,9 +270,11 @@ export const ALIASES: Alias[] = [
     'bool',
     ['torchtitan', 'hf', 'timm', 'olmo', 'litgpt', 'composer'],
   ),
+  // Not `recompute_method` / `activations_checkpoint_method`: Megatron-LM and NeMo read the method (uniform, block)
+  // only under a granularity (`recompute_granularity: full`); with the granularity null nothing is recomputed.
   A(
     'grad_checkpointing',
-    'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations recompute_method activation_checkpoint.mode activations_checkpoint_granularity activations_checkpoint_method grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode',
+    'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations activation_checkpoint.mode activations_checkpoint_granularity grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode',
     'ac',
     ['megatron', 'torchtitan', 'hf', 'olmo', 'composer', 'timm', 'nemo', 'neox'],
   ),
@@ -454,6 +456,11 @@ export const ALIASES: Alias[] = [
   A('micro_batch', 'rank_microbatch_size', 'int', ['olmo-core'], { scope: 'per-device', fw: ['olmo-core'] }),
   A('global_batch', 'global_batch_size', 'int', ['olmo-core'], { scope: 'global', fw: ['olmo-core'] }),
   A('duration', 'max_duration', 'duration', ['olmo-core'], { fw: ['olmo-core'] }),
+  // RWKV-LM's train.py flags (`--micro_bsz`, `--ctx_len`, `--grad_cp 1`) and InternEvo's `data.micro_bsz` (samples in
+  // one micro-batch of one process).
+  A('micro_batch', 'micro_bsz', 'int', ['rwkv', 'internevo'], { scope: 'per-device' }),
+  A('seq_len', 'ctx_len', 'int', ['rwkv']),
+  A('grad_checkpointing', 'grad_cp', 'ac', ['rwkv']),
   // The training images' side in pixels (the training crop); kept only for a vision run (./derive.ts).
   A(
     'resolution',

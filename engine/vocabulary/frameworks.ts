@@ -108,7 +108,9 @@ export const FRAMEWORKS: Framework[] = [
       s.syntax === 'yaml' &&
       s.topExact('TRAIN') &&
       s.topExact('SOLVER') &&
-      any(s, 'solver.optimizing_method', 'data_loader.num_workers', 'train.checkpoint_period', 'num_shards'),
+      (any(s, 'solver.optimizing_method', 'data_loader.num_workers', 'train.checkpoint_period', 'num_shards') ||
+        // Video forks (TimeSformer, MViT): clips of `DATA.NUM_FRAMES` frames.
+        (any(s, 'train.batch_size') && any(s, 'data.num_frames', 'data.sampling_rate'))),
     defaults: (f) => [
       ['optimizer', 'sgd', 'SOLVER.OPTIMIZING_METHOD defaults to "sgd"'],
       ['grad_accum', 1, 'the trainer steps the optimizer after every batch (no gradient accumulation)'],
@@ -125,6 +127,8 @@ export const FRAMEWORKS: Framework[] = [
     detect: (s) =>
       // `_BASE_` names one file in detectron2 (a list is PaddleDetection's).
       (s.syntax === 'yaml' &&
+        // PySlowFast's video configs share yacs and SOLVER (./frameworks-jobs.ts).
+        !(s.topExact('TRAIN') && any(s, 'data.num_frames', 'data.sampling_rate')) &&
         (s.topExact('SOLVER') ||
           (s.topExact('_BASE_') && typeof s.value('_BASE_') === 'string') ||
           (s.topExact('MODEL') && (s.topExact('INPUT') || s.topExact('DATASETS'))))) ||

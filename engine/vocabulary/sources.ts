@@ -137,6 +137,7 @@ export const SOURCES = {
   openmmlab: { url: 'https://mmengine.readthedocs.io/en/latest/advanced_tutorials/config.html', year: 2024 },
   deepmd: { url: 'https://docs.deepmodeling.com/projects/deepmd/en/stable/train/training.html', year: 2024 },
   spacy: { url: 'https://spacy.io/api/data-formats#config', year: 2024 },
+  rwkv: { url: 'https://github.com/BlinkDL/RWKV-LM/blob/main/RWKV-v5/train.py', year: 2024 },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -178,7 +178,10 @@ export class ImportWalk {
   }
 
   /** A class runs a step when a method the code calls on its objects (or `__init__`), here or in a base class, does. */
-  private classRuns(mod: Mod, cls: SyntaxNode, hops: number, seen = new Set<SyntaxNode>()): boolean {
+  private classRuns(mod: Mod, cls: SyntaxNode, hops: number, seen = new Set<number>()): boolean {
+    // Classes of this module already walked, by position: the parser hands out a new node object on each lookup, and
+    // a class that names itself (`return Config(**d)` in one of its methods) would otherwise recurse without end.
+    seen.add(cls.startIndex);
     const methods = methodsOf(cls);
     const todo = ['__init__', ...this.methodNames].filter((m) => methods.has(m));
     // Attributes the class sets (`self.model = FUNITModel(cfg)`): calling one (`self.model(…)`) runs its `forward`.
@@ -201,9 +204,8 @@ export class ImportWalk {
     // Base classes: methods not defined here are inherited.
     for (const base of namesCalled(cls).plain) {
       const local = definitionOf(mod.root, base);
-      if (local?.kind === 'def' && local.node.type === 'class_definition' && !seen.has(local.node)) {
-        seen.add(local.node);
-        if (this.classRuns(mod, local.node, hops, seen)) return true;
+      if (local?.kind === 'def' && local.node.type === 'class_definition') {
+        if (!seen.has(local.node.startIndex) && this.classRuns(mod, local.node, hops, seen)) return true;
       } else if (this.callsRun(mod, [base], hops)) return true;
     }
     return false;

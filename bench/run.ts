@@ -3,12 +3,16 @@
 //   1. re-analysis after an edit of a 2,000-line script: p95 warm, and its ratio to a bare full tree-sitter parse;
 //   2. server start to first diagnostics (over stdio), and RSS with 100 files open;
 //   3. CLI over a tree of 1,000 files: files/s;
-//   4. CLI over a 20,000-file repository: wall-clock ≤ 20 s and peak RSS ≤ 500 MB.
+//   4. CLI over a 20,000-file repository: wall-clock ≤ 20 s and peak RSS ≤ 500 MB;
+//   5. hostile inputs (a YAML alias bomb, a script whose import reaches a 4,000-function module): time as a ratio to
+//      the same analysis of an ordinary input of that kind (the tests only guard against hangs).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mergeSettings } from '../engine/settings';
+import { memoryReader } from '../engine/link';
+import { analyzeText } from '../server/review/analyze-file';
 import { analyzePython } from '../server/review/analyze';
 import { editFor, parsePython, pythonParser } from '../engine/parse/python';
 import { startServer } from '../test/helpers/lsp-client';
@@ -143,7 +147,49 @@ function bigRepo() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** Median ms of `n` analyses of `target` in an in-memory project. */
+async function medianAnalysis(files: Record<string, string>, target: string, n = 5): Promise<number> {
+  const settings = mergeSettings({ values: { hardware: 'a100' }, source: 'bench' });
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await analyzeText(target, files[target], settings, memoryReader(files));
+    times.push(performance.now() - t0);
+  }
+  return pct(times, 50);
+}
+
+/** 5. Hostile inputs against an ordinary input of the same kind, analysed the same way. */
+async function hostileInputs() {
+  let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+  for (let i = 0; i < 9; i++) {
+    const [me, prev] = [String.fromCharCode(98 + i), String.fromCharCode(97 + i)];
+    bomb += `${me}: &${me} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
+  }
+  const tail = 'base_model: Qwen/Qwen2.5-0.5B\ndatasets: []\nmicro_batch_size: 4\n';
+  const plain = Array.from({ length: 10 }, (_, i) => `k${i}: [${Array(9).fill('"lol"').join(',')}]`).join('\n');
+  const yb = await medianAnalysis({ '/b/bomb.yml': bomb + tail }, '/b/bomb.yml');
+  const yp = await medianAnalysis({ '/b/plain.yml': `${plain}\n${tail}` }, '/b/plain.yml');
+  console.log(
+    `YAML alias bomb (9^10 if expanded): ${yb.toFixed(1)} ms vs ${yp.toFixed(1)} ms plain; ratio ${(yb / yp).toFixed(1)}`,
+  );
+  const chain = (n: number) =>
+    [
+      'import torch',
+      ...Array.from({ length: n - 1 }, (_, i) => `def f${i}(model, x):\n    return f${i + 1}(model, x)\n`),
+      `def f${n - 1}(model, x):\n    model(x).mean().backward()\n`,
+    ].join('\n');
+  const script =
+    'import torch\nfrom workers import f0\n\nm = torch.nn.Linear(2, 2)\nfor e in range(3):\n    f0(m, None)\n';
+  const long = await medianAnalysis({ '/c/train.py': script, '/c/workers.py': chain(4000) }, '/c/train.py', 3);
+  const short = await medianAnalysis({ '/c/train.py': script, '/c/workers.py': chain(40) }, '/c/train.py', 3);
+  console.log(
+    `script importing a 4,000-function module: ${long.toFixed(0)} ms vs ${short.toFixed(0)} ms for 40 functions; ratio ${(long / short).toFixed(1)} (module parse included)`,
+  );
+}
+
 void (async () => {
+  await hostileInputs();
   await editLatency();
   await serverStart();
   cliThroughput();

@@ -5,6 +5,7 @@ import { Band, FlopsPlan, PrecisionPlan, WorkFamily } from './compute';
 import { GridPlan, PuePlan, round } from './energy';
 import type { FittedConstants } from './fit';
 import type { RunRegime } from './fit-spread';
+import type { SampleTokens } from './data/sample-tokens';
 import { Accelerator, ArchitectureInfo, Assumption, Estimate, Precision, RunInputs } from './types';
 
 /** How a user changes each input; shown next to the assumption it controls. Kept in one place on purpose. */
@@ -21,6 +22,8 @@ export const OVERRIDE_HINTS = {
   gpuHours: '--gpu-hours',
   architecture: 'set --architecture (e.g. resnet50, vit-b-16, whisper-small) or --flops-per-sample',
   samples: 'set --samples (training samples per epoch) and --epochs',
+  sampleTokens:
+    '--tokens (the tokens the run trains on), --tokens-per-sample (mean tokens a sample holds, after truncation), or --sample-kind text|instruction|classification|multimodal',
   measurement: "put CodeCarbon's emissions.csv next to the script, or pass --measurements",
   idle: '--include-idle (RunInputs.includeIdle)',
   embodied: '--embodied (RunInputs.embodied)',
@@ -69,6 +72,8 @@ export interface WorkPlan {
   spread?: Band;
   /** Text samples: the mid share of the sequence length they fill (units = samples × epochs × length × fill). */
   fill?: number;
+  /** Samples × epochs without a sequence length: the tokens per sample taken, and the table row when not stated. */
+  perSample?: { tokens: number; row?: SampleTokens };
   /** Images of a network the table does not know: how its FLOPs per sample were taken (a sentence). */
   generic?: string;
 }

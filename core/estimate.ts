@@ -38,7 +38,7 @@ import type { FittedConstants } from './fit';
 import { estimateMemoryDetailed } from './memory';
 import { prepareRun } from './prepare';
 import { resolveAccelerator } from './resolve';
-import { RANGE_CAP, rangesOf, scaleRange } from './ranges';
+import { RANGE_CAP, rangeCapOf, rangesOf, scaleRange } from './ranges';
 import type { Estimate, Range, RunInputs } from './types';
 
 export { fmtNum, fmtSci, MEASUREMENT_SPREAD, OVERRIDE_HINTS } from './estimate-model';
@@ -106,7 +106,7 @@ function toEstimate(run: PreparedRun): Estimate {
       key: 'ranges',
       text:
         'Ranges combine the factor ranges above as independent uncertainties (root-sum-square in log space), capped at ' +
-        `${RANGE_CAP}× from low to high; the utilisation band is the spread of the core's leave-one-out errors on published runs of this kind`,
+        `${round(rangeCapOf(run), 1)}× from low to high${rangeCapOf(run) > RANGE_CAP ? " (the span of the run's work: state it to narrow the range)" : ''}; the utilisation band is the spread of the core's leave-one-out errors on published runs of this kind`,
     });
   }
   const wall = (x: Range): Range => ({

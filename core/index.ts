@@ -5,6 +5,7 @@ export type * from './types';
 // Data tables and resolvers.
 export * from './data/accelerators';
 export * from './data/datasets';
+export * from './data/sample-tokens';
 export * from './data/grid';
 export * from './data/models';
 export * from './data/pue';

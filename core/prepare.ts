@@ -167,6 +167,11 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
           ? `the number of epochs over the ${inputs.samples.toLocaleString('en-US')} samples (${OVERRIDE_HINTS.samples})`
           : `the number of training samples (${OVERRIDE_HINTS.samples})`,
       );
+    } else if (work?.perSample !== undefined) {
+      // Samples and their tokens are known; the passes over them are not (a fine-tune runs 1–10 epochs).
+      missing.push(
+        `the number of epochs over the ${(inputs.samples ?? 0).toLocaleString('en-US')} samples (--epochs, or --tokens)`,
+      );
     } else if (inputs.samples !== undefined && inputs.resolution !== undefined && inputs.tokens === undefined) {
       // Images of a network the table does not know and whose family is not named (core/workload.ts).
       missing.push(
@@ -180,7 +185,18 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
           `the parameter count: the model "${named}" is in neither the models table (core/data/models.ts) nor the vision/audio architectures (core/data/vision-audio.ts), so its size is unknown (--params, or for a vision/audio model ${OVERRIDE_HINTS.architecture})`,
         );
       else if (n === undefined) missing.push(`the parameter count (${OVERRIDE_HINTS.params})`);
-      if (inputs.tokens === undefined) missing.push(`the number of training tokens (${OVERRIDE_HINTS.tokens})`);
+      if (inputs.tokens === undefined && inputs.samples !== undefined && inputs.seqLen !== undefined && n !== undefined)
+        // Samples of a stated length: the passes over them are what is missing.
+        missing.push(
+          `the number of epochs over the ${inputs.samples.toLocaleString('en-US')} samples (--epochs, or --tokens)`,
+        );
+      else if (inputs.tokens === undefined && inputs.samples !== undefined && n !== undefined)
+        // Text or image–text samples without a sequence length: their tokens follow from what they are.
+        missing.push(
+          `the tokens per sample of the ${inputs.samples.toLocaleString('en-US')} samples (${OVERRIDE_HINTS.sampleTokens})` +
+            (inputs.epochs === undefined ? ' and the number of epochs (--epochs)' : ''),
+        );
+      else if (inputs.tokens === undefined) missing.push(`the number of training tokens (${OVERRIDE_HINTS.tokens})`);
       if (n === undefined && inputs.tokens === undefined && !named)
         missing.push(`for vision or audio models the architecture and samples (${OVERRIDE_HINTS.architecture})`);
     }

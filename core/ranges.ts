@@ -35,6 +35,17 @@ export function combineLog(mid: number, deviations: Array<[number, number]>, cap
   return { low: mid * Math.exp(-ld), mid, high: mid * Math.exp(lu) };
 }
 
+/**
+ * The widest range a run reports: RANGE_CAP, or the span of its own work range when that is wider (samples of a kind
+ * whose tokens per sample span 20–30×, core/data/sample-tokens.ts): the range must at least hold what the run's stated
+ * inputs leave open, and the estimate says how to narrow it.
+ */
+export function rangeCapOf(run: Pick<PreparedRun, 'work'>): number {
+  const s = run.work?.spread;
+  const span = s && s.low > 0 && s.high > s.low ? s.high / s.low : 1;
+  return Math.max(RANGE_CAP, span);
+}
+
 /** Evaluate a run at mid levels and at each factor's low/high, and combine into ranges. */
 export function rangesOf(run: PreparedRun): Record<keyof Point, Range> {
   const mid = run.evaluate({});
@@ -47,7 +58,8 @@ export function rangesOf(run: PreparedRun): Record<keyof Point, Range> {
     for (const k of keys) devs[k].push([lo[k], hi[k]]);
   }
   const out = {} as Record<keyof Point, Range>;
-  for (const k of keys) out[k] = combineLog(mid[k], devs[k], k === 'embodiedKg' ? Infinity : RANGE_CAP);
+  const cap = rangeCapOf(run);
+  for (const k of keys) out[k] = combineLog(mid[k], devs[k], k === 'embodiedKg' ? Infinity : cap);
   return out;
 }
 

@@ -17,6 +17,7 @@ const POSITIVE_KEYS = [
   'flopsPerSample',
   'samples',
   'epochs',
+  'tokensPerSample',
   'resolution',
   'audioSeconds',
 ] as const;

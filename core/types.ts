@@ -22,6 +22,9 @@ export interface Assumption {
 
 export type Precision = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8';
 
+/** What a run's training samples are, as far as their length in tokens goes (core/data/sample-tokens.ts). */
+export type SampleKind = 'text' | 'instruction' | 'classification' | 'multimodal';
+
 export type Vendor = 'nvidia' | 'amd' | 'google' | 'intel' | 'apple' | 'other';
 
 export interface Accelerator {
@@ -191,6 +194,17 @@ export interface RunInputs {
   samples?: number;
   /** Passes over the samples; default 1 (stated as an assumption). */
   epochs?: number;
+  /**
+   * Tokens one training sample holds (added, optional): with samples × epochs, the run's tokens when it states neither
+   * tokens nor a sequence length. Wins over `sampleKind`.
+   */
+  tokensPerSample?: number;
+  /**
+   * What the training samples are (added, optional): text of a kind not stated, instruction or chat records,
+   * sentences to classify, or image–text samples. With samples × epochs and no tokens or sequence length, sets the
+   * tokens per sample as a range (core/data/sample-tokens.ts). A model the models table knows has text samples.
+   */
+  sampleKind?: SampleKind;
   /** Input side in pixels for vision models; FLOPs scale with (resolution / reference)². */
   resolution?: number;
   /** Seconds of audio per sample (wav2vec 2.0); FLOPs scale linearly. Whisper always pads to 30 s. */

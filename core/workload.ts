@@ -5,6 +5,7 @@ import { DEFAULT_PEFT_FRACTION, fmtPct, planFlops, RECOMPUTE_SHARE, validFractio
 import { architectureFamilyIn, forwardFlopsAt, genericFlopsPerParam, lookupArchitecture } from './data/vision-audio';
 import { fmtNum, fmtSci, Level, OVERRIDE_HINTS, WorkPlan } from './estimate-model';
 import type { Band } from './compute';
+import { SAMPLE_TOKENS, type SampleTokens } from './data/sample-tokens';
 import { ArchitectureInfo, Assumption, RunInputs } from './types';
 
 /**
@@ -24,6 +25,26 @@ export function textSampleTokens(inputs: RunInputs): number | undefined {
 }
 
 /**
+ * Tokens per sample of a run that states samples × epochs and no tokens: as stated (`tokensPerSample`), or, without a
+ * sequence length, the row of its kind of sample (core/data/sample-tokens.ts) as a low–mid–high range. A model the
+ * models table knows (its shape is given) has text samples. Undefined when neither is known, or when a sequence length
+ * is given and no tokens per sample (the text-fill path, textSampleTokens).
+ */
+export function sampleTokensPlan(
+  inputs: RunInputs,
+): { low: number; mid: number; high: number; row?: SampleTokens } | undefined {
+  if (inputs.tokens !== undefined || inputs.samples === undefined) return undefined;
+  if ((inputs.activeParams ?? inputs.params) === undefined) return undefined;
+  const t = inputs.tokensPerSample;
+  if (t !== undefined && Number.isFinite(t) && t > 0) return { low: t, mid: t, high: t };
+  if (inputs.seqLen !== undefined) return undefined;
+  const kind = inputs.sampleKind ?? (inputs.shape !== undefined ? 'text' : undefined);
+  if (kind === undefined || !(kind in SAMPLE_TOKENS)) return undefined;
+  const row = SAMPLE_TOKENS[kind];
+  return { low: row.low, mid: row.mid, high: row.high, row };
+}
+
+/**
  * Whether the inputs describe a per-sample workload: forward FLOPs per sample are known (architecture or
  * flopsPerSample) and either samples are given or the token workload (parameters and tokens) is incomplete.
  */
@@ -40,6 +61,9 @@ export function workUnits(inputs: RunInputs): number | undefined {
     (inputs.architecture !== undefined && lookupArchitecture(inputs.architecture) !== undefined);
   if (perSampleWorkload(inputs, fwd))
     return inputs.samples !== undefined && inputs.epochs !== undefined ? inputs.samples * inputs.epochs : undefined;
+  const per = sampleTokensPlan(inputs);
+  if (inputs.tokens === undefined && per && inputs.epochs !== undefined)
+    return (inputs.samples ?? NaN) * inputs.epochs * per.mid;
   return inputs.tokens ?? textSampleTokens(inputs);
 }
 
@@ -99,6 +123,21 @@ export function planWork(inputs: RunInputs, warnings: string[], textFill = 0.5):
       'Forward FLOPs per sample are known but no sample count is; the token workload (6·N·D) is used. Give samples to use them.',
     );
   const flops = planFlops(inputs);
+  // Samples × epochs × tokens per sample (stated, or the kind's row): samples without epochs leave the length unknown.
+  const per = sampleTokensPlan(inputs);
+  if (per) {
+    return {
+      kind: 'tokens',
+      units: inputs.epochs !== undefined ? (inputs.samples ?? NaN) * inputs.epochs * per.mid : undefined,
+      perUnit: flops.perToken,
+      forwardPerUnit: flops.forwardPerToken,
+      family: 'transformer',
+      flops,
+      params: n,
+      spread: per.row ? { low: per.low / per.mid, mid: 1, high: per.high / per.mid } : undefined,
+      perSample: { tokens: per.mid, row: per.row },
+    };
+  }
   const fromSamples = textSampleTokens(inputs);
   if (fromSamples !== undefined) {
     const mid = Math.min(TEXT_FILL_RANGE.high, Math.max(TEXT_FILL_RANGE.low, textFill));
@@ -170,6 +209,22 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
       override: '--tokens (the tokens the run trains on), or pack the data into full sequences',
       source:
         'Kaplan et al. 2020 (6ND); fill: the share of the length a sample fills, fitted on published fine-tunes (core/fit.ts)',
+    };
+  }
+  if (work.kind === 'tokens' && work.perSample !== undefined) {
+    const n = inputs.activeParams ?? inputs.params ?? NaN;
+    const row = work.perSample.row;
+    const each = row
+      ? `${fmtNum(work.perSample.tokens)} tokens per sample (${row.low.toLocaleString('en-US')}–${row.high.toLocaleString('en-US')}: ${row.name}; no sequence length stated)`
+      : `${fmtNum(work.perSample.tokens)} tokens per sample as stated`;
+    return {
+      key: 'tokens',
+      text:
+        `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${each} ` +
+        `= D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)}` +
+        `${inputs.activeParams !== undefined ? ' active' : ''} parameters`,
+      override: row ? OVERRIDE_HINTS.sampleTokens : undefined,
+      source: `Kaplan et al. 2020 (6ND)${row ? `; tokens per sample: ${row.source}` : ''}`,
     };
   }
   if (work.generic !== undefined) {

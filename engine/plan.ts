@@ -159,6 +159,7 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
   const ds = plan.facts.get('dataset_size');
   if (typeof ds?.value === 'string') {
     const info = lookupDataset(ds.value);
+    if (info?.tokensPerExample !== undefined) DATASET_TOKENS.set(plan, info.tokensPerExample);
     if (info)
       plan.facts.set('dataset_size', {
         ...ds,
@@ -184,6 +185,10 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
       });
   }
 }
+
+/** Mean tokens per example of the dataset a plan loads by name, when its row gives them (core/data/datasets.ts). */
+const DATASET_TOKENS = new WeakMap<RunPlan, number>();
+const datasetTokensPerExample = (plan: RunPlan): number | undefined => DATASET_TOKENS.get(plan);
 
 const num = (v: FactValue | undefined): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
@@ -228,7 +233,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   let stepsAssumed = false;
   const arch = perSampleArchitecture(plan);
   let perSample: Pick<RunInputs, 'architecture' | 'samples' | 'epochs' | 'resolution'> = {};
-  let textSamples: Pick<RunInputs, 'samples' | 'epochs'> = {};
+  let textSamples: Pick<RunInputs, 'samples' | 'epochs' | 'tokensPerSample'> = {};
   if (arch) {
     // Images or clips × epochs (steps × global batch when a step count is set); the core counts 3 × forward FLOPs.
     const res = num(v('resolution'));
@@ -275,8 +280,25 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
         override,
       });
     } else {
-      textSamples = { samples: examples, epochs };
-      assumptions.push({ key: 'samples', text: `${times} of up to ${seqLen} tokens`, override });
+      // A dataset whose card gives its tokens per example: those, truncated to a length the script states.
+      const perExample = datasetTokensPerExample(plan);
+      const statedLen = origin('seq_len') !== 'assumed' ? seqLen : undefined;
+      const each = perExample !== undefined ? Math.min(perExample, statedLen ?? Infinity) : undefined;
+      textSamples = { samples: examples, epochs, tokensPerSample: each };
+      const why =
+        perExample === undefined || each === undefined
+          ? ''
+          : each < perExample
+            ? `the dataset's ${perExample.toLocaleString('en-US')} truncated to ${seqLen}`
+            : "the dataset card's mean";
+      assumptions.push({
+        key: 'samples',
+        text:
+          each !== undefined
+            ? `${times} of ${each.toLocaleString('en-US')} tokens each (${why})`
+            : `${times} of up to ${seqLen} tokens`,
+        override,
+      });
     }
   }
   const precisionV = v('precision');

@@ -9,6 +9,12 @@ export interface DatasetInfo {
   year: number;
   /** Image datasets: the side in pixels the images are stored at, when every image has it (CIFAR 32, MNIST 28). */
   resolution?: number;
+  /**
+   * Text datasets: mean tokens per training example, from the card's bytes ÷ examples at ≈ 4 bytes of English a token
+   * (core/data/sample-tokens.ts), when the card states its bytes. A script that truncates to a shorter length computes
+   * at most that length.
+   */
+  tokensPerExample?: number;
 }
 
 export const DATASETS: readonly DatasetInfo[] = [
@@ -70,8 +76,11 @@ export const DATASETS: readonly DatasetInfo[] = [
   {
     id: 'HuggingFaceH4/ultrachat_200k',
     trainExamples: 207_865,
-    source: 'HuggingFaceH4/ultrachat_200k dataset card, train_sft split (207,865)',
+    source:
+      'HuggingFaceH4/ultrachat_200k dataset card, train_sft split (207,865 examples, 1,397,058,554 bytes: ≈ 6,700 bytes an ' +
+      'example, its first prompt stored twice, ≈ 1,600 tokens of conversation)',
     year: 2023,
+    tokensPerExample: 1600,
   },
   // ---------------------------------------------------------------- images (torchvision classes and Hub ids)
   {

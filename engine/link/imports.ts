@@ -33,6 +33,8 @@ import { reachedFacts, type Reached } from './imports-merge';
 const MAX_HOPS = 3;
 /** Modules parsed per script, at most. */
 const MAX_FILES = 24;
+/** Nested follows, at most: a chain through one large module's functions stays far below the call stack's limit. */
+const MAX_DEPTH = 48;
 /** Module or function names that say they run training (`trainer`, `engine`, `solver`, `train_one_epoch`). */
 const TRAINING_NAME = /train|solver|engine|runner|learner|\bexp\b|exp_|fit/i;
 /** Folders above the script searched for absolute imports (a repository's root usually is one or two up). */
@@ -80,6 +82,11 @@ function importRoots(linker: Linker, file: string, text: string): string[] {
 export class ImportWalk {
   private readonly mods = new Map<string, Mod | null>();
   private readonly visited = new Set<string>();
+  /** Import bindings per module file, read once (a large module is asked for each name a class calls). */
+  private readonly bindings = new Map<string, ImportBinding[]>();
+  /** Classes already walked (with the method names known then): a class met again costs nothing. */
+  private readonly classes = new Map<string, boolean>();
+  private depth = 0;
   /** Definitions reached from the script, with their module (for helper facts: an optimizer or DataLoader built there). */
   readonly reached: Reached[] = [];
   step?: { mod: Mod; def: SyntaxNode };
@@ -136,16 +143,21 @@ export class ImportWalk {
   /** Follows `symbol` of `mod`; true when it runs a training step (recorded in `this.step`). */
   follow(mod: Mod, symbol: string, hops: number): boolean {
     const key = `${mod.file}\0${symbol}`;
-    if (this.visited.has(key) || hops > MAX_HOPS) return false;
+    if (this.visited.has(key) || hops > MAX_HOPS || this.depth >= MAX_DEPTH) return false;
     this.visited.add(key);
     const def = definitionOf(mod.root, symbol);
     if (!def) {
       // `from pkg import trainer` where trainer is a submodule: nothing to run by itself.
       return false;
     }
-    if (def.kind === 'import') return this.followBinding(mod, def.binding, def.binding.symbol, hops + 1);
-    this.reached.push({ mod, def: def.node });
-    return this.runs(mod, def.node, hops);
+    this.depth++;
+    try {
+      if (def.kind === 'import') return this.followBinding(mod, def.binding, def.binding.symbol, hops + 1);
+      this.reached.push({ mod, def: def.node });
+      return this.runs(mod, def.node, hops);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** A name imported in `mod`: the module it comes from, and the symbol there. */
@@ -178,10 +190,17 @@ export class ImportWalk {
   }
 
   /** A class runs a step when a method the code calls on its objects (or `__init__`), here or in a base class, does. */
-  private classRuns(mod: Mod, cls: SyntaxNode, hops: number, seen = new Set<number>()): boolean {
-    // Classes of this module already walked, by position: the parser hands out a new node object on each lookup, and
-    // a class that names itself (`return Config(**d)` in one of its methods) would otherwise recurse without end.
-    seen.add(cls.startIndex);
+  private classRuns(mod: Mod, cls: SyntaxNode, hops: number): boolean {
+    const key = `${mod.file}\0${cls.startIndex}\0${this.methodNames.size}`;
+    const known = this.classes.get(key);
+    if (known !== undefined) return known;
+    this.classes.set(key, false); // a class met again while it is walked (a cycle through its bases) adds nothing
+    const result = this.walkClass(mod, cls, hops);
+    this.classes.set(key, result);
+    return result;
+  }
+
+  private walkClass(mod: Mod, cls: SyntaxNode, hops: number): boolean {
     const methods = methodsOf(cls);
     const todo = ['__init__', ...this.methodNames].filter((m) => methods.has(m));
     // Attributes the class sets (`self.model = FUNITModel(cfg)`): calling one (`self.model(…)`) runs its `forward`.
@@ -205,7 +224,7 @@ export class ImportWalk {
     for (const base of namesCalled(cls).plain) {
       const local = definitionOf(mod.root, base);
       if (local?.kind === 'def' && local.node.type === 'class_definition') {
-        if (!seen.has(local.node.startIndex) && this.classRuns(mod, local.node, hops, seen)) return true;
+        if (this.classRuns(mod, local.node, hops)) return true;
       } else if (this.callsRun(mod, [base], hops)) return true;
     }
     return false;
@@ -213,7 +232,8 @@ export class ImportWalk {
 
   /** Names called in `mod`: its own top-level definitions (same hop), or names it imports (one hop more). */
   private callsRun(mod: Mod, names: string[], hops: number): boolean {
-    const bindings = importBindings(mod.root);
+    let bindings = this.bindings.get(mod.file);
+    if (!bindings) this.bindings.set(mod.file, (bindings = importBindings(mod.root)));
     for (const n of names) {
       const [head] = n.split('.');
       if (!n.includes('.')) {

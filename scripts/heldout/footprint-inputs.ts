@@ -3,10 +3,11 @@
 // (scripts/validation/import-spent.ts), so that both give the core exactly what a user would give.
 //
 // Each case becomes the RunInputs a user would give (parameters, active parameters, tokens, samples × epochs, sequence
-// length, resolution, hardware with parenthesised remarks removed, devices, precision); nothing else. A resolution
+// length, resolution, hardware with parenthesised remarks removed, devices, precision, and since round 12 what the
+// samples are: text or image–text, from the case's modality); nothing else. A resolution
 // written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
 // multi-scale") gives none, as a user would leave it out.
-import { lookupArchitecture, type Precision, type RunInputs } from '../../core/index';
+import { lookupArchitecture, type Precision, type RunInputs, type SampleKind } from '../../core/index';
 
 export interface FootprintCase {
   id: string;
@@ -55,6 +56,11 @@ export const ACCELERATOR_ONLY = new Set([
 ]);
 
 const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
+/**
+ * What the samples are, from the case's modality (a user knows whether the data are text or image–text): the core
+ * uses it only for runs stating samples × epochs and neither tokens nor a sequence length (core/data/sample-tokens.ts).
+ */
+const SAMPLE_KIND: Record<string, SampleKind> = { text: 'text', multimodal: 'multimodal' };
 const val = (v: number | null) => (v === null ? undefined : v);
 /**
  * A resolution as the core takes it (the side of a square image): a number as is; "W x H" text as the side of a square
@@ -84,5 +90,6 @@ export function inputsOf(c: FootprintCase): RunInputs {
     hardware,
     devices: val(c.devices),
     precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
+    sampleKind: c.modality ? SAMPLE_KIND[c.modality] : undefined,
   };
 }

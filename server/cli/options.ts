@@ -25,6 +25,7 @@ const OPTION_BOUNDS: Record<string, { min: number; max: number; aboveMin?: boole
   '--teacher-params': { min: 1, max: 1e14 },
   '--micro-batch': { min: 1, max: 1e7, integer: true },
   '--seq-len': { min: 1, max: 1e8, integer: true },
+  '--tokens-per-sample': { min: 0, max: 1e8, aboveMin: true },
   '--gpu-hours': { min: 0, max: 1e9, aboveMin: true },
   '--devices': { min: 1, max: 1e6, integer: true },
   '--mfu': { min: 0, max: 1, aboveMin: true },

@@ -93,8 +93,9 @@ test('estimate, explicit mode from params and tokens gives sensible ranges aroun
   for (const k of ['gpuHours', 'energyKWh', 'co2eKg']) assert.ok(j[k].low <= j[k].mid && j[k].mid <= j[k].high, k);
   // Meta reports 184,320 GPU-hours for this run.
   assert.ok(j.gpuHours.low <= 184_320 * 1.15 && j.gpuHours.high >= 184_320 * 0.85, JSON.stringify(j.gpuHours));
-  // The large-run band: out-of-family residuals of the published large runs, the spent sets' among them (≈ 4×).
-  assert.ok(j.gpuHours.high / j.gpuHours.low <= 4.5);
+  // The large-run band: out-of-family residuals of the published large runs, the spent sets' among them (≈ 4.7× since
+  // footprint-6 … 8 joined them in round 12: docs/evaluation/dev-footprint-12.md); a range over 5× says little.
+  assert.ok(j.gpuHours.high / j.gpuHours.low <= 5, String(j.gpuHours.high / j.gpuHours.low));
 });
 
 test('estimate, explicit mode: an image network the table does not know, from its parameters, resolution and family', () => {

@@ -43,3 +43,19 @@ test('the new flags reject values outside their bounds with exit code 2', () => 
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--micro-batch must be at least 1/);
 });
+
+test('--sample-kind and --tokens-per-sample: samples × epochs without a sequence length are estimable, and said so', () => {
+  const kind = estimate('--params', '7e9', '--samples', '500000', '--epochs', '4', '--sample-kind', 'instruction');
+  assert.ok(kind.gpuHours.mid > 0);
+  assert.match(kind.assumptions.find((a) => a.key === 'tokens')!.text, /tokens per sample/);
+  const stated = estimate('--params', '7e9', '--samples', '500000', '--epochs', '4', '--tokens-per-sample', '800');
+  const asTokens = estimate('--params', '7e9', '--tokens', String(500000 * 4 * 800));
+  assert.ok(Math.abs(stated.gpuHours.mid / asTokens.gpuHours.mid - 1) < 1e-9);
+  const r = spawnSync(
+    process.execPath,
+    [BIN, 'estimate', '--params', '7e9', '--samples', '5e5', '--epochs', '4', '--sample-kind', 'audio'],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--sample-kind must be one of [a-z, ]*instruction[a-z, ]*, got "audio"/);
+});

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { estimate, genericFlopsPerParam } from '../../core/index';
+import { estimate, genericFlopsPerParam, SAMPLE_TOKENS } from '../../core/index';
 
 const chat = { params: 7e9, samples: 500_000, epochs: 3, seqLen: 2048, hardware: 'a100-80gb', devices: 64 } as const;
 
@@ -60,5 +60,60 @@ describe('images of a network the table does not know', () => {
       estimate({ ...run, architecture: 'a ViT-L trained with a new recipe', resolution: undefined }).method,
       'insufficient-inputs',
     );
+  });
+});
+
+describe('text samples × epochs without a sequence length: tokens per sample by kind of sample', () => {
+  // A model card's "fine-tuned on 500K instructions for 4 epochs" on 8 A100s, nothing else.
+  const sft = { params: 7e9, samples: 500_000, epochs: 4, hardware: 'a100-80gb', devices: 8 } as const;
+
+  it("estimates from the kind's range of tokens per sample, states it with its source, and says how to give it", () => {
+    const e = estimate({ ...sft, sampleKind: 'instruction' });
+    assert.equal(e.method, 'flops');
+    const a = e.assumptions.find((x) => x.key === 'tokens')!;
+    const row = SAMPLE_TOKENS.instruction;
+    assert.match(a.text, new RegExp(`${row.low.toLocaleString('en-US')}–${row.high.toLocaleString('en-US')}`));
+    assert.match(a.override ?? '', /--tokens-per-sample/);
+    assert.match(a.source ?? '', /Alpaca/);
+    // The mid is the run stated in tokens at the row's mid; the range reaches further than the utilisation band alone.
+    const asTokens = estimate({ ...sft, tokens: 500_000 * 4 * row.mid });
+    assert.ok(
+      Math.abs(e.gpuHours.mid / asTokens.gpuHours.mid - 1) < 1e-9,
+      `${e.gpuHours.mid} vs ${asTokens.gpuHours.mid}`,
+    );
+    const width = (x: { low: number; high: number }) => x.high / x.low;
+    assert.ok(
+      width(e.gpuHours) > width(asTokens.gpuHours) * 1.2,
+      `${width(e.gpuHours)} vs ${width(asTokens.gpuHours)}`,
+    );
+  });
+
+  it('takes tokens per sample the user states, exactly, over the kind (and over a sequence length)', () => {
+    const stated = estimate({ ...sft, sampleKind: 'instruction', seqLen: 4096, tokensPerSample: 700 });
+    const asTokens = estimate({ ...sft, seqLen: 4096, tokens: 500_000 * 4 * 700 });
+    assert.ok(Math.abs(stated.gpuHours.mid / asTokens.gpuHours.mid - 1) < 1e-9);
+    assert.ok(Math.abs(stated.gpuHours.high / asTokens.gpuHours.high - 1) < 1e-9, 'no work range of its own');
+  });
+
+  it('orders the kinds by length: sentences to classify < instruction records < image–text samples', () => {
+    const h = (k: 'classification' | 'instruction' | 'multimodal') => estimate({ ...sft, sampleKind: k }).gpuHours.mid;
+    assert.ok(h('classification') < h('instruction') && h('instruction') < h('multimodal'));
+    for (const r of Object.values(SAMPLE_TOKENS)) assert.ok(r.low < r.mid && r.mid < r.high && r.source && r.year);
+  });
+
+  it('a model the models table sizes has text samples', () => {
+    const e = estimate({ ...sft, shape: { layers: 32, hidden: 4096, heads: 32 } });
+    assert.equal(e.method, 'flops');
+    assert.match(e.assumptions.find((x) => x.key === 'tokens')!.text, /text sample of a kind not stated/);
+  });
+
+  it('asks for the epochs, or for what the samples are, rather than assuming them', () => {
+    const noEpochs = estimate({ ...sft, epochs: undefined, sampleKind: 'instruction' });
+    assert.equal(noEpochs.method, 'insufficient-inputs');
+    assert.match(noEpochs.warnings.join('\n'), /epochs over the 500,000 samples/);
+    // Samples of an unknown kind (speech clips, detection images, graphs …): no tokens are assumed for them.
+    const unknown = estimate(sft);
+    assert.equal(unknown.method, 'insufficient-inputs');
+    assert.match(unknown.warnings.join('\n'), /tokens per sample of the 500,000 samples .*--sample-kind/);
   });
 });

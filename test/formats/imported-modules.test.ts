@@ -297,3 +297,22 @@ Trainer(model, [torch.randn(2, 4)], steps=250).run()
   const g = theRun(await analyze({ 'train.py': on, 'kit/trainer.py': trainer }, 'train.py')).plan.facts;
   assert.equal(g.get('periodic_save')?.value, 'epoch');
 });
+
+test('a long chain of calls in one module is walked a bounded depth: no stack overflow, a short chain still reaches the step', async () => {
+  // Large generated modules (RL frameworks' worker files) hold thousands of functions calling one another.
+  const chain = (n: number) =>
+    [
+      'import torch',
+      ...Array.from({ length: n - 1 }, (_, i) => `def f${i}(model, x):\n    return f${i + 1}(model, x)\n`),
+      `def f${n - 1}(model, x):\n    loss = model(x).mean()\n    loss.backward()\n`,
+    ].join('\n');
+  const script = `import torch\nfrom workers import f0\n\nmodel = torch.nn.Linear(2, 2)\nfor epoch in range(3):\n    f0(model, torch.zeros(2))\n`;
+  const long = await analyze({ 'train.py': script, 'workers.py': chain(4000) }, 'train.py');
+  assert.deepEqual(
+    long.messages.filter((m) => /failed/.test(m)),
+    [],
+  );
+  // The script holds no backward pass: its run exists only because the walk reached the step in workers.py.
+  const short = theRun(await analyze({ 'train.py': script, 'workers.py': chain(8) }, 'train.py'));
+  assert.equal(short.plan.facts.get('epochs')?.value, 3);
+});

@@ -15,17 +15,15 @@ test('YAML: half-typed text gives errors with a line, never an exception', () =>
     assert.doesNotThrow(() => parseYaml(bad));
 });
 
-test('YAML: an alias bomb is read in milliseconds and gives a clear answer', async () => {
+// Expanded, this bomb is 9^10 strings (hours): the test's timeout is the hang guard.
+test('YAML: an alias bomb is read without expanding it and gives a clear answer', { timeout: 120_000 }, async () => {
   let text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
   for (let i = 0; i < 9; i++) {
     const [me, prev] = [String.fromCharCode(98 + i), String.fromCharCode(97 + i)];
     text += `${me}: &${me} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
   }
   text += 'base_model: Qwen/Qwen2.5-0.5B\ndatasets: []\nmicro_batch_size: *j\n';
-  const started = Date.now();
   const a = await analyze({ 'bomb.yml': text }, 'bomb.yml', { hardware: 'a100' });
-  // Expanded, this bomb is 9^10 strings (hours): a generous cap keeps the check clear of a loaded machine.
-  assert.ok(Date.now() - started < 20_000);
   assert.equal(a.runs.length, 1);
   assert.equal(a.runs[0].plan.facts.get('micro_batch')?.value, null, 'an alias to a list is not a batch size');
 });

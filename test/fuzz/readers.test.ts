@@ -94,13 +94,9 @@ function mutated(text: string) {
 }
 
 const settings = mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'fuzz' });
-const BOUND_MS = 5000;
-
-async function analyzeBounded(file: string, text: string, related: Record<string, string>) {
-  const t0 = performance.now();
+// A hang (a reader that loops) fails through the test's timeout; speed is measured by `npm run bench`, not here.
+async function analyzeChecked(file: string, text: string, related: Record<string, string>) {
   const a = await analyzeText(file, text, settings, memoryReader(related));
-  const ms = performance.now() - t0;
-  assert.ok(ms < BOUND_MS, `${path.basename(file)}: ${ms.toFixed(0)} ms`);
   for (const f of a.findings) {
     const t = f.file === file ? text : related[f.file];
     if (t === undefined) continue;
@@ -116,7 +112,7 @@ for (const [kind, re, file] of [
   ['shell', /\.(sh|slurm)$/, '/fuzz/run.sh'],
 ] as const) {
   const corpus = byExt(re);
-  test(`${kind}: mutated fixtures and garbage never throw and end within a bound`, { timeout: 120_000 }, async () => {
+  test(`${kind}: mutated fixtures and garbage never throw and always end`, { timeout: 120_000 }, async () => {
     assert.ok(corpus.length > 0);
     const source = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...corpus).chain(({ text }) => mutated(text)) },
@@ -130,7 +126,7 @@ for (const [kind, re, file] of [
     });
     await fc.assert(
       fc.asyncProperty(source, neighbours, async (text, related) => {
-        await analyzeBounded(file, text, { ...related, [file]: text });
+        await analyzeChecked(file, text, { ...related, [file]: text });
         // The readers on their own, too.
         if (kind === 'YAML') parseYaml(text);
         if (kind === 'JSON') parseJson(text);

@@ -1,7 +1,13 @@
 // The run-shape options of `greenml estimate` in explicit mode: what the core needs for mixture-of-experts models,
 // distillation, and small launch-bound steps, beyond parameters and tokens; and the check that the options name a workload.
 import { Command } from 'commander';
-import { architectureFamilyIn, lookupArchitecture, type RunInputs } from '../../../core/index';
+import {
+  architectureFamilyIn,
+  lookupArchitecture,
+  SAMPLE_KINDS,
+  type RunInputs,
+  type SampleKind,
+} from '../../../core/index';
 import { num, UsageError } from '../options';
 
 export function addRunShapeOptions(cmd: Command): Command {
@@ -17,7 +23,21 @@ export function addRunShapeOptions(cmd: Command): Command {
       'sequences per device per step (memory; small steps are launch-bound)',
       num('--micro-batch'),
     )
-    .option('--seq-len <n>', 'tokens per sequence', num('--seq-len'));
+    .option('--seq-len <n>', 'tokens per sequence', num('--seq-len'))
+    .option(
+      '--tokens-per-sample <n>',
+      'with --samples and --epochs: mean tokens one sample holds (after truncation)',
+      num('--tokens-per-sample'),
+    )
+    .option(
+      '--sample-kind <kind>',
+      `with --samples and --epochs and no --seq-len: what the samples are (${SAMPLE_KINDS.join(', ')}); sets a range of tokens per sample`,
+      (v: string) => {
+        if (!(SAMPLE_KINDS as string[]).includes(v))
+          throw new UsageError(`--sample-kind must be one of ${SAMPLE_KINDS.join(', ')}, got "${v}"`);
+        return v;
+      },
+    );
 }
 
 export function runShapeInputs(o: Record<string, unknown>): Partial<RunInputs> {
@@ -26,6 +46,8 @@ export function runShapeInputs(o: Record<string, unknown>): Partial<RunInputs> {
     teacherParams: o.teacherParams as number | undefined,
     microBatch: o.microBatch as number | undefined,
     seqLen: o.seqLen as number | undefined,
+    tokensPerSample: o.tokensPerSample as number | undefined,
+    sampleKind: o.sampleKind as SampleKind | undefined,
   };
 }
 
@@ -40,6 +62,8 @@ export function checkExplicitWorkload(o: {
   epochs?: number;
   seqLen?: number;
   resolution?: number;
+  tokensPerSample?: number;
+  sampleKind?: string;
 }): void {
   const perSample = o.architecture !== undefined || o.flopsPerSample !== undefined;
   // Parameters with samples × epochs and a sequence length (text; the core takes a share of the full length) or a
@@ -48,7 +72,10 @@ export function checkExplicitWorkload(o: {
     o.params !== undefined &&
     o.samples !== undefined &&
     o.epochs !== undefined &&
-    (o.seqLen !== undefined || o.resolution !== undefined);
+    (o.seqLen !== undefined ||
+      o.resolution !== undefined ||
+      o.tokensPerSample !== undefined ||
+      o.sampleKind !== undefined);
   if (
     o.gpuHours === undefined &&
     !(perSample && o.samples !== undefined) &&
@@ -56,7 +83,7 @@ export function checkExplicitWorkload(o: {
     (o.params === undefined || o.tokens === undefined)
   ) {
     throw new UsageError(
-      'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples, or --params with --samples, --epochs and --seq-len (text) or --resolution (images) (with --hardware and --devices); or give paths to scan',
+      'explicit mode needs --gpu-hours, or --params and --tokens, or --architecture (or --flops-per-sample) and --samples, or --params with --samples, --epochs and --seq-len, --tokens-per-sample or --sample-kind (text) or --resolution (images) (with --hardware and --devices); or give paths to scan',
     );
   }
   // A network the table does not know is estimated from --params and --resolution when its words name a family

@@ -37,11 +37,14 @@ function epochPeriod(f: RunPlan['facts']): boolean {
   return every.value >= 1 && every.value <= epochs.value;
 }
 
+/** Frameworks that document their unit-less save period in steps (verl's `trainer.save_freq`, ./vocabulary/sources.ts). */
+const STEP_PERIOD = new Set(['verl']);
+
 export function closeSaveCadence(plan: RunPlan): void {
   const f = plan.facts;
   const cadence = f.get('periodic_save')?.value;
   const period = f.get('save_steps');
-  if (period && (cadence === 'steps' || cadence === 'epoch') && epochPeriod(f)) {
+  if (period && (cadence === 'steps' || cadence === 'epoch') && !STEP_PERIOD.has(plan.framework) && epochPeriod(f)) {
     const every = period;
     // Saved each epoch by the loop already (the period read beside it): only the step interval goes.
     if (cadence === 'epoch') {

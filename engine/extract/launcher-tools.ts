@@ -79,17 +79,27 @@ export function scriptFlagFacts(file: string, fields: Fields): Fact[] {
       note: plugin.text,
     });
   // The script's own device-count flags (`--gpu_ids 0,1,2,3`, `--ngpu 2`, `--num_gpus 8`): the GPUs it uses.
+  // A count per machine beside the script's machine count (detectron2's `--num-gpus 8 --num-machines 2`, Open
+  // Catalyst's `--num-gpus 8 --num-nodes 16 --submit`): all of them.
+  const nodeFlag = NODE_FLAGS.map((k) => fields.get(k)).find((f) => f !== undefined);
+  const nodes = typeof nodeFlag?.value === 'number' && Number.isInteger(nodeFlag.value) ? nodeFlag.value : undefined;
   for (const name of DEVICE_FLAGS) {
     const f = fields.get(name);
     const n = f ? deviceCount(name, f.value) : undefined;
     if (!f || n === undefined) continue;
+    const perNode = name !== 'world_size' && nodeFlag !== undefined;
+    // A machine count not readable here (`--num-nodes $NODES`): the total is not known.
+    const total = !perNode ? n : nodes !== undefined && nodes >= 1 ? n * nodes : null;
     out.push({
       key: 'devices',
-      value: n,
+      value: total,
       origin: 'explicit',
       file,
       span: f.span,
-      note: `${f.text}: ${n} GPU${n === 1 ? '' : 's'}`,
+      note:
+        perNode && nodeFlag
+          ? `${f.text} per machine × ${nodeFlag.text}${total === null ? ': not readable here' : ` = ${total} GPUs`}`
+          : `${f.text}: ${n} GPU${n === 1 ? '' : 's'}`,
     });
     break;
   }
@@ -133,12 +143,12 @@ export function scriptDirWord(w: Word): Word {
   return m && !/[$`]/.test(m[1]) ? { ...w, text: m[1], unresolved: false } : w;
 }
 
-/** `--cfg-path x.yaml`, `--config configs/a.yaml`: a config file the script reads (LAVIS, Swin, many research repos). */
+/** `--cfg-path x.yaml`, `--config configs/a.yaml`, `--config-yml` (Open Catalyst): a config file the script reads (LAVIS, Swin, many research repos). */
 export function configRefs(file: string, fields: Fields): Ref[] {
   const out: Ref[] = [];
   for (const [name, f] of fields)
     if (
-      /^(cfg|config|config_file|config_path|cfg_path|cfg_file|cfg_options)$/.test(name) &&
+      /^(cfg|config|config_file|config_path|config_yml|cfg_path|cfg_file|cfg_options)$/.test(name) &&
       typeof f.value === 'string' &&
       /\.(ya?ml|json|toml)$/i.test(f.value)
     )
@@ -203,6 +213,7 @@ export function wrapped(words: Word[], k: number, bools: Set<string>): boolean {
 }
 
 const DEVICE_FLAGS = ['gpu_ids', 'num_gpus', 'num_gpu', 'n_gpus', 'n_gpu', 'ngpu', 'gpus', 'world_size'];
+const NODE_FLAGS = ['num_nodes', 'num_machines', 'nnodes', 'n_nodes'];
 
 /** `0,1,2,3` → 4 (ids), `-1` → none (CPU in pix2pix-style scripts), a whole number ≥ 1 → itself (counts). */
 function deviceCount(name: string, v: unknown): number | undefined {

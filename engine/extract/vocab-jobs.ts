@@ -1,7 +1,7 @@
 // What a job's files say beyond their keys, for frameworks read through the vocabulary (../vocabulary/frameworks-jobs.ts
 // and OpenMMLab): the command line a Determined experiment runs (its flags are settings of the run), TPU cores that
 // count only on a TPU (`use_tpu: false` runs TPUEstimator on one host device), and the devices an OpenMMLab config
-// name states (`…_8xb32-210e_…`: 8 GPUs × 32 per GPU).
+// name states (`…_8xb32-210e_…`: 8 GPUs × 32 per GPU), and the batches of an RLlib experiment.
 import * as path from 'node:path';
 import type { Entry, EntrySet } from './generic';
 import { shellEntries } from './generic/shell';
@@ -42,6 +42,7 @@ export function jobSets(fw: Framework | undefined, sets: EntrySet[]): EntrySet[]
 
 /** Framework facts that need more than one key: TPU cores without a TPU, devices in an OpenMMLab config name. */
 export function jobFacts(fw: Framework | undefined, sets: EntrySet[], facts: Map<FactKey, Fact>): void {
+  if (fw?.id === 'rllib') rllibBatches(sets, facts);
   if ((fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') && !facts.has('devices')) {
     const main = sets[sets.length - 1].file;
     const m = /(?:^|[_-])(\d{1,3})xb(\d{1,4})(?=[_-]|$)/.exec(path.basename(main).replace(/\.py$/, ''));
@@ -55,4 +56,53 @@ export function jobFacts(fw: Framework | undefined, sets: EntrySet[], facts: Map
         note: `the config's name says ${m[1]}xb${m[2]}: ${n} GPUs × ${m[2]} samples per GPU (OpenMMLab's naming convention)`,
       });
   }
+}
+
+/**
+ * RLlib algorithms whose `train_batch_size` is the batch of one gradient step: off-policy learners sample it from
+ * their replay buffer (DQN, SAC, CQL, DDPG/TD3), IMPALA's and A2C's learners step once per train batch
+ * (https://docs.ray.io/en/releases-1.13.0/rllib/rllib-algorithms.html). PPO's is a rollout batch that
+ * `sgd_minibatch_size` cuts into minibatches.
+ */
+const ONE_STEP_BATCH = /^(DQN|APEX|R2D2|SIMPLE_Q|SAC|CQL|DDPG|TD3|APEX_DDPG|IMPALA|A2C|A3C|PG|MARWIL|BC)$/;
+
+/**
+ * An RLlib experiment's batches (https://docs.ray.io/en/releases-1.13.0/rllib/rllib-training.html#common-parameters):
+ * PPO's `sgd_minibatch_size` is the SGD batch across all learner GPUs; the one-step algorithms' `train_batch_size` is
+ * theirs. A learner on one GPU (or none) takes all of it; on several, how RLlib splits it is its own business.
+ */
+function rllibBatches(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
+  const all = sets.flatMap((s) => s.entries.map((e) => ({ e, file: s.file })));
+  const runs = all.filter((x) => x.e.path.length === 2 && x.e.path[1] === 'run');
+  // One experiment per file: several would be several runs with their own settings.
+  if (runs.length !== 1) return;
+  const exp = runs[0].e.path[0];
+  const setting = (k: string) => all.filter((x) => x.e.path.join('.') === `${exp}.config.${k}`).pop();
+  const gpus = setting('num_gpus')?.e.value ?? 0;
+  if (typeof gpus !== 'number') return;
+  const algo = String(runs[0].e.value);
+  const sgd = setting('sgd_minibatch_size');
+  const train = setting('train_batch_size');
+  const src =
+    /^(PPO|APPO|DDPPO)$/.test(algo) && typeof sgd?.e.value === 'number'
+      ? sgd
+      : ONE_STEP_BATCH.test(algo) && !setting('microbatch_size') && typeof train?.e.value === 'number'
+        ? train
+        : undefined;
+  if (!src || typeof src.e.value !== 'number' || src.e.value < 1) return;
+  const n = src.e.value;
+  const at = { origin: 'explicit' as const, file: src.file, span: src.e.span };
+  facts.set('global_batch', {
+    key: 'global_batch',
+    value: n,
+    ...at,
+    note: `${src.e.text}: the batch of one ${algo} gradient step`,
+  });
+  if (gpus <= 1)
+    facts.set('micro_batch', {
+      key: 'micro_batch',
+      value: n,
+      ...at,
+      note: `${src.e.text} on one learner ${gpus === 1 ? 'GPU' : 'process'}`,
+    });
 }

@@ -48,6 +48,15 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // Ultralytics: `device: 0,1,2,3` names the GPUs.
   A('devices', 'device', 'devices', ['ultralytics'], { fw: ['ultralytics'] }),
   A('max_steps', 'trainer.total_training_steps', 'int', ['verl'], { unit: 'steps', fw: ['verl'] }),
+  // verl: `trainer.save_freq` counts training steps (-1: no checkpoint during training).
+  A('save_steps', 'trainer.save_freq', 'save', ['verl'], { unit: 'steps', fw: ['verl'] }),
+  // fairchem / Open Catalyst: `optim.checkpoint_every` steps between checkpoints (-1: none).
+  A('save_steps', 'optim.checkpoint_every', 'save', ['fairchem'], { unit: 'steps', fw: ['fairchem'] }),
+  // RLlib: `num_workers` are rollout actors, not data-loader workers; its batches are read in ../extract/vocab-jobs.ts
+  // (`train_batch_size` is a rollout batch for PPO, the learner's batch for off-policy algorithms).
+  A('none', 'config.num_workers config.train_batch_size config.sgd_minibatch_size', 'present', ['rllib'], {
+    fw: ['rllib'],
+  }),
   // nanotron: parallel degrees under `parallelism:`.
   A('tp', 'parallelism.tp', 'int', ['nanotron']),
   A('pp', 'parallelism.pp', 'int', ['nanotron']),

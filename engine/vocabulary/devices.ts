@@ -154,6 +154,16 @@ export function combineDevices(
     return;
   }
   if (perNode) {
+    // A node count written but not readable here (`trainer.nnodes=$NNODES`): the total is not known either.
+    const unread = nodes
+      ? undefined
+      : (all.get('nodes') ?? []).find(
+          (h) => !/^nodes$/i.test(h.entry.path[h.entry.path.length - 1] ?? '') && readCount(h) === undefined,
+        );
+    if (unread) {
+      put('devices', null, perNode.hit, `${perNode.hit.entry.text} per node × ${unread.entry.text}: not readable here`);
+      return;
+    }
     const total = perNode.value * n;
     put(
       'devices',

@@ -1,8 +1,10 @@
 // Frameworks recognised from content whose files are training jobs rather than one library's config (same contract
 // as ./frameworks.ts): TensorFlow TPUEstimator flags and params, the instantiate-from-config YAML of latent-diffusion
-// and its forks, Determined experiment configs, VISSL configs, LAVIS/BLIP-2 run configs, pycls and PaddleSeg configs. Each default names where
+// and its forks, Determined experiment configs, VISSL configs, LAVIS/BLIP-2 run configs, pycls and PaddleSeg configs, RLlib
+// experiment files, Open Catalyst (fairchem) trainer configs. Each default names where
 // the framework documents it (./sources.ts).
 import type { Framework, Signature } from './frameworks';
+import type { FactKey, FactValue } from '../types';
 
 const any = (s: Signature, ...k: string[]) => k.some((x) => s.has(x));
 const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
@@ -99,5 +101,46 @@ export const JOB_FRAMEWORKS: Framework[] = [
       any(s, 'model.arch') &&
       any(s, 'run.task', 'run.batch_size_train', 'run.max_epoch', 'run.runner'),
     defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'run.amp unset: fp32']]),
+  },
+  {
+    // Open Catalyst Project / fairchem trainer configs (`main.py --mode train --config-yml …`): the settings of the
+    // run under `optim:` (`lr_initial`, per-process `batch_size`, `max_epochs`, `eval_every`); AMP and the GPU count
+    // come from the command line (`--amp`, `--num-gpus`).
+    id: 'fairchem',
+    label: 'Open Catalyst (fairchem) config',
+    src: 'fairchem',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      any(s, 'optim.lr_initial') &&
+      tops(s, 'model', 'trainer', 'includes', 'dataset', 'task') &&
+      any(s, 'optim.max_epochs', 'optim.max_steps', 'optim.eval_every', 'optim.batch_size'),
+    defaults: (f, s) => {
+      const every = s.value('optim.eval_every');
+      const rows: [FactKey, FactValue, string][] = [];
+      if (!f.has('precision')) rows.push(['precision', 'fp32', 'AMP only with --amp on the command line: fp32']);
+      if (!f.has('optimizer')) rows.push(['optimizer', 'adamw', 'optim.optimizer defaults to "AdamW"']);
+      if (!f.has('grad_accum')) rows.push(['grad_accum', 1, 'the trainer steps the optimizer after every batch']);
+      if (!f.has('save_steps') && !f.has('periodic_save'))
+        rows.push(
+          typeof every === 'number' && every > 0
+            ? ['save_steps', every, 'checkpoint_every defaults to eval_every: checkpoint.pt every eval_every steps']
+            : ['periodic_save', 'epoch', 'eval_every defaults to one epoch of steps, checkpoint_every to eval_every'],
+        );
+      return rows;
+    },
+  },
+  {
+    // RLlib experiment files (`rllib train -f exp.yaml`): `<name>: {run: PPO, env: …, stop: …, config: {…}}`, the
+    // algorithm's settings under `config:` (../extract/vocab-jobs.ts reads its batches).
+    id: 'rllib',
+    label: 'RLlib experiment',
+    src: 'rllib',
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      /^([A-Z][A-Z0-9_]*|contrib\/\w+)$/.test(String(s.value('run') ?? '')) &&
+      any(s, 'env', 'env.grid_search', 'config.env') &&
+      any(s, 'config.num_gpus', 'config.num_workers', 'config.train_batch_size', 'config.framework', 'config.lr'),
+    // RLlib's policies compute in float32: its common config has no mixed-precision setting.
+    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'policies compute in float32']]),
   },
 ];

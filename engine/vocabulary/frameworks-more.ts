@@ -88,11 +88,20 @@ export const MORE_FRAMEWORKS: Framework[] = [
     label: 'verl RL post-training config',
     src: 'verl',
     modality: 'text',
-    detect: (s) => s.syntax === 'yaml' && s.top('actor_rollout_ref') && tops(s, 'trainer', 'data', 'algorithm'),
-    defaults: (f) =>
-      f.has('precision')
+    // Its config file, or the Hydra overrides a launcher gives `python3 -m verl.trainer.main_ppo` (`data.…=`,
+    // `actor_rollout_ref.…=`, `trainer.…=`).
+    detect: (s) =>
+      (s.syntax === 'yaml' || s.syntax === 'shell') &&
+      s.top('actor_rollout_ref') &&
+      tops(s, 'trainer', 'data', 'algorithm'),
+    defaults: (f) => [
+      ...(f.has('precision')
         ? []
-        : [['precision', 'bf16', 'the actor’s FSDP mixed precision computes in bf16 (param_dtype defaults to bf16)']],
+        : ([
+            ['precision', 'bf16', 'the actor’s FSDP mixed precision computes in bf16 (param_dtype defaults to bf16)'],
+          ] as Row[])),
+      ['optimizer', 'adamw', 'the FSDP workers build the actor’s and critic’s optimizers with torch AdamW'],
+    ],
   },
   {
     id: 'espnet',

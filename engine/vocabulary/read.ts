@@ -248,7 +248,8 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       }
       if (done) {
         used.add(h.entry);
-        break;
+        // Every entry a framework reads as nothing is set aside, not only the first.
+        if (to !== 'none') break;
       }
     }
   }

@@ -54,6 +54,11 @@ export const SOURCES = {
   speechbrain: { url: 'https://speechbrain.readthedocs.io/en/latest/tutorials/basics/brain-class.html', year: 2025 },
   fairseq: { url: 'https://github.com/facebookresearch/fairseq/blob/main/fairseq/dataclass/configs.py', year: 2024 },
   verl: { url: 'https://verl.readthedocs.io/en/latest/examples/config.html', year: 2025 },
+  fairchem: {
+    url: 'https://github.com/FAIR-Chem/fairchem/blob/main/src/fairchem/core/trainers/ocp_trainer.py',
+    year: 2024,
+  },
+  rllib: { url: 'https://docs.ray.io/en/releases-1.13.0/rllib/rllib-training.html#common-parameters', year: 2022 },
   nanotron: { url: 'https://github.com/huggingface/nanotron/blob/main/src/nanotron/config/config.py', year: 2025 },
   pyslowfast: { url: 'https://github.com/facebookresearch/SlowFast/blob/main/slowfast/config/defaults.py', year: 2024 },
   internevo: { url: 'https://github.com/InternLM/InternEvo/blob/develop/configs/7B_sft.py', year: 2024 },

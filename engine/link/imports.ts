@@ -84,7 +84,7 @@ export class ImportWalk {
   private readonly visited = new Set<string>();
   /** Import bindings per module file, read once (a large module is asked for each name a class calls). */
   private readonly bindings = new Map<string, ImportBinding[]>();
-  /** Classes already walked (with the method names known then): a class met again costs nothing. */
+  /** Classes already walked (at that hop, with the method names known then): a class met again costs nothing. */
   private readonly classes = new Map<string, boolean>();
   private depth = 0;
   /** Definitions reached from the script, with their module (for helper facts: an optimizer or DataLoader built there). */
@@ -191,7 +191,7 @@ export class ImportWalk {
 
   /** A class runs a step when a method the code calls on its objects (or `__init__`), here or in a base class, does. */
   private classRuns(mod: Mod, cls: SyntaxNode, hops: number): boolean {
-    const key = `${mod.file}\0${cls.startIndex}\0${this.methodNames.size}`;
+    const key = `${mod.file}\0${cls.startIndex}\0${hops}\0${this.methodNames.size}`;
     const known = this.classes.get(key);
     if (known !== undefined) return known;
     this.classes.set(key, false); // a class met again while it is walked (a cycle through its bases) adds nothing

@@ -120,12 +120,17 @@ A(C(id="bert-medium-mlsm-1xrtxa6000-300h", name="SzegedAI bert-medium-mlsm (medi
 A(C(id="modernbert-base-msmarco-st-1xrtx4090", name="ModernBERT-base sentence-transformer fine-tune on MS MARCO (margin-MSE/MNRL set), batch 128, one RTX 4090, under an hour",
     quality="B", architecture="ModernBERT-base encoder, sentence-transformers bi-encoder fine-tune", paramsTotal=149e6,
     hardware="RTX 4090 24GB (consumer)", devices=1, target=dict(metric=GPUH, value=1),
-    source="joe32140/ModernBERT-base-msmarco model card on Hugging Face (README.md, commit e33d044)",
+    source=("joe32140/ModernBERT-base-msmarco model card on Hugging Face (README.md, commits e33d044 and ec7e318 'Upload README.md'; "
+            "card tag 'dataset_size:11662655')"),
     notes=("Card: 'This is a sentence-transformers model finetuned from answerdotai/ModernBERT-base on the "
            "msmarco-co-condenser-margin-mse-sym-mnrl-mean-v1 dataset.'; 'I finetune ModernBERT-base using script from offical repo "
            "https://github.com/AnswerDotAI/ModernBERT/blob/main/examples/train_st.py on a RTX 4090 GPU with batch size 128 taking under an "
-           "hour.' Target = 1 GPU-hour, an UPPER bound ('under an hour'; the footprint-9 'less than N -> N' convention). paramsTotal 149M = "
-           "ModernBERT-base [R]. Training-set size and epochs not in what was read (null). Quality B: bound, data size not read.")))
+           "hour.' (e33d044); rewritten in ec7e318 as '... on a RTX 4090 GPU with batch size 128. Training for 1 epoch takes less than an "
+           "hour.' Target = 1 GPU-hour, an UPPER bound ('less than an hour'; the footprint-9 'less than N -> N' convention). paramsTotal "
+           "149M = ModernBERT-base [R]. The card's auto-generated tag says 'dataset_size:11662655' (the 'triplet-hard' subset has 11.7M "
+           "rows), but 11.66M triplets x ~3 texts in under an hour on one RTX 4090 would exceed an RTX 4090's peak throughput by several "
+           "times [D], so either the time or the dataset size does not describe the same run: samples/epochs are left null on purpose. "
+           "A scorer may prefer to drop this row. Quality B: bound, inconsistent data size.")))
 
 # ====================================================================== text: LLM pre-training / continued pre-training
 A(C(id="fietje-2-phi2-dutch-cpt-16xa100", name="Fietje 2 (2.7B): continued pre-training of phi-2 on 28B Dutch tokens, 16 A100 80GB, ~two weeks incl. queueing",
@@ -168,7 +173,7 @@ A(C(id="chipnemo-70b-dapt-sft-128xa100", name="ChipNeMo 70B: domain-adaptive pre
            "chipnemo-7b-dapt-sft-128xa100. Quality B: secondhand.")))
 
 A(C(id="minimind2-small-26m-pretrain-1xrtx3090", name="MiniMind2-Small (26M) pre-training on pretrain_hq, 1 epoch, one RTX 3090, ~1.1 h (measured)",
-    quality="B", architecture="dense decoder-only (MiniMind2, hidden 512, 8 layers, vocab 6,400)", paramsTotal=26e6, epochs=1, seqLen=512,
+    quality="B", architecture="dense decoder-only (MiniMind2, hidden 512, 8 layers, vocab 6,400)", paramsTotal=26e6, epochs=1,
     hardware="RTX 3090 24GB (consumer)", devices=1, target=dict(metric=GPUH, value=1.1),
     source=("jingyaogong/minimind README (English README copy in the file index, id 67422232670; '📌 Experiment / Ⅰ Training Costs'); "
             "repository read through the index only, not fetched"),
@@ -177,23 +182,26 @@ A(C(id="minimind2-small-26m-pretrain-1xrtx3090", name="MiniMind2-Small (26M) pre
            "GPU) cost calculation'; table '| Model Name | params | pretrain | sft_mini_512 | sft_512 | ...', '| MiniMind2-Small | 26M | "
            "≈1.1h<br/>≈1.43￥ | ≈1h<br/>≈1.3￥ | ≈6h ...'; summary: 'MiniMind2-Small Parameters >> pretrain_hq+sft_mini_512 Dataset Single "
            "3090 GPU (1 epoch) + 2.1 hours'. Target = 1.1 GPU-hours (the measured pretrain cell). Model config from the repository's "
-           "eval script comment: 'MiniMind2-Small (26M)：(hidden_size=512, num_hidden_layers=8)'. seqLen 512 = the README's pre-training "
-           "truncation [R from the v1 README: 'instruction and response lengths are truncated to 512']. The size of pretrain_hq (in tokens) "
-           "was not read (tokens null). Quality B: '≈', data size not read.")))
+           "eval script comment: 'MiniMind2-Small (26M)：(hidden_size=512, num_hidden_layers=8)'. Data (same README): 'Clean out about 1.6GB of "
+           "corpus with character length <512 and concatenate them directly as pretraining data pretrain_hq.jsonl'; 'pretrain_hq.jsonl ✨ "
+           "--Pretraining dataset ... (recommended max_seq_len≈320)'; 'typical Chinese text is roughly 1.5~1.7 chars/token'. The README "
+           "gives the size in GB, not tokens, so tokens stay null (a rough [D] reading -- 1.6 GB of UTF-8 Chinese at ~3 bytes/char and "
+           "~1.6 chars/token -- is ~0.3B tokens; not used as an input). seqLen null (320 is a recommendation, not the run's setting). "
+           "Quality B: '≈', data size only in GB.")))
 A(C(id="minimind2-104m-pretrain-1xrtx3090", name="MiniMind2 (104M) pre-training on pretrain_hq, 1 epoch, one RTX 3090, ~3.9 h (measured)",
-    quality="B", architecture="dense decoder-only (MiniMind2, hidden 768, 16 layers, vocab 6,400)", paramsTotal=104e6, epochs=1, seqLen=512,
+    quality="B", architecture="dense decoder-only (MiniMind2, hidden 768, 16 layers, vocab 6,400)", paramsTotal=104e6, epochs=1,
     hardware="RTX 3090 24GB (consumer)", devices=1, target=dict(metric=GPUH, value=3.9),
     source="jingyaogong/minimind README (file index id 67422232670), 'Ⅰ Training Costs' table",
     notes=("README table row: '| MiniMind2 | 104M | ≈3.9h<br/>≈5.07￥ | ≈3.3h<br/>≈4.29￥ | ≈20h<br/>≈26￥ | ≈15h ... |' under 'Based on "
            "3090 (single GPU) cost calculation'; 'pretrain' and 'sft_mini_512' columns are 'actual measured training time'. Config: "
            "'MiniMind2 (104M)：(hidden_size=768, num_hidden_layers=16)'. Target = 3.9 GPU-hours. Same data as "
-           "minimind2-small-26m-pretrain-1xrtx3090 (tokens not read). Quality B: '≈', data size not read.")))
+           "minimind2-small-26m-pretrain-1xrtx3090 (pretrain_hq.jsonl, 1.6 GB; tokens not stated). Quality B: '≈', data size only in GB.")))
 A(C(id="minimind2-104m-sft-mini-512-1xrtx3090", name="MiniMind2 (104M) SFT on sft_mini_512, 1 epoch, one RTX 3090, ~3.3 h (measured)",
-    quality="B", architecture="dense decoder-only (MiniMind2 104M), full-parameter SFT", paramsTotal=104e6, epochs=1, seqLen=512,
+    quality="B", architecture="dense decoder-only (MiniMind2 104M), full-parameter SFT", paramsTotal=104e6, epochs=1,
     hardware="RTX 3090 24GB (consumer)", devices=1, target=dict(metric=GPUH, value=3.3),
     source="jingyaogong/minimind README (file index id 67422232670), 'Ⅰ Training Costs' table",
-    notes=("Same table: MiniMind2 row, 'sft_mini_512' column '≈3.3h<br/>≈4.29￥' (measured). Target = 3.3 GPU-hours. Size of sft_mini_512 "
-           "not read (null). The other columns (sft_512 20 h, sft_2048 25 h, ...) are estimates by dataset size and are NOT used. "
+    notes=("Same table: MiniMind2 row, 'sft_mini_512' column '≈3.3h<br/>≈4.29￥' (measured). Target = 3.3 GPU-hours. Data: "
+           "'sft_mini_512.jsonl (~1.2GB)', '(recommended max_seq_len≈340)' -- size in GB only (tokens null). The other columns (sft_512 20 h, sft_2048 25 h, ...) are estimates by dataset size and are NOT used. "
            "Quality B: '≈', data size not read.")))
 
 # ====================================================================== text: full fine-tunes (A100 x4, ajibawa-2023)
@@ -235,12 +243,13 @@ A(C(id="uncensored-jordan-7b-llama1-155k-3ep-4xa100", name="Uncensored-Jordan-7B
 
 # ====================================================================== text: LoRA / consumer GPU
 A(C(id="gpt-j-6b-english-quotes-lora-1xrtx3060", name="GPT-J-6B 8-bit LoRA fine-tune on english_quotes, 3 epochs (939 steps), one RTX 3060 12GB, 1 h 45 min",
-    quality="B", architecture="dense decoder-only (GPT-J 6B) fine-tune with adapters on a quantised base (method not re-read)", paramsTotal=6e9, epochs=3,
+    quality="B", architecture="dense decoder-only (GPT-J 6B) fine-tune with adapters on a quantised base (method not re-read)", paramsTotal=6e9, samples=2508, epochs=3,
     hardware="RTX 3060 12GB (consumer)", devices=1, target=dict(metric=GPUH, value=minutes(1, 105)),
     source="nlpulse/gpt-j-6b-english_quotes model card on Hugging Face (README.md, commit 25ddbfa)",
     notes=("Card, 'Fine-tuning': '3 epochs, all dataset samples (split=train), 939 steps', '1 x GPU 3060 12GB - max. GPU memory: 7.44 GB', "
-           "'duration: 1h45min'. Target [D] = 105 min / 60 = 1.75 GPU-hours. The card is built on the Abirate/english_quotes dataset [R] "
-           "(its row count and the batch size were not read; samples null; 939 steps / 3 epochs = 313 steps per epoch [D]). The 7.44 GB "
+           "'duration: 1h45min'. Target [D] = 105 min / 60 = 1.75 GPU-hours. The card is built on the Abirate/english_quotes dataset; "
+           "samples = its 2,508 train rows [R] (the card says 'all dataset samples (split=train)'); consistency check [D]: 939 steps / 3 "
+           "epochs = 313 steps per epoch, x 8 per step = 2,504 ~ 2,508 (batch 8 inferred, not stated). The 7.44 GB "
            "peak on a 6B model implies a quantised base with small trainable adapters [D]; the adapter/quantisation settings were not "
            "re-read. paramsTotal 6B = GPT-J nominal. Quality B: data size and adapter settings not read.")))
 
@@ -349,6 +358,40 @@ A(C(id="local-vit-deit-s-imagenet-24h-1gpu", name="Efficient ViT (LocalViT-style
            "not named in what was read (hardware left generic). samples = ImageNet-1k train size [R]; epochs = as many as fit in 24 h (not "
            "stated, null); paramsTotal 22M = DeiT-small [R] (LocalViT adds depth-wise convolutions). DeiT-B (an excluded development case) "
            "is a different model. Quality B: budget rather than measured time, GPU model unknown.")))
+
+
+A(C(id="tdm-unify-sft-sd15-distill-3-a800-days", name="TDM-unify-SFT 4-step distillation of Stable Diffusion v1.5, '3 A800 Days'",
+    quality="B", modality="diffusion", architecture="few-step distillation of SD-v1.5 (latent diffusion U-Net)", resolution=512,
+    hardware="A800 (memory not stated)", devices=None, target=dict(metric=GPUH, value=days(1, 3)),
+    also=[dict(metric=GPUH, value=days(1, 4))],
+    source="Luo et al. 2025, TDM (arXiv 2503.06674) -- Table 3 in the same reading note as tdm-sdxl-distill-2-a800-days (file index id 62334354737)",
+    notes=("Reading note Table 3: '| DMD2 | SD-v1.5 | 30+ A800 Days |', '| **TDM-unify-GAN** | SD-v1.5 | **4 A800 Days** |', '| **TDM-unify-SFT** "
+           "| SD-v1.5 | **3 A800 Days** |'. Target [D] = 3 A800-days x 24 = 72 A800 GPU-hours (the SFT variant); `also` = the GAN variant's "
+           "4 A800-days = 96 h (another run, kept as a cross-check only). GPU count, steps, batch not in the row. SD v1 pre-training (an "
+           "excluded development case) is NOT the target; this is a distillation run starting from it. resolution 512 = SD-v1.5 native "
+           "[R]. Quality B: reading note, aggregate GPU-days only.")))
+A(C(id="ja-bert-wikipedia-1xrtx3080-1day", name="neody/ja-bert-1: Japanese BERT trained on Japanese Wikipedia (wikimedia/wikipedia), one RTX 3080, about a day",
+    quality="B", architecture="BERT encoder (size not stated)", hardware="RTX 3080 (consumer; 10 GB or 12 GB variant not stated)", devices=1,
+    target=dict(metric=GPUH, value=days(1, 1)),
+    source="neody/ja-bert-1 model card on Hugging Face (README.md at commit 36a11c0, blame view)",
+    notes=("Card (whole text after the license header): '# About', 'This bert model was trained using wikimedia/wikipedia japanese data.', "
+           "'It took about a day to train on a single RTX3080.' Target [D] = 1 x 24 h = 24 GPU-hours. Model size, steps, batch and sequence "
+           "length are not stated (null); the RTX 3080 exists in 10 GB and 12 GB versions (not stated). Kept as the only RTX 3080 row. Quality B: 'about a day', no model/data size.")))
+
+
+A(C(id="cpm-2.6b-chinese-64xv100", name="CPM (CPM-Generate, 2.6B Chinese GPT) pre-training: 20,000 steps x 3,072 x 1,024 tokens, 64 V100, two weeks",
+    quality="B", architecture="dense decoder-only Transformer (GPT-2 style, dense attention)", paramsTotal=2.6e9,
+    tokens=20000 * 3072 * 1024, seqLen=1024, hardware="V100 (memory not stated)", devices=64, target=dict(metric=GPUH, value=days(64, 14)),
+    source=("TsinghuaAI/CPM-Generate model card on Hugging Face (README.md, commits e13d7bc 'Create README.md' and ce1c7c6 'Update "
+            "README.md'); Zhang et al. 2020, 'CPM: A Large-scale Generative Chinese Pre-trained Language Model' (arXiv 2012.00413)"),
+    notes=("Card: 'CPM (Chinese Pre-trained Language Model) is a Transformer-based autoregressive language model, with 2.6 billion "
+           "parameters and 100GB Chinese training data.'; 'Training procedure: Based on the hyper-parameter searching on the learning rate "
+           "and batch size, we set the learning rate as 1.5x10^-4 and the batch size as 3,072, which makes the model training more stable. "
+           "In the first version, we still adopt the dense attention and the max sequence length is 1,024. ... We pre-train our model for "
+           "20,000 steps, and the first 5,000 steps are for warm-up. The optimizer is Adam. It takes two weeks to train our largest model "
+           "using 64 NVIDIA V100.' Target [D] = 64 x 14 d x 24 = 21,504 GPU-hours. tokens [D] = 20,000 x 3,072 x 1,024 = 62.9B sequence "
+           "slots (the 100GB corpus is not converted to tokens in the card). The 2.6B model is 'our largest model' (the one the time refers "
+           "to). Precision not stated. Quality B: 'two weeks' is coarse; otherwise time, data and size come from one card.")))
 
 # ---------------------------------------------------------------------------------------------------------------- write
 def rnd(v):

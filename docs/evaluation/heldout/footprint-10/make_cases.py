@@ -120,13 +120,13 @@ A(C(id="bert-medium-mlsm-1xrtxa6000-300h", name="SzegedAI bert-medium-mlsm (medi
 A(C(id="modernbert-base-msmarco-st-1xrtx4090", name="ModernBERT-base sentence-transformer fine-tune on MS MARCO (margin-MSE/MNRL set), batch 128, one RTX 4090, under an hour",
     quality="B", architecture="ModernBERT-base encoder, sentence-transformers bi-encoder fine-tune", paramsTotal=149e6,
     hardware="RTX 4090 24GB (consumer)", devices=1, target=dict(metric=GPUH, value=1),
-    source=("joe32140/ModernBERT-base-msmarco model card on Hugging Face (README.md, commits e33d044 and ec7e318 'Upload README.md'; "
+    source=("joe32140/ModernBERT-base-msmarco model card on Hugging Face (README.md, commit e33d044 and the old side of commit ec7e318 'Upload README.md'; "
             "card tag 'dataset_size:11662655')"),
     notes=("Card: 'This is a sentence-transformers model finetuned from answerdotai/ModernBERT-base on the "
            "msmarco-co-condenser-margin-mse-sym-mnrl-mean-v1 dataset.'; 'I finetune ModernBERT-base using script from offical repo "
            "https://github.com/AnswerDotAI/ModernBERT/blob/main/examples/train_st.py on a RTX 4090 GPU with batch size 128 taking under an "
-           "hour.' (e33d044); rewritten in ec7e318 as '... on a RTX 4090 GPU with batch size 128. Training for 1 epoch takes less than an "
-           "hour.' Target = 1 GPU-hour, an UPPER bound ('less than an hour'; the footprint-9 'less than N -> N' convention). paramsTotal "
+           "hour.' (e33d044); the next wording (shown as the old side of commit ec7e318's diff) read '... on a RTX 4090 GPU with batch size "
+           "128. Training for 1 epoch takes less than an hour.' Target = 1 GPU-hour, an UPPER bound ('less than an hour'; the footprint-9 'less than N -> N' convention). paramsTotal "
            "149M = ModernBERT-base [R]. The card's auto-generated tag says 'dataset_size:11662655' (the 'triplet-hard' subset has 11.7M "
            "rows), but 11.66M triplets x ~3 texts in under an hour on one RTX 4090 would exceed an RTX 4090's peak throughput by several "
            "times [D], so either the time or the dataset size does not describe the same run: samples/epochs are left null on purpose. "
@@ -326,8 +326,8 @@ A(C(id="mistral-7b-orpo-dpo-mix-7k-3ep-1xa100", name="mistral-orpo-mix-7k: ORPO 
            "huggingface/alignment-handbook.'; 'Trained for 4.5 hours on 1xA100'; recipe: 'torch_dtype: bfloat16', 'bf16: true', "
            "'gradient_accumulation_steps: 8', 'gradient_checkpointing: true', 'max_length: 2048', 'num_train_epochs: 3', 'optim: "
            "adamw_bnb_8bit', 'per_device_train_batch_size: 4'. Target = 4.5 GPU-hours as stated. samples = 6,750 = the train split of "
-           "argilla/dpo-mix-7k [R] (each sample is a prompt with a chosen and a rejected answer: two sequences per step). paramsTotal 7.24B "
-           "= Mistral-7B [R]. Quality B: sample count recalled, A100 memory not stated.")))
+           "argilla/dpo-mix-7k (its dataset card: 'splits: - name: train num_examples: 6750') (each sample is a prompt with a chosen and a rejected answer: two sequences per step). paramsTotal 7.24B "
+           "= Mistral-7B [R]. Quality B: A100 memory not stated, one-line time.")))
 ICHIGO_SRC = ("homebrewltd/Ichigo-llama3.1-s-instruct-v0.3 model cards on Hugging Face, 'Hardware' section")
 A(C(id="ichigo-llama3.1-s-v0.3-phase2-8xh100", name="Ichigo llama3.1-s instruct v0.3, phase 2 (speech-token instruction continual training of a Llama-3.1-8B sound LM), 8 H100 SXM, 12 h",
     quality="B", modality="speech", architecture="dense decoder-only (Llama-3.1-8B with WhisperVQ sound tokens added to the vocabulary), full fine-tune",
@@ -392,6 +392,45 @@ A(C(id="cpm-2.6b-chinese-64xv100", name="CPM (CPM-Generate, 2.6B Chinese GPT) pr
            "using 64 NVIDIA V100.' Target [D] = 64 x 14 d x 24 = 21,504 GPU-hours. tokens [D] = 20,000 x 3,072 x 1,024 = 62.9B sequence "
            "slots (the 100GB corpus is not converted to tokens in the card). The 2.6B model is 'our largest model' (the one the time refers "
            "to). Precision not stated. Quality B: 'two weeks' is coarse; otherwise time, data and size come from one card.")))
+
+
+# ====================================================================== Graphcore IPU (exact Trainer runtimes)
+IPU_HW = "Graphcore Mk2 IPU (GC200; IPU-POD16)"
+A(C(id="graphcore-gpt2-wikitext103-10ep-16ipu", name="GPT-2 (124M) fine-tuned on wikitext-103 for 10 epochs (optimum-graphcore), 16 Graphcore Mk2 IPUs, train_runtime 4,372 s",
+    quality="A", architecture="dense decoder-only (GPT-2 small, checkpoint 'gpt2'), full fine-tune", paramsTotal=124e6,
+    samples=114248, epochs=10, tokens=114248 * 1024 * 10, seqLen=1024, hardware=IPU_HW, devices=16, precision="fp16",
+    target=dict(metric=GPUH, value=16 * 4372.4031 / 3600),
+    source=("Graphcore/gpt2-wikitext-103 model card on Hugging Face (README.md at commit c93a37d / 42977d5, 'Training procedure') and its "
+            "train_results.json (commit e76c1eb 'Add fine-tuned model', as shown at revisions 8da43f1 and 2024fe1)"),
+    notes=("Card: 'This model is a fine-tuned version of gpt2 on the wikitext-103-raw-v1 dataset.'; 'Trained on 16 Graphcore Mk2 IPUs using "
+           "optimum-graphcore.'; command line 'python examples/language-modeling/run_clm.py --model_name_or_path gpt2 --ipu_config_name "
+           "Graphcore/gpt2-small-ipu --dataset_name wikitext --dataset_config_name wikitext-103-raw-v1 --do_train --do_eval "
+           "--num_train_epochs 10 ... --per_device_train_batch_size 1 ... --gradient_accumulation_steps 128 ... --loss_scaling 16384 ... "
+           "--pod_type pod16'; hyper-parameters 'distributed_type: IPU', 'total_train_batch_size: 1024', 'training precision: Mixed "
+           "Precision'. train_results.json: '\"epoch\": 10.0', '\"train_runtime\": 4372.4031', '\"train_samples\": 114248', "
+           "'\"train_samples_per_second\": 261.293', '\"train_steps_per_second\": 0.254'. Target [D] = 16 IPUs x 4,372.4031 s / 3600 = "
+           "19.43 IPU-hours. Consistency [D]: 261.293 samples/s x 4,372.4 s = 1,142,480 = 114,248 x 10 epochs; 0.254 steps/s x 4,372.4 s = "
+           "1,111 steps x 1,024 = 1.14M samples. seqLen 1024 = run_clm's default block size for GPT-2 [R] (not in the command line; "
+           "consistent with wikitext-103's ~117M GPT-2 tokens / 1,024 = ~114k blocks); tokens [D] = 114,248 x 1,024 x 10 = 1.17B. "
+           "paramsTotal 124M = the 'gpt2' checkpoint [R]. GPT-2 pre-training (an excluded development family) is NOT the target; this is "
+           "a fine-tune. The only IPU rows of any footprint set. Quality A: exact Trainer runtime, sample count, epochs, device count and "
+           "checkpoint, mutually consistent (parameter count and block size by the checkpoint's name).")))
+A(C(id="graphcore-gpt2-medium-wikitext103-10ep-16ipu", name="GPT-2 medium (355M) fine-tuned on wikitext-103 for 10 epochs (optimum-graphcore), 16 Graphcore Mk2 IPUs, train_runtime 11,218 s",
+    quality="A", architecture="dense decoder-only (GPT-2 medium, checkpoint 'gpt2-medium'), full fine-tune", paramsTotal=355e6,
+    samples=114248, epochs=10, tokens=114248 * 1024 * 10, seqLen=1024, hardware=IPU_HW, devices=16, precision="fp16",
+    target=dict(metric=GPUH, value=16 * 11217.8167 / 3600),
+    source=("Graphcore/gpt2-medium-wikitext-103 model card on Hugging Face (README.md, commit a77da42 'Update README.md', 'Training "
+            "procedure') and its all_results.json (commit 36baff5 'Add fine-tuned model', as shown at refs/pr/2)"),
+    notes=("Card (commit a77da42): 'Trained on 16 Graphcore Mk2 IPUs using optimum-graphcore.'; command line 'python "
+           "examples/language-modeling/run_clm.py --model_name_or_path gpt2-medium --ipu_config_name Graphcore/gpt2-medium-ipu "
+           "--dataset_name wikitext --dataset_config_name wikitext-103-raw-v1 --do_train --do_eval --num_train_epochs 10 ... "
+           "--per_device_train_batch_size 1 ... --gradient_accumulation_steps 256 ... --loss_scaling 16384 ... "
+           "--ipu_config_overrides=\"...replication_factor=2,...ipus_per_replica=8,...\"' (2 replicas x 8 IPUs = 16). all_results.json: "
+           "'\"epoch\": 10.0', '\"train_runtime\": 11217.8167', '\"train_samples\": 114248', '\"train_samples_per_second\": 101.845', "
+           "'\"train_steps_per_second\": 0.099'. Target [D] = 16 x 11,217.8167 s / 3600 = 49.86 IPU-hours. Consistency [D]: 101.845 x "
+           "11,217.8 = 1,142,480 = 114,248 x 10. seqLen / tokens as in graphcore-gpt2-wikitext103-10ep-16ipu (same data and script). "
+           "paramsTotal 355M = 'gpt2-medium' [R]. A pair with the GPT-2 small row: same data, same 16 IPUs, 19.43 vs 49.86 IPU-hours. "
+           "Quality A: as for the small row.")))
 
 # ---------------------------------------------------------------------------------------------------------------- write
 def rnd(v):

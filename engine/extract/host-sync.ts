@@ -116,6 +116,9 @@ function stepFunctions(
 
 const HOOK = /^(training_step|compute_loss)$/;
 
+/** Words one of which a file that runs a training step must hold (isBackward, optimizerStepName, HOOK). */
+const STEP_WORDS = /backward|scaler|apply_gradients|apply_updates|\.step\b|training_step|compute_loss/i;
+
 /** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
 const OWN_CALLEE = /^(?:(?:self|cls)\.)?(\w+)$/;
 
@@ -163,6 +166,13 @@ export class StepScopes {
   private readonly sites = new Map<number, SyntaxNode>();
   readonly isBwd: IsBackward;
   constructor(root: SyntaxNode) {
+    // No backward pass, optimizer or loss-scaler step and no per-step hook written anywhere: nothing runs per step
+    // (every test below needs one of these words), so the file's calls are not walked — most files of a project.
+    if (!STEP_WORDS.test(root.text)) {
+      this.isBwd = isBackward;
+      this.stepNames = new Set();
+      return;
+    }
     const calls = nodesOfType(root, 'call');
     // Each call's callee text, read once: the tests below ask for it several times per call.
     const texts = new Map(calls.map((c) => [c.id, c.childForFieldName('function')?.text ?? '']));

@@ -34,21 +34,23 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   const add = (n: string | undefined) => {
     if (n && !names.includes(n)) names.push(n);
   };
-  for (const c of calls) {
-    const fn = c.childForFieldName('function')?.text ?? '';
-    const first = c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment');
-    if (OPTIMIZER_CALL.test(fn) && first) add(parametersOf(first));
-  }
-  for (const c of calls) {
-    const fn = c.childForFieldName('function')?.text ?? '';
-    const first = c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment');
-    if (PARALLEL_CALL.test(fn) && first?.type === 'identifier') add(first.text);
-  }
+  // The callee first: a long file holds thousands of calls, few of them optimizers or parallel wrappers.
+  const firstArg = (c: SyntaxNode) =>
+    c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment') ?? undefined;
+  const callees = calls.map((c) => c.childForFieldName('function')?.text ?? '');
+  calls.forEach((c, i) => {
+    const first = OPTIMIZER_CALL.test(callees[i]) ? firstArg(c) : undefined;
+    if (first) add(parametersOf(first));
+  });
+  calls.forEach((c, i) => {
+    const first = PARALLEL_CALL.test(callees[i]) ? firstArg(c) : undefined;
+    if (first?.type === 'identifier') add(first.text);
+  });
   add('model');
   const assignments = nodesOfType(root, 'assignment');
   for (const name of names) {
     const found = assignments
-      .filter((a) => a.childForFieldName('left')?.text === name)
+      .filter((a) => a.text.startsWith(name) && a.childForFieldName('left')?.text === name)
       .map((a) => builtBy(a.childForFieldName('right'), assignments, values, name))
       .filter((x): x is Built => !!x);
     if (found.length === 0) continue;

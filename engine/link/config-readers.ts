@@ -52,7 +52,15 @@ const FILLED: FactKey[] = [
 ];
 
 /** Facts the reading script's own run decides in code. */
-const CODE_FACTS: FactKey[] = ['precision', 'grad_accum', 'periodic_save', 'optimizer', 'num_workers'];
+const CODE_FACTS: FactKey[] = [
+  'precision',
+  'grad_accum',
+  'periodic_save',
+  'optimizer',
+  'num_workers',
+  // `nn.DataParallel(model)`: the config's loader batch is the global one (../plan-batch.ts).
+  'data_parallel',
+];
 
 interface Reader {
   file: string;
@@ -341,6 +349,17 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
       if (f && f.value !== null && f.origin !== 'assumed' && !reading.some((x) => x.key === k))
         fill({ ...f, origin: 'inferred' });
     }
+  // A config's AMP switch read as fp16 (`amp: true`): the reading script's autocast says which half type it is.
+  const amp = facts.get('precision');
+  if (amp?.origin === 'inferred' && amp.value === 'fp16' && amp.file !== script) {
+    const dtype = autocastDtype(reader.text);
+    if (dtype !== 'fp16')
+      facts.set('precision', {
+        ...amp,
+        value: dtype ?? null,
+        note: `${amp.note} — ${path.basename(reader.file)} autocasts to ${dtype ?? 'a dtype it computes (not known here)'}`,
+      });
+  }
   // The optimizer the code builds, where the config names none.
   if (!facts.get('optimizer') || WEAK.includes(facts.get('optimizer')!.origin)) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);
@@ -411,4 +430,21 @@ function trainsByCode(linker: Linker, file: string, text: string): boolean {
   if (!linker.parser) return false;
   const code = trainingEvidence(cachedTree(path.resolve(file), text, linker.parser), text).code;
   return code >= TRAINS_AT || (code > 0 && /(^|[_-])train/i.test(path.basename(file)));
+}
+
+/**
+ * The half type a script's `autocast(…)` calls compute in: fp16 without a dtype (CUDA's default) or with float16,
+ * bf16 with bfloat16, undefined when a dtype is computed (`dtype=amp_dtype`) or the calls disagree.
+ */
+function autocastDtype(text: string): 'fp16' | 'bf16' | undefined {
+  const kinds = new Set<string>();
+  for (const m of text.matchAll(/\bautocast\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)) {
+    // `dtype=` or positional (`autocast("cuda", torch.bfloat16)`).
+    const d = /\bdtype\s*=\s*([\w.]+)/.exec(m[1])?.[1] ?? /\b(?:torch\.)?b?float16\b/.exec(m[1])?.[0];
+    kinds.add(
+      d === undefined || /(^|\.)(float16|half)$/.test(d) ? 'fp16' : /(^|\.)bfloat16$/.test(d) ? 'bf16' : 'unknown',
+    );
+  }
+  if (kinds.size === 0) return 'fp16';
+  return kinds.size === 1 && !kinds.has('unknown') ? ([...kinds][0] as 'fp16' | 'bf16') : undefined;
 }

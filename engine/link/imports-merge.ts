@@ -39,6 +39,8 @@ const TAKEN: FactKey[] = [
   'micro_batch',
   'global_batch',
   'compile',
+  // `nn.DataParallel(model)` in the module that trains: one process splits each loader batch over the GPUs.
+  'data_parallel',
 ];
 /** Origins that state a value (a default we supply or a guess does not). */
 const STATED = new Set<Fact['origin']>(['explicit', 'script-default', 'inferred']);

@@ -206,8 +206,9 @@ export function scriptVocabDrafts(
   if (!/\.pyi?$/i.test(script) || !linker.parser || namedForOtherWork(script)) return [];
   const tree = cachedTree(path.resolve(script), stext, linker.parser);
   const own = readEntries(linker.id(script), stext, tree);
-  const flags = readEntries(linker.id(launcher), ltext);
-  if (!own || !flags) return [];
+  const all = readEntries(linker.id(launcher), ltext);
+  if (!own || !all) return [];
+  const flags = cmd ? ownFlags(all, cmd, commandsOf(linker.id(launcher), ltext)) : all;
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
   const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
   if (!d) return [];
@@ -217,6 +218,21 @@ export function scriptVocabDrafts(
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+}
+
+/**
+ * The launcher's entries that can be this command's: not the flags of another command that runs another program
+ * (`python ./prep_data.py` then `python ../src/run.py --n-epochs 30`: the first script is given none of the second's).
+ */
+function ownFlags(set: EntrySet, cmd: LaunchCommand, cmds: LaunchCommand[]): EntrySet {
+  const others = cmds.filter(
+    (c) => c.span.start !== cmd.span.start && (c.target?.path ?? c.tool) !== (cmd.target?.path ?? cmd.tool),
+  );
+  if (!others.length) return set;
+  const inOther = (s: { start: number; end: number }) =>
+    others.some((c) => s.start >= c.span.start && s.end <= c.span.end) &&
+    !(s.start >= cmd.span.start && s.end <= cmd.span.end);
+  return { ...set, entries: set.entries.filter((e) => e.kind === 'env' || !inOther(e.span)) };
 }
 
 /**

@@ -8,6 +8,7 @@
 // out — all with origin `inferred`, never over what the config states.
 import * as path from 'node:path';
 import { readingFacts, type PathLookup } from '../extract/config-reading';
+import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Entry, EntrySet } from '../extract/generic';
 import { readEntries } from '../extract/generic';
 import { optimizerFact } from '../extract/python-optimizer';
@@ -346,6 +347,9 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
   for (const run of linker.pythonRuns(reader.file, reader.text).filter((r) => r.plan.entry.file === script))
     for (const k of CODE_FACTS) {
       const f = run.plan.facts.get(k);
+      // A DataParallel beside DistributedDataParallel (fairchem's single-GPU `OCPDataParallel`, then DDP) is no
+      // one-process-over-every-GPU run.
+      if (k === 'data_parallel' && MULTI_PROCESS.test(reader.text)) continue;
       if (f && f.value !== null && f.origin !== 'assumed' && !reading.some((x) => x.key === k))
         fill({ ...f, origin: 'inferred' });
     }

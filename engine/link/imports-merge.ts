@@ -16,6 +16,7 @@ import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, SAVE_CALL } from '../extract/python-scan';
 import { rangeArg } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
+import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
 import type { Mod } from './imports';
 
@@ -396,7 +397,7 @@ export function reachedFacts(
   const moduleFacts: Fact[] = [];
   for (const k of TAKEN) {
     const f = stepRun.plan.facts.get(k);
-    if (!f) continue;
+    if (!f || (k === 'data_parallel' && MULTI_PROCESS.test(step.text))) continue;
     if (calledInLoop && f.key === 'epochs' && nodeAt(step.root, f)?.type === 'for_statement') continue;
     // "Nothing in the loop saves" is read from one module; the objects it calls (an early-stopping callback that
     // writes the best model) live in others: not claimed from here.

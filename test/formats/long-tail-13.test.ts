@@ -348,3 +348,26 @@ test('a Classy Vision task config: per-replica batch, the simulated global batch
   assert.deepEqual([fact(b, 'precision')?.value, fact(b, 'grad_accum')?.value], ['fp32', 1]);
   assert.equal(fact(b, 'global_batch'), undefined);
 });
+
+test('a launcher’s short options are read under the long names the script’s argparse gives them', async () => {
+  const script = [
+    'import argparse',
+    'import torch',
+    'from torch.utils.data import DataLoader',
+    '',
+    'parser = argparse.ArgumentParser()',
+    "parser.add_argument('-b', '--batch-size', type=int, default=256)",
+    "parser.add_argument('-j', '--workers', type=int, default=4, help='data loading workers')",
+    "parser.add_argument('-m', '--max_epochs', type=int, default=10000)",
+    "parser.add_argument('-q', '--quiet', action='store_true')",
+    'args = parser.parse_args()',
+    '',
+  ].join('\n');
+  const a = await analyze(
+    { 'scripts/pretrain.sh': '#!/bin/bash\npython run.py -q -b 64 -j 2 -m 100 --lr 1e-4\n', 'scripts/run.py': script },
+    'scripts/pretrain.sh',
+  );
+  assert.equal(fact(a, 'epochs')?.value, 100, 'not the script’s default 10000');
+  assert.equal(fact(a, 'micro_batch')?.value, 64);
+  assert.equal(fact(a, 'num_workers')?.value, 2);
+});

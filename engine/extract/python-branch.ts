@@ -198,3 +198,15 @@ export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
     .descendantsOfType('identifier')
     .some((id) => id?.text === name && !(id.startIndex >= fn!.startIndex && id.endIndex <= fn!.endIndex));
 }
+
+/** The switch (`if amp:`, `if args.fp16:`, `if cfg["amp"]:`) of the innermost `if` whose body holds `node`. */
+export function switchAbove(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const body = p.childForFieldName('consequence');
+    if (!body || node.startIndex < body.startIndex || node.endIndex > body.endIndex) return undefined;
+    const c = p.childForFieldName('condition');
+    return c && ['identifier', 'attribute', 'subscript'].includes(c.type) ? c : undefined;
+  }
+  return undefined;
+}

@@ -16,7 +16,7 @@ import { builtModelFact } from '../extract/python-model';
 import { ValueResolver } from '../extract/python-values';
 import { readSets, vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
-import { findCalls } from '../parse/python-syntax';
+import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Tree } from '../parse/python';
 import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
@@ -308,9 +308,10 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     return drafts;
   const own = entrySets(linker, file, text).sets;
   if (own.length === 0 || own[own.length - 1].entries.length < 3) return drafts;
-  const { readers, schema } = readersOf(linker, file, own);
-  const reader = readers[0];
+  const found = readersOf(linker, file, own);
+  const reader = found.readers[0];
   if (!reader) return drafts;
+  const schema = found.schema ?? splatSchema(linker.id(reader.file), reader);
   const top = projectTop(linker, file);
   const args = argDefaults(linker, reader, top);
   const schemaText = schema ? linker.read(path.resolve(schema.file)) : undefined;
@@ -451,4 +452,33 @@ function autocastDtype(text: string): 'fp16' | 'bf16' | undefined {
   }
   if (kinds.size === 0) return 'fp16';
   return kinds.size === 1 && !kinds.has('unknown') ? ([...kinds][0] as 'fp16' | 'bf16') : undefined;
+}
+
+/**
+ * The config spread into a function of the reading script (`main(**OmegaConf.load(args.config))`, Tune-A-Video and
+ * AnimateDiff style): the function's keyword defaults are the defaults of every key the config leaves out.
+ */
+function splatSchema(file: string, reader: Reader): EntrySet | undefined {
+  const root = reader.tree.rootNode;
+  const names = new Set<string>();
+  for (const call of root.descendantsOfType('call')) {
+    const fn = call?.childForFieldName('function');
+    const splat = call?.childForFieldName('arguments')?.namedChildren.find((a) => a?.type === 'dictionary_splat');
+    if (fn?.type === 'identifier' && splat && /OmegaConf\.load|\b(config|cfg|conf|args_dict)\b/i.test(splat.text))
+      names.add(fn.text);
+  }
+  if (names.size !== 1) return undefined;
+  const name = [...names][0];
+  const def = root.namedChildren
+    .map((n) => (n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n))
+    .find((n) => n?.type === 'function_definition' && n.childForFieldName('name')?.text === name);
+  const entries: Entry[] = [];
+  for (const p of def?.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') continue;
+    const key = p.childForFieldName('name')?.text;
+    const value = literal(p.childForFieldName('value') ?? undefined);
+    if (key && value !== undefined)
+      entries.push({ path: [key], value, span: spanOf(p), text: p.text.slice(0, 80), kind: 'default' });
+  }
+  return entries.length >= 3 ? { file, syntax: 'python', entries, bases: [] } : undefined;
 }

@@ -13,7 +13,7 @@ import type { Fact, FactKey } from '../types';
 import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
-import { dataLoaderFacts, loopsAround, SAVE_CALL } from '../extract/python-scan';
+import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
 import { rangeArg } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
 import { MULTI_PROCESS } from '../extract/data-parallel';
@@ -276,13 +276,27 @@ function callerLoopFacts(
         note: `for … in range(${n.text}) around ${what}(…)${r.via ? ` (${r.via})` : ''}`,
       });
   }
-  const save = outer
+  const saves = outer
     .descendantsOfType('call')
-    .find(
-      (c) =>
-        SAVE_CALL.test(c?.childForFieldName('function')?.text ?? '') ||
-        /save_(on_master|checkpoint|model)$/.test(c?.childForFieldName('function')?.text ?? ''),
+    .filter(
+      (c): c is SyntaxNode =>
+        !!c &&
+        (SAVE_CALL.test(c.childForFieldName('function')?.text ?? '') ||
+          /save_(on_master|checkpoint|model)$/.test(c.childForFieldName('function')?.text ?? '')),
     );
+  // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:` with `output_dir`
+  // defaulting to ''): the default run writes none.
+  const off = saves.map((c) => offByDefaultGuard(c, outer, args.values));
+  const save = saves.find((_, i) => !off[i]);
+  if (!save && saves.length)
+    out.push({
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'script-default',
+      file: id(mod.file),
+      span: spanOf(saves[0]),
+      note: `${saves[0].childForFieldName('function')?.text}(…) in the loop around ${what}(…) runs only when --${off[0]} is given (off by default)`,
+    });
   if (save)
     out.push({
       key: 'periodic_save',

@@ -371,3 +371,154 @@ test('a launcher’s short options are read under the long names the script’s 
   assert.equal(fact(a, 'micro_batch')?.value, 64);
   assert.equal(fact(a, 'num_workers')?.value, 2);
 });
+
+test('a stated step budget ends the run: no default epoch count beside it', async () => {
+  const script = [
+    'from transformers import HfArgumentParser, Trainer, TrainingArguments',
+    '',
+    'parser = HfArgumentParser(TrainingArguments)',
+    '(training_args,) = parser.parse_args_into_dataclasses()',
+    'trainer = Trainer(model=None, args=training_args)',
+    'trainer.train()',
+    '',
+  ].join('\n');
+  const a = await analyze(
+    {
+      'run.sh': '#!/bin/bash\ntorchrun --nproc_per_node 8 train.py --output_dir out --max_steps 2000 --bf16 True\n',
+      'train.py': script,
+    },
+    'run.sh',
+  );
+  assert.equal(fact(a, 'max_steps')?.value, 2000);
+  assert.equal(fact(a, 'epochs'), undefined, 'max_steps overrides num_train_epochs');
+});
+
+test('an epoch loop whose save waits for an output folder that defaults to empty saves nothing by default', async () => {
+  const main = [
+    'import argparse',
+    'import torch',
+    'from engine import train_one_epoch',
+    '',
+    'parser = argparse.ArgumentParser()',
+    "parser.add_argument('--epochs', type=int, default=300)",
+    "parser.add_argument('--output_dir', default='')",
+    "parser.add_argument('--save_ckpt', type=bool, default=True)",
+    'args = parser.parse_args()',
+    '',
+    'def main(args):',
+    '    model = torch.nn.Linear(4, 2).cuda()',
+    '    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)',
+    '    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 4)), batch_size=16)',
+    '    for epoch in range(args.epochs):',
+    '        train_one_epoch(model, loader, optimizer)',
+    '        if args.output_dir and args.save_ckpt:',
+    '            torch.save(model.state_dict(), f"{args.output_dir}/checkpoint-{epoch}.pth")',
+    '',
+    "if __name__ == '__main__':",
+    '    main(args)',
+    '',
+  ].join('\n');
+  const engine = [
+    'def train_one_epoch(model, loader, optimizer):',
+    '    for (x,) in loader:',
+    '        loss = model(x.cuda()).sum()',
+    '        optimizer.zero_grad()',
+    '        loss.backward()',
+    '        optimizer.step()',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'main.py': main, 'engine.py': engine }, 'main.py');
+  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+  const given = await analyze(
+    { 'main.py': main.replace("default='')", "default='out')"), 'engine.py': engine },
+    'main.py',
+  );
+  assert.equal(fact(given, 'periodic_save')?.value, 'epoch');
+});
+
+test('`use_grad_checkpoint` in a model config turns activation checkpointing on', async () => {
+  const cfg = [
+    'model:',
+    '  arch: blip2_opt',
+    '  use_grad_checkpoint: True',
+    'run:',
+    '  task: captioning',
+    '  batch_size_train: 16',
+    '  max_epoch: 5',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'caption.yaml': cfg }, 'caption.yaml');
+  assert.equal(fact(a, 'grad_checkpointing')?.value, true);
+});
+
+test('a config spread into the script’s main(**config): the function’s keyword defaults fill what it leaves out', async () => {
+  const script = [
+    'import argparse',
+    'import torch',
+    'from omegaconf import OmegaConf',
+    'from torch.utils.data import DataLoader',
+    '',
+    'def main(',
+    '    output_dir: str,',
+    '    train_batch_size: int = 1,',
+    '    max_train_steps: int = 500,',
+    '    learning_rate: float = 3e-5,',
+    '    gradient_accumulation_steps: int = 1,',
+    '    num_workers: int = 16,',
+    '    seed: int = 42,',
+    '):',
+    '    model = torch.nn.Linear(4, 4).cuda()',
+    '    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate)',
+    '    loader = DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 4)), batch_size=train_batch_size, num_workers=num_workers)',
+    '    for step, (x,) in enumerate(loader):',
+    '        loss = model(x.cuda()).sum()',
+    '        loss.backward()',
+    '        optimizer.step()',
+    '        optimizer.zero_grad()',
+    '        if step >= max_train_steps:',
+    '            break',
+    '',
+    "if __name__ == '__main__':",
+    '    parser = argparse.ArgumentParser()',
+    "    parser.add_argument('--config', type=str, default='./configs/run.yaml')",
+    '    args = parser.parse_args()',
+    '    main(**OmegaConf.load(args.config))',
+    '',
+  ].join('\n');
+  const cfg = 'output_dir: ./out\ntrain_batch_size: 4\nmax_train_steps: 300\nlearning_rate: 1e-5\n';
+  const a = await analyze({ 'configs/run.yaml': cfg, 'train.py': script }, 'configs/run.yaml');
+  assert.equal(fact(a, 'micro_batch')?.value, 4);
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'num_workers')?.value, 16);
+});
+
+test('autocast under `if amp:` with amp read from a config at run time: the precision is not known', async () => {
+  const script = [
+    'import sys',
+    'import yaml',
+    'import torch',
+    'from torch.cuda.amp import autocast, GradScaler',
+    '',
+    'def main():',
+    '    config = yaml.safe_load(open(sys.argv[1]))',
+    '    amp = config["amp"]',
+    '    model = torch.nn.Linear(4, 2).cuda()',
+    '    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)',
+    '    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 4)), batch_size=8)',
+    '    for epoch in range(10):',
+    '        for (x,) in loader:',
+    '            if amp:',
+    '                with autocast():',
+    '                    loss = model(x.cuda()).sum()',
+    '            else:',
+    '                loss = model(x.cuda()).sum()',
+    '            optimizer.zero_grad()',
+    '            loss.backward()',
+    '            optimizer.step()',
+    '',
+    'main()',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'train.py': script }, 'train.py');
+  assert.equal(fact(a, 'precision')?.value ?? null, null);
+});

@@ -15,7 +15,8 @@
 //                              estimated ÷ published device-hours (= implied ÷ predicted utilisation), by the regime the
 //                              estimator put it in (large, small multi-node, one node, MoE, per-sample), and
 //                              leave-one-architecture-out for hardware no case ran on (core/fit-spread.ts).
-// The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
+// The estimator uses fitConstants(CASES) (all development cases), fitted ahead by `npm run fit:constants` into
+// core/fitted-constants.generated.ts; validation calls fitConstants(training cases).
 
 import {
   BASE_MFU,
@@ -31,7 +32,8 @@ import { forwardFlopsAt, lookupArchitecture } from './data/vision-audio';
 import { prepareRun } from './prepare';
 import { resolveAccelerator } from './resolve';
 import type { Accelerator } from './types';
-import { caseFamily, CASES, type ValidationCase } from './validation/cases';
+import { FITTED_CONSTANTS } from './fitted-constants.generated';
+import { caseFamily, type ValidationCase } from './validation/cases';
 import { spreadsOf, type RunRegime, type Spreads } from './fit-spread';
 import { textSampleTokens, TEXT_FILL_RANGE } from './workload';
 
@@ -85,6 +87,9 @@ export const PRIORS = {
 
 /** Fewest quality-A cases on one accelerator architecture from which its base MFU is fitted; below it the prior stands. */
 export const MIN_BASE_CASES = 3;
+
+/** Fewest families (caseFamily) among those cases: runs of one paper or cluster count once. */
+export const MIN_BASE_FAMILIES = 2;
 
 /** Fewest runs stating text samples (not tokens) from which the text fill is fitted; below it the prior stands. */
 export const MIN_FILL_CASES = 3;
@@ -220,11 +225,17 @@ function computeMids(cases: readonly ValidationCase[]): Mids {
   const baseMfu: Record<string, { mfu: number; source: string }> = { ...BASE_MFU };
   const baseCounts: Record<string, number> = {};
   const byArch = new Map<string, number[]>();
-  for (const t of dense.filter((x) => x.n >= 1e9)) byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), t.base]);
+  const familiesOf = new Map<string, Set<string>>();
+  for (const t of dense.filter((x) => x.n >= 1e9)) {
+    byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), t.base]);
+    familiesOf.set(t.arch, (familiesOf.get(t.arch) ?? new Set()).add(caseFamily(t.c)));
+  }
   for (const [arch, xs] of byArch) {
     // One run cannot set an accelerator architecture's utilisation for every run on it (a published run with an
-    // unusual cluster, code or recollection would move all of them): below MIN_BASE_CASES the prior stands.
-    if (xs.length < MIN_BASE_CASES) continue;
+    // unusual cluster, code or recollection would move all of them): below MIN_BASE_CASES the prior stands. Nor can
+    // one family of runs (footprint-9's six Gradient stages of Llama 3 on 512 L40S, one cluster and code base, would
+    // set every Ada card's, RTX 4090 and L4 included): below MIN_BASE_FAMILIES the prior stands too.
+    if (xs.length < MIN_BASE_CASES || (familiesOf.get(arch)?.size ?? 0) < MIN_BASE_FAMILIES) continue;
     baseMfu[arch] = {
       mfu: median(xs),
       source: `[F] median implied 16-bit MFU (÷ device-count factor) of ${xs.length} quality-A development case${xs.length === 1 ? '' : 's'} on ${arch} (core/validation/cases.ts, fitted by core/fit.ts)`,
@@ -410,10 +421,10 @@ export function moeEfficiencyAt(atOneB: number, active: number): number {
   return Math.min(1.2, Math.max(0.2, atOneB + PRIORS.moeSlope * x));
 }
 
-let fitted: FittedConstants | undefined;
-
-/** The constants fitted on all development cases (computed once, on first use). */
+/**
+ * The constants fitted on all development cases: fitConstants(CASES), computed by `npm run fit:constants` and
+ * committed (core/fitted-constants.generated.ts), so that no process pays the fit at its first estimate.
+ */
 export function defaultConstants(): FittedConstants {
-  if (!fitted) fitted = fitConstants(CASES);
-  return fitted;
+  return FITTED_CONSTANTS;
 }

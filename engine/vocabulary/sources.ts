@@ -10,6 +10,10 @@ export const SOURCES = {
     url: 'https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments',
     year: 2025,
   },
+  'hf-moe': {
+    url: 'https://huggingface.co/docs/transformers/model_doc/mixtral#transformers.MixtralConfig',
+    year: 2025,
+  },
   lightning: { url: 'https://lightning.ai/docs/pytorch/stable/common/trainer.html', year: 2025 },
   deepspeed: { url: 'https://www.deepspeed.ai/docs/config-json/', year: 2025 },
   accelerate: { url: 'https://huggingface.co/docs/accelerate/package_reference/cli', year: 2025 },
@@ -132,6 +136,10 @@ export const SOURCES = {
     year: 2024,
   },
   vissl: { url: 'https://vissl.readthedocs.io/en/latest/vissl_modules/train.html', year: 2022 },
+  'classy-vision': {
+    url: 'https://github.com/facebookresearch/ClassyVision/blob/main/classy_vision/tasks/classification_task.py',
+    year: 2022,
+  },
   lavis: { url: 'https://opensource.salesforce.com/LAVIS/latest/tutorial.configs.html', year: 2023 },
   pycls: { url: 'https://github.com/facebookresearch/pycls/blob/main/pycls/core/config.py', year: 2021 },
   paddleseg: {

@@ -4,6 +4,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { evaluatesOnly } from './python-loop-eval';
 import type { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** True when the text at `index` is code, not a comment or a string. */
 export const inCode = (root: SyntaxNode, index: number) => {
@@ -82,9 +83,9 @@ function flagOf(cond: SyntaxNode | null | undefined, depth = 0): FlagRead | unde
 
 /** The value `name` (`is_parallel`, `self.is_parallel`) is bound to, when the file binds it exactly once. */
 function onlyBinding(name: SyntaxNode): SyntaxNode | undefined {
-  const found = name.tree.rootNode
-    .descendantsOfType(['assignment', 'augmented_assignment'])
-    .filter((a) => a?.childForFieldName('left')?.text === name.text);
+  const found = nodesOfType(name.tree.rootNode, ['assignment', 'augmented_assignment']).filter(
+    (a) => a?.childForFieldName('left')?.text === name.text,
+  );
   return found.length === 1 && found[0]?.type === 'assignment'
     ? (found[0].childForFieldName('right') ?? undefined)
     : undefined;
@@ -169,6 +170,13 @@ export function offByDefault(branch: FlagBranch | undefined, values: ValueResolv
  * imports, definitions and assignments): code the script's run does not execute. A module of definitions only is
  * left alone — other files may call it.
  */
+/**
+ * Module-level calls that prepare the process rather than run anything (`sys.path.append(…)` before the imports of a
+ * module of definitions, warnings and logging set-up, seeds, a plotting backend).
+ */
+const SETUP_CALL =
+  /^(sys\.path\.(append|insert|extend)|warnings\.\w+|logging\.\w+|os\.environ\.(setdefault|update)|(torch|np|numpy|random|tf\.random)\.(manual_)?seed|(torch\.)?manual_seed|matplotlib\.use|mpl\.use)$/;
+
 export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
   let fn: SyntaxNode | undefined;
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') fn = p;
@@ -182,10 +190,31 @@ export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
       (s.type === 'if_statement' ||
         s.type === 'for_statement' ||
         s.type === 'with_statement' ||
-        (s.type === 'expression_statement' && s.namedChildren[0]?.type === 'call')),
+        (s.type === 'expression_statement' &&
+          s.namedChildren[0]?.type === 'call' &&
+          !SETUP_CALL.test(s.namedChildren[0].childForFieldName('function')?.text ?? ''))),
   );
   if (!runs) return false;
-  return !root
-    .descendantsOfType('identifier')
-    .some((id) => id?.text === name && !(id.startIndex >= fn!.startIndex && id.endIndex <= fn!.endIndex));
+  // Each place the name is written outside the function, and an identifier there (not a word in a string or a
+  // comment): found from the text, not by walking every identifier of the file.
+  // (The module node starts after any leading blank lines: its text's offsets are shifted by its start.)
+  for (const m of root.text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
+    const at = root.startIndex + m.index;
+    if (at >= fn.startIndex && at < fn.endIndex) continue;
+    const id = root.descendantForIndex(at, at + name.length - 1);
+    if (id?.type === 'identifier' && id.text === name) return false;
+  }
+  return true;
+}
+
+/** The switch (`if amp:`, `if args.fp16:`, `if cfg["amp"]:`) of the innermost `if` whose body holds `node`. */
+export function switchAbove(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const body = p.childForFieldName('consequence');
+    if (!body || node.startIndex < body.startIndex || node.endIndex > body.endIndex) return undefined;
+    const c = p.childForFieldName('condition');
+    return c && ['identifier', 'attribute', 'subscript'].includes(c.type) ? c : undefined;
+  }
+  return undefined;
 }

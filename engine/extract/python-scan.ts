@@ -4,11 +4,12 @@ import type { SyntaxNode } from '../parse/python';
 import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
 export function importsOf(root: SyntaxNode): Map<string, string> {
   const out = new Map<string, string>();
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const stmt of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
     if (stmt) readImport(stmt, out);
   }
   return out;
@@ -413,7 +414,10 @@ export function offByDefaultGuard(
       .descendantsOfType('attribute')
       .filter(
         (a) =>
-          !!a && FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') && !operand(a, cond) && !negated(a, cond),
+          !!a &&
+          FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') &&
+          !operand(a, cond) &&
+          !negated(a, cond, true),
       );
     if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
     for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {
@@ -437,10 +441,17 @@ export function offByDefaultGuard(
   return undefined;
 }
 
-/** True when `node` sits under a `not` within `top`. */
-function negated(node: SyntaxNode, top: SyntaxNode): boolean {
+/**
+ * True when `node` sits under a `not` within `top`, or (`or: true`) in one side of an `or` (`not args.mp or (args.mp
+ * and args.rank == 0)`: the other side may hold by default, so a switch off by default there turns nothing off).
+ */
+function negated(node: SyntaxNode, top: SyntaxNode, or = false): boolean {
   for (let p: SyntaxNode | null = node; p && p.id !== top.parent?.id; p = p.parent)
-    if (p.type === 'not_operator') return true;
+    if (
+      p.type === 'not_operator' ||
+      (or && p.type === 'boolean_operator' && p.childForFieldName('operator')?.text === 'or')
+    )
+      return true;
   return false;
 }
 

@@ -60,7 +60,7 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
   {
-    name: 'a loss helper the step calls every step: its reads are per step, reported on the call in the step',
+    name: 'a loss helper the step calls every step: reported on the read and on the call in the step',
     code: `import torch
 model = Net().cuda()
 opt = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -80,7 +80,48 @@ for x, y in loader:
 `,
     settings: { hardware: 'a100' },
     expect: [
-      { line: 13, column: 19, messageIncludes: 'compute_loss(…), which runs loss.item(), on every training step' },
+      {
+        line: 9,
+        column: 27,
+        messageIncludes:
+          'loss.item() in compute_loss(…), which the training step calls at line 13, on every training step',
+      },
+      {
+        line: 13,
+        column: 19,
+        messageIncludes: 'compute_loss(…), which runs loss.item() (line 9), on every training step',
+      },
+    ],
+  },
+  {
+    name: 'a helper that reads three losses on three lines: three findings there, one on the call that names them',
+    code: `import torch
+model = Net().cuda()
+opt = torch.optim.Adam(model.parameters())
+
+
+def d_loss(x, y):
+    real = model.real_loss(x)
+    fake = model.fake_loss(y)
+    reg = model.reg_loss(x)
+    loss = real + fake + reg
+    return loss, dict(real=real.item(),
+                      fake=fake.item(),
+                      reg=reg.item())
+
+
+for x, y in loader:
+    loss, parts = d_loss(x.cuda(), y.cuda())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 11, messageIncludes: 'real.item() in d_loss(…)' },
+      { line: 12, messageIncludes: 'fake.item() in d_loss(…)' },
+      { line: 13, messageIncludes: 'reg.item() in d_loss(…)' },
+      { line: 17, messageIncludes: 'd_loss(…), which runs real.item() and 2 more reads (lines 11–13)' },
     ],
   },
   {

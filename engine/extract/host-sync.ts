@@ -435,13 +435,37 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
     out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
   }
-  // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported where
-  // the step calls it: that call is what runs every step, and where a fix decides how often to read.
+  // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported twice:
+  // on its own line, where the fix goes, naming the call that makes it per step; and on that call in the step, which
+  // is what runs every step and where a fix may decide how often to read (one finding per call, naming its reads).
+  const bySite = new Map<number, { site: SyntaxNode; reads: Read[] }>();
   for (const r of out) {
     const site = scopes.siteOf(r.node);
     if (!site) continue;
+    const entry = bySite.get(site.id);
+    if (entry) entry.reads.push({ ...r });
+    else bySite.set(site.id, { site, reads: [{ ...r }] });
     const name = site.childForFieldName('function')?.text ?? 'helper';
-    Object.assign(r, { node: site, value: `${name}(…), which runs ${r.value},`, note: `${name}(…) runs ${r.value}` });
+    const line = site.startPosition.row + 1;
+    const fn = enclosingDef(r.node)?.childForFieldName('name')?.text ?? name;
+    Object.assign(r, {
+      value: `${r.value} in ${fn}(…), which the training step calls at line ${line},`,
+      note: `${r.note} (${fn}(…) is called by the training step at line ${line})`,
+    });
+  }
+  for (const { site, reads } of bySite.values()) {
+    const name = site.childForFieldName('function')?.text ?? 'helper';
+    reads.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    const rows = [...new Set(reads.map((r) => r.node.startPosition.row + 1))];
+    const where = rows.length > 1 ? `lines ${rows[0]}–${rows[rows.length - 1]}` : `line ${rows[0]}`;
+    const first = reads[0];
+    if (!first) continue;
+    const more = reads.length > 1 ? ` and ${reads.length - 1} more read${reads.length > 2 ? 's' : ''}` : '';
+    out.push({
+      node: site,
+      value: `${name}(…), which runs ${first.value}${more} (${where}),`,
+      note: `${name}(…) runs ${first.value}${more} (${where})`,
+    });
   }
   out.sort((a, b) => a.node.startIndex - b.node.startIndex);
   const lines = new Set<number>();

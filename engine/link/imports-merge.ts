@@ -16,6 +16,8 @@ import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, SAVE_CALL } from '../extract/python-scan';
 import { rangeArg } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
+import { weightsOnlyFact } from '../extract/weights-only';
+import { validationFacts } from '../extract/python-loop-eval';
 import type { Linker } from './linker';
 import type { Mod } from './imports';
 
@@ -273,12 +275,25 @@ function callerLoopFacts(
         note: `for … in range(${n.text}) around ${what}(…)${r.via ? ` (${r.via})` : ''}`,
       });
   }
-  const save = outer
+  const saves = outer
     .descendantsOfType('call')
-    .find(
-      (c) =>
+    .filter(
+      (c): c is SyntaxNode =>
         SAVE_CALL.test(c?.childForFieldName('function')?.text ?? '') ||
         /save_(on_master|checkpoint|model)$/.test(c?.childForFieldName('function')?.text ?? ''),
+    );
+  const save = saves[0];
+  // A validation pass in that loop, and whether anything stops it early (GML601), as in a loop of the script's own.
+  if (!step.some((f) => f.key === 'validation')) out.push(...validationFacts(id(mod.file), mod.text, outer, call));
+  // Checkpoints that keep the weights alone (`state = {"epoch": e, "model": net.state_dict()}; torch.save(state, …)`).
+  if (save)
+    out.push(
+      ...weightsOnlyFact(
+        id(mod.file),
+        mod.root,
+        saves,
+        new ValueResolver(mod.root, findCalls(mod.root, mod.text, ['add_argument'])),
+      ),
     );
   if (save)
     out.push({

@@ -125,6 +125,35 @@ for x, y in loader:
     ],
   },
   {
+    name: 'an epoch loop around train() (its own batch loop runs backward) and evaluate(): the evaluation is not per step',
+    code: `import torch
+model = Net().cuda()
+opt = torch.optim.Adam(model.parameters())
+
+
+def train(loader):
+    for x, y in loader:
+        loss = torch.nn.functional.mse_loss(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        total = loss.item()
+    return total
+
+
+def evaluate(loader):
+    preds = torch.cat([model(x.cuda()) for x, _ in loader])
+    return preds.cpu().numpy()
+
+
+for epoch in range(100):
+    train(train_loader)
+    evaluate(val_loader)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, messageIncludes: 'loss.item()' }],
+  },
+  {
     name: 'a helper called only at a logging interval is not per step',
     code: `import torch
 model = Net().cuda()

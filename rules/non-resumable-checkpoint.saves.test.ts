@@ -71,6 +71,16 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
   {
+    name: "the best model and the last epoch's export: no checkpoint along the way, not judged as one",
+    code: run(
+      BEST +
+        `        if epoch == args.epochs - 1:
+            torch.save(net.state_dict(), "final.pth")`,
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
     name: "a saving helper of another module handed dicts of the weights and the epoch: what it writes is what it's given",
     code: run(
       `        save_checkpoint("out", {"epoch": epoch + 1, "state_dict": net.state_dict()}, acc > best)

@@ -47,8 +47,11 @@ function backwardOf(root: SyntaxNode, calls: readonly SyntaxNode[], callee: (c: 
   const helpers = new Set<string>();
   for (const c of calls) {
     if (!BACKWARD_NAME.test(callee(c)) || !isBackward(c)) continue;
-    const name = enclosingDef(c)?.childForFieldName('name')?.text;
-    if (name) helpers.add(name);
+    // A function that runs the backward pass in a loop of its own (`def train(…): for x, y in loader: …
+    // loss.backward()`) is a whole epoch of steps, not one backward pass: a loop calling it is an epoch loop.
+    const fn = enclosingDef(c);
+    const name = fn?.childForFieldName('name')?.text;
+    if (fn && name && !loopsAround(c).some((l) => contains(fn, l))) helpers.add(name);
   }
   // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
   for (const a of root.descendantsOfType('assignment')) {

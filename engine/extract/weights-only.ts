@@ -161,13 +161,30 @@ export function weightsOnlyFact(file: string, root: SyntaxNode, saves: SyntaxNod
 }
 
 /**
- * A save of the best model so far: under an `if` (within its loop or function) that tests a best value or an
- * improvement (`if acc > best_acc:`, `if is_best:`). A save to a path named "best" made every epoch is no export.
+ * A save that is no checkpoint along the way: the best model so far, under an `if` (within its loop or function) that
+ * tests a best value or an improvement (`if acc > best_acc:`, `if is_best:`), or a save made once, under an `if` that
+ * pins the loop's counter to one value (`if epoch == args.num_epochs:`, the final export). A save to a path named
+ * "best" made every epoch is neither.
  */
 function bestSave(save: SyntaxNode): boolean {
-  for (let p = save.parent; p && !/^(for_statement|while_statement|function_definition)$/.test(p.type); p = p.parent) {
+  const conds: SyntaxNode[] = [];
+  let p = save.parent;
+  for (; p && !/^(for_statement|while_statement|function_definition)$/.test(p.type); p = p.parent) {
     const cond = p.type === 'if_statement' || p.type === 'elif_clause' ? p.childForFieldName('condition') : null;
-    if (cond && /best|improv/i.test(cond.text)) return true;
+    if (cond) conds.push(cond);
   }
-  return false;
+  if (conds.some((c) => /best|improv/i.test(c.text))) return true;
+  const counters = new Set(
+    p?.type === 'for_statement'
+      ? (p.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((id) => id?.text ?? '')
+      : [],
+  );
+  if (p?.childForFieldName('left')?.type === 'identifier') counters.add(p.childForFieldName('left')?.text ?? '');
+  return conds.some(
+    (c) =>
+      c.type === 'comparison_operator' &&
+      /==/.test(c.text) &&
+      !/%/.test(c.text) &&
+      c.descendantsOfType('identifier').some((id) => !!id && counters.has(id.text)),
+  );
 }

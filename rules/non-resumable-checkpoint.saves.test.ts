@@ -190,6 +190,24 @@ runRuleCases(nonResumableCheckpoint, [
     fixes: [{ applicability: 'display-only', titleIncludes: 'BackupAndRestore' }],
   },
   {
+    name: 'Keras: the epoch count picked by a flag the file sets (`A if Freeze else B` in an `if True:` block)',
+    code: `from tensorflow import keras
+
+if __name__ == "__main__":
+    Freeze = False
+    Freeze_Epoch = 20
+    Total_Epoch = 150
+    model = build_detector(num_classes=20)
+    model.compile(optimizer="sgd", loss="mse")
+    if True:
+        end_epoch = Freeze_Epoch if Freeze else Total_Epoch
+        ckpt = keras.callbacks.ModelCheckpoint("ep{epoch:03d}.h5", save_weights_only=True)
+        model.fit(train_ds, validation_data=val_ds, epochs=end_epoch, callbacks=[ckpt])
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, messageIncludes: '150 epochs' }],
+  },
+  {
     name: 'Keras: full-model checkpoints (the default) keep the optimizer',
     code: keras('    keras.callbacks.ModelCheckpoint("ep{epoch:03d}.keras"),'),
     settings: { hardware: 'a100' },

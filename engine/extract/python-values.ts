@@ -6,6 +6,7 @@ import type { FactValue } from '../types';
 import { abslDefaults, moduleAssignments } from './python-flags';
 import { offByComparison } from './flag-compare';
 import { enclosingDef, paramOf } from './python-params';
+import { integerArithmetic } from './int-arith';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -495,13 +496,4 @@ export class ValueResolver {
     }
     return { value: undefined, node };
   }
-}
-
-/** `a + b`, `a - b`, `a * b`, `a // b` on two known numbers (undefined for any other operator, or `// 0`). */
-export function integerArithmetic(op: string | undefined, a: number, b: number): number | undefined {
-  if (op === '+') return a + b;
-  if (op === '-') return a - b;
-  if (op === '*') return a * b;
-  if (op === '//' && b !== 0) return Math.floor(a / b);
-  return undefined;
 }

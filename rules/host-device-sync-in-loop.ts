@@ -17,7 +17,9 @@ export const hostDeviceSyncInLoop: Rule = {
       "`apply_gradients`, optax's `apply_updates`, LOMO's `fused_backward`) itself or calls a step function of the " +
       'file, not the epoch loop ' +
       "around it; in a step function run every step (a loop of the file, ignite's `Engine(step)`, Lightning's " +
-      "`training_step`, a Trainer's `compute_loss`, a step closure a factory returns, or a step no code of the file " +
+      "`training_step`, a Trainer's `compute_loss`, a model's `forward` that computes the training loss itself (a " +
+      'contrastive model returning its loss: the step elsewhere calls it once per step), a step closure a factory ' +
+      'returns, or a step no code of the file ' +
       "calls: a module's — a step being a function whose own body runs the backward pass, through a helper of the file " +
       'too, or the optimizer step); in a loop over micro-batches inside the step; or in a helper ' +
       'of the file that such code calls every step (a loss function returning `loss.item()` values), two calls deep — ' +

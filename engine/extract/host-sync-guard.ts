@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, type CallSite } from '../parse/python-syntax';
 import { ValueResolver } from './python-values';
+import { enclosingDef } from './python-params';
 
 const resolvers = new WeakMap<SyntaxNode, ValueResolver>();
 function resolver(root: SyntaxNode): ValueResolver {
@@ -239,4 +240,33 @@ export function loaderData(call: CallSite, loop: SyntaxNode): boolean {
         ?.descendantsOfType('identifier')
         .some((n) => n?.text === name),
   );
+}
+
+/** A loss function called by name: `F.cross_entropy(…)`, `nn.MSELoss()(…)`, a module's `self.criterion(…)`. */
+const LOSS_CALL =
+  /(^|\.)(cross_entropy|binary_cross_entropy(_with_logits)?|nll_loss|mse_loss|l1_loss|smooth_l1_loss|kl_div|ctc_loss|criterion|loss_fn|loss_fct|compute_loss)$/;
+
+/**
+ * A model's `forward` that computes the training loss itself (`loss = F.cross_entropy(logits, labels)` … `return
+ * loss, …`): the training step calls it once per step (MoCo-style contrastive models, models that return their loss),
+ * so what its own body reads runs every step.
+ */
+export function lossForward(fn: SyntaxNode): boolean {
+  if (fn.childForFieldName('name')?.text !== 'forward' || fn.parent?.parent?.type !== 'class_definition') return false;
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  const loss = body.descendantsOfType('assignment').some((a) => {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    return (
+      left?.type === 'identifier' &&
+      /loss/i.test(left.text) &&
+      right?.type === 'call' &&
+      LOSS_CALL.test(right.childForFieldName('function')?.text ?? '')
+    );
+  });
+  const returned = body
+    .descendantsOfType('return_statement')
+    .some((r) => !!r && enclosingDef(r)?.id === fn.id && /\bloss\b/.test(r.text));
+  return loss && returned;
 }

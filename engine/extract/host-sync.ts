@@ -11,6 +11,7 @@ import type { SyntaxNode } from '../parse/python';
 import {
   everyStep,
   loaderData,
+  lossForward,
   lossNames,
   passesTensor,
   RANK,
@@ -208,6 +209,8 @@ export class StepScopes {
       if (HOOK.test(name) || engine || module || callers.some((c) => loopsAround(c).length > 0))
         this.perStep.set(fn.id, fn);
     }
+    // A model's forward that computes the training loss runs once per step, wherever the step is.
+    for (const list of fns.values()) for (const fn of list) if (lossForward(fn)) this.perStep.set(fn.id, fn);
     // Helpers called every step, two levels deep.
     for (let depth = 0; depth < 2; depth++) {
       for (const [name, sites] of byName) {

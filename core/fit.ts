@@ -15,7 +15,8 @@
 //                              estimated ÷ published device-hours (= implied ÷ predicted utilisation), by the regime the
 //                              estimator put it in (large, small multi-node, one node, MoE, per-sample), and
 //                              leave-one-architecture-out for hardware no case ran on (core/fit-spread.ts).
-// The estimator uses fitConstants(CASES) (all development cases); validation calls fitConstants(training cases).
+// The estimator uses fitConstants(CASES) (all development cases), fitted ahead by `npm run fit:constants` into
+// core/fitted-constants.generated.ts; validation calls fitConstants(training cases).
 
 import {
   BASE_MFU,
@@ -31,7 +32,8 @@ import { forwardFlopsAt, lookupArchitecture } from './data/vision-audio';
 import { prepareRun } from './prepare';
 import { resolveAccelerator } from './resolve';
 import type { Accelerator } from './types';
-import { caseFamily, CASES, type ValidationCase } from './validation/cases';
+import { FITTED_CONSTANTS } from './fitted-constants.generated';
+import { caseFamily, type ValidationCase } from './validation/cases';
 import { spreadsOf, type RunRegime, type Spreads } from './fit-spread';
 import { textSampleTokens, TEXT_FILL_RANGE } from './workload';
 
@@ -410,10 +412,10 @@ export function moeEfficiencyAt(atOneB: number, active: number): number {
   return Math.min(1.2, Math.max(0.2, atOneB + PRIORS.moeSlope * x));
 }
 
-let fitted: FittedConstants | undefined;
-
-/** The constants fitted on all development cases (computed once, on first use). */
+/**
+ * The constants fitted on all development cases: fitConstants(CASES), computed by `npm run fit:constants` and
+ * committed (core/fitted-constants.generated.ts), so that no process pays the fit at its first estimate.
+ */
 export function defaultConstants(): FittedConstants {
-  if (!fitted) fitted = fitConstants(CASES);
-  return fitted;
+  return FITTED_CONSTANTS;
 }

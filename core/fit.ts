@@ -88,6 +88,9 @@ export const PRIORS = {
 /** Fewest quality-A cases on one accelerator architecture from which its base MFU is fitted; below it the prior stands. */
 export const MIN_BASE_CASES = 3;
 
+/** Fewest families (caseFamily) among those cases: runs of one paper or cluster count once. */
+export const MIN_BASE_FAMILIES = 2;
+
 /** Fewest runs stating text samples (not tokens) from which the text fill is fitted; below it the prior stands. */
 export const MIN_FILL_CASES = 3;
 
@@ -222,11 +225,17 @@ function computeMids(cases: readonly ValidationCase[]): Mids {
   const baseMfu: Record<string, { mfu: number; source: string }> = { ...BASE_MFU };
   const baseCounts: Record<string, number> = {};
   const byArch = new Map<string, number[]>();
-  for (const t of dense.filter((x) => x.n >= 1e9)) byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), t.base]);
+  const familiesOf = new Map<string, Set<string>>();
+  for (const t of dense.filter((x) => x.n >= 1e9)) {
+    byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), t.base]);
+    familiesOf.set(t.arch, (familiesOf.get(t.arch) ?? new Set()).add(caseFamily(t.c)));
+  }
   for (const [arch, xs] of byArch) {
     // One run cannot set an accelerator architecture's utilisation for every run on it (a published run with an
-    // unusual cluster, code or recollection would move all of them): below MIN_BASE_CASES the prior stands.
-    if (xs.length < MIN_BASE_CASES) continue;
+    // unusual cluster, code or recollection would move all of them): below MIN_BASE_CASES the prior stands. Nor can
+    // one family of runs (footprint-9's six Gradient stages of Llama 3 on 512 L40S, one cluster and code base, would
+    // set every Ada card's, RTX 4090 and L4 included): below MIN_BASE_FAMILIES the prior stands too.
+    if (xs.length < MIN_BASE_CASES || (familiesOf.get(arch)?.size ?? 0) < MIN_BASE_FAMILIES) continue;
     baseMfu[arch] = {
       mfu: median(xs),
       source: `[F] median implied 16-bit MFU (÷ device-count factor) of ${xs.length} quality-A development case${xs.length === 1 ? '' : 's'} on ${arch} (core/validation/cases.ts, fitted by core/fit.ts)`,

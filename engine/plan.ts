@@ -313,7 +313,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   const inputs: RunInputs = {
     model: typeof model === 'string' && model.trim() !== '' ? model : undefined,
     params: num(v('params')),
-    activeParams: info?.activeParams,
+    activeParams: num(v('active_params')) ?? info?.activeParams,
     shape: info?.shape,
     tokens,
     // A CPU run reaches the core as `cpu`, which it declines to estimate as a GPU; Apple-silicon (`mps`) runs of an

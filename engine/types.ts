@@ -12,6 +12,8 @@ export const FACT_KEYS = [
   'seq_len',
   'model',
   'params',
+  /** Parameters each token passes through, for a mixture-of-experts model whose architecture keys the files state. */
+  'active_params',
   'grad_checkpointing',
   'periodic_save',
   'save_steps',

@@ -18,6 +18,12 @@ export type Target =
   | 'arch.glu'
   | 'arch.untied'
   | 'arch.tied'
+  /** Mixture-of-experts: routed experts per layer, experts each token uses, an expert's MLP width, shared experts. */
+  | 'arch.experts'
+  | 'arch.topk'
+  | 'arch.moe_ffn'
+  | 'arch.shared_experts'
+  | 'arch.shared_ffn'
   | 'quantized'
   | 'model.flavor'
   | 'nodes'
@@ -394,6 +400,16 @@ export const ALIASES: Alias[] = [
     't5x',
   ]),
   A('arch.mlp_ratio', 'mlp_ratio expansion_ratio', 'number', ['olmo', 'composer']),
+  // Mixture-of-experts (Hugging Face MixtralConfig / Qwen2MoeConfig / DeepseekV3Config / OlmoeConfig, Megatron-LM's
+  // --num-experts, --moe-router-topk, --moe-ffn-hidden-size): the total and active sizes follow (./derive.ts).
+  A('arch.experts', 'num_local_experts num_experts n_routed_experts moe_num_experts', 'int', ['hf-moe', 'megatron']),
+  A('arch.topk', 'num_experts_per_tok num_experts_per_token moe_router_topk moe_top_k', 'int', ['hf-moe', 'megatron']),
+  A('arch.moe_ffn', 'moe_intermediate_size moe_ffn_hidden_size', 'int', ['hf-moe', 'megatron']),
+  A('arch.shared_experts', 'n_shared_experts num_shared_experts', 'int', ['hf-moe']),
+  A('arch.shared_ffn', 'shared_expert_intermediate_size moe_shared_expert_intermediate_size', 'int', [
+    'hf-moe',
+    'megatron',
+  ]),
   A('arch.glu', 'swiglu activation activation_type mlp_class_name bias_activation_fusion gated_linear_unit', 'string', [
     'megatron',
     'olmo',

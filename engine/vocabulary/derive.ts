@@ -116,16 +116,42 @@ export function derive(
     if (glu && fw?.id === 'olmo') ffn = Math.round(ffn / 2);
     const untied = extras.get('arch.untied')?.value === 1 || extras.get('arch.tied')?.value === 0;
     const m = glu ? 3 : 2;
-    const perLayer = 4 * d.value * d.value + m * d.value * ffn;
     const emb = V ? V * d.value * (untied ? 2 : 1) : 0;
-    const params = L.value * perLayer + emb;
-    const note =
-      `${L.value} layers × (4·${d.value}² attention + ${m}·${d.value}·${ffn} MLP${glu ? ' (gated)' : ''})` +
-      (V
-        ? ` + ${fmt(V)} × ${d.value} embeddings${untied ? ' × 2 (untied)' : ''}`
-        : ' (vocabulary size not stated: embeddings left out)') +
-      ` = ${(params / 1e6).toFixed(1)} M parameters (biases and norms left out)`;
-    inferred('params', params, L.hit, note);
+    const embText = V
+      ? ` + ${fmt(V)} × ${d.value} embeddings${untied ? ' × 2 (untied)' : ''}`
+      : ' (vocabulary size not stated: embeddings left out)';
+    const moe = moeShape(extras, ffn);
+    if (moe) {
+      // Every layer taken as a mixture-of-experts layer (a few dense first layers, DeepSeek's first_k_dense_replace,
+      // are left out), each with E routed experts of width f, of which k run per token, plus shared experts.
+      const mlp = (experts: number) => m * d.value * (experts * moe.ffn + moe.shared);
+      const router = d.value * moe.experts;
+      const attention = 4 * d.value * d.value;
+      const params = L.value * (attention + mlp(moe.experts) + router) + emb;
+      const active = L.value * (attention + mlp(moe.topk) + router) + emb;
+      const layer = (experts: number) =>
+        `${L.value} layers × (4·${d.value}² attention + ${m}·${d.value}·(${experts}·${moe.ffn}${moe.shared ? ` + ${moe.shared} shared` : ''}) MLP${glu ? ' (gated)' : ''} + router)`;
+      inferred(
+        'params',
+        params,
+        moe.hit,
+        `${layer(moe.experts)}${embText} = ${(params / 1e6).toFixed(1)} M parameters, ${moe.experts} experts (biases and norms left out)`,
+      );
+      inferred(
+        'active_params',
+        active,
+        moe.hit,
+        `${moe.topk} of ${moe.experts} experts per token: ${layer(moe.topk)}${embText} = ${(active / 1e6).toFixed(1)} M active parameters`,
+      );
+    } else {
+      const perLayer = 4 * d.value * d.value + m * d.value * ffn;
+      const params = L.value * perLayer + emb;
+      const note =
+        `${L.value} layers × (4·${d.value}² attention + ${m}·${d.value}·${ffn} MLP${glu ? ' (gated)' : ''})` +
+        embText +
+        ` = ${(params / 1e6).toFixed(1)} M parameters (biases and norms left out)`;
+      inferred('params', params, L.hit, note);
+    }
   }
   // Modality: the framework's, or image/audio keys without any sequence setting.
   const seqSet = facts.has('seq_len') && !weakSeqLen;
@@ -149,4 +175,21 @@ export function derive(
   }
   // A resolution belongs to an image model (a language model's `image_size` is its vision tower's).
   if (modality !== 'vision') facts.delete('resolution');
+}
+
+/**
+ * The experts of a mixture-of-experts config, when it states how many there are and how many each token uses (1 < k <
+ * E): an expert's MLP width (`moe_intermediate_size`, else the dense `intermediate_size`) and the width of the shared
+ * experts (`n_shared_experts` of that width, or one `shared_expert_intermediate_size`).
+ */
+function moeShape(
+  extras: Extras,
+  ffn: number,
+): { experts: number; topk: number; ffn: number; shared: number; hit: Hit } | undefined {
+  const e = extras.get('arch.experts');
+  const k = extras.get('arch.topk')?.value;
+  if (!e || k === undefined || !(e.value > 1) || !(k >= 1) || k >= e.value) return undefined;
+  const f = extras.get('arch.moe_ffn')?.value ?? ffn;
+  const shared = (extras.get('arch.shared_experts')?.value ?? 0) * f + (extras.get('arch.shared_ffn')?.value ?? 0);
+  return { experts: e.value, topk: k, ffn: f, shared, hit: e.hit };
 }

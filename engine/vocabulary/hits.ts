@@ -24,6 +24,11 @@ const ARCH: Target[] = [
   'arch.vocab',
   'arch.ffn',
   'arch.mlp_ratio',
+  'arch.experts',
+  'arch.topk',
+  'arch.moe_ffn',
+  'arch.shared_experts',
+  'arch.shared_ffn',
   'model',
 ];
 

@@ -107,6 +107,11 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
               'arch.heads',
               'arch.vocab',
               'arch.ffn',
+              'arch.experts',
+              'arch.topk',
+              'arch.moe_ffn',
+              'arch.shared_experts',
+              'arch.shared_ffn',
             ].includes(to)
           )
             extras.set(to, { value: n, hit: h });

@@ -10,6 +10,10 @@ export const SOURCES = {
     url: 'https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments',
     year: 2025,
   },
+  'hf-moe': {
+    url: 'https://huggingface.co/docs/transformers/model_doc/mixtral#transformers.MixtralConfig',
+    year: 2025,
+  },
   lightning: { url: 'https://lightning.ai/docs/pytorch/stable/common/trainer.html', year: 2025 },
   deepspeed: { url: 'https://www.deepspeed.ai/docs/config-json/', year: 2025 },
   accelerate: { url: 'https://huggingface.co/docs/accelerate/package_reference/cli', year: 2025 },

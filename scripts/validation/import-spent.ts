@@ -3,20 +3,38 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
 // own family rules (caseFamily) first, so that a spent Llama 3 run and a development Llama 3 run share a family.
-// Year: the first year the source names (each set's sources name one).
+// Year: the first year the source names; for the undated runs of footprint-9 the earliest year they can be from (UNDATED).
 import * as fs from 'node:fs';
 import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footprint-inputs';
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 8))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–8 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 9))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–9 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
+/**
+ * Runs whose source names no year (model cards read without their dates, footprint-9): the earliest year the run can
+ * be from, the public release of the model it trains or of the project that ran it, so that its estimable runs enter
+ * the fits. The year only dates a case; no fit reads it.
+ */
+const UNDATED: Record<string, { year: number; why: string }> = {
+  'gradient-llama3-70b-65k-512xl40s': { year: 2024, why: 'fine-tune of Llama 3 (Meta, April 2024)' },
+  'gradient-llama3-70b-262k-512xl40s': { year: 2024, why: 'fine-tune of Llama 3 (Meta, April 2024)' },
+  'gradient-llama3-70b-524k-512xl40s': { year: 2024, why: 'fine-tune of Llama 3 (Meta, April 2024)' },
+  'gradient-llama3-70b-1048k-128xl40s': { year: 2024, why: 'fine-tune of Llama 3 (Meta, April 2024)' },
+  'gradient-llama3-8b-524k-512xl40s': { year: 2024, why: 'fine-tune of Llama 3 (Meta, April 2024)' },
+  'gradient-llama3-8b-1048k-512xl40s': { year: 2024, why: 'fine-tune of Llama 3 (Meta, April 2024)' },
+  'openeurollm-datamix-2b-4t-mi250x': { year: 2025, why: 'OpenEuroLLM project (launched February 2025)' },
+  'biomedlm-2.7b-300b-128xa100': { year: 2022, why: 'Stanford CRFM, PubMedGPT 2.7B announcement (December 2022)' },
+  'qlora-llama2-13b-chat-foodorder-1xrtx4090': { year: 2023, why: 'QLoRA of Llama 2 (Meta, July 2023)' },
+  'llama2-7b-qlora-dolly15k-1xrtxa5000': { year: 2023, why: 'QLoRA of Llama 2 (Meta, July 2023)' },
+};
+
 const out: string[] = [];
 const skipped: string[] = [];
 const undated: string[] = [];
@@ -24,7 +42,8 @@ for (const n of sets) {
   const file = `docs/evaluation/heldout/footprint-${n}/cases.json`;
   const { cases } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: FootprintCase[] };
   for (const c of cases) {
-    const year = /\b(19[89]\d|20[0-3]\d)\b/.exec(c.source);
+    const stated = /\b(19[89]\d|20[0-3]\d)\b/.exec(c.source)?.[1];
+    const year = stated ?? (UNDATED[c.id] ? String(UNDATED[c.id].year) : undefined);
     // Every development case carries its year (core/validation/cases.ts): a run whose source names none stays out.
     if (!year) {
       undated.push(c.id);
@@ -56,10 +75,10 @@ for (const n of sets) {
       tier: energy ? 'measured-energy' : 'device-hours',
       quality: c.quality,
       family,
-      year: Number(year[1]),
+      year: Number(year),
       inputs,
       target: { metric, value: c.target.value },
-      source: c.source,
+      source: stated ? c.source : `${c.source} — undated; not before ${year}: ${UNDATED[c.id].why}`,
       notes: `footprint-${n}`,
     };
     out.push(`  ${JSON.stringify(row)},`);

@@ -94,8 +94,10 @@ test('estimate, explicit mode from params and tokens gives sensible ranges aroun
   // Meta reports 184,320 GPU-hours for this run.
   assert.ok(j.gpuHours.low <= 184_320 * 1.15 && j.gpuHours.high >= 184_320 * 0.85, JSON.stringify(j.gpuHours));
   // The large-run band: out-of-family residuals of the published large runs, the spent sets' among them (≈ 4.7× since
-  // footprint-6 … 8 joined them in round 12: docs/evaluation/dev-footprint-12.md); a range over 5× says little.
-  assert.ok(j.gpuHours.high / j.gpuHours.low <= 5, String(j.gpuHours.high / j.gpuHours.low));
+  // footprint-6 … 8 joined them in round 12; ≈ 6.5× since footprint-9's Gradient stages of Llama 3 70B on 512 L40S and
+  // GShard's dense 2.3B, 3–8× slower than predicted, joined them in round 13: docs/evaluation/dev-footprint-13.md), so
+  // the range reaches its cap (core/ranges.ts RANGE_CAP) and no further.
+  assert.ok(j.gpuHours.high / j.gpuHours.low <= 6 + 1e-9, String(j.gpuHours.high / j.gpuHours.low));
 });
 
 test('estimate, explicit mode: an image network the table does not know, from its parameters, resolution and family', () => {

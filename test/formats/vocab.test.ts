@@ -260,3 +260,30 @@ model.fit(ds, epochs=3)
   assert.equal(fact(a, 'micro_batch')?.value, 512, 'one process without a strategy: the batch is per step');
   assert.equal(fact(a, 'global_batch'), undefined);
 });
+
+test('a mixture-of-experts config: total and active sizes from the experts and the experts each token uses', async () => {
+  // A Megatron-LM launcher of an 8-expert, top-2 model with gated MLPs (written for this test).
+  const sh = [
+    '#!/bin/bash',
+    'torchrun --nproc_per_node 8 pretrain_gpt.py \\',
+    '    --num-layers 16 --hidden-size 1024 --num-attention-heads 16 --ffn-hidden-size 2816 --swiglu \\',
+    '    --num-experts 8 --moe-router-topk 2 \\',
+    '    --seq-length 2048 --micro-batch-size 4 --global-batch-size 256 --train-iters 20000 --bf16 \\',
+    '    --untie-embeddings-and-output-weights --vocab-size 32000',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'moe.sh': sh }, 'moe.sh', { hardware: 'h100' });
+  const layer = (experts: number) => 4 * 1024 * 1024 + 3 * 1024 * experts * 2816 + 1024 * 8;
+  const emb = 32000 * 1024 * 2;
+  assert.equal(fact(a, 'params')?.value, 16 * layer(8) + emb);
+  assert.equal(fact(a, 'active_params')?.value, 16 * layer(2) + emb);
+  assert.match(fact(a, 'active_params')!.note!, /2 of 8 experts per token/);
+  // The estimate computes 6·N·D with the active parameters, not the total.
+  const run = theRun(a);
+  assert.equal(run.estimate.method, 'flops');
+  assert.equal(run.inputs.activeParams, 16 * layer(2) + emb);
+  assert.match(run.estimate.assumptions.find((x) => x.key === 'flops')!.text, /active parameters/);
+  // Without the experts each token uses, the experts are not read as a mixture-of-experts size.
+  const dense = await analyze({ 'd.sh': sh.replace('--moe-router-topk 2 ', '') }, 'd.sh', { hardware: 'h100' });
+  assert.equal(fact(dense, 'active_params'), undefined);
+});

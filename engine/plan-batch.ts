@@ -4,6 +4,9 @@
 // certainty than what it is computed from.
 import type { Fact, FactKey, Origin, RunPlan } from './types';
 
+/** Device counts stated as processes, one per GPU (torchrun, accelerate, deepspeed, MPI, SLURM tasks). */
+const PER_GPU_PROCESSES =
+  /nproc|num_processes|num_gpus|world_size|ntasks|tasks-per|\bnp\b|-np\b|mpirun|horovod|deepspeed/i;
 const STRENGTH: Origin[] = ['explicit', 'script-default', 'setting', 'inferred', 'framework-default', 'assumed'];
 
 export function closeGlobalBatch(plan: RunPlan): void {
@@ -18,7 +21,14 @@ export function closeGlobalBatch(plan: RunPlan): void {
   const micro = stated('micro_batch');
   const accum = stated('grad_accum');
   const devices = stated('devices');
-  if (!micro || !accum || !devices) return;
+  if (!micro || !accum) return;
+  // One process drives every GPU (`nn.DataParallel`, not under a launcher that starts a process per GPU): the
+  // loader's batch is the global one, scattered in chunks over the GPUs (torch.nn.DataParallel's documentation).
+  if (f.get('data_parallel')?.value === true && !PER_GPU_PROCESSES.test(devices?.note ?? '')) {
+    splitByDataParallel(f, micro, accum, devices);
+    return;
+  }
+  if (!devices) return;
   const degree = (k: FactKey) => (typeof f.get(k)?.value === 'number' ? (f.get(k)?.value as number) : 1);
   const model = degree('tp') * degree('pp');
   if (model < 1 || devices.value % model !== 0) return;
@@ -32,5 +42,34 @@ export function closeGlobalBatch(plan: RunPlan): void {
     file: micro.file,
     span: micro.span,
     note: `micro-batch ${micro.value} × ${accum.value} accumulation step${accum.value === 1 ? '' : 's'} × ${dp} data-parallel device${dp === 1 ? '' : 's'} = ${value}`,
+  });
+}
+
+type Stated = Fact & { value: number };
+
+/** The loader's batch is the global one; each GPU's share is known only when the GPU count is. */
+function splitByDataParallel(f: Map<FactKey, Fact>, micro: Stated, accum: Stated, devices: Stated | undefined): void {
+  const origin = devices
+    ? [micro.origin, devices.origin].sort((a, b) => STRENGTH.indexOf(b) - STRENGTH.indexOf(a))[0]
+    : micro.origin;
+  const global = micro.value * accum.value;
+  f.set('global_batch', {
+    key: 'global_batch',
+    value: global,
+    origin: micro.origin,
+    file: micro.file,
+    span: micro.span,
+    note: `DataParallel: one process loads ${micro.value}${accum.value === 1 ? '' : ` × ${accum.value} accumulation steps`} = ${global} per step and splits each batch over the GPUs`,
+  });
+  if (devices?.value === 1) return;
+  const per = devices ? micro.value / devices.value : undefined;
+  const known = per !== undefined && Number.isInteger(per);
+  f.set('micro_batch', {
+    ...micro,
+    value: known ? per : null,
+    origin,
+    note: devices
+      ? `${micro.note ?? `batch ${micro.value}`} — split by DataParallel over ${devices.value} GPUs${known ? `: ${per} per GPU` : ' (in unequal chunks)'}`
+      : `${micro.note ?? `batch ${micro.value}`} — split by DataParallel over every visible GPU: the share of each is not known`,
   });
 }

@@ -16,6 +16,8 @@ const AMP_CODE =
   /\bamp\.initialize\s*\(|\bnetwork_to_half\s*\(|\bFP16_Optimizer\s*\(|\.half\s*\(\s*\)|\bGradScaler\s*\(|\bautocast\s*\(|\bamp\.scale_loss\s*\(/;
 /** The process count a global batch is divided by. */
 const WORLD = /world_size|num_gpus|n_gpus|ngpus|num_processes|device_count|get_world_size|num_replicas|nprocs/i;
+/** Imports of libraries that run the training loop with their own precision and accumulation settings. */
+const LIBRARY_LOOP = /^\s*(?:from|import)\s+(?:composer|mmengine|mmcv|detectron2)\b/m;
 /** Any word of mixed precision: a script without one trains in fp32 (PyTorch's default). */
 const AMP_WORDS = /\b(amp|autocast|GradScaler|half|fp16|bf16|bfloat16|float16|precision|apex)\b/i;
 const SAVE_CALL = /\b(save_checkpoint|save_model|save_network|torch\.save|\w+\.save)\s*\(/;
@@ -153,7 +155,11 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
   }
   // What the code does not do is said only of code that trains or starts training (a backward pass, an optimizer
   // step, a training call given arguments): a model or data module that reads the config shows nothing of it.
-  const trains = /\bbackward\s*\(|\.step\s*\(|\btrain\w*\s*\(\s*[^)\s]|\.fit\s*\(|optimize_parameters\s*\(/.test(text);
+  // Not of a script that hands the loop to a library whose precision and accumulation come from its own config
+  // (Composer's `precision` and `device_train_microbatch_size`, an mmengine/mmcv runner, a detectron2 trainer).
+  const trains =
+    /\bbackward\s*\(|\.step\s*\(|\btrain\w*\s*\(\s*[^)\s]|\.fit\s*\(|optimize_parameters\s*\(/.test(text) &&
+    !LIBRARY_LOOP.test(text);
   if (trains && !AMP_WORDS.test(text))
     put(
       'precision',

@@ -10,6 +10,9 @@ import type { Fact, FactValue } from '../types';
 import { evaluationOnly, flagBranch, inCode, takenByDefault, unusedFunction } from './python-branch';
 import type { ValueResolver } from './python-values';
 
+/** Code that starts one process per GPU: a DataParallel beside it is no one-process-over-every-GPU run. */
+export const MULTI_PROCESS = /\bDistributedDataParallel\b|\binit_process_group\s*\(|\bmp\.spawn\s*\(/;
+
 export function dataParallelFact(
   file: string,
   root: SyntaxNode,

@@ -43,7 +43,7 @@ const MIXED: Record<string, string> = { no: 'fp32', fp32: 'fp32', fp16: 'fp16', 
 /** Names a training entry point is often given; other scripts (evaluation, data preparation) are not runs. */
 const TRAINING = /(train|finetun|fine_tun|pretrain|sft|dpo|ppo|grpo|rlhf|distill|fit)/i;
 const NOT_TRAINING =
-  /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup|extract|decode|score)/i;
+  /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup|extract|decode|score|recogni[sz]e|transcribe)/i;
 
 const TRAINING_FLAGS = [
   'epochs',

@@ -90,7 +90,13 @@ export const LIGHTNING_SCHEMA: Schema = {
     const acc = f('accelerator');
     if (acc && (acc.value === 'cpu' || acc.value === 'mps')) out.push(fact('hardware', acc.value, acc));
     const ga = f('accumulate_grad_batches');
-    if (ga) out.push(fact('grad_accum', int(ga.value) ?? null, ga));
+    // `accumulate_grad_batches: null` (None): Lightning 1.x's default, no accumulation.
+    if (ga)
+      out.push(
+        ga.value === null
+          ? fact('grad_accum', 1, ga, `${ga.text}: None is the default, one optimizer step per batch`)
+          : fact('grad_accum', int(ga.value) ?? null, ga),
+      );
     const me = f('max_epochs');
     if (me)
       out.push(

@@ -78,6 +78,9 @@ export function modelName(raw: unknown): string | undefined {
   // A timm tag (`vit_base_patch16_224.augreg_in21k`) is not an import path: only `module.path.ClassName` is.
   if (!/[\\/]/.test(v) && /^[a-z_][\w]*(\.[a-z_]\w*)+\.[A-Z]\w*$/.test(v))
     return nameOrUndefined(v.slice(v.lastIndexOf('.') + 1));
+  // LitGPT's download folder holds a hub checkpoint as `checkpoints/<owner>/<name>` (`litgpt download` writes there).
+  const hub = /^(?:\.\/)?checkpoints\/([A-Za-z][\w.-]*\/[A-Za-z][\w.-]*)\/?$/.exec(v);
+  if (hub) return hub[1];
   if (/[\\/]/.test(v)) return v;
   return nameOrUndefined(v);
 }

@@ -169,6 +169,13 @@ export function offByDefault(branch: FlagBranch | undefined, values: ValueResolv
  * imports, definitions and assignments): code the script's run does not execute. A module of definitions only is
  * left alone — other files may call it.
  */
+/**
+ * Module-level calls that prepare the process rather than run anything (`sys.path.append(…)` before the imports of a
+ * module of definitions, warnings and logging set-up, seeds, a plotting backend).
+ */
+const SETUP_CALL =
+  /^(sys\.path\.(append|insert|extend)|warnings\.\w+|logging\.\w+|os\.environ\.(setdefault|update)|(torch|np|numpy|random|tf\.random)\.(manual_)?seed|(torch\.)?manual_seed|matplotlib\.use|mpl\.use)$/;
+
 export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
   let fn: SyntaxNode | undefined;
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') fn = p;
@@ -182,10 +189,24 @@ export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
       (s.type === 'if_statement' ||
         s.type === 'for_statement' ||
         s.type === 'with_statement' ||
-        (s.type === 'expression_statement' && s.namedChildren[0]?.type === 'call')),
+        (s.type === 'expression_statement' &&
+          s.namedChildren[0]?.type === 'call' &&
+          !SETUP_CALL.test(s.namedChildren[0].childForFieldName('function')?.text ?? ''))),
   );
   if (!runs) return false;
   return !root
     .descendantsOfType('identifier')
     .some((id) => id?.text === name && !(id.startIndex >= fn!.startIndex && id.endIndex <= fn!.endIndex));
+}
+
+/** The switch (`if amp:`, `if args.fp16:`, `if cfg["amp"]:`) of the innermost `if` whose body holds `node`. */
+export function switchAbove(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const body = p.childForFieldName('consequence');
+    if (!body || node.startIndex < body.startIndex || node.endIndex > body.endIndex) return undefined;
+    const c = p.childForFieldName('condition');
+    return c && ['identifier', 'attribute', 'subscript'].includes(c.type) ? c : undefined;
+  }
+  return undefined;
 }

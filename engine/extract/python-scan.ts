@@ -413,7 +413,10 @@ export function offByDefaultGuard(
       .descendantsOfType('attribute')
       .filter(
         (a) =>
-          !!a && FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') && !operand(a, cond) && !negated(a, cond),
+          !!a &&
+          FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') &&
+          !operand(a, cond) &&
+          !negated(a, cond, true),
       );
     if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
     for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {
@@ -437,10 +440,17 @@ export function offByDefaultGuard(
   return undefined;
 }
 
-/** True when `node` sits under a `not` within `top`. */
-function negated(node: SyntaxNode, top: SyntaxNode): boolean {
+/**
+ * True when `node` sits under a `not` within `top`, or (`or: true`) in one side of an `or` (`not args.mp or (args.mp
+ * and args.rank == 0)`: the other side may hold by default, so a switch off by default there turns nothing off).
+ */
+function negated(node: SyntaxNode, top: SyntaxNode, or = false): boolean {
   for (let p: SyntaxNode | null = node; p && p.id !== top.parent?.id; p = p.parent)
-    if (p.type === 'not_operator') return true;
+    if (
+      p.type === 'not_operator' ||
+      (or && p.type === 'boolean_operator' && p.childForFieldName('operator')?.text === 'or')
+    )
+      return true;
   return false;
 }
 

@@ -8,6 +8,7 @@
 // out — all with origin `inferred`, never over what the config states.
 import * as path from 'node:path';
 import { readingFacts, type PathLookup } from '../extract/config-reading';
+import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Entry, EntrySet } from '../extract/generic';
 import { readEntries } from '../extract/generic';
 import { optimizerFact } from '../extract/python-optimizer';
@@ -15,7 +16,7 @@ import { builtModelFact } from '../extract/python-model';
 import { ValueResolver } from '../extract/python-values';
 import { readSets, vocabRun } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
-import { findCalls } from '../parse/python-syntax';
+import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Tree } from '../parse/python';
 import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
@@ -52,7 +53,15 @@ const FILLED: FactKey[] = [
 ];
 
 /** Facts the reading script's own run decides in code. */
-const CODE_FACTS: FactKey[] = ['precision', 'grad_accum', 'periodic_save', 'optimizer', 'num_workers'];
+const CODE_FACTS: FactKey[] = [
+  'precision',
+  'grad_accum',
+  'periodic_save',
+  'optimizer',
+  'num_workers',
+  // `nn.DataParallel(model)`: the config's loader batch is the global one (../plan-batch.ts).
+  'data_parallel',
+];
 
 interface Reader {
   file: string;
@@ -299,9 +308,10 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     return drafts;
   const own = entrySets(linker, file, text).sets;
   if (own.length === 0 || own[own.length - 1].entries.length < 3) return drafts;
-  const { readers, schema } = readersOf(linker, file, own);
-  const reader = readers[0];
+  const found = readersOf(linker, file, own);
+  const reader = found.readers[0];
   if (!reader) return drafts;
+  const schema = found.schema ?? splatSchema(linker.id(reader.file), reader);
   const top = projectTop(linker, file);
   const args = argDefaults(linker, reader, top);
   const schemaText = schema ? linker.read(path.resolve(schema.file)) : undefined;
@@ -338,9 +348,23 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
   for (const run of linker.pythonRuns(reader.file, reader.text).filter((r) => r.plan.entry.file === script))
     for (const k of CODE_FACTS) {
       const f = run.plan.facts.get(k);
+      // A DataParallel beside DistributedDataParallel (fairchem's single-GPU `OCPDataParallel`, then DDP) is no
+      // one-process-over-every-GPU run.
+      if (k === 'data_parallel' && MULTI_PROCESS.test(reader.text)) continue;
       if (f && f.value !== null && f.origin !== 'assumed' && !reading.some((x) => x.key === k))
         fill({ ...f, origin: 'inferred' });
     }
+  // A config's AMP switch read as fp16 (`amp: true`): the reading script's autocast says which half type it is.
+  const amp = facts.get('precision');
+  if (amp?.origin === 'inferred' && amp.value === 'fp16' && amp.file !== script) {
+    const dtype = autocastDtype(reader.text);
+    if (dtype !== 'fp16')
+      facts.set('precision', {
+        ...amp,
+        value: dtype ?? null,
+        note: `${amp.note} — ${path.basename(reader.file)} autocasts to ${dtype ?? 'a dtype it computes (not known here)'}`,
+      });
+  }
   // The optimizer the code builds, where the config names none.
   if (!facts.get('optimizer') || WEAK.includes(facts.get('optimizer')!.origin)) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);
@@ -411,4 +435,50 @@ function trainsByCode(linker: Linker, file: string, text: string): boolean {
   if (!linker.parser) return false;
   const code = trainingEvidence(cachedTree(path.resolve(file), text, linker.parser), text).code;
   return code >= TRAINS_AT || (code > 0 && /(^|[_-])train/i.test(path.basename(file)));
+}
+
+/**
+ * The half type a script's `autocast(…)` calls compute in: fp16 without a dtype (CUDA's default) or with float16,
+ * bf16 with bfloat16, undefined when a dtype is computed (`dtype=amp_dtype`) or the calls disagree.
+ */
+function autocastDtype(text: string): 'fp16' | 'bf16' | undefined {
+  const kinds = new Set<string>();
+  for (const m of text.matchAll(/\bautocast\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)) {
+    // `dtype=` or positional (`autocast("cuda", torch.bfloat16)`).
+    const d = /\bdtype\s*=\s*([\w.]+)/.exec(m[1])?.[1] ?? /\b(?:torch\.)?b?float16\b/.exec(m[1])?.[0];
+    kinds.add(
+      d === undefined || /(^|\.)(float16|half)$/.test(d) ? 'fp16' : /(^|\.)bfloat16$/.test(d) ? 'bf16' : 'unknown',
+    );
+  }
+  if (kinds.size === 0) return 'fp16';
+  return kinds.size === 1 && !kinds.has('unknown') ? ([...kinds][0] as 'fp16' | 'bf16') : undefined;
+}
+
+/**
+ * The config spread into a function of the reading script (`main(**OmegaConf.load(args.config))`, Tune-A-Video and
+ * AnimateDiff style): the function's keyword defaults are the defaults of every key the config leaves out.
+ */
+function splatSchema(file: string, reader: Reader): EntrySet | undefined {
+  const root = reader.tree.rootNode;
+  const names = new Set<string>();
+  for (const call of root.descendantsOfType('call')) {
+    const fn = call?.childForFieldName('function');
+    const splat = call?.childForFieldName('arguments')?.namedChildren.find((a) => a?.type === 'dictionary_splat');
+    if (fn?.type === 'identifier' && splat && /OmegaConf\.load|\b(config|cfg|conf|args_dict)\b/i.test(splat.text))
+      names.add(fn.text);
+  }
+  if (names.size !== 1) return undefined;
+  const name = [...names][0];
+  const def = root.namedChildren
+    .map((n) => (n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n))
+    .find((n) => n?.type === 'function_definition' && n.childForFieldName('name')?.text === name);
+  const entries: Entry[] = [];
+  for (const p of def?.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') continue;
+    const key = p.childForFieldName('name')?.text;
+    const value = literal(p.childForFieldName('value') ?? undefined);
+    if (key && value !== undefined)
+      entries.push({ path: [key], value, span: spanOf(p), text: p.text.slice(0, 80), kind: 'default' });
+  }
+  return entries.length >= 3 ? { file, syntax: 'python', entries, bases: [] } : undefined;
 }

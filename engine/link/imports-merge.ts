@@ -13,11 +13,12 @@ import type { Fact, FactKey } from '../types';
 import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
-import { dataLoaderFacts, loopsAround, SAVE_CALL } from '../extract/python-scan';
+import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
 import { rangeArg } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
 import { weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';
+import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
 import type { Mod } from './imports';
 
@@ -41,6 +42,8 @@ const TAKEN: FactKey[] = [
   'micro_batch',
   'global_batch',
   'compile',
+  // `nn.DataParallel(model)` in the module that trains: one process splits each loader batch over the GPUs.
+  'data_parallel',
 ];
 /** Origins that state a value (a default we supply or a guess does not). */
 const STATED = new Set<Fact['origin']>(['explicit', 'script-default', 'inferred']);
@@ -279,19 +282,32 @@ function callerLoopFacts(
     .descendantsOfType('call')
     .filter(
       (c): c is SyntaxNode =>
-        SAVE_CALL.test(c?.childForFieldName('function')?.text ?? '') ||
-        /save_(on_master|checkpoint|model)$/.test(c?.childForFieldName('function')?.text ?? ''),
+        !!c &&
+        (SAVE_CALL.test(c.childForFieldName('function')?.text ?? '') ||
+          /save_(on_master|checkpoint|model)$/.test(c.childForFieldName('function')?.text ?? '')),
     );
-  const save = saves[0];
+  // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:` with `output_dir`
+  // defaulting to ''): the default run writes none.
+  const off = saves.map((c) => offByDefaultGuard(c, outer, args.values));
+  const save = saves.find((_, i) => !off[i]);
+  if (!save && saves.length)
+    out.push({
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'script-default',
+      file: id(mod.file),
+      span: spanOf(saves[0]),
+      note: `${saves[0].childForFieldName('function')?.text}(…) in the loop around ${what}(…) runs only when --${off[0]} is given (off by default)`,
+    });
   // A validation pass in that loop, and whether anything stops it early (GML601), as in a loop of the script's own.
   if (!step.some((f) => f.key === 'validation')) out.push(...validationFacts(id(mod.file), mod.text, outer, call));
-  // Checkpoints that keep the weights alone (`state = {"epoch": e, "model": net.state_dict()}; torch.save(state, …)`).
+  // Checkpoints the default run writes that keep the weights alone (`state = {"epoch": e, "model": …}`).
   if (save)
     out.push(
       ...weightsOnlyFact(
         id(mod.file),
         mod.root,
-        saves,
+        saves.filter((_, i) => !off[i]),
         new ValueResolver(mod.root, findCalls(mod.root, mod.text, ['add_argument'])),
       ),
     );
@@ -409,7 +425,7 @@ export function reachedFacts(
   const moduleFacts: Fact[] = [];
   for (const k of TAKEN) {
     const f = stepRun.plan.facts.get(k);
-    if (!f) continue;
+    if (!f || (k === 'data_parallel' && MULTI_PROCESS.test(step.text))) continue;
     if (calledInLoop && f.key === 'epochs' && nodeAt(step.root, f)?.type === 'for_statement') continue;
     // "Nothing in the loop saves" is read from one module; the objects it calls (an early-stopping callback that
     // writes the best model) live in others: not claimed from here.

@@ -2,7 +2,8 @@
 // (detectron2 `_BASE_`, mmengine `_base_`, gin `include`; read through the FileReader, at most three levels), and
 // the run they make when no framework reader claims the file.
 import * as path from 'node:path';
-import { readEntries, type EntrySet } from '../extract/generic';
+import { readEntries, type Entry, type EntrySet } from '../extract/generic';
+import { typedValue } from '../extract/fields';
 import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { pythonHints } from '../extract/python-hints';
@@ -206,8 +207,10 @@ export function scriptVocabDrafts(
   if (!/\.pyi?$/i.test(script) || !linker.parser || namedForOtherWork(script)) return [];
   const tree = cachedTree(path.resolve(script), stext, linker.parser);
   const own = readEntries(linker.id(script), stext, tree);
-  const flags = readEntries(linker.id(launcher), ltext);
-  if (!own || !flags) return [];
+  const all = readEntries(linker.id(launcher), ltext);
+  if (!own || !all) return [];
+  const own1 = cmd ? ownFlags(all, cmd, commandsOf(linker.id(launcher), ltext)) : all;
+  const flags = cmd ? withShortOptions(own1, cmd, stext, ltext) : own1;
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
   const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
   if (!d) return [];
@@ -217,6 +220,65 @@ export function scriptVocabDrafts(
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+}
+
+/**
+ * The launcher's entries that can be this command's: not the flags of another command that runs another program
+ * (`python ./prep_data.py` then `python ../src/run.py --n-epochs 30`: the first script is given none of the second's).
+ */
+function ownFlags(set: EntrySet, cmd: LaunchCommand, cmds: LaunchCommand[]): EntrySet {
+  const others = cmds.filter(
+    (c) => c.span.start !== cmd.span.start && (c.target?.path ?? c.tool) !== (cmd.target?.path ?? cmd.tool),
+  );
+  if (!others.length) return set;
+  const inOther = (s: { start: number; end: number }) =>
+    others.some((c) => s.start >= c.span.start && s.end <= c.span.end) &&
+    !(s.start >= cmd.span.start && s.end <= cmd.span.end);
+  return { ...set, entries: set.entries.filter((e) => e.kind === 'env' || !inOther(e.span)) };
+}
+
+/**
+ * The command's short options (`-b 256 -j 8 -m 1000`) under the names the script's argparse gives them
+ * (`add_argument("-m", "--max_epochs", …)`): read as the long option would be.
+ */
+function withShortOptions(set: EntrySet, cmd: LaunchCommand, stext: string, ltext: string): EntrySet {
+  const shorts = shortOptions(stext);
+  if (!shorts.size) return set;
+  const words = cmd.positionals;
+  const added: Entry[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const opt = shorts.get(words[i].text);
+    if (!opt) continue;
+    const next = words[i + 1];
+    const span = opt.flag || !next ? words[i].span : { start: words[i].span.start, end: next.span.end };
+    added.push({
+      path: [opt.dest],
+      value: opt.flag ? opt.flag === 'true' : next && !next.unresolved ? typedValue(next.text) : undefined,
+      span,
+      text: ltext.slice(span.start, span.end),
+      kind: 'value',
+    });
+    if (!opt.flag) i++;
+  }
+  return added.length ? { ...set, entries: [...set.entries, ...added] } : set;
+}
+
+/** `-x` → the dest of `add_argument("-x", "--long-name", …)` (or `dest=`), and whether it is a switch. */
+function shortOptions(text: string): Map<string, { dest: string; flag?: 'true' | 'false' }> {
+  const out = new Map<string, { dest: string; flag?: 'true' | 'false' }>();
+  if (!text.includes('add_argument')) return out;
+  for (const m of text.matchAll(/\badd_argument\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g)) {
+    // The option strings come before the keyword arguments.
+    const head = m[1].split(/,\s*\w+\s*=/)[0];
+    const names = [...head.matchAll(/['"](-{1,2}[A-Za-z][\w-]*)['"]/g)].map((x) => x[1]);
+    const short = names.find((n) => /^-[A-Za-z]$/.test(n));
+    const long = names.find((n) => n.startsWith('--'));
+    const dest = /\bdest\s*=\s*['"](\w+)['"]/.exec(m[1])?.[1] ?? long?.slice(2).replace(/-/g, '_');
+    if (!short || !dest) continue;
+    const action = /\baction\s*=\s*['"]store_(true|false)['"]/.exec(m[1])?.[1] as 'true' | 'false' | undefined;
+    out.set(short, { dest, flag: action });
+  }
+  return out;
 }
 
 /**

@@ -57,6 +57,17 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('none', 'config.num_workers config.train_batch_size config.sgd_minibatch_size', 'present', ['rllib'], {
     fw: ['rllib'],
   }),
+  // Classy Vision task configs (JSON): the per-process batch of the train split, the batch the optimizer step covers
+  // (`simulated_global_batchsize`, reached by accumulation over the processes), the train loader's workers.
+  A('micro_batch', 'dataset.train.batchsize_per_replica', 'int', ['classy-vision'], {
+    scope: 'per-device',
+    fw: ['classy-vision'],
+  }),
+  A('global_batch', 'simulated_global_batchsize', 'int', ['classy-vision'], { fw: ['classy-vision'] }),
+  A('num_workers', 'dataset.train.num_workers', 'int', ['classy-vision'], { fw: ['classy-vision'] }),
+  // LAVIS: `run.world_size` is replaced by the launcher's WORLD_SIZE (one process without a launcher), so it states no
+  // device count (lavis/common/dist_utils.py `init_distributed_mode`).
+  A('none', 'run.world_size', 'present', ['lavis'], { fw: ['lavis'] }),
   // nanotron: parallel degrees under `parallelism:`.
   A('tp', 'parallelism.tp', 'int', ['nanotron']),
   A('pp', 'parallelism.pp', 'int', ['nanotron']),
@@ -119,7 +130,6 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // LAVIS: the run's per-GPU batch, epochs, processes and AMP switch under `run:`.
   A('micro_batch', 'run.batch_size_train', 'int', ['lavis'], { scope: 'per-device', fw: ['lavis'] }),
   A('epochs', 'run.max_epoch', 'int', ['lavis'], { unit: 'epochs', fw: ['lavis'] }),
-  A('devices', 'run.world_size', 'devices', ['lavis'], { fw: ['lavis'] }),
   A('precision', 'run.amp', 'precision', ['lavis'], { on: 'fp16', fw: ['lavis'] }),
   A('lr', 'run.init_lr', 'number', ['lavis'], { fw: ['lavis'] }),
   // pycls: the total mini-batch and epochs; PaddleSeg: iterations. ALBERT's classifier names its steps `train_step`.

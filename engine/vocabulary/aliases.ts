@@ -286,7 +286,7 @@ export const ALIASES: Alias[] = [
   // only under a granularity (`recompute_granularity: full`); with the granularity null nothing is recomputed.
   A(
     'grad_checkpointing',
-    'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations activation_checkpoint.mode activations_checkpoint_granularity grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode',
+    'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations activation_checkpoint.mode activations_checkpoint_granularity grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode grad_checkpoint use_grad_checkpoint',
     'ac',
     ['megatron', 'torchtitan', 'hf', 'olmo', 'composer', 'timm', 'nemo', 'neox'],
   ),

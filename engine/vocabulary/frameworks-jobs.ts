@@ -1,6 +1,6 @@
 // Frameworks recognised from content whose files are training jobs rather than one library's config (same contract
 // as ./frameworks.ts): TensorFlow TPUEstimator flags and params, the instantiate-from-config YAML of latent-diffusion
-// and its forks, Determined experiment configs, VISSL configs, LAVIS/BLIP-2 run configs, pycls and PaddleSeg configs, RLlib
+// and its forks, Determined experiment configs, VISSL configs, Classy Vision task configs, LAVIS/BLIP-2 run configs, pycls and PaddleSeg configs, RLlib
 // experiment files, Open Catalyst (fairchem) trainer configs. Each default names where
 // the framework documents it (./sources.ts).
 import type { Framework, Signature } from './frameworks';
@@ -91,6 +91,36 @@ export const JOB_FRAMEWORKS: Framework[] = [
       f.has('precision') ? [] : [['precision', 'fp32', 'MODEL.AMP_PARAMS.USE_AMP defaults to False: fp32']],
   },
   {
+    // Classy Vision task configs (`classy_train.py --config_file x.json`): `dataset.train.batchsize_per_replica` per
+    // process, `num_epochs`, `optimizer.name`; AMP only with `amp_args` (apex O1/O2 or torch autocast: fp16); the
+    // optimizer steps every batch unless `simulated_global_batchsize` asks for accumulation; ClassyDataset loads with 4
+    // workers; classy_train.py always adds a CheckpointHook with `--checkpoint_period` 1 (a checkpoint per epoch).
+    id: 'classy-vision',
+    label: 'Classy Vision task config',
+    src: 'classy-vision',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'json' &&
+      any(s, 'dataset.train.batchsize_per_replica') &&
+      any(s, 'num_epochs', 'optimizer.name', 'loss.name'),
+    defaults: (f, s) => {
+      const rows: [FactKey, FactValue, string][] = [];
+      const amp = any(s, 'amp_args.opt_level', 'amp_args.amp_type');
+      const level = String(s.value('amp_args.opt_level') ?? '');
+      if (!f.has('precision') && !/^O0$/i.test(level))
+        rows.push(
+          amp
+            ? ['precision', 'fp16', 'amp_args turns on mixed precision (apex or torch AMP, float16)']
+            : ['precision', 'fp32', 'no amp_args: fp32'],
+        );
+      if (!any(s, 'simulated_global_batchsize'))
+        rows.push(['grad_accum', 1, 'no simulated_global_batchsize: the optimizer steps after every batch']);
+      rows.push(['num_workers', 4, 'ClassyDataset loads with DEFAULT_NUM_WORKERS = 4']);
+      rows.push(['periodic_save', 'epoch', 'classy_train.py adds a CheckpointHook with checkpoint_period 1']);
+      return rows;
+    },
+  },
+  {
     // LAVIS / BLIP-2 style run configs: `model: {arch, model_type}`, `datasets:`, and the run's settings under `run:`.
     id: 'lavis',
     label: 'LAVIS-style run config',
@@ -100,7 +130,20 @@ export const JOB_FRAMEWORKS: Framework[] = [
       s.top('run') &&
       any(s, 'model.arch') &&
       any(s, 'run.task', 'run.batch_size_train', 'run.max_epoch', 'run.runner'),
-    defaults: (f) => (f.has('precision') ? [] : [['precision', 'fp32', 'run.amp unset: fp32']]),
+    // The runner (lavis/runners/runner_base.py) builds torch.optim.AdamW, reads `run.accum_grad_iters` (default 1) and,
+    // without `run.valid_splits`, saves a checkpoint at the end of every epoch (with them, only the best one).
+    defaults: (f, s) => [
+      ...(f.has('precision') ? [] : ([['precision', 'fp32', 'run.amp unset: fp32']] as [FactKey, FactValue, string][])),
+      ['optimizer', 'adamw', 'the runner builds torch.optim.AdamW'],
+      ['grad_accum', 1, 'run.accum_grad_iters defaults to 1'],
+      ...(any(s, 'run.valid_splits')
+        ? []
+        : ([['periodic_save', 'epoch', 'no run.valid_splits: the runner saves a checkpoint after every epoch']] as [
+            FactKey,
+            FactValue,
+            string,
+          ][])),
+    ],
   },
   {
     // Open Catalyst Project / fairchem trainer configs (`main.py --mode train --config-yml …`): the settings of the

@@ -241,7 +241,20 @@ export const FRAMEWORKS: Framework[] = [
     detect: (s) =>
       s.syntax === 'yaml' &&
       any(s, 'global_train_batch_size', 'device_train_microbatch_size') &&
-      tops(s, 'max_seq_len', 'train_loader', 'variables'),
+      // Its YAML alone, or as the `parameters:` of a MosaicML platform run spec.
+      (tops(s, 'max_seq_len', 'train_loader', 'variables') ||
+        any(s, 'parameters.max_seq_len', 'parameters.variables.max_seq_len', 'parameters.train_loader.name')),
+    // Composer writes checkpoints only into a `save_folder` (llm-foundry's train config defaults it to None).
+    defaults: (_f, s) =>
+      any(s, 'save_folder', 'checkpoint_saver.folder', 'checkpoint_saver.save_interval')
+        ? []
+        : [
+            [
+              'periodic_save',
+              'no',
+              'no save_folder: Composer writes no checkpoint (save_interval alone saves nothing)',
+            ],
+          ],
   },
   {
     id: 'litgpt',
@@ -270,6 +283,13 @@ export const FRAMEWORKS: Framework[] = [
       any(s, 'num_layers', 'num-layers') &&
       any(s, 'train_iters', 'train-iters') &&
       any(s, 'hidden_size', 'hidden-size'),
+    defaults: (_f, s) => [
+      ['num_workers', 2, 'num_workers defaults to 2 data loader workers (neox_args.py)'],
+      // DeepSpeed derives the accumulation from `train_batch_size` when that is given with the micro-batch.
+      ...(any(s, 'train_batch_size', 'train-batch-size')
+        ? []
+        : ([['grad_accum', 1, 'gradient_accumulation_steps defaults to 1 (deepspeed_args.py)']] as Row[])),
+    ],
   },
   {
     id: 'megatron',

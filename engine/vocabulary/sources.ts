@@ -136,6 +136,10 @@ export const SOURCES = {
     year: 2024,
   },
   vissl: { url: 'https://vissl.readthedocs.io/en/latest/vissl_modules/train.html', year: 2022 },
+  'classy-vision': {
+    url: 'https://github.com/facebookresearch/ClassyVision/blob/main/classy_vision/tasks/classification_task.py',
+    year: 2022,
+  },
   lavis: { url: 'https://opensource.salesforce.com/LAVIS/latest/tutorial.configs.html', year: 2023 },
   pycls: { url: 'https://github.com/facebookresearch/pycls/blob/main/pycls/core/config.py', year: 2021 },
   paddleseg: {

@@ -74,8 +74,12 @@ test('a VISSL config: per-replica batch, epochs, processes per node × nodes, AM
 test('a LAVIS run config is read as LAVIS, not as detectron2 (lower-case `model:` and `datasets:`)', async () => {
   const { run, get } = await facts('caption_finetune_lavis.yaml');
   assert.equal(run.plan.framework, 'lavis');
-  assert.deepEqual([get('micro_batch'), get('epochs'), get('devices'), get('precision')], [16, 5, 8, 'fp16']);
+  assert.deepEqual([get('micro_batch'), get('epochs'), get('precision')], [16, 5, 'fp16']);
   assert.equal(get('global_batch'), undefined, 'detectron2’s default IMS_PER_BATCH does not apply');
+  // `run.world_size` is replaced by the launcher's WORLD_SIZE: the file alone states no device count.
+  assert.equal(get('devices'), undefined);
+  // The runner's own choices: AdamW, no accumulation, a checkpoint per epoch when no validation split is given.
+  assert.deepEqual([get('optimizer'), get('grad_accum'), get('periodic_save')], ['adamw', 1, 'epoch']);
 });
 
 test('an ml_collections config built with a helper (`d(batch_size_train=…)`): global batch and steps', async () => {

@@ -6,6 +6,7 @@ import type { SyntaxNode, Tree } from '../parse/python';
 import { callSite, findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey, RunPlan } from '../types';
 import type { Ref, RunDraft } from './run-draft';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 const ARG_CLASSES = [
   'TrainingArguments',
@@ -40,7 +41,7 @@ function pathOf(node: SyntaxNode | null | undefined, withNames: Map<string, Synt
 /** `with open("x") as f:` → f → the "x" node. */
 function withAliases(root: SyntaxNode): Map<string, SyntaxNode> {
   const out = new Map<string, SyntaxNode>();
-  for (const item of root.descendantsOfType('with_item')) {
+  for (const item of nodesOfType(root, 'with_item')) {
     const v = item?.childForFieldName('value');
     if (v?.type !== 'as_pattern') continue;
     const call = v.namedChildren[0];

@@ -23,6 +23,7 @@ import { enclosingDef } from './python-params';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /**
  * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
@@ -55,7 +56,7 @@ function backwardOf(root: SyntaxNode, calls: readonly SyntaxNode[], callee: (c: 
     if (fn && name && !loopsAround(c).some((l) => contains(fn, l))) helpers.add(name);
   }
   // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
-  for (const a of root.descendantsOfType('assignment')) {
+  for (const a of nodesOfType(root, 'assignment')) {
     const left = a?.childForFieldName('left');
     const right = a?.childForFieldName('right');
     if (left?.type !== 'identifier' || !right) continue;
@@ -105,7 +106,7 @@ function stepFunctions(
     else own.set(fn.id, [c]);
   }
   const out: SyntaxNode[] = [];
-  for (const fn of root.descendantsOfType('function_definition')) {
+  for (const fn of nodesOfType(root, 'function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
     if (!fn || !name) continue;
     const hook = HOOK.test(name) && fn.parent?.parent?.type === 'class_definition';
@@ -119,6 +120,9 @@ function stepFunctions(
 
 const HOOK = /^(training_step|compute_loss)$/;
 
+/** Words one of which a file that runs a training step must hold (isBackward, optimizerStepName, HOOK). */
+const STEP_WORDS = /backward|scaler|apply_gradients|apply_updates|\.step\b|training_step|compute_loss/i;
+
 /** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
 const OWN_CALLEE = /^(?:(?:self|cls)\.)?(\w+)$/;
 
@@ -127,7 +131,7 @@ const OWN_CALLEE = /^(?:(?:self|cls)\.)?(\w+)$/;
  * it, and not another object's attribute of the same name (`results.update(…)` is a dict's).
  */
 function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
-  return root.descendantsOfType('identifier').some((id) => {
+  return nodesOfType(root, 'identifier').some((id) => {
     if (!id || id.text !== name || contains(fn, id)) return false;
     let ref: SyntaxNode = id;
     const p = id.parent;
@@ -166,7 +170,14 @@ export class StepScopes {
   private readonly sites = new Map<number, SyntaxNode>();
   readonly isBwd: IsBackward;
   constructor(root: SyntaxNode) {
-    const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
+    // No backward pass, optimizer or loss-scaler step and no per-step hook written anywhere: nothing runs per step
+    // (every test below needs one of these words), so the file's calls are not walked — most files of a project.
+    if (!STEP_WORDS.test(root.text)) {
+      this.isBwd = isBackward;
+      this.stepNames = new Set();
+      return;
+    }
+    const calls = nodesOfType(root, 'call');
     // Each call's callee text, read once: the tests below ask for it several times per call.
     const texts = new Map(calls.map((c) => [c.id, c.childForFieldName('function')?.text ?? '']));
     const callee = (c: SyntaxNode) => texts.get(c.id) ?? c.childForFieldName('function')?.text ?? '';
@@ -174,7 +185,7 @@ export class StepScopes {
     const steps = stepFunctions(root, this.isBwd, calls, callee);
     this.stepNames = new Set(steps.map((f) => f.childForFieldName('name')?.text ?? ''));
     const fns = new Map<string, SyntaxNode[]>();
-    for (const fn of root.descendantsOfType('function_definition')) {
+    for (const fn of nodesOfType(root, 'function_definition')) {
       const n = fn?.childForFieldName('name')?.text;
       if (!fn || !n) continue;
       const list = fns.get(n);

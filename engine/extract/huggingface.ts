@@ -19,6 +19,7 @@ import { fileWideFacts } from './python-common';
 import { DEVICE_CALLS } from './python-devices';
 import { VISION_CALLS } from './python-vision';
 import { importsOf, qualified } from './python-scan';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 const ARG_CLASSES: Record<string, HfFlavour> = {
   TrainingArguments: 'transformers',
@@ -129,14 +130,18 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     : new Map<string, string>();
   // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.
   // So is a name the file binds itself (`Trainer = train_factory[opt.task]`: CenterNet's task trainers).
+  // The text first (`class Trainer`, `Trainer =`, `Trainer: type =`): most files bind none of these names, and a walk
+  // of a long file's classes and assignments is what an edit would pay for on every keystroke.
+  const bound = [...TRAINERS].filter((n) => new RegExp(`\\bclass\\s+${n}\\b|\\b${n}\\s*[:=]`).test(text));
   const ownClasses = new Set(
-    [
-      ...root.descendantsOfType('class_definition').map((c) => c?.childForFieldName('name')?.text),
-      ...root
-        .descendantsOfType('assignment')
-        .map((a) => a?.childForFieldName('left'))
-        .map((l) => (l?.type === 'identifier' ? l.text : undefined)),
-    ].filter((n): n is string => !!n && TRAINERS.has(n)),
+    bound.length === 0
+      ? []
+      : [
+          ...nodesOfType(root, 'class_definition').map((c) => c?.childForFieldName('name')?.text),
+          ...nodesOfType(root, 'assignment')
+            .map((a) => a?.childForFieldName('left'))
+            .map((l) => (l?.type === 'identifier' ? l.text : undefined)),
+        ].filter((n): n is string => !!n && bound.includes(n)),
   );
   const trainers = calls.filter(
     (c) =>

@@ -14,6 +14,7 @@ import { loopFacts } from './python-loop';
 import { dataLoaderFacts, importsModule, importsOf, qualified } from './python-scan';
 import { ValueResolver } from './python-values';
 import { frameworkDefault, type RunDraft } from './run-draft';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 const OPTIMIZER_NAMES = [
   'adamw',
@@ -54,7 +55,7 @@ function matmulPrecision(calls: CallSite[]): { value: 'fp32' | 'tf32' | 'bf16'; 
 /** Calls that construct a Flax module: `nn.Dense`, `nnx.Linear`, a Module subclass of this file, Flax HF `from_pretrained`. */
 function moduleCalls(root: SyntaxNode, text: string, imports: Map<string, string>): CallSite[] {
   const own = new Set<string>();
-  for (const cls of root.descendantsOfType('class_definition')) {
+  for (const cls of nodesOfType(root, 'class_definition')) {
     const sup = cls?.childForFieldName('superclasses')?.text ?? '';
     const name = cls?.childForFieldName('name')?.text;
     if (name && /\bModule\b/.test(sup)) own.add(name);

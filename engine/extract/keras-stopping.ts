@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** A callback class or factory that ends training when a monitored value stops improving. */
 const STOPPER = /early_?stop/i;
@@ -20,12 +21,12 @@ const or = (a: Stops, b: Stops): Stops => (a === true || b === true ? true : a =
 function bindings(root: SyntaxNode, name: string): { values: SyntaxNode[]; elements: SyntaxNode[] } {
   const values: SyntaxNode[] = [];
   const elements: SyntaxNode[] = [];
-  for (const a of root.descendantsOfType(['assignment', 'augmented_assignment'])) {
+  for (const a of nodesOfType(root, ['assignment', 'augmented_assignment'])) {
     if (a?.childForFieldName('left')?.text !== name) continue;
     const right = a.childForFieldName('right');
     if (right) values.push(right);
   }
-  for (const c of root.descendantsOfType('call')) {
+  for (const c of nodesOfType(root, 'call')) {
     const fn = c?.childForFieldName('function');
     if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== name) continue;
     const method = fn.childForFieldName('attribute')?.text;

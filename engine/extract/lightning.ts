@@ -23,6 +23,7 @@ import { dataLoaderFacts, importsModule, importsOf, qualified } from './python-s
 import { deviceHint } from './device-hint';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** The note on `epochs` when Lightning's `max_epochs=-1` leaves training without an epoch limit (GML601 reads it). */
 const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
@@ -271,7 +272,7 @@ function mayStop(cb: { span: { start: number; end: number } }, root: SyntaxNode)
     if (!item || NON_STOPPING.test(item.text)) return false;
     const name = /^([A-Za-z_]\w*)\s*\(/.exec(item.text)?.[1];
     const cls = name
-      ? root.descendantsOfType('class_definition').find((c) => c?.childForFieldName('name')?.text === name)
+      ? nodesOfType(root, 'class_definition').find((c) => c?.childForFieldName('name')?.text === name)
       : undefined;
     return !cls || /should_stop|KeyboardInterrupt|sys\.exit/.test(cls.text);
   });

@@ -4,6 +4,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { evaluatesOnly } from './python-loop-eval';
 import type { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** True when the text at `index` is code, not a comment or a string. */
 export const inCode = (root: SyntaxNode, index: number) => {
@@ -82,9 +83,9 @@ function flagOf(cond: SyntaxNode | null | undefined, depth = 0): FlagRead | unde
 
 /** The value `name` (`is_parallel`, `self.is_parallel`) is bound to, when the file binds it exactly once. */
 function onlyBinding(name: SyntaxNode): SyntaxNode | undefined {
-  const found = name.tree.rootNode
-    .descendantsOfType(['assignment', 'augmented_assignment'])
-    .filter((a) => a?.childForFieldName('left')?.text === name.text);
+  const found = nodesOfType(name.tree.rootNode, ['assignment', 'augmented_assignment']).filter(
+    (a) => a?.childForFieldName('left')?.text === name.text,
+  );
   return found.length === 1 && found[0]?.type === 'assignment'
     ? (found[0].childForFieldName('right') ?? undefined)
     : undefined;
@@ -194,9 +195,16 @@ export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
           !SETUP_CALL.test(s.namedChildren[0].childForFieldName('function')?.text ?? ''))),
   );
   if (!runs) return false;
-  return !root
-    .descendantsOfType('identifier')
-    .some((id) => id?.text === name && !(id.startIndex >= fn!.startIndex && id.endIndex <= fn!.endIndex));
+  // Each place the name is written outside the function, and an identifier there (not a word in a string or a
+  // comment): found from the text, not by walking every identifier of the file.
+  // (The module node starts after any leading blank lines: its text's offsets are shifted by its start.)
+  for (const m of root.text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
+    const at = root.startIndex + m.index;
+    if (at >= fn.startIndex && at < fn.endIndex) continue;
+    const id = root.descendantForIndex(at, at + name.length - 1);
+    if (id?.type === 'identifier' && id.text === name) return false;
+  }
+  return true;
 }
 
 /** The switch (`if amp:`, `if args.fp16:`, `if cfg["amp"]:`) of the innermost `if` whose body holds `node`. */

@@ -13,6 +13,7 @@ import type { Fact, FactKey } from '../types';
 import { ValueResolver } from './python-values';
 import { ALIASES } from '../vocabulary/aliases';
 import { acOf } from '../vocabulary/values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
@@ -268,7 +269,7 @@ function tokenizerLength(
     });
   }
   // `tokenizer.model_max_length = args.max_length`: the length set on the tokenizer itself.
-  for (const a of text.includes('model_max_length') ? root.descendantsOfType('assignment') : []) {
+  for (const a of text.includes('model_max_length') ? nodesOfType(root, 'assignment') : []) {
     const left = a?.childForFieldName('left');
     if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'model_max_length') continue;
     if (!/tokeni[sz]er|tok$/i.test(left.childForFieldName('object')?.text ?? '')) continue;

@@ -5,6 +5,7 @@
 // modules and walks them.
 import type { SyntaxNode } from '../parse/python';
 import { isBackwardCall } from './python-scan';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** One name an import statement binds: `from engine import train_one_epoch as t1` → local t1, module engine, symbol train_one_epoch. */
 export interface ImportBinding {
@@ -23,7 +24,7 @@ export function importBindings(root: SyntaxNode, topLevel = false): ImportBindin
   const out: ImportBinding[] = [];
   const stmts = topLevel
     ? root.namedChildren.filter((n) => n?.type === 'import_statement' || n?.type === 'import_from_statement')
-    : root.descendantsOfType(['import_statement', 'import_from_statement']);
+    : nodesOfType(root, ['import_statement', 'import_from_statement']);
   for (const stmt of stmts) {
     if (!stmt) continue;
     if (stmt.type === 'import_statement') {

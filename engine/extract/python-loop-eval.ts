@@ -5,6 +5,7 @@ import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, loopsAround, moduloGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
@@ -21,6 +22,10 @@ export function evaluatesOnly(fn: SyntaxNode, byName = false): boolean {
   if (!name || !body) return false;
   const decorated =
     fn.parent?.type === 'decorated_definition' ? fn.parent.text.slice(0, fn.startIndex - fn.parent.startIndex) : '';
+  // Neither `no_grad`/`inference_mode` nor `.eval` anywhere: no test below can pass (a cheap text test first, as most
+  // functions of a long file are neither).
+  if (!byName && !/\b(no_grad|inference_mode)\b/.test(decorated) && !/no_grad|inference_mode|\.eval/.test(body.text))
+    return false;
   const calls = body.descendantsOfType('call').map((c) => c?.childForFieldName('function')?.text ?? '');
   if (calls.some((c) => /(^|\.)(backward|manual_backward)$/.test(c))) return false;
   if (byName && EVAL_CALL.test(name)) return true;
@@ -36,7 +41,7 @@ export function evaluatesOnly(fn: SyntaxNode, byName = false): boolean {
 /** Functions of the file that evaluate whatever their name (`evaluatesOnly`). */
 function evaluationFunctions(root: SyntaxNode): Set<string> {
   const out = new Set<string>();
-  for (const fn of root.descendantsOfType('function_definition')) {
+  for (const fn of nodesOfType(root, 'function_definition')) {
     const name = fn?.childForFieldName('name')?.text;
     if (fn && name && evaluatesOnly(fn)) out.add(name);
   }

@@ -14,6 +14,7 @@ import { lookupArchitecture } from '../../core/data/vision-audio';
 import { lookupModel } from '../../core/index';
 import { modelName, sizeFromName } from './model-name';
 import type { Resolved, ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** Optimizer constructors (any library): their first argument holds the trained parameters. */
 const OPTIMIZER_CALL =
@@ -28,26 +29,28 @@ const NOT_A_LOADER = /Tokenizer|Processor|Config|FeatureExtractor|Dataset|Schedu
 
 /** The `model` fact of the object the script trains, or undefined. */
 export function builtModelFact(file: string, root: SyntaxNode, values: ValueResolver): Fact | undefined {
-  const calls = root.descendantsOfType('call').filter((c): c is SyntaxNode => !!c);
+  const calls = nodesOfType(root, 'call');
   const names: string[] = [];
   const add = (n: string | undefined) => {
     if (n && !names.includes(n)) names.push(n);
   };
-  for (const c of calls) {
-    const fn = c.childForFieldName('function')?.text ?? '';
-    const first = c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment');
-    if (OPTIMIZER_CALL.test(fn) && first) add(parametersOf(first));
-  }
-  for (const c of calls) {
-    const fn = c.childForFieldName('function')?.text ?? '';
-    const first = c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment');
-    if (PARALLEL_CALL.test(fn) && first?.type === 'identifier') add(first.text);
-  }
+  // The callee first: a long file holds thousands of calls, few of them optimizers or parallel wrappers.
+  const firstArg = (c: SyntaxNode) =>
+    c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment') ?? undefined;
+  const callees = calls.map((c) => c.childForFieldName('function')?.text ?? '');
+  calls.forEach((c, i) => {
+    const first = OPTIMIZER_CALL.test(callees[i]) ? firstArg(c) : undefined;
+    if (first) add(parametersOf(first));
+  });
+  calls.forEach((c, i) => {
+    const first = PARALLEL_CALL.test(callees[i]) ? firstArg(c) : undefined;
+    if (first?.type === 'identifier') add(first.text);
+  });
   add('model');
-  const assignments = root.descendantsOfType('assignment').filter((a): a is SyntaxNode => !!a);
+  const assignments = nodesOfType(root, 'assignment');
   for (const name of names) {
     const found = assignments
-      .filter((a) => a.childForFieldName('left')?.text === name)
+      .filter((a) => a.text.startsWith(name) && a.childForFieldName('left')?.text === name)
       .map((a) => builtBy(a.childForFieldName('right'), assignments, values, name))
       .filter((x): x is Built => !!x);
     if (found.length === 0) continue;
@@ -81,7 +84,7 @@ function parametersOf(arg: SyntaxNode): string | undefined {
 /** What an assignment's right side builds, when it names a model. */
 function builtBy(
   rhs: SyntaxNode | null,
-  assignments: SyntaxNode[],
+  assignments: readonly SyntaxNode[],
   values: ValueResolver,
   name: string,
 ): Built | undefined {
@@ -159,7 +162,7 @@ function builtBy(
 /** The checkpoint a config was loaded from (`config = AutoConfig.from_pretrained(args.model)`), as a model. */
 function configId(
   arg: SyntaxNode | null | undefined,
-  assignments: SyntaxNode[],
+  assignments: readonly SyntaxNode[],
   values: ValueResolver,
 ): Built | undefined {
   if (!arg) return undefined;

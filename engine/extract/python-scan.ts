@@ -4,11 +4,12 @@ import type { SyntaxNode } from '../parse/python';
 import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
 export function importsOf(root: SyntaxNode): Map<string, string> {
   const out = new Map<string, string>();
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const stmt of nodesOfType(root, ['import_statement', 'import_from_statement'])) {
     if (stmt) readImport(stmt, out);
   }
   return out;

@@ -14,10 +14,11 @@ import { ON_CUDA } from './optimizer-impl';
 import { ValueResolver } from './python-values';
 import { lossForward } from './host-sync-guard';
 import type { RunDraft } from './run-draft';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** `def training_step(self, …)` in a class whose bases name a LightningModule. */
 function trainingStep(tree: Tree) {
-  for (const cls of tree.rootNode.descendantsOfType('class_definition')) {
+  for (const cls of nodesOfType(tree.rootNode, 'class_definition')) {
     const bases = cls?.childForFieldName('superclasses')?.text ?? '';
     if (!cls || !/LightningModule/.test(bases)) continue;
     for (const fn of cls.childForFieldName('body')?.namedChildren ?? []) {
@@ -36,7 +37,7 @@ function optimizerCall(tree: Tree, text: string) {
   const imported = new Set(
     (TORCH_OPTIM_IMPORT.exec(text)?.[1] ?? '').split(/[\s,()]+/).filter((w) => /^[A-Z]\w*$/.test(w)),
   );
-  for (const c of tree.rootNode.descendantsOfType('call')) {
+  for (const c of nodesOfType(tree.rootNode, 'call')) {
     const f = c?.childForFieldName('function')?.text ?? '';
     if (!c || /Optimizer$/.test(f)) continue;
     if (/^(torch\.)?optim\.[A-Z]\w*$/.test(f) || imported.has(f)) return c;

@@ -15,6 +15,7 @@ import { enclosingDef } from './python-params';
 import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** Words of training state beyond the weights: an optimizer (`optimizer`, `g_optim`, `G_opt`, optax's `opt_state`), a scheduler, a loss scaler. */
 const TRAINING_STATE = /optim|sched|scaler|opt_state|(?:^|[^a-z])opt(?:[^a-z]|$)|_opt\b|\bopt_/i;
@@ -132,7 +133,7 @@ function kindOfSave(c: SyntaxNode, values: ValueResolver, helpers: Map<string, S
 export function weightsOnlyFact(file: string, root: SyntaxNode, saves: SyntaxNode[], values: ValueResolver): Fact[] {
   if (saves.length === 0) return [];
   const helpers = new Map<string, SyntaxNode>();
-  for (const fn of root.descendantsOfType('function_definition')) {
+  for (const fn of nodesOfType(root, 'function_definition')) {
     const n = fn?.childForFieldName('name')?.text;
     if (fn && n) helpers.set(n, fn);
   }

@@ -28,6 +28,7 @@ import { findCalls } from '../parse/python-syntax';
 import { optimizerFact } from '../extract/python-optimizer';
 import { ValueResolver } from '../extract/python-values';
 import { reachedFacts, type Reached } from './imports-merge';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** Module hops from the script (script → trainer → its base class → the function it calls). */
 const MAX_HOPS = 3;
@@ -261,7 +262,7 @@ export class ImportWalk {
 /** Attribute-call names in a scope: `trainer.train(…)`, `exp.test(…)`, `solver.train()`. */
 function attributeCalls(root: SyntaxNode): Set<string> {
   const out = new Set<string>();
-  for (const c of root.descendantsOfType('call')) {
+  for (const c of nodesOfType(root, 'call')) {
     const f = c?.childForFieldName('function');
     if (f?.type === 'attribute') {
       const name = f.childForFieldName('attribute')?.text;

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { editFor, parsePython, type Tree } from '../../engine/parse/python';
+import { forgetNodes } from '../../engine/parse/nodes-of-type';
 import type { Parser } from 'web-tree-sitter';
 import { kindOf, skipReason } from '../review/analyze-file';
 
@@ -94,6 +95,7 @@ export class DocumentStore {
         const start = entry.doc.offsetAt(change.range.start);
         const end = entry.doc.offsetAt(change.range.end);
         entry.tree.edit(editFor(before, start, end, change.text));
+        forgetNodes(entry.tree);
       } else {
         entry.tree?.delete();
         entry.tree = undefined;

@@ -8,6 +8,7 @@ import { literal, moduleConstants, pythonLiteral } from '../../parse/python-synt
 import type { FactValue, Span } from '../../types';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 import { subConfigNames } from './sub-configs';
+import { nodesOfType } from '../../parse/nodes-of-type';
 
 const MAX_NODES = 60_000;
 /** Conditions of a debug or smoke-test branch (its assignments shrink the run for a quick check). */
@@ -448,7 +449,7 @@ function environmentDefault(n: SyntaxNode): FactValue | undefined {
 function falsyFlags(root: SyntaxNode): Set<string> {
   const falsy = new Set<string>();
   const other = new Set<string>();
-  for (const p of root.descendantsOfType(['default_parameter', 'typed_default_parameter'])) {
+  for (const p of nodesOfType(root, ['default_parameter', 'typed_default_parameter'])) {
     const name = p?.childForFieldName('name')?.text;
     const v = p?.childForFieldName('value');
     if (!name || !v) continue;
@@ -456,7 +457,7 @@ function falsyFlags(root: SyntaxNode): Set<string> {
     if (v.type === 'none' || lit === false || lit === '' || lit === 0) falsy.add(name);
     else other.add(name);
   }
-  for (const a of root.descendantsOfType('assignment')) {
+  for (const a of nodesOfType(root, 'assignment')) {
     const left = a?.childForFieldName('left');
     const right = a?.childForFieldName('right');
     if (left?.type === 'identifier' && right && literal(right) !== undefined && literal(right)) falsy.delete(left.text);

@@ -270,3 +270,16 @@ export function lossForward(fn: SyntaxNode): boolean {
     .some((r) => !!r && enclosingDef(r)?.id === fn.id && /\bloss\b/.test(r.text));
   return loss && returned;
 }
+
+/**
+ * Calls that format or convert what they are given on the host: print, float, loggers (W&B, TensorBoard, MLflow,
+ * Python's logging, accelerate's tracker), progress-bar text. Lightning's `self.log` is not one (it accumulates on
+ * the device).
+ */
+export const LOGGERS =
+  /^(print|[\w.]*(accelerator|fabric)\.print|float|wandb\.log|run\.log|[\w.]*\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
+
+/** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
+export const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
+/** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
+export const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;

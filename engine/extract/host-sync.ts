@@ -10,12 +10,15 @@
 import type { SyntaxNode } from '../parse/python';
 import {
   everyStep,
+  HOST_HELPERS,
   loaderData,
+  LOGGERS,
   lossForward,
   lossNames,
   passesTensor,
   RANK,
   someSteps,
+  STEP_VALUE,
   stepTensors,
   truthRead,
 } from './host-sync-guard';
@@ -122,6 +125,8 @@ const HOOK = /^(training_step|compute_loss)$/;
 
 /** Words one of which a file that runs a training step must hold (isBackward, optimizerStepName, HOOK). */
 const STEP_WORDS = /backward|scaler|apply_gradients|apply_updates|\.step\b|training_step|compute_loss/i;
+/** Or a model's `forward` that computes the training loss (lossForward). */
+const FORWARD_LOSS_WORDS = /def\s+forward\s*\(/;
 
 /** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
 const OWN_CALLEE = /^(?:(?:self|cls)\.)?(\w+)$/;
@@ -172,7 +177,7 @@ export class StepScopes {
   constructor(root: SyntaxNode) {
     // No backward pass, optimizer or loss-scaler step and no per-step hook written anywhere: nothing runs per step
     // (every test below needs one of these words), so the file's calls are not walked — most files of a project.
-    if (!STEP_WORDS.test(root.text)) {
+    if (!STEP_WORDS.test(root.text) && !(FORWARD_LOSS_WORDS.test(root.text) && /loss/.test(root.text))) {
       this.isBwd = isBackward;
       this.stepNames = new Set();
       return;
@@ -334,19 +339,6 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
   }
   return false;
 }
-
-/**
- * Calls that format or convert what they are given on the host: print, float, loggers (W&B, TensorBoard, MLflow,
- * Python's logging, accelerate's tracker), progress-bar text. Lightning's `self.log` is not one (it accumulates on
- * the device).
- */
-const LOGGERS =
-  /^(print|[\w.]*(accelerator|fabric)\.print|float|wandb\.log|run\.log|[\w.]*\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
-
-/** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
-const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
-/** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
-const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;
 
 interface Read {
   node: SyntaxNode;

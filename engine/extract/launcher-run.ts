@@ -178,3 +178,45 @@ function precisionFlag(cmd: LaunchCommand): Fact | undefined {
     return fact('precision', null, amp, `${amp.text}: mixed precision, fp16 or bf16 decided by the script`);
   return undefined;
 }
+
+// An epoch save a script runs only when a switch is given (`if args.output_dir and args.save_ckpt:` with `output_dir`
+// defaulting to ''): off in the script's default run (../link/imports-merge.ts, ./python-loop.ts say so in the fact's
+// note), on in a run whose command line gives the switch or whose submitit launcher sets it in code.
+const SWITCHED = /in the (?:epoch loop|loop around \S+) runs only when --([\w-]+) is given/;
+
+/** The switch an epoch save waits for, from the fact's note. */
+const switchOf = (f: Fact | undefined) => (f?.value === 'no' ? SWITCHED.exec(f.note ?? '')?.[1] : undefined);
+
+/** The command gives the switch (`--output_dir ./out`): the run saves every epoch. */
+export function switchGiven(d: RunDraft, cmd: LaunchCommand): RunDraft {
+  const f = d.plan.facts.get('periodic_save');
+  const name = switchOf(f);
+  const given = name ? cmd.fields.get(name.replace(/-/g, '_')) : undefined;
+  if (!f || !given || given.value === false || given.value === '' || given.value === 0) return d;
+  d.plan.facts.set('periodic_save', {
+    ...f,
+    value: 'epoch',
+    origin: 'explicit',
+    file: given.file,
+    span: given.span,
+    note: `${f.note?.replace(/ runs only when .*$/, '')} — ${given.text} on the command line`,
+  });
+  return d;
+}
+
+/** A submitit launcher sets the switch in its own code (`args.output_dir = args.job_dir`): the run saves every epoch. */
+export function switchedOn(d: RunDraft, text: string, file: string): RunDraft {
+  const f = d.plan.facts.get('periodic_save');
+  const name = switchOf(f);
+  const at = name ? new RegExp(`\\bargs\\.${name}\\s*=[^=]`).exec(text) : null;
+  if (!f || !name || !at) return d;
+  d.plan.facts.set('periodic_save', {
+    key: 'periodic_save',
+    value: 'epoch',
+    origin: 'explicit',
+    file,
+    span: { start: at.index, end: at.index + at[0].length - 1 },
+    note: `${f.note?.replace(/ runs only when .*$/, '')} — the launcher sets args.${name}`,
+  });
+  return d;
+}

@@ -18,7 +18,7 @@ import { Composer, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
-import { launcherOnlyRun } from '../extract/launcher-run';
+import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
@@ -342,7 +342,7 @@ export class Linker {
       if (found.length && this.input.parser)
         found = withImportedModules(this, target, t, cachedTree(path.resolve(target), t, this.input.parser), found);
       const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
-      out.push(...found, ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
+      out.push(...found.map((d) => switchGiven(d, cmd)), ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
     } else {
       const c = this.config(target);
       const d = c && primaryRun(c.doc, c.format);

@@ -9,6 +9,7 @@ import type { Tree } from '../parse/python';
 import type { Linker } from './linker';
 import { LAUNCHER_RANK, mergeRun } from './merge';
 import { cachedTree } from './tree-cache';
+import { switchedOn } from '../extract/launcher-run';
 
 const MAX_NEAR = 40;
 
@@ -97,27 +98,4 @@ function launcherOnly(linker: Linker, file: string, dev: Fact): RunDraft {
     openEnded: true,
     refs: [],
   };
-}
-
-/**
- * An epoch save the trainer runs only when a switch is given (`if args.output_dir and …`), which the launcher sets in
- * its own code (`args.output_dir = args.job_dir`): the launched run saves every epoch.
- */
-function switchedOn(d: RunDraft, text: string, file: string): RunDraft {
-  const f = d.plan.facts.get('periodic_save');
-  const m =
-    f?.value === 'no'
-      ? /in the (?:epoch loop|loop around [^ ]+) runs only when --(\w+) is given/.exec(f.note ?? '')
-      : null;
-  const at = m ? new RegExp(`\\bargs\\.${m[1]}\\s*=[^=]`).exec(text) : null;
-  if (!m || !at) return d;
-  d.plan.facts.set('periodic_save', {
-    key: 'periodic_save',
-    value: 'epoch',
-    origin: 'explicit',
-    file,
-    span: { start: at.index, end: at.index + at[0].length - 1 },
-    note: `${f?.note?.replace(/ runs only when .*$/, '')} — the launcher sets args.${m[1]}`,
-  });
-  return d;
 }

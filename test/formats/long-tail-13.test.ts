@@ -434,6 +434,16 @@ test('an epoch loop whose save waits for an output folder that defaults to empty
     'main.py',
   );
   assert.equal(fact(given, 'periodic_save')?.value, 'epoch');
+  // A launcher that gives the folder turns the save on.
+  const launched = await analyze(
+    {
+      'run.sh': '#!/bin/bash\ntorchrun --nproc_per_node 8 main.py --epochs 100 --output_dir ./out\n',
+      'main.py': main,
+      'engine.py': engine,
+    },
+    'run.sh',
+  );
+  assert.equal(fact(launched, 'periodic_save')?.value, 'epoch');
 });
 
 test('`use_grad_checkpoint` in a model config turns activation checkpointing on', async () => {

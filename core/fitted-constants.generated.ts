@@ -74,15 +74,15 @@ export const FITTED_CONSTANTS: FittedConstants = {
   counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 8, moe: 7, vision: 4, fill: 13, spread: 230 },
   mfuSpread: { low: 0.21302597313596494, high: 2.437092226069565 },
   spreads: {
-    pooled: { low: 0.21302597313596494, high: 2.437092226069565, n: 230 },
+    pooled: { centre: 0.9453039707201394, low: 0.21302597313596494, high: 2.437092226069565, n: 230 },
     byRegime: {
-      large: { low: 0.3161264088715774, high: 2.0816007574378887, n: 89 },
-      small: { low: 0.22888682957306267, high: 2.0517028974357503, n: 45 },
-      single: { low: 0.2, high: 2.843239110762143, n: 53 },
-      moe: { low: 0.2, high: 4, n: 16 },
-      vision: { low: 0.7934935572916973, high: 1.7296393140749518, n: 21 },
+      large: { centre: 0.8928872640053436, low: 0.3161264088715774, high: 2.0816007574378887, n: 89 },
+      small: { centre: 0.7861055955896454, low: 0.22888682957306267, high: 2.0517028974357503, n: 45 },
+      single: { centre: 0.968942786009192, low: 0.2, high: 2.843239110762143, n: 53 },
+      moe: { centre: 1.0462624699424774, low: 0.2, high: 4, n: 16 },
+      vision: { centre: 1.1828571428571428, low: 0.7934935572916973, high: 1.7296393140749518, n: 21 },
     },
-    unseenHardware: { low: 0.20159986152927206, high: 2.4530214483360204, n: 170 },
+    unseenHardware: { centre: 0.8031808915071295, low: 0.20159986152927206, high: 2.4530214483360204, n: 170 },
   },
   seenHardware: [
     'ampere/dc',

@@ -112,6 +112,8 @@ export type FactForm =
   | 'launcher'
   | 'model-call'
   | 'weights-only-save'
+  /** Keras `ModelCheckpoint(save_weights_only=True)` as the only checkpoint of a `fit()`: no optimizer state. */
+  | 'keras-weights-only'
   | 'in-memory-data'
   | 'no-limit'
   | 'reader-default'

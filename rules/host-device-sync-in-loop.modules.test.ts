@@ -60,7 +60,7 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
   {
-    name: 'a loss helper the step calls every step: its reads are per step, reported on the call in the step',
+    name: 'a loss helper the step calls every step: reported on the read and on the call in the step',
     code: `import torch
 model = Net().cuda()
 opt = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -80,8 +80,78 @@ for x, y in loader:
 `,
     settings: { hardware: 'a100' },
     expect: [
-      { line: 13, column: 19, messageIncludes: 'compute_loss(…), which runs loss.item(), on every training step' },
+      {
+        line: 9,
+        column: 27,
+        messageIncludes:
+          'loss.item() in compute_loss(…), which the training step calls at line 13, on every training step',
+      },
+      {
+        line: 13,
+        column: 19,
+        messageIncludes: 'compute_loss(…), which runs loss.item() (line 9), on every training step',
+      },
     ],
+  },
+  {
+    name: 'a helper that reads three losses on three lines: three findings there, one on the call that names them',
+    code: `import torch
+model = Net().cuda()
+opt = torch.optim.Adam(model.parameters())
+
+
+def d_loss(x, y):
+    real = model.real_loss(x)
+    fake = model.fake_loss(y)
+    reg = model.reg_loss(x)
+    loss = real + fake + reg
+    return loss, dict(real=real.item(),
+                      fake=fake.item(),
+                      reg=reg.item())
+
+
+for x, y in loader:
+    loss, parts = d_loss(x.cuda(), y.cuda())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+`,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 11, messageIncludes: 'real.item() in d_loss(…)' },
+      { line: 12, messageIncludes: 'fake.item() in d_loss(…)' },
+      { line: 13, messageIncludes: 'reg.item() in d_loss(…)' },
+      { line: 17, messageIncludes: 'd_loss(…), which runs real.item() and 2 more reads (lines 11–13)' },
+    ],
+  },
+  {
+    name: 'an epoch loop around train() (its own batch loop runs backward) and evaluate(): the evaluation is not per step',
+    code: `import torch
+model = Net().cuda()
+opt = torch.optim.Adam(model.parameters())
+
+
+def train(loader):
+    for x, y in loader:
+        loss = torch.nn.functional.mse_loss(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        total = loss.item()
+    return total
+
+
+def evaluate(loader):
+    preds = torch.cat([model(x.cuda()) for x, _ in loader])
+    return preds.cpu().numpy()
+
+
+for epoch in range(100):
+    train(train_loader)
+    evaluate(val_loader)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, messageIncludes: 'loss.item()' }],
   },
   {
     name: 'a helper called only at a logging interval is not per step',

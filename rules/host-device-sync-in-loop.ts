@@ -17,7 +17,9 @@ export const hostDeviceSyncInLoop: Rule = {
       "`apply_gradients`, optax's `apply_updates`, LOMO's `fused_backward`) itself or calls a step function of the " +
       'file, not the epoch loop ' +
       "around it; in a step function run every step (a loop of the file, ignite's `Engine(step)`, Lightning's " +
-      "`training_step`, a Trainer's `compute_loss`, a step closure a factory returns, or a step no code of the file " +
+      "`training_step`, a Trainer's `compute_loss`, a model's `forward` that computes the training loss itself (a " +
+      'contrastive model returning its loss: the step elsewhere calls it once per step), a step closure a factory ' +
+      'returns, or a step no code of the file ' +
       "calls: a module's — a step being a function whose own body runs the backward pass, through a helper of the file " +
       'too, or the optimizer step); in a loop over micro-batches inside the step; or in a helper ' +
       'of the file that such code calls every step (a loss function returning `loss.item()` values), two calls deep — ' +
@@ -33,7 +35,9 @@ export const hostDeviceSyncInLoop: Rule = {
       '(`loss.detach().mean()`); `add_scalar` on any TensorBoard writer object (`logger.add_scalar`). Each line that ' +
       'reads is its own finding, on that line ' +
       '(the line that does the waste): two losses read on two lines are two waits, fixed one by one; two reads on one ' +
-      'line are one finding.',
+      'line are one finding. A read in a helper the step calls is reported on its own line (where it is fixed) and on ' +
+      'the call in the step that makes it run every step (one finding per call, naming the reads and their lines): ' +
+      'a reviewer of the helper sees the read, one of the loop sees which call costs a wait.',
     whyIsThisBad:
       'Reading a GPU tensor on the host waits until every queued kernel has finished: the CPU stops feeding the GPU, ' +
       'which then idles between steps (PyTorch Performance Tuning Guide, "Avoid unnecessary CPU-GPU synchronization").',
@@ -56,6 +60,9 @@ export const hostDeviceSyncInLoop: Rule = {
     if (!written(f) || ctx.cpu) return [];
     // Each read on its own line is its own finding (Fact.also): each is one wait, fixed one by one.
     const sites = [{ span: f.span, value: f.value }, ...(f.also ?? [])];
+    // The reads themselves, not the calls in the step that run a helper's reads (those name their own).
+    const isCall = (v: unknown) => /\(…\), which runs /.test(String(v));
+    const reads = sites.filter((s) => !isCall(s.value)).length - (isCall(f.value) ? 0 : 1);
     return sites.map((s, i) => ({
       file: f.file,
       span: s.span,
@@ -63,9 +70,7 @@ export const hostDeviceSyncInLoop: Rule = {
         (/synchronize\(\)$/.test(String(s.value))
           ? `${String(s.value)} on every training step makes the CPU wait for every queued kernel: drop it, or run it only at a timing interval`
           : `${String(s.value)} on every training step makes the CPU wait for the GPU: accumulate on the GPU and read it every N steps`) +
-        (i === 0 && sites.length > 1
-          ? ` (${sites.length - 1} more read${sites.length > 2 ? 's' : ''} in this step).`
-          : '.'),
+        (i === 0 && reads > 0 ? ` (${reads} more read${reads > 1 ? 's' : ''} in this step).` : '.'),
       fixes: [
         { title: 'Accumulate on the GPU and read every N steps', applicability: 'display-only' as const, edits: [] },
       ],

@@ -323,7 +323,7 @@ runRuleCases(noPeriodicCheckpoint, [
       {
         line: 10,
         severity: 'information',
-        messageIncludes: 'assuming the dataset size; over 1 GPU-h from ≈ 63,000 examples per epoch',
+        messageIncludes: 'assuming the dataset size; over 1 GPU-h from ≈ 75,000 examples per epoch',
       },
     ],
   },

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 import { LONG_SIGNS, at, estimated, longRun, longSign, num, setArg, settingText, written } from './helpers';
 
 /**
@@ -14,11 +14,16 @@ export const nonResumableCheckpoint: Rule = {
       'Flags `save_only_model=True`, Lightning `ModelCheckpoint(save_weights_only=True)` (information when it keeps ' +
       'the best model of a monitored metric), or a hand-written loop whose only checkpoints keep the model alone — ' +
       '`torch.save(model.state_dict(), …)`, `torch.save(model, …)`, a dict of weights and counters with no optimizer, ' +
-      '`model.save_pretrained(…)`, Keras `save_weights`, `fabric.save(path, {"model": model})`, or a saving function ' +
-      'of the file that writes only those (reported where it writes them) — ' +
+      '`model.save_pretrained(…)`, Keras `save_weights`, `fabric.save(path, {"model": model})`, a saving function ' +
+      'of the file that writes only those (reported where it writes them), or a saving helper of another module handed ' +
+      'the checkpoint as dicts of weights and counters (`save_checkpoint(path, {"epoch": e, "state_dict": …})`); a ' +
+      'save of the best model so far (under `if acc > best_acc:`) is an export, not judged, and each other save is its ' +
+      'own finding — and Keras `ModelCheckpoint(save_weights_only=True)` when every checkpoint callback of the file ' +
+      'keeps the weights alone and no `BackupAndRestore` is passed (each one not `save_best_only` reported) — ' +
       'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours; on a run that cannot be ' +
-      'estimated, as information when the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B ' +
-      'parameters, two of them; for a save inside the loop, ≥ 50 epochs written is enough).',
+      'estimated (or whose length rests on an assumed dataset size), as information when the file states a long run ' +
+      '(≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B parameters, two of them; for a save inside the loop or a ' +
+      'Keras checkpoint callback, ≥ 50 epochs written is enough).',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
       '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +
@@ -28,7 +33,9 @@ export const nonResumableCheckpoint: Rule = {
     fixSafety:
       'Safe: full checkpoints take more disk (bound it with save_total_limit) but do not change training. In a ' +
       'hand-written loop the fix is display-only (what to save depends on the script). Not flagged: short runs, final ' +
-      'exports (`trainer.save_model()`), loops that also save the optimizer or call a saving function of their own.',
+      'exports (`trainer.save_model()`), best-model exports, loops that also save the optimizer or call a saving ' +
+      'function of their own. Keras: the fix is display-only — add `BackupAndRestore`, or save the whole model ' +
+      '(`model.save` keeps the optimizer; Keras 3 wants a `.keras` path for it).',
   },
   check(ctx) {
     const f = ctx.fact('save_only_model');
@@ -40,40 +47,54 @@ export const nonResumableCheckpoint: Rule = {
     // count is not (60,000 MNIST images × 10 epochs are ≈ 19,000 steps of seconds each).
     const ep = ctx.fact('epochs');
     const epochs = ep && ep.origin !== 'assumed' && ep.origin !== 'framework-default' ? num(ep.value) : undefined;
-    const sign = known
-      ? undefined
-      : (longSign(ctx) ??
-        (f.form === 'weights-only-save' && epochs !== undefined && epochs >= LONG_SIGNS.epochs
-          ? `${epochs} epochs`
-          : undefined));
-    if (known ? !longRun(ctx) : !sign) return [];
-    const long = sign ? `this run (length unknown, but ${sign} written)` : 'this long run';
+    // The same signs count when the estimate's length rests on an assumed dataset size.
+    const everyEpoch = f.form === 'weights-only-save' || f.form === 'keras-weights-only';
+    const sign =
+      known && !ctx.shape.stepsAssumed
+        ? undefined
+        : (longSign(ctx) ??
+          (everyEpoch && epochs !== undefined && epochs >= LONG_SIGNS.epochs ? `${epochs} epochs` : undefined));
+    const isLong = known && longRun(ctx);
+    if (!isLong && !sign) return [];
+    const long = isLong ? 'this long run' : `this run (length unknown, but ${sign} written)`;
     // A hand-written loop's `torch.save(model.state_dict(), …)`: what to add depends on the script (display-only).
     const loop = f.form === 'weights-only-save';
     // The keyword as the file spells it (`save_only_model`, Lightning's `save_weights_only`).
     const name = f.name && !f.name.startsWith('-') ? f.name : 'save_only_model';
-    const edits = loop ? undefined : setArg(ctx, 'save_only_model', name, false);
-    return [
-      {
-        ...at(f),
-        // A best-model export (kept when a monitored metric improves) is often meant as the result, not a restart
-        // point: information that says what it costs.
-        severity: ctx.shape.stepsAssumed || sign || f.form === 'best-only' ? 'information' : undefined,
-        message: loop
-          ? `Checkpoints hold only the model weights (${f.note}): after an interruption ${long} cannot resume where it stopped. Save the optimizer, scheduler, scaler and epoch/step too.`
+    const edits = loop || f.form === 'keras-weights-only' ? undefined : setArg(ctx, 'save_only_model', name, false);
+    const keras = f.form === 'keras-weights-only';
+    const finding: RuleFinding = {
+      ...at(f),
+      // A best-model export (kept when a monitored metric improves) is often meant as the result, not a restart
+      // point: information that says what it costs.
+      severity: ctx.shape.stepsAssumed || sign || f.form === 'best-only' ? 'information' : undefined,
+      message: loop
+        ? `Checkpoints hold only the model weights (${f.note}): after an interruption ${long} cannot resume where it stopped. Save the optimizer, scheduler, scaler and epoch/step too.`
+        : keras
+          ? `Checkpoints hold only the model weights (${f.note}): no optimizer state or epoch, so after an interruption ${long} cannot resume where it stopped.`
           : `Checkpoints hold only the model weights (${settingText(f, true, 'save_only_model')}): after an interruption ${long} cannot resume and starts over.`,
-        fixes: loop
+      fixes: loop
+        ? [
+            {
+              title: 'Save a resumable checkpoint: {"model": …, "optimizer": optimizer.state_dict(), "epoch": epoch}',
+              applicability: 'display-only' as const,
+              edits: [],
+            },
+          ]
+        : keras
           ? [
               {
-                title: 'Save a resumable checkpoint: {"model": …, "optimizer": optimizer.state_dict(), "epoch": epoch}',
-                applicability: 'display-only',
+                title:
+                  'Add keras.callbacks.BackupAndRestore(backup_dir) to resume after an interruption, or save the whole model (save_weights_only=False, a .keras path)',
+                applicability: 'display-only' as const,
                 edits: [],
               },
             ]
           : edits
-            ? [{ title: `Save resumable checkpoints (${name}=False)`, applicability: 'safe', edits }]
+            ? [{ title: `Save resumable checkpoints (${name}=False)`, applicability: 'safe' as const, edits }]
             : [],
-      },
-    ];
+    };
+    // Each save that keeps only the weights is its own finding (Fact.also): a loop's two regular saves, two callbacks.
+    return [finding, ...(f.also ?? []).map((a) => ({ ...finding, file: f.file, span: a.span, fixes: finding.fixes }))];
   },
 };

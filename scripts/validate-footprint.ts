@@ -201,6 +201,25 @@ if (process.argv.includes('--json')) {
   process.exit(0);
 }
 
+// Leave-one-SET-out: each spent published set judged with the constants fitted without all of its runs, as it was
+// judged when it was held out (a set brings kinds of run no family of the others has; this is the closest figure to a
+// new held-out set's).
+const spentOf = (c: ValidationCase) => (c.notes?.startsWith('footprint-') ? c.notes.split(/\s/)[0] : undefined);
+const setFolds = new Map<string, FittedConstants>();
+for (const set of new Set(CASES.map(spentOf).filter((x): x is string => x !== undefined)))
+  setFolds.set(set, fitConstants(CASES.filter((c) => spentOf(c) !== set)));
+const losoRows = rows
+  .filter((r) => spentOf(r.c) !== undefined && predictive(r))
+  .map((r) => {
+    const m = metricOf(estimate(r.c.inputs, { constants: setFolds.get(spentOf(r.c)!) }), r.c.target.metric);
+    return {
+      set: spentOf(r.c)!,
+      error: m.mid / r.published - 1,
+      inside: inside(r.published, m),
+      width: m.high / m.low,
+    };
+  });
+
 const tiers = ['convention', 'device-hours', 'measured-energy'] as const;
 console.log(
   'Green ML Review — footprint core against the development cases\n' +
@@ -352,6 +371,17 @@ const sp = all.filter((r) => !core(r));
 console.log(
   `  the cases before round 10 alone, quality A (n = ${ca.length}): median |error| ${fmtErr(ca.map((r) => r.error))}, inside ${ins(ca, (r) => r.inside)}; ` +
     `spent published sets, estimable runs (n = ${sp.length} of ${rows.filter((r) => !core(r)).length}): median |error| ${fmtErr(sp.map((r) => r.error))}, inside ${ins(sp, (r) => r.inside)}, median width ${width(sp).toFixed(2)}×`,
+);
+console.log(
+  `  leave-one-set-out, spent published sets (n = ${losoRows.length}): median |error| ${pct(median(losoRows.map((x) => Math.abs(x.error)))).replace('+', '')}, ` +
+    `inside ${losoRows.filter((x) => x.inside).length}/${losoRows.length}, median width ${median(losoRows.map((x) => x.width)).toFixed(2)}× (` +
+    [...setFolds.keys()]
+      .map((set) => {
+        const xs = losoRows.filter((x) => x.set === set);
+        return `${set.replace('footprint-', 'f')} ${pct(median(xs.map((x) => Math.abs(x.error)))).replace('+', '')} ${xs.filter((x) => x.inside).length}/${xs.length}`;
+      })
+      .join(', ') +
+    ')',
 );
 console.log(
   `  round-7 development set (n = ${d7.length}): median |error| ${fmtErr(d7.map((r) => r.error))}, inside ${ins(d7, (r) => r.inside)}, ` +

@@ -6,7 +6,7 @@
 import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
-import { integerArithmetic } from './python-values';
+import { integerArithmetic } from './int-arith';
 
 /** The value of a config key path (the root variable dropped), or undefined when the config does not say. */
 export type PathLookup = (path: string[]) => { value: FactValue; where: string } | undefined;

@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, type CallSite } from '../parse/python-syntax';
 import { ValueResolver } from './python-values';
+import { enclosingDef } from './python-params';
 
 const resolvers = new WeakMap<SyntaxNode, ValueResolver>();
 function resolver(root: SyntaxNode): ValueResolver {
@@ -240,3 +241,45 @@ export function loaderData(call: CallSite, loop: SyntaxNode): boolean {
         .some((n) => n?.text === name),
   );
 }
+
+/** A loss function called by name: `F.cross_entropy(…)`, `nn.MSELoss()(…)`, a module's `self.criterion(…)`. */
+const LOSS_CALL =
+  /(^|\.)(cross_entropy|binary_cross_entropy(_with_logits)?|nll_loss|mse_loss|l1_loss|smooth_l1_loss|kl_div|ctc_loss|criterion|loss_fn|loss_fct|compute_loss)$/;
+
+/**
+ * A model's `forward` that computes the training loss itself (`loss = F.cross_entropy(logits, labels)` … `return
+ * loss, …`): the training step calls it once per step (MoCo-style contrastive models, models that return their loss),
+ * so what its own body reads runs every step.
+ */
+export function lossForward(fn: SyntaxNode): boolean {
+  if (fn.childForFieldName('name')?.text !== 'forward' || fn.parent?.parent?.type !== 'class_definition') return false;
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  const loss = body.descendantsOfType('assignment').some((a) => {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    return (
+      left?.type === 'identifier' &&
+      /loss/i.test(left.text) &&
+      right?.type === 'call' &&
+      LOSS_CALL.test(right.childForFieldName('function')?.text ?? '')
+    );
+  });
+  const returned = body
+    .descendantsOfType('return_statement')
+    .some((r) => !!r && enclosingDef(r)?.id === fn.id && /\bloss\b/.test(r.text));
+  return loss && returned;
+}
+
+/**
+ * Calls that format or convert what they are given on the host: print, float, loggers (W&B, TensorBoard, MLflow,
+ * Python's logging, accelerate's tracker), progress-bar text. Lightning's `self.log` is not one (it accumulates on
+ * the device).
+ */
+export const LOGGERS =
+  /^(print|[\w.]*(accelerator|fabric)\.print|float|wandb\.log|run\.log|[\w.]*\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
+
+/** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
+export const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
+/** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
+export const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;

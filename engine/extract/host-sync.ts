@@ -10,11 +10,15 @@
 import type { SyntaxNode } from '../parse/python';
 import {
   everyStep,
+  HOST_HELPERS,
   loaderData,
+  LOGGERS,
+  lossForward,
   lossNames,
   passesTensor,
   RANK,
   someSteps,
+  STEP_VALUE,
   stepTensors,
   truthRead,
 } from './host-sync-guard';
@@ -48,8 +52,11 @@ function backwardOf(root: SyntaxNode, calls: readonly SyntaxNode[], callee: (c: 
   const helpers = new Set<string>();
   for (const c of calls) {
     if (!BACKWARD_NAME.test(callee(c)) || !isBackward(c)) continue;
-    const name = enclosingDef(c)?.childForFieldName('name')?.text;
-    if (name) helpers.add(name);
+    // A function that runs the backward pass in a loop of its own (`def train(…): for x, y in loader: …
+    // loss.backward()`) is a whole epoch of steps, not one backward pass: a loop calling it is an epoch loop.
+    const fn = enclosingDef(c);
+    const name = fn?.childForFieldName('name')?.text;
+    if (fn && name && !loopsAround(c).some((l) => contains(fn, l))) helpers.add(name);
   }
   // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
   for (const a of nodesOfType(root, 'assignment')) {
@@ -118,6 +125,8 @@ const HOOK = /^(training_step|compute_loss)$/;
 
 /** Words one of which a file that runs a training step must hold (isBackward, optimizerStepName, HOOK). */
 const STEP_WORDS = /backward|scaler|apply_gradients|apply_updates|\.step\b|training_step|compute_loss/i;
+/** Or a model's `forward` that computes the training loss (lossForward). */
+const FORWARD_LOSS_WORDS = /def\s+forward\s*\(/;
 
 /** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
 const OWN_CALLEE = /^(?:(?:self|cls)\.)?(\w+)$/;
@@ -168,7 +177,7 @@ export class StepScopes {
   constructor(root: SyntaxNode) {
     // No backward pass, optimizer or loss-scaler step and no per-step hook written anywhere: nothing runs per step
     // (every test below needs one of these words), so the file's calls are not walked — most files of a project.
-    if (!STEP_WORDS.test(root.text)) {
+    if (!STEP_WORDS.test(root.text) && !(FORWARD_LOSS_WORDS.test(root.text) && /loss/.test(root.text))) {
       this.isBwd = isBackward;
       this.stepNames = new Set();
       return;
@@ -216,6 +225,8 @@ export class StepScopes {
       if (HOOK.test(name) || engine || module || callers.some((c) => loopsAround(c).length > 0))
         this.perStep.set(fn.id, fn);
     }
+    // A model's forward that computes the training loss runs once per step, wherever the step is.
+    for (const list of fns.values()) for (const fn of list) if (lossForward(fn)) this.perStep.set(fn.id, fn);
     // Helpers called every step, two levels deep.
     for (let depth = 0; depth < 2; depth++) {
       for (const [name, sites] of byName) {
@@ -329,19 +340,6 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
   return false;
 }
 
-/**
- * Calls that format or convert what they are given on the host: print, float, loggers (W&B, TensorBoard, MLflow,
- * Python's logging, accelerate's tracker), progress-bar text. Lightning's `self.log` is not one (it accumulates on
- * the device).
- */
-const LOGGERS =
-  /^(print|[\w.]*(accelerator|fabric)\.print|float|wandb\.log|run\.log|[\w.]*\.add_scalars?|[\w.]*\.set_postfix|[\w.]*\.set_description|tqdm\.write|[\w.]*logger\.(info|debug|warning)|logging\.(info|debug|warning)|mlflow\.log_metrics?|[\w.]*accelerator\.log)$/;
-
-/** Helpers named for a conversion to a host value (a project's `utils.to_item`, `to_np`, `to_numpy`). */
-const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
-/** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
-const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;
-
 interface Read {
   node: SyntaxNode;
   value: string;
@@ -446,13 +444,37 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
     out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
   }
-  // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported where
-  // the step calls it: that call is what runs every step, and where a fix decides how often to read.
+  // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported twice:
+  // on its own line, where the fix goes, naming the call that makes it per step; and on that call in the step, which
+  // is what runs every step and where a fix may decide how often to read (one finding per call, naming its reads).
+  const bySite = new Map<number, { site: SyntaxNode; reads: Read[] }>();
   for (const r of out) {
     const site = scopes.siteOf(r.node);
     if (!site) continue;
+    const entry = bySite.get(site.id);
+    if (entry) entry.reads.push({ ...r });
+    else bySite.set(site.id, { site, reads: [{ ...r }] });
     const name = site.childForFieldName('function')?.text ?? 'helper';
-    Object.assign(r, { node: site, value: `${name}(…), which runs ${r.value},`, note: `${name}(…) runs ${r.value}` });
+    const line = site.startPosition.row + 1;
+    const fn = enclosingDef(r.node)?.childForFieldName('name')?.text ?? name;
+    Object.assign(r, {
+      value: `${r.value} in ${fn}(…), which the training step calls at line ${line},`,
+      note: `${r.note} (${fn}(…) is called by the training step at line ${line})`,
+    });
+  }
+  for (const { site, reads } of bySite.values()) {
+    const name = site.childForFieldName('function')?.text ?? 'helper';
+    reads.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    const rows = [...new Set(reads.map((r) => r.node.startPosition.row + 1))];
+    const where = rows.length > 1 ? `lines ${rows[0]}–${rows[rows.length - 1]}` : `line ${rows[0]}`;
+    const first = reads[0];
+    if (!first) continue;
+    const more = reads.length > 1 ? ` and ${reads.length - 1} more read${reads.length > 2 ? 's' : ''}` : '';
+    out.push({
+      node: site,
+      value: `${name}(…), which runs ${first.value}${more} (${where}),`,
+      note: `${name}(…) runs ${first.value}${more} (${where})`,
+    });
   }
   out.sort((a, b) => a.node.startIndex - b.node.startIndex);
   const lines = new Set<number>();

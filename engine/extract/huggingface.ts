@@ -125,7 +125,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   // Composer's `Trainer` (mosaicml) is not the HF one either: its file is read through the vocabulary (composer rows).
   // A Trainer imported from a project's own module (`from funasr.train_utils.trainer import Trainer`) is that
   // project's class, not the library's.
-  const imports = /lightning|composer|^\s*from\s+\S+\s+import\s+[^\n]*\bTrainer\b/m.test(text)
+  const imports = /lightning|composer|^\s*from\s+\S+\s+import\s+[^\n]*\b\w*Trainer\b/m.test(text)
     ? importsOf(root)
     : new Map<string, string>();
   // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.

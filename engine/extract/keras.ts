@@ -252,6 +252,39 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
       ),
     );
   }
+  // ModelCheckpoint(save_weights_only=True) writes `model.save_weights`: no optimizer state or epoch, so training
+  // cannot resume from it; a full save (`model.save`, the default) keeps the optimizer, BackupAndRestore the whole
+  // training state (Keras API reference, "ModelCheckpoint", "BackupAndRestore"). Judged when every checkpoint callback
+  // keeps the weights alone; reported on each one that is not a best-model export (save_best_only=True).
+  const ckpts = calls.filter((c) => c.name === 'ModelCheckpoint');
+  const kw = (c: CallSite, k: string) => {
+    const a = c.kwargs.get(k);
+    return a ? values.resolve(a.value).value : undefined;
+  };
+  if (
+    ckpts.length > 0 &&
+    !calls.some((c) => c.name === 'BackupAndRestore') &&
+    ckpts.every((c) => kw(c, 'save_weights_only') === true)
+  ) {
+    const regular = ckpts.filter((c) => kw(c, 'save_best_only') !== true);
+    const spans = regular.flatMap((c) => {
+      const a = c.kwargs.get('save_weights_only');
+      return a ? [spanOf(a.node)] : [];
+    });
+    const note = 'ModelCheckpoint(save_weights_only=True) saves model.save_weights only';
+    if (spans[0])
+      facts.set('save_only_model', {
+        key: 'save_only_model',
+        value: true,
+        origin: 'explicit',
+        file,
+        span: spans[0],
+        note,
+        name: 'save_weights_only',
+        form: 'keras-weights-only',
+        ...(spans.length > 1 ? { also: spans.slice(1).map((span) => ({ span, value: true, note })) } : {}),
+      });
+  }
   // compile(jit_compile=True): XLA compilation of the train step (a literal True / False only; "auto" is left alone).
   const jit = calls
     .find((c) => c.callee.endsWith('.compile') && c.kwargs.has('jit_compile'))

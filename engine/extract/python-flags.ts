@@ -43,6 +43,12 @@ export function moduleAssignments(root: SyntaxNode): Map<string, SyntaxNode | nu
   const seen = new Map<string, SyntaxNode | null>();
   const visit = (block: SyntaxNode) => {
     for (const stmt of block.namedChildren) {
+      // `if True:` (a block kept for folding in an editor) always runs: its assignments are the module's.
+      if (stmt?.type === 'if_statement' && /^(True|1)$/.test(stmt.childForFieldName('condition')?.text ?? '')) {
+        const body = stmt.childForFieldName('consequence');
+        if (body && !stmt.childForFieldName('alternative')) visit(body);
+        continue;
+      }
       if (stmt?.type === 'if_statement' && block.id === root.id) {
         if (/__name__/.test(stmt.childForFieldName('condition')?.text ?? '')) {
           const body = stmt.childForFieldName('consequence');

@@ -87,7 +87,7 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
   const breaks = epoch
     .descendantsOfType('break_statement')
     .filter((b) => !!b && loopsAround(b)[0]?.startIndex === epoch.startIndex);
-  const counter = /\b\w*(patience|early_?stop)\w*\b/i.exec(text);
+  const counter = stopCounter(text, epoch.tree.rootNode);
   out.push({
     key: 'early_stopping',
     value: breaks.length > 0 || !!counter,
@@ -107,6 +107,23 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
         : 'nothing in the epoch loop stops it early',
   });
   return out;
+}
+
+/**
+ * A patience or early-stopping counter in the file (`patience`, `early_stop`, `EarlyStopping(…)`), not the `patience=`
+ * of a learning-rate scheduler (`ReduceLROnPlateau(optimizer, patience=3)` lowers the rate after that many epochs
+ * without improvement; it stops nothing — PyTorch docs, torch.optim.lr_scheduler.ReduceLROnPlateau).
+ */
+function stopCounter(text: string, root: SyntaxNode): RegExpExecArray | undefined {
+  for (const m of text.matchAll(/\b\w*(patience|early_?stop)\w*\b/gi)) {
+    const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
+    const kw = node?.parent?.type === 'keyword_argument' ? node.parent : undefined;
+    const callee =
+      kw?.parent?.parent?.type === 'call' ? kw.parent.parent.childForFieldName('function')?.text : undefined;
+    if (kw && callee && /plateau|sched/i.test(callee) && !/early_?stop/i.test(callee)) continue;
+    return m;
+  }
+  return undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FactValue } from '../types';
 import { abslDefaults, moduleAssignments } from './python-flags';
 import { offByComparison } from './flag-compare';
 import { enclosingDef, paramOf } from './python-params';
+import { integerArithmetic } from './int-arith';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -392,6 +393,17 @@ export class ValueResolver {
     if (lit !== undefined) return { value: lit, node };
     if (node.type === 'parenthesized_expression' && node.namedChildren.length === 1)
       return this.resolve(node.namedChildren[0], depth);
+    // `A if flag else B` with a flag the file sets to a literal (`end_epoch = Freeze_Epoch if Freeze_Train else
+    // UnFreeze_Epoch`, `Freeze_Train = False`): the branch that flag picks; either branch when both give one value.
+    if (node.type === 'conditional_expression' && node.namedChildren.length === 3 && depth < MAX_DEPTH) {
+      const [yes, cond, no] = node.namedChildren;
+      const c = this.resolve(cond, depth + 1);
+      if (typeof c.value === 'boolean') return this.resolve(c.value ? yes : no, depth + 1);
+      const a = this.resolve(yes, depth + 1);
+      const b = this.resolve(no, depth + 1);
+      if (a.value !== undefined && a.value !== null && a.value === b.value) return a;
+      return { value: undefined, node };
+    }
     // `int(x)` / `float(x)` of a number: the number (no other call is evaluated).
     if (node.type === 'call' && depth < MAX_DEPTH) {
       const fn = node.childForFieldName('function')?.text;
@@ -484,13 +496,4 @@ export class ValueResolver {
     }
     return { value: undefined, node };
   }
-}
-
-/** `a + b`, `a - b`, `a * b`, `a // b` on two known numbers (undefined for any other operator, or `// 0`). */
-export function integerArithmetic(op: string | undefined, a: number, b: number): number | undefined {
-  if (op === '+') return a + b;
-  if (op === '-') return a - b;
-  if (op === '*') return a * b;
-  if (op === '//' && b !== 0) return Math.floor(a / b);
-  return undefined;
 }

@@ -1,7 +1,8 @@
 // Training code whose run is set up elsewhere. (1) A LightningModule file without its Trainer: the training step
 // (`training_step`) is in view, the Trainer that runs it (precision, devices, epochs) is in another file. (2) A file
 // that builds a PyTorch optimizer for a model on CUDA but runs no step itself: a model module whose trainer calls its
-// `optimize_parameters` from another file, or a script whose loop calls an imported `train_one_epoch`. Either is still
+// `optimize_parameters` from another file, or a script whose loop calls an imported `train_one_epoch`. (3) A model
+// whose `forward` computes the training loss, on CUDA: a training loop elsewhere calls it every step. Each is still
 // training code: the code-pattern rules (a host read in every step, an unfused optimizer, a DataParallel, a loader)
 // judge what it writes. Nothing about the run's length or precision is claimed: those facts are set elsewhere.
 import type { Tree } from '../parse/python';
@@ -11,6 +12,7 @@ import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { importsModule, importsOf, OTHER_FRAMEWORK } from './python-scan';
 import { ON_CUDA } from './optimizer-impl';
 import { ValueResolver } from './python-values';
+import { lossForward } from './host-sync-guard';
 import type { RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
 
@@ -54,7 +56,14 @@ export function extractStepModule(file: string, text: string, tree: Tree): RunDr
     !step && /optim/.test(text) && ON_CUDA.test(text) && !OTHER_FRAMEWORK.test(text)
       ? optimizerCall(tree, text)
       : undefined;
-  const name = step?.childForFieldName('name') ?? optimizer?.childForFieldName('function');
+  // (3) A model whose forward computes the training loss on CUDA (a contrastive model's MoCo.forward): the step of
+  // a loop elsewhere calls it once per step.
+  const forward =
+    !step && !optimizer && /def\s+forward\s*\(/.test(text) && ON_CUDA.test(text) && !OTHER_FRAMEWORK.test(text)
+      ? tree.rootNode.descendantsOfType('function_definition').find((f) => !!f && lossForward(f))
+      : undefined;
+  const name =
+    step?.childForFieldName('name') ?? optimizer?.childForFieldName('function') ?? forward?.childForFieldName('name');
   if (!name) return [];
   const root = tree.rootNode;
   const calls = findCalls(root, text, COMMON_CALLS);
@@ -75,7 +84,9 @@ export function extractStepModule(file: string, text: string, tree: Tree): RunDr
       origin: 'assumed',
       note: step
         ? 'the Lightning Trainer that runs this module sets the run length, and it is not in this file'
-        : 'the training loop that uses this optimizer is not in this file: its length is not in view',
+        : forward
+          ? 'the training loop that calls this model is not in this file: its length is not in view'
+          : 'the training loop that uses this optimizer is not in this file: its length is not in view',
     });
   const plan: RunPlan = {
     framework: step ? 'lightning' : 'pytorch',

@@ -30,7 +30,7 @@ type Kind = 'weights' | 'aux' | 'more';
 function contentsOf(obj: SyntaxNode, values: ValueResolver): string | undefined {
   if (obj.type === 'dictionary' || obj.type === 'call' || obj.type === 'attribute') return obj.text;
   if (obj.type !== 'identifier') return undefined;
-  const rhs = values.localAssignments(obj);
+  const rhs = reaching(obj, values.localAssignments(obj));
   // A module pickled whole (`torch.save(model, path)`): a network's name, bound to no dict.
   if (MODULE_NAME.test(obj.text) && rhs.every((r) => r.type !== 'dictionary'))
     return rhs.some((r) => TRAINING_STATE.test(r.text)) ? rhs.map((r) => r.text).join('\n') : obj.text;
@@ -42,6 +42,29 @@ function contentsOf(obj: SyntaxNode, values: ValueResolver): string | undefined 
     .filter((a) => a?.childForFieldName('left')?.childForFieldName('value')?.text === obj.text)
     .map((a) => a?.text ?? '');
   return [...rhs.map((r) => r.text), ...writes].join('\n');
+}
+
+/**
+ * The assignments of a local that can reach its use: from the last one before it in a block that holds the use (it
+ * always runs first) on; every one when none does (`state = {…}` in an earlier `if` of the same loop, `state = {…, "opt":
+ * opt}` after the loop, are not what `torch.save(state, …)` inside it writes).
+ */
+function reaching(use: SyntaxNode, rhs: SyntaxNode[]): SyntaxNode[] {
+  const before = rhs.filter((r) => r.endIndex <= use.startIndex);
+  const holds = (r: SyntaxNode) => {
+    const block = r.parent?.parent?.parent;
+    return (
+      r.parent?.type === 'assignment' &&
+      block?.type === 'block' &&
+      block.startIndex <= use.startIndex &&
+      use.endIndex <= block.endIndex
+    );
+  };
+  let last = -1;
+  before.forEach((r, i) => {
+    if (holds(r)) last = i;
+  });
+  return last < 0 ? rhs : before.slice(last);
 }
 
 /** What the object saved holds, from its text: training state, the weights alone, or unknown. */
@@ -85,6 +108,12 @@ function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, Sy
     return judged(holds(contentsOf(args[0], values)));
   // Lightning Fabric: `fabric.save(path, state)`.
   if (/(^|\.)fabric\.save$/.test(callee) && args[1]) return judged(holds(contentsOf(args[1], values)));
+  // A saving helper of another file handed the checkpoint's contents as dicts written at the call
+  // (`save_checkpoint(path, {"epoch": e, "state_dict": net.state_dict()}, is_best)`): what it writes is what it is
+  // given; the weights alone when no dict (nor anything else passed) names training state.
+  const dicts = args.filter((a): a is SyntaxNode => a?.type === 'dictionary');
+  if (/save|ckpt|checkpoint/i.test(name) && dicts.length > 0 && !TRAINING_STATE.test(call.text))
+    return judged(dicts.some((d) => holds(d.text) === 'weights') ? 'weights' : 'more');
   return judged('more');
 }
 
@@ -110,18 +139,53 @@ export function weightsOnlyFact(file: string, root: SyntaxNode, saves: SyntaxNod
   }
   const judged = saves.map((c) => kindOf(c, values, helpers, 0));
   if (judged.some((j) => j.kind === 'more')) return [];
-  const c = judged.find((j) => j.kind === 'weights')?.at;
-  if (!c) return [];
-  const what = c.childForFieldName('function')?.text ?? 'save';
+  // A save of the best model so far (`if acc > best_acc: … torch.save(…)`, a `best.pth`) is the run's result, kept
+  // for the test, not a point to resume from: the checkpoints are the other saves. A loop that saves only its best
+  // model is not judged here.
+  const weights = judged.filter((j, i) => j.kind === 'weights' && !bestSave(saves[i] ?? j.at) && !bestSave(j.at));
+  const [first, ...rest] = [...new Map(weights.map((j) => [j.at.startPosition.row, j.at])).values()];
+  if (!first) return [];
+  const note = (c: SyntaxNode) =>
+    `${c.childForFieldName('function')?.text ?? 'save'}(…) keeps the model alone: no optimizer, scheduler or step to resume from`;
   return [
     {
       key: 'save_only_model',
       value: true,
       origin: 'explicit',
       file,
-      span: spanOf(c),
-      note: `${what}(…) keeps the model alone: no optimizer, scheduler or step to resume from`,
+      span: spanOf(first),
+      note: note(first),
       form: 'weights-only-save',
+      ...(rest.length ? { also: rest.map((c) => ({ span: spanOf(c), value: true, note: note(c) })) } : {}),
     },
   ];
+}
+
+/**
+ * A save that is no checkpoint along the way: the best model so far, under an `if` (within its loop or function) that
+ * tests a best value or an improvement (`if acc > best_acc:`, `if is_best:`), or a save made once, under an `if` that
+ * pins the loop's counter to one value (`if epoch == args.num_epochs:`, the final export). A save to a path named
+ * "best" made every epoch is neither.
+ */
+function bestSave(save: SyntaxNode): boolean {
+  const conds: SyntaxNode[] = [];
+  let p = save.parent;
+  for (; p && !/^(for_statement|while_statement|function_definition)$/.test(p.type); p = p.parent) {
+    const cond = p.type === 'if_statement' || p.type === 'elif_clause' ? p.childForFieldName('condition') : null;
+    if (cond) conds.push(cond);
+  }
+  if (conds.some((c) => /best|improv/i.test(c.text))) return true;
+  const counters = new Set(
+    p?.type === 'for_statement'
+      ? (p.childForFieldName('left')?.descendantsOfType('identifier') ?? []).map((id) => id?.text ?? '')
+      : [],
+  );
+  if (p?.childForFieldName('left')?.type === 'identifier') counters.add(p.childForFieldName('left')?.text ?? '');
+  return conds.some(
+    (c) =>
+      c.type === 'comparison_operator' &&
+      /==/.test(c.text) &&
+      !/%/.test(c.text) &&
+      c.descendantsOfType('identifier').some((id) => !!id && counters.has(id.text)),
+  );
 }

@@ -16,6 +16,8 @@ import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
 import { rangeArg } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
+import { weightsOnlyFact } from '../extract/weights-only';
+import { validationFacts } from '../extract/python-loop-eval';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
 import type { Mod } from './imports';
@@ -297,6 +299,18 @@ function callerLoopFacts(
       span: spanOf(saves[0]),
       note: `${saves[0].childForFieldName('function')?.text}(…) in the loop around ${what}(…) runs only when --${off[0]} is given (off by default)`,
     });
+  // A validation pass in that loop, and whether anything stops it early (GML601), as in a loop of the script's own.
+  if (!step.some((f) => f.key === 'validation')) out.push(...validationFacts(id(mod.file), mod.text, outer, call));
+  // Checkpoints the default run writes that keep the weights alone (`state = {"epoch": e, "model": …}`).
+  if (save)
+    out.push(
+      ...weightsOnlyFact(
+        id(mod.file),
+        mod.root,
+        saves.filter((_, i) => !off[i]),
+        new ValueResolver(mod.root, findCalls(mod.root, mod.text, ['add_argument'])),
+      ),
+    );
   if (save)
     out.push({
       key: 'periodic_save',

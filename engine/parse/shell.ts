@@ -87,6 +87,17 @@ export function parseShell(text: string, preset?: Map<string, string>): ShellScr
   return { commands: r.commands, comments: r.comments, vars: state.vars, arrays: state.arrays };
 }
 
+/** The variable `read [-r] [-d ''] NAME` reads into (its input a heredoc), if the words are that command. */
+function readTarget(words: Word[]): string | undefined {
+  const last = words[words.length - 1];
+  if (words[0]?.text !== 'read' || words[0].quoted || !last || words.length < 2) return undefined;
+  if (!/^[A-Za-z_]\w*$/.test(last.text) || last.quoted) return undefined;
+  const opts = words.slice(1, -1);
+  return opts.every((w, j) => /^-[rs]*d?$/.test(w.text) || (w.text === '' && /d$/.test(opts[j - 1]?.text ?? '')))
+    ? last.text
+    : undefined;
+}
+
 /** Bash declares (`declare -a X=(…)`, `local -i N=2`): their options are not commands. */
 const DECLARE_OPT = /^-[aAilrxgnu]+$/;
 /** A word that is only an expansion: `$X`, `${X}`, `${X[@]}`, `"${X[@]}"` (what may stand for several words). */
@@ -277,6 +288,9 @@ function scan(
       continue;
     }
     if (c === '\n') {
+      // `read -r -d '' CMD <<EOF … EOF`: the heredoc's body is the value of CMD (OpenRLHF's launchers, then
+      // `deepspeed --module $CMD`).
+      const into = heredocs.length === 1 && !flat ? readTarget(words) : undefined;
       endCommand(i);
       i++;
       // Skip heredoc bodies that started on the line just ended.
@@ -284,6 +298,15 @@ function scan(
         const re = new RegExp(`^[\\t ]*${delim.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\t ]*$`, 'm');
         const rest = text.slice(i);
         const m = re.exec(rest);
+        if (into) {
+          const own: Word[] = [];
+          scan(text, i, m ? i + m.index : n, state, own);
+          if (own.length > 1) varWords.set(into, own);
+          else varWords.delete(into);
+          arrays.delete(into);
+          unknown.delete(into);
+          vars.set(into, own.map((w) => w.text).join(' '));
+        }
         i = m ? i + m.index + m[0].length : n;
       }
       heredocs = [];

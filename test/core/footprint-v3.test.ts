@@ -99,7 +99,9 @@ describe('utilisation beyond big LLMs', () => {
     const moe = estimate({ params: 7e9, activeParams: 1.3e9, tokens: 5e12, hardware: 'h100', devices: 256 });
     const dense = estimate({ params: 1.3e9, tokens: 5e12, hardware: 'h100', devices: 256 });
     assert.equal(moe.work!.flops, dense.work!.flops);
-    assert.ok(moe.gpuHours.mid > 1.5 * dense.gpuHours.mid, `${moe.gpuHours.mid} vs ${dense.gpuHours.mid}`);
+    // Half the dense utilisation at 1B active (core/fit.ts moeEfficiency), less what both regimes' published runs say
+    // (a dense 1.3B on 256 GPUs is a small multi-node run, slower than its prediction: core/fit-spread.ts centre).
+    assert.ok(moe.gpuHours.mid > 1.4 * dense.gpuHours.mid, `${moe.gpuHours.mid} vs ${dense.gpuHours.mid}`);
     assert.ok(moe.assumptions.some((a) => a.key === 'mfu' && /mixture-of-experts/.test(a.text)));
   });
 

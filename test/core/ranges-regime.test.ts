@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { estimate, fitConstants, resolveAccelerator, type RunInputs } from '../../core/index';
+import { defaultConstants, estimate, fitConstants, resolveAccelerator, type RunInputs } from '../../core/index';
+import { RANGE_CAP } from '../../core/ranges';
 import { planUtilisation } from '../../core/utilisation';
 import { bandOf, regimeOf, t95 } from '../../core/fit-spread';
 import { CASES } from '../../core/validation/cases';
@@ -10,7 +11,7 @@ const span = (r: { low: number; high: number }) => r.high / r.low;
 
 describe('ranges from out-of-family residuals, by regime', () => {
   // The utilisation band, before the range's cap (core/ranges.ts RANGE_CAP): since footprint-9's Gradient stages (Llama
-  // 3 70B on 512 L40S, 3–5× slower than predicted) joined the large runs, both GPU-hours ranges below reach the 6× cap.
+  // 3 70B on 512 L40S, 3–5× slower than predicted) joined the large runs, both GPU-hours ranges below reach the cap.
   const bandSpan = (run: RunInputs) => {
     const a = resolveAccelerator(run.hardware!);
     assert.ok(a.ok);
@@ -22,7 +23,7 @@ describe('ranges from out-of-family residuals, by regime', () => {
     const large = bandSpan({ params: 70e9, tokens: 2e12, hardware: 'a100', devices: 2048, precision: 'bf16' });
     assert.ok(small > large * 1.2, `${small} vs ${large}`);
     const e = estimate({ params: 70e9, tokens: 2e12, hardware: 'a100', devices: 2048, precision: 'bf16' });
-    assert.ok(span(e.gpuHours) <= 6 + 1e-9, `${span(e.gpuHours)}`);
+    assert.ok(span(e.gpuHours) <= RANGE_CAP + 1e-9, `${span(e.gpuHours)}`);
   });
 
   it('widens the range on hardware no development case ran on (a Blackwell card) against a Hopper card cases ran on', () => {
@@ -38,6 +39,32 @@ describe('ranges from out-of-family residuals, by regime', () => {
     assert.doesNotMatch(
       seen.assumptions.map((a) => a.text + ' ' + (a.source ?? '')).join('\n'),
       /leave-one-architecture-out/,
+    );
+  });
+
+  it('puts the mid value where out-of-family published runs of its regime sit (their median), and says so', () => {
+    // A band's centre is the median of its residuals, bounded to 0.5–2×; too few residuals centre nowhere.
+    const xs = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3];
+    assert.equal(bandOf(xs).centre, 0.9);
+    assert.equal(bandOf(xs.map((x) => x / 10)).centre, 0.5);
+    assert.equal(bandOf([0.5, 0.6, 0.7]).centre, 1);
+    const k = defaultConstants();
+    const small = k.spreads.byRegime.small!;
+    assert.ok(small.centre !== undefined && small.centre !== 1, `${small.centre}`);
+    const uncentred = {
+      ...k,
+      spreads: { ...k.spreads, byRegime: { ...k.spreads.byRegime, small: { ...small, centre: 1 } } },
+    };
+    const run: RunInputs = { params: 350e6, tokens: 30e9, hardware: 'a100', devices: 64, precision: 'bf16' };
+    const e = estimate(run);
+    const plain = estimate(run, { constants: uncentred });
+    assert.ok(Math.abs((e.gpuHours.mid * small.centre!) / plain.gpuHours.mid - 1) < 1e-9);
+    assert.match(e.assumptions.find((a) => a.key === 'mfu')!.text, /small multi-node published runs sit/);
+    // Per-step estimates are of training steps, not of published whole runs: not moved.
+    const step = { ...run, tokens: 64 * 8 * 2048 };
+    assert.equal(
+      estimate(step, { scope: 'step' }).gpuHours.mid,
+      estimate(step, { scope: 'step', constants: uncentred }).gpuHours.mid,
     );
   });
 

@@ -1,0 +1,98 @@
+// GML601 on hand-written loops whose stopping is not where the first reading looks: a learning-rate scheduler's
+// `patience=` (it lowers the rate, it stops nothing), and an epoch loop around a training function of another module.
+import { runRuleCases } from '../test/helpers/rule-harness';
+import { unboundedTraining } from './unbounded-training';
+
+const plateau = (extra: string) => `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=120)
+args = parser.parse_args()
+
+model = Detector().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, patience=3)
+for epoch in range(args.epochs):
+    for images, targets in train_loader:
+        loss = model(images.cuda(), targets)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    val_loss = evaluate(model, val_loader)
+    scheduler.step(val_loss)
+${extra}`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: "ReduceLROnPlateau's patience lowers the rate and stops nothing: on the epoch loop",
+    code: plateau(''),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, column: 1, severity: 'information', messageIncludes: '120 epochs' }],
+  },
+  {
+    name: 'a patience counter of the loop beside the scheduler stops it',
+    code: plateau(
+      '    if val_loss < best:\n        best, bad = val_loss, 0\n    else:\n        bad += 1\n    if bad > patience:\n        break\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+// The script's epoch loop around `train(…)` of another module, with a validation pass after it.
+const loops = `import torch
+
+
+def train(epoch, loader, model, criterion, optimizer):
+    model.train()
+    for x, y in loader:
+        loss = criterion(model(x.cuda()), y.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+
+const script = (epochs: number, body = '') => `import argparse
+import torch
+from loops import train
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=${epochs})
+opt = parser.parse_args()
+
+
+def main():
+    model = WRN().cuda()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+    for epoch in range(1, opt.epochs + 1):
+        train(epoch, train_loader, model, torch.nn.CrossEntropyLoss(), optimizer)
+        acc = validate(val_loader, model)
+${body}
+
+main()
+`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'an epoch loop around a training function of another module, validated every epoch: on the loop',
+    code: script(240),
+    files: { '/case/loops.py': loops },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 13, column: 5, messageIncludes: '240 epochs with a validation set' }],
+  },
+  {
+    name: 'the same loop leaves when the accuracy stops improving',
+    code: script(240, '        if acc < 0.1:\n            break\n'),
+    files: { '/case/loops.py': loops },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'the same loop, 30 epochs',
+    code: script(30),
+    files: { '/case/loops.py': loops },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

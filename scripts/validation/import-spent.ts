@@ -3,22 +3,24 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
-// own family rules (caseFamily) first, so that a spent Llama 3 run and a development Llama 3 run share a family.
-// Year: the first year the source names; for the undated runs of footprint-9 the earliest year they can be from (UNDATED).
+// own family rules (caseFamily) first, so that a spent Llama 3 run and a development Llama 3 run share a family; runs of
+// one author whose ids start differently share the family FAMILY names.
+// Year: the first year the source names; for the undated estimable runs of footprint-9 and -10 the earliest year they
+// can be from (UNDATED).
 import * as fs from 'node:fs';
 import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footprint-inputs';
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 9))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–9 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 10))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–10 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
- * Runs whose source names no year (model cards read without their dates, footprint-9): the earliest year the run can
+ * Runs whose source names no year (model cards read without their dates, footprint-9 and -10): the earliest year the run can
  * be from, the public release of the model it trains or of the project that ran it, so that its estimable runs enter
  * the fits. The year only dates a case; no fit reads it.
  */
@@ -33,6 +35,31 @@ const UNDATED: Record<string, { year: number; why: string }> = {
   'biomedlm-2.7b-300b-128xa100': { year: 2022, why: 'Stanford CRFM, PubMedGPT 2.7B announcement (December 2022)' },
   'qlora-llama2-13b-chat-foodorder-1xrtx4090': { year: 2023, why: 'QLoRA of Llama 2 (Meta, July 2023)' },
   'llama2-7b-qlora-dolly15k-1xrtxa5000': { year: 2023, why: 'QLoRA of Llama 2 (Meta, July 2023)' },
+  // footprint-10
+  'fietje-2-phi2-dutch-cpt-16xa100': { year: 2023, why: 'continued pre-training of phi-2 (Microsoft, December 2023)' },
+  'chipnemo-13b-dapt-sft-128xa100': { year: 2023, why: 'ChipNeMo, arXiv 2311.00176 (November 2023)' },
+  'chipnemo-70b-dapt-sft-128xa100': { year: 2023, why: 'ChipNeMo, arXiv 2311.00176 (November 2023)' },
+  'gpt-j-6b-english-quotes-lora-1xrtx3060': { year: 2021, why: 'fine-tune of GPT-J 6B (EleutherAI, June 2021)' },
+  'mistral-7b-orpo-dpo-mix-7k-3ep-1xa100': {
+    year: 2024,
+    why: 'ORPO fine-tune of Mistral-7B (ORPO: Hong et al., arXiv 2403.07691, March 2024)',
+  },
+  'graphcore-gpt2-wikitext103-10ep-16ipu': { year: 2020, why: "Graphcore's Mk2 GC200 IPU (announced July 2020)" },
+  'graphcore-gpt2-medium-wikitext103-10ep-16ipu': {
+    year: 2020,
+    why: "Graphcore's Mk2 GC200 IPU (announced July 2020)",
+  },
+};
+
+/**
+ * Runs of one author or paper whose ids do not share a first word: left out together (footprint-10's four
+ * ajibawa-2023 full fine-tunes on 4 A100 with one DeepSpeed code base, named code-, python-code- and uncensored-).
+ */
+const FAMILY: Record<string, string> = {
+  'code-33b-llama1-74k-3ep-4xa100': 'ajibawa',
+  'python-code-33b-llama1-23k-3ep-4xa100': 'ajibawa',
+  'python-code-13b-llama2-23k-3ep-4xa100': 'ajibawa',
+  'uncensored-jordan-7b-llama1-155k-3ep-4xa100': 'ajibawa',
 };
 
 const out: string[] = [];
@@ -65,7 +92,7 @@ for (const n of sets) {
       source: '',
     };
     const fromRules = caseFamily(stub);
-    const family = fromRules !== id ? fromRules : (/^[a-z]+/.exec(c.id)?.[0] ?? c.id);
+    const family = FAMILY[id] ?? (fromRules !== id ? fromRules : (/^[a-z]+/.exec(c.id)?.[0] ?? c.id));
     const energy = c.target.metric !== 'gpuHours';
     const metric = c.target.metric === 'energyKWh' && ACCELERATOR_ONLY.has(c.id) ? 'acceleratorKWh' : c.target.metric;
     const inputs = Object.fromEntries(Object.entries(inputsOf(c)).filter(([, v]) => v !== undefined));

@@ -23,12 +23,6 @@ export interface SpreadBand {
   low: number;
   high: number;
   n: number;
-  /**
-   * Where the residuals centre: their median ratio, bounded to CENTRE_BOUNDS (1 for fewer than MIN_REGIME_RESIDUALS).
-   * The mid utilisation of a run of the regime is multiplied by it, so that half of the out-of-family runs lie on each
-   * side of the mid value; low and high stay where the residuals put them.
-   */
-  centre?: number;
 }
 
 export interface Spreads {
@@ -50,14 +44,13 @@ export const SPREAD_QUANTILES = { low: 0.05, high: 0.95 } as const;
 /** Fewest residuals from which a regime's band is set; below it the pooled band stands. */
 export const MIN_REGIME_RESIDUALS = 8;
 
-/**
- * [I] Bounds of a regime's centre (SpreadBand.centre). The mid values come from quality-A runs (core/fit.ts), mostly
- * large pre-training runs; a regime whose out-of-family runs sit mostly on one side of them (small models on many
- * devices at 0.79 of the prediction, per-sample runs at 1.18, in round 13) has its mid value moved to their median, by
- * at most a factor of two either way. Leave-one-set-out on the spent published sets: median error 41.6 → 37.6 %
- * (docs/evaluation/dev-footprint-13.md).
+/*
+ * No centre per regime: round 13 moved each regime's mid value to the median of its out-of-family residuals (small
+ * multi-node 0.79, large 0.89, …). Judged by leave-one-set-out over footprint-1 … 10 (scripts/validation/cv-choices.ts,
+ * docs/evaluation/dev-footprint-14.md) it gained nothing out of fold (median error 44.4 % with, 43.8 % without; 90 %
+ * bootstrap of the difference −7.7 … +5.9 points) while it gained in sample (44.3 → 39.5 %): a fit to the sets it was
+ * fitted on. Reverted in round 14; the mid value is the prediction.
  */
-export const CENTRE_BOUNDS = { low: 0.5, high: 2 } as const;
 
 /**
  * [I] Dense token runs on at most SMALL_RUN_DEVICES devices (one node: no network between them) are 'single' runs; on
@@ -103,15 +96,12 @@ export function t95(nu: number): number {
 export function bandOf(ratios: number[]): SpreadBand {
   const xs = ratios.filter((x) => Number.isFinite(x) && x > 0);
   const n = xs.length;
-  if (n < 3) return { low: 0.5, high: 2, n, centre: 1 };
+  if (n < 3) return { low: 0.5, high: 2, n };
   const logs = xs.map(Math.log);
   const mean = logs.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
   const w = t95(n - 1) * sd * Math.sqrt(1 + 1 / n);
-  const centre =
-    n >= MIN_REGIME_RESIDUALS ? Math.min(CENTRE_BOUNDS.high, Math.max(CENTRE_BOUNDS.low, quantile(xs, 0.5))) : 1;
   return {
-    centre,
     low: Math.min(0.95, Math.max(0.2, Math.min(Math.exp(mean - w), quantile(xs, SPREAD_QUANTILES.low)))),
     high: Math.max(1.05, Math.min(4, Math.max(Math.exp(mean + w), quantile(xs, SPREAD_QUANTILES.high)))),
     n,
@@ -134,19 +124,13 @@ export function spreadFor(
   s: Spreads,
   regime: RunRegime,
   unseenHardware: boolean,
-): { low: number; high: number; label: string; centre: number } {
+): { low: number; high: number; label: string } {
   const own = s.byRegime[regime];
   const base = own ?? s.pooled;
-  const centre = base.centre ?? 1;
   let label = own
     ? `the ${regime} runs' out-of-family residuals (${own.n})`
     : `all out-of-family residuals (${s.pooled.n}; too few ${regime} runs)`;
-  if (!unseenHardware || !s.unseenHardware) return { low: base.low, high: base.high, label, centre };
+  if (!unseenHardware || !s.unseenHardware) return { low: base.low, high: base.high, label };
   label += ` and, for hardware no development case ran on, the leave-one-architecture-out residuals (${s.unseenHardware.n})`;
-  return {
-    low: Math.min(base.low, s.unseenHardware.low),
-    high: Math.max(base.high, s.unseenHardware.high),
-    label,
-    centre,
-  };
+  return { low: Math.min(base.low, s.unseenHardware.low), high: Math.max(base.high, s.unseenHardware.high), label };
 }

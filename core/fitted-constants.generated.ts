@@ -74,15 +74,15 @@ export const FITTED_CONSTANTS: FittedConstants = {
   counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 8, moe: 7, vision: 4, fill: 14, spread: 242 },
   mfuSpread: { low: 0.2, high: 2.590178487843443 },
   spreads: {
-    pooled: { centre: 0.9439829219209314, low: 0.2, high: 2.590178487843443, n: 242 },
+    pooled: { low: 0.2, high: 2.590178487843443, n: 242 },
     byRegime: {
-      large: { centre: 0.8975389759487117, low: 0.2634542322323132, high: 2.078328441107496, n: 94 },
-      small: { centre: 0.7886275991726681, low: 0.24411751055730968, high: 2.0715694353261043, n: 46 },
-      single: { centre: 0.9453039707201394, low: 0.2, high: 3.3175829146902873, n: 59 },
-      moe: { centre: 1.0462624699424774, low: 0.2, high: 4, n: 16 },
-      vision: { centre: 1.1828571428571428, low: 0.7934935572916973, high: 1.7296393140749518, n: 21 },
+      large: { low: 0.2634542322323132, high: 2.078328441107496, n: 94 },
+      small: { low: 0.24411751055730968, high: 2.0715694353261043, n: 46 },
+      single: { low: 0.2, high: 3.3175829146902873, n: 59 },
+      moe: { low: 0.2, high: 4, n: 16 },
+      vision: { low: 0.7934935572916973, high: 1.7296393140749518, n: 21 },
     },
-    unseenHardware: { centre: 0.8128864274900824, low: 0.21688005137315408, high: 2.4598200052478694, n: 176 },
+    unseenHardware: { low: 0.21688005137315408, high: 2.4598200052478694, n: 176 },
   },
   seenHardware: [
     'ampere/dc',

@@ -93,9 +93,8 @@ export function planWorkUtilisation(
   const runEff = opts.scope === 'step' ? 1 : k.visionRunEfficiency;
   const regime: RunRegime = work.arch ? 'vision' : 'unnamed';
   const spread = bandFor(k, regime, accel);
-  const predicted = stepU * runEff * fScale * fPeft;
-  const band = centred(predicted, spread, opts.scope);
-  const mid = band.mid;
+  const mid = stepU * runEff * fScale * fPeft;
+  const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const what = family === 'depthwise' ? 'depthwise-separable convolutional network' : 'convolutional network';
   const parts = [`${fmtPct(step.u)} step utilisation of a ${what} on ${accel.arch} at 16-bit`];
   if (geforce)
@@ -105,7 +104,6 @@ export function planWorkUtilisation(
   if (runEff !== 1) parts.push(`× ${round(runEff, 2)} for evaluation, data loading and restarts`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
   if (fPeft !== 1) parts.push(`× ${round(fPeft, 2)} for ${peftLabel(inputs)}`);
-  if (band.centre !== 1) parts.push(centreText(band.centre, regime));
   return {
     band,
     source: `${step.source}; run efficiency fitted on the vision development cases (core/fit.ts); band ${spread.text}`,
@@ -159,8 +157,8 @@ export function planUtilisation(
   const runEff = opts.scope === 'step' ? LLM_RUN_EFFICIENCY : 1;
   const regime = regimeOf({ vision: false, moe, params: n, devices: inputs.devices });
   const spread = bandFor(k, regime, accel);
-  const band = centred((base.mfu * fSize * fScale * fBatch * fPeft * fMoe) / runEff, spread, opts.scope);
-  const mid = band.mid;
+  const mid = (base.mfu * fSize * fScale * fBatch * fPeft * fMoe) / runEff;
+  const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const parts: string[] = [`${fmtPct(base.mfu)} for ${accel.arch} at 16-bit`];
   if (fSize < 1) parts.push(`× ${round(fSize, 2)} for a ${fmtNum(n!)}-parameter model`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
@@ -172,7 +170,6 @@ export function planUtilisation(
       `× ${round(fPeft, 2)} for ${peftLabel(inputs)} (its steps cost ${round(peftStepRatio(inputs.peft!.method, inputs.params ?? n ?? 1e9), 2)}× a full fine-tune's although it computes fewer FLOPs)`,
     );
   if (runEff !== 1) parts.push(`÷ ${runEff} (training steps only, no evaluation or restarts)`);
-  if (band.centre !== 1) parts.push(centreText(band.centre, regime));
   const loadNotes: string[] = [];
   const batchLoad = powerBatchLoad(n, inputs.microBatch, inputs.seqLen);
   if (batchLoad < 1)
@@ -201,27 +198,6 @@ export function planUtilisation(
   };
 }
 
-/**
- * The band around a predicted utilisation: low and high where the regime's out-of-family residuals put them, the mid
- * value moved to their median (SpreadBand.centre, core/fit-spread.ts) for whole runs; per-step estimates ('step' scope)
- * keep the predicted value, since the residuals are of published whole runs.
- */
-function centred(
-  predicted: number,
-  spread: { low: number; high: number; centre: number },
-  scope: UtilisationOptions['scope'],
-): Band & { centre: number } {
-  const high = Math.min(0.75, predicted * spread.high);
-  const low = Math.min(predicted * spread.low, high);
-  const centre = scope === 'step' ? 1 : spread.centre;
-  return { low, mid: Math.min(high, Math.max(low, predicted * centre)), high, centre };
-}
-
-function centreText(centre: number, regime: RunRegime): string {
-  const kind = REGIME_NAMES[regime];
-  return `× ${round(centre, 2)}, where ${kind} published runs sit against this prediction (median, out of family)`;
-}
-
 const REGIME_NAMES: Record<RunRegime, string> = {
   large: 'large',
   small: 'small multi-node',
@@ -242,7 +218,6 @@ function bandFor(k: FittedConstants, regime: RunRegime, accel: Accelerator) {
   return {
     low: s.low,
     high: s.high,
-    centre: s.centre,
     text: `${round(s.low, 2)}–${round(s.high, 2)}× of the mid value: 90 % prediction interval of ${s.label} (core/fit-spread.ts)`,
     short:
       `the range is the core's leave-one-out error on ${kind} published runs` +

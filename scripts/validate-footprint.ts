@@ -2,12 +2,15 @@
 //
 //   npx tsx scripts/validate-footprint.ts [--json]
 //
-// Headline: leave-one-family-out error. For every model family (caseFamily: sibling runs of one paper, code base or
-// cluster), the fitted constants (core/fit.ts: base MFU per architecture, size slope, MoE efficiency, vision run
-// efficiency, utilisation spread) are refitted on the OTHER families' cases, and the family's cases are estimated with
-// them. No constant is fitted on a case it is judged on. Power constants are not fitted on cases at all (H200
-// measurements, published chip powers). The in-sample figure (constants fitted on all cases, as the estimator ships)
-// is printed beside it.
+// Headline: leave-one-SET-out error over the spent published sets (docs/evaluation/heldout/footprint-N, development
+// cases since they were scored): for each set, the fitted constants (core/fit.ts: base MFU per architecture, size
+// slope, MoE efficiency, vision run efficiency, text fill, utilisation spread) are refitted on every other case and the
+// set's estimable runs are estimated with them, as the set was judged when it was held out: the out-of-fold figure
+// closest to a new held-out set's. The in-sample figure on the same runs (constants fitted on all cases, as the
+// estimator ships) is printed beside it. Below it, leave-one-family-out over all cases (each model family's cases
+// estimated with the constants refitted without the family). No constant is fitted on a case it is judged on. Power
+// constants are not fitted on cases at all (H200 measurements, published chip powers). The choices of the model (range
+// cap, a centre per regime, a simple model for token runs) are judged the same way by scripts/validation/cv-choices.ts.
 //
 // Per case: the published value, the out-of-family estimate (low/mid/high), its error, whether the published value lies
 // inside the range (±0.5 % for published rounding), the in-sample error, and the baseline (plain 6·N·D — or 3 × forward
@@ -157,13 +160,43 @@ const share = (rs: Row[], k: (r: Row) => boolean) => (rs.length ? rs.filter(k).l
 /** Median width (high ÷ low) of the leave-one-family-out ranges: how much a covering range costs in precision. */
 const width = (rs: Row[]) => median(rs.filter((r) => r.loo.low > 0).map((r) => r.loo.high / r.loo.low));
 
+// Leave-one-SET-out: each spent published set judged with the constants fitted without all of its runs, as it was
+// judged when it was held out (a set brings kinds of run no family of the others has; this is the closest figure to a
+// new held-out set's).
+const spentOf = (c: ValidationCase) => (c.notes?.startsWith('footprint-') ? c.notes.split(/\s/)[0] : undefined);
+const setFolds = new Map<string, FittedConstants>();
+for (const set of new Set(CASES.map(spentOf).filter((x): x is string => x !== undefined)))
+  setFolds.set(set, fitConstants(CASES.filter((c) => spentOf(c) !== set)));
+const losoRows = rows
+  .filter((r) => spentOf(r.c) !== undefined && predictive(r))
+  .map((r) => {
+    const m = metricOf(estimate(r.c.inputs, { constants: setFolds.get(spentOf(r.c)!) }), r.c.target.metric);
+    return {
+      set: spentOf(r.c)!,
+      inSampleError: r.inSampleError,
+      inSampleInside: r.inSampleInside,
+      error: m.mid / r.published - 1,
+      inside: inside(r.published, m),
+      width: m.high / m.low,
+    };
+  });
+
 if (process.argv.includes('--json')) {
   const a = rows.filter((r) => predictive(r) && r.c.quality === 'A');
   console.log(
     JSON.stringify(
       {
         headline: {
-          validation: 'leave-one-family-out',
+          validation: 'leave-one-set-out',
+          sets: setFolds.size,
+          runs: losoRows.length,
+          medianAbsError: median(losoRows.map((x) => Math.abs(x.error))),
+          insideShare: losoRows.filter((x) => x.inside).length / losoRows.length,
+          medianWidth: median(losoRows.map((x) => x.width)),
+          inSampleMedianAbsError: median(losoRows.map((x) => Math.abs(x.inSampleError))),
+          inSampleInsideShare: losoRows.filter((x) => x.inSampleInside).length / losoRows.length,
+        },
+        leaveOneFamilyOut: {
           families: families.length,
           medianAbsErrorA: medAbs(a.map((r) => r.error)),
           insideShareA: share(a, (r) => r.inside),
@@ -201,30 +234,11 @@ if (process.argv.includes('--json')) {
   process.exit(0);
 }
 
-// Leave-one-SET-out: each spent published set judged with the constants fitted without all of its runs, as it was
-// judged when it was held out (a set brings kinds of run no family of the others has; this is the closest figure to a
-// new held-out set's).
-const spentOf = (c: ValidationCase) => (c.notes?.startsWith('footprint-') ? c.notes.split(/\s/)[0] : undefined);
-const setFolds = new Map<string, FittedConstants>();
-for (const set of new Set(CASES.map(spentOf).filter((x): x is string => x !== undefined)))
-  setFolds.set(set, fitConstants(CASES.filter((c) => spentOf(c) !== set)));
-const losoRows = rows
-  .filter((r) => spentOf(r.c) !== undefined && predictive(r))
-  .map((r) => {
-    const m = metricOf(estimate(r.c.inputs, { constants: setFolds.get(spentOf(r.c)!) }), r.c.target.metric);
-    return {
-      set: spentOf(r.c)!,
-      error: m.mid / r.published - 1,
-      inside: inside(r.published, m),
-      width: m.high / m.low,
-    };
-  });
-
 const tiers = ['convention', 'device-hours', 'measured-energy'] as const;
 console.log(
   'Green ML Review — footprint core against the development cases\n' +
-    `Headline: leave-one-family-out (${families.length} families; constants refitted without the family judged). ` +
-    'In-sample (constants fitted on all cases) beside it.\n',
+    `Headline: leave-one-set-out over the ${setFolds.size} spent published sets (constants refitted without the set judged), ` +
+    'in-sample on the same runs beside it. Per case below: leave-one-family-out (LOFO) and in-sample.\n',
 );
 for (const tier of tiers) {
   console.log(`== ${tier}`);
@@ -356,13 +370,27 @@ line(
 const a = rows.filter((r) => predictive(r) && r.c.quality === 'A');
 const all = rows.filter(predictive);
 console.log('');
+const losoMed = (xs: typeof losoRows, k: 'error' | 'inSampleError') =>
+  pct(median(xs.map((x) => Math.abs(x[k])))).replace('+', '');
 console.log(
-  `HEADLINE (leave-one-family-out), quality-A predictive cases (n = ${a.length}): median |error| ${fmtErr(a.map((r) => r.error))}, ` +
-    `LOO coverage (inside low–high) ${ins(a, (r) => r.inside)} = ${(share(a, (r) => r.inside) * 100).toFixed(0)} %, ` +
-    `median width high/low ${width(a).toFixed(2)}×`,
+  `HEADLINE (out of fold: leave-one-set-out), spent published sets, estimable runs (n = ${losoRows.length}): ` +
+    `median |error| ${losoMed(losoRows, 'error')}, inside low–high ${losoRows.filter((x) => x.inside).length}/${losoRows.length} = ` +
+    `${((100 * losoRows.filter((x) => x.inside).length) / losoRows.length).toFixed(0)} %, median width ${median(losoRows.map((x) => x.width)).toFixed(2)}×; ` +
+    `in-sample on the same runs ${losoMed(losoRows, 'inSampleError')}, inside ${losoRows.filter((x) => x.inSampleInside).length}/${losoRows.length}`,
 );
 console.log(
-  `  all predictive cases (n = ${all.length}): median |error| ${fmtErr(all.map((r) => r.error))}, inside ${ins(all, (r) => r.inside)} = ${(share(all, (r) => r.inside) * 100).toFixed(0)} %, ` +
+  '  by set: ' +
+    [...setFolds.keys()]
+      .map((set) => {
+        const xs = losoRows.filter((x) => x.set === set);
+        return `${set.replace('footprint-', 'f')} ${losoMed(xs, 'error')} ${xs.filter((x) => x.inside).length}/${xs.length}`;
+      })
+      .join(', '),
+);
+console.log(
+  `  leave-one-family-out, quality-A predictive cases (n = ${a.length}): median |error| ${fmtErr(a.map((r) => r.error))}, ` +
+    `inside ${ins(a, (r) => r.inside)} = ${(share(a, (r) => r.inside) * 100).toFixed(0)} %, median width ${width(a).toFixed(2)}×; ` +
+    `all predictive cases (n = ${all.length}): ${fmtErr(all.map((r) => r.error))}, inside ${ins(all, (r) => r.inside)} = ${(share(all, (r) => r.inside) * 100).toFixed(0)} %, ` +
     `median width ${width(all).toFixed(2)}×`,
 );
 const d7 = rows.filter((r) => dev7.has(r.c.id));
@@ -371,17 +399,6 @@ const sp = all.filter((r) => !core(r));
 console.log(
   `  the cases before round 10 alone, quality A (n = ${ca.length}): median |error| ${fmtErr(ca.map((r) => r.error))}, inside ${ins(ca, (r) => r.inside)}; ` +
     `spent published sets, estimable runs (n = ${sp.length} of ${rows.filter((r) => !core(r)).length}): median |error| ${fmtErr(sp.map((r) => r.error))}, inside ${ins(sp, (r) => r.inside)}, median width ${width(sp).toFixed(2)}×`,
-);
-console.log(
-  `  leave-one-set-out, spent published sets (n = ${losoRows.length}): median |error| ${pct(median(losoRows.map((x) => Math.abs(x.error)))).replace('+', '')}, ` +
-    `inside ${losoRows.filter((x) => x.inside).length}/${losoRows.length}, median width ${median(losoRows.map((x) => x.width)).toFixed(2)}× (` +
-    [...setFolds.keys()]
-      .map((set) => {
-        const xs = losoRows.filter((x) => x.set === set);
-        return `${set.replace('footprint-', 'f')} ${pct(median(xs.map((x) => Math.abs(x.error)))).replace('+', '')} ${xs.filter((x) => x.inside).length}/${xs.length}`;
-      })
-      .join(', ') +
-    ')',
 );
 console.log(
   `  round-7 development set (n = ${d7.length}): median |error| ${fmtErr(d7.map((r) => r.error))}, inside ${ins(d7, (r) => r.inside)}, ` +

@@ -7,8 +7,8 @@
 // that are no set's: core/validation/cases.ts, cases-dev7.ts) and the set's estimable runs are estimated with them: a
 // set is judged as it was when it was held out. In-sample: constants fitted on all cases, judged on the same runs.
 //
-// Choices judged, each against the same runs:
-//   centring   the mid utilisation moved to its regime's median out-of-family residual (SpreadBand.centre) or not;
+// Choices judged, each against the same runs (the third, a centre per regime, was judged at c2de979 and reverted:
+// docs/evaluation/dev-footprint-14.md):
 //   cap        the widest range, high ÷ low, 6× or 8× (core/ranges.ts RANGE_CAP; a text-sample run whose own work
 //              range is wider keeps that, as rangeCapOf does);
 //   token runs the core's utilisation model, or a simple one: the core's FLOPs (6·N per token, N active, plus causal
@@ -56,19 +56,6 @@ function recap(r: Range, cap: number): Range {
   if (lu + ld <= lim) return r;
   const k = lim / (lu + ld);
   return { low: r.mid * Math.exp(-ld * k), mid: r.mid, high: r.mid * Math.exp(lu * k) };
-}
-
-function withoutCentre(k: FittedConstants): FittedConstants {
-  const off = <T extends object>(b: T) => ({ ...b, centre: 1 });
-  const byRegime = Object.fromEntries(Object.entries(k.spreads.byRegime).map(([r, b]) => [r, off(b)]));
-  return {
-    ...k,
-    spreads: {
-      pooled: off(k.spreads.pooled),
-      byRegime,
-      unseenHardware: k.spreads.unseenHardware && off(k.spreads.unseenHardware),
-    },
-  };
 }
 
 const inside = (v: number, r: Range) => v >= r.low - 0.005 * v && v <= r.high + 0.005 * v;
@@ -153,10 +140,8 @@ function simpleEstimate(j: Judged, k: FittedConstants, m: SimpleModel, plain: bo
 }
 
 const VARIANTS = [
-  'core c+ 8',
-  'core c+ 6',
-  'core c- 8',
-  'core c- 6',
+  'core 8',
+  'core 6',
   'simple 8',
   'simple 6',
   'plain 8',
@@ -177,22 +162,18 @@ interface Out {
 }
 
 function judge(js: Judged[], train: readonly ValidationCase[], k: FittedConstants): Array<Record<Variant, Range>> {
-  const kOff = withoutCentre(k);
   const simple = fitSimple(train, k, false);
   const plain = fitSimple(train, k, true);
   const simpleA = fitSimple(train, k, false, ['A']);
   const plain40 = fitSimple(train, k, true, ['A', 'B'], 0.4);
   return js.map((j) => {
-    const on = metricOf(estimate(j.c.inputs, { constants: k }), j.c.target.metric);
-    const off = metricOf(estimate(j.c.inputs, { constants: kOff }), j.c.target.metric);
+    const core = metricOf(estimate(j.c.inputs, { constants: k }), j.c.target.metric);
     const cap = (r: Range, x: number) => recap(r, Math.max(x, j.workSpan));
-    // Non-token runs keep the core (centring on or off as in the core variant it is paired with: off, the simpler).
-    const tok = (m: SimpleModel, p: boolean, x: number) => (j.token ? simpleEstimate(j, k, m, p, x) : cap(off, x));
+    // Non-token runs keep the core.
+    const tok = (m: SimpleModel, p: boolean, x: number) => (j.token ? simpleEstimate(j, k, m, p, x) : cap(core, x));
     return {
-      'core c+ 8': cap(on, 8),
-      'core c+ 6': cap(on, 6),
-      'core c- 8': cap(off, 8),
-      'core c- 6': cap(off, 6),
+      'core 8': cap(core, 8),
+      'core 6': cap(core, 6),
       'simple 8': tok(simple, false, 8),
       'simple 6': tok(simple, false, 6),
       'plain 8': tok(plain, true, 8),
@@ -280,7 +261,7 @@ console.log(
     `by fold ${sets.map((s) => `${s.replace('footprint-', 'f')} ${pct(foldU[s].simple)}`).join(', ')}`,
 );
 console.log(
-  '\nvariant      | out-of-fold: all runs (median, inside, width, interval score) | token runs      | tokens stated   | in-sample: all runs | token runs      | Δ median vs core c+ 8, 90 % bootstrap',
+  '\nvariant      | out-of-fold: all runs (median, inside, width, interval score) | token runs      | tokens stated   | in-sample: all runs | token runs      | Δ median vs core 8, 90 % bootstrap',
 );
 for (const v of VARIANTS) {
   const a = summary(outs, v, 'oof');
@@ -288,11 +269,11 @@ for (const v of VARIANTS) {
   const ia = summary(outs, v, 'ins');
   const it = summary(tokenRows, v, 'ins');
   const st = summary(statedRows, v, 'oof');
-  const [lo, hi] = v === 'core c+ 8' ? [0, 0] : bootstrap(outs, v, 'core c+ 8');
+  const [lo, hi] = v === 'core 8' ? [0, 0] : bootstrap(outs, v, 'core 8');
   console.log(
     `${v.padEnd(12)} | ${pct(a.median).padStart(7)} ${`${a.inside}/${a.n}`.padStart(7)} ${a.width.toFixed(2)}× ${a.score.toFixed(2)}` +
       `                         | ${pct(t.median).padStart(7)} ${`${t.inside}/${t.n}`.padStart(7)} | ${pct(st.median).padStart(7)} ${`${st.inside}/${st.n}`.padStart(7)} | ${pct(ia.median).padStart(7)} ${`${ia.inside}/${ia.n}`.padStart(7)}   ` +
-      `  | ${pct(it.median).padStart(7)} ${`${it.inside}/${it.n}`.padStart(7)} | ${v === 'core c+ 8' ? '—' : `${pct(lo)} … ${pct(hi)}`}`,
+      `  | ${pct(it.median).padStart(7)} ${`${it.inside}/${it.n}`.padStart(7)} | ${v === 'core 8' ? '—' : `${pct(lo)} … ${pct(hi)}`}`,
   );
 }
 console.log('\nout-of-fold median |error| (inside) by fold');

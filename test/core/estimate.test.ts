@@ -259,10 +259,10 @@ describe('estimate: development cases', () => {
     assert.ok(errors.length >= 20);
     assert.ok(errors.every(Number.isFinite) && baseline.every(Number.isFinite));
     // In-sample, quality-A token runs: 12 % on the cases before round 10, 16 % with the spent published sets' runs,
-    // 18 % with footprint-9's (its six Gradient stages 60–80 % off), 21 % since each regime's mid value sits at the median
-    // of its out-of-family runs (round 13: the quality-A runs that set the mid values are no longer its centre; on runs
-    // left out of the fit the error fell, docs/evaluation/dev-footprint-13.md).
-    assert.ok(median(errors) < 0.22, `median device-hours error ${median(errors)}`);
+    // 18 % with footprint-9's (its six Gradient stages 60–80 % off) and with footprint-10's. Round 13's centre per regime
+    // (21 %, bound loosened to 22 %) was reverted in round 14: it gained nothing on sets left out of the fit
+    // (docs/evaluation/dev-footprint-14.md), so the bound is back at 20 %.
+    assert.ok(median(errors) < 0.2, `median device-hours error ${median(errors)}`);
     assert.ok(median(errors) < median(baseline), `${median(errors)} vs baseline ${median(baseline)}`);
   });
 });

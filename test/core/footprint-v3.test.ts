@@ -99,9 +99,10 @@ describe('utilisation beyond big LLMs', () => {
     const moe = estimate({ params: 7e9, activeParams: 1.3e9, tokens: 5e12, hardware: 'h100', devices: 256 });
     const dense = estimate({ params: 1.3e9, tokens: 5e12, hardware: 'h100', devices: 256 });
     assert.equal(moe.work!.flops, dense.work!.flops);
-    // Half the dense utilisation at 1B active (core/fit.ts moeEfficiency), less what both regimes' published runs say
-    // (a dense 1.3B on 256 GPUs is a small multi-node run, slower than its prediction: core/fit-spread.ts centre).
-    assert.ok(moe.gpuHours.mid > 1.4 * dense.gpuHours.mid, `${moe.gpuHours.mid} vs ${dense.gpuHours.mid}`);
+    // About half the dense utilisation at 1B active (core/fit.ts moeEfficiency: 1.9× the dense run's hours here). Round
+    // 13's centre per regime moved the two runs' mids apart by their regimes' medians (bound loosened to 1.4×); reverted
+    // in round 14 (docs/evaluation/dev-footprint-14.md), the bound is back at 1.5×.
+    assert.ok(moe.gpuHours.mid > 1.5 * dense.gpuHours.mid, `${moe.gpuHours.mid} vs ${dense.gpuHours.mid}`);
     assert.ok(moe.assumptions.some((a) => a.key === 'mfu' && /mixture-of-experts/.test(a.text)));
   });
 

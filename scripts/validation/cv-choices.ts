@@ -9,6 +9,8 @@
 //
 // Choices judged, each against the same runs (the third, a centre per regime, was judged at c2de979 and reverted:
 // docs/evaluation/dev-footprint-14.md):
+//   text fill  the share of the stated length that text samples fill (core/fit.ts textFill) fitted, or held at its
+//              prior (PRIORS.textFill) in every fold (judged, not changed, in round 14);
 //   cap        the widest range, high ÷ low, 6× or 8× (core/ranges.ts RANGE_CAP; a text-sample run whose own work
 //              range is wider keeps that, as rangeCapOf does);
 //   token runs the core's utilisation model, or a simple one: the core's FLOPs (6·N per token, N active, plus causal
@@ -19,7 +21,7 @@
 // Noise: a paired bootstrap over runs (2,000 resamples) of the difference in median |error| with the current core.
 import * as fs from 'node:fs';
 import { CASES, caseFamily, type CaseMetric, type ValidationCase } from '../../core/validation/cases';
-import { estimate, fitConstants, type Estimate, type FittedConstants, type Range } from '../../core/index';
+import { estimate, fitConstants, PRIORS, type Estimate, type FittedConstants, type Range } from '../../core/index';
 import { prepareRun } from '../../core/prepare';
 import { bandOf } from '../../core/fit-spread';
 
@@ -142,6 +144,7 @@ function simpleEstimate(j: Judged, k: FittedConstants, m: SimpleModel, plain: bo
 const VARIANTS = [
   'core 8',
   'core 6',
+  'fill prior 8',
   'simple 8',
   'simple 6',
   'plain 8',
@@ -165,6 +168,7 @@ function judge(js: Judged[], train: readonly ValidationCase[], k: FittedConstant
   const simple = fitSimple(train, k, false);
   const plain = fitSimple(train, k, true);
   const simpleA = fitSimple(train, k, false, ['A']);
+  const kPrior = { ...k, textFill: PRIORS.textFill };
   const plain40 = fitSimple(train, k, true, ['A', 'B'], 0.4);
   return js.map((j) => {
     const core = metricOf(estimate(j.c.inputs, { constants: k }), j.c.target.metric);
@@ -174,6 +178,7 @@ function judge(js: Judged[], train: readonly ValidationCase[], k: FittedConstant
     return {
       'core 8': cap(core, 8),
       'core 6': cap(core, 6),
+      'fill prior 8': cap(metricOf(estimate(j.c.inputs, { constants: kPrior }), j.c.target.metric), 8),
       'simple 8': tok(simple, false, 8),
       'simple 6': tok(simple, false, 6),
       'plain 8': tok(plain, true, 8),

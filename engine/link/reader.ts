@@ -79,6 +79,8 @@ export function boundedReader(inner: FileReader, roots: readonly string[]): File
   const real = [...new Set(roots.map((r) => realPath(path.resolve(r)) ?? path.resolve(r)))];
   const verdicts = new Map<string, string | undefined>();
   const check = (p: string): string | undefined => {
+    // Keys are resolved paths: the linker's paths (resolved already) are found without resolving them again.
+    if (verdicts.has(p)) return verdicts.get(p);
     const abs = path.resolve(p);
     if (verdicts.has(abs)) return verdicts.get(abs);
     const r = realPath(abs);

@@ -2,6 +2,7 @@
 // worker threads (the same bundle, started as a worker). Small runs stay on the main thread: a worker costs ~50 ms
 // to start.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { boundedReader, diskReader, readRegularFile, type FileReader } from '../../engine/link/reader';
@@ -17,14 +18,21 @@ export interface PoolResult {
 
 const PARALLEL_MIN_FILES = 64;
 
-/** One bounded disk reader per set of roots, so its cache is shared by the files of a run. */
+/**
+ * One disk reader for the run (files do not change during it), so the texts it holds serve every file's analysis:
+ * a file read as another's neighbour (a config's script, a launcher's config) is not read again for its own, nor
+ * the other way round.
+ */
+const disk = diskReader({ stable: true });
+
+/** One bounded reader per set of roots, over that disk reader. */
 const readers = new Map<string, FileReader>();
 function readerFor(roots: string[], settings: Settings): FileReader {
   const all = [...roots, ...(settings.extraRoots ?? [])];
   const key = all.join('\u0000');
   let r = readers.get(key);
   if (!r) {
-    r = boundedReader(diskReader({ stable: true }), all);
+    r = boundedReader(disk, all);
     readers.set(key, r);
   }
   return r;
@@ -41,7 +49,9 @@ async function analyzeOne(
     const size = fs.statSync(file).size;
     if (size > MAX_FILE_BYTES)
       return { errors: [{ path: file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped` }] };
-    text = readRegularFile(file, MAX_FILE_BYTES);
+    // The disk reader gives a regular file of up to 512 KB without NUL bytes, as read here; anything else is read
+    // here (and a FIFO, a device, a binary file refused with its reason, as before).
+    text = disk.read(path.resolve(file)) ?? readRegularFile(file, MAX_FILE_BYTES);
   } catch (e) {
     return { errors: [{ path: file, message: (e as Error).message }] };
   }

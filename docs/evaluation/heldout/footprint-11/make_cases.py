@@ -285,6 +285,120 @@ A(C(id="flower-vla-950m-pretrain-200-h100-hours", name="FLOWER 950M vision-langu
            "steps and the robot-episode mixture (Open X-Embodiment subsets) are not in what was read (devices / samples null). Year 2025. "
            "Quality B: abstract round figure, no data volume.")))
 
+# ====================================================================== stefan-it/turkish-bert: BERT5urk, ELECTRA, DistilBERTurk
+TR_SRC = "stefan-it/turkish-bert (GitHub, commit 0ab49e2, March 2025)"
+TR_CORPUS = ("README: 'The final training corpus has a size of 35GB and 4,404,976,662 tokens.' (BERTurk corpus: OSCAR, Wikipedia, OPUS, "
+             "Oflazer corpus).")
+A(C(id="bert5urk-1.42b-ul2-tpuv3-32-16.56d", name="BERT5urk (1.42B T5-efficient encoder-decoder, UL2) pre-training on 262GB Turkish FineWeb2, 2M steps x 128 x (512+512), TPU v3-32, 16.56 days",
+    quality="B", architecture="encoder-decoder (T5 'efficient' architecture, UL2 objective, T5X)", paramsTotal=1_420_000_000,
+    tokens=2_000_000 * 128 * (512 + 512), seqLen=512, hardware="TPU v3", devices=tpu_chips(32),
+    target=dict(metric=GPUH, value=days(tpu_chips(32), 16.56)), also=[dict(metric=GPUH, value=days(32, 16.56))],
+    source=TR_SRC + " README.md (blob 3b90a51), section 'BERT5urk'; model card stefan-it/bert5urk on Hugging Face (linked, not read)",
+    notes=("README: 'BERT5urk is a new 1.42B encoder-decoder model based on the efficient T5 architecture and pretrained with the UL2 objective.' "
+           "'The model was pretrained with the awesome T5X library for 2M steps with a batch size of 128 and an input and output sequence length of "
+           "512 for 16.56 days on a v3-32 TPU Pod.' 'The Turkish part of the amazing FineWeb2 ... is used as pretraining corpus. Basic filtering "
+           "with a minimum language score of 0.99 is performed resulting in a 262GB corpus.' Target [D] = v3-32 = 32 TensorCores = 16 chips x "
+           "16.56 d x 24 = 6,359.04 TPU v3 chip-hours (`also`: 12,718.08 core-hours). tokens [D] = 2M x 128 x (512 input + 512 output) = 262.1B "
+           "token slots (encoder + decoder; an upper bound). T5-11B is an excluded development case; this is a different model and run. "
+           "Year 2025. Quality B: TPU slice, token slots.")))
+
+A(C(id="electra-small-turkish-tpuv3-8-9h", name="ELECTRA small (cased) Turkish pre-training on the 35GB BERTurk corpus, 1M steps x 128 x 128, one TPU v3-8, ~9 hours",
+    quality="B", architecture="dense-encoder (ELECTRA small: discriminator + generator)", paramsTotal=14_000_000,
+    tokens=1_000_000 * 128 * 128, seqLen=128, hardware="TPU v3", devices=tpu_chips(8),
+    target=dict(metric=GPUH, value=hours(tpu_chips(8), 9)), also=[dict(metric=GPUH, value=hours(8, 9))],
+    source=TR_SRC + " electra/CHEATSHEET.md (blob e30512e), electra/configure_pretraining_small.py, README.md",
+    notes=("electra/CHEATSHEET.md: 'We train both small and base models for 1M steps on a v3-8 TPU. Training a small model took ~9 hours, base model "
+           "took ~8 days.' configure_pretraining_small.py: 'self.num_train_steps = 1000000', 'self.model_size = \"small\"', 'self.max_seq_length = "
+           "128', 'self.train_batch_size = 128'. " + TR_CORPUS + " Target [D] = 4 chips x 9 h = 36 TPU v3 chip-hours (`also`: 72 core-hours). "
+           "tokens [D] = 1M x 128 x 128 = 16.4B sequence slots. paramsTotal [R] = 14M (standard ELECTRA-small discriminator size; the repository "
+           "states none). ELECTRA-Small (English) is an excluded development case and footprint-9 row; this Turkish run uses other data and vocab "
+           "(not a reproduction). Year 2020. Quality B: '~', recalled size.")))
+
+A(C(id="electra-base-turkish-tpuv3-8-8d", name="ELECTRA base (cased) Turkish pre-training on the 35GB BERTurk corpus, 1M steps x 256 x 512, one TPU v3-8, ~8 days",
+    quality="B", architecture="dense-encoder (ELECTRA base: discriminator + generator)", paramsTotal=110_000_000,
+    tokens=1_000_000 * 256 * 512, seqLen=512, hardware="TPU v3", devices=tpu_chips(8),
+    target=dict(metric=GPUH, value=days(tpu_chips(8), 8)), also=[dict(metric=GPUH, value=days(8, 8))],
+    source=TR_SRC + " electra/CHEATSHEET.md, electra/configure_pretraining_base.py, electra/README.md",
+    notes=("electra/CHEATSHEET.md: '... Training a small model took ~9 hours, base model took ~8 days.' configure_pretraining_base.py: "
+           "'self.num_train_steps = 1000000', 'self.model_size = \"base\"', 'self.max_seq_length = 512', 'self.train_batch_size = 256'. electra/README.md: "
+           "'For the final ELECTRA base model we use the checkpoint after 800k steps' (the run went to 1M; the time covers the run). " + TR_CORPUS +
+           " Target [D] = 4 chips x 8 d x 24 = 768 TPU v3 chip-hours (`also`: 1,536 core-hours). tokens [D] = 1M x 256 x 512 = 131.1B sequence slots. "
+           "paramsTotal [R] = 110M (BERT-base-sized discriminator; not stated). Pair with electra-small-turkish (same data/slice; ~9 h vs ~8 d) and "
+           "with AraELECTRA-base (2M x 256 x 512 on a TPUv3-8 in 24 days). Year 2020. Quality B.")))
+
+A(C(id="electra-base-turkish-mc4-tpuv3-32-3.5d", name="ELECTRA base (cased) Turkish mC4 pre-training on 242GB, 1M steps at length 512, TPU v3-32, ~3.5 days",
+    quality="B", architecture="dense-encoder (ELECTRA base)", paramsTotal=110_000_000, seqLen=512, hardware="TPU v3", devices=tpu_chips(32),
+    target=dict(metric=GPUH, value=days(tpu_chips(32), 3.5)), also=[dict(metric=GPUH, value=days(32, 3.5))],
+    source=TR_SRC + " README.md ('mC4 ELECTRA', 'C4 Multilingual dataset (mC4)') and electra/CHEATSHEET.md ('mC4 dataset')",
+    notes=("README: 'After filtering documents with a broken encoding, the training corpus has a size of 242GB resulting in 31,240,963,926 tokens.' "
+           "'We use a sequence length of 512 over the full training time and train the model for 1M steps on a v3-32 TPU.' electra/CHEATSHEET.md: "
+           "'The model was trained on a v3-32 TPU with a sequence length of 512 for 1M steps. Training took around 3.5 days.' Target [D] = 16 chips "
+           "x 3.5 d x 24 = 1,344 TPU v3 chip-hours (`also`: 2,688 core-hours). The batch size of this run is not stated (tokens null; the 31.2B-token "
+           "corpus is the data size, passes unknown). paramsTotal [R] = 110M. Year 2021. Quality B.")))
+
+A(C(id="distilberturk-4xrtx2080ti-5d", name="DistilBERTurk (cased): distillation of BERTurk on 7GB of Turkish text, 4 RTX 2080 Ti, 5 days",
+    quality="B", architecture="dense-encoder (DistilBERT, 6 layers) distilled from a BERT-base teacher", paramsTotal=66_000_000,
+    hardware="RTX 2080 Ti 11GB (consumer)", devices=4, target=dict(metric=GPUH, value=days(4, 5)),
+    source=TR_SRC + " README.md, section 'DistilBERTurk'",
+    notes=("README: 'The distilled version of a cased model, so called *DistilBERTurk*, was trained on 7GB of the original training data, using the "
+           "cased version of *BERTurk* as teacher model.' 'DistilBERTurk was trained with the official Hugging Face implementation' 'The cased model "
+           "was trained for 5 days on 4 RTX 2080 TI.' Target [D] = 4 x 5 d x 24 = 480 GPU-hours. paramsTotal [R] = 66M (DistilBERT-base size, not "
+           "stated); the 110M BERTurk teacher runs forward on every batch (not counted). Tokens/epochs not stated: 7GB of the 35GB / 4.4B-token "
+           "corpus (~0.9B tokens if proportional, not used). DistilBERT (English) is a footprint-1 row; this is a different run. Year 2020. "
+           "Quality B.")))
+
+# ====================================================================== more LLM / fine-tune / video rows
+A(C(id="hyperclovax-seed-0.5b-pretrain-a100", name="HyperCLOVAX-SEED-Text-Instruct-0.5B (NAVER): one pre-training run (excluding SFT), 4.358K A100 GPU hours",
+    quality="B", architecture="dense-decoder (Transformer, 0.57B total / 0.45B without embeddings)", paramsTotal=570_000_000,
+    hardware="A100 (memory not stated)", devices=None, target=dict(metric=GPUH, value=4358),
+    source=("naver-hyperclovax/HyperCLOVAX-SEED-Text-Instruct-0.5B model card (2025), read as a copy of the card README in the file index "
+            "(id 20356899632; repository not named by the index), sections 'Overview', 'Basic Information', 'Training Cost'"),
+    notes=("Card: 'The total cost of a single training run for HyperCLOVAX-SEED-Text-Instruct-0.5B was 4.358K A100 GPU hours (approximately USD "
+           "6.537K), which is 39 times lower than the cost of training the QWEN2.5-0.5B-instruct model.' 'Parameters: 0.57 B (total); 0.45 B "
+           "(excluding token embeddings, tied embeddings)'; 'Training was conducted in three main stages: 1. Pretraining ... 2. Rejection Sampling "
+           "Fine-Tuning (RFT) ... 3. Supervised Fine-Tuning (SFT)'; 'Excluding the SFT stage, a single pretraining run incurred: | A100 GPU Hours | "
+           "4.358 K | 169.257 K |' (second column: Qwen2.5-0.5B, a comparison, not a target). Target = 4,358 A100 GPU-hours as stated (the table "
+           "says pre-training, i.e. excluding SFT). Tokens, device count and precision are not stated (null); 'a high-performance pretrained model' "
+           "suggests distillation/continued training, not from scratch. Year 2025. Quality B: scope wording differs between the two sentences.")))
+
+A(C(id="pyramid-flow-video-dit-20.7k-a100-hours", name="Pyramid Flow (pyramidal flow matching, single unified DiT) text-to-video, 768p 24 FPS, 'within 20.7k A100 GPU training hours'",
+    quality="B", modality="diffusion", architecture="diffusion transformer (MM-DiT, pyramidal flow matching, autoregressive temporal pyramid)",
+    resolution=768, hardware="A100 (memory not stated)", devices=None, target=dict(metric=GPUH, value=20700),
+    source=("Jin, Sun, Li, Xu, Jiang, Zhuang, Huang, Song, Mu & Lin, 'Pyramidal Flow Matching for Efficient Video Generative Modeling' (ICLR 2025, "
+            "arXiv 2410.05954) -- abstract on hyper.ai / aiartweekly.com; project pyramid-flow.github.io (repository jy0205/Pyramid-Flow, not read)"),
+    notes=("Abstract: 'Extensive experiments demonstrate that our method supports generating high-quality 5-second (up to 10-second) videos at 768p "
+           "resolution and 24 FPS within 20.7k A100 GPU training hours.' Target = 20,700 A100 GPU-hours ('within': an upper bound). Parameter count, "
+           "device count, number of video clips / images and steps are not in the abstract (null); the model is initialised from an image model "
+           "(not read here). Year 2024-2025. Quality B: abstract round figure, no data volume.")))
+
+A(C(id="mistral-7b-norobots-lora-2ep-1xrtxa6000", name="mistral_7b_norobots (MonsterAPI): LoRA fine-tune of Mistral-7B-v0.1 on no_robots, 2 epochs, one A6000 48GB, 1h 15m 3s",
+    quality="B", architecture="dense-decoder (Mistral 7B) + LoRA (r 64)", paramsTotal=7_240_000_000, samples=10_000, epochs=2,
+    hardware="RTX A6000 48GB (workstation)", devices=1, target=dict(metric=GPUH, value=round(hours(1, 1 + 15 / 60 + 3 / 3600), 4)),
+    also=[dict(metric=GPUH, value=round(36 / 60 + 27 / 3600, 4))],
+    source="monsterapi/mistral_7b_norobots model card on Hugging Face (README.md at e90aa87; commits 624be22 and e556c0c, November 2023)",
+    notes=("Card: 'Dataset: HuggingFaceH4/no_robots' / 'No Robots is a high-quality dataset of 10,000 instructions and demonstrations created by skilled "
+           "human annotators.' / 'Completed in a total duration of 1h 15m 3s for 2 epochs using an A6000 48GB GPU.' / 'Costed $2.525 for the entire 2 "
+           "epochs.' / 'Epochs: 2', 'Learning Rate: 0.0002', 'Data Split: 100% train', 'Gradient Accumulation Steps: 64', 'lora r: 64', 'lora alpha: 16'. "
+           "The first card version (commit 624be22) read 'Completed in a total duration of 36mins 27secs for 1 epoch using an A6000 48GB GPU.' "
+           "(`also`: 0.6075 h, consistent with half the 2-epoch run; the card was then updated to the 2-epoch run). Target [D] = 1h 15m 3s = "
+           "1.2508 GPU-hours. samples = the card's 10,000 (the dataset's train split is smaller -- the card counts the whole set [R]); "
+           "paramsTotal [R] = 7.24B (Mistral-7B-v0.1; not in the card). Precision / quantisation not stated. Year 2023. Quality B.")))
+
+A(C(id="phi-1.5-kotlin-qlora-100k-1xrtx4090", name="phi-1.5 Kotlin code-completion QLoRA (4-bit NF4, r 16) on 100k samples x 1 epoch (length 512), one RTX 4090, ~4.5 h",
+    quality="B", architecture="dense-decoder (phi-1.5) + LoRA, 4-bit base", paramsTotal=1_300_000_000, samples=100_000, epochs=1,
+    tokens=100_000 * 512, seqLen=512, hardware="RTX 4090 24GB (consumer)", devices=1, precision="4-bit base, fp16 compute",
+    target=dict(metric=GPUH, value=4.5),
+    source="rinapch/jb_intern (GitHub, commit d321a7b, May 2024): README.md (blob a5caec8), train.py (blob 60fde87), config.py",
+    notes=("README: 'Since I'm GPU poor and needed to speed up the training, I used quantization with bitsandbytes and LoRA. The model was trained on a "
+           "single RTX 4090 for approximately 4.5 hours. For this, I sampled 100k observations from the train file.' and 'Train on the whole train set "
+           "(it would take approximately 13 hrs)' (a projection, not a run). config.py: 'PRETRAINED_MODEL = \"microsoft/phi-1_5\"'. train.py: "
+           "'load_in_4bit=True', 'bnb_4bit_quant_type=\"nf4\"', 'bnb_4bit_compute_dtype=torch.float16', 'LoraConfig(r=16, lora_alpha=16, "
+           "target_modules=[\"dense\", \"fc2\", \"q_proj\", \"k_proj\", \"v_proj\"]', 'tokenizer(text, max_length=512, padding=\"max_length\"', "
+           "'num_train_epochs=1', 'per_device_train_batch_size=4'. The committed train.py trains on dataset['train'] (314k rows); the README says the "
+           "published run used a 100k sample (used). Target = 4.5 GPU-hours ('approximately'). tokens [D] = 100k x 512 = 51.2M padded slots. "
+           "paramsTotal [R] = 1.3B (phi-1.5). phi-2 is an excluded development case; phi-1.5 fine-tune is a different model and run. Year 2024. "
+           "Quality B: 'approximately', sampled data not in the code.")))
+
 # ====================================================================== write
 assert len({c["id"] for c in cases}) == len(cases)
 for c in cases:

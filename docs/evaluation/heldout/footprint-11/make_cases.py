@@ -386,7 +386,7 @@ A(C(id="mistral-7b-norobots-lora-2ep-1xrtxa6000", name="mistral_7b_norobots (Mon
 
 A(C(id="phi-1.5-kotlin-qlora-100k-1xrtx4090", name="phi-1.5 Kotlin code-completion QLoRA (4-bit NF4, r 16) on 100k samples x 1 epoch (length 512), one RTX 4090, ~4.5 h",
     quality="B", architecture="dense-decoder (phi-1.5) + LoRA, 4-bit base", paramsTotal=1_300_000_000, samples=100_000, epochs=1,
-    tokens=100_000 * 512, seqLen=512, hardware="RTX 4090 24GB (consumer)", devices=1, precision="4-bit base, fp16 compute",
+    tokens=100_000 * 512, seqLen=512, hardware="RTX 4090 24GB (consumer)", devices=1, precision="int4 (NF4 base) + LoRA, fp16 compute",
     target=dict(metric=GPUH, value=4.5),
     source="rinapch/jb_intern (GitHub, commit d321a7b, May 2024): README.md (blob a5caec8), train.py (blob 60fde87), config.py",
     notes=("README: 'Since I'm GPU poor and needed to speed up the training, I used quantization with bitsandbytes and LoRA. The model was trained on a "
@@ -399,14 +399,90 @@ A(C(id="phi-1.5-kotlin-qlora-100k-1xrtx4090", name="phi-1.5 Kotlin code-completi
            "paramsTotal [R] = 1.3B (phi-1.5). phi-2 is an excluded development case; phi-1.5 fine-tune is a different model and run. Year 2024. "
            "Quality B: 'approximately', sampled data not in the code.")))
 
+# ====================================================================== TIPO (KohakuBlueleaf/KGen): prompt-expansion LLaMA models
+TIPO_SRC = "KohakuBlueleaf/KGen README.md (GitHub, commit 8c82b48, blob 4accc13), section 'Model card' (TIPO table)"
+TIPO_FOOT = ("Footnotes: '*: We only count \"non-padding token\" in the token seen, since all the training data have very large length range.' and "
+             "'`: Since the training data is pretty short, it cost more time to reach same token seen than general LLM pretraining. As reference, with "
+             "4096 as max ctx length and almost all the data have reach that length, you may only need 2days to reach 10B token seen on RTX 3090 x 4 "
+             "with 200M model.' -- so `tokens` (non-padding) understates the slots processed at 'Max ctx length 1024'. TIPO: text pre-sampling model "
+             "for text-to-image prompts ('TIPO is trained on 30M entries dataset'). Year 2024.")
+A(C(id="tipo-200m-llama-4xrtx3090-420h", name="TIPO-200M (LLaMA-architecture prompt LM) pre-training, 40B non-padding tokens, 4x RTX 3090, 420 hours",
+    quality="B", architecture="dense-decoder (LLaMA architecture, ~200M)", paramsTotal=200_000_000, tokens=40_000_000_000, seqLen=1024,
+    hardware="RTX 3090 24GB (consumer)", devices=4, target=dict(metric=GPUH, value=hours(4, 420)),
+    source=TIPO_SRC,
+    notes=("Table, TIPO-200M column: 'Arch | LLaMA', 'Max ctx length | 1024', 'Batch Size | 2048', 'Training dataset | Danbooru, GBC10M, 5epoch / "
+           "Danbooru, GBC10M, Coyo11M, 3epoch', 'Real Token Seen* | 40B token', 'Training Hardware | RTX 3090 x 4', 'Training Time | 420 hour`'. "
+           + TIPO_FOOT + " Target [D] = 4 x 420 = 1,680 GPU-hours. paramsTotal = 200M from the model name (no exact count given). Quality B: "
+           "nominal size, tokens exclude padding.")))
+A(C(id="tipo-200m-ft-4xrtx3090-120h", name="TIPO-200M-ft: continued training of TIPO-200M on 10B more tokens, 4x RTX 3090, 120 hours",
+    quality="B", architecture="dense-decoder (LLaMA architecture, ~200M)", paramsTotal=200_000_000, tokens=10_000_000_000, seqLen=1024,
+    hardware="RTX 3090 24GB (consumer)", devices=4, target=dict(metric=GPUH, value=hours(4, 120)),
+    source=TIPO_SRC,
+    notes=("Table, TIPO-200M-ft column: 'Batch Size | 2048', 'Training dataset | Danbooru(pixtral), Coyo11M, 2epoch', 'Real Token Seen* | 50B (10B more "
+           "from TIPO-200M)', 'Training Hardware | RTX 3090 x 4', 'Training Time | 120 hour`'. " + TIPO_FOOT + " Target [D] = 4 x 120 = 480 GPU-hours "
+           "(the fine-tune stage only; tokens = the 10B added). Pair with tipo-200m (40B in 420 h vs 10B in 120 h on the same machine). Quality B.")))
+A(C(id="tipo-500m-8xh100-100h", name="TIPO-500M (LLaMA-architecture prompt LM) pre-training, 30B non-padding tokens, 8x H100, 100 hours",
+    quality="B", architecture="dense-decoder (LLaMA architecture, ~500M)", paramsTotal=500_000_000, tokens=30_000_000_000, seqLen=1024,
+    hardware="H100 (form factor not stated)", devices=8, target=dict(metric=GPUH, value=hours(8, 100)),
+    source=TIPO_SRC,
+    notes=("Table, TIPO-500M column: 'Batch Size | 3584', 'Training dataset | Danbooru, GBC10M, Coyo11M, 5epoch', 'Real Token Seen* | 30B token', "
+           "'Training Hardware | H100 x 8', 'Training Time | 100 hour`'. " + TIPO_FOOT + " Target [D] = 8 x 100 = 800 H100-hours. paramsTotal = 500M "
+           "from the name. Quality B.")))
+
+# ====================================================================== MoE from scratch on one A100; MosaicML chat fine-tunes on H100
+A(C(id="gtlm-1.2b-a350m-moe-1xa100-140h", name="GTLM-1.2B-A350M: sparse MoE LM (16 experts, top-2) trained from scratch on a 15B-token mix, one A100, ~140 hours",
+    quality="B", architecture="MoE decoder (16 experts per layer, top-2 routing; 1.2B total / 350M active)",
+    paramsTotal=1_200_000_000, paramsActive=350_000_000, tokens=15_000_000_000,
+    hardware="A100 (40GB/80GB partition, as stated)", devices=1, target=dict(metric=GPUH, value=140),
+    source=("Madras1/GTLM-1-2B-A350M model card on Hugging Face (read in the fast.hugflare.com mirror of the card), sections 'Architecture & "
+            "Engineering', 'Training Infrastructure & Cost', 'Dataset (The Blend)', 'Evaluation Benchmark'"),
+    notes=("Card: 'GTLM-1 is an experimental Sparse Mixture-of-Experts language model trained from scratch under extreme compute and budget "
+           "constraints.' 'Architecture: Sparse Mixture of Experts (MoE) with 16 Experts per layer (Top-2 Routing).' 'Hardware: Trained on a single "
+           "NVIDIA A100 (40GB/80GB partition).' 'Duration: ~140 Hours.' 'Throughput: Average of 50,000 tokens/second (TPS).' 'Total Cost: ~$100 USD.' "
+           "'Frameworks: PyTorch + DeepSpeed.' 'The model was trained on a highly curated mix of 15 Billion tokens.' Evaluation: 'GTLM-1.2B-A350M (MoE)'. "
+           "Target = 140 GPU-hours ('~'). tokens = the stated 15B; caution: 50,000 tok/s x 140 h = 25.2B tokens [D], so the run may have made "
+           "~1.7 passes over the 15B mix (or the average throughput includes other phases) -- the card does not say. paramsTotal / paramsActive "
+           "from the name 'GTLM-1.2B-A350M'. '40GB/80GB partition' may mean a MIG slice of an A100 (then less than one full GPU). Year 2025-2026. "
+           "Quality B: token count vs throughput mismatch, hardware wording.")))
+
+A(C(id="mpt-30b-chat-finetune-64xh100", name="MPT-30B-Chat: chat fine-tune of MPT-30B on ShareGPT-Vicuna, Camel-AI, GPTeacher, Guanaco, Baize and others (1.54B tokens in sources), 64 H100, ~7.6 h",
+    quality="B", architecture="dense-decoder (MPT-30B, ALiBi, 8192 context)", paramsTotal=30_000_000_000, seqLen=8192,
+    hardware="H100 (form factor not stated)", devices=64, target=dict(metric=GPUH, value=round(hours(64, 7.6), 2)),
+    source="mosaicml/mpt-30b-chat model card on Hugging Face (README.md; commits 7155548 and 7c2f422, June 2023)",
+    notes=("Card: 'MPT-30B-Chat is a chatbot-like model for dialogue generation. It was built by finetuning MPT-30B on the ShareGPT-Vicuna, Camel-AI, "
+           "GPTeacher, Guanaco, Baize and some generated datasets.' Data Mix table: 'Airoboros/GPT4 | 26.4M', 'Baize | 55.0M', 'Camel | 301M', "
+           "'GPTeacher | 7.56M', 'Guanaco | 15.6M', 'LongCoversations | 18.4M', 'ShareGPT | 821M', 'WizardLM | 297M' ('Number of Tokens in Source'; "
+           "sum [D] = 1.54B). '| sequence length | 8192 |'. 'This model was trained on 64 H100s for about 7.6 hours using the MosaicML Platform.' "
+           "Target [D] = 64 x 7.6 = 486.4 H100-hours. The number of passes over the mix is not stated, so tokens is null (1.54B would be one pass). "
+           "paramsTotal [R] = 30B (MPT-30B; the card's hyperparameter table was not read in full). MPT-7B pre-training is an excluded development "
+           "case; this is a fine-tune of MPT-30B. Year 2023. Quality B: 'about', passes unknown.")))
+
+A(C(id="mpt-7b-8k-chat-finetune-192xh100", name="MPT-7B-8k-Chat: chat fine-tune of MPT-7B-8k, 192 H100, about 48 minutes",
+    quality="B", architecture="dense-decoder (MPT-7B-8k, ALiBi)", paramsTotal=6_700_000_000, seqLen=8192,
+    hardware="H100 (form factor not stated)", devices=192, target=dict(metric=GPUH, value=round(hours(192, 48 / 60), 2)),
+    source="mosaicml/mpt-7b-8k-chat model card on Hugging Face (README.md, commit fc67f07, July 2023)",
+    notes=("Card (commit fc67f07, which fills in the placeholder '**TODO FILL IN THESE DETAILS** This model was trained on **NUMBER** H100s for about "
+           "**NUMBER** hours'): 'MPT-7B-8k-Chat is a chatbot-like model for dialogue generation. It was built by finetuning MPT-7B-8k on the "
+           "ShareGPT-Vicuna, Camel-AI, ...' / '+ This model was trained on 192 H100s for about 48 minutes using the MosaicML Platform.' / 'The model "
+           "was trained with sharded data parallelism using FSDP and used the AdamW optimizer.' Target [D] = 192 x 0.8 h = 153.6 H100-hours. The "
+           "data-mix token counts of this card were not read (tokens null). paramsTotal [R] = 6.7B (MPT-7B). The same commit also corrects the "
+           "card's title from 'MPT-30B-Chat' to 'MPT-7B-Chat' (copied template). Year 2023. Quality B: 'about', large cluster for a short run.")))
+
 # ====================================================================== write
+def num(v):
+    """integral floats become ints; others are rounded to 4 decimals."""
+    if isinstance(v, float):
+        return int(v) if v.is_integer() else round(v, 4)
+    return v
+
+
 assert len({c["id"] for c in cases}) == len(cases)
 for c in cases:
     assert c["target"] and c["source"] and c["notes"] and c["quality"] in ("A", "B"), c["id"]
     for k in ("target",):
         v = c[k]["value"]
-        c[k]["value"] = round(v, 4) if isinstance(v, float) else v
-    c["also"] = [dict(metric=a["metric"], value=round(a["value"], 4) if isinstance(a["value"], float) else a["value"]) for a in c["also"]]
+        c[k]["value"] = num(v)
+    c["also"] = [dict(metric=a["metric"], value=num(a["value"])) for a in c["also"]]
 
 out = {
     "set": "footprint-heldout-11",

@@ -298,3 +298,44 @@ step:
   const a = await analyze(files('cfg["dist_config"]["world_size"] * num_gpus'), 'config/LJ/train.yaml');
   assert.equal(stated(a), null);
 });
+
+test('loader workers the script divides over the processes of a node are per process: unknown until the devices are', async () => {
+  const script = (divide: string) => `import argparse
+import torch
+import torch.multiprocessing as mp
+from torch.utils.data import DataLoader
+
+parser = argparse.ArgumentParser()
+parser.add_argument("-j", "--workers", default=24, type=int)
+parser.add_argument("-b", "--batch-size", default=256, type=int)
+parser.add_argument("--epochs", default=100, type=int)
+
+
+def main_worker(gpu, ngpus_per_node, args):
+    ${divide}
+    model = torch.nn.Linear(32, 10).cuda(gpu)
+    model = torch.nn.parallel.DistributedDataParallel(model, device_ids=[gpu])
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    loader = DataLoader([], batch_size=args.batch_size, num_workers=args.workers, pin_memory=True)
+    for epoch in range(args.epochs):
+        for x, y in loader:
+            loss = torch.nn.functional.cross_entropy(model(x.cuda(gpu)), y.cuda(gpu))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+
+
+if __name__ == "__main__":
+    args = parser.parse_args()
+    ngpus_per_node = torch.cuda.device_count()
+    mp.spawn(main_worker, nprocs=ngpus_per_node, args=(ngpus_per_node, args))
+`;
+  const kept = await analyze({ 'main.py': script('pass') }, 'main.py');
+  assert.equal(fact(kept, 'num_workers')?.value, 24);
+  // must not: each process takes a share of the 24.
+  const split = await analyze(
+    { 'main.py': script('args.workers = int((args.workers + ngpus_per_node - 1) / ngpus_per_node)') },
+    'main.py',
+  );
+  assert.equal(fact(split, 'num_workers')?.value, null);
+});

@@ -339,3 +339,32 @@ if __name__ == "__main__":
   );
   assert.equal(fact(split, 'num_workers')?.value, null);
 });
+
+test('`num_steps` of an on-policy RL algorithm is its rollout length, not the run length', async () => {
+  const cfg = (group: string) => `# @package _global_
+trainer_name: ppo
+num_environments: 8
+total_num_steps: 5e7
+checkpoint_folder: data/checkpoints
+num_checkpoints: 50
+rl:
+  ${group}:
+    clip_param: 0.2
+    ppo_epoch: 4
+    num_mini_batch: 2
+    value_loss_coef: 0.5
+    entropy_coef: 0.01
+    lr: 2.5e-4
+    eps: 1e-5
+    max_grad_norm: 0.5
+    num_steps: 128
+    use_gae: True
+    gamma: 0.99
+    tau: 0.95
+`;
+  const a = await analyze({ 'config/ppo_nav.yaml': cfg('ppo') }, 'config/ppo_nav.yaml');
+  assert.notEqual(fact(a, 'max_steps')?.value, 128);
+  // The same key in a group of the trainer's settings is the run's length.
+  const b = await analyze({ 'config/ppo_nav.yaml': cfg('trainer') }, 'config/ppo_nav.yaml');
+  assert.equal(fact(b, 'max_steps')?.value, 128);
+});

@@ -26,7 +26,7 @@ import { enclosingDef } from './python-params';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
-import { nodesOfType } from '../parse/nodes-of-type';
+import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
 
 /**
  * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
@@ -167,6 +167,7 @@ function returnedBy(factory: SyntaxNode, name: string): boolean {
  * from code that runs every step (a loss function returning `loss.item()` values, a meter update) runs every step
  * too — followed two calls deep. Loops are classified once each (a file may hold thousands of calls in one loop).
  */
+
 export class StepScopes {
   private readonly stepNames: Set<string>;
   private readonly perStep = new Map<number, SyntaxNode>();
@@ -346,6 +347,8 @@ interface Read {
   note: string;
 }
 
+/** The step scopes of a file, found once per tree (host reads and media logging ask; so, per tree, does hostSyncFact). */
+export const stepScopes = (root: SyntaxNode) => treeMemo(root, 'step-scopes', () => new StepScopes(root));
 /**
  * Every host read of a GPU value on every training step, in file order, one per line (a line that reads twice is one
  * thing to fix). Each is reported: a reviewer — and a user fixing them one by one — sees `loss_a.item()` and
@@ -375,7 +378,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'isfinite',
     ...HOST_HELPERS,
   ]);
-  const scopes = new StepScopes(root);
+  const scopes = stepScopes(root);
   const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
   const perStep = (node: SyntaxNode): SyntaxNode | undefined => {
     const loop = scopes.scopeOf(node);
@@ -482,7 +485,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
 }
 
 export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  const [first, ...rest] = hostSyncReads(root, text);
+  const [first, ...rest] = treeMemo(root, 'host-sync', () => hostSyncReads(root, text));
   if (!first) return undefined;
   return {
     key: 'host_sync',

@@ -31,6 +31,24 @@ runRuleCases(unboundedTraining, [
     expect: [{ line: 11, column: 1, severity: 'information', messageIncludes: '120 epochs' }],
   },
   {
+    name: "the scheduler's patience given from an option (`patience=args.lr_patience`) still stops nothing",
+    code: plateau('').replace(
+      'scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, patience=3)',
+      'scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min", patience=int(args.lr_patience))',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, column: 1, severity: 'information', messageIncludes: '120 epochs' }],
+  },
+  {
+    name: 'an early stopper beside the scheduler, given its own patience, stops the run (nothing reported)',
+    code: plateau('    if stopper.should_stop(val_loss):\n        raise SystemExit\n').replace(
+      'patience=3)',
+      'patience=args.lr_patience)\nstopper = EarlyStopper(patience=args.patience)',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
     name: 'a patience counter of the loop beside the scheduler stops it',
     code: plateau(
       '    if val_loss < best:\n        best, bad = val_loss, 0\n    else:\n        bad += 1\n    if bad > patience:\n        break\n',

@@ -294,14 +294,17 @@ export class StepScopes {
     const fn = enclosingDef(node);
     const loops = loopsAround(node).filter((l) => !fn || contains(fn, l));
     // Outward from the innermost loop: a loop without any backward pass in it (a loop over metrics or parameters
-    // inside the step) runs within the step of a loop around it; the first loop that runs the step itself bounds it;
-    // a loop whose backward pass sits only in a loop nested inside it is an epoch loop: not per step.
+    // inside the step) runs within the step of a loop around it, or of the function run every step that holds it; the
+    // first loop that runs the step itself bounds it; a loop whose backward pass sits only in a loop nested inside it
+    // is an epoch loop: not per step.
     for (const loop of loops) {
       const k = this.kind(loop);
       if (k === 'step') return loop;
       if (k === 'epoch') return undefined;
     }
-    if (loops.length > 0 || !fn) return undefined;
+    // Loops inside a function run every step (a helper's `for i in range(n): … tensor[i].item()`, a step function's
+    // loop over its metrics) run within that step, as many times as they go round.
+    if (!fn) return undefined;
     return this.perStep.get(fn.id);
   }
 }

@@ -114,3 +114,58 @@ runRuleCases(unboundedTraining, [
     expect: [],
   },
 ]);
+
+// An epoch count whose argparse default is None, filled by the script from the dataset's default when the option is
+// not given (`if args.epochs is None: args.epochs = epoches[args.dataset.lower()]`).
+const filled = (table: string) => `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--dataset", type=str, default="ADE20K")
+parser.add_argument("--epochs", type=int, default=None)
+args = parser.parse_args()
+if args.epochs is None:
+    epoches = ${table}
+    args.epochs = epoches[args.dataset.lower()]
+
+model = SegModel().cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+for epoch in range(args.epochs):
+    for images, masks in train_loader:
+        loss = criterion(model(images.cuda()), masks.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    miou = validation(model, val_loader)
+`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'an epoch count the script fills from the default dataset when --epochs is not given',
+    code: filled("{'pascal_voc': 50, 'ade20k': 180, 'citys': 240}"),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 14, column: 1, severity: 'information', messageIncludes: '180 epochs' }],
+  },
+  {
+    name: 'the default dataset maps to 30 epochs',
+    code: filled("{'pascal_voc': 50, 'ade20k': 30, 'citys': 240}"),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a launcher that gives another dataset (not --epochs) picks a count this review does not read',
+    file: '/case/train.py',
+    code: filled("{'pascal_voc': 50, 'ade20k': 180, 'citys': 240}"),
+    files: { '/case/train.sh': 'python train.py --dataset pascal_voc\n' },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a launcher that gives --epochs sets the count',
+    file: '/case/train.py',
+    code: filled("{'pascal_voc': 50, 'ade20k': 180, 'citys': 240}"),
+    files: { '/case/train.sh': 'python train.py --dataset pascal_voc --epochs 120\n' },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 14, column: 1, messageIncludes: '120 epochs' }],
+  },
+]);

@@ -7,6 +7,9 @@ import { abslDefaults, moduleAssignments } from './python-flags';
 import { offByComparison } from './flag-compare';
 import { enclosingDef, paramOf } from './python-params';
 import { integerArithmetic } from './int-arith';
+import { bindingsIn } from './python-bindings';
+import { noneFill, stringMethod } from './option-fill';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -21,76 +24,6 @@ export interface Resolved {
 }
 
 const MAX_DEPTH = 12;
-
-/**
- * The right-hand sides of `name = expr` in a function's own body (nested definitions excluded); 'opaque' when the
- * name is bound any other way there (loop target, unpacking, `+=`, `with … as`, `global`); undefined when never bound.
- */
-function bindingsIn(
-  fn: SyntaxNode,
-  name: string,
-  offBranch?: (cond: SyntaxNode) => boolean,
-): SyntaxNode[] | 'opaque' | undefined {
-  const body = fn.childForFieldName('body');
-  if (!body) return undefined;
-  const out: SyntaxNode[] = [];
-  let opaque = false;
-  const visit = (n: SyntaxNode) => {
-    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return;
-    // `if args.resume_from_checkpoint:` (default None): its body does not run by default, so what it binds there
-    // (`num_epochs -= done`) does not change the default run's value. Its elif / else branches are still read.
-    if (n.type === 'if_statement' && offBranch) {
-      const cond = n.childForFieldName('condition');
-      if (cond && offBranch(cond)) {
-        const skip = n.childForFieldName('consequence');
-        for (const c of n.namedChildren) if (c && c.id !== skip?.id && c.id !== cond.id) visit(c);
-        return;
-      }
-    }
-    if (
-      (n.type === 'global_statement' || n.type === 'nonlocal_statement') &&
-      n.namedChildren.some((c) => c?.text === name)
-    )
-      opaque = true;
-    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
-      const left = n.childForFieldName('left');
-      if (left?.type === 'identifier' && left.text === name) {
-        const right = n.childForFieldName('right');
-        if (n.type === 'augmented_assignment' || !right || right.type === 'assignment') opaque = true;
-        else out.push(right);
-      } else if (
-        left &&
-        left.type !== 'identifier' &&
-        left.type !== 'attribute' &&
-        left.type !== 'subscript' &&
-        left.descendantsOfType('identifier').some((i) => i?.text === name)
-      )
-        opaque = true;
-    }
-    if (n.type === 'for_statement' || n.type === 'for_in_clause') {
-      if (
-        n
-          .childForFieldName('left')
-          ?.descendantsOfType('identifier')
-          .some((i) => i?.text === name) ||
-        n.childForFieldName('left')?.text === name
-      )
-        opaque = true;
-    }
-    if (
-      (n.type === 'as_pattern' || n.type === 'named_expression') &&
-      n.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'call')
-    ) {
-      const target =
-        n.type === 'named_expression' ? n.childForFieldName('name') : n.namedChildren[n.namedChildren.length - 1];
-      if (target?.text === name) opaque = true;
-    }
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(body);
-  if (opaque) return 'opaque';
-  return out.length ? out : undefined;
-}
 
 /** One value when every candidate resolves to the same one; unknown otherwise. */
 function agree(candidates: Resolved[], at: SyntaxNode | undefined): Resolved {
@@ -322,7 +255,16 @@ export class ValueResolver {
       const arg = kw?.childForFieldName('value') ?? args.filter((a) => a?.type !== 'keyword_argument')[param!.index];
       return this.dictOf(arg, depth + 1);
     }
-    return undefined;
+    // Outside any function: a name bound once in the whole file, in the block that reads it (`if args.epochs is None:
+    // epoches = {…}; args.epochs = epoches[…]`).
+    if (enclosingDef(node)) return undefined;
+    const all = nodesOfType(this.root, 'assignment').filter((a) => a?.childForFieldName('left')?.text === node.text);
+    let block: SyntaxNode | null = node.parent;
+    while (block && block.type !== 'block' && block.type !== 'module') block = block.parent;
+    const only = all.length === 1 ? all[0] : undefined;
+    return only?.parent?.parent?.id === block?.id
+      ? this.dictOf(only?.childForFieldName('right'), depth + 1)
+      : undefined;
   }
 
   /**
@@ -413,6 +355,10 @@ export class ValueResolver {
         if (typeof r.value !== 'number') return { value: undefined, node, dest: r.dest };
         return { ...r, value: fn === 'int' ? Math.trunc(r.value) : r.value };
       }
+      // `args.dataset.lower()`: the string method of a known string.
+      let obj: Resolved = { value: undefined };
+      const s = stringMethod(node, (o) => (obj = this.resolve(o, depth + 1)).value);
+      if (s !== undefined) return { ...obj, value: s, node };
     }
     // An f-string of known values (`f'huggyllama/llama-{MODEL_SIZE}'`): the text it makes (no format spec read).
     if (node.type === 'string' && depth < MAX_DEPTH && node.namedChildren.some((c) => c?.type === 'interpolation')) {
@@ -467,19 +413,38 @@ export class ValueResolver {
     }
     // `config["num_epochs"]` where `config` is bound to a dict literal (directly, or through the function's callers).
     if (node.type === 'subscript' && depth < MAX_DEPTH) {
-      const key = literal(node.childForFieldName('subscript'));
+      // The key written, or one known from the defaults (`epoches[args.dataset.lower()]`).
+      const sub = node.childForFieldName('subscript');
+      const k = literal(sub) !== undefined ? { value: literal(sub) } : this.resolve(sub, depth + 1);
+      const key = k.value;
       const dict = typeof key === 'string' ? this.dictOf(node.childForFieldName('value'), depth + 1) : undefined;
       const pair = dict?.namedChildren.find((p) => p?.type === 'pair' && literal(p.childForFieldName('key')) === key);
       if (pair) {
         const r = this.resolve(pair.childForFieldName('value'), depth + 1);
         if (r.value !== undefined)
-          return { ...r, via: r.via ?? `${node.text} = ${pair.childForFieldName('value')?.text} in the dict literal` };
+          return {
+            ...r,
+            via: r.via ?? `${node.text} = ${pair.childForFieldName('value')?.text} in the dict literal`,
+            ...(k.via ? { via: `${node.text} = ${pair.childForFieldName('value')?.text}, with ${k.via}` } : {}),
+            scriptDefault: r.scriptDefault || k.scriptDefault,
+          };
       }
       return { value: undefined, node };
     }
     if (node.type === 'attribute') {
       const attr = node.childForFieldName('attribute')?.text;
       const d = attr ? this.declared.get(attr) : undefined;
+      // Default None, filled by the script when the option is not given (./option-fill.ts).
+      const fill = d?.value === null && depth < MAX_DEPTH ? noneFill(this.root, attr!) : undefined;
+      const r = fill ? this.resolve(fill, depth + 1) : undefined;
+      if (fill && r && r.value !== undefined && r.value !== null)
+        return {
+          value: r.value,
+          node: r.node ?? fill,
+          via: `${d!.via} is None, set to ${fill.text}${r.via ? ` (${r.via})` : ''}`,
+          scriptDefault: true,
+          dest: attr,
+        };
       if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
       const holder = attr === 'value' ? this.flagHolders.get(node.childForFieldName('object')?.text ?? '') : undefined;
       if (holder) return { value: holder.value, node: holder.node, via: holder.via, scriptDefault: true };

@@ -140,6 +140,25 @@ runRuleCases(hostDeviceSyncInLoop, [
     ],
   },
   {
+    name: 'the same helper called under a name the step assigns an interval (`early = step % 100 == 0 and …`)',
+    code: helper(
+      '        early = step % 100 == 0 and epoch < 2\n        late = step % 2000 == 0\n        if early or late:\n            target = to_one_hot(codes)',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a name assigned the accumulation boundary limits nothing: the read runs every optimizer step',
+    code: helper(
+      '        boundary = (step + 1) % accum_steps == 0\n        if boundary:\n            target = to_one_hot(codes)',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 8, messageIncludes: 'in to_one_hot(…), which the training step calls at line 18' },
+      { line: 18, messageIncludes: 'to_one_hot(…), which runs' },
+    ],
+  },
+  {
     name: 'the same helper called only every 100 steps',
     code: helper('        if step % 100 == 0:\n            target = to_one_hot(codes)'),
     settings: { hardware: 'a100' },

@@ -335,3 +335,22 @@ export const LOGGERS =
 export const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
 /** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
 export const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;
+
+/**
+ * A name in a condition that the step assigns an interval (`early_phase = batch_idx % freq == 0 and step < 2000` …
+ * `if early_phase or late_phase:`): the condition limits code to some steps like the interval written out. Not an
+ * accumulation boundary or a modulo true on nearly every step (everyStep), and not a name assigned anything else too.
+ */
+export function limitLocal(ids: (SyntaxNode | null)[], scope: SyntaxNode): boolean {
+  const names = new Set(ids.map((i) => i?.text ?? ''));
+  const rhs = new Map<string, SyntaxNode[]>();
+  for (const a of scope.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || !names.has(left.text)) continue;
+    rhs.set(left.text, [...(rhs.get(left.text) ?? []), right]);
+  }
+  return [...rhs.values()].some((rs) =>
+    rs.every((r) => !everyStep(r) && /%/.test(r.text) && someSteps(r.text.replace(RANK, ''))),
+  );
+}

@@ -14,6 +14,7 @@ import {
   loaderData,
   LOGGERS,
   lossForward,
+  limitLocal,
   lossNames,
   passesTensor,
   RANK,
@@ -302,8 +303,7 @@ export class StepScopes {
       if (k === 'step') return loop;
       if (k === 'epoch') return undefined;
     }
-    // Loops inside a function run every step (a helper's `for i in range(n): … tensor[i].item()`, a step function's
-    // loop over its metrics) run within that step, as many times as they go round.
+    // Loops inside a function run every step (a helper's `for i …: t[i].item()`) run within that step.
     if (!fn) return undefined;
     return this.perStep.get(fn.id);
   }
@@ -337,8 +337,8 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
     if (!cond) return true;
     if (everyStep(cond)) continue;
     if (someSteps(cond.text.replace(RANK, ''))) return true;
-    if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
-    if (cond.type === 'identifier' && counters.has(cond.text)) return true;
+    const ids = cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier');
+    if (ids.some((id) => id && counters.has(id.text)) || limitLocal(ids, loop)) return true;
   }
   return false;
 }

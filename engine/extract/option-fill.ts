@@ -21,8 +21,8 @@ function unsetTest(cond: SyntaxNode | null): string | undefined {
   if (c.type !== 'comparison_operator' || c.namedChildren.length !== 2) return undefined;
   const [a, b] = c.namedChildren;
   const op = c.children
-    .filter((x) => x && !x.isNamed)
-    .map((x) => x!.type)
+    .filter((x) => !!x && !x.isNamed)
+    .map((x) => x?.type)
     .join(' ');
   if (!/^(is|==)$/.test(op) || a?.type !== 'attribute' || b?.type !== 'none') return undefined;
   return a.text;

@@ -435,13 +435,13 @@ export class ValueResolver {
       const attr = node.childForFieldName('attribute')?.text;
       const d = attr ? this.declared.get(attr) : undefined;
       // Default None, filled by the script when the option is not given (./option-fill.ts).
-      const fill = d?.value === null && depth < MAX_DEPTH ? noneFill(this.root, attr!) : undefined;
+      const fill = attr && d?.value === null && depth < MAX_DEPTH ? noneFill(this.root, attr) : undefined;
       const r = fill ? this.resolve(fill, depth + 1) : undefined;
-      if (fill && r && r.value !== undefined && r.value !== null)
+      if (d && fill && r && r.value !== undefined && r.value !== null)
         return {
           value: r.value,
           node: r.node ?? fill,
-          via: `${d!.via} is None, set to ${fill.text}${r.via ? ` (${r.via})` : ''}`,
+          via: `${d.via} is None, set to ${fill.text}${r.via ? ` (${r.via})` : ''}`,
           scriptDefault: true,
           dest: attr,
         };

@@ -407,3 +407,16 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [{ line: 15, severity: 'information' }],
   },
 ]);
+
+// An on-policy agent updated every N environment steps (`if t % update_every == 0: agent.update()`): the loop's
+// iterations are environment steps, not updates — its length is not read from this loop.
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'an agent updated under an interval of the environment loop: no length read, nothing reported',
+    code: rl('').replace(
+      '        update_info = agent.update(batch)',
+      '        if i % 4000 == 0:\n            update_info = agent.update(batch)',
+    ),
+    expect: [],
+  },
+]);

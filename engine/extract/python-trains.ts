@@ -121,6 +121,23 @@ function inLoop(n: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * In a loop, and run on every iteration of it: no `if` with an interval (`if time_step % update_timestep == 0:`, a PPO
+ * update after every N environment steps) between the call and the loop — such a loop's iterations are not updates.
+ */
+function everyIteration(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+    if (p.type === 'function_definition') return false;
+    if (
+      (p.type === 'if_statement' || p.type === 'elif_clause') &&
+      /%/.test(p.childForFieldName('condition')?.text ?? '')
+    )
+      return false;
+  }
+  return false;
+}
+
 const boolArg = (n: SyntaxNode) => ['true', 'false'].includes(n.type);
 
 /** The weight of a call as training evidence (0: not training). */
@@ -248,7 +265,7 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
       // `optimizer.minimize(loss)` computes the gradient too.
       if (c.name === 'minimize' && isUpdateCall(c)) backward ??= c.node;
       if (!graphRun && isGraphTrainRun(c) && inLoop(c.node)) graphRun = c.node;
-      if (!agentRun && isAgentUpdate(c) && inLoop(c.node)) agentRun = c.node;
+      if (!agentRun && isAgentUpdate(c) && everyIteration(c.node)) agentRun = c.node;
     }
     // An RL agent's update in a loop is the loop's whole update (its gradients and optimizer steps are the agent's).
     if (agentRun && !(backward && step)) {

@@ -24,7 +24,7 @@ import { withRepoLauncherDevices } from './link/repo-launchers';
 import { withImportedModules } from './link/imports';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
-import { statedDevices } from './extract/python-trains-run';
+import { withSingleDevice } from './link/single-device';
 import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 
@@ -63,9 +63,7 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
       // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
       // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
-      if (tree)
-        for (const d of drafts)
-          if (d.plan.entry.file === id && !/-module$/.test(d.kind)) statedDevices(id, text, tree, d.plan.facts);
+      if (tree) withSingleDevice(linker, file, text, tree, drafts);
       // The count the repository's launchers that run this script agree on (./link/repo-launchers).
       withRepoLauncherDevices(linker, file, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.

@@ -27,7 +27,7 @@ import { enclosingDef } from './python-params';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
-import { nodesOfType } from '../parse/nodes-of-type';
+import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
 
 /**
  * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
@@ -294,16 +294,14 @@ export class StepScopes {
   scopeOf(node: SyntaxNode): SyntaxNode | undefined {
     const fn = enclosingDef(node);
     const loops = loopsAround(node).filter((l) => !fn || contains(fn, l));
-    // Outward from the innermost loop: a loop without any backward pass in it (a loop over metrics or parameters
-    // inside the step) runs within the step of a loop around it, or of the function run every step that holds it; the
-    // first loop that runs the step itself bounds it; a loop whose backward pass sits only in a loop nested inside it
-    // is an epoch loop: not per step.
+    // Outward from the innermost loop: a loop with no backward pass in it (over metrics, parameters, a tensor's
+    // elements) runs within the step of a loop, or of a function run every step, around it; the first loop that runs
+    // the step bounds it; a loop whose backward pass sits only in a loop nested inside it is an epoch loop.
     for (const loop of loops) {
       const k = this.kind(loop);
       if (k === 'step') return loop;
       if (k === 'epoch') return undefined;
     }
-    // Loops inside a function run every step (a helper's `for i …: t[i].item()`) run within that step.
     if (!fn) return undefined;
     return this.perStep.get(fn.id);
   }
@@ -349,6 +347,8 @@ interface Read {
   note: string;
 }
 
+/** The step scopes of a file, found once per tree (host reads and media logging ask; so, per tree, does hostSyncFact). */
+export const stepScopes = (root: SyntaxNode) => treeMemo(root, 'step-scopes', () => new StepScopes(root));
 /**
  * Every host read of a GPU value on every training step, in file order, one per line (a line that reads twice is one
  * thing to fix). Each is reported: a reviewer — and a user fixing them one by one — sees `loss_a.item()` and
@@ -378,7 +378,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'isfinite',
     ...HOST_HELPERS,
   ]);
-  const scopes = new StepScopes(root);
+  const scopes = stepScopes(root);
   const rl = /\benv\w*\.step\s*\(|\bgym\b|\bgymnasium\b/;
   const perStep = (node: SyntaxNode): SyntaxNode | undefined => {
     const loop = scopes.scopeOf(node);
@@ -485,7 +485,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
 }
 
 export function hostSyncFact(file: string, root: SyntaxNode, text: string): Fact | undefined {
-  const [first, ...rest] = hostSyncReads(root, text);
+  const [first, ...rest] = treeMemo(root, 'host-sync', () => hostSyncReads(root, text));
   if (!first) return undefined;
   return {
     key: 'host_sync',

@@ -284,6 +284,24 @@ export function schedulerDevices(file: string, r: Resources, direct: boolean): F
         `${r.gpusPerTask.opt.text} × ${tasks} tasks (${(r.tasks ?? r.tasksPerNode)?.opt.text}${r.tasks ? '' : nodesNote})`,
       );
   }
+  // `--ntasks=64 --ntasks-per-node=8 --gres=gpu:8` and no node count: srun starts 64 processes, at most 8 to a node
+  // (`--ntasks` takes precedence and `--ntasks-per-node` is then a maximum: https://slurm.schedmd.com/srun.html), one
+  // per GPU — 64 devices, on 8 nodes or more. Tasks that do not fill whole nodes one per GPU: not counted here.
+  if (r.perNode && !r.nodes && r.tasks && r.tasksPerNode && r.tasks.value > r.perNode.value) {
+    const t = r.tasks;
+    const perGpu = direct && r.tasksPerNode.value === r.perNode.value && t.value % r.perNode.value === 0;
+    return perGpu
+      ? at(
+          t.opt,
+          t.value,
+          `${t.opt.text} processes, ${r.tasksPerNode.opt.text} with ${r.perNode.opt.text}: one GPU per process`,
+        )
+      : {
+          ...at(t.opt, 0, ''),
+          value: null,
+          note: `${t.opt.text} with ${r.tasksPerNode.opt.text} and ${r.perNode.opt.text}: the GPUs each process uses are not written in this file`,
+        };
+  }
   // `-n 384` tasks with `--gpus-per-node=8` and no node count: the job spans nodes the file does not count.
   if (r.perNode && !r.nodes && !r.tasksPerNode && r.tasks && r.tasks.value > r.perNode.value)
     return {

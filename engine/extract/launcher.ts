@@ -76,9 +76,36 @@ export function parseLauncher(file: string, text: string, preset?: Map<string, s
   const debug = launcherEnvFacts(file, text, script);
   for (const cmd of script.commands) {
     const lc = readCommand(file, text, cmd, directives, script.vars);
-    if (lc) out.push({ ...lc, facts: [...lc.facts, ...debug] });
+    if (lc) out.push({ ...lc, facts: [...fromDefaults(text, cmd, lc.facts), ...debug] });
   }
   return out;
+}
+
+/**
+ * A device count read from a default of the launcher's environment (`GPUS=${GPUS:-8}`, `--nnodes=${NNODES:-1}`,
+ * `: ${N:=2}`): the count of a run started without those variables, which the caller may change — `inferred`.
+ */
+function fromDefaults(text: string, cmd: Command, facts: Fact[]): Fact[] {
+  const spans = cmd.defaulted ?? [];
+  if (spans.length === 0) return facts;
+  // As the notes write them: the word, or a `NAME=` prefix's name (`CUDA_VISIBLE_DEVICES=0: 1 GPU visible`).
+  const raws = spans
+    .map((s) => text.slice(s.start, s.end))
+    .map((r) => /^[A-Za-z_]\w*=/.exec(r)?.[0] ?? r)
+    .filter((r) => r.length >= 3);
+  return facts.map((f) => {
+    if (f.key !== 'devices' || typeof f.value !== 'number' || f.origin !== 'explicit') return f;
+    const at = f.span;
+    const used =
+      (at && spans.some((s) => s.start < at.end && at.start < s.end)) || raws.some((r) => f.note?.includes(r));
+    return used
+      ? {
+          ...f,
+          origin: 'inferred',
+          note: `${f.note ?? ''} (a default of the launcher's variables: the caller may set another)`,
+        }
+      : f;
+  });
 }
 
 /** Scheduler options (`#SBATCH`, `#PBS`, `srun`) applied to a command: hardware, and devices where it states none. */

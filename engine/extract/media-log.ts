@@ -1,13 +1,13 @@
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { guardedIn, StepScopes } from './host-sync';
+import { guardedIn, stepScopes } from './host-sync';
 
 /**
  * Histograms, images, figures and videos logged on every training step (TensorBoard's `add_histogram`/`add_image`,
  * the old TensorFlow logger's `histo_summary`/`image_summary`, `wandb.Histogram`/`wandb.Image`, MLflow's
  * `log_image`): each is computed on the host from tensors copied off the GPU and written out, step after step. Per
- * step as for host reads (StepScopes, guardedIn): under a logging interval they are not reported.
+ * step as for host reads (stepScopes, guardedIn): under a logging interval they are not reported.
  */
 const MEDIA =
   /(^|\.)(add_histogram|add_image|add_images|add_figure|add_video|histo_summary|image_summary|log_image)$|^wandb\.(Histogram|Image|Video)$/;
@@ -27,7 +27,7 @@ export function mediaLogFact(file: string, root: SyntaxNode, text: string): Fact
     'Video',
   ]).filter((c) => MEDIA.test(c.callee));
   if (calls.length === 0) return undefined;
-  const scopes = new StepScopes(root);
+  const scopes = stepScopes(root);
   const lines = new Set<number>();
   const sites = calls.filter((c) => {
     const loop = scopes.scopeOf(c.node);

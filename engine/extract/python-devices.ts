@@ -162,3 +162,19 @@ function gpuResource(node: SyntaxNode | undefined, values: ValueResolver): numbe
   }
   return undefined;
 }
+
+/**
+ * The script multiplies the key `name` by the GPUs it finds (`cfg["world_size"] * num_gpus` with `num_gpus =
+ * torch.cuda.device_count()`, or `* torch.cuda.device_count()` itself): a factor of the count. A product with another
+ * setting (PySlowFast's `NUM_GPUS * NUM_SHARDS`, shards defaulting to one) is not this.
+ */
+export function multipliedByFound(name: string, text: string): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  const by = [
+    ...text.matchAll(new RegExp(`\\b${name}\\b['"]?\\]?\\s*\\*\\s*([\\w.]+)`, 'g')),
+    ...text.matchAll(new RegExp(`([\\w.]+)\\s*\\*\\s*[\\w.]*(?:\\[['"])?${name}\\b`, 'g')),
+  ].map((m) => m[1].split('.').pop() ?? '');
+  return by.some(
+    (n) => n === 'device_count' || (/^\w+$/.test(n) && new RegExp(`\\b${n}\\s*=(?!=)[^\\n]*device_count`).test(text)),
+  );
+}

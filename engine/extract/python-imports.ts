@@ -5,7 +5,7 @@
 // modules and walks them.
 import type { SyntaxNode } from '../parse/python';
 import { isBackwardCall } from './python-scan';
-import { nodesOfType } from '../parse/nodes-of-type';
+import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
 
 /** One name an import statement binds: `from engine import train_one_epoch as t1` → local t1, module engine, symbol train_one_epoch. */
 export interface ImportBinding {
@@ -67,11 +67,41 @@ const inLoopBody = (n: SyntaxNode) => {
   return false;
 };
 
-const inImport = (n: SyntaxNode) => {
+const inImportByParents = (n: SyntaxNode) => {
   for (let p = n.parent; p; p = p.parent)
     if (p.type === 'import_statement' || p.type === 'import_from_statement') return true;
   return false;
 };
+
+/**
+ * Is `n` (a node under `scope`) part of an import statement? The statements' spans are found once per scope: import
+ * statements do not nest, and a node with width lies inside one exactly when its span does (walking up a node's
+ * parents costs a walk down from the root in tree-sitter, once per level). A zero-width node (a missing token the
+ * parser put in) may sit on a statement's edge: its parents are asked.
+ */
+function importSpans(scope: SyntaxNode): (n: SyntaxNode) => boolean {
+  const spans = treeMemo(scope, 'import-spans', () =>
+    nodesOfType(scope, ['import_statement', 'import_from_statement']).map((s) => [s.startIndex, s.endIndex] as const),
+  );
+  return (n) => {
+    if (spans.length === 0) return false;
+    const start = n.startIndex;
+    const end = n.endIndex;
+    if (start === end) return inImportByParents(n);
+    // The last statement starting at or before `start` is the only one that can hold the node.
+    let lo = 0;
+    let hi = spans.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && end <= spans[at][1];
+  };
+}
 
 /**
  * The imported names `scope` uses (called, instantiated, subscripted, passed on): for `from m import f` a use of `f`;
@@ -92,6 +122,7 @@ export function importedUses(scope: SyntaxNode, bindings: ImportBinding[]): Impo
       out.push(use);
     }
   };
+  const inImport = importSpans(scope);
   for (const n of scope.descendantsOfType(['identifier', 'attribute'])) {
     if (!n || inImport(n)) continue;
     if (n.type === 'attribute') {
@@ -123,23 +154,33 @@ export type Definition =
 
 /** What `name` stands for at the top level of a module (a definition before an import of the same name). */
 export function definitionOf(root: SyntaxNode, name: string): Definition | undefined {
-  let found: Definition | undefined;
+  // The module's top-level names are indexed once per tree: the import walk asks a module for every name it calls.
+  const { defined, imported } = treeMemo(root, 'definitions', () => topLevelNames(root));
+  const found = defined.get(name);
+  if (found) return found;
+  const b = imported.get(name);
+  return b ? { kind: 'import', binding: b } : undefined;
+}
+
+/** Each top-level definition or assignment by name (the last one wins), and each imported name (the first one). */
+function topLevelNames(root: SyntaxNode) {
+  const defined = new Map<string, Definition>();
   for (const top of root.namedChildren) {
     const n = top?.type === 'decorated_definition' ? top.childForFieldName('definition') : top;
     if (!n) continue;
-    if (
-      (n.type === 'function_definition' || n.type === 'class_definition') &&
-      n.childForFieldName('name')?.text === name
-    )
-      found = { kind: 'def', node: n };
+    if (n.type === 'function_definition' || n.type === 'class_definition') {
+      const name = n.childForFieldName('name')?.text;
+      if (name !== undefined) defined.set(name, { kind: 'def', node: n });
+    }
     const a = n.type === 'expression_statement' ? n.namedChildren[0] : undefined;
-    const right =
-      a?.type === 'assignment' && a.childForFieldName('left')?.text === name ? a.childForFieldName('right') : null;
-    if (right) found = { kind: 'assign', node: right };
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left')?.text;
+    const right = left === undefined ? null : a.childForFieldName('right');
+    if (left !== undefined && right) defined.set(left, { kind: 'assign', node: right });
   }
-  if (found) return found;
-  const b = importBindings(root, true).find((x) => x.local === name);
-  return b ? { kind: 'import', binding: b } : undefined;
+  const imported = new Map<string, ImportBinding>();
+  for (const b of importBindings(root, true)) if (!imported.has(b.local)) imported.set(b.local, b);
+  return { defined, imported };
 }
 
 /** A backward pass inside `node` (the step of a training loop, by the engine's own test). */

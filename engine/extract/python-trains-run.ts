@@ -13,23 +13,11 @@ import type { Fact, FactKey } from '../types';
 import type { RunDraft } from './run-draft';
 import type { TrainingEvidence } from './python-trains';
 import { mediaSave } from './save-names';
+import { singleDevice } from './single-device';
 
 /** Mixed or reduced precision anywhere in the file: no fp32 default then. */
 const REDUCED_PRECISION =
   /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
-/**
- * More than one device set up somewhere in the file: the one `cuda` device it names is not the whole run. A
- * `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too.
- */
-const MULTI_DEVICE =
-  /\bTrainer\s*\(|DataParallel|DistributedDataParallel|device_count|multi_gpu|launch_distributed|init_process_group|Accelerator\s*\(|horovod|MirroredStrategy|deepspeed|world[_-]size|nproc|LOCAL_RANK|local_rank|dask|\b(import|from) ray\b/;
-/**
- * One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, a module or tensor moved with `.cuda()` (the current device),
- * or one device id chosen by a setting (`f"cuda:{args.gpu}"`, `"cuda:" + str(args.gpu_id)`, `"cuda:%d" % gpu`,
- * `torch.cuda.set_device(args.gpu)`, `.cuda(args.gpu)`): a single id is a single device.
- */
-const ONE_CUDA =
-  /['"]cuda(:\d+)?['"]|['"]gpu['"]|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
 
 /** The keyword arguments of the training call through the vocabulary: they are the run's settings, over the file's other mentions (a `predict(batch_size=…)`). */
 export function trainingCallFacts(
@@ -147,10 +135,16 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
 }
 
 /**
- * Devices the file states: Keras `multi_gpu_model(model, gpus=N)`, else one `"cuda"` device named where nothing in
- * the file sets up more than one (no DataParallel, no process group, no device count).
+ * Devices the file states: Keras `multi_gpu_model(model, gpus=N)`, else one device where a plain single-process script
+ * sets up no other (./single-device). `others`: the run's other files (the modules it calls) with their texts.
  */
-export function statedDevices(file: string, text: string, tree: Tree, facts: Map<FactKey, Fact>) {
+export function statedDevices(
+  file: string,
+  text: string,
+  tree: Tree,
+  facts: Map<FactKey, Fact>,
+  others: { file: string; text: string }[] = [],
+) {
   const cur = facts.get('devices');
   if (cur && cur.origin !== 'assumed') return;
   const multi = findCalls(tree.rootNode, text, ['multi_gpu_model']).find((c) => c.kwargs.has('gpus'));
@@ -172,30 +166,8 @@ export function statedDevices(file: string, text: string, tree: Tree, facts: Map
     }
     return;
   }
-  const m = ONE_CUDA.exec(text);
-  if (!m || MULTI_DEVICE.test(text)) return;
-  // `.cuda()` alone moves tensors as well as models: in a module of functions that a script calls (no `__main__`
-  // guard, nothing run at its top level) the caller places the model, maybe on several devices.
-  if (/^\.cuda\(/.test(m[0]) && !runsAtTop(text, tree)) return;
-  facts.set('devices', {
-    key: 'devices',
-    value: 1,
-    origin: 'inferred',
-    file,
-    span: { start: m.index, end: m.index + m[0].length },
-    note: `the file names one device (${m[0]}) and sets up no other`,
-  });
-}
-
-/** The file does something when run: a `__main__` guard, or a loop or call at its top level. */
-function runsAtTop(text: string, tree: Tree): boolean {
-  if (/__name__\s*==\s*['"]__main__['"]/.test(text)) return true;
-  return tree.rootNode.namedChildren.some(
-    (n) =>
-      n?.type === 'for_statement' ||
-      n?.type === 'while_statement' ||
-      (n?.type === 'expression_statement' && n.firstNamedChild?.type === 'call'),
-  );
+  const one = singleDevice(file, text, tree, others);
+  if (one) facts.set('devices', one);
 }
 
 /** Words a generic run's label gives for why the file is a training run. */

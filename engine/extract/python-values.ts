@@ -7,7 +7,7 @@ import { abslDefaults, moduleAssignments } from './python-flags';
 import { offByComparison } from './flag-compare';
 import { enclosingDef, paramOf } from './python-params';
 import { integerArithmetic } from './int-arith';
-import { bindingsIn } from './python-bindings';
+import { bindingsIn } from './local-bindings';
 import { noneFill, stringMethod } from './option-fill';
 import { nodesOfType } from '../parse/nodes-of-type';
 
@@ -292,8 +292,16 @@ export class ValueResolver {
     return attr;
   }
 
+  /** A function's bindings of a name, found once per function and name (each walks the function's whole body). */
+  private readonly bound = new Map<string, SyntaxNode[] | 'opaque' | undefined>();
+
   private bindings(fn: SyntaxNode, name: string): SyntaxNode[] | 'opaque' | undefined {
-    return bindingsIn(fn, name, (cond) => this.offByDefaultCondition(cond) !== undefined);
+    // The resolver reads one file: its functions are told apart by their node ids in that tree.
+    const key = fn.tree === this.root.tree ? `${fn.id}\0${name}` : undefined;
+    if (key !== undefined && this.bound.has(key)) return this.bound.get(key);
+    const b = bindingsIn(fn, name, (cond) => this.offByDefaultCondition(cond) !== undefined);
+    if (key !== undefined) this.bound.set(key, b);
+    return b;
   }
 
   /** The right-hand sides assigned to this name in its function (for reading where a local comes from). */

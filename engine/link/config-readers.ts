@@ -6,6 +6,7 @@
 // switch a key turns on, the epoch loop's bound, the DataLoader's batch and workers, checkpoints saved in the loop,
 // accumulation, the optimizer the code builds, and the schema's and argparse's defaults for keys the config leaves
 // out — all with origin `inferred`, never over what the config states.
+import { multipliedByFound } from '../extract/python-devices';
 import * as path from 'node:path';
 import { readingFacts, type PathLookup } from '../extract/config-reading';
 import { MULTI_PROCESS } from '../extract/data-parallel';
@@ -365,6 +366,15 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
         note: `${amp.note} — ${path.basename(reader.file)} autocasts to ${dtype ?? 'a dtype it computes (not known here)'}`,
       });
   }
+  // A device count the script multiplies by the GPUs it finds (`world_size=cfg["dist_config"]["world_size"] * num_gpus`
+  // with `num_gpus = torch.cuda.device_count()`): the config's value is a factor of the count, not the count.
+  const dev = facts.get('devices');
+  if (dev?.origin === 'inferred' && dev.file !== script && dev.name && multipliedByFound(dev.name, reader.text))
+    facts.set('devices', {
+      ...dev,
+      value: null,
+      note: `${dev.note} — ${path.basename(reader.file)} multiplies ${dev.name} by the GPUs it finds: a factor of the count`,
+    });
   // The optimizer the code builds, where the config names none.
   if (!facts.get('optimizer') || WEAK.includes(facts.get('optimizer')!.origin)) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);

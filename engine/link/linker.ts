@@ -37,7 +37,7 @@ import { withNamedConfigs } from './named-configs';
 import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { cachedTree, trimTreeCache } from './tree-cache';
-import { withImportedModules } from './imports';
+import { launchedModules } from './single-device';
 
 const MAX_LAUNCHERS = 40;
 const MAX_SCRIPTS = 20;
@@ -338,9 +338,9 @@ export class Linker {
         : hydra;
       if (!found.length) found = commandConfigRuns(this, file, cmd);
       if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
-      // What the modules the script calls show (./imports), under what the launcher and the script state.
-      if (found.length && this.input.parser)
-        found = withImportedModules(this, target, t, cachedTree(path.resolve(target), t, this.input.parser), found);
+      // What the modules the script calls show (./imports), under what the launcher and the script state; the one
+      // device of a plain `python script.py` (./single-device).
+      found = launchedModules(this, target, t, found, cmd);
       const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
       out.push(...found.map((d) => switchGiven(d, cmd)), ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
     } else {

@@ -78,11 +78,37 @@ export function realPath(p: string): string | undefined {
 export function boundedReader(inner: FileReader, roots: readonly string[]): FileReader {
   const real = [...new Set(roots.map((r) => realPath(path.resolve(r)) ?? path.resolve(r)))];
   const verdicts = new Map<string, string | undefined>();
+  // Real paths of existing folders, found once each: a file's real path is its folder's with its own name when the
+  // file is no link (one lstat, where resolving the whole path again asks the system about every folder above it).
+  const realDirs = new Map<string, string>();
+  const realOf = (abs: string): string | undefined => {
+    const dir = path.dirname(abs);
+    if (dir === abs) return realPath(abs);
+    let rd = realDirs.get(dir);
+    if (rd === undefined) {
+      rd = realPath(dir);
+      if (rd === undefined) return undefined;
+      if (realDirs.size > 5000) realDirs.clear();
+      realDirs.set(dir, rd);
+    }
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (!st) return undefined;
+    return st.isSymbolicLink() || st.isDirectory() ? realPath(abs) : path.join(rd, path.basename(abs));
+  };
   const check = (p: string): string | undefined => {
+    // Keys are resolved paths: the linker's paths (resolved already) are found without resolving them again.
+    if (verdicts.has(p)) return verdicts.get(p);
     const abs = path.resolve(p);
     if (verdicts.has(abs)) return verdicts.get(abs);
-    const r = realPath(abs);
-    // A path that does not exist is not refused (nothing to read); one outside every root is.
+    // A path that does not exist is not refused (nothing to read); one outside every root is (its real path
+    // resolved in full for the message).
+    const fast = realOf(abs);
+    const r = fast === undefined || insideRoots(fast, real) ? fast : realPath(abs);
     const why =
       r === undefined || insideRoots(r, real)
         ? undefined

@@ -14,6 +14,7 @@ import type { RunDraft } from '../extract/run-draft';
 import { ROOT_MARKER, type Linker } from './linker';
 import { commandsOf, isLauncherName } from './merge';
 import { sourcedVars } from './wrapper';
+import { SINGLE_PROCESS } from '../extract/single-device';
 
 /** Folders a launcher never lives in (data, outputs, environments, vendored code). */
 const SKIP_DIR =
@@ -77,10 +78,10 @@ function launcherFiles(linker: Linker, root: string, file: string): string[] {
 
 /**
  * The device count the repository's launchers give `file`: the count all of them state, with the launcher that states
- * it; a null count with the reason when they state different ones; undefined when none states one (or no repository
- * folder is recognised).
+ * it; a null count with the reason when they state different ones, or (`spreadOver`) when one starts processes by its
+ * own default count; undefined when none states one (or no repository folder is recognised).
  */
-export function repoLauncherDevices(linker: Linker, file: string): Fact | undefined {
+export function repoLauncherDevices(linker: Linker, file: string, spreadOver = false): Fact | undefined {
   const wanted = path.resolve(file);
   const base = path.basename(file);
   // The launchers beside the script that the linker merges (./linker.ts `launchersOf`), and those of its repository.
@@ -96,6 +97,20 @@ export function repoLauncherDevices(linker: Linker, file: string): Fact | undefi
         found.push({ launcher: linker.id(lf), cmd });
   }
   const counts = new Map<number, { fact: Fact; launcher: string }>();
+  // A launcher that starts several processes by its own default (deepspeed: every visible GPU; accelerate: its
+  // config's count) without writing a count: the run is not the plain single-process one.
+  const spread = found.find(
+    ({ cmd }) => !['python', 'torchrun', 'shell'].includes(cmd.tool) && !cmd.facts.some((f) => f.key === 'devices'),
+  );
+  if (spread && spreadOver)
+    return {
+      key: 'devices',
+      value: null,
+      origin: 'explicit',
+      file: spread.launcher,
+      span: spread.cmd.span,
+      note: `${spread.cmd.tool} runs this script (${spread.launcher}) and writes no count: the count is its default`,
+    };
   for (const { launcher, cmd } of found) {
     const dev = cmd.facts.find((f) => f.key === 'devices');
     if (!dev) continue;
@@ -128,7 +143,9 @@ export function withRepoLauncherDevices(linker: Linker, file: string, drafts: Ru
   const id = linker.id(file);
   const own = drafts.filter((d) => d.plan.entry.file === id);
   if (own.length === 0) return;
-  const dev = repoLauncherDevices(linker, file);
+  // Only the one device inferred for a plain script gives way to a launcher that writes no count (./single-device).
+  const single = own.some((d) => d.plan.facts.get('devices')?.note?.startsWith(SINGLE_PROCESS));
+  const dev = repoLauncherDevices(linker, file, single);
   if (!dev) return;
   for (const d of own) {
     const cur = d.plan.facts.get('devices');

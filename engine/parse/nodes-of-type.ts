@@ -13,18 +13,25 @@ interface Found {
   /** The usual types under the node, in document order, with their type. */
   usual?: Array<{ node: SyntaxNode; type: string }>;
   byKey: Map<string, readonly SyntaxNode[]>;
+  /** Other indexes of the node built once (`treeMemo`). */
+  other?: Map<string, unknown>;
 }
 
 const memo = new WeakMap<Tree, Map<number, Found>>();
+
+function foundFor(node: SyntaxNode): Found {
+  let byNode = memo.get(node.tree);
+  if (!byNode) memo.set(node.tree, (byNode = new Map()));
+  let found = byNode.get(node.id);
+  if (!found) byNode.set(node.id, (found = { byKey: new Map() }));
+  return found;
+}
 
 /** `node.descendantsOfType(types)` without its empty slots, computed once per tree, node and types. */
 export function nodesOfType(node: SyntaxNode, types: string | readonly string[]): readonly SyntaxNode[] {
   const list = typeof types === 'string' ? [types] : [...types];
   const key = list.join(',');
-  let byNode = memo.get(node.tree);
-  if (!byNode) memo.set(node.tree, (byNode = new Map()));
-  let found = byNode.get(node.id);
-  if (!found) byNode.set(node.id, (found = { byKey: new Map() }));
+  const found = foundFor(node);
   let out = found.byKey.get(key);
   if (out) return out;
   if (list.every((t) => USUAL_SET.has(t))) {
@@ -37,6 +44,19 @@ export function nodesOfType(node: SyntaxNode, types: string | readonly string[])
   } else out = node.descendantsOfType(list).filter((n): n is SyntaxNode => n !== null);
   found.byKey.set(key, out);
   return out;
+}
+
+/**
+ * An index of `node` (its top-level definitions, the spans of its import statements) built once per tree and node by
+ * `build`, kept and dropped with the node's other memos. Callers must not change what it returns.
+ */
+export function treeMemo<T>(node: SyntaxNode, key: string, build: () => T): T {
+  const found = foundFor(node);
+  found.other ??= new Map();
+  if (found.other.has(key)) return found.other.get(key) as T;
+  const value = build();
+  found.other.set(key, value);
+  return value;
 }
 
 /** Drops what was found in `tree`: call it when the tree is edited in place (its nodes move). */

@@ -2,7 +2,8 @@
 // (`NODES=$((GPUS / GPUS_PER_NODE))`, `--num_processes $((NNODES * GPUS_PER_NODE))`). Written by hand: the subset is
 // + - * / % and parentheses on integers (POSIX "Arithmetic Expansion",
 // https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html#tag_02_06_04), which a dozen lines of
-// recursive descent cover, and nothing here may ever evaluate user text as code (no `eval`, no `Function`).
+// recursive descent cover, and nothing here may ever evaluate user text as code (no `eval`, no `Function`). Also the
+// other two things ./shell reads inside `$(…)` and `( … )`: a device-list count and the closing parenthesis.
 
 /**
  * The value of an arithmetic expression whose names are looked up with `lookup` (a name with no whole-number value
@@ -51,4 +52,42 @@ export function shellArithmetic(expr: string, lookup: (name: string) => string |
   if (tokens.length === 0) return undefined;
   const v = sum();
   return failed || k !== tokens.length || !Number.isSafeInteger(v) ? undefined : v;
+}
+
+/** The `)` closing the `(` at `open` (quotes and nested parentheses skipped), or `n`. */
+export function closing(text: string, open: number, n: number): number {
+  let depth = 0;
+  for (let k = open; k < n; k++) {
+    const c = text[k];
+    if (c === '\\') k++;
+    else if (c === "'" || c === '"') {
+      const q = text.indexOf(c, k + 1);
+      if (q === -1 || q >= n) return n;
+      k = q;
+    } else if (c === '#' && /\s/.test(text[k - 1] ?? ' ')) {
+      const eol = text.indexOf('\n', k);
+      if (eol === -1) return n;
+      k = eol;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return n;
+}
+
+/**
+ * The one command substitution read without running anything: the number of items of a list of device ids held in
+ * a variable the script sets, split on commas or on blanks (`$(echo $CUDA_VISIBLE_DEVICES | awk -F "," '{print NF}')`,
+ * `$(echo $gpus | awk -F ' ' '{print NF}')` for `gpus="0 1 2 3"`, `… | tr ',' '\n' | wc -l`, `… | wc -w`), which
+ * launchers use to count their GPUs. Anything else stays unresolved.
+ */
+export function listCount(inner: string, lookup: (name: string) => string | undefined): number | undefined {
+  const m =
+    /^\s*echo\s+"?\$\{?(\w+)\}?"?\s*\|\s*(?:awk\s+(?:-F\s*(?:"([^"]*)"|'([^']*)'|(,)))?\s*'\{\s*print\s+NF\s*\}'|tr\s+(?:"([^"]*)"|'([^']*)')\s+(?:"\\n"|'\\n')\s*\|\s*wc\s+-l|(wc\s+-w))\s*$/.exec(
+      inner,
+    );
+  const v = m ? lookup(m[1]) : undefined;
+  if (!m || v === undefined) return undefined;
+  const sep = (m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? ' ').trim() === ',' ? ',' : ' ';
+  const items = v.split(sep === ',' ? ',' : /\s+/).filter((x) => x.trim());
+  return items.length > 0 && items.every((x) => /^\s*\d+\s*$/.test(x)) ? items.length : undefined;
 }

@@ -7,7 +7,7 @@
 // (shell-quote, string-argv) give no source offsets, which fixes and findings need, and the subset launchers use is
 // small.
 import type { Span } from '../types';
-import { shellArithmetic } from './shell-arith';
+import { closing, listCount, shellArithmetic } from './shell-arith';
 
 export interface Word {
   /** The word after quote removal and variable expansion. */
@@ -18,6 +18,11 @@ export interface Word {
   unresolved: boolean;
   /** True when any part of it was quoted. */
   quoted: boolean;
+  /**
+   * True when its value comes from a default (`${GPUS:-8}`, `: ${N:=2}`, or a variable set so): a value the caller
+   * may replace from the environment or the command line.
+   */
+  defaulted?: boolean;
 }
 
 export interface Command {
@@ -25,6 +30,8 @@ export interface Command {
   /** `NAME=value` words before the command name. */
   env: Map<string, string>;
   span: Span;
+  /** Where the command's words (its `NAME=value` prefixes included) take a default value (Word.defaulted). */
+  defaulted?: Span[];
 }
 
 export interface Comment {
@@ -64,6 +71,13 @@ interface State {
   vars: Map<string, string>;
   /** Variables assigned from something this reader cannot evaluate: their `${X:-default}` is not the default. */
   unknown: Set<string>;
+  /**
+   * Variables assigned a bare positional parameter (`GPUS=$1`): unset when the script is run without arguments, so
+   * their `${GPUS:-8}` is the default, as for `${1:-8}`.
+   */
+  positional: Set<string>;
+  /** Variables whose value is a default (Word.defaulted). */
+  defaulted: Set<string>;
   arrays: Map<string, Word[]>;
   /** Variables whose value is several words (`ARGS="--a 1 --b 2"`): those words, spans where they are written. */
   varWords: Map<string, Word[]>;
@@ -79,6 +93,8 @@ export function parseShell(text: string, preset?: Map<string, string>): ShellScr
   const state: State = {
     vars: new Map(preset ?? []),
     unknown: new Set(),
+    positional: new Set(),
+    defaulted: new Set(),
     arrays: new Map(),
     varWords: new Map(),
     cases: [],
@@ -115,7 +131,7 @@ function scan(
   state: State,
   flat?: Word[],
 ): { commands: Command[]; comments: Comment[] } {
-  const { vars, unknown, arrays, varWords } = state;
+  const { vars, unknown, positional, defaulted, arrays, varWords } = state;
   const commands: Command[] = [];
   const comments: Comment[] = [];
   let i = from;
@@ -194,6 +210,10 @@ function scan(
             varWords.set(name, otherArm ? own.map((x, j) => (differs(j) ? { ...x, unresolved: true } : x)) : own);
           else varWords.delete(name);
           arrays.delete(name);
+          if (w?.defaulted && !otherArm) defaulted.add(name);
+          else defaulted.delete(name);
+          if (w?.unresolved && /^"?\$\{?\d\}?"?$/.test(raw)) positional.add(name);
+          else positional.delete(name);
           if (w?.unresolved || (otherArm && own.length <= 1)) {
             unknown.add(name);
             vars.delete(name);
@@ -203,7 +223,13 @@ function scan(
           }
         }
       } else {
-        commands.push({ words: rest, env, span: { start: rest[0].span.start, end } });
+        const fromDefault = words.filter((x) => x.defaulted).map((x) => x.span);
+        commands.push({
+          words: rest,
+          env,
+          span: { start: rest[0].span.start, end },
+          ...(fromDefault.length ? { defaulted: fromDefault } : {}),
+        });
         // `srun … bash -c "accelerate launch … train.py …"`: the quoted script's commands run too, read where written.
         const c = rest.findIndex((w, j) => /^(ba)?sh$/.test(w.text) && !w.quoted && rest[j + 1]?.text === '-c');
         const body = c >= 0 ? rest[c + 2] : undefined;
@@ -215,19 +241,28 @@ function scan(
     words = [];
   };
 
-  const expand = (name: string, fallback: string | undefined): { value: string; ok: boolean } => {
+  type Expansion = { value: string; ok: boolean; defaulted?: boolean };
+  const expand = (name: string, fallback: string | undefined, assign = false): Expansion => {
     const arr = arrays.get(name);
     if (arr) return arr[0] ? { value: arr[0].text, ok: !arr[0].unresolved } : { value: '', ok: true };
     const v = vars.get(name);
-    if (v !== undefined && v !== '') return { value: v, ok: true };
-    // The default as the shell reads it: `${X:-""}` is empty, `${X:-'a b'}` is `a b`.
-    if (fallback !== undefined && !unknown.has(name))
-      return { value: fallback.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2'), ok: true };
+    if (v !== undefined && v !== '') return { value: v, ok: true, defaulted: defaulted.has(name) };
+    // The default as the shell reads it: `${X:-""}` is empty, `${X:-'a b'}` is `a b`; `${X:=8}` also assigns it.
+    if (fallback !== undefined && (!unknown.has(name) || positional.has(name))) {
+      const value = fallback.replace(/^"([^"]*)"$|^'([^']*)'$/, '$1$2');
+      if (assign && /^[A-Za-z_]/.test(name) && !/\$/.test(value)) {
+        vars.set(name, value);
+        unknown.delete(name);
+        positional.delete(name);
+        defaulted.add(name);
+      }
+      return { value, ok: true, defaulted: true };
+    }
     return { value: `$${name}`, ok: false };
   };
 
   /** Reads `$…` at position j (text[j] === '$'); returns the expansion and the position after it. */
-  const dollar = (j: number): { value: string; ok: boolean; next: number } => {
+  const dollar = (j: number): Expansion & { next: number } => {
     const c = text[j + 1];
     if (c === '(' && text[j + 2] === '(') {
       // `$(( … ))`: integer arithmetic over the variables known here.
@@ -238,9 +273,15 @@ function scan(
         else if (text[k] === ')' && --depth === 0) break;
       }
       const expr = text.slice(j + 3, Math.max(j + 3, k - 1));
-      const v = shellArithmetic(expr, (name) => (unknown.has(name) ? undefined : vars.get(name)));
+      let fromDefault = false;
+      const v = shellArithmetic(expr, (name) => {
+        fromDefault ||= defaulted.has(name);
+        return unknown.has(name) ? undefined : vars.get(name);
+      });
       const next = Math.min(k + 1, n);
-      return v === undefined ? { value: text.slice(j, next), ok: false, next } : { value: String(v), ok: true, next };
+      return v === undefined
+        ? { value: text.slice(j, next), ok: false, next }
+        : { value: String(v), ok: true, next, ...(fromDefault ? { defaulted: true } : {}) };
     }
     if (c === '(') {
       let depth = 0;
@@ -267,9 +308,9 @@ function scan(
           : { value: pick.map((w) => w.text).join(' '), ok: pick.every((w) => !w.unresolved), next: close + 1 };
       }
       // Positional parameters with a default (`GPUS=${5:-8}`): the default, as for an unset variable.
-      const m = /^([A-Za-z_][A-Za-z0-9_]*|\d+)(?::?[-=](.*))?$/s.exec(inner);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*|\d+)(?::?([-=])(.*))?$/s.exec(inner);
       if (!m) return { value: text.slice(j, close + 1), ok: false, next: close + 1 };
-      return { ...expand(m[1], m[2]), next: close + 1 };
+      return { ...expand(m[1], m[3], m[2] === '='), next: close + 1 };
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(j + 1, j + 65));
     if (m) return { ...expand(m[0], undefined), next: j + 1 + m[0].length };
@@ -359,6 +400,7 @@ function scan(
     const start = i;
     let value = '';
     let unresolved = false;
+    let fromDefault = false;
     let quoted = false;
     let array = false;
     let valueStart = -1;
@@ -401,6 +443,7 @@ function scan(
             const e = dollar(i);
             value += e.value;
             unresolved ||= !e.ok;
+            fromDefault ||= !!e.defaulted;
             i = e.next;
           } else if (text[i] === '`') {
             const close = text.indexOf('`', i + 1);
@@ -414,6 +457,7 @@ function scan(
         const e = dollar(i);
         value += e.value;
         unresolved ||= !e.ok;
+        fromDefault ||= !!e.defaulted;
         i = e.next;
       } else if (d === '`') {
         const close = text.indexOf('`', i + 1);
@@ -434,48 +478,11 @@ function scan(
       i++;
       continue;
     }
-    const word = { text: value, span: { start, end: Math.min(i, n) }, unresolved, quoted };
+    const word: Word = { text: value, span: { start, end: Math.min(i, n) }, unresolved, quoted };
+    if (fromDefault) word.defaulted = true;
     if (valueStart !== -1) assignments.set(word, { start: valueStart, end: word.span.end });
     words.push(word);
   }
   endCommand(n);
   return { commands, comments };
-}
-
-/** The `)` closing the `(` at `open` (quotes and nested parentheses skipped), or `n`. */
-function closing(text: string, open: number, n: number): number {
-  let depth = 0;
-  for (let k = open; k < n; k++) {
-    const c = text[k];
-    if (c === '\\') k++;
-    else if (c === "'" || c === '"') {
-      const q = text.indexOf(c, k + 1);
-      if (q === -1 || q >= n) return n;
-      k = q;
-    } else if (c === '#' && /\s/.test(text[k - 1] ?? ' ')) {
-      const eol = text.indexOf('\n', k);
-      if (eol === -1) return n;
-      k = eol;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return k;
-  }
-  return n;
-}
-
-/**
- * The one command substitution read without running anything: the number of items of a list of device ids held in
- * a variable the script sets, split on commas or on blanks (`$(echo $CUDA_VISIBLE_DEVICES | awk -F "," '{print NF}')`,
- * `$(echo $gpus | awk -F ' ' '{print NF}')` for `gpus="0 1 2 3"`, `… | tr ',' '\n' | wc -l`, `… | wc -w`), which
- * launchers use to count their GPUs. Anything else stays unresolved.
- */
-function listCount(inner: string, lookup: (name: string) => string | undefined): number | undefined {
-  const m =
-    /^\s*echo\s+"?\$\{?(\w+)\}?"?\s*\|\s*(?:awk\s+(?:-F\s*(?:"([^"]*)"|'([^']*)'|(,)))?\s*'\{\s*print\s+NF\s*\}'|tr\s+(?:"([^"]*)"|'([^']*)')\s+(?:"\\n"|'\\n')\s*\|\s*wc\s+-l|(wc\s+-w))\s*$/.exec(
-      inner,
-    );
-  const v = m ? lookup(m[1]) : undefined;
-  if (!m || v === undefined) return undefined;
-  const sep = (m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? ' ').trim() === ',' ? ',' : ' ';
-  const items = v.split(sep === ',' ? ',' : /\s+/).filter((x) => x.trim());
-  return items.length > 0 && items.every((x) => /^\s*\d+\s*$/.test(x)) ? items.length : undefined;
 }

@@ -130,7 +130,13 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           const asWritten = h.entry.path[h.entry.path.length - 1] ?? '';
           const ids = h.alias.read === 'device-ids' || (/^GPUS$/.test(asWritten) && typeof v === 'string');
           const n = devicesOf(v, h.entry.items, ids);
-          if (n === undefined) done = false;
+          // A count the file sets again from an expression (`args.world_size = 1`, then `args.world_size =
+          // dist.get_world_size()` once the process group is up): the count is the run's, not the literal.
+          const reset = list.some(
+            (o) =>
+              o.entry !== h.entry && o.entry.path.join('.') === at && o.entry.value === undefined && !o.entry.items,
+          );
+          if (n === undefined || reset) done = false;
           else if (DEVICE_PARTS.includes(to)) extras.set(to, { value: n, hit: h });
           else fact('devices', n, h);
           break;

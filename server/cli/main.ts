@@ -60,6 +60,7 @@ async function analyzePaths(
   adjust?: (s: Settings) => void,
   only?: Set<string>,
   links = false,
+  lean = false,
 ): Promise<{
   results: FileResult[];
   errors: { path: string; message: string }[];
@@ -79,7 +80,7 @@ async function analyzePaths(
     files,
     (f) => cfg.for(f).settings,
     (f) => bar.tick(f),
-    { roots, links },
+    { roots, links, lean },
   );
   bar.done();
   const missing = errors.some((e) => e.message === 'no such file or directory');
@@ -144,6 +145,8 @@ export function buildProgram(out: (s: string) => void): Command {
           if (ignore) settings.ignore = [...(settings.ignore ?? []), ...ignore];
         },
         only,
+        false,
+        true,
       );
       const { errors, missing } = analyzed;
       const results = o.showMinor

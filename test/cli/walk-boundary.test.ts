@@ -215,3 +215,20 @@ Trainer(model=model, args=training_args).train()
   assert.doesNotMatch(r.out, /77|secret-model/);
   assert.match(r.out, /resolves to .*elsewhere/);
 });
+
+test('a file in a folder that is a symlink out of the workspace is not followed by a link, though it is no link itself', () => {
+  // The reader finds a file's real path from its folder's (resolved once per folder): the folder's link must count.
+  const { proj, elsewhere } = outside();
+  fs.symlinkSync(elsewhere, path.join(proj, 'conf'));
+  fs.writeFileSync(
+    path.join(proj, 'train.py'),
+    `from transformers import HfArgumentParser, Trainer, TrainingArguments
+parser = HfArgumentParser(TrainingArguments)
+(training_args,) = parser.parse_yaml_file("conf/args.yaml")
+Trainer(model=model, args=training_args).train()
+`,
+  );
+  const r = plan(proj, ['train.py']);
+  assert.doesNotMatch(r.out, /77|secret-model/);
+  assert.match(r.out, /conf\/args\.yaml resolves to .*elsewhere\/args\.yaml/);
+});

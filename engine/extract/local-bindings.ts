@@ -1,4 +1,5 @@
-// The bindings of a local name in a function's own body, for ./python-values.ts.
+// The bindings of a local name inside one function, read from the tree alone (./python-values resolves a local
+// through them).
 import type { SyntaxNode } from '../parse/python';
 
 /**

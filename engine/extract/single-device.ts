@@ -1,0 +1,90 @@
+// One device for a plain single-process script (issue 11, a product decision): a script run as `python script.py` that
+// trains on the one device it names (`.to("cuda")`, `.cuda()`, `torch.device("cuda:0")`) and shows no way to use more
+// runs on one device. Any multi-device mechanism in the script or the modules of its run leaves the count unknown:
+// `DataParallel`/`DistributedDataParallel`/FSDP, a process group or `torch.distributed`, `spawn`, a device count, a
+// world size or local rank, accelerate, DeepSpeed, Fabric, Lightning or a Hugging Face Trainer (both take every visible
+// GPU by default: https://huggingface.co/docs/transformers/main_classes/trainer,
+// https://lightning.ai/docs/pytorch/stable/common/trainer.html#devices), a TensorFlow distribution strategy
+// (https://www.tensorflow.org/guide/distributed_training), JAX `pmap`/`pjit`/`shard_map` or device lists
+// (https://jax.readthedocs.io/en/latest/multi_process.html), Horovod, Ray, Dask. Without such a wrapper a PyTorch
+// model and its tensors live on the device they are moved to (https://pytorch.org/docs/stable/notes/cuda.html). The
+// count is `inferred`; a launcher that runs the script says its own count over it (../link/repo-launchers).
+import type { Tree } from 'web-tree-sitter';
+import type { Fact } from '../types';
+
+/** The first words of the note: how ../link/repo-launchers knows the count was inferred here. */
+export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper or launcher seen';
+
+/**
+ * More than one device set up, or possible, somewhere in the run's files: the one device named is not the whole run.
+ * A `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too — unless the run
+ * defines a `Trainer` class of its own (`class Trainer(object):`), whose calls are the project's.
+ */
+const MULTI_DEVICE =
+  /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
+const LIBRARY_TRAINER = /\bTrainer\s*\(/;
+const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\(\s*(object)?\s*\))?\s*:/m;
+
+/**
+ * One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, a module or tensor moved with `.cuda()` (the current device),
+ * or one device id chosen by a setting (`f"cuda:{args.gpu}"`, `"cuda:" + str(args.gpu_id)`, `"cuda:%d" % gpu`,
+ * `torch.cuda.set_device(args.gpu)`, `.cuda(args.gpu)`): a single id is a single device. Not a key named so (`{"gpu":
+ * -1}`, `params["gpu"]`): that holds a setting, maybe "no GPU".
+ */
+const ONE_CUDA =
+  /['"](cuda(:\d+)?|gpu)['"](?!\s*[:\]])|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
+
+/** A multi-device mechanism in any of these texts. */
+export function multiDevice(texts: string[]): boolean {
+  const own = texts.some((t) => OWN_TRAINER.test(t));
+  return texts.some((t) => MULTI_DEVICE.test(t) || (!own && LIBRARY_TRAINER.test(t)));
+}
+
+/**
+ * The one device of a plain single-process script: the device the entry names (else one the modules of its run name,
+ * when the entry runs something itself), where no file of the run sets up more.
+ */
+export function singleDevice(
+  file: string,
+  text: string,
+  tree: Tree,
+  others: { file: string; text: string }[] = [],
+): Fact | undefined {
+  if (multiDevice([text, ...others.map((o) => o.text)])) return undefined;
+  const runs = runsAtTop(text, tree);
+  let at: { file: string; m: RegExpExecArray } | undefined;
+  const m = ONE_CUDA.exec(text);
+  // `.cuda()` alone moves tensors as well as models: in a module of functions that a script calls (no `__main__`
+  // guard, nothing run at its top level) the caller places the model, maybe on several devices.
+  if (m && (runs || !/^\.cuda\(/.test(m[0]))) at = { file, m };
+  // The device named in a module the script calls (its trainer, its agent): the script itself must run.
+  if (!at && !m && runs)
+    for (const o of others) {
+      const om = ONE_CUDA.exec(o.text);
+      if (om) {
+        at = { file: o.file, m: om };
+        break;
+      }
+    }
+  if (!at) return undefined;
+  const where = at.file === file ? '' : ' in a module it calls';
+  return {
+    key: 'devices',
+    value: 1,
+    origin: 'inferred',
+    file: at.file,
+    span: { start: at.m.index, end: at.m.index + at.m[0].length },
+    note: `${SINGLE_PROCESS}: one device (${at.m[0]}${where})`,
+  };
+}
+
+/** The file does something when run: a `__main__` guard, or a loop or call at its top level. */
+export function runsAtTop(text: string, tree: Tree): boolean {
+  if (/__name__\s*==\s*['"]__main__['"]/.test(text)) return true;
+  return tree.rootNode.namedChildren.some(
+    (n) =>
+      n?.type === 'for_statement' ||
+      n?.type === 'while_statement' ||
+      (n?.type === 'expression_statement' && n.firstNamedChild?.type === 'call'),
+  );
+}

@@ -1,0 +1,80 @@
+// The one device of a plain single-process script (../extract/single-device) wherever its run is made: the script
+// analysed alone, or run by a launcher command that is a plain `python script.py` stating no device count (no
+// torchrun, accelerate, deepspeed or scheduler options, no CUDA_VISIBLE_DEVICES). The run's other Python files (the
+// modules it calls) must show no multi-device mechanism either.
+import * as path from 'node:path';
+import type { Tree } from 'web-tree-sitter';
+import type { LaunchCommand } from '../extract/launcher';
+import type { RunDraft } from '../extract/run-draft';
+import { statedDevices } from '../extract/python-trains-run';
+import type { Linker } from './linker';
+import { withImportedModules } from './imports';
+import { cachedTree } from './tree-cache';
+
+/** A script run with its own arguments: a `__main__` guard and an argument parser. */
+const ENTRY_SCRIPT = (text: string) =>
+  /__name__\s*==\s*['"]__main__['"]/.test(text) && /\bArgumentParser\s*\(|\.parse_args\s*\(/.test(text);
+
+/** A launcher command that starts one plain Python process and states no device count. */
+const plainPython = (cmd: LaunchCommand) => cmd.tool === 'python' && !cmd.facts.some((f) => f.key === 'devices');
+
+/** The other Python files of a run (the modules it calls), with their texts. */
+function runModules(linker: Linker, d: RunDraft, id: string): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = [];
+  for (const f of d.plan.files) {
+    if (path.resolve(f) === path.resolve(id) || !/\.py$/.test(f)) continue;
+    const t = linker.read(f);
+    if (t !== undefined) out.push({ file: f, text: t });
+  }
+  return out;
+}
+
+/**
+ * Sets the one device of `script`'s runs where nothing read so far states the count. A run of the script itself (not
+ * a module whose run is set up elsewhere, unless it is also a script with its own arguments); a run a launcher starts
+ * only when `launch` (or every launcher beside the script that runs it) is a plain `python` command.
+ */
+export function withSingleDevice(
+  linker: Linker,
+  script: string,
+  text: string,
+  tree: Tree,
+  drafts: RunDraft[],
+  launch?: LaunchCommand,
+): void {
+  const id = linker.id(script);
+  let launched: boolean | undefined;
+  for (const d of drafts) {
+    const own = d.plan.entry.file === id && !launch;
+    if (own) {
+      if (/-module$/.test(d.kind) && !ENTRY_SCRIPT(text)) continue;
+    } else {
+      if (!d.plan.files.some((f) => path.resolve(f) === path.resolve(id))) continue;
+      if (launch) {
+        if (!plainPython(launch)) continue;
+      } else {
+        launched ??= (() => {
+          const ls = linker.launchersOf(script);
+          return ls.length > 0 && ls.every((l) => plainPython(l.cmd));
+        })();
+        if (!launched) continue;
+      }
+    }
+    statedDevices(id, text, tree, d.plan.facts, runModules(linker, d, id));
+  }
+}
+
+/** A launched script's runs with the modules it calls (./imports), and its one device when `launch` is plain `python`. */
+export function launchedModules(
+  linker: Linker,
+  script: string,
+  text: string,
+  drafts: RunDraft[],
+  launch: LaunchCommand,
+): RunDraft[] {
+  if (!drafts.length || !linker.input.parser) return drafts;
+  const tree = cachedTree(path.resolve(script), text, linker.input.parser);
+  const out = withImportedModules(linker, script, text, tree, drafts);
+  withSingleDevice(linker, script, text, tree, out, launch);
+  return out;
+}

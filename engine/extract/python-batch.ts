@@ -48,3 +48,29 @@ export function dividedBatch(loader: CallSite | undefined, values: ValueResolver
     note: `${expr.text}: each process loads ${left.text} ÷ processes, so ${r.value} is the global batch${r.via ? ` (${r.via})` : ''}`,
   };
 }
+
+/**
+ * Loader workers the script divides over the processes of a node before the DataLoader reads them (PyTorch's ImageNet
+ * example and the scripts after it: `args.workers = int((args.workers + ngpus_per_node - 1) / ngpus_per_node)`): each
+ * process runs a share of the number written, unknown until the devices are. The assignment that divides them.
+ */
+export function dividedWorkers(loader: CallSite | undefined): SyntaxNode | undefined {
+  const arg = loader?.kwargs.get('num_workers')?.value;
+  if (arg?.type !== 'attribute') return undefined;
+  return (
+    arg.tree.rootNode.descendantsOfType('assignment').find((a) => {
+      const right = a?.childForFieldName('right');
+      return (
+        a?.childForFieldName('left')?.text === arg.text &&
+        !!right?.text.includes(arg.text) &&
+        right
+          .descendantsOfType('binary_operator')
+          .some(
+            (b) =>
+              /^\/\/?$/.test(b?.childForFieldName('operator')?.text ?? '') &&
+              PROCESSES.test(b?.childForFieldName('right')?.text ?? ''),
+          )
+      );
+    }) ?? undefined
+  );
+}

@@ -11,7 +11,7 @@ import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
 import { argFact, dataLoaderFacts, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
 import { deviceHint } from './device-hint';
-import { dividedBatch } from './python-batch';
+import { dividedBatch, dividedWorkers } from './python-batch';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type Ref, type RunDraft } from './run-draft';
 
@@ -87,6 +87,14 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
         note: `${global.note}; per device: unknown until the devices are`,
       });
   }
+  const workers = facts.get('num_workers');
+  const split = workers && typeof workers.value === 'number' ? dividedWorkers(loader.call) : undefined;
+  if (workers && split)
+    facts.set('num_workers', {
+      ...workers,
+      value: null,
+      note: `${split.text.replace(/\s+/g, ' ')}: each process runs a share of ${workers.value} workers, unknown until the devices are`,
+    });
   // Pinned memory only matters for copies to a GPU: a file that never names CUDA leaves the default unjudged.
   if (facts.get('pin_memory')?.origin === 'framework-default' && !/\bcuda\b|\.cuda\(/.test(text))
     facts.delete('pin_memory');

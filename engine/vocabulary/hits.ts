@@ -15,6 +15,15 @@ const EVALUATION_TARGETS: Target[] = ['eval_strategy', 'eval_steps'];
 /** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
 const TRAINING_GROUP = /^actor_rollout_ref$/;
 
+/**
+ * `num_steps` inside an on-policy RL algorithm's settings (habitat-baselines `rl.ppo.num_steps: 128`; CleanRL's PPO
+ * `--num-steps`, "the number of steps to run in each environment per policy rollout"; Stable-Baselines3 `n_steps`):
+ * the rollout length per environment, not the run's length.
+ */
+const RL_ALGORITHM = /^(ppo|ddppo|appo|a2c|a3c|acktr|trpo|impala)$/;
+const rolloutLength = (path: string[]) =>
+  /^n(um)?_steps$/.test(path[path.length - 1]) && path.slice(0, -1).some((p) => RL_ALGORITHM.test(p));
+
 /** Python calls whose keyword arguments name architecture (`GPTConfig(n_layer=12)`) rather than tensor shapes (`torch.cat(x, dim=1)`). */
 const CONFIG_CALL = /(Config|Args|Arguments|Params|Settings|Hparams)$/;
 const ARCH: Target[] = [
@@ -111,6 +120,7 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       }
       for (const [alias, k] of best) {
         if ((alias.fw && !alias.fw.includes(fid)) || alias.notFw?.includes(fid)) continue;
+        if (alias.to === 'max_steps' && rolloutLength(path)) continue;
         if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
           continue;
         const specific = !!alias.fw && fid !== 'generic';

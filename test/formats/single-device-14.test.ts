@@ -298,3 +298,73 @@ step:
   const a = await analyze(files('cfg["dist_config"]["world_size"] * num_gpus'), 'config/LJ/train.yaml');
   assert.equal(stated(a), null);
 });
+
+test('loader workers the script divides over the processes of a node are per process: unknown until the devices are', async () => {
+  const script = (divide: string) => `import argparse
+import torch
+import torch.multiprocessing as mp
+from torch.utils.data import DataLoader
+
+parser = argparse.ArgumentParser()
+parser.add_argument("-j", "--workers", default=24, type=int)
+parser.add_argument("-b", "--batch-size", default=256, type=int)
+parser.add_argument("--epochs", default=100, type=int)
+
+
+def main_worker(gpu, ngpus_per_node, args):
+    ${divide}
+    model = torch.nn.Linear(32, 10).cuda(gpu)
+    model = torch.nn.parallel.DistributedDataParallel(model, device_ids=[gpu])
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    loader = DataLoader([], batch_size=args.batch_size, num_workers=args.workers, pin_memory=True)
+    for epoch in range(args.epochs):
+        for x, y in loader:
+            loss = torch.nn.functional.cross_entropy(model(x.cuda(gpu)), y.cuda(gpu))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+
+
+if __name__ == "__main__":
+    args = parser.parse_args()
+    ngpus_per_node = torch.cuda.device_count()
+    mp.spawn(main_worker, nprocs=ngpus_per_node, args=(ngpus_per_node, args))
+`;
+  const kept = await analyze({ 'main.py': script('pass') }, 'main.py');
+  assert.equal(fact(kept, 'num_workers')?.value, 24);
+  // must not: each process takes a share of the 24.
+  const split = await analyze(
+    { 'main.py': script('args.workers = int((args.workers + ngpus_per_node - 1) / ngpus_per_node)') },
+    'main.py',
+  );
+  assert.equal(fact(split, 'num_workers')?.value, null);
+});
+
+test('`num_steps` of an on-policy RL algorithm is its rollout length, not the run length', async () => {
+  const cfg = (group: string) => `# @package _global_
+trainer_name: ppo
+num_environments: 8
+total_num_steps: 5e7
+checkpoint_folder: data/checkpoints
+num_checkpoints: 50
+rl:
+  ${group}:
+    clip_param: 0.2
+    ppo_epoch: 4
+    num_mini_batch: 2
+    value_loss_coef: 0.5
+    entropy_coef: 0.01
+    lr: 2.5e-4
+    eps: 1e-5
+    max_grad_norm: 0.5
+    num_steps: 128
+    use_gae: True
+    gamma: 0.99
+    tau: 0.95
+`;
+  const a = await analyze({ 'config/ppo_nav.yaml': cfg('ppo') }, 'config/ppo_nav.yaml');
+  assert.notEqual(fact(a, 'max_steps')?.value, 128);
+  // The same key in a group of the trainer's settings is the run's length.
+  const b = await analyze({ 'config/ppo_nav.yaml': cfg('trainer') }, 'config/ppo_nav.yaml');
+  assert.equal(fact(b, 'max_steps')?.value, 128);
+});

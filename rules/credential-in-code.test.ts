@@ -164,3 +164,43 @@ runRuleCases(credentialInCode, [
     expect: [],
   },
 ]);
+
+// OpenRLHF's `--use_wandb` takes the W&B API key itself (its trainers call `wandb.login(key=args.use_wandb)`).
+const openrlhf = (wandb: string) => `deepspeed --include localhost:0,1,2,3 --module openrlhf.cli.train_sft \\
+   --pretrain Qwen/Qwen2.5-7B-Instruct \\
+   --train_batch_size 128 \\
+   --micro_train_batch_size 2 \\
+   --max_epochs 1 \\
+   --bf16 \\
+${wandb}   --wandb_project sft-baselines
+`;
+
+runRuleCases(credentialInCode, [
+  {
+    name: 'OpenRLHF launcher: a W&B key given to --use_wandb, flagged on the option, never echoed',
+    file: '/case/scripts/sft.sh',
+    code: openrlhf(`   --use_wandb ${WANDB_KEY} \\\n`),
+    expect: [
+      {
+        line: 7,
+        column: 4,
+        severity: 'warning',
+        messageIncludes: 'Weights & Biases',
+        messageExcludes: WANDB_KEY.slice(4, 16),
+      },
+    ],
+    fixes: [{ applicability: 'display-only', titleIncludes: 'out of the launcher' }],
+  },
+  {
+    name: 'OpenRLHF launcher: --use_wandb from the environment, or commented out',
+    file: '/case/scripts/sft.sh',
+    code: openrlhf(`   --use_wandb $WANDB_API_KEY \\\n#   --use_wandb ${WANDB_KEY} \\\n`),
+    expect: [],
+  },
+  {
+    name: 'a 40-hex W&B run id or project is no key',
+    file: '/case/scripts/sft.sh',
+    code: openrlhf(`   --wandb_run_id ${WANDB_KEY} \\\n`),
+    expect: [],
+  },
+]);

@@ -114,11 +114,14 @@ export const estimated = (ctx: RuleContext): boolean =>
 
 /**
  * Written run shapes from which a run whose duration cannot be estimated is taken to be long. A strong sign is enough
- * alone (≥ 8 devices, ≥ 1 B parameters); weak ones (≥ 10,000 steps, ≥ 50 epochs, ≥ 2 devices, ≥ 100 M parameters)
- * count only in pairs — a long loop over a small model is minutes of work.
+ * alone (≥ 8 devices, ≥ 1 B parameters, ≥ 1,000,000 optimizer steps); weak ones (≥ 10,000 steps, ≥ 50 epochs, ≥ 2
+ * devices, ≥ 100 M parameters) count only in pairs — a long loop over a small model is minutes of work. A million
+ * steps is long whatever the model: eager PyTorch spends ≈ 2 ms of host time launching each layer's kernels
+ * (core/launch-bound.ts, LAUNCH_SECONDS_PER_LAYER), so even a two-layer network needs over an hour for them.
  */
 export const LONG_SIGNS = {
   steps: 10_000,
+  manySteps: 1_000_000,
   epochs: 50,
   devices: 2,
   manyDevices: 8,
@@ -143,6 +146,7 @@ export function longSign(ctx: RuleContext): string | undefined {
   const billions = params !== undefined ? `a model of ${fmt.num(params / 1e9)} B parameters` : '';
   if (params !== undefined && params >= LONG_SIGNS.bigParams) return billions;
   if (devices !== undefined && devices >= LONG_SIGNS.manyDevices) return `${devices} devices`;
+  if (steps !== undefined && steps >= LONG_SIGNS.manySteps) return `≈ ${steps.toLocaleString('en-US')} steps`;
   const weak = [
     steps !== undefined && steps >= LONG_SIGNS.steps ? `≈ ${steps.toLocaleString('en-US')} steps` : undefined,
     steps === undefined && epochs !== undefined && epochs >= LONG_SIGNS.epochs ? `${epochs} epochs` : undefined,

@@ -145,3 +145,29 @@ runRuleCases(loggingOverhead, [
     expect: [{ line: 5, severity: 'information' }],
   },
 ]);
+
+// OpenRLHF's `--use_wandb <key>` turns W&B on (its trainers log to W&B whenever it is set); the key is never repeated.
+const KEY = '5d1c0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d';
+const openrlhf = (wandb: string) => `deepspeed --include localhost:0,1,2,3 --module openrlhf.cli.train_sft \\
+   --pretrain Qwen/Qwen2.5-7B-Instruct \\
+   --logging_steps 1 \\
+   --train_batch_size 128 \\
+   --micro_train_batch_size 2 \\
+   --max_epochs 1 \\
+${wandb}   --bf16
+`;
+
+runRuleCases(loggingOverhead, [
+  {
+    name: 'OpenRLHF launcher: --logging_steps 1 with --use_wandb <key> logs every step to W&B',
+    file: '/case/scripts/sft.sh',
+    code: openrlhf(`   --use_wandb ${KEY} \\\n`),
+    expect: [{ line: 3, messageIncludes: 'to wandb', messageExcludes: KEY.slice(0, 12) }],
+  },
+  {
+    name: 'OpenRLHF launcher: --logging_steps 1 with no tracker on a short run',
+    file: '/case/scripts/sft.sh',
+    code: openrlhf(''),
+    expect: [],
+  },
+]);

@@ -66,3 +66,43 @@ runRuleCases(noGraphCompilation, [
     expect: [],
   },
 ]);
+
+// A project's own training config read through the vocabulary (`use_compile:` is torch.compile's switch, as
+// `use_torch_compile`). Its model is the project's own: the run cannot be estimated, and a million optimizer steps is
+// long whatever the model (a strong sign alone); 200,000 steps alone is not.
+const videoConfig = (steps: number, compile: string) => `# model
+model: VidT-L/2
+num_frames: 16
+image_size: 256
+
+# train
+learning_rate: 1e-4
+local_batch_size: 4
+max_train_steps: ${steps}
+ckpt_every: 10000
+num_workers: 8
+use_compile: ${compile}
+mixed_precision: True
+`;
+
+runRuleCases(noGraphCompilation, [
+  {
+    name: 'use_compile: False in a config of 1,000,000 steps: information saying what the length rests on',
+    file: '/case/configs/train.yaml',
+    code: videoConfig(1_000_000, 'False'),
+    expect: [{ line: 12, column: 1, severity: 'information', messageIncludes: '1,000,000 steps written' }],
+    fixes: [{ applicability: 'unsafe', outputIncludes: ['use_compile: True'] }],
+  },
+  {
+    name: 'use_compile: False in a config of 200,000 steps: no other sign of a long run',
+    file: '/case/configs/train.yaml',
+    code: videoConfig(200_000, 'False'),
+    expect: [],
+  },
+  {
+    name: 'use_compile: True',
+    file: '/case/configs/train.yaml',
+    code: videoConfig(1_000_000, 'True'),
+    expect: [],
+  },
+]);

@@ -22,7 +22,8 @@ export const noGraphCompilation: Rule = {
     fixSafety:
       'Unsafe: some models break the graph or recompile on variable shapes, and compile needs a supported platform. ' +
       'Not flagged: short runs, CPU and MPS runs, compilation left at a default, and runs that cannot be estimated ' +
-      'unless the file states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B parameters).',
+      'unless the file states a long run (two of ≥ 10,000 steps, ≥ 50 epochs, ≥ 2 devices, ≥ 100 M parameters; or ' +
+      'alone ≥ 1,000,000 steps, ≥ 8 devices or ≥ 1 B parameters).',
   },
   check(ctx) {
     const c = ctx.fact('compile');

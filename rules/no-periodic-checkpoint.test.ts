@@ -362,3 +362,63 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [{ line: 11, severity: 'information', messageIncludes: 'length unknown, but 90 epochs written' }],
   },
 ]);
+
+// A reinforcement-learning script: the agent's `update(batch)` in the loop is the training update (its gradients and
+// optimizer steps are the agent's), absl flags give the length; nothing saves the agent.
+const rl = (save: string) => `from absl import app, flags
+import gym
+
+FLAGS = flags.FLAGS
+flags.DEFINE_integer('max_steps', int(1e6), 'Number of training steps.')
+flags.DEFINE_integer('batch_size', 256, 'Mini batch size.')
+flags.DEFINE_integer('save_interval', 50000, 'Save interval.')
+
+
+def main(_):
+    env = gym.make('HalfCheetah-v4')
+    agent = SACLearner(env.observation_space, env.action_space)
+    buffer = ReplayBuffer(env.observation_space, env.action_space, FLAGS.max_steps)
+    obs = env.reset()
+    for i in range(1, FLAGS.max_steps + 1):
+        action = agent.sample_actions(obs)
+        next_obs, reward, done, info = env.step(action)
+        buffer.insert(obs, action, reward, done, next_obs)
+        obs = env.reset() if done else next_obs
+        batch = buffer.sample(FLAGS.batch_size)
+        update_info = agent.update(batch)
+${save}
+
+if __name__ == '__main__':
+    app.run(main)
+`;
+
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: "an RL agent's update in a 1,000,000-step loop that never saves the agent: on the loop",
+    code: rl(''),
+    expect: [{ line: 15, severity: 'information', messageIncludes: '1,000,000 steps' }],
+  },
+  {
+    name: 'the same loop saving the agent every save_interval steps',
+    code: rl("        if i % FLAGS.save_interval == 0:\n            agent.save(f'ckpt/{i}')"),
+    expect: [],
+  },
+  {
+    name: "a video recorder's save in the loop writes no training state: still no checkpoint",
+    code: rl("        if i % FLAGS.save_interval == 0:\n            video_recorder.save(f'{i}.mp4')"),
+    expect: [{ line: 15, severity: 'information' }],
+  },
+]);
+
+// An on-policy agent updated every N environment steps (`if t % update_every == 0: agent.update()`): the loop's
+// iterations are environment steps, not updates — its length is not read from this loop.
+runRuleCases(noPeriodicCheckpoint, [
+  {
+    name: 'an agent updated under an interval of the environment loop: no length read, nothing reported',
+    code: rl('').replace(
+      '        update_info = agent.update(batch)',
+      '        if i % 4000 == 0:\n            update_info = agent.update(batch)',
+    ),
+    expect: [],
+  },
+]);

@@ -235,3 +235,31 @@ if __name__ == "__main__":
     expect: [],
   },
 ]);
+
+// A step loop of the project's own network (no model the core knows, hardware unknown) saving its weights alone: a
+// million optimizer steps is a long run whatever the model; 200,000 steps alone is no sign of one.
+const stepLoop = (steps: string) => `import torch
+
+net = VideoDiT(depth=28, width=1152).cuda()
+opt = torch.optim.AdamW(net.parameters(), lr=1e-4)
+for step in range(${steps}):
+    loss = net.loss(next(data))
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    if step % 10000 == 0:
+        torch.save({"model": net.state_dict()}, f"ckpt/{step:07d}.pt")
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'weights alone every 10,000 of 1,000,000 steps: information naming the step count',
+    code: stepLoop('1_000_000'),
+    expect: [{ line: 11, severity: 'information', messageIncludes: '1,000,000 steps written' }],
+  },
+  {
+    name: 'the same over 200,000 steps of an unknown model: no sign of a long run',
+    code: stepLoop('200_000'),
+    expect: [],
+  },
+]);

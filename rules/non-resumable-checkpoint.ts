@@ -22,7 +22,8 @@ export const nonResumableCheckpoint: Rule = {
       'keeps the weights alone and no `BackupAndRestore` is passed (each one not `save_best_only` reported) — ' +
       'on a run estimated to take longer than `checkpoint-threshold-hours` GPU-hours; on a run that cannot be ' +
       'estimated (or whose length rests on an assumed dataset size), as information when the file states a long run ' +
-      '(≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B parameters, two of them; for a save inside the loop or a ' +
+      '(≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B parameters, two of them, or 1,000,000 steps or more alone; ' +
+      'for a save inside the loop or a ' +
       'Keras checkpoint callback, ≥ 50 epochs written is enough).',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +

@@ -31,6 +31,24 @@ runRuleCases(unboundedTraining, [
     expect: [{ line: 11, column: 1, severity: 'information', messageIncludes: '120 epochs' }],
   },
   {
+    name: "the scheduler's patience given from an option (`patience=args.lr_patience`) still stops nothing",
+    code: plateau('').replace(
+      'scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, patience=3)',
+      'scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, "min", patience=int(args.lr_patience))',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, column: 1, severity: 'information', messageIncludes: '120 epochs' }],
+  },
+  {
+    name: 'an early stopper beside the scheduler, given its own patience, stops the run (nothing reported)',
+    code: plateau('    if stopper.should_stop(val_loss):\n        raise SystemExit\n').replace(
+      'patience=3)',
+      'patience=args.lr_patience)\nstopper = EarlyStopper(patience=args.patience)',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
     name: 'a patience counter of the loop beside the scheduler stops it',
     code: plateau(
       '    if val_loss < best:\n        best, bad = val_loss, 0\n    else:\n        bad += 1\n    if bad > patience:\n        break\n',
@@ -94,5 +112,60 @@ runRuleCases(unboundedTraining, [
     files: { '/case/loops.py': loops },
     settings: { hardware: 'a100' },
     expect: [],
+  },
+]);
+
+// An epoch count whose argparse default is None, filled by the script from the dataset's default when the option is
+// not given (`if args.epochs is None: args.epochs = epoches[args.dataset.lower()]`).
+const filled = (table: string) => `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--dataset", type=str, default="ADE20K")
+parser.add_argument("--epochs", type=int, default=None)
+args = parser.parse_args()
+if args.epochs is None:
+    epoches = ${table}
+    args.epochs = epoches[args.dataset.lower()]
+
+model = SegModel().cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+for epoch in range(args.epochs):
+    for images, masks in train_loader:
+        loss = criterion(model(images.cuda()), masks.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    miou = validation(model, val_loader)
+`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'an epoch count the script fills from the default dataset when --epochs is not given',
+    code: filled("{'pascal_voc': 50, 'ade20k': 180, 'citys': 240}"),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 14, column: 1, severity: 'information', messageIncludes: '180 epochs' }],
+  },
+  {
+    name: 'the default dataset maps to 30 epochs',
+    code: filled("{'pascal_voc': 50, 'ade20k': 30, 'citys': 240}"),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a launcher that gives another dataset (not --epochs) picks a count this review does not read',
+    file: '/case/train.py',
+    code: filled("{'pascal_voc': 50, 'ade20k': 180, 'citys': 240}"),
+    files: { '/case/train.sh': 'python train.py --dataset pascal_voc\n' },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a launcher that gives --epochs sets the count',
+    file: '/case/train.py',
+    code: filled("{'pascal_voc': 50, 'ade20k': 180, 'citys': 240}"),
+    files: { '/case/train.sh': 'python train.py --dataset pascal_voc --epochs 120\n' },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 14, column: 1, messageIncludes: '120 epochs' }],
   },
 ]);

@@ -170,6 +170,58 @@ export function stepTensors(loop: SyntaxNode): Set<string> {
     }
     if (kept && x?.type === 'identifier' && out.has(x.text)) out.add(left.text);
   }
+  for (const n of derivedTensors(loop, out)) out.add(n);
+  return out;
+}
+
+/** A network called in the step (`out, _ = model(x)`, `logits = self.net(x)`): its outputs are on the device. */
+const NETWORK = /^(self\.)?\w*(model|net|generator|discriminator|encoder|decoder)\w*(\.module)?$/i;
+/** A tensor made on the GPU in the step (`total = torch.tensor(0.).cuda(rank)`, `torch.zeros(1, device="cuda")`). */
+const MADE_ON_GPU =
+  /^torch\.(tensor|zeros|ones|full|empty|zeros_like|ones_like)\s*\([\s\S]*(\.cuda\s*\(|device\s*=\s*['"]?cuda)/;
+/** Tensor methods whose result is a tensor again (on the same device): reductions, comparisons, casts. */
+const TENSOR_RESULT =
+  /^(detach|clone|mean|sum|float|double|half|long|int|bool|squeeze|unsqueeze|view|reshape|flatten|abs|sqrt|max|min|argmax|argmin|topk|eq|ne|gt|lt|ge|le|softmax|log_softmax|sigmoid|exp|log|norm)$/;
+
+/**
+ * Tensors derived on the device from the step's tensors and from what its network returns, in the order they are
+ * assigned: `_, pred = out.max(1)`, `correct = (pred == target).float()`, `accuracy = correct.sum() / n` — and
+ * tensors the step makes on the GPU itself (an accumulator `torch.tensor(0.).cuda()` to which reads are added: a CUDA
+ * tensor plus a float is a CUDA tensor). Not a value read off the device (`.item()`, `.cpu()`, `.tolist()`, `.size()`,
+ * `.shape`): those are host values.
+ */
+function derivedTensors(loop: SyntaxNode, known: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const host = new Set<string>();
+  const has = (name: string) => known.has(name) || out.has(name);
+  const tensor = (n: SyntaxNode | null | undefined): boolean => {
+    const x = strip(n);
+    if (!x) return false;
+    if (x.type === 'identifier') return has(x.text);
+    if (x.type === 'subscript') return tensor(x.childForFieldName('value'));
+    if (x.type === 'binary_operator')
+      return tensor(x.childForFieldName('left')) || tensor(x.childForFieldName('right'));
+    if (x.type === 'comparison_operator') return x.namedChildren.some((c) => tensor(c));
+    if (x.type !== 'call') return false;
+    const fn = x.childForFieldName('function');
+    if (fn?.type === 'attribute' && TENSOR_RESULT.test(fn.childForFieldName('attribute')?.text ?? ''))
+      return tensor(fn.childForFieldName('object'));
+    return false;
+  };
+  for (const a of loop.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = strip(a?.childForFieldName('right'));
+    if (!left || !right) continue;
+    const names =
+      left.type === 'identifier' ? [left] : /pattern_list|tuple_pattern/.test(left.type) ? left.namedChildren : [];
+    const callee = right.type === 'call' ? (right.childForFieldName('function')?.text ?? '') : '';
+    const fromNet = right.type === 'call' && NETWORK.test(callee);
+    const made = left.type === 'identifier' && MADE_ON_GPU.test(right.text);
+    const device = fromNet || made || tensor(right);
+    for (const n of names) if (n?.type === 'identifier' && n.text !== '_') (device ? out : host).add(n.text);
+  }
+  // A name also bound to a host value in the step (`acc = acc.item()`) may be either when it is read: not taken.
+  for (const n of host) out.delete(n);
   return out;
 }
 
@@ -283,3 +335,22 @@ export const LOGGERS =
 export const HOST_HELPERS = ['to_item', 'to_scalar', 'to_python_float', 'to_np', 'to_numpy', 'tensor2numpy'];
 /** A value the step computed: the loss, outputs, predictions, accuracies, norms. */
 export const STEP_VALUE = /loss|out|pred|logit|acc|norm|grad|score/i;
+
+/**
+ * A name in a condition that the step assigns an interval (`early_phase = batch_idx % freq == 0 and step < 2000` …
+ * `if early_phase or late_phase:`): the condition limits code to some steps like the interval written out. Not an
+ * accumulation boundary or a modulo true on nearly every step (everyStep), and not a name assigned anything else too.
+ */
+export function limitLocal(ids: (SyntaxNode | null)[], scope: SyntaxNode): boolean {
+  const names = new Set(ids.map((i) => i?.text ?? ''));
+  const rhs = new Map<string, SyntaxNode[]>();
+  for (const a of scope.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || !names.has(left.text)) continue;
+    rhs.set(left.text, [...(rhs.get(left.text) ?? []), right]);
+  }
+  return [...rhs.values()].some((rs) =>
+    rs.every((r) => !everyStep(r) && /%/.test(r.text) && someSteps(r.text.replace(RANK, ''))),
+  );
+}

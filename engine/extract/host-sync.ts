@@ -14,6 +14,7 @@ import {
   loaderData,
   LOGGERS,
   lossForward,
+  limitLocal,
   lossNames,
   passesTensor,
   RANK,
@@ -167,7 +168,6 @@ function returnedBy(factory: SyntaxNode, name: string): boolean {
  * from code that runs every step (a loss function returning `loss.item()` values, a meter update) runs every step
  * too — followed two calls deep. Loops are classified once each (a file may hold thousands of calls in one loop).
  */
-
 export class StepScopes {
   private readonly stepNames: Set<string>;
   private readonly perStep = new Map<number, SyntaxNode>();
@@ -294,15 +294,15 @@ export class StepScopes {
   scopeOf(node: SyntaxNode): SyntaxNode | undefined {
     const fn = enclosingDef(node);
     const loops = loopsAround(node).filter((l) => !fn || contains(fn, l));
-    // Outward from the innermost loop: a loop without any backward pass in it (a loop over metrics or parameters
-    // inside the step) runs within the step of a loop around it; the first loop that runs the step itself bounds it;
-    // a loop whose backward pass sits only in a loop nested inside it is an epoch loop: not per step.
+    // Outward from the innermost loop: a loop with no backward pass in it (over metrics, parameters, a tensor's
+    // elements) runs within the step of a loop, or of a function run every step, around it; the first loop that runs
+    // the step bounds it; a loop whose backward pass sits only in a loop nested inside it is an epoch loop.
     for (const loop of loops) {
       const k = this.kind(loop);
       if (k === 'step') return loop;
       if (k === 'epoch') return undefined;
     }
-    if (loops.length > 0 || !fn) return undefined;
+    if (!fn) return undefined;
     return this.perStep.get(fn.id);
   }
 }
@@ -335,8 +335,8 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
     if (!cond) return true;
     if (everyStep(cond)) continue;
     if (someSteps(cond.text.replace(RANK, ''))) return true;
-    if (cond.descendantsOfType('identifier').some((id) => id && counters.has(id.text))) return true;
-    if (cond.type === 'identifier' && counters.has(cond.text)) return true;
+    const ids = cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier');
+    if (ids.some((id) => id && counters.has(id.text)) || limitLocal(ids, loop)) return true;
   }
   return false;
 }

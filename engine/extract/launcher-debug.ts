@@ -4,7 +4,7 @@
 //   NCCL_DEBUG=INFO is not here: it logs at set-up and on errors, not per kernel (NCCL environment variables,
 //   docs.nvidia.com/deeplearning/nccl).
 // - credentials written in the script: `export WANDB_API_KEY=…`, `HF_TOKEN=hf_…`, `wandb login <key>`,
-//   `huggingface-cli login --token hf_…` → `credential` (the kind of secret, never the secret).
+//   `huggingface-cli login --token hf_…`, OpenRLHF's `--use_wandb <key>` → `credential` (the kind of secret, never the secret).
 // Commented-out lines (`# export CUDA_LAUNCH_BLOCKING=1`, the usual "uncomment to debug") are not read: the shell word
 // splitter gives the comments' spans, and a hit inside one is skipped. A debug switch set only under a condition
 // (`if [ "$DEBUG" = 1 ]; then … fi`, `[ -n "$DEBUG" ] && export …`) is not on by default and is not reported.
@@ -27,6 +27,9 @@ const SECRET_SITES = [
   // An argument of the training command that names a token or key (`--hub_token hf_…`, `use_auth_token="hf_…"`,
   // also inside a quoted `CMD="…"` string); secretKind() still has to recognise the value's format.
   /(?<![\w$])(?:--?)?[A-Za-z_.-]*(?:token|api_key|apikey)[=\s]+\\?["']?([\w-]{20,})/gi,
+  // An option named for W&B that takes the key itself: OpenRLHF's `--use_wandb <key>`, which its trainers hand to
+  // `wandb.login(key=args.use_wandb)`; `--wandb_key`. Not the run's name, project, group, entity, id or folder.
+  /(?<![\w$])--?(?![\w-]*(?:project|entity|name|group|org|tags?|_id|-id|dir|mode)\b)[\w-]*wandb[\w-]*[=\s]+\\?["']?([\w-]{20,})/gi,
 ];
 
 /**

@@ -117,13 +117,24 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
 function stopCounter(text: string, root: SyntaxNode): RegExpExecArray | undefined {
   for (const m of text.matchAll(/\b\w*(patience|early_?stop)\w*\b/gi)) {
     const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
-    const kw = node?.parent?.type === 'keyword_argument' ? node.parent : undefined;
-    const callee =
-      kw?.parent?.parent?.type === 'call' ? kw.parent.parent.childForFieldName('function')?.text : undefined;
-    if (kw && callee && /plateau|sched/i.test(callee) && !/early_?stop/i.test(callee)) continue;
+    if (node && inSchedulerArgs(node)) continue;
     return m;
   }
   return undefined;
+}
+
+/**
+ * A name inside the arguments of a learning-rate scheduler's call: its `patience=` keyword, or the value passed
+ * there (`ReduceLROnPlateau(optimizer, 'min', patience=opt.plateau_patience)`): the scheduler's, not a stopper's.
+ */
+function inSchedulerArgs(node: SyntaxNode): boolean {
+  for (let p: SyntaxNode | null = node.parent; p; p = p.parent) {
+    const args = p.type === 'call' ? p.childForFieldName('arguments') : null;
+    const callee = p.type === 'call' ? (p.childForFieldName('function')?.text ?? '') : '';
+    if (args && contains(args, node) && /plateau|sched/i.test(callee) && !/early_?stop/i.test(callee)) return true;
+    if (/statement|definition|block/.test(p.type)) return false;
+  }
+  return false;
 }
 
 /**

@@ -12,7 +12,7 @@ import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
 import { breakBound, neverEnds, whileBound } from './loop-bounds';
-import { isSaveName, savingFunctions } from './save-names';
+import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchAbove } from './python-branch';
 
@@ -229,7 +229,7 @@ function saveFacts(
   const isSave = (n: SyntaxNode | null) => {
     const callee = n?.childForFieldName('function')?.text ?? '';
     const name = callee.split('.').pop() ?? '';
-    return (isSaveName(name) && !/save_hyperparameters/.test(name)) || savers.has(name);
+    return (isSaveName(name) && !/save_hyperparameters/.test(name) && !mediaSave(callee)) || savers.has(name);
   };
   const within = loop.loops[loop.loops.length - 1]?.parent ?? undefined;
   const stepSaves = step.descendantsOfType('call').filter(isSave);

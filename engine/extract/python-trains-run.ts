@@ -12,6 +12,7 @@ import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
 import type { RunDraft } from './run-draft';
 import type { TrainingEvidence } from './python-trains';
+import { mediaSave } from './save-names';
 import { singleDevice } from './single-device';
 
 /** Mixed or reduced precision anywhere in the file: no fp32 default then. */
@@ -65,7 +66,14 @@ const blank = (text: string) =>
     .replace(/#[^\n]*/g, '')
     .replace(/(["'])(?:\\.|(?!\1)[^\\\n])*\1/g, '""');
 export function savesAnything(text: string): boolean {
-  for (const m of blank(text).matchAll(SAVE_CALL)) if (!m[1] || !NOT_STATE.test(m[1])) return true;
+  const t = blank(text);
+  for (const m of t.matchAll(SAVE_CALL)) {
+    if (m[1] && NOT_STATE.test(m[1])) continue;
+    // `self.video_recorder.save(f)`: a recording, not training state (./save-names mediaSave).
+    const callee = /[\w.]*$/.exec(t.slice(Math.max(0, m.index - 80), m.index))?.[0] ?? '';
+    if (m[1] === 'save' && mediaSave(callee + 'save')) continue;
+    return true;
+  }
   return false;
 }
 /** The header of the loop over epochs (`for epoch in range(250):`), where a finding about the whole run is shown. */
@@ -105,7 +113,7 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
         ? 'plain PyTorch runs in fp32 unless autocast, a GradScaler or .half() is used; this file shows none of them (https://pytorch.org/docs/stable/amp.html, 2025)'
         : 'Keras runs in float32 unless a mixed-precision policy is set; this file sets none (https://www.tensorflow.org/guide/mixed_precision, 2025)',
     });
-  if (!facts.has('grad_accum') && ev.stepLoop && !ACCUMULATION.test(text))
+  if (!facts.has('grad_accum') && ev.stepLoop && !ev.agent && !ACCUMULATION.test(text))
     facts.set('grad_accum', {
       key: 'grad_accum',
       value: 1,

@@ -18,7 +18,7 @@
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { callSite, callsWithKeyword, type CallSite } from '../parse/python-syntax';
 import { isBackwardCall } from './python-scan';
-import { isGradientCall, isGraphTrainRun, isUpdateCall, UPDATE_CALL_NAMES } from './python-update';
+import { isAgentUpdate, isGradientCall, isGraphTrainRun, isUpdateCall, UPDATE_CALL_NAMES } from './python-update';
 
 export const TRAINS_AT = 2;
 
@@ -49,6 +49,8 @@ export interface TrainingEvidence {
   stepLoop: boolean;
   /** The gradient computation of that step (`tape.gradient`, `jax.grad`, `sess.run(train_op)`), when there is one. */
   update?: SyntaxNode;
+  /** The loop's update is an RL agent's (`agent.update(batch)`): how it steps its optimizers is the agent's. */
+  agent?: boolean;
   /** The file runs something when executed (module-level code or a `__main__` guard). */
   entry: boolean;
   /**
@@ -115,6 +117,23 @@ function inLoop(n: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent) {
     if (p.type === 'for_statement' || p.type === 'while_statement') return true;
     if (p.type === 'function_definition') return false;
+  }
+  return false;
+}
+
+/**
+ * In a loop, and run on every iteration of it: no `if` with an interval (`if time_step % update_timestep == 0:`, a PPO
+ * update after every N environment steps) between the call and the loop — such a loop's iterations are not updates.
+ */
+function everyIteration(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+    if (p.type === 'function_definition') return false;
+    if (
+      (p.type === 'if_statement' || p.type === 'elif_clause') &&
+      /%/.test(p.childForFieldName('condition')?.text ?? '')
+    )
+      return false;
   }
   return false;
 }
@@ -227,6 +246,7 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
   let backward: SyntaxNode | undefined;
   let step: SyntaxNode | undefined;
   let graphRun: SyntaxNode | undefined;
+  let agentRun: SyntaxNode | undefined;
   const built = entry ? builtWithSettings(root, text) : new Set<string>();
   const scan = (withSettings: boolean) => {
     calls.length = 0;
@@ -245,6 +265,12 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
       // `optimizer.minimize(loss)` computes the gradient too.
       if (c.name === 'minimize' && isUpdateCall(c)) backward ??= c.node;
       if (!graphRun && isGraphTrainRun(c) && inLoop(c.node)) graphRun = c.node;
+      if (!agentRun && isAgentUpdate(c) && everyIteration(c.node)) agentRun = c.node;
+    }
+    // An RL agent's update in a loop is the loop's whole update (its gradients and optimizer steps are the agent's).
+    if (agentRun && !(backward && step)) {
+      backward = agentRun;
+      step = agentRun;
     }
     // A TF1 session running a training op in a loop is one whole update, the loop's.
     if (graphRun) {
@@ -278,13 +304,18 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
   const stepLoop = stepped && inLoop(backward as SyntaxNode);
   if (stepped) {
     code = Math.max(code, 2);
-    reasons.push('a backward pass and an optimizer step in a loop');
+    reasons.push(
+      agentRun && backward === agentRun
+        ? "an agent's update in a loop"
+        : 'a backward pass and an optimizer step in a loop',
+    );
   }
   if (loop) {
     code += 1;
     reasons.push('a loop over epochs or training steps');
   }
-  return { code, reasons, calls: calls.map((x) => x.c), stepLoop, update: backward, entry, held: false };
+  const agent = !!agentRun && backward === agentRun;
+  return { code, reasons, calls: calls.map((x) => x.c), stepLoop, update: backward, entry, held: false, agent };
 }
 
 /** A test suite (pytest or unittest: `def test_…` / `class Test…` beside the import): it checks code, it trains nothing. */

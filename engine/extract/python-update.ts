@@ -81,3 +81,12 @@ export function isGraphTrainRun(c: CallSite): boolean {
   const first = c.positional[0] ?? c.kwargs.get('fetches')?.value;
   return !!first && TRAIN_OP.test(first.text);
 }
+
+/**
+ * A reinforcement-learning agent's update (`agent.update(batch)`, `self.agent.update(self.replay_buffer, logger,
+ * step)`, `policy.update(…)`): the agent computes its gradients and steps its optimizers inside (jaxrl, pytorch_sac,
+ * DrQ, tianshou's `policy.update`); in a loop of the script it is one training update per iteration.
+ */
+export function isAgentUpdate(c: CallSite): boolean {
+  return c.name === 'update' && /(^|[._])(\w*agent|\w*learner|policy|algo|algorithm)$/i.test(receiverOf(c));
+}

@@ -8,6 +8,8 @@ import { offByComparison } from './flag-compare';
 import { enclosingDef, paramOf } from './python-params';
 import { integerArithmetic } from './int-arith';
 import { bindingsIn } from './local-bindings';
+import { noneFill, stringMethod } from './option-fill';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -253,7 +255,16 @@ export class ValueResolver {
       const arg = kw?.childForFieldName('value') ?? args.filter((a) => a?.type !== 'keyword_argument')[param!.index];
       return this.dictOf(arg, depth + 1);
     }
-    return undefined;
+    // Outside any function: a name bound once in the whole file, in the block that reads it (`if args.epochs is None:
+    // epoches = {…}; args.epochs = epoches[…]`).
+    if (enclosingDef(node)) return undefined;
+    const all = nodesOfType(this.root, 'assignment').filter((a) => a?.childForFieldName('left')?.text === node.text);
+    let block: SyntaxNode | null = node.parent;
+    while (block && block.type !== 'block' && block.type !== 'module') block = block.parent;
+    const only = all.length === 1 ? all[0] : undefined;
+    return only?.parent?.parent?.id === block?.id
+      ? this.dictOf(only?.childForFieldName('right'), depth + 1)
+      : undefined;
   }
 
   /**
@@ -352,6 +363,10 @@ export class ValueResolver {
         if (typeof r.value !== 'number') return { value: undefined, node, dest: r.dest };
         return { ...r, value: fn === 'int' ? Math.trunc(r.value) : r.value };
       }
+      // `args.dataset.lower()`: the string method of a known string.
+      let obj: Resolved = { value: undefined };
+      const s = stringMethod(node, (o) => (obj = this.resolve(o, depth + 1)).value);
+      if (s !== undefined) return { ...obj, value: s, node };
     }
     // An f-string of known values (`f'huggyllama/llama-{MODEL_SIZE}'`): the text it makes (no format spec read).
     if (node.type === 'string' && depth < MAX_DEPTH && node.namedChildren.some((c) => c?.type === 'interpolation')) {
@@ -406,19 +421,38 @@ export class ValueResolver {
     }
     // `config["num_epochs"]` where `config` is bound to a dict literal (directly, or through the function's callers).
     if (node.type === 'subscript' && depth < MAX_DEPTH) {
-      const key = literal(node.childForFieldName('subscript'));
+      // The key written, or one known from the defaults (`epoches[args.dataset.lower()]`).
+      const sub = node.childForFieldName('subscript');
+      const k = literal(sub) !== undefined ? { value: literal(sub) } : this.resolve(sub, depth + 1);
+      const key = k.value;
       const dict = typeof key === 'string' ? this.dictOf(node.childForFieldName('value'), depth + 1) : undefined;
       const pair = dict?.namedChildren.find((p) => p?.type === 'pair' && literal(p.childForFieldName('key')) === key);
       if (pair) {
         const r = this.resolve(pair.childForFieldName('value'), depth + 1);
         if (r.value !== undefined)
-          return { ...r, via: r.via ?? `${node.text} = ${pair.childForFieldName('value')?.text} in the dict literal` };
+          return {
+            ...r,
+            via: r.via ?? `${node.text} = ${pair.childForFieldName('value')?.text} in the dict literal`,
+            ...(k.via ? { via: `${node.text} = ${pair.childForFieldName('value')?.text}, with ${k.via}` } : {}),
+            scriptDefault: r.scriptDefault || k.scriptDefault,
+          };
       }
       return { value: undefined, node };
     }
     if (node.type === 'attribute') {
       const attr = node.childForFieldName('attribute')?.text;
       const d = attr ? this.declared.get(attr) : undefined;
+      // Default None, filled by the script when the option is not given (./option-fill.ts).
+      const fill = attr && d?.value === null && depth < MAX_DEPTH ? noneFill(this.root, attr) : undefined;
+      const r = fill ? this.resolve(fill, depth + 1) : undefined;
+      if (d && fill && r && r.value !== undefined && r.value !== null)
+        return {
+          value: r.value,
+          node: r.node ?? fill,
+          via: `${d.via} is None, set to ${fill.text}${r.via ? ` (${r.via})` : ''}`,
+          scriptDefault: true,
+          dest: attr,
+        };
       if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
       const holder = attr === 'value' ? this.flagHolders.get(node.childForFieldName('object')?.text ?? '') : undefined;
       if (holder) return { value: holder.value, node: holder.node, via: holder.via, scriptDefault: true };

@@ -13,6 +13,10 @@ export const isSaveName = (name: string) =>
   (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
   (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
 
+/** A `.save(…)` of an object that records media (`self.video_recorder.save(f)`, `gif_writer.save`, `fig.save`). */
+export const mediaSave = (callee: string): boolean =>
+  /(^|[._])\w*(video|recorder|image|img|fig|figure|plot|audio|gif|frames?|movie)\w*\.save$/i.test(callee);
+
 /** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
 export function savingFunctions(root: SyntaxNode, text: string): Set<string> {
   const out = new Set<string>();
@@ -21,7 +25,7 @@ export function savingFunctions(root: SyntaxNode, text: string): Set<string> {
   for (const m of text.matchAll(/\.\s*(save_\w+)\s*\(/g)) if (!NOT_CHECKPOINT.test(m[1])) named.add(m[1]);
   for (const c of findCalls(root, text, [...named])) {
     // `toimage(x).save(fn)` writes a picture; a function named for what it writes (`save_result`) is no checkpoint.
-    if (/\)\s*\.\s*save$/.test(c.callee)) continue;
+    if (/\)\s*\.\s*save$/.test(c.callee) || mediaSave(c.callee)) continue;
     const fn = enclosingDef(c.node);
     const name = fn?.childForFieldName('name')?.text;
     if (name && !NOT_CHECKPOINT.test(name)) out.add(name);

@@ -73,6 +73,12 @@ function argparseDest(note: string | undefined): string | undefined {
   return m ? m[1].replace(/-/g, '_') : undefined;
 }
 
+/** The other argparse options a script-default fact's note says its value was computed from. */
+function otherDests(note: string | undefined, dest: string): string[] {
+  const all = [...(note ?? '').matchAll(/default of argparse --([\w-]+)/g)].map((m) => m[1].replace(/-/g, '_'));
+  return all.filter((d) => d !== dest);
+}
+
 /** The switch an off-by-default save waits for, from its note ("… runs only when --save_model is given"). */
 function switchDest(f: Fact): string | undefined {
   const m = f.key === 'periodic_save' ? /runs only when --([\w-]+) is given/.exec(f.note ?? '') : null;
@@ -139,6 +145,17 @@ export function mergeRun(
       const dest =
         f.origin === 'script-default' || f.origin === 'inferred' ? (argparseDest(f.note) ?? switchDest(f)) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;
+      // A default the script computes from other options' defaults (`args.epochs = epoches[args.dataset.lower()]`):
+      // a launcher that gives one of those options picks another value, not read here.
+      const from = !given && dest ? otherDests(f.note, dest).find((d) => launch.fields.get(d)) : undefined;
+      if (from) {
+        facts.set(k, {
+          ...f,
+          value: null,
+          note: `${f.note} — --${from} on ${path.basename(launch.file)} changes it (value not readable here)`,
+        });
+        continue;
+      }
       if (!given) continue;
       // A mixed-precision switch the script declares off (`--amp`), given on the command line: on.
       const switchOn =

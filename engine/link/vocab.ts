@@ -129,7 +129,8 @@ export function vocabDrafts(
   const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];
   if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts);
-  if (tree && python && evidence && d.plan.framework === 'config')
+  // A script whose settings are ml_collections flags runs its own loop too (jaxrl's `agent.update(batch)`).
+  if (tree && python && evidence && (d.plan.framework === 'config' || d.plan.framework === 'mlcollections'))
     updateLoopFacts(linker.id(file), tree, text, evidence, d.plan.facts);
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';

@@ -108,6 +108,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('global_batch', 'train_batch_size', 'int', ['openrlhf'], { scope: 'global', fw: ['openrlhf'] }),
   A('seq_len', 'max_len', 'int', ['openrlhf'], { fw: ['openrlhf'] }),
   A('model', 'pretrain', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
+  // OpenRLHF's `--use_wandb` takes the W&B API key (its trainers call `wandb.login(key=args.use_wandb)` and log to
+  // W&B whenever it is set): the tracker is W&B (read in ./read.ts without the value, which is a secret).
+  A('tracker', 'use_wandb', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
   // TPUEstimator: `train_batch_size` is the global batch; TPU cores (or XLNet's GPUs per host) and hosts.
   A('global_batch', 'train_batch_size', 'int', ['tpu-estimator'], { scope: 'global', fw: ['tpu-estimator'] }),
   A('devices', 'num_tpu_cores tpu_num_cores num_cores', 'devices', ['tpu-estimator'], { fw: ['tpu-estimator'] }),

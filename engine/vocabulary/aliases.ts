@@ -278,7 +278,7 @@ export const ALIASES: Alias[] = [
   ),
   A(
     'compile',
-    'compile torch_compile torchcompile compile.enable use_torch_compile compile_model training.compile',
+    'compile torch_compile torchcompile compile.enable use_torch_compile use_compile compile_model training.compile',
     'bool',
     ['torchtitan', 'hf', 'timm', 'olmo', 'litgpt', 'composer'],
   ),

@@ -95,6 +95,8 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       if (entry.kind === 'env') continue;
       // scikit-learn's nested parameter names (`net__max_epochs`, `net__module__hidden`: skorch, pipelines) are paths.
       const path = entry.path.flatMap((p) => (p.includes('__') ? p.split('__').filter(Boolean) : [p])).map(norm);
+      // A key made only of underscores (`"__"` in a tokenizer's vocabulary) names nothing.
+      if (!path.length) continue;
       const applies = (c: AliasKey) => (!c.alias.fw || c.alias.fw.includes(fid)) && !c.alias.notFw?.includes(fid);
       let candidates = idx.get(path[path.length - 1])?.filter(applies);
       // A spelling no applicable row lists, read as its nearest listed one (`train_max_steps`, `num_epoch`, `epoch`):

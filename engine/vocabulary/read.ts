@@ -215,6 +215,14 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
             extras.set(to, { value: v && /4bit/.test(last) ? 1 : 0, hit: h });
             break;
           }
+          // OpenRLHF's `--use_wandb <key>`: W&B is on whenever a key (or a bare switch) is given; the note never
+          // repeats the value, which is the API key.
+          if (to === 'tracker' && /wandb/.test(last)) {
+            const on = v === true || (typeof v === 'string' && !!v.trim() && !/^(false|none|null|0)$/i.test(v.trim()));
+            if (on) fact('tracker', 'wandb', h, `--${last} given: the run logs to W&B`);
+            else done = false;
+            break;
+          }
           if (typeof v !== 'string' || !v.trim() || /^\$\{|^\?\?\?$/.test(v)) done = false;
           // A `model:` value that names no model (a model type such as `hf_causal_lm`, a placeholder, a wrapper
           // class) leaves the next spelling (`pretrained_model_name_or_path`) to name it (../extract/model-name.ts).

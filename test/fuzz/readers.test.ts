@@ -158,3 +158,12 @@ test('shell: a Unicode space or `<(` between words ends the word (found by this 
   );
   assert.equal(parseShell('diff <(ls a) <(ls b)\n').commands.length, 3);
 });
+
+test('JSON: keys made only of underscores (a tokenizer vocabulary) are read without an error', async () => {
+  const text = JSON.stringify({ '!': 0, _: 1, __: 2, ____: 3, train_batch_size: 4 });
+  const a = await analyzeChecked('/fuzz/gpt2-vocab.json', text, {});
+  assert.deepEqual(
+    a.messages.filter((m) => /failed/.test(m)),
+    [],
+  );
+});

@@ -21,7 +21,7 @@ export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper o
  * defines a `Trainer` class of its own (`class Trainer(object):`), whose calls are the project's.
  */
 const MULTI_DEVICE =
-  /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
+  /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
 const LIBRARY_TRAINER = /\bTrainer\s*\(/;
 const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\(\s*(object)?\s*\))?\s*:/m;
 
@@ -33,6 +33,9 @@ const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\(\s*(object)?\s*\))?\s*:/m;
  */
 const ONE_CUDA =
   /['"](cuda(:\d+)?|gpu)['"](?!\s*[:\]])|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
+
+/** The script imports TensorFlow, Keras, JAX or Flax (the import line). */
+const TF_JAX = /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|jax|flax)\b.*$/m;
 
 /** A multi-device mechanism in any of these texts. */
 export function multiDevice(texts: string[]): boolean {
@@ -66,15 +69,21 @@ export function singleDevice(
         break;
       }
     }
+  // TensorFlow and JAX place a script's work on one device unless it sets up more: TensorFlow picks the visible GPU
+  // with the lowest id (https://www.tensorflow.org/guide/gpu), JAX runs on `jax.devices()[0]`
+  // (https://jax.readthedocs.io/en/latest/faq.html#controlling-data-and-computation-placement-on-devices).
+  const tfJax = !at && runs && !/^\s*(import|from)\s+torch\b/m.test(text) ? TF_JAX.exec(text) : null;
+  if (tfJax) at = { file, m: tfJax };
   if (!at) return undefined;
   const where = at.file === file ? '' : ' in a module it calls';
+  const why = tfJax ? `${/jax|flax/.test(tfJax[0]) ? 'JAX' : 'TensorFlow'} places it on the first device` : at.m[0];
   return {
     key: 'devices',
     value: 1,
     origin: 'inferred',
     file: at.file,
     span: { start: at.m.index, end: at.m.index + at.m[0].length },
-    note: `${SINGLE_PROCESS}: one device (${at.m[0]}${where})`,
+    note: `${SINGLE_PROCESS}: one device (${why}${where})`,
   };
 }
 

@@ -258,7 +258,9 @@ model.fit(ds, epochs=3)
   assert.equal(fact(a, 'micro_batch')?.value, null, 'per replica: 512 ÷ replicas, unknown here');
   a = await analyze({ 't.py': script('') }, 't.py');
   assert.equal(fact(a, 'micro_batch')?.value, 512, 'one process without a strategy: the batch is per step');
-  assert.equal(fact(a, 'global_batch'), undefined);
+  // …on the one device TensorFlow places it on, so the global batch is that batch too.
+  assert.equal(fact(a, 'devices')?.value, 1);
+  assert.equal(fact(a, 'global_batch')?.value, 512);
 });
 
 test('a mixture-of-experts config: total and active sizes from the experts and the experts each token uses', async () => {

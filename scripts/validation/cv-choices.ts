@@ -20,34 +20,15 @@
 //              leave-one-set-out residuals under that model, capped like the core's.
 // Noise: a paired bootstrap over runs (2,000 resamples) of the difference in median |error| with the current core.
 import * as fs from 'node:fs';
-import { CASES, caseFamily, type CaseMetric, type ValidationCase } from '../../core/validation/cases';
-import { estimate, fitConstants, PRIORS, type Estimate, type FittedConstants, type Range } from '../../core/index';
+import { CASES, caseFamily, type ValidationCase } from '../../core/validation/cases';
+import { estimate, fitConstants, PRIORS, type FittedConstants, type Range } from '../../core/index';
 import { prepareRun } from '../../core/prepare';
 import { bandOf } from '../../core/fit-spread';
+import { inside, median, metricOf, spentSetOf } from './metrics';
 
-const setOf = (c: ValidationCase) => (c.notes?.startsWith('footprint-') ? c.notes.split(/\s/)[0] : undefined);
+const setOf = spentSetOf;
 /** Group left out when a training case's residual is taken: its set, else its family. */
 const groupOf = (c: ValidationCase) => setOf(c) ?? `family:${caseFamily(c)}`;
-
-function metricOf(e: Estimate, m: CaseMetric): Range {
-  switch (m) {
-    case 'gpuHours':
-      return e.gpuHours;
-    case 'energyKWh':
-      return e.energyKWh;
-    case 'co2eKg':
-      return e.co2eKg;
-    case 'acceleratorKWh':
-      return e.energyBreakdownKWh?.accelerators ?? { low: NaN, mid: NaN, high: NaN };
-  }
-}
-
-function median(xs: number[]): number {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const k = Math.floor(s.length / 2);
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
-}
 
 /** The same range capped at `cap` (both sides shrunk in log space, as core/ranges.ts combineLog does). */
 function recap(r: Range, cap: number): Range {
@@ -59,8 +40,6 @@ function recap(r: Range, cap: number): Range {
   const k = lim / (lu + ld);
   return { low: r.mid * Math.exp(-ld * k), mid: r.mid, high: r.mid * Math.exp(lu * k) };
 }
-
-const inside = (v: number, r: Range) => v >= r.low - 0.005 * v && v <= r.high + 0.005 * v;
 
 interface Judged {
   c: ValidationCase;

@@ -4,7 +4,7 @@
 //
 // Headline: leave-one-SET-out error over the spent published sets (docs/evaluation/heldout/footprint-N, development
 // cases since they were scored): for each set, the fitted constants (core/fit.ts: base MFU per architecture, size
-// slope, MoE efficiency, vision run efficiency, text fill, utilisation spread) are refitted on every other case and the
+// slope, MoE efficiency, vision run efficiency, utilisation spread; the text fill is a prior since round 15) are refitted on every other case and the
 // set's estimable runs are estimated with them, as the set was judged when it was held out: the out-of-fold figure
 // closest to a new held-out set's. The in-sample figure on the same runs (constants fitted on all cases, as the
 // estimator ships) is printed beside it. Below it, leave-one-family-out over all cases (each model family's cases
@@ -400,7 +400,7 @@ console.log(`size slope ${k.sizeSlope.toFixed(3)} per decade below 1B (${k.count
 console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases)`);
 console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
 console.log(
-  `text fill (share of the stated length text samples fill) ${k.textFill.toFixed(3)} (${k.counts.fill} cases)`,
+  `text fill (share of the stated length text samples fill) ${k.textFill.toFixed(3)} (the prior, not fitted)`,
 );
 const band = (b: { low: number; high: number; n: number }) => `${b.low.toFixed(2)}–${b.high.toFixed(2)}× (${b.n})`;
 console.log(

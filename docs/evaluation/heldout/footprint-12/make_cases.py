@@ -142,7 +142,7 @@ A(C(id="megagon-t5-base-japanese-web-tpuv3-8-126h",
     notes=("Card (commit 5efdce7 adds the sentence): '- Japanese in mC4/3.0.1' / '- Japanese in wiki40b/1.3.0' / '- T5 model: "
            "models/t5.1.1.base.gin' / '- Training steps: 1,000,000' / '+ It took about 126 hours with TPU v3-8'. Target [D] = v3-8 = 4 chips "
            "x 126 h = 504 TPU v3 chip-hours (`also`: 1,008 core-hours). paramsTotal [R] = 248M (T5 v1.1 base, recalled, not in the card). "
-           "Batch size and sequence length were not in what was read (tokens null). Year 2021. Quality B: 'about', TPU slice, recalled "
+           "Batch size and sequence length were not in what was read (tokens null). Year 2021 [R]. Quality B: 'about', TPU slice, recalled "
            "parameter count.")))
 A(C(id="naclbit-gpt-j-japanese-6.8b-tpuv3-128-4wk",
     name="naclbit gpt-j-japanese-6.8b (GPT-J architecture, Mesh Transformer JAX) pre-training on ~106B-token Japanese corpus, TPUv3-128, about 4 weeks",
@@ -287,7 +287,7 @@ A(C(id="flair-inc-rgb-15cl-resnet34-deeplabv3-16xv100-22ep", modality="vision",
            "corresponding val_loss=0.60.' Target [D] = 16 x 22 x 6 min = 35.2 V100-hours to the kept checkpoint. With early stopping at "
            "patience 30 the job itself probably ran about 30 epochs longer (~52 x 6 min x 16 = 83 h); the card does not say, so the target "
            "is the lower, stated-arithmetic figure. Validation passes are inside the 6-minute epoch. Parameters not stated (DeepLabV3-"
-           "ResNet34 is ~26M [R]; left null). Year 2023. Quality B: approximate per-epoch time, early-stopping ambiguity.")))
+           "ResNet34 is ~26M [R]; left null). Year 2023-2024 (card not dated in what was read). Quality B: approximate per-epoch time, early-stopping ambiguity.")))
 
 # ====================================================================== Tortoise TTS French fine-tunes on one RTX 3090
 A(C(id="french-tortoise-v1-24k-8850steps-1xrtx3090-19h", modality="speech",
@@ -308,6 +308,74 @@ A(C(id="french-tortoise-v2-120k-10ksteps-1xrtx3090-21h", modality="speech",
            "samples (SIWIS + Common Voice + M-AILABS) on 10k step with a RTX 3090 (~= 21 hours of training), with Text LR Weight at 1'. "
            "Target = 21 RTX 3090-hours as stated. Pair with V1: 5x the samples but only 13% more steps, so the time follows steps, not "
            "data size (less than one pass over 120k samples is possible; batch not stated). Year 2023. Quality B: '~='.")))
+
+# ====================================================================== FLM-101B growth stages (same source as flm-101b-growth-192xa800-26d)
+for stage, params, d in (("16b", 16_000_000_000, 9.63), ("51b", 51_000_000_000, 5.37)):
+    A(C(id=f"flm-101b-stage-{stage}-192xa800-{d}d",
+        name=f"FLM-101B growth stage {stage.upper()} (before growing to the next size), 24 DGX-A800 (192 A800 80GB), {d} days",
+        quality="B", architecture="dense-decoder (model growth, xPos)", paramsTotal=params, seqLen=2048,
+        hardware="A800 80GB", devices=192, precision="bf16", target=dict(metric=GPUH, value=days(192, d)),
+        source="CofeAI/FLM-101B model card on Hugging Face (README_zh.md at commit dd7ec33, hyperparameter table; 2023)",
+        notes=("README_zh hyperparameter table: 'Hyperparameter | 16b | 51b | 101b' / 'Precision | bfloat16' / 'Batch size(M tokens) | 4.72 | "
+               "4.72 | 4.31' / 'Time(day) | 9.63 | 5.37 |' (the 101b cell was not visible in what was read). '我们依次在该集群上进行了16B, 51B和"
+               f"101B的模型的训练和生长' (the 16B, 51B and 101B models were trained and grown one after another on this cluster of 24 DGX-A800). "
+               f"Target [D] = 192 x {d} d x 24 = {round(days(192, d), 2):,} A800-hours for the {stage.upper()} stage. Steps per stage not read "
+               "(tokens null; the batch is given in M tokens, so tokens = steps x 4.72M if the steps are found). Per-stage rows of the run in "
+               "flm-101b-growth-192xa800-26d (convention of footprint-11's HDM stages); the two stages plus the 101B stage add up to the "
+               "'less than 26 days' total. Year 2023. Quality B: stage times from a table without step counts.")))
+
+# ====================================================================== Sparse R-CNN on COCO, 8 V100
+SRCNN_SRC = ("PeizeSun/SparseR-CNN (GitHub, commit 0e5028d, May 2023) README.md (blob e72f390), table 'Models' and 'Notes'; "
+             "projects/SparseRCNN/configs/Base-SparseRCNN.yaml (blob 305c475), sparsercnn.res50.100pro.3x.yaml (blob 4d05884), "
+             "sparsercnn.res50.300pro.3x.yaml (blob 863cb8a), sparsercnn.res101.100pro.3x.yaml (blob 9464a08), sparsercnn.res101.300pro.3x.yaml (blob 15d038c)")
+COCO_TRAIN = 118_287
+for cfg, depth, props, h, ap in (("R50_100pro_3x", 50, 100, 19, "42.8"), ("R50_300pro_3x", 50, 300, 24, "45.0"),
+                                  ("R101_100pro_3x", 101, 100, 25, "44.1"), ("R101_300pro_3x", 101, 300, 29, "46.4")):
+    A(C(id=f"sparse-rcnn-{cfg.lower().replace('_', '-')}-coco-8xv100-{h}h", modality="vision",
+        name=f"Sparse R-CNN {cfg} (ResNet-{depth}-FPN, {props} learnable proposals) on COCO train2017, 270k iterations x 16 images, 8 V100, {h} h",
+        quality="B", architecture=f"detector (Sparse R-CNN, ResNet-{depth} FPN, ImageNet-pretrained backbone)",
+        samples=COCO_TRAIN, epochs=round(270_000 * 16 / COCO_TRAIN, 2), resolution="COCO multi-scale",
+        hardware="V100", devices=8, target=dict(metric=GPUH, value=hours(8, h)),
+        source=SRCNN_SRC,
+        notes=(f"README table: 'Method | inf_time | train_time | box AP' / '{cfg} | ... | {h}h | {ap}'. Notes: 'The training time is on 8 GPUs "
+               "with batchsize 16. The inference time is on single GPU. All GPUs are NVIDIA V100.' Base-SparseRCNN.yaml: 'IMS_PER_BATCH: 16', "
+               "'MAX_ITER: 270000', 'OPTIMIZER: \"ADAMW\"', 'MIN_SIZE_TRAIN: (480, ..., 800)', 'EVAL_PERIOD: 7330', 'FILTER_EMPTY_ANNOTATIONS: "
+               f"False'; the {cfg} config sets DEPTH {depth}, NUM_PROPOSALS {props}" + (", CROP ENABLED True" if props == 300 else "") +
+               f". Target [D] = 8 x {h} h = {8 * h} V100-hours. samples = COCO train2017 = 118,287 images [R] (all images kept: empty "
+               "annotations not filtered); epochs [D] = 270,000 x 16 / 118,287 = 36.5. The periodic COCO evaluations (every 7,330 iterations) "
+               "may be inside the stated time. Parameter count not stated (null). Precision not set in the configs (detectron2 default fp32 "
+               "[R]; left null). V100 memory not stated. Year 2020. Quality B: whole hours, table value. Four rows of one table: the "
+               "proposal count and the backbone change the time (19 / 24 / 25 / 29 h).")))
+
+# ====================================================================== FLAIR (IGN) second model
+A(C(id="flair-inc-rgbie-12cl-resnet34-unet-16xv100-84ep", modality="vision",
+    name="IGNF FLAIR-INC_rgbie_12cl_resnet34-unet: aerial land-cover segmentation (RGB + infrared + elevation), 84 epochs at ~6 min on 16 V100",
+    quality="B", architecture="U-Net with ResNet-34 encoder (segmentation_models_pytorch), 5 input channels", epochs=84,
+    hardware="V100", devices=16, target=dict(metric=GPUH, value=hours(16, 84 * 6 / 60)),
+    source="IGNF/FLAIR-INC_rgb_12cl_resnet34-unet model card repository on Hugging Face (README.md, commit 0eb257f diff, 2024)",
+    notes=("Card (commit 0eb257f; the card in this repository names the model 'FLAIR-INC_rgbie_12cl_resnet34-unet'): 'The "
+           "FLAIR-INC_rgbie_12cl_resnet34-unet model was trained on a HPC/AI resources provided by GENCI-IDRIS (Grant 2022-A0131013803). 16 "
+           "V100 GPUs were used ( 4 nodes, 4 GPUS per node). With this configuration the approximate learning time is 6 minutes per epoch.' / "
+           "'+ FLAIR-INC_rgbie_12cl_resnet34-unet was obtained for num_epoch=84 with corresponding val_loss=0.57.' Target [D] = 16 x 84 x 6 "
+           "min = 134.4 V100-hours to the kept checkpoint (same early-stopping caveat as the deeplabv3 row: the job may have run longer). "
+           "The training-data section of this card was not read (samples null; the deeplabv3 card of the same collection uses 174,700 "
+           "FLAIR-INC train patches of 512x512). The repository name says 'rgb' while the card text says 'rgbie' - kept as the card text "
+           "says. Year 2024. Quality B: approximate per-epoch time, naming inconsistency, early stopping.")))
+
+# ====================================================================== Nepali BERT on one V100
+A(C(id="nepalibert-mlm-4.3gb-1xv100-3d9h",
+    name="Shushant/nepaliBERT: BERT-base MLM pre-training on ~4.3-4.6 GB of Nepali news text, Tesla V100, about 3 days 8 hours 57 minutes",
+    quality="B", architecture="dense-encoder (BERT-base, MLM)", hardware="V100", devices=1,
+    target=dict(metric=GPUH, value=round(hours(1, 3 * 24 + 8 + 57 / 60), 2)),
+    source="Shushant/nepaliBERT model card on Hugging Face (README.md; copy in the file index, id 12898993351; 2022)",
+    notes=("Card: 'This model is a fine-tuned version of Bert Base Uncased on dataset composed of different news scrapped from nepali news "
+           "portals comprising of 4.6 GB of textual data.' / 'Pretraining done on bert base architecture.' / 'THe training corpus is "
+           "developed using 85467 news scrapped from different job portals ... THe corpus size is about 4.3 GB of textual data.' / 'For the "
+           "pretraining of masked language model, Trainer API from Huggingface is used. The pretraining took about 3 days 8 hours 57 minutes. "
+           "Training was done on Tesla V100 GPU.' Target [D] = 72 + 8 + 57/60 = 80.95 V100-hours, reading 'Tesla V100 GPU' as one GPU (the "
+           "count is not written out). Whether it starts from bert-base-uncased weights ('fine-tuned version of') or from scratch with a new "
+           "vocabulary is not clear; parameters, epochs, batch and tokens not stated (null). The two corpus sizes (4.6 GB / 4.3 GB) "
+           "disagree. Year 2022 [R]. Quality B: single-GPU count inferred, inconsistent data size.")))
 
 # ====================================================================== write
 def num(v):

@@ -15,6 +15,8 @@ export const SOURCES = {
     year: 2025,
   },
   lightning: { url: 'https://lightning.ai/docs/pytorch/stable/common/trainer.html', year: 2025 },
+  // TorchDrug's Engine builds each component from the `class` key of its dict (`optimizer: {class: Adam, lr: …}`).
+  torchdrug: { url: 'https://github.com/DeepGraphLearning/torchdrug/blob/master/torchdrug/core/engine.py', year: 2023 },
   deepspeed: { url: 'https://www.deepspeed.ai/docs/config-json/', year: 2025 },
   accelerate: { url: 'https://huggingface.co/docs/accelerate/package_reference/cli', year: 2025 },
   torchtitan: { url: 'https://github.com/pytorch/torchtitan/blob/main/torchtitan/config/job_config.py', year: 2025 },

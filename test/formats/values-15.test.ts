@@ -186,6 +186,9 @@ def train(config: Config, world_size: int):
 `;
   const a = await analyze({ 'train.py': code }, 'train.py');
   assert.deepEqual(values(a, ['micro_batch', 'global_batch']), [16, 256]);
+  // A launcher that passes arguments not read here ("$@") may set any of its sizes: the defaults' product is unknown.
+  const open = await analyze({ 'train.py': code, 'run.sh': 'torchrun --nproc_per_node 8 train.py "$@"\n' }, 'run.sh');
+  assert.equal(fact(open, 'global_batch')?.value ?? null, null);
   // Without the process count in the arithmetic, the dividend is one process's batch: no global batch claimed.
   const perProcess = code.replace('config.total_batch_size // world_size', 'config.total_batch_size');
   const b = await analyze({ 'train.py': perProcess }, 'train.py');

@@ -102,9 +102,11 @@ function dropIdleInterval(f: RunPlan['facts']): void {
   const every = f.get('save_steps');
   if (!every || save?.form === 'past-run') return;
   const isDefault = (x: Fact) => x.origin === 'framework-default' || x.origin === 'assumed';
-  // A default strategy under a written interval (Lightning's epoch checkpoint beside `every_n_train_steps: 250`) says
-  // less than the interval: only a written strategy, or a default interval, goes.
-  const off = (save?.value === 'no' || save?.value === 'epoch') && (!isDefault(save) || isDefault(every));
+  // Saving off: a written `no`, or a default interval under it. A default strategy under a written interval
+  // (Lightning's epoch checkpoint beside `every_n_train_steps: 250`) says less than the interval. By epoch: only a
+  // default interval goes (a loop read as saving each epoch may save under `step % save_steps` inside it).
+  const off =
+    (save?.value === 'no' && (!isDefault(save) || isDefault(every))) || (save?.value === 'epoch' && isDefault(every));
   const unknown = !!save && save.value === null && isDefault(every);
   if (off || unknown) f.delete('save_steps');
 }

@@ -108,12 +108,13 @@ def main(model, data, strategy):
     Trainer(model=model, args=args, train_dataset=data).train()
 `;
 
-test('save cadence: an interval under save_strategy "no" or "epoch" is no cadence and is not reported', async () => {
-  for (const strategy of ['no', 'epoch']) {
-    const a = await analyze({ 'sft.py': hf(`save_strategy="${strategy}", save_steps=100,`) }, 'sft.py');
-    assert.equal(fact(a, 'periodic_save')?.value, strategy);
-    assert.equal(fact(a, 'save_steps'), undefined, strategy);
-  }
+test('save cadence: an interval under save_strategy "no", or the default one under "epoch", is not reported', async () => {
+  const off = await analyze({ 'sft.py': hf('save_strategy="no", save_steps=100,') }, 'sft.py');
+  assert.equal(fact(off, 'periodic_save')?.value, 'no');
+  assert.equal(fact(off, 'save_steps'), undefined);
+  const epoch = await analyze({ 'sft.py': hf('save_strategy="epoch",') }, 'sft.py');
+  assert.equal(fact(epoch, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(epoch, 'save_steps'), undefined);
   const steps = await analyze({ 'sft.py': hf('save_strategy="steps", save_steps=100,') }, 'sft.py');
   assert.equal(fact(steps, 'save_steps')?.value, 100);
 });

@@ -128,7 +128,13 @@ export function vocabDrafts(
       : undefined;
   const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];
-  if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts);
+  // An option a launcher beside the script gives (or arguments it passes unread) does not keep its default.
+  const given = (name: string) =>
+    !!overlays?.length ||
+    linker
+      .launchersOf(file)
+      .some((l) => !l.cmd.complete || [...l.cmd.fields.keys()].some((k) => k.replace(/-/g, '_') === name));
+  if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts, [], given);
   // A script whose settings are ml_collections flags runs its own loop too (jaxrl's `agent.update(batch)`).
   if (tree && python && evidence && (d.plan.framework === 'config' || d.plan.framework === 'mlcollections'))
     updateLoopFacts(linker.id(file), tree, text, evidence, d.plan.facts);

@@ -150,6 +150,14 @@ export const MORE_FRAMEWORKS: Framework[] = [
     modality: 'vision',
     detect: (s) =>
       s.syntax === 'yaml' && tops(s, 'TrainReader', 'snapshot_epoch', 'worker_num') && tops(s, 'epoch', 'TrainReader'),
+    // tools/train.py's `--amp` is off by default and the trainer reads `amp` from the config (`cfg.get('amp', False)`);
+    // it steps the optimizer after every batch (ppdet/engine/trainer.py).
+    defaults: (f) => [
+      ['grad_accum', 1, 'the PaddleDetection trainer steps the optimizer after every batch'],
+      ...(f.has('precision')
+        ? []
+        : ([['precision', 'fp32', 'amp defaults to False (tools/train.py --amp): fp32']] as Row[])),
+    ],
   },
   {
     id: 'openrlhf',

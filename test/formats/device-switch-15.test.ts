@@ -195,3 +195,29 @@ test('a PaddleDetection config that inherits a _BASE_ list is a run: bases in or
   );
   assert.notEqual(fact(amp, 'precision')?.value, 'fp32');
 });
+
+const APEX = (level: string) => `device: cuda
+model:
+  name: resnet
+  depth: 56
+train:
+  precision: ${level}
+  batch_size: 128
+  optimizer: sgd
+  base_lr: 0.1
+  momentum: 0.9
+  weight_decay: 1e-4
+scheduler:
+  epochs: 160
+`;
+
+test('an Apex AMP opt level as the precision: O0 is fp32, O1 and O2 are fp16 mixed', async () => {
+  const at = async (level: string) =>
+    fact(await analyze({ 'configs/resnet56.yaml': APEX(level) }, 'configs/resnet56.yaml'), 'precision');
+  assert.deepEqual(
+    [(await at('O0'))?.value, (await at('O1'))?.value, (await at('O2'))?.value],
+    ['fp32', 'fp16', 'fp16'],
+  );
+  // must not: a level Apex does not have is read as no precision.
+  assert.equal((await at('O7'))?.value ?? null, null);
+});

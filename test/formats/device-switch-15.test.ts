@@ -221,3 +221,41 @@ test('an Apex AMP opt level as the precision: O0 is fp32, O1 and O2 are fp16 mix
   // must not: a level Apex does not have is read as no precision.
   assert.equal((await at('O7'))?.value ?? null, null);
 });
+
+const DING = (policy: string) => `from easydict import EasyDict
+
+cartpole_ppo_config = dict(
+    exp_name='cartpole_ppo_seed0',
+    env=dict(collector_env_num=4, evaluator_env_num=4, n_evaluator_episode=4, stop_value=195),
+    policy=dict(
+        ${policy}
+        model=dict(obs_shape=4, action_shape=2),
+        learn=dict(epoch_per_collect=2, batch_size=64, learning_rate=3e-4),
+        collect=dict(n_sample=256, discount_factor=0.9),
+    ),
+)
+main_config = EasyDict(cartpole_ppo_config)
+create_config = EasyDict(dict(env=dict(type='cartpole'), env_manager=dict(type='base'), policy=dict(type='ppo')))
+
+if __name__ == '__main__':
+    from ding.entry import serial_pipeline_onpolicy
+    serial_pipeline_onpolicy((main_config, create_config), seed=0)
+`;
+
+test('a DI-engine config given alone is a run with the framework defaults of its serial pipeline', async () => {
+  const a = await analyze({ 'cartpole_ppo_config.py': DING('cuda=True,') }, 'cartpole_ppo_config.py');
+  const v = (k: Parameters<typeof fact>[1]) => fact(a, k)?.value;
+  assert.deepEqual(
+    [v('micro_batch'), v('devices'), v('precision'), v('grad_accum'), v('save_steps'), v('early_stopping')],
+    [64, 1, 'fp32', 1, 10000, true],
+  );
+  // must not: data-parallel over several GPUs is switched on.
+  const multi = await analyze(
+    { 'cartpole_ppo_config.py': DING('cuda=True, multi_gpu=True,') },
+    'cartpole_ppo_config.py',
+  );
+  assert.notEqual(stated(multi), 1);
+  // must not: a policy on the CPU (cuda defaults to False) names no GPU.
+  const cpu = await analyze({ 'cartpole_ppo_config.py': DING('') }, 'cartpole_ppo_config.py');
+  assert.notEqual(stated(cpu), 1);
+});

@@ -123,7 +123,11 @@ export const MORE_FRAMEWORKS: Framework[] = [
     label: 'OpenNMT-py config',
     src: 'opennmt',
     modality: 'text',
-    detect: (s) => s.syntax === 'yaml' && s.top('save_model') && tops(s, 'train_steps', 'src_vocab', 'batch_type'),
+    // `save_model` is OpenNMT's checkpoint path prefix (a switch `save_model: false` is another project's).
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      typeof s.value('save_model') === 'string' &&
+      tops(s, 'train_steps', 'src_vocab', 'batch_type'),
     defaults: (f) => [
       ...(f.has('precision') ? [] : ([['precision', 'fp32', 'model_dtype defaults to fp32']] as Row[])),
       ...(f.has('save_steps') ? [] : ([['save_steps', 5000, 'save_checkpoint_steps defaults to 5000']] as Row[])),

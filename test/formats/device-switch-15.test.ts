@@ -259,3 +259,20 @@ test('a DI-engine config given alone is a run with the framework defaults of its
   const cpu = await analyze({ 'cartpole_ppo_config.py': DING('') }, 'cartpole_ppo_config.py');
   assert.notEqual(stated(cpu), 1);
 });
+
+test('a `save_model: false` switch beside `train_steps` is no OpenNMT-py config (whose save_model is a path)', async () => {
+  const cfg = `task: walker-walk
+train_steps: 100000
+batch_size: 256
+lr: 3e-4
+horizon: 5
+buffer_size: 1000000
+save_model: false
+`;
+  const a = await analyze({ 'cfgs/default.yaml': cfg }, 'cfgs/default.yaml');
+  const run = a.runs[0];
+  assert.ok(run, 'the config is a run');
+  assert.notEqual(run.plan.framework, 'opennmt');
+  // must not: OpenNMT-py's checkpoint default (every 5000 steps) on a run that saves nothing.
+  assert.notEqual(run.plan.facts.get('save_steps')?.value, 5000);
+});

@@ -43,6 +43,9 @@ export const SOURCES = {
   levanter: { url: 'https://levanter.readthedocs.io/en/latest/reference/Configuration/', year: 2024 },
   torchtune: { url: 'https://pytorch.org/torchtune/stable/deep_dives/configs.html', year: 2025 },
   mlcollections: { url: 'https://github.com/google/ml_collections', year: 2024 },
+  // DI-engine's defaults live in its code: ding/policy/base_policy.py (`cuda`, `multi_gpu`),
+  // ding/worker/learner/base_learner.py (`save_ckpt_after_iter`), ding/entry/serial_entry.py (`stop_value`).
+  'di-engine': { url: 'https://github.com/opendilab/DI-engine/blob/main/ding/policy/base_policy.py', year: 2024 },
   'composer-numerics': {
     url: 'https://docs.mosaicml.com/projects/composer/en/stable/notes/numerics.html',
     year: 2024,

@@ -29,7 +29,15 @@ import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 
 export type { LinkInput, LinkResult } from './link/linker';
-export { MAX_RELATED_BYTES, diskReader, linkKind, memoryReader, type FileReader, type LinkKind } from './link/reader';
+export {
+  MAX_RELATED_BYTES,
+  diskReader,
+  linkKind,
+  memoryReader,
+  pythonShebang,
+  type FileReader,
+  type LinkKind,
+} from './link/reader';
 
 /** Every run the file takes part in, merged with the files linked to it. Never throws on user text. */
 export function linkFile(input: LinkInput): LinkResult {
@@ -37,7 +45,7 @@ export function linkFile(input: LinkInput): LinkResult {
   const { file, text } = input;
   let drafts: RunDraft[] = [];
   try {
-    const kind = linkKind(file);
+    const kind = linkKind(file, text);
     if (kind === 'python') {
       drafts = linker.pythonRuns(file, text).map((d) => linker.enrich(d));
       const tree = input.tree;

@@ -22,6 +22,7 @@ import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { withRepoLauncherDevices } from './link/repo-launchers';
 import { withImportedModules } from './link/imports';
+import { withImportedLength } from './link/imported-constants';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
@@ -69,6 +70,8 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
+      // A run length the script takes from a config module it imports (`from conf import *`, `C.epochs`).
+      withImportedLength(linker, file, text, input.tree, drafts);
       // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
       // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
       if (tree) withSingleDevice(linker, file, text, tree, drafts);

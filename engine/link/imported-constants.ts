@@ -72,9 +72,10 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
   if (topLevelBinds(self.root, name) !== 0) return undefined;
   const named = binds.filter((x) => x.local === name && x.symbol);
   if (named.length > 1) return undefined;
-  if (named.length === 1) {
+  const symbol = named[0]?.symbol;
+  if (symbol) {
     const mod = walk.module(self.file, named[0].module);
-    return mod ? constantOf(mod, named[0].symbol!) : undefined;
+    return mod ? constantOf(mod, symbol) : undefined;
   }
   return starValue(walk, self, name, 0, new Set());
 }

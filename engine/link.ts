@@ -23,6 +23,7 @@ import { submititRuns } from './link/submitit';
 import { withRepoLauncherDevices } from './link/repo-launchers';
 import { withImportedModules } from './link/imports';
 import { withImportedLength } from './link/imported-constants';
+import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
@@ -72,6 +73,8 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
       // A run length the script takes from a config module it imports (`from conf import *`, `C.epochs`).
       withImportedLength(linker, file, text, input.tree, drafts);
+      // A Hydra script's loop bound read from its primary config (`range(cfg.epochs)`).
+      withHydraLength(linker, file, text, input.tree, drafts);
       // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
       // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
       if (tree) withSingleDevice(linker, file, text, tree, drafts);

@@ -131,3 +131,48 @@ for epoch in range(EPOCHS):
     undefined,
   );
 });
+
+// A Hydra script: the loop reads `cfg.<key>` of the primary config `@hydra.main` names, composed with its defaults.
+const HYDRA = (bound: string) => `import hydra
+import torch
+
+
+@hydra.main(config_path="conf", config_name="config")
+def main(cfg):
+    model = Net().cuda()
+    opt = torch.optim.SGD(model.parameters(), lr=cfg.lr)
+    for epoch in range(${bound}):
+        model.train()
+        for x, y in loader:
+            loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        model.eval()
+        with torch.no_grad():
+            acc = sum(model(x.cuda()).argmax(1).eq(y.cuda()).sum().item() for x, y in val_loader)
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+test("a Hydra script's epoch loop over `cfg.trainer.epochs`: the value its composed primary config gives", async () => {
+  const files = {
+    'train.py': HYDRA('cfg.trainer.epochs'),
+    'conf/config.yaml': 'defaults:\n  - trainer: long\n  - _self_\nlr: 0.1\n',
+    'conf/trainer/long.yaml': 'epochs: 300\n',
+  };
+  const a = await analyze(files, 'train.py');
+  const ep = fact(a, 'epochs');
+  assert.deepEqual([ep?.value, ep?.origin], [300, 'inferred']);
+  assert.match(ep?.note ?? '', /trainer\.epochs = 300 in long\.yaml/);
+  const f = a.findings.find((x) => x.code === 'GML601');
+  assert.ok(f, JSON.stringify(a.findings.map((x) => x.code)));
+  assert.match(f.message, /300 epochs/);
+  // must not: a key the config does not hold, or a value it leaves to the command line (`???`).
+  const none = await analyze({ ...files, 'train.py': HYDRA('cfg.trainer.max_epochs') }, 'train.py');
+  assert.equal(fact(none, 'epochs')?.value, null);
+  const missing = await analyze({ ...files, 'conf/trainer/long.yaml': 'epochs: ???\n' }, 'train.py');
+  assert.equal(fact(missing, 'epochs')?.value, null);
+});

@@ -61,6 +61,11 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
   const [head, attr, more] = name.split('.');
   if (more !== undefined) return undefined;
   const binds = importBindings(self.root, true);
+  // Set by the script somewhere (`C.epochs = args.epochs`, `setattr(C, "epochs", …)`, `global epoch`): not the module's.
+  const set = attr
+    ? new RegExp(`(^|[^\\w.])${head}\\s*\\.\\s*${attr}\\s*[-+*/]?=[^=]|\\bsetattr\\s*\\(\\s*${head}\\b`, 'm')
+    : new RegExp(`\\bglobal\\b[^\\n]*\\b${head}\\b`);
+  if (set.test(self.text)) return undefined;
   if (attr !== undefined) {
     // `import conf` / `import conf as C` / `from pkg import conf`: the module's constant.
     const b = binds.filter((x) => x.local === head);

@@ -76,7 +76,7 @@ test('`from config import EPOCHS` and `import config as C` … `C.epochs`: the m
   assert.equal(fact(mod, 'epochs')?.value, 120);
 });
 
-test('must not: the script binds the name itself, two modules disagree, a value under a condition, no module in the tree', async () => {
+test('must not: the script binds or sets the name itself, two modules disagree, a value under a condition, no module in the tree', async () => {
   const own = await analyze(
     { 'train.py': LOOP('total_epoch', 'from conf import *\nepoch = int(input())'), 'conf.py': CONF },
     'train.py',
@@ -99,6 +99,14 @@ test('must not: the script binds the name itself, two modules disagree, a value 
     'train.py',
   );
   assert.equal(fact(cond, 'epochs')?.value, null);
+  const set = await analyze(
+    {
+      'train.py': LOOP('C.epochs', 'import config as C\nepoch = 0\nC.epochs = int(input())'),
+      'config.py': 'epochs = 120\n',
+    },
+    'train.py',
+  );
+  assert.equal(fact(set, 'epochs')?.value, null);
   const missing = await analyze({ 'train.py': LOOP('total_epoch', 'from conf import *') }, 'train.py');
   assert.equal(fact(missing, 'epochs')?.value, null);
   assert.equal(

@@ -69,6 +69,11 @@ function census(uri: vscode.Uri): Map<string, number> {
 
 const same = (a: Map<string, number>, b: Map<string, number>) =>
   a.size === b.size && [...a].every(([k, n]) => b.get(k) === n);
+const show = (m: Map<string, number>) =>
+  [...m]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k}×${n}`)
+    .join(' ') || 'none';
 
 describe('every quick fix in a real VS Code', function () {
   it('clears the finding it fixes, creates no other, and the file reverts cleanly', async function () {
@@ -132,7 +137,11 @@ describe('every quick fix in a real VS Code', function () {
                 await vscode.window.showTextDocument(doc);
                 await vscode.commands.executeCommand('workbench.action.files.revert');
               }
-              return !doc.isDirty && same(census(doc.uri), before) ? true : undefined;
+              // A probe that throws leaves its message as the timeout's "last error": say which of the two failed.
+              if (doc.isDirty) throw new Error(`the document is still dirty after ${reverts} revert(s)`);
+              const now = census(doc.uri);
+              if (!same(now, before)) throw new Error(`findings differ: before ${show(before)}, now ${show(now)}`);
+              return true;
             });
           }
         }

@@ -79,7 +79,7 @@ export function linkFile(input: LinkInput): LinkResult {
       // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
       if (tree) withSingleDevice(linker, file, text, tree, drafts);
       // The count the repository's launchers that run this script agree on (./link/repo-launchers).
-      withRepoLauncherDevices(linker, file, drafts);
+      drafts = withRepoLauncherDevices(linker, file, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {

@@ -11,7 +11,6 @@ const STRENGTH: Origin[] = ['explicit', 'script-default', 'setting', 'inferred',
 
 export function closeGlobalBatch(plan: RunPlan): void {
   const f = plan.facts;
-  if (f.has('global_batch')) return;
   const stated = (k: FactKey): (Fact & { value: number }) | undefined => {
     const x = f.get(k);
     return x && typeof x.value === 'number' && x.value > 0 && x.origin !== 'assumed' && x.origin !== 'setting'
@@ -21,6 +20,10 @@ export function closeGlobalBatch(plan: RunPlan): void {
   const micro = stated('micro_batch');
   const accum = stated('grad_accum');
   const devices = stated('devices');
+  if (f.has('global_batch')) {
+    closeAccumulation(f, stated('global_batch'), micro, devices);
+    return;
+  }
   if (!micro || !accum) return;
   // One process drives every GPU (`nn.DataParallel`, not under a launcher that starts a process per GPU): the
   // loader's batch is the global one, scattered in chunks over the GPUs (torch.nn.DataParallel's documentation).
@@ -71,5 +74,31 @@ function splitByDataParallel(f: Map<FactKey, Fact>, micro: Stated, accum: Stated
     note: devices
       ? `${micro.note ?? `batch ${micro.value}`} — split by DataParallel over ${devices.value} GPUs${known ? `: ${per} per GPU` : ' (in unequal chunks)'}`
       : `${micro.note ?? `batch ${micro.value}`} — split by DataParallel over every visible GPU: the share of each is not known`,
+  });
+}
+
+/**
+ * The accumulation a script computes from the global batch (`accum = total_batch_size // (batch_size * world_size)`,
+ * left unknown where it is read: a null `grad_accum`), once the global batch, the micro-batch and the device count
+ * are all stated: global ÷ (micro × data-parallel devices), when that divides exactly.
+ */
+function closeAccumulation(f: Map<FactKey, Fact>, global?: Stated, micro?: Stated, devices?: Stated): void {
+  const accum = f.get('grad_accum');
+  if (!global || !micro || !devices || !accum || accum.value !== null || accum.origin === 'assumed') return;
+  if (f.get('data_parallel')?.value === true) return;
+  const degree = (k: FactKey) => (typeof f.get(k)?.value === 'number' ? (f.get(k)?.value as number) : 1);
+  const model = degree('tp') * degree('pp');
+  if (model < 1 || devices.value % model !== 0) return;
+  const dp = devices.value / model;
+  const n = global.value / (micro.value * dp);
+  if (!Number.isInteger(n) || n < 1) return;
+  const origin = [global.origin, micro.origin, devices.origin].sort(
+    (a, b) => STRENGTH.indexOf(b) - STRENGTH.indexOf(a),
+  )[0];
+  f.set('grad_accum', {
+    ...accum,
+    value: n,
+    origin,
+    note: `global batch ${global.value} ÷ (micro-batch ${micro.value} × ${dp} data-parallel device${dp === 1 ? '' : 's'}) = ${n} — ${accum.note ?? 'accumulation'}`,
   });
 }

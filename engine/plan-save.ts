@@ -42,6 +42,7 @@ const STEP_PERIOD = new Set(['verl']);
 
 export function closeSaveCadence(plan: RunPlan): void {
   const f = plan.facts;
+  dropIdleInterval(f);
   const cadence = f.get('periodic_save')?.value;
   const period = f.get('save_steps');
   if (period && (cadence === 'steps' || cadence === 'epoch') && !STEP_PERIOD.has(plan.framework) && epochPeriod(f)) {
@@ -88,4 +89,24 @@ export function closeSaveCadence(plan: RunPlan): void {
     note: `${why}: no checkpoint before the end (${every.note ?? 'save_steps'})`,
   };
   f.set('periodic_save', fact);
+}
+
+/**
+ * A step interval is a cadence only under a step strategy: with saving off (`--save_strategy no`) or by epoch, the
+ * Trainer never reads `save_steps` (transformers' `IntervalStrategy`), and with a strategy that is written but not
+ * known here (`save_strategy=self.args.x`), the framework's default interval may not be the one in force. A run whose
+ * own interval lies past its end (form `past-run`) keeps it: it is why nothing is saved.
+ */
+function dropIdleInterval(f: RunPlan['facts']): void {
+  const save = f.get('periodic_save');
+  const every = f.get('save_steps');
+  if (!every || save?.form === 'past-run') return;
+  const isDefault = (x: Fact) => x.origin === 'framework-default' || x.origin === 'assumed';
+  // Saving off: a written `no`, or a default interval under it. A default strategy under a written interval
+  // (Lightning's epoch checkpoint beside `every_n_train_steps: 250`) says less than the interval. By epoch: only a
+  // default interval goes (a loop read as saving each epoch may save under `step % save_steps` inside it).
+  const off =
+    (save?.value === 'no' && (!isDefault(save) || isDefault(every))) || (save?.value === 'epoch' && isDefault(every));
+  const unknown = !!save && save.value === null && isDefault(every);
+  if (off || unknown) f.delete('save_steps');
 }

@@ -27,7 +27,7 @@ import { enclosingDef } from './python-params';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
-import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
+import { calleeOf, calleeTexts, nodesOfType, treeMemo } from '../parse/nodes-of-type';
 
 /**
  * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
@@ -184,9 +184,9 @@ export class StepScopes {
       return;
     }
     const calls = nodesOfType(root, 'call');
-    // Each call's callee text, read once: the tests below ask for it several times per call.
-    const texts = new Map(calls.map((c) => [c.id, c.childForFieldName('function')?.text ?? '']));
-    const callee = (c: SyntaxNode) => texts.get(c.id) ?? c.childForFieldName('function')?.text ?? '';
+    // Each call's callee text, read once per tree: the tests below ask for it several times per call.
+    calleeTexts(root);
+    const callee = calleeOf;
     this.isBwd = backwardOf(root, calls, callee);
     const steps = stepFunctions(root, this.isBwd, calls, callee);
     this.stepNames = new Set(steps.map((f) => f.childForFieldName('name')?.text ?? ''));
@@ -210,10 +210,9 @@ export class StepScopes {
     for (const fn of steps) {
       const name = fn.childForFieldName('name')?.text ?? '';
       const callers = (byName.get(name) ?? []).filter((c) => !contains(fn, c));
-      const engine = calls.some((c) => {
-        const f = c.childForFieldName('function')?.text ?? '';
-        return /(^|\.)Engine$/.test(f) && c.childForFieldName('arguments')?.namedChildren[0]?.text === name;
-      });
+      const engine = calls.some(
+        (c) => /(^|\.)Engine$/.test(callee(c)) && c.childForFieldName('arguments')?.namedChildren[0]?.text === name,
+      );
       // A closure its factory returns (`def make_train(…): def train(x, y): … return train`) is called by whoever
       // asked for it, once per step: a step function handed back, not away.
       const returned = fn.parent?.parent?.type === 'function_definition' && returnedBy(fn.parent.parent, name);
@@ -310,8 +309,7 @@ export class StepScopes {
 /** `optimizer.step()`, `opt_g.step()`, `scaler.step(optimizer)`: the update of a training step (not a scheduler's). */
 const optimizerStepName = (f: string): boolean =>
   /(^|[._])(optim\w*|opt\w*|scaler)\.step$/i.test(f) && !/sched/i.test(f);
-const isOptimizerStep = (c: SyntaxNode | null): boolean =>
-  optimizerStepName(c?.childForFieldName('function')?.text ?? '');
+const isOptimizerStep = (c: SyntaxNode | null): boolean => !!c && optimizerStepName(calleeOf(c));
 
 /**
  * True when an `if` (or conditional expression) between the read and the step loop limits it to some steps: its

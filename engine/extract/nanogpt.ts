@@ -12,6 +12,9 @@ import { type RunDraft } from './run-draft';
 
 const KEYS = [
   'batch_size',
+  'micro_batch_size',
+  'global_batch_size',
+  'max_seq_len',
   'block_size',
   'gradient_accumulation_steps',
   'max_iters',
@@ -68,10 +71,14 @@ export const NANOGPT_SCHEMA: Schema = {
       }
       out.push(fact('precision', v, dt, note));
     }
+    // lit-gpt style (`micro_batch_size = 4`, `batch_size = global_batch_size // devices`, `gradient_accumulation_steps
+    // = batch_size // micro_batch_size`): the loader's batch is `micro_batch_size`, `batch_size` is one device's share
+    // of the global batch. llama2.c names the sequence length `max_seq_len`.
     const simple: [string, FactKey][] = [
-      ['batch_size', 'micro_batch'],
+      [f('micro_batch_size') ? 'micro_batch_size' : 'batch_size', 'micro_batch'],
+      ['global_batch_size', 'global_batch'],
       ['gradient_accumulation_steps', 'grad_accum'],
-      ['block_size', 'seq_len'],
+      [f('max_seq_len') && !f('block_size') ? 'max_seq_len' : 'block_size', 'seq_len'],
       ['max_iters', 'max_steps'],
     ];
     for (const [name, key] of simple) {
@@ -175,13 +182,18 @@ export function nanoGptPlan(
   entry: Field | undefined,
   span: RunPlan['entry']['span'],
   layers: { fields: Fields; write: (n: string, v: FactValue) => OffsetEdit[] | undefined }[],
+  opts: PlanOptions = {},
 ): RunPlan {
   const merged: Fields = new Map();
   for (const l of layers) for (const [k, v] of l.fields) merged.set(k, v);
   const facts = new Map<FactKey, Fact>();
   for (const f of NANOGPT_SCHEMA.toFacts(merged, { complete: true })) facts.set(f.key, f);
-  for (const [key, value, note] of DEFAULTS)
-    if (!facts.has(key)) facts.set(key, { key, value, origin: 'framework-default', note });
+  // nanoGPT's defaults are those of its train.py, whose globals config files overwrite (`exec(open('configurator.py')
+  // …)`): a script of the same style without that configurator is no nanoGPT, and what it leaves out is not nanoGPT's.
+  if (opts.nanoGptDefaults !== false)
+    for (const [key, value, note] of DEFAULTS)
+      if (!facts.has(key)) facts.set(key, { key, value, origin: 'framework-default', note });
+  closeDividedAccumulation(facts, merged, opts);
   return {
     framework: 'nanogpt',
     entry: { file, span, label: entry ? 'nanoGPT-style globals' : 'train.py' },
@@ -200,9 +212,28 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
   const fields = globalFields(file, root);
   if (!nanoGptLike(fields)) return [];
   const first = [...fields.values()].find((f) => KEYS.includes(f.name))!;
+  const values = new ValueResolver(root, findCalls(root, text, ['add_argument']));
+  resolveSizes(fields, root, values);
+  // `micro_batch_size` set in a branch (`if args.model == 1028: micro_batch_size = 16 else: …`): the loader's batch
+  // is that one, not known here, and `batch_size` is still one device's share of the global batch.
+  const branchMicro = /^[ \t]+micro_batch_size\s*=[^=]/m.exec(text);
+  if (!fields.has('micro_batch_size') && branchMicro) {
+    const start = branchMicro.index + branchMicro[0].length - branchMicro[0].trimStart().length;
+    fields.set('micro_batch_size', {
+      name: 'micro_batch_size',
+      value: undefined,
+      file,
+      span: { start, end: text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start) },
+      text: 'micro_batch_size set in a branch',
+    });
+  }
   const layer = { fields, write: globalWriter(file, text, fields) };
+  const opts: PlanOptions = {
+    nanoGptDefaults: CONFIGURATOR.test(text),
+    accumDividedByWorld: ACCUM_PER_PROCESS.test(text),
+  };
   // The code signals of any training script (per-step host reads, DataParallel, debug switches), under the globals.
-  const hints = pythonHints(file, text, root, new ValueResolver(root, findCalls(root, text, ['add_argument'])));
+  const hints = pythonHints(file, text, root, values);
   const withHints = (plan: RunPlan): RunPlan => {
     for (const f of hints) if (!plan.facts.has(f.key)) plan.facts.set(f.key, f);
     return plan;
@@ -210,7 +241,7 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
   const build = (
     extra: { fields: Fields; write: (n: string, v: FactValue) => OffsetEdit[] | undefined }[],
   ): RunDraft => ({
-    plan: withHints(nanoGptPlan(file, first, first.span, [layer, ...extra])),
+    plan: withHints(nanoGptPlan(file, first, first.span, [layer, ...extra], opts)),
     kind: 'nanogpt',
     schema: NANOGPT_SCHEMA,
     rebuild: (layers) => build(layers),
@@ -231,4 +262,64 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
     },
   });
   return [build([])];
+}
+
+export interface PlanOptions {
+  /** False for a script of the same style that is not nanoGPT's train.py: no nanoGPT default fills what it omits. */
+  nanoGptDefaults?: boolean;
+  /** True when the script divides `gradient_accumulation_steps` by the process count (`//= ddp_world_size`). */
+  accumDividedByWorld?: boolean;
+}
+
+/** nanoGPT's configurator: config files and `--key=value` flags overwrite the globals. */
+const CONFIGURATOR = /configurator\.py|exec\(open\(/;
+/** `gradient_accumulation_steps //= ddp_world_size` (nanoGPT, llama2.c): the written value is for the whole job. */
+const ACCUM_PER_PROCESS = /^\s*gradient_accumulation_steps\s*\/\/=\s*\w*world_size\b/m;
+/** Size globals written as arithmetic of other globals or arguments (`batch_size // micro_batch_size`). */
+const SIZES = [
+  'batch_size',
+  'micro_batch_size',
+  'global_batch_size',
+  'gradient_accumulation_steps',
+  'block_size',
+  'max_seq_len',
+];
+
+/** A size global written as an expression takes the value its literals, globals and argparse defaults give. */
+function resolveSizes(fields: Fields, root: SyntaxNode, values: ValueResolver): void {
+  for (const name of SIZES) {
+    const f = fields.get(name);
+    const right = f && f.value === undefined ? moduleAssignments(root).get(name)?.right : undefined;
+    if (!f || !right) continue;
+    const r = values.resolve(right);
+    if (typeof r.value !== 'number' || !Number.isInteger(r.value) || r.value <= 0) continue;
+    fields.set(name, {
+      ...f,
+      value: r.value,
+      origin: r.scriptDefault ? 'script-default' : f.origin,
+      text: `${f.text} = ${r.value}${r.via ? ` (${r.via})` : ''}`,
+    });
+  }
+}
+
+/**
+ * nanoGPT's accumulation is written for the whole job and divided by the process count at start-up: micro-batch ×
+ * the written accumulation is the global batch on any number of processes (nanoGPT's "~0.5M" tokens per step).
+ */
+function closeDividedAccumulation(facts: Map<FactKey, Fact>, merged: Fields, opts: PlanOptions): void {
+  if (!opts.accumDividedByWorld || typeof facts.get('global_batch')?.value === 'number') return;
+  const micro = facts.get('micro_batch');
+  const accum = facts.get('grad_accum');
+  if (typeof micro?.value !== 'number' || typeof accum?.value !== 'number') return;
+  if (micro.origin === 'framework-default' || accum.origin === 'framework-default') return;
+  const at = merged.get('gradient_accumulation_steps');
+  const value = micro.value * accum.value;
+  facts.set('global_batch', {
+    key: 'global_batch',
+    value,
+    origin: micro.origin === 'explicit' && accum.origin === 'explicit' ? 'explicit' : 'script-default',
+    file: at?.file ?? micro.file,
+    span: at?.span ?? micro.span,
+    note: `batch_size ${micro.value} × gradient_accumulation_steps ${accum.value} = ${value}: the script divides the accumulation by the process count (//= world_size), so the global batch is the same on any number of processes`,
+  });
 }

@@ -15,6 +15,7 @@ import { breakBound, neverEnds, whileBound } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchAbove } from './python-branch';
+import { accumulationGlobal } from './accum-global';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -185,6 +186,7 @@ export function loopFacts(
       : stepCall
         ? accumulationGuard(stepCall, step, values)
         : undefined;
+    out.push(...accumulationGlobal(file, guard?.node, root, values));
     if (guard)
       out.push({
         key: 'grad_accum',

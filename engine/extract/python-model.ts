@@ -14,7 +14,7 @@ import { lookupArchitecture } from '../../core/data/vision-audio';
 import { lookupModel } from '../../core/index';
 import { modelName, sizeFromName } from './model-name';
 import type { Resolved, ValueResolver } from './python-values';
-import { nodesOfType } from '../parse/nodes-of-type';
+import { calleeOf, calleeTexts, nodesOfType } from '../parse/nodes-of-type';
 
 /** Optimizer constructors (any library): their first argument holds the trained parameters. */
 const OPTIMIZER_CALL =
@@ -37,7 +37,8 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   // The callee first: a long file holds thousands of calls, few of them optimizers or parallel wrappers.
   const firstArg = (c: SyntaxNode) =>
     c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment') ?? undefined;
-  const callees = calls.map((c) => c.childForFieldName('function')?.text ?? '');
+  calleeTexts(root);
+  const callees = calls.map(calleeOf);
   calls.forEach((c, i) => {
     const first = OPTIMIZER_CALL.test(callees[i]) ? firstArg(c) : undefined;
     if (first) add(parametersOf(first));
@@ -48,9 +49,12 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   });
   add('model');
   const assignments = nodesOfType(root, 'assignment');
+  // Tested on the source at each assignment's start: reading each one's text asks the parser for its end.
+  const source = root.text;
+  const starts = (a: SyntaxNode, name: string) => source.startsWith(name, a.startIndex - root.startIndex);
   for (const name of names) {
     const found = assignments
-      .filter((a) => a.text.startsWith(name) && a.childForFieldName('left')?.text === name)
+      .filter((a) => starts(a, name) && a.childForFieldName('left')?.text === name)
       .map((a) => builtBy(a.childForFieldName('right'), assignments, values, name))
       .filter((x): x is Built => !!x);
     if (found.length === 0) continue;

@@ -144,6 +144,7 @@ export function statedDevices(
   tree: Tree,
   facts: Map<FactKey, Fact>,
   others: { file: string; text: string }[] = [],
+  given?: (option: string) => boolean,
 ) {
   const cur = facts.get('devices');
   if (cur && cur.origin !== 'assumed') return;
@@ -166,7 +167,7 @@ export function statedDevices(
     }
     return;
   }
-  const one = singleDevice(file, text, tree, others);
+  const one = singleDevice(file, text, tree, others, given);
   if (one) facts.set('devices', one);
 }
 

@@ -10,6 +10,7 @@ import { integerArithmetic } from './int-arith';
 import { bindingsIn } from './local-bindings';
 import { noneFill, stringMethod } from './option-fill';
 import { nodesOfType } from '../parse/nodes-of-type';
+import { firedFunctions } from './python-fire';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -222,10 +223,14 @@ export class ValueResolver {
     }
     if (out.length === 0) {
       if (!param.def) return { value: undefined };
+      // `fire.Fire(train)`: every parameter is a command-line flag of its own name (Python Fire's guide,
+      // https://google.github.io/python-fire/guide/), which a launcher's `--micro_batch_size 16` sets.
+      const fired = firedFunctions(this.root).has(fname);
       return {
         ...this.resolve(param.def, depth),
         scriptDefault: true,
         via: `default of ${fname}(${param.name}=${param.def.text})`,
+        ...(fired ? { dest: param.name } : {}),
       };
     }
     return agree(out, undefined);
@@ -339,6 +344,20 @@ export class ValueResolver {
     return this.constants.get(name);
   }
 
+  /** `a / b` of two known numbers (read only inside `int(…)`/`float(…)`, where the float is wanted). */
+  private quotient(node: SyntaxNode | undefined | null, depth: number): Resolved | undefined {
+    if (node?.type !== 'binary_operator' || node.childForFieldName('operator')?.text !== '/') return undefined;
+    const l = this.resolve(node.childForFieldName('left'), depth + 1);
+    const r = this.resolve(node.childForFieldName('right'), depth + 1);
+    if (typeof l.value !== 'number' || typeof r.value !== 'number' || r.value === 0) return undefined;
+    return {
+      value: l.value / r.value,
+      node,
+      via: [l.via, r.via].filter(Boolean).join(', ') || undefined,
+      scriptDefault: l.scriptDefault || r.scriptDefault,
+    };
+  }
+
   resolve(node: SyntaxNode | null | undefined, depth = 0): Resolved {
     if (!node) return { value: undefined };
     const lit = literal(node);
@@ -361,7 +380,7 @@ export class ValueResolver {
       const fn = node.childForFieldName('function')?.text;
       const args = node.childForFieldName('arguments')?.namedChildren ?? [];
       if ((fn === 'int' || fn === 'float') && args.length === 1 && args[0]?.type !== 'keyword_argument') {
-        const r = this.resolve(args[0], depth + 1);
+        const r = this.quotient(args[0], depth + 1) ?? this.resolve(args[0], depth + 1);
         if (typeof r.value !== 'number') return { value: undefined, node, dest: r.dest };
         return { ...r, value: fn === 'int' ? Math.trunc(r.value) : r.value };
       }

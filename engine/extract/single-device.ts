@@ -11,6 +11,7 @@
 // count is `inferred`; a launcher that runs the script says its own count over it (../link/repo-launchers).
 import type { Tree } from 'web-tree-sitter';
 import type { Fact } from '../types';
+import { switchedOff } from './device-switch';
 
 /** The first words of the note: how ../link/repo-launchers knows the count was inferred here. */
 export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper or launcher seen';
@@ -23,7 +24,7 @@ export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper o
 const MULTI_DEVICE =
   /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
 const LIBRARY_TRAINER = /\bTrainer\s*\(/;
-const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\(\s*(object)?\s*\))?\s*:/m;
+const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\((?![^)]*Trainer)[^)]*\))?\s*:/m;
 
 /**
  * One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, a module or tensor moved with `.cuda()` (the current device),
@@ -38,8 +39,7 @@ const ONE_CUDA =
 const TF_JAX = /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|jax|flax)\b.*$/m;
 
 /** A multi-device mechanism in any of these texts. */
-export function multiDevice(texts: string[]): boolean {
-  const own = texts.some((t) => OWN_TRAINER.test(t));
+export function multiDevice(texts: string[], own = texts.some((t) => OWN_TRAINER.test(t))): boolean {
   return texts.some((t) => MULTI_DEVICE.test(t) || (!own && LIBRARY_TRAINER.test(t)));
 }
 
@@ -52,8 +52,26 @@ export function singleDevice(
   text: string,
   tree: Tree,
   others: { file: string; text: string }[] = [],
+  given?: (option: string) => boolean,
 ): Fact | undefined {
-  if (multiDevice([text, ...others.map((o) => o.text)])) return undefined;
+  const own = [text, ...others.map((o) => o.text)].some((t) => OWN_TRAINER.test(t));
+  if (
+    multiDevice(
+      others.map((o) => o.text),
+      own,
+    )
+  )
+    return undefined;
+  // The entry's own mechanisms may all sit behind an option that is off by default (./device-switch).
+  const off = multiDevice([text], own)
+    ? switchedOff(
+        text,
+        tree.rootNode,
+        own ? MULTI_DEVICE : new RegExp(`${MULTI_DEVICE.source}|${LIBRARY_TRAINER.source}`),
+        given,
+      )
+    : undefined;
+  if (multiDevice([text], own) && !off) return undefined;
   const runs = runsAtTop(text, tree);
   let at: { file: string; m: RegExpExecArray } | undefined;
   const m = ONE_CUDA.exec(text);
@@ -77,13 +95,16 @@ export function singleDevice(
   if (!at) return undefined;
   const where = at.file === file ? '' : ' in a module it calls';
   const why = tfJax ? `${/jax|flax/.test(tfJax[0]) ? 'JAX' : 'TensorFlow'} places it on the first device` : at.m[0];
+  const switched = off
+    ? `; ${off.mechanisms.join(', ')} only when \`${off.condition}\`, not at the defaults${off.defaults.length ? ` (${off.defaults.join(', ')})` : ''}`
+    : '';
   return {
     key: 'devices',
     value: 1,
     origin: 'inferred',
     file: at.file,
     span: { start: at.m.index, end: at.m.index + at.m[0].length },
-    note: `${SINGLE_PROCESS}: one device (${why}${where})`,
+    note: `${SINGLE_PROCESS}: one device (${why}${where})${switched}`,
   };
 }
 

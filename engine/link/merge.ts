@@ -218,6 +218,15 @@ export function mergeRun(
           note: `${f.note}; ${path.basename(launch.file)} passes arguments not read here`,
         });
     }
+  // The global batch a script's defaults make (the dividend of its accumulation arithmetic), under a launcher that
+  // passes arguments not read here (`"$@"`): any of the sizes it is made of may be set there.
+  const global = facts.get('global_batch');
+  if (launch && !launch.complete && global?.origin === 'script-default' && typeof global.value === 'number')
+    facts.set('global_batch', {
+      ...global,
+      value: null,
+      note: `${global.note}; ${path.basename(launch.file)} passes arguments not read here`,
+    });
   // Every argument is visible (a complete command line, or one arguments file): the defaults are not guesses.
   if (draft.fromParser && ((launch && launch.complete && !launch.accelerate) || draft.anchor)) {
     for (const [k, f] of facts)

@@ -39,7 +39,9 @@ export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCo
   if (sets.length === 0) return draft;
   const named = sets[sets.length - 1].file;
   const { read } = readSets([...sets, flagSet(linker.id(launcher), cmd)]);
-  const facts = draft.plan.facts;
+  // A new plan: the draft given may be shared (runs are not changed in place).
+  const facts = new Map(draft.plan.facts);
+  const relevantSpans = [...draft.plan.relevantSpans];
   let added = false;
   for (const [k, f] of read.facts) {
     const cur = facts.get(k);
@@ -49,7 +51,7 @@ export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCo
         ? `a flag of ${path.basename(launcher)}`
         : `in ${path.basename(f.file ?? named)}, named by ${path.basename(launcher)}`;
     facts.set(k, { ...f, origin: 'inferred', note: `${f.note} (${where})` });
-    if (f.file && f.span) draft.plan.relevantSpans.push({ file: f.file, span: f.span, key: k });
+    if (f.file && f.span) relevantSpans.push({ file: f.file, span: f.span, key: k });
     added = true;
   }
   // A run length the config states replaces a framework's default length in the other unit (Keras `fit`'s 1 epoch).
@@ -59,6 +61,6 @@ export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCo
   ] as const)
     if (read.facts.has(k) && !read.facts.has(other) && facts.get(other)?.origin === 'framework-default')
       facts.delete(other);
-  if (added) draft.plan.files = [...new Set([...draft.plan.files, ...sets.map((s) => s.file)])];
-  return draft;
+  const files = added ? [...new Set([...draft.plan.files, ...sets.map((s) => s.file)])] : draft.plan.files;
+  return { ...draft, plan: { ...draft.plan, facts, relevantSpans, files } };
 }

@@ -139,19 +139,25 @@ export function repoLauncherDevices(linker: Linker, file: string, spreadOver = f
  * code only implies, over the launcher merged from nearby when the others disagree with it); a count the script
  * states outright (`DataParallel(device_ids=[0, 1])`) stays.
  */
-export function withRepoLauncherDevices(linker: Linker, file: string, drafts: RunDraft[]): void {
+export function withRepoLauncherDevices(linker: Linker, file: string, drafts: RunDraft[]): RunDraft[] {
   const id = linker.id(file);
   const own = drafts.filter((d) => d.plan.entry.file === id);
-  if (own.length === 0) return;
+  if (own.length === 0) return drafts;
   // Only the one device inferred for a plain script gives way to a launcher that writes no count (./single-device).
   const single = own.some((d) => d.plan.facts.get('devices')?.note?.startsWith(SINGLE_PROCESS));
   const dev = repoLauncherDevices(linker, file, single);
-  if (!dev) return;
-  for (const d of own) {
+  if (!dev) return drafts;
+  // New runs where the count changes: a draft may be shared (runs are not changed in place).
+  return drafts.map((d) => {
+    if (d.plan.entry.file !== id) return d;
     const cur = d.plan.facts.get('devices');
-    if (cur && cur.origin === 'explicit' && cur.file === id) continue;
-    if (cur && cur.value === dev.value && cur.origin !== 'assumed') continue;
-    d.plan.facts.set('devices', dev);
-    if (dev.span && dev.file) d.plan.relevantSpans.push({ file: dev.file, span: dev.span, key: 'devices' });
-  }
+    if (cur && cur.origin === 'explicit' && cur.file === id) return d;
+    if (cur && cur.value === dev.value && cur.origin !== 'assumed') return d;
+    const facts = new Map(d.plan.facts).set('devices', dev);
+    const relevantSpans =
+      dev.span && dev.file
+        ? [...d.plan.relevantSpans, { file: dev.file, span: dev.span, key: 'devices' as const }]
+        : d.plan.relevantSpans;
+    return { ...d, plan: { ...d.plan, facts, relevantSpans } };
+  });
 }

@@ -18,6 +18,12 @@ const ENTRY_SCRIPT = (text: string) =>
 /** A launcher command that starts one plain Python process and states no device count. */
 const plainPython = (cmd: LaunchCommand) => cmd.tool === 'python' && !cmd.facts.some((f) => f.key === 'devices');
 
+/** Whether a launcher command sets the script's option `name` (or passes arguments this review cannot read). */
+const sets = (cmd: LaunchCommand, name: string) => {
+  const want = name.toLowerCase().replace(/-/g, '_');
+  return !cmd.complete || [...cmd.fields.keys()].some((k) => k.toLowerCase().replace(/-/g, '_') === want);
+};
+
 /** The other Python files of a run (the modules it calls), with their texts. */
 function runModules(linker: Linker, d: RunDraft, id: string): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
@@ -44,6 +50,10 @@ export function withSingleDevice(
 ): void {
   const id = linker.id(script);
   let launched: boolean | undefined;
+  // An option the commands that run the script set (`--multigpus`, `--local_rank`): its default does not hold.
+  let launchers: LaunchCommand[] | undefined;
+  const given = (name: string) =>
+    (launchers ??= launch ? [launch] : linker.launchersOf(script).map((l) => l.cmd)).some((c) => sets(c, name));
   for (const d of drafts) {
     const own = d.plan.entry.file === id && !launch;
     if (own) {
@@ -60,7 +70,7 @@ export function withSingleDevice(
         if (!launched) continue;
       }
     }
-    statedDevices(id, text, tree, d.plan.facts, runModules(linker, d, id));
+    statedDevices(id, text, tree, d.plan.facts, runModules(linker, d, id), given);
   }
 }
 

@@ -81,7 +81,7 @@ const TRAINING_WORDS =
   /\b(batch_size|micro_batch_size|global_batch_size|train_batch_size|ims_per_batch|total_batch_size|samples_per_gpu|batch|epochs|num_epochs|max_epochs|num_train_epochs|max_iter|max_iters|max_steps|train_steps|train_iters|num_train_steps|iterations_per_loop|learning_rate|base_lr|lr|gradient_accumulation_steps|amp|half_precision|mixed_precision|bf16|fp16|precision|imgsz|_base_|train_cfg|optim_wrapper)\b/gi;
 const TRAINING_PARTS = new RegExp(`(?<![A-Za-z0-9])(${TRAINING_WORDS.source.slice(3, -3)})(?![A-Za-z0-9])`, 'gi');
 const CONFIG_IMPORTS =
-  /^\s*(from|import)\s+(ultralytics|detectron2|mmengine|mmdet|mmcv|mmpretrain|ml_collections|yacs|timm|composer|olmo_core)\b/m;
+  /^\s*(from|import)\s+(ultralytics|detectron2|mmengine|mmdet|mmcv|mmpretrain|ml_collections|yacs|timm|composer|olmo_core|ding)\b/m;
 
 /** True when a Python file may be a training config worth the generic reader's walk (which costs a few ms per 1,000 lines). */
 export function mayBeConfig(text: string, settingsModule = false): boolean {
@@ -128,7 +128,13 @@ export function vocabDrafts(
       : undefined;
   const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];
-  if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts);
+  // An option a launcher beside the script gives (or arguments it passes unread) does not keep its default.
+  const given = (name: string) =>
+    !!overlays?.length ||
+    linker
+      .launchersOf(file)
+      .some((l) => !l.cmd.complete || [...l.cmd.fields.keys()].some((k) => k.replace(/-/g, '_') === name));
+  if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts, [], given);
   // A script whose settings are ml_collections flags runs its own loop too (jaxrl's `agent.update(batch)`).
   if (tree && python && evidence && (d.plan.framework === 'config' || d.plan.framework === 'mlcollections'))
     updateLoopFacts(linker.id(file), tree, text, evidence, d.plan.facts);

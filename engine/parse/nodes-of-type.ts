@@ -59,7 +59,55 @@ export function treeMemo<T>(node: SyntaxNode, key: string, build: () => T): T {
   return value;
 }
 
+/** Callee texts of calls, per tree and call id (calleeOf). */
+const callees = new WeakMap<Tree, Map<number, string>>();
+
+/**
+ * A callee that is a plain dotted name (`torch.optim.AdamW`, `self.step`), followed by its argument list on the same
+ * line: its text is read from the source at the call's start, not through the parser's nodes (two calls into the
+ * WASM module and a node object per call, for the thousands of calls of a long file). Anything else (a subscript, a
+ * call, a string, a line break or comment before the parenthesis, a name outside ASCII) is read from the tree.
+ */
+const PLAIN_CALLEE = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?=[ \t]*\()/y;
+
+/**
+ * The callee texts of every call under `root` (each `call.childForFieldName('function')?.text ?? ''`), read once per
+ * tree; calleeOf answers from them. Two calls starting at one place (`f(x)(y)`, `a.b(x).c()`) are read from the tree:
+ * the outer one's callee is longer than the name its text starts with.
+ */
+export function calleeTexts(root: SyntaxNode): void {
+  treeMemo(root, 'callee-texts', () => {
+    const calls = nodesOfType(root, 'call');
+    let known = callees.get(root.tree);
+    if (!known) callees.set(root.tree, (known = new Map()));
+    const starts = new Map<number, number>();
+    for (const c of calls) starts.set(c.startIndex, (starts.get(c.startIndex) ?? 0) + 1);
+    const source = root.text;
+    const base = root.startIndex;
+    for (const c of calls) {
+      if (known.has(c.id)) continue;
+      let text: string | undefined;
+      if (starts.get(c.startIndex) === 1) {
+        PLAIN_CALLEE.lastIndex = c.startIndex - base;
+        text = PLAIN_CALLEE.exec(source)?.[0];
+      }
+      known.set(c.id, text ?? c.childForFieldName('function')?.text ?? '');
+    }
+    return true;
+  });
+}
+
+/** `call.childForFieldName('function')?.text ?? ''`, remembered per tree (read in bulk by calleeTexts). */
+export function calleeOf(call: SyntaxNode): string {
+  let known = callees.get(call.tree);
+  if (!known) callees.set(call.tree, (known = new Map()));
+  let text = known.get(call.id);
+  if (text === undefined) known.set(call.id, (text = call.childForFieldName('function')?.text ?? ''));
+  return text;
+}
+
 /** Drops what was found in `tree`: call it when the tree is edited in place (its nodes move). */
 export function forgetNodes(tree: Tree): void {
   memo.delete(tree);
+  callees.delete(tree);
 }

@@ -317,6 +317,7 @@ export const ALIASES: Alias[] = [
       'wenet',
     ],
   ),
+  A('optimizer', 'optimizer.class', 'string', ['torchdrug']),
   A('lr', 'lr learning_rate base_lr solver.base_lr optimizer.lr max_lr peak_lr optim.lr', 'number', [
     'hf',
     'megatron',

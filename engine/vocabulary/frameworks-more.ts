@@ -123,7 +123,11 @@ export const MORE_FRAMEWORKS: Framework[] = [
     label: 'OpenNMT-py config',
     src: 'opennmt',
     modality: 'text',
-    detect: (s) => s.syntax === 'yaml' && s.top('save_model') && tops(s, 'train_steps', 'src_vocab', 'batch_type'),
+    // `save_model` is OpenNMT's checkpoint path prefix (a switch `save_model: false` is another project's).
+    detect: (s) =>
+      s.syntax === 'yaml' &&
+      typeof s.value('save_model') === 'string' &&
+      tops(s, 'train_steps', 'src_vocab', 'batch_type'),
     defaults: (f) => [
       ...(f.has('precision') ? [] : ([['precision', 'fp32', 'model_dtype defaults to fp32']] as Row[])),
       ...(f.has('save_steps') ? [] : ([['save_steps', 5000, 'save_checkpoint_steps defaults to 5000']] as Row[])),
@@ -150,6 +154,14 @@ export const MORE_FRAMEWORKS: Framework[] = [
     modality: 'vision',
     detect: (s) =>
       s.syntax === 'yaml' && tops(s, 'TrainReader', 'snapshot_epoch', 'worker_num') && tops(s, 'epoch', 'TrainReader'),
+    // tools/train.py's `--amp` is off by default and the trainer reads `amp` from the config (`cfg.get('amp', False)`);
+    // it steps the optimizer after every batch (ppdet/engine/trainer.py).
+    defaults: (f) => [
+      ['grad_accum', 1, 'the PaddleDetection trainer steps the optimizer after every batch'],
+      ...(f.has('precision')
+        ? []
+        : ([['precision', 'fp32', 'amp defaults to False (tools/train.py --amp): fp32']] as Row[])),
+    ],
   },
   {
     id: 'openrlhf',

@@ -46,6 +46,33 @@ export const PY_FRAMEWORKS: Framework[] = [
     detect: (s) => s.syntax === 'python' && imports(s, /^olmo_core\b/),
   },
   {
+    // DI-engine (ding) experiment configs: `main_config`/`create_config` dicts run by `serial_pipeline` in one process.
+    // The policy's defaults (ding/policy/base_policy.py): `cuda=False`, `multi_gpu=False` (data-parallel only when set);
+    // the learner saves a checkpoint every `save_ckpt_after_iter=10000` iterations (ding/worker/learner/base_learner.py);
+    // the serial pipeline stops when the evaluator's return reaches `env.stop_value` (ding/entry/serial_entry.py). The
+    // policies build no autocast or gradient scaler, and step their optimizer once per sampled batch.
+    id: 'di-engine',
+    label: 'DI-engine config',
+    src: 'di-engine',
+    detect: (s) =>
+      s.syntax === 'python' &&
+      imports(s, /^ding\b/) &&
+      any(s, 'policy.learn.batch_size', 'policy.learn.update_per_collect'),
+    defaults: (f, s) => {
+      const out: [FactKey, FactValue, string][] = [
+        ['precision', 'fp32', 'DI-engine policies train in fp32 (no autocast or gradient scaler)'],
+        ['grad_accum', 1, 'one optimizer step per sampled batch'],
+      ];
+      if (s.value('policy.cuda') === true && s.value('policy.multi_gpu') !== true && !f.has('devices'))
+        out.push(['devices', 1, 'policy.cuda on and multi_gpu off (its default): one process on one GPU']);
+      if (!f.has('save_steps') && !f.has('periodic_save') && !any(s, 'hook.save_ckpt_after_iter'))
+        out.push(['save_steps', 10000, 'the learner saves a checkpoint every 10000 iterations (save_ckpt_after_iter)']);
+      if (any(s, 'env.stop_value') && !f.has('early_stopping'))
+        out.push(['early_stopping', true, 'the pipeline stops once the evaluation return reaches env.stop_value']);
+      return out;
+    },
+  },
+  {
     // ml_collections `get_config()` for JAX/Flax trainers (Flax examples, big_vision, scenic): `batch_size` is the
     // global batch, split over every device by the trainer.
     id: 'mlcollections',

@@ -15,6 +15,8 @@ export const SOURCES = {
     year: 2025,
   },
   lightning: { url: 'https://lightning.ai/docs/pytorch/stable/common/trainer.html', year: 2025 },
+  // TorchDrug's Engine builds each component from the `class` key of its dict (`optimizer: {class: Adam, lr: …}`).
+  torchdrug: { url: 'https://github.com/DeepGraphLearning/torchdrug/blob/master/torchdrug/core/engine.py', year: 2023 },
   deepspeed: { url: 'https://www.deepspeed.ai/docs/config-json/', year: 2025 },
   accelerate: { url: 'https://huggingface.co/docs/accelerate/package_reference/cli', year: 2025 },
   torchtitan: { url: 'https://github.com/pytorch/torchtitan/blob/main/torchtitan/config/job_config.py', year: 2025 },
@@ -41,6 +43,9 @@ export const SOURCES = {
   levanter: { url: 'https://levanter.readthedocs.io/en/latest/reference/Configuration/', year: 2024 },
   torchtune: { url: 'https://pytorch.org/torchtune/stable/deep_dives/configs.html', year: 2025 },
   mlcollections: { url: 'https://github.com/google/ml_collections', year: 2024 },
+  // DI-engine's defaults live in its code: ding/policy/base_policy.py (`cuda`, `multi_gpu`),
+  // ding/worker/learner/base_learner.py (`save_ckpt_after_iter`), ding/entry/serial_entry.py (`stop_value`).
+  'di-engine': { url: 'https://github.com/opendilab/DI-engine/blob/main/ding/policy/base_policy.py', year: 2024 },
   'composer-numerics': {
     url: 'https://docs.mosaicml.com/projects/composer/en/stable/notes/numerics.html',
     year: 2024,

@@ -16,6 +16,10 @@ export function precisionOf(v: FactValue | undefined): Precision | undefined {
       /(?:^|,)\s*(?:c|compute)\s*=\s*(\w+)/.exec(policy)?.[1] ?? /(?:^|,)\s*(?:p|params)\s*=\s*(\w+)/.exec(policy)?.[1];
     return c ? precisionOf(c.replace(/^f(16|32)$/, 'float$1')) : undefined;
   }
+  // NVIDIA Apex AMP opt levels (`precision: O0`): O0 pure fp32, O1/O2 fp16 mixed, O3 pure fp16
+  // (https://nvidia.github.io/apex/amp.html#opt-levels).
+  if (/^o0$/.test(s)) return 'fp32';
+  if (/^o[123]$/.test(s)) return 'fp16';
   if (/fp8|float8|e4m3|e5m2|^hybrid$/.test(s)) return 'fp8';
   if (/bf16|bfloat16|mixed_bfloat16/.test(s)) return 'bf16';
   if (/^(16|16-mixed|16-true)$|fp16|float16|half|^amp(optimwrapper)?$|amp_fp16|^mixed_float16$/.test(s)) return 'fp16';
@@ -29,6 +33,8 @@ export function respell(old: FactValue | undefined, p: Precision): string | unde
   const s = typeof old === 'string' ? old.toLowerCase() : typeof old === 'number' ? String(old) : '';
   if (/-(mixed|true)$|^(16|32|64)$/.test(s))
     return { bf16: 'bf16-mixed', fp16: '16-mixed', fp32: '32-true', tf32: undefined, fp8: undefined }[p];
+  // Apex opt levels take no bf16 (https://nvidia.github.io/apex/amp.html#opt-levels).
+  if (/^o[0-3]$/.test(s)) return p === 'fp32' ? 'O0' : p === 'fp16' ? 'O1' : undefined;
   if (/^amp_|^fp32$/.test(s) && s !== 'fp32')
     return { bf16: 'amp_bf16', fp16: 'amp_fp16', fp32: 'fp32', tf32: undefined, fp8: 'amp_fp8' }[p];
   if (/^(no|fp16|bf16|fp8)$/.test(s)) return { bf16: 'bf16', fp16: 'fp16', fp32: 'no', tf32: undefined, fp8: 'fp8' }[p];

@@ -59,6 +59,15 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
         set: isSeq(v) || aliased ? undefined : (value) => yamlSetEdits(file, text, d, p, value),
       });
       if (isSeq(v) && depth === 0 && key === 'defaults') hydraDefaults(v, text, entries, bases);
+      // PaddleDetection's `_BASE_:` list: each YAML file loaded in order, later ones over earlier ones, the file's own
+      // keys over them all (ppdet/core/workspace.py `_load_config_with_base`,
+      // https://github.com/PaddlePaddle/PaddleDetection/blob/release/2.8/ppdet/core/workspace.py).
+      if (isSeq(v) && depth === 0 && (key === '_BASE_' || key === '_base_'))
+        for (const it of v.items) {
+          const sp = yamlSpan(it as Node);
+          if (sp && isScalar(it) && typeof it.value === 'string' && /^[^$~{}]+\.ya?ml$/.test(it.value))
+            bases.push({ path: it.value, span: sp });
+        }
       if (isSeq(v) && !(depth === 0 && key === 'defaults'))
         v.items.forEach((it, i) => {
           if (isMap(it)) walk(it, [...p, String(i)], depth + 1);

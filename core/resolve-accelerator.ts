@@ -122,6 +122,14 @@ const FAMILIES: readonly Family[] = [
   // Ascend 910 (first generation) and 910B (any of its B1–B4 variants: one row with a band); "910C" is not in the table.
   { pattern: /^(?:huawei)?ascend910(?![\da-z])/, prefix: 'ascend-910', defaultId: 'ascend-910' },
   { pattern: /^(?:huawei)?ascend910b\d?$/, prefix: 'ascend-910b', defaultId: 'ascend-910b' },
+  // Graphcore's second-generation IPU ("GC200", "Mk2 IPU", "Graphcore Mk2"); a bare "IPU" also names the first
+  // generation (GC2) and Bow, which are not in the table.
+  {
+    pattern: /^(?:graphcore)?(?:colossus)?(?:mk2|gc200)(?![\da-z])/,
+    prefix: 'gc200',
+    defaultId: 'gc200',
+    requires: /ipu|graphcore|gc200|colossus/,
+  },
   // Apple silicon: "M2 Max", "apple m3 max", "m4max" (tokens joined). A bare "m1"/"m2"/"m4" is the base chip only with
   // "Apple"/"Mac" in the name and when no longer spelling ("m1max") names a variant (`dominated` in resolveAccelerator).
   { pattern: /^(?:apple)?m1(?![\da-z])/, prefix: 'apple-m1', defaultId: 'apple-m1', apple: true },
@@ -139,6 +147,7 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^(?:apple)?m3max/, prefix: 'apple-m3-max', defaultId: 'apple-m3-max' },
   { pattern: /^(?:apple)?m4max/, prefix: 'apple-m4-max', defaultId: 'apple-m4-max' },
   // "tpu" is required for v3/v4: a bare "v4" is too common elsewhere (Azure "NC A100 v4").
+  { pattern: /^tpuv2(?!\d)/, prefix: 'tpu-v2', defaultId: 'tpu-v2' },
   { pattern: /^tpuv3(?!\d)/, prefix: 'tpu-v3', defaultId: 'tpu-v3' },
   { pattern: /^tpuv4(?![\di])/, prefix: 'tpu-v4', defaultId: 'tpu-v4' },
   { pattern: /^(?:tpu)?v5(?:e|lite)/, prefix: 'tpu-v5e', defaultId: 'tpu-v5e' },

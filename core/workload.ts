@@ -12,8 +12,8 @@ import { ArchitectureInfo, Assumption, RunInputs } from './types';
  * [I] Share of the stated sequence length a text sample fills, when a run states samples × epochs × sequence length
  * instead of tokens: 1 when the data are packed into full sequences or padded to the maximum length (every position is
  * computed), down to 0.25 when short samples (chat turns of a few hundred tokens against a 2,048-token limit) are padded
- * only to the longest of their batch. The mid value is fitted (core/fit.ts, textFill) on the development cases that
- * state samples and length but not tokens.
+ * only to the longest of their batch. The mid value is the prior, half the length (core/fit.ts PRIORS.textFill): fitted on
+ * the development cases that state samples and length but not tokens it did no better on sets left out of the fit.
  */
 export const TEXT_FILL_RANGE = { low: 0.25, high: 1 } as const;
 
@@ -208,7 +208,7 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
         `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)} parameters`,
       override: '--tokens (the tokens the run trains on), or pack the data into full sequences',
       source:
-        'Kaplan et al. 2020 (6ND); fill: the share of the length a sample fills, fitted on published fine-tunes (core/fit.ts)',
+        'Kaplan et al. 2020 (6ND); fill: the share of the length a sample fills, [I] half of it (core/fit.ts PRIORS.textFill)',
     };
   }
   if (work.kind === 'tokens' && work.perSample !== undefined) {

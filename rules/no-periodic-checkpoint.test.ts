@@ -37,8 +37,10 @@ for epoch in range(90):
 
 runRuleCases(noPeriodicCheckpoint, [
   {
+    // Ten epochs of Alpaca on a 1.5 B model: several GPU-hours on one A100 whatever share of the length the samples
+    // fill (0.5–1 h at three epochs since round 15's text fill, too near the 1 GPU-h threshold to say "multi-hour").
     name: 'save_strategy="no" on a multi-hour run: warning on that argument, fix saves every N steps',
-    code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=3,\n    save_strategy="no",'),
+    code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=10,\n    save_strategy="no",'),
     settings: { hardware: 'a100-80gb' },
     expect: [{ line: 8, severity: 'warning', messageIncludes: 'cannot survive an interruption' }],
     fixTitleIncludes: 'saves ≈',
@@ -58,7 +60,7 @@ runRuleCases(noPeriodicCheckpoint, [
   },
   {
     name: 'run length resting on an assumed dataset size: information, and the message says so',
-    code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=3,\n    save_strategy="no",').replace(
+    code: script('Qwen/Qwen2.5-1.5B', '    num_train_epochs=10,\n    save_strategy="no",').replace(
       'train = load_dataset("tatsu-lab/alpaca", split="train")',
       'train = load_dataset("my-org/private-data", split="train")',
     ),

@@ -4,7 +4,7 @@
 //
 // Headline: leave-one-SET-out error over the spent published sets (docs/evaluation/heldout/footprint-N, development
 // cases since they were scored): for each set, the fitted constants (core/fit.ts: base MFU per architecture, size
-// slope, MoE efficiency, vision run efficiency, text fill, utilisation spread) are refitted on every other case and the
+// slope, MoE efficiency, vision run efficiency, utilisation spread; the text fill is a prior since round 15) are refitted on every other case and the
 // set's estimable runs are estimated with them, as the set was judged when it was held out: the out-of-fold figure
 // closest to a new held-out set's. The in-sample figure on the same runs (constants fitted on all cases, as the
 // estimator ships) is printed beside it. Below it, leave-one-family-out over all cases (each model family's cases
@@ -30,6 +30,7 @@ import {
 import type { Accelerator, Estimate, FittedConstants, Range } from '../core/index';
 import { prepareRun } from '../core/prepare';
 import { DEV7_CASES } from '../core/validation/cases-dev7';
+import { inside, median, metricOf, spentSetOf } from './validation/metrics';
 
 interface Row {
   c: ValidationCase;
@@ -44,19 +45,6 @@ interface Row {
   baseline: number;
   baselineError: number;
   eIn: Estimate;
-}
-
-function metricOf(e: Estimate, m: CaseMetric): Range {
-  switch (m) {
-    case 'gpuHours':
-      return e.gpuHours;
-    case 'energyKWh':
-      return e.energyKWh;
-    case 'co2eKg':
-      return e.co2eKg;
-    case 'acceleratorKWh':
-      return e.energyBreakdownKWh?.accelerators ?? { low: NaN, mid: NaN, high: NaN };
-  }
 }
 
 function accelOf(c: ValidationCase): Accelerator {
@@ -97,13 +85,6 @@ function baseline(c: ValidationCase, e: Estimate, m: CaseMetric): number {
   }
 }
 
-function median(xs: number[]): number {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const k = Math.floor(s.length / 2);
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
-}
-
 function fmt(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';
   const a = Math.abs(x);
@@ -120,7 +101,6 @@ function pct(x: number): string {
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-const inside = (v: number, r: Range) => v >= r.low - 0.005 * v && v <= r.high + 0.005 * v;
 
 // Refit per family (leave-one-family-out).
 const families = [...new Set(CASES.map(caseFamily))];
@@ -154,7 +134,7 @@ const rows: Row[] = CASES.map((c) => {
 /** A run the core estimates from what its case states (spent published sets hold runs that state too little). */
 const estimable = (r: Row) => r.eIn.method !== 'insufficient-inputs';
 const predictive = (r: Row) => r.c.tier !== 'convention' && estimable(r);
-const spentSet = (r: Row) => (r.c.notes?.startsWith('footprint-') ? r.c.notes.split(/\s/)[0] : undefined);
+const spentSet = (r: Row) => spentSetOf(r.c);
 const medAbs = (xs: number[]) => median(xs.map(Math.abs));
 const share = (rs: Row[], k: (r: Row) => boolean) => (rs.length ? rs.filter(k).length / rs.length : NaN);
 /** Median width (high ÷ low) of the leave-one-family-out ranges: how much a covering range costs in precision. */
@@ -163,7 +143,7 @@ const width = (rs: Row[]) => median(rs.filter((r) => r.loo.low > 0).map((r) => r
 // Leave-one-SET-out: each spent published set judged with the constants fitted without all of its runs, as it was
 // judged when it was held out (a set brings kinds of run no family of the others has; this is the closest figure to a
 // new held-out set's).
-const spentOf = (c: ValidationCase) => (c.notes?.startsWith('footprint-') ? c.notes.split(/\s/)[0] : undefined);
+const spentOf = spentSetOf;
 const setFolds = new Map<string, FittedConstants>();
 for (const set of new Set(CASES.map(spentOf).filter((x): x is string => x !== undefined)))
   setFolds.set(set, fitConstants(CASES.filter((c) => spentOf(c) !== set)));
@@ -420,7 +400,7 @@ console.log(`size slope ${k.sizeSlope.toFixed(3)} per decade below 1B (${k.count
 console.log(`MoE efficiency ${k.moeEfficiency.toFixed(3)} (${k.counts.moe} cases)`);
 console.log(`vision run efficiency ${k.visionRunEfficiency.toFixed(3)} (${k.counts.vision} cases)`);
 console.log(
-  `text fill (share of the stated length text samples fill) ${k.textFill.toFixed(3)} (${k.counts.fill} cases)`,
+  `text fill (share of the stated length text samples fill) ${k.textFill.toFixed(3)} (the prior, not fitted)`,
 );
 const band = (b: { low: number; high: number; n: number }) => `${b.low.toFixed(2)}–${b.high.toFixed(2)}× (${b.n})`;
 console.log(

@@ -1156,6 +1156,23 @@ export const ACCELERATORS: readonly Accelerator[] = [
 
   // ---------------------------------------------------------------- Google TPU (per chip)
   {
+    id: 'tpu-v2',
+    name: 'Google Cloud TPU v2 (per chip)',
+    vendor: 'google',
+    arch: 'tpu',
+    powerW: 280,
+    tflops: { bf16: 46 },
+    memoryGB: 16,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Jouppi et al. 2020, "A Domain-Specific Supercomputer for Training Deep Neural Networks" (CACM 63(7), ' +
+      'https://dl.acm.org/doi/10.1145/3360307, the paper the Cloud TPU v2 docs cite for its architecture): 46 BF16 TFLOPS ' +
+      'peak, 16 GiB HBM and 280 W TDP per chip (two TensorCores; a "v2-8" is four chips); Google I/O 2017 announced 180 ' +
+      'TFLOPS per four-chip board. No measured chip power: the rated 280 W × the load fraction, as for GPUs',
+    year: 2017,
+  },
+  {
     id: 'tpu-v3',
     name: 'Google Cloud TPU v3 (per chip)',
     vendor: 'google',
@@ -1246,6 +1263,27 @@ export const ACCELERATORS: readonly Accelerator[] = [
       'Google Cloud TPU v6e docs (918 BF16 TFLOPS, 32 GB HBM at 1638 GB/s per chip; Google: 67 % more energy-efficient than v5e). ' +
       'No published power: 300 W is our assumption [I], not a published figure',
     year: 2024,
+  },
+
+  // ---------------------------------------------------------------- Graphcore IPU (per IPU)
+  {
+    id: 'gc200',
+    name: 'Graphcore Colossus Mk2 GC200 IPU',
+    vendor: 'other',
+    arch: 'ipu',
+    powerW: 300,
+    tflops: { fp32: 62.5, fp16: 250 },
+    memoryGB: 65,
+    bf16: false,
+    tensorCores: true,
+    source:
+      'Graphcore IPU-Machine M2000 datasheet (docs.graphcore.ai, 2020: four GC200 IPUs, "1 petaFLOPS FP16.16 AI compute", so 250 ' +
+      "TFLOPS FP16 per IPU; FP32 a quarter of it, 62.5 [R]; 900 MB In-Processor-Memory SRAM per IPU); IPU Programmer's Guide §2 " +
+      '(a 1U IPU-Machine holds four IPUs and up to 260 GB of memory, In-Processor-Memory plus DRAM Streaming Memory, which ' +
+      'Poplar uses for weights and optimizer states): 65 GB per IPU. Graphcore publishes power per IPU-Machine, not per IPU: ' +
+      '300 W is our assumption [I], not a published figure. FP16.16 is FP16 with FP16 accumulation; no FP16.32 rate is ' +
+      'published, so 16-bit work is read at 250. No bf16 (IPUs train in FP16 with stochastic rounding)',
+    year: 2020,
   },
 
   // ---------------------------------------------------------------- Apple silicon (GPU of the SoC; no tensor cores)

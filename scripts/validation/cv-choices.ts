@@ -9,8 +9,9 @@
 //
 // Choices judged, each against the same runs (the third, a centre per regime, was judged at c2de979 and reverted:
 // docs/evaluation/dev-footprint-14.md):
-//   text fill  the share of the stated length that text samples fill (core/fit.ts textFill) fitted, or held at its
-//              prior (PRIORS.textFill) in every fold (judged, not changed, in round 14);
+//   text fill  the share of the stated length that text samples fill (core/fit.ts textFill) held at its prior
+//              (PRIORS.textFill, the core since round 15), or fitted on each fold's training runs (fitTextFill: the
+//              core of rounds 12–14), judged also on the runs whose estimate it moves;
 //   cap        the widest range, high ÷ low, 6× or 8× (core/ranges.ts RANGE_CAP; a text-sample run whose own work
 //              range is wider keeps that, as rangeCapOf does);
 //   token runs the core's utilisation model, or a simple one: the core's FLOPs (6·N per token, N active, plus causal
@@ -20,34 +21,16 @@
 //              leave-one-set-out residuals under that model, capped like the core's.
 // Noise: a paired bootstrap over runs (2,000 resamples) of the difference in median |error| with the current core.
 import * as fs from 'node:fs';
-import { CASES, caseFamily, type CaseMetric, type ValidationCase } from '../../core/validation/cases';
-import { estimate, fitConstants, PRIORS, type Estimate, type FittedConstants, type Range } from '../../core/index';
+import { CASES, caseFamily, type ValidationCase } from '../../core/validation/cases';
+import { estimate, fitConstants, type FittedConstants, type Range } from '../../core/index';
+import { fitTextFill } from '../../core/fit';
 import { prepareRun } from '../../core/prepare';
 import { bandOf } from '../../core/fit-spread';
+import { inside, median, metricOf, spentSetOf } from './metrics';
 
-const setOf = (c: ValidationCase) => (c.notes?.startsWith('footprint-') ? c.notes.split(/\s/)[0] : undefined);
+const setOf = spentSetOf;
 /** Group left out when a training case's residual is taken: its set, else its family. */
 const groupOf = (c: ValidationCase) => setOf(c) ?? `family:${caseFamily(c)}`;
-
-function metricOf(e: Estimate, m: CaseMetric): Range {
-  switch (m) {
-    case 'gpuHours':
-      return e.gpuHours;
-    case 'energyKWh':
-      return e.energyKWh;
-    case 'co2eKg':
-      return e.co2eKg;
-    case 'acceleratorKWh':
-      return e.energyBreakdownKWh?.accelerators ?? { low: NaN, mid: NaN, high: NaN };
-  }
-}
-
-function median(xs: number[]): number {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const k = Math.floor(s.length / 2);
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
-}
 
 /** The same range capped at `cap` (both sides shrunk in log space, as core/ranges.ts combineLog does). */
 function recap(r: Range, cap: number): Range {
@@ -59,8 +42,6 @@ function recap(r: Range, cap: number): Range {
   const k = lim / (lu + ld);
   return { low: r.mid * Math.exp(-ld * k), mid: r.mid, high: r.mid * Math.exp(lu * k) };
 }
-
-const inside = (v: number, r: Range) => v >= r.low - 0.005 * v && v <= r.high + 0.005 * v;
 
 interface Judged {
   c: ValidationCase;
@@ -144,7 +125,7 @@ function simpleEstimate(j: Judged, k: FittedConstants, m: SimpleModel, plain: bo
 const VARIANTS = [
   'core 8',
   'core 6',
-  'fill prior 8',
+  'fill fitted 8',
   'simple 8',
   'simple 6',
   'plain 8',
@@ -168,7 +149,7 @@ function judge(js: Judged[], train: readonly ValidationCase[], k: FittedConstant
   const simple = fitSimple(train, k, false);
   const plain = fitSimple(train, k, true);
   const simpleA = fitSimple(train, k, false, ['A']);
-  const kPrior = { ...k, textFill: PRIORS.textFill };
+  const kFitted = { ...k, textFill: fitTextFill(train).textFill };
   const plain40 = fitSimple(train, k, true, ['A', 'B'], 0.4);
   return js.map((j) => {
     const core = metricOf(estimate(j.c.inputs, { constants: k }), j.c.target.metric);
@@ -178,7 +159,7 @@ function judge(js: Judged[], train: readonly ValidationCase[], k: FittedConstant
     return {
       'core 8': cap(core, 8),
       'core 6': cap(core, 6),
-      'fill prior 8': cap(metricOf(estimate(j.c.inputs, { constants: kPrior }), j.c.target.metric), 8),
+      'fill fitted 8': cap(metricOf(estimate(j.c.inputs, { constants: kFitted }), j.c.target.metric), 8),
       'simple 8': tok(simple, false, 8),
       'simple 6': tok(simple, false, 6),
       'plain 8': tok(plain, true, 8),
@@ -279,6 +260,15 @@ for (const v of VARIANTS) {
     `${v.padEnd(12)} | ${pct(a.median).padStart(7)} ${`${a.inside}/${a.n}`.padStart(7)} ${a.width.toFixed(2)}× ${a.score.toFixed(2)}` +
       `                         | ${pct(t.median).padStart(7)} ${`${t.inside}/${t.n}`.padStart(7)} | ${pct(st.median).padStart(7)} ${`${st.inside}/${st.n}`.padStart(7)} | ${pct(ia.median).padStart(7)} ${`${ia.inside}/${ia.n}`.padStart(7)}   ` +
       `  | ${pct(it.median).padStart(7)} ${`${it.inside}/${it.n}`.padStart(7)} | ${v === 'core 8' ? '—' : `${pct(lo)} … ${pct(hi)}`}`,
+  );
+}
+// The runs the text fill moves (text samples of stated length, no tokens): the choice is judged on them too.
+const fillRows = outs.filter((o) => Math.abs(o.oof['fill fitted 8'].mid / o.oof['core 8'].mid - 1) > 1e-9);
+console.log(`\nruns the text fill moves (n = ${fillRows.length}), out of fold | in sample:`);
+for (const v of ['core 8', 'fill fitted 8'] as const) {
+  const [a, i] = [summary(fillRows, v, 'oof'), summary(fillRows, v, 'ins')];
+  console.log(
+    `${v.padEnd(12)} | ${pct(a.median)} inside ${a.inside}/${a.n}, interval score ${a.score.toFixed(2)} | ${pct(i.median)} inside ${i.inside}/${i.n}`,
   );
 }
 console.log('\nout-of-fold median |error| (inside) by fold');

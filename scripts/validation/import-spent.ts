@@ -3,24 +3,24 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
 // own family rules (caseFamily) first, so that a spent Llama 3 run and a development Llama 3 run share a family; runs of
 // one author whose ids start differently share the family FAMILY names.
-// Year: the first year the source names; for the undated estimable runs of footprint-9 and -10 the earliest year they
+// Year: the first year the source names; for the undated estimable runs of footprint-9, -10 and -11 the earliest year they
 // can be from (UNDATED).
 import * as fs from 'node:fs';
 import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footprint-inputs';
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 10))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–10 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 11))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–11 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
- * Runs whose source names no year (model cards read without their dates, footprint-9 and -10): the earliest year the run can
+ * Runs whose source names no year (model cards read without their dates, footprint-9, -10 and -11): the earliest year the run can
  * be from, the public release of the model it trains or of the project that ran it, so that its estimable runs enter
  * the fits. The year only dates a case; no fit reads it.
  */
@@ -49,17 +49,68 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     year: 2020,
     why: "Graphcore's Mk2 GC200 IPU (announced July 2020)",
   },
+  // footprint-11
+  'arabertv02-base-tpuv3-8-36d': {
+    year: 2020,
+    why: 'AraBERTv0.2 trains on the corpus of AraGPT2 (Antoun et al., arXiv 2012.15520, December 2020)',
+  },
+  'arabertv02-large-tpuv3-128-7d': {
+    year: 2020,
+    why: 'AraBERTv0.2 trains on the corpus of AraGPT2 (Antoun et al., arXiv 2012.15520, December 2020)',
+  },
+  'arabert-v01-base-tpuv2-8-4d': { year: 2020, why: 'AraBERT (Antoun et al., arXiv 2003.00104, February 2020)' },
+  'aragpt2-medium-tpuv3-8-15d': { year: 2020, why: 'AraGPT2 (Antoun et al., arXiv 2012.15520, December 2020)' },
+  'aragpt2-large-tpuv3-128-3d': { year: 2020, why: 'AraGPT2 (Antoun et al., arXiv 2012.15520, December 2020)' },
+  'aragpt2-mega-tpuv3-128-9d': { year: 2020, why: 'AraGPT2 (Antoun et al., arXiv 2012.15520, December 2020)' },
+  'bigvae-mistral-7b-redpajama-1b-8xh100': {
+    year: 2023,
+    why: 'adapters on Mistral-7B-v0.1 (Mistral AI, September 2023)',
+  },
+  'tipo-200m-llama-4xrtx3090-420h': {
+    year: 2024,
+    why: 'TIPO (KohakuBlueleaf et al., arXiv 2411.08127, November 2024)',
+  },
+  'tipo-200m-ft-4xrtx3090-120h': { year: 2024, why: 'TIPO (KohakuBlueleaf et al., arXiv 2411.08127, November 2024)' },
+  'tipo-500m-8xh100-100h': { year: 2024, why: 'TIPO (KohakuBlueleaf et al., arXiv 2411.08127, November 2024)' },
+  'gtlm-1.2b-a350m-moe-1xa100-140h': {
+    year: 2020,
+    why: 'trained on an NVIDIA A100 (announced May 2020); the card names no date',
+  },
 };
 
 /**
  * Runs of one author or paper whose ids do not share a first word: left out together (footprint-10's four
- * ajibawa-2023 full fine-tunes on 4 A100 with one DeepSpeed code base, named code-, python-code- and uncensored-).
+ * ajibawa-2023 full fine-tunes on 4 A100 with one DeepSpeed code base, named code-, python-code- and uncensored-;
+ * footprint-11's groups below).
  */
 const FAMILY: Record<string, string> = {
   'code-33b-llama1-74k-3ep-4xa100': 'ajibawa',
   'python-code-33b-llama1-23k-3ep-4xa100': 'ajibawa',
   'python-code-13b-llama2-23k-3ep-4xa100': 'ajibawa',
   'uncensored-jordan-7b-llama1-155k-3ep-4xa100': 'ajibawa',
+  // footprint-11: one README (aub-mind/arabert) for AraBERT, AraGPT2 and AraELECTRA, one corpus, one group's TPUs;
+  // one repository (stefan-it/turkish-bert) for the Turkish BERT, ELECTRA and T5 runs; one author (KohakuBlueleaf)
+  // for TIPO and HDM.
+  'arabertv02-base-tpuv3-8-36d': 'aub-mind',
+  'arabertv02-large-tpuv3-128-7d': 'aub-mind',
+  'arabert-v01-base-tpuv2-8-4d': 'aub-mind',
+  'aragpt2-base-tpuv3-128-1.5d': 'aub-mind',
+  'aragpt2-medium-tpuv3-8-15d': 'aub-mind',
+  'aragpt2-large-tpuv3-128-3d': 'aub-mind',
+  'aragpt2-mega-tpuv3-128-9d': 'aub-mind',
+  'araelectra-base-tpuv3-8-24d': 'aub-mind',
+  'bert5urk-1.42b-ul2-tpuv3-32-16.56d': 'turkish-bert',
+  'electra-small-turkish-tpuv3-8-9h': 'turkish-bert',
+  'electra-base-turkish-tpuv3-8-8d': 'turkish-bert',
+  'electra-base-turkish-mc4-tpuv3-32-3.5d': 'turkish-bert',
+  'distilberturk-4xrtx2080ti-5d': 'turkish-bert',
+  'tipo-200m-llama-4xrtx3090-420h': 'kohaku',
+  'tipo-200m-ft-4xrtx3090-120h': 'kohaku',
+  'tipo-500m-8xh100-100h': 'kohaku',
+  'hdm-xut-base-343m-256px-4xrtx5090': 'kohaku',
+  'hdm-xut-base-343m-512px-4xrtx5090': 'kohaku',
+  'hdm-xut-base-343m-768px-4xrtx5090': 'kohaku',
+  'hdm-xut-base-343m-1024px-4xrtx5090': 'kohaku',
 };
 
 const out: string[] = [];

@@ -42,6 +42,14 @@ test('greenml hardware lists the table and searches it, also by the name nvidia-
     JSON.parse(smi.out).some((a: { id: string }) => a.id === 'a100-sxm4-80gb'),
     smi.out,
   );
+  // Accelerators the spent published sets ran on (footprint-10's Graphcore runs, footprint-5's and -11's TPU v2 runs).
+  const ipu = run(['hardware', 'graphcore', 'mk2', '--json']);
+  assert.deepEqual(
+    JSON.parse(ipu.out).map((a: { id: string; year: number }) => [a.id, a.year]),
+    [['gc200', 2020]],
+    ipu.out,
+  );
+  assert.match(run(['hardware', 'tpu', 'v2']).out, /tpu-v2\s+Google Cloud TPU v2/);
   const none = run(['hardware', 'quantum', 'abacus']);
   assert.equal(none.code, 1);
   assert.match(none.out, /No accelerator matches/);

@@ -385,3 +385,16 @@ describe('lookupModel', () => {
     }
   });
 });
+
+describe('accelerators the spent published sets ran on', () => {
+  it('knows the Graphcore Mk2 IPU and TPU v2 by the names runs give them, each row with source and year', () => {
+    for (const n of ['Graphcore Mk2 IPU', 'GC200', 'Colossus GC200', 'Mk2 IPU']) assert.equal(accId(n), 'gc200', n);
+    for (const n of ['TPU v2', 'TPUv2', 'tpu-v2', 'TPU v2-8']) assert.equal(accId(n), 'tpu-v2', n);
+    // A bare "IPU" also names the first generation (GC2) and Bow: not read as the Mk2.
+    assert.equal(resolveAccelerator('IPU').ok, false);
+    for (const id of ['gc200', 'tpu-v2']) {
+      const row = listAccelerators().find((a) => a.id === id)!;
+      assert.ok(row.year >= 2017 && row.source.includes(String(row.year)), id);
+    }
+  });
+});

@@ -3,7 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ACCELERATORS, defaultConstants, estimate, fitConstants } from '../../core/index';
+import { ACCELERATORS, defaultConstants, estimate, fitConstants, PRIORS } from '../../core/index';
+import { fitTextFill, MIN_FILL_CASES } from '../../core/fit';
 import type { Estimate, FittedConstants, Range } from '../../core/index';
 import { caseFamily, CASES, type CaseMetric, type ValidationCase } from '../../core/validation/cases';
 import { DEV7_SECOND } from '../../core/validation/cases-dev7';
@@ -46,11 +47,13 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 10; footprint-11 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 11; footprint-12 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
+    // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
+    assert.ok(spent.filter((c) => c.notes === 'footprint-11').length >= 30);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|10)$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[01])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });
@@ -83,6 +86,15 @@ describe('development cases', () => {
     assert.notEqual(folds.get('pythia')!.sizeSlope, all.sizeSlope);
     assert.notEqual(folds.get('jetmoe')!.moeEfficiency, all.moeEfficiency);
     assert.notEqual(folds.get('dle-convnets')!.visionRunEfficiency, all.visionRunEfficiency);
+  });
+
+  it('holds the text fill at its prior: fitted on the runs stating text samples it did no better left out of the fit', () => {
+    // Round 15 (docs/evaluation/dev-footprint-15.md): leave-one-set-out over the eleven spent sets, the fill fitted on
+    // each fold's runs tied the prior on all runs and lost on the runs it moves. The runs to fit it are there; it is not.
+    const fitted = fitTextFill(CASES);
+    assert.ok(fitted.n >= MIN_FILL_CASES && Math.abs(fitted.textFill - PRIORS.textFill) > 0.1, JSON.stringify(fitted));
+    assert.equal(defaultConstants().textFill, PRIORS.textFill);
+    assert.equal(folds.get('alpaca')!.textFill, PRIORS.textFill);
   });
 
   it('takes TPU v3 power from chip measurements, not from the Patterson runs it is judged on', () => {

@@ -9,13 +9,14 @@ import { after, before, test } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { startServer, type LspSession } from '../helpers/lsp-client';
 
+// Nine epochs: a run of hours even at bf16, so that GML301 (no periodic checkpoint, over 1 GPU-h) marks the analysis.
 const SCRIPT = `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
 
 model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-1.5B")
 args = TrainingArguments(
     output_dir="out",
     per_device_train_batch_size=8,
-    num_train_epochs=3,
+    num_train_epochs=9,
     save_strategy="no",
 )
 Trainer(model=model, args=args).train()

@@ -1,0 +1,33 @@
+// The helpers both footprint validation scripts report with (scripts/validation/metrics.ts): one definition of the
+// median and of the range a published value is compared with, so that validate:footprint and cv-choices agree.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { estimate } from '../../core/index';
+import { CASES } from '../../core/validation/cases';
+import { inside, median, metricOf, spentSetOf } from '../../scripts/validation/metrics';
+
+describe('validation metrics', () => {
+  it('takes the median of the finite values, the mean of the middle two for an even count', () => {
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([NaN, 5, Infinity, 1]), 3);
+    assert.ok(Number.isNaN(median([NaN])));
+  });
+
+  it('compares accelerator-only energy with the accelerators share of the estimate', () => {
+    const e = estimate({ params: 1e9, tokens: 2e10, hardware: 'h100', devices: 8 });
+    const acc = metricOf(e, 'acceleratorKWh');
+    assert.deepEqual(acc, e.energyBreakdownKWh!.accelerators);
+    assert.ok(acc.mid < metricOf(e, 'energyKWh').mid);
+    assert.deepEqual(metricOf(e, 'gpuHours'), e.gpuHours);
+  });
+
+  it('names the spent set of a published run and none for the project own cases', () => {
+    const spent = CASES.find((c) => c.notes?.startsWith('footprint-'))!;
+    assert.match(spentSetOf(spent)!, /^footprint-\d+$/);
+    assert.equal(spentSetOf(CASES.find((c) => !c.notes?.startsWith('footprint-'))!), undefined);
+    assert.ok(inside(100.4, { low: 50, mid: 80, high: 100 }));
+    assert.ok(!inside(101, { low: 50, mid: 80, high: 100 }));
+  });
+});

@@ -22,6 +22,8 @@ import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { withRepoLauncherDevices } from './link/repo-launchers';
 import { withImportedModules } from './link/imports';
+import { withImportedLength } from './link/imported-constants';
+import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
@@ -29,7 +31,15 @@ import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 
 export type { LinkInput, LinkResult } from './link/linker';
-export { MAX_RELATED_BYTES, diskReader, linkKind, memoryReader, type FileReader, type LinkKind } from './link/reader';
+export {
+  MAX_RELATED_BYTES,
+  diskReader,
+  linkKind,
+  memoryReader,
+  pythonShebang,
+  type FileReader,
+  type LinkKind,
+} from './link/reader';
 
 /** Every run the file takes part in, merged with the files linked to it. Never throws on user text. */
 export function linkFile(input: LinkInput): LinkResult {
@@ -37,7 +47,7 @@ export function linkFile(input: LinkInput): LinkResult {
   const { file, text } = input;
   let drafts: RunDraft[] = [];
   try {
-    const kind = linkKind(file);
+    const kind = linkKind(file, text);
     if (kind === 'python') {
       drafts = linker.pythonRuns(file, text).map((d) => linker.enrich(d));
       const tree = input.tree;
@@ -61,6 +71,10 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
+      // A run length the script takes from a config module it imports (`from conf import *`, `C.epochs`).
+      withImportedLength(linker, file, text, input.tree, drafts);
+      // A Hydra script's loop bound read from its primary config (`range(cfg.epochs)`).
+      withHydraLength(linker, file, text, input.tree, drafts);
       // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
       // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
       if (tree) withSingleDevice(linker, file, text, tree, drafts);

@@ -174,3 +174,144 @@ class Exp:
     expect: [{ line: 13, severity: 'information' }],
   },
 ]);
+
+// A wrapper around a model that only runs inference in the training run (a frozen teacher, a frozen backbone whose
+// features a trained head reads): information that says so, never a warning. Any use that may train it keeps the
+// warning.
+const distil = (teacher: string, step = '    with torch.no_grad():\n        t = teacher(x.cuda())\n') => `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+student = Student().cuda()
+teacher = Teacher()
+teacher.load_state_dict(torch.load("teacher.pt"))
+${teacher}opt = torch.optim.SGD(student.parameters(), lr=0.1)
+for x, y in loader:
+    s = student(x.cuda())
+${step}    loss = F.kl_div(F.log_softmax(s, -1), F.softmax(t, -1))
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+`;
+
+runRuleCases(dataparallelInsteadOfDdp, [
+  {
+    name: 'a teacher in eval() whose forward passes all run under no_grad: information, says it only runs inference',
+    code: distil('teacher = nn.DataParallel(teacher).cuda()\nteacher.eval()\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 7, column: 11, severity: 'information', messageIncludes: 'only runs inference' }],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'a teacher frozen by requires_grad, its forward outside no_grad: information',
+    code: distil(
+      'teacher = nn.DataParallel(teacher.cuda())\nfor p in teacher.parameters():\n    p.requires_grad = False\n',
+      '    t = teacher(x.cuda())\n',
+    ),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 7, severity: 'information', messageIncludes: 'only runs inference' }],
+  },
+  {
+    name: 'a teacher passed to a training function of the file, used there under no_grad in eval(): information',
+    code: `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def train_epoch(model, teacher_model, loader, opt):
+    model.train()
+    teacher_model.eval()
+    for x, y in loader:
+        with torch.no_grad():
+            t = teacher_model(x.cuda())
+        loss = F.mse_loss(model(x.cuda()), t)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+
+student = Student().cuda()
+teacher = nn.DataParallel(Teacher()).cuda()
+load_checkpoint("teacher.pt", teacher)
+opt = torch.optim.Adam(student.parameters())
+for epoch in range(10):
+    train_epoch(student, teacher, loader, opt)
+`,
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 19, severity: 'information', messageIncludes: 'only runs inference' }],
+  },
+  {
+    name: 'a frozen backbone under no_grad and a trained head, both wrapped: information for one, a warning for the other',
+    code: `import torch
+import torch.nn.functional as F
+backbone = torch.nn.DataParallel(Backbone().cuda())
+head = torch.nn.DataParallel(torch.nn.Linear(512, 10).cuda())
+opt = torch.optim.SGD(head.parameters(), lr=0.1)
+for epoch in range(90):
+    backbone.eval()
+    head.train()
+    for x, y in loader:
+        with torch.no_grad():
+            f = backbone(x.cuda())
+        loss = F.cross_entropy(head(f), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+`,
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [
+      { line: 3, severity: 'information', messageIncludes: 'only runs inference' },
+      { line: 4, severity: 'warning', messageIncludes: 'one process' },
+    ],
+  },
+]);
+
+// Where it must stay a warning: any sign that the wrapped model trains.
+runRuleCases(dataparallelInsteadOfDdp, [
+  {
+    name: 'eval() and no_grad for validation, but the training forward pass runs outside no_grad: a warning',
+    code: `import torch
+model = torch.nn.DataParallel(Net().cuda())
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(90):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    model.eval()
+    with torch.no_grad():
+        acc = sum((model(x.cuda()).argmax(1) == y.cuda()).sum() for x, y in val_loader)
+`,
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 2, severity: 'warning' }],
+  },
+  {
+    name: 'a teacher in eval() under no_grad whose parameters reach an optimizer: a warning',
+    code: distil(
+      'teacher = nn.DataParallel(teacher).cuda()\nteacher.eval()\nopt_t = torch.optim.SGD(teacher.parameters(), lr=0.01)\n',
+    ),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 7, severity: 'warning' }],
+  },
+  {
+    name: 'a teacher in eval() under no_grad but passed to a library call that may train it: a warning',
+    code: distil('teacher = nn.DataParallel(teacher).cuda()\nteacher.eval()\nengine.fit(teacher, loader)\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 7, severity: 'warning' }],
+  },
+  {
+    name: 'only a sub-module frozen (`teacher.backbone.parameters()`): a warning',
+    code: distil(
+      'teacher = nn.DataParallel(teacher.cuda())\nfor p in teacher.backbone.parameters():\n    p.requires_grad = False\n',
+      '    t = teacher(x.cuda())\n',
+    ),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 7, severity: 'warning' }],
+  },
+  {
+    name: 'in eval() but one forward pass outside no_grad and its weights not frozen: a warning',
+    code: distil('teacher = nn.DataParallel(teacher).cuda()\nteacher.eval()\n', '    t = teacher(x.cuda())\n'),
+    settings: { hardware: 'a100', devices: 4 },
+    expect: [{ line: 7, severity: 'warning' }],
+  },
+]);

@@ -17,7 +17,11 @@ export const dataparallelInsteadOfDdp: Rule = {
       'runs only under a command-line or config flag not known to be on by default is information (`if args.dp:`, ' +
       '`if self.args.use_multi_gpu:`, a requested GPU count `if args.num_gpu > 1:` whose default is 1, also through ' +
       'a name bound once: `self.is_parallel = args.num_gpu > 1`); `if torch.cuda.device_count() > 1:` is the ' +
-      'default run on a multi-GPU machine, a warning. Not flagged: a ' +
+      'default run on a multi-GPU machine, a warning. A wrapper around a model that only runs inference in the ' +
+      'training run is information that says so: a frozen teacher or backbone (`requires_grad_(False)`, or ' +
+      '`requires_grad = False` on all its parameters) or a model kept in `eval()` whose every forward pass runs ' +
+      'under `torch.no_grad()`, when no use of it in the file may train it (no `.train()`, no `.parameters()` for an ' +
+      'optimizer, no call the file does not define that it is passed to). Not flagged: a ' +
       'wrapper for evaluation only (in a function that evaluates with no backward pass, or under a test-only flag ' +
       'such as `if args.testOnly:`) and one in a function the script never uses.',
     whyIsThisBad:
@@ -32,19 +36,26 @@ export const dataparallelInsteadOfDdp: Rule = {
   },
   check(ctx) {
     const d = ctx.fact('data_parallel');
-    if ((d?.value !== true && d?.value !== 'flag') || !written(d) || ctx.cpu) return [];
+    if ((d?.value !== true && d?.value !== 'flag' && d?.value !== 'inference') || !written(d) || ctx.cpu) return [];
     // Each wrapping call is its own finding, on the call; one that runs only under a flag not known to be on is
-    // information (the run's choice is not in view).
-    return [{ span: d.span, value: d.value }, ...(d.also ?? [])].map((s) => ({
+    // information (the run's choice is not in view), and so is one around a model that only runs inference (no
+    // backward pass and no gradient gathered on one GPU: the waste is the scatter and the model's copy per step).
+    const all = [{ span: d.span, value: d.value }, ...(d.also ?? [])].sort((a, b) => a.span.start - b.span.start);
+    return all.map((s) => ({
       file: d.file,
       span: s.span,
       ...(s.value === true ? {} : { severity: 'information' as const }),
       message:
-        'DataParallel drives all GPUs from one process (model copied every step, outputs gathered on one GPU): DistributedDataParallel with torchrun scales far better.' +
-        (s.value === true ? '' : ' (Used only when the flag that selects this branch is set.)'),
+        s.value === 'inference'
+          ? "DataParallel around a model that only runs inference here (frozen or in eval() under no_grad): each forward pass still copies the model to every GPU from one process, but no gradient goes through it. Under DistributedDataParallel training, run it on each process's own GPU."
+          : 'DataParallel drives all GPUs from one process (model copied every step, outputs gathered on one GPU): DistributedDataParallel with torchrun scales far better.' +
+            (s.value === true ? '' : ' (Used only when the flag that selects this branch is set.)'),
       fixes: [
         {
-          title: 'Use DistributedDataParallel, launched with torchrun',
+          title:
+            s.value === 'inference'
+              ? 'Run the inference-only model on each process’s own GPU under DistributedDataParallel'
+              : 'Use DistributedDataParallel, launched with torchrun',
           applicability: 'display-only' as const,
           edits: [],
         },

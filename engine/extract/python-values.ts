@@ -44,6 +44,8 @@ export class ValueResolver {
   constructor(
     private readonly root: SyntaxNode,
     calls: CallSite[],
+    /** A name the file takes from a module it imports (`epoch` of `from conf import *`, `C.epochs`): the linker's. */
+    private readonly imported?: (name: string) => Resolved | undefined,
   ) {
     this.constants = moduleConstants(root);
     for (const c of calls) {
@@ -437,6 +439,8 @@ export class ValueResolver {
         const r = this.resolve(alias, depth + 1);
         if (r.value !== undefined) return { ...r, via: `${node.text} = ${alias.text}${r.via ? `, ${r.via}` : ''}` };
       }
+      const im = this.imported?.(node.text);
+      if (im) return im;
     }
     // `config["num_epochs"]` where `config` is bound to a dict literal (directly, or through the function's callers).
     if (node.type === 'subscript' && depth < MAX_DEPTH) {
@@ -477,6 +481,8 @@ export class ValueResolver {
       if (holder) return { value: holder.value, node: holder.node, via: holder.via, scriptDefault: true };
       const init = attr && node.childForFieldName('object')?.text === 'self' ? this.initDefault(attr) : undefined;
       if (init) return { value: init.value, node: init.node, via: init.via, scriptDefault: true, dest: attr };
+      const im = node.childForFieldName('object')?.type === 'identifier' ? this.imported?.(node.text) : undefined;
+      if (im) return im;
       if (
         attr &&
         /^(args|opt|opts|cfg|config|hparams|training_args|train_args|script_args|model_args)$/.test(

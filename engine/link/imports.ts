@@ -52,7 +52,7 @@ export interface Mod {
 }
 
 /** The folders absolute imports resolve against: the script's own, those above it up to the repository root, sys.path additions. */
-function importRoots(linker: Linker, file: string, text: string): string[] {
+export function importRoots(linker: Linker, file: string, text: string): string[] {
   const dir = path.dirname(path.resolve(file));
   const out = [dir];
   let d = dir;

@@ -328,7 +328,7 @@ export class Linker {
       return out;
     }
     const t = this.read(target)!;
-    if (linkKind(target) === 'python') {
+    if (linkKind(target, t) === 'python') {
       const runs = this.pythonRuns(target, t);
       const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
       // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the

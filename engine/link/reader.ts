@@ -54,6 +54,23 @@ export function readRegularFile(file: string, maxBytes: number): string {
   }
 }
 
+/** The first `bytes` bytes of a regular file (a shebang line, a magic number), after the same type check; '' on error. */
+export function readRegularHead(file: string, bytes: number): string {
+  try {
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+      if (specialKind(fs.fstatSync(fd))) return '';
+      const buf = Buffer.alloc(bytes);
+      const n = fs.readSync(fd, buf, 0, bytes, 0);
+      return buf.subarray(0, n).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+}
+
 const formatBytes = (n: number) =>
   n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${+(n / 1024).toFixed(1)} KB`;
 
@@ -220,8 +237,21 @@ export function memoryReader(files: Record<string, string>, fallback?: FileReade
 
 export type LinkKind = 'python' | 'config' | 'shell' | 'javascript' | 'other';
 
-export function linkKind(file: string): LinkKind {
+/**
+ * A file with no extension whose first line is a Python shebang (`#!/usr/bin/env python`, `#!/usr/bin/python3`,
+ * `#!/usr/bin/env -S python3 -u`): an entry point the shell runs as `./train`, Python all the same.
+ */
+export function pythonShebang(file: string, text: string): boolean {
+  const base = path.basename(file);
+  if (base.startsWith('.') || path.extname(base) !== '' || !text.startsWith('#!')) return false;
+  const first = text.slice(2, 256).split(/\r?\n/, 1)[0];
+  return /^\s*\S*(?:\/|\s|^)(?:env(?:\s+-\S+)*\s+)?(python|pypy)[\d.]*(?:\s|$)/.test(first);
+}
+
+/** The kind of a file by its name; with its text, an extensionless file with a Python shebang is Python. */
+export function linkKind(file: string, text?: string): LinkKind {
   if (/\.pyi?$/i.test(file)) return 'python';
+  if (text !== undefined && pythonShebang(file, text)) return 'python';
   if (/\.[mc]?[jt]s$/i.test(file) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   if (/\.(ya?ml|jsonc?|toml|ini|cfg|gin)$/i.test(file)) return 'config';
   if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return 'shell';

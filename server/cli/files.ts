@@ -5,7 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { insideRoots, readRegularFile, realPath, specialKind } from '../../engine/link/reader';
+import {
+  insideRoots,
+  pythonShebang,
+  readRegularFile,
+  readRegularHead,
+  realPath,
+  specialKind,
+} from '../../engine/link/reader';
 import { kindOf } from '../review/analyze-file';
 
 const SKIP_DIRS = new Set([
@@ -37,7 +44,9 @@ const NOT_TRAINING_TOML =
 
 function wanted(p: string, size: number): boolean {
   const kind = kindOf(p);
-  if (kind === 'unsupported') return false;
+  // An extensionless entry point (`./train`) whose first line is a Python shebang is a Python script.
+  if (kind === 'unsupported')
+    return size <= MAX_WALKED_SCRIPT_BYTES && path.extname(p) === '' && pythonShebang(p, readRegularHead(p, 256));
   if (kind === 'config')
     return (
       size <= MAX_WALKED_CONFIG_BYTES &&

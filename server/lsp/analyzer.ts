@@ -149,7 +149,7 @@ export class Analyzer {
     try {
       const skip = skipReason(text);
       if (skip) return emptyAnalysis(entry.path, [skip]);
-      const kind = kindOf(entry.path);
+      const kind = kindOf(entry.path, text);
       if (kind === 'unsupported') return emptyAnalysis(entry.path);
       const { settings, file } = await this.settings.get(entry.doc.uri, entry.path);
       // Unsaved buffers of other open documents win over the disk.

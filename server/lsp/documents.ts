@@ -111,8 +111,8 @@ export class DocumentStore {
 
   /** The up-to-date tree for a Python document (re-parsed incrementally when needed), or undefined. */
   tree(entry: OpenDocument): Tree | undefined {
-    if (kindOf(entry.path) !== 'python') return undefined;
     const text = entry.doc.getText();
+    if (kindOf(entry.path, text) !== 'python') return undefined;
     if (skipReason(text)) return undefined;
     if (!entry.dirty && entry.tree) return entry.tree;
     const parser = this.parser();

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Settings } from '../../engine/settings';
 import { analyzeDocument, type DocumentAnalysis } from './analyze';
-import { diskReader, type FileReader } from '../../engine/link';
+import { diskReader, pythonShebang, type FileReader } from '../../engine/link';
 import { pythonParser } from '../../engine/parse/python';
 import { cachedTree, trimTreeCache } from '../../engine/link/tree-cache';
 
@@ -13,9 +13,14 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** python: scripts; config: YAML/JSON/TOML/INI training configs (recognised by content); shell: launchers; javascript: JS/TS (TensorFlow.js scripts). */
 export type FileKind = 'python' | 'config' | 'shell' | 'javascript' | 'unsupported';
 
-export function kindOf(file: string): FileKind {
+/**
+ * The kind of a file by its name; with its text, an extensionless entry point whose first line is a Python shebang
+ * (`#!/usr/bin/env python3`; VS Code gives it the language id python) is Python.
+ */
+export function kindOf(file: string, text?: string): FileKind {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.py' || ext === '.pyi') return 'python';
+  if (text !== undefined && pythonShebang(file, text)) return 'python';
   if (['.yaml', '.yml', '.json', '.jsonc', '.toml', '.ini', '.cfg', '.gin'].includes(ext)) return 'config';
   if (ext === '.sh' || ext === '.bash' || ext === '.slurm' || ext === '.sbatch') return 'shell';
   if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
@@ -46,7 +51,7 @@ export async function analyzeText(
 ): Promise<DocumentAnalysis> {
   const skip = skipReason(text);
   if (skip) return emptyAnalysis(file, [skip]);
-  const kind = kindOf(file);
+  const kind = kindOf(file, text);
   if (kind === 'unsupported') return emptyAnalysis(file);
   const parser = await pythonParser();
   // Through the tree cache: a script parsed for its config's or launcher's analysis is not parsed again for its

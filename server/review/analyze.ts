@@ -15,7 +15,7 @@ import type { Settings } from '../../engine/settings';
 import type { Parser } from 'web-tree-sitter';
 import type { Tree } from '../../engine/parse/python';
 import type { RunDraft } from '../../engine/extract/run-draft';
-import { linkFile, memoryReader, type FileReader } from '../../engine/link';
+import { linkFile, linkKind, memoryReader, type FileReader } from '../../engine/link';
 import { completePlan, isCpuLike, runShape } from '../../engine/plan';
 import type { AnalyzedRun, Finding, RunPlan, Severity, Span } from '../../engine/types';
 import { ruleEnabled } from '../../rules/select';
@@ -193,7 +193,7 @@ export function analyzeDocument(
         (own ? runs : linked).push(run);
         const anchor =
           draft.anchor ??
-          (own && opts.tree && /\.pyi?$/i.test(file)
+          (own && opts.tree && linkKind(file, text) === 'python'
             ? anchorOf(run.plan, opts.tree)
             : { file: run.plan.entry.file, span: run.plan.entry.span });
         const ctx: RuleContext = { ...ctxBase, anchor };

@@ -134,7 +134,10 @@ test('JS/TS that does not train with TF.js gives nothing: xterm fit(), inference
   const comment = '// ported from @tensorflow/tfjs examples\nimport { fit } from "./curve";\ncurve.fit(points, 3);\n';
   assert.deepEqual((await analyze({ 'fit.ts': comment }, 'fit.ts')).runs, []);
   assert.equal(kindOf('/p/types/index.d.ts'), 'unsupported');
-  assert.deepEqual(['a.js', 'a.mjs', 'a.cjs', 'a.ts', 'a.mts'].map(kindOf), Array(5).fill('javascript'));
+  assert.deepEqual(
+    ['a.js', 'a.mjs', 'a.cjs', 'a.ts', 'a.mts'].map((f) => kindOf(f)),
+    Array(5).fill('javascript'),
+  );
 });
 
 test('TF.js: broken syntax never throws; what can be read is read', async () => {

@@ -63,6 +63,14 @@ test('fp32 script: GML101 on the TrainingArguments line, with code, link and sou
   assert.match(msg(d), /A100/);
 });
 
+test('an extensionless entry point with a Python shebang (`./train`) is analysed as Python', async () => {
+  const uri = lsp.open(path.join(dir, 'train'), `#!/usr/bin/env python3\n${FP32}`);
+  const { diagnostics } = await lsp.diagnostics(uri);
+  const d = diagnostics.find((x) => x.code === 'GML101');
+  assert.ok(d, JSON.stringify(diagnostics));
+  assert.equal(d.range.start.line, 4);
+});
+
 test('quick fix turns on bf16, states its saving, and leaves valid Python', async () => {
   const uri = lsp.open(path.join(dir, 'fix.py'), FP32);
   const { diagnostics } = await lsp.diagnostics(uri);

@@ -1,0 +1,66 @@
+// A Hydra script's run length: `for epoch in range(cfg.epochs)` / `while self.step < self.cfg.num_train_steps` in a
+// script whose `@hydra.main(config_path=…, config_name=…)` names its primary config. The script alone leaves the bound
+// unknown; the primary config, composed with its defaults list (./hydra-compose), is what a plain run of the script
+// reads. Only a number at exactly the key path the script reads (through the decorated function's config parameter,
+// or a `self.cfg`-like holder) is taken, as `inferred`; a command line may still override it.
+import * as path from 'node:path';
+import type { SyntaxNode } from '../parse/python';
+import type { FactKey } from '../types';
+import type { RunDraft } from '../extract/run-draft';
+import { Composer, nodeAt, type HydraReader } from '../extract/hydra-compose';
+import { hydraPrimary } from '../extract/hydra-find';
+import type { Linker } from './linker';
+
+const LENGTH: FactKey[] = ['epochs', 'max_steps'];
+/** Holders a script keeps its config in (`self.cfg.epochs`). */
+const HOLDER = /^self\.(cfg|config|conf|hparams|args|opt)$/;
+
+export function withHydraLength(
+  linker: Linker,
+  file: string,
+  text: string,
+  tree: { rootNode: SyntaxNode } | undefined,
+  drafts: RunDraft[],
+): void {
+  if (!tree || !/@(?:hydra\.)?main\s*\(/.test(text)) return;
+  const id = linker.id(file);
+  const open = drafts.flatMap((d) =>
+    LENGTH.map((k) => ({ d, k, f: d.plan.facts.get(k) })).filter(
+      (x) => x.f && x.f.value === null && x.f.file === id && x.f.span && x.f.origin === 'explicit',
+    ),
+  );
+  if (open.length === 0) return;
+  const reader: HydraReader = { read: (f) => linker.read(f), list: (d) => linker.listDir(d), id: (f) => linker.id(f) };
+  const primary = hydraPrimary(file, text, reader);
+  if (!primary) return;
+  const param = mainParameter(tree.rootNode);
+  let root: ReturnType<Composer['compose']>['root'] | undefined;
+  for (const { d, k, f } of open) {
+    if (!f?.span) continue;
+    const node = tree.rootNode.descendantForIndex(f.span.start, f.span.end);
+    if (!node || node.startIndex !== f.span.start || node.endIndex !== f.span.end) continue;
+    const m = /^((?:self\.)?\w+)((?:\.\w+)+)$/.exec(node.text);
+    if (!m || !(m[1] === param || HOLDER.test(m[1]))) continue;
+    root ??= new Composer(reader, path.dirname(primary)).compose(primary).root;
+    const leaf = nodeAt(root, m[2].slice(1).split('.'));
+    const v = leaf?.kind === 'leaf' ? leaf.field.value : undefined;
+    if (typeof v !== 'number' || !(v > 0) || leaf?.kind !== 'leaf') continue;
+    d.plan.facts.set(k, {
+      ...f,
+      value: v,
+      origin: 'inferred',
+      note: `${f.note ?? k}: ${m[2].slice(1)} = ${leaf.field.text.replace(/^[^:]*:\s*/, '')} in ${path.basename(leaf.field.file)} (Hydra's primary config, as composed)`,
+    });
+  }
+}
+
+/** The config parameter of the function `@hydra.main` decorates (`def main(cfg: DictConfig)` → cfg). */
+function mainParameter(root: SyntaxNode): string | undefined {
+  for (const d of root.descendantsOfType('decorated_definition')) {
+    if (!d || !d.namedChildren.some((c) => c?.type === 'decorator' && /\bmain\s*\(/.test(c.text))) continue;
+    const fn = d.childForFieldName('definition');
+    const p = fn?.childForFieldName('parameters')?.namedChildren[0];
+    return p?.type === 'identifier' ? p.text : p?.namedChildren[0]?.text;
+  }
+  return undefined;
+}

@@ -1,0 +1,153 @@
+// A run length the script reads from a config module it imports: `from conf import *` (or through a module that
+// star-imports it) with `epoch = 1000` in conf.py, `from config import EPOCHS`, `import config as C` … `C.epochs`.
+// The script's loop bound is a name its own text does not bind (`range(total_epoch)`, `run(total_epoch=epoch)`): the
+// script's value resolver follows it through the file (locals, parameters and their callers) and asks here for a
+// name the file takes from a module. Only a literal bound exactly once at the top level of a module of this tree is
+// taken, as `inferred` (a value the code reads, found by following imports); a name bound in several modules with
+// different values, or also bound by the script, is left unknown.
+import type { SyntaxNode } from '../parse/python';
+import { findCalls, literal } from '../parse/python-syntax';
+import type { FactKey } from '../types';
+import type { RunDraft } from '../extract/run-draft';
+import { ValueResolver, type Resolved } from '../extract/python-values';
+import { importBindings } from '../extract/python-imports';
+import { ImportWalk, importRoots, type Mod } from './imports';
+import type { Linker } from './linker';
+import * as path from 'node:path';
+
+/** The run lengths read here. */
+const LENGTH: FactKey[] = ['epochs', 'max_steps'];
+/** Star imports followed from the script (`train.py` → `data.py` → `conf.py`). */
+const MAX_STAR_DEPTH = 3;
+
+/** Fills the run length of the script's own runs from the config modules it imports, where the script leaves it unknown. */
+export function withImportedLength(
+  linker: Linker,
+  file: string,
+  text: string,
+  tree: { rootNode: SyntaxNode } | undefined,
+  drafts: RunDraft[],
+): void {
+  if (!tree || !linker.parser) return;
+  const id = linker.id(file);
+  const open = drafts.flatMap((d) =>
+    LENGTH.map((k) => ({ d, k, f: d.plan.facts.get(k) })).filter(
+      (x) => x.f && x.f.value === null && x.f.file === id && x.f.span && x.f.origin === 'explicit',
+    ),
+  );
+  if (open.length === 0) return;
+  const root = tree.rootNode;
+  const walk = new ImportWalk(linker, importRoots(linker, file, text), new Set());
+  const self: Mod = { file: path.resolve(file), text, root };
+  let taken = 0;
+  const values = new ValueResolver(root, findCalls(root, text, ['add_argument']), (name) => {
+    const r = importedValue(walk, self, name);
+    if (r) taken++;
+    return r;
+  });
+  for (const { d, k, f } of open) {
+    if (!f?.span) continue;
+    const node = root.descendantForIndex(f.span.start, f.span.end);
+    const bound = node && node.startIndex === f.span.start && node.endIndex === f.span.end ? node : undefined;
+    taken = 0;
+    const r = bound ? values.resolve(bound) : undefined;
+    if (typeof r?.value !== 'number' || taken === 0 || r.value <= 0) continue;
+    d.plan.facts.set(k, { ...f, value: r.value, origin: 'inferred', note: `${f.note ?? k}: ${r.via}` });
+  }
+}
+
+/** A name the script takes from a module (`epoch` through star imports, `C.epochs`), when its text does not bind it. */
+function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | undefined {
+  const [head, attr, more] = name.split('.');
+  if (more !== undefined) return undefined;
+  const binds = importBindings(self.root, true);
+  // Set by the script somewhere (`C.epochs = args.epochs`, `setattr(C, "epochs", …)`, `global epoch`): not the module's.
+  const set = attr
+    ? new RegExp(`(^|[^\\w.])${head}\\s*\\.\\s*${attr}\\s*[-+*/]?=[^=]|\\bsetattr\\s*\\(\\s*${head}\\b`, 'm')
+    : new RegExp(`\\bglobal\\b[^\\n]*\\b${head}\\b`);
+  if (set.test(self.text)) return undefined;
+  if (attr !== undefined) {
+    // `import conf` / `import conf as C` / `from pkg import conf`: the module's constant.
+    const b = binds.filter((x) => x.local === head);
+    if (b.length !== 1 || topLevelBinds(self.root, head) !== 0) return undefined;
+    const mod = walk.module(self.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module);
+    return mod ? constantOf(mod, attr) : undefined;
+  }
+  // The script binds the name itself (or imports it twice): not ours to fill.
+  if (topLevelBinds(self.root, name) !== 0) return undefined;
+  const named = binds.filter((x) => x.local === name && x.symbol);
+  if (named.length > 1) return undefined;
+  const symbol = named[0]?.symbol;
+  if (symbol) {
+    const mod = walk.module(self.file, named[0].module);
+    return mod ? constantOf(mod, symbol) : undefined;
+  }
+  return starValue(walk, self, name, 0, new Set());
+}
+
+/** The one value `name` has among the modules `from m import *` brings in (followed a few levels). */
+function starValue(walk: ImportWalk, mod: Mod, name: string, depth: number, seen: Set<string>): Resolved | undefined {
+  if (depth >= MAX_STAR_DEPTH || seen.has(mod.file)) return undefined;
+  seen.add(mod.file);
+  const found: Resolved[] = [];
+  for (const m of starModules(mod.root)) {
+    const sub = walk.module(mod.file, m);
+    if (!sub) continue;
+    const own = constantOf(sub, name);
+    const r = own ?? (topLevelBinds(sub.root, name) === 0 ? starValue(walk, sub, name, depth + 1, seen) : undefined);
+    if (r) found.push(r);
+    else if (topLevelBinds(sub.root, name) !== 0) return undefined;
+  }
+  return found.length > 0 && found.every((r) => r.value === found[0].value) ? found[found.length - 1] : undefined;
+}
+
+/** `from m import *` at the top level of a module. */
+function starModules(root: SyntaxNode): string[] {
+  const out: string[] = [];
+  for (const s of root.namedChildren)
+    if (s?.type === 'import_from_statement' && s.descendantsOfType('wildcard_import').length) {
+      const m = s.childForFieldName('module_name')?.text.replace(/\s+/g, '');
+      if (m) out.push(m);
+    }
+  return out;
+}
+
+/** A literal bound exactly once at a module's top level (`epoch = 1000`). */
+function constantOf(mod: Mod, name: string): Resolved | undefined {
+  if (topLevelBinds(mod.root, name) !== 1) return undefined;
+  for (const s of mod.root.namedChildren) {
+    const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== name) continue;
+    const right = a.childForFieldName('right');
+    const v = literal(right);
+    if (v === undefined || v === null || !right) return undefined;
+    return { value: v, node: right, via: `${name} = ${right.text} in ${path.basename(mod.file)}` };
+  }
+  return undefined;
+}
+
+/** How many top-level statements bind `name` (an assignment, `+=`, a def, a class, a for loop, an import of it). */
+function topLevelBinds(root: SyntaxNode, name: string): number {
+  let n = 0;
+  const re = new RegExp(`(^|[\\s,(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(,|\\)|$)`);
+  for (const s of root.namedChildren) {
+    if (!s) continue;
+    const a = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    if (
+      (a?.type === 'assignment' || a?.type === 'augmented_assignment') &&
+      re.test(a.childForFieldName('left')?.text ?? '')
+    )
+      n++;
+    else if (
+      (s.type === 'function_definition' || s.type === 'class_definition') &&
+      s.childForFieldName('name')?.text === name
+    )
+      n++;
+    else if (s.type === 'for_statement' && re.test(s.childForFieldName('left')?.text ?? '')) n++;
+    else if (s.type === 'if_statement' || s.type === 'try_statement' || s.type === 'with_statement') {
+      // Bound under a condition at the top level: counted, so that it is never taken as a constant.
+      if (new RegExp(`^\\s*${name}\\s*=[^=]`, 'm').test(s.text)) n++;
+    }
+  }
+  return n;
+}

@@ -24,6 +24,8 @@ export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper o
 const MULTI_DEVICE =
   /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
 const LIBRARY_TRAINER = /\bTrainer\s*\(/;
+/** Without a trainer class of its own, a library `Trainer(...)` is a mechanism too. */
+const MECHANISM_OR_TRAINER = new RegExp(`${MULTI_DEVICE.source}|${LIBRARY_TRAINER.source}`);
 const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\((?![^)]*Trainer)[^)]*\))?\s*:/m;
 
 /**
@@ -64,12 +66,7 @@ export function singleDevice(
     return undefined;
   // The entry's own mechanisms may all sit behind an option that is off by default (./device-switch).
   const off = multiDevice([text], own)
-    ? switchedOff(
-        text,
-        tree.rootNode,
-        own ? MULTI_DEVICE : new RegExp(`${MULTI_DEVICE.source}|${LIBRARY_TRAINER.source}`),
-        given,
-      )
+    ? switchedOff(text, tree.rootNode, own ? MULTI_DEVICE : MECHANISM_OR_TRAINER, given)
     : undefined;
   if (multiDevice([text], own) && !off) return undefined;
   const runs = runsAtTop(text, tree);

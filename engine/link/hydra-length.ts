@@ -5,13 +5,12 @@
 // or a `self.cfg`-like holder) is taken, as `inferred`; a command line may still override it.
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
-import type { FactKey } from '../types';
 import type { RunDraft } from '../extract/run-draft';
 import { Composer, nodeAt, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary } from '../extract/hydra-find';
 import type { Linker } from './linker';
+import { openLengths } from './open-length';
 
-const LENGTH: FactKey[] = ['epochs', 'max_steps'];
 /** Holders a script keeps its config in (`self.cfg.epochs`). */
 const HOLDER = /^self\.(cfg|config|conf|hparams|args|opt)$/;
 
@@ -23,12 +22,7 @@ export function withHydraLength(
   drafts: RunDraft[],
 ): void {
   if (!tree || !/@(?:hydra\.)?main\s*\(/.test(text)) return;
-  const id = linker.id(file);
-  const open = drafts.flatMap((d) =>
-    LENGTH.map((k) => ({ d, k, f: d.plan.facts.get(k) })).filter(
-      (x) => x.f && x.f.value === null && x.f.file === id && x.f.span && x.f.origin === 'explicit',
-    ),
-  );
+  const open = openLengths(linker, file, drafts);
   if (open.length === 0) return;
   const reader: HydraReader = { read: (f) => linker.read(f), list: (d) => linker.listDir(d), id: (f) => linker.id(f) };
   const primary = hydraPrimary(file, text, reader);

@@ -7,16 +7,14 @@
 // different values, or also bound by the script, is left unknown.
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal } from '../parse/python-syntax';
-import type { FactKey } from '../types';
 import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver, type Resolved } from '../extract/python-values';
 import { importBindings } from '../extract/python-imports';
 import { ImportWalk, importRoots, type Mod } from './imports';
 import type { Linker } from './linker';
+import { openLengths } from './open-length';
 import * as path from 'node:path';
 
-/** The run lengths read here. */
-const LENGTH: FactKey[] = ['epochs', 'max_steps'];
 /** Star imports followed from the script (`train.py` → `data.py` → `conf.py`). */
 const MAX_STAR_DEPTH = 3;
 
@@ -29,12 +27,8 @@ export function withImportedLength(
   drafts: RunDraft[],
 ): void {
   if (!tree || !linker.parser) return;
-  const id = linker.id(file);
-  const open = drafts.flatMap((d) =>
-    LENGTH.map((k) => ({ d, k, f: d.plan.facts.get(k) })).filter(
-      (x) => x.f && x.f.value === null && x.f.file === id && x.f.span && x.f.origin === 'explicit',
-    ),
-  );
+  const open = openLengths(linker, file, drafts);
+
   if (open.length === 0) return;
   const root = tree.rootNode;
   const walk = new ImportWalk(linker, importRoots(linker, file, text), new Set());

@@ -230,7 +230,8 @@ export const MORE_FRAMEWORKS: Framework[] = [
   {
     // A launcher passing TrainingArguments flags to a script that is not in the tree: the flags' documented
     // defaults for what they leave out. Only those the no-trainer example scripts share (no accumulation, loading in
-    // the main process); checkpoint cadence and length differ between the two and are left out.
+    // the main process, AdamW: TrainingArguments' `optim` defaults to an AdamW, the no-trainer examples build
+    // `torch.optim.AdamW`); checkpoint cadence and length differ between the two and are left out.
     id: 'hf-flags',
     label: 'Hugging Face training flags (script not in the tree)',
     src: 'hf-flags',
@@ -241,6 +242,7 @@ export const MORE_FRAMEWORKS: Framework[] = [
     defaults: () => [
       ['grad_accum', 1, '--gradient_accumulation_steps defaults to 1'],
       ['num_workers', 0, '--dataloader_num_workers defaults to 0 (loading in the main process)'],
+      ['optimizer', 'adamw', "--optim defaults to an AdamW ('adamw_torch', 'adamw_hf' in older releases)"],
     ],
   },
   {

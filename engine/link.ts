@@ -27,6 +27,7 @@ import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
+import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 
@@ -78,6 +79,8 @@ export function linkFile(input: LinkInput): LinkResult {
       // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
       // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
       if (tree) withSingleDevice(linker, file, text, tree, drafts);
+      // One optimizer step per update where the step is in a module the run calls (an RL agent's `update`).
+      withUpdateAccumulation(linker, file, drafts);
       // The count the repository's launchers that run this script agree on (./link/repo-launchers).
       drafts = withRepoLauncherDevices(linker, file, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.

@@ -18,6 +18,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('max_steps', 'max_update optimization.max_update', 'int', ['fairseq'], { unit: 'steps', fw: ['fairseq'] }),
   A('epochs', 'max_epoch optimization.max_epoch', 'int', ['fairseq'], { unit: 'epochs', fw: ['fairseq'] }),
   A('grad_accum', 'update_freq optimization.update_freq', 'int', ['fairseq'], { fw: ['fairseq'] }),
+  // denoising-diffusion-pytorch's Trainer and the projects that copy its names: accumulation and total steps.
+  A('grad_accum', 'gradient_accumulate_every training.gradient_accumulate_every', 'int', ['ddpm-trainer']),
+  A('max_steps', 'train_num_steps', 'int', ['ddpm-trainer'], { unit: 'steps' }),
   // S3PRL runner configs: `runner.gradient_accumulate_steps`, and `optimizer: {name: TorchOptim, torch_optim_name: Adam}`.
   A('grad_accum', 'gradient_accumulate_steps runner.gradient_accumulate_steps', 'int', ['s3prl']),
   A('optimizer', 'torch_optim_name optimizer.torch_optim_name', 'string', ['s3prl']),

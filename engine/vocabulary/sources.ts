@@ -156,6 +156,15 @@ export const SOURCES = {
   deepmd: { url: 'https://docs.deepmodeling.com/projects/deepmd/en/stable/train/training.html', year: 2024 },
   spacy: { url: 'https://spacy.io/api/data-formats#config', year: 2024 },
   rwkv: { url: 'https://github.com/BlinkDL/RWKV-LM/blob/main/RWKV-v5/train.py', year: 2024 },
+  // taming-transformers' `instantiate_from_config`: a `{target: module.Class, params: {…}}` node builds that class
+  // (latent-diffusion, VQ-Diffusion and their forks build optimizers so).
+  'target-params': { url: 'https://github.com/CompVis/taming-transformers/blob/master/main.py', year: 2022 },
+  // denoising-diffusion-pytorch's Trainer (`gradient_accumulate_every`, `train_num_steps`), spellings its users and
+  // Diffusion Policy's `training:` configs share.
+  'ddpm-trainer': {
+    url: 'https://github.com/lucidrains/denoising-diffusion-pytorch/blob/main/denoising_diffusion_pytorch/denoising_diffusion_pytorch.py',
+    year: 2024,
+  },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -137,3 +137,133 @@ test('Hugging Face training flags to a script not in the tree: AdamW unless --op
   const b = await analyze({ 'run.sh': base + ' \\\n    --optim adafactor\n' }, 'run.sh');
   assert.equal(fact(b, 'optimizer')?.value, 'adafactor');
 });
+
+const sacMain = `import argparse
+import itertools
+import torch
+from sac import SAC
+from replay_memory import ReplayMemory
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch_size", type=int, default=256)
+parser.add_argument("--num_steps", type=int, default=1000001)
+parser.add_argument("--target_update_interval", type=int, default=1)
+args = parser.parse_args()
+agent = SAC(17, 6, args)
+memory = ReplayMemory(1000000)
+updates = 0
+for episode in itertools.count(1):
+    state = env.reset()
+    done = False
+    while not done:
+        action = agent.select_action(state)
+        next_state, reward, done, _ = env.step(action)
+        memory.push(state, action, reward, next_state, done)
+        if len(memory) > args.batch_size:
+            agent.update_parameters(memory, args.batch_size, updates)
+            updates += 1
+`;
+
+const sacAgent = (extra: string) => `import torch
+import torch.nn.functional as F
+from torch.optim import Adam
+
+
+class SAC(object):
+    def __init__(self, num_inputs, num_actions, args):
+        self.target_update_interval = args.target_update_interval
+        self.critic = QNetwork(num_inputs, num_actions)
+        self.critic_optim = Adam(self.critic.parameters(), lr=3e-4)
+        self.policy = Policy(num_inputs, num_actions)
+        self.policy_optim = Adam(self.policy.parameters(), lr=3e-4)
+
+    def update_parameters(self, memory, batch_size, updates):
+        state, action, reward, next_state, mask = memory.sample(batch_size=batch_size)
+        qf_loss = F.mse_loss(self.critic(state, action), reward)
+        self.critic_optim.zero_grad()
+        qf_loss.backward()
+${extra}        self.critic_optim.step()
+        policy_loss = -self.critic(state, self.policy(state)).mean()
+        self.policy_optim.zero_grad()
+        policy_loss.backward()
+        self.policy_optim.step()
+        if updates % self.target_update_interval == 0:
+            soft_update(self.critic_target, self.critic, 0.005)
+`;
+
+test('an RL agent whose module steps each optimizer once per update: no accumulation (a target network cadence is none)', async () => {
+  const a = await analyze({ 'main.py': sacMain, 'sac.py': sacAgent('') }, 'main.py');
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+});
+
+test('an agent module that accumulates (`if updates % accum_steps == 0:` around the step): no accumulation of 1 claimed', async () => {
+  const accum = '        if updates % self.accum_steps != 0:\n            return\n';
+  const a = await analyze({ 'main.py': sacMain, 'sac.py': sacAgent(accum) }, 'main.py');
+  assert.notEqual(fact(a, 'grad_accum')?.value, 1);
+});
+
+test('a metric named precision in a log string does not hide a TensorFlow script’s fp32 default', async () => {
+  const code = `import tensorflow as tf
+
+x = tf.compat.v1.placeholder(tf.float32, [None, 64])
+loss = build_loss(x)
+opt = tf.compat.v1.train.AdamOptimizer(1e-3).minimize(loss)
+with tf.compat.v1.Session() as sess:
+    sess.run(tf.compat.v1.global_variables_initializer())
+    for epoch in range(400):
+        _, l = sess.run([opt, loss], feed_dict={x: batch()})
+        ret = evaluate(sess)
+        print("epoch %d: recall=[%s], precision=[%s]" % (epoch, ret["recall"], ret["precision"]))
+`;
+  const a = await analyze({ 'train.py': code }, 'train.py');
+  assert.equal(fact(a, 'precision')?.value, 'fp32');
+});
+
+test('a diffusion trainer config: gradient_accumulate_every is the accumulation, a target/params optimizer its class', async () => {
+  const yaml = `name: train_unet_image
+training:
+  device: cuda:0
+  num_epochs: 300
+  gradient_accumulate_every: 4
+  checkpoint_every: 50
+dataloader:
+  batch_size: 64
+  num_workers: 8
+solver:
+  optimizers_and_schedulers:
+  - name: none
+    optimizer:
+      target: torch.optim.AdamW
+      params:
+        weight_decay: 0.045
+`;
+  const a = await analyze({ 'train_unet.yaml': yaml }, 'train_unet.yaml');
+  assert.equal(fact(a, 'grad_accum')?.value, 4);
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+});
+
+test('a model loaded from a parameter whose default is empty names no model', async () => {
+  const code = `import fire
+import torch
+import transformers
+from transformers import AutoModelForCausalLM
+
+
+def train(base_model: str = "", micro_batch_size: int = 4, num_epochs: int = 3):
+    model = AutoModelForCausalLM.from_pretrained(base_model, torch_dtype=torch.float16)
+    trainer = transformers.Trainer(
+        model=model,
+        train_dataset=data,
+        args=transformers.TrainingArguments(
+            per_device_train_batch_size=micro_batch_size, num_train_epochs=num_epochs, output_dir="out"
+        ),
+    )
+    trainer.train()
+
+
+if __name__ == "__main__":
+    fire.Fire(train)
+`;
+  const a = await analyze({ 'finetune.py': code }, 'finetune.py');
+  assert.notEqual(fact(a, 'model')?.value, '');
+});

@@ -15,7 +15,7 @@ import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
 import { ValueResolver } from './python-values';
 import { HF_SIMPLE_FIELDS, HF_WRITABLE } from './hf-fields';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
-import { fileWideFacts } from './python-common';
+import { fileWideFacts, modelOption } from './python-common';
 import { DEVICE_CALLS } from './python-devices';
 import { VISION_CALLS } from './python-vision';
 import { importsOf, qualified } from './python-scan';
@@ -160,6 +160,9 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   if (!trainers.some((t) => t.kwargs.has('optimizers') || t.kwargs.has('optimizer_cls_and_kwargs')))
     fileFacts.delete('optimizer');
   const flags = new Map<string, string>();
+  // The option the model is loaded from (`--base_model`): a launcher's value names the run's model.
+  const mo = modelOption(calls, values);
+  if (mo) flags.set(mo, 'model_name_or_path');
 
   const runs: ExtractedRun[] = [];
   const used = new Set<number>();

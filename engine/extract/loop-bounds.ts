@@ -64,3 +64,19 @@ export function neverEnds(loop: SyntaxNode): boolean {
     return false;
   return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
 }
+
+/**
+ * `for epoch in range(N):` around the update with no batch loop inside it (full-batch training, as graph and PINN
+ * scripts do, or an epoch function this reader does not follow): the loop counts epochs, not steps.
+ */
+export function epochNamedLoop(step: SyntaxNode, bound: SyntaxNode | undefined): boolean {
+  const range = step.childForFieldName('right');
+  return (
+    step.type === 'for_statement' &&
+    !!bound &&
+    !!range &&
+    range.startIndex <= bound.startIndex &&
+    bound.endIndex <= range.endIndex &&
+    /epoch|^ep$/i.test(step.childForFieldName('left')?.text ?? '')
+  );
+}

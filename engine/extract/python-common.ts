@@ -40,6 +40,14 @@ export const COMMON_CALLS = [
   ...VISION_CALLS,
 ];
 
+/** The command-line option a model loader's name comes from (`from_pretrained(base_model)` of `--base_model`). */
+export function modelOption(calls: CallSite[], values: ValueResolver): string | undefined {
+  const c = calls.find(
+    (x) => MODEL_LOADER.test(x.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(x.callee),
+  );
+  return c ? values.resolve(c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value).dest : undefined;
+}
+
 /**
  * File-wide facts. `torchFacts` adds what plain-PyTorch scripts say with torch calls (torch.compile,
  * torch.utils.checkpoint); the HF Trainer reads those from its arguments instead.

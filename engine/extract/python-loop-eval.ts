@@ -56,16 +56,17 @@ export function loopHeader(loop: SyntaxNode): { start: number; end: number } {
 }
 
 /**
- * A validation pass in the epoch loop (outside the step loop), and whether the loop can stop early (a `break` out of
- * the epoch loop, or a patience / early-stopping counter in the file). GML601 reads both.
+ * A validation pass in the epoch loop (outside the step loop; anywhere in it when each epoch is one update, `step`
+ * not given), and whether the loop can stop early (a `break` out of the epoch loop, or a patience / early-stopping
+ * counter in the file). GML601 reads both.
  */
-export function validationFacts(file: string, text: string, epoch: SyntaxNode, step: SyntaxNode): Fact[] {
+export function validationFacts(file: string, text: string, epoch: SyntaxNode, step?: SyntaxNode): Fact[] {
   const evalCall = epoch
     .descendantsOfType('call')
     .find(
       (c) =>
         !!c &&
-        !contains(step, c) &&
+        !(step && contains(step, c)) &&
         EVAL_CALL.test((c.childForFieldName('function')?.text ?? '').split('.').pop() ?? ''),
     );
   // Only a loop that reads as an epoch loop (`for epoch in …`, `range(num_epochs)`): an outer loop over steps with

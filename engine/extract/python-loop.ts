@@ -11,7 +11,7 @@ import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
-import { breakBound, neverEnds, whileBound } from './loop-bounds';
+import { breakBound, epochNamedLoop, neverEnds, whileBound } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchedBy } from './python-branch';
@@ -128,15 +128,16 @@ export function loopFacts(
     const budget = wb ?? fb;
     const n = rangeArg(step) ?? (budget && typeof values.resolve(budget).value === 'number' ? budget : undefined);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
+    const perEpoch = !epoch && n !== wb && n !== fb && epochNamedLoop(step, n);
     if (n && (!epoch || n === wb)) {
       const r = values.resolve(n);
       out.push({
-        key: 'max_steps',
+        key: perEpoch ? 'epochs' : 'max_steps',
         value: typeof r.value === 'number' ? r.value : null,
         origin: r.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(n),
-        note: `${n === wb ? `the while training loop stops at ${n.text}` : n === fb ? `the training loop breaks at ${n.text}` : `the training loop runs range(${n.text})`} steps${r.via ? ` (${r.via})` : ''}`,
+        note: `${n === wb ? `the while training loop stops at ${n.text}` : n === fb ? `the training loop breaks at ${n.text}` : `the training loop runs range(${n.text})`} ${perEpoch ? 'epochs' : 'steps'}${r.via ? ` (${r.via})` : ''}`,
       });
     } else if (!n && !epoch && step.type === 'for_statement' && !fb) {
       out.push({
@@ -176,7 +177,7 @@ export function loopFacts(
         form: 'no-limit',
       });
     }
-    if (epoch) out.push(...validationFacts(file, text, epoch, step));
+    if (epoch || perEpoch) out.push(...validationFacts(file, text, epoch ?? step, epoch ? step : undefined));
     // Manual gradient accumulation: `if (i + 1) % N == 0: optimizer.step()`.
     const stepCall = stepCallIn(step);
     out.push(...stepEvalFacts(file, step, values));

@@ -52,6 +52,10 @@ export function optimizerFact(file: string, text: string, root: SyntaxNode, valu
       if (v && !inOptaxChain(c)) add(v, c.node, `${c.callee}(…)`);
     }
   }
+  // `optimizer_class = torch.optim.AdamW` (in the branch the flags take) … `optimizer_class(params, lr=…)`: the class
+  // held in a name that is called later, as diffusers' example scripts pick plain or 8-bit AdamW.
+  for (const ref of classReferences(root, text, imports))
+    add(ref.value, ref.node, `${ref.name} = ${ref.node.text}, called as ${ref.name}(…)`);
   // optax.chain(scale_by_adam(), add_decayed_weights(), scale(-lr)) — the optimizer its blocks make.
   for (const c of findCalls(root, text, ['chain'])) {
     if (!/^optax\./.test(qualified(c.callee, imports))) continue;
@@ -111,6 +115,28 @@ function isLibraryOptimizer(c: CallSite, imports: Map<string, string>): boolean 
   const q = qualified(c.callee, imports);
   if (q === c.callee && !c.callee.includes('.')) return false; // a bare name nobody imported
   return OPTIMIZER_MODULE.test(q.slice(0, q.length - c.name.length));
+}
+
+/** `name = lib.optim.Class` assignments of a library optimizer class whose name the file calls later. */
+function classReferences(
+  root: SyntaxNode,
+  text: string,
+  imports: Map<string, string>,
+): { name: string; value: string; node: SyntaxNode }[] {
+  const out: { name: string; value: string; node: SyntaxNode }[] = [];
+  for (const m of text.matchAll(/^[ \t]*(\w+)[ \t]*=[ \t]*([\w.]+)[ \t]*(#.*)?$/gm)) {
+    const [, name, ref] = m;
+    const last = ref.split('.').pop() ?? '';
+    const q = qualified(ref, imports);
+    const value = optimizerName(last);
+    if (!value || (q === ref && !ref.includes('.'))) continue;
+    if (!OPTIMIZER_MODULE.test(q.slice(0, q.length - last.length))) continue;
+    if (!new RegExp(`\\b${name}\\s*\\(`).test(text.slice(m.index + m[0].length))) continue;
+    const at = m.index + m[0].indexOf(ref, name.length + 1);
+    const node = root.descendantForIndex(at, at + ref.length - 1);
+    if (node && node.text === ref) out.push({ name, value, node });
+  }
+  return out;
 }
 
 /** Classes this file defines on an `Optimizer` base (`class LARS(optim.Optimizer)`), by name → fact value. */

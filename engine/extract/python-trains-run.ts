@@ -90,6 +90,26 @@ function epochLoop(text: string): { start: number; end: number } | undefined {
 /** Modules of the file's own repository imported relatively (`from .trainer import …`): they may save for it. */
 const LOCAL_IMPORT = /^\s*from\s+\.+\w*\s+import\b/m;
 
+/**
+ * `if bad_epochs == patience: … break` inside a loop over epochs, in any library: the run stops when the validation
+ * stops improving. A patience that only lowers the learning rate (no `break`) is not a stop.
+ */
+function patienceBreak(text: string): { start: number; end: number } | undefined {
+  const loops = [...text.matchAll(/^([ \t]*)for\b[^\n]*\bepoch\w*\b[^\n]*\bin\b[^\n]*:/gim)];
+  for (const m of text.matchAll(/^([ \t]*)(?:el)?if\b[^\n]*\b\w*(patience|early_?stop)\w*\b[^\n]*:[ \t]*$/gim)) {
+    const depth = m[1].length;
+    if (!loops.some((l) => l.index < m.index && l[1].length < depth)) continue;
+    let at = m.index + m[0].length + 1;
+    for (const line of text.slice(at).split('\n')) {
+      const lead = line.length - line.trimStart().length;
+      if (line.trim() && !line.trim().startsWith('#') && lead <= depth) break;
+      if (/^[ \t]*break\b/.test(line)) return { start: at + lead, end: at + lead + 5 };
+      at += line.length + 1;
+    }
+  }
+  return undefined;
+}
+
 /** Precision, accumulation and saving that follow from the code alone, each with its reason. */
 export function codeDefaults(file: string, text: string, ev: TrainingEvidence, facts: Map<FactKey, Fact>) {
   const torch = /^\s*(import torch\b|from torch\b)/m.test(text);
@@ -124,6 +144,16 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       origin: 'framework-default',
       file,
       note: 'the training loop in this file steps the optimizer after every backward pass (no accumulation written)',
+    });
+  const stop = !facts.has('early_stopping') && ev.stepLoop ? patienceBreak(text) : undefined;
+  if (stop)
+    facts.set('early_stopping', {
+      key: 'early_stopping',
+      value: true,
+      origin: 'explicit',
+      file,
+      span: stop,
+      note: 'a break out of the epoch loop when a patience counter runs out: the run can stop early',
     });
   // A training loop written in this file, and not a word of saving anywhere in it: nothing is written before the
   // run ends (nor after). Only for a loop this file runs, never for a module others call.

@@ -242,7 +242,7 @@ solver:
   assert.equal(fact(a, 'optimizer')?.value, 'adamw');
 });
 
-test('a model loaded from a parameter whose default is empty names no model', async () => {
+test('a model loaded from a parameter whose default is empty names no model; the launcher’s value names it', async () => {
   const code = `import fire
 import torch
 import transformers
@@ -266,4 +266,110 @@ if __name__ == "__main__":
 `;
   const a = await analyze({ 'finetune.py': code }, 'finetune.py');
   assert.notEqual(fact(a, 'model')?.value, '');
+  // The launcher that passes it names the model.
+  const sh = "python finetune.py --base_model 'meta-llama/Llama-2-7b-hf' --micro_batch_size 16\n";
+  const b = await analyze({ 'finetune.py': code, 'run.sh': sh }, 'run.sh');
+  assert.equal(fact(b, 'model')?.value, 'meta-llama/Llama-2-7b-hf');
+});
+
+test('full-batch training `for epoch in range(args.epochs):` with a patience break: epochs, not steps, and early stopping', async () => {
+  const code = `import argparse
+import torch
+import torch.nn.functional as F
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=1500)
+parser.add_argument("--patience", type=int, default=100)
+args = parser.parse_args()
+model = GCN(nfeat=1433, nclass=7).cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+
+
+def train():
+    model.train()
+    optimizer.zero_grad()
+    loss = F.nll_loss(model(features, adj)[idx_train], labels[idx_train])
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
+def validate():
+    model.eval()
+    with torch.no_grad():
+        return F.nll_loss(model(features, adj)[idx_val], labels[idx_val]).item()
+
+
+best, bad = 1e9, 0
+for epoch in range(args.epochs):
+    train()
+    val = validate()
+    if val < best:
+        best, bad = val, 0
+    else:
+        bad += 1
+    if bad == args.patience:
+        break
+`;
+  const a = await analyze({ 'train.py': code }, 'train.py');
+  assert.equal(fact(a, 'epochs')?.value, 1500);
+  assert.equal(fact(a, 'max_steps')?.value ?? null, null);
+  assert.equal(fact(a, 'early_stopping')?.value, true);
+});
+
+test('an optimizer class held in a name and called later (`optimizer_class = torch.optim.AdamW`), in the branch the flags take', async () => {
+  const code = `import argparse
+import torch
+from torch.utils.data import DataLoader
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--use_8bit_adam", action="store_true")
+parser.add_argument("--train_batch_size", type=int, default=4)
+args = parser.parse_args()
+adapter = Adapter().cuda()
+if args.use_8bit_adam:
+    import bitsandbytes as bnb
+
+    optimizer_class = bnb.optim.AdamW8bit
+else:
+    optimizer_class = torch.optim.AdamW
+optimizer = optimizer_class(adapter.parameters(), lr=1e-5)
+loader = DataLoader(dataset, batch_size=args.train_batch_size)
+for epoch in range(10):
+    for batch in loader:
+        loss = adapter(batch).mean()
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+`;
+  const a = await analyze({ 'train.py': code }, 'train.py');
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  const b = await analyze({ 'train.py': code, 'run.sh': 'python train.py --use_8bit_adam\n' }, 'run.sh');
+  assert.notEqual(fact(b, 'optimizer')?.value, 'adamw');
+});
+
+test('a TensorFlow 1 loop over epochs that breaks when its patience runs out stops early; one that only lowers the rate does not', async () => {
+  const code = (onPatience: string) => `import tensorflow as tf
+
+patience = 100
+nb_epochs = 100000
+loss = build_loss()
+train_op = tf.compat.v1.train.AdamOptimizer(0.005).minimize(loss)
+with tf.compat.v1.Session() as sess:
+    sess.run(tf.compat.v1.global_variables_initializer())
+    wait, best = 0, 1e9
+    for epoch in range(nb_epochs):
+        _, l = sess.run([train_op, loss], feed_dict=feed())
+        val = sess.run(loss, feed_dict=feed(val=True))
+        if val < best:
+            best, wait = val, 0
+        else:
+            wait += 1
+            if wait == patience:
+${onPatience}
+`;
+  const a = await analyze({ 'train.py': code('                break') }, 'train.py');
+  assert.equal(fact(a, 'early_stopping')?.value, true);
+  const b = await analyze({ 'train.py': code('                lr = lr * 0.5') }, 'train.py');
+  assert.notEqual(fact(b, 'early_stopping')?.value, true);
 });

@@ -341,6 +341,80 @@ A(C(id="dle-bart-large-cnndm-2000steps-8xa100-bf16-0.45h",
           "bound; target tokens extra); epochs [D] = 640,000 / 287,113 = 2.23 with samples = CNN/DM train articles [R]; paramsTotal 406M "
           "[R] (BART-large). Whether the time includes the final evaluation is not said. Quality B."))
 
+TXL = DLE + " PyTorch/LanguageModeling/Transformer-XL/README.md (blob 0ebf3a6), hyperparameter table and 'Training accuracy: NVIDIA DGX A100 (8x A100 40GB)'"
+A(C(id="dle-transformer-xl-large-wt103-100k-steps-8xa100-40gb-amp-477min",
+    name="NVIDIA DLE Transformer-XL large on WikiText-103, 100,000 steps x 128 x 384 tokens, DGX A100 (8x A100 40GB), mixed precision, 477 min",
+    quality="B", modality="text", architecture="dense-decoder (Transformer-XL large, 18 layers, d_model 1024, segment recurrence, adaptive softmax)",
+    paramsTotal=257_000_000, tokens=100_000 * 128 * 384, seqLen=384, hardware="A100 40GB (DGX A100)", devices=8, precision=AMP,
+    target=dict(metric=GPUH, value=hours(8, 477 / 60)), also=[dict(metric=GPUH, value=hours(8, 735 / 60)), dict(metric=GPUH, value=hours(8, 430 / 60))],
+    source=TXL,
+    notes="README hyperparameter table (large model): 'n_layer 18', 'd_model 1024', 'n_head 16', 'd_inner 4096', 'max_step 100,000', "
+          "'batch_size 128', 'tgt_len 384', 'mem_len 384'. DGX A100 (8x A100 40GB) large-model table: '| 8 | 8  | 18.18 | 18.18 | 735 | "
+          "477 | 1.54 |' (batch/GPU 8, TF32 735 min, mixed 477 min) and '| 8 | 16 | N/A | 18.19 | N/A | 430 | 1.71 |'. Target [D] = 8 x "
+          "477 / 60 = 63.6 A100-hours (also: TF32 98.0; batch 16/GPU mixed 57.3). tokens [D] = 100,000 x 128 x 384 = 4.92B predicted "
+          "tokens (the 384-token memory is attended to but not predicted). paramsTotal = 257M [R] (Transformer-XL paper, large "
+          "WikiText-103 model, same shape). Quality B: recalled parameters."))
+A(C(id="dle-transformer-xl-base-wt103-40k-steps-8xa100-40gb-amp-76min",
+    name="NVIDIA DLE Transformer-XL base (NVIDIA variant) on WikiText-103, 40,000 steps x 256 x 192 tokens, DGX A100 (8x A100 40GB), mixed precision, 76 min",
+    quality="B", modality="text", architecture="dense-decoder (Transformer-XL base variant, 16 layers, d_model 512, adaptive softmax)",
+    tokens=40_000 * 256 * 192, seqLen=192, hardware="A100 40GB (DGX A100)", devices=8, precision=AMP,
+    target=dict(metric=GPUH, value=hours(8, 76 / 60)), also=[dict(metric=GPUH, value=hours(8, 110 / 60))],
+    source=TXL,
+    notes="README: base model 'n_layer 16', 'd_model 512', 'n_head 8', 'd_inner 2048', 'max_step 40,000', 'batch_size 256', 'tgt_len "
+          "192' (NVIDIA changed n_head 10 -> 8 and tgt_len 150 -> 192 from the original base). DGX A100 base table: '| 8 | 32 | 23.24 | "
+          "23.24 | 110 | 76 | 1.45 |' (minutes). Target [D] = 8 x 76 / 60 = 10.13 A100-hours (also TF32: 14.67). tokens [D] = 40,000 x "
+          "256 x 192 = 1.97B. Parameter count not stated for this variant (null; it differs from the paper's 151M base). Quality B."))
+
+# ====================================================================== other sources (Hugging Face cards / a GitHub issue, read through the search tool)
+A(C(id="rwkv-7b-world-toolformer-translation-ft-0.6b-tok-4xa800-25h",
+    name="xiaol/RWKV-toolformer-translation-japanese-chinese-english-7B-World-128k: continued training of RWKV 7B World on 0.6B tokens, 4 A800, 25 h",
+    quality="B", modality="text", architecture="recurrent LM (RWKV-4 World 7B), full fine-tune / continued training",
+    paramsTotal=7_500_000_000, tokens=600_000_000, hardware="A800 (memory not stated)", devices=4,
+    target=dict(metric=GPUH, value=hours(4, 25)),
+    source=("xiaol/RWKV-toolformer-translation-japanese-chinese-english-7B-World-128k model card on Hugging Face (README.md, commit "
+            "30caf5c diff, August 2023), read through the search tool (docs corpus)"),
+    notes="Card: 'this is the model trained from RWKV 7B world' / '## Trainning details' / '4*A800 25hours with 0.6B tokens, more coming' "
+          "(the commit replaces the earlier line '4*A800'). Target [D] = 4 x 25 = 100 A800-hours. tokens = 0.6B as stated. paramsTotal = "
+          "7.5B [R] (RWKV-4 World 7B, approximate); whether all weights were trained (not LoRA) is not said, 'trained from' is read as "
+          "full continued training. Context length: the name says 128k, the card does not give the training length (seqLen null). "
+          "Precision not stated. 'more coming': the figure is for the run up to that commit. Quality B: terse card, recalled parameters. "
+          "A800 is the export variant of the A100."))
+A(C(id="sygil-diffusion-sd15-ft-1.49m-steps-1xrtx3050-520h",
+    name="Sygil Diffusion (Stable Diffusion v1.5 fine-tune on the INE dataset), 1,489,983 steps at batch 1, one RTX 3050 8GB, ~520 h",
+    quality="B", modality="diffusion", architecture="latent diffusion UNet (Stable Diffusion v1.5), fine-tune",
+    resolution=512, hardware="RTX 3050 8GB (consumer)", devices=1,
+    target=dict(metric=GPUH, value=hours(1, 520)), also=[dict(metric=GPUH, value=477), dict(metric=GPUH, value=384)],
+    source=("Sygil/Sygil-Diffusion model card on Hugging Face (README.md): commit 4898144 diff ('Hours Trained: 520 hours approximately', "
+            "'Total Training Steps: 1,489,983'), with the earlier readings in commits 737beff (477 h, 1,296,090 steps) and e36b0e9 (384 h); "
+            "read through the search tool (docs corpus)"),
+    notes="Card (commit 4898144): '**Hardware:** 1 x Nvidia RTX 3050 8GB GPU', '**Hours Trained:** 520 hours approximately.', "
+          "'**Gradient Accumulations**: 4', '**Batch:** 1', 'Learning rate: warmup to 1e-7 for 10,000 steps and then kept constant', "
+          "'**Total Training Steps:** 1,489,983'; later versions add '**Resolution**: 512 pixels' and LoRA learning rates ('Lora unet "
+          "Learning Rate: 1e-7'), and a checkpoint is named '..._lora.ckpt', so part of the training may be LoRA rather than full "
+          "fine-tuning. The card was updated as training went on: 384 h (e36b0e9) -> 477 h at 1,296,090 steps (737beff) -> 520 h at "
+          "1,489,983 steps (4898144); the 520 h reading is the target (also: 477 and 384). Whether 'steps' counts micro-batches or "
+          "optimizer steps (accumulation 4) is not said; samples / epochs null. Parameters null (SD v1.5 UNet ~860M [R], but LoRA "
+          "parts unclear). Not the excluded Stable Diffusion v1 pre-training: a community fine-tune. Quality B: '~', moving figure."))
+DIF = ("zsyoaoa/DifFace GitHub issue #3 'How long it takes to train the entire network?' (reply in the thread), read through the "
+       "search tool (docs corpus); the repository itself was not fetched")
+A(C(id="difface-diffusion-prior-8xv100-1wk",
+    name="DifFace (blind face restoration): the diffusion model, 8 V100, about one week",
+    quality="B", modality="diffusion", architecture="pixel diffusion UNet (DifFace face prior)",
+    hardware="V100", devices=8,
+    target=dict(metric=GPUH, value=8 * 7 * 24),
+    source=DIF,
+    notes="Issue reply: 'To train the diffusion model, 8 V100 GPU, taking about one week.' Target [D] = 8 x 7 days x 24 = 1,344 V100-hours. "
+          "Dataset, resolution, steps and parameters are not in the reply (null); the reply's author is not identified in the excerpt "
+          "read (taken to be the maintainer answering). Quality B: 'about one week', secondary (issue thread)."))
+A(C(id="difface-swinir-estimator-4xv100-4d",
+    name="DifFace (blind face restoration): the diffused estimator based on SwinIR, 4 V100, about 4 days",
+    quality="B", modality="vision", architecture="image restoration transformer (SwinIR-based estimator)",
+    hardware="V100", devices=4,
+    target=dict(metric=GPUH, value=4 * 4 * 24),
+    source=DIF,
+    notes="Issue reply: 'To train the diffused estimator based on SwinIR, 4 V100 GPUs, taking about 4 days.' Target [D] = 4 x 4 x 24 = 384 "
+          "V100-hours. Nothing else about the run is in the reply (null). Pair with the diffusion-model row (same project). Quality B."))
+
 DESCRIPTION = ("Thirteenth held-out set of published training runs for validating the Green ML Review footprint estimator. "
                "See README.md. Built without running the estimator and without reading product code; no model/run of "
                "footprint-heldout-1..12 nor of the development cases they name as excluded. gpuHours means accelerator-hours. "

@@ -77,12 +77,12 @@ A(C(id="dle-fastpitch-ljspeech-1000ep-8xv100-amp-4.7h",
 
 TT = DLE + " PyTorch/SpeechSynthesis/Tacotron2/README.md (blob 7e443b0), 'Expected training time' tables; filelists/ljs_audio_text_train_filelist.txt"
 A(C(id="dle-tacotron2-ljspeech-1501ep-8xa100-amp-16h",
-    name="NVIDIA DLE Tacotron 2 on LJSpeech-1.1, 1501 epochs, DGX A100 (8x A100 80GB), mixed precision, 16 h",
+    name="NVIDIA DLE Tacotron 2 on LJSpeech-1.1, 1501 epochs, DGX A100 (8x A100 40GB), mixed precision, 16 h",
     quality="B", modality="speech", architecture="autoregressive TTS (Tacotron 2, LSTM encoder-decoder with attention)",
-    samples=LJ_TRAIN_TACO, epochs=1501, hardware="A100 80GB (DGX A100)", devices=8, precision=AMP,
+    samples=LJ_TRAIN_TACO, epochs=1501, hardware="A100 40GB (DGX A100)", devices=8, precision=AMP,
     target=dict(metric=GPUH, value=hours(8, 16)), also=[dict(metric=GPUH, value=hours(8, 14))],
     source=TT,
-    notes="README (DGX A100 section): 'The following table shows the expected training time for convergence for Tacotron 2 (1501 "
+    notes="README, section 'Training performance: NVIDIA DGX A100 (8x A100 40GB)': 'The following table shows the expected training time for convergence for Tacotron 2 (1501 "
           "epochs):' row '|8| 128| 16| 14| 0.84|' (8 GPUs, batch/GPU 128, mixed precision 16 h, TF32 14 h: mixed is slower here). "
           "Target [D] = 8 x 16 = 128 A100-hours (also TF32: 112). samples = 12,500 lines of the training file list [D]; epochs 1501 "
           "('--epochs ... Tacotron 2: 1501'). Parameters not stated (null). Quality B: whole-hour table estimate."))
@@ -96,12 +96,12 @@ A(C(id="dle-tacotron2-ljspeech-1501ep-8xv100-amp-31h",
           "1.56|'. Target [D] = 8 x 31 = 248 V100-hours (also FP32: 384). Batch/GPU 104 under mixed precision. samples 12,500 [D], "
           "epochs 1501. Parameters not stated. Quality B: whole-hour table estimate."))
 A(C(id="dle-waveglow-ljspeech-1001ep-8xa100-amp-33h",
-    name="NVIDIA DLE WaveGlow vocoder on LJSpeech-1.1, 1001 epochs, DGX A100 (8x A100 80GB), mixed precision, 33 h",
+    name="NVIDIA DLE WaveGlow vocoder on LJSpeech-1.1, 1001 epochs, DGX A100 (8x A100 40GB), mixed precision, 33 h",
     quality="B", modality="speech", architecture="flow-based vocoder (WaveGlow)",
-    samples=LJ_TRAIN_TACO, epochs=1001, hardware="A100 80GB (DGX A100)", devices=8, precision=AMP,
+    samples=LJ_TRAIN_TACO, epochs=1001, hardware="A100 40GB (DGX A100)", devices=8, precision=AMP,
     target=dict(metric=GPUH, value=hours(8, 33)), also=[dict(metric=GPUH, value=hours(8, 75))],
     source=TT,
-    notes="README (DGX A100 section): 'The following table shows the expected training time for convergence for WaveGlow (1001 "
+    notes="README, section 'Training performance: NVIDIA DGX A100 (8x A100 40GB)': 'The following table shows the expected training time for convergence for WaveGlow (1001 "
           "epochs):' row '|8| 10@FP16, 4@TF32 |  33|  75| 2.29|'. Target [D] = 8 x 33 = 264 A100-hours (also TF32: 600). WaveGlow "
           "trains on fixed-length audio segments of the same file list (12,500 clips [D]); epochs 1001. Parameters not stated in "
           "the README (null). Quality B: whole-hour table estimate."))

@@ -228,7 +228,8 @@ A(C(id="dle-efficientnetv2-s-in1k-350ep-8xa100-amp-14h",
           "mixed 14 h) and '| 16 | ... | 16hrs | 7hrs |'. Target [D] = 8 x 14 = 112 A100-hours (also: TF32 256; 16 GPUs x 7 h = 112). "
           "The convergence script runs 'horovodrun -np 8 ... --use_amp --use_xla ... --n_stages 4 --max_epochs 350 --train_batch_size 460 "
           "--train_img_size 300 --base_img_size 128' (progressive resizing: early stages train below 300 px, so resolution 300 is the "
-          "maximum). samples 1,281,167 [R]; paramsTotal 22M [R] (EfficientNetV2 paper). Quality B: whole hours, recalled parameters."))
+          "maximum). samples 1,281,167 [R]; paramsTotal 22M [R] (EfficientNetV2 paper). Not footprint-4's EfficientNetV2-XL (ImageNet-21k, TPU). "
+          "Quality B: whole hours, recalled parameters."))
 A(C(id="dle-efficientnetv2-s-in1k-350ep-8xv100-amp-55h",
     name="NVIDIA DLE EfficientNetV2-S on ImageNet-1k, 350 epochs, DGX-1 (8x V100 32GB), mixed precision, 55 h",
     quality="B", modality="vision", architecture="CNN classifier (EfficientNetV2-S, progressive learning)",
@@ -324,7 +325,7 @@ A(C(id="dle-bert-large-squad11-2ep-8xa100-fp16-0.0574h",
           "dgxa100-80g_8gpu_fp16: 'epochs=\"2.0\"', 'batch_size=\"32\"', 'precision=\"fp16\"', 'num_gpu=\"8\"', SQuAD v1.1, vocab "
           "uncased_L-24_H-1024_A-16; run_squad.sh: '--max_seq_length=384'. samples = 87,599 SQuAD v1.1 training questions [R] (windowing "
           "gives slightly more features); paramsTotal 335M [R] (BERT-large). Quality B: recalled parameters and data size. Not the "
-          "BERT-base development case."))
+          "BERT-base development case, nor footprint-1's 'bert-large' (the original pre-training): a SQuAD fine-tune."))
 BT = (DLE + " PyTorch/LanguageModeling/BART/README.md (blob 16e2761), 'Fine-tuning accuracy: NVIDIA DGX A100 (8x A100 80GB)' (CNN-DM); "
       "scripts/params/cnn_dm_params.sh (blob 21097db), dgxa100_8gpu_bf16")
 A(C(id="dle-bart-large-cnndm-2000steps-8xa100-bf16-0.45h",

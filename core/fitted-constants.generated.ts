@@ -71,18 +71,18 @@ export const FITTED_CONSTANTS: FittedConstants = {
   moeEfficiency: 0.4895161868670834,
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
-  counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 263 },
-  mfuSpread: { low: 0.2, high: 2.5553645107356506 },
+  counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 267 },
+  mfuSpread: { low: 0.2, high: 2.59396669092421 },
   spreads: {
-    pooled: { low: 0.2, high: 2.5553645107356506, n: 263 },
+    pooled: { low: 0.2, high: 2.59396669092421, n: 267 },
     byRegime: {
       large: { low: 0.2672341735798802, high: 2.022251942795486, n: 95 },
       small: { low: 0.2, high: 2.2317362450586438, n: 53 },
-      single: { low: 0.2, high: 2.9381633343971303, n: 71 },
+      single: { low: 0.2, high: 3.118746215392404, n: 75 },
       moe: { low: 0.2, high: 4, n: 17 },
       vision: { low: 0.7934935572916973, high: 1.7296393140749518, n: 21 },
     },
-    unseenHardware: { low: 0.2, high: 2.5770461501224866, n: 196 },
+    unseenHardware: { low: 0.2, high: 2.640900384885013, n: 200 },
   },
   seenHardware: [
     'ampere/dc',

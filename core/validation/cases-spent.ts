@@ -237,6 +237,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'Cloud TPU',
       devices: 64,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 6144 },
     source: "Devlin et al. 2019, 'BERT' (arXiv 1810.04805), Appendix A.2 'Pre-training Procedure' — 2018/2019",
@@ -2694,7 +2695,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'spanmarker',
     year: 2023,
-    inputs: { params: 110000000, hardware: 'RTX 3090 24GB', devices: 1, sampleKind: 'text' },
+    inputs: { params: 110000000, hardware: 'RTX 3090 24GB', devices: 1, sampleKind: 'text', encoder: true },
     target: { metric: 'acceleratorKWh', value: 1.18 },
     source: 'https://huggingface.co/tomaarsen/span-marker-bert-base-orgs emissions.csv (commit dc31070) — 2023',
     notes: 'footprint-4',
@@ -2706,7 +2707,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'codebert',
     year: 2025,
-    inputs: { params: 125000000, hardware: 'L40S 48GB', devices: 2, sampleKind: 'text' },
+    inputs: { params: 125000000, hardware: 'L40S 48GB', devices: 2, sampleKind: 'text', encoder: true },
     target: { metric: 'acceleratorKWh', value: 0.0453 },
     source:
       'https://huggingface.co/CIRCL/cwe-parent-vulnerability-classification-microsoft-codebert-base emissions.csv (commit 187f270) — 2025',
@@ -2744,7 +2745,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'giz',
     year: 2024,
-    inputs: { hardware: 'Tesla T4 16GB', devices: 1, sampleKind: 'text' },
+    inputs: { hardware: 'Tesla T4 16GB', devices: 1, sampleKind: 'text', encoder: true },
     target: { metric: 'acceleratorKWh', value: 0.069 },
     source: 'https://huggingface.co/GIZ/ADAPMIT-multilabel-bge_f emissions.csv (commit 37cb065) — 2024',
     notes: 'footprint-4',
@@ -2916,7 +2917,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'scibert',
     year: 2019,
-    inputs: { params: 110000000, seqLen: 512, hardware: 'TPU v3', devices: 4, sampleKind: 'text' },
+    inputs: { params: 110000000, seqLen: 512, hardware: 'TPU v3', devices: 4, sampleKind: 'text', encoder: true },
     target: { metric: 'gpuHours', value: 672 },
     source:
       "Beltagy, Lo & Cohan 2019, 'SciBERT: A Pretrained Language Model for Scientific Text' (EMNLP 2019, arXiv 1903.10676), Sec. 3.2 — read via stored copies of the paper text (file-index ids 71131699076, 70138750341) and the allenai/scibert_scivocab_uncased card",
@@ -2929,7 +2930,15 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'A',
     family: 'bioformer',
     year: 2021,
-    inputs: { params: 42820610, tokens: 262144000000, seqLen: 512, hardware: 'TPU v2', devices: 4, sampleKind: 'text' },
+    inputs: {
+      params: 42820610,
+      tokens: 262144000000,
+      seqLen: 512,
+      hardware: 'TPU v2',
+      devices: 4,
+      sampleKind: 'text',
+      encoder: true,
+    },
     target: { metric: 'gpuHours', value: 796.8 },
     source:
       "https://huggingface.co/bioformers/bioformer-8L model card (commits 2dfc2f4 'Create README.md' and 1855f2c) — 2021",
@@ -3121,7 +3130,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'programming',
     year: 2024,
-    inputs: { samples: 26000, epochs: 25, hardware: 'Tesla T4 16GB', devices: 1, sampleKind: 'text' },
+    inputs: { samples: 26000, epochs: 25, hardware: 'Tesla T4 16GB', devices: 1, sampleKind: 'text', encoder: true },
     target: { metric: 'gpuHours', value: 7 },
     source:
       'https://huggingface.co/philomath-1209/programming-language-identification model card (commits 4b4843c, 748090d) — 2024',
@@ -4567,6 +4576,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       devices: 1,
       precision: 'fp32',
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 2.93 },
     source:
@@ -4605,7 +4615,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'acuvity',
     year: 2024,
-    inputs: { params: 66000000, hardware: 'H100', devices: 1, sampleKind: 'text' },
+    inputs: { params: 66000000, hardware: 'H100', devices: 1, sampleKind: 'text', encoder: true },
     target: { metric: 'gpuHours', value: 6.21 },
     source: 'acuvity/prompt-injection model card (Acuvity Inc., 2024), stored copy (file-index id 58210780505)',
     notes: 'footprint-7',
@@ -5798,6 +5808,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'TPU v3',
       devices: 16,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 1152 },
     source:
@@ -6047,6 +6058,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'TPU v3',
       devices: 4,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 3456 },
     source:
@@ -6067,6 +6079,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'TPU v3',
       devices: 64,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 10752 },
     source:
@@ -6080,7 +6093,15 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'aub-mind',
     year: 2020,
-    inputs: { params: 136000000, tokens: 78643200000, seqLen: 512, hardware: 'TPU v2', devices: 4, sampleKind: 'text' },
+    inputs: {
+      params: 136000000,
+      tokens: 78643200000,
+      seqLen: 512,
+      hardware: 'TPU v2',
+      devices: 4,
+      sampleKind: 'text',
+      encoder: true,
+    },
     target: { metric: 'gpuHours', value: 384 },
     source:
       "aub-mind/arabert README.md (GitHub, commit 6fcebae, blob 379cbba), sections 'Bigger Dataset and More Compute', 'AraGPT2 > Dataset and Compute', 'AraELECTRA > Dataset and Compute' and the model tables; the same tables are in the aubmindlab/* model cards on Hugging Face — undated; not before 2020: AraBERT (Antoun et al., arXiv 2003.00104, February 2020)",
@@ -6560,6 +6581,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'TPU v3',
       devices: 4,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 480 },
     source:
@@ -6580,6 +6602,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'TPU v3',
       devices: 4,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 1344 },
     source:
@@ -6600,6 +6623,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'TPU v3',
       devices: 4,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 1536 },
     source:
@@ -6620,6 +6644,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'TPU v3',
       devices: 4,
       sampleKind: 'text',
+      encoder: true,
     },
     target: { metric: 'gpuHours', value: 5376 },
     source:

@@ -26,10 +26,10 @@ export function missingFacts(warnings: readonly string[], inputs: RunInputs): Mi
   const end = w.indexOf('; or give GPU-hours directly');
   const what = end < 0 ? w : w.slice(0, end);
   const out = new Set<MissingFact>();
-  // Samples that are not text (images, audio, or of no kind stated) with no parameter count and no tokens: the
+  // Samples or epochs of no text kind (images, audio, or of no kind stated) with no parameter count and no tokens: the
   // work is FLOPs per sample × samples × epochs.
   const perSample =
-    inputs.samples !== undefined &&
+    (inputs.samples !== undefined || inputs.epochs !== undefined) &&
     inputs.params === undefined &&
     inputs.tokens === undefined &&
     inputs.seqLen === undefined &&
@@ -37,6 +37,7 @@ export function missingFacts(warnings: readonly string[], inputs: RunInputs): Mi
   if (/the architecture: a network the table knows/.test(what)) out.add('FLOPs per sample (architecture)');
   if (perSample) {
     out.add('FLOPs per sample (architecture)');
+    if (inputs.samples === undefined) out.add('training samples');
     if (inputs.epochs === undefined) out.add('epochs');
   } else {
     if (/the parameter count/.test(what)) out.add('parameter count');

@@ -46,6 +46,11 @@ describe('validation metrics', () => {
       'FLOPs per sample (architecture)',
       'epochs',
     ]);
+    // A segmentation net trained for 84 epochs over images it does not count.
+    assert.deepEqual(facts({ epochs: 84, hardware: 'v100', devices: 16 }), [
+      'FLOPs per sample (architecture)',
+      'training samples',
+    ]);
     // An estimable run lacks nothing.
     assert.deepEqual(facts({ params: 1e9, tokens: 2e10, hardware: 'h100', devices: 8 }), []);
   });

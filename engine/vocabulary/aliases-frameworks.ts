@@ -108,6 +108,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('global_batch', 'train_batch_size', 'int', ['openrlhf'], { scope: 'global', fw: ['openrlhf'] }),
   A('seq_len', 'max_len', 'int', ['openrlhf'], { fw: ['openrlhf'] }),
   A('model', 'pretrain', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
+  // LitGPT: `train.log_interval` optimizer steps between logging calls (litgpt/args.py `TrainArgs`; pretrain.py logs
+  // every `log_interval × accumulation` iterations, the finetune scripts every `log_interval` iterations).
+  A('logging_steps', 'train.log_interval', 'int', ['litgpt'], { unit: 'steps', fw: ['litgpt'] }),
   // OpenRLHF's `--use_wandb` takes the W&B API key (its trainers call `wandb.login(key=args.use_wandb)` and log to
   // W&B whenever it is set): the tracker is W&B (read in ./read.ts without the value, which is a secret).
   A('tracker', 'use_wandb', 'string', ['openrlhf'], { fw: ['openrlhf'] }),

@@ -73,8 +73,8 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
-      // A script whose run is its modules' (the loop in trainer.py) reads its default config all the same.
-      if (!ownRuns) drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
+      // A script whose run is its modules' (the loop in trainer.py) reads its own loop's length from its default config.
+      if (!ownRuns) drafts = withDefaultConfig(linker, file, text, input.tree, drafts, ['epochs', 'max_steps']);
       // A run length the script takes from a config module it imports (`from conf import *`, `C.epochs`).
       withImportedLength(linker, file, text, input.tree, drafts);
       // A Hydra script's loop bound read from its primary config (`range(cfg.epochs)`).

@@ -57,13 +57,18 @@ function defaultConfig(text: string, tree: Tree): string | undefined {
   return m?.[2];
 }
 
-/** The script's own runs with what its default config states and what its code makes of it. */
+/**
+ * The script's own runs with what its default config states and what its code makes of it; with `only`, those facts
+ * alone (a run made from the modules the script imports takes the run length of the script's own loop, not what the
+ * script's text alone says of precision or loaders the modules decide).
+ */
 export function withDefaultConfig(
   linker: Linker,
   file: string,
   text: string,
   tree: Tree | undefined,
   drafts: RunDraft[],
+  only?: FactKey[],
 ): RunDraft[] {
   if (!tree || !/\.(ya?ml|jsonc?|toml)['"]/.test(text)) return drafts;
   const id = linker.id(file);
@@ -83,6 +88,7 @@ export function withDefaultConfig(
   for (const d of mine) {
     const facts = d.plan.facts;
     const weak = (k: FactKey) => {
+      if (only && !only.includes(k)) return false;
       const cur = facts.get(k);
       return !cur || WEAK.includes(cur.origin) || cur.value === null;
     };

@@ -9,6 +9,7 @@ import type { Fact } from '../types';
 import { precisionOf } from '../vocabulary/values';
 import type { ValueResolver } from './python-values';
 import { moduloGuard } from './python-scan';
+import { switchedBy } from './python-branch';
 
 /**
  * Gradient accumulation spelled in code or settings (not any `accumulate`: a COCO evaluator's `accumulate()` sums
@@ -66,6 +67,19 @@ function apexPrecision(file: string, root: SyntaxNode, text: string, values: Val
   }
   const level = typeof r.value === 'string' ? /^O([0-3])$/.exec(r.value)?.[1] : undefined;
   if (level === undefined) return undefined;
+  // Behind a switch (`if args.amp:`, `if hps.train.fp16_run:`): not the run's when it is off, unknown when only
+  // the config read at run time decides.
+  const sw = switchedBy(call.node, values);
+  if (sw === 'off') return undefined;
+  if (sw)
+    return {
+      key: 'precision',
+      value: null,
+      origin: 'explicit',
+      file,
+      span: spanOf(call.node),
+      note: `amp.initialize(opt_level=${arg.value.text}) ${sw}: precision not judged`,
+    };
   return {
     key: 'precision',
     value: level === '0' ? 'fp32' : 'fp16',

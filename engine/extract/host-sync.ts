@@ -12,6 +12,7 @@ import {
   everyStep,
   HOST_HELPERS,
   loaderData,
+  movedToDevice,
   LOGGERS,
   lossForward,
   limitLocal,
@@ -420,7 +421,8 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
       // only reads of values computed in the step are taken: the loss (by name, or the tensor `backward()` is called
       // on: `c.backward()` … `c.data.cpu()`), outputs, predictions.
       const stepValue = /loss|out|pred|logit|acc|y_hat|score/i.test(c.callee);
-      if (c.name === 'cpu' && !stepValue && !tensors(loop).has(c.callee.split('.')[0] ?? '')) continue;
+      const base = c.callee.split('.')[0] ?? '';
+      if (c.name === 'cpu' && !stepValue && !tensors(loop).has(base) && !movedToDevice(base, c.node, loop)) continue;
       if (!helper && loaderData(c, loop)) continue;
       out.push({
         node: c.node,

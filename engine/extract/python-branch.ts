@@ -218,3 +218,42 @@ export function switchAbove(node: SyntaxNode): SyntaxNode | undefined {
   }
   return undefined;
 }
+
+/**
+ * The function holding `node` when its one use is a side of a conditional expression
+ * (`opt.step(closure if not config.mixed else closure_mixed)`): the condition, and whether the true side names it.
+ */
+function conditionalChoice(node: SyntaxNode): { cond: SyntaxNode; whenTrue: boolean } | undefined {
+  let fn = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const name = fn?.childForFieldName('name')?.text;
+  const scope = fn?.parent;
+  if (!fn || !name || !scope) return undefined;
+  let found: { cond: SyntaxNode; whenTrue: boolean } | undefined;
+  for (const id of scope.descendantsOfType('identifier')) {
+    if (!id || id.text !== name || (id.startIndex >= fn.startIndex && id.endIndex <= fn.endIndex)) continue;
+    const p = id.parent;
+    const [yes, cond, no] = p?.type === 'conditional_expression' ? p.namedChildren : [];
+    if (found || !cond || (id.id !== yes?.id && id.id !== no?.id)) return undefined;
+    found = { cond, whenTrue: id.id === yes?.id };
+  }
+  return found;
+}
+
+/**
+ * Whether the default run reaches `node` through a switch: 'off' when the `if` above it (`if amp:`) or the
+ * conditional expression that picks its function is decided against it; the words for the switch when what decides
+ * it is only known at run time (a config read then); undefined when no switch stands in the way.
+ */
+export function switchedBy(node: SyntaxNode, values: ValueResolver): 'off' | string | undefined {
+  const guard = switchAbove(node);
+  const g = guard && values.resolve(guard).value;
+  if (guard && (g === false || g === null || g === 0)) return 'off';
+  if (guard && g === undefined) return `under \`if ${guard.text}:\``;
+  const pick = conditionalChoice(node);
+  const not = pick?.cond.type === 'not_operator' ? pick.cond.childForFieldName('argument') : undefined;
+  const v = pick && values.resolve(not ?? pick.cond).value;
+  if (!pick || v === undefined) return pick ? `in a function \`${pick.cond.text}\` picks at run time` : undefined;
+  const holds = !!v !== !!not;
+  return holds === pick.whenTrue ? undefined : 'off';
+}

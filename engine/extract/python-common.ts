@@ -59,7 +59,8 @@ export function fileWideFacts(
     if (MODEL_LOADER.test(c.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(c.callee)) {
       const first = c.positional[0] ?? c.kwargs.get('pretrained_model_name_or_path')?.value;
       const r = values.resolve(first);
-      if (typeof r.value === 'string' && !fileFacts.has('model')) {
+      // An empty default (`base_model: str = ""`) names no model: the one run is whatever the launch passes.
+      if (typeof r.value === 'string' && r.value.trim() !== '' && !fileFacts.has('model')) {
         put({
           key: 'model',
           value: r.value,

@@ -13,7 +13,7 @@ import type { Fact } from '../types';
 import type { Resolved, ValueResolver } from './python-values';
 import { devicesOf } from '../vocabulary/values';
 
-export const DEVICE_CALLS = ['ScalingConfig', 'DataParallel', 'spawn'];
+export const DEVICE_CALLS = ['ScalingConfig', 'DataParallel', 'spawn', 'Fabric'];
 
 /** argparse dests and module constants that hold the number of devices a script runs on. */
 const COUNT_NAMES = [
@@ -55,6 +55,11 @@ export function pythonDeviceFacts(file: string, calls: CallSite[], values: Value
   // Two scaling configs (say, one for a debug run): which one trains is not in the file.
   if (sc.length === 1 && !sc[0].hasSplat) return rayFacts(file, sc[0], values);
   if (sc.length > 1) return [];
+  const fabric = calls.filter((c) => c.name === 'Fabric' && /(^|\.)Fabric$/.test(c.callee));
+  if (fabric.length === 1 && !fabric[0].hasSplat) {
+    const f = fabricDevices(file, fabric[0], values);
+    if (f) return [f];
+  }
   for (const c of calls) {
     const ids = c.name === 'DataParallel' ? (c.kwargs.get('device_ids')?.value ?? c.positional[1]) : undefined;
     const dp = ids ? deviceIds(ids, values) : undefined;
@@ -105,6 +110,45 @@ export function pythonDeviceFacts(file: string, calls: CallSite[], values: Value
       ];
   }
   return [];
+}
+
+/**
+ * Lightning Fabric `Fabric(devices=N, num_nodes=M)`: N devices on each of M machines (Fabric's API reference and "Launch
+ * distributed training", lightning.ai/docs/fabric). `devices` left out or `"auto"` takes every visible device, and an
+ * accelerator of `cpu` runs on processes, not GPUs: no count then. A launcher's `--devices` (`fabric run`) is read
+ * from the launcher and wins in the link.
+ */
+function fabricDevices(file: string, c: CallSite, values: ValueResolver): Fact | undefined {
+  const acc = c.kwargs.get('accelerator');
+  if (acc && values.resolve(acc.value).value === 'cpu') return undefined;
+  const d = c.kwargs.get('devices');
+  if (!d) return undefined;
+  const r = values.resolve(d.value);
+  const perNode =
+    typeof r.value === 'number' && Number.isInteger(r.value) && r.value > 0
+      ? r.value
+      : d.value.type === 'list' && d.value.namedChildren.length > 0
+        ? d.value.namedChildren.length
+        : undefined;
+  if (perNode === undefined) return undefined;
+  const nn = c.kwargs.get('num_nodes');
+  const nodes = nn ? values.resolve(nn.value) : undefined;
+  const n = nodes === undefined ? 1 : nodes.value;
+  const base = { key: 'devices' as const, file, span: spanOf(r.node ?? d.value) };
+  const origin = r.scriptDefault || nodes?.scriptDefault ? ('script-default' as const) : ('explicit' as const);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
+    return {
+      ...base,
+      origin,
+      value: null,
+      note: `${c.callee}(devices=${d.value.text}, num_nodes=${nn?.value.text}): the node count is not readable here`,
+    };
+  return {
+    ...base,
+    origin,
+    value: perNode * n,
+    note: `${c.callee}(devices=${d.value.text}${nn ? `, num_nodes=${nn.value.text}` : ''})${r.via ? ` (${r.via})` : ''}`,
+  };
 }
 
 function rayFacts(file: string, c: CallSite, values: ValueResolver): Fact[] {

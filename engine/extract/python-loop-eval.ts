@@ -153,6 +153,13 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
     return EVAL_CALL.test(name) || (/^((self|cls)\.)?\w+$/.test(callee) && evaluators.has(name));
   });
   const evalEvery = evalCall ? moduloGuard(evalCall, step, values) : undefined;
+  // `if step % args.train.interval_val == 0: test(…)` with an interval the file does not give: an evaluation every N
+  // steps all the same (GML601 reads that the run evaluates), N unknown (GML701 needs N and skips it).
+  if (evalCall && evalEvery && evalEvery.value === undefined) {
+    const note = `${evalCall.childForFieldName('function')?.text}(…) under ${evalEvery.node.text} in the training loop (interval not known)`;
+    const at = { origin: 'explicit' as const, file, span: spanOf(evalEvery.node), note };
+    out.push({ key: 'eval_strategy', value: 'steps', ...at }, { key: 'eval_steps', value: null, ...at });
+  }
   if (evalCall && evalEvery && evalEvery.value !== undefined && evalEvery.value > 0) {
     const at = {
       origin: evalEvery.scriptDefault ? ('script-default' as const) : ('explicit' as const),

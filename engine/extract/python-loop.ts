@@ -14,7 +14,7 @@ import { weightsOnlyFact } from './weights-only';
 import { breakBound, neverEnds, whileBound } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
-import { switchAbove } from './python-branch';
+import { switchedBy } from './python-branch';
 import { accumulationGlobal } from './accum-global';
 
 export interface TrainingLoop {
@@ -398,10 +398,9 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
         note: `${a.callee}(enabled=${enabled!.value.text}): whether it is on is not known`,
       };
     // Under `if amp:` with `amp` read from a config at run time: whether it runs is not known either.
-    const guard = switchAbove(a.node);
-    const g = guard && values.resolve(guard).value;
-    if (guard && (g === false || g === null || g === 0)) continue;
-    if (guard && g === undefined) return { ...base, value: null, note: `under \`if ${guard.text}:\`: not known if on` };
+    const sw = switchedBy(a.node, values);
+    if (sw === 'off') continue;
+    if (sw) return { ...base, value: null, note: `${sw}: not known if on` };
     const dt = a.kwargs.get('dtype')?.value ?? a.positional.find((p) => /float16|bfloat16|half/.test(p.text));
     const device = a.kwargs.get('device_type')?.value.text ?? a.positional[0]?.text ?? '';
     if (dt) {

@@ -25,6 +25,8 @@ interface Candidate {
   scriptDefault: boolean;
   /** True when a dispatch on a known value selects this branch; false when the default run skips it. */
   branch: boolean | undefined;
+  /** The command-line options whose defaults decided the branch (`default of argparse --sdxl`). */
+  deciders: string[];
 }
 
 /** The `optimizer` fact of a script, or undefined when it builds none the table knows, or several that disagree. */
@@ -35,8 +37,10 @@ export function optimizerFact(file: string, text: string, root: SyntaxNode, valu
   const wrapped = wrappedOptimizers(root, text, imports, localClasses);
   const names = [...OPTIMIZER_NAMES, ...localClasses.keys(), ...wrapped.keys()];
   const out: Candidate[] = [];
-  const add = (value: string, node: SyntaxNode, note: string, scriptDefault = false) =>
-    out.push({ value, node, note, scriptDefault, branch: branchTaken(node, values) });
+  const add = (value: string, node: SyntaxNode, note: string, scriptDefault = false) => {
+    const deciders: string[] = [];
+    out.push({ value, node, note, scriptDefault, branch: branchTaken(node, values, deciders), deciders });
+  };
 
   for (const c of findCalls(root, text, names)) {
     const local = localClasses.get(c.callee);
@@ -87,14 +91,17 @@ function choose(all: Candidate[], file: string): Fact | undefined {
   const pool = new Set(live.map((c) => c.value)).size === 1 ? live : selected;
   if (pool.length === 0 || new Set(pool.map((c) => c.value)).size !== 1) return undefined;
   const c = pool[0];
-  const viaDefault = c.scriptDefault || pool.some((p) => p.branch === true);
+  // The branch the defaults take: a launcher that gives one of the options deciding it may take another
+  // (../link/merge.ts reads the options from the note).
+  const deciders = [...new Set(all.flatMap((a) => a.deciders))];
+  const viaDefault = c.scriptDefault || deciders.length > 0 || pool.some((p) => p.branch === true);
   return {
     key: 'optimizer',
     value: c.value,
     origin: viaDefault ? 'script-default' : 'explicit',
     file,
     span: spanOf(c.node),
-    note: c.note,
+    note: deciders.length ? `${c.note} (the branch the defaults take: ${deciders.join('; ')})` : c.note,
   };
 }
 
@@ -196,7 +203,7 @@ function getattrOptimizers(
  * against it (a store_true flag, a string compared with a different declared value), true when a comparison with a
  * known value selects it, undefined when nothing decides.
  */
-function branchTaken(node: SyntaxNode, values: ValueResolver): boolean | undefined {
+function branchTaken(node: SyntaxNode, values: ValueResolver, deciders: string[] = []): boolean | undefined {
   let selected: boolean | undefined;
   for (let p = node.parent; p; p = p.parent) {
     if (p.type !== 'if_statement') continue;
@@ -217,6 +224,9 @@ function branchTaken(node: SyntaxNode, values: ValueResolver): boolean | undefin
     }
     if (where < 0) continue;
     const results = conds.map((c) => evalCondition(c, values));
+    conds.forEach((c, i) => {
+      if (results[i] !== undefined && i <= where) deciders.push(...optionsIn(c, values));
+    });
     const before = results.slice(0, Math.min(where, results.length));
     if (before.some((r) => r === true)) return false;
     if (where === Number.MAX_SAFE_INTEGER) {
@@ -238,6 +248,19 @@ function evalCondition(cond: SyntaxNode, values: ValueResolver): boolean | undef
   const inner = cond.type === 'parenthesized_expression' ? cond.namedChildren[0] : undefined;
   if (inner && cond.namedChildren.length === 1) return evalCondition(inner, values);
   if (values.offByDefaultCondition(cond) !== undefined) return false;
+  // `not x`, `a or b`, `a and b` (Python's truth tables; unknown where an unknown side could decide).
+  if (cond.type === 'not_operator') {
+    const v = evalCondition(cond.childForFieldName('argument') ?? cond, values);
+    return v === undefined ? undefined : !v;
+  }
+  if (cond.type === 'boolean_operator') {
+    const op = cond.childForFieldName('operator')?.text;
+    const l = evalCondition(cond.childForFieldName('left') ?? cond, values);
+    const r = evalCondition(cond.childForFieldName('right') ?? cond, values);
+    if (op === 'or') return l === true || r === true ? true : l === false && r === false ? false : undefined;
+    if (op === 'and') return l === false || r === false ? false : l === true && r === true ? true : undefined;
+    return undefined;
+  }
   if (cond.type !== 'comparison_operator' || cond.namedChildren.length !== 2) return undefined;
   const op = cond.children.find((ch) => ch && !ch.isNamed)?.text;
   const [left, r] = cond.namedChildren as SyntaxNode[];
@@ -262,6 +285,18 @@ function evalCondition(cond: SyntaxNode, values: ValueResolver): boolean | undef
     return op === 'in' ? hit : !hit;
   }
   return undefined;
+}
+
+/** The command-line options a condition reads (`args.sdxl`), as their defaults' notes name them. */
+function optionsIn(cond: SyntaxNode, values: ValueResolver): string[] {
+  const out: string[] = [];
+  for (const a of [cond, ...cond.descendantsOfType('attribute')]) {
+    if (a?.type !== 'attribute') continue;
+    const name = a.childForFieldName('attribute')?.text;
+    const flag = /\bargparse (--[\w-]+)/.exec((name && values.declaredDefault(name)?.via) || '')?.[1];
+    if (flag) out.push(`default of argparse ${flag}`);
+  }
+  return out;
 }
 
 /**

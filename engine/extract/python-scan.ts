@@ -292,7 +292,7 @@ export function dataLoaderFacts(
       file,
       span: spanOf(nw.node),
       ...spelledAs(nw),
-      note: `DataLoader(num_workers=${nw.value.text})${cheap}`,
+      note: `DataLoader(num_workers=${nw.value.text})${r.via ? ` (${r.via})` : ''}${requiredFlag(r)}${cheap}`,
       ...(inMemory ? { form: 'in-memory-data' as const } : {}),
     });
   } else if (!train.hasSplat) {

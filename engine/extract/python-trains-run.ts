@@ -15,9 +15,13 @@ import type { TrainingEvidence } from './python-trains';
 import { mediaSave } from './save-names';
 import { singleDevice } from './single-device';
 
-/** Mixed or reduced precision anywhere in the file: no fp32 default then. */
+/**
+ * Mixed or reduced precision anywhere in the file: no fp32 default then. A `precision` setting counts where it is
+ * code (`precision=16`), not where a string names a metric (`"recall=[%s], precision=[%s]"`).
+ */
 const REDUCED_PRECISION =
-  /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|set_global_policy|\bprecision\b|Accelerator\s*\(|deepspeed|apex/i;
+  /autocast|\bamp\b|GradScaler|\.half\(|float16|bfloat16|\bbf16\b|\bfp16\b|\bfp8\b|mixed_precision|half_precision|set_global_policy|\bjmp\b|Accelerator\s*\(|deepspeed|apex/i;
+const reducedPrecision = (code: string) => REDUCED_PRECISION.test(code) || /\bprecision\b/i.test(blank(code));
 
 /** The keyword arguments of the training call through the vocabulary: they are the run's settings, over the file's other mentions (a `predict(batch_size=…)`). */
 export function trainingCallFacts(
@@ -94,7 +98,7 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
   const code = text.replace(/\bset_printoptions\s*\([^)]*\)/g, '');
   const tf32 =
     torch && /matmul\.allow_tf32\s*=\s*True|set_float32_matmul_precision\(\s*["'](high|medium)["']/.exec(code);
-  if (!facts.has('precision') && tf32 && !REDUCED_PRECISION.test(code))
+  if (!facts.has('precision') && tf32 && !reducedPrecision(code))
     facts.set('precision', {
       key: 'precision',
       value: 'tf32',
@@ -103,7 +107,7 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       span: { start: tf32.index, end: tf32.index + tf32[0].length },
       note: 'TF32 matmuls enabled (set_float32_matmul_precision / allow_tf32) and no autocast: fp32 weights, TF32 matmuls',
     });
-  if (!facts.has('precision') && (torch || tf) && !REDUCED_PRECISION.test(code))
+  if (!facts.has('precision') && (torch || tf) && !reducedPrecision(code))
     facts.set('precision', {
       key: 'precision',
       value: 'fp32',
@@ -132,7 +136,37 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       span: epochLoop(text),
       note: 'nothing in this file saves a model or a checkpoint (no save, checkpoint, dump or export call, no callbacks): an interruption loses the run',
     });
+  // A library training call that writes nothing unless asked: Keras `Model.fit` saves only through a callback
+  // (`ModelCheckpoint`, `BackupAndRestore`: https://keras.io/api/callbacks/model_checkpoint/), DeepXDE `Model.train`
+  // only with `model_save_path` or a `ModelCheckpoint` callback (https://deepxde.readthedocs.io/en/latest/modules/deepxde.html#deepxde.model.Model.train).
+  const quiet = ev.calls.find(
+    (c) =>
+      (c.name === 'fit' && KERAS_FIT.test(text) && !LIGHTNING.test(text)) ||
+      (c.name === 'train' && /^\s*import deepxde\b|^\s*from deepxde\b/m.test(text) && !c.kwargs.has('model_save_path')),
+  );
+  if (
+    !facts.has('periodic_save') &&
+    quiet &&
+    !quiet.hasSplat &&
+    ev.entry &&
+    !savesAnything(text) &&
+    !LOCAL_IMPORT.test(text)
+  )
+    facts.set('periodic_save', {
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'framework-default',
+      file,
+      span: spanOf(quiet.node),
+      note: `${quiet.callee}(…) without a checkpoint callback or save path, and nothing else in this file saves: no checkpoint is written`,
+    });
 }
+
+/** Lightning's `Trainer.fit` checkpoints every epoch by default: never read as a Keras `fit`. */
+const LIGHTNING = /^[ \t]*(import|from)[ \t]+(pytorch_lightning|lightning)\b/m;
+/** A Keras model's `fit` (TensorFlow / Keras, or a library whose models are Keras models). */
+const KERAS_FIT =
+  /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|deepctr|deepmatch|spektral|keras_cv|keras_nlp|keras_hub|tensorflow_recommenders)\b/m;
 
 /**
  * Devices the file states: Keras `multi_gpu_model(model, gpus=N)`, else one device where a plain single-process script

@@ -18,6 +18,7 @@ import { skypilotCommands } from '../extract/skypilot';
 import { extractTorchtune } from '../extract/torchtune';
 import { Fact, FactKey, FactValue, OffsetEdit, Origin, RunPlan } from '../types';
 import { linkKind } from './reader';
+import { optimizerValue } from '../vocabulary/optimizers';
 
 export const RANK: Record<Origin, number> = {
   assumed: 0,
@@ -169,7 +170,9 @@ export function mergeRun(
       const v = typeof f.value === 'boolean' && typeof given.value === 'number' ? given.value !== 0 : given.value;
       const typed = f.value === null ? typeof v === 'number' : typeof v === typeof f.value;
       // A save behind a switch the launcher gives: it saves, at a cadence this review does not read from the flag.
-      const value = switchOn ?? (v === undefined || !typed || k === 'precision' || switchDest(f) ? null : v);
+      const plain = switchOn ?? (v === undefined || !typed || k === 'precision' || switchDest(f) ? null : v);
+      // An optimizer named on the command line (`--optim AdamW`), in the fact's spelling.
+      const value = k === 'optimizer' && typeof plain === 'string' ? optimizerValue(plain) : plain;
       facts.set(k, {
         ...f,
         value,

@@ -10,6 +10,7 @@ import { statedDevices } from '../extract/python-trains-run';
 import type { Linker } from './linker';
 import { withImportedModules } from './imports';
 import { cachedTree } from './tree-cache';
+import { withUpdateAccumulation } from './update-accum';
 
 /** A script run with its own arguments: a `__main__` guard and an argument parser. */
 const ENTRY_SCRIPT = (text: string) =>
@@ -86,5 +87,6 @@ export function launchedModules(
   const tree = cachedTree(path.resolve(script), text, linker.input.parser);
   const out = withImportedModules(linker, script, text, tree, drafts);
   withSingleDevice(linker, script, text, tree, out, launch);
+  withUpdateAccumulation(linker, script, out);
   return out;
 }

@@ -318,6 +318,7 @@ export const ALIASES: Alias[] = [
     ],
   ),
   A('optimizer', 'optimizer.class', 'string', ['torchdrug']),
+  A('optimizer', 'optimizer.target', 'string', ['target-params']),
   A('lr', 'lr learning_rate base_lr solver.base_lr optimizer.lr max_lr peak_lr optim.lr', 'number', [
     'hf',
     'megatron',

@@ -11,6 +11,23 @@ const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
 
 export const MORE_FRAMEWORKS: Framework[] = [
   {
+    // compare_gan gin configs (`options.gan_class = @ModularGAN`, run by compare_gan/main.py): a TPUEstimator whose
+    // gin-configurable `run_config` saves every `save_checkpoints_steps`, 5000 unless the config sets it.
+    id: 'compare-gan',
+    label: 'compare_gan gin config',
+    src: 'compare-gan',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'gin' && any(s, 'options.gan_class') && any(s, 'options.batch_size', 'options.training_steps'),
+    defaults: (f) =>
+      f.has('save_steps')
+        ? []
+        : [
+            ['periodic_save', 'steps', 'run_config.save_checkpoints_steps defaults to 5000 (compare_gan main.py)'],
+            ['save_steps', 5000, 'run_config.save_checkpoints_steps defaults to 5000 (compare_gan main.py)'],
+          ],
+  },
+  {
     id: 'dinov2',
     label: 'DINOv2-style self-supervised config',
     src: 'dinov2',
@@ -230,7 +247,8 @@ export const MORE_FRAMEWORKS: Framework[] = [
   {
     // A launcher passing TrainingArguments flags to a script that is not in the tree: the flags' documented
     // defaults for what they leave out. Only those the no-trainer example scripts share (no accumulation, loading in
-    // the main process); checkpoint cadence and length differ between the two and are left out.
+    // the main process, AdamW: TrainingArguments' `optim` defaults to an AdamW, the no-trainer examples build
+    // `torch.optim.AdamW`); checkpoint cadence and length differ between the two and are left out.
     id: 'hf-flags',
     label: 'Hugging Face training flags (script not in the tree)',
     src: 'hf-flags',
@@ -241,6 +259,7 @@ export const MORE_FRAMEWORKS: Framework[] = [
     defaults: () => [
       ['grad_accum', 1, '--gradient_accumulation_steps defaults to 1'],
       ['num_workers', 0, '--dataloader_num_workers defaults to 0 (loading in the main process)'],
+      ['optimizer', 'adamw', "--optim defaults to an AdamW ('adamw_torch', 'adamw_hf' in older releases)"],
     ],
   },
   {

@@ -136,6 +136,16 @@ export const SOURCES = {
     url: 'https://www.tensorflow.org/api_docs/python/tf/compat/v1/estimator/tpu/TPUEstimator',
     year: 2024,
   },
+  // llama-recipes / llama-cookbook `train_config`: `batch_size_training` is each process's loader batch.
+  'llama-recipes': {
+    url: 'https://github.com/meta-llama/llama-cookbook/blob/main/src/llama_cookbook/configs/training.py',
+    year: 2024,
+  },
+  // tf.estimator.RunConfig: `save_checkpoints_steps` saves every N global steps.
+  'tf-estimator': { url: 'https://www.tensorflow.org/api_docs/python/tf/estimator/RunConfig', year: 2024 },
+  // compare_gan: gin `options.*` (runner_lib.get_options_dict: `batch_size` is the global batch) and `run_config.*`
+  // (main.py `_get_run_config`, save_checkpoints_steps defaulting to 5000).
+  'compare-gan': { url: 'https://github.com/google/compare_gan/blob/master/compare_gan/runner_lib.py', year: 2019 },
   determined: {
     url: 'https://docs.determined.ai/latest/reference/training/experiment-config-reference.html',
     year: 2024,
@@ -156,6 +166,15 @@ export const SOURCES = {
   deepmd: { url: 'https://docs.deepmodeling.com/projects/deepmd/en/stable/train/training.html', year: 2024 },
   spacy: { url: 'https://spacy.io/api/data-formats#config', year: 2024 },
   rwkv: { url: 'https://github.com/BlinkDL/RWKV-LM/blob/main/RWKV-v5/train.py', year: 2024 },
+  // taming-transformers' `instantiate_from_config`: a `{target: module.Class, params: {…}}` node builds that class
+  // (latent-diffusion, VQ-Diffusion and their forks build optimizers so).
+  'target-params': { url: 'https://github.com/CompVis/taming-transformers/blob/master/main.py', year: 2022 },
+  // denoising-diffusion-pytorch's Trainer (`gradient_accumulate_every`, `train_num_steps`), spellings its users and
+  // Diffusion Policy's `training:` configs share.
+  'ddpm-trainer': {
+    url: 'https://github.com/lucidrains/denoising-diffusion-pytorch/blob/main/denoising_diffusion_pytorch/denoising_diffusion_pytorch.py',
+    year: 2024,
+  },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -108,3 +108,14 @@ runRuleCases(unboundedTraining, [
     expect: [],
   },
 ]);
+
+runRuleCases(unboundedTraining, [
+  {
+    name: 'the loop stops itself at a total given on the command line (an exit on the epoch): nothing reported',
+    file: '/case/solver.py',
+    code: solver(`${evaluates}        if epoch >= args.total_epoch:\n            os._exit(0)\n`),
+    files: { '/case/configs/small.yaml': config(100000) },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

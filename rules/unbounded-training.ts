@@ -18,7 +18,8 @@ export const unboundedTraining: Rule = {
       'its own (Lightning: 1000 epochs; not a `LightningCLI` or a Hydra Trainer group file on its own, whose run ' +
       'length the command line or the including config sets); an epoch count no run reaches (10,000 or more) on a run that evaluates as it ' +
       'goes, also when the loop reads it from a config the command line chooses (`range(args.train.epochs)`) and ' +
-      'every config of the repository that sets that key gives 10,000 or more. Fixed schedules that evaluate every epoch and never stop early (information): Keras `fit(epochs ≥ 50)` ' +
+      'every config of the repository that sets that key gives 10,000 or more (not when the script exits on its ' +
+      'epoch or step itself). Fixed schedules that evaluate every epoch and never stop early (information): Keras `fit(epochs ≥ 50)` ' +
       'with `validation_data`/`validation_split` and no `EarlyStopping` in its `callbacks` (one built and left out ' +
       'of the list counts as none), Lightning runs and hand-written loops of ≥ 50 epochs with a validation pass every ' +
       'epoch and nothing that stops early (a callback, a patience counter, a `break` out of the epoch loop), and ' +

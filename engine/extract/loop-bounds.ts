@@ -64,3 +64,10 @@ export function neverEnds(loop: SyntaxNode): boolean {
     return false;
   return !body.descendantsOfType('break_statement').some((b) => !!b && loopsAround(b)[0]?.id === loop.id);
 }
+
+/**
+ * A loop bound named for timesteps, iterations, updates or episodes (`range(int(args.max_timesteps))`,
+ * `range(args.updates_per_step)`, `range(num_eval_episodes)`) counts those, not passes over the data: never epochs.
+ */
+export const notEpochs = (bound: string): boolean =>
+  /time_?steps?|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound);

@@ -92,7 +92,11 @@ export function pythonDeviceFacts(file: string, calls: CallSite[], values: Value
       ];
   }
   for (const name of COUNT_NAMES) {
-    if (recomputed(text, name)) continue;
+    if (recomputed(text, name)) {
+      const p = productCount(file, calls[0]?.node, name, values);
+      if (p) return [p];
+      continue;
+    }
     const d = values.declaredDefault(name);
     if (d && typeof d.value === 'number' && Number.isInteger(d.value) && d.value > 0)
       return [{ key: 'devices', value: d.value, origin: 'script-default', file, span: spanOf(d.node), note: d.via }];
@@ -148,6 +152,38 @@ function fabricDevices(file: string, c: CallSite, values: ValueResolver): Fact |
     origin,
     value: perNode * n,
     note: `${c.callee}(devices=${d.value.text}${nn ? `, num_nodes=${nn.value.text}` : ''})${r.via ? ` (${r.via})` : ''}`,
+  };
+}
+
+/**
+ * `args.world_size = args.num_proc_node * args.num_process_per_node` (processes per node × nodes, both options the
+ * script declares): the product of their defaults, once, with nothing else assigning the name. A factor that is not a
+ * number here (`torch.cuda.device_count()`, PyTorch's ImageNet example) leaves it unknown. The note names every
+ * option, so a launcher that gives one of them leaves the count to the launcher (../link/merge.ts).
+ */
+function productCount(
+  file: string,
+  any: SyntaxNode | undefined,
+  name: string,
+  values: ValueResolver,
+): Fact | undefined {
+  const root = any?.tree.rootNode;
+  if (!root) return undefined;
+  const sets = root
+    .descendantsOfType('assignment')
+    .filter((a) => new RegExp(`^(\\w+\\.)?${name}$`).test(a?.childForFieldName('left')?.text ?? ''));
+  const right = sets.length === 1 ? sets[0]?.childForFieldName('right') : undefined;
+  if (right?.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '*') return undefined;
+  if (/device_count|environ|getenv/.test(right.text)) return undefined;
+  const r = values.resolve(right);
+  if (typeof r.value !== 'number' || !Number.isInteger(r.value) || r.value <= 0 || !r.scriptDefault) return undefined;
+  return {
+    key: 'devices',
+    value: r.value,
+    origin: 'script-default',
+    file,
+    span: spanOf(right),
+    note: `${right.parent?.text ?? right.text} = ${r.value}${r.via ? ` (${r.via})` : ''}`,
   };
 }
 

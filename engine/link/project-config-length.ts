@@ -3,7 +3,8 @@
 // and no one config is the run's. When every config of the repository that writes that key path (two levels at
 // least, `train.epochs`) sets it to a count no run reaches (10,000 epochs or more: VITS's `epochs: 20000`, DDSP-SVC's
 // `epochs: 100000`), whichever config a run picks, its length is a placeholder. The value stays unknown (no config is
-// the run's); the fact takes the form `placeholder-configs` and a note naming the configs, which GML601 reads.
+// the run's); the fact takes the form `placeholder-configs` and a note naming the configs, which GML601 reads. Not
+// when the script stops itself on the run's progress (an exit under a condition on the epoch or step).
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
 import type { RunDraft } from '../extract/run-draft';
@@ -66,7 +67,7 @@ export function withProjectConfigLength(
 ): void {
   if (!tree) return;
   const open = openLengths(linker, file, drafts).filter((o) => o.k === 'epochs');
-  if (open.length === 0) return;
+  if (open.length === 0 || ownStop(tree.rootNode)) return;
   let configs: string[] | undefined;
   for (const { d, f } of open) {
     if (!f.span) continue;
@@ -94,4 +95,16 @@ export function withProjectConfigLength(
       note: `${f.note ?? 'epochs'}: every config of the repository that sets ${keys.join('.')} gives ${PLACEHOLDER_EPOCHS.toLocaleString('en-US')} or more (${names.slice(0, 3).join(', ')}${names.length > 3 ? `, and ${names.length - 3} more` : ''})`,
     });
   }
+}
+
+/**
+ * A stop of the script's own on the run's progress (RVC's `if epoch >= hps.total_epoch: … os._exit(0)` in the function
+ * the epoch loop calls, a total given on the command line): the configs' count is not the run's length.
+ */
+function ownStop(root: SyntaxNode): boolean {
+  return root.descendantsOfType('if_statement').some((s) => {
+    const cond = s?.childForFieldName('condition')?.text ?? '';
+    const body = s?.childForFieldName('consequence')?.text ?? '';
+    return /epoch|step|iter/i.test(cond) && /\b(os\._exit|sys\.exit|exit|quit)\s*\(|\braise\s+SystemExit\b/.test(body);
+  });
 }

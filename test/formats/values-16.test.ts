@@ -159,3 +159,125 @@ history = model.fit(inputs, data["label"].values, batch_size=512, epochs=5, verb
   const saved = await analyze({ 'run_deepfm.py': script(', callbacks=[ckpt]') }, 'run_deepfm.py');
   assert.notEqual(fact(saved, 'periodic_save')?.value, 'no');
 });
+
+test('a loop over timesteps, updates or episodes around the update is no epoch count; a GIF written each epoch is no checkpoint', async () => {
+  const rl = `import argparse
+import numpy as np
+import torch
+from agent import Agent
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--max_timesteps", type=float, default=5e5)
+parser.add_argument("--updates_per_step", type=int, default=2)
+args = parser.parse_args()
+
+agent = Agent(state_dim=17, action_dim=6)
+for t in range(int(args.max_timesteps)):
+    batch = agent.buffer.sample(256)
+    for _ in range(args.updates_per_step):
+        agent.update(batch)
+`;
+  const agent = `import torch
+
+class Agent:
+    def __init__(self, state_dim, action_dim):
+        self.net = torch.nn.Linear(state_dim, action_dim).cuda()
+        self.opt = torch.optim.Adam(self.net.parameters(), lr=3e-4)
+
+    def update(self, batch):
+        loss = self.net(batch).pow(2).mean()
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+`;
+  const a = await analyze({ 'main.py': rl, 'agent.py': agent }, 'main.py');
+  assert.equal(fact(a, 'epochs')?.value ?? null, null);
+  const gif = `import torch
+from torch.utils.data import DataLoader
+from PIL import Image
+
+model = torch.nn.Linear(64, 64).cuda()
+opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+loader = DataLoader(dataset, batch_size=128, shuffle=True)
+for epoch in range(40):
+    for x in loader:
+        loss = model(x.cuda()).pow(2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    frames = [Image.fromarray(sample(model)) for _ in range(8)]
+    frames[0].save(f"samples_{epoch}.gif", save_all=True, append_images=frames[1:])
+`;
+  const g = await analyze({ 'train.py': gif }, 'train.py');
+  assert.deepEqual([fact(g, 'epochs')?.value, fact(g, 'periodic_save')?.value], [40, 'no']);
+});
+
+test('a world size computed as nodes × processes per node from argparse defaults is the device count; a launcher flag overrides it', async () => {
+  const script = `import argparse
+import torch
+import torch.distributed as dist
+from torch.multiprocessing import Process
+from torch.utils.data import DataLoader
+from torch.utils.data.distributed import DistributedSampler
+
+
+def train(rank, args):
+    model = torch.nn.Linear(32, 32).cuda(rank)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-4)
+    sampler = DistributedSampler(data, num_replicas=args.world_size, rank=rank)
+    loader = DataLoader(data, batch_size=args.batch_size, sampler=sampler)
+    for epoch in range(args.num_epoch):
+        for x in loader:
+            loss = model(x.cuda(rank)).pow(2).mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch_size", type=int, default=64)
+    parser.add_argument("--num_epoch", type=int, default=300)
+    parser.add_argument("--num_nodes", type=int, default=1)
+    parser.add_argument("--procs_per_node", type=int, default=2)
+    args = parser.parse_args()
+    args.world_size = args.num_nodes * args.procs_per_node
+    processes = []
+    for rank in range(args.procs_per_node):
+        p = Process(target=train, args=(rank, args))
+        p.start()
+        processes.append(p)
+`;
+  const a = await analyze({ 'train.py': script }, 'train.py');
+  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'global_batch')?.value], [2, 128]);
+  const l = await analyze({ 'train.py': script, 'run.sh': 'python train.py --procs_per_node 8\n' }, 'train.py');
+  assert.notEqual(fact(l, 'devices')?.value, 2);
+});
+
+test('the training DataLoader is found through a wrapper it is the only argument of (cycle, iter)', async () => {
+  const code = `import torch
+from torch.utils.data import DataLoader
+
+BATCH = 6
+STEPS = 1000
+
+
+def cycle(loader):
+    while True:
+        for x in loader:
+            yield x
+
+
+model = torch.nn.Linear(16, 16).cuda()
+opt = torch.optim.Adam(model.parameters(), lr=1e-4)
+train_loader = cycle(DataLoader(train_set, batch_size=BATCH))
+val_loader = cycle(DataLoader(val_set, batch_size=32))
+for i in range(STEPS):
+    loss = model(next(train_loader).cuda()).pow(2).mean()
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+`;
+  const a = await analyze({ 'train.py': code }, 'train.py');
+  assert.equal(fact(a, 'micro_batch')?.value, 6);
+});

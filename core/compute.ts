@@ -250,6 +250,33 @@ export const CAUSAL_ATTENTION_SHARE = 0.5;
  * forward pass, plus causal attention FLOPs 12·L·h·Δs × CAUSAL_ATTENTION_SHARE per token for the context Δs beyond
  * ATTENTION_REFERENCE_SEQ (Chowdhery et al. 2022, App. B: 6N + 12·L·H·Q·T, halved for the causal mask).
  */
+/**
+ * [I] The width of a BERT-style encoder of N parameters when its shape is not given: BERT's layers are 64 wide per
+ * layer of depth (BERT-base 768 wide and 12 deep, Devlin et al. 2019), so N ≈ 12·L·H² + V·H with L = H / 64, solved
+ * for H (BERT-base: 768 at 109 M with V = 30,522; a decoder's approxShape would give 1,088).
+ */
+export function encoderHidden(params: number, vocab: number): number {
+  let lo = 1;
+  let hi = 1e5;
+  for (let i = 0; i < 60; i++) {
+    const h = (lo + hi) / 2;
+    if ((12 * h ** 3) / 64 + vocab * h > params) hi = h;
+    else lo = h;
+  }
+  return lo;
+}
+
+/** [S] BERT's WordPiece vocabulary, 30,522 tokens (Devlin et al. 2019; bert-base-uncased config.json), for an encoder whose own is not known. */
+export const BERT_VOCAB = 30522;
+/**
+ * [S] Share of positions at which a BERT-style encoder computes its vocabulary projection: masked-LM predicts 15 % of
+ * the tokens (Devlin et al. 2019 §3.1), gathered before the output layer up to max_predictions_per_seq = 80 of 512
+ * (google-research/bert run_pretraining.py, 2018); google-research/electra flops_computation.py counts BERT's output
+ * softmax on output_frac = 0.15625 of the tokens (Clark et al. 2020). A task head (classification, tagging) computes
+ * none, so this is the upper end for fine-tunes. The input embedding is a lookup either way.
+ */
+export const MLM_OUTPUT_FRACTION = 0.15625;
+
 export function planFlops(inputs: RunInputs): FlopsPlan {
   const n = inputs.activeParams && inputs.activeParams > 0 ? inputs.activeParams : (inputs.params ?? 0);
   const notes: string[] = [];
@@ -280,6 +307,22 @@ export function planFlops(inputs: RunInputs): FlopsPlan {
   let attention = 0;
   let shape: ModelShape | undefined;
   let shapeApprox = false;
+  if (inputs.encoder && !inputs.peft && n > 0) {
+    const vocab = inputs.shape?.vocab ?? BERT_VOCAB;
+    const head = vocab * (inputs.shape?.hidden ?? encoderHidden(n, vocab));
+    // A projection that would be most of the model means the shape or vocabulary guess is off: left as 6·N.
+    if (head < 0.5 * n) {
+      const skipped = head * (1 - MLM_OUTPUT_FRACTION);
+      perToken -= 6 * skipped;
+      forward -= 2 * skipped;
+      notes.push(
+        `encoder: the vocabulary projection (${(head / 1e6).toFixed(1)} M parameters) runs only at the masked positions, ${fmtPct(MLM_OUTPUT_FRACTION)} of the tokens: ${fmtPct(skipped / n)} fewer FLOPs than 6·N` +
+          (inputs.shape?.vocab
+            ? ''
+            : ` (vocabulary ${BERT_VOCAB.toLocaleString('en-US')} and width from the parameter count assumed)`),
+      );
+    }
+  }
   const s = inputs.seqLen;
   if (s !== undefined && s > ATTENTION_REFERENCE_SEQ && n > 0) {
     shape = inputs.shape ?? approxShape(n);

@@ -205,6 +205,14 @@ export interface RunInputs {
    * tokens per sample as a range (core/data/sample-tokens.ts). A model the models table knows has text samples.
    */
   sampleKind?: SampleKind;
+  /**
+   * A BERT-style text encoder whose vocabulary projection runs only at the masked positions (added, optional): masked-LM
+   * pre-training with code that gathers them before the output layer (google-research/bert run_pretraining.py and the
+   * TensorFlow/JAX code descended from it, fairseq RoBERTa, NVIDIA's BERT), or a fine-tune under a task head, which has
+   * none. 6·N per token overcounts such a run (core/compute.ts MLM_OUTPUT_FRACTION). Hugging Face Transformers'
+   * *ForMaskedLM classes compute the projection at every position: leave it unset for them.
+   */
+  encoder?: boolean;
   /** Input side in pixels for vision models; FLOPs scale with (resolution / reference)². */
   resolution?: number;
   /** Seconds of audio per sample (wav2vec 2.0); FLOPs scale linearly. Whisper always pads to 30 s. */

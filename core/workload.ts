@@ -243,18 +243,30 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
     const n = inputs.activeParams ?? inputs.params!;
     const peftText = inputs.peft ? ` (${flops.notes[0]})` : '';
     const teacherNote = flops.notes.find((n) => n.startsWith('distillation'));
+    const encoderNote = flops.notes.find((n) => n.startsWith('encoder'));
     const perN = inputs.peft ? '4·N + 6·N_trainable' : '6·N';
-    const formula = teacherNote ? `(${perN} + 2·N_teacher)·D` : inputs.peft ? `(${perN})·D` : '6·N·D';
+    const base = encoderNote ? '6·(N − 0.84·V·H)' : perN;
+    const formula = teacherNote
+      ? `(${base} + 2·N_teacher)·D`
+      : inputs.peft
+        ? `(${base})·D`
+        : encoderNote
+          ? `${base}·D`
+          : '6·N·D';
     return {
       key: 'flops',
       text:
         `Training compute ${fmtSci(flops.perToken * work.units!)} FLOPs = ${formula} with ` +
         `N = ${fmtNum(n)}${inputs.activeParams !== undefined ? ' active' : ''} parameters and D = ${fmtNum(work.units!)} tokens${peftText}` +
         (teacherNote ? `; ${teacherNote}` : '') +
+        (encoderNote ? `; ${encoderNote}` : '') +
         (flops.attentionPerToken > 0 ? `; ${flops.notes[flops.notes.length - 1]}` : ''),
       source:
         'Kaplan et al. 2020 (6ND); Chowdhery et al. 2022 App. B (attention FLOPs)' +
-        (teacherNote ? '; Sanh et al. 2019, DistilBERT (teacher forward pass on every token)' : ''),
+        (teacherNote ? '; Sanh et al. 2019, DistilBERT (teacher forward pass on every token)' : '') +
+        (encoderNote
+          ? '; Devlin et al. 2019 §3.1 (15 % of positions masked); google-research/electra flops_computation.py'
+          : ''),
     };
   }
   const a = work.arch;

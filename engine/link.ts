@@ -30,6 +30,7 @@ import { withSingleDevice } from './link/single-device';
 import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
+import { withProjectConfigLength } from './link/project-config-length';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -69,13 +70,18 @@ export function linkFile(input: LinkInput): LinkResult {
       if (drafts.length === 0) drafts = launchedScriptDrafts(linker, file, text);
       else drafts = fillScriptFacts(linker, drafts, file, text, input);
       // The config the script reads when run without arguments (`--config` default, `OmegaConf.load("…")`).
+      const ownRuns = drafts.length > 0;
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
+      // A script whose run is its modules' (the loop in trainer.py) reads its own loop's length from its default config.
+      if (!ownRuns) drafts = withDefaultConfig(linker, file, text, input.tree, drafts, ['epochs', 'max_steps']);
       // A run length the script takes from a config module it imports (`from conf import *`, `C.epochs`).
       withImportedLength(linker, file, text, input.tree, drafts);
       // A Hydra script's loop bound read from its primary config (`range(cfg.epochs)`).
       withHydraLength(linker, file, text, input.tree, drafts);
+      // A bound read from a config the command line chooses, where every config of the repository is a placeholder.
+      withProjectConfigLength(linker, file, input.tree, drafts);
       // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read
       // so far states them — not for a module whose run is set up elsewhere (./extract/step-module).
       if (tree) withSingleDevice(linker, file, text, tree, drafts);

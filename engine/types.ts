@@ -129,7 +129,13 @@ export type FactForm =
    * A step cadence at or past the run's end (`save_steps` ≥ `max_steps`, or a 9,999,999 "never" sentinel): no
    * checkpoint before the end. `periodic_save` is `no`; `save_steps` keeps the interval as written.
    */
-  | 'past-run';
+  | 'past-run'
+  /**
+   * An epoch loop's bound read from a config chosen on the command line (`range(hps.train.epochs)`), unknown, where
+   * every config of the repository that sets that key gives 10,000 epochs or more: bounded in name only
+   * (./link/project-config-length.ts).
+   */
+  | 'placeholder-configs';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

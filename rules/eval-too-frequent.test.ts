@@ -163,6 +163,12 @@ runRuleCases(evalTooFrequent, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'hand loop: an interval the file does not give (`it % cfg.eval_every`) is not logging_steps: nothing said',
+    code: handLoop('it % cfg.eval_every == 0'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);
 
 // A `while True:` step loop with its own budget (`if it > max_iters: break`) and an evaluation function named for

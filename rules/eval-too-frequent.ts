@@ -52,6 +52,8 @@ export const evalTooFrequent: Rule = {
     const assumed = assumedLength(ctx);
     const lightning = ctx.plan.framework === 'lightning';
     const ev = ctx.fact('eval_steps');
+    // An interval written but not known (`it % args.eval_every`): not "unset", so not logging_steps' either.
+    if (ev && ev.value === null && written(ev)) return [];
     const evalSteps = num(ev?.value);
     const logging = num(ctx.value('logging_steps')) ?? 500;
     const every = evalSteps ?? logging;

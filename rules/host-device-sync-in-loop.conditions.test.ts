@@ -112,3 +112,76 @@ for step, (x, y) in enumerate(loader):
     expect: [{ line: 5, messageIncludes: 'c.data.cpu()' }],
   },
 ]);
+
+// `.cpu()` of labels moved to the device earlier in the step, and `math.isnan` of a gradient norm (Python's math
+// functions take a float: the tensor is read whatever the call is part of).
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'labels moved to the device in the step and copied back with .cpu() for a metric',
+    code: `import torch
+
+for batch_idx, (features, labels) in enumerate(loader):
+    features = features.to(device)
+    labels = labels.to(device)
+    scores = model(features)
+    loss = criterion(scores, labels)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    gt = labels.cpu().numpy()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 11, messageIncludes: 'labels.cpu()' }],
+  },
+  {
+    name: 'labels never moved (a CPU-side metric of the loader batch): no wait',
+    code: `import torch
+
+for batch_idx, (features, labels) in enumerate(loader):
+    scores = model(features.to(device))
+    loss = criterion(scores, labels.to(device))
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    gt = labels.cpu().numpy()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'math.isnan of the clipped gradient norm (a tensor) on every step',
+    code: `import math
+import torch
+
+for step, (x, y) in enumerate(loader):
+    loss = criterion(model(x.cuda()), y.cuda())
+    loss.backward()
+    grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    if math.isnan(grad_norm):
+        print("nan gradient, step skipped")
+    else:
+        optimizer.step()
+    optimizer.zero_grad()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 8, messageIncludes: 'math.isnan' }],
+  },
+  {
+    name: 'math.isnan of a number already read with .item(): the read is the .item() line alone',
+    code: `import math
+import torch
+
+for step, (x, y) in enumerate(loader):
+    loss = criterion(model(x.cuda()), y.cuda())
+    loss.backward()
+    grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0).item()
+    if math.isnan(grad_norm):
+        print("nan gradient, step skipped")
+    else:
+        optimizer.step()
+    optimizer.zero_grad()
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, messageIncludes: '.item()' }],
+  },
+]);

@@ -171,3 +171,54 @@ runRuleCases(loggingOverhead, [
     expect: [],
   },
 ]);
+
+// axolotl: `logging_steps` is its TrainingArguments' own; W&B is on whenever `wandb_project` names a project
+// (axolotl src/axolotl/utils/wandb_.py), and the one dataset loaded by name gives the run's length.
+const axolotl = (more: string) => `base_model: NousResearch/Llama-2-7b-hf
+datasets:
+  - path: tatsu-lab/alpaca
+    type: alpaca
+sequence_len: 1024
+adapter: lora
+micro_batch_size: 2
+gradient_accumulation_steps: 4
+num_epochs: 3
+bf16: auto
+${more}logging_steps: 1
+`;
+
+runRuleCases(loggingOverhead, [
+  {
+    name: 'axolotl: logging every step of ≈ 19,500 (Alpaca, 52,002 rows at 8 per step, 3 epochs)',
+    file: '/case/examples/lora.yml',
+    code: axolotl('wandb_project:\n'),
+    expect: [{ line: 12, messageIncludes: '19,503', messageExcludes: 'assuming' }],
+    fixes: [
+      { applicability: 'safe', output: axolotl('wandb_project:\n').replace('logging_steps: 1', 'logging_steps: 50') },
+    ],
+  },
+  {
+    name: 'axolotl: a W&B project set is a tracker, whatever the length',
+    file: '/case/examples/lora.yml',
+    code: axolotl('wandb_project: llama-lora\n').replace('num_epochs: 3', 'max_steps: 200'),
+    expect: [{ line: 12, messageIncludes: 'to wandb' }],
+  },
+  {
+    name: 'axolotl: a short run (max_steps 200) with wandb_project left empty: no tracker, nothing to say',
+    file: '/case/examples/lora.yml',
+    code: axolotl('wandb_project:\nwandb_entity:\n').replace('num_epochs: 3', 'max_steps: 200'),
+    expect: [],
+  },
+  {
+    name: 'LitGPT: train.log_interval 1 on a 300-billion-token pre-training',
+    file: '/case/config_hub/pretrain/small.yaml',
+    code: 'model_name: pythia-160m\nout_dir: out/pretrain\ntrain:\n  log_interval: 1\n  global_batch_size: 512\n  micro_batch_size: 8\n  max_tokens: 300000000000\n  max_seq_length: 2048\nlogger_name: csv\n',
+    expect: [{ line: 4, messageIncludes: 'every one of' }],
+  },
+  {
+    name: 'LitGPT: log_interval 10',
+    file: '/case/config_hub/pretrain/small.yaml',
+    code: 'model_name: pythia-160m\nout_dir: out/pretrain\ntrain:\n  log_interval: 10\n  global_batch_size: 512\n  micro_batch_size: 8\n  max_tokens: 300000000000\n  max_seq_length: 2048\nlogger_name: csv\n',
+    expect: [],
+  },
+]);

@@ -13,7 +13,8 @@ export const loggingOverhead: Rule = {
     whatItDoes:
       'Flags `logging_steps=1` on runs of more than 1,000 steps (information when that count rests on an assumed ' +
       'dataset size, naming the assumption), or reporting to a tracker (`report_to="wandb"`, ' +
-      "a launcher's `--report_to wandb --logging_steps 1`) whatever the length; histograms, images or figures logged " +
+      "a launcher's `--report_to wandb --logging_steps 1`, an axolotl config whose `wandb_project` is set) whatever the " +
+      'length; the same for `logging_steps: 1` in axolotl configs and `train.log_interval: 1` in LitGPT configs; histograms, images or figures logged ' +
       'on every training step of a hand-written loop (`writer.add_histogram`, `add_image`, `histo_summary`, ' +
       '`wandb.Histogram`, `wandb.Image`), each line its own finding; and `torch.profiler.profile(...)` without a ' +
       '`schedule`, which traces every step it wraps.',

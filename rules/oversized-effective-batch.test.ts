@@ -42,28 +42,25 @@ runRuleCases(oversizedEffectiveBatch, [
 
 // Config format: axolotl YAML with a small dataset stated in the config.
 const axolotl = (accum: number, optimizer = 'adamw_torch') =>
-  `base_model: Qwen/Qwen2.5-0.5B\ndatasets:\n  - path: tatsu-lab/alpaca\n    type: alpaca\nsequence_len: 1024\nmicro_batch_size: 8\ngradient_accumulation_steps: ${accum}\nnum_epochs: 1\noptimizer: ${optimizer}\nbf16: auto\n`;
+  `base_model: Qwen/Qwen2.5-0.5B\ndatasets:\n  - path: mhenrichsen/alpaca_2k_test\n    type: alpaca\nsequence_len: 1024\nmicro_batch_size: 8\ngradient_accumulation_steps: ${accum}\nnum_epochs: 1\noptimizer: ${optimizer}\nbf16: auto\n`;
 
 runRuleCases(oversizedEffectiveBatch, [
   {
-    name: 'axolotl YAML: global batch 1024 over 2,000 examples, on the accumulation line',
+    name: 'axolotl YAML: global batch 1024 over the 2,000 examples of its one dataset, on the accumulation line',
     file: '/case/sft.yml',
     code: axolotl(128),
-    settings: { datasetSize: 2000 },
     expect: [{ line: 7, column: 1, messageIncludes: 'optimizer step' }],
   },
   {
     name: 'axolotl YAML: a LAMB large-batch recipe is deliberate',
     file: '/case/sft.yml',
     code: axolotl(128, 'lamb'),
-    settings: { datasetSize: 2000 },
     expect: [],
   },
   {
     name: 'axolotl YAML: global batch 32',
     file: '/case/sft.yml',
     code: axolotl(4),
-    settings: { datasetSize: 2000 },
     expect: [],
   },
 ]);

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 import { at, num, written } from './helpers';
 
 /**
@@ -17,7 +17,9 @@ export const unboundedTraining: Rule = {
       'name only (information): no epoch, step or time limit written, so that the library falls back to a limit of ' +
       'its own (Lightning: 1000 epochs; not a `LightningCLI` or a Hydra Trainer group file on its own, whose run ' +
       'length the command line or the including config sets); an epoch count no run reaches (10,000 or more) on a run that evaluates as it ' +
-      'goes. Fixed schedules that evaluate every epoch and never stop early (information): Keras `fit(epochs ≥ 50)` ' +
+      'goes, also when the loop reads it from a config the command line chooses (`range(args.train.epochs)`) and ' +
+      'every config of the repository that sets that key gives 10,000 or more (not when the script exits on its ' +
+      'epoch or step itself). Fixed schedules that evaluate every epoch and never stop early (information): Keras `fit(epochs ≥ 50)` ' +
       'with `validation_data`/`validation_split` and no `EarlyStopping` in its `callbacks` (one built and left out ' +
       'of the list counts as none), Lightning runs and hand-written loops of ≥ 50 epochs with a validation pass every ' +
       'epoch and nothing that stops early (a callback, a patience counter, a `break` out of the epoch loop), and ' +
@@ -67,6 +69,22 @@ export const unboundedTraining: Rule = {
       ];
     const epochs = num(ep?.value);
     if (!ep || bounded) return [];
+    // The bound is read from a config the command line chooses, and every config of the repository that sets it is
+    // a placeholder (10,000 epochs or more): bounded in name only whichever config runs.
+    if (
+      written(ep) &&
+      ep.value === null &&
+      ep.form === 'placeholder-configs' &&
+      evaluatedRun(ctx) &&
+      stop?.value !== null
+    )
+      return [
+        {
+          ...at(ep),
+          message: `No config of the repository limits this loop: every one that sets its bound gives ${PLACEHOLDER_EPOCHS.toLocaleString('en-US')} epochs or more, so the run evaluates as it goes but nothing stops it until someone stops it by hand. Set the number of steps the run needs, or stop when the validation loss has not improved for a while.`,
+          fixes: fix,
+        },
+      ];
     // Nothing written limits the run and the library falls back to a limit of its own nobody chose (Lightning's
     // 1000 epochs when max_epochs, max_steps and max_time are all unset): the run is bounded in name only.
     if (ep.origin === 'framework-default' && epochs !== undefined && epochs >= FALLBACK_EPOCHS && stop?.value === false)
@@ -80,7 +98,7 @@ export const unboundedTraining: Rule = {
     if (!written(ep)) return [];
     const validated = ctx.value('validation') === true;
     const es = ctx.value('eval_strategy');
-    const evaluated = validated || es === 'steps' || es === 'epoch' || num(ctx.value('eval_steps')) !== undefined;
+    const evaluated = evaluatedRun(ctx);
     // An epoch count no run reaches (VITS's `epochs: 20000`, Wav2Lip's `nepochs=2e17`) on a run that evaluates as it
     // goes: the count is a placeholder, the run goes on until someone stops it by hand, watching the evaluation.
     if (epochs !== undefined && epochs >= PLACEHOLDER_EPOCHS && evaluated && stop?.value !== null)
@@ -136,6 +154,14 @@ export const unboundedTraining: Rule = {
     return out;
   },
 };
+
+/** A validation pass every epoch, or an evaluation strategy or interval. */
+function evaluatedRun(ctx: RuleContext): boolean {
+  const es = ctx.value('eval_strategy');
+  return (
+    ctx.value('validation') === true || es === 'steps' || es === 'epoch' || num(ctx.value('eval_steps')) !== undefined
+  );
+}
 
 /** Epochs from which a run that validates every epoch should stop early (Keras, Lightning, hand-written loops). */
 const MANY_EPOCHS = 50;

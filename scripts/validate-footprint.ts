@@ -31,6 +31,7 @@ import type { Accelerator, Estimate, FittedConstants, Range } from '../core/inde
 import { prepareRun } from '../core/prepare';
 import { DEV7_CASES } from '../core/validation/cases-dev7';
 import { inside, median, metricOf, spentSetOf } from './validation/metrics';
+import { MISSING_FACTS, missingFacts } from './validation/missing';
 
 interface Row {
   c: ValidationCase;
@@ -133,6 +134,8 @@ const rows: Row[] = CASES.map((c) => {
 
 /** A run the core estimates from what its case states (spent published sets hold runs that state too little). */
 const estimable = (r: Row) => r.eIn.method !== 'insufficient-inputs';
+/** The facts a not-estimable run lacks (scripts/validation/missing.ts). */
+const missingOf = (r: Row) => missingFacts(r.eIn.warnings, r.c.inputs);
 const predictive = (r: Row) => r.c.tier !== 'convention' && estimable(r);
 const spentSet = (r: Row) => spentSetOf(r.c);
 const medAbs = (xs: number[]) => median(xs.map(Math.abs));
@@ -193,6 +196,7 @@ if (process.argv.includes('--json')) {
           id: r.c.id,
           family: r.family,
           estimable: estimable(r),
+          ...(estimable(r) ? {} : { missing: missingOf(r) }),
           tier: r.c.tier,
           quality: r.c.quality,
           metric: r.c.target.metric,
@@ -228,7 +232,7 @@ for (const tier of tiers) {
   for (const r of rows.filter((x) => x.c.tier === tier)) {
     if (!estimable(r)) {
       console.log(
-        `${pad(r.c.id, 26)} ${r.c.quality} ${pad(r.family, 13)} not estimable: ${r.eIn.warnings[0]?.slice(0, 90) ?? ''}`,
+        `${pad(r.c.id, 26)} ${r.c.quality} ${pad(r.family, 13)} not estimable, missing: ${missingOf(r).join(' + ') || r.eIn.warnings[0]?.slice(0, 90)}`,
       );
       continue;
     }
@@ -347,6 +351,22 @@ line(
   '  fp32/tf32/fp8',
   dh.filter((r) => ['fp32', 'tf32', 'fp8'].includes(r.c.inputs.precision ?? '')),
 );
+// The runs the core cannot estimate, by the fact they lack: what a next round would have to supply (or the core to
+// know) to make them estimable. A run lacking two facts counts under each.
+const notEstimable = rows.filter((r) => r.c.tier !== 'convention' && !estimable(r));
+console.log(
+  `\n== not estimable: ${notEstimable.length} of ${rows.filter((r) => r.c.tier !== 'convention').length} cases, by the fact they lack (runs of the spent sets by set)`,
+);
+for (const fact of MISSING_FACTS) {
+  const xs = notEstimable.filter((r) => missingOf(r).includes(fact));
+  if (!xs.length) continue;
+  const bySet = [...new Set(xs.map((r) => spentSet(r) ?? 'own'))]
+    .map((set) => `${set.replace('footprint-', 'f')} ${xs.filter((r) => (spentSet(r) ?? 'own') === set).length}`)
+    .join(', ');
+  console.log(`${pad(fact, 32)} ${lpad(String(xs.length), 4)}  (${bySet})`);
+}
+const unread = notEstimable.filter((r) => missingOf(r).length === 0);
+if (unread.length) console.log(`${pad('(another reason: see its line)', 32)} ${lpad(String(unread.length), 4)}`);
 const a = rows.filter((r) => predictive(r) && r.c.quality === 'A');
 const all = rows.filter(predictive);
 console.log('');

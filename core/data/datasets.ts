@@ -38,6 +38,12 @@ export const DATASETS: readonly DatasetInfo[] = [
     year: 2023,
   },
   {
+    id: 'mhenrichsen/alpaca_2k_test',
+    trainExamples: 2_000,
+    source: 'mhenrichsen/alpaca_2k_test on the Hugging Face Hub: one train split, alpaca_2000.parquet (2k rows)',
+    year: 2023,
+  },
+  {
     id: 'squad',
     trainExamples: 87_599,
     source: 'Rajpurkar et al., "SQuAD: 100,000+ Questions", EMNLP 2016 (v1.1 train 87,599)',

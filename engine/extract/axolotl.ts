@@ -18,7 +18,27 @@ const SIMPLE: Record<string, FactKey> = {
   max_steps: 'max_steps',
   dataloader_num_workers: 'num_workers',
   optimizer: 'optimizer',
+  logging_steps: 'logging_steps',
 };
+
+/**
+ * The tracker axolotl reports to: it turns W&B on when `wandb_project` is set, MLflow when `mlflow_experiment_name`
+ * is, TensorBoard with `use_tensorboard: true` (src/axolotl/utils/wandb_.py, mlflow_.py, and `report_to` in
+ * core/trainer_builder.py), and no tracker otherwise.
+ */
+function trackerFact(fields: Fields): Fact | undefined {
+  const named = (k: string) => {
+    const f = fields.get(k);
+    return f && typeof f.value === 'string' && f.value.trim() !== '' ? f : undefined;
+  };
+  const wb = named('wandb_project');
+  if (wb) return fact('tracker', 'wandb', wb, `${wb.text}: axolotl reports to W&B when a project is set`);
+  const ml = named('mlflow_experiment_name');
+  if (ml) return fact('tracker', 'mlflow', ml, `${ml.text}: axolotl reports to MLflow when an experiment is set`);
+  const tb = fields.get('use_tensorboard');
+  if (tb && bool(tb.value) === true) return fact('tracker', 'tensorboard', tb);
+  return undefined;
+}
 
 const truthy = (v: FactValue | undefined) =>
   typeof v === 'string' ? v.length > 0 && !/^(false|no)$/i.test(v) : bool(v);
@@ -31,6 +51,11 @@ export const AXOLOTL_SCHEMA: Schema = {
       if (f)
         out.push(fact(key, key === 'model' || key === 'optimizer' ? (f.value ?? null) : (int(f.value) ?? null), f));
     }
+    const tracker = trackerFact(fields);
+    if (tracker) out.push(tracker);
+    // One `datasets:` entry loaded by name (`path: yahma/alpaca-cleaned`): its size, when the datasets table knows it.
+    const ds = fields.get(DATASET_PATH);
+    if (ds && typeof ds.value === 'string') out.push(fact('dataset_size', ds.value, ds));
     const bf = fields.get('bf16');
     const fp = fields.get('fp16');
     const bfv = bf?.value;
@@ -113,6 +138,7 @@ export const AXOLOTL_SCHEMA: Schema = {
         if (fields.has('saves_per_epoch')) return undefined;
         if (fields.has('save_strategy')) out.save_strategy = 'steps';
       } else if (key === 'save_steps') out.save_steps = v;
+      else if (key === 'logging_steps') out.logging_steps = v;
       else return undefined;
     }
     return out;
@@ -155,8 +181,14 @@ function defaults(facts: Map<FactKey, Fact>, fields: Fields): void {
     );
 }
 
+/** The field name under which the one dataset's `path` is read (a single entry of `datasets:`). */
+const DATASET_PATH = 'datasets[0].path';
+
 export function extractAxolotl(doc: ConfigDoc): RunDraft {
   const fields = topFields(doc);
+  // Several datasets are mixed (their sizes add up): read a size only when there is one.
+  const ds = doc.length(['datasets']) === 1 ? doc.field(['datasets', '0', 'path'], 'path') : undefined;
+  if (ds) fields.set(DATASET_PATH, ds);
   return configRun({
     doc,
     framework: 'axolotl',

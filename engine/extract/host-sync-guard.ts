@@ -242,12 +242,25 @@ export function passesTensor(call: CallSite, names: Set<string>): string | undef
 }
 
 /**
- * `if torch.isnan(loss):`, `assert torch.isfinite(loss).all()`, `while loss.isinf().any():`: a tensor check whose
- * truth value a condition takes is copied to the host (Python's `bool` of a CUDA tensor waits for the GPU). Returns the
- * tensor checked, when it is one the step computed (`value`); a check used as a tensor (`loss[torch.isnan(loss)]`,
- * `torch.where(…)`) stays on the device.
+ * `if torch.isnan(loss):`, `assert torch.isfinite(loss).all()`, `while loss.isinf().any():`, `math.isnan(grad_norm)`: a
+ * tensor check whose truth value a condition takes is copied to the host (Python's `bool` of a CUDA tensor waits for
+ * the GPU). Returns the tensor checked, when it is one the step computed (`value`); a check used as a tensor
+ * (`loss[torch.isnan(loss)]`, `torch.where(…)`) stays on the device.
  */
 export function truthRead(call: CallSite, value: RegExp): string | undefined {
+  // `math.isnan(grad_norm)`: Python's math functions take a float, so a tensor is read to the host wherever the call
+  // is — not a name the file assigns a host number (`grad_norm = clip_grad_norm_(…).item()`: that read is the `.item()`).
+  if (/^math\.(isnan|isinf|isfinite)$/.test(call.callee)) {
+    const arg = call.positional[0]?.text ?? '';
+    const host = call.node.tree.rootNode
+      .descendantsOfType('assignment')
+      .some(
+        (a) =>
+          a?.childForFieldName('left')?.text === arg &&
+          /\.(item|tolist|cpu|numpy)\(\)|\b(float|int)\(/.test(a.childForFieldName('right')?.text ?? ''),
+      );
+    return /^[\w.]+$/.test(arg) && value.test(arg) && !host ? arg : undefined;
+  }
   const m = /^torch\.(isnan|isinf|isfinite)$|^(.+)\.(isnan|isinf|isfinite)$/.exec(call.callee);
   const checked = m?.[1] ? call.positional[0]?.text : m?.[2];
   if (!checked || checked.startsWith('torch') || !value.test(checked)) return undefined;
@@ -353,4 +366,19 @@ export function limitLocal(ids: (SyntaxNode | null)[], scope: SyntaxNode): boole
   return [...rhs.values()].some((rs) =>
     rs.every((r) => !everyStep(r) && /%/.test(r.text) && someSteps(r.text.replace(RANK, ''))),
   );
+}
+
+/**
+ * `labels = labels.to(device)` (or `.cuda()`) earlier in the step loop: the name holds a tensor on the GPU, so a later
+ * `labels.cpu()` in the same step copies it back and waits for the GPU.
+ */
+export function movedToDevice(name: string, read: SyntaxNode, loop: SyntaxNode): boolean {
+  if (!/^\w+$/.test(name)) return false;
+  return loop.descendantsOfType('assignment').some((a) => {
+    if (!a || a.endIndex > read.startIndex || a.childForFieldName('left')?.text !== name) return false;
+    const right = a.childForFieldName('right');
+    const callee = right?.type === 'call' ? (right.childForFieldName('function')?.text ?? '') : '';
+    const args = right?.childForFieldName('arguments')?.text ?? '';
+    return /\.cuda$/.test(callee) || (/\.to$/.test(callee) && /device|cuda|gpu|rank/i.test(args));
+  });
 }

@@ -62,6 +62,50 @@ export const BOOL_OPTS: Record<string, Set<string>> = {
   ]),
 };
 
+/**
+ * torchrun's long options, spelled with underscores (torch/distributed/run.py `get_args_parser`). Its parser is a plain
+ * `argparse.ArgumentParser`, which accepts any unambiguous prefix of a long option (`--nnode 2` is `--nnodes 2`;
+ * Python's argparse documentation, "allow_abbrev").
+ */
+const TORCHRUN_LONG = [
+  '--nnodes',
+  '--nproc_per_node',
+  '--rdzv_backend',
+  '--rdzv_endpoint',
+  '--rdzv_id',
+  '--rdzv_conf',
+  '--standalone',
+  '--max_restarts',
+  '--monitor_interval',
+  '--start_method',
+  '--event_log_handler',
+  '--role',
+  '--module',
+  '--no_python',
+  '--run_path',
+  '--log_dir',
+  '--redirects',
+  '--tee',
+  '--local_ranks_filter',
+  '--node_rank',
+  '--master_addr',
+  '--master_port',
+  '--local_addr',
+  '--logs_specs',
+  '--use_env',
+];
+
+/** A torchrun option given in full or by an unambiguous prefix (argparse's abbreviations). */
+export function torchrunOpt<T>(opts: Map<string, T>, full: string): T | undefined {
+  const given = opts.get(full);
+  if (given !== undefined) return given;
+  for (const [name, v] of opts) {
+    if (name.length < 4 || !full.startsWith(name)) continue;
+    if (TORCHRUN_LONG.filter((o) => o.startsWith(name)).length === 1) return v;
+  }
+  return undefined;
+}
+
 /** mpirun `-mca <param> <value>`: two words, the second not the command (docs.open-mpi.org, mpirun(1), v5.0). */
 const MPI_PAIR_OPTS = new Set(['-mca', '--mca', '-gmca', '--gmca']);
 export const isPython = (w: string) => /(^|\/)python(\d(\.\d+)?)?$/.test(w);

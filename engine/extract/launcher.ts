@@ -19,7 +19,7 @@ import {
   visibleCount,
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
-import { BOOL_OPTS, isPython, scanOptions } from './launcher-options';
+import { BOOL_OPTS, isPython, scanOptions, torchrunOpt } from './launcher-options';
 import { launcherEnvFacts } from './launcher-debug';
 import { parallelFacts } from './launcher-parallel';
 import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts, wrapped } from './launcher-tools';
@@ -236,7 +236,15 @@ function readTool(
     opts = r.opts;
     i = r.next;
     const name = w0 === 'torchrun' ? 'torchrun' : `python -m ${words[2].text}`;
-    const d = torchrunDevices(file, name, opts.get('--nproc_per_node'), opts.get('--nnodes'), vars, visible, raw);
+    const d = torchrunDevices(
+      file,
+      name,
+      torchrunOpt(opts, '--nproc_per_node'),
+      torchrunOpt(opts, '--nnodes'),
+      vars,
+      visible,
+      raw,
+    );
     if (d) facts.push(d);
   } else if (w0 === 'composer' || ((w0 === 'lightning' || w0 === 'fabric') && words[1]?.text === 'run')) {
     // MosaicML `composer -n 8 train.py` (processes per node; `--world_size` the total), Lightning Fabric

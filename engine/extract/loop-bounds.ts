@@ -80,3 +80,10 @@ export function epochNamedLoop(step: SyntaxNode, bound: SyntaxNode | undefined):
     /epoch|^ep$/i.test(step.childForFieldName('left')?.text ?? '')
   );
 }
+
+/**
+ * A loop bound named for timesteps, iterations, updates or episodes (`range(int(args.max_timesteps))`,
+ * `range(args.updates_per_step)`, `range(num_eval_episodes)`) counts those, not passes over the data: never epochs.
+ */
+export const notEpochs = (bound: string): boolean =>
+  /time_?steps?|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound);

@@ -5,6 +5,7 @@
 import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, literal, pythonLiteral, spanOf } from '../parse/python-syntax';
 import { pythonHints } from './python-hints';
+import { pythonDeviceFacts } from './python-devices';
 import { ValueResolver } from './python-values';
 import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
 import { bool, fact, fieldEditor, int, type Field, type Fields, type Schema } from './fields';
@@ -124,6 +125,14 @@ export const NANOGPT_SCHEMA: Schema = {
       out.push(fact('periodic_save', 'steps', at, note));
       if (every) out.push(fact('save_steps', every, ev ?? at));
     }
+    // lit-gpt / TinyLlama pretraining globals: a checkpoint every `save_step_interval` (`save_interval`) optimizer steps;
+    // kept by the reader only where the loop saves on that modulo (see `litGptSaves`), and it replaces the eval cadence.
+    const save = f('save_step_interval') ?? f('save_interval');
+    const n = int(save?.value);
+    if (save && n && n > 0) {
+      out.push(fact('periodic_save', 'steps', save, `${save.text}: a checkpoint every ${n} steps`));
+      out.push(fact('save_steps', n, save));
+    }
     return out;
   },
   changes(changes) {
@@ -227,6 +236,7 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
       text: 'micro_batch_size set in a branch',
     });
   }
+  for (const name of ['save_step_interval', 'save_interval']) if (!litGptSaves(text, name)) fields.delete(name);
   const layer = { fields, write: globalWriter(file, text, fields) };
   const opts: PlanOptions = {
     nanoGptDefaults: CONFIGURATOR.test(text),
@@ -234,6 +244,9 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
   };
   // The code signals of any training script (per-step host reads, DataParallel, debug switches), under the globals.
   const hints = pythonHints(file, text, root, values);
+  // lit-gpt / TinyLlama scripts build their own `Fabric(devices=…)`.
+  for (const f of pythonDeviceFacts(file, findCalls(root, text, ['Fabric']), values, text))
+    if (!hints.some((h) => h.key === f.key)) hints.push(f);
   const withHints = (plan: RunPlan): RunPlan => {
     for (const f of hints) if (!plan.facts.has(f.key)) plan.facts.set(f.key, f);
     return plan;
@@ -269,6 +282,15 @@ export interface PlanOptions {
   nanoGptDefaults?: boolean;
   /** True when the script divides `gradient_accumulation_steps` by the process count (`//= ddp_world_size`). */
   accumDividedByWorld?: boolean;
+}
+
+/**
+ * lit-gpt's and TinyLlama's pretraining loops save when `state["step_count"] % save_step_interval == 0` (older lit-gpt:
+ * `save_interval`) with `fabric.save(...)`: the global is a step cadence only where that test guards a save.
+ */
+function litGptSaves(text: string, name: string): boolean {
+  const test = new RegExp(`%\\s*${name}\\s*==\\s*0[^\\n]*\\n(?:[^\\n]*\\n){0,3}[^\\n]*\\b(fabric|torch)\\.save\\s*\\(`);
+  return test.test(text);
 }
 
 /** nanoGPT's configurator: config files and `--key=value` flags overwrite the globals. */

@@ -13,7 +13,7 @@ import type { Fact } from '../types';
 import type { Resolved, ValueResolver } from './python-values';
 import { devicesOf } from '../vocabulary/values';
 
-export const DEVICE_CALLS = ['ScalingConfig', 'DataParallel', 'spawn'];
+export const DEVICE_CALLS = ['ScalingConfig', 'DataParallel', 'spawn', 'Fabric'];
 
 /** argparse dests and module constants that hold the number of devices a script runs on. */
 const COUNT_NAMES = [
@@ -55,6 +55,11 @@ export function pythonDeviceFacts(file: string, calls: CallSite[], values: Value
   // Two scaling configs (say, one for a debug run): which one trains is not in the file.
   if (sc.length === 1 && !sc[0].hasSplat) return rayFacts(file, sc[0], values);
   if (sc.length > 1) return [];
+  const fabric = calls.filter((c) => c.name === 'Fabric' && /(^|\.)Fabric$/.test(c.callee));
+  if (fabric.length === 1 && !fabric[0].hasSplat) {
+    const f = fabricDevices(file, fabric[0], values);
+    if (f) return [f];
+  }
   for (const c of calls) {
     const ids = c.name === 'DataParallel' ? (c.kwargs.get('device_ids')?.value ?? c.positional[1]) : undefined;
     const dp = ids ? deviceIds(ids, values) : undefined;
@@ -87,7 +92,11 @@ export function pythonDeviceFacts(file: string, calls: CallSite[], values: Value
       ];
   }
   for (const name of COUNT_NAMES) {
-    if (recomputed(text, name)) continue;
+    if (recomputed(text, name)) {
+      const p = productCount(file, calls[0]?.node, name, values);
+      if (p) return [p];
+      continue;
+    }
     const d = values.declaredDefault(name);
     if (d && typeof d.value === 'number' && Number.isInteger(d.value) && d.value > 0)
       return [{ key: 'devices', value: d.value, origin: 'script-default', file, span: spanOf(d.node), note: d.via }];
@@ -105,6 +114,77 @@ export function pythonDeviceFacts(file: string, calls: CallSite[], values: Value
       ];
   }
   return [];
+}
+
+/**
+ * Lightning Fabric `Fabric(devices=N, num_nodes=M)`: N devices on each of M machines (Fabric's API reference and "Launch
+ * distributed training", lightning.ai/docs/fabric). `devices` left out or `"auto"` takes every visible device, and an
+ * accelerator of `cpu` runs on processes, not GPUs: no count then. A launcher's `--devices` (`fabric run`) is read
+ * from the launcher and wins in the link.
+ */
+function fabricDevices(file: string, c: CallSite, values: ValueResolver): Fact | undefined {
+  const acc = c.kwargs.get('accelerator');
+  if (acc && values.resolve(acc.value).value === 'cpu') return undefined;
+  const d = c.kwargs.get('devices');
+  if (!d) return undefined;
+  const r = values.resolve(d.value);
+  const perNode =
+    typeof r.value === 'number' && Number.isInteger(r.value) && r.value > 0
+      ? r.value
+      : d.value.type === 'list' && d.value.namedChildren.length > 0
+        ? d.value.namedChildren.length
+        : undefined;
+  if (perNode === undefined) return undefined;
+  const nn = c.kwargs.get('num_nodes');
+  const nodes = nn ? values.resolve(nn.value) : undefined;
+  const n = nodes === undefined ? 1 : nodes.value;
+  const base = { key: 'devices' as const, file, span: spanOf(r.node ?? d.value) };
+  const origin = r.scriptDefault || nodes?.scriptDefault ? ('script-default' as const) : ('explicit' as const);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
+    return {
+      ...base,
+      origin,
+      value: null,
+      note: `${c.callee}(devices=${d.value.text}, num_nodes=${nn?.value.text}): the node count is not readable here`,
+    };
+  return {
+    ...base,
+    origin,
+    value: perNode * n,
+    note: `${c.callee}(devices=${d.value.text}${nn ? `, num_nodes=${nn.value.text}` : ''})${r.via ? ` (${r.via})` : ''}`,
+  };
+}
+
+/**
+ * `args.world_size = args.num_proc_node * args.num_process_per_node` (processes per node × nodes, both options the
+ * script declares): the product of their defaults, once, with nothing else assigning the name. A factor that is not a
+ * number here (`torch.cuda.device_count()`, PyTorch's ImageNet example) leaves it unknown. The note names every
+ * option, so a launcher that gives one of them leaves the count to the launcher (../link/merge.ts).
+ */
+function productCount(
+  file: string,
+  any: SyntaxNode | undefined,
+  name: string,
+  values: ValueResolver,
+): Fact | undefined {
+  const root = any?.tree.rootNode;
+  if (!root) return undefined;
+  const sets = root
+    .descendantsOfType('assignment')
+    .filter((a) => new RegExp(`^(\\w+\\.)?${name}$`).test(a?.childForFieldName('left')?.text ?? ''));
+  const right = sets.length === 1 ? sets[0]?.childForFieldName('right') : undefined;
+  if (right?.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '*') return undefined;
+  if (/device_count|environ|getenv/.test(right.text)) return undefined;
+  const r = values.resolve(right);
+  if (typeof r.value !== 'number' || !Number.isInteger(r.value) || r.value <= 0 || !r.scriptDefault) return undefined;
+  return {
+    key: 'devices',
+    value: r.value,
+    origin: 'script-default',
+    file,
+    span: spanOf(right),
+    note: `${right.parent?.text ?? right.text} = ${r.value}${r.via ? ` (${r.via})` : ''}`,
+  };
 }
 
 function rayFacts(file: string, c: CallSite, values: ValueResolver): Fact[] {

@@ -5,7 +5,7 @@ import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, loopsAround, moduloGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
-import { nodesOfType } from '../parse/nodes-of-type';
+import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
 
 /** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
@@ -38,14 +38,20 @@ export function evaluatesOnly(fn: SyntaxNode, byName = false): boolean {
   return (noGrad || evalMode) && loops;
 }
 
-/** Functions of the file that evaluate whatever their name (`evaluatesOnly`). */
-function evaluationFunctions(root: SyntaxNode): Set<string> {
-  const out = new Set<string>();
-  for (const fn of nodesOfType(root, 'function_definition')) {
-    const name = fn?.childForFieldName('name')?.text;
-    if (fn && name && evaluatesOnly(fn)) out.add(name);
-  }
-  return out;
+/**
+ * Functions of the file that evaluate whatever their name (`evaluatesOnly`), found once per tree. A file without any
+ * of the words `evaluatesOnly` first looks for has none, and its functions are not read one by one.
+ */
+function evaluationFunctions(root: SyntaxNode): ReadonlySet<string> {
+  return treeMemo(root, 'evaluation-functions', () => {
+    const out = new Set<string>();
+    if (!/no_grad|inference_mode|\.eval/.test(root.text)) return out;
+    for (const fn of nodesOfType(root, 'function_definition')) {
+      const name = fn?.childForFieldName('name')?.text;
+      if (fn && name && evaluatesOnly(fn)) out.add(name);
+    }
+    return out;
+  });
 }
 
 /** A loop's header, `for epoch in range(…):` up to its colon. */
@@ -154,6 +160,13 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
     return EVAL_CALL.test(name) || (/^((self|cls)\.)?\w+$/.test(callee) && evaluators.has(name));
   });
   const evalEvery = evalCall ? moduloGuard(evalCall, step, values) : undefined;
+  // `if step % args.train.interval_val == 0: test(…)` with an interval the file does not give: an evaluation every N
+  // steps all the same (GML601 reads that the run evaluates), N unknown (GML701 needs N and skips it).
+  if (evalCall && evalEvery && evalEvery.value === undefined) {
+    const note = `${evalCall.childForFieldName('function')?.text}(…) under ${evalEvery.node.text} in the training loop (interval not known)`;
+    const at = { origin: 'explicit' as const, file, span: spanOf(evalEvery.node), note };
+    out.push({ key: 'eval_strategy', value: 'steps', ...at }, { key: 'eval_steps', value: null, ...at });
+  }
   if (evalCall && evalEvery && evalEvery.value !== undefined && evalEvery.value > 0) {
     const at = {
       origin: evalEvery.scriptDefault ? ('script-default' as const) : ('explicit' as const),

@@ -11,7 +11,7 @@ import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
-import { breakBound, epochNamedLoop, neverEnds, whileBound } from './loop-bounds';
+import { breakBound, epochNamedLoop, neverEnds, notEpochs, whileBound } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchedBy } from './python-branch';
@@ -128,7 +128,7 @@ export function loopFacts(
     const budget = wb ?? fb;
     const n = rangeArg(step) ?? (budget && typeof values.resolve(budget).value === 'number' ? budget : undefined);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
-    const perEpoch = !epoch && n !== wb && n !== fb && epochNamedLoop(step, n);
+    const perEpoch = !epoch && n !== wb && n !== fb && epochNamedLoop(step, n) && !notEpochs(n?.text ?? '');
     if (n && (!epoch || n === wb)) {
       const r = values.resolve(n);
       out.push({
@@ -154,7 +154,7 @@ export function loopFacts(
       const r = values.resolve(e);
       // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
       // the loop's own `range(…)` when it is written there or cannot be read.
-      if (e)
+      if (e && !notEpochs(e.text))
         out.push({
           key: 'epochs',
           value: typeof r.value === 'number' ? r.value : null,

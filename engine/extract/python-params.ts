@@ -1,6 +1,8 @@
 // Where a Python name is bound as a function's parameter: the enclosing definition and the parameter's position and
 // default (used by ./python-values.ts to follow a value into the call that passes it).
 import type { SyntaxNode } from '../parse/python';
+import type { FactValue } from '../types';
+import { bindingsIn } from './local-bindings';
 
 /** The function definition a node sits in, if any. */
 export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
@@ -23,6 +25,31 @@ export function paramOf(fn: SyntaxNode, name: string): { name: string; index: nu
     if (pname !== name) continue;
     if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return undefined;
     return { name, index: i, def: p.childForFieldName('value') ?? undefined };
+  }
+  return undefined;
+}
+
+type Param = NonNullable<ReturnType<typeof paramOf>>;
+
+/**
+ * `if tpu:` on a parameter of the enclosing function that the function never rebinds, whose value (what every call
+ * passes, else its default: `valueOf`) is False, None, 0 or empty: the branch does not run by default. Its name, else
+ * undefined.
+ */
+export function offParameter(
+  id: SyntaxNode,
+  valueOf: (fn: SyntaxNode, p: Param) => FactValue | undefined,
+): string | undefined {
+  for (let fn = enclosingDef(id); fn; fn = enclosingDef(fn)) {
+    const param = paramOf(fn, id.text);
+    const b = bindingsIn(fn, id.text);
+    if (!param) {
+      if (b) return undefined;
+      continue;
+    }
+    if (b === 'opaque' || (b && b.length > 0)) return undefined;
+    const v = valueOf(fn, param);
+    return v === false || v === null || v === 0 || v === '' ? id.text : undefined;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Read-only scans of a Python tree shared by the non-HF extractors: imports (to tell lightning's Trainer from
 // transformers'), loops around a call, DataLoader arguments, torch.save inside the training loop, device hints.
 import type { SyntaxNode } from '../parse/python';
-import { literal, spanOf, type CallSite } from '../parse/python-syntax';
+import { assignedTo, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
@@ -151,7 +151,7 @@ const spelledAs = (a: object) => ('spelled' in a && typeof a.spelled === 'string
 
 /** What a loader call is assigned to or returned from (`train_loader = …`, `def train_dataloader(): return …`). */
 function loaderName(c: CallSite): string {
-  const a = c.node.parent?.type === 'assignment' ? (c.node.parent.childForFieldName('left')?.text ?? '') : '';
+  const a = assignedTo(c.node); // also `train_loader = cycle(DataLoader(…))`
   const ret =
     c.node.parent?.type === 'return_statement'
       ? (c.node.parent.parent?.parent?.childForFieldName('name')?.text ?? '')

@@ -166,7 +166,37 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       span: epochLoop(text),
       note: 'nothing in this file saves a model or a checkpoint (no save, checkpoint, dump or export call, no callbacks): an interruption loses the run',
     });
+  // A library training call that writes nothing unless asked: Keras `Model.fit` saves only through a callback
+  // (`ModelCheckpoint`, `BackupAndRestore`: https://keras.io/api/callbacks/model_checkpoint/), DeepXDE `Model.train`
+  // only with `model_save_path` or a `ModelCheckpoint` callback (https://deepxde.readthedocs.io/en/latest/modules/deepxde.html#deepxde.model.Model.train).
+  const quiet = ev.calls.find(
+    (c) =>
+      (c.name === 'fit' && KERAS_FIT.test(text) && !LIGHTNING.test(text)) ||
+      (c.name === 'train' && /^\s*import deepxde\b|^\s*from deepxde\b/m.test(text) && !c.kwargs.has('model_save_path')),
+  );
+  if (
+    !facts.has('periodic_save') &&
+    quiet &&
+    !quiet.hasSplat &&
+    ev.entry &&
+    !savesAnything(text) &&
+    !LOCAL_IMPORT.test(text)
+  )
+    facts.set('periodic_save', {
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'framework-default',
+      file,
+      span: spanOf(quiet.node),
+      note: `${quiet.callee}(…) without a checkpoint callback or save path, and nothing else in this file saves: no checkpoint is written`,
+    });
 }
+
+/** Lightning's `Trainer.fit` checkpoints every epoch by default: never read as a Keras `fit`. */
+const LIGHTNING = /^[ \t]*(import|from)[ \t]+(pytorch_lightning|lightning)\b/m;
+/** A Keras model's `fit` (TensorFlow / Keras, or a library whose models are Keras models). */
+const KERAS_FIT =
+  /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|deepctr|deepmatch|spektral|keras_cv|keras_nlp|keras_hub|tensorflow_recommenders)\b/m;
 
 /**
  * Devices the file states: Keras `multi_gpu_model(model, gpus=N)`, else one device where a plain single-process script

@@ -5,7 +5,7 @@ import { literal, moduleConstants, type CallSite } from '../parse/python-syntax'
 import type { FactValue } from '../types';
 import { abslDefaults, moduleAssignments } from './python-flags';
 import { offByComparison } from './flag-compare';
-import { enclosingDef, paramOf } from './python-params';
+import { enclosingDef, offParameter, paramOf } from './python-params';
 import { integerArithmetic } from './int-arith';
 import { bindingsIn } from './local-bindings';
 import { noneFill, stringMethod } from './option-fill';
@@ -292,6 +292,8 @@ export class ValueResolver {
     // `args.interval != -1`, `args.interval > 0`, `args.save_dir is not None` false with the declared default.
     if (cond.type === 'comparison_operator')
       return offByComparison(cond, FLAG_OBJECT, (n) => this.declared.get(n)?.value);
+    // `if tpu:` on a parameter that is False / None / 0 at every call (lit-gpt's `setup(devices=8, tpu=False)`).
+    if (cond.type === 'identifier') return offParameter(cond, (fn, p) => this.paramValue(fn, p, MAX_DEPTH - 2).value);
     if (cond.type !== 'attribute' || !FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) return undefined;
     const attr = cond.childForFieldName('attribute')?.text;
     const d = attr ? this.declared.get(attr) : undefined;

@@ -13,9 +13,9 @@ export const isSaveName = (name: string) =>
   (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
   (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
 
-/** A `.save(…)` of an object that records media (`self.video_recorder.save(f)`, `gif_writer.save`, `fig.save`). */
+/** A `.save(…)` of an object that records media (`self.video_recorder.save(f)`, `gif_writer.save`, `gif[0].save`). */
 export const mediaSave = (callee: string): boolean =>
-  /(^|[._])\w*(video|recorder|image|img|fig|figure|plot|audio|gif|frames?|movie)\w*\.save$/i.test(callee);
+  /(^|[._])\w*(video|recorder|image|img|fig|figure|plot|audio|gif|frames?|movie)\w*(\[[^\]]*\])?\.save$/i.test(callee);
 
 /** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
 export function savingFunctions(root: SyntaxNode, text: string): Set<string> {

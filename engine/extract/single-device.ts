@@ -37,8 +37,13 @@ const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\((?![^)]*Trainer)[^)]*\))?\s*:/m
 const ONE_CUDA =
   /['"](cuda(:\d+)?|gpu)['"](?!\s*[:\]])|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
 
-/** The script imports TensorFlow, Keras, JAX or Flax (the import line). */
-const TF_JAX = /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|jax|flax)\b.*$/m;
+/**
+ * The script imports TensorFlow, Keras, JAX or Flax (the import line), or a library whose models are Keras models
+ * (DeepCTR and DeepMatch: "based on tf.keras"; Spektral, KerasCV/KerasNLP/KerasHub, TensorFlow Recommenders), or
+ * DeepXDE, whose `Model.train` runs in one process on its backend's default device (multi-GPU only through Horovod).
+ */
+const TF_JAX =
+  /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|jax|flax|deepctr|deepmatch|spektral|keras_cv|keras_nlp|keras_hub|tensorflow_recommenders|deepxde)\b.*$/m;
 
 /** A multi-device mechanism in any of these texts. */
 export function multiDevice(texts: string[], own = texts.some((t) => OWN_TRAINER.test(t))): boolean {
@@ -65,10 +70,11 @@ export function singleDevice(
   )
     return undefined;
   // The entry's own mechanisms may all sit behind an option that is off by default (./device-switch).
-  const off = multiDevice([text], own)
+  const mechanism = multiDevice([text], own);
+  const off = mechanism
     ? switchedOff(text, tree.rootNode, own ? MULTI_DEVICE : MECHANISM_OR_TRAINER, given)
     : undefined;
-  if (multiDevice([text], own) && !off) return undefined;
+  if (mechanism && !off) return undefined;
   const runs = runsAtTop(text, tree);
   let at: { file: string; m: RegExpExecArray } | undefined;
   const m = ONE_CUDA.exec(text);
@@ -91,7 +97,8 @@ export function singleDevice(
   if (tfJax) at = { file, m: tfJax };
   if (!at) return undefined;
   const where = at.file === file ? '' : ' in a module it calls';
-  const why = tfJax ? `${/jax|flax/.test(tfJax[0]) ? 'JAX' : 'TensorFlow'} places it on the first device` : at.m[0];
+  const lib = tfJax && (/jax|flax/.test(tfJax[0]) ? 'JAX' : /deepxde/.test(tfJax[0]) ? 'DeepXDE' : 'TensorFlow');
+  const why = lib ? `${lib} places it on the first device` : at.m[0];
   const switched = off
     ? `; ${off.mechanisms.join(', ')} only when \`${off.condition}\`, not at the defaults${off.defaults.length ? ` (${off.defaults.join(', ')})` : ''}`
     : '';

@@ -18,6 +18,8 @@ import { rangeArg } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
 import { weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';
+import { notEpochs } from '../extract/loop-bounds';
+import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
 import type { Mod } from './imports';
@@ -247,11 +249,7 @@ function helperFacts(reached: Reached[], skip: Set<string>, id: (f: string) => s
   return out;
 }
 
-/**
- * The loop around the call into the function that runs the step (in the script, or in a module between them:
- * `main()` of main.py calling `train_one_epoch` for each epoch): the epochs it runs, and a checkpoint saved each
- * time round.
- */
+/** The loop around the call into the step's function (`train_one_epoch` in `main()`): its epochs and saves. */
 function callerLoopFacts(
   callers: { mod: Mod; call: SyntaxNode; args: ScriptArgs }[],
   step: Fact[],
@@ -266,7 +264,7 @@ function callerLoopFacts(
   const hasLength = step.some((f) => (f.key === 'epochs' || f.key === 'max_steps') && f.value !== null);
   const n = rangeArg(outer);
   const what = call.childForFieldName('function')?.text;
-  if (n && !hasLength) {
+  if (n && !hasLength && !notEpochs(n.text)) {
     const r = args.values.resolve(n);
     if (typeof r.value === 'number')
       out.push({
@@ -283,6 +281,7 @@ function callerLoopFacts(
     .filter(
       (c): c is SyntaxNode =>
         !!c &&
+        !mediaSave(c.childForFieldName('function')?.text ?? '') &&
         (SAVE_CALL.test(c.childForFieldName('function')?.text ?? '') ||
           /save_(on_master|checkpoint|model)$/.test(c.childForFieldName('function')?.text ?? '')),
     );

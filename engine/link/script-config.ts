@@ -1,5 +1,6 @@
 // The other half of "a config and the script that reads it are one run": a training script analysed alone reads the
-// config it names as its default (`add_argument("--config", default="configs/base.yaml")`, `def main(json_path=
+// config it names as its default (`add_argument("--config", default="configs/base.yaml")`, click's
+// `@click.option("--config_path", default=…)`, `def main(json_path=
 // "options/train.json")`, `OmegaConf.load("conf/train.yaml")`, `Config.fromfile(…)`, `merge_from_file(…)`,
 // `yaml.safe_load(open(…))`). The script's expressions over that config (`cfg.TRAIN.EPOCHS`) then have values, the
 // switches it reads are set or not, and what the config states fills what the script's reader only assumed — origin
@@ -34,7 +35,8 @@ const KEEP: FactKey[] = ['model', 'params', 'modality', 'framework', 'devices', 
 /** The config file a script reads when run without arguments, as written. */
 function defaultConfig(text: string, tree: Tree): string | undefined {
   const root = tree.rootNode;
-  for (const c of findCalls(root, text, ['add_argument'])) {
+  // argparse `add_argument("--config", default=…)`, click `@click.option("-p", "--config_path", default=…)`.
+  for (const c of findCalls(root, text, ['add_argument', 'option'])) {
     const names = c.positional.map((p) => literal(p)).filter((v): v is string => typeof v === 'string');
     const d = literal(c.kwargs.get('default')?.value);
     if (names.some((n) => CONFIG_OPTION.test(n)) && typeof d === 'string' && CONFIG_FILE.test(d)) return d;
@@ -55,13 +57,18 @@ function defaultConfig(text: string, tree: Tree): string | undefined {
   return m?.[2];
 }
 
-/** The script's own runs with what its default config states and what its code makes of it. */
+/**
+ * The script's own runs with what its default config states and what its code makes of it; with `only`, those facts
+ * alone (a run made from the modules the script imports takes the run length of the script's own loop, not what the
+ * script's text alone says of precision or loaders the modules decide).
+ */
 export function withDefaultConfig(
   linker: Linker,
   file: string,
   text: string,
   tree: Tree | undefined,
   drafts: RunDraft[],
+  only?: FactKey[],
 ): RunDraft[] {
   if (!tree || !/\.(ya?ml|jsonc?|toml)['"]/.test(text)) return drafts;
   const id = linker.id(file);
@@ -81,6 +88,7 @@ export function withDefaultConfig(
   for (const d of mine) {
     const facts = d.plan.facts;
     const weak = (k: FactKey) => {
+      if (only && !only.includes(k)) return false;
       const cur = facts.get(k);
       return !cur || WEAK.includes(cur.origin) || cur.value === null;
     };

@@ -228,3 +228,21 @@ export function pythonLiteral(v: FactValue): string {
   if (typeof v === 'number') return String(v);
   return JSON.stringify(v);
 }
+
+/** The outermost call a node is the only argument of (`cycle(DataLoader(…))`, `iter(…)`), or the node itself. */
+export function soleArgumentOf(node: SyntaxNode): SyntaxNode {
+  let at = node;
+  while (
+    at.parent?.type === 'argument_list' &&
+    at.parent.namedChildren.length === 1 &&
+    at.parent.parent?.type === 'call'
+  )
+    at = at.parent.parent;
+  return at;
+}
+
+/** The name a call's value is assigned to, also through wrappers it is the only argument of; '' when none. */
+export function assignedTo(node: SyntaxNode): string {
+  const p = soleArgumentOf(node).parent;
+  return p?.type === 'assignment' ? (p.childForFieldName('left')?.text ?? '') : '';
+}

@@ -111,6 +111,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('global_batch', 'train_batch_size', 'int', ['openrlhf'], { scope: 'global', fw: ['openrlhf'] }),
   A('seq_len', 'max_len', 'int', ['openrlhf'], { fw: ['openrlhf'] }),
   A('model', 'pretrain', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
+  // LitGPT: `train.log_interval` optimizer steps between logging calls (litgpt/args.py `TrainArgs`; pretrain.py logs
+  // every `log_interval × accumulation` iterations, the finetune scripts every `log_interval` iterations).
+  A('logging_steps', 'train.log_interval', 'int', ['litgpt'], { unit: 'steps', fw: ['litgpt'] }),
   // OpenRLHF's `--use_wandb` takes the W&B API key (its trainers call `wandb.login(key=args.use_wandb)` and log to
   // W&B whenever it is set): the tracker is W&B (read in ./read.ts without the value, which is a secret).
   A('tracker', 'use_wandb', 'string', ['openrlhf'], { fw: ['openrlhf'] }),
@@ -119,6 +122,19 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('devices', 'num_tpu_cores tpu_num_cores num_cores', 'devices', ['tpu-estimator'], { fw: ['tpu-estimator'] }),
   A('devices.node', 'num_core_per_host', 'devices', ['tpu-estimator'], { fw: ['tpu-estimator'] }),
   A('nodes', 'num_hosts', 'int', ['tpu-estimator'], { fw: ['tpu-estimator'] }),
+  // TensorFlow Estimator `RunConfig(save_checkpoints_steps=N)` (gin `run_config.save_checkpoints_steps`): a checkpoint
+  // every N global steps.
+  A('save_steps', 'save_checkpoints_steps run_config.save_checkpoints_steps', 'save', ['tf-estimator'], {
+    unit: 'steps',
+  }),
+  // llama-recipes `train_config.batch_size_training`: the batch of each process's DataLoader (a DistributedSampler
+  // under FSDP/DDP); an older `micro_batch_size` beside it wins.
+  A('micro_batch', 'batch_size_training train_config.batch_size_training', 'int', ['llama-recipes'], {
+    scope: 'per-device',
+    weak: true,
+  }),
+  // compare_gan: `options.batch_size` is the global batch ("On TPUs each core will get a fraction of this").
+  A('global_batch', 'options.batch_size', 'int', ['compare-gan'], { scope: 'global', fw: ['compare-gan'] }),
   // Determined: GPUs per trial, the searcher's length in batches, epochs or records.
   A('devices', 'slots_per_trial resources.slots_per_trial', 'devices', ['determined']),
   A('max_steps', 'searcher.max_length.batches', 'int', ['determined'], { unit: 'steps', fw: ['determined'] }),

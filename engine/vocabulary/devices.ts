@@ -230,3 +230,34 @@ export function multiDeviceOff(sets: EntrySet[], facts: Map<FactKey, Fact>, extr
     return;
   }
 }
+
+/** A key turning several processes on or off (`train.distributed: False`, `use_ddp`, `ddp`). */
+const DIST_SWITCH = /^(use_?)?(distributed|ddp|multi_?gpus?|multiprocessing_distributed)$/i;
+
+/**
+ * A config that places the run on one device it names and counts none: `device: cuda:0` (`torch.device(cfg.device)`
+ * puts the model and its batches on that GPU, https://pytorch.org/docs/stable/tensor_attributes.html#torch-device),
+ * or `device: cuda` beside `distributed: False` (one process, on the current device). One device, inferred; any
+ * switch that turns several processes on, or a device count, keeps it unknown.
+ */
+export function oneNamedDevice(sets: EntrySet[], facts: Map<FactKey, Fact>, extras: Extras): void {
+  if (facts.has('devices') || DEVICE_PARTS.some((t) => extras.has(t))) return;
+  const entries = sets.flatMap((s) => s.entries.map((e) => ({ e, file: s.file })));
+  const last = (e: EntrySet['entries'][number]) => e.path[e.path.length - 1] ?? '';
+  const switches = entries.filter(({ e }) => DIST_SWITCH.test(last(e)));
+  if (switches.some(({ e }) => e.value !== false)) return;
+  const named = entries.filter(({ e }) => /^device$/i.test(last(e)) && typeof e.value === 'string');
+  if (named.length === 0) return;
+  const v = named[named.length - 1];
+  const dev = String(v.e.value).trim();
+  const one = /^cuda:\d+$/.test(dev) || (dev === 'cuda' && switches.length > 0);
+  if (!one) return;
+  facts.set('devices', {
+    key: 'devices',
+    value: 1,
+    origin: 'inferred',
+    file: v.file,
+    span: v.e.span,
+    note: `${v.e.path.join('.')}: ${dev}${switches.length ? ` with ${switches[0].e.path.join('.')} off` : ''}: one device`,
+  });
+}

@@ -11,6 +11,23 @@ const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
 
 export const MORE_FRAMEWORKS: Framework[] = [
   {
+    // compare_gan gin configs (`options.gan_class = @ModularGAN`, run by compare_gan/main.py): a TPUEstimator whose
+    // gin-configurable `run_config` saves every `save_checkpoints_steps`, 5000 unless the config sets it.
+    id: 'compare-gan',
+    label: 'compare_gan gin config',
+    src: 'compare-gan',
+    modality: 'vision',
+    detect: (s) =>
+      s.syntax === 'gin' && any(s, 'options.gan_class') && any(s, 'options.batch_size', 'options.training_steps'),
+    defaults: (f) =>
+      f.has('save_steps')
+        ? []
+        : [
+            ['periodic_save', 'steps', 'run_config.save_checkpoints_steps defaults to 5000 (compare_gan main.py)'],
+            ['save_steps', 5000, 'run_config.save_checkpoints_steps defaults to 5000 (compare_gan main.py)'],
+          ],
+  },
+  {
     id: 'dinov2',
     label: 'DINOv2-style self-supervised config',
     src: 'dinov2',

@@ -10,7 +10,7 @@ import type { Target } from './aliases';
 import { hits, type Hit } from './hits';
 import { signature, type Framework } from './frameworks';
 import { derive } from './derive';
-import { combineDevices, DEVICE_PARTS, multiDeviceOff } from './devices';
+import { combineDevices, DEVICE_PARTS, multiDeviceOff, oneNamedDevice } from './devices';
 import { optimizerValue } from './optimizers';
 import {
   acOf,
@@ -312,6 +312,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
   combineDevices(facts, extras, all, fact, (h) =>
     devicesOf(h.entry.value, h.entry.items, h.alias.read === 'device-ids'),
   );
+  oneNamedDevice(sets, facts, extras);
   derive(
     facts,
     extras,

@@ -136,6 +136,16 @@ export const SOURCES = {
     url: 'https://www.tensorflow.org/api_docs/python/tf/compat/v1/estimator/tpu/TPUEstimator',
     year: 2024,
   },
+  // llama-recipes / llama-cookbook `train_config`: `batch_size_training` is each process's loader batch.
+  'llama-recipes': {
+    url: 'https://github.com/meta-llama/llama-cookbook/blob/main/src/llama_cookbook/configs/training.py',
+    year: 2024,
+  },
+  // tf.estimator.RunConfig: `save_checkpoints_steps` saves every N global steps.
+  'tf-estimator': { url: 'https://www.tensorflow.org/api_docs/python/tf/estimator/RunConfig', year: 2024 },
+  // compare_gan: gin `options.*` (runner_lib.get_options_dict: `batch_size` is the global batch) and `run_config.*`
+  // (main.py `_get_run_config`, save_checkpoints_steps defaulting to 5000).
+  'compare-gan': { url: 'https://github.com/google/compare_gan/blob/master/compare_gan/runner_lib.py', year: 2019 },
   determined: {
     url: 'https://docs.determined.ai/latest/reference/training/experiment-config-reference.html',
     year: 2024,

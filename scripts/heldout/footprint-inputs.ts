@@ -4,7 +4,8 @@
 //
 // Each case becomes the RunInputs a user would give (parameters, active parameters, tokens, samples × epochs, sequence
 // length, resolution, hardware with parenthesised remarks removed, devices, precision, and since round 12 what the
-// samples are: text or image–text, from the case's modality); nothing else. A resolution
+// samples are: text or image–text, from the case's modality; since round 16 whether a text encoder's vocabulary projection
+// runs at the masked positions only, from its architecture and hardware); nothing else. A resolution
 // written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
 // multi-scale") gives none, as a user would leave it out.
 import { lookupArchitecture, type Precision, type RunInputs, type SampleKind } from '../../core/index';
@@ -75,6 +76,21 @@ export function resolutionOf(v: number | string | null): number | undefined {
   return /^\d+/.exec(v) ? parseInt(v, 10) : undefined;
 }
 
+/**
+ * A BERT-style text encoder whose vocabulary projection runs only at the masked positions (RunInputs.encoder), as far as
+ * a case says: its architecture names a text encoder (not an encoder–decoder, not ELECTRA, whose discriminator has no
+ * vocabulary projection but whose generator adds FLOPs the core does not model), and either it ran on TPUs, where
+ * encoders are pre-trained with TensorFlow/JAX code that gathers the masked positions (google-research/bert
+ * run_pretraining.py and its descendants: the TPU runs of the spent sets are AraBERT, TAPAS, Bioformer and the tohoku
+ * BERTs, all on that code), or it is a fine-tune under a task head, which has no vocabulary projection. On GPUs the
+ * code is not known (Hugging Face's *ForMaskedLM project every position), and 6·N stands.
+ */
+function gatheredVocabulary(c: FootprintCase): boolean {
+  const a = c.architecture ?? '';
+  if (c.modality !== 'text' || !/encoder/i.test(a) || /decoder|electra|replaced-token/i.test(a)) return false;
+  return /\btpu/i.test(c.hardware) || /head|classif|fine-tune/i.test(a);
+}
+
 export function inputsOf(c: FootprintCase): RunInputs {
   const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
   const arch = [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a);
@@ -91,5 +107,6 @@ export function inputsOf(c: FootprintCase): RunInputs {
     devices: val(c.devices),
     precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
     sampleKind: c.modality ? SAMPLE_KIND[c.modality] : undefined,
+    encoder: gatheredVocabulary(c) || undefined,
   };
 }

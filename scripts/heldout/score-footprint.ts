@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import { estimate, resolveAccelerator, type Estimate, type RunInputs } from '../../core/index';
 import { ACCELERATOR_ONLY, inputsOf, type FootprintCase as Case } from './footprint-inputs';
+import { MISSING_FACTS, missingFacts } from '../validation/missing';
 
 function metricOf(c: Case, e: Estimate): { mid: number; low: number; high: number } {
   if (c.target.metric === 'gpuHours') return e.gpuHours;
@@ -44,11 +45,17 @@ function main() {
   const baseSame: number[] = [];
   let inRange = 0;
   let estimable = 0;
+  const lacking = new Map<string, number>();
   for (const c of cases) {
     const inputs = inputsOf(c);
     const e = estimate(inputs);
     if (e.method === 'insufficient-inputs') {
-      console.log(`  ${c.id.padEnd(28)} not estimable: ${e.warnings[0]?.slice(0, 90) ?? ''}`);
+      // The fact it lacks (scripts/validation/missing.ts), then the core's sentence.
+      const facts = missingFacts(e.warnings, inputs);
+      for (const f of facts) lacking.set(f, (lacking.get(f) ?? 0) + 1);
+      console.log(
+        `  ${c.id.padEnd(28)} not estimable: ${facts.length ? `missing ${facts.join(' + ')} — ` : ''}${e.warnings[0]?.slice(0, 90) ?? ''}`,
+      );
       continue;
     }
     estimable++;
@@ -68,6 +75,12 @@ function main() {
     );
   }
   console.log(`estimable: ${estimable} / ${cases.length}`);
+  if (lacking.size)
+    console.log(
+      `not estimable, by the fact missing: ${MISSING_FACTS.filter((f) => lacking.has(f))
+        .map((f) => `${f} ${lacking.get(f)}`)
+        .join(', ')}`,
+    );
   console.log(
     `median error (all estimable): ${pct(median(errs))}; quality A: ${pct(median(errsA))} (n=${errsA.length})`,
   );

@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,9 +16,18 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 11))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–11 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 12))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–12 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
+/**
+ * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
+ * same figures): footprint-12's Falcon-7B and Falcon-40B are core/validation/cases.ts's falcon-7b and falcon-40b (the
+ * tiiuae cards: 384 A100 40GB, about two weeks / two months). Entered once, as the development case.
+ */
+const SAME_RUN: Record<string, string> = {
+  'falcon-7b-1.5t-384xa100-2wk': 'falcon-7b',
+  'falcon-40b-1t-384xa100-2mo': 'falcon-40b',
+};
 /**
  * Runs whose source names no year (model cards read without their dates, footprint-9, -10 and -11): the earliest year the run can
  * be from, the public release of the model it trains or of the project that ran it, so that its estimable runs enter
@@ -128,8 +137,8 @@ for (const n of sets) {
       continue;
     }
     // A run the development cases already hold (same id: the labeller re-collected it) is not entered twice.
-    if (own.has(c.id)) {
-      skipped.push(c.id);
+    if (own.has(c.id) || own.has(SAME_RUN[c.id] ?? '')) {
+      skipped.push(SAME_RUN[c.id] ? `${c.id} (= ${SAME_RUN[c.id]})` : c.id);
       continue;
     }
     const id = c.id;

@@ -36,6 +36,14 @@ test('--micro-batch and --seq-len: a one-sequence step of a small model is launc
   assert.ok(!big.assumptions.some((a) => a.key === 'launch-bound'));
 });
 
+test('--encoder: a BERT-style encoder pays for its vocabulary projection only at the masked positions', () => {
+  const plain = estimate('--params', '110e6', '--tokens', '1e10');
+  const enc = estimate('--params', '110e6', '--tokens', '1e10', '--encoder');
+  const ratio = enc.gpuHours.mid / plain.gpuHours.mid;
+  assert.ok(ratio > 0.78 && ratio < 0.86, String(ratio));
+  assert.match(enc.assumptions.find((a) => a.key === 'flops')!.text, /masked positions/);
+});
+
 test('the new flags reject values outside their bounds with exit code 2', () => {
   const r = spawnSync(process.execPath, [BIN, 'estimate', '--params', '1e9', '--tokens', '1e9', '--micro-batch', '0'], {
     encoding: 'utf8',

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { estimate } from '../../core/index';
 import { CASES } from '../../core/validation/cases';
 import { inside, median, metricOf, spentSetOf } from '../../scripts/validation/metrics';
+import { missingFacts } from '../../scripts/validation/missing';
 
 describe('validation metrics', () => {
   it('takes the median of the finite values, the mean of the middle two for an even count', () => {
@@ -29,5 +30,28 @@ describe('validation metrics', () => {
     assert.equal(spentSetOf(CASES.find((c) => !c.notes?.startsWith('footprint-'))!), undefined);
     assert.ok(inside(100.4, { low: 50, mid: 80, high: 100 }));
     assert.ok(!inside(101, { low: 50, mid: 80, high: 100 }));
+  });
+
+  it('names the fact a run the core cannot estimate lacks', () => {
+    const facts = (i: Parameters<typeof estimate>[0]) => missingFacts(estimate(i).warnings, i);
+    // A decoder whose card gives its size and GPUs but no length.
+    assert.deepEqual(facts({ params: 336e6, hardware: 'v100', devices: 8 }), ['training tokens']);
+    // Tokens but no size.
+    assert.deepEqual(facts({ tokens: 1e9, hardware: 'v100', devices: 1 }), ['parameter count']);
+    // A detector trained for 36 epochs over 118,287 images: the images' FLOPs are what is missing, not a parameter count.
+    assert.deepEqual(facts({ samples: 118_287, epochs: 36, hardware: 'v100', devices: 8 }), [
+      'FLOPs per sample (architecture)',
+    ]);
+    assert.deepEqual(facts({ samples: 3e6, hardware: 'a100', devices: 8 }), [
+      'FLOPs per sample (architecture)',
+      'epochs',
+    ]);
+    // A segmentation net trained for 84 epochs over images it does not count.
+    assert.deepEqual(facts({ epochs: 84, hardware: 'v100', devices: 16 }), [
+      'FLOPs per sample (architecture)',
+      'training samples',
+    ]);
+    // An estimable run lacks nothing.
+    assert.deepEqual(facts({ params: 1e9, tokens: 2e10, hardware: 'h100', devices: 8 }), []);
   });
 });

@@ -47,13 +47,16 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 11; footprint-12 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 12; footprint-13 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
     assert.ok(spent.filter((c) => c.notes === 'footprint-11').length >= 30);
+    // footprint-12 (spent in round 15) likewise, less its two Falcon runs, which are development cases already.
+    assert.ok(spent.filter((c) => c.notes === 'footprint-12').length >= 24);
+    assert.ok(!spent.some((c) => c.id === 'falcon-7b-1.5t-384xa100-2wk'));
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[01])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[012])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

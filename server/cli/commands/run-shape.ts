@@ -25,6 +25,10 @@ export function addRunShapeOptions(cmd: Command): Command {
     )
     .option('--seq-len <n>', 'tokens per sequence', num('--seq-len'))
     .option(
+      '--encoder',
+      'a BERT-style encoder whose code computes the vocabulary projection only at the masked positions (Google BERT, fairseq) or that trains under a task head',
+    )
+    .option(
       '--tokens-per-sample <n>',
       'with --samples and --epochs: mean tokens one sample holds (after truncation)',
       num('--tokens-per-sample'),
@@ -46,6 +50,7 @@ export function runShapeInputs(o: Record<string, unknown>): Partial<RunInputs> {
     teacherParams: o.teacherParams as number | undefined,
     microBatch: o.microBatch as number | undefined,
     seqLen: o.seqLen as number | undefined,
+    encoder: o.encoder === true ? true : undefined,
     tokensPerSample: o.tokensPerSample as number | undefined,
     sampleKind: o.sampleKind as SampleKind | undefined,
   };

@@ -1,0 +1,110 @@
+// A loop bound read from a config chosen on the command line (`range(hps.train.epochs + 1)`, `range(args.train.epochs)`
+// with `hps = utils.get_hparams()` / `args = load_config(cmd.config)`): the script alone leaves the run length unknown,
+// and no one config is the run's. When every config of the repository that writes that key path (two levels at
+// least, `train.epochs`) sets it to a count no run reaches (10,000 epochs or more: VITS's `epochs: 20000`, DDSP-SVC's
+// `epochs: 100000`), whichever config a run picks, its length is a placeholder. The value stays unknown (no config is
+// the run's); the fact takes the form `placeholder-configs` and a note naming the configs, which GML601 reads. Not
+// when the script stops itself on the run's progress (an exit under a condition on the epoch or step).
+import * as path from 'node:path';
+import type { SyntaxNode } from '../parse/python';
+import type { RunDraft } from '../extract/run-draft';
+import { configDoc } from '../extract/config-doc';
+import type { Linker } from './linker';
+import { openLengths } from './open-length';
+
+/** An epoch count no run reaches (the rule's threshold for "bounded in name only"). */
+export const PLACEHOLDER_EPOCHS = 10_000;
+const MAX_UP = 5;
+const MAX_DEPTH = 3;
+const MAX_CONFIGS = 200;
+const ROOT_MARKERS = /^(\.git|setup\.py|setup\.cfg|pyproject\.toml|README(\.\w+)?|LICENSE(\.\w+)?)$/i;
+const SKIP_DIRS = /^(\.|__pycache__|node_modules|tests?|docs?|third_party|site-packages|build|dist)/i;
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
+
+/** `hps.train.epochs`, `self.args.train.epochs`, `cfg["train"]["epochs"]` (a `+ 1` after it) → ['train', 'epochs']. */
+export function boundKeyPath(expr: string): string[] | undefined {
+  const s = expr.trim().replace(/\s*[-+]\s*\d+$/, '');
+  const dotted = /^(?:self\.)?\w+((?:\.\w+)+)$/.exec(s);
+  if (dotted) return dotted[1].slice(1).split('.');
+  const sub = /^(?:self\.)?\w+((?:\[\s*['"]\w+['"]\s*\])+)$/.exec(s);
+  return sub ? [...sub[1].matchAll(/['"](\w+)['"]/g)].map((m) => m[1]) : undefined;
+}
+
+/** The repository's root above `file` (the nearest folder holding a root marker), else the file's folder. */
+function repoTop(linker: Linker, file: string): string {
+  let dir = path.dirname(path.resolve(file));
+  for (let i = 0; i <= MAX_UP; i++) {
+    if (linker.listDir(dir).some((n) => ROOT_MARKERS.test(n))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return path.dirname(path.resolve(file));
+}
+
+/** YAML and JSON files under `top`, at most MAX_DEPTH folders down. */
+function configFiles(linker: Linker, top: string): string[] {
+  const out: string[] = [];
+  const queue: [string, number][] = [[top, 0]];
+  let listed = 0;
+  for (let next = queue.shift(); next && listed < 400 && out.length < MAX_CONFIGS; next = queue.shift()) {
+    const [dir, depth] = next;
+    listed++;
+    for (const n of linker.listDir(dir).sort()) {
+      const f = path.join(dir, n);
+      if (CONFIG_FILE.test(n)) out.push(f);
+      else if (!n.includes('.') && depth < MAX_DEPTH && !SKIP_DIRS.test(n)) queue.push([f, depth + 1]);
+    }
+  }
+  return out.slice(0, MAX_CONFIGS);
+}
+
+export function withProjectConfigLength(
+  linker: Linker,
+  file: string,
+  tree: { rootNode: SyntaxNode } | undefined,
+  drafts: RunDraft[],
+): void {
+  if (!tree) return;
+  const open = openLengths(linker, file, drafts).filter((o) => o.k === 'epochs');
+  if (open.length === 0 || ownStop(tree.rootNode)) return;
+  let configs: string[] | undefined;
+  for (const { d, f } of open) {
+    if (!f.span) continue;
+    const node = tree.rootNode.descendantForIndex(f.span.start, f.span.end);
+    const keys = node && node.startIndex === f.span.start && node.endIndex === f.span.end && boundKeyPath(node.text);
+    if (!keys || keys.length < 2) continue;
+    configs ??= configFiles(linker, repoTop(linker, file));
+    const leaf = keys[keys.length - 1];
+    const found: { file: string; value: number }[] = [];
+    let other = false;
+    for (const c of configs) {
+      const text = linker.read(c);
+      if (text === undefined || !text.includes(leaf)) continue;
+      const v = configDoc(c, text)?.field(keys)?.value;
+      if (v === undefined) continue;
+      if (typeof v === 'number' && v >= PLACEHOLDER_EPOCHS) found.push({ file: c, value: v });
+      else other = true;
+      if (other) break;
+    }
+    if (other || found.length === 0) continue;
+    const names = found.map((x) => `${path.basename(x.file)}: ${x.value}`);
+    d.plan.facts.set('epochs', {
+      ...f,
+      form: 'placeholder-configs',
+      note: `${f.note ?? 'epochs'}: every config of the repository that sets ${keys.join('.')} gives ${PLACEHOLDER_EPOCHS.toLocaleString('en-US')} or more (${names.slice(0, 3).join(', ')}${names.length > 3 ? `, and ${names.length - 3} more` : ''})`,
+    });
+  }
+}
+
+/**
+ * A stop of the script's own on the run's progress (RVC's `if epoch >= hps.total_epoch: … os._exit(0)` in the function
+ * the epoch loop calls, a total given on the command line): the configs' count is not the run's length.
+ */
+function ownStop(root: SyntaxNode): boolean {
+  return root.descendantsOfType('if_statement').some((s) => {
+    const cond = s?.childForFieldName('condition')?.text ?? '';
+    const body = s?.childForFieldName('consequence')?.text ?? '';
+    return /epoch|step|iter/i.test(cond) && /\b(os\._exit|sys\.exit|exit|quit)\s*\(|\braise\s+SystemExit\b/.test(body);
+  });
+}

@@ -266,8 +266,21 @@ function unknownAccelerator(input: string, extra?: string): ResolveResult<Accele
   return fail(extra ? `${base} ${extra}` : base, suggestions);
 }
 
+/** Names resolved so far (every estimate and what-if of an analysis resolves the same few): results are not changed. */
+const resolved = new Map<string, ResolveResult<Accelerator>>();
+
 /** Resolve an accelerator from a loose, case-insensitive name. Never throws. */
 export function resolveAccelerator(name: string): ResolveResult<Accelerator> {
+  if (typeof name !== 'string') return resolveName(name);
+  let r = resolved.get(name);
+  if (r) return r;
+  r = resolveName(name);
+  if (resolved.size >= 256) resolved.clear();
+  resolved.set(name, r);
+  return r;
+}
+
+function resolveName(name: string): ResolveResult<Accelerator> {
   const raw = typeof name === 'string' ? name.trim() : '';
   if (raw.length === 0) return fail('No accelerator given.', COMMON_ACCELERATORS.slice());
   const lower = raw.toLowerCase();

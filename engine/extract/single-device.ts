@@ -75,14 +75,16 @@ export function singleDevice(
     ? switchedOff(text, tree.rootNode, own ? MULTI_DEVICE : MECHANISM_OR_TRAINER, given)
     : undefined;
   if (mechanism && !off) return undefined;
-  const runs = runsAtTop(text, tree);
+  // Whether the file runs something at its top level: asked only where it decides.
+  let ran: boolean | undefined;
+  const runs = () => (ran ??= runsAtTop(text, tree));
   let at: { file: string; m: RegExpExecArray } | undefined;
   const m = ONE_CUDA.exec(text);
   // `.cuda()` alone moves tensors as well as models: in a module of functions that a script calls (no `__main__`
   // guard, nothing run at its top level) the caller places the model, maybe on several devices.
-  if (m && (runs || !/^\.cuda\(/.test(m[0]))) at = { file, m };
+  if (m && (!/^\.cuda\(/.test(m[0]) || runs())) at = { file, m };
   // The device named in a module the script calls (its trainer, its agent): the script itself must run.
-  if (!at && !m && runs)
+  if (!at && !m && runs())
     for (const o of others) {
       const om = ONE_CUDA.exec(o.text);
       if (om) {
@@ -93,7 +95,7 @@ export function singleDevice(
   // TensorFlow and JAX place a script's work on one device unless it sets up more: TensorFlow picks the visible GPU
   // with the lowest id (https://www.tensorflow.org/guide/gpu), JAX runs on `jax.devices()[0]`
   // (https://jax.readthedocs.io/en/latest/faq.html#controlling-data-and-computation-placement-on-devices).
-  const tfJax = !at && runs && !/^\s*(import|from)\s+torch\b/m.test(text) ? TF_JAX.exec(text) : null;
+  const tfJax = !at && runs() && !/^\s*(import|from)\s+torch\b/m.test(text) ? TF_JAX.exec(text) : null;
   if (tfJax) at = { file, m: tfJax };
   if (!at) return undefined;
   const where = at.file === file ? '' : ' in a module it calls';

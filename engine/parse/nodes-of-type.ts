@@ -35,12 +35,23 @@ export function nodesOfType(node: SyntaxNode, types: string | readonly string[])
   let out = found.byKey.get(key);
   if (out) return out;
   if (list.every((t) => USUAL_SET.has(t))) {
-    found.usual ??= node
-      .descendantsOfType(USUAL)
-      .filter((n): n is SyntaxNode => n !== null)
-      .map((n) => ({ node: n, type: n.type }));
-    const wanted = new Set(list);
-    out = found.usual.filter((f) => wanted.has(f.type)).map((f) => f.node);
+    if (!found.usual) {
+      // Each type's own list kept from the same walk (asked for alone, most often).
+      found.usual = [];
+      const byType = new Map<string, SyntaxNode[]>(USUAL.map((t) => [t, []]));
+      for (const n of node.descendantsOfType(USUAL)) {
+        if (!n) continue;
+        const type = n.type;
+        found.usual.push({ node: n, type });
+        byType.get(type)?.push(n);
+      }
+      for (const [t, nodes] of byType) found.byKey.set(t, nodes);
+      out = found.byKey.get(key);
+    }
+    if (!out) {
+      const wanted = new Set(list);
+      out = found.usual.filter((f) => wanted.has(f.type)).map((f) => f.node);
+    }
   } else out = node.descendantsOfType(list).filter((n): n is SyntaxNode => n !== null);
   found.byKey.set(key, out);
   return out;

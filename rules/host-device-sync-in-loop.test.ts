@@ -21,6 +21,12 @@ runRuleCases(hostDeviceSyncInLoop, [
     fixes: [{ applicability: 'display-only' }],
   },
   {
+    name: "loss.data[0] (PyTorch 0.3's way to read the loss) on every step",
+    code: loop('    total += loss.data[0]'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 9, column: 14, messageIncludes: 'loss.data[0] on every training step' }],
+  },
+  {
     name: 'every 100 steps',
     code: loop('    if step % 100 == 0:\n        print(loss.item())'),
     settings: { hardware: 'a100' },

@@ -21,6 +21,8 @@ export function dataParallelFact(
   text: string,
   values: ValueResolver,
 ): Fact | undefined {
+  // Every match holds the word: a file without it is not scanned word by word (`\w*` before it tries every word).
+  if (!text.includes('DataParallel')) return undefined;
   const found: { call: SyntaxNode; value: FactValue; note: string }[] = [];
   for (const m of text.matchAll(/\b(\w*DataParallel\w*)\s*\(/g)) {
     if (/Distributed/.test(m[1]) || !inCode(root, m.index)) continue;

@@ -36,23 +36,33 @@ export interface SwitchedOff {
 }
 
 class DefaultRun {
-  readonly values: ValueResolver;
+  private resolver?: ValueResolver;
   /** Names of the options the condition evaluation read (for the note), with their defaults. */
   readonly read = new Map<string, string>();
   /** Attributes of an options object the script assigns itself (`args.local_rank = rank`): no declared default holds. */
-  private readonly assigned = new Set<string>();
+  private assignedNames?: Set<string>;
   private readonly deadCache = new Map<number, boolean>();
 
+  /** Built when a condition is first evaluated: most mechanisms sit under no condition at all. */
   constructor(
     private readonly root: SyntaxNode,
-    text: string,
+    private readonly text: string,
     private readonly given: (option: string) => boolean,
-  ) {
-    this.values = new ValueResolver(root, findCalls(root, text, ['add_argument']));
-    for (const m of root.text.matchAll(
-      /\b(?:self\.)?(?:args|opt|opts|cfg|config|hparams|params|flags|FLAGS)\.(\w+)\s*=[^=]/g,
-    ))
-      this.assigned.add(m[1]);
+  ) {}
+
+  get values(): ValueResolver {
+    return (this.resolver ??= new ValueResolver(this.root, findCalls(this.root, this.text, ['add_argument'])));
+  }
+
+  private get assigned(): Set<string> {
+    if (!this.assignedNames) {
+      this.assignedNames = new Set();
+      for (const m of this.root.text.matchAll(
+        /\b(?:self\.)?(?:args|opt|opts|cfg|config|hparams|params|flags|FLAGS)\.(\w+)\s*=[^=]/g,
+      ))
+        this.assignedNames.add(m[1]);
+    }
+    return this.assignedNames;
   }
 
   /** The value of an expression in the default run, when the syntax decides it. */

@@ -59,19 +59,20 @@ function backwardOf(root: SyntaxNode, calls: readonly SyntaxNode[], callee: (c: 
     const name = fn?.childForFieldName('name')?.text;
     if (fn && name && !loopsAround(c).some((l) => contains(fn, l))) helpers.add(name);
   }
-  // Aliases: `backwards = partial(loss_backwards, fp16)`, `bwd = loss_backwards`.
-  for (const a of nodesOfType(root, 'assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right) continue;
-    const target =
-      right.type === 'identifier'
-        ? right.text
-        : right.type === 'call' && /^(functools\.)?partial$/.test(right.childForFieldName('function')?.text ?? '')
-          ? right.childForFieldName('arguments')?.namedChildren[0]?.text
-          : undefined;
-    if (target && helpers.has(target)) helpers.add(left.text);
-  }
+  // Aliases (`bwd = partial(loss_backwards, fp16)`, `bwd = loss_backwards`) where a helper is named but not called.
+  if ([...helpers].some((h) => new RegExp(`\\b${h}\\b(?![ \\t]*\\()`).test(root.text)))
+    for (const a of nodesOfType(root, 'assignment')) {
+      const left = a?.childForFieldName('left');
+      const right = a?.childForFieldName('right');
+      if (left?.type !== 'identifier' || !right) continue;
+      const target =
+        right.type === 'identifier'
+          ? right.text
+          : right.type === 'call' && /^(functools\.)?partial$/.test(right.childForFieldName('function')?.text ?? '')
+            ? right.childForFieldName('arguments')?.namedChildren[0]?.text
+            : undefined;
+      if (target && helpers.has(target)) helpers.add(left.text);
+    }
   return (c): c is SyntaxNode => {
     if (!c) return false;
     const f = callee(c);
@@ -226,7 +227,7 @@ export class StepScopes {
         this.perStep.set(fn.id, fn);
     }
     // A model's forward that computes the training loss runs once per step, wherever the step is.
-    for (const list of fns.values()) for (const fn of list) if (lossForward(fn)) this.perStep.set(fn.id, fn);
+    for (const fn of fns.get('forward') ?? []) if (lossForward(fn)) this.perStep.set(fn.id, fn);
     // Helpers called every step, two levels deep.
     for (let depth = 0; depth < 2; depth++) {
       for (const [name, sites] of byName) {
@@ -437,14 +438,15 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
         });
     }
   }
-  // `loss.data[0]`: PyTorch ≤ 0.3's way to read a loss as a Python number (`.item()` since 0.4).
-  for (const m of text.matchAll(/\b\w*loss\w*\.data\[0\]/gi)) {
-    const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
-    let sub: SyntaxNode | null = node;
-    while (sub && sub.type !== 'subscript') sub = sub.parent;
-    if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
-    out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
-  }
+  // `loss.data[0]`: PyTorch ≤ 0.3's way to read a loss as a Python number (`.item()` since 0.4). Literal part first.
+  if (/\.data\[0\]/i.test(text))
+    for (const m of text.matchAll(/\b\w*loss\w*\.data\[0\]/gi)) {
+      const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
+      let sub: SyntaxNode | null = node;
+      while (sub && sub.type !== 'subscript') sub = sub.parent;
+      if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
+      out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
+    }
   // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported twice:
   // on its own line, where the fix goes, naming the call that makes it per step; and on that call in the step, which
   // is what runs every step and where a fix may decide how often to read (one finding per call, naming its reads).

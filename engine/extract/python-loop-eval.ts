@@ -5,7 +5,7 @@ import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, loopsAround, moduloGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
-import { nodesOfType } from '../parse/nodes-of-type';
+import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
 
 /** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
@@ -38,14 +38,20 @@ export function evaluatesOnly(fn: SyntaxNode, byName = false): boolean {
   return (noGrad || evalMode) && loops;
 }
 
-/** Functions of the file that evaluate whatever their name (`evaluatesOnly`). */
-function evaluationFunctions(root: SyntaxNode): Set<string> {
-  const out = new Set<string>();
-  for (const fn of nodesOfType(root, 'function_definition')) {
-    const name = fn?.childForFieldName('name')?.text;
-    if (fn && name && evaluatesOnly(fn)) out.add(name);
-  }
-  return out;
+/**
+ * Functions of the file that evaluate whatever their name (`evaluatesOnly`), found once per tree. A file without any
+ * of the words `evaluatesOnly` first looks for has none, and its functions are not read one by one.
+ */
+function evaluationFunctions(root: SyntaxNode): ReadonlySet<string> {
+  return treeMemo(root, 'evaluation-functions', () => {
+    const out = new Set<string>();
+    if (!/no_grad|inference_mode|\.eval/.test(root.text)) return out;
+    for (const fn of nodesOfType(root, 'function_definition')) {
+      const name = fn?.childForFieldName('name')?.text;
+      if (fn && name && evaluatesOnly(fn)) out.add(name);
+    }
+    return out;
+  });
 }
 
 /** A loop's header, `for epoch in range(…):` up to its colon. */

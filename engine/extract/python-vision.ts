@@ -211,6 +211,7 @@ const VISION_ARCH =
  * size table does not know it — then no parameter count is claimed.
  */
 function namedArchFact(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact[] | undefined {
+  if (!text.includes('.__dict__[')) return undefined;
   for (const m of text.matchAll(/\b([A-Za-z_][\w.]*)\.__dict__\[([^\]\n]+)\]\s*\(/g)) {
     const start = (m.index ?? 0) + m[0].indexOf('[') + 1;
     const node = root.descendantForIndex(start, start + m[2].length) ?? undefined;

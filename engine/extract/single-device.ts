@@ -70,10 +70,11 @@ export function singleDevice(
   )
     return undefined;
   // The entry's own mechanisms may all sit behind an option that is off by default (./device-switch).
-  const off = multiDevice([text], own)
+  const mechanism = multiDevice([text], own);
+  const off = mechanism
     ? switchedOff(text, tree.rootNode, own ? MULTI_DEVICE : MECHANISM_OR_TRAINER, given)
     : undefined;
-  if (multiDevice([text], own) && !off) return undefined;
+  if (mechanism && !off) return undefined;
   const runs = runsAtTop(text, tree);
   let at: { file: string; m: RegExpExecArray } | undefined;
   const m = ONE_CUDA.exec(text);

@@ -7,6 +7,8 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, type CallSite } from '../parse/python-syntax';
 import { ValueResolver } from './python-values';
 import { enclosingDef } from './python-params';
+import { contains } from './python-scan';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 const resolvers = new WeakMap<SyntaxNode, ValueResolver>();
 function resolver(root: SyntaxNode): ValueResolver {
@@ -381,4 +383,29 @@ export function movedToDevice(name: string, read: SyntaxNode, loop: SyntaxNode):
     const args = right?.childForFieldName('arguments')?.text ?? '';
     return /\.cuda$/.test(callee) || (/\.to$/.test(callee) && /device|cuda|gpu|rank/i.test(args));
   });
+}
+
+/**
+ * `name` handed over as a value somewhere outside `fn` (`register(train_step)`, `Engine(self.update)`): not a call of
+ * it, and not another object's attribute of the same name (`results.update(…)` is a dict's).
+ */
+export function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
+  return nodesOfType(root, 'identifier').some((id) => {
+    if (!id || id.text !== name || contains(fn, id)) return false;
+    let ref: SyntaxNode = id;
+    const p = id.parent;
+    if (p?.type === 'attribute') {
+      if (p.childForFieldName('attribute')?.id !== id.id) return false;
+      if (!/^(self|cls)$/.test(p.childForFieldName('object')?.text ?? '')) return false;
+      ref = p;
+    } else if (p?.type === 'function_definition' || p?.type === 'keyword_argument') return false;
+    return !(ref.parent?.type === 'call' && ref.parent.childForFieldName('function')?.id === ref.id);
+  });
+}
+
+/** `return name` in the body of `factory` itself (not of a function nested deeper). */
+export function returnedBy(factory: SyntaxNode, name: string): boolean {
+  return factory
+    .descendantsOfType('return_statement')
+    .some((r) => !!r && r.namedChildren[0]?.text === name && enclosingDef(r)?.id === factory.id);
 }

@@ -10,6 +10,7 @@
 import type { SyntaxNode } from '../parse/python';
 import {
   everyStep,
+  handedOver,
   HOST_HELPERS,
   loaderData,
   movedToDevice,
@@ -19,6 +20,7 @@ import {
   lossNames,
   passesTensor,
   RANK,
+  returnedBy,
   someSteps,
   STEP_VALUE,
   stepTensors,
@@ -133,31 +135,6 @@ const FORWARD_LOSS_WORDS = /def\s+forward\s*\(/;
 
 /** The name a call of a function of this file goes by: `name(…)`, `self.name(…)`, `cls.name(…)`; else undefined. */
 const OWN_CALLEE = /^(?:(?:self|cls)\.)?(\w+)$/;
-
-/**
- * `name` handed over as a value somewhere outside `fn` (`register(train_step)`, `Engine(self.update)`): not a call of
- * it, and not another object's attribute of the same name (`results.update(…)` is a dict's).
- */
-function handedOver(root: SyntaxNode, fn: SyntaxNode, name: string): boolean {
-  return nodesOfType(root, 'identifier').some((id) => {
-    if (!id || id.text !== name || contains(fn, id)) return false;
-    let ref: SyntaxNode = id;
-    const p = id.parent;
-    if (p?.type === 'attribute') {
-      if (p.childForFieldName('attribute')?.id !== id.id) return false;
-      if (!/^(self|cls)$/.test(p.childForFieldName('object')?.text ?? '')) return false;
-      ref = p;
-    } else if (p?.type === 'function_definition' || p?.type === 'keyword_argument') return false;
-    return !(ref.parent?.type === 'call' && ref.parent.childForFieldName('function')?.id === ref.id);
-  });
-}
-
-/** `return name` in the body of `factory` itself (not of a function nested deeper). */
-function returnedBy(factory: SyntaxNode, name: string): boolean {
-  return factory
-    .descendantsOfType('return_statement')
-    .some((r) => !!r && r.namedChildren[0]?.text === name && enclosingDef(r)?.id === factory.id);
-}
 
 /**
  * Where code runs once per training step, as a map from function to the node that bounds its step, and a test for

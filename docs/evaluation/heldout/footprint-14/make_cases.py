@@ -1,0 +1,182 @@
+"""Builds footprint-heldout-14 (cases.json next to this file).
+
+Every number below is either copied from the quoted table row / sentence in the case's notes or computed here from such
+numbers (GPUs x hours, mm:ss / h:mm:ss -> hours, weeks -> hours). Nothing is fitted and the Green ML Review estimator was
+never run on these cases. [R] = recalled / secondary (not read in the primary source); [D] = derived here.
+Run: CREATED=... python3 make_cases.py (then npx prettier --write cases.json)
+"""
+import datetime
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def C(**kw):
+    base = dict(id=None, name=None, quality=None, modality="text", architecture="dense",
+                paramsTotal=None, paramsActive=None, tokens=None, samples=None, epochs=None,
+                seqLen=None, resolution=None, hardware=None, devices=None, precision=None,
+                target=None, also=[], convention=None, source=None, notes=None)
+    for k in kw:
+        assert k in base, k
+    base.update(kw)
+    return base
+
+
+def hours(devices, h):
+    """device-hours for `devices` running `h` wall hours."""
+    return devices * h
+
+
+def t(s):
+    """'m:ss' or 'h:mm:ss' -> hours."""
+    parts = [int(x) for x in s.split(":")]
+    while len(parts) < 3:
+        parts.insert(0, 0)
+    h, m, sec = parts
+    return h + m / 60 + sec / 3600
+
+
+GPUH = "gpuHours"
+cases = []
+A = cases.append
+
+# ---------------------------------------------------------------- recalled dataset sizes / parameter counts [R]
+MNLI = 392_702      # MultiNLI train pairs (also the XNLI train split used by run_xnli.py) [R]
+QQP = 363_846       # QQP train pairs [R]
+QNLI = 104_743      # QNLI train pairs [R]
+SST2 = 67_349       # SST-2 train sentences [R]
+SQUAD11 = 87_599    # SQuAD v1.1 train questions (features after doc_stride splitting are slightly more) [R]
+BERT_BASE_CASED = 108_310_272    # bert-base-cased [R]
+BERT_BASE_UNCASED = 109_482_240  # bert-base-uncased [R]
+MBERT_CASED = 177_853_440        # bert-base-multilingual-cased [R]
+BERT_LARGE = 335_141_888         # bert-large-uncased [R]
+
+# ====================================================================== huggingface/transformers example READMEs
+HF_TC = ("huggingface/transformers (GitHub) examples/pytorch/text-classification/README.md, read at commit 05ce25b "
+         "(file index); table written 2020 (PyTorch 1.6.0)")
+HF_QA = ("huggingface/transformers (GitHub) examples/pytorch/question-answering/README.md, read at commit 299108c "
+         "(file index); sentence dates from 2020-2021")
+TITAN = "Titan RTX 24GB"
+GLUE_CMD = ("README command: run_glue.py --model_name_or_path bert-base-cased --max_seq_length 128 "
+            "--per_device_train_batch_size 32 --learning_rate 2e-5 --num_train_epochs 3; 'training times are given for "
+            "information (a single Titan RTX was used)'. Mixed-precision table: 'Just add the flag --fp16'. ")
+
+
+def glue(task, key, n, fp32, fp16, row):
+    A(C(id=f"hf-bert-base-cased-glue-{key}-3ep-1xtitanrtx-fp16",
+        name=f"bert-base-cased fine-tuned on GLUE {task}, 3 epochs, 1x Titan RTX, fp16 (transformers run_glue.py example)",
+        quality="B", architecture="encoder-only transformer (BERT-base, 12 layers, 768 hidden)",
+        paramsTotal=BERT_BASE_CASED, samples=n, epochs=3, seqLen=128, hardware=TITAN, devices=1, precision="fp16 (AMP)",
+        target=dict(metric=GPUH, value=hours(1, t(fp16))), also=[dict(metric=GPUH, value=hours(1, t(fp32)))],
+        source=HF_TC,
+        notes=GLUE_CMD + f"Mixed-precision table row {row}: training time {fp32} (FP32) and {fp16} (FP16). Target [D] = "
+              f"{fp16} = {t(fp16):.4f} h on one GPU (also: FP32 {fp32} = {t(fp32):.4f} h). Times read as m:ss / h:mm:ss "
+              "(RTE '57' and WNLI '24' are seconds; CoLA 3:17 is minutes:seconds). samples = GLUE train size [R]; params = "
+              "bert-base-cased [R]. Fine-tune, not BERT-base pre-training (the excluded development case). Quality B: "
+              "recalled dataset size and parameter count; wall time of the script may include the dev-set evaluation."))
+
+
+glue("MNLI", "mnli", MNLI, "2:35:23", "1:17:06", "'| MNLI | ... | 83.91/84.10 | 2:35:23 | 84.04/84.06 | 1:17:06 |'")
+glue("QQP", "qqp", QQP, "2:22:26", "1:11:54", "'| QQP | ... | 90.71/87.49 | 2:22:26 | 90.67/87.43 | 1:11:54 |'")
+glue("QNLI", "qnli", QNLI, "40:57", "20:16", "'| QNLI | Accuracy | 90.66 | 40:57 | 90.96 | 20:16 |'")
+glue("SST-2", "sst2", SST2, "26:06", "13:11", "'| SST-2 | Accuracy | 92.32 | 26:06 | 91.74 | 13:11 |'")
+
+A(C(id="hf-mbert-cased-xnli-2ep-1xv100-16gb-106min",
+    name="bert-base-multilingual-cased fine-tuned on XNLI (English train), 2 epochs, 1x V100 16GB, 106 min",
+    quality="B", architecture="encoder-only transformer (multilingual BERT-base)",
+    paramsTotal=MBERT_CASED, samples=MNLI, epochs=2, seqLen=128, hardware="V100 16GB", devices=1, precision="fp32",
+    target=dict(metric=GPUH, value=hours(1, 106 / 60)),
+    source=HF_TC,
+    notes="README, section 'Fine-tuning on XNLI': 'This example code fine-tunes mBERT (multi-lingual BERT) on the XNLI "
+          "dataset. It runs in 106 mins on a single tesla V100 16GB.' Command: run_xnli.py --model_name_or_path "
+          "bert-base-multilingual-cased --train_language en --per_device_train_batch_size 32 --learning_rate 5e-5 "
+          "--num_train_epochs 2.0 --max_seq_length 128 (no --fp16: fp32). Target [D] = 106/60 = 1.7667 V100-hours. samples "
+          "= English XNLI train = MultiNLI train 392,702 [R]; params 178M [R]. Quality B: recalled sizes; one rounded "
+          "sentence."))
+
+SQ_CMD = ("Command: run_qa.py --model_name_or_path bert-base-uncased --dataset_name squad --per_device_train_batch_size 12 "
+          "--learning_rate 3e-5 --num_train_epochs 2 --max_seq_length 384 --doc_stride 128 (no --fp16: fp32). ")
+A(C(id="hf-bert-base-uncased-squad11-2ep-1xv100-16gb-24min",
+    name="bert-base-uncased fine-tuned on SQuAD v1.1, 2 epochs, 1x V100 16GB, 24 min (transformers run_qa.py example)",
+    quality="B", architecture="encoder-only transformer (BERT-base)",
+    paramsTotal=BERT_BASE_UNCASED, samples=SQUAD11, epochs=2, seqLen=384, hardware="V100 16GB", devices=1, precision="fp32",
+    target=dict(metric=GPUH, value=hours(1, 24 / 60)),
+    source=HF_QA,
+    notes="README 'Fine-tuning BERT on SQuAD1.0': 'This example code fine-tunes BERT on the SQuAD1.0 dataset. It runs in 24 "
+          "min (with BERT-base) or 68 min (with BERT-large) on a single tesla V100 16GB.' " + SQ_CMD +
+          "Target [D] = 24/60 = 0.4 V100-hours. samples = 87,599 questions [R] (about 88.6k features after doc_stride "
+          "splitting); params [R]. Quality B: rounded sentence, recalled sizes."))
+A(C(id="hf-bert-large-squad11-2ep-1xv100-16gb-68min",
+    name="BERT-large fine-tuned on SQuAD v1.1, 2 epochs, 1x V100 16GB, 68 min (transformers run_qa.py example)",
+    quality="B", architecture="encoder-only transformer (BERT-large, 24 layers, 1024 hidden)",
+    paramsTotal=BERT_LARGE, samples=SQUAD11, epochs=2, seqLen=384, hardware="V100 16GB", devices=1, precision="fp32",
+    target=dict(metric=GPUH, value=hours(1, 68 / 60)),
+    source=HF_QA,
+    notes="Same sentence as the BERT-base row: '... or 68 min (with BERT-large) on a single tesla V100 16GB.' The command "
+          "shown is for bert-base-uncased; the BERT-large run is taken to use the same hyper-parameters (2 epochs, seq 384) "
+          "- the README does not give its batch size. Target [D] = 68/60 = 1.1333 V100-hours. Different run from "
+          "footprint-13's DLE BERT-large SQuAD (8x A100). Quality B: hyper-parameters of the large run inferred from the "
+          "base command."))
+
+# ====================================================================== TRI-ML Hugging Face model cards (Linearizing LLMs, 2024)
+A(C(id="tri-mamba-7b-rw-1.2t-128xh100-3wk",
+    name="TRI-ML Mamba-7B pre-trained on 1.2T tokens of RefinedWeb, 128x H100 80GB, three weeks (2024)",
+    quality="B", architecture="Mamba state-space language model (no attention), 64 layers, hidden 4096",
+    paramsTotal=7_000_000_000, tokens=1_200_000_000_000, seqLen=2048, hardware="H100 80GB", devices=128,
+    precision="bf16", target=dict(metric=GPUH, value=hours(128, 21 * 24)),
+    source="TRI-ML/mamba-7b-rw model card on Hugging Face (README.md, commit 8037865 'Update README.md (#3)', April 2024; "
+           "earlier wording in commit 443ad2e)",
+    notes="Card: 'This is a 7B parameter model with the Mamba architecture, trained on multiple epochs (1.2T tokens) of the "
+          "RefinedWeb dataset.' Table: Parameters 7B, Hidden 4096, Layers 64, Sequence Length 2048. 'Training Details - "
+          "Mamba-7B was trained using AWS SageMaker on 128 H100 80GB GPUs. - Training began in March 2024 and lasted three "
+          "weeks.' Hyper-parameters: Precision bfloat16, batch size 2M (tokens). Target [D] = 128 x 21 d x 24 = 64,512 "
+          "H100-hours. The earlier card text (commits 443ad2e/accd6ba) said 'lasted around 3 weeks (some down time due to "
+          "crashes and loss spikes)': the wall time includes down time, so the figure is an upper bound on busy GPU time. "
+          "Quality B: 'three weeks' is coarse and includes down time; 7B is the card's rounded count."))
+A(C(id="tri-mistral-supra-7b-uptrain-100b-128xh100-1.5d",
+    name="TRI-ML Mistral-SUPRA: Mistral-7B up-trained into a linear RNN on 100B RefinedWeb tokens, 128x H100 80GB, 1.5 days (2024)",
+    quality="B", architecture="linear-attention transformer (SUPRA) initialised from Mistral-7B, 32 layers, hidden 4096",
+    paramsTotal=7_000_000_000, tokens=100_000_000_000, seqLen=2048, hardware="H100 80GB", devices=128, precision="bf16",
+    target=dict(metric=GPUH, value=hours(128, 1.5 * 24)),
+    source="TRI-ML/mistral-supra model card on Hugging Face (README.md, main at commit 819d065, 2024)",
+    notes="Card: 'We uptrain Mistral-7B on 100B tokens of RefinedWeb.' Table: Parameters 7B, Hidden 4096, Layers 32, Sequence "
+          "Length 2048. 'Training Details - Mistral-SUPRA was trained using AWS SageMaker on 128 H100 80GB GPUs. - Training "
+          "on 100B tokens finished in 1.5 days.' Precision bfloat16, batch size 2M. Target [D] = 128 x 1.5 d x 24 = 4,608 "
+          "H100-hours. Continued training from a pretrained checkpoint (the initial Mistral-7B compute is not included). "
+          "paramsTotal 7B as the card states (Mistral-7B is about 7.24B [R]). Quality B: rounded '1.5 days' and '7B'."))
+
+# ====================================================================== ROWS-END
+
+DESCRIPTION = ("Fourteenth held-out set of published training runs for validating the Green ML Review footprint estimator. "
+               "See README.md. Built without running the estimator and without reading product code; no model/run of "
+               "footprint-heldout-1..13 nor of the development cases they name as excluded. gpuHours means accelerator-hours. "
+               "[R] = recalled/secondary; [D] = derived arithmetic shown in notes and in make_cases.py.")
+
+
+# ====================================================================== write
+def num(v):
+    """integral floats become ints; others are rounded to 4 decimals."""
+    if isinstance(v, float):
+        return int(v) if v.is_integer() else round(v, 4)
+    return v
+
+
+assert len({c["id"] for c in cases}) == len(cases)
+for c in cases:
+    assert c["target"] and c["source"] and c["notes"] and c["quality"] in ("A", "B", "C"), c["id"]
+    c["target"]["value"] = num(c["target"]["value"])
+    c["also"] = [dict(metric=a["metric"], value=num(a["value"])) for a in c["also"]]
+    for k in ("epochs", "tokens"):
+        c[k] = num(c[k])
+
+out = {
+    "set": "footprint-heldout-14",
+    "created": os.environ.get("CREATED") or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    "description": DESCRIPTION,
+    "cases": cases,
+}
+with open(os.path.join(HERE, "cases.json"), "w") as f:
+    json.dump(out, f, ensure_ascii=False, indent=2)
+    f.write("\n")
+print(len(cases), "cases")

@@ -146,6 +146,62 @@ A(C(id="tri-mistral-supra-7b-uptrain-100b-128xh100-1.5d",
           "H100-hours. Continued training from a pretrained checkpoint (the initial Mistral-7B compute is not included). "
           "paramsTotal 7B as the card states (Mistral-7B is about 7.24B [R]). Quality B: rounded '1.5 days' and '7B'."))
 
+# ====================================================================== COCO detection: Detectron (8x P100) and maskrcnn-benchmark (8x V100)
+COCO17 = 118_287   # coco_2017_train images; stated in Detectron's MODEL_ZOO.md ('12.17 epochs over the 118,287 images')
+ITERS = {"1x": 90_000, "2x": 180_000}   # at minibatch 16; doubled at minibatch 8 (Detectron MODEL_ZOO.md 'Training Schedules')
+ARCH = {"Faster": "Faster R-CNN", "Mask": "Mask R-CNN", "RetinaNet": "RetinaNet"}
+BB = {"R-50-C4": "ResNet-50-C4", "R-101-FPN": "ResNet-101-FPN", "X-101-32x8d-FPN": "ResNeXt-101-32x8d-FPN",
+      "X-101-64x4d-FPN": "ResNeXt-101-64x4d-FPN", "R-50-FPN": "ResNet-50-FPN"}
+DET = ("facebookresearch/Detectron (GitHub, Caffe2) MODEL_ZOO.md (blob 3819f91) at commit 04155a0; baselines trained "
+       "'primarily in late December 2017'")
+MRB = ("facebookresearch/maskrcnn-benchmark (GitHub, PyTorch) MODEL_ZOO.md (blob a0276d3) at commit 57eec25; table from "
+       "2018 ('PyTorch version: 1.0.0a0+dd2c487')")
+
+
+def det(tag, src, bb, typ, sched, imgpu, spi, total, hw, extra):
+    batch = 8 * imgpu
+    iters = ITERS[sched] * (16 // batch)
+    ep = iters * batch / COCO17
+    assert abs(spi * iters / 3600 - total) / total < 0.03, (bb, typ, spi * iters / 3600, total)
+    A(C(id=f"{tag}-{typ.lower()}-{bb.lower()}-{sched}-coco-8x{hw.split()[0].lower()}-{total}h",
+        name=f"{'Detectron' if tag == 'detectron' else 'maskrcnn-benchmark'} {ARCH[typ]} {BB[bb]}, {sched} schedule on COCO, "
+             f"8x {hw}, {total} h",
+        quality="B", modality="vision", architecture=f"{ARCH[typ]} ({BB[bb]} backbone, ImageNet-pretrained)",
+        samples=COCO17, epochs=ep, resolution="800 short side (max 1333) [R]", hardware=hw, devices=8, precision="fp32",
+        target=dict(metric=GPUH, value=hours(8, total)),
+        source=src,
+        notes=f"Model-zoo row '| {bb} | {typ} | {sched} | {imgpu} | ... | {spi} | {total} | ...' (columns: backbone, type, lr "
+              f"schedule, im/gpu, train mem, train time (s/iter), total train time (hr), ...). {extra}Target [D] = 8 GPUs x "
+              f"{total} h = {8 * total:g} GPU-hours. Schedule [D]: global minibatch {batch} (8 GPUs x {imgpu}); {sched} = "
+              f"{ITERS[sched]:,} iterations at minibatch 16, so {iters:,} iterations at {batch}; check: {spi} s/iter x "
+              f"{iters:,} = {spi * iters / 3600:.1f} h. epochs [D] = {iters:,} x {batch} / 118,287 = {ep:.2f}. Parameter count "
+              "not stated (null). Resolution is the Detectron-style default [R], not read in a config. Precision fp32: "
+              "no mixed precision in this code base at the time of the table [R]. Quality B: derived schedule, recalled "
+              "resolution and precision."))
+
+
+DET_X = ("Detectron MODEL_ZOO.md: 'All baselines were run on Big Basin servers with 8 NVIDIA Tesla P100 GPU accelerators (with "
+         "16GB GPU memory ...)'; '1x ... terminates at 90k iterations. This schedules results in 12.17 epochs over the "
+         "118,287 images in coco_2014_train union coco_2014_valminusminival'; table 'End-to-End Faster & Mask R-CNN "
+         "Baselines' or 'RetinaNet Baselines'. ")
+MRB_X = ("maskrcnn-benchmark MODEL_ZOO.md: 'Hardware - 8 NVIDIA V100 GPUs'; 'All the baselines were trained using the exact "
+         "same experimental setup as in Detectron.' Table 'End-to-end Faster and Mask R-CNN baselines'. ")
+P100 = "P100 16GB"
+V100 = "V100"
+det("detectron", DET, "R-50-C4", "Faster", "1x", 1, 0.566, 28.3, P100, DET_X)
+det("detectron", DET, "R-101-FPN", "Faster", "1x", 2, 0.647, 16.2, P100, DET_X)
+det("detectron", DET, "X-101-64x4d-FPN", "Faster", "1x", 1, 1.057, 52.9, P100, DET_X)
+det("detectron", DET, "R-101-FPN", "Mask", "1x", 2, 1.008, 25.2, P100, DET_X)
+det("detectron", DET, "X-101-32x8d-FPN", "Mask", "1x", 1, 0.961, 48.1, P100, DET_X)
+det("detectron", DET, "R-50-FPN", "RetinaNet", "1x", 2, 0.483, 12.1, P100, DET_X)
+det("detectron", DET, "R-101-FPN", "RetinaNet", "2x", 2, 0.666, 33.3, P100, DET_X)
+det("mrb", MRB, "R-50-C4", "Faster", "1x", 1, 0.4036, 20.2, V100, MRB_X)
+det("mrb", MRB, "R-101-FPN", "Faster", "1x", 2, 0.4591, 11.5, V100, MRB_X)
+det("mrb", MRB, "X-101-32x8d-FPN", "Faster", "1x", 1, 0.7007, 35.0, V100, MRB_X)
+det("mrb", MRB, "R-50-C4", "Mask", "1x", 1, 0.4520, 22.6, V100, MRB_X)
+det("mrb", MRB, "R-101-FPN", "Mask", "1x", 2, 0.5665, 14.2, V100, MRB_X)
+det("mrb", MRB, "X-101-32x8d-FPN", "Mask", "1x", 1, 0.7562, 37.8, V100, MRB_X)
+
 # ====================================================================== ROWS-END
 
 DESCRIPTION = ("Fourteenth held-out set of published training runs for validating the Green ML Review footprint estimator. "

@@ -193,6 +193,7 @@ det("detectron", DET, "R-101-FPN", "Faster", "1x", 2, 0.647, 16.2, P100, DET_X)
 det("detectron", DET, "X-101-64x4d-FPN", "Faster", "1x", 1, 1.057, 52.9, P100, DET_X)
 det("detectron", DET, "R-101-FPN", "Mask", "1x", 2, 1.008, 25.2, P100, DET_X)
 det("detectron", DET, "X-101-32x8d-FPN", "Mask", "1x", 1, 0.961, 48.1, P100, DET_X)
+det("detectron", DET, "X-101-64x4d-FPN", "Mask", "1x", 1, 1.217, 60.9, P100, DET_X)
 det("detectron", DET, "R-50-FPN", "RetinaNet", "1x", 2, 0.483, 12.1, P100, DET_X)
 det("detectron", DET, "R-101-FPN", "RetinaNet", "2x", 2, 0.666, 33.3, P100, DET_X)
 det("mrb", MRB, "R-50-C4", "Faster", "1x", 1, 0.4036, 20.2, V100, MRB_X)
@@ -201,6 +202,41 @@ det("mrb", MRB, "X-101-32x8d-FPN", "Faster", "1x", 1, 0.7007, 35.0, V100, MRB_X)
 det("mrb", MRB, "R-50-C4", "Mask", "1x", 1, 0.4520, 22.6, V100, MRB_X)
 det("mrb", MRB, "R-101-FPN", "Mask", "1x", 2, 0.5665, 14.2, V100, MRB_X)
 det("mrb", MRB, "X-101-32x8d-FPN", "Mask", "1x", 1, 0.7562, 37.8, V100, MRB_X)
+
+# ====================================================================== mixture-of-experts fine-tune: argilla/notux-8x7b-v1 (Dec 2023)
+A(C(id="argilla-notux-8x7b-v1-dpo-1ep-8xh100",
+    name="argilla Notux 8x7B-v1: full DPO fine-tune of Mixtral-8x7B-Instruct on 58,917 UltraFeedback pairs, 1 epoch, 8x H100 80GB",
+    quality="B", architecture="sparse mixture-of-experts decoder (Mixtral 8x7B: 8 experts, top-2 routing)",
+    paramsTotal=46_703_000_000, paramsActive=12_900_000_000, samples=58_917, epochs=1, hardware="H100 80GB", devices=8,
+    precision=None, target=dict(metric=GPUH, value=hours(8, 44067.2139 / 3600)),
+    also=[dict(metric=GPUH, value=hours(8, 10))],
+    source="argilla/notux-8x7b-v1 model card on Hugging Face (README.md, commit f6425c3 'Fix type GPU requirements', Dec 2023); "
+           "train_results.json as re-published in TheBloke/notux-8x7b-v1-GPTQ (branch gptq-8bit-128g-actorder_True)",
+    notes="Card, 'Training Hardware': 'We used a VM with 8 x H100 80GB hosted in runpod.io for 1 epoch (~10hr).' "
+          "Fine-tuned from mistralai/Mixtral-8x7B-Instruct-v0.1 with DPO on argilla/ultrafeedback-binarized-preferences-"
+          "cleaned. train_results.json (Trainer log, copied verbatim into the GPTQ re-upload): 'epoch': 1.0, "
+          "'train_runtime': 44067.2139, 'train_samples': 58917. Target [D] = 8 x 44,067.2 s / 3600 = 97.93 H100-hours (the "
+          "logged train loop); also: the card's '~10hr' = 80 H100-hours. paramsTotal 46.703B from the Open LLM Leaderboard "
+          "request file for this model ('params': 46.703); paramsActive ~12.9B is Mixtral's published active count [R]. "
+          "DPO runs a frozen reference model as well (extra forward passes per pair). Training precision not stated (null). "
+          "Quality B: the two published durations differ by 22%; active parameters recalled."))
+
+# ====================================================================== CIFAR-10 speed run: tysam-code/hlb-CIFAR10
+A(C(id="hlb-cifar10-12.1ep-1xa100-6.3s",
+    name="hlb-CIFAR10 speed-run ConvNet on CIFAR-10, 12.1 epochs, 1x A100, about 6.3 seconds (world-record run)",
+    quality="B", modality="vision",
+    architecture="hlb-CIFAR10 ConvNet (whitening conv + 3 ConvGroups, base_depth 64, no residual connections)",
+    samples=50_000, epochs=12.1, resolution="32x32", hardware="A100", devices=1, precision="fp16",
+    target=dict(metric=GPUH, value=hours(1, 6.3 / 3600)),
+    source="tysam-code/hlb-CIFAR10 (GitHub) README.md (blob 3b5b954) and main.py (blob 82976a5) at commit 9939652 (Dec 2024; README text 2023)",
+    notes="README: '~world-record single-GPU training time (this repo held the world record at ~<6.3 (!!!) seconds on an A100, "
+          "down from ~18.1 seconds originally, before being superceded by Keller's work (cifar10-airbench))'. main.py: "
+          "batchsize = 1024, 'train_epochs': 12.1, 'base_depth': 64, net.half() and .half() data (fp16). Target [D] = 6.3 s / "
+          "3600 = 0.00175 A100-hours (training loop only, as the record is timed). samples = 50,000 CIFAR-10 train images "
+          "[R]. Parameter count not stated (null). A different run from footprint's airbench94/airbench96 rows (Keller "
+          "Jordan's successor code). A main.py comment gives a second recipe ('~95.79%-accuracy-in-110-seconds runs': "
+          "base_depth 128, 90 epochs) without naming the GPU; not used. Quality B: '~<6.3' is approximate and the A100 "
+          "memory variant is not stated; the record may have been set with an earlier main.py than the one read."))
 
 # ====================================================================== ROWS-END
 

@@ -119,6 +119,22 @@ A(C(id="hf-bert-large-squad11-2ep-1xv100-16gb-68min",
           "footprint-13's DLE BERT-large SQuAD (8x A100). Quality B: hyper-parameters of the large run inferred from the "
           "base command."))
 
+A(C(id="hf-gpt2-wikitext2-clm-ft-1xk80-0.5h",
+    name="GPT-2 (124M) fine-tuned with causal LM on WikiText-2 raw (transformers run_clm.py example), 1x K80, about half an hour",
+    quality="C", architecture="decoder-only transformer (GPT-2 small, 12 layers, 768 hidden)",
+    paramsTotal=124_439_808, epochs=3, seqLen=1024, hardware="K80", devices=1, precision="fp32",
+    target=dict(metric=GPUH, value=hours(1, 0.5)),
+    source=("huggingface/transformers (GitHub) examples/pytorch/language-modeling/README.md, read at commit 00aff44 "
+            "(file index); sentence dates from 2020"),
+    notes="README 'GPT-2/GPT and causal language modeling': command run_clm.py --model_name_or_path gpt2 --dataset_name "
+          "wikitext --dataset_config_name wikitext-2-raw-v1 --per_device_train_batch_size 8 --do_train --do_eval; 'This "
+          "takes about half an hour to train on a single K80 GPU and about one minute for the evaluation to run.' Target "
+          "[D] = 0.5 K80-hours (training only; the evaluation minute is excluded by the sentence). epochs 3 = the Trainer "
+          "default num_train_epochs [R] (not set in the command); seqLen 1024 = run_clm's default block size for gpt2 [R]; "
+          "params = GPT-2 small [R]; token count of WikiText-2 raw not stated (null). No --fp16: fp32. 'A single K80 GPU' "
+          "is read as one K80 device as exposed by a cloud instance (one GK210 die of the dual-die board) [R]. Quality C: "
+          "'about half an hour', defaults recalled, K80 device ambiguity."))
+
 # ====================================================================== TRI-ML Hugging Face model cards (Linearizing LLMs, 2024)
 A(C(id="tri-mamba-7b-rw-1.2t-128xh100-3wk",
     name="TRI-ML Mamba-7B pre-trained on 1.2T tokens of RefinedWeb, 128x H100 80GB, three weeks (2024)",

@@ -254,6 +254,24 @@ A(C(id="hlb-cifar10-12.1ep-1xa100-6.3s",
           "base_depth 128, 90 epochs) without naming the GPU; not used. Quality B: '~<6.3' is approximate and the A100 "
           "memory variant is not stated; the record may have been set with an earlier main.py than the one read."))
 
+# ====================================================================== HuggingFaceFW FineWeb-Edu ablation model (2024)
+A(C(id="hffw-ablation-fineweb-edu-1.82b-350b-64xh100-72h",
+    name="HuggingFaceFW ablation-model-fineweb-edu: 1.82B Llama-style LM pre-trained on 350B FineWeb-Edu tokens, 64x H100 (2024)",
+    quality="C", architecture="decoder-only transformer (Llama architecture with RoPE), 2048 context",
+    paramsTotal=1_820_000_000, tokens=350_000_000_000, seqLen=2048, hardware="H100", devices=64, precision="bf16",
+    target=dict(metric=GPUH, value=hours(64, 72)), also=[dict(metric=GPUH, value=72)],
+    source="HuggingFaceFW/ablation-model-fineweb-edu model card on Hugging Face (README.md; text before and after commit "
+           "8f9955c 'Update README.md', 2024); HuggingFaceFW/blogpost-fineweb-v1 Space (commit d91f1f2) for the setup",
+    notes="Card: 'The model has 1.82B parameters, 2048 context length and uses Llama architecture with RoPE. It was trained on "
+          "350B tokens from FineWeb-Edu'; 'Training / Model: Architecture: Llama model; Pretraining steps: 167k; Pretraining "
+          "tokens: 350B; Precision: bfloat16 / Hardware: GPUs: 64 H100; Training time: 72 GPU hours'. The literal '72 GPU "
+          "hours' is physically impossible for this run: 6 x 1.82e9 x 350e9 = 3.8e21 FLOP in 72 H100-hours would need "
+          "14.7 PFLOP/s per GPU, about 15x an H100's dense bf16 peak. Read as 72 wall-clock hours on 64 GPUs: target [D] = "
+          "64 x 72 = 4,608 H100-hours (implied utilisation about 23% of peak, plausible); also: the literal 72. The FineWeb "
+          "report gives the same setup (1.82B parameters, ~2M-token global batch, 350B-token runs). The card text was read "
+          "in the diff of commit 8f9955c (which reformats these lines); the post-commit wording was not seen. Quality C: the "
+          "unit is reinterpreted - the scorer may prefer to drop this row."))
+
 # ====================================================================== ROWS-END
 
 DESCRIPTION = ("Fourteenth held-out set of published training runs for validating the Green ML Review footprint estimator. "

@@ -272,6 +272,24 @@ A(C(id="hffw-ablation-fineweb-edu-1.82b-350b-64xh100-72h",
           "in the diff of commit 8f9955c (which reformats these lines); the post-commit wording was not seen. Quality C: the "
           "unit is reinterpreted - the scorer may prefer to drop this row."))
 
+# ====================================================================== infosys NT-Java-1.1B (2024)
+A(C(id="infosys-nt-java-1.1b-22b-tok-6xa100-10d",
+    name="Infosys NT-Java-1.1B: Java code LM (gpt_bigcode, MQA + FIM) trained on 22B tokens, 6x A100 80GB, 10 days (2024)",
+    quality="C", architecture="decoder-only transformer (GPT-2 / StarCoder-style gpt_bigcode with multi-query attention)",
+    paramsTotal=1_100_000_000, tokens=22_000_000_000, seqLen=8192, hardware="A100 80GB", devices=6, precision="bf16",
+    target=dict(metric=GPUH, value=hours(6, 10 * 24)), also=[dict(metric=GPUH, value=hours(6, 4 * 24))],
+    source="infosys/NT-Java-1.1B model card on Hugging Face (README.md; commits 45dfe9e in the InfosysEnterprise mirror, "
+           "45e70df and a043e31, 2024)",
+    notes="Card (current wording, commits 45e70df / a043e31): 'Model - Architecture: GPT-2 model with Multi-Query Attention "
+          "and Fill-in-the-Middle objective. - Pretraining steps: 100K - Context length: 8K tokens - Pretraining tokens: 22 "
+          "billion - Precision: bfloat16'; 'Hardware - GPUs: 6 NVIDIA A100 80GB - Training time: 10 days'. Target [D] = 6 x "
+          "10 d x 24 = 1,440 A100-hours. The earlier card (diff of commit 45dfe9e) said 'Pretraining steps: 50k', "
+          "'Pretraining tokens: 22 Billion' and 'Training time: 4 days' (also: 6 x 4 x 24 = 576): steps and time changed "
+          "together, tokens did not. paramsTotal = the name's 1.1B. Whether training started from a StarCoderBase "
+          "checkpoint is not stated in the text read (the StarCoder pre-training runs are excluded development cases; this "
+          "Java-only 22B-token run is a different run). Quality C: the card's duration moved between commits (4 -> 10 "
+          "days)."))
+
 # ====================================================================== ROWS-END
 
 DESCRIPTION = ("Fourteenth held-out set of published training runs for validating the Green ML Review footprint estimator. "

@@ -38,6 +38,7 @@ import { FITTED_CONSTANTS } from './fitted-constants.generated';
 import { caseFamily, type ValidationCase } from './validation/cases';
 import { spreadsOf, type RunRegime, type Spreads } from './fit-spread';
 import { textSampleTokens, TEXT_FILL_RANGE } from './workload';
+import { dataParallelComm } from './comm-bound';
 
 export interface FittedConstants {
   /** 16-bit whole-run MFU per architecture (fitted where cases exist, else the prior). */
@@ -167,7 +168,9 @@ function computePoint(c: ValidationCase): Point | undefined {
     if (k === undefined) return undefined;
     const flops = planFlops(i).perToken * i.tokens;
     const implied = flops / (c.target.value * 3600 * peak16(a) * 1e12);
-    const base = (implied * k) / scaleFactor(i.devices ?? 1);
+    // The all-reduce factor is the estimator's (core/comm-bound.ts), so the base is that of a run without it.
+    const comm = isMoe(c) ? undefined : dataParallelComm(i.activeParams ?? i.params, i.tokens, i.devices, a);
+    const base = (implied * k) / scaleFactor(i.devices ?? 1) / (comm?.factor ?? 1);
     return { kind: 'tokens', c, arch: a.arch, base, n: i.activeParams ?? i.params, moe: isMoe(c) };
   }
   if (i.precision !== 'fp16' && i.precision !== 'bf16') return undefined;

@@ -86,3 +86,4 @@ export { estimateStep } from './step';
 export type { StepEstimate } from './step';
 export { deviceFit } from './device-fit';
 export type { DeviceFit } from './device-fit';
+export { BATCH_LAW, dataParallelComm, DP_COMM_TOKENS, globalBatchTokens } from './comm-bound';

@@ -23,6 +23,7 @@ import { defaultConstants, FittedConstants, hardwareKey, moeEfficiencyAt } from 
 import { regimeOf, spreadFor, type RunRegime } from './fit-spread';
 import type { PrecisionPlan } from './precision';
 import { Accelerator, RunInputs } from './types';
+import { dataParallelComm } from './comm-bound';
 
 export interface UtilisationPlan {
   band: Band;
@@ -143,6 +144,9 @@ export function planUtilisation(
   const fBatch = batchFactor(inputs.microBatch, inputs.seqLen);
   const moe =
     inputs.activeParams !== undefined && inputs.params !== undefined && inputs.activeParams < inputs.params * 0.95;
+  // Plain data parallelism: the gradient all-reduce of a small model on several nodes (core/comm-bound.ts).
+  const comm = work?.kind === 'tokens' && !moe ? dataParallelComm(n, work.units, inputs.devices, accel) : undefined;
+  const fComm = comm?.factor ?? 1;
   const fMoe = moe ? moeEfficiencyAt(k.moeEfficiency, inputs.activeParams!) : 1;
   // PEFT: LoRA's FLOPs per token are lower (4N + 6N_trainable) but a step costs about as much as a full fine-tune's;
   // the utilisation carries the difference so that time = full fine-tune time × peftStepRatio.
@@ -157,11 +161,15 @@ export function planUtilisation(
   const runEff = opts.scope === 'step' ? LLM_RUN_EFFICIENCY : 1;
   const regime = regimeOf({ vision: false, moe, params: n, devices: inputs.devices });
   const spread = bandFor(k, regime, accel);
-  const mid = (base.mfu * fSize * fScale * fBatch * fPeft * fMoe) / runEff;
+  const mid = (base.mfu * fSize * fScale * fBatch * fPeft * fMoe * fComm) / runEff;
   const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const parts: string[] = [`${fmtPct(base.mfu)} for ${accel.arch} at 16-bit`];
   if (fSize < 1) parts.push(`× ${round(fSize, 2)} for a ${fmtNum(n!)}-parameter model`);
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
+  if (comm)
+    parts.push(
+      `× ${round(fComm, 2)} for the gradient all-reduce between nodes (≈${fmtNum(comm.batch)} tokens per step assumed, ${fmtNum(comm.tokensPerDevice)} per device)`,
+    );
   if (fBatch < 1) parts.push(`× ${round(fBatch, 2)} for ${inputs.microBatch}×${inputs.seqLen} tokens per micro-step`);
   if (fMoe !== 1)
     parts.push(`× ${round(fMoe, 2)} for a mixture-of-experts model (small expert matmuls, routing and all-to-all)`);
@@ -180,10 +188,13 @@ export function planUtilisation(
     band,
     source:
       `${base.source}; size slope and MoE efficiency fitted on the development cases (core/fit.ts); band ${spread.text}; multi-node factor after Llama 3 paper Table 4` +
+      (comm
+        ? '; all-reduce factor from core/comm-bound.ts (batch law: DeepSeek-AI 2024; DGX A100 datasheet 2020; PyTorch DDP, Li et al. 2020)'
+        : '') +
       (fPeft !== 1
         ? '; LoRA step time from bench/gpu-energy/RESULTS.md (H200, 2026: 231 vs 223 ms at 774 M) and Hu et al. 2021 §4.2 (25 % faster at 175B)'
         : ''),
-    stepMid: (base.mfu * fSize * fScale * fBatch * fMoe) / LLM_RUN_EFFICIENCY,
+    stepMid: (base.mfu * fSize * fScale * fBatch * fMoe * fComm) / LLM_RUN_EFFICIENCY,
     stepShare: opts.scope === 'step' ? 1 : LLM_RUN_EFFICIENCY,
     load: Math.min(1, batchLoad * peftLoad),
     loadNotes,

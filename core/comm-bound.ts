@@ -10,7 +10,7 @@ import type { Accelerator } from './types';
  * [S] Global batch in tokens of a run of compute budget C = 6·N·D FLOPs: B = 0.292 · C^0.3271, the batch-size scaling
  * law fitted in DeepSeek-AI 2024, "DeepSeek LLM: Scaling Open-Source Language Models with Longtermism" (arXiv
  * 2401.02954), §3.1 (B_opt). Used because published runs rarely state their batch: 0.9 M tokens for a 125 M model on
- * 100 B tokens, 2 M for 360 M on 1 T.
+ * 100 B tokens, 2.8 M for 360 M on 1 T.
  */
 export const BATCH_LAW = { coeff: 0.292, exponent: 0.3271 } as const;
 

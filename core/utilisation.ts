@@ -168,7 +168,7 @@ export function planUtilisation(
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
   if (comm)
     parts.push(
-      `× ${round(fComm, 2)} for the gradient all-reduce between nodes (≈${fmtNum(comm.batch)} tokens per step assumed, ${fmtNum(comm.tokensPerDevice)} per device)`,
+      `× ${round(fComm, 2)} for the gradient all-reduce between nodes (a global batch of ≈${fmtTokens(comm.batch)} tokens assumed, ${fmtTokens(comm.tokensPerDevice)} per device)`,
     );
   if (fBatch < 1) parts.push(`× ${round(fBatch, 2)} for ${inputs.microBatch}×${inputs.seqLen} tokens per micro-step`);
   if (fMoe !== 1)
@@ -207,6 +207,14 @@ export function planUtilisation(
       );
     },
   };
+}
+
+/** Tokens for a sentence: 0.93 M, 3.6k, 512. */
+function fmtTokens(x: number): string {
+  if (x >= 1e6) return `${round(x / 1e6, 2)} M`;
+  if (x >= 1e4) return `${Math.round(x / 1e3)}k`;
+  if (x >= 1e3) return `${round(x / 1e3, 1)}k`;
+  return String(Math.round(x));
 }
 
 const REGIME_NAMES: Record<RunRegime, string> = {

@@ -24,6 +24,9 @@ export const BATCH_LAW = { coeff: 0.292, exponent: 0.3271 } as const;
  * against 989 TFLOPS gives 19,780); a step utilisation of 0.43 (the fitted A100 base, 0.37, ÷ 0.85 for whole runs);
  * and half of the all-reduce hidden behind the backward pass [I] (PyTorch DDP overlaps bucketed all-reduce with
  * backward: Li et al. 2020, "PyTorch Distributed", VLDB). (8/6) · 12,480 · 0.43 · 0.5 ≈ 3,600.
+ * The same product for other generations is close: V100 on DGX-1 (four 100 Gb/s EDR ports per eight GPUs, 125 TFLOPS,
+ * step utilisation 0.26: NVIDIA DGX-1 datasheet, 2017) ≈ 3,500; H100 on DGX H100 (19,780 FLOPs per byte, 0.33) ≈ 4,400;
+ * so one value serves every GPU [I].
  */
 export const DP_COMM_TOKENS = 3600;
 

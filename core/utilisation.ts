@@ -144,8 +144,12 @@ export function planUtilisation(
   const fBatch = batchFactor(inputs.microBatch, inputs.seqLen);
   const moe =
     inputs.activeParams !== undefined && inputs.params !== undefined && inputs.activeParams < inputs.params * 0.95;
-  // Plain data parallelism: the gradient all-reduce of a small model on several nodes (core/comm-bound.ts).
-  const comm = work?.kind === 'tokens' && !moe ? dataParallelComm(n, work.units, inputs.devices, accel) : undefined;
+  // Plain data parallelism: the gradient all-reduce of a small model on several nodes (core/comm-bound.ts); LoRA
+  // exchanges only its adapters' gradients.
+  const comm =
+    work?.kind === 'tokens' && !moe && !inputs.peft
+      ? dataParallelComm(n, work.units, inputs.devices, accel)
+      : undefined;
   const fComm = comm?.factor ?? 1;
   const fMoe = moe ? moeEfficiencyAt(k.moeEfficiency, inputs.activeParams!) : 1;
   // PEFT: LoRA's FLOPs per token are lower (4N + 6N_trainable) but a step costs about as much as a full fine-tune's;

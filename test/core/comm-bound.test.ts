@@ -38,7 +38,7 @@ describe('data-parallel all-reduce factor', () => {
   });
 
   it('stays out where the run is not plain data-parallel or the facts are not known', () => {
-    // One node, devices not stated, tokens not stated, a 7B model, a TPU pod, a mixture of experts.
+    // One node, devices not stated, tokens not stated, a 7B model, a TPU pod, a mixture of experts, LoRA.
     assert.equal(dataParallelComm(125e6, 100e9, 8, a100), undefined);
     assert.equal(dataParallelComm(125e6, 100e9, undefined, a100), undefined);
     assert.equal(dataParallelComm(125e6, undefined, 256, a100), undefined);
@@ -49,6 +49,19 @@ describe('data-parallel all-reduce factor', () => {
     assert.doesNotMatch(mfu(estimate({ params: 125e6, tokens: 100e9, hardware: 'A100 80GB' })), /all-reduce/);
     assert.doesNotMatch(
       mfu(estimate({ params: 1.2e9, activeParams: 4e8, tokens: 1e11, hardware: 'A100 80GB', devices: 256 })),
+      /all-reduce/,
+    );
+    // LoRA all-reduces only its adapters' gradients.
+    assert.doesNotMatch(
+      mfu(
+        estimate({
+          params: 125e6,
+          tokens: 100e9,
+          hardware: 'A100 80GB',
+          devices: 256,
+          peft: { method: 'lora' },
+        }),
+      ),
       /all-reduce/,
     );
   });

@@ -2,7 +2,8 @@
 // optimizer step, over the network between nodes. Its compute per device per step shrinks with the tokens each device
 // gets (global batch ÷ devices) while the bytes it exchanges (∝ parameters) do not: small models on many devices wait for
 // the network. Applied only where a run is plain data-parallel: a dense model below 1B parameters whose training state
-// fits on one device, on more devices than one node, with tokens and a device count stated.
+// fits on one device, on more devices than one node, with tokens and a device count stated. The global batch is assumed
+// from a published batch-size law (runs rarely state it); a stated micro-batch × length is a floor on each device's share.
 
 import type { Accelerator } from './types';
 
@@ -39,6 +40,13 @@ export const TRAINING_BYTES_PER_PARAM = 16;
 /** [I] Devices in one node (NVLink or a board's own interconnect): no network below this. */
 export const DEVICES_PER_NODE = 8;
 
+/**
+ * [S] Bytes a ZeRO stage-3 (or FSDP full-shard) step exchanges relative to data parallelism's all-reduce: 1.5 (3Ψ vs
+ * 2Ψ: parameters all-gathered for the forward and the backward pass, gradients reduce-scattered; Rajbhandari et al.
+ * 2020, ZeRO, §7.2.2). Stages 1 and 2 exchange what data parallelism does.
+ */
+export const ZERO3_COMM_RATIO = 1.5;
+
 export interface CommPlan {
   /** Multiplier of the utilisation (≤ 1). */
   factor: number;
@@ -64,12 +72,17 @@ export function dataParallelComm(
   tokens: number | undefined,
   devices: number | undefined,
   accel: Accelerator,
+  run: { microBatch?: number; seqLen?: number; zeroStage?: number } = {},
 ): CommPlan | undefined {
   if (params === undefined || tokens === undefined || devices === undefined) return undefined;
   if (!(params > 0) || !(tokens > 0) || !(devices > DEVICES_PER_NODE)) return undefined;
   if (accel.arch === 'tpu' || params >= DP_ONLY_PARAMS) return undefined;
   if (TRAINING_BYTES_PER_PARAM * params > accel.memoryGB * 1e9) return undefined;
   const batch = globalBatchTokens(params, tokens);
-  const tokensPerDevice = batch / devices;
-  return { factor: 1 / (1 + DP_COMM_TOKENS / tokensPerDevice), tokensPerDevice, batch };
+  // A device computes at least one micro-batch between two exchanges (more with gradient accumulation, which the
+  // inputs do not carry): a stated micro-batch × length is a floor on the tokens per device per step.
+  const micro = run.microBatch !== undefined && run.seqLen !== undefined ? run.microBatch * run.seqLen : 0;
+  const tokensPerDevice = Math.max(batch / devices, micro > 0 ? micro : 0);
+  const bytes = run.zeroStage === 3 ? ZERO3_COMM_RATIO : 1;
+  return { factor: 1 / (1 + (bytes * DP_COMM_TOKENS) / tokensPerDevice), tokensPerDevice, batch };
 }

@@ -169,7 +169,7 @@ function computePoint(c: ValidationCase): Point | undefined {
     const flops = planFlops(i).perToken * i.tokens;
     const implied = flops / (c.target.value * 3600 * peak16(a) * 1e12);
     // The all-reduce factor is the estimator's (core/comm-bound.ts), so the base is that of a run without it.
-    const comm = isMoe(c) ? undefined : dataParallelComm(i.activeParams ?? i.params, i.tokens, i.devices, a);
+    const comm = isMoe(c) ? undefined : dataParallelComm(i.activeParams ?? i.params, i.tokens, i.devices, a, i);
     const base = (implied * k) / scaleFactor(i.devices ?? 1) / (comm?.factor ?? 1);
     return { kind: 'tokens', c, arch: a.arch, base, n: i.activeParams ?? i.params, moe: isMoe(c) };
   }

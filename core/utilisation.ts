@@ -148,7 +148,7 @@ export function planUtilisation(
   // exchanges only its adapters' gradients.
   const comm =
     work?.kind === 'tokens' && !moe && !inputs.peft
-      ? dataParallelComm(n, work.units, inputs.devices, accel)
+      ? dataParallelComm(n, work.units, inputs.devices, accel, inputs)
       : undefined;
   const fComm = comm?.factor ?? 1;
   const fMoe = moe ? moeEfficiencyAt(k.moeEfficiency, inputs.activeParams!) : 1;

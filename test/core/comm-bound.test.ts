@@ -27,6 +27,19 @@ describe('data-parallel all-reduce factor', () => {
     assert.ok(on256.factor > 0.4 && on256.factor < 0.6, String(on256.factor));
   });
 
+  it('takes a stated micro-batch as a floor on the tokens per device, and ZeRO-3 as 1.5× the bytes', () => {
+    const law = dataParallelComm(125e6, 100e9, 256, a100)!;
+    const big = dataParallelComm(125e6, 100e9, 256, a100, { microBatch: 32, seqLen: 1024 })!;
+    assert.equal(big.tokensPerDevice, 32 * 1024);
+    assert.ok(big.factor > 0.85 && big.factor > law.factor, String(big.factor));
+    // A micro-batch smaller than the law's share does not lower it (accumulation may make up the rest).
+    const small = dataParallelComm(125e6, 100e9, 256, a100, { microBatch: 1, seqLen: 512 })!;
+    assert.equal(small.tokensPerDevice, law.tokensPerDevice);
+    const zero3 = dataParallelComm(125e6, 100e9, 256, a100, { zeroStage: 3 })!;
+    assert.equal(zero3.factor, 1 / (1 + (1.5 * DP_COMM_TOKENS) / law.tokensPerDevice));
+    assert.equal(dataParallelComm(125e6, 100e9, 256, a100, { zeroStage: 2 })!.factor, law.factor);
+  });
+
   it('lengthens the estimate of a 125 M model on 256 GPUs and says why', () => {
     const run = { params: 125e6, tokens: 100e9, hardware: 'A100 80GB' };
     const many = estimate({ ...run, devices: 256 });

@@ -31,7 +31,7 @@ import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
-import { withRepoPrecision } from './link/repo-precision';
+import { withRepoDefaults } from './link/repo-defaults';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -164,8 +164,8 @@ export function linkFile(input: LinkInput): LinkResult {
         linker.messages.push('this config could not be read as a YAML/JSON mapping');
       }
     }
-    // A run whose precision nothing read states, in a repository that never lowers it: fp32 (./link/repo-precision).
-    if (kind !== 'javascript') drafts = withRepoPrecision(linker, file, drafts);
+    // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
+    if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);
   } catch (e) {
     linker.messages.push(`linking ${path.basename(file)} failed: ${(e as Error).message}`);
   }

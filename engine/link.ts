@@ -31,6 +31,7 @@ import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
+import { withRepoDefaults } from './link/repo-defaults';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -163,6 +164,8 @@ export function linkFile(input: LinkInput): LinkResult {
         linker.messages.push('this config could not be read as a YAML/JSON mapping');
       }
     }
+    // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
+    if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);
   } catch (e) {
     linker.messages.push(`linking ${path.basename(file)} failed: ${(e as Error).message}`);
   }

@@ -34,7 +34,7 @@ const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\((?![^)]*Trainer)[^)]*\))?\s*:/m
  * `torch.cuda.set_device(args.gpu)`, `.cuda(args.gpu)`): a single id is a single device. Not a key named so (`{"gpu":
  * -1}`, `params["gpu"]`): that holds a setting, maybe "no GPU".
  */
-const ONE_CUDA =
+export const ONE_CUDA =
   /['"](cuda(:\d+)?|gpu)['"](?!\s*[:\]])|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
 
 /**

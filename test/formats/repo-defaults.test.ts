@@ -1,0 +1,157 @@
+// A run whose precision or device count nothing it reads states (a config given alone, a script whose loop lives in a
+// module the import walk does not reach) takes what its repository fixes, when the repository writes its own training
+// update in PyTorch, TensorFlow or JAX: fp32 when nothing anywhere asks for reduced precision (PyTorch, Keras and JAX
+// all default to float32), one device when no file sets up more (no wrapper, process group, strategy, distributed
+// launcher or device count) and the PyTorch code names a CUDA device. Any word of mixed precision or of several devices
+// in the code, a launcher or a config, a library with other defaults, a repository without a training update of its
+// own, or one too large to read leaves them unknown. Fixtures written for these tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, fact } from './helpers';
+
+const CONFIG = `experiment: pendulum
+algorithm:
+  batch_size: 256
+  num_epochs: 300
+  lr: 0.0003
+  optimizer: adam
+`;
+const TRAINER = `import torch
+
+
+class Learner:
+    def __init__(self, policy, lr):
+        self.policy = policy
+        self.policy = policy.to("cuda")
+    self.opt = torch.optim.Adam(policy.parameters(), lr=lr)
+
+    def update(self, batch):
+        loss = self.policy.loss(batch)
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+        return loss.item()
+`;
+const RUNNER = `import yaml
+from agents.learner import Learner
+from agents.policy import Policy
+
+
+def main(path):
+    cfg = yaml.safe_load(open(path))
+    learner = Learner(Policy(), cfg["algorithm"]["lr"])
+    run(learner, cfg)
+`;
+const repo = (extra: Record<string, string> = {}) => ({
+  'proj/README.md': 'an RL project\n',
+  'proj/configs/pendulum.yaml': CONFIG,
+  'proj/agents/learner.py': TRAINER,
+  'proj/agents/policy.py': 'import torch\n\n\nclass Policy(torch.nn.Module):\n    pass\n',
+  'proj/run.py': RUNNER,
+  ...extra,
+});
+
+const stated = async (files: Record<string, string>, key: 'precision' | 'devices', target: string) => {
+  const p = fact(await analyze(files, target), key);
+  return p && p.origin !== 'assumed' ? p : undefined;
+};
+const precision = (files: Record<string, string>, target = 'proj/configs/pendulum.yaml') =>
+  stated(files, 'precision', target);
+const devices = (files: Record<string, string>, target = 'proj/configs/pendulum.yaml') =>
+  stated(files, 'devices', target);
+
+test('a config given alone in a PyTorch repository that never lowers the precision: fp32, inferred', async () => {
+  const p = await precision(repo());
+  assert.equal(p?.value, 'fp32');
+  assert.equal(p?.origin, 'inferred');
+  assert.match(p?.note ?? '', /no mixed precision anywhere in this repository.*PyTorch trains in fp32/);
+});
+
+test('the same in a JAX repository whose update is an optax step', async () => {
+  const p = await precision({
+    'proj/README.md': 'a JAX project\n',
+    'proj/configs/pendulum.yaml': CONFIG,
+    'proj/agents/learner.py':
+      'import jax\nimport optax\n\n\ndef update(params, opt_state, batch, tx):\n    grads = jax.grad(loss_fn)(params, batch)\n    updates, opt_state = tx.update(grads, opt_state)\n    return optax.apply_updates(params, updates), opt_state\n',
+  });
+  assert.equal(p?.value, 'fp32');
+  assert.match(p?.note ?? '', /JAX trains in fp32/);
+});
+
+test('must not report: autocast in any module of the repository', async () => {
+  const learner = TRAINER.replace(
+    '        loss = self.policy.loss(batch)',
+    '        with torch.autocast("cuda", dtype=torch.bfloat16):\n            loss = self.policy.loss(batch)',
+  );
+  assert.equal(await precision(repo({ 'proj/agents/learner.py': learner })), undefined);
+});
+
+test('must not report: a launcher of the repository passes --fp16, or another config turns it on', async () => {
+  assert.equal(await precision(repo({ 'proj/scripts/big.sh': 'python run.py configs/big.yaml --fp16\n' })), undefined);
+  assert.equal(await precision(repo({ 'proj/configs/big.yaml': CONFIG + 'use_amp: true\n' })), undefined);
+  assert.equal(
+    await precision(repo({ 'proj/scripts/lit.sh': 'python run.py --trainer.precision 16-mixed\n' })),
+    undefined,
+  );
+});
+
+test('must not report: the repository trains through a library whose default is not fp32', async () => {
+  assert.equal(
+    await precision(
+      repo({ 'proj/detect.py': 'from ultralytics import YOLO\n\nYOLO("yolov8n.pt").train(data="x.yaml")\n' }),
+    ),
+    undefined,
+  );
+});
+
+test('must not report: no training update of its own in the repository (the loop is a library we cannot see)', async () => {
+  assert.equal(
+    await precision({
+      'proj/README.md': 'configs only\n',
+      'proj/configs/pendulum.yaml': CONFIG,
+      'proj/run.py':
+        'import torch\nimport yaml\nfrom somelib import train\n\ntrain(yaml.safe_load(open("configs/pendulum.yaml")))\n',
+    }),
+    undefined,
+  );
+});
+
+test('must not report: a config with no repository folder around it', async () => {
+  assert.equal(
+    await precision({ 'loose/pendulum.yaml': CONFIG, 'loose/learner.py': TRAINER }, 'loose/pendulum.yaml'),
+    undefined,
+  );
+});
+
+test('one device: a PyTorch repository that moves its model to "cuda" and sets up nothing more', async () => {
+  const d = await devices(repo());
+  assert.equal(d?.value, 1);
+  assert.equal(d?.origin, 'inferred');
+  assert.match(d?.note ?? '', /one CUDA device/);
+});
+
+test('one device: TensorFlow code, with no distribution strategy anywhere', async () => {
+  const d = await devices({
+    'proj/README.md': 'a Keras project\n',
+    'proj/configs/pendulum.yaml': CONFIG,
+    'proj/model.py':
+      'import tensorflow as tf\n\n\ndef build():\n    m = tf.keras.Sequential([tf.keras.layers.Dense(4)])\n    m.compile("adam", "mse")\n    return m\n',
+    'proj/main.py': 'from model import build\n\nif __name__ == "__main__":\n    build().fit(x, y, epochs=3)\n',
+  });
+  assert.equal(d?.value, 1);
+  assert.match(d?.note ?? '', /TensorFlow\/Keras places work on the first device/);
+});
+
+test('must not report one device: DataParallel in a module, a torchrun launcher, a device count in a config', async () => {
+  const dp = TRAINER.replace('policy.to("cuda")', 'torch.nn.DataParallel(policy).to("cuda")');
+  assert.equal(await devices(repo({ 'proj/agents/learner.py': dp })), undefined);
+  assert.equal(await devices(repo({ 'proj/scripts/ddp.sh': 'torchrun --nproc_per_node 4 run.py\n' })), undefined);
+  assert.equal(await devices(repo({ 'proj/configs/big.yaml': CONFIG + 'num_gpus: 4\n' })), undefined);
+  // Still fp32: the precision is judged apart.
+  assert.equal((await precision(repo({ 'proj/agents/learner.py': dp })))?.value, 'fp32');
+});
+
+test('must not report one device: PyTorch code that names no CUDA device (it may run on the CPU)', async () => {
+  const cpu = TRAINER.replace('policy.to("cuda")', 'policy');
+  assert.equal(await devices(repo({ 'proj/agents/learner.py': cpu })), undefined);
+});

@@ -71,18 +71,18 @@ export const FITTED_CONSTANTS: FittedConstants = {
   moeEfficiency: 0.4895161868670834,
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
-  counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 268 },
-  mfuSpread: { low: 0.2, high: 2.5889265821934506 },
+  counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 272 },
+  mfuSpread: { low: 0.2, high: 2.5693528435458592 },
   spreads: {
-    pooled: { low: 0.2, high: 2.5889265821934506, n: 268 },
+    pooled: { low: 0.2, high: 2.5693528435458592, n: 272 },
     byRegime: {
       large: { low: 0.2672341735798802, high: 2.022251942795486, n: 95 },
       small: { low: 0.2, high: 2.200596570953468, n: 53 },
-      single: { low: 0.2, high: 3.1229392213512184, n: 76 },
+      single: { low: 0.2, high: 3.014670708003557, n: 80 },
       moe: { low: 0.2, high: 4, n: 17 },
       vision: { low: 0.7934935572916973, high: 1.7296393140749518, n: 21 },
     },
-    unseenHardware: { low: 0.2, high: 2.574012963407238, n: 200 },
+    unseenHardware: { low: 0.2, high: 2.5627005615410288, n: 203 },
   },
   seenHardware: [
     'ampere/dc',

@@ -661,10 +661,11 @@ const INDEX = ARCHITECTURES.map((a) => ({
  * Find an architecture from a loose name: "resnet50", "ResNet-50", "torchvision.models.resnet50", "timm vit_base_patch16_224",
  * "vit_base_patch16_224.augreg_in21k", "openai/whisper-small", "openai/whisper-small.en", "facebook/wav2vec2-base-960h",
  * "runwayml/stable-diffusion-v1-5". Exact key first, then the longest known key (of 6 characters or more) the name starts
- * with, unless a key ending in a digit would run on into more digits ("resnet50" is not "resnet500"). Undefined if none:
+ * with, unless a key ending in a digit would run on into more digits ("resnet50" is not "resnet500"); `exact`: the key
+ * alone, for free text that may name a variant ("resnet-152 x4 width"). Undefined if none:
  * Stable Diffusion XL or 2.x, for instance, are not Stable Diffusion v1.
  */
-export function lookupArchitecture(id: string): ArchitectureInfo | undefined {
+export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): ArchitectureInfo | undefined {
   if (typeof id !== 'string') return undefined;
   let s = id.trim().toLowerCase();
   if (s.length === 0) return undefined;
@@ -679,7 +680,7 @@ export function lookupArchitecture(id: string): ArchitectureInfo | undefined {
   const key = compact(s);
   if (key.length === 0) return undefined;
   const exact = INDEX.find((e) => e.keys.has(key));
-  if (exact) return exact.a;
+  if (exact || opts.exact) return exact?.a;
   let best: { a: ArchitectureInfo; len: number } | undefined;
   for (const e of INDEX) {
     for (const k of e.keys) {

@@ -409,7 +409,14 @@ export const MORE_ARCHITECTURES: readonly ArchitectureInfo[] = [
     2017,
   ),
   // ------------------------------------------------------------------ speech recognition (per utterance)
-  convAsr('jasper-10x5', 'Jasper 10x5 DR', 'convnet', 333_000_000, ['jasper10x5', 'jasper10x5dr'], 2019),
+  convAsr(
+    'jasper-10x5',
+    'Jasper 10x5 DR',
+    'convnet',
+    333_000_000,
+    ['jasper10x5', 'jasper10x5dr', 'jasper10x5denseresidual', 'jasperdr10x5'],
+    2019,
+  ),
   convAsr('quartznet-15x5', 'QuartzNet 15x5', 'depthwise', 18_900_000, ['quartznet15x5'], 2020),
 ];
 

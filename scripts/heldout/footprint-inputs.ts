@@ -95,7 +95,8 @@ function gatheredVocabulary(c: FootprintCase): boolean {
 /**
  * The network a case's architecture text names in parentheses, as a user would name it (since round 17): "CNN
  * classifier (ResNeXt-101 32x4d)" → "ResNeXt-101 32x4d"; "(Mask R-CNN, ResNet-50 FPN)" → the whole text, then its first
- * part ("Mask R-CNN"). The table's lookup decides whether it knows the network (core/data/vision-audio.ts).
+ * part ("Mask R-CNN"). Looked up exactly (core/data/vision-audio.ts): free text may name a variant the table does not
+ * hold ("resnet-152 x4 width", "whisper large-v3 encoder, 2-layer decoder"), which a prefix would take for another.
  */
 export function networkNamed(architecture: string | undefined): string[] {
   const inner = /\(([^()]+)\)/.exec(architecture ?? '')?.[1]?.trim();
@@ -106,7 +107,11 @@ export function networkNamed(architecture: string | undefined): string[] {
 
 export function inputsOf(c: FootprintCase): RunInputs {
   const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
-  const arch = [c.id, c.name, ...networkNamed(c.architecture)].map((n) => lookupArchitecture(n)).find((a) => a);
+  const arch =
+    [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a) ??
+    networkNamed(c.architecture)
+      .map((n) => lookupArchitecture(n, { exact: true }))
+      .find((a) => a);
   return {
     params: val(c.paramsTotal),
     activeParams: val(c.paramsActive),

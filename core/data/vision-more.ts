@@ -21,8 +21,17 @@ const TV = 'pytorch/vision torchvision/models';
  */
 export function resnetMacs(
   blocks: readonly number[],
-  opts: { groups?: number; widthPerGroup?: number; se?: number; resolution?: number } = {},
-): { macs: number; params: number } {
+  opts: {
+    groups?: number;
+    widthPerGroup?: number;
+    se?: number;
+    resolution?: number;
+    /** Stages (0–3) whose first block keeps stride 1 (SSD's conv4). */
+    strideOneStages?: number[];
+    /** The 1,000-class classifier (default) or none, for a backbone. */
+    classifier?: boolean;
+  } = {},
+): { macs: number; params: number; side: number; channels: number } {
   const g = opts.groups ?? 1;
   const wpg = opts.widthPerGroup ?? 64;
   const res = opts.resolution ?? 224;
@@ -33,17 +42,19 @@ export function resnetMacs(
     macs += (h * h * cin * cout * k * k) / groups;
   };
   const bn = (c: number) => (params += 2 * c);
-  let h = Math.floor(res / 2);
+  // A 7×7 stride-2 convolution and a 3×3 stride-2 pooling, both padded: ⌈side / 2⌉ each (224 → 112 → 56; 300 → 150 → 75).
+  let h = Math.ceil(res / 2);
   conv(h, 3, 64, 7);
   bn(64);
-  h = Math.floor(h / 2);
+  h = Math.ceil(h / 2);
   let cin = 64;
   blocks.forEach((n, stage) => {
     const planes = 64 * 2 ** stage;
     const width = Math.floor(planes * (wpg / 64)) * g;
     const out = planes * 4;
+    const stride = stage > 0 && !opts.strideOneStages?.includes(stage) ? 2 : 1;
     for (let b = 0; b < n; b++) {
-      const ho = b === 0 && stage > 0 ? Math.floor(h / 2) : h;
+      const ho = b === 0 && stride === 2 ? Math.ceil(h / 2) : h;
       conv(h, cin, width, 1);
       bn(width);
       conv(ho, width, width, 3, g);
@@ -63,8 +74,50 @@ export function resnetMacs(
       h = ho;
     }
   });
-  params += 2048 * 1000 + 1000;
-  macs += 2048 * 1000;
+  if (opts.classifier !== false) {
+    params += cin * 1000 + 1000;
+    macs += cin * 1000;
+  }
+  return { macs, params, side: h, channels: cin };
+}
+
+/**
+ * [D] NVIDIA's SSD300 with a ResNet-50 backbone (NVIDIA/DeepLearningExamples PyTorch/Detection/SSD/ssd/model.py): the
+ * torchvision ResNet-50 up to conv4 (layer3) with that stage's stride set to 1 (38×38×1,024 at 300 px), five extra
+ * blocks (1×1 then 3×3 convolutions: 1,024→256→512, 512→256→512, 512→128→256 at stride 2, then 256→128→256 twice
+ * unpadded: 19, 10, 5, 3, 1), and 3×3 location and class heads over the six maps (4, 6, 6, 6, 4, 4 default boxes; 81
+ * classes): 8,732 boxes.
+ */
+export function ssd300R50Macs(): { macs: number; params: number } {
+  const bb = resnetMacs([3, 4, 6], { resolution: 300, strideOneStages: [2], classifier: false });
+  let macs = bb.macs;
+  let params = bb.params;
+  const conv = (ho: number, cin: number, cout: number, k: number, bias: boolean) => {
+    params += cin * cout * k * k + (bias ? cout : 0);
+    macs += ho * ho * cin * cout * k * k;
+  };
+  const maps: [number, number][] = [[bb.side, bb.channels]];
+  let [h, c] = maps[0];
+  for (const [mid, out, pad] of [
+    [256, 512, true],
+    [256, 512, true],
+    [128, 256, true],
+    [128, 256, false],
+    [128, 256, false],
+  ] as const) {
+    conv(h, c, mid, 1, false);
+    params += 2 * mid;
+    const ho = pad ? Math.ceil(h / 2) : h - 2;
+    conv(ho, mid, out, 3, false);
+    params += 2 * out;
+    maps.push([ho, out]);
+    [h, c] = [ho, out];
+  }
+  [4, 6, 6, 6, 4, 4].forEach((boxes, i) => {
+    const [side, ch] = maps[i];
+    conv(side, ch, boxes * 4, 3, true);
+    conv(side, ch, boxes * 81, 3, true);
+  });
   return { macs, params };
 }
 
@@ -153,6 +206,8 @@ export const FIXED_INPUT_IDS: ReadonlySet<string> = new Set([
   'maskrcnn-r50-fpn',
   'retinanet-r50-fpn',
 ]);
+
+const SSD_R50 = ssd300R50Macs();
 
 export const MORE_ARCHITECTURES: readonly ArchitectureInfo[] = [
   // ------------------------------------------------------------------ ResNeXt, Wide ResNet, SE-ResNeXt
@@ -382,6 +437,20 @@ export const MORE_ARCHITECTURES: readonly ArchitectureInfo[] = [
       '[S] Tan, Pang & Le 2020 (EfficientDet), Table 2: D0 at 512 px, 3.9 M parameters, 2.5 B FLOPs (multiply-adds, as ' +
       'in Tan & Le 2019, where EfficientNet-B0 is 0.39 B)',
     year: 2020,
+  },
+  {
+    id: 'ssd300-r50',
+    name: 'SSD300 (ResNet-50, NVIDIA)',
+    modality: 'vision',
+    family: 'convnet',
+    params: SSD_R50.params,
+    forwardFlops: 2 * SSD_R50.macs,
+    reference: { resolution: 300, note: '300×300 RGB image' },
+    aliases: ['ssd300r50', 'ssd300resnet50', 'nvidiassd300'],
+    source:
+      '[D] ssd300R50Macs, from NVIDIA/DeepLearningExamples PyTorch/Detection/SSD/ssd/model.py (© 2018–2019; its README: ' +
+      '"SSD300 v1.1", the ResNet-50 backbone of torchvision with conv4 at stride 1); Liu et al. 2016 (SSD)',
+    year: 2019,
   },
   // ------------------------------------------------------------------ segmentation
   tv(

@@ -53,6 +53,17 @@ describe('round-17 rows of the architecture table', () => {
     assert.equal(lookupArchitecture('maskrcnn_resnet50_fpn')!.params, 44_401_393);
   });
 
+  it("derives NVIDIA's SSD300 (ResNet-50 to conv4 at stride 1, extra blocks, heads over 8,732 boxes)", () => {
+    const ssd = lookupArchitecture('ssd300_resnet50')!;
+    assert.equal(ssd.id, 'ssd300-r50');
+    // Its backbone is ResNet-50's first three stages: the table's ResNet-50 less conv5 and the classifier.
+    const trunk = resnetMacs([3, 4, 6], { classifier: false });
+    const full = resnetMacs([3, 4, 6, 3]);
+    assert.ok(full.params - trunk.params > 14e6 && trunk.params < ssd.params);
+    assert.equal(Math.round(ssd.params / 1e5) / 10, 22.9);
+    assert.equal(Math.round(ssd.forwardFlops / 2 / 1e8) / 10, 20.2);
+  });
+
   it('keeps a detection network at its own 800-px input whatever resolution is given', () => {
     const m = lookupArchitecture('maskrcnn_resnet50_fpn')!;
     const r = forwardFlopsAt(m, { resolution: 1333 });
@@ -80,7 +91,6 @@ describe('round-17 rows of the architecture table', () => {
       'seresnext101_32x8d',
       'resnext101',
       'ssd300',
-      'SSD300, ResNet-50 backbone',
       'jasper',
     ])
       assert.equal(lookupArchitecture(n), undefined, n);
@@ -128,7 +138,8 @@ describe('the network a published run names (scripts/heldout/footprint-inputs.ts
   });
   it('must not: a network the table does not hold gives no architecture', () => {
     assert.equal(
-      inputsOf({ ...base, architecture: 'single-shot detector (SSD300, ResNet-50 backbone)' }).architecture,
+      inputsOf({ ...base, architecture: 'detector (Sparse R-CNN, ResNet-50 FPN, ImageNet-pretrained backbone)' })
+        .architecture,
       undefined,
     );
     assert.equal(inputsOf({ ...base, architecture: 'flow-based vocoder (WaveGlow)' }).architecture, undefined);

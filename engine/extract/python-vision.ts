@@ -237,7 +237,7 @@ function unknownImageNetwork(file: string, text: string, calls: CallSite[], valu
   }
   // torchvision's builders, written out (`torchvision.models.detection.fasterrcnn_resnet50_fpn_v2(…)`).
   const m = /\btorchvision\.models(?:\.(?:detection|segmentation|video|optical_flow))?\.([a-z]\w*)\s*\(/.exec(text);
-  if (m && m[1] !== 'get_model' && m[1] !== 'get_weight')
+  if (m && !/^(get_model|get_weight|get_model_weights|get_model_builder|list_models)$/.test(m[1]))
     return fact(`${m[0].replace(/\s*\($/, '')}(…)`, { start: m.index, end: m.index + m[0].length });
   return undefined;
 }

@@ -350,7 +350,11 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     pue: settings.pue,
     intensity: settings.carbonIntensity,
     microBatch: micro,
-    seqLen: arch ? undefined : seqLen,
+    // Images and audio have no token sequence: no assumed length for them (a stated one is kept).
+    seqLen:
+      arch || ((v('modality') === 'vision' || v('modality') === 'audio') && !plan.facts.has('seq_len'))
+        ? undefined
+        : seqLen,
     ...textSamples,
     ...perSample,
     gradCheckpointing: v('grad_checkpointing') === true,

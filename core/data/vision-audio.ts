@@ -14,6 +14,7 @@
 // (their forward passes are often precomputed), and wav2vec 2.0's quantizer and contrastive head are ignored (< 1 %).
 
 import type { ArchitectureInfo } from '../types';
+import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
 
 const TV = 'pytorch/vision torchvision/models';
 
@@ -637,7 +638,13 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   // ------------------------------------------------------------------ wav2vec 2.0
   wav2vec2('wav2vec2-base', 'wav2vec 2.0 BASE', '95 M', ['wav2vec2base', 'wav2vec20base', 'wav2vecbase']),
   wav2vec2('wav2vec2-large', 'wav2vec 2.0 LARGE', '317 M', ['wav2vec2large', 'wav2vec20large', 'wav2veclarge']),
+  // ------------------------------------------------------------------ ResNeXt, MobileNet, EfficientNetV2, detection,
+  // segmentation, convolutional speech recognition (core/data/vision-more.ts)
+  ...MORE_ARCHITECTURES,
 ];
+/** The rows the FLOPs per parameter of networks the table does not hold are taken from (genericFlopsPerParam): the
+ * table's rows before round 17, so that adding detection and segmentation rows does not move those estimates. */
+const GENERIC_BASIS = ARCHITECTURES.filter((a) => !MORE_ARCHITECTURES.includes(a));
 
 // ------------------------------------------------------------------------------------------------ lookup
 
@@ -654,10 +661,11 @@ const INDEX = ARCHITECTURES.map((a) => ({
  * Find an architecture from a loose name: "resnet50", "ResNet-50", "torchvision.models.resnet50", "timm vit_base_patch16_224",
  * "vit_base_patch16_224.augreg_in21k", "openai/whisper-small", "openai/whisper-small.en", "facebook/wav2vec2-base-960h",
  * "runwayml/stable-diffusion-v1-5". Exact key first, then the longest known key (of 6 characters or more) the name starts
- * with, unless a key ending in a digit would run on into more digits ("resnet50" is not "resnet500"). Undefined if none:
+ * with, unless a key ending in a digit would run on into more digits ("resnet50" is not "resnet500"); `exact`: the key
+ * alone, for free text that may name a variant ("resnet-152 x4 width"). Undefined if none:
  * Stable Diffusion XL or 2.x, for instance, are not Stable Diffusion v1.
  */
-export function lookupArchitecture(id: string): ArchitectureInfo | undefined {
+export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): ArchitectureInfo | undefined {
   if (typeof id !== 'string') return undefined;
   let s = id.trim().toLowerCase();
   if (s.length === 0) return undefined;
@@ -672,11 +680,13 @@ export function lookupArchitecture(id: string): ArchitectureInfo | undefined {
   const key = compact(s);
   if (key.length === 0) return undefined;
   const exact = INDEX.find((e) => e.keys.has(key));
-  if (exact) return exact.a;
+  if (exact || opts.exact) return exact?.a;
   let best: { a: ArchitectureInfo; len: number } | undefined;
   for (const e of INDEX) {
     for (const k of e.keys) {
-      const runsOn = /\d$/.test(k) && /^\d/.test(key.slice(k.length));
+      // torchvision's `*_fpn_v2` detection networks are other networks (heavier heads) than the `*_fpn` rows.
+      const runsOn =
+        (/\d$/.test(k) && /^\d/.test(key.slice(k.length))) || (/fpn$/.test(k) && /^v\d/.test(key.slice(k.length)));
       if (k.length >= 6 && key.startsWith(k) && !runsOn && (!best || k.length > best.len))
         best = { a: e.a, len: k.length };
     }
@@ -694,6 +704,11 @@ export function forwardFlopsAt(
   opts: { resolution?: number; audioSeconds?: number } = {},
 ): { flops: number; note?: string } {
   const res = opts.resolution;
+  if (FIXED_INPUT_IDS.has(a.id) && res !== undefined && res !== a.reference.resolution)
+    return {
+      flops: a.forwardFlops,
+      note: `the network resizes every image itself (to ${a.reference.resolution} px on the short side), so ${res} px does not change its FLOPs`,
+    };
   if (
     a.modality === 'vision' &&
     res !== undefined &&
@@ -728,6 +743,19 @@ export function forwardFlopsAt(
     return {
       flops: 2 * wav2vec2Macs(WAV2VEC2[a.id as keyof typeof WAV2VEC2], opts.audioSeconds).macs,
       note: `recomputed for ${opts.audioSeconds} s of audio`,
+    };
+  }
+  if (
+    PER_SECOND_AUDIO_IDS.has(a.id) &&
+    opts.audioSeconds !== undefined &&
+    opts.audioSeconds > 0 &&
+    a.reference.seconds !== undefined &&
+    opts.audioSeconds !== a.reference.seconds
+  ) {
+    const f = opts.audioSeconds / a.reference.seconds;
+    return {
+      flops: a.forwardFlops * f,
+      note: `× ${opts.audioSeconds} / ${a.reference.seconds} s of audio = × ${Math.round(f * 100) / 100}`,
     };
   }
   if (a.id in WHISPER && opts.audioSeconds !== undefined && opts.audioSeconds !== 30) {
@@ -767,7 +795,7 @@ export function genericFlopsPerParam(family?: ArchitectureInfo['family']): {
   high: number;
   basis: string;
 } {
-  const rows = ARCHITECTURES.filter(
+  const rows = GENERIC_BASIS.filter(
     (a) => a.modality === 'vision' && a.reference.resolution !== undefined && (!family || a.family === family),
   );
   const xs = rows

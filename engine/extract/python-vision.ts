@@ -17,19 +17,26 @@ import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
 import type { ValueResolver } from './python-values';
 
-/** torchvision builder names (`resnet50`, `vit_b_16`, `efficientnet_b0`, `convnext_tiny`, `swin_t`) of the table's rows. */
+/** torchvision builder names (`resnet50`, `vit_b_16`, `efficientnet_b0`, `convnext_tiny`, `swin_t`, `resnext101_32x8d`,
+ * `maskrcnn_resnet50_fpn`, `deeplabv3_resnet50`) of the table's rows. */
 const TV_BUILDERS = [
   ...['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152'],
   ...['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_h_14'],
   ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `efficientnet_b${i}`),
   ...['convnext_tiny', 'convnext_small', 'convnext_base'],
   ...['swin_t', 'swin_s', 'swin_b'],
+  ...['resnext50_32x4d', 'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet50_2', 'wide_resnet101_2'],
+  ...['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small'],
+  ...['efficientnet_v2_s', 'efficientnet_v2_m', 'efficientnet_v2_l'],
+  ...['fasterrcnn_resnet50_fpn', 'maskrcnn_resnet50_fpn', 'retinanet_resnet50_fpn', 'ssd300_vgg16'],
+  ...['deeplabv3_resnet50', 'deeplabv3_resnet101'],
 ];
 /** Keras applications of the table's rows (keras.io/api/applications). */
 const KERAS_BUILDERS = [
   ...['ResNet50', 'ResNet101', 'ResNet152'],
   ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `EfficientNetB${i}`),
   ...['ConvNeXtTiny', 'ConvNeXtSmall', 'ConvNeXtBase'],
+  ...['MobileNetV2', 'EfficientNetV2S', 'EfficientNetV2M', 'EfficientNetV2L'],
 ];
 /** torchvision / torchaudio dataset classes → dataset table ids; `train=False` or a non-train split is not training. */
 const DATASET_CLASSES: Record<string, string> = {
@@ -80,6 +87,10 @@ export function visionFacts(
   const modifiedStem = /\.\s*(conv1|maxpool|stem|conv_stem)\s*=(?!=)/.test(text);
   const model = modifiedStem ? undefined : modelFact(file, text, root, calls, values);
   if (model) put(model);
+  else {
+    const unknown = unknownImageNetwork(file, text, calls, values);
+    if (unknown) put(unknown);
+  }
   // Training images per epoch of a known dataset class (the train split only).
   for (const c of calls) {
     const id = DATASET_CLASSES[c.name];
@@ -157,7 +168,8 @@ function modelFact(
         !!from &&
         !/^(monai|segmentation_models|mm\w+|timm|tensorflow|keras)\b/.test(from) &&
         !c.kwargs.has('spatial_dims');
-      if (qual ? !/(models|applications|tv)$/.test(qual) : !imported && !project) continue;
+      if (qual ? !/(models|applications|tv|models\.detection|models\.segmentation)$/.test(qual) : !imported && !project)
+        continue;
       const f = at(
         c.name,
         c.node,
@@ -198,6 +210,35 @@ function modelFact(
     const f = byName(node, (v) => `${m[1]}.__dict__["${v}"]()`);
     if (f) return f;
   }
+  return undefined;
+}
+
+/**
+ * A network of an image library the table does not hold (`timm.create_model("seresnext101_32x8d")`,
+ * `torchvision.models.detection.fasterrcnn_resnet50_fpn_v2()`): its size stays unknown, but it is an image network, so
+ * the run is samples × epochs with no sequence length (the modality, as for research code's own image architectures).
+ */
+function unknownImageNetwork(file: string, text: string, calls: CallSite[], values: ValueResolver): Fact | undefined {
+  const fact = (how: string, span: { start: number; end: number }): Fact => ({
+    key: 'modality',
+    value: 'vision',
+    origin: 'explicit',
+    file,
+    span,
+    note: `${how} builds an image network the table does not hold: samples × epochs, no sequence length (its size is unknown)`,
+  });
+  for (const c of calls) {
+    const qual = c.callee.includes('.') ? c.callee.slice(0, c.callee.lastIndexOf('.')) : '';
+    const timm =
+      c.name === 'create_model' &&
+      (/^timm(\.models)?$/.test(qual) || (!qual && /from\s+timm\s+import[^\n]*\bcreate_model\b/.test(text)));
+    const v = timm ? values.resolve(c.positional[0] ?? c.kwargs.get('model_name')?.value).value : undefined;
+    if (typeof v === 'string') return fact(`timm.create_model("${v}")`, spanOf(c.node));
+  }
+  // torchvision's builders, written out (`torchvision.models.detection.fasterrcnn_resnet50_fpn_v2(…)`).
+  const m = /\btorchvision\.models(?:\.(?:detection|segmentation|video|optical_flow))?\.([a-z]\w*)\s*\(/.exec(text);
+  if (m && !/^(get_model|get_weight|get_model_weights|get_model_builder|list_models)$/.test(m[1]))
+    return fact(`${m[0].replace(/\s*\($/, '')}(…)`, { start: m.index, end: m.index + m[0].length });
   return undefined;
 }
 

@@ -3,7 +3,8 @@
 // (scripts/validation/import-spent.ts), so that both give the core exactly what a user would give.
 //
 // Each case becomes the RunInputs a user would give (parameters, active parameters, tokens, samples × epochs, sequence
-// length, resolution, hardware with parenthesised remarks removed, devices, precision, and since round 12 what the
+// length, resolution, hardware with parenthesised remarks removed, devices, precision, the network its id, name or
+// architecture text names (the last since round 17), and since round 12 what the
 // samples are: text or image–text, from the case's modality; since round 16 whether a text encoder's vocabulary projection
 // runs at the masked positions only, from its architecture and hardware); nothing else. A resolution
 // written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
@@ -91,9 +92,26 @@ function gatheredVocabulary(c: FootprintCase): boolean {
   return /\btpu/i.test(c.hardware) || /head|classif|fine-tune/i.test(a);
 }
 
+/**
+ * The network a case's architecture text names in parentheses, as a user would name it (since round 17): "CNN
+ * classifier (ResNeXt-101 32x4d)" → "ResNeXt-101 32x4d"; "(Mask R-CNN, ResNet-50 FPN)" → the whole text, then its first
+ * part ("Mask R-CNN"). Looked up exactly (core/data/vision-audio.ts): free text may name a variant the table does not
+ * hold ("resnet-152 x4 width", "whisper large-v3 encoder, 2-layer decoder"), which a prefix would take for another.
+ */
+export function networkNamed(architecture: string | undefined): string[] {
+  const inner = /\(([^()]+)\)/.exec(architecture ?? '')?.[1]?.trim();
+  if (!inner) return [];
+  const first = inner.split(',')[0].trim();
+  return first === inner ? [inner] : [inner, first];
+}
+
 export function inputsOf(c: FootprintCase): RunInputs {
   const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
-  const arch = [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a);
+  const arch =
+    [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a) ??
+    networkNamed(c.architecture)
+      .map((n) => lookupArchitecture(n, { exact: true }))
+      .find((a) => a);
   return {
     params: val(c.paramsTotal),
     activeParams: val(c.paramsActive),

@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 12))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–12 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 13))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–13 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -122,6 +122,13 @@ const FAMILY: Record<string, string> = {
   'hdm-xut-base-343m-1024px-4xrtx5090': 'kohaku',
 };
 
+/**
+ * NVIDIA DeepLearningExamples (footprint-13): one repository of separate projects, each network with its own README,
+ * code and tables: a run's family is the network ("dle-fastpitch", "dle-resnext101"), so that the A100 and V100 rows of
+ * one table are left out together and other networks of the repository are not.
+ */
+const DLE = /^dle-[a-z]+(?:\d+)?/;
+
 const out: string[] = [];
 const skipped: string[] = [];
 const undated: string[] = [];
@@ -152,7 +159,8 @@ for (const n of sets) {
       source: '',
     };
     const fromRules = caseFamily(stub);
-    const family = FAMILY[id] ?? (fromRules !== id ? fromRules : (/^[a-z]+/.exec(c.id)?.[0] ?? c.id));
+    const family =
+      FAMILY[id] ?? (fromRules !== id ? fromRules : (DLE.exec(c.id)?.[0] ?? /^[a-z]+/.exec(c.id)?.[0] ?? c.id));
     const energy = c.target.metric !== 'gpuHours';
     const metric = c.target.metric === 'energyKWh' && ACCELERATOR_ONLY.has(c.id) ? 'acceleratorKWh' : c.target.metric;
     const inputs = Object.fromEntries(Object.entries(inputsOf(c)).filter(([, v]) => v !== undefined));

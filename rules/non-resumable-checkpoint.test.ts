@@ -224,6 +224,33 @@ runRuleCases(nonResumableCheckpoint, [
   },
 ]);
 
+// Lightning on a model the core does not know: a weights-only ModelCheckpoint keeping the latest epoch is a restart
+// point like a save in the loop, so a written schedule of ≥ 50 epochs is enough for information; a best-model one
+// (monitored) or a short schedule is not.
+const ownLightning = (epochs: number, ckpt: string) =>
+  lightning(ckpt)
+    .replace('self.net = torchvision.models.resnet50()', 'self.net = SceneNet(depth=4)')
+    .replace('/data/imagenet/train', '/data/scenes/train')
+    .replace('max_epochs=90', `max_epochs=${epochs}`);
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'Lightning, unestimated model: save_weights_only=True every epoch of 200: information naming the written length',
+    code: ownLightning(200, 'save_weights_only=True'),
+    expect: [{ line: 22, severity: 'information', messageIncludes: 'length unknown, but 200 epochs written' }],
+  },
+  {
+    name: 'Lightning, unestimated model: save_weights_only=True on a 20-epoch schedule is not a long run',
+    code: ownLightning(20, 'save_weights_only=True'),
+    expect: [],
+  },
+  {
+    name: 'Lightning, unestimated model: a monitored weights-only checkpoint keeps the best model, 200 epochs alone do not count',
+    code: ownLightning(200, 'monitor="val_acc", mode="max", save_weights_only=True'),
+    expect: [],
+  },
+]);
+
 // How a loop spells a weights-only save: a dict that names no optimizer, a local dict filled key by key,
 // `save_pretrained` in an accelerate loop, a saving function of the file. Each on an unestimated 300-epoch loop.
 const spelled = (save: string, defs = '') => `import torch

@@ -22,6 +22,7 @@ import {
   RANK,
   returnedBy,
   someSteps,
+  switchOn,
   STEP_VALUE,
   stepTensors,
   truthRead,
@@ -310,7 +311,7 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
       continue;
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
-    if (everyStep(cond)) continue;
+    if (everyStep(cond) || switchOn(cond)) continue;
     if (someSteps(cond.text.replace(RANK, ''))) return true;
     const ids = cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier');
     if (ids.some((id) => id && counters.has(id.text)) || limitLocal(ids, loop)) return true;

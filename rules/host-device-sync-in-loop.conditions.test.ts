@@ -237,3 +237,15 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
 ]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a switch set True once and turned off inside the loop (statistics of the first step) is no constant',
+    code: switched('LOG_STATS = True', 'LOG_STATS').replace(
+      '        wandb.log({"train_loss": loss.item()})',
+      '        LOG_STATS = False\n        wandb.log({"train_loss": loss.item()})',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -92,8 +92,17 @@ export function switchOn(cond: SyntaxNode): boolean {
     const rank = (n: SyntaxNode | null) => !!n && new RegExp(RANK.source, 'i').test(n.text);
     return parts.every((n) => rank(n) || (!!n && switchOn(n))) && parts.some((n) => !rank(n));
   }
-  if (c.type !== 'identifier' && c.type !== 'attribute') return false;
-  return resolver(c.tree.rootNode).resolve(c).value === true;
+  const root = c.tree.rootNode;
+  // A name assigned once in the file (a switch flipped inside the loop, `first = False`, is no constant).
+  if (c.type === 'identifier')
+    return (
+      nodesOfType(root, 'assignment').filter((a) => a.childForFieldName('left')?.text === c.text).length === 1 &&
+      resolver(root).resolve(c).value === true
+    );
+  // A command-line option read through argparse or a dataclass (`args.use_wandb`), not an attribute the code sets.
+  if (c.type !== 'attribute') return false;
+  const r = resolver(root).resolve(c);
+  return r.value === true && !!r.dest;
 }
 /** The words of a step counter, left once the accumulation names are gone (`(global_step + 1) % … == 0`). */
 const COUNTER_WORD = /^(steps?|iters?|iterations?)$/i;

@@ -248,4 +248,13 @@ runRuleCases(hostDeviceSyncInLoop, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: 'the else branch of a switch on in the default run never runs: only the read in its body is reported',
+    code: switched('USE_WANDB = True', 'USE_WANDB').replace(
+      '        wandb.log({"train_loss": loss.item()})',
+      '        wandb.log({"train_loss": loss.item()})\n    else:\n        running += loss.item()',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 13, messageIncludes: 'loss.item()' }],
+  },
 ]);

@@ -185,3 +185,76 @@ for step, (x, y) in enumerate(loader):
     expect: [{ line: 7, messageIncludes: '.item()' }],
   },
 ]);
+
+// A logging switch on in the default run (a constant True, an argparse default True) guards nothing: the read under it
+// runs on every step. One that is off by default, or whose value is not known, still limits the read.
+const switched = (head: string, cond: string) => `import argparse
+import torch
+import wandb
+${head}
+model = Net().cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = torch.nn.functional.mse_loss(model(x.cuda()), y.cuda())
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    if ${cond}:
+        wandb.log({"train_loss": loss.item()})
+`;
+const flag = (dflt: string) =>
+  `parser = argparse.ArgumentParser()\nparser.add_argument("--use_wandb", type=bool, default=${dflt})\nargs = parser.parse_args()`;
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a W&B switch set True at the top of the file, beside a rank check: the read runs every step',
+    code: switched('USE_WANDB = True', 'USE_WANDB and accelerator.is_main_process'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 13, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'a W&B switch whose argparse default is True: the read runs every step',
+    code: switched(flag('True'), 'args.use_wandb'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 15, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'the same switch set False: the default run never reads',
+    code: switched('USE_WANDB = False', 'USE_WANDB and accelerator.is_main_process'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a switch whose default is False: off in the default run',
+    code: switched(flag('False'), 'args.use_wandb'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a switch whose value is not known (read from a config object) still limits the read',
+    code: switched('cfg = load_config()', 'cfg.use_wandb'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a switch set True once and turned off inside the loop (statistics of the first step) is no constant',
+    code: switched('LOG_STATS = True', 'LOG_STATS').replace(
+      '        wandb.log({"train_loss": loss.item()})',
+      '        LOG_STATS = False\n        wandb.log({"train_loss": loss.item()})',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'the else branch of a switch on in the default run never runs: only the read in its body is reported',
+    code: switched('USE_WANDB = True', 'USE_WANDB').replace(
+      '        wandb.log({"train_loss": loss.item()})',
+      '        wandb.log({"train_loss": loss.item()})\n    else:\n        running += loss.item()',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 13, messageIncludes: 'loss.item()' }],
+  },
+]);

@@ -46,7 +46,8 @@ export const hostDeviceSyncInLoop: Rule = {
       'for i, (x, y) in enumerate(loader):\n    loss = step(x, y)\n    total += loss.detach()\n    if i % 100 == 0:\n        print(total.item())',
     fixSafety:
       'Display-only: accumulating on the GPU and logging every N steps depends on the loop. Not flagged: reads under ' +
-      'an `if` that limits them to some steps (a logging interval, a debug switch; a rank check alone does not: that ' +
+      'an `if` that limits them to some steps (a logging interval, a debug switch — not one on in the default run, ' +
+      '`USE_WANDB = True` or an argparse default True; a rank check alone does not limit them either: that ' +
       "process still waits every step; an `if` that holds the backward pass itself, such as a GAN's every-n-critic " +
       'generator update, is the step, not an interval), reads once per epoch after the batch loop, evaluation and ' +
       'inference loops (no backward pass), a step function the file only hands to something unknown ' +

@@ -263,3 +263,50 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// A saving function of the file that writes the networks' weights and a record of the run (loss curves): the record is
+// no training state, so the checkpoint still cannot resume; one that also writes the optimizers can.
+const segmentation = (epochs: number, optimizers: string) => `import torch
+
+
+def checkpoint(nets, history, epoch${optimizers ? ', optimizers' : ''}):
+    encoder, decoder = nets
+    torch.save(history, f"ckpt/history_epoch_{epoch}.pth")
+    torch.save(encoder.state_dict(), f"ckpt/encoder_epoch_{epoch}.pth")
+    torch.save(decoder.state_dict(), f"ckpt/decoder_epoch_{epoch}.pth")
+${optimizers ? '    torch.save([o.state_dict() for o in optimizers], f"ckpt/optim_epoch_{epoch}.pth")\n' : ''}
+
+def main():
+    encoder, decoder = Encoder().cuda(), Decoder().cuda()
+    optimizer = torch.optim.SGD(list(encoder.parameters()) + list(decoder.parameters()), lr=0.02)
+    history = {"train": {"loss": []}}
+    for epoch in range(${epochs}):
+        for x, y in loader:
+            loss = torch.nn.functional.cross_entropy(decoder(encoder(x.cuda())), y.cuda())
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            history["train"]["loss"].append(loss.detach())
+        checkpoint((encoder, decoder), history, epoch${optimizers ? ', [optimizer]' : ''})
+
+
+main()
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'a saving function that writes two networks and the loss history, every epoch of 120: weights only',
+    code: segmentation(120, ''),
+    expect: [{ line: 7, column: 5, severity: 'information', messageIncludes: '120 epochs written' }],
+  },
+  {
+    name: 'the same saving function handed the optimizers as well: resumable',
+    code: segmentation(120, 'optimizers'),
+    expect: [],
+  },
+  {
+    name: 'the same weights-and-history checkpoint on a 20-epoch run: nothing says the run is long',
+    code: segmentation(20, ''),
+    expect: [],
+  },
+]);

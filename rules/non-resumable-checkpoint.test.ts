@@ -90,6 +90,34 @@ runRuleCases(nonResumableCheckpoint, [
   },
 ]);
 
+// A launcher handing TrainingArguments flags to a Trainer-based command whose script is not in the tree (ms-swift,
+// LLaMA-Factory): `--save_only_model true` has the TrainingArguments meaning; the fix rewrites the flag's value.
+const swift = (model: string, steps: number, saveOnly: string) =>
+  `NPROC_PER_NODE=8 \\\nswift sft \\\n    --model ${model} \\\n    --train_type full \\\n    --dataset data/chat.jsonl \\\n    --per_device_train_batch_size 2 \\\n    --gradient_accumulation_steps 4 \\\n    --max_steps ${steps} \\\n    --save_steps 500 \\\n    --save_only_model ${saveOnly} \\\n    --output_dir output/sft\n`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'launcher flags: --save_only_model true on a 20,000-step full fine-tune of an 8 B model, value rewritten',
+    file: '/case/sft.sh',
+    code: swift('Qwen/Qwen3-8B', 20000, 'true'),
+    expect: [{ line: 10, column: 5, severity: 'information', messageIncludes: 'cannot resume' }],
+    fixes: [{ applicability: 'safe', output: swift('Qwen/Qwen3-8B', 20000, 'false') }],
+  },
+  {
+    name: 'launcher flags: --save_only_model false keeps full checkpoints',
+    file: '/case/sft.sh',
+    code: swift('Qwen/Qwen3-8B', 20000, 'false'),
+    expect: [],
+  },
+  {
+    name: 'launcher flags: --save_only_model true on a 300-step run of a 0.5 B model is not a long run',
+    file: '/case/sft.sh',
+    code: swift('Qwen/Qwen2.5-0.5B', 300, 'true'),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+]);
+
 // A loop the core cannot estimate (its own model class): information when the file states a long run.
 const ownModel = (epochs: number) => `import torch
 from torch import nn
@@ -192,6 +220,33 @@ runRuleCases(nonResumableCheckpoint, [
       )
       .replace(', callbacks=[ModelCheckpoint(monitor="train_loss")])\ntrainer.fit', ')\n    trainer.fit'),
     settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+// Lightning on a model the core does not know: a weights-only ModelCheckpoint keeping the latest epoch is a restart
+// point like a save in the loop, so a written schedule of ≥ 50 epochs is enough for information; a best-model one
+// (monitored) or a short schedule is not.
+const ownLightning = (epochs: number, ckpt: string) =>
+  lightning(ckpt)
+    .replace('self.net = torchvision.models.resnet50()', 'self.net = SceneNet(depth=4)')
+    .replace('/data/imagenet/train', '/data/scenes/train')
+    .replace('max_epochs=90', `max_epochs=${epochs}`);
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'Lightning, unestimated model: save_weights_only=True every epoch of 200: information naming the written length',
+    code: ownLightning(200, 'save_weights_only=True'),
+    expect: [{ line: 22, severity: 'information', messageIncludes: 'length unknown, but 200 epochs written' }],
+  },
+  {
+    name: 'Lightning, unestimated model: save_weights_only=True on a 20-epoch schedule is not a long run',
+    code: ownLightning(20, 'save_weights_only=True'),
+    expect: [],
+  },
+  {
+    name: 'Lightning, unestimated model: a monitored weights-only checkpoint keeps the best model, 200 epochs alone do not count',
+    code: ownLightning(200, 'monitor="val_acc", mode="max", save_weights_only=True'),
     expect: [],
   },
 ]);

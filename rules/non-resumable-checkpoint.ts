@@ -24,7 +24,7 @@ export const nonResumableCheckpoint: Rule = {
       'estimated (or whose length rests on an assumed dataset size), as information when the file states a long run ' +
       '(≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B parameters, two of them, or 1,000,000 steps or more alone; ' +
       'for a save inside the loop or a ' +
-      'Keras checkpoint callback, ≥ 50 epochs written is enough).',
+      'Keras or Lightning checkpoint callback that keeps the latest epoch, ≥ 50 epochs written is enough).',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
       '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +
@@ -49,7 +49,10 @@ export const nonResumableCheckpoint: Rule = {
     const ep = ctx.fact('epochs');
     const epochs = ep && ep.origin !== 'assumed' && ep.origin !== 'framework-default' ? num(ep.value) : undefined;
     // The same signs count when the estimate's length rests on an assumed dataset size.
-    const everyEpoch = f.form === 'weights-only-save' || f.form === 'keras-weights-only';
+    // Lightning's ModelCheckpoint(save_weights_only=True) with no monitored metric keeps the latest epoch's checkpoint:
+    // like Keras's callback, a point to restart from (a monitored one keeps the best model: form `best-only`).
+    const lightningLatest = f.name === 'save_weights_only' && f.form === undefined;
+    const everyEpoch = f.form === 'weights-only-save' || f.form === 'keras-weights-only' || lightningLatest;
     const sign =
       known && !ctx.shape.stepsAssumed
         ? undefined

@@ -165,3 +165,70 @@ for x in loader:
     ],
   },
 ]);
+
+// How a file says it trains on CUDA without `.cuda()` or a "cuda" device: accelerate's `prepare` moves the model to
+// the accelerator's device, CUDA's own cache and synchronisation calls run on a GPU. Seeding CUDA's generators is
+// boilerplate that runs on any machine and says nothing.
+const accelerate = (extra: string) => `import torch
+from accelerate import Accelerator
+
+torch.manual_seed(0)
+${extra}
+accelerator = Accelerator()
+model = ParamGenerator(dim=256)
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+model, optimizer, loader = accelerator.prepare(model, optimizer, loader)
+for batch in loader:
+    loss = model(batch)
+    accelerator.backward(loss)
+    optimizer.step()
+    optimizer.zero_grad()
+`;
+const module = (call: string) => `import torch
+
+
+class SRModel:
+    def init_training(self, opt):
+        self.net_g = build_network(opt)
+        self.optimizer_g = torch.optim.Adam(self.net_g.parameters(), lr=opt.lr)
+
+    def test(self):
+        self.net_g.eval()
+        with torch.no_grad():
+            self.output = self.net_g(self.lq)
+        ${call}
+`;
+
+runRuleCases(unfusedOptimizer, [
+  {
+    name: 'accelerate: a model handed to accelerator.prepare trains on its device: information on the constructor',
+    code: accelerate(''),
+    expect: [{ line: 8, column: 13, severity: 'information' }],
+  },
+  {
+    name: 'a training module that empties the CUDA cache runs on CUDA: information on its optimizer',
+    code: module('torch.cuda.empty_cache()'),
+    expect: [{ line: 7, column: 28, severity: 'information' }],
+  },
+  {
+    name: 'the same module without any CUDA call is not judged',
+    code: module('self.net_g.train()'),
+    noRun: true,
+    expect: [],
+  },
+  {
+    name: "a plain loop that only seeds CUDA's generators names no CUDA run: not judged",
+    code: `import torch
+
+torch.cuda.manual_seed_all(0)
+model = ParamGenerator(dim=256)
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+for batch in loader:
+    loss = model(batch)
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+`,
+    expect: [],
+  },
+]);

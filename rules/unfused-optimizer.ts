@@ -14,8 +14,9 @@ export const unfusedOptimizer: Rule = {
     whatItDoes:
       'Flags `torch.optim.Adam/AdamW(..., foreach=False)` or `fused=False`, and `optim="adamw_hf"` or ' +
       '`optim="adamw_torch"` written in TrainingArguments (or an HF-args file), on a GPU run; and, as information, ' +
-      "PyTorch's Adam/AdamW built with neither `fused` nor `foreach` in a file that trains on CUDA (the default " +
-      'multi-tensor update). Each constructor is its own finding, on the call.',
+      "PyTorch's Adam/AdamW built with neither `fused` nor `foreach` in a file that trains on CUDA (`.cuda()`, a " +
+      '"cuda" device, `accelerator.prepare`, `torch.cuda.amp`, `torch.cuda.empty_cache()`; seeding CUDA alone does ' +
+      'not count) — the default multi-tensor update. Each constructor is its own finding, on the call.',
     whyIsThisBad:
       'The single-tensor path launches several kernels per parameter tensor every step; the fused implementation does ' +
       'the whole update in a few kernels (PyTorch profiler OptimizerSingleTensorPattern; transformers made ' +

@@ -7,6 +7,7 @@ import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { integerArithmetic } from './int-arith';
+import { notEpochs } from './loop-bounds';
 
 /** The value of a config key path (the root variable dropped), or undefined when the config does not say. */
 export type PathLookup = (path: string[]) => { value: FactValue; where: string } | undefined;
@@ -186,7 +187,11 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     const from = typeof start?.value === 'number' ? start.value : inclusive ? 1 : 0;
     const n = end.value - from;
     if (n <= 0) continue;
-    if (/epoch/i.test(loop.childForFieldName('left')?.text ?? '') || /epoch/i.test(endNode?.text ?? ''))
+    const counter = loop.childForFieldName('left')?.text ?? '';
+    // `for i in range(cfg.TRAIN.epoch_iters)` counts the iterations of one epoch, not epochs: the epoch loop is
+    // further on (around the call of the function that holds this one).
+    if (!/epoch/i.test(counter) && notEpochs(endNode.text)) continue;
+    if (/epoch/i.test(counter) || /epoch/i.test(endNode.text))
       put('epochs', n, endNode, `for … in ${it.text} in ${base(script)}, with ${keys(end)}`);
     break;
   }

@@ -79,6 +79,31 @@ export function accumulationBoundary(cond: SyntaxNode): boolean {
     .split(/[^A-Za-z0-9]+|_/)
     .some((w) => w && !COUNTER_WORD.test(w) && SOME_STEPS_WORD.test(w));
 }
+/**
+ * A logging switch that is on in the default run — `if USE_WANDB:` with `USE_WANDB = True` at the top of the file,
+ * `if args.tensorboard:` whose argparse default is True — alone or beside a rank check: what it guards runs on every
+ * step, as if no `if` were there. A switch whose value is not known, or is off, still limits the read.
+ */
+export function switchOn(cond: SyntaxNode): boolean {
+  const c = strip(cond);
+  if (!c) return false;
+  if (c.type === 'boolean_operator' && c.childForFieldName('operator')?.text === 'and') {
+    const parts = [c.childForFieldName('left'), c.childForFieldName('right')];
+    const rank = (n: SyntaxNode | null) => !!n && new RegExp(RANK.source, 'i').test(n.text);
+    return parts.every((n) => rank(n) || (!!n && switchOn(n))) && parts.some((n) => !rank(n));
+  }
+  const root = c.tree.rootNode;
+  // A name assigned once in the file (a switch flipped inside the loop, `first = False`, is no constant).
+  if (c.type === 'identifier')
+    return (
+      nodesOfType(root, 'assignment').filter((a) => a.childForFieldName('left')?.text === c.text).length === 1 &&
+      resolver(root).resolve(c).value === true
+    );
+  // A command-line option read through argparse or a dataclass (`args.use_wandb`), not an attribute the code sets.
+  if (c.type !== 'attribute') return false;
+  const r = resolver(root).resolve(c);
+  return r.value === true && !!r.dest;
+}
 /** The words of a step counter, left once the accumulation names are gone (`(global_step + 1) % … == 0`). */
 const COUNTER_WORD = /^(steps?|iters?|iterations?)$/i;
 

@@ -22,6 +22,7 @@ import {
   RANK,
   returnedBy,
   someSteps,
+  switchOn,
   STEP_VALUE,
   stepTensors,
   truthRead,
@@ -311,6 +312,12 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
     if (everyStep(cond)) continue;
+    // A switch on in the default run: its body runs every step, its `else`/`elif` branches never do.
+    if (switchOn(cond)) {
+      const body = p.type === 'conditional_expression' ? p.namedChildren[0] : p.childForFieldName('consequence');
+      if (body && body.startIndex <= node.startIndex && node.endIndex <= body.endIndex) continue;
+      return true;
+    }
     if (someSteps(cond.text.replace(RANK, ''))) return true;
     const ids = cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier');
     if (ids.some((id) => id && counters.has(id.text)) || limitLocal(ids, loop)) return true;

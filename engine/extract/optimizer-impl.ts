@@ -8,8 +8,14 @@ import { argInsert } from './python-scan';
 
 /** `from torch.optim import Adam, AdamW`: a bare `Adam(…)` is PyTorch's. */
 const TORCH_ADAM = /from\s+torch\.optim\s+import\s[^\n]*\bAdamW?\b/;
-/** A file that puts its model or data on CUDA (a GPU run, whatever the hardware setting says). */
-export const ON_CUDA = /\.cuda\(|["']cuda|torch\.device\(\s*["']cuda|\bcuda\.is_available\(|accelerator\.device/;
+/**
+ * A file that puts its model or data on CUDA (a GPU run, whatever the hardware setting says): `.cuda()`, a "cuda"
+ * device, accelerate's device or `accelerator.prepare(…)` (which moves the model to it), CUDA's own AMP, cache or
+ * synchronisation calls. Seeding CUDA's generators (`torch.cuda.manual_seed_all`) is boilerplate that runs anywhere:
+ * not a sign.
+ */
+export const ON_CUDA =
+  /\.cuda\(|["']cuda|torch\.device\(\s*["']cuda|\bcuda\.is_available\(|accelerator\.(device|prepare\()|\btorch\.cuda\.(amp\b|synchronize\(|empty_cache\()/;
 
 /** PyTorch's Adam/AdamW (`torch.optim.Adam`, `optim.AdamW`, or a bare one imported from torch.optim). */
 export const isTorchAdam = (c: CallSite, text: string) =>

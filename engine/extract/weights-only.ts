@@ -6,7 +6,8 @@
 //   (a dict, written there or assigned to a local in the same function, that names no training state),
 //   `fabric.save(path, {"model": model})`, `model.save_pretrained(…)`, Keras `model.save_weights(…)`, or a function of
 //   this file whose own saves are all of those and that is handed no optimizer;
-// - beside the point: a tokenizer's, processor's or config's `save_pretrained` (no training state either way);
+// - beside the point: a tokenizer's, processor's or config's `save_pretrained`, a record of the run (`torch.save(history,
+//   …)`: curves, metrics, logs) — no training state either way;
 // - anything else — `accelerator.save_state`, a dict with the optimizer, an object the file builds elsewhere, a
 //   helper of another file — may hold the training state, and keeps silence.
 // The loop's saving is weights-only when it has at least one weights save and nothing that may hold more.
@@ -23,6 +24,12 @@ const TRAINING_STATE = /optim|sched|scaler|opt_state|(?:^|[^a-z])opt(?:[^a-z]|$)
 const AUX_RECEIVER = /tokeni[sz]er|processor|feature_extractor|config|vocab/i;
 /** A module pickled whole (`torch.save(model, path)`): a name that reads as a network. */
 const MODULE_NAME = /^(self\.)?\w*(model|net|generator|discriminator|encoder|decoder)\w*(\.module)?$/i;
+
+/**
+ * A record of the run pickled beside the weights (`torch.save(history, …)`: loss and accuracy curves, metrics, logs):
+ * no training state either way, like a tokenizer's files.
+ */
+const RECORD = /^(self\.)?(train_|training_)?(history|hist|logs?|metrics|stats|losses|loss_history|curves)$/i;
 
 type Kind = 'weights' | 'aux' | 'more';
 
@@ -105,7 +112,7 @@ function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, Sy
     return judged(AUX_RECEIVER.test(receiver) ? 'aux' : TRAINING_STATE.test(call.text) ? 'more' : 'weights');
   if (name === 'save_weights') return judged('weights');
   if (/^(torch|xm|accelerator|self\.accelerator)\.save$/.test(callee) && args[0])
-    return judged(holds(contentsOf(args[0], values)));
+    return judged(RECORD.test(args[0].text) ? 'aux' : holds(contentsOf(args[0], values)));
   // Lightning Fabric: `fabric.save(path, state)`.
   if (/(^|\.)fabric\.save$/.test(callee) && args[1]) return judged(holds(contentsOf(args[1], values)));
   // A saving helper of another file handed the checkpoint's contents as dicts written at the call

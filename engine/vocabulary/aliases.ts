@@ -236,6 +236,9 @@ export const ALIASES: Alias[] = [
   // --- logging cadence and tracker (TrainingArguments' names; GML702 reads them) ---
   A('logging_steps', 'logging_steps', 'int', ['hf'], { unit: 'steps' }),
   A('tracker', 'report_to', 'string', ['hf']),
+  // --- checkpoint content: TrainingArguments' `save_only_model` ("prevents resuming training from the checkpoint"),
+  // also on the command line of launchers whose Trainer-based script is not in the tree (ms-swift, LLaMA-Factory) ---
+  A('save_only_model', 'save_only_model', 'bool', ['hf']),
   // --- checkpoint cadence ---
   A(
     'save_steps',

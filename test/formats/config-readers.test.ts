@@ -265,3 +265,38 @@ if __name__ == "__main__":
   // A step every fourth batch: not "no accumulation".
   assert.notEqual(fact(a, 'grad_accum')?.value, 1);
 });
+
+test('a loop over the iterations of one epoch (`range(cfg.TRAIN.epoch_iters)`) is no epoch count: the epoch loop around the call is', async () => {
+  const files = {
+    'seg/config/ade20k.yaml':
+      'TRAIN:\n  batch_size_per_gpu: 2\n  num_epoch: 20\n  start_epoch: 0\n  epoch_iters: 5000\n',
+    'seg/train.py': `import torch
+from omegaconf import OmegaConf
+
+
+def train(module, iterator, optimizer, epoch, cfg):
+    for i in range(cfg.TRAIN.epoch_iters):
+        batch = next(iterator)
+        loss = module(batch).mean()
+        loss.backward()
+        optimizer.step()
+
+
+def main(cfg):
+    module = torch.nn.Linear(8, 8).cuda()
+    optimizer = torch.optim.SGD(module.parameters(), lr=0.02)
+    iterator = iter(range(10))
+    for epoch in range(cfg.TRAIN.start_epoch, cfg.TRAIN.num_epoch):
+        train(module, iterator, optimizer, epoch + 1, cfg)
+
+
+if __name__ == "__main__":
+    main(OmegaConf.load("config/ade20k.yaml"))
+`,
+  };
+  for (const f of ['seg/config/ade20k.yaml', 'seg/train.py']) {
+    const a = await analyze(files, f);
+    assert.notEqual(fact(a, 'epochs')?.value, 5000, f);
+  }
+  assert.equal(fact(await analyze(files, 'seg/config/ade20k.yaml'), 'epochs')?.value, 20);
+});

@@ -75,23 +75,45 @@ export class Linker {
 
   constructor(readonly input: LinkInput) {
     this.sources.set(input.file, input.text);
+    this.inputAbs = path.resolve(input.file);
   }
 
   /** The name a file goes by in plans and findings: the input's own spelling for itself, others in the same style (relative to the working folder when the input is relative, as the CLI's paths are). */
   id(file: string): string {
+    const known = this.ids.get(file);
+    if (known !== undefined) return known;
     const abs = path.resolve(file);
-    if (abs === path.resolve(this.input.file)) return this.input.file;
-    return path.isAbsolute(this.input.file) ? abs : path.relative(process.cwd(), abs) || abs;
+    const id =
+      abs === this.inputAbs
+        ? this.input.file
+        : path.isAbsolute(this.input.file)
+          ? abs
+          : path.relative(process.cwd(), abs) || abs;
+    this.ids.set(file, id);
+    return id;
   }
+
+  /** Names given by `id`, per spelling asked (an analysis runs synchronously: the working folder does not change). */
+  private readonly ids = new Map<string, string>();
+  private readonly inputAbs: string;
 
   dispose() {
     trimTreeCache();
   }
 
-  /** Names in a folder, through the reader (nothing outside what it allows). */
-  listDir(dir: string): string[] {
-    return this.input.reader.list(dir);
+  /**
+   * Names in a folder, through the reader (nothing outside what it allows), in name order: a copy, listed once per
+   * analysis. The reader's own list is shared by every analysis (the disk reader's cache) and comes in the file
+   * system's order; sorting it in place made a bounded walk (`repoRoot`'s first folders) depend on which analyses ran
+   * before. Callers must not change the array.
+   */
+  listDir(dir: string): readonly string[] {
+    let names = this.lists.get(dir);
+    if (!names) this.lists.set(dir, (names = [...this.input.reader.list(dir)].sort()));
+    return names;
   }
+
+  private readonly lists = new Map<string, string[]>();
 
   /** The Python parser, for related files (undefined when the caller gave none). */
   get parser(): Parser | undefined {
@@ -100,7 +122,7 @@ export class Linker {
 
   read(file: string, namedIn?: string): string | undefined {
     const abs = path.resolve(file);
-    if (abs === path.resolve(this.input.file)) return this.input.text;
+    if (abs === this.inputAbs) return this.input.text;
     const t = this.input.reader.read(abs);
     if (t !== undefined) this.sources.set(this.id(abs), t);
     else this.refused(abs, namedIn);
@@ -122,7 +144,7 @@ export class Linker {
     const abs = path.resolve(file);
     const hit = this.pyCache.get(abs);
     if (hit) return hit;
-    let tree = abs === path.resolve(this.input.file) ? this.input.tree : undefined;
+    let tree = abs === this.inputAbs ? this.input.tree : undefined;
     if (!tree) {
       if (!this.input.parser) return [];
       tree = cachedTree(abs, text, this.input.parser);
@@ -208,7 +230,7 @@ export class Linker {
     const out: { file: string; cmd: LaunchCommand }[] = [];
     let seen = 0;
     for (const dir of this.nearDirs(file)) {
-      for (const name of this.input.reader.list(dir).sort()) {
+      for (const name of this.listDir(dir)) {
         if (!isLauncherName(name) || seen >= MAX_LAUNCHERS) continue;
         seen++;
         const lf = path.join(dir, name);
@@ -235,7 +257,7 @@ export class Linker {
     const out: RunDraft[] = [];
     let scripts = 0;
     for (const dir of this.nearDirs(file)) {
-      for (const name of this.input.reader.list(dir).sort()) {
+      for (const name of this.listDir(dir)) {
         const f = path.join(dir, name);
         const kind = linkKind(name);
         if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
@@ -268,15 +290,12 @@ export class Linker {
   nanogptUsers(file: string, text: string): RunDraft[] {
     if (!this.input.parser || !/^configs?$/i.test(path.basename(path.dirname(path.resolve(file))))) return [];
     const abs = path.resolve(file);
-    const own = abs === path.resolve(this.input.file) ? this.input.tree : undefined;
+    const own = abs === this.inputAbs ? this.input.tree : undefined;
     const tree = own ?? cachedTree(abs, text, this.input.parser);
     const g = globalFields(this.id(file), tree.rootNode);
     if (g.size === 0 || g.size !== tree.rootNode.namedChildren.filter((n) => n?.type !== 'comment').length) return [];
     const parent = path.dirname(path.dirname(path.resolve(file)));
-    for (const name of this.input.reader
-      .list(parent)
-      .filter((n) => /^train\w*\.py$/.test(n))
-      .sort()) {
+    for (const name of this.listDir(parent).filter((n) => /^train\w*\.py$/.test(n))) {
       const script = path.join(parent, name);
       const st = this.read(script);
       if (!st || !/configurator|exec\(open\(/.test(st)) continue;

@@ -50,7 +50,7 @@ function configFiles(linker: Linker, top: string): string[] {
   for (let next = queue.shift(); next && listed < 400 && out.length < MAX_CONFIGS; next = queue.shift()) {
     const [dir, depth] = next;
     listed++;
-    for (const n of linker.listDir(dir).sort()) {
+    for (const n of linker.listDir(dir)) {
       const f = path.join(dir, n);
       if (CONFIG_FILE.test(n)) out.push(f);
       else if (!n.includes('.') && depth < MAX_DEPTH && !SKIP_DIRS.test(n)) queue.push([f, depth + 1]);

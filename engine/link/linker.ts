@@ -13,9 +13,7 @@ import { applyVersionDefaults } from '../extract/hf-defaults';
 import { scriptsHolder } from './scripts-holder';
 import { HF_SCHEMA } from '../extract/hf-fields';
 import { splatLinked, splatRefs } from '../extract/hf-splat';
-import { HydraSpec, hydraDrafts } from '../extract/hydra';
-import { Composer, type HydraReader } from '../extract/hydra-compose';
-import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
+import { hydraFromScript, hydraRuns } from './hydra-runs';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
 import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
@@ -78,42 +76,36 @@ export class Linker {
     this.inputAbs = path.resolve(input.file);
   }
 
+  private readonly inputAbs: string;
+  /** Per analysis (synchronous: the working folder stays): names given by `id`, folders listed by `listDir`. */
+  private readonly ids = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
+
   /** The name a file goes by in plans and findings: the input's own spelling for itself, others in the same style (relative to the working folder when the input is relative, as the CLI's paths are). */
   id(file: string): string {
-    const known = this.ids.get(file);
-    if (known !== undefined) return known;
+    let id = this.ids.get(file);
+    if (id !== undefined) return id;
     const abs = path.resolve(file);
-    const id =
-      abs === this.inputAbs
-        ? this.input.file
-        : path.isAbsolute(this.input.file)
-          ? abs
-          : path.relative(process.cwd(), abs) || abs;
+    if (abs === this.inputAbs) id = this.input.file;
+    else id = path.isAbsolute(this.input.file) ? abs : path.relative(process.cwd(), abs) || abs;
     this.ids.set(file, id);
     return id;
   }
-
-  /** Names given by `id`, per spelling asked (an analysis runs synchronously: the working folder does not change). */
-  private readonly ids = new Map<string, string>();
-  private readonly inputAbs: string;
 
   dispose() {
     trimTreeCache();
   }
 
   /**
-   * Names in a folder, through the reader (nothing outside what it allows), in name order: a copy, listed once per
-   * analysis. The reader's own list is shared by every analysis (the disk reader's cache) and comes in the file
-   * system's order; sorting it in place made a bounded walk (`repoRoot`'s first folders) depend on which analyses ran
-   * before. Callers must not change the array.
+   * Names in a folder, through the reader (nothing outside what it allows), in name order: a copy, never the reader's
+   * own list, which every analysis shares (sorted in place, it made `repoRoot`'s bounded walk depend on the analyses
+   * run before). Callers must not change it.
    */
   listDir(dir: string): readonly string[] {
     let names = this.lists.get(dir);
     if (!names) this.lists.set(dir, (names = [...this.input.reader.list(dir)].sort()));
     return names;
   }
-
-  private readonly lists = new Map<string, string[]>();
 
   /** The Python parser, for related files (undefined when the caller gave none). */
   get parser(): Parser | undefined {
@@ -370,43 +362,14 @@ export class Linker {
     return out;
   }
 
-  private hydraReader(): HydraReader {
-    return { read: (f) => this.read(f), list: (d) => this.input.reader.list(d), id: (f) => this.id(f) };
-  }
-
-  /** Hydra: the runs composed from the primary configs that include `file` (or from the file itself), each with the launcher of the script whose @hydra.main names its primary. */
+  /** Hydra: the runs composed from the primary configs that include `file` (./hydra-runs). */
   hydraRuns(file: string): RunDraft[] {
-    const reader = this.hydraReader();
-    const runs = hydraSpecs(file, reader).flatMap((spec) => {
-      const script = hydraScripts(spec.primary, reader)[0];
-      return this.hydraSpecRuns(spec, script ? this.launchersOf(script)[0] : undefined);
-    });
-    // One run per `_target_` node, from the first (training) primary config that composes it.
-    const seenEntries = new Set<string>();
-    return runs.filter((d) => {
-      const key = `${d.plan.entry.file}:${d.plan.entry.span.start}`;
-      return !seenEntries.has(key) && !!seenEntries.add(key);
-    });
+    return hydraRuns(this, file);
   }
 
   /** A Python script whose config is Hydra's (`@hydra.main`): the runs of the primary config it names. */
   hydraFromScript(script: string, text: string, forced?: { file: string; cmd: LaunchCommand }): RunDraft[] {
-    if (!/\bhydra\b/.test(text)) return [];
-    const reader = this.hydraReader();
-    const launch = forced ?? this.launchersOf(script)[0];
-    const name = launch?.cmd.fields.get('config_name')?.value;
-    const primary = hydraPrimary(script, text, reader, typeof name === 'string' ? name : undefined);
-    if (!primary) return [];
-    return this.hydraSpecRuns(
-      { composer: new Composer(reader, path.dirname(primary)), primary, orphan: false },
-      launch,
-    );
-  }
-
-  private hydraSpecRuns(spec: HydraSpec, launch?: { file: string; cmd: LaunchCommand }): RunDraft[] {
-    const r = hydraDrafts(spec);
-    this.messages.push(...r.messages);
-    return r.drafts.map((d) => this.enrich(d, launch));
+    return hydraFromScript(this, script, text, forced);
   }
 
   /**

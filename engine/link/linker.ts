@@ -80,6 +80,7 @@ export class Linker {
   /** Per analysis (synchronous: the working folder stays): names given by `id`, folders listed by `listDir`. */
   private readonly ids = new Map<string, string>();
   private readonly lists = new Map<string, string[]>();
+  private cwd: string | undefined;
 
   /** The name a file goes by in plans and findings: the input's own spelling for itself, others in the same style (relative to the working folder when the input is relative, as the CLI's paths are). */
   id(file: string): string {
@@ -87,7 +88,13 @@ export class Linker {
     if (id !== undefined) return id;
     const abs = path.resolve(file);
     if (abs === this.inputAbs) id = this.input.file;
-    else id = path.isAbsolute(this.input.file) ? abs : path.relative(process.cwd(), abs) || abs;
+    else if (path.isAbsolute(this.input.file)) id = abs;
+    else {
+      // Under the working folder, the relative path is the rest of the (resolved, normalised) path.
+      const cwd = (this.cwd ??= process.cwd());
+      const under = cwd.length > 1 && abs.startsWith(cwd + path.sep);
+      id = (under ? abs.slice(cwd.length + 1) : path.relative(cwd, abs)) || abs;
+    }
     this.ids.set(file, id);
     return id;
   }

@@ -31,7 +31,7 @@ import { enclosingDef } from './python-params';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { contains, isBackwardCall, loopsAround } from './python-scan';
-import { calleeOf, calleeTexts, nodesOfType, treeMemo } from '../parse/nodes-of-type';
+import { calleeOf, calleeTexts, defNameOf, nodesOfType, treeMemo } from '../parse/nodes-of-type';
 
 /**
  * The update of a step: PyTorch's backward pass (./python-scan isBackwardCall: `loss.backward()`, `manual_backward`, a
@@ -116,7 +116,7 @@ function stepFunctions(
   }
   const out: SyntaxNode[] = [];
   for (const fn of nodesOfType(root, 'function_definition')) {
-    const name = fn?.childForFieldName('name')?.text;
+    const name = fn && defNameOf(fn);
     if (!fn || !name) continue;
     const hook = HOOK.test(name) && fn.parent?.parent?.type === 'class_definition';
     // Its own body runs the backward pass, or the optimizer step (a step whose backward passes sit in loops over
@@ -169,10 +169,10 @@ export class StepScopes {
     const callee = calleeOf;
     this.isBwd = backwardOf(root, calls, callee);
     const steps = stepFunctions(root, this.isBwd, calls, callee);
-    this.stepNames = new Set(steps.map((f) => f.childForFieldName('name')?.text ?? ''));
+    this.stepNames = new Set(steps.map((f) => defNameOf(f) ?? ''));
     const fns = new Map<string, SyntaxNode[]>();
     for (const fn of nodesOfType(root, 'function_definition')) {
-      const n = fn?.childForFieldName('name')?.text;
+      const n = fn && defNameOf(fn);
       if (!fn || !n) continue;
       const list = fns.get(n);
       if (list) list.push(fn);
@@ -188,7 +188,7 @@ export class StepScopes {
       else byName.set(n, [c]);
     }
     for (const fn of steps) {
-      const name = fn.childForFieldName('name')?.text ?? '';
+      const name = defNameOf(fn) ?? '';
       const callers = (byName.get(name) ?? []).filter((c) => !contains(fn, c));
       const engine = calls.some(
         (c) => /(^|\.)Engine$/.test(callee(c)) && c.childForFieldName('arguments')?.namedChildren[0]?.text === name,

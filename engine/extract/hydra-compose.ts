@@ -13,7 +13,7 @@ import type { Field } from './fields';
 
 export interface HydraReader {
   read(file: string): string | undefined;
-  list(dir: string): string[];
+  list(dir: string): readonly string[];
   /** The name a file goes by in facts and findings. */
   id(file: string): string;
 }

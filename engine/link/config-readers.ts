@@ -100,7 +100,7 @@ export function pythonFiles(linker: Linker, top: string, from: string): string[]
   while (queue.length && listed < 400) {
     const [dir, depth] = queue.shift()!;
     listed++;
-    for (const n of linker.listDir(dir).sort()) {
+    for (const n of linker.listDir(dir)) {
       const f = path.join(dir, n);
       if (n.endsWith('.py')) out.push(f);
       else if (!n.includes('.') && depth < MAX_DEPTH && !SKIP_DIRS.test(n)) queue.push([f, depth + 1]);

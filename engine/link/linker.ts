@@ -13,9 +13,7 @@ import { applyVersionDefaults } from '../extract/hf-defaults';
 import { scriptsHolder } from './scripts-holder';
 import { HF_SCHEMA } from '../extract/hf-fields';
 import { splatLinked, splatRefs } from '../extract/hf-splat';
-import { HydraSpec, hydraDrafts } from '../extract/hydra';
-import { Composer, type HydraReader } from '../extract/hydra-compose';
-import { hydraPrimary, hydraScripts, hydraSpecs } from '../extract/hydra-find';
+import { hydraFromScript, hydraRuns } from './hydra-runs';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
 import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
@@ -75,22 +73,45 @@ export class Linker {
 
   constructor(readonly input: LinkInput) {
     this.sources.set(input.file, input.text);
+    this.inputAbs = path.resolve(input.file);
   }
+
+  private readonly inputAbs: string;
+  /** Per analysis (synchronous: the working folder stays): names given by `id`, folders listed by `listDir`. */
+  private readonly ids = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
+  private cwd: string | undefined;
 
   /** The name a file goes by in plans and findings: the input's own spelling for itself, others in the same style (relative to the working folder when the input is relative, as the CLI's paths are). */
   id(file: string): string {
+    let id = this.ids.get(file);
+    if (id !== undefined) return id;
     const abs = path.resolve(file);
-    if (abs === path.resolve(this.input.file)) return this.input.file;
-    return path.isAbsolute(this.input.file) ? abs : path.relative(process.cwd(), abs) || abs;
+    if (abs === this.inputAbs) id = this.input.file;
+    else if (path.isAbsolute(this.input.file)) id = abs;
+    else {
+      // Under the working folder, the relative path is the rest of the (resolved, normalised) path.
+      const cwd = (this.cwd ??= process.cwd());
+      const under = cwd.length > 1 && abs.startsWith(cwd + path.sep);
+      id = (under ? abs.slice(cwd.length + 1) : path.relative(cwd, abs)) || abs;
+    }
+    this.ids.set(file, id);
+    return id;
   }
 
   dispose() {
     trimTreeCache();
   }
 
-  /** Names in a folder, through the reader (nothing outside what it allows). */
-  listDir(dir: string): string[] {
-    return this.input.reader.list(dir);
+  /**
+   * Names in a folder, through the reader (nothing outside what it allows), in name order: a copy, never the reader's
+   * own list, which every analysis shares (sorted in place, it made `repoRoot`'s bounded walk depend on the analyses
+   * run before). Callers must not change it.
+   */
+  listDir(dir: string): readonly string[] {
+    let names = this.lists.get(dir);
+    if (!names) this.lists.set(dir, (names = [...this.input.reader.list(dir)].sort()));
+    return names;
   }
 
   /** The Python parser, for related files (undefined when the caller gave none). */
@@ -100,7 +121,7 @@ export class Linker {
 
   read(file: string, namedIn?: string): string | undefined {
     const abs = path.resolve(file);
-    if (abs === path.resolve(this.input.file)) return this.input.text;
+    if (abs === this.inputAbs) return this.input.text;
     const t = this.input.reader.read(abs);
     if (t !== undefined) this.sources.set(this.id(abs), t);
     else this.refused(abs, namedIn);
@@ -122,7 +143,7 @@ export class Linker {
     const abs = path.resolve(file);
     const hit = this.pyCache.get(abs);
     if (hit) return hit;
-    let tree = abs === path.resolve(this.input.file) ? this.input.tree : undefined;
+    let tree = abs === this.inputAbs ? this.input.tree : undefined;
     if (!tree) {
       if (!this.input.parser) return [];
       tree = cachedTree(abs, text, this.input.parser);
@@ -208,7 +229,7 @@ export class Linker {
     const out: { file: string; cmd: LaunchCommand }[] = [];
     let seen = 0;
     for (const dir of this.nearDirs(file)) {
-      for (const name of this.input.reader.list(dir).sort()) {
+      for (const name of this.listDir(dir)) {
         if (!isLauncherName(name) || seen >= MAX_LAUNCHERS) continue;
         seen++;
         const lf = path.join(dir, name);
@@ -235,7 +256,7 @@ export class Linker {
     const out: RunDraft[] = [];
     let scripts = 0;
     for (const dir of this.nearDirs(file)) {
-      for (const name of this.input.reader.list(dir).sort()) {
+      for (const name of this.listDir(dir)) {
         const f = path.join(dir, name);
         const kind = linkKind(name);
         if ((kind !== 'python' || launchersOnly) && !isLauncherName(name)) continue;
@@ -268,15 +289,12 @@ export class Linker {
   nanogptUsers(file: string, text: string): RunDraft[] {
     if (!this.input.parser || !/^configs?$/i.test(path.basename(path.dirname(path.resolve(file))))) return [];
     const abs = path.resolve(file);
-    const own = abs === path.resolve(this.input.file) ? this.input.tree : undefined;
+    const own = abs === this.inputAbs ? this.input.tree : undefined;
     const tree = own ?? cachedTree(abs, text, this.input.parser);
     const g = globalFields(this.id(file), tree.rootNode);
     if (g.size === 0 || g.size !== tree.rootNode.namedChildren.filter((n) => n?.type !== 'comment').length) return [];
     const parent = path.dirname(path.dirname(path.resolve(file)));
-    for (const name of this.input.reader
-      .list(parent)
-      .filter((n) => /^train\w*\.py$/.test(n))
-      .sort()) {
+    for (const name of this.listDir(parent).filter((n) => /^train\w*\.py$/.test(n))) {
       const script = path.join(parent, name);
       const st = this.read(script);
       if (!st || !/configurator|exec\(open\(/.test(st)) continue;
@@ -351,43 +369,14 @@ export class Linker {
     return out;
   }
 
-  private hydraReader(): HydraReader {
-    return { read: (f) => this.read(f), list: (d) => this.input.reader.list(d), id: (f) => this.id(f) };
-  }
-
-  /** Hydra: the runs composed from the primary configs that include `file` (or from the file itself), each with the launcher of the script whose @hydra.main names its primary. */
+  /** Hydra: the runs composed from the primary configs that include `file` (./hydra-runs). */
   hydraRuns(file: string): RunDraft[] {
-    const reader = this.hydraReader();
-    const runs = hydraSpecs(file, reader).flatMap((spec) => {
-      const script = hydraScripts(spec.primary, reader)[0];
-      return this.hydraSpecRuns(spec, script ? this.launchersOf(script)[0] : undefined);
-    });
-    // One run per `_target_` node, from the first (training) primary config that composes it.
-    const seenEntries = new Set<string>();
-    return runs.filter((d) => {
-      const key = `${d.plan.entry.file}:${d.plan.entry.span.start}`;
-      return !seenEntries.has(key) && !!seenEntries.add(key);
-    });
+    return hydraRuns(this, file);
   }
 
   /** A Python script whose config is Hydra's (`@hydra.main`): the runs of the primary config it names. */
   hydraFromScript(script: string, text: string, forced?: { file: string; cmd: LaunchCommand }): RunDraft[] {
-    if (!/\bhydra\b/.test(text)) return [];
-    const reader = this.hydraReader();
-    const launch = forced ?? this.launchersOf(script)[0];
-    const name = launch?.cmd.fields.get('config_name')?.value;
-    const primary = hydraPrimary(script, text, reader, typeof name === 'string' ? name : undefined);
-    if (!primary) return [];
-    return this.hydraSpecRuns(
-      { composer: new Composer(reader, path.dirname(primary)), primary, orphan: false },
-      launch,
-    );
-  }
-
-  private hydraSpecRuns(spec: HydraSpec, launch?: { file: string; cmd: LaunchCommand }): RunDraft[] {
-    const r = hydraDrafts(spec);
-    this.messages.push(...r.messages);
-    return r.drafts.map((d) => this.enrich(d, launch));
+    return hydraFromScript(this, script, text, forced);
   }
 
   /**

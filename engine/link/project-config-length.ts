@@ -50,7 +50,7 @@ function configFiles(linker: Linker, top: string): string[] {
   for (let next = queue.shift(); next && listed < 400 && out.length < MAX_CONFIGS; next = queue.shift()) {
     const [dir, depth] = next;
     listed++;
-    for (const n of linker.listDir(dir).sort()) {
+    for (const n of linker.listDir(dir)) {
       const f = path.join(dir, n);
       if (CONFIG_FILE.test(n)) out.push(f);
       else if (!n.includes('.') && depth < MAX_DEPTH && !SKIP_DIRS.test(n)) queue.push([f, depth + 1]);
@@ -67,13 +67,16 @@ export function withProjectConfigLength(
 ): void {
   if (!tree) return;
   const open = openLengths(linker, file, drafts).filter((o) => o.k === 'epochs');
-  if (open.length === 0 || ownStop(tree.rootNode)) return;
+  if (open.length === 0) return;
+  // Whether the script stops itself (a walk of its `if` statements): asked only where a bound reads a key path.
+  let stops: boolean | undefined;
   let configs: string[] | undefined;
   for (const { d, f } of open) {
     if (!f.span) continue;
     const node = tree.rootNode.descendantForIndex(f.span.start, f.span.end);
     const keys = node && node.startIndex === f.span.start && node.endIndex === f.span.end && boundKeyPath(node.text);
     if (!keys || keys.length < 2) continue;
+    if ((stops ??= ownStop(tree.rootNode))) return;
     configs ??= configFiles(linker, repoTop(linker, file));
     const leaf = keys[keys.length - 1];
     const found: { file: string; value: number }[] = [];
@@ -81,7 +84,7 @@ export function withProjectConfigLength(
     for (const c of configs) {
       const text = linker.read(c);
       if (text === undefined || !text.includes(leaf)) continue;
-      const v = configDoc(c, text)?.field(keys)?.value;
+      const v = keyValue(c, text, keys);
       if (v === undefined) continue;
       if (typeof v === 'number' && v >= PLACEHOLDER_EPOCHS) found.push({ file: c, value: v });
       else other = true;
@@ -95,6 +98,31 @@ export function withProjectConfigLength(
       note: `${f.note ?? 'epochs'}: every config of the repository that sets ${keys.join('.')} gives ${PLACEHOLDER_EPOCHS.toLocaleString('en-US')} or more (${names.slice(0, 3).join(', ')}${names.length > 3 ? `, and ${names.length - 3} more` : ''})`,
     });
   }
+}
+
+/**
+ * The value at `keys` of the config `file` whose text is `text`, remembered per file, text and key path: a script is
+ * analysed again on every keystroke, and a repository may hold more configs that write the key than the parsed
+ * configs ../extract/config-doc keeps (each would be parsed again on each analysis). Results are read, never changed.
+ */
+const VALUES = new Map<string, { text: string; value: unknown }>();
+const MAX_VALUES = 1000;
+/** Characters of config text held by VALUES (texts the disk reader may have let go of). */
+const MAX_VALUE_CHARS = 8 * 1024 * 1024;
+let valueChars = 0;
+
+function keyValue(file: string, text: string, keys: string[]): unknown {
+  const id = `${file}\u0000${keys.join('\u0000')}`;
+  const hit = VALUES.get(id);
+  if (hit && hit.text === text) return hit.value;
+  const value = configDoc(file, text)?.field(keys)?.value;
+  if (VALUES.size >= MAX_VALUES || valueChars + text.length > MAX_VALUE_CHARS) {
+    VALUES.clear();
+    valueChars = 0;
+  }
+  VALUES.set(id, { text, value });
+  valueChars += text.length;
+  return value;
 }
 
 /**

@@ -24,7 +24,7 @@ const MAX_DEPTH = 3;
 const MAX_DIRS = 80;
 const MAX_LAUNCHERS = 60;
 
-const hasMarker = (linker: Linker, dir: string) => linker.input.reader.list(dir).some((n) => ROOT_MARKER.test(n));
+const hasMarker = (linker: Linker, dir: string) => linker.listDir(dir).some((n) => ROOT_MARKER.test(n));
 
 /**
  * The repository folder of `file`: the nearest folder at or above its own (at most MAX_UP up) with a root marker —
@@ -35,8 +35,8 @@ export function repoRoot(linker: Linker, file: string): string | undefined {
   let dir = path.dirname(path.resolve(file));
   for (let i = 0; i <= MAX_UP; i++) {
     if (hasMarker(linker, dir)) {
-      const nested = linker.input.reader
-        .list(dir)
+      const nested = linker
+        .listDir(dir)
         .filter((n) => !/\.\w+$/.test(n) && !SKIP_DIR.test(n))
         .slice(0, MAX_DIRS)
         .filter((n) => hasMarker(linker, path.join(dir, n)));
@@ -62,7 +62,7 @@ function launcherFiles(linker: Linker, root: string, file: string): string[] {
     const next: string[] = [];
     for (const dir of level) {
       if (++dirs > MAX_DIRS) return out;
-      for (const name of linker.input.reader.list(dir).sort()) {
+      for (const name of linker.listDir(dir)) {
         const p = path.join(dir, name);
         if (isLauncherName(name)) {
           if (out.length < MAX_LAUNCHERS) out.push(p);

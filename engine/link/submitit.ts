@@ -68,7 +68,7 @@ export function submititRuns(linker: Linker, file: string, text: string, tree: T
   if (drafts.length === 0 || drafts.some(stated)) return drafts;
   const mod = path.basename(file).replace(/\.py$/, '');
   const dir = path.dirname(path.resolve(file));
-  for (const name of linker.listDir(dir).sort().slice(0, MAX_NEAR)) {
+  for (const name of linker.listDir(dir).slice(0, MAX_NEAR)) {
     const f = path.join(dir, name);
     if (!/\.py$/.test(name) || f === path.resolve(file)) continue;
     const t = linker.read(f);

@@ -323,7 +323,7 @@ export function launchedScriptDrafts(linker: Linker, file: string, text: string)
   const named = new RegExp(`(^|[\\s/'"])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s'"]|$)`, 'm');
   const dir = path.dirname(path.resolve(file));
   for (const d of [dir, path.dirname(dir)]) {
-    for (const name of linker.listDir(d).sort().slice(0, MAX_NEAR_LAUNCHERS)) {
+    for (const name of linker.listDir(d).slice(0, MAX_NEAR_LAUNCHERS)) {
       if (!/\.(sh|bash|slurm|sbatch)$/i.test(name)) continue;
       const lf = path.join(d, name);
       const lt = linker.read(lf);

@@ -117,8 +117,33 @@ export function calleeOf(call: SyntaxNode): string {
   return text;
 }
 
+/** Names of function definitions, per tree and definition id (defNameOf), with the source they are read from. */
+const defNames = new WeakMap<Tree, { source: string; base: number; names: Map<number, string | undefined> }>();
+
+/** `def name(` / `async def name[` at a definition's start, the name plain ASCII (as `calleeOf`'s plain callees). */
+const PLAIN_DEF = /(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*[([]/y;
+
+/**
+ * `fn.childForFieldName('name')?.text` of a function definition, remembered per tree: read from the source at the
+ * definition's start when it is spelled plainly (no comment, line break or non-ASCII letter before its parameters),
+ * else from the tree. A file of hundreds of functions has each one's name asked by several step analyses.
+ */
+export function defNameOf(fn: SyntaxNode): string | undefined {
+  let known = defNames.get(fn.tree);
+  if (!known) {
+    const root = fn.tree.rootNode;
+    defNames.set(fn.tree, (known = { source: root.text, base: root.startIndex, names: new Map() }));
+  }
+  if (known.names.has(fn.id)) return known.names.get(fn.id);
+  PLAIN_DEF.lastIndex = fn.startIndex - known.base;
+  const name = PLAIN_DEF.exec(known.source)?.[1] ?? fn.childForFieldName('name')?.text;
+  known.names.set(fn.id, name);
+  return name;
+}
+
 /** Drops what was found in `tree`: call it when the tree is edited in place (its nodes move). */
 export function forgetNodes(tree: Tree): void {
   memo.delete(tree);
   callees.delete(tree);
+  defNames.delete(tree);
 }

@@ -31,6 +31,7 @@ import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
+import { pythonLauncherDrafts } from './link/python-launcher';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -67,8 +68,11 @@ export function linkFile(input: LinkInput): LinkResult {
       // Any other config (mmengine, detectron2 LazyConfig/yacs, ml_collections) or script (Ultralytics): the vocabulary.
       if (drafts.length === 0) drafts = vocabDrafts(linker, file, text, input.tree);
       // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
-      if (drafts.length === 0) drafts = launchedScriptDrafts(linker, file, text);
-      else drafts = fillScriptFacts(linker, drafts, file, text, input);
+      if (drafts.length === 0) {
+        drafts = launchedScriptDrafts(linker, file, text);
+        // A Python launcher (`os.system("python train.py …")`, `subprocess.run([...])`): the runs its commands start.
+        if (drafts.length === 0) drafts = pythonLauncherDrafts(linker, file, text, input.tree);
+      } else drafts = fillScriptFacts(linker, drafts, file, text, input);
       // The config the script reads when run without arguments (`--config` default, `OmegaConf.load("…")`).
       const ownRuns = drafts.length > 0;
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);

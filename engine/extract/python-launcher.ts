@@ -206,10 +206,10 @@ export function pythonLauncherCommands(file: string, text: string, root: SyntaxN
     pieces = source === arg && arg.type !== 'call' ? reader.words(arg) : undefined;
     pieces ??= reader.pieces(source);
     if (!pieces) continue;
-    const exact = pieces.length === 1 && pieces[0].at !== undefined;
+    const at = pieces.length === 1 ? pieces[0].at : undefined;
     const cmdText = pieces.map((p) => p.text).join('');
     for (const cmd of parseLauncher(file, cmdText)) {
-      if (exact) out.push(relocate(cmd, pieces[0].at!, file));
+      if (at !== undefined) out.push(relocate(cmd, at, file));
       else {
         // A literal holding the whole command (bound to a name) is the better anchor than the call.
         const lit = source.type === 'identifier' ? undefined : source;

@@ -32,6 +32,7 @@ import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
 import { pythonLauncherDrafts } from './link/python-launcher';
+import { namingLauncherRuns } from './link/naming-launchers';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -166,6 +167,8 @@ export function linkFile(input: LinkInput): LinkResult {
       ) {
         linker.messages.push('this config could not be read as a YAML/JSON mapping');
       }
+      // A config no reader makes a run of, passed by a launcher beside it to a training script: that run.
+      if (drafts.length === 0) drafts = namingLauncherRuns(linker, file, text);
     }
   } catch (e) {
     linker.messages.push(`linking ${path.basename(file)} failed: ${(e as Error).message}`);

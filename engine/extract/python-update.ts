@@ -4,7 +4,9 @@
 //   (https://www.tensorflow.org/guide/autodiff, 2025);
 // - JAX: `jax.grad` / `jax.value_and_grad` (also Flax `nnx.value_and_grad`, Equinox `filter_value_and_grad`) +
 //   `optax.apply_updates(params, updates)` / `tx.update(grads, state)` / a Flax `TrainState.apply_gradients(grads=…)`
-//   (https://optax.readthedocs.io/en/latest/getting_started.html, 2025);
+//   (https://optax.readthedocs.io/en/latest/getting_started.html, 2025), or the legacy `flax.optim` optimizer's
+//   `optimizer.apply_gradient(grads)` (Flax 0.3, `flax.optim.Optimizer.apply_gradient`,
+//   https://flax.readthedocs.io/en/v0.3.6/flax.optim.html, 2021; removed in Flax 0.6 but kept by published repositories);
 // - TensorFlow 1 graphs: `optimizer.minimize(loss)` (gradient and update as one op), `tf.gradients` /
 //   `compute_gradients`, and the op run in a loop — `sess.run([d_optim, …])`, `sess.run(train_op, feed_dict=…)`
 //   (https://github.com/tensorflow/docs/blob/master/site/en/r1/guide/low_level_intro.md, 2019).
@@ -21,6 +23,7 @@ export const UPDATE_CALL_NAMES = [
   'filter_grad',
   'filter_value_and_grad',
   'apply_gradients',
+  'apply_gradient',
   'apply_updates',
   'minimize',
   'update',
@@ -59,6 +62,9 @@ export function isUpdateCall(c: CallSite): boolean {
   switch (c.name) {
     case 'apply_gradients':
       return true;
+    case 'apply_gradient':
+      // Legacy flax.optim: `new_optimizer = state.optimizer.apply_gradient(grad)`; only on an optimizer.
+      return OPTIMIZER_RECEIVER.test(recv);
     case 'apply_updates':
       return recv === 'optax' || OPTIMIZER_RECEIVER.test(recv);
     case 'update':

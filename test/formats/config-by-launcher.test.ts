@@ -79,3 +79,27 @@ test('must not: apply_gradient on something that is not an optimizer, or a confi
   );
   assert.equal([...b.runs, ...(b.linked ?? [])].length, 0);
 });
+
+test('a base_config list is read in order, the later base and the file itself over earlier ones', async () => {
+  const files = {
+    'README.md': '',
+    'configs/base.yaml':
+      'lr: 0.001\noptimizer: adamw\nmax_updates: 100000\nbatch_size: 16\naccumulate_grad_batches: 1\n',
+    'configs/longer.yaml': 'max_updates: 300000\n',
+    'exp/tts.yaml': 'base_config:\n  - configs/base.yaml\n  - ../configs/longer.yaml\nbatch_size: 32\n',
+  };
+  const a = await analyze(files, 'exp/tts.yaml');
+  assert.equal(fact(a, 'max_steps')?.value, 300000, 'the later base wins');
+  assert.equal(fact(a, 'micro_batch')?.value, 32, 'the file wins over its bases');
+});
+
+test('must not: a base_config list whose bases are missing reads nothing from them', async () => {
+  const files = {
+    'README.md': '',
+    'exp/tts.yaml': 'base_config:\n  - configs/missing.yaml\nlr: 0.001\noptimizer: adamw\nbatch_size: 32\n',
+  };
+  const a = await analyze(files, 'exp/tts.yaml');
+  const runs = [...a.runs, ...(a.linked ?? [])];
+  const steps = runs[0]?.plan.facts.get('max_steps');
+  assert.ok(!steps || steps.value === null || steps.origin === 'assumed', `max_steps ${steps?.value}`);
+});

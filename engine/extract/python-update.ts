@@ -78,8 +78,13 @@ export function isUpdateCall(c: CallSite): boolean {
   }
 }
 
-/** What a TF1 session runs as a training op: `d_optim`, `train_op`, `self.g_optim`, `optimizer`, `G_train_op`. */
-const TRAIN_OP = /(^|[^\w])(\w*train_op\w*|\w*train_step\w*|\w*optim\w*|\w*_opt|\w*update_op\w*|train)\b/i;
+/**
+ * What a TF1 session runs as a training op: `d_optim`, `train_op`, `self.g_optim`, `optimizer`, `G_train_op`, and
+ * `opt_op` — the name TensorFlow's own `tf.compat.v1.train.Optimizer` documentation gives the op `minimize` returns
+ * (`opt_op = opt.minimize(cost)`, "Execute opt_op to do one step of training",
+ * https://www.tensorflow.org/api_docs/python/tf/compat/v1/train/Optimizer, 2024).
+ */
+const TRAIN_OP = /(^|[^\w])(\w*train_op\w*|\w*train_step\w*|\w*optim\w*|\w*_opt|\w*opt_op\w*|\w*update_op\w*|train)\b/i;
 
 /** `sess.run([d_optim, …], feed_dict=…)`, `tflib.run([G_train_op], …)`: a graph's training op run (inside a loop, by the caller). */
 export function isGraphTrainRun(c: CallSite): boolean {

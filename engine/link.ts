@@ -134,7 +134,7 @@ export function linkFile(input: LinkInput): LinkResult {
           } else own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (['skypilot', 'dstack', 'kubernetes', 'azureml'].includes(c.format)) {
+        else if (['skypilot', 'dstack', 'kubernetes', 'azureml', 'mosaicml'].includes(c.format)) {
           drafts = linker.launcherRuns(file, text);
           // A training-operator job whose image runs the training: what the job requests.
           if (drafts.length === 0 && c.format === 'kubernetes') drafts = imageJobRuns(linker.id(file), text);

@@ -32,6 +32,8 @@ import { withReadingScript } from './link/config-readers';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
 import { withRepoDefaults } from './link/repo-defaults';
+import { pythonLauncherDrafts } from './link/python-launcher';
+import { namingLauncherRuns } from './link/naming-launchers';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -68,8 +70,11 @@ export function linkFile(input: LinkInput): LinkResult {
       // Any other config (mmengine, detectron2 LazyConfig/yacs, ml_collections) or script (Ultralytics): the vocabulary.
       if (drafts.length === 0) drafts = vocabDrafts(linker, file, text, input.tree);
       // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
-      if (drafts.length === 0) drafts = launchedScriptDrafts(linker, file, text);
-      else drafts = fillScriptFacts(linker, drafts, file, text, input);
+      if (drafts.length === 0) {
+        drafts = launchedScriptDrafts(linker, file, text);
+        // A Python launcher (`os.system("python train.py …")`, `subprocess.run([...])`): the runs its commands start.
+        if (drafts.length === 0) drafts = pythonLauncherDrafts(linker, file, text, input.tree);
+      } else drafts = fillScriptFacts(linker, drafts, file, text, input);
       // The config the script reads when run without arguments (`--config` default, `OmegaConf.load("…")`).
       const ownRuns = drafts.length > 0;
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
@@ -130,7 +135,7 @@ export function linkFile(input: LinkInput): LinkResult {
           } else own = fillFromVocabulary(own, sets);
         }
         if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (['skypilot', 'dstack', 'kubernetes', 'azureml'].includes(c.format)) {
+        else if (['skypilot', 'dstack', 'kubernetes', 'azureml', 'mosaicml'].includes(c.format)) {
           drafts = linker.launcherRuns(file, text);
           // A training-operator job whose image runs the training: what the job requests.
           if (drafts.length === 0 && c.format === 'kubernetes') drafts = imageJobRuns(linker.id(file), text);
@@ -163,6 +168,8 @@ export function linkFile(input: LinkInput): LinkResult {
       ) {
         linker.messages.push('this config could not be read as a YAML/JSON mapping');
       }
+      // A config no reader makes a run of, passed by a launcher beside it to a training script: that run.
+      if (drafts.length === 0) drafts = namingLauncherRuns(linker, file, text);
     }
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);

@@ -17,6 +17,7 @@ export type ConfigFormat =
   | 'dstack'
   | 'kubernetes'
   | 'azureml'
+  | 'mosaicml'
   | 'wandb-sweep';
 
 const HF_ARG_KEYS = [
@@ -81,6 +82,15 @@ export function detectFormat(doc: ConfigDoc): ConfigFormat | undefined {
   if (doc.syntax === 'yaml' && doc.field(['type'])?.value === 'task' && doc.length(['commands']) > 0) return 'dstack';
   // A Kubernetes manifest is a launcher (./kubernetes): its containers' commands and the GPUs its pods request.
   if (doc.syntax === 'yaml' && keys.has('apiVersion') && keys.has('kind') && keys.has('spec')) return 'kubernetes';
+  // A MosaicML run config is a launcher (./mosaicml): `image:`, `command:` and the GPUs under `compute:` (or `gpu_num:`).
+  if (
+    doc.syntax === 'yaml' &&
+    keys.has('command') &&
+    keys.has('image') &&
+    (doc.keys(['compute']).some((k) => ['gpus', 'gpu_type', 'cluster', 'nodes', 'instance'].includes(k)) ||
+      typeof doc.field(['gpu_num'])?.value === 'number')
+  )
+    return 'mosaicml';
   // An Azure ML command job is a launcher (./azureml): its `command:` and the processes its distribution starts.
   if (doc.syntax === 'yaml' && keys.has('command') && AZURE_KEYS.filter((k) => keys.has(k)).length >= 2)
     return 'azureml';

@@ -76,7 +76,9 @@ const LAUNCHER_OTHER_WORK =
 
 /** True when a command that starts a script not in the tree looks like a training launch. */
 export function looksLikeTraining(cmd: LaunchCommand): boolean {
-  const name = path.basename(cmd.target?.path ?? '');
+  // A module (`-m pkg.training.helpers.prefetch_weights`) is named by its last part, not by the packages above it.
+  const target = cmd.target?.path ?? '';
+  const name = cmd.target?.kind === 'module' ? (target.split('.').pop() ?? target) : path.basename(target);
   if (NOT_TRAINING.test(name)) return false;
   if (TRAINING.test(name)) return true;
   // `evaluate_zeroshot_gpt.sh` starting `tasks/main.py`: the launcher's own name says what the script does.

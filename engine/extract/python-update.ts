@@ -4,7 +4,9 @@
 //   (https://www.tensorflow.org/guide/autodiff, 2025);
 // - JAX: `jax.grad` / `jax.value_and_grad` (also Flax `nnx.value_and_grad`, Equinox `filter_value_and_grad`) +
 //   `optax.apply_updates(params, updates)` / `tx.update(grads, state)` / a Flax `TrainState.apply_gradients(grads=…)`
-//   (https://optax.readthedocs.io/en/latest/getting_started.html, 2025);
+//   (https://optax.readthedocs.io/en/latest/getting_started.html, 2025), or the legacy `flax.optim` optimizer's
+//   `optimizer.apply_gradient(grads)` (Flax 0.3, `flax.optim.Optimizer.apply_gradient`,
+//   https://flax.readthedocs.io/en/v0.3.6/flax.optim.html, 2021; removed in Flax 0.6 but kept by published repositories);
 // - TensorFlow 1 graphs: `optimizer.minimize(loss)` (gradient and update as one op), `tf.gradients` /
 //   `compute_gradients`, and the op run in a loop — `sess.run([d_optim, …])`, `sess.run(train_op, feed_dict=…)`
 //   (https://github.com/tensorflow/docs/blob/master/site/en/r1/guide/low_level_intro.md, 2019).
@@ -21,6 +23,7 @@ export const UPDATE_CALL_NAMES = [
   'filter_grad',
   'filter_value_and_grad',
   'apply_gradients',
+  'apply_gradient',
   'apply_updates',
   'minimize',
   'update',
@@ -59,6 +62,9 @@ export function isUpdateCall(c: CallSite): boolean {
   switch (c.name) {
     case 'apply_gradients':
       return true;
+    case 'apply_gradient':
+      // Legacy flax.optim: `new_optimizer = state.optimizer.apply_gradient(grad)`; only on an optimizer.
+      return OPTIMIZER_RECEIVER.test(recv);
     case 'apply_updates':
       return recv === 'optax' || OPTIMIZER_RECEIVER.test(recv);
     case 'update':
@@ -72,8 +78,13 @@ export function isUpdateCall(c: CallSite): boolean {
   }
 }
 
-/** What a TF1 session runs as a training op: `d_optim`, `train_op`, `self.g_optim`, `optimizer`, `G_train_op`. */
-const TRAIN_OP = /(^|[^\w])(\w*train_op\w*|\w*train_step\w*|\w*optim\w*|\w*_opt|\w*update_op\w*|train)\b/i;
+/**
+ * What a TF1 session runs as a training op: `d_optim`, `train_op`, `self.g_optim`, `optimizer`, `G_train_op`, and
+ * `opt_op` — the name TensorFlow's own `tf.compat.v1.train.Optimizer` documentation gives the op `minimize` returns
+ * (`opt_op = opt.minimize(cost)`, "Execute opt_op to do one step of training",
+ * https://www.tensorflow.org/api_docs/python/tf/compat/v1/train/Optimizer, 2024).
+ */
+const TRAIN_OP = /(^|[^\w])(\w*train_op\w*|\w*train_step\w*|\w*optim\w*|\w*_opt|\w*opt_op\w*|\w*update_op\w*|train)\b/i;
 
 /** `sess.run([d_optim, …], feed_dict=…)`, `tflib.run([G_train_op], …)`: a graph's training op run (inside a loop, by the caller). */
 export function isGraphTrainRun(c: CallSite): boolean {

@@ -13,6 +13,7 @@ import { extractLlamaFactory } from '../extract/llamafactory';
 import { RunDraft } from '../extract/run-draft';
 import { dstackCommands } from '../extract/dstack';
 import { azuremlCommands } from '../extract/azureml';
+import { mosaicmlCommands } from '../extract/mosaicml';
 import { kubernetesCommands } from '../extract/kubernetes';
 import { skypilotCommands } from '../extract/skypilot';
 import { extractTorchtune } from '../extract/torchtune';
@@ -34,7 +35,7 @@ export const LAUNCHER_RANK = 6;
 /** Shell launchers, and YAML files that may be SkyPilot tasks (their `run:` script launches). */
 export const isLauncherName = (name: string) => linkKind(name) === 'shell' || /\.ya?ml$/i.test(name);
 
-/** The commands a launcher runs: a shell script's, a SkyPilot task's `run:`, a dstack task's `commands:`, a Kubernetes manifest's containers, an Azure ML command job's `command:` (none for other YAML). */
+/** The commands a launcher runs: a shell script's, a SkyPilot task's `run:`, a dstack task's `commands:`, a Kubernetes manifest's containers, an Azure ML command job's `command:`, a MosaicML run's `command:` (none for other YAML). */
 export function commandsOf(file: string, text: string, preset?: Map<string, string>): LaunchCommand[] {
   if (linkKind(file) === 'shell') return parseLauncher(file, text, preset);
   return (
@@ -42,6 +43,7 @@ export function commandsOf(file: string, text: string, preset?: Map<string, stri
     dstackCommands(file, text) ??
     kubernetesCommands(file, text) ??
     azuremlCommands(file, text) ??
+    mosaicmlCommands(file, text) ??
     []
   );
 }

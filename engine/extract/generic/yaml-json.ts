@@ -62,7 +62,9 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
       // PaddleDetection's `_BASE_:` list: each YAML file loaded in order, later ones over earlier ones, the file's own
       // keys over them all (ppdet/core/workspace.py `_load_config_with_base`,
       // https://github.com/PaddlePaddle/PaddleDetection/blob/release/2.8/ppdet/core/workspace.py).
-      if (isSeq(v) && depth === 0 && (key === '_BASE_' || key === '_base_'))
+      // NATSpeech/DiffSinger `base_config:` list likewise (utils/commons/hparams.py `load_config`: bases in order, a
+      // path starting with `.` relative to the file, any other relative to the working folder).
+      if (isSeq(v) && depth === 0 && (key === '_BASE_' || key === '_base_' || key === 'base_config'))
         for (const it of v.items) {
           const sp = yamlSpan(it as Node);
           if (sp && isScalar(it) && typeof it.value === 'string' && /^[^$~{}]+\.ya?ml$/.test(it.value))

@@ -30,7 +30,7 @@ export function namingLauncherRuns(linker: Linker, file: string, text: string): 
   const out: RunDraft[] = [];
   let seen = 0;
   for (const dir of nearDirs(file)) {
-    for (const name of linker.listDir(dir).sort()) {
+    for (const name of [...linker.listDir(dir)].sort()) {
       if (!isLauncherName(name) || seen >= MAX_LAUNCHERS) continue;
       seen++;
       const lf = path.join(dir, name);

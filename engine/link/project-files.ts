@@ -17,14 +17,14 @@ const SKIP_DIRS = /^(\.|__pycache__|node_modules|tests?|docs?|third_party|site-p
 export function projectTop(linker: Linker, file: string): string {
   const start = path.dirname(path.resolve(file));
   let dir = start;
+  // The outermost folder of configs the config sits in (`configs/` of `configs/fcos/x.py`), if any.
+  let cfgRoot: string | undefined;
+  for (let d = start, i = 0; i < MAX_UP; i++, d = path.dirname(d)) if (CONFIG_DIR.test(path.basename(d))) cfgRoot = d;
   for (let i = 0; i < MAX_UP; i++) {
     const names = linker.listDir(dir);
     if (names.some((n) => ROOT_MARKERS.test(n))) return dir;
     // A folder of configs (`configs/`, `conf/fcos/`) is no code even when its configs are Python (ml_collections).
-    const configs = path
-      .relative(path.dirname(dir), start)
-      .split(path.sep)
-      .some((s) => CONFIG_DIR.test(s));
+    const configs = !!cfgRoot && !path.relative(cfgRoot, dir).startsWith('..');
     const code =
       !configs &&
       (names.some((n) => n.endsWith('.py')) ||

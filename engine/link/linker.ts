@@ -36,6 +36,7 @@ import { launcherFields } from './launcher-fields';
 import { withNamedConfigs } from './named-configs';
 import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
+import { prepareLaunch } from './short-options';
 import { cachedTree, trimTreeCache } from './tree-cache';
 import { launchedModules } from './single-device';
 
@@ -397,7 +398,7 @@ export class Linker {
   enrich(draft: RunDraft, forced?: { file: string; cmd: LaunchCommand }): RunDraft {
     const entry = draft.plan.entry.file;
     const launch = forced ?? this.launchersOf(entry)[0];
-    if (launch) commandBase(this, launch.file, launch.cmd);
+    if (launch) prepareLaunch(this, entry, launch);
     const refs: Ref[] = [...draft.refs, ...(launch?.cmd.refs ?? [])];
     const overlays: { overlay: ConfigOverlay; rank: number }[] = [];
     const schemaLayers: FieldLayer[] = [];

@@ -26,7 +26,8 @@ interface PlanRun {
   facts: Record<string, { value: unknown; origin: string }>;
 }
 
-const BIN = path.resolve('bin/greenml.js');
+// GREENML_BIN: a copy of bin/ and dist/ taken for this measurement, so that a rebuild meanwhile does not mix builds.
+const BIN = path.resolve(process.env.GREENML_BIN ?? 'bin/greenml.js');
 const LABELS = process.env.GREENML_LABELS ?? '/work/labels';
 const norm = (s: unknown) =>
   String(s)

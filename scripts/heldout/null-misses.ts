@@ -75,9 +75,9 @@ async function main() {
   for (const set of sets) {
     const n = set.replace(/^facts-/, '');
     const root = path.join(LABELS, `facts-heldout-${n}`);
-    const { files } = JSON.parse(
-      fs.readFileSync(`docs/evaluation/heldout/facts-${n}/labels.json`, 'utf8'),
-    ) as { files: Label[] };
+    const { files } = JSON.parse(fs.readFileSync(`docs/evaluation/heldout/facts-${n}/labels.json`, 'utf8')) as {
+      files: Label[];
+    };
     fs.mkdirSync(path.join(outDir, set), { recursive: true });
     const work = files.filter((l) => l.isRun);
     const outs = new Map<number, string>();
@@ -90,11 +90,11 @@ async function main() {
     };
     await Promise.all([worker(), worker()]);
     for (const l of work) {
-      let runs: PlanRun[] = [];
+      let runs: PlanRun[];
       try {
         runs = (JSON.parse(outs.get(l.id) ?? '') as { runs: PlanRun[] }).runs;
       } catch {
-        runs = [];
+        runs = []; // no output: a crash or a timeout, counted as no run
       }
       const run = pickRun(runs, root, l.localPath);
       for (const key of keys) {
@@ -115,7 +115,9 @@ async function main() {
         if (got === undefined || got === null) {
           if (run) row.unset++;
           else row.noRun++;
-          detail.push(`${set}#${l.id} ${key}: want ${JSON.stringify(want)}, null${run ? '' : ' (no run)'}${dflt} ${l.localPath}`);
+          detail.push(
+            `${set}#${l.id} ${key}: want ${JSON.stringify(want)}, null${run ? '' : ' (no run)'}${dflt} ${l.localPath}`,
+          );
         } else if (same(key, want, got)) row.right++;
         else {
           row.wrong++;

@@ -179,8 +179,7 @@ export class Linker {
       if (up === dir || (bare && this.listDir(dir).some((n) => ROOT_MARKER.test(n)))) break;
       dir = up;
     }
-    // A launcher kept under a `scripts/` folder (`scripts/long_term_forecast/ETT_script/x.sh`) runs from the folder
-    // that holds `scripts/`, however deep it is kept.
+    // A launcher kept under a `scripts/` folder (`scripts/a/b/x.sh`) runs from the folder that holds `scripts/`.
     const holder = scriptsHolder(path.dirname(path.resolve(from)));
     const cand = holder && path.resolve(holder, p);
     return cand && this.read(cand, from) !== undefined ? cand : undefined;

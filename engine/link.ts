@@ -68,7 +68,11 @@ export function linkFile(input: LinkInput): LinkResult {
       // No launcher names it: `python train.py config/x.py` as nanoGPT's README says, with train.py one folder up.
       if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.nanogptUsers(file, text);
       // Any other config (mmengine, detectron2 LazyConfig/yacs, ml_collections) or script (Ultralytics): the vocabulary.
-      if (drafts.length === 0) drafts = vocabDrafts(linker, file, text, input.tree);
+      // With what the training script of its project that reads it fixes (./link/config-readers); never a run of its own.
+      if (drafts.length === 0) {
+        drafts = vocabDrafts(linker, file, text, input.tree);
+        if (drafts.length) drafts = withReadingScript(linker, file, text, drafts);
+      }
       // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
       if (drafts.length === 0) {
         drafts = launchedScriptDrafts(linker, file, text);

@@ -288,7 +288,7 @@ export function dataLoaderFacts(
     facts.push({
       key: 'num_workers',
       value: typeof r.value === 'number' ? r.value : null,
-      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      origin: r.scriptDefault || requiredFlag(r) ? 'script-default' : 'explicit',
       file,
       span: spanOf(nw.node),
       ...spelledAs(nw),

@@ -25,15 +25,11 @@ import { trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { cachedTree } from './tree-cache';
 import { entrySets } from './vocab';
 import { importedOptimizer } from './imports';
+import { withTiedReaders } from './config-readers-tied';
+import { projectTop, pythonFiles } from './project-files';
+export { projectTop, pythonFiles } from './project-files';
 
-/** Python files looked at per config (listing is cheap; only these are read). */
 const MAX_CANDIDATES = 200;
-const MAX_DEPTH = 3;
-const MAX_UP = 5;
-/** A repository's root: the walk never goes above a folder holding one of these. */
-const ROOT_MARKERS =
-  /^(\.git|setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt|README(\.\w+)?|LICENSE(\.\w+)?)$/i;
-const SKIP_DIRS = /^(\.|__pycache__|node_modules|tests?|docs?|third_party|site-packages|build|dist)/i;
 /** Scripts named for other work than training. */
 const OTHER_WORK =
   /(^|[_-])(test|eval|evaluate|infer|inference|predict|demo|valid|validate|export|convert|vis\w*|profile)[_.-]?/i;
@@ -64,50 +60,11 @@ const CODE_FACTS: FactKey[] = [
   'data_parallel',
 ];
 
-interface Reader {
+export interface Reader {
   file: string;
   text: string;
   tree: Tree;
   how: string;
-}
-
-/** The project folder a config belongs to: the nearest folder above it holding code or a root marker. */
-export function projectTop(linker: Linker, file: string): string {
-  let dir = path.dirname(path.resolve(file));
-  for (let i = 0; i < MAX_UP; i++) {
-    const names = linker.listDir(dir);
-    if (names.some((n) => ROOT_MARKERS.test(n))) return dir;
-    const code =
-      names.some((n) => n.endsWith('.py')) ||
-      names.some((n) => !n.includes('.') && linker.listDir(path.join(dir, n)).some((m) => m.endsWith('.py')));
-    if (code) {
-      // A package folder (`src/pkg/configs`): its scripts may sit one folder up.
-      const up = path.dirname(dir);
-      return names.includes('__init__.py') && !linker.listDir(up).some((n) => ROOT_MARKERS.test(n)) ? up : dir;
-    }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return path.dirname(path.resolve(file));
-}
-
-/** Python files under `top`, nearest to `from` first, at most MAX_DEPTH folders down. */
-export function pythonFiles(linker: Linker, top: string, from: string): string[] {
-  const out: string[] = [];
-  const queue: [string, number][] = [[top, 0]];
-  let listed = 0;
-  while (queue.length && listed < 400) {
-    const [dir, depth] = queue.shift()!;
-    listed++;
-    for (const n of linker.listDir(dir)) {
-      const f = path.join(dir, n);
-      if (n.endsWith('.py')) out.push(f);
-      else if (!n.includes('.') && depth < MAX_DEPTH && !SKIP_DIRS.test(n)) queue.push([f, depth + 1]);
-    }
-  }
-  const dist = (f: string) => path.relative(path.dirname(from), path.dirname(f)).split(path.sep).length;
-  return out.sort((a, b) => dist(a) - dist(b)).slice(0, MAX_CANDIDATES * 2);
 }
 
 /** Leaf keys of a config's entries (its bases included), for matching against code. */
@@ -173,7 +130,7 @@ export function readersOf(
   linker: Linker,
   file: string,
   own: EntrySet[],
-): { readers: Reader[]; schema?: EntrySet; files: string[] } {
+): { readers: Reader[]; schema?: EntrySet; files: string[]; tied?: Reader[] } {
   if (!linker.parser) return { readers: [], files: [] };
   const top = projectTop(linker, file);
   const files = pythonFiles(linker, top, file);
@@ -217,7 +174,7 @@ export function readersOf(
   // (KAIR's `main_train_*.py` all read `opt['train'][…]`): no link rather than a guess.
   const [first, second] = scored;
   if (first && second && first.score < 500 && first.score < second.score + Math.max(3, first.score / 4))
-    return { readers: [], schema, files };
+    return { readers: [], schema, files, tied: scored.map((s) => s.r) };
   return { readers: scored.map((s) => s.r), schema, files };
 }
 
@@ -305,13 +262,14 @@ function lookupOf(
  * config says nothing. Unchanged when no training script of the project reads the config.
  */
 export function withReadingScript(linker: Linker, file: string, text: string, drafts: RunDraft[]): RunDraft[] {
-  if (drafts.length > 1 || drafts.some((d) => d.kind !== 'vocab' || d.plan.files.some((f) => /\.py$/.test(f))))
-    return drafts;
+  // A run with code of its own is not a config's (a Python config is itself a .py file).
+  const code = (f: string) => /\.py$/.test(f) && path.resolve(f) !== path.resolve(file);
+  if (drafts.length > 1 || drafts.some((d) => d.kind !== 'vocab' || d.plan.files.some(code))) return drafts;
   const own = entrySets(linker, file, text).sets;
   if (own.length === 0 || own[own.length - 1].entries.length < 3) return drafts;
   const found = readersOf(linker, file, own);
   const reader = found.readers[0];
-  if (!reader) return drafts;
+  if (!reader) return withTiedReaders(linker, drafts, found.tied, configLookup(own, found.schema));
   const schema = found.schema ?? splatSchema(linker.id(reader.file), reader);
   const top = projectTop(linker, file);
   const args = argDefaults(linker, reader, top);

@@ -34,6 +34,7 @@ import { launcherFields } from './launcher-fields';
 import { withNamedConfigs } from './named-configs';
 import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
+import { prepareLaunch } from './short-options';
 import { cachedTree, trimTreeCache } from './tree-cache';
 import { launchedModules } from './single-device';
 
@@ -199,8 +200,7 @@ export class Linker {
       if (up === dir || (bare && this.listDir(dir).some((n) => ROOT_MARKER.test(n)))) break;
       dir = up;
     }
-    // A launcher kept under a `scripts/` folder (`scripts/long_term_forecast/ETT_script/x.sh`) runs from the folder
-    // that holds `scripts/`, however deep it is kept.
+    // A launcher kept under a `scripts/` folder (`scripts/a/b/x.sh`) runs from the folder that holds `scripts/`.
     const holder = scriptsHolder(path.dirname(path.resolve(from)));
     const cand = holder && path.resolve(holder, p);
     return cand && this.read(cand, from) !== undefined ? cand : undefined;
@@ -386,7 +386,7 @@ export class Linker {
   enrich(draft: RunDraft, forced?: { file: string; cmd: LaunchCommand }): RunDraft {
     const entry = draft.plan.entry.file;
     const launch = forced ?? this.launchersOf(entry)[0];
-    if (launch) commandBase(this, launch.file, launch.cmd);
+    if (launch) prepareLaunch(this, entry, launch);
     const refs: Ref[] = [...draft.refs, ...(launch?.cmd.refs ?? [])];
     const overlays: { overlay: ConfigOverlay; rank: number }[] = [];
     const schemaLayers: FieldLayer[] = [];

@@ -33,8 +33,8 @@ const MAX_UP = 4;
 const MAX_DEPTH = 8;
 const MAX_DIRS = 160;
 const MAX_FILES = 700;
-/** How long a repository's verdict is reused across analyses (an editor's edit is seen after this). */
-const TTL_MS = 10_000;
+/** How long a repository's verdict is reused across analyses, each time checked against what its scan saw. */
+const TTL_MS = 60_000;
 
 const CODE = /\.(py|pyi)$/i;
 const LAUNCHER = /\.(sh|bash|zsh|slurm|sbatch|pbs|job)$|^makefile$/i;
@@ -72,7 +72,17 @@ interface Verdict {
   /** No multi-device mechanism anywhere, and one device named (PyTorch) or implied (TensorFlow, JAX). */
   oneDevice: boolean;
 }
-const cache = new WeakMap<FileReader, Map<string, { at: number; verdict: Verdict | undefined }>>();
+/** What a scan listed and read (the file being analysed apart): a cached verdict holds while all of it is unchanged. */
+interface Seen {
+  dirs: Map<string, string>;
+  files: Map<string, string | undefined>;
+}
+/**
+ * Verdicts by repository folder, across analyses and readers (the editor makes a reader per analysis), each checked
+ * against what its scan saw before it is used; at most MAX_CACHED folders, each for TTL_MS.
+ */
+const cache = new Map<string, { at: number; verdict: Verdict | undefined; seen: Seen }>();
+const MAX_CACHED = 8;
 
 const hasMarker = (reader: FileReader, dir: string) => reader.list(dir).some((n) => ROOT_MARKER.test(n));
 
@@ -96,7 +106,12 @@ function projectRoot(reader: FileReader, file: string): string | undefined {
 }
 
 /** Every code, launcher and config file of the repository read; undefined when it cannot be read whole or says nothing. */
-function scan(reader: FileReader, root: string, own: { file: string; text: string }): Verdict | undefined {
+function scan(
+  reader: FileReader,
+  root: string,
+  own: { file: string; text: string },
+  seen: Seen = { dirs: new Map(), files: new Map() },
+): Verdict | undefined {
   let dirs = 0;
   let files = 0;
   let update = false;
@@ -109,7 +124,9 @@ function scan(reader: FileReader, root: string, own: { file: string; text: strin
     const next: string[] = [];
     for (const dir of level) {
       if (++dirs > MAX_DIRS) return undefined;
-      for (const name of reader.list(dir)) {
+      const names = reader.list(dir);
+      seen.dirs.set(dir, names.join('\0'));
+      for (const name of names) {
         const p = path.join(dir, name);
         const code = CODE.test(name);
         const launcher = LAUNCHER.test(name);
@@ -123,7 +140,12 @@ function scan(reader: FileReader, root: string, own: { file: string; text: strin
         }
         if (/^test_|_test\.py$|^conftest\.py$/i.test(name)) continue;
         if (++files > MAX_FILES) return undefined;
-        const text = p === path.resolve(own.file) ? own.text : reader.read(p);
+        const mine = p === path.resolve(own.file);
+        const raw = mine ? own.text : reader.read(p);
+        if (!mine) seen.files.set(p, raw);
+        // Whole-line comments say nothing of the run: a licence header's "distributed under the License", a
+        // commented-out `# with autocast():`. A launcher's `#SBATCH` lines are kept.
+        const text = code && raw !== undefined ? raw.replace(/^[ \t]*#.*$/gm, '') : raw;
         // A code file or launcher that cannot be read could hold the switch; a large config is data.
         if (text === undefined) {
           if (code || launcher) return undefined;
@@ -154,16 +176,20 @@ function verdictOf(linker: Linker, file: string): { root: string; verdict: Verdi
   const reader = linker.input.reader;
   const root = projectRoot(reader, file);
   if (!root) return undefined;
-  let byRoot = cache.get(reader);
-  if (!byRoot) cache.set(reader, (byRoot = new Map()));
-  const hit = byRoot.get(root);
+  const hit = cache.get(root);
   const own = { file: linker.input.file, text: linker.input.text };
   // The file being edited is read from its buffer: a cached verdict holds only while it is one the buffer keeps.
   const same = (v: Verdict | undefined) =>
     !v || ((!v.fp32 || !MIXED.test(own.text)) && (!v.oneDevice || !multiDevice([own.text])));
-  if (hit && Date.now() - hit.at < TTL_MS && same(hit.verdict)) return { root, verdict: hit.verdict };
-  const verdict = scan(reader, root, own);
-  byRoot.set(root, { at: Date.now(), verdict });
+  const unchanged = (seen: Seen) =>
+    [...seen.dirs].every(([dir, names]) => reader.list(dir).join('\0') === names) &&
+    [...seen.files].every(([f, text]) => reader.read(f) === text);
+  if (hit && Date.now() - hit.at < TTL_MS && same(hit.verdict) && unchanged(hit.seen))
+    return { root, verdict: hit.verdict };
+  const seen: Seen = { dirs: new Map(), files: new Map() };
+  const verdict = scan(reader, root, own, seen);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(root, { at: Date.now(), verdict, seen });
   return { root, verdict };
 }
 

@@ -21,9 +21,8 @@ const TRAINER = `import torch
 
 class Learner:
     def __init__(self, policy, lr):
-        self.policy = policy
         self.policy = policy.to("cuda")
-    self.opt = torch.optim.Adam(policy.parameters(), lr=lr)
+        self.opt = torch.optim.Adam(policy.parameters(), lr=lr)
 
     def update(self, batch):
         loss = self.policy.loss(batch)
@@ -154,4 +153,22 @@ test('must not report one device: DataParallel in a module, a torchrun launcher,
 test('must not report one device: PyTorch code that names no CUDA device (it may run on the CPU)', async () => {
   const cpu = TRAINER.replace('policy.to("cuda")', 'policy');
   assert.equal(await devices(repo({ 'proj/agents/learner.py': cpu })), undefined);
+});
+
+test('whole-line comments are no mechanism: a licence header "distributed under the License", a commented-out wrapper', async () => {
+  const header =
+    '# Licensed under the Apache License, Version 2.0.\n# Unless required by applicable law, software\n# distributed under the License is distributed on an "AS IS" BASIS.\n';
+  const learner =
+    header +
+    TRAINER.replace(
+      '        self.opt =',
+      '        # self.policy = torch.nn.DataParallel(self.policy)\n        self.opt =',
+    );
+  assert.equal((await devices(repo({ 'proj/agents/learner.py': learner })))?.value, 1);
+  // The same words on a line of code still count.
+  const live = TRAINER.replace(
+    '        self.opt =',
+    '        self.policy = torch.nn.DataParallel(self.policy)  # every GPU\n        self.opt =',
+  );
+  assert.equal(await devices(repo({ 'proj/agents/learner.py': live })), undefined);
 });

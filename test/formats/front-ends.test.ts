@@ -35,7 +35,11 @@ test('greenml check over every format: findings only where the deciding value is
   assert.equal(by('not-training/.github/workflows/ci.yml'), 'not analyzed', 'a folder walk skips .github');
   assert.equal(by('not-training/package.json'), 'not analyzed');
   assert.deepEqual(by('accelerate-launch/accelerate_config.yaml'), ['GML101:8']);
-  assert.deepEqual(by('accelerate-launch/train.py'), ['GML401:11'], 'no loader workers: a finding of its own');
+  assert.deepEqual(
+    by('accelerate-launch/train.py'),
+    ['GML401:11', 'GML503:10'],
+    'no loader workers, an unfused AdamW: findings of their own',
+  );
   assert.deepEqual(by('accelerate-launch/launch.sh'), []);
   assert.deepEqual(by('ds-hf/train.py'), []);
   // saves_per_epoch: 1 saves at each epoch end (with one epoch, at the end): a per-epoch cadence, no GML301.

@@ -311,3 +311,30 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
 ]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'one loop for training and validation: the else of `if is_train:` (whose twin runs backward) is the evaluation path',
+    code: `import torch
+
+LOG_TB = True
+
+
+def run_epoch(model, loader, optimizer, writer, is_train):
+    for step, (x, y) in enumerate(loader):
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        if is_train:
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        if is_train:
+            if LOG_TB:
+                writer.add_scalar("train_loss", loss.item(), step)
+        else:
+            if LOG_TB:
+                writer.add_scalar("val_loss", loss.item(), step)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 15, messageIncludes: 'loss.item()' }],
+  },
+]);

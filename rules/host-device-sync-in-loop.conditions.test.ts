@@ -258,3 +258,83 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [{ line: 13, messageIncludes: 'loss.item()' }],
   },
 ]);
+
+// The command line's options copied into a dict and read by key: the option's default decides the switch.
+const configDict = (dflt: string) => `import argparse
+import torch
+from torch.utils.tensorboard import SummaryWriter
+
+writer = SummaryWriter()
+
+
+def train(training_config, model, loader):
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    for step, (src, trg) in enumerate(loader):
+        loss = model(src.cuda(), trg.cuda())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        if training_config["enable_tensorboard"]:
+            writer.add_scalar("training_loss", loss.item(), step)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--enable_tensorboard", type=bool, default=${dflt})
+    args = parser.parse_args()
+    training_config = dict()
+    for arg in vars(args):
+        training_config[arg] = getattr(args, arg)
+    train(training_config, Transformer().cuda(), loader)
+`;
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'a dict of the command-line options read by key, the option on by default: the read runs every step',
+    code: configDict('True'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 16, messageIncludes: 'loss.item()' }],
+  },
+  {
+    name: 'the same option off by default: the read is limited to runs that turn it on',
+    code: configDict('False'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a dict not built from the command line (a loaded config) keeps the switch unknown',
+    code: configDict('True').replace(
+      '    training_config = dict()\n    for arg in vars(args):\n        training_config[arg] = getattr(args, arg)\n',
+      '    training_config = load_config("train.yaml")\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);
+
+runRuleCases(hostDeviceSyncInLoop, [
+  {
+    name: 'one loop for training and validation: the else of `if is_train:` (whose twin runs backward) is the evaluation path',
+    code: `import torch
+
+LOG_TB = True
+
+
+def run_epoch(model, loader, optimizer, writer, is_train):
+    for step, (x, y) in enumerate(loader):
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        if is_train:
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        if is_train:
+            if LOG_TB:
+                writer.add_scalar("train_loss", loss.item(), step)
+        else:
+            if LOG_TB:
+                writer.add_scalar("val_loss", loss.item(), step)
+`,
+    settings: { hardware: 'a100' },
+    expect: [{ line: 15, messageIncludes: 'loss.item()' }],
+  },
+]);

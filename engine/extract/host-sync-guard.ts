@@ -81,7 +81,8 @@ export function accumulationBoundary(cond: SyntaxNode): boolean {
 }
 /**
  * A logging switch that is on in the default run — `if USE_WANDB:` with `USE_WANDB = True` at the top of the file,
- * `if args.tensorboard:` whose argparse default is True — alone or beside a rank check: what it guards runs on every
+ * `if args.tensorboard:` whose argparse default is True, `if config["enable_tensorboard"]:` on a dict of the command
+ * line's options — alone or beside a rank check: what it guards runs on every
  * step, as if no `if` were there. A switch whose value is not known, or is off, still limits the read.
  */
 export function switchOn(cond: SyntaxNode): boolean {
@@ -99,6 +100,19 @@ export function switchOn(cond: SyntaxNode): boolean {
       nodesOfType(root, 'assignment').filter((a) => a.childForFieldName('left')?.text === c.text).length === 1 &&
       resolver(root).resolve(c).value === true
     );
+  // The options copied into a dict (`config = vars(args)`, `for arg in vars(args): config[arg] = getattr(args, arg)`)
+  // and read by key (`if config["enable_tensorboard"]:`): the option's default, unless the code writes that key.
+  if (c.type === 'subscript') {
+    const obj = c.childForFieldName('value')?.text ?? '';
+    const key = /^["'](\w+)["']$/.exec(c.childForFieldName('subscript')?.text ?? '')?.[1];
+    if (!key || !/^\w+$/.test(obj)) return false;
+    const src = root.text;
+    const fromArgs = new RegExp(
+      `\\b${obj}\\s*=\\s*(dict\\(\\s*)?vars\\(|\\b${obj}\\[(\\w+)\\]\\s*=\\s*getattr\\(\\s*\\w+\\s*,\\s*\\2\\s*\\)`,
+    ).test(src);
+    const written = new RegExp(`\\b${obj}\\[\\s*["']${key}["']\\s*\\]\\s*=[^=]`).test(src);
+    return fromArgs && !written && resolver(root).declaredDefault(key)?.value === true;
+  }
   // A command-line option read through argparse or a dataclass (`args.use_wandb`), not an attribute the code sets.
   if (c.type !== 'attribute') return false;
   const r = resolver(root).resolve(c);

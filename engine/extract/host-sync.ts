@@ -312,10 +312,18 @@ export function guardedIn(node: SyntaxNode, loop: SyntaxNode, isBwd: IsBackward 
     const cond = p.type === 'conditional_expression' ? p.namedChildren[1] : p.childForFieldName('condition');
     if (!cond) return true;
     if (everyStep(cond)) continue;
+    const body = p.type === 'conditional_expression' ? p.namedChildren[0] : p.childForFieldName('consequence');
+    const inBody = !!body && body.startIndex <= node.startIndex && node.endIndex <= body.endIndex;
+    // The `else` of `if is_train:` where another `if is_train:` of the loop runs the backward pass: the evaluation path.
+    const same = (i: SyntaxNode | null) => i?.childForFieldName('condition')?.text === cond.text;
+    if (
+      !inBody &&
+      loop.descendantsOfType('if_statement').some((i) => !!i && same(i) && i.descendantsOfType('call').some(isBwd))
+    )
+      return true;
     // A switch on in the default run: its body runs every step, its `else`/`elif` branches never do.
     if (switchOn(cond)) {
-      const body = p.type === 'conditional_expression' ? p.namedChildren[0] : p.childForFieldName('consequence');
-      if (body && body.startIndex <= node.startIndex && node.endIndex <= body.endIndex) continue;
+      if (inBody) continue;
       return true;
     }
     if (someSteps(cond.text.replace(RANK, ''))) return true;

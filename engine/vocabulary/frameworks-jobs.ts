@@ -59,10 +59,17 @@ export const JOB_FRAMEWORKS: Framework[] = [
       s.top('model') &&
       /^\w+(\.\w+)+$/.test(String(s.value('model.target') ?? '')) &&
       (any(s, 'data.params.train.target') || s.top('lightning')),
-    defaults: (f) =>
-      f.has('precision')
-        ? []
-        : [['precision', 'fp32', 'lightning.trainer.precision unset: the Trainer runs in 32-bit']],
+    // The Trainer steps after every batch unless `lightning.trainer.accumulate_grad_batches` says otherwise
+    // (latent-diffusion's main.py sets 1 when the key is absent; Lightning's Trainer defaults to 1:
+    // https://lightning.ai/docs/pytorch/stable/common/trainer.html#accumulate-grad-batches).
+    defaults: (f) => {
+      const rows: [FactKey, FactValue, string][] = [];
+      if (!f.has('precision'))
+        rows.push(['precision', 'fp32', 'lightning.trainer.precision unset: the Trainer runs in 32-bit']);
+      if (!f.has('grad_accum'))
+        rows.push(['grad_accum', 1, 'lightning.trainer.accumulate_grad_batches unset: one optimizer step per batch']);
+      return rows;
+    },
   },
   {
     // Determined experiment configs: `resources.slots_per_trial` GPUs, `searcher.max_length` in batches, epochs or

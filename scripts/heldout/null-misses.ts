@@ -58,7 +58,18 @@ function pickRun(runs: PlanRun[], root: string, file: string): PlanRun | undefin
   );
 }
 
+/** As scripts/heldout/score-facts.ts judges a value (its `same`, and features absent by nature read as off). */
+const ABSENT_MEANS_FALSE = new Set(['peft', 'compile', 'early_stopping', 'grad_checkpointing']);
 function same(key: string, want: unknown, got: unknown): boolean {
+  if (key === 'params' && typeof want === 'number' && typeof got === 'number') return Math.abs(got / want - 1) <= 0.05;
+  if (want === false && (got === 'none' || got === 'no')) return true;
+  if (key === 'periodic_save' && typeof want === 'boolean' && typeof got === 'string')
+    return want === (got !== 'no' && got !== 'none');
+  if (typeof want === 'number' || typeof want === 'boolean') return want === got;
+  if (key === 'model' || key === 'hardware') {
+    const tail = norm(String(got).split('/').pop());
+    return norm(got) === norm(want) || tail === norm(want) || (key === 'hardware' && norm(got).includes(norm(want)));
+  }
   if (key === 'optimizer') return norm(got).startsWith(norm(want));
   return want === got;
 }
@@ -66,7 +77,9 @@ function same(key: string, want: unknown, got: unknown): boolean {
 async function main() {
   const args = process.argv.slice(2);
   const ki = args.indexOf('--keys');
-  const keys = (ki >= 0 ? args[ki + 1] : 'optimizer,grad_accum,num_workers').split(',');
+  // `--keys all`: every labelled key (the scorer's whole judgement, split by key).
+  const keyArg = ki >= 0 ? args[ki + 1] : 'optimizer,grad_accum,num_workers';
+  let keys = keyArg.split(',');
   const rest = ki >= 0 ? args.filter((_, i) => i !== ki && i !== ki + 1) : args;
   const [outDir, ...sets] = rest;
   type Row = { right: number; wrong: number; noRun: number; unset: number; guardBad: number; guardTotal: number };
@@ -80,6 +93,10 @@ async function main() {
     };
     fs.mkdirSync(path.join(outDir, set), { recursive: true });
     const work = files.filter((l) => l.isRun);
+    if (keyArg === 'all')
+      keys = [...new Set([...keys, ...work.flatMap((l) => Object.keys(l.facts))])].filter(
+        (k) => k !== 'all' && k !== 'framework',
+      );
     const outs = new Map<number, string>();
     let next = 0;
     const worker = async () => {
@@ -109,8 +126,12 @@ async function main() {
           }
           continue;
         }
-        if (!(key in l.facts)) continue;
+        if (!(key in l.facts) || key === 'framework') continue;
         const want = l.facts[key];
+        if (want === false && ABSENT_MEANS_FALSE.has(key) && (got === undefined || got === null)) {
+          row.right++;
+          continue;
+        }
         const dflt = l.defaults?.includes(key) ? ' (label: default)' : '';
         if (got === undefined || got === null) {
           if (run) row.unset++;

@@ -57,6 +57,16 @@ test('a latent-diffusion-style config is a run; the same format with only a vali
   await noRun('vqgan_sample.yaml');
 });
 
+test('a latent-diffusion-style config whose trainer block sets no accumulation steps after every batch', async () => {
+  const files = {
+    ...FILES,
+    'vqgan_train.yaml': FILES['vqgan_train.yaml'].replace(/^ *accumulate_grad_batches: 2\n?/m, ''),
+  };
+  const f = theRun(await analyze(files, 'vqgan_train.yaml')).plan.facts.get('grad_accum');
+  assert.deepEqual([f?.value, f?.origin], [1, 'framework-default']);
+  // Stated, the config's own count stays (the test above: 2).
+});
+
 test('a Determined experiment: slots per trial are its devices, its entrypoint’s flags are its settings', async () => {
   const { run, get } = await facts('det_experiment.yaml');
   assert.equal(run.plan.framework, 'determined');

@@ -10,6 +10,7 @@
 
 import * as path from 'node:path';
 import { configDoc } from './extract/config-doc';
+import { accelerateRun } from './extract/accelerate-config';
 import { deepspeedRun } from './extract/deepspeed';
 import { extractHfArgsFile } from './extract/hf-args-file';
 import { HF_FIELDS } from './extract/hf-fields';
@@ -128,6 +129,7 @@ export function linkFile(input: LinkInput): LinkResult {
         if (c.doc.errors.length)
           linker.messages.push(`${c.doc.errors[0]} — values read from the valid part of this ${c.format} config`);
         let own = primaryRun(c.doc, c.format);
+        let shared = false;
         // NeMo configs look like Lightning CLI ones (trainer:), but their model: section sets the batch, the parallel
         // degrees and the length, and exp_manager the checkpoints: the vocabulary's NeMo run, else Lightning's filled.
         if (own && c.format === 'lightning-cli') {
@@ -144,14 +146,23 @@ export function linkFile(input: LinkInput): LinkResult {
           // A training-operator job whose image runs the training: what the job requests.
           if (drafts.length === 0 && c.format === 'kubernetes') drafts = imageJobRuns(linker.id(file), text);
         } else if (own) drafts = [linker.enrich(own)];
-        else {
+        // An accelerate or DeepSpeed (or FSDP) config: the run of the one script or launcher that uses it; shared by
+        // several (or used by none in reach), it is launcher-agnostic, so its plan is what it states, never the batch,
+        // length or model of one of the runs that use it.
+        else if (c.format === 'accelerate' || c.format === 'deepspeed') {
+          const users = new Set<string>();
+          drafts = linker.usersOf(file, false, users);
+          if (users.size > 1 || drafts.length === 0) {
+            drafts = [c.format === 'accelerate' ? accelerateRun(c.doc) : deepspeedRun(c.doc)];
+            shared = true;
+          }
+        } else {
           drafts = linker.usersOf(file);
-          if (drafts.length === 0 && c.format === 'deepspeed') drafts = [deepspeedRun(c.doc)];
           if (drafts.length === 0 && c.format === 'hf-args') drafts = [linker.enrich(extractHfArgsFile(c.doc))];
         }
         // A Hydra/OmegaConf file no script or `_target_` Trainer claims (NeMo's configs): the vocabulary's run.
         if (drafts.length === 0 && c.format === 'hydra') drafts = vocabDrafts(linker, file, text);
-        drafts = withReadingScript(linker, file, text, drafts);
+        if (!shared) drafts = withReadingScript(linker, file, text, drafts);
       } else if (
         configDoc(file, text)
           ?.keys()

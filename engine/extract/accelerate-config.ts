@@ -1,13 +1,13 @@
 // accelerate config YAML (`accelerate launch --config_file x.yaml`, written by `accelerate config`): mixed_precision
 // (reaches the script through ACCELERATE_MIXED_PRECISION), num_processes (total over machines), distributed_type,
-// use_cpu, and the DeepSpeed section (zero_stage, deepspeed_config_file). It configures a launch, not a run: it adds
-// to the run of the script it launches and makes no run of its own.
+// use_cpu, and the DeepSpeed section (zero_stage, deepspeed_config_file). It configures a launch: it adds to the run of
+// the script it launches; given alone (accelerateRun) it is the plan of what it states, whatever script a launcher runs.
 import type { Fact, FactKey, FactValue, OffsetEdit } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { bool, fact, int } from './fields';
 import { ACCELERATE_SCHEMA } from './torch-loop';
 import type { ConfigOverlay } from './deepspeed';
-import type { Ref } from './run-draft';
+import type { Ref, RunDraft } from './run-draft';
 
 export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
   const facts: Fact[] = [];
@@ -48,5 +48,31 @@ export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
       }
       return edits;
     },
+  };
+}
+
+/**
+ * An accelerate config given alone: one file that any number of launchers pass to any script (`accelerate launch
+ * --config_file x.yaml train.py …`), so its plan holds only what it states — processes, mixed precision (bf16/fp16/fp8;
+ * "no" leaves the script's own dtype unknown), ZeRO stage, CPU — and never a batch, length, model or optimizer.
+ */
+export function accelerateRun(doc: ConfigDoc): RunDraft {
+  const o = accelerateOverlay(doc);
+  const env = (o.envFacts ?? []).filter((f) => f.key !== 'precision' || (f.value !== null && f.value !== 'fp32'));
+  const facts = new Map<FactKey, Fact>([...o.facts, ...env].map((f) => [f.key, f]));
+  const first = doc.keys()[0] ?? '';
+  return {
+    plan: {
+      framework: 'accelerate',
+      entry: { file: doc.file, span: doc.keySpan([first]), label: 'accelerate config' },
+      files: [doc.file],
+      facts,
+      edit: o.edit,
+      relevantSpans: o.relevantSpans,
+    },
+    kind: 'accelerate-config',
+    envPrecision: 'never',
+    openEnded: true,
+    refs: [],
   };
 }

@@ -158,7 +158,12 @@ export const HF_SCHEMA: Schema = {
     const out: Fact[] = [];
     for (const [name, key] of Object.entries(HF_SIMPLE_FIELDS)) {
       const f = fields.get(name);
-      if (f && !out.some((o) => o.key === key)) out.push(fact(key, coerce(key, f), f));
+      if (!f || out.some((o) => o.key === key)) continue;
+      const v = coerce(key, f);
+      // max_steps ≤ 0 (TrainingArguments' default -1) sets no step limit: the epochs decide, nothing to report
+      // (https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments.max_steps).
+      if (key === 'max_steps' && typeof v === 'number' && v <= 0) continue;
+      out.push(fact(key, v, f));
     }
     const p = hfPrecision(fields, opts);
     if (p) out.push(p);

@@ -315,6 +315,8 @@ function readArguments(
       const m = /\.(\w+)$/.exec(kw.value.text);
       if (m && /Strategy$/.test(kw.value.text.split('.').slice(-2, -1)[0] ?? '')) v = m[1].toLowerCase();
     }
+    // max_steps ≤ 0 (TrainingArguments' default -1) sets no step limit: the epochs decide, nothing to report.
+    if (key === 'max_steps' && typeof v === 'number' && v <= 0) continue;
     const note =
       r.value === undefined
         ? `${name}=${kw.value.text} (not a literal; value unknown)`

@@ -250,7 +250,8 @@ export class Linker {
   }
 
   /** Python scripts and launchers near a config file that name it (launchers only for a Python config file). */
-  usersOf(file: string, launchersOnly = false): RunDraft[] {
+  /** `users`, when given, receives the files (scripts, launchers) whose runs use this file. */
+  usersOf(file: string, launchersOnly = false, users?: Set<string>): RunDraft[] {
     const wanted = path.resolve(file);
     const base = path.basename(file);
     const out: RunDraft[] = [];
@@ -275,7 +276,9 @@ export class Linker {
         scripts++;
         const drafts =
           kind === 'python' ? this.pythonRuns(f, text).map((d) => this.enrich(d)) : this.launcherRuns(f, text);
-        out.push(...drafts.filter((d) => d.plan.files.some((x) => path.resolve(x) === wanted)));
+        const using = drafts.filter((d) => d.plan.files.some((x) => path.resolve(x) === wanted));
+        if (using.length > 0) users?.add(f);
+        out.push(...using);
       }
       if (out.length > 0) break;
     }

@@ -80,11 +80,14 @@ Trainer(model=model, args=args).train()
   );
 });
 
-test('accelerate config alone is a launch setting, not a run', async () => {
+test('accelerate config alone: a plan of what it states (4 processes; mixed_precision "no" leaves the dtype to the script), no findings', async () => {
   const a = await analyze({ 'acc.yaml': fixture('accelerate-launch/accelerate_config.yaml') }, 'acc.yaml', {
     hardware: 'a100',
   });
-  assert.deepEqual([a.runs.length, a.findings.length], [0, 0]);
+  assert.equal(a.findings.length, 0);
+  assert.equal(fact(a, 'devices')?.value, 4);
+  for (const k of ['precision', 'micro_batch', 'epochs', 'model', 'optimizer'])
+    assert.notEqual(fact(a, k as never)?.origin, 'explicit', k);
 });
 
 test('axolotl: bf16 "auto" is never fp32 — bf16 on A100, fp16 on V100 — so no GML101', async () => {

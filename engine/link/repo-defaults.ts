@@ -142,7 +142,7 @@ function scan(
         if (++files > MAX_FILES) return undefined;
         const mine = p === path.resolve(own.file);
         const raw = mine ? own.text : reader.read(p);
-        if (!mine) seen.files.set(p, raw);
+        seen.files.set(p, raw);
         // Whole-line comments say nothing of the run: a licence header's "distributed under the License", a
         // commented-out `# with autocast():`. A launcher's `#SBATCH` lines are kept.
         const text = code && raw !== undefined ? raw.replace(/^[ \t]*#.*$/gm, '') : raw;
@@ -181,9 +181,12 @@ function verdictOf(linker: Linker, file: string): { root: string; verdict: Verdi
   // The file being edited is read from its buffer: a cached verdict holds only while it is one the buffer keeps.
   const same = (v: Verdict | undefined) =>
     !v || ((!v.fp32 || !MIXED.test(own.text)) && (!v.oneDevice || !multiDevice([own.text])));
+  // Every file the scan read, the edited one included, must still hold the text it read: a verdict made while a
+  // buffer held a fix (autocast added) must not outlive its revert, nor one made for another file's buffer.
+  const ownPath = path.resolve(own.file);
   const unchanged = (seen: Seen) =>
     [...seen.dirs].every(([dir, names]) => reader.list(dir).join('\0') === names) &&
-    [...seen.files].every(([f, text]) => reader.read(f) === text);
+    [...seen.files].every(([f, text]) => (f === ownPath ? own.text : reader.read(f)) === text);
   if (hit && Date.now() - hit.at < TTL_MS && same(hit.verdict) && unchanged(hit.seen))
     return { root, verdict: hit.verdict };
   const seen: Seen = { dirs: new Map(), files: new Map() };

@@ -7,7 +7,9 @@
 // own, or one too large to read leaves them unknown. Fixtures written for these tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact } from './helpers';
+import { memoryReader } from '../../engine/link';
+import { analyzeText } from '../../server/review/analyze-file';
+import { analyze, fact, ROOT, settings } from './helpers';
 
 const CONFIG = `experiment: pendulum
 algorithm:
@@ -171,4 +173,19 @@ test('whole-line comments are no mechanism: a licence header "distributed under 
     '        self.policy = torch.nn.DataParallel(self.policy)  # every GPU\n        self.opt =',
   );
   assert.equal(await devices(repo({ 'proj/agents/learner.py': live })), undefined);
+});
+
+test('an edited buffer decides, and its revert does too: a fix added then undone in the editor brings fp32 back', async () => {
+  // The editor analyses the buffer (not the disk) of the file being edited, one analysis after another. A verdict made
+  // while the buffer asked for reduced precision must not outlive the revert to the text on disk.
+  const files = repo();
+  const abs = Object.fromEntries(Object.entries(files).map(([k, v]) => [`${ROOT}/${k}`, v]));
+  const target = `${ROOT}/proj/configs/pendulum.yaml`;
+  const precisionOf = async (text: string) => {
+    const p = fact(await analyzeText(target, text, settings(), memoryReader(abs)), 'precision');
+    return p && p.origin !== 'assumed' ? p.value : undefined;
+  };
+  assert.equal(await precisionOf(CONFIG), 'fp32');
+  assert.equal(await precisionOf(CONFIG + 'amp_dtype: bfloat16\n'), 'bf16', 'the buffer now states bf16');
+  assert.equal(await precisionOf(CONFIG), 'fp32', 'reverted: the verdict of the edited buffer is not reused');
 });

@@ -33,7 +33,7 @@ export function withModelClassOptimizer(linker: Linker, file: string, doc: Confi
 
 function modelClassOptimizer(linker: Linker, file: string, named: string) {
   const parts = named.split('.');
-  const cls = parts.pop()!;
+  const cls = parts.pop() ?? '';
   const mod = moduleFile(linker, file, parts);
   const text = mod && linker.read(mod);
   if (!mod || text === undefined || !linker.parser) return undefined;
@@ -45,7 +45,7 @@ function modelClassOptimizer(linker: Linker, file: string, named: string) {
   const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', method.startIndex) + 1))?.[0].length ?? 0;
   const body = method.text
     .split('\n')
-    .map((l, i) => (i === 0 ? l : l.slice(Math.min(indent, /^[ \t]*/.exec(l)![0].length))))
+    .map((l, i) => (i === 0 ? l : l.slice(Math.min(indent, l.length - l.trimStart().length))))
     .join('\n');
   const synth = `${imports.join('\n')}\n\n${body}\n`;
   const tree = cachedTree(`${mod}#${cls}.configure_optimizers`, synth, linker.parser);

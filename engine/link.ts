@@ -30,6 +30,7 @@ import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
 import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
+import { withModelClassOptimizer } from './link/model-optimizer';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
 import { withRepoDefaults } from './link/repo-defaults';
@@ -185,6 +186,9 @@ export function linkFile(input: LinkInput): LinkResult {
       }
       // A config no reader makes a run of, passed by a launcher beside it to a training script: that run.
       if (drafts.length === 0) drafts = namingLauncherRuns(linker, file, text);
+      // A LightningModule the config instantiates (`model.target`, `model.class_path`): its configure_optimizers().
+      const doc = drafts.length ? (c?.doc ?? configDoc(file, text)) : undefined;
+      if (doc) drafts = withModelClassOptimizer(linker, file, doc, drafts);
     }
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);

@@ -14,9 +14,9 @@
 // (their forward passes are often precomputed), and wav2vec 2.0's quantizer and contrastive head are ignored (< 1 %).
 
 import type { ArchitectureInfo } from '../types';
+import { DETECTION_ARCHITECTURES, DETECTION_IDS } from './detection';
+import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
-
-const TV = 'pytorch/vision torchvision/models';
 
 /** [I] Decoder tokens per 30-s Whisper training segment: ≈150 spoken words per minute × ≈1.3 BPE tokens per word
  * (≈100) plus special and timestamp tokens. The decoder is 10–25 % of the FLOPs, so ±50 % here moves the total ±5–12 %. */
@@ -263,32 +263,6 @@ const WAV2VEC2 = {
 } as const;
 
 // ------------------------------------------------------------------------------------------------ the table
-
-function tv(
-  id: string,
-  name: string,
-  family: ArchitectureInfo['family'],
-  gmacs: number,
-  params: number,
-  resolution: number,
-  file: string,
-  aliases: string[],
-  paper: string,
-  year: number,
-): ArchitectureInfo {
-  return {
-    id,
-    name,
-    modality: 'vision',
-    family,
-    params,
-    forwardFlops: 2 * gmacs * 1e9,
-    reference: { resolution, note: `${resolution}×${resolution} RGB image` },
-    aliases,
-    source: `[S] ${TV}/${file} weights metadata (_ops ${gmacs} GMACs at ${resolution} px, num_params ${params.toLocaleString('en-US')}); ${paper}`,
-    year,
-  };
-}
 
 function vit(id: keyof typeof VIT, name: string, aliases: string[], source?: string): ArchitectureInfo {
   const { macs, params } = vitMacs(VIT[id], 224);
@@ -641,10 +615,14 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   // ------------------------------------------------------------------ ResNeXt, MobileNet, EfficientNetV2, detection,
   // segmentation, convolutional speech recognition (core/data/vision-more.ts)
   ...MORE_ARCHITECTURES,
+  // Faster/Mask R-CNN and RetinaNet on ResNet-101 and ResNeXt-101 FPN backbones, C4 detectors (core/data/detection.ts)
+  ...DETECTION_ARCHITECTURES,
 ];
 /** The rows the FLOPs per parameter of networks the table does not hold are taken from (genericFlopsPerParam): the
  * table's rows before round 17, so that adding detection and segmentation rows does not move those estimates. */
-const GENERIC_BASIS = ARCHITECTURES.filter((a) => !MORE_ARCHITECTURES.includes(a));
+const GENERIC_BASIS = ARCHITECTURES.filter(
+  (a) => !MORE_ARCHITECTURES.includes(a) && !DETECTION_ARCHITECTURES.includes(a),
+);
 
 // ------------------------------------------------------------------------------------------------ lookup
 
@@ -704,7 +682,7 @@ export function forwardFlopsAt(
   opts: { resolution?: number; audioSeconds?: number } = {},
 ): { flops: number; note?: string } {
   const res = opts.resolution;
-  if (FIXED_INPUT_IDS.has(a.id) && res !== undefined && res !== a.reference.resolution)
+  if ((FIXED_INPUT_IDS.has(a.id) || DETECTION_IDS.has(a.id)) && res !== undefined && res !== a.reference.resolution)
     return {
       flops: a.forwardFlops,
       note: `the network resizes every image itself (to ${a.reference.resolution} px on the short side), so ${res} px does not change its FLOPs`,

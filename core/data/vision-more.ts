@@ -9,8 +9,7 @@
 //       (test/core/vision-more.test.ts) reproduces torchvision's published MACs and parameters with the same function.
 
 import type { ArchitectureInfo } from '../types';
-
-const TV = 'pytorch/vision torchvision/models';
+import { tv } from './torchvision-row';
 
 /**
  * ResNet / ResNeXt / Wide ResNet / SE-ResNeXt with bottleneck blocks as torchvision builds them (resnet.py: stride on
@@ -135,33 +134,6 @@ export const LIBRISPEECH_MEAN_SECONDS = Math.round(((960.9 * 3600) / 281_241) * 
  */
 export function convAsrMacsPerSecond(params: number): number {
   return params * 50;
-}
-
-function tv(
-  id: string,
-  name: string,
-  family: ArchitectureInfo['family'],
-  gmacs: number,
-  params: number,
-  resolution: number,
-  file: string,
-  aliases: string[],
-  paper: string,
-  year: number,
-  note?: string,
-): ArchitectureInfo {
-  return {
-    id,
-    name,
-    modality: 'vision',
-    family,
-    params,
-    forwardFlops: 2 * gmacs * 1e9,
-    reference: { resolution, note: note ?? `${resolution}×${resolution} RGB image` },
-    aliases,
-    source: `[S] ${TV}/${file} weights metadata (_ops ${gmacs} GMACs at ${resolution} px, num_params ${params.toLocaleString('en-US')}); ${paper}`,
-    year,
-  };
 }
 
 function derivedResnet(

@@ -7216,7 +7216,14 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'dle-ssd300',
     year: 2024,
-    inputs: { samples: 118287, epochs: 65, resolution: 300, hardware: 'A100 80GB', devices: 8 },
+    inputs: {
+      samples: 118287,
+      epochs: 65,
+      resolution: 300,
+      architecture: 'ssd300-r50',
+      hardware: 'A100 80GB',
+      devices: 8,
+    },
     target: { metric: 'gpuHours', value: 3.4889 },
     source:
       "NVIDIA/DeepLearningExamples (GitHub, commit 729963d, April 2024) PyTorch/Detection/SSD/README.md (blob b3ad035), 'Default configuration' and 'Training accuracy' tables",
@@ -7229,7 +7236,14 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'dle-ssd300',
     year: 2024,
-    inputs: { samples: 118287, epochs: 65, resolution: 300, hardware: 'V100 16GB', devices: 8 },
+    inputs: {
+      samples: 118287,
+      epochs: 65,
+      resolution: 300,
+      architecture: 'ssd300-r50',
+      hardware: 'V100 16GB',
+      devices: 8,
+    },
     target: { metric: 'gpuHours', value: 8.06 },
     source:
       "NVIDIA/DeepLearningExamples (GitHub, commit 729963d, April 2024) PyTorch/Detection/SSD/README.md (blob b3ad035), 'Default configuration' and 'Training accuracy' tables",

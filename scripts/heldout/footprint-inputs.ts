@@ -95,14 +95,23 @@ function gatheredVocabulary(c: FootprintCase): boolean {
 /**
  * The network a case's architecture text names in parentheses, as a user would name it (since round 17): "CNN
  * classifier (ResNeXt-101 32x4d)" → "ResNeXt-101 32x4d"; "(Mask R-CNN, ResNet-50 FPN)" → the whole text, then its first
- * part ("Mask R-CNN"). Looked up exactly (core/data/vision-audio.ts): free text may name a variant the table does not
+ * part ("Mask R-CNN"), then the network with the backbone the text names (below). Looked up exactly (core/data/vision-audio.ts): free text may name a variant the table does not
  * hold ("resnet-152 x4 width", "whisper large-v3 encoder, 2-layer decoder"), which a prefix would take for another.
  */
 export function networkNamed(architecture: string | undefined): string[] {
-  const inner = /\(([^()]+)\)/.exec(architecture ?? '')?.[1]?.trim();
-  if (!inner) return [];
-  const first = inner.split(',')[0].trim();
-  return first === inner ? [inner] : [inner, first];
+  const m = /^([^()]*)\(([^()]+)\)/.exec(architecture ?? '');
+  const inner = m?.[2]?.trim();
+  if (!m || !inner) return [];
+  const parts = inner.split(',').map((p) => p.trim());
+  const names = parts[0] === inner ? [inner] : [inner, parts[0]];
+  // Since round 18, a detector named with its backbone (a user names `faster_rcnn_R_101_FPN`, `ssd300_resnet50`):
+  // "SSD300, ResNet-50 backbone" → "SSD300 ResNet-50"; "Faster R-CNN (ResNet-101-FPN backbone, …)" → "Faster R-CNN
+  // ResNet-101-FPN". Tried after the names above, so a network they name keeps its row.
+  const backbone = (p: string) => p.replace(/\s+backbone\b.*$/i, '').trim();
+  const outer = m[1].trim();
+  if (parts.length > 1 && /\bbackbone\b/i.test(parts[1])) names.push(`${parts[0]} ${backbone(parts[1])}`);
+  if (outer && /\bbackbone\b/i.test(parts[0])) names.push(`${outer} ${backbone(parts[0])}`);
+  return names;
 }
 
 export function inputsOf(c: FootprintCase): RunInputs {

@@ -232,6 +232,15 @@ export interface FlopsPlan {
   notes: string[];
 }
 
+/**
+ * [S] Sequences per training sample of preference optimisation on pairs: the prompt with the chosen response and with
+ * the rejected one, each through the policy's forward and backward passes (Rafailov et al. 2023, DPO, eq. 7: the loss
+ * reads the policy's and the reference's log-probabilities of both responses; huggingface/trl DPOTrainer
+ * `concatenated_forward` runs chosen and rejected as one batch of 2 × the pairs; Hong et al. 2024, ORPO, and Meng et al.
+ * 2024, SimPO, the same pairs without a reference model).
+ */
+export const PREFERENCE_SEQUENCES = 2;
+
 /** Default trainable fraction for LoRA/QLoRA (≈0.1–1 % in the LoRA and QLoRA papers' settings). */
 export const DEFAULT_PEFT_FRACTION = 0.005;
 
@@ -302,6 +311,15 @@ export function planFlops(inputs: RunInputs): FlopsPlan {
     forward += teacher;
     notes.push(
       `distillation: the teacher's forward pass adds 2·N_teacher = ${teacher.toExponential(2)} FLOPs per token (${fmtPct(teacher / (perToken - teacher))} more)`,
+    );
+  }
+  // Preference optimisation with a frozen reference model: its forward pass on every token of both sequences.
+  if (inputs.preference === 'reference' && n > 0) {
+    const ref = 2 * n;
+    perToken += ref;
+    forward += ref;
+    notes.push(
+      `preference pairs with a reference model: its forward pass adds 2·N = ${ref.toExponential(2)} FLOPs per token (${fmtPct(ref / (perToken - ref))} more)`,
     );
   }
   let attention = 0;

@@ -72,13 +72,13 @@ export const FITTED_CONSTANTS: FittedConstants = {
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
   counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 289 },
-  mfuSpread: { low: 0.2, high: 2.6983590530982458 },
+  mfuSpread: { low: 0.2, high: 2.702446858409963 },
   spreads: {
-    pooled: { low: 0.2, high: 2.6983590530982458, n: 289 },
+    pooled: { low: 0.2, high: 2.702446858409963, n: 289 },
     byRegime: {
       large: { low: 0.2672341735798802, high: 2.022251942795486, n: 95 },
       small: { low: 0.2, high: 2.231191798865946, n: 53 },
-      single: { low: 0.2, high: 2.8883761040856317, n: 80 },
+      single: { low: 0.2, high: 2.9147124114599636, n: 80 },
       moe: { low: 0.2, high: 4, n: 17 },
       vision: { low: 0.4138599131521886, high: 3.4862132242492696, n: 38 },
     },

@@ -143,6 +143,15 @@ export interface RunInputs {
    * (2 FLOPs per teacher parameter per token, no backward pass). Several teachers: the sum.
    */
   teacherParams?: number;
+  /**
+   * Preference optimisation on pairs (added, optional; core/compute.ts PREFERENCE): each training sample is a prompt with
+   * a chosen and a rejected response, and both sequences run through the policy's forward and backward passes, so
+   * samples × tokens per sample (or × sequence length) count two sequences per sample. `reference`: a frozen reference
+   * model (the policy before training) also runs its forward pass on both, 2·N per token (DPO and IPO as TRL's
+   * DPOTrainer runs them, Rafailov et al. 2023); `reference-free`: no reference model (ORPO, SimPO, CPO). Tokens stated
+   * are the tokens the policy trains on, both sequences counted.
+   */
+  preference?: 'reference' | 'reference-free';
   /** Stated device-hours; when given, FLOPs are not used for time. */
   gpuHours?: number;
   /** Accelerator name in any spelling; resolved by resolveAccelerator. */

@@ -1,7 +1,14 @@
 // The run's workload: tokens (6·N·D, plus attention) or samples (3 × forward FLOPs per sample), and the sentence
 // that describes it.
 
-import { DEFAULT_PEFT_FRACTION, fmtPct, planFlops, RECOMPUTE_SHARE, validFraction } from './compute';
+import {
+  DEFAULT_PEFT_FRACTION,
+  fmtPct,
+  planFlops,
+  PREFERENCE_SEQUENCES,
+  RECOMPUTE_SHARE,
+  validFraction,
+} from './compute';
 import { architectureFamilyIn, forwardFlopsAt, genericFlopsPerParam, lookupArchitecture } from './data/vision-audio';
 import { fmtNum, fmtSci, Level, OVERRIDE_HINTS, WorkPlan } from './estimate-model';
 import type { Band } from './compute';
@@ -21,7 +28,12 @@ export const TEXT_FILL_RANGE = { low: 0.25, high: 1 } as const;
 export function textSampleTokens(inputs: RunInputs): number | undefined {
   if (inputs.tokens !== undefined || inputs.samples === undefined || inputs.seqLen === undefined) return undefined;
   if (inputs.epochs === undefined || (inputs.activeParams ?? inputs.params) === undefined) return undefined;
-  return inputs.samples * inputs.epochs * inputs.seqLen;
+  return inputs.samples * inputs.epochs * inputs.seqLen * pairSequences(inputs);
+}
+
+/** Sequences per sample: two for preference pairs (chosen and rejected, core/compute.ts PREFERENCE_SEQUENCES), else one. */
+export function pairSequences(inputs: RunInputs): number {
+  return inputs.preference !== undefined ? PREFERENCE_SEQUENCES : 1;
 }
 
 /**
@@ -36,12 +48,13 @@ export function sampleTokensPlan(
   if (inputs.tokens !== undefined || inputs.samples === undefined) return undefined;
   if ((inputs.activeParams ?? inputs.params) === undefined) return undefined;
   const t = inputs.tokensPerSample;
-  if (t !== undefined && Number.isFinite(t) && t > 0) return { low: t, mid: t, high: t };
+  const k = pairSequences(inputs);
+  if (t !== undefined && Number.isFinite(t) && t > 0) return { low: k * t, mid: k * t, high: k * t };
   if (inputs.seqLen !== undefined) return undefined;
   const kind = inputs.sampleKind ?? (inputs.shape !== undefined ? 'text' : undefined);
   if (kind === undefined || !(kind in SAMPLE_TOKENS)) return undefined;
   const row = SAMPLE_TOKENS[kind];
-  return { low: row.low, mid: row.mid, high: row.high, row };
+  return { low: k * row.low, mid: k * row.mid, high: k * row.high, row };
 }
 
 /**
@@ -203,6 +216,7 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
       key: 'tokens',
       text:
         `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${inputs.seqLen} tokens ` +
+        (pairSequences(inputs) > 1 ? `× ${pairSequences(inputs)} sequences (a chosen and a rejected response) ` : '') +
         `= ${fmtSci(textSampleTokens(inputs) ?? NaN)} at full length is the most the run computes; mid ${fmtPct(work.fill)} of it ` +
         `(${fmtPct(TEXT_FILL_RANGE.low)}–${fmtPct(TEXT_FILL_RANGE.high)}: short samples padded per batch … packed or padded to the maximum length), ` +
         `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)} parameters`,
@@ -214,14 +228,17 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
   if (work.kind === 'tokens' && work.perSample !== undefined) {
     const n = inputs.activeParams ?? inputs.params ?? NaN;
     const row = work.perSample.row;
+    const k = pairSequences(inputs);
+    const pair = k > 1 ? ` × ${k} sequences (a chosen and a rejected response)` : '';
+    const per = fmtNum(work.perSample.tokens / k);
     const each = row
-      ? `${fmtNum(work.perSample.tokens)} tokens per sample (${row.low.toLocaleString('en-US')}–${row.high.toLocaleString('en-US')}: ${row.name}; no sequence length stated)`
-      : `${fmtNum(work.perSample.tokens)} tokens per sample as stated`;
+      ? `${per} tokens per ${k > 1 ? 'sequence' : 'sample'} (${row.low.toLocaleString('en-US')}–${row.high.toLocaleString('en-US')}: ${row.name}; no sequence length stated)${pair}`
+      : `${per} tokens per sample as stated${pair}`;
     return {
       key: 'tokens',
       text:
         `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${each} ` +
-        `= D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)}` +
+        `= D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = ${inputs.preference === 'reference' ? '(6 + 2)·N·D, the policy and its reference model,' : '6·N·D'} with N = ${fmtNum(n)}` +
         `${inputs.activeParams !== undefined ? ' active' : ''} parameters`,
       override: row ? OVERRIDE_HINTS.sampleTokens : undefined,
       source: `Kaplan et al. 2020 (6ND)${row ? `; tokens per sample: ${row.source}` : ''}`,

@@ -2293,6 +2293,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       hardware: 'H100',
       devices: 32,
       sampleKind: 'text',
+      preference: 'reference-free',
     },
     target: { metric: 'gpuHours', value: 41.6 },
     source:
@@ -5962,6 +5963,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
       devices: 1,
       precision: 'bf16',
       sampleKind: 'text',
+      preference: 'reference-free',
     },
     target: { metric: 'gpuHours', value: 4.5 },
     source:

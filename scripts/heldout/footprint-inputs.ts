@@ -6,7 +6,8 @@
 // length, resolution, hardware with parenthesised remarks removed, devices, precision, the network its id, name or
 // architecture text names (the last since round 17), and since round 12 what the
 // samples are: text or image–text, from the case's modality; since round 16 whether a text encoder's vocabulary projection
-// runs at the masked positions only, from its architecture and hardware); nothing else. A resolution
+// runs at the masked positions only, from its architecture and hardware; since round 18 the preference objective a run
+// counted in pairs names); nothing else. A resolution
 // written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
 // multi-scale") gives none, as a user would leave it out.
 import { lookupArchitecture, type Precision, type RunInputs, type SampleKind } from '../../core/index';
@@ -114,6 +115,22 @@ export function networkNamed(architecture: string | undefined): string[] {
   return names;
 }
 
+/**
+ * The preference objective a run counted in pairs names (since round 18; RunInputs.preference): its name or architecture
+ * text names DPO or IPO (a frozen reference model) or ORPO, SimPO or CPO (none), and the run states samples and no
+ * tokens. Both kinds named, or a run stated in tokens (pre-training "+ DPO"), give none: the objective of its tokens is
+ * not known. The acronyms are matched in capitals, as runs name them; a dataset's id ("argilla/dpo-mix-7k") is no
+ * objective.
+ */
+export function preferenceNamed(c: FootprintCase): RunInputs['preference'] {
+  if (c.samples === null || c.tokens !== null) return undefined;
+  const t = `${c.name} ${c.architecture ?? ''}`;
+  const reference = /\b(?:DPO|IPO)\b/.test(t);
+  const free = /\b(?:ORPO|SimPO|CPO)\b/.test(t);
+  if (reference === free) return undefined;
+  return reference ? 'reference' : 'reference-free';
+}
+
 export function inputsOf(c: FootprintCase): RunInputs {
   const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
   const arch =
@@ -135,5 +152,6 @@ export function inputsOf(c: FootprintCase): RunInputs {
     precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
     sampleKind: c.modality ? SAMPLE_KIND[c.modality] : undefined,
     encoder: gatheredVocabulary(c) || undefined,
+    preference: preferenceNamed(c),
   };
 }

@@ -67,3 +67,23 @@ test('--sample-kind and --tokens-per-sample: samples × epochs without a sequenc
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--sample-kind must be one of [a-z, ]*instruction[a-z, ]*, got "audio"/);
 });
+
+test('--preference: pairs of a chosen and a rejected response cost two sequences, and a reference model its forward pass', () => {
+  const args = ['--params', '7e9', '--samples', '60000', '--epochs', '1', '--sample-kind', 'instruction'];
+  const sft = estimate(...args);
+  const orpo = estimate(...args, '--preference', 'reference-free');
+  const dpo = estimate(...args, '--preference', 'reference');
+  const r = (a: { gpuHours: { mid: number } }) => a.gpuHours.mid / sft.gpuHours.mid;
+  assert.ok(Math.abs(r(orpo) - 2) < 0.15, String(r(orpo)));
+  assert.ok(Math.abs(r(dpo) - 8 / 3) < 0.2, String(r(dpo)));
+  assert.match(dpo.assumptions.find((a) => a.key === 'tokens')!.text, /a chosen and a rejected response/);
+  // must not: tokens stated are the tokens trained on; only the reference model's forward pass adds.
+  const tok = estimate('--params', '7e9', '--tokens', '1e9');
+  const tokRef = estimate('--params', '7e9', '--tokens', '1e9', '--preference', 'reference');
+  const tokFree = estimate('--params', '7e9', '--tokens', '1e9', '--preference', 'reference-free');
+  assert.equal(tokFree.gpuHours.mid, tok.gpuHours.mid);
+  assert.ok(tokRef.gpuHours.mid / tok.gpuHours.mid < 1.4);
+  const bad = spawnSync(process.execPath, [BIN, 'estimate', ...args, '--preference', 'dpo'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--preference must be reference or reference-free/);
+});

@@ -112,3 +112,34 @@ describe('a detector named with its backbone (scripts/heldout/footprint-inputs.t
     );
   });
 });
+
+describe('the preference objective a published run names (scripts/heldout/footprint-inputs.ts)', () => {
+  const run: FootprintCase = {
+    id: 'x-run',
+    name: 'a run',
+    quality: 'B',
+    modality: 'text',
+    paramsTotal: 7e9,
+    paramsActive: null,
+    tokens: null,
+    samples: 60_000,
+    epochs: 1,
+    seqLen: null,
+    resolution: null,
+    hardware: 'H100 80GB',
+    devices: 8,
+    precision: null,
+    target: { metric: 'gpuHours', value: 10 },
+    source: 'a model card, 2024',
+  };
+  it('reads DPO as pairs with a reference model, ORPO as pairs without', () => {
+    assert.equal(inputsOf({ ...run, name: 'full DPO fine-tune on 60,000 pairs' }).preference, 'reference');
+    assert.equal(inputsOf({ ...run, name: 'ORPO fine-tune on argilla/dpo-mix-7k' }).preference, 'reference-free');
+  });
+  it('must not: a run stated in tokens, or naming both kinds, or none, has no preference objective', () => {
+    assert.equal(inputsOf({ ...run, name: 'speech LM, 1.4B tokens + DPO', tokens: 1.4e9 }).preference, undefined);
+    assert.equal(inputsOf({ ...run, name: 'DPO then ORPO' }).preference, undefined);
+    assert.equal(inputsOf({ ...run, name: 'SFT on 60,000 instructions' }).preference, undefined);
+    assert.equal(inputsOf({ ...run, name: 'fine-tune on the dpo-mix data' }).preference, undefined);
+  });
+});

@@ -1,5 +1,5 @@
 // The run-shape options of `greenml estimate` in explicit mode: what the core needs for mixture-of-experts models,
-// distillation, and small launch-bound steps, beyond parameters and tokens; and the check that the options name a workload.
+// distillation, preference pairs, and small launch-bound steps, beyond parameters and tokens; and the check that the options name a workload.
 import { Command } from 'commander';
 import {
   architectureFamilyIn,
@@ -24,6 +24,15 @@ export function addRunShapeOptions(cmd: Command): Command {
       num('--micro-batch'),
     )
     .option('--seq-len <n>', 'tokens per sequence', num('--seq-len'))
+    .option(
+      '--preference <kind>',
+      'preference pairs (a chosen and a rejected response per sample): "reference" with a frozen reference model (DPO, IPO), "reference-free" without (ORPO, SimPO, CPO)',
+      (v: string) => {
+        if (v !== 'reference' && v !== 'reference-free')
+          throw new UsageError(`--preference must be reference or reference-free, got "${v}"`);
+        return v;
+      },
+    )
     .option(
       '--encoder',
       'a BERT-style encoder whose code computes the vocabulary projection only at the masked positions (Google BERT, fairseq) or that trains under a task head',
@@ -51,6 +60,7 @@ export function runShapeInputs(o: Record<string, unknown>): Partial<RunInputs> {
     microBatch: o.microBatch as number | undefined,
     seqLen: o.seqLen as number | undefined,
     encoder: o.encoder === true ? true : undefined,
+    preference: o.preference as RunInputs['preference'],
     tokensPerSample: o.tokensPerSample as number | undefined,
     sampleKind: o.sampleKind as SampleKind | undefined,
   };

@@ -30,33 +30,7 @@ A = cases.append
 IMAGENET1K = 1_281_167   # ImageNet-1k train images [R]
 COCO_TRAINVAL35K = 115_000  # COCO 2014 train (~83k) + val35k (~35k) minus minival; ~115k images [R]
 
-# ====================================================================== text: dense LLM pre-training
-A(C(id="phi-1-1.3b-54b-tok-8xa100-6d",
-    name="Microsoft phi-1 (1.3B code LM) pre-training + CodeExercises fine-tune, 54B tokens, 8x A100, 6 days (2023)",
-    quality="B", architecture="decoder-only transformer (phi-1, 24 layers)",
-    paramsTotal=1_300_000_000, tokens=54_000_000_000, seqLen=2048, hardware="A100", devices=8, precision="fp16",
-    target=dict(metric=GPUH, value=8 * 6 * 24),
-    source="microsoft/phi-1 model card on Hugging Face (README.md, commit 9e27d7d 'Update README.md', 2023), read in a search excerpt of the commit diff",
-    notes="Card 'Training / Model (phi-1)': 'Architecture: a Transformer-based model with next-word prediction objective; "
-          "Training tokens: 54B tokens (7B unique tokens); Precision: fp16; GPUs: 8 A100; Training time: 6 days'. "
-          "Target [D] = 8 x 6 d x 24 = 1,152 A100-hours. paramsTotal 1.3B is the card's / paper's stated size [R] "
-          "(the Open LLM Leaderboard request file lists 1.418B including embeddings); seqLen 2048 [R] (paper). "
-          "A100 memory size not stated. Not phi-1.5 / phi-2 / phi-3 (footprint-1/-2 and the excluded phi-2 development case). "
-          "Quality B: 'days' is rounded and the 54B tokens include the small CodeExercises fine-tuning stage."))
-
-A(C(id="spanbert-large-2.4m-steps-32xv100-15d",
-    name="SpanBERT (large) pre-training, 2.4M steps x 256 sequences of up to 512 tokens, 32x V100, 15 days (2019)",
-    quality="B", architecture="encoder-only transformer (BERT-large shape, 24 layers, 1024 hidden)",
-    paramsTotal=340_000_000, tokens=2_400_000 * 256 * 512, seqLen=512, hardware="V100", devices=32,
-    target=dict(metric=GPUH, value=32 * 15 * 24),
-    source="Joshi et al., 'SpanBERT: Improving Pre-training by Representing and Predicting Spans' (TACL 2020; arXiv 1907.10529, 2019), section 4.2, read as ar5iv text through find_string/read_file",
-    notes="Paper: 'We deviate from the optimization by running for 2.4M steps ... Our implementation uses a batch size of 256 "
-          "sequences with a maximum of 512 tokens.' Footnote: 'On the average, this is approximately 390 sequences since some "
-          "documents have fewer than 512 tokens' (read as ~390 tokens per sequence). 'The pre-training was done on 32 Volta "
-          "V100 GPUs and took 15 days to complete.' Target [D] = 32 x 15 d x 24 = 11,520 V100-hours. tokens [D] = 2.4M x 256 "
-          "x 512 = 314.6B (upper bound; with ~390 tokens per sequence about 239.6B). paramsTotal 340M [R] (BERT-large). "
-          "Precision not stated (null). Quality B: 'took 15 days' is rounded wall time; token count is an upper bound."))
-
+# ====================================================================== text: BERT-sized pre-training
 # PhoBERT: the VinAI blog gives the total (both models); the per-model split is recalled from the paper.
 PHOBERT_SRC = ("VinAI Research blog 'PhoBERT: The first public large-scale language models for Vietnamese' (July 7, 2020), "
                "read in a search excerpt; per-model split from Nguyen & Nguyen, 'PhoBERT: Pre-trained language models for "
@@ -65,7 +39,8 @@ PHOBERT_NOTE = ("Blog: 'we use a pre-training dataset of 20GB of uncompressed te
                 "word tokens)' ... 'We run the training process for 40 epochs, using 4 Nvidia V100 GPUs (16GB each) during 8 "
                 "weeks in total.' The 8 weeks cover BOTH models; the paper's split [R, not re-read] is PhoBERT-base 3 weeks, "
                 "then PhoBERT-large 5 weeks (3 + 5 = 8 agrees with the blog). tokens [D] = 40 epochs x ~3B word tokens = "
-                "120B words (BPE subword count is higher). seqLen 256 [R]. ")
+                "120B words (BPE subword count is higher). seqLen 256 [R]. An earlier round (footprint-6 README) rejected "
+                "PhoBERT for the combined figure; this set uses the recalled split and marks it C. ")
 A(C(id="phobert-base-40ep-4xv100-16gb-3wk",
     name="PhoBERT-base (Vietnamese RoBERTa-base) pre-training, 20GB / ~3B word tokens x 40 epochs, 4x V100 16GB, ~3 weeks (2020)",
     quality="C", architecture="encoder-only transformer (RoBERTa-base shape)",
@@ -140,7 +115,7 @@ A(C(id="maskrcnn-paper-r101-fpn-coco-160k-8gpu-44h",
 # ====================================================================== multimodal: frozen-backbone stages
 A(C(id="minigpt4-stage2-400steps-bs12-1xa100-7min",
     name="MiniGPT-4 second-stage fine-tune (projection layer only; frozen ViT-g + Q-Former + Vicuna-13B), 400 steps x 12, 1x A100, ~7 min (2023)",
-    quality="C", modality="vision", architecture="EVA ViT-g/14 + Q-Former (frozen) -> one linear projection (trained) -> Vicuna-13B (frozen)",
+    quality="C", modality="multimodal", architecture="EVA ViT-g/14 + Q-Former (frozen) -> one linear projection (trained) -> Vicuna-13B (frozen)",
     paramsTotal=14_000_000_000, samples=3_500, epochs=400 * 12 / 3_500, resolution=224, hardware="A100", devices=1,
     target=dict(metric=GPUH, value=7 / 60),
     source="Zhu et al., 'MiniGPT-4: Enhancing Vision-Language Understanding with Advanced Large Language Models' (arXiv 2304.10592, 2023; ICLR 2024 version), section 3.3; and the Vision-CAIR/MiniGPT-4 README sentence as quoted in GitHub-indexed copies (find_string)",
@@ -154,7 +129,7 @@ A(C(id="minigpt4-stage2-400steps-bs12-1xa100-7min",
 
 A(C(id="blip2-vitg-stage1-qformer-16xa100-40gb-lt6d",
     name="BLIP-2 first-stage (vision-language representation) pre-training of the Q-Former with frozen ViT-g, 16x A100 40GB, <6 days (2023)",
-    quality="C", modality="vision", architecture="EVA ViT-g/14 (frozen) + Q-Former (~188M trained)",
+    quality="C", modality="multimodal", architecture="EVA ViT-g/14 (frozen) + Q-Former (~188M trained)",
     paramsTotal=1_200_000_000, samples=129_000_000, resolution=224, hardware="A100 40GB", devices=16, precision="fp16 (frozen ViT)",
     target=dict(metric=GPUH, value=16 * 6 * 24),
     source="Li et al., 'BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models' (ICML 2023; arXiv 2301.12597), section 3.4 'Pre-training settings'; read in several GitHub-indexed copies of the paper text (find_string)",
@@ -165,6 +140,148 @@ A(C(id="blip2-vitg-stage1-qformer-16xa100-40gb-lt6d",
           "images [R] (pre-training set); steps/batch for stage 1 not re-read, so epochs null. paramsTotal ~1.2B [R] (ViT-g "
           "~1B frozen + Q-Former 188M trained). The stage-2 run is footprint-6's blip2-vitg-flant5xxl-stage2; this is stage 1. "
           "Quality C: upper bound, recalled sizes."))
+
+# ====================================================================== vision: video classification (Kinetics-400), TimeSformer Table 2
+TSF_SRC = ("Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; "
+           "arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)")
+TSF_NOTE = ("Section 4.2: 'In Table 2, we compare the video training time on Kinetics-400 (in Tesla V100 GPU hours) of TimeSformer "
+            "to that of SlowFast and I3D.' Table 2 rows (Model | Pretrain | K400 Training Time (hours) | K400 Acc. | Inference "
+            "TFLOPs | Params): 'I3D 8x8 R50 | ImageNet-1K | 444 | 71.0 | 1.11 | 28.0M', 'I3D 8x8 R50 | ImageNet-1K | 1440 | 73.4 "
+            "| 1.11 | 28.0M', 'SlowFast R50 | ImageNet-1K | 448 | 70.0', 'SlowFast R50 | ImageNet-1K | 3840 | 75.6 | 1.97 | "
+            "34.6M', 'SlowFast R50 | N/A | 6336 | 76.4 | 1.97 | 34.6M', 'TimeSformer | ImageNet-1K | 416 | 75.8 | 0.59 | "
+            "121.4M', 'TimeSformer | ImageNet-21K | 416 | 78.0 | 0.59 | 121.4M'. The table gives V100 GPU-hours directly "
+            "(device count, epochs and precision not given there), so devices/epochs are null. samples = Kinetics-400 train "
+            "~240k clips [R]. Not footprint-5's DualFormer K400 runs. The 444 / 448 GPU-hour rows are budget-matched short "
+            "schedules of the same I3D / SlowFast models (separate rows). ")
+A(C(id="timesformer-k400-in21k-init-v100-416h",
+    name="TimeSformer (divided space-time ViT-B) trained on Kinetics-400 from ImageNet-21K init, 8x224x224 clips, 416 V100-hours (2021)",
+    quality="B", modality="vision", architecture="TimeSformer (ViT-B/16 with divided space-time attention), 121.4M parameters",
+    paramsTotal=121_400_000, samples=240_000, resolution=224, hardware="V100",
+    target=dict(metric=GPUH, value=416),
+    source=TSF_SRC,
+    notes=TSF_NOTE + "Target = 416 V100-hours as stated (ImageNet-21K init, 78.0%); the ImageNet-1K-init run (75.8%) is a separate row. "
+          "Input 8 frames x 224 x 224. Quality B: devices/epochs not in the table; dataset size recalled."))
+A(C(id="slowfast-r50-8x8-k400-in1k-init-v100-3840h",
+    name="SlowFast 8x8 R50 trained on Kinetics-400 from ImageNet-1K init, 3,840 V100-hours (as reported in TimeSformer, 2021)",
+    quality="B", modality="vision", architecture="SlowFast 8x8 ResNet-50 (3D CNN), 34.6M parameters",
+    paramsTotal=34_600_000, samples=240_000, resolution=224, hardware="V100",
+    target=dict(metric=GPUH, value=3840),
+    source=TSF_SRC,
+    notes=TSF_NOTE + "Section 4.2: 'Starting from a ResNet50 pretrained on ImageNet-1K, SlowFast 8x8 R50 requires 3 840 Tesla V100 "
+          "GPU hours in order to reach an accuracy of 75.6% on Kinetics-400.' Target = 3,840; the budget-matched 448-hour run (70.0%) "
+          "is a separate row. Measured by the TimeSformer authors (secondary to SlowFast's own paper). Quality B."))
+A(C(id="slowfast-r50-8x8-k400-scratch-v100-6336h",
+    name="SlowFast 8x8 R50 trained on Kinetics-400 from scratch, 6,336 V100-hours (as reported in TimeSformer, 2021)",
+    quality="B", modality="vision", architecture="SlowFast 8x8 ResNet-50 (3D CNN), 34.6M parameters",
+    paramsTotal=34_600_000, samples=240_000, resolution=224, hardware="V100",
+    target=dict(metric=GPUH, value=6336),
+    source=TSF_SRC,
+    notes=TSF_NOTE + "Target = 6,336 V100-hours (no pretraining, 76.4%). Quality B: schedule not given in the table."))
+A(C(id="i3d-r50-8x8-k400-in1k-init-v100-1440h",
+    name="I3D 8x8 R50 trained on Kinetics-400 from ImageNet-1K init, 1,440 V100-hours (as reported in TimeSformer, 2021)",
+    quality="B", modality="vision", architecture="I3D 8x8 ResNet-50 (inflated 3D CNN), 28.0M parameters",
+    paramsTotal=28_000_000, samples=240_000, resolution=224, hardware="V100",
+    target=dict(metric=GPUH, value=1440),
+    source=TSF_SRC,
+    notes=TSF_NOTE + "Section 4.2: 'Training I3D, under similar settings, requires 1 440 Tesla V100 GPU hours for a 73.4% "
+          "accuracy.' Target = 1,440; the budget-matched 444-hour run (71.0%) is a separate row. Quality B."))
+
+A(C(id="timesformer-k400-in1k-init-v100-416h",
+    name="TimeSformer (divided space-time ViT-B) trained on Kinetics-400 from ImageNet-1K init, 8x224x224 clips, 416 V100-hours (2021)",
+    quality="B", modality="vision", architecture="TimeSformer (ViT-B/16 with divided space-time attention), 121.4M parameters",
+    paramsTotal=121_400_000, samples=240_000, resolution=224, hardware="V100",
+    target=dict(metric=GPUH, value=416),
+    source=TSF_SRC,
+    notes=TSF_NOTE + "Section 4.2: 'TimeSformer, also pretrained on ImageNet-1K, only requires 416 Tesla V100 GPU hours to achieve "
+          "a higher 75.8% accuracy.' Target = 416. Same cost as the ImageNet-21K-init row (same schedule, different init). "
+          "Quality B: devices/epochs not in the table; dataset size recalled."))
+A(C(id="slowfast-r50-8x8-k400-in1k-init-short-v100-448h",
+    name="SlowFast 8x8 R50 on Kinetics-400 from ImageNet-1K init, budget-matched short schedule, 448 V100-hours (as reported in TimeSformer, 2021)",
+    quality="B", modality="vision", architecture="SlowFast 8x8 ResNet-50 (3D CNN), 34.6M parameters",
+    paramsTotal=34_600_000, samples=240_000, resolution=224, hardware="V100",
+    target=dict(metric=GPUH, value=448),
+    source=TSF_SRC,
+    notes=TSF_NOTE + "Section 4.2: 'if we constrain SlowFast to be trained under a somewhat similar computational budget as "
+          "TimeSformer (i.e., 448 GPU hours), its accuracy drops to 70.0%.' Target = 448. Quality B: schedule not given."))
+A(C(id="i3d-r50-8x8-k400-in1k-init-short-v100-444h",
+    name="I3D 8x8 R50 on Kinetics-400 from ImageNet-1K init, budget-matched short schedule, 444 V100-hours (as reported in TimeSformer, 2021)",
+    quality="B", modality="vision", architecture="I3D 8x8 ResNet-50 (inflated 3D CNN), 28.0M parameters",
+    paramsTotal=28_000_000, samples=240_000, resolution=224, hardware="V100",
+    target=dict(metric=GPUH, value=444),
+    source=TSF_SRC,
+    notes=TSF_NOTE + "Section 4.2: 'training I3D using a similar computational budget (i.e., 444 GPU hours) leads to a lower "
+          "accuracy of 71.0%.' Target = 444. Quality B: schedule not given."))
+
+# ====================================================================== text: instruction fine-tune (full), OpenChat V3
+A(C(id="openchat-v3.2-llama2-13b-sft-5ep-8xa100-80gb-10h",
+    name="OpenChat V3.2 supervised fine-tune of LLaMA-2-13B on ShareGPT (openchat_sharegpt_v3), 5 epochs, 8x A100 80GB, ~10 h (2023)",
+    quality="C", architecture="decoder-only transformer (LLaMA-2-13B + one added EOT token)",
+    paramsTotal=13_000_000_000, epochs=5, seqLen=4096, hardware="A100 80GB", devices=8,
+    target=dict(metric=GPUH, value=8 * 10),
+    source="imoneoi/openchat (GitHub) README.md, 'Training' section (2023), read with read_file (file index id 8928677777; commit not recorded); claimed as lab-footprint15",
+    notes="README: 'OpenChat leverages padding-free training and Multipack Sampler, achieving a 3~6x speedup compared to "
+          "commonly-used padded training. V3 series can be trained in 10 hours on 8x A100 80GB.' Hyper-parameter table: "
+          "Context 4096, Batch size 64, Learning rate 2e-5. V3.2 command: deepspeed --num_gpus=8 ... --model_path "
+          "imone/LLaMA2_13B_with_EOT_token --data_path openchat_sharegpt_v3/sharegpt_v3.2 --epochs 5 --batch_size_per_gpu 8 "
+          "(V3.1 uses --epochs 3). Target [D] = 8 x 10 = 80 A100-hours. The sentence covers 'V3 series' without saying which "
+          "version or epoch count, so this row takes the first-listed V3.2 command (5 epochs); the V3.1 run (3 epochs) would be "
+          "shorter under the same claim. Sample/token count of the ShareGPT v3 data not stated (null). Precision not stated "
+          "(DeepSpeed config not read). paramsTotal 13B [R]. Not openorcaxopenchat-preview2-13b (footprint-7). Quality C: "
+          "generic '10 hours' for a series, version/epochs ambiguous."))
+
+# ====================================================================== diffusion fine-tunes / adapters
+A(C(id="instructpix2pix-sd15-10k-steps-8xa100-40gb-25.5h",
+    name="InstructPix2Pix: Stable Diffusion 1.5 fine-tuned for instruction image editing on 454,445 synthetic pairs, 10,000 steps, 8x A100 40GB, 25.5 h (2022/2023)",
+    quality="B", modality="diffusion", architecture="latent diffusion UNet (Stable Diffusion v1.5, ~860M UNet) with 8 extra input channels for the conditioning image",
+    paramsTotal=860_000_000, samples=454_445, epochs=10_000 * 1024 / 454_445, resolution=256, hardware="A100 40GB", devices=8,
+    target=dict(metric=GPUH, value=8 * 25.5),
+    source="Brooks, Holynski, Efros, 'InstructPix2Pix: Learning to Follow Image Editing Instructions' (CVPR 2023; arXiv 2211.09800), training details; read in two GitHub-indexed secondary write-ups that quote the paper (find_string), not in the paper itself",
+    notes="Quoted (secondary, citing arXiv 2211.09800): 'training was 10,000 steps on 8x40GB A100 over 25.5 hours'; the paper's "
+          "dataset has '454,445 examples'. A second write-up: 'fine-tuned Stable Diffusion 1.5 on a large dataset using 8x40GB "
+          "A100 GPUs and over 25.5 hours.' Target [D] = 8 x 25.5 = 204 A100-hours. resolution 256 and total batch size 1024 "
+          "[R, paper, not re-read]; epochs [D] = 10,000 x 1,024 / 454,445 = 22.5. paramsTotal ~860M [R] (SD UNet). Fine-tune of "
+          "SD 1.5, not the excluded 'Stable Diffusion v1' pre-training development case. Quality B: sentence read second-hand; "
+          "batch and resolution recalled."))
+A(C(id="t2i-adapter-sketch-coco-10ep-4xv100-32gb-3d",
+    name="T2I-Adapter (sketch) trained on COCO-2017 164K images with frozen Stable Diffusion 1.4, 10 epochs, 4x V100 32GB, within 3 days (2023)",
+    quality="C", modality="diffusion", architecture="T2I-Adapter (~77M trained) feeding a frozen Stable Diffusion UNet",
+    paramsTotal=77_000_000, samples=164_000, epochs=10, resolution=512, hardware="V100 32GB", devices=4,
+    target=dict(metric=GPUH, value=4 * 3 * 24),
+    source="Mou et al., 'T2I-Adapter: Learning Adapters to Dig out More Controllable Ability for Text-to-Image Diffusion Models' (AAAI 2024; arXiv 2302.08453), implementation details; read in a GitHub-indexed secondary paper summary (find_string), not in the paper itself",
+    notes="Summary of the paper's implementation details: '10 epochs; Batch size = 8; Learning rate = 1e-5; Adam optimizer; 4X "
+          "NVIDIA Tesla 32G-V100 GPUs (3 days)'; sketch maps from 'COCO17 - 164K images' via PiDiNet. The paper's own wording "
+          "[R] is 'within 3 days', so the target [D] = 4 x 3 d x 24 = 288 V100-hours is an UPPER bound. Only the adapter is "
+          "trained (~77M [R]); the frozen SD UNet (~860M) still runs forward and backward through the adapter features. "
+          "resolution 512 [R]. Quality C: secondary text, 'within', recalled sizes."))
+
+# ====================================================================== text: code LM pre-training (secondary time)
+A(C(id="codeparrot-1.5b-v1.0-26b-tok-16xa100-40gb-7d",
+    name="CodeParrot 1.5B (GPT-2-large-shape Python code LM) pre-training v1.0, 50k steps x 512 x 1024 tokens, 16x A100 40GB, ~7 days (2021/2022)",
+    quality="C", architecture="decoder-only transformer (GPT-2 1.5B shape)",
+    paramsTotal=1_500_000_000, tokens=50_000 * 512 * 1024, seqLen=1024, hardware="A100 40GB", devices=16,
+    target=dict(metric=GPUH, value=16 * 7 * 24),
+    source="codeparrot/codeparrot model card on Hugging Face (README.md, training table; read in GitHub-indexed copies via find_string) for the run facts; the duration only from a secondary text (a GitHub-indexed article summarising 'Natural Language Processing with Transformers', ch. 10) [R]",
+    notes="Card: 'The model was trained on the cleaned CodeParrot dataset in two steps. After the initial training (v1.0) the model "
+          "was trained for another 30k steps resulting in v1.1'; table v1.0: Batch size 512, Context size 1024, Training steps "
+          "50'000, Gradient checkpointing True, Learning rate 2e-4; 'The training was executed on 16 x A100 (40GB) GPUs. This "
+          "setting amounts to roughly 26 + 15 billion tokens.' tokens [D] = 50,000 x 512 x 1,024 = 26.2B (v1.0). Duration, "
+          "secondary only: 'CodeParrot's large model (1.5B parameters) trained for 7 days on 16 A100 GPUs.' Target [D] = 16 x 7 d "
+          "x 24 = 2,688 A100-hours, read as the v1.0 run (the text does not say whether v1.1's extra 30k steps are included). "
+          "Precision not stated. Quality C: secondary duration, scope ambiguous."))
+
+# ====================================================================== speech: TTS
+A(C(id="dctts-ljspeech-2gpu-gaming-pc-15h",
+    name="DCTTS (Deep Convolutional TTS, Text2Mel + SSRN) trained on LJ Speech overnight, 15 h on a gaming PC with two GPUs (2017)",
+    quality="C", modality="speech", architecture="fully convolutional TTS (Text2Mel with guided attention + spectrogram super-resolution network)",
+    samples=13_100, devices=2,
+    target=dict(metric=GPUH, value=2 * 15),
+    source="Tachibana, Uenoyama, Aihara, 'Efficiently Trainable Text-to-Speech System Based on Deep Convolutional Networks with Guided Attention' (ICASSP 2018; arXiv 1710.08969, 2017), abstract; read in search excerpts of the abstract (deepai.org / paperswithcode / arxivlens pages)",
+    notes="Abstract: 'In our experiment, the proposed Deep Convolutional TTS can be sufficiently trained only in a night (15 hours), "
+          "using an ordinary gaming PC equipped with two GPUs, while the quality of the synthesized speech was almost "
+          "acceptable.' Target [D] = 2 x 15 = 30 GPU-hours, assuming both GPUs were busy for the 15 hours (the two sub-networks "
+          "can be trained independently [R]). GPU models not in the text read (null); the paper body is not re-read. samples = "
+          "LJ Speech 13,100 clips [R]; parameter count, steps and precision not read. Quality C: GPU type unknown, 'a night', "
+          "busy-time of the second GPU assumed."))
 
 # ====================================================================== description
 DESCRIPTION = ("Fifteenth held-out set of published training runs for validating the Green ML Review footprint estimator. "

@@ -86,6 +86,32 @@ A(C(id="dinov3-vit7b-lvd1689m-h100-61440h",
           "estimable from the card alone). Target = 61,440 H100-hours as stated. Not DINOv2 (footprint-1). Quality B: "
           "'Hours used' is a single rounded figure whose scope (ViT-7B training only, not the distilled models) is as stated."))
 
+# ====================================================================== vision: supervised ImageNet classification (DeiT-S / DeiT-Ti)
+DEIT_SRC = ("Touvron et al., 'Training data-efficient image transformers & distillation through attention' (DeiT, ICML 2021; arXiv "
+            "2012.12877); the training-time sentence read only in the auto-generated model card text of facebook/deit-small-patch16-224 "
+            "on Hugging Face (GitHub-indexed copy, find_string/read_file), which quotes the paper's references")
+DEIT_NOTE = ("Card text (generated from the paper): 'Training Time: DeiT-S and DeiT-Ti are trained in less than 3 days on 4 GPUs.' and "
+             "'Hours used: ... DeiT-S ... is trained in less than 3 days on 4 GPUs.' Target [D] = 4 x 3 d x 24 = 288 GPU-hours, an "
+             "UPPER bound ('less than'), the same sentence for both models. Recipe [R, paper]: ImageNet-1k, 300 epochs, 224 px, "
+             "batch 1024, V100 GPUs (the paper's timings are on V100 [R]). Not DeiT-B (excluded development case), not the "
+             "BorealisAI 24-hour DeiT-S-style run (footprint-10) nor the Dodge et al. ViT-tiny/small measurements (footprint-3). "
+             "footprint-14 rejected DeiT-S/Ti because the sentence was not confirmed; it is now read, but only second-hand. ")
+A(C(id="deit-s-imagenet-300ep-4gpu-lt3d",
+    name="DeiT-S (ViT-S/16, 22M) trained on ImageNet-1k from scratch, 300 epochs, 4 GPUs, less than 3 days (2020/2021)",
+    quality="C", modality="vision", architecture="DeiT-S (ViT-S/16: 12 layers, 384 hidden, 6 heads), ~22M parameters",
+    paramsTotal=22_000_000, samples=IMAGENET1K, epochs=300, resolution=224, hardware="V100", devices=4,
+    target=dict(metric=GPUH, value=4 * 3 * 24),
+    source=DEIT_SRC,
+    notes=DEIT_NOTE + "paramsTotal 22M [R]. Quality C: secondary (machine-generated card), upper bound, GPU model recalled."))
+A(C(id="deit-ti-imagenet-300ep-4gpu-lt3d",
+    name="DeiT-Ti (ViT-Ti/16, 5M) trained on ImageNet-1k from scratch, 300 epochs, 4 GPUs, less than 3 days (2020/2021)",
+    quality="C", modality="vision", architecture="DeiT-Ti (ViT-Ti/16: 12 layers, 192 hidden, 3 heads), ~5M parameters",
+    paramsTotal=5_000_000, samples=IMAGENET1K, epochs=300, resolution=224, hardware="V100", devices=4,
+    target=dict(metric=GPUH, value=4 * 3 * 24),
+    source=DEIT_SRC,
+    notes=DEIT_NOTE + "paramsTotal 5M [R]. The same 'less than 3 days' bound covers a model ~4x cheaper per image than DeiT-S, so "
+          "the true DeiT-Ti time is likely well below the bound. Quality C: secondary, upper bound shared with DeiT-S."))
+
 # ====================================================================== vision: detection / instance segmentation
 MRCNN_SRC = ("He, Gkioxari, Dollar, Girshick, 'Mask R-CNN' (ICCV 2017; arXiv 1703.06870), section 4 'Training' and "
              "implementation details; read in several GitHub-indexed copies of the paper text (find_string)")

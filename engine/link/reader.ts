@@ -14,7 +14,24 @@ export interface FileReader {
   list(dir: string): string[];
   /** Why `read(file)` gave nothing although the file exists (outside the allowed roots), or undefined. */
   refusal?(file: string): string | undefined;
+  /** What the reader serves, for results kept across analyses (ReaderState); absent: it cannot tell. */
+  state?(): ReaderState;
 }
+
+/**
+ * What a reader serves, as far as a cache can tell without reading anything. `disk` changes whenever a file it reads
+ * from disk may have changed — its owner is told of every change (the language server's watched-file events) or the
+ * files do not change while it lives (the CLI's run) —; undefined when it cannot tell, and a cache must then check
+ * the files themselves. `memory` holds the texts it lays over the disk (unsaved editor buffers), by resolved path.
+ */
+export interface ReaderState {
+  disk: string | undefined;
+  memory: ReadonlyMap<string, string>;
+}
+
+const NO_MEMORY: ReadonlyMap<string, string> = new Map();
+/** Each disk reader's own token: two readers never share one. */
+let readers = 0;
 
 /** What a path names when it is not a regular file, in words ("a FIFO"), or undefined for a regular file. */
 export function specialKind(st: fs.Stats): string | undefined {
@@ -134,10 +151,18 @@ export function boundedReader(inner: FileReader, roots: readonly string[]): File
     verdicts.set(abs, why);
     return why;
   };
+  const bounds = real.join(path.delimiter);
+  const innerState = inner.state?.bind(inner);
   return {
     read: (file) => (check(file) ? undefined : inner.read(file)),
     list: (dir) => (check(dir) ? [] : inner.list(dir)),
     refusal: (file) => check(file),
+    state: innerState
+      ? () => {
+          const s = innerState();
+          return { disk: s.disk === undefined ? undefined : `${s.disk}|${bounds}`, memory: s.memory };
+        }
+      : undefined,
   };
 }
 
@@ -150,8 +175,15 @@ const MAX_CACHED_CHARS = 16 * 1024 * 1024;
 /**
  * Reads from disk, with a cache keyed by modification time and size. `stable` (the CLI: files do not change during
  * one run) trusts the cache without a `stat` per read, remembers missing files too, and lists each folder once.
+ * `changes` is its owner's count of file-change notifications (undefined while it receives none): with it, or
+ * `stable`, the reader's state says when nothing on disk has changed (ReaderState).
  */
-export function diskReader(opts: { stable?: boolean } = {}): FileReader {
+export function diskReader(opts: { stable?: boolean; changes?: () => number | undefined } = {}): FileReader {
+  const id = ++readers;
+  const state = (): ReaderState => {
+    const n = opts.stable ? 0 : opts.changes?.();
+    return { disk: n === undefined ? undefined : `${opts.stable ? 's' : 'w'}${id}.${n}`, memory: NO_MEMORY };
+  };
   const snapshot = new Map<string, string | undefined>();
   const lists = new Map<string, string[]>();
   let chars = 0;
@@ -188,8 +220,9 @@ export function diskReader(opts: { stable?: boolean } = {}): FileReader {
       return [];
     }
   };
-  if (!opts.stable) return { read, list };
+  if (!opts.stable) return { read, list, state };
   return {
+    state,
     read(file) {
       if (snapshot.has(file)) return snapshot.get(file);
       const t = read(file);
@@ -215,10 +248,20 @@ const CACHE = new Map<string, { mtime: number; size: number; text: string | unde
 let cacheChars = 0;
 const LISTS = new Map<string, { mtime: number; names: string[] }>();
 
-/** In-memory files (absolute paths → text), for tests and unsaved editor buffers. */
+/**
+ * In-memory files (absolute paths → text), for tests and unsaved editor buffers. Its state is its texts over its
+ * fallback's disk; with no fallback, everything it serves is in memory.
+ */
 export function memoryReader(files: Record<string, string>, fallback?: FileReader): FileReader {
   const norm = new Map(Object.entries(files).map(([k, v]) => [path.resolve(k), v]));
+  const under = fallback?.state?.bind(fallback);
+  const state = !fallback
+    ? () => ({ disk: 'memory', memory: norm })
+    : under
+      ? () => ({ disk: under().disk, memory: norm })
+      : undefined;
   return {
+    state,
     read: (file) => {
       const t = norm.get(path.resolve(file));
       return t !== undefined ? (readable(t) ? t : undefined) : fallback?.read(file);

@@ -26,15 +26,15 @@ import * as path from 'node:path';
 import type { RunDraft } from '../extract/run-draft';
 import { multiDevice, ONE_CUDA, SINGLE_PROCESS } from '../extract/single-device';
 import type { Fact } from '../types';
-import type { FileReader } from './reader';
-import { ROOT_MARKER, type Linker } from './linker';
+import type { ReaderState } from './reader';
+import type { Linker } from './linker';
+import { repoRoot } from './repo-launchers';
 
+/** The repository folder: at most this many folders above the file (a config deep in `configs/exp/…`). */
 const MAX_UP = 4;
 const MAX_DEPTH = 8;
 const MAX_DIRS = 160;
 const MAX_FILES = 700;
-/** How long a repository's verdict is reused across analyses, each time checked against what its scan saw. */
-const TTL_MS = 60_000;
 
 const CODE = /\.(py|pyi)$/i;
 const LAUNCHER = /\.(sh|bash|zsh|slurm|sbatch|pbs|job)$|^makefile$/i;
@@ -63,6 +63,60 @@ const UPDATE =
   /\.backward\s*\(|apply_gradients\s*\(|\.minimize\s*\(|GradientTape\s*\(|optax\.|\.fit\s*\(|train_op\b|value_and_grad\s*\(/;
 const FRAMEWORK = /^\s*(?:from|import)\s+(torch|tensorflow|keras|jax|flax|tf_keras)\b/m;
 
+/** What one file says. */
+interface FileSigns {
+  /** It rules the repository out: a code file or launcher that cannot be read, or a library with other defaults. */
+  out: boolean;
+  /** A word of reduced precision. */
+  mixed: boolean;
+  /** A multi-device mechanism. */
+  multi: boolean;
+  update: boolean;
+  cuda: boolean;
+  framework: string | undefined;
+}
+
+function signsOf(name: string, raw: string | undefined): FileSigns {
+  const code = CODE.test(name);
+  const launcher = LAUNCHER.test(name);
+  const config = !code && !launcher;
+  const none: FileSigns = { out: false, mixed: false, multi: false, update: false, cuda: false, framework: undefined };
+  // Whole-line comments say nothing of the run: a licence header's "distributed under the License", a
+  // commented-out `# with autocast():`. A launcher's `#SBATCH` lines are kept.
+  const text = code && raw !== undefined ? raw.replace(/^[ \t]*#.*$/gm, '') : raw;
+  // A code file or launcher that cannot be read could hold the switch; a large config is data.
+  if (text === undefined) return { ...none, out: !config };
+  if ((code || launcher) && OTHER_DEFAULT.test(text)) return { ...none, out: true };
+  return {
+    out: false,
+    mixed: (config ? MIXED_CONFIG : MIXED).test(text),
+    multi: !!(config ? MULTI_CONFIG : launcher ? MULTI_LAUNCH : undefined)?.test(text) || (code && multiDevice([text])),
+    update: code && UPDATE.test(text),
+    cuda: code && ONE_CUDA.test(text),
+    framework: code ? FRAMEWORK.exec(text)?.[1] : undefined,
+  };
+}
+
+/** Files of a repository that say each thing, counted (so that one file can be taken out: the one being edited). */
+interface Tally {
+  files: number;
+  out: number;
+  mixed: number;
+  multi: number;
+  update: number;
+  cuda: number;
+  frameworks: Map<string, number>;
+}
+
+function count(t: Tally, s: FileSigns, by: 1 | -1): void {
+  t.out += s.out ? by : 0;
+  t.mixed += s.mixed ? by : 0;
+  t.multi += s.multi ? by : 0;
+  t.update += s.update ? by : 0;
+  t.cuda += s.cuda ? by : 0;
+  if (s.framework) t.frameworks.set(s.framework, (t.frameworks.get(s.framework) ?? 0) + by);
+}
+
 interface Verdict {
   /** The framework whose defaults apply ('PyTorch', 'JAX', 'TensorFlow/Keras'). */
   framework: string;
@@ -72,135 +126,163 @@ interface Verdict {
   /** No multi-device mechanism anywhere, and one device named (PyTorch) or implied (TensorFlow, JAX). */
   oneDevice: boolean;
 }
-/** What a scan listed and read (the file being analysed apart): a cached verdict holds while all of it is unchanged. */
-interface Seen {
+
+/** One scan of a repository folder, and what it listed and read (to tell when it no longer holds). */
+interface Scan {
+  /** undefined: the repository cannot be read whole (too many folders or files, too deep). */
+  tally: Tally | undefined;
+  /** What each file read says, by path. */
+  signs: Map<string, FileSigns>;
+  /** The folders listed (their names) and the files read (their texts). */
   dirs: Map<string, string>;
   files: Map<string, string | undefined>;
+  /** The reader's state when the scan was made, or last found to hold. */
+  disk: string | undefined;
+  memory: ReadonlyMap<string, string>;
 }
+
+const isRead = (name: string) => CODE.test(name) || LAUNCHER.test(name) || CONFIG.test(name);
+const isTest = (name: string) => /^test_|_test\.py$|^conftest\.py$/i.test(name);
+
 /**
- * Verdicts by repository folder, across analyses and readers (the editor makes a reader per analysis), each checked
- * against what its scan saw before it is used; at most MAX_CACHED folders, each for TTL_MS.
+ * Every code, launcher and config file under `root` read, bounded by folders, depth and files. It stops early once
+ * two files rule the repository out, or two ask for reduced precision and two for several devices: taking out any
+ * one file (the one being edited, read from its buffer) leaves it ruled out.
  */
-const cache = new Map<string, { at: number; verdict: Verdict | undefined; seen: Seen }>();
-const MAX_CACHED = 8;
-
-const hasMarker = (reader: FileReader, dir: string) => reader.list(dir).some((n) => ROOT_MARKER.test(n));
-
-/** The nearest folder at or above `file` (at most MAX_UP up) with a project's top-level files, unless it holds several. */
-function projectRoot(reader: FileReader, file: string): string | undefined {
-  let dir = path.dirname(path.resolve(file));
-  for (let i = 0; i <= MAX_UP; i++) {
-    if (hasMarker(reader, dir)) {
-      const nested = reader
-        .list(dir)
-        .filter((n) => !/\.\w+$/.test(n) && !SKIP_DIR.test(n))
-        .slice(0, MAX_DIRS)
-        .filter((n) => hasMarker(reader, path.join(dir, n)));
-      return nested.length >= 2 ? undefined : dir;
-    }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return undefined;
-}
-
-/** Every code, launcher and config file of the repository read; undefined when it cannot be read whole or says nothing. */
-function scan(
-  reader: FileReader,
-  root: string,
-  own: { file: string; text: string },
-  seen: Seen = { dirs: new Map(), files: new Map() },
-): Verdict | undefined {
+function scan(linker: Linker, root: string, st: ReaderState | undefined): Scan {
+  const reader = linker.input.reader;
+  const out: Scan = {
+    tally: undefined,
+    signs: new Map(),
+    dirs: new Map(),
+    files: new Map(),
+    disk: st?.disk,
+    memory: st?.memory ?? NO_MEMORY,
+  };
+  const t: Tally = { files: 0, out: 0, mixed: 0, multi: 0, update: 0, cuda: 0, frameworks: new Map() };
   let dirs = 0;
-  let files = 0;
-  let update = false;
-  let cuda = false;
-  let fp32 = true;
-  let single = true;
-  const frameworks = new Set<string>();
   let level = [root];
   for (let depth = 0; depth <= MAX_DEPTH && level.length; depth++) {
     const next: string[] = [];
     for (const dir of level) {
-      if (++dirs > MAX_DIRS) return undefined;
-      const names = reader.list(dir);
-      seen.dirs.set(dir, names.join('\0'));
+      if (++dirs > MAX_DIRS) return out;
+      const names = linker.listDir(dir);
+      out.dirs.set(dir, names.join('\0'));
       for (const name of names) {
         const p = path.join(dir, name);
-        const code = CODE.test(name);
-        const launcher = LAUNCHER.test(name);
-        const config = CONFIG.test(name);
-        if (!code && !launcher && !config) {
+        if (!isRead(name)) {
           if (!/\.\w+$/.test(name) && !SKIP_DIR.test(name)) {
-            if (depth === MAX_DEPTH) return undefined;
+            if (depth === MAX_DEPTH) return out;
             next.push(p);
           }
           continue;
         }
-        if (/^test_|_test\.py$|^conftest\.py$/i.test(name)) continue;
-        if (++files > MAX_FILES) return undefined;
-        const mine = p === path.resolve(own.file);
-        const raw = mine ? own.text : reader.read(p);
-        seen.files.set(p, raw);
-        // Whole-line comments say nothing of the run: a licence header's "distributed under the License", a
-        // commented-out `# with autocast():`. A launcher's `#SBATCH` lines are kept.
-        const text = code && raw !== undefined ? raw.replace(/^[ \t]*#.*$/gm, '') : raw;
-        // A code file or launcher that cannot be read could hold the switch; a large config is data.
-        if (text === undefined) {
-          if (code || launcher) return undefined;
-          continue;
+        if (isTest(name)) continue;
+        if (++t.files > MAX_FILES) return out;
+        const raw = reader.read(p);
+        out.files.set(p, raw);
+        const s = signsOf(name, raw);
+        out.signs.set(p, s);
+        count(t, s, 1);
+        if (t.out >= 2 || (t.mixed >= 2 && t.multi >= 2)) {
+          out.tally = t;
+          return out;
         }
-        if ((code || launcher) && OTHER_DEFAULT.test(text)) return undefined;
-        if (fp32 && (config ? MIXED_CONFIG : MIXED).test(text)) fp32 = false;
-        if (single && (config ? MULTI_CONFIG : launcher ? MULTI_LAUNCH : undefined)?.test(text)) single = false;
-        if (code) {
-          if (single && multiDevice([text])) single = false;
-          const fw = FRAMEWORK.exec(text);
-          if (fw) frameworks.add(fw[1]);
-          if (!update && UPDATE.test(text)) update = true;
-          if (!cuda && ONE_CUDA.test(text)) cuda = true;
-        }
-        if (!fp32 && !single) return undefined;
       }
     }
     level = next;
   }
-  if (!update || frameworks.size === 0) return undefined;
-  const torch = frameworks.has('torch');
-  const framework = torch ? 'PyTorch' : frameworks.has('jax') || frameworks.has('flax') ? 'JAX' : 'TensorFlow/Keras';
-  return { framework, files, fp32, oneDevice: single && (torch ? cuda : true) };
+  out.tally = t;
+  return out;
 }
 
-function verdictOf(linker: Linker, file: string): { root: string; verdict: Verdict | undefined } | undefined {
-  const reader = linker.input.reader;
-  const root = projectRoot(reader, file);
-  if (!root) return undefined;
-  const hit = cache.get(root);
-  const own = { file: linker.input.file, text: linker.input.text };
-  // The file being edited is read from its buffer: a cached verdict holds only while it is one the buffer keeps.
-  const same = (v: Verdict | undefined) =>
-    !v || ((!v.fp32 || !MIXED.test(own.text)) && (!v.oneDevice || !multiDevice([own.text])));
-  // Every file the scan read, the edited one included, must still hold the text it read: a verdict made while a
-  // buffer held a fix (autocast added) must not outlive its revert, nor one made for another file's buffer.
+/** The repository's verdict, the file being analysed read from its text (an editor's buffer) rather than the disk. */
+function verdictOf(sc: Scan, own: { file: string; text: string }): Verdict | undefined {
+  if (!sc.tally) return undefined;
   const ownPath = path.resolve(own.file);
-  const unchanged = (seen: Seen) =>
-    [...seen.dirs].every(([dir, names]) => reader.list(dir).join('\0') === names) &&
-    [...seen.files].every(([f, text]) => (f === ownPath ? own.text : reader.read(f)) === text);
-  if (hit && Date.now() - hit.at < TTL_MS && same(hit.verdict) && unchanged(hit.seen))
-    return { root, verdict: hit.verdict };
-  const seen: Seen = { dirs: new Map(), files: new Map() };
-  const verdict = scan(reader, root, own, seen);
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(root, { at: Date.now(), verdict, seen });
-  return { root, verdict };
+  const disk = sc.signs.get(ownPath);
+  const t: Tally = { ...sc.tally, frameworks: new Map(sc.tally.frameworks) };
+  if (disk) {
+    count(t, disk, -1);
+    count(t, signsOf(path.basename(ownPath), own.text), 1);
+  }
+  if (t.out > 0 || (t.mixed > 0 && t.multi > 0)) return undefined;
+  if (t.update === 0 || ![...t.frameworks.values()].some((n) => n > 0)) return undefined;
+  const has = (fw: string) => (t.frameworks.get(fw) ?? 0) > 0;
+  const torch = has('torch');
+  const framework = torch ? 'PyTorch' : has('jax') || has('flax') ? 'JAX' : 'TensorFlow/Keras';
+  return { framework, files: t.files, fp32: t.mixed === 0, oneDevice: t.multi === 0 && (torch ? t.cuda > 0 : true) };
+}
+
+/**
+ * Scans by repository folder, and repository folders by file, across analyses and readers (the editor makes a reader
+ * per analysis). Both hold while the reader's state says nothing changed (./reader ReaderState: the same disk token —
+ * no file-change notification since — and the same buffers over the disk, those the scan read with the same text),
+ * without a disk read; a reader that cannot tell has the folders listed and the files read again.
+ */
+const scans = new Map<string, Scan>();
+const roots = new Map<
+  string,
+  { root: string | undefined; disk: string | undefined; memory: ReadonlyMap<string, string> }
+>();
+const MAX_CACHED = 8;
+const MAX_ROOTS = 256;
+const NO_MEMORY: ReadonlyMap<string, string> = new Map();
+
+/** The same buffers over the disk (the same paths; their texts are compared where they matter). */
+function sameBuffers(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const k of a.keys()) if (!b.has(k)) return false;
+  return true;
+}
+
+const sameState = (
+  was: { disk: string | undefined; memory: ReadonlyMap<string, string> },
+  st: ReaderState | undefined,
+): boolean => !!st && st.disk !== undefined && st.disk === was.disk && sameBuffers(was.memory, st.memory);
+
+/** Does the scan hold? By the reader's state when it can tell, else by listing and reading again. */
+function holds(linker: Linker, sc: Scan, st: ReaderState | undefined): boolean {
+  if (st && sameState(sc, st)) {
+    for (const f of sc.files.keys()) {
+      const now = st.memory.get(f);
+      if (now !== undefined && now !== sc.memory.get(f)) return false;
+    }
+    return true;
+  }
+  for (const [dir, names] of sc.dirs) if (linker.listDir(dir).join('\0') !== names) return false;
+  for (const [f, text] of sc.files) if (linker.input.reader.read(f) !== text) return false;
+  sc.disk = st?.disk;
+  sc.memory = st?.memory ?? NO_MEMORY;
+  return true;
+}
+
+function repoVerdict(linker: Linker, file: string): { root: string; verdict: Verdict | undefined } | undefined {
+  const st = linker.input.reader.state?.();
+  const abs = path.resolve(file);
+  let known = roots.get(abs);
+  if (!known || !sameState(known, st)) {
+    known = { root: repoRoot(linker, file, MAX_UP), disk: st?.disk, memory: st?.memory ?? NO_MEMORY };
+    if (roots.size >= MAX_ROOTS) roots.clear();
+    roots.set(abs, known);
+  }
+  const root = known.root;
+  if (!root) return undefined;
+  let sc = scans.get(root);
+  if (!sc || !holds(linker, sc, st)) {
+    sc = scan(linker, root, st);
+    if (scans.size >= MAX_CACHED) scans.clear();
+    scans.set(root, sc);
+  }
+  return { root, verdict: verdictOf(sc, { file: linker.input.file, text: linker.input.text }) };
 }
 
 /** Runs with no precision or no device count take what their repository fixes (see the head of this file). */
 export function withRepoDefaults(linker: Linker, file: string, drafts: RunDraft[]): RunDraft[] {
   const open = drafts.filter((d) => !d.plan.facts.has('precision') || !d.plan.facts.has('devices'));
   if (open.length === 0) return drafts;
-  const found = verdictOf(linker, file);
+  const found = repoVerdict(linker, file);
   const v = found?.verdict;
   if (!found || !v || (!v.fp32 && !v.oneDevice)) return drafts;
   const where = `${v.files} code, launcher and config files under ${path.basename(found.root)}`;

@@ -19,6 +19,12 @@ import { SINGLE_PROCESS } from '../extract/single-device';
 /** Folders a launcher never lives in (data, outputs, environments, vendored code). */
 const SKIP_DIR =
   /^(\.|__|node_modules$|data$|datasets?$|outputs?$|logs?$|checkpoints?$|results?$|venv$|env$|site-packages$)/i;
+/**
+ * Folders whose own root markers make no second repository: those above, and runs, tests and docs (a `docs/`
+ * with its own requirements.txt for the documentation build).
+ */
+const NOT_A_REPO =
+  /^(\.|__|node_modules$|data$|datasets?$|outputs?$|logs?$|checkpoints?$|results?$|venv$|env$|site-packages$|wandb$|runs$|tests?$|docs?$)/i;
 const MAX_UP = 2;
 const MAX_DEPTH = 3;
 const MAX_DIRS = 80;
@@ -27,24 +33,25 @@ const MAX_LAUNCHERS = 60;
 const hasMarker = (linker: Linker, dir: string) => linker.listDir(dir).some((n) => ROOT_MARKER.test(n));
 
 /**
- * The repository folder of `file`: the nearest folder at or above its own (at most MAX_UP up) with a root marker —
- * unless that folder holds repositories side by side (two or more of its folders have markers of their own): a script
- * whose repository has no marker is not linked across its neighbours.
+ * The repository folder of `file`: the nearest folder at or above its own (at most `up` folders up) with a root
+ * marker — unless that folder holds repositories side by side (two or more of its folders have markers of their own):
+ * a script whose repository has no marker is not linked across its neighbours. Shared by every search of a whole
+ * repository (its launchers here, its defaults in ./repo-defaults).
  */
-export function repoRoot(linker: Linker, file: string): string | undefined {
+export function repoRoot(linker: Linker, file: string, up = MAX_UP): string | undefined {
   let dir = path.dirname(path.resolve(file));
-  for (let i = 0; i <= MAX_UP; i++) {
+  for (let i = 0; i <= up; i++) {
     if (hasMarker(linker, dir)) {
       const nested = linker
         .listDir(dir)
-        .filter((n) => !/\.\w+$/.test(n) && !SKIP_DIR.test(n))
+        .filter((n) => !/\.\w+$/.test(n) && !NOT_A_REPO.test(n))
         .slice(0, MAX_DIRS)
         .filter((n) => hasMarker(linker, path.join(dir, n)));
       return nested.length >= 2 ? undefined : dir;
     }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
   }
   return undefined;
 }

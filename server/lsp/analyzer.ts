@@ -42,7 +42,12 @@ export class Analyzer {
   /** The last completed analysis of each document, whatever its revision. */
   private readonly lastGood = new Map<string, Analyzed>();
   private generation = 0;
-  private readonly disk = diskReader();
+  /**
+   * Whether the client reports every change of the files a repository scan reads (the watchers the server registers,
+   * ./main.ts): then the disk reader's state changes with `generation`, and an unchanged repository is not read again.
+   */
+  watching = false;
+  private readonly disk = diskReader({ changes: () => (this.watching ? this.generation : undefined) });
   private readonly workers = new WorkerAnalyses();
 
   constructor(

@@ -2,6 +2,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  WatchKind,
   ProposedFeatures,
   TextDocumentSyncKind,
   type Connection,
@@ -33,6 +35,28 @@ import {
 import { footprint, tables } from './footprint';
 import { summary } from './summary';
 
+/** Extensions of the files a repository scan reads (code, launchers, configs; engine/link/repo-defaults.ts). */
+const WATCHED = [
+  'py',
+  'pyi',
+  'sh',
+  'bash',
+  'zsh',
+  'slurm',
+  'sbatch',
+  'pbs',
+  'job',
+  'yaml',
+  'yml',
+  'json',
+  'jsonc',
+  'toml',
+  'cfg',
+  'ini',
+  'gin',
+  'conf',
+];
+
 /** Documents at least this large are re-analyzed after a pause in edits rather than at once. */
 const DEBOUNCE_MIN_CHARS = 100_000;
 
@@ -43,6 +67,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let codeLensRefresh = false;
   let inlayRefresh = false;
   let versionedEdits = false;
+  let watchers = false;
   const docs = new DocumentStore(() => parser);
   const settings = new SettingsCache(connection, () => roots);
   const analyzer = new Analyzer(docs, settings, connection, () => roots);
@@ -98,6 +123,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     inlayRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+    watchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -114,6 +140,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (settings.supportsConfiguration)
       connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'greenml' })
+        .catch(() => undefined);
+    // Every file a whole-repository scan reads (engine/link/repo-defaults.ts) and every deletion (a folder's too):
+    // once the client reports them, an unchanged repository is not read again at each keystroke.
+    if (watchers)
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: `**/*.{${WATCHED.join(',')}}` },
+            { globPattern: '**/{[Mm]akefile,README*,readme*,Readme*,LICEN[CS]E*,licen[cs]e*,requirements*.txt,.git}' },
+            { globPattern: '**/*', kind: WatchKind.Delete },
+          ],
+        })
+        .then(() => (analyzer.watching = true))
         .catch(() => undefined);
   });
   connection.onDidOpenTextDocument((p) => {

@@ -6,8 +6,11 @@
 // in the code, a launcher or a config, a library with other defaults, a repository without a training update of its
 // own, or one too large to read leaves them unknown. Fixtures written for these tests.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
-import { memoryReader } from '../../engine/link';
+import { diskReader, memoryReader, type FileReader } from '../../engine/link';
 import { analyzeText } from '../../server/review/analyze-file';
 import { analyze, fact, ROOT, settings } from './helpers';
 
@@ -188,4 +191,72 @@ test('an edited buffer decides, and its revert does too: a fix added then undone
   assert.equal(await precisionOf(CONFIG), 'fp32');
   assert.equal(await precisionOf(CONFIG + 'amp_dtype: bfloat16\n'), 'bf16', 'the buffer now states bf16');
   assert.equal(await precisionOf(CONFIG), 'fp32', 'reverted: the verdict of the edited buffer is not reused');
+});
+
+const absolute = (files: Record<string, string>, root = ROOT) =>
+  Object.fromEntries(Object.entries(files).map(([k, v]) => [`${root}/${k}`, v]));
+const precisionWith = async (reader: FileReader, target: string, text: string) => {
+  const p = fact(await analyzeText(target, text, settings(), reader), 'precision');
+  return p && p.origin !== 'assumed' ? p.value : undefined;
+};
+
+test('another file edited in its buffer: the verdict made before the edit is not reused', async () => {
+  // The editor lays the unsaved buffers of the other open files over the disk; the disk itself has not changed.
+  const files = absolute(repo());
+  const target = `${ROOT}/proj/configs/pendulum.yaml`;
+  assert.equal(await precisionWith(memoryReader(files), target, CONFIG), 'fp32');
+  const learner = TRAINER.replace('loss = self.policy.loss(batch)', 'loss = self.policy.loss(batch).half()');
+  const edited = { ...files, [`${ROOT}/proj/agents/learner.py`]: learner };
+  assert.equal(await precisionWith(memoryReader(edited), target, CONFIG), undefined);
+  assert.equal(await precisionWith(memoryReader(files), target, CONFIG), 'fp32', 'and back once the edit is undone');
+});
+
+test('an unchanged repository is not read again: a second analysis reads none of the files only the scan reads', async () => {
+  // A launcher and a config that no run of the analysed file links: only the repository scan reads them.
+  const files = absolute(
+    repo({ 'proj/tools/plot.sh': 'python plot_curves.py --dpi 200\n', 'proj/tools/style.toml': 'dpi = 200\n' }),
+    '/unread',
+  );
+  const target = '/unread/proj/configs/pendulum.yaml';
+  const reads: string[] = [];
+  const inner = memoryReader(files);
+  const counting: FileReader = {
+    read: (f) => (reads.push(f), inner.read(f)),
+    list: (d) => inner.list(d),
+    state: inner.state,
+  };
+  assert.equal(await precisionWith(counting, target, CONFIG), 'fp32');
+  const scanOnly = (f: string) => /tools\/(plot\.sh|style\.toml)$/.test(f);
+  assert.equal(reads.filter(scanOnly).length, 2, 'the first analysis scans the repository');
+  reads.length = 0;
+  assert.equal(await precisionWith(counting, target, CONFIG), 'fp32');
+  assert.deepEqual(reads.filter(scanOnly), [], 'the second analysis reuses the scan: nothing it read has changed');
+});
+
+test('a file changed on disk: seen at once by a reader that cannot tell, and after the notification by one that can', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-repo-defaults-'));
+  try {
+    for (const [f, text] of Object.entries(repo())) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+    const target = path.join(dir, 'proj/configs/pendulum.yaml');
+    const learner = path.join(dir, 'proj/agents/learner.py');
+    let changes = 0;
+    const watched = diskReader({ changes: () => changes });
+    const plain = diskReader();
+    assert.equal(await precisionWith(watched, target, CONFIG), 'fp32');
+    assert.equal(await precisionWith(plain, target, CONFIG), 'fp32');
+    // Written with another size, so that the disk cache (modification time and size) sees it at once.
+    fs.writeFileSync(learner, TRAINER.replace('loss.backward()', 'torch.cuda.amp.GradScaler().scale(loss).backward()'));
+    assert.equal(
+      await precisionWith(plain, target, CONFIG),
+      undefined,
+      'no notification needed: every file read again',
+    );
+    changes++;
+    assert.equal(await precisionWith(watched, target, CONFIG), undefined, 'after the change notification');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -22,12 +22,16 @@ export interface LspSession {
   ): Promise<PublishDiagnosticsParams>;
   open(file: string, text: string, languageId?: string): string;
   close(): Promise<void>;
+  /** Capabilities the server registered with this client (`client/registerCapability`), by method. */
+  registered: Map<string, unknown>;
 }
 
 export async function startServer(
   root: string,
   configuration: Record<string, unknown> = {},
   command = [path.resolve('dist/server.js'), '--stdio'],
+  /** The client reports changes of the files the server asks it to watch. */
+  opts: { watchedFiles?: boolean } = {},
 ): Promise<LspSession> {
   const proc = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
@@ -53,7 +57,14 @@ export async function startServer(
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
     p.items.map(() => configuration),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  const registered = new Map<string, unknown>();
+  connection.onRequest(
+    'client/registerCapability',
+    (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      for (const r of p.registrations) registered.set(r.method, r.registerOptions);
+      return null;
+    },
+  );
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
@@ -63,7 +74,11 @@ export async function startServer(
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'ws' }],
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        ...(opts.watchedFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+      },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
   });
@@ -72,6 +87,7 @@ export async function startServer(
     connection,
     process: proc,
     stderr: () => err,
+    registered,
     diagnostics(uri, until = () => true, timeoutMs = 10_000) {
       const have = latest.get(uri);
       if (have && until(have)) return Promise.resolve(have);

@@ -33,7 +33,7 @@ export function textSampleTokens(inputs: RunInputs): number | undefined {
 
 /** Sequences per sample: two for preference pairs (chosen and rejected, core/compute.ts PREFERENCE_SEQUENCES), else one. */
 export function pairSequences(inputs: RunInputs): number {
-  return inputs.preference !== undefined ? PREFERENCE_SEQUENCES : 1;
+  return inputs.preference === 'reference' || inputs.preference === 'reference-free' ? PREFERENCE_SEQUENCES : 1;
 }
 
 /**

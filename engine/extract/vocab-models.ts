@@ -86,7 +86,9 @@ export function zooModel(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
   for (const s of sets) {
     const base = s.bases.find((b) => /(^|\/)models\/[\w.-]+\.py$/.test(b.path));
     if (base) {
-      const value = base.path.replace(/^.*\//, '').replace(/\.py$/, '');
+      const value = withBackbone(base.path.replace(/^.*\//, '').replace(/\.py$/, ''), sets);
+      // A backbone the configs change into one the name cannot say: the base's network is not the run's.
+      if (value === undefined) return;
       facts.set('model', {
         key: 'model',
         value,
@@ -107,4 +109,34 @@ export function zooModel(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
       file: main.file,
       note: `the model of the config module …models.${mod}`,
     });
+}
+
+/**
+ * OpenMMLab: the model base's name with the backbone the configs state over it (`model = dict(backbone=dict(depth=101,
+ * …))` on `faster-rcnn_r50_fpn` → `faster-rcnn_r101_fpn`; `type='ResNeXt', groups=32, base_width=8` → `x101-32x8d`),
+ * as OpenMMLab names those configs. The name unchanged when it names no ResNet (`upernet_convnext`) or no config
+ * states the backbone's type or depth; undefined when one does and the name cannot say it (a Swin or Vim backbone
+ * over `upernet_r50`, a ResNeXt without its groups and width).
+ */
+function withBackbone(name: string, sets: EntrySet[]): string | undefined {
+  const stated = (key: string) =>
+    find(sets, (p) => p.length >= 3 && p[p.length - 1] === key && p[p.length - 2] === 'backbone' && p[0] === 'model')?.e
+      .value;
+  const m = /([_-])r(\d+)([_-]|$)/.exec(name);
+  const type = stated('type');
+  const depth = stated('depth');
+  // A base that names no ResNet (`upernet_convnext`) keeps its name, as does one no config changes.
+  if (!m || (type === undefined && depth === undefined)) return name;
+  const d = depth ?? Number(m[2]);
+  if (typeof d !== 'number' || !Number.isInteger(d)) return undefined;
+  let net: string;
+  // mmdet/mmseg's ResNet variants (V1b/c/d: a different stem) are ResNets of that depth.
+  if (type === undefined || (typeof type === 'string' && /^ResNet(V1[bcd])?$/.test(type))) net = `r${d}`;
+  else if (type === 'ResNeXt') {
+    const groups = stated('groups');
+    const width = stated('base_width');
+    if (typeof groups !== 'number' || typeof width !== 'number') return undefined;
+    net = `x${d}-${groups}x${width}d`;
+  } else return undefined;
+  return name.replace(m[0], `${m[1]}${net}${m[3]}`);
 }

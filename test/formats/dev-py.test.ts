@@ -205,6 +205,34 @@ test('model-zoo names: an mmengine `_base_` model file, a LazyConfig model modul
   assert.equal(c?.get('model'), undefined);
 });
 
+test('model-zoo names: an mmengine config that states its backbone over the `_base_` model names that backbone', async () => {
+  const over = (model: string) =>
+    alone('m.py', dev('mm_faster_rcnn.py').replace('train_dataloader', `${model}\ntrain_dataloader`));
+  const r101 = await over("model = dict(backbone=dict(depth=101, init_cfg=dict(type='Pretrained')))");
+  assert.equal(r101?.get('model')?.value, 'faster-rcnn_r101_fpn');
+  const x = await over("model = dict(backbone=dict(type='ResNeXt', depth=101, groups=32, base_width=8))");
+  assert.equal(x?.get('model')?.value, 'faster-rcnn_x101-32x8d_fpn');
+  // Settings of the same backbone leave its name.
+  const frozen = await over('model = dict(backbone=dict(frozen_stages=-1))');
+  assert.equal(frozen?.get('model')?.value, 'faster-rcnn_r50_fpn');
+  // must not: another backbone type is not the base's ResNet-50, and no name can say it.
+  const swin = await over("model = dict(backbone=dict(type='SwinTransformer', embed_dims=96))");
+  assert.equal(swin?.get('model'), undefined);
+  const rx = await over("model = dict(backbone=dict(type='ResNeXt', depth=101))");
+  assert.equal(rx?.get('model'), undefined);
+  // A base that names no ResNet keeps its name whatever the backbone's settings.
+  const convnext = await alone(
+    'u.py',
+    dev('mm_faster_rcnn.py')
+      .replace('faster-rcnn_r50_fpn.py', 'upernet_convnext.py')
+      .replace(
+        'train_dataloader',
+        "model = dict(backbone=dict(type='ConvNeXt', depths=[3, 3, 9, 3]))\ntrain_dataloader",
+      ),
+  );
+  assert.equal(convnext?.get('model')?.value, 'upernet_convnext');
+});
+
 test('a vocabulary-read script takes its model from a library constructor, not from a local class of that name', async () => {
   const a = await alone('c.py', dev('composer_amp.py'));
   assert.deepEqual([a?.get('model')?.value, a?.get('modality')?.value], ['resnet50', 'vision']);

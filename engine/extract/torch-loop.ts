@@ -170,6 +170,21 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
       });
     }
   }
+  // DeepSpeedPlugin(gradient_accumulation_steps=N) handed to the Accelerator: accelerate writes the plugin's count into
+  // the DeepSpeed engine's config, which accumulates N micro-batches per optimizer step (accelerate docs, "DeepSpeed",
+  // 2025) — unless the Accelerator is given a count of its own.
+  const dsAccum = ds?.kwargs.get('gradient_accumulation_steps');
+  const ownAccum = facts.get('grad_accum');
+  if (
+    dsAccum &&
+    accelerator?.kwargs.has('deepspeed_plugin') &&
+    !fields.has('gradient_accumulation_steps') &&
+    (!ownAccum || ownAccum.origin === 'framework-default')
+  )
+    facts.set(
+      'grad_accum',
+      argFact('grad_accum', file, dsAccum, values, (v) => (typeof v === 'number' ? v : undefined)),
+    );
   if (accelerator) {
     const p = facts.get('precision');
     // autocast around the forward pass in an accelerate script is still mixed precision.

@@ -50,3 +50,78 @@ test('HF Trainer: an accumulation of batch // micro-batch that the process count
   assert.equal(fact(a, 'micro_batch')?.value, 4);
   assert.equal(fact(a, 'global_batch')?.value ?? null, null);
 });
+
+const dsPlugin = (plugin: string, accel: string) => `import torch
+from accelerate import Accelerator, DeepSpeedPlugin
+from transformers import AutoModelForCausalLM
+
+deepspeed_plugin = DeepSpeedPlugin(zero_stage=3, ${plugin})
+accelerator = Accelerator(${accel})
+model = AutoModelForCausalLM.from_pretrained("gpt2", torch_dtype=torch.bfloat16)
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-5)
+loader = torch.utils.data.DataLoader(data, batch_size=1)
+model, optimizer, loader = accelerator.prepare(model, optimizer, loader)
+for epoch in range(3):
+    for batch in loader:
+        with accelerator.accumulate(model):
+            loss = model(**batch).loss
+            accelerator.backward(loss)
+            optimizer.step()
+            optimizer.zero_grad()
+`;
+
+test('accelerate: the DeepSpeedPlugin handed to the Accelerator sets the accumulation', async () => {
+  const a = await analyze(
+    { 'train.py': dsPlugin('gradient_accumulation_steps=2', 'deepspeed_plugin=deepspeed_plugin') },
+    'train.py',
+  );
+  assert.deepEqual(values(a, ['zero_stage', 'grad_accum', 'micro_batch']), [3, 2, 1]);
+  const launch = 'accelerate launch --num_processes=2 --use_deepspeed train.py\n';
+  const b = await analyze(
+    {
+      'train.py': dsPlugin('gradient_accumulation_steps=2', 'deepspeed_plugin=deepspeed_plugin'),
+      'run.sh': launch,
+    },
+    'run.sh',
+  );
+  assert.deepEqual(values(b, ['grad_accum', 'devices', 'global_batch']), [2, 2, 4]);
+  // The Accelerator's own count decides over the plugin's.
+  const own = await analyze(
+    {
+      'train.py': dsPlugin(
+        'gradient_accumulation_steps=2',
+        'gradient_accumulation_steps=8, deepspeed_plugin=deepspeed_plugin',
+      ),
+    },
+    'train.py',
+  );
+  assert.equal(fact(own, 'grad_accum')?.value, 8);
+});
+
+test('accelerate: a DeepSpeedPlugin count that is not readable, or a plugin the Accelerator never gets, claims nothing', async () => {
+  const unread = await analyze(
+    { 'train.py': dsPlugin('gradient_accumulation_steps=args.accum', 'deepspeed_plugin=deepspeed_plugin') },
+    'train.py',
+  );
+  assert.equal(fact(unread, 'grad_accum')?.value ?? null, null);
+  const unused = await analyze({ 'train.py': dsPlugin('gradient_accumulation_steps=2', '') }, 'train.py');
+  assert.notEqual(fact(unused, 'grad_accum')?.value, 2);
+});
+
+test("accelerate: the launch's bf16 reaches an Accelerator() whose script shows casts this review does not read", async () => {
+  const script = dsPlugin('gradient_accumulation_steps=2', 'deepspeed_plugin=deepspeed_plugin');
+  const bf16 = await analyze(
+    { 'train.py': script, 'run.sh': 'accelerate launch --mixed_precision=bf16 --num_processes=2 train.py\n' },
+    'run.sh',
+  );
+  assert.equal(fact(bf16, 'precision')?.value, 'bf16');
+  // Launched with mixed precision off, the bfloat16 weights leave the precision unjudged, never fp32.
+  const off = await analyze(
+    { 'train.py': script, 'run.sh': 'accelerate launch --mixed_precision=no --num_processes=2 train.py\n' },
+    'run.sh',
+  );
+  assert.equal(fact(off, 'precision')?.value ?? null, null);
+  // Alone, the launch is unknown: no precision claimed.
+  const alone = await analyze({ 'train.py': script }, 'train.py');
+  assert.equal(fact(alone, 'precision')?.value ?? null, null);
+});

@@ -9,6 +9,7 @@ import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Sche
 import { ACCUMULATION, withoutComments } from './code-signs';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
+import { initializeConfig } from './deepspeed-dict';
 import { argFact, dataLoaderFacts, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
 import { deviceHint } from './device-hint';
 import { dividedBatch, dividedWorkers } from './python-batch';
@@ -193,6 +194,33 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
       if (t.origin === 'explicit') facts.set('precision', t);
     }
   }
+  // The DeepSpeed config the script passes to deepspeed.initialize: the engine's micro-batch, accumulation,
+  // precision and ZeRO stage (./deepspeed-dict.ts).
+  const dsInit = initializeConfig(file, root, text, values);
+  if (dsInit) refs.push(...dsInit.refs);
+  for (const f of dsInit?.overlay?.facts ?? []) {
+    if (f.key === 'optimizer' && dsInit?.clientOptimizer) continue;
+    const cur = facts.get(f.key);
+    // The script's own DataLoader batch is the micro-batch it feeds the engine.
+    if (f.key === 'micro_batch' && cur?.value != null && cur.origin !== 'framework-default') continue;
+    const stated = cur && cur.value !== null && (cur.origin === 'explicit' || cur.origin === 'script-default');
+    if (stated && cur.value !== f.value)
+      facts.set(f.key, { ...f, value: null, note: `${f.note ?? f.key}; the script also states ${String(cur.value)}` });
+    else facts.set(f.key, f);
+  }
+  // A DeepSpeed engine whose config is not read here: its config, not PyTorch's defaults, sets the precision and
+  // the accumulation (a launcher's or the script's JSON fills them in the linker).
+  if (dsInit && !dsInit.overlay)
+    for (const key of ['precision', 'grad_accum'] as const) {
+      const cur = facts.get(key);
+      if (!cur || cur.origin === 'framework-default' || cur.origin === 'assumed')
+        facts.set(key, {
+          key,
+          value: null,
+          origin: 'framework-default',
+          note: 'deepspeed.initialize: the DeepSpeed config sets it (not read here)',
+        });
+    }
   // No accumulation default where the code accumulates in a way the loop reader did not read.
   if (!ACCUMULATION.test(withoutComments(text)))
     addDefaults(facts, [frameworkDefault('grad_accum', 1, 'one optimizer step per batch')]);

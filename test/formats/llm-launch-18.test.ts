@@ -125,3 +125,74 @@ test("accelerate: the launch's bf16 reaches an Accelerator() whose script shows 
   const alone = await analyze({ 'train.py': script }, 'train.py');
   assert.equal(fact(alone, 'precision')?.value ?? null, null);
 });
+
+const dsDict = (extra = '', config = 'ds_config') => `import torch
+import deepspeed
+from transformers import AutoModelForCausalLM
+
+micro = 4
+ds_config = {
+    "train_micro_batch_size_per_gpu": micro,
+    "gradient_accumulation_steps": 8,
+    "optimizer": {"type": "AdamW", "params": {"lr": 1e-6}},
+    "bf16": {"enabled": True},
+    "zero_optimization": {"stage": 2, "overlap_comm": True},
+}
+${extra}
+model = AutoModelForCausalLM.from_pretrained("gpt2")
+engine, optimizer, _, _ = deepspeed.initialize(config=${config}, model=model, model_parameters=model.parameters())
+for step in range(1000):
+    loss = engine(batch()).loss
+    engine.backward(loss)
+    engine.step()
+`;
+
+test('deepspeed.initialize(config=dict): the engine config written in the script', async () => {
+  const a = await analyze({ 'grpo.py': dsDict() }, 'grpo.py');
+  assert.deepEqual(values(a, ['micro_batch', 'grad_accum', 'precision', 'zero_stage', 'optimizer']), [
+    4,
+    8,
+    'bf16',
+    2,
+    'adamw',
+  ]);
+  // A path instead of a dict: the JSON file it names.
+  const json =
+    '{"train_micro_batch_size_per_gpu": 2, "gradient_accumulation_steps": 1, "zero_optimization": {"stage": 3}}';
+  const b = await analyze({ 'grpo.py': dsDict('', '"ds.json"'), 'ds.json': json }, 'grpo.py');
+  assert.deepEqual(values(b, ['micro_batch', 'grad_accum', 'zero_stage']), [2, 1, 3]);
+});
+
+test('deepspeed.initialize(config=dict): a dict changed after it is written, or spread from another, claims nothing', async () => {
+  const changed = await analyze(
+    { 'grpo.py': dsDict('ds_config["zero_optimization"]["stage"] = int(os.environ["STAGE"])') },
+    'grpo.py',
+  );
+  assert.deepEqual(values(changed, ['zero_stage', 'grad_accum']), [null, null]);
+  const updated = await analyze({ 'grpo.py': dsDict('ds_config.update(load_overrides())') }, 'grpo.py');
+  assert.equal(fact(updated, 'zero_stage')?.value ?? null, null);
+  const spread = await analyze({ 'grpo.py': dsDict('', '{**base_config, "bf16": {"enabled": True}}') }, 'grpo.py');
+  assert.deepEqual(values(spread, ['zero_stage', 'precision']), [null, null]);
+  // "auto" leaves the value to something else: not claimed.
+  const auto = await analyze(
+    { 'grpo.py': dsDict().replace('"gradient_accumulation_steps": 8', '"gradient_accumulation_steps": "auto"') },
+    'grpo.py',
+  );
+  assert.equal(fact(auto, 'grad_accum')?.value ?? null, null);
+});
+
+test('deepspeed.initialize(args=args): the config on the command line decides; alone, no PyTorch default is claimed', async () => {
+  const script = dsDict('', 'None').replace('config=None, ', 'args=args, ');
+  const alone = await analyze({ 'train.py': script }, 'train.py');
+  assert.deepEqual(values(alone, ['precision', 'grad_accum']), [null, null]);
+  const json = '{"train_micro_batch_size_per_gpu": 2, "gradient_accumulation_steps": 4, "fp16": {"enabled": true}}';
+  const launched = await analyze(
+    {
+      'train.py': script,
+      'ds.json': json,
+      'run.sh': 'deepspeed --num_gpus 4 train.py --deepspeed --deepspeed_config ds.json\n',
+    },
+    'run.sh',
+  );
+  assert.deepEqual(values(launched, ['precision', 'grad_accum', 'devices']), ['fp16', 4, 4]);
+});

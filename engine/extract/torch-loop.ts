@@ -204,9 +204,24 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
     // The script's own DataLoader batch is the micro-batch it feeds the engine.
     if (f.key === 'micro_batch' && cur?.value != null && cur.origin !== 'framework-default') continue;
     const stated = cur && cur.value !== null && (cur.origin === 'explicit' || cur.origin === 'script-default');
-    if (stated && cur.value !== f.value)
+    // bf16/fp16 enabled in the config: the engine casts the model itself, whatever casts the script also writes.
+    const engineCasts = f.key === 'precision' && (f.value === 'bf16' || f.value === 'fp16');
+    if (stated && cur.value !== f.value && !engineCasts)
       facts.set(f.key, { ...f, value: null, note: `${f.note ?? f.key}; the script also states ${String(cur.value)}` });
     else facts.set(f.key, f);
+  }
+  // A dict with train_batch_size and no gradient_accumulation_steps: DeepSpeed derives the accumulation as
+  // train_batch_size / (micro-batch × processes), unknown until the processes are.
+  const dsKeys = dsInit?.overlay?.facts ?? [];
+  if (dsInit?.overlay && dsKeys.some((k) => k.key === 'global_batch') && !dsKeys.some((k) => k.key === 'grad_accum')) {
+    const cur = facts.get('grad_accum');
+    if (!cur || cur.origin === 'framework-default')
+      facts.set('grad_accum', {
+        key: 'grad_accum',
+        value: null,
+        origin: 'framework-default',
+        note: 'DeepSpeed derives the accumulation from train_batch_size / (micro-batch × processes)',
+      });
   }
   // A DeepSpeed engine whose config is not read here: its config, not PyTorch's defaults, sets the precision and
   // the accumulation (a launcher's or the script's JSON fills them in the linker).

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, fact } from './helpers';
+import { parseShell } from '../../engine/parse/shell';
 
 const values = (a: Awaited<ReturnType<typeof analyze>>, keys: string[]) =>
   keys.map((k) => fact(a, k as never)?.value ?? null);
@@ -195,4 +196,45 @@ test('deepspeed.initialize(args=args): the config on the command line decides; a
     'run.sh',
   );
   assert.deepEqual(values(launched, ['precision', 'grad_accum', 'devices']), ['fp16', 4, 4]);
+});
+
+test('deepspeed.initialize(config=dict): a global train_batch_size leaves the accumulation to the process count', async () => {
+  const script = dsDict().replace('"gradient_accumulation_steps": 8,', '"train_batch_size": 1024,');
+  const a = await analyze({ 'train.py': script }, 'train.py');
+  assert.deepEqual(values(a, ['micro_batch', 'global_batch', 'grad_accum']), [4, 1024, null]);
+  // The engine's bf16 decides over a .half() the script writes for its saved copies.
+  const saved = await analyze(
+    { 'train.py': `${script}    torch.save({k: v.half() for k, v in engine.module.state_dict().items()}, "ema.pt")\n` },
+    'train.py',
+  );
+  assert.equal(fact(saved, 'precision')?.value, 'bf16');
+});
+
+test("shell: bash's older arithmetic $[…] is read like $((…)); an unknown operand leaves it unread", () => {
+  const words = (t: string) => parseShell(t).commands[0].words.map((w) => [w.text, w.unresolved]);
+  const known =
+    'full=128\nmicro=8\ngpus=4\nGA=$[$full/($micro*$gpus)]\ntorchrun train.py --gradient_accumulation_steps $GA\n';
+  assert.deepEqual(words(known).slice(-1), [['4', false]]);
+  const unknown = 'micro=8\nGA=$[$FULL/$micro]\ntorchrun train.py --gradient_accumulation_steps $GA\n';
+  assert.equal(words(unknown).slice(-1)[0][1], true);
+});
+
+test("shell: a folder named through the launcher's own path is read relative to it; any other folder stays unread", async () => {
+  const launcher = (root: string) => `PROJECT_ROOT="${root}"
+export REPO_HOME="\${PROJECT_ROOT}"
+torchrun --nproc_per_node="8" src/grpo.py \\
+    --per_device_train_batch_size 8 \\
+    --bf16 \\
+    --deepspeed \${REPO_HOME}/local_scripts/zero2.json
+`;
+  const ds = '{"train_micro_batch_size_per_gpu": "auto", "zero_optimization": {"stage": 2}}';
+  const files = (root: string) => ({
+    'run_scripts/run_grpo.sh': launcher(root),
+    'local_scripts/zero2.json': ds,
+  });
+  const a = await analyze(files('$( cd "$( dirname "${BASH_SOURCE[0]}" )/.." && pwd )'), 'run_scripts/run_grpo.sh');
+  assert.equal(fact(a, 'zero_stage')?.value, 2);
+  // The folder of some other path: not known here, so no config is read.
+  const b = await analyze(files('$( cd "$( dirname "$CONFIG" )/.." && pwd )'), 'run_scripts/run_grpo.sh');
+  assert.equal(fact(b, 'zero_stage')?.value ?? null, null);
 });

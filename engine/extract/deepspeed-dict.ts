@@ -67,7 +67,8 @@ export function dictConfigDoc(
   dict: SyntaxNode,
   values: ValueResolver,
 ): ConfigDoc | undefined {
-  if (!pairs(dict)) return undefined;
+  const top = pairs(dict);
+  if (!top) return undefined;
   const pairAt = (path: string[]): SyntaxNode | undefined => {
     let d: SyntaxNode | undefined = dict;
     let p: SyntaxNode | undefined;
@@ -87,7 +88,7 @@ export function dictConfigDoc(
     syntax: 'json',
     errors: [],
     keys(path = []) {
-      if (path.length === 0) return [...pairs(dict)!.keys()];
+      if (path.length === 0) return [...top.keys()];
       const v = pairAt(path)?.childForFieldName('value');
       return v?.type === 'dictionary' ? [...(pairs(v)?.keys() ?? [])] : [];
     },
@@ -140,8 +141,8 @@ export function initializeConfig(
   const args = calls.map((c) => c.kwargs.get('config') ?? c.kwargs.get('config_params'));
   const clientOptimizer = calls.some((c) => c.kwargs.has('optimizer'));
   const none: InitializeConfig = { refs: [], clientOptimizer };
-  if (args.some((a) => !a) || new Set(args.map((a) => a!.value.text)).size > 1) return none;
-  const arg = args[0]!;
+  const arg = args[0];
+  if (!arg || args.some((a) => a?.value.text !== arg.value.text)) return none;
   const path = values.resolve(arg.value).value;
   if (typeof path === 'string')
     return /\.json$/i.test(path)

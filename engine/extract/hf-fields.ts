@@ -167,6 +167,10 @@ export const HF_SCHEMA: Schema = {
     }
     const p = hfPrecision(fields, opts);
     if (p) out.push(p);
+    // Not a TrainingArguments field: the script's own flag that its accumulation divides by the micro-batch (the
+    // name ./huggingface.ts maps that flag to), so the value given on the command line is the global batch.
+    const gb = fields.get('global_batch');
+    if (gb) out.push(fact('global_batch', int(gb.value) ?? null, gb, `${gb.text}: the batch the accumulation divides`));
     // TRL's ModelConfig (`torch_dtype`, newer `dtype`): the dtype the model is loaded in; under `load_in_4bit` TRL
     // also makes it the 4-bit compute dtype (trl/trainer/utils.py get_quantization_config, 2025).
     const dt = fields.get('torch_dtype') ?? fields.get('dtype');

@@ -20,6 +20,7 @@ import { DEVICE_CALLS } from './python-devices';
 import { VISION_CALLS } from './python-vision';
 import { importsOf, qualified } from './python-scan';
 import { nodesOfType } from '../parse/nodes-of-type';
+import { globalFact, globalOfAccumulation } from './accum-global';
 
 const ARG_CLASSES: Record<string, HfFlavour> = {
   TrainingArguments: 'transformers',
@@ -177,7 +178,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     const relevantSpans: RunPlan['relevantSpans'] = [];
     if (argCall) {
       used.add(argCall.node.id);
-      readArguments(argCall, file, values, facts, relevantSpans, flags);
+      readArguments(argCall, file, values, facts, relevantSpans, flags, root);
       // Anywhere else in the arguments call (its name, a non-footprint argument) the hover shows the estimate too.
       relevantSpans.push({ file, span: spanOf(argCall.node), key: 'framework' });
       edit = argumentEditor(argCall, text, file);
@@ -277,6 +278,7 @@ function readArguments(
   facts: Map<FactKey, Fact>,
   spans: RunPlan['relevantSpans'],
   flags: Map<string, string>,
+  root: SyntaxNode,
 ) {
   for (const [name, kw] of call.kwargs) {
     const dest = values.resolve(kw.value).dest;
@@ -351,6 +353,17 @@ function readArguments(
     if (fp && kw !== fp) spans.push({ file, span: spanOf(fp.node), key: 'precision' });
   } else if (tf && tfv?.value === true) {
     set('precision', 'tf32', tf, `tf32=${tf.value.text}`);
+  }
+  // `gradient_accumulation_steps=accum` with `accum = batch_size // micro_batch_size` then `accum //= world_size`
+  // (alpaca-lora and its forks): the batch it is computed from is the global batch, whatever the process count.
+  const ga = call.kwargs.get('gradient_accumulation_steps');
+  const g = ga && !facts.has('global_batch') ? globalOfAccumulation(ga.value, root, values) : undefined;
+  if (g) {
+    const f = globalFact(file, g);
+    facts.set('global_batch', f);
+    // A launcher's flag for the dividend (`--batch_size 256`) is the global batch that runs (./hf-fields.ts).
+    if (g.value.dest) flags.set(g.value.dest, 'global_batch');
+    if (f.span) spans.push({ file, span: f.span, key: 'global_batch' });
   }
   const cpu = call.kwargs.get('use_cpu') ?? call.kwargs.get('no_cuda');
   if (cpu && cpu.value.type === 'true') set('hardware', 'cpu', cpu, `${cpu.name}=True`);

@@ -9,6 +9,7 @@ import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Sche
 import { ACCUMULATION, withoutComments } from './code-signs';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
+import { initializeConfig } from './deepspeed-dict';
 import { argFact, dataLoaderFacts, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
 import { deviceHint } from './device-hint';
 import { dividedBatch, dividedWorkers } from './python-batch';
@@ -170,6 +171,21 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
       });
     }
   }
+  // DeepSpeedPlugin(gradient_accumulation_steps=N) handed to the Accelerator: accelerate writes the plugin's count into
+  // the DeepSpeed engine's config, which accumulates N micro-batches per optimizer step (accelerate docs, "DeepSpeed",
+  // 2025) — unless the Accelerator is given a count of its own.
+  const dsAccum = ds?.kwargs.get('gradient_accumulation_steps');
+  const ownAccum = facts.get('grad_accum');
+  if (
+    dsAccum &&
+    accelerator?.kwargs.has('deepspeed_plugin') &&
+    !fields.has('gradient_accumulation_steps') &&
+    (!ownAccum || ownAccum.origin === 'framework-default')
+  )
+    facts.set(
+      'grad_accum',
+      argFact('grad_accum', file, dsAccum, values, (v) => (typeof v === 'number' ? v : undefined)),
+    );
   if (accelerator) {
     const p = facts.get('precision');
     // autocast around the forward pass in an accelerate script is still mixed precision.
@@ -178,6 +194,48 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
       if (t.origin === 'explicit') facts.set('precision', t);
     }
   }
+  // The DeepSpeed config the script passes to deepspeed.initialize: the engine's micro-batch, accumulation,
+  // precision and ZeRO stage (./deepspeed-dict.ts).
+  const dsInit = initializeConfig(file, root, text, values);
+  if (dsInit) refs.push(...dsInit.refs);
+  for (const f of dsInit?.overlay?.facts ?? []) {
+    if (f.key === 'optimizer' && dsInit?.clientOptimizer) continue;
+    const cur = facts.get(f.key);
+    // The script's own DataLoader batch is the micro-batch it feeds the engine.
+    if (f.key === 'micro_batch' && cur?.value != null && cur.origin !== 'framework-default') continue;
+    const stated = cur && cur.value !== null && (cur.origin === 'explicit' || cur.origin === 'script-default');
+    // bf16/fp16 enabled in the config: the engine casts the model itself, whatever casts the script also writes.
+    const engineCasts = f.key === 'precision' && (f.value === 'bf16' || f.value === 'fp16');
+    if (stated && cur.value !== f.value && !engineCasts)
+      facts.set(f.key, { ...f, value: null, note: `${f.note ?? f.key}; the script also states ${String(cur.value)}` });
+    else facts.set(f.key, f);
+  }
+  // A dict with train_batch_size and no gradient_accumulation_steps: DeepSpeed derives the accumulation as
+  // train_batch_size / (micro-batch × processes), unknown until the processes are.
+  const dsKeys = dsInit?.overlay?.facts ?? [];
+  if (dsInit?.overlay && dsKeys.some((k) => k.key === 'global_batch') && !dsKeys.some((k) => k.key === 'grad_accum')) {
+    const cur = facts.get('grad_accum');
+    if (!cur || cur.origin === 'framework-default')
+      facts.set('grad_accum', {
+        key: 'grad_accum',
+        value: null,
+        origin: 'framework-default',
+        note: 'DeepSpeed derives the accumulation from train_batch_size / (micro-batch × processes)',
+      });
+  }
+  // A DeepSpeed engine whose config is not read here: its config, not PyTorch's defaults, sets the precision and
+  // the accumulation (a launcher's or the script's JSON fills them in the linker).
+  if (dsInit && !dsInit.overlay)
+    for (const key of ['precision', 'grad_accum'] as const) {
+      const cur = facts.get(key);
+      if (!cur || cur.origin === 'framework-default' || cur.origin === 'assumed')
+        facts.set(key, {
+          key,
+          value: null,
+          origin: 'framework-default',
+          note: 'deepspeed.initialize: the DeepSpeed config sets it (not read here)',
+        });
+    }
   // No accumulation default where the code accumulates in a way the loop reader did not read.
   if (!ACCUMULATION.test(withoutComments(text)))
     addDefaults(facts, [frameworkDefault('grad_accum', 1, 'one optimizer step per batch')]);

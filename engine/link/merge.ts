@@ -119,6 +119,14 @@ export function mergeRun(
         current.value !== null &&
         !(typeof current.value === 'string' && /bf16|fp16|fp8/.test(current.value))));
   if (envApplies) overlays.forEach(({ overlay, rank }, i) => (overlay.envFacts ?? []).forEach((f) => put(f, i, rank)));
+  // An Accelerator() whose script shows reduced-precision code this review does not read (a bfloat16 cast, a string
+  // that names mixed_precision=): the launch's bf16/fp16/fp8 still makes the Accelerator autocast in that dtype.
+  else if (draft.envPrecision === 'if-unset' && !owner.has('precision') && current?.value === null)
+    overlays.forEach(({ overlay, rank }, i) =>
+      (overlay.envFacts ?? [])
+        .filter((f) => f.key === 'precision' && typeof f.value === 'string' && /^(bf16|fp16|fp8)$/.test(f.value))
+        .forEach((f) => put(f, i, rank)),
+    );
   // A fully visible command line that sets no precision: the framework default is what runs, not a guess.
   const p = facts.get('precision');
   if (

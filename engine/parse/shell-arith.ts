@@ -91,3 +91,31 @@ export function listCount(inner: string, lookup: (name: string) => string | unde
   const items = v.split(sep === ',' ? ',' : /\s+/).filter((x) => x.trim());
   return items.length > 0 && items.every((x) => /^\s*\d+\s*$/.test(x)) ? items.length : undefined;
 }
+
+/** `$0`, `${0}`, `${BASH_SOURCE[0]}`, `$BASH_SOURCE`, quoted or not: the launcher's own path. */
+const SELF = String.raw`"?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?"?`;
+/** `$(realpath $0)`, `$(readlink -f "$0")`: the same path, resolved. */
+const REAL = String.raw`(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
+/** `dirname X`, `"$(dirname X)"`, with `/..` steps after it: the folder as written (group 1: the steps). */
+const DIR = String.raw`"?\$\(\s*dirname\s+(?:--\s+)?${REAL}\s*\)((?:/\.\.)*)/?"?`;
+const SCRIPT_DIR = [
+  new RegExp(String.raw`^dirname\s+(?:--\s+)?${REAL}$`),
+  new RegExp(String.raw`^cd\s+(?:--\s+)?${DIR}\s*(?:[&>\/\w\s]*?)(?:&&|;)\s*pwd(?:\s+-P)?$`),
+  new RegExp(String.raw`^(?:realpath|readlink\s+-f)\s+${DIR}$`),
+];
+
+/**
+ * The folder a launcher names through its own path (`$(dirname "$0")`, `$(cd "$(dirname "${BASH_SOURCE[0]}")/.." &&
+ * pwd)`, `$(realpath "$(dirname "$0")/..")`): `.` or `..` steps relative to the launcher's folder, which is where the
+ * linker resolves a relative path first. Undefined for any other command.
+ */
+export function scriptDirOf(inner: string): string | undefined {
+  const t = inner.trim().replace(/\s+/g, ' ');
+  for (const re of SCRIPT_DIR) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const ups = (m[1] ?? '').split('/..').length - 1;
+    return ups === 0 ? '.' : Array(ups).fill('..').join('/');
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@
 // (shell-quote, string-argv) give no source offsets, which fixes and findings need, and the subset launchers use is
 // small.
 import type { Span } from '../types';
-import { closing, listCount, shellArithmetic } from './shell-arith';
+import { closing, listCount, scriptDirOf, shellArithmetic } from './shell-arith';
 
 export interface Word {
   /** The word after quote removal and variable expansion. */
@@ -261,28 +261,24 @@ function scan(
     return { value: `$${name}`, ok: false };
   };
 
+  /** Integer arithmetic over the variables known here (`raw` stands when it cannot be read). */
+  const arith = (expr: string, raw: string, next: number): Expansion & { next: number } => {
+    let fromDefault = false;
+    const v = shellArithmetic(expr, (name) => {
+      fromDefault ||= defaulted.has(name);
+      return unknown.has(name) ? undefined : vars.get(name);
+    });
+    if (v === undefined) return { value: raw, ok: false, next };
+    return { value: String(v), ok: true, next, ...(fromDefault ? { defaulted: true } : {}) };
+  };
+
   /** Reads `$…` at position j (text[j] === '$'); returns the expansion and the position after it. */
   const dollar = (j: number): Expansion & { next: number } => {
     const c = text[j + 1];
-    if (c === '(' && text[j + 2] === '(') {
-      // `$(( … ))`: integer arithmetic over the variables known here.
-      let depth = 0;
-      let k = j + 1;
-      for (; k < n; k++) {
-        if (text[k] === '(') depth++;
-        else if (text[k] === ')' && --depth === 0) break;
-      }
-      const expr = text.slice(j + 3, Math.max(j + 3, k - 1));
-      let fromDefault = false;
-      const v = shellArithmetic(expr, (name) => {
-        fromDefault ||= defaulted.has(name);
-        return unknown.has(name) ? undefined : vars.get(name);
-      });
-      const next = Math.min(k + 1, n);
-      return v === undefined
-        ? { value: text.slice(j, next), ok: false, next }
-        : { value: String(v), ok: true, next, ...(fromDefault ? { defaulted: true } : {}) };
-    }
+    // `$[ … ]`: bash's older spelling of `$(( … ))` (bash manual, "Arithmetic Expansion": deprecated, still read).
+    const square = c === '[' ? text.indexOf(']', j + 2) : -1;
+    if (square !== -1 && !text.slice(j + 2, square).includes('\n'))
+      return arith(text.slice(j + 2, square), text.slice(j, square + 1), square + 1);
     if (c === '(') {
       let depth = 0;
       let k = j + 1;
@@ -290,9 +286,16 @@ function scan(
         if (text[k] === '(') depth++;
         else if (text[k] === ')' && --depth === 0) break;
       }
-      const counted = listCount(text.slice(j + 2, k), (name) => (unknown.has(name) ? undefined : vars.get(name)));
-      if (counted !== undefined) return { value: String(counted), ok: true, next: Math.min(k + 1, n) };
-      return { value: text.slice(j, k + 1), ok: false, next: Math.min(k + 1, n) };
+      const next = Math.min(k + 1, n);
+      // `$(( … ))`: integer arithmetic over the variables known here.
+      if (text[j + 2] === '(') return arith(text.slice(j + 3, Math.max(j + 3, k - 1)), text.slice(j, next), next);
+      const inner = text.slice(j + 2, k);
+      const counted = listCount(inner, (name) => (unknown.has(name) ? undefined : vars.get(name)));
+      if (counted !== undefined) return { value: String(counted), ok: true, next };
+      // `$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)`: the launcher's own folder (or one above it), relative.
+      const self = scriptDirOf(inner);
+      if (self !== undefined) return { value: self, ok: true, next };
+      return { value: text.slice(j, k + 1), ok: false, next };
     }
     if (c === '{') {
       const close = text.indexOf('}', j + 2);

@@ -15,6 +15,7 @@
 
 import type { ArchitectureInfo } from '../types';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
+import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
 
 const TV = 'pytorch/vision torchvision/models';
 
@@ -691,7 +692,7 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
         best = { a: e.a, len: k.length };
     }
   }
-  return best?.a;
+  return best?.a ?? lookupVitFamily(id, (k) => INDEX.find((e) => e.a.id === k)?.a);
 }
 
 /**
@@ -704,6 +705,8 @@ export function forwardFlopsAt(
   opts: { resolution?: number; audioSeconds?: number } = {},
 ): { flops: number; note?: string } {
   const res = opts.resolution;
+  const vitFamily = vitFamilyFlopsAt(a, res);
+  if (vitFamily) return vitFamily;
   if (FIXED_INPUT_IDS.has(a.id) && res !== undefined && res !== a.reference.resolution)
     return {
       flops: a.forwardFlops,

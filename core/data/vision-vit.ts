@@ -1,15 +1,16 @@
 // Vision transformers named by family and size/patch ("ViT-L/16", "DeiT-S", "vit_large_patch14_clip_224",
 // "torchvision vit_l_32"), the self-supervised objectives that change their FLOPs per image where the method is named
-// (MAE, DINO, DINOv2, MoCo v3), Segment Anything's windowed image encoder, and DETR-style detectors from the published
+// (MAE, DINO, DINOv2, MoCo v3), and DETR-style detectors from the published
 // GFLOPs tables. Resolved by lookupArchitecture (core/data/vision-audio.ts) after its own table, so the rows there win.
 //
 // Convention as in vision-audio.ts: FLOPs = 2 × multiply-accumulates (MACs); training FLOPs = 3 × forward FLOPs ×
 // samples × epochs (core/estimate.ts). A method whose second network only runs forward (a momentum or EMA teacher)
 // enters as forward-equivalents: forward FLOPs per image = student forward + teacher forward ÷ 3, so that 3 × that is
-// 3 × student + 1 × teacher. Heads of < 1 % of the FLOPs (projection MLPs, prototypes) are left out.
+// 3 × student + 1 × teacher. Projection heads are left out (DINO's prototype head: ≈ 1.5 % of ViT-S/16's multi-crop FLOPs).
 //
 // Every shape and count below has its source and year in the table itself; test/core/vision-vit.test.ts checks the
-// derived parameter counts against the published ones, and the derived FLOPs against a published figure where one exists.
+// derived parameter counts against the published ones, and the derived FLOPs against OpenCLIP's profiled FLOPs
+// (mlfoundations/open_clip docs/model_profile.csv) and MAE's own statements.
 
 import type { ArchitectureInfo } from '../types';
 
@@ -122,35 +123,6 @@ export function multiCropMacs(s: VitShape, patch: number, resolution: number): {
 export function mocoV3Macs(s: VitShape, patch: number, resolution: number): { macs: number; params: number } {
   const one = plainVitMacs(s, patch, resolution);
   return { macs: 2 * one.macs + (2 * one.macs) / 3, params: one.params };
-}
-
-/** [S] SAM image encoder (Kirillov et al. 2023 §3, Appendix A; segment_anything/build_sam.py): ViT/16 at 1,024 px, 14 × 14 windows, 4 global-attention blocks, a 256-channel neck. */
-export const SAM_ENCODER = { patch: 16, resolution: 1024, window: 14, globalBlocks: 4, neck: 256 } as const;
-
-/**
- * SAM's image encoder per image: the blocks' linear layers over every token, windowed attention (the token grid padded
- * to whole 14 × 14 windows) in all but 4 blocks, global attention in those, then the neck (1×1 to 256, 3×3 256→256).
- * The prompt encoder and the light mask decoder (≈ 4 M parameters) are left out.
- */
-export function samEncoderMacs(s: VitShape, resolution: number): { macs: number; params: number } {
-  const { patch, window, globalBlocks, neck } = SAM_ENCODER;
-  const d = s.hidden;
-  const side = Math.floor(resolution / patch);
-  const T = side * side;
-  const padded = Math.ceil(side / window) * window;
-  const windowed = (padded / window) ** 2 * 2 * (window * window) ** 2 * d;
-  const global = 2 * T * T * d;
-  const macs =
-    T * 3 * patch * patch * d +
-    s.layers * T * (4 * d * d + 2 * d * s.mlp) +
-    (s.layers - globalBlocks) * windowed +
-    globalBlocks * global +
-    T * (d * neck + 9 * neck * neck);
-  const headDim = d / 16;
-  const relPos =
-    (s.layers - globalBlocks) * 2 * (2 * window - 1) * headDim + globalBlocks * 2 * (2 * side - 1) * headDim;
-  const params = 3 * patch * patch * d + d + T * d + blockParams(s) + relPos + d * neck + 9 * neck * neck + 4 * neck;
-  return { macs, params };
 }
 
 // ------------------------------------------------------------------------------------------------ DETR-style detectors
@@ -267,7 +239,7 @@ function detrIn(t: string): string | undefined {
 
 // ------------------------------------------------------------------------------------------------ names
 
-type Method = 'plain' | 'mae' | 'dino' | 'dinov2' | 'mocov3' | 'sam';
+type Method = 'plain' | 'mae' | 'dino' | 'dinov2' | 'mocov3';
 
 const SIZE: Record<string, string> = {
   ti: 'ti',
@@ -324,7 +296,7 @@ function vitNameIn(t: string): Omit<VitName, 'method'> | undefined {
       t,
     );
   if (hub) return { size: hub[2], patch: parseInt(hub[3], 10), dinov2Shape: hub[1] === 'v2' && hub[2] === 'g' };
-  // paper, torchvision and canonical: ViT-L/16, ViT-Huge/14, DeiT-S, vit_l_32, vit-b-16-384px, sam-vit-h
+  // paper, torchvision and canonical: ViT-L/16, ViT-Huge/14, DeiT-S, vit_l_32, vit-b-16-384px
   const paper =
     /(?:^|[^a-z0-9])(vit|deit)[-_ ]?(ti|tiny|small|base|large|huge|giant|s|b|l|h|g)(?:[-_ /]?(\d{1,2}))?(?![a-z0-9])(?:[-_@ ](\d{3,4})px)?/.exec(
       t,
@@ -341,7 +313,7 @@ function vitNameIn(t: string): Omit<VitName, 'method'> | undefined {
 /**
  * The objective a name states, where it changes the FLOPs per image: MAE (also its pre-training constructors
  * `mae_vit_*`), DINO, DINOv2, MoCo v3 named in words (a hub checkpoint name such as `dinov2_vitl14` is a backbone,
- * not the training method), SAM's encoder. Undefined for objectives whose extra networks are not modelled here
+ * not the training method). Undefined for objectives whose extra networks are not modelled here
  * (I-JEPA, iBOT, data2vec, BYOL, distillation from another network): the name then gives no FLOPs.
  */
 function methodIn(t: string): Method | undefined {
@@ -360,11 +332,11 @@ function methodIn(t: string): Method | undefined {
   // Checkpoint names (hub entry points dino_vits16, dinov2_vitl14, facebook/dino-vits16; timm vit_*_patch14_dinov2)
   // name a backbone, not the training method.
   const hub = /(?:^|[^a-z0-9])dino(?:v2)?_vit[sblg]\d+|facebook\/dino(?:v2)?-|patch\d+[-_a-z0-9]*dinov2/.test(t);
-  const named: Array<[Method, RegExp]> = [
-    ['mae', /(?:^|[^a-z])mae(?:[^a-z]|$)|masked[-_ ]?auto-?encod/],
-    // SAM itself, not its descendants (HQ-SAM, Mobile-SAM: other trainable parts, a frozen or another encoder)
-    ['sam', /(?:^|[^a-z-_])sam(?:[^a-z0-9]|$)|^sam[-_]vit|segment[-_ ]?anything/],
-  ];
+  // Segment Anything: its ViT's FLOPs are not the training work (windowed attention at 1,024 px, and a mask decoder
+  // run for up to 64 masks × 11 prompting rounds per image, Kirillov et al. 2023 Appendix A; fine-tunes mostly freeze
+  // the encoder): no FLOPs from the name.
+  if (/(?:^|[^a-z])sam(?:[^a-z0-9]|$)|segment[-_ ]?anything/.test(t)) return undefined;
+  const named: Array<[Method, RegExp]> = [['mae', /(?:^|[^a-z])mae(?:[^a-z]|$)|masked[-_ ]?auto-?encod/]];
   if (!hub)
     named.push(['mocov3', /moco[-_ ]?v3/], ['dinov2', /dino[-_ ]?v2/], ['dino', /(?:^|[^a-z])dino(?:[^a-z0-9]|$)/]);
   // The method named first: "MoCo v3 ViT-L/16 (as reported by MAE)" is MoCo v3.
@@ -384,12 +356,11 @@ const METHOD_NAME: Record<Method, string> = {
   dino: 'DINO self-distillation, ',
   dinov2: 'DINOv2 self-distillation, ',
   mocov3: 'MoCo v3, ',
-  sam: 'SAM image encoder, ',
 };
 
 function vitRow(n: VitName, resolution: number): ArchitectureInfo {
   const shape = VIT_SHAPES[n.dinov2Shape || (n.method === 'dinov2' && n.size === 'g') ? 'g2' : n.size];
-  const patch = n.patch ?? SAM_ENCODER.patch;
+  const patch = n.patch ?? 16;
   const { macs, params } = vitMacsFor(n.method, shape, patch, resolution);
   const size = n.size === 'ti' ? 'Ti' : n.size.toUpperCase().replace('G', 'g');
   const prefix = n.method === 'plain' ? '' : `${n.method}-`;
@@ -400,29 +371,31 @@ function vitRow(n: VitName, resolution: number): ArchitectureInfo {
     dino: `student on ${MULTI_CROP.global} × ${resolution} + ${MULTI_CROP.local} × ${MULTI_CROP.localSize} px crops, EMA teacher (forward) on the global crops (Caron et al. 2021 §3.1; facebookresearch/dino main_dino.py defaults)`,
     dinov2: `student on ${MULTI_CROP.global} × ${resolution} + ${MULTI_CROP.local} × ${MULTI_CROP.localSize} px crops, EMA teacher (forward) on the global crops (Oquab et al. 2023 §4; facebookresearch/dinov2 ssl_default_config.yaml)`,
     mocov3: 'two crops through the encoder and the momentum encoder (forward) (Chen, Xie & He 2021, Algorithm 1)',
-    sam: `ViT/16 at ${resolution} px, 14 × 14 windowed attention, 4 global blocks, 256-channel neck (Kirillov et al. 2023, Appendix A; segment_anything/modeling/image_encoder.py)`,
   };
   return {
     id: `${prefix}vit-${n.size}-${patch}${g2}-${resolution}px`,
-    name: `${METHOD_NAME[n.method]}ViT-${size}/${patch}${g2 ? ' (DINOv2 shape)' : ''} at ${resolution} px`,
+    name: `${METHOD_NAME[n.method]}ViT-${size}/${patch}${g2 ? ' (DINOv2 shape)' : ''}`,
     modality: 'vision',
     family: 'transformer',
     params,
     forwardFlops: 2 * macs,
-    reference: {
-      resolution,
-      note:
-        n.method === 'plain'
-          ? `${resolution}×${resolution} image`
-          : `forward-equivalent FLOPs per training image (training = 3 ×); ${resolution} px`,
-    },
+    reference: { resolution, note: `${resolution}×${resolution} image${NOTE[n.method]}` },
     aliases: [],
     source: `[D] ${shape.source}; ${how[n.method]}`,
     year: Math.max(shape.year, n.method === 'plain' ? 0 : METHOD_YEAR[n.method]),
   };
 }
 
-const METHOD_YEAR: Record<Method, number> = { plain: 0, mae: 2022, dino: 2021, dinov2: 2023, mocov3: 2021, sam: 2023 };
+/** What a forward-equivalent per image counts, beside the image size. */
+const NOTE: Record<Method, string> = {
+  plain: '',
+  mae: `; encoder on ${100 - MAE.maskRatio * 100} % of the patches, 8-block decoder on all`,
+  dino: `; student on 2 global + ${MULTI_CROP.local} local crops, teacher (forward) on the global ones`,
+  dinov2: `; student on 2 global + ${MULTI_CROP.local} local crops, teacher (forward) on the global ones`,
+  mocov3: '; two crops, encoder and momentum encoder (forward)',
+};
+
+const METHOD_YEAR: Record<Method, number> = { plain: 0, mae: 2022, dino: 2021, dinov2: 2023, mocov3: 2021 };
 
 function vitMacsFor(m: Method, s: VitShape, patch: number, res: number): { macs: number; params: number } {
   switch (m) {
@@ -433,15 +406,13 @@ function vitMacsFor(m: Method, s: VitShape, patch: number, res: number): { macs:
       return multiCropMacs(s, patch, res);
     case 'mocov3':
       return mocoV3Macs(s, patch, res);
-    case 'sam':
-      return samEncoderMacs(s, res);
     default:
       return plainVitMacs(s, patch, res);
   }
 }
 
 /** The ids of this file's own rows ("mae-vit-l-16-224px", "vit-g-14-dinov2-518px"), as the core passes them on. */
-const OWN_ID = /^(?:(mae|dino|dinov2|mocov3|sam)-)?vit-(ti|s|b|l|h|g)-(\d+)(-dinov2)?-(\d+)px$/;
+const OWN_ID = /^(?:(mae|dino|dinov2|mocov3)-)?vit-(ti|s|b|l|h|g)-(\d+)(-dinov2)?-(\d+)px$/;
 
 function parseName(text: string): { name: VitName; resolution: number } | { detr: string } | undefined {
   const t = text.trim().toLowerCase();
@@ -458,12 +429,10 @@ function parseName(text: string): { name: VitName; resolution: number } | { detr
   if (!v || !VIT_SHAPES[v.size]) return undefined;
   const method = methodIn(t);
   if (!method) return undefined;
-  if (method === 'sam' && !['b', 'l', 'h'].includes(v.size)) return undefined;
-  // A ViT with no patch size is no one network (ViT-B/16 or /32, ViT-H/14 or SAM's /16), except SAM's, always /16.
-  if (v.patch === undefined && method !== 'sam') return undefined;
-  if (method === 'sam' && v.patch !== undefined && v.patch !== SAM_ENCODER.patch) return undefined;
+  // A ViT with no patch size is no one network (ViT-B/16 or /32; ViT-H/14, or /16 in SAM).
+  if (v.patch === undefined) return undefined;
   if (v.patch !== undefined && (v.patch < 2 || v.patch > 64)) return undefined;
-  const resolution = v.resolution ?? (method === 'sam' ? SAM_ENCODER.resolution : 224);
+  const resolution = v.resolution ?? 224;
   return { name: { ...v, method }, resolution };
 }
 

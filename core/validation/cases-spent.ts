@@ -387,15 +387,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'A',
     family: 'sam',
     year: 2023,
-    inputs: {
-      params: 636000000,
-      samples: 11000000,
-      epochs: 2.09,
-      resolution: 1024,
-      architecture: 'sam-vit-h-16-1024px',
-      hardware: 'A100',
-      devices: 256,
-    },
+    inputs: { params: 636000000, samples: 11000000, epochs: 2.09, resolution: 1024, hardware: 'A100', devices: 256 },
     target: { metric: 'gpuHours', value: 17408 },
     source:
       "Kirillov et al. 2023, 'Segment Anything' (arXiv 2304.02643), Appendix A (training recipe) and Table 9 model card ('Compute cost and impact') — 2023",

@@ -134,6 +134,11 @@ const DETR_NOTE =
   'one COCO image as the network sees it (shorter side 800, longer ≤ 1,333); the published GFLOPs are averaged over ' +
   'COCO val images with Detectron2/fvcore flop counting, which counts a multiply-accumulate as one FLOP: doubled here';
 
+/** [S] The reference code of both trains in fp32: main.py of facebookresearch/detr and of fundamentalvision/Deformable-DETR
+ * builds the model and optimizer with no autocast, GradScaler or mixed-precision option (2020). */
+const DETR_FP32 =
+  'facebookresearch/detr and fundamentalvision/Deformable-DETR main.py, 2020: no mixed-precision option';
+
 /** [S] Published GFLOPs (multiply-accumulates) and parameters per detector, ResNet-50 backbone unless named. */
 const DETR_ROWS: ReadonlyArray<{
   id: string;
@@ -206,6 +211,7 @@ function detrRow(id: string): ArchitectureInfo | undefined {
     aliases: [],
     source: `[S] ${r.source}: ${r.gmacs} GFLOPs (multiply-accumulates), ${r.params / 1e6} M parameters`,
     year: r.year,
+    trainedIn: { precision: 'fp32', source: DETR_FP32 },
   };
 }
 

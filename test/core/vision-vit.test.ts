@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { forwardFlopsAt, lookupArchitecture, maeMacs, plainVitMacs, VIT_SHAPES } from '../../core/index';
+import { estimate, forwardFlopsAt, lookupArchitecture, maeMacs, plainVitMacs, VIT_SHAPES } from '../../core/index';
 
 function near(actual: number, expected: number, rel: number, what: string): void {
   assert.ok(Math.abs(actual / expected - 1) <= rel, `${what}: ${actual} is not within ${rel * 100} % of ${expected}`);
@@ -101,5 +101,16 @@ describe('DETR-style detectors', () => {
       'DETR (Swin-L)',
     ])
       assert.equal(lookupArchitecture(n), undefined, n);
+  });
+
+  it("assumes fp32 when a run states no precision, as DETR's reference code trains; a stated precision wins", () => {
+    const run = { samples: 118287, epochs: 50, architecture: 'detr-r50', hardware: 'V100', devices: 8 } as const;
+    const unstated = estimate(run);
+    assert.match(unstated.assumptions.find((a) => a.key === 'precision')!.text, /assumed fp32, as DETR/);
+    assert.equal(unstated.gpuHours.mid, estimate({ ...run, precision: 'fp32' }).gpuHours.mid);
+    assert.ok(estimate({ ...run, precision: 'fp16' }).gpuHours.mid < unstated.gpuHours.mid / 1.5);
+    // must not: a network with no such note keeps the accelerator's mixed-precision default
+    const vit = estimate({ ...run, architecture: 'vit-b-16' });
+    assert.match(vit.assumptions.find((a) => a.key === 'precision')!.text, /assumed fp16 mixed precision/);
   });
 });

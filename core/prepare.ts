@@ -12,6 +12,7 @@ import {
   type Band,
 } from './compute';
 import { embodiedPerDeviceHour } from './data/embodied';
+import { lookupArchitecture } from './data/vision-audio';
 import {
   HOST_SHARE,
   IDLE_POWER_FRACTION,
@@ -125,11 +126,16 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
   }
 
   // Precision.
-  const precision: Precision = inputs.precision ?? (accel.bf16 ? 'bf16' : accel.tensorCores ? 'fp16' : 'fp32');
+  const reference = inputs.architecture ? lookupArchitecture(inputs.architecture) : undefined;
+  const trainedIn = inputs.precision === undefined ? reference?.trainedIn : undefined;
+  const precision: Precision =
+    inputs.precision ?? trainedIn?.precision ?? (accel.bf16 ? 'bf16' : accel.tensorCores ? 'fp16' : 'fp32');
   if (inputs.precision === undefined) {
     assumptions.push({
       key: 'precision',
-      text: `Precision not stated; assumed ${precision}${precision === 'fp32' ? '' : ' mixed precision'}`,
+      text: trainedIn
+        ? `Precision not stated; assumed ${precision}, as ${reference?.name}'s reference code trains (${trainedIn.source})`
+        : `Precision not stated; assumed ${precision}${precision === 'fp32' ? '' : ' mixed precision'}`,
       override: OVERRIDE_HINTS.precision,
     });
   }

@@ -310,6 +310,11 @@ export interface ArchitectureInfo {
   aliases: string[];
   source: string;
   year: number;
+  /**
+   * The precision the network's reference training code runs in, where it has no mixed-precision option (DETR's):
+   * assumed when a run states none (core/prepare.ts).
+   */
+  trainedIn?: { precision: Precision; source: string };
 }
 
 export interface MemoryBreakdown {

@@ -17,6 +17,7 @@ import type { ArchitectureInfo } from '../types';
 import { DETECTION_ARCHITECTURES, DETECTION_IDS } from './detection';
 import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
+import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
 
 /** [I] Decoder tokens per 30-s Whisper training segment: ≈150 spoken words per minute × ≈1.3 BPE tokens per word
  * (≈100) plus special and timestamp tokens. The decoder is 10–25 % of the FLOPs, so ±50 % here moves the total ±5–12 %. */
@@ -669,7 +670,7 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
         best = { a: e.a, len: k.length };
     }
   }
-  return best?.a;
+  return best?.a ?? lookupVitFamily(id, (k) => INDEX.find((e) => e.a.id === k)?.a);
 }
 
 /**
@@ -682,6 +683,8 @@ export function forwardFlopsAt(
   opts: { resolution?: number; audioSeconds?: number } = {},
 ): { flops: number; note?: string } {
   const res = opts.resolution;
+  const vitFamily = vitFamilyFlopsAt(a, res);
+  if (vitFamily) return vitFamily;
   if ((FIXED_INPUT_IDS.has(a.id) || DETECTION_IDS.has(a.id)) && res !== undefined && res !== a.reference.resolution)
     return {
       flops: a.forwardFlops,

@@ -21,7 +21,7 @@ import type { ValueResolver } from './python-values';
  * `maskrcnn_resnet50_fpn`, `deeplabv3_resnet50`) of the table's rows. */
 const TV_BUILDERS = [
   ...['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152'],
-  ...['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_h_14'],
+  ...['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14'],
   ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `efficientnet_b${i}`),
   ...['convnext_tiny', 'convnext_small', 'convnext_base'],
   ...['swin_t', 'swin_s', 'swin_b'],
@@ -198,8 +198,10 @@ function modelFact(
         if (f) return f;
       }
     }
-    if (c.callee === 'torch.hub.load' && /pytorch\/vision/.test(c.positional[0]?.text ?? '')) {
-      const f = byName(c.positional[1], (v) => `torch.hub.load("pytorch/vision", "${v}")`);
+    // torchvision's hub, and DETR's (detr_resnet50, detr_resnet101_dc5, …: facebookresearch/detr hubconf.py)
+    const hub = /pytorch\/vision|facebookresearch\/detr\b/.exec(c.positional[0]?.text ?? '')?.[0];
+    if (c.callee === 'torch.hub.load' && hub) {
+      const f = byName(c.positional[1], (v) => `torch.hub.load("${hub}", "${v}")`);
       if (f) return f;
     }
   }

@@ -124,8 +124,9 @@ describe('ranges from out-of-family residuals, by regime', () => {
     }));
     const before = fitConstants(CASES).spreads.byRegime.small!;
     const after = fitConstants([...CASES, ...fast]).spreads.byRegime.small!;
-    // pythia-1b ran on 64 GPUs: a small multi-node run
-    assert.ok(after.high > before.high * 1.1, `${before.high} → ${after.high}`);
+    // pythia-1b ran on 64 GPUs: a small multi-node run. Three runs among the ≈ 60 small ones move the end of the 90 %
+    // interval by about a tenth (9 % since round 18's vision runs joined the regime); in-sample residuals would not.
+    assert.ok(after.high > before.high * 1.05, `${before.high} → ${after.high}`);
     assert.ok(after.n === before.n + 3);
   });
   it('reads an MI250X count as packages, says so, and covers a count of GCDs (twice the device-hours, same energy)', () => {

@@ -161,7 +161,9 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
   const trains =
     /\bbackward\s*\(|\.step\s*\(|\btrain\w*\s*\(\s*[^)\s]|\.fit\s*\(|optimize_parameters\s*\(/.test(text) &&
     !LIBRARY_LOOP.test(text);
-  if (trains && !AMP_WORDS.test(text))
+  // An `Accelerator()` given no mixed_precision takes it from `accelerate launch --mixed_precision` or the machine's
+  // accelerate config (ACCELERATE_MIXED_PRECISION): the code alone does not say fp32.
+  if (trains && !AMP_WORDS.test(text) && !/\bAccelerator\s*\(/.test(text))
     put(
       'precision',
       'fp32',

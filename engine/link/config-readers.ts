@@ -7,6 +7,7 @@
 // accumulation, the optimizer the code builds, and the schema's and argparse's defaults for keys the config leaves
 // out — all with origin `inferred`, never over what the config states.
 import { multipliedByFound } from '../extract/python-devices';
+import { namedForOtherWork } from '../extract/launcher-run';
 import * as path from 'node:path';
 import { readingFacts, type PathLookup } from '../extract/config-reading';
 import { MULTI_PROCESS } from '../extract/data-parallel';
@@ -93,7 +94,9 @@ export function schemaOf(linker: Linker, files: string[], own: EntrySet[]): Entr
   let best: { set: EntrySet; n: number } | undefined;
   for (const f of files) {
     const text = linker.read(f);
-    if (!text || !/^\s*(_C|__C|_?cfg|config|C)\s*=\s*(CN|CfgNode|EasyDict|edict|ConfigDict)\s*\(/m.test(text)) continue;
+    // yacs nodes and their look-alikes (a project's own `SegmentronConfig()` dict of attribute nodes).
+    if (!text || !/^\s*(_C|__C|_?cfg|config|C)\s*=\s*(CN|CfgNode|EasyDict|edict|ConfigDict|\w+Config)\s*\(/m.test(text))
+      continue;
     const set = readEntries(linker.id(f), text, cachedTree(path.resolve(f), text, linker.parser));
     if (!set) continue;
     // Paths without the schema's root variable (`_C.TRAIN.LR` → `TRAIN.LR`).
@@ -140,7 +143,9 @@ export function readersOf(
   const scored: { r: Reader; score: number }[] = [];
   let read = 0;
   for (const f of files) {
-    if (read >= MAX_CANDIDATES || OTHER_WORK.test(path.basename(f, '.py'))) continue;
+    // Named for other work (`extract_features.py`, `preprocess.py`): its loader batch is not the training run's.
+    if (read >= MAX_CANDIDATES || OTHER_WORK.test(path.basename(f, '.py')) || namedForOtherWork(path.basename(f)))
+      continue;
     const text = linker.read(f);
     read++;
     // A script composing this Hydra config trains in ways the quick test misses (physicsnemo's

@@ -86,6 +86,9 @@ interface State {
    * assign a variable differently leave it unknown, or, for a value of several words, the flags whose values differ.
    */
   cases: Map<string, { values: Set<string>; flags: Map<string, Set<string>> }>[];
+  /** Open `if … fi` blocks; `guarded`: the command follows `&&` or `||`. */
+  ifDepth: number;
+  guarded: boolean;
 }
 
 /** `preset`: variables known before the script runs (`$SLURM_NNODES` from the script's own `#SBATCH` lines). */
@@ -98,6 +101,8 @@ export function parseShell(text: string, preset?: Map<string, string>): ShellScr
     arrays: new Map(),
     varWords: new Map(),
     cases: [],
+    ifDepth: 0,
+    guarded: false,
   };
   const r = scan(text, 0, text.length, state);
   return { commands: r.commands, comments: r.comments, vars: state.vars, arrays: state.arrays };
@@ -151,6 +156,11 @@ function scan(
       if (words[0].text === 'case') state.cases.push(new Map());
       else state.cases.pop();
     }
+    // Run only when a test holds (`if [ $W -gt 112 ]; then W=112; fi`, `[ … ] && W=112`).
+    const head = words.length > 0 && !words[0].quoted ? words[0].text : '';
+    state.ifDepth = Math.max(0, state.ifDepth + (head === 'if' ? 1 : head === 'fi' ? -1 : 0));
+    const conditional = state.ifDepth > 0 || state.guarded;
+    if (words.length > 0) state.guarded = false;
     if (words.length > 0) {
       const env = new Map<string, string>();
       let k = 0;
@@ -194,6 +204,8 @@ function scan(
           // `if [ -n "$2" ]; then STEPS=$2; fi` after `STEPS=20000`: run without arguments, the default stands.
           const raw = valueAt ? text.slice(valueAt.start, valueAt.end) : '';
           if (w?.unresolved && /^"?\$\{?\d\}?"?$/.test(raw) && vars.has(name) && !unknown.has(name)) continue;
+          // Set from what is not read here (`W=$(nproc)`), then assigned only when a test holds: still unknown.
+          if (conditional && unknown.has(name) && !positional.has(name)) continue;
           // `case $1 in a) P="--x 1";; b) P="--x 2";; esac`: which arm runs is the caller's choice.
           const arms = state.cases[state.cases.length - 1];
           const seen = arms?.get(name) ?? { values: new Set<string>(), flags: new Map<string, Set<string>>() };
@@ -369,6 +381,7 @@ function scan(
     }
     if (c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
       endCommand(i);
+      if (!flat && (c === '&' || c === '|') && text[i + 1] === c) state.guarded = true;
       i++;
       continue;
     }
@@ -475,8 +488,7 @@ function scan(
       }
     }
     if (array) continue;
-    // A separator the cases above do not take (a Unicode space, `<(` of a process substitution) ends an empty
-    // word: step over it, or the loop would never advance (found by the fuzz suite).
+    // A separator not taken above (a Unicode space, `<(`) ends an empty word: step over it (found by fuzzing).
     if (i === start) {
       i++;
       continue;

@@ -127,8 +127,10 @@ export const FRAMEWORKS: Framework[] = [
     detect: (s) =>
       // `_BASE_` names one file in detectron2 (a list is PaddleDetection's).
       (s.syntax === 'yaml' &&
-        // PySlowFast's video configs share yacs and SOLVER (./frameworks-jobs.ts).
-        !(s.topExact('TRAIN') && any(s, 'data.num_frames', 'data.sampling_rate')) &&
+        // detectron2's schema (detectron2/config/defaults.py) has no `TRAIN` node, and its yacs merge rejects a key
+        // the schema lacks: a YAML with one is another project's own yacs schema (PySlowFast's video configs,
+        // ./frameworks-jobs.ts; SegmenTron's `TRAIN.EPOCHS`), whose defaults are not detectron2's.
+        !s.topExact('TRAIN') &&
         (s.topExact('SOLVER') ||
           (s.topExact('_BASE_') && typeof s.value('_BASE_') === 'string') ||
           (s.topExact('MODEL') && (s.topExact('INPUT') || s.topExact('DATASETS'))))) ||

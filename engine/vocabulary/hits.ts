@@ -10,6 +10,8 @@ import type { Framework } from './frameworks';
 /** Keys of evaluation, validation, test and inference settings: never the training run's. */
 const NOT_TRAINING =
   /(^|_)(val|valid|validation|eval|evaluate|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
+/** Groups of settings for sampling from the trained model (`sample:`, `sample_cfg:`), not for training it. */
+const SAMPLING_GROUP = /(^|_)sample(_|$)/;
 /** How often the training run evaluates: keys named for evaluation that are still the training run's settings. */
 const EVALUATION_TARGETS: Target[] = ['eval_strategy', 'eval_steps'];
 /** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
@@ -107,6 +109,9 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter(guess), near];
       if (!candidates?.length) continue;
       const notTraining = (p: string) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p);
+      // A group of sampling settings (`config.sample.mini_batch_size`, a diffusion model's sampler for its FID
+      // evaluation): never the training run's; the word alone stays a leaf's own (`sample_rate`, `samples_per_gpu`).
+      if (path.slice(0, -1).some((p) => SAMPLING_GROUP.test(p))) continue;
       if (path.some(notTraining)) {
         // The training run's own evaluation cadence (`eval_steps`, `evaluation_strategy`) is a training setting:
         // only its rows read such a key, and not inside a group of evaluation settings.

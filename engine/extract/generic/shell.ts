@@ -32,8 +32,11 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
     // An evaluation tool or script run after training (`lm_eval --batch_size 4`, `python eval.py`): its flags are not
     // the run's settings.
     if (otherWork(words)) continue;
-    // Lines of a bash array (`ARGS=(\n  --micro-batch-size 4\n)`) come as commands that start with a flag.
-    for (let i = words[0]?.text.startsWith('--') ? 0 : 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
+    // A command whose name is a flag is run by no program: the lines after a broken continuation (`--a 1 \  # why`,
+    // where the `\` escapes the space and `#` ends the command) make a command `--b …` that bash cannot find, so
+    // their flags never reach the run (bash(1), QUOTING and COMMENTS).
+    if (words[0]?.text.startsWith('-')) continue;
+    for (let i = 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
       const w = words[i];
       const raw = text.slice(w.span.start, w.span.end);
       // A word holding several flags: a quoted array item (`"--fp8-format hybrid"`) or an unquoted `$ARGS` whose

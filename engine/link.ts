@@ -31,6 +31,7 @@ import { withSingleDevice } from './link/single-device';
 import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
 import { withModelClassOptimizer } from './link/model-optimizer';
+import { withGinOptimizer } from './link/gin-optimizer';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
 import { withRepoDefaults } from './link/repo-defaults';
@@ -189,6 +190,8 @@ export function linkFile(input: LinkInput): LinkResult {
       // A LightningModule the config instantiates (`model.target`, `model.class_path`): its configure_optimizers().
       const doc = drafts.length ? (c?.doc ?? configDoc(file, text)) : undefined;
       if (doc) drafts = withModelClassOptimizer(linker, file, doc, drafts);
+      // A gin file's optimizer bindings (`Agent.optimizer = @tf.train.AdamOptimizer()`).
+      if (/\.gin$/i.test(file)) drafts = withGinOptimizer(linker, file, text, drafts);
     }
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);

@@ -246,6 +246,11 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   // A global batch the file states (Megatron, detectron2, T5X) wins over micro × accumulation × devices.
   const globalBatch = num(v('global_batch')) ?? micro * accum * devices;
   const statedTokens = num(v('train_tokens'));
+  // Preference pairs (TRL's DPO/ORPO trainers): each sample of the batch is a chosen and a rejected sequence.
+  const preference =
+    v('preference') === 'reference' || v('preference') === 'reference-free' ? v('preference') : undefined;
+  const pairs = preference !== undefined ? 2 : 1;
+  const pairText = pairs > 1 ? ' × 2 sequences (a chosen and a rejected response)' : '';
   const assumptions: Assumption[] = [];
   let tokens: number | undefined;
   let totalSteps: number | undefined;
@@ -271,10 +276,10 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     perSample = { ...perSample, architecture: String(v('model')), resolution: res };
   } else if (maxSteps !== undefined && maxSteps > 0) {
     totalSteps = maxSteps;
-    tokens = maxSteps * globalBatch * seqLen;
+    tokens = maxSteps * globalBatch * seqLen * pairs;
     assumptions.push({
       key: 'tokens',
-      text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch} × ${seqLen} tokens = ${tokens.toExponential(2)} tokens`,
+      text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch} × ${seqLen} tokens${pairText} = ${tokens.toExponential(2)} tokens`,
     });
   } else if (statedTokens !== undefined && statedTokens > 0) {
     tokens = statedTokens;
@@ -292,10 +297,10 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     // share of the full length, with a range from short examples padded per batch to full ones (TEXT_FILL_RANGE).
     const padded = v('padding') === 'max_length';
     if (padded || v('packing') === true) {
-      tokens = epochs * examples * seqLen;
+      tokens = epochs * examples * seqLen * pairs;
       assumptions.push({
         key: 'tokens',
-        text: `${times} × ${seqLen} tokens (${padded ? 'every example padded to the maximum length' : 'packed into full sequences'}) = ${tokens.toExponential(2)} tokens`,
+        text: `${times} × ${seqLen} tokens (${padded ? 'every example padded to the maximum length' : 'packed into full sequences'})${pairText} = ${tokens.toExponential(2)} tokens`,
         override,
       });
     } else {
@@ -362,6 +367,8 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     peft: peft === 'lora' || peft === 'qlora' ? { method: peft } : undefined,
     zeroStage: num(v('zero_stage')) as RunInputs['zeroStage'],
     // Weights loaded (or declared) in 16-bit are trained in 16-bit: no fp32 master copy, states in 16-bit.
+    // The core doubles the sequences of samples × epochs itself, and adds a reference model's forward pass.
+    preference: preference as RunInputs['preference'],
     pureHalf:
       (v('model_dtype') === 'bf16' || v('model_dtype') === 'fp16') && v('model_dtype') === precision ? true : undefined,
   };

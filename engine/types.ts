@@ -40,6 +40,11 @@ export const FACT_KEYS = [
   'dp',
   /** Side in pixels of the training images (the training crop), for vision models. */
   'resolution',
+  /**
+   * Preference optimisation on pairs, from the TRL trainer a script builds: 'reference' (DPOTrainer: a frozen reference
+   * model) or 'reference-free' (ORPOTrainer, or DPOConfig(reference_free=True)); core RunInputs.preference.
+   */
+  'preference',
   // Settings the rules read beyond the footprint (rules/): logging, evaluation, loading, kernels, saving, hub.
   'logging_steps',
   'eval_strategy',

@@ -215,6 +215,16 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
           note: 'peft_config passed to the trainer',
         });
       }
+      const pref = preferenceOf(trainer, argCall);
+      if (pref)
+        facts.set('preference', {
+          key: 'preference',
+          value: pref,
+          origin: 'explicit',
+          file,
+          span: spanOf(trainer.node),
+          note: `${trainer.name}: each sample a chosen and a rejected response${pref === 'reference' ? ', with a frozen reference model' : ''}`,
+        });
       // `Trainer(model=…)` or `Trainer("org/model", args)`: the model is the first positional argument too.
       const m = trainer.kwargs.get('model')?.value ?? trainer.positional[0];
       const mv = values.resolve(m);
@@ -406,4 +416,19 @@ function isOtherTrainer(full: string, callee: string): boolean {
     full.includes('.') &&
     !/^(transformers|trl|peft|optimum|setfit|sentence_transformers)\b/.test(full)
   );
+}
+
+/**
+ * The preference objective of a TRL trainer (huggingface/trl): DPOTrainer runs the policy on the chosen and the rejected
+ * response of each pair and a frozen reference model's forward pass on both, unless its DPOConfig says
+ * `reference_free=True`; ORPOTrainer runs the pairs without a reference model. Other trainers: none.
+ */
+function preferenceOf(trainer: CallSite, argCall: CallSite | undefined): 'reference' | 'reference-free' | undefined {
+  if (trainer.name === 'ORPOTrainer') return 'reference-free';
+  if (trainer.name !== 'DPOTrainer') return undefined;
+  const free = argCall?.name === 'DPOConfig' ? argCall.kwargs.get('reference_free')?.value.text : undefined;
+  if (free === 'True') return 'reference-free';
+  // A value the script computes (`reference_free=args.ref_free`) leaves the reference model unknown.
+  if (free !== undefined && free !== 'False') return undefined;
+  return 'reference';
 }

@@ -87,3 +87,21 @@ export function epochNamedLoop(step: SyntaxNode, bound: SyntaxNode | undefined):
  */
 export const notEpochs = (bound: string): boolean =>
   /time_?steps?|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound);
+
+/**
+ * Whether the counter a batch loop's break compares with `budget` counts steps over the whole run: not the batch
+ * loop's own index (`for step, batch in enumerate(loader)` restarts every epoch) and not reset inside the epoch loop.
+ */
+export function countsAcrossEpochs(budget: SyntaxNode, step: SyntaxNode, epoch: SyntaxNode): boolean {
+  let cmp = budget.parent;
+  if (cmp?.type === 'binary_operator') cmp = cmp.parent;
+  const left = cmp?.type === 'comparison_operator' ? cmp.namedChildren[0] : undefined;
+  const counter = left?.type === 'binary_operator' ? left.childForFieldName('left') : left;
+  if (!counter) return false;
+  const own = step.childForFieldName('left')?.descendantsOfType('identifier') ?? [];
+  if (own.some((id) => id?.text === counter.text)) return false;
+  const body = epoch.childForFieldName('body');
+  return !(body?.descendantsOfType('assignment') ?? []).some(
+    (a) => a?.childForFieldName('left')?.text === counter.text,
+  );
+}

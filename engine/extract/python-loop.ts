@@ -11,7 +11,7 @@ import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
-import { breakBound, epochNamedLoop, neverEnds, notEpochs, whileBound } from './loop-bounds';
+import { breakBound, countsAcrossEpochs, epochNamedLoop, neverEnds, notEpochs, whileBound } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchedBy } from './python-branch';
@@ -122,14 +122,15 @@ export function loopFacts(
     const endlessEpochs =
       epoch?.type === 'while_statement' && /^(True|1)$/.test(epoch.childForFieldName('condition')?.text ?? '');
     const wb = epoch ? (endlessEpochs ? whileBound(epoch) : undefined) : whileBound(step);
-    // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` (no epoch loop around
-    // it: a streaming loader or one pass) stops at that step budget, not at the end of the data.
-    const fb = epoch || step.type !== 'for_statement' ? undefined : breakBound(step);
-    const budget = wb ?? fb;
-    const n = rangeArg(step) ?? (budget && typeof values.resolve(budget).value === 'number' ? budget : undefined);
+    // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` stops at that step
+    // budget: alone (a streaming loader or one pass), or beside the epochs of a loop around it, whichever comes first.
+    const fb = step.type !== 'for_statement' ? undefined : breakBound(step);
+    const known = (b: SyntaxNode | undefined) => (b && typeof values.resolve(b).value === 'number' ? b : undefined);
+    const n =
+      rangeArg(step) ?? known(wb) ?? known(epoch && fb && !countsAcrossEpochs(fb, step, epoch) ? undefined : fb);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     const perEpoch = !epoch && n !== wb && n !== fb && epochNamedLoop(step, n) && !notEpochs(n?.text ?? '');
-    if (n && (!epoch || n === wb)) {
+    if (n && (!epoch || n === wb || n === fb)) {
       const r = values.resolve(n);
       out.push({
         key: perEpoch ? 'epochs' : 'max_steps',

@@ -238,3 +238,48 @@ torchrun --nproc_per_node="8" src/grpo.py \\
   const b = await analyze(files('$( cd "$( dirname "$CONFIG" )/.." && pwd )'), 'run_scripts/run_grpo.sh');
   assert.equal(fact(b, 'zero_stage')?.value ?? null, null);
 });
+
+const budgetLoop = (budget: string, counter = 'global_step') => `import argparse
+import torch
+from accelerate import Accelerator
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=1400)
+parser.add_argument("--max-train-steps", type=int, default=${budget})
+args = parser.parse_args()
+accelerator = Accelerator()
+loader = torch.utils.data.DataLoader(data, batch_size=32)
+global_step = 0
+for epoch in range(args.epochs):
+    for step, batch in enumerate(loader):
+        loss = model(batch)
+        accelerator.backward(loss)
+        optimizer.step()
+        optimizer.zero_grad()
+        global_step += 1
+        if ${counter} >= args.max_train_steps:
+            break
+    if global_step >= args.max_train_steps:
+        break
+`;
+
+test('a batch loop inside an epoch loop that breaks at a run-wide step budget: max_steps beside the epochs', async () => {
+  const a = await analyze({ 'train.py': budgetLoop('400000') }, 'train.py');
+  assert.deepEqual(values(a, ['max_steps', 'epochs']), [400000, 1400]);
+  // The launcher's value replaces the default.
+  const b = await analyze(
+    { 'train.py': budgetLoop('400000'), 'run.sh': 'accelerate launch train.py --max-train-steps 2000\n' },
+    'run.sh',
+  );
+  assert.equal(fact(b, 'max_steps')?.value, 2000);
+});
+
+test('a break at the batch index, or at a budget with no number, is no run-wide step budget', async () => {
+  // `step` restarts every epoch: a cap on batches per epoch, not on the run.
+  const perEpoch = await analyze({ 'train.py': budgetLoop('400000', 'step') }, 'train.py');
+  assert.equal(fact(perEpoch, 'max_steps')?.value ?? null, null);
+  // diffusers' default None (computed from the epochs later): no budget claimed.
+  const none = await analyze({ 'train.py': budgetLoop('None') }, 'train.py');
+  assert.equal(fact(none, 'max_steps')?.value ?? null, null);
+  assert.equal(fact(none, 'epochs')?.value, 1400);
+});

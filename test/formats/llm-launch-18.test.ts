@@ -282,4 +282,23 @@ test('a break at the batch index, or at a budget with no number, is no run-wide 
   const none = await analyze({ 'train.py': budgetLoop('None') }, 'train.py');
   assert.equal(fact(none, 'max_steps')?.value ?? null, null);
   assert.equal(fact(none, 'epochs')?.value, 1400);
+  // A break at every multiple leaves the batch loop again and again; the epochs go on.
+  const multiple = budgetLoop('1000').replace(
+    'if global_step >= args.max_train_steps:\n            break',
+    'if global_step % args.max_train_steps == 0:\n            break',
+  );
+  assert.equal(fact(await analyze({ 'train.py': multiple }, 'train.py'), 'max_steps')?.value ?? null, null);
+});
+
+test('a loop over a name bound to a range counts steps: no "one pass over the data"', async () => {
+  const steps = dsDict().replace(
+    'for step in range(1000):',
+    'progress = range(1, all_steps + 1)\nif rank == 0:\n    progress = tqdm(progress)\nfor step in progress:',
+  );
+  const a = await analyze({ 'grpo.py': `all_steps = 1000\n${steps}` }, 'grpo.py');
+  assert.equal(fact(a, 'epochs')?.value ?? null, null);
+  // A loop over the data itself, with no epoch loop, is still one pass.
+  const data = dsDict().replace('for step in range(1000):', 'for batch in loader:');
+  const b = await analyze({ 'grpo.py': data }, 'grpo.py');
+  assert.equal(fact(b, 'epochs')?.value, 1);
 });

@@ -1,6 +1,8 @@
 // How long a hand-written training loop runs, read from its own shape: the step budget of a `while` loop or of a
-// loop that breaks at a step count, and a `while True:` that nothing leaves (used by ./python-loop).
+// loop that breaks at a step count, a `for` loop's `range(…)`, and a `while True:` that nothing leaves (used by
+// ./python-loop).
 import type { SyntaxNode } from '../parse/python';
+import { callSite } from '../parse/python-syntax';
 import { loopsAround } from './python-scan';
 
 /**
@@ -87,3 +89,74 @@ export function epochNamedLoop(step: SyntaxNode, bound: SyntaxNode | undefined):
  */
 export const notEpochs = (bound: string): boolean =>
   /time_?steps?|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound);
+
+/**
+ * Whether a batch loop's break at `budget` ends the run: the counter it compares counts steps over the whole run —
+ * not the batch loop's own index (`for step, batch in enumerate(loader)` restarts every epoch), not reset inside the
+ * epoch loop.
+ */
+export function countsAcrossEpochs(budget: SyntaxNode, step: SyntaxNode, epoch: SyntaxNode): boolean {
+  // Only under a bounded epoch loop (`for epoch in range(E)`: past the budget each epoch breaks at once), and not at a
+  // multiple (`step % 100 == 0` leaves the batch loop every 100 steps, and the epochs go on).
+  if (epoch.type !== 'for_statement') return false;
+  const cmp = budget.parent;
+  const counter = cmp?.type === 'comparison_operator' ? cmp.namedChildren[0] : undefined;
+  if (!counter || !/^(identifier|attribute)$/.test(counter.type)) return false;
+  const own = step.childForFieldName('left')?.descendantsOfType('identifier') ?? [];
+  if (own.some((id) => id?.text === counter.text)) return false;
+  const body = epoch.childForFieldName('body');
+  return !(body?.descendantsOfType('assignment') ?? []).some(
+    (a) => a?.childForFieldName('left')?.text === counter.text,
+  );
+}
+
+/**
+ * `for step in progress:` with `progress = range(1, all_steps + 1)` (then maybe `tqdm(progress)`): a loop over a name
+ * bound to a range counts steps, not a pass over the data, whatever its bound.
+ */
+export function overNamedRange(step: SyntaxNode, root: SyntaxNode): boolean {
+  const it = step.childForFieldName('right');
+  if (it?.type !== 'identifier') return false;
+  return root
+    .descendantsOfType('assignment')
+    .some(
+      (a) =>
+        a?.childForFieldName('left')?.text === it.text &&
+        /^((tqdm\.)?(tqdm|trange)\(\s*)?range\(|^(tqdm\.)?trange\(/.test(a.childForFieldName('right')?.text ?? ''),
+    );
+}
+
+/** The count a `for` loop's `range(…)` runs (through `tqdm(…)`/`enumerate(…)`, `trange(…)`), as written. */
+export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
+  if (loop.type !== 'for_statement') return undefined;
+  let right = loop.childForFieldName('right');
+  // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
+  for (let i = 0; i < 2 && right?.type === 'call'; i++) {
+    const w = callSite(right);
+    if (!w || !/^(tqdm|tqdm\.tqdm|tqdm\.auto\.tqdm|enumerate)$/.test(w.callee) || w.positional[0]?.type !== 'call')
+      break;
+    right = w.positional[0];
+  }
+  const c = right?.type === 'call' ? callSite(right) : undefined;
+  // `trange(n)` is tqdm's `tqdm(range(n))`.
+  if (c?.callee !== 'range' && !/^(tqdm\.)?trange$/.test(c?.callee ?? '')) return undefined;
+  if (!c) return undefined;
+  if (c.positional.length === 1) return c.positional[0];
+  // `range(1, n + 1)` runs n times: the count is `n`; so does `range(start_epoch + 1, n + 1)` from a resume counter.
+  const [start, stop] = c.positional;
+  const fromOne = (n: SyntaxNode | undefined) =>
+    n?.text === '1' ||
+    (n?.type === 'binary_operator' &&
+      n.childForFieldName('operator')?.text === '+' &&
+      n.childForFieldName('right')?.text === '1' &&
+      /start/i.test(n.childForFieldName('left')?.text ?? ''));
+  if (
+    fromOne(start) &&
+    stop?.type === 'binary_operator' &&
+    stop.childForFieldName('operator')?.text === '+' &&
+    stop.childForFieldName('right')?.text === '1'
+  ) {
+    return stop.childForFieldName('left') ?? stop;
+  }
+  return stop;
+};

@@ -2,7 +2,7 @@
 // it (also through one function call: `for epoch in range(E): train_one_epoch(...)`), how long it runs, whether it
 // saves inside the loop, and the precision it computes in (autocast, GradScaler, .half()/.bfloat16()).
 import type { SyntaxNode } from '../parse/python';
-import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
+import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
 import { accumulationGuard, stepCallIn, unreadPrecision } from './code-signs';
@@ -11,7 +11,16 @@ import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
-import { breakBound, epochNamedLoop, neverEnds, notEpochs, whileBound } from './loop-bounds';
+import {
+  breakBound,
+  countsAcrossEpochs,
+  epochNamedLoop,
+  neverEnds,
+  notEpochs,
+  overNamedRange,
+  rangeArg,
+  whileBound,
+} from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchedBy } from './python-branch';
@@ -69,40 +78,6 @@ export function loopAround(root: SyntaxNode, text: string, backward: CallSite): 
   return { backward, loops, visible, accum };
 }
 
-export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
-  if (loop.type !== 'for_statement') return undefined;
-  let right = loop.childForFieldName('right');
-  // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
-  for (let i = 0; i < 2 && right?.type === 'call'; i++) {
-    const w = callSite(right);
-    if (!w || !/^(tqdm|tqdm\.tqdm|tqdm\.auto\.tqdm|enumerate)$/.test(w.callee) || w.positional[0]?.type !== 'call')
-      break;
-    right = w.positional[0];
-  }
-  const c = right?.type === 'call' ? callSite(right) : undefined;
-  // `trange(n)` is tqdm's `tqdm(range(n))`.
-  if (c?.callee !== 'range' && !/^(tqdm\.)?trange$/.test(c?.callee ?? '')) return undefined;
-  if (!c) return undefined;
-  if (c.positional.length === 1) return c.positional[0];
-  // `range(1, n + 1)` runs n times: the count is `n`; so does `range(start_epoch + 1, n + 1)` from a resume counter.
-  const [start, stop] = c.positional;
-  const fromOne = (n: SyntaxNode | undefined) =>
-    n?.text === '1' ||
-    (n?.type === 'binary_operator' &&
-      n.childForFieldName('operator')?.text === '+' &&
-      n.childForFieldName('right')?.text === '1' &&
-      /start/i.test(n.childForFieldName('left')?.text ?? ''));
-  if (
-    fromOne(start) &&
-    stop?.type === 'binary_operator' &&
-    stop.childForFieldName('operator')?.text === '+' &&
-    stop.childForFieldName('right')?.text === '1'
-  ) {
-    return stop.childForFieldName('left') ?? stop;
-  }
-  return stop;
-};
-
 const numberOr = (v: unknown) => (typeof v === 'number' ? v : undefined);
 
 /** epochs / max_steps / grad_accum / periodic_save / save_steps from the loop's shape. */
@@ -122,14 +97,15 @@ export function loopFacts(
     const endlessEpochs =
       epoch?.type === 'while_statement' && /^(True|1)$/.test(epoch.childForFieldName('condition')?.text ?? '');
     const wb = epoch ? (endlessEpochs ? whileBound(epoch) : undefined) : whileBound(step);
-    // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` (no epoch loop around
-    // it: a streaming loader or one pass) stops at that step budget, not at the end of the data.
-    const fb = epoch || step.type !== 'for_statement' ? undefined : breakBound(step);
-    const budget = wb ?? fb;
-    const n = rangeArg(step) ?? (budget && typeof values.resolve(budget).value === 'number' ? budget : undefined);
+    // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` stops at that step
+    // budget: alone (a streaming loader or one pass), or beside the epochs of a loop around it, whichever comes first.
+    const fb = step.type !== 'for_statement' ? undefined : breakBound(step);
+    const known = (b: SyntaxNode | undefined) => (b && typeof values.resolve(b).value === 'number' ? b : undefined);
+    const n =
+      rangeArg(step) ?? known(wb) ?? known(epoch && fb && !countsAcrossEpochs(fb, step, epoch) ? undefined : fb);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     const perEpoch = !epoch && n !== wb && n !== fb && epochNamedLoop(step, n) && !notEpochs(n?.text ?? '');
-    if (n && (!epoch || n === wb)) {
+    if (n && (!epoch || n === wb || n === fb)) {
       const r = values.resolve(n);
       out.push({
         key: perEpoch ? 'epochs' : 'max_steps',
@@ -139,7 +115,7 @@ export function loopFacts(
         span: spanOf(n),
         note: `${n === wb ? `the while training loop stops at ${n.text}` : n === fb ? `the training loop breaks at ${n.text}` : `the training loop runs range(${n.text})`} ${perEpoch ? 'epochs' : 'steps'}${r.via ? ` (${r.via})` : ''}`,
       });
-    } else if (!n && !epoch && step.type === 'for_statement' && !fb) {
+    } else if (!n && !epoch && step.type === 'for_statement' && !fb && !overNamedRange(step, root)) {
       out.push({
         key: 'epochs',
         value: 1,

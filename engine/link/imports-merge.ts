@@ -14,7 +14,7 @@ import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
-import { rangeArg } from '../extract/python-loop';
+import { rangeArg } from '../extract/loop-bounds';
 import { methodsOf } from '../extract/python-imports';
 import { weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';

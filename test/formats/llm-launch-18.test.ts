@@ -238,3 +238,67 @@ torchrun --nproc_per_node="8" src/grpo.py \\
   const b = await analyze(files('$( cd "$( dirname "$CONFIG" )/.." && pwd )'), 'run_scripts/run_grpo.sh');
   assert.equal(fact(b, 'zero_stage')?.value ?? null, null);
 });
+
+const budgetLoop = (budget: string, counter = 'global_step') => `import argparse
+import torch
+from accelerate import Accelerator
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=1400)
+parser.add_argument("--max-train-steps", type=int, default=${budget})
+args = parser.parse_args()
+accelerator = Accelerator()
+loader = torch.utils.data.DataLoader(data, batch_size=32)
+global_step = 0
+for epoch in range(args.epochs):
+    for step, batch in enumerate(loader):
+        loss = model(batch)
+        accelerator.backward(loss)
+        optimizer.step()
+        optimizer.zero_grad()
+        global_step += 1
+        if ${counter} >= args.max_train_steps:
+            break
+    if global_step >= args.max_train_steps:
+        break
+`;
+
+test('a batch loop inside an epoch loop that breaks at a run-wide step budget: max_steps beside the epochs', async () => {
+  const a = await analyze({ 'train.py': budgetLoop('400000') }, 'train.py');
+  assert.deepEqual(values(a, ['max_steps', 'epochs']), [400000, 1400]);
+  // The launcher's value replaces the default.
+  const b = await analyze(
+    { 'train.py': budgetLoop('400000'), 'run.sh': 'accelerate launch train.py --max-train-steps 2000\n' },
+    'run.sh',
+  );
+  assert.equal(fact(b, 'max_steps')?.value, 2000);
+});
+
+test('a break at the batch index, or at a budget with no number, is no run-wide step budget', async () => {
+  // `step` restarts every epoch: a cap on batches per epoch, not on the run.
+  const perEpoch = await analyze({ 'train.py': budgetLoop('400000', 'step') }, 'train.py');
+  assert.equal(fact(perEpoch, 'max_steps')?.value ?? null, null);
+  // diffusers' default None (computed from the epochs later): no budget claimed.
+  const none = await analyze({ 'train.py': budgetLoop('None') }, 'train.py');
+  assert.equal(fact(none, 'max_steps')?.value ?? null, null);
+  assert.equal(fact(none, 'epochs')?.value, 1400);
+  // A break at every multiple leaves the batch loop again and again; the epochs go on.
+  const multiple = budgetLoop('1000').replace(
+    'if global_step >= args.max_train_steps:\n            break',
+    'if global_step % args.max_train_steps == 0:\n            break',
+  );
+  assert.equal(fact(await analyze({ 'train.py': multiple }, 'train.py'), 'max_steps')?.value ?? null, null);
+});
+
+test('a loop over a name bound to a range counts steps: no "one pass over the data"', async () => {
+  const steps = dsDict().replace(
+    'for step in range(1000):',
+    'progress = range(1, all_steps + 1)\nif rank == 0:\n    progress = tqdm(progress)\nfor step in progress:',
+  );
+  const a = await analyze({ 'grpo.py': `all_steps = 1000\n${steps}` }, 'grpo.py');
+  assert.equal(fact(a, 'epochs')?.value ?? null, null);
+  // A loop over the data itself, with no epoch loop, is still one pass.
+  const data = dsDict().replace('for step in range(1000):', 'for batch in loader:');
+  const b = await analyze({ 'grpo.py': data }, 'grpo.py');
+  assert.equal(fact(b, 'epochs')?.value, 1);
+});

@@ -682,9 +682,9 @@ export function forwardFlopsAt(
   a: ArchitectureInfo,
   opts: { resolution?: number; audioSeconds?: number } = {},
 ): { flops: number; note?: string } {
-  const res = opts.resolution;
-  const vitFamily = vitFamilyFlopsAt(a, res);
+  const vitFamily = vitFamilyFlopsAt(a, opts.resolution);
   if (vitFamily) return vitFamily;
+  const res = opts.resolution;
   if ((FIXED_INPUT_IDS.has(a.id) || DETECTION_IDS.has(a.id)) && res !== undefined && res !== a.reference.resolution)
     return {
       flops: a.forwardFlops,

@@ -110,7 +110,11 @@ describe('ranges from out-of-family residuals, by regime', () => {
     // its final resolution; self-supervised ResNet-50 runs with two views per image, 3–4× above) the named networks'
     // band (0.40–3.44×) also reaches the range's cap: a named network's range is no wider than an unnamed one's.
     assert.ok(span(unnamed.gpuHours) >= RANGE_CAP - 1e-9, `${span(unnamed.gpuHours)}`);
-    assert.ok(span(unnamed.gpuHours) >= span(named.gpuHours), `${span(unnamed.gpuHours)} vs ${span(named.gpuHours)}`);
+    // (both may sit at the cap: compared to rounding)
+    assert.ok(
+      span(unnamed.gpuHours) >= span(named.gpuHours) - 1e-9,
+      `${span(unnamed.gpuHours)} vs ${span(named.gpuHours)}`,
+    );
   });
 
   it('widens the band when a family runs faster than the others predict (residuals are out-of-family)', () => {

@@ -113,7 +113,9 @@ test('OLMo-core: token batch sizes become sequences only when the sequence lengt
 test('a repository model registry (`models_x.__dict__[args.model]`) names the model only for image-architecture names', async () => {
   const a = await alone('m.py', dev('mae_pair/main_pretrain.py'));
   assert.equal(a?.get('model')?.value, 'mae_vit_large_patch16');
-  assert.equal(a?.get('params'), undefined, 'its size is not in the table: no parameter count');
+  // MAE's pre-training constructor names the network and the method (core/data/vision-vit.ts, round 18): ViT-L/16
+  // encoder + 8-block 512-wide decoder
+  assert.equal(a?.get('params')?.value, 329239296);
   const b = await alone(
     'n.py',
     dev('mae_pair/main_pretrain.py').replace("default='mae_vit_large_patch16'", "default='my_net'"),

@@ -233,13 +233,6 @@ export const ALIASES: Alias[] = [
   // --- evaluation cadence: TrainingArguments' names, also in launchers and configs whose script is not in view ---
   A('eval_strategy', 'evaluation_strategy eval_strategy', 'string', ['hf']),
   A('eval_steps', 'eval_steps eval_interval interval_val val_interval', 'int', ['hf'], { unit: 'steps' }),
-  // Validation cadences of iteration-based trainers that have no strategy switch: BasicSR's `val.val_freq`
-  // (iterations), the diffusers training scripts' `validation_steps` ("Run validation every X steps"), the
-  // `val_check_interval` of Lightning-style trainers (an int counts training batches). ../extract/vocab-run.ts reads
-  // them as evaluation every N steps on a run measured in steps.
-  A('eval_steps', 'val_freq validation_steps val_check_interval', 'int', ['basicsr', 'diffusers', 'lightning'], {
-    unit: 'steps',
-  }),
   // --- logging cadence and tracker (TrainingArguments' names; GML702 reads them) ---
   A('logging_steps', 'logging_steps', 'int', ['hf'], { unit: 'steps' }),
   A('tracker', 'report_to', 'string', ['hf']),

@@ -21,7 +21,7 @@ import { LinkInput, LinkResult, Linker } from './link/linker';
 import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
-import { withRepoLauncherDevices } from './link/repo-launchers';
+import { withConfigLauncherHardware, withRepoLauncherDevices } from './link/repo-launchers';
 import { withImportedModules } from './link/imports';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
@@ -102,6 +102,8 @@ export function linkFile(input: LinkInput): LinkResult {
       withUpdateAccumulation(linker, file, drafts);
       // The count the repository's launchers that run this script agree on (./link/repo-launchers).
       drafts = withRepoLauncherDevices(linker, file, drafts);
+      // A Python config's runs (nanoGPT's config/*.py, a vocabulary config): the GPU the launchers that run them name.
+      if (drafts.some((d) => d.plan.entry.file !== id)) drafts = withConfigLauncherHardware(linker, file, drafts);
       // submitit: a launcher's run is its trainer's with the devices it requests; a trainer takes a launcher's devices.
       drafts = submititRuns(linker, file, text, input.tree, drafts);
     } else if (kind === 'shell') {
@@ -192,6 +194,8 @@ export function linkFile(input: LinkInput): LinkResult {
       if (doc) drafts = withModelClassOptimizer(linker, file, doc, drafts);
       // A gin file's optimizer bindings (`Agent.optimizer = @tf.train.AdamOptimizer()`).
       if (/\.gin$/i.test(file)) drafts = withGinOptimizer(linker, file, text, drafts);
+      // The GPU named by the launchers that pass this config or run its script (./link/repo-launchers).
+      if (drafts.length) drafts = withConfigLauncherHardware(linker, file, drafts);
     }
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);

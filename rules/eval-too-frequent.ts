@@ -63,7 +63,8 @@ export const evalTooFrequent: Rule = {
     const dense = fallback && every <= DENSE_FALLBACK;
     if (total === undefined || every < 1 || (!dense && total / every <= MAX_EVALS)) return [];
     const target = nice(total / 20);
-    const name = lightning ? 'val_check_interval' : 'eval_steps';
+    // A config's own spelling (BasicSR's `val_freq`, `validation_steps`), which the fix rewrites.
+    const name = lightning ? 'val_check_interval' : ev?.origin === 'inferred' && ev.name ? ev.name : 'eval_steps';
     // In a hand-written loop the interval is an operand (`it % 50`): the fix replaces that number alone.
     const edits =
       ctx.value('load_best') === true || target <= every

@@ -169,3 +169,69 @@ runRuleCases(unboundedTraining, [
     expect: [{ line: 14, column: 1, messageIncludes: '120 epochs' }],
   },
 ]);
+
+// The whole epoch loop in a trainer class of another module, the epoch count in the script that builds it.
+const trainerModule = (stop = '') => `import torch
+
+
+class Trainer:
+    def __init__(self, args, model, criterion, optimizer, train_data_loader, valid_data_loader=None):
+        self.args, self.model, self.criterion, self.optimizer = args, model, criterion, optimizer
+        self.train_data_loader, self.valid_data_loader = train_data_loader, valid_data_loader
+
+    def training(self):
+        for epoch in range(self.args.nEpochs):
+            self.train_epoch(epoch)
+            val_loss = self.validate_epoch(epoch)
+${stop}
+    def train_epoch(self, epoch):
+        self.model.train()
+        for x, y in self.train_data_loader:
+            loss = self.criterion(self.model(x.cuda()), y.cuda())
+            self.optimizer.zero_grad()
+            loss.backward()
+            self.optimizer.step()
+
+    def validate_epoch(self, epoch):
+        self.model.eval()
+        with torch.no_grad():
+            return sum(self.criterion(self.model(x.cuda()), y.cuda()).item() for x, y in self.valid_data_loader)
+`;
+const builder = (epochs: number) => `import argparse
+import lib.train as train
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--nEpochs", type=int, default=${epochs})
+args = parser.parse_args()
+model = UNet3D().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+trainer = train.Trainer(args, model, criterion, optimizer, train_data_loader=train_loader, valid_data_loader=val_loader)
+trainer.training()
+`;
+
+runRuleCases(unboundedTraining, [
+  {
+    name: "the epoch loop in another module's trainer, the count in this script: on the count",
+    code: builder(200),
+    files: { '/case/lib/train.py': trainerModule(), '/case/lib/__init__.py': '' },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 5, messageIncludes: '200 epochs with a validation set' }],
+  },
+  {
+    name: 'must not: the same trainer stops when the validation loss stops improving',
+    code: builder(200),
+    files: {
+      '/case/lib/train.py': trainerModule('            if self.early_stop(val_loss):\n                break\n'),
+      '/case/lib/__init__.py': '',
+    },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'must not: the same trainer, 30 epochs',
+    code: builder(30),
+    files: { '/case/lib/train.py': trainerModule(), '/case/lib/__init__.py': '' },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

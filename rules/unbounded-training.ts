@@ -134,7 +134,10 @@ export const unboundedTraining: Rule = {
           : 'a patience counter that stops when the validation loss has not improved for a few epochs';
     // Where the run goes on regardless: the fit() call that passes no stopper, the epoch loop's header; else the
     // epoch count.
-    const where = written(stop) && stop.value === false ? at(stop) : at(ep);
+    // The loop in a module the script calls (a project's `Trainer.training()`) while the script writes the count: on
+    // the count, in the file that decides it.
+    const loopHere = written(stop) && (stop.file === ep.file || stop.file === ctx.plan.entry.file);
+    const where = written(stop) && stop.value === false && loopHere ? at(stop) : at(ep);
     const one = (n: number, place: ReturnType<typeof at>) => ({
       ...place,
       message: `${n} epochs with a validation set evaluated but no early stopping: training continues after the model stops improving, and the saving is not known before the run (a fixed schedule may need every epoch). Add ${how}.`,

@@ -126,7 +126,8 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
   // Composer's `Trainer` (mosaicml) is not the HF one either: its file is read through the vocabulary (composer rows).
   // A Trainer imported from a project's own module (`from funasr.train_utils.trainer import Trainer`) is that
   // project's class, not the library's.
-  const imports = /lightning|composer|^\s*from\s+\S+\s+import\s+[^\n]*\b\w*Trainer\b/m.test(text)
+  // So is a Trainer reached through a module the project imports (`import lib.train as train`, `train.Trainer(…)`).
+  const imports = /lightning|composer|^\s*from\s+\S+\s+import\s+[^\n]*\b\w*Trainer\b|\w\.\w*Trainer\s*\(/m.test(text)
     ? importsOf(root)
     : new Map<string, string>();
   // A class of that name defined in the file (`class Trainer:` of a hand-written DDP loop) is not the library's.
@@ -149,7 +150,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       TRAINERS.has(c.name) &&
       !ownClasses.has(c.callee) &&
       !/^(lightning|pytorch_lightning|composer)\b/.test(qualified(c.callee, imports)) &&
-      !isOtherTrainer(qualified(c.callee, imports), c.callee),
+      !isOtherTrainer(qualified(c.callee, imports)),
   );
   const parserCall = calls.find((c) => c.name === 'HfArgumentParser' || c.name === 'TrlParser');
   const parsed = parserCall ? parserFlavour(parserCall, text) : undefined;
@@ -409,13 +410,12 @@ function argumentEditor(call: CallSite, text: string, file: string): PlanEditor 
   };
 }
 
-/** A trainer class a `from x import Trainer` binds from outside the Hugging Face libraries. */
-function isOtherTrainer(full: string, callee: string): boolean {
-  return (
-    full !== callee &&
-    full.includes('.') &&
-    !/^(transformers|trl|peft|optimum|setfit|sentence_transformers)\b/.test(full)
-  );
+/**
+ * A trainer class from outside the Hugging Face libraries: bound by `from x import Trainer`, or called through a module
+ * (`train.Trainer(…)`) that is not one of them — `transformers.Trainer(…)` and `trl.SFTTrainer(…)` are theirs.
+ */
+function isOtherTrainer(full: string): boolean {
+  return full.includes('.') && !/^(transformers|trl|peft|optimum|setfit|sentence_transformers)\b/.test(full);
 }
 
 /**

@@ -127,6 +127,7 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
   }
 
   noSaveFolder(sets, facts);
+  validationCadence(facts);
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
       if (facts.has(key) || (key === 'periodic_save' && facts.has('save_steps'))) continue;
@@ -178,6 +179,29 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
           }
         : undefined,
   };
+}
+
+/** Validation cadences that need no strategy switch (../vocabulary/aliases.ts); TrainingArguments' `eval_steps` does. */
+const NO_SWITCH = /^(val_freq|validation_steps|val_check_interval|eval_interval|val_interval)$/;
+
+/**
+ * A validation interval in steps on a run measured in steps (BasicSR `val_freq` with `total_iter`, `validation_steps`
+ * with `max_train_steps`): the run evaluates every that many steps (eval_strategy "steps", GML701). Not
+ * TrainingArguments' `eval_steps`, which does nothing while `eval_strategy` keeps its default "no"; not on a run
+ * measured in epochs, whose interval may count epochs; not an interval of one (a `val_check_interval: 1.0` is a
+ * fraction of an epoch written as a float).
+ */
+function validationCadence(facts: Map<FactKey, Fact>) {
+  const ev = facts.get('eval_steps');
+  const name = (ev?.name ?? '').toLowerCase().replace(/-/g, '_');
+  if (!ev || facts.has('eval_strategy') || typeof ev.value !== 'number' || ev.value < 2) return;
+  if (!NO_SWITCH.test(name) || !facts.has('max_steps')) return;
+  facts.set('eval_strategy', {
+    ...ev,
+    key: 'eval_strategy',
+    value: 'steps',
+    note: `${ev.note}: a validation every ${ev.value} steps`,
+  });
 }
 
 /**

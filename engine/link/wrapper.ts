@@ -23,6 +23,8 @@ export function wrapperRuns(
   const id = linker.id(target);
   // The caller's devices, a count or a request whose count the file does not fix (a null value with its reason).
   const outer = cmd.facts.find((f) => f.key === 'devices');
+  // The caller's accelerator (`#SBATCH --gres=gpu:a100:4` above `srun bash run.sh`): the GPU the inner commands run on.
+  const outerHw = cmd.facts.find((f) => f.key === 'hardware');
   const out: RunDraft[] = [];
   const preset = new Map([...(cmd.vars ?? []), ...(sourcedVars(linker, target, text) ?? [])]);
   for (const inner of parseLauncher(id, text, preset)) {
@@ -32,6 +34,7 @@ export function wrapperRuns(
       // Started by a scheduler's job with accelerators: a launch of training unless the script says otherwise.
       inner.scheduled = true;
     }
+    if (outerHw && !inner.facts.some((f) => f.key === 'hardware')) inner.facts = [...inner.facts, outerHw];
     for (const d of linker.commandRuns(id, text, inner, depth + 1)) {
       const files = d.plan.files.includes(file) ? d.plan.files : [file, ...d.plan.files];
       out.push({ ...d, plan: { ...d.plan, files } });

@@ -1,7 +1,8 @@
 // Vocabulary rows of frameworks whose configs are read through the vocabulary alone (no reader of their own):
 // self-supervised vision (DINO/DINOv2), SpeechBrain hyperparameter files, fairseq's structured configs, verl RL
 // post-training, MaxText, Levanter, Ultralytics, NeMo, nanotron, ESPnet, OpenNMT-py, LeRobot, Coqui TTS, Scenic,
-// MMF, CoreNet, mmengine accumulation. Each row names the framework it is specific to (`fw`) and
+// MMF, CoreNet, mmengine accumulation; validation cadences of iteration-based trainers (a generic row). Each other
+// row names the framework it is specific to (`fw`) and
 // where that framework documents the key (./sources.ts).
 import { A, type Alias } from './aliases';
 
@@ -200,4 +201,11 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('save_steps', 'save_ckpt_step save_ckpt_steps', 'save', ['opensora'], { unit: 'steps' }),
   // OpenNMT-py: the quantization of a LoRA fine-tune's frozen weights (`bnb_NF4`: QLoRA).
   A('quantized', 'quant_type', 'string', ['opennmt']),
+  // Validation cadences of iteration-based trainers that have no strategy switch: BasicSR's `val.val_freq`
+  // (iterations), the diffusers training scripts' `validation_steps` ("Run validation every X steps"), the
+  // `val_check_interval` of Lightning-style trainers (an int counts training batches). ../extract/vocab-run.ts reads
+  // them as evaluation every N steps on a run measured in steps.
+  A('eval_steps', 'val_freq validation_steps val_check_interval', 'int', ['basicsr', 'diffusers', 'lightning'], {
+    unit: 'steps',
+  }),
 ];

@@ -14,6 +14,8 @@ const NOT_TRAINING =
 const SAMPLING_GROUP = /(^|_)sample(_|$)/;
 /** How often the training run evaluates: keys named for evaluation that are still the training run's settings. */
 const EVALUATION_TARGETS: Target[] = ['eval_strategy', 'eval_steps'];
+/** Spellings of how often the run validates, whatever group holds them (./aliases.ts). */
+const CADENCE = /^(val_freq|validation_steps|val_check_interval|eval_interval|val_interval)$/;
 /** Groups whose name holds one of those words but which hold the trained model (verl's actor, its rollout and reference). */
 const TRAINING_GROUP = /^actor_rollout_ref$/;
 
@@ -116,7 +118,10 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
         // The training run's own evaluation cadence (`eval_steps`, `evaluation_strategy`) is a training setting:
         // only its rows read such a key, and not inside a group of evaluation settings.
         candidates = candidates.filter((c) => EVALUATION_TARGETS.includes(c.alias.to));
-        if (!candidates.length || path.slice(0, -1).some(notTraining)) continue;
+        // A cadence named for validation in the one top-level group of validation settings (BasicSR's
+        // `val: {val_freq: 5e3}`) is still the training run's.
+        const cadence = path.length === 2 && CADENCE.test(path[1]) && notTraining(path[0]);
+        if (!candidates.length || (!cadence && path.slice(0, -1).some(notTraining))) continue;
       }
       // The longest matching spelling of each row.
       const best = new Map<Alias, AliasKey>();

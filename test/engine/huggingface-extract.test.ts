@@ -131,3 +131,32 @@ for epoch in range(opt.num_epochs):
   );
   assert.ok(!a.findings.some((f) => f.code === 'GML101'), a.findings.map((f) => f.code).join());
 });
+
+test("a Trainer called through a module of the project (`train.Trainer(…)`) is the project's class; `transformers.Trainer` is Hugging Face's", async () => {
+  const own = await analyzeText(
+    '/w/main.py',
+    `import argparse
+import lib.train as train
+import lib.models as models
+p = argparse.ArgumentParser()
+p.add_argument("--nEpochs", type=int, default=100)
+args = p.parse_args()
+model, optimizer = models.create_model(args)
+trainer = train.Trainer(args, model.cuda(), optimizer, train_data_loader=loader, valid_data_loader=val_loader)
+trainer.training()
+`,
+    settings,
+  );
+  assert.ok(
+    own.runs.every((r) => r.plan.framework !== 'hf-trainer'),
+    own.runs.map((r) => r.plan.framework).join(),
+  );
+  // must not lose: the library's Trainer called through its module.
+  const { plan } = await facts(`import transformers
+model = transformers.AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B")
+args = transformers.TrainingArguments(output_dir="o", num_train_epochs=2)
+transformers.Trainer(model=model, args=args, train_dataset=ds).train()
+`);
+  assert.equal(plan.framework, 'hf-trainer');
+  assert.equal(plan.facts.get('epochs')?.value, 2);
+});

@@ -7,7 +7,6 @@
 //   4. CLI over a 20,000-file repository: wall-clock ≤ 20 s and peak RSS ≤ 500 MB;
 //   5. hostile inputs (a YAML alias bomb, a script whose import reaches a 4,000-function module): time as a ratio to
 //      the same analysis of an ordinary input of that kind (the tests only guard against hangs).
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,20 +17,9 @@ import { analyzePython } from '../server/review/analyze';
 import { editFor, parsePython, pythonParser } from '../engine/parse/python';
 import { startServer } from '../test/helpers/lsp-client';
 import { writeBigRepo } from './big-repo';
+import { padded, runCli, writeCliTree } from './cli-tree.mjs';
 
 const HEADER = fs.readFileSync('examples/hf-finetune-fp32/train.py', 'utf8');
-const FILLER = (i: number) => `
-
-def collate_${i}(batch, pad_id=0, max_len=512):
-    """Pads a batch of token id lists to the same length."""
-    longest = min(max(len(x) for x in batch), max_len)
-    out = []
-    for seq in batch:
-        seq = seq[:longest]
-        out.append(seq + [pad_id] * (longest - len(seq)))
-    return {"input_ids": out, "labels": [list(s) for s in out]}
-`;
-
 // A hand-written PyTorch loop: a file with a training step, which the per-step analyses (host reads, evaluation,
 // saving) walk in full; the HF script above has none.
 const LOOP_HEADER = `import torch
@@ -57,11 +45,7 @@ def main():
             print(loss.item())
 `;
 
-function bigScript(lines: number, header = HEADER): string {
-  let text = header;
-  for (let i = 0; text.split('\n').length < lines; i++) text += FILLER(i);
-  return text;
-}
+const bigScript = (lines: number, header = HEADER) => padded(header, lines);
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -128,22 +112,13 @@ async function serverStart() {
 
 function cliThroughput() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-cli-'));
-  const text = bigScript(150);
-  for (let i = 0; i < 1000; i++) {
-    const d = path.join(dir, `p${i % 20}`);
-    fs.mkdirSync(d, { recursive: true });
-    fs.writeFileSync(path.join(d, `train_${i}.py`), text);
-  }
-  const gnuTime = fs.existsSync('/usr/bin/time');
-  const cmd = [process.execPath, 'bin/greenml.js', 'check', dir, '--exit-zero', '--format', 'json'];
+  writeCliTree(dir, bigScript(150));
   const t0 = performance.now();
-  const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'GREENML_TIME %U %S', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = runCli('.', ['check', dir, '--exit-zero', '--format', 'json'], { time: '%U %S' });
   const s = (performance.now() - t0) / 1000;
   const m = /GREENML_TIME ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
   const noop = performance.now();
-  spawnSync(process.execPath, ['bin/greenml.js', 'rules'], { encoding: 'utf8' });
+  runCli('.', ['rules']);
   const startup = (performance.now() - noop) / 1000;
   console.log(
     `CLI over 1,000 files: ${s.toFixed(2)} s = ${(1000 / s).toFixed(0)} files/s (budget ≥ 300; CLI start-up alone ${startup.toFixed(2)} s)` +
@@ -160,12 +135,8 @@ function cliThroughput() {
 function bigRepo() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-bench-20k-'));
   writeBigRepo(dir, 20_000);
-  const gnuTime = fs.existsSync('/usr/bin/time');
-  const cmd = [process.execPath, 'bin/greenml.js', 'check', dir, '--exit-zero', '--format', 'json'];
   const t0 = performance.now();
-  const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'GREENML_TIME %U %S %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = runCli('.', ['check', dir, '--exit-zero', '--format', 'json'], { time: '%U %S %M' });
   const s = (performance.now() - t0) / 1000;
   const m = /GREENML_TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
   const files = (JSON.parse(r.stdout) as { files: unknown[] }).files.length;

@@ -6,10 +6,10 @@
 //   node bench/same-outputs.mjs <treeA> <treeB> [--bench-tree] [FOLDER…]
 //
 // Exit code 0 when every output is identical, 1 otherwise (the first differing line is printed).
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { padded, runCli, writeCliTree } from './cli-tree.mjs';
 
 const [treeA, treeB, ...rest] = process.argv.slice(2);
 if (!treeA || !treeB) {
@@ -21,35 +21,13 @@ let benchDir;
 if (rest.includes('--bench-tree')) {
   // The tree of bench/run.ts's cliThroughput: the example script padded with the same filler to 150 lines.
   benchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-same-'));
-  const filler = (i) => `
-
-def collate_${i}(batch, pad_id=0, max_len=512):
-    """Pads a batch of token id lists to the same length."""
-    longest = min(max(len(x) for x in batch), max_len)
-    out = []
-    for seq in batch:
-        seq = seq[:longest]
-        out.append(seq + [pad_id] * (longest - len(seq)))
-    return {"input_ids": out, "labels": [list(s) for s in out]}
-`;
-  let text = fs.readFileSync(path.join(treeB, 'examples/hf-finetune-fp32/train.py'), 'utf8');
-  for (let i = 0; text.split('\n').length < 150; i++) text += filler(i);
-  for (let i = 0; i < 1000; i++) {
-    const d = path.join(benchDir, `p${i % 20}`);
-    fs.mkdirSync(d, { recursive: true });
-    fs.writeFileSync(path.join(d, `train_${i}.py`), text);
-  }
+  writeCliTree(benchDir, padded(fs.readFileSync(path.join(treeB, 'examples/hf-finetune-fp32/train.py'), 'utf8'), 150));
   folders.push(benchDir);
 }
 
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
 const run = (tree, folder, args) => {
-  const r = spawnSync(process.execPath, [path.resolve(tree, 'bin/greenml.js'), ...args], {
-    cwd: folder,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
+  const r = runCli(tree, args, { cwd: folder, env });
   return { out: r.stdout ?? '', err: r.stderr ?? '', status: r.status };
 };
 

@@ -138,7 +138,9 @@ interface Scan {
   files: Map<string, string | undefined>;
   /** The reader's state when the scan was made, or last found to hold. */
   disk: string | undefined;
-  memory: ReadonlyMap<string, string>;
+  /** The paths of the buffers over the disk then, and the texts of those the scan read. */
+  buffers: ReadonlySet<string>;
+  texts: Map<string, string>;
 }
 
 const isRead = (name: string) => CODE.test(name) || LAUNCHER.test(name) || CONFIG.test(name);
@@ -157,7 +159,8 @@ function scan(linker: Linker, root: string, st: ReaderState | undefined): Scan {
     dirs: new Map(),
     files: new Map(),
     disk: st?.disk,
-    memory: st?.memory ?? NO_MEMORY,
+    buffers: buffersOf(st),
+    texts: new Map(),
   };
   const t: Tally = { files: 0, out: 0, mixed: 0, multi: 0, update: 0, cuda: 0, frameworks: new Map() };
   let dirs = 0;
@@ -221,40 +224,50 @@ function verdictOf(sc: Scan, own: { file: string; text: string }): Verdict | und
  * without a disk read; a reader that cannot tell has the folders listed and the files read again.
  */
 const scans = new Map<string, Scan>();
-const roots = new Map<
-  string,
-  { root: string | undefined; disk: string | undefined; memory: ReadonlyMap<string, string> }
->();
+const roots = new Map<string, { root: string | undefined; disk: string | undefined; buffers: ReadonlySet<string> }>();
 const MAX_CACHED = 8;
 const MAX_ROOTS = 256;
-const NO_MEMORY: ReadonlyMap<string, string> = new Map();
+const NO_BUFFERS: ReadonlySet<string> = new Set();
+const buffersOf = (st: ReaderState | undefined): ReadonlySet<string> =>
+  st?.memory.size ? new Set(st.memory.keys()) : NO_BUFFERS;
 
 /** The same buffers over the disk (the same paths; their texts are compared where they matter). */
-function sameBuffers(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a === b) return true;
+function sameBuffers(a: ReadonlySet<string>, b: ReadonlyMap<string, string>): boolean {
   if (a.size !== b.size) return false;
-  for (const k of a.keys()) if (!b.has(k)) return false;
+  for (const k of a) if (!b.has(k)) return false;
   return true;
 }
 
+/** The buffer texts of the files the scan read (only these are kept: not every open buffer). */
+function textsOf(sc: Scan, st: ReaderState | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (st?.memory.size)
+    for (const f of sc.files.keys()) {
+      const t = st.memory.get(f);
+      if (t !== undefined) out.set(f, t);
+    }
+  return out;
+}
+
 const sameState = (
-  was: { disk: string | undefined; memory: ReadonlyMap<string, string> },
+  was: { disk: string | undefined; buffers: ReadonlySet<string> },
   st: ReaderState | undefined,
-): boolean => !!st && st.disk !== undefined && st.disk === was.disk && sameBuffers(was.memory, st.memory);
+): boolean => !!st && st.disk !== undefined && st.disk === was.disk && sameBuffers(was.buffers, st.memory);
 
 /** Does the scan hold? By the reader's state when it can tell, else by listing and reading again. */
 function holds(linker: Linker, sc: Scan, st: ReaderState | undefined): boolean {
   if (st && sameState(sc, st)) {
     for (const f of sc.files.keys()) {
       const now = st.memory.get(f);
-      if (now !== undefined && now !== sc.memory.get(f)) return false;
+      if (now !== undefined && now !== sc.texts.get(f)) return false;
     }
     return true;
   }
   for (const [dir, names] of sc.dirs) if (linker.listDir(dir).join('\0') !== names) return false;
   for (const [f, text] of sc.files) if (linker.input.reader.read(f) !== text) return false;
   sc.disk = st?.disk;
-  sc.memory = st?.memory ?? NO_MEMORY;
+  sc.buffers = buffersOf(st);
+  sc.texts = textsOf(sc, st);
   return true;
 }
 
@@ -263,7 +276,7 @@ function repoVerdict(linker: Linker, file: string): { root: string; verdict: Ver
   const abs = path.resolve(file);
   let known = roots.get(abs);
   if (!known || !sameState(known, st)) {
-    known = { root: repoRoot(linker, file, MAX_UP), disk: st?.disk, memory: st?.memory ?? NO_MEMORY };
+    known = { root: repoRoot(linker, file, MAX_UP), disk: st?.disk, buffers: buffersOf(st) };
     if (roots.size >= MAX_ROOTS) roots.clear();
     roots.set(abs, known);
   }
@@ -272,6 +285,7 @@ function repoVerdict(linker: Linker, file: string): { root: string; verdict: Ver
   let sc = scans.get(root);
   if (!sc || !holds(linker, sc, st)) {
     sc = scan(linker, root, st);
+    sc.texts = textsOf(sc, st);
     if (scans.size >= MAX_CACHED) scans.clear();
     scans.set(root, sc);
   }

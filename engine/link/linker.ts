@@ -19,6 +19,8 @@ import { LaunchCommand } from '../extract/launcher';
 import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
+import { withImportedArgs } from '../extract/imported-args';
+import { importedParserArgs } from './imported-args';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeDstack } from '../extract/dstack';
 import { mayBeAzureJob } from '../extract/azureml';
@@ -151,8 +153,12 @@ export class Linker {
     }
     this.pyTrees.set(abs, tree);
     // JAX/Flax first: Flax scripts often parse TrainingArguments without training through the HF Trainer.
-    const jax = extractJax(this.id(file), text, tree);
-    let runs = jax.length ? jax : extractPythonRuns(this.id(file), text, tree);
+    // Read with the argparse options declared in the module that builds its parser (./imported-args).
+    const t = tree;
+    let runs = withImportedArgs(t, importedParserArgs(this, abs, text, t.rootNode), () => {
+      const jax = extractJax(this.id(file), text, t);
+      return jax.length ? jax : extractPythonRuns(this.id(file), text, t);
+    });
     // `TrainingArguments(**yaml.safe_load(open("args.yaml")))`: that file holds the other arguments.
     const splat = runs.some((r) => r.kind === 'hf') ? splatRefs(this.id(file), text, tree) : [];
     for (const r of splat) this.splats.add(r);

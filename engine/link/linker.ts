@@ -21,6 +21,7 @@ import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { withImportedArgs } from '../extract/imported-args';
 import { importedParserArgs } from './imported-args';
+import { cdTarget } from './cd-target';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeDstack } from '../extract/dstack';
 import { mayBeAzureJob } from '../extract/azureml';
@@ -340,7 +341,7 @@ export class Linker {
     const target =
       cmd.target.kind === 'module'
         ? (this.resolve(file, modPath, base) ?? this.resolve(file, modPath))
-        : this.resolve(file, cmd.target.path, base);
+        : (this.resolve(file, cmd.target.path, base) ?? cdTarget(this, file, text, cmd));
     if (cmd.tool === 'shell') {
       // The commands of the script it runs; else (not in this tree, or no run found there) the config it is given.
       const runs = target ? wrapperRuns(this, file, cmd, target, depth) : [];

@@ -141,3 +141,79 @@ def get_test_args():
   );
   assert.deepEqual(values(await facts({ 'main.py': main, 'opts.py': opts, 'model.py': MODEL })), [null, null, null]);
 });
+
+// A script whose loop is in a trainer module and whose options are in opts.py, run by a launcher in experiments/
+// that changes folder first (engine/link/cd-target.ts) and passes flags the modules read (engine/link/launched-args.ts).
+const PROJECT = {
+  'README.md': '# detector\n',
+  'src/main.py': `import torch
+from opts import opts
+from trainer import Trainer
+
+
+def main(opt):
+    model = torch.nn.Linear(2, 2).cuda()
+    optimizer = torch.optim.Adam(model.parameters(), opt.lr)
+    trainer = Trainer(opt, model, optimizer)
+    loader = torch.utils.data.DataLoader(range(64), batch_size=opt.batch_size, num_workers=opt.num_workers)
+    for epoch in range(1, opt.num_epochs + 1):
+        trainer.train(epoch, loader)
+        torch.save(model.state_dict(), 'last.pth')
+
+
+if __name__ == '__main__':
+    main(opts().parse())
+`,
+  'src/opts.py': `import argparse
+
+
+class opts:
+    def __init__(self):
+        self.parser = argparse.ArgumentParser()
+        self.parser.add_argument('--lr', type=float, default=1e-4)
+        self.parser.add_argument('--batch_size', type=int, default=32)
+        self.parser.add_argument('--num_workers', type=int, default=4)
+        self.parser.add_argument('--num_epochs', type=int, default=140)
+
+    def parse(self):
+        return self.parser.parse_args()
+`,
+  'src/trainer.py': `class Trainer:
+    def __init__(self, opt, model, optimizer):
+        self.model, self.optimizer = model, optimizer
+
+    def train(self, epoch, loader):
+        for batch in loader:
+            loss = self.model(batch).mean()
+            self.optimizer.zero_grad()
+            loss.backward()
+            self.optimizer.step()
+`,
+};
+
+test('a launcher that runs `cd src` first: the script under src/, with the flags it passes over opts.py', async () => {
+  const files = {
+    ...PROJECT,
+    'experiments/run.sh': 'cd src\n# train\npython main.py --batch_size 12 --num_workers 3\ncd ..\n',
+  };
+  const f = await facts(files, 'experiments/run.sh');
+  assert.deepEqual(values(f), [12, 3, 140]);
+  assert.equal(f.get('num_workers')?.origin, 'explicit');
+});
+
+test('must not report: a flag whose value cannot be read is not the default opts.py declares', async () => {
+  const files = { ...PROJECT, 'experiments/run.sh': 'cd src\npython main.py --batch_size $BS\n' };
+  const f = await facts(files, 'experiments/run.sh');
+  assert.deepEqual(values(f), [null, 4, 140]);
+});
+
+test('must not report: a script found only through a `cd` the review cannot follow', async () => {
+  for (const sh of ['cd "$ROOT"/src\npython main.py\n', 'cd build\ncd ../src\npython main.py\n']) {
+    const a = await analyze({ ...PROJECT, 'experiments/run.sh': sh }, 'experiments/run.sh');
+    assert.equal(
+      a.runs.some((r) => r.plan.entry.file.endsWith('main.py')),
+      false,
+      sh,
+    );
+  }
+});

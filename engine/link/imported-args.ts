@@ -47,6 +47,18 @@ export function importedParserArgs(
     const right = a.childForFieldName('right');
     if (left?.type !== 'identifier' || right?.type !== 'call') continue;
     const callee = rootCallee(right);
+    // `from opts import parser` … `args = parser.parse_args()`: the parser a module builds at its top level.
+    const parsed = /^(\w+)\.parse_(?:known_)?args$/.exec(callee ?? '')?.[1];
+    const object = parsed ? binds.find((b) => b.symbol && b.local === parsed) : undefined;
+    if (object) {
+      walk ??= new ImportWalk(linker, importRoots(linker, file, text), new Set());
+      const mod = walk.module(file, object.module);
+      if (!mod || definitionOf(mod.root, object.symbol ?? '')?.kind !== 'assign') return undefined;
+      const names = new Set([left.text]);
+      if (rebound(root, text, left.text)) return undefined;
+      const defaults = declared([{ mod, node: mod.root }], text, names, object.symbol);
+      return defaults && defaults.size > 0 ? { names, defaults } : undefined;
+    }
     const bound = callee && boundSymbol(binds, callee);
     if (!bound) continue;
     walk ??= new ImportWalk(linker, importRoots(linker, file, text), new Set());
@@ -133,8 +145,11 @@ function rebound(root: SyntaxNode, text: string, name: string): boolean {
   );
 }
 
-/** dest → default of the options the definitions declare; undefined when the parser leaves the code read here. */
-function declared(defs: Def[], script: string, names: Set<string>) {
+/**
+ * dest → default of the options the definitions declare (of `parser` alone when named); undefined when the parser
+ * leaves the code read here.
+ */
+function declared(defs: Def[], script: string, names: Set<string>, parser?: string) {
   const out = new Map<string, { value: FactValue; via: string }>();
   const poisoned = new Set<string>();
   for (const d of defs) {
@@ -150,6 +165,7 @@ function declared(defs: Def[], script: string, names: Set<string>) {
     const file = path.basename(d.mod.file);
     for (const c of findCalls(d.mod.root, d.mod.text, ['add_argument'])) {
       if (c.node.startIndex < d.node.startIndex || c.node.endIndex > d.node.endIndex) continue;
+      if (parser && c.callee !== `${parser}.add_argument`) continue;
       const flag = c.positional.map((p) => literal(p)).find((v) => typeof v === 'string' && v.startsWith('--'));
       if (typeof flag !== 'string' || literal(c.kwargs.get('required')?.value) === true) continue;
       const destLit = literal(c.kwargs.get('dest')?.value);

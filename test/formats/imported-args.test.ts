@@ -217,3 +217,21 @@ test('must not report: a script found only through a `cd` the review cannot foll
     );
   }
 });
+
+test('a parser object built at the top of opts.py (`from opts import parser`), parsed by the script', async () => {
+  const opts = `import argparse
+parser = argparse.ArgumentParser(description="video training")
+parser.add_argument('--epochs', default=120, type=int)
+parser.add_argument('-b', '--batch-size', default=256, type=int)
+parser.add_argument('-j', '--workers', default=8, type=int)
+eval_parser = argparse.ArgumentParser()
+eval_parser.add_argument('--epochs', default=1, type=int)
+`;
+  const main = MAIN.replace('from args import ArgsInit', 'from opts import parser')
+    .replace('args = ArgsInit().save_exp()', 'args = parser.parse_args()')
+    .replace('num_workers=args.num_workers', 'num_workers=args.workers');
+  assert.deepEqual(values(await facts({ 'main.py': main, 'opts.py': opts, 'model.py': MODEL })), [256, 8, 120]);
+  // must not report: the options of another parser of the module.
+  const other = main.replace('from opts import parser', 'from opts import eval_parser as parser');
+  assert.deepEqual(values(await facts({ 'main.py': other, 'opts.py': opts, 'model.py': MODEL })), [null, null, 1]);
+});

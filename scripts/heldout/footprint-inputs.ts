@@ -24,7 +24,8 @@ export interface FootprintCase {
   epochs: number | null;
   seqLen: number | null;
   resolution: number | string | null;
-  hardware: string;
+  /** null where the source names no accelerator (the case is then not estimable). */
+  hardware: string | null;
   devices: number | null;
   precision: string | null;
   target: { metric: 'gpuHours' | 'energyKWh' | 'co2eKg'; value: number };
@@ -89,7 +90,7 @@ export function resolutionOf(v: number | string | null): number | undefined {
 function gatheredVocabulary(c: FootprintCase): boolean {
   const a = c.architecture ?? '';
   if (c.modality !== 'text' || !/encoder/i.test(a) || /decoder|electra|replaced-token/i.test(a)) return false;
-  return /\btpu/i.test(c.hardware) || /head|classif|fine-tune/i.test(a);
+  return /\btpu/i.test(c.hardware ?? '') || /head|classif|fine-tune/i.test(a);
 }
 
 /**
@@ -106,7 +107,7 @@ export function networkNamed(architecture: string | undefined): string[] {
 }
 
 export function inputsOf(c: FootprintCase): RunInputs {
-  const hardware = c.hardware.replace(/\(.*?\)/g, '').trim();
+  const hardware = (c.hardware ?? '').replace(/\(.*?\)/g, '').trim();
   const arch =
     [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a) ??
     networkNamed(c.architecture)

@@ -146,10 +146,6 @@ export const ALIASES: Alias[] = [
     fw: ['diffusers', 'generic'],
   }),
   A('micro_batch', 'training.batch_size', 'int', ['torchtitan'], { scope: 'per-device', fw: ['torchtitan'] }),
-  // Images per GPU (mmdetection 1.x `data.imgs_per_gpu`, Matterport's `IMAGES_PER_GPU`, BiSeNet's `ims_per_gpu`).
-  A('micro_batch', 'imgs_per_gpu data.imgs_per_gpu images_per_gpu ims_per_gpu', 'int', ['mmdet-v1', 'matterport'], {
-    scope: 'per-device',
-  }),
   A('micro_batch', 'train_dataloader.batch_size data.samples_per_gpu', 'int', ['mmengine'], {
     scope: 'per-device',
     fw: ['mmengine'],

@@ -32,13 +32,6 @@ export const SOURCES = {
   },
   lazyconfig: { url: 'https://detectron2.readthedocs.io/en/latest/tutorials/lazyconfigs.html', year: 2024 },
   mmengine: { url: 'https://mmengine.readthedocs.io/en/latest/tutorials/runner.html', year: 2024 },
-  // mmdetection 1.x configs: `data = dict(imgs_per_gpu=2, workers_per_gpu=2, …)`, images per GPU.
-  'mmdet-v1': {
-    url: 'https://github.com/open-mmlab/mmdetection/blob/v1.2.0/configs/faster_rcnn_r50_fpn_1x.py',
-    year: 2020,
-  },
-  // Matterport Mask R-CNN: `IMAGES_PER_GPU`, with BATCH_SIZE = IMAGES_PER_GPU * GPU_COUNT.
-  matterport: { url: 'https://github.com/matterport/Mask_RCNN/blob/master/mrcnn/config.py', year: 2019 },
   timm: { url: 'https://huggingface.co/docs/timm/training_script', year: 2024 },
   diffusers: {
     url: 'https://github.com/huggingface/diffusers/blob/main/examples/text_to_image/train_text_to_image.py',

@@ -139,28 +139,3 @@ clf.fit(data.drop(columns=['y']), data['y'])
 `);
   assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
 });
-
-const SEG_CONFIG = (batch: string) => `
-cfg = dict(
-    model_type='segnet_v1',
-    n_cats=19,
-    lr_start=1e-2,
-    weight_decay=5e-4,
-    max_iter=80000,
-    ${batch}
-    eval_ims_per_gpu=2,
-    use_fp16=True,
-)
-`;
-
-test('images per GPU (`ims_per_gpu`, `imgs_per_gpu`, `IMAGES_PER_GPU`) is the per-device batch of a config', async () => {
-  for (const k of ['ims_per_gpu=8,', 'imgs_per_gpu=8,', 'IMAGES_PER_GPU=8,']) {
-    const a = await analyze({ 'configs/seg_city.py': SEG_CONFIG(k) }, 'configs/seg_city.py');
-    assert.equal(fact(a, 'micro_batch')?.value, 8, k);
-  }
-});
-
-test('must not report: the evaluation batch (`eval_ims_per_gpu`) is not the training batch', async () => {
-  const a = await analyze({ 'configs/seg_city.py': SEG_CONFIG('') }, 'configs/seg_city.py');
-  assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
-});

@@ -9,6 +9,8 @@ import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { argFact } from './python-scan';
 import { kerasEarlyStopping } from './keras-stopping';
 import { ValueResolver } from './python-values';
+import { nodesOfType } from '../parse/nodes-of-type';
+import { enclosingDef, paramOf } from './python-params';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 
 const POLICY_CALLS = ['set_global_policy', 'set_policy', 'set_dtype_policy', 'Policy', 'set_floatx'];
@@ -19,6 +21,14 @@ function policyPrecision(v: string): string | undefined {
   if (/float32/.test(v)) return 'fp32';
   return undefined;
 }
+
+/**
+ * A Keras `compile` given an optimizer or loss (`model.compile("adam", "binary_crossentropy")`, `compile(loss=…)`):
+ * the Keras API even where the model comes from a library built on it (DeepCTR's `DeepFM`, DeepMatch) and the file
+ * never names keras. PyTorch's `Module.compile()` takes neither.
+ */
+const KERAS_COMPILE =
+  /(?<!\bre)\.compile\s*\(\s*(?:optimizer\s*=|loss\s*=|["'](?:adam|adamw|sgd|rmsprop|adagrad|adadelta|adamax|nadam|ftrl)["'])/i;
 
 /** Keras dataset utilities that batch what they return (`batch_size=32` unless given). */
 const DATASET_FACTORY = /^(image|text|audio)_dataset_from_directory$|^timeseries_dataset_from_array$/;
@@ -125,9 +135,69 @@ function generatorBatch(fit: CallSite, values: ValueResolver, file: string): Fac
   return undefined;
 }
 
+/** What a name is bound to: its one assignment in its function, else its one assignment outside any function. */
+function soleBinding(id: SyntaxNode, values: ValueResolver): SyntaxNode | undefined {
+  const made = values.localAssignments(id);
+  if (made.length) return made.length === 1 ? made[0] : undefined;
+  const fn = enclosingDef(id);
+  if (fn && paramOf(fn, id.text)) return undefined;
+  const top = nodesOfType(id.tree.rootNode, 'assignment').filter(
+    (a) => a.childForFieldName('left')?.text === id.text && !enclosingDef(a),
+  );
+  return top.length === 1 ? (top[0].childForFieldName('right') ?? undefined) : undefined;
+}
+
+/** Positions of `batch_size` in ImageDataGenerator's flow methods (tf.keras.preprocessing.image, TF 2.x API docs). */
+const FLOW_BATCH_AT: Record<string, number | undefined> = {
+  flow: 2,
+  flow_from_directory: 5,
+  flow_from_dataframe: undefined,
+};
+
+/**
+ * `fit_generator(datagen.flow(x, y, batch_size=n))` (or a name bound once to that call) with `datagen` an
+ * `ImageDataGenerator(…)`: the flow's batch, 32 when it names none (the documented default of `flow` and
+ * `flow_from_directory`). Undefined for any other generator.
+ */
+function flowBatch(fit: CallSite, values: ValueResolver, file: string): Fact | undefined {
+  let x: SyntaxNode | null | undefined =
+    fit.positional[0] ?? fit.kwargs.get('x')?.value ?? fit.kwargs.get('generator')?.value;
+  if (x?.type === 'identifier') x = soleBinding(x, values);
+  const fn = x?.type === 'call' ? x.childForFieldName('function') : undefined;
+  const method = fn?.type === 'attribute' ? (fn.childForFieldName('attribute')?.text ?? '') : '';
+  if (!x || !fn || !(method in FLOW_BATCH_AT)) return undefined;
+  let recv: SyntaxNode | null | undefined = fn.childForFieldName('object');
+  if (recv?.type === 'identifier') recv = soleBinding(recv, values);
+  if (recv?.type !== 'call' || !/(^|\.)ImageDataGenerator$/.test(recv.childForFieldName('function')?.text ?? ''))
+    return undefined;
+  const args = (x.childForFieldName('arguments')?.namedChildren ?? []).filter(
+    (a): a is SyntaxNode => !!a && a.type !== 'comment',
+  );
+  if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
+  const at = FLOW_BATCH_AT[method];
+  const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'batch_size');
+  const positional = args.filter((a) => a.type !== 'keyword_argument');
+  const v = kw?.childForFieldName('value') ?? (at !== undefined ? positional[at] : undefined);
+  if (!v) {
+    if (at === undefined) return undefined;
+    return { ...frameworkDefault('micro_batch', 32, `${fn.text}() batch_size defaults to 32`), file, span: spanOf(x) };
+  }
+  const r = values.resolve(v);
+  if (typeof r.value !== 'number') return undefined;
+  return {
+    key: 'micro_batch',
+    value: r.value,
+    origin: r.scriptDefault ? 'script-default' : 'explicit',
+    file,
+    span: spanOf(v),
+    note: `${fn.text}(…, batch_size=${v.text}) makes the batches fit() takes${r.via ? ` (${r.via})` : ''}`,
+  };
+}
+
 export function extractKeras(file: string, text: string, tree: Tree): RunDraft[] {
   // `fit_generator` is the Keras 1/2 spelling (removed in TF 2.6) that older scripts and notebooks still use.
-  if (!/\.fit(?:_generator)?\s*\(/.test(text) || !/\b(keras|tensorflow)\b/.test(text)) return [];
+  if (!/\.fit(?:_generator)?\s*\(/.test(text) || !(/\b(keras|tensorflow)\b/.test(text) || KERAS_COMPILE.test(text)))
+    return [];
   const root = tree.rootNode;
   const calls = findCalls(root, text, [
     'fit',
@@ -187,7 +257,10 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
       // The default of 32 batches arrays (x with y); a generator or dataset brings its own batches (Keras
       // Model.fit docs, 2024: "do not specify the batch_size if your data is … generators"): read from its maker.
       const y = fit.positional[1] ?? fit.kwargs.get('y')?.value;
-      const gen = y || fit.name === 'fit_generator' ? undefined : generatorBatch(fit, values, file);
+      const gen = y
+        ? undefined
+        : (flowBatch(fit, values, file) ??
+          (fit.name === 'fit_generator' ? undefined : generatorBatch(fit, values, file)));
       if (gen) facts.set('micro_batch', gen);
       else if (y) facts.set('micro_batch', frameworkDefault('micro_batch', 32, 'fit() batch_size defaults to 32'));
     }

@@ -274,6 +274,8 @@ function evalCondition(cond: SyntaxNode, values: ValueResolver): boolean | undef
   const inner = cond.type === 'parenthesized_expression' ? cond.namedChildren[0] : undefined;
   if (inner && cond.namedChildren.length === 1) return evalCondition(inner, values);
   if (values.offByDefaultCondition(cond) !== undefined) return false;
+  // `if args.use_sgd:` with the option's default True (`type=bool, default=True`): the branch the default run takes.
+  if (cond.type === 'attribute' && values.resolve(cond).value === true) return true;
   // `not x`, `a or b`, `a and b` (Python's truth tables; unknown where an unknown side could decide).
   if (cond.type === 'not_operator') {
     const v = evalCondition(cond.childForFieldName('argument') ?? cond, values);

@@ -9,6 +9,7 @@ import { enclosingDef, offParameter, paramOf } from './python-params';
 import { integerArithmetic } from './int-arith';
 import { bindingsIn } from './local-bindings';
 import { noneFill, stringMethod } from './option-fill';
+import { importedArg } from './imported-args';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { firedFunctions } from './python-fire';
 
@@ -275,9 +276,8 @@ export class ValueResolver {
   }
 
   /**
-   * A condition that is false in the default run: `args.x` (or one operand of a top-level `and`) whose declared
-   * default is None, False, 0 or "" (`if args.recovery_interval and …` with default 0). Returns the flag's dest.
-   * Only attributes of a flag object are read (no locals), so this never recurses into local bindings.
+   * A condition false in the default run: `args.x` (or one operand of a top-level `and`) declared None, False, 0 or ""
+   * (`if args.recovery_interval and …`, default 0). Returns the flag's dest. Reads no locals, so never recurses.
    */
   offByDefaultCondition(cond: SyntaxNode | null | undefined): string | undefined {
     if (!cond) return undefined;
@@ -331,8 +331,7 @@ export class ValueResolver {
 
   /** A module-level name assigned exactly once (./python-flags.ts `moduleAssignments`): its expression. */
   private moduleAlias(name: string): SyntaxNode | undefined {
-    this.aliases ??= moduleAssignments(this.root);
-    return this.aliases.get(name) ?? undefined;
+    return (this.aliases ??= moduleAssignments(this.root)).get(name) ?? undefined;
   }
   private aliases?: Map<string, SyntaxNode | null>;
 
@@ -479,6 +478,8 @@ export class ValueResolver {
           dest: attr,
         };
       if (d) return { value: d.value, node: d.node, via: d.via, scriptDefault: true, dest: attr };
+      const m = attr ? importedArg(this.root, node) : undefined; // the parser a module builds (./imported-args.ts)
+      if (m) return { value: m.value, node, via: m.via, scriptDefault: true, dest: attr };
       const holder = attr === 'value' ? this.flagHolders.get(node.childForFieldName('object')?.text ?? '') : undefined;
       if (holder) return { value: holder.value, node: holder.node, via: holder.via, scriptDefault: true };
       const init = attr && node.childForFieldName('object')?.text === 'self' ? this.initDefault(attr) : undefined;

@@ -23,6 +23,7 @@ import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
 import type { Mod } from './imports';
+import { scriptValues, type LaunchCommand } from './launched-args';
 
 export interface Reached {
   mod: Mod;
@@ -355,10 +356,10 @@ function offer(facts: Map<FactKey, Fact>, f: Fact, scriptId: string): boolean {
 }
 
 /** The script's arguments, declared in it or in the modules it imports that declare them (`from opts import opts`). */
-function scriptArgs(script: Mod, argModules: Mod[]): ScriptArgs {
+function scriptArgs(script: Mod, argModules: Mod[], launch?: LaunchCommand): ScriptArgs {
   const mods = [script, ...argModules];
   const calls = mods.flatMap((m) => findCalls(m.root, m.text, ['add_argument']));
-  const values = new ValueResolver(script.root, calls);
+  const values = scriptValues(script.root, calls, launch);
   return {
     values,
     fileOf: (node) => mods.find((m) => m.root.tree === node.tree)?.file ?? script.file,
@@ -397,13 +398,14 @@ export function reachedFacts(
   reached: Reached[],
   drafts: RunDraft[],
   argModules: Mod[],
+  launch?: LaunchCommand,
 ): RunDraft[] {
   const step = stepAt.mod;
   const stepName = stepAt.def.childForFieldName('name')?.text;
   const stepRun = linker.pythonRuns(step.file, step.text).find((d) => d.kind === 'torch' || d.kind === 'accelerate');
   if (!stepRun) return drafts;
   const id = (f: string) => linker.id(f);
-  const args = scriptArgs(script, argModules);
+  const args = scriptArgs(script, argModules, launch);
   const into = callsInto(script.root, reached);
   // Callers of the step: the script's calls first, then those in the modules between (main.py's epoch loop).
   const callers = [
@@ -411,7 +413,7 @@ export function reachedFacts(
     ...reached
       .filter((r) => r.mod.file !== script.file)
       .flatMap((r) => {
-        const a = scriptArgs(r.mod, [script, ...argModules]);
+        const a = scriptArgs(r.mod, [script, ...argModules], launch);
         // Between the script and the step, only the calls of the function that holds it (main.py's epoch loop
         // around train_one_epoch), not every loop of a reached module (a model's `for i in range(n_layers)`).
         return callsInto(r.def, reached)

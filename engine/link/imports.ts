@@ -28,6 +28,7 @@ import { findCalls } from '../parse/python-syntax';
 import { optimizerFact } from '../extract/python-optimizer';
 import { ValueResolver } from '../extract/python-values';
 import { reachedFacts, type Reached } from './imports-merge';
+import type { LaunchCommand } from '../extract/launcher';
 import { nodesOfType } from '../parse/nodes-of-type';
 
 /** Module hops from the script (script → trainer → its base class → the function it calls). */
@@ -279,6 +280,8 @@ export function withImportedModules(
   text: string,
   tree: { rootNode: SyntaxNode } | undefined,
   drafts: RunDraft[],
+  /** The command that runs the script: its flags are the arguments the modules read (./launched-args). */
+  launch?: LaunchCommand,
 ): RunDraft[] {
   if (!tree || !linker.parser || isTestModule(text)) return drafts;
   const id = linker.id(file);
@@ -308,7 +311,7 @@ export function withImportedModules(
     walk.follow(mod, use.symbol, 1);
   }
   if (!walk.step) return drafts;
-  return reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules);
+  return reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules, launch);
 }
 
 /** An optimizer class constructed in a definition (`torch.optim.AdamW(…)`, `optim.SGD(…)`, `optax.adamw(…)`). */

@@ -19,6 +19,9 @@ import { LaunchCommand } from '../extract/launcher';
 import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
+import { withImportedArgs } from '../extract/imported-args';
+import { importedParserArgs } from './imported-args';
+import { cdTarget } from './cd-target';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeDstack } from '../extract/dstack';
 import { mayBeAzureJob } from '../extract/azureml';
@@ -151,8 +154,12 @@ export class Linker {
     }
     this.pyTrees.set(abs, tree);
     // JAX/Flax first: Flax scripts often parse TrainingArguments without training through the HF Trainer.
-    const jax = extractJax(this.id(file), text, tree);
-    let runs = jax.length ? jax : extractPythonRuns(this.id(file), text, tree);
+    // Read with the argparse options declared in the module that builds its parser (./imported-args).
+    const t = tree;
+    let runs = withImportedArgs(t, importedParserArgs(this, abs, text, t.rootNode), () => {
+      const jax = extractJax(this.id(file), text, t);
+      return jax.length ? jax : extractPythonRuns(this.id(file), text, t);
+    });
     // `TrainingArguments(**yaml.safe_load(open("args.yaml")))`: that file holds the other arguments.
     const splat = runs.some((r) => r.kind === 'hf') ? splatRefs(this.id(file), text, tree) : [];
     for (const r of splat) this.splats.add(r);
@@ -334,7 +341,7 @@ export class Linker {
     const target =
       cmd.target.kind === 'module'
         ? (this.resolve(file, modPath, base) ?? this.resolve(file, modPath))
-        : this.resolve(file, cmd.target.path, base);
+        : (this.resolve(file, cmd.target.path, base) ?? cdTarget(this, file, text, cmd));
     if (cmd.tool === 'shell') {
       // The commands of the script it runs; else (not in this tree, or no run found there) the config it is given.
       const runs = target ? wrapperRuns(this, file, cmd, target, depth) : [];

@@ -85,7 +85,7 @@ export function launchedModules(
 ): RunDraft[] {
   if (!drafts.length || !linker.input.parser) return drafts;
   const tree = cachedTree(path.resolve(script), text, linker.input.parser);
-  const out = withImportedModules(linker, script, text, tree, drafts);
+  const out = withImportedModules(linker, script, text, tree, drafts, launch);
   withSingleDevice(linker, script, text, tree, out, launch);
   withUpdateAccumulation(linker, script, out);
   return out;

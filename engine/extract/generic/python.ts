@@ -143,6 +143,8 @@ function constantsOf(root: SyntaxNode): Map<string, FactValue> {
 function namedValue(n: SyntaxNode, consts: Map<string, FactValue>): FactValue | undefined {
   if (n.type === 'attribute') {
     const obj = n.childForFieldName('object');
+    // Not a holder of parsed flags or settings written in capitals (`FLAGS.optimizer`, `CFG.SOLVER`): no value of its own.
+    if (obj?.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(obj.text)) return undefined;
     if (obj?.type === 'identifier' && (/^[A-Z]/.test(obj.text) || /^(torch|jnp|np|tf)$/.test(obj.text))) return n.text;
     return undefined;
   }

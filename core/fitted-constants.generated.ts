@@ -71,14 +71,14 @@ export const FITTED_CONSTANTS: FittedConstants = {
   moeEfficiency: 0.4895161868670834,
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
-  counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 331 },
-  mfuSpread: { low: 0.2, high: 2.5961664824869035 },
+  counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 329 },
+  mfuSpread: { low: 0.2, high: 2.6040717515170573 },
   spreads: {
-    pooled: { low: 0.2, high: 2.5961664824869035, n: 331 },
+    pooled: { low: 0.2, high: 2.6040717515170573, n: 329 },
     byRegime: {
       large: { low: 0.2747940562750144, high: 2.0072079770774347, n: 97 },
-      small: { low: 0.2, high: 2.1963226669641474, n: 59 },
-      single: { low: 0.2, high: 2.8563773504699173, n: 90 },
+      small: { low: 0.2, high: 2.2114535560789648, n: 58 },
+      single: { low: 0.2, high: 2.8858415205966073, n: 89 },
       moe: { low: 0.2, high: 4, n: 18 },
       vision: { low: 0.32930653940329746, high: 2.7284195764629375, n: 61 },
     },
@@ -103,6 +103,5 @@ export const FITTED_CONSTANTS: FittedConstants = {
     'maxwell/desk',
     'ipu/dc',
     'blackwell/desk',
-    'kepler/dc',
   ],
 };

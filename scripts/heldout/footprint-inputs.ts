@@ -15,7 +15,7 @@ import { lookupArchitecture, type Precision, type RunInputs, type SampleKind } f
 export interface FootprintCase {
   id: string;
   name: string;
-  quality: 'A' | 'B';
+  quality: 'A' | 'B' | 'C';
   modality?: string;
   architecture?: string;
   paramsTotal: number | null;

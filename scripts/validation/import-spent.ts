@@ -132,6 +132,7 @@ const DLE = /^dle-[a-z]+(?:\d+)?/;
 const out: string[] = [];
 const skipped: string[] = [];
 const undated: string[] = [];
+const recalled: string[] = [];
 for (const n of sets) {
   const file = `docs/evaluation/heldout/footprint-${n}/cases.json`;
   const { cases } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: FootprintCase[] };
@@ -141,6 +142,11 @@ for (const n of sets) {
     // Every development case carries its year (core/validation/cases.ts): a run whose source names none stays out.
     if (!year) {
       undated.push(c.id);
+      continue;
+    }
+    // Quality C (footprint-14 on: a figure recalled or read second-hand, graded so by its labeller) judges nothing.
+    if (c.quality === 'C') {
+      recalled.push(c.id);
       continue;
     }
     // A run the development cases already hold (same id: the labeller re-collected it) is not entered twice.
@@ -194,4 +200,5 @@ ${out.join('\n')}
 fs.writeFileSync('core/validation/cases-spent.ts', header);
 if (skipped.length) console.log(`already development cases, not entered again: ${skipped.join(', ')}`);
 if (undated.length) console.log(`sources name no year, not entered: ${undated.join(', ')}`);
+if (recalled.length) console.log(`quality C (recalled or second-hand figures), not entered: ${recalled.join(', ')}`);
 console.log(`${out.length} cases from ${sets.map((n) => `footprint-${n}`).join(', ')}`);

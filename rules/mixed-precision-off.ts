@@ -25,7 +25,6 @@ export const mixedPrecisionOff: Rule = {
     fixSafety:
       'Unsafe: it changes numerics. bf16 is chosen on hardware that supports it, fp16 (with automatic loss scaling) on ' +
       'Volta/Turing. Not flagged: fp16 or bf16 already on, pure-bf16 weights, CPU runs, GPUs without tensor cores, ' +
-      'TensorFlow/Keras fp32 on a GPU with TF32 (Ampere and later: TF32 is its default), ' +
       'T5-family models on GPUs without bf16 (they overflow in fp16). With ' +
       'unknown hardware, or a precision inferred from a key of a format without a reader, the finding is information only. ' +
       'An HF-args YAML/JSON read without its script that sets neither bf16 nor fp16 gets information naming the ' +
@@ -37,9 +36,6 @@ export const mixedPrecisionOff: Rule = {
     if (!precision || precision.value !== 'fp32' || ctx.cpu) return [];
     const acc = ctx.accelerator;
     if (acc && !acc.tensorCores) return [];
-    // TensorFlow (≥ 2.4) runs float32 matmuls and convolutions as TF32 on the tensor cores of Ampere and later by
-    // default (tf.config.experimental.enable_tensor_float_32_execution): on such a GPU its fp32 is no fp32 waste.
-    if (acc?.tflops.tf32 && ctx.shape.inputs.fp32Matmul === 'tf32') return [];
     const target = acc && !acc.bf16 ? 'fp16' : 'bf16';
     // T5-family checkpoints were pre-trained with bf16 activations and overflow in fp16 (inf/NaN losses:
     // huggingface/transformers #5651, #14189; google-research/text-to-text-transfer-transformer #539): on hardware

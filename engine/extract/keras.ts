@@ -22,14 +22,6 @@ function policyPrecision(v: string): string | undefined {
   return undefined;
 }
 
-/**
- * A Keras `compile` given an optimizer or loss (`model.compile("adam", "binary_crossentropy")`, `compile(loss=…)`):
- * the Keras API even where the model comes from a library built on it (DeepCTR's `DeepFM`, DeepMatch) and the file
- * never names keras. PyTorch's `Module.compile()` takes neither.
- */
-const KERAS_COMPILE =
-  /(?<!\bre)\.compile\s*\(\s*(?:optimizer\s*=|loss\s*=|["'](?:adam|adamw|sgd|rmsprop|adagrad|adadelta|adamax|nadam|ftrl)["'])/i;
-
 /** Keras dataset utilities that batch what they return (`batch_size=32` unless given). */
 const DATASET_FACTORY = /^(image|text|audio)_dataset_from_directory$|^timeseries_dataset_from_array$/;
 
@@ -196,8 +188,7 @@ function flowBatch(fit: CallSite, values: ValueResolver, file: string): Fact | u
 
 export function extractKeras(file: string, text: string, tree: Tree): RunDraft[] {
   // `fit_generator` is the Keras 1/2 spelling (removed in TF 2.6) that older scripts and notebooks still use.
-  if (!/\.fit(?:_generator)?\s*\(/.test(text) || !(/\b(keras|tensorflow)\b/.test(text) || KERAS_COMPILE.test(text)))
-    return [];
+  if (!/\.fit(?:_generator)?\s*\(/.test(text) || !/\b(keras|tensorflow)\b/.test(text)) return [];
   const root = tree.rootNode;
   const calls = findCalls(root, text, [
     'fit',

@@ -303,7 +303,6 @@ export class ValueResolver {
 
   /** A function's bindings of a name, found once per function and name (each walks the function's whole body). */
   private readonly bound = new Map<string, SyntaxNode[] | 'opaque' | undefined>();
-
   private bindings(fn: SyntaxNode, name: string): SyntaxNode[] | 'opaque' | undefined {
     // The resolver reads one file: its functions are told apart by their node ids in that tree.
     const key = fn.tree === this.root.tree ? `${fn.id}\0${name}` : undefined;

@@ -252,7 +252,6 @@ function scan(
     }
     words = [];
   };
-
   type Expansion = { value: string; ok: boolean; defaulted?: boolean };
   const expand = (name: string, fallback: string | undefined, assign = false): Expansion => {
     const arr = arrays.get(name);
@@ -272,7 +271,6 @@ function scan(
     }
     return { value: `$${name}`, ok: false };
   };
-
   /** Integer arithmetic over the variables known here (`raw` stands when it cannot be read). */
   const arith = (expr: string, raw: string, next: number): Expansion & { next: number } => {
     let fromDefault = false;
@@ -283,7 +281,6 @@ function scan(
     if (v === undefined) return { value: raw, ok: false, next };
     return { value: String(v), ok: true, next, ...(fromDefault ? { defaulted: true } : {}) };
   };
-
   /** Reads `$…` at position j (text[j] === '$'); returns the expansion and the position after it. */
   const dollar = (j: number): Expansion & { next: number } => {
     const c = text[j + 1];
@@ -332,7 +329,6 @@ function scan(
     if (c !== undefined && /[0-9@*#?$!-]/.test(c)) return { value: `$${c}`, ok: false, next: j + 2 };
     return { value: '$', ok: true, next: j + 1 };
   };
-
   while (i < n) {
     const c = text[i];
     if (c === '\\' && text[i + 1] === '\n') {

@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 13; footprint-14 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 14; footprint-15 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -57,8 +57,10 @@ describe('development cases', () => {
     assert.ok(!spent.some((c) => c.id === 'falcon-7b-1.5t-384xa100-2wk'));
     // footprint-13 (spent in round 16): its 27 dated runs, 26 of them NVIDIA DeepLearningExamples tables.
     assert.ok(spent.filter((c) => c.notes === 'footprint-13').length >= 27);
+    // footprint-14 (spent in round 17): its 25 dated runs of quality A or B (quality C, recalled figures, stay out).
+    assert.equal(spent.filter((c) => c.notes === 'footprint-14').length, 25);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-3])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-4])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

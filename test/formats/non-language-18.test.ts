@@ -110,23 +110,6 @@ test('must not report: a switch whose default is not known picks neither optimiz
   assert.equal(fact(a, 'optimizer')?.value ?? null, null);
 });
 
-test('Keras through a library built on it (no keras import): compile with a loss, fit with a batch', async () => {
-  const a = await py(`import pandas as pd
-from deepctr.models import DeepFM
-from deepctr.feature_column import SparseFeat, get_feature_names
-
-data = pd.read_csv('./criteo_sample.txt')
-features = [SparseFeat(f, data[f].nunique()) for f in ['C1', 'C2']]
-model = DeepFM(features, features, task='binary')
-model.compile("adam", "binary_crossentropy", metrics=['binary_crossentropy'])
-history = model.fit({'C1': data['C1'], 'C2': data['C2']}, data['label'].values, batch_size=512, epochs=6)
-`);
-  assert.deepEqual(
-    [fact(a, 'micro_batch')?.value, fact(a, 'epochs')?.value, fact(a, 'optimizer')?.value, fact(a, 'model')?.value],
-    [512, 6, 'adam', 'DeepFM'],
-  );
-});
-
 test('must not report: scikit-learn fit beside a regex compile is no Keras run (no default batch of 32)', async () => {
   const a = await py(`import re
 import pandas as pd

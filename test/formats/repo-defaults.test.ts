@@ -226,8 +226,10 @@ test('an unchanged repository is not read again: a second analysis reads none of
     state: inner.state,
   };
   assert.equal(await precisionWith(counting, target, CONFIG), 'fp32');
-  const scanOnly = (f: string) => /tools\/(plot\.sh|style\.toml)$/.test(f);
-  assert.equal(reads.filter(scanOnly).length, 2, 'the first analysis scans the repository');
+  // style.toml is read by the repository scan only (plot.sh, a launcher, is also read by the launcher steps of
+  // ./link/repo-launchers at each analysis, which keep no scan).
+  const scanOnly = (f: string) => /tools\/style\.toml$/.test(f);
+  assert.equal(reads.filter(scanOnly).length, 1, 'the first analysis scans the repository');
   reads.length = 0;
   assert.equal(await precisionWith(counting, target, CONFIG), 'fp32');
   assert.deepEqual(reads.filter(scanOnly), [], 'the second analysis reuses the scan: nothing it read has changed');

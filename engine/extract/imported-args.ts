@@ -35,3 +35,14 @@ export function importedArg(root: SyntaxNode, attribute: SyntaxNode): { value: F
   const dest = attribute.childForFieldName('attribute')?.text;
   return dest && args.names.has(object) ? args.defaults.get(dest) : undefined;
 }
+
+/**
+ * A string default goes through the option's `type` like a command-line value (argparse docs, "default"):
+ * `type=int, default='200'` is 200. Shared by the script's own parser (./python-values.ts) and a parser built in an
+ * imported module (../link/imported-args.ts).
+ */
+export function argparseTyped(v: FactValue | undefined, type: string | undefined): FactValue | undefined {
+  if (typeof v !== 'string' || (type !== 'int' && type !== 'float')) return v;
+  if (!/^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v)) return v;
+  return type === 'int' ? Math.trunc(Number(v)) : Number(v);
+}

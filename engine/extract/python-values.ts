@@ -9,7 +9,7 @@ import { enclosingDef, offParameter, paramOf } from './python-params';
 import { integerArithmetic } from './int-arith';
 import { bindingsIn } from './local-bindings';
 import { noneFill, stringMethod } from './option-fill';
-import { importedArg } from './imported-args';
+import { argparseTyped, importedArg } from './imported-args';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { firedFunctions } from './python-fire';
 
@@ -80,16 +80,10 @@ export class ValueResolver {
         continue;
       }
       const lit = literal(def.value);
-      let v = lit !== undefined ? lit : this.constants.get(def.value.text)?.value;
-      // A string default goes through the option's `type` like a command-line value (argparse docs, "default"):
-      // `type=int, default='200'` is 200.
-      const type = c.kwargs.get('type')?.value.text;
-      if (
-        typeof v === 'string' &&
-        (type === 'int' || type === 'float') &&
-        /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v)
-      )
-        v = type === 'int' ? Math.trunc(Number(v)) : Number(v);
+      const v = argparseTyped(
+        lit !== undefined ? lit : this.constants.get(def.value.text)?.value,
+        c.kwargs.get('type')?.value.text,
+      );
       const dest = literal(c.kwargs.get('dest')?.value);
       const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
       if (v !== undefined) this.declared.set(name, { value: v, node: def.value, via: `default of argparse ${flag}` });

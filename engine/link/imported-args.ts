@@ -14,7 +14,7 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal } from '../parse/python-syntax';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { definitionOf, importBindings } from '../extract/python-imports';
-import type { ImportedArgs } from '../extract/imported-args';
+import { argparseTyped, type ImportedArgs } from '../extract/imported-args';
 import type { FactValue } from '../types';
 import { ImportWalk, importRoots, type Mod } from './imports';
 import type { Linker } from './linker';
@@ -179,13 +179,7 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
           : action === 'store_false'
             ? true
             : undefined;
-      const type = c.kwargs.get('type')?.value.text;
-      if (
-        typeof v === 'string' &&
-        (type === 'int' || type === 'float') &&
-        /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(v)
-      )
-        v = type === 'int' ? Math.trunc(Number(v)) : Number(v);
+      v = argparseTyped(v, c.kwargs.get('type')?.value.text);
       if (v === undefined || v === null) {
         poisoned.add(dest);
         continue;

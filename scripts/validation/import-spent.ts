@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 14))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–14 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 15))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–15 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -120,6 +120,16 @@ const FAMILY: Record<string, string> = {
   'hdm-xut-base-343m-512px-4xrtx5090': 'kohaku',
   'hdm-xut-base-343m-768px-4xrtx5090': 'kohaku',
   'hdm-xut-base-343m-1024px-4xrtx5090': 'kohaku',
+  // footprint-15: the seven Kinetics-400 rows of one table (TimeSformer, Bertasius et al., ICML 2021, Table 2: V100
+  // hours of TimeSformer, SlowFast and I3D, timed by one group), left out together; "i3d-…" would otherwise share
+  // the family "i" with footprint-8's I-JEPA runs.
+  'timesformer-k400-in21k-init-v100-416h': 'timesformer-table',
+  'timesformer-k400-in1k-init-v100-416h': 'timesformer-table',
+  'slowfast-r50-8x8-k400-in1k-init-v100-3840h': 'timesformer-table',
+  'slowfast-r50-8x8-k400-scratch-v100-6336h': 'timesformer-table',
+  'slowfast-r50-8x8-k400-in1k-init-short-v100-448h': 'timesformer-table',
+  'i3d-r50-8x8-k400-in1k-init-v100-1440h': 'timesformer-table',
+  'i3d-r50-8x8-k400-in1k-init-short-v100-444h': 'timesformer-table',
 };
 
 /**

@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 14; footprint-15 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 15; footprint-16 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -59,8 +59,12 @@ describe('development cases', () => {
     assert.ok(spent.filter((c) => c.notes === 'footprint-13').length >= 27);
     // footprint-14 (spent in round 17): its 25 dated runs of quality A or B (quality C, recalled figures, stay out).
     assert.equal(spent.filter((c) => c.notes === 'footprint-14').length, 25);
+    // footprint-15 (spent in round 18): its 12 dated runs of quality A or B; the seven rows of the TimeSformer paper's
+    // table are one family.
+    assert.equal(spent.filter((c) => c.notes === 'footprint-15').length, 12);
+    assert.equal(new Set(spent.filter((c) => /^(i3d|slowfast|timesformer)-/.test(c.id)).map(caseFamily)).size, 1);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-4])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-5])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

@@ -308,6 +308,17 @@ export interface ArchitectureInfo {
   reference: { resolution?: number; seconds?: number; note: string };
   /** Other spellings matched exactly after normalisation (lower case, separators removed). */
   aliases: string[];
+  /**
+   * Spellings matched only whole, never as the start of a longer name (added, optional): a family's bare name whose
+   * longer spellings are other networks ("TimeSformer" is the base model; "TimeSformer-L" and "-HR" are not).
+   */
+  exactAliases?: string[];
+  /**
+   * Throughput of whole runs of this network relative to the family's utilisation model (added, optional), for work its
+   * FLOPs do not count: video clips decoded on the CPU and 3D convolution kernels (core/data/video.ts). Multiplies the
+   * run's utilisation; the time it adds lies outside the training steps, so no precision speeds it up.
+   */
+  runFactor?: { factor: number; why: string; source: string };
   source: string;
   year: number;
   /**

@@ -78,13 +78,35 @@ export function planWorkUtilisation(
   opts: UtilisationOptions = {},
 ): UtilisationPlan {
   if (work.kind === 'tokens') return planUtilisation(inputs, accel, devices, work.params, opts, work);
-  if (work.family === 'transformer') {
-    return planUtilisation({ ...inputs, microBatch: undefined, seqLen: undefined }, accel, devices, work.params, opts);
-  }
+  const row = work.arch?.runFactor;
+  const plan =
+    work.family === 'transformer'
+      ? planUtilisation({ ...inputs, microBatch: undefined, seqLen: undefined }, accel, devices, work.params, opts)
+      : planConvUtilisation(inputs, accel, devices, work, opts);
+  // A row's run factor (video clips: decoding and 3D kernels, core/data/video.ts) slows the run outside the FLOPs
+  // its steps count: a given utilisation and a per-step estimate stay as they are.
+  if (!row || validFraction(inputs.mfu) !== undefined || opts.scope === 'step') return plan;
+  const f = row.factor;
+  return {
+    ...plan,
+    band: { low: plan.band.low * f, mid: plan.band.mid * f, high: plan.band.high * f },
+    source: `${plan.source}; × ${f} for ${row.why} (${row.source})`,
+    stepShare: plan.stepShare * f,
+    text: (p: PrecisionPlan) => `${plan.text(p)}; × ${f} for ${row.why}`,
+  };
+}
+
+function planConvUtilisation(
+  inputs: RunInputs,
+  accel: Accelerator,
+  devices: number,
+  work: WorkPlan,
+  opts: UtilisationOptions,
+): UtilisationPlan {
   const given = validFraction(inputs.mfu);
   if (given !== undefined) return givenUtilisation(given);
   const k = opts.constants ?? defaultConstants();
-  const family = work.family;
+  const family = work.family === 'depthwise' ? 'depthwise' : 'convnet';
   const step = visionStepUtilisation(family, accel.arch, k.baseMfu);
   // A half-rate GeForce card slows only the tensor-bound share of a convolutional step (compute.ts).
   const geforce = halfRateAccumulate(accel);

@@ -17,6 +17,7 @@ import type { ArchitectureInfo } from '../types';
 import { DETECTION_ARCHITECTURES, DETECTION_IDS } from './detection';
 import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
+import { VIDEO_ARCHITECTURES } from './video';
 import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
 
 /** [I] Decoder tokens per 30-s Whisper training segment: ≈150 spoken words per minute × ≈1.3 BPE tokens per word
@@ -618,11 +619,13 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   ...MORE_ARCHITECTURES,
   // Faster/Mask R-CNN and RetinaNet on ResNet-101 and ResNeXt-101 FPN backbones, C4 detectors (core/data/detection.ts)
   ...DETECTION_ARCHITECTURES,
+  // Video classification networks, FLOPs per clip (core/data/video.ts)
+  ...VIDEO_ARCHITECTURES,
 ];
 /** The rows the FLOPs per parameter of networks the table does not hold are taken from (genericFlopsPerParam): the
  * table's rows before round 17, so that adding detection and segmentation rows does not move those estimates. */
 const GENERIC_BASIS = ARCHITECTURES.filter(
-  (a) => !MORE_ARCHITECTURES.includes(a) && !DETECTION_ARCHITECTURES.includes(a),
+  (a) => !MORE_ARCHITECTURES.includes(a) && !DETECTION_ARCHITECTURES.includes(a) && !VIDEO_ARCHITECTURES.includes(a),
 );
 
 // ------------------------------------------------------------------------------------------------ lookup
@@ -634,12 +637,14 @@ function compact(s: string): string {
 const INDEX = ARCHITECTURES.map((a) => ({
   a,
   keys: new Set([compact(a.id), compact(a.name.toLowerCase()), ...a.aliases]),
+  whole: new Set(a.exactAliases ?? []),
 }));
 
 /**
  * Find an architecture from a loose name: "resnet50", "ResNet-50", "torchvision.models.resnet50", "timm vit_base_patch16_224",
  * "vit_base_patch16_224.augreg_in21k", "openai/whisper-small", "openai/whisper-small.en", "facebook/wav2vec2-base-960h",
- * "runwayml/stable-diffusion-v1-5". Exact key first, then the longest known key (of 6 characters or more) the name starts
+ * "runwayml/stable-diffusion-v1-5", "torchvision.models.video.r3d_18". Exact key (or a whole-name-only spelling,
+ * `exactAliases`) first, then the longest known key (of 6 characters or more) the name starts
  * with, unless a key ending in a digit would run on into more digits ("resnet50" is not "resnet500"); `exact`: the key
  * alone, for free text that may name a variant ("resnet-152 x4 width"). Undefined if none:
  * Stable Diffusion XL or 2.x, for instance, are not Stable Diffusion v1.
@@ -649,7 +654,7 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
   let s = id.trim().toLowerCase();
   if (s.length === 0) return undefined;
   s = s.replace(/^hf[-_]hub:/, '').replace(/\(.*$/, '');
-  s = s.replace(/^(?:torchvision\.models\.|tv\.|models\.|timm[\s:/.]+)/, '');
+  s = s.replace(/^(?:torchvision\.models\.(?:video\.)?|tv\.|models\.(?:video\.)?|timm[\s:/.]+)/, '');
   s =
     s
       .split('/')
@@ -658,7 +663,7 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
   s = s.replace(/\..*$/, '');
   const key = compact(s);
   if (key.length === 0) return undefined;
-  const exact = INDEX.find((e) => e.keys.has(key));
+  const exact = INDEX.find((e) => e.keys.has(key) || e.whole.has(key));
   if (exact || opts.exact) return exact?.a;
   let best: { a: ArchitectureInfo; len: number } | undefined;
   for (const e of INDEX) {

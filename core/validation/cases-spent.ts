@@ -8103,7 +8103,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'timesformer-table',
     year: 2021,
-    inputs: { params: 121400000, samples: 240000, resolution: 224, hardware: 'V100' },
+    inputs: { params: 121400000, samples: 240000, resolution: 224, architecture: 'timesformer-base', hardware: 'V100' },
     target: { metric: 'gpuHours', value: 416 },
     source:
       "Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)",
@@ -8116,7 +8116,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'timesformer-table',
     year: 2021,
-    inputs: { params: 34600000, samples: 240000, resolution: 224, hardware: 'V100' },
+    inputs: { params: 34600000, samples: 240000, resolution: 224, architecture: 'slowfast-r50-8x8', hardware: 'V100' },
     target: { metric: 'gpuHours', value: 3840 },
     source:
       "Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)",
@@ -8129,7 +8129,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'timesformer-table',
     year: 2021,
-    inputs: { params: 34600000, samples: 240000, resolution: 224, hardware: 'V100' },
+    inputs: { params: 34600000, samples: 240000, resolution: 224, architecture: 'slowfast-r50-8x8', hardware: 'V100' },
     target: { metric: 'gpuHours', value: 6336 },
     source:
       "Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)",
@@ -8142,7 +8142,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'timesformer-table',
     year: 2021,
-    inputs: { params: 28000000, samples: 240000, resolution: 224, hardware: 'V100' },
+    inputs: { params: 28000000, samples: 240000, resolution: 224, architecture: 'i3d-r50-8x8', hardware: 'V100' },
     target: { metric: 'gpuHours', value: 1440 },
     source:
       "Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)",
@@ -8155,7 +8155,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'timesformer-table',
     year: 2021,
-    inputs: { params: 121400000, samples: 240000, resolution: 224, hardware: 'V100' },
+    inputs: { params: 121400000, samples: 240000, resolution: 224, architecture: 'timesformer-base', hardware: 'V100' },
     target: { metric: 'gpuHours', value: 416 },
     source:
       "Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)",
@@ -8168,7 +8168,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'timesformer-table',
     year: 2021,
-    inputs: { params: 34600000, samples: 240000, resolution: 224, hardware: 'V100' },
+    inputs: { params: 34600000, samples: 240000, resolution: 224, architecture: 'slowfast-r50-8x8', hardware: 'V100' },
     target: { metric: 'gpuHours', value: 448 },
     source:
       "Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)",
@@ -8181,7 +8181,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'timesformer-table',
     year: 2021,
-    inputs: { params: 28000000, samples: 240000, resolution: 224, hardware: 'V100' },
+    inputs: { params: 28000000, samples: 240000, resolution: 224, architecture: 'i3d-r50-8x8', hardware: 'V100' },
     target: { metric: 'gpuHours', value: 444 },
     source:
       "Bertasius, Wang, Torresani, 'Is Space-Time Attention All You Need for Video Understanding?' (TimeSformer, ICML 2021; arXiv 2102.05095), Table 2 'K400 Training Time (hours)' and section 4.2 'Video Training Time'; read as ar5iv text (read_file)",

@@ -30,6 +30,8 @@ const TV_BUILDERS = [
   ...['efficientnet_v2_s', 'efficientnet_v2_m', 'efficientnet_v2_l'],
   ...['fasterrcnn_resnet50_fpn', 'maskrcnn_resnet50_fpn', 'retinanet_resnet50_fpn', 'ssd300_vgg16'],
   ...['deeplabv3_resnet50', 'deeplabv3_resnet101'],
+  // torchvision.models.video (core/data/video.ts: FLOPs per 16-frame clip)
+  ...['r3d_18', 'mc3_18', 'r2plus1d_18', 's3d', 'mvit_v1_b', 'mvit_v2_s', 'swin3d_t', 'swin3d_s', 'swin3d_b'],
 ];
 /** Keras applications of the table's rows (keras.io/api/applications). */
 const KERAS_BUILDERS = [
@@ -168,7 +170,11 @@ function modelFact(
         !!from &&
         !/^(monai|segmentation_models|mm\w+|timm|tensorflow|keras)\b/.test(from) &&
         !c.kwargs.has('spatial_dims');
-      if (qual ? !/(models|applications|tv|models\.detection|models\.segmentation)$/.test(qual) : !imported && !project)
+      if (
+        qual
+          ? !/(models|applications|tv|models\.detection|models\.segmentation|models\.video)$/.test(qual)
+          : !imported && !project
+      )
         continue;
       const f = at(
         c.name,
@@ -198,8 +204,9 @@ function modelFact(
         if (f) return f;
       }
     }
-    // torchvision's hub, and DETR's (detr_resnet50, detr_resnet101_dc5, …: facebookresearch/detr hubconf.py)
-    const hub = /pytorch\/vision|facebookresearch\/detr\b/.exec(c.positional[0]?.text ?? '')?.[0];
+    // torchvision's hub, DETR's (detr_resnet50, detr_resnet101_dc5, …: facebookresearch/detr hubconf.py) and
+    // PyTorchVideo's (slowfast_r50, i3d_r50, …: pytorchvideo/models/hub, the model zoo's Kinetics checkpoints)
+    const hub = /pytorch\/vision|facebookresearch\/(?:detr|pytorchvideo)\b/.exec(c.positional[0]?.text ?? '')?.[0];
     if (c.callee === 'torch.hub.load' && hub) {
       const f = byName(c.positional[1], (v) => `torch.hub.load("${hub}", "${v}")`);
       if (f) return f;

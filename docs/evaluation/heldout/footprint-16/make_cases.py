@@ -92,7 +92,7 @@ Y5_CLS_NOTE = ("README (Classification Checkpoints): 'YOLOv5-cls classification 
                "table are NOT used (excluded development models). ")
 for cid, label, arch, params, h, m in (
         ("yolov5s-cls-imagenet-90ep-4xa100-8h09", "YOLOv5s-cls", "YOLOv5s backbone + classification head", 5.4e6, 8, 9),
-        ("resnet101-yolov5cls-imagenet-90ep-4xa100-17h10", "ResNet101", "ResNet-101 (torchvision architecture, trained with the YOLOv5 classify recipe)", 44.5e6, 17, 10),
+        ("resnet101-yolov5cls-imagenet-90ep-4xa100-17h10", "ResNet101", "ResNet-101 (torchvision architecture [R], trained with the YOLOv5 classify recipe)", 44.5e6, 17, 10),
         ("efficientnet-b3-yolov5cls-imagenet-90ep-4xa100-19h19", "EfficientNet_b3", "EfficientNet-B3 (trained with the YOLOv5 classify recipe at 224 px)", 12.2e6, 19, 19)):
     A(C(id=cid,
         name=f"{label} ImageNet-1k classification, 90 epochs at 224 px, 4x A100, {h} h {m:02d} min (Ultralytics YOLOv5 v6.2/v7.0 table, 2022)",
@@ -119,8 +119,7 @@ A(C(id="edm-cifar10-cond-vp-ddpmpp-200mimg-8xv100-2d",
     target=dict(metric=GPUH, value=8 * 2 * 24),
     source=EDM_REPO,
     notes=EDM_NOTE + "Row: 'cifar10-32x32-cond-vp | 8xV100 | ~2 days | --cond=1 --arch=ddpmpp'. Target [D] = 8 x 2 d x 24 = 384 "
-          "V100-hours. samples = CIFAR-10 train 50,000 [R]; epochs [D] = 200 Mimg / 50k = 4,000 image passes (x-flip "
-          "augmentation off by default [R]). paramsTotal ~56M [R, EDM paper]. fp32 (train.py default, README run name). "
+          "V100-hours. samples = CIFAR-10 train 50,000 [R]; epochs [D] = 200 Mimg / 50k = 4,000 image passes. paramsTotal ~56M [R, EDM paper]. fp32 (train.py default, README run name). "
           "Quality B: '~2 days', parameter count recalled."))
 A(C(id="edm-ffhq64-uncond-vp-ddpmpp-200mimg-8xv100-4d",
     name="EDM unconditional FFHQ 64x64 (DDPM++ / VP), 200 Mimg, batch 256, 8x V100, ~4 days (NVIDIA, 2022)",

@@ -243,10 +243,10 @@ function computeMids(cases: readonly ValidationCase[]): Mids {
   const baseCounts: Record<string, number> = {};
   const byArch = new Map<string, number[]>();
   const familiesOf = new Map<string, Set<string>>();
-  for (const t of dense.filter((x) => x.n >= 1e9)) {
-    // Between 1B and the knee of a high-ridge accelerator (core/size-factor.ts) the size factor is below 1: the base is
-    // taken at the knee under the prior slope, so that the base and the fitted slope do not chase each other.
-    const atKnee = t.base / sizeFactorOn(t.n, PRIORS.sizeSlope, t.c.inputs.devices, t.ridge);
+  // Runs at or above the knee of their accelerator's size factor (core/size-factor.ts: 1B parameters on the reference
+  // A100, more on a device with a higher roofline ridge): below it the size factor, not the base, explains them.
+  for (const t of dense.filter((x) => x.n >= Math.max(1e9, sizeKnee(x.ridge)))) {
+    const atKnee = t.base;
     byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), atKnee]);
     familiesOf.set(t.arch, (familiesOf.get(t.arch) ?? new Set()).add(caseFamily(t.c)));
   }

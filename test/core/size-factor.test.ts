@@ -12,6 +12,7 @@ import {
   sizeFactorOn,
   sizeKnee,
 } from '../../core/index';
+import { planUtilisation } from '../../core/utilisation';
 
 const accel = (name: string) => {
   const r = resolveAccelerator(name);
@@ -50,6 +51,10 @@ describe('size factor and the roofline ridge', () => {
     assert.doesNotMatch(mfuText(run('gaudi2', 360e6, 64)), /memory bandwidth/);
     assert.equal(sizeFactorOn(360e6, 0.3, 1, ridgeRatio(accel('H100 SXM'))), 1);
     assert.doesNotMatch(mfuText(run('H100 SXM', 360e6, 1)), /parameter model/);
+    // A model of unknown size gets no size factor, even where the knee is above 1B.
+    const h100 = accel('H100 SXM');
+    const unknownSize = planUtilisation({ devices: 64 }, h100, 64, undefined).band.mid;
+    assert.equal(unknownSize, planUtilisation({ devices: 64 }, h100, 64, 70e9).band.mid);
   });
 
   it('has a source and a year on every bandwidth row, each for an accelerator of the table', () => {

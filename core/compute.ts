@@ -113,32 +113,7 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
  */
 export const MFU_SPREAD = { low: 0.72, high: 1.45 };
 
-/**
- * [F] Small models run at lower utilisation (small matrices, launch overhead). Factor = 1 + slope·log10(N / 1e9),
- * capped at 1 above 1B parameters and floored at 0.15. The slope is fitted by core/fit.ts on the development cases below
- * 1B parameters (Pythia 70M–410M, GPT-2 124M in llm.c); 0.25 is the prior.
- */
-export function sizeFactorAt(params: number, slope: number): number {
-  if (!(params > 0)) return 1;
-  return clamp(1 + slope * Math.log10(params / 1e9), 0.15, 1);
-}
-
-/**
- * The size factor of a run on a number of devices: none on one device. [I] What a small model loses against a large
- * one is fixed per-step work (gradient all-reduce, optimizer and launch overheads spread over fewer FLOPs) that grows
- * with the devices it synchronises: on one device there is no all-reduce, and published one-device runs of 22 M–1 B
- * models (core/validation: gpt2-4090-speedrun, gpuburnout-1b, nanochat, tinystories, forgelm) ran at or above the
- * large-model utilisation, where the slope fitted on many-device runs (Pythia) predicted 40–80 % of it. The launch
- * floor of small micro-steps (core/launch-bound.ts) still applies.
- */
-export function sizeFactorOn(params: number, slope: number, devices: number | undefined): number {
-  return devices === 1 ? 1 : sizeFactorAt(params, slope);
-}
-
-/** sizeFactorAt with the prior slope (0.25); the estimator uses the fitted slope (core/fit.ts). */
-export function sizeFactor(params: number): number {
-  return sizeFactorAt(params, 0.25);
-}
+export { REFERENCE_RIDGE, ridgeRatio, sizeFactor, sizeFactorAt, sizeFactorOn, sizeKnee } from './size-factor';
 
 /**
  * [S] Scaling past one 8-GPU node costs a little utilisation: Llama 3 paper Table 4 reports 43 % MFU on 8,192 H100s and

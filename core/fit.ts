@@ -27,6 +27,8 @@ import {
   planFlops,
   scaleFactor,
   sizeFactorOn,
+  ridgeRatio,
+  sizeKnee,
   VISION_STEP_UTILISATION,
   peak16,
 } from './compute';
@@ -136,6 +138,8 @@ interface TokenPoint {
   base: number;
   n: number;
   moe: boolean;
+  /** Roofline ridge of its accelerator relative to the reference (core/size-factor.ts ridgeRatio). */
+  ridge: number;
 }
 
 interface VisionPoint {
@@ -171,7 +175,15 @@ function computePoint(c: ValidationCase): Point | undefined {
     // The all-reduce factor is the estimator's (core/comm-bound.ts), so the base is that of a run without it.
     const comm = isMoe(c) ? undefined : dataParallelComm(i.activeParams ?? i.params, i.tokens, i.devices, a, i);
     const base = (implied * k) / scaleFactor(i.devices ?? 1) / (comm?.factor ?? 1);
-    return { kind: 'tokens', c, arch: a.arch, base, n: i.activeParams ?? i.params, moe: isMoe(c) };
+    return {
+      kind: 'tokens',
+      c,
+      arch: a.arch,
+      base,
+      n: i.activeParams ?? i.params,
+      moe: isMoe(c),
+      ridge: ridgeRatio(a),
+    };
   }
   if (i.precision !== 'fp16' && i.precision !== 'bf16') return undefined;
   const arch = lookupArchitecture(i.architecture);
@@ -231,8 +243,11 @@ function computeMids(cases: readonly ValidationCase[]): Mids {
   const baseCounts: Record<string, number> = {};
   const byArch = new Map<string, number[]>();
   const familiesOf = new Map<string, Set<string>>();
-  for (const t of dense.filter((x) => x.n >= 1e9)) {
-    byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), t.base]);
+  // Runs at or above the knee of their accelerator's size factor (core/size-factor.ts: 1B parameters on the reference
+  // A100, more on a device with a higher roofline ridge): below it the size factor, not the base, explains them.
+  for (const t of dense.filter((x) => x.n >= Math.max(1e9, sizeKnee(x.ridge)))) {
+    const atKnee = t.base;
+    byArch.set(t.arch, [...(byArch.get(t.arch) ?? []), atKnee]);
     familiesOf.set(t.arch, (familiesOf.get(t.arch) ?? new Set()).add(caseFamily(t.c)));
   }
   for (const [arch, xs] of byArch) {
@@ -257,8 +272,8 @@ function computeMids(cases: readonly ValidationCase[]): Mids {
   }
 
   const slopes = dense
-    .filter((t) => t.n < 1e9 && baseMfu[t.arch] && t.c.inputs.devices !== 1)
-    .map((t) => (t.base / baseMfu[t.arch].mfu - 1) / Math.log10(t.n / 1e9));
+    .filter((t) => t.n < Math.min(1e9, sizeKnee(t.ridge)) && baseMfu[t.arch] && t.c.inputs.devices !== 1)
+    .map((t) => (t.base / baseMfu[t.arch].mfu - 1) / Math.log10(t.n / sizeKnee(t.ridge)));
   // Fewer than MIN_SLOPE_CASES cases (e.g. Pythia left out, only the hand-written llm.c run left): keep the prior, so that
   // one unusual run cannot set the slope for every small model.
   const sizeSlope = slopes.length >= MIN_SLOPE_CASES ? Math.min(0.5, Math.max(0.05, median(slopes))) : PRIORS.sizeSlope;
@@ -268,7 +283,7 @@ function computeMids(cases: readonly ValidationCase[]): Mids {
     .filter((t) => t.moe && baseMfu[t.arch])
     .map(
       (t) =>
-        t.base / (baseMfu[t.arch].mfu * sizeFactorOn(t.n, sizeSlope, t.c.inputs.devices)) -
+        t.base / (baseMfu[t.arch].mfu * sizeFactorOn(t.n, sizeSlope, t.c.inputs.devices, t.ridge)) -
         PRIORS.moeSlope * Math.log10(t.n / 1e9),
     );
   const moeEfficiency = moeRatios.length ? median(moeRatios) : PRIORS.moeEfficiency;
@@ -316,7 +331,9 @@ function ratioUnder(m: Mids, p: Point, base = m.baseMfu[p.arch]?.mfu): number {
   if (p.kind === 'vision') return p.ratio / m.visionRunEfficiency;
   if (base === undefined) return NaN;
   const predicted =
-    base * sizeFactorOn(p.n, m.sizeSlope, p.c.inputs.devices) * (p.moe ? moeEfficiencyAt(m.moeEfficiency, p.n) : 1);
+    base *
+    sizeFactorOn(p.n, m.sizeSlope, p.c.inputs.devices, p.ridge) *
+    (p.moe ? moeEfficiencyAt(m.moeEfficiency, p.n) : 1);
   return p.base / predicted;
 }
 

@@ -5,17 +5,17 @@ import type { FittedConstants } from './fit';
 export const FITTED_CONSTANTS: FittedConstants = {
   baseMfu: {
     ampere: {
-      mfu: 0.3663944904439696,
+      mfu: 0.37722007063152896,
       source:
-        '[F] median implied 16-bit MFU (÷ device-count factor) of 30 quality-A development cases on ampere (core/validation/cases.ts, fitted by core/fit.ts)',
+        '[F] median implied 16-bit MFU (÷ device-count factor) of 27 quality-A development cases on ampere (core/validation/cases.ts, fitted by core/fit.ts)',
     },
     hopper: {
-      mfu: 0.28386336567692777,
+      mfu: 0.26249629405019337,
       source:
-        '[F] median implied 16-bit MFU (÷ device-count factor) of 11 quality-A development cases on hopper (core/validation/cases.ts, fitted by core/fit.ts)',
+        '[F] median implied 16-bit MFU (÷ device-count factor) of 6 quality-A development cases on hopper (core/validation/cases.ts, fitted by core/fit.ts)',
     },
     blackwell: {
-      mfu: 0.27440125348769684,
+      mfu: 0.25374641758185357,
       source:
         '[I] Hopper value × measured matmul efficiency ratio B200/H100 (78 % vs 80 % of peak, ml-engineering MAMF table); scaled with the fitted hopper value (× 0.97)',
     },
@@ -40,7 +40,7 @@ export const FITTED_CONSTANTS: FittedConstants = {
         '[I] no tensor cores: against the plain fp32 peak, as for pascal, lowered because K80 boards rarely hold their boost clock within 300 W and current frameworks no longer tune kernels for Kepler',
     },
     cdna2: {
-      mfu: 0.26171035031712114,
+      mfu: 0.2694429075939493,
       source:
         '[I] MI250X: two GCDs per package, immature kernels in most stacks; scaled with the fitted ampere value (× 0.71)',
     },
@@ -56,7 +56,7 @@ export const FITTED_CONSTANTS: FittedConstants = {
         '[I] no tensor cores: utilisation against the plain fp32 peak, as for pascal, lowered for PyTorch MPS kernels',
     },
     cdna3: {
-      mfu: 0.21983669426638175,
+      mfu: 0.22633204237891735,
       source:
         '[I] A100 value × MAMF ratio MI300X/A100 (51 % vs 87 % of peak, ml-engineering MAMF table); scaled with the fitted ampere value (× 0.60)',
     },
@@ -67,22 +67,22 @@ export const FITTED_CONSTANTS: FittedConstants = {
     },
     other: { mfu: 0.3, source: '[I] unknown architecture' },
   },
-  sizeSlope: 0.2950439536031517,
-  moeEfficiency: 0.4895161868670834,
+  sizeSlope: 0.24338602470832688,
+  moeEfficiency: 0.6252248204725344,
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
-  counts: { base: { ampere: 30, hopper: 11, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 330 },
-  mfuSpread: { low: 0.2, high: 2.6059864915459148 },
+  counts: { base: { ampere: 27, hopper: 6, tpu: 3 }, size: 8, moe: 7, vision: 4, fill: 0, spread: 329 },
+  mfuSpread: { low: 0.2, high: 2.5499974663662575 },
   spreads: {
-    pooled: { low: 0.2, high: 2.6059864915459148, n: 330 },
+    pooled: { low: 0.2, high: 2.5499974663662575, n: 329 },
     byRegime: {
-      large: { low: 0.2747940562750144, high: 2.0072079770774347, n: 97 },
-      small: { low: 0.2, high: 2.2114535560789648, n: 58 },
-      single: { low: 0.2, high: 2.8858415205966073, n: 89 },
+      large: { low: 0.2735639604549336, high: 2.0354605887197565, n: 97 },
+      small: { low: 0.2437095139484417, high: 2.1586434381971564, n: 58 },
+      single: { low: 0.2, high: 2.7164422785748483, n: 89 },
       moe: { low: 0.2, high: 4, n: 18 },
-      vision: { low: 0.30717861043862726, high: 2.7795338661902145, n: 62 },
+      vision: { low: 0.3304522856695278, high: 2.7267580673517235, n: 61 },
     },
-    unseenHardware: { low: 0.2, high: 2.533656046952024, n: 205 },
+    unseenHardware: { low: 0.2, high: 2.5664586885591953, n: 205 },
   },
   seenHardware: [
     'ampere/dc',

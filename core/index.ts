@@ -4,6 +4,8 @@ export type * from './types';
 
 // Data tables and resolvers.
 export * from './data/accelerators';
+export { MEMORY_BANDWIDTH } from './data/bandwidth';
+export type { BandwidthRow } from './data/bandwidth';
 export * from './data/datasets';
 export * from './data/sample-tokens';
 export * from './data/grid';
@@ -64,6 +66,10 @@ export {
   scaleFactor,
   sizeFactor,
   sizeFactorAt,
+  sizeFactorOn,
+  sizeKnee,
+  ridgeRatio,
+  REFERENCE_RIDGE,
   VISION_RUN_EFFICIENCY,
   VISION_STEP_UTILISATION,
   visionStepUtilisation,

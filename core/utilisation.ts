@@ -13,6 +13,8 @@ import {
   peftStepRatio,
   scaleFactor,
   sizeFactorOn,
+  ridgeRatio,
+  sizeKnee,
   validFraction,
   visionStepUtilisation,
   DEFAULT_PEFT_FRACTION,
@@ -161,7 +163,8 @@ export function planUtilisation(
   if (given !== undefined) return givenUtilisation(given);
   const k = opts.constants ?? defaultConstants();
   const base = k.baseMfu[accel.arch] ?? k.baseMfu.other;
-  const fSize = sizeFactorOn(n ?? 1e9, k.sizeSlope, inputs.devices);
+  // No size factor for a model of unknown size (the knee of a high-ridge device is above 1B: a default would penalise it).
+  const fSize = n === undefined ? 1 : sizeFactorOn(n, k.sizeSlope, inputs.devices, ridgeRatio(accel));
   const fScale = scaleFactor(devices);
   const fBatch = batchFactor(inputs.microBatch, inputs.seqLen);
   const moe =
@@ -190,7 +193,14 @@ export function planUtilisation(
   const mid = (base.mfu * fSize * fScale * fBatch * fPeft * fMoe * fComm) / runEff;
   const band = { low: mid * spread.low, mid, high: Math.min(0.75, mid * spread.high) };
   const parts: string[] = [`${fmtPct(base.mfu)} for ${accel.arch} at 16-bit`];
-  if (fSize < 1) parts.push(`× ${round(fSize, 2)} for a ${fmtNum(n!)}-parameter model`);
+  if (round(fSize, 2) < 1) {
+    const r = ridgeRatio(accel);
+    const knee =
+      r === 1
+        ? ''
+        : ` (below ${fmtNum(sizeKnee(r))} on a device with ${round(r, 2)}× the A100's peak FLOPs per byte of memory bandwidth, memory-bound work takes a larger share of its steps)`;
+    parts.push(`× ${round(fSize, 2)} for a ${fmtNum(n!)}-parameter model${knee}`);
+  }
   if (fScale < 1) parts.push(`× ${round(fScale, 2)} for ${devices} devices`);
   if (comm)
     parts.push(

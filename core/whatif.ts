@@ -22,6 +22,7 @@ import {
   type PreparedRun,
 } from './estimate';
 import type { Range, RunInputs, Saving } from './types';
+import { ridgeRatio, sizeKnee } from './size-factor';
 
 export interface CombinedSaving extends Saving {
   /**
@@ -72,8 +73,14 @@ function prepareRelative(base: RunInputs, baseRun: PreparedRun, changedFull: Run
   const measuredBase = baseRun.method === 'measured-throughput';
   if (!(statedBase || measuredBase) || changedFull.gpuHours !== base.gpuHours) return prepareRun(changedFull);
 
-  // Nominal copies, with the same placeholder size and one work unit, only to take the ratio of modelled time.
-  const size = base.params ?? base.activeParams ?? changedFull.params ?? changedFull.activeParams ?? 1e9;
+  // Nominal copies, with the same placeholder size and one work unit, only to take the ratio of modelled time. The
+  // placeholder sits at or above both accelerators' size knee (core/size-factor.ts), so that an unknown size brings no
+  // size factor to either side.
+  const knee = Math.max(
+    1e9,
+    ...[baseRun.accel, prepareRun({ ...changedFull, gpuHours: undefined }).accel].map((a) => sizeKnee(ridgeRatio(a))),
+  );
+  const size = base.params ?? base.activeParams ?? changedFull.params ?? changedFull.activeParams ?? knee;
   const nominal = (x: RunInputs): RunInputs => ({
     ...x,
     gpuHours: undefined,

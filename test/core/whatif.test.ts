@@ -113,7 +113,7 @@ describe('saving', () => {
       intensity: 0,
     };
     const s = saving(base, { hardware: 'h100' });
-    // H100: ~3.2× the bf16 peak at 0.86× the A100 utilisation, 1.75× the power → less energy.
+    // H100: ~3.2× the bf16 peak at ≈0.7× the A100 utilisation, 1.75× the power → less energy.
     assert.ok(s.fraction > 0.1 && s.fraction < 0.6, `fraction ${s.fraction}`);
   });
 });

@@ -1,0 +1,68 @@
+// The size factor of the utilisation model (core/size-factor.ts): small models lose utilisation to memory-bound work,
+// and how small "small" is depends on the accelerator's ratio of peak FLOPs to memory bandwidth.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import {
+  ACCELERATORS,
+  estimate,
+  MEMORY_BANDWIDTH,
+  resolveAccelerator,
+  ridgeRatio,
+  sizeFactorOn,
+  sizeKnee,
+} from '../../core/index';
+import { planUtilisation } from '../../core/utilisation';
+
+const accel = (name: string) => {
+  const r = resolveAccelerator(name);
+  assert.ok(r.ok, name);
+  return r.value;
+};
+const mfuText = (e: ReturnType<typeof estimate>) => e.assumptions.find((a) => a.key === 'mfu')!.text;
+const run = (hardware: string, params: number, devices: number) =>
+  estimate({ params, tokens: 50e9, hardware, devices, precision: 'bf16' });
+
+describe('size factor and the roofline ridge', () => {
+  it('puts the H100 ridge at about twice the A100 80 GB one, and the knee of its size factor at several billion parameters', () => {
+    const h100 = ridgeRatio(accel('H100 SXM'));
+    assert.ok(h100 > 1.8 && h100 < 2.1, String(h100));
+    assert.equal(Math.round(ridgeRatio(accel('A100 80GB')) * 100), 100);
+    assert.ok(sizeKnee(h100) > 5e9 && sizeKnee(h100) < 9e9, String(sizeKnee(h100)));
+  });
+
+  it('gives a 360 M model on 64 H100 a lower size factor than on 64 A100, and says why', () => {
+    const h100 = sizeFactorOn(360e6, 0.3, 64, ridgeRatio(accel('H100 SXM')));
+    const a100 = sizeFactorOn(360e6, 0.3, 64, ridgeRatio(accel('A100 80GB')));
+    assert.ok(h100 < a100 - 0.15, `${h100} vs ${a100}`);
+    assert.match(mfuText(run('H100 SXM', 360e6, 64)), /memory bandwidth/);
+    assert.doesNotMatch(mfuText(run('A100 80GB', 360e6, 64)), /memory bandwidth/);
+  });
+
+  it('leaves a 70B model on H100 without a size factor', () => {
+    assert.equal(sizeFactorOn(70e9, 0.3, 512, ridgeRatio(accel('H100 SXM'))), 1);
+    assert.doesNotMatch(mfuText(run('H100 SXM', 70e9, 512)), /parameter model/);
+  });
+
+  it('must not adjust for a bandwidth it does not know, nor on one device', () => {
+    const gaudi = accel('gaudi2');
+    assert.equal(MEMORY_BANDWIDTH[gaudi.id], undefined);
+    assert.equal(ridgeRatio(gaudi), 1);
+    assert.doesNotMatch(mfuText(run('gaudi2', 360e6, 64)), /memory bandwidth/);
+    assert.equal(sizeFactorOn(360e6, 0.3, 1, ridgeRatio(accel('H100 SXM'))), 1);
+    assert.doesNotMatch(mfuText(run('H100 SXM', 360e6, 1)), /parameter model/);
+    // A model of unknown size gets no size factor, even where the knee is above 1B.
+    const h100 = accel('H100 SXM');
+    const unknownSize = planUtilisation({ devices: 64 }, h100, 64, undefined).band.mid;
+    assert.equal(unknownSize, planUtilisation({ devices: 64 }, h100, 64, 70e9).band.mid);
+  });
+
+  it('has a source and a year on every bandwidth row, each for an accelerator of the table', () => {
+    const ids = new Set(ACCELERATORS.map((a) => a.id));
+    for (const [id, row] of Object.entries(MEMORY_BANDWIDTH)) {
+      assert.ok(ids.has(id), id);
+      assert.ok(row.gbs > 100 && row.gbs < 10000, id);
+      assert.ok(row.source.length > 10 && row.year >= 2016, id);
+    }
+  });
+});

@@ -21,7 +21,9 @@ const WORLD = /world_size|num_gpus|n_gpus|ngpus|num_processes|device_count|get_w
 const LIBRARY_LOOP = /^\s*(?:from|import)\s+(?:composer|mmengine|mmcv|detectron2)\b/m;
 /** Any word of mixed precision: a script without one trains in fp32 (PyTorch's default). */
 const AMP_WORDS = /\b(amp|autocast|GradScaler|half|fp16|bf16|bfloat16|float16|precision|apex)\b/i;
-const SAVE_CALL = /\b(save_checkpoint|save_model|save_network|torch\.save|\w+\.save)\s*\(/;
+// NumPy's `np.save(path, array)` writes results or features, not a checkpoint (./save-names mediaSave).
+const SAVE_CALL =
+  /\b(save_checkpoint|save_model|save_network|torch\.save|(?!(?:np|numpy|onp|jnp)\.save\b)\w+\.save)\s*\(/;
 const TRAIN_CALL = /\w*(train|epoch|fit|optimi[sz]e)\w*\s*\(|\.backward\s*\(|\.step\s*\(/i;
 
 /** `cfg.A.B`, `opt['a']['b']`, `cfg.A.get('B')` → ['A', 'B'] (the root variable dropped); undefined otherwise. */

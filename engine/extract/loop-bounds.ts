@@ -126,8 +126,12 @@ export function overNamedRange(step: SyntaxNode, root: SyntaxNode): boolean {
     );
 }
 
-/** The count a `for` loop's `range(…)` runs (through `tqdm(…)`/`enumerate(…)`, `trange(…)`), as written. */
-export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
+/**
+ * The count a `for` loop's `range(…)` runs (through `tqdm(…)`/`enumerate(…)`, `trange(…)`), as written. `startOf`
+ * reads a start the text alone does not settle (`range(args.start_epoch, args.epochs + 1)` with `--start-epoch`
+ * defaulting to 1 runs `args.epochs` times).
+ */
+export const rangeArg = (loop: SyntaxNode, startOf?: (n: SyntaxNode) => unknown): SyntaxNode | undefined => {
   if (loop.type !== 'for_statement') return undefined;
   let right = loop.childForFieldName('right');
   // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
@@ -144,19 +148,17 @@ export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (c.positional.length === 1) return c.positional[0];
   // `range(1, n + 1)` runs n times: the count is `n`; so does `range(start_epoch + 1, n + 1)` from a resume counter.
   const [start, stop] = c.positional;
+  const plusOne = (n: SyntaxNode | undefined) =>
+    n?.type === 'binary_operator' &&
+    n.childForFieldName('operator')?.text === '+' &&
+    n.childForFieldName('right')?.text === '1';
   const fromOne = (n: SyntaxNode | undefined) =>
-    n?.text === '1' ||
-    (n?.type === 'binary_operator' &&
-      n.childForFieldName('operator')?.text === '+' &&
-      n.childForFieldName('right')?.text === '1' &&
-      /start/i.test(n.childForFieldName('left')?.text ?? ''));
-  if (
-    fromOne(start) &&
-    stop?.type === 'binary_operator' &&
-    stop.childForFieldName('operator')?.text === '+' &&
-    stop.childForFieldName('right')?.text === '1'
-  ) {
-    return stop.childForFieldName('left') ?? stop;
-  }
+    n?.text === '1' || (plusOne(n) && /start/i.test(n?.childForFieldName('left')?.text ?? ''));
+  if (fromOne(start) && plusOne(stop)) return stop.childForFieldName('left') ?? stop;
+  // A start held in a name (`args.start_epoch`): its value when one is known. From 1 up to `n + 1` is `n` passes, from
+  // 0 up to `n` is `n`; any other start leaves a count that is no written value.
+  const s = start && start.type !== 'integer' && startOf ? startOf(start) : undefined;
+  if (s === 1 && plusOne(stop)) return stop.childForFieldName('left') ?? stop;
+  if (typeof s === 'number' && s !== 0) return undefined;
   return stop;
 };

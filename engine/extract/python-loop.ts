@@ -100,9 +100,12 @@ export function loopFacts(
     // `for batch in loader:` that leaves at `if update_step > args.num_training_steps: break` stops at that step
     // budget: alone (a streaming loader or one pass), or beside the epochs of a loop around it, whichever comes first.
     const fb = step.type !== 'for_statement' ? undefined : breakBound(step);
+    const startOf = (s: SyntaxNode) => values.resolve(s).value;
     const known = (b: SyntaxNode | undefined) => (b && typeof values.resolve(b).value === 'number' ? b : undefined);
     const n =
-      rangeArg(step) ?? known(wb) ?? known(epoch && fb && !countsAcrossEpochs(fb, step, epoch) ? undefined : fb);
+      rangeArg(step, startOf) ??
+      known(wb) ??
+      known(epoch && fb && !countsAcrossEpochs(fb, step, epoch) ? undefined : fb);
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     const perEpoch = !epoch && n !== wb && n !== fb && epochNamedLoop(step, n) && !notEpochs(n?.text ?? '');
     if (n && (!epoch || n === wb || n === fb)) {
@@ -126,7 +129,7 @@ export function loopFacts(
       });
     }
     if (epoch) {
-      const e = rangeArg(epoch);
+      const e = rangeArg(epoch, startOf);
       const r = values.resolve(e);
       // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
       // the loop's own `range(…)` when it is written there or cannot be read.

@@ -29,8 +29,18 @@ interface Candidate {
   deciders: string[];
 }
 
-/** The `optimizer` fact of a script, or undefined when it builds none the table knows, or several that disagree. */
-export function optimizerFact(file: string, text: string, root: SyntaxNode, values: ValueResolver): Fact | undefined {
+/**
+ * The `optimizer` fact of a script, or undefined when it builds none the table knows, or several that disagree.
+ * `within`: only the constructions inside these definitions count (the class or helper a script uses, of a module
+ * that defines others too).
+ */
+export function optimizerFact(
+  file: string,
+  text: string,
+  root: SyntaxNode,
+  values: ValueResolver,
+  within?: readonly SyntaxNode[],
+): Fact | undefined {
   if (!/optim|optax|Adam|SGD|RMSprop|compile\s*\(/i.test(text)) return undefined;
   const imports = topLevelImports(root, text);
   const localClasses = optimizerClasses(text);
@@ -86,7 +96,12 @@ export function optimizerFact(file: string, text: string, root: SyntaxNode, valu
     const v = typeof r.value === 'string' ? optimizerName(r.value) : undefined;
     if (v) add(v, call.node, `getattr(…, ${call.name.text}) (${r.via ?? 'literal'})`, !!r.scriptDefault);
   }
-  return choose(out, file);
+  const inside = (n: SyntaxNode) =>
+    !within || within.some((w) => w.startIndex <= n.startIndex && n.endIndex <= w.endIndex);
+  return choose(
+    out.filter((c) => inside(c.node)),
+    file,
+  );
 }
 
 function choose(all: Candidate[], file: string): Fact | undefined {

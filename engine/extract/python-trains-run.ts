@@ -73,9 +73,10 @@ export function savesAnything(text: string): boolean {
   const t = blank(text);
   for (const m of t.matchAll(SAVE_CALL)) {
     if (m[1] && NOT_STATE.test(m[1])) continue;
-    // `self.video_recorder.save(f)`: a recording, not training state (./save-names mediaSave).
+    // `self.video_recorder.save(f)`, `np.save(path, returns)`: a recording or an array, not training state
+    // (./save-names mediaSave).
     const callee = /[\w.]*$/.exec(t.slice(Math.max(0, m.index - 80), m.index))?.[0] ?? '';
-    if (m[1] === 'save' && mediaSave(callee + 'save')) continue;
+    if (mediaSave(callee + m[1])) continue;
     return true;
   }
   return false;

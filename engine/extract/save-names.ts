@@ -13,9 +13,21 @@ export const isSaveName = (name: string) =>
   (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
   (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
 
-/** A `.save(…)` of an object that records media (`self.video_recorder.save(f)`, `gif_writer.save`, `gif[0].save`). */
+/**
+ * NumPy's array writers (`np.save`, `np.savez`, `np.savez_compressed`: "Save an array to a binary file in NumPy
+ * .npy format", https://numpy.org/doc/stable/reference/generated/numpy.save.html): the evaluation returns, embeddings
+ * or features a loop writes beside its training, not the state a framework restores.
+ */
+const ARRAY_SAVE = /^(np|numpy|onp|jnp)\.save(z|z_compressed)?$/;
+
+/**
+ * A `.save(…)` of an object that records media (`self.video_recorder.save(f)`, `gif_writer.save`, `gif[0].save`), or
+ * an array written by NumPy (`np.save(f"./results/{name}", evaluations)`).
+ */
 export const mediaSave = (callee: string): boolean =>
-  /(^|[._])\w*(video|recorder|image|img|fig|figure|plot|audio|gif|frames?|movie)\w*(\[[^\]]*\])?\.save$/i.test(callee);
+  /(^|[._])\w*(video|recorder|image|img|fig|figure|plot|audio|gif|frames?|movie)\w*(\[[^\]]*\])?\.save$/i.test(
+    callee,
+  ) || ARRAY_SAVE.test(callee);
 
 /** Functions defined in this file whose body saves (one level: `def save_ckpt(...): torch.save(...)`). */
 export function savingFunctions(root: SyntaxNode, text: string): Set<string> {

@@ -27,6 +27,7 @@ import { cachedTree } from './tree-cache';
 import { entrySets } from './vocab';
 import { importedOptimizer } from './imports';
 import { withTiedReaders } from './config-readers-tied';
+import { overOwnSchema } from './own-schema';
 import { projectTop, pythonFiles } from './project-files';
 export { projectTop, pythonFiles } from './project-files';
 
@@ -273,6 +274,7 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
   const own = entrySets(linker, file, text).sets;
   if (own.length === 0 || own[own.length - 1].entries.length < 3) return drafts;
   const found = readersOf(linker, file, own);
+  overOwnSchema(drafts[0], found.schema, own);
   const reader = found.readers[0];
   if (!reader) return withTiedReaders(linker, drafts, found.tied, configLookup(own, found.schema));
   const schema = found.schema ?? splatSchema(linker.id(reader.file), reader);

@@ -263,7 +263,7 @@ function callerLoopFacts(
   const { mod, call, args } = hit;
   const out: Fact[] = [];
   const hasLength = step.some((f) => (f.key === 'epochs' || f.key === 'max_steps') && f.value !== null);
-  const n = rangeArg(outer);
+  const n = rangeArg(outer, (s) => args.values.resolve(s).value);
   const what = call.childForFieldName('function')?.text;
   if (n && !hasLength && !notEpochs(n.text)) {
     const r = args.values.resolve(n);

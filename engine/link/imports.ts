@@ -28,6 +28,7 @@ import { findCalls } from '../parse/python-syntax';
 import { optimizerFact } from '../extract/python-optimizer';
 import { ValueResolver } from '../extract/python-values';
 import { reachedFacts, type Reached } from './imports-merge';
+import { withReachedOptimizer } from './reached-optimizer';
 import type { LaunchCommand } from '../extract/launcher';
 import { nodesOfType } from '../parse/nodes-of-type';
 
@@ -310,7 +311,8 @@ export function withImportedModules(
     // may be met after the module that runs the step.
     walk.follow(mod, use.symbol, 1);
   }
-  if (!walk.step) return drafts;
+  // No step in the modules: the script's own loop, with the optimizer the code it uses builds (./reached-optimizer).
+  if (!walk.step) return withReachedOptimizer(linker, self, walk.reached, drafts);
   return reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules, launch);
 }
 

@@ -127,9 +127,28 @@ export function overNamedRange(step: SyntaxNode, root: SyntaxNode): boolean {
 }
 
 /** The count a `for` loop's `range(…)` runs (through `tqdm(…)`/`enumerate(…)`, `trange(…)`), as written. */
-export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
-  if (loop.type !== 'for_statement') return undefined;
-  let right = loop.childForFieldName('right');
+export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined =>
+  loop.type === 'for_statement' ? rangeOf(loop.childForFieldName('right')) : undefined;
+
+/**
+ * An epoch loop over a name bound once, before it in the same function, to a range (`epochs = trange(args.epochs)`
+ * then `for epoch in epochs:` — tqdm's progress bar kept to set its postfix): the count of that range.
+ */
+export function namedRangeArg(loop: SyntaxNode): SyntaxNode | undefined {
+  const it = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  if (it?.type !== 'identifier') return undefined;
+  let scope: SyntaxNode | null = loop.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return undefined;
+  const bound = scope
+    .descendantsOfType('assignment')
+    .filter((a): a is SyntaxNode => !!a && a.childForFieldName('left')?.text === it.text);
+  if (bound.length !== 1 || bound[0].startIndex > loop.startIndex) return undefined;
+  return rangeOf(bound[0].childForFieldName('right'));
+}
+
+function rangeOf(iterable: SyntaxNode | null): SyntaxNode | undefined {
+  let right = iterable;
   // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
   for (let i = 0; i < 2 && right?.type === 'call'; i++) {
     const w = callSite(right);
@@ -159,4 +178,4 @@ export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
     return stop.childForFieldName('left') ?? stop;
   }
   return stop;
-};
+}

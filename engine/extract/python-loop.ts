@@ -18,6 +18,7 @@ import {
   neverEnds,
   notEpochs,
   overNamedRange,
+  namedRangeArg,
   rangeArg,
   whileBound,
 } from './loop-bounds';
@@ -126,7 +127,7 @@ export function loopFacts(
       });
     }
     if (epoch) {
-      const e = rangeArg(epoch);
+      const e = rangeArg(epoch) ?? namedRangeArg(epoch);
       const r = values.resolve(e);
       // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
       // the loop's own `range(…)` when it is written there or cannot be read.

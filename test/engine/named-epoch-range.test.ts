@@ -36,7 +36,6 @@ ${setup}
 if __name__ == "__main__":
     launch()
 `;
-const plainLoop = '    for epoch in range(args.epochs):';
 const barLoop = '    bar = trange(args.epochs)\n    for epoch in bar:';
 
 test('an epoch loop over a progress bar bound to trange(n) runs n epochs', async () => {

@@ -14,6 +14,12 @@ export const FACT_KEYS = [
   'params',
   /** Parameters each token passes through, for a mixture-of-experts model whose architecture keys the files state. */
   'active_params',
+  /**
+   * Parameters of a model class the script defines, counted from its torch.nn layer constructors
+   * (engine/extract/layer-params.ts); form `convolutional` when it holds convolutions. Read by the toy-run check only,
+   * not by the footprint (a convolution's FLOPs depend on the image size, not on its parameters alone).
+   */
+  'layer_params',
   'grad_checkpointing',
   'periodic_save',
   'save_steps',
@@ -122,6 +128,8 @@ export type FactForm =
   | 'in-memory-data'
   | 'no-limit'
   | 'reader-default'
+  /** `layer_params` of a network with convolutions: its FLOPs grow with the image size. */
+  | 'convolutional'
   /** `name = value` in Python (`torch.backends.cudnn.benchmark = False`): `name` is the target as written. */
   | 'assignment'
   /** `name(value)` in Python (`torch.set_float32_matmul_precision("highest")`): `name` is the callee as written. */

@@ -14,6 +14,23 @@ for epoch in range(20):
         opt.zero_grad()
 `;
 
+const ownModel = (data: string) => `import torch
+import torchvision
+import torchvision.transforms as T
+from torch.utils.data import DataLoader
+from models import WideResNet
+${data}
+loader = DataLoader(train, batch_size=128, shuffle=True, num_workers=4)
+model = WideResNet(depth=28).cuda()
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(200):
+    for x, y in loader:
+        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+`;
+
 runRuleCases(noPinMemory, [
   {
     name: 'a GPU loop without pinned memory: the fix pins it',
@@ -72,6 +89,28 @@ for epoch in range(3):
         opt.step()
         opt.zero_grad()
 `,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: "a model class of the project's own on CIFAR-10 with a random crop: images, so pinning matters",
+    code: ownModel(
+      'train = torchvision.datasets.CIFAR10("data", train=True, transform=T.Compose([T.RandomCrop(32, padding=4), T.ToTensor()]))',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, severity: 'information', messageIncludes: 'pageable memory' }],
+    fixes: [
+      {
+        applicability: 'safe',
+        output: ownModel(
+          'train = torchvision.datasets.CIFAR10("data", train=True, transform=T.Compose([T.RandomCrop(32, padding=4), T.ToTensor()]))',
+        ).replace('num_workers=4)', 'num_workers=4, pin_memory=True)'),
+      },
+    ],
+  },
+  {
+    name: 'the same model class over data of an unknown kind (no image size anywhere) is not judged',
+    code: ownModel('train = load_records("data.pt")'),
     settings: { hardware: 'a100' },
     expect: [],
   },

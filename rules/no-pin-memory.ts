@@ -35,8 +35,11 @@ export const noPinMemory: Rule = {
     if (!hf && ctx.plan.framework !== 'pytorch') return [];
     // Token batches are a few kilobytes: pinning them saves nothing measurable. Images and audio are the case; a
     // named model that is not a vision or audio one (the engine sets modality only for those) is a text model.
+    // The training images' size (a crop in the transforms, a known image dataset) says images too, whatever the
+    // model's name.
     const modality = ctx.value('modality');
-    if (!hf && modality !== 'vision' && modality !== 'audio' && ctx.value('model') != null) return [];
+    const images = typeof ctx.value('resolution') === 'number' && ctx.fact('resolution')?.origin !== 'assumed';
+    if (!hf && modality !== 'vision' && modality !== 'audio' && !images && ctx.value('model') != null) return [];
     const edits = setArg(ctx, 'pin_memory', hf ? 'dataloader_pin_memory' : 'pin_memory', true);
     return [
       {

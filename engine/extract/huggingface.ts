@@ -15,6 +15,7 @@ import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
 import { ValueResolver } from './python-values';
 import { HF_SIMPLE_FIELDS, HF_WRITABLE } from './hf-fields';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
+import { parserDataclassArgs } from './hf-dataclass-args';
 import { fileWideFacts, modelOption } from './python-common';
 import { DEVICE_CALLS } from './python-devices';
 import { VISION_CALLS } from './python-vision';
@@ -184,6 +185,9 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       relevantSpans.push({ file, span: spanOf(argCall.node), key: 'framework' });
       edit = argumentEditor(argCall, text, file);
     }
+    // Arguments parsed from the command line into the script's own TrainingArguments subclass: its field defaults.
+    const own = !argCall && fromParser && parserCall ? parserDataclassArgs(root, parserCall, text) : undefined;
+    if (own) readArguments(own, file, values, facts, relevantSpans, flags, root, true);
     if (trainer) {
       const cbs = trainer.kwargs.get('callbacks');
       if (cbs && /EarlyStopping/.test(cbs.value.text)) {
@@ -290,6 +294,7 @@ function readArguments(
   spans: RunPlan['relevantSpans'],
   flags: Map<string, string>,
   root: SyntaxNode,
+  asDefault = false,
 ) {
   for (const [name, kw] of call.kwargs) {
     const dest = values.resolve(kw.value).dest;
@@ -305,7 +310,7 @@ function readArguments(
     facts.set(key, {
       key,
       value,
-      origin: scriptDefault ? 'script-default' : 'explicit',
+      origin: scriptDefault || asDefault ? 'script-default' : 'explicit',
       file,
       span: spanOf(kw.node),
       note,

@@ -131,9 +131,28 @@ export function overNamedRange(step: SyntaxNode, root: SyntaxNode): boolean {
  * reads a start the text alone does not settle (`range(args.start_epoch, args.epochs + 1)` with `--start-epoch`
  * defaulting to 1 runs `args.epochs` times).
  */
-export const rangeArg = (loop: SyntaxNode, startOf?: (n: SyntaxNode) => unknown): SyntaxNode | undefined => {
-  if (loop.type !== 'for_statement') return undefined;
-  let right = loop.childForFieldName('right');
+export const rangeArg = (loop: SyntaxNode, startOf?: (n: SyntaxNode) => unknown): SyntaxNode | undefined =>
+  loop.type === 'for_statement' ? rangeOf(loop.childForFieldName('right'), startOf) : undefined;
+
+/**
+ * An epoch loop over a name bound once, before it in the same function, to a range (`epochs = trange(args.epochs)`
+ * then `for epoch in epochs:` — tqdm's progress bar kept to set its postfix): the count of that range.
+ */
+export function namedRangeArg(loop: SyntaxNode, startOf?: (n: SyntaxNode) => unknown): SyntaxNode | undefined {
+  const it = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  if (it?.type !== 'identifier') return undefined;
+  let scope: SyntaxNode | null = loop.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return undefined;
+  const bound = scope
+    .descendantsOfType('assignment')
+    .filter((a): a is SyntaxNode => !!a && a.childForFieldName('left')?.text === it.text);
+  if (bound.length !== 1 || bound[0].startIndex > loop.startIndex) return undefined;
+  return rangeOf(bound[0].childForFieldName('right'), startOf);
+}
+
+function rangeOf(iterable: SyntaxNode | null, startOf?: (n: SyntaxNode) => unknown): SyntaxNode | undefined {
+  let right = iterable;
   // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
   for (let i = 0; i < 2 && right?.type === 'call'; i++) {
     const w = callSite(right);
@@ -161,4 +180,4 @@ export const rangeArg = (loop: SyntaxNode, startOf?: (n: SyntaxNode) => unknown)
   if (s === 1 && plusOne(stop)) return stop.childForFieldName('left') ?? stop;
   if (typeof s === 'number' && s !== 0) return undefined;
   return stop;
-};
+}

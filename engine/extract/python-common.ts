@@ -7,6 +7,7 @@ import { lookupArchitecture } from '../../core/index';
 import { argInsert, pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
 import { builtModelFact } from './python-model';
+import { layerParamsFact } from './layer-params';
 import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
@@ -177,6 +178,11 @@ export function fileWideFacts(
       : new ValueResolver(root, findCalls(root, text, ['add_argument']));
     const built = builtModelFact(file, root, named);
     if (built) put(built);
+  }
+  // The size of a model class the script defines, counted from its layers, when no file states one (toy-run check).
+  if (!fileFacts.has('params')) {
+    const counted = layerParamsFact(file, root, text);
+    if (counted) put(counted);
   }
   const blockSize = values.constant('block_size');
   if (!fileFacts.has('seq_len') && typeof blockSize?.value === 'number') {

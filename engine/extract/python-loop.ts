@@ -18,6 +18,7 @@ import {
   neverEnds,
   notEpochs,
   overNamedRange,
+  namedRangeArg,
   rangeArg,
   whileBound,
 } from './loop-bounds';
@@ -129,7 +130,7 @@ export function loopFacts(
       });
     }
     if (epoch) {
-      const e = rangeArg(epoch, startOf);
+      const e = rangeArg(epoch, startOf) ?? namedRangeArg(epoch, startOf);
       const r = values.resolve(e);
       // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
       // the loop's own `range(…)` when it is written there or cannot be read.

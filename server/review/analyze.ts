@@ -105,9 +105,24 @@ export function analyzeRun(
 export const TOY_PARAMS = 10e6;
 export const TOY_GPU_HOURS = 0.01;
 
-export function isToy(ctx: Pick<RuleContext, 'shape' | 'estimate'>): boolean {
+/**
+ * A model class of the script's own, counted from its layer constructors (engine/extract/layer-params.ts), is a toy
+ * under a million parameters: with no convolution (an MLP's forward pass is 2 FLOPs per parameter per sample), or with
+ * convolutions on images of at most 64 px (MNIST, CIFAR: a convolution's FLOPs are its parameters × the output
+ * pixels, so its size alone says nothing of a 512-px UNet's cost).
+ */
+export const TOY_LAYER_PARAMS = 1e6;
+export const TOY_CONV_RESOLUTION = 64;
+
+export function isToy(ctx: Pick<RuleContext, 'shape' | 'estimate' | 'fact'>): boolean {
   const p = ctx.shape.inputs.params;
   if (p !== undefined && p > 0 && p < TOY_PARAMS) return true;
+  const counted = ctx.fact('layer_params');
+  if (p === undefined && ctx.shape.inputs.architecture === undefined && typeof counted?.value === 'number') {
+    const res = ctx.fact('resolution')?.value;
+    const smallImages = typeof res === 'number' && res > 0 && res <= TOY_CONV_RESOLUTION;
+    if (counted.value < TOY_LAYER_PARAMS && (counted.form !== 'convolutional' || smallImages)) return true;
+  }
   const e = ctx.estimate;
   return e.method !== 'insufficient-inputs' && e.gpuHours.high > 0 && e.gpuHours.high < TOY_GPU_HOURS;
 }

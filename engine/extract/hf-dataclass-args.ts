@@ -6,6 +6,7 @@
 // each value a script default. Fields with a `default_factory`, or without a default, give nothing.
 import type { SyntaxNode } from '../parse/python';
 import type { CallSite, KwArg } from '../parse/python-syntax';
+import type { FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
 
 /** The base classes whose fields are the Trainer's arguments. */
 const ARGUMENT_BASE =
@@ -59,5 +60,26 @@ export function parserDataclassArgs(root: SyntaxNode, parser: CallSite, text: st
     positional: [],
     kwargs,
     hasSplat: false,
+  };
+}
+
+/**
+ * Changes to the run's precision written into the subclass's own fields: `bf16: bool = field(default=False)` →
+ * `default=True` (and a `fp16` field that is on turned off). Only fields the class declares are changed; a change it
+ * cannot write there (a field it does not redeclare, another fact) gives no edit.
+ */
+export function fieldEditor(own: CallSite, file: string): PlanEditor {
+  return (changes) => {
+    const edits: OffsetEdit[] = [];
+    for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
+      if (key !== 'precision' || (v !== 'bf16' && v !== 'fp16')) return undefined;
+      const on = own.kwargs.get(v);
+      if (!on) return undefined;
+      edits.push({ file, start: on.value.startIndex, end: on.value.endIndex, newText: 'True' });
+      const other = own.kwargs.get(v === 'bf16' ? 'fp16' : 'bf16');
+      if (other && other.value.type !== 'false')
+        edits.push({ file, start: other.value.startIndex, end: other.value.endIndex, newText: 'False' });
+    }
+    return edits;
   };
 }

@@ -15,7 +15,7 @@ import type { Fact, FactKey, FactValue, PlanEditor, RunPlan } from '../types';
 import { ValueResolver } from './python-values';
 import { HF_SIMPLE_FIELDS, HF_WRITABLE } from './hf-fields';
 import { hfDefaults, type HfFlavour } from './hf-defaults';
-import { parserDataclassArgs } from './hf-dataclass-args';
+import { fieldEditor, parserDataclassArgs } from './hf-dataclass-args';
 import { fileWideFacts, modelOption } from './python-common';
 import { DEVICE_CALLS } from './python-devices';
 import { VISION_CALLS } from './python-vision';
@@ -187,7 +187,10 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     }
     // Arguments parsed from the command line into the script's own TrainingArguments subclass: its field defaults.
     const own = !argCall && fromParser && parserCall ? parserDataclassArgs(root, parserCall, text) : undefined;
-    if (own) readArguments(own, file, values, facts, relevantSpans, flags, root, true);
+    if (own) {
+      readArguments(own, file, values, facts, relevantSpans, flags, root, true);
+      edit = fieldEditor(own, file);
+    }
     if (trainer) {
       const cbs = trainer.kwargs.get('callbacks');
       if (cbs && /EarlyStopping/.test(cbs.value.text)) {

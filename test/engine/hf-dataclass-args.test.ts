@@ -55,6 +55,22 @@ test("a TrainingArguments subclass's field defaults are the run's values, each o
   assert.equal(f?.span && lineAt(own, f.span.start), '    bf16: bool = field(default=False)');
 });
 
+test("GML101's fix turns the subclass's bf16 field on, and the fixed file has no GML101", async () => {
+  const { findings } = await run(own);
+  const fix = findings.find((x) => x.code === 'GML101')?.fixes[0];
+  assert.equal(fix?.applicability, 'unsafe');
+  let fixed = own;
+  for (const e of [...(fix?.edits ?? [])].sort((a, b) => b.start - a.start))
+    fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
+  assert.match(fixed, /bf16: bool = field\(default=True\)/);
+  const after = await run(fixed);
+  assert.equal(after.plan.facts.get('precision')?.value, 'bf16');
+  assert.equal(
+    after.findings.find((x) => x.code === 'GML101'),
+    undefined,
+  );
+});
+
 test('bf16 on in the subclass: mixed precision, no GML101', async () => {
   const { plan, findings } = await run(script('Seq2SeqTrainingArguments', '    bf16: bool = field(default=True)'));
   assert.equal(plan.facts.get('precision')?.value, 'bf16');

@@ -12,6 +12,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { Fact } from '../types';
 import { switchedOff } from './device-switch';
+import { visibleInScript } from './visible-devices';
 
 /** The first words of the note: how ../link/repo-launchers knows the count was inferred here. */
 export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper or launcher seen';
@@ -74,7 +75,7 @@ export function singleDevice(
   const off = mechanism
     ? switchedOff(text, tree.rootNode, own ? MULTI_DEVICE : MECHANISM_OR_TRAINER, given)
     : undefined;
-  if (mechanism && !off) return undefined;
+  if (mechanism && !off) return visibleDataParallel(file, text, tree, given);
   // Whether the file runs something at its top level: asked only where it decides.
   let ran: boolean | undefined;
   const runs = () => (ran ??= runsAtTop(text, tree));
@@ -123,4 +124,42 @@ export function runsAtTop(text: string, tree: Tree): boolean {
       n?.type === 'while_statement' ||
       (n?.type === 'expression_statement' && n.firstNamedChild?.type === 'call'),
   );
+}
+
+/**
+ * Processes on several devices, or a library that starts them: every mechanism of MULTI_DEVICE but single-process
+ * `DataParallel` (its distributed counterpart stays) and the reads of a device count that `DataParallel` scripts make.
+ */
+const PROCESSES = new RegExp(
+  MULTI_DEVICE.source
+    .replace('DataParallel|', 'DistributedDataParallel|')
+    .replace('device_count|', '')
+    .replace('|\\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\\b', ''),
+);
+
+/**
+ * A single-process script (no process group, launcher or library that starts processes at its defaults) whose only
+ * multi-device mechanism is `DataParallel`, with the GPUs it makes visible to itself fixed by its text
+ * (./visible-devices): one visible GPU is one device; several are the count when every `DataParallel` takes all the
+ * visible ones (no `device_ids`).
+ */
+function visibleDataParallel(
+  file: string,
+  text: string,
+  tree: Tree,
+  given?: (option: string) => boolean,
+): Fact | undefined {
+  if (!/\bDataParallel\w*\s*\(/.test(text)) return undefined;
+  if (PROCESSES.test(text) && !switchedOff(text, tree.rootNode, PROCESSES, given)) return undefined;
+  const v = visibleInScript(tree.rootNode, text, given ?? (() => false));
+  if (!v) return undefined;
+  if (v.n > 1 && /device_ids|\bDataParallel\w*\s*\([^)]*,/.test(text)) return undefined;
+  return {
+    key: 'devices',
+    value: v.n,
+    origin: 'inferred',
+    file,
+    span: v.span,
+    note: `${v.note}; DataParallel runs in one process on ${v.n === 1 ? 'that GPU' : 'every visible GPU'}`,
+  };
 }

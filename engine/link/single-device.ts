@@ -12,9 +12,13 @@ import { withImportedModules } from './imports';
 import { cachedTree } from './tree-cache';
 import { withUpdateAccumulation } from './update-accum';
 
-/** A script run with its own arguments: a `__main__` guard and an argument parser. */
+/**
+ * A script run with its own arguments: a `__main__` guard and an argument parser — or, set up by module constants, one
+ * that chooses the GPUs its own process sees (`os.environ["CUDA_VISIBLE_DEVICES"] = …`, ../extract/visible-devices).
+ */
 const ENTRY_SCRIPT = (text: string) =>
-  /__name__\s*==\s*['"]__main__['"]/.test(text) && /\bArgumentParser\s*\(|\.parse_args\s*\(/.test(text);
+  /__name__\s*==\s*['"]__main__['"]/.test(text) &&
+  /\bArgumentParser\s*\(|\.parse_args\s*\(|environ\[\s*['"]CUDA_VISIBLE_DEVICES['"]\s*\]\s*=/.test(text);
 
 /** A launcher command that starts one plain Python process and states no device count. */
 const plainPython = (cmd: LaunchCommand) => cmd.tool === 'python' && !cmd.facts.some((f) => f.key === 'devices');

@@ -96,7 +96,7 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
   const idx = index();
   sets.forEach((set, layer) => {
     for (const entry of set.entries) {
-      if (entry.kind === 'env') continue;
+      if (entry.kind === 'env' && !entry.setting) continue;
       // scikit-learn's nested parameter names (`net__max_epochs`, `net__module__hidden`: skorch, pipelines) are paths.
       const path = entry.path.flatMap((p) => (p.includes('__') ? p.split('__').filter(Boolean) : [p])).map(norm);
       // A key made only of underscores (`"__"` in a tokenizer's vocabulary) names nothing.

@@ -23,6 +23,11 @@ export interface Entry {
   text: string;
   /** 'default' for a default the script declares (argparse, dataclass field); 'env' for an environment variable. */
   kind: 'value' | 'default' | 'env';
+  /**
+   * An environment variable read as a setting of the run: `CUDA_VISIBLE_DEVICES` naming one GPU for every training
+   * command of a shell script (../generic/shell.ts `oneVisibleGpu`). Other environment variables are not read.
+   */
+  setting?: true;
   /** The called function, for keyword arguments (`model.train(epochs=3)` → 'train'; `dict(...)` → undefined). */
   callee?: string;
   /** Replaces the value in place; undefined when it cannot be written there. */

@@ -106,6 +106,7 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
         });
     }
   }
+  const oneGpu = oneVisibleGpu(script.commands, text);
   // Environment variables: `export X=1`, `X=1` lines (the splitter keeps their values; spans found by line).
   const re = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"\n]*"|'[^'\n]*'|[^\s;#]*)/gm;
   for (const m of text.matchAll(re)) {
@@ -119,7 +120,31 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
       span,
       text: shortText(text.slice(span.start, span.end)),
       kind: 'env',
+      ...(oneGpu && m[1] === 'CUDA_VISIBLE_DEVICES' ? { setting: true as const } : {}),
     });
   }
   return { file, syntax: 'shell', entries, bases: [] };
+}
+
+/**
+ * Every training command of the script sees one GPU: each `CUDA_VISIBLE_DEVICES=<id> tool …` prefix and each `export
+ * CUDA_VISIBLE_DEVICES=<id>` names a single id, and at least one does. CUDA makes only the listed devices visible to
+ * the process (https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#cuda-environment-variables), so a
+ * tool that takes every visible GPU (`fairseq-train`: "By default, fairseq-train will use all available GPUs",
+ * https://fairseq.readthedocs.io/en/latest/getting_started.html#distributed-training) or one of them runs on one.
+ * Several ids, a variable (`$GPU`), or an evaluation command's prefix alone (`CUDA_VISIBLE_DEVICES=0 python eval.py`)
+ * fix no count.
+ */
+function oneVisibleGpu(commands: ReturnType<typeof parseShell>['commands'], text: string): boolean {
+  const values = commands.filter((c) => !otherWork(c.words) && c.env.has('CUDA_VISIBLE_DEVICES'));
+  const exported = [...text.matchAll(/^[ \t]*export[ \t]+CUDA_VISIBLE_DEVICES=(\S*)/gm)].map((m) =>
+    m[1].replace(/^["']|["']$/g, ''),
+  );
+  const all = [...values.map((c) => c.env.get('CUDA_VISIBLE_DEVICES') ?? ''), ...exported];
+  // Any assignment in the file (an evaluation command's, one in a branch) must name one id too.
+  const written = [...text.matchAll(/\bCUDA_VISIBLE_DEVICES=("[^"\n]*"|'[^'\n]*'|[^\s;#]*)/g)].map((m) =>
+    m[1].replace(/^["']|["']$/g, ''),
+  );
+  const one = (v: string) => /^\s*\d+\s*$/.test(v);
+  return values.length > 0 && all.every(one) && written.every(one);
 }

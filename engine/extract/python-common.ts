@@ -1,6 +1,7 @@
 // Facts any Python training script states the same way whatever its framework: the model it loads and in which
 // dtype, gradient checkpointing, LoRA/QLoRA, early stopping, the dataset, the tokenizer's length, compile.
 import { offByDefaultGuard } from './python-scan';
+import { switchedBy } from './python-branch';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
 import { lookupArchitecture } from '../../core/index';
@@ -128,7 +129,8 @@ export function fileWideFacts(
           });
       } else put({ key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(c.node), note: `${c.name}(…)` });
     }
-    if (c.name === 'EarlyStoppingCallback') {
+    // Not where a switch that is off by default guards it (`if model_args.early_stopping_patience > 0:`, default -1).
+    if (c.name === 'EarlyStoppingCallback' && !offByDefaultGuard(c.node, undefined, values)) {
       put({
         key: 'early_stopping',
         value: true,
@@ -151,8 +153,20 @@ export function fileWideFacts(
         });
     }
     if (torchFacts) {
-      if (c.callee === 'torch.compile')
-        put({ key: 'compile', value: true, origin: 'explicit', file, span: spanOf(c.node), note: 'torch.compile(…)' });
+      if (c.callee === 'torch.compile') {
+        // Under a switch (`if compile:`, `if args.compile:`): off where the default run does not take it.
+        const sw = switchedBy(c.node, values);
+        const value = sw === 'off' ? false : sw === undefined ? true : null;
+        const note = sw === 'off' ? 'torch.compile(…) behind a switch that is off' : sw ? `torch.compile(…) ${sw}` : '';
+        put({
+          key: 'compile',
+          value,
+          origin: 'explicit',
+          file,
+          span: spanOf(c.node),
+          note: note || 'torch.compile(…)',
+        });
+      }
       if (
         /(^|\.)(checkpoint|checkpoint_sequential)$/.test(c.callee) &&
         /torch\.utils\.checkpoint|checkpoint_sequential|from torch\.utils\.checkpoint import/.test(text)

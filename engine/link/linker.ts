@@ -302,7 +302,11 @@ export class Linker {
     const own = abs === this.inputAbs ? this.input.tree : undefined;
     const tree = own ?? cachedTree(abs, text, this.input.parser);
     const g = globalFields(this.id(file), tree.rootNode);
-    if (g.size === 0 || g.size !== tree.rootNode.namedChildren.filter((n) => n?.type !== 'comment').length) return [];
+    // Only globals (and the imports their values use: nanoGPT's `import time` for `wandb_run_name`) — no code.
+    const stmts = tree.rootNode.namedChildren.filter(
+      (n) => n && !/^(comment|import_statement|import_from_statement)$/.test(n.type),
+    );
+    if (g.size === 0 || g.size !== stmts.length) return [];
     const parent = path.dirname(path.dirname(path.resolve(file)));
     for (const name of this.listDir(parent).filter((n) => /^train\w*\.py$/.test(n))) {
       const script = path.join(parent, name);

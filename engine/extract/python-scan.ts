@@ -387,7 +387,6 @@ export function argFact(
 /** Calls that write a checkpoint. */
 export const SAVE_CALL = /(^|\.)(save|save_state|save_checkpoint|save_pretrained|save_model|save_weights)$/;
 
-// (`model_args`, `data_args`, `script_args`: the dataclasses of a Hugging Face script's HfArgumentParser.)
 const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS|\w+_args)$/;
 
 /**

@@ -15,6 +15,7 @@ import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
 import { rangeArg } from '../extract/loop-bounds';
+import { startCounted } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
 import { weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';
@@ -266,7 +267,7 @@ function callerLoopFacts(
   const n = rangeArg(outer);
   const what = call.childForFieldName('function')?.text;
   if (n && !hasLength && !notEpochs(n.text)) {
-    const r = args.values.resolve(n);
+    const r = startCounted(outer, args.values.resolve(n), args.values);
     if (typeof r.value === 'number')
       out.push({
         key: 'epochs',

@@ -126,8 +126,8 @@ export function overNamedRange(step: SyntaxNode, root: SyntaxNode): boolean {
     );
 }
 
-/** The `range(…)` (or `trange(…)`) call a `for` loop runs over, through `tqdm(…)`/`enumerate(…)`. */
-function rangeCall(loop: SyntaxNode): ReturnType<typeof callSite> | undefined {
+/** The count a `for` loop's `range(…)` runs (through `tqdm(…)`/`enumerate(…)`, `trange(…)`), as written. */
+export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
   if (loop.type !== 'for_statement') return undefined;
   let right = loop.childForFieldName('right');
   // `tqdm(range(n), desc=…)`, `enumerate(range(n))`: a progress bar or a counter around the range.
@@ -140,45 +140,23 @@ function rangeCall(loop: SyntaxNode): ReturnType<typeof callSite> | undefined {
   const c = right?.type === 'call' ? callSite(right) : undefined;
   // `trange(n)` is tqdm's `tqdm(range(n))`.
   if (c?.callee !== 'range' && !/^(tqdm\.)?trange$/.test(c?.callee ?? '')) return undefined;
-  return c;
-}
-
-/** `range(1, n + 1)`, `range(start_epoch + 1, n + 1)`: a loop counted from one that runs `n` times. */
-function fromOneToN(start: SyntaxNode | undefined, stop: SyntaxNode | undefined): boolean {
-  const fromOne =
-    start?.text === '1' ||
-    (start?.type === 'binary_operator' &&
-      start.childForFieldName('operator')?.text === '+' &&
-      start.childForFieldName('right')?.text === '1' &&
-      /start/i.test(start.childForFieldName('left')?.text ?? ''));
-  return (
-    fromOne &&
-    stop?.type === 'binary_operator' &&
-    stop.childForFieldName('operator')?.text === '+' &&
-    stop.childForFieldName('right')?.text === '1'
-  );
-}
-
-/** The count a `for` loop's `range(…)` runs (through `tqdm(…)`/`enumerate(…)`, `trange(…)`), as written. */
-export const rangeArg = (loop: SyntaxNode): SyntaxNode | undefined => {
-  const c = rangeCall(loop);
   if (!c) return undefined;
   if (c.positional.length === 1) return c.positional[0];
   // `range(1, n + 1)` runs n times: the count is `n`; so does `range(start_epoch + 1, n + 1)` from a resume counter.
   const [start, stop] = c.positional;
-  if (fromOneToN(start, stop)) return stop.childForFieldName('left') ?? stop;
+  const fromOne = (n: SyntaxNode | undefined) =>
+    n?.text === '1' ||
+    (n?.type === 'binary_operator' &&
+      n.childForFieldName('operator')?.text === '+' &&
+      n.childForFieldName('right')?.text === '1' &&
+      /start/i.test(n.childForFieldName('left')?.text ?? ''));
+  if (
+    fromOne(start) &&
+    stop?.type === 'binary_operator' &&
+    stop.childForFieldName('operator')?.text === '+' &&
+    stop.childForFieldName('right')?.text === '1'
+  ) {
+    return stop.childForFieldName('left') ?? stop;
+  }
   return stop;
-};
-
-/**
- * The start of a `range(start, stop)` whose count `rangeArg` gives as `stop` (any start but a literal 0 and the
- * counted-from-one forms): `range(opt.start_epoch, opt.nEpochs + 1)` with `--start-epoch` defaulting to 1 runs
- * nEpochs times, not nEpochs + 1 (Python's `range` stops before `stop`). Undefined where the count is `stop` itself.
- */
-export const rangeStart = (loop: SyntaxNode): SyntaxNode | undefined => {
-  const c = rangeCall(loop);
-  if (c?.positional.length !== 2) return undefined;
-  const [start, stop] = c.positional;
-  if (start.text === '0' || fromOneToN(start, stop)) return undefined;
-  return start;
 };

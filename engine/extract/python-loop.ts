@@ -7,7 +7,7 @@ import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
 import { accumulationGuard, stepCallIn, unreadPrecision } from './code-signs';
 import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
-import type { Resolved, ValueResolver } from './python-values';
+import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { weightsOnlyFact } from './weights-only';
@@ -19,7 +19,6 @@ import {
   notEpochs,
   overNamedRange,
   rangeArg,
-  rangeStart,
   whileBound,
 } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
@@ -107,7 +106,7 @@ export function loopFacts(
     const header = { start: step.startIndex, end: step.childForFieldName('body')?.startIndex ?? step.endIndex };
     const perEpoch = !epoch && n !== wb && n !== fb && epochNamedLoop(step, n) && !notEpochs(n?.text ?? '');
     if (n && (!epoch || n === wb || n === fb)) {
-      const r = n === wb || n === fb ? values.resolve(n) : startCounted(step, values.resolve(n), values);
+      const r = values.resolve(n);
       out.push({
         key: perEpoch ? 'epochs' : 'max_steps',
         value: typeof r.value === 'number' ? r.value : null,
@@ -128,7 +127,7 @@ export function loopFacts(
     }
     if (epoch) {
       const e = rangeArg(epoch);
-      const r = startCounted(epoch, values.resolve(e), values);
+      const r = values.resolve(e);
       // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
       // the loop's own `range(…)` when it is written there or cannot be read.
       if (e && !notEpochs(e.text))
@@ -473,13 +472,4 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       note: 'no torch.autocast, GradScaler, .half() or .bfloat16() in this file: PyTorch trains in fp32',
     }
   );
-}
-
-/** `range(start, stop)` runs stop − start times where the start reads as a number (`--start-epoch` default 1). */
-export function startCounted(loop: SyntaxNode, r: Resolved, values: ValueResolver): Resolved {
-  const s = rangeStart(loop);
-  if (!s || typeof r.value !== 'number') return r;
-  const from = values.resolve(s);
-  if (typeof from.value !== 'number' || from.value <= 0 || from.value >= r.value) return r;
-  return { ...r, value: r.value - from.value, via: `${r.via ? `${r.via}, ` : ''}from ${s.text} = ${from.value}` };
 }

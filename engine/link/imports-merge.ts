@@ -15,7 +15,6 @@ import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
 import { rangeArg } from '../extract/loop-bounds';
-import { startCounted } from '../extract/python-loop';
 import { methodsOf } from '../extract/python-imports';
 import { weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';
@@ -267,7 +266,7 @@ function callerLoopFacts(
   const n = rangeArg(outer);
   const what = call.childForFieldName('function')?.text;
   if (n && !hasLength && !notEpochs(n.text)) {
-    const r = startCounted(outer, args.values.resolve(n), args.values);
+    const r = args.values.resolve(n);
     if (typeof r.value === 'number')
       out.push({
         key: 'epochs',

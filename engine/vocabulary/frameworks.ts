@@ -129,12 +129,8 @@ export const FRAMEWORKS: Framework[] = [
       (s.syntax === 'yaml' &&
         // detectron2's schema (detectron2/config/defaults.py) has no `TRAIN` node, and its yacs merge rejects a key
         // the schema lacks: a YAML with one is another project's own yacs schema (PySlowFast's video configs,
-        // ./frameworks-jobs.ts; SegmenTron's `TRAIN.EPOCHS`), whose defaults are not detectron2's. The same holds for a
-        // SOLVER that names the batch `BATCH_SIZE` or the rate `LR` (detectron2's `IMS_PER_BATCH`, `BASE_LR`) and for a
-        // `DATA_LOADER` node (detectron2's is `DATALOADER`): lufficc/SSD-style schemas of their own.
+        // ./frameworks-jobs.ts; SegmenTron's `TRAIN.EPOCHS`), whose defaults are not detectron2's.
         !s.topExact('TRAIN') &&
-        !s.topExact('DATA_LOADER') &&
-        !any(s, 'solver.batch_size', 'solver.lr') &&
         (s.topExact('SOLVER') ||
           (s.topExact('_BASE_') && typeof s.value('_BASE_') === 'string') ||
           (s.topExact('MODEL') && (s.topExact('INPUT') || s.topExact('DATASETS'))))) ||

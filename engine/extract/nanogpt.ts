@@ -122,8 +122,13 @@ export const NANOGPT_SCHEMA: Schema = {
       const at = (always ?? ev)!;
       const every = int(ev?.value);
       const note = `${always ? always.text : 'always_save_checkpoint = True'}; eval_interval = ${every ?? '?'}: ckpt.pt is written at each evaluation${bool(always?.value) === false ? ' that improves the validation loss' : ''}`;
-      out.push(fact('periodic_save', 'steps', at, note));
-      if (every) out.push(fact('save_steps', every, ev ?? at));
+      // With always_save_checkpoint = False the evaluation saves only a better model: a best-model export, with no
+      // cadence of its own.
+      if (bool(always?.value) === false) out.push({ ...fact('periodic_save', 'steps', at, note), form: 'best-only' });
+      else {
+        out.push(fact('periodic_save', 'steps', at, note));
+        if (every) out.push(fact('save_steps', every, ev ?? at));
+      }
     }
     // lit-gpt / TinyLlama pretraining globals: a checkpoint every `save_step_interval` (`save_interval`) optimizer steps;
     // kept by the reader only where the loop saves on that modulo (see `litGptSaves`), and it replaces the eval cadence.
@@ -208,7 +213,8 @@ export function nanoGptPlan(
   // …)`): a script of the same style without that configurator is no nanoGPT, and what it leaves out is not nanoGPT's.
   if (opts.nanoGptDefaults !== false)
     for (const [key, value, note] of DEFAULTS)
-      if (!facts.has(key)) facts.set(key, { key, value, origin: 'framework-default', note });
+      if (!facts.has(key) && !(key === 'save_steps' && facts.get('periodic_save')?.form === 'best-only'))
+        facts.set(key, { key, value, origin: 'framework-default', note });
   closeDividedAccumulation(facts, merged, opts);
   if (opts.accumDividedByWorld) perProcessAccumulation(facts, opts);
   return {

@@ -1,7 +1,6 @@
 // Facts any Python training script states the same way whatever its framework: the model it loads and in which
 // dtype, gradient checkpointing, LoRA/QLoRA, early stopping, the dataset, the tokenizer's length, compile.
 import { offByDefaultGuard } from './python-scan';
-import { switchedBy } from './python-branch';
 import { DEVICE_CALLS, pythonDeviceFacts } from './python-devices';
 import { VISION_CALLS, visionFacts } from './python-vision';
 import { lookupArchitecture } from '../../core/index';
@@ -154,18 +153,25 @@ export function fileWideFacts(
     }
     if (torchFacts) {
       if (c.callee === 'torch.compile') {
-        // Under a switch (`if compile:`, `if args.compile:`): off where the default run does not take it.
-        const sw = switchedBy(c.node, values);
-        const value = sw === 'off' ? false : sw === undefined ? true : null;
-        const note = sw === 'off' ? 'torch.compile(…) behind a switch that is off' : sw ? `torch.compile(…) ${sw}` : '';
-        put({
-          key: 'compile',
-          value,
-          origin: 'explicit',
-          file,
-          span: spanOf(c.node),
-          note: note || 'torch.compile(…)',
-        });
+        const off = offByDefaultGuard(c.node, undefined, values) ?? falseSwitch(c.node, values);
+        if (!off)
+          put({
+            key: 'compile',
+            value: true,
+            origin: 'explicit',
+            file,
+            span: spanOf(c.node),
+            note: 'torch.compile(…)',
+          });
+        else if (!fileFacts.has('compile'))
+          put({
+            key: 'compile',
+            value: false,
+            origin: 'script-default',
+            file,
+            span: spanOf(c.node),
+            note: `torch.compile(…) runs only under \`if ${off}:\`, off by default`,
+          });
       }
       if (
         /(^|\.)(checkpoint|checkpoint_sequential)$/.test(c.callee) &&
@@ -411,4 +417,20 @@ function underParameterSwitch(node: SyntaxNode): boolean {
     if (cond?.type === 'identifier' && params.has(cond.text)) return true;
   }
   return false;
+}
+
+/**
+ * `if compile: model = torch.compile(model)` where the switch is a name or option that reads as False (`compile =
+ * False` above it, baby-llama2's `if __name__ == '__main__':` globals): the call never runs in the default run.
+ */
+function falseSwitch(node: SyntaxNode, values: ValueResolver): string | undefined {
+  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    const body = p.childForFieldName('consequence');
+    if (!cond || !body || node.startIndex < body.startIndex || node.endIndex > body.endIndex) continue;
+    if ((cond.type === 'identifier' || cond.type === 'attribute') && values.resolve(cond).value === false)
+      return cond.text;
+  }
+  return undefined;
 }

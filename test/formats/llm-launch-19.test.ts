@@ -1,6 +1,6 @@
 // Facts of language-model training as launched (session 19): nanoGPT-style scripts whose accumulation is divided by
 // the process count and whose dtype the GPU decides, lit-gpt / TinyLlama loops counted in micro-batches, optimizers
-// built by a method of the project's model class, and torch.compile behind a switch.
+// built by a method of the project's model class, and an early-stopping callback behind a switch.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, fact } from './helpers';
@@ -176,36 +176,6 @@ test('lit-gpt / TinyLlama: per-device accumulation kept on 8 devices, max_iters 
   // A max_iters that is not the optimizer steps times the accumulation is not turned into optimizer steps.
   const b = await analyze({ 'pretrain.py': tiny('max_step * 2') }, 'pretrain.py');
   assert.equal(values(b, ['max_steps'])[0], null);
-});
-
-test('plain PyTorch: torch.compile under a switch that is off by default is no compile; an undecided switch is unknown', async () => {
-  const loop = (guard: string) => `import argparse
-import torch
-parser = argparse.ArgumentParser()
-parser.add_argument('--compile', action='store_true')
-args = parser.parse_args()
-model = Net().cuda()
-${guard}
-opt = torch.optim.AdamW(model.parameters())
-for epoch in range(3):
-    for x, y in loader:
-        loss = model(x.cuda()).sum()
-        loss.backward()
-        opt.step()
-`;
-  const off = await analyze({ 'train.py': loop('if args.compile:\n    model = torch.compile(model)') }, 'train.py');
-  assert.equal(fact(off, 'compile')?.value, false);
-  const runtime = await analyze(
-    {
-      'train.py': loop(
-        "cfg = yaml.safe_load(open('config.yaml'))\nif cfg['compile']:\n    model = torch.compile(model)",
-      ),
-    },
-    'train.py',
-  );
-  assert.equal(fact(runtime, 'compile')?.value ?? null, null);
-  const plain = await analyze({ 'train.py': loop('model = torch.compile(model)') }, 'train.py');
-  assert.equal(fact(plain, 'compile')?.value, true);
 });
 
 test('HF script: an EarlyStoppingCallback behind a dataclass switch that is off by default is no early stopping', async () => {

@@ -31,6 +31,7 @@ import { withSingleDevice } from './link/single-device';
 import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
 import { withModelClassOptimizer } from './link/model-optimizer';
+import { withClassMethodOptimizer } from './link/method-optimizer';
 import { withGinOptimizer } from './link/gin-optimizer';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
@@ -87,6 +88,8 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
+      // The optimizer its model class's method builds (nanoGPT's `model.configure_optimizers(…)`).
+      withClassMethodOptimizer(linker, drafts);
       // A script whose run is its modules' (the loop in trainer.py) reads its own loop's length from its default config.
       if (!ownRuns) drafts = withDefaultConfig(linker, file, text, input.tree, drafts, ['epochs', 'max_steps']);
       // A run length the script takes from a config module it imports (`from conf import *`, `C.epochs`).

@@ -6,6 +6,7 @@ import type { SyntaxNode, Tree } from '../parse/python';
 import { findCalls, literal, pythonLiteral, spanOf } from '../parse/python-syntax';
 import { pythonHints } from './python-hints';
 import { pythonDeviceFacts } from './python-devices';
+import { optimizerFact } from './python-optimizer';
 import { ValueResolver } from './python-values';
 import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
 import { bool, fact, fieldEditor, int, type Field, type Fields, type Schema } from './fields';
@@ -64,12 +65,11 @@ export const NANOGPT_SCHEMA: Schema = {
     const f = (n: string) => fields.get(n);
     const dt = f('dtype');
     if (dt) {
-      let v: string | null = typeof dt.value === 'string' ? (DTYPES[dt.value] ?? null) : null;
+      const v: string | null = typeof dt.value === 'string' ? (DTYPES[dt.value] ?? null) : null;
       let note = dt.text;
-      if (dt.value === undefined && /bfloat16/.test(dt.text) && /float16/.test(dt.text.replace(/bfloat16/g, ''))) {
-        v = 'bf16';
-        note = `${dt.text}: bf16 autocast where the GPU supports it, else fp16`;
-      }
+      // nanoGPT's `'bfloat16' if torch.cuda.is_bf16_supported() else 'float16'`: the GPU decides (see `adjust`).
+      if (dt.value === undefined && /bf16_supported/.test(dt.text) && /float16/.test(dt.text.replace(/bfloat16/g, '')))
+        note = `${dt.text}: ${BY_GPU}`;
       out.push(fact('precision', v, dt, note));
     }
     // lit-gpt style (`micro_batch_size = 4`, `batch_size = global_batch_size // devices`, `gradient_accumulation_steps
@@ -122,8 +122,13 @@ export const NANOGPT_SCHEMA: Schema = {
       const at = (always ?? ev)!;
       const every = int(ev?.value);
       const note = `${always ? always.text : 'always_save_checkpoint = True'}; eval_interval = ${every ?? '?'}: ckpt.pt is written at each evaluation${bool(always?.value) === false ? ' that improves the validation loss' : ''}`;
-      out.push(fact('periodic_save', 'steps', at, note));
-      if (every) out.push(fact('save_steps', every, ev ?? at));
+      // With always_save_checkpoint = False the evaluation saves only a better model: a best-model export, with no
+      // cadence of its own.
+      if (bool(always?.value) === false) out.push({ ...fact('periodic_save', 'steps', at, note), form: 'best-only' });
+      else {
+        out.push(fact('periodic_save', 'steps', at, note));
+        if (every) out.push(fact('save_steps', every, ev ?? at));
+      }
     }
     // lit-gpt / TinyLlama pretraining globals: a checkpoint every `save_step_interval` (`save_interval`) optimizer steps;
     // kept by the reader only where the loop saves on that modulo (see `litGptSaves`), and it replaces the eval cadence.
@@ -148,8 +153,15 @@ export const NANOGPT_SCHEMA: Schema = {
   },
 };
 
+/** The note of a precision the GPU decides: bf16 where it supports bf16, else fp16 (resolved by `adjust`). */
+const BY_GPU = 'bf16 autocast where the GPU supports it, else fp16 — not known until the hardware is';
+
 const DEFAULTS: [FactKey, FactValue, string][] = [
-  ['precision', 'bf16', "nanoGPT's dtype default: 'bfloat16' where supported, else 'float16' (autocast)"],
+  [
+    'precision',
+    null,
+    `nanoGPT's dtype default ('bfloat16' if torch.cuda.is_bf16_supported() else 'float16'): ${BY_GPU}`,
+  ],
   ['micro_batch', 12, 'batch_size defaults to 12'],
   ['grad_accum', 40, 'gradient_accumulation_steps defaults to 5 * 8'],
   ['seq_len', 1024, 'block_size defaults to 1024'],
@@ -201,8 +213,10 @@ export function nanoGptPlan(
   // …)`): a script of the same style without that configurator is no nanoGPT, and what it leaves out is not nanoGPT's.
   if (opts.nanoGptDefaults !== false)
     for (const [key, value, note] of DEFAULTS)
-      if (!facts.has(key)) facts.set(key, { key, value, origin: 'framework-default', note });
+      if (!facts.has(key) && !(key === 'save_steps' && facts.get('periodic_save')?.form === 'best-only'))
+        facts.set(key, { key, value, origin: 'framework-default', note });
   closeDividedAccumulation(facts, merged, opts);
+  if (opts.accumDividedByWorld) perProcessAccumulation(facts, opts);
   return {
     framework: 'nanogpt',
     entry: { file, span, label: entry ? 'nanoGPT-style globals' : 'train.py' },
@@ -223,6 +237,7 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
   const first = [...fields.values()].find((f) => KEYS.includes(f.name))!;
   const values = new ValueResolver(root, findCalls(root, text, ['add_argument']));
   resolveSizes(fields, root, values);
+  microIterations(fields, root, values);
   // `micro_batch_size` set in a branch (`if args.model == 1028: micro_batch_size = 16 else: …`): the loader's batch
   // is that one, not known here, and `batch_size` is still one device's share of the global batch.
   const branchMicro = /^[ \t]+micro_batch_size\s*=[^=]/m.exec(text);
@@ -241,12 +256,16 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
   const opts: PlanOptions = {
     nanoGptDefaults: CONFIGURATOR.test(text),
     accumDividedByWorld: ACCUM_PER_PROCESS.test(text),
+    accumAsserted: ACCUM_ASSERT.test(text),
   };
   // The code signals of any training script (per-step host reads, DataParallel, debug switches), under the globals.
   const hints = pythonHints(file, text, root, values);
   // lit-gpt / TinyLlama scripts build their own `Fabric(devices=…)`.
   for (const f of pythonDeviceFacts(file, findCalls(root, text, ['Fabric']), values, text))
     if (!hints.some((h) => h.key === f.key)) hints.push(f);
+  // The optimizer it builds itself (lit-gpt / TinyLlama: `torch.optim.AdamW(…)` in `main`).
+  const optimizer = optimizerFact(file, text, root, values);
+  if (optimizer && !hints.some((h) => h.key === 'optimizer')) hints.push(optimizer);
   const withHints = (plan: RunPlan): RunPlan => {
     for (const f of hints) if (!plan.facts.has(f.key)) plan.facts.set(f.key, f);
     return plan;
@@ -261,17 +280,34 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
     envPrecision: 'never',
     openEnded: /configurator\.py/.test(text) && extra.length === 0,
     refs: [],
-    adjust: (plan) => {
+    adjust: (plan, bf16Capable) => {
       // Under DDP nanoGPT divides gradient_accumulation_steps by the world size: the global batch stays the same.
-      const devices = plan.facts.get('devices')?.value;
+      const devices = plan.facts.get('devices');
       const ga = plan.facts.get('grad_accum');
-      if (typeof devices === 'number' && devices > 1 && typeof ga?.value === 'number' && ga.value % devices === 0) {
-        plan.facts.set('grad_accum', {
-          ...ga,
-          value: ga.value / devices,
-          note: `${ga.note} → ${ga.value / devices} per process on ${devices} processes`,
-        });
+      const n = typeof devices?.value === 'number' && devices.origin !== 'assumed' ? devices.value : undefined;
+      const global = plan.facts.get('global_batch')?.value;
+      const micro = plan.facts.get('micro_batch')?.value;
+      // (Only where it divides: lit-gpt's and TinyLlama's accumulation is per device already.)
+      if (
+        opts.accumDividedByWorld &&
+        n &&
+        ga?.value === null &&
+        typeof global === 'number' &&
+        typeof micro === 'number'
+      ) {
+        // The whole job's accumulation divided by a device count the user set (a stated one is closed by the plan).
+        const per = global / (micro * n);
+        if (Number.isInteger(per) && per >= 1)
+          plan.facts.set('grad_accum', { ...ga, value: per, note: `${ga.note} → ${per} per process on ${n}` });
       }
+      // `'bfloat16' if torch.cuda.is_bf16_supported() else 'float16'`: the named GPU decides.
+      const p = plan.facts.get('precision');
+      if (p?.value === null && p.note?.includes(BY_GPU) && bf16Capable !== undefined)
+        plan.facts.set('precision', {
+          ...p,
+          value: bf16Capable ? 'bf16' : 'fp16',
+          note: `${p.note.replace(BY_GPU, '')}${bf16Capable ? 'bf16 on this GPU' : 'fp16: this GPU has no bf16'}`,
+        });
     },
   });
   return [build([])];
@@ -282,6 +318,8 @@ export interface PlanOptions {
   nanoGptDefaults?: boolean;
   /** True when the script divides `gradient_accumulation_steps` by the process count (`//= ddp_world_size`). */
   accumDividedByWorld?: boolean;
+  /** True when it asserts the division is exact (`assert gradient_accumulation_steps % ddp_world_size == 0`). */
+  accumAsserted?: boolean;
 }
 
 /**
@@ -289,7 +327,7 @@ export interface PlanOptions {
  * `save_interval`) with `fabric.save(...)`: the global is a step cadence only where that test guards a save.
  */
 function litGptSaves(text: string, name: string): boolean {
-  const test = new RegExp(`%\\s*${name}\\s*==\\s*0[^\\n]*\\n(?:[^\\n]*\\n){0,3}[^\\n]*\\b(fabric|torch)\\.save\\s*\\(`);
+  const test = new RegExp(`%\\s*${name}\\s*==\\s*0[^\\n]*\\n(?:[^\\n]*\\n){0,8}[^\\n]*\\b(fabric|torch)\\.save\\s*\\(`);
   return test.test(text);
 }
 
@@ -297,6 +335,7 @@ function litGptSaves(text: string, name: string): boolean {
 const CONFIGURATOR = /configurator\.py|exec\(open\(/;
 /** `gradient_accumulation_steps //= ddp_world_size` (nanoGPT, llama2.c): the written value is for the whole job. */
 const ACCUM_PER_PROCESS = /^\s*gradient_accumulation_steps\s*\/\/=\s*\w*world_size\b/m;
+const ACCUM_ASSERT = /^\s*assert\s+gradient_accumulation_steps\s*%\s*\w*world_size\s*==\s*0\b/m;
 /** Size globals written as arithmetic of other globals or arguments (`batch_size // micro_batch_size`). */
 const SIZES = [
   'batch_size',
@@ -306,6 +345,27 @@ const SIZES = [
   'block_size',
   'max_seq_len',
 ];
+
+/**
+ * lit-gpt / TinyLlama count `max_iters` in micro-batches, written as the optimizer steps times the accumulation
+ * (`max_iters = max_step * gradient_accumulation_steps`; the loop breaks at `iter_num >= max_iters` and steps the
+ * optimizer once per accumulation): the run's optimizer steps are the other factor.
+ */
+function microIterations(fields: Fields, root: SyntaxNode, values: ValueResolver): void {
+  const f = fields.get('max_iters');
+  const right = f && f.value === undefined ? moduleAssignments(root).get('max_iters')?.right : undefined;
+  if (!f || right?.type !== 'binary_operator' || right.childForFieldName('operator')?.text !== '*') return;
+  const [a, b] = [right.childForFieldName('left'), right.childForFieldName('right')];
+  const steps = a?.text === 'gradient_accumulation_steps' ? b : b?.text === 'gradient_accumulation_steps' ? a : null;
+  if (!steps) return;
+  const r = values.resolve(steps);
+  if (typeof r.value !== 'number' || !Number.isInteger(r.value) || r.value <= 0) return;
+  fields.set('max_iters', {
+    ...f,
+    value: r.value,
+    text: `${f.text}: ${steps.text} = ${r.value} optimizer steps (max_iters counts micro-batches)`,
+  });
+}
 
 /** A size global written as an expression takes the value its literals, globals and argparse defaults give. */
 function resolveSizes(fields: Fields, root: SyntaxNode, values: ValueResolver): void {
@@ -322,6 +382,32 @@ function resolveSizes(fields: Fields, root: SyntaxNode, values: ValueResolver): 
       text: `${f.text} = ${r.value}${r.via ? ` (${r.via})` : ''}`,
     });
   }
+}
+
+/**
+ * The accumulation each process runs where the script divides the written one by the process count: known only with
+ * the count. A written 1 under `assert gradient_accumulation_steps % ddp_world_size == 0` runs on one process only.
+ */
+function perProcessAccumulation(facts: Map<FactKey, Fact>, opts: PlanOptions): void {
+  const accum = facts.get('grad_accum');
+  if (typeof accum?.value !== 'number' || accum.origin === 'framework-default') return;
+  if (accum.value === 1 && opts.accumAsserted) {
+    if (!facts.has('devices'))
+      facts.set('devices', {
+        key: 'devices',
+        value: 1,
+        origin: 'inferred',
+        file: accum.file,
+        span: accum.span,
+        note: `${accum.note ?? 'gradient_accumulation_steps = 1'}: the script asserts it divides by the process count, so it runs on one process`,
+      });
+    return;
+  }
+  facts.set('grad_accum', {
+    ...accum,
+    value: null,
+    note: `${accum.note ?? `gradient_accumulation_steps = ${accum.value}`}: ${accum.value} for the whole job, divided by the process count — per process not known until the count is`,
+  });
 }
 
 /**

@@ -387,7 +387,7 @@ export function argFact(
 /** Calls that write a checkpoint. */
 export const SAVE_CALL = /(^|\.)(save|save_state|save_checkpoint|save_pretrained|save_model|save_weights)$/;
 
-const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
+const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS|\w+_args)$/;
 
 /**
  * The first command-line switch that is off by default and guards `node` (an `if` between it and `within`): a

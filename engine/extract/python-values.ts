@@ -35,7 +35,8 @@ function agree(candidates: Resolved[], at: SyntaxNode | undefined): Resolved {
   return { ...first, scriptDefault: candidates.some((c) => c.scriptDefault) || undefined };
 }
 
-const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS)$/;
+// (`model_args`, `data_args`, `script_args`: the dataclasses of a Hugging Face script's HfArgumentParser.)
+const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAGS|\w+_args)$/;
 
 export class ValueResolver {
   private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;

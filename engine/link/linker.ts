@@ -293,8 +293,8 @@ export class Linker {
   }
 
   /**
-   * A nanoGPT-style config (`config/x.py`, plain `name = value` globals) that no launcher names: the run of a
-   * `train*.py` beside its folder whose globals it overrides, when most of its settings are globals of that script.
+   * A nanoGPT-style config (`config/x.py`: `name = value` globals, imports such as `import time`) no launcher names:
+   * the run of a `train*.py` beside its folder whose globals it overrides, when most of its settings are its globals.
    */
   nanogptUsers(file: string, text: string): RunDraft[] {
     if (!this.input.parser || !/^configs?$/i.test(path.basename(path.dirname(path.resolve(file))))) return [];
@@ -302,7 +302,8 @@ export class Linker {
     const own = abs === this.inputAbs ? this.input.tree : undefined;
     const tree = own ?? cachedTree(abs, text, this.input.parser);
     const g = globalFields(this.id(file), tree.rootNode);
-    if (g.size === 0 || g.size !== tree.rootNode.namedChildren.filter((n) => n?.type !== 'comment').length) return [];
+    const code = tree.rootNode.namedChildren.filter((n) => n && !/^(comment|import_\w+)$/.test(n.type));
+    if (g.size === 0 || g.size !== code.length) return [];
     const parent = path.dirname(path.dirname(path.resolve(file)));
     for (const name of this.listDir(parent).filter((n) => /^train\w*\.py$/.test(n))) {
       const script = path.join(parent, name);

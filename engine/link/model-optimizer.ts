@@ -35,10 +35,16 @@ function modelClassOptimizer(linker: Linker, file: string, named: string) {
   const parts = named.split('.');
   const cls = parts.pop() ?? '';
   const mod = moduleFile(linker, file, parts);
-  const text = mod && linker.read(mod);
-  if (!mod || text === undefined || !linker.parser) return undefined;
+  const o = mod && classMethodOptimizer(linker, mod, cls, 'configure_optimizers');
+  return o && { ...o, note: `${o.note}, the model ${named} the config instantiates` };
+}
+
+/** The optimizer that method `name` of class `cls` in module file `mod` builds (read as a script), if one. */
+export function classMethodOptimizer(linker: Linker, mod: string, cls: string, name: string) {
+  const text = linker.read(mod);
+  if (text === undefined || !linker.parser) return undefined;
   const root = cachedTree(mod, text, linker.parser).rootNode;
-  const method = configureOptimizers(root, cls, 0);
+  const method = methodOf(root, cls, name, 0);
   if (!method) return undefined;
   // The method alone, after the module's imports, read as a script: what it builds is what the Trainer steps.
   const imports = text.match(/^(from|import)[ \t][^\n(#]*(\([^)]*\))?/gm) ?? [];
@@ -48,7 +54,7 @@ function modelClassOptimizer(linker: Linker, file: string, named: string) {
     .map((l, i) => (i === 0 ? l : l.slice(Math.min(indent, l.length - l.trimStart().length))))
     .join('\n');
   const synth = `${imports.join('\n')}\n\n${body}\n`;
-  const tree = cachedTree(`${mod}#${cls}.configure_optimizers`, synth, linker.parser);
+  const tree = cachedTree(`${mod}#${cls}.${name}`, synth, linker.parser);
   const values = new ValueResolver(tree.rootNode, findCalls(tree.rootNode, synth, ['add_argument']));
   const o = optimizerFact(linker.id(mod), synth, tree.rootNode, values);
   if (!o || typeof o.value !== 'string') return undefined;
@@ -56,7 +62,7 @@ function modelClassOptimizer(linker: Linker, file: string, named: string) {
     ...o,
     origin: 'inferred' as const,
     span: spanOf(method.childForFieldName('name') ?? method),
-    note: `${o.note} in ${cls}.configure_optimizers() (${path.basename(mod)}), the model ${named} the config instantiates`,
+    note: `${o.note} in ${cls}.${name}() (${path.basename(mod)})`,
   };
 }
 
@@ -75,20 +81,20 @@ function moduleFile(linker: Linker, file: string, parts: string[]): string | und
   return undefined;
 }
 
-/** The `configure_optimizers` method of top-level class `name`, or of its bases defined in the same module. */
-function configureOptimizers(root: SyntaxNode, name: string, depth: number): SyntaxNode | undefined {
+/** Method `method` of top-level class `name`, or of its bases defined in the same module. */
+function methodOf(root: SyntaxNode, name: string, method: string, depth: number): SyntaxNode | undefined {
   const cls = root.namedChildren.find(
     (n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === name,
   );
   if (!cls) return undefined;
   for (const s of cls.childForFieldName('body')?.namedChildren ?? []) {
     const fn = s?.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === 'configure_optimizers') return fn;
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === method) return fn;
   }
   if (depth >= MAX_BASES) return undefined;
   for (const b of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (b?.type !== 'identifier') continue;
-    const m = configureOptimizers(root, b.text, depth + 1);
+    const m = methodOf(root, b.text, method, depth + 1);
     if (m) return m;
   }
   return undefined;

@@ -127,7 +127,7 @@ export const NANOGPT_SCHEMA: Schema = {
       // or always_save_checkpoint:`): a best-model export whose saves follow the loss, with no cadence to report.
       if (bool(always?.value) === false)
         out.push({
-          ...fact('save_steps', null, always!, `${note}: saves follow the validation loss, not a cadence`),
+          ...fact('save_steps', null, at, `${note}: saves follow the validation loss, not a cadence`),
           form: 'best-only',
         });
       else if (every) out.push(fact('save_steps', every, ev ?? at));

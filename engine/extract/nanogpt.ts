@@ -66,9 +66,11 @@ export const NANOGPT_SCHEMA: Schema = {
     if (dt) {
       let v: string | null = typeof dt.value === 'string' ? (DTYPES[dt.value] ?? null) : null;
       let note = dt.text;
+      // `'bfloat16' if torch.cuda.is_bf16_supported() else 'float16'`: the GPU decides, known once the hardware is
+      // (`adjust` below).
       if (dt.value === undefined && /bfloat16/.test(dt.text) && /float16/.test(dt.text.replace(/bfloat16/g, ''))) {
-        v = 'bf16';
-        note = `${dt.text}: bf16 autocast where the GPU supports it, else fp16`;
+        v = null;
+        note = `${dt.text}: ${IF_SUPPORTED}`;
       }
       out.push(fact('precision', v, dt, note));
     }
@@ -122,15 +124,13 @@ export const NANOGPT_SCHEMA: Schema = {
       const at = (always ?? ev)!;
       const every = int(ev?.value);
       const note = `${always ? always.text : 'always_save_checkpoint = True'}; eval_interval = ${every ?? '?'}: ckpt.pt is written at each evaluation${bool(always?.value) === false ? ' that improves the validation loss' : ''}`;
-      out.push(fact('periodic_save', 'steps', at, note));
-      // With always_save_checkpoint = False an evaluation saves only a better model (`if losses['val'] < best_val_loss
-      // or always_save_checkpoint:`): a best-model export whose saves follow the loss, with no cadence to report.
-      if (bool(always?.value) === false)
-        out.push({
-          ...fact('save_steps', null, at, `${note}: saves follow the validation loss, not a cadence`),
-          form: 'best-only',
-        });
-      else if (every) out.push(fact('save_steps', every, ev ?? at));
+      // With always_save_checkpoint = False the evaluation saves only a better model: a best-model export, with no
+      // cadence of its own.
+      if (bool(always?.value) === false) out.push({ ...fact('periodic_save', 'steps', at, note), form: 'best-only' });
+      else {
+        out.push(fact('periodic_save', 'steps', at, note));
+        if (every) out.push(fact('save_steps', every, ev ?? at));
+      }
     }
     // lit-gpt / TinyLlama pretraining globals: a checkpoint every `save_step_interval` (`save_interval`) optimizer steps;
     // kept by the reader only where the loop saves on that modulo (see `litGptSaves`), and it replaces the eval cadence.
@@ -155,8 +155,12 @@ export const NANOGPT_SCHEMA: Schema = {
   },
 };
 
+/** The note of a dtype the GPU decides: `adjust` reads it once the hardware is known. */
+const UNTIL_HARDWARE = ' (not judged until the hardware is known)';
+const IF_SUPPORTED = `bf16 autocast where the GPU supports it, else fp16${UNTIL_HARDWARE}`;
+
 const DEFAULTS: [FactKey, FactValue, string][] = [
-  ['precision', 'bf16', "nanoGPT's dtype default: 'bfloat16' where supported, else 'float16' (autocast)"],
+  ['precision', null, `nanoGPT's dtype default: ${IF_SUPPORTED}`],
   ['micro_batch', 12, 'batch_size defaults to 12'],
   ['grad_accum', 40, 'gradient_accumulation_steps defaults to 5 * 8'],
   ['seq_len', 1024, 'block_size defaults to 1024'],
@@ -208,7 +212,8 @@ export function nanoGptPlan(
   // …)`): a script of the same style without that configurator is no nanoGPT, and what it leaves out is not nanoGPT's.
   if (opts.nanoGptDefaults !== false)
     for (const [key, value, note] of DEFAULTS)
-      if (!facts.has(key)) facts.set(key, { key, value, origin: 'framework-default', note });
+      if (!facts.has(key) && !(key === 'save_steps' && facts.get('periodic_save')?.form === 'best-only'))
+        facts.set(key, { key, value, origin: 'framework-default', note });
   closeDividedAccumulation(facts, merged, opts);
   return {
     framework: 'nanogpt',
@@ -268,17 +273,33 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
     envPrecision: 'never',
     openEnded: /configurator\.py/.test(text) && extra.length === 0,
     refs: [],
-    adjust: (plan) => {
-      // Under DDP nanoGPT divides gradient_accumulation_steps by the world size: the global batch stays the same.
-      const devices = plan.facts.get('devices')?.value;
+    adjust: (plan, bf16Capable) => {
+      const p = plan.facts.get('precision');
+      if (p?.value === null && bf16Capable !== undefined && p.note?.includes(IF_SUPPORTED))
+        plan.facts.set('precision', {
+          ...p,
+          value: bf16Capable ? 'bf16' : 'fp16',
+          note: `${p.note.replace(UNTIL_HARDWARE, '')}: ${bf16Capable ? 'bf16' : 'fp16'} on this GPU`,
+        });
+      // Under DDP nanoGPT divides gradient_accumulation_steps by the world size: the global batch stays the same, and
+      // the accumulation of each process is known only where the run's files state the process count.
+      const dev = plan.facts.get('devices');
+      const devices = dev?.value;
       const ga = plan.facts.get('grad_accum');
-      if (typeof devices === 'number' && devices > 1 && typeof ga?.value === 'number' && ga.value % devices === 0) {
+      if (typeof ga?.value !== 'number' || ga.value <= 1) return;
+      if (dev?.origin === 'assumed' || typeof devices !== 'number') {
+        if (opts.accumDividedByWorld)
+          plan.facts.set('grad_accum', {
+            ...ga,
+            value: null,
+            note: `${ga.note}: ${ga.value} over the whole job, divided by a process count the run's files do not state`,
+          });
+      } else if (devices > 1 && ga.value % devices === 0)
         plan.facts.set('grad_accum', {
           ...ga,
           value: ga.value / devices,
           note: `${ga.note} → ${ga.value / devices} per process on ${devices} processes`,
         });
-      }
     },
   });
   return [build([])];

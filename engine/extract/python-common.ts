@@ -151,8 +151,27 @@ export function fileWideFacts(
         });
     }
     if (torchFacts) {
-      if (c.callee === 'torch.compile')
-        put({ key: 'compile', value: true, origin: 'explicit', file, span: spanOf(c.node), note: 'torch.compile(…)' });
+      if (c.callee === 'torch.compile') {
+        const off = offByDefaultGuard(c.node, undefined, values) ?? falseSwitch(c.node, values);
+        if (!off)
+          put({
+            key: 'compile',
+            value: true,
+            origin: 'explicit',
+            file,
+            span: spanOf(c.node),
+            note: 'torch.compile(…)',
+          });
+        else if (!fileFacts.has('compile'))
+          put({
+            key: 'compile',
+            value: false,
+            origin: 'script-default',
+            file,
+            span: spanOf(c.node),
+            note: `torch.compile(…) runs only under \`if ${off}:\`, off by default`,
+          });
+      }
       if (
         /(^|\.)(checkpoint|checkpoint_sequential)$/.test(c.callee) &&
         /torch\.utils\.checkpoint|checkpoint_sequential|from torch\.utils\.checkpoint import/.test(text)
@@ -397,4 +416,20 @@ function underParameterSwitch(node: SyntaxNode): boolean {
     if (cond?.type === 'identifier' && params.has(cond.text)) return true;
   }
   return false;
+}
+
+/**
+ * `if compile: model = torch.compile(model)` where the switch is a name or option that reads as False (`compile =
+ * False` above it, baby-llama2's `if __name__ == '__main__':` globals): the call never runs in the default run.
+ */
+function falseSwitch(node: SyntaxNode, values: ValueResolver): string | undefined {
+  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    const body = p.childForFieldName('consequence');
+    if (!cond || !body || node.startIndex < body.startIndex || node.endIndex > body.endIndex) continue;
+    if ((cond.type === 'identifier' || cond.type === 'attribute') && values.resolve(cond).value === false)
+      return cond.text;
+  }
+  return undefined;
 }

@@ -106,7 +106,7 @@ test('nanoGPT: train.py globals ← config/*.py ← --key=value, devices from to
       ['seq_len', 256, 'train_small_fp32.py'],
       ['max_steps', 5000, 'train_small_fp32.py'],
       // always_save_checkpoint = False: ckpt.pt only when the validation loss improves, a best-model export with no cadence.
-      ['save_steps', null, 'train_small_fp32.py'],
+      ['save_steps', undefined, ''],
       ['devices', 4, 'run.sh'],
       ['compile', true, 'train.py'],
     ],

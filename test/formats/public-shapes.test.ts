@@ -111,10 +111,10 @@ test('nanoGPT config/*.py with no launcher: linked to ../train.py, its globals o
     24,
     2,
     3000,
-    null, // always_save_checkpoint = False in train.py: saves only a better model, no cadence
+    undefined, // always_save_checkpoint = False in train.py: saves only a better model, no cadence
   ]);
   assert.equal(path.basename(fact(a, 'micro_batch')?.file ?? ''), 'tiny_bf16.py');
-  assert.equal(path.basename(fact(a, 'save_steps')?.file ?? ''), 'train.py');
+  assert.equal(path.basename(fact(a, 'periodic_save')?.file ?? ''), 'train.py');
   // A Python file beside it that is not a plain config (a function definition) is not linked.
   const helper = path.join(FIX, 'gpt-bare/config/notes.py');
   const h = await analyzeText(helper, fs.readFileSync(helper, 'utf8'), settings({}));

@@ -321,7 +321,7 @@ test("nanoGPT-style globals: dtype = 'float32' is fp32 where written; the fix wr
       (k) => fact(a, k as never)?.value,
     ),
     // always_save_checkpoint = False: a checkpoint only when the validation loss improves, so no save cadence.
-    ['fp32', 12, 40, 512, 2000, 'steps', null, false],
+    ['fp32', 12, 40, 512, 2000, 'steps', undefined, false],
   );
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(lineOf(code, f.span.start), 9);

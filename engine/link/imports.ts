@@ -329,8 +329,13 @@ export function importedOptimizer(linker: Linker, file: string, text: string, ro
   for (const b of importBindings(root)) {
     if (!b.symbol || /^(torch|numpy|os|sys|transformers|tensorflow|jax|optax)\b/.test(b.module)) continue;
     if (!new RegExp(`\\b${b.local}\\s*\\(`).test(text)) continue;
-    const mod = walk.module(file, b.module);
-    const def = mod && definitionOf(mod.root, b.symbol);
+    let mod = walk.module(file, b.module);
+    let def = mod && definitionOf(mod.root, b.symbol);
+    // A package that re-exports the helper (`from .build import make_optimizer` in `solver/__init__.py`).
+    if (mod && def?.kind === 'import' && def.binding.symbol) {
+      mod = walk.module(mod.file, def.binding.module);
+      def = mod && definitionOf(mod.root, def.binding.symbol);
+    }
     if (!mod || def?.kind !== 'def' || !BUILDS_OPTIMIZER.test(def.node.text)) continue;
     const calls = findCalls(mod.root, mod.text, ['add_argument']);
     const o = optimizerFact(linker.id(mod.file), mod.text, mod.root, new ValueResolver(mod.root, calls));

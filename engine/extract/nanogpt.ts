@@ -263,8 +263,24 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
     refs: [],
     adjust: (plan) => {
       // Under DDP nanoGPT divides gradient_accumulation_steps by the world size: the global batch stays the same.
-      const devices = plan.facts.get('devices')?.value;
+      const dev = plan.facts.get('devices');
+      const devices = dev?.value;
       const ga = plan.facts.get('grad_accum');
+      // The written count is the whole job's: per process it is that count over a process count no file states.
+      if (
+        opts.accumDividedByWorld &&
+        typeof ga?.value === 'number' &&
+        ga.value > 1 &&
+        ga.origin !== 'framework-default' &&
+        (!dev || devices === null || dev.origin === 'assumed')
+      ) {
+        plan.facts.set('grad_accum', {
+          ...ga,
+          value: null,
+          note: `${ga.note}: per process, ${ga.value} ÷ the number of processes, which no file here states`,
+        });
+        return;
+      }
       if (typeof devices === 'number' && devices > 1 && typeof ga?.value === 'number' && ga.value % devices === 0) {
         plan.facts.set('grad_accum', {
           ...ga,

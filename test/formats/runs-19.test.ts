@@ -125,3 +125,109 @@ test('a detectron2 config with no schema of its project keeps detectron2’s doc
   assert.equal(fact(a, 'save_steps')?.value, 5000);
   assert.equal(fact(a, 'num_workers')?.value, 4);
 });
+
+// nanoGPT-style trainers (karpathy/nanoGPT, llama2.c and their forks): the optimizer is built by the model class's
+// `configure_optimizers`, and `gradient_accumulation_steps` is written for the whole job and divided by the process
+// count at start-up.
+const GPT_TRAIN = `import os
+import torch
+from model import GPTConfig, GPT
+
+out_dir = 'out'
+eval_interval = 2000
+always_save_checkpoint = True
+gradient_accumulation_steps = 5 * 8
+batch_size = 12
+block_size = 1024
+learning_rate = 6e-4
+max_iters = 600000
+weight_decay = 1e-1
+compile = False
+exec(open('configurator.py').read())
+
+ddp = int(os.environ.get('RANK', -1)) != -1
+if ddp:
+    ddp_world_size = int(os.environ['WORLD_SIZE'])
+    gradient_accumulation_steps //= ddp_world_size
+
+model = GPT(GPTConfig(block_size=block_size))
+model.to('cuda')
+optimizer = model.configure_optimizers(weight_decay, learning_rate, (0.9, 0.95), 'cuda')
+iter_num = 0
+while iter_num < max_iters:
+    for micro_step in range(gradient_accumulation_steps):
+        X, Y = get_batch('train')
+        logits, loss = model(X, Y)
+        loss = loss / gradient_accumulation_steps
+        loss.backward()
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    iter_num += 1
+`;
+
+const gptModel = (build: string) => `import torch
+import torch.nn as nn
+
+
+class Block(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.fc = nn.Linear(n, n)
+
+
+class GPT(nn.Module):
+    def __init__(self, config):
+        super().__init__()
+        self.config = config
+
+    def configure_optimizers(self, weight_decay, learning_rate, betas, device_type):
+        groups = [{'params': [p for p in self.parameters() if p.dim() >= 2], 'weight_decay': weight_decay}]
+        ${build}
+        return optimizer
+
+
+class Probe(nn.Module):
+    def fit_probe(self):
+        return torch.optim.SGD(self.parameters(), lr=0.1)
+`;
+
+const gpt = (build: string, extra: Record<string, string> = {}) => ({
+  'gpt/README.md': 'gpt\n',
+  'gpt/configurator.py': 'import sys\nfor arg in sys.argv[1:]:\n    exec(open(arg).read())\n',
+  'gpt/model.py': gptModel(build),
+  'gpt/train.py': GPT_TRAIN,
+  ...extra,
+});
+
+test('the optimizer a model class’s configure_optimizers builds is the run’s (nanoGPT, llama2.c)', async () => {
+  const a = await analyze(gpt('optimizer = torch.optim.AdamW(groups, lr=learning_rate, betas=betas)'), 'gpt/train.py');
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  assert.match(fact(a, 'optimizer')?.file ?? '', /model\.py$/);
+});
+
+test('a configure_optimizers that builds no class it names, or another class of the module, names no optimizer', async () => {
+  const a = await analyze(gpt('optimizer = self.make_optimizer(groups, learning_rate)'), 'gpt/train.py');
+  // Probe.fit_probe builds SGD, but the script calls no method of Probe.
+  assert.equal(fact(a, 'optimizer')?.value ?? null, null);
+});
+
+test('nanoGPT accumulation written for the whole job: per process unknown without a process count', async () => {
+  const a = await analyze(gpt('optimizer = torch.optim.AdamW(groups, lr=learning_rate)'), 'gpt/train.py');
+  assert.equal(fact(a, 'grad_accum')?.value, null);
+  // The global batch does not depend on the process count.
+  assert.equal(fact(a, 'global_batch')?.value, 480);
+});
+
+test('nanoGPT accumulation with the process count a launcher states: divided; with one process: as written', async () => {
+  const eight = await analyze(
+    gpt('optimizer = torch.optim.AdamW(groups, lr=learning_rate)', {
+      'gpt/run.sh': 'torchrun --standalone --nproc_per_node=8 train.py\n',
+    }),
+    'gpt/run.sh',
+  );
+  assert.equal(fact(eight, 'grad_accum')?.value, 5);
+  const one = await analyze(gpt('optimizer = torch.optim.AdamW(groups, lr=learning_rate)'), 'gpt/train.py', {
+    devices: 1,
+  });
+  assert.equal(fact(one, 'grad_accum')?.value, 40);
+});

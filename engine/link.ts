@@ -22,7 +22,7 @@ import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { withConfigLauncherHardware, withRepoLauncherDevices } from './link/repo-launchers';
-import { withImportedModules } from './link/imports';
+import { withImportedModules, withImportedOptimizer } from './link/imports';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
@@ -200,6 +200,8 @@ export function linkFile(input: LinkInput): LinkResult {
       // The GPU named by the launchers that pass this config or run its script (./link/repo-launchers).
       if (drafts.length) drafts = withConfigLauncherHardware(linker, file, drafts);
     }
+    // The optimizer an entry script leaves to the helpers or model class it imports (./link/imports).
+    if (kind === 'python' || kind === 'shell') drafts = withImportedOptimizer(linker, drafts);
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);
   } catch (e) {

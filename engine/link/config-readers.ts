@@ -36,7 +36,9 @@ const MAX_CANDIDATES = 200;
 const OTHER_WORK =
   /(^|[_-])(test|eval|evaluate|infer|inference|predict|demo|valid|validate|export|convert|vis\w*|profile)[_.-]?/i;
 /** Code that trains (a helper module that only parses the config's path is not its reader). */
-const TRAINS = /\.backward\s*\(|\bDataLoader\s*\(|\boptimizer\.step\s*\(|\boptimize_parameters\s*\(|\.fit\s*\(/;
+// (or hands its model, loader and optimizer to the project's training loop: maskrcnn-benchmark's `do_train(…)`).
+const TRAINS =
+  /\.backward\s*\(|\bDataLoader\s*\(|\boptimizer\.step\s*\(|\boptimize_parameters\s*\(|\.fit\s*\(|\b(do_train|train_one_epoch)\s*\(/;
 /** Origins a script's reading may replace. */
 const WEAK: Origin[] = ['assumed', 'framework-default'];
 /** Facts the reading gives a run. */
@@ -50,6 +52,9 @@ const FILLED: FactKey[] = [
   'micro_batch',
   'global_batch',
 ];
+
+/** Numbers a project's own yacs schema chooses (detectron2's defaults for them describe detectron2's schema only). */
+const PROJECT_NUMBERS: FactKey[] = ['global_batch', 'max_steps', 'save_steps', 'periodic_save', 'num_workers'];
 
 /** Facts the reading script's own run decides in code. */
 const CODE_FACTS: FactKey[] = [
@@ -292,11 +297,22 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     d = linker.enrich(made);
   }
   const facts = d.plan.facts;
-  // The schema's defaults for what the config leaves out, read through the vocabulary.
+  // A project's own yacs schema with a solver node of its own (maskrcnn-benchmark and its forks, lufficc/SSD) states
+  // that project's defaults: the numbers detectron2 documents for its own schema are not this code's.
+  const ownSolver = !!schema && d.plan.framework === 'detectron2' && schema.entries.some((e) => e.path[0] === 'SOLVER');
+  if (ownSolver)
+    for (const [k, f] of facts) if (f.origin === 'framework-default' && PROJECT_NUMBERS.includes(k)) facts.delete(k);
+  // The schema's defaults for what the config leaves out, read through the vocabulary: the project's declared
+  // default stands over a framework's documented one.
   const withSchema = schema && drafts[0] ? vocabRun([schema, ...own]) : undefined;
-  for (const [k, f] of withSchema?.plan.facts ?? [])
-    if ((!facts.has(k) || facts.get(k)!.origin === 'assumed') && !overridden(f, schema, own))
+  for (const [k, f] of withSchema?.plan.facts ?? []) {
+    if (f.origin === 'framework-default' && (ownSolver || facts.has(k))) continue;
+    if ((!facts.has(k) || WEAK.includes(facts.get(k)!.origin)) && !overridden(f, schema, own)) {
+      if (k === 'save_steps' && facts.get('periodic_save')?.origin === 'framework-default')
+        facts.delete('periodic_save');
       facts.set(k, { ...f, origin: 'inferred' });
+    }
+  }
   const fill = (f: Fact) => {
     const cur = facts.get(f.key);
     // The schema's default is the weakest written value: the script's reading of the same key says what it does.

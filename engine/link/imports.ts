@@ -331,12 +331,60 @@ export function importedOptimizer(linker: Linker, file: string, text: string, ro
   for (const b of importBindings(root)) {
     if (!b.symbol || /^(torch|numpy|os|sys|transformers|tensorflow|jax|optax)\b/.test(b.module)) continue;
     if (!new RegExp(`\\b${b.local}\\s*\\(`).test(text)) continue;
-    const mod = walk.module(file, b.module);
-    const def = mod && definitionOf(mod.root, b.symbol);
-    if (!mod || def?.kind !== 'def' || !BUILDS_OPTIMIZER.test(def.node.text)) continue;
+    let mod = walk.module(file, b.module);
+    let def = mod && definitionOf(mod.root, b.symbol);
+    // A package that re-exports the helper (`from .build import make_optimizer` in `solver/__init__.py`).
+    if (mod && def?.kind === 'import' && def.binding.symbol) {
+      mod = walk.module(mod.file, def.binding.module);
+      def = mod && definitionOf(mod.root, def.binding.symbol);
+    }
+    if (!mod || def?.kind !== 'def') continue;
+    // A model class whose method the script calls builds it (nanoGPT's `model.configure_optimizers(…)`): only what
+    // those methods construct counts, not another class of the module.
+    const within =
+      def.node.type === 'class_definition'
+        ? [...methodsOf(def.node)]
+            .filter(([name]) => new RegExp(`\\.${name}\\s*\\(`).test(text))
+            .map(([, fn]) => fn)
+            .filter((fn) => BUILDS_OPTIMIZER.test(fn.text))
+        : BUILDS_OPTIMIZER.test(def.node.text)
+          ? [def.node]
+          : [];
+    if (within.length === 0) continue;
     const calls = findCalls(mod.root, mod.text, ['add_argument']);
-    const o = optimizerFact(linker.id(mod.file), mod.text, mod.root, new ValueResolver(mod.root, calls));
+    const values = new ValueResolver(mod.root, calls);
+    let o = optimizerFact(linker.id(mod.file), mod.text, mod.root, values);
+    const at = o?.span?.start;
+    // A module whose other classes build other optimizers: what the called methods alone construct.
+    if (
+      def.node.type === 'class_definition' &&
+      (at === undefined || !within.some((f) => at >= f.startIndex && at < f.endIndex))
+    ) {
+      const each = within.map((f) => optimizerFact(linker.id(mod.file), mod.text, f, values));
+      const kinds = new Set(each.map((x) => (typeof x?.value === 'string' ? x.value : null)));
+      o = kinds.size === 1 && !kinds.has(null) ? each[0] : undefined;
+    }
     if (o && typeof o.value === 'string') found.set(o.value, o);
   }
   return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/**
+ * A run whose entry script builds no optimizer it can see: the one the repository helpers or model class it imports
+ * and calls build (llama2.c's and nanoGPT's `model.configure_optimizers(…)` in model.py), when they agree.
+ */
+export function withImportedOptimizer(linker: Linker, drafts: RunDraft[]): RunDraft[] {
+  if (!linker.parser) return drafts;
+  for (const d of drafts) {
+    const entry = d.plan.entry.file;
+    if (!/\.py$/.test(entry) || d.plan.facts.has('optimizer')) continue;
+    const text = linker.read(path.resolve(entry));
+    if (!text || !/\.\w*optim\w*\s*\(|\b\w*optim\w*\s*\(/i.test(text)) continue;
+    const root = cachedTree(path.resolve(entry), text, linker.parser).rootNode;
+    const o = importedOptimizer(linker, entry, text, root);
+    if (!o || typeof o.value !== 'string') continue;
+    d.plan.facts.set('optimizer', o);
+    if (o.span && o.file) d.plan.relevantSpans.push({ file: o.file, span: o.span, key: 'optimizer' });
+  }
+  return drafts;
 }

@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 15))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–15 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 16))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–16 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -84,8 +84,54 @@ const UNDATED: Record<string, { year: number; why: string }> = {
   'gtlm-1.2b-a350m-moe-1xa100-140h': {
     year: 2020,
     why: 'trained on an NVIDIA A100 (announced May 2020); the card names no date',
+  }, // footprint-16: repository READMEs read at a commit, without their dates
+  ...sameYear(
+    ['yolov5n-coco-det-300ep-1xv100-1d', 'yolov5s-coco-det-300ep-1xv100-2d', 'yolov5m-coco-det-300ep-1xv100-4d'],
+    2021,
+    'YOLOv5 release v6.0 (ultralytics/yolov5, October 2021), the release that added YOLOv5n',
+  ),
+  ...sameYear(
+    ['yolov5l-coco-det-300ep-1xv100-6d', 'yolov5x-coco-det-300ep-1xv100-8d'],
+    2021,
+    'YOLOv5 release v6.0 (ultralytics/yolov5, October 2021), the release the README table is of',
+  ),
+  ...sameYear(
+    ['yolov5s-seg-coco-300ep-1xa100-88h', 'yolov5x-seg-coco-300ep-3xa100-63h'],
+    2022,
+    'YOLOv5 release v7.0 (ultralytics/yolov5, November 2022), which added the segmentation models',
+  ),
+  ...sameYear(
+    [
+      'yolov5s-cls-imagenet-90ep-4xa100-8h09',
+      'resnet101-yolov5cls-imagenet-90ep-4xa100-17h10',
+      'efficientnet-b3-yolov5cls-imagenet-90ep-4xa100-19h19',
+    ],
+    2022,
+    'YOLOv5 release v6.2 (ultralytics/yolov5, August 2022), which added the classification models',
+  ),
+  ...sameYear(
+    [
+      'edm-cifar10-cond-vp-ddpmpp-200mimg-8xv100-2d',
+      'edm-ffhq64-uncond-vp-ddpmpp-200mimg-8xv100-4d',
+      'edm-imagenet64-cond-adm-2500mimg-32xa100-80gb-13d',
+    ],
+    2022,
+    'EDM (Karras et al., arXiv 2206.00364, NeurIPS 2022), the paper the README accompanies',
+  ),
+  'sb-cvss-s2ut-fr-en-w2v2-large-30ep-1xa100-80gb-32.5h': {
+    year: 2022,
+    why: 'CVSS corpus (Jia et al., arXiv 2201.03713, January 2022)',
+  },
+  'sb-sepformer-dns4-enhancement-45ep-8xrtxa6000-3330h': {
+    year: 2022,
+    why: 'ICASSP 2022 Deep Noise Suppression challenge, DNS-4 (Dubey et al., arXiv 2202.13288, February 2022)',
   },
 };
+
+/** One UNDATED entry per id of a group that shares its year and reason. */
+function sameYear(ids: string[], year: number, why: string): Record<string, { year: number; why: string }> {
+  return Object.fromEntries(ids.map((id) => [id, { year, why }]));
+}
 
 /**
  * Runs of one author or paper whose ids do not share a first word: left out together (footprint-10's four
@@ -130,6 +176,10 @@ const FAMILY: Record<string, string> = {
   'slowfast-r50-8x8-k400-in1k-init-short-v100-448h': 'timesformer-table',
   'i3d-r50-8x8-k400-in1k-init-v100-1440h': 'timesformer-table',
   'i3d-r50-8x8-k400-in1k-init-short-v100-444h': 'timesformer-table',
+  // footprint-16: the YOLOv5 README's classification table trains ResNet-101 and EfficientNet-B3 "alongside under
+  // identical settings" with YOLOv5s-cls: one recipe, one family ("yolov", from the ids) with the README's other rows.
+  'resnet101-yolov5cls-imagenet-90ep-4xa100-17h10': 'yolov',
+  'efficientnet-b3-yolov5cls-imagenet-90ep-4xa100-19h19': 'yolov',
 };
 
 /**

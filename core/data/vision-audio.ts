@@ -18,6 +18,7 @@ import { DETECTION_ARCHITECTURES, DETECTION_IDS } from './detection';
 import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
 import { VIDEO_ARCHITECTURES } from './video';
+import { YOLO_ARCHITECTURES, YOLO_KEY } from './yolo';
 import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
 
 /** [I] Decoder tokens per 30-s Whisper training segment: ≈150 spoken words per minute × ≈1.3 BPE tokens per word
@@ -621,11 +622,17 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   ...DETECTION_ARCHITECTURES,
   // Video classification networks, FLOPs per clip (core/data/video.ts)
   ...VIDEO_ARCHITECTURES,
+  // YOLOv5 detection, segmentation and classification, FLOPs per image from Ultralytics' README (core/data/yolo.ts)
+  ...YOLO_ARCHITECTURES,
 ];
 /** The rows the FLOPs per parameter of networks the table does not hold are taken from (genericFlopsPerParam): the
  * table's rows before round 17, so that adding detection and segmentation rows does not move those estimates. */
 const GENERIC_BASIS = ARCHITECTURES.filter(
-  (a) => !MORE_ARCHITECTURES.includes(a) && !DETECTION_ARCHITECTURES.includes(a) && !VIDEO_ARCHITECTURES.includes(a),
+  (a) =>
+    !MORE_ARCHITECTURES.includes(a) &&
+    !DETECTION_ARCHITECTURES.includes(a) &&
+    !VIDEO_ARCHITECTURES.includes(a) &&
+    !YOLO_ARCHITECTURES.includes(a),
 );
 
 // ------------------------------------------------------------------------------------------------ lookup
@@ -669,8 +676,12 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
   for (const e of INDEX) {
     for (const k of e.keys) {
       // torchvision's `*_fpn_v2` detection networks are other networks (heavier heads) than the `*_fpn` rows.
+      // Ultralytics' anchor-free `yolov5nu` … `yolov5xu` (ultralytics 8.x) are other networks than YOLOv5n … x.
+      const rest = key.slice(k.length);
       const runsOn =
-        (/\d$/.test(k) && /^\d/.test(key.slice(k.length))) || (/fpn$/.test(k) && /^v\d/.test(key.slice(k.length)));
+        (/\d$/.test(k) && /^\d/.test(rest)) ||
+        (/fpn$/.test(k) && /^v\d/.test(rest)) ||
+        (YOLO_KEY.test(k) && /^u/.test(rest));
       if (k.length >= 6 && key.startsWith(k) && !runsOn && (!best || k.length > best.len))
         best = { a: e.a, len: k.length };
     }

@@ -19,6 +19,7 @@ import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
 import { VIDEO_ARCHITECTURES } from './video';
 import { YOLO_ARCHITECTURES, YOLO_KEY } from './yolo';
+import { DIFFUSION_UNET_ARCHITECTURES, diffusionUnetFlopsAt } from './diffusion-unet';
 import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
 
 /** [I] Decoder tokens per 30-s Whisper training segment: ≈150 spoken words per minute × ≈1.3 BPE tokens per word
@@ -624,6 +625,8 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   ...VIDEO_ARCHITECTURES,
   // YOLOv5 detection, segmentation and classification, FLOPs per image from Ultralytics' README (core/data/yolo.ts)
   ...YOLO_ARCHITECTURES,
+  // Pixel-space diffusion U-Nets (DDPM, ADM), the paper's network for the run's resolution (core/data/diffusion-unet.ts)
+  ...DIFFUSION_UNET_ARCHITECTURES,
 ];
 /** The rows the FLOPs per parameter of networks the table does not hold are taken from (genericFlopsPerParam): the
  * table's rows before round 17, so that adding detection and segmentation rows does not move those estimates. */
@@ -632,7 +635,8 @@ const GENERIC_BASIS = ARCHITECTURES.filter(
     !MORE_ARCHITECTURES.includes(a) &&
     !DETECTION_ARCHITECTURES.includes(a) &&
     !VIDEO_ARCHITECTURES.includes(a) &&
-    !YOLO_ARCHITECTURES.includes(a),
+    !YOLO_ARCHITECTURES.includes(a) &&
+    !DIFFUSION_UNET_ARCHITECTURES.includes(a),
 );
 
 // ------------------------------------------------------------------------------------------------ lookup
@@ -661,6 +665,9 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
   let s = id.trim().toLowerCase();
   if (s.length === 0) return undefined;
   s = s.replace(/^hf[-_]hub:/, '').replace(/\(.*$/, '');
+  // A name with "++" is a successor network of another shape (DDPM++ and NCSN++, Song et al. 2021; UNet++, Zhou et al.
+  // 2018), not the network its letters compact to.
+  if (/\+\+/.test(s)) return undefined;
   s = s.replace(/^(?:torchvision\.models\.(?:video\.)?|tv\.|models\.(?:video\.)?|timm[\s:/.]+)/, '');
   s =
     s
@@ -700,6 +707,8 @@ export function forwardFlopsAt(
 ): { flops: number; note?: string } {
   const vitFamily = vitFamilyFlopsAt(a, opts.resolution);
   if (vitFamily) return vitFamily;
+  const diffusion = diffusionUnetFlopsAt(a, opts.resolution);
+  if (diffusion) return diffusion;
   const res = opts.resolution;
   if ((FIXED_INPUT_IDS.has(a.id) || DETECTION_IDS.has(a.id)) && res !== undefined && res !== a.reference.resolution)
     return {

@@ -111,7 +111,7 @@ export function diffusionUnetMacs(c: DiffusionUnetConfig, res: number): { macs: 
   resblock(h, ch, ch);
   for (let level = chans.length - 1; level >= 0; level--) {
     for (let b = 0; b <= c.blocks; b++) {
-      resblock(h, ch + skips.pop()!, chans[level]);
+      resblock(h, ch + (skips.pop() ?? 0), chans[level]);
       ch = chans[level];
       if (c.attn.includes(h)) attention(h, ch);
     }

@@ -18,7 +18,7 @@ import { DETECTION_ARCHITECTURES, DETECTION_IDS } from './detection';
 import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
 import { VIDEO_ARCHITECTURES } from './video';
-import { YOLO_ARCHITECTURES, YOLO_KEY } from './yolo';
+import { YOLO_ARCHITECTURES, YOLO_KEY, YOLO_OTHER } from './yolo';
 import { DIFFUSION_UNET_ARCHITECTURES, diffusionUnetFlopsAt } from './diffusion-unet';
 import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
 
@@ -683,12 +683,12 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
   for (const e of INDEX) {
     for (const k of e.keys) {
       // torchvision's `*_fpn_v2` detection networks are other networks (heavier heads) than the `*_fpn` rows.
-      // Ultralytics' anchor-free `yolov5nu` … `yolov5xu` (ultralytics 8.x) are other networks than YOLOv5n … x.
+      // Ultralytics' anchor-free `yolov5nu` … `yolov5xu`, pose and oriented-box models are other networks (./yolo.ts).
       const rest = key.slice(k.length);
       const runsOn =
         (/\d$/.test(k) && /^\d/.test(rest)) ||
         (/fpn$/.test(k) && /^v\d/.test(rest)) ||
-        (YOLO_KEY.test(k) && /^u/.test(rest));
+        (YOLO_KEY.test(k) && YOLO_OTHER.test(rest));
       if (k.length >= 6 && key.startsWith(k) && !runsOn && (!best || k.length > best.len))
         best = { a: e.a, len: k.length };
     }

@@ -1,5 +1,5 @@
-// YOLOv5 detection, instance-segmentation and classification networks (Ultralytics), FLOPs per image as Ultralytics
-// publishes them (round 20). Every number is the README's own table, read at ultralytics/yolov5 commit
+// YOLOv5 and YOLOv8 detection, instance-segmentation and classification networks and YOLO11 detection (Ultralytics),
+// FLOPs per image as Ultralytics publishes them (round 20); YOLOv8 and YOLO11 below (`yolov8`, `yolo11`). Every number is the README's own table, read at ultralytics/yolov5 commit
 // 5081342f04fb287fc2e5f2b5a4e06752b7937b1c (README.md): "params (M)" and "FLOPs @640 (B)" (detection, P5 and P6
 // models, and segmentation) or "FLOPs @224 (B)" (classification). Ultralytics counts these with thop and doubles the
 // multiply-accumulates (utils/torch_utils.py `profile`: `thop.profile(...)[0] / 1e9 * 2`; `model_info` likewise), so
@@ -16,8 +16,14 @@
 import type { ArchitectureInfo } from '../types';
 
 const README = 'ultralytics/yolov5 README.md (commit 5081342f)';
-/** Ultralytics' own anchor-free YOLOv5 ("yolov5nu", ultralytics 8.x) and other suffixes are other networks. */
-export const YOLO_KEY = /^yolov5[nsmlx]/;
+/** The keys of these rows (`yolov5s`, `yolov8m`, `yolov5x6`, `yolov8n-seg` …). */
+export const YOLO_KEY = /^yolo(v[58]|11)[nsmlx]/;
+/**
+ * What follows a row's key in the name of another network: Ultralytics' anchor-free YOLOv5 (`yolov5nu`, ultralytics
+ * 8.x), pose, oriented-box, Open Images and YOLO-World variants, Ghost and P2 models (ultralytics/cfg/models), and YOLO11's segmentation and classification models, which the table
+ * does not hold (a row's own -seg/-cls key is longer and matches first).
+ */
+export const YOLO_OTHER = /^(u|pose|obb|oiv7|world|ghost|p2|seg|cls)/;
 
 function yolo(
   size: 'n' | 's' | 'm' | 'l' | 'x',
@@ -55,6 +61,60 @@ function yolo(
   };
 }
 
+const V8_DOCS = 'ultralytics/ultralytics docs/en/models/yolov8.md (commit 05cd4a2c), Performance Metrics';
+
+/**
+ * [S] A YOLOv8 row (Ultralytics, January 2023): parameters and FLOPs as the docs table them, counted by the same thop
+ * code (ultralytics/utils/torch_utils.py `get_flops`: MACs × 2). Detection and segmentation at 640 px; the
+ * classification table gives "FLOPs (B) at 640" although the models train at 224 px: the row's reference is 640 and a
+ * run at 224 px scales by (224/640)².
+ */
+function yolov8(size: 'n' | 's' | 'm' | 'l' | 'x', kind: 'det' | 'seg' | 'cls', paramsM: number, gflops: number) {
+  const suffix = kind === 'det' ? '' : `-${kind}`;
+  const name = `YOLOv8${size}${suffix}`;
+  const table =
+    kind === 'det' ? 'Detection (COCO)' : kind === 'seg' ? 'Segmentation (COCO)' : 'Classification (ImageNet)';
+  const row: ArchitectureInfo = {
+    id: `yolov8${size}${suffix}`,
+    name,
+    modality: 'vision',
+    family: 'convnet',
+    params: Math.round(paramsM * 1e6),
+    forwardFlops: gflops * 1e9,
+    reference: {
+      resolution: 640,
+      note:
+        kind === 'cls'
+          ? '640×640 image as the docs table it (the models train at 224 px: state the resolution)'
+          : '640×640 image',
+    },
+    aliases: [`yolov8${size}${suffix.replace('-', '')}`],
+    source: `[S] ${V8_DOCS}, ${table}: ${name} ${paramsM} M parameters, ${gflops} B FLOPs at 640 px (thop MACs × 2)`,
+    year: 2023,
+  };
+  return row;
+}
+
+/**
+ * [S] A YOLO11 detection row (Ultralytics, September 2024): ultralytics/ultralytics docs/en/macros/yolo-det-perf.md
+ * (commit 500415dc), the table docs/en/models/yolo11.md includes, at 640 px, thop MACs × 2 like the rows above. The
+ * segmentation and classification tables of YOLO11 were revised between releases (YOLO11n-seg 9.7 then 10.4 B): not held.
+ */
+function yolo11(size: 'n' | 's' | 'm' | 'l' | 'x', paramsM: number, gflops: number): ArchitectureInfo {
+  return {
+    id: `yolo11${size}`,
+    name: `YOLO11${size}`,
+    modality: 'vision',
+    family: 'convnet',
+    params: Math.round(paramsM * 1e6),
+    forwardFlops: gflops * 1e9,
+    reference: { resolution: 640, note: '640×640 image (object detection)' },
+    aliases: [`yolo11${size}`, `yolov11${size}`],
+    source: `[S] ultralytics/ultralytics docs/en/macros/yolo-det-perf.md (commit 500415dc), YOLO11 detection (COCO): YOLO11${size} ${paramsM} M parameters, ${gflops} B FLOPs at 640 px (thop MACs × 2)`,
+    year: 2024,
+  };
+}
+
 export const YOLO_ARCHITECTURES: readonly ArchitectureInfo[] = [
   yolo('n', 'det', 1.9, 4.5),
   yolo('s', 'det', 7.2, 16.5),
@@ -76,4 +136,24 @@ export const YOLO_ARCHITECTURES: readonly ArchitectureInfo[] = [
   yolo('m', 'cls', 12.9, 3.9),
   yolo('l', 'cls', 26.5, 8.5),
   yolo('x', 'cls', 48.1, 15.9),
+  yolov8('n', 'det', 3.2, 8.7),
+  yolov8('s', 'det', 11.2, 28.6),
+  yolov8('m', 'det', 25.9, 78.9),
+  yolov8('l', 'det', 43.7, 165.2),
+  yolov8('x', 'det', 68.2, 257.8),
+  yolov8('n', 'seg', 3.4, 12.6),
+  yolov8('s', 'seg', 11.8, 42.6),
+  yolov8('m', 'seg', 27.3, 110.2),
+  yolov8('l', 'seg', 46.0, 220.5),
+  yolov8('x', 'seg', 71.8, 344.1),
+  yolov8('n', 'cls', 2.7, 4.3),
+  yolov8('s', 'cls', 6.4, 13.5),
+  yolov8('m', 'cls', 17.0, 42.7),
+  yolov8('l', 'cls', 37.5, 99.7),
+  yolov8('x', 'cls', 57.4, 154.8),
+  yolo11('n', 2.6, 6.5),
+  yolo11('s', 9.4, 21.5),
+  yolo11('m', 20.1, 68.0),
+  yolo11('l', 25.3, 86.9),
+  yolo11('x', 56.9, 194.9),
 ];

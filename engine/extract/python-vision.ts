@@ -60,6 +60,7 @@ export const VISION_CALLS = [
   'create_model',
   'get_model',
   'getattr',
+  'YOLO',
   'load',
   ...Object.keys(DATASET_CLASSES),
   'ImageFolder',
@@ -85,6 +86,8 @@ export function visionFacts(
   };
   const named = namedArchFact(file, root, text, values);
   if (named) for (const f of named) put(f);
+  const yolo = ultralyticsModel(file, text, calls, values);
+  if (yolo) put(yolo);
   if (!/torchvision|timm|keras|tensorflow|torchaudio/.test(text)) return out;
   const modifiedStem = /\.\s*(conv1|maxpool|stem|conv_stem)\s*=(?!=)/.test(text);
   const model = modifiedStem ? undefined : modelFact(file, text, root, calls, values);
@@ -125,6 +128,34 @@ export function visionFacts(
   const res = resolutionFact(file, calls, values, out.get('dataset_size')?.value);
   if (res) put(res);
   return out;
+}
+
+/**
+ * The model an Ultralytics script trains: `YOLO("yolov8n.pt")` or `YOLO("yolov5s.yaml")` with `YOLO` imported from
+ * `ultralytics` (docs.ultralytics.com/modes/train, 2024: the weights file or the model's yaml names it), when the
+ * architecture table knows the name (core/data/yolo.ts): the file name without its extension. Other names (`yolo11n-seg.pt`,
+ * a project's `best.pt`) give nothing.
+ */
+function ultralyticsModel(file: string, text: string, calls: CallSite[], values: ValueResolver): Fact | undefined {
+  if (!/^\s*from\s+ultralytics\b[^\n]*\bimport\b[^\n]*\bYOLO\b/m.test(text) && !/\bultralytics\.YOLO\s*\(/.test(text))
+    return undefined;
+  for (const c of calls) {
+    if (c.name !== 'YOLO' || !/^(ultralytics\.)?YOLO$/.test(c.callee)) continue;
+    const r = values.resolve(c.positional[0] ?? c.kwargs.get('model')?.value);
+    if (typeof r.value !== 'string') continue;
+    const name = (r.value.split(/[\\/]/).pop() ?? r.value).replace(/\.(pt|ya?ml)$/i, '');
+    if (!lookupArchitecture(name)) continue;
+    const where = r.node ?? c.node;
+    return {
+      key: 'model',
+      value: name,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      file,
+      span: spanOf(where),
+      note: `${c.callee}("${r.value}")${r.via ? ` (${r.via})` : ''}`,
+    };
+  }
+  return undefined;
 }
 
 function modelFact(

@@ -20,19 +20,45 @@ const README = 'ultralytics/yolov5 README.md (commit 5081342f)';
 export const YOLO_KEY = /^yolo(v[58]|11)[nsmlx]/;
 /**
  * What follows a row's key in the name of another network: Ultralytics' anchor-free YOLOv5 (`yolov5nu`, ultralytics
- * 8.x), pose, oriented-box, Open Images and YOLO-World variants, Ghost and P2 models (ultralytics/cfg/models), and YOLO11's segmentation and classification models, which the table
- * does not hold (a row's own -seg/-cls key is longer and matches first).
+ * 8.x), pose, oriented-box, Open Images and YOLO-World variants, Ghost and P2 models (ultralytics/cfg/models), and
+ * YOLO11's segmentation and classification models, which the table does not hold (a row's own -seg/-cls key is longer
+ * and matches first).
  */
 export const YOLO_OTHER = /^(u|pose|obb|oiv7|world|ghost|p2|seg|cls)/;
 
-function yolo(
-  size: 'n' | 's' | 'm' | 'l' | 'x',
-  kind: 'det' | 'p6' | 'seg' | 'cls',
+type Size = 'n' | 's' | 'm' | 'l' | 'x';
+
+/** One row as Ultralytics tables it: `paramsM` million parameters, `gflops` billion FLOPs (thop MACs × 2) at `res` px. */
+function row(
+  id: string,
+  name: string,
   paramsM: number,
   gflops: number,
+  res: number,
+  note: string,
+  table: string,
+  year: number,
+  aliases = [id.replace('-', '')],
 ): ArchitectureInfo {
+  return {
+    id,
+    name,
+    modality: 'vision',
+    family: 'convnet',
+    params: Math.round(paramsM * 1e6),
+    forwardFlops: gflops * 1e9,
+    reference: { resolution: res, note },
+    aliases,
+    source: `[S] ${table}: ${name} ${paramsM} M parameters, ${gflops} B FLOPs at ${res} px (thop MACs × 2)`,
+    year,
+  };
+}
+
+const TASK = { det: 'object detection', p6: 'object detection', seg: 'instance segmentation', cls: 'classification' };
+
+/** [S] A YOLOv5 row of the README's detection (P5, P6), segmentation or classification table. */
+function yolo(size: Size, kind: 'det' | 'p6' | 'seg' | 'cls', paramsM: number, gflops: number): ArchitectureInfo {
   const suffix = kind === 'det' ? '' : kind === 'p6' ? '6' : `-${kind}`;
-  const name = `YOLOv5${size}${suffix}`;
   const res = kind === 'cls' ? 224 : 640;
   const table =
     kind === 'cls'
@@ -40,25 +66,21 @@ function yolo(
       : kind === 'seg'
         ? 'Segmentation table (COCO)'
         : 'Detection table (COCO)';
-  const task = kind === 'cls' ? 'classification' : kind === 'seg' ? 'instance segmentation' : 'object detection';
-  return {
-    id: `yolov5${size}${suffix}`,
-    name,
-    modality: 'vision',
-    family: 'convnet',
-    params: Math.round(paramsM * 1e6),
-    forwardFlops: gflops * 1e9,
-    reference: {
-      resolution: res,
-      note:
-        kind === 'p6'
-          ? '640×640 image as the README tables it (the P6 models train at 1,280 px: state the resolution)'
-          : `${res}×${res} image (${task})`,
-    },
-    aliases: [`yolov5${size}${suffix.replace('-', '')}`],
-    source: `[S] ${README}, ${table}: ${name} ${paramsM} M parameters, ${gflops} B FLOPs at ${res} px (thop MACs × 2)`,
-    year: kind === 'cls' ? 2022 : kind === 'seg' ? 2022 : 2021,
-  };
+  const note =
+    kind === 'p6'
+      ? '640×640 image as the README tables it (the P6 models train at 1,280 px: state the resolution)'
+      : `${res}×${res} image (${TASK[kind]})`;
+  const year = kind === 'cls' || kind === 'seg' ? 2022 : 2021;
+  return row(
+    `yolov5${size}${suffix}`,
+    `YOLOv5${size}${suffix}`,
+    paramsM,
+    gflops,
+    res,
+    note,
+    `${README}, ${table}`,
+    year,
+  );
 }
 
 const V8_DOCS = 'ultralytics/ultralytics docs/en/models/yolov8.md (commit 05cd4a2c), Performance Metrics';
@@ -69,30 +91,24 @@ const V8_DOCS = 'ultralytics/ultralytics docs/en/models/yolov8.md (commit 05cd4a
  * classification table gives "FLOPs (B) at 640" although the models train at 224 px: the row's reference is 640 and a
  * run at 224 px scales by (224/640)².
  */
-function yolov8(size: 'n' | 's' | 'm' | 'l' | 'x', kind: 'det' | 'seg' | 'cls', paramsM: number, gflops: number) {
+function yolov8(size: Size, kind: 'det' | 'seg' | 'cls', paramsM: number, gflops: number): ArchitectureInfo {
   const suffix = kind === 'det' ? '' : `-${kind}`;
-  const name = `YOLOv8${size}${suffix}`;
   const table =
     kind === 'det' ? 'Detection (COCO)' : kind === 'seg' ? 'Segmentation (COCO)' : 'Classification (ImageNet)';
-  const row: ArchitectureInfo = {
-    id: `yolov8${size}${suffix}`,
-    name,
-    modality: 'vision',
-    family: 'convnet',
-    params: Math.round(paramsM * 1e6),
-    forwardFlops: gflops * 1e9,
-    reference: {
-      resolution: 640,
-      note:
-        kind === 'cls'
-          ? '640×640 image as the docs table it (the models train at 224 px: state the resolution)'
-          : '640×640 image',
-    },
-    aliases: [`yolov8${size}${suffix.replace('-', '')}`],
-    source: `[S] ${V8_DOCS}, ${table}: ${name} ${paramsM} M parameters, ${gflops} B FLOPs at 640 px (thop MACs × 2)`,
-    year: 2023,
-  };
-  return row;
+  const note =
+    kind === 'cls'
+      ? '640×640 image as the docs table it (the models train at 224 px: state the resolution)'
+      : `640×640 image (${TASK[kind]})`;
+  return row(
+    `yolov8${size}${suffix}`,
+    `YOLOv8${size}${suffix}`,
+    paramsM,
+    gflops,
+    640,
+    note,
+    `${V8_DOCS}, ${table}`,
+    2023,
+  );
 }
 
 /**
@@ -100,19 +116,13 @@ function yolov8(size: 'n' | 's' | 'm' | 'l' | 'x', kind: 'det' | 'seg' | 'cls', 
  * (commit 500415dc), the table docs/en/models/yolo11.md includes, at 640 px, thop MACs × 2 like the rows above. The
  * segmentation and classification tables of YOLO11 were revised between releases (YOLO11n-seg 9.7 then 10.4 B): not held.
  */
-function yolo11(size: 'n' | 's' | 'm' | 'l' | 'x', paramsM: number, gflops: number): ArchitectureInfo {
-  return {
-    id: `yolo11${size}`,
-    name: `YOLO11${size}`,
-    modality: 'vision',
-    family: 'convnet',
-    params: Math.round(paramsM * 1e6),
-    forwardFlops: gflops * 1e9,
-    reference: { resolution: 640, note: '640×640 image (object detection)' },
-    aliases: [`yolo11${size}`, `yolov11${size}`],
-    source: `[S] ultralytics/ultralytics docs/en/macros/yolo-det-perf.md (commit 500415dc), YOLO11 detection (COCO): YOLO11${size} ${paramsM} M parameters, ${gflops} B FLOPs at 640 px (thop MACs × 2)`,
-    year: 2024,
-  };
+function yolo11(size: Size, paramsM: number, gflops: number): ArchitectureInfo {
+  const table = 'ultralytics/ultralytics docs/en/macros/yolo-det-perf.md (commit 500415dc), YOLO11 detection (COCO)';
+  const note = '640×640 image (object detection)';
+  return row(`yolo11${size}`, `YOLO11${size}`, paramsM, gflops, 640, note, table, 2024, [
+    `yolo11${size}`,
+    `yolov11${size}`,
+  ]);
 }
 
 export const YOLO_ARCHITECTURES: readonly ArchitectureInfo[] = [

@@ -1,0 +1,185 @@
+// What a framework's recipe does when its config or launcher does not write a setting (data loader workers, the
+// checkpoints it writes along the run), and where a hand-written script that hands its update to other code saves.
+// Fixtures written for this project in the style of the pattern: a `fairseq-train` launcher, a latent-diffusion-style
+// YAML, a SpeechBrain hyperparameter file, an `accelerate launch` of a diffusers example, epoch loops around a
+// training call.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, fact } from './helpers';
+
+const FAIRSEQ = (extra: string) => `CUDA_VISIBLE_DEVICES=0 fairseq-train data-bin/wmt \\
+    --task translation --arch transformer \\
+    --optimizer adam --lr 5e-4 --lr-scheduler inverse_sqrt \\
+    --criterion label_smoothed_cross_entropy \\
+    --max-tokens 4096${extra}
+`;
+
+test('a fairseq-train launcher without --max-update is fairseq: one loader worker, a checkpoint every epoch', async () => {
+  const a = await analyze({ 'train.sh': FAIRSEQ('') }, 'train.sh');
+  assert.equal(fact(a, 'num_workers')?.value, 1);
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'precision')?.value, 'fp32');
+});
+
+test('must not: a fairseq launcher’s own --num-workers and --no-save stand over the defaults', async () => {
+  const a = await analyze({ 'train.sh': FAIRSEQ(' \\\n    --num-workers 6 --no-save --fp16') }, 'train.sh');
+  assert.equal(fact(a, 'num_workers')?.value, 6);
+  assert.notEqual(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'precision')?.value, 'fp16');
+});
+
+test('must not: fairseq-preprocess is no training run', async () => {
+  const a = await analyze(
+    {
+      'prep.sh': 'fairseq-preprocess --source-lang en --target-lang de --trainpref t --destdir data-bin --workers 20\n',
+    },
+    'prep.sh',
+  );
+  assert.equal(a.runs.length, 0);
+});
+
+const LDM = (lightning: string) => `model:
+  base_learning_rate: 1.0e-04
+  target: ldm.models.diffusion.ddpm.LatentDiffusion
+  params:
+    image_size: 32
+data:
+  target: main.DataModuleFromConfig
+  params:
+    batch_size: 8
+    num_workers: 4
+    train:
+      target: ldm.data.lsun.LSUNChurchesTrain
+lightning:
+  trainer:
+    max_epochs: 20
+${lightning}`;
+
+test('a latent-diffusion-style config saves last.ckpt every epoch (main.py’s ModelCheckpoint)', async () => {
+  const a = await analyze({ 'configs/ldm.yaml': LDM('') }, 'configs/ldm.yaml');
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'num_workers')?.value, 4);
+});
+
+test('must not: a latent-diffusion config with a step checkpoint keeps that cadence', async () => {
+  const a = await analyze(
+    {
+      'configs/ldm.yaml': LDM(`  modelcheckpoint:
+    params:
+      every_n_train_steps: 500
+`),
+    },
+    'configs/ldm.yaml',
+  );
+  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+  assert.equal(fact(a, 'save_steps')?.value, 500);
+});
+
+const SPEECHBRAIN = (options: string) => `number_of_epochs: 10
+batch_size: 16
+sample_rate: 16000
+epoch_counter: !new:speechbrain.utils.epoch_loop.EpochCounter
+    limit: !ref <number_of_epochs>
+dataloader_options:
+    batch_size: !ref <batch_size>
+${options}`;
+
+test('SpeechBrain loader options without num_workers load in the main process (torch’s default 0)', async () => {
+  const a = await analyze({ 'hparams/train.yaml': SPEECHBRAIN('') }, 'hparams/train.yaml');
+  assert.equal(fact(a, 'num_workers')?.value, 0);
+});
+
+test('SpeechBrain loader options that set num_workers keep it', async () => {
+  const a = await analyze({ 'hparams/train.yaml': SPEECHBRAIN('    num_workers: 4\n') }, 'hparams/train.yaml');
+  assert.equal(fact(a, 'num_workers')?.value, 4);
+});
+
+test('must not: SpeechBrain hyperparameters with no loader options claim no workers (the script builds its loader)', async () => {
+  const text = SPEECHBRAIN('').replace(/dataloader_options:\n.*\n/, '');
+  const a = await analyze({ 'hparams/train.yaml': text }, 'hparams/train.yaml');
+  assert.equal(fact(a, 'num_workers'), undefined);
+});
+
+const DREAMBOOTH = (steps: number) => `accelerate launch --mixed_precision="fp16" train_dreambooth.py \\
+  --pretrained_model_name_or_path="runwayml/stable-diffusion-v1-5" \\
+  --instance_data_dir="./instance" \\
+  --instance_prompt="a photo of sks dog" \\
+  --resolution=512 \\
+  --train_batch_size=1 \\
+  --learning_rate=5e-6 \\
+  --max_train_steps=${steps}
+`;
+
+test('a diffusers example launched without its script: no loader workers, and no checkpoint before 500 steps', async () => {
+  const a = await analyze({ 'finetune.sh': DREAMBOOTH(400) }, 'finetune.sh');
+  assert.equal(fact(a, 'num_workers')?.value, 0);
+  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+  assert.equal(fact(a, 'save_steps'), undefined);
+});
+
+test('must not: a diffusers example run past 500 steps saves every 500 steps', async () => {
+  const a = await analyze({ 'finetune.sh': DREAMBOOTH(2000) }, 'finetune.sh');
+  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+  assert.equal(fact(a, 'save_steps')?.value, 500);
+});
+
+const SCRIPT = (body: string) => `import argparse
+from trainer import Trainer
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--epochs', type=int, default=80)
+parser.add_argument('--lr', type=float, default=0.001)
+parser.add_argument('--batch_size', type=int, default=64)
+parser.add_argument('--save_every', type=int, default=5)
+args = parser.parse_args()
+
+model = Trainer(lr=args.lr)
+train_loader = model.make_loader(args.batch_size)
+${body}`;
+
+test('a save every N epochs around a training call that runs an epoch is an epoch save', async () => {
+  const a = await analyze(
+    {
+      'train.py': SCRIPT(`for epoch in range(1, args.epochs + 1):
+    loss = model.train_network(epoch=epoch, loader=train_loader)
+    if epoch % args.save_every == 0:
+        model.save_parameters('exp/model_%04d.model' % epoch)
+`),
+      'trainer.py': '',
+    },
+    'train.py',
+  );
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'save_steps'), undefined);
+});
+
+test('a save after the batch loop around a per-batch training call is an epoch save', async () => {
+  const a = await analyze(
+    {
+      'train.py': SCRIPT(`import torch
+for epoch in range(args.epochs):
+    for x, y in train_loader:
+        metrics = model.train(x, y)
+    torch.save(model.state_dict(), 'ckpt_%d.pth' % epoch)
+`),
+      'trainer.py': '',
+    },
+    'train.py',
+  );
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+});
+
+test('must not: a loop around a training call whose code is elsewhere claims neither a save nor none', async () => {
+  const a = await analyze(
+    {
+      'train.py': SCRIPT(`for epoch in range(1, args.epochs + 1):
+    loss = model.train_network(epoch=epoch, loader=train_loader)
+    print(epoch, loss)
+`).replace("parser.add_argument('--save_every', type=int, default=5)\n", ''),
+      'trainer.py': '',
+    },
+    'train.py',
+  );
+  // The called code may save where this file does not show it.
+  assert.equal(fact(a, 'periodic_save')?.value ?? null, null);
+});

@@ -26,8 +26,10 @@ export function updateLoopFacts(
   const site = callSite(ev.update);
   if (!site) return;
   const root = tree.rootNode;
-  const loop = loopAround(root, text, site);
-  if (!loop.visible || loop.loops.length === 0) return;
+  // The loops around the call hold its saves even where the chain of callers above them is not followed to the end
+  // (`tf.app.run(main)` → `main` → `train`): the run length may be out of view, the cadence is not.
+  const loop = { ...loopAround(root, text, site), visible: true };
+  if (loop.loops.length === 0) return;
   const values = new ValueResolver(root, findCalls(root, text, ['add_argument', 'DEFINE_integer', 'DEFINE_string']));
   const read = loopFacts(file, root, text, loop, values).filter((f) => KEYS.includes(f.key));
   const got = new Set(read.map((f) => f.key));
@@ -81,11 +83,14 @@ export function callLoopSaves(
   facts: Map<FactKey, Fact>,
 ): void {
   const site = ev.calls[0];
+
   const cur = facts.get('periodic_save');
-  if (ev.update || !ev.entry || !site || (cur && !WEAK.has(cur.origin))) return;
+  if ((ev.update && ev.stepLoop) || !ev.entry || !site || (cur && !WEAK.has(cur.origin))) return;
   const root = tree.rootNode;
-  const loop = loopAround(root, text, site);
-  if (!loop.visible || loop.loops.length === 0) return;
+  // The loops around the call hold its saves even where the chain of callers above them is not followed to the end
+  // (`tf.app.run(main)` → `main` → `train`): the run length may be out of view, the cadence is not.
+  const loop = { ...loopAround(root, text, site), visible: true };
+  if (loop.loops.length === 0) return;
   const values = new ValueResolver(root, findCalls(root, text, ['add_argument', 'DEFINE_integer', 'DEFINE_string']));
   const read = loopFacts(file, root, text, loop, values);
   const save = read.find((f) => f.key === 'periodic_save');

@@ -183,3 +183,47 @@ test('must not: a loop around a training call whose code is elsewhere claims nei
   // The called code may save where this file does not show it.
   assert.equal(fact(a, 'periodic_save')?.value ?? null, null);
 });
+
+const TF1 = `import tensorflow as tf
+from data import batch_iter, load
+
+tf.flags.DEFINE_integer("num_epochs", 200, "Number of training epochs")
+tf.flags.DEFINE_integer("checkpoint_every", 100, "Save model after this many steps")
+FLAGS = tf.flags.FLAGS
+
+
+def train(x, y):
+    with tf.Graph().as_default():
+        sess = tf.Session()
+        with sess.as_default():
+            global_step = tf.Variable(0, name="global_step", trainable=False)
+            optimizer = tf.train.AdamOptimizer(1e-3)
+            grads_and_vars = optimizer.compute_gradients(loss)
+            train_op = optimizer.apply_gradients(grads_and_vars, global_step=global_step)
+            saver = tf.train.Saver()
+
+            def train_step(xb, yb):
+                _, step = sess.run([train_op, global_step], {inputs: xb, labels: yb})
+
+            for batch in batch_iter(list(zip(x, y)), 64, FLAGS.num_epochs):
+                xb, yb = zip(*batch)
+                train_step(xb, yb)
+                current_step = tf.train.global_step(sess, global_step)
+                if current_step % FLAGS.checkpoint_every == 0:
+                    saver.save(sess, "runs/model", global_step=current_step)
+
+
+def main(argv=None):
+    x, y = load()
+    train(x, y)
+
+
+if __name__ == "__main__":
+    tf.app.run()
+`;
+
+test('a TF1 script saving every N steps around its step function (run by tf.app.run) saves by steps', async () => {
+  const a = await analyze({ 'train.py': TF1, 'data.py': '' }, 'train.py');
+  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+  assert.equal(fact(a, 'save_steps')?.value, 100);
+});

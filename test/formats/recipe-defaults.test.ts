@@ -227,3 +227,30 @@ test('a TF1 script saving every N steps around its step function (run by tf.app.
   assert.equal(fact(a, 'periodic_save')?.value, 'steps');
   assert.equal(fact(a, 'save_steps')?.value, 100);
 });
+
+const CONFIG = (checkpoint: string) => `backbone:
+  name: resnet18
+optimizer:
+  name: lars
+  batch_size: 256
+  lr: 1.0
+  weight_decay: 1e-5
+data:
+  num_workers: 4
+max_epochs: 1000
+checkpoint:
+${checkpoint}`;
+
+test('a checkpoint section saving every epoch (`checkpoint.frequency: 1`) is an epoch save', async () => {
+  const a = await analyze(
+    { 'train.yaml': CONFIG('  enabled: True\n  dir: "trained_models"\n  frequency: 1\n') },
+    'train.yaml',
+  );
+  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
+  assert.equal(fact(a, 'save_steps'), undefined);
+});
+
+test('must not: a checkpoint section switched off saves nothing, whatever its frequency', async () => {
+  const a = await analyze({ 'train.yaml': CONFIG('  enabled: False\n  frequency: 1\n') }, 'train.yaml');
+  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+});

@@ -13,6 +13,7 @@ import { savesAnything } from './python-trains-run';
 import { ValueResolver } from './python-values';
 
 const KEYS: FactKey[] = ['epochs', 'max_steps', 'periodic_save', 'save_steps'];
+const SAVE_KEYS: FactKey[] = ['periodic_save', 'save_steps'];
 const WEAK = new Set(['inferred', 'framework-default', 'assumed']);
 
 export function updateLoopFacts(
@@ -26,12 +27,14 @@ export function updateLoopFacts(
   const site = callSite(ev.update);
   if (!site) return;
   const root = tree.rootNode;
-  // The loops around the call hold its saves even where the chain of callers above them is not followed to the end
-  // (`tf.app.run(main)` → `main` → `train`): the run length may be out of view, the cadence is not.
-  const loop = { ...loopAround(root, text, site), visible: true };
-  if (loop.loops.length === 0) return;
+  const around = loopAround(root, text, site);
+  if (around.loops.length === 0) return;
+  // The loops around the step hold its saves even where the chain of callers above them is not followed to the end
+  // (`tf.app.run(main)` → `main` → `train`): the run length is then out of view, the cadence is not.
+  const keys = around.visible ? KEYS : SAVE_KEYS;
+  const loop = { ...around, visible: true };
   const values = new ValueResolver(root, findCalls(root, text, ['add_argument', 'DEFINE_integer', 'DEFINE_string']));
-  const read = loopFacts(file, root, text, loop, values).filter((f) => KEYS.includes(f.key));
+  const read = loopFacts(file, root, text, loop, values).filter((f) => keys.includes(f.key));
   const got = new Set(read.map((f) => f.key));
   const outermost = loop.loops[loop.loops.length - 1];
   for (const f of read) {
@@ -83,7 +86,6 @@ export function callLoopSaves(
   facts: Map<FactKey, Fact>,
 ): void {
   const site = ev.calls[0];
-
   const cur = facts.get('periodic_save');
   if ((ev.update && ev.stepLoop) || !ev.entry || !site || (cur && !WEAK.has(cur.origin))) return;
   const root = tree.rootNode;

@@ -254,3 +254,48 @@ test('must not: a checkpoint section switched off saves nothing, whatever its fr
   const a = await analyze({ 'train.yaml': CONFIG('  enabled: False\n  frequency: 1\n') }, 'train.yaml');
   assert.equal(fact(a, 'periodic_save')?.value, 'no');
 });
+
+const TF1_LOOP = (save: string) => `import tensorflow as tf
+from data import EdgeIterator
+
+flags = tf.app.flags
+FLAGS = flags.FLAGS
+flags.DEFINE_integer("epochs", 100, "number of epochs to train.")
+flags.DEFINE_integer("save_every", 50, "steps between checkpoints.")
+
+
+def train(data):
+    optimizer = tf.train.AdamOptimizer(1e-4)
+    train_op = optimizer.minimize(loss)
+    saver = tf.train.Saver()
+    sess = tf.Session()
+    step = 0
+    for epoch in range(FLAGS.epochs):
+        it = EdgeIterator(data)
+        while not it.end():
+            feed = it.next_feed()
+            sess.run([train_op, loss], feed_dict=feed)
+            step += 1
+${save}
+
+def main(argv=None):
+    train(load())
+
+
+if __name__ == "__main__":
+    tf.app.run()
+`;
+
+test('a TF1 loop inside a function that main() calls (run by tf.app.run) shows its step saves', async () => {
+  const a = await analyze(
+    {
+      'train.py': TF1_LOOP(
+        '            if step % FLAGS.save_every == 0:\n                saver.save(sess, "ckpt/model", global_step=step)\n',
+      ),
+      'data.py': '',
+    },
+    'train.py',
+  );
+  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+  assert.equal(fact(a, 'save_steps')?.value, 50);
+});

@@ -37,8 +37,9 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
     // where the `\` escapes the space and `#` ends the command) make a command `--b …` that bash cannot find, so
     // their flags never reach the run (bash(1), QUOTING and COMMENTS).
     if (words[0]?.text.startsWith('-')) continue;
+    // The program it runs, for framework detection (`fairseq-train`): a tool's name, not an interpreter or a script.
     const prog = words[0]?.text.split('/').pop();
-    if (prog && /^[A-Za-z][\w.-]*$/.test(prog) && !/^python[\d.]*$/.test(prog)) programs.add(prog);
+    if (prog && /^[A-Za-z][\w.-]*$/.test(prog) && !/^python[\d.]*$|\.(py|sh|bash)$/.test(prog)) programs.add(prog);
     for (let i = 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
       const w = words[i];
       const raw = text.slice(w.span.start, w.span.end);

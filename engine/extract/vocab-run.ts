@@ -204,17 +204,20 @@ function validationCadence(facts: Map<FactKey, Fact>) {
   });
 }
 
+/** The switch of a checkpoint section (`checkpoint.enabled`, `ckpt.enable`). */
+const CHECKPOINT_SWITCH = /(^|\.)(checkpoint|checkpointing|ckpt)s?\.enabled?$/i;
+
 /**
  * Composer writes checkpoints only into a `save_folder`
  * (https://docs.mosaicml.com/projects/composer/en/stable/trainer/checkpointing.html, 2024): a config that writes the
- * key empty saves nothing, whatever its `save_interval` says.
+ * key empty saves nothing, whatever its `save_interval` says. Likewise a checkpoint section switched off.
  */
 function noSaveFolder(sets: EntrySet[], facts: Map<FactKey, Fact>) {
-  const folder = sets
-    .flatMap((s) => s.entries)
-    .filter((e) => e.path.length === 1 && e.path[0] === 'save_folder')
-    .pop();
-  if (!folder || (folder.value !== null && folder.value !== '')) return;
+  const entries = sets.flatMap((s) => s.entries);
+  // A checkpoint section switched off (`checkpoint: {enabled: False, frequency: 1}`): its period is not in force.
+  const off = entries.filter((e) => e.value === false && CHECKPOINT_SWITCH.test(e.path.join('.'))).pop();
+  const folder = off ?? entries.filter((e) => e.path.length === 1 && e.path[0] === 'save_folder').pop();
+  if (!folder || (folder !== off && folder.value !== null && folder.value !== '')) return;
   const cadence = facts.get('periodic_save');
   facts.delete('save_steps');
   facts.set('periodic_save', {
@@ -223,7 +226,7 @@ function noSaveFolder(sets: EntrySet[], facts: Map<FactKey, Fact>) {
     origin: cadence?.origin ?? 'inferred',
     file: sets.find((s) => s.entries.includes(folder))?.file,
     span: folder.span,
-    note: `${folder.text}: no checkpoint folder, so no checkpoint is written${cadence ? ` (${cadence.note})` : ''}`,
+    note: `${folder.text}: ${folder === off ? 'checkpointing off' : 'no checkpoint folder'}, so no checkpoint is written${cadence ? ` (${cadence.note})` : ''}`,
   });
 }
 

@@ -53,9 +53,6 @@ const FILLED: FactKey[] = [
   'global_batch',
 ];
 
-/** Numbers a project's own yacs schema chooses (detectron2's defaults for them describe detectron2's schema only). */
-const PROJECT_NUMBERS: FactKey[] = ['global_batch', 'max_steps', 'save_steps', 'periodic_save', 'num_workers'];
-
 /** Facts the reading script's own run decides in code. */
 const CODE_FACTS: FactKey[] = [
   'precision',
@@ -279,9 +276,11 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
   const own = entrySets(linker, file, text).sets;
   if (own.length === 0 || own[own.length - 1].entries.length < 3) return drafts;
   const found = readersOf(linker, file, own);
-  overOwnSchema(drafts[0], found.schema, own);
   const reader = found.readers[0];
-  if (!reader) return withTiedReaders(linker, drafts, found.tied, configLookup(own, found.schema));
+  if (!reader) {
+    overOwnSchema(drafts[0], found.schema, own);
+    return withTiedReaders(linker, drafts, found.tied, configLookup(own, found.schema));
+  }
   const schema = found.schema ?? splatSchema(linker.id(reader.file), reader);
   const top = projectTop(linker, file);
   const args = argDefaults(linker, reader, top);
@@ -297,16 +296,14 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     d = linker.enrich(made);
   }
   const facts = d.plan.facts;
-  // A project's own yacs schema with a solver node of its own (maskrcnn-benchmark and its forks, lufficc/SSD) states
-  // that project's defaults: the numbers detectron2 documents for its own schema are not this code's.
-  const ownSolver = !!schema && d.plan.framework === 'detectron2' && schema.entries.some((e) => e.path[0] === 'SOLVER');
-  if (ownSolver)
-    for (const [k, f] of facts) if (f.origin === 'framework-default' && PROJECT_NUMBERS.includes(k)) facts.delete(k);
+  // A project's own yacs schema (maskrcnn-benchmark and its forks, lufficc/SSD) states that project's defaults: the
+  // numbers detectron2 documents for its own schema are not this code's (./own-schema.ts).
+  const ownSchema = overOwnSchema(d, found.schema, own);
   // The schema's defaults for what the config leaves out, read through the vocabulary: the project's declared
   // default stands over a framework's documented one.
   const withSchema = schema && drafts[0] ? vocabRun([schema, ...own]) : undefined;
   for (const [k, f] of withSchema?.plan.facts ?? []) {
-    if (f.origin === 'framework-default' && (ownSolver || facts.has(k))) continue;
+    if (f.origin === 'framework-default' && (ownSchema || facts.has(k))) continue;
     if ((!facts.has(k) || WEAK.includes(facts.get(k)!.origin)) && !overridden(f, schema, own)) {
       if (k === 'save_steps' && facts.get('periodic_save')?.origin === 'framework-default')
         facts.delete('periodic_save');

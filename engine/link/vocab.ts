@@ -14,7 +14,7 @@ import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
 import { isSettingsModule, isTestModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { statedDevices } from '../extract/python-trains-run';
-import { updateLoopFacts } from '../extract/update-loop';
+import { callLoopSaves, updateLoopFacts } from '../extract/update-loop';
 import { namedForOtherWork } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
 import type { Tree } from '../parse/python';
@@ -136,8 +136,10 @@ export function vocabDrafts(
       .some((l) => !l.cmd.complete || [...l.cmd.fields.keys()].some((k) => k.replace(/-/g, '_') === name));
   if (tree && python) statedDevices(linker.id(file), text, tree, d.plan.facts, [], given);
   // A script whose settings are ml_collections flags runs its own loop too (jaxrl's `agent.update(batch)`).
-  if (tree && python && evidence && (d.plan.framework === 'config' || d.plan.framework === 'mlcollections'))
+  if (tree && python && evidence && (d.plan.framework === 'config' || d.plan.framework === 'mlcollections')) {
     updateLoopFacts(linker.id(file), tree, text, evidence, d.plan.facts);
+    callLoopSaves(linker.id(file), tree, text, evidence, d.plan.facts);
+  }
   // Said on the run (CodeLens, plan), not as a file error: an include outside the workspace is normal.
   if (!complete) d.plan.entry.label += ' — a base config it inherits could not be read: no framework defaults applied';
   // A training script read through the vocabulary (Composer's Trainer) builds its model like any other script:

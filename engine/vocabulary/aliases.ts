@@ -242,7 +242,7 @@ export const ALIASES: Alias[] = [
   // --- checkpoint cadence ---
   A(
     'save_steps',
-    'save_interval save_steps save_every_n_steps checkpointing_steps checkpoint_every checkpoint.interval checkpoint_interval ckpt_interval every_n_train_steps save_freq checkpoint_period solver.checkpoint_period train.checkpointer.period checkpointsaveconfig.period savecheckpointconfig.period checkpoint_factor save_every',
+    'save_interval save_steps save_every_n_steps checkpointing_steps checkpoint_every checkpoint.interval checkpoint_interval ckpt_interval every_n_train_steps save_freq checkpoint_period solver.checkpoint_period train.checkpointer.period checkpointsaveconfig.period savecheckpointconfig.period checkpoint_factor save_every save_frequency checkpoint_frequency checkpoint.frequency save_ckpt_freq ckpt_freq save_model_freq save_model_every',
     'save',
     [
       'megatron',

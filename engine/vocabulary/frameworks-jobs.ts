@@ -68,6 +68,12 @@ export const JOB_FRAMEWORKS: Framework[] = [
         rows.push(['precision', 'fp32', 'lightning.trainer.precision unset: the Trainer runs in 32-bit']);
       if (!f.has('grad_accum'))
         rows.push(['grad_accum', 1, 'lightning.trainer.accumulate_grad_batches unset: one optimizer step per batch']);
+      // main.py always gives the Trainer a ModelCheckpoint with `save_last: True` (merged under
+      // `lightning.modelcheckpoint`), which writes last.ckpt at the end of every epoch, as Lightning's default
+      // checkpoint callback does (https://github.com/CompVis/latent-diffusion/blob/main/main.py `default_modelckpt_cfg`;
+      // https://lightning.ai/docs/pytorch/stable/api/lightning.pytorch.callbacks.ModelCheckpoint.html). A step cadence the
+      // config writes (`every_n_train_steps`) is read as such instead.
+      rows.push(['periodic_save', 'epoch', 'main.py’s ModelCheckpoint (save_last) writes last.ckpt every epoch']);
       return rows;
     },
   },

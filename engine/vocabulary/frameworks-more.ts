@@ -8,6 +8,14 @@ import type { Framework, Signature } from './frameworks';
 type Row = [FactKey, FactValue, string];
 const any = (s: Signature, ...k: string[]) => k.some((x) => s.has(x));
 const tops = (s: Signature, ...k: string[]) => k.some((x) => s.top(x));
+/** `--checkpointing_steps` of the diffusers training examples. */
+const DIFFUSERS_CHECKPOINTING_STEPS = 500;
+/** The training loader options of SpeechBrain recipes (their batch is always among them). */
+const LOADER_OPTIONS = [
+  'dataloader_options.batch_size',
+  'train_dataloader_opts.batch_size',
+  'dataloader_opts.batch_size',
+];
 
 export const MORE_FRAMEWORKS: Framework[] = [
   {
@@ -60,6 +68,12 @@ export const MORE_FRAMEWORKS: Framework[] = [
       any(s, 'number_of_epochs', 'epoch_counter.limit', 'batch_size'),
     defaults: (f, s) => [
       ...(f.has('precision') ? [] : ([['precision', 'fp32', 'the precision run option defaults to "fp32"']] as Row[])),
+      // The loader options a recipe hands `Brain.fit` go to torch's DataLoader (speechbrain/dataio/dataloader.py
+      // `make_dataloader`), whose num_workers defaults to 0: loading in the training process
+      // (https://pytorch.org/docs/stable/data.html#torch.utils.data.DataLoader).
+      ...(any(s, ...LOADER_OPTIONS)
+        ? ([['num_workers', 0, 'dataloader options without num_workers: torch’s DataLoader default, 0']] as Row[])
+        : []),
       // Recipes save with their Checkpointer at the end of each epoch (on_stage_end).
       ...(s.has('checkpointer.checkpoints_dir') || s.has('checkpointer.recoverables')
         ? ([['periodic_save', 'epoch', 'the recipe’s Checkpointer saves at the end of every epoch']] as Row[])
@@ -73,6 +87,9 @@ export const MORE_FRAMEWORKS: Framework[] = [
     modalityOf: (s) =>
       /audio|speech|wav2vec|hubert|asr/i.test(String(s.value('task._name') ?? '')) ? 'audio' : undefined,
     detect: (s) =>
+      // A launcher that runs fairseq's training command (https://fairseq.readthedocs.io/en/latest/command_line_tools.html),
+      // whatever flags it gives.
+      (s.syntax === 'shell' && s.imports.some((p) => /^fairseq-(hydra-)?train$/.test(p))) ||
       // `fairseq-train … --max-update N --update-freq 8` and `fairseq-hydra-train … optimization.max_update=N`.
       (s.syntax === 'shell' &&
         any(s, 'max_update', 'update_freq', 'distributed_world_size', 'save_interval_updates') &&
@@ -92,10 +109,14 @@ export const MORE_FRAMEWORKS: Framework[] = [
       ...(f.has('precision')
         ? []
         : ([['precision', 'fp32', 'common.fp16 and common.bf16 default to False: fp32']] as Row[])),
+      // dataset.num_workers (`--num-workers`) defaults to 1 DataLoader worker (DatasetConfig in configs.py).
+      ['num_workers', 1, 'dataset.num_workers defaults to 1 data loader worker'],
       // checkpoint.save_interval defaults to 1 epoch unless epoch checkpoints are turned off.
       ...(f.has('periodic_save') ||
       s.value('checkpoint.no_epoch_checkpoints') === true ||
-      s.value('checkpoint.no_save') === true
+      s.value('checkpoint.no_save') === true ||
+      // The same switches on a launcher's command line (`--no-save` reads as save = false).
+      (s.syntax === 'shell' && (s.value('epoch_checkpoints') === false || s.value('save') === false))
         ? []
         : ([['periodic_save', 'epoch', 'checkpoint.save_interval defaults to 1: a checkpoint every epoch']] as Row[])),
     ],
@@ -261,6 +282,38 @@ export const MORE_FRAMEWORKS: Framework[] = [
       ['num_workers', 0, '--dataloader_num_workers defaults to 0 (loading in the main process)'],
       ['optimizer', 'adamw', "--optim defaults to an AdamW ('adamw_torch', 'adamw_hf' in older releases)"],
     ],
+  },
+  {
+    // `accelerate launch train_dreambooth.py --pretrained_model_name_or_path … --train_batch_size …` with the diffusers
+    // example script not in the tree: the flags the examples share default alike (train_dreambooth.py,
+    // train_text_to_image.py, their LoRA variants): `--dataloader_num_workers` 0, `--gradient_accumulation_steps` 1,
+    // `torch.optim.AdamW`, and a checkpoint every `--checkpointing_steps` 500 updates. With `--max_train_steps` at or
+    // under 500, that checkpoint is never reached: only the final save.
+    id: 'diffusers-flags',
+    label: 'diffusers example flags (script not in the tree)',
+    src: 'diffusers',
+    detect: (s) =>
+      s.syntax === 'shell' &&
+      s.imports.includes('accelerate') &&
+      any(s, 'pretrained_model_name_or_path') &&
+      any(s, 'train_batch_size') &&
+      any(s, 'max_train_steps', 'num_train_epochs', 'resolution', 'instance_prompt', 'checkpointing_steps'),
+    defaults: (f) => {
+      const steps = f.get('max_steps')?.value;
+      const reached = typeof steps !== 'number' || steps > DIFFUSERS_CHECKPOINTING_STEPS;
+      return [
+        ['grad_accum', 1, '--gradient_accumulation_steps defaults to 1'],
+        ['num_workers', 0, '--dataloader_num_workers defaults to 0 (loading in the main process)'],
+        ['optimizer', 'adamw', 'the examples build torch.optim.AdamW (bitsandbytes AdamW8bit with --use_8bit_adam)'],
+        reached
+          ? ['save_steps', DIFFUSERS_CHECKPOINTING_STEPS, '--checkpointing_steps defaults to 500 updates']
+          : [
+              'periodic_save',
+              'no',
+              `--checkpointing_steps defaults to 500 updates, not reached in ${steps} steps: only the final save`,
+            ],
+      ];
+    },
   },
   {
     // A config that holds transformers TrainingArguments under `training_args:` (RL4LMs' supervised `alg.training_args`,

@@ -24,6 +24,7 @@ const NEGATIVE = /^-\d+(\.\d+)?(e[-+]?\d+)?$/i;
 export function shellEntries(file: string, text: string, preset?: Map<string, string>): EntrySet {
   const script = parseShell(text, preset);
   const entries: Entry[] = [];
+  const programs = new Set<string>();
   const wordWriter = (w: Word, from: number) => (v: FactValue) => [
     { file, start: from, end: w.span.end, newText: cliLiteral(v, 'yaml') },
   ];
@@ -36,6 +37,9 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
     // where the `\` escapes the space and `#` ends the command) make a command `--b …` that bash cannot find, so
     // their flags never reach the run (bash(1), QUOTING and COMMENTS).
     if (words[0]?.text.startsWith('-')) continue;
+    // The program it runs, for framework detection (`fairseq-train`): a tool's name, not an interpreter or a script.
+    const prog = words[0]?.text.split('/').pop();
+    if (prog && /^[A-Za-z][\w.-]*$/.test(prog) && !/^python[\d.]*$|\.(py|sh|bash)$/.test(prog)) programs.add(prog);
     for (let i = 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
       const w = words[i];
       const raw = text.slice(w.span.start, w.span.end);
@@ -123,7 +127,7 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
       ...(oneGpu && m[1] === 'CUDA_VISIBLE_DEVICES' ? { setting: true as const } : {}),
     });
   }
-  return { file, syntax: 'shell', entries, bases: [] };
+  return { file, syntax: 'shell', entries, bases: [], ...(programs.size ? { imports: [...programs] } : {}) };
 }
 
 /**

@@ -1,0 +1,265 @@
+// Run length, batch and accumulation of hand-written research code (development round 20): a TF1 graph's
+// `compute_gradients` + `apply_gradients` run by a session steps once per batch; Keras 1's `nb_epoch=` is the number
+// of epochs Keras 2 still takes; a hyper-parameter module reached through a star import (`from network import *`,
+// where network.py has `import hyperparams as hp`) gives `hp.epochs` and `hp.batch_size`; a module-level counter
+// (`epoch = 1` … `epoch += 1`) is where a loop starts, never the run's number of epochs. Fixtures written for this
+// project in the style of those scripts.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, fact } from './helpers';
+
+const TF1 = (extra: string) => `import tensorflow as tf
+import data_helpers
+
+tf.flags.DEFINE_integer("batch_size", 64, "Batch Size")
+tf.flags.DEFINE_integer("num_epochs", 200, "Number of training epochs")
+FLAGS = tf.flags.FLAGS
+
+with tf.Graph().as_default():
+    sess = tf.Session()
+    with sess.as_default():
+        net = Net(vocab_size=10000)
+        global_step = tf.Variable(0, name="global_step", trainable=False)
+        optimizer = tf.train.AdamOptimizer(1e-3)
+        grads_and_vars = optimizer.compute_gradients(net.loss)
+${extra}
+        sess.run(tf.global_variables_initializer())
+
+        def train_step(x_batch, y_batch):
+            feed_dict = {net.input_x: x_batch, net.input_y: y_batch}
+            _, step, loss = sess.run([train_op, global_step, net.loss], feed_dict)
+            print(step, loss)
+
+        batches = data_helpers.batch_iter(list(zip(x_train, y_train)), FLAGS.batch_size, FLAGS.num_epochs)
+        for batch in batches:
+            x_batch, y_batch = zip(*batch)
+            train_step(x_batch, y_batch)
+`;
+
+test('TF1: apply_gradients run by a session steps once per batch: no accumulation, global batch = the flag batch', async () => {
+  const a = await analyze(
+    {
+      'train.py': TF1('        train_op = optimizer.apply_gradients(grads_and_vars, global_step=global_step)'),
+    },
+    'train.py',
+  );
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'global_batch')?.value, 64);
+});
+
+test('must not: TF1 gradients summed into accumulator variables are no single-step update', async () => {
+  const a = await analyze(
+    {
+      'train.py': TF1(
+        [
+          '        accum_vars = [tf.Variable(tf.zeros_like(v.initialized_value()), trainable=False) for _, v in grads_and_vars]',
+          '        accum_ops = [accum_vars[i].assign_add(g) for i, (g, v) in enumerate(grads_and_vars)]',
+          '        train_op = optimizer.apply_gradients([(accum_vars[i], v) for i, (g, v) in enumerate(grads_and_vars)])',
+        ].join('\n'),
+      ),
+    },
+    'train.py',
+  );
+  assert.notEqual(fact(a, 'grad_accum')?.value, 1);
+  assert.notEqual(fact(a, 'global_batch')?.value, 64);
+});
+
+const KERAS = (fit: string) => `from keras.models import Model
+from keras.layers import Input, Conv2D
+from keras.optimizers import Adam
+
+def train():
+    inputs = Input((96, 96, 1))
+    outputs = Conv2D(1, (1, 1), activation='sigmoid')(inputs)
+    model = Model(inputs=[inputs], outputs=[outputs])
+    model.compile(optimizer=Adam(lr=1e-5), loss='binary_crossentropy')
+    ${fit}
+
+if __name__ == '__main__':
+    train()
+`;
+
+test("Keras: fit(…, nb_epoch=20) trains 20 epochs (Keras 1's name, taken by Keras 2 as epochs)", async () => {
+  const a = await analyze({ 'train.py': KERAS('model.fit(imgs, masks, batch_size=32, nb_epoch=20)') }, 'train.py');
+  assert.equal(fact(a, 'epochs')?.value, 20);
+  assert.equal(fact(a, 'micro_batch')?.value, 32);
+  const none = await analyze({ 'train.py': KERAS('model.fit(imgs, masks, batch_size=32)') }, 'train.py');
+  assert.equal(fact(none, 'epochs')?.value, 1, "without either name, fit()'s default of one epoch");
+});
+
+const TTS = `from network import *
+from preprocess import get_dataset, DataLoader
+import torch as t
+
+
+def main():
+    dataset = get_dataset()
+    m = nn.DataParallel(Model().cuda())
+    m.train()
+    optimizer = t.optim.Adam(m.parameters(), lr=hp.lr)
+    for epoch in range(hp.epochs):
+        dataloader = DataLoader(dataset, batch_size=hp.batch_size, shuffle=True, num_workers=16)
+        for data in dataloader:
+            loss = m(data)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+
+
+if __name__ == '__main__':
+    main()
+`;
+const HP = 'lr = 0.001\nepochs = 10000\nbatch_size = 32\n';
+const NETWORK = (head: string) => `${head}import torch.nn as nn
+
+
+class Model(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(hp.hidden, hp.hidden)
+`;
+const PREPROCESS = 'import hyperparams as hp\nfrom torch.utils.data import Dataset, DataLoader\n';
+
+test('a hyper-parameter module a star-imported module imports: hp.epochs and hp.batch_size are its constants', async () => {
+  const a = await analyze(
+    {
+      'train.py': TTS,
+      'network.py': NETWORK('import hyperparams as hp\n'),
+      'hyperparams.py': HP,
+      'preprocess.py': PREPROCESS,
+    },
+    'train.py',
+  );
+  assert.equal(fact(a, 'epochs')?.value, 10000);
+  // One process over every visible GPU (DataParallel): the loader's 32 is the global batch.
+  assert.equal(fact(a, 'global_batch')?.value, 32);
+});
+
+test('must not: a star import of a module with __all__ does not bring its imports; two modules named hp disagree', async () => {
+  const hidden = await analyze(
+    {
+      'train.py': TTS,
+      'network.py': NETWORK("import hyperparams as hp\n__all__ = ['Model']\n"),
+      'hyperparams.py': HP,
+      'preprocess.py': PREPROCESS,
+    },
+    'train.py',
+  );
+  assert.equal(fact(hidden, 'epochs')?.value, null);
+  const two = await analyze(
+    {
+      'train.py': TTS.replace('from network import *', 'from network import *\nfrom layers import *'),
+      'network.py': NETWORK('import hyperparams as hp\n'),
+      'layers.py': 'import hparams_small as hp\n',
+      'hyperparams.py': HP,
+      'hparams_small.py': 'lr = 0.01\nepochs = 10\nbatch_size = 8\n',
+      'preprocess.py': PREPROCESS,
+    },
+    'train.py',
+  );
+  assert.equal(fact(two, 'epochs')?.value, null);
+});
+
+const COUNTER = (bound: string) => `import argparse, glob
+import torch
+from model import SpeakerNet
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--batch_size', type=int, default=400)
+${bound}
+args = parser.parse_args()
+
+loader = torch.utils.data.DataLoader(train_set, batch_size=args.batch_size, shuffle=True, num_workers=4)
+files = glob.glob('exps/model_*.model')
+if len(files) >= 1:
+    epoch = int(files[-1][-10:-6]) + 1
+else:
+    epoch = 1
+s = SpeakerNet(lr=0.001)
+
+while(1):
+    loss = s.train_network(epoch=epoch, loader=loader)
+    s.save_parameters('exps/model_%04d.model' % epoch)
+${bound ? '    if epoch >= args.max_epoch:\n        quit()\n' : ''}    epoch += 1
+`;
+const MODEL = `import torch
+
+
+class SpeakerNet(torch.nn.Module):
+    def __init__(self, lr):
+        super().__init__()
+        self.net = torch.nn.Linear(80, 192).cuda()
+        self.optim = torch.optim.Adam(self.parameters(), lr=lr)
+
+    def train_network(self, epoch, loader):
+        self.train()
+        for data, label in loader:
+            self.zero_grad()
+            loss = self.net(data.cuda()).mean()
+            loss.backward()
+            self.optim.step()
+        return loss
+`;
+
+test("must not: a module-level `epoch = 1` that the loop counts up is the loop's start, not its number of epochs", async () => {
+  const a = await analyze({ 'train.py': COUNTER(''), 'model.py': MODEL }, 'train.py');
+  assert.notEqual(fact(a, 'epochs')?.value, 1);
+  const bounded = await analyze(
+    {
+      'train.py': COUNTER("parser.add_argument('--max_epoch', type=int, default=80, help='Maximum number of epochs')"),
+      'model.py': MODEL,
+    },
+    'train.py',
+  );
+  assert.equal(fact(bounded, 'epochs')?.value, 80);
+});
+
+// A Hydra project in the style of Lightning + Hydra research code: the `train` group holds the numbers, the trainer
+// and the datamodule read them through OmegaConf interpolations.
+const hydra = (trainer: string, data: string, extra: Record<string, string> = {}) => ({
+  'train.py': [
+    'import hydra',
+    '',
+    '@hydra.main(config_path="configs", config_name="train", version_base=None)',
+    'def main(cfg):',
+    '    dm = hydra.utils.instantiate(cfg.dataset)',
+    '    model = hydra.utils.instantiate(cfg.task)',
+    '    trainer = hydra.utils.instantiate(cfg.trainer)',
+    '    trainer.fit(model, dm)',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+    '',
+  ].join('\n'),
+  'configs/train.yaml':
+    'defaults:\n  - _self_\n  - dataset: mnist\n  - train: default\n  - trainer: default\n\ntask_name: vae\n',
+  'configs/train/default.yaml': 'learning_rate: 3e-4\nepochs: 12\nbatch_size: 96\nnum_workers: 4\n',
+  'configs/trainer/default.yaml': `_target_: lightning.Trainer\naccelerator: gpu\ndevices: 2\nprecision: 32\n${trainer}\n`,
+  'configs/dataset/mnist.yaml': `_target_: vae.datasets.MNISTDataModule\ndata_dir: data/\n${data}\n`,
+  ...extra,
+});
+
+test('Hydra: `${train.epochs}` and `${train.batch_size}` take the values the composed train group writes', async () => {
+  const files = hydra('max_epochs: ${train.epochs}', 'batch_size: ${train.batch_size}');
+  for (const target of ['train.py', 'configs/train.yaml']) {
+    const a = await analyze(files, target);
+    assert.equal(fact(a, 'epochs')?.value, 12, target);
+    assert.equal(fact(a, 'micro_batch')?.value, 96, `${target}: the one DataModule's batch`);
+    assert.equal(fact(a, 'global_batch')?.value, 192, `${target}: 96 per process × 2 devices`);
+  }
+});
+
+test('must not: an environment resolver, a key no config writes, or two DataModules give no value', async () => {
+  const env = await analyze(hydra('max_epochs: ${oc.env:EPOCHS}', 'batch_size: ${train.bs}'), 'train.py');
+  assert.equal(fact(env, 'epochs')?.value ?? null, null);
+  assert.equal(fact(env, 'micro_batch')?.value ?? null, null);
+  const two = await analyze(
+    hydra('max_epochs: ${train.epochs}', 'batch_size: ${train.batch_size}', {
+      'configs/train.yaml':
+        'defaults:\n  - _self_\n  - dataset: mnist\n  - train: default\n  - trainer: default\n\nval_data:\n  _target_: vae.datasets.CelebADataModule\n  batch_size: 16\n',
+    }),
+    'train.py',
+  );
+  assert.equal(fact(two, 'epochs')?.value, 12);
+  assert.equal(fact(two, 'micro_batch')?.value ?? null, null);
+});

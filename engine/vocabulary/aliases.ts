@@ -37,6 +37,10 @@ export type Target =
   | 'train_samples'
   | 'duration'
   | 'lr'
+  /** Ultralytics' nominal batch size (`nbs`), which sets its gradient accumulation. */
+  | 'nbs'
+  /** A cap on the tokens of one batch (fairseq `--max-tokens`): the batch in sentences is then a cap too. */
+  | 'batch_tokens'
   | 'vision'
   | 'audio'
   /** A key that looks like a training setting but means something else in its framework: read as nothing. */

@@ -263,3 +263,133 @@ test('must not: an environment resolver, a key no config writes, or two DataModu
   assert.equal(fact(two, 'epochs')?.value, 12);
   assert.equal(fact(two, 'micro_batch')?.value ?? null, null);
 });
+
+// A launcher with environment-variable fallbacks in the style of medical-imaging research code: `$batch_size` (a
+// lower-case name the script never sets) is the user's own override, so a plain run takes the else branch.
+const fallback = (name: string, variable: string, value: string) =>
+  `if [ $${variable} ]; then\n    ${name}=$${variable}\nelse\n    ${name}=${value}\nfi\n`;
+const LAUNCH = (batchVar: string) =>
+  [
+    '#!/bin/bash',
+    fallback('EPOCH_TIME', 'epoch_time', '150'),
+    fallback('BATCH_SIZE', batchVar, '24'),
+    fallback('LEARNING_RATE', 'learning_rate', '0.05'),
+    'python train.py --cfg configs/swin_tiny.yaml --max_epochs $EPOCH_TIME --base_lr $LEARNING_RATE --batch_size $BATCH_SIZE',
+    '',
+  ].join('\n');
+const SEG_TRAIN = `import argparse
+from trainer import trainer_synapse
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--cfg', type=str, required=True)
+parser.add_argument('--max_epochs', type=int, default=300)
+parser.add_argument('--batch_size', type=int, default=12)
+parser.add_argument('--base_lr', type=float, default=0.01)
+args = parser.parse_args()
+
+if __name__ == "__main__":
+    model = build(args.cfg).cuda()
+    trainer_synapse(args, model)
+`;
+const SEG_TRAINER = `import torch
+from torch.utils.data import DataLoader
+
+
+def trainer_synapse(args, model):
+    optimizer = torch.optim.SGD(model.parameters(), lr=args.base_lr, momentum=0.9)
+    loader = DataLoader(train_set, batch_size=args.batch_size, shuffle=True)
+    for epoch in range(args.max_epochs):
+        for image, label in loader:
+            loss = torch.nn.functional.cross_entropy(model(image.cuda()), label.cuda())
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        torch.save(model.state_dict(), 'epoch_%d.pth' % epoch)
+`;
+const MODEL_CFG = [
+  'MODEL:',
+  '  TYPE: swin',
+  '  NAME: swin_tiny_patch4_window7_224',
+  '  DROP_PATH_RATE: 0.2',
+  '  PRETRAIN_CKPT: "./pretrained/swin_tiny.pth"',
+  '  SWIN:',
+  '    EMBED_DIM: 96',
+  '    DEPTHS: [2, 2, 2, 2]',
+  '    NUM_HEADS: [3, 6, 12, 24]',
+  '    WINDOW_SIZE: 7',
+  '',
+].join('\n');
+
+test('launcher fallbacks: `else BATCH_SIZE=24` is the plain run; a model-only --cfg leaves the run to the script', async () => {
+  const a = await analyze(
+    {
+      'train.sh': LAUNCH('batch_size'),
+      'train.py': SEG_TRAIN,
+      'trainer.py': SEG_TRAINER,
+      'configs/swin_tiny.yaml': MODEL_CFG,
+    },
+    'train.sh',
+  );
+  assert.equal(fact(a, 'epochs')?.value, 150);
+  assert.equal(fact(a, 'micro_batch')?.value, 24);
+  assert.equal(fact(a, 'grad_accum')?.value, 1, "the script's own loop steps once per batch");
+});
+
+test('must not: an upper-case variable (the environment may set it) leaves the batch unknown', async () => {
+  const a = await analyze(
+    {
+      'train.sh': LAUNCH('BATCH'),
+      'train.py': SEG_TRAIN,
+      'trainer.py': SEG_TRAINER,
+      'configs/swin_tiny.yaml': MODEL_CFG,
+    },
+    'train.sh',
+  );
+  assert.equal(fact(a, 'epochs')?.value, 150);
+  assert.notEqual(fact(a, 'micro_batch')?.value, 24);
+});
+
+const YOLO = (args: string) =>
+  `from ultralytics import YOLO\n\nmodel = YOLO("yolo11m.pt")\nmodel.train(data="data.yaml", imgsz=640, epochs=100, ${args})\n`;
+
+test('Ultralytics: batch 4 accumulates round(64 / 4) = 16 iterations: 64 images per optimizer step', async () => {
+  const a = await analyze({ 'train.py': YOLO('batch=4, device=0') }, 'train.py');
+  assert.deepEqual(
+    ['micro_batch', 'grad_accum', 'global_batch'].map((k) => fact(a, k as never)?.value),
+    [4, 16, 64],
+  );
+  const dflt = await analyze({ 'train.py': YOLO('workers=2') }, 'train.py');
+  assert.deepEqual(
+    ['micro_batch', 'grad_accum', 'global_batch'].map((k) => fact(dflt, k as never)?.value),
+    [16, 4, 64],
+    'the default batch 16 on the one GPU picked',
+  );
+  const big = await analyze({ 'train.py': YOLO('batch=128, nbs=64') }, 'train.py');
+  assert.deepEqual(
+    ['grad_accum', 'global_batch'].map((k) => fact(big, k as never)?.value),
+    [1, 128],
+  );
+});
+
+test('must not: an AutoBatch `batch=-1` gives no accumulation or images per step', async () => {
+  const a = await analyze({ 'train.py': YOLO('batch=-1') }, 'train.py');
+  assert.equal(fact(a, 'grad_accum')?.value ?? null, null);
+  assert.equal(fact(a, 'global_batch')?.value ?? null, null);
+});
+
+const FAIRSEQ = (flags: string) =>
+  `CUDA_VISIBLE_DEVICES=0 fairseq-train ./data-bin/iwslt \\\n    --task translation --arch transformer \\\n    --optimizer adam --lr 5e-4 --lr-scheduler inverse_sqrt \\\n    --criterion label_smoothed_cross_entropy ${flags} \\\n    --save-dir checkpoints/base\n`;
+
+test('fairseq-train: the tool names the framework; --update-freq defaults to 1, or what it says', async () => {
+  const a = await analyze({ 'train.sh': FAIRSEQ('--batch-size 64') }, 'train.sh');
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'micro_batch')?.value, 64);
+  const eight = await analyze({ 'train.sh': FAIRSEQ('--batch-size 64 --update-freq 8') }, 'train.sh');
+  assert.equal(fact(eight, 'grad_accum')?.value, 8);
+});
+
+test('must not: --batch-size beside --max-tokens is a cap, not a fixed count of sentences', async () => {
+  const a = await analyze({ 'train.sh': FAIRSEQ('--batch-size 256 --max-tokens 4096') }, 'train.sh');
+  assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
+  assert.equal(fact(a, 'global_batch')?.value ?? null, null);
+});

@@ -123,7 +123,11 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
       ...(oneGpu && m[1] === 'CUDA_VISIBLE_DEVICES' ? { setting: true as const } : {}),
     });
   }
-  return { file, syntax: 'shell', entries, bases: [] };
+  // The programs the script runs (`fairseq-train`), for detecting a framework by its command-line tool.
+  const programs = [...new Set(script.commands.map((c) => c.words[0]?.text.split('/').pop() ?? ''))].filter((p) =>
+    /^[\w.-]+$/.test(p),
+  );
+  return { file, syntax: 'shell', entries, bases: [], ...(programs.length ? { imports: programs } : {}) };
 }
 
 /**

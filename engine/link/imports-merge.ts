@@ -14,11 +14,11 @@ import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
-import { rangeArg } from '../extract/loop-bounds';
 import { methodsOf } from '../extract/python-imports';
 import { weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';
-import { notEpochs } from '../extract/loop-bounds';
+import { notEpochs, rangeArg } from '../extract/loop-bounds';
+import { dropUnusedSteps } from './unused-steps';
 import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
@@ -465,6 +465,7 @@ export function reachedFacts(
       added.push(f);
     }
     for (const f of [...scriptLoader, ...loop, ...moduleFacts]) if (offer(facts, f, id(script.file))) added.push(f);
+    dropUnusedSteps(facts, [...loop, ...moduleFacts], step.text);
     d.plan.files = [...new Set([...d.plan.files, ...files.filter((f) => added.some((a) => a.file === f))])];
     for (const f of added) if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
     return d;

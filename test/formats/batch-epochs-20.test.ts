@@ -393,3 +393,54 @@ test('must not: --batch-size beside --max-tokens is a cap, not a fixed count of 
   assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
   assert.equal(fact(a, 'global_batch')?.value ?? null, null);
 });
+
+// A segmentation script in the style of medical-imaging research code: `--max_iterations` is declared, the trainer
+// module loops over epochs and computes its iterations from them.
+const SEG_SCRIPT = `import argparse
+from trainer import trainer_synapse
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--max_iterations', type=int, default=30000, help='maximum iterations to train')
+parser.add_argument('--max_epochs', type=int, default=150, help='maximum epochs to train')
+parser.add_argument('--batch_size', type=int, default=24, help='batch size per gpu')
+parser.add_argument('--base_lr', type=float, default=0.01, help='learning rate')
+args = parser.parse_args()
+
+if __name__ == "__main__":
+    snapshot = 'model_' + str(args.max_iterations)[0:2] + 'k'
+    net = build().cuda()
+    trainer_synapse(args, net, snapshot)
+`;
+const SEG_LOOP = (stop: string) => `import torch
+from torch.utils.data import DataLoader
+
+
+def trainer_synapse(args, model, snapshot_path):
+    loader = DataLoader(train_set, batch_size=args.batch_size, shuffle=True)
+    optimizer = torch.optim.SGD(model.parameters(), lr=args.base_lr, momentum=0.9)
+    # max_iterations = args.max_iterations
+    max_iterations = args.max_epochs * len(loader)
+    iter_num = 0
+    for epoch_num in range(args.max_epochs):
+        for image, label in loader:
+            loss = torch.nn.functional.cross_entropy(model(image.cuda()), label.cuda())
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            for g in optimizer.param_groups:
+                g['lr'] = args.base_lr * (1.0 - iter_num / max_iterations) ** 0.9
+            iter_num = iter_num + 1
+${stop}        torch.save(model.state_dict(), snapshot_path + '/last.pth')
+`;
+
+test('an option the trainer module never reads (`--max_iterations`) is no step budget: the loop runs its epochs', async () => {
+  const a = await analyze({ 'train.py': SEG_SCRIPT, 'trainer.py': SEG_LOOP('') }, 'train.py');
+  assert.equal(fact(a, 'epochs')?.value, 150);
+  assert.equal(fact(a, 'max_steps')?.value ?? null, null);
+});
+
+test('must not: a trainer module that stops at args.max_iterations keeps that budget', async () => {
+  const stop = '            if iter_num >= args.max_iterations:\n                break\n';
+  const a = await analyze({ 'train.py': SEG_SCRIPT, 'trainer.py': SEG_LOOP(stop) }, 'train.py');
+  assert.equal(fact(a, 'max_steps')?.value, 30000);
+});

@@ -3,8 +3,7 @@
 // from plain assignments made earlier in the same script; bash arrays (`ARGS=(…)`, `"${ARGS[@]}"`), a variable
 // holding several words expanded unquoted (`torchrun $DIST_ARGS train.py`: one word per element, each with the span
 // where it is written), and integer arithmetic `$((A * B))` (./shell-arith). Nothing is executed: `$(…)`, backticks
-// and unknown variables stay unresolved and are marked so (./shell-unset: what a plain run leaves unset). Written by
-// hand rather than taken from npm: shell-quote and string-argv give no source offsets, which fixes need.
+// and unknown variables stay unresolved (./shell-unset); hand-written: npm's splitters give no source offsets.
 import type { Span } from '../types';
 import { closing, listCount, scriptDirOf, shellArithmetic } from './shell-arith';
 import { unsetInPlainRun } from './shell-unset';

@@ -3,13 +3,15 @@
 // Hydra ≥ 1.1), `# @package` headers, `group@pkg`, `optional`, `override` (from any file reached, e.g. an
 // experiment), and command-line overrides (`trainer=gpu`, `trainer.precision=bf16-mixed`). Every value keeps the
 // file and in-file path it came from, so findings and fixes land where the value is written. Interpolations
-// (`${...}`) and `???` are values this review cannot know. Nothing is evaluated or resolved beyond this.
+// (`${...}`) that name a key of the composed config take its value (./hydra-interpolate); other interpolations
+// and `???` are values this review cannot know. Nothing is evaluated or resolved beyond this.
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parseYaml } from '../parse/yaml';
 import type { FactValue, OffsetEdit } from '../types';
 import { yamlConfig, type ConfigDoc } from './config-doc';
 import type { Field } from './fields';
+import { nodeAt, resolveInterpolations } from './hydra-interpolate';
 
 export interface HydraReader {
   read(file: string): string | undefined;
@@ -25,6 +27,8 @@ export interface HLeaf {
   path: string[];
   /** Writes this value where it is written; absent for config files (./hydra writes through the doc). */
   write?: (v: FactValue) => OffsetEdit[] | undefined;
+  /** A whole-value interpolation as written (`${train.epochs}`): resolved over the composed config (./hydra-interpolate). */
+  ref?: string;
 }
 export interface HMap {
   kind: 'map';
@@ -177,6 +181,7 @@ export class Composer {
       result = this.pass(primary, choices);
     }
     for (const o of values) this.setValue(result.comp.root, o);
+    resolveInterpolations(result.comp.root);
     return result.comp;
   }
 
@@ -322,7 +327,8 @@ export class Composer {
       span: { start: 0, end: 0 },
       text: at.join('.'),
     };
-    return { kind: 'leaf', field: unknownValue(f.value) ? { ...f, value: undefined } : f, path: at };
+    if (!unknownValue(f.value)) return { kind: 'leaf', field: f, path: at };
+    return { kind: 'leaf', field: { ...f, value: undefined }, path: at, ref: String(f.value) };
   }
 
   private setValue(root: HMap, o: Override) {
@@ -356,9 +362,4 @@ export function targets(root: HMap): { at: string[]; map: HMap; target: string; 
   return out;
 }
 
-/** The node at a dotted path of the composed config. */
-export function nodeAt(root: HMap, keys: string[]): HNode | undefined {
-  let cur: HNode | undefined = root;
-  for (const k of keys) cur = cur?.kind === 'map' ? cur.entries.get(k) : undefined;
-  return cur;
-}
+export { nodeAt };

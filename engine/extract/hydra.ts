@@ -178,9 +178,14 @@ function lightningRun(spec: HydraSpec, comp: Composition, t: Target): RunDraft {
       value: true,
       text: `_target_: ${early.target}`,
     });
+  // Else the batch of the one LightningDataModule the config instantiates, whatever its group is called
+  // (`dataset: {_target_: pkg.MNISTDataModule, batch_size: …}`): a DataModule's loaders take it (Lightning docs,
+  // https://lightning.ai/docs/pytorch/stable/data/datamodule.html, 2025).
+  const modules = all.filter((x) => /DataModule$/.test(x.target) && x.map.entries.get('batch_size')?.kind === 'leaf');
   const batch = [
     ['data', 'batch_size'],
     ['datamodule', 'batch_size'],
+    ...(modules.length === 1 ? [[...modules[0].at, 'batch_size']] : []),
   ]
     .map((p) => nodeAt(comp.root, p))
     .find((n) => n?.kind === 'leaf');

@@ -204,7 +204,7 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
     ...COMMON_CALLS,
   ]);
   const fit =
-    calls.find((c) => /\.fit(_generator)?$/.test(c.callee) && c.kwargs.has('epochs')) ??
+    calls.find((c) => /\.fit(_generator)?$/.test(c.callee) && (c.kwargs.has('epochs') || c.kwargs.has('nb_epoch'))) ??
     calls.find((c) => /\.fit(_generator)?$/.test(c.callee));
   if (!fit || !calls.some((c) => c.callee.endsWith('.compile'))) return [];
   const values = new ValueResolver(root, calls);
@@ -270,7 +270,9 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
   // Keras 2 `fit(workers=n)` / `fit_generator(workers=n)`: processes or threads feeding the generator.
   const workers = fit.kwargs.get('workers');
   if (workers) facts.set('num_workers', argFact('num_workers', file, workers, values));
-  const ep = fit.kwargs.get('epochs');
+  // `nb_epoch=` is Keras 1's name, still taken by Keras 2 as `epochs` ("The `nb_epoch` argument in `fit` has been
+  // renamed `epochs`": https://github.com/keras-team/keras/blob/2.2.4/keras/engine/training.py, fit's legacy support).
+  const ep = fit.kwargs.get('epochs') ?? fit.kwargs.get('nb_epoch');
   facts.set(
     'epochs',
     ep ? argFact('epochs', file, ep, values) : frameworkDefault('epochs', 1, 'fit() epochs defaults to 1'),

@@ -27,7 +27,8 @@ export function withImportedLength(
   drafts: RunDraft[],
 ): void {
   if (!tree || !linker.parser) return;
-  const open = openLengths(linker, file, drafts);
+  // The loop's bound, and the loader's batch read the same way (`DataLoader(batch_size=hp.batch_size)`).
+  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch']);
 
   if (open.length === 0) return;
   const root = tree.rootNode;
@@ -42,11 +43,14 @@ export function withImportedLength(
   for (const { d, k, f } of open) {
     if (!f?.span) continue;
     const node = root.descendantForIndex(f.span.start, f.span.end);
-    const bound = node && node.startIndex === f.span.start && node.endIndex === f.span.end ? node : undefined;
+    const exact = node && node.startIndex === f.span.start && node.endIndex === f.span.end ? node : undefined;
+    // A batch's span is its keyword argument (`batch_size=hp.batch_size`): the value is what is read.
+    const bound = exact?.type === 'keyword_argument' ? (exact.childForFieldName('value') ?? undefined) : exact;
     taken = 0;
     const r = bound ? values.resolve(bound) : undefined;
     if (typeof r?.value !== 'number' || taken === 0 || r.value <= 0) continue;
-    d.plan.facts.set(k, { ...f, value: r.value, origin: 'inferred', note: `${f.note ?? k}: ${r.via}` });
+    const said = (f.note ?? k).replace(/\s*(— value unknown|\(value unknown\))$/, '');
+    d.plan.facts.set(k, { ...f, value: r.value, origin: 'inferred', note: `${said}: ${r.via}` });
   }
 }
 
@@ -63,8 +67,13 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
   if (attr !== undefined) {
     // `import conf` / `import conf as C` / `from pkg import conf`: the module's constant.
     const b = binds.filter((x) => x.local === head);
-    if (b.length !== 1 || topLevelBinds(self.root, head) !== 0) return undefined;
-    const mod = walk.module(self.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module);
+    if (b.length > 1 || topLevelBinds(self.root, head) !== 0) return undefined;
+    // Not imported by the script: a module a star-imported module imports (`from network import *`, where
+    // network.py has `import hyperparams as hp`) — the star import binds every public name (Python reference, "The
+    // import statement": without `__all__`, all names not beginning with an underscore).
+    const mod = b.length
+      ? walk.module(self.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module)
+      : starModule(walk, self, head, 0, new Set());
     return mod ? constantOf(mod, attr) : undefined;
   }
   // The script binds the name itself (or imports it twice): not ours to fill.
@@ -93,6 +102,26 @@ function starValue(walk: ImportWalk, mod: Mod, name: string, depth: number, seen
     else if (topLevelBinds(sub.root, name) !== 0) return undefined;
   }
   return found.length > 0 && found.every((r) => r.value === found[0].value) ? found[found.length - 1] : undefined;
+}
+
+/** The one module that `name` is bound to by an import in the modules `from m import *` brings in (a few levels). */
+function starModule(walk: ImportWalk, mod: Mod, name: string, depth: number, seen: Set<string>): Mod | undefined {
+  if (depth >= MAX_STAR_DEPTH || seen.has(mod.file) || name.startsWith('_')) return undefined;
+  seen.add(mod.file);
+  const found: Mod[] = [];
+  for (const m of starModules(mod.root)) {
+    const sub = walk.module(mod.file, m);
+    if (!sub || /^__all__\s*[+]?=/m.test(sub.text)) continue;
+    const b = importBindings(sub.root, true).filter((x) => x.local === name);
+    const own = topLevelBinds(sub.root, name);
+    if (own > 0 || b.length > 1) return undefined;
+    const r =
+      b.length === 1
+        ? walk.module(sub.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module)
+        : starModule(walk, sub, name, depth + 1, seen);
+    if (r) found.push(r);
+  }
+  return found.length > 0 && found.every((r) => r.file === found[0].file) ? found[0] : undefined;
 }
 
 /** `from m import *` at the top level of a module. */

@@ -4,8 +4,8 @@
 // optimizer and DataLoader readers. A value the module reads from the script's arguments (`self.args.train_epochs`,
 // `batch_size=args.batch_size`) is the default the script's argparse declares; mixed precision behind a flag the
 // script leaves off (`if self.args.use_amp:`) is fp32; an autocast only in an evaluation function is not the
-// training's precision. Then the script's own loop around the call: its epochs and the checkpoint it saves per epoch.
-// Nothing overrides a value the script states.
+// training's precision. Then the script's own loop around the call: its epochs and the checkpoint it saves per epoch;
+// nothing overrides a value the script states (./unused-steps: a step option that loop never reads is dropped).
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
 import { callSite, findCalls, literal, spanOf } from '../parse/python-syntax';
@@ -14,11 +14,11 @@ import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
 import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
-import { rangeArg } from '../extract/loop-bounds';
 import { methodsOf } from '../extract/python-imports';
 import { weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';
-import { notEpochs } from '../extract/loop-bounds';
+import { notEpochs, rangeArg } from '../extract/loop-bounds';
+import { dropUnusedSteps } from './unused-steps';
 import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
@@ -286,8 +286,7 @@ function callerLoopFacts(
         (SAVE_CALL.test(c.childForFieldName('function')?.text ?? '') ||
           /save_(on_master|checkpoint|model)$/.test(c.childForFieldName('function')?.text ?? '')),
     );
-  // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:` with `output_dir`
-  // defaulting to ''): the default run writes none.
+  // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:`): the run writes none.
   const off = saves.map((c) => offByDefaultGuard(c, outer, args.values));
   const save = saves.find((_, i) => !off[i]);
   if (!save && saves.length)
@@ -465,6 +464,7 @@ export function reachedFacts(
       added.push(f);
     }
     for (const f of [...scriptLoader, ...loop, ...moduleFacts]) if (offer(facts, f, id(script.file))) added.push(f);
+    dropUnusedSteps(facts, [...loop, ...moduleFacts], step.text);
     d.plan.files = [...new Set([...d.plan.files, ...files.filter((f) => added.some((a) => a.file === f))])];
     for (const f of added) if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
     return d;

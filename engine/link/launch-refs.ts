@@ -15,6 +15,7 @@ import { lookupArchitecture } from '../../core/data/vision-audio';
 import { lookupModel } from '../../core/index';
 import { launcherModel } from '../extract/launcher-tools';
 import { launcherForOtherWork, namedForOtherWork } from '../extract/launcher-run';
+import type { FactKey, Origin } from '../types';
 import type { Linker } from './linker';
 import { vocabDrafts } from './vocab';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, launcherOverlay, mergeRun } from './merge';
@@ -94,7 +95,7 @@ export function withLauncherModel(linker: Linker, draft: RunDraft, launcher: str
  * The runs of the config files a command names (`train.py --cfg-path lavis/projects/x.yaml`) read through the
  * vocabulary, with the launcher over them: for a script no reader claims, whose settings live in that config.
  */
-export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchCommand): RunDraft[] {
+export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchCommand, beside?: 'script'): RunDraft[] {
   commandBase(linker, launcher, cmd);
   const out: RunDraft[] = [];
   // The launcher's flags and `key=value` overrides over the config (`train.py base.yml steps=30`): a shell
@@ -108,8 +109,19 @@ export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchC
     const target = linker.resolve(ref.file, ref.path, ref.base);
     const text = target ? linker.read(target) : undefined;
     if (!target || text === undefined) continue;
-    for (const d of vocabDrafts(linker, target, text, undefined, flags ? [flags] : undefined))
+    for (const d of vocabDrafts(linker, target, text, undefined, flags ? [flags] : undefined)) {
+      // Beside a script of this tree, a config that states nothing of the training run itself (Swin-Unet's
+      // `--cfg` model architecture) is not the run: the script's options are (../link: scriptVocabDrafts).
+      const id = linker.id(target);
+      if (
+        beside &&
+        ![...d.plan.facts.values()].some(
+          (f) => f.file === id && TRAINING.includes(f.key) && f.value !== null && !WEAK.includes(f.origin),
+        )
+      )
+        continue;
       out.push(withLaunchConfigs(linker, launcher, cmd, d));
+    }
   }
   return out;
 }
@@ -136,6 +148,17 @@ export function commandBase(linker: Linker, launcher: string, cmd: LaunchCommand
 }
 
 const samePath = (a: string, b: string) => path.normalize(a) === path.normalize(b);
+const WEAK: Origin[] = ['assumed', 'framework-default'];
+/** Settings of a training run, as a config states them. */
+const TRAINING: FactKey[] = [
+  'epochs',
+  'max_steps',
+  'micro_batch',
+  'global_batch',
+  'grad_accum',
+  'optimizer',
+  'precision',
+];
 
 function heredocConfigs(linker: Linker, launcher: string): HeredocFile[] {
   const text = linker.read(launcher);

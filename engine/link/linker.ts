@@ -365,7 +365,7 @@ export class Linker {
       let found = runs.length
         ? runs.map((d) => withNamedConfigs(this, file, cmd, this.enrich(d, { file, cmd })))
         : hydra;
-      if (!found.length) found = commandConfigRuns(this, file, cmd);
+      if (!found.length) found = commandConfigRuns(this, file, cmd, 'script');
       if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
       // What the modules the script calls show (./imports), under what the launcher and the script state; the one
       // device of a plain `python script.py` (./single-device).

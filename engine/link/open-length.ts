@@ -14,10 +14,10 @@ export interface OpenLength {
 }
 
 /** Each run length of the file's drafts whose bound is in the file but whose value is unknown. */
-export function openLengths(linker: Linker, file: string, drafts: RunDraft[]): OpenLength[] {
+export function openLengths(linker: Linker, file: string, drafts: RunDraft[], keys = LENGTH): OpenLength[] {
   const id = linker.id(file);
   return drafts.flatMap((d) =>
-    LENGTH.flatMap((k) => {
+    keys.flatMap((k) => {
       const f = d.plan.facts.get(k);
       return f && f.value === null && f.file === id && f.span && f.origin === 'explicit' ? [{ d, k, f }] : [];
     }),

@@ -3,11 +3,10 @@
 // from plain assignments made earlier in the same script; bash arrays (`ARGS=(…)`, `"${ARGS[@]}"`), a variable
 // holding several words expanded unquoted (`torchrun $DIST_ARGS train.py`: one word per element, each with the span
 // where it is written), and integer arithmetic `$((A * B))` (./shell-arith). Nothing is executed: `$(…)`, backticks
-// and unknown variables stay unresolved and are marked so. Written by hand rather than taken from npm: the libraries that exist
-// (shell-quote, string-argv) give no source offsets, which fixes and findings need, and the subset launchers use is
-// small.
+// and unknown variables stay unresolved (./shell-unset); hand-written: npm's splitters give no source offsets.
 import type { Span } from '../types';
 import { closing, listCount, scriptDirOf, shellArithmetic } from './shell-arith';
+import { unsetInPlainRun } from './shell-unset';
 
 export interface Word {
   /** The word after quote removal and variable expansion. */
@@ -137,6 +136,7 @@ function scan(
   flat?: Word[],
 ): { commands: Command[]; comments: Comment[] } {
   const { vars, unknown, positional, defaulted, arrays, varWords } = state;
+  const unset = (raw: string) => unsetInPlainRun(raw, text, (v) => vars.has(v) || unknown.has(v));
   const commands: Command[] = [];
   const comments: Comment[] = [];
   let i = from;
@@ -203,7 +203,7 @@ function scan(
           }
           // `if [ -n "$2" ]; then STEPS=$2; fi` after `STEPS=20000`: run without arguments, the default stands.
           const raw = valueAt ? text.slice(valueAt.start, valueAt.end) : '';
-          if (w?.unresolved && /^"?\$\{?\d\}?"?$/.test(raw) && vars.has(name) && !unknown.has(name)) continue;
+          if (w?.unresolved && unset(raw) && vars.has(name) && !unknown.has(name)) continue;
           // Set from what is not read here (`W=$(nproc)`), then assigned only when a test holds: still unknown.
           if (conditional && unknown.has(name) && !positional.has(name)) continue;
           // `case $1 in a) P="--x 1";; b) P="--x 2";; esac`: which arm runs is the caller's choice.
@@ -224,7 +224,7 @@ function scan(
           arrays.delete(name);
           if (w?.defaulted && !otherArm) defaulted.add(name);
           else defaulted.delete(name);
-          if (w?.unresolved && /^"?\$\{?\d\}?"?$/.test(raw)) positional.add(name);
+          if (w?.unresolved && unset(raw)) positional.add(name);
           else positional.delete(name);
           if (w?.unresolved || (otherArm && own.length <= 1)) {
             unknown.add(name);

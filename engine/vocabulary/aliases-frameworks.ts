@@ -32,6 +32,8 @@ export const FRAMEWORK_ROWS: Alias[] = [
   }),
   A('save_steps', 'checkpoint.save_interval', 'save', ['fairseq'], { unit: 'epochs', fw: ['fairseq'] }),
   A('seq_len', 'tokens_per_sample task.tokens_per_sample', 'int', ['fairseq'], { fw: ['fairseq'] }),
+  // fairseq's cap on the tokens of one batch: the sentences of a batch are then a cap too (./derive.ts).
+  A('batch_tokens', 'dataset.max_tokens max_tokens', 'present', ['fairseq'], { fw: ['fairseq'] }),
   A('none', 'dataset.max_tokens max_tokens', 'present', ['fairseq'], { fw: ['fairseq'] }),
   // verl: the actor's micro-batch per GPU; `data.train_batch_size` counts prompts per step, not samples per device.
   A('micro_batch', 'actor.ppo_micro_batch_size_per_gpu', 'int', ['verl'], { scope: 'per-device', fw: ['verl'] }),
@@ -51,6 +53,8 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('micro_batch', 'trainer.per_device_parallelism', 'int', ['levanter'], { scope: 'per-device', fw: ['levanter'] }),
   // Ultralytics: `device: 0,1,2,3` names the GPUs.
   A('devices', 'device', 'devices', ['ultralytics'], { fw: ['ultralytics'] }),
+  // Ultralytics' nominal batch, which sets its gradient accumulation (./ultralytics-batch.ts).
+  A('nbs', 'nbs train.nbs', 'number', ['ultralytics'], { fw: ['ultralytics'] }),
   A('max_steps', 'trainer.total_training_steps', 'int', ['verl'], { unit: 'steps', fw: ['verl'] }),
   // verl: `trainer.save_freq` counts training steps (-1: no checkpoint during training).
   A('save_steps', 'trainer.save_freq', 'save', ['verl'], { unit: 'steps', fw: ['verl'] }),

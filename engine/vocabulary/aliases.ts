@@ -1,8 +1,8 @@
 // The vocabulary: each spelling of a training knob (matched as a key-path suffix, lower case, `-` as `_`; a leading
 // `^` anchors it at the top level), the fact it means, how its value is read, its scope (per-device or global batch)
 // and unit (steps, epochs, tokens, samples), the frameworks it is specific to (none: any file), and where those
-// frameworks document it (./sources.ts). Rows specific to a framework beat generic rows; a longer suffix beats a
-// shorter one. Facts read through a generic row in a file of no known framework are `inferred`.
+// frameworks document it (./sources.ts). Framework rows beat generic rows, a longer suffix a shorter one; facts read
+// through a generic row in a file of no known framework are `inferred`.
 import type { FactKey } from '../types';
 import type { SourceId } from './sources';
 
@@ -37,6 +37,8 @@ export type Target =
   | 'train_samples'
   | 'duration'
   | 'lr'
+  | 'nbs'
+  | 'batch_tokens'
   | 'vision'
   | 'audio'
   /** A key that looks like a training setting but means something else in its framework: read as nothing. */
@@ -285,8 +287,7 @@ export const ALIASES: Alias[] = [
     'bool',
     ['torchtitan', 'hf', 'timm', 'olmo', 'litgpt', 'composer'],
   ),
-  // Not `recompute_method` / `activations_checkpoint_method`: Megatron-LM and NeMo read the method (uniform, block)
-  // only under a granularity (`recompute_granularity: full`); with the granularity null nothing is recomputed.
+  // Not `recompute_method`: Megatron-LM and NeMo read the method only under a `recompute_granularity` (null: none).
   A(
     'grad_checkpointing',
     'activation_checkpointing gradient_checkpointing enable_activation_checkpointing checkpoint_activations recompute_granularity recompute_activations activation_checkpoint.mode activations_checkpoint_granularity grad_checkpointing fsdp_config.activation_checkpointing use_gradient_checkpointing activation_checkpointing.mode grad_checkpoint use_grad_checkpoint',

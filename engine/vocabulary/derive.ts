@@ -7,6 +7,7 @@ import type { Fact, FactKey, FactValue } from '../types';
 import type { Target } from './aliases';
 import type { Framework } from './frameworks';
 import type { Hit } from './read';
+import { ultralyticsBatch } from './ultralytics-batch';
 
 type Put = (k: FactKey, v: FactValue, h: Hit, note?: string) => void;
 type Extras = Map<Target, { value: number; hit: Hit }>;
@@ -49,6 +50,18 @@ export function derive(
   // (https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/nlp/nemo_megatron/batching.html, 2024).
   if (fw?.id === 'nemo' && facts.has('global_batch') && facts.get('grad_accum')?.value === 1)
     facts.delete('grad_accum');
+  // fairseq batches up to `--batch-size` sentences and `--max-tokens` tokens, whichever is reached first
+  // (https://fairseq.readthedocs.io/en/latest/command_line_tools.html, "--max-tokens: maximum number of tokens in a
+  // batch", "--batch-size: number of examples in a batch"): with both, the sentences of a batch are not a fixed count.
+  const cap = facts.get('micro_batch');
+  if (fw?.id === 'fairseq' && extras.has('batch_tokens') && cap && typeof cap.value === 'number')
+    facts.set('micro_batch', {
+      ...cap,
+      value: null,
+      note: `${cap.note ?? 'batch size'}: a cap beside the token cap ${extras.get('batch_tokens')?.hit.entry.text}, not a fixed count`,
+    });
+  if (fw?.id === 'ultralytics')
+    ultralyticsBatch(facts, extras.get('nbs')?.value, writtenUnread('global_batch') || writtenUnread('micro_batch'));
   // Batch: gradient accumulation from global ÷ (micro × data-parallel ranks), when all are known.
   const micro = num('micro_batch');
   const global = num('global_batch');

@@ -92,8 +92,9 @@ export const MORE_FRAMEWORKS: Framework[] = [
       (s.syntax === 'shell' && s.imports.some((p) => /^fairseq-(hydra-)?train$/.test(p))) ||
       // `fairseq-train … --max-update N --update-freq 8` and `fairseq-hydra-train … optimization.max_update=N`.
       (s.syntax === 'shell' &&
-        any(s, 'max_update', 'update_freq', 'distributed_world_size', 'save_interval_updates') &&
-        any(s, 'arch', 'task', 'criterion', 'max_tokens', 'optimization.max_update', 'distributed_world_size')) ||
+        ((any(s, 'max_update', 'update_freq', 'distributed_world_size', 'save_interval_updates') &&
+          any(s, 'arch', 'task', 'criterion', 'max_tokens', 'optimization.max_update', 'distributed_world_size')) ||
+          s.imports.some((p) => /^fairseq-(hydra-)?train$/.test(p)))) ||
       ((s.syntax === 'yaml' || s.syntax === 'json') &&
         ['common', 'optimization', 'distributed_training', 'checkpoint', 'dataset', 'task'].filter((k) => s.top(k))
           .length >= 3 &&
@@ -111,6 +112,11 @@ export const MORE_FRAMEWORKS: Framework[] = [
         : ([['precision', 'fp32', 'common.fp16 and common.bf16 default to False: fp32']] as Row[])),
       // dataset.num_workers (`--num-workers`) defaults to 1 DataLoader worker (DatasetConfig in configs.py).
       ['num_workers', 1, 'dataset.num_workers defaults to 1 data loader worker'],
+      // `--update-freq` defaults to [1]: parameters are updated after every batch
+      // (https://fairseq.readthedocs.io/en/latest/command_line_tools.html, "update parameters every N_i batches").
+      ...(f.has('grad_accum')
+        ? []
+        : ([['grad_accum', 1, 'optimization.update_freq defaults to [1]: one update per batch']] as Row[])),
       // checkpoint.save_interval defaults to 1 epoch unless epoch checkpoints are turned off.
       ...(f.has('periodic_save') ||
       s.value('checkpoint.no_epoch_checkpoints') === true ||

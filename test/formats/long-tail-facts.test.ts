@@ -418,6 +418,8 @@ model.train(data="coco128.yaml", epochs=EPOCHS, batch=BATCH, workers=WORKERS, im
 `;
   const a = await one('train.py', py);
   assert.equal(fact(a, 'epochs')?.value, 50);
-  assert.equal(fact(a, 'global_batch')?.value, 16);
+  // The environment's default batch 16, accumulated round(nbs 64 / 16) = 4 times by Ultralytics.
+  assert.equal(fact(a, 'micro_batch')?.value, 16);
+  assert.equal(fact(a, 'grad_accum')?.value, 4);
   assert.notEqual(fact(a, 'num_workers')?.origin, 'explicit', 'no default: the environment decides');
 });

@@ -161,9 +161,11 @@ const CASES: DevCase[] = [
   },
   {
     file: 'yolo_args.yaml',
+    // batch 32 over 4 GPUs, accumulated max(round(nbs 64 / 32), 1) = 2 times: 64 images per optimizer step.
     facts: {
       epochs: 300,
-      global_batch: 32,
+      global_batch: 64,
+      grad_accum: 2,
       micro_batch: 8,
       devices: 4,
       resolution: 1280,
@@ -176,9 +178,12 @@ const CASES: DevCase[] = [
   },
   {
     file: 'yolo_small_run.yaml',
+    // batch 8 accumulated round(64 / 8) = 8 times on the one GPU Ultralytics picks.
     facts: {
       epochs: 60,
-      global_batch: 8,
+      global_batch: 64,
+      grad_accum: 8,
+      micro_batch: 8,
       resolution: 640,
       precision: 'fp16',
       modality: 'vision',

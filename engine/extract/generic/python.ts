@@ -160,6 +160,11 @@ function namedValue(n: SyntaxNode, consts: Map<string, FactValue>): FactValue | 
   return undefined;
 }
 
+/** Names the file counts up or down with a statement of their own (`epoch += 1`, `step -= 1`). */
+function countedNames(text: string): Set<string> {
+  return new Set([...text.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*[-+]=[ \t]*\d/gm)].map((m) => m[1]));
+}
+
 /** `TransformerConfig.llama2_1B(...)`: a config class's factory method, whose name is the model it builds. */
 function factoryName(n: SyntaxNode): string | undefined {
   if (n.type !== 'call') return undefined;
@@ -177,6 +182,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
   const entries: Entry[] = [];
   const imports: string[] = [];
   const bases: EntrySet['bases'] = [];
+  const counters = countedNames(text);
   let visited = 0;
   // A sub-config bound to a name (`config.training = training = ConfigDict()`, `training = config.training`):
   // `training.n_iters` is `config.training.n_iters`, as a file that starts from this one writes it.
@@ -360,6 +366,8 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
                     ?.childForFieldName('value')
                 : right;
             if (def) push(path, def, span, 'default');
+          } else if (path.length === 1 && counters.has(path[0])) {
+            // A module-level counter (`epoch = 1` … `epoch += 1` in a `while` loop): where it starts, not a setting.
           } else if (scope === 'module' || path.length > 1 || factoryName(right)) {
             if (path.length === 1 && path[0] === '_base_') {
               for (const s of right.type === 'string' ? [right] : right.namedChildren) {

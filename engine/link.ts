@@ -22,7 +22,8 @@ import { primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { withConfigLauncherHardware, withRepoLauncherDevices } from './link/repo-launchers';
-import { withImportedModules, withImportedOptimizer } from './link/imports';
+import { withImportedModules } from './link/imports';
+import { withEntryRepoOptimizer } from './link/repo-optimizer';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
@@ -30,9 +31,9 @@ import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
 import { withUpdateAccumulation } from './link/update-accum';
 import { withReadingScript } from './link/config-readers';
-import { withModelClassOptimizer } from './link/model-optimizer';
-import { withClassMethodOptimizer } from './link/method-optimizer';
+import { withModelClassOptimizer, withTargetClassOptimizer } from './link/model-optimizer';
 import { withGinOptimizer } from './link/gin-optimizer';
+import { withDetectron2Optimizer } from './link/detectron2-optimizer';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
 import { withRepoDefaults } from './link/repo-defaults';
@@ -76,6 +77,7 @@ export function linkFile(input: LinkInput): LinkResult {
       if (drafts.length === 0) {
         drafts = vocabDrafts(linker, file, text, input.tree);
         if (drafts.length) drafts = withReadingScript(linker, file, text, drafts);
+        if (drafts.length) drafts = withDetectron2Optimizer(linker, file, text, drafts);
       }
       // An argparse-only entry script (Megatron-LM's pretrain_gpt.py): the run its launcher beside it gives it.
       if (drafts.length === 0) {
@@ -88,8 +90,6 @@ export function linkFile(input: LinkInput): LinkResult {
       drafts = withDefaultConfig(linker, file, text, input.tree, drafts);
       // The local modules it calls: the trainer, the engine's train_one_epoch, the data module (./link/imports).
       drafts = withImportedModules(linker, file, text, input.tree, drafts);
-      // The optimizer its model class's method builds (nanoGPT's `model.configure_optimizers(…)`).
-      withClassMethodOptimizer(linker, drafts);
       // A script whose run is its modules' (the loop in trainer.py) reads its own loop's length from its default config.
       if (!ownRuns) drafts = withDefaultConfig(linker, file, text, input.tree, drafts, ['epochs', 'max_steps']);
       // A run length the script takes from a config module it imports (`from conf import *`, `C.epochs`).
@@ -197,11 +197,16 @@ export function linkFile(input: LinkInput): LinkResult {
       if (doc) drafts = withModelClassOptimizer(linker, file, doc, drafts);
       // A gin file's optimizer bindings (`Agent.optimizer = @tf.train.AdamOptimizer()`).
       if (/\.gin$/i.test(file)) drafts = withGinOptimizer(linker, file, text, drafts);
+      // A detectron2 config: SGD unless the project's Trainer overrides build_optimizer (./link/detectron2-optimizer).
+      drafts = withDetectron2Optimizer(linker, file, text, drafts);
       // The GPU named by the launchers that pass this config or run its script (./link/repo-launchers).
       if (drafts.length) drafts = withConfigLauncherHardware(linker, file, drafts);
     }
-    // The optimizer an entry script leaves to the helpers or model class it imports (./link/imports).
-    if (kind === 'python' || kind === 'shell') drafts = withImportedOptimizer(linker, drafts);
+    // The optimizer an entry script leaves to the helpers or model class it imports and calls (nanoGPT's
+    // `model.configure_optimizers(…)`, a re-exported `make_optimizer`): ./link/repo-optimizer.
+    if (kind === 'python' || kind === 'shell') drafts = withEntryRepoOptimizer(linker, drafts);
+    // A Hydra-composed LightningModule (`_target_: pkg.Module`): its configure_optimizers() (./link/model-optimizer).
+    if (kind !== 'javascript') drafts = withTargetClassOptimizer(linker, drafts);
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);
   } catch (e) {

@@ -12,6 +12,7 @@ import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { importsModule, importsOf, OTHER_FRAMEWORK } from './python-scan';
 import { ON_CUDA } from './optimizer-impl';
 import { ValueResolver } from './python-values';
+import { optimizerFact } from './python-optimizer';
 import { lossForward } from './host-sync-guard';
 import type { RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
@@ -69,6 +70,12 @@ export function extractStepModule(file: string, text: string, tree: Tree): RunDr
   const calls = findCalls(root, text, COMMON_CALLS);
   const values = new ValueResolver(root, calls);
   const facts = new Map<FactKey, Fact>(fileWideFacts(file, text, root, calls, values, true));
+  // The optimizer a command-line option chooses (`if args.optimizer == 'sgd': … elif … 'adam':`): the branch its
+  // argparse default takes, as a script's reader decides it.
+  if (!facts.has('optimizer') && /\badd_argument\s*\(/.test(text)) {
+    const o = optimizerFact(file, text, root, new ValueResolver(root, findCalls(root, text, ['add_argument'])));
+    if (o) facts.set('optimizer', o);
+  }
   if (!facts.has('precision'))
     facts.set('precision', {
       key: 'precision',

@@ -13,7 +13,7 @@ import { findCalls } from '../parse/python-syntax';
 import type { Tree } from '../parse/python';
 import type { Fact, FactKey, FactValue, Origin } from '../types';
 import type { Linker } from './linker';
-import { importedOptimizer } from './imports';
+import { repoOptimizer } from './repo-optimizer';
 
 /** Facts decided by the reading code, not by the config's values. */
 const AGREED: FactKey[] = ['grad_accum', 'num_workers', 'optimizer'];
@@ -40,7 +40,9 @@ function candidateFacts(linker: Linker, c: Candidate, lookup: PathLookup): Map<F
   if (!out.has('optimizer')) {
     const root = c.tree.rootNode;
     const values = new ValueResolver(root, findCalls(root, c.text, ['add_argument']));
-    const o = optimizerFact(script, c.text, root, values) ?? importedOptimizer(linker, c.file, c.text, root);
+    const o =
+      optimizerFact(script, c.text, root, values) ??
+      repoOptimizer(linker, { file: path.resolve(c.file), text: c.text, root });
     if (o && typeof o.value === 'string') out.set('optimizer', o);
   }
   return out;

@@ -25,7 +25,7 @@ import type { Linker } from './linker';
 import { trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { cachedTree } from './tree-cache';
 import { entrySets } from './vocab';
-import { importedOptimizer } from './imports';
+import { repoOptimizer } from './repo-optimizer';
 import { withTiedReaders } from './config-readers-tied';
 import { overOwnSchema } from './own-schema';
 import { projectTop, pythonFiles } from './project-files';
@@ -358,7 +358,7 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);
     const o =
       optimizerFact(script, reader.text, reader.tree.rootNode, new ValueResolver(reader.tree.rootNode, calls)) ??
-      importedOptimizer(linker, reader.file, reader.text, reader.tree.rootNode);
+      repoOptimizer(linker, { file: path.resolve(reader.file), text: reader.text, root: reader.tree.rootNode });
     if (o && typeof o.value === 'string') fill({ ...o, origin: 'inferred' });
   }
   // The model the code builds (`generator = BigVGAN(h)`), where the config names none.

@@ -16,7 +16,7 @@ import { nodesOfType } from '../parse/nodes-of-type';
 import { definitionOf, importBindings } from '../extract/python-imports';
 import { argparseTyped, type ImportedArgs } from '../extract/imported-args';
 import type { FactValue } from '../types';
-import { ImportWalk, importRoots, type Mod } from './imports';
+import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Linker } from './linker';
 
 /** Libraries, never a repository's parser module. */

@@ -10,7 +10,7 @@ import { findCalls, literal } from '../parse/python-syntax';
 import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver, type Resolved } from '../extract/python-values';
 import { importBindings } from '../extract/python-imports';
-import { ImportWalk, importRoots, type Mod } from './imports';
+import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Linker } from './linker';
 import { openLengths } from './open-length';
 import * as path from 'node:path';

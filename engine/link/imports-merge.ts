@@ -22,7 +22,7 @@ import { dropUnusedSteps } from './unused-steps';
 import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
-import type { Mod } from './imports';
+import type { Mod } from './import-walk';
 import { scriptValues, type LaunchCommand } from './launched-args';
 
 export interface Reached {

@@ -9,11 +9,13 @@ import { A, type Alias } from './aliases';
 export const FRAMEWORK_ROWS: Alias[] = [
   // DINO: `saveckp_freq` checkpoints every N epochs.
   A('save_steps', 'saveckp_freq', 'save', ['dino', 'dinov2'], { unit: 'epochs', fw: ['dinov2'] }),
-  // SpeechBrain: the epoch counter's limit, the gradient accumulation run option, and time-based checkpoints.
+  // SpeechBrain: the epoch counter's limit, the gradient accumulation run option, time-based checkpoints, the optimizer.
   A('epochs', 'number_of_epochs epoch_counter.limit', 'int', ['speechbrain'], { unit: 'epochs' }),
   A('grad_accum', 'grad_accumulation_factor', 'int', ['speechbrain']),
   A('periodic_save', 'ckpt_interval_minutes ckpt_interval_steps', 'minutes', ['speechbrain'], { fw: ['speechbrain'] }),
   A('precision', 'auto_mix_prec', 'precision', ['speechbrain'], { on: 'fp16', fw: ['speechbrain'] }),
+  // `opt_class: !name:torch.optim.Adam`: the optimizer constructor the Brain class is given.
+  A('optimizer', 'opt_class', 'string', ['speechbrain'], { fw: ['speechbrain'] }),
   // fairseq: updates are optimizer steps; `update_freq` is gradient accumulation; `max_tokens` is the tokens of one
   // batch on one GPU (not the run's tokens); `checkpoint.save_interval` counts epochs.
   A('max_steps', 'max_update optimization.max_update', 'int', ['fairseq'], { unit: 'steps', fw: ['fairseq'] }),

@@ -1,5 +1,5 @@
 // The optimizer a script's run builds in the repository code it uses while its own loop runs the step
-// (engine/link/reached-optimizer.ts): a TensorFlow 1 model class whose `__init__` makes the optimizer and its train op,
+// (engine/link/repo-optimizer.ts): a TensorFlow 1 model class whose `__init__` makes the optimizer and its train op,
 // a PyTorch helper called before the script's loop. Only what the definitions the script reaches construct counts;
 // nothing when they disagree, when the choice is a parameter, or when the script builds an optimizer itself.
 // Fixtures written for this project in the style of public research code.

@@ -42,10 +42,18 @@ export function yamlEntries(file: string, text: string): EntrySet | undefined {
       const cls = tag && /^!(?:new|name|apply):([\w.]+)/.exec(tag)?.[1];
       if (cls) imports.add(cls);
       const span = { start: ks.start, end: vs?.end ?? ks.end };
+      // `opt_class: !name:torch.optim.Adam` (its arguments below it): the optimizer class the key names, as the
+      // Brain class constructs it (https://speechbrain.readthedocs.io/en/latest/tutorials/basics/brain-class.html).
+      const optimizerClass = !!cls && /(^|\.)optim\.[A-Z]\w*$/.test(cls);
+      if (optimizerClass) {
+        const t = shortText(text.slice(span.start, span.end));
+        entries.push({ path: p, value: cls, span, text: t, kind: 'value' });
+      }
       if (isMap(v)) {
         walk(v, p, depth + 1);
         continue;
       }
+      if (optimizerClass) continue;
       const one = isSeq(v) && v.items.length === 1 ? yamlScalar(v.items[0]) : undefined;
       entries.push({
         path: p,

@@ -36,6 +36,7 @@ import { withGinOptimizer } from './link/gin-optimizer';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
 import { withRepoDefaults } from './link/repo-defaults';
+import { withCodeLibrary } from './link/code-library';
 import { pythonLauncherDrafts } from './link/python-launcher';
 import { namingLauncherRuns } from './link/naming-launchers';
 
@@ -204,6 +205,8 @@ export function linkFile(input: LinkInput): LinkResult {
     if (kind === 'python' || kind === 'shell') drafts = withImportedOptimizer(linker, drafts);
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);
+    // The framework a user names for a run read through the vocabulary: its code's library (./link/code-library).
+    if (kind !== 'javascript') drafts = withCodeLibrary(linker, file, drafts);
   } catch (e) {
     linker.messages.push(`linking ${path.basename(file)} failed: ${(e as Error).message}`);
   }

@@ -178,6 +178,16 @@ function lightningRun(spec: HydraSpec, comp: Composition, t: Target): RunDraft {
       value: true,
       text: `_target_: ${early.target}`,
     });
+  // A DeepSpeedStrategy target (a `strategy` group the Trainer interpolates): its stage, else Lightning's default.
+  const ds = all.find((x) => /(^|\.)DeepSpeedStrategy$/.test(x.target));
+  const stage = ds?.map.entries.get('stage');
+  if (ds && typeof fields.get('strategy')?.value !== 'string' && !ds.map.entries.has('config'))
+    fields.set('strategy', {
+      ...(stage?.kind === 'leaf' ? stage.field : ds.leaf.field),
+      name: 'strategy',
+      value: stage === undefined ? 'deepspeed' : stage.kind === 'leaf' ? `deepspeed_stage_${stage.field.value}` : null,
+      text: `_target_: ${ds.target}${stage?.kind === 'leaf' ? ` (stage: ${stage.field.text})` : ''}`,
+    });
   const batch = [
     ['data', 'batch_size'],
     ['datamodule', 'batch_size'],

@@ -208,8 +208,14 @@ export interface OffsetEdit {
 export type PlanEditor = (changes: Partial<Record<FactKey, FactValue>>) => OffsetEdit[] | undefined;
 
 export interface RunPlan {
-  /** Framework of the run-defining object: "hf-trainer", "trl-sft", ... */
+  /** Framework of the run-defining object: "hf-trainer", "trl-sft", ... (the reader's id, which rules decide on). */
   framework: string;
+  /**
+   * The framework a user names, where `framework` is a generic reader's id (`config`): the library the run's code
+   * trains with (`pytorch`, `tensorflow`, `flax`, …) or the OpenMMLab codebase of an mmengine config
+   * (../engine/link/code-library.ts). Shown in place of `framework` (`frameworkName`).
+   */
+  library?: string;
   /** The run-defining call (where the CodeLens goes). */
   entry: { file: string; span: Span; label: string };
   files: string[];
@@ -218,6 +224,9 @@ export interface RunPlan {
   /** Spans of the keyword arguments / keys that shape the footprint, for hovers. */
   relevantSpans: { file: string; span: Span; key: FactKey }[];
 }
+
+/** The framework shown for a run: the one a user names (`library`), else the reader's id. */
+export const frameworkName = (plan: Pick<RunPlan, 'framework' | 'library'>): string => plan.library ?? plan.framework;
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Applicability = 'safe' | 'unsafe' | 'display-only';

@@ -178,6 +178,16 @@ function lightningRun(spec: HydraSpec, comp: Composition, t: Target): RunDraft {
       value: true,
       text: `_target_: ${early.target}`,
     });
+  // A DeepSpeedStrategy target (a `strategy` group the Trainer interpolates): its stage, else Lightning's default.
+  const ds = all.find((x) => /(^|\.)DeepSpeedStrategy$/.test(x.target));
+  const stage = ds?.map.entries.get('stage');
+  if (ds && typeof fields.get('strategy')?.value !== 'string' && !ds.map.entries.has('config'))
+    fields.set('strategy', {
+      ...(stage?.kind === 'leaf' ? stage.field : ds.leaf.field),
+      name: 'strategy',
+      value: stage === undefined ? 'deepspeed' : stage.kind === 'leaf' ? `deepspeed_stage_${stage.field.value}` : null,
+      text: `_target_: ${ds.target}${stage?.kind === 'leaf' ? ` (stage: ${stage.field.text})` : ''}`,
+    });
   // Else the batch of the one LightningDataModule the config instantiates, whatever its group is called
   // (`dataset: {_target_: pkg.MNISTDataModule, batch_size: …}`): a DataModule's loaders take it (Lightning docs,
   // https://lightning.ai/docs/pytorch/stable/data/datamodule.html, 2025).

@@ -28,6 +28,13 @@ import { nodesOfType } from '../parse/nodes-of-type';
 /** The note on `epochs` when Lightning's `max_epochs=-1` leaves training without an epoch limit (GML601 reads it). */
 const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
 
+/**
+ * Lightning's DeepSpeedStrategy defaults to ZeRO stage 2, and `strategy="deepspeed"` is that strategy with its
+ * defaults (lightning/pytorch/strategies/deepspeed.py: `stage: int = 2`, `register_strategies`;
+ * https://lightning.ai/docs/pytorch/stable/advanced/model_parallel/deepspeed.html, 2025).
+ */
+export const DS_DEFAULT = "DeepSpeedStrategy's default ZeRO stage 2 (no stage given)";
+
 /** Lightning precision input → the precision the run computes in. */
 export function lightningPrecision(v: FactValue | undefined): string | undefined {
   const s = String(v).toLowerCase();
@@ -110,8 +117,11 @@ export const LIGHTNING_SCHEMA: Schema = {
     const bs = f('batch_size');
     if (bs) out.push(fact('micro_batch', int(bs.value) ?? null, bs));
     const st = f('strategy');
-    const stage = typeof st?.value === 'string' ? /deepspeed_stage_(\d)/.exec(st.value)?.[1] : undefined;
-    if (st && stage) out.push(fact('zero_stage', Number(stage), st));
+    const ds =
+      typeof st?.value === 'string' ? /^deepspeed(?:_stage_(\d)(?:_offload(?:_nvme)?)?)?$/.exec(st.value) : null;
+    if (st && ds?.[1]) out.push(fact('zero_stage', Number(ds[1]), st));
+    // `strategy="deepspeed"` is the registered DeepSpeedStrategy with its defaults: ZeRO stage 2.
+    else if (st && ds) out.push({ ...fact('zero_stage', 2, st, DS_DEFAULT), origin: 'framework-default' });
     // Checkpointing: enable_checkpointing=False, else a user ModelCheckpoint's trigger, else the default one.
     const en = f('enable_checkpointing');
     const ck = f('checkpoint');
@@ -388,7 +398,18 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
         span: cb.span,
         note: 'callbacks this reader cannot read may stop the run early',
       });
-    const stage = dsStrategy ? resolve(dsStrategy.kwargs.get('stage')?.value).value : undefined;
+    const stageArg = dsStrategy?.kwargs.get('stage');
+    const stage = stageArg ? resolve(stageArg.value).value : undefined;
+    // No stage and no DeepSpeed config of its own (`config=`, which holds the stage): the default, stage 2.
+    if (dsStrategy && !stageArg && !dsStrategy.kwargs.has('config') && !dsStrategy.positional.length)
+      facts.set('zero_stage', {
+        key: 'zero_stage',
+        value: 2,
+        origin: 'framework-default',
+        file,
+        span: spanOf(dsStrategy.node),
+        note: `DeepSpeedStrategy(): ${DS_DEFAULT}`,
+      });
     if (typeof stage === 'number')
       facts.set('zero_stage', {
         key: 'zero_stage',

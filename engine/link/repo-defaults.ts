@@ -282,6 +282,12 @@ function repoVerdict(linker: Linker, file: string): { root: string; verdict: Ver
   }
   const root = known.root;
   if (!root) return undefined;
+  const sc = scanOf(linker, root, st);
+  return { root, verdict: verdictOf(sc, { file: linker.input.file, text: linker.input.text }) };
+}
+
+/** The scan of a repository folder: the cached one while it holds, else a new one. */
+function scanOf(linker: Linker, root: string, st: ReaderState | undefined): Scan {
   let sc = scans.get(root);
   if (!sc || !holds(linker, sc, st)) {
     sc = scan(linker, root, st);
@@ -289,7 +295,7 @@ function repoVerdict(linker: Linker, file: string): { root: string; verdict: Ver
     if (scans.size >= MAX_CACHED) scans.clear();
     scans.set(root, sc);
   }
-  return { root, verdict: verdictOf(sc, { file: linker.input.file, text: linker.input.text }) };
+  return sc;
 }
 
 /** Runs with no precision or no device count take what their repository fixes (see the head of this file). */
@@ -321,4 +327,14 @@ export function withRepoDefaults(linker: Linker, file: string, drafts: RunDraft[
     for (const f of add) facts.set(f.key, f);
     return { ...d, plan: { ...d.plan, facts } };
   });
+}
+
+/**
+ * The training libraries the code files of `file`'s repository import, by number of files (`torch`, `tensorflow`,
+ * `keras`, `jax`, `flax`, `tf_keras`: each file's first such import), from the same bounded, cached scan; undefined
+ * where the repository cannot be read whole. ./code-library names a run's framework from it.
+ */
+export function repoLibraries(linker: Linker, file: string): ReadonlyMap<string, number> | undefined {
+  const root = repoRoot(linker, file, MAX_UP);
+  return root ? scanOf(linker, root, linker.input.reader.state?.()).tally?.frameworks : undefined;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../core/index';
 import * as fmt from '../../engine/format';
 import type { Settings } from '../../engine/settings';
+import { frameworkName } from '../../engine/types';
 import { ruleMarkdown } from '../../rules/docs';
 import { RULES, docsUrl, findRule } from '../../rules/index';
 import { unknownSelectors } from '../../rules/select';
@@ -337,7 +338,7 @@ export function buildProgram(out: (s: string) => void): Command {
         for (const { r, run } of runs) {
           const e = run.estimate;
           out(
-            `${r.path}:${position(r.text, run.plan.entry.span.start).line} ${run.plan.entry.label} (${run.plan.framework})`,
+            `${r.path}:${position(r.text, run.plan.entry.span.start).line} ${run.plan.entry.label} (${frameworkName(run.plan)})`,
           );
           if (e.method === 'insufficient-inputs') {
             out(`  footprint unknown: ${e.warnings.join('; ')}`);

@@ -2,7 +2,7 @@
 // printed under an estimate, measurement problems, and a run as `greenml plan` JSON.
 
 import { Estimate } from '../../core/index';
-import { AnalyzedRun } from '../../engine/types';
+import { AnalyzedRun, frameworkName } from '../../engine/types';
 import { EstimateOptions, Measurements } from '../review/measurements';
 import * as fmt from '../../engine/format';
 import { position } from './output';
@@ -120,7 +120,7 @@ export function planJson(run: AnalyzedRun, linked: boolean, textOf: (file: strin
       line: at(run.plan.entry.file, run.plan.entry.span)?.start.line,
     },
     linked,
-    framework: run.plan.framework,
+    framework: frameworkName(run.plan),
     files: run.plan.files,
     facts: Object.fromEntries(
       [...run.plan.facts.values()].map((f) => [

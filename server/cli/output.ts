@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl, findRule } from '../../rules/index';
 import * as fmt from '../../engine/format';
-import type { AnalyzedRun, Finding, OffsetEdit, Span } from '../../engine/types';
+import { frameworkName, type AnalyzedRun, type Finding, type OffsetEdit, type Span } from '../../engine/types';
 import type { Estimate } from '../../core/index';
 
 export interface FileResult {
@@ -52,7 +52,7 @@ export function runJson(run: AnalyzedRun) {
   const e = run.estimate;
   return {
     entry: { path: run.plan.entry.file, label: run.plan.entry.label },
-    framework: run.plan.framework,
+    framework: frameworkName(run.plan),
     files: run.plan.files,
     estimate: estimateJson(e),
   };

@@ -4,7 +4,7 @@
 import { createColors } from 'picocolors';
 import wrapAnsi from 'wrap-ansi';
 import * as fmt from '../../engine/format';
-import type { AnalyzedRun, Finding } from '../../engine/types';
+import { frameworkName, type AnalyzedRun, type Finding } from '../../engine/types';
 import { combineShares } from '../report/data';
 import { position, type FileResult } from './output';
 
@@ -114,7 +114,7 @@ export function checkReport(results: FileResult[], opts: { color: boolean; width
       for (const run of r.runs) {
         const e = run.estimate;
         const p = position(r.text, run.plan.entry.span.start);
-        out.push(`${c.bold(`${r.path}:${p.line}`)}  ${run.plan.entry.label} ${c.dim(`(${run.plan.framework})`)}`);
+        out.push(`${c.bold(`${r.path}:${p.line}`)}  ${run.plan.entry.label} ${c.dim(`(${frameworkName(run.plan)})`)}`);
         if (e.method === 'insufficient-inputs') out.push(wrap(`footprint unknown — ${e.warnings.join('; ')}`, 4));
         else
           out.push(

@@ -8,7 +8,7 @@ import {
   type Range,
   type RunInputs,
 } from '../../core/index';
-import type { AnalyzedRun, Finding } from '../../engine/types';
+import { frameworkName, type AnalyzedRun, type Finding } from '../../engine/types';
 
 /** What a report needs of one reviewed file (the CLI's FileResult and the server's analysis both have it). */
 export interface ReviewedFile {
@@ -183,7 +183,7 @@ export function buildReport(
       path: show(file.path),
       line: lineOf(file.text, run.plan.entry.span.start),
       label: run.plan.entry.label,
-      framework: run.plan.framework,
+      framework: frameworkName(run.plan),
       estimate: known
         ? {
             energyKWh: e.energyKWh,

@@ -124,30 +124,10 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
 function stopCounter(text: string, root: SyntaxNode): RegExpExecArray | undefined {
   for (const m of text.matchAll(/\b\w*(patience|early_?stop)\w*\b/gi)) {
     const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
-    if (node && (inSchedulerArgs(node) || inFlagDeclaration(node))) continue;
+    if (node && inSchedulerArgs(node)) continue;
     return m;
   }
   return undefined;
-}
-
-/**
- * A word in the strings of a command-line flag's declaration (`add_argument('--patience-epochs', …, help='patience
- * epochs for Plateau LR scheduler')`, absl `DEFINE_integer('patience', …)`): it declares a setting, and the code that
- * counts is where the value is read (`args.patience`), which is found by itself. timm's train.py declares
- * `--patience-epochs` for its plateau scheduler, read by timm's `create_scheduler`, and stops nothing
- * (https://github.com/huggingface/pytorch-image-models/blob/main/train.py).
- */
-function inFlagDeclaration(node: SyntaxNode): boolean {
-  let inString = false;
-  for (let p: SyntaxNode | null = node; p; p = p.parent) {
-    if (p.type === 'string') inString = true;
-    if (p.type === 'call')
-      return (
-        inString && /(^|\.)(add_argument|add_option|DEFINE_\w+)$/.test(p.childForFieldName('function')?.text ?? '')
-      );
-    if (/statement|definition|block/.test(p.type)) return false;
-  }
-  return false;
 }
 
 /**

@@ -73,10 +73,6 @@ export const MORE_FRAMEWORKS: Framework[] = [
     modalityOf: (s) =>
       /audio|speech|wav2vec|hubert|asr/i.test(String(s.value('task._name') ?? '')) ? 'audio' : undefined,
     detect: (s) =>
-      // The command-line tools fairseq installs (`fairseq-train`, `fairseq-hydra-train`, or `python -m
-      // fairseq_cli.train`: setup.py `console_scripts`), whatever flags they are given.
-      (s.syntax === 'shell' &&
-        s.imports.some((i) => /^fairseq[-_](hydra[-_])?train$|^fairseq_cli\.(hydra_)?train$/.test(i))) ||
       // `fairseq-train … --max-update N --update-freq 8` and `fairseq-hydra-train … optimization.max_update=N`.
       (s.syntax === 'shell' &&
         any(s, 'max_update', 'update_freq', 'distributed_world_size', 'save_interval_updates') &&
@@ -96,8 +92,6 @@ export const MORE_FRAMEWORKS: Framework[] = [
       ...(f.has('precision')
         ? []
         : ([['precision', 'fp32', 'common.fp16 and common.bf16 default to False: fp32']] as Row[])),
-      // optimization.update_freq defaults to [1]: one optimizer step per batch.
-      ...(f.has('grad_accum') ? [] : ([['grad_accum', 1, 'optimization.update_freq defaults to [1]']] as Row[])),
       // checkpoint.save_interval defaults to 1 epoch unless epoch checkpoints are turned off.
       ...(f.has('periodic_save') ||
       s.value('checkpoint.no_epoch_checkpoints') === true ||

@@ -1,7 +1,7 @@
 // No value the files do not support (issue 11), session 20: an AMP import that is never used sets up no mixed
-// precision; an autocast in the `else:` of `if not fp16:` runs only when the switch is on; a flag's declaration
-// that mentions patience stops nothing; `fairseq-train` is fairseq whatever flags it is given. Fixtures written for
-// these tests.
+// precision; an autocast in the `else:` of `if not fp16:` runs only when the switch is on, and a switch the script
+// passes down by name decides a module's autocast; a break behind a trainer's `--early_stop` left off stops nothing;
+// SpeechBrain's `Brain.fit` trains. Fixtures written for these tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, fact } from './helpers';
@@ -54,50 +54,6 @@ test('autocast in the else of `if not fp16:` runs only when fp16 is on: fp32 wit
   assert.equal(fact(off, 'precision')?.value, 'fp32');
   const on = await analyze({ 'train.py': SWITCHED('True') }, 'train.py');
   assert.equal(fact(on, 'precision')?.value, 'fp16');
-});
-
-const VALIDATED = (flags: string, extra: string) =>
-  LOOP(
-    `parser = argparse.ArgumentParser()\n${flags}\nargs = parser.parse_args()\n${extra}`,
-    `${PLAIN_STEP}
-    validate(model)`,
-  );
-
-test('a flag declared with "patience" for the LR scheduler stops nothing; an early-stopping object built with it does', async () => {
-  // timm's train.py: `--patience-epochs` is read by its plateau scheduler, not by the loop.
-  const timm = VALIDATED(
-    "parser.add_argument('--patience-epochs', type=int, default=10, help='patience epochs for Plateau LR scheduler')",
-    '',
-  );
-  const a = await analyze({ 'train.py': timm }, 'train.py');
-  assert.equal(fact(a, 'early_stopping')?.value, false);
-  const stopper = VALIDATED(
-    "parser.add_argument('--patience', type=int, default=10)",
-    'stopper = EarlyStopping(patience=args.patience)',
-  );
-  const b = await analyze({ 'train.py': stopper }, 'train.py');
-  assert.equal(fact(b, 'early_stopping')?.value, true);
-});
-
-const FAIRSEQ = (extra: string) => `CUDA_VISIBLE_DEVICES=0 fairseq-train data-bin/wmt \\
-    --task translation --arch transformer \\
-    --optimizer adam --lr 5e-4 --batch-size 64 \\
-    --criterion label_smoothed_cross_entropy${extra}
-`;
-
-test('fairseq-train is fairseq without its step flags: fp32 and one step per batch unless the command says otherwise', async () => {
-  const a = await analyze({ 'train.sh': FAIRSEQ('') }, 'train.sh');
-  assert.equal(fact(a, 'precision')?.value, 'fp32');
-  assert.equal(fact(a, 'grad_accum')?.value, 1);
-  const b = await analyze({ 'train.sh': FAIRSEQ(' \\\n    --fp16 --update-freq 4') }, 'train.sh');
-  assert.equal(fact(b, 'precision')?.value, 'fp16');
-  assert.equal(fact(b, 'grad_accum')?.value, 4);
-  // fairseq's translation tool trains nothing.
-  const gen = await analyze(
-    { 'generate.sh': 'fairseq-generate data-bin/wmt --path ckpt/checkpoint_best.pt --batch-size 128 --beam 5\n' },
-    'generate.sh',
-  );
-  assert.equal(gen.runs.length + (gen.linked?.length ?? 0), 0);
 });
 
 const FIT_ONE_EPOCH = `import torch

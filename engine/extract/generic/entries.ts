@@ -53,7 +53,7 @@ export interface EntrySet {
   entries: Entry[];
   /** Files this one inherits from (`_BASE_:` in detectron2, `_base_ = [...]` in mmengine, gin `include`). */
   bases: Base[];
-  /** Module names a Python file imports, the programs a shell launcher runs (for framework detection). */
+  /** Module names a Python file imports (for framework detection). */
   imports?: string[];
 }
 

@@ -18,14 +18,6 @@ function otherWork(words: Word[]): boolean {
   return !!prog && namedForOtherWork(prog);
 }
 
-/** The program a command runs: its name (`fairseq-train`), or the module of `python -m fairseq_cli.train`. */
-function programOf(words: Word[]): string | undefined {
-  const first = words[0]?.text ?? '';
-  if (!first || first.includes('$')) return undefined;
-  const m = /(^|\/)python[\d.]*$/.test(first) ? words.findIndex((w) => w.text === '-m') : -1;
-  return m >= 0 ? words[m + 1]?.text : first.split('/').pop();
-}
-
 const NEGATIVE = /^-\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
 /** `preset`: variables known before the script runs (those of a file it sources). */
@@ -35,7 +27,6 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
   const wordWriter = (w: Word, from: number) => (v: FactValue) => [
     { file, start: from, end: w.span.end, newText: cliLiteral(v, 'yaml') },
   ];
-  const programs = new Set<string>();
   for (const cmd of script.commands) {
     const words = cmd.words;
     // An evaluation tool or script run after training (`lm_eval --batch_size 4`, `python eval.py`): its flags are not
@@ -45,8 +36,6 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
     // where the `\` escapes the space and `#` ends the command) make a command `--b …` that bash cannot find, so
     // their flags never reach the run (bash(1), QUOTING and COMMENTS).
     if (words[0]?.text.startsWith('-')) continue;
-    const program = programOf(words);
-    if (program) programs.add(program);
     for (let i = 1; i < words.length && entries.length < MAX_ENTRIES; i++) {
       const w = words[i];
       const raw = text.slice(w.span.start, w.span.end);
@@ -134,7 +123,7 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
       ...(oneGpu && m[1] === 'CUDA_VISIBLE_DEVICES' ? { setting: true as const } : {}),
     });
   }
-  return { file, syntax: 'shell', entries, bases: [], imports: programs.size ? [...programs] : undefined };
+  return { file, syntax: 'shell', entries, bases: [] };
 }
 
 /**

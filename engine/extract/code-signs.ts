@@ -28,8 +28,19 @@ const MIXED_SIGNS =
 /** A command-line switch that turns mixed precision on (`--amp`, `--use_amp`, `--fp16`, `--bf16`, `--native-amp`). */
 const MIXED_FLAG = /^(use_|enable_|native_|apex_)?(amp|fp16|bf16|mixed_precision|half(_precision)?)$/;
 
+/** The same length of spaces (newlines kept), so that offsets found in the rest of the text stay the file's. */
+const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+
 /** Code without its `#` comments (a comment that mentions autocast sets nothing up). */
-export const withoutComments = (text: string) => text.replace(/(^|\s)#[^\n]*/g, '$1');
+export const withoutComments = (text: string) => text.replace(/(^|\s)#[^\n]*/g, blank);
+
+/**
+ * Code without its imports of PyTorch's AMP names (`from torch.cuda.amp import autocast, GradScaler`, `from torch
+ * import autocast`): a name imported and never used sets nothing up — copied training code often keeps the import
+ * of a mixed precision it never turned on. A use (`with autocast():`, `GradScaler()`) is still a sign.
+ */
+const withoutAmpImports = (text: string) =>
+  text.replace(/^[ \t]*from[ \t]+torch(?:\.cuda)?(?:\.amp)?[ \t]+import[ \t]+(?:\([^)]*\)|[^\n]*)/gm, blank);
 
 /** The precision an object that trains is built with: `Fabric(precision=…)`, `Trainer(precision=…)`, `Accelerator(mixed_precision=…)`. */
 function constructedPrecision(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact | undefined {
@@ -128,7 +139,7 @@ export function unreadPrecision(file: string, root: SyntaxNode, text: string, va
   if (apex?.origin === 'script-default') return apex;
   if (off) return off;
   if (apex) return apex;
-  const sign = MIXED_SIGNS.exec(withoutComments(text));
+  const sign = MIXED_SIGNS.exec(withoutAmpImports(withoutComments(text)));
   if (!sign) return undefined;
   return {
     key: 'precision',

@@ -219,6 +219,32 @@ export function switchAbove(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+export const isOn = (v: unknown) => !(v === false || v === null || v === 0 || v === '');
+
+/**
+ * The switch of the innermost `if` whose body or `else:` holds `node`, and the value it must have for `node` to run:
+ * `if amp:` body (on), `if not fp16:` body (off), and their `else:` bodies the other way round — bubbliiiing's
+ * `if not fp16: … loss.backward() … else: with autocast(): …` runs the autocast only when `fp16` is on.
+ */
+export function branchSwitch(node: SyntaxNode): { cond: SyntaxNode; runsWhen: boolean } | undefined {
+  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const body = p.childForFieldName('consequence');
+    const inBody = !!body && node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
+    const alt = p.childForFieldName('alternative');
+    const inElse = alt?.type === 'else_clause' && node.startIndex >= alt.startIndex && node.endIndex <= alt.endIndex;
+    if (!inBody && !inElse) return undefined;
+    let c = p.childForFieldName('condition');
+    let runsWhen = inBody;
+    if (c?.type === 'not_operator') {
+      c = c.childForFieldName('argument');
+      runsWhen = !runsWhen;
+    }
+    return c && ['identifier', 'attribute', 'subscript'].includes(c.type) ? { cond: c, runsWhen } : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The function holding `node` when its one use is a side of a conditional expression
  * (`opt.step(closure if not config.mixed else closure_mixed)`): the condition, and whether the true side names it.
@@ -246,10 +272,11 @@ function conditionalChoice(node: SyntaxNode): { cond: SyntaxNode; whenTrue: bool
  * it is only known at run time (a config read then); undefined when no switch stands in the way.
  */
 export function switchedBy(node: SyntaxNode, values: ValueResolver): 'off' | string | undefined {
-  const guard = switchAbove(node);
+  const branch = branchSwitch(node);
+  const guard = branch?.cond;
   const g = guard && values.resolve(guard).value;
-  if (guard && (g === false || g === null || g === 0)) return 'off';
-  if (guard && g === undefined) return `under \`if ${guard.text}:\``;
+  if (branch && guard && g !== undefined && isOn(g) !== branch.runsWhen) return 'off';
+  if (branch && guard && g === undefined) return `under \`if ${branch.runsWhen ? '' : 'not '}${guard.text}:\``;
   const pick = conditionalChoice(node);
   const not = pick?.cond.type === 'not_operator' ? pick.cond.childForFieldName('argument') : undefined;
   const v = pick && values.resolve(not ?? pick.cond).value;

@@ -363,6 +363,7 @@ function saveFacts(
 /** Precision of a hand-written loop: autocast, GradScaler, .half()/.bfloat16(), TF32 flags; fp32 when none. */
 export function torchPrecision(file: string, root: SyntaxNode, text: string, values: ValueResolver): Fact {
   const autocasts = findCalls(root, text, ['autocast']).filter((c) => c.name === 'autocast');
+  let switchedOff: (typeof autocasts)[number] | undefined;
   for (const a of autocasts) {
     const enabled = a.kwargs.get('enabled');
     const en = enabled ? values.resolve(enabled.value).value : true;
@@ -380,7 +381,10 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       };
     // Under `if amp:` with `amp` read from a config at run time: whether it runs is not known either.
     const sw = switchedBy(a.node, values);
-    if (sw === 'off') continue;
+    if (sw === 'off') {
+      switchedOff ??= a;
+      continue;
+    }
     if (sw) return { ...base, value: null, note: `${sw}: not known if on` };
     const dt = a.kwargs.get('dtype')?.value ?? a.positional.find((p) => /float16|bfloat16|half/.test(p.text));
     const device = a.kwargs.get('device_type')?.value.text ?? a.positional[0]?.text ?? '';
@@ -431,6 +435,7 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
   // `GradScaler(enabled=args.amp)` with a store_true flag: no loss scaling unless the flag is given.
   const scaler = findCalls(root, text, ['GradScaler']).find((c) => {
     const e = c.kwargs.get('enabled');
+    if (switchedBy(c.node, values) === 'off') return false;
     return !e || values.resolve(e.value).value !== false;
   });
   if (scaler)
@@ -467,6 +472,17 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       file,
       span: spanOf(off.node),
       note: `${off.callee}(enabled=${off.kwargs.get('enabled')?.value.text}) is off by default: fp32 unless it is turned on`,
+    };
+  // Every autocast behind a switch that is off by default (`if not fp16: … else: with autocast():` with
+  // `fp16 = False`): the default run trains in fp32.
+  if (switchedOff)
+    return {
+      key: 'precision',
+      value: 'fp32',
+      origin: 'script-default',
+      file,
+      span: spanOf(switchedOff.node),
+      note: `${switchedOff.callee}(…) runs only behind a switch that is off by default: fp32`,
     };
   return (
     unreadPrecision(file, root, text, values) ?? {

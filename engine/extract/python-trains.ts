@@ -22,9 +22,13 @@ import { isAgentUpdate, isGradientCall, isGraphTrainRun, isUpdateCall, UPDATE_CA
 
 export const TRAINS_AT = 2;
 
-/** Keyword arguments that make a `fit`/`train`/`learn` call a training call (run length, batch, learning rate). */
+/**
+ * Keyword arguments that make a `fit`/`train`/`learn` call a training call (run length, batch, learning rate).
+ * `epoch_counter`: SpeechBrain's `Brain.fit(epoch_counter, train_set, valid_set=None, …)`, which runs the training
+ * loop (https://speechbrain.readthedocs.io/en/latest/API/speechbrain.core.html#speechbrain.core.Brain.fit).
+ */
 const TRAINING_KWARGS =
-  /^(epochs|nb_epoch|n_epochs|num_epochs|max_epochs|epoch|batch_size|mini_batch_size|num_boost_round|num_round|n_estimators|total_timesteps|max_steps|num_steps|steps_per_epoch|iterations|n_iter|max_iter|learning_rate|lr|train_steps|num_train_epochs)$/;
+  /^(epochs|epoch_counter|nb_epoch|n_epochs|num_epochs|max_epochs|epoch|batch_size|mini_batch_size|num_boost_round|num_round|n_estimators|total_timesteps|max_steps|num_steps|steps_per_epoch|iterations|n_iter|max_iter|learning_rate|lr|train_steps|num_train_epochs)$/;
 const TRAIN_METHODS = new Set(['fit', 'train', 'learn', 'fine_tune', 'finetune', 'fit_generator', 'train_model']);
 const HELPERS =
   /^(train|fit|learn)_?(step|epoch|one_epoch|model|loop|batch|on_batch|iter|iteration|network|net|agent|epochs)$|^(update_parameters|update_model|optimi[sz]e_model|optimi[sz]e_step|training_step|run_training|do_train|train_and_evaluate|train_and_eval)$/;

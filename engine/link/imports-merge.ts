@@ -24,6 +24,7 @@ import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Linker } from './linker';
 import type { Mod } from './import-walk';
 import { scriptValues, type LaunchCommand } from './launched-args';
+import { stopSwitchedOff, switchPassedOn } from './passed-switch';
 
 export interface Reached {
   mod: Mod;
@@ -298,8 +299,9 @@ function callerLoopFacts(
       span: spanOf(saves[0]),
       note: `${saves[0].childForFieldName('function')?.text}(…) in the loop around ${what}(…) runs only when --${off[0]} is given (off by default)`,
     });
-  // A validation pass in that loop, and whether anything stops it early (GML601), as in a loop of the script's own.
-  if (!step.some((f) => f.key === 'validation')) out.push(...validationFacts(id(mod.file), mod.text, outer, call));
+  // A validation pass in that loop, and whether anything stops it early (GML601; a switch left off: ./passed-switch).
+  if (!step.some((f) => f.key === 'validation'))
+    out.push(...validationFacts(id(mod.file), mod.text, outer, call).map((f) => stopSwitchedOff(f, mod, args.values)));
   // Checkpoints the default run writes that keep the weights alone (`state = {"epoch": e, "model": …}`).
   if (save)
     out.push(
@@ -427,10 +429,9 @@ export function reachedFacts(
     const f = stepRun.plan.facts.get(k);
     if (!f || (k === 'data_parallel' && MULTI_PROCESS.test(step.text))) continue;
     if (calledInLoop && f.key === 'epochs' && nodeAt(step.root, f)?.type === 'for_statement') continue;
-    // "Nothing in the loop saves" is read from one module; the objects it calls (an early-stopping callback that
-    // writes the best model) live in others: not claimed from here.
+    // "Nothing in the loop saves" is one module's reading; a callback elsewhere may save the best model: not claimed.
     if (f.key === 'periodic_save' && f.origin === 'framework-default') continue;
-    moduleFacts.push(throughScript(f, step, script, args, id));
+    moduleFacts.push(switchPassedOn(throughScript(f, step, script, args, id), step, into, args.values));
   }
   for (const f of helperFacts(reached, new Set([step.file, script.file]), id)) {
     const mod = reached.find((r) => id(r.mod.file) === f.file)?.mod;

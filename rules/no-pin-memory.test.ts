@@ -31,6 +31,34 @@ for epoch in range(200):
         opt.zero_grad()
 `;
 
+// A script whose training step lives in a trainer class of its own project (`trainer.train_step(…)`), the layout of
+// many detection and GAN repositories.
+const delegated = (move: string) => `import torch
+from torch.utils.data import DataLoader
+from trainer import Trainer
+from data import ImageFolderDataset
+dataset = ImageFolderDataset("data/train")
+dataloader = DataLoader(dataset, batch_size=1, shuffle=True, num_workers=8)
+trainer = Trainer()
+for epoch in range(14):
+    for img, label in dataloader:
+        trainer.train_step(img${move}, label${move})
+`;
+const stepModule = (setup: string) => `import torch
+${setup}
+class Trainer(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = torch.nn.Conv2d(3, 64, 3)
+        self.optimizer = torch.optim.SGD(self.net.parameters(), lr=1e-3)
+
+    def train_step(self, img, label):
+        self.optimizer.zero_grad()
+        loss = torch.nn.functional.mse_loss(self.net(img), label)
+        loss.backward()
+        self.optimizer.step()
+`;
+
 runRuleCases(noPinMemory, [
   {
     name: 'a GPU loop without pinned memory: the fix pins it',
@@ -112,6 +140,30 @@ for epoch in range(3):
     name: 'the same model class over data of an unknown kind (no image size anywhere) is not judged',
     code: ownModel('train = load_records("data.pt")'),
     settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a script whose step runs in its trainer module, batches moved with .cuda(): information on its DataLoader',
+    code: delegated('.cuda()'),
+    files: { '/case/trainer.py': stepModule('') },
+    expect: [{ line: 6, column: 14, severity: 'information', messageIncludes: 'the default' }],
+    fixes: [
+      {
+        applicability: 'safe',
+        outputIncludes: ['DataLoader(dataset, batch_size=1, shuffle=True, num_workers=8, pin_memory=True)'],
+      },
+    ],
+  },
+  {
+    name: 'the same script when neither it nor the trainer module names CUDA is not judged',
+    code: delegated(''),
+    files: { '/case/trainer.py': stepModule('') },
+    expect: [],
+  },
+  {
+    name: 'the same script when the trainer module hands the batches to Accelerate is not judged',
+    code: delegated('.cuda()'),
+    files: { '/case/trainer.py': stepModule('from accelerate import Accelerator\naccelerator = Accelerator()') },
     expect: [],
   },
 ]);

@@ -11,7 +11,8 @@ export const noPinMemory: Rule = {
   summary: 'The training DataLoader of a GPU run does not pin memory',
   doc: {
     whatItDoes:
-      "Flags the training `DataLoader` of a GPU run whose `pin_memory` is False (written, or PyTorch's default), and a " +
+      "Flags the training `DataLoader` of a GPU run whose `pin_memory` is False (written, or PyTorch's default), also " +
+      'in a script whose training step runs in a module it calls (`trainer.train_step(img.cuda(), …)`), and a ' +
       'written `dataloader_pin_memory=False` in TrainingArguments.',
     whyIsThisBad:
       'Copies from pageable host memory go through a staging buffer and cannot overlap with compute; pinned memory ' +
@@ -22,7 +23,8 @@ export const noPinMemory: Rule = {
     fixSafety:
       'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, text models ' +
       '(token batches are small), scripts that never ' +
-      'move batches to CUDA; information only when the GPU is not named in the settings; ' +
+      'move batches to CUDA (neither the script nor the module that runs its step names CUDA); information only when ' +
+      'the GPU is not named in the settings; ' +
       'the Trainer (it pins by default), Lightning and accelerate loops (they place batches themselves).',
   },
   check(ctx) {
@@ -32,7 +34,10 @@ export const noPinMemory: Rule = {
     if (hf && f.origin !== 'explicit') return [];
     // A plain loop that copies batches itself (Lightning and accelerate place batches): information when the GPU
     // is not named in the settings, since the file only shows that batches go to CUDA.
-    if (!hf && ctx.plan.framework !== 'pytorch') return [];
+    // A script whose training step runs in a module it calls (`trainer.train_step(img, …)`) is a run of its own
+    // (framework `config`); its DataLoader's default or written value is judged as a loop's is.
+    const delegated = ctx.plan.framework === 'config' && (f.origin === 'framework-default' || f.origin === 'explicit');
+    if (!hf && ctx.plan.framework !== 'pytorch' && !delegated) return [];
     // Token batches are a few kilobytes: pinning them saves nothing measurable. Images and audio are the case; a
     // named model that is not a vision or audio one (the engine sets modality only for those) is a text model.
     // The training images' size (a crop in the transforms, a known image dataset) says images too, whatever the

@@ -21,6 +21,7 @@ import { validationFacts } from '../extract/python-loop-eval';
 import { notEpochs } from '../extract/loop-bounds';
 import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
+import { judgedLoaderFacts } from '../extract/pinned-copies';
 import type { Linker } from './linker';
 import type { Mod } from './imports';
 import { scriptValues, type LaunchCommand } from './launched-args';
@@ -453,7 +454,7 @@ export function reachedFacts(
   );
   // The script's own DataLoader, its arguments read with the declarations of the modules it imports them from.
   const scriptCalls = findCalls(script.root, script.text, ['DataLoader']);
-  const scriptLoader = dataLoaderFacts(id(script.file), scriptCalls, args.values).facts;
+  const scriptLoader = judgedLoaderFacts(id(script.file), scriptCalls, args.values, [script.text, step.text]);
   const files = [
     ...new Set([...reached.map((r) => id(r.mod.file)), id(step.file), ...argModules.map((m) => id(m.file))]),
   ];

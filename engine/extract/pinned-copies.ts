@@ -9,7 +9,8 @@ export const NAMES_CUDA = /\bcuda\b|\.cuda\(/;
 const PLACES_BATCHES = /\bAccelerator\s*\(|\baccelerator\.prepare\s*\(/;
 
 /**
- * The training DataLoader's facts of a script whose training step runs in a module it calls (./link/imports-merge.ts).
+ * The training DataLoader's facts of a script whose training step runs in a module it calls (../link/imports-merge.ts),
+ * its arguments read with the declarations of the modules it imports them from (`values`).
  * Pinned memory only matters for copies to a GPU: PyTorch's `pin_memory=False` default is judged only where the
  * training code copies batches to CUDA itself (the PyTorch data-loading docs, "Memory Pinning":
  * https://pytorch.org/docs/stable/data.html#memory-pinning), as ./torch-loop.ts does for a loop in one file. `texts`

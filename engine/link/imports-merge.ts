@@ -452,7 +452,6 @@ export function reachedFacts(
     moduleFacts,
     id,
   );
-  // The script's own DataLoader, its arguments read with the declarations of the modules it imports them from.
   const scriptCalls = findCalls(script.root, script.text, ['DataLoader']);
   const scriptLoader = judgedLoaderFacts(id(script.file), scriptCalls, args.values, [script.text, step.text]);
   const files = [

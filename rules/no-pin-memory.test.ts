@@ -166,4 +166,52 @@ for epoch in range(3):
     files: { '/case/trainer.py': stepModule('from accelerate import Accelerator\naccelerator = Accelerator()') },
     expect: [],
   },
+  {
+    name: 'batches moved to a device index under nn.DataParallel (CUDA devices only): information',
+    code: ownModel(
+      'train = torchvision.datasets.CIFAR10("data", train=True, transform=T.Compose([T.RandomCrop(32, padding=4), T.ToTensor()]))',
+    )
+      .replace('model = WideResNet(depth=28).cuda()', 'model = torch.nn.DataParallel(WideResNet(depth=28).to(rank))')
+      .replace(/\.cuda\(\)/g, '.to(rank)'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, severity: 'information', messageIncludes: 'pageable memory' }],
+  },
+  {
+    name: 'the same loop under DistributedDataParallel, which runs on CPUs too (gloo), names no GPU: not judged',
+    code: ownModel(
+      'train = torchvision.datasets.CIFAR10("data", train=True, transform=T.Compose([T.RandomCrop(32, padding=4), T.ToTensor()]))',
+    )
+      .replace(
+        'model = WideResNet(depth=28).cuda()',
+        'model = torch.nn.parallel.DistributedDataParallel(WideResNet(depth=28).to(rank))',
+      )
+      .replace(/\.cuda\(\)/g, '.to(rank)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a model loaded from a path the command line gives, over sequences of a stated length: tokens, not judged',
+    code: `import argparse
+import torch
+from torch.utils.data import DataLoader
+from transformers import GPT2LMHeadModel
+from dataset import DialogueDataset
+parser = argparse.ArgumentParser()
+parser.add_argument("--max_len", default=150, type=int)
+parser.add_argument("--pretrained_model", default="", type=str)
+args = parser.parse_args()
+train = DialogueDataset("data/train.pkl", args.max_len)
+loader = DataLoader(train, batch_size=8, shuffle=True, num_workers=4)
+model = GPT2LMHeadModel.from_pretrained(args.pretrained_model).cuda()
+opt = torch.optim.AdamW(model.parameters(), lr=2.6e-5)
+for epoch in range(100):
+    for input_ids, labels in loader:
+        loss = model(input_ids.cuda(), labels=labels.cuda()).loss
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+`,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

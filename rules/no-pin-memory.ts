@@ -22,8 +22,9 @@ export const noPinMemory: Rule = {
     useInstead: 'DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)',
     fixSafety:
       'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, text models ' +
-      '(token batches are small), scripts that never ' +
-      'move batches to CUDA (neither the script nor the module that runs its step names CUDA); information only when ' +
+      '(token batches are small; also a run whose files state a sequence length), scripts that never ' +
+      'move batches to CUDA (neither the script nor the module that runs its step names CUDA, `nn.DataParallel` or ' +
+      'the NCCL backend); information only when ' +
       'the GPU is not named in the settings; ' +
       'the Trainer (it pins by default), Lightning and accelerate loops (they place batches themselves).',
   },
@@ -44,7 +45,10 @@ export const noPinMemory: Rule = {
     // model's name.
     const modality = ctx.value('modality');
     const images = typeof ctx.value('resolution') === 'number' && ctx.fact('resolution')?.origin !== 'assumed';
-    if (!hf && modality !== 'vision' && modality !== 'audio' && !images && ctx.value('model') != null) return [];
+    // A sequence length the files state (`--max_len 150`, `block_size`) says token batches too, whatever the model.
+    const tokens = ctx.fact('seq_len') !== undefined && ctx.fact('seq_len')?.origin !== 'assumed';
+    if (!hf && modality !== 'vision' && modality !== 'audio' && !images && (ctx.value('model') != null || tokens))
+      return [];
     const edits = setArg(ctx, 'pin_memory', hf ? 'dataloader_pin_memory' : 'pin_memory', true);
     return [
       {

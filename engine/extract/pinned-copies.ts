@@ -3,8 +3,13 @@ import type { Fact } from '../types';
 import { dataLoaderFacts } from './python-scan';
 import type { ValueResolver } from './python-values';
 
-/** Text that moves tensors to a CUDA device (`.cuda()`, `torch.device("cuda")`, `.to("cuda:0")`). */
-export const NAMES_CUDA = /\bcuda\b|\.cuda\(/;
+/**
+ * Text that moves tensors to a CUDA device (`.cuda()`, `torch.device("cuda")`, `.to("cuda:0")`), or runs on CUDA
+ * devices whatever their index (`.to(rank)`): `nn.DataParallel(…)` ("device_ids: CUDA devices",
+ * https://pytorch.org/docs/stable/generated/torch.nn.DataParallel.html) and the NCCL backend (GPUs only,
+ * https://pytorch.org/docs/stable/distributed.html#backends). Not `DistributedDataParallel`, which also runs on CPUs.
+ */
+export const NAMES_CUDA = /\bcuda\b|\.cuda\(|\bDataParallel\(|\bnccl\b/;
 /** Accelerate prepares the loaders and places the batches itself (`accelerator.prepare(loader)`). */
 const PLACES_BATCHES = /\bAccelerator\s*\(|\baccelerator\.prepare\s*\(/;
 

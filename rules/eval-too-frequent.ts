@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import type { Fact } from '../engine/types';
 import { assumedLength, at, num, replaceFact, setArg, written } from './helpers';
 
 /** More evaluations than this over a run is too many for the training it checks. */
@@ -30,7 +31,9 @@ export const evalTooFrequent: Rule = {
       'Flags `eval_strategy="steps"` runs that evaluate more than 50 times: a small `eval_steps`, or no `eval_steps` ' +
       'at all, in which case the Trainer falls back to `logging_steps` (a warning when that is 50 steps or fewer); ' +
       'a Lightning `Trainer(val_check_interval=N)` (an int: validation every N training batches) that does the same, ' +
-      'and a hand-written loop that evaluates under `if step % N == 0:` in the loop that runs the backward pass. A ' +
+      'and a hand-written loop that evaluates under `if step % N == 0:` in the loop that runs the backward pass (each ' +
+      'block that calls an evaluation by name on its own, such as a HellaSwag pass beside the validation loss; not a ' +
+      'block that only switches the model to `.eval()` to sample). A ' +
       "fallback to a `logging_steps` of 10 or fewer (a launcher's `--logging_steps 1`) is flagged on a short run too: an " +
       'evaluation after every few steps weighs on the run whatever its length.',
     whyIsThisBad:
@@ -75,15 +78,40 @@ export const evalTooFrequent: Rule = {
     const what = lightning
       ? `Validation every ${every} training batches (val_check_interval=${every})`
       : `Evaluation every ${every === 1 ? 'step' : `${every} steps`}${fallback ? ' (eval_steps is not set, so it follows logging_steps)' : ''}`;
+    const count = (n: number) =>
+      `≈ ${Math.floor(total / n)} evaluations over ≈ ${total.toLocaleString('en-US')} steps${assumed ? ` (${assumed})` : ''}`;
     return [
       {
         ...(fallback ? at(es) : at(ev)),
         severity: assumed ? 'information' : fallback && logging <= 50 ? 'warning' : undefined,
-        message: `${what}: ≈ ${Math.floor(total / every)} evaluations over ≈ ${total.toLocaleString('en-US')} steps${assumed ? ` (${assumed})` : ''}, each a pass over the validation set.`,
+        message: `${what}: ${count(every)}, each a pass over the validation set.`,
         fixes: edits
           ? [{ title: `Evaluate every ${target} steps (${name}=${target})`, applicability: 'safe', edits }]
           : [],
       },
+      ...(fallback || !ev ? [] : otherBlocks(ev, total, assumed, count)),
     ];
   },
 };
+
+/**
+ * The other evaluation blocks of a hand-written loop (Fact.also: a HellaSwag pass beside the validation loss, each
+ * under its own `if step % N == 0:`): each is its own pass over its own data, reported on its own interval.
+ */
+function otherBlocks(ev: Fact, total: number, assumed: string | undefined, count: (n: number) => string) {
+  return (ev.also ?? []).flatMap((a) => {
+    const n = num(a.value);
+    if (n === undefined || n < 1 || total / n <= MAX_EVALS || !ev.file) return [];
+    const target = nice(total / 20);
+    const edits = target > n ? replaceFact({ ...ev, span: a.span }, String(target)) : undefined;
+    return [
+      {
+        file: ev.file,
+        span: a.span,
+        severity: assumed ? ('information' as const) : undefined,
+        message: `Another evaluation every ${n} steps in the same loop: ${count(n)}, each a pass over its own data.`,
+        fixes: edits ? [{ title: `Evaluate every ${target} steps`, applicability: 'safe' as const, edits }] : [],
+      },
+    ];
+  });
+}

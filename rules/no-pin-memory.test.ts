@@ -31,6 +31,34 @@ for epoch in range(200):
         opt.zero_grad()
 `;
 
+// A script whose training step lives in a trainer class of its own project (`trainer.train_step(…)`), the layout of
+// many detection and GAN repositories.
+const delegated = (move: string) => `import torch
+from torch.utils.data import DataLoader
+from trainer import Trainer
+from data import ImageFolderDataset
+dataset = ImageFolderDataset("data/train")
+dataloader = DataLoader(dataset, batch_size=1, shuffle=True, num_workers=8)
+trainer = Trainer()
+for epoch in range(14):
+    for img, label in dataloader:
+        trainer.train_step(img${move}, label${move})
+`;
+const stepModule = (setup: string) => `import torch
+${setup}
+class Trainer(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = torch.nn.Conv2d(3, 64, 3)
+        self.optimizer = torch.optim.SGD(self.net.parameters(), lr=1e-3)
+
+    def train_step(self, img, label):
+        self.optimizer.zero_grad()
+        loss = torch.nn.functional.mse_loss(self.net(img), label)
+        loss.backward()
+        self.optimizer.step()
+`;
+
 runRuleCases(noPinMemory, [
   {
     name: 'a GPU loop without pinned memory: the fix pins it',
@@ -111,6 +139,78 @@ for epoch in range(3):
   {
     name: 'the same model class over data of an unknown kind (no image size anywhere) is not judged',
     code: ownModel('train = load_records("data.pt")'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a script whose step runs in its trainer module, batches moved with .cuda(): information on its DataLoader',
+    code: delegated('.cuda()'),
+    files: { '/case/trainer.py': stepModule('') },
+    expect: [{ line: 6, column: 14, severity: 'information', messageIncludes: 'the default' }],
+    fixes: [
+      {
+        applicability: 'safe',
+        outputIncludes: ['DataLoader(dataset, batch_size=1, shuffle=True, num_workers=8, pin_memory=True)'],
+      },
+    ],
+  },
+  {
+    name: 'the same script when neither it nor the trainer module names CUDA is not judged',
+    code: delegated(''),
+    files: { '/case/trainer.py': stepModule('') },
+    expect: [],
+  },
+  {
+    name: 'the same script when the trainer module hands the batches to Accelerate is not judged',
+    code: delegated('.cuda()'),
+    files: { '/case/trainer.py': stepModule('from accelerate import Accelerator\naccelerator = Accelerator()') },
+    expect: [],
+  },
+  {
+    name: 'batches moved to a device index under nn.DataParallel (CUDA devices only): information',
+    code: ownModel(
+      'train = torchvision.datasets.CIFAR10("data", train=True, transform=T.Compose([T.RandomCrop(32, padding=4), T.ToTensor()]))',
+    )
+      .replace('model = WideResNet(depth=28).cuda()', 'model = torch.nn.DataParallel(WideResNet(depth=28).to(rank))')
+      .replace(/\.cuda\(\)/g, '.to(rank)'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, severity: 'information', messageIncludes: 'pageable memory' }],
+  },
+  {
+    name: 'the same loop under DistributedDataParallel, which runs on CPUs too (gloo), names no GPU: not judged',
+    code: ownModel(
+      'train = torchvision.datasets.CIFAR10("data", train=True, transform=T.Compose([T.RandomCrop(32, padding=4), T.ToTensor()]))',
+    )
+      .replace(
+        'model = WideResNet(depth=28).cuda()',
+        'model = torch.nn.parallel.DistributedDataParallel(WideResNet(depth=28).to(rank))',
+      )
+      .replace(/\.cuda\(\)/g, '.to(rank)'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a model loaded from a path the command line gives, over sequences of a stated length: tokens, not judged',
+    code: `import argparse
+import torch
+from torch.utils.data import DataLoader
+from transformers import GPT2LMHeadModel
+from dataset import DialogueDataset
+parser = argparse.ArgumentParser()
+parser.add_argument("--max_len", default=150, type=int)
+parser.add_argument("--pretrained_model", default="", type=str)
+args = parser.parse_args()
+train = DialogueDataset("data/train.pkl", args.max_len)
+loader = DataLoader(train, batch_size=8, shuffle=True, num_workers=4)
+model = GPT2LMHeadModel.from_pretrained(args.pretrained_model).cuda()
+opt = torch.optim.AdamW(model.parameters(), lr=2.6e-5)
+for epoch in range(100):
+    for input_ids, labels in loader:
+        loss = model(input_ids.cuda(), labels=labels.cuda()).loss
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+`,
     settings: { hardware: 'a100' },
     expect: [],
   },

@@ -11,7 +11,8 @@ export const noPinMemory: Rule = {
   summary: 'The training DataLoader of a GPU run does not pin memory',
   doc: {
     whatItDoes:
-      "Flags the training `DataLoader` of a GPU run whose `pin_memory` is False (written, or PyTorch's default), and a " +
+      "Flags the training `DataLoader` of a GPU run whose `pin_memory` is False (written, or PyTorch's default), also " +
+      'in a script whose training step runs in a module it calls (`trainer.train_step(img.cuda(), …)`), and a ' +
       'written `dataloader_pin_memory=False` in TrainingArguments.',
     whyIsThisBad:
       'Copies from pageable host memory go through a staging buffer and cannot overlap with compute; pinned memory ' +
@@ -21,8 +22,10 @@ export const noPinMemory: Rule = {
     useInstead: 'DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)',
     fixSafety:
       'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, text models ' +
-      '(token batches are small), scripts that never ' +
-      'move batches to CUDA; information only when the GPU is not named in the settings; ' +
+      '(token batches are small; also a run whose files state a sequence length), scripts that never ' +
+      'move batches to CUDA (neither the script nor the module that runs its step names CUDA, `nn.DataParallel` or ' +
+      'the NCCL backend); information only when ' +
+      'the GPU is not named in the settings; ' +
       'the Trainer (it pins by default), Lightning and accelerate loops (they place batches themselves).',
   },
   check(ctx) {
@@ -32,14 +35,20 @@ export const noPinMemory: Rule = {
     if (hf && f.origin !== 'explicit') return [];
     // A plain loop that copies batches itself (Lightning and accelerate place batches): information when the GPU
     // is not named in the settings, since the file only shows that batches go to CUDA.
-    if (!hf && ctx.plan.framework !== 'pytorch') return [];
+    // A script whose training step runs in a module it calls (`trainer.train_step(img, …)`) is a run of its own
+    // (framework `config`); its DataLoader's default or written value is judged as a loop's is.
+    const delegated = ctx.plan.framework === 'config' && (f.origin === 'framework-default' || f.origin === 'explicit');
+    if (!hf && ctx.plan.framework !== 'pytorch' && !delegated) return [];
     // Token batches are a few kilobytes: pinning them saves nothing measurable. Images and audio are the case; a
     // named model that is not a vision or audio one (the engine sets modality only for those) is a text model.
     // The training images' size (a crop in the transforms, a known image dataset) says images too, whatever the
     // model's name.
     const modality = ctx.value('modality');
     const images = typeof ctx.value('resolution') === 'number' && ctx.fact('resolution')?.origin !== 'assumed';
-    if (!hf && modality !== 'vision' && modality !== 'audio' && !images && ctx.value('model') != null) return [];
+    // A sequence length the files state (`--max_len 150`, `block_size`) says token batches too, whatever the model.
+    const tokens = ctx.fact('seq_len') !== undefined && ctx.fact('seq_len')?.origin !== 'assumed';
+    if (!hf && modality !== 'vision' && modality !== 'audio' && !images && (ctx.value('model') != null || tokens))
+      return [];
     const edits = setArg(ctx, 'pin_memory', hf ? 'dataloader_pin_memory' : 'pin_memory', true);
     return [
       {

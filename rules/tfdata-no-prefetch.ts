@@ -10,13 +10,17 @@ export const tfdataNoPrefetch: Rule = {
   defaultSeverity: 'warning',
   summary: 'A tf.data input pipeline without prefetch',
   doc: {
-    whatItDoes: 'Flags a batched `tf.data` pipeline with no `.prefetch(...)` in a training script.',
+    whatItDoes:
+      'Flags a batched `tf.data` pipeline with no `.prefetch(...)` in a training script: the one `fit()` trains on, ' +
+      'else the first one not named for evaluation data (`val`, `test`, `eval`), reported on its `.batch(...)`.',
     whyIsThisBad:
       'Without prefetch, input preparation and training alternate: the accelerator idles while the next batch is ' +
       'built. `.prefetch(tf.data.AUTOTUNE)` overlaps them (TensorFlow guide, "Better performance with the tf.data API").',
     example: 'ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(10_000).batch(128)',
     useInstead: 'ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(10_000).batch(128).prefetch(tf.data.AUTOTUNE)',
-    fixSafety: 'Safe: prefetching changes when batches are built, not what they contain. Not flagged: CPU runs.',
+    fixSafety:
+      'Safe: prefetching changes when batches are built, not what they contain. Not flagged: CPU runs, files that ' +
+      'prefetch anywhere, and files whose only batched pipelines feed evaluation.',
   },
   check(ctx) {
     const f = ctx.fact('prefetch');

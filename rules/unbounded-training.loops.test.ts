@@ -234,4 +234,22 @@ runRuleCases(unboundedTraining, [
     settings: { hardware: 'a100' },
     expect: [],
   },
+  {
+    name: "an option declared for the LR scheduler (timm's `--patience-epochs`) is no stopper: on the epoch loop",
+    code: plateau('').replace(
+      'args = parser.parse_args()',
+      'parser.add_argument("--patience-epochs", type=int, default=10, help="patience epochs for Plateau LR scheduler")\nargs = parser.parse_args()',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, column: 1, severity: 'information', messageIncludes: '120 epochs' }],
+  },
+  {
+    name: 'an early-stopping option read elsewhere, even when its help names the LR scheduler, may stop the run',
+    code: plateau('').replace(
+      'args = parser.parse_args()',
+      'parser.add_argument("--stop-patience", type=int, default=10, help="epochs without improvement before early stopping (the LR scheduler waits 3)")\nargs = parser.parse_args()',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
 ]);

@@ -39,7 +39,8 @@ export const unboundedTraining: Rule = {
       'Display-only: early stopping changes how long the model trains, which depends on the task. Not flagged: runs ' +
       'with `max_steps` (or Lightning `max_time`), no validation set, fewer epochs, an early-stopping callback that ' +
       'reaches the run, callbacks that cannot be read when the file builds a stopper, a `break` out of the epoch ' +
-      'loop or a patience counter, and large epoch counts on runs that never evaluate.',
+      "loop or a patience counter (not a learning-rate scheduler's `patience`, nor a command-line option declared " +
+      "for the scheduler, such as timm's `--patience-epochs`), and large epoch counts on runs that never evaluate.",
   },
   check(ctx) {
     const stop = ctx.fact('early_stopping');

@@ -18,6 +18,7 @@ import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
 import { dataParallelFact } from './data-parallel';
+import { trainingBatchCall } from './tfdata-pipeline';
 import { evaluationOnly, flagBranch, inCode, offByDefault, unusedFunction } from './python-branch';
 
 const CALLS = [
@@ -423,7 +424,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   // tf.data pipelines: batched without a final prefetch, the accelerator waits for each batch.
   if (/\btf\.data\b/.test(text) && !/\.prefetch\(/.test(text)) {
     const batch = findCalls(root, text, ['batch']).filter((c) => c.callee.includes('.') && c.positional.length > 0);
-    const last = batch[batch.length - 1];
+    // The training pipeline's batch, not the evaluation one a script often builds last.
+    const last = trainingBatchCall(root, text, batch);
     if (last)
       put(
         fact(

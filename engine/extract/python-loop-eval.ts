@@ -6,6 +6,7 @@ import type { Fact } from '../types';
 import { contains, loopsAround, moduloGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
+import { otherEvalBlocks } from './eval-blocks';
 
 /** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
@@ -116,6 +117,9 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
   return out;
 }
 
+/** An option documented or named as a learning-rate scheduler's (`--lr-patience`, help "… for Plateau LR scheduler"). */
+const SCHEDULER_OPTION = /plateau|sched|\blr\b|[-_]lr[-_]|\blr[-_]|learning[-_ ]rate/i;
+
 /**
  * A patience or early-stopping counter in the file (`patience`, `early_stop`, `EarlyStopping(…)`), not the `patience=`
  * of a learning-rate scheduler (`ReduceLROnPlateau(optimizer, patience=3)` lowers the rate after that many epochs
@@ -133,12 +137,17 @@ function stopCounter(text: string, root: SyntaxNode): RegExpExecArray | undefine
 /**
  * A name inside the arguments of a learning-rate scheduler's call: its `patience=` keyword, or the value passed
  * there (`ReduceLROnPlateau(optimizer, 'min', patience=opt.plateau_patience)`): the scheduler's, not a stopper's.
+ * Also the command-line option that declares such a value for a scheduler (timm's train.py and its many copies:
+ * `add_argument('--patience-epochs', …, help='patience epochs for Plateau LR scheduler')`, read by timm's
+ * `create_scheduler`; https://github.com/huggingface/pytorch-image-models/blob/main/train.py).
  */
 function inSchedulerArgs(node: SyntaxNode): boolean {
   for (let p: SyntaxNode | null = node.parent; p; p = p.parent) {
     const args = p.type === 'call' ? p.childForFieldName('arguments') : null;
     const callee = p.type === 'call' ? (p.childForFieldName('function')?.text ?? '') : '';
     if (args && contains(args, node) && /plateau|sched/i.test(callee) && !/early_?stop/i.test(callee)) return true;
+    if (args && contains(args, node) && /(^|\.)add_argument$/.test(callee) && SCHEDULER_OPTION.test(args.text))
+      return !/early[-_ ]?stop/i.test(args.text);
     if (/statement|definition|block/.test(p.type)) return false;
   }
   return false;
@@ -153,12 +162,15 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
   // An evaluation every N steps inside the step loop (`if it % 500 == 0: evaluate(model)`): GML701 reads it as
   // eval_strategy "steps" with eval_steps N.
   const evaluators = evaluationFunctions(step.tree.rootNode);
-  const evalCall = step.descendantsOfType('call').find((c) => {
-    if (!c || loopsAround(c)[0]?.id !== step.id) return false;
+  const evaluates = (c: SyntaxNode) => {
     const callee = c.childForFieldName('function')?.text ?? '';
     const name = callee.split('.').pop() ?? '';
     return EVAL_CALL.test(name) || (/^((self|cls)\.)?\w+$/.test(callee) && evaluators.has(name));
-  });
+  };
+  const inStep = step
+    .descendantsOfType('call')
+    .filter((c): c is SyntaxNode => !!c && loopsAround(c)[0]?.id === step.id);
+  const evalCall = inStep.find(evaluates);
   const evalEvery = evalCall ? moduloGuard(evalCall, step, values) : undefined;
   // `if step % args.train.interval_val == 0: test(…)` with an interval the file does not give: an evaluation every N
   // steps all the same (GML601 reads that the run evaluates), N unknown (GML701 needs N and skips it).
@@ -175,6 +187,9 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
     };
     const note = `${evalCall.childForFieldName('function')?.text}(…) under ${evalEvery.node.text} in the training loop`;
     const operand = evalEvery.node.childForFieldName('right');
+    // Other blocks count by the name of what they call (a sampling function also runs under no_grad and loops).
+    const named = (c: SyntaxNode) => EVAL_CALL.test(c.childForFieldName('function')?.text.split('.').pop() ?? '');
+    const also = otherEvalBlocks(inStep, evalEvery.node, step, values, named);
     out.push(
       { key: 'eval_strategy', value: 'steps', ...at, note },
       {
@@ -182,6 +197,7 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
         value: evalEvery.value,
         ...at,
         ...(operand ? { span: spanOf(operand), form: 'operand' as const } : {}),
+        ...(also.length ? { also } : {}),
         note,
       },
     );

@@ -11,6 +11,7 @@ import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
 import { initializeConfig } from './deepspeed-dict';
 import { argFact, dataLoaderFacts, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
+import { NAMES_CUDA } from './pinned-copies';
 import { deviceHint } from './device-hint';
 import { dividedBatch, dividedWorkers } from './python-batch';
 import { ValueResolver } from './python-values';
@@ -97,8 +98,7 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
       note: `${split.text.replace(/\s+/g, ' ')}: each process runs a share of ${workers.value} workers, unknown until the devices are`,
     });
   // Pinned memory only matters for copies to a GPU: a file that never names CUDA leaves the default unjudged.
-  if (facts.get('pin_memory')?.origin === 'framework-default' && !/\bcuda\b|\.cuda\(/.test(text))
-    facts.delete('pin_memory');
+  if (facts.get('pin_memory')?.origin === 'framework-default' && !NAMES_CUDA.test(text)) facts.delete('pin_memory');
   for (const f of loopFacts(file, root, text, loop, values)) facts.set(f.key, f);
   const device = deviceHint(file, root, text);
   if (device) facts.set('hardware', device);

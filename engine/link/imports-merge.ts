@@ -21,6 +21,7 @@ import { notEpochs, rangeArg } from '../extract/loop-bounds';
 import { dropUnusedSteps } from './unused-steps';
 import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
+import { judgedLoaderFacts } from '../extract/pinned-copies';
 import type { Linker } from './linker';
 import type { Mod } from './import-walk';
 import { scriptValues, type LaunchCommand } from './launched-args';
@@ -451,9 +452,8 @@ export function reachedFacts(
     moduleFacts,
     id,
   );
-  // The script's own DataLoader, its arguments read with the declarations of the modules it imports them from.
   const scriptCalls = findCalls(script.root, script.text, ['DataLoader']);
-  const scriptLoader = dataLoaderFacts(id(script.file), scriptCalls, args.values).facts;
+  const scriptLoader = judgedLoaderFacts(id(script.file), scriptCalls, args.values, [script.text, step.text]);
   const files = [
     ...new Set([...reached.map((r) => id(r.mod.file)), id(step.file), ...argModules.map((m) => id(m.file))]),
   ];

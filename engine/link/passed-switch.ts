@@ -10,7 +10,7 @@ import { dtypeOf } from '../extract/python-common';
 import { branchSwitch, isOn } from '../extract/python-branch';
 import type { ValueResolver } from '../extract/python-values';
 import type { Fact } from '../types';
-import type { Mod } from './imports';
+import type { Mod } from './import-walk';
 
 const parameterNames = (fn: SyntaxNode) =>
   (fn.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p?.childForFieldName('name') ?? p)?.text);

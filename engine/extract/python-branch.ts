@@ -177,6 +177,9 @@ export function offByDefault(branch: FlagBranch | undefined, values: ValueResolv
 const SETUP_CALL =
   /^(sys\.path\.(append|insert|extend)|warnings\.\w+|logging\.\w+|os\.environ\.(setdefault|update)|(torch|np|numpy|random|tf\.random)\.(manual_)?seed|(torch\.)?manual_seed|matplotlib\.use|mpl\.use)$/;
 
+/** Calls chosen at run time by name (`globals()[args.mode]()`, `getattr(module, name)()`, `eval(…)`). */
+export const DYNAMIC_CALL = /\b(globals|locals)\s*\(\s*\)\s*\[|\bgetattr\s*\(|\beval\s*\(/;
+
 export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
   let fn: SyntaxNode | undefined;
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') fn = p;

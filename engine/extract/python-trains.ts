@@ -18,7 +18,7 @@
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { callSite, callsWithKeyword, type CallSite } from '../parse/python-syntax';
 import { isBackwardCall } from './python-scan';
-import { DYNAMIC_CALL, unusedFunction } from './python-branch';
+import { uncalledByMain } from './python-branch';
 import { isAgentUpdate, isGradientCall, isGraphTrainRun, isUpdateCall, UPDATE_CALL_NAMES } from './python-update';
 
 export const TRAINS_AT = 2;
@@ -289,8 +289,8 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
   let loop = epochLoop(root, text);
   // A step, a training call or an epoch loop in a module-level function the file never calls (ASTGCN's
   // `# train_main()` commented out in `__main__`): running the file does not reach it.
-  if (entry && !DYNAMIC_CALL.test(text)) {
-    const unreached = (n: SyntaxNode | undefined) => !!n && unusedFunction(n, root);
+  if (entry) {
+    const unreached = (n: SyntaxNode | undefined) => !!n && uncalledByMain(n, root);
     if (unreached(backward)) backward = step = undefined;
     if (unreached(loop)) loop = undefined;
     for (let i = calls.length - 1; i >= 0; i--) if (unreached(calls[i].c.node)) calls.splice(i, 1);

@@ -287,8 +287,7 @@ function callerLoopFacts(
         (SAVE_CALL.test(c.childForFieldName('function')?.text ?? '') ||
           /save_(on_master|checkpoint|model)$/.test(c.childForFieldName('function')?.text ?? '')),
     );
-  // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:` with `output_dir`
-  // defaulting to ''): the default run writes none.
+  // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:`, `output_dir` ''): none.
   const off = saves.map((c) => offByDefaultGuard(c, outer, args.values));
   const save = saves.find((_, i) => !off[i]);
   if (!save && saves.length)

@@ -40,6 +40,7 @@ import { withRepoDefaults } from './link/repo-defaults';
 import { withCodeLibrary } from './link/code-library';
 import { pythonLauncherDrafts } from './link/python-launcher';
 import { namingLauncherRuns } from './link/naming-launchers';
+import { calledWhenRun } from './link/uncalled-loop';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -60,9 +61,12 @@ export function linkFile(input: LinkInput): LinkResult {
   try {
     const kind = linkKind(file, text);
     if (kind === 'python') {
-      drafts = linker.pythonRuns(file, text).map((d) => linker.enrich(d));
       const tree = input.tree;
       const id = linker.id(file);
+      drafts = linker
+        .pythonRuns(file, text)
+        .filter((d) => calledWhenRun(d, id, tree))
+        .map((d) => linker.enrich(d));
       // What a loop reader could not follow (`batch_size=batch_size`), from the file's own settings.
       for (const d of drafts)
         if (d.plan.entry.file === id && (d.kind === 'torch' || d.kind === 'accelerate') && unread(d))

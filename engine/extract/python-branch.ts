@@ -177,6 +177,23 @@ export function offByDefault(branch: FlagBranch | undefined, values: ValueResolv
 const SETUP_CALL =
   /^(sys\.path\.(append|insert|extend)|warnings\.\w+|logging\.\w+|os\.environ\.(setdefault|update)|(torch|np|numpy|random|tf\.random)\.(manual_)?seed|(torch\.)?manual_seed|matplotlib\.use|mpl\.use)$/;
 
+/**
+ * Calls chosen at run time by name: `globals()[args.mode]()`, `getattr(module, name)()`, `eval(…)`, TensorFlow's and
+ * absl's `app.run()` (which calls the `main` of `__main__`: https://www.tensorflow.org/api_docs/python/tf/compat/v1/app/run),
+ * `fire.Fire()` with no argument (every function of the module is a command).
+ */
+const DYNAMIC_CALL = /\b(globals|locals)\s*\(\s*\)\s*\[|\bgetattr\s*\(|\beval\s*\(|\bapp\.run\s*\(|\bFire\s*\(\s*\)/;
+
+/**
+ * A node in a module-level function that running the script never calls: the script has a `__main__` block, no call
+ * chosen at run time by name, and names the function nowhere in its code (`# train_main()` commented out).
+ */
+export function uncalledByMain(node: SyntaxNode, root: SyntaxNode): boolean {
+  const text = root.text;
+  if (!/__name__\s*==\s*['"]__main__['"]/.test(text) || DYNAMIC_CALL.test(text)) return false;
+  return unusedFunction(node, root);
+}
+
 export function unusedFunction(node: SyntaxNode, root: SyntaxNode): boolean {
   let fn: SyntaxNode | undefined;
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') fn = p;

@@ -18,6 +18,7 @@
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { callSite, callsWithKeyword, type CallSite } from '../parse/python-syntax';
 import { isBackwardCall } from './python-scan';
+import { uncalledByMain } from './python-branch';
 import { isAgentUpdate, isGradientCall, isGraphTrainRun, isUpdateCall, UPDATE_CALL_NAMES } from './python-update';
 
 export const TRAINS_AT = 2;
@@ -285,7 +286,15 @@ export function trainingEvidence(tree: Tree, text: string): TrainingEvidence {
   scan(false);
   // Calls passing two training settings (a model built with them) are looked for only when they can still matter.
   if (entry && !calls.some((x) => x.w >= TRAINS_AT) && !(backward && step)) scan(true);
-  const loop = epochLoop(root, text);
+  let loop = epochLoop(root, text);
+  // A step, a training call or an epoch loop in a module-level function the file never calls (ASTGCN's
+  // `# train_main()` commented out in `__main__`): running the file does not reach it.
+  if (entry) {
+    const unreached = (n: SyntaxNode | undefined) => !!n && uncalledByMain(n, root);
+    if (unreached(backward)) backward = step = undefined;
+    if (unreached(loop)) loop = undefined;
+    for (let i = calls.length - 1; i >= 0; i--) if (unreached(calls[i].c.node)) calls.splice(i, 1);
+  }
   if (!entry) {
     // A module of definitions trains nothing by itself, unless it holds the training loop a script calls.
     // A library's generic `fit(sess, network, train_op, …)` runs whatever update its caller built: not a run of its own.

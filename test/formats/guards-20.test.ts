@@ -182,3 +182,34 @@ test('a break behind a trainer switch copied from --early_stop: off by default s
   const on = await analyze({ 'train.py': SOLVER_MAIN('1'), 'solver.py': SOLVER }, 'train.py');
   assert.equal(fact(on, 'early_stopping')?.value, true);
 });
+
+const UNCALLED = (main: string) => `import torch
+
+model = torch.nn.Linear(8, 8).cuda()
+loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 8)), batch_size=8)
+
+def train_main():
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for epoch in range(80):
+        for (x,) in loader:
+            loss = model(x.cuda()).pow(2).mean()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        torch.save(model.state_dict(), 'epoch_%s.params' % epoch)
+
+def predict_main(epoch):
+    model.load_state_dict(torch.load('epoch_%s.params' % epoch))
+    with torch.no_grad():
+        return [model(x.cuda()) for (x,) in loader]
+
+if __name__ == "__main__":
+${main}
+`;
+
+test('a script whose __main__ never calls its training function trains nothing; calling it trains', async () => {
+  const predicts = await analyze({ 'train.py': UNCALLED('    # train_main()\n    predict_main(31)') }, 'train.py');
+  assert.equal(predicts.runs.length, 0);
+  const trains = await analyze({ 'train.py': UNCALLED('    train_main()\n    predict_main(79)') }, 'train.py');
+  assert.equal(trains.runs.length, 1);
+});

@@ -24,6 +24,7 @@ import { MULTI_PROCESS } from '../extract/data-parallel';
 import { judgedLoaderFacts } from '../extract/pinned-copies';
 import type { Linker } from './linker';
 import type { Mod } from './import-walk';
+import { reachedOptimizer } from './repo-optimizer';
 import { scriptValues, type LaunchCommand } from './launched-args';
 import { stopSwitchedOff, switchPassedOn } from './passed-switch';
 
@@ -232,8 +233,10 @@ function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: 
 }
 
 /** Facts of the other reached modules: an optimizer or a DataLoader built in a definition the script reaches. */
-function helperFacts(reached: Reached[], skip: Set<string>, id: (f: string) => string): Fact[] {
-  const out: Fact[] = [];
+function helperFacts(linker: Linker, reached: Reached[], skip: Set<string>, id: (f: string) => string): Fact[] {
+  // The optimizer their definitions build: ./repo-optimizer, the one reader of optimizers built by repository code.
+  const o = reachedOptimizer(linker, reached, skip);
+  const out: Fact[] = o ? [o] : [];
   const byModule = new Map<string, Reached[]>();
   for (const r of reached)
     if (!skip.has(r.mod.file)) byModule.set(r.mod.file, [...(byModule.get(r.mod.file) ?? []), r]);
@@ -243,10 +246,6 @@ function helperFacts(reached: Reached[], skip: Set<string>, id: (f: string) => s
     const calls = findCalls(mod.root, mod.text, ['DataLoader', 'add_argument']);
     const values = new ValueResolver(mod.root, calls);
     const file = id(mod.file);
-    if (builds(/\b(\w*optim\w*|Adam\w*|SGD|RMSprop|LARS|LAMB)\s*\(/i)) {
-      const o = optimizerFact(file, mod.text, mod.root, values);
-      if (o) out.push(o);
-    }
     if (builds(/\bDataLoader\s*\(/)) out.push(...dataLoaderFacts(file, calls, values).facts);
   }
   return out;
@@ -434,7 +433,7 @@ export function reachedFacts(
     if (f.key === 'periodic_save' && f.origin === 'framework-default') continue;
     moduleFacts.push(switchPassedOn(throughScript(f, step, script, args, id), step, into, args.values));
   }
-  for (const f of helperFacts(reached, new Set([step.file, script.file]), id)) {
+  for (const f of helperFacts(linker, reached, new Set([step.file, script.file]), id)) {
     const mod = reached.find((r) => id(r.mod.file) === f.file)?.mod;
     moduleFacts.push(f.value === null && mod ? throughScript(f, mod, script, args, id) : f);
   }

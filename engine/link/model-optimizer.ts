@@ -11,6 +11,7 @@ import type { RunDraft } from '../extract/run-draft';
 import type { ConfigDoc } from '../extract/config-doc';
 import type { Fact } from '../types';
 import type { Linker } from './linker';
+import { importRoots } from './import-walk';
 import { projectTop } from './project-files';
 import { classMethodOptimizer } from './repo-optimizer';
 
@@ -61,17 +62,24 @@ function modelClassOptimizer(linker: Linker, file: string, named: string) {
   return o && { ...o, note: `${o.note}, the model ${named} the config instantiates` };
 }
 
-/** `pkg/sub/mod.py` or `pkg/sub/mod/__init__.py`, from the config's project folder or up to MAX_UP folders above it. */
+/**
+ * `pkg/sub/mod.py` or `pkg/sub/mod/__init__.py`, from the config's project folder or up to MAX_UP folders above it,
+ * or from a folder the project's top-level scripts put on `sys.path` (instruct-pix2pix's
+ * `sys.path.append("./stable_diffusion")` before `instantiate_from_config` imports `ldm.models…`).
+ */
 function moduleFile(linker: Linker, file: string, parts: string[]): string | undefined {
-  let dir = projectTop(linker, file);
-  for (let i = 0; i <= MAX_UP; i++) {
+  const top = projectTop(linker, file);
+  const dirs = [top];
+  for (let i = 0, d = top; i < MAX_UP && path.dirname(d) !== d; i++) dirs.push((d = path.dirname(d)));
+  for (const n of linker.listDir(top).filter((x) => x.endsWith('.py'))) {
+    const text = linker.read(path.join(top, n));
+    if (text && /sys\.path\.(append|insert)\s*\(/.test(text))
+      for (const r of importRoots(linker, path.join(top, n), text)) if (!dirs.includes(r)) dirs.push(r);
+  }
+  for (const dir of dirs)
     for (const rel of [`${parts.join('/')}.py`, `${parts.join('/')}/__init__.py`]) {
       const p = path.join(dir, rel);
       if (linker.listDir(path.dirname(p)).includes(path.basename(p))) return p;
     }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
   return undefined;
 }

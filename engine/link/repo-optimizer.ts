@@ -47,7 +47,19 @@ interface Site {
  */
 export function repoOptimizer(linker: Linker, script: Mod, reached: Reached[] = []): Fact | undefined {
   if (!linker.parser || findCalls(script.root, script.text, OPTIMIZER_NAMES).length > 0) return undefined;
-  const sites = [...reachedSites(script, reached), ...importedSites(linker, script)];
+  return agreed(linker, [...reachedSites(reached, new Set([script.file])), ...importedSites(linker, script)]);
+}
+
+/**
+ * The optimizer the definitions an import walk reached build outside the modules in `skip` (the script's, the
+ * module holding the step, whose own reader has spoken): ./imports-merge, for a run whose step is in a module.
+ */
+export function reachedOptimizer(linker: Linker, reached: Reached[], skip: Set<string>): Fact | undefined {
+  return agreed(linker, reachedSites(reached, skip));
+}
+
+/** What the sites build, read once each; undefined unless every one that builds an optimizer agrees. */
+function agreed(linker: Linker, sites: Site[]): Fact | undefined {
   const found: Fact[] = [];
   const seen = new Set<string>();
   for (const s of sites) {
@@ -120,11 +132,11 @@ export function classMethodOptimizer(linker: Linker, file: string, cls: string, 
   return fn && readSite(linker, { mod, defs: [fn], method: `${cls}.${name}` });
 }
 
-/** Definitions the walk reached in other modules that construct something, by module. */
-function reachedSites(script: Mod, reached: Reached[]): Site[] {
+/** Definitions the walk reached in modules other than `skip` that construct something, by module. */
+function reachedSites(reached: Reached[], skip: Set<string>): Site[] {
   const byModule = new Map<string, Site>();
   for (const r of reached) {
-    if (r.mod.file === script.file || !BUILDS.test(r.def.text)) continue;
+    if (skip.has(r.mod.file) || !BUILDS.test(r.def.text)) continue;
     const s = byModule.get(r.mod.file) ?? { mod: r.mod, defs: [] };
     s.defs.push(r.def);
     byModule.set(r.mod.file, s);

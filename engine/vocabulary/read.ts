@@ -254,6 +254,11 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           // A wrapper that only says the optimizer comes from torch (S3PRL `name: TorchOptim`): the next spelling
           // (`torch_optim_name: Adam`) names it.
           else if (to === 'optimizer' && /^(torch_?)?optim(izer)?$/i.test(v.trim())) done = false;
+          // `optimizer: auto` (Ultralytics' default) names no class: the trainer picks SGD for runs of more than
+          // 10,000 iterations, else AdamW, from the dataset's size (ultralytics/engine/trainer.py `build_optimizer`,
+          // https://docs.ultralytics.com/modes/train/#train-settings): unknown until the data is.
+          else if (to === 'optimizer' && /^auto$/i.test(v.trim()))
+            fact(to, null, h, `${written(h.entry)}: the trainer chooses SGD or AdamW from the run's iteration count`);
           else if (to === 'optimizer') fact(to, optimizerValue(v), h);
           else fact(to as FactKey, v, h);
           break;

@@ -1,7 +1,8 @@
 // Optimizers that a recipe leaves to the framework or to code it names: a SpeechBrain hyperparameter file's
 // `opt_class: !name:torch.optim.Adam`, a Hydra-composed LightningModule (`_target_:`) whose `configure_optimizers`
 // builds it, and a module whose optimizer an argparse option chooses (`if args.optimizer == 'sgd': … elif 'adam':`)
-// while its loop runs elsewhere. Fixtures written for these tests in the style of such projects.
+// while its loop runs elsewhere; Ultralytics' `optimizer="auto"`, which names no class. Fixtures written for these
+// tests in the style of such projects.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, fact } from './helpers';
@@ -144,4 +145,64 @@ test('a module whose loop runs elsewhere: the optimizer branch its argparse defa
 test('must not: the other branch of the option is not the run’s optimizer (default sgd)', async () => {
   const a = await analyze({ 'src/bin/train.py': MODULE_SCRIPT('sgd') }, 'src/bin/train.py');
   assert.equal(fact(a, 'optimizer')?.value, 'sgd');
+});
+
+const YOLO = (opt: string) => `from ultralytics import YOLO
+
+model = YOLO("yolov8n.pt")
+model.train(data="coco128.yaml", epochs=50, imgsz=640, batch=16, optimizer="${opt}")
+`;
+
+test('must not: Ultralytics `optimizer="auto"` names no optimizer (SGD or AdamW by iteration count)', async () => {
+  const auto = await analyze({ 'train.py': YOLO('auto') }, 'train.py');
+  assert.equal(fact(auto, 'optimizer')?.value ?? null, null);
+  assert.match(fact(auto, 'optimizer')?.note ?? '', /SGD or AdamW/);
+  const sgd = await analyze({ 'train.py': YOLO('SGD') }, 'train.py');
+  assert.equal(fact(sgd, 'optimizer')?.value, 'sgd');
+});
+
+const LDM_CONFIG = `model:
+  base_learning_rate: 1.0e-04
+  target: ldm.models.edit.EditDiffusion
+  params:
+    timesteps: 1000
+data:
+  target: main.DataModuleFromConfig
+  params:
+    batch_size: 8
+lightning:
+  trainer:
+    max_epochs: 100
+`;
+
+const LDM_MAIN = (syspath: string) => `import sys
+${syspath}
+import pytorch_lightning as pl
+from omegaconf import OmegaConf
+from ldm.util import instantiate_from_config
+
+if __name__ == "__main__":
+    config = OmegaConf.load(sys.argv[1])
+    model = instantiate_from_config(config.model)
+    trainer = pl.Trainer(**OmegaConf.to_container(config.lightning.trainer))
+    trainer.fit(model)
+`;
+
+const ldmProject = (syspath: string) => ({
+  'README.md': '',
+  'main.py': LDM_MAIN(syspath),
+  'configs/train.yaml': LDM_CONFIG,
+  'vendored_sd/ldm/__init__.py': '',
+  'vendored_sd/ldm/models/__init__.py': '',
+  'vendored_sd/ldm/models/edit.py': TASK('torch.optim.AdamW').replace('class Img2Img', 'class EditDiffusion'),
+});
+
+test('a config’s LightningModule in a folder the project’s main.py puts on sys.path', async () => {
+  const a = await analyze(ldmProject('sys.path.append("./vendored_sd")'), 'configs/train.yaml');
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+});
+
+test('must not: the same vendored module no script puts on sys.path is not the config’s class', async () => {
+  const a = await analyze(ldmProject(''), 'configs/train.yaml');
+  assert.equal(fact(a, 'optimizer')?.value ?? null, null);
 });

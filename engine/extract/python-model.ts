@@ -24,7 +24,7 @@ const PARALLEL_CALL = /(?:^|\.)(DistributedDataParallel|DataParallel|DDP|FSDP|Fu
 const SAME_MODULE = /^(to|cuda|cpu|float|half|bfloat16|double|train|requires_grad_|to_empty|apply)$/;
 /** Constructors that are no model of their own: containers, layers, wrappers, compilers. */
 const NOT_A_MODEL =
-  /^(Sequential|ModuleList|ModuleDict|Linear|Conv\d?d?|Embedding|Identity|LayerNorm|Module|Parameter|DistributedDataParallel|DataParallel|DDP|FSDP|FullyShardedDataParallel|EMA|ModelEma\w*|ExponentialMovingAverage|AveragedModel|SyncBatchNorm|Net|Model|Network|Classifier|Generator|Discriminator|Trainer|Accelerator|Path|Tensor|Namespace|AttrDict|Config\w*|\w+Config|\w+Args|\w+Arguments|\w+Tokenizer\w*|\w+Processor|\w+Dataset|\w+Loader)$/;
+  /^(Sequential|ModuleList|ModuleDict|Linear|Conv\d?d?|Embedding|Identity|LayerNorm|Module|Parameter|DistributedDataParallel|DataParallel|DDP|FSDP|FullyShardedDataParallel|EMA|ModelEma\w*|ExponentialMovingAverage|AveragedModel|SyncBatchNorm|Net|Model|Network|Classifier|Generator|Discriminator|Trainer|YOLO|Accelerator|Path|Tensor|Namespace|AttrDict|Config\w*|\w+Config|\w+Args|\w+Arguments|\w+Tokenizer\w*|\w+Processor|\w+Dataset|\w+Loader)$/;
 const NOT_A_LOADER = /Tokenizer|Processor|Config|FeatureExtractor|Dataset|Scheduler|Pipeline/;
 
 /** The `model` fact of the object the script trains, or undefined. */
@@ -53,8 +53,20 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   const source = root.text;
   const starts = (a: SyntaxNode, name: string) => source.startsWith(name, a.startIndex - root.startIndex);
   for (const name of names) {
-    const found = assignments
-      .filter((a) => starts(a, name) && a.childForFieldName('left')?.text === name)
+    const own = assignments.filter((a) => starts(a, name) && a.childForFieldName('left')?.text === name);
+    // `if args.model == "resnet18": model = ResNet18() elif …`: the branch the option's value takes names the model.
+    const chosen = chosenBranch(own, values);
+    if (chosen === null) return undefined;
+    if (chosen)
+      return {
+        key: 'model',
+        value: chosen.value,
+        origin: chosen.scriptDefault ? 'script-default' : 'explicit',
+        file,
+        span: spanOf(chosen.node),
+        note: `${name} = ${chosen.how}`,
+      };
+    const found = own
       .map((a) => builtBy(a.childForFieldName('right'), assignments, values, name))
       .filter((x): x is Built => !!x);
     if (found.length === 0) continue;
@@ -77,6 +89,64 @@ interface Built {
   node: SyntaxNode;
   how: string;
   scriptDefault?: boolean;
+}
+
+/** `sel == "lit"` (or `"lit" == sel`): the selector node and the literal. */
+function selection(cond: SyntaxNode | null): { sel: SyntaxNode; lit: string } | undefined {
+  if (cond?.type === 'parenthesized_expression') cond = cond.namedChildren[0] ?? null;
+  if (cond?.type !== 'comparison_operator' || !/^[^=]*==[^=]*$/.test(cond.text)) return undefined;
+  const [a, b] = cond.namedChildren;
+  if (!a || !b || cond.namedChildren.length !== 2) return undefined;
+  const lit = (n: SyntaxNode) => (n.type === 'string' ? /^[rbuf]*(['"])(.*)\1$/s.exec(n.text)?.[2] : undefined);
+  const [la, lb] = [lit(a), lit(b)];
+  if (lb !== undefined && la === undefined) return { sel: a, lit: lb };
+  if (la !== undefined && lb === undefined) return { sel: b, lit: la };
+  return undefined;
+}
+
+/** The `if`/`elif` conditions of the branches that hold the statement, nearest first, up to its function. */
+function guardsOf(stmt: SyntaxNode): { sel: SyntaxNode; lit: string }[] {
+  const out: { sel: SyntaxNode; lit: string }[] = [];
+  for (let n: SyntaxNode | null = stmt; n?.parent; n = n.parent) {
+    const p: SyntaxNode = n.parent;
+    if (/^(function_definition|class_definition|module)$/.test(p.type)) break;
+    if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('consequence')?.id === n.id) {
+      const g = selection(p.childForFieldName('condition'));
+      if (g) out.push(g);
+    }
+  }
+  return out;
+}
+
+/** An option that names the model (`args.model`, `model_str`, `FLAGS.arch`, `cfg.backbone`), not the data or the task. */
+const MODEL_OPTION =
+  /(?:^|[._[\]'"])(model|arch|architecture|net|network|backbone|encoder)(?:_?(name|str|type|arch))?['"\]]*$/i;
+
+/**
+ * Assignments of the model in branches chosen by one option (`if args.model == "resnet18": … elif args.model ==
+ * "wideresnet": …`, `model_str == 'gcn_ae'`): the option's value is the model when it is known and one branch takes
+ * it — the name the script offers for that model. null: the branches choose, but not from a value read here.
+ */
+function chosenBranch(own: readonly SyntaxNode[], values: ValueResolver): Built | null | undefined {
+  // The selector with the most branches among the model's assignments (two at least).
+  const bySel = new Map<string, { sel: SyntaxNode; lits: Set<string> }>();
+  for (const a of own)
+    for (const g of guardsOf(a).filter((x) => MODEL_OPTION.test(x.sel.text))) {
+      const e = bySel.get(g.sel.text) ?? { sel: g.sel, lits: new Set<string>() };
+      e.lits.add(g.lit);
+      bySel.set(g.sel.text, e);
+    }
+  const best = [...bySel.values()].sort((a, b) => b.lits.size - a.lits.size)[0];
+  if (!best || best.lits.size < 2) return undefined;
+  const r: Resolved = values.resolve(best.sel);
+  const v = typeof r.value === 'string' && best.lits.has(r.value) ? modelName(r.value) : undefined;
+  if (!v) return null;
+  return {
+    value: v,
+    node: r.node ?? best.sel,
+    how: `the branch where ${best.sel.text} == "${v}"${r.via ? ` (${r.via})` : ''}`,
+    scriptDefault: r.scriptDefault,
+  };
 }
 
 /** `model.parameters()`, `model.module.parameters()`, `filter(…, model.parameters())`, `list(model.parameters())` → `model`. */
@@ -149,6 +219,17 @@ function builtBy(
     return first.type === 'string' || first.type === 'identifier' || first.type === 'attribute'
       ? byName(first, (v) => `${callee}("${v}")`)
       : undefined;
+  // Ultralytics: `YOLO("yolo11m.pt")` / `YOLO("yolov8n.yaml")` builds the network its weights or YAML name
+  // (https://docs.ultralytics.com/modes/train/); the class is the library's one wrapper, no model of its own.
+  if (ULTRALYTICS.test(last)) {
+    const b = byName(first ?? kw('model'), (v) => `${callee}("${v}")`);
+    const stem = b && /^[^\\/]+?(?=\.(?:pt|ya?ml)$)/i.exec(b.value)?.[0];
+    return b && stem ? { ...b, value: stem } : b;
+  }
+  // A class the script constructs around another model it built (`SoftmaxNN(sentence_encoder, …)`, a method over its
+  // backbone): the inner model, or nothing — the wrapper's name is no architecture.
+  const inner = first?.type === 'identifier' ? innerModel(first.text, assignments, values, name) : undefined;
+  if (inner !== undefined) return inner ?? undefined;
   // A class the script constructs (`AFNO(...)`, `BigVGAN(h)`); a Hugging Face class built from a checkpoint's config
   // is that checkpoint (`LlamaForCausalLM(config)` with `config = LlamaConfig.from_pretrained(id)`).
   if (/^[A-Z]/.test(last) && !NOT_A_MODEL.test(last) && !/^(nn|torch|tf|keras|jax|flax)\./.test(callee)) {
@@ -161,6 +242,54 @@ function builtBy(
     return { value: v, node: fn, how: `${callee}(…)` };
   }
   return undefined;
+}
+
+/** Ultralytics' model classes (ultralytics/models: YOLO, RTDETR, SAM, FastSAM, NAS, YOLOWorld, YOLOE). */
+const ULTRALYTICS = /^(YOLO|RTDETR|SAM|FastSAM|NAS|YOLOWorld|YOLOE)$/;
+/** Keyword arguments that name the pretrained checkpoint a module loads (`BERTEncoder(pretrain_path=…)`). */
+const CHECKPOINT_KW =
+  /^(pretrain(?:ed)?_(?:path|model|name|model_name)|pretrained_model_name_or_path|model_name_or_path|model_name|bert_(?:path|model))$/;
+
+/**
+ * The model built into `arg` when it names an object the script constructs as a model: undefined when it does not
+ * (a config, a number: the outer class is judged on its own), null when it does but names none.
+ */
+function innerModel(
+  arg: string,
+  assignments: readonly SyntaxNode[],
+  values: ValueResolver,
+  name: string,
+): Built | null | undefined {
+  if (arg === name) return undefined;
+  const rhs = assignments
+    .filter((a) => a.childForFieldName('left')?.text === arg)
+    .map((a) => a.childForFieldName('right'))
+    .filter((r): r is SyntaxNode => r?.type === 'call');
+  if (rhs.length === 0) return undefined;
+  const callee = rhs[0].childForFieldName('function')?.text ?? '';
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  // Only a module-like object: a class (not a config, dataset or tokenizer) or a hub checkpoint.
+  if (!/^[A-Z]/.test(last) || /Config|Args|Arguments|Dataset|Loader|Tokenizer|Processor/.test(last)) return undefined;
+  for (const r of rhs) {
+    const ckpt = r
+      .childForFieldName('arguments')
+      ?.namedChildren.find(
+        (a) => a?.type === 'keyword_argument' && CHECKPOINT_KW.test(a.childForFieldName('name')?.text ?? ''),
+      )
+      ?.childForFieldName('value');
+    if (!ckpt) continue;
+    const v = values.resolve(ckpt);
+    const id = modelName(v.value);
+    if (id)
+      return {
+        value: id,
+        node: v.node ?? ckpt,
+        how: `${callee}(${ckpt.parent?.text})${v.via ? ` (${v.via})` : ''}`,
+        scriptDefault: v.scriptDefault,
+      };
+  }
+  const built = rhs.map((r) => builtBy(r, assignments, values, arg)).filter((b): b is Built => !!b);
+  return built.length > 0 && new Set(built.map((b) => b.value)).size === 1 ? built[0] : null;
 }
 
 /** The checkpoint a config was loaded from (`config = AutoConfig.from_pretrained(args.model)`), as a model. */

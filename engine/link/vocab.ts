@@ -8,6 +8,7 @@ import type { LaunchCommand } from '../extract/launcher';
 import { ValueResolver } from '../extract/python-values';
 import { pythonHints } from '../extract/python-hints';
 import { optimizerFact } from '../extract/python-optimizer';
+import { builtModelFact } from '../extract/python-model';
 import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
@@ -162,6 +163,13 @@ export function vocabDrafts(
         span: spanOf(named[0].c.node),
         note: `${named[0].c.callee}("${named[0].v}")`,
       });
+  }
+  // The class it constructs and trains (`model = NeuralFM(…)`), or the branch its model option takes
+  // (`if model_str == 'gcn_ae': …`), as any training script's (../extract/python-model).
+  if (tree && python && python.evidence.code >= TRAINS_AT && !d.plan.facts.has('model')) {
+    const resolver = new ValueResolver(tree.rootNode, findCalls(tree.rootNode, text, ['add_argument']));
+    const built = builtModelFact(linker.id(file), tree.rootNode, resolver);
+    if (built) d.plan.facts.set('model', built);
   }
   // The optimizer a script read through the vocabulary builds (`torch.optim.AdamW(...)` in its own code).
   if (tree) scriptOptimizer(linker.id(file), text, tree, d);

@@ -221,10 +221,19 @@ function builtBy(
       : undefined;
   // Ultralytics: `YOLO("yolo11m.pt")` / `YOLO("yolov8n.yaml")` builds the network its weights or YAML name
   // (https://docs.ultralytics.com/modes/train/); the class is the library's one wrapper, no model of its own.
+  // Only the library's class (a project's own `YOLO` in `models/yolo.py` is its own network), and only a released
+  // model's name: a project's `runs/…/best.pt` names no model.
   if (ULTRALYTICS.test(last)) {
+    if (!/^\s*(from\s+ultralytics\b[^\n]*\bimport\b|import\s+ultralytics\b)/m.test(fn.tree.rootNode.text))
+      return undefined;
     const b = byName(first ?? kw('model'), (v) => `${callee}("${v}")`);
-    const stem = b && /^[^\\/]+?(?=\.(?:pt|ya?ml)$)/i.exec(b.value)?.[0];
-    return b && stem ? { ...b, value: stem } : b;
+    const value =
+      b &&
+      String(b.value)
+        .split(/[\\/]/)
+        .pop()
+        ?.replace(/\.(pt|ya?ml)$/i, '');
+    return b && value && ULTRALYTICS_RELEASE.test(value) ? { ...b, value } : undefined;
   }
   // A class the script constructs around another model it built (`SoftmaxNN(sentence_encoder, …)`, a method over its
   // backbone): the inner model, or nothing — the wrapper's name is no architecture.
@@ -246,6 +255,8 @@ function builtBy(
 
 /** Ultralytics' model classes (ultralytics/models: YOLO, RTDETR, SAM, FastSAM, NAS, YOLOWorld, YOLOE). */
 const ULTRALYTICS = /^(YOLO|RTDETR|SAM|FastSAM|NAS|YOLOWorld|YOLOE)$/;
+/** The names of Ultralytics' released models (docs.ultralytics.com/models, 2025): `yolov8n`, `yolo11m-seg`, `rtdetr-l`. */
+const ULTRALYTICS_RELEASE = /^(yolo(v?\d+|_nas)|rtdetr|sam|mobile_sam|fastsam)[\w.-]*$/i;
 /** Keyword arguments that name the pretrained checkpoint a module loads (`BERTEncoder(pretrain_path=…)`). */
 const CHECKPOINT_KW =
   /^(pretrain(?:ed)?_(?:path|model|name|model_name)|pretrained_model_name_or_path|model_name_or_path|model_name|bert_(?:path|model))$/;

@@ -78,6 +78,15 @@ test('Ultralytics: YOLO("yolo11m.pt") trains yolo11m; YOLO() names no model', as
   assert.equal(await model(yolo('')), undefined);
 });
 
+test("must not: a project's own YOLO class or its own trained weights name no model", async () => {
+  const run = (head: string, arg: string) =>
+    `${head}\n\nmodel = YOLO(${arg})\nmodel.train(data="coco8.yaml", epochs=50, imgsz=640, batch=8)\n`;
+  // Released weights along a path are still the release (`weights/yolov8n.pt`).
+  assert.deepEqual(await model(run('from ultralytics import YOLO', '"weights/yolov8n.pt"')), ['yolov8n', 'explicit']);
+  assert.equal(await model(run('from ultralytics import YOLO', '"runs/detect/train/weights/best.pt"')), undefined);
+  assert.equal(await model(run('from models.yolo import YOLO', '"yolov8n.pt"')), undefined);
+});
+
 test('a TensorFlow script read through the vocabulary: the class it constructs and trains', async () => {
   const text = `import argparse
 import tensorflow as tf

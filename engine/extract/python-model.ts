@@ -57,29 +57,13 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
     // `if args.model == "resnet18": model = ResNet18() elif …`: the branch the option's value takes names the model.
     const chosen = chosenBranch(own, values);
     if (chosen === null) return undefined;
-    if (chosen)
-      return {
-        key: 'model',
-        value: chosen.value,
-        origin: chosen.scriptDefault ? 'script-default' : 'explicit',
-        file,
-        span: spanOf(chosen.node),
-        note: `${name} = ${chosen.how}`,
-      };
+    if (chosen) return modelFact(file, name, chosen);
     const found = own
       .map((a) => builtBy(a.childForFieldName('right'), assignments, values, name))
       .filter((x): x is Built => !!x);
     if (found.length === 0) continue;
     if (new Set(found.map((f) => f.value)).size > 1) return undefined;
-    const f = found[0];
-    return {
-      key: 'model',
-      value: f.value,
-      origin: f.scriptDefault ? 'script-default' : 'explicit',
-      file,
-      span: spanOf(f.node),
-      note: `${name} = ${f.how}`,
-    };
+    return modelFact(file, name, found[0]);
   }
   return undefined;
 }
@@ -90,6 +74,15 @@ interface Built {
   how: string;
   scriptDefault?: boolean;
 }
+
+const modelFact = (file: string, name: string, b: Built): Fact => ({
+  key: 'model',
+  value: b.value,
+  origin: b.scriptDefault ? 'script-default' : 'explicit',
+  file,
+  span: spanOf(b.node),
+  note: `${name} = ${b.how}`,
+});
 
 /** `sel == "lit"` (or `"lit" == sel`): the selector node and the literal. */
 function selection(cond: SyntaxNode | null): { sel: SyntaxNode; lit: string } | undefined {

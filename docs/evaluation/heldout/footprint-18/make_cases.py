@@ -102,14 +102,14 @@ A(C(id="deepscaler-1.5b-preview-grpo-rl-1750steps-a100-3800h",
     target=dict(metric=GPUH, value=3800),
     source="Hugging Face model card agentica-org/DeepScaleR-1.5B-Preview (README, commit 24a92ef, read via a mirror of the card) and "
            "the GitHub README of the training code (fork lambda7xx/deepscaler, excerpt); total A100-hours from the DeepScaleR blog post "
-           "(pretty-radio-b75.notion.site, Feb 2025) [R: not opened in this session]",
+           "(pretty-radio-b75.notion.site, Feb 2025), quoted as '3,800 A100 hours' in the volcengine/verl README (checked by the lead, 2026-12-06)",
     notes="Card: 'Our training dataset consists of approximately 40,000 unique problem-answer pairs' (AIME 1984-2023, AMC, Omni-MATH, "
           "Still); 'We employ Deepseek's Group Relative Policy Optimization (GRPO)'; 'Initial 8K Context (0-1040 steps) ... Trained on 8 "
           "A100-80GB GPUs, BS= (Prompts) * (Samples/Prompt) = 128 * 8 = 1024'. GitHub README: 'At step 1040 and 1520, the context length "
           "is extended to 16K and 24K.' Later stages ran on more A100s (16 and 32 [R]), so devices is null. Target = 3,800 A100-hours, "
           "the blog's total [R] ('~$4,500'); a secondary article quotes the blog's contrast that replicating R1's 32K-context, ~8,000-step "
           "RL 'would require at least 70,000 A100 GPU hours for a 1.5B model'. Amount of training: ~1,750 steps x 128 prompts x 8 samples "
-          "(steps to ~1,750 [R]). paramsTotal 1.78B [R]. Quality C: total hours recalled from the blog, devices vary by stage, RL "
+          "(steps to ~1,750 [R]). paramsTotal 1.78B [R]. Quality C: total hours quoted second-hand (blog via verl README), devices vary by stage, RL "
           "rollouts dominate compute."))
 
 # ====================================================================== speech: F5-TTS Hindi (SPRING Lab, IIT Madras, 2024)

@@ -181,7 +181,7 @@ const C4_SOURCE =
   'R101-C4 (Papers with Code, Detectron2 model zoo, 2021)';
 const DC5_SOURCE =
   `[D] dc5DetectorMacs with the ${TRAIN_ROIS_PER_IMAGE} regions per image the box head trains on (detectron2 config/defaults.py), ` +
-  'which at 1,000 regions and COCO image sizes gives within 8 % of the 320 GFLOPs and the 166 M parameters of Faster ' +
+  'which at 1,000 regions and COCO image sizes gives 336 G (+5 %) and 166 M parameters against the 320 GFLOPs and 166 M of Faster ' +
   'R-CNN R50-DC5 (Carion et al. 2020, DETR Table 1)';
 
 const HEAD: Record<ZooDetector['head'], { name: string; paper: string }> = {

@@ -43,9 +43,9 @@ describe('detectors named as the model zoos name them', () => {
     assert.equal(kp.params, 59_137_258);
   });
 
-  it("reproduces DETR's Faster R-CNN R50-DC5 (320 GFLOPs, 166 M parameters) within 8 %", () => {
+  it("reproduces DETR's Faster R-CNN R50-DC5 (320 GFLOPs, 166 M parameters) within 6 %", () => {
     const r50 = dc5DetectorMacs({ blocks: [3, 4, 6, 3] }, { rois: 1000, imageScale: COCO_SCALE });
-    assert.ok(Math.abs(r50.macs / 320e9 - 1) < 0.08, `${r50.macs / 1e9} G`);
+    assert.ok(Math.abs(r50.macs / 320e9 - 1) < 0.06, `${r50.macs / 1e9} G`);
     assert.equal(Math.round(r50.params / 1e6), 166);
   });
 

@@ -213,6 +213,17 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
           span: spanOf(peft.node),
           note: `${peft.node.text}: an adapter only with --use_peft on the command line (value unknown)`,
         });
+      } else if (peft && unusedAdapter(peft.value, calls, values)) {
+        // `peft_config=peft_config` in `def train_dpo(config, peft_config=None)`, called with `peft_config=None`: the
+        // LoraConfig the script also builds never reaches the trainer, which then trains every weight.
+        facts.set('peft', {
+          key: 'peft',
+          value: 'none',
+          origin: 'explicit',
+          file,
+          span: spanOf(peft.node),
+          note: `${peft.node.text} is None where the trainer is built: no adapter (a LoraConfig the script builds is not passed)`,
+        });
       } else if (peft && peft.value.type !== 'none' && facts.get('peft')?.value !== 'qlora') {
         facts.set('peft', {
           key: 'peft',
@@ -439,4 +450,11 @@ function preferenceOf(trainer: CallSite, argCall: CallSite | undefined): 'refere
   // A value the script computes (`reference_free=args.ref_free`) leaves the reference model unknown.
   if (free !== undefined && free !== 'False') return undefined;
   return 'reference';
+}
+
+/** A trainer's `peft_config` that is None in the run (a parameter every caller fills with None) in a file that wraps no model itself. */
+function unusedAdapter(value: SyntaxNode, calls: CallSite[], values: ValueResolver): boolean {
+  return (
+    value.type !== 'none' && values.resolve(value).value === null && !calls.some((c) => c.name === 'get_peft_model')
+  );
 }

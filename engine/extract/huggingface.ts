@@ -268,7 +268,13 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       edit,
       relevantSpans,
     };
-    hfDefaults(plan, flavour, label, fromParser || !!argCall?.hasSplat);
+    hfDefaults(
+      plan,
+      flavour,
+      label,
+      fromParser || !!argCall?.hasSplat,
+      fromParser && argsFromUnnamedFile(root, text, values),
+    );
     runs.push({ plan, flavour, openEnded: fromParser || !!argCall?.hasSplat, fromParser, flags });
   };
 
@@ -456,5 +462,23 @@ function preferenceOf(trainer: CallSite, argCall: CallSite | undefined): 'refere
 function unusedAdapter(value: SyntaxNode, calls: CallSite[], values: ValueResolver): boolean {
   return (
     value.type !== 'none' && values.resolve(value).value === null && !calls.some((c) => c.name === 'get_peft_model')
+  );
+}
+
+/**
+ * `HfArgumentParser(TrainingArguments).parse_json_file(json_file=args.train_args_json)` (or `parse_yaml_file`) with
+ * the file named on the command line, and no other way to fill the arguments (no `parse_args_into_dataclasses`): the
+ * fields come from a file this review does not see. A file named in the script is linked instead (./python-runs.ts).
+ */
+function argsFromUnnamedFile(root: SyntaxNode, text: string, values: ValueResolver): boolean {
+  if (!/parse_(json|yaml)_file/.test(text) || /parse_args_into_dataclasses|parse_dict|parse_args_and_config/.test(text))
+    return false;
+  const reads = findCalls(root, text, ['parse_json_file', 'parse_yaml_file']);
+  return (
+    reads.length > 0 &&
+    reads.every((c) => {
+      const path = c.positional[0] ?? c.kwargs.get('json_file')?.value ?? c.kwargs.get('yaml_file')?.value;
+      return typeof values.resolve(path).value !== 'string';
+    })
   );
 }

@@ -11,6 +11,12 @@ import { mediaSave, NOT_STATE, writesMedia } from './save-names';
 /** A call that could write training state, by its name (see ./python-trains-run `savesAnything` for the words). */
 const STATE_WORD = /save|ckpt|checkpoint|dump|export|persist|serializ/i;
 
+/** A call handed `callbacks=` (a training call: a checkpoint callback may be among them). */
+const hasCallbacks = (call: SyntaxNode) =>
+  (call.childForFieldName('arguments')?.namedChildren ?? []).some(
+    (a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'callbacks',
+  );
+
 /**
  * A call that could save: by name, unless it writes media or results; a `callbacks=` list (a checkpoint callback may
  * be in it). TensorFlow's `tf.train.Saver()` builds a saver and writes nothing: its `saver.save(…)` is the save.
@@ -18,9 +24,7 @@ const STATE_WORD = /save|ckpt|checkpoint|dump|export|persist|serializ/i;
 function couldSave(call: SyntaxNode): boolean {
   const callee = call.childForFieldName('function')?.text ?? '';
   const name = callee.split('.').pop() ?? '';
-  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-  if (args.some((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'callbacks'))
-    return true;
+  if (hasCallbacks(call)) return true;
   if (!STATE_WORD.test(name) || name === 'Saver') return false;
   if (NOT_STATE.test(name) || writesMedia(name) || mediaSave(callee)) return false;
   // `toimage(x).save(fn)`: a picture made just now.
@@ -44,7 +48,8 @@ function enclosingNames(node: SyntaxNode): string[] {
 export function savesWhileTraining(root: SyntaxNode): boolean {
   const calls = nodesOfType(root, 'call');
   const saves = calls.filter(couldSave);
-  if (saves.some((s) => loopsAround(s).length > 0)) return true;
+  // A training call's callbacks run while it trains, wherever the call is (a `ModelCheckpoint` in `fit(callbacks=…)`).
+  if (saves.some((s) => loopsAround(s).length > 0 || hasCallbacks(s))) return true;
   if (saves.length === 0) return false;
   // Functions run from a loop: called in one, or called by one of those (names of the file's own definitions).
   const defs = new Map<string, SyntaxNode[]>();

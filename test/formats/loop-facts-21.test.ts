@@ -298,3 +298,16 @@ test('must not: a loop that writes the session with the saver every epoch saves 
   );
   assert.notEqual(fact(a, 'periodic_save')?.value, 'no');
 });
+
+test('must not: a fit handed callbacks outside any loop may checkpoint while it trains', async () => {
+  const a = await analyze(
+    {
+      'FM.py': FM('').replace(
+        '    model.train(load_data())',
+        '    model.train(load_data())\n    head.fit(features, labels, epochs=5, callbacks=[SaveEvery(5)])',
+      ),
+    },
+    'FM.py',
+  );
+  assert.notEqual(fact(a, 'periodic_save')?.value, 'no');
+});

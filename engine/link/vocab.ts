@@ -13,6 +13,7 @@ import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
+import { detectFramework } from '../vocabulary/frameworks';
 import { isSettingsModule, isTestModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { statedDevices } from '../extract/python-trains-run';
 import { callLoopSaves, updateLoopFacts } from '../extract/update-loop';
@@ -229,7 +230,10 @@ export function scriptVocabDrafts(
   const own1 = cmd ? ownFlags(all, cmd, commandsOf(linker.id(launcher), ltext)) : all;
   const flags = cmd ? withShortOptions(own1, cmd, stext, ltext) : own1;
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
-  const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
+  // A script of a framework the vocabulary knows (timm's argparse train.py): its own run with the flags over it keeps
+  // that framework's defaults, which a reading of the flags alone would lose.
+  const ownRun = () => launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
+  const d = (detectFramework([own]) ? ownRun() : undefined) ?? vocabRun([defaults, flags]) ?? ownRun();
   if (!d) return [];
   scriptOptimizer(linker.id(script), stext, tree, d);
   const parser = trainingArgumentsParser(linker, script, stext);

@@ -37,7 +37,7 @@ export function launchedScriptRuns(
   if (!found.length) found = commandLineTrainers(linker, launcher, cmd, script, scriptText);
   // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the vocabulary.
   if (!found.length) found = commandConfigRuns(linker, launcher, cmd, 'script');
-  if (!found.length) found = scriptVocabDrafts(linker, launcher, text, cmd, script, scriptText);
+  if (!found.length) found = scriptVocabDrafts(linker, launcher, text, cmd, script, scriptText, true);
   // The one device of a plain `python script.py` (./single-device) and what the modules it calls show.
   if (found.length) found = launchedModules(linker, script, scriptText, found, cmd);
   // A submitit launcher: its trainer module's runs under the same flags, on the devices it requests (./submitit).
@@ -46,7 +46,9 @@ export function launchedScriptRuns(
       launchedScriptRuns(linker, launcher, text, cmd, m, t, true),
     );
   if (!found.length) found = launchedRunOf(linker, launcher, cmd, script, scriptText);
-  return found.map((d) => unreadOptions(linker, switchGiven(d, cmd), cmd));
+  // The script analysed alone keeps its own defaults (a launcher's `$1` is not its run's business).
+  const alone = path.resolve(linker.input.file) === path.resolve(script);
+  return found.map((d) => (alone ? switchGiven(d, cmd) : unreadOptions(linker, switchGiven(d, cmd), cmd)));
 }
 
 const flagName = (s: string) => s.replace(/^-+/, '').replace(/-/g, '_').toLowerCase();

@@ -121,6 +121,9 @@ test('a launcher passing an option with a value it cannot read: not the script d
   const a = await analyze({ ...files, 'dist_train.sh': unread }, 'dist_train.sh');
   assert.equal(fact(a, 'model')?.value ?? null, null, "--model $1: the default 'resnet50' is not this run's");
   assert.equal(fact(a, 'micro_batch')?.value, 128, 'an option the launcher does not pass keeps its default');
+  // The script analysed alone, with that launcher beside it: its own default.
+  const alone = await analyze({ ...files, 'dist_train.sh': unread }, 'main.py');
+  assert.equal(fact(alone, 'model')?.value, 'resnet50');
   const fixed = await analyze(
     { ...files, 'dist_train.sh': 'torchrun --nproc_per_node=8 main.py --data-path /data\n' },
     'dist_train.sh',
@@ -285,4 +288,24 @@ test('a launcher under training_scripts/ running the step script two folders up,
   assert.equal(fact(a, 'devices')?.value, 1);
   assert.equal(fact(a, 'grad_accum')?.value, 8, 'the flag, where the script reads it into a dict');
   assert.equal(fact(a, 'model')?.value, 'facebook/opt-350m');
+});
+
+test("a launcher running a wrapper script with arguments: the wrapper's $1 and the flags it passes on", async () => {
+  const wrapper = 'NUM_PROC=$1\nshift\ntorchrun --nproc_per_node=$NUM_PROC main.py "$@"\n';
+  const caller = 'bash distributed_train.sh 4 --batch-size 64 --epochs 90\n';
+  const files = { 'main.py': TIMM_MAIN, 'engine.py': ENGINE, 'distributed_train.sh': wrapper, 'train.sh': caller };
+  const a = await analyze(files, 'train.sh');
+  assert.equal(fact(a, 'devices')?.value, 4);
+  assert.equal(fact(a, 'micro_batch')?.value, 64);
+  assert.equal(fact(a, 'epochs')?.value, 90);
+  assert.equal(fact(a, 'global_batch')?.value, 256);
+  // The wrapper alone is run without arguments: no device count, the script's own batch.
+  const alone = await analyze(files, 'distributed_train.sh');
+  assert.equal(fact(alone, 'devices')?.value ?? null, null);
+  assert.equal(fact(alone, 'micro_batch')?.value, 128);
+  // OpenMMLab-style `${@:3}`: the arguments after the first two.
+  const mm = { ...files, 'dist.sh': 'CONFIG=$1\nGPUS=$2\ntorchrun --nproc_per_node=$GPUS main.py ${@:3}\n' };
+  const b = await analyze({ ...mm, 'train.sh': 'bash dist.sh cfg.py 2 --batch-size 16\n' }, 'train.sh');
+  assert.equal(fact(b, 'devices')?.value, 2);
+  assert.equal(fact(b, 'micro_batch')?.value, 16);
 });

@@ -17,12 +17,15 @@ const TRAINING_COMMAND = /^(pre[-_]?)?train|^(fine[-_]?tune|fit|sft)([-_\d]|$)/i
 const GROUPS = new Set(['add_argument_group', 'add_mutually_exclusive_group']);
 const MAX_DEPTH = 4;
 
-/** `x.add_parser("train", …)`: the sub-command's name (its first argument, a string), else undefined. */
+/** `x.add_parser("train", …)` (or `name="train"`): the sub-command's name, a string, else undefined. */
 function subcommandName(call: SyntaxNode): string | undefined {
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'add_parser') return undefined;
-  const first = call.childForFieldName('arguments')?.namedChildren.find((a) => a && a.type !== 'comment');
-  const name = first ? literal(first) : undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const first = args.find((a) => a && a.type !== 'comment' && a.type !== 'keyword_argument');
+  const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'name');
+  const given = first ?? kw?.childForFieldName('value');
+  const name = given ? literal(given) : undefined;
   return typeof name === 'string' ? name : undefined;
 }
 

@@ -172,7 +172,7 @@ def make_parser():
     train_parser.add_argument("--batch-size", type=int, default=128)
     train_parser.add_argument("--layers", type=int, default=4)
 
-    eval_parser = subparsers.add_parser("eval")
+    eval_parser = subparsers.add_parser(name="eval", help="evaluate a checkpoint")
     eval_parser.set_defaults(func=evaluate)
     eval_parser.add_argument("--logname", required=True)
     eval_parser.add_argument("--wav-file-list")

@@ -55,6 +55,10 @@ const TRAINING_FLAGS = [
   'train_iters',
 ];
 
+/** True when a launcher's own name says it trains (`train.sh`, `run_sft.sh`) and not other work. */
+export const launcherForTraining = (launcher: string) =>
+  TRAINING.test(path.basename(launcher)) && !launcherForOtherWork(launcher);
+
 /** True when a script's name says it does something else than training (`eval_assert.py`, `extract.py`). */
 export const namedForOtherWork = (script: string) => {
   const name = path.basename(script);
@@ -91,13 +95,22 @@ export function looksLikeTraining(cmd: LaunchCommand): boolean {
   return (cmd.tool !== 'python' || cmd.scheduled === true) && cmd.facts.some((f) => f.key === 'devices');
 }
 
-/** `script`: the script when it is in the tree but no reader finds a training run in it (read from the launcher). */
-export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: string): RunDraft | undefined {
+/**
+ * `script`: the script when it is in the tree but no reader finds a training run in it (read from the launcher).
+ * `unnamed`: the script is the caller's argument (`accelerate launch --config_file x.yaml $1` in a launcher named for
+ * training, ../link/launched-run): the run is what the launcher states.
+ */
+export function launcherOnlyRun(
+  file: string,
+  cmd: LaunchCommand,
+  script?: string,
+  unnamed = false,
+): RunDraft | undefined {
   // A config target is a run only for the tools whose command is a training recipe (`tune run`, `axolotl train`,
   // `llamafactory-cli train`): a SkyPilot task whose config is mounted from elsewhere still launches training.
   const recipe = cmd.tool === 'tune' || cmd.tool === 'axolotl' || cmd.tool === 'llamafactory';
-  if (!cmd.target || (cmd.target.kind === 'config' && !recipe) || cmd.target.word.unresolved || !looksLikeTraining(cmd))
-    return undefined;
+  if (!cmd.target || (cmd.target.kind === 'config' && !recipe)) return undefined;
+  if (!unnamed && (cmd.target.word.unresolved || !looksLikeTraining(cmd))) return undefined;
   const facts = new Map<FactKey, Fact>();
   const put = (f: Fact) => {
     if (!facts.has(f.key)) facts.set(f.key, f);
@@ -119,9 +132,11 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: strin
       entry: {
         file,
         span: cmd.span,
-        label: script
-          ? `${cmd.tool} ${cmd.target.path} (no training loop read in the script: read from the launcher)`
-          : `${cmd.tool} ${cmd.target.path} (${cmd.target.kind === 'config' ? 'config' : 'script'} not found: read from the launcher only)`,
+        label: unnamed
+          ? `${cmd.tool} ${cmd.target.path} (the script is the caller's argument: read from the launcher)`
+          : script
+            ? `${cmd.tool} ${cmd.target.path} (no training loop read in the script: read from the launcher)`
+            : `${cmd.tool} ${cmd.target.path} (${cmd.target.kind === 'config' ? 'config' : 'script'} not found: read from the launcher only)`,
       },
       files: script ? [file, script] : [file],
       facts,
@@ -129,7 +144,9 @@ export function launcherOnlyRun(file: string, cmd: LaunchCommand, script?: strin
       edit: undefined,
     },
     kind: 'launcher',
-    envPrecision: 'never',
+    // `accelerate launch` puts its mixed precision in the environment of whatever script it starts (Accelerator and
+    // the HF Trainer read ACCELERATE_MIXED_PRECISION unless the script sets one): for a script the caller names.
+    envPrecision: unnamed && cmd.accelerate ? 'if-unset' : 'never',
     openEnded: true,
     refs: cmd.refs,
     anchor: { file, span: where.span },

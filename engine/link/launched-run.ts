@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { LaunchCommand } from '../extract/launcher';
 import { extractLightning } from '../extract/lightning';
-import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
+import { launcherForTraining, launcherOnlyRun, switchGiven } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
 import { commandConfigRuns, withLaunchConfigs } from './launch-refs';
 import type { Linker } from './linker';
@@ -115,4 +115,17 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
     if (f.value !== null && (!cur || (cur.value === null && cur.origin !== 'explicit'))) run.plan.facts.set(key, f);
   }
   return run;
+}
+
+/**
+ * A launcher that starts the script its caller names (`accelerate launch --config_file x.yaml $1`, run as
+ * `./train.sh sft.py`): when its own name says it trains and it names an accelerate or DeepSpeed config, its run is
+ * what the launcher and that config state (devices, precision, ZeRO stage); everything the script sets is unknown.
+ */
+export function callerScriptRun(linker: Linker, launcher: string, cmd: LaunchCommand): RunDraft[] {
+  if (!cmd.target?.word.unresolved || cmd.tool === 'python' || cmd.tool === 'shell') return [];
+  if (!launcherForTraining(launcher)) return [];
+  if (!cmd.refs.some((r) => r.role === 'deepspeed' || r.role === 'accelerate-config')) return [];
+  const own = launcherOnlyRun(launcher, cmd, undefined, true);
+  return own ? [withLaunchConfigs(linker, launcher, cmd, own)] : [];
 }

@@ -37,7 +37,7 @@ import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { prepareLaunch } from './short-options';
 import { cachedTree, trimTreeCache } from './tree-cache';
-import { launchedScriptRuns } from './launched-run';
+import { callerScriptRun, launchedScriptRuns } from './launched-run';
 
 const MAX_LAUNCHERS = 40;
 const MAX_SCRIPTS = 20;
@@ -333,7 +333,7 @@ export class Linker {
   /** The runs one launcher command starts (`depth`: shell scripts followed through wrappers so far). */
   commandRuns(file: string, text: string, cmd: LaunchCommand, depth: number): RunDraft[] {
     const out: RunDraft[] = [];
-    if (!cmd.target || cmd.target.word.unresolved) return out;
+    if (!cmd.target || cmd.target.word.unresolved) return callerScriptRun(this, file, cmd);
     const base = commandBase(this, file, cmd);
     // `-m pkg.train`: a module of this tree is read like a script; one installed elsewhere is not here.
     const modPath = `${cmd.target.path.replace(/\./g, '/')}.py`;

@@ -309,3 +309,30 @@ test("a launcher running a wrapper script with arguments: the wrapper's $1 and t
   assert.equal(fact(b, 'devices')?.value, 2);
   assert.equal(fact(b, 'micro_batch')?.value, 16);
 });
+
+const ACCELERATE_DS = [
+  'compute_environment: LOCAL_MACHINE',
+  'deepspeed_config:',
+  '  zero_stage: 2',
+  'distributed_type: DEEPSPEED',
+  'mixed_precision: bf16',
+  'num_machines: 1',
+  'num_processes: 4',
+  '',
+].join('\n');
+
+test("a training launcher whose script is its caller's argument: what it and its accelerate config state", async () => {
+  const launcher = 'accelerate launch --config_file ds.yaml $1\n';
+  const a = await analyze({ 'ds.yaml': ACCELERATE_DS, 'train.sh': launcher }, 'train.sh');
+  assert.equal(fact(a, 'devices')?.value, 4);
+  assert.equal(fact(a, 'zero_stage')?.value, 2);
+  assert.equal(fact(a, 'precision')?.value, 'bf16');
+  assert.equal(fact(a, 'micro_batch'), undefined, 'the script, and its batch, are not known');
+  // Named for other work, or naming no config: no run.
+  const none = async (files: Record<string, string>, f: string) => {
+    const r = await analyze(files, f);
+    return r.runs.length + (r.linked?.length ?? 0);
+  };
+  assert.equal(await none({ 'ds.yaml': ACCELERATE_DS, 'eval.sh': launcher }, 'eval.sh'), 0);
+  assert.equal(await none({ 'train.sh': 'accelerate launch --num_processes 4 $1\n' }, 'train.sh'), 0);
+});

@@ -12,6 +12,7 @@ export * from './data/grid';
 export * from './data/models';
 export * from './data/pue';
 export * from './data/vision-audio';
+export { parseZooDetector, zooDetectorId, ONE_X_IMAGES, type ZooDetector } from './data/detection-zoo';
 export { maeMacs, multiCropMacs, mocoV3Macs, plainVitMacs, VIT_SHAPES } from './data/vision-vit';
 export * from './data/embodied';
 export * from './data/marginal';

@@ -38,6 +38,8 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^k80(?!\d)/, prefix: 'k80', defaultId: 'k80' },
   { pattern: /^(?:gtx)?1080ti/, prefix: 'gtx-1080ti', defaultId: 'gtx-1080ti', geforce: true, variant: 'ti' },
   { pattern: /^(?:gtx)?1080(?!\d|ti)/, prefix: 'gtx-1080', defaultId: 'gtx-1080', geforce: true },
+  { pattern: /^(?:gtx)?1070ti/, prefix: 'gtx-1070ti', defaultId: 'gtx-1070ti', geforce: true, variant: 'ti' },
+  { pattern: /^(?:gtx)?1070(?!\d|ti)/, prefix: 'gtx-1070', defaultId: 'gtx-1070', geforce: true },
   // "TITAN Xp" and "TITAN X (Pascal)" ("titanx" + "pascal" joined) are two cards; "TITAN V" is Volta.
   { pattern: /^titanxp(?!ascal)/, prefix: 'titan-xp', defaultId: 'titan-xp' },
   // "GTX TITAN X" is the 2015 Maxwell card (the Pascal one was sold without "GTX"); so is "TITAN X Maxwell".

@@ -116,6 +116,36 @@ export const ACCELERATORS: readonly Accelerator[] = [
     year: 2016,
   },
   {
+    id: 'gtx-1070ti',
+    name: 'NVIDIA GeForce GTX 1070 Ti 8 GB',
+    vendor: 'nvidia',
+    arch: 'pascal',
+    powerW: 180,
+    tflops: { fp32: 8.2 },
+    memoryGB: 8,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA GeForce GTX 1070 Ti specifications (2017: 2,432 CUDA cores, 1,683 MHz boost = 8.2 TFLOPS FP32, 8 GB GDDR5, 180 W) [R]. ' +
+      'No fp16 key (GP104: FP16 at 1/64 rate)',
+    year: 2017,
+  },
+  {
+    id: 'gtx-1070',
+    name: 'NVIDIA GeForce GTX 1070 8 GB',
+    vendor: 'nvidia',
+    arch: 'pascal',
+    powerW: 150,
+    tflops: { fp32: 6.5 },
+    memoryGB: 8,
+    bf16: false,
+    tensorCores: false,
+    source:
+      'NVIDIA GeForce GTX 1070 specifications (2016: 1,920 CUDA cores, 1,683 MHz boost = 6.5 TFLOPS FP32, 8 GB GDDR5, 150 W) [R]. ' +
+      'No fp16 key (GP104: FP16 at 1/64 rate)',
+    year: 2016,
+  },
+  {
     id: 'titan-x-pascal',
     name: 'NVIDIA TITAN X (Pascal) 12 GB',
     vendor: 'nvidia',

@@ -15,6 +15,8 @@
 // parameters of the mask head).
 
 import type { ArchitectureInfo } from '../types';
+import { parseZooDetector, zooDetectorId, type ZooDetector } from './detection-zoo';
+import { visionRow } from './torchvision-row';
 import { resnetMacs } from './vision-more';
 
 /** [S] Regions per image the box head trains on: detectron2 config/defaults.py ROI_HEADS.BATCH_SIZE_PER_IMAGE = 512
@@ -28,9 +30,6 @@ const COCO_CLASSES = 80;
 
 type Backbone = { blocks: readonly number[]; groups?: number; widthPerGroup?: number };
 const R50: Backbone = { blocks: [3, 4, 6, 3] };
-const R101: Backbone = { blocks: [3, 4, 23, 3] };
-const X101_32X8D: Backbone = { blocks: [3, 4, 23, 3], groups: 32, widthPerGroup: 8 };
-const X101_64X4D: Backbone = { blocks: [3, 4, 23, 3], groups: 64, widthPerGroup: 4 };
 
 function trunk(b: Backbone, stages: number, resolution: number) {
   return resnetMacs(b.blocks.slice(0, stages), {
@@ -64,15 +63,17 @@ export function fpnDetectorMacs(b: Backbone, base: { macs: number; params: numbe
  */
 export function c4DetectorMacs(
   b: Backbone,
-  opts: { rois: number; strideIn1x1: boolean; resolution?: number; imageScale?: number },
+  opts: { rois: number; strideIn1x1: boolean; resolution?: number; imageScale?: number; rpn?: boolean },
 ) {
   const t = trunk(b, 3, opts.resolution ?? 800);
   let image = t.macs;
   let params = t.params;
   const side = t.side;
-  // Region proposal network on the conv4 map.
-  image += side * side * (1024 * 1024 * 9 + 1024 * C4_ANCHORS * 5);
-  params += 1024 * 1024 * 9 + 1024 + 1024 * C4_ANCHORS * 5 + C4_ANCHORS * 5;
+  // Region proposal network on the conv4 map (none on precomputed proposals: `rpn` false).
+  if (opts.rpn !== false) {
+    image += side * side * (1024 * 1024 * 9 + 1024 * C4_ANCHORS * 5);
+    params += 1024 * 1024 * 9 + 1024 + 1024 * C4_ANCHORS * 5 + C4_ANCHORS * 5;
+  }
   // conv5 on one region: torchvision's bottleneck widths (⌊512 · widthPerGroup / 64⌋ · groups), 14×14 in, 7×7 out.
   const g = b.groups ?? 1;
   const width = Math.floor(512 * ((b.widthPerGroup ?? 64) / 64)) * g;
@@ -82,7 +83,7 @@ export function c4DetectorMacs(
     roi += (h * h * cin * cout * k * k) / groups;
   };
   let cin = 1024;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (opts.rois > 0 ? 3 : 0); i++) {
     conv(i === 0 && !opts.strideIn1x1 ? 14 : 7, cin, width, 1);
     conv(7, width, width, 3, g);
     conv(7, width, 2048, 1);
@@ -91,16 +92,82 @@ export function c4DetectorMacs(
     cin = 2048;
   }
   // Box predictor after average pooling: classes + background, 4 deltas per class.
-  roi += 2048 * (COCO_CLASSES + 1 + 4 * COCO_CLASSES);
-  params += (2048 + 1) * (COCO_CLASSES + 1 + 4 * COCO_CLASSES);
+  if (opts.rois > 0) {
+    roi += 2048 * (COCO_CLASSES + 1 + 4 * COCO_CLASSES);
+    params += (2048 + 1) * (COCO_CLASSES + 1 + 4 * COCO_CLASSES);
+  }
   return { macs: image * (opts.imageScale ?? 1) + opts.rois * roi, params, perRoi: roi };
 }
 
+/**
+ * [D] A DC5 Faster R-CNN (Dai et al. 2017; Detectron2's `Base-RCNN-DilatedC5.yaml`: RESNETS.RES5_DILATION 2, the RPN and
+ * the box head on res5): the whole backbone with conv5 dilated instead of strided (stride 16, 2,048 channels); a region
+ * proposal network on that map (3×3 convolution 2,048 → 2,048, 15 objectness scores and 60 box deltas; none on
+ * precomputed proposals); for each of `rois` regions the box head of two fully connected layers (2,048 · 7 · 7 → 1,024
+ * → 1,024: FastRCNNConvFCHead, NUM_FC 2) and the box predictor (81 classes, 80 × 4 deltas). Biases counted.
+ */
+export function dc5DetectorMacs(
+  b: Backbone,
+  opts: { rois: number; resolution?: number; imageScale?: number; rpn?: boolean },
+) {
+  const t = resnetMacs(b.blocks, {
+    groups: b.groups,
+    widthPerGroup: b.widthPerGroup,
+    resolution: opts.resolution ?? 800,
+    classifier: false,
+    strideOneStages: [3],
+  });
+  let image = t.macs;
+  let params = t.params;
+  if (opts.rpn !== false) {
+    image += t.side * t.side * (2048 * 2048 * 9 + 2048 * C4_ANCHORS * 5);
+    params += 2048 * 2048 * 9 + 2048 + 2048 * C4_ANCHORS * 5 + C4_ANCHORS * 5;
+  }
+  const outputs = COCO_CLASSES + 1 + 4 * COCO_CLASSES;
+  const roi = 2048 * 49 * 1024 + 1024 * 1024 + 1024 * outputs;
+  if (opts.rois > 0) params += roi + 1024 + 1024 + outputs;
+  return { macs: image * (opts.imageScale ?? 1) + opts.rois * roi, params };
+}
+
 /** torchvision's ResNet-50 FPN detectors (pytorch/vision detection/*.py weights metadata at 800 px; 2017 papers): Mask
- * R-CNN's `_ops` equal Faster R-CNN's, its `num_params` count the mask head. */
+ * R-CNN's `_ops` equal Faster R-CNN's, its `num_params` count the mask head; Keypoint R-CNN (keypoint_rcnn.py, COCO_V1:
+ * `_ops` 137.42, `num_params` 59,137,258; 2017) adds its keypoint head's parameters and the few detections it runs on. */
 const FASTER_R50_FPN = { macs: 134.38e9, params: 41_755_286 };
 const MASK_R50_FPN = { macs: 134.38e9, params: 44_401_393 };
 const RETINANET_R50_FPN = { macs: 151.54e9, params: 34_014_999 };
+const KEYPOINT_R50_FPN = { macs: 137.42e9, params: 59_137_258 };
+
+/** [S] Proposals per image the box head runs on at test time, where torchvision's `_ops` are counted
+ * (rpn_post_nms_top_n_test = 1,000, torchvision/models/detection/faster_rcnn.py). */
+const TEST_PROPOSALS = 1000;
+/** [D] torchvision's FPN box head on one region: TwoMLPHead (256 · 7 · 7 → 1,024 → 1,024) and FastRCNNPredictor (91
+ * classes, 91 × 4 deltas), biases counted (faster_rcnn.py). */
+const FPN_BOX = {
+  macs: 256 * 49 * 1024 + 1024 * 1024 + 1024 * 455,
+  params: 256 * 49 * 1024 + 1024 * 1024 + 1024 * 455 + 2 * 1024 + 455,
+};
+/** [D] torchvision's RPNHead (rpn.py: 3×3 convolution 256 → 256, 3 objectness scores and 12 box deltas a position) on
+ * the five FPN levels P2–P6 of an 800-px image (strides 4–32, then P6 a stride-2 pooling of P5: 200², 100², 50², 25²,
+ * 13² positions). */
+const FPN_RPN = (() => {
+  const perPosition = 256 * 256 * 9 + 256 * 15;
+  const positions = 200 ** 2 + 100 ** 2 + 50 ** 2 + 25 ** 2 + 13 ** 2;
+  return { macs: positions * perPosition, params: perPosition + 256 + 15 };
+})();
+const less = (a: { macs: number; params: number }, b: { macs: number; params: number }, n = 1) => ({
+  macs: a.macs - n * b.macs,
+  params: a.params - b.params,
+});
+/** The ResNet-50 FPN row each head of an FPN detector starts from: torchvision's, or [D] Faster R-CNN's less its box head
+ * on the 1,000 test proposals (an RPN alone) or less its RPN head (Fast R-CNN on precomputed proposals). */
+const FPN_BASE: Record<ZooDetector['head'], { macs: number; params: number }> = {
+  faster: FASTER_R50_FPN,
+  mask: MASK_R50_FPN,
+  keypoint: KEYPOINT_R50_FPN,
+  retinanet: RETINANET_R50_FPN,
+  rpn: less(FASTER_R50_FPN, FPN_BOX, TEST_PROPOSALS),
+  fast: less(FASTER_R50_FPN, FPN_RPN),
+};
 
 const NOTE =
   "one image as the network sees it: 800×800 (the detectors resize every image to 800 px on its short side, 1,333 at most on the long one; a 4:3 COCO image has about 1.3× this image's pixels)";
@@ -112,98 +179,89 @@ const C4_SOURCE =
   `[D] c4DetectorMacs with the ${TRAIN_ROIS_PER_IMAGE} regions per image the box head trains on (detectron2 config/defaults.py, 2019), ` +
   'which at 1,000 regions and COCO image sizes gives the 822 / 888 GFLOPs Detectron2 publishes for Faster R-CNN R50-C4 / ' +
   'R101-C4 (Papers with Code, Detectron2 model zoo, 2021)';
+const DC5_SOURCE =
+  `[D] dc5DetectorMacs with the ${TRAIN_ROIS_PER_IMAGE} regions per image the box head trains on (detectron2 config/defaults.py), ` +
+  'which at 1,000 regions and COCO image sizes gives 336 G (+5 %) and 166 M parameters against the 320 GFLOPs and 166 M of Faster ' +
+  'R-CNN R50-DC5 (Carion et al. 2020, DETR Table 1)';
 
-function row(
-  id: string,
-  name: string,
-  d: { macs: number; params: number },
-  aliases: string[],
-  source: string,
-  paper: string,
-  year: number,
-): ArchitectureInfo {
-  return {
-    id,
-    name,
-    modality: 'vision',
-    family: 'convnet',
-    params: Math.round(d.params),
-    forwardFlops: 2 * d.macs,
-    reference: { resolution: 800, note: NOTE },
-    aliases,
-    source: `${source}; ${paper}`,
-    year,
-  };
+const HEAD: Record<ZooDetector['head'], { name: string; paper: string }> = {
+  faster: { name: 'Faster R-CNN', paper: 'Ren et al. 2015 (Faster R-CNN)' },
+  mask: { name: 'Mask R-CNN', paper: 'He et al. 2017 (Mask R-CNN); its mask head not counted' },
+  keypoint: { name: 'Keypoint R-CNN', paper: 'He et al. 2017 (Mask R-CNN, keypoint head)' },
+  retinanet: { name: 'RetinaNet', paper: 'Lin et al. 2017 (Focal Loss for Dense Object Detection)' },
+  rpn: { name: 'RPN', paper: 'Ren et al. 2015 (Faster R-CNN), its region proposal network alone' },
+  fast: { name: 'Fast R-CNN', paper: 'Girshick 2015 (Fast R-CNN), the box head on precomputed proposals' },
+};
+const NECK = {
+  fpn: { name: 'FPN', source: FPN_SOURCE, paper: 'Lin et al. 2017 (FPN)', year: 2017 },
+  c4: { name: 'C4', source: C4_SOURCE, paper: 'He et al. 2016 (ResNet, C4 detection)', year: 2019 },
+  dc5: { name: 'DC5', source: DC5_SOURCE, paper: 'Dai et al. 2017 (dilated conv5)', year: 2020 },
+} as const;
+const BLOCKS = { 50: [3, 4, 6, 3], 101: [3, 4, 23, 3], 152: [3, 8, 36, 3] } as const;
+
+/** [D] MACs (at 800 × 800, the training regions of C4 and DC5 heads) and parameters of a model-zoo detector. */
+export function zooDetectorMacs(d: ZooDetector): { macs: number; params: number } {
+  const b: Backbone = { blocks: BLOCKS[d.depth], groups: d.groups, widthPerGroup: d.widthPerGroup };
+  const rpn = d.head !== 'fast';
+  const rois = d.head === 'rpn' ? 0 : TRAIN_ROIS_PER_IMAGE;
+  if (d.neck === 'fpn') return fpnDetectorMacs(b, FPN_BASE[d.head]);
+  if (d.neck === 'c4') return c4DetectorMacs(b, { rois, strideIn1x1: !b.groups, rpn });
+  return dc5DetectorMacs(b, { rois, rpn });
 }
 
-const FASTER = 'Ren et al. 2015 (Faster R-CNN), Lin et al. 2017 (FPN)';
-const MASK = 'He et al. 2017 (Mask R-CNN); its mask head not counted';
-const RETINA = 'Lin et al. 2017 (Focal Loss for Dense Object Detection)';
-const RESNEXT = 'Xie et al. 2017 (ResNeXt)';
+const rows = new Map<string, ArchitectureInfo>();
 
-const fpn = (b: Backbone, base = FASTER_R50_FPN) => fpnDetectorMacs(b, base);
-const c4 = (b: Backbone) => c4DetectorMacs(b, { rois: TRAIN_ROIS_PER_IMAGE, strideIn1x1: !b.groups });
+/** The table row of a model-zoo detector (core/data/detection-zoo.ts), built once per network. */
+export function zooDetectorRow(d: ZooDetector, aliases: string[] = []): ArchitectureInfo {
+  const id = zooDetectorId(d);
+  const known = rows.get(id);
+  if (known) return known;
+  const { macs, params } = zooDetectorMacs(d);
+  const neck = NECK[d.neck];
+  const backbone = d.groups ? `X${d.depth}-${d.groups}x${d.widthPerGroup}d` : `R${d.depth}`;
+  const papers = [
+    HEAD[d.head].paper,
+    neck.paper,
+    ...(d.groups ? ['Xie et al. 2017 (ResNeXt)'] : []),
+    ...(d.depth === 152 ? ['He et al. 2016 (ResNet-152: bottlenecks 3, 8, 36, 3)'] : []),
+  ];
+  const row = visionRow({
+    id,
+    name: `${HEAD[d.head].name} ${backbone}-${neck.name}`,
+    family: 'convnet',
+    params,
+    forwardFlops: 2 * macs,
+    resolution: 800,
+    note: NOTE,
+    aliases,
+    source: `${neck.source}; ${papers.join(', ')}`,
+    year: neck.year,
+  });
+  rows.set(id, row);
+  return row;
+}
 
-/** Detector rows derived from their backbone; all resize every image themselves (FIXED_INPUT_IDS). */
+/** Whether a row is a detector that resizes every image itself (a model-zoo id parses back to its network). */
+export function isZooDetector(a: ArchitectureInfo): boolean {
+  return parseZooDetector(a.id) !== undefined;
+}
+
+/** The rows the table lists (round 18), with the builder names of torchvision-style spellings; the model-zoo names of
+ * every other head, backbone and neck build their row when looked up (core/data/vision-audio.ts). */
+function row(id: string, aliases: string[]): ArchitectureInfo {
+  const d = parseZooDetector(id);
+  if (!d) throw new Error(`not a model-zoo detector id: ${id}`);
+  return zooDetectorRow(d, aliases);
+}
 export const DETECTION_ARCHITECTURES: readonly ArchitectureInfo[] = [
-  row('fasterrcnn-r101-fpn', 'Faster R-CNN R101-FPN', fpn(R101), ['fasterrcnnresnet101fpn'], FPN_SOURCE, FASTER, 2017),
-  row(
-    'maskrcnn-r101-fpn',
-    'Mask R-CNN R101-FPN',
-    fpn(R101, MASK_R50_FPN),
-    ['maskrcnnresnet101fpn'],
-    FPN_SOURCE,
-    MASK,
-    2017,
-  ),
-  row(
-    'fasterrcnn-x101-32x8d-fpn',
-    'Faster R-CNN X101-32x8d-FPN',
-    fpn(X101_32X8D),
-    ['fasterrcnnresnext10132x8dfpn'],
-    FPN_SOURCE,
-    `${FASTER}, ${RESNEXT}`,
-    2017,
-  ),
-  row(
-    'maskrcnn-x101-32x8d-fpn',
-    'Mask R-CNN X101-32x8d-FPN',
-    fpn(X101_32X8D, MASK_R50_FPN),
-    ['maskrcnnresnext10132x8dfpn'],
-    FPN_SOURCE,
-    `${MASK}, ${RESNEXT}`,
-    2017,
-  ),
-  row(
-    'fasterrcnn-x101-64x4d-fpn',
-    'Faster R-CNN X101-64x4d-FPN',
-    fpn(X101_64X4D),
-    ['fasterrcnnresnext10164x4dfpn'],
-    FPN_SOURCE,
-    `${FASTER}, ${RESNEXT}`,
-    2017,
-  ),
-  row(
-    'maskrcnn-x101-64x4d-fpn',
-    'Mask R-CNN X101-64x4d-FPN',
-    fpn(X101_64X4D, MASK_R50_FPN),
-    ['maskrcnnresnext10164x4dfpn'],
-    FPN_SOURCE,
-    `${MASK}, ${RESNEXT}`,
-    2017,
-  ),
-  row(
-    'retinanet-r101-fpn',
-    'RetinaNet R101-FPN',
-    fpn(R101, RETINANET_R50_FPN),
-    ['retinanetresnet101fpn'],
-    FPN_SOURCE,
-    RETINA,
-    2017,
-  ),
-  row('fasterrcnn-r50-c4', 'Faster R-CNN R50-C4', c4(R50), ['fasterrcnnresnet50c4'], C4_SOURCE, FASTER, 2019),
-  row('maskrcnn-r50-c4', 'Mask R-CNN R50-C4', c4(R50), ['maskrcnnresnet50c4'], C4_SOURCE, MASK, 2019),
-  row('fasterrcnn-r101-c4', 'Faster R-CNN R101-C4', c4(R101), ['fasterrcnnresnet101c4'], C4_SOURCE, FASTER, 2019),
+  row('fasterrcnn-r101-fpn', ['fasterrcnnresnet101fpn']),
+  row('maskrcnn-r101-fpn', ['maskrcnnresnet101fpn']),
+  row('fasterrcnn-x101-32x8d-fpn', ['fasterrcnnresnext10132x8dfpn']),
+  row('maskrcnn-x101-32x8d-fpn', ['maskrcnnresnext10132x8dfpn']),
+  row('fasterrcnn-x101-64x4d-fpn', ['fasterrcnnresnext10164x4dfpn']),
+  row('maskrcnn-x101-64x4d-fpn', ['maskrcnnresnext10164x4dfpn']),
+  row('retinanet-r101-fpn', ['retinanetresnet101fpn']),
+  row('fasterrcnn-r50-c4', ['fasterrcnnresnet50c4']),
+  row('maskrcnn-r50-c4', ['maskrcnnresnet50c4']),
+  row('fasterrcnn-r101-c4', ['fasterrcnnresnet101c4']),
 ];
-
-export const DETECTION_IDS: ReadonlySet<string> = new Set(DETECTION_ARCHITECTURES.map((a) => a.id));

@@ -21,7 +21,7 @@
 //   (one temporal clip × 3 spatial crops) of 8 frames at 224², 121.4 M parameters.
 
 import type { ArchitectureInfo } from '../types';
-import { TV } from './torchvision-row';
+import { TV, visionRow } from './torchvision-row';
 
 /**
  * [I] Throughput of a video-classification training run relative to the core's image model at the same FLOPs: 1/8.
@@ -55,18 +55,18 @@ function ptv(
   paper: string,
   year: number,
 ): ArchitectureInfo {
-  return {
+  return visionRow({
     id,
     name,
-    modality: 'vision',
     family: 'convnet',
-    params: Math.round(paramsM * 1e6),
+    params: paramsM * 1e6,
     forwardFlops: 2 * gflops * 1e9,
-    reference: { resolution: 224, note: `one ${clip} clip (frames × sample rate) at 224×224` },
+    resolution: 224,
+    note: `one ${clip} clip (frames × sample rate) at 224×224`,
     aliases,
     source: `[S] ${PTV}: ${name}, ${gflops} GFLOPs (MACs) a view, ${paramsM} M parameters; ${paper}`,
     year,
-  };
+  });
 }
 
 /** [S] A torchvision video row: `_ops` GMACs and `num_params` of one 16-frame clip at `side`² (file under models/video). */
@@ -82,18 +82,18 @@ function tvVideo(
   paper: string,
   year: number,
 ): ArchitectureInfo {
-  return {
+  return visionRow({
     id,
     name,
-    modality: 'vision',
     family,
     params,
     forwardFlops: 2 * gmacs * 1e9,
-    reference: { resolution: side, note: `one 16-frame clip at ${side}×${side}` },
+    resolution: side,
+    note: `one 16-frame clip at ${side}×${side}`,
     aliases,
     source: `[S] ${TV}/video/${file} weights metadata (_ops ${gmacs} GMACs of a 16-frame clip at ${side} px, num_params ${params.toLocaleString('en-US')}); ${paper}`,
     year,
-  };
+  });
 }
 
 const SLOWFAST = 'Feichtenhofer et al. 2019 (SlowFast Networks for Video Recognition)';

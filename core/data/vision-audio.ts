@@ -14,10 +14,12 @@
 // (their forward passes are often precomputed), and wav2vec 2.0's quantizer and contrastive head are ignored (< 1 %).
 
 import type { ArchitectureInfo } from '../types';
-import { DETECTION_ARCHITECTURES, DETECTION_IDS } from './detection';
+import { DETECTION_ARCHITECTURES, isZooDetector, zooDetectorRow } from './detection';
+import { parseZooDetector, zooDetectorId } from './detection-zoo';
 import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
 import { VIDEO_ARCHITECTURES } from './video';
+import { MOBILE_ARCHITECTURES } from './vision-mobile';
 import { YOLO_ARCHITECTURES, YOLO_KEY, YOLO_OTHER } from './yolo';
 import { DIFFUSION_UNET_ARCHITECTURES, diffusionUnetFlopsAt } from './diffusion-unet';
 import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
@@ -627,6 +629,8 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   ...YOLO_ARCHITECTURES,
   // Pixel-space diffusion U-Nets (DDPM, ADM), the paper's network for the run's resolution (core/data/diffusion-unet.ts)
   ...DIFFUSION_UNET_ARCHITECTURES,
+  // MixNet, MnasNet and ENet from their papers and torchvision (core/data/vision-mobile.ts)
+  ...MOBILE_ARCHITECTURES,
 ];
 /** The rows the FLOPs per parameter of networks the table does not hold are taken from (genericFlopsPerParam): the
  * table's rows before round 17, so that adding detection and segmentation rows does not move those estimates. */
@@ -636,7 +640,8 @@ const GENERIC_BASIS = ARCHITECTURES.filter(
     !DETECTION_ARCHITECTURES.includes(a) &&
     !VIDEO_ARCHITECTURES.includes(a) &&
     !YOLO_ARCHITECTURES.includes(a) &&
-    !DIFFUSION_UNET_ARCHITECTURES.includes(a),
+    !DIFFUSION_UNET_ARCHITECTURES.includes(a) &&
+    !MOBILE_ARCHITECTURES.includes(a),
 );
 
 // ------------------------------------------------------------------------------------------------ lookup
@@ -678,7 +683,11 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
   const key = compact(s);
   if (key.length === 0) return undefined;
   const exact = INDEX.find((e) => e.keys.has(key) || e.whole.has(key));
-  if (exact || opts.exact) return exact?.a;
+  if (exact) return exact.a;
+  // A detector as the detection model zoos name it (core/data/detection-zoo.ts): a whole name, read before any prefix.
+  const zoo = parseZooDetector(s);
+  if (zoo) return INDEX.find((e) => e.a.id === zooDetectorId(zoo))?.a ?? zooDetectorRow(zoo);
+  if (opts.exact) return undefined;
   let best: { a: ArchitectureInfo; len: number } | undefined;
   for (const e of INDEX) {
     for (const k of e.keys) {
@@ -710,7 +719,7 @@ export function forwardFlopsAt(
   const diffusion = diffusionUnetFlopsAt(a, opts.resolution);
   if (diffusion) return diffusion;
   const res = opts.resolution;
-  if ((FIXED_INPUT_IDS.has(a.id) || DETECTION_IDS.has(a.id)) && res !== undefined && res !== a.reference.resolution)
+  if ((FIXED_INPUT_IDS.has(a.id) || isZooDetector(a)) && res !== undefined && res !== a.reference.resolution)
     return {
       flops: a.forwardFlops,
       note: `the network resizes every image itself (to ${a.reference.resolution} px on the short side), so ${res} px does not change its FLOPs`,

@@ -14,6 +14,7 @@
 // and the P6 family as tabled), classification v6.2 (August 2022), segmentation v7.0 (November 2022).
 
 import type { ArchitectureInfo } from '../types';
+import { visionRow } from './torchvision-row';
 
 const README = 'ultralytics/yolov5 README.md (commit 5081342f)';
 /** The keys of these rows (`yolov5s`, `yolov8m`, `yolov5x6`, `yolov8n-seg` …). */
@@ -40,18 +41,18 @@ function row(
   year: number,
   aliases = [id.replace('-', '')],
 ): ArchitectureInfo {
-  return {
+  return visionRow({
     id,
     name,
-    modality: 'vision',
     family: 'convnet',
-    params: Math.round(paramsM * 1e6),
+    params: paramsM * 1e6,
     forwardFlops: gflops * 1e9,
-    reference: { resolution: res, note },
+    resolution: res,
+    note,
     aliases,
     source: `[S] ${table}: ${name} ${paramsM} M parameters, ${gflops} B FLOPs at ${res} px (thop MACs × 2)`,
     year,
-  };
+  });
 }
 
 const TASK = { det: 'object detection', p6: 'object detection', seg: 'instance segmentation', cls: 'classification' };

@@ -10,7 +10,13 @@
 // counted in pairs names); nothing else. A resolution
 // written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
 // multi-scale") gives none, as a user would leave it out.
-import { lookupArchitecture, type Precision, type RunInputs, type SampleKind } from '../../core/index';
+import {
+  lookupArchitecture,
+  parseZooDetector,
+  type Precision,
+  type RunInputs,
+  type SampleKind,
+} from '../../core/index';
 
 export interface FootprintCase {
   id: string;
@@ -132,8 +138,22 @@ export function preferenceNamed(c: FootprintCase): RunInputs['preference'] {
   return reference ? 'reference' : 'reference-free';
 }
 
+/**
+ * The images a detector's model-zoo name says it trains on (since round 21; core/data/detection-zoo.ts: "1x" = 90,000
+ * iterations of 16 images, "2x", "s1x" …), as samples × epochs for a run that states neither tokens nor epochs: a user
+ * names the config (`e2e_keypoint_rcnn_R-50-FPN_s1x`), whose MAX_ITER and IMS_PER_BATCH say the same. Stated samples
+ * keep their count and get the epochs the schedule makes of them.
+ */
+function zooSchedule(c: FootprintCase): { samples: number; epochs: number } | undefined {
+  if (c.tokens !== null || c.epochs !== null) return undefined;
+  const images = [c.id, c.name].map((n) => parseZooDetector(n)?.scheduleImages).find((n) => n !== undefined);
+  if (!images) return undefined;
+  return c.samples ? { samples: c.samples, epochs: images / c.samples } : { samples: images, epochs: 1 };
+}
+
 export function inputsOf(c: FootprintCase): RunInputs {
   const hardware = (c.hardware ?? '').replace(/\(.*?\)/g, '').trim();
+  const schedule = zooSchedule(c);
   const arch =
     [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a) ??
     networkNamed(c.architecture)
@@ -143,8 +163,8 @@ export function inputsOf(c: FootprintCase): RunInputs {
     params: val(c.paramsTotal),
     activeParams: val(c.paramsActive),
     tokens: val(c.tokens),
-    samples: val(c.samples),
-    epochs: val(c.epochs),
+    samples: schedule?.samples ?? val(c.samples),
+    epochs: schedule?.epochs ?? val(c.epochs),
     seqLen: val(c.seqLen),
     resolution: resolutionOf(c.resolution),
     architecture: arch ? arch.id : undefined,

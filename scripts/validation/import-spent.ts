@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 16))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–16 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 17))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–17 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -126,6 +126,16 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     year: 2022,
     why: 'ICASSP 2022 Deep Noise Suppression challenge, DNS-4 (Dubey et al., arXiv 2202.13288, February 2022)',
   },
+  // footprint-17: a repository README and model cards read at a commit, without their dates
+  'enet-cityscapes-300ep-1024x512-bs4-1xgtx1070-20h': {
+    year: 2019,
+    why: "the README's reference hardware, an AMD Ryzen 5 3600 (released July 2019)",
+  },
+  ...sameYear(
+    ['david-large-depth-vitl16-dpt-synthhuman-4xa100-500h', 'david-multitask-large-vitl16-dpt-synthhuman-4xa100-528h'],
+    2025,
+    'DAViD (Saleh et al., Microsoft, arXiv 2507.15365, July 2025; ICCV 2025), the paper the model cards accompany',
+  ),
 };
 
 /** One UNDATED entry per id of a group that shares its year and reason. */
@@ -180,6 +190,11 @@ const FAMILY: Record<string, string> = {
   // identical settings" with YOLOv5s-cls: one recipe, one family ("yolov", from the ids) with the README's other rows.
   'resnet101-yolov5cls-imagenet-90ep-4xa100-17h10': 'yolov',
   'efficientnet-b3-yolov5cls-imagenet-90ep-4xa100-19h19': 'yolov',
+  // footprint-17: one repository's README table (5663015/Imagenet_training, one train.py recipe, 150 epochs on the
+  // same 2 V100) for MixNet-M, MobileNetV3-Large and MnasNet-A1: left out together.
+  'mixnet-m-imagenet-150ep-bs256-2xv100-92h': 'imagenet-training',
+  'mobilenetv3-large-imagenet-150ep-bs256-2xv100-52h': 'imagenet-training',
+  'mnasnet-a1-imagenet-150ep-bs256-2xv100-51h': 'imagenet-training',
 };
 
 /**

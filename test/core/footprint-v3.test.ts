@@ -203,9 +203,13 @@ describe('accelerators and regions users have', () => {
       assert.ok(r.ok && r.value.id === id, `${input} → ${r.ok ? r.value.id : r.message}`);
     }
     assert.ok(!resolveAccelerator('h2000').ok);
-    // A GTX 1080 Ti is not a GTX 1080 (more cores, 250 W against 180 W), nor is a 1070 either of them.
+    // A GTX 1080 Ti is not a GTX 1080 (more cores, 250 W against 180 W), nor is a 1070 either of them (round 21: the
+    // GTX 1070 and 1070 Ti have rows of their own).
     assert.ok(!resolveAccelerator('GTX 1080 Super').ok);
-    assert.ok(!resolveAccelerator('GTX 1070').ok);
+    const g1070 = resolveAccelerator('GTX 1070 8GB');
+    assert.ok(g1070.ok && g1070.value.id === 'gtx-1070' && g1070.value.powerW === 150, JSON.stringify(g1070));
+    const ti = resolveAccelerator('NVIDIA GeForce GTX 1070 Ti');
+    assert.ok(ti.ok && ti.value.id === 'gtx-1070ti');
     // A bare "m4" is as often an AWS CPU instance (m4.xlarge) as an Apple M4: only "Apple"/"Mac" makes it one.
     assert.ok(!resolveAccelerator('m4.xlarge').ok);
   });

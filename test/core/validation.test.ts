@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 16; footprint-17 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 17; footprint-18 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -68,8 +68,17 @@ describe('development cases', () => {
     // classification rows (ResNet-101, EfficientNet-B3 trained alongside YOLOv5s-cls) are one family with its other rows.
     assert.equal(spent.filter((c) => c.notes === 'footprint-16').length, 28);
     assert.equal(new Set(spent.filter((c) => /yolov5/.test(c.id)).map(caseFamily)).size, 1);
+    // footprint-17 (spent in round 21): its 27 dated runs of quality A or B (ENet on CamVid, DAViD's normal and soft
+    // foreground cards and DEERFold are quality C); the three rows of one ImageNet training README are one family, and
+    // the Detectron rows share footprint-14's.
+    assert.equal(spent.filter((c) => c.notes === 'footprint-17').length, 27);
+    assert.equal(
+      new Set(spent.filter((c) => /^(mixnet|mnasnet|mobilenetv3)-.*-2xv100-/.test(c.id)).map(caseFamily)).size,
+      1,
+    );
+    assert.equal(new Set(spent.filter((c) => /^detectron-/.test(c.id)).map(caseFamily)).size, 1);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-6])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-7])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

@@ -30,6 +30,7 @@ import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
 import { withUpdateAccumulation } from './link/update-accum';
+import { withNoSaveInRun } from './link/run-saves';
 import { withReadingScript } from './link/config-readers';
 import { withModelClassOptimizer, withTargetClassOptimizer } from './link/model-optimizer';
 import { withGinOptimizer } from './link/gin-optimizer';
@@ -108,6 +109,8 @@ export function linkFile(input: LinkInput): LinkResult {
       if (tree) withSingleDevice(linker, file, text, tree, drafts);
       // One optimizer step per update where the step is in a module the run calls (an RL agent's `update`).
       withUpdateAccumulation(linker, file, drafts);
+      // No checkpoint where the repository code that trains never saves (./link/run-saves).
+      withNoSaveInRun(linker, file, text, drafts);
       // The count the repository's launchers that run this script agree on (./link/repo-launchers).
       drafts = withRepoLauncherDevices(linker, file, drafts);
       // A Python config's runs (nanoGPT's config/*.py, a vocabulary config): the GPU the launchers that run them name.

@@ -28,7 +28,8 @@ const UPDATES: [RegExp, RegExp][] = [
   ],
 ];
 
-const showsUpdate = (code: string) => UPDATES.some(([grad, step]) => grad.test(code) && step.test(code));
+/** A training update in a module's code (comments left out by the caller). */
+export const showsUpdate = (code: string) => UPDATES.some(([grad, step]) => grad.test(code) && step.test(code));
 
 /**
  * How often one part is updated is not accumulation: an RL target network's copy (`target_update_interval`), a

@@ -207,9 +207,9 @@ export const ALIASES: Alias[] = [
   A('max_steps', 'train_steps train_script.train.total_steps', 'int', ['t5x'], { unit: 'steps', fw: ['t5x'] }),
   A(
     'epochs',
-    'epochs num_epochs max_epochs num_train_epochs train_epochs train.epochs trainer.max_epochs train_cfg.max_epochs total_epochs runner.max_epochs',
+    'epochs num_epochs max_epochs num_train_epochs train_epochs train.epochs trainer.max_epochs train_cfg.max_epochs total_epochs runner.max_epochs n_epochs',
     'int',
-    ['hf', 'lightning', 'mmengine', 'ultralytics', 'timm', 'keras', 'litgpt', 'composer'],
+    ['hf', 'lightning', 'mmengine', 'ultralytics', 'timm', 'keras', 'litgpt', 'composer', 'darts'],
     { unit: 'epochs' },
   ),
   A(

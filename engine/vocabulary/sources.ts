@@ -105,6 +105,11 @@ export const SOURCES = {
     url: 'https://github.com/yang-song/score_sde_pytorch/blob/main/configs/default_cifar10_configs.py',
     year: 2021,
   },
+  // `n_epochs`: the number of epochs Darts' torch forecasting models train for, the spelling research scripts share.
+  darts: {
+    url: 'https://unit8co.github.io/darts/generated_api/darts.models.forecasting.torch_forecasting_model.html',
+    year: 2025,
+  },
   'mesh-jax': { url: 'https://github.com/kingoflolz/mesh-transformer-jax/blob/master/howto_finetune.md', year: 2021 },
   blip: { url: 'https://github.com/salesforce/BLIP/blob/main/configs/caption_coco.yaml', year: 2022 },
   'lightning-cli': { url: 'https://lightning.ai/docs/pytorch/stable/cli/lightning_cli_advanced_3.html', year: 2025 },

@@ -311,3 +311,76 @@ test('must not: a fit handed callbacks outside any loop may checkpoint while it 
   );
   assert.notEqual(fact(a, 'periodic_save')?.value, 'no');
 });
+
+const TRAIN_LOOP = (extra: string) => `import tensorflow as tf
+import numpy as np
+
+
+def train(args, data, model):
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for step in range(args.n_epochs):
+            np.random.shuffle(data)
+            start = 0
+            while start + args.batch_size <= data.shape[0]:
+                model.train(sess, {model.x: data[start:start + args.batch_size, :16], model.y: data[start:start + args.batch_size, 16:]})
+                start += args.batch_size
+${extra}
+`;
+const KGCN_MAIN = `import argparse
+import numpy as np
+from train import train
+from model import Net
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--n_epochs', type=int, default=10, help='the number of epochs')
+parser.add_argument('--batch_size', type=int, default=512, help='batch size')
+parser.add_argument('--dim', type=int, default=32, help='dimension of user and entity embeddings')
+parser.add_argument('--l2_weight', type=float, default=1e-7, help='weight of l2 regularization')
+parser.add_argument('--lr', type=float, default=2e-2, help='learning rate')
+args = parser.parse_args()
+train(args, np.load('ratings.npy'), Net(args))
+`;
+
+test("a script whose repository code trains (train.py's loop, model.py's train op) and never saves: no periodic checkpoint; --n_epochs is the epochs", async () => {
+  const a = await analyze(
+    {
+      'main.py': KGCN_MAIN,
+      'train.py': TRAIN_LOOP(''),
+      'model.py': TF1_MODEL('        self.optimizer = tf.train.AdamOptimizer(0.01).minimize(self.loss)'),
+    },
+    'main.py',
+  );
+  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+  assert.equal(fact(a, 'epochs')?.value, 10);
+});
+
+test('must not: an imported module that saves the session every epoch, or training code not in the repository, claims no "no"', async () => {
+  const saves = await analyze(
+    {
+      'main.py': KGCN_MAIN,
+      'train.py': TRAIN_LOOP('            tf.train.Saver().save(sess, "ckpt/model", global_step=step)'),
+      'model.py': TF1_MODEL('        self.optimizer = tf.train.AdamOptimizer(0.01).minimize(self.loss)'),
+    },
+    'main.py',
+  );
+  assert.notEqual(fact(saves, 'periodic_save')?.value, 'no');
+  const library = await analyze(
+    {
+      'main.py': `import argparse
+import torch
+from recsys_lib import KGCNTrainer
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--n_epochs', type=int, default=10, help='the number of epochs')
+parser.add_argument('--batch_size', type=int, default=512, help='batch size')
+parser.add_argument('--lr', type=float, default=2e-2, help='learning rate')
+args = parser.parse_args()
+trainer = KGCNTrainer(lr=args.lr, batch_size=args.batch_size, device=torch.device('cuda'))
+trainer.train_model(data, n_epochs=args.n_epochs)
+`,
+    },
+    'main.py',
+  );
+  assert.notEqual(fact(library, 'periodic_save')?.value, 'no');
+});

@@ -27,17 +27,21 @@ export function zooName(path: string): { name: string; zoo: ZooDetector } | 'oth
   return zoo ? { name, zoo } : 'other';
 }
 
-/** The last value the files state for a detectron2 config key (`MODEL.RESNETS.DEPTH`), bases first. */
-function stated(sets: EntrySet[], key: string): unknown {
-  let v: unknown;
+type Entry = EntrySet['entries'][number];
+
+/** The last entry the files state for a detectron2 config key (`MODEL.RESNETS.DEPTH`), bases first. */
+function statedEntry(sets: EntrySet[], key: string): Entry | undefined {
+  let hit: Entry | undefined;
   const want = key.toLowerCase();
   for (const s of sets)
     for (const e of s.entries) {
       const p = e.path.join('.').toLowerCase();
-      if (p === want || p.endsWith(`.${want}`)) v = e.value;
+      if (p === want || p.endsWith(`.${want}`)) hit = e;
     }
-  return v;
+  return hit;
 }
+
+const stated = (sets: EntrySet[], key: string): unknown => statedEntry(sets, key)?.value;
 
 /**
  * detectron2's standard builders of the zoos' networks (detectron2/modeling/meta_arch, backbone/resnet.py and fpn.py,
@@ -51,6 +55,23 @@ const D2_STANDARD: Record<string, RegExp> = {
   'model.roi_heads.name': /^(?:StandardROIHeads|Res5ROIHeads)$/,
 };
 
+/**
+ * Keys that switch on deformable convolutions or group normalisation, other networks the core refuses by name:
+ * detectron2's `RESNETS.DEFORM_ON_PER_STAGE` and `*.NORM: "GN"`; maskrcnn-benchmark's `RESNETS.STAGE_WITH_DCN`,
+ * `*.USE_GN` and `RESNETS.TRANS_FUNC: "BottleneckWithGN"`
+ * (https://github.com/facebookresearch/maskrcnn-benchmark/blob/main/maskrcnn_benchmark/config/defaults.py).
+ */
+const OTHER_LAYERS: [string, RegExp][] = [
+  ['model.resnets.deform_on_per_stage', /true/i],
+  ['model.resnets.stage_with_dcn', /true/i],
+  ['model.resnets.norm', /["']?(?:Sync)?GN\b/],
+  ['model.fpn.norm', /["']?(?:Sync)?GN\b/],
+  ['model.roi_box_head.norm', /["']?(?:Sync)?GN\b/],
+  ['model.fpn.use_gn', /true/i],
+  ['model.roi_box_head.use_gn', /true/i],
+  ['model.resnets.trans_func', /GN/],
+];
+
 /** Whether the detectron2 keys the files state keep the network the name gives (depth, groups, norm, deformable). */
 function keepsNetwork(sets: EntrySet[], zoo: ZooDetector): boolean {
   for (const [key, ok] of Object.entries(D2_STANDARD)) {
@@ -63,11 +84,22 @@ function keepsNetwork(sets: EntrySet[], zoo: ZooDetector): boolean {
   if (groups !== undefined && groups !== (zoo.groups ?? 1)) return false;
   const width = stated(sets, 'model.resnets.width_per_group');
   if (width !== undefined && width !== (zoo.widthPerGroup ?? 64)) return false;
-  // Group normalisation and deformable convolutions are other networks (the core refuses their names).
-  for (const k of ['model.resnets.norm', 'model.fpn.norm', 'model.roi_box_head.norm'])
-    if (/^(?:GN|SyncGN)$/i.test(String(stated(sets, k) ?? ''))) return false;
-  const deform = stated(sets, 'model.resnets.deform_on_per_stage');
-  return deform === undefined || deform === false;
+  // maskrcnn-benchmark names the backbone and neck in one word: "R-101-FPN", "R-50-C4".
+  const body = stated(sets, 'model.backbone.conv_body');
+  if (body !== undefined) {
+    const m = /^R-(\d+)-(FPN|C4)(?:-RETINANET)?$/i.exec(String(body));
+    if (!m || Number(m[1]) !== zoo.depth || m[2].toLowerCase() !== zoo.neck) return false;
+  }
+  for (const [key, on] of OTHER_LAYERS) {
+    const e = statedEntry(sets, key);
+    const said = e
+      ? e.value !== undefined
+        ? String(e.value)
+        : e.text.slice(e.text.indexOf(e.path[e.path.length - 1]))
+      : '';
+    if (e && on.test(said.replace(/^[^:=]*[:=]/, ''))) return false;
+  }
+  return true;
 }
 
 const fact = (value: string, file: string, note: string, span?: Fact['span']): Fact => ({
@@ -90,9 +122,27 @@ export function detectron2ZooModel(sets: EntrySet[], facts: Map<FactKey, Fact>, 
   const main = sets[sets.length - 1];
   const found: { path: string; how: string }[] = [];
   if (text) {
+    // The config the script merges decides the network (the checkpoint only initialises it): every
+    // `merge_from_file` must name a zoo config, as a literal or a name the script binds once to one
+    // (`config_file = "COCO-Detection/…yaml"`); a checkpoint URL must agree with it.
     const call =
-      /\b(model_zoo\.(?:get_config_file|get_checkpoint_url|get_config|get)|get_config_file|get_checkpoint_url|merge_from_file)\s*\(\s*(?:model_zoo\.\w+\s*\(\s*)?(?:r|f)?(["'])([^"'\n]+)\2/g;
-    for (const m of text.matchAll(call)) found.push({ path: m[3], how: `${m[1]}("${m[3]}")` });
+      /\b(merge_from_file|model_zoo\.(?:get_config_file|get_checkpoint_url|get_config|get)|get_config_file|get_checkpoint_url)\s*\(\s*(?:model_zoo\.\w+\s*\(\s*)?(?:(?:r|f)?(["'])([^"'\n]+)\2|([A-Za-z_]\w*)\s*\))?/g;
+    let configs = 0;
+    for (const m of text.matchAll(call)) {
+      const bound = m[4] ? [...text.matchAll(new RegExp(`^\\s*${m[4]}\\s*=\\s*(.*)$`, 'gm'))] : [];
+      const literal =
+        bound.length === 1 ? /^r?(["'])([^"'\n]+)\1\s*(?:#.*)?$/.exec(bound[0][1].trim())?.[2] : undefined;
+      const path = m[3] ?? literal;
+      const weights = /get_checkpoint_url$/.test(m[1]);
+      if (!weights) configs++;
+      if (!path) {
+        if (!weights) return;
+        continue;
+      }
+      if (!weights && zooName(path) === undefined) return;
+      found.push({ path, how: `${m[1]}("${path}")${m[4] ? ` (${m[4]})` : ''}` });
+    }
+    if (!configs) return;
   }
   if (!found.length && main.syntax === 'yaml') {
     found.push({ path: main.file, how: `the config's name` });

@@ -53,6 +53,27 @@ test('must not: a script that changes the zoo network (depth, backbone) keeps no
   assert.equal(fact(same, 'model')?.value, 'faster_rcnn_R_50_FPN_1x');
 });
 
+test('a zoo config named through a variable the script binds once is the model', async () => {
+  const text = d2Script('COCO-Detection/faster_rcnn_X_101_32x8d_FPN_3x.yaml').replace(
+    /model_zoo\.get_config_file\("[^"]+"\)/,
+    'model_zoo.get_config_file(config_file)',
+  );
+  const a = await analyze(
+    { 'train.py': `config_file = "COCO-Detection/faster_rcnn_X_101_32x8d_FPN_3x.yaml"\n${text}` },
+    'train.py',
+  );
+  assert.equal(fact(a, 'model')?.value, 'faster_rcnn_X_101_32x8d_FPN_3x');
+});
+
+test('must not: a config chosen on the command line is not the network of the checkpoint URL', async () => {
+  const text = d2Script('COCO-Detection/faster_rcnn_R_50_FPN_3x.yaml').replace(
+    /cfg\.merge_from_file\(model_zoo\.get_config_file\("[^"]+"\)\)/,
+    'cfg.merge_from_file(args.config_file)',
+  );
+  const a = await analyze({ 'train.py': text }, 'train.py');
+  assert.equal(fact(a, 'model')?.value ?? null, null);
+});
+
 const yaml = (extra = '') => `_BASE_: "../Base-RCNN-FPN.yaml"
 MODEL:
   WEIGHTS: "detectron2://ImageNetPretrained/MSRA/R-101.pkl"
@@ -75,6 +96,7 @@ test('must not: a YAML named cascade, or one that turns on GN or another meta-ar
     ['configs/cascade_mask_rcnn_R_101_FPN_3x.yaml', yaml()],
     ['configs/mask_rcnn_R_101_FPN_3x.yaml', yaml('  FPN:\n    NORM: "GN"\n')],
     ['configs/faster_rcnn_R_101_FPN_sup10.yaml', yaml('  META_ARCHITECTURE: "TwoStagePseudoLabGeneralizedRCNN"\n')],
+    ['configs/mask_rcnn_R_101_FPN_1x.yaml', yaml('  RESNETS:\n    DEFORM_ON_PER_STAGE: [False, True, True, True]\n')],
   ]) {
     const a = await analyze({ [name]: text }, name);
     assert.equal(fact(a, 'model')?.value ?? null, null, name);
@@ -104,6 +126,13 @@ model = dict(backbone=dict(dcn=dict(type='DCN', deform_groups=1), stage_with_dcn
 `;
   const a = await analyze({ 'configs/my_dcn.py': dcn }, 'configs/my_dcn.py');
   assert.equal(fact(a, 'model')?.value ?? null, null);
+  const ownDcn = `_base_ = ['../_base_/models/faster_rcnn_r50_fpn.py', '../_base_/schedules/schedule_1x.py']
+model = dict(backbone=dict(dcn=dict(type='DCN', deform_groups=1), stage_with_dcn=(False, True, True, True)))
+`;
+  const c = await analyze({ 'configs/my_dcn2.py': ownDcn }, 'configs/my_dcn2.py');
+  assert.equal(fact(c, 'model')?.value ?? null, null, 'a models/ base with deformable convolutions switched on');
+  const plain = await analyze({ 'configs/my_frcnn.py': ownDcn.replace(/^model = .*\n/m, '') }, 'configs/my_frcnn.py');
+  assert.equal(fact(plain, 'model')?.value, 'faster_rcnn_r50_fpn');
   const cascade = `_base_ = ['../_base_/models/mask_rcnn_r50_fpn.py', '../_base_/schedules/schedule_1x.py']
 data = dict(samples_per_gpu=2)
 `;
@@ -127,4 +156,27 @@ for epoch in range(10):
 `;
   const a = await analyze({ 'train.py': script }, 'train.py');
   assert.equal(fact(a, 'model')?.value, 'keypointrcnn_resnet50_fpn');
+});
+
+const mrcnnBenchmark = (body: string) => `MODEL:
+  META_ARCHITECTURE: "GeneralizedRCNN"
+  WEIGHTS: "catalog://ImageNetPretrained/MSRA/R-101"
+  BACKBONE:
+    CONV_BODY: "${body}"
+  RPN:
+    USE_FPN: True
+DATASETS:
+  TRAIN: ("coco_2014_train", "coco_2014_valminusminival")
+SOLVER:
+  BASE_LR: 0.02
+  STEPS: (60000, 80000)
+  MAX_ITER: 90000
+`;
+
+test('a maskrcnn-benchmark YAML is the detector its name gives when its CONV_BODY agrees', async () => {
+  const name = 'configs/e2e_faster_rcnn_R_101_FPN_1x.yaml';
+  const a = await analyze({ [name]: mrcnnBenchmark('R-101-FPN') }, name);
+  assert.equal(fact(a, 'model')?.value, 'e2e_faster_rcnn_R_101_FPN_1x');
+  const b = await analyze({ [name]: mrcnnBenchmark('R-50-C4') }, name);
+  assert.equal(fact(b, 'model')?.value ?? null, null, 'a body of another depth and neck is another network');
 });

@@ -163,11 +163,22 @@ export function detectron2ZooModel(sets: EntrySet[], facts: Map<FactKey, Fact>, 
 }
 
 /**
- * OpenMMLab's detector types of the zoos' networks (mmdet/models/detectors): a config whose `model.type` is another
- * one (CascadeRCNN, HybridTaskCascade, …) or whose backbone takes deformable convolutions or group normalisation
- * builds another network. https://github.com/open-mmlab/mmdetection/tree/main/mmdet/models/detectors
+ * OpenMMLab's components of the zoos' networks (mmdet/models: detectors, necks, dense_heads, roi_heads): a config
+ * that states another detector type (CascadeRCNN, MaskScoringRCNN, PointRend, FSAF), neck (PAFPN, FPN_CARAFE, NASFPN),
+ * head (GARPNHead, DoubleHeadRoIHead, Shared4Conv1FCBBoxHead) or RoI extractor (GenericRoIExtractor) builds another
+ * network. https://github.com/open-mmlab/mmdetection/tree/main/mmdet/models
  */
-const MM_TYPES = /^(?:FasterRCNN|MaskRCNN|RetinaNet|RPN|FastRCNN)$/;
+const MM_STANDARD: [string, RegExp][] = [
+  ['model.type', /^(?:FasterRCNN|MaskRCNN|RetinaNet|RPN|FastRCNN)$/],
+  ['model.neck.type', /^FPN$/],
+  ['model.rpn_head.type', /^RPNHead$/],
+  ['model.bbox_head.type', /^RetinaHead$/],
+  ['model.roi_head.type', /^StandardRoIHead$/],
+  ['model.roi_head.bbox_roi_extractor.type', /^SingleRoIExtractor$/],
+  ['model.roi_head.mask_roi_extractor.type', /^SingleRoIExtractor$/],
+  ['model.roi_head.bbox_head.type', /^(?:Shared2FCBBoxHead|BBoxHead)$/],
+  ['model.roi_head.mask_head.type', /^FCNMaskHead$/],
+];
 
 /** Whether an OpenMMLab config chain keeps the network its zoo name gives. */
 export function mmKeepsNetwork(sets: EntrySet[]): boolean {
@@ -176,10 +187,11 @@ export function mmKeepsNetwork(sets: EntrySet[]): boolean {
     for (const s of sets) for (const e of s.entries) if (e.path.join('.') === key) v = e.value;
     return v;
   };
-  const type = at('model.type');
-  if (type !== undefined && !(typeof type === 'string' && MM_TYPES.test(type))) return false;
-  const neck = at('model.neck.type');
-  if (neck !== undefined && neck !== 'FPN') return false;
+  for (const [key, ok] of MM_STANDARD) {
+    const v = at(key);
+    if (v !== undefined && !(typeof v === 'string' && ok.test(v))) return false;
+  }
+  // Deformable convolutions, plugins (GCNet, attention) and group normalisation in the backbone.
   if (
     sets.some((s) => s.entries.some((e) => /^model\.backbone\.(?:dcn|stage_with_dcn|plugins)\b/.test(e.path.join('.'))))
   )

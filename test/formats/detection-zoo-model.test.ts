@@ -133,6 +133,16 @@ model = dict(backbone=dict(dcn=dict(type='DCN', deform_groups=1), stage_with_dcn
   assert.equal(fact(c, 'model')?.value ?? null, null, 'a models/ base with deformable convolutions switched on');
   const plain = await analyze({ 'configs/my_frcnn.py': ownDcn.replace(/^model = .*\n/m, '') }, 'configs/my_frcnn.py');
   assert.equal(fact(plain, 'model')?.value, 'faster_rcnn_r50_fpn');
+  const doubleHead = await analyze(
+    {
+      'configs/dh_faster_rcnn_r50_fpn_1x_coco.py': ownDcn.replace(
+        /^model = .*$/m,
+        "model = dict(roi_head=dict(type='DoubleHeadRoIHead', reg_roi_scale_factor=1.3))",
+      ),
+    },
+    'configs/dh_faster_rcnn_r50_fpn_1x_coco.py',
+  );
+  assert.equal(fact(doubleHead, 'model')?.value ?? null, null, 'another RoI head is another network');
   const cascade = `_base_ = ['../_base_/models/mask_rcnn_r50_fpn.py', '../_base_/schedules/schedule_1x.py']
 data = dict(samples_per_gpu=2)
 `;

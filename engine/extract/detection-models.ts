@@ -24,7 +24,12 @@ export function zooName(path: string): { name: string; zoo: ZooDetector } | 'oth
   const name = stem(path);
   if (!DETECTOR_WORD.test(name)) return undefined;
   const zoo = parseZooDetector(name);
-  return zoo ? { name, zoo } : 'other';
+  if (zoo) return { name, zoo };
+  // A head alone (`mm_faster_rcnn`) says nothing of the network; cascade stages, a backbone or a neck named beside the
+  // head that the core refuses do.
+  return /(?:^|[^a-z])(?:cascade|htc|(?:r|x|resnet|resnext)[-_]?\d{2,3}|fpn|c4|dc5)(?:[^a-z]|$)/i.test(name)
+    ? 'other'
+    : undefined;
 }
 
 type Entry = EntrySet['entries'][number];

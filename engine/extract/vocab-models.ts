@@ -94,7 +94,8 @@ export function zooModel(sets: EntrySet[], facts: Map<FactKey, Fact>, openmmlab 
       // A backbone the configs change into one the name cannot say: the base's network is not the run's.
       if (value === undefined) return;
       // A detector base whose configs turn on deformable convolutions, GN or another detector type (ibid.).
-      if (typeof zooName(value) === 'object' && !mmKeepsNetwork(sets)) return;
+      const named = zooName(value);
+      if (named === 'other' || (typeof named === 'object' && !mmKeepsNetwork(sets))) return;
       facts.set('model', {
         key: 'model',
         value,

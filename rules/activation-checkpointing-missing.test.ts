@@ -37,6 +37,16 @@ runRuleCases(activationCheckpointingMissing, [
     expect: [],
   },
   {
+    name: 'must not: the same run with ZeRO-Offload of the optimizer states keeps less on the GPU than the model counts',
+    code: script('    per_device_train_batch_size=2,\n    gradient_accumulation_steps=16,\n    deepspeed="ds.json",'),
+    files: {
+      '/case/ds.json':
+        '{"zero_optimization": {"stage": 2, "offload_optimizer": {"device": "cpu"}}, "bf16": {"enabled": "auto"}}\n',
+    },
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
+  {
     name: 'unknown hardware: silent',
     code: script('    per_device_train_batch_size=2,'),
     expect: [],

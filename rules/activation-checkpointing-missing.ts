@@ -1,5 +1,5 @@
 import * as fmt from '../engine/format';
-import { fits } from './memory-fit';
+import { fits, offloaded } from './memory-fit';
 import type { Rule } from './types';
 import { written } from './helpers';
 
@@ -24,10 +24,12 @@ export const activationCheckpointingMissing: Rule = {
       'for most of the activation memory, which pays off when the freed memory goes to a larger micro-batch or fewer devices.',
     example: 'TrainingArguments(per_device_train_batch_size=2)  # 7B model, activations fill the GPU',
     useInstead: 'TrainingArguments(per_device_train_batch_size=8, gradient_checkpointing=True)',
-    fixSafety: 'Unsafe: it changes speed and memory, not results; it only saves energy if the memory is put to use.',
+    fixSafety:
+      'Unsafe: it changes speed and memory, not results; it only saves energy if the memory is put to use. Not ' +
+      'flagged on a run whose DeepSpeed config offloads state to CPU or NVMe (the memory model counts it on the GPU).',
   },
   check(ctx) {
-    if (ctx.shape.inputs.gradCheckpointing || ctx.cpu || !ctx.accelerator) return [];
+    if (ctx.shape.inputs.gradCheckpointing || ctx.cpu || !ctx.accelerator || offloaded(ctx)) return [];
     const m = ctx.memory();
     if (!m?.deviceGB || fits(m) === false) return []; // not fitting at all is GML207's finding
     const share = m.totalGB.mid / m.deviceGB;

@@ -55,4 +55,17 @@ runRuleCases(batchExceedsMemory, [
     settings: { hardware: 'l4' },
     expect: [],
   },
+  {
+    name: 'must not: an 8 B full fine-tune whose DeepSpeed config offloads the optimizer states to the CPU',
+    code: script(
+      'meta-llama/Llama-3.1-8B',
+      '    bf16=True,\n    per_device_train_batch_size=8,\n    deepspeed="ds.json",',
+    ),
+    files: {
+      '/case/ds.json':
+        '{"zero_optimization": {"stage": 2, "offload_optimizer": {"device": "cpu"}}, "bf16": {"enabled": "auto"}}\n',
+    },
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
 ]);

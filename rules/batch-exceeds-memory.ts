@@ -1,5 +1,5 @@
 import * as fmt from '../engine/format';
-import { breakdown, fits, largestFittingMicroBatch } from './memory-fit';
+import { breakdown, fits, largestFittingMicroBatch, offloaded } from './memory-fit';
 import type { Rule } from './types';
 
 /**
@@ -24,11 +24,12 @@ export const batchExceedsMemory: Rule = {
     useInstead: 'TrainingArguments(per_device_train_batch_size=4, gradient_accumulation_steps=8)  # same global batch',
     fixSafety:
       'Unsafe: the memory model is an estimate (activations especially), and the fix changes the micro-batch. The global ' +
-      'batch — and so the optimisation — stays the same. Only fires when the hardware is known.',
+      'batch — and so the optimisation — stays the same. Only fires when the hardware is known, and not on a run whose ' +
+      'DeepSpeed config offloads state to CPU or NVMe (the memory model counts it on the GPU).',
   },
   check(ctx) {
     const m = ctx.memory();
-    if (!m?.deviceGB || ctx.cpu || !ctx.accelerator) return [];
+    if (!m?.deviceGB || ctx.cpu || !ctx.accelerator || offloaded(ctx)) return [];
     if (fits(m) !== false) return [];
     const micro = ctx.shape.inputs.microBatch ?? 1;
     const accum = typeof ctx.value('grad_accum') === 'number' ? (ctx.value('grad_accum') as number) : 1;

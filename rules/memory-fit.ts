@@ -6,6 +6,12 @@ import type { RuleContext } from './types';
 /** Usable share of device memory (allocator fragmentation, CUDA context headroom). */
 export const USABLE_FRACTION = 0.95;
 
+/**
+ * A run whose DeepSpeed config offloads the optimizer states or the weights to CPU or NVMe (ZeRO-Offload) keeps less
+ * on the GPU than the memory model counts: whether it fits or is tight is not judged.
+ */
+export const offloaded = (ctx: RuleContext): boolean => ['cpu', 'nvme'].includes(String(ctx.value('offload')));
+
 export function fits(m: MemoryBreakdown | undefined, by: 'low' | 'mid' | 'high' = 'mid'): boolean | undefined {
   if (!m?.deviceGB) return undefined;
   return m.totalGB[by] <= m.deviceGB * USABLE_FRACTION;

@@ -97,3 +97,78 @@ runRuleCases(memorySaverWithoutPressure, [
     expect: [],
   },
 ]);
+
+// ZeRO-Offload in the DeepSpeed config a Trainer script names: the finding is on the offload device, in the config.
+const hfDeepspeed = (model: string) =>
+  `from transformers import AutoModelForCausalLM, Trainer, TrainingArguments\nmodel = AutoModelForCausalLM.from_pretrained("${model}")\nargs = TrainingArguments(output_dir="o", bf16=True, num_train_epochs=3, per_device_train_batch_size=8, deepspeed="ds_config.json")\nTrainer(model=model, args=args).train()\n`;
+const dsConfig = (zero: string) =>
+  `{\n  "train_micro_batch_size_per_gpu": "auto",\n  "bf16": {"enabled": "auto"},\n  "zero_optimization": {\n${zero}\n  }\n}\n`;
+const STAGE2_CPU = '    "stage": 2,\n    "offload_optimizer": {"device": "cpu", "pin_memory": true}';
+const STAGE3_NVME =
+  '    "stage": 3,\n    "offload_optimizer": {"device": "nvme", "nvme_path": "/local_nvme"},\n    "offload_param": {"device": "nvme", "nvme_path": "/local_nvme"}';
+
+const accelerateConfig = (device: string) =>
+  `compute_environment: LOCAL_MACHINE\ndeepspeed_config:\n  gradient_accumulation_steps: 1\n  offload_optimizer_device: ${device}\n  offload_param_device: none\n  zero_stage: 2\ndistributed_type: DEEPSPEED\nmixed_precision: bf16\nnum_machines: 1\nnum_processes: 1\n`;
+
+runRuleCases(memorySaverWithoutPressure, [
+  {
+    name: 'ZeRO-Offload to the CPU for a 0.5 B model on an 80 GB GPU: on the device, the fix keeps the state on the GPU',
+    file: '/case/ds_config.json',
+    code: dsConfig(STAGE2_CPU),
+    files: { '/case/train.py': hfDeepspeed('Qwen/Qwen2.5-0.5B') },
+    settings: { hardware: 'a100-80gb' },
+    expect: [{ line: 6, column: 27, endColumn: 42, messageIncludes: 'ZeRO-Offload moves training state to CPU' }],
+    fixes: [{ applicability: 'unsafe', output: dsConfig(STAGE2_CPU.replace('"cpu"', '"none"')) }],
+  },
+  {
+    name: 'ZeRO-3 offloading optimizer and weights to NVMe: both put back on the GPU',
+    file: '/case/ds_config.json',
+    code: dsConfig(STAGE3_NVME),
+    files: { '/case/train.py': hfDeepspeed('Qwen/Qwen2.5-0.5B') },
+    settings: { hardware: 'h100' },
+    expect: [{ line: 6, messageIncludes: 'NVMe' }],
+    fixes: [{ applicability: 'unsafe', output: dsConfig(STAGE3_NVME.replaceAll('"nvme"', '"none"')) }],
+  },
+  {
+    name: 'must not: an 8 B full fine-tune needs the offload on an 80 GB GPU',
+    file: '/case/ds_config.json',
+    code: dsConfig(STAGE2_CPU),
+    files: { '/case/train.py': hfDeepspeed('meta-llama/Llama-3.1-8B') },
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
+  {
+    name: 'must not: offload device "none" is no offload',
+    file: '/case/ds_config.json',
+    code: dsConfig(STAGE2_CPU.replace('"cpu"', '"none"')),
+    files: { '/case/train.py': hfDeepspeed('Qwen/Qwen2.5-0.5B') },
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
+  {
+    name: 'must not: hardware unknown, a 0.5 B model may need the offload on a 24 GB card',
+    file: '/case/ds_config.json',
+    code: dsConfig(STAGE2_CPU),
+    files: { '/case/train.py': hfDeepspeed('Qwen/Qwen2.5-0.5B') },
+    expect: [],
+  },
+  {
+    name: 'hardware unknown, GPT-2 fits half a 24 GB card: information that says so',
+    file: '/case/ds_config.json',
+    code: dsConfig(STAGE2_CPU),
+    files: { '/case/train.py': hfDeepspeed('openai-community/gpt2') },
+    expect: [{ line: 6, severity: 'information', messageIncludes: 'hardware not stated' }],
+  },
+  {
+    name: 'accelerate config: offload_optimizer_device cpu for a 0.5 B model launched on one 80 GB GPU, fixed in YAML',
+    file: '/case/acc.yaml',
+    code: accelerateConfig('cpu'),
+    files: {
+      '/case/train.py': hfDeepspeed('Qwen/Qwen2.5-0.5B').replace(', deepspeed="ds_config.json"', ''),
+      '/case/launch.sh': 'accelerate launch --config_file acc.yaml train.py\n',
+    },
+    settings: { hardware: 'a100-80gb' },
+    expect: [{ line: 4, column: 3 }],
+    fixes: [{ applicability: 'unsafe', output: accelerateConfig('none') }],
+  },
+]);

@@ -13,20 +13,27 @@ export const memorySaverWithoutPressure: Rule = {
   code: 'GML204',
   name: 'memory-saver-without-pressure',
   defaultSeverity: 'information',
-  summary: 'Gradient checkpointing or cache flushing on a run that has plenty of memory',
+  summary: 'Gradient checkpointing, ZeRO-Offload or cache flushing on a run that has plenty of memory',
   doc: {
     whatItDoes:
-      'Flags gradient checkpointing switched on where the memory model says the run uses under half the ' +
-      "accelerator's memory without it, and `torch.cuda.empty_cache()` called on every training step.",
+      'Flags gradient checkpointing switched on, or DeepSpeed ZeRO-Offload of the optimizer states or weights to CPU ' +
+      "or NVMe, where the memory model says the run uses under half the accelerator's memory without it, and " +
+      '`torch.cuda.empty_cache()` called on every training step.',
     whyIsThisBad:
       'Gradient checkpointing recomputes activations in the backward pass: ≈ 20–33 % more compute for memory the run ' +
       'does not need (Hugging Face single-GPU guide: "if the preferred batch size fits into memory, there is no reason ' +
       'to apply memory-optimizing techniques because they can slow down the training"). Emptying the CUDA cache each ' +
-      'step forces the allocator to ask the driver for memory again (TrainingArguments docs: ≈ 10 % slower).',
-    example: 'TrainingArguments(gradient_checkpointing=True)  # a 125 M model on an 80 GB GPU',
-    useInstead: 'TrainingArguments(gradient_checkpointing=False)',
+      'step forces the allocator to ask the driver for memory again (TrainingArguments docs: ≈ 10 % slower). ' +
+      'ZeRO-Offload moves optimizer states (and with `offload_param` the weights) over PCIe and runs the optimizer ' +
+      'step on the CPU: Lightning\'s DeepSpeed guide says it "increases distributed communication volume and GPU-CPU ' +
+      'device transfer" in exchange for memory.',
+    example:
+      'TrainingArguments(gradient_checkpointing=True)  # a 125 M model on an 80 GB GPU\n' +
+      '"offload_optimizer": {"device": "cpu"}  # DeepSpeed config of a 0.5 B model on an 80 GB GPU',
+    useInstead: 'TrainingArguments(gradient_checkpointing=False)\n"offload_optimizer": {"device": "none"}',
     fixSafety:
-      'Unsafe: the memory model is an estimate; without checkpointing a run near the limit could run out of memory. ' +
+      'Unsafe: the memory model is an estimate; without checkpointing or offload a run near the limit could run out ' +
+      'of memory. The offload finding states no kWh: the core does not model the time offload costs. ' +
       "Not flagged: unknown model size, QLoRA, checkpointing that is a framework's default, memory over half the " +
       'device. With the hardware unknown the run without checkpointing must fit half a 24 GB GPU, and the finding is ' +
       'information.',
@@ -50,6 +57,23 @@ export const memorySaverWithoutPressure: Rule = {
           savings: s?.savings,
           fixes: edits
             ? [{ title: `Turn off gradient checkpointing${s ? ` — ${s.text}` : ''}`, applicability: 'unsafe', edits }]
+            : [],
+        });
+      }
+    }
+    const off = ctx.fact('offload');
+    if ((off?.value === 'cpu' || off?.value === 'nvme') && written(off) && !ctx.cpu) {
+      // The memory model keeps every state on the accelerator: this is the run without the offload.
+      const known = !!ctx.accelerator;
+      const without = known ? ctx.memory() : memoryOn(ctx, SMALL_REFERENCE);
+      if (without?.deviceGB && without.totalGB.high <= without.deviceGB * ROOMY_FRACTION) {
+        const edits = ctx.edit({ offload: 'none' });
+        out.push({
+          ...at(off),
+          severity: known ? unsure(ctx, ['model', 'micro_batch', 'seq_len']) : 'information',
+          message: `ZeRO-Offload moves training state to ${off.value === 'nvme' ? 'NVMe' : 'CPU'} memory and back on every step, but with everything on the GPU the run needs only ≈ ${fmt.num(without.totalGB.mid)} of ${fmt.num(without.deviceGB)} GB per device${known ? '' : ` even on a 24 GB GPU (hardware not stated)`}: the transfers slow every step for memory the run does not need (the saving is time, not estimated here).`,
+          fixes: edits
+            ? [{ title: 'Keep the training state on the GPU (offload device "none")', applicability: 'unsafe', edits }]
             : [],
         });
       }

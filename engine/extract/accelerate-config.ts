@@ -1,12 +1,12 @@
 // accelerate config YAML (`accelerate launch --config_file x.yaml`, written by `accelerate config`): mixed_precision
 // (reaches the script through ACCELERATE_MIXED_PRECISION), num_processes (total over machines), distributed_type,
-// use_cpu, and the DeepSpeed section (zero_stage, deepspeed_config_file). It configures a launch: it adds to the run of
+// use_cpu, and the DeepSpeed section (zero_stage, offload devices, deepspeed_config_file). It configures a launch: it adds to the run of
 // the script it launches; given alone (accelerateRun) it is the plan of what it states, whatever script a launcher runs.
 import type { Fact, FactKey, FactValue, OffsetEdit } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { bool, fact, int } from './fields';
 import { ACCELERATE_SCHEMA } from './torch-loop';
-import type { ConfigOverlay } from './deepspeed';
+import { offloadOf, type ConfigOverlay } from './deepspeed';
 import type { Ref, RunDraft } from './run-draft';
 
 export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
@@ -26,6 +26,13 @@ export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
     facts.push(fact('hardware', 'cpu', cpu ?? doc.field(['distributed_type'])!));
   const stage = doc.field(['deepspeed_config', 'zero_stage'], 'zero_stage');
   if (stage && int(stage.value) !== undefined) facts.push(fact('zero_stage', int(stage.value)!, stage));
+  // `offload_optimizer_device` / `offload_param_device`: none, cpu or nvme (`accelerate config`'s DeepSpeed questions,
+  // https://huggingface.co/docs/accelerate/usage_guides/deepspeed).
+  const offload = offloadOf(doc, [
+    ['deepspeed_config', 'offload_optimizer_device'],
+    ['deepspeed_config', 'offload_param_device'],
+  ]);
+  facts.push(...offload.facts);
   const refs: Ref[] = [];
   const dsFile = doc.field(['deepspeed_config', 'deepspeed_config_file'], 'deepspeed_config_file');
   if (dsFile && typeof dsFile.value === 'string' && dsFile.value)
@@ -41,8 +48,12 @@ export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
     edit: (changes) => {
       const edits: OffsetEdit[] = [];
       for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
-        if (key !== 'precision' || (v !== 'bf16' && v !== 'fp16')) return undefined;
-        const e = doc.set(['mixed_precision'], v);
+        const e =
+          key === 'offload' && v === 'none'
+            ? offload.keepOnGpu()
+            : key === 'precision' && (v === 'bf16' || v === 'fp16')
+              ? doc.set(['mixed_precision'], v)
+              : undefined;
         if (!e) return undefined;
         edits.push(...e);
       }

@@ -3,7 +3,7 @@
 // key gives no fact here, and the linked script's value stands; unlinked, it stays unknown.
 import type { Fact, FactKey, FactValue, OffsetEdit, RunPlan } from '../types';
 import type { ConfigDoc } from './config-doc';
-import { bool, fact, int } from './fields';
+import { bool, fact, int, type Field } from './fields';
 import type { Ref, RunDraft } from './run-draft';
 import { optimizerValue } from '../vocabulary/optimizers';
 
@@ -19,6 +19,34 @@ export interface ConfigOverlay {
 }
 
 const isAuto = (v: FactValue | undefined) => v === 'auto';
+
+/**
+ * ZeRO-Offload settings (one path per part of the training state: optimizer states, weights) whose value "cpu" or
+ * "nvme" moves that part off the GPU: one `offload` fact on the first, and the edit that sets every one to "none"
+ * (DeepSpeed's default). Edits on separate fields of one text must not overlap.
+ */
+export function offloadOf(
+  doc: ConfigDoc,
+  paths: string[][],
+): { facts: Fact[]; keepOnGpu: () => OffsetEdit[] | undefined } {
+  const on: { path: string[]; field: Field }[] = [];
+  for (const p of paths) {
+    const field = doc.field(p, p.join('.'));
+    if (field && typeof field.value === 'string' && /^(cpu|nvme)$/i.test(field.value)) on.push({ path: p, field });
+  }
+  const first = on[0]?.field;
+  return {
+    facts: first
+      ? [fact('offload', String(first.value).toLowerCase(), first, on.map((o) => o.field.text).join(', '))]
+      : [],
+    keepOnGpu: () => {
+      const all = on.map((o) => doc.set(o.path, 'none'));
+      const flat = all.flatMap((x) => x ?? []);
+      const overlap = flat.some((x, i) => flat.some((y, j) => i < j && x.start < y.end && y.start < x.end));
+      return on.length && all.every((x) => x) && !overlap ? flat : undefined;
+    },
+  };
+}
 
 export function deepspeedOverlay(doc: ConfigDoc): ConfigOverlay {
   const facts: Fact[] = [];
@@ -64,6 +92,14 @@ export function deepspeedOverlay(doc: ConfigDoc): ConfigOverlay {
   const stage = doc.field(['zero_optimization', 'stage'], 'zero_optimization.stage');
   if (stage && !isAuto(stage.value))
     facts.push(fact('zero_stage', int(stage.value) ?? null, stage, `ZeRO ${stage.text}`));
+  // ZeRO-Offload: `zero_optimization.offload_optimizer.device` / `offload_param.device` is "cpu" or "nvme" to move
+  // the optimizer states or the weights off the GPU, "none" (the default) to keep them
+  // (https://www.deepspeed.ai/docs/config-json/#zero-optimizations-for-fp16-training).
+  const offload = offloadOf(doc, [
+    ['zero_optimization', 'offload_optimizer', 'device'],
+    ['zero_optimization', 'offload_param', 'device'],
+  ]);
+  facts.push(...offload.facts);
   return {
     file: doc.file,
     facts,
@@ -88,6 +124,7 @@ export function deepspeedOverlay(doc: ConfigDoc): ConfigOverlay {
         } else if (key === 'micro_batch' && micro && !isAuto(micro.value))
           e = doc.set(['train_micro_batch_size_per_gpu'], v);
         else if (key === 'grad_accum' && ga && !isAuto(ga.value)) e = doc.set(['gradient_accumulation_steps'], v);
+        else if (key === 'offload' && v === 'none') e = offload.keepOnGpu();
         if (!e) return undefined;
         edits.push(...e);
       }

@@ -38,17 +38,37 @@ const TRL: Partial<Record<FactKey, Default>> = {
 };
 
 /**
+ * What an arguments file the script reads (`parse_json_file(json_file=args.train_args_json)`) is written to state: the
+ * run's batch, accumulation, length, precision and saves. When that file is named only on the command line, the
+ * defaults of those fields are not the run's (facts-34 README, "TrainingArguments from a required JSON").
+ */
+const FILE_STATES: ReadonlySet<FactKey> = new Set<FactKey>([
+  'micro_batch',
+  'grad_accum',
+  'epochs',
+  'precision',
+  'periodic_save',
+  'save_steps',
+]);
+
+/**
  * Adds the framework's defaults for every fact the script does not set. When the arguments are open-ended
  * (parsed from the command line, or `**kwargs`), defaults are still what happens unless the launcher changes them,
- * and the note says so.
+ * and the note says so. `fromUnnamedFile`: every argument comes from a file named on the command line.
  */
-export function hfDefaults(plan: RunPlan, flavour: HfFlavour, label: string, openEnded: boolean): void {
+export function hfDefaults(
+  plan: RunPlan,
+  flavour: HfFlavour,
+  label: string,
+  openEnded: boolean,
+  fromUnnamedFile = false,
+): void {
   const table = flavour === 'trl' ? TRL : TRANSFORMERS;
   const suffix = openEnded
     ? ` — ${label} arguments can also come from the command line or **kwargs, which this review cannot see`
     : '';
   for (const [key, d] of Object.entries(table) as [FactKey, Default][]) {
-    if (plan.facts.has(key)) continue;
+    if (plan.facts.has(key) || (fromUnnamedFile && FILE_STATES.has(key))) continue;
     const fact: Fact = {
       key,
       value: d.value,

@@ -213,6 +213,17 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
           span: spanOf(peft.node),
           note: `${peft.node.text}: an adapter only with --use_peft on the command line (value unknown)`,
         });
+      } else if (peft && unusedAdapter(peft.value, calls, values)) {
+        // `peft_config=peft_config` in `def train_dpo(config, peft_config=None)`, called with `peft_config=None`: the
+        // LoraConfig the script also builds never reaches the trainer, which then trains every weight.
+        facts.set('peft', {
+          key: 'peft',
+          value: 'none',
+          origin: 'explicit',
+          file,
+          span: spanOf(peft.node),
+          note: `${peft.node.text} is None where the trainer is built: no adapter (a LoraConfig the script builds is not passed)`,
+        });
       } else if (peft && peft.value.type !== 'none' && facts.get('peft')?.value !== 'qlora') {
         facts.set('peft', {
           key: 'peft',
@@ -257,7 +268,13 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       edit,
       relevantSpans,
     };
-    hfDefaults(plan, flavour, label, fromParser || !!argCall?.hasSplat);
+    hfDefaults(
+      plan,
+      flavour,
+      label,
+      fromParser || !!argCall?.hasSplat,
+      fromParser && argsFromUnnamedFile(root, text, values),
+    );
     runs.push({ plan, flavour, openEnded: fromParser || !!argCall?.hasSplat, fromParser, flags });
   };
 
@@ -439,4 +456,29 @@ function preferenceOf(trainer: CallSite, argCall: CallSite | undefined): 'refere
   // A value the script computes (`reference_free=args.ref_free`) leaves the reference model unknown.
   if (free !== undefined && free !== 'False') return undefined;
   return 'reference';
+}
+
+/** A trainer's `peft_config` that is None in the run (a parameter every caller fills with None) in a file that wraps no model itself. */
+function unusedAdapter(value: SyntaxNode, calls: CallSite[], values: ValueResolver): boolean {
+  return (
+    value.type !== 'none' && values.resolve(value).value === null && !calls.some((c) => c.name === 'get_peft_model')
+  );
+}
+
+/**
+ * `HfArgumentParser(TrainingArguments).parse_json_file(json_file=args.train_args_json)` (or `parse_yaml_file`) with
+ * the file named on the command line, and no other way to fill the arguments (no `parse_args_into_dataclasses`): the
+ * fields come from a file this review does not see. A file named in the script is linked instead (./python-runs.ts).
+ */
+function argsFromUnnamedFile(root: SyntaxNode, text: string, values: ValueResolver): boolean {
+  if (!/parse_(json|yaml)_file/.test(text) || /parse_args_into_dataclasses|parse_dict|parse_args_and_config/.test(text))
+    return false;
+  const reads = findCalls(root, text, ['parse_json_file', 'parse_yaml_file']);
+  return (
+    reads.length > 0 &&
+    reads.every((c) => {
+      const path = c.positional[0] ?? c.kwargs.get('json_file')?.value ?? c.kwargs.get('yaml_file')?.value;
+      return typeof values.resolve(path).value !== 'string';
+    })
+  );
 }

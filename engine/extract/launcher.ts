@@ -66,6 +66,8 @@ export interface LaunchCommand {
   vars?: Map<string, string>;
   /** A batch job given accelerators by its scheduler (a Kubernetes Job or training-operator job requesting GPUs/TPUs). */
   scheduled?: boolean;
+  /** The command of another script that runs this one and whose arguments it passes on (`"$@"`, ../link/wrapper). */
+  caller?: { file: string; span: Span };
 }
 
 /** `preset`: variables set by the script that runs this one (a job script running a wrapper). */

@@ -21,6 +21,7 @@ import {
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { dataLoaderFacts, importsModule, importsOf, qualified } from './python-scan';
 import { deviceHint } from './device-hint';
+import { FROM_ARGPARSE, trainerFlags } from './lightning-args';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
@@ -303,15 +304,20 @@ function otherBound(fields: Fields, root: SyntaxNode, text: string): string | un
   return undefined;
 }
 
-export function extractLightning(file: string, text: string, tree: Tree): RunDraft[] {
-  if (!/lightning/.test(text) || !/\b(?:Trainer|LightningCLI)\s*\(/.test(text)) return [];
+/** `commandLine`: the flags of a command that runs the file, for a Trainer built from them (./lightning-args). */
+export function extractLightning(file: string, text: string, tree: Tree, commandLine?: Fields): RunDraft[] {
+  // A Trainer built only to test or predict (a `test.py` without `.fit(`) trains nothing.
+  const fromArgs = !!commandLine && FROM_ARGPARSE.test(text) && /\.fit\s*\(/.test(text);
+  if (!/lightning/.test(text) || !(/\b(?:Trainer|LightningCLI)\s*\(/.test(text) || fromArgs)) return [];
   const root = tree.rootNode;
   const imports = importsOf(root);
   if (!importsModule(imports, /^(lightning|pytorch_lightning)\b/)) return [];
-  const calls = findCalls(root, text, LIGHTNING_CALLS);
+  const calls = findCalls(root, text, fromArgs ? [...LIGHTNING_CALLS, 'from_argparse_args'] : LIGHTNING_CALLS);
   const values = new ValueResolver(root, calls);
   const isLightning = (c: CallSite) => /^(lightning|pytorch_lightning)\b/.test(qualified(c.callee, imports));
-  let trainers = calls.filter((c) => c.name === 'Trainer' && isLightning(c));
+  const fromArgsCall = (c: CallSite) =>
+    c.name === 'from_argparse_args' && /\bTrainer\.from_argparse_args$/.test(c.callee);
+  let trainers = calls.filter((c) => (c.name === 'Trainer' || (fromArgs && fromArgsCall(c))) && isLightning(c));
   const cli = trainers.length === 0 ? calls.find((c) => c.name === 'LightningCLI' && isLightning(c)) : undefined;
   if (cli) trainers = [cli];
   if (trainers.length === 0) return [];
@@ -334,7 +340,12 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
   const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit');
   const device = deviceHint(file, root, text);
   return trainers.map((trainer) => {
-    const fields = trainer === cli ? cliTrainerFields(file, cli, resolve) : kwargFields(file, trainer, resolve);
+    const fields =
+      trainer === cli
+        ? cliTrainerFields(file, cli, resolve)
+        : fromArgsCall(trainer)
+          ? mergeFields(trainerFlags(commandLine), kwargFields(file, trainer, resolve))
+          : kwargFields(file, trainer, resolve);
     const ckpt = ckptOf(trainer);
     if (ckpt) {
       fields.set('checkpoint', {
@@ -442,7 +453,11 @@ export function extractLightning(file: string, text: string, tree: Tree): RunDra
     };
     const plan: RunPlan = {
       framework: 'lightning',
-      entry: { file, span: spanOf(trainer.node), label: trainer === cli ? 'LightningCLI' : 'Trainer' },
+      entry: {
+        file,
+        span: spanOf(trainer.node),
+        label: trainer === cli ? 'LightningCLI' : fromArgsCall(trainer) ? 'Trainer.from_argparse_args' : 'Trainer',
+      },
       files: [file],
       facts,
       edit: fieldEditor(LIGHTNING_SCHEMA, [trainerLayer, loaderLayer]),

@@ -15,6 +15,7 @@ import { ValueResolver } from './python-values';
 import { ALIASES } from '../vocabulary/aliases';
 import { acOf } from '../vocabulary/values';
 import { nodesOfType } from '../parse/nodes-of-type';
+import { kbitCheckpointingFact } from './kbit-checkpointing';
 
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
@@ -221,6 +222,14 @@ export function fileWideFacts(
   if (!fileFacts.has('seq_len') && !notText) {
     const s = seqLenByName(file, values);
     if (s) put(s);
+  }
+  if (fileFacts.get('grad_checkpointing')?.value !== true) {
+    const loads = calls.filter(
+      (c) => MODEL_LOADER.test(c.callee) && !/Tokenizer|Processor|Config|FeatureExtractor/.test(c.callee),
+    );
+    const runs = (n: SyntaxNode) => !offByDefaultGuard(n, undefined, values) && !falseSwitch(n, values);
+    const k = kbitCheckpointingFact(file, root, text, loads, values, runs);
+    if (k) put(k);
   }
   if (!fileFacts.has('grad_checkpointing')) {
     const g = checkpointingByName(file, values);

@@ -81,7 +81,8 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
   const looksEpoch =
     /epoch|^ep$|^e$/i.test(epoch.childForFieldName('left')?.text ?? '') ||
     /epoch/i.test(epoch.childForFieldName('right')?.text ?? '');
-  if (!evalCall || !looksEpoch) return [];
+  if (!looksEpoch) return [];
+  if (!evalCall) return patienceStop(file, epoch);
   const out: Fact[] = [
     {
       key: 'validation',
@@ -116,6 +117,35 @@ export function validationFacts(file: string, text: string, epoch: SyntaxNode, s
   });
   return out;
 }
+
+/**
+ * No validation pass, but a `break` out of the epoch loop under a patience or early-stopping test (DGI's
+ * `if cnt_wait == patience: break` on the training loss): the run can stop early all the same.
+ */
+function patienceStop(file: string, epoch: SyntaxNode): Fact[] {
+  const stop = epoch.descendantsOfType('break_statement').find((b) => {
+    if (!b || loopsAround(b)[0]?.startIndex !== epoch.startIndex) return false;
+    let p = b.parent;
+    while (p && p.type !== 'if_statement' && p.type !== 'elif_clause' && p.id !== epoch.id) {
+      if (p.type === 'else_clause') return false; // the branch where the test failed
+      p = p.parent;
+    }
+    const cond = p && p.id !== epoch.id ? p.childForFieldName('condition') : null;
+    return !!cond && STOP_WORD.test(cond.text);
+  });
+  if (!stop) return [];
+  return [
+    {
+      key: 'early_stopping',
+      value: true,
+      origin: 'explicit',
+      file,
+      span: spanOf(stop),
+      note: 'a break out of the epoch loop when a patience counter runs out: the run can stop early',
+    },
+  ];
+}
+const STOP_WORD = /\b\w*(patience|early_?stop)\w*\b/i;
 
 /** An option documented or named as a learning-rate scheduler's (`--lr-patience`, help "… for Plateau LR scheduler"). */
 const SCHEDULER_OPTION = /plateau|sched|\blr\b|[-_]lr[-_]|\blr[-_]|learning[-_ ]rate/i;

@@ -9,10 +9,12 @@ import type { EntrySet } from './generic';
 import type { Framework } from '../vocabulary/frameworks';
 import { readVocabulary } from '../vocabulary/read';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
+import { fitStopping } from './keras-stopping';
 import type { Fact, FactKey } from '../types';
 import type { RunDraft } from './run-draft';
 import type { TrainingEvidence } from './python-trains';
-import { mediaSave } from './save-names';
+import { mediaSave, NOT_STATE, writesMedia } from './save-names';
+import { savesWhileTraining } from './loop-saves';
 import { singleDevice } from './single-device';
 
 /**
@@ -62,8 +64,6 @@ export function trainingCallFacts(
  */
 const SAVE_CALL =
   /(?<![)\]]\s*\.\s*)\b(\w*(?:save|ckpt|checkpoint|dump|export|persist|serializ)\w*)\s*\(|\bcallbacks\s*=/gi;
-const NOT_STATE =
-  /^(save_?(images?|results?|samples?|plots?|figs?|figures?|audio|video|wav|predictions?|outputs?|logs?|metrics|config|args|hyperparameters)|savefig|savetxt|imsave)$/i;
 const blank = (text: string) =>
   text
     .replace(/("""|''')[\s\S]*?\1/g, '""')
@@ -72,7 +72,7 @@ const blank = (text: string) =>
 export function savesAnything(text: string): boolean {
   const t = blank(text);
   for (const m of t.matchAll(SAVE_CALL)) {
-    if (m[1] && NOT_STATE.test(m[1])) continue;
+    if (m[1] && (NOT_STATE.test(m[1]) || writesMedia(m[1]))) continue;
     // `self.video_recorder.save(f)`, `np.save(path, returns)`: a recording or an array, not training state
     // (./save-names mediaSave).
     const callee = /[\w.]*$/.exec(t.slice(Math.max(0, m.index - 80), m.index))?.[0] ?? '';
@@ -146,7 +146,8 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       file,
       note: 'the training loop in this file steps the optimizer after every backward pass (no accumulation written)',
     });
-  const stop = !facts.has('early_stopping') && ev.stepLoop ? patienceBreak(text) : undefined;
+  // The epoch loop may be this file's while its update is in a module it calls (`model.train(sess, batch)`).
+  const stop = !facts.has('early_stopping') && (ev.stepLoop || ev.entry) ? patienceBreak(text) : undefined;
   if (stop)
     facts.set('early_stopping', {
       key: 'early_stopping',
@@ -156,6 +157,21 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       span: stop,
       note: 'a break out of the epoch loop when a patience counter runs out: the run can stop early',
     });
+  // A Keras-style training call on a wrapper nobody wrote a reader for (`dlwp.fit_generator(…, validation_data=…,
+  // callbacks=[history, early])`, `early = EarlyStoppingMin(…)`): an early-stopping callback reaches it.
+  const fit = ev.calls[0];
+  if (!facts.has('early_stopping') && fit && /^fit/.test(fit.name) && fit.kwargs.has('callbacks')) {
+    const [s] = fitStopping(fit.node.tree.rootNode, text, [fit]);
+    if (s?.stops === true)
+      facts.set('early_stopping', {
+        key: 'early_stopping',
+        value: true,
+        origin: 'explicit',
+        file,
+        span: spanOf(fit.node),
+        note: `an early-stopping callback is passed to ${fit.callee}(…)`,
+      });
+  }
   // A training loop written in this file, and not a word of saving anywhere in it: nothing is written before the
   // run ends (nor after). Only for a loop this file runs, never for a module others call.
   if (!facts.has('periodic_save') && ev.stepLoop && ev.entry && !savesAnything(text) && !LOCAL_IMPORT.test(text))
@@ -166,6 +182,26 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       file,
       span: epochLoop(text),
       note: 'nothing in this file saves a model or a checkpoint (no save, checkpoint, dump or export call, no callbacks): an interruption loses the run',
+    });
+  // The update is in this file and every save it shows runs before or after training, none while it trains (a
+  // TF1 model class whose `saver.save` follows its epoch loop, a `tf.train.Saver()` built and never used): nothing is
+  // written that an interrupted run could resume from.
+  const update = ev.update;
+  if (
+    !facts.has('periodic_save') &&
+    update &&
+    ev.entry &&
+    !LOCAL_IMPORT.test(text) &&
+    epochLoop(text) &&
+    !savesWhileTraining(update.tree.rootNode)
+  )
+    facts.set('periodic_save', {
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'framework-default',
+      file,
+      span: epochLoop(text),
+      note: 'no save runs while this file trains (none in its loops, in the functions they call or in a callback hook): only the final state is written, an interruption loses the run',
     });
   // A library training call that writes nothing unless asked: Keras `Model.fit` saves only through a callback
   // (`ModelCheckpoint`, `BackupAndRestore`: https://keras.io/api/callbacks/model_checkpoint/), DeepXDE `Model.train`

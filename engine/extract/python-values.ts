@@ -1,5 +1,6 @@
 // Resolves the value of an argument expression without running anything: literals, module constants,
-// `args.name` looked up in argparse `add_argument("--name", default=...)` and dataclass field defaults.
+// `args.name` looked up in argparse `add_argument("--name", default=...)` and dataclass field defaults
+// (./declared-defaults.ts).
 import type { SyntaxNode } from '../parse/python';
 import { literal, moduleConstants, type CallSite } from '../parse/python-syntax';
 import type { FactValue } from '../types';
@@ -9,7 +10,8 @@ import { enclosingDef, offParameter, paramOf } from './python-params';
 import { integerArithmetic } from './int-arith';
 import { bindingsIn } from './local-bindings';
 import { noneFill, stringMethod } from './option-fill';
-import { argparseTyped, importedArg } from './imported-args';
+import { importedArg } from './imported-args';
+import { argparseDefaults, dataclassDefaults, type Declared } from './declared-defaults';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { firedFunctions } from './python-fire';
 
@@ -40,7 +42,7 @@ const FLAG_OBJECT = /^(args|opt|opts|cfg|config|hparams|hparam|params|flags|FLAG
 
 export class ValueResolver {
   private readonly constants: Map<string, { value: FactValue; node: SyntaxNode }>;
-  private readonly declared = new Map<string, { value: FactValue; node: SyntaxNode; via: string }>();
+  private readonly declared: Map<string, Declared>;
   private readonly flagHolders: Map<string, { value: FactValue; node: SyntaxNode; via: string }>;
 
   constructor(
@@ -50,76 +52,11 @@ export class ValueResolver {
     private readonly imported?: (name: string) => Resolved | undefined,
   ) {
     this.constants = moduleConstants(root);
-    for (const c of calls) {
-      if (c.name !== 'add_argument') continue;
-      const flag = literal(
-        c.positional.find((p) => typeof literal(p) === 'string' && String(literal(p)).startsWith('--')),
-      );
-      const def = c.kwargs.get('default');
-      const action = literal(c.kwargs.get('action')?.value);
-      if (typeof flag !== 'string') continue;
-      // `required=True`: the default never applies (every run gives the option).
-      if (literal(c.kwargs.get('required')?.value) === true) continue;
-      if (!def) {
-        // `action="store_true"` without a default is False until the flag is given (store_false: True).
-        if (action === 'store_true' || action === 'store_false') {
-          const dest = literal(c.kwargs.get('dest')?.value);
-          const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
-          this.declared.set(name, {
-            value: action === 'store_false',
-            node: c.kwargs.get('action')!.value,
-            via: `argparse ${flag} (${action}, off unless given)`,
-          });
-        } else if (action === undefined && literal(c.kwargs.get('required')?.value) !== true) {
-          // A stored option without `default=` is None until the flag is given (`if args.checkpointing_steps:`).
-          const dest = literal(c.kwargs.get('dest')?.value);
-          const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
-          const at = c.positional.find((p) => literal(p) === flag) ?? c.node;
-          if (!this.declared.has(name))
-            this.declared.set(name, { value: null, node: at, via: `argparse ${flag} has no default (None)` });
-        }
-        continue;
-      }
-      const lit = literal(def.value);
-      const v = argparseTyped(
-        lit !== undefined ? lit : this.constants.get(def.value.text)?.value,
-        c.kwargs.get('type')?.value.text,
-      );
-      const dest = literal(c.kwargs.get('dest')?.value);
-      const name = typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
-      if (v !== undefined) this.declared.set(name, { value: v, node: def.value, via: `default of argparse ${flag}` });
-    }
+    this.declared = argparseDefaults(root, calls, this.constants);
     const absl = abslDefaults(root, root.text);
     for (const [k, d] of absl.byName) if (!this.declared.has(k)) this.declared.set(k, d);
     this.flagHolders = absl.byHolder;
-    // Dataclass fields: `name: type = value` or `name: type = field(default=value)`, in top-level classes.
-    for (const cls of root.namedChildren.map((n) =>
-      n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n,
-    )) {
-      if (cls?.type !== 'class_definition') continue;
-      const body = cls?.childForFieldName('body');
-      if (!cls || !body) continue;
-      const clsName = cls.childForFieldName('name')?.text ?? '?';
-      for (const stmt of body.namedChildren) {
-        const a = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-        if (a?.type !== 'assignment') continue;
-        const left = a.childForFieldName('left');
-        let right = a.childForFieldName('right');
-        if (left?.type !== 'identifier' || !right) continue;
-        if (right.type === 'call' && right.childForFieldName('function')?.text.endsWith('field')) {
-          const def = right
-            .childForFieldName('arguments')
-            ?.namedChildren.find(
-              (k) => k?.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'default',
-            );
-          right = def?.childForFieldName('value') ?? null;
-          if (!right) continue;
-        }
-        const v = literal(right);
-        if (v !== undefined)
-          this.declared.set(left.text, { value: v, node: right, via: `default of field ${clsName}.${left.text}` });
-      }
-    }
+    dataclassDefaults(root, this.declared);
   }
 
   /**

@@ -8,9 +8,20 @@ import { findCalls } from '../parse/python-syntax';
 const NOT_CHECKPOINT =
   /^(save_images?|savefig|save_plots?|save_fig(ure)?s?|savetxt|save_samples?|save_audio|save_video|save_wav|save_results?|save_predictions?|save_outputs?|save_logs?|save_metrics|save_config|save_args|save_hyperparameters)$/;
 
+/** Writers of results, pictures, logs or settings, not training state (read with ./python-trains-run `savesAnything`). */
+export const NOT_STATE =
+  /^(save_?(images?|results?|samples?|plots?|figs?|figures?|audio|video|wav|predictions?|outputs?|logs?|metrics|config|args|hyperparameters)|savefig|savetxt|imsave)$/i;
+
+/**
+ * A save named for the picture, plot or sound it writes whatever comes between (`save_scattered_image`,
+ * `save_latent_plot`, `save_sample_grid` is not: its last word is no medium).
+ */
+export const writesMedia = (name: string) =>
+  /^save_?\w*_(images?|imgs?|plots?|figs?|figures?|samples?|audio|video|wav|gifs?)$/i.test(name);
+
 /** A call that writes a checkpoint, by name; torch.utils.checkpoint's `checkpoint(...)` recomputes, it does not save. */
 export const isSaveName = (name: string) =>
-  (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name)) ||
+  (/save|ckpt/i.test(name) && !NOT_CHECKPOINT.test(name) && !writesMedia(name)) ||
   (/checkpoint/i.test(name) && !/^checkpoint(_sequential)?$/.test(name) && !/hyperparameters/.test(name));
 
 /**

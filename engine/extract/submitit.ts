@@ -22,12 +22,20 @@ const KEYS = [
 /** True when the text may hold a submitit executor (cheap test before parsing anything). */
 export const mayBeSubmitit = (text: string) => /\bsubmitit\b/.test(text) && /update_parameters\s*\(/.test(text);
 
-/** The devices a submitit launcher requests, or undefined when it requests none it states. */
-export function submititDevices(file: string, text: string, tree: Tree): Fact | undefined {
+/**
+ * The devices a submitit launcher requests, or undefined when it requests none it states. `resolver`: how its
+ * arguments are read when a command line runs it (../link/launched-args), else their argparse defaults.
+ */
+export function submititDevices(
+  file: string,
+  text: string,
+  tree: Tree,
+  resolver?: (root: Tree['rootNode'], calls: CallSite[]) => ValueResolver,
+): Fact | undefined {
   if (!mayBeSubmitit(text)) return undefined;
   const root = tree.rootNode;
   const calls = findCalls(root, text, ['update_parameters', 'add_argument']);
-  const values = new ValueResolver(root, calls);
+  const values = resolver ? resolver(root, calls) : new ValueResolver(root, calls);
   const set = new Map<string, { v: unknown; c: CallSite; via?: string; def?: boolean }>();
   for (const c of calls) {
     if (c.name !== 'update_parameters') continue;

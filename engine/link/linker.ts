@@ -16,7 +16,7 @@ import { splatLinked, splatRefs } from '../extract/hf-splat';
 import { hydraFromScript, hydraRuns } from './hydra-runs';
 import { extractJax } from '../extract/jax';
 import { LaunchCommand } from '../extract/launcher';
-import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
+import { launcherOnlyRun } from '../extract/launcher-run';
 import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { withImportedArgs } from '../extract/imported-args';
@@ -32,14 +32,12 @@ import { Fact } from '../types';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, isLauncherName, launcherOverlay, mergeRun, primaryRun } from './merge';
 import { FileReader, linkKind } from './reader';
 import { versionsNear } from './pins';
-import { scriptVocabDrafts } from './vocab';
 import { launcherFields } from './launcher-fields';
-import { withNamedConfigs } from './named-configs';
 import { sourcedVars, wrapperRuns } from './wrapper';
 import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, writtenConfig } from './launch-refs';
 import { prepareLaunch } from './short-options';
 import { cachedTree, trimTreeCache } from './tree-cache';
-import { launchedModules } from './single-device';
+import { launchedScriptRuns } from './launched-run';
 
 const MAX_LAUNCHERS = 40;
 const MAX_SCRIPTS = 20;
@@ -357,22 +355,9 @@ export class Linker {
       return out;
     }
     const t = this.read(target)!;
-    if (linkKind(target, t) === 'python') {
-      const runs = this.pythonRuns(target, t);
-      const hydra = runs.length ? [] : this.hydraFromScript(target, t, { file, cmd });
-      // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the
-      // vocabulary, else what the launcher says.
-      let found = runs.length
-        ? runs.map((d) => withNamedConfigs(this, file, cmd, this.enrich(d, { file, cmd })))
-        : hydra;
-      if (!found.length) found = commandConfigRuns(this, file, cmd, 'script');
-      if (!found.length) found = scriptVocabDrafts(this, file, text, cmd, target, t);
-      // What the modules the script calls show (./imports), under what the launcher and the script state; the one
-      // device of a plain `python script.py` (./single-device).
-      found = launchedModules(this, target, t, found, cmd);
-      const own = found.length ? undefined : launcherOnlyRun(file, cmd, this.id(target));
-      out.push(...found.map((d) => switchGiven(d, cmd)), ...(own ? [withLaunchConfigs(this, file, cmd, own)] : []));
-    } else {
+    // A Python script: its runs under the launcher's command (./launched-run).
+    if (linkKind(target, t) === 'python') out.push(...launchedScriptRuns(this, file, text, cmd, target, t));
+    else {
       const c = this.config(target);
       const d = c && primaryRun(c.doc, c.format);
       if (d) out.push(this.enrich(d, { file, cmd }));

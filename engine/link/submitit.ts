@@ -10,6 +10,8 @@ import type { Linker } from './linker';
 import { LAUNCHER_RANK, mergeRun } from './merge';
 import { cachedTree } from './tree-cache';
 import { switchedOn } from '../extract/launcher-run';
+import type { LaunchCommand } from '../extract/launcher';
+import { scriptValues } from './launched-args';
 
 const MAX_NEAR = 40;
 
@@ -98,4 +100,33 @@ function launcherOnly(linker: Linker, file: string, dev: Fact): RunDraft {
     openEnded: true,
     refs: [],
   };
+}
+
+/**
+ * A submitit launcher run by a command line (`python run_with_submitit.py --model m --ngpus 2 --nodes 4`): it parses
+ * its trainer's own options (`argparse.ArgumentParser(parents=[main.get_args_parser()])`) and hands them to the
+ * trainer module it imports (`main.main(args)`), so the command's runs are that module's runs under the same flags
+ * (`runsOf`), on the devices the executor requests with the command's values (DeiT's run_with_submitit.py,
+ * https://github.com/facebookresearch/deit/blob/main/run_with_submitit.py). None when it requests no devices or no
+ * imported module has a run.
+ */
+export function launchedSubmititRuns(
+  linker: Linker,
+  cmd: LaunchCommand,
+  script: string,
+  text: string,
+  runsOf: (module: string, text: string) => RunDraft[],
+): RunDraft[] {
+  if (!mayBeSubmitit(text) || !linker.parser) return [];
+  const tree = cachedTree(path.resolve(script), text, linker.parser);
+  const dev = submititDevices(linker.id(script), text, tree, (root, calls) => scriptValues(root, calls, cmd));
+  if (!dev) return [];
+  for (const mod of importedModules(text)) {
+    const target = linker.resolve(script, `${mod.replace(/\./g, '/')}.py`);
+    const t = target && path.resolve(target) !== path.resolve(script) ? linker.read(target) : undefined;
+    if (!target || t === undefined) continue;
+    const runs = runsOf(target, t);
+    if (runs.length) return runs.map((d) => switchedOn(withDevices(linker, d, dev, script), text, linker.id(script)));
+  }
+  return [];
 }

@@ -20,8 +20,12 @@ const UPDATES: [RegExp, RegExp][] = [
     /\.apply_gradients?\s*\(|\bapply_updates\s*\(|\.update\s*\(\s*grads?\b/,
   ],
   // TensorFlow 1 graphs: the op `apply_gradients` or `minimize` returns is one step each time a session runs it
-  // (https://www.tensorflow.org/api_docs/python/tf/compat/v1/train/Optimizer, 2024: "Execute opt_op to do one step").
-  [/\.compute_gradients\s*\(|\btf\.gradients\s*\(|\b\w*opt\w*\.minimize\s*\(/i, /\bsess\w*\.run\s*\(/i],
+  // (https://www.tensorflow.org/api_docs/python/tf/compat/v1/train/Optimizer, 2024: "Execute opt_op to do one step"),
+  // the optimizer held in a name (`opt.minimize(loss)`) or built in place (`tf.train.AdamOptimizer(lr).minimize(loss)`).
+  [
+    /\.compute_gradients\s*\(|\btf\.gradients\s*\(|\b\w*opt\w*\.minimize\s*\(|\w*Optimizer\s*\([^\n]*\)\s*\.minimize\s*\(/i,
+    /\bsess\w*\.run\s*\(/i,
+  ],
 ];
 
 const showsUpdate = (code: string) => UPDATES.some(([grad, step]) => grad.test(code) && step.test(code));

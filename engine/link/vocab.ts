@@ -13,6 +13,7 @@ import { VISION_CALLS, visionFacts } from '../extract/python-vision';
 import { DEVICE_CALLS, pythonDeviceFacts } from '../extract/python-devices';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { vocabRun } from '../extract/vocab-run';
+import { detectFramework } from '../vocabulary/frameworks';
 import { isSettingsModule, isTestModule, trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { statedDevices } from '../extract/python-trains-run';
 import { callLoopSaves, updateLoopFacts } from '../extract/update-loop';
@@ -220,6 +221,8 @@ export function scriptVocabDrafts(
   cmd: LaunchCommand | undefined,
   script: string,
   stext: string,
+  /** The launcher is the file analysed (./launched-run), not the script. */
+  launched = false,
 ): RunDraft[] {
   if (!/\.pyi?$/i.test(script) || !linker.parser || namedForOtherWork(script)) return [];
   const tree = cachedTree(path.resolve(script), stext, linker.parser);
@@ -229,7 +232,13 @@ export function scriptVocabDrafts(
   const own1 = cmd ? ownFlags(all, cmd, commandsOf(linker.id(launcher), ltext)) : all;
   const flags = cmd ? withShortOptions(own1, cmd, stext, ltext) : own1;
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
-  const d = vocabRun([defaults, flags]) ?? launchedOwnRun(linker, launcher, cmd, script, stext, tree, flags);
+  // A wrapper's command passing on its caller's arguments (`"$@"`): the caller's flags, read where they are written.
+  const sets = [flags, ...callerFlags(linker, cmd)];
+  const ownRun = () => launchedOwnRun(linker, launcher, cmd, script, stext, tree, sets);
+  // Analysing the launcher, a script of a framework the vocabulary knows (timm's argparse train.py): its own run with
+  // the flags over it keeps that framework's defaults, which a reading of the flags alone would lose.
+  const first = launched && detectFramework([own]) ? ownRun() : undefined;
+  const d = first ?? vocabRun([defaults, ...sets]) ?? ownRun();
   if (!d) return [];
   scriptOptimizer(linker.id(script), stext, tree, d);
   const parser = trainingArgumentsParser(linker, script, stext);
@@ -237,6 +246,16 @@ export function scriptVocabDrafts(
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
   return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+}
+
+/** The flags of the caller's command whose arguments a wrapper's command passes on (../link/wrapper). */
+function callerFlags(linker: Linker, cmd: LaunchCommand | undefined): EntrySet[] {
+  const c = cmd?.caller;
+  const text = c && linker.read(c.file);
+  const set = c && text !== undefined ? readEntries(linker.id(c.file), text) : undefined;
+  if (!c || !set) return [];
+  const inside = (e: Entry) => e.kind !== 'env' && e.span.start >= c.span.start && e.span.end <= c.span.end;
+  return [{ ...set, entries: set.entries.filter(inside) }];
 }
 
 /**
@@ -312,10 +331,10 @@ function launchedOwnRun(
   script: string,
   stext: string,
   tree: Tree,
-  flags: EntrySet,
+  flags: EntrySet[],
 ): RunDraft | undefined {
   if (!cmd?.complete) return undefined;
-  const [d] = vocabDrafts(linker, script, stext, tree, [flags], false);
+  const [d] = vocabDrafts(linker, script, stext, tree, flags, false);
   if (!d) return undefined;
   const entry = { ...d.plan.entry, file: linker.id(launcher), span: cmd.span };
   return { ...d, plan: { ...d.plan, entry, files: [...new Set([...d.plan.files, linker.id(launcher)])] } };

@@ -4,7 +4,7 @@
 // variables a launcher takes from a file it sources (`source env.sh`, `. ./vars.sh`): known before its commands.
 import type { LaunchCommand } from '../extract/launcher';
 import { parseLauncher } from '../extract/launcher';
-import { parseShell } from '../parse/shell';
+import { parseShell, type Word } from '../parse/shell';
 import type { RunDraft } from '../extract/run-draft';
 import type { Linker } from './linker';
 
@@ -26,8 +26,9 @@ export function wrapperRuns(
   // The caller's accelerator (`#SBATCH --gres=gpu:a100:4` above `srun bash run.sh`): the GPU the inner commands run on.
   const outerHw = cmd.facts.find((f) => f.key === 'hardware');
   const out: RunDraft[] = [];
-  const preset = new Map([...(cmd.vars ?? []), ...(sourcedVars(linker, target, text) ?? [])]);
+  const preset = new Map([...callerArgs(cmd), ...(cmd.vars ?? []), ...(sourcedVars(linker, target, text) ?? [])]);
   for (const inner of parseLauncher(id, text, preset)) {
+    forwardArgs(inner, cmd, text);
     const own = inner.facts.find((f) => f.key === 'devices');
     if (outer && (!own || (own.value === null && outer.value !== null))) {
       inner.facts = [...inner.facts.filter((f) => f !== own), outer];
@@ -41,6 +42,47 @@ export function wrapperRuns(
     }
   }
   return out;
+}
+
+/** The caller's arguments before its first flag (`bash distributed_train.sh 8 /data --model m`): `$1`, `$2`. */
+function leading(cmd: LaunchCommand): Word[] {
+  const firstFlag = Math.min(...[...cmd.fields.values()].map((f) => f.span.start));
+  return cmd.positionals.filter((w) => w.span.start < firstFlag);
+}
+
+/** `$1`… in the script a caller runs with arguments, as presets: the values the caller gives (unread ones stay so). */
+function callerArgs(cmd: LaunchCommand): Map<string, string> {
+  const out = new Map<string, string>();
+  leading(cmd).forEach((w, i) => {
+    if (!w.unresolved && i < 9) out.set(String(i + 1), w.text);
+  });
+  return out;
+}
+
+/** `"$@"`, `$*`, `${@:3}`: the script's arguments from the first (after `shift`s) or the third on. */
+const FORWARD = /^"?\$(?:@|\*|\{[@*](?::(\d+))?\})"?$/;
+const SHIFT = /^[ \t]*shift(?:[ \t]+(\d+))?[ \t]*(?:[;#].*)?$/gm;
+
+/**
+ * A command that passes on the arguments its script was given (timm's distributed_train.sh: `NUM_PROC=$1; shift;
+ * torchrun --nproc_per_node=$NUM_PROC train.py "$@"`, https://github.com/huggingface/pytorch-image-models/blob/main/distributed_train.sh;
+ * OpenMMLab's `tools/dist_train.sh`: `train.py $CONFIG --launcher pytorch ${@:3}`): the caller's flags and the
+ * arguments left after the ones consumed reach the script, read as written in the caller.
+ */
+function forwardArgs(inner: LaunchCommand, cmd: LaunchCommand, text: string): void {
+  const at = inner.positionals.findIndex((w) => w.unresolved && FORWARD.test(w.text));
+  if (at === -1) return;
+  const from = FORWARD.exec(inner.positionals[at].text)?.[1];
+  let shifted = 0;
+  for (const m of text.matchAll(SHIFT)) if (m.index < inner.span.start) shifted += Number(m[1] ?? 1);
+  const skip = from !== undefined ? Number(from) - 1 : shifted;
+  const lead = leading(cmd);
+  if (skip > lead.length) return;
+  const rest = cmd.positionals.slice(skip);
+  inner.positionals = [...inner.positionals.slice(0, at), ...rest, ...inner.positionals.slice(at + 1)];
+  inner.fields = new Map([...inner.fields, ...cmd.fields]);
+  inner.complete = !inner.positionals.some((w) => w.unresolved && !w.text.startsWith('-'));
+  inner.caller = { file: cmd.file, span: cmd.span };
 }
 
 /** `source x.sh` / `. x.sh` with a literal path: the files a launcher reads its variables from. */

@@ -90,7 +90,7 @@ interface State {
   guarded: boolean;
 }
 
-/** `preset`: variables known before the script runs (`$SLURM_NNODES` from the script's own `#SBATCH` lines). */
+/** `preset`: variables known before the script runs (`$SLURM_NNODES` from `#SBATCH` lines, a caller's `$1`). */
 export function parseShell(text: string, preset?: Map<string, string>): ShellScript {
   const state: State = {
     vars: new Map(preset ?? []),
@@ -326,7 +326,7 @@ function scan(
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(j + 1, j + 65));
     if (m) return { ...expand(m[0], undefined), next: j + 1 + m[0].length };
-    if (c !== undefined && /[0-9@*#?$!-]/.test(c)) return { value: `$${c}`, ok: false, next: j + 2 };
+    if (c !== undefined && /[0-9@*#?$!-]/.test(c)) return { ...expand(c, undefined), next: j + 2 };
     return { value: '$', ok: true, next: j + 1 };
   };
   while (i < n) {

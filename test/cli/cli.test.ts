@@ -246,6 +246,26 @@ test('an unknown rule code is an error naming it, in flags and in greenml.toml (
   assert.equal(run(['check', dir, '--select', 'GML3,mixed-precision-off', '--exit-zero']).code, 0);
 });
 
+test('an unknown code under [severity] or [per-file-ignores] in greenml.toml is an error naming it (exit 2)', () => {
+  for (const [toml, code] of [
+    ['[severity]\nGML101 = "error"\nGML3O1 = "off"\n', 'GML3O1'],
+    ['[per-file-ignores]\n"experiments/**" = ["mixed-precision-off", "no-such-rule"]\n', 'no-such-rule'],
+  ]) {
+    const dir = workspace({ 'greenml.toml': `hardware = "a100-80gb"\n${toml}`, 'train.py': FP32_NO_SAVE });
+    const r = run(['check', dir]);
+    assert.equal(r.code, 2, toml);
+    assert.match(r.err, new RegExp(`greenml\\.toml:\\d+: unknown rule "${code}"`));
+    // Must not: the same tables with known codes only are no error.
+    const known = workspace({
+      'greenml.toml': `hardware = "a100-80gb"\n${toml.replace(code, 'no-periodic-checkpoint')}`,
+      'train.py': FP32_NO_SAVE,
+    });
+    const ok = run(['check', known, '--exit-zero']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.doesNotMatch(ok.err, /unknown rule/);
+  }
+});
+
 test('select, ignore and per-file-ignores in greenml.toml; a saving below min-saving-kwh is hidden unless --show-minor', () => {
   const dir = workspace({
     'greenml.toml':

@@ -75,6 +75,7 @@ export function runRuleCases(rule: Rule, cases: RuleCase[]): void {
   for (const c of cases) {
     const key = JSON.stringify([c.file ?? DEFAULT_FILE, c.code, c.files ?? {}, c.settings ?? {}]);
     const dup = seen.get(key) ?? (cases.filter((x) => x.name === c.name).length > 1 ? c.name : undefined);
+    if (!seen.has(key)) seen.set(key, c.name);
     test(`${rule.code} ${rule.name}: ${c.name}`, async () => {
       assert.equal(dup, undefined, `duplicate case: same input (or name) as "${dup}"`);
       const settings = mergeSettings({ values: c.settings ?? {}, source: 'test' });

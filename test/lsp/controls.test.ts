@@ -79,3 +79,42 @@ test('"Suppress GML101 on this line" adds the comment and the finding goes; "Sho
   assert.match(shown[0].uri, /docs\/rules\/GML101-mixed-precision-off\.md$/);
   assert.equal(shown[0].external, true);
 });
+
+test('unknown codes in the VS Code settings (select, ignore, severity, perFileIgnores): one error naming each; known ones still apply', async () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-controls-editor-'));
+  const start = async (configuration: Record<string, unknown>) => {
+    const s = await startServer(ws, { hardware: 'a100', ...configuration });
+    const errors: string[] = [];
+    s.connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      if (p.type === 1) errors.push(p.message);
+      return null;
+    });
+    const uri = s.open(path.join(ws, 'train.py'), FP32);
+    const codes = (await s.diagnostics(uri)).diagnostics.map((d) => d.code);
+    return { s, errors, codes };
+  };
+  try {
+    const bad = await start({
+      select: ['GML1', 'GML1O1'],
+      ignore: ['no-such-rule'],
+      severity: { GML3O1: 'off' },
+      perFileIgnores: { 'experiments/**': ['GML2Z2'] },
+    });
+    await bad.s.close();
+    assert.equal(bad.errors.length, 1, JSON.stringify(bad.errors));
+    for (const c of ['GML1O1', 'no-such-rule', 'GML3O1', 'GML2Z2'])
+      assert.match(bad.errors[0], new RegExp(`VS Code settings \\(greenml\\): unknown rule "${c}"`));
+    assert.deepEqual(bad.codes, ['GML101']);
+    // Must not: known codes, prefixes and names raise no error.
+    const good = await start({
+      select: ['GML1', 'no-periodic-checkpoint'],
+      severity: { GML101: 'error' },
+      perFileIgnores: { 'experiments/**': ['GML3'] },
+    });
+    await good.s.close();
+    assert.deepEqual(good.errors, []);
+    assert.deepEqual(good.codes, ['GML101']);
+  } finally {
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+});

@@ -8,7 +8,8 @@ import { literal, moduleConstants, pythonLiteral } from '../../parse/python-synt
 import type { FactValue, Span } from '../../types';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 import { subConfigNames } from './sub-configs';
-import { nodesOfType } from '../../parse/nodes-of-type';
+import { environmentDefault, falsyFlags } from './python-defaults';
+import { otherSubcommandOptions } from '../argparse-subcommands';
 
 const MAX_NODES = 60_000;
 /** Conditions of a debug or smoke-test branch (its assignments shrink the run for a quick check). */
@@ -266,9 +267,11 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     });
   };
 
+  // Options only an `eval`/`predict` sub-command declares beside a `train` one are not the training run's.
+  const notTraining = otherSubcommandOptions(root);
   const argparse = (call: SyntaxNode) => {
     const args = call.childForFieldName('arguments');
-    if (!args) return;
+    if (!args || notTraining.has(call.startIndex)) return;
     let dest: string | undefined;
     let def: SyntaxNode | undefined;
     let action: FactValue | undefined;
@@ -432,50 +435,6 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
  * get_default_configs` … `config = get_default_configs()`): that module is a base, read first. Only functions named
  * like config builders (`get_config`, `get_default_configs`) are followed; the module path is resolved by the linker.
  */
-/**
- * `int(os.environ.get("EPOCHS", "10"))`, `os.getenv("BATCH_SIZE", 32)`: the default the script falls back to when the
- * variable is not set (the process environment is not this review's to know), converted as the wrapper converts it.
- */
-function environmentDefault(n: SyntaxNode): FactValue | undefined {
-  if (n.type !== 'call') return undefined;
-  const fn = n.childForFieldName('function')?.text ?? '';
-  const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a && a.type !== 'comment');
-  if (/^(int|float)$/.test(fn) && args.length === 1 && args[0]) {
-    const inner = environmentDefault(args[0]);
-    const x = typeof inner === 'string' ? Number(inner.trim()) : inner;
-    if (typeof x !== 'number' || !Number.isFinite(x)) return undefined;
-    return fn === 'int' ? (Number.isInteger(x) ? x : undefined) : x;
-  }
-  if (!/^os\.(environ\.get|getenv)$/.test(fn) || args.length !== 2 || !args[1]) return undefined;
-  const d = literal(args[1]);
-  return d === undefined || d === null ? undefined : d;
-}
-
-/**
- * Parameters every function of the file declares with a false default (`def get_config(runlocal='')`) and no
- * assignment of another literal: the value a builder called without arguments sees. Names that several functions
- * give different defaults are left out.
- */
-function falsyFlags(root: SyntaxNode): Set<string> {
-  const falsy = new Set<string>();
-  const other = new Set<string>();
-  for (const p of nodesOfType(root, ['default_parameter', 'typed_default_parameter'])) {
-    const name = p?.childForFieldName('name')?.text;
-    const v = p?.childForFieldName('value');
-    if (!name || !v) continue;
-    const lit = literal(v);
-    if (v.type === 'none' || lit === false || lit === '' || lit === 0) falsy.add(name);
-    else other.add(name);
-  }
-  for (const a of nodesOfType(root, 'assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && literal(right) !== undefined && literal(right)) falsy.delete(left.text);
-  }
-  for (const o of other) falsy.delete(o);
-  return falsy;
-}
-
 function configFunctionBases(root: SyntaxNode, text: string): EntrySet['bases'] {
   const out: EntrySet['bases'] = [];
   for (const stmt of root.namedChildren) {

@@ -1,7 +1,9 @@
-// Every quick fix, applied in a real VS Code, clears the finding it fixes and creates no other one (27 rules' fixes: every rule whose fix edits the file, except the opt-in GML504). The fixtures in
-// test/e2e/workspace/fixes/ (and the YAML config) were written for this test; the hardware (an A100 80GB) comes from
-// the workspace settings. Each fix is applied with workspace.applyEdit, the diagnostics are awaited, then the file is
-// reverted to its text on disk before the next fix.
+// Every quick fix, applied in a real VS Code, clears the finding it fixes and creates no other one (30 rules' fixes:
+// every rule whose fix edits the file, the opt-in GML504 selected by a greenml.toml in its folder, and the removal of
+// unused or unknown suppressions, GML900/GML901); "Suppress … on this line" does the same, and "Show documentation" is
+// offered beside it. The fixtures in test/e2e/workspace/fixes/ (and the YAML config) were written for this test; the
+// hardware (an A100 80GB) comes from the workspace settings. Each fix is applied with workspace.applyEdit, the
+// diagnostics are awaited, then the file is reverted to its text on disk before the next fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, greenmlDiagnostics, openFixture, quickFixes, waitFor } from './helpers';
@@ -24,6 +26,9 @@ const FILES = [
   'fixes/padded_axolotl.yml',
   // GML103 needs a pre-Ampere GPU: the SLURM launcher beside the script asks for V100s, which wins over the settings.
   'fixes/v100/train_bf16.py',
+  // GML504 is opt-in: the greenml.toml beside this script selects it.
+  'fixes/liger/llama_sft.py',
+  'fixes/suppressions.py',
 ];
 
 /** The rules whose editing fix the fixtures above exercise: each must be offered and must clear its finding. */
@@ -49,11 +54,14 @@ const EXPECTED = [
   'GML501',
   'GML502',
   'GML503',
+  'GML504',
   'GML505',
   'GML701',
   'GML702',
   'GML802',
   'GML853',
+  'GML900',
+  'GML901',
   'GML952',
 ];
 
@@ -74,6 +82,27 @@ const show = (m: Map<string, number>) =>
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, n]) => `${k}×${n}`)
     .join(' ') || 'none';
+
+/** Reverts the document to its text on disk and waits until its findings are those it had before the edit. */
+async function revert(doc: vscode.TextDocument, file: string, before: Map<string, number>) {
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  // On a loaded machine the revert can reach an editor that is not yet the active one and leave the document dirty:
+  // while it is, show it and ask again (a few times), then wait for its findings.
+  let reverts = 0;
+  await waitFor(`the findings of ${file} to come back after the revert`, async () => {
+    if (doc.isDirty && reverts < 5) {
+      reverts++;
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    // A probe that throws leaves its message as the timeout's "last error": say which of the two failed.
+    if (doc.isDirty) throw new Error(`the document is still dirty after ${reverts} revert(s)`);
+    const now = census(doc.uri);
+    if (!same(now, before)) throw new Error(`findings differ: before ${show(before)}, now ${show(now)}`);
+    return true;
+  });
+}
 
 describe('every quick fix in a real VS Code', function () {
   it('clears the finding it fixes, creates no other, and the file reverts cleanly', async function () {
@@ -126,23 +155,7 @@ describe('every quick fix in a real VS Code', function () {
             console.log(`fix cleared ${cleared} in ${file}: ${fix.title}`);
             fixedCodes.add(cleared);
             applied++;
-            await vscode.window.showTextDocument(doc);
-            await vscode.commands.executeCommand('workbench.action.files.revert');
-            // On a loaded machine the revert can reach an editor that is not yet the active one and leave the
-            // document dirty: while it is, show it and ask again (a few times), then wait for its findings.
-            let reverts = 0;
-            await waitFor(`the findings of ${file} to come back after the revert`, async () => {
-              if (doc.isDirty && reverts < 5) {
-                reverts++;
-                await vscode.window.showTextDocument(doc);
-                await vscode.commands.executeCommand('workbench.action.files.revert');
-              }
-              // A probe that throws leaves its message as the timeout's "last error": say which of the two failed.
-              if (doc.isDirty) throw new Error(`the document is still dirty after ${reverts} revert(s)`);
-              const now = census(doc.uri);
-              if (!same(now, before)) throw new Error(`findings differ: before ${show(before)}, now ${show(now)}`);
-              return true;
-            });
+            await revert(doc, file, before);
           }
         }
       }
@@ -157,5 +170,39 @@ describe('every quick fix in a real VS Code', function () {
     console.log(`${applied} fixes applied, codes: ${[...fixedCodes].sort().join(' ')}`);
     const missing = EXPECTED.filter((code) => !fixedCodes.has(code));
     assert.deepEqual(missing, [], `no fix offered or none cleared its finding for ${missing.join(' ')}`);
+  });
+
+  it('"Suppress … on this line" clears the finding without an unused-suppression one; "Show documentation" is offered', async function () {
+    this.timeout(Number(process.env.GREENML_E2E_FIXES_TIMEOUT_MS ?? 300_000));
+    const file = 'fixes/loop_train.py';
+    const doc = await openFixture(file);
+    const initial = await waitFor(`findings on ${file}`, () => {
+      const ds = greenmlDiagnostics(doc.uri);
+      return ds.length >= 3 ? ds : undefined;
+    });
+    const before = census(doc.uri);
+    // The first finding of three different rules.
+    const picked = initial.filter((d, i) => initial.findIndex((x) => codeOf(x) === codeOf(d)) === i).slice(0, 3);
+    for (const d of picked) {
+      const code = codeOf(d)!;
+      const actions = await waitFor(`the Suppress and Show documentation actions for ${code}`, async () => {
+        const all = await quickFixes(doc.uri, d.range);
+        const sup = all.find((a) => a.title === `Suppress ${code} on this line` && a.edit);
+        const docs = all.find((a) => a.title === `Show documentation for ${code}` && a.command);
+        return sup && docs ? { sup, docs } : undefined;
+      });
+      assert.deepEqual(actions.docs.command!.arguments, [code]);
+      assert.ok(await vscode.workspace.applyEdit(actions.sup.edit!), `applyEdit refused "${actions.sup.title}"`);
+      await waitFor(`${code} to clear after "${actions.sup.title}"`, () =>
+        (census(doc.uri).get(code) ?? 0) < (before.get(code) ?? 0) ? true : undefined,
+      );
+      for (const [other, n] of census(doc.uri))
+        assert.ok(
+          n <= (before.get(other) ?? 0),
+          `"${actions.sup.title}" created a ${other} finding:\n${doc.getText()}`,
+        );
+      console.log(`suppressed ${code} in ${file}`);
+      await revert(doc, file, before);
+    }
   });
 });

@@ -1,0 +1,118 @@
+// The runs a launcher command starts in a Python script of the tree, under the command's flags: the script's own runs
+// (each merged with the command and the configs it names), else a Hydra primary, the config the command gives it,
+// its flags read through the vocabulary; with what the modules it calls show (./imports, read with the command's
+// flags as the script's arguments, ./launched-args). A script with no run of its own — its loop lives in the modules
+// it calls (DeiT-style `main.py` calling `engine.train_one_epoch`) — gives the launcher's own run (its flags and the
+// configs it names, ../extract/launcher-run) those modules' facts, the run the script gets when analysed alone.
+import * as path from 'node:path';
+import type { LaunchCommand } from '../extract/launcher';
+import { extractLightning } from '../extract/lightning';
+import { launcherOnlyRun, switchGiven } from '../extract/launcher-run';
+import type { RunDraft } from '../extract/run-draft';
+import { commandConfigRuns, withLaunchConfigs } from './launch-refs';
+import type { Linker } from './linker';
+import { withNamedConfigs } from './named-configs';
+import { launchedModules } from './single-device';
+import { cachedTree } from './tree-cache';
+import { launchedSubmititRuns } from './submitit';
+import { scriptVocabDrafts } from './vocab';
+
+/** The runs `launcher` (text `text`) starts with `cmd` in the Python script `script` (text `scriptText`). */
+export function launchedScriptRuns(
+  linker: Linker,
+  launcher: string,
+  text: string,
+  cmd: LaunchCommand,
+  script: string,
+  scriptText: string,
+  /** A submitit launcher's trainer module is read once, not its own imports' trainers. */
+  nested = false,
+): RunDraft[] {
+  const forced = { file: launcher, cmd };
+  const runs = linker.pythonRuns(script, scriptText);
+  let found = runs.length
+    ? runs.map((d) => withFlags(withNamedConfigs(linker, launcher, cmd, linker.enrich(d, forced)), linker, cmd, script))
+    : linker.hydraFromScript(script, scriptText, forced);
+  // A Lightning 1.x Trainer built from the command line (`Trainer.from_argparse_args(args)`): the flags are its arguments.
+  if (!found.length) found = commandLineTrainers(linker, launcher, cmd, script, scriptText);
+  // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the vocabulary.
+  if (!found.length) found = commandConfigRuns(linker, launcher, cmd, 'script');
+  if (!found.length) found = scriptVocabDrafts(linker, launcher, text, cmd, script, scriptText, true);
+  // The one device of a plain `python script.py` (./single-device) and what the modules it calls show.
+  if (found.length) found = launchedModules(linker, script, scriptText, found, cmd);
+  // A submitit launcher: its trainer module's runs under the same flags, on the devices it requests (./submitit).
+  else if (!nested)
+    found = launchedSubmititRuns(linker, cmd, script, scriptText, (m, t) =>
+      launchedScriptRuns(linker, launcher, text, cmd, m, t, true),
+    );
+  if (!found.length) found = launchedRunOf(linker, launcher, cmd, script, scriptText);
+  // The script analysed alone keeps its own defaults (a launcher's `$1` is not its run's business).
+  const alone = path.resolve(linker.input.file) === path.resolve(script);
+  return found.map((d) => (alone ? switchGiven(d, cmd) : unreadOptions(linker, switchGiven(d, cmd), cmd)));
+}
+
+const flagName = (s: string) => s.replace(/^-+/, '').replace(/-/g, '_').toLowerCase();
+
+/**
+ * An option the command passes with a value this review cannot read (`--model $MODEL`, `MODEL=$1`): the script's
+ * argparse default is not this run's value, which is unknown (./launched-args reads the modules' options so too).
+ */
+function unreadOptions(linker: Linker, d: RunDraft, cmd: LaunchCommand): RunDraft {
+  const unread = new Map([...cmd.fields].filter(([, f]) => f.value === undefined).map(([k, f]) => [flagName(k), f]));
+  if (!unread.size) return d;
+  for (const [key, f] of d.plan.facts) {
+    if (f.origin !== 'script-default' || !f.file || !f.span) continue;
+    const decl = linker.read(f.file)?.slice(f.span.start, f.span.end) ?? '';
+    if (!/\badd_argument\s*\(/.test(decl)) continue;
+    const given = [...decl.matchAll(/['"](--?[\w-]+)['"]/g)].map((m) => unread.get(flagName(m[1]))).find(Boolean);
+    if (given)
+      d.plan.facts.set(key, {
+        key,
+        value: null,
+        origin: 'explicit',
+        file: given.file,
+        span: given.span,
+        note: `${given.text}: a value not readable here, in place of the script's default`,
+      });
+  }
+  return d;
+}
+
+/** `launcher`'s own run for `cmd`, with what the modules `script` calls show; none when the command is no training. */
+function launchedRunOf(linker: Linker, launcher: string, cmd: LaunchCommand, script: string, text: string): RunDraft[] {
+  const own = launcherOnlyRun(launcher, cmd, linker.id(script));
+  if (!own) return [];
+  return launchedModules(linker, script, text, [withLaunchConfigs(linker, launcher, cmd, own)], cmd);
+}
+
+/**
+ * A Lightning 1.x script whose Trainer takes its arguments from the command line (../extract/lightning-args), run by
+ * `cmd`: that Trainer's run, merged with the command.
+ */
+function commandLineTrainers(
+  linker: Linker,
+  launcher: string,
+  cmd: LaunchCommand,
+  script: string,
+  text: string,
+): RunDraft[] {
+  if (!linker.parser || !/\bfrom_argparse_args\s*\(/.test(text)) return [];
+  const tree = cachedTree(path.resolve(script), text, linker.parser);
+  return extractLightning(linker.id(script), text, tree, cmd.fields).map((d) =>
+    withFlags(linker.enrich(d, { file: launcher, cmd }), linker, cmd, script),
+  );
+}
+
+/**
+ * What the command's own flags say (`--batch_size 1 --num_workers 4`, `--gradient_accumulation_steps 8`: names whose
+ * meaning does not depend on the script, ../extract/launcher-run) where the script's run has no value: the key is
+ * not there, or its reader could not read it.
+ */
+function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: string): RunDraft {
+  const flags = launcherOnlyRun(cmd.file, cmd, linker.id(script))?.plan.facts;
+  for (const [key, f] of flags ?? []) {
+    const cur = run.plan.facts.get(key);
+    if (f.value !== null && (!cur || (cur.value === null && cur.origin !== 'explicit'))) run.plan.facts.set(key, f);
+  }
+  return run;
+}

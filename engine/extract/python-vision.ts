@@ -28,7 +28,8 @@ const TV_BUILDERS = [
   ...['resnext50_32x4d', 'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet50_2', 'wide_resnet101_2'],
   ...['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small'],
   ...['efficientnet_v2_s', 'efficientnet_v2_m', 'efficientnet_v2_l'],
-  ...['fasterrcnn_resnet50_fpn', 'maskrcnn_resnet50_fpn', 'retinanet_resnet50_fpn', 'ssd300_vgg16'],
+  ...['fasterrcnn_resnet50_fpn', 'maskrcnn_resnet50_fpn', 'keypointrcnn_resnet50_fpn', 'retinanet_resnet50_fpn'],
+  'ssd300_vgg16',
   ...['deeplabv3_resnet50', 'deeplabv3_resnet101'],
   // torchvision.models.video (core/data/video.ts: FLOPs per 16-frame clip)
   ...['r3d_18', 'mc3_18', 'r2plus1d_18', 's3d', 'mvit_v1_b', 'mvit_v2_s', 'swin3d_t', 'swin3d_s', 'swin3d_b'],

@@ -2,6 +2,7 @@
 // Python config names through a builder (`TransformerConfig.llama2_1B()` in OLMo-core, `model_name = 'vit'` with
 // `model.variant = 'S/16'` in big_vision), and OLMo-core's batch sizes, which it states in tokens.
 import { lookupArchitecture } from '../../core/data/vision-audio';
+import { mmKeepsNetwork, zooName } from './detection-models';
 import type { EntrySet } from './generic';
 import type { Fact, FactKey } from '../types';
 
@@ -80,15 +81,21 @@ export function bigVisionModel(sets: EntrySet[], facts: Map<FactKey, Fact>): voi
  * detectron2 LazyConfig: the model module it imports (`from ..common.models.mask_rcnn_fpn import model`). The file
  * name is the architecture's name in both projects' model zoos.
  */
-export function zooModel(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
+export function zooModel(sets: EntrySet[], facts: Map<FactKey, Fact>, openmmlab = true): void {
   if (facts.has('model')) return;
   const main = sets[sets.length - 1];
+  // A config named for a detector the core does not read (`cascade_mask_rcnn_r50_fpn_1x_coco`,
+  // `mask_rcnn_r50_fpn_gn-all_2x_coco`) trains none of its bases' networks (./detection-models.ts).
+  if (zooName(main.file) === 'other') return;
   for (const s of sets) {
     const base = s.bases.find((b) => /(^|\/)models\/[\w.-]+\.py$/.test(b.path));
     if (base) {
       const value = withBackbone(base.path.replace(/^.*\//, '').replace(/\.py$/, ''), sets);
       // A backbone the configs change into one the name cannot say: the base's network is not the run's.
       if (value === undefined) return;
+      // A detector base whose configs turn on deformable convolutions, GN or another detector type (ibid.).
+      const named = zooName(value);
+      if (named === 'other' || (typeof named === 'object' && !mmKeepsNetwork(sets))) return;
       facts.set('model', {
         key: 'model',
         value,
@@ -100,6 +107,7 @@ export function zooModel(sets: EntrySet[], facts: Map<FactKey, Fact>): void {
       return;
     }
   }
+  if (openmmlab && mmZooName(sets, facts)) return;
   const mod = (main.imports ?? []).map((i) => /(?:^|\.)models\.(\w+)$/.exec(i)?.[1]).find(Boolean);
   if (mod)
     facts.set('model', {
@@ -139,4 +147,31 @@ function withBackbone(name: string, sets: EntrySet[]): string | undefined {
     net = `x${d}-${groups}x${width}d`;
   } else return undefined;
   return name.replace(m[0], `${m[1]}${net}${m[3]}`);
+}
+
+/**
+ * OpenMMLab: a config with no `models/` base whose own name, or the nearest `_base_` name, is a detection zoo name
+ * (`faster_rcnn_r50_fpn_1x_coco.py`, `_base_ = './mask_rcnn_r50_fpn_1x_coco.py'` with the base not in the tree), with
+ * the backbone the configs state over it. True when it set the model or found a name that rules one out.
+ */
+function mmZooName(sets: EntrySet[], facts: Map<FactKey, Fact>): boolean {
+  const main = sets[sets.length - 1];
+  const paths = [main.file, ...[...sets].reverse().flatMap((s) => s.bases.map((b) => b.path))];
+  for (const p of paths) {
+    const z = zooName(p);
+    if (z === undefined) continue;
+    if (z === 'other') return true;
+    const value = withBackbone(z.name, sets);
+    const named = value === undefined ? undefined : zooName(value);
+    if (!named || named === 'other' || !mmKeepsNetwork(sets)) return true;
+    facts.set('model', {
+      key: 'model',
+      value: named.name,
+      origin: 'explicit',
+      file: main.file,
+      note: `${p === main.file ? "the config's name" : `_base_ ${p}`}: a detection model zoo's name`,
+    });
+    return true;
+  }
+  return false;
 }

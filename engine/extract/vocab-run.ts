@@ -9,6 +9,7 @@ import { readVocabulary, type VocabResult } from '../vocabulary/read';
 import type { Fact, FactKey, RunPlan } from '../types';
 import type { RunDraft } from './run-draft';
 import { bigVisionModel, olmoCoreFacts, zooModel } from './vocab-models';
+import { detectron2ZooModel } from './detection-models';
 import { jobFacts, jobSets } from './vocab-jobs';
 import { judgeTraining, kindsOf, selfEvident, vetoByName } from '../vocabulary/training-evidence';
 import { trains, type TrainingEvidence } from './python-trains';
@@ -117,7 +118,8 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
   if (fw?.id === 'olmo-core') olmoCoreFacts(sets, facts);
   if (fw?.id === 'mlcollections') bigVisionModel(sets, facts);
-  if (fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') zooModel(sets, facts);
+  if (fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') zooModel(sets, facts, fw.id === 'mmengine');
+  if (fw?.id === 'detectron2') detectron2ZooModel(sets, facts, opts.python?.text);
   jobFacts(fw, sets, facts);
   const ev = opts.python?.evidence;
   const trained = !fw && ev && trains(ev, !!judged);

@@ -4,15 +4,18 @@
 // `DataParallel`/`DistributedDataParallel`/FSDP, a process group or `torch.distributed`, `spawn`, a device count, a
 // world size or local rank, accelerate, DeepSpeed, Fabric, Lightning or a Hugging Face Trainer (both take every visible
 // GPU by default: https://huggingface.co/docs/transformers/main_classes/trainer,
+// `device_map="auto"` splits a model over every visible GPU: https://huggingface.co/docs/accelerate/usage_guides/big_modeling,
 // https://lightning.ai/docs/pytorch/stable/common/trainer.html#devices), a TensorFlow distribution strategy
 // (https://www.tensorflow.org/guide/distributed_training), JAX `pmap`/`pjit`/`shard_map` or device lists
-// (https://jax.readthedocs.io/en/latest/multi_process.html), Horovod, Ray, Dask. Without such a wrapper a PyTorch
+// (https://jax.readthedocs.io/en/latest/multi_process.html; `jax.devices()[0]` names only the first device:
+// https://jax.readthedocs.io/en/latest/_autosummary/jax.devices.html), Horovod, Ray, Dask. Without such a wrapper a PyTorch
 // model and its tensors live on the device they are moved to (https://pytorch.org/docs/stable/notes/cuda.html). The
 // count is `inferred`; a launcher that runs the script says its own count over it (../link/repo-launchers).
 import type { Tree } from 'web-tree-sitter';
 import type { Fact } from '../types';
 import { switchedOff } from './device-switch';
 import { visibleInScript } from './visible-devices';
+import { codeText } from './python-code-text';
 
 /** The first words of the note: how ../link/repo-launchers knows the count was inferred here. */
 export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper or launcher seen';
@@ -23,7 +26,7 @@ export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper o
  * defines a `Trainer` class of its own (`class Trainer(object):`), whose calls are the project's.
  */
 const MULTI_DEVICE =
-  /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
+  /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices\b(?!\(\s*(['"]\w+['"])?\s*\)\s*\[\s*0\s*\])|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|(?<![A-Za-z])TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|device_map\s*=\s*['"](auto|balanced|balanced_low_0|sequential)['"]|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
 const LIBRARY_TRAINER = /\bTrainer\s*\(/;
 /** Without a trainer class of its own, a library `Trainer(...)` is a mechanism too. */
 const MECHANISM_OR_TRAINER = new RegExp(`${MULTI_DEVICE.source}|${LIBRARY_TRAINER.source}`);
@@ -48,7 +51,7 @@ const TF_JAX =
 
 /** A multi-device mechanism in any of these texts. */
 export function multiDevice(texts: string[], own = texts.some((t) => OWN_TRAINER.test(t))): boolean {
-  return texts.some((t) => MULTI_DEVICE.test(t) || (!own && LIBRARY_TRAINER.test(t)));
+  return texts.map(codeText).some((t) => MULTI_DEVICE.test(t) || (!own && LIBRARY_TRAINER.test(t)));
 }
 
 /**
@@ -80,14 +83,15 @@ export function singleDevice(
   let ran: boolean | undefined;
   const runs = () => (ran ??= runsAtTop(text, tree));
   let at: { file: string; m: RegExpExecArray } | undefined;
-  const m = ONE_CUDA.exec(text);
+  // Only what runs names a device: `# model.cuda()` in a comment does not (./python-code-text).
+  const m = ONE_CUDA.exec(codeText(text));
   // `.cuda()` alone moves tensors as well as models: in a module of functions that a script calls (no `__main__`
   // guard, nothing run at its top level) the caller places the model, maybe on several devices.
   if (m && (!/^\.cuda\(/.test(m[0]) || runs())) at = { file, m };
   // The device named in a module the script calls (its trainer, its agent): the script itself must run.
   if (!at && !m && runs())
     for (const o of others) {
-      const om = ONE_CUDA.exec(o.text);
+      const om = ONE_CUDA.exec(codeText(o.text));
       if (om) {
         at = { file: o.file, m: om };
         break;
@@ -96,7 +100,15 @@ export function singleDevice(
   // TensorFlow and JAX place a script's work on one device unless it sets up more: TensorFlow picks the visible GPU
   // with the lowest id (https://www.tensorflow.org/guide/gpu), JAX runs on `jax.devices()[0]`
   // (https://jax.readthedocs.io/en/latest/faq.html#controlling-data-and-computation-placement-on-devices).
-  const tfJax = !at && runs() && !/^\s*(import|from)\s+torch\b/m.test(text) ? TF_JAX.exec(text) : null;
+  // A JAX script may read its data with PyTorch's loaders (JAX's tutorial "Training a simple neural network, with
+  // PyTorch data loading", https://jax.readthedocs.io/en/latest/notebooks/Neural_Network_and_Data_Loading.html): torch
+  // without its models or optimizers (`torch.nn`, `torch.optim`) trains nothing there.
+  const found = !at && runs() ? TF_JAX.exec(text) : null;
+  const torchTrains =
+    /^\s*(import|from)\s+torch\b/m.test(text) &&
+    (!/jax|flax/.test(found?.[0] ?? '') ||
+      /\btorch\.(nn|optim)\b|^\s*from\s+torch\s+import\s+[^\n]*\b(nn|optim)\b/m.test(text));
+  const tfJax = found && !torchTrains ? found : null;
   if (tfJax) at = { file, m: tfJax };
   if (!at) return undefined;
   const where = at.file === file ? '' : ' in a module it calls';

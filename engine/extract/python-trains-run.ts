@@ -175,14 +175,12 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
   // A training loop written in this file, and not a word of saving anywhere in it: nothing is written before the
   // run ends (nor after). Only for a loop this file runs, never for a module others call.
   if (!facts.has('periodic_save') && ev.stepLoop && ev.entry && !savesAnything(text) && !LOCAL_IMPORT.test(text))
-    facts.set('periodic_save', {
-      key: 'periodic_save',
-      value: 'no',
-      origin: 'framework-default',
+    noSave(
+      facts,
       file,
-      span: epochLoop(text),
-      note: 'nothing in this file saves a model or a checkpoint (no save, checkpoint, dump or export call, no callbacks): an interruption loses the run',
-    });
+      epochLoop(text),
+      'nothing in this file saves a model or a checkpoint (no save, checkpoint, dump or export call, no callbacks): an interruption loses the run',
+    );
   // The update is in this file and every save it shows runs before or after training, none while it trains (a
   // TF1 model class whose `saver.save` follows its epoch loop, a `tf.train.Saver()` built and never used): nothing is
   // written that an interrupted run could resume from.
@@ -195,14 +193,12 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
     epochLoop(text) &&
     !savesWhileTraining(update.tree.rootNode)
   )
-    facts.set('periodic_save', {
-      key: 'periodic_save',
-      value: 'no',
-      origin: 'framework-default',
+    noSave(
+      facts,
       file,
-      span: epochLoop(text),
-      note: 'no save runs while this file trains (none in its loops, in the functions they call or in a callback hook): only the final state is written, an interruption loses the run',
-    });
+      epochLoop(text),
+      'no save runs while this file trains (none in its loops, in the functions they call or in a callback hook): only the final state is written, an interruption loses the run',
+    );
   // A library training call that writes nothing unless asked: Keras `Model.fit` saves only through a callback
   // (`ModelCheckpoint`, `BackupAndRestore`: https://keras.io/api/callbacks/model_checkpoint/), DeepXDE `Model.train`
   // only with `model_save_path` or a `ModelCheckpoint` callback (https://deepxde.readthedocs.io/en/latest/modules/deepxde.html#deepxde.model.Model.train).
@@ -219,14 +215,17 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
     !savesAnything(text) &&
     !LOCAL_IMPORT.test(text)
   )
-    facts.set('periodic_save', {
-      key: 'periodic_save',
-      value: 'no',
-      origin: 'framework-default',
+    noSave(
+      facts,
       file,
-      span: spanOf(quiet.node),
-      note: `${quiet.callee}(…) without a checkpoint callback or save path, and nothing else in this file saves: no checkpoint is written`,
-    });
+      spanOf(quiet.node),
+      `${quiet.callee}(…) without a checkpoint callback or save path, and nothing else in this file saves: no checkpoint is written`,
+    );
+}
+
+/** No checkpoint is written while the run trains: `periodic_save: no`, from what the code leaves out. */
+function noSave(facts: Map<FactKey, Fact>, file: string, span: Fact['span'], note: string): void {
+  facts.set('periodic_save', { key: 'periodic_save', value: 'no', origin: 'framework-default', file, span, note });
 }
 
 /** Lightning's `Trainer.fit` checkpoints every epoch by default: never read as a Keras `fit`. */

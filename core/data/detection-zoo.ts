@@ -175,7 +175,7 @@ export function parseZooDetector(name: string): ZooDetector | undefined {
     const named = HEADS.filter(([, re]) => before.some((x) => re.test(x))).map(([h]) => h);
     if (named.length === 0) return undefined;
     // The richest head named wins (a Mask R-CNN name may also say "Faster"); "precomputed proposals" or Fast R-CNN
-    // take the RPN away, which leaves the box head (the mask head is not counted, core/data/detection.ts).
+    // take the RPN away, which leaves the box head (and no mask head: core/data/detection.ts counts it for Mask R-CNN).
     let head = named[0];
     if (named.includes('fast') && !named.includes('keypoint') && !named.includes('retinanet')) head = 'fast';
     let j = b.next;

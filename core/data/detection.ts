@@ -10,9 +10,9 @@
 //       R101-FPN 246 G; Carion et al. 2020 (DETR), Table 1, the same counter and images: Faster R-CNN R50-FPN 180 G,
 //       R101-FPN 246 G.
 //
-// The mask head of Mask R-CNN is not counted, as torchvision's metadata does not count it for Mask R-CNN R50-FPN
-// (its `_ops` equal Faster R-CNN's): a Mask R-CNN row has its Faster R-CNN row's FLOPs (an FPN one, torchvision's
-// parameters of the mask head).
+// The mask head of Mask R-CNN and the keypoint head of Keypoint R-CNN, which torchvision's metadata leaves out (Mask
+// R-CNN's `_ops` equal Faster R-CNN's), are counted on the foreground regions they train on (since round 22,
+// foregroundHeadMacs below): a Mask R-CNN row has its Faster R-CNN row's FLOPs plus its mask head's.
 
 import type { ArchitectureInfo } from '../types';
 import { parseZooDetector, zooDetectorId, type ZooDetector } from './detection-zoo';
@@ -169,6 +169,42 @@ const FPN_BASE: Record<ZooDetector['head'], { macs: number; params: number }> = 
   fast: less(FASTER_R50_FPN, FPN_RPN),
 };
 
+/**
+ * [D] The per-region heads of Mask and Keypoint R-CNN in training. Both run on the sampled foreground regions only, and
+ * neither is in the rows above: torchvision's `_ops` are counted on an image the untrained network detects nothing in
+ * (Mask R-CNN's equal Faster R-CNN's), and the C4 and DC5 derivations count the box head. Per region:
+ *
+ *   mask (He et al. 2017, Figure 4; detectron2 modeling/roi_heads/mask_head.py MaskRCNNConvUpsampleHead with
+ *   configs/Base-RCNN-FPN.yaml and Base-RCNN-DilatedC5.yaml ROI_MASK_HEAD NUM_CONV 4, POOLER_RESOLUTION 14, CONV_DIM 256;
+ *   Base-RCNN-C4.yaml's Res5ROIHeads: NUM_CONV 0 on the 7×7, 2,048-channel conv5 output the box head computed):
+ *   3×3 convolutions at 14×14, a 2×2 stride-2 transposed convolution to 28×28 (to 14×14 for C4), a 1×1 predictor of
+ *   80 class masks;
+ *   keypoint (detectron2 modeling/roi_heads/keypoint_head.py KRCNNConvDeconvUpsampleHead, config/defaults.py
+ *   ROI_KEYPOINT_HEAD CONV_DIMS (512,) × 8, POOLER_RESOLUTION 14, NUM_KEYPOINTS 17): eight 3×3 convolutions at 14×14
+ *   from the 256 FPN channels, a 4×4 stride-2 transposed convolution to 17 heat maps.
+ *
+ * Foreground regions per image: the sampler keeps at most 512 × 0.25 = 128 (ROI_HEADS.BATCH_SIZE_PER_IMAGE,
+ * POSITIVE_FRACTION); how many an image has is not a default. The counts below are those at which the heads' FLOPs
+ * reproduce the published cost of the heads, Detectron2's train times of Mask or Keypoint R-CNN over Faster R-CNN on
+ * the same backbone and schedule (MODEL_ZOO.md, 8 V100, 2019; facebookresearch/detectron2 commit 02478d2e): mask
+ * R50-FPN 0.261 / 0.210 s/iter, R101-FPN 0.340 / 0.286, X101-FPN 0.690 / 0.638 (62, 64 and 45 regions; test/core/
+ * detection.test.ts checks the three ratios); keypoint R50-FPN 0.315 / 0.210 (person regions only).
+ */
+export const MASK_FOREGROUND_ROIS = 60;
+export const KEYPOINT_FOREGROUND_ROIS = 20;
+const FPN_MASK_ROI = 4 * 14 * 14 * 9 * 256 * 256 + 14 * 14 * 256 * 256 * 4 + 28 * 28 * 256 * COCO_CLASSES;
+const DC5_MASK_ROI =
+  14 * 14 * 9 * (2048 * 256 + 3 * 256 * 256) + 14 * 14 * 256 * 256 * 4 + 28 * 28 * 256 * COCO_CLASSES;
+const C4_MASK_ROI = 7 * 7 * 2048 * 256 * 4 + 14 * 14 * 256 * COCO_CLASSES;
+const KEYPOINT_ROI = 14 * 14 * 9 * (256 * 512 + 7 * 512 * 512) + 14 * 14 * 512 * 17 * 16;
+
+/** [D] MACs per training image of the foreground heads above (none for the other heads). */
+export function foregroundHeadMacs(head: ZooDetector['head'], neck: ZooDetector['neck']): number {
+  if (head === 'keypoint') return KEYPOINT_FOREGROUND_ROIS * KEYPOINT_ROI;
+  if (head !== 'mask') return 0;
+  return MASK_FOREGROUND_ROIS * (neck === 'fpn' ? FPN_MASK_ROI : neck === 'dc5' ? DC5_MASK_ROI : C4_MASK_ROI);
+}
+
 const NOTE =
   "one image as the network sees it: 800×800 (the detectors resize every image to 800 px on its short side, 1,333 at most on the long one; a 4:3 COCO image has about 1.3× this image's pixels)";
 const FPN_SOURCE =
@@ -186,8 +222,14 @@ const DC5_SOURCE =
 
 const HEAD: Record<ZooDetector['head'], { name: string; paper: string }> = {
   faster: { name: 'Faster R-CNN', paper: 'Ren et al. 2015 (Faster R-CNN)' },
-  mask: { name: 'Mask R-CNN', paper: 'He et al. 2017 (Mask R-CNN); its mask head not counted' },
-  keypoint: { name: 'Keypoint R-CNN', paper: 'He et al. 2017 (Mask R-CNN, keypoint head)' },
+  mask: {
+    name: 'Mask R-CNN',
+    paper: `He et al. 2017 (Mask R-CNN); its mask head on ${MASK_FOREGROUND_ROIS} foreground regions an image (Detectron2 MODEL_ZOO.md train times, 2019)`,
+  },
+  keypoint: {
+    name: 'Keypoint R-CNN',
+    paper: `He et al. 2017 (Mask R-CNN, keypoint head); its keypoint head on ${KEYPOINT_FOREGROUND_ROIS} person regions an image (Detectron2 MODEL_ZOO.md train times, 2019)`,
+  },
   retinanet: { name: 'RetinaNet', paper: 'Lin et al. 2017 (Focal Loss for Dense Object Detection)' },
   rpn: { name: 'RPN', paper: 'Ren et al. 2015 (Faster R-CNN), its region proposal network alone' },
   fast: { name: 'Fast R-CNN', paper: 'Girshick 2015 (Fast R-CNN), the box head on precomputed proposals' },
@@ -199,14 +241,19 @@ const NECK = {
 } as const;
 const BLOCKS = { 50: [3, 4, 6, 3], 101: [3, 4, 23, 3], 152: [3, 8, 36, 3] } as const;
 
-/** [D] MACs (at 800 × 800, the training regions of C4 and DC5 heads) and parameters of a model-zoo detector. */
+/** [D] MACs (at 800 × 800, the training regions of C4 and DC5 heads, the foreground regions of the mask and keypoint
+ * heads) and parameters of a model-zoo detector. */
 export function zooDetectorMacs(d: ZooDetector): { macs: number; params: number } {
   const b: Backbone = { blocks: BLOCKS[d.depth], groups: d.groups, widthPerGroup: d.widthPerGroup };
   const rpn = d.head !== 'fast';
   const rois = d.head === 'rpn' ? 0 : TRAIN_ROIS_PER_IMAGE;
-  if (d.neck === 'fpn') return fpnDetectorMacs(b, FPN_BASE[d.head]);
-  if (d.neck === 'c4') return c4DetectorMacs(b, { rois, strideIn1x1: !b.groups, rpn });
-  return dc5DetectorMacs(b, { rois, rpn });
+  const net =
+    d.neck === 'fpn'
+      ? fpnDetectorMacs(b, FPN_BASE[d.head])
+      : d.neck === 'c4'
+        ? c4DetectorMacs(b, { rois, strideIn1x1: !b.groups, rpn })
+        : dc5DetectorMacs(b, { rois, rpn });
+  return { macs: net.macs + foregroundHeadMacs(d.head, d.neck), params: net.params };
 }
 
 const rows = new Map<string, ArchitectureInfo>();
@@ -254,6 +301,8 @@ function row(id: string, aliases: string[]): ArchitectureInfo {
   return zooDetectorRow(d, aliases);
 }
 export const DETECTION_ARCHITECTURES: readonly ArchitectureInfo[] = [
+  // torchvision's `maskrcnn_resnet50_fpn` (its weights metadata, plus the mask head its `_ops` leave out).
+  row('maskrcnn-r50-fpn', ['maskrcnnresnet50fpn', 'maskrcnnr50fpn']),
   row('fasterrcnn-r101-fpn', ['fasterrcnnresnet101fpn']),
   row('maskrcnn-r101-fpn', ['maskrcnnresnet101fpn']),
   row('fasterrcnn-x101-32x8d-fpn', ['fasterrcnnresnext10132x8dfpn']),

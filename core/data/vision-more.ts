@@ -358,19 +358,7 @@ export const MORE_ARCHITECTURES: readonly ArchitectureInfo[] = [
     2017,
     DETECTION_NOTE,
   ),
-  tv(
-    'maskrcnn-r50-fpn',
-    'Mask R-CNN R50-FPN',
-    'convnet',
-    134.38,
-    44_401_393,
-    800,
-    'detection/mask_rcnn.py',
-    ['maskrcnnresnet50fpn', 'maskrcnnr50fpn'],
-    'He et al. 2017 (Mask R-CNN)',
-    2017,
-    DETECTION_NOTE,
-  ),
+  // Mask R-CNN R50-FPN: core/data/detection.ts (torchvision's `_ops` leave its mask head out).
   tv(
     'retinanet-r50-fpn',
     'RetinaNet R50-FPN',

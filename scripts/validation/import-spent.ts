@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 17))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–17 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 18))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–18 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -195,6 +195,10 @@ const FAMILY: Record<string, string> = {
   'mixnet-m-imagenet-150ep-bs256-2xv100-92h': 'imagenet-training',
   'mobilenetv3-large-imagenet-150ep-bs256-2xv100-52h': 'imagenet-training',
   'mnasnet-a1-imagenet-150ep-bs256-2xv100-51h': 'imagenet-training',
+  // footprint-18: the s1 paper's run (Muennighoff et al. 2025) is its own family ("s", from the id, would be a letter);
+  // OpenThinker and OpenThinker2 (one LlamaFactory recipe, open-thoughts) share "openthinker" from their ids, and
+  // FlashSDXL shares "flash" with footprint-5's Flash Diffusion SD run (jasperai, one paper).
+  's1-32b-qwen2.5-32b-sft-1k-5ep-16xh100-26min': 's1',
 };
 
 /**

@@ -64,6 +64,32 @@ describe('detectors on deeper backbones (core/data/detection.ts)', () => {
     assert.ok(e.gpuHours.mid > 20 && e.gpuHours.mid < 1000, String(e.gpuHours.mid));
   });
 
+  it("counts Mask and Keypoint R-CNN's heads on their foreground regions: Detectron2's train-time ratios over Faster R-CNN within 10 %", () => {
+    // detectron2 MODEL_ZOO.md (8 V100, 2019), train time in s/iter of the same backbone and schedule.
+    const published: [string, string, number][] = [
+      ['mask_rcnn_R_50_FPN', 'faster_rcnn_R_50_FPN', 0.261 / 0.21],
+      ['mask_rcnn_R_101_FPN', 'faster_rcnn_R_101_FPN', 0.34 / 0.286],
+      ['mask_rcnn_X_101_32x8d_FPN', 'faster_rcnn_X_101_32x8d_FPN', 0.69 / 0.638],
+      ['mask_rcnn_R_50_C4', 'faster_rcnn_R_50_C4', 0.584 / 0.551],
+      ['keypoint_rcnn_R_50_FPN', 'faster_rcnn_R_50_FPN', 0.315 / 0.21],
+      ['keypoint_rcnn_R_101_FPN', 'faster_rcnn_R_101_FPN', 0.39 / 0.286],
+    ];
+    for (const [with_, without, ratio] of published) {
+      const r = lookupArchitecture(with_)!.forwardFlops / lookupArchitecture(without)!.forwardFlops;
+      assert.ok(Math.abs(r / ratio - 1) < 0.1, `${with_}: ${r.toFixed(3)} against ${ratio.toFixed(3)}`);
+    }
+    // torchvision's builder name reaches the same row, with torchvision's parameter count.
+    assert.equal(lookupArchitecture('maskrcnn_resnet50_fpn')!.id, 'maskrcnn-r50-fpn');
+    assert.equal(lookupArchitecture('maskrcnn_resnet50_fpn')!.params, 44_401_393);
+  });
+
+  it('must not: heads without per-region mask or keypoint branches keep their FLOPs', () => {
+    assert.equal(lookupArchitecture('fasterrcnn_resnet50_fpn')!.forwardFlops, 2 * 134.38e9);
+    assert.equal(lookupArchitecture('retinanet_resnet50_fpn')!.forwardFlops, 2 * 151.54e9);
+    const rpn = lookupArchitecture('rpn_R_50_FPN_1x')!;
+    assert.ok(rpn.forwardFlops < lookupArchitecture('fasterrcnn_resnet50_fpn')!.forwardFlops);
+  });
+
   it('must not: detectors and backbones the table does not hold stay unknown', () => {
     for (const n of [
       'faster_rcnn_R_18_FPN',

@@ -21,7 +21,10 @@ describe('ranges from out-of-family residuals, by regime', () => {
   it('gives a 124 M model on 8 GPUs a wider utilisation band than a 70 B model on 2,048', () => {
     const small = bandSpan({ params: 124e6, tokens: 10e9, hardware: 'a100', devices: 8, precision: 'bf16' });
     const large = bandSpan({ params: 70e9, tokens: 2e12, hardware: 'a100', devices: 2048, precision: 'bf16' });
-    assert.ok(small > large * 1.2, `${small} vs ${large}`);
+    // Since footprint-18 (round 22) the large runs hold three fine-tunes of 7–32 B models on 16–32 H100 (s1-32B,
+    // OpenThinker-7B/-32B, 3.4× over and 4–100× under): the large band widened (0.27–2.03 → 0.21–2.61) and the margin
+    // over it narrowed from 1.2× to 1.1×.
+    assert.ok(small > large * 1.1, `${small} vs ${large}`);
     const e = estimate({ params: 70e9, tokens: 2e12, hardware: 'a100', devices: 2048, precision: 'bf16' });
     assert.ok(span(e.gpuHours) <= RANGE_CAP + 1e-9, `${span(e.gpuHours)}`);
   });
@@ -74,8 +77,10 @@ describe('ranges from out-of-family residuals, by regime', () => {
   it('covers one-node runs faster than multi-node ones at their size (the one-node band reaches higher) and small models on many devices slower', () => {
     const k = fitConstants(CASES).spreads.byRegime;
     assert.ok(k.single && k.small && k.large, 'each regime has enough residuals for its own band');
-    assert.ok(k.single.high > k.large.high * 1.3, `one node ${k.single.high} vs large ${k.large.high}`);
-    assert.ok(k.small.low < k.large.low, `small multi-node ${k.small.low} vs large ${k.large.low}`);
+    // footprint-18's multi-node fine-tunes (above) put large runs 4–100× under their estimate too: the large band now
+    // reaches below the small multi-node one and nearly as high as the one-node one.
+    assert.ok(k.single.high > k.large.high, `one node ${k.single.high} vs large ${k.large.high}`);
+    assert.ok(k.small.high < k.single.high, `small multi-node ${k.small.high} vs one node ${k.single.high}`);
     // With the spent published sets (round 10) both bands reach the 0.2× floor at the low end: small runs published on
     // one node and on many devices are both far slower than predicted at times, so only the high ends differ.
     const many = estimate({ params: 124e6, tokens: 5e9, hardware: 'a100', devices: 64, precision: 'bf16' });

@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 17; footprint-18 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 18; footprint-19 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -77,8 +77,14 @@ describe('development cases', () => {
       1,
     );
     assert.equal(new Set(spent.filter((c) => /^detectron-/.test(c.id)).map(caseFamily)).size, 1);
+    // footprint-18 (spent in round 22): its 6 dated runs of quality B (s1-32B, the four OpenThinker fine-tunes and
+    // FlashSDXL; the other 19 are quality C); OpenThinker and OpenThinker2 (one recipe, one group) are one family, and
+    // FlashSDXL shares footprint-5's Flash Diffusion family.
+    assert.equal(spent.filter((c) => c.notes === 'footprint-18').length, 6);
+    assert.equal(new Set(spent.filter((c) => /^openthinker/.test(c.id)).map(caseFamily)).size, 1);
+    assert.equal(new Set(spent.filter((c) => /^flash-sd/.test(c.id)).map(caseFamily)).size, 1);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-7])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-8])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

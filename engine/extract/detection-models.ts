@@ -5,6 +5,9 @@
 // does not read (cascade stages, GN, deformable convolutions, another backbone) gives no model, and neither does a
 // config that turns the named network into another one.
 import { parseZooDetector, zooDetectorId, type ZooDetector } from '../../core/data/detection-zoo';
+
+/** [S] Images per iteration of the zoos' schedules (detectron2 configs/Base-RCNN-*.yaml SOLVER.IMS_PER_BATCH 16). */
+const ZOO_IMAGES_PER_ITER = 16;
 import type { EntrySet } from './generic';
 import type { Fact, FactKey } from '../types';
 
@@ -154,17 +157,47 @@ export function detectron2ZooModel(sets: EntrySet[], facts: Map<FactKey, Fact>, 
     for (const s of [...sets].reverse()) for (const b of s.bases) found.push({ path: b.path, how: `_BASE_ ${b.path}` });
   }
   // The first path that names a detector decides; the script's calls must all agree.
-  let pick: { name: string; zoo: ZooDetector; how: string } | undefined;
+  let pick: { name: string; zoo: ZooDetector; how: string; path: string } | undefined;
   for (const f of found) {
     const z = zooName(f.path);
     if (z === undefined) continue;
     if (z === 'other') return;
-    if (!pick) pick = { ...z, how: f.how };
+    if (!pick) pick = { ...z, how: f.how, path: f.path };
     else if (text && zooDetectorId(z.zoo) !== zooDetectorId(pick.zoo)) return;
     if (!text) break;
   }
   if (!pick || !keepsNetwork(sets, pick.zoo)) return;
   facts.set('model', fact(pick.name, main.file, `${pick.how}: a detection model zoo's name`));
+  // A MAX_ITER the script sets (read or not: `cfg.SOLVER.MAX_ITER = args.iters`) is the run's, not the zoo's.
+  if (text && !/\bSOLVER\.MAX_ITER\s*=/.test(text)) zooSchedule(sets, facts, pick, main.file);
+}
+
+/**
+ * The run length of a zoo config a script merges without reading it (`model_zoo.get_config_file(…)` gives a file of the
+ * installed package): the schedule its name gives, in iterations of 16 images, as the config states it
+ * (configs/COCO-InstanceSegmentation/mask_rcnn_R_50_FPN_3x.yaml: `SOLVER: STEPS: (210000, 250000) MAX_ITER: 270000`
+ * over Base-RCNN-FPN.yaml's `IMS_PER_BATCH: 16`; MODEL_ZOO.md: "1x … 90k iterations … 3x … 270k";
+ * https://github.com/facebookresearch/detectron2/tree/main/configs). detectron2/config/defaults.py's MAX_ITER of
+ * 40,000 is what a config without one runs, not a zoo config. A `SOLVER.MAX_ITER` the script sets wins, and a merged
+ * file the run reads states its own.
+ */
+function zooSchedule(
+  sets: EntrySet[],
+  facts: Map<FactKey, Fact>,
+  pick: { name: string; zoo: ZooDetector; path: string },
+  file: string,
+): void {
+  const images = pick.zoo.scheduleImages;
+  if (!images || facts.has('max_steps') || facts.has('epochs')) return;
+  if (sets.some((s) => stem(s.file) === stem(pick.path))) return;
+  const iterations = Math.round(images / ZOO_IMAGES_PER_ITER);
+  facts.set('max_steps', {
+    key: 'max_steps',
+    value: iterations,
+    origin: 'framework-default',
+    file,
+    note: `${pick.path} (detectron2 model zoo) sets SOLVER.MAX_ITER ${iterations.toLocaleString('en-US')}: its schedule of ${ZOO_IMAGES_PER_ITER}-image iterations (detectron2 MODEL_ZOO.md, configs/)`,
+  });
 }
 
 /**

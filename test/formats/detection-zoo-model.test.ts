@@ -34,6 +34,33 @@ test('a detectron2 script on a model-zoo config gets the detector and a footprin
   assert.ok(e.gpuHours.mid > 0);
 });
 
+test("a script that merges a 3x zoo config and sets no MAX_ITER trains the config's 270,000 iterations, not defaults.py's 40,000", async () => {
+  const text = d2Script('COCO-InstanceSegmentation/mask_rcnn_R_50_FPN_3x.yaml').replace(
+    /cfg\.SOLVER\.MAX_ITER = 3000\n/,
+    '',
+  );
+  const a = await analyze({ 'train.py': text }, 'train.py', { hardware: 'v100', devices: 8 });
+  assert.equal(fact(a, 'max_steps')?.value, 270_000);
+  assert.equal(fact(a, 'max_steps')?.origin, 'framework-default');
+  // A 1x config: 90,000 iterations.
+  const one = await analyze(
+    { 'train.py': text.replace(/mask_rcnn_R_50_FPN_3x/g, 'faster_rcnn_R_50_FPN_1x') },
+    'train.py',
+  );
+  assert.equal(fact(one, 'max_steps')?.value, 90_000);
+});
+
+test('must not: a MAX_ITER the script sets, read or not, is the run length, not the zoo schedule', async () => {
+  const zoo = 'COCO-InstanceSegmentation/mask_rcnn_R_50_FPN_3x.yaml';
+  const set = await analyze({ 'train.py': d2Script(zoo) }, 'train.py');
+  assert.equal(fact(set, 'max_steps')?.value, 3000);
+  const unread = await analyze(
+    { 'train.py': d2Script(zoo).replace('cfg.SOLVER.MAX_ITER = 3000', 'cfg.SOLVER.MAX_ITER = args.max_iter') },
+    'train.py',
+  );
+  assert.notEqual(fact(unread, 'max_steps')?.value, 270_000);
+});
+
 test('must not: a cascade, GN or deformable zoo config gives the script no model (and no estimate)', async () => {
   for (const zoo of [
     'COCO-InstanceSegmentation/cascade_mask_rcnn_R_50_FPN_3x.yaml',

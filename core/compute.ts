@@ -216,6 +216,24 @@ export interface FlopsPlan {
  */
 export const PREFERENCE_SEQUENCES = 2;
 
+/**
+ * [S] The policy's FLOPs per token to generate a rollout before training on it: one forward pass over the prompt (its
+ * prefill) and over each completion token as it is decoded, 2·N per token (Kaplan et al. 2020, §2.1: the forward pass
+ * of a decoder costs 2·N per token; huggingface/trl GRPOTrainer `_generate_and_score_completions` generates every
+ * completion with the policy, in the trainer or in vLLM, before the loss is computed; Shao et al. 2024, DeepSeekMath,
+ * §4.1: a group of G outputs sampled per question). Decoding runs far below the training steps' utilisation (one token
+ * per sequence per forward pass, memory-bound), which the utilisation model does not know: the estimate counts its
+ * FLOPs at the training utilisation, a floor.
+ */
+export const ROLLOUT_GENERATION_PER_PARAM = 2;
+
+/** Valid rollouts: a whole number of generations per prompt, at least one. */
+export function rolloutOf(inputs: RunInputs): { generations: number; reference: boolean } | undefined {
+  const r = inputs.rollout;
+  if (!r || !Number.isInteger(r.generations) || r.generations < 1) return undefined;
+  return { generations: r.generations, reference: r.reference === true };
+}
+
 /** Default trainable fraction for LoRA/QLoRA (≈0.1–1 % in the LoRA and QLoRA papers' settings). */
 export const DEFAULT_PEFT_FRACTION = 0.005;
 
@@ -288,8 +306,22 @@ export function planFlops(inputs: RunInputs): FlopsPlan {
       `distillation: the teacher's forward pass adds 2·N_teacher = ${teacher.toExponential(2)} FLOPs per token (${fmtPct(teacher / (perToken - teacher))} more)`,
     );
   }
+  // On-policy RL: the policy generates every sequence it trains on (prefill and decoding), and a KL term's reference
+  // model runs its forward pass on every token.
+  const rollout = rolloutOf(inputs);
+  if (rollout && n > 0) {
+    const gen = ROLLOUT_GENERATION_PER_PARAM * n;
+    const ref = rollout.reference ? 2 * n : 0;
+    // Neither is part of the training forward pass that activation checkpointing recomputes.
+    perToken += gen + ref;
+    notes.push(
+      `rollouts: the policy generates every sequence it trains on (${rollout.generations} per prompt), 2·N = ${gen.toExponential(2)} FLOPs per token` +
+        (ref ? `, and the reference model's forward pass another 2·N` : '') +
+        ` (${fmtPct((gen + ref) / (perToken - gen - ref))} more); decoding runs below the training steps' utilisation, so this is a floor`,
+    );
+  }
   // Preference optimisation with a frozen reference model: its forward pass on every token of both sequences.
-  if (inputs.preference === 'reference' && n > 0) {
+  if (!rollout && inputs.preference === 'reference' && n > 0) {
     const ref = 2 * n;
     perToken += ref;
     forward += ref;

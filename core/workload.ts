@@ -7,6 +7,7 @@ import {
   planFlops,
   PREFERENCE_SEQUENCES,
   RECOMPUTE_SHARE,
+  rolloutOf,
   validFraction,
 } from './compute';
 import { architectureFamilyIn, forwardFlopsAt, genericFlopsPerParam, lookupArchitecture } from './data/vision-audio';
@@ -31,9 +32,31 @@ export function textSampleTokens(inputs: RunInputs): number | undefined {
   return inputs.samples * inputs.epochs * inputs.seqLen * pairSequences(inputs);
 }
 
-/** Sequences per sample: two for preference pairs (chosen and rejected, core/compute.ts PREFERENCE_SEQUENCES), else one. */
+/** Sequences per sample: a rollout's generations per prompt; two for preference pairs (chosen and rejected, core/compute.ts
+ * PREFERENCE_SEQUENCES); else one. */
 export function pairSequences(inputs: RunInputs): number {
+  const rollout = rolloutOf(inputs);
+  if (rollout) return rollout.generations;
   return inputs.preference === 'reference' || inputs.preference === 'reference-free' ? PREFERENCE_SEQUENCES : 1;
+}
+
+/** What the sequences of one sample are, for the estimate's sentence ('' for one). */
+function sequencesText(inputs: RunInputs): string {
+  const k = pairSequences(inputs);
+  if (k === 1 && !rolloutOf(inputs)) return '';
+  return rolloutOf(inputs)
+    ? ` × ${k} sequence${k === 1 ? '' : 's'} (the completions generated for each prompt)`
+    : ` × ${k} sequences (a chosen and a rejected response)`;
+}
+
+/** The training FLOPs as a multiple of N·D, with what each term runs. */
+function flopsFormula(inputs: RunInputs): string {
+  const rollout = rolloutOf(inputs);
+  if (rollout)
+    return rollout.reference
+      ? '(6 + 2 + 2)·N·D, the policy trained on its rollouts, generating them and the reference model,'
+      : '(6 + 2)·N·D, the policy trained on its rollouts and generating them,';
+  return inputs.preference === 'reference' ? '(6 + 2)·N·D, the policy and its reference model,' : '6·N·D';
 }
 
 /**
@@ -216,10 +239,10 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
       key: 'tokens',
       text:
         `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${inputs.seqLen} tokens ` +
-        (pairSequences(inputs) > 1 ? `× ${pairSequences(inputs)} sequences (a chosen and a rejected response) ` : '') +
+        (sequencesText(inputs) ? `${sequencesText(inputs).slice(1)} ` : '') +
         `= ${fmtSci(textSampleTokens(inputs) ?? NaN)} at full length is the most the run computes; mid ${fmtPct(work.fill)} of it ` +
         `(${fmtPct(TEXT_FILL_RANGE.low)}–${fmtPct(TEXT_FILL_RANGE.high)}: short samples padded per batch … packed or padded to the maximum length), ` +
-        `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = 6·N·D with N = ${fmtNum(n)} parameters`,
+        `D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = ${flopsFormula(inputs)} with N = ${fmtNum(n)} parameters`,
       override: '--tokens (the tokens the run trains on), or pack the data into full sequences',
       source:
         'Kaplan et al. 2020 (6ND); fill: the share of the length a sample fills, [I] half of it (core/fit.ts PRIORS.textFill)',
@@ -229,16 +252,16 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
     const n = inputs.activeParams ?? inputs.params ?? NaN;
     const row = work.perSample.row;
     const k = pairSequences(inputs);
-    const pair = k > 1 ? ` × ${k} sequences (a chosen and a rejected response)` : '';
+    const pair = sequencesText(inputs);
     const per = fmtNum(work.perSample.tokens / k);
     const each = row
-      ? `${per} tokens per ${k > 1 ? 'sequence' : 'sample'} (${row.low.toLocaleString('en-US')}–${row.high.toLocaleString('en-US')}: ${row.name}; no sequence length stated)${pair}`
+      ? `${per} tokens per ${pair ? 'sequence' : 'sample'} (${row.low.toLocaleString('en-US')}–${row.high.toLocaleString('en-US')}: ${row.name}; no sequence length stated)${pair}`
       : `${per} tokens per sample as stated${pair}`;
     return {
       key: 'tokens',
       text:
         `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${each} ` +
-        `= D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = ${inputs.preference === 'reference' ? '(6 + 2)·N·D, the policy and its reference model,' : '6·N·D'} with N = ${fmtNum(n)}` +
+        `= D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = ${flopsFormula(inputs)} with N = ${fmtNum(n)}` +
         `${inputs.activeParams !== undefined ? ' active' : ''} parameters`,
       override: row ? OVERRIDE_HINTS.sampleTokens : undefined,
       source: `Kaplan et al. 2020 (6ND)${row ? `; tokens per sample: ${row.source}` : ''}`,
@@ -269,7 +292,8 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
         ? `(${base})·D`
         : encoderNote
           ? `${base}·D`
-          : '6·N·D';
+          : flopsFormula(inputs).replace(/,$/, '');
+    const rolloutNote = flops.notes.find((n) => n.startsWith('rollouts'));
     return {
       key: 'flops',
       text:
@@ -277,6 +301,7 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
         `N = ${fmtNum(n)}${inputs.activeParams !== undefined ? ' active' : ''} parameters and D = ${fmtNum(work.units!)} tokens${peftText}` +
         (teacherNote ? `; ${teacherNote}` : '') +
         (encoderNote ? `; ${encoderNote}` : '') +
+        (rolloutNote ? `; ${rolloutNote}` : '') +
         (flops.attentionPerToken > 0 ? `; ${flops.notes[flops.notes.length - 1]}` : ''),
       source:
         'Kaplan et al. 2020 (6ND); Chowdhery et al. 2022 App. B (attention FLOPs)' +

@@ -249,8 +249,20 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
   // Preference pairs (TRL's DPO/ORPO trainers): each sample of the batch is a chosen and a rejected sequence.
   const preference =
     v('preference') === 'reference' || v('preference') === 'reference-free' ? v('preference') : undefined;
-  const pairs = preference !== undefined ? 2 : 1;
-  const pairText = pairs > 1 ? ' × 2 sequences (a chosen and a rejected response)' : '';
+  // On-policy RL (TRL's GRPOTrainer): each prompt of the dataset answered `rollouts` times. Its batch and steps count
+  // completions (GRPOConfig: the global batch must be divisible by num_generations), so only epochs over the prompts
+  // multiply; the core counts the policy generating every completion.
+  const rollouts = num(v('rollouts'));
+  const rollout = rollouts !== undefined && Number.isInteger(rollouts) && rollouts >= 1 ? rollouts : undefined;
+  const pairs = rollout ?? (preference !== undefined ? 2 : 1);
+  const pairText =
+    rollout !== undefined
+      ? ` × ${rollout} completions per prompt`
+      : pairs > 1
+        ? ' × 2 sequences (a chosen and a rejected response)'
+        : '';
+  const stepPairs = rollout !== undefined ? 1 : pairs;
+  const stepPairText = rollout !== undefined ? '' : pairText;
   const assumptions: Assumption[] = [];
   let tokens: number | undefined;
   let totalSteps: number | undefined;
@@ -276,10 +288,10 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     perSample = { ...perSample, architecture: String(v('model')), resolution: res };
   } else if (maxSteps !== undefined && maxSteps > 0) {
     totalSteps = maxSteps;
-    tokens = maxSteps * globalBatch * seqLen * pairs;
+    tokens = maxSteps * globalBatch * seqLen * stepPairs;
     assumptions.push({
       key: 'tokens',
-      text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch} × ${seqLen} tokens${pairText} = ${tokens.toExponential(2)} tokens`,
+      text: `${maxSteps.toLocaleString('en-US')} steps × global batch ${globalBatch}${rollout !== undefined ? ' completions' : ''} × ${seqLen} tokens${stepPairText} = ${tokens.toExponential(2)} tokens`,
     });
   } else if (statedTokens !== undefined && statedTokens > 0) {
     tokens = statedTokens;
@@ -289,7 +301,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
       text: `${statedTokens.toExponential(2)} training tokens as stated (${plan.facts.get('train_tokens')?.note ?? 'train_tokens'})`,
     });
   } else if (epochs !== undefined && examples !== undefined) {
-    totalSteps = Math.ceil(examples / globalBatch) * Math.ceil(epochs);
+    totalSteps = Math.ceil((examples * (rollout ?? 1)) / globalBatch) * Math.ceil(epochs);
     stepsAssumed = origin('dataset_size') === 'assumed';
     const override = stepsAssumed ? 'set greenml.datasetSize or `dataset-size` in greenml.toml' : undefined;
     const times = `${epochs} epoch${epochs === 1 ? '' : 's'} × ${examples.toLocaleString('en-US')} examples`;
@@ -369,6 +381,7 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     // Weights loaded (or declared) in 16-bit are trained in 16-bit: no fp32 master copy, states in 16-bit.
     // The core doubles the sequences of samples × epochs itself, and adds a reference model's forward pass.
     preference: preference as RunInputs['preference'],
+    rollout: rollout !== undefined ? { generations: rollout } : undefined,
     pureHalf:
       (v('model_dtype') === 'bf16' || v('model_dtype') === 'fp16') && v('model_dtype') === precision ? true : undefined,
   };

@@ -51,6 +51,11 @@ export const FACT_KEYS = [
    * model) or 'reference-free' (ORPOTrainer, or DPOConfig(reference_free=True)); core RunInputs.preference.
    */
   'preference',
+  /**
+   * On-policy RL on prompts, from the TRL trainer a script builds: the completions GRPOTrainer generates per prompt
+   * (GRPOConfig num_generations); core RunInputs.rollout.
+   */
+  'rollouts',
   // Settings the rules read beyond the footprint (rules/): logging, evaluation, loading, kernels, saving, hub.
   'logging_steps',
   'eval_strategy',

@@ -22,6 +22,7 @@ import { VISION_CALLS } from './python-vision';
 import { importsOf, qualified } from './python-scan';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { globalFact, globalOfAccumulation } from './accum-global';
+import { rolloutsFact } from './trl-rollouts';
 
 const ARG_CLASSES: Record<string, HfFlavour> = {
   TrainingArguments: 'transformers',
@@ -244,6 +245,8 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
           span: spanOf(trainer.node),
           note: `${trainer.name}: each sample a chosen and a rejected response${pref === 'reference' ? ', with a frozen reference model' : ''}`,
         });
+      const rollouts = rolloutsFact(trainer, argCall, values, file);
+      if (rollouts) facts.set('rollouts', rollouts);
       // `Trainer(model=…)` or `Trainer("org/model", args)`: the model is the first positional argument too.
       const m = trainer.kwargs.get('model')?.value ?? trainer.positional[0];
       const mv = values.resolve(m);

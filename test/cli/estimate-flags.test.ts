@@ -68,6 +68,28 @@ test('--sample-kind and --tokens-per-sample: samples × epochs without a sequenc
   assert.match(r.stderr, /--sample-kind must be one of [a-z, ]*instruction[a-z, ]*, got "audio"/);
 });
 
+test('--rollouts: each prompt costs its generated completions, each generated (2·N) and trained on (6·N); a reference model 2·N more', () => {
+  // Sequences short of the attention reference length, so that attention FLOPs do not blur the ratios.
+  const args = ['--params', '1.5e9', '--samples', '40000', '--epochs', '1', '--seq-len', '768', '--hardware', 'a100'];
+  const sft = estimate(...args);
+  const grpo = estimate(...args, '--rollouts', '8');
+  const kl = estimate(...args, '--rollouts', '8', '--rollout-reference');
+  const r = (a: { gpuHours: { mid: number } }) => a.gpuHours.mid / sft.gpuHours.mid;
+  assert.ok(Math.abs(r(grpo) / ((8 * 8) / 6) - 1) < 0.02, String(r(grpo)));
+  assert.ok(Math.abs(r(kl) / ((8 * 10) / 6) - 1) < 0.02, String(r(kl)));
+  assert.match(grpo.assumptions.find((a) => a.key === 'tokens')!.text, /8 sequences \(the completions generated/);
+  assert.match(grpo.assumptions.find((a) => a.key === 'tokens')!.text, /\(6 \+ 2\)·N·D/);
+  // must not: tokens stated are the tokens trained on, every completion counted: only generation's 2·N adds.
+  const tok = estimate('--params', '1.5e9', '--tokens', '1e9', '--hardware', 'a100');
+  const tokRl = estimate('--params', '1.5e9', '--tokens', '1e9', '--hardware', 'a100', '--rollouts', '8');
+  assert.ok(Math.abs(tokRl.gpuHours.mid / tok.gpuHours.mid / (8 / 6) - 1) < 0.02);
+  for (const v of ['0', '2.5']) {
+    const bad = spawnSync(process.execPath, [BIN, 'estimate', ...args, '--rollouts', v], { encoding: 'utf8' });
+    assert.equal(bad.status, 2, v);
+    assert.match(bad.stderr, /--rollouts must be a whole number/);
+  }
+});
+
 test('--preference: pairs of a chosen and a rejected response cost two sequences, and a reference model its forward pass', () => {
   const args = ['--params', '7e9', '--samples', '60000', '--epochs', '1', '--sample-kind', 'instruction'];
   const sft = estimate(...args);

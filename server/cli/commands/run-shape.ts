@@ -1,5 +1,5 @@
 // The run-shape options of `greenml estimate` in explicit mode: what the core needs for mixture-of-experts models,
-// distillation, preference pairs, and small launch-bound steps, beyond parameters and tokens; and the check that the options name a workload.
+// distillation, preference pairs, RL rollouts, and small launch-bound steps, beyond parameters and tokens; and the check that the options name a workload.
 import { Command } from 'commander';
 import {
   architectureFamilyIn,
@@ -34,6 +34,16 @@ export function addRunShapeOptions(cmd: Command): Command {
       },
     )
     .option(
+      '--rollouts <n>',
+      'on-policy RL on prompts (GRPO, RLOO): completions the policy generates per prompt (each --samples is a prompt; --seq-len its prompt plus completion), counted as generated (2·N a token) and trained on',
+      (v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--rollouts must be a whole number ≥ 1, got "${v}"`);
+        return n;
+      },
+    )
+    .option('--rollout-reference', 'with --rollouts: a KL term runs a frozen reference model forward on every token')
+    .option(
       '--encoder',
       'a BERT-style encoder whose code computes the vocabulary projection only at the masked positions (Google BERT, fairseq) or that trains under a task head',
     )
@@ -61,6 +71,10 @@ export function runShapeInputs(o: Record<string, unknown>): Partial<RunInputs> {
     seqLen: o.seqLen as number | undefined,
     encoder: o.encoder === true ? true : undefined,
     preference: o.preference as RunInputs['preference'],
+    rollout:
+      typeof o.rollouts === 'number'
+        ? { generations: o.rollouts, ...(o.rolloutReference === true ? { reference: true } : {}) }
+        : undefined,
     tokensPerSample: o.tokensPerSample as number | undefined,
     sampleKind: o.sampleKind as SampleKind | undefined,
   };

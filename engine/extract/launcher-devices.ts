@@ -45,6 +45,26 @@ const PARTITION_GPU =
 const normName = (k: string) => SHORT[k] ?? k.replace(/_/g, '-');
 
 /**
+ * The GPU a job script's file name is written for (`run_cloudlab_a100.sh`, `train_llama3_8b_h100_fp8.sh`,
+ * `run_local_v100.sh`): one GPU word of the name, as a partition name says it — `inferred` (a name, not an option),
+ * and none for a name that holds two.
+ */
+export function hardwareOfName(file: string): Fact | undefined {
+  const base = file.split(/[\\/]/).pop() ?? '';
+  if (!/\.(sh|bash|zsh|slurm|sbatch)$/i.test(base)) return undefined;
+  const stem = base.replace(/\.\w+$/, '');
+  const words = [...stem.matchAll(new RegExp(PARTITION_GPU.source, 'gi'))].map((m) => m[1].toLowerCase());
+  if (new Set(words).size !== 1) return undefined;
+  return {
+    origin: 'inferred',
+    file,
+    key: 'hardware',
+    value: words[0],
+    note: `${base}: a job script named for ${words[0].toUpperCase()} GPUs`,
+  };
+}
+
+/**
  * Options of `#SBATCH` lines (`##SBATCH`, `# SBATCH` are comments to SLURM and ignored) and `#PBS -l` lines. Each
  * line is split into words; `--opt=value`, `--opt value` and `-N 2` are all accepted; a `#` after the option starts
  * a comment.

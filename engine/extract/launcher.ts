@@ -9,6 +9,7 @@ import {
   type Resources,
   type SchedOpt,
   deepspeedDevices,
+  hardwareOfName,
   intWord,
   resources,
   schedulerDevices,
@@ -112,7 +113,8 @@ function fromDefaults(text: string, cmd: Command, facts: Fact[]): Fact[] {
 
 /** Scheduler options (`#SBATCH`, `#PBS`, `srun`) applied to a command: hardware, and devices where it states none. */
 function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: boolean): void {
-  if (r.hardware && !lc.facts.some((f) => f.key === 'hardware')) lc.facts.push(r.hardware);
+  const hardware = r.hardware ?? hardwareOfName(file);
+  if (hardware && !lc.facts.some((f) => f.key === 'hardware')) lc.facts.push(hardware);
   const devices = lc.facts.find((f) => f.key === 'devices') as DeviceFact | undefined;
   const nodes = r.nodes?.value ?? 1;
   if (!devices || devices.value === null) {

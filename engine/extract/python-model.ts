@@ -45,9 +45,11 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   });
   calls.forEach((c, i) => {
     const first = PARALLEL_CALL.test(callees[i]) ? firstArg(c) : undefined;
-    if (first?.type === 'identifier') add(first.text);
+    if (first?.type === 'identifier' || /^self\.\w+$/.test(first?.text ?? '')) add(first?.text);
   });
   add('model');
+  // A trainer class's own attribute (`self.model = gwnet(...)` in its `__init__`).
+  add('self.model');
   const assignments = nodesOfType(root, 'assignment');
   // Tested on the source at each assignment's start: reading each one's text asks the parser for its end.
   const source = root.text;
@@ -142,9 +144,12 @@ function chosenBranch(own: readonly SyntaxNode[], values: ValueResolver): Built 
   };
 }
 
-/** `model.parameters()`, `model.module.parameters()`, `filter(…, model.parameters())`, `list(model.parameters())` → `model`. */
+/**
+ * `model.parameters()`, `model.module.parameters()`, `filter(…, model.parameters())`, `list(model.parameters())` →
+ * `model`; `self.model.parameters()` → `self.model`.
+ */
 function parametersOf(arg: SyntaxNode): string | undefined {
-  const m = /\b([A-Za-z_]\w*)(?:\.module)?\.(?:named_)?parameters\s*\(/.exec(arg.text);
+  const m = /\b((?:self\.)?[A-Za-z_]\w*)(?:\.module)?\.(?:named_)?parameters\s*\(/.exec(arg.text);
   return m?.[1];
 }
 
@@ -154,7 +159,9 @@ function builtBy(
   assignments: readonly SyntaxNode[],
   values: ValueResolver,
   name: string,
+  depth = 0,
 ): Built | undefined {
+  if (depth > MAX_HOPS) return undefined;
   let n = rhs;
   // `X(...).to(device)`, `X(...).cuda()`: the module the chain starts from.
   while (n?.type === 'call') {
@@ -164,6 +171,9 @@ function builtBy(
     if (obj?.type !== 'call') break;
     n = obj;
   }
+  // `model = net` or `model = net.cuda()`: the object another name of the script holds (`net = VNet(...)`).
+  const held = n?.type === 'identifier' ? n : n?.type === 'call' ? heldObject(n) : undefined;
+  if (held && held.text !== name) return heldBy(held.text, assignments, values, depth + 1) ?? undefined;
   if (n?.type !== 'call') return undefined;
   const fn = n.childForFieldName('function');
   const args = n
@@ -207,11 +217,18 @@ function builtBy(
     if (last === 'from_config') return configId(arg, assignments, values);
     return byName(arg, (v) => `${callee}("${v}")`);
   }
-  // `create_model("vit_base_patch16_224")`, `build_model(args.model)`, `get_model(name)`: a factory given a name.
-  if (/^(create_model|build_model|get_model|load_model|model_factory)$/.test(last) && first)
-    return first.type === 'string' || first.type === 'identifier' || first.type === 'attribute'
-      ? byName(first, (v) => `${callee}("${v}")`)
+  // `create_model("vit_base_patch16_224")`, `build_model(args.model)`, `get_network(name)`,
+  // `net_factory(net_type=args.model)`: a factory given a name, by position or by a keyword that names the model.
+  if (FACTORY.test(last)) {
+    const arg =
+      first ??
+      args
+        ?.find((a) => a.type === 'keyword_argument' && NAME_KW.test(a.childForFieldName('name')?.text ?? ''))
+        ?.childForFieldName('value');
+    return arg && (arg.type === 'string' || arg.type === 'identifier' || arg.type === 'attribute')
+      ? byName(arg, (v) => `${callee}("${v}")`)
       : undefined;
+  }
   // Ultralytics: `YOLO("yolo11m.pt")` / `YOLO("yolov8n.yaml")` builds the network its weights or YAML name
   // (https://docs.ultralytics.com/modes/train/); the class is the library's one wrapper, no model of its own.
   // Only the library's class (a project's own `YOLO` in `models/yolo.py` is its own network), and only a released
@@ -230,7 +247,12 @@ function builtBy(
   }
   // A class the script constructs around another model it built (`SoftmaxNN(sentence_encoder, …)`, a method over its
   // backbone): the inner model, or nothing — the wrapper's name is no architecture.
-  const inner = first?.type === 'identifier' ? innerModel(first.text, assignments, values, name) : undefined;
+  // A function applied to a model the script built (`model1 = kaiming_normal_init_weight(net1)`): that model.
+  if (first?.type === 'identifier' && first.text !== name && !/^[A-Z]/.test(last)) {
+    const h = heldBy(first.text, assignments, values, depth + 1);
+    if (h) return h;
+  }
+  const inner = first?.type === 'identifier' ? innerModel(first.text, assignments, values, name, depth) : undefined;
   if (inner !== undefined) return inner ?? undefined;
   // A class the script constructs (`AFNO(...)`, `BigVGAN(h)`); a Hugging Face class built from a checkpoint's config
   // is that checkpoint (`LlamaForCausalLM(config)` with `config = LlamaConfig.from_pretrained(id)`).
@@ -244,6 +266,48 @@ function builtBy(
     return { value: v, node: fn, how: `${callee}(…)` };
   }
   return undefined;
+}
+
+/**
+ * Functions that build a model from its name: the common spellings (`create_model`, timm; `build_model`, `get_model`,
+ * `get_network`, `make_net`) and a project's `*_factory` (`net_factory`, `net_factory_3d`, as semi-supervised
+ * segmentation code names it).
+ */
+const FACTORY =
+  /^((create|build|get|load|make|init)_?(model|net|network|arch)(_?\dd)?|\w*(model|net|network)_?factory(_?\dd)?)$/i;
+/** Keywords that pass a factory the model's name (`net_type="unet"`, `model_name=…`, `arch=…`). */
+const NAME_KW = /^((model|net|network|arch)(_?(name|type|arch|str))?|architecture|name)$/;
+
+/** Names followed from one to the next (`model = net`, `net = init(base)`, …) before giving up. */
+const MAX_HOPS = 4;
+
+/**
+ * The model a name of the script holds, from every assignment of it: undefined when none builds a model, null when
+ * they disagree.
+ */
+function heldBy(
+  ident: string,
+  assignments: readonly SyntaxNode[],
+  values: ValueResolver,
+  depth: number,
+): Built | null | undefined {
+  const built = assignments
+    .filter((a) => a.childForFieldName('left')?.text === ident)
+    .map((a) => builtBy(a.childForFieldName('right'), assignments, values, ident, depth))
+    .filter((b): b is Built => !!b);
+  if (built.length === 0) return undefined;
+  return new Set(built.map((b) => b.value)).size === 1 ? built[0] : null;
+}
+
+/** The name a chain of same-module methods starts from (`net.cuda()`, `net.to(device).train()` → `net`). */
+function heldObject(call: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = call;
+  while (n?.type === 'call') {
+    const fn = n.childForFieldName('function');
+    if (fn?.type !== 'attribute' || !SAME_MODULE.test(fn.childForFieldName('attribute')?.text ?? '')) return undefined;
+    n = fn.childForFieldName('object');
+  }
+  return n?.type === 'identifier' ? n : undefined;
 }
 
 /** Ultralytics' model classes (ultralytics/models: YOLO, RTDETR, SAM, FastSAM, NAS, YOLOWorld, YOLOE). */
@@ -263,6 +327,7 @@ function innerModel(
   assignments: readonly SyntaxNode[],
   values: ValueResolver,
   name: string,
+  depth: number,
 ): Built | null | undefined {
   if (arg === name) return undefined;
   const rhs = assignments
@@ -292,7 +357,7 @@ function innerModel(
         scriptDefault: v.scriptDefault,
       };
   }
-  const built = rhs.map((r) => builtBy(r, assignments, values, arg)).filter((b): b is Built => !!b);
+  const built = rhs.map((r) => builtBy(r, assignments, values, arg, depth + 1)).filter((b): b is Built => !!b);
   return built.length > 0 && new Set(built.map((b) => b.value)).size === 1 ? built[0] : null;
 }
 

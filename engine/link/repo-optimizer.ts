@@ -29,7 +29,8 @@ import { cachedTree } from './tree-cache';
 const BUILDS =
   /\b(\w*Optimizer|\w*optim\w*|optimizers\.\w+|optax|Adam\w*|SGD|RMSprop|Adagrad|Adadelta|LARS|LAMB|Adafactor|Lion)\b[\w.]*\s*\(/i;
 /** Libraries, never the project's own code. */
-const LIBRARY = /^(torch|numpy|os|sys|transformers|tensorflow|jax|optax|lightning|pytorch_lightning|deepspeed)\b/;
+export const LIBRARY =
+  /^(torch|numpy|os|sys|transformers|tensorflow|jax|optax|lightning|pytorch_lightning|deepspeed)\b/;
 /** Bases of a class followed in its module for a method it inherits. */
 const MAX_BASES = 3;
 
@@ -170,7 +171,7 @@ function importedSites(linker: Linker, script: Mod): Site[] {
 }
 
 /** A class's methods with those it inherits from bases defined in the same module (its own first). */
-function classMethods(root: SyntaxNode, cls: SyntaxNode, depth: number): Map<string, SyntaxNode> {
+export function classMethods(root: SyntaxNode, cls: SyntaxNode, depth: number): Map<string, SyntaxNode> {
   const out = methodsOf(cls);
   if (depth >= MAX_BASES) return out;
   for (const b of cls.childForFieldName('superclasses')?.namedChildren ?? []) {

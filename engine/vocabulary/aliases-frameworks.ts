@@ -195,6 +195,10 @@ export const FRAMEWORK_ROWS: Alias[] = [
   // Megatron-LM / GPT-NeoX launchers name GPT-2's BPE files instead of a vocabulary size: its 50,257 tokens
   // (https://huggingface.co/openai-community/gpt2/blob/main/config.json, 2019). A stated size wins (weak row).
   A('arch.vocab', 'vocab_file', 'string', ['megatron', 'neox'], { weak: true }),
+  // Megatron-DeepSpeed's GPT launchers name each GPT-3 shape by its size in billions (`## GPT-3 Small 125M`,
+  // `model_size=0.125` above `num_layers=12`, `hidden_size=768`), a nominal size that counts the embeddings the layer
+  // shape leaves out when no vocabulary is stated (../vocabulary/derive.ts).
+  A('arch.nominal_b', 'model_size', 'number', ['megatron-deepspeed'], { fw: ['megatron'], variable: true }),
   // The ZeRO stage where a trainer's own config states it (DeepSpeed's `zero_optimization.stage`, accelerate's
   // `deepspeed_config.zero_stage`, trainers' `zero_stage`); 0 is a stage (../extract/deepspeed.ts reads DeepSpeed files).
   A('zero_stage', 'zero_stage zero_optimization.stage deepspeed_config.zero_stage', 'int', ['deepspeed', 'accelerate']),

@@ -24,6 +24,8 @@ export type Target =
   | 'arch.moe_ffn'
   | 'arch.shared_experts'
   | 'arch.shared_ffn'
+  /** The size a launcher names its model by, in billions (Megatron-DeepSpeed's `model_size=0.125`). */
+  | 'arch.nominal_b'
   | 'quantized'
   | 'model.flavor'
   | 'nodes'
@@ -77,6 +79,8 @@ export interface Alias {
   notFw?: string[];
   /** Read only when no other spelling of the fact is written (a tokenizer's `model_max_length` beside `block_size`). */
   weak?: boolean;
+  /** Read from a shell variable the launcher sets (`model_size=0.125`), not only from a flag it fills. */
+  variable?: boolean;
   src: SourceId[];
 }
 

@@ -163,7 +163,18 @@ export function derive(
         `${L.value} layers × (4·${d.value}² attention + ${m}·${d.value}·${ffn} MLP${glu ? ' (gated)' : ''})` +
         embText +
         ` = ${(params / 1e6).toFixed(1)} M parameters (biases and norms left out)`;
-      inferred('params', params, L.hit, note);
+      // The size the launcher names the shape by counts the embeddings this count leaves out: taken when it is at
+      // least the layers' count and at most twice it (a size that disagrees with the shape names another model).
+      const nominal = extras.get('arch.nominal_b');
+      const stated = nominal && nominal.value * 1e9;
+      if (!V && stated && stated >= params && stated <= 2 * params)
+        inferred(
+          'params',
+          stated,
+          nominal.hit,
+          `${nominal.hit.entry.text}: ${fmt(stated)} parameters as the launcher names its shape (${note})`,
+        );
+      else inferred('params', params, L.hit, note);
     }
   }
   // Modality: the framework's, or image/audio keys without any sequence setting.

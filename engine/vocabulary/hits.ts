@@ -96,7 +96,9 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
   const idx = index();
   sets.forEach((set, layer) => {
     for (const entry of set.entries) {
-      if (entry.kind === 'env' && !entry.setting) continue;
+      // A shell variable is read through the flags it fills, except by rows that read the variable itself.
+      const variable = entry.kind === 'env' && !entry.setting;
+      if (variable && !idx.get(norm(entry.path[entry.path.length - 1] ?? ''))?.some((c) => c.alias.variable)) continue;
       // scikit-learn's nested parameter names (`net__max_epochs`, `net__module__hidden`: skorch, pipelines) are paths.
       const path = entry.path.flatMap((p) => (p.includes('__') ? p.split('__').filter(Boolean) : [p])).map(norm);
       // A key made only of underscores (`"__"` in a tokenizer's vocabulary) names nothing.
@@ -109,6 +111,7 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       const guess = (c: AliasKey) => !c.alias.fw && !/^(devices|nodes)/.test(c.alias.to);
       const near = candidates?.length ? undefined : variant(path[path.length - 1], idx, guess);
       if (near) [candidates, path[path.length - 1]] = [(idx.get(near) ?? []).filter(guess), near];
+      if (variable) candidates = candidates?.filter((c) => c.alias.variable);
       if (!candidates?.length) continue;
       const notTraining = (p: string) => NOT_TRAINING.test(p) && !TRAINING_GROUP.test(p);
       // A group of sampling settings (`config.sample.mini_batch_size`, a diffusion model's sampler for its FID

@@ -25,6 +25,10 @@ export const SOURCES = {
   composer: { url: 'https://docs.mosaicml.com/projects/composer/en/stable/trainer/time.html', year: 2024 },
   neox: { url: 'https://github.com/EleutherAI/gpt-neox/blob/main/configs/neox_arguments.md', year: 2024 },
   megatron: { url: 'https://github.com/NVIDIA/Megatron-LM/blob/main/megatron/training/arguments.py', year: 2025 },
+  'megatron-deepspeed': {
+    url: 'https://github.com/microsoft/Megatron-DeepSpeed/blob/main/examples_deepspeed/rebase/ds_pretrain_gpt_125M.sh',
+    year: 2023,
+  },
   nemo: { url: 'https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/core/core.html', year: 2024 },
   detectron2: {
     url: 'https://github.com/facebookresearch/detectron2/blob/main/detectron2/config/defaults.py',

@@ -41,6 +41,10 @@ interface PlanRun {
   facts: Record<string, PlanFact>;
 }
 
+// Label keys the tool spells otherwise: the labels' `max_tokens` (a run length in tokens) is the tool's `train_tokens`
+// (engine/types.ts). Added in round 18 (session 22) after the first scores: a representation, not a judgement; before
+// it no `max_tokens` label could be right and no `max_tokens` guard could fail (docs/evaluation/dev-model-22.md).
+const TOOL_KEY: Record<string, string> = { max_tokens: 'train_tokens' };
 const ABSENT_MEANS_FALSE = new Set(['peft', 'compile', 'early_stopping', 'grad_checkpointing']);
 const BIN = path.resolve('bin/greenml.js');
 const norm = (s: unknown) =>
@@ -122,7 +126,7 @@ function main() {
     runsExpected++;
     if (run) runsFound++;
     for (const [key, want] of Object.entries(l.facts)) {
-      const got = run?.facts[key]?.value;
+      const got = run?.facts[TOOL_KEY[key] ?? key]?.value;
       if (key === 'framework') {
         if (run && (norm(run.framework).includes(norm(want)) || norm(want).includes(norm(run.framework)))) fwRight++;
         continue;
@@ -139,10 +143,11 @@ function main() {
       } else misses.push(`${key}: want ${JSON.stringify(want)}, got ${JSON.stringify(got ?? null)}`);
     }
     for (const key of [...l.unknown, ...l.mustNotReport]) {
-      const got = run?.facts[key]?.value;
+      const f = run?.facts[TOOL_KEY[key] ?? key];
+      const got = f?.value;
       guardTotal++;
       if (got === undefined || got === null) guardRight++;
-      else misses.push(`${key}: must not be reported, got ${JSON.stringify(got)} (${run?.facts[key]?.origin})`);
+      else misses.push(`${key}: must not be reported, got ${JSON.stringify(got)} (${f?.origin})`);
     }
     rows.push({ id: l.id, file: `${l.repo}/${l.path}`, run: !!run, misses });
   }

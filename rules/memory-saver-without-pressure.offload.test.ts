@@ -47,6 +47,9 @@ trainer = L.Trainer(max_epochs=3, precision="bf16-mixed", strategy=${strategy})
 trainer.fit(LM(), train_loader)
 `;
 
+const torchtune = (model: string, dir: string, offload: string) =>
+  `output_dir: /tmp/out\nmodel:\n  _component_: torchtune.models.${model}\ncheckpointer:\n  _component_: torchtune.training.FullModelHFCheckpointer\n  checkpoint_dir: /tmp/${dir}/\ndataset:\n  _component_: torchtune.datasets.alpaca_cleaned_dataset\nbatch_size: 2\nepochs: 1\ngradient_accumulation_steps: 1\nfsdp_cpu_offload: ${offload}\ndtype: bf16\ndevice: cuda\n`;
+
 const a100 = { hardware: 'a100-80gb' };
 const launch = { '/case/launch.sh': 'accelerate launch --config_file acc.yaml train.py\n' };
 
@@ -161,6 +164,21 @@ runRuleCases(memorySaverWithoutPressure, [
     file: '/case/sft.yml',
     code: axolotl('mistralai/Mistral-7B-v0.1', 'true'),
     settings: a100,
+    expect: [],
+  },
+  {
+    name: 'torchtune YAML: fsdp_cpu_offload True for Llama 3.2 1B on an 80 GB GPU, set to False',
+    file: '/case/full.yaml',
+    code: torchtune('llama3_2.llama3_2_1b', 'Llama-3.2-1B-Instruct', 'True'),
+    settings: { hardware: 'h100' },
+    expect: [{ line: 12, column: 1 }],
+    fixes: [{ applicability: 'unsafe', output: torchtune('llama3_2.llama3_2_1b', 'Llama-3.2-1B-Instruct', 'False') }],
+  },
+  {
+    name: 'must not: torchtune YAML, Llama 3.1 70B full fine-tune needs the offload',
+    file: '/case/full.yaml',
+    code: torchtune('llama3_1.llama3_1_70b', 'Meta-Llama-3.1-70B-Instruct', 'True'),
+    settings: { hardware: 'h100' },
     expect: [],
   },
 ]);

@@ -20,7 +20,8 @@ export const memorySaverWithoutPressure: Rule = {
     whatItDoes:
       'Flags gradient checkpointing switched on, DeepSpeed ZeRO-Offload of the optimizer states or weights to CPU ' +
       'or NVMe, or FSDP CPU offload (`CPUOffload(offload_params=True)`, Lightning `FSDPStrategy(cpu_offload=True)`, ' +
-      'accelerate `fsdp_offload_params: true`, transformers `fsdp="full_shard offload"`), where the memory model says ' +
+      'accelerate `fsdp_offload_params: true`, torchtune `fsdp_cpu_offload: True`, transformers ' +
+      '`fsdp="full_shard offload"`), where the memory model says ' +
       "the run uses under half the accelerator's memory without it, and " +
       '`torch.cuda.empty_cache()` called on every training step.',
     whyIsThisBad:

@@ -10,6 +10,7 @@
 // - accelerate config: `fsdp_config: {fsdp_offload_params: true}` ("offload parameters and gradients to CPU",
 //   https://huggingface.co/docs/accelerate/usage_guides/fsdp); axolotl passes the same `fsdp_config` on
 //   (src/axolotl/utils/trainer.py `setup_fsdp_envs`: FSDP_OFFLOAD_PARAMS).
+// - torchtune's distributed recipes: `fsdp_cpu_offload: True` (read in ./torchtune.ts).
 // - transformers: `TrainingArguments(fsdp="full_shard offload")`, the `offload` option "offload parameters and
 //   gradients to CPUs" (https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments.fsdp).
 import type { SyntaxNode } from '../parse/python';

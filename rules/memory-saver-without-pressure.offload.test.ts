@@ -160,6 +160,16 @@ runRuleCases(memorySaverWithoutPressure, [
     fixes: [{ applicability: 'unsafe', output: axolotl('Qwen/Qwen2.5-0.5B', 'false') }],
   },
   {
+    name: 'must not: axolotl YAML, a QLoRA adapter on a 0.5 B base with the offload (FSDP-QLoRA recipes), as for checkpointing',
+    file: '/case/sft.yml',
+    code: axolotl('Qwen/Qwen2.5-0.5B', 'true').replace(
+      'bf16: true\n',
+      'bf16: true\nadapter: qlora\nload_in_4bit: true\n',
+    ),
+    settings: a100,
+    expect: [],
+  },
+  {
     name: 'must not: axolotl YAML, a 7 B full fine-tune needs the offload',
     file: '/case/sft.yml',
     code: axolotl('mistralai/Mistral-7B-v0.1', 'true'),

@@ -68,7 +68,9 @@ export const memorySaverWithoutPressure: Rule = {
       }
     }
     const off = ctx.fact('offload');
-    if ((off?.value === 'cpu' || off?.value === 'nvme') && written(off) && !ctx.cpu) {
+    // Not on QLoRA, as for checkpointing (the doc's "Not flagged"): FSDP-QLoRA recipes offload on purpose, to fit
+    // large 4-bit bases on small cards, and are copied for smaller ones.
+    if ((off?.value === 'cpu' || off?.value === 'nvme') && written(off) && !ctx.cpu && ctx.value('peft') !== 'qlora') {
       // The memory model keeps every state on the accelerator: this is the run without the offload.
       const known = !!ctx.accelerator;
       const without = known ? ctx.memory() : memoryOn(ctx, SMALL_REFERENCE);

@@ -153,7 +153,13 @@ export type FactForm =
    * every config of the repository that sets that key gives 10,000 epochs or more: bounded in name only
    * (./link/project-config-length.ts).
    */
-  | 'placeholder-configs';
+  | 'placeholder-configs'
+  /**
+   * `offload` by FSDP's CPU offload (parameters and gradients on the CPU, the optimizer step there), not DeepSpeed's
+   * ZeRO-Offload. In Python, `name` is the keyword a fix sets to False (`offload_params`, `cpu_offload`), or "fsdp" when
+   * the span is the word `offload` inside transformers' option string (a fix deletes it); empty when no fix applies.
+   */
+  | 'fsdp-offload';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

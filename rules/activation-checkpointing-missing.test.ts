@@ -51,4 +51,12 @@ runRuleCases(activationCheckpointingMissing, [
     code: script('    per_device_train_batch_size=2,'),
     expect: [],
   },
+  {
+    name: 'must not: the same run with FSDP CPU offload (fsdp="full_shard auto_wrap offload")',
+    code: script(
+      '    per_device_train_batch_size=2,\n    gradient_accumulation_steps=16,\n    fsdp="full_shard auto_wrap offload",',
+    ),
+    settings: { hardware: 'a100-80gb' },
+    expect: [],
+  },
 ]);

@@ -26,7 +26,8 @@ export const activationCheckpointingMissing: Rule = {
     useInstead: 'TrainingArguments(per_device_train_batch_size=8, gradient_checkpointing=True)',
     fixSafety:
       'Unsafe: it changes speed and memory, not results; it only saves energy if the memory is put to use. Not ' +
-      'flagged on a run whose DeepSpeed config offloads state to CPU or NVMe (the memory model counts it on the GPU).',
+      'flagged on a run whose DeepSpeed config offloads state to CPU or NVMe, or whose FSDP offloads parameters to the ' +
+      'CPU (the memory model counts it on the GPU).',
   },
   check(ctx) {
     if (ctx.shape.inputs.gradCheckpointing || ctx.cpu || !ctx.accelerator || offloaded(ctx)) return [];

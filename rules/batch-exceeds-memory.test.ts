@@ -68,4 +68,24 @@ runRuleCases(batchExceedsMemory, [
     settings: { hardware: 'a100-80gb' },
     expect: [],
   },
+  {
+    name: 'must not: a 7 B full fine-tune whose FSDP offloads parameters and gradients to the CPU (fsdp="full_shard offload")',
+    code: script(
+      'mistralai/Mistral-7B-v0.1',
+      '    per_device_train_batch_size=4,\n    bf16=True,\n    fsdp="full_shard offload",',
+    ),
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
+  {
+    name: 'must not: the same run launched with an accelerate config whose FSDP offloads parameters',
+    code: script('mistralai/Mistral-7B-v0.1', '    per_device_train_batch_size=4,\n    bf16=True,'),
+    files: {
+      '/case/fsdp.yaml':
+        'compute_environment: LOCAL_MACHINE\ndistributed_type: FSDP\nfsdp_config:\n  fsdp_offload_params: true\n  fsdp_sharding_strategy: FULL_SHARD\nmixed_precision: bf16\nnum_processes: 1\n',
+      '/case/launch.sh': 'accelerate launch --config_file fsdp.yaml train.py\n',
+    },
+    settings: { hardware: 'h100' },
+    expect: [],
+  },
 ]);

@@ -25,7 +25,8 @@ export const batchExceedsMemory: Rule = {
     fixSafety:
       'Unsafe: the memory model is an estimate (activations especially), and the fix changes the micro-batch. The global ' +
       'batch — and so the optimisation — stays the same. Only fires when the hardware is known, and not on a run whose ' +
-      'DeepSpeed config offloads state to CPU or NVMe (the memory model counts it on the GPU).',
+      'DeepSpeed config offloads state to CPU or NVMe, or whose FSDP offloads parameters to the CPU (the memory model ' +
+      'counts it on the GPU).',
   },
   check(ctx) {
     const m = ctx.memory();

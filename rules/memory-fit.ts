@@ -7,8 +7,9 @@ import type { RuleContext } from './types';
 export const USABLE_FRACTION = 0.95;
 
 /**
- * A run whose DeepSpeed config offloads the optimizer states or the weights to CPU or NVMe (ZeRO-Offload) keeps less
- * on the GPU than the memory model counts: whether it fits or is tight is not judged.
+ * A run that offloads the optimizer states or the weights to CPU or NVMe (DeepSpeed's ZeRO-Offload, FSDP's CPU offload:
+ * engine/extract/fsdp-offload.ts) keeps less on the GPU than the memory model counts: whether it fits or is tight is
+ * not judged.
  */
 export const offloaded = (ctx: RuleContext): boolean => ['cpu', 'nvme'].includes(String(ctx.value('offload')));
 

@@ -1,12 +1,13 @@
 // accelerate config YAML (`accelerate launch --config_file x.yaml`, written by `accelerate config`): mixed_precision
 // (reaches the script through ACCELERATE_MIXED_PRECISION), num_processes (total over machines), distributed_type,
-// use_cpu, and the DeepSpeed section (zero_stage, offload devices, deepspeed_config_file). It configures a launch: it adds to the run of
+// use_cpu, the DeepSpeed section (zero_stage, offload devices, deepspeed_config_file) and FSDP's offload. It configures a launch: it adds to the run of
 // the script it launches; given alone (accelerateRun) it is the plan of what it states, whatever script a launcher runs.
 import type { Fact, FactKey, FactValue, OffsetEdit } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { bool, fact, int } from './fields';
 import { ACCELERATE_SCHEMA } from './torch-loop';
 import { offloadOf, type ConfigOverlay } from './deepspeed';
+import { fsdpConfigOffload } from './fsdp-offload';
 import type { Ref, RunDraft } from './run-draft';
 
 export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
@@ -33,6 +34,9 @@ export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
     ['deepspeed_config', 'offload_param_device'],
   ]);
   facts.push(...offload.facts);
+  // FSDP's offload (`fsdp_config.fsdp_offload_params: true`) is the same fact (./fsdp-offload.ts).
+  const fsdp = fsdpConfigOffload(doc);
+  if (fsdp.fact && !offload.facts.length) facts.push(fsdp.fact);
   const refs: Ref[] = [];
   const dsFile = doc.field(['deepspeed_config', 'deepspeed_config_file'], 'deepspeed_config_file');
   if (dsFile && typeof dsFile.value === 'string' && dsFile.value)
@@ -50,7 +54,7 @@ export function accelerateOverlay(doc: ConfigDoc): ConfigOverlay {
       for (const [key, v] of Object.entries(changes) as [FactKey, FactValue][]) {
         const e =
           key === 'offload' && v === 'none'
-            ? offload.keepOnGpu()
+            ? (offload.keepOnGpu() ?? fsdp.keepOnGpu())
             : key === 'precision' && (v === 'bf16' || v === 'fp16')
               ? doc.set(['mixed_precision'], v)
               : undefined;

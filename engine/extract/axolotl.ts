@@ -8,6 +8,7 @@ import { topFields } from './config-doc';
 import { configRun, deepspeedRef } from './config-run';
 import { bool, epochSaveFact, fact, int, type Fields, type Schema } from './fields';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+import { fsdpFieldsOffload, fsdpOffloadFields } from './fsdp-offload';
 
 const SIMPLE: Record<string, FactKey> = {
   base_model: 'model',
@@ -69,6 +70,9 @@ export const AXOLOTL_SCHEMA: Schema = {
       out.push(fact('precision', null, (bf ?? fp)!, `${(bf ?? fp)!.text} (value unknown)`));
     const gc = fields.get('gradient_checkpointing');
     if (gc) out.push(fact('grad_checkpointing', truthy(gc.value) ?? null, gc));
+    // `fsdp_config: {fsdp_offload_params: true}`: FSDP's CPU offload (./fsdp-offload.ts).
+    const offload = fsdpFieldsOffload(fields);
+    if (offload) out.push(offload.fact);
     const tc = fields.get('torch_compile');
     if (tc) out.push(fact('compile', truthy(tc.value) ?? null, tc));
     // Padding: `pad_to_sequence_len: true` pads every batch to sequence_len; with sample_packing the packs fill it.
@@ -139,7 +143,11 @@ export const AXOLOTL_SCHEMA: Schema = {
         if (fields.has('save_strategy')) out.save_strategy = 'steps';
       } else if (key === 'save_steps') out.save_steps = v;
       else if (key === 'logging_steps') out.logging_steps = v;
-      else return undefined;
+      else if (key === 'offload' && v === 'none') {
+        const on = fsdpFieldsOffload(fields);
+        if (!on) return undefined;
+        out[on.name] = false;
+      } else return undefined;
     }
     return out;
   },
@@ -189,6 +197,7 @@ export function extractAxolotl(doc: ConfigDoc): RunDraft {
   // Several datasets are mixed (their sizes add up): read a size only when there is one.
   const ds = doc.length(['datasets']) === 1 ? doc.field(['datasets', '0', 'path'], 'path') : undefined;
   if (ds) fields.set(DATASET_PATH, ds);
+  for (const [k, f] of fsdpOffloadFields(doc)) fields.set(k, f);
   return configRun({
     doc,
     framework: 'axolotl',
@@ -198,6 +207,7 @@ export function extractAxolotl(doc: ConfigDoc): RunDraft {
     fields,
     defaults,
     entryKey: ['base_model'],
+    pathOf: (name) => (name.startsWith('fsdp_config.') ? name.split('.') : [name]),
     refs: deepspeedRef(doc),
     envPrecision: 'unless-mixed',
     adjust: (plan, bf16Capable) => {

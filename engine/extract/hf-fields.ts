@@ -3,6 +3,7 @@
 // ./huggingface.ts.
 import type { Fact, FactKey, FactValue } from '../types';
 import { bool, fact, int, type Field, type Fields, type Schema, type SchemaOptions } from './fields';
+import { fsdpOptionOffload, withoutOffload } from './fsdp-offload';
 
 /** Field → fact key, for the one-to-one cases (also the keyword arguments ./huggingface.ts reads). */
 export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
@@ -109,6 +110,7 @@ export const HF_FIELDS = new Set([
   'use_peft',
   'lora_r',
   'deepspeed',
+  'fsdp',
 ]);
 
 function coerce(key: FactKey, f: Field): FactValue {
@@ -190,6 +192,9 @@ export const HF_SCHEMA: Schema = {
       out.push(fact('padding', 'max_length', pad, `${pad.text}: every example padded to the maximum length`));
     const cpu = fields.get('use_cpu') ?? fields.get('no_cuda');
     if (cpu && bool(cpu.value) === true) out.push(fact('hardware', 'cpu', cpu));
+    // `fsdp: "full_shard offload"`: FSDP's CPU offload (./fsdp-offload.ts).
+    const offload = fsdpOptionOffload(fields.get('fsdp'));
+    if (offload) out.push(offload);
     const q = fields.get('load_in_4bit');
     const lora = fields.get('use_peft') ?? fields.get('lora_r');
     if (q && bool(q.value) === true) out.push(fact('peft', 'qlora', q, `${q.text}: 4-bit quantised base model`));
@@ -218,7 +223,12 @@ export const HF_SCHEMA: Schema = {
               : 'torch_dtype';
         out[name] = DTYPE_NAMES[v];
       } else if (HF_WRITABLE[key]) out[HF_WRITABLE[key]] = v;
-      else return undefined;
+      else if (key === 'offload' && v === 'none') {
+        // `fsdp` without its `offload` option (./fsdp-offload.ts).
+        const rest = withoutOffload(fields.get('fsdp')?.value);
+        if (rest === undefined) return undefined;
+        out.fsdp = rest;
+      } else return undefined;
     }
     return out;
   },

@@ -18,6 +18,7 @@ import { optimizerImplFact } from './optimizer-impl';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
 import { dataParallelFact } from './data-parallel';
+import { pythonFsdpOffload } from './fsdp-offload';
 import { trainingBatchCall } from './tfdata-pipeline';
 import { evaluationOnly, flagBranch, inCode, offByDefault, unusedFunction } from './python-branch';
 
@@ -438,6 +439,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   }
   const dp = dataParallelFact(file, root, text, values);
   if (dp) put(dp);
+  const offload = pythonFsdpOffload(file, root, text, values);
+  if (offload) put(offload);
   const impl = optimizerImplFact(file, text, calls);
   if (impl) put(impl);
   const sync = hostSyncFact(file, root, text);

@@ -54,6 +54,14 @@ export const TORCHTUNE_SCHEMA: Schema = {
     if (ac) out.push(fact('grad_checkpointing', bool(ac.value) ?? null, ac));
     const c = f('compile');
     if (c) out.push(fact('compile', bool(c.value) ?? null, c));
+    // `fsdp_cpu_offload: True`: the distributed recipes' "CPU offload of parameters, gradients, and optimizer states"
+    // (recipes/full_finetune_distributed.py in pytorch/torchtune, 2025), FSDP's offload (./fsdp-offload.ts).
+    const co = f('fsdp_cpu_offload');
+    if (co && bool(co.value) === true)
+      out.push({
+        ...fact('offload', 'cpu', co, `${co.text}: FSDP keeps the training state on the CPU`),
+        form: 'fsdp-offload',
+      });
     const comp = f('model._component_');
     if (comp && typeof comp.value === 'string') {
       const name = comp.value.split('.').pop() ?? '';
@@ -84,6 +92,7 @@ export const TORCHTUNE_SCHEMA: Schema = {
       else if (key === 'micro_batch') out.batch_size = v;
       else if (key === 'grad_accum') out.gradient_accumulation_steps = v;
       else if (key === 'grad_checkpointing') out.enable_activation_checkpointing = v;
+      else if (key === 'offload' && v === 'none') out.fsdp_cpu_offload = false;
       else return undefined;
     }
     return out;

@@ -2,8 +2,10 @@
 // memory only — the file under test and the case's other files, nothing from the host disk. It checks each finding's
 // line, column, end, severity and message; the first finding's fixes (title, applicability, exact output) or that
 // there is none; and, for every fix of every finding, that the fixed text parses, clears that finding and creates no
-// other (no fix that loops). A must-not-fire case first checks that a run was extracted, so it cannot pass by finding
-// nothing. Duplicate cases are rejected.
+// other (no fix that loops): after the fix no finding of the rule is left on the line where the fixed one was, and the
+// rule has fewer findings. A must-not-fire case first checks that a run was extracted, so it cannot pass by finding
+// nothing. Duplicate cases are rejected. test/meta/fixes-clear.test.ts collects every rule's cases through
+// `collectRuleCases` and applies every fix of every must-fire case again, over all the rules at once.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as jsonc from 'jsonc-parser';
@@ -45,7 +47,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 const DEFAULT_FILE = '/case/train.py';
 
-async function analyzeCase(file: string, text: string, files: Record<string, string>, settings: Settings) {
+export async function analyzeCase(file: string, text: string, files: Record<string, string>, settings: Settings) {
   return analyzeText(file, text, settings, memoryReader({ ...files, [file]: text }));
 }
 
@@ -56,7 +58,7 @@ function counts(findings: Finding[]): Map<string, number> {
 }
 
 /** Applies a fix to the case's files (the file under test and the others it touches). */
-function applyFix(file: string, text: string, files: Record<string, string>, edits: OffsetEdit[]) {
+export function applyFix(file: string, text: string, files: Record<string, string>, edits: OffsetEdit[]) {
   const out = { text, files: { ...files } };
   const byFile = new Map<string, OffsetEdit[]>();
   for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
@@ -70,7 +72,91 @@ function applyFix(file: string, text: string, files: Record<string, string>, edi
   return out;
 }
 
+/** Where an offset of a text lands once edits (non-overlapping, of that text) are applied; inside an edit: its start. */
+export function mapOffset(offset: number, edits: OffsetEdit[]): number {
+  let delta = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    if (e.end <= offset) delta += e.newText.length - (e.end - e.start);
+    else if (e.start <= offset) return e.start + delta;
+  }
+  return offset + delta;
+}
+
+export interface CaseInput {
+  file: string;
+  text: string;
+  files: Record<string, string>;
+  settings: Settings;
+}
+
+/**
+ * Applies each fix of each finding of `rule` (those that edit) to the case's files in memory, and asserts that the
+ * fixed files parse, that no finding of the rule is left on the line where the fixed one was (mapped through the
+ * edits), that the rule has fewer findings, and that no other rule gains one. Returns how many fixes it applied.
+ */
+export async function checkEveryFix(rule: Rule, c: CaseInput, findings: Finding[]): Promise<number> {
+  const before = counts(findings);
+  let applied = 0;
+  for (const f of findings.filter((x) => x.code === rule.code))
+    for (const fix of f.fixes) {
+      if (fix.edits.length === 0) continue;
+      applied++;
+      const after = applyFix(c.file, c.text, c.files, fix.edits);
+      const textOf = (p: string) => (p === c.file ? after.text : (after.files[p] ?? after.text));
+      for (const [p, t] of [[c.file, after.text], ...Object.entries(after.files)] as [string, string][])
+        assert.equal(await hasSyntaxErrors(t, p), false, `"${fix.title}" leaves ${p} unparsable:\n${t}`);
+      const again = await analyzeCase(c.file, after.text, after.files, c.settings);
+      const where = f.file;
+      const line = lineColumn(
+        textOf(where),
+        mapOffset(
+          f.span.start,
+          fix.edits.filter((e) => e.file === where),
+        ),
+      ).line;
+      const left = again.findings.filter(
+        (x) => x.code === rule.code && x.file === where && lineColumn(textOf(where), x.span.start).line === line,
+      );
+      assert.deepEqual(
+        left.map((x) => x.message),
+        [],
+        `${rule.code} still fires on line ${line} of ${where} after "${fix.title}":\n${textOf(where)}`,
+      );
+      const now = counts(again.findings);
+      assert.ok(
+        (now.get(rule.code) ?? 0) < (before.get(rule.code) ?? 0),
+        `${rule.code} fires as often after "${fix.title}" (elsewhere):\n${after.text}`,
+      );
+      for (const [code, n] of now)
+        if (code !== rule.code)
+          assert.ok(
+            n <= (before.get(code) ?? 0),
+            `"${fix.title}" creates a ${code} finding: ${again.findings.find((x) => x.code === code)?.message}`,
+          );
+    }
+  return applied;
+}
+
+/** Set by `collectRuleCases`: the rule test files then hand over their cases instead of registering tests. */
+let collector: { rule: Rule; cases: RuleCase[] }[] | undefined;
+
+/** Every `runRuleCases` call made while `load` runs (importing rule test files), as data; no test is registered. */
+export async function collectRuleCases(load: () => Promise<void>): Promise<{ rule: Rule; cases: RuleCase[] }[]> {
+  const out: { rule: Rule; cases: RuleCase[] }[] = [];
+  collector = out;
+  try {
+    await load();
+  } finally {
+    collector = undefined;
+  }
+  return out;
+}
+
 export function runRuleCases(rule: Rule, cases: RuleCase[]): void {
+  if (collector) {
+    collector.push({ rule, cases });
+    return;
+  }
   const seen = new Map<string, string>();
   for (const c of cases) {
     const key = JSON.stringify([c.file ?? DEFAULT_FILE, c.code, c.files ?? {}, c.settings ?? {}]);
@@ -136,26 +222,7 @@ export function runRuleCases(rule: Rule, cases: RuleCase[]): void {
         for (const s of c.fixedIncludes ?? []) assert.ok(fixed.includes(s), `fixed text lacks ${s}:\n${fixed}`);
       }
       // Every fix of every finding: parses, clears its finding, creates no other.
-      const before = counts(a.findings);
-      for (const f of mine)
-        for (const fix of f.fixes) {
-          if (fix.edits.length === 0) continue;
-          const after = applyFix(file, c.code, files, fix.edits);
-          for (const [p, t] of [[file, after.text], ...Object.entries(after.files)] as [string, string][])
-            assert.equal(await hasSyntaxErrors(t, p), false, `"${fix.title}" leaves ${p} unparsable:\n${t}`);
-          const again = await analyzeCase(file, after.text, after.files, settings);
-          const now = counts(again.findings);
-          assert.ok(
-            (now.get(rule.code) ?? 0) < (before.get(rule.code) ?? 0),
-            `${rule.code} still fires after "${fix.title}":\n${after.text}`,
-          );
-          for (const [code, n] of now)
-            if (code !== rule.code)
-              assert.ok(
-                n <= (before.get(code) ?? 0),
-                `"${fix.title}" creates a ${code} finding: ${again.findings.find((x) => x.code === code)?.message}`,
-              );
-        }
+      await checkEveryFix(rule, { file, text: c.code, files, settings }, a.findings);
     });
   }
 }

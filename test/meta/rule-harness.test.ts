@@ -101,3 +101,42 @@ test('the rule tester fails each wrong expectation with what was wrong, and pass
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a fix that clears another finding of the rule but leaves its own on its line fails the fix check', async () => {
+  const { analyzeCase, checkEveryFix, mapOffset } = await import('../helpers/rule-harness');
+  const { mergeSettings } = await import('../../engine/settings');
+  const { mixedPrecisionOff } = await import('../../rules/mixed-precision-off');
+  const c = {
+    file: '/case/train.py',
+    text: FP32,
+    files: {},
+    settings: mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'test' }),
+  };
+  const a = await analyzeCase(c.file, c.text, c.files, c.settings);
+  const real = a.findings.filter((f) => f.code === 'GML101');
+  assert.equal(real.length, 1);
+  // The real bf16 fix clears the finding on line 3.
+  assert.ok((await checkEveryFix(mixedPrecisionOff, c, a.findings)) > 0);
+  // A second finding of the rule whose "fix" adds a line above line 3: the rule has fewer findings afterwards (one
+  // where there were two), but the first one is still on its line, moved to line 4.
+  const moved = {
+    ...real[0],
+    fixes: [
+      {
+        title: 'add a comment above',
+        applicability: 'safe' as const,
+        edits: [{ file: c.file, start: 0, end: 0, newText: '# moved\n' }],
+      },
+    ],
+  };
+  await assert.rejects(
+    checkEveryFix(mixedPrecisionOff, c, [moved, { ...real[0], fixes: [] }]),
+    /GML101 still fires on line 4/,
+  );
+  // Offsets through edits: after an insertion, inside a replacement, before any.
+  const edits = [
+    { file: 'f', start: 0, end: 0, newText: 'ab' },
+    { file: 'f', start: 10, end: 14, newText: 'x' },
+  ];
+  assert.deepEqual([mapOffset(5, edits), mapOffset(12, edits), mapOffset(20, edits)], [7, 12, 19]);
+});

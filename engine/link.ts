@@ -24,6 +24,7 @@ import { submititRuns } from './link/submitit';
 import { withConfigLauncherHardware, withRepoLauncherDevices } from './link/repo-launchers';
 import { withImportedModules } from './link/imports';
 import { withEntryRepoOptimizer } from './link/repo-optimizer';
+import { withFittedModule } from './link/fitted-module';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
@@ -213,6 +214,8 @@ export function linkFile(input: LinkInput): LinkResult {
     // The optimizer an entry script leaves to the helpers or model class it imports and calls (nanoGPT's
     // `model.configure_optimizers(…)`, a re-exported `make_optimizer`): ./link/repo-optimizer.
     if (kind === 'python' || kind === 'shell') drafts = withEntryRepoOptimizer(linker, drafts);
+    // A Lightning script fitting a LightningModule of its project: the module's validation (./link/fitted-module).
+    if (kind === 'python') drafts = withFittedModule(linker, drafts);
     // A Hydra-composed LightningModule (`_target_: pkg.Module`): its configure_optimizers() (./link/model-optimizer).
     if (kind !== 'javascript') drafts = withTargetClassOptimizer(linker, drafts);
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).

@@ -25,6 +25,7 @@ import { withConfigLauncherHardware, withRepoLauncherDevices } from './link/repo
 import { withImportedModules } from './link/imports';
 import { withEntryRepoModel } from './link/repo-model';
 import { withEntryRepoOptimizer } from './link/repo-optimizer';
+import { withFittedModule } from './link/fitted-module';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
@@ -216,6 +217,8 @@ export function linkFile(input: LinkInput): LinkResult {
     if (kind === 'python' || kind === 'shell') drafts = withEntryRepoOptimizer(linker, drafts);
     // The model it leaves to a trainer class or training function it imports and calls: ./link/repo-model.
     if (kind === 'python' || kind === 'shell') drafts = withEntryRepoModel(linker, drafts);
+    // A Lightning script fitting a LightningModule of its project: the module's validation (./link/fitted-module).
+    if (kind === 'python') drafts = withFittedModule(linker, drafts);
     // A Hydra-composed LightningModule (`_target_: pkg.Module`): its configure_optimizers() (./link/model-optimizer).
     if (kind !== 'javascript') drafts = withTargetClassOptimizer(linker, drafts);
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).

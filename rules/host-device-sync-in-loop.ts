@@ -26,13 +26,17 @@ export const hostDeviceSyncInLoop: Rule = {
       'outside any `if` that limits it to some steps (the gradient-accumulation boundary, `if (step + 1) % accum == 0` ' +
       "or accelerate's `sync_gradients`, runs every optimizer step: no limit). Reads: `.item()`, `.cpu()`, " +
       '`.tolist()` of step results, a tensor check a condition takes (`if torch.isnan(loss):`), ' +
+      "a step tensor compared in a condition (`if loss > 1.5 * running_loss:`: Python takes the comparison's truth " +
+      "value), `loss.to('cpu')`, a gradient copied with `.cpu()` (`p.grad.abs().mean().cpu()`), " +
       "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, a project's conversion helper given a step value " +
       "(`utils.to_item(loss.data)`, `to_np(pred)`), and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
       "`writer.add_scalar(..., loss, step)`, `float(loss)`, `logger.info(..., loss)`, a progress bar's " +
       "`set_description`, MLflow's `log_metric`, accelerate's `log`; a module's `self.loss_G` too) — and so are the " +
       'terms summed into the loss when each comes from a call of the step (`dur_loss, prior_loss = model.compute_loss(x)` ' +
-      '… `loss = dur_loss + prior_loss`), the total norm `clip_grad_norm_` returns, and a tensor kept from the loss ' +
-      '(`loss.detach().mean()`); `add_scalar` on any TensorBoard writer object (`logger.add_scalar`). Each line that ' +
+      '… `loss = dur_loss + prior_loss`, or added one by one: `total_loss += w * loss`, a weight never taken), the ' +
+      'total norm `clip_grad_norm_` returns, a tensor kept from the loss (`loss.detach().mean()`), any value handed ' +
+      'over as `x.detach()` (only a tensor has `detach`), and the loss a Lightning `training_step` returns (`return ' +
+      'loss`, `return {"loss": loss}`); `add_scalar` on any TensorBoard writer object (`logger.add_scalar`). Each line that ' +
       'reads is its own finding, on that line ' +
       '(the line that does the waste): two losses read on two lines are two waits, fixed one by one; two reads on one ' +
       'line are one finding. A read in a helper the step calls is reported on its own line (where it is fixed) and on ' +
@@ -51,7 +55,8 @@ export const hostDeviceSyncInLoop: Rule = {
       "process still waits every step; an `if` that holds the backward pass itself, such as a GAN's every-n-critic " +
       'generator update, is the step, not an interval), reads once per epoch after the batch loop, evaluation and ' +
       'inference loops (no backward pass), a step function the file only hands to something unknown ' +
-      "(`register(train_step)`), helpers called only at a logging interval, reads in a helper's own loop, reads in " +
+      "(`register(train_step)`), helpers called only at a logging interval, reads in a helper's own batch loop (a " +
+      'function that runs a whole epoch), a condition that tests no tensor (`if loss is None:`, a step counter), reads in ' +
       'the branch of a loss-scale overflow (a skipped step), the batch as the loader yields it (host data), Lightning ' +
       '`self.log` (it accumulates on the device), reinforcement-learning loops that step a CPU environment, CPU runs; ' +
       'a toy run gets information at most.',

@@ -12,7 +12,8 @@ export const nonResumableCheckpoint: Rule = {
   doc: {
     whatItDoes:
       'Flags `save_only_model=True`, Lightning `ModelCheckpoint(save_weights_only=True)` (information when it keeps ' +
-      'the best model of a monitored metric), or a hand-written loop whose only checkpoints keep the model alone — ' +
+      'the best model of a monitored metric), or a hand-written loop whose only checkpoints keep the model alone ' +
+      '(the saves of the epoch loop and those the training function it calls makes after its batch loop, together) — ' +
       '`torch.save(model.state_dict(), …)`, `torch.save(model, …)`, a dict of weights and counters with no optimizer, ' +
       '`model.save_pretrained(…)`, Keras `save_weights`, `fabric.save(path, {"model": model})`, a saving function ' +
       'of the file that writes only those (reported where it writes them), or a saving helper of another module handed ' +

@@ -12,7 +12,9 @@ export const synchronousDataloader: Rule = {
   doc: {
     whatItDoes:
       "Flags the training `DataLoader` of a GPU run when `num_workers` is 0 — written, or left at PyTorch's default — " +
-      'and a written `dataloader_num_workers=0` in TrainingArguments.',
+      'and a written `dataloader_num_workers=0` in TrainingArguments. In a file of LightningModules run by a Trainer ' +
+      "elsewhere, the training loader is the one each module's `train_dataloader()` returns: each such loader with " +
+      'no workers is its own finding.',
     whyIsThisBad:
       'With no workers, loading, decoding and augmenting each batch happens in the training process while the GPU ' +
       'idles (PyTorch Performance Tuning Guide, "Enable asynchronous data loading and augmentation"; the PyTorch ' +
@@ -38,6 +40,14 @@ export const synchronousDataloader: Rule = {
     // Indexing tensors already in memory is no per-sample work: worker processes would only add overhead.
     if (f.form === 'in-memory-data') return [];
     const edits = setArg(ctx, 'num_workers', hf ? 'dataloader_num_workers' : 'num_workers', 4);
+    // The other training loaders of the file (one per LightningModule of a multi-stage file): each its own finding.
+    const more = (f.also ?? []).map((a) => ({
+      file: f.file,
+      span: a.span,
+      severity: ctx.accelerator ? undefined : ('information' as const),
+      message: 'Batches are loaded in the training process (num_workers=0): the GPU waits for each one.',
+      fixes: [],
+    }));
     return [
       {
         ...at(f),
@@ -45,6 +55,7 @@ export const synchronousDataloader: Rule = {
         message: `Batches are loaded in the training process (num_workers=0${f.origin === 'explicit' ? '' : ', the default'}): the GPU waits for each one.`,
         fixes: edits ? [{ title: 'Load batches in 4 worker processes', applicability: 'unsafe', edits }] : [],
       },
+      ...more,
     ];
   },
 };

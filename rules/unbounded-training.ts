@@ -137,8 +137,10 @@ export const unboundedTraining: Rule = {
     // epoch count.
     // The loop in a module the script calls (a project's `Trainer.training()`) while the script writes the count: on
     // the count, in the file that decides it.
-    const loopHere = written(stop) && (stop.file === ep.file || stop.file === ctx.plan.entry.file);
-    const where = written(stop) && stop.value === false && loopHere ? at(stop) : at(ep);
+    // Lightning's default (no EarlyStopping callback) is placed on the `fit()` call when the script makes one.
+    const placed = !!stop?.file && !!stop.span;
+    const loopHere = placed && (stop.file === ep.file || stop.file === ctx.plan.entry.file);
+    const where = placed && stop.value === false && loopHere ? at(stop) : at(ep);
     const one = (n: number, place: ReturnType<typeof at>) => ({
       ...place,
       message: `${n} epochs with a validation set evaluated but no early stopping: training continues after the model stops improving, and the saving is not known before the run (a fixed schedule may need every epoch). Add ${how}.`,

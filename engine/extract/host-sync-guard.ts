@@ -9,6 +9,7 @@ import { ValueResolver } from './python-values';
 import { enclosingDef } from './python-params';
 import { contains } from './python-scan';
 import { nodesOfType } from '../parse/nodes-of-type';
+import { addedTerms, returnedLoss } from './host-sync-tensors';
 
 const resolvers = new WeakMap<SyntaxNode, ValueResolver>();
 function resolver(root: SyntaxNode): ValueResolver {
@@ -148,6 +149,7 @@ export function lossNames(loop: SyntaxNode): Set<string> {
       if (obj?.type === 'identifier' || (obj?.type === 'attribute' && /^self\.\w+$/.test(obj.text))) out.add(obj.text);
     }
   }
+  for (const n of returnedLoss(loop)) out.add(n);
   return out;
 }
 
@@ -195,6 +197,7 @@ export function stepTensors(loop: SyntaxNode): Set<string> {
     return list.flatMap((e) => terms(e ?? undefined));
   };
   for (const s of sums) for (const t of terms(s)) if (fromCall.has(t.text)) out.add(t.text);
+  for (const n of addedTerms(loop, out, fromCall)) out.add(n);
   // `mean_loss = loss.detach().mean()`: still a tensor on the device (not `.item()`, `.cpu()`, `.tolist()`).
   for (const a of loop.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');

@@ -27,6 +27,7 @@ import {
   stepTensors,
   truthRead,
 } from './host-sync-guard';
+import { comparedTensors, detachedArgument, legacyReads, toHost } from './host-sync-tensors';
 import { enclosingDef } from './python-params';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
@@ -350,6 +351,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
   const calls = findCalls(root, text, [
     'item',
     'cpu',
+    'to',
     'tolist',
     'print',
     'float',
@@ -390,8 +392,11 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     // value the step computed: the same read, one call away.
     const helper =
       HOST_HELPERS.includes(c.name) && c.positional.length === 1 && STEP_VALUE.test(c.positional[0]?.text ?? '');
+    // `loss.to('cpu')` is `loss.cpu()` (./host-sync-tensors toHost).
     const read =
-      helper || (['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.'));
+      helper ||
+      (['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.')) ||
+      toHost(c);
     const logger = LOGGERS.test(c.callee);
     // `if torch.isnan(loss):` (./host-sync-guard truthRead).
     const truth = truthRead(c, STEP_VALUE);
@@ -413,17 +418,19 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
       // `.cpu()` on a module or on data that has not been to the GPU (`x.cpu()` before `.to(device)`) is no sync;
       // only reads of values computed in the step are taken: the loss (by name, or the tensor `backward()` is called
       // on: `c.backward()` … `c.data.cpu()`), outputs, predictions.
-      const stepValue = /loss|out|pred|logit|acc|y_hat|score/i.test(c.callee);
+      // A gradient (`param.grad.abs().mean().cpu()`) is on the parameter's device, filled by the backward pass.
+      const stepValue = /loss|out|pred|logit|acc|y_hat|score|\.grad\b/i.test(c.callee);
       const base = c.callee.split('.')[0] ?? '';
-      if (c.name === 'cpu' && !stepValue && !tensors(loop).has(base) && !movedToDevice(base, c.node, loop)) continue;
+      const copy = c.name === 'cpu' || c.name === 'to';
+      if (copy && !stepValue && !tensors(loop).has(base) && !movedToDevice(base, c.node, loop)) continue;
       if (!helper && loaderData(c, loop)) continue;
       out.push({
         node: c.node,
-        value: helper ? `${c.callee}(…)` : `${c.callee}()`,
-        note: `${c.callee}() on every training step waits for the GPU`,
+        value: helper ? `${c.callee}(…)` : c.name === 'to' ? c.node.text : `${c.callee}()`,
+        note: `${c.name === 'to' ? c.node.text : `${c.callee}()`} on every training step waits for the GPU`,
       });
     } else {
-      const name = passesTensor(c, tensors(loop));
+      const name = passesTensor(c, tensors(loop)) ?? detachedArgument(c);
       if (name)
         out.push({
           node: c.node,
@@ -432,15 +439,8 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
         });
     }
   }
-  // `loss.data[0]`: PyTorch ≤ 0.3's way to read a loss as a Python number (`.item()` since 0.4). Literal part first.
-  if (/\.data\[0\]/i.test(text))
-    for (const m of text.matchAll(/\b\w*loss\w*\.data\[0\]/gi)) {
-      const node = root.descendantForIndex(m.index, m.index + m[0].length - 1);
-      let sub: SyntaxNode | null = node;
-      while (sub && sub.type !== 'subscript') sub = sub.parent;
-      if (!sub || sub.text !== m[0] || !perStep(sub)) continue;
-      out.push({ node: sub, value: m[0], note: `${m[0]} on every training step copies the loss to the host` });
-    }
+  // `loss.data[0]` (PyTorch ≤ 0.3) and `if loss > best:` (./host-sync-tensors).
+  out.push(...legacyReads(root, text, perStep), ...comparedTensors(root, perStep, tensors));
   // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported twice:
   // on its own line, where the fix goes, naming the call that makes it per step; and on that call in the step, which
   // is what runs every step and where a fix may decide how often to read (one finding per call, naming its reads).

@@ -310,11 +310,29 @@ function saveFacts(
       ...weights,
     ];
   }
+  // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration,
+  // a checkpoint of the epoch — weights alone or more (./weights-only), beside the outer loop's own saves.
+  const holder = enclosingDef(step);
+  const around = loop.loops[1];
+  const saves =
+    holder && around && !contains(holder, around)
+      ? holder
+          .descendantsOfType('call')
+          .filter(
+            (c): c is SyntaxNode =>
+              !!c &&
+              c.startIndex >= step.endIndex &&
+              enclosingDef(c)?.id === holder.id &&
+              isSave(c) &&
+              !offByDefaultGuard(c, holder, values),
+          )
+      : [];
   const outer = outerSave;
   if (outer) {
     const at = outer.descendantsOfType('call').find((c) => isSave(c) && !stepSaves.some((s) => s?.id === c!.id))!;
+    const own = outer.descendantsOfType('call').filter(isSave) as SyntaxNode[];
     return [
-      ...weightsOnlyFact(file, root, outer.descendantsOfType('call').filter(isSave) as SyntaxNode[], values),
+      ...weightsOnlyFact(file, root, [...own, ...saves], values),
       epochSaveFact(
         outer === epoch ? epochs : undefined,
         { origin: 'explicit', file, span: spanOf(at) },
@@ -322,29 +340,16 @@ function saveFacts(
       ),
     ];
   }
-  // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration.
-  const holder = enclosingDef(step);
-  const around = loop.loops[1];
-  if (holder && around && !contains(holder, around)) {
-    const after = holder
-      .descendantsOfType('call')
-      .find(
-        (c) =>
-          !!c &&
-          c.startIndex >= step.endIndex &&
-          enclosingDef(c)?.id === holder.id &&
-          isSave(c) &&
-          !offByDefaultGuard(c, holder, values),
-      );
-    if (after)
-      return [
-        epochSaveFact(
-          around === epoch ? epochs : undefined,
-          { origin: 'explicit', file, span: spanOf(after) },
-          `${after.childForFieldName('function')?.text}(…) after each pass of the training loop, once per iteration of the loop that calls it`,
-        ),
-      ];
-  }
+  const after = saves[0];
+  if (after)
+    return [
+      ...weightsOnlyFact(file, root, saves, values),
+      epochSaveFact(
+        around === epoch ? epochs : undefined,
+        { origin: 'explicit', file, span: spanOf(after) },
+        `${after.childForFieldName('function')?.text}(…) after each pass of the training loop, once per iteration of the loop that calls it`,
+      ),
+    ];
   // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
   const outermost = loop.loops[loop.loops.length - 1];
   const colon = outermost.children.find((c) => c?.type === ':');

@@ -4,7 +4,8 @@
 // script's value resolver follows it through the file (locals, parameters and their callers) and asks here for a
 // name the file takes from a module. Only a literal bound exactly once at the top level of a module of this tree is
 // taken, as `inferred` (a value the code reads, found by following imports); a name bound in several modules with
-// different values, or also bound by the script, is left unknown.
+// different values, or also bound by the script, is left unknown — except an instance of a config class of the
+// project the script makes (`config = Config()`, ./config-class), for run lengths.
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal } from '../parse/python-syntax';
 import type { RunDraft } from '../extract/run-draft';
@@ -13,6 +14,7 @@ import { importBindings } from '../extract/python-imports';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Linker } from './linker';
 import { openLengths } from './open-length';
+import { instanceAttribute } from './config-class';
 import * as path from 'node:path';
 
 /** Star imports followed from the script (`train.py` → `data.py` → `conf.py`). */
@@ -35,8 +37,10 @@ export function withImportedLength(
   const walk = new ImportWalk(linker, importRoots(linker, file, text), new Set());
   const self: Mod = { file: path.resolve(file), text, root };
   let taken = 0;
+  // A config class's attributes are read for run lengths only (the batch is another reader's).
+  let lengths = true;
   const values = new ValueResolver(root, findCalls(root, text, ['add_argument']), (name) => {
-    const r = importedValue(walk, self, name);
+    const r = importedValue(walk, self, name, lengths);
     if (r) taken++;
     return r;
   });
@@ -47,6 +51,7 @@ export function withImportedLength(
     // A batch's span is its keyword argument (`batch_size=hp.batch_size`): the value is what is read.
     const bound = exact?.type === 'keyword_argument' ? (exact.childForFieldName('value') ?? undefined) : exact;
     taken = 0;
+    lengths = k !== 'micro_batch';
     const r = bound ? values.resolve(bound) : undefined;
     if (typeof r?.value !== 'number' || taken === 0 || r.value <= 0) continue;
     const said = (f.note ?? k).replace(/\s*(— value unknown|\(value unknown\))$/, '');
@@ -55,7 +60,7 @@ export function withImportedLength(
 }
 
 /** A name the script takes from a module (`epoch` through star imports, `C.epochs`), when its text does not bind it. */
-function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | undefined {
+function importedValue(walk: ImportWalk, self: Mod, name: string, instances = false): Resolved | undefined {
   const [head, attr, more] = name.split('.');
   if (more !== undefined) return undefined;
   const binds = importBindings(self.root, true);
@@ -67,6 +72,9 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
   if (attr !== undefined) {
     // `import conf` / `import conf as C` / `from pkg import conf`: the module's constant.
     const b = binds.filter((x) => x.local === head);
+    // `config = Config()` in the script, the class a config class of the project (./config-class).
+    const inst = b.length === 0 && instances ? instanceAttribute(walk, self, head, attr) : undefined;
+    if (inst) return inst;
     if (b.length > 1 || topLevelBinds(self.root, head) !== 0) return undefined;
     // Not imported by the script: a module a star-imported module imports (`from network import *`, where
     // network.py has `import hyperparams as hp`) — the star import binds every public name (Python reference, "The

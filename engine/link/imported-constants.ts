@@ -10,6 +10,7 @@ import { findCalls, literal } from '../parse/python-syntax';
 import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver, type Resolved } from '../extract/python-values';
 import { importBindings } from '../extract/python-imports';
+import { nodesOfType } from '../parse/nodes-of-type';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Linker } from './linker';
 import { openLengths } from './open-length';
@@ -28,7 +29,7 @@ export function withImportedLength(
 ): void {
   if (!tree || !linker.parser) return;
   // The loop's bound, and the loader's batch read the same way (`DataLoader(batch_size=hp.batch_size)`).
-  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch']);
+  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch', 'grad_accum']);
 
   if (open.length === 0) return;
   const root = tree.rootNode;
@@ -49,7 +50,7 @@ export function withImportedLength(
     taken = 0;
     const r = bound ? values.resolve(bound) : undefined;
     if (typeof r?.value !== 'number' || taken === 0 || r.value <= 0) continue;
-    const said = (f.note ?? k).replace(/\s*(— value unknown|\(value unknown\))$/, '');
+    const said = (f.note ?? k).replace(/\s*(— value unknown|\((not a literal; )?value unknown\))$/, '');
     d.plan.facts.set(k, { ...f, value: r.value, origin: 'inferred', note: `${said}: ${r.via}` });
   }
 }
@@ -67,6 +68,8 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
   if (attr !== undefined) {
     // `import conf` / `import conf as C` / `from pkg import conf`: the module's constant.
     const b = binds.filter((x) => x.local === head);
+    // `config = TrainConfig()` … `config.epochs`: the imported class's default.
+    if (b.length === 0 && topLevelBinds(self.root, head) !== 0) return instanceDefault(walk, self, binds, head, attr);
     if (b.length > 1 || topLevelBinds(self.root, head) !== 0) return undefined;
     // Not imported by the script: a module a star-imported module imports (`from network import *`, where
     // network.py has `import hyperparams as hp`) — the star import binds every public name (Python reference, "The
@@ -74,7 +77,7 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
     const mod = b.length
       ? walk.module(self.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module)
       : starModule(walk, self, head, 0, new Set());
-    return mod ? constantOf(mod, attr) : undefined;
+    return mod ? constantOf(mod, attr) : b.length ? undefined : instanceDefault(walk, self, binds, head, attr);
   }
   // The script binds the name itself (or imports it twice): not ours to fill.
   if (topLevelBinds(self.root, name) !== 0) return undefined;
@@ -86,6 +89,47 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
     return mod ? constantOf(mod, symbol) : undefined;
   }
   return starValue(walk, self, name, 0, new Set());
+}
+
+/**
+ * `config.gradient_accumulation_steps` where the script binds `config` only to `TrainConfig()` — called with no
+ * arguments, the class imported from a module of the tree — and annotates parameters of that name with the class
+ * (`def pre_train(config: TrainConfig)`): the class-level default (`gradient_accumulation_steps: int = 8` of a
+ * dataclass, whose generated `__init__` assigns each field its default, https://docs.python.org/3/library/dataclasses.html;
+ * or a plain class attribute), when the class binds the name once and never assigns `self.<attr>` itself.
+ */
+function instanceDefault(
+  walk: ImportWalk,
+  self: Mod,
+  binds: ReturnType<typeof importBindings>,
+  head: string,
+  attr: string,
+): Resolved | undefined {
+  const made = nodesOfType(self.root, 'assignment')
+    .filter((a) => a?.childForFieldName('left')?.text === head)
+    .map((a) => a?.childForFieldName('right')?.text.trim() ?? '');
+  const typed = [...self.text.matchAll(new RegExp(`[(,]\\s*${head}\\s*:\\s*([\\w.]+)`, 'g'))].map((m) => m[1]);
+  const cls = /^([A-Za-z_]\w*)\(\s*\)$/.exec(made[0] ?? '')?.[1] ?? typed[0];
+  if (!cls || made.some((m) => m !== `${cls}()`) || typed.some((t) => t !== cls)) return undefined;
+  // Every other mention of the class builds it with its defaults (not `TrainConfig(**yaml)`, `TrainConfig.load(…)`).
+  const code = self.text.replace(/^\s*(from|import)\b[^\n]*/gm, '');
+  const uses = [...code.matchAll(new RegExp(`(:\\s*)?\\b${cls}\\b(\\(\\s*\\))?`, 'g'))];
+  if (!uses.some((m) => m[2]) || uses.some((m) => !m[1] && !m[2])) return undefined;
+  const b = binds.find((x) => x.local === cls && x.symbol);
+  const mod = b?.symbol ? walk.module(self.file, b.module) : undefined;
+  const def = mod?.root.namedChildren
+    .map((n) => (n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n))
+    .find((n) => n?.type === 'class_definition' && n.childForFieldName('name')?.text === b?.symbol);
+  const body = def?.childForFieldName('body');
+  if (!mod || !body || new RegExp(`\\bself\\.${attr}\\s*=`).test(def?.text ?? '')) return undefined;
+  const hits = body.namedChildren.flatMap((st) => {
+    const a = st?.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+    return a?.type === 'assignment' && a.childForFieldName('left')?.text === attr ? [a] : [];
+  });
+  const right = hits.length === 1 ? hits[0].childForFieldName('right') : undefined;
+  const v = literal(right);
+  if (v === undefined || v === null || !right) return undefined;
+  return { value: v, node: right, via: `${head} is a ${cls}(): ${attr} = ${right.text} in ${path.basename(mod.file)}` };
 }
 
 /** The one value `name` has among the modules `from m import *` brings in (followed a few levels). */

@@ -43,6 +43,9 @@ export function withImportedLength(
   });
   for (const { d, k, f } of open) {
     if (!f?.span) continue;
+    // `auto_find_batch_size=True`: the Trainer halves the batch after an out-of-memory error, so the written size is
+    // only where it starts (https://huggingface.co/docs/transformers/main_classes/trainer, `auto_find_batch_size`).
+    if (k === 'micro_batch' && d.plan.facts.get('auto_batch')?.value === true) continue;
     const node = root.descendantForIndex(f.span.start, f.span.end);
     const exact = node && node.startIndex === f.span.start && node.endIndex === f.span.end ? node : undefined;
     // A batch's span is its keyword argument (`batch_size=hp.batch_size`): the value is what is read.

@@ -383,6 +383,16 @@ test('a config class imported from the project and built with its defaults gives
   assert.equal(fact(a, 'grad_accum')?.value, 8);
 });
 
+test('must not: with auto_find_batch_size the written batch is only where the Trainer starts', async () => {
+  const script = HF_SCRIPT('config = TrainConfig()\n    pre_train(config)').replace(
+    '        bf16=True,',
+    '        bf16=True,\n        auto_find_batch_size=True,',
+  );
+  const a = await analyze({ 'pre_train.py': script, 'config.py': CONFIG_PY }, 'pre_train.py');
+  assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
+  assert.equal(fact(a, 'grad_accum')?.value, 8);
+});
+
 test('must not: a config class filled from a file (TrainConfig(**yaml), a loader) keeps its values unknown', async () => {
   for (const main of [
     "config = TrainConfig(**load_config('train.yaml'))\n    pre_train(config)",

@@ -22,6 +22,7 @@ export function closeGlobalBatch(plan: RunPlan): void {
   const devices = stated('devices');
   if (f.has('global_batch')) {
     closeAccumulation(f, stated('global_batch'), micro, devices);
+    closeMicroBatch(f, stated('global_batch'), stated('grad_accum'), devices);
     return;
   }
   if (!micro || !accum) return;
@@ -80,11 +81,17 @@ function splitByDataParallel(f: Map<FactKey, Fact>, micro: Stated, accum: Stated
 /**
  * The accumulation a script computes from the global batch (`accum = total_batch_size // (batch_size * world_size)`,
  * left unknown where it is read: a null `grad_accum`), once the global batch, the micro-batch and the device count
- * are all stated: global ÷ (micro × data-parallel devices), when that divides exactly.
+ * are all stated: global ÷ (micro × data-parallel devices), when that divides exactly. A run that states no
+ * accumulation at all but both batches is the same arithmetic: Megatron-LM takes `--global-batch-size` and
+ * `--micro-batch-size` and accumulates global ÷ (micro × data-parallel size) micro-batches per step
+ * (megatron/core/num_microbatches_calculator.py, `ConstantNumMicroBatchesCalculator`), and DeepSpeed derives
+ * `gradient_accumulation_steps` from `train_batch_size` the same way (deepspeed/runtime/config.py,
+ * `_set_batch_related_parameters`).
  */
 function closeAccumulation(f: Map<FactKey, Fact>, global?: Stated, micro?: Stated, devices?: Stated): void {
   const accum = f.get('grad_accum');
-  if (!global || !micro || !devices || !accum || accum.value !== null || accum.origin === 'assumed') return;
+  if (!global || !micro || !devices) return;
+  if (accum && (accum.value !== null || accum.origin === 'assumed')) return;
   if (f.get('data_parallel')?.value === true) return;
   const degree = (k: FactKey) => (typeof f.get(k)?.value === 'number' ? (f.get(k)?.value as number) : 1);
   const model = degree('tp') * degree('pp');
@@ -95,10 +102,41 @@ function closeAccumulation(f: Map<FactKey, Fact>, global?: Stated, micro?: State
   const origin = [global.origin, micro.origin, devices.origin].sort(
     (a, b) => STRENGTH.indexOf(b) - STRENGTH.indexOf(a),
   )[0];
+  const how = `global batch ${global.value} ÷ (micro-batch ${micro.value} × ${dp} data-parallel device${dp === 1 ? '' : 's'}) = ${n}`;
   f.set('grad_accum', {
-    ...accum,
+    ...(accum ?? { key: 'grad_accum', file: micro.file, span: micro.span }),
     value: n,
     origin,
-    note: `global batch ${global.value} ÷ (micro-batch ${micro.value} × ${dp} data-parallel device${dp === 1 ? '' : 's'}) = ${n} — ${accum.note ?? 'accumulation'}`,
+    note: accum
+      ? `${how} — ${accum.note ?? 'accumulation'}`
+      : `${how}: the micro-batches accumulated per optimizer step`,
+  });
+}
+
+/**
+ * The micro-batch of a run that states only the global batch, the accumulation and the devices (open_lm's
+ * `--global-batch-size 512 --accum-freq 32` under `torchrun --nproc-per-node=2`: each GPU takes global ÷ world
+ * samples in accum-freq chunks, open_lm main.py and train.py): global ÷ (accumulation × data-parallel devices), when
+ * that divides exactly and no micro-batch is written.
+ */
+function closeMicroBatch(f: Map<FactKey, Fact>, global?: Stated, accum?: Stated, devices?: Stated): void {
+  if (!global || !accum || !devices || f.has('micro_batch')) return;
+  if (f.get('data_parallel')?.value === true) return;
+  const degree = (k: FactKey) => (typeof f.get(k)?.value === 'number' ? (f.get(k)?.value as number) : 1);
+  const model = degree('tp') * degree('pp');
+  if (model < 1 || devices.value % model !== 0) return;
+  const dp = devices.value / model;
+  const n = global.value / (accum.value * dp);
+  if (!Number.isInteger(n) || n < 1) return;
+  const origin = [global.origin, accum.origin, devices.origin].sort(
+    (a, b) => STRENGTH.indexOf(b) - STRENGTH.indexOf(a),
+  )[0];
+  f.set('micro_batch', {
+    key: 'micro_batch',
+    value: n,
+    origin,
+    file: global.file,
+    span: global.span,
+    note: `global batch ${global.value} ÷ (${accum.value} accumulation step${accum.value === 1 ? '' : 's'} × ${dp} data-parallel device${dp === 1 ? '' : 's'}) = ${n} per device and micro-step`,
   });
 }

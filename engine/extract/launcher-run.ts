@@ -153,19 +153,25 @@ export function launcherOnlyRun(
   };
 }
 /**
- * The per-device batch, sequence length, loader workers and activation checkpointing from flags the shared vocabulary
- * lists for any framework (`--micro_bsz 16`, `--ctx_len 512`, `--grad_cp 1`): `inferred`, since no reader of the
- * script says what they mean. A one-word spelling of a generic row, not a weak one, and only a per-device batch.
+ * The per-device batch, sequence length, loader workers, activation checkpointing and accumulation from flags the
+ * shared vocabulary lists for any framework (`--micro_bsz 16`, `--ctx_len 512`, `--grad_cp 1`, `--accum-freq 32`):
+ * `inferred`, since no reader of the script says what they mean. A one-word spelling of a generic row, not a weak
+ * one; of the batches, a per-device one or a flag that calls itself global (`--global-batch-size 512`: not
+ * `--total_batch_size`, which counts tokens in nanoGPT-style scripts).
  */
-const VOCAB_FLAG_KEYS: FactKey[] = ['micro_batch', 'seq_len', 'num_workers', 'grad_checkpointing'];
+const VOCAB_FLAG_KEYS: FactKey[] = ['micro_batch', 'seq_len', 'num_workers', 'grad_checkpointing', 'grad_accum'];
 const VOCAB_FLAGS = new Map(
   ALIASES.filter(
     (a) =>
       !a.fw &&
       !a.weak &&
-      VOCAB_FLAG_KEYS.includes(a.to as FactKey) &&
+      (VOCAB_FLAG_KEYS.includes(a.to as FactKey) || a.to === 'global_batch') &&
       (a.to !== 'micro_batch' || a.scope === 'per-device'),
-  ).flatMap((a) => a.keys.filter((k) => /^[a-z_]+$/.test(k)).map((k) => [k, a] as const)),
+  ).flatMap((a) =>
+    a.keys
+      .filter((k) => /^[a-z_]+$/.test(k) && (a.to !== 'global_batch' || /^global_/.test(k)))
+      .map((k) => [k, a] as const),
+  ),
 );
 function vocabularyFlags(cmd: LaunchCommand): Fact[] {
   const out: Fact[] = [];

@@ -415,8 +415,10 @@ function readTool(
   const argWords = words.slice(i);
   const a = argFields(file, text, argWords);
   // `--deepspeed ds.json` on the script's command line (HF TrainingArguments); `--deepspeed_config ds.json`
-  // (DeepSpeed's own argument, `deepspeed.add_config_arguments`).
-  const ds = [a.fields.get('deepspeed'), a.fields.get('deepspeed_config')].find((f) => typeof f?.value === 'string');
+  // (DeepSpeed's own argument, `deepspeed.add_config_arguments`); a script's own `--ds_config`/`--deepspeed_cfg`.
+  const ds = [...a.fields].find(
+    ([k, f]) => /^(deepspeed|ds)(_config|_cfg)?$/.test(k) && typeof f.value === 'string',
+  )?.[1];
   // `--train_engine torch_ddp --deepspeed_config ds.json` (WeNet, CosyVoice, FunASR): the engine the script is told
   // to use is not DeepSpeed, so its config is not read.
   const engine = a.fields.get('train_engine')?.value;

@@ -5,6 +5,7 @@ import { assignedTo, literal, spanOf, type CallSite } from '../parse/python-synt
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
+import { datasetBatch, samplerBatch } from './loader-batch';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
 export function importsOf(root: SyntaxNode): Map<string, string> {
@@ -250,7 +251,8 @@ export function dataLoaderFacts(
     splat.get('batch_size');
   // `DataLoader(dataset, batch_size=None)`: the dataset yields whole batches; the batch is the one its constructor
   // is given (`dataset = TokenStream(…, batch_size=args.batch_size)`), when the dataset is a name bound to one call.
-  const own = bs?.value.type === 'none' ? datasetBatch(train, values) : undefined;
+  // `DataLoader(ds, batch_sampler=TwoStreamBatchSampler(…, batch_size, …))`: the sampler's batch (./loader-batch).
+  const own = bs?.value.type === 'none' ? datasetBatch(train, values) : bs ? undefined : samplerBatch(train, values);
   if (own) {
     const r = values.resolve(own.value);
     facts.push({
@@ -259,7 +261,7 @@ export function dataLoaderFacts(
       origin: r.scriptDefault || requiredFlag(r) ? 'script-default' : 'explicit',
       file,
       span: spanOf(own.node),
-      note: `DataLoader(batch_size=None) over a dataset that batches itself: ${own.callee}(batch_size=${own.value.text})${r.via ? ` (${r.via})` : ''}${requiredFlag(r)}`,
+      note: `${own.what}(batch_size=${own.value.text})${r.via ? ` (${r.via})` : ''}${requiredFlag(r)}`,
     });
   } else if (bs) {
     const r = values.resolve(bs.value);
@@ -345,23 +347,6 @@ export function dataLoaderFacts(
  */
 function requiredFlag(r: { value: unknown; dest?: string; scriptDefault?: boolean }): string {
   return r.value === undefined && r.dest && !r.scriptDefault ? ` (no default of argparse --${r.dest})` : '';
-}
-
-/** The `batch_size=` keyword of the call that builds the dataset a `DataLoader(dataset, batch_size=None)` reads. */
-function datasetBatch(
-  loader: CallSite,
-  values: ValueResolver,
-): { node: SyntaxNode; value: SyntaxNode; callee: string } | undefined {
-  const ds = loader.positional[0] ?? loader.kwargs.get('dataset')?.value;
-  if (ds?.type !== 'identifier') return undefined;
-  const rhs = values.localAssignments(ds);
-  if (rhs.length !== 1 || rhs[0].type !== 'call') return undefined;
-  const kw = rhs[0]
-    .childForFieldName('arguments')
-    ?.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'batch_size');
-  const value = kw?.childForFieldName('value');
-  if (!kw || !value) return undefined;
-  return { node: kw, value, callee: rhs[0].childForFieldName('function')?.text ?? 'dataset' };
 }
 
 /** A fact for a literal-or-resolvable argument. */

@@ -196,13 +196,15 @@ export class ValueResolver {
       return this.dictOf(arg, depth + 1);
     }
     // Outside any function: a name bound once in the whole file, in the block that reads it (`if args.epochs is None:
-    // epoches = {…}; args.epochs = epoches[…]`).
+    // epoches = {…}; args.epochs = epoches[…]`), or at the module's top level before it (`config = gmf_config` read
+    // in the epoch loop below: the statement runs, unconditionally, before the loop).
     if (enclosingDef(node)) return undefined;
     const all = nodesOfType(this.root, 'assignment').filter((a) => a?.childForFieldName('left')?.text === node.text);
     let block: SyntaxNode | null = node.parent;
     while (block && block.type !== 'block' && block.type !== 'module') block = block.parent;
     const only = all.length === 1 ? all[0] : undefined;
-    return only?.parent?.parent?.id === block?.id
+    const above = only?.parent?.parent?.type === 'module' && only.endIndex <= node.startIndex;
+    return only?.parent?.parent?.id === block?.id || above
       ? this.dictOf(only?.childForFieldName('right'), depth + 1)
       : undefined;
   }

@@ -54,7 +54,11 @@ function classAttribute(cls: SyntaxNode, attr: string, args: (SyntaxNode | null)
   const where = `${cls.childForFieldName('name')?.text}.${attr}`;
   const found = (node: SyntaxNode, v: unknown): Resolved | undefined =>
     typeof v === 'number' ? { value: v, node, via: `${where} = ${node.text} in ${path.basename(file)}` } : undefined;
-  if (own.length === 1) return right ? found(right, literal(right)) : undefined;
+  // A class attribute is what the instance starts with unless the call may set it: a dataclass's generated
+  // `__init__` takes every field, positionally or by name (https://docs.python.org/3/library/dataclasses.html).
+  const mayBind = (a: SyntaxNode | null) =>
+    !a || a.type !== 'keyword_argument' || a.childForFieldName('name')?.text === attr;
+  if (own.length === 1) return right && !args.some(mayBind) ? found(right, literal(right)) : undefined;
   // `self.attr = …` outside `__init__` (set by a method later) is not the value the instance starts with.
   if (!init || !right || !(init.startIndex <= one[0].startIndex && one[0].endIndex <= init.endIndex)) return undefined;
   if (right.type !== 'identifier') return found(right, literal(right));

@@ -5,7 +5,7 @@
 // name the file takes from a module. Only a literal bound exactly once at the top level of a module of this tree is
 // taken, as `inferred` (a value the code reads, found by following imports); a name bound in several modules with
 // different values, or also bound by the script, is left unknown — except an instance of a config class of the
-// project the script makes (`config = Config()`, ./config-class), for run lengths.
+// project the script makes (`config = Config()`, ./config-class).
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal } from '../parse/python-syntax';
 import type { RunDraft } from '../extract/run-draft';
@@ -30,37 +30,37 @@ export function withImportedLength(
 ): void {
   if (!tree || !linker.parser) return;
   // The loop's bound, and the loader's batch read the same way (`DataLoader(batch_size=hp.batch_size)`).
-  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch']);
+  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch', 'grad_accum']);
 
   if (open.length === 0) return;
   const root = tree.rootNode;
   const walk = new ImportWalk(linker, importRoots(linker, file, text), new Set());
   const self: Mod = { file: path.resolve(file), text, root };
   let taken = 0;
-  // A config class's attributes are read for run lengths only (the batch is another reader's).
-  let lengths = true;
   const values = new ValueResolver(root, findCalls(root, text, ['add_argument']), (name) => {
-    const r = importedValue(walk, self, name, lengths);
+    const r = importedValue(walk, self, name);
     if (r) taken++;
     return r;
   });
   for (const { d, k, f } of open) {
     if (!f?.span) continue;
+    // `auto_find_batch_size=True`: the Trainer halves the batch after an out-of-memory error, so the written size is
+    // only where it starts (https://huggingface.co/docs/transformers/main_classes/trainer, `auto_find_batch_size`).
+    if (k === 'micro_batch' && d.plan.facts.get('auto_batch')?.value === true) continue;
     const node = root.descendantForIndex(f.span.start, f.span.end);
     const exact = node && node.startIndex === f.span.start && node.endIndex === f.span.end ? node : undefined;
     // A batch's span is its keyword argument (`batch_size=hp.batch_size`): the value is what is read.
     const bound = exact?.type === 'keyword_argument' ? (exact.childForFieldName('value') ?? undefined) : exact;
     taken = 0;
-    lengths = k !== 'micro_batch';
     const r = bound ? values.resolve(bound) : undefined;
     if (typeof r?.value !== 'number' || taken === 0 || r.value <= 0) continue;
-    const said = (f.note ?? k).replace(/\s*(— value unknown|\(value unknown\))$/, '');
+    const said = (f.note ?? k).replace(/\s*(— value unknown|\((not a literal; )?value unknown\))$/, '');
     d.plan.facts.set(k, { ...f, value: r.value, origin: 'inferred', note: `${said}: ${r.via}` });
   }
 }
 
 /** A name the script takes from a module (`epoch` through star imports, `C.epochs`), when its text does not bind it. */
-function importedValue(walk: ImportWalk, self: Mod, name: string, instances = false): Resolved | undefined {
+function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | undefined {
   const [head, attr, more] = name.split('.');
   if (more !== undefined) return undefined;
   const binds = importBindings(self.root, true);
@@ -73,7 +73,7 @@ function importedValue(walk: ImportWalk, self: Mod, name: string, instances = fa
     // `import conf` / `import conf as C` / `from pkg import conf`: the module's constant.
     const b = binds.filter((x) => x.local === head);
     // `config = Config()` in the script, the class a config class of the project (./config-class).
-    const inst = b.length === 0 && instances ? instanceAttribute(walk, self, head, attr) : undefined;
+    const inst = b.length === 0 ? instanceAttribute(walk, self, head, attr) : undefined;
     if (inst) return inst;
     if (b.length > 1 || topLevelBinds(self.root, head) !== 0) return undefined;
     // Not imported by the script: a module a star-imported module imports (`from network import *`, where

@@ -17,6 +17,7 @@ import type { Linker } from './linker';
 import { reachedFacts } from './imports-merge';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import { withRepoOptimizer } from './repo-optimizer';
+import { withRepoLoader } from './repo-loader';
 import type { LaunchCommand } from '../extract/launcher';
 import { nodesOfType } from '../parse/nodes-of-type';
 
@@ -75,7 +76,12 @@ export function withImportedModules(
     // may be met after the module that runs the step.
     walk.follow(mod, use.symbol, 1);
   }
-  // No step in the modules: the script's own loop, with the optimizer the code it uses builds (./repo-optimizer).
-  if (!walk.step) return withRepoOptimizer(linker, self, drafts, walk.reached);
-  return reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules, launch);
+  // No step in the modules: the script's own loop, with the optimizer the code it uses builds (./repo-optimizer)
+  // and the batch it hands the helper that builds its DataLoader (./repo-loader).
+  if (!walk.step) return withRepoLoader(linker, self, withRepoOptimizer(linker, self, drafts, walk.reached));
+  return withRepoLoader(
+    linker,
+    self,
+    reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules, launch),
+  );
 }

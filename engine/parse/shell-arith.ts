@@ -92,6 +92,24 @@ export function listCount(inner: string, lookup: (name: string) => string | unde
   return items.length > 0 && items.every((x) => /^\s*\d+\s*$/.test(x)) ? items.length : undefined;
 }
 
+/**
+ * `expr 736 / $NUM_NODES`, `expr $NNODES \* $GPUS_PER_NODE`: expr(1)'s integer arithmetic, each operand and operator a
+ * word of its own (POSIX expr, https://pubs.opengroup.org/onlinepubs/9699919799/utilities/expr.html: `*` written
+ * `\*` or quoted against the shell's globbing, division truncating), over the same subset as `$(( … ))`.
+ */
+function exprValue(inner: string, lookup: (name: string) => string | undefined): number | undefined {
+  const m = /^\s*expr\s+(.+?)\s*$/s.exec(inner);
+  const words = m?.[1].split(/\s+/).map((w) => w.replace(/^\\(?=[-+*/%()])|^(['"])([-+*/%])\1$/, '$2'));
+  const operand = /^(?:\d+|\$\{?[A-Za-z_]\w*\}?)$/;
+  if (!words || !words.every((w, i) => (i % 2 === 0 ? operand.test(w) : /^[-+*/%]$/.test(w)))) return undefined;
+  return words.length % 2 === 1 ? shellArithmetic(words.join(' '), lookup) : undefined;
+}
+
+/** What `$(…)` or backticks yield when nothing need run: a device-list count (`listCount`) or `expr` arithmetic. */
+export function commandValue(inner: string, lookup: (name: string) => string | undefined): number | undefined {
+  return listCount(inner, lookup) ?? exprValue(inner, lookup);
+}
+
 /** `$0`, `${0}`, `${BASH_SOURCE[0]}`, `$BASH_SOURCE`, quoted or not: the launcher's own path. */
 const SELF = String.raw`"?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?"?`;
 /** `$(realpath $0)`, `$(readlink -f "$0")`: the same path, resolved. */

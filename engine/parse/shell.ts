@@ -5,7 +5,7 @@
 // where it is written), and integer arithmetic `$((A * B))` (./shell-arith). Nothing is executed: `$(…)`, backticks
 // and unknown variables stay unresolved (./shell-unset); hand-written: npm's splitters give no source offsets.
 import type { Span } from '../types';
-import { closing, listCount, scriptDirOf, shellArithmetic } from './shell-arith';
+import { closing, commandValue, scriptDirOf, shellArithmetic } from './shell-arith';
 import { unsetInPlainRun } from './shell-unset';
 
 export interface Word {
@@ -281,6 +281,13 @@ function scan(
     if (v === undefined) return { value: raw, ok: false, next };
     return { value: String(v), ok: true, next, ...(fromDefault ? { defaulted: true } : {}) };
   };
+  /** `` `…` ``: the substitutions `$(…)` reads (`` `expr 736 / $NUM_NODES` ``); anything else stays unresolved. */
+  const tick = (j: number): Expansion & { next: number } => {
+    const close = text.indexOf('`', j + 1);
+    const next = close === -1 ? n : close + 1;
+    const v = commandValue(text.slice(j + 1, next - 1), (name) => (unknown.has(name) ? undefined : vars.get(name)));
+    return v === undefined ? { value: text.slice(j, next), ok: false, next } : { value: String(v), ok: true, next };
+  };
   /** Reads `$…` at position j (text[j] === '$'); returns the expansion and the position after it. */
   const dollar = (j: number): Expansion & { next: number } => {
     const c = text[j + 1];
@@ -299,7 +306,7 @@ function scan(
       // `$(( … ))`: integer arithmetic over the variables known here.
       if (text[j + 2] === '(') return arith(text.slice(j + 3, Math.max(j + 3, k - 1)), text.slice(j, next), next);
       const inner = text.slice(j + 2, k);
-      const counted = listCount(inner, (name) => (unknown.has(name) ? undefined : vars.get(name)));
+      const counted = commandValue(inner, (name) => (unknown.has(name) ? undefined : vars.get(name)));
       if (counted !== undefined) return { value: String(counted), ok: true, next };
       // `$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)`: the launcher's own folder (or one above it), relative.
       const self = scriptDirOf(inner);
@@ -451,31 +458,21 @@ function scan(
           if (text[i] === '\\' && i + 1 < n) {
             if (text[i + 1] !== '\n') value += '"\\$`'.includes(text[i + 1]) ? text[i + 1] : text[i] + text[i + 1];
             i += 2;
-          } else if (text[i] === '$') {
-            const e = dollar(i);
+          } else if (text[i] === '$' || text[i] === '`') {
+            const e = text[i] === '$' ? dollar(i) : tick(i);
             value += e.value;
             unresolved ||= !e.ok;
             fromDefault ||= !!e.defaulted;
             i = e.next;
-          } else if (text[i] === '`') {
-            const close = text.indexOf('`', i + 1);
-            unresolved = true;
-            value += text.slice(i, close === -1 ? n : close + 1);
-            i = close === -1 ? n : close + 1;
           } else value += text[i++];
         }
         i++;
-      } else if (d === '$') {
-        const e = dollar(i);
+      } else if (d === '$' || d === '`') {
+        const e = d === '$' ? dollar(i) : tick(i);
         value += e.value;
         unresolved ||= !e.ok;
         fromDefault ||= !!e.defaulted;
         i = e.next;
-      } else if (d === '`') {
-        const close = text.indexOf('`', i + 1);
-        unresolved = true;
-        value += text.slice(i, close === -1 ? n : close + 1);
-        i = close === -1 ? n : close + 1;
       } else if (/[\s;&|<>()]/.test(d)) {
         break;
       } else {

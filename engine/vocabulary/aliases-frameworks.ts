@@ -21,6 +21,10 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('max_steps', 'max_update optimization.max_update', 'int', ['fairseq'], { unit: 'steps', fw: ['fairseq'] }),
   A('epochs', 'max_epoch optimization.max_epoch', 'int', ['fairseq'], { unit: 'epochs', fw: ['fairseq'] }),
   A('grad_accum', 'update_freq optimization.update_freq', 'int', ['fairseq'], { fw: ['fairseq'] }),
+  // `--max-sentences` is fairseq's older name of `--batch-size` (`batch_size`, `"argparse_alias": "--max-sentences"` in
+  // fairseq/dataclass/configs.py; the RoBERTa pre-training README's `MAX_SENTENCES=16 # Number of sequences per batch`):
+  // the sentences of one batch on one GPU.
+  A('micro_batch', 'max_sentences dataset.max_sentences', 'int', ['fairseq'], { scope: 'per-device', fw: ['fairseq'] }),
   // denoising-diffusion-pytorch's Trainer and the projects that copy its names: accumulation and total steps.
   A('grad_accum', 'gradient_accumulate_every training.gradient_accumulate_every', 'int', ['ddpm-trainer']),
   A('max_steps', 'train_num_steps', 'int', ['ddpm-trainer'], { unit: 'steps' }),

@@ -168,7 +168,7 @@ export const ALIASES: Alias[] = [
     'global_batch',
     'global_batch_size train.global_batch_size global_train_batch_size training.global_batch_size total_batch_size effective_batch_size',
     'int',
-    ['megatron', 'litgpt', 'olmo', 'composer', 'torchtitan'],
+    ['megatron', 'litgpt', 'olmo', 'composer', 'torchtitan', 'open-lm'],
     { scope: 'global' },
   ),
   A('global_batch', 'train_batch_size', 'int', ['deepspeed'], { scope: 'global', fw: ['gpt-neox', 'deepspeed'] }),
@@ -184,9 +184,9 @@ export const ALIASES: Alias[] = [
   }),
   A(
     'grad_accum',
-    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_acc grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters',
+    'gradient_accumulation_steps batch_accumulation_per_replica grad_accum grad_acc grad_accum_steps accumulate_grad_batches gradient_accumulation accum_iter accumulation_steps gradient_accumulation_iters accum_freq',
     'int',
-    ['hf', 'lightning', 'deepspeed', 'torchtune', 'neox', 'litgpt', 'composer'],
+    ['hf', 'lightning', 'deepspeed', 'torchtune', 'neox', 'litgpt', 'composer', 'open-lm', 'open-clip'],
   ),
   // --- run length ---
   A(

@@ -52,9 +52,10 @@ export function derive(
     facts.delete('grad_accum');
   // fairseq batches up to `--batch-size` sentences and `--max-tokens` tokens, whichever is reached first
   // (https://fairseq.readthedocs.io/en/latest/command_line_tools.html, "--max-tokens: maximum number of tokens in a
-  // batch", "--batch-size: number of examples in a batch"): with both, the sentences of a batch are not a fixed count.
+  // batch", "--batch-size: number of examples in a batch"): with both, the sentences of a batch are not a fixed count
+  // — unless the cap is one sentence, which every batch holds.
   const cap = facts.get('micro_batch');
-  if (fw?.id === 'fairseq' && extras.has('batch_tokens') && cap && typeof cap.value === 'number')
+  if (fw?.id === 'fairseq' && extras.has('batch_tokens') && cap && typeof cap.value === 'number' && cap.value > 1)
     facts.set('micro_batch', {
       ...cap,
       value: null,

@@ -184,6 +184,13 @@ export const SOURCES = {
     url: 'https://github.com/lucidrains/denoising-diffusion-pytorch/blob/main/denoising_diffusion_pytorch/denoising_diffusion_pytorch.py',
     year: 2024,
   },
+  // open_lm and open_clip: `--accum-freq` ("Update the model every --accum-freq steps"); open_lm's
+  // `--global-batch-size` is the batch over all GPUs, each GPU taking global ÷ world in accum-freq chunks (main.py).
+  'open-lm': { url: 'https://github.com/mlfoundations/open_lm/blob/main/open_lm/params.py', year: 2024 },
+  'open-clip': {
+    url: 'https://github.com/mlfoundations/open_clip/blob/main/src/open_clip_train/params.py',
+    year: 2024,
+  },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

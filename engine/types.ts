@@ -148,7 +148,12 @@ export type FactForm =
    * every config of the repository that sets that key gives 10,000 epochs or more: bounded in name only
    * (./link/project-config-length.ts).
    */
-  | 'placeholder-configs';
+  | 'placeholder-configs'
+  /**
+   * float32 in JAX: what its matmuls run as depends on the hardware (TF32 on Ampere+ GPUs, bf16 passes on TPUs under
+   * XLA's default matmul precision), so no finding is made of it until the hardware is known (../extract/jax.ts).
+   */
+  | 'xla-float32';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

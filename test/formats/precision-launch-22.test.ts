@@ -1,0 +1,69 @@
+// Precision, ZeRO stage and optimizer of runs whose launcher decides them (session 22). Fixtures written for these
+// tests in the style of the pattern; no spent-set file is copied.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, fact } from './helpers';
+
+const values = (a: Awaited<ReturnType<typeof analyze>>, keys: string[]) =>
+  keys.map((k) => fact(a, k as never)?.value ?? null);
+
+/** A loop whose DeepSpeed config is whatever option the project declares for it. */
+const SCRIPT = `import argparse
+import deepspeed
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--ds_cfg_name", type=str, default=None)
+parser.add_argument("--data_config", type=str, default=None)
+args = parser.parse_args()
+cfg = load_settings(args)
+model = build_model()
+engine, _, _, _ = deepspeed.initialize(model=model, model_parameters=model.parameters(), config=cfg.deepspeed_file)
+for step in range(1000):
+    loss = engine(batch())
+    engine.backward(loss)
+    engine.step()
+`;
+const DS = `{
+  "train_micro_batch_size_per_gpu": 6,
+  "gradient_accumulation_steps": 32,
+  "optimizer": {"type": "AdamW", "params": {"lr": 1e-5}},
+  "fp16": {"enabled": true},
+  "zero_optimization": {"stage": 1}
+}
+`;
+
+test("a project's own option for the DeepSpeed JSON (--deepspeed_cfg, --ds_config) on the launcher: its precision, ZeRO stage and optimizer", async () => {
+  for (const flag of ['--deepspeed_cfg', '--ds_config', '--ds_config_file']) {
+    const a = await analyze(
+      {
+        'proj/train.py': SCRIPT,
+        'proj/config/pretrain.json': DS,
+        'proj/scripts/run.sh': `cd "$(dirname "$0")/.."\nARGS="\n    ${flag} ./config/pretrain.json \\\n    --log_path ./tmp\n"\ndeepspeed --num_gpus=2 train.py $ARGS\n`,
+      },
+      'proj/scripts/run.sh',
+    );
+    assert.deepEqual(values(a, ['precision', 'zero_stage', 'optimizer']), ['fp16', 1, 'adamw'], flag);
+  }
+});
+
+test('must not read: a .json under another option, or one under such a name that is no DeepSpeed config', async () => {
+  const other = await analyze(
+    {
+      'proj/train.py': SCRIPT,
+      'proj/config/pretrain.json': DS,
+      'proj/run.sh': 'deepspeed --num_gpus=2 train.py --data_config config/pretrain.json\n',
+    },
+    'proj/run.sh',
+  );
+  assert.deepEqual(values(other, ['precision', 'zero_stage']), [null, null]);
+  const notDs = await analyze(
+    {
+      'proj/train.py': SCRIPT,
+      'proj/config/pretrain.json': '{"fp16": true, "layers": 12, "hidden": 768}\n',
+      'proj/run.sh': 'deepspeed --num_gpus=2 train.py --ds_config config/pretrain.json\n',
+    },
+    'proj/run.sh',
+  );
+  assert.deepEqual(values(notDs, ['precision', 'zero_stage']), [null, null]);
+});

@@ -67,3 +67,44 @@ test('must not read: a .json under another option, or one under such a name that
   );
   assert.deepEqual(values(notDs, ['precision', 'zero_stage']), [null, null]);
 });
+
+const ARGS_BLOCK = (ds: string) => `seed: 0
+train:
+  model_path_or_name: "gpt2"
+  training_args:
+    per_device_train_batch_size: 1
+    gradient_accumulation_steps: 16
+    num_train_epochs: 1
+    save_steps: 75
+${ds}`;
+const ZERO3 =
+  '{"zero_optimization": {"stage": 3}, "bf16": {"enabled": true}, "train_micro_batch_size_per_gpu": "auto"}\n';
+
+test('a TrainingArguments block in a YAML that names its DeepSpeed JSON: the ZeRO stage and precision are that file’s; workers default to 0', async () => {
+  const a = await analyze(
+    {
+      'proj/README.md': 'x\n',
+      'proj/configs/main.yaml': ARGS_BLOCK('    deepspeed: "configs/ds_config.json"\n'),
+      'proj/configs/ds_config.json': ZERO3,
+    },
+    'proj/configs/main.yaml',
+  );
+  assert.deepEqual(values(a, ['zero_stage', 'precision', 'num_workers']), [3, 'bf16', 0]);
+});
+
+test('must not read: a deepspeed key naming a file that is no DeepSpeed config, or none at all', async () => {
+  const other = await analyze(
+    {
+      'proj/README.md': 'x\n',
+      'proj/configs/main.yaml': ARGS_BLOCK('    deepspeed: "configs/labels.json"\n'),
+      'proj/configs/labels.json': '{"zero": 3, "classes": ["a", "b"]}\n',
+    },
+    'proj/configs/main.yaml',
+  );
+  assert.deepEqual(values(other, ['zero_stage', 'precision']), [null, 'fp32']);
+  const none = await analyze(
+    { 'proj/README.md': 'x\n', 'proj/configs/main.yaml': ARGS_BLOCK('') },
+    'proj/configs/main.yaml',
+  );
+  assert.equal(fact(none, 'zero_stage'), undefined);
+});

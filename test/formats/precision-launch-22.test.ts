@@ -108,3 +108,31 @@ test('must not read: a deepspeed key naming a file that is no DeepSpeed config, 
   );
   assert.equal(fact(none, 'zero_stage'), undefined);
 });
+
+test('a LitGPT pre-training config is compiled (pretrain.py always calls torch.compile); a finetuning config is not', async () => {
+  const pretrain = `model_name: tiny-llama-1.1b
+out_dir: out/pretrain/tiny
+precision: bf16-mixed
+initial_checkpoint_dir: checkpoints/TinyLlama
+train:
+  save_interval: 1000
+  global_batch_size: 512
+  micro_batch_size: 8
+  max_tokens: 3000000000
+  max_seq_length: 2048
+devices: auto
+`;
+  const a = await analyze({ 'pretrain.yaml': pretrain }, 'pretrain.yaml');
+  assert.equal(fact(a, 'compile')?.value, true);
+  const finetune = `checkpoint_dir: checkpoints/meta-llama/Llama-3.2-1B
+out_dir: out/finetune/lora
+precision: bf16-true
+train:
+  global_batch_size: 16
+  micro_batch_size: 1
+  epochs: 2
+  max_seq_length: 512
+`;
+  const b = await analyze({ 'lora.yaml': finetune }, 'lora.yaml');
+  assert.equal(fact(b, 'compile')?.value ?? false, false);
+});

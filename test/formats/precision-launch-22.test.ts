@@ -136,3 +136,50 @@ train:
   const b = await analyze({ 'lora.yaml': finetune }, 'lora.yaml');
   assert.equal(fact(b, 'compile')?.value ?? false, false);
 });
+
+const SEG = `import argparse
+import torch
+from torch.utils.data import DataLoader
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch_size", type=int, default=4)
+parser.add_argument("--workers", type=int, default=8)
+args = parser.parse_args()
+model = Net().cuda()
+loader = DataLoader(ds, batch_size=args.batch_size, num_workers=args.workers)
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+for epoch in range(100):
+    for x, y in loader:
+        loss = model(x.cuda()).sum()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+
+test("an SGE/SLURM job whose working folder is a cluster path ending in the checkout's folder runs the script there", async () => {
+  for (const header of ['#$ -wd /cluster/home/me/proj/code/', '#SBATCH --chdir=/cluster/home/me/proj/code']) {
+    const a = await analyze(
+      {
+        'proj/README.md': 'x\n',
+        'proj/code/train_seg.py': SEG,
+        'proj/cluster_configs/job.sh': `#!/bin/bash\n${header}\n#$ -l gpu=true\n\npython train_seg.py --batch_size 2\n`,
+      },
+      'proj/cluster_configs/job.sh',
+    );
+    assert.deepEqual(values(a, ['optimizer', 'num_workers', 'micro_batch']), ['adamw', 8, 2], header);
+  }
+});
+
+test('must not link: a working folder whose name the checkout does not hold', async () => {
+  for (const header of ['#$ -wd /cluster/home/me/elsewhere/', '#SBATCH -D /scratch/me/run']) {
+    const a = await analyze(
+      {
+        'proj/README.md': 'x\n',
+        'proj/code/train_seg.py': SEG,
+        'proj/cluster_configs/job.sh': `#!/bin/bash\n${header}\n\npython train_seg.py --batch_size 2\n`,
+      },
+      'proj/cluster_configs/job.sh',
+    );
+    assert.deepEqual(values(a, ['optimizer', 'num_workers']), [null, null], header);
+  }
+});

@@ -183,3 +183,32 @@ test('must not link: a working folder whose name the checkout does not hold', as
     assert.deepEqual(values(a, ['optimizer', 'num_workers']), [null, null], header);
   }
 });
+
+const LOOP = (extra: string) => `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--export", action="store_true", help="also save the weights as float16 for serving")
+${extra}
+args = parser.parse_args()
+model = Net().cuda()
+optimizer = torch.optim.Adam(model.parameters())
+for epoch in range(10):
+    for x, y in loader:
+        loss = model(x.cuda()).sum()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+
+test('a precision named only in a help text or a comment sets nothing up: the loop trains in fp32', async () => {
+  const a = await analyze({ 'train.py': LOOP('# TODO: try bfloat16 autocast') }, 'train.py');
+  assert.equal(fact(a, 'precision')?.value, 'fp32');
+});
+
+test('must not claim fp32: a dtype value the code passes, or a scaler object it builds', async () => {
+  const dtype = await analyze({ 'train.py': LOOP('policy = make_policy(compute_dtype="bfloat16")') }, 'train.py');
+  assert.equal(fact(dtype, 'precision')?.value, null);
+  const scaler = await analyze({ 'train.py': LOOP('loss_scaler = NativeScaler()') }, 'train.py');
+  assert.equal(fact(scaler, 'precision')?.value, null);
+});

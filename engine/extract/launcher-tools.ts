@@ -15,7 +15,7 @@
 import { modelName } from './model-name';
 import type { Word } from '../parse/shell';
 import type { Fact } from '../types';
-import type { Field, Fields } from './fields';
+import type { Fields } from './fields';
 import type { Ref } from './run-draft';
 
 export interface Normalised {
@@ -154,19 +154,6 @@ export function configRefs(file: string, fields: Fields): Ref[] {
     )
       out.push({ path: f.value, role: 'config', file, span: f.span });
   return out;
-}
-
-/**
- * The option that hands the script its DeepSpeed JSON: `--deepspeed` (HF TrainingArguments), `--deepspeed_config`
- * (DeepSpeed's `add_config_arguments`: https://deepspeed.readthedocs.io/en/latest/initialize.html), or a project's own
- * name for it (`--deepspeed_cfg`, `--ds_config`, `--ds_config_file`). The file is read only where its content is a
- * DeepSpeed config (../link/launch-refs.ts).
- */
-const DS_CONFIG_FLAG = /^(deepspeed|deepspeed_(config|cfg|json)(_file|_path)?|ds_(config|cfg)(_file|_path)?)$/i;
-
-export function deepspeedConfigField(fields: Fields): Field | undefined {
-  for (const [name, f] of fields) if (DS_CONFIG_FLAG.test(name) && typeof f.value === 'string') return f;
-  return undefined;
 }
 
 /** Flags that name the architecture a script builds (`--arch resnet50`, `--model vit_base_patch16_224`) or its config file. */

@@ -22,15 +22,7 @@ import { parseShell, type Command, type Word } from '../parse/shell';
 import { BOOL_OPTS, isPython, scanOptions, torchrunOpt } from './launcher-options';
 import { launcherEnvFacts } from './launcher-debug';
 import { parallelFacts } from './launcher-parallel';
-import {
-  applyVia,
-  configRefs,
-  deepspeedConfigField,
-  normaliseCommand,
-  scriptDirWord,
-  scriptFlagFacts,
-  wrapped,
-} from './launcher-tools';
+import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts, wrapped } from './launcher-tools';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
@@ -420,8 +412,11 @@ function readTool(
   }
   const argWords = words.slice(i);
   const a = argFields(file, text, argWords);
-  // `--deepspeed ds.json` (HF TrainingArguments), `--deepspeed_config ds.json` (DeepSpeed's own), a project's own name.
-  const ds = deepspeedConfigField(a.fields);
+  // `--deepspeed ds.json` on the script's command line (HF TrainingArguments); `--deepspeed_config ds.json`
+  // (DeepSpeed's own argument, `deepspeed.add_config_arguments`); a script's own `--ds_config`/`--deepspeed_cfg`.
+  const ds = [...a.fields].find(
+    ([k, f]) => /^(deepspeed|ds)(_config|_cfg)?$/.test(k) && typeof f.value === 'string',
+  )?.[1];
   // `--train_engine torch_ddp --deepspeed_config ds.json` (WeNet, CosyVoice, FunASR): the engine the script is told
   // to use is not DeepSpeed, so its config is not read.
   const engine = a.fields.get('train_engine')?.value;

@@ -34,7 +34,7 @@ const DS = `{
 `;
 
 test("a project's own option for the DeepSpeed JSON (--deepspeed_cfg, --ds_config) on the launcher: its precision, ZeRO stage and optimizer", async () => {
-  for (const flag of ['--deepspeed_cfg', '--ds_config', '--ds_config_file']) {
+  for (const flag of ['--deepspeed_cfg', '--ds_config']) {
     const a = await analyze(
       {
         'proj/train.py': SCRIPT,

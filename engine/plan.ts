@@ -360,7 +360,11 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
     precision,
     // TensorFlow (≥ 2.4) runs float32 matmuls and convolutions as TF32 on Ampere and later by default; PyTorch's
     // default (true fp32 matmuls, TF32 convolutions) is the core's own default.
-    fp32Matmul: precision === 'fp32' && plan.framework === 'keras' ? 'tf32' : undefined,
+    // JAX's float32 under XLA's default matmul precision likewise (form `xla-float32`, ./extract/jax.ts).
+    fp32Matmul:
+      precision === 'fp32' && (plan.framework === 'keras' || plan.facts.get('precision')?.form === 'xla-float32')
+        ? 'tf32'
+        : undefined,
     // Only image workloads are capped by a loader without workers (the core ignores it for tokens).
     dataLoaderWorkers: num(v('num_workers')),
     region: typeof v('region') === 'string' ? (v('region') as string) : undefined,

@@ -159,7 +159,12 @@ export type FactForm =
    * ZeRO-Offload. In Python, `name` is the keyword a fix sets to False (`offload_params`, `cpu_offload`), or "fsdp" when
    * the span is the word `offload` inside transformers' option string (a fix deletes it); empty when no fix applies.
    */
-  | 'fsdp-offload';
+  | 'fsdp-offload'
+  /**
+   * float32 in JAX: what its matmuls run as depends on the hardware (TF32 on Ampere+ GPUs, bf16 passes on TPUs under
+   * XLA's default matmul precision), so no finding is made of it until the hardware is known (../extract/jax.ts).
+   */
+  | 'xla-float32';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

@@ -34,6 +34,8 @@ export const mixedPrecisionOff: Rule = {
     const precision = ctx.fact('precision');
     if (precision?.value === null && precision.form === 'reader-default' && !ctx.cpu) return readerDefault(ctx);
     if (!precision || precision.value !== 'fp32' || ctx.cpu) return [];
+    // JAX float32 on unknown hardware, or JAX's float32 default that no dtype states: XLA decides what it runs as.
+    if (precision.form === 'xla-float32') return [];
     const acc = ctx.accelerator;
     if (acc && !acc.tensorCores) return [];
     const target = acc && !acc.bf16 ? 'fp16' : 'bf16';

@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { precisionOf } from '../vocabulary/values';
+import { codeText } from './python-code-text';
 import type { ValueResolver } from './python-values';
 import { moduloGuard } from './python-scan';
 import { switchedBy } from './python-branch';
@@ -20,7 +21,7 @@ export const ACCUMULATION =
 
 /**
  * Mixed precision set up some way: apex, timm's scalers, an autocast held in a variable, a precision handed to a
- * framework object, a dtype policy. Comments are left out before testing.
+ * framework object, a dtype policy. Tested on the code that runs (comments, prose strings, unused imports blanked).
  */
 const MIXED_SIGNS =
   /\bfrom apex import amp\b|\bapex\.amp\b|\bamp\.initialize\b|\bamp_autocast\b|\b(Native|Apex|Grad|Loss)\w*Scaler\b|\bloss_scaler\b|\bautocast\b|\bmixed_precision\s*=|\bprecision\s*=\s*['"]?(16|bf16|fp16|bf16-mixed|16-mixed)\b|\bset_global_policy\b|\bmixed_float16\b|\bbfloat16\b|\bfloat16\b/;
@@ -139,7 +140,9 @@ export function unreadPrecision(file: string, root: SyntaxNode, text: string, va
   if (apex?.origin === 'script-default') return apex;
   if (off) return off;
   if (apex) return apex;
-  const sign = MIXED_SIGNS.exec(withoutAmpImports(withoutComments(text)));
+  // The code that runs (./python-code-text): a help text ('use float16 mixed precision'), a docstring or a log
+  // message that names a precision sets nothing up.
+  const sign = MIXED_SIGNS.exec(withoutAmpImports(codeText(text)));
   if (!sign) return undefined;
   return {
     key: 'precision',

@@ -1,5 +1,5 @@
 // JAX / Flax training scripts: an optax optimizer (`optax.adamw(...)`, `optax.MultiSteps(..., every_k_schedule=N)`),
-// the update step (./jax-loop) and its loops, `jax.jit`/`pmap`, Orbax `CheckpointManager` (save_interval_steps) and
+// the update step (./jax-loop) and its loops, Orbax `CheckpointManager` (save_interval_steps) and
 // Flax module dtypes (`nn.Dense(..., dtype=jnp.bfloat16, param_dtype=...)`, Flax HF `from_pretrained(dtype=)`, jmp
 // policies). Conservative on precision: only a dtype written at a module's construction decides it. An explicit
 // float32 is judged only once the hardware is known, and even then XLA's default matmul precision computes float32
@@ -10,6 +10,7 @@ import { callsWithKeyword, findCalls, spanOf, type CallSite, type KwArg } from '
 import type { Fact, FactKey, OffsetEdit, RunPlan } from '../types';
 import { findJaxLoop } from './jax-loop';
 import { COMMON_CALLS, dtypeOf, fileWideFacts } from './python-common';
+import { codeText } from './python-code-text';
 import { loopFacts } from './python-loop';
 import { dataLoaderFacts, importsModule, importsOf, qualified } from './python-scan';
 import { ValueResolver } from './python-values';
@@ -124,18 +125,8 @@ export function extractJax(file: string, text: string, tree: Tree): RunDraft[] {
       note: `optax.MultiSteps(every_k_schedule=${k.text})`,
     });
   else put(frameworkDefault('grad_accum', 1, 'no optax.MultiSteps: one update per batch'));
-  const jit = calls.find(
-    (c) => /(^|\.)(jit|pmap|pjit)$/.test(c.callee) && /^(jax|flax)\b/.test(qualified(c.callee, imports)),
-  );
-  if (jit || /@(?:jax\.|nnx\.)?(?:jit|pmap)\b|@partial\(\s*(?:jax\.)?(?:jit|pmap)/.test(text))
-    put({
-      key: 'compile',
-      value: true,
-      origin: 'explicit',
-      file,
-      span: jit ? spanOf(jit.node) : undefined,
-      note: 'jax.jit / pmap: the step is compiled by XLA',
-    });
+  // `jax.jit`/`pmap` is how JAX runs at all, not the opt-in graph compilation `compile` stands for (torch.compile):
+  // nothing to claim.
   const platform = calls.find(
     (c) =>
       c.callee.endsWith('config.update') &&
@@ -206,13 +197,14 @@ export function extractJax(file: string, text: string, tree: Tree): RunDraft[] {
   };
   const adjust: RunDraft['adjust'] = (p, bf16Capable) => {
     const cur = p.facts.get('precision');
-    if (cur?.value !== 'fp32' || cur.origin !== 'explicit') return;
+    if (cur?.value !== 'fp32' || (cur.origin !== 'explicit' && cur.form !== 'xla-float32')) return;
     const hw = String(p.facts.get('hardware')?.value ?? '');
+    // float32 as the code states it; what the matmuls run as waits for the hardware (form `xla-float32`).
     if (bf16Capable === undefined)
       p.facts.set('precision', {
         ...cur,
-        value: null,
-        note: `${cur.note} — not judged until the hardware is known (XLA computes float32 matmuls as TF32 on Ampere+ GPUs and with bf16 passes on TPUs)`,
+        form: 'xla-float32',
+        note: `${cur.note} — judged once the hardware is known (XLA computes float32 matmuls as TF32 on Ampere+ GPUs and with bf16 passes on TPUs)`,
       });
     else if (matmul?.value === 'fp32')
       p.facts.set('precision', { ...cur, note: `${cur.note}, and ${matmul.call.node.text}: true float32 matmuls` });
@@ -231,6 +223,9 @@ export function extractJax(file: string, text: string, tree: Tree): RunDraft[] {
   };
   return [{ plan, kind: 'jax', envPrecision: 'never', openEnded: false, refs: [], adjust }];
 }
+
+/** A reduced-precision dtype or policy anywhere in the code: the inputs or a module may compute in it. */
+const HALF_WORD = /bfloat16|float16|\bbf16\b|\bfp16\b|\bhalf\b|\bjmp\b|mixed_precision|\bfloat8/i;
 
 /** Precision and weight dtype from module dtypes and jmp policies; returns the float32 dtype arguments (for the fix). */
 function precisionFacts(
@@ -283,6 +278,17 @@ function precisionFacts(
         note: `${halfParams.kw.node.text}`,
       });
     return dt.map((x) => x.kw);
+  } else if (!HALF_WORD.test(codeText(text))) {
+    // JAX arrays and Flax parameters are float32 unless a dtype says otherwise (JAX default dtypes:
+    // https://docs.jax.dev/en/latest/default_dtypes.html; flax.linen `param_dtype=jnp.float32`:
+    // https://flax.readthedocs.io/en/latest/api_reference/flax.linen/layers.html), and nothing in the code asks for less.
+    put({
+      key: 'precision',
+      value: 'fp32',
+      origin: 'framework-default',
+      form: 'xla-float32',
+      note: 'no dtype written at a Flax module and no reduced-precision dtype in the script: JAX computes in float32',
+    });
   } else {
     put({
       key: 'precision',

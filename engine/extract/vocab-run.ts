@@ -7,7 +7,7 @@ import type { EntrySet } from './generic';
 import { detectFramework, defaultNote, signature, type Framework } from '../vocabulary/frameworks';
 import { readVocabulary, type VocabResult } from '../vocabulary/read';
 import type { Fact, FactKey, RunPlan } from '../types';
-import type { RunDraft } from './run-draft';
+import type { Ref, RunDraft } from './run-draft';
 import { bigVisionModel, olmoCoreFacts, zooModel } from './vocab-models';
 import { detectron2ZooModel } from './detection-models';
 import { jobFacts, jobSets } from './vocab-jobs';
@@ -171,7 +171,7 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
     kind: 'vocab',
     envPrecision: 'never',
     openEnded: main.syntax === 'python' || main.syntax === 'shell',
-    refs: [],
+    refs: deepspeedKeyRefs(main),
     adjust:
       fw?.id === 'litgpt'
         ? (p, bf16) => {
@@ -277,4 +277,18 @@ export function fillUnread(draft: RunDraft, sets: EntrySet[]): void {
     });
     if (f.span && f.file) draft.plan.relevantSpans.push({ file: f.file, span: f.span, key: k });
   }
+}
+
+/**
+ * The DeepSpeed JSON a YAML/JSON config names under a `deepspeed:` key (HF TrainingArguments' `deepspeed`, written in
+ * a `training_args:` block or at the top): the linker reads it where its content is a DeepSpeed config. One path only.
+ */
+function deepspeedKeyRefs(set: EntrySet): Ref[] {
+  if (set.syntax !== 'yaml' && set.syntax !== 'json') return [];
+  const named = set.entries.filter(
+    (e) => /^(deepspeed|deepspeed_config)$/i.test(e.path[e.path.length - 1] ?? '') && typeof e.value === 'string',
+  );
+  const paths = [...new Set(named.map((e) => String(e.value)))];
+  if (paths.length !== 1 || !/\.json$/i.test(paths[0])) return [];
+  return [{ path: paths[0], role: 'deepspeed', file: set.file, span: named[0].span }];
 }

@@ -1,18 +1,34 @@
 // A launcher that changes folder before it runs the script (`cd src` then `python main.py …`, CenterNet's
 // experiments/*.sh, run from the repository's root as its README says): the script is looked for under that folder,
 // from the launcher's folder and the folders above it (./linker.ts `resolve`). Only one plain relative `cd` before the
-// command is read (no variables, no `..`, no `~`); any other change of folder leaves the script not found.
+// command is read (no variables, no `..`, no `~`).
+//
+// A cluster job whose working folder is an absolute path on the cluster (SGE `#$ -wd /home/u/proj/code/`, SLURM
+// `#SBATCH --chdir=…`/`-D`, or one `cd /abs/…/code`) runs the script from the checkout's folder of that name: the
+// last one to three folders of the path are looked for the same way (`code/train.py` from `cluster_configs/job.sh`).
+// Any other change of folder leaves the script not found.
 import * as path from 'node:path';
 import type { LaunchCommand } from '../extract/launcher';
 import type { Linker } from './linker';
+
+/** `#$ -wd DIR` (SGE, https://gridscheduler.sourceforge.net/htmlman/htmlman1/qsub.html), `#SBATCH --chdir=DIR` / `-D DIR`. */
+const JOB_DIR = /^#(?:\$[ \t]+-wd|SBATCH[ \t]+(?:--chdir[ \t=]|-D[ \t]))[ \t]*(\S+)/gm;
 
 export function cdTarget(linker: Linker, file: string, text: string, cmd: LaunchCommand): string | undefined {
   const t = cmd.target;
   if (!t || t.kind !== 'script' || path.isAbsolute(t.path)) return undefined;
   const before = text.slice(0, cmd.span.start);
   const cds = [...before.matchAll(/^[ \t]*(?:[\w-]+=\S*[ \t]+)*cd[ \t]+([^\s;&|#]*)[ \t]*(?:$|[;&#])/gm)];
-  if (cds.length !== 1) return undefined;
-  const dir = cds[0][1].replace(/^['"]|['"]$/g, '');
-  if (!dir || /[$`~*?]/.test(dir) || path.isAbsolute(dir) || dir.split('/').includes('..')) return undefined;
-  return linker.resolve(file, path.join(dir, t.path));
+  const jobs = [...before.matchAll(JOB_DIR)];
+  // One `cd`; else, with none, one job working folder.
+  const m = cds.length === 1 ? cds[0] : cds.length === 0 && jobs.length === 1 ? jobs[0] : undefined;
+  const dir = m?.[1].replace(/^['"]|['"]$/g, '');
+  if (!dir || /[$`~*?]/.test(dir) || dir.split('/').includes('..')) return undefined;
+  if (!path.isAbsolute(dir)) return cds.length ? linker.resolve(file, path.join(dir, t.path)) : undefined;
+  const parts = dir.split('/').filter((p) => p && p !== '.');
+  for (let k = 1; k <= Math.min(3, parts.length); k++) {
+    const found = linker.resolve(file, path.join(...parts.slice(-k), t.path));
+    if (found) return found;
+  }
+  return undefined;
 }

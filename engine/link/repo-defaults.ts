@@ -41,11 +41,24 @@ const LAUNCHER = /\.(sh|bash|zsh|slurm|sbatch|pbs|job)$|^makefile$/i;
 const CONFIG = /\.(ya?ml|json|jsonc|toml|cfg|ini|gin|conf)$/i;
 /** Folders that hold no code of the run: version control, caches, environments, outputs, data, tests, docs. */
 const SKIP_DIR =
-  /^(\.|__pycache__$|node_modules$|venv$|\.?env$|site-packages$|outputs?$|logs?$|checkpoints?$|results?$|wandb$|runs$|data$|datasets?$|tests?$|docs?$)/i;
+  /^(\.|__pycache__$|node_modules$|venv$|site-packages$|outputs?$|logs?$|checkpoints?$|results?$|wandb$|runs$|data$|datasets?$|tests?$|docs?$)/i;
+/**
+ * A folder named `env` is a virtual environment only when it holds one (`pyvenv.cfg`, written by `python -m venv`:
+ * https://docs.python.org/3/library/venv.html; conda's `conda-meta`; or `bin` + `lib`, `Scripts` + `Lib`); in RL
+ * projects it is the package of the environments the agent trains in (`rl/nnetworks/env/cartpole_nn.py`).
+ */
+const virtualEnv = (linker: Linker, dir: string, name: string): boolean => {
+  if (!/^env$/i.test(name)) return false;
+  const names = linker.listDir(dir);
+  const has = (n: string) => names.some((x) => x.toLowerCase() === n);
+  return has('pyvenv.cfg') || has('conda-meta') || (has('bin') && has('lib')) || (has('scripts') && has('lib'));
+};
 
 /** Mixed precision, in code or on a command line: any of these and the precision is the project's choice. */
 const MIXED =
   /autocast|GradScaler|\bapex\b|\.half\s*\(|\b(use|enable|with|native)_amp\b|\bamp\b|amp_(enabled|level|backend|dtype|opt)|float16|fp16|bf16|\bfp8\b|mixed[_-]?precision|mixed_(b?float16)|set_(global|dtype)_policy|half_precision|use_half|--half\b|\b16-mixed\b|tf32|matmul_precision|\bjmp\b|--precision\b|deepspeed|\baccelerate\b|\bAccelerator\b|\bprecision\s*[=:]\s*['"]?(16|64|mixed|half|bf)|\bprecision\s*=\s*(args|cfg|config|conf|hparams|opt|params|hp|FLAGS|self)\b/i;
+/** A request for full-precision float32 matmuls. */
+const FULL_MATMUL = /\w*matmul_precision['"]?\W{1,6}(highest|float32)\b/gi;
 /** The same in a config: a key or value of reduced precision (a package list naming accelerate is no switch). */
 const MIXED_CONFIG =
   /autocast|\bapex\b|\b(use|enable|with|native)_amp\b|\bamp\b|amp_(enabled|level|backend|dtype|opt)|float16|fp16|bf16|\bfp8\b|mixed[_-]?precision|mixed_(b?float16)|half_precision|use_half|\b16-mixed\b|tf32|\bprecision['"]?\s*[=:]\s*['"]?(16|bf|half|mixed|amp)/i;
@@ -83,7 +96,10 @@ function signsOf(name: string, raw: string | undefined): FileSigns {
   const none: FileSigns = { out: false, mixed: false, multi: false, update: false, cuda: false, framework: undefined };
   // Whole-line comments say nothing of the run: a licence header's "distributed under the License", a
   // commented-out `# with autocast():`. A launcher's `#SBATCH` lines are kept.
-  const text = code && raw !== undefined ? raw.replace(/^[ \t]*#.*$/gm, '') : raw;
+  // Full-precision matmuls asked for by name (`jax.config.update("jax_default_matmul_precision", "highest")`,
+  // `torch.set_float32_matmul_precision("highest")`, PyTorch's own default: https://pytorch.org/docs/stable/generated/
+  // torch.set_float32_matmul_precision.html, 2025) are fp32, not a word of reduced precision.
+  const text = (code && raw !== undefined ? raw.replace(/^[ \t]*#.*$/gm, '') : raw)?.replace(FULL_MATMUL, '');
   // A code file or launcher that cannot be read could hold the switch; a large config is data.
   if (text === undefined) return { ...none, out: !config };
   if ((code || launcher) && OTHER_DEFAULT.test(text)) return { ...none, out: true };
@@ -174,7 +190,7 @@ function scan(linker: Linker, root: string, st: ReaderState | undefined): Scan {
       for (const name of names) {
         const p = path.join(dir, name);
         if (!isRead(name)) {
-          if (!/\.\w+$/.test(name) && !SKIP_DIR.test(name)) {
+          if (!/\.\w+$/.test(name) && !SKIP_DIR.test(name) && !virtualEnv(linker, p, name)) {
             if (depth === MAX_DEPTH) return out;
             next.push(p);
           }

@@ -340,6 +340,7 @@ export const MORE_FRAMEWORKS: Framework[] = [
     defaults: (f, s) => [
       ['grad_accum', 1, 'gradient_accumulation_steps defaults to 1'],
       ['optimizer', 'adamw_torch', "optim defaults to 'adamw_torch'"],
+      ['num_workers', 0, 'dataloader_num_workers defaults to 0 (data loaded in the main process)'],
       ...(f.has('precision') ||
       any(s, 'max_seq_length', 'max_prompt_length', 'dataset_text_field', 'packing', 'beta', 'num_generations')
         ? []

@@ -267,9 +267,15 @@ export const FRAMEWORKS: Framework[] = [
       s.syntax === 'yaml' &&
       tops(s, 'checkpoint_dir', 'model_name', 'model_config', 'out_dir') &&
       any(s, 'train.micro_batch_size', 'train.global_batch_size', 'train.max_tokens', 'train.epochs'),
-    defaults: (f) => [
+    defaults: (f, s) => [
       ['precision', 'bf16', 'precision unset: LitGPT picks "bf16-mixed" on GPUs with bf16 ("16-mixed" otherwise)'],
       ['save_steps', 1000, 'train.save_interval defaults to 1000 steps'],
+      // A pre-training config (`train.max_tokens`, which litgpt/pretrain.py requires, and no `checkpoint_dir`, which
+      // finetuning requires): pretrain.py compiles the model unconditionally (`model = torch.compile(model)` in main(),
+      // https://github.com/Lightning-AI/litgpt/blob/main/litgpt/pretrain.py).
+      ...(any(s, 'train.max_tokens') && !tops(s, 'checkpoint_dir')
+        ? ([['compile', true, 'litgpt pretrain compiles the model (torch.compile) unconditionally']] as Row[])
+        : []),
       ...(f.has('epochs') || f.has('max_steps') || f.has('train_tokens')
         ? []
         : ([['epochs', 1, 'train.epochs defaults to 1 (finetuning)']] as [FactKey, FactValue, string][])),

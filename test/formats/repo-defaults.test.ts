@@ -99,6 +99,37 @@ test('must not report: a launcher of the repository passes --fp16, or another co
   );
 });
 
+test('full-precision matmuls asked for by name are fp32; "high" (TF32) is a word of reduced precision', async () => {
+  const withCall = (call: string) => TRAINER.replace('import torch\n', `import torch\n\n${call}\n`);
+  const highest = await precision(
+    repo({ 'proj/agents/learner.py': withCall('torch.set_float32_matmul_precision("highest")') }),
+  );
+  assert.equal(highest?.value, 'fp32');
+  const jaxHighest = await precision(
+    repo({ 'proj/agents/learner.py': withCall('jax.config.update("jax_default_matmul_precision", "highest")') }),
+  );
+  assert.equal(jaxHighest?.value, 'fp32');
+  assert.equal(
+    await precision(repo({ 'proj/agents/learner.py': withCall('torch.set_float32_matmul_precision("high")') })),
+    undefined,
+  );
+});
+
+test("an RL project's env/ package is code that is read; a virtual environment named env is not", async () => {
+  // The training update lives in agents/env/: without it the repository shows no update of its own.
+  const rl = repo({ 'proj/agents/learner.py': 'import torch\n', 'proj/agents/env/cartpole_nn.py': TRAINER });
+  assert.equal((await precision(rl))?.value, 'fp32');
+  const amp = TRAINER.replace(
+    '        loss = self.policy.loss(batch)',
+    '        with torch.autocast("cuda"):\n            loss = self.policy.loss(batch)',
+  );
+  assert.equal(await precision(repo({ 'proj/agents/env/cartpole_nn.py': amp })), undefined);
+  // A virtual environment's hundreds of package folders are not the project: they would exhaust the scan's bounds.
+  const packages = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`proj/env/lib/pkg${i}/__init__.pyi`, '']));
+  const venv = repo({ 'proj/env/pyvenv.cfg': 'home = /usr/bin\n', 'proj/env/bin/python': '', ...packages });
+  assert.equal((await precision(venv))?.value, 'fp32');
+});
+
 test('must not report: the repository trains through a library whose default is not fp32', async () => {
   assert.equal(
     await precision(

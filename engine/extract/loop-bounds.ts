@@ -104,9 +104,12 @@ export function countsAcrossEpochs(budget: SyntaxNode, step: SyntaxNode, epoch: 
   if (!counter || !/^(identifier|attribute)$/.test(counter.type)) return false;
   const own = step.childForFieldName('left')?.descendantsOfType('identifier') ?? [];
   if (own.some((id) => id?.text === counter.text)) return false;
+  // A reset assigns the counter anew; `iter_num = iter_num + 1` (SSL4MIS, MisMatch) counts on, as `+=` does.
   const body = epoch.childForFieldName('body');
+  const mentions = (n: SyntaxNode | null) =>
+    !!n && (n.text === counter.text || n.descendantsOfType(counter.type).some((x) => x?.text === counter.text));
   return !(body?.descendantsOfType('assignment') ?? []).some(
-    (a) => a?.childForFieldName('left')?.text === counter.text,
+    (a) => a?.childForFieldName('left')?.text === counter.text && !mentions(a.childForFieldName('right')),
   );
 }
 

@@ -10,7 +10,7 @@ import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard }
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
-import { weightsOnlyFact } from './weights-only';
+import { bestSave, weightsOnlyFact } from './weights-only';
 import {
   breakBound,
   countsAcrossEpochs,
@@ -218,7 +218,9 @@ function saveFacts(
   const stepSaves = step.descendantsOfType('call').filter(isSave);
   // A per-step save behind a flag that is off by default (timm's `save_recovery` under `args.recovery_interval`,
   // default 0) is not the default run's saving; an epoch-level save around it still is.
-  const inStep = stepSaves.find((c) => !offByDefaultGuard(c!, within, values));
+  // A periodic save before a best-model one (`if dice > best:` under the evaluation's `% 200`): the cadence is its.
+  const onSaves = stepSaves.filter((c) => !offByDefaultGuard(c!, within, values));
+  const inStep = onSaves.find((c) => !!c && !bestSave(c)) ?? onSaves[0];
   const offSave = inStep ? undefined : stepSaves[0];
   const flag = offSave ? offByDefaultGuard(offSave, within, values) : undefined;
   // When the step save is off by default, an epoch save counts only if no `if` above it reads a command-line value

@@ -8,7 +8,7 @@
 // config (./named-configs) is applied first and this one only where nothing else was.
 import * as path from 'node:path';
 import { readingFacts } from '../extract/config-reading';
-import { readSets } from '../extract/vocab-run';
+import { readSets, stepBudgetEnds } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import { findCalls, literal } from '../parse/python-syntax';
 import type { SyntaxNode, Tree } from '../parse/python';
@@ -90,6 +90,7 @@ export function withDefaultConfig(
     const weak = (k: FactKey) => {
       if (only && !only.includes(k)) return false;
       const cur = facts.get(k);
+      if (k === 'epochs' && stepBudgetEnds(facts)) return false;
       return !cur || WEAK.includes(cur.origin) || cur.value === null;
     };
     let added = false;

@@ -184,3 +184,18 @@ function rangeOf(iterable: SyntaxNode | null, startOf?: (n: SyntaxNode) => unkno
   if (typeof s === 'number' && s !== 0) return undefined;
   return stop;
 }
+
+/**
+ * `for phase in ['train', 'val']:` between the batch loop and the epoch loop (PyTorch's transfer-learning tutorial,
+ * https://pytorch.org/tutorials/beginner/transfer_learning_tutorial.html): a pass over named phases inside each
+ * epoch, not a loop of the run's length.
+ */
+export const phaseLoop = (loop: SyntaxNode): boolean => {
+  const it = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  return (
+    !!it &&
+    (it.type === 'list' || it.type === 'tuple') &&
+    it.namedChildCount > 0 &&
+    it.namedChildren.every((c) => c?.type === 'string')
+  );
+};

@@ -18,6 +18,7 @@ import {
   neverEnds,
   notEpochs,
   overNamedRange,
+  phaseLoop,
   namedRangeArg,
   rangeArg,
   whileBound,
@@ -54,7 +55,7 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
  * `value_and_grad`, a TF1 `sess.run(train_op)`), also through the functions that call it (two levels).
  */
 export function loopAround(root: SyntaxNode, text: string, backward: CallSite): TrainingLoop {
-  const loops = loopsAround(backward.node);
+  const loops = loopsAround(backward.node).filter((l) => !phaseLoop(l));
   // `for micro in range(accum): … loss.backward()` then `opt.step()` in the loop around it: accumulation, not steps.
   const accum =
     loops.length > 1 && rangeArg(loops[0]) && !stepCallIn(loops[0]) && stepCallIn(loops[1]) ? loops.shift() : undefined;

@@ -17,7 +17,7 @@ import type { Linker } from './linker';
 import { configLookup, schemaOf, projectTop, pythonFiles } from './config-readers';
 import { entrySets } from './vocab';
 
-const CONFIG_FILE = /\.(ya?ml|jsonc?|toml)$/i;
+const CONFIG_FILE = /\.(ya?ml|jsonc?|toml|ini|cfg|conf)$/i;
 const CONFIG_OPTION = /^-{1,2}(c|cfg|config|config[-_]?file|config[-_]?path|opt|options?|hparams|hps|exp[-_]?config)$/i;
 const LOADERS = [
   'load',
@@ -70,7 +70,7 @@ export function withDefaultConfig(
   drafts: RunDraft[],
   only?: FactKey[],
 ): RunDraft[] {
-  if (!tree || !/\.(ya?ml|jsonc?|toml)['"]/.test(text)) return drafts;
+  if (!tree || !/\.(ya?ml|jsonc?|toml|ini|cfg|conf)['"]/.test(text)) return drafts;
   const id = linker.id(file);
   const mine = drafts.filter((d) => d.plan.entry.file === id && d.kind !== 'hf');
   if (mine.length === 0) return drafts;

@@ -287,6 +287,21 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     source.delete('save_steps');
     fact('periodic_save', 'no', off, `${written(off.entry)}: no checkpoint is written`);
   }
+  // kohya sd-scripts: `max_train_epochs`, when given, replaces `max_train_steps` (library/train_util.py declares
+  // `--max_train_epochs` with the help "training epochs (overrides max_train_steps)",
+  // https://github.com/kohya-ss/sd-scripts/blob/main/library/train_util.py): the steps beside it never bound the run.
+  const ep = source.get('epochs');
+  const epochs = facts.get('epochs')?.value;
+  if (
+    ep &&
+    typeof epochs === 'number' &&
+    epochs > 0 &&
+    /(^|\.)max_train_epochs$/.test(ep.key) &&
+    /(^|\.)max_train_steps$/.test(source.get('max_steps')?.key ?? '')
+  ) {
+    facts.delete('max_steps');
+    source.delete('max_steps');
+  }
   // A framework whose `batch_size` is global (T5X, Ultralytics, detectron2): a generic per-device reading of another
   // batch key is the same number seen twice.
   const g = source.get('global_batch');

@@ -137,3 +137,147 @@ test('a `-wd` folder that is not in this tree finds no script of that name elsew
   const a = await analyze(files, 'jobs/seg1.sh');
   assert.equal(value(fact(a, 'save_steps')), null);
 });
+
+const PHASES = `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--epochs', type=int, default=25)
+args = parser.parse_args()
+model = torch.nn.Linear(8, 2).cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001, momentum=0.9)
+loaders = {'train': torch.utils.data.DataLoader(range(64), batch_size=4), 'val': torch.utils.data.DataLoader(range(8))}
+
+
+def train_model(model, num_epochs):
+    for epoch in range(num_epochs):
+        for phase in ['train', 'val']:
+            model.train(phase == 'train')
+            for inputs in loaders[phase]:
+                loss = model(inputs).sum()
+                if phase == 'train':
+                    optimizer.zero_grad()
+                    loss.backward()
+                    optimizer.step()
+        torch.save(model.state_dict(), 'last.pth')
+
+
+train_model(model, args.epochs)
+`;
+
+test('a loop over named phases inside the epoch loop is no epoch loop: the epochs are the loop around it', async () => {
+  const a = await analyze({ 'train.py': PHASES }, 'train.py');
+  assert.equal(value(fact(a, 'epochs')), 25);
+  assert.equal(value(fact(a, 'periodic_save')), 'epoch');
+});
+
+test('with no epoch loop around the phases, the run is one pass over the data, not an unknown count', async () => {
+  const once = PHASES.replace('    for epoch in range(num_epochs):\n', '    if True:\n');
+  const a = await analyze({ 'train.py': once }, 'train.py');
+  assert.equal(value(fact(a, 'epochs')), 1);
+});
+
+const CONF = `[Data]
+num_of_vertices = 307
+
+[Training]
+batch_size = 32
+epochs = 80
+learning_rate = 0.001
+`;
+
+test('a configparser file a script reads by default (`--config x.conf`) fills what its loop reads of it', async () => {
+  const script = `import argparse
+import configparser
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--config', default='configurations/traffic.conf', type=str)
+args = parser.parse_args()
+config = configparser.ConfigParser()
+config.read(args.config)
+training_config = config['Training']
+epochs = int(training_config['epochs'])
+batch_size = int(training_config['batch_size'])
+model = torch.nn.Linear(4, 1).cuda()
+optimizer = torch.optim.Adam(model.parameters())
+loader = torch.utils.data.DataLoader(range(100), batch_size=batch_size)
+for epoch in range(epochs):
+    for x in loader:
+        loss = model(x).mean()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+  const a = await analyze({ 'train.py': script, 'configurations/traffic.conf': CONF }, 'train.py');
+  assert.equal(value(fact(a, 'epochs')), 80);
+  // A `.conf` file that is no INI (a bare list of options) states nothing.
+  const b = await analyze({ 'train.py': script, 'configurations/traffic.conf': '--epochs 80\n' }, 'train.py');
+  assert.equal(value(fact(b, 'epochs')), null);
+});
+
+const KOHYA = (epochs: string) => `[Basics]
+pretrained_model_name_or_path = "/models/base.safetensors"
+train_data_dir = "/data/images"
+max_train_steps = 8000
+${epochs}
+
+[Save]
+save_every_n_epochs = 1
+
+[Optimizer]
+train_batch_size = 4
+optimizer_type = "AdamW"
+unet_lr = 1e-4
+`;
+
+test('kohya sd-scripts: max_train_epochs replaces max_train_steps, so the steps written beside it are no budget', async () => {
+  const a = await analyze({ 'lora.toml': KOHYA('max_train_epochs = 6') }, 'lora.toml');
+  assert.equal(value(fact(a, 'epochs')), 6);
+  assert.equal(value(fact(a, 'max_steps')), null);
+  // Without max_train_epochs the steps bound the run.
+  const b = await analyze({ 'lora.toml': KOHYA('') }, 'lora.toml');
+  assert.equal(value(fact(b, 'max_steps')), 8000);
+  // An epoch count under another name (a trainer where the steps win) leaves the steps alone.
+  const c = await analyze({ 'lora.toml': KOHYA('num_train_epochs = 6') }, 'lora.toml');
+  assert.equal(value(fact(c, 'max_steps')), 8000);
+});
+
+const EPOCH_FN = `import torch
+
+
+def train_one_epoch(loader, model, optimizer, epoch):
+    model.train()
+    for x in loader:
+        loss = model(x).mean()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+const MAIN = `import torch
+import Config as config
+from engine import train_one_epoch
+
+
+def main_loop():
+    model = torch.nn.Linear(4, 1).cuda()
+    optimizer = torch.optim.Adam(model.parameters(), lr=config.learning_rate)
+    loader = torch.utils.data.DataLoader(range(64), batch_size=config.batch_size)
+    for epoch in range(config.epochs):
+        train_one_epoch(loader, model, optimizer, epoch)
+
+
+if __name__ == '__main__':
+    main_loop()
+`;
+const SETTINGS = 'learning_rate = 1e-3\nbatch_size = 4\nepochs = 2000\n';
+
+test('a loop around an imported epoch function, bounded by an imported config module, runs that many epochs', async () => {
+  const files = { 'train_model.py': MAIN, 'engine.py': EPOCH_FN, 'Config.py': SETTINGS };
+  const a = await analyze(files, 'train_model.py');
+  assert.equal(value(fact(a, 'epochs')), 2000);
+  // A script that sets the count itself before the loop: the module's constant is not the run's.
+  const set = MAIN.replace('def main_loop():\n', 'def main_loop():\n    config.epochs = 3 * len(range(7))\n');
+  const b = await analyze({ ...files, 'train_model.py': set }, 'train_model.py');
+  assert.notEqual(value(fact(b, 'epochs')), 2000);
+});

@@ -281,3 +281,27 @@ test('a loop around an imported epoch function, bounded by an imported config mo
   const b = await analyze({ ...files, 'train_model.py': set }, 'train_model.py');
   assert.notEqual(value(fact(b, 'epochs')), 2000);
 });
+
+const RL_LAUNCH = (budget: string) => `python train.py \\
+    env=lunarlander \\
+    algorithm=ppo \\
+    ${budget} \\
+    algorithm.K_epochs=30 \\
+    algorithm.gamma=0.98 \\
+    train.save_frequency=10 \\
+    train.learning_rate=0.0003 \\
+    buffer.batch_size=512
+`;
+
+test('a reinforcement-learning run counted in timesteps saves every N iterations, not every N optimizer steps', async () => {
+  const a = await analyze({ 'run_ppo.sh': RL_LAUNCH('train.total_timesteps=500') }, 'run_ppo.sh');
+  assert.equal(value(fact(a, 'periodic_save')), 'steps');
+  assert.equal(value(fact(a, 'save_steps')), null);
+  // Evaluation episodes are no budget of the run: the interval stays a step cadence.
+  const b = await analyze({ 'run_ppo.sh': RL_LAUNCH('train.num_eval_episodes=5') }, 'run_ppo.sh');
+  assert.equal(value(fact(b, 'save_steps')), 10);
+  // A timestep count with no environment, discount or replay buffer is no episode budget (a diffusion schedule).
+  const plain = RL_LAUNCH('train.total_timesteps=500').replace(/ {4}(env|algorithm\.gamma)=[^\n]*\n/g, '');
+  const c = await analyze({ 'run_ppo.sh': plain }, 'run_ppo.sh');
+  assert.equal(value(fact(c, 'save_steps')), 10);
+});

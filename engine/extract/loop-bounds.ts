@@ -104,9 +104,12 @@ export function countsAcrossEpochs(budget: SyntaxNode, step: SyntaxNode, epoch: 
   if (!counter || !/^(identifier|attribute)$/.test(counter.type)) return false;
   const own = step.childForFieldName('left')?.descendantsOfType('identifier') ?? [];
   if (own.some((id) => id?.text === counter.text)) return false;
+  // A reset assigns the counter anew; `iter_num = iter_num + 1` (SSL4MIS, MisMatch) counts on, as `+=` does.
   const body = epoch.childForFieldName('body');
+  const mentions = (n: SyntaxNode | null) =>
+    !!n && (n.text === counter.text || n.descendantsOfType(counter.type).some((x) => x?.text === counter.text));
   return !(body?.descendantsOfType('assignment') ?? []).some(
-    (a) => a?.childForFieldName('left')?.text === counter.text,
+    (a) => a?.childForFieldName('left')?.text === counter.text && !mentions(a.childForFieldName('right')),
   );
 }
 
@@ -181,3 +184,18 @@ function rangeOf(iterable: SyntaxNode | null, startOf?: (n: SyntaxNode) => unkno
   if (typeof s === 'number' && s !== 0) return undefined;
   return stop;
 }
+
+/**
+ * `for phase in ['train', 'val']:` between the batch loop and the epoch loop (PyTorch's transfer-learning tutorial,
+ * https://pytorch.org/tutorials/beginner/transfer_learning_tutorial.html): a pass over named phases inside each
+ * epoch, not a loop of the run's length.
+ */
+export const phaseLoop = (loop: SyntaxNode): boolean => {
+  const it = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  return (
+    !!it &&
+    (it.type === 'list' || it.type === 'tuple') &&
+    it.namedChildCount > 0 &&
+    it.namedChildren.every((c) => c?.type === 'string')
+  );
+};

@@ -10,7 +10,7 @@ import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard }
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
-import { weightsOnlyFact } from './weights-only';
+import { bestSave, weightsOnlyFact } from './weights-only';
 import {
   breakBound,
   countsAcrossEpochs,
@@ -18,6 +18,7 @@ import {
   neverEnds,
   notEpochs,
   overNamedRange,
+  phaseLoop,
   namedRangeArg,
   rangeArg,
   whileBound,
@@ -54,7 +55,7 @@ export function findTrainingLoop(root: SyntaxNode, text: string): TrainingLoop |
  * `value_and_grad`, a TF1 `sess.run(train_op)`), also through the functions that call it (two levels).
  */
 export function loopAround(root: SyntaxNode, text: string, backward: CallSite): TrainingLoop {
-  const loops = loopsAround(backward.node);
+  const loops = loopsAround(backward.node).filter((l) => !phaseLoop(l));
   // `for micro in range(accum): … loss.backward()` then `opt.step()` in the loop around it: accumulation, not steps.
   const accum =
     loops.length > 1 && rangeArg(loops[0]) && !stepCallIn(loops[0]) && stepCallIn(loops[1]) ? loops.shift() : undefined;
@@ -218,7 +219,9 @@ function saveFacts(
   const stepSaves = step.descendantsOfType('call').filter(isSave);
   // A per-step save behind a flag that is off by default (timm's `save_recovery` under `args.recovery_interval`,
   // default 0) is not the default run's saving; an epoch-level save around it still is.
-  const inStep = stepSaves.find((c) => !offByDefaultGuard(c!, within, values));
+  // A periodic save before a best-model one (`if dice > best:` under the evaluation's `% 200`): the cadence is its.
+  const onSaves = stepSaves.filter((c) => !offByDefaultGuard(c!, within, values));
+  const inStep = onSaves.find((c) => !!c && !bestSave(c)) ?? onSaves[0];
   const offSave = inStep ? undefined : stepSaves[0];
   const flag = offSave ? offByDefaultGuard(offSave, within, values) : undefined;
   // When the step save is off by default, an epoch save counts only if no `if` above it reads a command-line value

@@ -252,6 +252,16 @@ export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft 
   return added ? draft : draft;
 }
 
+/**
+ * An epoch loop whose bound the loop reader could not read around a batch loop that breaks at a step budget it did
+ * read (SSL4MIS's `max_epoch = max_iterations // len(trainloader) + 1`): the budget ends the run, and no config's
+ * epoch count stands for that loop's bound.
+ */
+export const stepBudgetEnds = (facts: Map<FactKey, Fact>): boolean =>
+  facts.get('epochs')?.value === null &&
+  typeof facts.get('max_steps')?.value === 'number' &&
+  facts.get('max_steps')?.origin !== 'inferred';
+
 /** Keys a script reader may leave unread (an expression it cannot follow) that the file's own settings can state. */
 const UNREAD_FILLED: FactKey[] = ['micro_batch', 'epochs', 'max_steps', 'global_batch'];
 
@@ -270,6 +280,7 @@ export function fillUnread(draft: RunDraft, sets: EntrySet[]): void {
     if (cur.file !== draft.plan.entry.file) continue;
     // A batch the reader found divided over the processes is the global one: per device it stays unknown.
     if (k === 'micro_batch' && facts.has('global_batch')) continue;
+    if (k === 'epochs' && stepBudgetEnds(facts)) continue;
     facts.set(k, {
       ...f,
       origin: 'inferred',

@@ -174,7 +174,7 @@ export function weightsOnlyFact(file: string, root: SyntaxNode, saves: SyntaxNod
  * pins the loop's counter to one value (`if epoch == args.num_epochs:`, the final export). A save to a path named
  * "best" made every epoch is neither.
  */
-function bestSave(save: SyntaxNode): boolean {
+export function bestSave(save: SyntaxNode): boolean {
   const conds: SyntaxNode[] = [];
   let p = save.parent;
   for (; p && !/^(for_statement|while_statement|function_definition)$/.test(p.type); p = p.parent) {

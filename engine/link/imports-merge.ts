@@ -268,15 +268,15 @@ function callerLoopFacts(
   const what = call.childForFieldName('function')?.text;
   if (n && !hasLength && !notEpochs(n.text)) {
     const r = args.values.resolve(n);
-    if (typeof r.value === 'number')
-      out.push({
-        key: 'epochs',
-        value: r.value,
-        origin: r.scriptDefault ? 'script-default' : 'explicit',
-        file: id(r.node ? args.fileOf(r.node) : mod.file),
-        span: spanOf(r.node ?? n),
-        note: `for … in range(${n.text}) around ${what}(…)${r.via ? ` (${r.via})` : ''}`,
-      });
+    // Unread here (`range(config.epochs)`, `import Config as config`): open on its bound for ./imported-constants.
+    out.push({
+      key: 'epochs',
+      value: typeof r.value === 'number' ? r.value : null,
+      origin: r.scriptDefault ? 'script-default' : 'explicit',
+      file: id(r.node ? args.fileOf(r.node) : mod.file),
+      span: spanOf(r.node ?? n),
+      note: `for … in range(${n.text}) around ${what}(…)${r.via ? ` (${r.via})` : ''}`,
+    });
   }
   const saves = outer
     .descendantsOfType('call')
@@ -350,7 +350,7 @@ function offer(facts: Map<FactKey, Fact>, f: Fact, scriptId: string): boolean {
   // Only the vocabulary's reading of the script itself: a launcher's or a config's value is what the run is given.
   const guessed = cur?.origin === 'inferred' && cur.file === scriptId && codeRead;
   if (cur && STATED.has(cur.origin) && cur.value !== null && !guessed) return false;
-  if (cur && f.value === null) return false;
+  if (cur && f.value === null && (f.key !== 'epochs' || cur.origin !== 'assumed')) return false;
   if (cur && !STATED.has(f.origin) && cur.origin !== 'assumed') return false;
   facts.set(f.key, f);
   return true;

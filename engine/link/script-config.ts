@@ -8,7 +8,7 @@
 // config (./named-configs) is applied first and this one only where nothing else was.
 import * as path from 'node:path';
 import { readingFacts } from '../extract/config-reading';
-import { readSets } from '../extract/vocab-run';
+import { readSets, stepBudgetEnds } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import { findCalls, literal } from '../parse/python-syntax';
 import type { SyntaxNode, Tree } from '../parse/python';
@@ -17,7 +17,7 @@ import type { Linker } from './linker';
 import { configLookup, schemaOf, projectTop, pythonFiles } from './config-readers';
 import { entrySets } from './vocab';
 
-const CONFIG_FILE = /\.(ya?ml|jsonc?|toml)$/i;
+const CONFIG_FILE = /\.(ya?ml|jsonc?|toml|ini|cfg|conf)$/i;
 const CONFIG_OPTION = /^-{1,2}(c|cfg|config|config[-_]?file|config[-_]?path|opt|options?|hparams|hps|exp[-_]?config)$/i;
 const LOADERS = [
   'load',
@@ -70,7 +70,7 @@ export function withDefaultConfig(
   drafts: RunDraft[],
   only?: FactKey[],
 ): RunDraft[] {
-  if (!tree || !/\.(ya?ml|jsonc?|toml)['"]/.test(text)) return drafts;
+  if (!tree || !/\.(ya?ml|jsonc?|toml|ini|cfg|conf)['"]/.test(text)) return drafts;
   const id = linker.id(file);
   const mine = drafts.filter((d) => d.plan.entry.file === id && d.kind !== 'hf');
   if (mine.length === 0) return drafts;
@@ -90,6 +90,7 @@ export function withDefaultConfig(
     const weak = (k: FactKey) => {
       if (only && !only.includes(k)) return false;
       const cur = facts.get(k);
+      if (k === 'epochs' && stepBudgetEnds(facts)) return false;
       return !cur || WEAK.includes(cur.origin) || cur.value === null;
     };
     let added = false;

@@ -287,6 +287,31 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     source.delete('save_steps');
     fact('periodic_save', 'no', off, `${written(off.entry)}: no checkpoint is written`);
   }
+  // kohya sd-scripts: `max_train_epochs`, when given, replaces `max_train_steps` (library/train_util.py declares
+  // `--max_train_epochs` with the help "training epochs (overrides max_train_steps)",
+  // https://github.com/kohya-ss/sd-scripts/blob/main/library/train_util.py): the steps beside it never bound the run.
+  const ep = source.get('epochs');
+  const epochs = facts.get('epochs')?.value;
+  if (
+    ep &&
+    typeof epochs === 'number' &&
+    epochs > 0 &&
+    /(^|\.)max_train_epochs$/.test(ep.key) &&
+    /(^|\.)max_train_steps$/.test(source.get('max_steps')?.key ?? '')
+  ) {
+    facts.delete('max_steps');
+    source.delete('max_steps');
+  }
+  // A reinforcement-learning run measured in episodes or environment timesteps (`--n_episodes`,
+  // `train.total_timesteps`): its save interval counts those iterations, not optimizer steps (one rollout runs many
+  // updates, or none): a periodic save, with no step cadence.
+  const has = (re: RegExp) =>
+    sets.some((s) => s.entries.some((e) => e.value !== null && re.test(norm(e.path[e.path.length - 1] ?? ''))));
+  const rl = has(RL_BUDGET) && has(RL_SETTING);
+  if (rl && source.get('save_steps')) {
+    facts.delete('save_steps');
+    source.delete('save_steps');
+  }
   // A framework whose `batch_size` is global (T5X, Ultralytics, detectron2): a generic per-device reading of another
   // batch key is the same number seen twice.
   const g = source.get('global_batch');
@@ -353,6 +378,11 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
       unread.add(to);
   return { facts, extras, unread, signals, edit: editor(facts, source) };
 }
+
+/** The budget of a reinforcement-learning run: episodes or environment timesteps, not optimizer steps. */
+const RL_BUDGET = /^((n_|num_|max_|total_|train_)?episodes|(max_|total_)timesteps)$/;
+/** A setting only a reinforcement-learning run has (a diffusion model's `timesteps` is no episode budget). */
+const RL_SETTING = /^(env|env_id|env_name|gamma|discount|gae_lambda|buffer_size|replay_size|buffer_length|tau)$/;
 
 /** A checkpoint hook told to count iterations (mmengine `CheckpointHook(interval=5000, by_epoch=False)`). */
 function byIteration(sets: EntrySet[], e: Entry): boolean {

@@ -22,7 +22,8 @@ export function readEntries(
     if (/\.ya?ml$/i.test(file)) return yamlEntries(file, text);
     if (/\.jsonc?$/i.test(file)) return jsonEntries(file, text);
     if (/\.toml$/i.test(file)) return tomlEntries(file, text);
-    if (/\.(ini|cfg)$/i.test(file)) return iniEntries(file, text);
+    // `.conf` too: a `configparser` file a script reads by default (`--config configurations/PEMS04.conf`).
+    if (/\.(ini|cfg|conf)$/i.test(file)) return iniEntries(file, text);
     if (/\.gin$/i.test(file)) return ginEntries(file, text);
     if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return shellEntries(file, text, preset);
     if (/\.pyi?$/i.test(file) && tree) return pythonEntries(file, text, tree);

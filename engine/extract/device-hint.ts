@@ -1,4 +1,5 @@
-// Where a plain PyTorch or Lightning script runs, from its device strings (used by ./torch-loop and ./lightning).
+// Where a plain PyTorch or Lightning script runs, from its device strings (used by ./torch-loop and ./lightning), and the
+// GPU branch of a Lightning count that falls back to the CPU (./lightning).
 import type { SyntaxNode } from '../parse/python';
 import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';

@@ -1,4 +1,5 @@
-// Where a plain PyTorch or Lightning script runs, from its device strings (used by ./torch-loop and ./lightning).
+// Where a plain PyTorch or Lightning script runs, from its device strings (used by ./torch-loop and ./lightning), and the
+// GPU branch of a Lightning count that falls back to the CPU (./lightning).
 import type { SyntaxNode } from '../parse/python';
 import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
@@ -46,4 +47,16 @@ export function deviceHint(file: string, root: SyntaxNode, text: string): Fact |
     span: spanOf(at.parent ?? at),
     note: `device "${at.text}" and no CUDA device in this file`,
   };
+}
+
+/**
+ * The count of the GPU branch of a setting that falls back to the CPU when no GPU is there (`gpus=1 if
+ * torch.cuda.is_available() else 0`, `devices=1 if str(device).startswith("cuda") else None`, Lightning 1.x tutorials):
+ * on a GPU machine the run takes that many devices. The CPU branch is the CPU convention's (a run that is not judged).
+ */
+export function gpuBranchCount(written: string): number | undefined {
+  const m = /=\s*(\d+|\[[\d\s,]*\])\s+if\s+(.+?)\s+else\s+(0|None|\[\s*\]|(['"])cpu\4)\s*,?\s*$/s.exec(written);
+  if (!m || !/\bcuda\b|is_available\s*\(|\bgpus?\b|device_count\s*\(/i.test(m[2])) return undefined;
+  const n = m[1].startsWith('[') ? m[1].split(',').filter((x) => /\d/.test(x)).length : Number(m[1]);
+  return n > 0 ? n : undefined;
 }

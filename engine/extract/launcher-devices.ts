@@ -34,6 +34,7 @@ const SHORT: Record<string, string> = {
   '-n': '--ntasks',
   '-C': '--constraint',
   '-p': '--partition',
+  '-w': '--nodelist',
 };
 
 /**
@@ -142,6 +143,12 @@ export interface Resources {
   nodes?: { value: number; opt: SchedOpt };
   tasksPerNode?: { value: number; opt: SchedOpt };
   tasks?: { value: number; opt: SchedOpt };
+  /**
+   * A batch job whose options request no accelerator at all (no `--gres`/`--gpus*`, no GPU partition, constraint or
+   * account): the scheduler gives it no GPU (SLURM: "GPUs are not allocated unless requested",
+   * https://slurm.schedmd.com/gres.html), so a command that states no device count of its own runs on CPUs.
+   */
+  cpu?: Fact;
 }
 
 /** `gpu:8`, `gpu:a100:8`, `gpu:a100:8,tmpfs:10G` → type and count. */
@@ -205,6 +212,14 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
         if (int !== undefined) r.nodes = { value: int, opt: o };
         break;
       }
+      case '--nodelist': {
+        // `--nodelist=dill-sage`: the job runs on the hosts named (https://slurm.schedmd.com/sbatch.html#OPT_nodelist);
+        // a bracketed range (`gpu[01-04]`) or a host file is not counted here. `--nodes` says it where both are written.
+        const hosts = o.value.split(',').filter((h) => h.trim());
+        if (hosts.length && hosts.every((h) => /^[A-Za-z0-9][\w.-]*$/.test(h.trim())))
+          r.nodes ??= { value: hosts.length, opt: o };
+        break;
+      }
       case '--ntasks-per-node':
       case '--tasks-per-node':
         if (int !== undefined) r.tasksPerNode = { value: int, opt: o };
@@ -253,6 +268,17 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
       }
     }
   }
+  const job = opts.filter((o) => o.text.startsWith('#'));
+  if (job.length && !r.perNode && !r.total && !r.gpusPerTask && !r.hardware)
+    if (!opts.some((o) => /gpu|gres|cuda|tpu|accel/i.test(`${o.name}=${o.value}`) || PARTITION_GPU.test(o.value)))
+      r.cpu = {
+        origin: 'inferred',
+        file,
+        span: job[0].span,
+        key: 'hardware',
+        value: 'cpu',
+        note: `the job requests no GPU (${job.length > 3 ? `${job[0].text}, … ${job.length} options` : job.map((o) => o.text).join(', ')}): a CPU run`,
+      };
   return r;
 }
 

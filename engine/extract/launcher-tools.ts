@@ -17,6 +17,7 @@ import type { Word } from '../parse/shell';
 import type { Fact } from '../types';
 import type { Fields } from './fields';
 import type { Ref } from './run-draft';
+import type { DeviceFact } from './launcher-devices';
 
 export interface Normalised {
   words: Word[];
@@ -223,4 +224,35 @@ function deviceCount(name: string, v: unknown): number | undefined {
   if (name === 'gpu_ids')
     return (typeof v === 'number' && v >= 0) || (typeof v === 'string' && /^\d+$/.test(v)) ? 1 : undefined;
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100_000 ? v : undefined;
+}
+
+/**
+ * `tune run`: `--nproc_per_node` × `--nnodes` (torchrun's options, which torchtune passes on), else a recipe named
+ * `*_single_device` (`lora_finetune_single_device`), which runs in one process on one device
+ * (https://pytorch.org/torchtune/stable/recipes/recipes_overview.html: "single-device" recipes; the `_distributed`
+ * ones are launched with `--nproc_per_node`).
+ */
+export function tuneDevices(
+  file: string,
+  recipe: Word | undefined,
+  opts: Map<string, { value?: Word; word: Word }>,
+): DeviceFact | undefined {
+  const np = opts.get('--nproc_per_node');
+  const n = np?.value && !np.value.unresolved && /^\d+$/.test(np.value.text) ? Number(np.value.text) : undefined;
+  if (np?.value && n) {
+    const nn = opts.get('--nnodes')?.value;
+    const nodes = nn && !nn.unresolved && /^\d+$/.test(nn.text) ? Number(nn.text) : 1;
+    const note = `tune run --nproc_per_node ${np.value.text}`;
+    return { origin: 'explicit', file, span: np.word.span, key: 'devices', value: n * nodes, note, perNode: !nn };
+  }
+  if (!np && recipe && !recipe.unresolved && /_single_device$/.test(recipe.text))
+    return {
+      origin: 'explicit',
+      file,
+      span: recipe.span,
+      key: 'devices',
+      value: 1,
+      note: `tune run ${recipe.text}: a single-device recipe, one process on one device`,
+    };
+  return undefined;
 }

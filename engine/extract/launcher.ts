@@ -23,7 +23,15 @@ import { parseShell, type Command, type Word } from '../parse/shell';
 import { BOOL_OPTS, isPython, scanOptions, torchrunOpt } from './launcher-options';
 import { launcherEnvFacts } from './launcher-debug';
 import { parallelFacts } from './launcher-parallel';
-import { applyVia, configRefs, normaliseCommand, scriptDirWord, scriptFlagFacts, wrapped } from './launcher-tools';
+import {
+  applyVia,
+  configRefs,
+  normaliseCommand,
+  scriptDirWord,
+  scriptFlagFacts,
+  tuneDevices,
+  wrapped,
+} from './launcher-tools';
 import type { Fact, FactValue, OffsetEdit, Span } from '../types';
 import { type Field, type FieldWriter, type Fields } from './fields';
 import type { Ref } from './run-draft';
@@ -113,8 +121,8 @@ function fromDefaults(text: string, cmd: Command, facts: Fact[]): Fact[] {
 
 /** Scheduler options (`#SBATCH`, `#PBS`, `srun`) applied to a command: hardware, and devices where it states none. */
 function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: boolean): void {
-  const hardware = r.hardware ?? hardwareOfName(file);
-  if (hardware && !lc.facts.some((f) => f.key === 'hardware')) lc.facts.push(hardware);
+  const hw = r.hardware ?? hardwareOfName(file) ?? (lc.facts.some((f) => f.key === 'devices') ? undefined : r.cpu);
+  if (hw && !lc.facts.some((f) => f.key === 'hardware')) lc.facts.push(hw);
   const devices = lc.facts.find((f) => f.key === 'devices') as DeviceFact | undefined;
   const nodes = r.nodes?.value ?? 1;
   if (!devices || devices.value === null) {
@@ -340,16 +348,8 @@ function readTool(
     tool = 'tune';
     const r = scanOptions(text, words, 2, BOOL_OPTS.torchrun);
     opts = r.opts;
-    const np = opts.get('--nproc_per_node');
-    const n = num(np?.value);
-    if (np?.value && n)
-      facts.push({
-        ...base(np.word),
-        key: 'devices',
-        value: n * (num(opts.get('--nnodes')?.value) ?? 1),
-        note: `tune run --nproc_per_node ${np.value.text}`,
-        perNode: !opts.has('--nnodes'),
-      } as Fact);
+    const td = tuneDevices(file, words[r.next], opts);
+    if (td) facts.push(td);
     // `tune run <recipe> --config x.yaml key=value …`
     const rest = words.slice(r.next + 1);
     const ci = rest.findIndex((w) => w.text === '--config' || w.text.startsWith('--config='));

@@ -20,7 +20,7 @@ import {
 } from './fields';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { dataLoaderFacts, importsModule, importsOf, qualified } from './python-scan';
-import { deviceHint } from './device-hint';
+import { deviceHint, gpuBranchCount } from './device-hint';
 import { FROM_ARGPARSE, trainerFlags } from './lightning-args';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
@@ -49,6 +49,8 @@ export function lightningPrecision(v: FactValue | undefined): string | undefined
 
 function devicesOf(f: Field): number | undefined {
   const v = f.value;
+  const branch = v === undefined ? gpuBranchCount(f.text) : undefined;
+  if (branch) return branch;
   if (typeof v === 'number') return v > 0 ? v : undefined;
   if (typeof v === 'string') {
     if (/^\d+$/.test(v.trim())) return Number(v);

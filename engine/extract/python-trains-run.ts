@@ -15,7 +15,7 @@ import type { RunDraft } from './run-draft';
 import type { TrainingEvidence } from './python-trains';
 import { mediaSave, NOT_STATE, writesMedia } from './save-names';
 import { savesWhileTraining } from './loop-saves';
-import { singleDevice } from './single-device';
+import { SINGLE_PROCESS, singleDevice } from './single-device';
 
 /**
  * Mixed or reduced precision anywhere in the file: no fp32 default then. A `precision` setting counts where it is
@@ -247,7 +247,9 @@ export function statedDevices(
   given?: (option: string) => boolean,
 ) {
   const cur = facts.get('devices');
-  if (cur && cur.origin !== 'assumed') return;
+  // The one device judged from the script alone is judged again with the modules its run calls (they may set up more).
+  const again = others.length > 0 && cur?.note?.startsWith(SINGLE_PROCESS);
+  if (cur && cur.origin !== 'assumed' && !again) return;
   const multi = findCalls(tree.rootNode, text, ['multi_gpu_model']).find((c) => c.kwargs.has('gpus'));
   const n = multi ? literal(multi.kwargs.get('gpus')?.value) : undefined;
   if (multi && typeof n === 'number' && Number.isInteger(n) && n > 0) {
@@ -269,6 +271,7 @@ export function statedDevices(
   }
   const one = singleDevice(file, text, tree, others, given);
   if (one) facts.set('devices', one);
+  else if (again) facts.delete('devices');
 }
 
 /** Words a generic run's label gives for why the file is a training run. */

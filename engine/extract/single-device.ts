@@ -16,21 +16,21 @@ import type { Fact } from '../types';
 import { switchedOff } from './device-switch';
 import { visibleInScript } from './visible-devices';
 import { codeText } from './python-code-text';
+import { libraryTrainer, ownTrainers, trainerCallPattern } from './own-trainers';
+import { usedDefinitions, withoutLiteralSettings } from './used-definitions';
 
 /** The first words of the note: how ../link/repo-launchers knows the count was inferred here. */
 export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper or launcher seen';
 
 /**
  * More than one device set up, or possible, somewhere in the run's files: the one device named is not the whole run.
- * A `Trainer(…)` (Hugging Face, Lightning) spreads over every visible GPU by default, so it counts too — unless the run
- * defines a `Trainer` class of its own (`class Trainer(object):`), whose calls are the project's.
+ * A library `Trainer(…)` (Hugging Face, TRL, Lightning) spreads over every visible GPU by default, so it counts too —
+ * unless the class is the project's own (./own-trainers), whose calls run what its code shows.
  */
 const MULTI_DEVICE =
-  /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|nproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices\b(?!\(\s*(['"]\w+['"])?\s*\)\s*\[\s*0\s*\])|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|(?<![A-Za-z])TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|device_map\s*=\s*['"](auto|balanced|balanced_low_0|sequential)['"]|\b(SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)Trainer\s*\(/;
-const LIBRARY_TRAINER = /\bTrainer\s*\(/;
-/** Without a trainer class of its own, a library `Trainer(...)` is a mechanism too. */
-const MECHANISM_OR_TRAINER = new RegExp(`${MULTI_DEVICE.source}|${LIBRARY_TRAINER.source}`);
-const OWN_TRAINER = /^[ \t]*class\s+Trainer\s*(\((?![^)]*Trainer)[^)]*\))?\s*:/m;
+  /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|\bnproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices\b(?!\(\s*(['"]\w+['"])?\s*\)\s*\[\s*0\s*\])|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|(?<![A-Za-z])TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|device_map\s*=\s*['"](auto|balanced|balanced_low_0|sequential)['"]/;
+/** The mechanisms and the library trainer calls (those not in `own`), as one pattern for ./device-switch. */
+const mechanismsOf = (own: Set<string>) => new RegExp(`${MULTI_DEVICE.source}|${trainerCallPattern(own)}`);
 
 /**
  * One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, a module or tensor moved with `.cuda()` (the current device),
@@ -49,9 +49,11 @@ export const ONE_CUDA =
 const TF_JAX =
   /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|jax|flax|deepctr|deepmatch|spektral|keras_cv|keras_nlp|keras_hub|tensorflow_recommenders|deepxde)\b.*$/m;
 
-/** A multi-device mechanism in any of these texts. */
-export function multiDevice(texts: string[], own = texts.some((t) => OWN_TRAINER.test(t))): boolean {
-  return texts.map(codeText).some((t) => MULTI_DEVICE.test(t) || (!own && LIBRARY_TRAINER.test(t)));
+/** A multi-device mechanism in any of these texts; `own`: the project's trainer classes (./own-trainers). */
+export function multiDevice(texts: string[], own = ownTrainers(texts)): boolean {
+  return texts
+    .map((t) => codeText(withoutLiteralSettings(t)))
+    .some((t) => MULTI_DEVICE.test(t) || libraryTrainer(t, own));
 }
 
 /**
@@ -62,10 +64,13 @@ export function singleDevice(
   file: string,
   text: string,
   tree: Tree,
-  others: { file: string; text: string }[] = [],
+  all: { file: string; text: string }[] = [],
   given?: (option: string) => boolean,
 ): Fact | undefined {
-  const own = [text, ...others.map((o) => o.text)].some((t) => OWN_TRAINER.test(t));
+  // What each module contributes: its top-level code and the definitions the run uses (./used-definitions).
+  const importers = [text, ...all.map((o) => o.text)];
+  const others = all.map((o) => ({ file: o.file, text: usedDefinitions(o.file, o.text, importers) }));
+  const own = ownTrainers([text, ...others.map((o) => o.text)], localIn(others));
   if (
     multiDevice(
       others.map((o) => o.text),
@@ -75,10 +80,8 @@ export function singleDevice(
     return undefined;
   // The entry's own mechanisms may all sit behind an option that is off by default (./device-switch).
   const mechanism = multiDevice([text], own);
-  const off = mechanism
-    ? switchedOff(text, tree.rootNode, own ? MULTI_DEVICE : MECHANISM_OR_TRAINER, given)
-    : undefined;
-  if (mechanism && !off) return visibleDataParallel(file, text, tree, given);
+  const off = mechanism ? switchedOff(text, tree.rootNode, mechanismsOf(own), given) : undefined;
+  if (mechanism && !off) return visibleDataParallel(file, text, tree, own, given);
   // Whether the file runs something at its top level: asked only where it decides.
   let ran: boolean | undefined;
   const runs = () => (ran ??= runsAtTop(text, tree));
@@ -127,6 +130,17 @@ export function singleDevice(
   };
 }
 
+/** Whether a module an import names is one of the run's own files (`trainers` for `…/trainers.py`, a package folder). */
+const localIn =
+  (others: { file: string }[]) =>
+  (module: string): boolean =>
+    others.some((o) =>
+      o.file
+        .replace(/\\/g, '/')
+        .split('/')
+        .some((part) => part === module || part === `${module}.py`),
+    );
+
 /** The file does something when run: a `__main__` guard, or a loop or call at its top level. */
 export function runsAtTop(text: string, tree: Tree): boolean {
   if (/__name__\s*==\s*['"]__main__['"]/.test(text)) return true;
@@ -159,10 +173,12 @@ function visibleDataParallel(
   file: string,
   text: string,
   tree: Tree,
+  own: Set<string>,
   given?: (option: string) => boolean,
 ): Fact | undefined {
   if (!/\bDataParallel\w*\s*\(/.test(text)) return undefined;
-  if (PROCESSES.test(text) && !switchedOff(text, tree.rootNode, PROCESSES, given)) return undefined;
+  const processes = new RegExp(`${PROCESSES.source}|${trainerCallPattern(own)}`);
+  if (processes.test(text) && !switchedOff(text, tree.rootNode, processes, given)) return undefined;
   const v = visibleInScript(tree.rootNode, text, given ?? (() => false));
   if (!v) return undefined;
   if (v.n > 1 && /device_ids|\bDataParallel\w*\s*\([^)]*,/.test(text)) return undefined;

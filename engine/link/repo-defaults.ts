@@ -25,6 +25,7 @@
 import * as path from 'node:path';
 import type { RunDraft } from '../extract/run-draft';
 import { multiDevice, ONE_CUDA, SINGLE_PROCESS } from '../extract/single-device';
+import { ownTrainers } from '../extract/own-trainers';
 import type { Fact } from '../types';
 import type { ReaderState } from './reader';
 import type { Linker } from './linker';
@@ -54,6 +55,24 @@ const virtualEnv = (linker: Linker, dir: string, name: string): boolean => {
   return has('pyvenv.cfg') || has('conda-meta') || (has('bin') && has('lib')) || (has('scripts') && has('lib'));
 };
 
+/**
+ * A folder named `env` that holds code rather than a Python environment (an RL project's `nnetworks/env/` of
+ * per-environment networks): a virtual environment holds `pyvenv.cfg` (https://peps.python.org/pep-0405/), a conda
+ * environment `conda-meta`, and neither keeps Python files at its top.
+ */
+function codeFolder(linker: Linker, name: string, dir: string): boolean {
+  if (!/^env$/i.test(name)) return false;
+  const names = linker.listDir(dir);
+  return names.some((n) => CODE.test(n)) && !names.some((n) => /^(pyvenv\.cfg|conda-meta)$/.test(n));
+}
+
+/**
+ * A conda environment file (`name:`/`channels:` beside `dependencies:`) lists packages, not settings: a `distributed`
+ * or `apex` package pinned there switches nothing on
+ * (https://docs.conda.io/projects/conda/en/latest/user-guide/tasks/manage-environments.html#create-env-file-manually).
+ */
+const CONDA_ENV = (text: string) => /^dependencies\s*:/m.test(text) && /^(channels|name)\s*:/m.test(text);
+
 /** Mixed precision, in code or on a command line: any of these and the precision is the project's choice. */
 const MIXED =
   /autocast|GradScaler|\bapex\b|\.half\s*\(|\b(use|enable|with|native)_amp\b|\bamp\b|amp_(enabled|level|backend|dtype|opt)|float16|fp16|bf16|\bfp8\b|mixed[_-]?precision|mixed_(b?float16)|set_(global|dtype)_policy|half_precision|use_half|--half\b|\b16-mixed\b|tf32|matmul_precision|\bjmp\b|--precision\b|deepspeed|\baccelerate\b|\bAccelerator\b|\bprecision\s*[=:]\s*['"]?(16|64|mixed|half|bf)|\bprecision\s*=\s*(args|cfg|config|conf|hparams|opt|params|hp|FLAGS|self)\b/i;
@@ -74,6 +93,8 @@ const OTHER_DEFAULT =
 /** The project's own training update: a backward pass and an optimizer step, a TF update, an optax or Keras fit. */
 const UPDATE =
   /\.backward\s*\(|apply_gradients\s*\(|\.minimize\s*\(|GradientTape\s*\(|optax\.|\.fit\s*\(|train_op\b|value_and_grad\s*\(/;
+/** A config key `device` set to one CUDA device. */
+const CONFIG_CUDA = /^[ \t]*["']?device["']?[ \t]*[:=][ \t]*["']?cuda(:\d+)?["']?[ \t]*,?[ \t]*(#.*)?$/m;
 const FRAMEWORK = /^\s*(?:from|import)\s+(torch|tensorflow|keras|jax|flax|tf_keras)\b/m;
 
 /** What one file says. */
@@ -89,7 +110,11 @@ interface FileSigns {
   framework: string | undefined;
 }
 
-function signsOf(name: string, raw: string | undefined): FileSigns {
+/**
+ * What one file says. `local`: whether a module it imports from is the repository's own (a top-level folder or module,
+ * or one beside the file), so that a `Trainer` imported from it is the project's class (../extract/own-trainers).
+ */
+function signsOf(name: string, raw: string | undefined, local?: (module: string) => boolean): FileSigns {
   const code = CODE.test(name);
   const launcher = LAUNCHER.test(name);
   const config = !code && !launcher;
@@ -103,12 +128,16 @@ function signsOf(name: string, raw: string | undefined): FileSigns {
   // A code file or launcher that cannot be read could hold the switch; a large config is data.
   if (text === undefined) return { ...none, out: !config };
   if ((code || launcher) && OTHER_DEFAULT.test(text)) return { ...none, out: true };
+  if (config && CONDA_ENV(text)) return none;
   return {
     out: false,
     mixed: (config ? MIXED_CONFIG : MIXED).test(text),
-    multi: !!(config ? MULTI_CONFIG : launcher ? MULTI_LAUNCH : undefined)?.test(text) || (code && multiDevice([text])),
+    multi:
+      !!(config ? MULTI_CONFIG : launcher ? MULTI_LAUNCH : undefined)?.test(text) ||
+      (code && multiDevice([text], ownTrainers([text], local))),
     update: code && UPDATE.test(text),
-    cuda: code && ONE_CUDA.test(text),
+    // A config's `device: cuda` (read by `torch.device(cfg.device)`) names the device as the code's "cuda" would.
+    cuda: code ? ONE_CUDA.test(text) : config && CONFIG_CUDA.test(text),
     framework: code ? FRAMEWORK.exec(text)?.[1] : undefined,
   };
 }
@@ -145,6 +174,8 @@ interface Verdict {
 
 /** One scan of a repository folder, and what it listed and read (to tell when it no longer holds). */
 interface Scan {
+  /** The repository folder scanned. */
+  root: string;
   /** undefined: the repository cannot be read whole (too many folders or files, too deep). */
   tally: Tally | undefined;
   /** What each file read says, by path. */
@@ -159,6 +190,12 @@ interface Scan {
   texts: Map<string, string>;
 }
 
+/** A module name that is a folder or a `.py` file at the repository's top or beside the file (listed by the scan). */
+const localTo =
+  (sc: Scan, root: string, dir: string) =>
+  (module: string): boolean =>
+    [root, dir].some((d) => (sc.dirs.get(d) ?? '').split('\0').some((n) => n === module || n === `${module}.py`));
+
 const isRead = (name: string) => CODE.test(name) || LAUNCHER.test(name) || CONFIG.test(name);
 const isTest = (name: string) => /^test_|_test\.py$|^conftest\.py$/i.test(name);
 
@@ -170,6 +207,7 @@ const isTest = (name: string) => /^test_|_test\.py$|^conftest\.py$/i.test(name);
 function scan(linker: Linker, root: string, st: ReaderState | undefined): Scan {
   const reader = linker.input.reader;
   const out: Scan = {
+    root,
     tally: undefined,
     signs: new Map(),
     dirs: new Map(),
@@ -190,7 +228,11 @@ function scan(linker: Linker, root: string, st: ReaderState | undefined): Scan {
       for (const name of names) {
         const p = path.join(dir, name);
         if (!isRead(name)) {
-          if (!/\.\w+$/.test(name) && !SKIP_DIR.test(name) && !virtualEnv(linker, p, name)) {
+          if (
+            !/\.\w+$/.test(name) &&
+            (!SKIP_DIR.test(name) || codeFolder(linker, name, p)) &&
+            !virtualEnv(linker, p, name)
+          ) {
             if (depth === MAX_DEPTH) return out;
             next.push(p);
           }
@@ -200,7 +242,7 @@ function scan(linker: Linker, root: string, st: ReaderState | undefined): Scan {
         if (++t.files > MAX_FILES) return out;
         const raw = reader.read(p);
         out.files.set(p, raw);
-        const s = signsOf(name, raw);
+        const s = signsOf(name, raw, localTo(out, root, dir));
         out.signs.set(p, s);
         count(t, s, 1);
         if (t.out >= 2 || (t.mixed >= 2 && t.multi >= 2)) {
@@ -223,7 +265,7 @@ function verdictOf(sc: Scan, own: { file: string; text: string }): Verdict | und
   const t: Tally = { ...sc.tally, frameworks: new Map(sc.tally.frameworks) };
   if (disk) {
     count(t, disk, -1);
-    count(t, signsOf(path.basename(ownPath), own.text), 1);
+    count(t, signsOf(path.basename(ownPath), own.text, localTo(sc, sc.root, path.dirname(ownPath))), 1);
   }
   if (t.out > 0 || (t.mixed > 0 && t.multi > 0)) return undefined;
   if (t.update === 0 || ![...t.frameworks.values()].some((n) => n > 0)) return undefined;

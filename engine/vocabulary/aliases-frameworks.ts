@@ -57,8 +57,9 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('arch.ffn', 'base_mlp_dim', 'int', ['maxtext'], { fw: ['maxtext'] }),
   // Levanter: examples per device per micro-step.
   A('micro_batch', 'trainer.per_device_parallelism', 'int', ['levanter'], { scope: 'per-device', fw: ['levanter'] }),
-  // Ultralytics: `device: 0,1,2,3` names the GPUs.
-  A('devices', 'device', 'devices', ['ultralytics'], { fw: ['ultralytics'] }),
+  // Ultralytics: `device` names GPU ids — `device=0` one GPU, `device=0,1,2,3` or `[0, 1]` several; `cpu`, `mps` and
+  // -1 (the idlest GPU, picked at launch) state no count (https://docs.ultralytics.com/modes/train/#train-settings).
+  A('devices', 'device', 'device-ids', ['ultralytics'], { fw: ['ultralytics'] }),
   // Ultralytics' nominal batch, which sets its gradient accumulation (./ultralytics-batch.ts).
   A('nbs', 'nbs train.nbs', 'number', ['ultralytics'], { fw: ['ultralytics'] }),
   A('max_steps', 'trainer.total_training_steps', 'int', ['verl'], { unit: 'steps', fw: ['verl'] }),

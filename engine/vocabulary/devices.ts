@@ -54,6 +54,15 @@ export const DEVICE_ROWS: DeviceRow[] = [
     src: ['dataparallel'],
     ids: true,
   },
+  // A research config's `device: [0, 1, 2, 3]` (the ST-GCN family's YAMLs: `nn.DataParallel(model, device_ids=
+  // self.arg.device)` when more than one): the GPU ids, counted only when written as a list (a scalar `device` may be
+  // anything, a token id in a tokenizer's vocabulary among them).
+  {
+    keys: 'device',
+    scope: 'node',
+    src: ['dataparallel'],
+    ids: true,
+  },
   {
     keys: 'num_gpus_per_job gpus_per_job',
     scope: 'job',

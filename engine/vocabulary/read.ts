@@ -129,7 +129,9 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           // yacs/EasyDict configs (upper-case keys) write `GPUS` as device ids: `GPUS: '0'`, `GPUS: (0,1,2,3)`.
           const asWritten = h.entry.path[h.entry.path.length - 1] ?? '';
           const ids = h.alias.read === 'device-ids' || (/^GPUS$/.test(asWritten) && typeof v === 'string');
-          const n = devicesOf(v, h.entry.items, ids);
+          // A bare `device` counts ids only as a list (./devices.ts); Ultralytics' own `device` row reads any form.
+          const loose = /^device$/i.test(asWritten) && h.alias.src.includes('dataparallel') && !h.entry.items;
+          const n = loose ? undefined : devicesOf(v, h.entry.items, ids);
           // A count the file sets again from an expression (`args.world_size = 1`, then `args.world_size =
           // dist.get_world_size()` once the process group is up): the count is the run's, not the literal.
           const reset = list.some(

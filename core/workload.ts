@@ -7,9 +7,9 @@ import {
   planFlops,
   PREFERENCE_SEQUENCES,
   RECOMPUTE_SHARE,
-  rolloutOf,
   validFraction,
 } from './compute';
+import { rolloutOf } from './rollout';
 import { architectureFamilyIn, forwardFlopsAt, genericFlopsPerParam, lookupArchitecture } from './data/vision-audio';
 import { fmtNum, fmtSci, Level, OVERRIDE_HINTS, WorkPlan } from './estimate-model';
 import type { Band } from './compute';

@@ -309,7 +309,7 @@ export class ValueResolver {
     }
     // `config.mixed_precision == 'bf16'` (in `bf16=True if … else False`): equality of two known values.
     if (node.type === 'comparison_operator' && node.namedChildren.length === 2 && depth < MAX_DEPTH) {
-      const op = node.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
+      const op = node.children.filter((c) => c && !c.isNamed).map((c) => c?.text ?? '');
       const [l, r] = node.namedChildren.map((c) => this.resolve(c, depth + 1));
       const known = (v: FactValue | undefined) =>
         typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

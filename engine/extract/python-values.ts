@@ -309,6 +309,15 @@ export class ValueResolver {
       if (a.value !== undefined && a.value !== null && a.value === b.value) return a;
       return { value: undefined, node };
     }
+    // `config.mixed_precision == 'bf16'` (in `bf16=True if … else False`): equality of two known values.
+    if (node.type === 'comparison_operator' && node.namedChildren.length === 2 && depth < MAX_DEPTH) {
+      const op = node.children.filter((c) => c && !c.isNamed).map((c) => c?.text ?? '');
+      const [l, r] = node.namedChildren.map((c) => this.resolve(c, depth + 1));
+      const known = (v: FactValue | undefined) =>
+        typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+      if (op.length === 1 && (op[0] === '==' || op[0] === '!=') && known(l.value) && known(r.value))
+        return { ...l, value: (l.value === r.value) === (op[0] === '=='), node };
+    }
     // `int(x)` / `float(x)` of a number: the number (no other call is evaluated).
     if (node.type === 'call' && depth < MAX_DEPTH) {
       const fn = node.childForFieldName('function')?.text;

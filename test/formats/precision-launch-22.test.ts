@@ -212,3 +212,30 @@ test('must not claim fp32: a dtype value the code passes, or a scaler object it 
   const scaler = await analyze({ 'train.py': LOOP('loss_scaler = NativeScaler()') }, 'train.py');
   assert.equal(fact(scaler, 'precision')?.value, null);
 });
+
+test('a precision switch computed by comparing a known setting (bf16=True if mixed == "bf16" else False) is read', async () => {
+  const hf = (mixed: string) => `from transformers import Trainer, TrainingArguments
+
+mixed = "${mixed}"
+args = TrainingArguments(
+    output_dir="out",
+    per_device_train_batch_size=8,
+    bf16=True if mixed == "bf16" else False,
+    fp16=mixed == "fp16",
+)
+Trainer(model=model, args=args, train_dataset=ds).train()
+`;
+  assert.equal(fact(await analyze({ 'train.py': hf('bf16') }, 'train.py'), 'precision')?.value, 'bf16');
+  assert.equal(fact(await analyze({ 'train.py': hf('fp16') }, 'train.py'), 'precision')?.value, 'fp16');
+  // Neither: the Trainer's fp32.
+  assert.equal(fact(await analyze({ 'train.py': hf('no') }, 'train.py'), 'precision')?.value, 'fp32');
+});
+
+test('must not read: a comparison with a value not known here', async () => {
+  const text = `import sys
+from transformers import Trainer, TrainingArguments
+args = TrainingArguments(output_dir="out", bf16=True if sys.argv[1] == "bf16" else False)
+Trainer(model=model, args=args, train_dataset=ds).train()
+`;
+  assert.equal(fact(await analyze({ 'train.py': text }, 'train.py'), 'precision')?.value, null);
+});

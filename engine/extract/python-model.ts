@@ -47,6 +47,13 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
     const first = PARALLEL_CALL.test(callees[i]) ? firstArg(c) : undefined;
     if (first?.type === 'identifier' || /^self\.\w+$/.test(first?.text ?? '')) add(first?.text);
   });
+  // TensorFlow 1: the object whose loss the optimizer minimises (`optimizer.compute_gradients(cnn.loss)`,
+  // `tf.train.AdamOptimizer(lr).minimize(model.loss)`).
+  calls.forEach((c, i) => {
+    const first = /\.(minimize|compute_gradients)$/.test(callees[i]) ? firstArg(c) : undefined;
+    const m = first && /^((?:self\.)?[A-Za-z_]\w*)\.\w*(loss|cost)\w*$/.exec(first.text);
+    if (m && m[1] !== 'self') add(m[1]);
+  });
   add('model');
   // A trainer class's own attribute (`self.model = gwnet(...)` in its `__init__`).
   add('self.model');

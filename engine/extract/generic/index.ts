@@ -24,7 +24,7 @@ export function readEntries(
     if (/\.toml$/i.test(file)) return tomlEntries(file, text);
     if (/\.(ini|cfg)$/i.test(file)) return iniEntries(file, text);
     if (/\.gin$/i.test(file)) return ginEntries(file, text);
-    if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return shellEntries(file, text, preset);
+    if (/\.(sh|bash|zsh|slurm|sbatch)$/i.test(file)) return shellEntries(file, text, preset);
     if (/\.pyi?$/i.test(file) && tree) return pythonEntries(file, text, tree);
   } catch {
     return undefined;

@@ -117,3 +117,25 @@ test('TensorFlow 1: a minimised loss of an object built two ways names no model'
   const a = await analyze({ 'train.py': tf1(build) }, 'train.py');
   assert.equal(fact(a, 'model')?.value ?? null, null);
 });
+
+const branches = (second: string) =>
+  script(`import settings
+model_type = settings.model_name
+if model_type == "SegNet3D":
+    model = SegNet3D(n_channels=1)
+elif model_type == "SegNet3D_pretrain":
+    model = ${second}(n_channels=1)
+    model.load_state_dict(torch.load("pretrained.pth"))
+else:
+    raise TypeError("unknown model type")
+model = model.cuda()`);
+
+test('branches on a selector read elsewhere that all build one class: that class', async () => {
+  const a = await analyze({ 'train.py': branches('SegNet3D') }, 'train.py');
+  assert.equal(fact(a, 'model')?.value, 'SegNet3D');
+});
+
+test('branches on a selector read elsewhere that build different classes: none', async () => {
+  const a = await analyze({ 'train.py': branches('CoarseNet') }, 'train.py');
+  assert.equal(fact(a, 'model')?.value ?? null, null);
+});

@@ -167,6 +167,10 @@ const MODEL_FLAGS = [
   'network',
   'model_config',
   'model_type',
+  // The diffusers training examples' and kohya sd-scripts' flag for the checkpoint they fine-tune
+  // (https://github.com/huggingface/diffusers/blob/main/examples/dreambooth/train_dreambooth_lora_sd3.py,
+  // https://github.com/kohya-ss/sd-scripts/blob/main/library/train_util.py `add_sd_models_arguments`).
+  'pretrained_model_name_or_path',
 ];
 
 /**

@@ -47,6 +47,13 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
     const first = PARALLEL_CALL.test(callees[i]) ? firstArg(c) : undefined;
     if (first?.type === 'identifier' || /^self\.\w+$/.test(first?.text ?? '')) add(first?.text);
   });
+  // TensorFlow 1: the object whose loss the optimizer minimises (`optimizer.compute_gradients(cnn.loss)`,
+  // `tf.train.AdamOptimizer(lr).minimize(model.loss)`).
+  calls.forEach((c, i) => {
+    const first = /\.(minimize|compute_gradients)$/.test(callees[i]) ? firstArg(c) : undefined;
+    const m = first && /^((?:self\.)?[A-Za-z_]\w*)\.\w*(loss|cost)\w*$/.exec(first.text);
+    if (m && m[1] !== 'self') add(m[1]);
+  });
   add('model');
   // A trainer class's own attribute (`self.model = gwnet(...)` in its `__init__`).
   add('self.model');
@@ -57,7 +64,7 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   for (const name of names) {
     const own = assignments.filter((a) => starts(a, name) && a.childForFieldName('left')?.text === name);
     // `if args.model == "resnet18": model = ResNet18() elif …`: the branch the option's value takes names the model.
-    const chosen = chosenBranch(own, values);
+    const chosen = chosenBranch(own, assignments, values);
     if (chosen === null) return undefined;
     if (chosen) return modelFact(file, name, chosen);
     const found = own
@@ -122,7 +129,11 @@ const MODEL_OPTION =
  * "wideresnet": …`, `model_str == 'gcn_ae'`): the option's value is the model when it is known and one branch takes
  * it — the name the script offers for that model. null: the branches choose, but not from a value read here.
  */
-function chosenBranch(own: readonly SyntaxNode[], values: ValueResolver): Built | null | undefined {
+function chosenBranch(
+  own: readonly SyntaxNode[],
+  assignments: readonly SyntaxNode[],
+  values: ValueResolver,
+): Built | null | undefined {
   // The selector with the most branches among the model's assignments (two at least).
   const bySel = new Map<string, { sel: SyntaxNode; lits: Set<string> }>();
   for (const a of own)
@@ -135,13 +146,31 @@ function chosenBranch(own: readonly SyntaxNode[], values: ValueResolver): Built 
   if (!best || best.lits.size < 2) return undefined;
   const r: Resolved = values.resolve(best.sel);
   const v = typeof r.value === 'string' && best.lits.has(r.value) ? modelName(r.value) : undefined;
-  if (!v) return null;
+  if (!v) return sameInEveryBranch(own, best.sel.text, assignments, values);
   return {
     value: v,
     node: r.node ?? best.sel,
     how: `the branch where ${best.sel.text} == "${v}"${r.via ? ` (${r.via})` : ''}`,
     scriptDefault: r.scriptDefault,
   };
+}
+
+/**
+ * Branches chosen by an option whose value is not read here (`if model_type == 'UCTransNet': … elif model_type ==
+ * 'UCTransNet_pretrain': …`, the selector from a config module): the class every branch builds, whichever it takes;
+ * null when a branch builds another or one cannot be read.
+ */
+function sameInEveryBranch(
+  own: readonly SyntaxNode[],
+  sel: string,
+  assignments: readonly SyntaxNode[],
+  values: ValueResolver,
+): Built | null {
+  const guarded = own.filter((a) => guardsOf(a).some((g) => g.sel.text === sel));
+  const built = guarded.map((a) => builtBy(a.childForFieldName('right'), assignments, values, ''));
+  const first = built[0];
+  if (!first || built.some((b) => b?.value !== first.value)) return null;
+  return { ...first, how: `${first.how} in every branch of ${sel}` };
 }
 
 /**

@@ -100,7 +100,7 @@ export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchC
   const out: RunDraft[] = [];
   // The launcher's flags and `key=value` overrides over the config (`train.py base.yml steps=30`): a shell
   // launcher's own entries, read last.
-  const ltext = /\.(sh|bash|slurm|sbatch)$/i.test(launcher) ? linker.read(launcher) : undefined;
+  const ltext = /\.(sh|bash|zsh|slurm|sbatch)$/i.test(launcher) ? linker.read(launcher) : undefined;
   const flags = ltext !== undefined ? readEntries(linker.id(launcher), ltext) : undefined;
   // A script or launcher named for other work (`decode.py base.yml …`, `evaluate_x.sh`) gives its config no run.
   if ((cmd.target && namedForOtherWork(cmd.target.path)) || launcherForOtherWork(launcher)) return [];
@@ -162,7 +162,7 @@ const TRAINING: FactKey[] = [
 
 function heredocConfigs(linker: Linker, launcher: string): HeredocFile[] {
   const text = linker.read(launcher);
-  return text && /\.(sh|bash|slurm|sbatch)$/i.test(launcher) ? heredocFiles(text) : [];
+  return text && /\.(sh|bash|zsh|slurm|sbatch)$/i.test(launcher) ? heredocFiles(text) : [];
 }
 
 /** The facts of a DeepSpeed config written by the launcher, placed on its body there (no in-place edits). */

@@ -297,6 +297,6 @@ export function linkKind(file: string, text?: string): LinkKind {
   if (text !== undefined && pythonShebang(file, text)) return 'python';
   if (/\.[mc]?[jt]s$/i.test(file) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   if (/\.(ya?ml|jsonc?|toml|ini|cfg|gin)$/i.test(file)) return 'config';
-  if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return 'shell';
+  if (/\.(sh|bash|zsh|slurm|sbatch)$/i.test(file)) return 'shell';
   return 'other';
 }

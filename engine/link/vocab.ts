@@ -49,7 +49,7 @@ export function entrySets(
       linker.id(f),
       t,
       tr,
-      /\.(sh|bash|slurm|sbatch)$/i.test(f) ? sourcedVars(linker, f, t) : undefined,
+      /\.(sh|bash|zsh|slurm|sbatch)$/i.test(f) ? sourcedVars(linker, f, t) : undefined,
     );
     if (!set) return [];
     const bases: EntrySet[] = [];
@@ -181,7 +181,7 @@ export function vocabDrafts(
     const hints = pythonHints(linker.id(file), text, tree.rootNode, new ValueResolver(tree.rootNode, calls));
     for (const f of hints) if (!d.plan.facts.has(f.key)) d.plan.facts.set(f.key, f);
   }
-  if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) {
+  if (/\.(sh|bash|zsh|slurm|sbatch)$/i.test(file)) {
     // Devices and hardware from the launcher's own options (torchrun, SLURM), over the script's flags.
     const cmd = commandsOf(file, text)[0];
     return [cmd ? withLaunchConfigs(linker, file, cmd, d) : d];
@@ -353,7 +353,7 @@ export function launchedScriptDrafts(linker: Linker, file: string, text: string)
   const dir = path.dirname(path.resolve(file));
   for (const d of [dir, path.dirname(dir)]) {
     for (const name of linker.listDir(d).slice(0, MAX_NEAR_LAUNCHERS)) {
-      if (!/\.(sh|bash|slurm|sbatch)$/i.test(name)) continue;
+      if (!/\.(sh|bash|zsh|slurm|sbatch)$/i.test(name)) continue;
       const lf = path.join(d, name);
       const lt = linker.read(lf);
       if (!lt || !named.test(lt)) continue;

@@ -361,7 +361,7 @@ export const ALIASES: Alias[] = [
   // --- model: a named checkpoint, else its architecture ---
   A(
     'model',
-    'model_name_or_path pretrained_model_name_or_path base_model model_name model_id hf_model_name pretrained_model_name model.pretrained_model_name_or_path checkpoint_dir model.name model.model_name model arch hf_checkpoint',
+    'model_name_or_path model_path_or_name pretrained_model_name_or_path base_model model_name model_id hf_model_name pretrained_model_name model.pretrained_model_name_or_path checkpoint_dir model.name model.model_name model arch hf_checkpoint',
     'string',
     ['hf', 'litgpt', 'composer', 'torchtitan', 'timm', 'ultralytics'],
   ),

@@ -12,6 +12,12 @@ const NOT_TRAINING =
   /(^|_)(val|valid|validation|eval|evaluate|evaluation|evaluator|test|testing|inference|infer|predict|prediction|generation|generate|sampling|rollout|benchmark|export|serving|deploy)(_|$)/;
 /** Groups of settings for sampling from the trained model (`sample:`, `sample_cfg:`), not for training it. */
 const SAMPLING_GROUP = /(^|_)sample(_|$)/;
+/** A tracker's record of the run (`wandb: {config: {model: llama3-8b}}`): labels logged for display, not settings. */
+const TRACKER = /^(wandb|mlflow|comet|neptune|aim|clearml)$/;
+const logged = (path: string[]) => {
+  const t = path.findIndex((p) => TRACKER.test(p));
+  return t >= 0 && path.slice(t + 1, -1).some((p) => /^(config|tags)$/.test(p));
+};
 /** How often the training run evaluates: keys named for evaluation that are still the training run's settings. */
 const EVALUATION_TARGETS: Target[] = ['eval_strategy', 'eval_steps'];
 /** Spellings of how often the run validates, whatever group holds them (./aliases.ts). */
@@ -117,6 +123,7 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       // A group of sampling settings (`config.sample.mini_batch_size`, a diffusion model's sampler for its FID
       // evaluation): never the training run's; the word alone stays a leaf's own (`sample_rate`, `samples_per_gpu`).
       if (path.slice(0, -1).some((p) => SAMPLING_GROUP.test(p))) continue;
+      if (logged(path)) continue;
       if (path.some(notTraining)) {
         // The training run's own evaluation cadence (`eval_steps`, `evaluation_strategy`) is a training setting:
         // only its rows read such a key, and not inside a group of evaluation settings.

@@ -22,7 +22,7 @@ export function kindOf(file: string, text?: string): FileKind {
   if (ext === '.py' || ext === '.pyi') return 'python';
   if (text !== undefined && pythonShebang(file, text)) return 'python';
   if (['.yaml', '.yml', '.json', '.jsonc', '.toml', '.ini', '.cfg', '.gin'].includes(ext)) return 'config';
-  if (ext === '.sh' || ext === '.bash' || ext === '.slurm' || ext === '.sbatch') return 'shell';
+  if (['.sh', '.bash', '.zsh', '.slurm', '.sbatch'].includes(ext)) return 'shell';
   if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   return 'unsupported';
 }

@@ -84,3 +84,58 @@ model = net.cuda()`);
   const a = await analyze({ 'train.py': text }, 'train.py');
   assert.equal(fact(a, 'model')?.value ?? null, null);
 });
+
+const tf1 = (build: string) => `import tensorflow as tf
+from text_cnn import TextCNN, TextRNN
+
+tf.flags.DEFINE_integer("batch_size", 64, "Batch Size")
+tf.flags.DEFINE_integer("num_epochs", 200, "Number of training epochs")
+FLAGS = tf.flags.FLAGS
+
+with tf.Graph().as_default():
+    sess = tf.Session()
+    with sess.as_default():
+${build}
+        optimizer = tf.train.AdamOptimizer(1e-3)
+        grads_and_vars = optimizer.compute_gradients(cnn.loss)
+        train_op = optimizer.apply_gradients(grads_and_vars)
+        sess.run(tf.global_variables_initializer())
+        for epoch in range(FLAGS.num_epochs):
+            sess.run(train_op)
+`;
+
+test('TensorFlow 1: the object whose loss the optimizer minimises', async () => {
+  const a = await analyze({ 'train.py': tf1('        cnn = TextCNN(sequence_length=56, num_classes=2)') }, 'train.py');
+  assert.equal(fact(a, 'model')?.value, 'TextCNN');
+});
+
+test('TensorFlow 1: a minimised loss of an object built two ways names no model', async () => {
+  const build = `        if FLAGS.batch_size > 32:
+            cnn = TextCNN(sequence_length=56)
+        else:
+            cnn = TextRNN(sequence_length=56)`;
+  const a = await analyze({ 'train.py': tf1(build) }, 'train.py');
+  assert.equal(fact(a, 'model')?.value ?? null, null);
+});
+
+const branches = (second: string) =>
+  script(`import settings
+model_type = settings.model_name
+if model_type == "SegNet3D":
+    model = SegNet3D(n_channels=1)
+elif model_type == "SegNet3D_pretrain":
+    model = ${second}(n_channels=1)
+    model.load_state_dict(torch.load("pretrained.pth"))
+else:
+    raise TypeError("unknown model type")
+model = model.cuda()`);
+
+test('branches on a selector read elsewhere that all build one class: that class', async () => {
+  const a = await analyze({ 'train.py': branches('SegNet3D') }, 'train.py');
+  assert.equal(fact(a, 'model')?.value, 'SegNet3D');
+});
+
+test('branches on a selector read elsewhere that build different classes: none', async () => {
+  const a = await analyze({ 'train.py': branches('CoarseNet') }, 'train.py');
+  assert.equal(fact(a, 'model')?.value ?? null, null);
+});

@@ -25,7 +25,7 @@ export function readEntries(
     // `.conf` too: a `configparser` file a script reads by default (`--config configurations/PEMS04.conf`).
     if (/\.(ini|cfg|conf)$/i.test(file)) return iniEntries(file, text);
     if (/\.gin$/i.test(file)) return ginEntries(file, text);
-    if (/\.(sh|bash|slurm|sbatch)$/i.test(file)) return shellEntries(file, text, preset);
+    if (/\.(sh|bash|zsh|slurm|sbatch)$/i.test(file)) return shellEntries(file, text, preset);
     if (/\.pyi?$/i.test(file) && tree) return pythonEntries(file, text, tree);
   } catch {
     return undefined;

@@ -313,8 +313,7 @@ function saveFacts(
       ...weights,
     ];
   }
-  // A save after the step loop in the function that holds it, called from an outer loop: once per outer iteration,
-  // a checkpoint of the epoch — weights alone or more (./weights-only), beside the outer loop's own saves.
+  // A save after the step loop in its function, called from an outer loop: once per outer iteration (./weights-only).
   const holder = enclosingDef(step);
   const around = loop.loops[1];
   const saves =

@@ -1,10 +1,9 @@
 // How many accelerators a launch command starts, from every place a launcher states it: SLURM `#SBATCH` and `srun`
 // options (`--gres=gpu[:type]:N`, `--gpus-per-node`, `--gpus`, `--gpus-per-task` × tasks, `--nodes`/`-N`,
-// `--constraint`, `--partition` named after its GPU), PBS `#PBS -l select=N:ngpus=K`, the `$SLURM_*` variables
-// those options set, torchrun `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` /
-// `--include host:0,1@host2:0,1` × `--num_nodes`,
-// `accelerate launch --num_processes` (already the total over machines), `mpirun -np`, `CUDA_VISIBLE_DEVICES`, and
-// Megatron / torchtitan parallel degrees on the command line. Sources:
+// `--constraint`, `--partition` named after its GPU), PBS `#PBS -l select=N:ngpus=K`, the `$SLURM_*` variables those
+// options set, torchrun `--nproc_per_node` × `--nnodes`, deepspeed `--num_gpus` / `--include host:0,1@host2:0,1` ×
+// `--num_nodes`, `accelerate launch --num_processes` (already the total over machines), `mpirun -np`,
+// `CUDA_VISIBLE_DEVICES`, and Megatron / torchtitan parallel degrees on the command line. Sources:
 //   SLURM sbatch/srun options and output environment variables: https://slurm.schedmd.com/sbatch.html
 //   torchrun options: https://pytorch.org/docs/stable/elastic/run.html
 //   accelerate launch (`--num_processes`: "the total number of processes to be launched in parallel"):
@@ -17,7 +16,6 @@
 //     https://github.com/pytorch/torchtitan/blob/main/torchtitan/config/job_config.py
 import type { Comment, Word } from '../parse/shell';
 import type { Fact, FactKey, Span } from '../types';
-
 /** One scheduler option (`--gres=gpu:4`, `-N 2`) with where it is written. */
 export interface SchedOpt {
   name: string;

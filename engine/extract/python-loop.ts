@@ -11,18 +11,8 @@ import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { bestSave, weightsOnlyFact } from './weights-only';
-import {
-  breakBound,
-  countsAcrossEpochs,
-  epochNamedLoop,
-  neverEnds,
-  notEpochs,
-  overNamedRange,
-  phaseLoop,
-  namedRangeArg,
-  rangeArg,
-  whileBound,
-} from './loop-bounds';
+import { breakBound, countsAcrossEpochs, epochNamedLoop, neverEnds, notEpochs } from './loop-bounds';
+import { overNamedRange, phaseLoop, namedRangeArg, rangeArg, whileBound } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchedBy } from './python-branch';

@@ -230,9 +230,11 @@ model.compile("adam", "mse")
 model.fit(x, y, batch_size=1024, epochs=3)
 `;
   const b = await analyze({ 'multi.py': keras }, 'multi.py');
+  // multi_gpu_model splits each batch over the GPUs ("if your batch_size is 64 and you use gpus=2, then we will divide
+  // the input into 2 sub-batches of 32 samples", https://keras.io/api/utils/multi_gpu_model/): 256 per GPU.
   assert.deepEqual(
     ['devices', 'global_batch', 'micro_batch'].map((k) => value(b, k as never)),
-    [4, 1024, undefined],
+    [4, 1024, 256],
   );
 });
 

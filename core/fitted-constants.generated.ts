@@ -71,18 +71,18 @@ export const FITTED_CONSTANTS: FittedConstants = {
   moeEfficiency: 0.6168751699120827,
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
-  counts: { base: { ampere: 27, hopper: 6, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 374 },
-  mfuSpread: { low: 0.2, high: 2.7855767417733914 },
+  counts: { base: { ampere: 27, hopper: 6, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 377 },
+  mfuSpread: { low: 0.2, high: 2.7807625600038115 },
   spreads: {
-    pooled: { low: 0.2, high: 2.7855767417733914, n: 374 },
+    pooled: { low: 0.2, high: 2.7807625600038115, n: 377 },
     byRegime: {
       large: { low: 0.20695460776606261, high: 2.613122286496434, n: 100 },
       small: { low: 0.2477266412390417, high: 2.318530296125769, n: 61 },
-      single: { low: 0.2, high: 2.7061350869179224, n: 91 },
+      single: { low: 0.2, high: 2.698480801420164, n: 94 },
       moe: { low: 0.2, high: 4, n: 18 },
       vision: { low: 0.2871640631568301, high: 3.723527691601183, n: 98 },
     },
-    unseenHardware: { low: 0.2, high: 2.625216578791764, n: 209 },
+    unseenHardware: { low: 0.2, high: 2.6265541324829957, n: 210 },
   },
   seenHardware: [
     'ampere/dc',

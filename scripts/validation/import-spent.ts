@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 18))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–18 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 19))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–19 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -136,6 +136,25 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     2025,
     'DAViD (Saleh et al., Microsoft, arXiv 2507.15365, July 2025; ICCV 2025), the paper the model cards accompany',
   ),
+  // footprint-19: model cards read at a commit, without their dates
+  ...sameYear(
+    [
+      'aria-1b-chat-pretrain-fineweb-edu-20b-tok-8xh100-12.3h',
+      'aria-1b-chat-sft-ultrachat-207k-2ep-8xh100-52min',
+      'aria-1b-chat-dpo-ultrafeedback-60.9k-1ep-8xh100-14min',
+    ],
+    2024,
+    'pre-trains on FineWeb-Edu (Penedo et al., "The FineWeb Datasets", arXiv 2406.17557, June 2024)',
+  ),
+  ...sameYear(
+    ['alpaca-lora-7b-reproduced-10ep-4xh100-1h15', 'alpaca-lora-7b-reproduced-10ep-4xrtx4090-4h35'],
+    2023,
+    'reproduces tloen/alpaca-lora (March 2023), itself a LoRA of LLaMA-7B (Meta, February 2023)',
+  ),
+  'phikon-v2-vitl-100k-it-bs4096-128xv100-4300h': {
+    year: 2024,
+    why: 'Phikon-v2 (Filiot et al., arXiv 2409.09173, September 2024), the paper the model card accompanies',
+  },
 };
 
 /** One UNDATED entry per id of a group that shares its year and reason. */
@@ -199,6 +218,8 @@ const FAMILY: Record<string, string> = {
   // OpenThinker and OpenThinker2 (one LlamaFactory recipe, open-thoughts) share "openthinker" from their ids, and
   // FlashSDXL shares "flash" with footprint-5's Flash Diffusion SD run (jasperai, one paper).
   's1-32b-qwen2.5-32b-sft-1k-5ep-16xh100-26min': 's1',
+  // footprint-19: the three aria-1b-chat stages share "aria", the two alpaca-lora-7b reproductions (one card, one
+  // recipe) "alpaca" and the two GENA-LM runs "gena", from their ids.
 };
 
 /**

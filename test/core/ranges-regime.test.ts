@@ -10,23 +10,75 @@ import { CASES } from '../../core/validation/cases';
 const span = (r: { low: number; high: number }) => r.high / r.low;
 
 describe('ranges from out-of-family residuals, by regime', () => {
-  // The utilisation band, before the range's cap (core/ranges.ts RANGE_CAP): since footprint-9's Gradient stages (Llama
-  // 3 70B on 512 L40S, 3–5× slower than predicted) joined the large runs, both GPU-hours ranges below reach the cap.
+  // The utilisation band, before the range's cap (core/ranges.ts RANGE_CAP).
   const bandSpan = (run: RunInputs) => {
     const a = resolveAccelerator(run.hardware!);
     assert.ok(a.ok);
     return span(planUtilisation(run, a.value, run.devices!, run.params).band);
   };
 
-  it('gives a 124 M model on 8 GPUs a wider utilisation band than a 70 B model on 2,048', () => {
-    const small = bandSpan({ params: 124e6, tokens: 10e9, hardware: 'a100', devices: 8, precision: 'bf16' });
-    const large = bandSpan({ params: 70e9, tokens: 2e12, hardware: 'a100', devices: 2048, precision: 'bf16' });
-    // Since footprint-18 (round 22) the large runs hold three fine-tunes of 7–32 B models on 16–32 H100 (s1-32B,
-    // OpenThinker-7B/-32B, 3.4× over and 4–100× under): the large band widened (0.27–2.03 → 0.21–2.61) and the margin
-    // over it narrowed from 1.2× to 1.1×.
-    assert.ok(small > large * 1.1, `${small} vs ${large}`);
-    const e = estimate({ params: 70e9, tokens: 2e12, hardware: 'a100', devices: 2048, precision: 'bf16' });
-    assert.ok(span(e.gpuHours) <= RANGE_CAP + 1e-9, `${span(e.gpuHours)}`);
+  // One run per regime, as a user would state it.
+  const RUNS: Record<string, RunInputs> = {
+    'one node, 124 M': { params: 124e6, tokens: 10e9, hardware: 'a100', devices: 8, precision: 'bf16' },
+    'one node, 13 B': { params: 13e9, tokens: 100e9, hardware: 'h100', devices: 8, precision: 'bf16' },
+    'small, 124 M on 64': { params: 124e6, tokens: 5e9, hardware: 'a100', devices: 64, precision: 'bf16' },
+    'large, 70 B on 2,048': { params: 70e9, tokens: 2e12, hardware: 'a100', devices: 2048, precision: 'bf16' },
+    'MoE, 13 B of 47 B on 256': {
+      params: 47e9,
+      activeParams: 13e9,
+      tokens: 1e12,
+      hardware: 'h100',
+      devices: 256,
+      precision: 'bf16',
+    },
+    'vision, ResNet-50 on 8': {
+      architecture: 'resnet50',
+      samples: 1281167,
+      epochs: 90,
+      hardware: 'v100',
+      devices: 8,
+      precision: 'fp16',
+    },
+  };
+  const withBand = (band: { low: number; high: number }) => {
+    const k = defaultConstants();
+    const b = { ...band, n: 100 };
+    return { ...k, spreads: { pooled: b, byRegime: {}, unseenHardware: b } };
+  };
+
+  it('reports the widest range (8×) in every regime: the published runs each band comes from miss by more than that', () => {
+    // What a user sees is the GPU-hours range, capped at RANGE_CAP (core/ranges.ts). Since the spent published sets
+    // joined (round 10) every regime's 90 % prediction interval of out-of-family residuals is wider than the cap
+    // (footprint-18: large 0.21–2.61×, one node 0.20–2.71×, small 0.25–2.32×), so a small model on one node and a
+    // 70 B model on 2,048 GPUs get the same 8× width; which regime's band is wider shows only in where the range sits
+    // (next test), not in its width. Earlier rounds compared the bands' widths, a margin each import moved.
+    const k = fitConstants(CASES).spreads.byRegime;
+    for (const r of ['single', 'small', 'large', 'moe', 'vision'] as const)
+      assert.ok(k[r] && k[r].high / k[r].low >= RANGE_CAP, `${r}: ${k[r]?.low}–${k[r]?.high}`);
+    for (const [name, run] of Object.entries(RUNS))
+      assert.ok(Math.abs(span(estimate(run).gpuHours) - RANGE_CAP) < 1e-6, `${name}: ${span(estimate(run).gpuHours)}`);
+    // Must not: the width comes from the fitted bands, not from the cap alone: with no utilisation band a token run
+    // reports (nearly) its mid value.
+    const narrow = estimate(RUNS['large, 70 B on 2,048'], { constants: withBand({ low: 1, high: 1 }) });
+    assert.ok(span(narrow.gpuHours) < 2, `${span(narrow.gpuHours)}`);
+  });
+
+  it('lets a token run take twice its mid value or more, reaching further above the mid value than below it', () => {
+    // The published runs are more often far slower than predicted than far faster (spent sets, leave-one-set-out:
+    // 78 runs 2× or more slower, 47 runs 1.5× or more faster; scripts/validation/residuals.ts), so each token regime's
+    // band reaches lower in utilisation than higher, and no run is taken above 75 % of the peak (core/utilisation.ts):
+    // a user reads "may take several times longer, at most about half as long".
+    for (const [name, run] of Object.entries(RUNS)) {
+      if (run.architecture) continue;
+      const e = estimate(run).gpuHours;
+      assert.ok(e.high / e.mid >= 2, `${name}: high ${e.high / e.mid}× the mid value`);
+      // (by a fifth at least, a difference a user reads off the range: "× 3.2 … ÷ 2.5" for the MoE run, the least)
+      assert.ok(e.high / e.mid > 1.2 * (e.mid / e.low), `${name}: ${e.high / e.mid} above vs ${e.mid / e.low} below`);
+    }
+    // Must not: a symmetric utilisation band below the 75 % ceiling gives a symmetric range (the asymmetry is the
+    // published runs' and the ceiling's, not a rule of the range).
+    const even = estimate(RUNS['large, 70 B on 2,048'], { constants: withBand({ low: 0.5, high: 2 }) }).gpuHours;
+    assert.ok(Math.abs(even.high / even.mid / (even.mid / even.low) - 1) < 0.02, `${even.high / even.mid}`);
   });
 
   it('widens the range on hardware no development case ran on (a Blackwell card) against a Hopper card cases ran on', () => {
@@ -72,19 +124,6 @@ describe('ranges from out-of-family residuals, by regime', () => {
     assert.equal(regimeOf({ vision: false, moe: false, params: 124e6, devices: 1 }), 'single');
     assert.equal(regimeOf({ vision: false, moe: false, params: 124e6 }), 'small');
     assert.equal(regimeOf({ vision: false, moe: false, params: 13e9 }), 'large');
-  });
-
-  it('covers one-node runs faster than multi-node ones at their size (the one-node band reaches higher) and small models on many devices slower', () => {
-    const k = fitConstants(CASES).spreads.byRegime;
-    assert.ok(k.single && k.small && k.large, 'each regime has enough residuals for its own band');
-    // footprint-18's multi-node fine-tunes (above) put large runs 4–100× under their estimate too: the large band now
-    // reaches below the small multi-node one and nearly as high as the one-node one.
-    assert.ok(k.single.high > k.large.high, `one node ${k.single.high} vs large ${k.large.high}`);
-    assert.ok(k.small.high < k.single.high, `small multi-node ${k.small.high} vs one node ${k.single.high}`);
-    // With the spent published sets (round 10) both bands reach the 0.2× floor at the low end: small runs published on
-    // one node and on many devices are both far slower than predicted at times, so only the high ends differ.
-    const many = estimate({ params: 124e6, tokens: 5e9, hardware: 'a100', devices: 64, precision: 'bf16' });
-    assert.ok(many.gpuHours.high / many.gpuHours.mid > 1.5, 'a small model on 64 GPUs may take far longer');
   });
 
   it('judges per-sample runs given only as forward FLOPs by the whole estimator, apart from networks the table knows', () => {

@@ -15,6 +15,11 @@ export interface DatasetInfo {
    * at most that length.
    */
   tokensPerExample?: number;
+  /**
+   * How papers, model cards and READMEs name the dataset in prose ("Stanford Alpaca", "ImageNet-1k"), matched whole and
+   * case-blind by datasetNamedIn; a name another dataset shares a prefix with ("ImageNet" for ImageNet-21k) is none.
+   */
+  names?: string[];
 }
 
 export const DATASETS: readonly DatasetInfo[] = [
@@ -30,6 +35,7 @@ export const DATASETS: readonly DatasetInfo[] = [
     trainExamples: 52_002,
     source: 'Stanford Alpaca repository, alpaca_data.json (52,002 instructions)',
     year: 2023,
+    names: ['Stanford Alpaca', 'Alpaca dataset', 'alpaca_data.json'],
   },
   {
     id: 'yahma/alpaca-cleaned',
@@ -95,6 +101,7 @@ export const DATASETS: readonly DatasetInfo[] = [
     source:
       'Russakovsky et al., "ImageNet Large Scale Visual Recognition Challenge", IJCV 2015, Table 2 (ILSVRC2012 train: 1,281,167 images)',
     year: 2015,
+    names: ['ImageNet-1k', 'ImageNet 1k', 'ImageNet1k', 'ILSVRC2012', 'ILSVRC-2012', 'ILSVRC 2012'],
   },
   {
     id: 'ILSVRC/imagenet-1k',
@@ -169,4 +176,17 @@ export function lookupDataset(id: string): DatasetInfo | undefined {
     DATASETS.find((d) => d.id.toLowerCase() === key) ??
     DATASETS.find((d) => d.id.toLowerCase().split('/').pop() === key.split('/').pop())
   );
+}
+
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The dataset a text names (a run's name or description, as a user states it: "LoRA on LLaMA-7B, Stanford Alpaca, 10
+ * epochs"), by the rows' prose names, whole words, case-blind; undefined when it names none or two different ones.
+ */
+export function datasetNamedIn(text: string): DatasetInfo | undefined {
+  const hits = DATASETS.filter((d) =>
+    (d.names ?? []).some((n) => new RegExp(`(?<![\\w-])${escape(n)}(?![\\w-])`, 'i').test(text)),
+  );
+  return hits.length === 1 ? hits[0] : undefined;
 }

@@ -9456,7 +9456,15 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'alpaca',
     year: 2023,
-    inputs: { params: 7000000000, epochs: 10, seqLen: 512, hardware: 'H100 80GB HBM3', devices: 4, sampleKind: 'text' },
+    inputs: {
+      params: 7000000000,
+      samples: 52002,
+      epochs: 10,
+      seqLen: 512,
+      hardware: 'H100 80GB HBM3',
+      devices: 4,
+      sampleKind: 'text',
+    },
     target: { metric: 'gpuHours', value: 5 },
     source:
       "Hugging Face model card sharpbai/alpaca-lora-7b-reproduced (https://huggingface.co/sharpbai/alpaca-lora-7b-reproduced), README.md, read through the search tool's stored copies (rendered page and blob view) — undated; not before 2023: reproduces tloen/alpaca-lora (March 2023), itself a LoRA of LLaMA-7B (Meta, February 2023)",

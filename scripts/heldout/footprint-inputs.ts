@@ -7,9 +7,11 @@
 // architecture text names (the last since round 17), and since round 12 what the
 // samples are: text or image–text, from the case's modality; since round 16 whether a text encoder's vocabulary projection
 // runs at the masked positions only, from its architecture and hardware; since round 18 the preference objective a run
-// counted in pairs names); nothing else. A resolution
+// counted in pairs names; since round 23 the training split of a well-known dataset its name states epochs over); nothing
+// else. A resolution
 // written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
 // multi-scale") gives none, as a user would leave it out.
+import { datasetNamedIn } from '../../core/data/datasets';
 import {
   lookupArchitecture,
   parseZooDetector,
@@ -151,9 +153,25 @@ function zooSchedule(c: FootprintCase): { samples: number; epochs: number } | un
   return c.samples ? { samples: c.samples, epochs: images / c.samples } : { samples: images, epochs: 1 };
 }
 
+/**
+ * The training split of the dataset a run's name or architecture text names (since round 23; core/data/datasets.ts, each
+ * row with its source and year), for a run that states epochs and neither samples nor tokens: a user who trains 10
+ * epochs on Stanford Alpaca names the dataset, and `greenml plan` reads its size from the same table when a script loads
+ * it (engine/plan.ts). Its tokens per example, where the row gives them, truncated to a stated length, as plan does.
+ * A run that states no epochs gets none (one pass is not assumed), and the notes (the labeller's reading) are not read.
+ */
+export function datasetSamples(c: FootprintCase): { samples: number; tokensPerSample?: number } | undefined {
+  if (c.tokens !== null || c.samples !== null || c.epochs === null) return undefined;
+  const d = datasetNamedIn(`${c.name} ${c.architecture ?? ''}`);
+  if (!d) return undefined;
+  const per = d.tokensPerExample;
+  return { samples: d.trainExamples, tokensPerSample: per === undefined ? undefined : Math.min(per, c.seqLen ?? per) };
+}
+
 export function inputsOf(c: FootprintCase): RunInputs {
   const hardware = (c.hardware ?? '').replace(/\(.*?\)/g, '').trim();
   const schedule = zooSchedule(c);
+  const named = datasetSamples(c);
   const arch =
     [c.id, c.name].map((n) => lookupArchitecture(n)).find((a) => a) ??
     networkNamed(c.architecture)
@@ -163,7 +181,8 @@ export function inputsOf(c: FootprintCase): RunInputs {
     params: val(c.paramsTotal),
     activeParams: val(c.paramsActive),
     tokens: val(c.tokens),
-    samples: schedule?.samples ?? val(c.samples),
+    samples: schedule?.samples ?? named?.samples ?? val(c.samples),
+    tokensPerSample: named?.tokensPerSample,
     epochs: schedule?.epochs ?? val(c.epochs),
     seqLen: val(c.seqLen),
     resolution: resolutionOf(c.resolution),

@@ -20,6 +20,7 @@ import { TV, tv } from './torchvision-row';
 import { FIXED_INPUT_IDS, MORE_ARCHITECTURES, PER_SECOND_AUDIO_IDS } from './vision-more';
 import { VIDEO_ARCHITECTURES } from './video';
 import { MOBILE_ARCHITECTURES } from './vision-mobile';
+import { CONVMIXER_ARCHITECTURES } from './convmixer';
 import { YOLO_ARCHITECTURES, YOLO_KEY, YOLO_OTHER } from './yolo';
 import { DIFFUSION_UNET_ARCHITECTURES, diffusionUnetFlopsAt } from './diffusion-unet';
 import { lookupVitFamily, vitFamilyFlopsAt } from './vision-vit';
@@ -631,6 +632,8 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   ...DIFFUSION_UNET_ARCHITECTURES,
   // MixNet, MnasNet and ENet from their papers and torchvision (core/data/vision-mobile.ts)
   ...MOBILE_ARCHITECTURES,
+  // ConvMixer, derived from its paper's structure and checked against timm's model cards (core/data/convmixer.ts)
+  ...CONVMIXER_ARCHITECTURES,
 ];
 /** The rows the FLOPs per parameter of networks the table does not hold are taken from (genericFlopsPerParam): the
  * table's rows before round 17, so that adding detection and segmentation rows does not move those estimates. */
@@ -641,7 +644,8 @@ const GENERIC_BASIS = ARCHITECTURES.filter(
     !VIDEO_ARCHITECTURES.includes(a) &&
     !YOLO_ARCHITECTURES.includes(a) &&
     !DIFFUSION_UNET_ARCHITECTURES.includes(a) &&
-    !MOBILE_ARCHITECTURES.includes(a),
+    !MOBILE_ARCHITECTURES.includes(a) &&
+    !CONVMIXER_ARCHITECTURES.includes(a),
 );
 
 // ------------------------------------------------------------------------------------------------ lookup

@@ -25,7 +25,7 @@ export interface GlobalOfAccumulation {
 }
 
 const lastName = (n: SyntaxNode) => (n.type === 'attribute' ? (n.childForFieldName('attribute')?.text ?? '') : n.text);
-const unparen = (n: SyntaxNode | null | undefined): SyntaxNode | null | undefined =>
+export const unparen = (n: SyntaxNode | null | undefined): SyntaxNode | null | undefined =>
   n?.type === 'parenthesized_expression' && n.namedChildren.length === 1 ? unparen(n.namedChildren[0]) : n;
 
 /** `a // b` (or `int(a / b)`) → [a, b]. */

@@ -4,6 +4,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { callSite } from '../parse/python-syntax';
 import { loopsAround } from './python-scan';
+import { unparen } from './accum-global';
 
 /**
  * The step budget of a `while` step loop: `while it < N:` / `while it <= N:`, or `while True:` with a `break` of its
@@ -84,11 +85,12 @@ export function epochNamedLoop(step: SyntaxNode, bound: SyntaxNode | undefined):
 }
 
 /**
- * A loop bound named for timesteps, iterations, updates or episodes (`range(int(args.max_timesteps))`,
- * `range(args.updates_per_step)`, `range(num_eval_episodes)`) counts those, not passes over the data: never epochs.
+ * A loop bound named for timesteps, iterations, updates, episodes or steps (`range(int(args.max_timesteps))`,
+ * `range(args.updates_per_step)`, `range(num_eval_episodes)`, RAD's and CURL's `range(args.num_train_steps)` around
+ * `agent.update(…)`) counts those, not passes over the data: never epochs.
  */
 export const notEpochs = (bound: string): boolean =>
-  /time_?steps?|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound);
+  /time_?steps?|steps?\b|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound);
 
 /**
  * Whether a batch loop's break at `budget` ends the run: the counter it compares counts steps over the whole run —
@@ -183,6 +185,68 @@ function rangeOf(iterable: SyntaxNode | null, startOf?: (n: SyntaxNode) => unkno
   if (s === 1 && plusOne(stop)) return stop.childForFieldName('left') ?? stop;
   if (typeof s === 'number' && s !== 0) return undefined;
   return stop;
+}
+
+/**
+ * The pass count of a `while` epoch loop that counts its own epochs (VideoPose3D's `epoch = 0` … `while epoch <
+ * args.epochs:` … `epoch += 1`; SSAST's and DARTS' `while epoch < args.n_epochs + 1:` from 1; `while epoch <= N:` from
+ * 1): the node of N, or undefined when the start the statements before it leave (`epoch = 0`, `a, epoch = 0, 0` then
+ * `epoch += 1`, at the loop's own level — a resume inside an `if` is not the default run) does not make N passes.
+ */
+export function whileEpochCount(loop: SyntaxNode): SyntaxNode | undefined {
+  const cond = loop.type === 'while_statement' ? unparen(loop.childForFieldName('condition')) : undefined;
+  if (cond?.type !== 'comparison_operator' || cond.namedChildren.length !== 2) return undefined;
+  const [counter, bound] = cond.namedChildren;
+  if (!counter || !bound || !/^(identifier|attribute)$/.test(counter.type) || !/epoch|^ep$/i.test(counter.text))
+    return undefined;
+  const op = cond.text.slice(counter.endIndex - cond.startIndex, bound.startIndex - cond.startIndex).trim();
+  if (op !== '<' && op !== '<=') return undefined;
+  // The loop must count: `epoch += 1` or `epoch = epoch + 1` at the level of its body.
+  const steps = (s: SyntaxNode | null | undefined) =>
+    (s?.type === 'expression_statement' ? s.namedChildren[0] : undefined) ?? undefined;
+  const increments = (loop.childForFieldName('body')?.namedChildren ?? []).some((s) => {
+    const a = steps(s);
+    const left = a?.childForFieldName('left')?.text;
+    const right = a?.childForFieldName('right')?.text.replace(/\s+/g, '');
+    return (
+      left === counter.text &&
+      ((a?.type === 'augmented_assignment' && a.childForFieldName('operator')?.text === '+=' && right === '1') ||
+        (a?.type === 'assignment' && right === `${counter.text}+1`))
+    );
+  });
+  if (!increments) return undefined;
+  // The start: the statements before the loop in its own block, in order.
+  let start: number | undefined;
+  for (const s of loop.parent?.namedChildren ?? []) {
+    if (!s || s.startIndex >= loop.startIndex) break;
+    const a = steps(s);
+    if (!a) continue;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (!left || !right) continue;
+    if (a.type === 'augmented_assignment' && left.text === counter.text) {
+      start =
+        start !== undefined && a.childForFieldName('operator')?.text === '+=' && /^\d+$/.test(right.text)
+          ? start + Number(right.text)
+          : undefined;
+      continue;
+    }
+    if (a.type !== 'assignment') continue;
+    const names = left.type === 'pattern_list' || left.type === 'tuple_pattern' ? left.namedChildren : [left];
+    const values = right.type === 'expression_list' || right.type === 'tuple' ? right.namedChildren : [right];
+    const i = names.findIndex((n) => n?.text === counter.text);
+    if (i < 0) continue;
+    const v = names.length === values.length ? values[i]?.text : undefined;
+    start = v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+  }
+  const plusOne =
+    bound.type === 'binary_operator' &&
+    bound.childForFieldName('operator')?.text === '+' &&
+    bound.childForFieldName('right')?.text === '1';
+  if (op === '<=' && start === 1) return bound;
+  if (op === '<' && start === 0) return bound;
+  if (op === '<' && start === 1 && plusOne) return bound.childForFieldName('left') ?? undefined;
+  return undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import { epochSaveFact } from './fields';
 import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { bestSave, weightsOnlyFact } from './weights-only';
 import { breakBound, countsAcrossEpochs, epochNamedLoop, neverEnds, notEpochs } from './loop-bounds';
-import { overNamedRange, phaseLoop, namedRangeArg, rangeArg, whileBound } from './loop-bounds';
+import { overNamedRange, phaseLoop, namedRangeArg, rangeArg, whileBound, whileEpochCount } from './loop-bounds';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
 import { switchedBy } from './python-branch';
@@ -121,7 +121,8 @@ export function loopFacts(
       });
     }
     if (epoch) {
-      const e = rangeArg(epoch, startOf) ?? namedRangeArg(epoch, startOf);
+      const we = rangeArg(epoch, startOf) || namedRangeArg(epoch, startOf) ? undefined : whileEpochCount(epoch);
+      const e = we ?? rangeArg(epoch, startOf) ?? namedRangeArg(epoch, startOf);
       const r = values.resolve(e);
       // The count where it is written (`--epochs` default=300, `max_epochs = 300`), which a finding about it names;
       // the loop's own `range(…)` when it is written there or cannot be read.
@@ -132,7 +133,7 @@ export function loopFacts(
           origin: r.scriptDefault ? 'script-default' : 'explicit',
           file,
           span: spanOf(typeof r.value === 'number' && r.node ? r.node : e),
-          note: `for … in range(${e.text}) around the training loop${r.via ? ` (${r.via})` : ''}`,
+          note: `${we ? `while ${epoch.childForFieldName('condition')?.text ?? '…'}: (one epoch per pass)` : `for … in range(${e.text})`} around the training loop${r.via ? ` (${r.via})` : ''}`,
         });
     }
     const endless = loop.loops.find(neverEnds);

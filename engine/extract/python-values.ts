@@ -14,6 +14,7 @@ import { importedArg } from './imported-args';
 import { argparseDefaults, dataclassDefaults, type Declared } from './declared-defaults';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { firedFunctions } from './python-fire';
+import { passedArgs } from './call-args';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -131,20 +132,12 @@ export class ValueResolver {
     const fname = fn.childForFieldName('name')?.text;
     const inClass = fn.parent?.parent?.type === 'class_definition';
     if (!fname || inClass || depth >= MAX_DEPTH) return { value: undefined };
-    const calls = this.root
-      .descendantsOfType('call')
-      .filter(
-        (c) =>
-          c?.childForFieldName('function')?.text === fname &&
-          !(fn.startIndex <= c.startIndex && c.endIndex <= fn.endIndex),
-      );
     const out: Resolved[] = [];
-    for (const c of calls) {
-      const args = c!.childForFieldName('arguments')?.namedChildren ?? [];
-      if (args.some((a) => a?.type === 'list_splat' || a?.type === 'dictionary_splat')) return { value: undefined };
-      const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === param.name);
-      const pos = args.filter((a) => a?.type !== 'keyword_argument')[param.index];
-      const arg = kw?.childForFieldName('value') ?? pos;
+    for (const c of passedArgs(this.root, fn)) {
+      if (c.splat) return { value: undefined };
+      const arg = c.keyword.get(param.name) ?? c.positional[param.index];
+      // The process index `spawn` passes first is no value written here.
+      if (!arg && param.index < c.positional.length) return { value: undefined };
       if (arg) out.push(this.resolve(arg, depth));
       else if (param.def)
         out.push({
@@ -182,18 +175,9 @@ export class ValueResolver {
       if (b) return this.dictOf(b[0], depth + 1);
       const fname = fn.childForFieldName('name')?.text;
       if (!fname || fn.parent?.parent?.type === 'class_definition') return undefined;
-      const calls = this.root
-        .descendantsOfType('call')
-        .filter(
-          (c) =>
-            c?.childForFieldName('function')?.text === fname &&
-            !(fn.startIndex <= c.startIndex && c.endIndex <= fn.endIndex),
-        );
-      if (calls.length !== 1) return undefined;
-      const args = calls[0]!.childForFieldName('arguments')?.namedChildren ?? [];
-      const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === param!.name);
-      const arg = kw?.childForFieldName('value') ?? args.filter((a) => a?.type !== 'keyword_argument')[param!.index];
-      return this.dictOf(arg, depth + 1);
+      const calls = passedArgs(this.root, fn);
+      if (calls.length !== 1 || calls[0].splat) return undefined;
+      return this.dictOf(calls[0].keyword.get(param!.name) ?? calls[0].positional[param!.index], depth + 1);
     }
     // Outside any function: a name bound once in the whole file, in the block that reads it (`if args.epochs is None:
     // epoches = {…}; args.epochs = epoches[…]`), or at the module's top level before it (`config = gmf_config` read

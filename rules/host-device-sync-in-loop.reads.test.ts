@@ -92,6 +92,37 @@ runRuleCases(hostDeviceSyncInLoop, [
     expect: [],
   },
   {
+    name: 'targets moved to the GPU in a tuple assignment (x, y = x.cuda(), y.cuda()) and copied back every step',
+    code: loop('    targets.extend(y.view(-1).cpu().numpy())'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 12, messageIncludes: 'y.view(-1).cpu()' }],
+  },
+  {
+    name: 'a target the tuple assignment leaves on the host (x, y = x.cuda(), y) copied with .cpu() is no wait',
+    code: loop('    targets.extend(y.view(-1).cpu().numpy())').replace(
+      'x, y = x.cuda(), y.cuda()',
+      'x, y = x.cuda(), y',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'labels made on the device in the step (torch.tensor(…, device=device)) and copied back every step',
+    code: loop(
+      '    labels = torch.tensor(host_labels, dtype=torch.float, device=device)\n    kept.append(labels.detach().cpu().numpy())',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 13, messageIncludes: 'labels.detach().cpu()' }],
+  },
+  {
+    name: 'labels made on the host (torch.tensor(…) with no device) and copied with .cpu() read nothing',
+    code: loop(
+      '    labels = torch.tensor(host_labels, dtype=torch.float)\n    kept.append(labels.detach().cpu().numpy())',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
     name: 'a gradient copied with .cpu() in a helper the step calls: on its line and on the call',
     code: `import torch
 

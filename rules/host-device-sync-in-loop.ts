@@ -27,7 +27,9 @@ export const hostDeviceSyncInLoop: Rule = {
       "or accelerate's `sync_gradients`, runs every optimizer step: no limit). Reads: `.item()`, `.cpu()`, " +
       '`.tolist()` of step results, a tensor check a condition takes (`if torch.isnan(loss):`), ' +
       "a step tensor compared in a condition (`if loss > 1.5 * running_loss:`: Python takes the comparison's truth " +
-      "value), `loss.to('cpu')`, a gradient copied with `.cpu()` (`p.grad.abs().mean().cpu()`), " +
+      "value), `loss.to('cpu')`, a gradient copied with `.cpu()` (`p.grad.abs().mean().cpu()`), a batch tensor the " +
+      'step moved to the GPU or made there and copies back (`x, y = x.to(device), y.to(device)` or ' +
+      '`y = torch.tensor(labels, device=device)` … `y.cpu()`), ' +
       "PyTorch 0.3's `loss.data[0]`, `torch.cuda.synchronize()`, a project's conversion helper given a step value " +
       "(`utils.to_item(loss.data)`, `to_np(pred)`), and the loss tensor printed or logged (`print(loss)`, `wandb.log({'loss': loss})`, " +
       "`writer.add_scalar(..., loss, step)`, `float(loss)`, `logger.info(..., loss)`, a progress bar's " +

@@ -310,3 +310,52 @@ runRuleCases(nonResumableCheckpoint, [
     expect: [],
   },
 ]);
+
+// A saving function of the file that writes what it is handed (the ImageNet example's `save_checkpoint(state, is_best)`),
+// handed a dict written at the call: the dict decides, reported where it is written and on the call that builds it.
+const ownHelper = (state: string, epochs = 300) => `import shutil
+import torch
+
+
+def save_checkpoint(state, is_best, filename="checkpoint.pth.tar"):
+    torch.save(state, filename)
+    if is_best:
+        shutil.copyfile(filename, "model_best.pth.tar")
+
+
+def main():
+    net = VNet().cuda()
+    optimizer = torch.optim.Adam(net.parameters())
+    best = 1.0
+    for epoch in range(${epochs}):
+        for x, y in loader:
+            loss = dice(net(x.cuda()), y.cuda())
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        save_checkpoint(${state}, loss.item() < best)
+
+
+main()
+`;
+
+runRuleCases(nonResumableCheckpoint, [
+  {
+    name: 'a saving function of the file handed a dict of the weights and the epoch: on its save and on the call',
+    code: ownHelper('{"epoch": epoch, "state_dict": net.state_dict()}'),
+    expect: [
+      { line: 6, severity: 'information', messageIncludes: '300 epochs written' },
+      { line: 21, severity: 'information', messageIncludes: '300 epochs written' },
+    ],
+  },
+  {
+    name: 'the same function handed the optimizer state too: resumable',
+    code: ownHelper('{"epoch": epoch, "state_dict": net.state_dict(), "optimizer": optimizer.state_dict()}'),
+    expect: [],
+  },
+  {
+    name: 'the same function handed a dict without the weights (the epoch and the loss): no weights checkpoint',
+    code: ownHelper('{"epoch": epoch, "loss": best}'),
+    expect: [],
+  },
+]);

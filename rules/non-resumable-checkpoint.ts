@@ -16,7 +16,9 @@ export const nonResumableCheckpoint: Rule = {
       '(the saves of the epoch loop and those the training function it calls makes after its batch loop, together) — ' +
       '`torch.save(model.state_dict(), …)`, `torch.save(model, …)`, a dict of weights and counters with no optimizer, ' +
       '`model.save_pretrained(…)`, Keras `save_weights`, `fabric.save(path, {"model": model})`, a saving function ' +
-      'of the file that writes only those (reported where it writes them), or a saving helper of another module handed ' +
+      'of the file that writes only those (reported where it writes them) or that writes what it is handed, given such ' +
+      'a dict at the call (`save_checkpoint({"epoch": e, "state_dict": …}, is_best)`: reported where it writes and on ' +
+      'that call, where the optimizer would go), or a saving helper of another module handed ' +
       'the checkpoint as dicts of weights and counters (`save_checkpoint(path, {"epoch": e, "state_dict": …})`); a ' +
       'save of the best model so far (under `if acc > best_acc:`) is an export, not judged, and each other save is its ' +
       'own finding — and Keras `ModelCheckpoint(save_weights_only=True)` when every checkpoint callback of the file ' +

@@ -21,7 +21,8 @@ export const unboundedTraining: Rule = {
       'every config of the repository that sets that key gives 10,000 or more (not when the script exits on its ' +
       'epoch or step itself). Fixed schedules that evaluate every epoch and never stop early (information): Keras `fit(epochs ≥ 50)` ' +
       'with `validation_data`/`validation_split` and no `EarlyStopping` in its `callbacks` (one built and left out ' +
-      'of the list counts as none), Lightning runs and hand-written loops of ≥ 50 epochs with a validation pass every ' +
+      'of the list counts as none; also a script whose model comes from a star import of its project, ' +
+      '`from model_init import *`), Lightning runs and hand-written loops of ≥ 50 epochs with a validation pass every ' +
       'epoch and nothing that stops early (a callback, a patience counter, a `break` out of the epoch loop), and ' +
       'Hugging Face arguments (a Trainer, or its flags in a launcher or config) with `num_train_epochs ≥ 10` and an ' +
       'evaluation strategy. Reported on the `fit()` call or the epoch loop that goes on regardless, else on the ' +
@@ -110,7 +111,10 @@ export const unboundedTraining: Rule = {
           fixes: fix,
         },
       ];
-    const keras = ctx.plan.framework.startsWith('keras') && validated;
+    // A Keras-style `fit(validation_data=…)` in a file whose framework is not read (its model comes from a star
+    // import): the early_stopping fact sits on that call.
+    const fitCall = stop?.form === 'call' && /(^|\.)fit(_generator)?$/.test(stop.name ?? '');
+    const keras = (ctx.plan.framework.startsWith('keras') || fitCall) && validated;
     // Lightning and hand-written loops: many epochs, a validation pass each epoch, and nothing that stops early
     // (an EarlyStopping callback, a break out of the epoch loop, a patience counter; unreadable callbacks count as
     // a possible stopper: early_stopping null).

@@ -413,18 +413,44 @@ export function limitLocal(ids: (SyntaxNode | null)[], scope: SyntaxNode): boole
 }
 
 /**
- * `labels = labels.to(device)` (or `.cuda()`) earlier in the step loop: the name holds a tensor on the GPU, so a later
- * `labels.cpu()` in the same step copies it back and waits for the GPU.
+ * `labels = labels.to(device)` (or `.cuda()`, or `torch.tensor(labels, device=device)`) earlier in the step loop: the
+ * name holds a tensor on the GPU, so a later `labels.cpu()` in the same step copies it back and waits for the GPU.
  */
 export function movedToDevice(name: string, read: SyntaxNode, loop: SyntaxNode): boolean {
   if (!/^\w+$/.test(name)) return false;
   return loop.descendantsOfType('assignment').some((a) => {
-    if (!a || a.endIndex > read.startIndex || a.childForFieldName('left')?.text !== name) return false;
-    const right = a.childForFieldName('right');
+    if (!a || a.endIndex > read.startIndex) return false;
+    const right = movedValue(a.childForFieldName('left'), a.childForFieldName('right'), name);
     const callee = right?.type === 'call' ? (right.childForFieldName('function')?.text ?? '') : '';
-    const args = right?.childForFieldName('arguments')?.text ?? '';
-    return /\.cuda$/.test(callee) || (/\.to$/.test(callee) && /device|cuda|gpu|rank/i.test(args));
+    const args = right?.childForFieldName('arguments');
+    const onDevice = (t: string) => /device|cuda|gpu|rank/i.test(t);
+    // `labels = torch.tensor(labels, device=device)`: made on the device from host data.
+    const made =
+      /^torch\.(tensor|as_tensor|zeros|ones|full|empty|arange)$/.test(callee) &&
+      (args?.namedChildren ?? []).some(
+        (a) =>
+          a?.type === 'keyword_argument' &&
+          a.childForFieldName('name')?.text === 'device' &&
+          onDevice(a.childForFieldName('value')?.text ?? ''),
+      );
+    return made || /\.cuda$/.test(callee) || (/\.to$/.test(callee) && onDevice(args?.text ?? ''));
   });
+}
+
+/**
+ * The value an assignment gives `name`: `labels = …`, or its element of a tuple assigned element by element
+ * (`data, target = data.to(device), target.to(device)`, the PyTorch MNIST example's step:
+ * https://github.com/pytorch/examples/blob/main/mnist/main.py).
+ */
+function movedValue(left: SyntaxNode | null, right: SyntaxNode | null, name: string): SyntaxNode | undefined {
+  if (!left || !right) return undefined;
+  if (left.type === 'identifier') return left.text === name ? right : undefined;
+  if (!/pattern_list|tuple_pattern/.test(left.type) || !/expression_list|tuple/.test(right.type)) return undefined;
+  const names = left.namedChildren;
+  const values = right.namedChildren;
+  if (names.length !== values.length) return undefined;
+  const i = names.findIndex((n) => n?.type === 'identifier' && n.text === name);
+  return i >= 0 ? (values[i] ?? undefined) : undefined;
 }
 
 /**

@@ -158,18 +158,27 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       note: 'a break out of the epoch loop when a patience counter runs out: the run can stop early',
     });
   // A Keras-style training call on a wrapper nobody wrote a reader for (`dlwp.fit_generator(…, validation_data=…,
-  // callbacks=[history, early])`, `early = EarlyStoppingMin(…)`): an early-stopping callback reaches it.
+  // callbacks=[history, early])`, `early = EarlyStoppingMin(…)`): an early-stopping callback reaches it. Or none
+  // does: a Keras `fit(…, validation_data=…)` in a script that imports its model with `from model_init import *`
+  // evaluates every epoch and never stops early (Keras stops early only through a callback:
+  // https://keras.io/api/callbacks/early_stopping/); the fact sits on the call (form `call`, named by its callee).
   const fit = ev.calls[0];
-  if (!facts.has('early_stopping') && fit && /^fit/.test(fit.name) && fit.kwargs.has('callbacks')) {
+  if (!facts.has('early_stopping') && fit && /^fit/.test(fit.name)) {
     const [s] = fitStopping(fit.node.tree.rootNode, text, [fit]);
-    if (s?.stops === true)
+    if (s)
       facts.set('early_stopping', {
         key: 'early_stopping',
-        value: true,
+        value: s.stops,
         origin: 'explicit',
         file,
         span: spanOf(fit.node),
-        note: `an early-stopping callback is passed to ${fit.callee}(…)`,
+        ...(s.stops === false ? { form: 'call' as const, name: fit.callee } : {}),
+        note:
+          s.stops === true
+            ? `an early-stopping callback is passed to ${fit.callee}(…)`
+            : s.stops === null
+              ? `${fit.callee}(…) callbacks not readable: an early-stopping callback built in this file may reach them`
+              : `${fit.callee}(…) evaluates a validation set every epoch and no early-stopping callback reaches it`,
       });
   }
   // A training loop written in this file, and not a word of saving anywhere in it: nothing is written before the

@@ -87,6 +87,8 @@ interface Judged {
   kind: Kind;
   /** The call that writes the weights: the save itself, or the first one inside a saving function of the file. */
   at: SyntaxNode;
+  /** The call that builds what a saving function of the file writes (the dict handed to it), when that decides. */
+  call?: SyntaxNode;
 }
 
 function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, SyntaxNode>, depth: number): Judged {
@@ -106,7 +108,13 @@ function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, Sy
       .map((c) => kindOfSave(c, values, helpers, depth + 1))
       .filter((k): k is Judged => !!k);
     const first = inner.find((k) => k.kind === 'weights');
-    return inner.some((k) => k.kind === 'more') || !first ? judged('more') : judged('weights', first.at);
+    if (!inner.some((k) => k.kind === 'more') && first) return judged('weights', first.at);
+    // A saving function that writes what it is handed (`def save_checkpoint(state, is_best, …): torch.save(state, …)`)
+    // handed a dict written at the call (`save_checkpoint({"epoch": …, "state_dict": model.state_dict()}, …)`): what it
+    // writes is that dict. Reported where it writes and on the call that builds the dict (where the optimizer goes).
+    const handed = handedSave(call, own);
+    if (handed && holds(handed.dict.text) === 'weights') return { kind: 'weights', at: handed.save, call };
+    return judged('more');
   }
   if (name === 'save_pretrained' || name === 'save_model')
     return judged(AUX_RECEIVER.test(receiver) ? 'aux' : TRAINING_STATE.test(call.text) ? 'more' : 'weights');
@@ -122,6 +130,31 @@ function kindOf(call: SyntaxNode, values: ValueResolver, helpers: Map<string, Sy
   if (/save|ckpt|checkpoint/i.test(name) && dicts.length > 0 && !TRAINING_STATE.test(call.text))
     return judged(dicts.some((d) => holds(d.text) === 'weights') ? 'weights' : 'more');
   return judged('more');
+}
+
+/**
+ * A saving function of the file whose only saves write one of its parameters (`torch.save(state, filename)`), called
+ * with a dict for that parameter (by position or keyword): the dict and the save that writes it.
+ */
+function handedSave(call: SyntaxNode, fn: SyntaxNode): { dict: SyntaxNode; save: SyntaxNode } | undefined {
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? [])
+    .map((p) => (p?.type === 'identifier' ? p.text : (p?.childForFieldName('name')?.text ?? '')))
+    .filter((n) => n !== 'self' && n !== 'cls');
+  const saves = fn
+    .descendantsOfType('call')
+    .filter(
+      (c): c is SyntaxNode =>
+        !!c && /^(torch|xm|accelerator|self\.accelerator)\.save$/.test(c.childForFieldName('function')?.text ?? ''),
+    );
+  const written = saves.map((c) => c.childForFieldName('arguments')?.namedChildren[0]?.text ?? '');
+  const name = written[0];
+  if (!name || !written.every((w) => w === name)) return undefined;
+  const i = params.indexOf(name);
+  if (i < 0) return undefined;
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => !!a);
+  const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  const arg = kw ? kw.childForFieldName('value') : args.filter((a) => a.type !== 'keyword_argument')[i];
+  return arg?.type === 'dictionary' && saves[0] ? { dict: arg, save: saves[0] } : undefined;
 }
 
 /** A save call's kind, or undefined for a call that saves nothing. */
@@ -150,7 +183,8 @@ export function weightsOnlyFact(file: string, root: SyntaxNode, saves: SyntaxNod
   // for the test, not a point to resume from: the checkpoints are the other saves. A loop that saves only its best
   // model is not judged here.
   const weights = judged.filter((j, i) => j.kind === 'weights' && !bestSave(saves[i] ?? j.at) && !bestSave(j.at));
-  const [first, ...rest] = [...new Map(weights.map((j) => [j.at.startPosition.row, j.at])).values()];
+  const sites = weights.flatMap((j) => (j.call ? [j.at, j.call] : [j.at]));
+  const [first, ...rest] = [...new Map(sites.map((c) => [c.startPosition.row, c])).values()];
   if (!first) return [];
   const note = (c: SyntaxNode) =>
     `${c.childForFieldName('function')?.text ?? 'save'}(…) keeps the model alone: no optimizer, scheduler or step to resume from`;

@@ -85,12 +85,13 @@ export function epochNamedLoop(step: SyntaxNode, bound: SyntaxNode | undefined):
 }
 
 /**
- * A loop bound named for timesteps, iterations, updates, episodes or steps (`range(int(args.max_timesteps))`,
- * `range(args.updates_per_step)`, `range(num_eval_episodes)`, RAD's and CURL's `range(args.num_train_steps)` around
- * `agent.update(…)`) counts those, not passes over the data: never epochs.
+ * A loop bound named for timesteps, iterations, updates or episodes (`range(int(args.max_timesteps))`,
+ * `range(args.updates_per_step)`, `range(num_eval_episodes)`) counts those, not passes over the data: never epochs.
+ * Around a call whose body is not in view (`aroundCall`), a bound named for steps counts steps too (RAD's and CURL's
+ * `for step in range(args.num_train_steps): … agent.update(…)`); around a batch loop of its own, the shape says epochs.
  */
-export const notEpochs = (bound: string): boolean =>
-  /time_?steps?|steps?\b|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound);
+export const notEpochs = (bound: string, aroundCall = false): boolean =>
+  /time_?steps?|iters?\b|iterations?|updates?|episodes?|eval/i.test(bound) || (aroundCall && /steps?\b/i.test(bound));
 
 /**
  * Whether a batch loop's break at `budget` ends the run: the counter it compares counts steps over the whole run —

@@ -266,7 +266,7 @@ function callerLoopFacts(
   const hasLength = step.some((f) => (f.key === 'epochs' || f.key === 'max_steps') && f.value !== null);
   const n = rangeArg(outer, (s) => args.values.resolve(s).value);
   const what = call.childForFieldName('function')?.text;
-  if (n && !hasLength && !notEpochs(n.text)) {
+  if (n && !hasLength && !notEpochs(n.text, true)) {
     const r = args.values.resolve(n);
     // Unread here (`range(config.epochs)`, `import Config as config`): open on its bound for ./imported-constants.
     out.push({

@@ -152,20 +152,15 @@ function importedSites(linker: Linker, script: Mod): Site[] {
   for (const b of importBindings(script.root)) {
     if (!b.symbol || LIBRARY.test(b.module)) continue;
     if (!new RegExp(`\\b${b.local}\\b`).test(script.text.replace(/^\s*(from|import)\b[^\n]*/gm, ''))) continue;
-    let mod = walk.module(script.file, b.module);
-    let def = mod && definitionOf(mod.root, b.symbol);
-    // A package that re-exports the helper (`from .build import make_optimizer` in `solver/__init__.py`).
-    if (mod && def?.kind === 'import' && def.binding.symbol) {
-      mod = walk.module(mod.file, def.binding.module);
-      def = mod && definitionOf(mod.root, def.binding.symbol);
-    }
-    if (!mod || def?.kind !== 'def') continue;
-    if (def.node.type === 'class_definition') {
-      for (const [name, fn] of classMethods(mod.root, def.node, 0))
+    const found = walk.importedDef(script.file, b);
+    if (!found) continue;
+    const { mod, node: def } = found;
+    if (def.type === 'class_definition') {
+      for (const [name, fn] of classMethods(mod.root, def, 0))
         if (new RegExp(`\\.${name}\\s*\\(`).test(script.text) && BUILDS.test(fn.text))
           out.push({ mod, defs: [fn], method: `${b.symbol}.${name}` });
-    } else if (new RegExp(`\\b${b.local}\\s*\\(`).test(script.text) && BUILDS.test(def.node.text))
-      out.push({ mod, defs: [def.node] });
+    } else if (new RegExp(`\\b${b.local}\\s*\\(`).test(script.text) && BUILDS.test(def.text))
+      out.push({ mod, defs: [def] });
   }
   return out;
 }

@@ -2,13 +2,15 @@
 // Keras `compile(optimizer="adam")` or `keras.optimizers.Adam(...)`, optax `optax.adamw(...)` or a chain of its
 // building blocks, bitsandbytes / apex / DeepSpeed classes, timm's `create_optimizer_v2(opt=...)`, a class the file
 // defines on `Optimizer`, a class wrapped by a factory (`AdamLR = extend_with_lr_schedule(Adam)`), and
-// `getattr(torch.optim, args.optimizer)`. Constructions in a branch the default run does not take (`if args.lars:`
+// `getattr(torch.optim, args.optimizer)`, a class a factory returns or a dict of classes holds (./optimizer-dispatch).
+// Constructions in a branch the default run does not take (`if args.lars:`
 // with a store_true flag, `if args.optim == "sgd":` with another default) are left out; when what is left disagrees,
 // no optimizer is reported (precision before recall).
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { OPTAX_TRANSFORMS, OPTIMIZER_NAMES, optimizerName } from '../vocabulary/optimizers';
+import { returnedClasses, tableClasses, tableEntryTaken } from './optimizer-dispatch';
 import { qualified, readImport } from './python-scan';
 import type { ValueResolver } from './python-values';
 
@@ -49,7 +51,9 @@ export function optimizerFact(
   const out: Candidate[] = [];
   const add = (value: string, node: SyntaxNode, note: string, scriptDefault = false) => {
     const deciders: string[] = [];
-    out.push({ value, node, note, scriptDefault, branch: branchTaken(node, values, deciders), deciders });
+    const entry = tableEntryTaken(node, values, deciders);
+    const branch = entry === false ? false : (branchTaken(node, values, deciders) ?? entry);
+    out.push({ value, node, note, scriptDefault, branch, deciders });
   };
 
   for (const c of findCalls(root, text, names)) {
@@ -63,9 +67,13 @@ export function optimizerFact(
     }
   }
   // `optimizer_class = torch.optim.AdamW` (in the branch the flags take) … `optimizer_class(params, lr=…)`: the class
-  // held in a name that is called later, as diffusers' example scripts pick plain or 8-bit AdamW.
-  for (const ref of classReferences(root, text, imports))
+  // held in a name that is called, as diffusers' example scripts pick plain or 8-bit AdamW.
+  const classOf = (ref: string) => localClasses.get(ref) ?? libraryClass(ref, imports);
+  for (const ref of classReferences(root, text, classOf))
     add(ref.value, ref.node, `${ref.name} = ${ref.node.text}, called as ${ref.name}(…)`);
+  // `return SGD` from a factory whose result is called; `OPTIMIZERS[args.optim](…)`.
+  for (const p of [...returnedClasses(root, text, classOf), ...tableClasses(root, text, classOf, values)])
+    add(p.value, p.node, p.note, p.scriptDefault);
   // optax.chain(scale_by_adam(), add_decayed_weights(), scale(-lr)) — the optimizer its blocks make.
   for (const c of findCalls(root, text, ['chain'])) {
     if (!/^optax\./.test(qualified(c.callee, imports))) continue;
@@ -132,21 +140,31 @@ function isLibraryOptimizer(c: CallSite, imports: Map<string, string>): boolean 
   return OPTIMIZER_MODULE.test(q.slice(0, q.length - c.name.length));
 }
 
-/** `name = lib.optim.Class` assignments of a library optimizer class whose name the file calls later. */
+/** A library optimizer class as written (`SGD` imported from torch.optim, `optim.AdamW`) → the fact's value. */
+function libraryClass(ref: string, imports: Map<string, string>): string | undefined {
+  const last = ref.split('.').pop() ?? '';
+  const q = qualified(ref, imports);
+  const value = optimizerName(last);
+  if (!value || (q === ref && !ref.includes('.'))) return undefined;
+  return OPTIMIZER_MODULE.test(q.slice(0, q.length - last.length)) ? value : undefined;
+}
+
+/**
+ * `name = lib.optim.Class` assignments of a library optimizer class whose name the file calls — after it, or in a
+ * function it is handed to (`optimizer = RAdam` in `main`, `optim = optimizer(model.parameters(), …)` in `train`).
+ */
 function classReferences(
   root: SyntaxNode,
   text: string,
-  imports: Map<string, string>,
+  classOf: (ref: string) => string | undefined,
 ): { name: string; value: string; node: SyntaxNode }[] {
   const out: { name: string; value: string; node: SyntaxNode }[] = [];
   for (const m of text.matchAll(/^[ \t]*(\w+)[ \t]*=[ \t]*([\w.]+)[ \t]*(#.*)?$/gm)) {
     const [, name, ref] = m;
-    const last = ref.split('.').pop() ?? '';
-    const q = qualified(ref, imports);
-    const value = optimizerName(last);
-    if (!value || (q === ref && !ref.includes('.'))) continue;
-    if (!OPTIMIZER_MODULE.test(q.slice(0, q.length - last.length))) continue;
-    if (!new RegExp(`\\b${name}\\s*\\(`).test(text.slice(m.index + m[0].length))) continue;
+    const value = classOf(ref);
+    if (!value) continue;
+    const rest = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+    if (!new RegExp(`(?<![\\w.])${name}\\s*\\(`).test(rest.replace(/^[ \t]*def[ \t][^\n]*/gm, ''))) continue;
     const at = m.index + m[0].indexOf(ref, name.length + 1);
     const node = root.descendantForIndex(at, at + ref.length - 1);
     if (node && node.text === ref) out.push({ name, value, node });

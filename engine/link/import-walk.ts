@@ -2,7 +2,7 @@
 // repository (its folder, the folders above it up to a root marker, folders it puts on `sys.path`), through the
 // FileReader only, a bounded number of hops and files, to the definitions it uses; whether one of them runs a
 // training step (a backward pass). Used by ./imports (the modules a script's run includes), ./repo-optimizer (the
-// optimizer built by code the script uses), ./imported-args and ./imported-constants.
+// optimizer built by code the script uses), ./repo-model (the model it builds), ./imported-args and ./imported-constants.
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
 import {
@@ -110,6 +110,21 @@ export class ImportWalk {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The function or class an import binding of `from` names: its module, then the definition there, following one
+   * re-export of a package (`from .trainer import Trainer` in `__init__.py`); undefined when it is not repository code.
+   */
+  importedDef(from: string, b: ImportBinding): { mod: Mod; node: SyntaxNode } | undefined {
+    if (!b.symbol) return undefined;
+    let mod = this.module(from, b.module);
+    let def = mod && definitionOf(mod.root, b.symbol);
+    if (mod && def?.kind === 'import' && def.binding.symbol) {
+      mod = this.module(mod.file, def.binding.module);
+      def = mod && definitionOf(mod.root, def.binding.symbol);
+    }
+    return mod && def?.kind === 'def' ? { mod, node: def.node } : undefined;
   }
 
   private load(file: string): Mod | undefined {

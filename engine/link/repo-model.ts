@@ -7,7 +7,7 @@
 // none (precision before recall). The model is `inferred`: code the run calls, not a setting.
 import * as path from 'node:path';
 import { codeText } from '../extract/python-code-text';
-import { definitionOf, importBindings } from '../extract/python-imports';
+import { importBindings } from '../extract/python-imports';
 import { builtModelFact } from '../extract/python-model';
 import { ValueResolver } from '../extract/python-values';
 import type { RunDraft } from '../extract/run-draft';
@@ -48,19 +48,13 @@ function repoModel(linker: Linker, script: Mod): Fact | undefined {
   const code = codeText(script.text).replace(/^\s*(from|import)\b[^\n]*/gm, '');
   for (const b of importBindings(script.root)) {
     if (!b.symbol || LIBRARY.test(b.module) || !new RegExp(`\\b${b.local}\\s*\\(`).test(code)) continue;
-    let mod = walk.module(script.file, b.module);
-    let def = mod && definitionOf(mod.root, b.symbol);
-    // A package that re-exports it (`from .trainer import Trainer` in `__init__.py`).
-    if (mod && def?.kind === 'import' && def.binding.symbol) {
-      mod = walk.module(mod.file, def.binding.module);
-      def = mod && definitionOf(mod.root, def.binding.symbol);
-    }
-    if (!mod || def?.kind !== 'def') continue;
+    const imported = walk.importedDef(script.file, b);
+    if (!imported) continue;
+    const { mod, node: def } = imported;
     const values = new ValueResolver(mod.root, findCalls(mod.root, mod.text, ['add_argument']));
     const id = linker.id(mod.file);
     // A class: its own body, then the methods it inherits from bases of its module.
-    const bodies =
-      def.node.type === 'class_definition' ? [def.node, ...classMethods(mod.root, def.node, 0).values()] : [def.node];
+    const bodies = def.type === 'class_definition' ? [def, ...classMethods(mod.root, def, 0).values()] : [def];
     const f = bodies.map((n) => builtModelFact(id, n, values)).find((x) => !!x);
     if (f)
       found.push({

@@ -10,7 +10,9 @@
 // Each definition is read with ../extract/python-optimizer.ts in its own module, counting only the constructions
 // inside it and the module's functions it calls; a script that constructs an optimizer itself (or several its reader
 // could not choose between) takes none from elsewhere, and definitions that disagree give none (precision before
-// recall). A class method's optimizer is `inferred` (the method is code the run calls, not a setting).
+// recall). A class method's optimizer is `inferred` (the method is code the run calls, not a setting). A function
+// handed the run's optimizer builds none of it; a module with no options of its own reads the script's (the script
+// hands it its parsed `args`).
 import * as path from 'node:path';
 import { definitionOf, importBindings, methodsOf } from '../extract/python-imports';
 import { optimizerFact } from '../extract/python-optimizer';
@@ -48,7 +50,7 @@ interface Site {
  */
 export function repoOptimizer(linker: Linker, script: Mod, reached: Reached[] = []): Fact | undefined {
   if (!linker.parser || findCalls(script.root, script.text, OPTIMIZER_NAMES).length > 0) return undefined;
-  return agreed(linker, [...reachedSites(reached, new Set([script.file])), ...importedSites(linker, script)]);
+  return agreed(linker, [...reachedSites(reached, new Set([script.file])), ...importedSites(linker, script)], script);
 }
 
 /**
@@ -60,14 +62,14 @@ export function reachedOptimizer(linker: Linker, reached: Reached[], skip: Set<s
 }
 
 /** What the sites build, read once each; undefined unless every one that builds an optimizer agrees. */
-function agreed(linker: Linker, sites: Site[]): Fact | undefined {
+function agreed(linker: Linker, sites: Site[], caller?: Mod): Fact | undefined {
   const found: Fact[] = [];
   const seen = new Set<string>();
   for (const s of sites) {
     const key = `${s.mod.file}#${s.defs.map((d) => d.startIndex).join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const o = readSite(linker, s);
+    const o = readSite(linker, s, caller);
     if (o) found.push(o);
   }
   const names = new Set(found.map((f) => f.value));
@@ -137,7 +139,7 @@ export function classMethodOptimizer(linker: Linker, file: string, cls: string, 
 function reachedSites(reached: Reached[], skip: Set<string>): Site[] {
   const byModule = new Map<string, Site>();
   for (const r of reached) {
-    if (skip.has(r.mod.file) || !BUILDS.test(r.def.text)) continue;
+    if (skip.has(r.mod.file) || !BUILDS.test(r.def.text) || takesOptimizer(r.def)) continue;
     const s = byModule.get(r.mod.file) ?? { mod: r.mod, defs: [] };
     s.defs.push(r.def);
     byModule.set(r.mod.file, s);
@@ -152,22 +154,35 @@ function importedSites(linker: Linker, script: Mod): Site[] {
   for (const b of importBindings(script.root)) {
     if (!b.symbol || LIBRARY.test(b.module)) continue;
     if (!new RegExp(`\\b${b.local}\\b`).test(script.text.replace(/^\s*(from|import)\b[^\n]*/gm, ''))) continue;
-    let mod = walk.module(script.file, b.module);
-    let def = mod && definitionOf(mod.root, b.symbol);
-    // A package that re-exports the helper (`from .build import make_optimizer` in `solver/__init__.py`).
-    if (mod && def?.kind === 'import' && def.binding.symbol) {
-      mod = walk.module(mod.file, def.binding.module);
-      def = mod && definitionOf(mod.root, def.binding.symbol);
-    }
-    if (!mod || def?.kind !== 'def') continue;
-    if (def.node.type === 'class_definition') {
-      for (const [name, fn] of classMethods(mod.root, def.node, 0))
+    const found = walk.importedDef(script.file, b);
+    if (!found) continue;
+    const { mod, node: def } = found;
+    if (def.type === 'class_definition') {
+      for (const [name, fn] of classMethods(mod.root, def, 0))
         if (new RegExp(`\\.${name}\\s*\\(`).test(script.text) && BUILDS.test(fn.text))
           out.push({ mod, defs: [fn], method: `${b.symbol}.${name}` });
-    } else if (new RegExp(`\\b${b.local}\\s*\\(`).test(script.text) && BUILDS.test(def.node.text))
-      out.push({ mod, defs: [def.node] });
+    } else if (new RegExp(`\\b${b.local}\\s*\\(`).test(script.text) && BUILDS.test(def.text) && !takesOptimizer(def))
+      out.push({ mod, defs: [def] });
   }
   return out;
+}
+
+/**
+ * A function handed the run's optimizer (a parameter `optimizer`/`optim`/`optimizers`, or one annotated
+ * `Optimizer`) uses it: what it constructs is another one (torchft's DiLoCo outer SGD over the inner optimizer's
+ * parameters, a copy for a look-ahead), not the run's.
+ */
+function takesOptimizer(def: SyntaxNode): boolean {
+  if (def.type !== 'function_definition') return false;
+  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p) continue;
+    const name = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren[0]);
+    const type = p.childForFieldName('type')?.text ?? '';
+    const value = p.childForFieldName('value');
+    if (value && value.type !== 'none') continue; // `optimizer='adam'`: a name to build from
+    if (/^(optimizer|optim|optimizers)$/.test(name?.text ?? '') || /\bOptimizer\b/.test(type)) return true;
+  }
+  return false;
 }
 
 /** A class's methods with those it inherits from bases defined in the same module (its own first). */
@@ -182,10 +197,16 @@ export function classMethods(root: SyntaxNode, cls: SyntaxNode, depth: number): 
   return out;
 }
 
-/** What a site's definitions construct, with the module's functions they call by name. */
-function readSite(linker: Linker, s: Site): Fact | undefined {
+/**
+ * What a site's definitions construct, with the module's functions they call by name. A module that declares no
+ * options of its own reads the options of the script that calls it (`model_train(inputs, blocks, args)` whose
+ * `if opt == 'RMSProp':` tests `args.opt`): the branch the script's defaults take.
+ */
+function readSite(linker: Linker, s: Site, caller?: Mod): Fact | undefined {
   const { mod } = s;
-  const values = new ValueResolver(mod.root, findCalls(mod.root, mod.text, ['add_argument']));
+  const own = findCalls(mod.root, mod.text, ['add_argument']);
+  const options = own.length === 0 && caller ? findCalls(caller.root, caller.text, ['add_argument']) : own;
+  const values = new ValueResolver(mod.root, options);
   const within = [...s.defs, ...s.defs.flatMap((d) => calledFunctions(mod.root, d))];
   const o = optimizerFact(linker.id(mod.file), mod.text, mod.root, values, within);
   if (!o || typeof o.value !== 'string') return undefined;

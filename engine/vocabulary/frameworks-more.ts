@@ -213,6 +213,10 @@ export const MORE_FRAMEWORKS: Framework[] = [
     src: 'openrlhf',
     modality: 'text',
     detect: (s) => s.syntax === 'shell' && any(s, 'micro_train_batch_size') && any(s, 'train_batch_size', 'pretrain'),
+    // Every trainer builds its optimizer with `strategy.create_optimizer`: DeepSpeed's FusedAdam, or DeepSpeedCPUAdam
+    // with --adam_offload, both with adam_w_mode=True by default (openrlhf/utils/deepspeed/deepspeed.py;
+    // https://deepspeed.readthedocs.io/en/latest/optimizers.html, 2025): AdamW.
+    defaults: () => [['optimizer', 'adamw', 'strategy.create_optimizer builds DeepSpeed FusedAdam in AdamW mode']],
   },
   {
     id: 'maxtext',

@@ -148,6 +148,19 @@ test('PyTorch: the optimizer a helper the script calls before its own loop retur
   assert.equal(fact(a, 'optimizer')?.value, 'sgd');
 });
 
+test('PyTorch: a helper its package re-exports (`from .build import make_optimizer` in `__init__.py`) is followed', async () => {
+  const a = await analyze(
+    {
+      'README.md': '',
+      'solver/__init__.py': 'from .build import make_optimizer, pick_optimizer\n',
+      'solver/build.py': HELPERS,
+      'train.py': torchScript('make_optimizer(model, 0.1)'),
+    },
+    'train.py',
+  );
+  assert.equal(fact(a, 'optimizer')?.value, 'sgd');
+});
+
 test('must not: a helper that chooses the optimizer by a parameter gives none', async () => {
   const a = await analyze(
     { 'README.md': '', 'solver.py': HELPERS, 'train.py': torchScript('pick_optimizer(args.optim, model, 0.1)') },

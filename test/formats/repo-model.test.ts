@@ -47,6 +47,19 @@ test('a trainer class the script calls builds the model in its setup method', as
   assert.equal(fact(a, 'model')?.origin, 'inferred');
 });
 
+test('a trainer class its package re-exports (`from .core import …` in `__init__.py`) builds the model', async () => {
+  const { 'src/trainers.py': trainers, 'src/main.py': main } = files('trainer = PairNetTrainer(args)\ntrainer.fit()');
+  const a = await analyze(
+    {
+      'src/main.py': main,
+      'src/trainers/__init__.py': 'from .core import GraphSimTrainer, PairNetTrainer\n',
+      'src/trainers/core.py': trainers,
+    },
+    'src/main.py',
+  );
+  assert.equal(fact(a, 'model')?.value, 'PairNet');
+});
+
 test('a call left in a comment is no call: the trainer that runs names the model', async () => {
   const a = await analyze(
     files('trainer = GraphSimTrainer(args)\n# trainer = PairNetTrainer(args)\ntrainer.fit()'),

@@ -9,6 +9,7 @@ import type { FactValue, Span } from '../../types';
 import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 import { subConfigNames } from './sub-configs';
 import { environmentDefault, falsyFlags } from './python-defaults';
+import { importedOptimizerClasses, optimizerClassValue } from './imported-classes';
 import { otherSubcommandOptions } from '../argparse-subcommands';
 
 const MAX_NODES = 60_000;
@@ -201,6 +202,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     return (v: FactValue) => [{ file, start, end, newText: pythonLiteral(v) }];
   };
   const flags = falsyFlags(root);
+  const optimizerClasses = importedOptimizerClasses(text);
   const valueOf = (n: SyntaxNode): FactValue | undefined => {
     const v = literal(n);
     if (v !== undefined) return v;
@@ -212,8 +214,13 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
       if (yes && no && name?.type === 'identifier' && flags.has(name.text)) return valueOf(neg ? yes : no);
       return undefined;
     }
-    if (n.type === 'identifier') return consts.get(n.text);
-    return arithmetic(n, consts) ?? namedValue(n, consts) ?? environmentDefault(n);
+    if (n.type === 'identifier') return consts.get(n.text) ?? optimizerClassValue(n, optimizerClasses);
+    return (
+      arithmetic(n, consts) ??
+      namedValue(n, consts) ??
+      optimizerClassValue(n, optimizerClasses) ??
+      environmentDefault(n)
+    );
   };
   const push = (path: string[], valueNode: SyntaxNode, span: Span, kind: Entry['kind'], callee?: string) => {
     if (entries.length >= MAX_ENTRIES) return;

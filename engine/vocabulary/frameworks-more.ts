@@ -213,6 +213,9 @@ export const MORE_FRAMEWORKS: Framework[] = [
     src: 'openrlhf',
     modality: 'text',
     detect: (s) => s.syntax === 'shell' && any(s, 'micro_train_batch_size') && any(s, 'train_batch_size', 'pretrain'),
+    // Its trainers draw batches from `strategy.setup_dataloader(…)`, which builds the loader without `num_workers`
+    // (openrlhf/utils/deepspeed/deepspeed.py): PyTorch's default, loading in the training process.
+    defaults: () => [['num_workers', 0, 'setup_dataloader passes no num_workers: the DataLoader default 0']],
   },
   {
     id: 'maxtext',

@@ -2,14 +2,15 @@
 // module's `train_dataloader()` (https://lightning.ai/docs/pytorch/stable/data/datamodule.html, "LightningModule
 // hooks"), so the DataLoader it returns is the run's training loader, and its `num_workers` is judged like a script's
 // (GML401). A file holding several LightningModules (one per training stage) has one training loader per class: each
-// one left with no workers is its own site (`Fact.also`), so each gets its own finding.
+// one left with no workers is its own site (`Fact.also`), so each gets its own finding. Also the loader of a file
+// that builds an optimizer for a loop elsewhere (./step-module).
 import type { SyntaxNode } from '../parse/python';
-import { findCalls } from '../parse/python-syntax';
+import { callsWithKeyword, findCalls } from '../parse/python-syntax';
 import type { Fact, Span } from '../types';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { methodsOf } from './python-imports';
-import { contains, dataLoaderFacts } from './python-scan';
-import type { ValueResolver } from './python-values';
+import { contains, dataLoaderFacts, loaderFactories } from './python-scan';
+import { ValueResolver } from './python-values';
 
 /** The LightningModule classes of the file: bases naming LightningModule, or a class of the file that does. */
 function lightningClasses(root: SyntaxNode): SyntaxNode[] {
@@ -48,4 +49,16 @@ export function lightningLoaderWorkers(
   return rest.length
     ? { ...first, also: rest.map((r) => ({ span: r.span, value: r.value, note: r.note, argInsert: r.argInsert })) }
     : first;
+}
+
+/**
+ * `num_workers` of the training loader a file builds and hands to a loop in another file (a script that calls an
+ * imported `train_one_epoch`, or a `Solver(data, model, optimizer)` whose `train()` loops): its DataLoader, or a
+ * loader class or factory of the repository given `num_workers` (./loader-pick `factoryLoaderFacts`).
+ */
+export function scriptLoaderWorkers(file: string, root: SyntaxNode, text: string): Fact | undefined {
+  const values = new ValueResolver(root, findCalls(root, text, ['add_argument']));
+  const loaders = findCalls(root, text, ['DataLoader']);
+  const factories = loaderFactories(callsWithKeyword(root, text, ['num_workers']));
+  return dataLoaderFacts(file, loaders, values, factories).facts.find((x) => x.key === 'num_workers');
 }

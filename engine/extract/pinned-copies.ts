@@ -1,6 +1,7 @@
-import type { CallSite } from '../parse/python-syntax';
+import type { SyntaxNode } from '../parse/python';
+import { callsWithKeyword, findCalls } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { dataLoaderFacts } from './python-scan';
+import { dataLoaderFacts, loaderFactories } from './python-scan';
 import type { ValueResolver } from './python-values';
 
 /**
@@ -18,12 +19,25 @@ const PLACES_BATCHES = /\bAccelerator\s*\(|\baccelerator\.prepare\s*\(/;
  * its arguments read with the declarations of the modules it imports them from (`values`).
  * Pinned memory only matters for copies to a GPU: PyTorch's `pin_memory=False` default is judged only where the
  * training code copies batches to CUDA itself (the PyTorch data-loading docs, "Memory Pinning":
- * https://pytorch.org/docs/stable/data.html#memory-pinning), as ./torch-loop.ts does for a loop in one file. `texts`
- * are the files that run the training (the script, the step's module): the default is left unjudged (dropped) when
- * none of them names CUDA, or when one hands the batches to Accelerate.
+ * https://pytorch.org/docs/stable/data.html#memory-pinning), as ./torch-loop.ts does for a loop in one file: the
+ * default is left unjudged (dropped) when neither the script nor the step's module (`stepText`) names CUDA, or when
+ * one hands the batches to Accelerate.
  */
-export function judgedLoaderFacts(file: string, calls: CallSite[], values: ValueResolver, texts: string[]): Fact[] {
-  const facts = dataLoaderFacts(file, calls, values).facts;
+export function judgedLoaderFacts(
+  file: string,
+  script: { root: SyntaxNode; text: string },
+  values: ValueResolver,
+  stepText: string,
+): Fact[] {
+  const texts = [script.text, stepText];
+  const calls = findCalls(script.root, script.text, ['DataLoader']);
+  // A script with no DataLoader of its own that calls a loader class or factory of its repository
+  // (`tr_loader = AudioDataLoader(tr_dataset, batch_size=1, num_workers=args.num_workers)`): the workers it passes.
+  // Its batch stays unread here: such loaders often batch otherwise (a dataset that packs its own minibatches).
+  const factories = loaderFactories(callsWithKeyword(script.root, script.text, ['num_workers']));
+  const facts = dataLoaderFacts(file, calls, values, factories).facts.filter(
+    (f) => f.key !== 'micro_batch' || calls.some((c) => c.name === 'DataLoader'),
+  );
   const unjudged = !texts.some((t) => NAMES_CUDA.test(t)) || texts.some((t) => PLACES_BATCHES.test(t));
   return unjudged ? facts.filter((f) => !(f.key === 'pin_memory' && f.origin === 'framework-default')) : facts;
 }

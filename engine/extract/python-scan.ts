@@ -1,11 +1,13 @@
 // Read-only scans of a Python tree shared by the non-HF extractors: imports (to tell lightning's Trainer from
 // transformers'), loops around a call, DataLoader arguments, torch.save inside the training loop, device hints.
 import type { SyntaxNode } from '../parse/python';
-import { assignedTo, literal, spanOf, type CallSite } from '../parse/python-syntax';
+import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { datasetBatch, samplerBatch } from './loader-batch';
+import { factoryLoaderFacts, sharedSetting, trainingLoader } from './loader-pick';
+export { loaderFactories } from './loader-pick';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
 export function importsOf(root: SyntaxNode): Map<string, string> {
@@ -150,64 +152,6 @@ function splatDict(call: CallSite): Map<string, SplatArg> {
 /** A fact read from a splatted dict keeps the key as the dict spells it: a fix writes `"num_workers": 4` there. */
 const spelledAs = (a: object) => ('spelled' in a && typeof a.spelled === 'string' ? { name: a.spelled } : {});
 
-/** What a loader call is assigned to or returned from (`train_loader = …`, `def train_dataloader(): return …`). */
-function loaderName(c: CallSite): string {
-  const a = assignedTo(c.node); // also `train_loader = cycle(DataLoader(…))`
-  const ret =
-    c.node.parent?.type === 'return_statement'
-      ? (c.node.parent.parent?.parent?.childForFieldName('name')?.text ?? '')
-      : '';
-  return `${a} ${ret}`;
-}
-
-/**
- * A loader factory of a library (timm's `create_loader(ds, batch_size=…, num_workers=…)`, `build_dataloader(…)`):
- * a call whose name contains "loader" and that passes batch_size / num_workers by keyword. Its own defaults are
- * not known, so only the keyword values that resolve to numbers become facts; nothing else is assumed.
- */
-function factoryLoaderFacts(
-  file: string,
-  factories: CallSite[],
-  values: ValueResolver,
-  named: (c: CallSite) => string,
-): LoaderFacts {
-  const training = (c: CallSite) =>
-    /train/i.test(named(c)) || ['is_training', 'training', 'train'].some((k) => c.kwargs.get(k)?.value.type === 'true');
-  const train =
-    factories.length === 1
-      ? factories[0]
-      : factories.filter(training).length === 1
-        ? factories.find(training)
-        : undefined;
-  if (!train) return { facts: [] };
-  const facts: Fact[] = [];
-  for (const [kw, key] of [
-    ['batch_size', 'micro_batch'],
-    ['num_workers', 'num_workers'],
-  ] as const) {
-    const a = train.kwargs.get(kw);
-    const r = a ? values.resolve(a.value) : undefined;
-    if (!a || typeof r?.value !== 'number') continue;
-    facts.push({
-      key,
-      value: r.value,
-      origin: r.scriptDefault ? 'script-default' : 'explicit',
-      file,
-      span: spanOf(a.node),
-      note: `${train.callee}(${kw}=${a.value.text})${r.via ? ` (${r.via})` : ''}`,
-    });
-  }
-  // No `call`: the factory is not a DataLoader, so no batch-size edit is offered on it.
-  return { facts };
-}
-
-/** Loader-factory calls (see factoryLoaderFacts) among calls found by keyword. */
-export const loaderFactories = (calls: CallSite[]) =>
-  calls.filter(
-    (c) =>
-      /loader/i.test(c.name) && c.name !== 'DataLoader' && (c.kwargs.has('batch_size') || c.kwargs.has('num_workers')),
-  );
-
 /** Said of a loader whose dataset is tensors already in memory: each sample is an index, no per-sample work. */
 const IN_MEMORY_DATASET = '— the dataset is in-memory tensors (TensorDataset)';
 
@@ -234,15 +178,9 @@ export function dataLoaderFacts(
   factories: CallSite[] = [],
 ): LoaderFacts {
   const loaders = calls.filter((c) => c.name === 'DataLoader');
-  if (loaders.length === 0)
-    return factories.length ? factoryLoaderFacts(file, factories, values, loaderName) : { facts: [] };
-  const named = loaderName;
-  const train =
-    loaders.length === 1
-      ? loaders[0]
-      : (loaders.find((c) => /train/i.test(named(c))) ??
-        loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true'));
-  if (!train) return { facts: [] };
+  if (loaders.length === 0) return factories.length ? factoryLoaderFacts(file, factories, values) : { facts: [] };
+  const train = trainingLoader(loaders);
+  if (!train) return { facts: sharedWorkerFacts(file, loaders, values) };
   const facts: Fact[] = [];
   const splat = splatDict(train);
   const bs =
@@ -282,6 +220,20 @@ export function dataLoaderFacts(
       note: 'DataLoader batch_size defaults to 1',
     });
   }
+  facts.push(...workerFacts(file, train, splat, values));
+  return { facts, call: train };
+}
+
+const SETTING_KEYS = [
+  ['num_workers', 'num_workers'],
+  ['pin_memory', 'pin_memory'],
+  ['persistent_workers', 'persistent_workers'],
+  ['prefetch_factor', 'prefetch'],
+] as const;
+
+/** The worker settings of the training loader (PyTorch's defaults: 0 workers, no pinning, 2 batches prefetched). */
+function workerFacts(file: string, train: CallSite, splat: Map<string, SplatArg>, values: ValueResolver): Fact[] {
+  const facts: Fact[] = [];
   const nw = train.kwargs.get('num_workers') ?? splat.get('num_workers');
   const inMemory = inMemoryDataset(train);
   const cheap = inMemory ? ` ${IN_MEMORY_DATASET}` : '';
@@ -338,7 +290,24 @@ export function dataLoaderFacts(
         note,
       });
   }
-  return { facts, call: train };
+  return facts;
+}
+
+/**
+ * The loader settings of a file whose training loader cannot be told apart, where all its loaders share them
+ * (./loader-pick `sharedSetting`): the value without a place, since the site of the training loader is not known —
+ * no finding or edit rests on it.
+ */
+function sharedWorkerFacts(file: string, loaders: CallSite[], values: ValueResolver): Fact[] {
+  const out: Fact[] = [];
+  for (const [kw, key] of SETTING_KEYS) {
+    const shared = sharedSetting(loaders, kw);
+    const f = shared && workerFacts(file, shared.site, new Map(), values).find((x) => x.key === key);
+    if (!f) continue;
+    const { span: _span, argInsert: _insert, ...rest } = f;
+    out.push({ ...rest, note: `${f.note} — alike in the ${loaders.length} DataLoaders here` });
+  }
+  return out;
 }
 
 /**

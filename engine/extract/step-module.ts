@@ -16,7 +16,7 @@ import { optimizerFact } from './python-optimizer';
 import { lossForward } from './host-sync-guard';
 import type { RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
-import { lightningLoaderWorkers } from './lightning-loaders';
+import { lightningLoaderWorkers, scriptLoaderWorkers } from './lightning-loaders';
 
 /** `def training_step(self, …)` in a class whose bases name a LightningModule. */
 function trainingStep(tree: Tree) {
@@ -77,8 +77,13 @@ export function extractStepModule(file: string, text: string, tree: Tree): RunDr
     const o = optimizerFact(file, text, root, new ValueResolver(root, findCalls(root, text, ['add_argument'])));
     if (o) facts.set('optimizer', o);
   }
-  // The DataLoader each LightningModule's `train_dataloader` returns (./lightning-loaders).
-  const workers = step ? lightningLoaderWorkers(file, root, text, values) : undefined;
+  // The DataLoader each LightningModule's `train_dataloader` returns (./lightning-loaders); the loader a script that
+  // builds the optimizer builds beside it for the loop it calls (`tr_loader = AudioDataLoader(…, num_workers=…)`).
+  const workers = step
+    ? lightningLoaderWorkers(file, root, text, values)
+    : optimizer
+      ? scriptLoaderWorkers(file, root, text)
+      : undefined;
   if (workers) facts.set('num_workers', workers);
   if (!facts.has('precision'))
     facts.set('precision', {

@@ -22,6 +22,7 @@ import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Tree } from '../parse/python';
 import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
+import { repoWorkers } from './repo-loader-workers';
 import { trainingEvidence, TRAINS_AT } from '../extract/python-trains';
 import { cachedTree } from './tree-cache';
 import { entrySets } from './vocab';
@@ -361,6 +362,10 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
       repoOptimizer(linker, { file: path.resolve(reader.file), text: reader.text, root: reader.tree.rootNode });
     if (o && typeof o.value === 'string') fill({ ...o, origin: 'inferred' });
   }
+  // The workers of the DataLoader the code leaves to a repository helper (./repo-loader-workers).
+  const mod = { file: path.resolve(reader.file), text: reader.text, root: reader.tree.rootNode };
+  const workers = WEAK.includes(facts.get('num_workers')?.origin ?? 'assumed') ? repoWorkers(linker, mod) : undefined;
+  if (workers) fill({ ...workers, origin: 'inferred' });
   // The model the code builds (`generator = BigVGAN(h)`), where the config names none.
   if (!facts.get('model')?.value) {
     const calls = findCalls(reader.tree.rootNode, reader.text, ['add_argument']);

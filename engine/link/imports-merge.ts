@@ -451,8 +451,7 @@ export function reachedFacts(
     moduleFacts,
     id,
   );
-  const scriptCalls = findCalls(script.root, script.text, ['DataLoader']);
-  const scriptLoader = judgedLoaderFacts(id(script.file), scriptCalls, args.values, [script.text, step.text]);
+  const scriptLoader = judgedLoaderFacts(id(script.file), script, args.values, step.text);
   const files = [
     ...new Set([...reached.map((r) => id(r.mod.file)), id(step.file), ...argModules.map((m) => id(m.file))]),
   ];

@@ -18,6 +18,7 @@ import { reachedFacts } from './imports-merge';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import { withRepoOptimizer } from './repo-optimizer';
 import { withRepoLoader } from './repo-loader';
+import { withRepoWorkers } from './repo-loader-workers';
 import type { LaunchCommand } from '../extract/launcher';
 import { nodesOfType } from '../parse/nodes-of-type';
 
@@ -78,10 +79,8 @@ export function withImportedModules(
   }
   // No step in the modules: the script's own loop, with the optimizer the code it uses builds (./repo-optimizer)
   // and the batch it hands the helper that builds its DataLoader (./repo-loader).
-  if (!walk.step) return withRepoLoader(linker, self, withRepoOptimizer(linker, self, drafts, walk.reached));
-  return withRepoLoader(
-    linker,
-    self,
-    reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules, launch),
-  );
+  // Its loader's workers likewise (./repo-loader-workers).
+  const loader = (runs: RunDraft[]) => withRepoWorkers(linker, self, withRepoLoader(linker, self, runs));
+  if (!walk.step) return loader(withRepoOptimizer(linker, self, drafts, walk.reached));
+  return loader(reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules, launch));
 }

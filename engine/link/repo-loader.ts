@@ -12,7 +12,7 @@ import { dataLoaderFacts } from '../extract/python-scan';
 import { ValueResolver, type Resolved } from '../extract/python-values';
 import type { RunDraft } from '../extract/run-draft';
 import type { SyntaxNode } from '../parse/python';
-import { callSite, findCalls, spanOf } from '../parse/python-syntax';
+import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import { nodesOfType } from '../parse/nodes-of-type';
 import type { Fact } from '../types';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
@@ -21,7 +21,7 @@ import type { Linker } from './linker';
 /** Libraries, never the project's own code. */
 const LIBRARY = /^(torch|numpy|os|sys|transformers|tensorflow|jax|lightning|pytorch_lightning|deepspeed|keras)\b/;
 
-interface Helper {
+export interface Helper {
   mod: Mod;
   fn: SyntaxNode;
   /** Called as a method of an instance: the first parameter (`self`) is bound by it. */
@@ -50,17 +50,12 @@ export function withRepoLoader(linker: Linker, script: Mod, drafts: RunDraft[]):
 function helperBatch(linker: Linker, script: Mod): Fact | undefined {
   const values = new ValueResolver(script.root, findCalls(script.root, script.text, ['add_argument']));
   const found: { r: Resolved; arg: SyntaxNode; via: string }[] = [];
-  for (const h of helpers(linker, script)) {
+  for (const h of loaderHelpers(linker, script)) {
     const param = loaderParam(h);
     const name = h.fn.childForFieldName('name')?.text;
     if (!param || !name) continue;
-    for (const c of nodesOfType(script.root, 'call')) {
-      const callee = c?.childForFieldName('function');
-      const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
-      const site = c && last === name ? callSite(c) : undefined;
-      if (!site || site.hasSplat) continue;
-      const at = param.index - (h.method ? 1 : 0);
-      const arg = site.kwargs.get(param.name)?.value ?? site.positional[at];
+    for (const site of helperCalls(script, h, name)) {
+      const arg = boundArg(site, h, param);
       if (!arg) continue;
       found.push({ r: values.resolve(arg), arg, via: `${site.callee}(…) in ${path.basename(h.mod.file)}` });
     }
@@ -78,14 +73,35 @@ function helperBatch(linker: Linker, script: Mod): Fact | undefined {
   };
 }
 
+/** The script's calls of a helper by its name (`build_dataloader(…)`, `dataset.retrieve_dataloaders(…)`), no `**`. */
+export function helperCalls(script: Mod, h: Helper, name: string): CallSite[] {
+  const out: CallSite[] = [];
+  for (const c of nodesOfType(script.root, 'call')) {
+    const callee = c?.childForFieldName('function');
+    const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+    const site = c && last === name ? callSite(c) : undefined;
+    if (site && !site.hasSplat) out.push(site);
+  }
+  return out;
+}
+
+/** The argument a call binds to the helper's parameter: by keyword, else by position (`self` bound by the instance). */
+export const boundArg = (site: CallSite, h: Helper, param: { name: string; index: number }) =>
+  site.kwargs.get(param.name)?.value ?? site.positional[param.index - (h.method ? 1 : 0)];
+
 /** The script's imported functions, and methods it calls on imported classes, that build a DataLoader. */
-function helpers(linker: Linker, script: Mod): Helper[] {
+export function loaderHelpers(linker: Linker, script: Mod): Helper[] {
   const out: Helper[] = [];
   const walk = new ImportWalk(linker, importRoots(linker, script.file, script.text), new Set());
   const bindings = importBindings(script.root).filter((b) => !LIBRARY.test(b.module));
   for (const use of importedUses(script.root, bindings)) {
-    const mod = walk.module(script.file, use.module);
-    const def = mod && mod.file !== script.file ? definitionOf(mod.root, use.symbol) : undefined;
+    let mod = walk.module(script.file, use.module);
+    let def = mod && mod.file !== script.file ? definitionOf(mod.root, use.symbol) : undefined;
+    // A package that re-exports it (`from .get_dataloader import get_data_loader` in `lib/data/__init__.py`).
+    if (mod && def?.kind === 'import' && def.binding.symbol) {
+      mod = walk.module(mod.file, def.binding.module);
+      def = mod && definitionOf(mod.root, def.binding.symbol);
+    }
     if (!mod || def?.kind !== 'def' || !/\bDataLoader\s*\(/.test(def.node.text)) continue;
     if (def.node.type === 'function_definition') out.push({ mod, fn: def.node, method: false });
     else

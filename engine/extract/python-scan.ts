@@ -5,7 +5,7 @@ import { assignedTo, literal, spanOf, type CallSite } from '../parse/python-synt
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
-import { datasetBatch, samplerBatch } from './loader-batch';
+import { datasetBatch, samplerBatch, trainingLoader } from './loader-batch';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
 export function importsOf(root: SyntaxNode): Map<string, string> {
@@ -236,12 +236,7 @@ export function dataLoaderFacts(
   const loaders = calls.filter((c) => c.name === 'DataLoader');
   if (loaders.length === 0)
     return factories.length ? factoryLoaderFacts(file, factories, values, loaderName) : { facts: [] };
-  const named = loaderName;
-  const train =
-    loaders.length === 1
-      ? loaders[0]
-      : (loaders.find((c) => /train/i.test(named(c))) ??
-        loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true'));
+  const train = trainingLoader(loaders, loaderName);
   if (!train) return { facts: [] };
   const facts: Fact[] = [];
   const splat = splatDict(train);
@@ -252,7 +247,13 @@ export function dataLoaderFacts(
   // `DataLoader(dataset, batch_size=None)`: the dataset yields whole batches; the batch is the one its constructor
   // is given (`dataset = TokenStream(…, batch_size=args.batch_size)`), when the dataset is a name bound to one call.
   // `DataLoader(ds, batch_sampler=TwoStreamBatchSampler(…, batch_size, …))`: the sampler's batch (./loader-batch).
-  const own = bs?.value.type === 'none' ? datasetBatch(train, values) : bs ? undefined : samplerBatch(train, values);
+  // `DataLoader(ds, batch_size=1)` over `ds = IRMDataset(…, batch_size=32)`: each item is a batch the dataset built.
+  const own =
+    bs?.value.type === 'none' || bs?.value.text === '1'
+      ? datasetBatch(train, values)
+      : bs
+        ? undefined
+        : samplerBatch(train, values);
   if (own) {
     const r = values.resolve(own.value);
     facts.push({

@@ -96,16 +96,11 @@ function inEvalBranch(node: SyntaxNode): boolean {
 }
 
 /**
- * The training loader among several: the one named for training (`train_loader = …`, `def train_dataloader()`), else
- * the one that shuffles, else the only one not built for an evaluation split — by its name (`val_loader`) or the
- * branch it is built in (`if split == 'val': loader = DataLoader(…) else: loader = DataLoader(…)`).
+ * The training loader among several that neither a name nor shuffling tells apart: the only one not built for an
+ * evaluation split — by its name (`val_loader`) or the branch it is built in (`if split == 'val': loader =
+ * DataLoader(…) else: loader = DataLoader(…)`, a common shape of `get_dataloader(split)` helpers).
  */
-export function trainingLoader(loaders: CallSite[], named: (c: CallSite) => string): CallSite | undefined {
-  if (loaders.length === 1) return loaders[0];
-  const byName = loaders.find((c) => /train/i.test(named(c)));
-  if (byName) return byName;
-  const shuffled = loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true');
-  if (shuffled) return shuffled;
+export function outsideEvalBranches(loaders: CallSite[], named: (c: CallSite) => string): CallSite | undefined {
   const rest = loaders.filter((c) => !/val|test|eval|dev\b/i.test(named(c)) && !inEvalBranch(c.node));
   return rest.length === 1 ? rest[0] : undefined;
 }

@@ -5,7 +5,7 @@ import { assignedTo, literal, spanOf, type CallSite } from '../parse/python-synt
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
-import { datasetBatch, samplerBatch, trainingLoader } from './loader-batch';
+import { datasetBatch, outsideEvalBranches, samplerBatch } from './loader-batch';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
 export function importsOf(root: SyntaxNode): Map<string, string> {
@@ -236,7 +236,13 @@ export function dataLoaderFacts(
   const loaders = calls.filter((c) => c.name === 'DataLoader');
   if (loaders.length === 0)
     return factories.length ? factoryLoaderFacts(file, factories, values, loaderName) : { facts: [] };
-  const train = trainingLoader(loaders, loaderName);
+  const named = loaderName;
+  const train =
+    loaders.length === 1
+      ? loaders[0]
+      : (loaders.find((c) => /train/i.test(named(c))) ??
+        loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true') ??
+        outsideEvalBranches(loaders, named));
   if (!train) return { facts: [] };
   const facts: Fact[] = [];
   const splat = splatDict(train);

@@ -241,22 +241,8 @@ export function soleArgumentOf(node: SyntaxNode): SyntaxNode {
   return at;
 }
 
-/**
- * The name a call's value is assigned to, also through wrappers it is the only argument of, and in a tuple
- * assignment the name at the call's position (`train_loader, val_loader = DataLoader(…), DataLoader(…)` → the first
- * is `train_loader`); '' when none.
- */
+/** The name a call's value is assigned to, also through wrappers it is the only argument of; '' when none. */
 export function assignedTo(node: SyntaxNode): string {
-  const at = soleArgumentOf(node);
-  const p = at.parent;
-  if (p?.type === 'assignment') return p.childForFieldName('left')?.text ?? '';
-  if (p?.type !== 'expression_list' || p.parent?.type !== 'assignment') return '';
-  const left = p.parent.childForFieldName('left');
-  // Extras (a `\` continuation, a comment) are named children too: only the expressions count.
-  const items = (n: SyntaxNode) =>
-    n.namedChildren.filter((c) => c && c.type !== 'line_continuation' && c.type !== 'comment');
-  const names = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? items(left) : [];
-  const values = items(p);
-  const i = values.findIndex((c) => c?.id === at.id);
-  return names.length === values.length && i >= 0 ? (names[i]?.text ?? '') : '';
+  const p = soleArgumentOf(node).parent;
+  return p?.type === 'assignment' ? (p.childForFieldName('left')?.text ?? '') : '';
 }

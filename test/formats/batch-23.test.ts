@@ -1,46 +1,10 @@
-// Batch readers of development round 23: loaders assigned in one tuple, datasets that pack their own batches under a
-// loader of one item per step, the training loader among loaders built in split branches, and OpenMMLab config names
-// that no longer describe an edited copy. Fixtures written for this project in the style of those scripts.
+// Batch readers of development round 23: datasets that pack their own batches under a loader of one item per step,
+// the training loader among loaders built in split branches, OpenMMLab config names that no longer describe an edited
+// copy, and no accumulation where nothing in a repository accumulates. Fixtures written for this project in the style
+// of those scripts and repositories.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, fact } from './helpers';
-
-const TUPLE = (names: string) => `import argparse
-import torch
-from torch.utils.data import DataLoader
-
-parser = argparse.ArgumentParser()
-parser.add_argument("--batch_size", type=int, default=64)
-args = parser.parse_args()
-
-def train(args):
-    model = torch.nn.Linear(32, 10).cuda()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    ${names} = DataLoader(train_set, batch_size=args.batch_size, num_workers=4), \\
-                               DataLoader(val_set, batch_size=256, num_workers=2)
-    for epoch in range(20):
-        for x, y in train_loader:
-            loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-
-if __name__ == "__main__":
-    train(args)
-`;
-
-test('loaders assigned in one tuple: the batch is the one of the loader bound to train_loader', async () => {
-  const a = await analyze({ 'train.py': TUPLE('train_loader, val_loader') }, 'train.py');
-  assert.equal(fact(a, 'micro_batch')?.value, 64);
-  assert.equal(fact(a, 'num_workers')?.value, 4);
-});
-
-test('must not: in a tuple the validation loader is not taken for the training one', async () => {
-  // The same two loaders, named the other way round: the training loader is the second, of batch 256.
-  const a = await analyze({ 'train.py': TUPLE('val_loader, train_loader') }, 'train.py');
-  assert.equal(fact(a, 'micro_batch')?.value, 256);
-  assert.equal(fact(a, 'num_workers')?.value, 2);
-});
 
 const PACKED = (dataset: string, loaderBatch = '1') => `import torch
 from torch.utils.data import DataLoader

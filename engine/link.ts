@@ -40,6 +40,7 @@ import { withDetectron2Optimizer } from './link/detectron2-optimizer';
 import { withDefaultConfig } from './link/script-config';
 import { withProjectConfigLength } from './link/project-config-length';
 import { withRepoDefaults } from './link/repo-defaults';
+import { withRepoAccumulation } from './link/repo-accumulation';
 import { withCodeLibrary } from './link/code-library';
 import { pythonLauncherDrafts } from './link/python-launcher';
 import { namingLauncherRuns } from './link/naming-launchers';
@@ -223,6 +224,8 @@ export function linkFile(input: LinkInput): LinkResult {
     if (kind !== 'javascript') drafts = withTargetClassOptimizer(linker, drafts);
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).
     if (kind !== 'javascript') drafts = withRepoDefaults(linker, file, drafts);
+    // One optimizer step per batch where nothing in the repository accumulates (./link/repo-accumulation).
+    if (kind !== 'javascript') drafts = withRepoAccumulation(linker, file, drafts);
     // The framework a user names for a run read through the vocabulary: its code's library (./link/code-library).
     if (kind !== 'javascript') drafts = withCodeLibrary(linker, file, drafts);
   } catch (e) {

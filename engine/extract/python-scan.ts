@@ -5,7 +5,7 @@ import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
-import { datasetBatch, samplerBatch } from './loader-batch';
+import { datasetBatch, outsideEvalBranches, samplerBatch } from './loader-batch';
 import { factoryLoaderFacts, sharedSetting, trainingLoader } from './loader-pick';
 export { loaderFactories } from './loader-pick';
 
@@ -179,7 +179,8 @@ export function dataLoaderFacts(
 ): LoaderFacts {
   const loaders = calls.filter((c) => c.name === 'DataLoader');
   if (loaders.length === 0) return factories.length ? factoryLoaderFacts(file, factories, values) : { facts: [] };
-  const train = trainingLoader(loaders);
+  const train = trainingLoader(loaders);'true') ??
+        outsideEvalBranches(loaders, named));
   if (!train) return { facts: sharedWorkerFacts(file, loaders, values) };
   const facts: Fact[] = [];
   const splat = splatDict(train);
@@ -190,7 +191,13 @@ export function dataLoaderFacts(
   // `DataLoader(dataset, batch_size=None)`: the dataset yields whole batches; the batch is the one its constructor
   // is given (`dataset = TokenStream(…, batch_size=args.batch_size)`), when the dataset is a name bound to one call.
   // `DataLoader(ds, batch_sampler=TwoStreamBatchSampler(…, batch_size, …))`: the sampler's batch (./loader-batch).
-  const own = bs?.value.type === 'none' ? datasetBatch(train, values) : bs ? undefined : samplerBatch(train, values);
+  // `DataLoader(ds, batch_size=1)` over `ds = IRMDataset(…, batch_size=32)`: each item is a batch the dataset built.
+  const own =
+    bs?.value.type === 'none' || bs?.value.text === '1'
+      ? datasetBatch(train, values)
+      : bs
+        ? undefined
+        : samplerBatch(train, values);
   if (own) {
     const r = values.resolve(own.value);
     facts.push({

@@ -47,7 +47,11 @@ export function jobFacts(fw: Framework | undefined, sets: EntrySet[], facts: Map
     const main = sets[sets.length - 1].file;
     const m = /(?:^|[_-])(\d{1,3})xb(\d{1,4})(?=[_-]|$)/.exec(path.basename(main).replace(/\.py$/, ''));
     const n = m ? Number(m[1]) : 0;
-    if (m && n >= 1)
+    // A config copied and edited keeps its name: when its own batch is not the name's per-GPU batch
+    // (`yolov3_mobilenetv2_8xb24-…_banana.py` training 2 per GPU), the name no longer describes the run.
+    const micro = facts.get('micro_batch')?.value;
+    const renamed = typeof micro === 'number' && m && micro !== Number(m[2]);
+    if (m && n >= 1 && !renamed)
       facts.set('devices', {
         key: 'devices',
         value: n,

@@ -396,3 +396,16 @@ export function repoLibraries(linker: Linker, file: string): ReadonlyMap<string,
   const root = repoRoot(linker, file, MAX_UP);
   return root ? scanOf(linker, root, linker.input.reader.state?.()).tally?.frameworks : undefined;
 }
+
+/**
+ * The code, launcher and config files of `file`'s repository, read whole by the same bounded, cached scan, with the
+ * files of its own training update and none of a library with other defaults; undefined where the scan stopped early
+ * or the repository is ruled out. ./repo-accumulation looks for gradient accumulation in them.
+ */
+export function repoTexts(linker: Linker, file: string): ReadonlyMap<string, string | undefined> | undefined {
+  const root = repoRoot(linker, file, MAX_UP);
+  const sc = root ? scanOf(linker, root, linker.input.reader.state?.()) : undefined;
+  const t = sc?.tally;
+  if (!sc || !t || t.out > 0 || t.update === 0 || (t.mixed >= 2 && t.multi >= 2)) return undefined;
+  return sc.files;
+}

@@ -1,0 +1,115 @@
+// Launchers whose script or config this review found nowhere (session 23): paths written for the author's cluster
+// (`~/proj/…`, `/home/me/proj/config/x.yaml`) that name a file of the checkout, and a job that runs another launcher
+// whose run only its flags tell. Fixtures written for these tests in the style of the pattern; no spent-set file is
+// copied.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, fact } from './helpers';
+
+const values = (a: Awaited<ReturnType<typeof analyze>>, keys: string[]) =>
+  keys.map((k) => fact(a, k as never)?.value ?? null);
+
+/** A segmentation loop (its own minibatch iterator) that takes its settings from the YAML file given by --config_path. */
+const SEG = `import argparse
+import torch
+import yaml
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--config_path", type=str, required=True)
+args = parser.parse_args()
+with open(args.config_path) as f:
+    config = yaml.safe_load(f)
+model = UNet().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=config["lr"])
+for epoch in range(20):
+    for x, y in iterate_minibatches(images, labels, config["batch_size"]):
+        loss = model(x.cuda()).sum()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+const CONFIG = 'lr: 0.001\nbatch_size: 6\n';
+const JOB = (path: string) => `#!/bin/bash
+#SBATCH --gres=gpu:1
+CONFIG_PATH="${path}"
+exec python -u ../src/train.py --config_path "$CONFIG_PATH"
+`;
+
+test("a job naming its config by a path on the author's cluster reads the checkout's file with those folders and name", async () => {
+  for (const p of ['/cluster/home/me/seg-project/config/train.yaml', '~/seg-project/config/train.yaml']) {
+    const a = await analyze(
+      {
+        'proj/README.md': 'x\n',
+        'proj/src/train.py': SEG,
+        'proj/config/train.yaml': CONFIG,
+        'proj/scripts/train.sh': JOB(p),
+      },
+      'proj/scripts/train.sh',
+    );
+    assert.equal(fact(a, 'micro_batch')?.value, 6, p);
+  }
+});
+
+test('must not link: a cluster path whose folder the checkout does not hold, or a bare file name', async () => {
+  for (const p of ['/cluster/home/me/seg-project/other/train.yaml', '/scratch/train.yaml']) {
+    const a = await analyze(
+      {
+        'proj/README.md': 'x\n',
+        'proj/src/train.py': SEG,
+        'proj/config/train.yaml': CONFIG,
+        'proj/train.yaml': CONFIG,
+        'proj/scripts/train.sh': JOB(p),
+      },
+      'proj/scripts/train.sh',
+    );
+    assert.equal(fact(a, 'micro_batch')?.value ?? null, null, p);
+  }
+});
+
+/** A Megatron-DeepSpeed launcher: its script lives outside the checkout (under $HOME), its options say the run. */
+const MEGATRON = `#!/bin/bash
+megatron_dir="\${HOME}/Megatron-DeepSpeed"
+seq_len=2048
+batch_size=8
+global_batch_size=128
+megatron_options=" \\
+  --micro-batch-size \${batch_size} \\
+  --global-batch-size \${global_batch_size} \\
+  --seq-length \${seq_len} \\
+  --train-iters 5000 \\
+  --fp16"
+deepspeed --master_port 29600 \${megatron_dir}/pretrain_gpt.py \${megatron_options} 2>&1 | tee log.txt
+`;
+
+test("a job that runs another launcher by its path on the cluster has that launcher's run, on the job's GPUs", async () => {
+  const a = await analyze(
+    {
+      'proj/README.md': 'x\n',
+      'proj/train/scripts/gpt_small/pretrain.sh': MEGATRON,
+      'proj/train/jobs/job.sh': `#!/bin/bash
+#SBATCH --gpus-per-node=4
+bash ~/proj/train/scripts/gpt_small/pretrain.sh --save_interval 700
+`,
+    },
+    'proj/train/jobs/job.sh',
+  );
+  assert.deepEqual(
+    values(a, ['micro_batch', 'global_batch', 'seq_len', 'devices', 'grad_accum']),
+    [8, 128, 2048, 4, 4],
+  );
+});
+
+test('must not link: a job running a launcher the checkout holds under another folder', async () => {
+  const a = await analyze(
+    {
+      'proj/README.md': 'x\n',
+      'proj/train/scripts/gpt_small/pretrain.sh': MEGATRON,
+      'proj/train/jobs/job.sh': `#!/bin/bash
+#SBATCH --gpus-per-node=4
+bash ~/proj/train/scripts/gpt_large/pretrain.sh
+`,
+    },
+    'proj/train/jobs/job.sh',
+  );
+  assert.equal(a.runs.length + (a.linked?.length ?? 0), 0);
+});

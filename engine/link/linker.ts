@@ -226,7 +226,8 @@ export class Linker {
   names(launcher: string, named: string, wanted: string): boolean {
     const norm = named.replace(/^\.\//, '');
     const ldir = path.dirname(path.resolve(launcher));
-    if (path.isAbsolute(norm)) return path.resolve(norm) === wanted;
+    if (path.isAbsolute(norm) || norm.startsWith('~/'))
+      return path.resolve(norm) === wanted || checkoutPath(this, launcher, norm) === wanted;
     if (path.resolve(ldir, norm) === wanted || path.resolve(path.dirname(ldir), norm) === wanted) return true;
     return norm.includes('/') && wanted.endsWith(path.sep + norm.split('/').join(path.sep));
   }

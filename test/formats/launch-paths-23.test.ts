@@ -66,6 +66,21 @@ test('must not link: a cluster path whose folder the checkout does not hold, or 
   }
 });
 
+test('the config, analysed itself, runs on the GPUs of the job that names it by a cluster path', async () => {
+  const files = (p: string) => ({
+    'proj/README.md': 'x\n',
+    'proj/src/train.py': SEG,
+    'proj/config/train.yaml': `${CONFIG}epochs: 20\noptimizer: adam\nnum_workers: 4\n`,
+    'proj/scripts/train.sh': JOB(p).replace('--gres=gpu:1', '--gres=gpu:2'),
+  });
+  const named = await analyze(files('/cluster/home/me/seg-project/config/train.yaml'), 'proj/config/train.yaml');
+  assert.equal(fact(named, 'devices')?.value, 2);
+  // Must not: a job naming another folder's file of that name.
+  const other = await analyze(files('/cluster/home/me/seg-project/other/train.yaml'), 'proj/config/train.yaml');
+  const runs = [...other.runs, ...(other.linked ?? [])];
+  assert.ok(runs.every((r) => r.plan.facts.get('devices')?.value !== 2));
+});
+
 /** A Megatron-DeepSpeed launcher: its script lives outside the checkout (under $HOME), its options say the run. */
 const MEGATRON = `#!/bin/bash
 megatron_dir="\${HOME}/Megatron-DeepSpeed"
@@ -112,4 +127,59 @@ bash ~/proj/train/scripts/gpt_large/pretrain.sh
     'proj/train/jobs/job.sh',
   );
   assert.equal(a.runs.length + (a.linked?.length ?? 0), 0);
+});
+
+/** A torchtitan job config (https://github.com/pytorch/torchtitan, train_configs/*.toml). */
+const TITAN = `[job]
+dump_folder = "./outputs"
+
+[model]
+name = "llama3"
+flavor = "1B"
+
+[optimizer]
+name = "AdamW"
+lr = 3e-4
+
+[training]
+local_batch_size = 16
+seq_len = 2048
+steps = 3000
+`;
+
+test('torchtitan: the TOML given by --job.config_file is the run, under the launcher', async () => {
+  const a = await analyze(
+    {
+      'proj/README.md': 'x\n',
+      'proj/config/llama_1b.toml': TITAN,
+      'proj/train.sh': `#!/bin/bash
+NGPU=4
+CONFIG_FILE="config/llama_1b.toml"
+torchrun --nproc_per_node=\${NGPU} -m torchtitan.train --job.config_file \${CONFIG_FILE}
+`,
+    },
+    'proj/train.sh',
+  );
+  assert.deepEqual(values(a, ['micro_batch', 'seq_len', 'max_steps', 'optimizer', 'devices']), [
+    16,
+    2048,
+    3000,
+    'adamw',
+    4,
+  ]);
+});
+
+test('must not read: a TOML given by another dotted option (--validation.config_file)', async () => {
+  const a = await analyze(
+    {
+      'proj/README.md': 'x\n',
+      'proj/config/llama_1b.toml': TITAN,
+      'proj/train.sh': `#!/bin/bash
+torchrun --nproc_per_node=4 -m torchtitan.train --validation.config_file config/llama_1b.toml
+`,
+    },
+    'proj/train.sh',
+  );
+  const runs = [...a.runs, ...(a.linked ?? [])];
+  assert.ok(runs.every((r) => r.plan.facts.get('micro_batch')?.value == null));
 });

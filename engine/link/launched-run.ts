@@ -15,7 +15,9 @@ import { withNamedConfigs } from './named-configs';
 import { launchedModules } from './single-device';
 import { cachedTree } from './tree-cache';
 import { launchedSubmititRuns } from './submitit';
-import { scriptVocabDrafts } from './vocab';
+import { entrySets, scriptVocabDrafts } from './vocab';
+import { fillUnread } from '../extract/vocab-run';
+import { readEntries } from '../extract/generic';
 
 /** The runs `launcher` (text `text`) starts with `cmd` in the Python script `script` (text `scriptText`). */
 export function launchedScriptRuns(
@@ -31,7 +33,16 @@ export function launchedScriptRuns(
   const forced = { file: launcher, cmd };
   const runs = linker.pythonRuns(script, scriptText);
   let found = runs.length
-    ? runs.map((d) => withFlags(withNamedConfigs(linker, launcher, cmd, linker.enrich(d, forced)), linker, cmd, script))
+    ? runs.map((d) =>
+        withScriptSettings(
+          linker,
+          cmd,
+          text,
+          withFlags(withNamedConfigs(linker, launcher, cmd, linker.enrich(d, forced)), linker, cmd, script),
+          script,
+          scriptText,
+        ),
+      )
     : linker.hydraFromScript(script, scriptText, forced);
   // A Lightning 1.x Trainer built from the command line (`Trainer.from_argparse_args(args)`): the flags are its arguments.
   if (!found.length) found = commandLineTrainers(linker, launcher, cmd, script, scriptText);
@@ -115,6 +126,28 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
     if (f.value !== null && (!cur || (cur.value === null && cur.origin !== 'explicit'))) run.plan.facts.set(key, f);
   }
   return run;
+}
+
+/**
+ * What the script's loop reader could not follow (`DataLoader(batch_size=hyperparams['batch_size'])`), from the
+ * script's own settings with the launcher's flags over them: as when the script is analysed itself (../link.ts), so
+ * a launcher that passes nothing (`python3 train.py` under `#SBATCH`) does not lose what the script alone shows. Not
+ * when the command passes arguments this review cannot read.
+ */
+function withScriptSettings(
+  linker: Linker,
+  cmd: LaunchCommand,
+  text: string,
+  d: RunDraft,
+  script: string,
+  scriptText: string,
+): RunDraft {
+  if (d.plan.entry.file !== linker.id(script) || (d.kind !== 'torch' && d.kind !== 'accelerate')) return d;
+  // Arguments this review cannot read (`--batch_size "$BS"`, `"$@"`) may set what the script's settings say.
+  if (!cmd.complete || [...cmd.fields.values()].some((f) => f.value === undefined)) return d;
+  const flags = readEntries(linker.id(cmd.file), text);
+  fillUnread(d, [...entrySets(linker, script, scriptText).sets, ...(flags ? [flags] : [])]);
+  return d;
 }
 
 /**

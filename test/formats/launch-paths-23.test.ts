@@ -183,3 +183,53 @@ torchrun --nproc_per_node=4 -m torchtitan.train --validation.config_file config/
   const runs = [...a.runs, ...(a.linked ?? [])];
   assert.ok(runs.every((r) => r.plan.facts.get('micro_batch')?.value == null));
 });
+
+/** A loop whose batch and length come from a settings dict built under the main guard and handed to the workers. */
+const DICT = (extra = '') => `import argparse
+import torch
+import torch.multiprocessing as mp
+from torch.utils.data import DataLoader
+
+
+def train(rank, world_size, hp):
+    loader = DataLoader(dataset, batch_size=hp["batch_size"], shuffle=True)
+    optimizer = torch.optim.Adam(model.parameters(), lr=hp["lr"])
+    for epoch in range(hp["epochs"]):
+        for x in loader:
+            loss = model(x.to(rank)).mean()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+
+
+if __name__ == "__main__":
+    hyperparams = {"batch_size": 50, "epochs": 300, "lr": 1e-3}
+    ${extra}
+    mp.spawn(train, args=(2, hyperparams), nprocs=2)
+`;
+
+test("a SLURM job running the script with no arguments keeps what the script's own settings show", async () => {
+  const files = {
+    'proj/README.md': 'x\n',
+    'proj/train.py': DICT(),
+    'proj/main.sh': '#!/bin/bash\n#SBATCH --gres=gpu:1\n#SBATCH -p a100\n\npython3 train.py\n',
+  };
+  const alone = await analyze(files, 'proj/train.py');
+  const job = await analyze(files, 'proj/main.sh');
+  assert.deepEqual(values(alone, ['micro_batch', 'epochs']), [50, 300]);
+  assert.deepEqual(values(job, ['micro_batch', 'epochs']), [50, 300]);
+});
+
+test('must not fill: a job that sets the value through a flag this review cannot read', async () => {
+  const a = await analyze(
+    {
+      'proj/README.md': 'x\n',
+      'proj/train.py': DICT(
+        'parser = argparse.ArgumentParser()\n    parser.add_argument("--batch_size", type=int, default=50)\n    hyperparams["batch_size"] = parser.parse_args().batch_size',
+      ),
+      'proj/main.sh': '#!/bin/bash\n#SBATCH --gres=gpu:1\n\npython3 train.py --batch_size "$BS"\n',
+    },
+    'proj/main.sh',
+  );
+  assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
+});

@@ -17,7 +17,6 @@ import { cachedTree } from './tree-cache';
 import { launchedSubmititRuns } from './submitit';
 import { entrySets, scriptVocabDrafts } from './vocab';
 import { fillUnread } from '../extract/vocab-run';
-import { readEntries } from '../extract/generic';
 
 /** The runs `launcher` (text `text`) starts with `cmd` in the Python script `script` (text `scriptText`). */
 export function launchedScriptRuns(
@@ -37,7 +36,6 @@ export function launchedScriptRuns(
         withScriptSettings(
           linker,
           cmd,
-          text,
           withFlags(withNamedConfigs(linker, launcher, cmd, linker.enrich(d, forced)), linker, cmd, script),
           script,
           scriptText,
@@ -130,23 +128,20 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
 
 /**
  * What the script's loop reader could not follow (`DataLoader(batch_size=hyperparams['batch_size'])`), from the
- * script's own settings with the launcher's flags over them: as when the script is analysed itself (../link.ts), so
- * a launcher that passes nothing (`python3 train.py` under `#SBATCH`) does not lose what the script alone shows. Not
- * when the command passes arguments this review cannot read.
+ * script's own settings, for a command that passes it no argument (`python3 train.py` under `#SBATCH`): the run is
+ * the script's as analysed itself (../link.ts), so the launcher does not lose what the script alone shows. Not when
+ * the command passes arguments: they may choose another branch (`--checkpoint_name x.pt` loading a saved config).
  */
 function withScriptSettings(
   linker: Linker,
   cmd: LaunchCommand,
-  text: string,
   d: RunDraft,
   script: string,
   scriptText: string,
 ): RunDraft {
   if (d.plan.entry.file !== linker.id(script) || (d.kind !== 'torch' && d.kind !== 'accelerate')) return d;
-  // Arguments this review cannot read (`--batch_size "$BS"`, `"$@"`) may set what the script's settings say.
-  if (!cmd.complete || [...cmd.fields.values()].some((f) => f.value === undefined)) return d;
-  const flags = readEntries(linker.id(cmd.file), text);
-  fillUnread(d, [...entrySets(linker, script, scriptText).sets, ...(flags ? [flags] : [])]);
+  if (cmd.fields.size > 0 || cmd.positionals.length > 0 || !cmd.complete) return d;
+  fillUnread(d, entrySets(linker, script, scriptText).sets);
   return d;
 }
 

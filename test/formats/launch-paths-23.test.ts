@@ -220,16 +220,69 @@ test("a SLURM job running the script with no arguments keeps what the script's o
   assert.deepEqual(values(job, ['micro_batch', 'epochs']), [50, 300]);
 });
 
-test('must not fill: a job that sets the value through a flag this review cannot read', async () => {
-  const a = await analyze(
-    {
-      'proj/README.md': 'x\n',
-      'proj/train.py': DICT(
-        'parser = argparse.ArgumentParser()\n    parser.add_argument("--batch_size", type=int, default=50)\n    hyperparams["batch_size"] = parser.parse_args().batch_size',
-      ),
-      'proj/main.sh': '#!/bin/bash\n#SBATCH --gres=gpu:1\n\npython3 train.py --batch_size "$BS"\n',
-    },
-    'proj/main.sh',
-  );
-  assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
+test('must not fill: a job that passes the script arguments (an unread value, a saved run to resume)', async () => {
+  const PARSE = `parser = argparse.ArgumentParser()
+    parser.add_argument("--batch_size", type=int, default=50)
+    parser.add_argument("--resume", default=None)
+    args = parser.parse_args()
+    hyperparams["batch_size"] = args.batch_size
+    if args.resume:
+        hyperparams = torch.load(args.resume)["hyperparams"]`;
+  for (const flags of ['--batch_size "$BS"', '--resume runs/model_0980000.pt']) {
+    const a = await analyze(
+      {
+        'proj/README.md': 'x\n',
+        'proj/train.py': DICT(PARSE),
+        'proj/main.sh': `#!/bin/bash\n#SBATCH --gres=gpu:1\n\npython3 train.py ${flags}\n`,
+      },
+      'proj/main.sh',
+    );
+    assert.equal(fact(a, 'micro_batch')?.value ?? null, null, flags);
+  }
+});
+
+/** An argparse training script a job runs. */
+const RUN_PY = `import argparse
+import torch
+import torch.optim as optim
+from torch.utils.data import DataLoader
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch_size", type=int, default=100)
+parser.add_argument("--epochs", type=int, default=40)
+parser.add_argument("--arc", default="LeNet")
+args = parser.parse_args()
+model = build(args.arc).cuda()
+optimizer = optim.Adam(model.parameters(), lr=1e-3)
+loader = DataLoader(train_set, batch_size=args.batch_size, shuffle=True, num_workers=8)
+for epoch in range(args.epochs):
+    for x, y in loader:
+        loss = model(x.cuda()).sum()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+
+test('a job script named otherwise than *.sh (runbatch.s, train.job, an extensionless file) is read as a launcher', async () => {
+  const jobs: Record<string, string> = {
+    'proj/runbatch.s': '#!/bin/bash\n#SBATCH --gres=gpu:1\nmodule load anaconda3\npython run.py --epochs 12\n',
+    'proj/train.job': '#SBATCH --gres=gpu:1\n#SBATCH --time=10:00:00\npython run.py --epochs 12\n',
+    'proj/train': '#!/usr/bin/env bash\npython run.py --epochs 12\n',
+  };
+  for (const [name, text] of Object.entries(jobs)) {
+    const a = await analyze({ 'proj/README.md': 'x\n', 'proj/run.py': RUN_PY, [name]: text }, name);
+    assert.deepEqual(values(a, ['epochs', 'micro_batch', 'num_workers']), [12, 100, 8], name);
+  }
+});
+
+test('must not read as a launcher: an assembly file, a text file or an untagged file naming a script', async () => {
+  const others: Record<string, string> = {
+    'proj/start.s': '\t.text\n\t.globl main\nmain:\n\tret\n',
+    'proj/notes.txt': '#!/bin/bash\npython run.py --epochs 12\n',
+    'proj/howto': 'python run.py --epochs 12\n',
+  };
+  for (const [name, text] of Object.entries(others)) {
+    const a = await analyze({ 'proj/README.md': 'x\n', 'proj/run.py': RUN_PY, [name]: text }, name);
+    assert.equal(a.runs.length + (a.linked?.length ?? 0), 0, name);
+  }
 });

@@ -53,6 +53,7 @@ export {
   linkKind,
   memoryReader,
   pythonShebang,
+  shellByText,
   type FileReader,
   type LinkKind,
 } from './link/reader';

@@ -144,12 +144,16 @@ export function scriptDirWord(w: Word): Word {
   return m && !/[$`]/.test(m[1]) ? { ...w, text: m[1], unresolved: false } : w;
 }
 
-/** `--cfg-path x.yaml`, `--config configs/a.yaml`, `--config-yml` (Open Catalyst): a config file the script reads (LAVIS, Swin, many research repos). */
+/**
+ * `--cfg-path x.yaml`, `--config configs/a.yaml`, `--config-yml` (Open Catalyst): a config file the script reads
+ * (LAVIS, Swin, many research repos); torchtitan's `--job.config_file x.toml` (its run_train.sh:
+ * https://github.com/pytorch/torchtitan/blob/main/run_train.sh, `torchrun … -m torchtitan.train --job.config_file`).
+ */
 export function configRefs(file: string, fields: Fields): Ref[] {
   const out: Ref[] = [];
   for (const [name, f] of fields)
     if (
-      /^(cfg|config|config_file|config_path|config_yml|cfg_path|cfg_file|cfg_options)$/.test(name) &&
+      /^(cfg|config|config_file|config_path|config_yml|cfg_path|cfg_file|cfg_options|job\.config_file)$/.test(name) &&
       typeof f.value === 'string' &&
       /\.(ya?ml|json|toml)$/i.test(f.value)
     )

@@ -7,6 +7,10 @@
 // `#SBATCH --chdir=…`/`-D`, or one `cd /abs/…/code`) runs the script from the checkout's folder of that name: the
 // last one to three folders of the path are looked for the same way (`code/train.py` from `cluster_configs/job.sh`).
 // Any other change of folder leaves the script not found.
+//
+// A file named by a path on the author's machine (`bash ~/proj/train/scripts/x.sh`, `--config_path
+// /home/u/proj/config/train.yaml`, `bash /Repo/ResNet50/args.sh`: job scripts written for one cluster) that is not
+// on this one: the checkout's file with the same trailing folders and name (`checkoutPath`).
 import * as path from 'node:path';
 import type { LaunchCommand } from '../extract/launcher';
 import type { Linker } from './linker';
@@ -28,6 +32,25 @@ export function cdTarget(linker: Linker, file: string, text: string, cmd: Launch
   const parts = dir.split('/').filter((p) => p && p !== '.');
   for (let k = 1; k <= Math.min(3, parts.length); k++) {
     const found = linker.resolve(file, path.join(...parts.slice(-k), t.path));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The checkout's file for an absolute or home-relative path (`/home/u/proj/config/x.yaml`, `~/proj/run/a.sh`) from
+ * a launcher: its trailing parts, longest first and never fewer than a folder and the name, looked for as a relative
+ * path is (./linker.ts `resolve`: the launcher's folder and the folders above). A bare name (`/data/train.py`) is not
+ * enough to say it is this checkout's file.
+ */
+export function checkoutPath(linker: Linker, from: string, p: string): string | undefined {
+  const parts = p
+    .replace(/^~(?=\/)/, '')
+    .split('/')
+    .filter((x) => x && x !== '.');
+  if (parts.includes('..') || parts.includes('~')) return undefined;
+  for (let k = 1; k <= parts.length - 2; k++) {
+    const found = linker.resolve(from, parts.slice(k).join('/'));
     if (found) return found;
   }
   return undefined;

@@ -15,7 +15,8 @@ import { withNamedConfigs } from './named-configs';
 import { launchedModules } from './single-device';
 import { cachedTree } from './tree-cache';
 import { launchedSubmititRuns } from './submitit';
-import { scriptVocabDrafts } from './vocab';
+import { entrySets, scriptVocabDrafts } from './vocab';
+import { fillUnread } from '../extract/vocab-run';
 
 /** The runs `launcher` (text `text`) starts with `cmd` in the Python script `script` (text `scriptText`). */
 export function launchedScriptRuns(
@@ -31,7 +32,15 @@ export function launchedScriptRuns(
   const forced = { file: launcher, cmd };
   const runs = linker.pythonRuns(script, scriptText);
   let found = runs.length
-    ? runs.map((d) => withFlags(withNamedConfigs(linker, launcher, cmd, linker.enrich(d, forced)), linker, cmd, script))
+    ? runs.map((d) =>
+        withScriptSettings(
+          linker,
+          cmd,
+          withFlags(withNamedConfigs(linker, launcher, cmd, linker.enrich(d, forced)), linker, cmd, script),
+          script,
+          scriptText,
+        ),
+      )
     : linker.hydraFromScript(script, scriptText, forced);
   // A Lightning 1.x Trainer built from the command line (`Trainer.from_argparse_args(args)`): the flags are its arguments.
   if (!found.length) found = commandLineTrainers(linker, launcher, cmd, script, scriptText);
@@ -115,6 +124,25 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
     if (f.value !== null && (!cur || (cur.value === null && cur.origin !== 'explicit'))) run.plan.facts.set(key, f);
   }
   return run;
+}
+
+/**
+ * What the script's loop reader could not follow (`DataLoader(batch_size=hyperparams['batch_size'])`), from the
+ * script's own settings, for a command that passes it no argument (`python3 train.py` under `#SBATCH`): the run is
+ * the script's as analysed itself (../link.ts), so the launcher does not lose what the script alone shows. Not when
+ * the command passes arguments: they may choose another branch (`--checkpoint_name x.pt` loading a saved config).
+ */
+function withScriptSettings(
+  linker: Linker,
+  cmd: LaunchCommand,
+  d: RunDraft,
+  script: string,
+  scriptText: string,
+): RunDraft {
+  if (d.plan.entry.file !== linker.id(script) || (d.kind !== 'torch' && d.kind !== 'accelerate')) return d;
+  if (cmd.fields.size > 0 || cmd.positionals.length > 0 || !cmd.complete) return d;
+  fillUnread(d, entrySets(linker, script, scriptText).sets);
+  return d;
 }
 
 /**

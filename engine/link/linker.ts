@@ -21,7 +21,7 @@ import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { withImportedArgs } from '../extract/imported-args';
 import { importedParserArgs } from './imported-args';
-import { cdTarget } from './cd-target';
+import { cdTarget, checkoutPath } from './cd-target';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeDstack } from '../extract/dstack';
 import { mayBeAzureJob } from '../extract/azureml';
@@ -191,7 +191,11 @@ export class Linker {
    */
   resolve(from: string, p: string, base?: string): string | undefined {
     if (!p || /[$`*?]/.test(p)) return undefined;
-    if (path.isAbsolute(p)) return this.read(p, from) !== undefined ? path.resolve(p) : undefined;
+    if (path.isAbsolute(p) || p.startsWith('~/')) {
+      if (path.isAbsolute(p) && this.read(p, from) !== undefined) return path.resolve(p);
+      // A launcher's path on its author's machine: the checkout's file of that name (./cd-target).
+      return linkKind(from) === 'shell' ? checkoutPath(this, from, p) : undefined;
+    }
     if (base) {
       const cand = path.resolve(base, p);
       if (this.read(cand, from) !== undefined) return cand;
@@ -222,7 +226,8 @@ export class Linker {
   names(launcher: string, named: string, wanted: string): boolean {
     const norm = named.replace(/^\.\//, '');
     const ldir = path.dirname(path.resolve(launcher));
-    if (path.isAbsolute(norm)) return path.resolve(norm) === wanted;
+    if (path.isAbsolute(norm) || norm.startsWith('~/'))
+      return path.resolve(norm) === wanted || checkoutPath(this, launcher, norm) === wanted;
     if (path.resolve(ldir, norm) === wanted || path.resolve(path.dirname(ldir), norm) === wanted) return true;
     return norm.includes('/') && wanted.endsWith(path.sep + norm.split('/').join(path.sep));
   }

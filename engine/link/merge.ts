@@ -37,7 +37,7 @@ export const isLauncherName = (name: string) => linkKind(name) === 'shell' || /\
 
 /** The commands a launcher runs: a shell script's, a SkyPilot task's `run:`, a dstack task's `commands:`, a Kubernetes manifest's containers, an Azure ML command job's `command:`, a MosaicML run's `command:` (none for other YAML). */
 export function commandsOf(file: string, text: string, preset?: Map<string, string>): LaunchCommand[] {
-  if (linkKind(file) === 'shell') return parseLauncher(file, text, preset);
+  if (linkKind(file, text) === 'shell') return parseLauncher(file, text, preset);
   return (
     skypilotCommands(file, text) ??
     dstackCommands(file, text) ??

@@ -291,12 +291,34 @@ export function pythonShebang(file: string, text: string): boolean {
   return /^\s*\S*(?:\/|\s|^)(?:env(?:\s+-\S+)*\s+)?(python|pypy)[\d.]*(?:\s|$)/.test(first);
 }
 
-/** The kind of a file by its name; with its text, an extensionless file with a Python shebang is Python. */
+/** Text, notebooks and logs: never a script, whatever their first line says. */
+const DOCUMENT = /\.(md|markdown|txt|rst|log|out|err|html?|ipynb|csv|tsv)$/i;
+
+/**
+ * A job script by its text where its name does not say so (`runbatch.s`, `train.job`, `job.pbs`, an extensionless
+ * `train`): a shell shebang on the first line (`#!/bin/bash`, `#!/usr/bin/env bash`), or scheduler directives at the
+ * start of its lines: sbatch, qsub and bsub take a job file of any name (`#SBATCH`:
+ * https://slurm.schedmd.com/sbatch.html; SGE `#$`: https://gridscheduler.sourceforge.net/htmlman/htmlman1/qsub.html;
+ * `#PBS`: PBS Professional's qsub; `#BSUB`: https://www.ibm.com/docs/en/spectrum-lsf/10.1.0?topic=reference-bsub).
+ */
+export function shellByText(file: string, text: string): boolean {
+  const base = path.basename(file);
+  if (base.startsWith('.') || DOCUMENT.test(base)) return false;
+  const first = text.slice(2, 256).split(/\r?\n/, 1)[0];
+  if (text.startsWith('#!') && /^\s*(?:\S*\/)?(?:env(?:\s+-\S+)*\s+)?(?:ba|z|da|k)?sh(?:\s|$)/.test(first)) return true;
+  return /^#(?:SBATCH|PBS|BSUB)[ \t]+-|^#\$[ \t]+-/m.test(text.slice(0, 4096));
+}
+
+/**
+ * The kind of a file by its name; with its text, an extensionless file with a Python shebang is Python, and a job
+ * script of another name (`shellByText`) is shell.
+ */
 export function linkKind(file: string, text?: string): LinkKind {
   if (/\.pyi?$/i.test(file)) return 'python';
   if (text !== undefined && pythonShebang(file, text)) return 'python';
   if (/\.[mc]?[jt]s$/i.test(file) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
   if (/\.(ya?ml|jsonc?|toml|ini|cfg|gin)$/i.test(file)) return 'config';
   if (/\.(sh|bash|zsh|slurm|sbatch)$/i.test(file)) return 'shell';
+  if (text !== undefined && shellByText(file, text)) return 'shell';
   return 'other';
 }

@@ -7,6 +7,7 @@ import { parseLauncher } from '../extract/launcher';
 import { parseShell, type Word } from '../parse/shell';
 import type { RunDraft } from '../extract/run-draft';
 import type { Linker } from './linker';
+import { vocabDrafts } from './vocab';
 
 const MAX_DEPTH = 2;
 
@@ -36,12 +37,21 @@ export function wrapperRuns(
       inner.scheduled = true;
     }
     if (outerHw && !inner.facts.some((f) => f.key === 'hardware')) inner.facts = [...inner.facts, outerHw];
-    for (const d of linker.commandRuns(id, text, inner, depth + 1)) {
-      const files = d.plan.files.includes(file) ? d.plan.files : [file, ...d.plan.files];
-      out.push({ ...d, plan: { ...d.plan, files } });
-    }
+    out.push(...linker.commandRuns(id, text, inner, depth + 1));
   }
-  return out;
+  // Commands that give no run beyond their own words (Megatron-LM's `deepspeed pretrain_gpt.py $ARGS`, the script
+  // not in this tree): the run the script's own flags give through the vocabulary, as when it is analysed itself
+  // (../link.ts), on the caller's devices and accelerator where it states none.
+  const vocab = out.every((d) => d.kind === 'launcher') ? vocabDrafts(linker, id, text) : [];
+  for (const d of vocab)
+    for (const f of [outer, outerHw]) {
+      const cur = f && d.plan.facts.get(f.key);
+      if (f && (!cur || cur.value === null || cur.origin === 'assumed')) d.plan.facts.set(f.key, f);
+    }
+  return (vocab.length ? vocab : out).map((d) => {
+    const files = d.plan.files.includes(file) ? d.plan.files : [file, ...d.plan.files];
+    return { ...d, plan: { ...d.plan, files } };
+  });
 }
 
 /** The caller's arguments before its first flag (`bash distributed_train.sh 8 /data --model m`): `$1`, `$2`. */

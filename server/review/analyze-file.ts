@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Settings } from '../../engine/settings';
 import { analyzeDocument, type DocumentAnalysis } from './analyze';
-import { diskReader, pythonShebang, type FileReader } from '../../engine/link';
+import { diskReader, pythonShebang, shellByText, type FileReader } from '../../engine/link';
 import { pythonParser } from '../../engine/parse/python';
 import { cachedTree, trimTreeCache } from '../../engine/link/tree-cache';
 
@@ -24,6 +24,8 @@ export function kindOf(file: string, text?: string): FileKind {
   if (['.yaml', '.yml', '.json', '.jsonc', '.toml', '.ini', '.cfg', '.gin'].includes(ext)) return 'config';
   if (['.sh', '.bash', '.zsh', '.slurm', '.sbatch'].includes(ext)) return 'shell';
   if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
+  // A job script of another name (`runbatch.s`, `train.job`): a shell shebang or scheduler directives.
+  if (text !== undefined && shellByText(file, text)) return 'shell';
   return 'unsupported';
 }
 

@@ -35,6 +35,15 @@ export function zooName(path: string): { name: string; zoo: ZooDetector } | 'oth
     : undefined;
 }
 
+/**
+ * The network a detectron2 zoo name gives, without the training recipe after it: `mask_rcnn_R_50_FPN_3x` and
+ * `mask_rcnn_R_50_FPN_100ep_LSJ` both train `mask_rcnn_R_50_FPN` (MODEL_ZOO.md names each network by head, backbone and
+ * neck, then its schedule: "1x" = 90k iterations, "3x" = 270k, new baselines in epochs with large-scale jitter;
+ * https://github.com/facebookresearch/detectron2/blob/main/MODEL_ZOO.md). `32x8d` (ResNeXt groups × width) is part of
+ * the backbone, not a schedule.
+ */
+const withoutSchedule = (name: string): string => name.replace(/[_-]\d+(?:x|ep)(?=$|[_-]).*$/i, '') || name;
+
 type Entry = EntrySet['entries'][number];
 
 /** The last entry the files state for a detectron2 config key (`MODEL.RESNETS.DEPTH`), bases first. */
@@ -167,7 +176,7 @@ export function detectron2ZooModel(sets: EntrySet[], facts: Map<FactKey, Fact>, 
     if (!text) break;
   }
   if (!pick || !keepsNetwork(sets, pick.zoo)) return;
-  facts.set('model', fact(pick.name, main.file, `${pick.how}: a detection model zoo's name`));
+  facts.set('model', fact(withoutSchedule(pick.name), main.file, `${pick.how}: a detection model zoo's name`));
   // A MAX_ITER the script sets (read or not: `cfg.SOLVER.MAX_ITER = args.iters`) is the run's, not the zoo's.
   if (text && !/\bSOLVER\.MAX_ITER\s*=/.test(text)) zooSchedule(sets, facts, pick, main.file);
 }

@@ -113,10 +113,13 @@ export function singleDevice(
       /\btorch\.(nn|optim)\b|^\s*from\s+torch\s+import\s+[^\n]*\b(nn|optim)\b/m.test(text));
   const tfJax = found && !torchTrains ? found : null;
   if (tfJax) at = { file, m: tfJax };
+  // A detectron2 or mmengine trainer that the script runs itself, in its own process (`oneProcessTrainer`).
+  const trainer = !at && runs() ? oneProcessTrainer(codeText(text)) : undefined;
+  if (trainer) at = { file, m: trainer.m };
   if (!at) return undefined;
   const where = at.file === file ? '' : ' in a module it calls';
   const lib = tfJax && (/jax|flax/.test(tfJax[0]) ? 'JAX' : /deepxde/.test(tfJax[0]) ? 'DeepXDE' : 'TensorFlow');
-  const why = lib ? `${lib} places it on the first device` : at.m[0];
+  const why = lib ? `${lib} places it on the first device` : (trainer?.why ?? at.m[0]);
   const switched = off
     ? `; ${off.mechanisms.join(', ')} only when \`${off.condition}\`, not at the defaults${off.defaults.length ? ` (${off.defaults.join(', ')})` : ''}`
     : '';
@@ -128,6 +131,39 @@ export function singleDevice(
     span: { start: at.m.index, end: at.m.index + at.m[0].length },
     note: `${SINGLE_PROCESS}: one device (${why}${where})${switched}`,
   };
+}
+
+/**
+ * Trainers of detection frameworks that train in the one process that calls them, on the default CUDA device, unless
+ * the script starts more:
+ * - detectron2's `DefaultTrainer` (and `SimpleTrainer`, `AMPTrainer`, or a class derived from one) outside
+ *   `detectron2.engine.launch(...)`, which is what starts several processes; in a world of one the trainer wraps no
+ *   DDP (`create_ddp_model`, detectron2/engine/defaults.py) and builds the model on `cfg.MODEL.DEVICE`, "cuda" by default
+ *   (detectron2/config/defaults.py; https://detectron2.readthedocs.io/en/latest/tutorials/getting_started.html). A
+ *   script that moves it to the CPU (`MODEL.DEVICE = "cpu"`) has no GPU count.
+ * - mmengine's `Runner(...)` / `Runner.from_cfg(cfg)` with no launcher but `'none'`: `launcher='none'` is the default and
+ *   runs without a process group (https://mmengine.readthedocs.io/en/latest/api/generated/mmengine.runner.Runner.html);
+ *   a script that chooses its launcher (`launcher=args.launcher`, `cfg.launcher = …`) is left to that choice.
+ * The callers have already found no multi-device mechanism (`num_gpus`, `LOCAL_RANK`, a process group) in the run.
+ */
+function oneProcessTrainer(code: string): { m: RegExpExecArray; why: string } | undefined {
+  const base = 'DefaultTrainer|SimpleTrainer|AMPTrainer';
+  const d2 = new RegExp(`^[ \\t]*from[ \\t]+detectron2\\.engine(?:\\.\\w+)?[ \\t]+import[^\\n]*\\b(?:${base})\\b`, 'm');
+  if (d2.test(code) && !/\blaunch\s*\(/.test(code) && !/MODEL\.DEVICE\s*=\s*['"]cpu/.test(code)) {
+    const subclasses = code.matchAll(new RegExp(`^[ \\t]*class[ \\t]+(\\w+)[ \\t]*\\(\\s*(?:${base})\\b`, 'gm'));
+    const names = [base, ...[...subclasses].map((c) => c[1])];
+    const m = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`).exec(
+      code.replace(/^[ \t]*class[^\n]*$/gm, (l) => ' '.repeat(l.length)),
+    );
+    if (m) return { m, why: `detectron2 trains \`${m[0].replace(/\s*\($/, '')}\` in this process: no \`launch()\`` };
+  }
+  const runner = /^[ \t]*from[ \t]+mmengine\.runner[ \t]+import[^\n]*\bRunner\b/m;
+  const launchers = [...code.matchAll(/\blauncher\b\s*=\s*([^,)\n]*)/g)].map((l) => l[1].trim());
+  if (runner.test(code) && launchers.every((l) => /^['"]none['"]$/.test(l))) {
+    const m = /\bRunner(?:\.from_cfg)?\s*\(/.exec(code);
+    if (m) return { m, why: `mmengine's \`${m[0].replace(/\s*\($/, '')}\` with launcher 'none': one process` };
+  }
+  return undefined;
 }
 
 /** Whether a module an import names is one of the run's own files (`trainers` for `…/trainers.py`, a package folder). */

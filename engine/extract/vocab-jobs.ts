@@ -1,7 +1,7 @@
 // What a job's files say beyond their keys, for frameworks read through the vocabulary (../vocabulary/frameworks-jobs.ts
 // and OpenMMLab): the command line a Determined experiment runs (its flags are settings of the run), TPU cores that
-// count only on a TPU (`use_tpu: false` runs TPUEstimator on one host device), and the devices an OpenMMLab config
-// name states (`…_8xb32-210e_…`: 8 GPUs × 32 per GPU), and the batches of an RLlib experiment.
+// count only on a TPU (`use_tpu: false` runs TPUEstimator on one host device), the devices an OpenMMLab config name
+// mentions (`…_8xb32-210e_…`: 8 GPUs × 32 per GPU, told in a note, not claimed), and the batches of an RLlib experiment.
 import * as path from 'node:path';
 import type { Entry, EntrySet } from './generic';
 import { shellEntries } from './generic/shell';
@@ -40,7 +40,7 @@ export function jobSets(fw: Framework | undefined, sets: EntrySet[]): EntrySet[]
   return out;
 }
 
-/** Framework facts that need more than one key: TPU cores without a TPU, devices in an OpenMMLab config name. */
+/** Framework facts that need more than one key: TPU cores without a TPU, devices an OpenMMLab config name mentions. */
 export function jobFacts(fw: Framework | undefined, sets: EntrySet[], facts: Map<FactKey, Fact>): void {
   if (fw?.id === 'rllib') rllibBatches(sets, facts);
   if ((fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') && !facts.has('devices')) {
@@ -51,13 +51,18 @@ export function jobFacts(fw: Framework | undefined, sets: EntrySet[], facts: Map
     // (`yolov3_mobilenetv2_8xb24-…_banana.py` training 2 per GPU), the name no longer describes the run.
     const micro = facts.get('micro_batch')?.value;
     const renamed = typeof micro === 'number' && m && micro !== Number(m[2]);
+    // The name records the setup the authors trained with; the config states no count, and the run has the count of
+    // the launcher that starts it (`tools/dist_train.sh config.py 4`, or one process for `tools/train.py`): the name's
+    // count is told, not claimed (the naming style's `[gpu x batch_per_gpu]` field, "GPUs and samples per GPU":
+    // https://github.com/open-mmlab/mmdetection/blob/v2.22.0/docs/en/tutorials/config.md; the GPU count is an argument
+    // of `tools/dist_train.sh ${CONFIG_FILE} ${GPU_NUM}`: https://mmdetection.readthedocs.io/en/latest/user_guides/train.html).
     if (m && n >= 1 && !renamed)
       facts.set('devices', {
         key: 'devices',
-        value: n,
+        value: null,
         origin: 'inferred',
         file: main,
-        note: `the config's name says ${m[1]}xb${m[2]}: ${n} GPUs × ${m[2]} samples per GPU (OpenMMLab's naming convention)`,
+        note: `the config's name says ${m[1]}xb${m[2]} (${n} GPUs × ${m[2]} samples per GPU, OpenMMLab's naming convention), but the count is the launcher's: not stated in this file`,
       });
   }
 }

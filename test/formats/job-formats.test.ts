@@ -97,10 +97,11 @@ test('an ml_collections config built with a helper (`d(batch_size_train=…)`): 
   assert.deepEqual([get('global_batch'), get('max_steps')], [256, 500000]);
 });
 
-test('an OpenMMLab config name states its devices (`4xb16`) when the config does not', async () => {
+test('must not: an OpenMMLab config name (`4xb16`) tells its devices in a note, not as the count of the run', async () => {
+  // The config states no count; the launcher that starts it does (`dist_train.sh config.py 2`, or one process).
   const { run, get } = await facts('rtmdet-s_4xb16-100e_parts.py');
-  assert.deepEqual([get('devices'), get('micro_batch'), get('epochs')], [4, 16, 100]);
-  assert.equal(run.plan.facts.get('devices')?.origin, 'inferred');
+  assert.deepEqual([get('devices'), get('micro_batch'), get('epochs')], [null, 16, 100]);
+  assert.match(run.plan.facts.get('devices')?.note ?? '', /4xb16/);
   await noRun('runtime_base.py');
 });
 

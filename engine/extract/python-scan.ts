@@ -6,7 +6,7 @@ import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { datasetBatch, outsideEvalBranches, samplerBatch } from './loader-batch';
-import { factoryLoaderFacts, sharedSetting, trainingLoader } from './loader-pick';
+import { factoryLoaderFacts, loaderName, sharedSetting, trainingLoader } from './loader-pick';
 export { loaderFactories } from './loader-pick';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
@@ -179,8 +179,7 @@ export function dataLoaderFacts(
 ): LoaderFacts {
   const loaders = calls.filter((c) => c.name === 'DataLoader');
   if (loaders.length === 0) return factories.length ? factoryLoaderFacts(file, factories, values) : { facts: [] };
-  const train = trainingLoader(loaders);'true') ??
-        outsideEvalBranches(loaders, named));
+  const train = trainingLoader(loaders) ?? outsideEvalBranches(loaders, loaderName);
   if (!train) return { facts: sharedWorkerFacts(file, loaders, values) };
   const facts: Fact[] = [];
   const splat = splatDict(train);

@@ -216,10 +216,12 @@ export const MORE_FRAMEWORKS: Framework[] = [
     // Every trainer builds its optimizer with `strategy.create_optimizer`: DeepSpeed's FusedAdam, or DeepSpeedCPUAdam
     // with --adam_offload, both with adam_w_mode=True by default (openrlhf/utils/deepspeed/deepspeed.py;
     // https://deepspeed.readthedocs.io/en/latest/optimizers.html, 2025): AdamW.
-    defaults: () => [['optimizer', 'adamw', 'strategy.create_optimizer builds DeepSpeed FusedAdam in AdamW mode']],
     // Its trainers draw batches from `strategy.setup_dataloader(…)`, which builds the loader without `num_workers`
     // (openrlhf/utils/deepspeed/deepspeed.py): PyTorch's default, loading in the training process.
-    defaults: () => [['num_workers', 0, 'setup_dataloader passes no num_workers: the DataLoader default 0']],
+    defaults: () => [
+      ['optimizer', 'adamw', 'strategy.create_optimizer builds DeepSpeed FusedAdam in AdamW mode'],
+      ['num_workers', 0, 'setup_dataloader passes no num_workers: the DataLoader default 0'],
+    ],
   },
   {
     id: 'maxtext',

@@ -191,15 +191,14 @@ function lightningRun(spec: HydraSpec, comp: Composition, t: Target): RunDraft {
   // Else the batch of the one LightningDataModule the config instantiates, whatever its group is called
   // (`dataset: {_target_: pkg.MNISTDataModule, batch_size: …}`): a DataModule's loaders take it (Lightning docs,
   // https://lightning.ai/docs/pytorch/stable/data/datamodule.html, 2025).
-  const modules = all.filter((x) => /DataModule$/.test(x.target) && x.map.entries.get('batch_size')?.kind === 'leaf');
-  const batch = [
-    ['data', 'batch_size'],
-    ['datamodule', 'batch_size'],
-    ...(modules.length === 1 ? [[...modules[0].at, 'batch_size']] : []),
-  ]
-    .map((p) => nodeAt(comp.root, p))
-    .find((n) => n?.kind === 'leaf');
-  put('batch_size', batch);
+  // Its `num_workers` likewise: the DataModule hands it to the DataLoaders it builds.
+  for (const key of ['batch_size', 'num_workers']) {
+    const modules = all.filter((x) => /DataModule$/.test(x.target) && x.map.entries.get(key)?.kind === 'leaf');
+    const value = [['data', key], ['datamodule', key], ...(modules.length === 1 ? [[...modules[0].at, key]] : [])]
+      .map((p) => nodeAt(comp.root, p))
+      .find((n) => n?.kind === 'leaf');
+    put(key, value);
+  }
   const facts = new Map<FactKey, Fact>();
   for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: true })) facts.set(f.key, f);
   lightningDefaults(facts, fields);

@@ -12,16 +12,18 @@ export function extractLightningCli(doc: ConfigDoc): RunDraft {
   const fields: Fields = topFields(doc, ['trainer']);
   const paths = new Map<string, string[]>();
   for (const k of fields.keys()) paths.set(k, ['trainer', k]);
-  for (const path of [
-    ['data', 'init_args', 'batch_size'],
-    ['data', 'batch_size'],
-  ]) {
-    const f = doc.field(path, 'batch_size');
-    if (f && !fields.has('batch_size')) {
-      fields.set('batch_size', f);
-      paths.set('batch_size', path);
+  // The DataModule's batch and loader workers (`data: {class_path: …, init_args: {batch_size: 32, num_workers: 8}}`).
+  for (const key of ['batch_size', 'num_workers'])
+    for (const path of [
+      ['data', 'init_args', key],
+      ['data', key],
+    ]) {
+      const f = doc.field(path, key);
+      if (f && !fields.has(key)) {
+        fields.set(key, f);
+        paths.set(key, path);
+      }
     }
-  }
   const callbacks = doc.length(['trainer', 'callbacks']);
   for (let i = 0; i < callbacks; i++) {
     const cls = doc.field(['trainer', 'callbacks', String(i), 'class_path']);

@@ -119,6 +119,8 @@ export const LIGHTNING_SCHEMA: Schema = {
     if (ms && (int(ms.value) ?? -1) > 0) out.push(fact('max_steps', int(ms.value)!, ms));
     const bs = f('batch_size');
     if (bs) out.push(fact('micro_batch', int(bs.value) ?? null, bs));
+    const nw = f('num_workers'); // the DataModule's, which its loaders take (./hydra, ./lightning-cli)
+    if (nw) out.push(fact('num_workers', int(nw.value) ?? null, nw));
     const st = f('strategy');
     const ds =
       typeof st?.value === 'string' ? /^deepspeed(?:_stage_(\d)(?:_offload(?:_nvme)?)?)?$/.exec(st.value) : null;

@@ -29,8 +29,8 @@ export function withImportedLength(
   drafts: RunDraft[],
 ): void {
   if (!tree || !linker.parser) return;
-  // The loop's bound, and the loader's batch read the same way (`DataLoader(batch_size=hp.batch_size)`).
-  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch', 'grad_accum']);
+  // The loop's bound, and the loader's batch and workers read the same way (`DataLoader(batch_size=hp.batch_size)`).
+  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch', 'grad_accum', 'num_workers']);
 
   if (open.length === 0) return;
   const root = tree.rootNode;
@@ -53,7 +53,8 @@ export function withImportedLength(
     const bound = exact?.type === 'keyword_argument' ? (exact.childForFieldName('value') ?? undefined) : exact;
     taken = 0;
     const r = bound ? values.resolve(bound) : undefined;
-    if (typeof r?.value !== 'number' || taken === 0 || r.value <= 0) continue;
+    // No loader workers (0) is a setting; no epochs or batch of 0 is.
+    if (typeof r?.value !== 'number' || taken === 0 || r.value < 0 || (r.value === 0 && k !== 'num_workers')) continue;
     const said = (f.note ?? k).replace(/\s*(— value unknown|\((not a literal; )?value unknown\))$/, '');
     d.plan.facts.set(k, { ...f, value: r.value, origin: 'inferred', note: `${said}: ${r.via}` });
   }

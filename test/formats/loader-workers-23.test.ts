@@ -229,3 +229,92 @@ test('must not: a launcher without OpenRLHF batch flags gets no OpenRLHF loader 
   );
   assert.equal(fact(a, 'num_workers')?.value ?? null, null);
 });
+
+const HYDRA = (data: string, extra: Record<string, string> = {}) => ({
+  'train.py': [
+    'import hydra',
+    '',
+    '@hydra.main(config_path="configs", config_name="train", version_base=None)',
+    'def main(cfg):',
+    '    dm = hydra.utils.instantiate(cfg.dataset)',
+    '    model = hydra.utils.instantiate(cfg.task)',
+    '    trainer = hydra.utils.instantiate(cfg.trainer)',
+    '    trainer.fit(model, dm)',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+    '',
+  ].join('\n'),
+  'configs/train.yaml': 'defaults:\n  - _self_\n  - dataset: mnist\n  - train: default\n  - trainer: default\n',
+  'configs/train/default.yaml': 'epochs: 12\nbatch_size: 96\nnum_workers: 6\n',
+  'configs/trainer/default.yaml':
+    '_target_: lightning.Trainer\naccelerator: gpu\ndevices: 1\nmax_epochs: ${train.epochs}\n',
+  'configs/dataset/mnist.yaml': `_target_: vae.datasets.MNISTDataModule\nbatch_size: \${train.batch_size}\n${data}\n`,
+  ...extra,
+});
+
+test("Hydra + Lightning: the one DataModule's num_workers, interpolated from the train group", async () => {
+  const a = await analyze(HYDRA('num_workers: ${train.num_workers}'), 'configs/train.yaml');
+  assert.equal(fact(a, 'num_workers')?.value, 6);
+});
+
+test('must not: two DataModules with their own workers give none (which one trains is not known)', async () => {
+  const a = await analyze(
+    HYDRA('num_workers: ${train.num_workers}', {
+      'configs/train.yaml':
+        'defaults:\n  - _self_\n  - dataset: mnist\n  - train: default\n  - trainer: default\n\nval_data:\n  _target_: vae.datasets.CelebADataModule\n  num_workers: 0\n',
+    }),
+    'configs/train.yaml',
+  );
+  assert.equal(fact(a, 'num_workers')?.value ?? null, null);
+});
+
+const CLI = (data: string) =>
+  `trainer:\n  accelerator: gpu\n  devices: 1\n  max_epochs: 5\nmodel:\n  class_path: m.Model\ndata:\n  class_path: m.ImageDataModule\n  init_args:\n${data}`;
+
+test("Lightning CLI: the DataModule's init_args num_workers; written 0 on a GPU run is GML401 there", async () => {
+  const a = await analyze({ 'config.yaml': CLI('    batch_size: 32\n    num_workers: 0\n') }, 'config.yaml', {
+    hardware: 'A100 80GB',
+  });
+  assert.equal(fact(a, 'num_workers')?.value, 0);
+  assert.ok(codes(a).includes('GML401'));
+  const b = await analyze({ 'config.yaml': CLI('    batch_size: 32\n    num_workers: 8\n') }, 'config.yaml');
+  assert.equal(fact(b, 'num_workers')?.value, 8);
+});
+
+test('must not: a Lightning CLI config whose DataModule leaves num_workers out states none', async () => {
+  const a = await analyze({ 'config.yaml': CLI('    batch_size: 32\n') }, 'config.yaml', { hardware: 'A100 80GB' });
+  assert.equal(fact(a, 'num_workers')?.value ?? null, null);
+  assert.ok(!codes(a).includes('GML401'));
+});
+
+const PARAMS_SCRIPT = `import torch
+import params
+
+train_loader = torch.utils.data.DataLoader(train_set, batch_size=params.batchSize, shuffle=True,
+                                           num_workers=int(params.workers))
+model = Net().cuda()
+optimizer = torch.optim.Adam(model.parameters(), lr=params.lr)
+for epoch in range(params.nepoch):
+    for x, y in train_loader:
+        loss = model(x.cuda()).mean()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+`;
+
+test('workers from the module of constants the script imports (`import params` … `params.workers`), 0 included', async () => {
+  const a = await analyze(
+    { 'train.py': PARAMS_SCRIPT, 'params.py': 'workers = 0\nbatchSize = 64\nnepoch = 100\nlr = 1e-3\n' },
+    'train.py',
+  );
+  assert.deepEqual([fact(a, 'num_workers')?.value, fact(a, 'num_workers')?.origin], [0, 'inferred']);
+});
+
+test('must not: a negative worker count from a module is no setting', async () => {
+  const a = await analyze(
+    { 'train.py': PARAMS_SCRIPT, 'params.py': 'workers = -1\nbatchSize = 64\nnepoch = 100\nlr = 1e-3\n' },
+    'train.py',
+  );
+  assert.equal(fact(a, 'num_workers')?.value ?? null, null);
+});

@@ -53,9 +53,10 @@ test('must not: a pair whose training loader comes second is not read from the f
   assert.equal(fact(a, 'micro_batch')?.value, 64);
 });
 
-const BRANCHES = (valWorkers: number) =>
+// `split == 'small'` is not an evaluation split, so no branch tells the training loader (./batch-23 for 'val').
+const BRANCHES = (valWorkers: number, split = 'small') =>
   SCRIPT(`def get_loader(split):
-    if split == 'val':
+    if split == '${split}':
         loader = DataLoader(data[split], batch_size=1, shuffle=False, num_workers=${valWorkers})
     else:
         loader = DataLoader(data[split], batch_size=args.batch_size, shuffle=False, num_workers=4)
@@ -72,6 +73,11 @@ test('must not: loaders in branches that differ give no workers (the training on
   const a = await analyze({ 'train.py': BRANCHES(0) }, 'train.py');
   assert.equal(fact(a, 'num_workers')?.value ?? null, null);
   assert.ok(!codes(a).includes('GML401'));
+});
+
+test('loaders in branches that differ, one built for validation: the other is the training loader', async () => {
+  const a = await analyze({ 'train.py': BRANCHES(0, 'val') }, 'train.py');
+  assert.equal(fact(a, 'num_workers')?.value, 4);
 });
 
 test('must not: shared default workers of loaders that cannot be told apart raise no finding on either', async () => {

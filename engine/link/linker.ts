@@ -226,8 +226,9 @@ export class Linker {
   names(launcher: string, named: string, wanted: string): boolean {
     const norm = named.replace(/^\.\//, '');
     const ldir = path.dirname(path.resolve(launcher));
-    if (path.isAbsolute(norm) || norm.startsWith('~/'))
-      return path.resolve(norm) === wanted || checkoutPath(this, launcher, norm) === wanted;
+    // A config or script analysed alone is not matched to a launcher by a path of the author's machine: it keeps its
+    // own values (a launcher's overrides would reach it; docs/evaluation/dev-launch-23.md).
+    if (path.isAbsolute(norm)) return path.resolve(norm) === wanted;
     if (path.resolve(ldir, norm) === wanted || path.resolve(path.dirname(ldir), norm) === wanted) return true;
     return norm.includes('/') && wanted.endsWith(path.sep + norm.split('/').join(path.sep));
   }

@@ -66,18 +66,20 @@ test('must not link: a cluster path whose folder the checkout does not hold, or 
   }
 });
 
-test('the config, analysed itself, runs on the GPUs of the job that names it by a cluster path', async () => {
-  const files = (p: string) => ({
+test('must not: the config, analysed itself, keeps its own values when a job names it by a cluster path', async () => {
+  // A config given alone is labelled with its own values in every held-out set; the job's overrides would reach it.
+  const files = {
     'proj/README.md': 'x\n',
     'proj/src/train.py': SEG,
     'proj/config/train.yaml': `${CONFIG}epochs: 20\noptimizer: adam\nnum_workers: 4\n`,
-    'proj/scripts/train.sh': JOB(p).replace('--gres=gpu:1', '--gres=gpu:2'),
-  });
-  const named = await analyze(files('/cluster/home/me/seg-project/config/train.yaml'), 'proj/config/train.yaml');
-  assert.equal(fact(named, 'devices')?.value, 2);
-  // Must not: a job naming another folder's file of that name.
-  const other = await analyze(files('/cluster/home/me/seg-project/other/train.yaml'), 'proj/config/train.yaml');
-  const runs = [...other.runs, ...(other.linked ?? [])];
+    'proj/scripts/train.sh': JOB('/cluster/home/me/seg-project/config/train.yaml').replace(
+      '--gres=gpu:1',
+      '--gres=gpu:2',
+    ),
+  };
+  const alone = await analyze(files, 'proj/config/train.yaml');
+  const runs = [...alone.runs, ...(alone.linked ?? [])];
+  assert.ok(runs.length > 0, 'the config is a run');
   assert.ok(runs.every((r) => r.plan.facts.get('devices')?.value !== 2));
 });
 

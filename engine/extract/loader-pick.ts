@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../parse/python';
 import { assignedTo, soleArgumentOf, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { ValueResolver } from './python-values';
+import { outsideEvalBranches } from './loader-batch';
 
 /**
  * The name of a tuple target a call is assigned to by position: `train_loader` for the first call of
@@ -41,12 +42,16 @@ export function loaderName(c: CallSite): string {
  */
 export const TRAINING_LOADER = /train|(?:^|[\s_])tr(?:_|\s|$)/i;
 
-/** The training loader: the only one, the one named for training, else the one that shuffles. */
+/**
+ * The training loader: the only one, the one named for training, the one that shuffles, else the only one not built
+ * for an evaluation split (./loader-batch `outsideEvalBranches`).
+ */
 export function trainingLoader(loaders: CallSite[]): CallSite | undefined {
   if (loaders.length === 1) return loaders[0];
   return (
     loaders.find((c) => TRAINING_LOADER.test(loaderName(c))) ??
-    loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true')
+    loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true') ??
+    outsideEvalBranches(loaders, loaderName)
   );
 }
 

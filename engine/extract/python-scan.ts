@@ -5,8 +5,8 @@ import { literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
-import { datasetBatch, outsideEvalBranches, samplerBatch } from './loader-batch';
-import { factoryLoaderFacts, loaderName, sharedSetting, trainingLoader } from './loader-pick';
+import { datasetBatch, samplerBatch } from './loader-batch';
+import { factoryLoaderFacts, sharedSetting, trainingLoader } from './loader-pick';
 export { loaderFactories } from './loader-pick';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
@@ -179,7 +179,7 @@ export function dataLoaderFacts(
 ): LoaderFacts {
   const loaders = calls.filter((c) => c.name === 'DataLoader');
   if (loaders.length === 0) return factories.length ? factoryLoaderFacts(file, factories, values) : { facts: [] };
-  const train = trainingLoader(loaders) ?? outsideEvalBranches(loaders, loaderName);
+  const train = trainingLoader(loaders);
   if (!train) return { facts: sharedWorkerFacts(file, loaders, values) };
   const facts: Fact[] = [];
   const splat = splatDict(train);

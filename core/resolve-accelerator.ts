@@ -108,6 +108,8 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^h200(?!\d)/, prefix: 'h200', defaultId: 'h200-sxm' },
   { pattern: /^h800(?!\d)/, prefix: 'h800', defaultId: 'h800-sxm' },
   { pattern: /^h20(?!\d)/, prefix: 'h20', defaultId: 'h20' },
+  // Grace Hopper: "GH200", "GH200 Grace Hopper", "Grace Hopper Superchip" (one Hopper GPU per superchip).
+  { pattern: /^(?:nvidia)?(?:gh200(?!\d)|gracehopper)/, prefix: 'gh200', defaultId: 'gh200' },
   // "gb200" before "b200": the B200 pattern must not match inside "gb200" (tokens are matched from their start).
   { pattern: /^gb200(?!\d)/, prefix: 'gb200', defaultId: 'gb200' },
   { pattern: /^(?:hgx|dgx)?b200(?!\d)/, prefix: 'b200', defaultId: 'b200' },

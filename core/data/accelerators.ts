@@ -912,6 +912,23 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
 
   {
+    id: 'gh200',
+    name: 'NVIDIA GH200 Grace Hopper Superchip (H100 GPU, 96 GB)',
+    vendor: 'nvidia',
+    arch: 'hopper',
+    powerW: 1000,
+    tflops: { fp32: 67, tf32: 494.5, fp16: 989, bf16: 989, fp8: 1979 },
+    memoryGB: 96,
+    bf16: true,
+    tensorCores: true,
+    source:
+      "NVIDIA GH200 Grace Hopper Superchip datasheet (one Grace CPU and one Hopper GPU with the H100 SXM's tensor " +
+      'throughput: dense BF16 989, FP8 1979; 96 GB HBM3 at 4 TB/s, or 144 GB HBM3e at 4.9 TB/s; module TDP configurable ' +
+      '450–1000 W for CPU, GPU and memory together, max used: a count is of superchips, one GPU each; the rating ' +
+      'holds the Grace CPU, so the host share the estimate adds on top errs high)',
+    year: 2023,
+  },
+  {
     id: 'h800-sxm',
     name: 'NVIDIA H800 SXM5 80 GB',
     vendor: 'nvidia',

@@ -52,6 +52,7 @@ export const MEMORY_BANDWIDTH: Record<string, BandwidthRow> = {
   'h100-nvl': { gbs: 3900, source: H100, year: 2023 },
   'h200-sxm': { gbs: 4800, source: H200, year: 2024 },
   'h200-nvl': { gbs: 4800, source: H200, year: 2024 },
+  gh200: { gbs: 4000, source: 'NVIDIA GH200 Grace Hopper Superchip datasheet (96 GB HBM3 at 4 TB/s)', year: 2023 },
   'h800-sxm': { gbs: 3350, source: H800, year: 2023 },
   'h800-pcie': { gbs: 2000, source: H800, year: 2023 },
   mi250x: { gbs: 3277, source: 'AMD Instinct MI250X datasheet (3.2 TB/s HBM2e per package)', year: 2021 },

@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 19))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–19 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 20))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–20 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -154,6 +154,11 @@ const UNDATED: Record<string, { year: number; why: string }> = {
   'phikon-v2-vitl-100k-it-bs4096-128xv100-4300h': {
     year: 2024,
     why: 'Phikon-v2 (Filiot et al., arXiv 2409.09173, September 2024), the paper the model card accompanies',
+  },
+  // footprint-20: a model card read without its date
+  'samkeet-gpt-124m-fineweb-edu-10b-8xrtx4090-13h': {
+    year: 2025,
+    why: "the card's own 'Training Date: January 2025' (its Training Configuration section)",
   },
 };
 

@@ -20,7 +20,12 @@ export type MissingFact = (typeof MISSING_FACTS)[number];
  * --flops-per-sample), not a parameter count: a parameter count alone would not give FLOPs per image. Empty when the
  * warning is not the core's "cannot estimate" one.
  */
-export function missingFacts(warnings: readonly string[], inputs: RunInputs): MissingFact[] {
+export function missingFacts(
+  warnings: readonly string[],
+  inputs: RunInputs,
+  /** The samples are images, video or audio (a held-out case's modality): their work is FLOPs per sample × samples × epochs. */
+  perSampleData = false,
+): MissingFact[] {
   const w = warnings.find((x) => x.startsWith('Cannot estimate device-hours: missing'));
   if (!w) return [];
   const end = w.indexOf('; or give GPU-hours directly');
@@ -29,14 +34,24 @@ export function missingFacts(warnings: readonly string[], inputs: RunInputs): Mi
   // Samples or epochs of no text kind (images, audio, or of no kind stated) with no parameter count and no tokens: the
   // work is FLOPs per sample × samples × epochs.
   const perSample =
-    (inputs.samples !== undefined || inputs.epochs !== undefined) &&
+    (perSampleData || inputs.samples !== undefined || inputs.epochs !== undefined) &&
     inputs.params === undefined &&
     inputs.tokens === undefined &&
     inputs.seqLen === undefined &&
     inputs.sampleKind === undefined;
+  // Text or image–text samples counted with their length or kind and no parameter count: the core derives the tokens
+  // from samples × epochs × tokens per sample (core/workload.ts sampleTokensPlan) once the size is known, so the
+  // tokens its warning names are not a second fact to state; only the parameter count (and epochs, if absent) is.
+  const tokensFollow =
+    inputs.samples !== undefined &&
+    inputs.tokens === undefined &&
+    (inputs.seqLen !== undefined || inputs.tokensPerSample !== undefined || inputs.sampleKind !== undefined);
   if (/the architecture: a network the table knows/.test(what)) out.add('FLOPs per sample (architecture)');
-  if (perSample) {
-    out.add('FLOPs per sample (architecture)');
+  if (tokensFollow && /the parameter count/.test(what)) {
+    out.add('parameter count');
+    if (inputs.epochs === undefined) out.add('epochs');
+  } else if (perSample) {
+    if (inputs.architecture === undefined) out.add('FLOPs per sample (architecture)');
     if (inputs.samples === undefined) out.add('training samples');
     if (inputs.epochs === undefined) out.add('epochs');
   } else {

@@ -2,10 +2,14 @@
 // scripts/validate-footprint.ts's headline) grouped by kind of run — modality, model size, devices, accelerator
 // generation, precision, year, MoE, PEFT, fine-tune vs pre-training, tokens per micro-step.
 //
-//   npx tsx scripts/validation/residuals.ts [--cases]
+//   npx tsx scripts/validation/residuals.ts [--cases] [--transfer]
 //
 // Per group: n, the median signed error (estimate ÷ published − 1, geometric: exp of the median log ratio; positive =
 // over-estimate), the median |error| and the share inside low–high. --cases prints every run's features and error.
+// Since round 24 also by kind of run (LLM pre-training, LLM fine-tune, vision, speech, image–text, small single-GPU
+// runs), by accelerator and by what the source states (devices, precision, sequence length). --transfer asks whether a
+// group's bias is a cause a constant could fix: each run corrected by the median residual of the OTHER sets' runs in
+// its group (in full and by half), the headline recomputed; a grouping whose correction does not lower it is scatter.
 import { CASES, type ValidationCase } from '../../core/validation/cases';
 import { estimate, fitConstants, GENERIC_ACCELERATOR, resolveAccelerator } from '../../core/index';
 import type { FittedConstants } from '../../core/index';
@@ -60,7 +64,21 @@ function features(c: ValidationCase): Record<string, string> {
       ? 'desktop/workstation'
       : 'datacentre',
     quality: c.quality,
+    kind: kindOf(c),
+    accelerator: r?.ok ? a.id : 'unknown',
+    states: ['devices', 'precision', 'seqLen'].filter((k) => i[k as keyof typeof i] !== undefined).join('+') || 'none',
   };
+}
+
+/** The kinds of run of the brief of round 24: what a user trains, as far as a case's inputs and name say. */
+function kindOf(c: ValidationCase): string {
+  const i = c.inputs;
+  if (i.audioSeconds !== undefined) return 'speech';
+  if (i.architecture) return 'vision';
+  if (i.sampleKind === 'multimodal') return 'image–text';
+  const n = i.activeParams ?? i.params ?? 0;
+  if (i.devices === 1 && n < 2e9) return 'small single-GPU';
+  return FINETUNE.test(`${c.name} ${c.id}`) ? 'LLM fine-tune' : 'LLM pre-training';
 }
 
 const sets = [...new Set(CASES.map(spentSetOf).filter((x): x is string => x !== undefined))];
@@ -104,6 +122,21 @@ for (const key of Object.keys(res[0].f)) {
   console.log(`\n== by ${key}`);
   const groups = [...new Set(res.map((r) => r.f[key]))].sort();
   for (const g of groups) console.log(`  ${g.padEnd(18)} ${summary(res.filter((r) => r.f[key] === g))}`);
+}
+if (process.argv.includes('--transfer')) {
+  // The headline if each run took the median log residual of the other sets' runs in its group (× shrink).
+  const headline = (shift: (r: Res) => number) => {
+    const errs = res.map((r) => Math.abs(Math.exp(r.logRatio + shift(r)) - 1));
+    return `${(100 * median(errs)).toFixed(1)}%`;
+  };
+  console.log(`\n== transfer (headline ${headline(() => 0)} as is): each run corrected by its group's other sets`);
+  for (const key of Object.keys(res[0].f)) {
+    const corr = (r: Res) => {
+      const others = res.filter((x) => x.set !== r.set && x.f[key] === r.f[key]).map((x) => -x.logRatio);
+      return others.length >= 5 ? median(others) : 0;
+    };
+    console.log(`  ${key.padEnd(14)} full ${headline(corr)}  half ${headline((r) => corr(r) / 2)}`);
+  }
 }
 if (process.argv.includes('--cases')) {
   console.log('\n== cases (set, id, signed error, inside, features)');

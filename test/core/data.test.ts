@@ -66,6 +66,7 @@ describe('accelerators table', () => {
       'h20',
       'l20',
       'gb200',
+      'gh200',
       'mi325x',
       'gaudi3',
       'tpu-v5p',

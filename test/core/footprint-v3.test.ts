@@ -160,6 +160,11 @@ describe('accelerators and regions users have', () => {
       ['h20', 'h20'],
       ['B200', 'b200'],
       ['GB200', 'gb200'],
+      // Grace Hopper superchips (footprint-20's DepthSplat runs name "GH200"); "H200" and "GB200" stay their own rows.
+      ['GH200', 'gh200'],
+      ['NVIDIA GH200 Grace Hopper Superchip', 'gh200'],
+      ['Grace Hopper', 'gh200'],
+      ['H200', 'h200-sxm'],
       ['mi300x', 'mi300x'],
       ['AMD Instinct MI325X', 'mi325x'],
       ['MI250X', 'mi250x'],

@@ -7,6 +7,8 @@ import { estimate } from '../../core/index';
 import { CASES } from '../../core/validation/cases';
 import { inside, median, metricOf, spentSetOf } from '../../scripts/validation/metrics';
 import { missingFacts } from '../../scripts/validation/missing';
+import { notEstimable, oneFieldAway } from '../../scripts/heldout/not-estimable';
+import { inputsOf, type FootprintCase } from '../../scripts/heldout/footprint-inputs';
 
 describe('validation metrics', () => {
   it('takes the median of the finite values, the mean of the middle two for an even count', () => {
@@ -53,5 +55,71 @@ describe('validation metrics', () => {
     ]);
     // An estimable run lacks nothing.
     assert.deepEqual(facts({ params: 1e9, tokens: 2e10, hardware: 'h100', devices: 8 }), []);
+  });
+
+  it('asks a run counted in text samples × epochs for its size only: the tokens follow from the samples', () => {
+    const facts = (i: Parameters<typeof estimate>[0], images = false) => missingFacts(estimate(i).warnings, i, images);
+    // scGPT-like: 10.3 M cells × 6 epochs of text-like sequences, no parameter count.
+    const cells = { samples: 10.3e6, epochs: 6, sampleKind: 'text' as const, hardware: 'a100', devices: 4 };
+    assert.deepEqual(facts(cells), ['parameter count']);
+    // With the size the same run is estimable: the tokens were never a second missing fact.
+    assert.notEqual(estimate({ ...cells, params: 50e6 }).method, 'insufficient-inputs');
+    // Must-not: text samples without epochs lack the epochs too; a run with neither samples nor tokens lacks both facts.
+    assert.deepEqual(facts({ ...cells, epochs: undefined }), ['parameter count', 'epochs']);
+    assert.deepEqual(facts({ sampleKind: 'text', hardware: 'a100', devices: 4 }), [
+      'parameter count',
+      'training tokens',
+    ]);
+    // Images that state nothing but their GPUs lack a network, samples and epochs, not a parameter count.
+    const bare = { hardware: 'rtx 2080 ti', devices: 4 };
+    assert.deepEqual(facts(bare, true), ['FLOPs per sample (architecture)', 'epochs', 'training samples']);
+    assert.deepEqual(facts(bare), ['parameter count', 'training tokens']);
+  });
+});
+
+describe('held-out scorer: why a published run is not estimable', () => {
+  const base: FootprintCase = {
+    id: 'x',
+    name: 'a run',
+    quality: 'C',
+    modality: 'text',
+    paramsTotal: 13e9,
+    paramsActive: null,
+    tokens: null,
+    samples: 41_000,
+    epochs: null,
+    seqLen: null,
+    resolution: null,
+    hardware: 'A100 80GB',
+    devices: 4,
+    precision: null,
+    target: { metric: 'gpuHours', value: 64 },
+    source: 'test',
+  };
+  const why = (c: FootprintCase) => notEstimable(c, inputsOf(c), estimate(inputsOf(c)));
+
+  it('names the case fields to state and the fields it states', () => {
+    const r = why(base);
+    assert.deepEqual(r.needs, ['epochs']);
+    assert.deepEqual(r.states, ['paramsTotal', 'samples', 'hardware', 'devices']);
+    assert.match(r.line, /lacks epochs → state epochs; states paramsTotal, samples, hardware, devices/);
+    // An image run: a network the core knows, not a parameter count.
+    const img = why({ ...base, modality: 'vision', paramsTotal: null, samples: null, epochs: 100 });
+    assert.match(img.needs[0], /^architecture naming a network the core knows/);
+    assert.ok(!img.needs.includes('paramsTotal'), img.line);
+    // An accelerator name the core does not know is said; a known one is not.
+    assert.equal(why({ ...base, hardware: 'Tenstorrent Wormhole n300' }).unknownHardware, 'Tenstorrent Wormhole n300');
+    assert.equal(why(base).unknownHardware, undefined);
+  });
+
+  it('counts the cases one field away from estimable apart from those lacking more', () => {
+    const reasons = [
+      { id: 'a', r: why(base) },
+      { id: 'b', r: why({ ...base, id: 'b' }) },
+      { id: 'c', r: why({ ...base, paramsTotal: null, samples: null }) },
+    ];
+    const away = oneFieldAway(reasons);
+    assert.deepEqual(away.byField, [['epochs', ['a', 'b']]]);
+    assert.equal(away.twoOrMore, 1);
   });
 });

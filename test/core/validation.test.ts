@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 19; footprint-20 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 20; footprint-21 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -88,8 +88,11 @@ describe('development cases', () => {
     // the three aria stages are one family.
     assert.equal(spent.filter((c) => c.notes === 'footprint-19').length, 8);
     assert.equal(new Set(spent.filter((c) => /^aria-1b-chat-/.test(c.id)).map(caseFamily)).size, 1);
+    // footprint-20 (spent in round 24): its 2 runs of quality B (airoboros m2.0 13B, not estimable without its epochs;
+    // samkeet GPT-124M, dated by its card's training date); the other 36 are quality C.
+    assert.equal(spent.filter((c) => c.notes === 'footprint-20').length, 2);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-9])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|20)$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

@@ -94,6 +94,30 @@ A(C(id="code-290k-6.7b-instruct-full-ft-3ep-4xa100-80gb-85h",
           "model.' Target [D] = 4 x 85 = 340 A100-hours. paramsTotal = the 6.7B of the model's name; samples = the ~290k conversations "
           "of the name 'Code-290k' (the exact row count was not in the text read); sequence length not stated. Not the same run as "
           "the ajibawa Code-33B / Python-Code rows of earlier sets. Quality B."))
+A(C(id="uncensored-jordan-13b-llama2-155k-3ep-4xa100-80gb-77h",
+    name="Uncensored-Jordan-13B: full fine-tune of Llama-2 13B on ~155,000 conversation sets, 3 epochs, 4x A100 80GB (Azure), 77 h",
+    quality="B", architecture="decoder-only transformer (Llama 2 13B, full fine-tune)",
+    paramsTotal=13_000_000_000, samples=155_000, epochs=3, hardware="A100 80GB", devices=4,
+    target=dict(metric=GPUH, value=4 * 77),
+    source=CARD("ajibawa-2023/Uncensored-Jordan-13B", "'Training' paragraph", "e364d0184a044cecacee5b3af0c2c30b014f79ca"),
+    notes="Card: 'It is trained on around 155000 set of conversations. Each set having 10~15 conversations.' 'Entire dataset was "
+          "trained on Azure 4 x A100 80GB. For 3 epoch, training took 77 hours. DeepSpeed codebase was used for training purpose. This "
+          "was trained on Llama-2 by Meta.' (the commit corrects the base from a truncated 'Llama-' to 'Llama-2'). Target [D] = 4 x 77 "
+          "= 308 A100-hours. paramsTotal = the nominal 13B of the name; samples = the ~155,000 conversation sets (each with 10-15 turns; "
+          "token count not stated). The 7B sibling (Uncensored-Jordan-7B, Llama-1, 28 h) is an earlier set's row; this is the 13B run. "
+          "Quality B."))
+A(C(id="uncensored-frank-llama-3-8b-150k-3ep-4xa100-80gb-6h",
+    name="Uncensored-Frank-Llama-3-8B: full fine-tune of Llama-3-8B on ~150,000 conversation sets, 3 epochs, 4x A100 80GB, ~6 h",
+    quality="B", architecture="decoder-only transformer (Llama 3 8B, full fine-tune)",
+    paramsTotal=8_000_000_000, samples=150_000, epochs=3, hardware="A100 80GB", devices=4,
+    target=dict(metric=GPUH, value=4 * 6),
+    source=CARD("ajibawa-2023/Uncensored-Frank-Llama-3-8B", "description and 'Training' paragraph",
+                "b177abf4432600687a9283bac8ca8fcd78b0e478 (training line) and d2da235153567ce28d73d0e83eca5839bfb24024 (data line)"),
+    notes="Card: 'It is trained on around 150000 set of conversations. Each set having 10~15 conversations. I will not release this "
+          "data.' 'This is Fully Finetuned Model.' 'Entire dataset was trained on 4 x A100 80GB. For 3 epoch, training took around 6 "
+          "hours. Axolotl & DeepSpeed codebase was used for training purpose. This was trained on Llama-3-8B model by Meta.' Target [D] "
+          "= 4 x 6 = 24 A100-hours. paramsTotal = the nominal 8B of Llama-3-8B. Note the contrast with the 13B Jordan run on a similar "
+          "amount of data (77 h): the 6 hours are as written. Quality B."))
 A(C(id="orpo-gutenllama-3-8b-v2-1800-samples-3ep-1xrtx4090-4h",
     name="Orpo-GutenLlama-3-8B-v2: ORPO preference fine-tune of Llama-3-8B on 1,800 samples, 3 epochs, one RTX 4090, 4 h",
     quality="B", architecture="decoder-only transformer (Llama 3 8B, ORPO fine-tune; adapter type not stated)",

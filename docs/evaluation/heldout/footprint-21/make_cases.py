@@ -127,6 +127,19 @@ A(C(id="orpo-gutenllama-3-8b-v2-1800-samples-3ep-1xrtx4090-4h",
     notes="Card: '+ Epochs: 3'; 'Training time: 4 hours on 1x4090. This is a small 1800 sample fine tune to get comfortable with "
           "ORPO fine tuning before scaling up.' Target [D] = 1 x 4 = 4 GPU-hours. paramsTotal = the nominal 8B of Llama-3-8B in the "
           "name; whether LoRA/QLoRA was used is not stated (precision null). Quality B."))
+A(C(id="llama-3-8b-samantha-qlora-2ep-1306-steps-1xa100-1h",
+    name="llama-3-8b-samantha: Unsloth 4-bit LoRA fine-tune of Llama-3-8B on the Samantha data, 2 epochs (1,306 steps x 8 sequences), one A100, 1 h",
+    quality="B", architecture="decoder-only transformer (Llama 3 8B, 4-bit base + LoRA via Unsloth/TRL)",
+    paramsTotal=8_030_000_000, samples=1_306 * 2 * 4, epochs=2, hardware="A100 (memory not stated)", devices=1,
+    precision="4-bit base (unsloth/llama-3-8b-bnb-4bit)",
+    target=dict(metric=GPUH, value=1),
+    source=CARD("ruslandev/llama-3-8b-samantha", "'Training hyperparameters', 'Training results' and closing sentence",
+                "a803efac1c98fdaf70752a629a4e6d06c78e2f44"),
+    notes="Card: 'Finetuned from model : unsloth/llama-3-8b-bnb-4bit'; 'datasets: cognitivecomputations/samantha-data'; hyperparameters "
+          "'gradient_accumulation_steps: 4', 'per_device_train_batch_size: 2', 'num_epochs: 2'; results table ends at 'Epoch 2.0 | Step "
+          "1306'; '2 epoch finetuning from llama-3-8b took 1 hour on a single A100 with Unsloth and Huggingface's TRL library.' The page "
+          "shows 'Model size 8.03B params'. samples [D] = 1,306 steps x 2 x 4 = 10,448 sequences seen over 2 epochs (about 5,224 "
+          "conversations per epoch). Target = 1 x 1 = 1 A100-hour. Quality B: every input stated, sequence length not stated."))
 A(C(id="toxic-dpo-v2-mistral7b-lora-600-ex-9ep-1xrtx3090-12h",
     name="toxic-dpo-v2-mistral7b-lora: LoRA DPO adapter on a Mistral-7B derivative, ~600 examples, 9 epochs, one RTX 3090, ~12 h",
     quality="B", architecture="decoder-only transformer (Mistral 7B family, LoRA adapter)",

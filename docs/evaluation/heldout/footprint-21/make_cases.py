@@ -140,6 +140,27 @@ A(C(id="llama-3-8b-samantha-qlora-2ep-1306-steps-1xa100-1h",
           "1306'; '2 epoch finetuning from llama-3-8b took 1 hour on a single A100 with Unsloth and Huggingface's TRL library.' The page "
           "shows 'Model size 8.03B params'. samples [D] = 1,306 steps x 2 x 4 = 10,448 sequences seen over 2 epochs (about 5,224 "
           "conversations per epoch). Target = 1 x 1 = 1 A100-hour. Quality B: every input stated, sequence length not stated."))
+SAM_Q = ("Card: 'She was trained on a custom-curated dataset of 6,000 conversations in ShareGPT/Vicuna format.' ")
+A(C(id="samantha-mistral-7b-6k-conv-20ep-4xa100-80gb-2h",
+    name="samantha-mistral-7b: fine-tune of Mistral-7B (base) on the Samantha-1.1 dataset (6,000 conversations), 20 epochs, 4x A100 80GB, 2 h",
+    quality="B", architecture="decoder-only transformer (Mistral 7B base; adapter or full fine-tune not stated)",
+    paramsTotal=7_000_000_000, samples=6_000, epochs=20, hardware="A100 80GB", devices=4,
+    target=dict(metric=GPUH, value=4 * 2),
+    source=CARD("cognitivecomputations/samantha-mistral-7b", "opening sentence (blame view; also the ehartford/samantha-mistral-7b copy)",
+                "24e606e82c7c723f314259cb79c17a8553295042"),
+    notes="Card: 'Trained on mistral-7b as a base model, this Samantha was trained in 2 hours on 4x A100 80gb with 20 epochs of the "
+          "Samantha-1.1 dataset.' " + SAM_Q + "'Shout out and much thanks to WingLian, author of axolotl!' Target [D] = 4 x 2 = 8 "
+          "A100-hours. paramsTotal = the nominal 7B of the name. Quality B: conversation length / tokens not stated."))
+A(C(id="samantha-mistral-instruct-7b-6k-conv-20ep-4xa100-80gb-2h",
+    name="samantha-mistral-instruct-7b: fine-tune of Mistral-7B-Instruct on the Samantha-1.1 dataset (6,000 conversations), 20 epochs, 4x A100 80GB, 2 h",
+    quality="B", architecture="decoder-only transformer (Mistral 7B Instruct; adapter or full fine-tune not stated)",
+    paramsTotal=7_000_000_000, samples=6_000, epochs=20, hardware="A100 80GB", devices=4,
+    target=dict(metric=GPUH, value=4 * 2),
+    source=CARD("cognitivecomputations/samantha-mistral-instruct-7b", "opening sentence", "20073b219ff3d116a6bf77b053ca176400ceb6a8"),
+    notes="Card: 'Trained on mistral-7b-instruct as a base model, this Samantha was trained in 2 hours on 4x A100 80gb with 20 epochs "
+          "of the Samantha-1.1 dataset.' " + SAM_Q + "'So, I decided to train Samantha on the instruct version of Mistral ... (so I "
+          "trained another Samantha on mistral-base too)'. A separate run from samantha-mistral-7b (different base checkpoint, same "
+          "data and schedule). Target [D] = 4 x 2 = 8 A100-hours. Quality B."))
 A(C(id="toxic-dpo-v2-mistral7b-lora-600-ex-9ep-1xrtx3090-12h",
     name="toxic-dpo-v2-mistral7b-lora: LoRA DPO adapter on a Mistral-7B derivative, ~600 examples, 9 epochs, one RTX 3090, ~12 h",
     quality="B", architecture="decoder-only transformer (Mistral 7B family, LoRA adapter)",

@@ -113,6 +113,25 @@ export const HF_FIELDS = new Set([
   'fsdp',
 ]);
 
+/**
+ * The adapter switches of Qwen's finetune.py and the many scripts built on it (HfArgumentParser over its own
+ * `TrainingArguments(transformers.TrainingArguments)` with `use_lora: bool = False`, and `LoraArguments` with `q_lora:
+ * bool = False`): LoRA only when `use_lora` is on, over a quantised base only when `q_lora` is on as well
+ * (https://github.com/QwenLM/Qwen/blob/main/finetune.py: `if training_args.use_lora:` around `get_peft_model`,
+ * `quantization_config=… if training_args.use_lora and lora_args.q_lora else None`). Flags of the script, not of
+ * transformers: read from a launcher's command line only (../link/launcher-fields.ts).
+ */
+export const ADAPTER_SWITCHES = new Set(['use_lora', 'q_lora']);
+
+function adapterSwitch(fields: Fields): Fact | undefined {
+  const use = fields.get('use_lora');
+  const on = use ? bool(use.value) : undefined;
+  if (!use || on === undefined) return undefined;
+  const q = fields.get('q_lora');
+  const quantised = on && q && bool(q.value) === true ? q : undefined;
+  return fact('peft', on ? (quantised ? 'qlora' : 'lora') : 'none', use, quantised && `${use.text}, ${quantised.text}`);
+}
+
 function coerce(key: FactKey, f: Field): FactValue {
   if (f.value === undefined) return null;
   if (BOOLEAN.has(key)) return bool(f.value) ?? null;
@@ -197,8 +216,10 @@ export const HF_SCHEMA: Schema = {
     if (offload) out.push(offload);
     const q = fields.get('load_in_4bit');
     const lora = fields.get('use_peft') ?? fields.get('lora_r');
+    const sw = adapterSwitch(fields);
     if (q && bool(q.value) === true) out.push(fact('peft', 'qlora', q, `${q.text}: 4-bit quantised base model`));
     else if (lora && (bool(lora.value) === true || (int(lora.value) ?? 0) > 0)) out.push(fact('peft', 'lora', lora));
+    else if (sw) out.push(sw);
     return out;
   },
   changes(changes, fields) {

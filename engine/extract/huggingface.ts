@@ -93,7 +93,9 @@ function ownArguments(text: string): boolean {
 
 /**
  * `peft_config=get_peft_config(model_args)` (directly, or through a variable assigned from it): TRL returns an
- * adapter config only when `--use_peft` is on the command line, so whether LoRA is used is not known here.
+ * adapter config only when `use_peft` is on (`ModelConfig.use_peft` defaults to False, and `get_peft_config` returns
+ * None while it is: https://github.com/huggingface/trl/blob/main/trl/trainer/utils.py and trl/trainer/model_config.py),
+ * so the run trains every weight unless its command line or config says `use_peft: true`.
  */
 function peftFromCommandLine(value: SyntaxNode, text: string): boolean {
   if (value.type === 'call') return /^(?:\w+\.)*get_peft_config$/.test(value.childForFieldName('function')?.text ?? '');
@@ -208,11 +210,11 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       if (peft && peftFromCommandLine(peft.value, text) && facts.get('peft')?.origin !== 'explicit') {
         facts.set('peft', {
           key: 'peft',
-          value: null,
-          origin: 'explicit',
+          value: 'none',
+          origin: 'framework-default',
           file,
           span: spanOf(peft.node),
-          note: `${peft.node.text}: an adapter only with --use_peft on the command line (value unknown)`,
+          note: `${peft.node.text}: an adapter only with --use_peft (TRL's ModelConfig.use_peft defaults to False)`,
         });
       } else if (peft && unusedAdapter(peft.value, calls, values)) {
         // `peft_config=peft_config` in `def train_dpo(config, peft_config=None)`, called with `peft_config=None`: the

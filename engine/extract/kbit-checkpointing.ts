@@ -9,18 +9,9 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { ValueResolver } from './python-values';
+import { quantisedLoad } from './quantised-load';
 
 const PREPARE = ['prepare_model_for_kbit_training', 'prepare_model_for_int8_training'];
-
-/** A model load that quantises the weights (`load_in_8bit=True`, a 4/8-bit bitsandbytes config). */
-function quantisedLoad(c: CallSite, text: string, values: ValueResolver): boolean {
-  for (const k of ['load_in_8bit', 'load_in_4bit']) {
-    const v = c.kwargs.get(k)?.value;
-    if (v && values.resolve(v).value === true) return true;
-  }
-  const q = c.kwargs.get('quantization_config')?.value;
-  return !!q && q.type !== 'none' && /load_in_(4|8)bit\s*=\s*True|bnb_4bit/.test(text);
-}
 
 /**
  * `grad_checkpointing true` when the script runs peft's k-bit preparation on a quantised model without turning
@@ -37,7 +28,7 @@ export function kbitCheckpointingFact(
   runs: (node: SyntaxNode) => boolean,
 ): Fact | undefined {
   if (!PREPARE.some((p) => text.includes(p))) return undefined;
-  if (!loads.some((c) => quantisedLoad(c, text, values) && runs(c.node))) return undefined;
+  if (!loads.some((c) => quantisedLoad(c, text, values) === true && runs(c.node))) return undefined;
   for (const c of findCalls(root, text, PREPARE)) {
     if (!runs(c.node)) continue;
     const opt = c.kwargs.get('use_gradient_checkpointing')?.value ?? c.positional[1];

@@ -16,6 +16,7 @@ import { ALIASES } from '../vocabulary/aliases';
 import { acOf } from '../vocabulary/values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { kbitCheckpointingFact } from './kbit-checkpointing';
+import { quantisedLoad } from './quantised-load';
 
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
@@ -98,8 +99,9 @@ export function fileWideFacts(
       // A dtype passed through `**kwargs` is not visible: not taken as missing.
       const splat = c.argList.namedChildren.some((a) => a?.type === 'dictionary_splat');
       if (!dt && !q && !q4 && !splat && !c.kwargs.has('load_in_8bit')) noDtype.push(c);
+      // QLoRA only where the default run loads the weights in 4 bits (not `… if lora_args.q_lora else None`).
       if (
-        ((q && /load_in_4bit\s*=\s*True|bnb_4bit/.test(text)) || (q4 && q4.value.type === 'true')) &&
+        quantisedLoad(c, text, values, [4]) === true &&
         !offByDefaultGuard(c.node, undefined, values) &&
         !underParameterSwitch(c.node)
       ) {
@@ -116,17 +118,18 @@ export function fileWideFacts(
     if (c.callee.endsWith('.gradient_checkpointing_enable') && fileFacts.get('grad_checkpointing')?.value !== true)
       put(checkpointingFact(file, c, values, `${c.callee}()`));
     if ((c.name === 'get_peft_model' || c.name === 'LoraConfig') && fileFacts.get('peft')?.value !== 'qlora') {
-      // `if args.enable_lora: model = get_peft_model(…)` with a store_true flag: an adapter only when it is given.
+      // `if args.enable_lora: model = get_peft_model(…)` with a store_true flag: an adapter only when it is given, so
+      // the script's own default run trains every weight (a launcher that gives the flag says otherwise).
       const flag = offByDefaultGuard(c.node, undefined, values);
       if (flag) {
         if (fileFacts.get('peft')?.value !== 'lora')
           put({
             key: 'peft',
-            value: null,
+            value: 'none',
             origin: 'script-default',
             file,
             span: spanOf(c.node),
-            note: `${c.name}(…) runs only when --${flag} is given (off by default): an adapter only with that flag`,
+            note: `${c.name}(…) runs only when --${flag} is given (default of argparse --${flag}: off): no adapter otherwise`,
           });
       } else put({ key: 'peft', value: 'lora', origin: 'explicit', file, span: spanOf(c.node), note: `${c.name}(…)` });
     }

@@ -1,6 +1,6 @@
 // The launcher's script arguments in a run's schema (HF TrainingArguments names, Lightning CLI's `--trainer.*`, a
 // config reader's own fields), for the linker's merge (./linker.ts `enrich`).
-import { HF_FIELDS } from '../extract/hf-fields';
+import { ADAPTER_SWITCHES, HF_FIELDS } from '../extract/hf-fields';
 import type { Fields } from '../extract/fields';
 import type { LaunchCommand } from '../extract/launcher';
 import type { RunDraft } from '../extract/run-draft';
@@ -10,7 +10,12 @@ export function launcherFields(draft: RunDraft, cmd: LaunchCommand): Fields | un
   if (draft.kind === 'hf') {
     const out: Fields = new Map();
     for (const [name, f] of cmd.fields) {
-      const field = draft.fromParser ? (HF_FIELDS.has(name) ? name : undefined) : draft.flags?.get(name);
+      // (The adapter switches of Qwen-style scripts are their own dataclass fields, parsed the same way.)
+      const field = draft.fromParser
+        ? HF_FIELDS.has(name) || ADAPTER_SWITCHES.has(name)
+          ? name
+          : undefined
+        : draft.flags?.get(name);
       if (field) out.set(field, { ...f, name: field });
     }
     return out.size ? out : undefined;

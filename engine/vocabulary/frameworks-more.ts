@@ -281,6 +281,35 @@ export const MORE_FRAMEWORKS: Framework[] = [
     ],
   },
   {
+    // LLaMA-Factory run through its own `src/train.py` (older releases `src/train_bash.py`) rather than
+    // `llamafactory-cli`: a launcher's `--stage … --finetuning_type …` flags, or the YAML it hands that script. Its
+    // TrainingArguments defaults as below, and what LLaMA-Factory adds: LoRA unless `finetuning_type` says otherwise,
+    // and activation checkpointing that it turns on itself unless `disable_gradient_checkpointing` (../extract/llamafactory.ts
+    // reads the same settings in a YAML given to `llamafactory-cli train`).
+    id: 'llamafactory-args',
+    label: 'LLaMA-Factory arguments',
+    src: 'llamafactory',
+    detect: (s) =>
+      (s.syntax === 'shell' || s.syntax === 'yaml') && s.top('stage') && tops(s, 'finetuning_type', 'template'),
+    defaults: (f, s) => {
+      const off = s.value('disable_gradient_checkpointing');
+      const disabled = off === true || off === '' || /^(true|1)$/i.test(String(off ?? 'false'));
+      return [
+        ['grad_accum', 1, '--gradient_accumulation_steps defaults to 1'],
+        ['num_workers', 0, '--dataloader_num_workers defaults to 0 (loading in the main process)'],
+        ['optimizer', 'adamw', "--optim defaults to an AdamW ('adamw_torch')"],
+        ['peft', 'lora', 'finetuning_type defaults to lora'],
+        [
+          'grad_checkpointing',
+          !disabled,
+          disabled
+            ? "disable_gradient_checkpointing turns LLaMA-Factory's activation checkpointing off"
+            : 'LLaMA-Factory enables gradient checkpointing unless disable_gradient_checkpointing',
+        ],
+      ];
+    },
+  },
+  {
     // A launcher passing TrainingArguments flags to a script that is not in the tree: the flags' documented
     // defaults for what they leave out. Only those the no-trainer example scripts share (no accumulation, loading in
     // the main process, AdamW: TrainingArguments' `optim` defaults to an AdamW, the no-trainer examples build

@@ -191,6 +191,12 @@ export const SOURCES = {
     url: 'https://github.com/mlfoundations/open_clip/blob/main/src/open_clip_train/params.py',
     year: 2024,
   },
+  // LLaMA-Factory's arguments: `finetuning_type` defaults to lora (hparams/finetuning_args.py) and gradient
+  // checkpointing is on unless `disable_gradient_checkpointing` (hparams/model_args.py, model/model_utils/checkpointing.py).
+  llamafactory: {
+    url: 'https://github.com/hiyouga/LLaMA-Factory/blob/main/src/llamafactory/hparams/model_args.py',
+    year: 2025,
+  },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -43,21 +43,22 @@ test('axolotl: a blank `early_stopping_patience:` is unset — no early stopping
   assert.equal(fact(odd, 'early_stopping')?.value, null);
 });
 
-test('TRL: TrlParser is a command-line parser; the config class in its (variable) tuple picks TRL defaults; get_peft_config means LoRA only with --use_peft', async () => {
+test('TRL: TrlParser is a command-line parser; the config class in its (variable) tuple picks TRL defaults; get_peft_config means LoRA only with --use_peft, no adapter by default', async () => {
   const a = await one('preference_cli.py', 'a100');
   const run = theRun(a);
   assert.equal(run.plan.framework, 'trl');
   // Arguments come from the command line: precision is TRL's default, shown as an assumption; the rest are defaults.
   assert.deepEqual(values(a, ['precision', 'micro_batch', 'grad_checkpointing']), ['bf16', 8, true]);
   assert.equal(fact(a, 'precision')?.origin, 'assumed');
-  assert.deepEqual([fact(a, 'peft')?.value, fact(a, 'peft')?.origin], [null, 'explicit']);
+  // TRL's ModelConfig.use_peft defaults to False: no adapter unless the command line says --use_peft.
+  assert.deepEqual([fact(a, 'peft')?.value, fact(a, 'peft')?.origin], ['none', 'framework-default']);
   assert.match(fact(a, 'peft')?.note ?? '', /--use_peft/);
   assert.deepEqual(codes(a), []);
 });
 
 test('TRL trainer given plain TrainingArguments from HfArgumentParser keeps transformers defaults (fp32, no checkpointing), not TRL config defaults', async () => {
   const a = await one('sft_plain_args.py');
-  assert.deepEqual(values(a, ['precision', 'grad_checkpointing', 'peft']), ['fp32', false, null]);
+  assert.deepEqual(values(a, ['precision', 'grad_checkpointing', 'peft']), ['fp32', false, 'none']);
   assert.equal(theRun(a).plan.framework, 'hf-trainer');
   // Unknown hardware and arguments from the command line: information only, never a warning.
   assert.ok(a.findings.every((f) => f.severity === 'information'));

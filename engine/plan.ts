@@ -6,7 +6,7 @@ import { lookupModel, type Assumption, type OptimizerKind, type Precision, type 
 import { lookupDataset } from '../core/data/datasets';
 import { lookupArchitecture } from '../core/data/vision-audio';
 import type { ArchitectureInfo } from '../core/types';
-import { isLocalPath, sizeFromName } from './extract/model-name';
+import { isLocalPath, sizeFromName, tableModel } from './extract/model-name';
 import type { Settings } from './settings';
 import type { Fact, FactKey, FactValue, RunPlan } from './types';
 
@@ -19,8 +19,8 @@ export const ASSUMED_DATASET_EXAMPLES = 50_000;
  * no sequence length.
  */
 export function perSampleArchitecture(plan: RunPlan): ArchitectureInfo | undefined {
-  const m = plan.facts.get('model')?.value;
-  return typeof m === 'string' && !lookupModel(m) ? lookupArchitecture(m) : undefined;
+  const m = tableModel(plan);
+  return m !== undefined && !lookupModel(m) ? lookupArchitecture(m) : undefined;
 }
 
 /** A model "name" that is a local folder the table does not know names no model: its value becomes unknown. */
@@ -134,8 +134,9 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
       span: model.span,
       note: `${arch.name}: ${(arch.params / 1e6).toPrecision(3)} M parameters (${arch.source.replace(/^\[[SD]\] /, '')}, ${arch.year})`,
     });
-  if (typeof model?.value === 'string' && !plan.facts.has('params')) {
-    const info = lookupModel(model.value);
+  const named = tableModel(plan);
+  if (model && named !== undefined && !plan.facts.has('params')) {
+    const info = lookupModel(named);
     if (info)
       plan.facts.set('params', {
         key: 'params',
@@ -146,7 +147,7 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
         note: `${info.id}: ${(info.params / 1e9).toPrecision(3)} B parameters (${info.source}, ${info.year})`,
       });
   }
-  const stated = typeof model?.value === 'string' && !plan.facts.has('params') ? sizeFromName(model.value) : undefined;
+  const stated = named !== undefined && !plan.facts.has('params') ? sizeFromName(named) : undefined;
   if (model && stated)
     plan.facts.set('params', {
       key: 'params',
@@ -344,8 +345,8 @@ export function runShape(plan: RunPlan, settings: Settings): RunShape {
       : undefined;
   const hardware = v('hardware');
   const peft = v('peft');
-  const model = v('model');
-  const info = typeof model === 'string' ? lookupModel(model) : undefined;
+  const model = tableModel(plan);
+  const info = model !== undefined ? lookupModel(model) : undefined;
   const inputs: RunInputs = {
     model: typeof model === 'string' && model.trim() !== '' ? model : undefined,
     params: num(v('params')),

@@ -164,7 +164,13 @@ export type FactForm =
    * float32 in JAX: what its matmuls run as depends on the hardware (TF32 on Ampere+ GPUs, bf16 passes on TPUs under
    * XLA's default matmul precision), so no finding is made of it until the hardware is known (../extract/jax.ts).
    */
-  | 'xla-float32';
+  | 'xla-float32'
+  /**
+   * `model` named by a class the project builds itself under a name a size table holds (its own `UNet` in unet.py, a
+   * CIFAR `ResNet18`): the name as the code writes it, not the table's network of that name, so no size, modality or
+   * per-sample FLOPs are taken from the tables for it (../plan.ts `tableModel`).
+   */
+  | 'own-class';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

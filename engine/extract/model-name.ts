@@ -5,6 +5,16 @@
 // A stated size is the model's rounded published size (within about 10 % of the real count for the families
 // checked: Llama 2/3, Qwen2/2.5, DeepSeek-Coder, Pythia, OPT), so it is reported as `inferred` with that caveat.
 // Mixture-of-experts names ("8x7B", "A2.7B") state no total size and give none.
+import type { Fact, FactKey } from '../types';
+
+/**
+ * The model name the size tables may look up: none for the project's own class of a table's name (form `own-class`,
+ * ./python-model.ts), whose size is its code's.
+ */
+export function tableModel(plan: { facts: ReadonlyMap<FactKey, Fact> }): string | undefined {
+  const m = plan.facts.get('model');
+  return typeof m?.value === 'string' && m.form !== 'own-class' ? m.value : undefined;
+}
 
 /** Parameters stated by a size token of the name's last segment (`7B`, `1.5b`, `410M`), or undefined. */
 export function sizeFromName(name: string): number | undefined {

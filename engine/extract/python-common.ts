@@ -7,6 +7,7 @@ import { lookupArchitecture } from '../../core/index';
 import { argInsert, pythonHints } from './python-hints';
 import { optimizerFact } from './python-optimizer';
 import { builtModelFact } from './python-model';
+import { tableModel } from './model-name';
 import { layerParamsFact } from './layer-params';
 import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, spanOf, type CallSite } from '../parse/python-syntax';
@@ -220,7 +221,7 @@ export function fileWideFacts(
     });
   }
   // Not for an image or audio model (named in this file, or one the architecture table knows).
-  const arch = lookupArchitecture(String(fileFacts.get('model')?.value ?? ''));
+  const arch = lookupArchitecture(tableModel({ facts: fileFacts }) ?? '');
   const notText = ['vision', 'audio'].includes(String(fileFacts.get('modality')?.value ?? arch?.modality));
   if (!fileFacts.has('seq_len') && !notText) {
     const s = seqLenByName(file, values);

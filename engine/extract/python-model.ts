@@ -82,6 +82,7 @@ interface Built {
   node: SyntaxNode;
   how: string;
   scriptDefault?: boolean;
+  form?: 'own-class';
 }
 
 const modelFact = (file: string, name: string, b: Built): Fact => ({
@@ -91,6 +92,7 @@ const modelFact = (file: string, name: string, b: Built): Fact => ({
   file,
   span: spanOf(b.node),
   note: `${name} = ${b.how}`,
+  ...(b.form ? { form: b.form } : {}),
 });
 
 /** `sel == "lit"` (or `"lit" == sel`): the selector node and the literal. */
@@ -288,10 +290,13 @@ function builtBy(
   if (/^[A-Z]/.test(last) && !NOT_A_MODEL.test(last) && !/^(nn|torch|tf|keras|jax|flax)\./.test(callee)) {
     if (/(For[A-Z]\w+|LMHeadModel|PreTrainedModel)$/.test(last))
       return configId(first ?? kw('config'), assignments, values);
-    // A class the size tables know by name (`ResNet18`, `UNet`) is left to ./python-vision, which takes only the
-    // libraries' constructors: a script's own `ResNet18` (a CIFAR stem) or `UNet` is not the table's network.
+    // A class the size tables know by name (`ResNet18`, `UNet`) that ./python-vision did not take (it takes only the
+    // libraries' constructors): the project's own class — a CIFAR `ResNet18`, a DDPM `UNet` — is named as written but
+    // is not the table's network (form `own-class`: no size is looked up for it).
     const v = modelName(last);
-    if (!v || v === name || lookupArchitecture(v) || lookupModel(v) || sizeFromName(v)) return undefined;
+    if (!v || v === name || sizeFromName(v)) return undefined;
+    if (lookupArchitecture(v) || lookupModel(v))
+      return { value: v, node: fn, how: `${callee}(…), the project's own class of that name`, form: 'own-class' };
     return { value: v, node: fn, how: `${callee}(…)` };
   }
   return undefined;

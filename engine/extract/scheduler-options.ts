@@ -25,13 +25,13 @@ const SHORT: Record<string, string> = {
 };
 
 /**
- * A partition (or LSF queue) named after the GPUs it holds (`--partition=gpu-a100`, `-p h100_80gb`): sites commonly
- * name them so. Only a GPU name standing as its own token counts, or written straight after `gpu` (LSF queues such as
+ * A partition (or LSF queue) named after the GPUs it holds (`--partition=gpu-a100`, `-p h100_80gb`, older and
+ * consumer cards too: `gypsum-m40`, `gypsum-1080ti`, `titanx`, `-p 3090`): sites commonly name them so. Only a GPU name standing as its own token counts, or written straight after `gpu` (LSF queues such as
  * `gpuv100`, `gpua100`) or before an `nv` tag (NVLink nodes: `amd_a100nv_8`, `cas_v100nv_4`); `gpu`, `batch` or
  * `long` name none.
  */
 export const PARTITION_GPU =
-  /(?:^|[-_.]|gpu)(a100|a800|a40|a30|a10g?|h100|h200|h800|h20|l40s?|l20|l4|v100|t4|rtx[-_]?a?\d{4}|a6000|mi\d{3}x?)(?=$|[-_.]|\d+gb|nv(?:$|[-_.\d]))/i;
+  /(?:^|[-_.]|gpu)(a100|a800|a40|a30|a10g?|h100|h200|h800|h20|l40s?|l20|l4|v100|t4|rtx[-_]?a?\d{4}|a6000|mi\d{3}x?|p100|p40|m40|m60|k80|k40|titan[-_]?(?:xp|x|v|rtx)|(?:gtx[-_]?)?(?:1080|2080|3080|3090|4080|4090)(?:[-_]?ti)?)(?=$|[-_.]|\d+gb|nv(?:$|[-_.\d]))/i;
 const normName = (k: string) => SHORT[k] ?? k.replace(/_/g, '-');
 
 /**
@@ -43,7 +43,10 @@ export function hardwareOfName(file: string): Fact | undefined {
   const base = file.split(/[\\/]/).pop() ?? '';
   if (!/\.(sh|bash|zsh|slurm|sbatch)$/i.test(base)) return undefined;
   const stem = base.replace(/\.\w+$/, '');
-  const words = [...stem.matchAll(new RegExp(PARTITION_GPU.source, 'gi'))].map((m) => m[1].toLowerCase());
+  // A bare number (`train_1080.sh`) may be an image size in a file name; only a partition's name is the GPU's.
+  const words = [...stem.matchAll(new RegExp(PARTITION_GPU.source, 'gi'))]
+    .map((m) => m[1].toLowerCase())
+    .filter((w) => !/^\d/.test(w));
   if (new Set(words).size !== 1) return undefined;
   return {
     origin: 'inferred',

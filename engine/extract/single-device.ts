@@ -35,11 +35,12 @@ const mechanismsOf = (own: Set<string>) => new RegExp(`${MULTI_DEVICE.source}|${
 /**
  * One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, a module or tensor moved with `.cuda()` (the current device),
  * or one device id chosen by a setting (`f"cuda:{args.gpu}"`, `"cuda:" + str(args.gpu_id)`, `"cuda:%d" % gpu`,
- * `torch.cuda.set_device(args.gpu)`, `.cuda(args.gpu)`): a single id is a single device. Not a key named so (`{"gpu":
+ * `"cuda:{}".format(args.device_id)`, `torch.cuda.set_device(args.gpu)`, `.cuda(args.gpu)`): a single id is a single
+ * device. Not a key named so (`{"gpu":
  * -1}`, `params["gpu"]`): that holds a setting, maybe "no GPU".
  */
 export const ONE_CUDA =
-  /['"](cuda(:\d+)?|gpu)['"](?!\s*[:\]])|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
+  /['"](cuda(:\d+)?|gpu)['"](?!\s*[:\]])|\.cuda\(\)|f['"]cuda:\{\s*[\w.]+\s*\}['"]|['"]cuda:(%d)?['"]\s*[+%]|['"]cuda:\{\}['"]\s*\.format\(\s*[\w.]+\s*\)|cuda\.set_device\(\s*[\w.]+\s*\)|\.cuda\(\s*(args|opt|opts|cfg|config|self\.args|self\.opt)\.\w+\s*\)/;
 
 /**
  * The script imports TensorFlow, Keras, JAX or Flax (the import line), or a library whose models are Keras models

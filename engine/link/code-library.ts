@@ -1,7 +1,7 @@
 // The framework a user names for a run that a generic reader made: a training script, a launcher or a config read
 // through the shared vocabulary has the reader id `config` (or the config library's, `mlcollections`), which says how
 // it was read, not what trains it. The run's own Python files say it: the library they import and train with
-// (PyTorch, TensorFlow, Keras, JAX/Flax, Lightning); a run with no Python file of its own (a launcher whose script
+// (PyTorch, TensorFlow, Keras, JAX/Flax, Lightning; DGL or PyG over PyTorch, also for a PyTorch loop's run); a run with no Python file of its own (a launcher whose script
 // is elsewhere, a config given alone) takes the library of its repository's code, where one dominates; a launcher
 // that runs a framework's training program (`fairseq-train`, `tune run`) names that framework.
 //
@@ -29,6 +29,11 @@ const LIBRARIES: [string, (text: string) => boolean][] = [
   ],
   ['flax', (t) => imports('flax').test(t)],
   ['jax', (t) => imports('jax').test(t)],
+  // Graph-learning libraries over PyTorch, named as their users name them: DGL (`import dgl`, https://www.dgl.ai/) and
+  // PyTorch Geometric (`torch_geometric`, https://pytorch-geometric.readthedocs.io/), whose graphs, samplers and
+  // message-passing layers the loop runs on.
+  ['dgl', (t) => imports('dgl').test(t)],
+  ['pyg', (t) => imports('torch_geometric').test(t)],
   ['pytorch', (t) => imports('torch').test(t)],
   ['tensorflow', (t) => imports('tensorflow').test(t)],
   ['keras', (t) => imports('keras|tf_keras').test(t)],
@@ -138,8 +143,11 @@ export function mmCodebase(texts: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Reader ids whose run is named here: the generic ones, mmengine (by codebase), JAX's loop reader (Flax). */
-const NAMED = (fw: string) => GENERIC.has(fw) || fw === 'mmengine' || fw === 'jax';
+/**
+ * Reader ids whose run is named here: the generic ones, mmengine (by codebase), JAX's loop reader (Flax), the PyTorch
+ * loop reader (a graph library it trains with).
+ */
+const NAMED = (fw: string) => GENERIC.has(fw) || fw === 'mmengine' || fw === 'jax' || fw === 'pytorch';
 
 /** Names the library of each run whose reader id is generic (see the head of this file). */
 export function withCodeLibrary(linker: Linker, file: string, drafts: RunDraft[]): RunDraft[] {
@@ -156,13 +164,18 @@ export function withCodeLibrary(linker: Linker, file: string, drafts: RunDraft[]
         .filter((t): t is string => t !== undefined);
     let library: string | undefined;
     if (fw === 'mmengine') library = mmCodebase(read(/\.py$/i));
-    else {
+    else if (fw === 'pytorch') {
+      const lib = codeLibrary(read(/\.py$/i));
+      library = lib === 'dgl' || lib === 'pyg' ? lib : undefined;
+    } else {
       if (fw !== 'jax')
         library =
           read(LAUNCHER)
             .map(launchedProgram)
             .find((p) => p) ?? codeLibrary(read(/\.py$/i));
-      // JAX code builds its networks with Flax where the repository imports it (the model modules, not the script).
+      // JAX code builds its networks with Flax where the run's own files import it (`from flax import linen as nn`,
+      // `flax.training.train_state`), or the repository does (the model modules, not the script).
+      if (fw === 'jax' && codeLibrary(read(/\.py$/i)) === 'flax') library = 'flax';
       if ((fw === 'jax' || library === 'jax') && (repo()?.get('flax') ?? 0) > 0) library = 'flax';
       if (fw !== 'jax') library ??= repoLibrary(repo());
     }

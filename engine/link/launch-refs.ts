@@ -72,7 +72,9 @@ export function withLaunchConfigs(linker: Linker, launcher: string, cmd: LaunchC
  */
 export function withLauncherModel(linker: Linker, draft: RunDraft, launcher: string, cmd: LaunchCommand): RunDraft {
   const cur = draft.plan.facts.get('model');
-  if (cur && cur.value !== null && (cur.origin === 'explicit' || cur.file === launcher)) return draft;
+  // The project's own class of a table's name (form `own-class`) yields to a flag that names a known model.
+  if (cur && cur.value !== null && cur.form !== 'own-class' && (cur.origin === 'explicit' || cur.file === launcher))
+    return draft;
   const known = (n: string) => !!lookupModel(n) || !!lookupArchitecture(n);
   const m = launcherModel(launcher, cmd.fields, known);
   if (!m) return draft;

@@ -33,6 +33,8 @@ export interface Signature {
   top(key: string): boolean;
   /** A top-level key spelled exactly so (yacs writes `MODEL:`, LAVIS `model:`). */
   topExact(key: string): boolean;
+  /** A top-level key the file assigns (`optimizer_config = dict(...)`), not an option it declares (argparse `--optimizer_config`). */
+  topAssigned(key: string): boolean;
   value(suffix: string): unknown;
   imports: string[];
 }
@@ -45,6 +47,7 @@ export function signature(sets: EntrySet[]): Signature {
   };
   const tops = new Set(paths.map(({ p }) => p[0]));
   const exact = new Set(paths.map(({ e }) => e.path[0]));
+  const assigned = new Set(paths.filter(({ e }) => e.kind === 'value').map(({ p }) => p[0]));
   const last = sets[sets.length - 1];
   return {
     syntax: last.syntax,
@@ -52,6 +55,7 @@ export function signature(sets: EntrySet[]): Signature {
     has: (suffix) => match(suffix).length > 0,
     top: (key) => tops.has(norm(key)),
     topExact: (key) => exact.has(key),
+    topAssigned: (key) => assigned.has(norm(key)),
     value: (suffix) => match(suffix).pop()?.e.value,
     imports: sets.flatMap((s) => s.imports ?? []),
   };
@@ -174,18 +178,19 @@ export const FRAMEWORKS: Framework[] = [
     label: 'OpenMMLab (mmengine) config',
     src: 'mmengine',
     modality: 'vision',
+    // Its keys as a config assigns them: a training script that declares `--optimizer_config` or `--train_cfg` as
+    // options (EveryDream2trainer's train.py, an argparse default) is no mmengine config.
     detect: (s) =>
       s.syntax === 'python' &&
-      (s.top('_base_') ||
-        tops(
-          s,
+      (s.topAssigned('_base_') ||
+        [
           'train_cfg',
           'train_dataloader',
           'optim_wrapper',
           'default_hooks',
           'checkpoint_config',
           'optimizer_config',
-        ) ||
+        ].some((k) => s.topAssigned(k)) ||
         any(s, 'data.samples_per_gpu', 'runner.max_epochs', 'runner.max_iters')),
     // Applied only when every `_base_` file was read (vocab-run.ts): a base may choose AmpOptimWrapper.
     defaults: (f) => [

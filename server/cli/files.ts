@@ -7,13 +7,13 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import {
   insideRoots,
+  linkKind,
   pythonShebang,
   readRegularFile,
   readRegularHead,
   realPath,
   specialKind,
 } from '../../engine/link/reader';
-import { kindOf } from '../review/analyze-file';
 
 const SKIP_DIRS = new Set([
   'node_modules',
@@ -43,9 +43,9 @@ const NOT_TRAINING_TOML =
   /^(pyproject|greenml|cargo|poetry|uv|ruff|\.?rustfmt|tox|netlify|wrangler|fly|taplo|mypy|black|codecov|\.?cargo-config|config)\.toml$/i;
 
 function wanted(p: string, size: number): boolean {
-  const kind = kindOf(p);
+  const kind = linkKind(p);
   // An extensionless entry point (`./train`) whose first line is a Python shebang is a Python script.
-  if (kind === 'unsupported')
+  if (kind === 'other')
     return size <= MAX_WALKED_SCRIPT_BYTES && path.extname(p) === '' && pythonShebang(p, readRegularHead(p, 256));
   if (kind === 'config')
     return (

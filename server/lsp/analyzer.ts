@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { emptyAnalysis, kindOf, skipReason } from '../review/analyze-file';
+import { emptyAnalysis, skipReason } from '../review/analyze-file';
 import { analyzeDocument, type DocumentAnalysis } from '../review/analyze';
-import { diskReader, memoryReader } from '../../engine/link';
+import { diskReader, linkKind, memoryReader } from '../../engine/link';
 import { boundedReader } from '../../engine/link/reader';
 import { pythonParser } from '../../engine/parse/python';
 import type { Settings } from '../../engine/settings';
@@ -154,8 +154,8 @@ export class Analyzer {
     try {
       const skip = skipReason(text);
       if (skip) return emptyAnalysis(entry.path, [skip]);
-      const kind = kindOf(entry.path, text);
-      if (kind === 'unsupported') return emptyAnalysis(entry.path);
+      const kind = linkKind(entry.path, text);
+      if (kind === 'other') return emptyAnalysis(entry.path);
       const { settings, file } = await this.settings.get(entry.doc.uri, entry.path);
       // Unsaved buffers of other open documents win over the disk.
       const open = Object.fromEntries(

@@ -6,7 +6,8 @@ import { URI } from 'vscode-uri';
 import { editFor, parsePython, type Tree } from '../../engine/parse/python';
 import { forgetNodes } from '../../engine/parse/nodes-of-type';
 import type { Parser } from 'web-tree-sitter';
-import { kindOf, skipReason } from '../review/analyze-file';
+import { linkKind } from '../../engine/link';
+import { skipReason } from '../review/analyze-file';
 
 export interface OpenDocument {
   doc: TextDocument;
@@ -112,7 +113,7 @@ export class DocumentStore {
   /** The up-to-date tree for a Python document (re-parsed incrementally when needed), or undefined. */
   tree(entry: OpenDocument): Tree | undefined {
     const text = entry.doc.getText();
-    if (kindOf(entry.path, text) !== 'python') return undefined;
+    if (linkKind(entry.path, text) !== 'python') return undefined;
     if (skipReason(text)) return undefined;
     if (!entry.dirty && entry.tree) return entry.tree;
     const parser = this.parser();

@@ -3,31 +3,12 @@
 import * as path from 'node:path';
 import type { Settings } from '../../engine/settings';
 import { analyzeDocument, type DocumentAnalysis } from './analyze';
-import { diskReader, pythonShebang, shellByText, type FileReader } from '../../engine/link';
+import { diskReader, linkKind, type FileReader } from '../../engine/link';
 import { pythonParser } from '../../engine/parse/python';
 import { cachedTree, trimTreeCache } from '../../engine/link/tree-cache';
 
 /** Files larger than this are skipped with one informational message, never parsed to exhaustion. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-/** python: scripts; config: YAML/JSON/TOML/INI training configs (recognised by content); shell: launchers; javascript: JS/TS (TensorFlow.js scripts). */
-export type FileKind = 'python' | 'config' | 'shell' | 'javascript' | 'unsupported';
-
-/**
- * The kind of a file by its name; with its text, an extensionless entry point whose first line is a Python shebang
- * (`#!/usr/bin/env python3`; VS Code gives it the language id python) is Python.
- */
-export function kindOf(file: string, text?: string): FileKind {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.py' || ext === '.pyi') return 'python';
-  if (text !== undefined && pythonShebang(file, text)) return 'python';
-  if (['.yaml', '.yml', '.json', '.jsonc', '.toml', '.ini', '.cfg', '.gin'].includes(ext)) return 'config';
-  if (['.sh', '.bash', '.zsh', '.slurm', '.sbatch'].includes(ext)) return 'shell';
-  if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext) && !/\.d\.[mc]?ts$/i.test(file)) return 'javascript';
-  // A job script of another name (`runbatch.s`, `train.job`): a shell shebang or scheduler directives.
-  if (text !== undefined && shellByText(file, text)) return 'shell';
-  return 'unsupported';
-}
 
 /** A reason to skip a text (too large, binary), or undefined. */
 export function skipReason(text: string): string | undefined {
@@ -53,8 +34,9 @@ export async function analyzeText(
 ): Promise<DocumentAnalysis> {
   const skip = skipReason(text);
   if (skip) return emptyAnalysis(file, [skip]);
-  const kind = kindOf(file, text);
-  if (kind === 'unsupported') return emptyAnalysis(file);
+  // The file's kind as the linker judges it (engine/link/reader.ts `linkKind`): one judgement for both.
+  const kind = linkKind(file, text);
+  if (kind === 'other') return emptyAnalysis(file);
   const parser = await pythonParser();
   // Through the tree cache: a script parsed for its config's or launcher's analysis is not parsed again for its
   // own (the cache frees trees when an analysis is over).

@@ -113,13 +113,20 @@ test("a Hugging Face class built from a checkpoint's config is that checkpoint",
   assert.equal(fact(a, 'params')?.value, 1e9);
 });
 
-test("a script's own class the tables know by name (a CIFAR ResNet18) is not sized as the table's network", async () => {
-  const text = trainLoop('model = ResNet18().cuda()', '').replace(
-    'import torch\n',
-    'import torch\nclass ResNet18(torch.nn.Module):\n    pass\n',
-  );
-  const a = await analyze({ 'train.py': text }, 'train.py');
-  assert.notEqual(fact(a, 'model')?.value, 'ResNet18');
+test("a script's own class the tables know by name (a CIFAR ResNet18, a DDPM UNet) is named but not sized as the table's network", async () => {
+  for (const [cls, head] of [
+    ['ResNet18', 'class ResNet18(torch.nn.Module):\n    pass\n'],
+    ['UNet', 'from unet import UNet\n'],
+  ]) {
+    const text = trainLoop(`model = ${cls}(dim=32).cuda()`, '').replace('import torch\n', `import torch\n${head}`);
+    const run = theRun(await analyze({ 'train.py': text }, 'train.py'));
+    const model = run.plan.facts.get('model');
+    assert.deepEqual([model?.value, model?.form], [cls, 'own-class'], cls);
+    // must not: the table's network of that name (torchvision's 11.7 M ResNet-18, the 31 M U-Net of 2015) sizes it.
+    assert.equal(run.plan.facts.get('params')?.origin === 'explicit', false, cls);
+    assert.equal(run.inputs.architecture, undefined, cls);
+    assert.equal(run.inputs.model, undefined, cls);
+  }
 });
 
 const SCHEDULE = `trainer:

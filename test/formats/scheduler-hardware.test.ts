@@ -39,3 +39,16 @@ test('a partition that writes the GPU after `gpu` or before an `nv` tag names it
   for (const p of ['a100nvme', 'xa100', 'multigpu'])
     assert.notEqual((await facts(job(p))).hardware?.origin, 'explicit', p);
 });
+
+test('a partition named for an older or consumer GPU names it (`gypsum-m40`, `gypsum-1080ti`, `-p 3090`)', async () => {
+  const job = (p: string) => `#!/bin/bash\n#SBATCH --partition=${p}\n#SBATCH --gpus=1\npython3 train.py\n`;
+  assert.equal((await facts(job('gypsum-m40'))).hardware?.value, 'm40');
+  assert.equal((await facts(job('gypsum-1080ti'))).hardware?.value, '1080ti');
+  assert.equal((await facts(job('gypsum-titanx'))).hardware?.value, 'titanx');
+  assert.equal((await facts(job('3090'))).hardware?.value, '3090');
+  // must not: a number inside another word, or a file named for a size, is no GPU.
+  for (const p of ['node1080', 'gpu-long', 'x3090'])
+    assert.notEqual((await facts(job(p))).hardware?.origin, 'explicit', p);
+  const sized = await analyze({ 'train_1080.sh': 'python3 train.py --size 1080\n' }, 'train_1080.sh');
+  assert.equal(fact(sized, 'hardware')?.origin === 'inferred' && fact(sized, 'hardware')?.value, false);
+});

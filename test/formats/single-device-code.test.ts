@@ -133,3 +133,15 @@ test('a Flax script that reads its data with PyTorch loaders and prints jax.devi
   const mixed = await analyze({ 'train.py': JAX('import torch.nn as tnn\nhead = tnn.Linear(10, 2)') }, 'train.py');
   assert.equal(stated(mixed), undefined);
 });
+
+test('a device id chosen by `"cuda:{}".format(args.device_id)` is one device; wrapped in DataParallel it is not', async () => {
+  const pick = 'device = torch.device("cuda:{}".format(args.device_id) if torch.cuda.is_available() else "cpu")';
+  const one = await analyze({ 'train.py': TORCH('', 'pass', `${pick}\n    model = model.to(device)`) }, 'train.py');
+  assert.deepEqual([fact(one, 'devices')?.value, fact(one, 'devices')?.origin], [1, 'inferred']);
+  // must not: the same device with the model spread over every visible GPU.
+  const dp = await analyze(
+    { 'train.py': TORCH('', 'model = nn.DataParallel(model)', `${pick}\n    model = model.to(device)`) },
+    'train.py',
+  );
+  assert.equal(stated(dp), undefined);
+});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { kindOf } from '../../server/review/analyze-file';
+import { linkKind } from '../../engine/link';
 import { analyze, codes, fact, lineOf, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats');
@@ -133,9 +133,9 @@ test('JS/TS that does not train with TF.js gives nothing: xterm fit(), inference
   }
   const comment = '// ported from @tensorflow/tfjs examples\nimport { fit } from "./curve";\ncurve.fit(points, 3);\n';
   assert.deepEqual((await analyze({ 'fit.ts': comment }, 'fit.ts')).runs, []);
-  assert.equal(kindOf('/p/types/index.d.ts'), 'unsupported');
+  assert.equal(linkKind('/p/types/index.d.ts'), 'other');
   assert.deepEqual(
-    ['a.js', 'a.mjs', 'a.cjs', 'a.ts', 'a.mts'].map((f) => kindOf(f)),
+    ['a.js', 'a.mjs', 'a.cjs', 'a.ts', 'a.mts'].map((f) => linkKind(f)),
     Array(5).fill('javascript'),
   );
 });

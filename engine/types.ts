@@ -155,6 +155,11 @@ export type FactForm =
    */
   | 'placeholder-configs'
   /**
+   * The same unknown bound where every value the repository writes for it (configs; for a one-level key, also its code
+   * and launchers) is 50 epochs or more: a long fixed schedule whichever config runs (./link/project-config-length.ts).
+   */
+  | 'many-epochs-configs'
+  /**
    * `offload` by FSDP's CPU offload (parameters and gradients on the CPU, the optimizer step there), not DeepSpeed's
    * ZeRO-Offload. In Python, `name` is the keyword a fix sets to False (`offload_params`, `cpu_offload`), or "fsdp" when
    * the span is the word `offload` inside transformers' option string (a fix deletes it); empty when no fix applies.

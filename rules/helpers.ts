@@ -155,3 +155,15 @@ export function longSign(ctx: RuleContext): string | undefined {
   ].filter((x): x is string => !!x);
   return weak.length >= 2 ? `${weak[0]} and ${weak[1]}` : undefined;
 }
+
+/**
+ * An epoch count the script reads from a config it does not name, where every value the repository writes for it is
+ * 50 or more (engine/link/project-config-length.ts, form `many-epochs-configs`): a long schedule whichever config
+ * runs, in words for an information finding; undefined otherwise.
+ */
+export function configsEpochSign(ctx: RuleContext): string | undefined {
+  const ep = ctx.fact('epochs');
+  return ep?.value === null && ep.form === 'many-epochs-configs'
+    ? `${LONG_SIGNS.epochs} epochs or more, in every config that sets the count,`
+    : undefined;
+}

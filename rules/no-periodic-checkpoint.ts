@@ -1,7 +1,7 @@
 import * as fmt from '../engine/format';
 import type { Rule, RuleContext } from './types';
 import { LARGE_PARAMS } from './checkpoint-churn';
-import { LONG_SIGNS, longSign, num, written } from './helpers';
+import { LONG_SIGNS, configsEpochSign, longSign, num, written } from './helpers';
 import type { FactKey } from '../engine/types';
 
 /**
@@ -33,7 +33,9 @@ export const noPeriodicCheckpoint: Rule = {
       'before the end: `save_strategy="no"`, a Lightning `enable_checkpointing=False`, a plain training loop (PyTorch, ' +
       'vision or language) with no save inside it. When the run length rests on an assumed dataset size, or cannot be ' +
       'estimated, the finding is information only; a loop that cannot be estimated is flagged only when the file ' +
-      'states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or a model of ≥ 1 B parameters), and a recipe of ' +
+      'states a long run (≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or a model of ≥ 1 B parameters; also an epoch ' +
+      'count read from a config the script does not name where every value the repository writes for it is 50 or ' +
+      'more, as GML601 reads it), and a recipe of ' +
       '≥ 50 epochs estimated short only under an assumed dataset size is flagged when a dataset up to ten times that ' +
       'size would make it long (the message says from what size). `save_steps` ' +
       'past the end of the run is GML303.',
@@ -146,5 +148,5 @@ function lengthSign(ctx: RuleContext): string | undefined {
   if (steps !== undefined && steps >= LONG_SIGNS.steps) return `${steps.toLocaleString('en-US')} steps`;
   const epochs = w('epochs');
   if (epochs !== undefined && epochs >= LONG_SIGNS.epochs) return `${epochs} epochs`;
-  return undefined;
+  return configsEpochSign(ctx);
 }

@@ -1,5 +1,16 @@
 import type { Rule, RuleFinding } from './types';
-import { LONG_SIGNS, at, estimated, longRun, longSign, num, setArg, settingText, written } from './helpers';
+import {
+  LONG_SIGNS,
+  at,
+  configsEpochSign,
+  estimated,
+  longRun,
+  longSign,
+  num,
+  setArg,
+  settingText,
+  written,
+} from './helpers';
 
 /**
  * GML302 non-resumable-checkpoint — checkpoints of a long run that cannot restart training.
@@ -27,7 +38,11 @@ export const nonResumableCheckpoint: Rule = {
       'estimated (or whose length rests on an assumed dataset size), as information when the file states a long run ' +
       '(≥ 10,000 steps, ≥ 50 epochs, ≥ 8 devices or ≥ 1 B parameters, two of them, or 1,000,000 steps or more alone; ' +
       'for a save inside the loop or a ' +
-      'Keras or Lightning checkpoint callback that keeps the latest epoch, ≥ 50 epochs written is enough).',
+      'Keras or Lightning checkpoint callback that keeps the latest epoch, ≥ 50 epochs written is enough, also when ' +
+      'the loop reads its count from a config the script does not name and every value the repository writes for ' +
+      'that count is 50 or more — its YAML and JSON configs, or, for a name no such config sets, the literal numbers ' +
+      'its code and launchers write for it: a dataclass `epochs: int = 50`, a dict entry, an argparse default, a ' +
+      '`--epochs 200` flag).',
     whyIsThisBad:
       'A weights-only checkpoint has no optimizer, scheduler or RNG state: the TrainingArguments docs say it ' +
       '"prevents resuming training from the checkpoint". After an interruption the run starts over, and the energy ' +
@@ -60,7 +75,11 @@ export const nonResumableCheckpoint: Rule = {
       known && !ctx.shape.stepsAssumed
         ? undefined
         : (longSign(ctx) ??
-          (everyEpoch && epochs !== undefined && epochs >= LONG_SIGNS.epochs ? `${epochs} epochs` : undefined));
+          (everyEpoch && epochs !== undefined && epochs >= LONG_SIGNS.epochs
+            ? `${epochs} epochs`
+            : everyEpoch
+              ? configsEpochSign(ctx)
+              : undefined));
     const isLong = known && longRun(ctx);
     if (!isLong && !sign) return [];
     const long = isLong ? 'this long run' : `this run (length unknown, but ${sign} written)`;

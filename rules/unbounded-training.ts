@@ -23,7 +23,12 @@ export const unboundedTraining: Rule = {
       'with `validation_data`/`validation_split` and no `EarlyStopping` in its `callbacks` (one built and left out ' +
       'of the list counts as none; also a script whose model comes from a star import of its project, ' +
       '`from model_init import *`), Lightning runs and hand-written loops of ≥ 50 epochs with a validation pass every ' +
-      'epoch and nothing that stops early (a callback, a patience counter, a `break` out of the epoch loop), and ' +
+      'epoch and nothing that stops early (a callback, a patience counter, a `break` out of the epoch loop) — also ' +
+      'when the loop reads its count from a config the script does not name (`range(config.train.epochs)`, ' +
+      '`range(config["num_epochs"])`, `range(self.num_epochs)`) and every value the repository writes for that count ' +
+      'is 50 or more (its YAML and JSON configs; for a one-level name or one no such config sets, also the literal ' +
+      'numbers its code and launchers write for it: a dict entry, an argparse default, a dataclass field, a ' +
+      '`--num_epochs 200` flag; nothing when any of them is below 50) — and ' +
       'Hugging Face arguments (a Trainer, or its flags in a launcher or config) with `num_train_epochs ≥ 10` and an ' +
       'evaluation strategy. Reported on the `fit()` call or the epoch loop that goes on regardless, else on the ' +
       'epoch count.',
@@ -145,11 +150,16 @@ export const unboundedTraining: Rule = {
     const placed = !!stop?.file && !!stop.span;
     const loopHere = placed && (stop.file === ep.file || stop.file === ctx.plan.entry.file);
     const where = placed && stop.value === false && loopHere ? at(stop) : at(ep);
-    const one = (n: number, place: ReturnType<typeof at>) => ({
+    const one = (n: number | string, place: ReturnType<typeof at>) => ({
       ...place,
-      message: `${n} epochs with a validation set evaluated but no early stopping: training continues after the model stops improving, and the saving is not known before the run (a fixed schedule may need every epoch). Add ${how}.`,
+      message: `${typeof n === 'number' ? `${n} epochs` : n} with a validation set evaluated but no early stopping: training continues after the model stops improving, and the saving is not known before the run (a fixed schedule may need every epoch). Add ${how}.`,
       fixes: fix,
     });
+    // The count is read from a config the script does not name, and every value the repository writes for it is a
+    // long schedule (engine/link/project-config-length.ts): judged as a written count of that length.
+    const manyByConfigs = written(ep) && ep.value === null && ep.form === 'many-epochs-configs';
+    const hfArgs = hfRun && !lightning && (es === 'steps' || es === 'epoch');
+    const fromConfigs = `${MANY_EPOCHS} epochs or more (every value the repository writes for the loop's count is at least ${MANY_EPOCHS})`;
     const out = [];
     // Keras: every fit() of the script that validates with nothing that stops early (a frozen stage, then an
     // unfrozen one), each with the epochs it runs; the run's own fit takes the run's count when its own is unknown.
@@ -161,6 +171,8 @@ export const unboundedTraining: Rule = {
       }
     } else if ((keras || other) && epochs !== undefined && epochs >= MANY_EPOCHS) out.push(one(epochs, where));
     else if (hf && epochs !== undefined) out.push(one(epochs, at(ep)));
+    else if (manyByConfigs && stop?.value === false && (keras || other || hfArgs))
+      out.push(one(fromConfigs, hfArgs ? at(ep) : where));
     return out;
   },
 };

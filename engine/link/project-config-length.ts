@@ -3,17 +3,28 @@
 // and no one config is the run's. When every config of the repository that writes that key path (two levels at
 // least, `train.epochs`) sets it to a count no run reaches (10,000 epochs or more: VITS's `epochs: 20000`, DDSP-SVC's
 // `epochs: 100000`), whichever config a run picks, its length is a placeholder. The value stays unknown (no config is
-// the run's); the fact takes the form `placeholder-configs` and a note naming the configs, which GML601 reads. Not
-// when the script stops itself on the run's progress (an exit under a condition on the epoch or step).
+// the run's); the fact takes the form `placeholder-configs` and a note naming the configs, which GML601 reads. When
+// every value written is 50 epochs or more (sleep_stage's `train: epochs: 100`), the form is `many-epochs-configs`: a
+// long fixed schedule whichever config runs, which GML601 judges as it judges a written count of 50 or more. A
+// one-level key (`range(config["num_epochs"])` of a `get_config()` dict, `range(self.num_epochs)` set from argparse)
+// may be written anywhere: its values are also those the repository's code and launchers write for that name, read
+// only where the whole repository can be read. Not when the script stops itself on the run's progress (an exit under
+// a condition on the epoch or step).
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
 import type { RunDraft } from '../extract/run-draft';
 import { configDoc } from '../extract/config-doc';
 import type { Linker } from './linker';
 import { openLengths } from './open-length';
+import { repoTexts } from './repo-defaults';
+import { keyValuesIn } from './repo-key-values';
 
 /** An epoch count no run reaches (the rule's threshold for "bounded in name only"). */
 export const PLACEHOLDER_EPOCHS = 10_000;
+/** Epochs from which a run that validates every epoch should stop early (GML601's threshold for a fixed schedule). */
+export const MANY_EPOCHS = 50;
+const CODE_FILE = /\.py$/i;
+const LAUNCHER_FILE = /\.(sh|bash|zsh|slurm|sbatch|pbs|job)$/i;
 const MAX_UP = 5;
 const MAX_DEPTH = 3;
 const MAX_CONFIGS = 200;
@@ -75,29 +86,61 @@ export function withProjectConfigLength(
     if (!f.span) continue;
     const node = tree.rootNode.descendantForIndex(f.span.start, f.span.end);
     const keys = node && node.startIndex === f.span.start && node.endIndex === f.span.end && boundKeyPath(node.text);
-    if (!keys || keys.length < 2) continue;
+    if (!keys) continue;
     if ((stops ??= ownStop(tree.rootNode))) return;
     configs ??= configFiles(linker, repoTop(linker, file));
-    const leaf = keys[keys.length - 1];
-    const found: { file: string; value: number }[] = [];
-    let other = false;
-    for (const c of configs) {
-      const text = linker.read(c);
-      if (text === undefined || !text.includes(leaf)) continue;
-      const v = keyValue(c, text, keys);
-      if (v === undefined) continue;
-      if (typeof v === 'number' && v >= PLACEHOLDER_EPOCHS) found.push({ file: c, value: v });
-      else other = true;
-      if (other) break;
-    }
-    if (other || found.length === 0) continue;
+    const found = valuesOf(linker, file, configs, keys);
+    if (!found || found.length === 0) continue;
+    const least = Math.min(...found.map((x) => x.value));
+    const form =
+      least >= PLACEHOLDER_EPOCHS ? 'placeholder-configs' : least >= MANY_EPOCHS ? 'many-epochs-configs' : undefined;
+    if (!form) continue;
     const names = found.map((x) => `${path.basename(x.file)}: ${x.value}`);
+    const bound = form === 'placeholder-configs' ? PLACEHOLDER_EPOCHS : MANY_EPOCHS;
     d.plan.facts.set('epochs', {
       ...f,
-      form: 'placeholder-configs',
-      note: `${f.note ?? 'epochs'}: every config of the repository that sets ${keys.join('.')} gives ${PLACEHOLDER_EPOCHS.toLocaleString('en-US')} or more (${names.slice(0, 3).join(', ')}${names.length > 3 ? `, and ${names.length - 3} more` : ''})`,
+      form,
+      note: `${f.note ?? 'epochs'}: every ${found.every((x) => CONFIG_FILE.test(x.file)) ? 'config' : 'config, script and launcher'} of the repository that sets ${keys.join('.')} gives ${bound.toLocaleString('en-US')} or more (${names.slice(0, 3).join(', ')}${names.length > 3 ? `, and ${names.length - 3} more` : ''})`,
     });
   }
+}
+
+/**
+ * Every value the repository writes for the key path `keys`: its YAML and JSON configs (the path from the top); for a
+ * one-level key (`params.num_epochs`, `config["num_epochs"]`), which any file may set, or a path no YAML or JSON config
+ * sets, also the literal numbers its code and launchers write for the last name (./repo-key-values), and only where
+ * the whole repository can be read (./repo-defaults `repoTexts`), so that no value left unread could disagree.
+ * Undefined when a value is not a number.
+ */
+function valuesOf(
+  linker: Linker,
+  file: string,
+  configs: string[],
+  keys: string[],
+): { file: string; value: number }[] | undefined {
+  const leaf = keys[keys.length - 1];
+  const found: { file: string; value: number }[] = [];
+  for (const c of configs) {
+    const text = linker.read(c);
+    if (text === undefined || !text.includes(leaf)) continue;
+    const v = keyValue(c, text, keys);
+    if (v === undefined) continue;
+    if (typeof v !== 'number') return undefined;
+    found.push({ file: c, value: v });
+  }
+  // A key path some YAML or JSON config sets is read from those configs; one none sets may come from a Python config
+  // (a dataclass `epochs: int = 50` of a configs package), read by its last name like a one-level key.
+  if (keys.length > 1 && found.length > 0) return found;
+  const texts = repoTexts(linker, file);
+  if (!texts) return undefined;
+  const own = path.resolve(file);
+  for (const [f, stored] of texts) {
+    const kind = CODE_FILE.test(f) ? 'code' : LAUNCHER_FILE.test(f) ? 'launcher' : undefined;
+    const text = path.resolve(f) === own ? linker.input.text : stored;
+    if (!kind || text === undefined) continue;
+    for (const value of keyValuesIn(text, leaf, kind)) found.push({ file: f, value });
+  }
+  return found;
 }
 
 /**

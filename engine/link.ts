@@ -18,7 +18,7 @@ import { RunDraft } from './extract/run-draft';
 import { extractTfjs } from './extract/tfjs';
 import { imageJobRuns } from './extract/kubernetes';
 import { LinkInput, LinkResult, Linker } from './link/linker';
-import { primaryRun } from './link/merge';
+import { commandsOf, primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
 import { withConfigLauncherHardware, withRepoLauncherDevices } from './link/repo-launchers';
@@ -45,6 +45,7 @@ import { withCodeLibrary } from './link/code-library';
 import { pythonLauncherDrafts } from './link/python-launcher';
 import { namingLauncherRuns } from './link/naming-launchers';
 import { calledWhenRun } from './link/uncalled-loop';
+import { nanogptUsers } from './link/nanogpt-users';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -58,9 +59,53 @@ export {
   type LinkKind,
 } from './link/reader';
 
-/** Every run the file takes part in, merged with the files linked to it. Never throws on user text. */
+/**
+ * Every run the file takes part in, merged with the files linked to it. Never throws on user text. A script or config
+ * keeps its own values (`greenml plan FILE`, the CodeLens): a launcher beside it gives them to none of its runs. The
+ * runs those launchers start are added after them, marked `launchedBy` (the file's launched runs, which the rules
+ * judge: ../server/review/analyze.ts); a launcher analysed itself gives its values to the runs it starts.
+ */
 export function linkFile(input: LinkInput): LinkResult {
   const linker = new Linker(input);
+  const drafts = linkDrafts(linker, input);
+  const result = { drafts, messages: linker.messages, sources: linker.sources, dispose: () => linker.dispose() };
+  const aside = [...linker.launchersAside];
+  if (input.launched || aside.length === 0 || startsRuns(input)) return result;
+  const asLaunched = new Linker({ ...input, launched: true });
+  const launched = linkDrafts(asLaunched, input);
+  // Launchers that give the runs nothing the file does not state itself: no launched runs.
+  const own = new Set(drafts.map(sameRun));
+  if (launched.every((d) => own.has(sameRun(d)))) return result;
+  for (const [f, t] of asLaunched.sources) if (!linker.sources.has(f)) linker.sources.set(f, t);
+  const by = aside.map((f) => path.basename(f)).join(', ');
+  for (const d of launched) {
+    const plan = {
+      ...d.plan,
+      launchedBy: aside,
+      entry: { ...d.plan.entry, label: `${d.plan.entry.label} — as ${by} launches it` },
+    };
+    drafts.push({ ...d, plan });
+  }
+  return result;
+}
+
+/** A run's entry, fact values and where each is written, to tell a launched run from the file's own. */
+const sameRun = (d: RunDraft) =>
+  JSON.stringify([
+    d.plan.entry.file,
+    d.plan.entry.span.start,
+    d.plan.files,
+    ...[...d.plan.facts].map(([k, f]) => [k, f.value, f.file, f.span?.start]),
+  ]);
+
+/** A launcher analysed itself (a shell script, a SkyPilot/dstack/Kubernetes task): its runs are the ones it starts. */
+function startsRuns(input: LinkInput): boolean {
+  const kind = linkKind(input.file, input.text);
+  return kind === 'shell' || (kind === 'config' && commandsOf(input.file, input.text).length > 0);
+}
+
+/** The runs of the file, linked by `linker` (its own values, or as launched). */
+function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
   const { file, text } = input;
   let drafts: RunDraft[] = [];
   try {
@@ -81,7 +126,7 @@ export function linkFile(input: LinkInput): LinkResult {
       // A Python file with no run of its own may be a config a launcher passes to a script (nanoGPT's config/*.py).
       if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.usersOf(file, true);
       // No launcher names it: `python train.py config/x.py` as nanoGPT's README says, with train.py one folder up.
-      if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = linker.nanogptUsers(file, text);
+      if (drafts.length === 0 && /^\s*\w+\s*=/m.test(text)) drafts = nanogptUsers(linker, file, text);
       // Any other config (mmengine, detectron2 LazyConfig/yacs, ml_collections) or script (Ultralytics): the vocabulary.
       // With what the training script of its project that reads it fixes (./link/config-readers); never a run of its own.
       if (drafts.length === 0) {
@@ -232,7 +277,7 @@ export function linkFile(input: LinkInput): LinkResult {
   } catch (e) {
     linker.messages.push(`linking ${path.basename(file)} failed: ${(e as Error).message}`);
   }
-  return { drafts, messages: linker.messages, sources: linker.sources, dispose: () => linker.dispose() };
+  return drafts;
 }
 
 /** Scripts of a framework the vocabulary knows (Ultralytics, timm, diffusers): settings the script reader left out. */

@@ -250,6 +250,11 @@ export interface RunPlan {
   edit?: PlanEditor;
   /** Spans of the keyword arguments / keys that shape the footprint, for hovers. */
   relevantSpans: { file: string; span: Span; key: FactKey }[];
+  /**
+   * The launchers beside the file analysed that start this run with their flags (a script's or config's launched
+   * run, ../engine/link.ts `linkFile`); absent on the file's own runs and on a launcher's runs.
+   */
+  launchedBy?: string[];
 }
 
 /** The framework shown for a run: the one a user names (`library`), else the reader's id. */

@@ -49,6 +49,12 @@ export interface LinkInput {
   parser?: Parser;
   /** The file's own tree (Python), kept by the caller. */
   tree?: Tree;
+  /**
+   * Link the file's runs as the launchers beside it start them (their flags, devices and GPU merged in): the runs
+   * `linkFile` adds as the file's launched runs. Without it a script or config keeps its own values, and only the
+   * input itself (a launcher analysed itself) gives a launcher's values to the runs.
+   */
+  launched?: boolean;
 }
 
 export interface LinkResult {
@@ -233,7 +239,21 @@ export class Linker {
     return norm.includes('/') && wanted.endsWith(path.sep + norm.split('/').join(path.sep));
   }
 
-  /** Launcher commands near `file` that run it (as a script or as their config). */
+  /**
+   * Launchers other than the input found to run one of its runs' files, whose values were kept off those runs: a file
+   * planned alone is its own run (what a user reading it sees, and how every labelled set labels it); the runs these
+   * launchers start are the file's launched runs (../link.ts).
+   */
+  readonly launchersAside = new Set<string>();
+
+  /** May the launcher `file` give its flags, devices or GPU to this analysis's runs? (Noted when it may not.) */
+  fromLauncher(file: string): boolean {
+    if (this.input.launched || path.resolve(file) === this.inputAbs) return true;
+    this.launchersAside.add(this.id(file));
+    return false;
+  }
+
+  /** Launcher commands near `file` that run it (as a script or as their config) and may give it their values. */
   launchersOf(file: string): { file: string; cmd: LaunchCommand }[] {
     const wanted = path.resolve(file);
     const base = path.basename(file);
@@ -253,7 +273,7 @@ export class Linker {
             (k) =>
               typeof cmd.fields.get(k)?.value === 'string' && this.names(lf, String(cmd.fields.get(k)!.value), wanted),
           );
-          if (direct || option) out.push({ file: this.id(lf), cmd });
+          if ((direct || option) && this.fromLauncher(lf)) out.push({ file: this.id(lf), cmd });
         }
       }
     }
@@ -288,6 +308,8 @@ export class Linker {
         const drafts =
           kind === 'python' ? this.pythonRuns(f, text).map((d) => this.enrich(d)) : this.launcherRuns(f, text);
         const using = drafts.filter((d) => d.plan.files.some((x) => path.resolve(x) === wanted));
+        // A launcher passing the config is not the config's run: its flags are over the config's values.
+        if (kind !== 'python' && using.length > 0 && !this.fromLauncher(f)) continue;
         if (using.length > 0) users?.add(f);
         out.push(...using);
       }
@@ -296,39 +318,9 @@ export class Linker {
     return out;
   }
 
-  /**
-   * A nanoGPT-style config (`config/x.py`: `name = value` globals, imports such as `import time`) no launcher names:
-   * the run of a `train*.py` beside its folder whose globals it overrides, when most of its settings are its globals.
-   */
-  nanogptUsers(file: string, text: string): RunDraft[] {
-    if (!this.input.parser || !/^configs?$/i.test(path.basename(path.dirname(path.resolve(file))))) return [];
-    const abs = path.resolve(file);
-    const own = abs === this.inputAbs ? this.input.tree : undefined;
-    const tree = own ?? cachedTree(abs, text, this.input.parser);
-    const g = globalFields(this.id(file), tree.rootNode);
-    const code = tree.rootNode.namedChildren.filter((n) => n && !/^(comment|import_\w+)$/.test(n.type));
-    if (g.size === 0 || g.size !== code.length) return [];
-    const parent = path.dirname(path.dirname(path.resolve(file)));
-    for (const name of this.listDir(parent).filter((n) => /^train\w*\.py$/.test(n))) {
-      const script = path.join(parent, name);
-      const st = this.read(script);
-      if (!st || !/configurator|exec\(open\(/.test(st)) continue;
-      const runs = this.pythonRuns(script, st).filter((d) => d.kind === 'nanogpt' && d.rebuild);
-      if (runs.length === 0) continue;
-      const scriptTree = this.pyTrees.get(path.resolve(script));
-      if (!scriptTree) continue;
-      const own = globalFields(this.id(script), scriptTree.rootNode);
-      const shared = [...g.keys()].filter((k) => own.has(k)).length;
-      if (shared * 2 < g.size) continue;
-      const layer: FieldLayer = {
-        kind: 'config',
-        fields: g,
-        write: globalWriter(this.id(file), text, g),
-        complete: true,
-      };
-      return runs.map((d) => this.enrich(d.rebuild!([layer])));
-    }
-    return [];
+  /** The tree of a Python file this analysis has read (`pythonRuns`). */
+  treeOf(file: string): Tree | undefined {
+    return this.pyTrees.get(path.resolve(file));
   }
 
   /** The runs a launcher starts, each merged with the launcher's command. */

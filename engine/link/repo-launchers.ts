@@ -1,6 +1,8 @@
-// The devices of a script analysed alone, from the launchers that run it: those beside it (the ones the linker merges,
-// ./linker.ts `launchersOf`) and those anywhere in its repository — research repositories keep their launch commands
-// apart from the code (`experiments/mpii/hg.sh` running `example/main.py` with `CUDA_VISIBLE_DEVICES=0`). Every such
+// The devices of a script's launched run (../link.ts `linkFile`: a script planned alone keeps its own values, and
+// `Linker.fromLauncher` keeps these launchers off its own run), from the launchers that run it: those beside it (the
+// ones the linker merges, ./linker.ts `launchersOf`) and those anywhere in its repository — research repositories
+// keep their launch commands apart from the code (`experiments/mpii/hg.sh` running `example/main.py` with
+// `CUDA_VISIBLE_DEVICES=0`). Every such
 // launcher that states a device count is read; the count is the run's only when they all state the same one. When
 // they differ, the count is chosen at launch: no count.
 //
@@ -102,7 +104,12 @@ function repoCommands(linker: Linker, file: string): Found {
     const text = linker.read(lf);
     if (!text || !text.includes(base)) continue;
     for (const cmd of commandsOf(linker.id(lf), text, sourcedVars(linker, lf, text)))
-      if (cmd.target && cmd.target.kind !== 'module' && linker.names(lf, cmd.target.path, wanted))
+      if (
+        cmd.target &&
+        cmd.target.kind !== 'module' &&
+        linker.names(lf, cmd.target.path, wanted) &&
+        linker.fromLauncher(lf)
+      )
         found.push({ launcher: linker.id(lf), cmd });
   }
   return withCallerHardware(linker, files, found);
@@ -124,7 +131,14 @@ function withCallerHardware(linker: Linker, files: string[], found: Found): Foun
     if (!callee || linkKind(lf) !== 'shell') continue;
     for (const cmd of commandsOf(linker.id(lf), text, sourcedVars(linker, lf, text))) {
       const hw = hardwareOf(cmd);
-      if (cmd.tool === 'shell' && hw && cmd.target && linker.names(lf, cmd.target.path, callee)) given.set(callee, hw);
+      if (
+        cmd.tool === 'shell' &&
+        hw &&
+        cmd.target &&
+        linker.names(lf, cmd.target.path, callee) &&
+        linker.fromLauncher(lf)
+      )
+        given.set(callee, hw);
     }
   }
   return found.map((f) => {
@@ -293,7 +307,7 @@ export function withConfigLauncherHardware(linker: Linker, file: string, drafts:
     const text = linker.read(lf);
     if (!text || !text.includes(base)) continue;
     for (const cmd of commandsOf(linker.id(lf), text, sourcedVars(linker, lf, text)))
-      if (namesFile(linker, lf, cmd, wanted)) found.push({ launcher: linker.id(lf), cmd });
+      if (namesFile(linker, lf, cmd, wanted) && linker.fromLauncher(lf)) found.push({ launcher: linker.id(lf), cmd });
   }
   const scripts = new Set(open.map((d) => d.plan.entry.file).filter((e) => path.resolve(e) !== wanted));
   for (const s of scripts) found.push(...repoCommands(linker, s));

@@ -76,7 +76,7 @@ export function submititRuns(linker: Linker, file: string, text: string, tree: T
     const t = linker.read(f);
     if (!t || !mayBeSubmitit(t) || !importedModules(t).some((m) => m === mod || m.endsWith(`.${mod}`))) continue;
     const dev = devicesOf(linker, f, t);
-    if (dev) return drafts.map((d) => withDevices(linker, d, dev, f));
+    if (dev && linker.fromLauncher(f)) return drafts.map((d) => withDevices(linker, d, dev, f));
   }
   return drafts;
 }

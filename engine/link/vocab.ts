@@ -223,6 +223,8 @@ export function scriptVocabDrafts(
   stext: string,
   /** The launcher is the file analysed (./launched-run), not the script. */
   launched = false,
+  /** The script is analysed alone and the launcher may not give it its values: the defaults it declares only. */
+  aside = false,
 ): RunDraft[] {
   if (!/\.pyi?$/i.test(script) || !linker.parser || namedForOtherWork(script)) return [];
   const tree = cachedTree(path.resolve(script), stext, linker.parser);
@@ -233,8 +235,8 @@ export function scriptVocabDrafts(
   const flags = cmd ? withShortOptions(own1, cmd, stext, ltext) : own1;
   const defaults: EntrySet = { ...own, entries: own.entries.filter((e) => e.kind === 'default') };
   // A wrapper's command passing on its caller's arguments (`"$@"`): the caller's flags, read where they are written.
-  const sets = [flags, ...callerFlags(linker, cmd)];
-  const ownRun = () => launchedOwnRun(linker, launcher, cmd, script, stext, tree, sets);
+  const sets = aside ? [] : [flags, ...callerFlags(linker, cmd)];
+  const ownRun = () => (aside ? undefined : launchedOwnRun(linker, launcher, cmd, script, stext, tree, sets));
   // Analysing the launcher, a script of a framework the vocabulary knows (timm's argparse train.py): its own run with
   // the flags over it keeps that framework's defaults, which a reading of the flags alone would lose.
   const first = launched && detectFramework([own]) ? ownRun() : undefined;
@@ -245,7 +247,7 @@ export function scriptVocabDrafts(
   if (parser) trainingArgumentsDefaults(d, parser);
   const files = [...new Set([...d.plan.files, linker.id(script)])];
   const run: RunDraft = { ...d, plan: { ...d.plan, files } };
-  return [cmd ? withLaunchConfigs(linker, launcher, cmd, run) : run];
+  return [cmd && !aside ? withLaunchConfigs(linker, launcher, cmd, run) : run];
 }
 
 /** The flags of the caller's command whose arguments a wrapper's command passes on (../link/wrapper). */
@@ -345,7 +347,8 @@ const MAX_NEAR_LAUNCHERS = 40;
 /**
  * A Python entry script with no run of its own (argparse only): the run a shell launcher beside it (or one folder up)
  * gives it, read as in scriptVocabDrafts — found by the script's name in the launcher's text, so a launcher whose
- * command line this review cannot split (`torchrun $DISTRIBUTED_ARGS pretrain.py $GPT_ARGS`) still counts.
+ * command line this review cannot split (`torchrun $DISTRIBUTED_ARGS pretrain.py $GPT_ARGS`) still counts. The script
+ * planned alone (the launcher may not give it its values, `Linker.fromLauncher`): the defaults it declares only.
  */
 export function launchedScriptDrafts(linker: Linker, file: string, text: string): RunDraft[] {
   const base = path.basename(file);
@@ -357,7 +360,8 @@ export function launchedScriptDrafts(linker: Linker, file: string, text: string)
       const lf = path.join(d, name);
       const lt = linker.read(lf);
       if (!lt || !named.test(lt)) continue;
-      const runs = scriptVocabDrafts(linker, lf, lt, commandsOf(lf, lt)[0], file, text);
+      const aside = !linker.fromLauncher(lf);
+      const runs = scriptVocabDrafts(linker, lf, lt, commandsOf(lf, lt)[0], file, text, false, aside);
       if (runs.length) return runs;
     }
   }

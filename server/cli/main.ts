@@ -381,7 +381,10 @@ export function buildProgram(out: (s: string) => void): Command {
         const textOf = (file: string | undefined) => (file ? (r.sources?.get(file) ?? texts.get(file)) : undefined);
         const mine = [
           ...r.runs.map((run) => ({ run, linked: false })),
-          ...(r.linked ?? []).filter((run) => !analyzed.has(run.plan.entry.file)).map((run) => ({ run, linked: true })),
+          // Not the runs a launcher beside the file starts: `greenml plan` on that launcher shows them.
+          ...(r.linked ?? [])
+            .filter((run) => !analyzed.has(run.plan.entry.file) && !run.plan.launchedBy)
+            .map((run) => ({ run, linked: true })),
         ];
         return mine.flatMap(({ run, linked }) => {
           const key = `${run.plan.entry.file}:${run.plan.entry.span.start}`;

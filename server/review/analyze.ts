@@ -27,7 +27,10 @@ export interface DocumentAnalysis {
   findings: Finding[];
   /** Problems worth telling the user (unknown GPU name, unreadable config), not crashes. */
   messages: string[];
-  /** Runs defined in another file that this file takes part in (a launcher's script, a config's user): for hovers. */
+  /**
+   * Runs defined in another file that this file takes part in (a launcher's script, a config's user), and the runs
+   * the launchers beside it start (`plan.launchedBy`): for hovers and the status bar.
+   */
   linked?: AnalyzedRun[];
   /** Texts of the related files the runs read (path → text), for positions of their facts. */
   sources?: Map<string, string>;
@@ -199,16 +202,21 @@ export function analyzeDocument(
   const findings: Finding[] = [];
   const link = linkFile({ file, text, tree: opts.tree, parser: opts.parser, reader: opts.reader ?? memoryReader({}) });
   const messages: string[] = [...link.messages];
+  // A script or config with launchers beside it: its plan is its own values, its findings are the runs those
+  // launchers start (a value a launcher passes is what runs: no finding about the default it replaces).
+  const judged = link.drafts.some((d) => d.plan.launchedBy) ? (d: RunDraft) => !!d.plan.launchedBy : () => true;
   try {
     for (const draft of link.drafts) {
       try {
         const { run, ctxBase, messages: m } = analyzeRun(draft.plan, settings, draft.adjust);
         messages.push(...m);
-        const own = run.plan.entry.file === file;
+        const entered = run.plan.entry.file === file;
+        const own = entered && !run.plan.launchedBy;
         (own ? runs : linked).push(run);
+        if (!judged(draft)) continue;
         const anchor =
           draft.anchor ??
-          (own && opts.tree && linkKind(file, text) === 'python'
+          (entered && opts.tree && linkKind(file, text) === 'python'
             ? anchorOf(run.plan, opts.tree)
             : { file: run.plan.entry.file, span: run.plan.entry.span });
         const ctx: RuleContext = { ...ctxBase, anchor };

@@ -202,12 +202,20 @@ Trainer(model=model, args=training_args).train()
 });
 
 test('plan on a config given alone lists the run it belongs to, marked linked', () => {
-  const r = run(['plan', 'test/fixtures/formats/ds-hf/ds_zero3.json', '--json']);
+  // The script reads this config itself (`parse_yaml_file("args.yaml")`): the config's run is the script's.
+  const r = run(['plan', 'test/fixtures/formats/hf-args/args.yaml', '--json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.equal(j.runs.length, 1);
   assert.equal(j.runs[0].linked, true);
-  assert.match(j.runs[0].entry.path, /ds-hf\/train\.py$/);
+  assert.match(j.runs[0].entry.path, /hf-args\/train\.py$/);
+  // must not: a DeepSpeed config only a launcher passes is planned with its own values, not as the launcher's run
+  // (a file planned alone keeps its own values; `plan run.sh` shows the launcher's run).
+  const ds = JSON.parse(run(['plan', 'test/fixtures/formats/ds-hf/ds_zero3.json', '--json']).out);
+  assert.deepEqual(
+    ds.runs.map((x: { entry: { path: string }; linked: boolean }) => [path.basename(x.entry.path), x.linked]),
+    [['ds_zero3.json', false]],
+  );
   // Given together with its script, the run is listed once, as the script's own.
   const both = JSON.parse(run(['plan', 'test/fixtures/formats/ds-hf', '--json']).out);
   assert.equal(both.runs.filter((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).length, 1);

@@ -4,7 +4,8 @@
 // unknown (a count the launch chooses). Fixtures written for these tests in the style of public research code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact } from './helpers';
+import type { DocumentAnalysis } from '../../server/review/analyze';
+import { analyze, fact, launchedRun } from './helpers';
 
 const TRAIN_KEYS = 'TRAIN:\n  arch: psp\n  base_lr: 0.01\n  epochs: 50\n  batch_size: 16\n  momentum: 0.9\n';
 
@@ -118,11 +119,15 @@ for epoch in range(args.epochs):
 
 test('an Azure ML command job runs its command in its code folder on per-instance × instances processes', async () => {
   const files = { 'job.yml': AML, 'src/train.py': DDP_SCRIPT };
-  for (const entry of ['job.yml', 'src/train.py']) {
-    const a = await analyze(files, entry);
-    assert.equal(fact(a, 'devices')?.value, 8, entry);
-    assert.equal(fact(a, 'epochs')?.value, 12, entry);
-  }
+  const job = await analyze(files, 'job.yml');
+  assert.equal(fact(job, 'devices')?.value, 8);
+  assert.equal(fact(job, 'epochs')?.value, 12);
+  // The script planned alone keeps its own values; the job's run is its launched run.
+  const script = await analyze(files, 'src/train.py');
+  assert.notEqual(fact(script, 'devices')?.value, 8);
+  assert.equal(fact(script, 'epochs')?.value, 1);
+  assert.equal(launchedRun(script).plan.facts.get('devices')?.value, 8);
+  assert.equal(launchedRun(script).plan.facts.get('epochs')?.value, 12);
   // One process per instance when the distribution writes no count.
   const one = await analyze({ ...files, 'job.yml': AML.replace('  process_count_per_instance: 4\n', '') }, 'job.yml');
   assert.equal(fact(one, 'devices')?.value, 2);
@@ -183,15 +188,19 @@ test('a script takes the count its repository launchers agree on, from any folde
     { ...repo, 'proj/experiments/mpii/hg.sh': RUN('0'), 'proj/experiments/coco/hg.sh': RUN('0') },
     'proj/example/main.py',
   );
-  assert.equal(fact(agree, 'devices')?.value, 1);
-  assert.match(fact(agree, 'devices')!.note!, /experiments\/coco\/hg\.sh, the launcher that runs this script/);
+  // The script planned alone states no count (a file planned alone keeps its own values); the runs its launchers
+  // start are its launched run, with the count they agree on.
+  assert.notEqual(fact(agree, 'devices')?.origin, 'explicit');
+  const dev = (a: DocumentAnalysis) => launchedRun(a).plan.facts.get('devices');
+  assert.equal(dev(agree)?.value, 1);
+  assert.match(dev(agree)!.note!, /experiments\/coco\/hg\.sh, the launcher that runs this script/);
   // must not: launchers that state different counts leave the count to the launch.
   const differ = await analyze(
     { ...repo, 'proj/experiments/mpii/hg.sh': RUN('0'), 'proj/experiments/coco/hg.sh': RUN('0,1,2,3') },
     'proj/example/main.py',
   );
-  assert.equal(fact(differ, 'devices')?.value, null);
-  assert.match(fact(differ, 'devices')!.note!, /different counts/);
+  assert.equal(dev(differ)?.value, null);
+  assert.match(dev(differ)!.note!, /different counts/);
   // must not: two launchers beside the script (no repository folder recognised) that state different counts.
   const beside = await analyze(
     {
@@ -201,7 +210,7 @@ test('a script takes the count its repository launchers agree on, from any folde
     },
     'train.py',
   );
-  assert.equal(fact(beside, 'devices')?.value, null);
+  assert.equal(dev(beside)?.value, null);
   // must not: another repository beside this one (its own README) is not searched.
   const sideBySide = await analyze(
     {

@@ -3,7 +3,7 @@
 // written (`devices="auto"`, `--nproc_per_node=$NGPU`, elastic `--nnodes=1:4`) is unknown, never 1.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact, lineOf, theRun } from './helpers';
+import { analyze, fact, launchedRun, lineOf, theRun } from './helpers';
 
 /** The run a launcher starts when its script is not in the tree (files: only the launcher). */
 async function launch(sh: string, name = 'run.sh') {
@@ -357,7 +357,11 @@ test('a script states its own devices: DataParallel ids, spawn nprocs, argparse 
     },
     'train.py',
   );
-  assert.deepEqual([fact(withFlag, 'devices')?.value, fact(withFlag, 'devices')?.origin], [2, 'explicit']);
+  // The script planned alone keeps its own default (every labelled set labels a file given alone so); the run the
+  // launcher starts, with its flag over the default, is the script's launched run (engine/link.ts `linkFile`).
+  assert.deepEqual([fact(withFlag, 'devices')?.value, fact(withFlag, 'devices')?.origin], [8, 'script-default']);
+  const launched = launchedRun(withFlag).plan.facts.get('devices');
+  assert.deepEqual([launched?.value, launched?.origin], [2, 'explicit']);
   // must not: a world size left to the environment (-1) is no count.
   const env = await analyze(
     { 'train.py': plainLoop('p = argparse.ArgumentParser()\np.add_argument("--world-size", default=-1, type=int)') },

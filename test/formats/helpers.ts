@@ -21,15 +21,31 @@ export async function analyze(
   return analyzeText(`${ROOT}/${target}`, files[target], settings(values), memoryReader(abs));
 }
 
-/** The one run the file takes part in (its own, else a linked one). */
+/** The one run the file takes part in (its own, else a linked one; not a run a launcher beside it starts). */
 export function theRun(a: DocumentAnalysis) {
-  const runs = [...a.runs, ...(a.linked ?? [])];
+  const runs = [...a.runs, ...(a.linked ?? []).filter((r) => !r.plan.launchedBy)];
   if (runs.length !== 1) throw new Error(`expected one run, got ${runs.length}: ${a.messages.join('; ')}`);
   return runs[0];
 }
 
 export function fact(a: DocumentAnalysis, key: FactKey): Fact | undefined {
   return theRun(a).plan.facts.get(key);
+}
+
+/**
+ * A fact of the run as the launchers beside the file start it: its launched run, or its own run where they give it
+ * nothing it does not state itself (then no launched run is made).
+ */
+export function launchedFact(a: DocumentAnalysis, key: FactKey): Fact | undefined {
+  const launched = (a.linked ?? []).some((r) => r.plan.launchedBy);
+  return (launched ? launchedRun(a) : theRun(a)).plan.facts.get(key);
+}
+
+/** The one run a launcher beside the file starts it with (engine/link.ts `linkFile`: the file's launched run). */
+export function launchedRun(a: DocumentAnalysis) {
+  const runs = (a.linked ?? []).filter((r) => r.plan.launchedBy);
+  if (runs.length !== 1) throw new Error(`expected one launched run, got ${runs.length}`);
+  return runs[0];
 }
 
 /** 1-based line of an offset in a text. */

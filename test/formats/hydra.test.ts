@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/review/analyze-file';
 import type { DocumentAnalysis } from '../../server/review/analyze';
-import { analyze, applyEdits, codes, fact, lineOf, settings, theRun } from './helpers';
+import { analyze, applyEdits, codes, fact, launchedFact, launchedRun, lineOf, settings, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats/hydra-lightning');
 
@@ -17,7 +17,9 @@ async function onDisk(rel: string, hardware = 'a100'): Promise<DocumentAnalysis>
 }
 const from = (a: DocumentAnalysis, key: string) => path.relative(FIX, fact(a, key as never)?.file ?? FIX);
 
-test('Hydra on disk: one run from every file of the composition; the launcher override wins; each fact names its file', async () => {
+test('Hydra on disk: one run from every file of the composition; the launcher override wins in the run it starts; each fact names its file', async () => {
+  // The launcher's run is the composition with its overrides; a config or the script planned alone keeps its own
+  // values (the composition without them) and carries the launcher's run as its launched run (engine/link.ts).
   for (const rel of [
     'configs/train.yaml',
     'configs/trainer/default.yaml',
@@ -27,14 +29,15 @@ test('Hydra on disk: one run from every file of the composition; the launcher ov
     'scripts/train.sh',
   ]) {
     const a = await onDisk(rel);
-    const run = theRun(a);
+    const run = rel.endsWith('.sh') ? theRun(a) : launchedRun(a);
+    const at = (k: string) => run.plan.facts.get(k as never);
     assert.equal(run.plan.framework, 'lightning', rel);
     assert.equal(path.relative(FIX, run.plan.entry.file), 'configs/trainer/default.yaml', rel);
     assert.deepEqual(
       ['precision', 'devices', 'epochs', 'micro_batch', 'periodic_save', 'early_stopping'].map((k) => [
         k,
-        fact(a, k as never)?.value,
-        from(a, k),
+        at(k)?.value,
+        at(k)?.file ? path.relative(FIX, at(k)!.file!) : '',
       ]),
       [
         ['precision', 'bf16', 'scripts/train.sh'],
@@ -51,7 +54,12 @@ test('Hydra on disk: one run from every file of the composition; the launcher ov
   }
   const sh = fs.readFileSync(path.join(FIX, 'scripts/train.sh'), 'utf8');
   const a = await onDisk('configs/train.yaml');
-  assert.equal(lineOf(sh, fact(a, 'precision')!.span!.start), 4);
+  assert.equal(lineOf(sh, launchedFact(a, 'precision')!.span!.start), 4);
+  // must not: the primary config planned alone takes none of the launcher's overrides.
+  assert.deepEqual(
+    [fact(a, 'precision')?.value, fact(a, 'micro_batch')?.value, from(a, 'micro_batch')],
+    ['fp32', 32, 'configs/data/flowers.yaml'],
+  );
 });
 
 test('Hydra on disk: an experiment (`# @package _global_`, `override /trainer: ddp`) is composed with its option chosen', async () => {
@@ -60,7 +68,14 @@ test('Hydra on disk: an experiment (`# @package _global_`, `override /trainer: d
     [fact(a, 'devices')?.value, from(a, 'devices'), fact(a, 'epochs')?.value, from(a, 'epochs')],
     [16, 'configs/trainer/ddp.yaml', 200, 'configs/experiment/long_fp32.yaml'],
   );
-  assert.equal(from(a, 'precision'), 'scripts/train.sh', 'the command line still wins over the experiment');
+  // The experiment planned alone is what it states; in the run the launcher starts, the command line still wins.
+  assert.equal(from(a, 'precision'), 'configs/experiment/long_fp32.yaml');
+  const precision = launchedFact(a, 'precision');
+  assert.equal(
+    precision?.file && path.relative(FIX, precision.file),
+    'scripts/train.sh',
+    'the command line still wins over the experiment',
+  );
 });
 
 const project = (extra: Record<string, string> = {}) => ({

@@ -2,10 +2,12 @@
 // SLURM job's `--gres`/`--partition`, a job script above the wrapper that runs the script, a launcher that passes a
 // config. Each case has its counterpart where the GPU must stay unknown (launchers that disagree, a launcher whose
 // precision or sharding flags the run does not read, a CPU run) and the hardware-dependent rules that must stay silent
-// with the GPU known (fp16 on a V100). Fixtures written for these tests.
+// with the GPU known (fp16 on a V100). Fixtures written for these tests. A script or config planned alone keeps its
+// own values (no GPU from a launcher): the GPU is in its launched run, the run the launcher starts, which the rules
+// judge (engine/link.ts `linkFile`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact } from './helpers';
+import { analyze, fact, launchedFact } from './helpers';
 
 const LOOP = `import torch
 import torch.nn as nn
@@ -27,8 +29,10 @@ const finding = (a: Awaited<ReturnType<typeof analyze>>, code: string) => a.find
 
 test('a script takes the GPU of the job script that runs it from another folder of its repository', async () => {
   const a = await analyze(repo({ 'proj/jobs/slurm/a100.sh': SLURM('#SBATCH --gres=gpu:a100:1') }), 'proj/src/train.py');
-  assert.equal(fact(a, 'hardware')?.value, 'a100');
-  assert.match(fact(a, 'hardware')!.note!, /jobs\/slurm\/a100\.sh/);
+  assert.equal(launchedFact(a, 'hardware')?.value, 'a100');
+  assert.match(launchedFact(a, 'hardware')!.note!, /jobs\/slurm\/a100\.sh/);
+  // must not: the script planned alone names no GPU.
+  assert.equal(fact(a, 'hardware')?.origin, 'assumed');
   // A plain loop that writes no precision trains in fp32: on the named A100 that is a warning, not a hint.
   assert.equal(finding(a, 'GML101')?.severity, 'warning');
   // A partition named after its GPUs, through a wrapper the job script runs (`srun bash run.sh`).
@@ -39,7 +43,7 @@ test('a script takes the GPU of the job script that runs it from another folder 
     }),
     'proj/src/train.py',
   );
-  assert.equal(fact(wrapped, 'hardware')?.value, 'h100');
+  assert.equal(launchedFact(wrapped, 'hardware')?.value, 'h100');
 });
 
 test('must not: launchers that name different GPUs, or one that chooses precision in flags the script review does not read', async () => {
@@ -50,7 +54,7 @@ test('must not: launchers that name different GPUs, or one that chooses precisio
     }),
     'proj/src/train.py',
   );
-  assert.equal(fact(differ, 'hardware')?.origin, 'assumed');
+  assert.equal(launchedFact(differ, 'hardware')?.origin, 'assumed');
   assert.equal(finding(differ, 'GML101')?.severity, 'information');
   // The launcher passes `--amp`: the precision is its choice, not the script's default — the GPU is not carried, so
   // the script's fp32 default stays a hint.
@@ -58,7 +62,7 @@ test('must not: launchers that name different GPUs, or one that chooses precisio
     repo({ 'proj/jobs/a.sh': SLURM('#SBATCH --gres=gpu:a100:1', 'python src/train.py --amp') }),
     'proj/src/train.py',
   );
-  assert.equal(fact(amp, 'hardware')?.origin, 'assumed');
+  assert.equal(launchedFact(amp, 'hardware')?.origin, 'assumed');
   assert.notEqual(finding(amp, 'GML101')?.severity, 'warning');
   // A script that names the CPU keeps it.
   const cpu = await analyze(
@@ -68,7 +72,7 @@ test('must not: launchers that name different GPUs, or one that chooses precisio
     },
     'proj/src/train.py',
   );
-  assert.equal(fact(cpu, 'hardware')?.value, 'cpu');
+  assert.equal(launchedFact(cpu, 'hardware')?.value, 'cpu');
   assert.equal(finding(cpu, 'GML101'), undefined);
 });
 
@@ -82,14 +86,14 @@ test('with the GPU carried: fp16 on an A100 is bf16 advice; fp16 on a V100 stays
     { ...repo({ 'proj/jobs/a.sh': SLURM('#SBATCH --gres=gpu:a100:1') }), 'proj/src/train.py': FP16 },
     'proj/src/train.py',
   );
-  assert.equal(fact(a100, 'precision')?.value, 'fp16');
+  assert.equal(launchedFact(a100, 'precision')?.value, 'fp16');
   assert.ok(finding(a100, 'GML102'));
   // must not: a V100 has no bf16; fp16 is its mixed precision.
   const v100 = await analyze(
     { ...repo({ 'proj/jobs/a.sh': SLURM('#SBATCH --constraint=volta32gb') }), 'proj/src/train.py': FP16 },
     'proj/src/train.py',
   );
-  assert.match(String(fact(v100, 'hardware')?.value), /^v100/);
+  assert.match(String(launchedFact(v100, 'hardware')?.value), /^v100/);
   assert.equal(finding(v100, 'GML102'), undefined);
   assert.equal(finding(v100, 'GML101'), undefined);
   // Keras fp32 on an A100 runs TF32 by default; bf16 still halves its step (the core models TF32), so GML101 judges it.
@@ -103,8 +107,8 @@ model.fit(x, y, batch_size=256, epochs=200)
     { ...repo({ 'proj/jobs/a.sh': SLURM('#SBATCH --gres=gpu:a100:1') }), 'proj/src/train.py': keras },
     'proj/src/train.py',
   );
-  assert.equal(fact(tf, 'hardware')?.value, 'a100');
-  assert.equal(fact(tf, 'precision')?.value, 'fp32');
+  assert.equal(launchedFact(tf, 'hardware')?.value, 'a100');
+  assert.equal(launchedFact(tf, 'precision')?.value, 'fp32');
   assert.ok(finding(tf, 'GML101'));
 });
 
@@ -134,7 +138,8 @@ test('a config takes the GPU of the launcher that passes it, from another folder
     { ...files, 'proj/jobs/slurm/sft.sh': SLURM('#SBATCH --gres=gpu:h100:1', 'python src/sft.py configs/sft.yaml') },
     'proj/configs/sft.yaml',
   );
-  assert.equal(fact(a, 'hardware')?.value, 'h100');
+  assert.equal(launchedFact(a, 'hardware')?.value, 'h100');
+  assert.equal(fact(a, 'hardware')?.origin, 'assumed', 'the config planned alone names no GPU');
   assert.ok(finding(a, 'GML102'), 'fp16 on an H100, which has bf16');
   // must not: the launcher also passes a DeepSpeed config this config's review does not read.
   const ds = await analyze(
@@ -148,11 +153,11 @@ test('a config takes the GPU of the launcher that passes it, from another folder
     },
     'proj/configs/sft.yaml',
   );
-  assert.equal(fact(ds, 'hardware')?.origin, 'assumed');
+  assert.equal(launchedFact(ds, 'hardware')?.origin, 'assumed');
   // must not: a launcher that passes another config says nothing of this one's GPU.
   const other = await analyze(
     { ...files, 'proj/jobs/slurm/sft.sh': SLURM('#SBATCH --gres=gpu:h100:1', 'python src/sft.py configs/other.yaml') },
     'proj/configs/sft.yaml',
   );
-  assert.equal(fact(other, 'hardware')?.origin, 'assumed');
+  assert.equal(launchedFact(other, 'hardware')?.origin, 'assumed');
 });

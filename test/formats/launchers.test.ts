@@ -2,7 +2,7 @@
 // order (launcher flag > config file > script > default), and findings located on the flag that decides.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, applyEdits, codes, fact, lineOf, theRun } from './helpers';
+import { analyze, applyEdits, codes, fact, launchedFact, launchedRun, lineOf, theRun } from './helpers';
 
 const hfParser = `from transformers import AutoModelForCausalLM, HfArgumentParser, Trainer, TrainingArguments
 parser = HfArgumentParser(TrainingArguments)
@@ -16,12 +16,14 @@ test('torchrun: --nproc_per_node × --nnodes are the devices; HF flags on the co
     'torchrun --nnodes=2 --nproc_per_node=8 train.py \\\n  --output_dir out \\\n  --bf16 True \\\n  --per_device_train_batch_size 16\n';
   const files = { 'train.py': hfParser, 'run.sh': sh };
   const a = await analyze(files, 'train.py', { hardware: 'h100' });
-  const dev = fact(a, 'devices')!;
+  // The script planned alone keeps its own values; the run the launcher starts is its launched run.
+  assert.equal(fact(a, 'devices')?.origin, 'assumed');
+  const dev = launchedFact(a, 'devices')!;
   assert.deepEqual([dev.value, dev.origin], [16, 'explicit']);
   assert.ok(dev.file?.endsWith('run.sh'));
   assert.equal(lineOf(sh, dev.span!.start), 1);
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'micro_batch')?.value], ['bf16', 16]);
-  assert.equal(lineOf(sh, fact(a, 'precision')!.span!.start), 3);
+  assert.deepEqual([launchedFact(a, 'precision')?.value, launchedFact(a, 'micro_batch')?.value], ['bf16', 16]);
+  assert.equal(lineOf(sh, launchedFact(a, 'precision')!.span!.start), 3);
   assert.ok(!codes(a).includes('GML101'));
   // The same run, seen from the launcher.
   const l = await analyze(files, 'run.sh', { hardware: 'h100' });
@@ -37,14 +39,15 @@ test('a complete command line without --bf16 makes the fp32 default certain: a w
     'train.py',
     { hardware: 'a100' },
   );
-  assert.equal(fact(known, 'precision')?.origin, 'framework-default');
+  // The run the launcher starts (the script's launched run, which the rules judge) is certain to be fp32.
+  assert.equal(launchedFact(known, 'precision')?.origin, 'framework-default');
   assert.equal(known.findings.find((f) => f.code === 'GML101')?.severity, 'warning');
   const open = await analyze(
     { 'train.py': hfParser, 'run.sh': 'python train.py --output_dir out "$@"\n' },
     'train.py',
     { hardware: 'a100' },
   );
-  assert.equal(fact(open, 'precision')?.origin, 'assumed', '"$@" may carry --bf16');
+  assert.equal(launchedFact(open, 'precision')?.origin, 'assumed', '"$@" may carry --bf16');
 });
 
 test('python train.py --bf16 False on the launcher: GML101 on that flag, fixed there', async () => {
@@ -73,7 +76,9 @@ Trainer(model=m, args=targs).train()
   const a = await analyze({ 'train.py': script, 'go.sh': 'python train.py --batch_size 32 --bf16\n' }, 'train.py', {
     hardware: 'a100',
   });
-  assert.deepEqual([fact(a, 'micro_batch')?.value, fact(a, 'precision')?.value], [32, 'bf16']);
+  assert.deepEqual([launchedFact(a, 'micro_batch')?.value, launchedFact(a, 'precision')?.value], [32, 'bf16']);
+  // Planned alone, the script keeps its defaults even with the launcher beside it.
+  assert.deepEqual([fact(a, 'micro_batch')?.value, fact(a, 'precision')?.value], [8, 'fp32']);
   const alone = await analyze({ 'train.py': script }, 'train.py', { hardware: 'a100' });
   assert.deepEqual([fact(alone, 'micro_batch')?.origin, fact(alone, 'precision')?.value], ['script-default', 'fp32']);
 });
@@ -89,7 +94,7 @@ test('deepspeed --num_gpus with --deepspeed ds.json: devices from the launcher, 
   for (const target of ['train.py', 'ds.json', 'run.sh']) {
     const a = await analyze(files, target, { hardware: 'a100' });
     assert.deepEqual(
-      ['devices', 'zero_stage', 'precision', 'micro_batch'].map((k) => fact(a, k as never)?.value),
+      ['devices', 'zero_stage', 'precision', 'micro_batch'].map((k) => launchedFact(a, k as never)?.value),
       [4, 3, 'bf16', 2],
       target,
     );
@@ -108,17 +113,21 @@ test('accelerate launch --mixed_precision reaches TrainingArguments and Accelera
     'train.py',
     { hardware: 'a100' },
   );
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'devices')?.value], ['bf16', 8]);
+  assert.deepEqual([launchedFact(a, 'precision')?.value, launchedFact(a, 'devices')?.value], ['bf16', 8]);
   a = await analyze({ 'train.py': acc(''), 'l.sh': 'accelerate launch --mixed_precision fp8 train.py\n' }, 'train.py', {
     hardware: 'h100',
   });
-  assert.deepEqual([fact(a, 'precision')?.value, codes(a).includes('GML101')], ['fp8', false], 'fp8 already on');
+  assert.deepEqual(
+    [launchedFact(a, 'precision')?.value, codes(a).includes('GML101')],
+    ['fp8', false],
+    'fp8 already on',
+  );
   a = await analyze(
     { 'train.py': acc('mixed_precision="bf16"'), 'l.sh': 'accelerate launch --mixed_precision no train.py\n' },
     'train.py',
     { hardware: 'a100' },
   );
-  assert.equal(fact(a, 'precision')?.value, 'bf16', "the script's explicit argument wins over the launcher");
+  assert.equal(launchedFact(a, 'precision')?.value, 'bf16', "the script's explicit argument wins over the launcher");
   // `--mixed_precision no` on the launcher: the finding and its fix are on that flag.
   const sh = 'accelerate launch --mixed_precision no --num_processes 2 train.py\n';
   a = await analyze({ 'train.py': acc(''), 'l.sh': sh }, 'l.sh', { hardware: 'a100' });
@@ -139,7 +148,7 @@ test("accelerate launch --config_file: the config's mixed_precision and num_proc
     'launch.sh': 'accelerate launch --config_file acc.yaml train.py --output_dir o\n',
   };
   const a = await analyze(files, 'acc.yaml', { hardware: 'a100' });
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'devices')?.value], ['fp32', 4]);
+  assert.deepEqual([launchedFact(a, 'precision')?.value, launchedFact(a, 'devices')?.value], ['fp32', 4]);
   const f = a.findings.find((x) => x.code === 'GML101')!;
   assert.equal(cfg.slice(f.span.start, f.span.end), "mixed_precision: 'no'");
   assert.match(applyEdits(cfg, f.fixes[0].edits), /^mixed_precision: 'bf16'$/m);
@@ -148,7 +157,7 @@ test("accelerate launch --config_file: the config's mixed_precision and num_proc
     'launch.sh': 'accelerate launch --config_file acc.yaml --mixed_precision bf16 train.py --output_dir o\n',
   };
   assert.equal(
-    fact(await analyze(withFlag, 'acc.yaml', { hardware: 'a100' }), 'precision')?.value,
+    launchedFact(await analyze(withFlag, 'acc.yaml', { hardware: 'a100' }), 'precision')?.value,
     'bf16',
     'a launcher flag beats the config file',
   );
@@ -159,14 +168,16 @@ test('SLURM: #SBATCH --gres=gpu:a100:8 and --nodes give hardware and devices; th
     '#!/bin/bash\n#SBATCH --nodes=2\n#SBATCH --gres=gpu:a100:8\n#SBATCH --time=48:00:00\nsrun torchrun --nnodes $SLURM_NNODES --nproc_per_node 8 train.py --max_epochs 3\n';
   const script = 'import lightning as L\ntrainer = L.Trainer(max_epochs=3)\ntrainer.fit(model)\n';
   const a = await analyze({ 'train.py': script, 'job.slurm': sbatch }, 'train.py');
-  const hw = fact(a, 'hardware')!;
-  assert.deepEqual([hw.value, fact(a, 'devices')?.value], ['a100', 16]);
+  const hw = launchedFact(a, 'hardware')!;
+  assert.deepEqual([hw.value, launchedFact(a, 'devices')?.value], ['a100', 16]);
+  // must not: the script planned alone takes neither from the job.
+  assert.deepEqual([fact(a, 'hardware')?.origin, fact(a, 'devices')?.origin], ['assumed', 'assumed']);
   assert.equal(lineOf(sbatch, hw.span!.start), 3);
   const g = await analyze(
     { 'train.py': script, 'job.slurm': '#SBATCH --gpus-per-node=h100:4\npython train.py\n' },
     'train.py',
   );
-  assert.deepEqual([fact(g, 'hardware')?.value, fact(g, 'devices')?.value], ['h100', 4]);
+  assert.deepEqual([launchedFact(g, 'hardware')?.value, launchedFact(g, 'devices')?.value], ['h100', 4]);
 });
 
 test('CUDA_VISIBLE_DEVICES on a plain python launch counts the GPUs', async () => {
@@ -174,7 +185,7 @@ test('CUDA_VISIBLE_DEVICES on a plain python launch counts the GPUs', async () =
     { 'train.py': hfParser, 'r.sh': 'CUDA_VISIBLE_DEVICES=0,1,2 python train.py --output_dir o\n' },
     'train.py',
   );
-  assert.equal(fact(a, 'devices')?.value, 3);
+  assert.equal(launchedFact(a, 'devices')?.value, 3);
 });
 
 test('llamafactory-cli train x.yaml key=value and tune run --config x.yaml key=value override the YAML', async () => {
@@ -185,8 +196,10 @@ test('llamafactory-cli train x.yaml key=value and tune run --config x.yaml key=v
     'sft.yaml',
     { hardware: 'a100' },
   );
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'micro_batch')?.value], ['bf16', 4]);
-  assert.ok(fact(a, 'micro_batch')?.file?.endsWith('run.sh'));
+  // The config planned alone is what it states; the launcher's key=value overrides are its launched run.
+  assert.equal(fact(a, 'micro_batch')?.value, 2);
+  assert.deepEqual([launchedFact(a, 'precision')?.value, launchedFact(a, 'micro_batch')?.value], ['bf16', 4]);
+  assert.ok(launchedFact(a, 'micro_batch')?.file?.endsWith('run.sh'));
   assert.deepEqual(codes(a), []);
   const tt = 'model:\n  _component_: torchtune.models.llama3_2.llama3_2_1b\nbatch_size: 4\nepochs: 2\ndtype: fp32\n';
   a = await analyze(
@@ -194,7 +207,7 @@ test('llamafactory-cli train x.yaml key=value and tune run --config x.yaml key=v
     'c.yaml',
     { hardware: 'a100' },
   );
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'devices')?.value], ['bf16', 4]);
+  assert.deepEqual([launchedFact(a, 'precision')?.value, launchedFact(a, 'devices')?.value], ['bf16', 4]);
 });
 
 test('a launcher that names another script does not link; an unresolved script path does not either', async () => {
@@ -218,7 +231,7 @@ test('Lightning CLI: `python main.py fit --config config.yaml --trainer.precisio
     'config.yaml',
     { hardware: 'a100' },
   );
-  assert.deepEqual([fact(a, 'precision')?.value, fact(a, 'devices')?.value], ['bf16', 2]);
+  assert.deepEqual([launchedFact(a, 'precision')?.value, launchedFact(a, 'devices')?.value], ['bf16', 2]);
   assert.deepEqual(codes(a), []);
 });
 
@@ -229,7 +242,7 @@ test('axolotl through `accelerate launch -m axolotl.cli.train config.yml`: devic
     'config.yml',
     { hardware: 'a100' },
   );
-  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'precision')?.value], [4, 'bf16']);
+  assert.deepEqual([launchedFact(a, 'devices')?.value, launchedFact(a, 'precision')?.value], [4, 'bf16']);
 });
 
 test('a plain argparse script: launcher flags replace the defaults they name (values, origin, file), with no script edit', async () => {
@@ -258,12 +271,14 @@ for epoch in range(args.epochs):
   );
   const sh = 'python train.py --epochs 2 --batch-size 64\n';
   const a = await analyze({ 'train.py': loop, 'run.sh': sh }, 'train.py', { hardware: 'a100' });
-  const epochs = fact(a, 'epochs')!;
+  // must not: planned alone, the script keeps its defaults with the launcher beside it (its launched run has the flags).
+  assert.deepEqual([fact(a, 'epochs')?.value, fact(a, 'micro_batch')?.value], [9, 32]);
+  const epochs = launchedFact(a, 'epochs')!;
   assert.deepEqual([epochs.value, epochs.origin], [2, 'explicit']);
   assert.ok(epochs.file?.endsWith('run.sh'));
-  assert.equal(fact(a, 'micro_batch')?.value, 64);
+  assert.equal(launchedFact(a, 'micro_batch')?.value, 64);
   assert.equal(
-    theRun(a).plan.edit?.({ micro_batch: 16 }),
+    launchedRun(a).plan.edit?.({ micro_batch: 16 }),
     undefined,
     'no edit of the script default that the launcher overrides',
   );
@@ -271,5 +286,5 @@ for epoch in range(args.epochs):
   const v = await analyze({ 'train.py': loop, 'run.sh': 'python train.py --epochs "$EPOCHS"\n' }, 'train.py', {
     hardware: 'a100',
   });
-  assert.equal(fact(v, 'epochs')?.value, null);
+  assert.equal(launchedFact(v, 'epochs')?.value, null);
 });

@@ -8,7 +8,7 @@ import { analyzeText } from '../../server/review/analyze-file';
 import type { DocumentAnalysis } from '../../server/review/analyze';
 import { memoryReader } from '../../engine/link';
 import { atLeast, below, parsePyproject, parseRequirements, pinOf } from '../../engine/extract/versions';
-import { analyze, codes, fact, lineOf, settings, theRun } from './helpers';
+import { analyze, codes, fact, launchedFact, launchedRun, lineOf, settings, theRun } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats');
 
@@ -19,16 +19,20 @@ async function onDisk(rel: string, hardware = 'a100'): Promise<DocumentAnalysis>
 
 const from = (a: DocumentAnalysis, key: string) => path.basename(fact(a, key as never)?.file ?? '');
 
-test('HF script + deepspeed launcher + DeepSpeed JSON: one run, each fact from the file that sets it, the same from every file', async () => {
+test("HF script + deepspeed launcher + DeepSpeed JSON: the launcher's run, each fact from the file that sets it; the script and the JSON alone keep their own values and carry that run as launched", async () => {
+  // A file planned alone is its own run (every labelled set labels a file given alone with its own values): the
+  // launcher beside the script or config gives them nothing; the run it starts is their launched run, the same run
+  // as the launcher's, and the one the rules judge.
   for (const rel of ['ds-hf/train.py', 'ds-hf/run.sh', 'ds-hf/ds_zero3.json']) {
     const a = await onDisk(rel);
-    const run = theRun(a);
+    const run = rel.endsWith('.sh') ? theRun(a) : launchedRun(a);
+    const at = (k: string) => run.plan.facts.get(k as never);
     assert.equal(run.plan.entry.file, path.join(FIX, 'ds-hf/train.py'), rel);
     assert.deepEqual(
       ['precision', 'micro_batch', 'grad_accum', 'devices', 'zero_stage', 'save_steps', 'model'].map((k) => [
         k,
-        fact(a, k as never)?.value,
-        from(a, k),
+        at(k)?.value,
+        path.basename(at(k)?.file ?? ''),
       ]),
       [
         ['precision', 'bf16', 'run.sh'],
@@ -41,15 +45,25 @@ test('HF script + deepspeed launcher + DeepSpeed JSON: one run, each fact from t
       ],
       rel,
     );
-    assert.equal(fact(a, 'model')?.origin, 'script-default', 'a dataclass field default');
+    assert.equal(at('model')?.origin, 'script-default', 'a dataclass field default');
     assert.deepEqual(codes(a), [], rel);
     assert.ok(run.plan.files.length >= 3);
   }
   const a = await onDisk('ds-hf/train.py');
   const sh = fs.readFileSync(path.join(FIX, 'ds-hf/run.sh'), 'utf8');
-  assert.equal(lineOf(sh, fact(a, 'devices')!.span!.start), 7);
-  assert.match(fact(a, 'devices')!.note!, /deepspeed --num_gpus/);
+  const dev = launchedRun(a).plan.facts.get('devices')!;
+  assert.equal(lineOf(sh, dev.span!.start), 7);
+  assert.match(dev.note!, /deepspeed --num_gpus/);
   assert.ok(a.sources?.get(path.join(FIX, 'ds-hf/run.sh')), "the launcher's text is returned for positions");
+  // must not: the script's own plan takes no value from the launcher.
+  assert.deepEqual(
+    theRun(a).plan.files.map((f) => path.basename(f)),
+    ['train.py'],
+  );
+  assert.equal(fact(a, 'devices')?.origin, 'assumed');
+  const ds = await onDisk('ds-hf/ds_zero3.json');
+  assert.equal(fact(ds, 'zero_stage')?.value, 3);
+  assert.notEqual(fact(ds, 'devices')?.value, 8);
 });
 
 test('accelerate launch --config_file with mixed_precision: no → GML101 in the config only, once', async () => {
@@ -61,10 +75,15 @@ test('accelerate launch --config_file with mixed_precision: no → GML101 in the
   assert.deepEqual(codes(await onDisk('accelerate-launch/train.py')), ['GML401', 'GML503']);
   assert.deepEqual(codes(await onDisk('accelerate-launch/launch.sh')), []);
   const a = await onDisk('accelerate-launch/train.py');
+  // The run launch.sh starts (the script's launched run) takes the config's processes and precision; the script
+  // planned alone keeps what it states.
+  const via = (k: string) => path.basename(launchedFact(a, k as never)?.file ?? '');
   assert.deepEqual(
-    [fact(a, 'devices')?.value, from(a, 'devices'), fact(a, 'precision')?.value, from(a, 'precision')],
+    [launchedFact(a, 'devices')?.value, via('devices'), launchedFact(a, 'precision')?.value, via('precision')],
     [4, 'accelerate_config.yaml', 'fp32', 'accelerate_config.yaml'],
   );
+  assert.notEqual(from(a, 'devices'), 'accelerate_config.yaml');
+  assert.notEqual(from(a, 'precision'), 'accelerate_config.yaml');
   assert.deepEqual(
     [fact(a, 'grad_accum')?.value, fact(a, 'epochs')?.value, fact(a, 'periodic_save')?.value],
     [2, 2, 'epoch'],
@@ -93,11 +112,21 @@ test('HfArgumentParser(...).parse_yaml_file("args.yaml"): the YAML holds every a
 
 test('nanoGPT: train.py globals ← config/*.py ← --key=value, devices from torchrun, accumulation divided by the world size', async () => {
   const a = await onDisk('nanogpt/train.py');
+  // The script planned alone is its own globals (none of run.sh's config or flags); run.sh's run is its launched run.
+  assert.deepEqual(
+    ['precision', 'micro_batch', 'seq_len', 'max_steps'].map((k) => [fact(a, k as never)?.value, from(a, k)]),
+    [
+      ['bf16', 'train.py'],
+      [12, 'train.py'],
+      [1024, 'train.py'],
+      [600000, 'train.py'],
+    ],
+  );
   assert.deepEqual(
     ['precision', 'micro_batch', 'grad_accum', 'seq_len', 'max_steps', 'save_steps', 'devices', 'compile'].map((k) => [
       k,
-      fact(a, k as never)?.value,
-      from(a, k),
+      launchedFact(a, k as never)?.value,
+      path.basename(launchedFact(a, k as never)?.file ?? ''),
     ]),
     [
       ['precision', 'fp32', 'train_small_fp32.py'],
@@ -113,7 +142,10 @@ test('nanoGPT: train.py globals ← config/*.py ← --key=value, devices from to
   );
   assert.deepEqual(codes(a), [], 'the fp32 setting is in the config file, reported there');
   const cfg = await onDisk('nanogpt/config/train_small_fp32.py');
-  assert.deepEqual([cfg.runs.length, cfg.linked?.length], [0, 1]);
+  // Its own run: train.py's with its globals over train.py's (not run.sh's flags); the run run.sh starts, launched.
+  assert.deepEqual([cfg.runs.length, cfg.linked?.filter((r) => !r.plan.launchedBy).length], [0, 1]);
+  assert.deepEqual([fact(cfg, 'micro_batch')?.value, from(cfg, 'micro_batch')], [32, 'train_small_fp32.py']);
+  assert.equal(launchedFact(cfg, 'micro_batch')?.value, 16);
   const f = cfg.findings.find((x) => x.code === 'GML101')!;
   const text = fs.readFileSync(path.join(FIX, 'nanogpt/config/train_small_fp32.py'), 'utf8');
   assert.equal(text.slice(f.span.start, f.span.end), "dtype = 'float32'");
@@ -127,11 +159,19 @@ test('nanoGPT: train.py globals ← config/*.py ← --key=value, devices from to
 
 test('SLURM + torchrun + Lightning: 2 nodes × 8 A100s', async () => {
   const a = await onDisk('slurm/train.py', '');
+  // The job's GPU is the run it starts (the script's launched run); the script alone states its devices, no GPU.
+  const via = (k: string) => path.basename(launchedFact(a, k as never)?.file ?? '');
   assert.deepEqual(
-    [fact(a, 'hardware')?.value, from(a, 'hardware'), fact(a, 'devices')?.value, fact(a, 'precision')?.value],
+    [
+      launchedFact(a, 'hardware')?.value,
+      via('hardware'),
+      launchedFact(a, 'devices')?.value,
+      launchedFact(a, 'precision')?.value,
+    ],
     ['a100', 'train.slurm', 16, 'bf16'],
   );
-  assert.equal(theRun(a).estimate.accelerator?.id, 'a100-sxm4-80gb');
+  assert.equal(launchedRun(a).estimate.accelerator?.id, 'a100-sxm4-80gb');
+  assert.deepEqual([fact(a, 'hardware')?.value ?? null, fact(a, 'devices')?.value], [null, 16]);
 });
 
 test('version pins: TRL 0.12 (requirements.txt) has bf16 and gradient checkpointing off by default', async () => {

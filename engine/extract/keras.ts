@@ -12,6 +12,7 @@ import { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { enclosingDef, paramOf } from './python-params';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+import { trainingBatchCall } from './tfdata-pipeline';
 
 const POLICY_CALLS = ['set_global_policy', 'set_policy', 'set_dtype_policy', 'Policy', 'set_floatx'];
 
@@ -233,7 +234,12 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
   else if (datasetBatch(root, text, fit, values, file))
     facts.set('micro_batch', datasetBatch(root, text, fit, values, file)!);
   else {
-    const batch = calls.find((c) => c.callee.endsWith('.batch') && c.positional[0]);
+    // The pipeline fit() trains on, not one batched for `validation_data` or evaluation (./tfdata-pipeline).
+    const batch = trainingBatchCall(
+      root,
+      text,
+      calls.filter((c) => c.callee.endsWith('.batch') && c.positional[0]),
+    );
     const r = batch ? values.resolve(batch.positional[0]) : undefined;
     if (batch && typeof r?.value === 'number')
       facts.set('micro_batch', {

@@ -212,3 +212,50 @@ test('must not: a batch only the validation pipeline states is not the training 
   assert.equal(fact(a, 'global_batch')?.value ?? null, null);
   assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
 });
+
+const RL_CONFIG = `experiment: pendulum
+algorithm:
+  batch_size: 256
+  num_epochs: 300
+  lr: 0.0003
+`;
+const LEARNER = (more: string) => `import time
+import torch
+
+
+class Learner:
+    def __init__(self, policy, lr):
+        self.policy = policy.to("cuda")
+        self.opt = torch.optim.Adam(policy.parameters(), lr=lr)
+${more}
+    def update(self, step, batch):
+        start = time.time()
+        loss = self.policy.loss(batch)
+        # PyTorch accumulates gradients in .grad: zero them before each backward pass
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+        self.step_time_accumulator.append(time.time() - start)
+`;
+const RL_REPO = (more: string) => ({
+  'proj/README.md': 'an RL project\n',
+  'proj/configs/pendulum.yaml': RL_CONFIG,
+  'proj/agents/learner.py': LEARNER(more),
+  'proj/agents/policy.py': 'import torch\n\n\nclass Policy(torch.nn.Module):\n    pass\n',
+  'proj/run.py':
+    'import yaml\nfrom agents.learner import Learner\n\n\ndef main(path):\n    cfg = yaml.safe_load(open(path))\n    run(Learner(Policy(), cfg["algorithm"]["lr"]), cfg)\n',
+  'proj/log.py':
+    'import tensorflow as tf\n\n\ndef board(logdir):\n    return tf.keras.callbacks.TensorBoard(log_dir=logdir, update_freq="epoch")\n',
+});
+
+test('comments, timing accumulators and TensorBoard update_freq are no gradient accumulation', async () => {
+  const a = await analyze(RL_REPO('        self.step_time_accumulator = []\n'), 'proj/configs/pendulum.yaml');
+  assert.equal(fact(a, 'grad_accum')?.value, 1);
+  assert.equal(fact(a, 'global_batch')?.value, 256);
+});
+
+test('must not: a gradient accumulator in the repository leaves the accumulation unknown', async () => {
+  const more = '        self.step_time_accumulator = []\n        self.grad_accumulator = GradAccumulator(every=4)\n';
+  const a = await analyze(RL_REPO(more), 'proj/configs/pendulum.yaml');
+  assert.equal(fact(a, 'grad_accum')?.value ?? null, null);
+});

@@ -265,14 +265,25 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
   // Under a tf.distribute strategy the batch fed to fit() is global, split over the replicas (TensorFlow distributed
   // training guide, 2024): it is the run's global batch, and the per-replica batch depends on how many there are.
   const mb = facts.get('micro_batch');
-  if (/\b(Mirrored|MultiWorkerMirrored|TPU|CentralStorage)Strategy\s*\(/.test(text) && typeof mb?.value === 'number') {
+  const distributed = /\b(Mirrored|MultiWorkerMirrored|TPU|CentralStorage)Strategy\s*\(/.test(text);
+  if (distributed && typeof mb?.value === 'number') {
     facts.set('global_batch', { ...mb, key: 'global_batch', note: `${mb.note ?? ''} — global under tf.distribute` });
     facts.set('micro_batch', {
       ...mb,
       value: null,
       note: `${mb.note ?? ''}: under tf.distribute each replica gets ${mb.value} ÷ replicas`,
     });
-  }
+  } else if (distributed && !mb)
+    // A batch made where this file does not show it (a `keras.utils.Sequence` of the project): whatever its size,
+    // each replica gets a share of it — a `--batch_size` the launcher passes is no per-device batch.
+    facts.set('micro_batch', {
+      key: 'micro_batch',
+      value: null,
+      origin: 'explicit',
+      file,
+      span: spanOf(fit.node),
+      note: `${fit.callee}(…) takes batches made elsewhere: under tf.distribute each replica gets a share of each`,
+    });
   // Keras 2 `fit(workers=n)` / `fit_generator(workers=n)`: processes or threads feeding the generator.
   const workers = fit.kwargs.get('workers');
   if (workers) facts.set('num_workers', argFact('num_workers', file, workers, values));

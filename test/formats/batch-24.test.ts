@@ -211,6 +211,13 @@ test('must not: a batch only the validation pipeline states is not the training 
   const a = await analyze({ 'main.py': KERAS('train_ds = RatingsSequence(train, args)') }, 'main.py');
   assert.equal(fact(a, 'global_batch')?.value ?? null, null);
   assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
+  // Nor is the batch a launcher passes a per-replica one under the strategy.
+  const files = {
+    'main.py': KERAS('train_ds = RatingsSequence(train, args)'),
+    'run.sh': 'python main.py --batch_size=256 --epochs=30\n',
+  };
+  const launched = await analyze(files, 'run.sh');
+  assert.equal(fact(launched, 'micro_batch')?.value ?? null, null);
 });
 
 const RL_CONFIG = `experiment: pendulum

@@ -28,7 +28,7 @@ export function closeGlobalBatch(plan: RunPlan): void {
   if (!micro || !accum) return;
   // One process drives every GPU (`nn.DataParallel`, not under a launcher that starts a process per GPU): the
   // loader's batch is the global one, scattered in chunks over the GPUs (torch.nn.DataParallel's documentation).
-  if (f.get('data_parallel')?.value === true && !PER_GPU_PROCESSES.test(devices?.note ?? '')) {
+  if (oneProcessOverGpus(f, devices)) {
     splitByDataParallel(f, micro, accum, devices);
     return;
   }
@@ -50,6 +50,18 @@ export function closeGlobalBatch(plan: RunPlan): void {
 }
 
 type Stated = Fact & { value: number };
+
+/**
+ * Whether one process drives the run's GPUs with `nn.DataParallel`: a wrapper in the default run, or one behind a
+ * flag (`if args.use_multi_gpu: model = nn.DataParallel(model, device_ids=…)`) in a run that states more than one
+ * device — one process can use several GPUs only through that wrapper, so the devices stated are its device ids
+ * (Time-Series-Library's `--use_multi_gpu --devices 0,1`). Not when the devices are processes a launcher starts.
+ */
+function oneProcessOverGpus(f: Map<FactKey, Fact>, devices: Stated | undefined): boolean {
+  const dp = f.get('data_parallel')?.value;
+  if (PER_GPU_PROCESSES.test(devices?.note ?? '')) return false;
+  return dp === true || (dp === 'flag' && !!devices && devices.value > 1);
+}
 
 /** The loader's batch is the global one; each GPU's share is known only when the GPU count is. */
 function splitByDataParallel(f: Map<FactKey, Fact>, micro: Stated, accum: Stated, devices: Stated | undefined): void {
@@ -92,7 +104,7 @@ function closeAccumulation(f: Map<FactKey, Fact>, global?: Stated, micro?: State
   const accum = f.get('grad_accum');
   if (!global || !micro || !devices) return;
   if (accum && (accum.value !== null || accum.origin === 'assumed')) return;
-  if (f.get('data_parallel')?.value === true) return;
+  if (f.get('data_parallel')?.value === true || oneProcessOverGpus(f, devices)) return;
   const degree = (k: FactKey) => (typeof f.get(k)?.value === 'number' ? (f.get(k)?.value as number) : 1);
   const model = degree('tp') * degree('pp');
   if (model < 1 || devices.value % model !== 0) return;
@@ -121,7 +133,7 @@ function closeAccumulation(f: Map<FactKey, Fact>, global?: Stated, micro?: State
  */
 function closeMicroBatch(f: Map<FactKey, Fact>, global?: Stated, accum?: Stated, devices?: Stated): void {
   if (!global || !accum || !devices || f.has('micro_batch')) return;
-  if (f.get('data_parallel')?.value === true) return;
+  if (f.get('data_parallel')?.value === true || oneProcessOverGpus(f, devices)) return;
   const degree = (k: FactKey) => (typeof f.get(k)?.value === 'number' ? (f.get(k)?.value as number) : 1);
   const model = degree('tp') * degree('pp');
   if (model < 1 || devices.value % model !== 0) return;

@@ -12,6 +12,7 @@ import { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { enclosingDef, paramOf } from './python-params';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+import { trainingBatchCall } from './tfdata-pipeline';
 
 const POLICY_CALLS = ['set_global_policy', 'set_policy', 'set_dtype_policy', 'Policy', 'set_floatx'];
 
@@ -233,7 +234,12 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
   else if (datasetBatch(root, text, fit, values, file))
     facts.set('micro_batch', datasetBatch(root, text, fit, values, file)!);
   else {
-    const batch = calls.find((c) => c.callee.endsWith('.batch') && c.positional[0]);
+    // The pipeline fit() trains on, not one batched for `validation_data` or evaluation (./tfdata-pipeline).
+    const batch = trainingBatchCall(
+      root,
+      text,
+      calls.filter((c) => c.callee.endsWith('.batch') && c.positional[0]),
+    );
     const r = batch ? values.resolve(batch.positional[0]) : undefined;
     if (batch && typeof r?.value === 'number')
       facts.set('micro_batch', {
@@ -259,14 +265,25 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
   // Under a tf.distribute strategy the batch fed to fit() is global, split over the replicas (TensorFlow distributed
   // training guide, 2024): it is the run's global batch, and the per-replica batch depends on how many there are.
   const mb = facts.get('micro_batch');
-  if (/\b(Mirrored|MultiWorkerMirrored|TPU|CentralStorage)Strategy\s*\(/.test(text) && typeof mb?.value === 'number') {
+  const distributed = /\b(Mirrored|MultiWorkerMirrored|TPU|CentralStorage)Strategy\s*\(/.test(text);
+  if (distributed && typeof mb?.value === 'number') {
     facts.set('global_batch', { ...mb, key: 'global_batch', note: `${mb.note ?? ''} — global under tf.distribute` });
     facts.set('micro_batch', {
       ...mb,
       value: null,
       note: `${mb.note ?? ''}: under tf.distribute each replica gets ${mb.value} ÷ replicas`,
     });
-  }
+  } else if (distributed && !mb)
+    // A batch made where this file does not show it (a `keras.utils.Sequence` of the project): whatever its size,
+    // each replica gets a share of it — a `--batch_size` the launcher passes is no per-device batch.
+    facts.set('micro_batch', {
+      key: 'micro_batch',
+      value: null,
+      origin: 'explicit',
+      file,
+      span: spanOf(fit.node),
+      note: `${fit.callee}(…) takes batches made elsewhere: under tf.distribute each replica gets a share of each`,
+    });
   // Keras 2 `fit(workers=n)` / `fit_generator(workers=n)`: processes or threads feeding the generator.
   const workers = fit.kwargs.get('workers');
   if (workers) facts.set('num_workers', argFact('num_workers', file, workers, values));

@@ -14,6 +14,7 @@ import { argFact, dataLoaderFacts, loaderFactories, OTHER_FRAMEWORK } from './py
 import { NAMES_CUDA } from './pinned-copies';
 import { deviceHint } from './device-hint';
 import { dividedBatch, dividedWorkers } from './python-batch';
+import { loopDrawnBatch } from './loop-batch';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type Ref, type RunDraft } from './run-draft';
 
@@ -78,6 +79,9 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
     loaderFactories(callsWithKeyword(root, text, ['batch_size', 'num_workers'])),
   );
   for (const f of loader.facts) facts.set(f.key, f);
+  // No DataLoader at all: the batches the loop draws itself (./loop-batch).
+  const drawn = calls.some((c) => c.name === 'DataLoader') ? undefined : loopDrawnBatch(file, loop, values);
+  if (drawn && !facts.has('micro_batch')) facts.set('micro_batch', drawn);
   const global = dividedBatch(loader.call, values, file);
   if (global) {
     facts.set('global_batch', global);

@@ -38,6 +38,29 @@ export function instanceAttribute(walk: ImportWalk, self: Mod, head: string, att
   return classAttribute(def.node, attr, args, mod.file);
 }
 
+/**
+ * `Cls.attr` read on a config class of the project itself, not an instance (`from config import Config` …
+ * `Trainer(accumulate_grad_batches=Config.effective_batch_size)`): the attribute the class body binds, once, to a
+ * literal (Python tutorial, "Class and Instance Variables": a class variable is shared by the class and all its
+ * instances, https://docs.python.org/3/tutorial/classes.html#class-and-instance-variables). A dataclass's field
+ * default is such a class attribute. None where a method also sets it.
+ */
+export function classVariable(walk: ImportWalk, self: Mod, head: string, attr: string): Resolved | undefined {
+  if (!/^[A-Z]\w*$/.test(head)) return undefined;
+  const b = importBindings(self.root).filter((x) => x.local === head && x.symbol);
+  if (b.length !== 1 || !b[0].symbol) return undefined;
+  const mod = walk.module(self.file, b[0].module);
+  const def = mod && definitionOf(mod.root, b[0].symbol);
+  if (!mod || def?.kind !== 'def' || def.node.type !== 'class_definition') return undefined;
+  const inBody = (def.node.childForFieldName('body')?.namedChildren ?? []).some(
+    (s) =>
+      s?.type === 'expression_statement' &&
+      s.namedChildren[0]?.type === 'assignment' &&
+      s.namedChildren[0].childForFieldName('left')?.text === attr,
+  );
+  return inBody ? classAttribute(def.node, attr, [], mod.file) : undefined;
+}
+
 /** The one literal a class gives `attr`: a class attribute, or `self.attr = …` in `__init__` (a literal or a default). */
 function classAttribute(cls: SyntaxNode, attr: string, args: (SyntaxNode | null)[], file: string) {
   const body = cls.childForFieldName('body');

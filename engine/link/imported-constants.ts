@@ -14,7 +14,7 @@ import { importBindings } from '../extract/python-imports';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Linker } from './linker';
 import { openLengths } from './open-length';
-import { instanceAttribute } from './config-class';
+import { classVariable, instanceAttribute } from './config-class';
 import * as path from 'node:path';
 
 /** Star imports followed from the script (`train.py` → `data.py` → `conf.py`). */
@@ -83,7 +83,9 @@ function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | un
     const mod = b.length
       ? walk.module(self.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module)
       : starModule(walk, self, head, 0, new Set());
-    return mod ? constantOf(mod, attr) : undefined;
+    if (mod) return constantOf(mod, attr);
+    // `from config import Config` … `Config.batch_size`: a class variable of the project's config class.
+    return b.length === 1 ? classVariable(walk, self, head, attr) : undefined;
   }
   // The script binds the name itself (or imports it twice): not ours to fill.
   if (topLevelBinds(self.root, name) !== 0) return undefined;

@@ -20,7 +20,18 @@ const ACCUM =
 /** An optimizer step under a modulo condition (`if (i + 1) % k == 0:` and a step within the next lines). */
 const EVERY_N = /\bif\b[^\n]*%[^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[^\n]*\n){0,3}?[^\n]*(?:\.step\s*\(|apply_gradients\s*\()/;
 
-const saysAccumulation = (text: string) => ACCUM.test(text) || EVERY_N.test(text.replace(/^[ \t]*#.*$/gm, ''));
+/**
+ * Words of accumulation that accumulate no gradients: comments (`# gradients accumulate by default`), lists that
+ * collect timings or metrics (`sampling_time_accumulator = []`; a gradient one is named so, `grad_accumulator`), and
+ * Keras TensorBoard's `update_freq`, how often the callback writes its logs ("'batch' or 'epoch' or integer",
+ * https://keras.io/api/callbacks/tensorboard/), not fairseq's `--update-freq`.
+ */
+const NOT_ACCUMULATION = [/(^|[ \t])#.*$/gm, /\b(?!grad)\w*accumulators?\b/gi, /\bTensorBoard\s*\([^()]*\)/g];
+
+const saysAccumulation = (text: string) => {
+  const code = NOT_ACCUMULATION.reduce((t, re) => t.replace(re, ''), text);
+  return ACCUM.test(code) || EVERY_N.test(code);
+};
 
 export function withRepoAccumulation(linker: Linker, file: string, drafts: RunDraft[]): RunDraft[] {
   if (!drafts.some((d) => !d.plan.facts.has('grad_accum'))) return drafts;

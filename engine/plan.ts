@@ -2,6 +2,7 @@
 // into the footprint core's inputs. Override order: explicit > script default > setting > framework default > assumed.
 import { closeGlobalBatch } from './plan-batch';
 import { closeSaveCadence } from './plan-save';
+import { closeEarlyStop } from './plan-stop';
 import { lookupModel, type Assumption, type OptimizerKind, type Precision, type RunInputs } from '../core/index';
 import { lookupDataset } from '../core/data/datasets';
 import { lookupArchitecture } from '../core/data/vision-audio';
@@ -77,6 +78,7 @@ export function completePlan(plan: RunPlan, settings: Settings): void {
   // Before any setting or assumption fills the device count: only what the files state.
   closeGlobalBatch(plan);
   closeSaveCadence(plan);
+  closeEarlyStop(plan);
   if (!isCpuLike(plan.facts.get('hardware')?.value)) {
     if (settings.hardware)
       setIfAbsent(plan, {

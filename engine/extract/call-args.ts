@@ -51,6 +51,46 @@ export function passedArgs(root: SyntaxNode, fn: SyntaxNode): PassedArgs[] {
   return out;
 }
 
+/** The class whose body defines `fn` directly (a method, decorated or not), else undefined. */
+export function classOf(fn: SyntaxNode): SyntaxNode | undefined {
+  const def = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  const owner = def.parent?.type === 'block' ? def.parent.parent : undefined;
+  return owner?.type === 'class_definition' ? owner : undefined;
+}
+
+/**
+ * What each call of a plain method `fn` of class `cls` passes: `self.<name>(…)` inside the class, and `x.<name>(…)`
+ * on a name the file binds to an instance (`trainer = TrainerModule(…)` … `trainer.train_model(num_epochs=500)`).
+ * Positions count the method's own parameters (`self` first, never passed). Undefined for a static or class method,
+ * `__init__` (called through the class) and a name bound to anything but the class.
+ */
+export function methodCallArgs(root: SyntaxNode, cls: SyntaxNode, fn: SyntaxNode): PassedArgs[] | undefined {
+  const name = fn.childForFieldName('name')?.text;
+  const clsName = cls.childForFieldName('name')?.text;
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent.text : '';
+  if (!name || !clsName || name.startsWith('__') || /@(staticmethod|classmethod)\b/.test(decorated)) return undefined;
+  const instances = new Set<string>();
+  for (const a of nodesOfType(root, 'assignment')) {
+    const right = a?.childForFieldName('right');
+    const left = a?.childForFieldName('left');
+    if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+    if (right.childForFieldName('function')?.text === clsName) instances.add(left.text);
+    else if (instances.has(left.text)) return undefined;
+  }
+  const out: PassedArgs[] = [];
+  for (const c of nodesOfType(root, 'call')) {
+    if (!c || (fn.startIndex <= c.startIndex && c.endIndex <= fn.endIndex)) continue;
+    const callee = c.childForFieldName('function');
+    if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== name) continue;
+    const object = callee.childForFieldName('object')?.text ?? '';
+    const inside = cls.startIndex <= c.startIndex && c.endIndex <= cls.endIndex;
+    if (!(object === 'self' && inside) && !instances.has(object)) continue;
+    const passed = split((c.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => !!a));
+    out.push({ ...passed, positional: [undefined, ...passed.positional] });
+  }
+  return out;
+}
+
 function split(args: SyntaxNode[]): PassedArgs {
   const keyword = new Map<string, SyntaxNode>();
   const positional: SyntaxNode[] = [];

@@ -3,7 +3,7 @@
 // places that call it — also through `p_step = jax.pmap(train_step)` aliases. Shaped like ./python-loop's
 // TrainingLoop so its loop facts (epochs, steps, saves inside the loop) apply unchanged.
 import type { SyntaxNode } from '../parse/python';
-import { findCalls, type CallSite } from '../parse/python-syntax';
+import { callSite, findCalls, type CallSite } from '../parse/python-syntax';
 import type { TrainingLoop } from './python-loop';
 import { contains, loopsAround } from './python-scan';
 
@@ -25,13 +25,22 @@ export function updateCall(root: SyntaxNode, text: string): CallSite | undefined
   );
 }
 
-/** Names a function goes by: its own, and `x = jax.jit(f)` / `jax.pmap(f, …)` / `nnx.jit(f)` aliases. */
-function aliases(root: SyntaxNode, text: string, name: string): string[] {
+/**
+ * Names a function goes by: its own, `x = jax.jit(f)` / `jax.pmap(f, …)` / `nnx.jit(f)` aliases, also of a partial
+ * application (`jax.pmap(functools.partial(train_step, model, config), axis_name='batch')`, as in Google Research's
+ * JAX trainers and Flax's ImageNet example) and kept on the object (`self.train_step = jax.jit(train_step)`, the
+ * TrainerModule of the UvA deep-learning JAX tutorials); a method, called on `self`, by `self.<name>`.
+ */
+function aliases(root: SyntaxNode, text: string, fn: SyntaxNode, name: string): string[] {
   const out = [name];
+  if (fn.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition') out.push(`self.${name}`);
   for (const c of findCalls(root, text, ['jit', 'pmap', 'pjit', 'shard_map'])) {
-    if (c.positional[0]?.text !== name) continue;
+    const first = c.positional[0];
+    const partial = first?.type === 'call' ? callSite(first) : undefined;
+    const wrapped = partial && /^(functools\.)?partial$/.test(partial.callee) ? partial.positional[0] : first;
+    if (wrapped?.text !== name) continue;
     const a = c.node.parent?.type === 'assignment' ? c.node.parent.childForFieldName('left') : undefined;
-    if (a?.type === 'identifier') out.push(a.text);
+    if (a?.type === 'identifier' || (a?.type === 'attribute' && /^self\.\w+$/.test(a.text))) out.push(a.text);
   }
   return out;
 }
@@ -45,7 +54,7 @@ export function findJaxLoop(root: SyntaxNode, text: string): TrainingLoop | unde
   for (let depth = 0; fn && depth < 2; depth++) {
     const name = fn.childForFieldName('name')?.text;
     if (!name) break;
-    const names = aliases(root, text, name);
+    const names = aliases(root, text, fn, name);
     const callers = findCalls(root, text, names).filter((c) => names.includes(c.callee) && !contains(fn!, c.node));
     if (callers.length === 0) {
       visible = loops.some((l) => contains(fn!, l));

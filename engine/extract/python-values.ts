@@ -14,7 +14,7 @@ import { importedArg } from './imported-args';
 import { argparseDefaults, dataclassDefaults, type Declared } from './declared-defaults';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { firedFunctions } from './python-fire';
-import { passedArgs } from './call-args';
+import { classOf, methodCallArgs, passedArgs } from './call-args';
 
 export interface Resolved {
   value: FactValue | undefined;
@@ -130,10 +130,14 @@ export class ValueResolver {
     depth: number,
   ): Resolved {
     const fname = fn.childForFieldName('name')?.text;
-    const inClass = fn.parent?.parent?.type === 'class_definition';
-    if (!fname || inClass || depth >= MAX_DEPTH) return { value: undefined };
+    if (!fname || depth >= MAX_DEPTH) return { value: undefined };
+    // A method: what its calls on `self` and on instances of its class pass; none seen, nothing is known (a framework
+    // or another module may call it).
+    const cls = classOf(fn);
+    const calls = cls ? methodCallArgs(this.root, cls, fn) : passedArgs(this.root, fn);
+    if (!calls || (cls && calls.length === 0)) return { value: undefined };
     const out: Resolved[] = [];
-    for (const c of passedArgs(this.root, fn)) {
+    for (const c of calls) {
       if (c.splat) return { value: undefined };
       const arg = c.keyword.get(param.name) ?? c.positional[param.index];
       // The process index `spawn` passes first is no value written here.

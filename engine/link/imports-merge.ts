@@ -13,20 +13,18 @@ import type { Fact, FactKey } from '../types';
 import type { RunDraft } from '../extract/run-draft';
 import { ValueResolver } from '../extract/python-values';
 import { optimizerFact } from '../extract/python-optimizer';
-import { dataLoaderFacts, loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
+import { dataLoaderFacts, loopsAround } from '../extract/python-scan';
 import { methodsOf } from '../extract/python-imports';
-import { weightsOnlyFact } from '../extract/weights-only';
-import { validationFacts } from '../extract/python-loop-eval';
-import { notEpochs, rangeArg } from '../extract/loop-bounds';
+import { rangeArg } from '../extract/loop-bounds';
 import { dropUnusedSteps } from './unused-steps';
-import { mediaSave } from '../extract/save-names';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import { judgedLoaderFacts } from '../extract/pinned-copies';
 import type { Linker } from './linker';
 import type { Mod } from './import-walk';
 import { reachedOptimizer } from './repo-optimizer';
 import { scriptValues, type LaunchCommand } from './launched-args';
-import { stopSwitchedOff, switchPassedOn } from './passed-switch';
+import { switchPassedOn } from './passed-switch';
+import { callerLoopFacts, type ScriptArgs } from './caller-loop';
 
 export interface Reached {
   mod: Mod;
@@ -65,13 +63,6 @@ const enclosingFn = (n: SyntaxNode | null): SyntaxNode | undefined => {
 };
 const nodeAt = (root: SyntaxNode, f: Fact) =>
   f.span ? (root.descendantForIndex(f.span.start, Math.max(f.span.start, f.span.end - 1)) ?? undefined) : undefined;
-
-/** The script's parsed arguments: its argparse declarations and those of the modules it imports them from (`opts.py`). */
-export interface ScriptArgs {
-  values: ValueResolver;
-  /** The file a declaration's node is in. */
-  fileOf(node: SyntaxNode): string;
-}
 
 /** The argparse default the script declares for the argument an expression reads (`self.args.x`, `opt.x`), if any. */
 function scriptArg(expr: string, args: ScriptArgs) {
@@ -251,79 +242,6 @@ function helperFacts(linker: Linker, reached: Reached[], skip: Set<string>, id: 
   return out;
 }
 
-/** The loop around the call into the step's function (`train_one_epoch` in `main()`): its epochs and saves. */
-function callerLoopFacts(
-  callers: { mod: Mod; call: SyntaxNode; args: ScriptArgs }[],
-  step: Fact[],
-  id: (f: string) => string,
-): Fact[] {
-  const firstFor = (c: SyntaxNode) => loopsAround(c).find((l) => l.type === 'for_statement');
-  const hit = callers.find((c) => firstFor(c.call));
-  const outer = hit && firstFor(hit.call);
-  if (!hit || !outer) return [];
-  const { mod, call, args } = hit;
-  const out: Fact[] = [];
-  const hasLength = step.some((f) => (f.key === 'epochs' || f.key === 'max_steps') && f.value !== null);
-  const n = rangeArg(outer, (s) => args.values.resolve(s).value);
-  const what = call.childForFieldName('function')?.text;
-  if (n && !hasLength && !notEpochs(n.text, true)) {
-    const r = args.values.resolve(n);
-    // Unread here (`range(config.epochs)`, `import Config as config`): open on its bound for ./imported-constants.
-    out.push({
-      key: 'epochs',
-      value: typeof r.value === 'number' ? r.value : null,
-      origin: r.scriptDefault ? 'script-default' : 'explicit',
-      file: id(r.node ? args.fileOf(r.node) : mod.file),
-      span: spanOf(r.node ?? n),
-      note: `for … in range(${n.text}) around ${what}(…)${r.via ? ` (${r.via})` : ''}`,
-    });
-  }
-  const saves = outer
-    .descendantsOfType('call')
-    .filter(
-      (c): c is SyntaxNode =>
-        !!c &&
-        !mediaSave(c.childForFieldName('function')?.text ?? '') &&
-        (SAVE_CALL.test(c.childForFieldName('function')?.text ?? '') ||
-          /save_(on_master|checkpoint|model)$/.test(c.childForFieldName('function')?.text ?? '')),
-    );
-  // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:`): the run writes none.
-  const off = saves.map((c) => offByDefaultGuard(c, outer, args.values));
-  const save = saves.find((_, i) => !off[i]);
-  if (!save && saves.length)
-    out.push({
-      key: 'periodic_save',
-      value: 'no',
-      origin: 'script-default',
-      file: id(mod.file),
-      span: spanOf(saves[0]),
-      note: `${saves[0].childForFieldName('function')?.text}(…) in the loop around ${what}(…) runs only when --${off[0]} is given (off by default)`,
-    });
-  // A validation pass in that loop, and whether anything stops it early (GML601; a switch left off: ./passed-switch).
-  if (!step.some((f) => f.key === 'validation'))
-    out.push(...validationFacts(id(mod.file), mod.text, outer, call).map((f) => stopSwitchedOff(f, mod, args.values)));
-  // Checkpoints the default run writes that keep the weights alone (`state = {"epoch": e, "model": …}`).
-  if (save)
-    out.push(
-      ...weightsOnlyFact(
-        id(mod.file),
-        mod.root,
-        saves.filter((_, i) => !off[i]),
-        new ValueResolver(mod.root, findCalls(mod.root, mod.text, ['add_argument'])),
-      ),
-    );
-  if (save)
-    out.push({
-      key: 'periodic_save',
-      value: 'epoch',
-      origin: 'explicit',
-      file: id(mod.file),
-      span: spanOf(save),
-      note: `${save.childForFieldName('function')?.text}(…) in the loop around ${what}(…)`,
-    });
-  return out;
-}
-
 /** Calls into what the walk reached (`train_one_epoch(…)`, `exp.train(…)`, `Solver(…)`), in `scope`. */
 function callsInto(scope: SyntaxNode, reached: Reached[]): SyntaxNode[] {
   const names = new Set<string>();
@@ -433,6 +351,10 @@ export function reachedFacts(
     if (f.key === 'periodic_save' && f.origin === 'framework-default') continue;
     moduleFacts.push(switchPassedOn(throughScript(f, step, script, args, id), step, into, args.values));
   }
+  // A stop the module's epoch loop makes (Time-Series-Library's `if early_stopping.early_stop: break` in
+  // exp/exp_main.py) stops the run; "nothing stops it" is that one loop's reading, not claimed for the run.
+  const stop = stepRun.plan.facts.get('early_stopping');
+  if (stop?.value === true) moduleFacts.push(stop);
   for (const f of helperFacts(linker, reached, new Set([step.file, script.file]), id)) {
     const mod = reached.find((r) => id(r.mod.file) === f.file)?.mod;
     moduleFacts.push(f.value === null && mod ? throughScript(f, mod, script, args, id) : f);

@@ -28,6 +28,7 @@ import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Reached } from './imports-merge';
 import type { Linker } from './linker';
 import { fittedClass } from './fitted-module';
+import { withReachedTrainingArgs } from './imported-training-args';
 import { cachedTree } from './tree-cache';
 
 /** A construction of an optimizer in a definition's text (`tf.train.AdamOptimizer(`, `optim.SGD(`, `optax.adam(`). */
@@ -102,6 +103,8 @@ export function withRepoOptimizer(linker: Linker, script: Mod, drafts: RunDraft[
 /** Each Python entry script's runs that state no optimizer, with the one its repository code builds. */
 export function withEntryRepoOptimizer(linker: Linker, drafts: RunDraft[]): RunDraft[] {
   if (!linker.parser) return drafts;
+  // TrainingArguments built in the project code the script calls (./imported-training-args).
+  withReachedTrainingArgs(linker, drafts);
   const entries = new Set(
     drafts
       .filter((d) => /\.py$/.test(d.plan.entry.file) && !d.plan.facts.get('optimizer')?.value)

@@ -11,7 +11,8 @@ interface Default {
   note: string;
 }
 
-const TRANSFORMERS: Partial<Record<FactKey, Default>> = {
+/** transformers' TrainingArguments defaults, by fact (also read by ../link/imported-training-args). */
+export const TRANSFORMERS: Partial<Record<FactKey, Default>> = {
   precision: { value: 'fp32', note: 'bf16 and fp16 default to False in TrainingArguments: training runs in fp32' },
   micro_batch: { value: 8, note: 'per_device_train_batch_size defaults to 8' },
   grad_accum: { value: 1, note: 'gradient_accumulation_steps defaults to 1' },

@@ -8,7 +8,7 @@ import type { Fact, FactKey, RunPlan } from '../types';
 import type { Ref, RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
 
-const ARG_CLASSES = [
+export const ARG_CLASSES = [
   'TrainingArguments',
   'Seq2SeqTrainingArguments',
   'SFTConfig',

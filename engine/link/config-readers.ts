@@ -37,9 +37,10 @@ const MAX_CANDIDATES = 200;
 const OTHER_WORK =
   /(^|[_-])(test|eval|evaluate|infer|inference|predict|demo|valid|validate|export|convert|vis\w*|profile)[_.-]?/i;
 /** Code that trains (a helper module that only parses the config's path is not its reader). */
-// (or hands its model, loader and optimizer to the project's training loop: maskrcnn-benchmark's `do_train(…)`).
+// (or hands its model, loader and optimizer to the project's training loop: maskrcnn-benchmark's `do_train(…)`, or
+// to a Hugging Face / TRL trainer: `trainer.train()`, `dpo_trainer.train()`).
 const TRAINS =
-  /\.backward\s*\(|\bDataLoader\s*\(|\boptimizer\.step\s*\(|\boptimize_parameters\s*\(|\.fit\s*\(|\b(do_train|train_one_epoch)\s*\(/;
+  /\.backward\s*\(|\bDataLoader\s*\(|\boptimizer\.step\s*\(|\boptimize_parameters\s*\(|\.fit\s*\(|\b(do_train|train_one_epoch)\s*\(|\b\w*trainer\.train\s*\(/i;
 /** Origins a script's reading may replace. */
 const WEAK: Origin[] = ['assumed', 'framework-default'];
 /** Facts the reading gives a run. */

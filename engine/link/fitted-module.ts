@@ -46,20 +46,28 @@ export function withFittedModule(linker: Linker, drafts: RunDraft[]): RunDraft[]
   return drafts;
 }
 
-/** The class `fit` is handed: `fit(Cls(…))`, or a name the script binds to `Cls(…)` (every binding the same class). */
-function fittedClass(root: SyntaxNode, fit: CallSite): string | undefined {
+/**
+ * The class `fit` is handed: `fit(Cls(…))`, or a name the script binds to `Cls(…)` (every binding the same class;
+ * `model = model.to(device)` keeps it: a module's `to`/`cuda` return the module itself). Written as called: `Cls`, or
+ * `pkg.mod.Cls` for a class reached through an imported module (`import models.wav2vec2`).
+ */
+export function fittedClass(root: SyntaxNode, fit: CallSite): string | undefined {
   const arg = fit.kwargs.get('model')?.value ?? fit.positional[0];
   const classOf = (n: SyntaxNode | null | undefined) => {
     const callee = n?.type === 'call' ? n.childForFieldName('function')?.text : undefined;
-    // `Cls(…)`, `Cls.load_from_checkpoint(…)`.
-    return callee && /^[A-Z]\w*(\.load_from_checkpoint)?$/.test(callee) ? callee.split('.')[0] : undefined;
+    // `Cls(…)`, `Cls.load_from_checkpoint(…)`, `mod.Cls(…)`.
+    const m = callee && /^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)(\.load_from_checkpoint)?$/.exec(callee);
+    return m ? m[1] : undefined;
   };
   if (arg?.type === 'call') return classOf(arg);
   if (arg?.type !== 'identifier') return undefined;
+  const self = new RegExp(`^${arg.text}\\.(to|cuda|cpu|float|half|double|train)\\s*\\(`);
   const bound = root
     .descendantsOfType('assignment')
     .filter((a) => a?.childForFieldName('left')?.text === arg.text)
-    .map((a) => classOf(a?.childForFieldName('right')));
+    .map((a) => a?.childForFieldName('right'))
+    .filter((r) => !self.test(r?.text ?? ''))
+    .map(classOf);
   return bound.length > 0 && bound.every((c) => c && c === bound[0]) ? bound[0] : undefined;
 }
 

@@ -6,7 +6,9 @@
 //  - the helpers it imports and calls (`from app.utils import init_opt`), through a package that re-exports them
 //    (`from .build import make_optimizer` in `solver/__init__.py`);
 //  - the methods it calls on an imported class (nanoGPT's and llama2.c's `optimizer = model.configure_optimizers(…)`
-//    on `GPT` from model.py), found in the class or its bases of the same module.
+//    on `GPT` from model.py), found in the class or its bases of the same module;
+//  - a Lightning script's imported LightningModule that `trainer.fit(…)` is handed: its `configure_optimizers()`,
+//    which the fit loop calls (`from model import LitModel`, `import models.wav2vec2` … `models.wav2vec2.M(…)`).
 // Each definition is read with ../extract/python-optimizer.ts in its own module, counting only the constructions
 // inside it and the module's functions it calls; a script that constructs an optimizer itself (or several its reader
 // could not choose between) takes none from elsewhere, and definitions that disagree give none (precision before
@@ -14,7 +16,7 @@
 // handed the run's optimizer builds none of it; a module with no options of its own reads the script's (the script
 // hands it its parsed `args`).
 import * as path from 'node:path';
-import { definitionOf, importBindings, methodsOf } from '../extract/python-imports';
+import { definitionOf, importBindings, methodsOf, type ImportBinding } from '../extract/python-imports';
 import { optimizerFact } from '../extract/python-optimizer';
 import { ValueResolver } from '../extract/python-values';
 import type { RunDraft } from '../extract/run-draft';
@@ -25,6 +27,8 @@ import { OPTIMIZER_NAMES } from '../vocabulary/optimizers';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Reached } from './imports-merge';
 import type { Linker } from './linker';
+import { fittedClass } from './fitted-module';
+import { withReachedTrainingArgs } from './imported-training-args';
 import { cachedTree } from './tree-cache';
 
 /** A construction of an optimizer in a definition's text (`tf.train.AdamOptimizer(`, `optim.SGD(`, `optax.adam(`). */
@@ -99,6 +103,8 @@ export function withRepoOptimizer(linker: Linker, script: Mod, drafts: RunDraft[
 /** Each Python entry script's runs that state no optimizer, with the one its repository code builds. */
 export function withEntryRepoOptimizer(linker: Linker, drafts: RunDraft[]): RunDraft[] {
   if (!linker.parser) return drafts;
+  // TrainingArguments built in the project code the script calls (./imported-training-args).
+  withReachedTrainingArgs(linker, drafts);
   const entries = new Set(
     drafts
       .filter((d) => /\.py$/.test(d.plan.entry.file) && !d.plan.facts.get('optimizer')?.value)
@@ -107,12 +113,65 @@ export function withEntryRepoOptimizer(linker: Linker, drafts: RunDraft[]): RunD
   for (const entry of entries) {
     const file = path.resolve(entry);
     const text = linker.read(file);
-    // The script calls something that makes an optimizer (`init_opt(…)`, `model.configure_optimizers(…)`).
-    if (!text || !/\.\w*optim\w*\s*\(|\b\w*optim\w*\s*\(/i.test(text)) continue;
+    if (!text) continue;
     const own = drafts.filter((d) => d.plan.entry.file === entry);
-    withRepoOptimizer(linker, { file, text, root: cachedTree(file, text, linker.parser).rootNode }, own);
+    const script = { file, text, root: cachedTree(file, text, linker.parser).rootNode };
+    if (own.some((d) => d.plan.framework === 'lightning')) withFittedOptimizer(linker, script, own);
+    // The script calls something that makes an optimizer (`init_opt(…)`, `model.configure_optimizers(…)`).
+    if (!/\.\w*optim\w*\s*\(|\b\w*optim\w*\s*\(/i.test(text)) continue;
+    withRepoOptimizer(linker, script, own);
   }
   return drafts;
+}
+
+/**
+ * A Lightning script's runs that state no optimizer, with the one the LightningModule it fits builds, when that class
+ * is imported from the project (`from model import LitModel` … `trainer.fit(LitModel(), …)`): `Trainer.fit` calls the
+ * module's `configure_optimizers()` and steps what it returns
+ * (https://lightning.ai/docs/pytorch/stable/common/lightning_module.html#configure-optimizers). Every `fit` call must
+ * hand the same class; none when the script constructs an optimizer itself.
+ */
+function withFittedOptimizer(linker: Linker, script: Mod, drafts: RunDraft[]): void {
+  const fits = findCalls(script.root, script.text, ['fit']).filter((c) => c.callee.includes('.'));
+  const classes = new Set(fits.map((f) => fittedClass(script.root, f)));
+  const cls = classes.size === 1 ? [...classes][0] : undefined;
+  if (!cls || findCalls(script.root, script.text, OPTIMIZER_NAMES).length > 0) return;
+  const def = importedClass(linker, script, cls);
+  const o = def && methodOptimizer(linker, def.mod, def.node, 'configure_optimizers');
+  const file = o?.file;
+  if (!o || !file) return;
+  for (const d of drafts) {
+    if (d.plan.facts.get('optimizer')?.value) continue;
+    d.plan.facts.set('optimizer', o);
+    if (!d.plan.files.includes(file)) d.plan.files = [...d.plan.files, file];
+    if (o.span) d.plan.relevantSpans.push({ file, span: o.span, key: 'optimizer' });
+  }
+}
+
+/**
+ * The project class a script calls `cls` by: a name it imports (`from model import LitModel`, through a package's
+ * re-export), or `mod.Cls` of a module it imports (`import models.wav2vec2` … `models.wav2vec2.Wav2Vec2Module(…)`,
+ * `from models import wav2vec2` … `wav2vec2.Wav2Vec2Module(…)`). Never a library's.
+ */
+function importedClass(linker: Linker, script: Mod, cls: string): { mod: Mod; node: SyntaxNode } | undefined {
+  const dot = cls.lastIndexOf('.');
+  const [prefix, symbol] = dot < 0 ? ['', cls] : [cls.slice(0, dot), cls.slice(dot + 1)];
+  let b: ImportBinding | undefined;
+  for (const x of importBindings(script.root)) {
+    if (!prefix && x.local === symbol && x.symbol) b = x;
+    else if (prefix && x.local === prefix)
+      b = {
+        local: symbol,
+        symbol,
+        module: !x.symbol ? x.module : x.module.endsWith('.') ? `${x.module}${x.symbol}` : `${x.module}.${x.symbol}`,
+      };
+  }
+  if (!b || LIBRARY.test(b.module)) return undefined;
+  const found = new ImportWalk(linker, importRoots(linker, script.file, script.text), new Set()).importedDef(
+    script.file,
+    b,
+  );
+  return found?.node.type === 'class_definition' ? found : undefined;
 }
 
 /**
@@ -128,11 +187,16 @@ export function classMethodOptimizer(linker: Linker, file: string, cls: string, 
     root: cachedTree(path.resolve(file), text, linker.parser).rootNode,
   };
   const def = definitionOf(mod.root, cls);
-  const fn =
-    def?.kind === 'def' && def.node.type === 'class_definition'
-      ? classMethods(mod.root, def.node, 0).get(name)
-      : undefined;
-  return fn && readSite(linker, { mod, defs: [fn], method: `${cls}.${name}` });
+  return def?.kind === 'def' && def.node.type === 'class_definition'
+    ? methodOptimizer(linker, mod, def.node, name)
+    : undefined;
+}
+
+/** The optimizer method `name` of class node `cls` (or of a base class of its module) builds. */
+function methodOptimizer(linker: Linker, mod: Mod, cls: SyntaxNode, name: string): Fact | undefined {
+  const fn = classMethods(mod.root, cls, 0).get(name);
+  const clsName = cls.childForFieldName('name')?.text ?? '';
+  return fn && readSite(linker, { mod, defs: [fn], method: `${clsName}.${name}` });
 }
 
 /** Definitions the walk reached in modules other than `skip` that construct something, by module. */

@@ -6,7 +6,8 @@
 // Scoring (strict, per labelled fact; decided before the first score):
 // - a labelled value is right when the file's run reports the same value: numbers exactly (params within 5 %),
 //   precision exactly, model and hardware names loosely (case and punctuation ignored; the last path segment of a hub
-//   id may match), optimizer by prefix (`adamw` matches `adamw_torch_fused`); origins are not judged;
+//   id may match), optimizer by prefix (`adamw` matches `adamw_torch_fused`, and `paged_adamw_8bit` unless
+//   STRICT_LITERAL is set); origins are not judged;
 // - `false` is also matched by the tool's words for off (`none`, `no`); `false` for features that are absent by nature (peft, compile, early_stopping, grad_checkpointing) is also right
 //   when the key is not reported; every other labelled value must be reported;
 // - every key in `unknown` or `mustNotReport` is a check that no value is reported for it (null is right);
@@ -67,6 +68,11 @@ function same(key: string, want: unknown, got: unknown): boolean {
     const tail = norm(String(got).split('/').pop());
     return g === w || tail === w || (key === 'hardware' && g.includes(w));
   }
+  // bitsandbytes' paged variants are spelled with the prefix first (`paged_adamw_32bit`, HF `optim`); the labels write
+  // them as the algorithm (facts-34: "8-bit and paged AdamW variants -> adamw"). Added after the first score (a
+  // representation, not a judgement), like periodic_save above: STRICT_LITERAL turns it off.
+  if (key === 'optimizer' && !process.env.STRICT_LITERAL)
+    return norm(String(got).replace(/^paged_/i, '')).startsWith(norm(want));
   if (key === 'optimizer') return norm(got).startsWith(norm(want));
   return want === got;
 }

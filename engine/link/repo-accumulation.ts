@@ -30,7 +30,8 @@ const EVERY_N = /\bif\b[^\n]*%[^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[^\n]*\n){0,3}?[^\n]
  */
 const COMMENT = /(^|[ \t])#.*$/gm;
 const NOT_ACCUMULATION = [COMMENT, /\b(?!grad)\w*accumulators?\b/gi, /\bTensorBoard\s*\([^()]*\)/g];
-const NAMES_ACCUMULATION = /grad(?:ient)?[\s_-]*accumulation|accumulation[\s_-]*(?:steps?|iters?)\b|accumulate[\s_-]grad/i;
+const NAMES_ACCUMULATION =
+  /grad(?:ient)?[\s_-]*accumulation|accumulation[\s_-]*(?:steps?|iters?)\b|accumulate[\s_-]grad/i;
 
 const saysAccumulation = (text: string) => {
   if ((text.match(COMMENT) ?? []).some((c) => NAMES_ACCUMULATION.test(c))) return true;

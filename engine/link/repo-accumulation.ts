@@ -21,14 +21,20 @@ const ACCUM =
 const EVERY_N = /\bif\b[^\n]*%[^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[^\n]*\n){0,3}?[^\n]*(?:\.step\s*\(|apply_gradients\s*\()/;
 
 /**
- * Words of accumulation that accumulate no gradients: comments (`# gradients accumulate by default`), lists that
- * collect timings or metrics (`sampling_time_accumulator = []`; a gradient one is named so, `grad_accumulator`), and
- * Keras TensorBoard's `update_freq`, how often the callback writes its logs ("'batch' or 'epoch' or integer",
- * https://keras.io/api/callbacks/tensorboard/), not fairseq's `--update-freq`.
+ * Words of accumulation that accumulate no gradients: comments that speak of gradients accumulating (`# PyTorch
+ * accumulates gradients: zero them`), lists that collect timings or metrics (`sampling_time_accumulator = []`; a
+ * gradient one is named so, `grad_accumulator`), and Keras TensorBoard's `update_freq`, how often the callback writes
+ * its logs ("'batch' or 'epoch' or integer", https://keras.io/api/callbacks/tensorboard/), not fairseq's
+ * `--update-freq`. A comment that names the technique (`# Gradient Accumulation for Smaller Batches` over a loop of
+ * forward chunks that the code signs do not catch) still counts.
  */
-const NOT_ACCUMULATION = [/(^|[ \t])#.*$/gm, /\b(?!grad)\w*accumulators?\b/gi, /\bTensorBoard\s*\([^()]*\)/g];
+const COMMENT = /(^|[ \t])#.*$/gm;
+const NOT_ACCUMULATION = [COMMENT, /\b(?!grad)\w*accumulators?\b/gi, /\bTensorBoard\s*\([^()]*\)/g];
+const NAMES_ACCUMULATION =
+  /grad(?:ient)?[\s_-]*accumulation|accumulation[\s_-]*(?:steps?|iters?)\b|accumulate[\s_-]grad/i;
 
 const saysAccumulation = (text: string) => {
+  if ((text.match(COMMENT) ?? []).some((c) => NAMES_ACCUMULATION.test(c))) return true;
   const code = NOT_ACCUMULATION.reduce((t, re) => t.replace(re, ''), text);
   return ACCUM.test(code) || EVERY_N.test(code);
 };

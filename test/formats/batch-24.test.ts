@@ -266,3 +266,15 @@ test('must not: a gradient accumulator in the repository leaves the accumulation
   const a = await analyze(RL_REPO(more), 'proj/configs/pendulum.yaml');
   assert.equal(fact(a, 'grad_accum')?.value ?? null, null);
 });
+
+test('must not: a comment that names gradient accumulation over chunked forward passes leaves it unknown', async () => {
+  const more = `
+    def chunked(self, batch, chunk):
+        ############## Gradient Accumulation for Smaller Batches ##############
+        splits = len(batch) // chunk
+        for i in range(splits):
+            (self.policy.loss(batch[i * chunk:(i + 1) * chunk]) / splits).backward()
+`;
+  const a = await analyze(RL_REPO(more), 'proj/configs/pendulum.yaml');
+  assert.equal(fact(a, 'grad_accum')?.value ?? null, null);
+});

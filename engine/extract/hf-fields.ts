@@ -121,10 +121,11 @@ export const HF_FIELDS = new Set([
  * `quantization_config=… if training_args.use_lora and lora_args.q_lora else None`). Flags of the script, not of
  * transformers: read from a launcher's command line only (../link/launcher-fields.ts).
  */
-export const ADAPTER_SWITCHES = new Set(['use_lora', 'q_lora']);
+export const ADAPTER_SWITCHES = new Set(['use_lora', 'q_lora', 'lora_enable']);
 
 function adapterSwitch(fields: Fields): Fact | undefined {
-  const use = fields.get('use_lora');
+  // LLaVA's train.py and its descendants name the same switch `lora_enable` (../vocabulary/sources.ts `llava`).
+  const use = fields.get('use_lora') ?? fields.get('lora_enable');
   const on = use ? bool(use.value) : undefined;
   if (!use || on === undefined) return undefined;
   const q = fields.get('q_lora');

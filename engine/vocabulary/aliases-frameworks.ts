@@ -223,4 +223,6 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('eval_steps', 'val_freq validation_steps val_check_interval', 'int', ['basicsr', 'diffusers', 'lightning'], {
     unit: 'steps',
   }),
+  // LLaVA and the projects built on its train.py: `--lora_enable True` trains LoRA adapters, off by default.
+  A('peft', 'lora_enable', 'peft', ['llava']),
 ];

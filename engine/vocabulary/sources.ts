@@ -197,6 +197,8 @@ export const SOURCES = {
     url: 'https://github.com/hiyouga/LLaMA-Factory/blob/main/src/llamafactory/hparams/model_args.py',
     year: 2025,
   },
+  // LLaVA's TrainingArguments: `lora_enable: bool = False` (LoRA only when given), and the many projects built on it.
+  llava: { url: 'https://github.com/haotian-liu/LLaVA/blob/main/llava/train/train.py', year: 2024 },
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -148,3 +148,57 @@ test('TRL get_peft_config: no adapter by default (ModelConfig.use_peft is False)
   );
   assert.equal(fact(lora, 'peft')?.value, 'lora');
 });
+
+const LLAVA_STYLE = `from dataclasses import dataclass, field
+import transformers
+from peft import LoraConfig, get_peft_model
+
+
+@dataclass
+class TrainingArguments(transformers.TrainingArguments):
+    lora_enable: bool = False
+    lora_r: int = 64
+
+
+def train():
+    parser = transformers.HfArgumentParser((TrainingArguments,))
+    (training_args,) = parser.parse_args_into_dataclasses()
+    model = transformers.AutoModelForCausalLM.from_pretrained("lmsys/vicuna-7b-v1.5")
+    if training_args.lora_enable:
+        model = get_peft_model(model, LoraConfig(r=training_args.lora_r))
+    transformers.Trainer(model=model, args=training_args).train()
+
+
+if __name__ == "__main__":
+    train()
+`;
+const LLAVA_LAUNCH = (script: string, flags: string) => `deepspeed ${script} \\
+    --deepspeed ./scripts/zero2.json \\
+    --model_name_or_path lmsys/vicuna-7b-v1.5 \\
+    --bf16 True \\
+    --output_dir ./checkpoints/out \\
+    --num_train_epochs 1 \\
+    --per_device_train_batch_size 16 \\
+    --learning_rate 2e-4 ${flags}
+`;
+
+test('LLaVA-style --lora_enable: LoRA when the launcher gives it, to a script in the tree or not', async () => {
+  const inTree = await analyze(
+    { 'train.py': LLAVA_STYLE, 'finetune_lora.sh': LLAVA_LAUNCH('train.py', '--lora_enable True') },
+    'finetune_lora.sh',
+  );
+  assert.equal(fact(inTree, 'peft')?.value, 'lora');
+  const away = await analyze(
+    { 'finetune_lora.sh': LLAVA_LAUNCH('llava/train/train_mem.py', '--lora_enable True') },
+    'finetune_lora.sh',
+  );
+  assert.equal(fact(away, 'peft')?.value, 'lora');
+});
+
+test('must not: a LLaVA-style launch without --lora_enable trains every weight', async () => {
+  const a = await analyze(
+    { 'train.py': LLAVA_STYLE, 'finetune.sh': LLAVA_LAUNCH('train.py', '--gradient_checkpointing True') },
+    'finetune.sh',
+  );
+  assert.equal(fact(a, 'peft')?.value, 'none');
+});

@@ -77,6 +77,9 @@ export function linkFile(input: LinkInput): LinkResult {
   const own = new Set(drafts.map(sameRun));
   if (launched.every((d) => own.has(sameRun(d)))) return result;
   for (const [f, t] of asLaunched.sources) if (!linker.sources.has(f)) linker.sources.set(f, t);
+  // A file that is no run alone (an argparse-only entry script, Megatron's pretrain_gpt.py): the runs its launchers
+  // give it are its runs, as before.
+  if (drafts.length === 0) return { ...result, drafts: launched };
   const by = aside.map((f) => path.basename(f)).join(', ');
   for (const d of launched) {
     const plan = {

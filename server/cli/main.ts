@@ -374,24 +374,22 @@ export function buildProgram(out: (s: string) => void): Command {
       const { results, errors, missing } = await analyzePaths(paths, o, undefined, undefined, true);
       if (missing) process.exitCode = 2;
       const texts = new Map(results.map((r) => [r.path, r.text]));
-      // A file's own runs, and the runs it belongs to whose entry file was not itself analyzed (a config given alone).
-      const analyzed = new Set(results.map((r) => r.path));
+      // Each file's own runs, then the runs the files belong to (a config's, a launcher's run of its script), each run
+      // once (the same entry and files: a config's run given with its script is the script's own). Not the runs a
+      // launcher beside a file starts: `greenml plan` on that launcher shows them.
       const seen = new Set<string>();
-      const plans = results.flatMap((r) => {
+      const listed = [
+        ...results.flatMap((r) => r.runs.map((run) => ({ r, run, linked: false }))),
+        ...results.flatMap((r) =>
+          (r.linked ?? []).filter((run) => !run.plan.launchedBy).map((run) => ({ r, run, linked: true })),
+        ),
+      ];
+      const plans = listed.flatMap(({ r, run, linked }) => {
+        const key = `${run.plan.entry.file}:${run.plan.entry.span.start}:${[...run.plan.files].sort().join(',')}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
         const textOf = (file: string | undefined) => (file ? (r.sources?.get(file) ?? texts.get(file)) : undefined);
-        const mine = [
-          ...r.runs.map((run) => ({ run, linked: false })),
-          // Not the runs a launcher beside the file starts: `greenml plan` on that launcher shows them.
-          ...(r.linked ?? [])
-            .filter((run) => !analyzed.has(run.plan.entry.file) && !run.plan.launchedBy)
-            .map((run) => ({ run, linked: true })),
-        ];
-        return mine.flatMap(({ run, linked }) => {
-          const key = `${run.plan.entry.file}:${run.plan.entry.span.start}`;
-          if (seen.has(key)) return [];
-          seen.add(key);
-          return [planJson(run, linked, textOf)];
-        });
+        return [planJson(run, linked, textOf)];
       });
       if (o.json) out(JSON.stringify({ version: VERSION, runs: plans, errors }, null, 2));
       else {

@@ -217,11 +217,24 @@ test('plan on a config given alone lists the run it belongs to, marked linked', 
     [['ds_zero3.json', false]],
   );
   // Given together with its script, the run is listed once, as the script's own.
-  const both = JSON.parse(run(['plan', 'test/fixtures/formats/ds-hf', '--json']).out);
-  assert.equal(both.runs.filter((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).length, 1);
+  const both = JSON.parse(run(['plan', 'test/fixtures/formats/hf-args', '--json']).out);
   assert.equal(
-    both.runs.find((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py')).linked,
+    both.runs.filter((x: { entry: { path: string } }) => x.entry.path.endsWith('hf-args/train.py')).length,
+    1,
+  );
+  assert.equal(
+    both.runs.find((x: { entry: { path: string } }) => x.entry.path.endsWith('hf-args/train.py')).linked,
     false,
+  );
+  // A folder with a launcher: the script's own run, and the launcher's run of it (linked), each once.
+  const folder = JSON.parse(run(['plan', 'test/fixtures/formats/ds-hf', '--json']).out);
+  const ofScript = folder.runs.filter((x: { entry: { path: string } }) => x.entry.path.endsWith('ds-hf/train.py'));
+  assert.deepEqual(
+    ofScript.map((x: { linked: boolean; files: string[] }) => [x.linked, x.files.length]),
+    [
+      [false, 1],
+      [true, 3],
+    ],
   );
 });
 

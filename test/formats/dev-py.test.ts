@@ -27,9 +27,9 @@ function folderFiles(rel: string): Record<string, string> {
   return out;
 }
 
-/** The facts of the file's run: its own, else the one run it is linked into. */
+/** The facts of the file's run: its own, else the one run it is linked into (not a run a launcher beside it starts). */
 export function runFacts(a: DocumentAnalysis) {
-  const runs = [...a.runs, ...(a.linked ?? [])];
+  const runs = [...a.runs, ...(a.linked ?? []).filter((r) => !r.plan.launchedBy)];
   return runs.length === 1 ? runs[0].plan.facts : undefined;
 }
 

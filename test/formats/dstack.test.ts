@@ -3,7 +3,7 @@
 // positions in the YAML. A GPU spec without a count leaves the count unknown; other YAML gets no run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact, lineOf, theRun } from './helpers';
+import { analyze, fact, launchedRun, lineOf, theRun } from './helpers';
 
 const task = (gpu: string, commands: string, extra = '') => `type: task
 name: sft-7b
@@ -77,12 +77,17 @@ test('dstack: the script in the tree is one run with the task: its GPUs and the 
   const yaml = task('A100:80GB:4', '  - python train.py --output_dir out --bf16 True --num_train_epochs 3');
   const script =
     'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
+  // From the task, its run; from the script planned alone, the same run as its launched run (the script's own run
+  // keeps its own values: engine/link.ts `linkFile`).
   for (const target of ['train.py', '.dstack.yml']) {
     const a = await analyze({ '.dstack.yml': yaml, 'train.py': script }, target);
-    const run = theRun(a);
+    const run = target === 'train.py' ? launchedRun(a) : theRun(a);
+    const at = (k: string) => run.plan.facts.get(k as never);
     assert.equal(run.plan.entry.file.split('/').pop(), 'train.py', target);
-    assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'devices')?.file?.split('/').pop()], [4, '.dstack.yml']);
-    assert.equal(fact(a, 'hardware')?.value, 'a100', target);
-    assert.equal(fact(a, 'epochs')?.value, 3, target);
+    assert.deepEqual([at('devices')?.value, at('devices')?.file?.split('/').pop()], [4, '.dstack.yml']);
+    assert.equal(at('hardware')?.value, 'a100', target);
+    assert.equal(at('epochs')?.value, 3, target);
   }
+  const alone = await analyze({ '.dstack.yml': yaml, 'train.py': script }, 'train.py');
+  assert.notEqual(fact(alone, 'devices')?.value, 4);
 });

@@ -3,7 +3,7 @@
 // no accelerator has no GPU count.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact, lineOf, theRun } from './helpers';
+import { analyze, fact, launchedFact, lineOf, theRun } from './helpers';
 
 const container = (command: string, gpus?: string, extra = '') =>
   `      containers:
@@ -189,11 +189,13 @@ test('Kubernetes: the devices fact points at the GPU limit; the command flags re
   const script =
     'from transformers import HfArgumentParser, Trainer, TrainingArguments\n(args,) = HfArgumentParser(TrainingArguments).parse_args_into_dataclasses()\nTrainer(model=m, args=args).train()\n';
   const a = await analyze({ 'job.yaml': yaml, 'train.py': script }, 'train.py');
-  const d = fact(a, 'devices')!;
+  // The script planned alone keeps its own values; the job's run is its launched run (engine/link.ts `linkFile`).
+  assert.notEqual(fact(a, 'devices')?.value, 8);
+  const d = launchedFact(a, 'devices')!;
   assert.equal(d.value, 8);
   assert.match(yaml.split('\n')[lineOf(yaml, d.span!.start) - 1], /nvidia\.com\/gpu: 4/);
-  assert.equal(fact(a, 'precision')?.value, 'bf16');
-  assert.match(yaml.split('\n')[lineOf(yaml, fact(a, 'precision')!.span!.start) - 1], /--bf16/);
+  assert.equal(launchedFact(a, 'precision')?.value, 'bf16');
+  assert.match(yaml.split('\n')[lineOf(yaml, launchedFact(a, 'precision')!.span!.start) - 1], /--bf16/);
 });
 
 test('Kubernetes: a serving Deployment and a manifest without a command give no run', async () => {

@@ -3,7 +3,7 @@
 // them; and `max_steps: -1` (TrainingArguments' "no step limit") is no step count.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact, theRun } from './helpers';
+import { analyze, fact, launchedFact, theRun } from './helpers';
 
 const ACCELERATE = [
   'compute_environment: LOCAL_MACHINE',
@@ -65,13 +65,15 @@ test('accelerate config two launchers share: its own devices, precision and ZeRO
   );
 });
 
-test('accelerate config one launcher uses: still that launcher’s run', async () => {
+test('accelerate config one launcher uses: that launcher’s run is its linked run; alone it keeps what it states', async () => {
   const files = { 'configs/zero2.yaml': ACCELERATE, 'train.py': TRAIN, 'scripts/small.sh': launcher(4, 1) };
   const a = await analyze(files, 'configs/zero2.yaml');
+  // A file planned alone is its own run (engine/link.ts `linkFile`): the launcher's batch only in the launched run.
   assert.deepEqual(
-    ['micro_batch', 'zero_stage', 'devices'].map((k) => fact(a, k as never)?.value),
+    ['micro_batch', 'zero_stage', 'devices'].map((k) => launchedFact(a, k as never)?.value),
     [4, 2, 8],
   );
+  assert.equal(fact(a, 'micro_batch'), undefined);
 });
 
 test('DeepSpeed JSON two launchers share: its own micro-batch and stage; no launcher epochs or devices', async () => {

@@ -5,11 +5,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DocumentAnalysis } from '../../server/review/analyze';
-import { analyze, fact } from './helpers';
+import { analyze, fact, launchedFact } from './helpers';
 
 /** The device count the files state or imply (not the one the plan assumes when nothing does). */
 const stated = (a: DocumentAnalysis) => {
   const f = fact(a, 'devices');
+  return f?.origin === 'assumed' ? undefined : f?.value;
+};
+/** The devices of the run as a launcher beside the file starts it (a file planned alone is its own run). */
+const launchedStated = (a: DocumentAnalysis) => {
+  const f = launchedFact(a, 'devices');
   return f?.origin === 'assumed' ? undefined : f?.value;
 };
 
@@ -88,7 +93,7 @@ test('a plain script whose trainer module puts the model on one device runs on o
     },
     'main.py',
   );
-  assert.notEqual(stated(ds), 1);
+  assert.notEqual(launchedStated(ds), 1);
 });
 
 const LOOP = (head: string, device: string) => `"""Fine-tunes a small regressor.
@@ -176,7 +181,7 @@ test('a plain `python` launcher keeps the one device; a multi-process launcher w
     assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'devices')?.origin], [1, 'inferred'], target);
     // must not: accelerate launch takes its count from the machine's accelerate config.
     const b = await analyze(files('accelerate launch'), target);
-    assert.notEqual(stated(b), 1, target);
+    assert.notEqual(launchedStated(b), 1, target);
   }
 });
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/review/analyze-file';
 import type { DocumentAnalysis } from '../../server/review/analyze';
-import { analyze, applyEdits, codes, fact, lineOf, settings, theRun } from './helpers';
+import { analyze, applyEdits, codes, lineOf, settings, theRun, launchedFact } from './helpers';
 
 const FIX = path.resolve('test/fixtures/formats/skypilot');
 async function onDisk(rel: string): Promise<DocumentAnalysis> {
@@ -21,9 +21,9 @@ test('SkyPilot on disk: A100-80GB:8 × 2 nodes in aws:us-east-1 reach the script
     const a = await onDisk(rel);
     assert.equal(path.basename(theRun(a).plan.entry.file), 'sft.py', rel);
     const row = (k: string) => [
-      fact(a, k as never)?.value,
-      path.basename(fact(a, k as never)?.file ?? ''),
-      fact(a, k as never)?.span && lineOf(yaml, fact(a, k as never)!.span!.start),
+      launchedFact(a, k as never)?.value,
+      path.basename(launchedFact(a, k as never)?.file ?? ''),
+      launchedFact(a, k as never)?.span && lineOf(yaml, launchedFact(a, k as never)!.span!.start),
     ];
     assert.deepEqual(row('hardware'), ['a100-80gb', 'finetune.yaml', 5], rel);
     assert.deepEqual(row('devices'), [16, 'finetune.yaml', 5], rel);
@@ -60,7 +60,7 @@ test('SkyPilot: a one-line run with --bf16 False on an H100 is flagged on the YA
   const yaml = task('  accelerators: {H100: 8}', 'python train.py --output_dir o --bf16 False');
   const a = await analyze({ 'task.yaml': yaml, 'train.py': hfScript }, 'task.yaml');
   assert.deepEqual(
-    [fact(a, 'hardware')?.value, fact(a, 'devices')?.value, fact(a, 'precision')?.value],
+    [launchedFact(a, 'hardware')?.value, launchedFact(a, 'devices')?.value, launchedFact(a, 'precision')?.value],
     ['h100', 8, 'fp32'],
   );
   const f = a.findings.find((x) => x.code === 'GML101')!;
@@ -78,7 +78,7 @@ test('SkyPilot resources: any-of lists, infra:, CPU-only tasks, per-node torchru
     't.yaml',
     { hardware: 'l4' },
   );
-  assert.deepEqual([fact(a, 'hardware')?.value, fact(a, 'devices')?.value], [null, 8]);
+  assert.deepEqual([launchedFact(a, 'hardware')?.value, launchedFact(a, 'devices')?.value], [null, 8]);
   assert.ok(
     !codes(a).includes('GML101') || a.findings.every((f) => f.severity === 'information'),
     'the GPU is chosen at launch: not a warning',
@@ -90,13 +90,13 @@ test('SkyPilot resources: any-of lists, infra:, CPU-only tasks, per-node torchru
     },
     't.yaml',
   );
-  assert.deepEqual([fact(a, 'hardware')?.value, fact(a, 'region')?.value], ['l4', 'gcp:us-central1']);
+  assert.deepEqual([launchedFact(a, 'hardware')?.value, launchedFact(a, 'region')?.value], ['l4', 'gcp:us-central1']);
   a = await analyze(
     { 't.yaml': task('  cpus: 8+', 'python train.py --output_dir o'), 'train.py': hfScript },
     't.yaml',
     { hardware: 'a100' },
   );
-  assert.deepEqual([fact(a, 'hardware')?.value, codes(a)], ['cpu', []]);
+  assert.deepEqual([launchedFact(a, 'hardware')?.value, codes(a)], ['cpu', []]);
   a = await analyze(
     {
       't.yaml': task(
@@ -108,8 +108,8 @@ test('SkyPilot resources: any-of lists, infra:, CPU-only tasks, per-node torchru
     },
     'train.py',
   );
-  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'hardware')?.value], [12, 'v100']);
-  assert.match(fact(a, 'devices')!.note!, /× num_nodes: 3/);
+  assert.deepEqual([launchedFact(a, 'devices')?.value, launchedFact(a, 'hardware')?.value], [12, 'v100']);
+  assert.match(launchedFact(a, 'devices')!.note!, /× num_nodes: 3/);
 });
 
 test('SkyPilot: odd run blocks never throw and give nothing they cannot read', async () => {

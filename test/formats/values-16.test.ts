@@ -2,7 +2,7 @@
 // options, a lit-gpt step save cadence and its Fabric device count, TensorFlow Estimator and compare_gan saves.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, fact } from './helpers';
+import { analyze, fact, launchedFact } from './helpers';
 
 const hfParser = `from transformers import AutoModelForCausalLM, HfArgumentParser, Trainer, TrainingArguments
 parser = HfArgumentParser(TrainingArguments)
@@ -15,10 +15,10 @@ test('torchrun: an abbreviated --nnode is --nnodes, so a node count given at lau
   const at = (nodes: string) =>
     `NODES=${nodes}\ntorchrun --nnode $NODES --nproc_per_node 4 train.py --output_dir out --per_device_train_batch_size 2\n`;
   const chosen = await analyze({ 'train.py': hfParser, 'run.sh': at('$1') }, 'train.py');
-  assert.equal(fact(chosen, 'devices')?.value ?? null, null);
-  assert.equal(fact(chosen, 'global_batch')?.value ?? null, null);
+  assert.equal(launchedFact(chosen, 'devices')?.value ?? null, null);
+  assert.equal(launchedFact(chosen, 'global_batch')?.value ?? null, null);
   const two = await analyze({ 'train.py': hfParser, 'run.sh': at('2') }, 'train.py');
-  assert.deepEqual([fact(two, 'devices')?.value, fact(two, 'global_batch')?.value], [8, 16]);
+  assert.deepEqual([launchedFact(two, 'devices')?.value, launchedFact(two, 'global_batch')?.value], [8, 16]);
 });
 
 const litGpt = (saveLoop: string) => `import lightning as L
@@ -249,9 +249,9 @@ if __name__ == "__main__":
         processes.append(p)
 `;
   const a = await analyze({ 'train.py': script }, 'train.py');
-  assert.deepEqual([fact(a, 'devices')?.value, fact(a, 'global_batch')?.value], [2, 128]);
+  assert.deepEqual([launchedFact(a, 'devices')?.value, launchedFact(a, 'global_batch')?.value], [2, 128]);
   const l = await analyze({ 'train.py': script, 'run.sh': 'python train.py --procs_per_node 8\n' }, 'train.py');
-  assert.notEqual(fact(l, 'devices')?.value, 2);
+  assert.notEqual(launchedFact(l, 'devices')?.value, 2);
 });
 
 test('the training DataLoader is found through a wrapper it is the only argument of (cycle, iter)', async () => {

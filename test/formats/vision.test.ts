@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { visionBuilders } from '../../engine/extract/python-vision';
-import { analyze, codes, fact, theRun } from './helpers';
+import { analyze, codes, fact, theRun, launchedFact, launchedRun } from './helpers';
 
 /** A plain PyTorch loop around `model` (built by `build`), over `data` (a dataset expression). */
 const loop = (imports: string, build: string, data = 'train_set', extra = '') => `import torch
@@ -269,8 +269,10 @@ test('a launcher flag replaces the argparse default model: `python train.py --mo
     'train.py',
     { hardware: 'a100' },
   );
-  const run = theRun(a);
-  assert.deepEqual([fact(a, 'model')?.value, fact(a, 'devices')?.value], ['vit_base_patch16_224', 4]);
+  // The script alone keeps its own default (resnet50); the run as run.sh launches it takes the flag.
+  assert.equal(theRun(a).inputs.architecture, 'resnet50');
+  const run = launchedRun(a);
+  assert.deepEqual([launchedFact(a, 'model')?.value, launchedFact(a, 'devices')?.value], ['vit_base_patch16_224', 4]);
   assert.equal(run.inputs.architecture, 'vit_base_patch16_224');
   assert.match(run.estimate.assumptions.find((x) => x.key === 'flops')!.text, /ViT-B\/16/);
 });

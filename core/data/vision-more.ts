@@ -1,5 +1,5 @@
 // More rows of the vision/audio FLOPs table (core/data/vision-audio.ts, which holds the conventions and the lookup):
-// ResNeXt, Wide ResNet, SE-ResNeXt, MobileNet, EfficientNetV2, torchvision's detection and segmentation networks,
+// AlexNet, ResNeXt, Wide ResNet, SE-ResNeXt, MobileNet, EfficientNetV2, torchvision's detection and segmentation networks,
 // EfficientDet-D0, and the convolutional speech recognisers Jasper and QuartzNet. Every row carries its source and
 // year; FLOPs = 2 × multiply-accumulates, as in the rest of the table.
 //
@@ -162,6 +162,47 @@ function derivedResnet(
   };
 }
 
+/**
+ * AlexNet as torchvision builds it (pytorch/vision torchvision/models/alexnet.py: the single-tower "one weird trick"
+ * layout of Krizhevsky 2014, arXiv 1404.5997): five convolutions (11×11/4 to 64, 5×5 to 192, 3×3 to 384, 256, 256; 3×3/2
+ * max-pooling after the first, second and fifth), an adaptive 6×6 average pool, and three fully connected layers
+ * 9,216 → 4,096 → 4,096 → 1,000, all with biases. MACs of the convolutions and fully connected layers at a square input of
+ * side `resolution`: 0.714 GMACs and 61,100,840 parameters at 224 px, torchvision's published `_ops` and `num_params`
+ * (test/core/vision-more.test.ts).
+ */
+export function alexnetMacs(resolution = 224): { macs: number; params: number } {
+  let macs = 0;
+  let params = 0;
+  let side = resolution;
+  let cin = 3;
+  const out = (h: number, k: number, stride: number, pad: number) => Math.floor((h + 2 * pad - k) / stride) + 1;
+  const conv = (cout: number, k: number, stride: number, pad: number) => {
+    side = out(side, k, stride, pad);
+    macs += side * side * cin * cout * k * k;
+    params += cin * cout * k * k + cout;
+    cin = cout;
+  };
+  const pool = () => (side = out(side, 3, 2, 0));
+  conv(64, 11, 4, 2);
+  pool();
+  conv(192, 5, 1, 2);
+  pool();
+  conv(384, 3, 1, 1);
+  conv(256, 3, 1, 1);
+  conv(256, 3, 1, 1);
+  for (const [i, o] of [
+    [256 * 6 * 6, 4096],
+    [4096, 4096],
+    [4096, 1000],
+  ]) {
+    macs += i * o;
+    params += i * o + o;
+  }
+  return { macs, params };
+}
+
+const ALEXNET = alexnetMacs();
+
 const RESNEXT = 'Xie et al. 2017 (ResNeXt), Table 1';
 const WRN = 'Zagoruyko & Komodakis 2016 (Wide ResNet)';
 const MOBILE_V2 = 'Sandler et al. 2018 (MobileNetV2), Table 2';
@@ -182,6 +223,22 @@ export const FIXED_INPUT_IDS: ReadonlySet<string> = new Set([
 const SSD_R50 = ssd300R50Macs();
 
 export const MORE_ARCHITECTURES: readonly ArchitectureInfo[] = [
+  // ------------------------------------------------------------------ AlexNet (since round 25: named by runs of footprint-4 and -21)
+  {
+    id: 'alexnet',
+    name: 'AlexNet',
+    modality: 'vision',
+    family: 'convnet',
+    params: ALEXNET.params,
+    forwardFlops: 2 * ALEXNET.macs,
+    reference: { resolution: 224, note: '224×224 RGB image' },
+    aliases: ['alexnet'],
+    source:
+      "[D] alexnetMacs (torchvision's AlexNet, pytorch/vision torchvision/models/alexnet.py since 2017, layer by layer, " +
+      'reproducing its published 0.714 GMACs and 61,100,840 parameters); Krizhevsky et al. 2012 (AlexNet); ' +
+      'Krizhevsky 2014, "One weird trick" (the single-tower layout)',
+    year: 2017,
+  },
   // ------------------------------------------------------------------ ResNeXt, Wide ResNet, SE-ResNeXt
   tv(
     'resnext50-32x4d',

@@ -2058,7 +2058,15 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'alexnet',
     year: 2012,
-    inputs: { params: 60000000, samples: 1281167, epochs: 90, resolution: 224, hardware: 'GTX 580 3GB', devices: 2 },
+    inputs: {
+      params: 60000000,
+      samples: 1281167,
+      epochs: 90,
+      resolution: 224,
+      architecture: 'alexnet',
+      hardware: 'GTX 580 3GB',
+      devices: 2,
+    },
     target: { metric: 'gpuHours', value: 264 },
     source:
       "Krizhevsky, Sutskever & Hinton 2012, 'ImageNet Classification with Deep Convolutional Neural Networks' (NeurIPS 2012), Sec. 1 and 5 — https://papers.nips.cc/paper_files/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html",

@@ -8,9 +8,11 @@ import { ARCHITECTURES, forwardFlopsAt, genericFlopsPerParam, lookupArchitecture
 import {
   LIBRISPEECH_MEAN_SECONDS,
   MORE_ARCHITECTURES,
+  alexnetMacs,
   convAsrMacsPerSecond,
   resnetMacs,
 } from '../../core/data/vision-more';
+import { estimate } from '../../core/index';
 import { inputsOf, networkNamed, type FootprintCase } from '../../scripts/heldout/footprint-inputs';
 
 describe('round-17 rows of the architecture table', () => {
@@ -144,5 +146,43 @@ describe('the network a published run names (scripts/heldout/footprint-inputs.ts
     );
     assert.equal(inputsOf({ ...base, architecture: 'flow-based vocoder (WaveGlow)' }).architecture, undefined);
     assert.equal(inputsOf({ ...base, architecture: 'CNN classifier' }).architecture, undefined);
+  });
+});
+
+describe('AlexNet (round 25: named by runs of footprint-4 and -21)', () => {
+  it("reproduces torchvision's published AlexNet (0.714 GMACs, 61,100,840 parameters) layer by layer", () => {
+    const d = alexnetMacs();
+    assert.equal(d.params, 61_100_840);
+    assert.ok(Math.abs(d.macs / 1e9 - 0.714) < 0.0006, `${d.macs}`);
+  });
+
+  it('estimates a run that names AlexNet with its images and epochs, as a user naming torchvision.models.alexnet would', () => {
+    const run = { samples: 1_281_167, epochs: 90, resolution: 224, hardware: 'V100', devices: 8 };
+    assert.equal(estimate({ ...run, architecture: 'alexnet' }).method, 'flops');
+    const named = inputsOf({
+      id: 'alexnet-run',
+      name: 'a CNN on ImageNet',
+      quality: 'B',
+      modality: 'vision',
+      architecture: 'cnn (AlexNet)',
+      paramsTotal: null,
+      paramsActive: null,
+      tokens: null,
+      samples: 1_281_167,
+      epochs: 90,
+      seqLen: null,
+      resolution: 224,
+      hardware: 'V100',
+      devices: 8,
+      precision: null,
+      target: { metric: 'gpuHours', value: 40 },
+      source: 'a README, 2024',
+    });
+    assert.equal(named.architecture, 'alexnet');
+    // Must-not: its FLOPs are AlexNet's, not the generic convolutional network's FLOPs per parameter (AlexNet holds
+    // most of its 61 M parameters in its dense head, ≈ 23 FLOPs per parameter against ResNet-50's ≈ 320).
+    const generic = estimate({ ...run, params: 61_100_840, architecture: 'a convolutional network' });
+    const row = estimate({ ...run, architecture: 'alexnet' });
+    assert.ok(row.gpuHours.mid < generic.gpuHours.mid / 5, `${row.gpuHours.mid} vs ${generic.gpuHours.mid}`);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { estimate, genericFlopsPerParam, SAMPLE_TOKENS } from '../../core/index';
+import { estimate, genericFlopsPerParam, PADDED_TO_MAXIMUM, SAMPLE_TOKENS } from '../../core/index';
 
 const chat = { params: 7e9, samples: 500_000, epochs: 3, seqLen: 2048, hardware: 'a100-80gb', devices: 64 } as const;
 
@@ -105,6 +105,24 @@ describe('text samples × epochs without a sequence length: tokens per sample by
     const e = estimate({ ...sft, shape: { layers: 32, hidden: 4096, heads: 32 } });
     assert.equal(e.method, 'flops');
     assert.match(e.assumptions.find((x) => x.key === 'tokens')!.text, /text sample of a kind not stated/);
+  });
+
+  it('holds a chat fine-tune that padded every record to 4,096 tokens inside its range, the mid unchanged', () => {
+    // FastChat's train.py pads each conversation to model_max_length (4,096 in the Llama 2-era recipes): a 7B full
+    // fine-tune on 4 A100s then computes 4,096 tokens per record, several times the records' own length.
+    const run = { params: 7e9, samples: 290_000, epochs: 3, hardware: 'a100-80gb', devices: 4 } as const;
+    for (const sampleKind of ['text', 'instruction'] as const) {
+      const e = estimate({ ...run, sampleKind });
+      const padded = estimate({ ...run, tokens: 290_000 * 3 * PADDED_TO_MAXIMUM });
+      assert.ok(e.gpuHours.high >= padded.gpuHours.mid, `${sampleKind}: ${e.gpuHours.high} vs ${padded.gpuHours.mid}`);
+      assert.match(e.assumptions.find((x) => x.key === 'tokens')!.text, /–4,096/);
+      // Must-not: padding to the maximum is the top of the range, not its middle (collators pad to the batch's longest).
+      const atMid = estimate({ ...run, tokens: 290_000 * 3 * SAMPLE_TOKENS[sampleKind].mid });
+      assert.ok(Math.abs(e.gpuHours.mid / atMid.gpuHours.mid - 1) < 1e-9);
+      assert.ok(SAMPLE_TOKENS[sampleKind].mid < 500, `${SAMPLE_TOKENS[sampleKind].mid}`);
+    }
+    // Must-not: sentences to classify keep BERT's 512-token top.
+    assert.equal(SAMPLE_TOKENS.classification.high, 512);
   });
 
   it('asks for the epochs, or for what the samples are, rather than assuming them', () => {

@@ -71,14 +71,14 @@ export const FITTED_CONSTANTS: FittedConstants = {
   moeEfficiency: 0.6168751699120827,
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
-  counts: { base: { ampere: 27, hopper: 6, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 379 },
-  mfuSpread: { low: 0.2, high: 2.7742217965599116 },
+  counts: { base: { ampere: 27, hopper: 6, tpu: 3 }, size: 9, moe: 7, vision: 4, fill: 0, spread: 381 },
+  mfuSpread: { low: 0.2, high: 2.762916657031305 },
   spreads: {
-    pooled: { low: 0.2, high: 2.7742217965599116, n: 379 },
+    pooled: { low: 0.2, high: 2.762916657031305, n: 381 },
     byRegime: {
       large: { low: 0.20695460776606261, high: 2.613122286496434, n: 100 },
       small: { low: 0.2477266412390417, high: 2.318530296125769, n: 61 },
-      single: { low: 0.2, high: 2.6783355792314563, n: 96 },
+      single: { low: 0.2, high: 2.626147113606216, n: 98 },
       moe: { low: 0.2, high: 4, n: 18 },
       vision: { low: 0.2871640631568301, high: 3.723527691601183, n: 98 },
     },

@@ -9498,7 +9498,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'gena',
     year: 2024,
-    inputs: { params: 110000000, samples: 512000000, hardware: 'A100', devices: 8, sampleKind: 'text' },
+    inputs: { params: 110000000, samples: 512000000, epochs: 1, hardware: 'A100', devices: 8, sampleKind: 'text' },
     target: { metric: 'gpuHours', value: 960 },
     source:
       "GitHub issue AIRI-Institute/GENA_LM #15 'Training costs' (https://github.com/AIRI-Institute/GENA_LM/issues/15), maintainer reply by yurakuratov, 2024-02-12",
@@ -9511,7 +9511,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'B',
     family: 'gena',
     year: 2024,
-    inputs: { params: 336000000, samples: 256000000, hardware: 'A100', devices: 8, sampleKind: 'text' },
+    inputs: { params: 336000000, samples: 256000000, epochs: 1, hardware: 'A100', devices: 8, sampleKind: 'text' },
     target: { metric: 'gpuHours', value: 1344 },
     source:
       "GitHub issue AIRI-Institute/GENA_LM #15 'Training costs' (https://github.com/AIRI-Institute/GENA_LM/issues/15), maintainer reply by yurakuratov, 2024-02-12",
@@ -9524,7 +9524,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     quality: 'A',
     family: 'phikon',
     year: 2024,
-    inputs: { params: 300000000, samples: 409600000, hardware: 'V100 32GB', devices: 128 },
+    inputs: { params: 300000000, samples: 409600000, epochs: 1, hardware: 'V100 32GB', devices: 128 },
     target: { metric: 'gpuHours', value: 4300 },
     source:
       "Hugging Face model card owkin/phikon-v2, README.md commit 86aba61 (https://huggingface.co/owkin/phikon-v2/commit/86aba619a0c84e4b78a4664e4cf0b9e6af32b658), 'Training' list — undated; not before 2024: Phikon-v2 (Filiot et al., arXiv 2409.09173, September 2024), the paper the model card accompanies",

@@ -7,8 +7,8 @@
 // architecture text names (the last since round 17), and since round 12 what the
 // samples are: text or image–text, from the case's modality; since round 16 whether a text encoder's vocabulary projection
 // runs at the masked positions only, from its architecture and hardware; since round 18 the preference objective a run
-// counted in pairs names; since round 23 the training split of a well-known dataset its name states epochs over); nothing
-// else. A resolution
+// counted in pairs names; since round 23 the training split of a well-known dataset its name states epochs over; since
+// round 25 one pass over samples its id states as steps × batch); nothing else. A resolution
 // written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
 // multi-scale") gives none, as a user would leave it out.
 import { datasetNamedIn } from '../../core/data/datasets';
@@ -168,6 +168,27 @@ export function datasetSamples(c: FootprintCase): { samples: number; tokensPerSa
   return { samples: d.trainExamples, tokensPerSample: per === undefined ? undefined : Math.min(per, c.seqLen ?? per) };
 }
 
+/** A count written in an id: "200k" → 200,000, "2m" → 2,000,000, "110.5k" → 110,500. */
+function countOf(n: string, unit: string): number {
+  return parseFloat(n) * (unit === 'k' ? 1e3 : unit === 'm' ? 1e6 : 1);
+}
+
+/**
+ * One pass over the samples a run states, when they are the samples it saw (since round 25): the labellers' convention
+ * for a source that states steps × batch and no dataset size is `samples` = steps × batch with `epochs` null
+ * (footprint-19 README, "Format"; footprint-20 and -21 the same), and the case's id states both ("200k-steps-bs16",
+ * "100k-it-bs4096"). When their product is the stated samples (±1 %), the run computed those samples once: epochs 1.
+ * Samples that are a dataset's size (no steps × batch in the id, or another product) get no epochs.
+ */
+export function seenOnce(c: FootprintCase): boolean {
+  if (c.samples === null || c.epochs !== null || c.tokens !== null) return false;
+  const steps = /(?:^|-)(\d+(?:\.\d+)?)([km]?)-(?:steps|it|iters|iterations)(?:-|$)/.exec(c.id);
+  const batch = /(?:^|-)bs(\d+)(?:-|$)/.exec(c.id);
+  if (!steps || !batch) return false;
+  const seen = countOf(steps[1], steps[2]) * parseInt(batch[1], 10);
+  return Math.abs(seen / c.samples - 1) <= 0.01;
+}
+
 export function inputsOf(c: FootprintCase): RunInputs {
   const hardware = (c.hardware ?? '').replace(/\(.*?\)/g, '').trim();
   const schedule = zooSchedule(c);
@@ -183,7 +204,7 @@ export function inputsOf(c: FootprintCase): RunInputs {
     tokens: val(c.tokens),
     samples: schedule?.samples ?? named?.samples ?? val(c.samples),
     tokensPerSample: named?.tokensPerSample,
-    epochs: schedule?.epochs ?? val(c.epochs),
+    epochs: schedule?.epochs ?? (seenOnce(c) ? 1 : val(c.epochs)),
     seqLen: val(c.seqLen),
     resolution: resolutionOf(c.resolution),
     architecture: arch ? arch.id : undefined,

@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 20))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–20 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 21))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–21 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -160,6 +160,54 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     year: 2025,
     why: "the card's own 'Training Date: January 2025' (its Training Configuration section)",
   },
+  // footprint-21 (spent in round 25): model cards and a README read without their dates, dated by the release of the
+  // model or network they train (the earliest year they can be from).
+  'aguila-7b-falcon-7b-cpt-26b-tok-8xh100-320h': {
+    year: 2023,
+    why: 'continued pre-training of Falcon-7B (TII, released 2023; Almazrouei et al., arXiv 2311.16867)',
+  },
+  'arabiangpt-0.3b-gpt2-3.3b-tok-4xa100-45d': {
+    year: 2019,
+    why: 'a GPT-2 architecture (Radford et al. 2019) trained from scratch',
+  },
+  'code-290k-6.7b-instruct-full-ft-3ep-4xa100-80gb-85h': {
+    year: 2023,
+    why: 'trains on ShareGPT-format conversations (the format of Vicuna, LMSYS, March 2023)',
+  },
+  'uncensored-jordan-13b-llama2-155k-3ep-4xa100-80gb-77h': {
+    year: 2023,
+    why: 'fine-tune of Llama 2 (Touvron et al., arXiv 2307.09288, July 2023)',
+  },
+  ...sameYear(
+    [
+      'uncensored-frank-llama-3-8b-150k-3ep-4xa100-80gb-6h',
+      'orpo-gutenllama-3-8b-v2-1800-samples-3ep-1xrtx4090-4h',
+      'llama-3-8b-samantha-qlora-2ep-1306-steps-1xa100-1h',
+    ],
+    2024,
+    'fine-tune of Llama 3 (Meta, April 2024)',
+  ),
+  ...sameYear(
+    [
+      'samantha-mistral-7b-6k-conv-20ep-4xa100-80gb-2h',
+      'samantha-mistral-instruct-7b-6k-conv-20ep-4xa100-80gb-2h',
+      'toxic-dpo-v2-mistral7b-lora-600-ex-9ep-1xrtx3090-12h',
+    ],
+    2023,
+    'fine-tune of Mistral 7B (Jiang et al., arXiv 2310.06825, October 2023)',
+  ),
+  'detr-downscaled-r50-voc-16.5k-img-150ep-640px-1xrtx3060ti-63h': {
+    year: 2020,
+    why: 'a down-scaled DETR (Carion et al., ECCV 2020)',
+  },
+  'sd15-768-everydream2-ft-30k-img-40ep-1xrtx6000ada-60h': {
+    year: 2022,
+    why: 'fine-tune of Stable Diffusion 1.5 (Runway, October 2022)',
+  },
+  'vits-hungarian-css10-10h-200k-steps-bs16-1xrtx3090-3d': {
+    year: 2021,
+    why: 'a VITS model (Kim et al., ICML 2021)',
+  },
 };
 
 /** One UNDATED entry per id of a group that shares its year and reason. */
@@ -177,6 +225,10 @@ const FAMILY: Record<string, string> = {
   'python-code-33b-llama1-23k-3ep-4xa100': 'ajibawa',
   'python-code-13b-llama2-23k-3ep-4xa100': 'ajibawa',
   'uncensored-jordan-7b-llama1-155k-3ep-4xa100': 'ajibawa',
+  // footprint-21: three more of ajibawa-2023's full fine-tunes on 4 A100 80GB (Code-290k-6.7B, Jordan-13B, Frank-Llama-3-8B).
+  'code-290k-6.7b-instruct-full-ft-3ep-4xa100-80gb-85h': 'ajibawa',
+  'uncensored-jordan-13b-llama2-155k-3ep-4xa100-80gb-77h': 'ajibawa',
+  'uncensored-frank-llama-3-8b-150k-3ep-4xa100-80gb-6h': 'ajibawa',
   // footprint-11: one README (aub-mind/arabert) for AraBERT, AraGPT2 and AraELECTRA, one corpus, one group's TPUs;
   // one repository (stefan-it/turkish-bert) for the Turkish BERT, ELECTRA and T5 runs; one author (KohakuBlueleaf)
   // for TIPO and HDM.

@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 20; footprint-21 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 21; footprint-22 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -91,8 +91,12 @@ describe('development cases', () => {
     // footprint-20 (spent in round 24): its 2 runs of quality B (airoboros m2.0 13B, not estimable without its epochs;
     // samkeet GPT-124M, dated by its card's training date); the other 36 are quality C.
     assert.equal(spent.filter((c) => c.notes === 'footprint-20').length, 2);
+    // footprint-21 (spent in round 25): its 14 runs of quality B, the undated cards dated by the model or network they
+    // train; ajibawa-2023's three full fine-tunes share footprint-10's family.
+    assert.equal(spent.filter((c) => c.notes === 'footprint-21').length, 14);
+    assert.equal(new Set(spent.filter((c) => /^(code-|python-code-|uncensored-)/.test(c.id)).map(caseFamily)).size, 1);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|20)$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|2[01])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

@@ -45,7 +45,7 @@ const middle = (low: number, ownHigh: number) => Math.round(Math.sqrt(low * ownH
 export const SAMPLE_TOKENS: Readonly<Record<SampleKind, SampleTokens>> = {
   instruction: {
     kind: 'instruction',
-    name: 'an instruction or chat record (prompt and response, with its template)',
+    name: 'an instruction or chat record (prompt and response, with its template; 4,096 when padded to the maximum length)',
     low: 100,
     mid: middle(100, 2000),
     high: PADDED_TO_MAXIMUM,
@@ -70,7 +70,7 @@ export const SAMPLE_TOKENS: Readonly<Record<SampleKind, SampleTokens>> = {
   },
   text: {
     kind: 'text',
-    name: 'a text sample of a kind not stated (a sentence to a long document or conversation)',
+    name: 'a text sample of a kind not stated (a sentence to a long document or conversation; 4,096 when padded to the maximum length)',
     low: 64,
     mid: middle(64, 2048),
     high: PADDED_TO_MAXIMUM,

@@ -179,3 +179,108 @@ trainer.fit(Net(), train_loader)
   assert.equal(fact(a, 'num_workers')?.value, 3);
   assert.equal(fact(a, 'num_workers')?.origin, 'inferred');
 });
+
+/** A Lightning CLI project (written for these tests): the classes given in code, the config naming neither. */
+const CLI_PROJECT = (cli: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  'pyproject.toml': '[project]\nname = "tinygpt"\n',
+  'configs/ddp.yaml': `trainer:
+  max_epochs: 10
+  accelerator: gpu
+  devices: 2
+  strategy: ddp
+model:
+  n_embd: 384
+  lr: 0.0003
+data:
+  batch_size: 64
+`,
+  'src/tinygpt/__init__.py': '',
+  'src/tinygpt/model.py': `import torch
+import lightning as L
+
+
+class TinyGPT(L.LightningModule):
+    def __init__(self, n_embd: int = 128, lr: float = 1e-3):
+        super().__init__()
+        self.save_hyperparameters()
+        self.head = torch.nn.Linear(n_embd, 65)
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return torch.nn.functional.cross_entropy(self.head(x), y)
+
+    def configure_optimizers(self):
+        return torch.optim.AdamW(self.parameters(), lr=self.hparams.lr)
+`,
+  'src/tinygpt/main.py': `from lightning.pytorch.cli import LightningCLI
+
+from tinygpt.data import CharDataModule
+from tinygpt.model import TinyGPT
+
+
+def main():
+    ${cli}
+
+
+if __name__ == "__main__":
+    main()
+`,
+  'src/tinygpt/data.py': `import lightning as L
+
+
+class CharDataModule(L.LightningDataModule):
+    def __init__(self, batch_size: int = 32):
+        super().__init__()
+`,
+  ...extra,
+});
+
+test('a Lightning CLI config naming no model class: the optimizer of the class LightningCLI is given in code', async () => {
+  const a = await analyze(CLI_PROJECT('LightningCLI(TinyGPT, CharDataModule)'), 'configs/ddp.yaml');
+  assert.equal(fact(a, 'optimizer')?.value, 'adamw');
+  assert.equal(fact(a, 'optimizer')?.origin, 'inferred');
+});
+
+test('must not: a Lightning CLI whose model class comes from the config (subclass mode) gives no optimizer', async () => {
+  // `LightningCLI()` with no class: the config must name one, and this one names none.
+  const a = await analyze(CLI_PROJECT('LightningCLI(subclass_mode_model=True)'), 'configs/ddp.yaml');
+  assert.equal(fact(a, 'optimizer')?.value ?? null, null);
+});
+
+test('must not: two Lightning CLI scripts whose models build different optimizers give none', async () => {
+  const other = {
+    'src/tinygpt/sgd_main.py': `from lightning.pytorch.cli import LightningCLI
+import torch
+import lightning as L
+
+
+class SGDNet(L.LightningModule):
+    def __init__(self, n_embd: int = 8, lr: float = 0.1):
+        super().__init__()
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.parameters(), lr=0.1)
+
+
+LightningCLI(SGDNet)
+`,
+  };
+  const a = await analyze(CLI_PROJECT('LightningCLI(TinyGPT, CharDataModule)', other), 'configs/ddp.yaml');
+  assert.equal(fact(a, 'optimizer')?.value ?? null, null);
+});
+
+test('must not: a LightningCLI model class that does not take the config’s model keys is not this config’s', async () => {
+  // LightningCLI rejects `model:` keys its class's __init__ does not take: `n_heads` is not TinyGPT's.
+  const files = CLI_PROJECT('LightningCLI(TinyGPT, CharDataModule)');
+  files['configs/ddp.yaml'] = files['configs/ddp.yaml'].replace('  lr: 0.0003', '  lr: 0.0003\n  n_heads: 6');
+  const a = await analyze(files, 'configs/ddp.yaml');
+  assert.equal(fact(a, 'optimizer')?.value ?? null, null);
+});
+
+test('must not: a LightningCLI script of another project folder is not the config’s', async () => {
+  const files = CLI_PROJECT('LightningCLI(TinyGPT, CharDataModule)');
+  const moved: Record<string, string> = {};
+  for (const [k, v] of Object.entries(files)) moved[k.startsWith('configs/') ? `other/run/${k.slice(8)}` : k] = v;
+  const a = await analyze(moved, 'other/run/ddp.yaml');
+  assert.equal(fact(a, 'optimizer')?.value ?? null, null);
+});

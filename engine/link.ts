@@ -25,6 +25,7 @@ import { withConfigLauncherHardware, withRepoLauncherDevices } from './link/repo
 import { withImportedModules } from './link/imports';
 import { withEntryRepoModel } from './link/repo-model';
 import { withEntryRepoOptimizer } from './link/repo-optimizer';
+import { withEntryRepoWorkers } from './link/repo-loader-workers';
 import { withFittedModule } from './link/fitted-module';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
@@ -265,6 +266,8 @@ function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
     // The optimizer an entry script leaves to the helpers or model class it imports and calls (nanoGPT's
     // `model.configure_optimizers(…)`, a re-exported `make_optimizer`): ./link/repo-optimizer.
     if (kind === 'python' || kind === 'shell') drafts = withEntryRepoOptimizer(linker, drafts);
+    // The loader workers a Lightning or JAX entry script leaves to a helper it calls: ./link/repo-loader-workers.
+    if (kind === 'python' || kind === 'shell') drafts = withEntryRepoWorkers(linker, drafts);
     // The model it leaves to a trainer class or training function it imports and calls: ./link/repo-model.
     if (kind === 'python' || kind === 'shell') drafts = withEntryRepoModel(linker, drafts);
     // A Lightning script fitting a LightningModule of its project: the module's validation (./link/fitted-module).

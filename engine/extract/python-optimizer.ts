@@ -96,7 +96,10 @@ export function optimizerFact(
       const arg = c.kwargs.get('opt')?.value ?? (c.name === 'create_optimizer_v2' ? c.positional[1] : undefined);
       const r = arg ? values.resolve(arg) : { ...values.declaredDefault('opt'), scriptDefault: true };
       const v = typeof r.value === 'string' ? timmOptimizer(r.value) : undefined;
-      if (v) add(v, arg ?? c.node, `${c.name}(opt=${JSON.stringify(r.value)})`, !!r.scriptDefault);
+      // The note names the option (`default of argparse --opt`) so that a launcher's `--opt adamw` replaces it
+      // (../link/merge.ts), as timm's train.py reads `optimizer_kwargs(cfg=args)`.
+      const via = r.via ? ` (${r.via})` : '';
+      if (v) add(v, arg ?? c.node, `${c.name}(opt=${JSON.stringify(r.value)})${via}`, !!r.scriptDefault);
     }
   // getattr(torch.optim, args.optimizer)(params, lr=…)
   for (const call of getattrOptimizers(root, text, imports)) {

@@ -8,6 +8,7 @@ import { topFields } from './config-doc';
 import { configRun } from './config-run';
 import { bool, epochSaveFact, fact, int, type Field, type Fields, type Schema } from './fields';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
+import { optimizerName } from '../vocabulary/optimizers';
 
 const DTYPES: Record<string, string> = {
   bf16: 'bf16',
@@ -74,8 +75,12 @@ export const TORCHTUNE_SCHEMA: Schema = {
     const known = typeof ds?.value === 'string' ? DATASETS[ds.value.split('.').pop() ?? ''] : undefined;
     if (ds && known) out.push(fact('dataset_size', known, ds));
     const opt = f('optimizer._component_');
-    if (opt && typeof opt.value === 'string')
-      out.push(fact('optimizer', /8bit/i.test(opt.value) ? 'adamw_8bit' : opt.value.split('.').pop()!, opt));
+    if (opt && typeof opt.value === 'string') {
+      // The class in the fact's spelling (`torch.optim.AdamW` → adamw, bitsandbytes' `PagedAdamW` → paged_adamw, as
+      // Hugging Face spells the same optimizer: ../vocabulary/optimizers.ts); a class the table lacks as written.
+      const cls = opt.value.split('.').pop() ?? opt.value;
+      out.push(fact('optimizer', optimizerName(cls) ?? (/8bit/i.test(cls) ? 'adamw_8bit' : cls), opt));
+    }
     if (dt && DTYPES[String(dt.value).toLowerCase()] === 'bf16')
       out.push(
         fact('model_dtype', 'bf16', dt, `${dt.text}: weights and optimizer state in bf16 (no fp32 master copy)`),

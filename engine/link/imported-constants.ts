@@ -61,7 +61,7 @@ export function withImportedLength(
 }
 
 /** A name the script takes from a module (`epoch` through star imports, `C.epochs`), when its text does not bind it. */
-function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | undefined {
+export function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | undefined {
   const [head, attr, more] = name.split('.');
   if (more !== undefined) return undefined;
   const binds = importBindings(self.root, true);

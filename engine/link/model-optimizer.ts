@@ -5,25 +5,35 @@
 // for in the project's own modules (`pkg/models.py`, `pkg/models/__init__.py`), its method read — or, where the class
 // does not define it, that of a base class of the same file — with ./repo-optimizer's reader, so that branches
 // the code cannot decide and optimizers that disagree leave the fact unknown. A scheduler, an EMA or a class that
-// is not found gives nothing.
+// is not found gives nothing. A Lightning CLI config that names no model class takes the class its project's script
+// gives `LightningCLI(Model, …)` in code (since session 25).
 import * as path from 'node:path';
 import type { RunDraft } from '../extract/run-draft';
 import type { ConfigDoc } from '../extract/config-doc';
 import type { Fact } from '../types';
 import type { Linker } from './linker';
 import { importRoots } from './import-walk';
-import { projectTop } from './project-files';
-import { classMethodOptimizer } from './repo-optimizer';
+import { projectTop, pythonFiles } from './project-files';
+import { classMethodOptimizer, importedClass, methodOptimizer } from './repo-optimizer';
+import { cachedTree } from './tree-cache';
+import { definitionOf, methodsOf } from '../extract/python-imports';
+import type { SyntaxNode } from '../parse/python';
+import { findCalls } from '../parse/python-syntax';
 
 const MAX_UP = 3;
+/** Folders of configs (`configs/`, `conf/`): a Lightning CLI config's script sits beside the outermost one. */
+const CONFIG_DIR = /^(configs?|conf|cfgs?)$/i;
 
 /** Fills `optimizer` (as `inferred`) in each draft that has none, from the named model class's `configure_optimizers`. */
 export function withModelClassOptimizer(linker: Linker, file: string, doc: ConfigDoc, drafts: RunDraft[]): RunDraft[] {
   const missing = drafts.filter((d) => !d.plan.facts.get('optimizer')?.value);
   if (missing.length === 0 || !linker.parser) return drafts;
   const named = doc.field(['model', 'target'])?.value ?? doc.field(['model', 'class_path'])?.value;
-  if (typeof named !== 'string' || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(named)) return drafts;
-  const f = modelClassOptimizer(linker, file, named);
+  const cli = named === undefined && drafts.some((d) => d.kind === 'lightning-cli');
+  if (!cli && (typeof named !== 'string' || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(named))) return drafts;
+  const f = cli
+    ? cliModelOptimizer(linker, file, doc.keys(['model']))
+    : modelClassOptimizer(linker, file, String(named));
   if (f) for (const d of missing) d.plan.facts.set('optimizer', f);
   return drafts;
 }
@@ -52,6 +62,66 @@ export function withTargetClassOptimizer(linker: Linker, drafts: RunDraft[]): Ru
     if (found.size === 1) d.plan.facts.set('optimizer', [...found.values()][0]);
   }
   return drafts;
+}
+
+/**
+ * A Lightning CLI config that names no model class: the class is given in code, `LightningCLI(LitModel, DataModule)`
+ * (https://lightning.ai/docs/pytorch/stable/cli/lightning_cli_intermediate.html), in a script of the config's project
+ * — the script `fit --config` runs. Its `configure_optimizers()` (the class defined in that script or imported from the
+ * project); nothing unless the project's LightningCLI calls agree on one optimizer.
+ */
+function cliModelOptimizer(linker: Linker, file: string, keys: string[]): Fact | undefined {
+  const parser = linker.parser;
+  if (!parser) return undefined;
+  const found: Fact[] = [];
+  const base = cliBase(file);
+  for (const f of pythonFiles(linker, projectTop(linker, file), file)) {
+    if (path.relative(base, f).startsWith('..')) continue;
+    const text = linker.read(f);
+    if (!text || !/\bLightningCLI\s*\(/.test(text)) continue;
+    const script = { file: path.resolve(f), text, root: cachedTree(path.resolve(f), text, parser).rootNode };
+    for (const c of findCalls(script.root, text, ['LightningCLI'])) {
+      const arg = c.kwargs.get('model_class')?.value ?? c.positional[0];
+      if (arg?.type !== 'identifier' && arg?.type !== 'attribute') return undefined;
+      const own = arg.type === 'identifier' ? definitionOf(script.root, arg.text) : undefined;
+      const def =
+        own?.kind === 'def' && own.node.type === 'class_definition'
+          ? { mod: script, node: own.node }
+          : importedClass(linker, script, arg.text);
+      // The config's `model:` keys are the class's `__init__` arguments (LightningCLI rejects others): a class that
+      // does not take them is not the one this config configures.
+      if (!def || !takesKeys(def.node, keys)) return undefined;
+      const o = methodOptimizer(linker, def.mod, def.node, 'configure_optimizers');
+      if (!o) return undefined;
+      found.push({ ...o, note: `${o.note}, the model LightningCLI(${arg.text}, …) in ${path.basename(f)} builds` });
+    }
+  }
+  return found.length > 0 && found.every((o) => o.value === found[0].value) ? found[0] : undefined;
+}
+
+/**
+ * Where the script of a Lightning CLI config may be: under the folder holding the config's outermost folder of configs
+ * (`configs/`, `conf/`), else under the config's own folder.
+ */
+function cliBase(file: string): string {
+  let base = path.dirname(path.resolve(file));
+  for (let d = base, i = 0; i < MAX_UP + 2 && path.dirname(d) !== d; i++, d = path.dirname(d))
+    if (CONFIG_DIR.test(path.basename(d))) base = path.dirname(d);
+  return base;
+}
+
+/** Whether a class's `__init__` takes every key (a `**kwargs` takes any; no `__init__` of its own: not known, no). */
+function takesKeys(cls: SyntaxNode, keys: string[]): boolean {
+  const init = methodsOf(cls).get('__init__');
+  if (!init) return keys.length === 0;
+  const params = init.childForFieldName('parameters')?.namedChildren ?? [];
+  if (params.some((p) => p?.type === 'dictionary_splat_pattern')) return true;
+  const names = new Set(
+    params.map((p) =>
+      p?.type === 'identifier' ? p.text : (p?.childForFieldName('name')?.text ?? p?.namedChildren[0]?.text),
+    ),
+  );
+  return keys.every((k) => names.has(k));
 }
 
 function modelClassOptimizer(linker: Linker, file: string, named: string) {

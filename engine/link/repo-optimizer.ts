@@ -153,7 +153,7 @@ function withFittedOptimizer(linker: Linker, script: Mod, drafts: RunDraft[]): v
  * re-export), or `mod.Cls` of a module it imports (`import models.wav2vec2` … `models.wav2vec2.Wav2Vec2Module(…)`,
  * `from models import wav2vec2` … `wav2vec2.Wav2Vec2Module(…)`). Never a library's.
  */
-function importedClass(linker: Linker, script: Mod, cls: string): { mod: Mod; node: SyntaxNode } | undefined {
+export function importedClass(linker: Linker, script: Mod, cls: string): { mod: Mod; node: SyntaxNode } | undefined {
   const dot = cls.lastIndexOf('.');
   const [prefix, symbol] = dot < 0 ? ['', cls] : [cls.slice(0, dot), cls.slice(dot + 1)];
   let b: ImportBinding | undefined;
@@ -193,7 +193,7 @@ export function classMethodOptimizer(linker: Linker, file: string, cls: string, 
 }
 
 /** The optimizer method `name` of class node `cls` (or of a base class of its module) builds. */
-function methodOptimizer(linker: Linker, mod: Mod, cls: SyntaxNode, name: string): Fact | undefined {
+export function methodOptimizer(linker: Linker, mod: Mod, cls: SyntaxNode, name: string): Fact | undefined {
   const fn = classMethods(mod.root, cls, 0).get(name);
   const clsName = cls.childForFieldName('name')?.text ?? '';
   return fn && readSite(linker, { mod, defs: [fn], method: `${clsName}.${name}` });

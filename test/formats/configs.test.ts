@@ -170,7 +170,7 @@ test('torchtune: dtype bf16 is full bf16; the recipe saves at each epoch end, a 
     ['precision', 'micro_batch', 'grad_accum', 'epochs', 'seq_len', 'grad_checkpointing', 'compile', 'optimizer'].map(
       (k) => fact(a, k as never)?.value,
     ),
-    ['bf16', 2, 1, 1, 2048, true, false, 'adamw_8bit'],
+    ['bf16', 2, 1, 1, 2048, true, false, 'paged_adamw_8bit'],
   );
   assert.equal(lineOf(text, fact(a, 'precision')!.span!.start), 36);
   assert.equal(fact(a, 'params')?.value, 8030261248, 'the model is named by its checkpoint folder');

@@ -312,7 +312,9 @@ export function switchedBy(node: SyntaxNode, values: ValueResolver): 'off' | str
   const g = guard && values.resolve(guard).value;
   const on = (v: unknown) => (branch?.noneTest ? v !== null : isOn(v));
   if (branch && guard && g !== undefined && on(g) !== branch.runsWhen) return 'off';
-  if (branch && guard && g === undefined) return `under \`if ${branch.runsWhen ? '' : 'not '}${guard.text}:\``;
+  // A value not read (`scaler = GradScaler()` handed on): an `is not None` test decides nothing known here.
+  if (branch && guard && g === undefined && !branch.noneTest)
+    return `under \`if ${branch.runsWhen ? '' : 'not '}${guard.text}:\``;
   const pick = conditionalChoice(node);
   const not = pick?.cond.type === 'not_operator' ? pick.cond.childForFieldName('argument') : undefined;
   const v = pick && values.resolve(not ?? pick.cond).value;

@@ -284,3 +284,13 @@ test('the launcher that gives that option trains in fp16; `type=bool` turns it o
   );
   assert.equal(fact(trap, 'precision')?.value, 'fp16');
 });
+
+test('an autocast under `if scaler is not None:` with a GradScaler the script always makes: fp16', async () => {
+  const always = SCALER_SWITCH('action="store_true"').replace(
+    '    if args.is_amp:\n        scaler = torch.cuda.amp.GradScaler()\n    else:\n        scaler = None\n',
+    '    scaler = torch.cuda.amp.GradScaler()\n',
+  );
+  assert.ok(!always.includes('scaler = None'));
+  const a = await analyze({ 'proj/train.py': always }, 'proj/train.py');
+  assert.equal(fact(a, 'precision')?.value, 'fp16');
+});

@@ -271,10 +271,7 @@ export function branchSwitch(
 function noneComparison(c: SyntaxNode): { operand: SyntaxNode; isNot: boolean } | undefined {
   if (c.type !== 'comparison_operator' || c.namedChildren.length !== 2) return undefined;
   const [operand, right] = c.namedChildren;
-  const op = c.children
-    .filter((x) => !!x && !x.isNamed)
-    .map((x) => x!.text)
-    .join(' ');
+  const op = c.children.flatMap((x) => (x && !x.isNamed ? [x.text] : [])).join(' ');
   if (right?.type !== 'none' || !operand || !['identifier', 'attribute', 'subscript'].includes(operand.type))
     return undefined;
   return op === 'is' || op === 'is not' ? { operand, isNot: op === 'is not' } : undefined;

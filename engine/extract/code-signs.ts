@@ -9,7 +9,7 @@ import type { Fact } from '../types';
 import { precisionOf } from '../vocabulary/values';
 import { codeText } from './python-code-text';
 import type { ValueResolver } from './python-values';
-import { moduloGuard } from './python-scan';
+import { moduloGuard, offByDefaultGuard } from './python-scan';
 import { switchedBy } from './python-branch';
 
 /**
@@ -119,10 +119,32 @@ function switchedOff(file: string, root: SyntaxNode, text: string, values: Value
       origin: 'script-default',
       file,
       span: spanOf(d.node),
-      note: `mixed precision only with ${flag} (default of argparse ${flag} is off): fp32`,
+      note: `mixed precision only with ${flag} (default of argparse ${flag} is off${c.kwargs.get('type')?.value.text === 'bool' ? `; ${BOOL_TYPE}` : ''}): fp32`,
     };
   }
   return undefined;
+}
+
+/** How a switch note says the option is declared `type=bool` (../link/merge.ts reads it through ./precision-flags). */
+export const BOOL_TYPE = 'type=bool: any value given turns it on';
+
+/**
+ * The command-line switch that mixed precision written behind a switch off by default waits for: the option guarding
+ * the autocast itself (`if args.amp:`), else the one guarding the GradScaler the autocast is tied to (`scaler =
+ * GradScaler() if args.is_amp …` handed on, `if scaler is not None: with autocast():`), as a note naming its
+ * argparse default — a launcher giving the option replaces it (../link/merge.ts).
+ */
+export function ampSwitchNote(autocast: SyntaxNode, root: SyntaxNode, text: string, values: ValueResolver): string {
+  const scalers = findCalls(root, text, ['GradScaler']).map((c) => c.node);
+  const flags = [autocast, ...scalers].map((n) => offByDefaultGuard(n, undefined, values));
+  const flag = flags.find((f) => f && values.declaredDefault(f));
+  if (!flag) return '';
+  // `type=bool` makes any non-empty value true, 'False' included (https://docs.python.org/3/library/argparse.html#type).
+  const decl = findCalls(root, text, ['add_argument']).find((c) =>
+    c.positional.some((p) => p.text.replace(/^['"]-*|['"]$/g, '').replace(/-/g, '_') === flag),
+  );
+  const boolType = decl?.kwargs.get('type')?.value.text === 'bool';
+  return ` (default of argparse --${flag} is off${boolType ? `; ${BOOL_TYPE}` : ''})`;
 }
 
 /**

@@ -124,6 +124,16 @@ export interface ReadingFacts {
  * origin `inferred` and a note naming the keys and the script. Keys the script reads but the config does not state
  * stay unknown (never a guess).
  */
+const NO_AMP_IN = 'no autocast, GradScaler, apex or .half() in';
+
+/**
+ * The fp32 that `readingFacts` reads from code that shows no mixed precision: an absence, weaker than what the
+ * config's own framework documents (torchtitan's FSDP `mixed_precision_param` bfloat16 default, applied in library
+ * code the script calls, not in the script).
+ */
+export const absentMixedPrecision = (f: Fact) =>
+  f.key === 'precision' && f.value === 'fp32' && !!f.note?.startsWith(NO_AMP_IN);
+
 export function readingFacts(script: string, text: string, tree: Tree, lookup: PathLookup): Fact[] {
   const root = tree.rootNode;
   const out = new Map<FactKey, Fact>();
@@ -166,12 +176,7 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
   // An `Accelerator()` given no mixed_precision takes it from `accelerate launch --mixed_precision` or the machine's
   // accelerate config (ACCELERATE_MIXED_PRECISION): the code alone does not say fp32.
   if (trains && !AMP_WORDS.test(text) && !/\bAccelerator\s*\(/.test(text))
-    put(
-      'precision',
-      'fp32',
-      root,
-      `no autocast, GradScaler, apex or .half() in ${base(script)}: PyTorch trains in fp32`,
-    );
+    put('precision', 'fp32', root, `${NO_AMP_IN} ${base(script)}: PyTorch trains in fp32`);
 
   // The epoch loop: `for epoch in range(begin, end)` around a training call.
   for (const loop of walk(root, 'for_statement')) {

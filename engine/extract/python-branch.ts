@@ -243,7 +243,9 @@ export const isOn = (v: unknown) => !(v === false || v === null || v === 0 || v 
  * `if amp:` body (on), `if not fp16:` body (off), and their `else:` bodies the other way round — bubbliiiing's
  * `if not fp16: … loss.backward() … else: with autocast(): …` runs the autocast only when `fp16` is on.
  */
-export function branchSwitch(node: SyntaxNode): { cond: SyntaxNode; runsWhen: boolean } | undefined {
+export function branchSwitch(
+  node: SyntaxNode,
+): { cond: SyntaxNode; runsWhen: boolean; noneTest?: boolean } | undefined {
   for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
     if (p.type !== 'if_statement') continue;
     const body = p.childForFieldName('consequence');
@@ -257,9 +259,22 @@ export function branchSwitch(node: SyntaxNode): { cond: SyntaxNode; runsWhen: bo
       c = c.childForFieldName('argument');
       runsWhen = !runsWhen;
     }
+    // `if scaler is not None:` (a GradScaler made only with `--amp`, else None): on unless the value is None.
+    const none = c ? noneComparison(c) : undefined;
+    if (none) return { cond: none.operand, runsWhen: none.isNot === runsWhen, noneTest: true };
     return c && ['identifier', 'attribute', 'subscript'].includes(c.type) ? { cond: c, runsWhen } : undefined;
   }
   return undefined;
+}
+
+/** `x is None` / `x is not None` on a name, attribute or subscript: the operand and which test it is. */
+function noneComparison(c: SyntaxNode): { operand: SyntaxNode; isNot: boolean } | undefined {
+  if (c.type !== 'comparison_operator' || c.namedChildren.length !== 2) return undefined;
+  const [operand, right] = c.namedChildren;
+  const op = c.children.flatMap((x) => (x && !x.isNamed ? [x.text] : [])).join(' ');
+  if (right?.type !== 'none' || !operand || !['identifier', 'attribute', 'subscript'].includes(operand.type))
+    return undefined;
+  return op === 'is' || op === 'is not' ? { operand, isNot: op === 'is not' } : undefined;
 }
 
 /**
@@ -292,8 +307,11 @@ export function switchedBy(node: SyntaxNode, values: ValueResolver): 'off' | str
   const branch = branchSwitch(node);
   const guard = branch?.cond;
   const g = guard && values.resolve(guard).value;
-  if (branch && guard && g !== undefined && isOn(g) !== branch.runsWhen) return 'off';
-  if (branch && guard && g === undefined) return `under \`if ${branch.runsWhen ? '' : 'not '}${guard.text}:\``;
+  const on = (v: unknown) => (branch?.noneTest ? v !== null : isOn(v));
+  if (branch && guard && g !== undefined && on(g) !== branch.runsWhen) return 'off';
+  // A value not read (`scaler = GradScaler()` handed on): an `is not None` test decides nothing known here.
+  if (branch && guard && g === undefined && !branch.noneTest)
+    return `under \`if ${branch.runsWhen ? '' : 'not '}${guard.text}:\``;
   const pick = conditionalChoice(node);
   const not = pick?.cond.type === 'not_operator' ? pick.cond.childForFieldName('argument') : undefined;
   const v = pick && values.resolve(not ?? pick.cond).value;

@@ -176,7 +176,10 @@ export function fileWideFacts(
             origin: 'script-default',
             file,
             span: spanOf(c.node),
-            note: `torch.compile(…) runs only under \`if ${off}:\`, off by default`,
+            // A command-line switch (timm's `--torchcompile`) is named as one: a launcher giving it turns it on.
+            note: values.declaredDefault(off)
+              ? `torch.compile(…) runs only when --${off} is given (off by default)`
+              : `torch.compile(…) runs only under \`if ${off}:\`, off by default`,
           });
       }
       if (

@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
-import { accumulationGuard, stepCallIn, unreadPrecision } from './code-signs';
+import { accumulationGuard, ampSwitchNote, stepCallIn, unreadPrecision } from './code-signs';
 import { contains, isBackwardCall, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { epochSaveFact } from './fields';
@@ -449,7 +449,12 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
     /matmul\.allow_tf32\s*=\s*True|set_float32_matmul_precision\(\s*["'](high|medium)["']|fp32_precision\s*=\s*["']tf32["']/.exec(
       text,
     );
-  if (tf32)
+  if (tf32) {
+    // Beside a mixed-precision switch declared off (timm's train.py `allow_tf32 = True` and `--amp`): TF32 unless a
+    // launcher gives the switch, whose argparse default the note names for ../link/merge.ts.
+    const sw = unreadPrecision(file, root, text, values);
+    if (sw?.origin === 'script-default' && sw.value === 'fp32' && /default of argparse/.test(sw.note ?? ''))
+      return { ...sw, value: 'tf32', note: `TF32 matmuls enabled; ${(sw.note ?? '').replace(/: fp32$/, '')}` };
     return {
       key: 'precision',
       value: 'tf32',
@@ -458,6 +463,7 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       span: { start: tf32.index, end: tf32.index + tf32[0].length },
       note: 'TF32 matmuls enabled',
     };
+  }
   // Mixed precision written but switched off by default (`autocast(enabled=args.amp)` with a store_true flag).
   const off = [...autocasts, ...findCalls(root, text, ['GradScaler'])].find(
     (c) => c.kwargs.get('enabled') && values.resolve(c.kwargs.get('enabled')?.value).value === false,
@@ -480,7 +486,7 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       origin: 'script-default',
       file,
       span: spanOf(switchedOff.node),
-      note: `${switchedOff.callee}(…) runs only behind a switch that is off by default: fp32`,
+      note: `${switchedOff.callee}(…) runs only behind a switch that is off by default${ampSwitchNote(switchedOff.node, root, text, values)}: fp32`,
     };
   return (
     unreadPrecision(file, root, text, values) ?? {

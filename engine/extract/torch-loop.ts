@@ -28,12 +28,15 @@ export const ACCELERATE_SCHEMA: Schema = {
     if (mp) {
       const v =
         mp.value === undefined || mp.value === null ? undefined : ACCELERATE_PRECISION[String(mp.value).toLowerCase()];
+      // The argparse option the value is the default of (`mixed_precision=args.mixed_precision`, default "no"), named
+      // so that a launcher passing that option replaces it (../link/merge.ts).
+      const via = mp.value != null ? /\((default of argparse [^()]*)\)$/.exec(mp.text)?.[1] : undefined;
       out.push(
         fact(
           'precision',
           v ?? null,
           mp,
-          `mixed_precision=${JSON.stringify(mp.value ?? mp.text)}${v ? '' : ' (value unknown)'}`,
+          `mixed_precision=${JSON.stringify(mp.value ?? mp.text)}${via ? ` (${via})` : ''}${v ? '' : ' (value unknown)'}`,
         ),
       );
     }

@@ -9,7 +9,7 @@
 import { multipliedByFound } from '../extract/python-devices';
 import { namedForOtherWork } from '../extract/launcher-run';
 import * as path from 'node:path';
-import { readingFacts, type PathLookup } from '../extract/config-reading';
+import { absentMixedPrecision, readingFacts, type PathLookup } from '../extract/config-reading';
 import { MULTI_PROCESS } from '../extract/data-parallel';
 import type { Entry, EntrySet } from '../extract/generic';
 import { readEntries } from '../extract/generic';
@@ -319,6 +319,9 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
     // A batch the code divides by the process count overrides the vocabulary's per-device reading of the same key.
     const divided = f.key === 'micro_batch' && f.value === null && cur?.origin === 'inferred';
     if (cur && !WEAK.includes(cur.origin) && cur.value !== null && !fromSchema && !divided) return;
+    // The config's framework documents a precision its library code sets (torchtitan): no autocast in the script
+    // says nothing against it.
+    if (cur?.origin === 'framework-default' && cur.value !== null && absentMixedPrecision(f)) return;
     facts.set(f.key, { ...f, note: `${f.note} — ${path.basename(reader.file)} ${reader.how}` });
     if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
   };

@@ -20,6 +20,7 @@ import { extractTorchtune } from '../extract/torchtune';
 import { Fact, FactKey, FactValue, OffsetEdit, Origin, RunPlan } from '../types';
 import { linkKind } from './reader';
 import { optimizerValue } from '../vocabulary/optimizers';
+import { launchedPrecision } from '../extract/precision-flags';
 
 export const RANK: Record<Origin, number> = {
   assumed: 0,
@@ -168,13 +169,9 @@ export function mergeRun(
         continue;
       }
       if (!given) continue;
-      // A mixed-precision switch the script declares off (`--amp`), given on the command line: on.
-      const switchOn =
-        k === 'precision' && f.value === 'fp32' && (given.value === true || given.value === 'True')
-          ? /bf16/.test(dest!)
-            ? 'bf16'
-            : 'fp16'
-          : undefined;
+      // A mixed-precision switch the script declares off (`--amp`) given on the command line, or a precision named
+      // for the option the script's precision is read from (`--mixed_precision fp16`): ../extract/precision-flags.
+      const switchOn = k === 'precision' ? launchedPrecision(f, dest ?? '', given, launch.fields) : undefined;
       // A default the script leaves unset (a required option: null) takes the launcher's number or switch.
       // A switch written as a number (`--grad_cp 1`) is on when not 0.
       const v = typeof f.value === 'boolean' && typeof given.value === 'number' ? given.value !== 0 : given.value;

@@ -7,6 +7,7 @@ import type { Entry, EntrySet } from '../extract/generic';
 import type { LaunchCommand } from '../extract/launcher';
 import type { RunDraft } from '../extract/run-draft';
 import { readSets } from '../extract/vocab-run';
+import { configFrameworkPrecision } from '../extract/precision-flags';
 import type { FactKey, Origin } from '../types';
 import type { Linker } from './linker';
 import { entrySets } from './vocab';
@@ -54,6 +55,13 @@ export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCo
     if (f.file && f.span) relevantSpans.push({ file: f.file, span: f.span, key: k });
     added = true;
   }
+  // A precision the config's framework sets in library code (torchtitan), over the fp32 of a script showing none.
+  const fwp = read.facts.has('precision') ? undefined : configFrameworkPrecision(facts.get('precision'), sets);
+  if (fwp)
+    facts.set('precision', {
+      ...fwp,
+      note: `${fwp.note} (${path.basename(named)}, named by ${path.basename(launcher)})`,
+    });
   // A run length the config states replaces a framework's default length in the other unit (Keras `fit`'s 1 epoch).
   for (const [k, other] of [
     ['max_steps', 'epochs'],

@@ -42,8 +42,10 @@ const MIXED: Record<string, string> = { no: 'fp32', fp32: 'fp32', fp16: 'fp16', 
 
 /** Names a training entry point is often given; other scripts (evaluation, data preparation) are not runs. */
 const TRAINING = /(train|finetun|fine_tun|pretrain|sft|dpo|ppo|grpo|rlhf|distill|fit)/i;
+// `validate.py` checks a checkpoint (timm's validate.py, https://huggingface.co/docs/timm/training_script); a k-fold
+// `cross_validation.py` trains.
 const NOT_TRAINING =
-  /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup|extract|decode|score|recogni[sz]e|transcribe)/i;
+  /(eval|infer|generat|predict|preprocess|prepare|download|convert|export|serve|benchmark|bench|test|setup|extract|decode|score|recogni[sz]e|transcribe|(?<!cross[_-]?)validat)/i;
 
 const TRAINING_FLAGS = [
   'epochs',
@@ -76,7 +78,7 @@ export const launcherForOtherWork = (launcher: string) => {
   return LAUNCHER_OTHER_WORK.test(name) && !TRAINING.test(name);
 };
 const LAUNCHER_OTHER_WORK =
-  /(eval|infer|generat|predict|serv|decode|export|convert|extract|download|preprocess|prepare)/i;
+  /(eval|infer|generat|predict|serv|decode|export|convert|extract|download|preprocess|prepare|(?<!cross[_-]?)validat)/i;
 
 /** True when a command that starts a script not in the tree looks like a training launch. */
 export function looksLikeTraining(cmd: LaunchCommand): boolean {

@@ -9,7 +9,6 @@ import {
   type Resources,
   type SchedOpt,
   deepspeedDevices,
-  hardwareOfName,
   intWord,
   resources,
   schedulerDevices,
@@ -121,7 +120,7 @@ function fromDefaults(text: string, cmd: Command, facts: Fact[]): Fact[] {
 
 /** Scheduler options (`#SBATCH`, `#PBS`, `srun`) applied to a command: hardware, and devices where it states none. */
 function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: boolean): void {
-  const hw = r.hardware ?? hardwareOfName(file) ?? (lc.facts.some((f) => f.key === 'devices') ? undefined : r.cpu);
+  const hw = r.hardware ?? r.named ?? (lc.facts.some((f) => f.key === 'devices') ? undefined : r.cpu);
   if (hw && !lc.facts.some((f) => f.key === 'hardware')) lc.facts.push(hw);
   const devices = lc.facts.find((f) => f.key === 'devices') as DeviceFact | undefined;
   const nodes = r.nodes?.value ?? 1;

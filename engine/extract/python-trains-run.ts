@@ -254,6 +254,8 @@ export function statedDevices(
   facts: Map<FactKey, Fact>,
   others: { file: string; text: string }[] = [],
   given?: (option: string) => boolean,
+  /** Started by a plain `python script.py` (../link/single-device): one process. */
+  oneProcess = false,
 ) {
   const cur = facts.get('devices');
   // The one device judged from the script alone is judged again with the modules its run calls (they may set up more).
@@ -278,7 +280,7 @@ export function statedDevices(
     }
     return;
   }
-  const one = singleDevice(file, text, tree, others, given);
+  const one = singleDevice(file, text, tree, others, given, oneProcess);
   if (one) facts.set('devices', one);
   else if (again) facts.delete('devices');
 }

@@ -37,7 +37,8 @@ const normName = (k: string) => SHORT[k] ?? k.replace(/_/g, '-');
 /**
  * The GPU a job script's file name is written for (`run_cloudlab_a100.sh`, `train_llama3_8b_h100_fp8.sh`,
  * `run_local_v100.sh`): one GPU word of the name, as a partition name says it — `inferred` (a name, not an option),
- * and none for a name that holds two.
+ * and none for a name that holds two. Only for a script with no scheduler options: a scheduled job runs where its
+ * scheduler puts it (./scheduler-resources `Resources.named`).
  */
 export function hardwareOfName(file: string): Fact | undefined {
   const base = file.split(/[\\/]/).pop() ?? '';

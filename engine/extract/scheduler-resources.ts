@@ -5,7 +5,7 @@
 //   SLURM sbatch/srun options and output environment variables: https://slurm.schedmd.com/sbatch.html
 //   PBS Pro `select` chunks (`ngpus`): https://2021.help.altair.com/2021.1.2/PBS%20Professional/PBSUserGuide2021.1.2.pdf
 import type { Fact } from '../types';
-import { PARTITION_GPU, type SchedOpt } from './scheduler-options';
+import { hardwareOfName, PARTITION_GPU, type SchedOpt } from './scheduler-options';
 
 /** What the scheduler options say about the job's accelerators. Later options win (srun over #SBATCH). */
 export interface Resources {
@@ -24,6 +24,12 @@ export interface Resources {
    * https://slurm.schedmd.com/gres.html), so a command that states no device count of its own runs on CPUs.
    */
   cpu?: Fact;
+  /**
+   * The GPU the script's file name is written for (./scheduler-options `hardwareOfName`), only for a script with no
+   * `#SBATCH`/`#PBS`/`#BSUB` option: a scheduled job runs on the node its scheduler allocates, so a GPU word in its
+   * file name (`h100_4device.slurm` on a partition that names no chip) says nothing of the node.
+   */
+  named?: Fact;
 }
 
 /** `gpu:8`, `gpu:a100:8`, `gpu:a100:8,tmpfs:10G` → type and count. */
@@ -155,6 +161,7 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
     }
   }
   // SLURM and PBS give a job no GPU it does not request; LSF may (a queue's or the cluster's default GPU requirement).
+  if (!opts.some((o) => /^#(SBATCH|PBS|BSUB)\b/.test(o.text))) r.named = hardwareOfName(file);
   const job = opts.filter((o) => /^#(SBATCH|PBS)\b/.test(o.text));
   if (job.length && !r.perNode && !r.total && !r.gpusPerTask && !r.hardware)
     if (!opts.some((o) => /gpu|gres|cuda|tpu|accel/i.test(`${o.name}=${o.value}`) || PARTITION_GPU.test(o.value)))

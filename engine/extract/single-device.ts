@@ -29,8 +29,24 @@ export const SINGLE_PROCESS = 'single-process script; no data-parallel wrapper o
  */
 const MULTI_DEVICE =
   /DataParallel|FullySharded|\b(fsdp|FSDP)\b|device_count|multi_gpu|launch_distributed|init_process_group|\b[Dd]istributed\b|\bspawn\s*\(|Accelerator\s*\(|\b(import|from)\s+accelerate\b|horovod|\bhvd\b|Strategy\s*\(|tf\.distribute|deepspeed|\bFabric\s*\(|\b(import|from)\s+(pytorch_)?lightning\b|\bLightning\w*|world[_-]?size|\bnproc|LOCAL_RANK|local_rank|\bRANK\b|SLURM_|\bpmap\b|\bpjit\b|shard_map|jax\.(local_)?devices\b(?!\(\s*(['"]\w+['"])?\s*\)\s*\[\s*0\s*\])|\bdask\b|\b(import|from) ray\b|colossalai|megatron|\b(num_gpus|n_gpus|ngpus|num_gpu|n_gpu|gpu_num)\b|list_(physical|logical)_devices|get_available_gpus|tf\.device\(\s*f?['"]\/(device:)?[gG][pP][uU]:(%d|\{)|(?<![A-Za-z])TPU|train_distribute|MultiWorker|multi_worker|jax\.sharding|NamedSharding|PartitionSpec|\bMesh\s*\(|\bxmap\b|jax_utils\.replicate|keras\.distribution|device_map\s*=\s*['"](auto|balanced|balanced_low_0|sequential)['"]/;
+/**
+ * The mechanisms that need a launcher to start their processes: a process group and the data-parallel wrapper over
+ * it, set up from the environment `torchrun` (or `torch.distributed.launch`, `srun`) gives each process — `WORLD_SIZE`,
+ * `RANK`, `LOCAL_RANK` (https://pytorch.org/docs/stable/elastic/run.html#environment-variables). A script started by a
+ * plain `python script.py` is one process in a world of one: those mechanisms set up nothing more
+ * (`init_process_group` is not even called where the script tests the world size, as timm's train.py does). What
+ * still starts or uses more in one process stays: `DataParallel`, `spawn`, a device count, library trainers.
+ */
+const ONE_PROCESS_MECHANISMS = new RegExp(
+  MULTI_DEVICE.source
+    .replace('DataParallel|', '(?<!Distributed)DataParallel|')
+    .replace('init_process_group|', '')
+    .replace('\\b[Dd]istributed\\b|', '')
+    .replace('world[_-]?size|\\bnproc|LOCAL_RANK|local_rank|\\bRANK\\b|', ''),
+);
+
 /** The mechanisms and the library trainer calls (those not in `own`), as one pattern for ./device-switch. */
-const mechanismsOf = (own: Set<string>) => new RegExp(`${MULTI_DEVICE.source}|${trainerCallPattern(own)}`);
+const mechanismsOf = (own: Set<string>, base = MULTI_DEVICE) => new RegExp(`${base.source}|${trainerCallPattern(own)}`);
 
 /**
  * One CUDA device named: `"cuda"`, `"cuda:0"`, `"gpu"`, a module or tensor moved with `.cuda()` (the current device),
@@ -51,15 +67,14 @@ const TF_JAX =
   /^[ \t]*(import|from)[ \t]+(tensorflow|keras|tf_keras|jax|flax|deepctr|deepmatch|spektral|keras_cv|keras_nlp|keras_hub|tensorflow_recommenders|deepxde)\b.*$/m;
 
 /** A multi-device mechanism in any of these texts; `own`: the project's trainer classes (./own-trainers). */
-export function multiDevice(texts: string[], own = ownTrainers(texts)): boolean {
-  return texts
-    .map((t) => codeText(withoutLiteralSettings(t)))
-    .some((t) => MULTI_DEVICE.test(t) || libraryTrainer(t, own));
+export function multiDevice(texts: string[], own = ownTrainers(texts), base = MULTI_DEVICE): boolean {
+  return texts.map((t) => codeText(withoutLiteralSettings(t))).some((t) => base.test(t) || libraryTrainer(t, own));
 }
 
 /**
  * The one device of a plain single-process script: the device the entry names (else one the modules of its run name,
- * when the entry runs something itself), where no file of the run sets up more.
+ * when the entry runs something itself), where no file of the run sets up more. `oneProcess`: the run is started by a
+ * plain `python script.py`, so a process group that waits for a launcher's processes sets up nothing more.
  */
 export function singleDevice(
   file: string,
@@ -67,7 +82,9 @@ export function singleDevice(
   tree: Tree,
   all: { file: string; text: string }[] = [],
   given?: (option: string) => boolean,
+  oneProcess = false,
 ): Fact | undefined {
+  const base = oneProcess ? ONE_PROCESS_MECHANISMS : MULTI_DEVICE;
   // What each module contributes: its top-level code and the definitions the run uses (./used-definitions).
   const importers = [text, ...all.map((o) => o.text)];
   const others = all.map((o) => ({ file: o.file, text: usedDefinitions(o.file, o.text, importers) }));
@@ -76,12 +93,13 @@ export function singleDevice(
     multiDevice(
       others.map((o) => o.text),
       own,
+      base,
     )
   )
     return undefined;
   // The entry's own mechanisms may all sit behind an option that is off by default (./device-switch).
-  const mechanism = multiDevice([text], own);
-  const off = mechanism ? switchedOff(text, tree.rootNode, mechanismsOf(own), given) : undefined;
+  const mechanism = multiDevice([text], own, base);
+  const off = mechanism ? switchedOff(text, tree.rootNode, mechanismsOf(own, base), given) : undefined;
   if (mechanism && !off) return visibleDataParallel(file, text, tree, own, given);
   // Whether the file runs something at its top level: asked only where it decides.
   let ran: boolean | undefined;
@@ -120,7 +138,11 @@ export function singleDevice(
   if (!at) return undefined;
   const where = at.file === file ? '' : ' in a module it calls';
   const lib = tfJax && (/jax|flax/.test(tfJax[0]) ? 'JAX' : /deepxde/.test(tfJax[0]) ? 'DeepXDE' : 'TensorFlow');
-  const why = lib ? `${lib} places it on the first device` : (trainer?.why ?? at.m[0]);
+  const why =
+    (lib ? `${lib} places it on the first device` : (trainer?.why ?? at.m[0])) +
+    (oneProcess && multiDevice([text, ...others.map((o) => o.text)], own)
+      ? '; started by plain `python`: a process group has a world of one'
+      : '');
   const switched = off
     ? `; ${off.mechanisms.join(', ')} only when \`${off.condition}\`, not at the defaults${off.defaults.length ? ` (${off.defaults.join(', ')})` : ''}`
     : '';

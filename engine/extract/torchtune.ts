@@ -2,7 +2,7 @@
 // enable_activation_checkpointing (fallback False), epochs, max_steps_per_epoch, compile, model/_component_ (LoRA
 // variants), checkpointer.checkpoint_dir. Released recipes save only at the end of each epoch (recipes/*.py in
 // pytorch/torchtune, 2025: `save_checkpoint` is called once per epoch).
-import type { Fact, FactKey, FactValue } from '../types';
+import type { Fact, FactKey, FactValue, Span } from '../types';
 import type { ConfigDoc } from './config-doc';
 import { topFields } from './config-doc';
 import { configRun } from './config-run';
@@ -128,7 +128,43 @@ function defaults(facts: Map<FactKey, Fact>): void {
     );
 }
 
-export function extractTorchtune(doc: ConfigDoc): RunDraft {
+/**
+ * The recipe a torchtune config is written for, as torchtune's own configs name it in their header comment
+ * (`# Config for single device LoRA finetuning in lora_finetune_single_device.py`): only the comment block that opens
+ * the file, before its first key.
+ */
+function headerRecipe(doc: ConfigDoc): { name: string; span: Span } | undefined {
+  const head = /^(?:[ \t]*(?:#[^\n]*)?\n)*/.exec(doc.text)?.[0] ?? '';
+  const m = /^[ \t]*#[ \t]*Config for\b[^\n]*?\bin[ \t]+(?:[\w./-]*\/)?(\w+)\.py\b/m.exec(head);
+  return m ? { name: m[1], span: { start: m.index, end: m.index + m[0].length } } : undefined;
+}
+
+/**
+ * One device for a config written for a single-device recipe: torchtune registers every `*_single_device` recipe
+ * with `supports_distributed=False`, and `tune run` refuses `--nproc_per_node` for such a recipe
+ * (torchtune/_recipe_registry.py and torchtune/_cli/run.py in pytorch/torchtune), so the run is one process on one
+ * device. A launcher that runs the config states its own count over this one (`tune run --nproc_per_node 4 …`,
+ * ../extract/launcher-tools). A template with Jinja placeholders (`{{model_dir}}`) is not run as written: the program
+ * that renders it chooses the recipe and the process count.
+ */
+function recipeDevices(doc: ConfigDoc, facts: Map<FactKey, Fact>): void {
+  const recipe = headerRecipe(doc);
+  if (!recipe || !/_single_device$/.test(recipe.name) || facts.has('devices')) return;
+  if (/\{\{[^}\n]*\}\}/.test(doc.text.replace(/^[ \t]*#[^\n]*$/gm, ''))) return;
+  facts.set('devices', {
+    key: 'devices',
+    value: 1,
+    origin: 'inferred',
+    file: doc.file,
+    span: recipe.span,
+    note: `written for ${recipe.name}, a single-device recipe: one process on one device`,
+  });
+}
+
+export function extractTorchtune(doc: ConfigDoc): RunDraft | undefined {
+  // Every torchtune training recipe reads `cfg.optimizer` and `cfg.epochs` (recipes/*_finetune_*.py in
+  // pytorch/torchtune); the configs of the generate, eleuther_eval and quantize recipes have neither: they train nothing.
+  if (!doc.has(['optimizer']) && !doc.has(['epochs'])) return undefined;
   const fields: Fields = topFields(doc);
   for (const path of [
     ['model', '_component_'],
@@ -148,7 +184,10 @@ export function extractTorchtune(doc: ConfigDoc): RunDraft {
     schema: TORCHTUNE_SCHEMA,
     fields,
     pathOf: (name) => name.split('.'),
-    defaults,
+    defaults: (facts) => {
+      defaults(facts);
+      recipeDevices(doc, facts);
+    },
     entryKey: doc.has(['model']) ? ['model'] : [doc.keys()[0] ?? ''],
   });
 }

@@ -75,7 +75,7 @@ export function withSingleDevice(
         if (!launched) continue;
       }
     }
-    statedDevices(id, text, tree, d.plan.facts, runModules(linker, d, id), given);
+    statedDevices(id, text, tree, d.plan.facts, runModules(linker, d, id), given, !own);
   }
 }
 

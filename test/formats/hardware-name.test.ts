@@ -38,3 +38,13 @@ test('a name holding two GPUs, or a config named for one, gives no hardware', as
   );
   assert.equal(fact(cfg, 'hardware')?.value ?? null, null);
 });
+
+test('a scheduled job named for a GPU on a partition that names none has no hardware; its GPU count stays', async () => {
+  const job = `#!/bin/bash\n#SBATCH --partition=pli-c\n#SBATCH --gres=gpu:4\n#SBATCH --job-name=h100_lora\ntorchrun --nproc-per-node=4 train.py\n`;
+  const a = await analyze({ 'train.py': TRAIN, 'h100_4device.slurm': job }, 'h100_4device.slurm');
+  assert.equal(fact(a, 'hardware')?.value ?? null, null);
+  assert.equal(fact(a, 'devices')?.value, 4);
+  // The same commands with no scheduler options: the name is all there is, and it is read.
+  const plain = await analyze({ 'train.py': TRAIN, 'h100_4device.sh': RUN }, 'h100_4device.sh');
+  assert.equal(fact(plain, 'hardware')?.value, 'h100');
+});

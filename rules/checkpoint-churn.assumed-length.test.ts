@@ -29,3 +29,18 @@ runRuleCases(checkpointChurn, [
     expect: [],
   },
 ]);
+
+// The GPU not named: the estimate assumes an A100-class GPU, which may be slower (the core's band for it).
+runRuleCases(checkpointChurn, [
+  {
+    name: 'GPU not named: a 7 B model saved every 10 steps is a save every few minutes even on a slow GPU',
+    code: script('save_steps=10, save_total_limit=2'),
+    expect: [{ line: 5, messageIncludes: 'set greenml.hardware' }],
+    fixes: [{ applicability: 'unsafe', titleIncludes: 'the run length is assumed' }],
+  },
+  {
+    name: 'GPU not named: every 150 steps is under 5 minutes on an A100 but not on the slow end of the GPUs assumed',
+    code: script('save_steps=150, save_total_limit=2'),
+    expect: [],
+  },
+]);

@@ -1,3 +1,4 @@
+import { GENERIC_HARDWARE_SPEED } from '../core/compute';
 import * as fmt from '../engine/format';
 import type { Rule, RuleFinding } from './types';
 import { at, num, setArg, written } from './helpers';
@@ -21,7 +22,8 @@ export const checkpointChurn: Rule = {
   doc: {
     whatItDoes:
       'Flags, for models of 1 B parameters or more, a written `save_steps` that saves more often than every 5 minutes ' +
-      'of estimated wall-clock time (the time of a step times `save_steps`: judged also when the dataset size is ' +
+      'of estimated wall-clock time (the time of a step times `save_steps`, on the slow end of the assumed GPU when ' +
+      'none is named; judged also when the dataset size is ' +
       'assumed, since it does not change the time of a step), and runs that write more than 20 checkpoints with no ' +
       '`save_total_limit` (not when the run length rests on an assumed dataset size).',
     whyIsThisBad:
@@ -47,7 +49,10 @@ export const checkpointChurn: Rule = {
     // The time between saves is `save_steps` × the time of one step (the estimate's wall-clock over its steps). The
     // step's time rests on the model, the batch and the sequence length, not on how many steps the run has: an
     // assumed dataset size scales the wall-clock and the step count together and leaves it unchanged.
-    const minutes = wall > 0 ? (every / total) * wall * 60 : undefined;
+    // With the GPU unknown, the estimate assumes an A100-class one that may be as slow as the low end of the core's
+    // band for it (GENERIC_HARDWARE_SPEED): a save is too frequent only if it is, even at that end.
+    const slowest = ctx.accelerator ? 1 : GENERIC_HARDWARE_SPEED.low;
+    const minutes = wall > 0 ? ((every / total) * wall * 60) / slowest : undefined;
     // The time between saves rests on the step time: not judged when the batch or sequence length is a guess.
     const guessed = (['micro_batch', 'seq_len'] as const).some((k) => ctx.fact(k)?.origin === 'assumed');
     if (written(s) && !guessed && minutes !== undefined && minutes < MIN_SAVE_MINUTES) {
@@ -58,7 +63,7 @@ export const checkpointChurn: Rule = {
       const assumed = ctx.shape.stepsAssumed;
       out.push({
         ...at(s),
-        message: `A checkpoint every ${every} steps is one every ≈ ${fmt.hours(minutes / 60)} for a ${fmt.num(params / 1e9)} B model: each save stalls training and writes tens of GB.`,
+        message: `A checkpoint every ${every} steps is one every ≈ ${fmt.hours(minutes / 60)}${ctx.accelerator ? '' : ' (GPU not named: timed at the slow end of the A100-class GPU assumed; set greenml.hardware)'} for a ${fmt.num(params / 1e9)} B model: each save stalls training and writes tens of GB.`,
         fixes: edits
           ? [
               {

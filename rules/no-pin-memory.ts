@@ -24,7 +24,7 @@ export const noPinMemory: Rule = {
     fixSafety:
       'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, text models ' +
       '(token batches are small; also a run whose files state a sequence length, and a model class named for text: ' +
-      '`GPTLanguageModel`, `BertClassifier`, `LSTMTagger`), scripts that never ' +
+      '`GPTLanguageModel`, `BertClassifier`, `SentenceEmbedding`, `LSTMTagger`), scripts that never ' +
       'move batches to CUDA (neither the script nor the module that runs its step names CUDA, `nn.DataParallel` or ' +
       'the NCCL backend); information only when ' +
       'the GPU is not named in the settings; ' +
@@ -73,5 +73,9 @@ export const noPinMemory: Rule = {
  * (`bert-base-uncased`, `Rostlab/prot_bert_bfd`) nor a library's lower-case builder (`resnet50`).
  */
 const PROJECT_CLASS = /^[A-Z]\w*$/;
-/** Class names that say the model reads token sequences: language models, BERT/GPT/T5 kinds, recurrent taggers. */
-const TEXT_CLASS = /gpt|bert|llama|t5|lm(?![a-z])|language|token|text|word|seq2seq|translat|lstm|rnn|gru|nlp|chat/i;
+/**
+ * Class names that say the model reads token sequences: language models, BERT/GPT/T5 kinds, text embedders, recurrent
+ * taggers.
+ */
+const TEXT_CLASS =
+  /gpt|bert|llama|t5|lm(?![a-z])|language|token|text|word|embed|seq2seq|translat|lstm|rnn|gru|nlp|chat/i;

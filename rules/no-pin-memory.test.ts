@@ -137,8 +137,24 @@ for epoch in range(3):
     ],
   },
   {
-    name: 'the same model class over data of an unknown kind (no image size anywhere) is not judged',
+    name: 'the same model class over data of an unknown kind (no image size anywhere): its name says nothing of the data, judged',
     code: ownModel('train = load_records("data.pt")'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 7, messageIncludes: 'pageable memory' }],
+  },
+  {
+    name: 'a model class named for text (a language model of the project) over data of an unknown kind is not judged',
+    code: ownModel('train = load_records("data.pt")')
+      .replace(/WideResNet\(depth=28\)/, 'GPTLanguageModel(n_layer=6)')
+      .replace('import WideResNet', 'import GPTLanguageModel'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a hub model the tables do not know (not a class of the project) over data of an unknown kind: text, not judged',
+    code: ownModel('train = load_records("data.pt")')
+      .replace(/WideResNet\(depth=28\)/, 'AutoModel.from_pretrained("acme-lab/encoder-v2")')
+      .replace('from models import WideResNet', 'from transformers import AutoModel'),
     settings: { hardware: 'a100' },
     expect: [],
   },

@@ -13,7 +13,8 @@ export const noPinMemory: Rule = {
     whatItDoes:
       "Flags the training `DataLoader` of a GPU run whose `pin_memory` is False (written, or PyTorch's default), also " +
       'in a script whose training step runs in a module it calls (`trainer.train_step(img.cuda(), …)`), and a ' +
-      'written `dataloader_pin_memory=False` in TrainingArguments.',
+      'written `dataloader_pin_memory=False` in TrainingArguments. A model built from a class of the project ' +
+      '(`model = CAM(in_channels=1)`) says nothing of its data: such a run is judged like one with no model named.',
     whyIsThisBad:
       'Copies from pageable host memory go through a staging buffer and cannot overlap with compute; pinned memory ' +
       'allows asynchronous copies (`.to(device, non_blocking=True)`). The PyTorch tuning guide recommends it; creedengo ' +
@@ -22,7 +23,8 @@ export const noPinMemory: Rule = {
     useInstead: 'DataLoader(train, batch_size=64, num_workers=4, pin_memory=True)',
     fixSafety:
       'Safe: results are unchanged; pinned memory is page-locked host RAM. Not flagged: CPU/MPS runs, text models ' +
-      '(token batches are small; also a run whose files state a sequence length), scripts that never ' +
+      '(token batches are small; also a run whose files state a sequence length, and a model class named for text: ' +
+      '`GPTLanguageModel`, `BertClassifier`, `SentenceEmbedding`, `LSTMTagger`), scripts that never ' +
       'move batches to CUDA (neither the script nor the module that runs its step names CUDA, `nn.DataParallel` or ' +
       'the NCCL backend); information only when ' +
       'the GPU is not named in the settings; ' +
@@ -47,7 +49,12 @@ export const noPinMemory: Rule = {
     const images = typeof ctx.value('resolution') === 'number' && ctx.fact('resolution')?.origin !== 'assumed';
     // A sequence length the files state (`--max_len 150`, `block_size`) says token batches too, whatever the model.
     const tokens = ctx.fact('seq_len') !== undefined && ctx.fact('seq_len')?.origin !== 'assumed';
-    if (!hf && modality !== 'vision' && modality !== 'audio' && !images && (ctx.value('model') != null || tokens))
+    // A model class of the project's own (`model = CAM(in_channels=1)`, `TrajectoryTransformer(…)`) says nothing of
+    // the data it is fed, as no model written says nothing: judged like a run with no model, unless its name says
+    // it reads text (`GPTLanguageModel`, `BertClassifier`, `LSTMTagger`).
+    const model = ctx.value('model');
+    const ownClass = typeof model === 'string' && PROJECT_CLASS.test(model) && !TEXT_CLASS.test(model);
+    if (!hf && modality !== 'vision' && modality !== 'audio' && !images && ((model != null && !ownClass) || tokens))
       return [];
     const edits = setArg(ctx, 'pin_memory', hf ? 'dataloader_pin_memory' : 'pin_memory', true);
     return [
@@ -60,3 +67,15 @@ export const noPinMemory: Rule = {
     ];
   },
 };
+
+/**
+ * A model the run builds from a class of its project: a Python class name (`CAM`, `WideResNet`), not a hub id
+ * (`bert-base-uncased`, `Rostlab/prot_bert_bfd`) nor a library's lower-case builder (`resnet50`).
+ */
+const PROJECT_CLASS = /^[A-Z]\w*$/;
+/**
+ * Class names that say the model reads token sequences: language models, BERT/GPT/T5 kinds, text embedders, recurrent
+ * taggers.
+ */
+const TEXT_CLASS =
+  /gpt|bert|llama|t5|lm(?![a-z])|language|token|text|word|embed|seq2seq|translat|lstm|rnn|gru|nlp|chat/i;

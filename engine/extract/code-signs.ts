@@ -8,7 +8,7 @@ import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { precisionOf } from '../vocabulary/values';
 import { codeText } from './python-code-text';
-import type { ValueResolver } from './python-values';
+import type { Resolved, ValueResolver } from './python-values';
 import { moduloGuard, offByDefaultGuard } from './python-scan';
 import { switchedBy } from './python-branch';
 
@@ -185,12 +185,13 @@ export function accumulationGuard(
   stepCall: SyntaxNode,
   within: SyntaxNode,
   values: ValueResolver,
-): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean } | undefined {
+): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean; via?: string } | undefined {
   const direct = moduloGuard(stepCall, within, values);
   if (direct) return direct;
   const at = (n: SyntaxNode, shown: SyntaxNode) => {
-    const r = values.resolve(n);
-    return { value: typeof r.value === 'number' ? r.value : undefined, node: shown, scriptDefault: r.scriptDefault };
+    const r = resolveCount(n, within, values);
+    const value = typeof r.value === 'number' ? r.value : undefined;
+    return { value, node: shown, scriptDefault: r.scriptDefault, via: r.via };
   };
   for (let p = stepCall.parent; p && p.id !== within.id; p = p.parent) {
     if (p.type !== 'if_statement') continue;
@@ -206,6 +207,28 @@ export function accumulationGuard(
     }
   }
   return undefined;
+}
+
+/**
+ * An accumulation count as the training loop `within` starts with it. timm's train.py sets `accum_steps =
+ * args.grad_accum_steps` before its loop and, inside it, `if batch_idx >= last_batch_idx_to_accum: accum_steps =
+ * last_accum_steps` for the epoch's last, shorter group (timm train.py `train_one_epoch`,
+ * https://github.com/huggingface/pytorch-image-models/blob/main/train.py): a change under a condition inside the loop
+ * does not make the count of every full group unknown. The one assignment before the loop is read then.
+ */
+function resolveCount(n: SyntaxNode, within: SyntaxNode, values: ValueResolver): Resolved {
+  const r = values.resolve(n);
+  if (r.value !== undefined || n.type !== 'identifier') return r;
+  const inside = (x: SyntaxNode) => x.startIndex >= within.startIndex && x.endIndex <= within.endIndex;
+  const conditional = (x: SyntaxNode) => {
+    for (let p = x.parent; p && p.id !== within.id; p = p.parent) if (p.type === 'if_statement') return true;
+    return false;
+  };
+  const all = values.localAssignments(n);
+  const before = all.filter((x) => !inside(x));
+  if (before.length !== 1 || all.some((x) => inside(x) && !conditional(x))) return r;
+  if (before[0].endIndex > within.startIndex) return r;
+  return values.resolve(before[0]);
 }
 
 /** The optimizer's step call (not a scheduler's) inside `node`, if any. */

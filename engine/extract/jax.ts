@@ -9,6 +9,7 @@ import type { SyntaxNode, Tree } from '../parse/python';
 import { callsWithKeyword, findCalls, spanOf, type CallSite, type KwArg } from '../parse/python-syntax';
 import type { Fact, FactKey, OffsetEdit, RunPlan } from '../types';
 import { findJaxLoop } from './jax-loop';
+import { loopDrawnBatch } from './loop-batch';
 import { COMMON_CALLS, dtypeOf, fileWideFacts } from './python-common';
 import { codeText } from './python-code-text';
 import { loopFacts } from './python-loop';
@@ -150,7 +151,10 @@ export function extractJax(file: string, text: string, tree: Tree): RunDraft[] {
       (c) => c.callee.endsWith('.batch') && typeof values.resolve(c.positional[0]).value === 'number',
     );
     const constant = values.constant('batch_size') ?? values.constant('BATCH_SIZE');
-    if (batch)
+    // No loader: the batches the loop draws itself (./loop-batch), `for batch in get_batches(x, y, 128)`.
+    const drawn = batch ? undefined : loopDrawnBatch(file, loop, values);
+    if (drawn) put(drawn);
+    else if (batch)
       put({
         ...at(batch.node),
         key: 'micro_batch',

@@ -6,6 +6,7 @@
 // shape of DQN-style reinforcement learning code). Each step then trains on that many samples: the micro-batch. Read
 // only where the file builds no DataLoader, and only when every such size in the loop resolves to one number.
 import type { SyntaxNode } from '../parse/python';
+import { nodesOfType } from '../parse/nodes-of-type';
 import { spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { TrainingLoop } from './python-loop';
@@ -13,6 +14,8 @@ import type { ValueResolver } from './python-values';
 
 /** A name for the training batch size (`batch_size`, `args.batch_size`, `cfg.train_batch_size`, `batchsize`). */
 const BATCH_NAME = /^(train_?)?batch_?size$/i;
+/** A parameter for the size of the batches a helper yields (`batch_size`, `batchsize`, `bs`). */
+const BATCH_PARAM = /^(batch_?size|bs|mini_?batch_?size)$/i;
 
 const lastName = (n: SyntaxNode): string | undefined =>
   n.type === 'identifier' ? n.text : n.type === 'attribute' ? n.childForFieldName('attribute')?.text : undefined;
@@ -32,6 +35,36 @@ function batchArgs(call: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/**
+ * The batch-size parameter of the file's own function a loop calls without naming it (`dataset.get_batches(128)` over
+ * `def get_batches(self, batch_size=128)`, Lasagne's `iterate_minibatches(X, y, 500)` over `def
+ * iterate_minibatches(inputs, targets, batchsize, shuffle=False)`): the parameter, which the value resolver reads
+ * through every call of the function in the file (its default where a call leaves it out). Only where the file defines
+ * one function of that name.
+ */
+function calleeBatchParams(call: SyntaxNode): SyntaxNode[] {
+  const fn = call.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+  if (!name || !/^[A-Za-z_]\w*$/.test(name)) return [];
+  const defs = nodesOfType(call.tree.rootNode, 'function_definition').filter(
+    (d) => d?.childForFieldName('name')?.text === name,
+  );
+  if (defs.length !== 1) return [];
+  const params = (defs[0]?.childForFieldName('parameters')?.namedChildren ?? []).flatMap((p) => {
+    const id = p?.type === 'identifier' ? p : p?.childForFieldName('name');
+    const named = id?.type === 'identifier' ? id : p?.namedChildren.find((x) => x?.type === 'identifier');
+    return named ? [named] : [];
+  });
+  // A call that gives a batch of another name (`get_batch(data, n=args.eval_batch_size)`), or a keyword the
+  // definition does not take: not read through the definition.
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!a || /batch/i.test(a.text)) return [];
+    const kw = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+    if (kw && !params.some((p) => p.text === kw)) return [];
+  }
+  return params.filter((p) => BATCH_PARAM.test(p.text));
+}
+
 /** The one call a name is bound to (in its function, else at the module's top level), if any. */
 function boundCall(id: SyntaxNode, values: ValueResolver): SyntaxNode | undefined {
   const local = values.localAssignments(id);
@@ -49,7 +82,10 @@ function drawnWith(loop: SyntaxNode, values: ValueResolver): SyntaxNode[] {
     if (n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id) continue;
     found.push(n);
   }
-  for (const c of loop.descendantsOfType('call')) if (c) found.push(...batchArgs(c));
+  for (const c of loop.descendantsOfType('call')) {
+    const own = c ? batchArgs(c) : [];
+    found.push(...(own.length || !c ? own : calleeBatchParams(c)));
+  }
   // An iterator the loop runs over, or an object it samples (`buffer.sample()`), built elsewhere with the size.
   const iter = loop.type === 'for_statement' ? loop.childForFieldName('right') : undefined;
   const objects: SyntaxNode[] = iter?.type === 'identifier' ? [iter] : [];

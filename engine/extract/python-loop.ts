@@ -167,9 +167,7 @@ export function loopFacts(
         origin: guard.scriptDefault ? 'script-default' : 'explicit',
         file,
         span: spanOf(guard.node),
-        note: micro
-          ? `${micro.text} micro-steps before each optimizer step`
-          : `optimizer.step() every ${guard.node.text}`,
+        note: `${micro ? `${micro.text} micro-steps before each optimizer step` : `optimizer.step() every ${guard.node.text}`}${guard.via ? ` (${guard.via})` : ''}`,
       });
   }
   out.push(

@@ -69,12 +69,13 @@ export function moduloGuard(
   node: SyntaxNode,
   within: SyntaxNode,
   values: ValueResolver,
-): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean } | undefined {
+): { value: number | undefined; node: SyntaxNode; scriptDefault?: boolean; via?: string } | undefined {
   const modOf = (cond: SyntaxNode | null | undefined) =>
     cond?.descendantsOfType('binary_operator').find((b) => b?.childForFieldName('operator')?.text === '%');
   const guard = (mod: SyntaxNode) => {
     const r = values.resolve(mod.childForFieldName('right'));
-    return { value: typeof r.value === 'number' ? r.value : undefined, node: mod, scriptDefault: r.scriptDefault };
+    const value = typeof r.value === 'number' ? r.value : undefined;
+    return { value, node: mod, scriptDefault: r.scriptDefault, via: r.via };
   };
   for (let p: SyntaxNode | null = node; p && p.id !== within.id; p = p.parent) {
     const mod = p !== node && p.type === 'if_statement' ? modOf(p.childForFieldName('condition')) : undefined;

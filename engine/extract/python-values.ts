@@ -100,6 +100,32 @@ export class ValueResolver {
   private initParams?: Map<string, { value: FactValue; node: SyntaxNode; via: string } | null>;
 
   /**
+   * `self.mini_batch_size` read in a method of a class whose `__init__` sets it once (`self.mini_batch_size =
+   * args.batch_size`, the way trainer classes keep their options): what that one assignment resolves to. Unknown when
+   * the class sets it anywhere else too (another method, `+=`).
+   */
+  private selfAssigned(node: SyntaxNode, attr: string, depth: number): Resolved | undefined {
+    let cls: SyntaxNode | null = node.parent;
+    while (cls && cls.type !== 'class_definition') cls = cls.parent;
+    if (!cls) return undefined;
+    const target = `self.${attr}`;
+    const within = (x: SyntaxNode) => x.startIndex >= cls.startIndex && x.endIndex <= cls.endIndex;
+    const sets = nodesOfType(this.root, 'assignment').filter(
+      (a) => a && within(a) && a.childForFieldName('left')?.text === target,
+    );
+    const updated = nodesOfType(this.root, 'augmented_assignment').some(
+      (a) => a && within(a) && a.childForFieldName('left')?.text === target,
+    );
+    const rhs = sets.length === 1 ? sets[0]?.childForFieldName('right') : undefined;
+    const fn = rhs ? enclosingDef(rhs) : undefined;
+    if (!rhs || updated || fn?.childForFieldName('name')?.text !== '__init__' || classOf(fn)?.id !== cls.id)
+      return undefined;
+    const r = this.resolve(rhs, depth + 1);
+    if (r.value === undefined) return r.dest ? { ...r, node } : undefined;
+    return { ...r, via: `${target} = ${rhs.text}${r.via ? ` (${r.via})` : ''}` };
+  }
+
+  /**
    * A name bound inside the function that reads it (or an enclosing one): every plain assignment `name = expr` in
    * that function, or, for a parameter, what every call of the function in this file passes (its default when a
    * call leaves it out). All must agree on one value; any other binding (loop target, unpacking, `+=`) makes it
@@ -414,6 +440,9 @@ export class ValueResolver {
       if (holder) return { value: holder.value, node: holder.node, via: holder.via, scriptDefault: true };
       const init = attr && node.childForFieldName('object')?.text === 'self' ? this.initDefault(attr) : undefined;
       if (init) return { value: init.value, node: init.node, via: init.via, scriptDefault: true, dest: attr };
+      const own = attr && node.childForFieldName('object')?.text === 'self' && depth < MAX_DEPTH;
+      const set = own ? this.selfAssigned(node, attr, depth) : undefined;
+      if (set) return set;
       const im = node.childForFieldName('object')?.type === 'identifier' ? this.imported?.(node.text) : undefined;
       if (im) return im;
       if (

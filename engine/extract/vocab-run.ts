@@ -14,6 +14,7 @@ import { jobFacts, jobSets } from './vocab-jobs';
 import { judgeTraining, kindsOf, selfEvident, vetoByName } from '../vocabulary/training-evidence';
 import { trains, type TrainingEvidence } from './python-trains';
 import { codeDefaults, trainingCallFacts, trainingLabel } from './python-trains-run';
+import { torchtitanBatch } from '../vocabulary/torchtitan-batch';
 
 export const MIN_SIGNALS = 3;
 
@@ -116,6 +117,7 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
   const main = files[files.length - 1];
   const facts = read.facts;
   if (fw?.id === 'torchtitan') torchtitanModel(sets, facts);
+  if (fw?.id === 'torchtitan') torchtitanBatch(facts, signature(sets));
   if (fw?.id === 'olmo-core') olmoCoreFacts(sets, facts);
   if (fw?.id === 'mlcollections') bigVisionModel(sets, facts);
   if (fw?.id === 'mmengine' || fw?.id === 'detectron2-lazy') zooModel(sets, facts, fw.id === 'mmengine');

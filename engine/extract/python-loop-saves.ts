@@ -10,6 +10,7 @@ import { epochSaveFact } from './fields';
 import { bestSave, weightsOnlyFact } from './weights-only';
 import { isSaveName, mediaSave, savingFunctions } from './save-names';
 import { enclosingDef } from './python-params';
+import { rangeArg } from './loop-bounds';
 import type { TrainingLoop } from './python-loop';
 
 export function saveFacts(
@@ -110,8 +111,17 @@ export function saveFacts(
       values,
     );
     const base = { file, span: spanOf(inStep), origin: 'explicit' as const };
-    // A full-batch loop (one update per pass: the step loop is the epoch loop) saving every N passes saves by epoch.
-    if (guard && !epoch && epochs?.span && epochs.span.start >= step.startIndex && epochs.span.end <= step.endIndex)
+    // A full-batch loop (one update per pass: the step loop is the epoch loop, `for epoch in range(E)` whose bound is
+    // the run's epochs) saving every N passes saves by epoch. Not one pass over a loader (`for step, batch in …`).
+    const bound = rangeArg(step);
+    if (
+      guard &&
+      !epoch &&
+      bound &&
+      epochs?.span &&
+      epochs.span.start >= bound.startIndex &&
+      epochs.span.end <= step.endIndex
+    )
       return [
         ...weights,
         epochSaveFact(

@@ -39,10 +39,16 @@ function epochPeriod(f: RunPlan['facts']): boolean {
 
 /** Frameworks that document their unit-less save period in steps (verl's `trainer.save_freq`, ./vocabulary/sources.ts). */
 const STEP_PERIOD = new Set(['verl']);
+/**
+ * Readers of the Hugging Face Trainer and TRL: `save_steps` is the "number of updates steps before two checkpoint
+ * saves if save_strategy="steps"" (https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments.save_steps),
+ * read by nothing under another strategy.
+ */
+const HF_TRAINER = new Set(['hf-trainer', 'trl', 'hf']);
 
 export function closeSaveCadence(plan: RunPlan): void {
   const f = plan.facts;
-  dropIdleInterval(f);
+  dropIdleInterval(f, HF_TRAINER.has(plan.framework));
   const cadence = f.get('periodic_save')?.value;
   const period = f.get('save_steps');
   if (period && (cadence === 'steps' || cadence === 'epoch') && !STEP_PERIOD.has(plan.framework) && epochPeriod(f)) {
@@ -97,16 +103,18 @@ export function closeSaveCadence(plan: RunPlan): void {
  * known here (`save_strategy=self.args.x`), the framework's default interval may not be the one in force. A run whose
  * own interval lies past its end (form `past-run`) keeps it: it is why nothing is saved.
  */
-function dropIdleInterval(f: RunPlan['facts']): void {
+function dropIdleInterval(f: RunPlan['facts'], trainer: boolean): void {
   const save = f.get('periodic_save');
   const every = f.get('save_steps');
   if (!every || save?.form === 'past-run') return;
   const isDefault = (x: Fact) => x.origin === 'framework-default' || x.origin === 'assumed';
   // Saving off: a written `no`, or a default interval under it. A default strategy under a written interval
   // (Lightning's epoch checkpoint beside `every_n_train_steps: 250`) says less than the interval. By epoch: only a
-  // default interval goes (a loop read as saving each epoch may save under `step % save_steps` inside it).
+  // default interval goes (a loop read as saving each epoch may save under `step % save_steps` inside it); under the
+  // Trainer's own `save_strategy="epoch"`, a written interval goes too (`--save_strategy epoch --save_steps 1`).
   const off =
-    (save?.value === 'no' && (!isDefault(save) || isDefault(every))) || (save?.value === 'epoch' && isDefault(every));
+    (save?.value === 'no' && (!isDefault(save) || isDefault(every))) ||
+    (save?.value === 'epoch' && (isDefault(every) || (trainer && !isDefault(save))));
   const unknown = !!save && save.value === null && isDefault(every);
   if (off || unknown) f.delete('save_steps');
 }

@@ -3,6 +3,7 @@
 import { closeGlobalBatch } from './plan-batch';
 import { closeSaveCadence } from './plan-save';
 import { closeEarlyStop } from './plan-stop';
+import { stepBudgetOverEpochs } from './plan-length';
 import { lookupModel, type Assumption, type OptimizerKind, type Precision, type RunInputs } from '../core/index';
 import { lookupDataset } from '../core/data/datasets';
 import { lookupArchitecture } from '../core/data/vision-audio';
@@ -53,28 +54,10 @@ function setIfAbsent(plan: RunPlan, fact: Fact) {
     plan.facts.set(fact.key, fact);
 }
 
-/**
- * A step budget the files state ends the run: a framework's default epoch count does not stand beside it
- * (transformers' `max_steps` overrides `num_train_epochs`; Lightning's `max_epochs` is unlimited once `max_steps` is
- * set).
- */
-function stepBudgetOverDefaultEpochs(plan: RunPlan): void {
-  const steps = plan.facts.get('max_steps');
-  const epochs = plan.facts.get('epochs');
-  if (
-    epochs?.origin === 'framework-default' &&
-    typeof steps?.value === 'number' &&
-    steps.value > 0 &&
-    steps.origin !== 'framework-default' &&
-    steps.origin !== 'assumed'
-  )
-    plan.facts.delete('epochs');
-}
-
 /** Adds settings and assumptions for what the code does not say. */
 export function completePlan(plan: RunPlan, settings: Settings): void {
   const from = (k: keyof Settings) => settings.sources[k] ?? 'settings';
-  stepBudgetOverDefaultEpochs(plan);
+  stepBudgetOverEpochs(plan);
   // Before any setting or assumption fills the device count: only what the files state.
   closeGlobalBatch(plan);
   closeSaveCadence(plan);

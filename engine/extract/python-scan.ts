@@ -381,13 +381,23 @@ export function offByDefaultGuard(
           !negated(a, cond, true),
       );
     if (cond.type === 'attribute' && FLAG_OBJECT.test(cond.childForFieldName('object')?.text ?? '')) attrs.push(cond);
+    // Only a local tested for its own truth (`if save:` after `save = args.save_ckpt`): not an object whose member is
+    // read (`if accelerator.is_main_process:`, with `accelerator = Accelerator(mixed_precision=args.mixed_precision)`),
+    // and not a flag passed as an argument into the call the local holds the result of.
     for (const id of cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier')) {
-      const rhs = id ? values.localAssignments(id) : [];
+      if (!id || memberOrCallee(id)) continue;
+      const rhs = values.localAssignments(id);
       for (const r of rhs) {
         attrs.push(
           ...r
             .descendantsOfType('attribute')
-            .filter((a) => !!a && FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') && !negated(a, r)),
+            .filter(
+              (a) =>
+                !!a &&
+                FLAG_OBJECT.test(a.childForFieldName('object')?.text ?? '') &&
+                !negated(a, r) &&
+                !callArgument(a, r),
+            ),
         );
         if (r.type === 'attribute' && FLAG_OBJECT.test(r.childForFieldName('object')?.text ?? '')) attrs.push(r);
       }
@@ -400,6 +410,20 @@ export function offByDefaultGuard(
     }
   }
   return undefined;
+}
+
+/** An identifier read as an object (`accelerator` in `accelerator.is_main_process`) or called (`should_save()`). */
+function memberOrCallee(id: SyntaxNode): boolean {
+  const p = id.parent;
+  if (p?.type === 'attribute')
+    return p.childForFieldName('object')?.id === id.id || p.childForFieldName('attribute')?.id === id.id;
+  return p?.type === 'call' && p.childForFieldName('function')?.id === id.id;
+}
+
+/** True when `node` is (within) an argument of a call inside `top`: a value handed to a constructor, not tested. */
+function callArgument(node: SyntaxNode, top: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.id !== top.parent?.id; p = p.parent) if (p.type === 'argument_list') return true;
+  return false;
 }
 
 /**

@@ -3,7 +3,7 @@
 // its framework's defaults and an editor. Without a recognised framework a file is a run only when it reads as a
 // training config (../vocabulary/training-evidence.ts: how the model is optimised, how long or on what batch, and
 // settings of three kinds) — so a CI workflow, a compose file, a service manifest or a data config yields nothing.
-import type { EntrySet } from './generic';
+import type { Entry, EntrySet } from './generic';
 import { detectFramework, defaultNote, signature, type Framework } from '../vocabulary/frameworks';
 import { readVocabulary, type VocabResult } from '../vocabulary/read';
 import type { Fact, FactKey, RunPlan } from '../types';
@@ -131,6 +131,7 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
   }
 
   noSaveFolder(sets, facts);
+  saveStrategy(sets, facts);
   validationCadence(facts);
   if (fw?.defaults && opts.basesComplete !== false) {
     for (const [key, value, note] of fw.defaults(facts, signature(sets))) {
@@ -233,6 +234,40 @@ function noSaveFolder(sets: EntrySet[], facts: Map<FactKey, Fact>) {
     note: `${folder.text}: ${folder === off ? 'checkpointing off' : 'no checkpoint folder'}, so no checkpoint is written${cadence ? ` (${cadence.note})` : ''}`,
   });
 }
+
+/**
+ * transformers' `save_strategy` written in a config or on a command line the vocabulary reads (an HF-args YAML, a
+ * launcher's flags): "no" saves nothing during training and "epoch" saves at the end of each epoch, and under either
+ * the Trainer never reads `save_steps`, which is only the "number of updates steps before two checkpoint saves if
+ * save_strategy="steps"" (https://huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments.save_strategy).
+ * A leftover `save_steps: 500` beside `save_strategy: "no"` is no cadence.
+ */
+function saveStrategy(sets: EntrySet[], facts: Map<FactKey, Fact>) {
+  const set = [...sets].reverse().find((s) => s.entries.some(isStrategy));
+  const e = set?.entries.filter(isStrategy).pop();
+  if (!set || !e) return;
+  // YAML 1.1 readers take a bare `no` for false.
+  const v =
+    e.value === false
+      ? 'no'
+      : String(e.value)
+          .trim()
+          .toLowerCase()
+          .replace(/^intervalstrategy\./, '');
+  if (v !== 'no' && v !== 'epoch') return;
+  const cadence = facts.get('periodic_save');
+  facts.delete('save_steps');
+  facts.set('periodic_save', {
+    key: 'periodic_save',
+    value: v,
+    origin: cadence && cadence.origin !== 'framework-default' ? cadence.origin : 'inferred',
+    file: set.file,
+    span: e.span,
+    note: `${e.text}: ${v === 'no' ? 'no checkpoint is saved during training' : 'a checkpoint at the end of each epoch'}, whatever save_steps says`,
+  });
+}
+const isStrategy = (e: Entry) =>
+  e.path[e.path.length - 1] === 'save_strategy' && (typeof e.value === 'string' || e.value === false);
 
 /** Facts a framework reader left out, filled from the vocabulary (origin `inferred` unless the framework's own row read them). */
 export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft {

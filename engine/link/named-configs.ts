@@ -8,7 +8,7 @@ import type { LaunchCommand } from '../extract/launcher';
 import type { RunDraft } from '../extract/run-draft';
 import { readSets } from '../extract/vocab-run';
 import { configFrameworkPrecision } from '../extract/precision-flags';
-import type { FactKey, Origin } from '../types';
+import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
 import { entrySets } from './vocab';
 
@@ -29,6 +29,17 @@ function flagSet(file: string, cmd: LaunchCommand): EntrySet {
   return { file, syntax: 'shell', entries, bases: [] };
 }
 
+/**
+ * A save call in the loop whose cadence the script does not state (torchtitan's `checkpoint.save(step)`, which
+ * saves only where its `CheckpointManager` is enabled, every `checkpoint.interval` steps) under a config that turns
+ * checkpointing off (`enable_checkpoint = false`): the config decides, nothing is saved.
+ */
+const managedSaveOff = (k: FactKey, f: Fact, draft: RunDraft) =>
+  k === 'periodic_save' &&
+  f.value === 'no' &&
+  draft.plan.facts.get(k)?.value === 'steps' &&
+  !draft.plan.facts.has('save_steps');
+
 export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCommand, draft: RunDraft): RunDraft {
   if (draft.kind === 'hf' || draft.kind === 'vocab') return draft;
   const sets: EntrySet[] = [];
@@ -46,7 +57,7 @@ export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCo
   let added = false;
   for (const [k, f] of read.facts) {
     const cur = facts.get(k);
-    if (KEEP.includes(k) || (cur && !WEAK.includes(cur.origin))) continue;
+    if (KEEP.includes(k) || (cur && !WEAK.includes(cur.origin) && !managedSaveOff(k, f, draft))) continue;
     const where =
       f.file === linker.id(launcher)
         ? `a flag of ${path.basename(launcher)}`

@@ -34,6 +34,17 @@ const RL_ALGORITHM = /^(ppo|ddppo|appo|a2c|a3c|acktr|trpo|impala)$/;
 const rolloutLength = (path: string[]) =>
   /^n(um)?_steps$/.test(path[path.length - 1]) && path.slice(0, -1).some((p) => RL_ALGORITHM.test(p));
 
+/**
+ * A length inside a learning-rate scheduler's settings (`scheduler: {name: cosine_schedule_with_warmup,
+ * num_training_steps: 40000}`, `lr_scheduler.total_steps`): the horizon of the schedule, which transformers'
+ * `get_cosine_schedule_with_warmup(optimizer, num_warmup_steps, num_training_steps)` and torch's
+ * `OneCycleLR(total_steps=…)` take as an argument (https://huggingface.co/docs/transformers/main_classes/optimizer_schedules,
+ * https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.OneCycleLR.html); the run's own length is
+ * elsewhere (the trainer's epochs or steps), and nothing stops when the schedule ends.
+ */
+const SCHEDULER_GROUP = /^(lr_)?(sched|scheduler|schedule|lr_schedule|lr_scheduler|param_scheduler)s?$/;
+const scheduleLength = (path: string[]) => path.slice(0, -1).some((p) => SCHEDULER_GROUP.test(p));
+
 /** Python calls whose keyword arguments name architecture (`GPTConfig(n_layer=12)`) rather than tensor shapes (`torch.cat(x, dim=1)`). */
 const CONFIG_CALL = /(Config|Args|Arguments|Params|Settings|Hparams)$/;
 const ARCH: Target[] = [
@@ -143,6 +154,7 @@ export function hits(sets: EntrySet[], fw: Framework | undefined): Map<Target, H
       for (const [alias, k] of best) {
         if ((alias.fw && !alias.fw.includes(fid)) || alias.notFw?.includes(fid)) continue;
         if (alias.to === 'max_steps' && rolloutLength(path)) continue;
+        if ((alias.to === 'max_steps' || alias.to === 'epochs') && scheduleLength(path)) continue;
         if (set.syntax === 'python' && entry.callee && ARCH.includes(alias.to) && !CONFIG_CALL.test(entry.callee))
           continue;
         const specific = !!alias.fw && fid !== 'generic';

@@ -6,14 +6,16 @@
 //   3. CLI over a tree of 1,000 files: files/s;
 //   4. CLI over a 20,000-file repository: wall-clock ≤ 20 s and peak RSS ≤ 500 MB;
 //   5. hostile inputs (a YAML alias bomb, a script whose import reaches a 4,000-function module): time as a ratio to
-//      the same analysis of an ordinary input of that kind (the tests only guard against hangs).
+//      the same analysis of an ordinary input of that kind (the tests only guard against hangs);
+//   6. re-analysis after an edit of a script with a launcher beside it (its own run, then the run the launcher starts:
+//      engine/link.ts `linkFile`), as a ratio to the same edit of the script alone.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mergeSettings } from '../engine/settings';
 import { memoryReader } from '../engine/link';
 import { analyzeText } from '../server/review/analyze-file';
-import { analyzePython } from '../server/review/analyze';
+import { analyzeDocument, analyzePython } from '../server/review/analyze';
 import { editFor, parsePython, pythonParser } from '../engine/parse/python';
 import { startServer } from '../test/helpers/lsp-client';
 import { writeBigRepo } from './big-repo';
@@ -89,6 +91,46 @@ async function editLatency(label: string, header: string, anchor: string) {
   );
   console.log(
     `bare full parse of it (baseline): median ${fullMedian.toFixed(2)} ms; ratio p95/full-parse = ${(p95 / fullMedian).toFixed(2)} (budget ≤ 2)`,
+  );
+}
+
+/**
+ * 6. The same edits as case 1 on a script a launcher beside it starts (`torchrun --nproc_per_node 8 train.py`), read
+ * through an in-memory reader, against the same script alone in a folder of its own: each copy edited and analysed in
+ * turn, edit by edit, so that the machine's load weighs on both alike. The ratio is what the launched run costs on
+ * the editor's per-edit path.
+ */
+async function launcherEdit(label: string, header: string, anchor: string) {
+  const parser = await pythonParser();
+  const settings = mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'bench' });
+  const launcher = 'torchrun --nproc_per_node 8 train.py --bf16 --per_device_train_batch_size 4\n';
+  const copies = (['alone', 'launched'] as const).map((name) => {
+    const text = bigScript(2000, header);
+    return { name, file: `/bench/${name}/train.py`, text, tree: parsePython(parser, text), times: [] as number[] };
+  });
+  const at = copies[0].text.indexOf(anchor) + anchor.length;
+  let launchedRuns = 0;
+  for (let i = 0; i < 120; i++) {
+    const insert = i % 2 === 0 ? '1' : '';
+    const end = i % 2 === 0 ? at : at + 1;
+    for (const c of copies) {
+      const t0 = performance.now();
+      c.tree.edit(editFor(c.text, at, end, insert));
+      c.text = c.text.slice(0, at) + insert + c.text.slice(end);
+      const next = parsePython(parser, c.text, c.tree);
+      c.tree.delete();
+      c.tree = next;
+      const files: Record<string, string> = { [c.file]: c.text };
+      if (c.name === 'launched') files['/bench/launched/run.sh'] = launcher;
+      const r = analyzeDocument(c.file, c.text, settings, { tree: c.tree, parser, reader: memoryReader(files) });
+      c.times.push(performance.now() - t0);
+      if (c.name === 'launched' && i === 0) launchedRuns = (r.linked ?? []).filter((x) => x.plan.launchedBy).length;
+    }
+  }
+  const [a, l] = copies.map((c) => pct(c.times.slice(20), 50));
+  console.log(
+    `edit → re-analysis (2,000 lines, ${label}) with a launcher beside it (${launchedRuns} launched run): p50 ${l.toFixed(2)} ms ` +
+      `vs ${a.toFixed(2)} ms alone; ratio ${(l / a).toFixed(2)}; load average ${os.loadavg()[0].toFixed(1)}`,
   );
 }
 
@@ -192,7 +234,7 @@ async function hostileInputs() {
   );
 }
 
-// `npm run bench -- edit cli`: only the cases named (hostile, edit, server, cli, big); all of them by default.
+// `npm run bench -- edit cli`: only the cases named (hostile, edit, launcher, server, cli, big); all by default.
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
@@ -202,6 +244,10 @@ void (async () => {
   if (wanted('edit')) {
     await editLatency('Hugging Face script', HEADER, 'learning_rate=2e-');
     await editLatency('training loop', LOOP_HEADER, 'lr=3e-');
+  }
+  if (wanted('launcher')) {
+    await launcherEdit('Hugging Face script', HEADER, 'learning_rate=2e-');
+    await launcherEdit('training loop', LOOP_HEADER, 'lr=3e-');
   }
   if (wanted('server')) await serverStart();
   if (wanted('cli')) cliThroughput();

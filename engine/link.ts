@@ -18,6 +18,7 @@ import { RunDraft } from './extract/run-draft';
 import { extractTfjs } from './extract/tfjs';
 import { imageJobRuns } from './extract/kubernetes';
 import { LinkInput, LinkResult, Linker } from './link/linker';
+import { LinkShare } from './link/link-share';
 import { commandsOf, primaryRun } from './link/merge';
 import { linkKind } from './link/reader';
 import { submititRuns } from './link/submitit';
@@ -67,6 +68,8 @@ export {
  * judge: ../server/review/analyze.ts); a launcher analysed itself gives its values to the runs it starts.
  */
 export function linkFile(input: LinkInput): LinkResult {
+  // The launched link below reads the same files: what does not depend on the launchers is read once (./link/link-share).
+  input = { ...input, share: input.share ?? new LinkShare() };
   const linker = new Linker(input);
   const drafts = linkDrafts(linker, input);
   const result = { drafts, messages: linker.messages, sources: linker.sources, dispose: () => linker.dispose() };

@@ -66,8 +66,9 @@ export function parallelFacts(get: (name: string) => Setting | undefined, file: 
     dp = positive(v.dp);
     dpAt = dpSize;
   } else if (shard || rep) {
-    // torchtitan: dp = replicate × shard; -1 (the default for shard) means "the rest of the world size".
-    const s = shard ? v.shard : 1;
+    // torchtitan: dp = replicate × shard; -1 (the default for shard, so also when only the replicate degree is
+    // written) means "the rest of the world size".
+    const s = shard ? v.shard : -1;
     const r = rep ? v.rep : 1;
     dp = s !== undefined && r !== undefined && s > 0 && r > 0 ? s * r : null;
     dpAt = shard ?? rep;
@@ -98,7 +99,7 @@ export function parallelFacts(get: (name: string) => Setting | undefined, file: 
         file: dpAt.file ?? file,
         span: dpAt.span,
         note: `dp ${dp}${tp ? ` × tp ${v.tp}` : ''}${pp ? ` × pp ${v.pp}` : ''}${cp ? ` × cp ${v.cp}` : ''} (${[
-          dpAt,
+          ...(dpSize ? [dpSize] : [rep, shard]),
           tp,
           pp,
           cp,

@@ -22,6 +22,8 @@ import { parseShell, type Command, type Word } from '../parse/shell';
 import { BOOL_OPTS, isPython, scanOptions, torchrunOpt } from './launcher-options';
 import { launcherEnvFacts } from './launcher-debug';
 import { parallelFacts } from './launcher-parallel';
+import { jobVariables } from './job-variables';
+import { fromDefaults } from './launcher-defaults';
 import {
   applyVia,
   configRefs,
@@ -80,8 +82,10 @@ export interface LaunchCommand {
 
 /** `preset`: variables set by the script that runs this one (a job script running a wrapper). */
 export function parseLauncher(file: string, text: string, preset?: Map<string, string>): LaunchCommand[] {
-  const script = parseShell(text, preset);
+  let script = parseShell(text, preset);
   const directives = schedulerDirectives(script.comments);
+  const job = jobVariables(file, script.comments, directives); // `$SLURM_NNODES`, `$NHOSTS`: ./job-variables
+  if (job.size) script = parseShell(text, new Map([...job, ...(preset ?? [])]));
   const out: LaunchCommand[] = [];
   const debug = launcherEnvFacts(file, text, script);
   for (const cmd of script.commands) {
@@ -89,33 +93,6 @@ export function parseLauncher(file: string, text: string, preset?: Map<string, s
     if (lc) out.push({ ...lc, facts: [...fromDefaults(text, cmd, lc.facts), ...debug] });
   }
   return out;
-}
-
-/**
- * A device count read from a default of the launcher's environment (`GPUS=${GPUS:-8}`, `--nnodes=${NNODES:-1}`,
- * `: ${N:=2}`): the count of a run started without those variables, which the caller may change — `inferred`.
- */
-function fromDefaults(text: string, cmd: Command, facts: Fact[]): Fact[] {
-  const spans = cmd.defaulted ?? [];
-  if (spans.length === 0) return facts;
-  // As the notes write them: the word, or a `NAME=` prefix's name (`CUDA_VISIBLE_DEVICES=0: 1 GPU visible`).
-  const raws = spans
-    .map((s) => text.slice(s.start, s.end))
-    .map((r) => /^[A-Za-z_]\w*=/.exec(r)?.[0] ?? r)
-    .filter((r) => r.length >= 3);
-  return facts.map((f) => {
-    if (f.key !== 'devices' || typeof f.value !== 'number' || f.origin !== 'explicit') return f;
-    const at = f.span;
-    const used =
-      (at && spans.some((s) => s.start < at.end && at.start < s.end)) || raws.some((r) => f.note?.includes(r));
-    return used
-      ? {
-          ...f,
-          origin: 'inferred',
-          note: `${f.note ?? ''} (a default of the launcher's variables: the caller may set another)`,
-        }
-      : f;
-  });
 }
 
 /** Scheduler options (`#SBATCH`, `#PBS`, `srun`) applied to a command: hardware, and devices where it states none. */
@@ -150,7 +127,7 @@ function readCommand(
   const raw = (s: Span) => text.slice(s.start, s.end).replace(/\\\n\s*/g, ' ');
   const rawWord = (w: Word) => raw(w.span);
   let sched = directives;
-  let mpiProcs: { n: number; at: Span; note: string } | undefined;
+  let mpiProcs: { n: number | null; at: Span; note: string } | undefined;
   const wrapper = words[0]?.text;
   if (wrapper === 'srun' || wrapper === 'mpirun' || wrapper === 'mpiexec' || wrapper === 'horovodrun') {
     // `srun -p x ${SRUN_ARGS} python …`: an unset variable of extra options is not the command.
@@ -162,10 +139,14 @@ function readCommand(
     if (wrapper === 'srun') sched = [...directives, ...srunOptions(r.opts, 'srun', rawWord)];
     else {
       const np = r.opts.get('-np') ?? r.opts.get('-n') ?? r.opts.get('--np') ?? r.opts.get('--n');
-      const n = num(np?.value);
-      if (np?.value && n) {
+      const n = num(np?.value) || null; // a count left to a variable this file does not set: unknown, not one process
+      if (np?.value) {
         const at = { start: np.word.span.start, end: np.value.span.end };
-        mpiProcs = { n, at, note: `${wrapper} ${raw(at)}: ${n} processes` };
+        mpiProcs = {
+          n,
+          at,
+          note: `${wrapper} ${raw(at)}: ${n ? `${n} processes` : 'the count is not written in this file'}`,
+        };
       }
     }
     words = words.slice(r.next);

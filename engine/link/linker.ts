@@ -38,6 +38,7 @@ import { commandBase, commandConfigRuns, withLaunchConfigs, withLauncherModel, w
 import { prepareLaunch } from './short-options';
 import { cachedTree, trimTreeCache } from './tree-cache';
 import { callerScriptRun, launchedScriptRuns } from './launched-run';
+import type { LinkShare } from './link-share';
 
 const MAX_LAUNCHERS = 40;
 const MAX_SCRIPTS = 20;
@@ -55,6 +56,8 @@ export interface LinkInput {
    * input itself (a launcher analysed itself) gives a launcher's values to the runs.
    */
   launched?: boolean;
+  /** What the two links of one analysis share (./link-share). */
+  share?: LinkShare;
 }
 
 export interface LinkResult {
@@ -82,12 +85,13 @@ export class Linker {
   constructor(readonly input: LinkInput) {
     this.sources.set(input.file, input.text);
     this.inputAbs = path.resolve(input.file);
+    this.lists = input.share?.lists ?? new Map();
   }
 
   private readonly inputAbs: string;
   /** Per analysis (synchronous: the working folder stays): names given by `id`, folders listed by `listDir`. */
   private readonly ids = new Map<string, string>();
-  private readonly lists = new Map<string, string[]>();
+  private readonly lists: Map<string, string[]>;
   private cwd: string | undefined;
 
   /** The name a file goes by in plans and findings: the input's own spelling for itself, others in the same style (relative to the working folder when the input is relative, as the CLI's paths are). */
@@ -157,6 +161,12 @@ export class Linker {
       tree = cachedTree(abs, text, this.input.parser);
     }
     this.pyTrees.set(abs, tree);
+    const shared = this.input.share?.pythonRuns(abs, text);
+    if (shared) {
+      for (const r of shared.splats) this.splats.add(r);
+      this.pyCache.set(abs, shared.runs);
+      return shared.runs;
+    }
     // JAX/Flax first: Flax scripts often parse TrainingArguments without training through the HF Trainer.
     // Read with the argparse options declared in the module that builds its parser (./imported-args).
     const t = tree;
@@ -169,6 +179,7 @@ export class Linker {
     for (const r of splat) this.splats.add(r);
     if (splat.length) runs = runs.map((r) => (r.kind === 'hf' ? { ...r, refs: [...r.refs, ...splat] } : r));
     this.pyCache.set(abs, runs);
+    this.input.share?.keep(abs, text, runs, splat);
     return runs;
   }
 

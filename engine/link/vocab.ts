@@ -1,6 +1,7 @@
 // The generic reader and the vocabulary in the linker: a file's entries with those of the base configs it inherits
 // (detectron2 `_BASE_`, mmengine `_base_`, gin `include`; read through the FileReader, at most three levels), and
 // the run they make when no framework reader claims the file.
+import { withParallelDevices } from './parallel-devices';
 import * as path from 'node:path';
 import { readEntries, type Entry, type EntrySet } from '../extract/generic';
 import { typedValue } from '../extract/fields';
@@ -130,6 +131,8 @@ export function vocabDrafts(
       : undefined;
   const d = vocabRun(sets, { basesComplete: complete, overlays, python });
   if (!d) return [];
+  // torchtitan: devices = the product of the parallel degrees, when the shard degree is written (./parallel-devices).
+  withParallelDevices([...sets, ...(overlays ?? [])], d);
   // An option a launcher beside the script gives (or arguments it passes unread) does not keep its default.
   const given = (name: string) =>
     !!overlays?.length ||

@@ -1,7 +1,7 @@
 // Tokens per training sample, for runs that state samples × epochs but neither tokens nor a sequence length (a model
 // card's "fine-tuned on 500K instructions for 4 epochs"). A range by kind of sample: what one record of that kind
 // holds, template and padding to the longest of a batch included, in the tokenizers' ≈ 4 bytes of English text a
-// token, up to what the run computes when every record is padded to the maximum length (since round 25, for text and
+// token, up to what the run computes when every record is padded to the maximum length (since round 21, for text and
 // instruction records: PADDED_TO_MAXIMUM). Not fitted: the rows come from the sources named, never from the development
 // cases. The estimate states the row it used, and the user replaces it with the tokens (--tokens) or the tokens per
 // sample (--tokens-per-sample).

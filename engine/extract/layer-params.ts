@@ -37,17 +37,18 @@ export function layerParamsFact(file: string, root: SyntaxNode, text: string): F
     const name = def?.type === 'class_definition' ? def.childForFieldName('name')?.text : undefined;
     if (def && name) classes.set(name, def);
   }
-  if (classes.size === 0) return undefined;
-  const cls = trainedClass(root, classes);
-  if (!cls) return undefined;
   const fromNn = new Set(
     [...text.matchAll(/^from\s+torch\.nn\s+import\s+\(?([\w\s,]+)\)?/gm)].flatMap((m) =>
       m[1].split(',').map((s) => s.trim()),
     ),
   );
-  const counted = countClass(cls, new Map(), { classes, fromNn, depth: 0, plain: new Set() });
+  const cls = trainedClass(root, classes, fromNn);
+  if (!cls) return undefined;
+  const scope: Scope = { classes, fromNn, depth: 0, plain: new Set() };
+  // A model built as one `nn.Sequential(...)` of layers (a tutorial's MLP): counted like a class's `__init__`.
+  const counted = cls.type === 'call' ? countCall(cls, new Map(), scope) : countClass(cls, new Map(), scope);
   if (!counted || counted.params <= 0) return undefined;
-  const name = cls.childForFieldName('name');
+  const name = cls.type === 'call' ? cls.childForFieldName('function') : cls.childForFieldName('name');
   if (!name) return undefined;
   return {
     key: 'layer_params',
@@ -60,8 +61,15 @@ export function layerParamsFact(file: string, root: SyntaxNode, text: string): F
   };
 }
 
-/** The class of the object the script trains, when every assignment of the trained names builds one class of the file. */
-export function trainedClass(root: SyntaxNode, classes: Map<string, SyntaxNode>): SyntaxNode | undefined {
+/**
+ * The class of the object the script trains, when every assignment of the trained names builds one class of the file,
+ * or the `nn.Sequential(...)` call when that is what they build.
+ */
+export function trainedClass(
+  root: SyntaxNode,
+  classes: Map<string, SyntaxNode>,
+  fromNn: Set<string> = new Set(),
+): SyntaxNode | undefined {
   const names = new Set<string>(['model']);
   // Nodes by their start: tree-sitter hands out a new object on each access.
   const found = new Map<number, SyntaxNode>();
@@ -90,6 +98,10 @@ export function trainedClass(root: SyntaxNode, classes: Map<string, SyntaxNode>)
     const callee = calleeOf(rhs);
     // A wrapper of the same module (`model = DDP(model)`, `torch.compile(model)`) builds nothing new.
     if (PARALLEL.test(callee) || callee === 'torch.compile') continue;
+    if (/^(?:torch\.)?nn\.Sequential$/.test(callee) || (callee === 'Sequential' && fromNn.has('Sequential'))) {
+      found.set(rhs.startIndex, rhs);
+      continue;
+    }
     const c = classes.get(callee);
     if (!c) return undefined;
     found.set(c.startIndex, c);

@@ -113,3 +113,37 @@ test('must not report: a class whose model assignments disagree (a flag picks an
   const code = script(convnet, mnist, 'model = ConvNet().cuda()\nif big:\n    model = build_big()');
   assert.equal((await run(code)).plan.facts.get('layer_params'), undefined);
 });
+
+const sequentialMlp = (hidden: string) => `import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader
+
+model = nn.Sequential(
+    nn.Linear(512, ${hidden}),
+    nn.ReLU(),
+    nn.Linear(${hidden}, 10),
+)
+model = nn.DataParallel(model).cuda()
+opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(100):
+    for x, y in DataLoader(train, batch_size=64, num_workers=4, pin_memory=True):
+        loss = nn.functional.cross_entropy(model(x.cuda()), y.cuda())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+`;
+
+test('a model built as one nn.Sequential of layers: counted, and DataParallel around the toy MLP is information', async () => {
+  const a = await analyzeText('/w/train.py', sequentialMlp('256'), settings);
+  assert.equal(a.runs.length, 1);
+  // 512·256+256 + 256·10+10 (torch.nn.Linear as documented).
+  assert.equal(a.runs[0].plan.facts.get('layer_params')?.value, 133898);
+  assert.equal(a.findings.find((f) => f.code === 'GML506')?.severity, 'information');
+});
+
+test('must not report: an nn.Sequential with a size from the command line is not counted, and the warning stays', async () => {
+  const a = await analyzeText('/w/train.py', sequentialMlp('args.hidden'), settings);
+  assert.equal(a.runs.length, 1);
+  assert.equal(a.runs[0].plan.facts.get('layer_params'), undefined);
+  assert.equal(a.findings.find((f) => f.code === 'GML506')?.severity, 'warning');
+});

@@ -153,7 +153,9 @@ export function extractJax(file: string, text: string, tree: Tree): RunDraft[] {
     const constant = values.constant('batch_size') ?? values.constant('BATCH_SIZE');
     // No loader: the batches the loop draws itself (./loop-batch), `for batch in get_batches(x, y, 128)`.
     const drawn = batch ? undefined : loopDrawnBatch(file, loop, values);
-    if (drawn) put(drawn);
+    // Drawn through the module's batch constant (`batches(BATCH_SIZE)`): the fact sits where the value is written.
+    const viaConstant = typeof constant?.value === 'number' && drawn?.value === constant.value;
+    if (drawn && !viaConstant) put(drawn);
     else if (batch)
       put({
         ...at(batch.node),

@@ -33,6 +33,14 @@ const PYTHON_OPT = /^-[uOBbEsSIqv]+$/;
 /** A launch command in the spelling ./launcher reads (the first words replaced by synthetic ones, same spans). */
 export function normaliseCommand(words: Word[]): Normalised {
   const as = (text: string, w: Word): Word => ({ ...w, text, quoted: false, unresolved: false });
+  const env = projectRunner(words);
+  if (env) {
+    const cmd = words.slice(env.next);
+    // `uv run train.py`, `uv run -m pkg.train`: a Python file or module is run with the project's Python.
+    const script = env.name === 'uv run' && !cmd[0].unresolved && /\.py$|^-m$|^--module$/.test(cmd[0].text);
+    const inner = normaliseCommand(script ? [as('python', words[0]), ...cmd] : cmd);
+    return { ...inner, via: inner.via ?? env.name };
+  }
   if (isPython(words[0]?.text)) {
     let k = 1;
     while (k < words.length && PYTHON_OPT.test(words[k].text)) k++;
@@ -61,6 +69,25 @@ export function normaliseCommand(words: Word[]): Normalised {
   }
   return { words };
 }
+
+/**
+ * A command run in a project's environment: `uv run [opts] …` (https://docs.astral.sh/uv/reference/cli/#uv-run),
+ * `poetry run …` (https://python-poetry.org/docs/cli/#run), `pipenv run …`, `pdm run …`, `conda run -n env …`
+ * (https://docs.conda.io/projects/conda/en/stable/commands/run.html): the command after the runner's options.
+ */
+function projectRunner(words: Word[]): { name: string; next: number } | undefined {
+  const [a, b] = [words[0]?.text, words[1]?.text];
+  if (b !== 'run' || !a || !/^(uv|poetry|pipenv|pdm|conda|mamba|micromamba)$/.test(a)) return undefined;
+  let k = 2;
+  while (k < words.length && words[k].text.startsWith('-') && !/^-m$|^--module$/.test(words[k].text)) {
+    const takesValue = !words[k].text.includes('=') && RUNNER_VALUE_OPT.test(words[k].text);
+    k += takesValue ? 2 : 1;
+  }
+  return k < words.length ? { name: `${a} run`, next: k } : undefined;
+}
+/** Runner options followed by a value (uv's `--with pkg`, `--python 3.11`; conda's `-n env`, `--prefix p`). */
+const RUNNER_VALUE_OPT =
+  /^(-n|-p|--name|--prefix|--cwd|--python|--with|--with-editable|--with-requirements|--project|--directory|--extra|--group|--only-group|--env-file|--package|--index|--index-url|--extra-index-url)$/;
 
 /** ZeRO stage and hardware stated by a training script's flags. */
 export function scriptFlagFacts(file: string, fields: Fields): Fact[] {

@@ -126,7 +126,11 @@ function readCommand(
   let words = cmd.words;
   const raw = (s: Span) => text.slice(s.start, s.end).replace(/\\\n\s*/g, ' ');
   const rawWord = (w: Word) => raw(w.span);
-  let sched = directives;
+  // A job handed to the scheduler as text (`sbatch --gres=gpu:4 --wrap="python …"`, `sbatch -N 2 <<EOF`): the
+  // submitting command's options are the job's allocation, as its `#SBATCH` lines would be.
+  let sched = cmd.submit
+    ? [...directives, ...srunOptions(scanOptions(text, cmd.submit, 1, BOOL_OPTS.srun).opts, 'sbatch', rawWord)]
+    : directives;
   let mpiProcs: { n: number | null; at: Span; note: string } | undefined;
   const wrapper = words[0]?.text;
   if (wrapper === 'srun' || wrapper === 'mpirun' || wrapper === 'mpiexec' || wrapper === 'horovodrun') {
@@ -441,7 +445,9 @@ function readTool(
  * conf/train.yaml`; not a language-model, decoding or evaluation config) is a reference.
  */
 function shellWrapper(file: string, text: string, words: Word[]): LaunchCommand | undefined {
-  const shell = /^(\/usr)?(\/bin\/)?(ba|z|da)?sh$/.test(words[0]?.text ?? '');
+  // `source job.sh` / `. job.sh` runs the script's commands in this shell, with its variables (bash manual, "Bourne
+  // Shell Builtins"): its training commands are this launcher's.
+  const shell = /^(\/usr)?(\/bin\/)?(ba|z|da)?sh$|^source$|^\.$/.test(words[0]?.text ?? '');
   // `sbatch [options] job.sbatch`: a submit script's job file (its own #SBATCH lines give the allocation).
   const i = words[0]?.text === 'sbatch' ? scanOptions(text, words, 1, BOOL_OPTS.srun).next : shell ? 1 : 0;
   const w = words[i];

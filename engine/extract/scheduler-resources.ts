@@ -108,22 +108,26 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
       case '--ntasks':
         if (int !== undefined) r.tasks = { value: int, opt: o };
         break;
-      case '--constraint':
+      case '--constraint': {
         // A single feature naming a GPU (`a100`, `h100-80gb`); `a100|h100` is a choice made at launch. `volta32gb`
         // (a site feature named after the architecture, as on FAIR's cluster): Volta's only data-centre GPU is the
         // V100; other architecture names (ampere, hopper) cover several GPUs and say none.
-        if (/^[A-Za-z][\w-]*$/.test(o.value) && /\d/.test(o.value)) {
-          const volta = /^volta[-_]?(\d+gb)?$/i.exec(o.value);
+        // `--constraint="[v100]"`: SLURM's "matching OR" brackets around one feature are that feature
+        // (https://slurm.schedmd.com/sbatch.html#OPT_constraint).
+        const feature = o.value.replace(/^(["'])(.*)\1$/, '$2').replace(/^\[([^|&,[\]]+)\]$/, '$1');
+        if (/^[A-Za-z][\w-]*$/.test(feature) && /\d/.test(feature)) {
+          const volta = /^volta[-_]?(\d+gb)?$/i.exec(feature);
           r.hardware ??= {
             origin: 'explicit',
             file,
             span: o.span,
             key: 'hardware',
-            value: volta ? `v100${volta[1] ? `-${volta[1].toLowerCase()}` : ''}` : o.value.toLowerCase(),
+            value: volta ? `v100${volta[1] ? `-${volta[1].toLowerCase()}` : ''}` : feature.toLowerCase(),
             note: volta ? `${o.text}: Volta data-centre GPUs are V100s` : o.text,
           };
         }
         break;
+      }
       case '--partition': {
         const g = PARTITION_GPU.exec(o.value);
         if (g && !o.value.includes(','))

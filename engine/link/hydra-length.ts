@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
 import type { RunDraft } from '../extract/run-draft';
+import type { Fields } from '../extract/fields';
 import { Composer, nodeAt, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary } from '../extract/hydra-find';
 import type { Linker } from './linker';
@@ -20,6 +21,8 @@ export function withHydraLength(
   text: string,
   tree: { rootNode: SyntaxNode } | undefined,
   drafts: RunDraft[],
+  /** A launcher's command line: its Hydra overrides (`training.max_iters=100`) win over the composed config. */
+  given?: Fields,
 ): void {
   if (!tree || !/@(?:hydra\.)?main\s*\(/.test(text)) return;
   const open = openLengths(linker, file, drafts);
@@ -35,6 +38,20 @@ export function withHydraLength(
     if (!node || node.startIndex !== f.span.start || node.endIndex !== f.span.end) continue;
     const m = /^((?:self\.)?\w+)((?:\.\w+)+)$/.exec(node.text);
     if (!m || !(m[1] === param || HOLDER.test(m[1]))) continue;
+    const override = given?.get(m[2].slice(1));
+    if (override) {
+      // The command's value (none where it cannot be read here: the bound stays open).
+      if (typeof override.value === 'number' && override.value > 0)
+        d.plan.facts.set(k, {
+          ...f,
+          value: override.value,
+          origin: 'explicit',
+          file: override.file,
+          span: override.span,
+          note: `${f.note ?? k}: ${override.text} (Hydra override on the command line)`,
+        });
+      continue;
+    }
     root ??= new Composer(reader, path.dirname(primary)).compose(primary).root;
     const leaf = nodeAt(root, m[2].slice(1).split('.'));
     const v = leaf?.kind === 'leaf' ? leaf.field.value : undefined;

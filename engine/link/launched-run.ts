@@ -11,7 +11,10 @@ import { launcherForTraining, launcherOnlyRun, switchGiven } from '../extract/la
 import type { RunDraft } from '../extract/run-draft';
 import { commandConfigRuns, withLaunchConfigs } from './launch-refs';
 import type { Linker } from './linker';
+import { withHydraLength } from './hydra-length';
+import { withImportedLength } from './imported-constants';
 import { withNamedConfigs } from './named-configs';
+import { boundReads } from './open-length';
 import { launchedModules } from './single-device';
 import { cachedTree } from './tree-cache';
 import { launchedSubmititRuns } from './submitit';
@@ -42,6 +45,14 @@ export function launchedScriptRuns(
         ),
       )
     : linker.hydraFromScript(script, scriptText, forced);
+  // What the script alone reads from elsewhere, as when analysed itself (../link.ts): a bound or batch taken from a
+  // config module it imports (`cfg.per_device_train_batch_size` of `from configs import configs as cfg`), a Hydra
+  // script's loop bound from its primary config — where the command overrides it (`training.max_iters=100`), its value.
+  if (runs.length && linker.parser) {
+    const tree = cachedTree(path.resolve(script), scriptText, linker.parser);
+    withImportedLength(linker, script, scriptText, tree, found);
+    if (/@(?:hydra\.)?main\s*\(/.test(scriptText)) withHydraLength(linker, script, scriptText, tree, found, cmd.fields);
+  }
   // A Lightning 1.x Trainer built from the command line (`Trainer.from_argparse_args(args)`): the flags are its arguments.
   if (!found.length) found = commandLineTrainers(linker, launcher, cmd, script, scriptText);
   // A script no reader claims: the config it is given (`--cfg-path x.yaml`), else its flags through the vocabulary.
@@ -121,7 +132,9 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
   const flags = launcherOnlyRun(cmd.file, cmd, linker.id(script))?.plan.facts;
   for (const [key, f] of flags ?? []) {
     const cur = run.plan.facts.get(key);
-    if (f.value !== null && (!cur || (cur.value === null && cur.origin !== 'explicit'))) run.plan.facts.set(key, f);
+    // An open bound (`range(self.num_epochs + 1)`) takes the flag it reads (`--num_epochs 6172`): ./open-length.
+    const open = cur?.value === null && (cur.origin !== 'explicit' || boundReads(linker, cur, f));
+    if (f.value !== null && (!cur || open)) run.plan.facts.set(key, f);
   }
   return run;
 }

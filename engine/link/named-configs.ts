@@ -11,6 +11,7 @@ import { configFrameworkPrecision } from '../extract/precision-flags';
 import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
 import { entrySets } from './vocab';
+import { boundReads } from './open-length';
 
 /** Origins a config the launcher names may replace: nothing the script or the launcher wrote. */
 const WEAK: Origin[] = ['assumed', 'framework-default'];
@@ -57,7 +58,9 @@ export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCo
   let added = false;
   for (const [k, f] of read.facts) {
     const cur = facts.get(k);
-    if (KEEP.includes(k) || (cur && !WEAK.includes(cur.origin) && !managedSaveOff(k, f, draft))) continue;
+    // A loop bound the script leaves open (`range(args.epochs)`) that reads this key of the config: ./open-length.
+    const open = cur?.value === null && cur.origin === 'explicit' && boundReads(linker, cur, f);
+    if (KEEP.includes(k) || (cur && !WEAK.includes(cur.origin) && !managedSaveOff(k, f, draft) && !open)) continue;
     const where =
       f.file === linker.id(launcher)
         ? `a flag of ${path.basename(launcher)}`

@@ -23,3 +23,19 @@ export function openLengths(linker: Linker, file: string, drafts: RunDraft[], ke
     }),
   );
 }
+
+const names = (s: string) => new Set([...s.matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0].toLowerCase()));
+
+/**
+ * Whether a length a launcher states — its flag (`--num_epochs 6172`) or a line of the config it names (`n_epochs: 20`,
+ * `epochs: 100`) — is what an open bound of the script reads: the key's own name is one the bound's expression reads
+ * (`range(self.num_epochs + 1)`, `epochs=train_config['n_epochs']`, `range(args.epochs)`). A bound over anything else
+ * (`range(len(loader))`) is not filled.
+ */
+export function boundReads(linker: Linker, bound: Fact, source: Fact): boolean {
+  if (!LENGTH.includes(bound.key)) return false;
+  const at = (f: Fact) => (f.file && f.span ? (linker.read(f.file)?.slice(f.span.start, f.span.end) ?? '') : '');
+  const key = /^[-\s"']*([A-Za-z_][\w.-]*)/.exec(at(source))?.[1];
+  const leaf = key?.split('.').pop()?.replace(/-/g, '_').toLowerCase();
+  return !!leaf && names(at(bound)).has(leaf);
+}

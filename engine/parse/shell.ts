@@ -1,5 +1,5 @@
 // A small POSIX-shell word splitter for launcher scripts: commands, words with their spans, quotes, `\` line
-// continuations, comments (for #SBATCH), heredocs skipped, and `$VAR` / `${VAR:-default}` (and `${1:-8}`) expanded
+// continuations, comments (for #SBATCH), heredocs skipped (job scripts read: ./shell-jobs), and `$VAR` / `${VAR:-default}` (and `${1:-8}`) expanded
 // from plain assignments made earlier in the same script; bash arrays (`ARGS=(…)`, `"${ARGS[@]}"`), a variable
 // holding several words expanded unquoted (`torchrun $DIST_ARGS train.py`: one word per element, each with the span
 // where it is written), and integer arithmetic `$((A * B))` (./shell-arith). Nothing is executed: `$(…)`, backticks
@@ -7,88 +7,28 @@
 import type { Span } from '../types';
 import { closing, commandValue, scriptDirOf, shellArithmetic } from './shell-arith';
 import { unsetInPlainRun } from './shell-unset';
+import {
+  ASSIGN,
+  DECLARE_OPT,
+  KEYWORDS,
+  type Command,
+  type Comment,
+  type ShellScript,
+  type State,
+  type Word,
+  WHOLE_EXPANSION,
+} from './shell-types';
+import {
+  commandString,
+  directiveText,
+  readTarget,
+  runsWritten,
+  stdinSubmit,
+  writesHeredoc,
+  writtenPath,
+} from './shell-jobs';
 
-export interface Word {
-  /** The word after quote removal and variable expansion. */
-  text: string;
-  /** Span of the word as written. */
-  span: Span;
-  /** True when it holds a command substitution or a variable this script does not assign. */
-  unresolved: boolean;
-  /** True when any part of it was quoted. */
-  quoted: boolean;
-  /**
-   * True when its value comes from a default (`${GPUS:-8}`, `: ${N:=2}`, or a variable set so): a value the caller
-   * may replace from the environment or the command line.
-   */
-  defaulted?: boolean;
-}
-
-export interface Command {
-  words: Word[];
-  /** `NAME=value` words before the command name. */
-  env: Map<string, string>;
-  span: Span;
-  /** Where the command's words (its `NAME=value` prefixes included) take a default value (Word.defaulted). */
-  defaulted?: Span[];
-}
-
-export interface Comment {
-  text: string;
-  span: Span;
-}
-
-export interface ShellScript {
-  commands: Command[];
-  comments: Comment[];
-  /** Variables assigned in the script (last value wins). */
-  vars: Map<string, string>;
-  /** Bash arrays assigned in the script (`ARGS=(…)`, `ARGS+=(…)`), their elements as words. */
-  arrays: Map<string, Word[]>;
-}
-
-const KEYWORDS = new Set([
-  'then',
-  'do',
-  'else',
-  'elif',
-  'if',
-  'while',
-  'until',
-  '!',
-  '{',
-  '(',
-  'time',
-  'exec',
-  'nohup',
-  // `eval $CMD`: the words of CMD are the command (its assignments, if first, its environment).
-  'eval',
-]);
-const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
-
-interface State {
-  vars: Map<string, string>;
-  /** Variables assigned from something this reader cannot evaluate: their `${X:-default}` is not the default. */
-  unknown: Set<string>;
-  /**
-   * Variables assigned a bare positional parameter (`GPUS=$1`): unset when the script is run without arguments, so
-   * their `${GPUS:-8}` is the default, as for `${1:-8}`.
-   */
-  positional: Set<string>;
-  /** Variables whose value is a default (Word.defaulted). */
-  defaulted: Set<string>;
-  arrays: Map<string, Word[]>;
-  /** Variables whose value is several words (`ARGS="--a 1 --b 2"`): those words, spans where they are written. */
-  varWords: Map<string, Word[]>;
-  /**
-   * The variables each open `case … esac` assigns: their values, and each flag's values in their words. Arms that
-   * assign a variable differently leave it unknown, or, for a value of several words, the flags whose values differ.
-   */
-  cases: Map<string, { values: Set<string>; flags: Map<string, Set<string>> }>[];
-  /** Open `if … fi` blocks; `guarded`: the command follows `&&` or `||`. */
-  ifDepth: number;
-  guarded: boolean;
-}
+export type { Command, Comment, ShellScript, Word } from './shell-types';
 
 /** `preset`: variables known before the script runs (`$SLURM_NNODES` from `#SBATCH` lines, a caller's `$1`). */
 export function parseShell(text: string, preset?: Map<string, string>): ShellScript {
@@ -102,27 +42,11 @@ export function parseShell(text: string, preset?: Map<string, string>): ShellScr
     cases: [],
     ifDepth: 0,
     guarded: false,
+    written: new Map(),
   };
   const r = scan(text, 0, text.length, state);
   return { commands: r.commands, comments: r.comments, vars: state.vars, arrays: state.arrays };
 }
-
-/** The variable `read [-r] [-d ''] NAME` reads into (its input a heredoc), if the words are that command. */
-function readTarget(words: Word[]): string | undefined {
-  const last = words[words.length - 1];
-  if (words[0]?.text !== 'read' || words[0].quoted || !last || words.length < 2) return undefined;
-  if (!/^[A-Za-z_]\w*$/.test(last.text) || last.quoted) return undefined;
-  const opts = words.slice(1, -1);
-  return opts.every((w, j) => /^-[rs]*d?$/.test(w.text) || (w.text === '' && /d$/.test(opts[j - 1]?.text ?? '')))
-    ? last.text
-    : undefined;
-}
-
-/** Bash declares (`declare -a X=(…)`, `local -i N=2`): their options are not commands. */
-const DECLARE_OPT = /^-[aAilrxgnu]+$/;
-/** A word that is only an expansion: `$X`, `${X}`, `${X[@]}`, `"${X[@]}"` (what may stand for several words). */
-const WHOLE_EXPANSION =
-  /^(?:"\$\{([A-Za-z_]\w*)\[[@*]\]\}"|\$\{([A-Za-z_]\w*)\[[@*]\]\}|\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*))(?=[\s;&|<>()]|$)/;
 
 /**
  * Reads `text` from `from` to `to`. With `flat`, every word goes to `flat` as is (the inside of an array or of a
@@ -143,6 +67,8 @@ function scan(
   const n = to;
   let words: Word[] = [];
   let heredocs: string[] = [];
+  /** The file the current command's output goes to (`cat > job.sh <<EOF`), as written. */
+  let redirectTo: string | undefined;
   /** Span of each assignment word's value as written (for the words of a several-word value). */
   const assignments = new Map<Word, Span>();
 
@@ -152,6 +78,7 @@ function scan(
       words = [];
       return;
     }
+    redirectTo = undefined;
     if (words.length > 0 && !words[0].quoted && (words[0].text === 'case' || words[0].text === 'esac')) {
       if (words[0].text === 'case') state.cases.push(new Map());
       else state.cases.pop();
@@ -242,15 +169,25 @@ function scan(
           span: { start: rest[0].span.start, end },
           ...(fromDefault.length ? { defaulted: fromDefault } : {}),
         });
-        // `srun … bash -c "accelerate launch … train.py …"`: the quoted script's commands run too, read where written.
-        const c = rest.findIndex((w, j) => /^(ba)?sh$/.test(w.text) && !w.quoted && rest[j + 1]?.text === '-c');
-        const body = c >= 0 ? rest[c + 2] : undefined;
-        const q = body ? text[body.span.start] : '';
-        if (body && (q === '"' || q === "'") && text[body.span.end - 1] === q)
-          commands.push(...scan(text, body.span.start + 1, body.span.end - 1, state).commands);
+        // `srun … bash -c "accelerate launch … train.py …"`, `sbatch --wrap="python train.py"`, `sbatch job.sh` after
+        // `cat > job.sh <<EOF`: the commands of the string or of the written job run too, read where written.
+        const str = commandString(text, rest);
+        if (str) readJob(str.span, str.submit ? rest : undefined);
+        const job = runsWritten(rest, state.written);
+        const at = job && state.written.get(job.path);
+        if (job && at) {
+          state.written.delete(job.path);
+          readJob(at, job.submit ? rest : undefined);
+        }
       }
     }
     words = [];
+  };
+  /** A job script written in this one (./shell-jobs): its commands and scheduler directives, as the script's own. */
+  const readJob = (at: Span, submit: Word[] | undefined) => {
+    const r = scan(text, at.start, at.end, state);
+    commands.push(...(submit ? r.commands.map((c) => ({ ...c, submit })) : r.commands));
+    comments.push(...r.comments.map((c) => ({ ...c, text: directiveText(c.text, vars) })));
   };
   type Expansion = { value: string; ok: boolean; defaulted?: boolean };
   const expand = (name: string, fallback: string | undefined, assign = false): Expansion => {
@@ -350,21 +287,29 @@ function scan(
       // `read -r -d '' CMD <<EOF … EOF`: the heredoc's body is the value of CMD (OpenRLHF's launchers, then
       // `deepspeed --module $CMD`).
       const into = heredocs.length === 1 && !flat ? readTarget(words) : undefined;
+      const line = words;
+      const to = redirectTo;
       endCommand(i);
       i++;
-      // Skip heredoc bodies that started on the line just ended.
+      // Heredoc bodies that started on the line just ended: skipped, unless a job script (./shell-jobs).
       for (const delim of heredocs) {
         const re = new RegExp(`^[\\t ]*${delim.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\t ]*$`, 'm');
         const rest = text.slice(i);
         const m = re.exec(rest);
+        const body = { start: i, end: m ? i + m.index : n };
         if (into) {
           const own: Word[] = [];
-          scan(text, i, m ? i + m.index : n, state, own);
+          scan(text, body.start, body.end, state, own);
           if (own.length > 1) varWords.set(into, own);
           else varWords.delete(into);
           arrays.delete(into);
           unknown.delete(into);
           vars.set(into, own.map((w) => w.text).join(' '));
+        } else if (!flat && heredocs.length === 1) {
+          const submit = stdinSubmit(line);
+          const path = to !== undefined && writesHeredoc(line) ? writtenPath(to, vars) : undefined;
+          if (submit) readJob(body, submit);
+          else if (path) state.written.set(path, body);
         }
         i = m ? i + m.index + m[0].length : n;
       }
@@ -399,9 +344,12 @@ function scan(
         }
       }
       i++;
+      const out = c === '>' && text[i] !== '&';
       while (i < n && /[<>&0-9]/.test(text[i])) i++;
       while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+      const target = i;
       while (i < n && !/[\s;&|]/.test(text[i])) i++;
+      if (out && !flat) redirectTo = text.slice(target, i);
       continue;
     }
     // A word that is only an expansion of several words: those words, each with the span where it is written.

@@ -180,7 +180,7 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
   const out = new Map<string, { value: FactValue; via: string }>();
   const poisoned = new Set<string>();
   /** Where each option was added: the chain level of its class (undefined: a helper) and its offset there. */
-  const added = new Map<string, { level?: number; at: number }[]>();
+  const added = new Map<string, { level?: number; at: number; flag: string }[]>();
   const sets = new Map<string, { level?: number; at: number; value: FactValue | undefined; file: string }[]>();
   for (const d of defs) {
     const body = d.node.text;
@@ -210,7 +210,7 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
       if (typeof flag !== 'string' || literal(c.kwargs.get('required')?.value) === true) continue;
       const destLit = literal(c.kwargs.get('dest')?.value);
       const dest = typeof destLit === 'string' ? destLit : flag.replace(/^--/, '').replace(/-/g, '_');
-      added.set(dest, [...(added.get(dest) ?? []), { level: d.level, at: c.node.startIndex }]);
+      added.set(dest, [...(added.get(dest) ?? []), { level: d.level, at: c.node.startIndex, flag }]);
       const action = literal(c.kwargs.get('action')?.value);
       const def = c.kwargs.get('default');
       let v: FactValue | undefined = def
@@ -236,7 +236,12 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
       poisoned.add(k);
       continue;
     }
-    out.set(k, { value: last.value, via: `set_defaults(${k}=${String(last.value)}) (${last.file})` });
+    // Named by its option, so that a launcher's flag still replaces it (./merge.ts reads the note).
+    const flag = added.get(k)?.[0]?.flag ?? `--${k}`;
+    out.set(k, {
+      value: last.value,
+      via: `default of argparse ${flag}: set_defaults(${k}=${String(last.value)}) (${last.file})`,
+    });
   }
   // The script's own writes (`args.weight_decay = …`, `parser.set_defaults(lr=…)`) are not the declared default.
   for (const n of names)

@@ -166,6 +166,9 @@ test("a parser class two bases deep: the bases' options, with the subclass's set
   const f = await facts({ ...CHAIN, 'main.py': chainMain, 'model.py': MODEL });
   assert.deepEqual(values(f), [1, 3, 50]);
   assert.match(f.get('micro_batch')?.note ?? '', /set_defaults\(batch_size=1\) \(gan_args\.py\)/);
+  // A launcher's flag still replaces the default set_defaults gives.
+  const run = { ...CHAIN, 'main.py': chainMain, 'model.py': MODEL, 'run.sh': 'python main.py --epochs 6172\n' };
+  assert.deepEqual(values(await facts(run, 'run.sh')), [1, 3, 6172]);
 });
 
 test('must not report: a set_defaults that runs before the base class adds the option', async () => {

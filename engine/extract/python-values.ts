@@ -407,6 +407,11 @@ export class ValueResolver {
       const key = k.value;
       const dict = typeof key === 'string' ? this.dictOf(node.childForFieldName('value'), depth + 1) : undefined;
       const pair = dict?.namedChildren.find((p) => p?.type === 'pair' && literal(p.childForFieldName('key')) === key);
+      // `hp["batch_size"]` of a dict a module the file imports binds (`from hyper_params import hyper_params as hp`).
+      const obj = node.childForFieldName('value');
+      const im = !dict && typeof key === 'string' && obj?.type === 'identifier' && this.imported;
+      const fromModule = im ? im(`${obj.text}[${JSON.stringify(key)}]`) : undefined;
+      if (fromModule) return fromModule;
       if (pair) {
         const r = this.resolve(pair.childForFieldName('value'), depth + 1);
         if (r.value !== undefined)

@@ -17,6 +17,7 @@ import { definitionOf, importBindings } from '../extract/python-imports';
 import { argparseTyped, type ImportedArgs } from '../extract/imported-args';
 import type { FactValue } from '../types';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
+import { starModules } from './imported-constants';
 import type { Linker } from './linker';
 
 /** Libraries, never a repository's parser module. */
@@ -29,6 +30,8 @@ const PARSES = /\bparse_(?:known_)?args\s*\(/;
 interface Def {
   mod: Mod;
   node: SyntaxNode;
+  /** A class of the parser's chain: 0 the class called, 1 its base… (undefined: a helper function). */
+  level?: number;
 }
 
 /** The options the script's parsed arguments take from the module that declares them, if any. */
@@ -109,31 +112,51 @@ function definitionIn(walk: ImportWalk, from: string, module: string, symbol: st
   return undefined;
 }
 
+/** Base classes followed up a parser class's chain (`CycleGANTrainArgParser` → `TrainArgParser` → `BaseArgParser`). */
+const MAX_BASES = 3;
+
 /**
- * The definition with what declares its options elsewhere: a class's base classes (`TrainOptions(BaseOptions)`),
- * and the module's functions it calls that add options (`add_common_args(parser)`), one level each.
+ * The definition with what declares its options elsewhere: a class's base classes up its chain
+ * (`TrainOptions(BaseOptions)`, a few levels, each in its module or imported), and the functions it calls that add
+ * options (`add_common_args(parser)`), defined in its module, imported from another or brought in by
+ * `from .parse import *` — one level each. `level` is a class's distance from the called one (bases run first).
  */
 function withHelpers(walk: ImportWalk, def: Def): Def[] {
-  const out: Def[] = [def];
-  if (def.node.type === 'class_definition')
-    for (const base of def.node.childForFieldName('superclasses')?.namedChildren ?? []) {
+  const out: Def[] = [{ ...def, level: 0 }];
+  for (let i = 0; i < out.length && i <= MAX_BASES; i++) {
+    const d = out[i];
+    if (d.node.type !== 'class_definition') continue;
+    for (const base of d.node.childForFieldName('superclasses')?.namedChildren ?? []) {
       if (base?.type !== 'identifier') continue;
-      const d = definitionOf(def.mod.root, base.text);
-      if (d?.kind === 'def') out.push({ mod: def.mod, node: d.node });
-      else if (d?.kind === 'import') {
-        const b = definitionIn(walk, def.mod.file, d.binding.module, d.binding.symbol ?? base.text);
-        if (b) out.push(b);
-      }
+      const b = defNamed(walk, d.mod, base.text);
+      if (b && !out.some((o) => o.node.id === b.node.id && o.mod === b.mod))
+        out.push({ ...b, level: (d.level ?? 0) + 1 });
     }
+  }
   for (const d of [...out])
     for (const c of nodesOfType(d.node, ['call'])) {
       const fn = c.childForFieldName('function');
       if (fn?.type !== 'identifier') continue;
-      const h = definitionOf(d.mod.root, fn.text);
-      if (h?.kind === 'def' && h.node.type === 'function_definition' && /\badd_argument\s*\(/.test(h.node.text))
-        if (!out.some((o) => o.node.id === h.node.id && o.mod === d.mod)) out.push({ mod: d.mod, node: h.node });
+      const h = defNamed(walk, d.mod, fn.text);
+      if (h && h.node.type === 'function_definition' && /\badd_argument\s*\(/.test(h.node.text))
+        if (!out.some((o) => o.node.id === h.node.id && o.mod === h.mod)) out.push(h);
     }
   return out;
+}
+
+/** A function or class a module defines, imports, or takes from a module it star-imports (`from .parse import *`). */
+function defNamed(walk: ImportWalk, mod: Mod, name: string): Def | undefined {
+  const d = definitionOf(mod.root, name);
+  if (d?.kind === 'def') return { mod, node: d.node };
+  if (d?.kind === 'import') return definitionIn(walk, mod.file, d.binding.module, d.binding.symbol ?? name);
+  if (d || name.startsWith('_')) return undefined;
+  // A star import binds every public name of the module (Python reference, "The import statement").
+  for (const m of starModules(mod.root)) {
+    const sub = walk.module(mod.file, m);
+    const s = sub && definitionOf(sub.root, name);
+    if (sub && s?.kind === 'def') return { mod: sub, node: s.node };
+  }
+  return undefined;
 }
 
 /** The script binds the name twice, or sets its attributes in ways not read here. */
@@ -147,11 +170,18 @@ function rebound(root: SyntaxNode, text: string, name: string): boolean {
 
 /**
  * dest → default of the options the definitions declare (of `parser` alone when named); undefined when the parser
- * leaves the code read here.
+ * leaves the code read here. A `set_defaults(x=…)` replaces the default of an option added before it (argparse docs,
+ * `set_defaults`: "parser-level defaults always override argument-level defaults"), which is known for a class of the
+ * parser's chain whose bases' `__init__` ran first (`super().__init__()` before it, the subclass's
+ * `self.parser.set_defaults(batch_size=1)` over the base's `--batch_size` default 20); anywhere else, or with an
+ * option added after it, the option is left unknown.
  */
 function declared(defs: Def[], script: string, names: Set<string>, parser?: string) {
   const out = new Map<string, { value: FactValue; via: string }>();
   const poisoned = new Set<string>();
+  /** Where each option was added: the chain level of its class (undefined: a helper) and its offset there. */
+  const added = new Map<string, { level?: number; at: number; flag: string }[]>();
+  const sets = new Map<string, { level?: number; at: number; value: FactValue | undefined; file: string }[]>();
   for (const d of defs) {
     const body = d.node.text;
     // The parser handed to a function not read here (`parser = model_option_setter(parser, is_train)`).
@@ -160,9 +190,19 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
       if (KNOWN_USE.test(fn) || defs.some((x) => new RegExp(`\\bdef\\s+${fn}\\s*\\(`).test(x.node.text))) continue;
       return undefined;
     }
-    for (const m of body.matchAll(/set_defaults\s*\(([^)]*)\)/g))
-      for (const k of m[1].matchAll(/(\w+)\s*=/g)) poisoned.add(k[1]);
     const file = path.basename(d.mod.file);
+    const superAt = d.level === undefined ? undefined : superInit(d.node);
+    for (const c of findCalls(d.mod.root, d.mod.text, ['set_defaults'])) {
+      if (c.node.startIndex < d.node.startIndex || c.node.endIndex > d.node.endIndex) continue;
+      // Before the bases' `__init__` runs, their options would take their own defaults again.
+      const ordered = d.level !== undefined && (superAt === undefined || superAt < c.node.startIndex);
+      for (const [k, kw] of c.kwargs) {
+        const list = sets.get(k) ?? [];
+        list.push({ level: ordered ? d.level : undefined, at: c.node.startIndex, value: literal(kw.value), file });
+        sets.set(k, list);
+      }
+      if (c.hasSplat || c.positional.length) return undefined;
+    }
     for (const c of findCalls(d.mod.root, d.mod.text, ['add_argument'])) {
       if (c.node.startIndex < d.node.startIndex || c.node.endIndex > d.node.endIndex) continue;
       if (parser && c.callee !== `${parser}.add_argument`) continue;
@@ -170,6 +210,7 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
       if (typeof flag !== 'string' || literal(c.kwargs.get('required')?.value) === true) continue;
       const destLit = literal(c.kwargs.get('dest')?.value);
       const dest = typeof destLit === 'string' ? destLit : flag.replace(/^--/, '').replace(/-/g, '_');
+      added.set(dest, [...(added.get(dest) ?? []), { level: d.level, at: c.node.startIndex, flag }]);
       const action = literal(c.kwargs.get('action')?.value);
       const def = c.kwargs.get('default');
       let v: FactValue | undefined = def
@@ -189,6 +230,19 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
       out.set(dest, { value: v, via: `default of argparse ${flag} (${file})` });
     }
   }
+  for (const [k, list] of sets) {
+    const last = overriding(list, added.get(k) ?? []);
+    if (!last || last.value === undefined || last.value === null || poisoned.has(k)) {
+      poisoned.add(k);
+      continue;
+    }
+    // Named by its option, so that a launcher's flag still replaces it (./merge.ts reads the note).
+    const flag = added.get(k)?.[0]?.flag ?? `--${k}`;
+    out.set(k, {
+      value: last.value,
+      via: `default of argparse ${flag}: set_defaults(${k}=${String(last.value)}) (${last.file})`,
+    });
+  }
   // The script's own writes (`args.weight_decay = …`, `parser.set_defaults(lr=…)`) are not the declared default.
   for (const n of names)
     for (const m of script.matchAll(new RegExp(`\\b${n}\\.(\\w+)\\s*(?:[-+*/]|//)?=(?!=)`, 'g'))) poisoned.add(m[1]);
@@ -196,4 +250,30 @@ function declared(defs: Def[], script: string, names: Set<string>, parser?: stri
     for (const k of m[1].matchAll(/(\w+)\s*=/g)) poisoned.add(k[1]);
   for (const p of poisoned) out.delete(p);
   return out;
+}
+
+type Placed = { level?: number; at: number };
+
+/**
+ * The `set_defaults` of an option that runs last, when every place that sets or adds it runs in a known order (the
+ * chain's classes, bases first, each in its text's order) and no option is added after it; undefined otherwise.
+ */
+function overriding<T extends Placed>(sets: T[], adds: Placed[]): T | undefined {
+  if ([...sets, ...adds].some((p) => p.level === undefined)) return undefined;
+  const later = (a: Placed, b: Placed) => {
+    const la = a.level ?? 0;
+    const lb = b.level ?? 0;
+    return la !== lb ? la < lb : a.at > b.at;
+  };
+  const last = sets.reduce((a, b) => (later(b, a) ? b : a));
+  return adds.some((a) => later(a, last)) ? undefined : last;
+}
+
+/** Where a class's code calls its base's `__init__` (`super().__init__()`, `Base.__init__(self)`), if it does. */
+function superInit(cls: SyntaxNode): number | undefined {
+  if (cls.type !== 'class_definition') return undefined;
+  const c = nodesOfType(cls, ['call']).find((n) =>
+    /^(super\s*\([^)]*\)|\w+)\s*\.\s*__init__$/.test(n.childForFieldName('function')?.text ?? ''),
+  );
+  return c?.startIndex;
 }

@@ -62,6 +62,8 @@ export function withImportedLength(
 
 /** A name the script takes from a module (`epoch` through star imports, `C.epochs`), when its text does not bind it. */
 export function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | undefined {
+  const keyed = /^(\w+)\[("[^"\\]*")\]$/.exec(name);
+  if (keyed) return importedDictValue(walk, self, keyed[1], JSON.parse(keyed[2]) as string);
   const [head, attr, more] = name.split('.');
   if (more !== undefined) return undefined;
   const binds = importBindings(self.root, true);
@@ -97,6 +99,37 @@ export function importedValue(walk: ImportWalk, self: Mod, name: string): Resolv
     return mod ? constantOf(mod, symbol) : undefined;
   }
   return starValue(walk, self, name, 0, new Set());
+}
+
+/**
+ * `hp["batch_size"]` where the script imports `hp` by name from a module that binds it once to a dict literal
+ * (`from hyper_params import hyper_params as hp`, `hyper_params = {"batch_size": 64, …}`): that key's literal. Not
+ * where the script binds the name or writes into it (`hp["batch_size"] = …`, `hp.update(…)`).
+ */
+function importedDictValue(walk: ImportWalk, self: Mod, head: string, key: string): Resolved | undefined {
+  const named = importBindings(self.root, true).filter((x) => x.local === head);
+  const symbol = named[0]?.symbol;
+  if (named.length !== 1 || !symbol || topLevelBinds(self.root, head) !== 0) return undefined;
+  if (new RegExp(`\\b${head}\\s*(\\[[^\\]]*\\]\\s*[-+*/]?=[^=]|\\.(update|setdefault|pop)\\s*\\()`).test(self.text))
+    return undefined;
+  const mod = walk.module(self.file, named[0].module);
+  if (!mod || topLevelBinds(mod.root, symbol) !== 1) return undefined;
+  if (new RegExp(`\\b${symbol}\\s*(\\[[^\\]]*\\]\\s*[-+*/]?=[^=]|\\.(update|setdefault|pop)\\s*\\()`).test(mod.text))
+    return undefined;
+  for (const s of mod.root.namedChildren) {
+    const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    const dict =
+      a?.type === 'assignment' && a.childForFieldName('left')?.text === symbol
+        ? a.childForFieldName('right')
+        : undefined;
+    if (dict?.type !== 'dictionary') continue;
+    const pairs = dict.namedChildren.filter((p) => p?.type === 'pair' && literal(p.childForFieldName('key')) === key);
+    const v = pairs.length === 1 ? pairs[0]?.childForFieldName('value') : undefined;
+    const value = literal(v);
+    if (!v || value === undefined || value === null) return undefined;
+    return { value, node: v, via: `${symbol}[${JSON.stringify(key)}] = ${v.text} in ${path.basename(mod.file)}` };
+  }
+  return undefined;
 }
 
 /** The one value `name` has among the modules `from m import *` brings in (followed a few levels). */
@@ -136,7 +169,7 @@ function starModule(walk: ImportWalk, mod: Mod, name: string, depth: number, see
 }
 
 /** `from m import *` at the top level of a module. */
-function starModules(root: SyntaxNode): string[] {
+export function starModules(root: SyntaxNode): string[] {
   const out: string[] = [];
   for (const s of root.namedChildren)
     if (s?.type === 'import_from_statement' && s.descendantsOfType('wildcard_import').length) {

@@ -15,6 +15,7 @@ import { importBindings, importedUses, type ImportedUse } from '../extract/pytho
 import { isTestModule } from '../extract/python-trains';
 import type { Linker } from './linker';
 import { reachedFacts } from './imports-merge';
+import { starModules } from './imported-constants';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import { withRepoOptimizer } from './repo-optimizer';
 import { withRepoLoader } from './repo-loader';
@@ -73,6 +74,11 @@ export function withImportedModules(
     if (!mod || mod.file === self.file) continue;
     // `opt = opts().parse()` with the arguments declared in opts.py: the script's arguments too.
     if (/\badd_argument\s*\(/.test(mod.text) && !argModules.includes(mod)) argModules.push(mod);
+    // `import options` whose package `__init__.py` star-imports the module that declares them (`from .parse import *`).
+    for (const star of /\bimport\s+\*/.test(mod.text) ? starModules(mod.root) : []) {
+      const sub = walk.module(mod.file, star);
+      if (sub && /\badd_argument\s*\(/.test(sub.text) && !argModules.includes(sub)) argModules.push(sub);
+    }
     // Every use is followed (bounded by the walk's file cap): a helper that builds the optimizer or the DataLoader
     // may be met after the module that runs the step.
     walk.follow(mod, use.symbol, 1);

@@ -16,6 +16,8 @@ import { callSite, findCalls, spanOf, type CallSite } from '../parse/python-synt
 import { nodesOfType } from '../parse/nodes-of-type';
 import type { Fact } from '../types';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
+import { importedParserArgs } from './imported-args';
+import { withImportedArgs } from '../extract/imported-args';
 import type { Linker } from './linker';
 
 /** Libraries, never the project's own code. */
@@ -50,6 +52,8 @@ export function withRepoLoader(linker: Linker, script: Mod, drafts: RunDraft[]):
 function helperBatch(linker: Linker, script: Mod): Fact | undefined {
   const values = new ValueResolver(script.root, findCalls(script.root, script.text, ['add_argument']));
   const found: { r: Resolved; arg: SyntaxNode; via: string }[] = [];
+  // Read with the options of the parser a module builds for the script (`args = options.get_train_args()`).
+  const parsed = importedParserArgs(linker, script.file, script.text, script.root);
   for (const h of loaderHelpers(linker, script)) {
     const param = loaderParam(h);
     const name = h.fn.childForFieldName('name')?.text;
@@ -57,7 +61,8 @@ function helperBatch(linker: Linker, script: Mod): Fact | undefined {
     for (const site of helperCalls(script, h, name)) {
       const arg = boundArg(site, h, param);
       if (!arg) continue;
-      found.push({ r: values.resolve(arg), arg, via: `${site.callee}(…) in ${path.basename(h.mod.file)}` });
+      const r = withImportedArgs(script.root.tree, parsed, () => values.resolve(arg));
+      found.push({ r, arg, via: `${site.callee}(…) in ${path.basename(h.mod.file)}` });
     }
   }
   const numbers = new Set(found.map((x) => x.r.value));

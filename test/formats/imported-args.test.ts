@@ -111,11 +111,176 @@ test('must not report: a parser handed to an option setter the code does not sho
   assert.deepEqual(values(await facts({ 'main.py': MAIN, 'args.py': args, 'model.py': MODEL })), [null, null, null]);
 });
 
-test('must not report: an option the script sets itself or that set_defaults changes', async () => {
+test('must not report: an option the script sets itself, or a set_defaults before an option it may not change', async () => {
   const main = MAIN.replace('    device =', '    args.epochs = args.epochs * 2\n    device =');
-  const args = ARGS.replace('        self.args =', '        parser.set_defaults(batch_size=8)\n        self.args =');
+  // argparse: an option added after set_defaults with a default of its own keeps that default — not modelled here.
+  const args = ARGS.replace(
+    "        parser.add_argument('--num_workers'",
+    "        parser.set_defaults(batch_size=8)\n        parser.add_argument('--num_workers'",
+  );
   const f = await facts({ 'main.py': main, 'args.py': args, 'model.py': MODEL });
   assert.deepEqual(values(f), [null, 2, null]);
+});
+
+// A parser class whose options come from two base classes in other modules (MaskCycleGAN-VC's
+// CycleGANTrainArgParser → TrainArgParser → BaseArgParser); the subclass changes two defaults with set_defaults.
+const CHAIN = {
+  'args/__init__.py': '',
+  'args/base_args.py': `import argparse
+
+
+class BaseArgs(object):
+    def __init__(self):
+        self.parser = argparse.ArgumentParser()
+        self.parser.add_argument('--batch_size', type=int, default=20)
+        self.parser.add_argument('--num_workers', type=int, default=3)
+
+    def parse_args(self):
+        args = self.parser.parse_args()
+        return args
+`,
+  'args/train_args.py': `from args.base_args import BaseArgs
+
+
+class TrainArgs(BaseArgs):
+    def __init__(self):
+        super(TrainArgs, self).__init__()
+        self.parser.add_argument('--epochs', type=int, default=6500)
+`,
+  'args/gan_args.py': `from args.train_args import TrainArgs
+
+
+class GanTrainArgs(TrainArgs):
+    def __init__(self):
+        super(GanTrainArgs, self).__init__()
+        self.parser.add_argument('--lr', type=float, default=2e-4)
+        self.parser.set_defaults(batch_size=1, epochs=50)
+`,
+};
+const chainMain = MAIN.replace('from args import ArgsInit', 'from args.gan_args import GanTrainArgs').replace(
+  'args = ArgsInit().save_exp()',
+  'parser = GanTrainArgs()\n    args = parser.parse_args()',
+);
+
+test("a parser class two bases deep: the bases' options, with the subclass's set_defaults over their defaults", async () => {
+  const f = await facts({ ...CHAIN, 'main.py': chainMain, 'model.py': MODEL });
+  assert.deepEqual(values(f), [1, 3, 50]);
+  assert.match(f.get('micro_batch')?.note ?? '', /set_defaults\(batch_size=1\) \(gan_args\.py\)/);
+  // A launcher's flag still replaces the default set_defaults gives.
+  const run = { ...CHAIN, 'main.py': chainMain, 'model.py': MODEL, 'run.sh': 'python main.py --epochs 6172\n' };
+  assert.deepEqual(values(await facts(run, 'run.sh')), [1, 3, 6172]);
+});
+
+test('must not report: a set_defaults that runs before the base class adds the option', async () => {
+  const early = CHAIN['args/gan_args.py'].replace(
+    '        super(GanTrainArgs, self).__init__()\n',
+    '        self.parser = None\n        self.parser.set_defaults(batch_size=1)\n        super(GanTrainArgs, self).__init__()\n',
+  );
+  const f = await facts({ ...CHAIN, 'args/gan_args.py': early, 'main.py': chainMain, 'model.py': MODEL });
+  assert.deepEqual(values(f), [null, 3, 50]);
+});
+
+// An options package whose `__init__.py` builds the parser with helpers it star-imports (`from .parse import *`),
+// and a dataset module that builds the DataLoader from the parsed arguments the script hands it.
+const STAR = {
+  'options/__init__.py': `import argparse
+from .parse import *
+
+
+def get_train_args():
+    parser = argparse.ArgumentParser()
+    options_data(parser)
+    options_trainer(parser)
+    return parser.parse_args()
+`,
+  'options/parse.py': `def options_data(parser):
+    parser.add_argument('--data_folder', type=str, default='data')
+
+
+def options_trainer(parser):
+    parser.add_argument('--batch_size', type=int, default=64)
+    parser.add_argument('--workers', type=int, default=5)
+    parser.add_argument('--epochs', type=int, default=30)
+`,
+};
+
+test('helpers a parser module star-imports add the options: their defaults, in the script and in its modules', async () => {
+  const main = MAIN.replace('from args import ArgsInit', 'import options')
+    .replace('args = ArgsInit().save_exp()', 'args = options.get_train_args()')
+    .replace('num_workers=args.num_workers', 'num_workers=args.workers');
+  assert.deepEqual(values(await facts({ ...STAR, 'main.py': main, 'model.py': MODEL })), [64, 5, 30]);
+  // The DataLoader built by a dataset helper the script passes its batch size to.
+  const viaHelper = `import torch
+import options
+import dataset
+from model import Net
+
+args = options.get_train_args()
+loader = dataset.get_loader(args.batch_size)
+model = Net().cuda()
+optimizer = torch.optim.Adam(model.parameters())
+for epoch in range(args.epochs):
+    for batch in loader:
+        optimizer.zero_grad()
+        model(batch.cuda()).mean().backward()
+        optimizer.step()
+`;
+  const ds = `from torch.utils.data import DataLoader
+
+
+def get_loader(batch_size):
+    return DataLoader(range(10), batch_size=batch_size, shuffle=True)
+`;
+  const f = await facts({ ...STAR, 'main.py': viaHelper, 'dataset.py': ds, 'model.py': MODEL });
+  assert.deepEqual([f.get('micro_batch')?.value, f.get('epochs')?.value], [64, 30]);
+  // A trainer module runs the step on a loader the dataset module builds from the arguments it is handed.
+  const viaTrainer = `import options
+import dataset
+import trainer
+
+args = options.get_train_args()
+data = dataset.get_data(args)
+t = trainer.get_trainer(data, args)
+for epoch in range(100):
+    t.train()
+`;
+  const tr = `import torch
+from model import Net
+
+
+class Trainer:
+    def __init__(self, data, args):
+        self.data = data
+        self.model = Net().cuda()
+        self.opt = torch.optim.Adam(self.model.parameters())
+
+    def train(self):
+        for batch in self.data:
+            self.opt.zero_grad()
+            self.model(batch.cuda()).mean().backward()
+            self.opt.step()
+
+
+def get_trainer(data, args):
+    return Trainer(data, args)
+`;
+  const data = `from torch.utils.data import DataLoader
+
+
+def get_data(args):
+    return DataLoader(range(10), batch_size=args.batch_size, shuffle=True)
+`;
+  const g = await facts({ ...STAR, 'main.py': viaTrainer, 'dataset.py': data, 'trainer.py': tr, 'model.py': MODEL });
+  assert.equal(g.get('micro_batch')?.value, 64);
+});
+
+test('must not report: a star-imported module that does not define the helper handed the parser', async () => {
+  const main = MAIN.replace('from args import ArgsInit', 'import options')
+    .replace('args = ArgsInit().save_exp()', 'args = options.get_train_args()')
+    .replace('num_workers=args.num_workers', 'num_workers=args.workers');
+  const parse = STAR['options/parse.py'].replace('def options_trainer(parser):', 'def other_trainer(parser):');
+  const f = await facts({ ...STAR, 'options/parse.py': parse, 'main.py': main, 'model.py': MODEL });
+  assert.deepEqual(values(f), [null, null, null]);
 });
 
 test('must not report: an option declared only by another parser of the module', async () => {

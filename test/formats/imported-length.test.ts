@@ -184,3 +184,45 @@ test("a Hydra script's epoch loop over `cfg.trainer.epochs`: the value its compo
   const missing = await analyze({ ...files, 'conf/trainer/long.yaml': 'epochs: ???\n' }, 'train.py');
   assert.equal(fact(missing, 'epochs')?.value, null);
 });
+
+// A dict of hyper-parameters a module binds (`hyper_params = {"batch_size": 64, …}` in hyper_params.py), imported by
+// name and read by key in the script: its loader's batch and workers and its loop's length.
+const HP = `hyper_params = {
+    "batch_size": 64,
+    "num_workers": 12,
+    "num_epochs": 50,
+    "dev": False,
+}
+`;
+const HP_MAIN = `import torch
+from torch.utils import data
+from hyper_params import hyper_params as hp
+
+model = torch.nn.Linear(4, 2).cuda()
+opt = torch.optim.Adam(model.parameters())
+loader = data.DataLoader(range(100), batch_size=hp["batch_size"], shuffle=True, num_workers=hp["num_workers"])
+epochs = hp["num_epochs"]
+for epoch in range(epochs):
+    for x in loader:
+        loss = model(x.cuda()).sum()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+`;
+
+test('`hp["batch_size"]` of a dict a module binds, imported by name: the batch, workers and epochs, inferred', async () => {
+  const a = await analyze({ 'main.py': HP_MAIN, 'hyper_params.py': HP }, 'main.py');
+  const got = ['micro_batch', 'num_workers', 'epochs'].map((k) => fact(a, k as 'epochs')?.value);
+  assert.deepEqual(got, [64, 12, 50]);
+  assert.equal(fact(a, 'micro_batch')?.origin, 'inferred');
+  assert.match(fact(a, 'micro_batch')?.note ?? '', /hyper_params\["batch_size"\] = 64 in hyper_params\.py/);
+});
+
+test('must not: a dict the module changes after binding it, or binds twice', async () => {
+  const updated = HP + 'hyper_params.update(batch_size=8)\n';
+  const b = await analyze({ 'main.py': HP_MAIN, 'hyper_params.py': updated }, 'main.py');
+  assert.equal(fact(b, 'micro_batch')?.value ?? null, null);
+  const twice = HP + 'if False:\n    hyper_params = {"batch_size": 1}\n';
+  const c = await analyze({ 'main.py': HP_MAIN, 'hyper_params.py': twice }, 'main.py');
+  assert.equal(fact(c, 'micro_batch')?.value ?? null, null);
+});

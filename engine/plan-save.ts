@@ -1,7 +1,9 @@
 // A step cadence that the run never reaches is no periodic save: `save_steps` at or past `max_steps`
 // (nanoT5's `checkpoint.every_steps: 100000` "once in the end" over a shorter run), or a sentinel that says "never"
-// (`save_steps=999999`, `ckpt_every=9999999`, `1e9`). Whatever the framework, the interval keeps its written value
-// and `periodic_save` becomes `no` (form `past-run`), so rules see a run that saves only at its end.
+// (`save_steps=999999`, `ckpt_every=9999999`, `1e9`). Whatever the framework, `periodic_save` becomes `no` (form
+// `past-run`), so rules see a run that saves only at its end; the interval is no cadence of the run, so the plan
+// reports no `save_steps`, and the `periodic_save` fact carries it as written (`Fact.interval`) for GML303's finding
+// and fix on that argument.
 import type { Fact, Origin, RunPlan } from './types';
 
 const STRENGTH: Origin[] = ['explicit', 'script-default', 'setting', 'inferred', 'framework-default', 'assumed'];
@@ -93,15 +95,17 @@ export function closeSaveCadence(plan: RunPlan): void {
     span: every.span ?? save.span,
     origin: weaker(every, stop && steps !== undefined && !never ? stop : every),
     note: `${why}: no checkpoint before the end (${every.note ?? 'save_steps'})`,
+    interval: every,
   };
   f.set('periodic_save', fact);
+  f.delete('save_steps');
 }
 
 /**
  * A step interval is a cadence only under a step strategy: with saving off (`--save_strategy no`) or by epoch, the
  * Trainer never reads `save_steps` (transformers' `IntervalStrategy`), and with a strategy that is written but not
  * known here (`save_strategy=self.args.x`), the framework's default interval may not be the one in force. A run whose
- * own interval lies past its end (form `past-run`) keeps it: it is why nothing is saved.
+ * own interval lies past its end (form `past-run`) keeps it on its `periodic_save` fact: it is why nothing is saved.
  */
 function dropIdleInterval(f: RunPlan['facts'], trainer: boolean): void {
   const save = f.get('periodic_save');

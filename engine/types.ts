@@ -145,7 +145,8 @@ export type FactForm =
   | 'best-only'
   /**
    * A step cadence at or past the run's end (`save_steps` ≥ `max_steps`, or a 9,999,999 "never" sentinel): no
-   * checkpoint before the end. `periodic_save` is `no`; `save_steps` keeps the interval as written.
+   * checkpoint before the end. `periodic_save` is `no` and carries the interval as written (`Fact.interval`); the
+   * plan reports no `save_steps`.
    */
   | 'past-run'
   /**
@@ -218,6 +219,11 @@ export interface Fact {
    * (engine/link/merge.ts drops it).
    */
   branch?: { flag: string; given: boolean };
+  /**
+   * On a `periodic_save` of form `past-run`: the step interval the run never reaches, as read (its value, origin,
+   * name and span), which the plan no longer reports as `save_steps` — GML303 names it and fixes it in place.
+   */
+  interval?: Fact;
 }
 
 /** An edit to one file, in UTF-16 offsets of that file's current text. */

@@ -61,7 +61,7 @@ export const noPeriodicCheckpoint: Rule = {
         : undefined;
     if (!reason) return [];
     // An interval past the end of a run of known length is GML303's finding, on the interval itself.
-    const every = num(ctx.value('save_steps'));
+    const every = num(ctx.value('save_steps') ?? strategy?.interval?.value);
     if (strategy?.form === 'past-run' && total !== undefined && every !== undefined && every >= total) return [];
     const gpuHours = ctx.estimate.gpuHours.mid;
     const known = ctx.estimate.method !== 'insufficient-inputs' && gpuHours > 0;

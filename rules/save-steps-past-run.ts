@@ -27,12 +27,13 @@ export const saveStepsPastRun: Rule = {
     fixSafety: 'Safe: saving does not change training results. The interval proposed is ≈ 30 minutes of steps.',
   },
   check(ctx) {
-    const s = ctx.fact('save_steps');
+    // A cadence past a stated max_steps is already `periodic_save: no` (form `past-run`), which carries the interval
+    // (the plan reports no `save_steps` for it); this rule still names it.
+    const save = ctx.fact('periodic_save');
+    const s = ctx.fact('save_steps') ?? (save?.form === 'past-run' ? save.interval : undefined);
     const every = num(s?.value);
     const total = ctx.shape.totalSteps;
     if (!written(s) || every === undefined || every < 1 || total === undefined) return [];
-    // A cadence past a stated max_steps is already `periodic_save: no` (form `past-run`); this rule still names it.
-    const save = ctx.fact('periodic_save');
     if ((save?.value !== 'steps' && save?.form !== 'past-run') || every < total) return [];
     // The step count rests on an assumed dataset size, or the run's duration cannot be estimated: information that
     // names what is unknown. A run estimated short needs no checkpoint.

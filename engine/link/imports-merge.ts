@@ -25,6 +25,7 @@ import { reachedOptimizer } from './repo-optimizer';
 import { scriptValues, type LaunchCommand } from './launched-args';
 import { switchPassedOn } from './passed-switch';
 import { callerLoopFacts, type ScriptArgs } from './caller-loop';
+import { methodArg } from './method-arg';
 
 export interface Reached {
   mod: Mod;
@@ -166,6 +167,12 @@ function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: 
       };
     const c = constructorArg(step.text.slice(f.span.start, f.span.end), at, script, values);
     if (c && typeof c.value === 'number') return passed(c);
+    // A parameter of the module's training method, which the script calls (`model.fit()`, `fit(self, num_epoch=101)`).
+    const m =
+      f.key === 'epochs' || f.key === 'max_steps'
+        ? methodArg(step.text.slice(f.span.start, f.span.end), at, script, values)
+        : undefined;
+    if (m && typeof m.value === 'number' && m.value > 0) return passed(m);
     return f;
   }
   // A save behind `if self.save_steps and …` / `if args.save_ckpt:` that the script leaves off: not a save of the run.

@@ -97,21 +97,62 @@ args = TrainingArguments(output_dir="o", bf16=True, per_device_train_batch_size=
 Trainer(model=model, args=args, train_dataset=ds).train()
 `;
 
-test('save_steps past max_steps: periodic_save "no" (past-run), the interval kept; GML303 names it, not GML301', async () => {
+test('save_steps past max_steps: periodic_save "no" (past-run) carries the interval, the plan reports no save_steps; GML303 names it on the argument, not GML301', async () => {
   const code = hf('max_steps=3000, save_steps=5000');
   const a = await analyze({ 'sft.py': code }, 'sft.py', { hardware: 'h100' });
   const save = keep(fact(a, 'periodic_save'));
   assert.equal(save.value, 'no');
   assert.equal(save.form, 'past-run');
-  assert.equal(fact(a, 'save_steps')?.value, 5000);
+  // The interval is no cadence of this run: not a save_steps of the plan, but kept (as written) on periodic_save.
+  assert.equal(fact(a, 'save_steps'), undefined);
+  assert.equal(save.interval?.value, 5000);
   assert.equal(fact(a, 'max_steps')?.value, 3000);
   assert.ok(codes(a).includes('GML303'));
   assert.ok(!codes(a).includes('GML301'));
+  // On the interval as written, which the fix replaces.
+  const f = keep(a.findings.find((x) => x.code === 'GML303'));
+  assert.equal(code.slice(f.span.start, f.span.end), 'save_steps=5000');
+});
+
+test('a script default interval past the steps its launcher gives (diffusers-style --checkpointing_steps 500 under --max_train_steps 200): no save_steps; under 3000 steps it is the cadence', async () => {
+  const script = `import argparse
+import torch
+from accelerate import Accelerator
+parser = argparse.ArgumentParser()
+parser.add_argument("--max_train_steps", type=int, default=None)
+parser.add_argument("--checkpointing_steps", type=int, default=500)
+args = parser.parse_args()
+accelerator = Accelerator()
+model = torch.nn.Linear(4, 4)
+optimizer = torch.optim.AdamW(model.parameters())
+model, optimizer, loader = accelerator.prepare(model, optimizer, loader)
+global_step = 0
+for epoch in range(100):
+    for batch in loader:
+        loss = model(batch).mean()
+        accelerator.backward(loss)
+        optimizer.step()
+        global_step += 1
+        if global_step % args.checkpointing_steps == 0:
+            accelerator.save_state(f"out/checkpoint-{global_step}")
+        if global_step >= args.max_train_steps:
+            break
+`;
+  const run = (steps: number) =>
+    analyze({ 'train.py': script, 'run.sh': `accelerate launch train.py --max_train_steps ${steps}\n` }, 'run.sh');
+  const short = await run(200);
+  assert.equal(fact(short, 'max_steps')?.value, 200);
+  assert.equal(fact(short, 'periodic_save')?.value, 'no');
+  assert.equal(fact(short, 'save_steps'), undefined);
+  const long = await run(3000);
+  assert.equal(fact(long, 'periodic_save')?.value, 'steps');
+  assert.equal(fact(long, 'save_steps')?.value, 500);
 });
 
 test('save_steps inside the run stays a step cadence', async () => {
   const a = await analyze({ 'sft.py': hf('max_steps=3000, save_steps=500') }, 'sft.py', { hardware: 'h100' });
   assert.equal(fact(a, 'periodic_save')?.value, 'steps');
+  assert.equal(fact(a, 'save_steps')?.value, 500);
   assert.ok(!codes(a).includes('GML303') && !codes(a).includes('GML301'));
 });
 

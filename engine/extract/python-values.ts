@@ -407,12 +407,6 @@ export class ValueResolver {
       const key = k.value;
       const dict = typeof key === 'string' ? this.dictOf(node.childForFieldName('value'), depth + 1) : undefined;
       const pair = dict?.namedChildren.find((p) => p?.type === 'pair' && literal(p.childForFieldName('key')) === key);
-      // `hp["num_workers"]` of a dict the file imports (`from hyper_params import hyper_params as hp`): the linker's.
-      const obj = node.childForFieldName('value');
-      if (!dict && typeof key === 'string' && obj?.type === 'identifier') {
-        const im = this.imported?.(`${obj.text}[${JSON.stringify(key)}]`);
-        if (im) return im;
-      }
       if (pair) {
         const r = this.resolve(pair.childForFieldName('value'), depth + 1);
         if (r.value !== undefined)

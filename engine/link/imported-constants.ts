@@ -62,9 +62,6 @@ export function withImportedLength(
 
 /** A name the script takes from a module (`epoch` through star imports, `C.epochs`), when its text does not bind it. */
 export function importedValue(walk: ImportWalk, self: Mod, name: string): Resolved | undefined {
-  // `hp["num_workers"]`: an item of a dict a module of the project binds once.
-  const item = /^(\w+)\[("(?:[^"\\]|\\.)*")\]$/.exec(name);
-  if (item) return importedItem(walk, self, item[1], JSON.parse(item[2]) as string);
   const [head, attr, more] = name.split('.');
   if (more !== undefined) return undefined;
   const binds = importBindings(self.root, true);
@@ -147,36 +144,6 @@ function starModules(root: SyntaxNode): string[] {
       if (m) out.push(m);
     }
   return out;
-}
-
-/**
- * `hp["num_workers"]` where the script imports `hp` by name from a module of the project (`from hyper_params import
- * hyper_params as hp`) that binds it once, at its top level, to a dict literal: the item's literal value. Not where the
- * script or the module writes that item (`hp["lr"] = …`) or updates the dict, nor where the script binds the name.
- */
-function importedItem(walk: ImportWalk, self: Mod, head: string, key: string): Resolved | undefined {
-  const k = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const written = (name: string) =>
-    new RegExp(`\\b${name}\\s*(\\[\\s*['"]${k}['"]\\s*\\]\\s*[-+*/]?=[^=]|\\.(update|setdefault|pop)\\s*\\()`);
-  if (written(head).test(self.text) || topLevelBinds(self.root, head) !== 0) return undefined;
-  const named = importBindings(self.root, true).filter((x) => x.local === head);
-  const symbol = named.length === 1 ? named[0].symbol : undefined;
-  const mod = symbol ? walk.module(self.file, named[0].module) : undefined;
-  if (!mod || !symbol || topLevelBinds(mod.root, symbol) !== 1 || written(symbol).test(mod.text)) return undefined;
-  for (const s of mod.root.namedChildren) {
-    const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
-    const dict =
-      a?.type === 'assignment' && a.childForFieldName('left')?.text === symbol
-        ? a.childForFieldName('right')
-        : undefined;
-    if (dict?.type !== 'dictionary') continue;
-    const pairs = dict.namedChildren.filter((p) => p?.type === 'pair' && literal(p.childForFieldName('key')) === key);
-    const node = pairs.length === 1 ? pairs[0]?.childForFieldName('value') : undefined;
-    const v = literal(node);
-    if (!node || v === undefined || v === null) return undefined;
-    return { value: v, node, via: `${symbol}["${key}"] = ${node.text} in ${path.basename(mod.file)}` };
-  }
-  return undefined;
 }
 
 /** A literal bound exactly once at a module's top level (`epoch = 1000`). */

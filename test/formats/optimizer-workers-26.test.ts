@@ -1,9 +1,8 @@
 // Optimizers and loader workers a run leaves to a library's defaults or to another file of its project: a
 // stable-baselines3 agent's default optimizer (RMSprop for A2C, Adam for the others); a detectron2 config that a
 // launcher passes to `train_net.py` (SGD, as for the config alone); a YAML config read by a Keras 2 script that
-// trains with `fit_generator(workers=4)`; a DataLoader whose settings are items of a dict a module of the project
-// binds (`from hyper_params import hyper_params as hp` … `num_workers=hp["num_workers"]`). Fixtures written for
-// this project in the style of these patterns.
+// trains with `fit_generator(workers=4)`; a Lightning CLI config whose DataModule, given in code, takes its loader
+// workers from a `data:` key of its own name. Fixtures written for this project in the style of these patterns.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, fact } from './helpers';
@@ -165,47 +164,6 @@ test('a script that only evaluates with the config is not its reader: no workers
   const fit = 'model.evaluate_generator(valid_gen, workers=4)';
   const a = await analyze({ 'configs/cnn.yaml': KERAS_CONFIG, 'train.py': KERAS_TRAIN(fit) }, 'configs/cnn.yaml');
   assert.equal(fact(a, 'num_workers')?.value ?? null, null);
-});
-
-const HP = `hyper_params = {
-    "batch_size": 64,
-    "num_epochs": 50,
-    "lr": 0.001,
-    "num_workers": 12,
-}
-`;
-
-const HP_MAIN = (extra: string) => `from hyper_params import hyper_params as hp
-import torch
-from torch.utils import data
-from model import Net
-${extra}
-train_loader = data.DataLoader(train_ds, batch_size=hp["batch_size"], shuffle=True, num_workers=hp["num_workers"])
-model = Net().cuda()
-optimizer = torch.optim.Adam(model.parameters(), lr=hp["lr"])
-for epoch in range(hp["num_epochs"]):
-    for x, y in train_loader:
-        loss = torch.nn.functional.cross_entropy(model(x.cuda()), y.cuda())
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-`;
-
-test('DataLoader settings read from a dict a module of the project binds: its items', async () => {
-  const a = await analyze({ 'main.py': HP_MAIN(''), 'hyper_params.py': HP }, 'main.py');
-  assert.equal(fact(a, 'num_workers')?.value, 12);
-  assert.equal(fact(a, 'micro_batch')?.value, 64);
-  assert.equal(fact(a, 'epochs')?.value, 50);
-});
-
-test('an item the script writes before use is not the module value', async () => {
-  // Must-not: `hp["num_workers"] = …` in the script replaces the module's 12.
-  const a = await analyze(
-    { 'main.py': HP_MAIN('hp["num_workers"] = int(sys.argv[1])'), 'hyper_params.py': HP },
-    'main.py',
-  );
-  assert.equal(fact(a, 'num_workers')?.value ?? null, null);
-  assert.equal(fact(a, 'micro_batch')?.value, 64);
 });
 
 const CLI_MAIN = `from lightning.pytorch.cli import LightningCLI

@@ -2,7 +2,8 @@
 // Keras `compile(optimizer="adam")` or `keras.optimizers.Adam(...)`, optax `optax.adamw(...)` or a chain of its
 // building blocks, bitsandbytes / apex / DeepSpeed classes, timm's `create_optimizer_v2(opt=...)`, a class the file
 // defines on `Optimizer`, a class wrapped by a factory (`AdamLR = extend_with_lr_schedule(Adam)`), and
-// `getattr(torch.optim, args.optimizer)`, a class a factory returns or a dict of classes holds (./optimizer-dispatch).
+// `getattr(torch.optim, args.optimizer)`, a class a factory returns or a dict of classes holds (./optimizer-dispatch),
+// and a stable-baselines3 agent's default (./sb3-optimizer).
 // Constructions in a branch the default run does not take (`if args.lars:`
 // with a store_true flag, `if args.optim == "sgd":` with another default) are left out; when what is left disagrees,
 // no optimizer is reported (precision before recall).
@@ -11,6 +12,7 @@ import { findCalls, literal, spanOf, type CallSite } from '../parse/python-synta
 import type { Fact } from '../types';
 import { OPTAX_TRANSFORMS, OPTIMIZER_NAMES, optimizerName } from '../vocabulary/optimizers';
 import { returnedClasses, tableClasses, tableEntryTaken } from './optimizer-dispatch';
+import { sb3Optimizer } from './sb3-optimizer';
 import { qualified, readImport } from './python-scan';
 import type { ValueResolver } from './python-values';
 
@@ -43,7 +45,7 @@ export function optimizerFact(
   values: ValueResolver,
   within?: readonly SyntaxNode[],
 ): Fact | undefined {
-  if (!/optim|optax|Adam|SGD|RMSprop|compile\s*\(/i.test(text)) return undefined;
+  if (!/optim|optax|Adam|SGD|RMSprop|compile\s*\(|stable_baselines3|sb3_contrib/i.test(text)) return undefined;
   const imports = topLevelImports(root, text);
   const localClasses = optimizerClasses(text);
   const wrapped = wrappedOptimizers(root, text, imports, localClasses);
@@ -109,6 +111,10 @@ export function optimizerFact(
   }
   const inside = (n: SyntaxNode) =>
     !within || within.some((w) => w.startIndex <= n.startIndex && n.endIndex <= w.endIndex);
+  // A stable-baselines3 agent built with its library's default optimizer (./sb3-optimizer), where no class is built.
+  const sb3 = out.length === 0 ? sb3Optimizer(file, text, root, imports, values) : undefined;
+  const at = sb3?.span;
+  if (sb3 && at && (!within || within.some((w) => w.startIndex <= at.start && at.end <= w.endIndex))) return sb3;
   return choose(
     out.filter((c) => inside(c.node)),
     file,

@@ -38,9 +38,9 @@ const OTHER_WORK =
   /(^|[_-])(test|eval|evaluate|infer|inference|predict|demo|valid|validate|export|convert|vis\w*|profile)[_.-]?/i;
 /** Code that trains (a helper module that only parses the config's path is not its reader). */
 // (or hands its model, loader and optimizer to the project's training loop: maskrcnn-benchmark's `do_train(…)`, or
-// to a Hugging Face / TRL trainer: `trainer.train()`, `dpo_trainer.train()`).
+// to a Hugging Face / TRL trainer: `trainer.train()`, `dpo_trainer.train()`; Keras 2's `model.fit_generator(…)`).
 const TRAINS =
-  /\.backward\s*\(|\bDataLoader\s*\(|\boptimizer\.step\s*\(|\boptimize_parameters\s*\(|\.fit\s*\(|\b(do_train|train_one_epoch)\s*\(|\b\w*trainer\.train\s*\(/i;
+  /\.backward\s*\(|\bDataLoader\s*\(|\boptimizer\.step\s*\(|\boptimize_parameters\s*\(|\.fit(_generator)?\s*\(|\b(do_train|train_one_epoch)\s*\(|\b\w*trainer\.train\s*\(/i;
 /** Origins a script's reading may replace. */
 const WEAK: Origin[] = ['assumed', 'framework-default'];
 /** Facts the reading gives a run. */

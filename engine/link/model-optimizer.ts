@@ -16,16 +16,17 @@ import { importRoots } from './import-walk';
 import { projectTop, pythonFiles } from './project-files';
 import { classMethodOptimizer, importedClass, methodOptimizer } from './repo-optimizer';
 import { cachedTree } from './tree-cache';
+import { cliBase, withCliDataWorkers } from './cli-data-workers';
 import { definitionOf, methodsOf } from '../extract/python-imports';
 import type { SyntaxNode } from '../parse/python';
 import { findCalls } from '../parse/python-syntax';
 
 const MAX_UP = 3;
-/** Folders of configs (`configs/`, `conf/`): a Lightning CLI config's script sits beside the outermost one. */
-const CONFIG_DIR = /^(configs?|conf|cfgs?)$/i;
 
 /** Fills `optimizer` (as `inferred`) in each draft that has none, from the named model class's `configure_optimizers`. */
 export function withModelClassOptimizer(linker: Linker, file: string, doc: ConfigDoc, drafts: RunDraft[]): RunDraft[] {
+  // The same LightningCLI call's DataModule: its training loader's workers (./cli-data-workers).
+  withCliDataWorkers(linker, file, doc, drafts);
   const missing = drafts.filter((d) => !d.plan.facts.get('optimizer')?.value);
   if (missing.length === 0 || !linker.parser) return drafts;
   const named = doc.field(['model', 'target'])?.value ?? doc.field(['model', 'class_path'])?.value;
@@ -97,17 +98,6 @@ function cliModelOptimizer(linker: Linker, file: string, keys: string[]): Fact |
     }
   }
   return found.length > 0 && found.every((o) => o.value === found[0].value) ? found[0] : undefined;
-}
-
-/**
- * Where the script of a Lightning CLI config may be: under the folder holding the config's outermost folder of configs
- * (`configs/`, `conf/`), else under the config's own folder.
- */
-function cliBase(file: string): string {
-  let base = path.dirname(path.resolve(file));
-  for (let d = base, i = 0; i < MAX_UP + 2 && path.dirname(d) !== d; i++, d = path.dirname(d))
-    if (CONFIG_DIR.test(path.basename(d))) base = path.dirname(d);
-  return base;
 }
 
 /** Whether a class's `__init__` takes every key (a `**kwargs` takes any; no `__init__` of its own: not known, no). */

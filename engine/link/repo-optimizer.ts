@@ -30,6 +30,7 @@ import type { Linker } from './linker';
 import { fittedClass } from './fitted-module';
 import { withReachedTrainingArgs } from './imported-training-args';
 import { cachedTree } from './tree-cache';
+import { withDetectron2Optimizer } from './detectron2-optimizer';
 
 /** A construction of an optimizer in a definition's text (`tf.train.AdamOptimizer(`, `optim.SGD(`, `optax.adam(`). */
 const BUILDS =
@@ -105,6 +106,19 @@ export function withEntryRepoOptimizer(linker: Linker, drafts: RunDraft[]): RunD
   if (!linker.parser) return drafts;
   // TrainingArguments built in the project code the script calls (./imported-training-args).
   withReachedTrainingArgs(linker, drafts);
+  // A detectron2 config a launcher passes (`train_net.py --config-file x.yaml`): the optimizer its trainer builds, as
+  // for the config analysed alone (./detectron2-optimizer).
+  const d2 = drafts.filter((d) => /^detectron2/.test(d.plan.framework) && !d.plan.facts.get('optimizer')?.value);
+  for (const config of new Set(d2.map((d) => d.plan.entry.file))) {
+    const text = linker.read(path.resolve(config));
+    if (text !== undefined)
+      withDetectron2Optimizer(
+        linker,
+        config,
+        text,
+        d2.filter((d) => d.plan.entry.file === config),
+      );
+  }
   const entries = new Set(
     drafts
       .filter((d) => /\.py$/.test(d.plan.entry.file) && !d.plan.facts.get('optimizer')?.value)

@@ -46,18 +46,10 @@ const UNIT_TEST = (text: string) =>
   /^\s*class\s+\w+\s*\([^)]*TestCase\b[^)]*\)\s*:/m.test(text) ||
   (/^\s*def\s+test_\w+\s*\(/m.test(text) && /^\s*(?:import|from)\s+(?:unittest|pytest)\b/m.test(text));
 
-const PARSERS = /^(HfArgumentParser|TrlParser)$/;
-const ownLoop = (file: string, text: string, tree: Tree) =>
-  /\.backward\s*\(/.test(text) && extractTorchLoop(file, text, tree).length > 0;
-
 export function extractPythonRuns(file: string, text: string, tree: Tree): RunDraft[] {
   if (UNIT_TEST(text)) return [];
   const hf = extractHuggingFace(file, text, tree);
-  // TrainingArguments parsed from the command line (`HfArgumentParser((…, TrainingArguments))`) but no Trainer built:
-  // a script that trains in its own loop (an accelerate or plain PyTorch loop) only borrows the dataclass for its
-  // flags; the Trainer's defaults (save every 500 steps, fp32, no workers) are not its run's. Its loop is the run.
-  const parserOnly = hf.length > 0 && hf.every((r) => r.fromParser && PARSERS.test(r.plan.entry.label));
-  if (hf.length > 0 && !(parserOnly && ownLoop(file, text, tree))) {
+  if (hf.length > 0) {
     const refs = pythonRefs(file, text, tree);
     return hf.map((r) => ({
       plan: r.plan,

@@ -4,6 +4,7 @@
 import type { Fact, FactKey, FactValue } from '../types';
 import { bool, fact, int, type Field, type Fields, type Schema, type SchemaOptions } from './fields';
 import { fsdpOptionOffload, withoutOffload } from './fsdp-offload';
+import { modelName } from './model-name';
 
 /** Field → fact key, for the one-to-one cases (also the keyword arguments ./huggingface.ts reads). */
 export const HF_SIMPLE_FIELDS: Record<string, FactKey> = {
@@ -187,6 +188,12 @@ export const HF_SCHEMA: Schema = {
       if (key === 'max_steps' && typeof v === 'number' && v <= 0) continue;
       out.push(fact(key, v, f));
     }
+    // The scripts' own argument dataclasses name the checkpoint `model_name` (TRL's example GRPO/SFT scripts of
+    // 2024-25, `ScriptArguments.model_name`) where `ModelConfig` says `model_name_or_path`: the same model, when it
+    // names one (./model-name.ts).
+    const mn = fields.get('model_name');
+    const mv = mn && !out.some((o) => o.key === 'model') ? modelName(mn.value) : undefined;
+    if (mn && mv) out.push(fact('model', mv, mn));
     const p = hfPrecision(fields, opts);
     if (p) out.push(p);
     // Not a TrainingArguments field: the script's own flag that its accumulation divides by the micro-batch (the

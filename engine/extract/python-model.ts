@@ -62,7 +62,7 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   const source = root.text;
   const starts = (a: SyntaxNode, name: string) => source.startsWith(name, a.startIndex - root.startIndex);
   for (const name of names) {
-    const own = assignments.filter((a) => starts(a, name) && a.childForFieldName('left')?.text === name);
+    const own = assignments.filter((a) => starts(a, name) && assigns(a, name));
     // `if args.model == "resnet18": model = ResNet18() elif …`: the branch the option's value takes names the model.
     const chosen = chosenBranch(own, assignments, values);
     if (chosen === null) return undefined;
@@ -75,6 +75,21 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
     return modelFact(file, name, found[0]);
   }
   return undefined;
+}
+
+/**
+ * Whether assignment `a` binds `name`: `model = …`, or the first target of a tuple (`model, tokenizer =
+ * FastLanguageModel.from_pretrained(…)`, Unsloth; `model, criterion, postprocessors = build_model(args)`, DETR), the
+ * loaders' and factories' order, model first.
+ */
+function assigns(a: SyntaxNode, name: string): boolean {
+  const left = a.childForFieldName('left');
+  if (left?.text === name) return true;
+  return (
+    (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') &&
+    left.namedChildren.length > 1 &&
+    left.namedChildren[0]?.text === name
+  );
 }
 
 interface Built {
@@ -244,7 +259,9 @@ function builtBy(
   if (last === 'from_pretrained' || last === 'from_config') {
     const recv = callee.slice(0, callee.lastIndexOf('.'));
     if (NOT_A_LOADER.test(recv)) return undefined;
-    const arg = first ?? kw('pretrained_model_name_or_path') ?? kw('config');
+    // Unsloth's loaders take the checkpoint as `model_name` (FastLanguageModel/FastVisionModel.from_pretrained,
+    // https://github.com/unslothai/unsloth/blob/main/unsloth/models/loader.py).
+    const arg = first ?? kw('pretrained_model_name_or_path') ?? kw('model_name') ?? kw('config');
     if (last === 'from_config') return configId(arg, assignments, values);
     return byName(arg, (v) => `${callee}("${v}")`);
   }
@@ -285,6 +302,10 @@ function builtBy(
   }
   const inner = first?.type === 'identifier' ? innerModel(first.text, assignments, values, name, depth) : undefined;
   if (inner !== undefined) return inner ?? undefined;
+  // A class constructed around the very object it replaces (`model = NativeDDP(model, device_ids=…)`, timm's train.py
+  // import alias of DistributedDataParallel; `model = GeneralizedRCNNWithTTA(cfg, model)`) wraps that model: no new one.
+  const given = args?.map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a));
+  if (name && /^[A-Z]/.test(last) && given?.some((a) => a?.text === name)) return undefined;
   // A class the script constructs (`AFNO(...)`, `BigVGAN(h)`); a Hugging Face class built from a checkpoint's config
   // is that checkpoint (`LlamaForCausalLM(config)` with `config = LlamaConfig.from_pretrained(id)`).
   if (/^[A-Z]/.test(last) && !NOT_A_MODEL.test(last) && !/^(nn|torch|tf|keras|jax|flax)\./.test(callee)) {
@@ -294,7 +315,10 @@ function builtBy(
     // libraries' constructors): the project's own class — a CIFAR `ResNet18`, a DDPM `UNet` — is named as written but
     // is not the table's network (form `own-class`: no size is looked up for it).
     const v = modelName(last);
-    if (!v || v === name || sizeFromName(v)) return undefined;
+    // A wrapper class (a LightningModule, ./model-name.ts) given the checkpoint it loads by a name that says so
+    // (`WhisperModelModule(cfg, model_name, …)`, `LitModel(model_name_or_path=args.model)`): that checkpoint.
+    if (!v) return checkpointArg(callee, args ?? [], values) ?? undefined;
+    if (v === name || sizeFromName(v)) return undefined;
     if (lookupArchitecture(v) || lookupModel(v))
       return { value: v, node: fn, how: `${callee}(…), the project's own class of that name`, form: 'own-class' };
     return { value: v, node: fn, how: `${callee}(…)` };
@@ -326,7 +350,7 @@ function heldBy(
   depth: number,
 ): Built | null | undefined {
   const built = assignments
-    .filter((a) => a.childForFieldName('left')?.text === ident)
+    .filter((a) => assigns(a, ident))
     .map((a) => builtBy(a.childForFieldName('right'), assignments, values, ident, depth))
     .filter((b): b is Built => !!b);
   if (built.length === 0) return undefined;
@@ -352,6 +376,25 @@ const ULTRALYTICS_RELEASE = /^(yolo(v?\d+|_nas)|rtdetr|sam|mobile_sam|fastsam)[\
 const CHECKPOINT_KW =
   /^(pretrain(?:ed)?_(?:path|model|name|model_name)|pretrained_model_name_or_path|model_name_or_path|model_name|bert_(?:path|model))$/;
 
+/** The checkpoint a constructor is given by keyword or as a variable whose name says so (CHECKPOINT_KW). */
+function checkpointArg(callee: string, args: readonly SyntaxNode[], values: ValueResolver): Built | undefined {
+  for (const a of args) {
+    const kwName = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+    const node = kwName !== undefined ? a.childForFieldName('value') : a;
+    if (!node || !CHECKPOINT_KW.test(kwName ?? (node.type === 'identifier' ? node.text : ''))) continue;
+    const r = values.resolve(node);
+    const id = modelName(r.value);
+    if (id)
+      return {
+        value: id,
+        node: r.node ?? node,
+        how: `${callee}(${a.text})${r.via ? ` (${r.via})` : ''}`,
+        scriptDefault: r.scriptDefault,
+      };
+  }
+  return undefined;
+}
+
 /**
  * The model built into `arg` when it names an object the script constructs as a model: undefined when it does not
  * (a config, a number: the outer class is judged on its own), null when it does but names none.
@@ -374,22 +417,9 @@ function innerModel(
   // Only a module-like object: a class (not a config, dataset or tokenizer) or a hub checkpoint.
   if (!/^[A-Z]/.test(last) || /Config|Args|Arguments|Dataset|Loader|Tokenizer|Processor/.test(last)) return undefined;
   for (const r of rhs) {
-    const ckpt = r
-      .childForFieldName('arguments')
-      ?.namedChildren.find(
-        (a) => a?.type === 'keyword_argument' && CHECKPOINT_KW.test(a.childForFieldName('name')?.text ?? ''),
-      )
-      ?.childForFieldName('value');
-    if (!ckpt) continue;
-    const v = values.resolve(ckpt);
-    const id = modelName(v.value);
-    if (id)
-      return {
-        value: id,
-        node: v.node ?? ckpt,
-        how: `${callee}(${ckpt.parent?.text})${v.via ? ` (${v.via})` : ''}`,
-        scriptDefault: v.scriptDefault,
-      };
+    const args = r.childForFieldName('arguments')?.namedChildren.filter((a): a is SyntaxNode => !!a) ?? [];
+    const named = checkpointArg(callee, args, values);
+    if (named) return named;
   }
   const built = rhs.map((r) => builtBy(r, assignments, values, arg, depth + 1)).filter((b): b is Built => !!b);
   return built.length > 0 && new Set(built.map((b) => b.value)).size === 1 ? built[0] : null;

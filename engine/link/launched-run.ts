@@ -18,6 +18,7 @@ import { boundReads } from './open-length';
 import { launchedModules } from './single-device';
 import { cachedTree } from './tree-cache';
 import { launchedSubmititRuns } from './submitit';
+import { evaluationOnly } from './eval-only';
 import { entrySets, scriptVocabDrafts } from './vocab';
 import { fillUnread } from '../extract/vocab-run';
 
@@ -32,6 +33,7 @@ export function launchedScriptRuns(
   /** A submitit launcher's trainer module is read once, not its own imports' trainers. */
   nested = false,
 ): RunDraft[] {
+  if (evaluationOnly(cmd, scriptText)) return [];
   const forced = { file: launcher, cmd };
   const runs = linker.pythonRuns(script, scriptText);
   let found = runs.length

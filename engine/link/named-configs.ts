@@ -15,8 +15,12 @@ import { boundReads } from './open-length';
 
 /** Origins a config the launcher names may replace: nothing the script or the launcher wrote. */
 const WEAK: Origin[] = ['assumed', 'framework-default'];
-/** Facts a config does not decide for the run: the model the script builds, what only code shows. */
-const KEEP: FactKey[] = ['model', 'params', 'modality', 'framework', 'host_sync' as FactKey];
+/**
+ * Facts a config does not decide for the run: what only code shows. The model the script builds stays (it is not
+ * weak), but where the script names none (`model = get_model(**config['model'])`), the config's `model.name` is the
+ * run's: the config given alone reports it, and the launcher that names the config runs that model.
+ */
+const KEEP: FactKey[] = ['params', 'modality', 'framework', 'host_sync' as FactKey];
 
 /** The command's own flags as an entry set (not the whole launcher's: other stages' flags are other runs'). */
 function flagSet(file: string, cmd: LaunchCommand): EntrySet {

@@ -233,6 +233,24 @@ export function extractJax(file: string, text: string, tree: Tree): RunDraft[] {
 /** A reduced-precision dtype or policy anywhere in the code: the inputs or a module may compute in it. */
 const HALF_WORD = /bfloat16|float16|\bbf16\b|\bfp16\b|\bhalf\b|\bjmp\b|mixed_precision|\bfloat8/i;
 
+/**
+ * JAX's float32 default for a file whose code names no reduced-precision dtype or policy: JAX arrays and Flax
+ * parameters are float32 unless a dtype says otherwise (JAX default dtypes:
+ * https://docs.jax.dev/en/latest/default_dtypes.html; flax.linen `param_dtype=jnp.float32`:
+ * https://flax.readthedocs.io/en/latest/api_reference/flax.linen/layers.html). Also read by ./python-trains-run for a
+ * JAX training script no JAX reader takes.
+ */
+export function jaxFloat32(text: string): Fact | undefined {
+  if (HALF_WORD.test(codeText(text))) return undefined;
+  return {
+    key: 'precision',
+    value: 'fp32',
+    origin: 'framework-default',
+    form: 'xla-float32',
+    note: 'no dtype written at a Flax module and no reduced-precision dtype in the script: JAX computes in float32',
+  };
+}
+
 /** Precision and weight dtype from module dtypes and jmp policies; returns the float32 dtype arguments (for the fix). */
 function precisionFacts(
   file: string,
@@ -257,6 +275,7 @@ function precisionFacts(
     (c) => (c.name === 'get_policy' || c.name === 'Policy') && /^jmp\b/.test(qualified(c.callee, imports)),
   );
   const half = dt.find((x) => x.d === 'bf16') ?? dt.find((x) => x.d === 'fp16');
+  const float32 = jaxFloat32(text);
   const base = (n: SyntaxNode) => ({ origin: 'explicit' as const, file, span: spanOf(n) });
   if (policy && /compute[_a-z]*\s*=\s*[\w.]*(bfloat16|bf16|float16|half)/.test(policy.argList.text)) {
     const v = /bfloat16|bf16/.test(policy.argList.text.split(/compute/)[1] ?? '') ? 'bf16' : 'fp16';
@@ -284,17 +303,8 @@ function precisionFacts(
         note: `${halfParams.kw.node.text}`,
       });
     return dt.map((x) => x.kw);
-  } else if (!HALF_WORD.test(codeText(text))) {
-    // JAX arrays and Flax parameters are float32 unless a dtype says otherwise (JAX default dtypes:
-    // https://docs.jax.dev/en/latest/default_dtypes.html; flax.linen `param_dtype=jnp.float32`:
-    // https://flax.readthedocs.io/en/latest/api_reference/flax.linen/layers.html), and nothing in the code asks for less.
-    put({
-      key: 'precision',
-      value: 'fp32',
-      origin: 'framework-default',
-      form: 'xla-float32',
-      note: 'no dtype written at a Flax module and no reduced-precision dtype in the script: JAX computes in float32',
-    });
+  } else if (float32) {
+    put(float32);
   } else {
     put({
       key: 'precision',

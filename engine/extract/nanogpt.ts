@@ -217,6 +217,7 @@ export function nanoGptPlan(
         facts.set(key, { key, value, origin: 'framework-default', note });
   closeDividedAccumulation(facts, merged, opts);
   if (opts.accumDividedByWorld) perProcessAccumulation(facts, opts);
+  if (opts.autocastOnCudaOnly) offCudaFp32(facts, merged);
   return {
     framework: 'nanogpt',
     entry: { file, span, label: entry ? 'nanoGPT-style globals' : 'train.py' },
@@ -255,6 +256,7 @@ export function extractNanoGpt(file: string, text: string, tree: Tree): RunDraft
   const layer = { fields, write: globalWriter(file, text, fields) };
   const opts: PlanOptions = {
     nanoGptDefaults: CONFIGURATOR.test(text),
+    autocastOnCudaOnly: CUDA_DEVICE_TYPE.test(text) && CPU_NULLCONTEXT.test(text),
     accumDividedByWorld: ACCUM_PER_PROCESS.test(text),
     accumAsserted: ACCUM_ASSERT.test(text),
   };
@@ -320,6 +322,8 @@ export interface PlanOptions {
   accumDividedByWorld?: boolean;
   /** True when it asserts the division is exact (`assert gradient_accumulation_steps % ddp_world_size == 0`). */
   accumAsserted?: boolean;
+  /** True when the script autocasts only on CUDA (`ctx = nullcontext() if device_type == 'cpu' else autocast(…)`). */
+  autocastOnCudaOnly?: boolean;
 }
 
 /**
@@ -329,6 +333,32 @@ export interface PlanOptions {
 function litGptSaves(text: string, name: string): boolean {
   const test = new RegExp(`%\\s*${name}\\s*==\\s*0[^\\n]*\\n(?:[^\\n]*\\n){0,8}[^\\n]*\\b(fabric|torch)\\.save\\s*\\(`);
   return test.test(text);
+}
+
+/** `device_type = 'cuda' if 'cuda' in device else 'cpu'`: every device but CUDA counts as the CPU. */
+const CUDA_DEVICE_TYPE = /\bdevice_type\s*=\s*['"]cuda['"]\s+if\s+['"]cuda['"]\s+in\s+device\s+else\s+['"]cpu['"]/;
+/** `ctx = nullcontext() if device_type == 'cpu' else torch.amp.autocast(…)`: no autocast on the CPU. */
+const CPU_NULLCONTEXT = /\bnullcontext\(\)\s*if\s+device_type\s*==\s*['"]cpu['"]\s*else\b[^\n]*autocast/;
+
+/**
+ * nanoGPT's and llama2.c's train.py autocast only on CUDA: `device_type = 'cuda' if 'cuda' in device else 'cpu'` and
+ * `ctx = nullcontext() if device_type == 'cpu' else torch.amp.autocast(device_type=device_type, dtype=ptdtype)`
+ * (karpathy/nanoGPT train.py; its README runs `--device=cpu` and `--device=mps` on machines without a CUDA GPU). A run
+ * whose `device` names no CUDA device (`'cpu'`, `'mps'`) never applies `dtype`: its forward and backward passes run
+ * in fp32. A `device` that is not a literal leaves the precision as `dtype` says.
+ */
+function offCudaFp32(facts: Map<FactKey, Fact>, merged: Fields): void {
+  const dev = merged.get('device');
+  if (typeof dev?.value !== 'string' || dev.value.includes('cuda')) return;
+  facts.set(
+    'precision',
+    fact(
+      'precision',
+      'fp32',
+      dev,
+      `${dev.text}: not a CUDA device, so the script's autocast context is nullcontext() and dtype is not applied — fp32`,
+    ),
+  );
 }
 
 /** nanoGPT's configurator: config files and `--key=value` flags overwrite the globals. */

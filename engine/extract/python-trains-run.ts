@@ -10,6 +10,7 @@ import type { Framework } from '../vocabulary/frameworks';
 import { readVocabulary } from '../vocabulary/read';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { fitStopping } from './keras-stopping';
+import { jaxFloat32 } from './jax';
 import type { Fact, FactKey } from '../types';
 import type { RunDraft } from './run-draft';
 import type { TrainingEvidence } from './python-trains';
@@ -128,6 +129,9 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
       span: { start: tf32.index, end: tf32.index + tf32[0].length },
       note: 'TF32 matmuls enabled (set_float32_matmul_precision / allow_tf32) and no autocast: fp32 weights, TF32 matmuls',
     });
+  // A JAX training script (tf.data or Keras imported for its input pipeline only): JAX's float32 default, not Keras'.
+  const jax = !torch && /^\s*(import (jax|flax)\b|from (jax|flax)\b)/m.test(text) ? jaxFloat32(text) : undefined;
+  if (!facts.has('precision') && jax) facts.set('precision', { ...jax, file });
   if (!facts.has('precision') && (torch || tf) && !reducedPrecision(code))
     facts.set('precision', {
       key: 'precision',

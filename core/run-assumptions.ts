@@ -127,7 +127,12 @@ export function describeRun(s: RunStory): void {
       text:
         `Activation checkpointing recomputes ${fmtPctRange(RECOMPUTE_SHARE.low, RECOMPUTE_SHARE.high)} of the forward pass: +${fmtPctRange(recomputeOverhead(work, 'low'), recomputeOverhead(work, 'high'))} compute` +
         (recomputeWhy ? ` (assumed, not stated: ${recomputeWhy})` : ''),
-      ...(recomputeWhy ? { override: 'state gradient checkpointing on or off (`gradient_checkpointing`)' } : {}),
+      ...(recomputeWhy
+        ? {
+            override:
+              'state it: `gradient_checkpointing` in the training script (`greenml plan` reads it), `gradCheckpointing` in the API',
+          }
+        : {}),
       source:
         'HF "Efficient training on a single GPU" (≈20 % slower); Chen et al. 2016; full recompute = +2N on 6N' +
         (recomputeWhy

@@ -43,6 +43,7 @@ import { Accelerator, Assumption, Calibration, Estimate, Precision, RunInputs } 
 import { planUtilisation, planWorkUtilisation, UtilisationPlan } from './utilisation';
 import { inputBoundPlan, InputBoundPlan } from './input-bound';
 import { launchBoundPlan } from './launch-bound';
+import { memoryBound } from './memory-bound';
 import { planWork } from './workload';
 import { defaultConstants } from './fit';
 
@@ -242,7 +243,9 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     stepUtilisation: mfuPlan.stepMid,
   });
   if (precisionPlan.note) warnings.push(precisionPlan.note);
-  const recompute = inputs.gradCheckpointing === true;
+  // Checkpointing as stated, or inferred where the model states cannot fit the devices the run names (core/memory-bound.ts).
+  const bound = method === 'flops' ? memoryBound(inputs, accelKnown ? accel : undefined) : undefined;
+  const recompute = inputs.gradCheckpointing === true || bound !== undefined;
   const factors = new Set<FactorKey>();
 
   // A row whose throughput per counted device is uncertain (variants under one name; MI250X packages vs GCDs).
@@ -368,6 +371,7 @@ export function prepareRun(raw: RunInputs, options: PrepareOptions = {}): Prepar
     precisionPlan,
     accel,
     recompute,
+    recomputeWhy: bound?.why,
     pue,
     grid,
     devMultiplier,

@@ -33,6 +33,8 @@ export interface RunStory {
   precisionPlan: PrecisionPlan;
   accel: Accelerator;
   recompute: boolean;
+  /** Why checkpointing is assumed where the run does not state it (core/memory-bound.ts). */
+  recomputeWhy?: string;
   pue: PuePlan;
   grid: GridPlan;
   devMultiplier: number;
@@ -56,6 +58,7 @@ export function describeRun(s: RunStory): void {
     precisionPlan,
     accel,
     recompute,
+    recomputeWhy,
     pue,
     grid,
     devMultiplier,
@@ -121,8 +124,20 @@ export function describeRun(s: RunStory): void {
   if (recompute && (method === 'flops' || options.hoursAt)) {
     assumptions.push({
       key: 'recompute',
-      text: `Activation checkpointing recomputes ${fmtPctRange(RECOMPUTE_SHARE.low, RECOMPUTE_SHARE.high)} of the forward pass: +${fmtPctRange(recomputeOverhead(work, 'low'), recomputeOverhead(work, 'high'))} compute`,
-      source: 'HF "Efficient training on a single GPU" (≈20 % slower); Chen et al. 2016; full recompute = +2N on 6N',
+      text:
+        `Activation checkpointing recomputes ${fmtPctRange(RECOMPUTE_SHARE.low, RECOMPUTE_SHARE.high)} of the forward pass: +${fmtPctRange(recomputeOverhead(work, 'low'), recomputeOverhead(work, 'high'))} compute` +
+        (recomputeWhy ? ` (assumed, not stated: ${recomputeWhy})` : ''),
+      ...(recomputeWhy
+        ? {
+            override:
+              'state it: `gradient_checkpointing` in the training script (`greenml plan` reads it), `gradCheckpointing` in the API',
+          }
+        : {}),
+      source:
+        'HF "Efficient training on a single GPU" (≈20 % slower); Chen et al. 2016; full recompute = +2N on 6N' +
+        (recomputeWhy
+          ? '; inferred from memory: ZeRO §3.1 (Rajbhandari et al. 2020), PEFT prepare_model_for_kbit_training, artidoro/qlora qlora.py (2023)'
+          : ''),
     });
   }
   if (method !== 'insufficient-inputs') {

@@ -182,10 +182,27 @@ function countOf(n: string, unit: string): number {
  */
 export function seenOnce(c: FootprintCase): boolean {
   if (c.samples === null || c.epochs !== null || c.tokens !== null) return false;
+  if (phasesSeen(c)) return true;
   const steps = /(?:^|-)(\d+(?:\.\d+)?)([km]?)-(?:steps|it|iters|iterations)(?:-|$)/.exec(c.id);
   const batch = /(?:^|-)bs(\d+)(?:-|$)/.exec(c.id);
   if (!steps || !batch) return false;
   const seen = countOf(steps[1], steps[2]) * parseInt(batch[1], 10);
+  return Math.abs(seen / c.samples - 1) <= 0.01;
+}
+
+/**
+ * The samples of a run in phases (since round 26): the labellers' convention for a fine-tune of several phases in one
+ * reported duration (SFT then DPO, or two DPO stages) is `samples` = the examples each phase saw × its epochs, summed,
+ * with `epochs` null (footprint-22 README, "Format" and "Mixed-phase fine-tunes"), and the case's id states each
+ * phase's examples, with its epochs where there are more than one ("sft-160k-2ep-dpo-110k-1ep", "2stage-dpo-70k-20k").
+ * When the id states two phases or more and their examples × epochs sum to the stated samples (±1 %), the samples are
+ * the passes the run made. One count alone is a dataset's size ("41k-rows"), not passes.
+ */
+export function phasesSeen(c: FootprintCase): boolean {
+  if (c.samples === null || c.epochs !== null || c.tokens !== null) return false;
+  const phases = [...c.id.matchAll(/(?:^|-)(\d+(?:\.\d+)?)([km])(?:-(\d+(?:\.\d+)?)ep)?(?=-|$)/g)];
+  if (phases.length < 2) return false;
+  const seen = phases.reduce((sum, m) => sum + countOf(m[1], m[2]) * (m[3] ? parseFloat(m[3]) : 1), 0);
   return Math.abs(seen / c.samples - 1) <= 0.01;
 }
 

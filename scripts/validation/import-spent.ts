@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 21))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–21 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 22))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–22 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -27,6 +27,9 @@ const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map(
 const SAME_RUN: Record<string, string> = {
   'falcon-7b-1.5t-384xa100-2wk': 'falcon-7b',
   'falcon-40b-1t-384xa100-2mo': 'falcon-40b',
+  // footprint-22's speedrun is core/validation/cases-dev7.ts's gpt2-4090-speedrun (the same run: one RTX 4090, ~0.92B
+  // FineWeb tokens, ~115 minutes, 130–140k tokens/s; the Reddit post and the model card of its author).
+  'nanogpt-124m-speedrun-cave-0.92b-tok-1xrtx4090-115min': 'gpt2-4090-speedrun',
 };
 /**
  * Runs whose source names no year (model cards read without their dates, footprint-9, -10 and -11): the earliest year the run can
@@ -208,6 +211,28 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     year: 2021,
     why: 'a VITS model (Kim et al., ICML 2021)',
   },
+  // footprint-22 (spent in round 26): model cards and a maintainer's posts read without their dates, dated by the
+  // release of the data or model they train on (the earliest year they can be from).
+  ...sameYear(
+    [
+      'crest-20m-nanogpt-5000-steps-bs32x4-ctx512-1xt4-71min',
+      'nanogpt-3000-124m-fineweb-3000-steps-524k-tok-2xa100-40gb-70min',
+    ],
+    2024,
+    'pre-trains on FineWeb / FineWeb-Edu (Penedo et al., "The FineWeb Datasets", arXiv 2406.17557, June 2024)',
+  ),
+  'llama-2-7b-qlora-polish-1b-tok-ctx4096-bs128-1xrtx4090-20d': {
+    year: 2023,
+    why: 'QLoRA of Llama 2 (Touvron et al., arXiv 2307.09288, July 2023)',
+  },
+  'sauerkrautlm-qwen1.5-32b-sft-160k-2ep-dpo-110k-1ep-2xa100-72.5h': {
+    year: 2024,
+    why: 'fine-tune of Qwen1.5-32B (Qwen team, April 2024)',
+  },
+  'llama-3-sauerkrautlm-8b-instruct-2stage-dpo-70k-20k-4xrtx6000ada-12h': {
+    year: 2024,
+    why: 'fine-tune of Llama 3 8B Instruct (Meta, April 2024)',
+  },
 };
 
 /** One UNDATED entry per id of a group that shares its year and reason. */
@@ -275,6 +300,9 @@ const FAMILY: Record<string, string> = {
   // OpenThinker and OpenThinker2 (one LlamaFactory recipe, open-thoughts) share "openthinker" from their ids, and
   // FlashSDXL shares "flash" with footprint-5's Flash Diffusion SD run (jasperai, one paper).
   's1-32b-qwen2.5-32b-sft-1k-5ep-16xh100-26min': 's1',
+  // footprint-22: one maintainer's (VAGO solutions) two SauerkrautLM fine-tunes, whose ids start differently.
+  'sauerkrautlm-qwen1.5-32b-sft-160k-2ep-dpo-110k-1ep-2xa100-72.5h': 'sauerkrautlm',
+  'llama-3-sauerkrautlm-8b-instruct-2stage-dpo-70k-20k-4xrtx6000ada-12h': 'sauerkrautlm',
   // footprint-19: the three aria-1b-chat stages share "aria", the two alpaca-lora-7b reproductions (one card, one
   // recipe) "alpaca" and the two GENA-LM runs "gena", from their ids.
 };
@@ -294,6 +322,11 @@ for (const n of sets) {
   const file = `docs/evaluation/heldout/footprint-${n}/cases.json`;
   const { cases } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: FootprintCase[] };
   for (const c of cases) {
+    // A run the development cases already hold (same id: the labeller re-collected it) is not entered twice.
+    if (own.has(c.id) || own.has(SAME_RUN[c.id] ?? '')) {
+      skipped.push(SAME_RUN[c.id] ? `${c.id} (= ${SAME_RUN[c.id]})` : c.id);
+      continue;
+    }
     const stated = /\b(19[89]\d|20[0-3]\d)\b/.exec(c.source)?.[1];
     const year = stated ?? (UNDATED[c.id] ? String(UNDATED[c.id].year) : undefined);
     // Every development case carries its year (core/validation/cases.ts): a run whose source names none stays out.
@@ -304,11 +337,6 @@ for (const n of sets) {
     // Quality C (footprint-14 on: a figure recalled or read second-hand, graded so by its labeller) judges nothing.
     if (c.quality === 'C') {
       recalled.push(c.id);
-      continue;
-    }
-    // A run the development cases already hold (same id: the labeller re-collected it) is not entered twice.
-    if (own.has(c.id) || own.has(SAME_RUN[c.id] ?? '')) {
-      skipped.push(SAME_RUN[c.id] ? `${c.id} (= ${SAME_RUN[c.id]})` : c.id);
       continue;
     }
     const id = c.id;

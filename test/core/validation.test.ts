@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 21; footprint-22 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 22; footprint-23 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -95,8 +95,14 @@ describe('development cases', () => {
     // train; ajibawa-2023's three full fine-tunes share footprint-10's family.
     assert.equal(spent.filter((c) => c.notes === 'footprint-21').length, 14);
     assert.equal(new Set(spent.filter((c) => /^(code-|python-code-|uncensored-)/.test(c.id)).map(caseFamily)).size, 1);
+    // footprint-22 (spent in round 26): its 5 runs of quality A or B, dated by the data or model they train on; its
+    // RTX 4090 speedrun is the development case gpt2-4090-speedrun (entered once), and the two SauerkrautLM fine-tunes
+    // of one maintainer are one family.
+    assert.equal(spent.filter((c) => c.notes === 'footprint-22').length, 5);
+    assert.ok(!spent.some((c) => c.id.startsWith('nanogpt-124m-speedrun-cave')));
+    assert.equal(new Set(spent.filter((c) => /sauerkrautlm/.test(c.id)).map(caseFamily)).size, 1);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|2[01])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|2[0-2])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

@@ -9,12 +9,13 @@ import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
-import { argInsert, loopsAround, moduloGuard, offByDefaultGuard } from './python-scan';
+import { argInsert, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { wandbSweepDictFacts } from './wandb-sweep';
 import { hostSyncFact } from './host-sync';
 import { mediaLogFact } from './media-log';
 import { optimizerImplFact } from './optimizer-impl';
+import { emptyCacheFact } from './empty-cache';
 import { rayTuneFacts } from './ray-tune';
 import { secretKind } from './secrets';
 import { dataParallelFact } from './data-parallel';
@@ -52,11 +53,6 @@ const CALLS = [
 ];
 
 export { argInsert };
-
-/** The innermost loop around `node` that runs a backward pass (a training step), if any. */
-function trainingLoop(node: SyntaxNode): SyntaxNode | undefined {
-  return loopsAround(node).find((l) => /\.backward\(|\.step\(\)|accelerator\.backward/.test(l.text));
-}
 
 /**
  * A debug switch under `if args.debug:` (a flag off by default) runs only when asked for. Not under
@@ -316,10 +312,6 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
               note: 'BitsAndBytesConfig: bnb_4bit_compute_dtype defaults to torch.float32',
             },
       );
-    } else if (c.name === 'empty_cache' && c.callee === 'torch.cuda.empty_cache') {
-      const loop = trainingLoop(c.node);
-      if (loop && !moduloGuard(c.node, loop, values))
-        put(fact('empty_cache', 'every-step', c.node, 'torch.cuda.empty_cache() on every training step'));
     } else if (c.name === 'set_float32_matmul_precision') {
       const v = literal(c.positional[0]);
       if (typeof v === 'string')
@@ -443,6 +435,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
   if (offload) put(offload);
   const impl = optimizerImplFact(file, text, calls);
   if (impl) put(impl);
+  const emptyCache = emptyCacheFact(file, calls, values);
+  if (emptyCache) put(emptyCache);
   const sync = hostSyncFact(file, root, text);
   if (sync) put(sync);
   const media = mediaLogFact(file, root, text);

@@ -28,6 +28,33 @@ export function withCliDataWorkers(linker: Linker, file: string, doc: ConfigDoc,
   const open = drafts.filter((d) => d.kind === 'lightning-cli' && !d.plan.facts.has('num_workers'));
   if (open.length === 0 || !linker.parser || doc.has(['data', 'class_path'])) return;
   const found: Fact[] = [];
+  for (const { script, arg, def } of cliClassArgs(linker, file, 'datamodule_class', 1)) {
+    const w = def && dataWorkers(linker.id(def.mod.file), def.mod, def.node, doc, linker.id(file));
+    if (!arg || !w) return;
+    found.push({
+      ...w,
+      note: `${w.note}, the DataModule LightningCLI(…, ${arg.text}) in ${path.basename(script)} builds`,
+    });
+  }
+  const first = found[0];
+  if (!first || found.some((w) => w.value !== first.value)) return;
+  for (const d of open) d.plan.facts.set('num_workers', first);
+}
+
+/** A class a `LightningCLI(…)` call gives, and the class definition it names (in the script or a module it imports). */
+export interface CliClassArg {
+  script: string;
+  /** The argument; undefined where it is missing or not a name (`LightningCLI(make_model(), …)`). */
+  arg?: SyntaxNode;
+  def?: { mod: Mod; node: SyntaxNode };
+}
+
+/**
+ * Every `LightningCLI(…)` call of the project's scripts that can run a config at `file` (below `cliBase`), with the
+ * class it is given as keyword `kw` or at position `pos`.
+ */
+export function* cliClassArgs(linker: Linker, file: string, kw: string, pos: number): Generator<CliClassArg> {
+  if (!linker.parser) return;
   const base = cliBase(file);
   for (const f of pythonFiles(linker, projectTop(linker, file), file)) {
     if (path.relative(base, f).startsWith('..')) continue;
@@ -35,24 +62,19 @@ export function withCliDataWorkers(linker: Linker, file: string, doc: ConfigDoc,
     if (!text || !/\bLightningCLI\s*\(/.test(text)) continue;
     const script = { file: path.resolve(f), text, root: cachedTree(path.resolve(f), text, linker.parser).rootNode };
     for (const c of findCalls(script.root, text, ['LightningCLI'])) {
-      const arg = c.kwargs.get('datamodule_class')?.value ?? c.positional[1];
-      if (arg?.type !== 'identifier' && arg?.type !== 'attribute') return;
+      const arg = c.kwargs.get(kw)?.value ?? c.positional[pos];
+      if (arg?.type !== 'identifier' && arg?.type !== 'attribute') {
+        yield { script: f };
+        continue;
+      }
       const own = arg.type === 'identifier' ? definitionOf(script.root, arg.text) : undefined;
       const def =
         own?.kind === 'def' && own.node.type === 'class_definition'
           ? { mod: script, node: own.node }
           : importedClass(linker, script, arg.text);
-      const w = def && dataWorkers(linker.id(def.mod.file), def.mod, def.node, doc, linker.id(file));
-      if (!w) return;
-      found.push({
-        ...w,
-        note: `${w.note}, the DataModule LightningCLI(…, ${arg.text}) in ${path.basename(f)} builds`,
-      });
+      yield { script: f, arg, def };
     }
   }
-  const first = found[0];
-  if (!first || found.some((w) => w.value !== first.value)) return;
-  for (const d of open) d.plan.facts.set('num_workers', first);
 }
 
 /** The workers of the one DataLoader the class's `train_dataloader()` builds, read through the config's `data:`. */
@@ -96,7 +118,7 @@ function dataWorkers(file: string, mod: Mod, cls: SyntaxNode, doc: ConfigDoc, co
  * Where the script of a Lightning CLI config may be: under the folder holding the config's outermost folder of configs
  * (`configs/`, `conf/`), else under the config's own folder.
  */
-export function cliBase(file: string): string {
+function cliBase(file: string): string {
   let base = path.dirname(path.resolve(file));
   for (let d = base, i = 0; i < MAX_UP + 2 && path.dirname(d) !== d; i++, d = path.dirname(d))
     if (CONFIG_DIR.test(path.basename(d))) base = path.dirname(d);

@@ -13,13 +13,11 @@ import type { ConfigDoc } from '../extract/config-doc';
 import type { Fact } from '../types';
 import type { Linker } from './linker';
 import { importRoots } from './import-walk';
-import { projectTop, pythonFiles } from './project-files';
-import { classMethodOptimizer, importedClass, methodOptimizer } from './repo-optimizer';
-import { cachedTree } from './tree-cache';
-import { cliBase, withCliDataWorkers } from './cli-data-workers';
-import { definitionOf, methodsOf } from '../extract/python-imports';
+import { projectTop } from './project-files';
+import { classMethodOptimizer, methodOptimizer } from './repo-optimizer';
+import { cliClassArgs, withCliDataWorkers } from './cli-data-workers';
+import { methodsOf } from '../extract/python-imports';
 import type { SyntaxNode } from '../parse/python';
-import { findCalls } from '../parse/python-syntax';
 
 const MAX_UP = 3;
 
@@ -72,30 +70,14 @@ export function withTargetClassOptimizer(linker: Linker, drafts: RunDraft[]): Ru
  * project); nothing unless the project's LightningCLI calls agree on one optimizer.
  */
 function cliModelOptimizer(linker: Linker, file: string, keys: string[]): Fact | undefined {
-  const parser = linker.parser;
-  if (!parser) return undefined;
   const found: Fact[] = [];
-  const base = cliBase(file);
-  for (const f of pythonFiles(linker, projectTop(linker, file), file)) {
-    if (path.relative(base, f).startsWith('..')) continue;
-    const text = linker.read(f);
-    if (!text || !/\bLightningCLI\s*\(/.test(text)) continue;
-    const script = { file: path.resolve(f), text, root: cachedTree(path.resolve(f), text, parser).rootNode };
-    for (const c of findCalls(script.root, text, ['LightningCLI'])) {
-      const arg = c.kwargs.get('model_class')?.value ?? c.positional[0];
-      if (arg?.type !== 'identifier' && arg?.type !== 'attribute') return undefined;
-      const own = arg.type === 'identifier' ? definitionOf(script.root, arg.text) : undefined;
-      const def =
-        own?.kind === 'def' && own.node.type === 'class_definition'
-          ? { mod: script, node: own.node }
-          : importedClass(linker, script, arg.text);
-      // The config's `model:` keys are the class's `__init__` arguments (LightningCLI rejects others): a class that
-      // does not take them is not the one this config configures.
-      if (!def || !takesKeys(def.node, keys)) return undefined;
-      const o = methodOptimizer(linker, def.mod, def.node, 'configure_optimizers');
-      if (!o) return undefined;
-      found.push({ ...o, note: `${o.note}, the model LightningCLI(${arg.text}, …) in ${path.basename(f)} builds` });
-    }
+  for (const { script, arg, def } of cliClassArgs(linker, file, 'model_class', 0)) {
+    // The config's `model:` keys are the class's `__init__` arguments (LightningCLI rejects others): a class that
+    // does not take them is not the one this config configures.
+    if (!arg || !def || !takesKeys(def.node, keys)) return undefined;
+    const o = methodOptimizer(linker, def.mod, def.node, 'configure_optimizers');
+    if (!o) return undefined;
+    found.push({ ...o, note: `${o.note}, the model LightningCLI(${arg.text}, …) in ${path.basename(script)} builds` });
   }
   return found.length > 0 && found.every((o) => o.value === found[0].value) ? found[0] : undefined;
 }

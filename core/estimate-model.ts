@@ -23,7 +23,7 @@ export const OVERRIDE_HINTS = {
   architecture: 'set --architecture (e.g. resnet50, vit-b-16, whisper-small) or --flops-per-sample',
   samples: 'set --samples (training samples per epoch) and --epochs',
   sampleTokens:
-    '--tokens (the tokens the run trains on), --tokens-per-sample (mean tokens a sample holds, after truncation), or --sample-kind text|instruction|classification|multimodal',
+    '--tokens (the tokens the run trains on), --tokens-per-sample (mean tokens a sample holds, after truncation), or --sample-kind text|instruction|classification|molecule|multimodal',
   measurement: "put CodeCarbon's emissions.csv next to the script, or pass --measurements",
   idle: '--include-idle (RunInputs.includeIdle)',
   embodied: '--embodied (RunInputs.embodied)',

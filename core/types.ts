@@ -23,7 +23,7 @@ export interface Assumption {
 export type Precision = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8';
 
 /** What a run's training samples are, as far as their length in tokens goes (core/data/sample-tokens.ts). */
-export type SampleKind = 'text' | 'instruction' | 'classification' | 'multimodal';
+export type SampleKind = 'text' | 'instruction' | 'classification' | 'molecule' | 'multimodal';
 
 export type Vendor = 'nvidia' | 'amd' | 'google' | 'intel' | 'apple' | 'other';
 
@@ -220,7 +220,7 @@ export interface RunInputs {
   tokensPerSample?: number;
   /**
    * What the training samples are (added, optional): text of a kind not stated, instruction or chat records,
-   * sentences to classify, or image–text samples. With samples × epochs and no tokens or sequence length, sets the
+   * sentences to classify, molecules as SMILES/SELFIES strings (since round 27), or image–text samples. With samples × epochs and no tokens or sequence length, sets the
    * tokens per sample as a range (core/data/sample-tokens.ts). A model the models table knows has text samples.
    */
   sampleKind?: SampleKind;

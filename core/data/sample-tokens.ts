@@ -80,6 +80,22 @@ export const SAMPLE_TOKENS: Readonly<Record<SampleKind, SampleTokens>> = {
       'Touvron et al. 2023); 2,048 was the training length of most 2020–23 language models (Brown et al. 2020)',
     year: 2024,
   },
+  molecule: {
+    kind: 'molecule',
+    name: 'a small molecule written as a SMILES or SELFIES string (one token per atom, bond, branch or ring digit)',
+    low: 20,
+    mid: middle(20, 100),
+    high: 202,
+    source:
+      'Schwaller et al. 2019, "Molecular Transformer" (ACS Central Science 5: the atom-level SMILES tokenisation most ' +
+      'chemical language models use, one token per atom, bond, branch and ring closure); Lipinski et al. 1997 (drug-like ' +
+      'molecules of at most 500 Da, ≈ 35 heavy atoms: with branches and ring digits ≈ 40–100 atom-level tokens, a ' +
+      "fragment ≈ 20; byte-pair vocabularies such as ChemBERTa's, Chithrananda et al. 2020, about half as many); IBM " +
+      'SMI-TED (Soares et al. 2024, ibm/materials.smi-ted README: 91 M PubChem SMILES = 4 B tokens, ≈ 44 a molecule); high: ' +
+      'Ross et al. 2022, MoLFormer (Nature Machine Intelligence 4: molecules of at most 202 tokens), every record padded ' +
+      'to that maximum',
+    year: 2024,
+  },
   multimodal: {
     kind: 'multimodal',
     name: 'an image–text (or robot observation–action) sample: image tokens and text',

@@ -4,13 +4,13 @@
 //
 // Each case becomes the RunInputs a user would give (parameters, active parameters, tokens, samples × epochs, sequence
 // length, resolution, hardware with parenthesised remarks removed, devices, precision, the network its id, name or
-// architecture text names (the last since round 17), and since round 12 what the
-// samples are: text or image–text, from the case's modality; since round 16 whether a text encoder's vocabulary projection
+// architecture text names (the last since round 17), and since round 12 what the samples are: text or image–text, from
+// the case's modality (molecules since round 27); since round 16 whether a text encoder's vocabulary projection
 // runs at the masked positions only, from its architecture and hardware; since round 18 the preference objective a run
 // counted in pairs names; since round 23 the training split of a well-known dataset its name states epochs over; since
-// round 25 one pass over samples its id states as steps × batch); nothing else. A resolution
-// written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without one ("COCO
-// multi-scale") gives none, as a user would leave it out.
+// round 25 one pass over samples its id states as steps × batch, since round 27 also where it states epochs); nothing
+// else. A resolution written as text ("224x224 crops", footprint-4) gives its leading number of pixels; text without
+// one ("COCO multi-scale") gives none, as a user would leave it out.
 import { datasetNamedIn } from '../../core/data/datasets';
 import {
   lookupArchitecture,
@@ -73,6 +73,15 @@ const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
  * uses it only for runs stating samples × epochs and neither tokens nor a sequence length (core/data/sample-tokens.ts).
  */
 const SAMPLE_KIND: Record<string, SampleKind> = { text: 'text', multimodal: 'multimodal' };
+/**
+ * Text samples that are molecules (since round 27): a run whose name or architecture names SMILES or SELFIES strings
+ * trains on molecules of tens of tokens, not on sentences to documents (core/data/sample-tokens.ts, `molecule`); a
+ * user states it with --sample-kind molecule.
+ */
+function sampleKindOf(c: FootprintCase): SampleKind | undefined {
+  const kind = c.modality ? SAMPLE_KIND[c.modality] : undefined;
+  return kind === 'text' && /\b(?:SMILES|SELFIES)\b/.test(`${c.name} ${c.architecture ?? ''}`) ? 'molecule' : kind;
+}
 const val = (v: number | null) => (v === null ? undefined : v);
 /**
  * A resolution as the core takes it (the side of a square image): a number as is; "W x H" text as the side of a square
@@ -168,26 +177,45 @@ export function datasetSamples(c: FootprintCase): { samples: number; tokensPerSa
   return { samples: d.trainExamples, tokensPerSample: per === undefined ? undefined : Math.min(per, c.seqLen ?? per) };
 }
 
-/** A count written in an id: "200k" → 200,000, "2m" → 2,000,000, "110.5k" → 110,500. */
+/** A count written in an id: "200k" → 200,000, "2m" → 2,000,000, "110.5k" → 110,500, "1b" → 1e9. */
 function countOf(n: string, unit: string): number {
-  return parseFloat(n) * (unit === 'k' ? 1e3 : unit === 'm' ? 1e6 : 1);
+  return parseFloat(n) * ({ k: 1e3, m: 1e6, b: 1e9 }[unit] ?? 1);
+}
+
+/** A batch per optimizer step an id states: "bs16", "gbs1440", "bs32x4" (batch × accumulation), "micro12" × devices. */
+function batchInId(c: FootprintCase): number | undefined {
+  const bs = /(?:^|-)g?bs(\d+)(?:x(\d+))?(?:-|$)/.exec(c.id);
+  if (bs) return parseInt(bs[1], 10) * (bs[2] ? parseInt(bs[2], 10) : 1);
+  const micro = /(?:^|-)micro(\d+)(?:-|$)/.exec(c.id);
+  return micro && c.devices ? parseInt(micro[1], 10) * c.devices : undefined;
 }
 
 /**
- * One pass over the samples a run states, when they are the samples it saw (since round 25): the labellers' convention
- * for a source that states steps × batch and no dataset size is `samples` = steps × batch with `epochs` null
- * (footprint-19 README, "Format"; footprint-20 and -21 the same), and the case's id states both ("200k-steps-bs16",
- * "100k-it-bs4096"). When their product is the stated samples (±1 %), the run computed those samples once: epochs 1.
- * Samples that are a dataset's size (no steps × batch in the id, or another product) get no epochs.
+ * Whether the samples a run states are the passes it made, by its id's own arithmetic (since round 25; stated epochs
+ * since round 27): then the run computed them once (epochs 1). Two conventions write such samples. footprint-19…21
+ * (README, "Format"): a source that states steps × batch and no dataset size gives `samples` = steps × batch with
+ * `epochs` null, and the id states both ("200k-steps-bs16", "100k-it-bs4096"). footprint-23 (README, "Format" and
+ * "Points added"): `samples` = steps × micro batch × GPUs, or examples × epochs, WITH the stated epochs ("58 epochs
+ * (approximately 970189 iterations) using a micro batch size of 12 … per GPU" on 224 GPUs; "50M molecules for 5
+ * epochs"), and the id states the factors ("970k-iters-micro12-224xv100", "50m-mols-5ep"). The core reads samples as
+ * one epoch's (RunInputs.samples), so such a run was counted epochs times over. When the id's steps × batch, or its
+ * count × the epochs after it, equal the stated samples (±1 %), the samples are the passes; samples that are a dataset's
+ * size (footprint-1…18: "samples counts examples per epoch"; the id's count alone, or another product) keep their epochs.
  */
 export function seenOnce(c: FootprintCase): boolean {
-  if (c.samples === null || c.epochs !== null || c.tokens !== null) return false;
+  if (c.samples === null || c.tokens !== null) return false;
+  const samples = c.samples;
+  const near = (seen: number) => Math.abs(seen / samples - 1) <= 0.01;
   if (phasesSeen(c)) return true;
   const steps = /(?:^|-)(\d+(?:\.\d+)?)([km]?)-(?:steps|it|iters|iterations)(?:-|$)/.exec(c.id);
-  const batch = /(?:^|-)bs(\d+)(?:-|$)/.exec(c.id);
-  if (!steps || !batch) return false;
-  const seen = countOf(steps[1], steps[2]) * parseInt(batch[1], 10);
-  return Math.abs(seen / c.samples - 1) <= 0.01;
+  const batch = batchInId(c);
+  if (steps && batch && near(countOf(steps[1], steps[2]) * batch)) return true;
+  // An example count and the epochs over it: "50m-mols-5ep", "160k-2ep" (more than one epoch: one is both readings).
+  for (const m of c.id.matchAll(/(?:^|-)(\d+(?:\.\d+)?)([kmb])(?:-[a-z]+)?-(\d+(?:\.\d+)?)ep(?=-|$)/g)) {
+    const epochs = parseFloat(m[3]);
+    if (epochs > 1 && (c.epochs === null || c.epochs === epochs) && near(countOf(m[1], m[2]) * epochs)) return true;
+  }
+  return false;
 }
 
 /**
@@ -228,7 +256,7 @@ export function inputsOf(c: FootprintCase): RunInputs {
     hardware,
     devices: val(c.devices),
     precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
-    sampleKind: c.modality ? SAMPLE_KIND[c.modality] : undefined,
+    sampleKind: sampleKindOf(c),
     encoder: gatheredVocabulary(c) || undefined,
     preference: preferenceNamed(c),
   };

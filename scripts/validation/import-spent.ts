@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 22))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–22 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 23))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–23 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -232,6 +232,20 @@ const UNDATED: Record<string, { year: number; why: string }> = {
   'llama-3-sauerkrautlm-8b-instruct-2stage-dpo-70k-20k-4xrtx6000ada-12h': {
     year: 2024,
     why: 'fine-tune of Llama 3 8B Instruct (Meta, April 2024)',
+  },
+  // footprint-23 (spent in round 27): two model cards and a documentation page read without their dates, dated by the
+  // accelerator, data or library they name (the earliest year they can be from).
+  'stentor3-20m-from-scratch-32425-steps-8.5b-tok-ctx4096-tpu-v5e-8-8.1h': {
+    year: 2023,
+    why: 'trained on a TPU v5e-8 (Google Cloud TPU v5e, announced August 2023)',
+  },
+  'prott5nv-192m-uniref50-58ep-970k-iters-micro12-224xv100-120h': {
+    year: 2022,
+    why: "trained on UniRef50 release 05/2022 (the documentation page's dataset section)",
+  },
+  'mol-id-17m-smiles-encoder-50m-mols-5ep-1xrtx3090-6.5h': {
+    year: 2023,
+    why: 'trained with FlashAttention-2 (Dao, arXiv 2307.08691, July 2023)',
   },
 };
 

@@ -41,9 +41,61 @@ describe('samples a run saw, stated as steps × batch in its id', () => {
     assert.equal(estimate(inputsOf({ ...run, samples: 70_000 })).method, 'insufficient-inputs');
   });
 
-  it('must not: stated epochs or tokens win', () => {
-    assert.equal(inputsOf({ ...run, epochs: 3 }).epochs, 3);
+  it('must not: stated tokens win, and stated epochs over samples that are no steps × batch stay', () => {
     assert.equal(seenOnce({ ...run, tokens: 1e9 }), false);
+    assert.equal(inputsOf({ ...run, samples: 70_000, epochs: 3 }).epochs, 3);
+  });
+});
+
+// footprint-23's convention (README, "Format"): samples = the passes the run made, steps × micro batch × GPUs or
+// examples × epochs, WITH the stated epochs; the id states the factors. Read as one epoch's samples, the run was counted
+// epochs times over (a 192M protein T5: 58 × the published hours).
+const passes: FootprintCase = {
+  ...run,
+  id: 'protein-t5-192m-58ep-970k-iters-micro12-224xv100-120h',
+  name: 'a protein T5, 58 epochs (about 970k iterations, micro batch 12 per GPU), 224x V100, 120 h',
+  paramsTotal: 192e6,
+  samples: 970_189 * 12 * 224,
+  epochs: 58,
+  hardware: 'V100',
+  devices: 224,
+  target: { metric: 'gpuHours', value: 26_880 },
+};
+
+describe('samples a run saw with the epochs they span, stated by the factors in its id', () => {
+  it('reads steps × micro batch × devices as one pass, whatever epochs are stated', () => {
+    assert.ok(seenOnce(passes));
+    assert.equal(inputsOf(passes).epochs, 1);
+    // Read as one epoch's samples, the run was counted 58 times over (tens of times the hours).
+    const once = estimate(inputsOf(passes)).gpuHours.mid;
+    const over = estimate({ ...inputsOf(passes), epochs: 58 }).gpuHours.mid;
+    assert.ok(over / once > 20, `${over} / ${once}`);
+  });
+
+  it('reads examples × the epochs after them as one pass', () => {
+    const molecules = {
+      ...passes,
+      id: 'smiles-17m-50m-mols-5ep-1xrtx3090-6.5h',
+      samples: 250e6,
+      epochs: 5,
+      devices: 1,
+    };
+    assert.ok(seenOnce(molecules));
+    assert.equal(inputsOf(molecules).epochs, 1);
+    assert.ok(seenOnce({ ...molecules, id: 'chat-7b-sft-160k-2ep-1xa100', samples: 320_000, epochs: null }));
+  });
+
+  it('must not: a dataset size with its epochs keeps them (the per-epoch convention of footprint-1…18)', () => {
+    // The count the id states is the samples (examples per epoch), not count × epochs.
+    assert.equal(inputsOf({ ...passes, id: 'smiles-17m-50m-mols-5ep-1xrtx3090', samples: 50e6, epochs: 5 }).epochs, 5);
+    assert.equal(inputsOf({ ...passes, id: 'chat-7b-sft-114k-3ep-32xh100', samples: 114_000, epochs: 3 }).epochs, 3);
+    // Steps × micro batch × devices that are not the samples.
+    assert.equal(inputsOf({ ...passes, samples: 45_000_000 }).epochs, 58);
+    // A micro batch without a device count proves nothing.
+    // (a micro batch is per device: without the devices, steps × micro batch is no count of passes)
+    assert.equal(inputsOf({ ...passes, devices: null, samples: 970_000 * 12 }).epochs, 58);
+    // The id's epochs differ from the stated ones.
+    assert.equal(inputsOf({ ...passes, id: 'smiles-17m-50m-mols-5ep-1xa100', samples: 250e6, epochs: 10 }).epochs, 10);
   });
 });
 
@@ -78,5 +130,20 @@ describe('samples a run saw in phases, stated phase by phase in its id', () => {
     assert.equal(phasesSeen({ ...phased, samples: 270_000 }), false);
     assert.equal(inputsOf({ ...phased, samples: 270_000 }).epochs, undefined);
     assert.equal(inputsOf({ ...phased, epochs: 2 }).epochs, 2);
+  });
+});
+
+describe('what the samples of a published run are', () => {
+  it('reads a run that names SMILES strings as molecules', () => {
+    const smiles = { ...passes, name: 'a 17M transformer encoder pre-trained on 50M ZINC SMILES strings', epochs: 5 };
+    assert.equal(inputsOf(smiles).sampleKind, 'molecule');
+    assert.equal(inputsOf({ ...smiles, name: 'a SELFIES encoder' }).sampleKind, 'molecule');
+  });
+
+  it('must not: other text, and image–text samples that mention molecules, keep their kind', () => {
+    assert.equal(inputsOf(passes).sampleKind, 'text');
+    assert.equal(inputsOf({ ...passes, name: 'a chemistry chat model on molecules' }).sampleKind, 'text');
+    const image = { ...passes, modality: 'multimodal', name: 'molecule images with SMILES captions' };
+    assert.equal(inputsOf(image).sampleKind, 'multimodal');
   });
 });

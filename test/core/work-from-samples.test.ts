@@ -101,6 +101,24 @@ describe('text samples × epochs without a sequence length: tokens per sample by
     for (const r of Object.values(SAMPLE_TOKENS)) assert.ok(r.low < r.mid && r.mid < r.high && r.source && r.year);
   });
 
+  it('counts a molecule (SMILES) as tens of tokens, not as a sentence to a document', () => {
+    // A 17M SMILES encoder, 50M molecules × 5 epochs on one RTX 3090: as text samples (a sentence to a chat, mid 360
+    // tokens) the run is an order of magnitude heavier than as molecules of a few dozen atom-level tokens.
+    const smiles = { params: 17e6, samples: 50e6, epochs: 5, hardware: 'rtx-3090', devices: 1 } as const;
+    const asMolecules = estimate({ ...smiles, sampleKind: 'molecule' });
+    const asText = estimate({ ...smiles, sampleKind: 'text' });
+    assert.equal(asMolecules.method, 'flops');
+    assert.ok(
+      asText.gpuHours.mid > 5 * asMolecules.gpuHours.mid,
+      `${asText.gpuHours.mid} vs ${asMolecules.gpuHours.mid}`,
+    );
+    assert.match(asMolecules.assumptions.find((x) => x.key === 'tokens')!.text, /SMILES/);
+    // Must-not: the molecule row is no shorter than what an atom-level tokeniser gives a small fragment, and padding
+    // to a chemical model's maximum stays its top.
+    assert.ok(SAMPLE_TOKENS.molecule.low >= 10 && SAMPLE_TOKENS.molecule.high <= 512);
+    assert.ok(SAMPLE_TOKENS.molecule.mid < SAMPLE_TOKENS.classification.mid);
+  });
+
   it('a model the models table sizes has text samples', () => {
     const e = estimate({ ...sft, shape: { layers: 32, hidden: 4096, heads: 32 } });
     assert.equal(e.method, 'flops');

@@ -33,6 +33,7 @@ describe('samples a run saw, stated as steps × batch in its id', () => {
     assert.equal(estimate(inputsOf(run)).method, 'flops');
     assert.ok(seenOnce({ ...run, id: 'vit-l-100k-it-bs4096-128xv100', samples: 409_600_000 }));
     assert.ok(seenOnce({ ...run, id: 'tts-200k-steps-bs16-1xrtx3090-3d', samples: 3_200_000 }));
+    assert.ok(seenOnce({ ...run, id: 'dit-2m-updates-bs1024-8xa100', samples: 2_048_000_000 }));
   });
 
   it('must not: a dataset size (another product, or no steps × batch in the id) gets no epochs', () => {
@@ -83,6 +84,7 @@ describe('samples a run saw with the epochs they span, stated by the factors in 
     assert.ok(seenOnce(molecules));
     assert.equal(inputsOf(molecules).epochs, 1);
     assert.ok(seenOnce({ ...molecules, id: 'chat-7b-sft-160k-2ep-1xa100', samples: 320_000, epochs: null }));
+    assert.ok(seenOnce({ ...molecules, id: 'vit-1.2m-img-3-epochs-8xa100', samples: 3_600_000, epochs: 3 }));
   });
 
   it('must not: a dataset size with its epochs keeps them (the per-epoch convention of footprint-1…18)', () => {

@@ -207,11 +207,12 @@ export function seenOnce(c: FootprintCase): boolean {
   const samples = c.samples;
   const near = (seen: number) => Math.abs(seen / samples - 1) <= 0.01;
   if (phasesSeen(c)) return true;
+  // Steps × batch: steps also written "updates" ("2m-updates-bs1024", footprint-22).
   const steps = /(?:^|-)(\d+(?:\.\d+)?)([km]?)-(?:steps|it|iters|iterations|updates)(?:-|$)/.exec(c.id);
   const batch = batchInId(c);
   if (steps && batch && near(countOf(steps[1], steps[2]) * batch)) return true;
   // An example count and the epochs over it: "50m-mols-5ep", "160k-2ep", "1.2m-img-3-epochs" (more than one epoch:
-  // one is both readings). Steps are also written "updates" ("2m-updates-bs1024", footprint-22).
+  // one is both readings).
   for (const m of c.id.matchAll(/(?:^|-)(\d+(?:\.\d+)?)([kmb])(?:-[a-z]+)?-(\d+(?:\.\d+)?)-?ep(?:ochs?)?(?=-|$)/g)) {
     const epochs = parseFloat(m[3]);
     if (epochs > 1 && (c.epochs === null || c.epochs === epochs) && near(countOf(m[1], m[2]) * epochs)) return true;

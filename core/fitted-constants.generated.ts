@@ -82,7 +82,7 @@ export const FITTED_CONSTANTS: FittedConstants = {
       moe: { low: 0.2, high: 3.9691062800806938, n: 18 },
       vision: { low: 0.2898372187370976, high: 3.7235203190308774, n: 100 },
     },
-    unseenHardware: { low: 0.2, high: 2.91402463672294, n: 217 },
+    unseenHardware: { low: 0.2, high: 2.902744079869465, n: 217 },
   },
   seenHardware: [
     'ampere/dc',

@@ -68,6 +68,21 @@ export const ACCELERATOR_ONLY = new Set([
 ]);
 
 const PRECISIONS = new Set(['fp32', 'tf32', 'bf16', 'fp16', 'fp8']);
+/** Framework spellings of a precision (PyTorch dtypes `float16`/`bfloat16`/`float32`; Lightning's "bf16-mixed"). */
+const SPELLED: Record<string, Precision> = { float16: 'fp16', bfloat16: 'bf16', float32: 'fp32', half: 'fp16' };
+/**
+ * The precision a case's text states, as a user would pass it (since round 27): the precision its text starts with
+ * ("fp16 (AMP)", "bf16-mixed", "float16"), or fp8 where the matrix products run in it ("bf16 (with fp8 matmuls)": the
+ * core's precision is the matmuls'). Text that names no one precision ("mixed (AMP)", "16-bit (fp16 or bf16 not
+ * stated)", "int4 base (qLoRA)": a quantised base says nothing of the compute) gives none, as before.
+ */
+function precisionOf(text: string | null): Precision | undefined {
+  if (!text) return undefined;
+  if (/\bfp8\b[^()]*\b(?:matmul|matrix)/i.test(text) || /\bwith fp8\b/i.test(text)) return 'fp8';
+  const lead = /^([a-z0-9]+)(?=$|[\s([-])/i.exec(text.trim())?.[1]?.toLowerCase() ?? '';
+  if (PRECISIONS.has(lead)) return lead as Precision;
+  return SPELLED[lead];
+}
 /**
  * What the samples are, from the case's modality (a user knows whether the data are text or image–text): the core
  * uses it only for runs stating samples × epochs and neither tokens nor a sequence length (core/data/sample-tokens.ts).
@@ -257,7 +272,7 @@ export function inputsOf(c: FootprintCase): RunInputs {
     architecture: arch ? arch.id : undefined,
     hardware,
     devices: val(c.devices),
-    precision: c.precision && PRECISIONS.has(c.precision) ? (c.precision as Precision) : undefined,
+    precision: precisionOf(c.precision),
     sampleKind: sampleKindOf(c),
     encoder: gatheredVocabulary(c) || undefined,
     preference: preferenceNamed(c),

@@ -149,3 +149,29 @@ describe('what the samples of a published run are', () => {
     assert.equal(inputsOf(image).sampleKind, 'multimodal');
   });
 });
+
+describe('the precision a published run states in words', () => {
+  const at = (precision: string | null) => inputsOf({ ...passes, precision }).precision;
+
+  it('reads the precision the text starts with, in framework spellings, and fp8 matrix products as fp8', () => {
+    assert.equal(at('fp16 (AMP)'), 'fp16');
+    assert.equal(at('bf16-mixed'), 'bf16');
+    assert.equal(at('float16'), 'fp16');
+    assert.equal(at('float32 (the default)'), 'fp32');
+    assert.equal(at('bf16 (with fp8 matmuls)'), 'fp8');
+    assert.equal(at('fp8 (matrix products)'), 'fp8');
+    // A run stated in fp32 is estimated as one: slower than the 16-bit a V100 run is otherwise assumed to use.
+    const fp32 = estimate(inputsOf({ ...passes, precision: 'float32 (the default)' })).gpuHours.mid;
+    const unstated = estimate(inputsOf({ ...passes, precision: null })).gpuHours.mid;
+    assert.ok(fp32 > 2 * unstated, `${fp32} vs ${unstated}`);
+  });
+
+  it('must not: text that names no one compute precision gives none', () => {
+    assert.equal(at('mixed (AMP)'), undefined);
+    assert.equal(at('bf16/fp16 mixed'), undefined);
+    assert.equal(at('16-bit (fp16 or bf16 not stated)'), undefined);
+    assert.equal(at('int4 base (qLoRA)'), undefined);
+    assert.equal(at('4-bit NF4 base, bf16 adapters'), undefined);
+    assert.equal(at(null), undefined);
+  });
+});

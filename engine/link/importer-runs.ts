@@ -15,7 +15,7 @@ import { ValueResolver } from '../extract/python-values';
 import { pythonHints } from '../extract/python-hints';
 import { maxLengthPadding } from '../extract/padding';
 import type { SyntaxNode } from '../parse/python';
-import { judgedLoaderFacts } from '../extract/pinned-copies';
+import { NAMES_CUDA, judgedLoaderFacts } from '../extract/pinned-copies';
 import { ImportWalk, importRoots } from './import-walk';
 import { pythonFiles } from './project-files';
 import { cachedTree } from './tree-cache';
@@ -36,6 +36,9 @@ const TRAINING_NAME = /train|main|run|finetune|fit|pretrain/i;
 const LOADER_KEYS: FactKey[] = ['num_workers', 'pin_memory'];
 /** Runs whose training loader is a PyTorch DataLoader the code builds (not the HF Trainer's, Keras's or JAX's). */
 const LOADER_FRAMEWORKS = new Set(['pytorch', 'lightning', 'accelerate']);
+
+/** A script that states its device is the CPU (`device = "cpu"`, `torch.device("cpu")`, `.to("cpu")`). */
+const CPU_DEVICE = /\bdevice\s*=\s*["']cpu["']|\btorch\.device\(\s*["']cpu["']\s*\)|\.to\(\s*["']cpu["']\s*\)/;
 
 /**
  * Importers being linked. A module imported only by another module of the project (`question.py` by `data_util.py`,
@@ -179,6 +182,9 @@ function withModuleFacts(input: LinkInput, run: RunDraft, importerText: string, 
   const inModule = (f: Fact | undefined) => !!f?.file && path.resolve(f.file) === abs;
   const values = new ValueResolver(root, findCalls(root, input.text, ['add_argument']));
   const facts = run.plan.facts;
+  // An importer that states the CPU as its device and names no CUDA device: the module's data code is not judged for
+  // a GPU (an HF Trainer script with `device = "cpu"`, whose run the engine leaves on unknown hardware).
+  const onCpu = CPU_DEVICE.test(importerText) && !NAMES_CUDA.test(importerText);
   // Facts the importer's link read in the module, named as this analysis names it.
   for (const [k, f] of facts) if (inModule(f) && f.file !== id) facts.set(k, { ...f, file: id });
   for (const s of run.plan.relevantSpans) if (path.resolve(s.file) === abs) s.file = id;
@@ -195,7 +201,7 @@ function withModuleFacts(input: LinkInput, run: RunDraft, importerText: string, 
   const padding = maxLengthPadding(id, root, input.text, values, reachedCode(root, used));
   if (padding && free('padding')) taken.push(padding);
   for (const f of pythonHints(id, input.text, root, values)) if (f.key === 'prefetch' && free(f.key)) taken.push(f);
-  for (const f of taken) {
+  for (const f of onCpu ? [] : taken) {
     facts.set(f.key, f);
     if (f.span) run.plan.relevantSpans.push({ file: id, span: f.span, key: f.key });
   }

@@ -328,3 +328,20 @@ test('must not: captions a text-to-image run tokenises to the text encoder lengt
   assert.deepEqual(at(a, CAPTIONS), []);
   assert.equal(a.linked?.length, 1, 'judged with the run that imports it all the same');
 });
+
+test('must not: a tokenisation module imported by a Trainer script that states the CPU as its device', async () => {
+  const trainer = `from transformers import AutoTokenizer, AutoModelForSequenceClassification, Trainer, TrainingArguments
+from data.reviews import Reviews
+
+tok = AutoTokenizer.from_pretrained("bert-base-uncased")
+device = "cpu"
+model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=2)
+model.to(device)
+args = TrainingArguments(output_dir="out", per_device_train_batch_size=1, num_train_epochs=3)
+Trainer(model=model, args=args, train_dataset=Reviews(["a"] * 5000, [0] * 5000, tok)).train()
+`;
+  const files = { 'README.md': README, 'data/__init__.py': '', 'data/reviews.py': TOKENS, 'train.py': trainer };
+  assert.deepEqual(at(await analyze(files, 'data/reviews.py'), TOKENS), []);
+  const gpu = trainer.replace('device = "cpu"', 'device = "cuda"');
+  assert.deepEqual(at(await analyze({ ...files, 'train.py': gpu }, 'data/reviews.py'), TOKENS), ['GML203@5:warning']);
+});

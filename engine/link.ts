@@ -48,6 +48,7 @@ import { pythonLauncherDrafts } from './link/python-launcher';
 import { namingLauncherRuns } from './link/naming-launchers';
 import { calledWhenRun } from './link/uncalled-loop';
 import { nanogptUsers } from './link/nanogpt-users';
+import { importerRuns } from './link/importer-runs';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -72,6 +73,9 @@ export function linkFile(input: LinkInput): LinkResult {
   input = { ...input, share: input.share ?? new LinkShare() };
   const linker = new Linker(input);
   const drafts = linkDrafts(linker, input);
+  // A module with no run of its own (a data or tokeniser module): the run of the training script that imports it.
+  if (drafts.length === 0 && linkKind(input.file, input.text) === 'python')
+    drafts.push(...importerRuns(linker, input, linkFile));
   const result = { drafts, messages: linker.messages, sources: linker.sources, dispose: () => linker.dispose() };
   const aside = [...linker.launchersAside];
   if (input.launched || aside.length === 0 || startsRuns(input)) return result;

@@ -14,7 +14,7 @@ export const noPinMemory: Rule = {
       "Flags the training `DataLoader` of a GPU run whose `pin_memory` is False (written, or PyTorch's default), also " +
       'in a script whose training step runs in a module it calls (`trainer.train_step(img.cuda(), …)`), and a ' +
       'written `dataloader_pin_memory=False` in TrainingArguments. A model built from a class of the project ' +
-      '(`model = CAM(in_channels=1)`) says nothing of its data: such a run is judged like one with no model named.',
+      "(`model = CAM(in_channels=1)`) says nothing of its data: such a run is judged like one with no model named. A data module of the project that runs nothing by itself (the `dataset.py` a training script imports its loader from) is judged with the run of the training script that imports it, on the module's own line.",
     whyIsThisBad:
       'Copies from pageable host memory go through a staging buffer and cannot overlap with compute; pinned memory ' +
       'allows asynchronous copies (`.to(device, non_blocking=True)`). The PyTorch tuning guide recommends it; creedengo ' +

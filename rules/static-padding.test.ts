@@ -178,3 +178,50 @@ runRuleCases(staticPadding, [
     expect: [],
   },
 ]);
+
+// Every call of the run that pads to the maximum length: the targets tokenised apart from the inputs.
+const seq2seq = `from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, Trainer, TrainingArguments
+tokenizer = AutoTokenizer.from_pretrained("google/flan-t5-base")
+def tokenize(batch):
+    enc = tokenizer(batch["question"], padding="max_length", truncation=True, max_length=512)
+    enc["labels"] = tokenizer(batch["answer"], padding="max_length", truncation=True, max_length=128)["input_ids"]
+    return enc
+train = raw.map(tokenize, batched=True)
+args = TrainingArguments(output_dir="o", bf16=True)
+Trainer(model=AutoModelForSeq2SeqLM.from_pretrained("google/flan-t5-base"), args=args, train_dataset=train).train()
+`;
+// A text-to-image run: its captions are padded to the CLIP text encoder's 77 positions, which condition the UNet.
+const textToImage = `import torch
+from diffusers import UNet2DConditionModel
+from transformers import CLIPTokenizer, CLIPTextModel
+tokenizer = CLIPTokenizer.from_pretrained("runwayml/stable-diffusion-v1-5", subfolder="tokenizer")
+text_encoder = CLIPTextModel.from_pretrained("runwayml/stable-diffusion-v1-5", subfolder="text_encoder").cuda()
+unet = UNet2DConditionModel.from_pretrained("runwayml/stable-diffusion-v1-5", subfolder="unet").cuda()
+optimizer = torch.optim.AdamW(unet.parameters(), lr=1e-5)
+for epoch in range(100):
+    for images, captions in loader:
+        ids = tokenizer(captions, padding="max_length", max_length=tokenizer.model_max_length, truncation=True, return_tensors="pt").input_ids
+        loss = unet(images.cuda(), 10, text_encoder(ids.cuda())[0]).sample.mean()
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+`;
+
+runRuleCases(staticPadding, [
+  {
+    name: 'the inputs and the targets each padded to max_length: a finding on each call',
+    code: seq2seq,
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 4, severity: 'warning', messageIncludes: 'padded to the maximum length' },
+      { line: 5, severity: 'warning', messageIncludes: 'padded to the maximum length' },
+    ],
+    fixes: [{ applicability: 'display-only' }],
+  },
+  {
+    name: 'must not: captions of a text-to-image run padded to the text encoder length',
+    code: textToImage,
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+]);

@@ -14,7 +14,7 @@ export const synchronousDataloader: Rule = {
       "Flags the training `DataLoader` of a GPU run when `num_workers` is 0 — written, or left at PyTorch's default — " +
       'and a written `dataloader_num_workers=0` in TrainingArguments. In a file of LightningModules run by a Trainer ' +
       "elsewhere, the training loader is the one each module's `train_dataloader()` returns: each such loader with " +
-      'no workers is its own finding.',
+      "no workers is its own finding. A data module of the project that runs nothing by itself (the `dataset.py` a training script imports its loader from) is judged with the run of the training script that imports it, on the module's own line.",
     whyIsThisBad:
       'With no workers, loading, decoding and augmenting each batch happens in the training process while the GPU ' +
       'idles (PyTorch Performance Tuning Guide, "Enable asynchronous data loading and augmentation"; the PyTorch ' +

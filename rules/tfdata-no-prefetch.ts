@@ -12,7 +12,7 @@ export const tfdataNoPrefetch: Rule = {
   doc: {
     whatItDoes:
       'Flags a batched `tf.data` pipeline with no `.prefetch(...)` in a training script: the one `fit()` trains on, ' +
-      'else the first one not named for evaluation data (`val`, `test`, `eval`), reported on its `.batch(...)`.',
+      'else the first one not named for evaluation data (`val`, `test`, `eval`), reported on its `.batch(...)`. A pipeline module of the project that runs nothing by itself is judged with the run of the training script that imports it.',
     whyIsThisBad:
       'Without prefetch, input preparation and training alternate: the accelerator idles while the next batch is ' +
       'built. `.prefetch(tf.data.AUTOTUNE)` overlaps them (TensorFlow guide, "Better performance with the tf.data API").',

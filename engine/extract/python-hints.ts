@@ -6,7 +6,7 @@
 // fact with the span of what decides it. Calls are found from the text (findCalls), assignments by a regex whose hit
 // the tree confirms is code (not a comment or string). Nothing is evaluated.
 import type { SyntaxNode } from '../parse/python';
-import { callsWithKeyword, findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
+import { findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { dtypeOf } from './python-common';
 import { argInsert, offByDefaultGuard } from './python-scan';
@@ -21,7 +21,8 @@ import { secretKind } from './secrets';
 import { dataParallelFact } from './data-parallel';
 import { pythonFsdpOffload } from './fsdp-offload';
 import { trainingBatchCall } from './tfdata-pipeline';
-import { evaluationOnly, flagBranch, inCode, offByDefault, unusedFunction } from './python-branch';
+import { inCode } from './python-branch';
+import { maxLengthPadding } from './padding';
 
 const CALLS = [
   'from_pretrained',
@@ -355,30 +356,8 @@ export function pythonHints(file: string, text: string, root: SyntaxNode, values
     )
       put(fact('local_data', true, c.node, `${c.callee}(…) reads local files`));
   }
-  for (const c of callsWithKeyword(root, text, ['padding', 'pad_to_max_length'])) {
-    // Not the run's: code in a function the script never uses, in an evaluation-only path, or in a branch whose
-    // flag is off by default (the run's padding is elsewhere, if anywhere).
-    if (unusedFunction(c.node, root) || evaluationOnly(c.node)) continue;
-    const branch = flagBranch(c.node);
-    if (offByDefault(branch, values)) continue;
-    const p = c.kwargs.get('padding') ?? c.kwargs.get('pad_to_max_length');
-    // A constant of the file (`PADDING = "max_length"`) counts; a value chosen by a flag (`"max_length" if
-    // args.pad_to_max_length else False`) does not resolve, and is not judged.
-    const v = p ? (literal(p.value) ?? values.resolve(p.value).value) : undefined;
-    // A collator given padding="max_length" pads every batch to max_length: the same static padding, per batch.
-    if (p && (v === 'max_length' || (p.name === 'pad_to_max_length' && v === true)) && !out.has('padding'))
-      put(
-        fact(
-          'padding',
-          'max_length',
-          p.node,
-          /Collator/.test(c.name)
-            ? `${c.callee}(${p.name}=${p.value.text}): every batch padded to max_length`
-            : `${p.name}=${p.value.text}: every example padded to the maximum length`,
-          branch ? { branch } : {},
-        ),
-      );
-  }
+  const padding = maxLengthPadding(file, root, text, values);
+  if (padding && !out.has('padding')) put(padding);
   for (const [re, key, value] of [
     [/torch\.backends\.cudnn\.benchmark\s*=\s*(True|False)\b/g, 'cudnn_benchmark', undefined],
     [/torch\.backends\.cuda\.matmul\.allow_tf32\s*=\s*(True|False)\b/g, 'tf32', undefined],

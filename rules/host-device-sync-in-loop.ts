@@ -38,7 +38,13 @@ export const hostDeviceSyncInLoop: Rule = {
       '… `loss = dur_loss + prior_loss`, or added one by one: `total_loss += w * loss`, a weight never taken), the ' +
       'total norm `clip_grad_norm_` returns, a tensor kept from the loss (`loss.detach().mean()`), any value handed ' +
       'over as `x.detach()` (only a tensor has `detach`), and the loss a Lightning `training_step` returns (`return ' +
-      'loss`, `return {"loss": loss}`); `add_scalar` on any TensorBoard writer object (`logger.add_scalar`). Each line that ' +
+      'loss`, `return {"loss": loss}`); `add_scalar` on any TensorBoard writer object (`logger.add_scalar`). In a ' +
+      'module written for Lightning 1.x (a `training_step` taking `optimizer_idx`, an `*_epoch_end` hook) each ' +
+      "`return` of the loss from `training_step` is itself a read: Lightning 1.x's progress bar reads the running " +
+      'loss with `.cpu().item()` on every step (Lightning 2 no longer does). A read in the test of an `if` runs ' +
+      'whenever the `if` is reached (not after `and`/`or`); reads under an `if` written with the same condition as ' +
+      "the one that gates an update (a GAN's generator step) run with that update; a step closure made in the " +
+      "loop's body and handed to a timer there (`gpu_timer(train_step)`) runs every iteration. Each line that " +
       'reads is its own finding, on that line ' +
       '(the line that does the waste): two losses read on two lines are two waits, fixed one by one; two reads on one ' +
       'line are one finding. A read in a helper the step calls is reported on its own line (where it is fixed) and on ' +

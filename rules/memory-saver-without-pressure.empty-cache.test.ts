@@ -15,6 +15,18 @@ runRuleCases(memorySaverWithoutPressure, [
     expect: [{ line: 9, messageIncludes: 'empty_cache' }],
   },
   {
+    name: 'two calls on every training step are two findings, each on its own line',
+    code: epochs(
+      '        torch.cuda.empty_cache()\n        opt.step()\n        torch.cuda.empty_cache()\n',
+      '            torch.cuda.empty_cache()\n',
+    ),
+    settings: { hardware: 'a100' },
+    expect: [
+      { line: 8, messageIncludes: 'empty_cache' },
+      { line: 10, messageIncludes: 'empty_cache' },
+    ],
+  },
+  {
     name: 'a call only in the validation loop nested in the epoch loop is no training step',
     code: epochs('        opt.step()\n', '            torch.cuda.empty_cache()\n'),
     settings: { hardware: 'a100' },

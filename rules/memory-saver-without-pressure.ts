@@ -23,7 +23,7 @@ export const memorySaverWithoutPressure: Rule = {
       'accelerate `fsdp_offload_params: true`, torchtune `fsdp_cpu_offload: True`, transformers ' +
       '`fsdp="full_shard offload"`), where the memory model says ' +
       "the run uses under half the accelerator's memory without it, and " +
-      '`torch.cuda.empty_cache()` called on every training step.',
+      '`torch.cuda.empty_cache()` called on every training step (each such call is its own finding, on its line).',
     whyIsThisBad:
       'Gradient checkpointing recomputes activations in the backward pass: ≈ 20–33 % more compute for memory the run ' +
       'does not need (Hugging Face single-GPU guide: "if the preferred batch size fits into memory, there is no reason ' +
@@ -96,13 +96,15 @@ export const memorySaverWithoutPressure: Rule = {
       }
     }
     const ec = ctx.fact('empty_cache');
+    // Each per-step call is its own finding (the fact's first call, then `Fact.also`): each is removed on its own line.
     if (ec?.value === 'every-step' && written(ec) && !ctx.cpu)
-      out.push({
-        ...at(ec),
-        message:
-          'torch.cuda.empty_cache() on every training step returns cached memory to the driver only to allocate it again: it slows every step and frees nothing the run keeps.',
-        fixes: [{ title: 'Remove the per-step empty_cache() call', applicability: 'display-only', edits: [] }],
-      });
+      for (const site of [at(ec), ...(ec.file ? (ec.also ?? []).map((a) => ({ file: ec.file, span: a.span })) : [])])
+        out.push({
+          ...site,
+          message:
+            'torch.cuda.empty_cache() on every training step returns cached memory to the driver only to allocate it again: it slows every step and frees nothing the run keeps.',
+          fixes: [{ title: 'Remove the per-step empty_cache() call', applicability: 'display-only', edits: [] }],
+        });
     return out;
   },
 };

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { guardedIn, stepScopes } from './host-sync';
+import { guardedIn, stepScopes } from './host-sync-steps';
 
 /**
  * Histograms, images, figures and videos logged on every training step (TensorBoard's `add_histogram`/`add_image`,

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { accelerateOverlay } from '../extract/accelerate-config';
 import { detectFormat } from '../extract/config-detect';
 import { configDoc } from '../extract/config-doc';
-import { readEntries } from '../extract/generic';
+import { type EntrySet, readEntries } from '../extract/generic';
 import { heredocFiles, type HeredocFile } from '../extract/launcher-heredoc';
 import { type ConfigOverlay, deepspeedOverlay } from '../extract/deepspeed';
 import type { LaunchCommand } from '../extract/launcher';
@@ -15,8 +15,9 @@ import { lookupArchitecture } from '../../core/data/vision-audio';
 import { lookupModel } from '../../core/index';
 import { launcherModel } from '../extract/launcher-tools';
 import { launcherForOtherWork, namedForOtherWork } from '../extract/launcher-run';
-import type { FactKey, Origin } from '../types';
+import type { FactKey, Origin, Span } from '../types';
 import type { Linker } from './linker';
+import { linkKind } from './reader';
 import { vocabDrafts } from './vocab';
 import { CONFIG_RANK, LAUNCHER_RANK, commandsOf, launcherOverlay, mergeRun } from './merge';
 
@@ -103,7 +104,8 @@ export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchC
   // The launcher's flags and `key=value` overrides over the config (`train.py base.yml steps=30`): a shell
   // launcher's own entries, read last.
   const ltext = /\.(sh|bash|zsh|slurm|sbatch)$/i.test(launcher) ? linker.read(launcher) : undefined;
-  const flags = ltext !== undefined ? readEntries(linker.id(launcher), ltext) : undefined;
+  const all = ltext !== undefined ? readEntries(linker.id(launcher), ltext) : undefined;
+  const flags = all && ltext !== undefined ? thisCommand(all, cmd, commandsOf(launcher, ltext)) : undefined;
   // A script or launcher named for other work (`decode.py base.yml …`, `evaluate_x.sh`) gives its config no run.
   if ((cmd.target && namedForOtherWork(cmd.target.path)) || launcherForOtherWork(launcher)) return [];
   // A config named by a flag (`--config x.yaml`) or given as the script's argument (`train.py x.yml`).
@@ -111,19 +113,17 @@ export function commandConfigRuns(linker: Linker, launcher: string, cmd: LaunchC
     const target = linker.resolve(ref.file, ref.path, ref.base);
     const text = target ? linker.read(target) : undefined;
     if (!target || text === undefined) continue;
-    for (const d of vocabDrafts(linker, target, text, undefined, flags ? [flags] : undefined)) {
-      // Beside a script of this tree, a config that states nothing of the training run itself (Swin-Unet's
-      // `--cfg` model architecture) is not the run: the script's options are (../link: scriptVocabDrafts).
-      const id = linker.id(target);
-      if (
-        beside &&
-        ![...d.plan.facts.values()].some(
-          (f) => f.file === id && TRAINING.includes(f.key) && f.value !== null && !WEAK.includes(f.origin),
-        )
-      )
-        continue;
+    // Beside a script of this tree, a config that states nothing of the training run itself (Swin-Unet's `--cfg`
+    // model architecture) is not the run: the script's options are (../link: scriptVocabDrafts). Judged on the
+    // config as written, before the launcher's overrides (`SOLVER.MAX_ITER 100000` replaces the config's value, it
+    // does not make the config less a training config). What the config inherits is its own statement: a detectron2
+    // config names its solver in the `_BASE_` file it extends (`_BASE_: "../Base-RCNN-FPN.yaml"` holding
+    // `SOLVER.IMS_PER_BATCH`; yacs loads the base first: https://github.com/rbgirshick/yacs/blob/master/yacs/config.py
+    // `load_cfg_from_file` with `_BASE_` handled by detectron2/config/config.py `CfgNode.load_yaml_with_base`).
+    const id = linker.id(target);
+    if (beside && !vocabDrafts(linker, target, text).some((d) => statesTraining(d, id))) continue;
+    for (const d of vocabDrafts(linker, target, text, undefined, flags ? [flags] : undefined))
       out.push(withLaunchConfigs(linker, launcher, cmd, d));
-    }
   }
   return out;
 }
@@ -161,6 +161,27 @@ const TRAINING: FactKey[] = [
   'optimizer',
   'precision',
 ];
+
+/**
+ * The launcher's entries that can be this command's: not those written inside another of its commands (the
+ * `--eval-only … SOLVER.IMS_PER_BATCH 1` that follows the training command), whatever that command runs.
+ */
+function thisCommand(set: EntrySet, cmd: LaunchCommand, cmds: LaunchCommand[]): EntrySet {
+  const inside = (s: Span, c: { span: Span }) => s.start >= c.span.start && s.end <= c.span.end;
+  const others = cmds.filter((c) => c.span.start !== cmd.span.start && !inside(cmd.span, c));
+  return { ...set, entries: set.entries.filter((e) => e.kind === 'env' || !others.some((c) => inside(e.span, c))) };
+}
+
+/**
+ * Whether the config `id` states a setting of the training run, itself or in a config file it inherits (the run's
+ * other config files of its own kind: its `_BASE_` chain; not a script or a framework's defaults module).
+ */
+function statesTraining(d: RunDraft, id: string): boolean {
+  const own = new Set([id, ...d.plan.files.filter((f) => linkKind(id) === 'config' && linkKind(f) === 'config')]);
+  return [...d.plan.facts.values()].some(
+    (f) => !!f.file && own.has(f.file) && TRAINING.includes(f.key) && f.value !== null && !WEAK.includes(f.origin),
+  );
+}
 
 function heredocConfigs(linker: Linker, launcher: string): HeredocFile[] {
   const text = linker.read(launcher);

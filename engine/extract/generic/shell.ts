@@ -19,6 +19,8 @@ function otherWork(words: Word[]): boolean {
 }
 
 const NEGATIVE = /^-\d+(\.\d+)?(e[-+]?\d+)?$/i;
+/** A yacs config key path in capitals (`SOLVER.MAX_ITER`, `MODEL.ROI_HEADS.NUM_CLASSES`). */
+const YACS_KEY = /^[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)+$/;
 
 /** `preset`: variables known before the script runs (those of a file it sources). */
 export function shellEntries(file: string, text: string, preset?: Map<string, string>): EntrySet {
@@ -83,6 +85,22 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
           kind: 'value',
           set: eq >= 0 && !w.unresolved ? wordWriter(w, w.span.start + eq + 1) : undefined,
         });
+        continue;
+      }
+      // yacs overrides after the flags: `train_net.py --config-file x.yaml SOLVER.IMS_PER_BATCH 4` (detectron2's
+      // `opts`, "space-separated PATH.KEY VALUE pairs", detectron2/engine/defaults.py `default_argument_parser`;
+      // yacs `CfgNode.merge_from_list`, https://github.com/rbgirshick/yacs/blob/master/yacs/config.py).
+      const yacs = YACS_KEY.test(w.text) ? words[i + 1] : undefined;
+      if (yacs && !yacs.text.startsWith('-') && !YACS_KEY.test(yacs.text)) {
+        entries.push({
+          path: w.text.split('.'),
+          value: yacs.unresolved ? undefined : typedValue(yacs.text),
+          span: { start: w.span.start, end: yacs.span.end },
+          text: shortText(text.slice(w.span.start, yacs.span.end)),
+          kind: 'value',
+          set: yacs.unresolved ? undefined : wordWriter(yacs, yacs.span.start),
+        });
+        i++;
         continue;
       }
       const flag = /^--([A-Za-z][\w.-]*)$/.exec(w.text);

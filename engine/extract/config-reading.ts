@@ -185,24 +185,9 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     if (it?.type !== 'call' || it.childForFieldName('function')?.text !== 'range' || !body) continue;
     if (!TRAIN_CALL.test(body.text)) continue;
     const args = it.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
-    const endNode = args.length === 1 ? args[0] : args[1];
-    // A loop over steps (`for step in range(max_step)`) saves by steps, and so does a save inside the batch loop of an
-    // epoch loop; a save in the epoch loop's own body saves by epochs.
-    const inner = (c: SyntaxNode) => {
-      for (let p = c.parent; p && p.id !== loop.id; p = p.parent)
-        if (p.type === 'for_statement' || p.type === 'while_statement') return true;
-      return false;
-    };
-    const bySteps =
-      /step|iter/i.test(`${loop.childForFieldName('left')?.text} ${endNode?.text}`) ||
-      [...walk(body, 'call')].some((c) => SAVE_CALL.test(c.text) && inner(c));
     if (SAVE_CALL.test(body.text))
-      put(
-        'periodic_save',
-        bySteps ? 'steps' : 'epoch',
-        body,
-        `a checkpoint saved inside the training loop of ${base(script)}`,
-      );
+      put('periodic_save', 'epoch', body, `a checkpoint saved inside the training loop of ${base(script)}`);
+    const endNode = args.length === 1 ? args[0] : args[1];
     const end = evaluate(endNode, lookup);
     if (!endNode || !end || typeof end.value !== 'number' || end.from.length === 0) continue;
     const start = args.length === 1 ? { value: 0, from: [] } : evaluate(args[0], lookup);

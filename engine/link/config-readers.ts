@@ -60,8 +60,6 @@ const CODE_FACTS: FactKey[] = [
   'precision',
   'grad_accum',
   'periodic_save',
-  // The step interval of a save in the loop (`if step % 1000 == 0:`, `% args.checkpointing_steps` with its default).
-  'save_steps',
   'optimizer',
   'num_workers',
   // `nn.DataParallel(model)`: the config's loader batch is the global one (../plan-batch.ts).

@@ -1,8 +1,7 @@
 // How long a hand-written loop runs and how often it saves, where the shape leaves the step budget or the save interval
 // out of the loop's own header: a `while True:` over the loader left at a step budget (by a `return`, or by a flag set
-// beside the batch loop's `break`), a module-level config dict read inside the training function, an evaluation
-// helper that calls `model.train()` (not the script's own `train()`), and a config given alone whose reading script
-// saves every N steps. Fixtures written for these tests.
+// beside the batch loop's `break`), a module-level config dict read inside the training function, and an evaluation
+// helper that calls `model.train()` (not the script's own `train()`). Fixtures written for these tests.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyze, fact } from './helpers';
@@ -144,68 +143,4 @@ test('a dict key the code writes again is not the literal’s value', async () =
   const a = await analyze({ 'train.py': code }, 'train.py');
   assert.notEqual(fact(a, 'save_steps')?.value, 2666);
   assert.equal(fact(a, 'max_steps')?.value, 80000);
-});
-
-const READER = `import argparse
-import torch
-from omegaconf import OmegaConf
-parser = argparse.ArgumentParser()
-parser.add_argument("--config", type=str, default="configs/base.yaml")
-parser.add_argument("--checkpointing_steps", type=int, default=500)
-args = parser.parse_args()
-config = OmegaConf.load(args.config)
-model = torch.nn.Linear(3, 3).cuda()
-opt = torch.optim.AdamW(model.parameters(), lr=config["optimizer"]["lr"])
-loader = torch.utils.data.DataLoader(range(10), batch_size=config["training"]["batch_size"], num_workers=2)
-global_step = 0
-for epoch in range(config["training"]["epochs"]):
-    for batch in loader:
-        loss = model(batch).sum()
-        loss.backward()
-        opt.step()
-        global_step += 1
-        if global_step % args.checkpointing_steps == 0:
-            torch.save(model.state_dict(), f"ckpt-{global_step}.pt")
-`;
-const CONFIG = `seed: 1
-training:
-  epochs: 50
-  batch_size: 16
-  root: /data/images
-optimizer:
-  lr: 0.0001
-`;
-
-test('a config given alone: the reading script’s save every N steps (its option default) is the run’s', async () => {
-  const a = await analyze({ 'train.py': READER, 'configs/base.yaml': CONFIG }, 'configs/base.yaml');
-  assert.equal(fact(a, 'epochs')?.value, 50);
-  assert.equal(fact(a, 'periodic_save')?.value, 'steps');
-  const every = fact(a, 'save_steps');
-  assert.equal(every?.value, 500);
-  assert.equal(every?.origin, 'inferred');
-});
-
-test('a config given alone whose reading script saves once per epoch gets no step interval', async () => {
-  const code = READER.replace(
-    '        if global_step % args.checkpointing_steps == 0:\n            torch.save(model.state_dict(), f"ckpt-{global_step}.pt")\n',
-    '    if epoch % 5 == 0:\n        torch.save(model.state_dict(), f"ckpt-{epoch}.pt")\n',
-  );
-  const a = await analyze({ 'train.py': code, 'configs/base.yaml': CONFIG }, 'configs/base.yaml');
-  assert.equal(fact(a, 'periodic_save')?.value, 'epoch');
-  assert.equal(fact(a, 'save_steps'), undefined);
-});
-
-test('a config given alone whose reading script saves at a config key it leaves out gets no interval of another config', async () => {
-  const code = READER.replace('% args.checkpointing_steps', '% config["training"]["save_every"]').replace(
-    'model = torch.nn',
-    'torch.manual_seed(config["seed"])\nroot = config["training"]["root"]\nmodel = torch.nn',
-  );
-  const base = CONFIG.replace('  root: /data/images\n', '  root: /data/images\n  save_every: 1000\n');
-  const other = CONFIG.replace('epochs: 50', 'epochs: 80');
-  const a = await analyze(
-    { 'train.py': code, 'configs/base.yaml': base, 'configs/other.yaml': other },
-    'configs/other.yaml',
-  );
-  assert.equal(fact(a, 'epochs')?.value, 80);
-  assert.notEqual(fact(a, 'save_steps')?.value, 1000);
 });

@@ -14,9 +14,13 @@ import { unparen } from './accum-global';
 export function whileBound(loop: SyntaxNode): SyntaxNode | undefined {
   if (loop.type !== 'while_statement') return undefined;
   const cond = loop.childForFieldName('condition');
-  if (!/^(True|1)$/.test(cond?.text ?? '')) return counterBound(cond, /^<=?$/);
+  if (!endlessWhile(loop)) return counterBound(cond, /^<=?$/);
   return breakBound(loop);
 }
+
+/** `while True:` / `while 1:`. */
+export const endlessWhile = (loop: SyntaxNode): boolean =>
+  loop.type === 'while_statement' && /^(True|1)$/.test(loop.childForFieldName('condition')?.text ?? '');
 
 /** `counter OP N` with a step counter (`it`, `self.step`, not an epoch counter) on the left: N's node. */
 function counterBound(cmp: SyntaxNode | null | undefined, ops: RegExp): SyntaxNode | undefined {
@@ -36,9 +40,12 @@ function counterBound(cmp: SyntaxNode | null | undefined, ops: RegExp): SyntaxNo
   return budget;
 }
 
-/** The step budget of a loop that leaves by its own `break` under `if counter >= N:` (also `>`, `==`). */
+/**
+ * The step budget of a loop that leaves by its own `break` under `if counter >= N:` (also `>`, `==`), or by a `return`
+ * there (`if global_step >= args.train_steps: return`, which leaves every loop around it at once).
+ */
 export function breakBound(loop: SyntaxNode): SyntaxNode | undefined {
-  for (const b of loop.childForFieldName('body')?.descendantsOfType('break_statement') ?? []) {
+  for (const b of loop.childForFieldName('body')?.descendantsOfType(['break_statement', 'return_statement']) ?? []) {
     if (!b || loopsAround(b)[0]?.id !== loop.id) continue;
     const guard = b.parent?.type === 'block' ? b.parent.parent : undefined;
     if (guard?.type !== 'if_statement') continue;
@@ -99,9 +106,10 @@ export const notEpochs = (bound: string, aroundCall = false): boolean =>
  * epoch loop.
  */
 export function countsAcrossEpochs(budget: SyntaxNode, step: SyntaxNode, epoch: SyntaxNode): boolean {
-  // Only under a bounded epoch loop (`for epoch in range(E)`: past the budget each epoch breaks at once), and not at a
-  // multiple (`step % 100 == 0` leaves the batch loop every 100 steps, and the epochs go on).
-  if (epoch.type !== 'for_statement') return false;
+  // Only under a bounded epoch loop (`for epoch in range(E)`: past the budget each epoch breaks at once), or a
+  // `while True:` that something leaves (a `return`, a flag set beside the break: `if break_while: break`), and not at
+  // a multiple (`step % 100 == 0` leaves the batch loop every 100 steps, and the epochs go on).
+  if (epoch.type !== 'for_statement' && !(endlessWhile(epoch) && !neverEnds(epoch))) return false;
   const cmp = budget.parent;
   const counter = cmp?.type === 'comparison_operator' ? cmp.namedChildren[0] : undefined;
   if (!counter || !/^(identifier|attribute)$/.test(counter.type)) return false;

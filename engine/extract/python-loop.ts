@@ -13,6 +13,7 @@ import { stepEvalFacts, validationFacts } from './python-loop-eval';
 import { breakBound, countsAcrossEpochs, epochNamedLoop, neverEnds, notEpochs } from './loop-bounds';
 import { overNamedRange, phaseLoop, namedRangeArg, rangeArg, whileBound, whileEpochCount } from './loop-bounds';
 import { enclosingDef } from './python-params';
+import { classOf } from './call-args';
 import { switchedBy } from './python-branch';
 import { accumulationGlobal } from './accum-global';
 import { saveFacts } from './python-loop-saves';
@@ -55,7 +56,11 @@ export function loopAround(root: SyntaxNode, text: string, backward: CallSite): 
     const name = fn.childForFieldName('name')?.text;
     const inner = loops.filter((l) => contains(fn!, l));
     if (!name) break;
-    const callers = findCalls(root, text, [name]).filter((c) => c.name === name && !contains(fn!, c.node));
+    // A module-level `def train():` is called as `train()`: `model.train()` in an evaluation helper is another method.
+    const method = !!classOf(fn);
+    const callers = findCalls(root, text, [name]).filter(
+      (c) => c.name === name && (method || c.callee === name) && !contains(fn!, c.node),
+    );
     if (callers.length === 0) {
       visible = inner.length > 0 && name !== 'training_step';
       break;

@@ -212,7 +212,12 @@ export class ValueResolver {
     // Outside any function: a name bound once in the whole file, in the block that reads it (`if args.epochs is None:
     // epoches = {…}; args.epochs = epoches[…]`), or at the module's top level before it (`config = gmf_config` read
     // in the epoch loop below: the statement runs, unconditionally, before the loop).
-    if (enclosingDef(node)) return undefined;
+    // Inside a function that binds no such name: the module's dict, bound once at its top level (`config = {…}` above
+    // `def train():` that reads `config["total_steps"]`).
+    if (enclosingDef(node)) {
+      const m = this.moduleAlias(node.text);
+      return m?.type === 'dictionary' ? m : undefined;
+    }
     const all = nodesOfType(this.root, 'assignment').filter((a) => a?.childForFieldName('left')?.text === node.text);
     let block: SyntaxNode | null = node.parent;
     while (block && block.type !== 'block' && block.type !== 'module') block = block.parent;
@@ -412,6 +417,8 @@ export class ValueResolver {
       const im = !dict && typeof key === 'string' && obj?.type === 'identifier' && this.imported;
       const fromModule = im ? im(`${obj.text}[${JSON.stringify(key)}]`) : undefined;
       if (fromModule) return fromModule;
+      // A key the code writes again (`config["save_every"] = …`) is not the literal's value.
+      if (pair && obj && keyWritten(this.root, obj.text, key)) return { value: undefined, node };
       if (pair) {
         const r = this.resolve(pair.childForFieldName('value'), depth + 1);
         if (r.value !== undefined)
@@ -461,4 +468,18 @@ export class ValueResolver {
     }
     return { value: undefined, node };
   }
+}
+
+/** Whether the file assigns `name["key"]` anywhere (`config["save_every"] = 100`, `config["lr"] *= 0.1`). */
+function keyWritten(root: SyntaxNode, name: string, key: FactValue | undefined): boolean {
+  return nodesOfType(root, 'assignment')
+    .concat(nodesOfType(root, 'augmented_assignment'))
+    .some((a) => {
+      const left = a?.childForFieldName('left');
+      return (
+        left?.type === 'subscript' &&
+        left.childForFieldName('value')?.text === name &&
+        literal(left.childForFieldName('subscript')) === key
+      );
+    });
 }

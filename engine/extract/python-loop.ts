@@ -259,12 +259,17 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       note: `${cast.callee}(${cast.name === 'half' || cast.name === 'bfloat16' ? '' : '…'}): weights in pure ${d}`,
     };
   }
-  // `GradScaler(enabled=args.amp)` with a store_true flag: no loss scaling unless the flag is given.
-  const scaler = findCalls(root, text, ['GradScaler']).find((c) => {
-    const e = c.kwargs.get('enabled');
-    if (switchedBy(c.node, values) === 'off') return false;
-    return !e || values.resolve(e.value).value !== false;
-  });
+  // `GradScaler(enabled=args.amp)` with a store_true flag: no loss scaling unless the flag is given. A scaler built
+  // whatever the flags while every autocast sits behind a switch that is off by default (`scaler = GradScaler()` …
+  // `if args.mixed_precision: with autocast(): …`): scaling alone casts nothing, the default run trains in fp32
+  // (https://pytorch.org/docs/stable/amp.html: autocast chooses the op dtypes, GradScaler only scales the loss).
+  const scaler = switchedOff
+    ? undefined
+    : findCalls(root, text, ['GradScaler']).find((c) => {
+        const e = c.kwargs.get('enabled');
+        if (switchedBy(c.node, values) === 'off') return false;
+        return !e || values.resolve(e.value).value !== false;
+      });
   if (scaler)
     return {
       key: 'precision',

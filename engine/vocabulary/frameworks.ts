@@ -216,10 +216,18 @@ export const FRAMEWORKS: Framework[] = [
         tops(s, 'epochs', 'batch') &&
         tops(s, 'model', 'data', 'task') &&
         !/^(predict|val|export|track|benchmark)$/i.test(String(s.value('mode') ?? 'train'))),
-    defaults: () => [
+    defaults: (_f, s) => [
       ['epochs', 100, 'epochs defaults to 100'],
       ['global_batch', 16, 'batch defaults to 16 images per step over all GPUs'],
-      ['precision', 'fp16', 'amp defaults to True: automatic mixed precision (fp16 autocast)'],
+      // AMP runs on CUDA only: check_amp returns False for a model on the CPU or MPS ("AMP only used on CUDA devices",
+      // ultralytics/utils/checks.py `check_amp`, called by ultralytics/engine/trainer.py `_setup_train`).
+      ultralyticsOffCuda(s.value('device'))
+        ? [
+            'precision',
+            'fp32',
+            `device=${String(s.value('device'))}: amp is used on CUDA only, so training runs in fp32`,
+          ]
+        : ['precision', 'fp16', 'amp defaults to True: automatic mixed precision (fp16 autocast)'],
       ['num_workers', 8, 'workers defaults to 8 per process'],
       [
         'periodic_save',
@@ -398,3 +406,8 @@ export function detectFramework(sets: EntrySet[]): Framework | undefined {
 }
 
 export const defaultNote = (f: Framework, note: string) => `${f.label}: ${note} (${cite(f.src)})`;
+
+/** An Ultralytics `device` that is not CUDA (`'cpu'`, `'mps'`): one where its AMP check turns mixed precision off. */
+function ultralyticsOffCuda(device: unknown): boolean {
+  return typeof device === 'string' && /^\s*(cpu|mps)\s*$/i.test(device);
+}

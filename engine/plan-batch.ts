@@ -1,7 +1,8 @@
 // The global batch when a run's files close the arithmetic: micro-batch × gradient accumulation × data-parallel
 // devices (devices ÷ tensor × pipeline degrees), each stated by the files — never from an assumed or configured
-// device count. Its origin is the weaker of the micro-batch's and the device count's: the product claims no more
-// certainty than what it is computed from.
+// device count; or, for one process of an accelerate script, its one data-parallel rank (`dp` 1, ./extract/one-rank)
+// while the GPU count stays open. Its origin is the weaker of the micro-batch's and the device count's (or the
+// rank's): the product claims no more certainty than what it is computed from.
 import type { Fact, FactKey, Origin, RunPlan } from './types';
 
 /** Device counts stated as processes, one per GPU (torchrun, accelerate, deepspeed, MPI, SLURM tasks). */
@@ -32,21 +33,33 @@ export function closeGlobalBatch(plan: RunPlan): void {
     splitByDataParallel(f, micro, accum, devices);
     return;
   }
-  if (!devices) return;
+  // One process of an accelerate script (./extract/one-rank): one data-parallel rank, whatever the GPU count.
+  const rank = oneProcessRank(f, devices);
+  const by = devices ?? rank;
+  if (!by) return;
   const degree = (k: FactKey) => (typeof f.get(k)?.value === 'number' ? (f.get(k)?.value as number) : 1);
   const model = degree('tp') * degree('pp');
-  if (model < 1 || devices.value % model !== 0) return;
-  const dp = devices.value / model;
+  if (devices && (model < 1 || devices.value % model !== 0)) return;
+  const dp = devices ? devices.value / model : 1;
   const value = micro.value * accum.value * dp;
-  const origin = [micro.origin, devices.origin].sort((a, b) => STRENGTH.indexOf(b) - STRENGTH.indexOf(a))[0];
+  const origin = [micro.origin, by.origin].sort((a, b) => STRENGTH.indexOf(b) - STRENGTH.indexOf(a))[0];
   f.set('global_batch', {
     key: 'global_batch',
     value,
     origin,
     file: micro.file,
     span: micro.span,
-    note: `micro-batch ${micro.value} × ${accum.value} accumulation step${accum.value === 1 ? '' : 's'} × ${dp} data-parallel device${dp === 1 ? '' : 's'} = ${value}`,
+    note: `micro-batch ${micro.value} × ${accum.value} accumulation step${accum.value === 1 ? '' : 's'} × ${dp} data-parallel ${rank ? 'rank (one process)' : `device${dp === 1 ? '' : 's'}`} = ${value}`,
   });
+}
+
+/**
+ * The one data-parallel rank of a run that is one process (`dp` 1 from ./extract/one-rank), when no device count is
+ * stated: a count stated after all is what the run spreads over.
+ */
+function oneProcessRank(f: Map<FactKey, Fact>, devices: Stated | undefined): Stated | undefined {
+  const dp = f.get('dp');
+  return !devices && dp?.form === 'one-process' && dp.value === 1 ? (dp as Stated) : undefined;
 }
 
 type Stated = Fact & { value: number };

@@ -176,7 +176,12 @@ export type FactForm =
    * CIFAR `ResNet18`): the name as the code writes it, not the table's network of that name, so no size, modality or
    * per-sample FLOPs are taken from the tables for it (../plan.ts `tableModel`).
    */
-  | 'own-class';
+  | 'own-class'
+  /**
+   * `dp` 1 of a run that is one process of an accelerate script (../extract/one-rank.ts): one data-parallel rank while
+   * the device count stays open; ../plan-batch.ts multiplies it out where no device count is stated.
+   */
+  | 'one-process';
 
 export type Origin = 'explicit' | 'script-default' | 'setting' | 'inferred' | 'framework-default' | 'assumed';
 

@@ -9,7 +9,7 @@
 // trainer; a class deriving from a library trainer (`class MyTrainer(transformers.Trainer)`) is one more use of it.
 
 /** The trainer names whose library classes spread over the visible GPUs (Hugging Face, TRL, Lightning). */
-const TRAINER_NAME = /^(?:SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)?Trainer$/;
+export const TRAINER_NAME = /^(?:SFT|DPO|PPO|GRPO|ORPO|KTO|Reward|Seq2Seq)?Trainer$/;
 const CLASS_DEF = /^[ \t]*class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:/gm;
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm;
 

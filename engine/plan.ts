@@ -8,7 +8,7 @@ import { lookupModel, type Assumption, type OptimizerKind, type Precision, type 
 import { lookupDataset } from '../core/data/datasets';
 import { lookupArchitecture } from '../core/data/vision-audio';
 import type { ArchitectureInfo } from '../core/types';
-import { isLocalPath, sizeFromName, tableModel } from './extract/model-name';
+import { hubIdOfLocalPath, isLocalPath, sizeFromName, tableModel } from './extract/model-name';
 import type { Settings } from './settings';
 import type { Fact, FactKey, FactValue, RunPlan } from './types';
 
@@ -25,11 +25,23 @@ export function perSampleArchitecture(plan: RunPlan): ArchitectureInfo | undefin
   return m !== undefined && !lookupModel(m) ? lookupArchitecture(m) : undefined;
 }
 
-/** A model "name" that is a local folder the table does not know names no model: its value becomes unknown. */
+/**
+ * A model "name" that is a local folder: the hub checkpoint it is a copy of (./extract/model-name `hubIdOfLocalPath`);
+ * else, when the table does not know it either, no model: its value becomes unknown.
+ */
 function localModelPath(plan: RunPlan): void {
   const m = plan.facts.get('model');
-  if (!m || typeof m.value !== 'string' || !isLocalPath(m.value) || lookupModel(m.value) || lookupArchitecture(m.value))
+  if (!m || typeof m.value !== 'string' || !isLocalPath(m.value)) return;
+  const hub = hubIdOfLocalPath(m.value);
+  if (hub) {
+    plan.facts.set('model', {
+      ...m,
+      value: hub,
+      note: `${m.note ? `${m.note}; ` : ''}${m.value}: a local copy of ${hub}`,
+    });
     return;
+  }
+  if (lookupModel(m.value) || lookupArchitecture(m.value)) return;
   plan.facts.set('model', {
     ...m,
     value: null,

@@ -6,6 +6,7 @@
 // checked: Llama 2/3, Qwen2/2.5, DeepSeek-Coder, Pythia, OPT), so it is reported as `inferred` with that caveat.
 // Mixture-of-experts names ("8x7B", "A2.7B") state no total size and give none.
 import type { Fact, FactKey } from '../types';
+import { HUB_FAMILIES, HUB_OWNERS } from '../vocabulary/hub-owners';
 
 /**
  * The model name the size tables may look up: none for the project's own class of a table's name (form `own-class`,
@@ -35,6 +36,34 @@ export function sizeFromName(name: string): number | undefined {
 export function isLocalPath(name: string): boolean {
   const s = name.trim();
   return /^(\/|\.\.?\/|~)/.test(s) || s.endsWith('/') || s.split('/').filter(Boolean).length >= 3;
+}
+
+const OWNERS = new Map(HUB_OWNERS.map((o) => [o.toLowerCase(), o]));
+const HUB_NAME = /^[A-Za-z0-9][\w.-]*$/;
+
+/**
+ * The hub checkpoint a local folder is a copy of (the labels' and an engineer's reading: the run trains that model),
+ * or undefined for a folder that names none:
+ * - the Hugging Face cache's own folder, `models--<owner>--<name>` (with its `snapshots/<hash>` below it):
+ *   https://huggingface.co/docs/huggingface_hub/guides/manage-cache;
+ * - a mirror kept in the hub's `<owner>/<name>` layout under any folder, the owner a publisher of checkpoints
+ *   (../vocabulary/hub-owners: `/scratch/public_models/huggingface/Qwen/Qwen3-4B` → `Qwen/Qwen3-4B`);
+ * - a folder named exactly as one publisher's release (`/lustre/proj/CodeLlama-7b-Instruct-hf` →
+ *   `codellama/CodeLlama-7b-Instruct-hf`): what `git clone https://huggingface.co/<owner>/<name>` leaves.
+ * A run's output folder (`out/llama-3-sft/checkpoint-500`) names no release and gives none.
+ */
+export function hubIdOfLocalPath(raw: string): string | undefined {
+  const parts = raw.trim().replace(/\\/g, '/').replace(/\/+$/, '').split('/');
+  const cache = parts.map((p) => /^models--([A-Za-z0-9][\w.-]*)--([A-Za-z0-9][\w.-]*)$/.exec(p)).find((m) => !!m);
+  if (cache) return `${cache[1]}/${cache[2]}`;
+  const name = parts[parts.length - 1] ?? '';
+  const owner = OWNERS.has((parts[parts.length - 2] ?? '').toLowerCase()) ? parts[parts.length - 2] : undefined;
+  // A release name has a size, a version or a hyphen (`gpt2`, `bert-base-uncased`, `Qwen3-4B`); a save does not count.
+  if (!HUB_NAME.test(name) || !/[-\d]/.test(name) || /^(checkpoint|ckpt|step|epoch|global_step)[-_]?\d*$/i.test(name))
+    return undefined;
+  if (owner) return `${owner}/${name}`;
+  const family = HUB_FAMILIES.find((f) => f.name.test(name));
+  return family ? `${family.owner}/${name}` : undefined;
 }
 
 /**

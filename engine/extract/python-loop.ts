@@ -263,13 +263,14 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
   // whatever the flags while every autocast sits behind a switch that is off by default (`scaler = GradScaler()` …
   // `if args.mixed_precision: with autocast(): …`): scaling alone casts nothing, the default run trains in fp32
   // (https://pytorch.org/docs/stable/amp.html: autocast chooses the op dtypes, GradScaler only scales the loss).
-  const scaler = switchedOff
-    ? undefined
-    : findCalls(root, text, ['GradScaler']).find((c) => {
-        const e = c.kwargs.get('enabled');
-        if (switchedBy(c.node, values) === 'off') return false;
-        return !e || values.resolve(e.value).value !== false;
-      });
+  // Only a scaler outside any switch: one built under `if mixed_precision:` (a trainer class's parameter, set by
+  // whoever builds it) is on or off with its autocasts, which this file alone cannot tell.
+  const scaler = findCalls(root, text, ['GradScaler']).find((c) => {
+    const e = c.kwargs.get('enabled');
+    const sw = switchedBy(c.node, values);
+    if (sw === 'off' || (switchedOff && sw === undefined && !e)) return false;
+    return !e || values.resolve(e.value).value !== false;
+  });
   if (scaler)
     return {
       key: 'precision',

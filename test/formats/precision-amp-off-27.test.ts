@@ -101,3 +101,43 @@ test('must not claim fp32: the switch on by default, or a scaler with no autocas
   );
   assert.equal(fact(bare, 'precision')?.value, 'fp16');
 });
+
+test('must not claim fp32: a trainer class builds its scaler and autocasts under its own switch, which the caller sets', async () => {
+  const loop = `import torch
+from torch.cuda.amp import GradScaler, autocast
+
+class TrainLoop:
+    def __init__(self, model, loader, optimizer, num_epochs, mixed_precision=False):
+        self.model, self.loader, self.optimizer, self.num_epochs = model, loader, optimizer, num_epochs
+        self.mixed_precision = mixed_precision
+        if mixed_precision:
+            self.scaler = GradScaler()
+
+    def train(self):
+        for epoch in range(self.num_epochs):
+            for batch in self.loader:
+                self.optimizer.zero_grad()
+                if self.mixed_precision:
+                    with autocast():
+                        loss = self.model(batch).sum()
+                    self.scaler.scale(loss).backward()
+                    self.scaler.step(self.optimizer)
+                    self.scaler.update()
+                else:
+                    loss = self.model(batch).sum()
+                    loss.backward()
+                    self.optimizer.step()
+`;
+  const script = `import torch
+from torch.utils.data import DataLoader
+from train_loop import TrainLoop
+
+mixed_precision = True
+model = torch.nn.Linear(8, 8).cuda()
+loader = DataLoader(range(100), batch_size=8)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+TrainLoop(model, loader, optimizer, num_epochs=5, mixed_precision=mixed_precision).train()
+`;
+  const r = await analyze({ 'train_loop.py': loop, 'train.py': script }, 'train.py');
+  assert.notEqual(fact(r, 'precision')?.value, 'fp32');
+});

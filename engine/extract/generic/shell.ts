@@ -30,6 +30,15 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
   const wordWriter = (w: Word, from: number) => (v: FactValue) => [
     { file, start: from, end: w.span.end, newText: cliLiteral(v, 'yaml') },
   ];
+  /** `--key value` or a yacs `PATH.KEY value` pair: the key's word and the value's, read as one setting. */
+  const pairEntry = (key: string, keyWord: Word, value: Word): Entry => ({
+    path: key.split('.'),
+    value: value.unresolved ? undefined : typedValue(value.text),
+    span: { start: keyWord.span.start, end: value.span.end },
+    text: shortText(text.slice(keyWord.span.start, value.span.end)),
+    kind: 'value',
+    set: value.unresolved ? undefined : wordWriter(value, value.span.start),
+  });
   for (const cmd of script.commands) {
     const words = cmd.words;
     // An evaluation tool or script run after training (`lm_eval --batch_size 4`, `python eval.py`): its flags are not
@@ -92,14 +101,7 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
       // yacs `CfgNode.merge_from_list`, https://github.com/rbgirshick/yacs/blob/master/yacs/config.py).
       const yacs = YACS_KEY.test(w.text) ? words[i + 1] : undefined;
       if (yacs && !yacs.text.startsWith('-') && !YACS_KEY.test(yacs.text)) {
-        entries.push({
-          path: w.text.split('.'),
-          value: yacs.unresolved ? undefined : typedValue(yacs.text),
-          span: { start: w.span.start, end: yacs.span.end },
-          text: shortText(text.slice(w.span.start, yacs.span.end)),
-          kind: 'value',
-          set: yacs.unresolved ? undefined : wordWriter(yacs, yacs.span.start),
-        });
+        entries.push(pairEntry(w.text, w, yacs));
         i++;
         continue;
       }
@@ -109,14 +111,7 @@ export function shellEntries(file: string, text: string, preset?: Map<string, st
       const neg = /^no[-_](.+)$/.exec(flag[1]);
       // A value, or a negative number (`--save_steps -1`), not the next flag.
       if (next && (!next.text.startsWith('-') || NEGATIVE.test(next.text))) {
-        entries.push({
-          path: flag[1].split('.'),
-          value: next.unresolved ? undefined : typedValue(next.text),
-          span: { start: w.span.start, end: next.span.end },
-          text: shortText(text.slice(w.span.start, next.span.end)),
-          kind: 'value',
-          set: next.unresolved ? undefined : wordWriter(next, next.span.start),
-        });
+        entries.push(pairEntry(flag[1], w, next));
         i++;
       } else
         entries.push({

@@ -7,7 +7,8 @@
 // - a labelled value is right when the file's run reports the same value: numbers exactly (params within 5 %),
 //   precision exactly, model and hardware names loosely (case and punctuation ignored; the last path segment of a hub
 //   id may match), optimizer by prefix (`adamw` matches `adamw_torch_fused`, and `paged_adamw_8bit` unless
-//   STRICT_LITERAL is set); origins are not judged;
+//   STRICT_LITERAL is set); `peft: true` matches any method name the tool reports (round 24, unless STRICT_LITERAL);
+//   origins are not judged;
 // - `false` is also matched by the tool's words for off (`none`, `no`); `false` for features that are absent by nature (peft, compile, early_stopping, grad_checkpointing) is also right
 //   when the key is not reported; every other labelled value must be reported;
 // - every key in `unknown` or `mustNotReport` is a check that no value is reported for it (null is right);
@@ -61,6 +62,11 @@ function same(key: string, want: unknown, got: unknown): boolean {
   // Added after the first score (it is a representation, not a judgement): results.md reports both figures.
   if (key === 'periodic_save' && typeof want === 'boolean' && typeof got === 'string' && !process.env.STRICT_LITERAL)
     return want === (got !== 'no' && got !== 'none');
+  // peft is a method in the tool ("lora", "qlora", …); some labels say only whether the run uses one (`true`). Added in
+  // round 24 (session 28) after facts-48 showed 11 such labels scored wrong (a representation, not a judgement, like
+  // periodic_save above): `true` matches any method name that is not an "off" word. STRICT_LITERAL turns it off.
+  if (key === 'peft' && want === true && typeof got === 'string' && !process.env.STRICT_LITERAL)
+    return !['none', 'no', 'false', ''].includes(got.toLowerCase());
   if (typeof want === 'number' || typeof want === 'boolean') return want === got;
   if (key === 'model' || key === 'hardware') {
     const w = norm(want);

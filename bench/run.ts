@@ -8,7 +8,9 @@
 //   5. hostile inputs (a YAML alias bomb, a script whose import reaches a 4,000-function module): time as a ratio to
 //      the same analysis of an ordinary input of that kind (the tests only guard against hangs);
 //   6. re-analysis after an edit of a script with a launcher beside it (its own run, then the run the launcher starts:
-//      engine/link.ts `linkFile`), as a ratio to the same edit of the script alone.
+//      engine/link.ts `linkFile`), as a ratio to the same edit of the script alone;
+//   7. analysis of a data module (a DataLoader) in a repository of 150 other scripts, which engine/link/importer-runs.ts
+//      searches for the training script that imports it: none importing it, and three, as ratios to the module alone.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -234,7 +236,49 @@ async function hostileInputs() {
   );
 }
 
-// `npm run bench -- edit cli`: only the cases named (hostile, edit, launcher, server, cli, big); all by default.
+/**
+ * 7. A data module (a Dataset and its DataLoader) is judged with the run of the training script that imports it
+ * (engine/link/importer-runs.ts), found by reading up to 150 Python files of its repository. Three projects, analysed
+ * the same way in turn: the module alone; the module among 150 scripts (400 lines each) that do not import it; the
+ * same with three training scripts that do. Ratios to the module alone.
+ */
+async function importerSearch() {
+  const data = [
+    'import torch',
+    'from torch.utils.data import DataLoader, Dataset',
+    '',
+    'class Pairs(Dataset):',
+    '    def __len__(self):',
+    '        return 1000',
+    '    def __getitem__(self, i):',
+    '        return torch.zeros(8), 0',
+    '',
+    'def train_loader(batch_size):',
+    '    return DataLoader(Pairs(), batch_size=batch_size, shuffle=True)',
+    '',
+  ].join('\n');
+  const other = bigScript(400);
+  const importer = (i: number) =>
+    `import torch\nfrom data import train_loader\n\nmodel = torch.nn.Linear(8, 2).cuda()\nopt = torch.optim.AdamW(model.parameters())\n` +
+    `for epoch in range(${10 + i}):\n    for x, y in train_loader(64):\n        loss = model(x.cuda()).sum()\n        loss.backward()\n        opt.step()\n        opt.zero_grad()\n`;
+  const target = '/r/data.py';
+  const project = (importers: number): Record<string, string> => {
+    const files: Record<string, string> = { '/r/README.md': '# bench\n', [target]: data };
+    for (let i = 0; i < 150; i++) files[`/r/pkg${i % 10}/m${i}.py`] = other;
+    for (let i = 0; i < importers; i++) files[`/r/train_${i}.py`] = importer(i);
+    return files;
+  };
+  const alone = await medianAnalysis({ '/r/README.md': '# bench\n', [target]: data }, target, 7);
+  const none = await medianAnalysis(project(0), target, 7);
+  const three = await medianAnalysis(project(3), target, 7);
+  console.log(
+    `data module with its importers looked for (importer-runs): alone ${alone.toFixed(1)} ms; among 150 scripts, none importing it ` +
+      `${none.toFixed(1)} ms (ratio ${(none / alone).toFixed(1)}); three importing it ${three.toFixed(1)} ms (ratio ${(three / alone).toFixed(1)}); ` +
+      `load average ${os.loadavg()[0].toFixed(1)}`,
+  );
+}
+
+// `npm run bench -- edit cli`: only the cases named (hostile, edit, launcher, importers, server, cli, big); all by default.
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
@@ -249,6 +293,7 @@ void (async () => {
     await launcherEdit('Hugging Face script', HEADER, 'learning_rate=2e-');
     await launcherEdit('training loop', LOOP_HEADER, 'lr=3e-');
   }
+  if (wanted('importers')) await importerSearch();
   if (wanted('server')) await serverStart();
   if (wanted('cli')) cliThroughput();
   if (wanted('big')) bigRepo();

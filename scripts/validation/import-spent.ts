@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 && npx prettier --write core/validation/cases-spent.ts
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -16,8 +16,8 @@ import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footp
 import { caseFamily, CASES } from '../../core/validation/cases';
 
 const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 23))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–23 only)');
+if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 24))
+  throw new Error('usage: import-spent.ts N… (spent sets 1–24 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -84,6 +84,25 @@ const UNDATED: Record<string, { year: number; why: string }> = {
   },
   'tipo-200m-ft-4xrtx3090-120h': { year: 2024, why: 'TIPO (KohakuBlueleaf et al., arXiv 2411.08127, November 2024)' },
   'tipo-500m-8xh100-100h': { year: 2024, why: 'TIPO (KohakuBlueleaf et al., arXiv 2411.08127, November 2024)' },
+  // footprint-24 (spent in round 27): model cards and training specifications read at a commit, without their dates.
+  ...sameYear(
+    [
+      'teenytinyllama-160m-pt-from-scratch-457969-steps-3.7b-tok-ctx2048-1xa100-40gb-36h',
+      'teenytinyllama-460m-pt-from-scratch-1.2m-steps-9.8b-tok-ctx2048-1xa100-40gb-280h',
+    ],
+    2024,
+    'TeenyTinyLlama (Corrêa et al., arXiv 2401.16640, January 2024), the paper the model cards link',
+  ),
+  ...sameYear(
+    [
+      'tucano-160m-pt-from-scratch-320k-steps-512k-tok-per-step-ctx2048-8xa100-80gb-44h',
+      'tucano-630m-pt-from-scratch-400k-steps-512k-tok-per-step-ctx2048-8xa100-80gb-170h',
+      'tucano-1b1-pt-from-scratch-480k-steps-512k-tok-per-step-ctx2048-16xa100-80gb-180h',
+      'tucano-2b4-pt-from-scratch-1960k-steps-256k-tok-per-step-ctx4096-16xa100-80gb-845h',
+    ],
+    2020,
+    'trained on NVIDIA A100-SXM4-80GB (announced November 2020); the cards name no date',
+  ),
   'gtlm-1.2b-a350m-moe-1xa100-140h': {
     year: 2020,
     why: 'trained on an NVIDIA A100 (announced May 2020); the card names no date',
@@ -315,6 +334,16 @@ const FAMILY: Record<string, string> = {
   // FlashSDXL shares "flash" with footprint-5's Flash Diffusion SD run (jasperai, one paper).
   's1-32b-qwen2.5-32b-sft-1k-5ep-16xh100-26min': 's1',
   // footprint-22: one maintainer's (VAGO solutions) two SauerkrautLM fine-tunes, whose ids start differently.
+  // footprint-24: one author's two pre-training projects (GitHub Nkluge-correa/TeenyTinyLlama and Nkluge-correa/Tucano:
+  // Llama-style decoders trained from scratch on Portuguese with the same author's code).
+  ...Object.fromEntries(
+    [
+      'tucano-160m-pt-from-scratch-320k-steps-512k-tok-per-step-ctx2048-8xa100-80gb-44h',
+      'tucano-630m-pt-from-scratch-400k-steps-512k-tok-per-step-ctx2048-8xa100-80gb-170h',
+      'tucano-1b1-pt-from-scratch-480k-steps-512k-tok-per-step-ctx2048-16xa100-80gb-180h',
+      'tucano-2b4-pt-from-scratch-1960k-steps-256k-tok-per-step-ctx4096-16xa100-80gb-845h',
+    ].map((id) => [id, 'teenytinyllama']),
+  ),
   'sauerkrautlm-qwen1.5-32b-sft-160k-2ep-dpo-110k-1ep-2xa100-72.5h': 'sauerkrautlm',
   'llama-3-sauerkrautlm-8b-instruct-2stage-dpo-70k-20k-4xrtx6000ada-12h': 'sauerkrautlm',
   // footprint-19: the three aria-1b-chat stages share "aria", the two alpaca-lora-7b reproductions (one card, one

@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 23; footprint-24 is blind), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 24; footprint-25 is blind), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -104,8 +104,13 @@ describe('development cases', () => {
     // footprint-23 (spent in round 27): its 3 runs of quality B (Stentor3-20M, ProtT5nv, mol_id), dated by the
     // accelerator, data or library they name; the other 3 are quality C.
     assert.equal(spent.filter((c) => c.notes === 'footprint-23').length, 3);
+    // footprint-24 (spent in round 28): its 6 runs of quality B (TeenyTinyLlama 160m / 460m, Tucano 160m … 2b4), dated
+    // by the paper the TeenyTinyLlama cards link and by the accelerator the Tucano cards name; one author's two
+    // projects are one family (AIDO.Protein and Human-1 are quality C).
+    assert.equal(spent.filter((c) => c.notes === 'footprint-24').length, 6);
+    assert.equal(new Set(spent.filter((c) => /^(teenytinyllama|tucano)-/.test(c.id)).map(caseFamily)).size, 1);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|2[0-3])$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|2[0-4])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

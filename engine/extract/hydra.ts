@@ -90,6 +90,7 @@ export function overridesOf(layers: FieldLayer[]): Override[] {
 export function hydraDrafts(spec: HydraSpec): { drafts: RunDraft[]; messages: string[] } {
   const comp = spec.composer.compose(spec.primary, spec.overrides);
   const drafts: RunDraft[] = [];
+  if (fitsNothing(comp)) return { drafts, messages: comp.messages };
   for (const t of targets(comp.root)) {
     if (drafts.length >= MAX_RUNS) break;
     const flavour = hfFlavour(t.target);
@@ -106,6 +107,19 @@ export function hydraDrafts(spec: HydraSpec): { drafts: RunDraft[]; messages: st
     } as HydraDraft);
   }
   return { drafts, messages: comp.messages };
+}
+
+/**
+ * A composition whose top-level `train` switch is off (`train: False`, an evaluation experiment of the
+ * lightning-hydra-template layout, whose train.py calls `trainer.fit` only `if cfg.get("train")`:
+ * https://github.com/ashleve/lightning-hydra-template/blob/main/src/train.py, 2024) trains nothing: its Trainer only
+ * tests or predicts. A `train:` mapping (other layouts' training section) is not the switch.
+ */
+function fitsNothing(comp: Composition): boolean {
+  const sw = comp.root.entries.get('train');
+  if (sw?.kind !== 'leaf') return false;
+  const v = sw.field.value;
+  return v === false || (typeof v === 'string' && /^(false|no|off)$/i.test(v));
 }
 
 type HydraDraft = RunDraft & { at: string };

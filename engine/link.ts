@@ -240,8 +240,9 @@ function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
           if (drafts.length === 0 && c.format === 'hf-args') drafts = [linker.enrich(extractHfArgsFile(c.doc))];
         }
         // A Hydra/OmegaConf file no script or `_target_` Trainer claims (NeMo's configs): the vocabulary's run.
-        if (drafts.length === 0 && c.format === 'hydra') drafts = vocabDrafts(linker, file, text);
-        if (!shared) drafts = withReadingScript(linker, file, text, drafts);
+        const declined = c.format === 'hydra' && linker.hydraDeclined.has(linker.id(file));
+        if (drafts.length === 0 && c.format === 'hydra' && !declined) drafts = vocabDrafts(linker, file, text);
+        if (!shared && !declined) drafts = withReadingScript(linker, file, text, drafts);
       } else if (
         configDoc(file, text)
           ?.keys()

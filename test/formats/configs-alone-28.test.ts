@@ -57,6 +57,16 @@ test('Hydra: a composition whose `train` switch is off trains nothing — no run
   assert.equal(theRun(section).plan.framework, 'lightning');
 });
 
+test('Hydra: an evaluation entry (`eval.yaml`) composing the Trainer is no run unless it turns `train` on', async () => {
+  const evalEntry =
+    'defaults:\n  - _self_\n  - trainer: one_gpu\n  - data: clips\n\ntask_name: eval\nckpt_path: logs/last.ckpt\n';
+  const a = await analyze(hydraProject({ 'configs/eval.yaml': evalEntry }), 'configs/eval.yaml');
+  assert.equal(a.runs.length, 0);
+  assert.equal((a.linked ?? []).length, 0, 'nor a run of a script that reads it');
+  const b = await analyze(hydraProject({ 'configs/eval.yaml': `${evalEntry}train: True\n` }), 'configs/eval.yaml');
+  assert.equal(fact(b, 'precision')?.value, 'fp16');
+});
+
 const lfTrain =
   'model_name_or_path: Qwen/Qwen2.5-1.5B\nstage: sft\ndo_train: true\nfinetuning_type: lora\ndataset: demo\ntemplate: qwen\nper_device_train_batch_size: 2\nnum_train_epochs: 2\n';
 

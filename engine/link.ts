@@ -215,8 +215,12 @@ function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
             // Other Lightning CLI configs: what the reader leaves out (data: workers, image size) from the vocabulary.
           } else own = fillFromVocabulary(own, sets);
         }
-        if (c.format === 'hydra') drafts = linker.hydraRuns(file);
-        else if (['skypilot', 'dstack', 'kubernetes', 'azureml', 'mosaicml'].includes(c.format)) {
+        if (c.format === 'hydra') {
+          // What the `_target_` reader leaves out (the loader's batch and workers, the optimizer, the model) from the
+          // vocabulary's reading of the file, as for Lightning CLI configs.
+          const { sets } = entrySets(linker, file, text);
+          drafts = linker.hydraRuns(file).map((d) => fillFromVocabulary(d, sets));
+        } else if (['skypilot', 'dstack', 'kubernetes', 'azureml', 'mosaicml'].includes(c.format)) {
           drafts = linker.launcherRuns(file, text);
           // A training-operator job whose image runs the training: what the job requests.
           if (drafts.length === 0 && c.format === 'kubernetes') drafts = imageJobRuns(linker.id(file), text);
@@ -236,8 +240,9 @@ function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
           if (drafts.length === 0 && c.format === 'hf-args') drafts = [linker.enrich(extractHfArgsFile(c.doc))];
         }
         // A Hydra/OmegaConf file no script or `_target_` Trainer claims (NeMo's configs): the vocabulary's run.
-        if (drafts.length === 0 && c.format === 'hydra') drafts = vocabDrafts(linker, file, text);
-        if (!shared) drafts = withReadingScript(linker, file, text, drafts);
+        const declined = c.format === 'hydra' && linker.hydraDeclined.has(linker.id(file));
+        if (drafts.length === 0 && c.format === 'hydra' && !declined) drafts = vocabDrafts(linker, file, text);
+        if (!shared && !declined) drafts = withReadingScript(linker, file, text, drafts);
       } else if (
         configDoc(file, text)
           ?.keys()

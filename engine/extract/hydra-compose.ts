@@ -218,7 +218,7 @@ export class Composer {
           continue;
         }
         if (e.group === undefined) {
-          const name = e.options[0]!;
+          const name = e.options[0]!.replace(/\.ya?ml$/i, '');
           const g = [
             ...gpath,
             ...path.posix
@@ -240,8 +240,11 @@ export class Composer {
         const chosen = choices.has(key) ? [choices.get(key)!] : e.options;
         const childPkg =
           e.pkg === '_global_' ? [] : e.pkg === '_here_' ? effPkg : e.pkg ? [...effPkg, ...e.pkg.split('.')] : g;
-        for (const opt of chosen) {
-          if (opt === null || opt === undefined) continue;
+        for (const written of chosen) {
+          if (written === null || written === undefined) continue;
+          // An option may be written with its extension (`override /trainer: gpu.yaml`, as the lightning-hydra
+          // template's experiments did): Hydra loads the same file either way.
+          const opt = written.replace(/\.ya?ml$/i, '');
           const f = path.join(this.rootDir, ...g, `${opt}.yaml`);
           if (!this.load(f)) {
             const alt = path.join(this.rootDir, ...g, `${opt}.yml`);

@@ -6,6 +6,8 @@ import { Composer, hasDefaultsList, type HydraReader } from './hydra-compose';
 import type { HydraSpec } from './hydra';
 
 const MAX_CANDIDATES = 12;
+/** Folders above a file searched for its primary config (`configs/experiment/a/b/x.yaml` is four below). */
+const MAX_UP = 4;
 const MAX_SCRIPTS = 20;
 
 const isYaml = (n: string) => /\.ya?ml$/i.test(n);
@@ -13,18 +15,31 @@ const isYaml = (n: string) => /\.ya?ml$/i.test(n);
 const rank = (n: string) =>
   /train|fit|sft|tune/i.test(n) ? 0 : /^(eval|test|predict|infer|export|serve|sample|generate|bench)/i.test(n) ? 2 : 1;
 
+/**
+ * The ways a file below a config root is chosen for a group: its folder as the group and its stem as the option
+ * (`trainer/ddp.yaml` → `trainer=ddp`), and, for a file in a subfolder of a group, the group above with the rest of
+ * the path as the option (`experiment/fixedbb/pifold.yaml` → `experiment=fixedbb/pifold`): Hydra names an option by
+ * its path under the group's folder (https://hydra.cc/docs/tutorials/basic/your_first_app/config_groups/, 2024), and
+ * a primary's `experiment: null` chooses nothing until the command line names one.
+ */
+function groupChoices(rel: string[]): [string, string][] {
+  const dirs = rel.slice(0, -1);
+  const stem = rel[rel.length - 1].replace(/\.ya?ml$/i, '');
+  const out: [string, string][] = [];
+  for (let k = dirs.length; k >= 1; k--) out.push([dirs.slice(0, k).join('/'), [...dirs.slice(k), stem].join('/')]);
+  return out;
+}
+
 /** The compositions `file` is part of (at most a few), nearest config root first. */
 export function hydraSpecs(file: string, reader: HydraReader): HydraSpec[] {
   const abs = path.resolve(file);
   const id = reader.id(abs);
   let root = path.dirname(abs);
-  for (let up = 1; up <= 3; up++) {
+  for (let up = 1; up <= MAX_UP; up++) {
     const parent = path.dirname(root);
     if (parent === root) break;
     root = parent;
     const rel = path.relative(root, abs).split(path.sep);
-    const group = rel.slice(0, -1).join('/');
-    const option = rel[rel.length - 1].replace(/\.ya?ml$/i, '');
     const specs: HydraSpec[] = [];
     const names = reader
       .list(root)
@@ -39,15 +54,19 @@ export function hydraSpecs(file: string, reader: HydraReader): HydraSpec[] {
       const composer = new Composer(reader, root);
       if (composer.compose(candidate).files.includes(id)) specs.push({ composer, primary: candidate, orphan: false });
       else {
-        const overrides = [
-          {
-            name: group,
-            group: true,
-            field: { name: group, value: option, file: id, span: { start: 0, end: 0 }, text: `${group}=${option}` },
-          },
-        ];
-        if (composer.compose(candidate, overrides).files.includes(id))
-          specs.push({ composer, primary: candidate, orphan: false, overrides });
+        for (const [group, option] of groupChoices(rel)) {
+          const overrides = [
+            {
+              name: group,
+              group: true,
+              field: { name: group, value: option, file: id, span: { start: 0, end: 0 }, text: `${group}=${option}` },
+            },
+          ];
+          if (composer.compose(candidate, overrides).files.includes(id)) {
+            specs.push({ composer, primary: candidate, orphan: false, overrides });
+            break;
+          }
+        }
       }
       if (specs.length >= 3) break;
     }

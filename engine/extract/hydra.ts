@@ -87,9 +87,10 @@ export function overridesOf(layers: FieldLayer[]): Override[] {
   );
 }
 
-export function hydraDrafts(spec: HydraSpec): { drafts: RunDraft[]; messages: string[] } {
+export function hydraDrafts(spec: HydraSpec): { drafts: RunDraft[]; messages: string[]; declined?: boolean } {
   const comp = spec.composer.compose(spec.primary, spec.overrides);
   const drafts: RunDraft[] = [];
+  if (fitsNothing(comp, spec.primary)) return { drafts, messages: comp.messages, declined: true };
   for (const t of targets(comp.root)) {
     if (drafts.length >= MAX_RUNS) break;
     const flavour = hfFlavour(t.target);
@@ -107,6 +108,24 @@ export function hydraDrafts(spec: HydraSpec): { drafts: RunDraft[]; messages: st
   }
   return { drafts, messages: comp.messages };
 }
+
+/**
+ * A composition whose top-level `train` switch is off (`train: False`, an evaluation experiment of the
+ * lightning-hydra-template layout, whose train.py calls `trainer.fit` only `if cfg.get("train")`:
+ * https://github.com/ashleve/lightning-hydra-template/blob/main/src/train.py, 2024) trains nothing: its Trainer only
+ * tests or predicts. A `train:` mapping (other layouts' training section) is not the switch.
+ */
+function fitsNothing(comp: Composition, primary: string): boolean {
+  const sw = comp.root.entries.get('train');
+  const v = sw?.kind === 'leaf' ? sw.field.value : undefined;
+  if (v === false || (typeof v === 'string' && /^(false|no|off)$/i.test(v))) return true;
+  // The template's evaluation entry (`eval.yaml`, whose eval.py only calls `trainer.test`) and other primaries named
+  // for testing or prediction compose the same Trainer without fitting it, unless they turn the switch on.
+  const on = v === true || (typeof v === 'string' && /^(true|yes|on)$/i.test(v));
+  return !on && EVALUATION_ENTRY.test(path.basename(primary));
+}
+
+const EVALUATION_ENTRY = /^(eval|evaluate|evaluation|test|testing|predict|prediction|infer|inference)\.ya?ml$/i;
 
 type HydraDraft = RunDraft & { at: string };
 type Target = ReturnType<typeof targets>[number];

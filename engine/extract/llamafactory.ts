@@ -81,7 +81,20 @@ function defaults(facts: Map<FactKey, Fact>, fields: Fields): void {
   ]);
 }
 
-export function extractLlamaFactory(doc: ConfigDoc): RunDraft {
+/**
+ * A config that evaluates or predicts and does not train: `do_predict: true` or `do_eval: true` without
+ * `do_train: true` (LLaMA-Factory's workflows call `trainer.train()` only `if training_args.do_train`:
+ * src/llamafactory/train/sft/workflow.py, 2025), or an evaluation task (`task: mmlu_test`, read by
+ * `llamafactory-cli eval`, src/llamafactory/eval/evaluator.py) with no training stage.
+ */
+function evaluatesOnly(fields: Fields): boolean {
+  const on = (k: string) => bool(fields.get(k)?.value) === true;
+  if (on('do_train')) return false;
+  return on('do_predict') || on('do_eval') || (fields.has('task') && !fields.has('stage'));
+}
+
+export function extractLlamaFactory(doc: ConfigDoc): RunDraft | undefined {
+  if (evaluatesOnly(topFields(doc))) return undefined;
   return configRun({
     doc,
     framework: 'llamafactory',

@@ -17,16 +17,21 @@ const hydraReader = (linker: Linker): HydraReader => ({
 function hydraSpecRuns(linker: Linker, spec: HydraSpec, launch?: { file: string; cmd: LaunchCommand }): RunDraft[] {
   const r = hydraDrafts(spec);
   linker.messages.push(...r.messages);
+  // A composition that trains nothing (`train: False`, an evaluation entry): no other reader makes it a run.
+  if (r.declined) linker.hydraDeclined.add(linker.id(spec.primary));
   return r.drafts.map((d) => linker.enrich(d, launch));
 }
 
 /** The runs composed from the primary configs that include `file` (or from the file itself), each with the launcher of the script whose @hydra.main names its primary. */
 export function hydraRuns(linker: Linker, file: string): RunDraft[] {
   const reader = hydraReader(linker);
-  const runs = hydraSpecs(file, reader).flatMap((spec) => {
+  const specs = hydraSpecs(file, reader);
+  const runs = specs.flatMap((spec) => {
     const script = hydraScripts(spec.primary, reader)[0];
     return hydraSpecRuns(linker, spec, script ? linker.launchersOf(script)[0] : undefined);
   });
+  if (runs.length === 0 && specs.every((s) => linker.hydraDeclined.has(linker.id(s.primary))))
+    linker.hydraDeclined.add(linker.id(file));
   // One run per `_target_` node, from the first (training) primary config that composes it.
   const seenEntries = new Set<string>();
   return runs.filter((d) => {

@@ -257,6 +257,9 @@ export class Linker {
    */
   readonly launchersAside = new Set<string>();
 
+  /** Hydra configs whose compositions train nothing (../extract/hydra.ts `fitsNothing`): no fallback run for them. */
+  readonly hydraDeclined = new Set<string>();
+
   /** May the launcher `file` give its flags, devices or GPU to this analysis's runs? (Noted when it may not.) */
   fromLauncher(file: string): boolean {
     if (this.input.launched || path.resolve(file) === this.inputAbs) return true;

@@ -15,7 +15,19 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('periodic_save', 'ckpt_interval_minutes ckpt_interval_steps', 'minutes', ['speechbrain'], { fw: ['speechbrain'] }),
   A('precision', 'auto_mix_prec', 'precision', ['speechbrain'], { on: 'fp16', fw: ['speechbrain'] }),
   // `opt_class: !name:torch.optim.Adam`: the optimizer constructor the Brain class is given.
-  A('optimizer', 'opt_class', 'string', ['speechbrain'], { fw: ['speechbrain'] }),
+  // Recipes that fine-tune a pretrained encoder name one constructor per part (`whisper_opt_class`, `wav2vec_opt_class`
+  // for the encoder beside `model_opt_class`/`adam_opt_class` for the head) and the encoder's Hub id as `<model>_hub`
+  // (`whisper_hub: openai/whisper-tiny`, `wav2vec2_hub: facebook/wav2vec2-large-lv60`).
+  A(
+    'optimizer',
+    'opt_class whisper_opt_class wav2vec_opt_class wav2vec2_opt_class wavlm_opt_class hubert_opt_class ssl_opt_class',
+    'string',
+    ['speechbrain'],
+    { fw: ['speechbrain'] },
+  ),
+  A('model', 'whisper_hub wav2vec2_hub wav2vec_hub wavlm_hub hubert_hub ssl_hub', 'string', ['speechbrain'], {
+    fw: ['speechbrain'],
+  }),
   // fairseq: updates are optimizer steps; `update_freq` is gradient accumulation; `max_tokens` is the tokens of one
   // batch on one GPU (not the run's tokens); `checkpoint.save_interval` counts epochs.
   A('max_steps', 'max_update optimization.max_update', 'int', ['fairseq'], { unit: 'steps', fw: ['fairseq'] }),

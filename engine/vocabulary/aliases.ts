@@ -132,9 +132,12 @@ export const ALIASES: Alias[] = [
     ['hf', 'lightning', 'mmengine', 'ultralytics', 'timm', 'keras', 'litgpt', 'composer', 'darts'],
     { unit: 'epochs' },
   ),
+  // A run's token budget (LitGPT's `train.max_tokens`). A `max_tokens` inside another section is not: the tokens of
+  // one batch (fairseq-style data loaders: `datamodule.max_tokens: 6000`, fairseq's `dataset.max_tokens`) or of one
+  // generation; only a top-level one is read as the budget.
   A(
     'train_tokens',
-    'max_tokens train.max_tokens train_tokens total_tokens training.max_tokens num_tokens',
+    '^max_tokens train.max_tokens train_tokens total_tokens training.max_tokens num_tokens',
     'int',
     ['litgpt', 'composer'],
     { unit: 'tokens', notFw: ['fairseq'] },

@@ -68,3 +68,93 @@ test('must not: a scaler built whatever the flags keeps fp16; an unknown switch 
   );
   assert.equal(fact(unknown, 'precision')?.value, null);
 });
+
+// A LightningModule keeping its batch size as a constructor argument, read back in train_dataloader().
+const litModule = (loader: string) => `import torch
+import pytorch_lightning as pl
+from torch.utils.data import DataLoader
+
+
+class SegModule(pl.LightningModule):
+    def __init__(self, batch_size, transform=None):
+        super().__init__()
+        self.batch_size = batch_size
+        self.transform = transform
+        self.net = torch.nn.Conv2d(3, 2, 3)
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return torch.nn.functional.cross_entropy(self.net(x), y)
+
+    def train_dataloader(self):
+        ${loader}
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters(), lr=1e-3)
+`;
+const oneLoader = 'return DataLoader(make_set(self.transform), batch_size=self.batch_size, shuffle=True)';
+
+test('Lightning: the batch the script builds its imported module with is the loader batch; no num_workers is 0', async () => {
+  const files = {
+    'seg_module.py': litModule(oneLoader),
+    'main.py': `from pytorch_lightning import Trainer
+from seg_module import SegModule
+
+
+def main():
+    batch_size = 6
+    model = SegModule(batch_size, transform=None)
+    trainer = Trainer(accelerator="gpu", devices=2, max_epochs=5)
+    trainer.fit(model)
+
+
+if __name__ == "__main__":
+    main()
+`,
+  };
+  const a = await analyze(files, 'main.py');
+  assert.equal(fact(a, 'micro_batch')?.value, 6);
+  assert.equal(fact(a, 'global_batch')?.value, 12);
+  assert.equal(fact(a, 'num_workers')?.value, 0);
+});
+
+test('Lightning: the module in the script itself, built from an argparse option a launcher sets', async () => {
+  const script = `${litModule('return DataLoader(make_set(), batch_size=self.batch_size, num_workers=8)')}
+
+if __name__ == "__main__":
+    import argparse
+    p = argparse.ArgumentParser()
+    p.add_argument("--batch_size", type=int, default=32)
+    args = p.parse_args()
+    trainer = pl.Trainer(accelerator="gpu", devices=1, max_epochs=3)
+    trainer.fit(SegModule(batch_size=args.batch_size))
+`;
+  const own = await analyze({ 'train.py': script }, 'train.py');
+  assert.equal(fact(own, 'micro_batch')?.value, 32);
+  assert.equal(fact(own, 'num_workers')?.value, 8);
+  const launched = await analyze({ 'train.py': script, 'run.sh': 'python train.py --batch_size 64\n' }, 'run.sh');
+  assert.equal(launchedFact(launched, 'micro_batch')?.value, 64);
+});
+
+test('must not: two builds of the module, two loaders, or loaders handed to fit give no batch from the module', async () => {
+  const twice = `${litModule(oneLoader)}
+trainer = pl.Trainer(max_epochs=3)
+small = SegModule(4)
+big = SegModule(16)
+trainer.fit(big)
+`;
+  assert.notEqual(fact(await analyze({ 'train.py': twice }, 'train.py'), 'micro_batch')?.value, 4);
+  assert.notEqual(fact(await analyze({ 'train.py': twice }, 'train.py'), 'micro_batch')?.value, 16);
+  const branches = `${litModule(`if self.transform:
+            return DataLoader(make_set(), batch_size=self.batch_size)
+        return DataLoader(make_set(), batch_size=2 * self.batch_size)`)}
+trainer = pl.Trainer(max_epochs=3)
+trainer.fit(SegModule(8))
+`;
+  assert.equal(fact(await analyze({ 'train.py': branches }, 'train.py'), 'micro_batch')?.value ?? null, null);
+  const handed = `${litModule(oneLoader)}
+trainer = pl.Trainer(max_epochs=3)
+trainer.fit(SegModule(8), DataLoader(other_set, batch_size=3))
+`;
+  assert.notEqual(fact(await analyze({ 'train.py': handed }, 'train.py'), 'micro_batch')?.value, 8);
+});

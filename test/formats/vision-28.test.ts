@@ -158,3 +158,52 @@ trainer.fit(SegModule(8), DataLoader(other_set, batch_size=3))
 `;
   assert.notEqual(fact(await analyze({ 'train.py': handed }, 'train.py'), 'micro_batch')?.value, 8);
 });
+
+// A config dict one module of the project defines and the modules the script calls import by name.
+const dictProject = (settings: string) => ({
+  'settings.py': settings,
+  'loaders.py': `import torch
+from settings import hp
+
+
+class Loaders:
+    def __init__(self, root):
+        self.train = torch.utils.data.DataLoader(make_set(root), batch_size=hp["batch_size"], shuffle=True, num_workers=2)
+`,
+  'engine.py': `import torch
+from settings import hp
+
+
+def fit(net, loaders):
+    opt = torch.optim.Adam(net.parameters(), lr=hp["lr"])
+    for epoch in range(hp["epochs"]):
+        for x, y in loaders.train:
+            loss = torch.nn.functional.l1_loss(net(x.cuda()), y.cuda())
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+`,
+  'main.py': `from engine import fit
+from loaders import Loaders
+from nets import Restorer
+
+if __name__ == "__main__":
+    net = Restorer().cuda()
+    fit(net, Loaders("data/"))
+`,
+});
+
+test('a config dict imported by the modules the script calls: their loop bound and loader batch', async () => {
+  const a = await analyze(dictProject('hp = {"epochs": 40, "batch_size": 12, "lr": 1e-4}\n'), 'main.py');
+  assert.equal(fact(a, 'epochs')?.value, 40);
+  assert.equal(fact(a, 'micro_batch')?.value, 12);
+});
+
+test('must not: a dict bound twice in its module gives no value', async () => {
+  const a = await analyze(
+    dictProject('hp = {"epochs": 40, "batch_size": 12}\nif FAST:\n    hp = {"epochs": 2, "batch_size": 4}\n'),
+    'main.py',
+  );
+  assert.notEqual(fact(a, 'epochs')?.value, 40);
+  assert.notEqual(fact(a, 'micro_batch')?.value, 12);
+});

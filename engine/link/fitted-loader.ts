@@ -118,15 +118,17 @@ function loaderFacts(linker: Linker, file: string, text: string, root: SyntaxNod
     const p = paramOf(init, param);
     if (!p) return;
     const passed = build.keyword.get(param) ?? build.positional[p.index - 1];
-    const r = passed ? values.resolve(passed) : p.def ? { value: literal(p.def), node: p.def } : undefined;
-    if (!r || typeof r.value !== 'number') return;
+    const at = passed ?? p.def;
+    if (!at) return;
+    const r = passed ? values.resolve(passed) : { value: literal(at), node: at, via: undefined, scriptDefault: false };
+    if (typeof r.value !== 'number') return;
     out.push({
       key,
       value: r.value,
       origin: r.scriptDefault ? 'script-default' : 'explicit',
       file: passed ? linker.id(file) : linker.id(modFile),
-      span: spanOf(passed ?? p.def!),
-      note: `DataLoader(${kwarg}=${v.text}) in ${cls}.train_dataloader() (${where}), ${v.text} = ${param} of ${cls}(…) = ${passed ? passed.text : `${p.def!.text}, its default`}${r.via ? ` (${r.via})` : ''}`,
+      span: spanOf(at),
+      note: `DataLoader(${kwarg}=${v.text}) in ${cls}.train_dataloader() (${where}), ${v.text} = ${param} of ${cls}(…) = ${passed ? passed.text : `${at.text}, its default`}${r.via ? ` (${r.via})` : ''}`,
     });
   };
   read('micro_batch', 'batch_size');

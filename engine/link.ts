@@ -28,6 +28,7 @@ import { withEntryRepoModel } from './link/repo-model';
 import { withEntryRepoOptimizer } from './link/repo-optimizer';
 import { withEntryRepoWorkers } from './link/repo-loader-workers';
 import { withFittedModule } from './link/fitted-module';
+import { withFittedLoader } from './link/fitted-loader';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
@@ -284,6 +285,8 @@ function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
     if (kind === 'python' || kind === 'shell') drafts = withEntryRepoModel(linker, drafts);
     // A Lightning script fitting a LightningModule of its project: the module's validation (./link/fitted-module).
     if (kind === 'python') drafts = withFittedModule(linker, drafts);
+    // …and the batch and workers of its train_dataloader() (./link/fitted-loader).
+    if (kind === 'python') drafts = withFittedLoader(linker, drafts);
     // A Hydra-composed LightningModule (`_target_: pkg.Module`): its configure_optimizers() (./link/model-optimizer).
     if (kind !== 'javascript') drafts = withTargetClassOptimizer(linker, drafts);
     // What a repository that never asks for more fixes: fp32, one device (./link/repo-defaults).

@@ -17,6 +17,7 @@ import { classOf } from './call-args';
 import { switchedBy } from './python-branch';
 import { accumulationGlobal } from './accum-global';
 import { saveFacts } from './python-loop-saves';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 export interface TrainingLoop {
   backward: CallSite;
@@ -200,6 +201,17 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
     const owner = a.callee.includes('.') ? a.callee.slice(0, a.callee.lastIndexOf('.')) : '';
     if (owner && !/^(torch(\.(cuda|cpu|xpu))?(\.amp)?|(cuda\.)?amp)$/.test(owner) && !a.kwargs.has('dtype'))
       return { ...base, value: null, note: `${a.callee}(): mixed precision as ${owner} was set up, not read here` };
+    // `autocast(enabled=scaler is not None)` with `scaler = GradScaler() if args.amp else None`: on as the scaler is
+    // built (the torchvision classification reference's shape).
+    const byScaler = en === undefined && enabled ? scalerSwitch(enabled.value, root, values) : undefined;
+    if (byScaler?.on === false)
+      return {
+        ...base,
+        value: 'fp32',
+        origin: byScaler.scriptDefault ? 'script-default' : 'explicit',
+        note: `${a.callee}(enabled=${enabled!.value.text}) is off: ${byScaler.note}: fp32`,
+      };
+    if (byScaler?.on === true) return { ...base, value: 'fp16', note: `${a.callee}(…) on: ${byScaler.note}` };
     if (en === undefined)
       return {
         ...base,
@@ -331,4 +343,57 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
       note: 'no torch.autocast, GradScaler, .half() or .bfloat16() in this file: PyTorch trains in fp32',
     }
   );
+}
+
+/**
+ * Whether `X is not None` / `X is None` holds for a loss scaler `X` the file builds: every assignment of `X` that
+ * builds a GradScaler either unconditionally (built) or as `GradScaler(…) if C else None` with a flag `C` whose value
+ * is known (built when C). The torchvision classification reference switches autocast this way
+ * (`scaler = torch.cuda.amp.GradScaler() if args.amp else None`, `autocast(enabled=scaler is not None)`;
+ * https://github.com/pytorch/vision/tree/main/references/classification, https://pytorch.org/docs/stable/amp.html).
+ * Undefined when the name is assigned anything else or the flag is not known.
+ */
+function scalerSwitch(
+  expr: SyntaxNode,
+  root: SyntaxNode,
+  values: ValueResolver,
+): { on: boolean; note: string; scriptDefault?: boolean } | undefined {
+  const e = expr.type === 'parenthesized_expression' ? expr.namedChildren[0] : expr;
+  if (e?.type !== 'comparison_operator' || e.namedChildren.length !== 2) return undefined;
+  const op = e.children
+    .filter((c) => c && !c.isNamed)
+    .map((c) => c?.text ?? '')
+    .join(' ');
+  const [name, none] = e.namedChildren;
+  if (none?.type !== 'none' || name?.type !== 'identifier' || (op !== 'is not' && op !== 'is')) return undefined;
+  const isScaler = (n: SyntaxNode | null | undefined) =>
+    n?.type === 'call' && /(^|\.)GradScaler$/.test(n.childForFieldName('function')?.text ?? '');
+  const sets = nodesOfType(root, 'assignment').filter((a) => a?.childForFieldName('left')?.text === name.text);
+  let built: boolean | undefined;
+  let note = '';
+  let scriptDefault: boolean | undefined;
+  for (const a of sets) {
+    const rhs = a.childForFieldName('right');
+    if (rhs?.type === 'none') continue; // `scaler = None` before a later, switched build
+    let b: boolean | undefined;
+    if (isScaler(rhs)) {
+      b = true;
+      note ||= `${name.text} = ${rhs!.text} whatever the flags`;
+    } else if (rhs?.type === 'conditional_expression' && rhs.namedChildren.length === 3) {
+      const [yes, cond, no] = rhs.namedChildren;
+      const scalerFirst = isScaler(yes) && no?.type === 'none';
+      if (!scalerFirst && !(isScaler(no) && yes?.type === 'none')) return undefined;
+      const c = values.resolve(cond);
+      if (typeof c.value !== 'boolean') return undefined;
+      b = scalerFirst ? c.value : !c.value;
+      scriptDefault ||= c.scriptDefault;
+      // The option's name in the note lets a launcher's `--amp` replace the default (../link/merge.ts).
+      const why = c.dest && c.scriptDefault ? `default of argparse --${c.dest}: ${c.value ? 'on' : 'off'}` : c.via;
+      note ||= `${name.text} is built only when ${cond!.text} (${why ?? `${cond!.text} = ${c.value}`})`;
+    } else return undefined;
+    if (built !== undefined && built !== b) return undefined;
+    built = b;
+  }
+  if (built === undefined) return undefined;
+  return { on: op === 'is not' ? built : !built, note, scriptDefault };
 }

@@ -13,7 +13,9 @@ import { ValueResolver, type Resolved } from '../extract/python-values';
 import { importBindings } from '../extract/python-imports';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Linker } from './linker';
-import { openLengths } from './open-length';
+import { openLengths, type OpenLength } from './open-length';
+import { cachedTree } from './tree-cache';
+import type { FactKey } from '../types';
 import { classVariable, instanceAttribute } from './config-class';
 import * as path from 'node:path';
 
@@ -30,10 +32,31 @@ export function withImportedLength(
 ): void {
   if (!tree || !linker.parser) return;
   // The loop's bound, and the loader's batch and workers read the same way (`DataLoader(batch_size=hp.batch_size)`).
-  const open = openLengths(linker, file, drafts, ['epochs', 'max_steps', 'micro_batch', 'grad_accum', 'num_workers']);
+  const keys: FactKey[] = ['epochs', 'max_steps', 'micro_batch', 'grad_accum', 'num_workers'];
+  const open = openLengths(linker, file, drafts, keys);
+  if (open.length > 0) fillFrom(linker, file, text, tree.rootNode, open);
+  // The same, where the bound or the loader is in a module of the project the script's run reaches (the loop of
+  // gan_training.py over `range(args['n_epochs'])`, a DataLoaderCreator in data_loader.py): read in that module, with
+  // the imports of that module (`from model_args import args` there).
+  const self = linker.id(file);
+  const others = new Map<string, OpenLength[]>();
+  for (const d of drafts)
+    for (const k of keys) {
+      const f = d.plan.facts.get(k);
+      if (!f?.file || f.file === self || !/\.py$/.test(f.file) || !f.span || f.value !== null) continue;
+      if (f.origin !== 'explicit') continue;
+      others.set(f.file, [...(others.get(f.file) ?? []), { d, k, f }]);
+    }
+  for (const [id, items] of others) {
+    const abs = path.resolve(id);
+    const modText = linker.read(abs);
+    if (!modText) continue;
+    fillFrom(linker, abs, modText, cachedTree(abs, modText, linker.parser).rootNode, items);
+  }
+}
 
-  if (open.length === 0) return;
-  const root = tree.rootNode;
+/** Resolves each open fact's expression (at its span in `file`) through the modules `file` imports. */
+function fillFrom(linker: Linker, file: string, text: string, root: SyntaxNode, open: OpenLength[]): void {
   const walk = new ImportWalk(linker, importRoots(linker, file, text), new Set());
   const self: Mod = { file: path.resolve(file), text, root };
   let taken = 0;

@@ -34,9 +34,9 @@ export function quantisedLoad(
   // (`BitsAndBytesConfig(load_in_4bit=training_args.load_in_4bit, …)` with that field False by default quantises
   // nothing; the `bnb_4bit_*` settings beside it only apply to a 4-bit load).
   const own = q ? configSwitch(q, values, bits) : undefined;
+  // A switch it cannot read (`load_in_4bit=bool(cfg.get("load_in_4bit", True))`) is left to the words as before.
   if (own === false) return unknown ? undefined : false;
-  if (q && own === undefined && ownConfig(q, values)?.kwargs.some((k) => /^load_in_\dbit$/.test(k))) unknown = true;
-  else if (q && (own === true || words.test(text))) {
+  if (q && (own === true || words.test(text))) {
     const on = passedWhen(q, values);
     if (on !== false) return on;
   }

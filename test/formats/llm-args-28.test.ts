@@ -211,3 +211,22 @@ test('must not: the same config with its switch on by default is QLoRA', async (
   const a = await analyze({ 'sft.py': QUANT('True') }, 'sft.py');
   assert.equal(fact(a, 'peft')?.value, 'qlora');
 });
+
+test('must not: a 4-bit switch the file cannot read keeps the bitsandbytes words (QLoRA)', async () => {
+  const text = `import torch
+from transformers import AutoModelForCausalLM, BitsAndBytesConfig, Trainer, TrainingArguments
+from peft import LoraConfig, get_peft_model
+
+def train(config):
+    quantization = config.get("quantization", {})
+    bnb = BitsAndBytesConfig(
+        load_in_4bit=bool(quantization.get("load_in_4bit", True)),
+        bnb_4bit_quant_type="nf4",
+    )
+    model = AutoModelForCausalLM.from_pretrained("Qwen/Qwen2.5-0.5B", quantization_config=bnb)
+    model = get_peft_model(model, LoraConfig(r=8))
+    Trainer(model=model, args=TrainingArguments(output_dir="o")).train()
+`;
+  const a = await analyze({ 'train_qlora.py': text }, 'train_qlora.py');
+  assert.equal(fact(a, 'peft')?.value, 'qlora');
+});

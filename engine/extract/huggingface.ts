@@ -23,6 +23,8 @@ import { importsOf, qualified } from './python-scan';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { globalFact, globalOfAccumulation } from './accum-global';
 import { rolloutsFact } from './trl-rollouts';
+import { argsThroughHelper } from './hf-args-helper';
+import { guardedPrecision } from './hf-precision-guard';
 
 const ARG_CLASSES: Record<string, HfFlavour> = {
   TrainingArguments: 'transformers',
@@ -294,6 +296,8 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
           .reverse()
           .find((a) => assignedName(a.node) === argsKw.value.text && a.node.startIndex < trainer.node.startIndex) ??
         argCalls.find((a) => assignedName(a.node) === argsKw.value.text);
+    // Built by a function of the file (`args=self._build_args(…)`, a name bound to its result, a parameter).
+    if (!argCall && argsKw) argCall = argsThroughHelper(argsKw.value, trainer, argCalls, trainers, root);
     const fromParser = !argCall && !!parserCall && !!argsKw;
     // Arguments from the parser follow the class it fills: TRL trainers given plain TrainingArguments keep its defaults.
     const flavour: HfFlavour = argCall
@@ -383,13 +387,19 @@ function readArguments(
     const note = [bf && `bf16=${bf.value.text}`, fp && `fp16=${fp.value.text}`, tf && `tf32=${tf.value.text}`]
       .filter(Boolean)
       .join(', ');
-    set(
-      'precision',
-      v,
-      kw,
-      v === null ? `${note} (not a literal; value unknown)` : note,
-      !!(bfv?.scriptDefault || fpv?.scriptDefault),
-    );
+    // Switches behind checks of the machine (`args.bf16 and torch.cuda.is_available()`, `is_bf16_supported()`).
+    const guarded = v === null ? guardedPrecision(bf?.value, fp?.value, values, root) : undefined;
+    if (guarded?.dests.bf16 && !flags.has(guarded.dests.bf16)) flags.set(guarded.dests.bf16, 'bf16');
+    if (guarded?.dests.fp16 && !flags.has(guarded.dests.fp16)) flags.set(guarded.dests.fp16, 'fp16');
+    if (guarded) set('precision', guarded.value, kw, `${note}: ${guarded.note}`, guarded.scriptDefault);
+    else
+      set(
+        'precision',
+        v,
+        kw,
+        v === null ? `${note} (not a literal; value unknown)` : note,
+        !!(bfv?.scriptDefault || fpv?.scriptDefault),
+      );
     if (bf && kw !== bf) spans.push({ file, span: spanOf(bf.node), key: 'precision' });
     if (fp && kw !== fp) spans.push({ file, span: spanOf(fp.node), key: 'precision' });
   } else if (tf && tfv?.value === true) {

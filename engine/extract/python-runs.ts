@@ -3,6 +3,7 @@
 import type { Tree } from '../parse/python';
 import { findCalls, literal, spanOf } from '../parse/python-syntax';
 import { extractHuggingFace } from './huggingface';
+import { resolveGpuPrecision } from './hf-precision-guard';
 import { HF_SCHEMA } from './hf-fields';
 import { extractKeras } from './keras';
 import { extractLightning } from './lightning';
@@ -61,6 +62,7 @@ export function extractPythonRuns(file: string, text: string, tree: Tree): RunDr
       fromParser: r.fromParser,
       flavour: r.flavour,
       refs,
+      adjust: resolveGpuPrecision,
     }));
   }
   for (const extract of [extractLightning, extractKeras, extractNanoGpt, extractTorchLoop, extractStepModule]) {

@@ -30,7 +30,13 @@ export function quantisedLoad(
   }
   const q = c.kwargs.get('quantization_config')?.value;
   const words = new RegExp(`load_in_(${bits.join('|')})bit\\s*=\\s*True${bits.includes(4) ? '|bnb_4bit' : ''}`);
-  if (q && words.test(text)) {
+  // The config built in the call, or bound once to a name: what its own `load_in_Nbit=` gives
+  // (`BitsAndBytesConfig(load_in_4bit=training_args.load_in_4bit, …)` with that field False by default quantises
+  // nothing; the `bnb_4bit_*` settings beside it only apply to a 4-bit load).
+  const own = q ? configSwitch(q, values, bits) : undefined;
+  // A switch it cannot read (`load_in_4bit=bool(cfg.get("load_in_4bit", True))`) is left to the words as before.
+  if (own === false) return unknown ? undefined : false;
+  if (q && (own === true || words.test(text))) {
     const on = passedWhen(q, values);
     if (on !== false) return on;
   }
@@ -59,4 +65,45 @@ function passedWhen(value: SyntaxNode, values: ValueResolver, depth = 0): boolea
     if (rhs.length === 1) return passedWhen(rhs[0], values, depth + 1);
   }
   return true;
+}
+
+/** The `BitsAndBytesConfig(…)` call a config argument is: written in place, or a name bound once to it. */
+function ownConfig(value: SyntaxNode, values: ValueResolver): { node: SyntaxNode; kwargs: string[] } | undefined {
+  let v: SyntaxNode | undefined = value;
+  if (v.type === 'identifier') {
+    const rhs = values.localAssignments(v);
+    v = rhs.length === 1 ? rhs[0] : undefined;
+  }
+  if (v?.type !== 'call' || !/(?:^|\.)BitsAndBytesConfig$/.test(v.childForFieldName('function')?.text ?? ''))
+    return undefined;
+  const kwargs = (v.childForFieldName('arguments')?.namedChildren ?? [])
+    .filter((a) => a?.type === 'keyword_argument')
+    .map((a) => a!.childForFieldName('name')?.text ?? '');
+  return { node: v, kwargs };
+}
+
+/**
+ * What a `BitsAndBytesConfig(…)` argument's own `load_in_Nbit=` switches give for `bits`: true when one is on, false
+ * when every one written is off (and one is written), undefined when one cannot be read or none is written.
+ */
+function configSwitch(value: SyntaxNode, values: ValueResolver, bits: readonly (4 | 8)[]): boolean | undefined {
+  const cfg = ownConfig(value, values);
+  if (!cfg) return undefined;
+  const args = cfg.node.childForFieldName('arguments')?.namedChildren ?? [];
+  let written = false;
+  for (const a of args) {
+    if (a?.type !== 'keyword_argument') continue;
+    const name = a.childForFieldName('name')?.text ?? '';
+    const m = /^load_in_(\d)bit$/.exec(name);
+    if (!m) continue;
+    const r = values.resolve(a.childForFieldName('value')).value;
+    if (!bits.includes(Number(m[1]) as 4 | 8)) {
+      if (r === true) return false;
+      continue;
+    }
+    written = true;
+    if (r === true) return true;
+    if (r !== false) return undefined;
+  }
+  return written ? false : undefined;
 }

@@ -1,0 +1,83 @@
+// Launchers, session 28: a process wrapper before the training command (`taskset`, `numactl`, `nohup` after the
+// command's variables, `timeout`, `nice`, `stdbuf`). Fixtures written for this project.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseShell } from '../../engine/parse/shell';
+import { analyze, launchedFact } from './helpers';
+
+const SCRIPT = [
+  'import argparse',
+  'import torch',
+  'p = argparse.ArgumentParser()',
+  "p.add_argument('--epochs', type=int, default=5)",
+  "p.add_argument('--batch-size', type=int, default=32)",
+  'args = p.parse_args()',
+  'model = torch.nn.Linear(4, 2).cuda()',
+  'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+  'loader = torch.utils.data.DataLoader(list(range(64)), batch_size=args.batch_size)',
+  'for epoch in range(args.epochs):',
+  '    for x in loader:',
+  '        opt.zero_grad()',
+  '        model(x).sum().backward()',
+  '        opt.step()',
+  '',
+].join('\n');
+
+const first = (line: string) => parseShell(line).commands.map((c) => c.words[0]?.text);
+
+test('shell: a process wrapper runs the command after its options and operand', () => {
+  for (const line of [
+    'taskset -c 0-3 python train.py --epochs 3',
+    'taskset 0x3 python train.py',
+    'numactl --cpunodebind=0 --membind 0 python train.py',
+    'numactl -N 1 -m 1 torchrun --nproc_per_node 2 train.py',
+    'timeout -s KILL 48h python train.py',
+    'nice -n 10 python train.py',
+    'ionice -c 3 python train.py',
+    'stdbuf -oL python train.py | tee log.txt',
+    'chrt -f 10 python train.py',
+  ])
+    assert.match(first(line)[0] ?? '', /^(python|torchrun)$/, line);
+});
+
+test('shell: variables written before `nohup` (or another wrapper) are the command environment', () => {
+  const s = parseShell('CUDA_VISIBLE_DEVICES=0,1 nohup python -u train.py --epochs 3 > log.txt 2>&1 &\n');
+  assert.equal(s.commands[0]?.words[0]?.text, 'python');
+  assert.equal(s.commands[0]?.env.get('CUDA_VISIBLE_DEVICES'), '0,1');
+  const t = parseShell('OMP_NUM_THREADS=4 taskset -c 0-3 env CUDA_VISIBLE_DEVICES=2 python train.py\n');
+  assert.equal(t.commands[0]?.words[0]?.text, 'python');
+  assert.equal(t.commands[0]?.env.get('CUDA_VISIBLE_DEVICES'), '2');
+});
+
+test('shell: a wrapper that launches nothing stays its own command', () => {
+  // taskset -p changes a running process; a wrapper with nothing after it runs nothing.
+  assert.deepEqual(first('taskset -p 0x3 1234'), ['taskset']);
+  assert.deepEqual(first('timeout 10'), ['timeout']);
+  assert.deepEqual(first('nice'), ['nice']);
+});
+
+test('launcher: `taskset -c … python train.py --epochs 3` starts the run with its flags', async () => {
+  const files = { 'train.py': SCRIPT, 'run.sh': 'taskset -c 0-2 \\\npython train.py --epochs 3\n' };
+  const a = await analyze(files, 'run.sh');
+  assert.equal(launchedFact(a, 'epochs')?.value, 3);
+});
+
+test('launcher: `CUDA_VISIBLE_DEVICES=0,1 nohup python …` runs on what it makes visible', async () => {
+  const files = {
+    'train.py': SCRIPT.replace('model = torch.nn.Linear(4, 2).cuda()', 'model = torch.nn.DataParallel(Net()).cuda()'),
+    'run.sh': 'CUDA_VISIBLE_DEVICES=0,1 nohup python train.py --batch-size 16 > out.log 2>&1 &\n',
+  };
+  const a = await analyze(files, 'run.sh');
+  // DataParallel splits the loader's batch of 16 over the two visible GPUs.
+  assert.equal(launchedFact(a, 'global_batch')?.value, 16);
+  assert.equal(launchedFact(a, 'devices')?.value, 2);
+});
+
+test('launcher: a wrapper inside a SLURM job step (`srun numactl … python`) starts the run', async () => {
+  const files = {
+    'train.py': SCRIPT,
+    'job.sbatch': '#!/bin/bash\n#SBATCH --gres=gpu:1\nsrun numactl --cpunodebind=0 python train.py --epochs 4\n',
+  };
+  const a = await analyze(files, 'job.sbatch');
+  assert.equal(launchedFact(a, 'epochs')?.value, 4);
+});

@@ -9,6 +9,7 @@ import type { LaunchCommand } from '../extract/launcher';
 import { extractLightning } from '../extract/lightning';
 import { launcherForTraining, launcherOnlyRun, switchGiven } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
+import type { Fact, FactKey } from '../types';
 import { commandConfigRuns, withLaunchConfigs } from './launch-refs';
 import type { Linker } from './linker';
 import { withHydraLength } from './hydra-length';
@@ -134,11 +135,32 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
   const flags = launcherOnlyRun(cmd.file, cmd, linker.id(script))?.plan.facts;
   for (const [key, f] of flags ?? []) {
     const cur = run.plan.facts.get(key);
+    if (!cur && ownLengthOption(run, key, f, linker.read(script) ?? '')) continue;
     // An open bound (`range(self.num_epochs + 1)`) takes the flag it reads (`--num_epochs 6172`): ./open-length.
     const open = cur?.value === null && (cur.origin !== 'explicit' || boundReads(linker, cur, f));
     if (f.value !== null && (!cur || open)) run.plan.facts.set(key, f);
   }
   return run;
+}
+
+/** The other measure of a run's length: a loop bounded by one is not bounded by an option named for the other. */
+const OTHER_LENGTH: Partial<Record<FactKey, FactKey>> = { max_steps: 'epochs', epochs: 'max_steps' };
+
+/**
+ * A length flag (`--max-iters 100`) the script declares as its own argparse option, in a run whose loop the script's
+ * reading bounds by the other measure (`for epoch in range(args.epochs)`): the reading followed the script's options
+ * into its loop and found this one elsewhere (an optimizer's inner iterations, a log interval), so its name alone does
+ * not make it the run's length. A flag the script does not declare (passed to a library's own parser) still counts.
+ */
+function ownLengthOption(run: RunDraft, key: FactKey, f: Fact, scriptText: string): boolean {
+  const other = OTHER_LENGTH[key];
+  const bound = other ? run.plan.facts.get(other) : undefined;
+  if (!bound || typeof bound.value !== 'number' || bound.origin === 'assumed' || bound.origin === 'framework-default')
+    return false;
+  const flag = /^--?([A-Za-z][\w-]*)$/.exec(f.name ?? '')?.[1];
+  if (!flag) return false;
+  const spelled = flag.replace(/[-_]/g, '[-_]');
+  return new RegExp(`add_argument\\(\\s*(?:['"]-\\w['"]\\s*,\\s*)?['"]--${spelled}['"]`).test(scriptText);
 }
 
 /**

@@ -81,3 +81,35 @@ test('launcher: a wrapper inside a SLURM job step (`srun numactl … python`) st
   const a = await analyze(files, 'job.sbatch');
   assert.equal(launchedFact(a, 'epochs')?.value, 4);
 });
+
+// A script whose loop runs `args.epochs` epochs and hands `--max-iters` to its optimizer (inner iterations).
+const INNER_ITERS = SCRIPT.replace(
+  "p.add_argument('--batch-size', type=int, default=32)",
+  "p.add_argument('--batch-size', type=int, default=32)\np.add_argument('--max-iters', type=int, default=10)",
+).replace('lr=0.1)', 'lr=0.1, nesterov=False)\nopt.max_iters = args.max_iters');
+
+test('launcher: a step-named flag the script declares for something else is not the run length', async () => {
+  const files = { 'train.py': INNER_ITERS, 'run.sh': 'python train.py --max-iters 100 --epochs 7\n' };
+  const a = await analyze(files, 'run.sh');
+  assert.equal(launchedFact(a, 'max_steps'), undefined, 'no step limit read from the name --max-iters');
+  assert.equal(launchedFact(a, 'epochs')?.value, 7);
+});
+
+test('launcher: a step flag the loop does read stays the run length', async () => {
+  const steps = [
+    'import argparse',
+    'import torch',
+    'p = argparse.ArgumentParser()',
+    "p.add_argument('--max-iters', type=int, default=10)",
+    'args = p.parse_args()',
+    'model = torch.nn.Linear(4, 2).cuda()',
+    'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+    'for it in range(args.max_iters):',
+    '    opt.zero_grad()',
+    '    model(torch.randn(8, 4).cuda()).sum().backward()',
+    '    opt.step()',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'train.py': steps, 'run.sh': 'python train.py --max-iters 100\n' }, 'run.sh');
+  assert.equal(launchedFact(a, 'max_steps')?.value, 100);
+});

@@ -13,6 +13,7 @@ import type { Fact, FactKey } from '../types';
 import { commandConfigRuns, withLaunchConfigs } from './launch-refs';
 import type { Linker } from './linker';
 import { withHydraLength } from './hydra-length';
+import { withHydraTrainer } from './hydra-trainer';
 import { withImportedLength } from './imported-constants';
 import { withNamedConfigs } from './named-configs';
 import { boundReads } from './open-length';
@@ -54,7 +55,10 @@ export function launchedScriptRuns(
   if (runs.length && linker.parser) {
     const tree = cachedTree(path.resolve(script), scriptText, linker.parser);
     withImportedLength(linker, script, scriptText, tree, found);
-    if (/@(?:hydra\.)?main\s*\(/.test(scriptText)) withHydraLength(linker, script, scriptText, tree, found, cmd.fields);
+    if (/@(?:hydra\.)?main\s*\(/.test(scriptText)) {
+      withHydraLength(linker, script, scriptText, tree, found, cmd.fields);
+      withHydraTrainer(linker, script, scriptText, tree, found, cmd.fields);
+    }
   }
   // A Lightning 1.x Trainer built from the command line (`Trainer.from_argparse_args(args)`): the flags are its arguments.
   if (!found.length) found = commandLineTrainers(linker, launcher, cmd, script, scriptText);

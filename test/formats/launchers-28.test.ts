@@ -113,3 +113,53 @@ test('launcher: a step flag the loop does read stays the run length', async () =
   const a = await analyze({ 'train.py': steps, 'run.sh': 'python train.py --max-iters 100\n' }, 'run.sh');
   assert.equal(launchedFact(a, 'max_steps')?.value, 100);
 });
+
+// A Hydra script that hands a config section to Lightning's Trainer with `**`.
+const HYDRA_TRAINER = [
+  'import hydra',
+  'import lightning as L',
+  'from models import Net',
+  '',
+  "@hydra.main(version_base=None, config_path='conf', config_name='config')",
+  'def main(cfg):',
+  '    trainer = L.Trainer(**cfg.trainer, logger=False)',
+  '    trainer.fit(Net())',
+  '',
+  "if __name__ == '__main__':",
+  '    main()',
+  '',
+].join('\n');
+const HYDRA_CONFIG = 'trainer:\n  max_epochs: 20\n  precision: bf16-mixed\ndata:\n  batch_size: 64\n';
+
+test('lightning: `Trainer(**cfg.trainer)` in a Hydra script takes the config section, not the 1000-epoch default', async () => {
+  const files = { 'train.py': HYDRA_TRAINER, 'conf/config.yaml': HYDRA_CONFIG };
+  const a = await analyze(files, 'train.py');
+  const run = a.runs[0];
+  assert.equal(run?.plan.facts.get('epochs')?.value, 20);
+  assert.equal(run?.plan.facts.get('precision')?.value, 'bf16');
+});
+
+test('lightning: a launcher override of the splatted section wins (`trainer.max_epochs=5`)', async () => {
+  const files = {
+    'train.py': HYDRA_TRAINER,
+    'conf/config.yaml': HYDRA_CONFIG,
+    'run.sh': 'python train.py -m trainer.max_epochs=5 data.batch_size=32\n',
+  };
+  const a = await analyze(files, 'run.sh');
+  assert.equal(launchedFact(a, 'epochs')?.value, 5);
+});
+
+test('lightning: `Trainer(**kwargs)` not read here leaves the unwritten arguments unknown, not defaults', async () => {
+  const script = [
+    'import lightning as L',
+    'from models import Net, trainer_kwargs',
+    'trainer = L.Trainer(**trainer_kwargs(), accelerator="gpu")',
+    'trainer.fit(Net())',
+    '',
+  ].join('\n');
+  const a = await analyze({ 'train.py': script }, 'train.py');
+  const epochs = a.runs[0]?.plan.facts.get('epochs');
+  assert.ok(!epochs || epochs.origin !== 'framework-default', 'no "Lightning falls back to 1000 epochs"');
+  const precision = a.runs[0]?.plan.facts.get('precision');
+  assert.ok(!precision || precision.origin !== 'framework-default');
+});

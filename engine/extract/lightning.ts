@@ -372,8 +372,7 @@ export function extractLightning(file: string, text: string, tree: Tree, command
     const facts = new Map<FactKey, Fact>(common);
     for (const f of loader.facts) facts.set(f.key, f);
     if (device && !fields.has('accelerator')) facts.set('hardware', device);
-    // `Trainer(**cfg.trainer)` may set any argument: none unwritten is a known default (Hydra: ../link/hydra-trainer).
-    const splat = trainer !== cli && trainer.hasSplat;
+    const splat = trainer !== cli && trainer.hasSplat; // `**cfg.trainer`: no default known (../link/hydra-trainer)
     for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: !splat }))
       // Ray Train's ScalingConfig decides the count that `devices="auto"` leaves open.
       if (!(f.key === 'devices' && f.value === null && typeof common.get('devices')?.value === 'number'))

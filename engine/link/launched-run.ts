@@ -151,10 +151,12 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
 const OTHER_LENGTH: Partial<Record<FactKey, FactKey>> = { max_steps: 'epochs', epochs: 'max_steps' };
 
 /**
- * A length flag (`--max-iters 100`) the script declares as its own argparse option, in a run whose loop the script's
- * reading bounds by the other measure (`for epoch in range(args.epochs)`): the reading followed the script's options
- * into its loop and found this one elsewhere (an optimizer's inner iterations, a log interval), so its name alone does
- * not make it the run's length. A flag the script does not declare (passed to a library's own parser) still counts.
+ * A length flag (`--max-iters 100`) the script declares as its own argparse option and only hands on as another
+ * call's keyword argument or writes into a string (`Optimizer(…, max_iters=args.max_iters)`, `str(args.max_iters)`),
+ * in a run whose loop the script's reading bounds by the other measure (`for epoch in range(args.epochs)`): the
+ * option is something else (an optimizer's inner iterations), so its name alone does not make it the run's length.
+ * A flag the script compares, counts with or assigns (`if global_step >= args.max_train_steps: break`), one it does
+ * not declare (a library's own parser) or a script that passes all its options on (`**vars(args)`) still counts.
  */
 function ownLengthOption(run: RunDraft, key: FactKey, f: Fact, scriptText: string): boolean {
   const other = OTHER_LENGTH[key];
@@ -164,7 +166,18 @@ function ownLengthOption(run: RunDraft, key: FactKey, f: Fact, scriptText: strin
   const flag = /^--?([A-Za-z][\w-]*)$/.exec(f.name ?? '')?.[1];
   if (!flag) return false;
   const spelled = flag.replace(/[-_]/g, '[-_]');
-  return new RegExp(`add_argument\\(\\s*(?:['"]-\\w['"]\\s*,\\s*)?['"]--${spelled}['"]`).test(scriptText);
+  const declared = new RegExp(`add_argument\\(\\s*(?:['"]-\\w['"]\\s*,\\s*)?['"]--${spelled}['"]`);
+  if (!declared.test(scriptText) || /\bvars\s*\(\s*\w+\s*\)|\.__dict__/.test(scriptText)) return false;
+  const dest = flag.replace(/-/g, '_');
+  for (const m of scriptText.matchAll(new RegExp(`\\b\\w+\\.${dest}\\b`, 'g'))) {
+    const before = scriptText.slice(scriptText.lastIndexOf('\n', m.index) + 1, m.index);
+    const after = scriptText.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    // (A keyword argument on a call's own line or a continuation line: `name=value,` / `name=value)`.)
+    const keyword = /(?:^|[(,])\s*\w+\s*=\s*$/.test(before) && /^\s*[,)]/.test(after);
+    const text = /(?:\bstr\(|\.format\(|\bprint\(|\{)\s*$/.test(before);
+    if (!keyword && !text) return false;
+  }
+  return true;
 }
 
 /**

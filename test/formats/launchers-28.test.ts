@@ -86,7 +86,10 @@ test('launcher: a wrapper inside a SLURM job step (`srun numactl … python`) st
 const INNER_ITERS = SCRIPT.replace(
   "p.add_argument('--batch-size', type=int, default=32)",
   "p.add_argument('--batch-size', type=int, default=32)\np.add_argument('--max-iters', type=int, default=10)",
-).replace('lr=0.1)', 'lr=0.1, nesterov=False)\nopt.max_iters = args.max_iters');
+).replace(
+  'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+  'opt = InnerSolver(\n    model.parameters(),\n    lr=0.1,\n    max_iters=args.max_iters,\n)\nprint("inner: {}".format(args.max_iters))',
+);
 
 test('launcher: a step-named flag the script declares for something else is not the run length', async () => {
   const files = { 'train.py': INNER_ITERS, 'run.sh': 'python train.py --max-iters 100 --epochs 7\n' };
@@ -112,6 +115,15 @@ test('launcher: a step flag the loop does read stays the run length', async () =
   ].join('\n');
   const a = await analyze({ 'train.py': steps, 'run.sh': 'python train.py --max-iters 100\n' }, 'run.sh');
   assert.equal(launchedFact(a, 'max_steps')?.value, 100);
+});
+
+test('launcher: a declared step flag the script compares with (a break on a step budget) stays the run length', async () => {
+  const budget = INNER_ITERS.replace(
+    '        opt.step()',
+    '        opt.step()\n        if opt.state and epoch >= args.max_iters:\n            break',
+  );
+  const a = await analyze({ 'train.py': budget, 'run.sh': 'python train.py --max-iters 100\n' }, 'run.sh');
+  assert.notEqual(launchedFact(a, 'max_steps'), undefined, 'the flag is not dropped');
 });
 
 // A Hydra script that hands a config section to Lightning's Trainer with `**`.

@@ -31,6 +31,7 @@ import { withFittedModule } from './link/fitted-module';
 import { withFittedLoader } from './link/fitted-loader';
 import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
+import { withHydraTrainer } from './link/hydra-trainer';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
 import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
@@ -163,6 +164,8 @@ function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
       withImportedLength(linker, file, text, input.tree, drafts);
       // A Hydra script's loop bound read from its primary config (`range(cfg.epochs)`).
       withHydraLength(linker, file, text, input.tree, drafts);
+      // A Hydra script's Lightning Trainer built from a config section (`Trainer(**cfg.trainer)`).
+      withHydraTrainer(linker, file, text, input.tree, drafts);
       // A bound read from a config the command line chooses, where every config of the repository is a placeholder.
       withProjectConfigLength(linker, file, input.tree, drafts);
       // Devices the script states or its code implies (`multi_gpu_model(gpus=2)`, one "cuda" device), where nothing read

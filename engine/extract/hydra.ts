@@ -266,3 +266,25 @@ function hfRun(spec: HydraSpec, comp: Composition, t: Target, flavour: HfFlavour
 }
 
 export type { HMap };
+
+/**
+ * The Lightning Trainer a script builds from a section of its Hydra config (`L.Trainer(**cfg.trainer, logger=…)`):
+ * that section of the primary config composed with the command line's overrides, read as a `_target_: …Trainer`
+ * mapping is (unwritten arguments are Lightning's defaults: the section is all the splat passes). `at`: the section's
+ * path (`["trainer"]`). Undefined when the section is not a mapping of the composed config.
+ */
+export function splattedTrainerFacts(spec: HydraSpec, at: string[]): Map<FactKey, Fact> | undefined {
+  const comp = spec.composer.compose(spec.primary, spec.overrides);
+  const node = nodeAt(comp.root, at);
+  if (node?.kind !== 'map') return undefined;
+  const fields: Fields = new Map();
+  const locs = new Map<string, Loc>();
+  for (const [k, v] of node.entries) {
+    const f = k.startsWith('_') || k === 'callbacks' ? undefined : fieldOf(k, v, locs);
+    if (f) fields.set(k, f);
+  }
+  const facts = new Map<FactKey, Fact>();
+  for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: true })) facts.set(f.key, f);
+  lightningDefaults(facts, fields);
+  return facts;
+}

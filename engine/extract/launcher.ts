@@ -19,6 +19,7 @@ import {
   visibleCount,
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
+import { skipWrapper } from '../parse/shell-wrappers';
 import { BOOL_OPTS, isPython, scanOptions, torchrunOpt } from './launcher-options';
 import { launcherEnvFacts } from './launcher-debug';
 import { parallelFacts } from './launcher-parallel';
@@ -154,6 +155,8 @@ function readCommand(
       }
     }
     words = words.slice(r.next);
+    // `srun numactl --cpunodebind=0 python …`: a process wrapper inside the job step (../parse/shell-wrappers).
+    for (let j = skipWrapper(words, 0); j > 0; j = skipWrapper(words, 0)) words = words.slice(j);
   }
   if (words.length === 0) return undefined;
   const res = resources(file, sched);

@@ -372,7 +372,8 @@ export function extractLightning(file: string, text: string, tree: Tree, command
     const facts = new Map<FactKey, Fact>(common);
     for (const f of loader.facts) facts.set(f.key, f);
     if (device && !fields.has('accelerator')) facts.set('hardware', device);
-    for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: true }))
+    const splat = trainer !== cli && trainer.hasSplat; // `**cfg.trainer`: no default known (../link/hydra-trainer)
+    for (const f of LIGHTNING_SCHEMA.toFacts(fields, { complete: !splat }))
       // Ray Train's ScalingConfig decides the count that `devices="auto"` leaves open.
       if (!(f.key === 'devices' && f.value === null && typeof common.get('devices')?.value === 'number'))
         facts.set(f.key, f);
@@ -434,7 +435,7 @@ export function extractLightning(file: string, text: string, tree: Tree, command
         span: spanOf(dsStrategy!.node),
         note: `DeepSpeedStrategy(stage=${stage})`,
       });
-    lightningDefaults(facts, fields);
+    if (!splat) lightningDefaults(facts, fields);
     if (trainer === cli) lengthSetElsewhere(facts, 'the command line or the --config file of the LightningCLI');
     const trainerLayer = {
       fields,

@@ -66,7 +66,7 @@ export function withHydraLength(
 }
 
 /** The config parameter of the function `@hydra.main` decorates (`def main(cfg: DictConfig)` → cfg). */
-function mainParameter(root: SyntaxNode): string | undefined {
+export function mainParameter(root: SyntaxNode): string | undefined {
   for (const d of root.descendantsOfType('decorated_definition')) {
     if (!d || !d.namedChildren.some((c) => c?.type === 'decorator' && /\bmain\s*\(/.test(c.text))) continue;
     const fn = d.childForFieldName('definition');

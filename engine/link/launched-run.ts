@@ -9,9 +9,11 @@ import type { LaunchCommand } from '../extract/launcher';
 import { extractLightning } from '../extract/lightning';
 import { launcherForTraining, launcherOnlyRun, switchGiven } from '../extract/launcher-run';
 import type { RunDraft } from '../extract/run-draft';
+import type { Fact, FactKey } from '../types';
 import { commandConfigRuns, withLaunchConfigs } from './launch-refs';
 import type { Linker } from './linker';
 import { withHydraLength } from './hydra-length';
+import { withHydraTrainer } from './hydra-trainer';
 import { withImportedLength } from './imported-constants';
 import { withNamedConfigs } from './named-configs';
 import { boundReads } from './open-length';
@@ -53,7 +55,10 @@ export function launchedScriptRuns(
   if (runs.length && linker.parser) {
     const tree = cachedTree(path.resolve(script), scriptText, linker.parser);
     withImportedLength(linker, script, scriptText, tree, found);
-    if (/@(?:hydra\.)?main\s*\(/.test(scriptText)) withHydraLength(linker, script, scriptText, tree, found, cmd.fields);
+    if (/@(?:hydra\.)?main\s*\(/.test(scriptText)) {
+      withHydraLength(linker, script, scriptText, tree, found, cmd.fields);
+      withHydraTrainer(linker, script, scriptText, tree, found, cmd.fields);
+    }
   }
   // A Lightning 1.x Trainer built from the command line (`Trainer.from_argparse_args(args)`): the flags are its arguments.
   if (!found.length) found = commandLineTrainers(linker, launcher, cmd, script, scriptText);
@@ -134,11 +139,45 @@ function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: st
   const flags = launcherOnlyRun(cmd.file, cmd, linker.id(script))?.plan.facts;
   for (const [key, f] of flags ?? []) {
     const cur = run.plan.facts.get(key);
+    if (!cur && ownLengthOption(run, key, f, linker.read(script) ?? '')) continue;
     // An open bound (`range(self.num_epochs + 1)`) takes the flag it reads (`--num_epochs 6172`): ./open-length.
     const open = cur?.value === null && (cur.origin !== 'explicit' || boundReads(linker, cur, f));
     if (f.value !== null && (!cur || open)) run.plan.facts.set(key, f);
   }
   return run;
+}
+
+/** The other measure of a run's length: a loop bounded by one is not bounded by an option named for the other. */
+const OTHER_LENGTH: Partial<Record<FactKey, FactKey>> = { max_steps: 'epochs', epochs: 'max_steps' };
+
+/**
+ * A length flag (`--max-iters 100`) the script declares as its own argparse option and only hands on as another
+ * call's keyword argument or writes into a string (`Optimizer(…, max_iters=args.max_iters)`, `str(args.max_iters)`),
+ * in a run whose loop the script's reading bounds by the other measure (`for epoch in range(args.epochs)`): the
+ * option is something else (an optimizer's inner iterations), so its name alone does not make it the run's length.
+ * A flag the script compares, counts with or assigns (`if global_step >= args.max_train_steps: break`), one it does
+ * not declare (a library's own parser) or a script that passes all its options on (`**vars(args)`) still counts.
+ */
+function ownLengthOption(run: RunDraft, key: FactKey, f: Fact, scriptText: string): boolean {
+  const other = OTHER_LENGTH[key];
+  const bound = other ? run.plan.facts.get(other) : undefined;
+  if (!bound || typeof bound.value !== 'number' || bound.origin === 'assumed' || bound.origin === 'framework-default')
+    return false;
+  const flag = /^--?([A-Za-z][\w-]*)$/.exec(f.name ?? '')?.[1];
+  if (!flag) return false;
+  const spelled = flag.replace(/[-_]/g, '[-_]');
+  const declared = new RegExp(`add_argument\\(\\s*(?:['"]-\\w['"]\\s*,\\s*)?['"]--${spelled}['"]`);
+  if (!declared.test(scriptText) || /\bvars\s*\(\s*\w+\s*\)|\.__dict__/.test(scriptText)) return false;
+  const dest = flag.replace(/-/g, '_');
+  for (const m of scriptText.matchAll(new RegExp(`\\b\\w+\\.${dest}\\b`, 'g'))) {
+    const before = scriptText.slice(scriptText.lastIndexOf('\n', m.index) + 1, m.index);
+    const after = scriptText.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    // (A keyword argument on a call's own line or a continuation line: `name=value,` / `name=value)`.)
+    const keyword = /(?:^|[(,])\s*\w+\s*=\s*$/.test(before) && /^\s*[,)]/.test(after);
+    const text = /(?:\bstr\(|\.format\(|\bprint\(|\{)\s*$/.test(before);
+    if (!keyword && !text) return false;
+  }
+  return true;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Span } from '../types';
 import { closing, commandValue, scriptDirOf, shellArithmetic } from './shell-arith';
 import { unsetInPlainRun } from './shell-unset';
+import { skipWrapper } from './shell-wrappers';
 import {
   ASSIGN,
   DECLARE_OPT,
@@ -111,10 +112,22 @@ function scan(
       };
       assign();
       // `env NAME=value … command` (env(1)): the command runs with those variables, as if they were written before
-      // it. `env` followed by no assignment prints the environment and stays a command of its own.
-      if (!exported && words[k]?.text === 'env' && !words[k].quoted && ASSIGN.test(words[k + 1]?.text ?? '')) {
-        k++;
-        assign();
+      // it. `env` followed by no assignment prints the environment and stays a command of its own. A process wrapper
+      // (`taskset -c 0-3`, `nohup`, `timeout 2h`: ./shell-wrappers) runs the command after it, with the same variables
+      // (`CUDA_VISIBLE_DEVICES=0 nohup python train.py &`).
+      for (let more = !exported; more;) {
+        more = false;
+        if (words[k]?.text === 'env' && !words[k].quoted && ASSIGN.test(words[k + 1]?.text ?? '')) {
+          k++;
+          assign();
+          more = true;
+        }
+        const after = skipWrapper(words, k);
+        if (after > k) {
+          k = after;
+          assign();
+          more = true;
+        }
       }
       const rest = words.slice(k);
       if (rest.length === 0 || exported) {

@@ -99,7 +99,9 @@ export function withSingleDevice(
     // and the reservation stands where it does (DataParallel, a library Trainer that takes every visible GPU).
     const reserved = d.plan.facts.get('devices');
     const cmds = launch ? [launch] : linker.launchersOf(script).map((l) => l.cmd);
-    if (!own && reserved && isReserved(reserved, cmds)) {
+    // Only for a run whose training code was read (not a launcher's flags read through the vocabulary, whose
+    // modules — where a `MirroredStrategy` may sit — are not among the run's files).
+    if (!own && reserved && d.kind !== 'vocab' && isReserved(reserved, cmds)) {
       d.plan.facts.delete('devices');
       statedDevices(id, text, tree, d.plan.facts, modules, given, true);
       if (!d.plan.facts.has('devices')) d.plan.facts.set('devices', reserved);

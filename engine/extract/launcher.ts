@@ -79,6 +79,12 @@ export interface LaunchCommand {
   scheduled?: boolean;
   /** The command of another script that runs this one and whose arguments it passes on (`"$@"`, ../link/wrapper). */
   caller?: { file: string; span: Span };
+  /**
+   * The devices fact read from the GPUs a scheduler reserves for a job that starts one process on one node (`#SBATCH
+   * --gres=gpu:4` and a plain `python train.py`, no `--ntasks`): GPUs the process may use, not processes started. The
+   * script decides how many it uses (../link/single-device).
+   */
+  reserved?: Fact;
 }
 
 /** `preset`: variables set by the script that runs this one (a job script running a wrapper). */
@@ -96,6 +102,14 @@ export function parseLauncher(file: string, text: string, preset?: Map<string, s
   return out;
 }
 
+/**
+ * A job that starts one task on one node: SLURM starts one task unless `--ntasks`/`--ntasks-per-node` ask for more
+ * (https://slurm.schedmd.com/sbatch.html#OPT_ntasks: "The default is one task per node"), on one node unless `--nodes`
+ * asks for more; PBS `select=1`. GPUs reserved for it are the GPUs its one process may use.
+ */
+const oneTask = (r: Resources) =>
+  (r.tasks?.value ?? 1) === 1 && (r.tasksPerNode?.value ?? 1) === 1 && (r.nodes?.value ?? 1) === 1;
+
 /** Scheduler options (`#SBATCH`, `#PBS`, `srun`) applied to a command: hardware, and devices where it states none. */
 function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: boolean): void {
   const hw = r.hardware ?? r.named ?? (lc.facts.some((f) => f.key === 'devices') ? undefined : r.cpu);
@@ -110,6 +124,7 @@ function applyScheduler(file: string, lc: LaunchCommand, r: Resources, direct: b
         ...lc.facts.filter((f) => f !== devices),
         devices ? { ...d, note: `${d.note} (${devices.note})` } : d,
       ];
+    if (d && !devices && direct && oneTask(r)) lc.reserved = d;
   } else if (devices.perNode && nodes > 1 && typeof devices.value === 'number') {
     devices.value *= nodes;
     devices.note = `${devices.note} × ${nodes} nodes (${r.nodes?.opt.text})`;

@@ -78,9 +78,13 @@ const KIND_WORDS = new Set(
     'local remote hub scratch name path dir file config type arch architecture my your simple dummy toy'
   ).split(' '),
 );
-/** Classes that wrap the model rather than name it (a LightningModule, a task or experiment object, a parallel wrapper). */
+/**
+ * Classes that wrap the model rather than name it (a LightningModule, a task or experiment object, a parallel wrapper;
+ * a "model interface", `MInterface`/`PlModelInterface`, the LightningModule of the pytorch-lightning-template layout
+ * that builds or is handed the network it trains).
+ */
 const WRAPPER_CLASS =
-  /^(Lit|Lightning|Composer)[A-Z]|^HuggingFaceModel$|(LitModule|LightningModule|Module|System|Task|Wrapper|Trainer|Experiment|Runner|Pipeline|Solver|Engine|DataParallel|Parallel)$/;
+  /^(Lit|Lightning|Composer)[A-Z]|^HuggingFaceModel$|(LitModule|LightningModule|Module|System|Task|Wrapper|Trainer|Experiment|Runner|Pipeline|Solver|Engine|DataParallel|Parallel|Interface)$/;
 /** Stems of config files that do not name the model (`configs/config.json`, `model.yaml`). */
 const GENERIC_STEM =
   /^(config|configs|cfg|model|models|default|defaults|base|params|hparams|args|settings|train|training|arch|architecture|model_config|model_cfg|hyperparams)$/i;

@@ -17,7 +17,10 @@ import { withHydraTrainer } from './hydra-trainer';
 import { withImportedLength } from './imported-constants';
 import { withNamedConfigs } from './named-configs';
 import { boundReads } from './open-length';
-import { launchedModules } from './single-device';
+import { launchedModules, withSingleDevice } from './single-device';
+import { withImportedModules } from './imports';
+import { firedCommand, topLevelFunctions } from '../extract/python-fire';
+import type { SyntaxNode } from '../parse/python';
 import { cachedTree } from './tree-cache';
 import { launchedSubmititRuns } from './submitit';
 import { evaluationOnly } from './eval-only';
@@ -37,7 +40,10 @@ export function launchedScriptRuns(
 ): RunDraft[] {
   if (evaluationOnly(cmd, scriptText)) return [];
   const forced = { file: launcher, cmd };
-  const runs = linker.pythonRuns(script, scriptText);
+  const all = linker.pythonRuns(script, scriptText);
+  const runs = firedRuns(linker, cmd, script, scriptText, all);
+  // `python train.py evaluate` of a `fire.Fire()` module: the function it names trains nothing.
+  if (all.length && !runs.length) return [];
   let found = runs.length
     ? runs.map((d) =>
         withScriptSettings(
@@ -73,9 +79,50 @@ export function launchedScriptRuns(
       launchedScriptRuns(linker, launcher, text, cmd, m, t, true),
     );
   if (!found.length) found = launchedRunOf(linker, launcher, cmd, script, scriptText);
+  // A script whose loop lives in the modules it calls, started with flags that say nothing of training by name
+  // (`python run.py --algo dqn --num_T 1000000`): the run the script gets when analysed alone, under this command.
+  if (!found.length && !nested) found = calledModuleRuns(linker, launcher, cmd, script, scriptText);
   // The script analysed alone keeps its own defaults (a launcher's `$1` is not its run's business).
   const alone = path.resolve(linker.input.file) === path.resolve(script);
   return found.map((d) => (alone ? switchGiven(d, cmd) : unreadOptions(linker, switchGiven(d, cmd), cmd)));
+}
+
+/** The parameters of the function a `fire.Fire()` command runs that the command gives as flags. */
+function firedParams(linker: Linker, cmd: LaunchCommand, script: string): Set<string> {
+  const text = linker.read(script);
+  if (!linker.parser || text === undefined || !/\bFire\s*\(/.test(text)) return new Set();
+  const fn = firedCommand(cachedTree(path.resolve(script), text, linker.parser).rootNode, cmd.positionals[0]?.text);
+  const params = fn?.childForFieldName('parameters')?.namedChildren ?? [];
+  const names = params.map((p) => (p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text));
+  const flags = new Set([...cmd.fields.keys()].map(flagName));
+  return new Set(names.filter((n): n is string => !!n && flags.has(n.toLowerCase())));
+}
+
+/** Whether a fact's written value is one of these parameters as it is (`precision=precision`, `gpus=gpus`). */
+function passesParam(linker: Linker, f: Fact, params: Set<string>): boolean {
+  const at = f.file && f.span ? (linker.read(f.file)?.slice(f.span.start, f.span.end) ?? '') : '';
+  const value = /^\s*\w+\s*=\s*([A-Za-z_]\w*)\s*$/.exec(at)?.[1] ?? /^\s*([A-Za-z_]\w*)\s*$/.exec(at)?.[1];
+  return !!value && params.has(value);
+}
+
+/**
+ * A module run through `fire.Fire()` (../extract/python-fire): only the runs of the function the command's first word
+ * names — in its body, or in the module's functions it calls — are started; a command naming a function with no run
+ * (`python train.py evaluate`) starts none.
+ */
+function firedRuns(linker: Linker, cmd: LaunchCommand, script: string, text: string, runs: RunDraft[]): RunDraft[] {
+  if (!runs.length || !linker.parser || !/\bFire\s*\(/.test(text)) return runs;
+  const root = cachedTree(path.resolve(script), text, linker.parser).rootNode;
+  const fn = firedCommand(root, cmd.positionals[0]?.text);
+  if (!fn) return runs;
+  const id = linker.id(script);
+  const top = topLevelFunctions(root);
+  const called = new Set(
+    [...fn.text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]).filter((n) => top.has(n) && top.get(n) !== fn),
+  );
+  const inside = (d: RunDraft, def: { startIndex: number; endIndex: number }) =>
+    d.plan.entry.file === id && d.plan.entry.span.start >= def.startIndex && d.plan.entry.span.end <= def.endIndex;
+  return runs.filter((d) => inside(d, fn) || [...called].some((n) => inside(d, top.get(n) as SyntaxNode)));
 }
 
 const flagName = (s: string) => s.replace(/^-+/, '').replace(/-/g, '_').toLowerCase();
@@ -103,6 +150,42 @@ function unreadOptions(linker: Linker, d: RunDraft, cmd: LaunchCommand): RunDraf
       });
   }
   return d;
+}
+
+/**
+ * Whether the command gives an option the script tests against a word (`if args.algo == "ppo":`) a value other than
+ * its default: the module the script calls is then chosen by the command, and the walk of the script alone followed
+ * the default's.
+ */
+function choosesOtherBranch(cmd: LaunchCommand, text: string): boolean {
+  for (const m of text.matchAll(/\b\w+\.(\w+)\s*==\s*['"]([^'"]*)['"]/g)) {
+    const given = [...cmd.fields].find(([k]) => flagName(k) === m[1].toLowerCase())?.[1];
+    if (!given) continue;
+    if (given.value === undefined) return true;
+    const decl = new RegExp(`add_argument\\(\\s*['"]--?${m[1]}['"][^)]*?default\\s*=\\s*['"]([^'"]*)['"]`).exec(text);
+    if (String(given.value) !== (decl?.[1] ?? String(given.value) + ' ')) return true;
+  }
+  return false;
+}
+
+/**
+ * The run of the module loop `script` calls (../link/imports-merge, as when the script is analysed alone), merged with
+ * `cmd`: its flags are the script's arguments, its devices and configs the run's.
+ */
+function calledModuleRuns(
+  linker: Linker,
+  launcher: string,
+  cmd: LaunchCommand,
+  script: string,
+  text: string,
+): RunDraft[] {
+  if (!linker.input.parser || choosesOtherBranch(cmd, text)) return [];
+  const tree = cachedTree(path.resolve(script), text, linker.input.parser);
+  const own = withImportedModules(linker, script, text, tree, [], cmd);
+  if (!own.length) return [];
+  const out = own.map((d) => withFlags(linker.enrich(d, { file: launcher, cmd }), linker, cmd, script));
+  withSingleDevice(linker, script, text, tree, out, cmd);
+  return out;
 }
 
 /** `launcher`'s own run for `cmd`, with what the modules `script` calls show; none when the command is no training. */
@@ -137,12 +220,16 @@ function commandLineTrainers(
  */
 function withFlags(run: RunDraft, linker: Linker, cmd: LaunchCommand, script: string): RunDraft {
   const flags = launcherOnlyRun(cmd.file, cmd, linker.id(script))?.plan.facts;
+  const given = firedParams(linker, cmd, script);
   for (const [key, f] of flags ?? []) {
     const cur = run.plan.facts.get(key);
     if (!cur && ownLengthOption(run, key, f, linker.read(script) ?? '')) continue;
     // An open bound (`range(self.num_epochs + 1)`) takes the flag it reads (`--num_epochs 6172`): ./open-length.
     const open = cur?.value === null && (cur.origin !== 'explicit' || boundReads(linker, cur, f));
-    if (f.value !== null && (!cur || open)) run.plan.facts.set(key, f);
+    // A parameter of the function `fire.Fire()` runs, passed on as it is (`Trainer(precision=precision)`), whose
+    // default the script's reader took: the command's flag of that name (`--precision=16`) is its value.
+    const firedDefault = cur?.origin === 'script-default' && given.size > 0 && passesParam(linker, cur, given);
+    if (f.value !== null && (!cur || open || firedDefault)) run.plan.facts.set(key, f);
   }
   return run;
 }

@@ -21,6 +21,8 @@ const WEAK: Origin[] = ['assumed', 'framework-default'];
  * run's: the config given alone reports it, and the launcher that names the config runs that model.
  */
 const KEEP: FactKey[] = ['params', 'modality', 'framework', 'host_sync' as FactKey];
+/** Facts a script may leave open (written, value unknown) that the named config's key of the same name fills. */
+const OPEN_KEYS: FactKey[] = ['epochs', 'max_steps', 'micro_batch'];
 
 /** The command's own flags as an entry set (not the whole launcher's: other stages' flags are other runs'). */
 function flagSet(file: string, cmd: LaunchCommand): EntrySet {
@@ -63,7 +65,8 @@ export function withNamedConfigs(linker: Linker, launcher: string, cmd: LaunchCo
   for (const [k, f] of read.facts) {
     const cur = facts.get(k);
     // A loop bound the script leaves open (`range(args.epochs)`) that reads this key of the config: ./open-length.
-    const open = cur?.value === null && cur.origin === 'explicit' && boundReads(linker, cur, f);
+    // Likewise the loader's batch (`DataLoader(batch_size=batchsize)` after `batchsize = config['train']['batchsize']`).
+    const open = cur?.value === null && cur.origin === 'explicit' && boundReads(linker, cur, f, OPEN_KEYS);
     if (KEEP.includes(k) || (cur && !WEAK.includes(cur.origin) && !managedSaveOff(k, f, draft) && !open)) continue;
     const where =
       f.file === linker.id(launcher)

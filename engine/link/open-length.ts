@@ -32,8 +32,8 @@ const names = (s: string) => new Set([...s.matchAll(/[A-Za-z_]\w*/g)].map((m) =>
  * (`range(self.num_epochs + 1)`, `epochs=train_config['n_epochs']`, `range(args.epochs)`). A bound over anything else
  * (`range(len(loader))`) is not filled.
  */
-export function boundReads(linker: Linker, bound: Fact, source: Fact): boolean {
-  if (!LENGTH.includes(bound.key)) return false;
+export function boundReads(linker: Linker, bound: Fact, source: Fact, keys: FactKey[] = LENGTH): boolean {
+  if (!keys.includes(bound.key)) return false;
   const at = (f: Fact) => (f.file && f.span ? (linker.read(f.file)?.slice(f.span.start, f.span.end) ?? '') : '');
   const key = /^[-\s"']*([A-Za-z_][\w.-]*)/.exec(at(source))?.[1];
   const leaf = key?.split('.').pop()?.replace(/-/g, '_').toLowerCase();

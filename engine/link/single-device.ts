@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Tree } from 'web-tree-sitter';
 import type { LaunchCommand } from '../extract/launcher';
 import type { RunDraft } from '../extract/run-draft';
+import type { Fact } from '../types';
 import { statedDevices } from '../extract/python-trains-run';
 import type { Linker } from './linker';
 import { withImportedModules } from './imports';
@@ -21,8 +22,24 @@ const ENTRY_SCRIPT = (text: string) =>
   /__name__\s*==\s*['"]__main__['"]/.test(text) &&
   /\bArgumentParser\s*\(|\.parse_args\s*\(|environ\[\s*['"]CUDA_VISIBLE_DEVICES['"]\s*\]\s*=/.test(text);
 
-/** A launcher command that starts one plain Python process and states no device count. */
-const plainPython = (cmd: LaunchCommand) => cmd.tool === 'python' && !cmd.facts.some((f) => f.key === 'devices');
+/**
+ * A launcher command that starts one plain Python process and states no device count — or only the GPUs its scheduler
+ * reserves for that one process (`#SBATCH --gres=gpu:4` with one task: ../extract/launcher `reserved`).
+ */
+const plainPython = (cmd: LaunchCommand) =>
+  cmd.tool === 'python' && !cmd.facts.some((f) => f.key === 'devices' && f !== cmd.reserved);
+
+/** Whether a run's devices fact is the GPUs a scheduler reserves for one process (not processes started). */
+const isReserved = (f: Fact | undefined, cmds: LaunchCommand[]) =>
+  !!f &&
+  cmds.some(
+    (c) =>
+      c.reserved &&
+      c.reserved.file === f.file &&
+      c.reserved.value === f.value &&
+      c.reserved.span?.start === f.span?.start &&
+      c.reserved.span?.end === f.span?.end,
+  );
 
 /** Whether a launcher command sets the script's option `name` (or passes arguments this review cannot read). */
 const sets = (cmd: LaunchCommand, name: string) => {
@@ -77,7 +94,22 @@ export function withSingleDevice(
       }
     }
     const modules = runModules(linker, d, id);
-    statedDevices(id, text, tree, d.plan.facts, modules, given, !own);
+    // GPUs reserved for the one process (`#SBATCH --gres=gpu:4`, `python train.py`): the script says how many it
+    // uses — one where it sets up nothing more (a Keras `fit` without a strategy, a loop without DataParallel) —
+    // and the reservation stands where it does (DataParallel, a library Trainer that takes every visible GPU).
+    const reserved = d.plan.facts.get('devices');
+    const cmds = launch ? [launch] : linker.launchersOf(script).map((l) => l.cmd);
+    // Only for a run whose training code was read (not a launcher's flags read through the vocabulary, whose
+    // modules — where a `MirroredStrategy` may sit — are not among the run's files).
+    if (!own && reserved && d.kind !== 'vocab' && isReserved(reserved, cmds)) {
+      d.plan.facts.delete('devices');
+      statedDevices(id, text, tree, d.plan.facts, modules, given, true);
+      if (!d.plan.facts.has('devices')) d.plan.facts.set('devices', reserved);
+      else {
+        const one = d.plan.facts.get('devices') as Fact;
+        d.plan.facts.set('devices', { ...one, note: `${one.note}; ${reserved.note} reserves them for one process` });
+      }
+    } else statedDevices(id, text, tree, d.plan.facts, modules, given, !own);
     withOneRank(id, text, tree, d.plan.facts, modules);
   }
 }

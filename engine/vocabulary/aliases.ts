@@ -72,9 +72,11 @@ export const ALIASES: Alias[] = [
     scope: 'per-device',
     fw: ['mmengine'],
   }),
+  // `batchsize` (one word) is the same knob in research configs (the neural-operator repositories' `train: batchsize: 8`
+  // read by `DataLoader(batch_size=config['train']['batchsize'])`).
   A(
     'micro_batch',
-    'batch_size train.batch_size training.batch_size data.batch_size dataloader.batch_size train_loader.batch_size fit.batch_size',
+    'batch_size train.batch_size training.batch_size data.batch_size dataloader.batch_size train_loader.batch_size fit.batch_size batchsize train.batchsize training.batchsize data.batchsize',
     'int',
     ['pytorch', 'lightning', 'timm', 'keras'],
     // pycls's and PySlowFast's TRAIN.BATCH_SIZE is the total over their GPUs (a row of their own).
@@ -280,10 +282,14 @@ export const ALIASES: Alias[] = [
   // --- model: a named checkpoint, else its architecture ---
   A(
     'model',
-    'model_name_or_path model_path_or_name pretrained_model_name_or_path base_model model_name model_id hf_model_name pretrained_model_name model.pretrained_model_name_or_path checkpoint_dir model.name model.model_name model arch hf_checkpoint',
+    'model_name_or_path model_path_or_name pretrained_model_name_or_path base_model model_name model_id hf_model_name pretrained_model_name model.pretrained_model_name_or_path model.name model.model_name model arch hf_checkpoint',
     'string',
     ['hf', 'litgpt', 'composer', 'torchtitan', 'timm', 'ultralytics'],
   ),
+  // LitGPT's `checkpoint_dir` is the downloaded model a run starts from (`checkpoints/EleutherAI/pythia-160m`,
+  // litgpt/finetune/full.py `setup(checkpoint_dir=…)`). Elsewhere a `checkpoint_dir` is where a run writes its own
+  // checkpoints (`"checkpoint_dir": "runs/exp1/ckpt"` beside `"model": "densenet"`): an output folder, no model.
+  A('model', 'checkpoint_dir', 'string', ['litgpt'], { fw: ['litgpt'] }),
   // The class a config instantiates as the model (Hydra `_target_`, LightningCLI `class_path`; the network inside a
   // LightningModule wrapper, which ../extract/model-name.ts does not take for the model), a GAN's generator
   // (BasicSR's `network_g`, ParallelWaveGAN/ESPnet's `generator_type`), the pretrained encoder DPR-style configs name,

@@ -11,6 +11,7 @@ import { kerasEarlyStopping } from './keras-stopping';
 import { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { enclosingDef, paramOf } from './python-params';
+import { unusedFunction } from './python-branch';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 import { trainingBatchCall } from './tfdata-pipeline';
 
@@ -204,9 +205,14 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
     ...POLICY_CALLS,
     ...COMMON_CALLS,
   ]);
-  const fit =
-    calls.find((c) => /\.fit(_generator)?$/.test(c.callee) && (c.kwargs.has('epochs') || c.kwargs.has('nb_epoch'))) ??
-    calls.find((c) => /\.fit(_generator)?$/.test(c.callee));
+  // The fit the script runs: one in a module-level function that running the file never calls (`def alexnet_train():
+  // … fit(…)` beside `# alexnet_train()` commented out and `vgg19_train()` called) trains nothing, as Python executes a
+  // function body only when it is called (https://docs.python.org/3/reference/compound_stmts.html#function-definitions:
+  // "The function definition does not execute the function body"). Such fits are passed over while another fit runs.
+  const allFits = calls.filter((c) => /\.fit(_generator)?$/.test(c.callee));
+  const liveFits = allFits.filter((c) => !unusedFunction(c.node, root));
+  const pool = liveFits.length ? liveFits : allFits;
+  const fit = pool.find((c) => c.kwargs.has('epochs') || c.kwargs.has('nb_epoch')) ?? pool[0];
   if (!fit || !calls.some((c) => c.callee.endsWith('.compile'))) return [];
   const values = new ValueResolver(root, calls);
   const facts = new Map<FactKey, Fact>(fileWideFacts(file, text, root, calls, values));
@@ -384,8 +390,8 @@ export function extractKeras(file: string, text: string, tree: Tree): RunDraft[]
     });
   // Early stopping: a stopper that reaches the validating fit's callbacks (./keras-stopping.ts); a fit that does not
   // validate keeps the file-wide reading (an EarlyStopping built anywhere).
-  const fits = calls.filter((c) => /\.fit(_generator)?$/.test(c.callee));
-  const stopping = kerasEarlyStopping(file, root, text, fits, fit, values);
+  // Only the fits the script runs (`pool`): a validating fit in a function never called is not one more site.
+  const stopping = kerasEarlyStopping(file, root, text, pool, fit, values);
   const early = calls.find((c) => c.name === 'EarlyStopping');
   if (stopping) facts.set('early_stopping', stopping);
   else if (early)

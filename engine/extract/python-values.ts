@@ -322,7 +322,22 @@ export class ValueResolver {
     if (node.type === 'conditional_expression' && node.namedChildren.length === 3 && depth < MAX_DEPTH) {
       const [yes, cond, no] = node.namedChildren;
       const c = this.resolve(cond, depth + 1);
-      if (typeof c.value === 'boolean') return this.resolve(c.value ? yes : no, depth + 1);
+      if (typeof c.value === 'boolean') {
+        const r = this.resolve(c.value ? yes : no, depth + 1);
+        // A flag whose value is the script's declared default (`precision=16 if args.fp16 else 32` with `--fp16` a
+        // store_true flag, default False): the branch it picks is the run's value only while the command line does
+        // not give the flag, so it is a default of the script as much as the flag is — a launcher that passes the
+        // flag overrides it (argparse: "store_true … default False", https://docs.python.org/3/library/argparse.html#action).
+        return c.scriptDefault && r.value !== undefined && r.value !== null
+          ? {
+              ...r,
+              scriptDefault: true,
+              via: [r.via, c.dest ? `default of argparse --${c.dest} picks this branch` : c.via]
+                .filter(Boolean)
+                .join(', '),
+            }
+          : r;
+      }
       const a = this.resolve(yes, depth + 1);
       const b = this.resolve(no, depth + 1);
       if (a.value !== undefined && a.value !== null && a.value === b.value) return a;

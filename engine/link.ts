@@ -33,7 +33,7 @@ import { withImportedLength } from './link/imported-constants';
 import { withHydraLength } from './link/hydra-length';
 import { withHydraTrainer } from './link/hydra-trainer';
 import { entrySets, launchedScriptDrafts, vocabDrafts } from './link/vocab';
-import { fillFromVocabulary, fillUnread, readSets } from './extract/vocab-run';
+import { fillFromVocabulary, fillUnread, readSets, severalValues } from './extract/vocab-run';
 import { withSingleDevice } from './link/single-device';
 import { withUpdateAccumulation } from './link/update-accum';
 import { withNoSaveInRun } from './link/run-saves';
@@ -222,8 +222,10 @@ function linkDrafts(linker: Linker, input: LinkInput): RunDraft[] {
         if (c.format === 'hydra') {
           // What the `_target_` reader leaves out (the loader's batch and workers, the optimizer, the model) from the
           // vocabulary's reading of the file, as for Lightning CLI configs.
+          // A loader setting the composed config writes more than once with other values (two DataModules, each with
+          // its workers): which loader trains is the `_target_` reader's call, and where it made none, none is filled.
           const { sets } = entrySets(linker, file, text);
-          drafts = linker.hydraRuns(file).map((d) => fillFromVocabulary(d, sets));
+          drafts = linker.hydraRuns(file).map((d) => fillFromVocabulary(d, sets, severalValues(sets)));
         } else if (['skypilot', 'dstack', 'kubernetes', 'azureml', 'mosaicml'].includes(c.format)) {
           drafts = linker.launcherRuns(file, text);
           // A training-operator job whose image runs the training: what the job requests.

@@ -80,9 +80,8 @@ export interface LaunchCommand {
   /** The command of another script that runs this one and whose arguments it passes on (`"$@"`, ../link/wrapper). */
   caller?: { file: string; span: Span };
   /**
-   * The devices fact read from the GPUs a scheduler reserves for a job that starts one process on one node (`#SBATCH
-   * --gres=gpu:4` and a plain `python train.py`, no `--ntasks`): GPUs the process may use, not processes started. The
-   * script decides how many it uses (../link/single-device).
+   * Devices read from the GPUs a scheduler reserves for one process on one node (`#SBATCH --gres=gpu:4`, a plain
+   * `python train.py`): GPUs it may use, not processes started; the script decides (../link/single-device).
    */
   reserved?: Fact;
 }

@@ -269,12 +269,16 @@ function saveStrategy(sets: EntrySet[], facts: Map<FactKey, Fact>) {
 const isStrategy = (e: Entry) =>
   e.path[e.path.length - 1] === 'save_strategy' && (typeof e.value === 'string' || e.value === false);
 
-/** Facts a framework reader left out, filled from the vocabulary (origin `inferred` unless the framework's own row read them). */
-export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[]): RunDraft {
+/**
+ * Facts a framework reader left out, filled from the vocabulary (origin `inferred` unless the framework's own row read
+ * them); none for a key in `skip`.
+ */
+export function fillFromVocabulary(draft: RunDraft, sets: EntrySet[], skip?: ReadonlySet<FactKey>): RunDraft {
   const { read } = readSets(sets);
   const facts = draft.plan.facts;
   let added = false;
   for (const [k, f] of read.facts) {
+    if (skip?.has(k)) continue;
     const cur = facts.get(k);
     if (cur && cur.origin !== 'assumed') continue;
     // The model a framework reader did not name: the vocabulary's reading of it (a name, never a model type; see
@@ -339,4 +343,22 @@ function deepspeedKeyRefs(set: EntrySet): Ref[] {
   const paths = [...new Set(named.map((e) => String(e.value)))];
   if (paths.length !== 1 || !/\.json$/i.test(paths[0])) return [];
   return [{ path: paths[0], role: 'deepspeed', file: set.file, span: named[0].span }];
+}
+
+/** Loader facts whose key the config files write with more than one value (`num_workers: 6` and `num_workers: 0`). */
+export function severalValues(sets: EntrySet[]): Set<FactKey> {
+  const leaf: [string, FactKey][] = [
+    ['num_workers', 'num_workers'],
+    ['batch_size', 'micro_batch'],
+  ];
+  const out = new Set<FactKey>();
+  for (const [name, key] of leaf) {
+    const values = new Set(
+      sets.flatMap((s) =>
+        s.entries.filter((e) => e.path[e.path.length - 1] === name).map((e) => JSON.stringify(e.value)),
+      ),
+    );
+    if (values.size > 1) out.add(key);
+  }
+  return out;
 }

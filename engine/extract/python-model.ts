@@ -27,10 +27,19 @@ const NOT_A_MODEL =
   /^(Sequential|ModuleList|ModuleDict|Linear|Conv\d?d?|Embedding|Identity|LayerNorm|Module|Parameter|DistributedDataParallel|DataParallel|DDP|FSDP|FullyShardedDataParallel|EMA|ModelEma\w*|ExponentialMovingAverage|AveragedModel|SyncBatchNorm|Net|Model|Network|Classifier|Generator|Discriminator|Trainer|YOLO|Accelerator|Path|Tensor|Namespace|AttrDict|Config\w*|\w+Config|\w+Args|\w+Arguments|\w+Tokenizer\w*|\w+Processor|\w+Dataset|\w+Loader)$/;
 const NOT_A_LOADER = /Tokenizer|Processor|Config|FeatureExtractor|Dataset|Scheduler|Pipeline/;
 
-/** The `model` fact of the object the script trains, or undefined. */
-export function builtModelFact(file: string, root: SyntaxNode, values: ValueResolver): Fact | undefined {
+/**
+ * The `model` fact of the object the script trains, or undefined. `only`: the names to read, in place of those the
+ * script's optimizer, parallel wrapper and `model` give (../link/repo-model: the object a script hands the training
+ * function it imports).
+ */
+export function builtModelFact(
+  file: string,
+  root: SyntaxNode,
+  values: ValueResolver,
+  only?: readonly string[],
+): Fact | undefined {
   const calls = nodesOfType(root, 'call');
-  const names: string[] = [];
+  const names: string[] = [...(only ?? [])];
   const add = (n: string | undefined) => {
     if (n && !names.includes(n)) names.push(n);
   };
@@ -38,7 +47,7 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
   const firstArg = (c: SyntaxNode) =>
     c.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment') ?? undefined;
   calleeTexts(root);
-  const callees = calls.map(calleeOf);
+  const callees = only ? [] : calls.map(calleeOf);
   calls.forEach((c, i) => {
     const first = OPTIMIZER_CALL.test(callees[i]) ? firstArg(c) : undefined;
     if (first) add(parametersOf(first));
@@ -54,9 +63,9 @@ export function builtModelFact(file: string, root: SyntaxNode, values: ValueReso
     const m = first && /^((?:self\.)?[A-Za-z_]\w*)\.\w*(loss|cost)\w*$/.exec(first.text);
     if (m && m[1] !== 'self') add(m[1]);
   });
-  add('model');
+  if (!only) add('model');
   // A trainer class's own attribute (`self.model = gwnet(...)` in its `__init__`).
-  add('self.model');
+  if (!only) add('self.model');
   const assignments = nodesOfType(root, 'assignment');
   // Tested on the source at each assignment's start: reading each one's text asks the parser for its end.
   const source = root.text;
@@ -267,15 +276,23 @@ function builtBy(
   }
   // `create_model("vit_base_patch16_224")`, `build_model(args.model)`, `get_network(name)`,
   // `net_factory(net_type=args.model)`: a factory given a name, by position or by a keyword that names the model.
+  // A factory given the project's config object first (`get_model(cfg.MODEL, 'ResNet50')`,
+  // `build_model(config, model_name="vit_b_16")`): the name it is given beside it, by keyword or as a later string.
   if (FACTORY.test(last)) {
-    const arg =
-      first ??
-      args
-        ?.find((a) => a.type === 'keyword_argument' && NAME_KW.test(a.childForFieldName('name')?.text ?? ''))
-        ?.childForFieldName('value');
-    return arg && (arg.type === 'string' || arg.type === 'identifier' || arg.type === 'attribute')
-      ? byName(arg, (v) => `${callee}("${v}")`)
-      : undefined;
+    const named = args
+      ?.find((a) => a.type === 'keyword_argument' && NAME_KW.test(a.childForFieldName('name')?.text ?? ''))
+      ?.childForFieldName('value');
+    const positional = args?.filter((a) => a.type !== 'keyword_argument') ?? [];
+    const literal = positional
+      .slice(1)
+      .find((a) => a.type === 'string' && !NOT_A_NAME.test(a.text.replace(/^[rbuf]*['"]|['"]$/gi, '')));
+    const candidates = [first, named, first && CONFIG_OBJECT.test(first.text) ? literal : undefined];
+    for (const arg of candidates)
+      if (arg && (arg.type === 'string' || arg.type === 'identifier' || arg.type === 'attribute')) {
+        const b = byName(arg, (v) => (arg === first ? `${callee}("${v}")` : `${callee}(…, "${v}")`));
+        if (b) return b;
+      }
+    return undefined;
   }
   // Ultralytics: `YOLO("yolo11m.pt")` / `YOLO("yolov8n.yaml")` builds the network its weights or YAML name
   // (https://docs.ultralytics.com/modes/train/); the class is the library's one wrapper, no model of its own.
@@ -333,6 +350,10 @@ function builtBy(
  */
 const FACTORY =
   /^((create|build|get|load|make|init)_?(model|net|network|arch)(_?\dd)?|\w*(model|net|network)_?factory(_?\dd)?)$/i;
+/** A config object handed to a factory (`cfg`, `config.MODEL`, `args`, `opt`, `hparams`), not a model's name. */
+const CONFIG_OBJECT = /^(cfg|config|conf|args|opt|opts|hparams|hps|params|settings)(\.\w+)*$/i;
+/** Strings a factory is given beside the config that name no model: devices, splits, modes, placeholders. */
+const NOT_A_NAME = /^(cuda(:\d+)?|cpu|mps|gpu|tpu|train|training|val|valid|validation|test|eval|inference|_|-|)$/i;
 /** Keywords that pass a factory the model's name (`net_type="unet"`, `model_name=…`, `arch=…`). */
 const NAME_KW = /^((model|net|network|arch)(_?(name|type|arch|str))?|architecture|name)$/;
 

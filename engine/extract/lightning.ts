@@ -71,17 +71,11 @@ export const LIGHTNING_SCHEMA: Schema = {
     const p = f('precision');
     if (p && p.value !== null) {
       const v = p.value === undefined ? undefined : lightningPrecision(p.value);
-      // The option a script default is read from (`precision=16 if args.fp16 else 32`, `--fp16` off by default):
-      // kept in the note, where a launcher that gives the option finds it (../link/merge).
+      // The option a script default is read from (`16 if args.fp16 else 32`), in the note for a launcher's flag (../link/merge).
       const from = p.origin === 'script-default' ? /default of argparse --[\w-]+/.exec(p.text)?.[0] : undefined;
-      out.push(
-        fact(
-          'precision',
-          v ?? null,
-          p,
-          `precision=${JSON.stringify(p.value ?? p.text)}${v ? (/true/.test(String(p.value)) && v !== 'fp32' ? ' (pure half-precision weights)' : '') : ' (value unknown)'}${from ? ` (${from})` : ''}`,
-        ),
-      );
+      const half = /true/.test(String(p.value)) && v !== 'fp32' ? ' (pure half-precision weights)' : '';
+      const note = `precision=${JSON.stringify(p.value ?? p.text)}${v ? half : ' (value unknown)'}`;
+      out.push(fact('precision', v ?? null, p, `${note}${from ? ` (${from})` : ''}`));
     }
     // `gpus=` is the Lightning 1.x name of the same setting.
     const d = f('devices') ?? f('gpus');

@@ -324,10 +324,9 @@ export class ValueResolver {
       const c = this.resolve(cond, depth + 1);
       if (typeof c.value === 'boolean') {
         const r = this.resolve(c.value ? yes : no, depth + 1);
-        // A flag whose value is the script's declared default (`precision=16 if args.fp16 else 32` with `--fp16` a
-        // store_true flag, default False): the branch it picks is the run's value only while the command line does
-        // not give the flag, so it is a default of the script as much as the flag is — a launcher that passes the
-        // flag overrides it (argparse: "store_true … default False", https://docs.python.org/3/library/argparse.html#action).
+        // A flag at the script's declared default (`precision=16 if args.fp16 else 32`, `--fp16` store_true): the
+        // branch it picks is a script default too, which a launcher passing the flag overrides
+        // (https://docs.python.org/3/library/argparse.html#action).
         return c.scriptDefault && r.value !== undefined && r.value !== null
           ? {
               ...r,

@@ -19,10 +19,9 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, literal, spanOf, type CallSite } from '../parse/python-syntax';
 import { nodesOfType } from '../parse/nodes-of-type';
 import type { Fact, FactKey } from '../types';
-import { fittedClass } from './fitted-module';
+import { fittedClass, oneFit } from './fitted-module';
 import { ImportWalk, importRoots } from './import-walk';
 import type { Linker } from './linker';
-import { cachedTree } from './tree-cache';
 
 /** Fills `micro_batch` / `num_workers` of Lightning runs from the `train_dataloader()` of the module they fit. */
 export function withFittedLoader(linker: Linker, drafts: RunDraft[]): RunDraft[] {
@@ -32,18 +31,12 @@ export function withFittedLoader(linker: Linker, drafts: RunDraft[]): RunDraft[]
     return !f || (f.value === null && f.origin !== 'script-default');
   };
   for (const d of drafts) {
-    const entry = d.plan.entry.file;
-    if (d.plan.framework !== 'lightning' || !/\.py$/.test(entry)) continue;
     if (!open(d, 'micro_batch') && !open(d, 'num_workers')) continue;
-    const file = path.resolve(entry);
-    const text = linker.read(file);
-    if (!text || !/\.fit\s*\(/.test(text)) continue;
-    const root = cachedTree(file, text, linker.parser).rootNode;
-    const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit' && c.callee.includes('.'));
-    // One fit call, handed the module alone (loaders given to `fit` are read by ../extract/lightning).
-    const fit = fits.length === 1 ? fits[0] : undefined;
-    if (!fit || fit.positional.length > 1 || fit.kwargs.has('train_dataloaders') || fit.kwargs.has('datamodule'))
-      continue;
+    const one = oneFit(linker, d);
+    if (!one) continue;
+    const { file, text, root, fit } = one;
+    // The module handed alone (loaders given to `fit` are read by ../extract/lightning).
+    if (fit.positional.length > 1 || fit.kwargs.has('train_dataloaders') || fit.kwargs.has('datamodule')) continue;
     const facts = loaderFacts(linker, file, text, root, fit);
     for (const f of facts) if (open(d, f.key)) d.plan.facts.set(f.key, f);
   }

@@ -18,22 +18,16 @@ import { cachedTree } from './tree-cache';
 export function withFittedModule(linker: Linker, drafts: RunDraft[]): RunDraft[] {
   if (!linker.parser) return drafts;
   for (const d of drafts) {
-    const entry = d.plan.entry.file;
-    if (d.plan.framework !== 'lightning' || !/\.py$/.test(entry) || d.plan.facts.has('validation')) continue;
-    const file = path.resolve(entry);
-    const text = linker.read(file);
-    if (!text || !/\.fit\s*\(/.test(text)) continue;
-    const root = cachedTree(file, text, linker.parser).rootNode;
-    const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit' && c.callee.includes('.'));
-    // One fit call: the run it starts is the one this plan describes.
-    const fit = fits.length === 1 ? fits[0] : undefined;
-    if (!fit) continue;
+    if (d.plan.facts.has('validation')) continue;
+    const one = oneFit(linker, d);
+    if (!one) continue;
+    const { file, text, root, fit } = one;
     const v = importedValidation(linker, file, text, root, fit);
     if (!v) continue;
     // Where this file shows the validation: the `fit` call that hands the validating module to the Trainer.
     const stop = d.plan.facts.get('early_stopping');
     if (stop?.value === false && stop.origin === 'framework-default' && !stop.file)
-      d.plan.facts.set('early_stopping', { ...stop, file: entry, span: spanOf(fit.node) });
+      d.plan.facts.set('early_stopping', { ...stop, file: d.plan.entry.file, span: spanOf(fit.node) });
     d.plan.facts.set('validation', {
       key: 'validation',
       value: true,
@@ -44,6 +38,24 @@ export function withFittedModule(linker: Linker, drafts: RunDraft[]): RunDraft[]
     });
   }
   return drafts;
+}
+
+/**
+ * The entry script of a Lightning run and its one `<trainer>.fit(…)` call (the run it starts is the one the plan
+ * describes); none for another framework, a script that fits twice or not at all. Shared with ./fitted-loader.
+ */
+export function oneFit(
+  linker: Linker,
+  d: RunDraft,
+): { file: string; text: string; root: SyntaxNode; fit: CallSite } | undefined {
+  const entry = d.plan.entry.file;
+  if (!linker.parser || d.plan.framework !== 'lightning' || !/\.py$/.test(entry)) return undefined;
+  const file = path.resolve(entry);
+  const text = linker.read(file);
+  if (!text || !/\.fit\s*\(/.test(text)) return undefined;
+  const root = cachedTree(file, text, linker.parser).rootNode;
+  const fits = findCalls(root, text, ['fit']).filter((c) => c.name === 'fit' && c.callee.includes('.'));
+  return fits.length === 1 ? { file, text, root, fit: fits[0] } : undefined;
 }
 
 /**

@@ -78,6 +78,7 @@ const moveEdits = (e: OffsetEdit[] | undefined, d: number, file: string) =>
 export function relocate(cmd: LaunchCommand, d: number, file: string): LaunchCommand {
   const fact = (f: Fact): Fact => ({ ...f, file, span: f.span && moveSpan(f.span, d) });
   const word = <W extends { span: Span }>(w: W): W => ({ ...w, span: moveSpan(w.span, d) });
+  const editEnv = cmd.editEnv;
   return {
     ...cmd,
     file,
@@ -87,7 +88,7 @@ export function relocate(cmd: LaunchCommand, d: number, file: string): LaunchCom
     write: (name, v) => moveEdits(cmd.write(name, v), d, file),
     facts: cmd.facts.map(fact),
     envFacts: cmd.envFacts.map(fact),
-    editEnv: cmd.editEnv && ((v) => moveEdits(cmd.editEnv!(v), d, file)),
+    editEnv: editEnv && ((v) => moveEdits(editEnv(v), d, file)),
     refs: cmd.refs.map((r) => ({ ...r, file, span: moveSpan(r.span, d) })),
     positionals: cmd.positionals.map(word),
   };
@@ -138,11 +139,8 @@ export function skypilotCommands(file: string, text: string): LaunchCommand[] | 
   const nodes =
     isScalar(nodesNode) && typeof nodesNode.value === 'number' && nodesNode.value >= 1 ? nodesNode.value : 1;
   const acc = accelerators(yamlPair(doc, ['resources', 'accelerators']).node);
-  const accText =
-    factAt(['resources', 'accelerators']) &&
-    text
-      .slice(factAt(['resources', 'accelerators'])!.start, factAt(['resources', 'accelerators'])!.end)
-      .replace(/\s+/g, ' ');
+  const accSpan = factAt(['resources', 'accelerators']);
+  const accText = accSpan && text.slice(accSpan.start, accSpan.end).replace(/\s+/g, ' ');
   if (acc && acc.length === 1) {
     taskFacts.push({
       ...base(['resources', 'accelerators']),
@@ -216,9 +214,10 @@ export function skypilotCommands(file: string, text: string): LaunchCommand[] | 
   return parseLauncher(file, prefix + block.body).map((cmd) => {
     const c = relocate(cmd, d, file);
     // `python /sft/train.py` with `file_mounts: {/sft: ./sft}`: the script is the task folder's ./sft/train.py.
-    if (c.target && c.target.kind !== 'module' && !c.target.word.unresolved) {
-      const m = mounts.find(([remote]) => c.target!.path.startsWith(`${remote}/`));
-      if (m) c.target = { ...c.target, path: `${m[1].replace(/\/+$/, '')}/${c.target.path.slice(m[0].length + 1)}` };
+    const t = c.target;
+    if (t && t.kind !== 'module' && !t.word.unresolved) {
+      const m = mounts.find(([remote]) => t.path.startsWith(`${remote}/`));
+      if (m) c.target = { ...t, path: `${m[1].replace(/\/+$/, '')}/${t.path.slice(m[0].length + 1)}` };
     }
     // A count left to a variable (`--nproc_per_node=$SKYPILOT_NUM_GPUS_PER_NODE`) is the task's.
     c.facts = c.facts.filter((f) => f.value !== null || !taskFacts.some((t) => t.key === f.key));

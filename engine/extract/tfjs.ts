@@ -74,10 +74,11 @@ const isSave = (c: JsCall) =>
 /** Where a callback's code lives: an object literal's methods, `new tf.CustomCallback({…})`, or a class in the file. */
 function callbackBodies(scope: Scope, cb: JsValue): { span: Span; what: string }[] {
   if (cb.kind === 'object') return [{ span: cb.span, what: 'callback object' }];
-  if ((cb.kind === 'new' || cb.kind === 'call') && cb.callee) {
-    if (/CustomCallback$/.test(cb.callee))
+  const callee = cb.kind === 'new' || cb.kind === 'call' ? cb.callee : undefined;
+  if (callee) {
+    if (/CustomCallback$/.test(callee))
       return (cb.args ?? []).flatMap((a) => callbackBodies(scope, scope.deref(a) ?? a));
-    const cls = scope.script.classes.find((c) => c.name === lastName(cb.callee!));
+    const cls = scope.script.classes.find((c) => c.name === lastName(callee));
     if (cls) return [{ span: cls.span, what: `class ${cls.name}` }];
   }
   return [];
@@ -108,9 +109,9 @@ function periodicSave(scope: Scope, cbs: JsValue[]): { hook: string; call: JsCal
 function optimizerOf(scope: Scope, compile: JsCall | undefined): { value: string; span: Span } | undefined {
   const opt = compile ? scope.props(compile.args[0]).props.get('optimizer') : undefined;
   const d = scope.deref(opt);
-  if (d?.kind === 'string' && typeof d.value === 'string') return { value: d.value, span: opt!.prop };
-  if (d?.kind === 'call' && d.callee && /(^|\.)train\.\w+$/.test(d.callee))
-    return { value: lastName(d.callee), span: opt!.prop };
+  if (opt && d?.kind === 'string' && typeof d.value === 'string') return { value: d.value, span: opt.prop };
+  if (opt && d?.kind === 'call' && d.callee && /(^|\.)train\.\w+$/.test(d.callee))
+    return { value: lastName(d.callee), span: opt.prop };
   const train = scope.script.calls.filter((c) =>
     /(^|\.)train\.(adam|adamax|sgd|momentum|rmsprop|adagrad|adadelta)$/.test(c.callee),
   );
@@ -182,11 +183,12 @@ export function extractTfjs(file: string, text: string): { drafts: RunDraft[]; m
       const p = props.get(name);
       if (!p) return false;
       const r = scope.literal(p);
-      const ok = typeof r.value === 'number';
+      const n = typeof r.value === 'number' ? r.value : null;
+      const ok = n !== null;
       facts.set(key, {
         ...base(p.prop),
         key,
-        value: ok ? r.value! : null,
+        value: n,
         note: ok
           ? `${name}: ${p.text}${r.via ? ` (= ${r.via.text})` : ''}`
           : `${name}: ${p.text} (not a literal; value unknown)`,
@@ -214,11 +216,12 @@ export function extractTfjs(file: string, text: string): { drafts: RunDraft[]; m
       const batch = parsed.calls.find(
         (c) => /\.batch$/.test(c.callee) && typeof scope.literal(c.args[0]).value === 'number',
       );
-      if (batch)
+      const size = batch && scope.literal(batch.args[0]).value;
+      if (batch && typeof size === 'number')
         facts.set('micro_batch', {
           ...base(batch.span),
           key: 'micro_batch',
-          value: scope.literal(batch.args[0]).value!,
+          value: size,
           note: `dataset ${batch.callee}(${batch.args[0].text})`,
         });
     }
@@ -277,9 +280,9 @@ export function extractTfjs(file: string, text: string): { drafts: RunDraft[]; m
       entry: { file, span: fit.span, label },
       files: [file],
       facts,
-      relevantSpans: [...facts.values()]
-        .filter((f) => f.file === file && f.span)
-        .map((f) => ({ file, span: f.span!, key: f.key })),
+      relevantSpans: [...facts.values()].flatMap((f) =>
+        f.file === file && f.span ? [{ file, span: f.span, key: f.key }] : [],
+      ),
     };
     return { plan, kind: 'tfjs', envPrecision: 'never', openEnded: open, refs: [] };
   });

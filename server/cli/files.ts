@@ -42,7 +42,11 @@ const NOT_CONFIGS =
 const NOT_TRAINING_TOML =
   /^(pyproject|greenml|cargo|poetry|uv|ruff|\.?rustfmt|tox|netlify|wrangler|fly|taplo|mypy|black|codecov|\.?cargo-config|config)\.toml$/i;
 
+/** Notebooks carry their outputs (images, tables): a walk reads those whose JSON is at most this size. */
+const MAX_WALKED_NOTEBOOK_BYTES = 4 * 1024 * 1024;
+
 function wanted(p: string, size: number): boolean {
+  if (/\.ipynb$/i.test(p)) return size <= MAX_WALKED_NOTEBOOK_BYTES;
   const kind = linkKind(p);
   // An extensionless entry point (`./train`) whose first line is a Python shebang is a Python script.
   if (kind === 'other')

@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { boundedReader, diskReader, readRegularFile, type FileReader } from '../../engine/link/reader';
 import type { Settings } from '../../engine/settings';
-import { analyzeText, MAX_FILE_BYTES } from '../review/analyze-file';
+import { analyzeText, MAX_FILE_BYTES, MAX_NOTEBOOK_BYTES } from '../review/analyze-file';
+import { isNotebook } from '../review/analyze-notebook';
 import type { AnalyzedRun } from '../../engine/types';
 import type { FileResult } from './output';
 
@@ -47,11 +48,12 @@ async function analyzeOne(
   let text: string;
   try {
     const size = fs.statSync(file).size;
-    if (size > MAX_FILE_BYTES)
-      return { errors: [{ path: file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped` }] };
+    const max = isNotebook(file) ? MAX_NOTEBOOK_BYTES : MAX_FILE_BYTES;
+    if (size > max)
+      return { errors: [{ path: file, message: `file is larger than ${max / 1024 / 1024} MB: skipped` }] };
     // The disk reader gives a regular file of up to 512 KB without NUL bytes, as read here; anything else is read
     // here (and a FIFO, a device, a binary file refused with its reason, as before).
-    text = disk.read(path.resolve(file)) ?? readRegularFile(file, MAX_FILE_BYTES);
+    text = disk.read(path.resolve(file)) ?? readRegularFile(file, max);
   } catch (e) {
     return { errors: [{ path: file, message: (e as Error).message }] };
   }

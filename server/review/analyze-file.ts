@@ -6,6 +6,7 @@ import { analyzeDocument, type DocumentAnalysis } from './analyze';
 import { diskReader, linkKind, type FileReader } from '../../engine/link';
 import { pythonParser } from '../../engine/parse/python';
 import { cachedTree, trimTreeCache } from '../../engine/link/tree-cache';
+import { fromNotebook, isNotebook, notebookSource } from './analyze-notebook';
 
 /** Files larger than this are skipped with one informational message, never parsed to exhaustion. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -32,6 +33,7 @@ export async function analyzeText(
   settings: Settings,
   reader: FileReader = diskReader(),
 ): Promise<DocumentAnalysis> {
+  if (isNotebook(file)) return analyzeNotebook(file, text, settings, reader);
   const skip = skipReason(text);
   if (skip) return emptyAnalysis(file, [skip]);
   // The file's kind as the linker judges it (engine/link/reader.ts `linkKind`): one judgement for both.
@@ -43,6 +45,35 @@ export async function analyzeText(
   const tree = kind === 'python' ? cachedTree(path.resolve(file), text, parser) : undefined;
   try {
     return analyzeDocument(file, text, settings, { tree, parser, reader });
+  } finally {
+    trimTreeCache();
+  }
+}
+
+/**
+ * A notebook's JSON may hold large outputs (images, tables): its size limit is the notebook's, its Python's the
+ * script's.
+ */
+export const MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024;
+
+async function analyzeNotebook(
+  file: string,
+  text: string,
+  settings: Settings,
+  reader: FileReader,
+): Promise<DocumentAnalysis> {
+  if (text.length > MAX_NOTEBOOK_BYTES)
+    return emptyAnalysis(file, [`notebook is larger than ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB: skipped`]);
+  if (text.slice(0, 8192).includes('\u0000')) return emptyAnalysis(file, ['file looks binary (NUL bytes): skipped']);
+  const src = notebookSource(file, text);
+  if ('error' in src) return emptyAnalysis(file, [src.error]);
+  const skip = skipReason(src.nb.python);
+  if (skip) return emptyAnalysis(file, [`code cells: ${skip}`]);
+  const parser = await pythonParser();
+  const tree = cachedTree(path.resolve(src.pyFile), src.nb.python, parser);
+  try {
+    const a = analyzeDocument(src.pyFile, src.nb.python, settings, { tree, parser, reader });
+    return fromNotebook({ ...a, file }, file, src.pyFile, src.nb, text);
   } finally {
     trimTreeCache();
   }

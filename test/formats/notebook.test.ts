@@ -1,0 +1,119 @@
+// Jupyter notebooks (`.ipynb`): the code cells are a training script; facts and findings point at the cell line in
+// the notebook's JSON; IPython lines (magics, shell escapes) are not read as Python; a notebook that does not train,
+// or is not a notebook, gives no run and a clear message instead of a crash.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { mergeSettings } from '../../engine/settings';
+import { notebookPython, notebookSpan } from '../../engine/parse/notebook';
+import { analyzeText } from '../../server/review/analyze-file';
+import { collectFiles } from '../../server/cli/files';
+
+const settings = mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'test' });
+
+const code = (source: string | string[]) => ({ cell_type: 'code', metadata: {}, outputs: [], source });
+const notebook = (...cells: object[]) =>
+  JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+
+const TRAINS = notebook(
+  { cell_type: 'markdown', metadata: {}, source: ['# Fine-tune a ResNet\n', 'with "quotes" and \\ backslashes'] },
+  code(['!pip install -q torchvision\n', '%matplotlib inline\n', 'import torch\n', 'from torchvision import models\n']),
+  code([
+    'model = models.resnet50().cuda()\n',
+    'loader = torch.utils.data.DataLoader(range(1000), batch_size=96, shuffle=True)\n',
+    'opt = torch.optim.SGD(model.parameters(), lr=0.1)\n',
+  ]),
+  code(
+    '%%time\nfor epoch in range(30):\n    for x, y in loader:\n        loss = model(x.cuda()).sum()\n        opt.zero_grad(); loss.backward(); opt.step()\n',
+  ),
+  code(['%%bash\n', 'python other.py --epochs 5\n']),
+);
+
+const lineCol = (text: string, offset: number) => {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, text: text.split('\n')[before.length - 1] };
+};
+
+test('a notebook that trains is a run: its facts point at the cell lines that state them', async () => {
+  const a = await analyzeText('/w/train.ipynb', TRAINS, settings);
+  assert.equal(a.runs.length, 1, a.messages.join('\n'));
+  const run = a.runs[0];
+  assert.equal(run.plan.entry.file, '/w/train.ipynb');
+  const facts = run.plan.facts;
+  assert.equal(facts.get('micro_batch')?.value, 96);
+  assert.equal(facts.get('epochs')?.value, 30);
+  assert.equal(facts.get('optimizer')?.value, 'sgd');
+  assert.equal(facts.get('model')?.value, 'resnet50');
+  const batch = facts.get('micro_batch');
+  assert.equal(batch?.file, '/w/train.ipynb');
+  assert.ok(batch?.span);
+  // The span is in the notebook's JSON: the line of the cell string that writes it.
+  assert.match(TRAINS.slice(batch.span.start, batch.span.end), /^(batch_size=)?96$/);
+  assert.match(lineCol(TRAINS, batch.span.start).text, /DataLoader\(range\(1000\), batch_size=96/);
+  const epochs = facts.get('epochs');
+  assert.ok(epochs?.span);
+  // In a cell stored as one string, `\n` is two characters of JSON: the span still lands on `30`.
+  assert.equal(TRAINS.slice(epochs.span.start, epochs.span.end), '30');
+});
+
+test('findings of a notebook are on its cell lines, and its fixes are display-only (no edit of the JSON)', async () => {
+  const a = await analyzeText('/w/train.ipynb', TRAINS, settings);
+  const noSave = a.findings.find((f) => f.code === 'GML301');
+  assert.ok(noSave, a.findings.map((f) => f.code).join(' '));
+  assert.equal(noSave.file, '/w/train.ipynb');
+  assert.match(TRAINS.slice(noSave.span.start, noSave.span.end), /^for /);
+  for (const f of a.findings)
+    for (const fix of f.fixes) {
+      assert.equal(fix.applicability, 'display-only');
+      assert.deepEqual(fix.edits, []);
+    }
+});
+
+test('IPython lines are not Python: a `%%bash` cell and `!pip` lines add no run and no syntax error', () => {
+  const nb = notebookPython(TRAINS);
+  assert.ok(!('error' in nb));
+  assert.equal(nb.cells, 4);
+  assert.match(nb.python, /^#pip install -q torchvision$/m);
+  assert.match(nb.python, /^#matplotlib inline$/m);
+  assert.match(nb.python, /^#%time$/m);
+  assert.match(nb.python, /^#%bash\n {26}\n$/m, 'a `%%bash` cell is blank after its magic');
+  assert.doesNotMatch(nb.python, /Fine-tune/, 'markdown cells are not code');
+  // Every character maps back to one of the notebook's: the decoded text at each span equals the JSON's characters.
+  const i = nb.python.indexOf('lr=0.1');
+  assert.equal(
+    TRAINS.slice(notebookSpan(nb, { start: i, end: i + 6 }).start, notebookSpan(nb, { start: i, end: i + 6 }).end),
+    'lr=0.1',
+  );
+});
+
+test('a notebook that only evaluates or plots has no run', async () => {
+  const text = notebook(
+    code(['import torch\n', 'model = torch.load("model.pt")\n', 'model.eval()\n']),
+    code(['with torch.no_grad():\n', '    print(model(torch.randn(1, 3, 224, 224)))\n']),
+  );
+  const a = await analyzeText('/w/inspect.ipynb', text, settings);
+  assert.equal(a.runs.length, 0);
+});
+
+test('not a notebook, an old nbformat or garbage: no run and a message that says why', async () => {
+  for (const [text, why] of [
+    ['{"cells": ', /notebook not read/],
+    ['{"nbformat": 3, "worksheets": []}', /nbformat 3 is not read/],
+    ['\u0000\u0001binary', /binary|notebook not read/],
+  ] as const) {
+    const a = await analyzeText('/w/x.ipynb', text, settings);
+    assert.equal(a.runs.length, 0);
+    assert.match(a.messages.join('\n'), why);
+  }
+});
+
+test('a folder walk reviews notebooks, and skips .ipynb_checkpoints copies', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenml-nb-'));
+  fs.writeFileSync(path.join(dir, 'train.ipynb'), TRAINS);
+  fs.mkdirSync(path.join(dir, '.ipynb_checkpoints'));
+  fs.writeFileSync(path.join(dir, '.ipynb_checkpoints', 'train-checkpoint.ipynb'), TRAINS);
+  const files = collectFiles([dir]).files.map((f) => path.relative(dir, f));
+  assert.deepEqual(files, ['train.ipynb']);
+});

@@ -317,7 +317,8 @@ export function planFlops(inputs: RunInputs): FlopsPlan {
   let shapeApprox = false;
   if (inputs.encoder && !inputs.peft && n > 0) {
     const vocab = inputs.shape?.vocab ?? BERT_VOCAB;
-    const head = vocab * (inputs.shape?.hidden ?? encoderHidden(n, vocab));
+    // A factorised embedding (ALBERT's E) projects to the vocabulary from its own width (types.ts ModelShape).
+    const head = vocab * (inputs.shape?.embedding ?? inputs.shape?.hidden ?? encoderHidden(n, vocab));
     // A projection that would be most of the model means the shape or vocabulary guess is off: left as 6·N.
     if (head < 0.5 * n) {
       const skipped = head * (1 - MLM_OUTPUT_FRACTION);

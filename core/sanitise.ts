@@ -58,10 +58,8 @@ export function sanitise(raw: RunInputs, warnings: string[]): RunInputs {
     warnings.push(`Ignored mfu = ${String(out.mfu)}: utilisation is a fraction between 0 and 1.`);
     delete out.mfu;
   }
-  if (out.activeParams !== undefined && out.params !== undefined && out.activeParams > out.params) {
-    warnings.push('activeParams is larger than params; using params.');
-    delete out.activeParams;
-  }
+  // activeParams above params is kept: a model that shares one layer's weights across its depth (ALBERT, Lan et al.
+  // 2020) computes through more weights than it stores; MoE is only where active < params (core/utilisation.ts).
   if (
     out.calibration !== undefined &&
     !(out.calibration && out.calibration.gpuPowerW > 0 && out.calibration.durationS > 0)

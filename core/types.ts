@@ -112,13 +112,22 @@ export interface ModelShape {
   vocab?: number;
   /** Intermediate (MLP) size, if known. */
   ffn?: number;
+  /**
+   * Width of a factorised vocabulary embedding (added, optional): ALBERT's E = 128 (Lan et al. 2020 §3.1), projected
+   * to the hidden width; the vocabulary projection of masked-LM is V × E, not V × H. Absent: the hidden width.
+   */
+  embedding?: number;
 }
 
 export interface ModelInfo {
   /** Hub id as users write it, e.g. "meta-llama/Llama-2-7b-hf". */
   id: string;
   params: number;
-  /** Active parameters per token (MoE); equal to params for dense models. */
+  /**
+   * Parameters a token's compute passes through, where they differ from the stored count: fewer for mixture-of-experts
+   * (the active experts), more for cross-layer parameter sharing (ALBERT: each shared layer counted once per use).
+   * Absent for dense models (equal to params).
+   */
   activeParams?: number;
   shape?: ModelShape;
   source: string;
@@ -134,7 +143,10 @@ export interface RunInputs {
   model?: string;
   /** Total parameters. */
   params?: number;
-  /** Active parameters per token (MoE). */
+  /**
+   * Parameters a token's compute passes through: fewer than params for MoE (active experts), more for a model that
+   * shares its layers' weights (ALBERT's compute-equivalent count). Drives compute; params drives memory.
+   */
   activeParams?: number;
   /** Training tokens (sum over epochs). */
   tokens?: number;

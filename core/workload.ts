@@ -230,6 +230,14 @@ function genericPerSample(
   };
 }
 
+/** How N is named: " active" (MoE), " compute-equivalent" (layers that share weights counted once per use), or plain. */
+function activeLabel(inputs: RunInputs): string {
+  if (inputs.activeParams === undefined) return '';
+  return inputs.params !== undefined && inputs.activeParams > inputs.params
+    ? ' compute-equivalent (shared layers counted per use)'
+    : ' active';
+}
+
 export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
   const units = work.units ?? NaN;
   const samples = inputs.samples ?? NaN;
@@ -262,7 +270,7 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
       text:
         `Tokens not stated: ${fmtNum(samples)} samples × ${inputs.epochs} epoch${inputs.epochs === 1 ? '' : 's'} × ${each} ` +
         `= D = ${fmtNum(units)} tokens; training compute ${fmtSci(work.perUnit * units)} FLOPs = ${flopsFormula(inputs)} with N = ${fmtNum(n)}` +
-        `${inputs.activeParams !== undefined ? ' active' : ''} parameters`,
+        `${activeLabel(inputs)} parameters`,
       override: row ? OVERRIDE_HINTS.sampleTokens : undefined,
       source: `Kaplan et al. 2020 (6ND)${row ? `; tokens per sample: ${row.source}` : ''}`,
     };
@@ -298,7 +306,7 @@ export function workAssumption(inputs: RunInputs, work: WorkPlan): Assumption {
       key: 'flops',
       text:
         `Training compute ${fmtSci(flops.perToken * work.units!)} FLOPs = ${formula} with ` +
-        `N = ${fmtNum(n)}${inputs.activeParams !== undefined ? ' active' : ''} parameters and D = ${fmtNum(work.units!)} tokens${peftText}` +
+        `N = ${fmtNum(n)}${activeLabel(inputs)} parameters and D = ${fmtNum(work.units!)} tokens${peftText}` +
         (teacherNote ? `; ${teacherNote}` : '') +
         (encoderNote ? `; ${encoderNote}` : '') +
         (rolloutNote ? `; ${rolloutNote}` : '') +

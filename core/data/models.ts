@@ -382,6 +382,48 @@ export const MODELS: readonly ModelInfo[] = [
     source: `${cfg('distilbert/distilbert-base-cased')}; Sanh et al. 2019`,
     year: 2019,
   },
+  // ------------------------------------------------------------------ ALBERT (one layer's weights shared by all)
+  // Lan et al. 2020 (ALBERT, ICLR 2020, arXiv 1909.11942), Table 1: every configuration shares one transformer layer's
+  // weights across all its layers (cross-layer parameter sharing) and factorises the vocabulary embedding through E = 128,
+  // so the stored parameters (12 M / 18 M / 60 M / 235 M) are far fewer than the weights a token passes through: each of
+  // the L layers still runs its full matrix products. `params` is the unique count (what memory holds, HF AlbertModel with
+  // pooler, vocabulary 30,000); `activeParams` is the compute-equivalent count that 6·N·D needs: the unique count plus
+  // the shared layer's weights once more for each further layer, (L − 1) × (4H² + 2·H·4H + biases and norms). Base 89.7 M
+  // and large 307 M are BERT-base/large less their H-wide embedding (Table 1: 108 M / 334 M); xxlarge (12 × 4096) 2.44 B.
+  // v1 and v2 checkpoints share their shapes (v2 changed dropout, data and training length only); the loose key of a
+  // version-less name ("albert-xxlarge") resolves to these rows.
+  {
+    id: 'albert/albert-base-v2',
+    params: 11_683_584,
+    activeParams: 89_650_176,
+    shape: { layers: 12, hidden: 768, heads: 12, vocab: 30000, ffn: 3072, embedding: 128 },
+    source: `${cfg('albert/albert-base-v2')} (legacy id "albert-base-v2"); Lan et al. 2020 (ALBERT), Table 1: 12M`,
+    year: 2019,
+  },
+  {
+    id: 'albert/albert-large-v2',
+    params: 17_683_968,
+    activeParams: 307_397_120,
+    shape: { layers: 24, hidden: 1024, heads: 16, vocab: 30000, ffn: 4096, embedding: 128 },
+    source: `${cfg('albert/albert-large-v2')}; Lan et al. 2020 (ALBERT), Table 1: 18M`,
+    year: 2019,
+  },
+  {
+    id: 'albert/albert-xlarge-v2',
+    params: 58_724_864,
+    activeParams: 1_216_965_120,
+    shape: { layers: 24, hidden: 2048, heads: 16, vocab: 30000, ffn: 8192, embedding: 128 },
+    source: `${cfg('albert/albert-xlarge-v2')}; Lan et al. 2020 (ALBERT), Table 1: 60M`,
+    year: 2019,
+  },
+  {
+    id: 'albert/albert-xxlarge-v2',
+    params: 222_595_584,
+    activeParams: 2_437_773_824,
+    shape: { layers: 12, hidden: 4096, heads: 64, vocab: 30000, ffn: 16384, embedding: 128 },
+    source: `${cfg('albert/albert-xxlarge-v2')}; Lan et al. 2020 (ALBERT), Table 1: 235M`,
+    year: 2019,
+  },
   // ------------------------------------------------------------------ T5 (layers = encoder + decoder blocks)
   {
     id: 'google-t5/t5-small',

@@ -40,8 +40,9 @@ export function saveFacts(
   // default 0) is not the default run's saving; an epoch-level save around it still is.
   // A periodic save before a best-model one (`if dice > best:` under the evaluation's `% 200`): the cadence is its.
   const onSaves = stepSaves.filter((c) => !offByDefaultGuard(c!, within, values));
-  const inStep = onSaves.find((c) => !!c && !bestSave(c)) ?? onSaves[0];
-  const offSave = inStep ? undefined : stepSaves[0];
+  // A best-model save alone (`if acc > best_acc: torch.save(…)`) is no checkpoint along the way: see `bestOnly` below.
+  const inStep = onSaves.find((c) => !!c && !bestSave(c));
+  const offSave = onSaves.length ? undefined : stepSaves[0];
   const flag = offSave ? offByDefaultGuard(offSave, within, values) : undefined;
   // When the step save is off by default, an epoch save counts only if no `if` above it reads a command-line value
   // (directly or through a local assigned from one): accelerate's `if checkpointing_steps == "epoch":` is a flag too.
@@ -64,7 +65,11 @@ export function saveFacts(
   // -1) is not the default run's saving either.
   const outerSave = loop.loops
     .slice(1)
-    .find((l) => outerCalls(l).some((c) => (!offSave || !flagGuarded(c, l)) && !offByDefaultGuard(c, within, values)));
+    .find((l) =>
+      outerCalls(l).some(
+        (c) => !bestSave(c) && (!offSave || !flagGuarded(c, l)) && !offByDefaultGuard(c, within, values),
+      ),
+    );
   const offOuter = outerSave
     ? undefined
     : loop.loops
@@ -166,6 +171,7 @@ export function saveFacts(
               c.startIndex >= step.endIndex &&
               enclosingDef(c)?.id === holder.id &&
               isSave(c) &&
+              !bestSave(c) &&
               !offByDefaultGuard(c, holder, values),
           )
       : [];
@@ -191,6 +197,31 @@ export function saveFacts(
         { origin: 'explicit', file, span: spanOf(after) },
         `${after.childForFieldName('function')?.text}(…) after each pass of the training loop, once per iteration of the loop that calls it`,
       ),
+    ];
+  // Saves made only when the validation improves (`if val_acc > best_acc: torch.save(…)`, `if is_best:`) or once
+  // at a pinned epoch keep a best or final model, not the run's progress: an interruption loses everything since the
+  // last improvement, so the run has no periodic checkpoint (the lane's labels: a best-only saver is not periodic).
+  const bestOnly = [
+    ...onSaves,
+    ...loop.loops.slice(1).flatMap(outerCalls),
+    ...(holder && around && !contains(holder, around)
+      ? holder
+          .descendantsOfType('call')
+          .filter((c): c is SyntaxNode => !!c && c.startIndex >= step.endIndex && enclosingDef(c)?.id === holder.id)
+          .filter(isSave)
+      : []),
+  ].find((c): c is SyntaxNode => !!c && bestSave(c) && !offByDefaultGuard(c, within, values));
+  if (bestOnly)
+    return [
+      {
+        key: 'periodic_save',
+        value: 'no',
+        origin: 'explicit',
+        file,
+        span: spanOf(bestOnly),
+        form: 'best-only',
+        note: `${bestOnly.childForFieldName('function')?.text}(…) runs only for the best model so far (or once), not at a cadence: an interruption loses the progress since`,
+      },
     ];
   // Reported on the header of the outermost training loop (`for epoch in range(90):`): the loop that saves nothing.
   const outermost = loop.loops[loop.loops.length - 1];

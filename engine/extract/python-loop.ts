@@ -193,7 +193,12 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
   const autocasts = findCalls(root, text, ['autocast']).filter((c) => c.name === 'autocast');
   let switchedOff: (typeof autocasts)[number] | undefined;
   for (const a of autocasts) {
-    const enabled = a.kwargs.get('enabled');
+    // `torch.cuda.amp.autocast(enabled=True, dtype=torch.float16, cache_enabled=True)` takes `enabled` first
+    // (https://pytorch.org/docs/stable/amp.html#torch.cuda.amp.autocast): `autocast(scaler is not None)` is its switch.
+    // `torch.autocast(device_type, …)` takes the device first: never read as a switch.
+    const first = a.positional[0];
+    const cudaAmp = /(^|\.)cuda\.amp\.autocast$/.test(a.callee) && first && first.type !== 'string';
+    const enabled = a.kwargs.get('enabled') ?? (cudaAmp ? { name: 'enabled', node: first, value: first } : undefined);
     const en = enabled ? values.resolve(enabled.value).value : true;
     if (en === false) continue;
     const base = { key: 'precision' as const, origin: 'explicit' as const, file, span: spanOf(a.node) };
@@ -376,7 +381,13 @@ function scalerSwitch(
     const rhs = a.childForFieldName('right');
     if (rhs?.type === 'none') continue; // `scaler = None` before a later, switched build
     let b: boolean | undefined;
-    if (isScaler(rhs)) {
+    // `scaler = None` then `if args.use_fp16: scaler = GradScaler()`: built only when the switch is given.
+    const flag = isScaler(rhs) ? offByDefaultGuard(a, undefined, values) : undefined;
+    if (flag) {
+      b = false;
+      scriptDefault = true;
+      note ||= `${name.text} = ${rhs?.text ?? 'GradScaler()'} runs only when --${flag} is given (off by default)`;
+    } else if (isScaler(rhs)) {
       b = true;
       note ||= `${name.text} = ${rhs!.text} whatever the flags`;
     } else if (rhs?.type === 'conditional_expression' && rhs.namedChildren.length === 3) {

@@ -96,6 +96,8 @@ export function callLoopSaves(
   const values = new ValueResolver(root, findCalls(root, text, ['add_argument', 'DEFINE_integer', 'DEFINE_string']));
   const read = loopFacts(file, root, text, loop, values);
   const save = read.find((f) => f.key === 'periodic_save');
+  // Only a best-model save around the call: no cadence (./python-loop-saves).
+  if (save?.form === 'best-only') facts.set('periodic_save', save);
   if (!save || (save.value !== 'steps' && save.value !== 'epoch')) return;
   const epochs = runsEpoch(site);
   const every = epochs ? undefined : read.find((f) => f.key === 'save_steps');

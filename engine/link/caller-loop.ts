@@ -6,7 +6,7 @@ import { findCalls, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { ValueResolver } from '../extract/python-values';
 import { loopsAround, offByDefaultGuard, SAVE_CALL } from '../extract/python-scan';
-import { weightsOnlyFact } from '../extract/weights-only';
+import { bestSave, weightsOnlyFact } from '../extract/weights-only';
 import { validationFacts } from '../extract/python-loop-eval';
 import { notEpochs, rangeArg } from '../extract/loop-bounds';
 import { mediaSave } from '../extract/save-names';
@@ -58,8 +58,21 @@ export function callerLoopFacts(
     );
   // Saves only under a switch the script leaves off (`if args.output_dir and args.save_ckpt:`): the run writes none.
   const off = saves.map((c) => offByDefaultGuard(c, outer, args.values));
-  const save = saves.find((_, i) => !off[i]);
-  if (!save && saves.length)
+  // A save only when the validation improves (`if best_acc < val_acc: save_checkpoint(…)`) keeps the best model, not
+  // the run's progress: with no other save in the loop the run has no periodic checkpoint (../extract/weights-only).
+  const save = saves.find((c, i) => !off[i] && !bestSave(c));
+  const best = save ? undefined : saves.find((c, i) => !off[i] && bestSave(c));
+  if (best)
+    out.push({
+      key: 'periodic_save',
+      value: 'no',
+      origin: 'explicit',
+      file: id(mod.file),
+      span: spanOf(best),
+      form: 'best-only',
+      note: `${best.childForFieldName('function')?.text}(…) in the loop around ${what}(…) runs only for the best model so far, not at a cadence`,
+    });
+  if (!save && !best && saves.length)
     out.push({
       key: 'periodic_save',
       value: 'no',

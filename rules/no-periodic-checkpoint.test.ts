@@ -92,6 +92,17 @@ runRuleCases(noPeriodicCheckpoint, [
     expect: [],
   },
   {
+    // A save inside the loop that keeps the best model so far is a save: a restart loses the progress since the last
+    // improvement, not the run (what it keeps is GML302's question).
+    name: 'the same loop saving only when the validation accuracy improves',
+    code: RESNET.replace(
+      '        opt.zero_grad()\n',
+      '        opt.zero_grad()\n    acc = evaluate(model)\n    if acc > best_acc:\n        best_acc = acc\n        torch.save(model.state_dict(), "best.pt")\n',
+    ).replace('for epoch in range(90):', 'best_acc = 0.0\nfor epoch in range(90):'),
+    settings: { hardware: 'a100', datasetSize: 1_281_167 },
+    expect: [],
+  },
+  {
     name: 'an 8-step run never gets a save_steps past its end',
     code: script(
       'meta-llama/Llama-3.1-70B',

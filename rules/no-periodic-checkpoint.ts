@@ -60,6 +60,10 @@ export const noPeriodicCheckpoint: Rule = {
         ? `no checkpoint is saved during training (${strategy.note ?? 'saving is off'})`
         : undefined;
     if (!reason) return [];
+    // A loop whose only save keeps the best model so far (`if acc > best: torch.save(…)`) saves inside the run: a
+    // restart loses the progress since the last improvement, not the run. Not this rule's finding (GML302 judges
+    // what such a save keeps).
+    if (strategy?.form === 'best-only') return [];
     // An interval past the end of a run of known length is GML303's finding, on the interval itself.
     const every = num(ctx.value('save_steps') ?? strategy?.interval?.value);
     if (strategy?.form === 'past-run' && total !== undefined && every !== undefined && every >= total) return [];

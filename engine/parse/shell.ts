@@ -7,6 +7,7 @@
 import type { Span } from '../types';
 import { closing, commandValue, scriptDirOf, shellArithmetic } from './shell-arith';
 import { unsetInPlainRun } from './shell-unset';
+import { forLoop } from './shell-loops';
 import { skipWrapper } from './shell-wrappers';
 import {
   ASSIGN,
@@ -89,7 +90,22 @@ function scan(
     state.ifDepth = Math.max(0, state.ifDepth + (head === 'if' ? 1 : head === 'fi' ? -1 : 0));
     const conditional = state.ifDepth > 0 || state.guarded;
     if (words.length > 0) state.guarded = false;
-    if (words.length > 0) {
+    const loop = flat ? undefined : forLoop(words, (w) => text.slice(w.span.start, w.span.end));
+    if (loop) {
+      // `for ep in 3; do …`: ./shell-loops — one word binds the name, a sweep leaves it unknown.
+      varWords.delete(loop.name);
+      arrays.delete(loop.name);
+      positional.delete(loop.name);
+      defaulted.delete(loop.name);
+      if (loop.value !== undefined && !conditional) {
+        vars.set(loop.name, loop.value);
+        unknown.delete(loop.name);
+      } else {
+        vars.delete(loop.name);
+        unknown.add(loop.name);
+      }
+    }
+    if (words.length > 0 && !loop) {
       const env = new Map<string, string>();
       let k = 0;
       // Leading keywords (then, do, …) and `export`/`local` belong to the shell, not the command.

@@ -50,3 +50,51 @@ test('must not: a switch the script never tests does not stop the run it starts'
   const files = { 'train_net.py': script('pass'), 'eval.sh': 'python3 train_net.py --eval-only --batch-size 4\n' };
   assert.equal((await runsOf(files, 'eval.sh')).length, 1);
 });
+
+// Round 29: a bare `--eval` that the script's own parser documents as evaluation alone (the DeiT / MAE family's
+// `help='Perform evaluation only'`), tested together with another condition (`if args.resume and args.eval:`).
+const deitLike = (help: string) => `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--eval", action="store_true", help="${help}")
+parser.add_argument("--resume", default="")
+parser.add_argument("--epochs", type=int, default=300)
+
+
+def main(args):
+    model = Net().cuda()
+    if args.resume and args.eval:
+        model.load_state_dict(torch.load(args.resume))
+        return evaluate(model)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    loader = torch.utils.data.DataLoader(train_set, batch_size=64)
+    for epoch in range(args.epochs):
+        for x, y in loader:
+            loss = model(x.cuda(), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+
+
+if __name__ == "__main__":
+    main(parser.parse_args())
+`;
+
+test('a bare --eval documented as "evaluation only" and tested before training starts no run', async () => {
+  const files = {
+    'main.py': deitLike('Perform evaluation only'),
+    'eval.sh': 'python main.py --resume ck.pth --eval\n',
+  };
+  assert.equal((await runsOf(files, 'eval.sh')).length, 0);
+  const train = { 'main.py': deitLike('Perform evaluation only'), 'train.sh': 'python main.py --epochs 10\n' };
+  assert.equal((await runsOf(train, 'train.sh')).length, 1);
+});
+
+test('must not: a bare --eval whose help does not say "only" keeps the run', async () => {
+  const files = {
+    'main.py': deitLike('evaluate on the val set'),
+    'eval.sh': 'python main.py --resume ck.pth --eval\n',
+  };
+  assert.equal((await runsOf(files, 'eval.sh')).length, 1);
+});

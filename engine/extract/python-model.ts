@@ -15,6 +15,7 @@ import { lookupModel } from '../../core/index';
 import { modelName, sizeFromName } from './model-name';
 import type { Resolved, ValueResolver } from './python-values';
 import { calleeOf, calleeTexts, nodesOfType } from '../parse/nodes-of-type';
+import { moduleFunction, projectClass, returnedValues } from './model-factory';
 
 /** Optimizer constructors (any library): their first argument holds the trained parameters. */
 const OPTIMIZER_CALL =
@@ -271,7 +272,7 @@ function builtBy(
     // Unsloth's loaders take the checkpoint as `model_name` (FastLanguageModel/FastVisionModel.from_pretrained,
     // https://github.com/unslothai/unsloth/blob/main/unsloth/models/loader.py).
     const arg = first ?? kw('pretrained_model_name_or_path') ?? kw('model_name') ?? kw('config');
-    if (last === 'from_config') return configId(arg, assignments, values);
+    if (last === 'from_config') return configId(arg, assignments, values) ?? ownFromConfig(recv, fn);
     return byName(arg, (v) => `${callee}("${v}")`);
   }
   // `create_model("vit_base_patch16_224")`, `build_model(args.model)`, `get_network(name)`,
@@ -292,8 +293,12 @@ function builtBy(
         const b = byName(arg, (v) => (arg === first ? `${callee}("${v}")` : `${callee}(…, "${v}")`));
         if (b) return b;
       }
-    return undefined;
   }
+  // A function of the same module that builds and returns the model (./model-factory).
+  const def = fn.type === 'identifier' ? moduleFunction(fn.tree.rootNode, callee) : undefined;
+  const made = def && returnedBy(def, values, depth);
+  if (made) return { ...made, how: `${callee}(…), which returns ${made.how}` };
+  if (FACTORY.test(last)) return undefined;
   // Ultralytics: `YOLO("yolo11m.pt")` / `YOLO("yolov8n.yaml")` builds the network its weights or YAML name
   // (https://docs.ultralytics.com/modes/train/); the class is the library's one wrapper, no model of its own.
   // Only the library's class (a project's own `YOLO` in `models/yolo.py` is its own network), and only a released
@@ -476,4 +481,20 @@ function configId(
         scriptDefault: r.scriptDefault,
       }
     : undefined;
+}
+
+/** The model every `return` of function `def` gives (./model-factory), read in its own body; for ../link/repo-model. */
+function returnedBy(def: SyntaxNode, values: ValueResolver, depth: number): Built | undefined {
+  const assignments = nodesOfType(def, 'assignment');
+  const built = (returnedValues(def) ?? []).map((r) => builtBy(r, assignments, values, '', depth + 1));
+  return built[0] && built.every((b) => b?.value === built[0]?.value) ? built[0] : undefined;
+}
+export function returnedModelFact(file: string, def: SyntaxNode, values: ValueResolver): Fact | undefined {
+  const b = returnedBy(def, values, 0);
+  return b && { ...modelFact(file, 'model', b), note: `returns ${b.how}` };
+}
+/** `CNNLSTM.from_config(cfg)`: a project class's own alternative constructor (./model-factory `projectClass`). */
+function ownFromConfig(recv: string, fn: SyntaxNode): Built | undefined {
+  const v = projectClass(recv, fn.tree.rootNode.text) && !NOT_A_MODEL.test(recv) ? modelName(recv) : undefined;
+  return v ? { value: v, node: fn, how: `${recv}.from_config(…)` } : undefined;
 }

@@ -1,7 +1,9 @@
 // The model an entry script leaves to repository code it imports and calls, as applied research code is written: a
 // trainer or engine class that builds it (`engine = trainer(...)` with `self.model = …` in `__init__`,
 // `SimGNNTrainer(args)` whose `setup_model()` sets `self.model = SimGNN(…)`, `GMFEngine(config)` with
-// `self.model = GMF(config)`), or a training function (`train(args, data)` whose body runs `model = KGCN(…)`). Each
+// `self.model = GMF(config)`), a training function (`train(args, data)` whose body runs `model = KGCN(…)`), or a
+// factory function whose result the script binds as its model (`model = get_model(37)`, `def get_model(n): return
+// Classifier(n)`: what it returns, since session 29). Each
 // definition is read with ../extract/python-model in its own module (a class with the methods it inherits from bases
 // of that module); a script that builds a model itself takes none from elsewhere, and definitions that disagree give
 // none (precision before recall). The model is `inferred`: code the run calls, not a setting.
@@ -17,7 +19,7 @@
 import * as path from 'node:path';
 import { codeText } from '../extract/python-code-text';
 import { importBindings } from '../extract/python-imports';
-import { builtModelFact } from '../extract/python-model';
+import { builtModelFact, returnedModelFact } from '../extract/python-model';
 import { ValueResolver } from '../extract/python-values';
 import type { RunDraft } from '../extract/run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
@@ -127,7 +129,12 @@ function repoModel(linker: Linker, script: Mod): Fact | undefined {
     const id = linker.id(mod.file);
     // A class: its own body, then the methods it inherits from bases of its module.
     const bodies = def.type === 'class_definition' ? [def, ...classMethods(mod.root, def, 0).values()] : [def];
-    const f = bodies.map((n) => builtModelFact(id, n, values)).find((x) => !!x);
+    // A factory function whose result the script binds as its model (`model = get_model(…)`, `model, crit =
+    // build(cfg)`): what it returns (../extract/model-factory).
+    const binds = new RegExp(`^\\s*(model|net|network)\\s*(,[^=\\n]*)?=\\s*${b.local}\\s*\\(`, 'm').test(code);
+    const f =
+      bodies.map((n) => builtModelFact(id, n, values)).find((x) => !!x) ??
+      (binds && def.type === 'function_definition' ? returnedModelFact(id, def, values) : undefined);
     if (f)
       found.push({
         ...f,

@@ -16,6 +16,7 @@ import { modelName, sizeFromName } from './model-name';
 import type { Resolved, ValueResolver } from './python-values';
 import { calleeOf, calleeTexts, nodesOfType } from '../parse/nodes-of-type';
 import { moduleFunction, projectClass, returnedValues } from './model-factory';
+import { guardsOf, takesBranch } from './model-branch';
 
 /** Optimizer constructors (any library): their first argument holds the trained parameters. */
 const OPTIMIZER_CALL =
@@ -120,33 +121,6 @@ const modelFact = (file: string, name: string, b: Built): Fact => ({
   ...(b.form ? { form: b.form } : {}),
 });
 
-/** `sel == "lit"` (or `"lit" == sel`): the selector node and the literal. */
-function selection(cond: SyntaxNode | null): { sel: SyntaxNode; lit: string } | undefined {
-  if (cond?.type === 'parenthesized_expression') cond = cond.namedChildren[0] ?? null;
-  if (cond?.type !== 'comparison_operator' || !/^[^=]*==[^=]*$/.test(cond.text)) return undefined;
-  const [a, b] = cond.namedChildren;
-  if (!a || !b || cond.namedChildren.length !== 2) return undefined;
-  const lit = (n: SyntaxNode) => (n.type === 'string' ? /^[rbuf]*(['"])(.*)\1$/s.exec(n.text)?.[2] : undefined);
-  const [la, lb] = [lit(a), lit(b)];
-  if (lb !== undefined && la === undefined) return { sel: a, lit: lb };
-  if (la !== undefined && lb === undefined) return { sel: b, lit: la };
-  return undefined;
-}
-
-/** The `if`/`elif` conditions of the branches that hold the statement, nearest first, up to its function. */
-function guardsOf(stmt: SyntaxNode): { sel: SyntaxNode; lit: string }[] {
-  const out: { sel: SyntaxNode; lit: string }[] = [];
-  for (let n: SyntaxNode | null = stmt; n?.parent; n = n.parent) {
-    const p: SyntaxNode = n.parent;
-    if (/^(function_definition|class_definition|module)$/.test(p.type)) break;
-    if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('consequence')?.id === n.id) {
-      const g = selection(p.childForFieldName('condition'));
-      if (g) out.push(g);
-    }
-  }
-  return out;
-}
-
 /** An option that names the model (`args.model`, `model_str`, `FLAGS.arch`, `cfg.backbone`), not the data or the task. */
 const MODEL_OPTION =
   /(?:^|[._[\]'"])(model|arch|architecture|net|network|backbone|encoder)(?:_?(name|str|type|arch))?['"\]]*$/i;
@@ -166,13 +140,13 @@ function chosenBranch(
   for (const a of own)
     for (const g of guardsOf(a).filter((x) => MODEL_OPTION.test(x.sel.text))) {
       const e = bySel.get(g.sel.text) ?? { sel: g.sel, lits: new Set<string>() };
-      e.lits.add(g.lit);
+      e.lits.add(`${g.prefix ? '^' : '='}${g.lit}`);
       bySel.set(g.sel.text, e);
     }
   const best = [...bySel.values()].sort((a, b) => b.lits.size - a.lits.size)[0];
   if (!best || best.lits.size < 2) return undefined;
   const r: Resolved = values.resolve(best.sel);
-  const v = typeof r.value === 'string' && best.lits.has(r.value) ? modelName(r.value) : undefined;
+  const v = typeof r.value === 'string' && takesBranch(best.lits, r.value) ? modelName(r.value) : undefined;
   if (!v) return sameInEveryBranch(own, best.sel.text, assignments, values);
   return {
     value: v,

@@ -98,3 +98,43 @@ test("must not: a library class's from_config is no project class", async () => 
   const a = await analyze({ 'train.py': text }, 'train.py');
   assert.notEqual(fact(a, 'model')?.value, 'UNet2DModel');
 });
+
+const ZOO = `from nets import RiverSegmenter, PondSegmenter
+
+
+def get_model(args):
+    if args.model == "river":
+        model = RiverSegmenter(args.width)
+    elif args.model.startswith("pond"):
+        model = PondSegmenter.from_pretrained(args.model)
+    return model
+`;
+const OPTS = (dflt: string) => `import argparse
+import torch
+from zoo import get_model
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--model", default="${dflt}")
+parser.add_argument("--width", type=int, default=3)
+args = parser.parse_args()
+model = get_model(args)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(4):
+    loss = model(torch.zeros(2, 8)).mean()
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+`;
+
+test("an imported factory given the script's options takes the branch the script's default chooses", async () => {
+  const a = await analyze({ 'train.py': OPTS('pond-large'), 'zoo.py': ZOO, 'nets.py': NETS }, 'train.py');
+  assert.equal(fact(a, 'model')?.value, 'pond-large');
+  const b = await analyze({ 'train.py': OPTS('river'), 'zoo.py': ZOO, 'nets.py': NETS }, 'train.py');
+  assert.equal(fact(b, 'model')?.value, 'river');
+});
+
+test('must not: a factory whose option the script does not pass reads no branch it cannot choose', async () => {
+  const text = OPTS('pond-large').replace('model = get_model(args)', 'model = get_model(load_settings())');
+  const a = await analyze({ 'train.py': text, 'zoo.py': ZOO, 'nets.py': NETS }, 'train.py');
+  assert.notEqual(fact(a, 'model')?.value, 'pond-large');
+});

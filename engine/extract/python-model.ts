@@ -15,6 +15,8 @@ import { lookupModel } from '../../core/index';
 import { modelName, sizeFromName } from './model-name';
 import type { Resolved, ValueResolver } from './python-values';
 import { calleeOf, calleeTexts, nodesOfType } from '../parse/nodes-of-type';
+import { moduleFunction, projectClass, returnedValues } from './model-factory';
+import { guardsOf, takesBranch } from './model-branch';
 
 /** Optimizer constructors (any library): their first argument holds the trained parameters. */
 const OPTIMIZER_CALL =
@@ -119,33 +121,6 @@ const modelFact = (file: string, name: string, b: Built): Fact => ({
   ...(b.form ? { form: b.form } : {}),
 });
 
-/** `sel == "lit"` (or `"lit" == sel`): the selector node and the literal. */
-function selection(cond: SyntaxNode | null): { sel: SyntaxNode; lit: string } | undefined {
-  if (cond?.type === 'parenthesized_expression') cond = cond.namedChildren[0] ?? null;
-  if (cond?.type !== 'comparison_operator' || !/^[^=]*==[^=]*$/.test(cond.text)) return undefined;
-  const [a, b] = cond.namedChildren;
-  if (!a || !b || cond.namedChildren.length !== 2) return undefined;
-  const lit = (n: SyntaxNode) => (n.type === 'string' ? /^[rbuf]*(['"])(.*)\1$/s.exec(n.text)?.[2] : undefined);
-  const [la, lb] = [lit(a), lit(b)];
-  if (lb !== undefined && la === undefined) return { sel: a, lit: lb };
-  if (la !== undefined && lb === undefined) return { sel: b, lit: la };
-  return undefined;
-}
-
-/** The `if`/`elif` conditions of the branches that hold the statement, nearest first, up to its function. */
-function guardsOf(stmt: SyntaxNode): { sel: SyntaxNode; lit: string }[] {
-  const out: { sel: SyntaxNode; lit: string }[] = [];
-  for (let n: SyntaxNode | null = stmt; n?.parent; n = n.parent) {
-    const p: SyntaxNode = n.parent;
-    if (/^(function_definition|class_definition|module)$/.test(p.type)) break;
-    if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('consequence')?.id === n.id) {
-      const g = selection(p.childForFieldName('condition'));
-      if (g) out.push(g);
-    }
-  }
-  return out;
-}
-
 /** An option that names the model (`args.model`, `model_str`, `FLAGS.arch`, `cfg.backbone`), not the data or the task. */
 const MODEL_OPTION =
   /(?:^|[._[\]'"])(model|arch|architecture|net|network|backbone|encoder)(?:_?(name|str|type|arch))?['"\]]*$/i;
@@ -165,13 +140,13 @@ function chosenBranch(
   for (const a of own)
     for (const g of guardsOf(a).filter((x) => MODEL_OPTION.test(x.sel.text))) {
       const e = bySel.get(g.sel.text) ?? { sel: g.sel, lits: new Set<string>() };
-      e.lits.add(g.lit);
+      e.lits.add(`${g.prefix ? '^' : '='}${g.lit}`);
       bySel.set(g.sel.text, e);
     }
   const best = [...bySel.values()].sort((a, b) => b.lits.size - a.lits.size)[0];
   if (!best || best.lits.size < 2) return undefined;
   const r: Resolved = values.resolve(best.sel);
-  const v = typeof r.value === 'string' && best.lits.has(r.value) ? modelName(r.value) : undefined;
+  const v = typeof r.value === 'string' && takesBranch(best.lits, r.value) ? modelName(r.value) : undefined;
   if (!v) return sameInEveryBranch(own, best.sel.text, assignments, values);
   return {
     value: v,
@@ -271,7 +246,7 @@ function builtBy(
     // Unsloth's loaders take the checkpoint as `model_name` (FastLanguageModel/FastVisionModel.from_pretrained,
     // https://github.com/unslothai/unsloth/blob/main/unsloth/models/loader.py).
     const arg = first ?? kw('pretrained_model_name_or_path') ?? kw('model_name') ?? kw('config');
-    if (last === 'from_config') return configId(arg, assignments, values);
+    if (last === 'from_config') return configId(arg, assignments, values) ?? ownFromConfig(recv, fn);
     return byName(arg, (v) => `${callee}("${v}")`);
   }
   // `create_model("vit_base_patch16_224")`, `build_model(args.model)`, `get_network(name)`,
@@ -292,8 +267,12 @@ function builtBy(
         const b = byName(arg, (v) => (arg === first ? `${callee}("${v}")` : `${callee}(…, "${v}")`));
         if (b) return b;
       }
-    return undefined;
   }
+  // A function of the same module that builds and returns the model (./model-factory).
+  const def = fn.type === 'identifier' ? moduleFunction(fn.tree.rootNode, callee) : undefined;
+  const made = def && returnedBy(def, values, depth);
+  if (made) return { ...made, how: `${callee}(…), which returns ${made.how}` };
+  if (FACTORY.test(last)) return undefined;
   // Ultralytics: `YOLO("yolo11m.pt")` / `YOLO("yolov8n.yaml")` builds the network its weights or YAML name
   // (https://docs.ultralytics.com/modes/train/); the class is the library's one wrapper, no model of its own.
   // Only the library's class (a project's own `YOLO` in `models/yolo.py` is its own network), and only a released
@@ -476,4 +455,20 @@ function configId(
         scriptDefault: r.scriptDefault,
       }
     : undefined;
+}
+
+/** The model every `return` of function `def` gives (./model-factory), read in its own body; for ../link/repo-model. */
+function returnedBy(def: SyntaxNode, values: ValueResolver, depth: number): Built | undefined {
+  const assignments = nodesOfType(def, 'assignment');
+  const built = (returnedValues(def) ?? []).map((r) => builtBy(r, assignments, values, '', depth + 1));
+  return built[0] && built.every((b) => b?.value === built[0]?.value) ? built[0] : undefined;
+}
+export function returnedModelFact(file: string, def: SyntaxNode, values: ValueResolver): Fact | undefined {
+  const b = returnedBy(def, values, 0);
+  return b && { ...modelFact(file, 'model', b), note: `returns ${b.how}` };
+}
+/** `CNNLSTM.from_config(cfg)`: a project class's own alternative constructor (./model-factory `projectClass`). */
+function ownFromConfig(recv: string, fn: SyntaxNode): Built | undefined {
+  const v = projectClass(recv, fn.tree.rootNode.text) && !NOT_A_MODEL.test(recv) ? modelName(recv) : undefined;
+  return v ? { value: v, node: fn, how: `${recv}.from_config(…)` } : undefined;
 }

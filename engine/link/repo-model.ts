@@ -1,7 +1,9 @@
 // The model an entry script leaves to repository code it imports and calls, as applied research code is written: a
 // trainer or engine class that builds it (`engine = trainer(...)` with `self.model = …` in `__init__`,
 // `SimGNNTrainer(args)` whose `setup_model()` sets `self.model = SimGNN(…)`, `GMFEngine(config)` with
-// `self.model = GMF(config)`), or a training function (`train(args, data)` whose body runs `model = KGCN(…)`). Each
+// `self.model = GMF(config)`), a training function (`train(args, data)` whose body runs `model = KGCN(…)`), or a
+// factory function whose result the script binds as its model (`model = get_model(37)`, `def get_model(n): return
+// Classifier(n)`: what it returns, since session 29). Each
 // definition is read with ../extract/python-model in its own module (a class with the methods it inherits from bases
 // of that module); a script that builds a model itself takes none from elsewhere, and definitions that disagree give
 // none (precision before recall). The model is `inferred`: code the run calls, not a setting.
@@ -17,8 +19,8 @@
 import * as path from 'node:path';
 import { codeText } from '../extract/python-code-text';
 import { importBindings } from '../extract/python-imports';
-import { builtModelFact } from '../extract/python-model';
-import { ValueResolver } from '../extract/python-values';
+import { builtModelFact, returnedModelFact } from '../extract/python-model';
+import { ValueResolver, type Resolved } from '../extract/python-values';
 import type { RunDraft } from '../extract/run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
 import type { SyntaxNode } from '../parse/python';
@@ -123,11 +125,20 @@ function repoModel(linker: Linker, script: Mod): Fact | undefined {
     const imported = walk.importedDef(script.file, b);
     if (!imported) continue;
     const { mod, node: def } = imported;
-    const values = new ValueResolver(mod.root, findCalls(mod.root, mod.text, ['add_argument']));
+    const values = new ValueResolver(
+      mod.root,
+      findCalls(mod.root, mod.text, ['add_argument']),
+      passedOptions(def, b.local, script, code),
+    );
     const id = linker.id(mod.file);
     // A class: its own body, then the methods it inherits from bases of its module.
     const bodies = def.type === 'class_definition' ? [def, ...classMethods(mod.root, def, 0).values()] : [def];
-    const f = bodies.map((n) => builtModelFact(id, n, values)).find((x) => !!x);
+    // A factory function whose result the script binds as its model (`model = get_model(…)`, `model, crit =
+    // build(cfg)`): what it returns (../extract/model-factory).
+    const binds = new RegExp(`^\\s*(model|net|network)\\s*(,[^=\\n]*)?=\\s*${b.local}\\s*\\(`, 'm').test(code);
+    const f =
+      bodies.map((n) => builtModelFact(id, n, values)).find((x) => !!x) ??
+      (binds && def.type === 'function_definition' ? returnedModelFact(id, def, values) : undefined);
     if (f)
       found.push({
         ...f,
@@ -136,4 +147,32 @@ function repoModel(linker: Linker, script: Mod): Fact | undefined {
       });
   }
   return found.length > 0 && new Set(found.map((f) => f.value)).size === 1 ? found[0] : undefined;
+}
+
+/**
+ * Options a function reads from the argparse namespace the script passes it (`get_model(args)` with `def
+ * get_model(args): if args.model == "gpt": …`): `args.model` is the script's option, its default as the script
+ * declares it (the value the call hands over when no flag is given). Only for a parameter the script's calls all fill
+ * with the object it binds to `parse_args()`/`parse_known_args()`.
+ */
+function passedOptions(def: SyntaxNode, local: string, script: Mod, code: string) {
+  const fn = def.type === 'function_definition' ? def : undefined;
+  const params = (fn?.childForFieldName('parameters')?.namedChildren ?? []).map((p) =>
+    p?.type === 'identifier' ? p.text : (p?.childForFieldName('name') ?? p?.namedChildren[0])?.text,
+  );
+  const calls = [...code.matchAll(new RegExp(`(?<![\\w.])${local}\\s*\\(([^()]*)\\)`, 'g'))].map((m) =>
+    m[1].split(',').map((a) => a.trim()),
+  );
+  const ns = (a: string | undefined) =>
+    !!a &&
+    /^\w+$/.test(a) &&
+    new RegExp(`^\\s*${a}\\s*(,[^=\\n]*)?=\\s*[\\w.]+\\.parse_(known_)?args\\(`, 'm').test(code);
+  const index = params.findIndex((_, i) => calls.length > 0 && calls.every((c) => ns(c[i])));
+  if (!fn || index < 0) return undefined;
+  const scriptValues = new ValueResolver(script.root, findCalls(script.root, script.text, ['add_argument']));
+  return (name: string): Resolved | undefined => {
+    const [head, attr, more] = name.split('.');
+    const d = head === params[index] && attr && more === undefined ? scriptValues.declaredDefault(attr) : undefined;
+    return d ? { value: d.value, via: `${d.via}, passed by the script` } : undefined;
+  };
 }

@@ -87,3 +87,40 @@ test('`config` that is parsed options, not a module (`config = parser.parse_args
   const a = await analyze(files, 'train.py');
   assert.notEqual(fact(a, 'num_workers')?.value, 4);
 });
+
+// Optimizer classes the table lacked: Keras's `Nadam` spelling (https://keras.io/api/optimizers/Nadam/), TF1's
+// proximal and dual-averaging optimizers (https://www.tensorflow.org/api_docs/python/tf/compat/v1/train) and the
+// contrib AdamW / LazyAdam of TF 1.x.
+const KERAS = (opt: string, head = 'import tensorflow as tf') => `${head}
+model = tf.keras.Sequential([tf.keras.layers.Dense(10)])
+model.compile(loss="mse", optimizer=${opt})
+model.fit(x, y, epochs=10, batch_size=32)
+`;
+
+test('Keras `optimizers.Nadam(…)` in compile: nadam', async () => {
+  const a = await analyze({ 'train.py': KERAS('tf.keras.optimizers.Nadam(1e-3)') }, 'train.py');
+  assert.equal(fact(a, 'optimizer')?.value, 'nadam');
+});
+
+test('a `Nadam` of the project (not a library optimizer, not imported): no optimizer named', async () => {
+  const head = 'import tensorflow as tf\nfrom mylib.tools import Nadam';
+  const a = await analyze({ 'train.py': KERAS('Nadam(1e-3)', head) }, 'train.py');
+  assert.notEqual(fact(a, 'optimizer')?.value, 'nadam');
+});
+
+const TF1 = (opt: string) => `import tensorflow as tf
+x = tf.placeholder(tf.float32, [None, 10])
+loss = tf.reduce_mean(model(x))
+train_op = ${opt}.minimize(loss)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(5000):
+        sess.run(train_op, feed_dict={x: next_batch()})
+`;
+
+test('TF1 `tf.contrib.opt.AdamWOptimizer` and `tf.train.ProximalAdagradOptimizer`: adamw, adagrad', async () => {
+  const w = await analyze({ 'train.py': TF1('tf.contrib.opt.AdamWOptimizer(1e-4, learning_rate=1e-3)') }, 'train.py');
+  assert.equal(fact(w, 'optimizer')?.value, 'adamw');
+  const p = await analyze({ 'train.py': TF1('tf.train.ProximalAdagradOptimizer(0.1)') }, 'train.py');
+  assert.equal(fact(p, 'optimizer')?.value, 'adagrad');
+});

@@ -14,10 +14,21 @@ export interface Declared {
   via: string;
 }
 
-/** `--batch-size` → `batch_size`, or the option's `dest=`. */
+/** `--batch-size` → `batch_size`, `-epoch_end` → `epoch_end`, or the option's `dest=`. */
 function destOf(c: CallSite, flag: string): string {
   const dest = literal(c.kwargs.get('dest')?.value);
-  return typeof dest === 'string' ? dest : flag.replace(/^--/, '').replace(/-/g, '_');
+  return typeof dest === 'string' ? dest : flag.replace(/^--?/, '').replace(/-/g, '_');
+}
+
+/**
+ * The option string argparse derives the dest from: the first long one (`--epochs`), else the first short one
+ * (`-epoch_end`, `-e`) — "If no long option strings were supplied, dest will be derived from the first short option
+ * string by stripping the initial - character" (https://docs.python.org/3/library/argparse.html#dest). Older research
+ * scripts declare single-dash options (`add_argument('-lr', default=0.1)`, read as `args.lr`).
+ */
+export function optionFlag(c: CallSite): string | undefined {
+  const strings = c.positional.map((p) => literal(p)).filter((v): v is string => typeof v === 'string');
+  return strings.find((s) => s.startsWith('--')) ?? strings.find((s) => /^-[A-Za-z_]/.test(s));
 }
 
 /** argparse option defaults by dest (of a dest declared twice, the later declaration is kept). */
@@ -30,9 +41,7 @@ export function argparseDefaults(
   const notTraining = otherSubcommandOptions(root);
   for (const c of calls) {
     if (c.name !== 'add_argument' || notTraining.has(c.node.startIndex)) continue;
-    const flag = literal(
-      c.positional.find((p) => typeof literal(p) === 'string' && String(literal(p)).startsWith('--')),
-    );
+    const flag = optionFlag(c);
     const def = c.kwargs.get('default');
     const action = literal(c.kwargs.get('action')?.value);
     if (typeof flag !== 'string') continue;

@@ -221,3 +221,23 @@ export function methodsOf(cls: SyntaxNode): Map<string, SyntaxNode> {
   }
   return out;
 }
+
+/** Names the file binds to a whole module (`import config`, `import config as C`, `from . import config`), by root. */
+const moduleNames = new WeakMap<SyntaxNode, Set<string>>();
+
+/**
+ * Whether an attribute's object reads parsed options (`args.epochs`, `opt.lr`, `config.batch_size`): a conventional
+ * namespace name the file does not bind to an imported module. `import config` … `config.NUM_WORKERS` reads a module
+ * constant (Python reference, "The import statement": the name is bound to the module object), which
+ * ../link/imported-constants.ts reads from that module — not an argparse dest a launcher flag would fill.
+ */
+export function optionNamespace(root: SyntaxNode, obj: SyntaxNode | null | undefined): boolean {
+  const name = obj?.type === 'identifier' ? obj.text : '';
+  if (!/^(args|opt|opts|cfg|config|hparams|training_args|train_args|script_args|model_args)$/.test(name)) return false;
+  let mods = moduleNames.get(root);
+  if (!mods) {
+    mods = new Set(importBindings(root).flatMap((b) => (!b.symbol || /^\.+$/.test(b.module) ? [b.local] : [])));
+    moduleNames.set(root, mods);
+  }
+  return !mods.has(name);
+}

@@ -18,7 +18,7 @@ import type { ValueResolver } from './python-values';
 
 /** A module path optimizers live in: a segment `optim`/`optimizers`/`optax`, or a library that exports them at top level. */
 const OPTIMIZER_MODULE =
-  /(^|\.)(optim|optimizers?|optax|torch_optimizer)(\.|$)|^(deepspeed|transformers|bitsandbytes|apex|lion_pytorch|timm)\.|^(tf|tensorflow)\.(compat\.v1\.)?train\.$/;
+  /(^|\.)(optim|optimizers?|optax|torch_optimizer)(\.|$)|^(deepspeed|transformers|bitsandbytes|apex|lion_pytorch|timm)\.|^(tf|tensorflow)\.((compat\.v1\.)?train|contrib\.opt)\.$/;
 /** timm's optimizer strings that are not class names: momentum SGD, fused variants. */
 const TIMM_ALIASES: Record<string, string> = { momentum: 'sgd', nesterov: 'sgd', sgdp: 'sgd' };
 

@@ -11,6 +11,7 @@ import { integerArithmetic } from './int-arith';
 import { bindingsIn } from './local-bindings';
 import { noneFill, stringMethod } from './option-fill';
 import { importedArg } from './imported-args';
+import { optionNamespace } from './python-imports';
 import { argparseDefaults, dataclassDefaults, type Declared } from './declared-defaults';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { firedFunctions } from './python-fire';
@@ -471,14 +472,8 @@ export class ValueResolver {
       if (set) return set;
       const im = node.childForFieldName('object')?.type === 'identifier' ? this.imported?.(node.text) : undefined;
       if (im) return im;
-      if (
-        attr &&
-        /^(args|opt|opts|cfg|config|hparams|training_args|train_args|script_args|model_args)$/.test(
-          node.childForFieldName('object')?.text ?? '',
-        )
-      ) {
+      if (attr && optionNamespace(this.root, node.childForFieldName('object')))
         return { value: undefined, node, dest: attr };
-      }
     }
     return { value: undefined, node };
   }

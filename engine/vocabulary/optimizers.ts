@@ -32,6 +32,7 @@ export const OPTIMIZER_SOURCES = {
   mmf: { url: 'https://mmf.sh/docs/notes/configuration/', year: 2023 },
   scenic: { url: 'https://github.com/google-research/scenic/blob/main/scenic/train_lib/optimizers.py', year: 2024 },
   tf1: { url: 'https://www.tensorflow.org/api_docs/python/tf/compat/v1/train', year: 2024 },
+  'tf1-contrib': { url: 'https://github.com/tensorflow/tensorflow/tree/r1.15/tensorflow/contrib/opt', year: 2019 },
 } satisfies Record<string, OptimizerSource>;
 
 type Src = keyof typeof OPTIMIZER_SOURCES;
@@ -111,6 +112,14 @@ const ROWS: [string, string, Src][] = [
   ['AdagradOptimizer', 'adagrad', 'tf1'],
   ['AdadeltaOptimizer', 'adadelta', 'tf1'],
   ['FtrlOptimizer', 'ftrl', 'tf1'],
+  ['ProximalGradientDescentOptimizer', 'sgd', 'tf1'],
+  ['ProximalAdagradOptimizer', 'adagrad', 'tf1'],
+  ['AdagradDAOptimizer', 'adagrad', 'tf1'],
+  // Keras spells NAdam `Nadam` (keras.optimizers.Nadam); TF1's contrib optimizers: AdamW (decoupled decay), LazyAdam
+  // (Adam updating only the rows a sparse gradient touches).
+  ['Nadam', 'nadam', 'keras'],
+  ['AdamWOptimizer', 'adamw', 'tf1-contrib'],
+  ['LazyAdamOptimizer', 'adam', 'tf1-contrib'],
 ];
 
 /**

@@ -79,7 +79,16 @@ export function hfDefaults(
     : '';
   for (const [key, d] of Object.entries(table) as [FactKey, Default][]) {
     if (plan.facts.has(key) || (fromUnnamedFile && FILE_STATES.has(key))) continue;
-    if (key === 'seq_len' && (ONLINE_RL.test(label) || ONLINE_RL.test(plan.entry.label))) continue;
+    if (key === 'seq_len' && (ONLINE_RL.test(label) || ONLINE_RL.test(plan.entry.label))) {
+      // Kept for the token estimate only, as an assumption: no length of the file's or the framework's.
+      plan.facts.set(key, {
+        key,
+        value: d.value,
+        origin: 'assumed',
+        note: 'online RL: prompt and completion lengths are bounded separately, no single max_length; 1024 assumed',
+      });
+      continue;
+    }
     const fact: Fact = {
       key,
       value: d.value,

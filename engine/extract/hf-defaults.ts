@@ -39,6 +39,15 @@ const TRL: Partial<Record<FactKey, Default>> = {
 };
 
 /**
+ * TRL's online-RL trainers sample completions instead of truncating a dataset to `max_length`: GRPOConfig and
+ * RLOOConfig bound the prompt (`max_prompt_length`, 512 by default, dropped in TRL 1.x) and the completion
+ * (`max_completion_length`, 256) separately, PPOConfig its `response_length`, OnlineDPO/XPO/NashMD `max_new_tokens`
+ * (https://huggingface.co/docs/trl/grpo_trainer, …/rloo_trainer, …/ppo_trainer). SFTConfig's `max_length` default
+ * (1024) is none of theirs, so no sequence length is defaulted for them.
+ */
+const ONLINE_RL = /(?:GRPO|RLOO|PPO|OnlineDPO|XPO|NashMD)(?:Config|Trainer)\b/;
+
+/**
  * What an arguments file the script reads (`parse_json_file(json_file=args.train_args_json)`) is written to state: the
  * run's batch, accumulation, length, precision and saves. When that file is named only on the command line, the
  * defaults of those fields are not the run's (facts-34 README, "TrainingArguments from a required JSON").
@@ -70,6 +79,16 @@ export function hfDefaults(
     : '';
   for (const [key, d] of Object.entries(table) as [FactKey, Default][]) {
     if (plan.facts.has(key) || (fromUnnamedFile && FILE_STATES.has(key))) continue;
+    if (key === 'seq_len' && (ONLINE_RL.test(label) || ONLINE_RL.test(plan.entry.label))) {
+      // Kept for the token estimate only, as an assumption: no length of the file's or the framework's.
+      plan.facts.set(key, {
+        key,
+        value: d.value,
+        origin: 'assumed',
+        note: 'online RL: prompt and completion lengths are bounded separately, no single max_length; 1024 assumed',
+      });
+      continue;
+    }
     const fact: Fact = {
       key,
       value: d.value,

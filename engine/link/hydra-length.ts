@@ -3,6 +3,10 @@
 // unknown; the primary config, composed with its defaults list (./hydra-compose), is what a plain run of the script
 // reads. Only a number at exactly the key path the script reads (through the decorated function's config parameter,
 // or a `self.cfg`-like holder) is taken, as `inferred`; a command line may still override it.
+// The same holds for the keyword arguments of a config built in that function from a nested section
+// (`GRPOConfig(per_device_train_batch_size=cfg.training.grpo.per_device_train_batch_size, …)`): Hydra hands the
+// function the composed config, so the value at that key path is the argument
+// (https://hydra.cc/docs/tutorials/basic/your_first_app/config_file/ — `cfg.db.driver` reads `db: driver:`).
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
 import type { RunDraft } from '../extract/run-draft';
@@ -11,6 +15,13 @@ import { Composer, nodeAt, type HydraReader } from '../extract/hydra-compose';
 import { hydraPrimary } from '../extract/hydra-find';
 import type { Linker } from './linker';
 import { openLengths } from './open-length';
+import type { FactKey } from '../types';
+
+/** Facts a script reads from its Hydra config: the run length, and the batch/length settings of an HF/TRL config. */
+const READ_KEYS: FactKey[] = ['epochs', 'max_steps', 'micro_batch', 'grad_accum', 'seq_len', 'grad_checkpointing'];
+/** A value of the config fit for the fact: a positive count, or a flag for gradient checkpointing. */
+const fits = (k: FactKey, v: unknown): v is number | boolean =>
+  k === 'grad_checkpointing' ? typeof v === 'boolean' : typeof v === 'number' && v > 0;
 
 /** Holders a script keeps its config in (`self.cfg.epochs`). */
 const HOLDER = /^self\.(cfg|config|conf|hparams|args|opt)$/;
@@ -25,7 +36,7 @@ export function withHydraLength(
   given?: Fields,
 ): void {
   if (!tree || !/@(?:hydra\.)?main\s*\(/.test(text)) return;
-  const open = openLengths(linker, file, drafts);
+  const open = openLengths(linker, file, drafts, READ_KEYS);
   if (open.length === 0) return;
   const reader: HydraReader = { read: (f) => linker.read(f), list: (d) => linker.listDir(d), id: (f) => linker.id(f) };
   const primary = hydraPrimary(file, text, reader);
@@ -34,14 +45,17 @@ export function withHydraLength(
   let root: ReturnType<Composer['compose']>['root'] | undefined;
   for (const { d, k, f } of open) {
     if (!f?.span) continue;
-    const node = tree.rootNode.descendantForIndex(f.span.start, f.span.end);
-    if (!node || node.startIndex !== f.span.start || node.endIndex !== f.span.end) continue;
+    const at = tree.rootNode.descendantForIndex(f.span.start, f.span.end);
+    if (!at || at.startIndex !== f.span.start || at.endIndex !== f.span.end) continue;
+    // A keyword argument's span (`max_steps=cfg.training.max_steps`): the value is what is read.
+    const node = at.type === 'keyword_argument' ? at.childForFieldName('value') : at;
+    if (!node) continue;
     const m = /^((?:self\.)?\w+)((?:\.\w+)+)$/.exec(node.text);
     if (!m || !(m[1] === param || HOLDER.test(m[1]))) continue;
     const override = given?.get(m[2].slice(1));
     if (override) {
       // The command's value (none where it cannot be read here: the bound stays open).
-      if (typeof override.value === 'number' && override.value > 0)
+      if (fits(k, override.value))
         d.plan.facts.set(k, {
           ...f,
           value: override.value,
@@ -55,7 +69,7 @@ export function withHydraLength(
     root ??= new Composer(reader, path.dirname(primary)).compose(primary).root;
     const leaf = nodeAt(root, m[2].slice(1).split('.'));
     const v = leaf?.kind === 'leaf' ? leaf.field.value : undefined;
-    if (typeof v !== 'number' || !(v > 0) || leaf?.kind !== 'leaf') continue;
+    if (!fits(k, v) || leaf?.kind !== 'leaf') continue;
     d.plan.facts.set(k, {
       ...f,
       value: v,

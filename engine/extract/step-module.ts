@@ -17,6 +17,7 @@ import { lossForward } from './host-sync-guard';
 import type { RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { lightningLoaderWorkers, scriptLoaderWorkers } from './lightning-loaders';
+import { runsWithoutTraining } from './no-training-call';
 
 /** `def training_step(self, …)` in a class whose bases name a LightningModule. */
 function trainingStep(tree: Tree) {
@@ -52,7 +53,9 @@ export function extractStepModule(file: string, text: string, tree: Tree): RunDr
     /def\s+training_step\s*\(/.test(text) &&
     /LightningModule/.test(text) &&
     importsModule(importsOf(tree.rootNode), /^(lightning|pytorch_lightning)\b/);
-  const step = lightning ? trainingStep(tree) : undefined;
+  // A script that defines its LightningModule but only loads weights into it and evaluates (no `fit`, no training
+  // call anywhere: ./no-training-call): running it trains nothing. A module of definitions keeps its step.
+  const step = lightning && !runsWithoutTraining(tree.rootNode, text) ? trainingStep(tree) : undefined;
   // Without a step in view: an optimizer built for a model this file puts on CUDA.
   const optimizer =
     !step && /optim/.test(text) && ON_CUDA.test(text) && !OTHER_FRAMEWORK.test(text)

@@ -21,10 +21,14 @@ const TRAINING_CALL =
 /** Calls whose names read as training but are data helpers (scikit-learn's split and transformer fit). */
 const NOT_TRAINING = /^(?:\.|\b)?(?:train_test_split|fit_transform)\s*\(/;
 
-/** True when the text (comments removed) calls nothing that may train. */
+/** True when the text (comments removed) calls nothing that may train. A `def train_dataloader(` is no call. */
 export function callsNoTraining(text: string): boolean {
   const code = text.replace(/#[^\n]*/g, '');
-  for (const m of code.matchAll(TRAINING_CALL)) if (!NOT_TRAINING.test(m[0])) return false;
+  for (const m of code.matchAll(TRAINING_CALL)) {
+    if (NOT_TRAINING.test(m[0])) continue;
+    if (/\bdef\s+$/.test(code.slice(Math.max(0, (m.index ?? 0) - 8), m.index))) continue;
+    return false;
+  }
   return true;
 }
 

@@ -53,9 +53,11 @@ export function extractStepModule(file: string, text: string, tree: Tree): RunDr
     /def\s+training_step\s*\(/.test(text) &&
     /LightningModule/.test(text) &&
     importsModule(importsOf(tree.rootNode), /^(lightning|pytorch_lightning)\b/);
-  // A script that defines its LightningModule but only loads weights into it and evaluates (no `fit`, no training
-  // call anywhere: ./no-training-call): running it trains nothing. A module of definitions keeps its step.
-  const step = lightning && !runsWithoutTraining(tree.rootNode, text) ? trainingStep(tree) : undefined;
+  // A script that defines its LightningModule but only loads weights into it and evaluates, or whose `__main__` only
+  // checks one forward pass (no `fit`, no training call anywhere: ./no-training-call): running it trains nothing, and
+  // its `configure_optimizers` optimizer is not a run either. A module of definitions (no entry) keeps its step.
+  if (lightning && runsWithoutTraining(tree.rootNode, text)) return [];
+  const step = lightning ? trainingStep(tree) : undefined;
   // Without a step in view: an optimizer built for a model this file puts on CUDA.
   const optimizer =
     !step && /optim/.test(text) && ON_CUDA.test(text) && !OTHER_FRAMEWORK.test(text)

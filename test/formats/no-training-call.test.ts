@@ -114,6 +114,16 @@ print(score(model, load_loader()))
 `;
   assert.equal((await ownRuns({ 'metrics.py': scoring }, 'metrics.py')).length, 0);
   assert.equal((await ownRuns({ 'classifier.py': module }, 'classifier.py')).length, 1);
+  // A module whose main block only checks a forward pass on the GPU (a loader method defined, not called).
+  const check = `${module}
+    def train_dataloader(self):
+        return make_loader(self.root)
+
+if __name__ == "__main__":
+    net = Classifier(make_backbone()).cuda()
+    print(net(torch.rand(4, 3, 32, 32).cuda()).shape)
+`;
+  assert.equal((await ownRuns({ 'classifier.py': check }, 'classifier.py')).length, 0);
 });
 
 test('a faiss index trained on embeddings is no run; a model trained with epochs still is', async () => {

@@ -25,6 +25,7 @@ import { FROM_ARGPARSE, trainerFlags } from './lightning-args';
 import { ValueResolver } from './python-values';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
+import { runsWithoutTraining } from './no-training-call';
 
 /** The note on `epochs` when Lightning's `max_epochs=-1` leaves training without an epoch limit (GML601 reads it). */
 const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
@@ -322,6 +323,8 @@ export function extractLightning(file: string, text: string, tree: Tree, command
   const cli = trainers.length === 0 ? calls.find((c) => c.name === 'LightningCLI' && isLightning(c)) : undefined;
   if (cli) trainers = [cli];
   if (trainers.length === 0) return [];
+  // A Trainer built only to `test`, `validate` or `predict` in a script that never calls `fit` (./no-training-call).
+  if (!cli && runsWithoutTraining(root, text)) return [];
   const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
   const common = fileWideFacts(file, text, root, calls, values, true);
   const loader = dataLoaderFacts(file, calls, values);

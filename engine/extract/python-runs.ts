@@ -11,6 +11,7 @@ import { extractNanoGpt } from './nanogpt';
 import type { Ref, RunDraft } from './run-draft';
 import { extractTorchLoop } from './torch-loop';
 import { extractStepModule } from './step-module';
+import { runsWithoutTraining } from './no-training-call';
 
 /** Config files a Python script names: `deepspeed="ds.json"`, `parse_yaml_file("args.yaml")`, `parse_json_file(...)`. */
 export function pythonRefs(file: string, text: string, tree: Tree): Ref[] {
@@ -49,7 +50,8 @@ const UNIT_TEST = (text: string) =>
 
 export function extractPythonRuns(file: string, text: string, tree: Tree): RunDraft[] {
   if (UNIT_TEST(text)) return [];
-  const hf = extractHuggingFace(file, text, tree);
+  // An evaluation or prediction script that parses TrainingArguments or builds a Trainer and never trains with it.
+  const hf = runsWithoutTraining(tree.rootNode, text) ? [] : extractHuggingFace(file, text, tree);
   if (hf.length > 0) {
     const refs = pythonRefs(file, text, tree);
     return hf.map((r) => ({

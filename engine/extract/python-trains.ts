@@ -33,9 +33,12 @@ const TRAINING_KWARGS =
 const TRAIN_METHODS = new Set(['fit', 'train', 'learn', 'fine_tune', 'finetune', 'fit_generator', 'train_model']);
 const HELPERS =
   /^(train|fit|learn)_?(step|epoch|one_epoch|model|loop|batch|on_batch|iter|iteration|network|net|agent|epochs)$|^(update_parameters|update_model|optimi[sz]e_model|optimi[sz]e_step|training_step|run_training|do_train|train_and_evaluate|train_and_eval)$/;
-/** Receivers whose `fit`/`train` prepares data, not a model (scikit-learn transformers, tokenizer trainers). */
+/**
+ * Receivers whose `fit`/`train` prepares data, not a model (scikit-learn transformers, tokenizer trainers, a faiss
+ * index: `index.train(xb)` clusters vectors for an IVF index's quantizer, no gradient step; faiss wiki, "Faster search").
+ */
 const NOT_MODELS =
-  /(scaler|encoder|lbe|mms|le|tokenizer|vectori[sz]er|imputer|pca|tfidf|normali[sz]er|kmeans|binarizer|selector|ohe|enc|transformer|featurizer|discretizer|sentencepiecetrainer|spm|bpe|wordpiece)$/i;
+  /(scaler|encoder|lbe|mms|le|tokenizer|vectori[sz]er|imputer|pca|tfidf|normali[sz]er|kmeans|binarizer|selector|ohe|enc|transformer|featurizer|discretizer|sentencepiecetrainer|spm|bpe|wordpiece|index|indexer|quantizer)$/i;
 /** Receivers whose zero-argument `train()` runs training rather than switching a module's mode. */
 const TRAINERS = /(trainer|solver|runner|learner|exp|experiment|engine|trainloop|training_loop|algorithm|algo)$/i;
 /** Loops over epochs, episodes or training steps. */

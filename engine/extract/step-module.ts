@@ -17,6 +17,7 @@ import { lossForward } from './host-sync-guard';
 import type { RunDraft } from './run-draft';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { lightningLoaderWorkers, scriptLoaderWorkers } from './lightning-loaders';
+import { runsWithoutTraining } from './no-training-call';
 
 /** `def training_step(self, …)` in a class whose bases name a LightningModule. */
 function trainingStep(tree: Tree) {
@@ -52,6 +53,10 @@ export function extractStepModule(file: string, text: string, tree: Tree): RunDr
     /def\s+training_step\s*\(/.test(text) &&
     /LightningModule/.test(text) &&
     importsModule(importsOf(tree.rootNode), /^(lightning|pytorch_lightning)\b/);
+  // A script that defines its LightningModule but only loads weights into it and evaluates, or whose `__main__` only
+  // checks one forward pass (no `fit`, no training call anywhere: ./no-training-call): running it trains nothing, and
+  // its `configure_optimizers` optimizer is not a run either. A module of definitions (no entry) keeps its step.
+  if (lightning && runsWithoutTraining(tree.rootNode, text)) return [];
   const step = lightning ? trainingStep(tree) : undefined;
   // Without a step in view: an optimizer built for a model this file puts on CUDA.
   const optimizer =

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { ValueResolver } from './python-values';
+import { offByDefaultGuard } from './python-scan';
 
 /** Names and subscripts of a held-out split: a subset of these says nothing of the training data. */
 const HELD_OUT = /eval|valid|\bval\b|_val\b|val_|test|\bdev\b/i;
@@ -29,10 +30,25 @@ function assignedTo(node: SyntaxNode): string | undefined {
     : undefined;
 }
 
+/** A condition that names a debug or smoke-test switch (`if args.debug:`, `if cfg.smoke_test:`). */
+const DEBUG_SWITCH = /\b(debug|debugging|smoke_test|quick_test|dry_run|fast_dev_run)\b/i;
+
+/**
+ * A subset taken only in a debug branch, or under a switch that is off by default (`if args.small:` with
+ * `store_true`): the default run trains on the whole split.
+ */
+function debugOnly(node: SyntaxNode, values: ValueResolver): boolean {
+  if (offByDefaultGuard(node, undefined, values)) return true;
+  for (let p = node.parent; p; p = p.parent)
+    if (p.type === 'if_statement' && DEBUG_SWITCH.test(p.childForFieldName('condition')?.text ?? '')) return true;
+  return false;
+}
+
 /**
  * `dataset_size` from the one `.select(range(n))` the file applies to its training split: the receiver or the name
  * it is assigned to says train (`["train"]`, `train_dataset`) and neither names a held-out split. Several training
- * subsets of different sizes, or a size that does not resolve, give nothing.
+ * subsets of different sizes, or a size that does not resolve, give nothing; a subset taken only in a debug branch or
+ * under a switch off by default is not the default run's.
  */
 export function trainingSubsetFact(file: string, calls: CallSite[], values: ValueResolver): Fact | undefined {
   const found: { n: number; call: CallSite }[] = [];
@@ -41,7 +57,7 @@ export function trainingSubsetFact(file: string, calls: CallSite[], values: Valu
     const receiver = c.callee.slice(0, -'.select'.length);
     const target = assignedTo(c.node) ?? '';
     const named = `${receiver} ${target}`;
-    if (!/train/i.test(named) || HELD_OUT.test(named)) continue;
+    if (!/train/i.test(named) || HELD_OUT.test(named) || debugOnly(c.node, values)) continue;
     const n = rangeLength(c.positional[0], values);
     if (n === undefined) return undefined;
     found.push({ n, call: c });

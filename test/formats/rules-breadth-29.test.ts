@@ -147,3 +147,18 @@ valid_loader = DataLoader(valid_set, batch_size=1, num_workers=0)
   );
   assert.ok(oneKeys.includes('loader.num_workers'), oneKeys.join(' '));
 });
+
+test('must not: a subset taken only in a debug branch or under a switch off by default is not the run', async () => {
+  for (const guard of ['if debug:', 'if args.small:']) {
+    const select = `import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument("--small", action="store_true")
+args = parser.parse_args()
+debug = False
+train_ds = ds["train"]
+${guard}
+    train_ds = train_ds.select(range(200))`;
+    const a = await analyze({ 'train.py': HF(select) }, 'train.py');
+    assert.equal(fact(a, 'dataset_size')?.value, 650000, guard);
+  }
+});

@@ -30,6 +30,14 @@ function assignedTo(node: SyntaxNode): string | undefined {
     : undefined;
 }
 
+/** A subset assigned to a name the code never reads again (`small_train = …` beside `train_dataset=ds["train"]`). */
+function usedAfter(node: SyntaxNode, name: string): boolean {
+  let root = node;
+  while (root.parent) root = root.parent;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w.])${escaped}\\b`).test(root.text.slice(node.endIndex));
+}
+
 /** A condition that names a debug or smoke-test switch (`if args.debug:`, `if cfg.smoke_test:`). */
 const DEBUG_SWITCH = /\b(debug|debugging|smoke_test|quick_test|dry_run|fast_dev_run)\b/i;
 
@@ -56,6 +64,7 @@ export function trainingSubsetFact(file: string, calls: CallSite[], values: Valu
     if (c.name !== 'select' || c.positional.length !== 1 || c.kwargs.size > 0) continue;
     const receiver = c.callee.slice(0, -'.select'.length);
     const target = assignedTo(c.node) ?? '';
+    if (target && !usedAfter(c.node, target)) continue;
     const named = `${receiver} ${target}`;
     if (!/train/i.test(named) || HELD_OUT.test(named) || debugOnly(c.node, values)) continue;
     const n = rangeLength(c.positional[0], values);

@@ -162,3 +162,10 @@ ${guard}
     assert.equal(fact(a, 'dataset_size')?.value, 650000, guard);
   }
 });
+
+test('must not: a subset assigned to a name the script never reads again is not the training data', async () => {
+  const select = `small_train = ds["train"].shuffle(seed=42).select(range(1000))
+train_ds = ds["train"]`;
+  const a = await analyze({ 'train.py': HF(select) }, 'train.py');
+  assert.equal(fact(a, 'dataset_size')?.value, 650000);
+});

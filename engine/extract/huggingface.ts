@@ -58,6 +58,7 @@ const CALL_NAMES = [
   'LoraConfig',
   'EarlyStoppingCallback',
   'load_dataset',
+  'select',
   'add_argument',
   ...DEVICE_CALLS,
   ...VISION_CALLS,

@@ -111,3 +111,18 @@ export const loaderFactories = (calls: CallSite[]) =>
     (c) =>
       /loader/i.test(c.name) && c.name !== 'DataLoader' && (c.kwargs.has('batch_size') || c.kwargs.has('num_workers')),
   );
+
+/**
+ * The `DataLoader(…)` calls of a file that are not its training loader, where one is named for training
+ * (`train_loader = DataLoader(…, num_workers=args.nw)`, `valid_loader = DataLoader(…, num_workers=0)`): their
+ * settings are the evaluation pass's, so the shared-vocabulary reader (./generic/python) must not take them as the
+ * run's. Empty when no loader, or every loader, is named for training.
+ */
+export function heldOutLoaderIds(root: SyntaxNode): Set<number> {
+  const loaders = root
+    .descendantsOfType('call')
+    .filter((c): c is SyntaxNode => !!c && /(^|\.)DataLoader$/.test(c.childForFieldName('function')?.text ?? ''));
+  const named = loaders.map((node) => ({ node, train: TRAINING_LOADER.test(loaderName({ node } as CallSite)) }));
+  if (loaders.length < 2 || !named.some((l) => l.train)) return new Set();
+  return new Set(named.filter((l) => !l.train).map((l) => l.node.id));
+}

@@ -18,6 +18,7 @@ import { acOf } from '../vocabulary/values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { kbitCheckpointingFact } from './kbit-checkpointing';
 import { quantisedLoad } from './quantised-load';
+import { trainingSubsetFact } from './dataset-subset';
 
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
@@ -37,6 +38,7 @@ export const COMMON_CALLS = [
   'LoraConfig',
   'EarlyStoppingCallback',
   'load_dataset',
+  'select',
   'compile',
   'checkpoint',
   'checkpoint_sequential',
@@ -242,6 +244,9 @@ export function fileWideFacts(
     const g = checkpointingByName(file, values);
     if (g) put(g);
   }
+  // `ds["train"].select(range(1000))`: the run trains on that many rows, not on the whole dataset it loads.
+  const subset = trainingSubsetFact(file, calls, values);
+  if (subset) put(subset);
   for (const f of pythonHints(file, text, root, values)) if (!fileFacts.has(f.key)) put(f);
   const optimizer = optimizerFact(file, text, root, values);
   if (optimizer) put(optimizer);

@@ -139,6 +139,12 @@ function splatDict(call: CallSite): Map<string, SplatArg> {
   const base = dictOf(name.text);
   if (!base) return out;
   read(base);
+  let complete = !scope
+    .descendantsOfType(['assignment', 'augmented_assignment'])
+    .some(
+      (a) =>
+        !!a && a.startIndex < call.node.startIndex && !!a.childForFieldName('left')?.text.startsWith(`${name.text}[`),
+    );
   // `train_kwargs.update(cuda_kwargs)` before the call (pytorch/examples add GPU-only loader settings this way).
   for (const c of scope.descendantsOfType('call')) {
     if (!c || c.startIndex > call.node.startIndex || c.childForFieldName('function')?.text !== `${name.text}.update`)
@@ -146,9 +152,17 @@ function splatDict(call: CallSite): Map<string, SplatArg> {
     const arg = c.childForFieldName('arguments')?.namedChildren[0];
     const more = arg?.type === 'dictionary' ? arg : arg?.type === 'identifier' ? dictOf(arg.text) : undefined;
     if (more) read(more);
+    else complete = false;
   }
+  if (complete) COMPLETE_SPLATS.add(out);
   return out;
 }
+
+/**
+ * Splatted dicts whose every key is known: one literal assigned once, merged only with literal dicts, never set by
+ * subscript. A loader setting absent from such a dict takes PyTorch's default, as if the call wrote none.
+ */
+const COMPLETE_SPLATS = new WeakSet<Map<string, SplatArg>>();
 
 /** A fact read from a splatted dict keeps the key as the dict spells it: a fix writes `"num_workers": 4` there. */
 const spelledAs = (a: object) => ('spelled' in a && typeof a.spelled === 'string' ? { name: a.spelled } : {});
@@ -242,6 +256,7 @@ const SETTING_KEYS = [
 function workerFacts(file: string, train: CallSite, splat: Map<string, SplatArg>, values: ValueResolver): Fact[] {
   const facts: Fact[] = [];
   const nw = train.kwargs.get('num_workers') ?? splat.get('num_workers');
+  const known = !train.hasSplat || COMPLETE_SPLATS.has(splat);
   const inMemory = inMemoryDataset(train);
   const cheap = inMemory ? ` ${IN_MEMORY_DATASET}` : '';
   if (nw) {
@@ -256,7 +271,7 @@ function workerFacts(file: string, train: CallSite, splat: Map<string, SplatArg>
       note: `DataLoader(num_workers=${nw.value.text})${r.via ? ` (${r.via})` : ''}${requiredFlag(r)}${cheap}`,
       ...(inMemory ? { form: 'in-memory-data' as const } : {}),
     });
-  } else if (!train.hasSplat) {
+  } else if (known) {
     facts.push({
       key: 'num_workers',
       value: 0,
@@ -286,7 +301,7 @@ function workerFacts(file: string, train: CallSite, splat: Map<string, SplatArg>
         ...spelledAs(a),
         note: `DataLoader(${kw}=${a.value.text})`,
       });
-    } else if (!train.hasSplat && dflt !== null)
+    } else if (known && dflt !== null)
       facts.push({
         key,
         value: dflt,

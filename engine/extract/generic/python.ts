@@ -11,6 +11,7 @@ import { subConfigNames } from './sub-configs';
 import { environmentDefault, falsyFlags } from './python-defaults';
 import { importedOptimizerClasses, optimizerClassValue } from './imported-classes';
 import { otherSubcommandOptions } from '../argparse-subcommands';
+import { heldOutLoaderIds } from '../loader-pick';
 
 const MAX_NODES = 60_000;
 /** Conditions of a debug or smoke-test branch (its assignments shrink the run for a quick check). */
@@ -195,6 +196,9 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
   };
   /** Calls whose keyword arguments are already entries under an assignment's path. */
   const handled = new Set<number>();
+  // An evaluation loader's keywords (`valid_loader = DataLoader(…, num_workers=0)`) are not the training run's.
+  const heldOut = heldOutLoaderIds(root);
+  for (const id of heldOut) handled.add(id);
   // Offsets are taken now: a tree's nodes must not be read after the tree is freed.
   const writer = (node: SyntaxNode) => {
     const start = node.startIndex;
@@ -236,6 +240,7 @@ export function pythonEntries(file: string, text: string, tree: Tree): EntrySet 
     }
     if (valueNode.type === 'call') {
       handled.add(valueNode.id);
+      if (heldOut.has(valueNode.id)) return;
       const name = calleeName(valueNode);
       const factory = factoryName(valueNode);
       if (factory && entries.length < MAX_ENTRIES)

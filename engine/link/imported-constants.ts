@@ -16,7 +16,7 @@ import type { Linker } from './linker';
 import { openFact, openLengths, UNDECLARED_OPTION, type OpenLength } from './open-length';
 import { cachedTree } from './tree-cache';
 import type { FactKey } from '../types';
-import { classVariable, instanceAttribute } from './config-class';
+import { classVariable, instanceAttribute, moduleInstanceAttribute } from './config-class';
 import * as path from 'node:path';
 
 /** Star imports followed from the script (`train.py` → `data.py` → `conf.py`). */
@@ -110,6 +110,10 @@ export function importedValue(walk: ImportWalk, self: Mod, name: string): Resolv
       ? walk.module(self.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module)
       : starModule(walk, self, head, 0, new Set());
     if (mod) return constantOf(mod, attr);
+    // `from config import config as cfg`: an instance the config module makes of its own class (./config-class).
+    const made =
+      b.length === 1 && b[0].symbol ? moduleInstanceAttribute(walk, self, b[0].module, b[0].symbol, attr) : undefined;
+    if (made) return made;
     // `from config import Config` … `Config.batch_size`: a class variable of the project's config class.
     return b.length === 1 ? classVariable(walk, self, head, attr) : undefined;
   }

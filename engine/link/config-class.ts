@@ -20,7 +20,14 @@ const strip = (n: SyntaxNode | null | undefined): SyntaxNode | undefined => {
 };
 
 /** `head.attr` where every binding of `head` in the script is `Cls()` of an imported config class. */
-export function instanceAttribute(walk: ImportWalk, self: Mod, head: string, attr: string): Resolved | undefined {
+export function instanceAttribute(
+  walk: ImportWalk,
+  self: Mod,
+  head: string,
+  attr: string,
+  /** The class may be defined in `self` itself (a config module that makes its own instance). */
+  local = false,
+): Resolved | undefined {
   const bound = self.root
     .descendantsOfType('assignment')
     .filter((a) => a?.childForFieldName('left')?.text === head)
@@ -29,13 +36,37 @@ export function instanceAttribute(walk: ImportWalk, self: Mod, head: string, att
   const names = bound.map((c) => c?.childForFieldName('function')?.text ?? '');
   const cls = names[0];
   if (!/^[A-Z]\w*$/.test(cls) || !names.every((n) => n === cls)) return undefined;
-  const b = importBindings(self.root).filter((x) => x.local === cls && x.symbol);
-  if (b.length !== 1 || !b[0].symbol) return undefined;
-  const mod = walk.module(self.file, b[0].module);
-  const def = mod && definitionOf(mod.root, b[0].symbol);
+  const own = local ? definitionOf(self.root, cls) : undefined;
+  const b = own ? [] : importBindings(self.root).filter((x) => x.local === cls && x.symbol);
+  if (!own && (b.length !== 1 || !b[0].symbol)) return undefined;
+  const mod = own ? self : walk.module(self.file, b[0].module);
+  const def = own ?? (mod && definitionOf(mod.root, b[0].symbol ?? ''));
   if (!mod || def?.kind !== 'def' || def.node.type !== 'class_definition') return undefined;
   const args = bound.flatMap((c) => c?.childForFieldName('arguments')?.namedChildren ?? []);
   return classAttribute(def.node, attr, args, mod.file);
+}
+
+/**
+ * `cfg.attr` where the script imports an instance a config module makes once at its top level (`from config import
+ * config as cfg`, config.py ending `config = Config()`, the class defined there): the attribute as `Cls()` leaves it,
+ * read like an instance the script makes. None where the module binds the name again or passes the call arguments
+ * that may set it; the script's own writes are checked by the caller.
+ */
+export function moduleInstanceAttribute(
+  walk: ImportWalk,
+  self: Mod,
+  module: string,
+  symbol: string,
+  attr: string,
+): Resolved | undefined {
+  const mod = walk.module(self.file, module);
+  // The module itself changes the instance (`config.batch_size = 64`, `setattr(config, …)`): not the class's value.
+  const set = new RegExp(
+    `(^|[^\\w.])${symbol}\\s*\\.\\s*${attr}\\s*[-+*/]?=[^=]|\\bsetattr\\s*\\(\\s*${symbol}\\b`,
+    'm',
+  );
+  if (!mod || set.test(mod.text)) return undefined;
+  return instanceAttribute(walk, mod, symbol, attr, true);
 }
 
 /**

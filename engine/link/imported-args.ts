@@ -43,7 +43,7 @@ export function importedParserArgs(
 ): ImportedArgs | undefined {
   if (!linker.parser || !/\bimport\b/.test(text)) return undefined;
   const binds = importBindings(root).filter((b) => !LIBRARY.test(b.module));
-  if (binds.length === 0) return undefined;
+  if (binds.length === 0 && starModules(root).length === 0) return undefined;
   let walk: ImportWalk | undefined;
   for (const a of nodesOfType(root, ['assignment'])) {
     const left = a.childForFieldName('left');
@@ -63,9 +63,14 @@ export function importedParserArgs(
       return defaults && defaults.size > 0 ? { names, defaults } : undefined;
     }
     const bound = callee && boundSymbol(binds, callee);
-    if (!bound) continue;
+    // `from config import *` … `opt = get_opt()`: a function the script neither defines nor imports by name, taken
+    // from a module it star-imports (defNamed: a star import binds every public name).
+    const starred = !bound && callee && /^\w+$/.test(callee) && !definitionOf(root, callee);
+    if (!bound && !starred) continue;
     walk ??= new ImportWalk(linker, importRoots(linker, file, text), new Set());
-    const def = definitionIn(walk, file, bound.module, bound.symbol);
+    const def = bound
+      ? definitionIn(walk, file, bound.module, bound.symbol)
+      : defNamed(walk, { file: path.resolve(file), text, root }, callee);
     if (!def) continue;
     const defs = withHelpers(walk, def);
     if (!defs.some((d) => /\badd_argument\s*\(/.test(d.node.text))) continue;
@@ -159,12 +164,21 @@ function defNamed(walk: ImportWalk, mod: Mod, name: string): Def | undefined {
   return undefined;
 }
 
-/** The script binds the name twice, or sets its attributes in ways not read here. */
+/**
+ * The script binds the name twice, or sets its attributes in ways not read here: `setattr(args, …)`, a write through
+ * its attribute dict (`vars(args).update(…)`, `args.__dict__[k] = v`) or that dict kept under another name. Reading
+ * it (`print(vars(args))`, `json.dumps(opt.__dict__)`, `wandb.init(config=vars(args))`) changes no option: `vars()`
+ * returns the object's `__dict__` (https://docs.python.org/3/library/functions.html#vars).
+ */
 function rebound(root: SyntaxNode, text: string, name: string): boolean {
   const binds = nodesOfType(root, ['assignment']).filter((a) => a.childForFieldName('left')?.text === name).length;
+  const dict = `(?:\\bvars\\s*\\(\\s*${name}\\s*\\)|\\b${name}\\.__dict__)`;
+  const write = `\\s*(?:\\[[^\\]\\n]*\\]\\s*[-+*/]?=(?!=)|\\.(?:update|setdefault|pop)\\s*\\(|=(?!=))`;
   return (
     binds > 1 ||
-    new RegExp(`\\b(setattr\\s*\\(\\s*${name}\\b|vars\\s*\\(\\s*${name}\\s*\\)|${name}\\.__dict__)`).test(text)
+    new RegExp(`\\bsetattr\\s*\\(\\s*${name}\\b`).test(text) ||
+    new RegExp(`${dict}${write}`).test(text) ||
+    new RegExp(`^[ \\t]*\\w+\\s*=\\s*${dict}[ \\t]*(?:#.*)?$`, 'm').test(text)
   );
 }
 

@@ -13,10 +13,10 @@ import { ValueResolver, type Resolved } from '../extract/python-values';
 import { importBindings } from '../extract/python-imports';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import type { Linker } from './linker';
-import { openLengths, type OpenLength } from './open-length';
+import { openFact, openLengths, UNDECLARED_OPTION, type OpenLength } from './open-length';
 import { cachedTree } from './tree-cache';
 import type { FactKey } from '../types';
-import { classVariable, instanceAttribute } from './config-class';
+import { classVariable, instanceAttribute, moduleInstanceAttribute } from './config-class';
 import * as path from 'node:path';
 
 /** Star imports followed from the script (`train.py` → `data.py` → `conf.py`). */
@@ -43,8 +43,7 @@ export function withImportedLength(
   for (const d of drafts)
     for (const k of keys) {
       const f = d.plan.facts.get(k);
-      if (!f?.file || f.file === self || !/\.py$/.test(f.file) || !f.span || f.value !== null) continue;
-      if (f.origin !== 'explicit') continue;
+      if (!f?.file || f.file === self || !/\.py$/.test(f.file) || !f.span || !openFact(f)) continue;
       others.set(f.file, [...(others.get(f.file) ?? []), { d, k, f }]);
     }
   for (const [id, items] of others) {
@@ -78,7 +77,9 @@ function fillFrom(linker: Linker, file: string, text: string, root: SyntaxNode, 
     const r = bound ? values.resolve(bound) : undefined;
     // No loader workers (0) is a setting; no epochs or batch of 0 is.
     if (typeof r?.value !== 'number' || taken === 0 || r.value < 0 || (r.value === 0 && k !== 'num_workers')) continue;
-    const said = (f.note ?? k).replace(/\s*(— value unknown|\((not a literal; )?value unknown\))$/, '');
+    const said = (f.note ?? k)
+      .replace(UNDECLARED_OPTION, '')
+      .replace(/\s*(— value unknown|\((not a literal; )?value unknown\))$/, '');
     d.plan.facts.set(k, { ...f, value: r.value, origin: 'inferred', note: `${said}: ${r.via}` });
   }
 }
@@ -109,6 +110,10 @@ export function importedValue(walk: ImportWalk, self: Mod, name: string): Resolv
       ? walk.module(self.file, b[0].symbol ? `${b[0].module}.${b[0].symbol}` : b[0].module)
       : starModule(walk, self, head, 0, new Set());
     if (mod) return constantOf(mod, attr);
+    // `from config import config as cfg`: an instance the config module makes of its own class (./config-class).
+    const made =
+      b.length === 1 && b[0].symbol ? moduleInstanceAttribute(walk, self, b[0].module, b[0].symbol, attr) : undefined;
+    if (made) return made;
     // `from config import Config` … `Config.batch_size`: a class variable of the project's config class.
     return b.length === 1 ? classVariable(walk, self, head, attr) : undefined;
   }

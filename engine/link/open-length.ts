@@ -7,6 +7,21 @@ import type { Linker } from './linker';
 
 const LENGTH: FactKey[] = ['epochs', 'max_steps'];
 
+/**
+ * The mark ../extract/python-scan.ts leaves on a value read from an attribute no parser of the file declares
+ * (`DataLoader(batch_size=config.batch_size)` where `config = TrainingConfig()`, `opt` a helper's parsed options):
+ * `script-default` so that a launcher's flag of that name fills it, yet as unknown as an explicit bound.
+ */
+export const UNDECLARED_OPTION = /\s*\(no default of argparse --[\w-]+\)/;
+
+/** Whether a fact is written in the script with no value the file gives it: explicit, or an undeclared option. */
+export function openFact(f: Fact): boolean {
+  return (
+    f.value === null &&
+    (f.origin === 'explicit' || (f.origin === 'script-default' && UNDECLARED_OPTION.test(f.note ?? '')))
+  );
+}
+
 export interface OpenLength {
   d: RunDraft;
   k: FactKey;
@@ -19,7 +34,7 @@ export function openLengths(linker: Linker, file: string, drafts: RunDraft[], ke
   return drafts.flatMap((d) =>
     keys.flatMap((k) => {
       const f = d.plan.facts.get(k);
-      return f && f.value === null && f.file === id && f.span && f.origin === 'explicit' ? [{ d, k, f }] : [];
+      return f && openFact(f) && f.file === id && f.span ? [{ d, k, f }] : [];
     }),
   );
 }

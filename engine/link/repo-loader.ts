@@ -18,6 +18,7 @@ import type { Fact } from '../types';
 import { ImportWalk, importRoots, type Mod } from './import-walk';
 import { importedParserArgs } from './imported-args';
 import { withImportedArgs } from '../extract/imported-args';
+import { importedValue } from './imported-constants';
 import type { Linker } from './linker';
 
 /** Libraries, never the project's own code. */
@@ -50,8 +51,16 @@ export function withRepoLoader(linker: Linker, script: Mod, drafts: RunDraft[]):
 
 /** The micro-batch the script passes to the helpers that build its DataLoader; undefined unless all agree. */
 function helperBatch(linker: Linker, script: Mod): Fact | undefined {
-  const values = new ValueResolver(script.root, findCalls(script.root, script.text, ['add_argument']));
-  const found: { r: Resolved; arg: SyntaxNode; via: string }[] = [];
+  // A value the script takes from its project's config (`get_dataloaders(batch_size=config.BATCH_SIZE)` with
+  // `config = Config()`, `cfg.batch_size` of a config module): read as ./imported-constants reads a loop bound.
+  const walk = new ImportWalk(linker, importRoots(linker, script.file, script.text), new Set());
+  let taken = 0;
+  const values = new ValueResolver(script.root, findCalls(script.root, script.text, ['add_argument']), (name) => {
+    const r = importedValue(walk, script, name);
+    if (r) taken++;
+    return r;
+  });
+  const found: { r: Resolved; arg: SyntaxNode; via: string; imported: boolean }[] = [];
   // Read with the options of the parser a module builds for the script (`args = options.get_train_args()`).
   const parsed = importedParserArgs(linker, script.file, script.text, script.root);
   for (const h of loaderHelpers(linker, script)) {
@@ -61,8 +70,9 @@ function helperBatch(linker: Linker, script: Mod): Fact | undefined {
     for (const site of helperCalls(script, h, name)) {
       const arg = boundArg(site, h, param);
       if (!arg) continue;
+      taken = 0;
       const r = withImportedArgs(script.root.tree, parsed, () => values.resolve(arg));
-      found.push({ r, arg, via: `${site.callee}(…) in ${path.basename(h.mod.file)}` });
+      found.push({ r, arg, via: `${site.callee}(…) in ${path.basename(h.mod.file)}`, imported: taken > 0 });
     }
   }
   const numbers = new Set(found.map((x) => x.r.value));
@@ -71,7 +81,7 @@ function helperBatch(linker: Linker, script: Mod): Fact | undefined {
   return {
     key: 'micro_batch',
     value: first.r.value,
-    origin: first.r.scriptDefault ? 'script-default' : 'explicit',
+    origin: first.r.scriptDefault ? 'script-default' : first.imported ? 'inferred' : 'explicit',
     file: linker.id(script.file),
     span: spanOf(first.arg),
     note: `${first.arg.text}${first.r.via ? ` (${first.r.via})` : ''}: the batch_size of the DataLoader built by ${first.via}`,

@@ -2,7 +2,7 @@
 // in range(config.epochs)`): the attribute as the class's `__init__` sets it (a literal, or a parameter's default the
 // constructor call leaves alone) or a class attribute, so that GML601 sees a 200-epoch loop that validates every
 // epoch. Precision first: an attribute set twice, set by another method, given to the constructor, or a name the
-// script binds to something else too, stays unknown; the batch is never read this way (another reader's job).
+// script binds to something else too, stays unknown. The loader's batch is read the same way (since session 29).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, fact } from './helpers';
@@ -50,8 +50,8 @@ test('self.epochs = 200 in the config class __init__: the run length, inferred; 
   const ep = fact(a, 'epochs');
   assert.deepEqual([ep?.value, ep?.origin], [200, 'inferred']);
   assert.match(ep?.note ?? '', /Config\.epochs = 200 in config\.py/);
-  // The batch is not read from the class here.
-  assert.equal(fact(a, 'micro_batch')?.value ?? null, null);
+  // The loader's batch, read from the same instance (`DataLoader(batch_size=config.batch_size)`).
+  assert.deepEqual([fact(a, 'micro_batch')?.value, fact(a, 'micro_batch')?.origin], [8, 'inferred']);
   const f = a.findings.find((x) => x.code === 'GML601');
   assert.ok(f, JSON.stringify(a.findings.map((x) => x.code)));
   assert.match(f.message, /200 epochs/);

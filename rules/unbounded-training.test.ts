@@ -84,12 +84,14 @@ runRuleCases(unboundedTraining, [
     expect: [{ line: 13 }],
   },
   {
+    // A Trainer that only predicts is no training run at all (engine/extract/no-training-call.ts): nothing to judge.
     name: 'Lightning max_epochs=-1 on a Trainer built for prediction only',
     code: lit('max_epochs=-1, accelerator="gpu"').replace(
       'trainer.fit(Net(), train_loader, val_loader)',
       'trainer.predict(Net(), loader)',
     ),
     expect: [],
+    noRun: true,
   },
   {
     name: 'Keras fit_generator (the older spelling) for 100 epochs with validation data',

@@ -57,9 +57,7 @@ const CALL_NAMES = [
   'get_peft_model',
   'LoraConfig',
   'EarlyStoppingCallback',
-  'load_dataset',
-  'select',
-  'add_argument',
+  ...['load_dataset', 'select', 'add_argument'],
   ...DEVICE_CALLS,
   ...VISION_CALLS,
 ];

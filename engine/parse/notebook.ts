@@ -12,9 +12,17 @@ export interface NotebookPython {
   startOf: Int32Array;
   /** Offset in the notebook's text just after the character at `i` of `python`. */
   endOf: Int32Array;
+  /**
+   * The notebook's shell commands (`!python train.py --epochs 5`, the body of a `%%bash` cell) at the same offsets
+   * as in `python`, everything else blanked (newlines kept): the same map serves both texts. Empty when there are none.
+   */
+  shell: string;
   /** Code cells read. */
   cells: number;
 }
+
+/** Cell magics whose body is shell commands. */
+const SHELL_CELL_MAGICS = new Set(['bash', 'sh']);
 
 /** Cell magics whose body is still Python (timing, capturing output); any other `%%name` cell is not Python. */
 const PYTHON_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'memit', 'skip']);
@@ -57,7 +65,8 @@ export function notebookPython(text: string): NotebookPython | { error: string }
     const v = child(root, 'nbformat')?.value;
     return { error: typeof v === 'number' && v < 4 ? `nbformat ${v} is not read (only 4)` : 'no "cells" array' };
   }
-  const out = { chars: [] as string[], start: [] as number[], end: [] as number[] };
+  const out = { chars: [] as string[], raw: [] as string[], start: [] as number[], end: [] as number[] };
+  const shellRanges: [number, number][] = [];
   let count = 0;
   for (const cell of cells.children ?? []) {
     if (child(cell, 'cell_type')?.value !== 'code') continue;
@@ -65,12 +74,14 @@ export function notebookPython(text: string): NotebookPython | { error: string }
     const parts = src?.type === 'string' ? [src] : src?.type === 'array' ? (src.children ?? []) : [];
     const from = out.chars.length;
     for (const p of parts) if (p.type === 'string') decode(text, p, out);
+    out.raw.push(...out.chars.slice(from));
     count++;
-    commentIPython(out.chars, from);
+    shellRanges.push(...commentIPython(out.chars, from));
     // Every cell ends its last line: a newline mapped to the end of the cell's source.
     if (out.chars.length === from || out.chars[out.chars.length - 1] !== '\n') {
       const at = out.end[out.end.length - 1] ?? (src ? src.offset + src.length : cells.offset);
       out.chars.push('\n');
+      out.raw.push('\n');
       out.start.push(at);
       out.end.push(at);
     }
@@ -81,11 +92,22 @@ export function notebookPython(text: string): NotebookPython | { error: string }
   startOf.set(out.start);
   endOf.set(out.end);
   startOf[n] = endOf[n] = n > 0 ? out.end[n - 1] : cells.offset;
-  return { python: out.chars.join(''), startOf, endOf, cells: count };
+  const python = out.chars.join('');
+  let shell = '';
+  if (shellRanges.length > 0) {
+    const sh = python.replace(/[^\n]/g, ' ').split('');
+    for (const [a, b] of shellRanges) for (let i = a; i < b; i++) sh[i] = python[i] === '\n' ? '\n' : out.raw[i];
+    shell = sh.join('');
+  }
+  return { python, shell, startOf, endOf, cells: count };
 }
 
-/** IPython lines of the cell starting at `from` turned into comments of the same length (the map stays 1:1). */
-function commentIPython(chars: string[], from: number) {
+/**
+ * IPython lines of the cell starting at `from` turned into comments of the same length (the map stays 1:1); returns
+ * the ranges that hold shell commands (after a line's `!`, a `%%bash` cell's body).
+ */
+function commentIPython(chars: string[], from: number): [number, number][] {
+  const shell: [number, number][] = [];
   const lines: number[] = [from];
   for (let i = from; i < chars.length; i++) if (chars[i] === '\n' && i + 1 < chars.length) lines.push(i + 1);
   const firstText = (at: number) => {
@@ -101,14 +123,40 @@ function commentIPython(chars: string[], from: number) {
     // `%%time` and its kind: only the magic line is IPython; `%%bash`, `%%writefile`: the rest of the cell is not
     // Python, and becomes blank lines.
     if (!PYTHON_CELL_MAGICS.has(name)) {
-      for (let i = lines[1] ?? chars.length; i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
-      return;
+      const body = lines[1] ?? chars.length;
+      if (SHELL_CELL_MAGICS.has(name)) shell.push([body, chars.length]);
+      for (let i = body; i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
+      return shell;
     }
   }
-  for (const l of lines) {
+  const lineEnd = (at: number) => {
+    let e = at;
+    while (e < chars.length && chars[e] !== '\n') e++;
+    return e;
+  };
+  const continued = (e: number) => {
+    let i = e - 1;
+    while (i >= 0 && (chars[i] === ' ' || chars[i] === '\t' || chars[i] === '\r')) i--;
+    return chars[i] === '\\';
+  };
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
     const t = firstText(l);
+    if (chars[t] === '!') {
+      let e = lineEnd(t);
+      shell.push([t + 1, e]);
+      // `!accelerate launch train.py \` goes on over the next lines, which are the command's, not Python.
+      for (let more = continued(e); more && k + 1 < lines.length; ) {
+        const next = lines[++k];
+        e = lineEnd(next);
+        more = continued(e);
+        shell.push([next, e]);
+        for (let i = next; i < e; i++) chars[i] = ' ';
+      }
+    }
     if (chars[t] === '%' || chars[t] === '!' || (chars[t] === '?' && t === l)) chars[t] = '#';
   }
+  return shell;
 }
 
 /** A span of the Python text as a span of the notebook's text. */

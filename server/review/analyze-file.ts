@@ -73,7 +73,20 @@ async function analyzeNotebook(
   const tree = cachedTree(path.resolve(src.pyFile), src.nb.python, parser);
   try {
     const a = analyzeDocument(src.pyFile, src.nb.python, settings, { tree, parser, reader });
-    return fromNotebook({ ...a, file }, file, src.pyFile, src.nb, text);
+    const py = fromNotebook({ ...a, file }, file, src.pyFile, src.nb, text);
+    if (!src.nb.shell.trim()) return py;
+    // `!python train.py --epochs 5` lines: the notebook launches a script of its folder, read as a launcher would be.
+    const shFile = `${file}.sh`;
+    const b = analyzeDocument(shFile, src.nb.shell, settings, { parser, reader });
+    const sh = fromNotebook({ ...b, file }, file, shFile, src.nb, text);
+    return {
+      file,
+      runs: [...py.runs, ...sh.runs],
+      findings: [...py.findings, ...sh.findings],
+      messages: [...new Set([...py.messages, ...sh.messages])],
+      linked: [...(py.linked ?? []), ...(sh.linked ?? [])],
+      sources: new Map([...(sh.sources ?? []), ...(py.sources ?? [])]),
+    };
   } finally {
     trimTreeCache();
   }

@@ -3,6 +3,7 @@
 // then every place in the result moved back to the notebook: the file's name and each span, in the notebook's JSON
 // offsets. Quick fixes are not offered in a notebook (an edit of the cells' Python is not an edit of its JSON): each
 // fix stays, as display-only, with its title and saving.
+import * as path from 'node:path';
 import { notebookPython, notebookSpan, type NotebookPython } from '../../engine/parse/notebook';
 import type { Span } from '../../engine/types';
 import type { DocumentAnalysis } from './analyze';
@@ -32,9 +33,13 @@ export function fromNotebook(
 ): DocumentAnalysis {
   // Objects copied, by identity and by whether they belong to the notebook (a fact's `also` entries carry no
   // file: they are their fact's).
+  const pyBase = path.basename(pyFile);
+  const base = path.basename(file);
   const seen = [new Map<object, unknown>(), new Map<object, unknown>()];
   const copy = (x: unknown, inherited: boolean): unknown => {
     if (x === pyFile) return file;
+    // Notes name the file they read (`--epochs 50 on train.ipynb.sh overrides …`): the notebook's name instead.
+    if (typeof x === 'string') return x.includes(pyBase) ? x.split(pyBase).join(base) : x;
     if (typeof x !== 'object' || x === null) return x;
     const o = x as Record<string, unknown>;
     const mine = typeof o.file === 'string' ? o.file === pyFile : inherited;

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { mergeSettings } from '../../engine/settings';
 import { notebookPython, notebookSpan } from '../../engine/parse/notebook';
 import { analyzeText } from '../../server/review/analyze-file';
+import { memoryReader } from '../../engine/link';
 import { collectFiles } from '../../server/cli/files';
 
 const settings = mergeSettings({ values: { hardware: 'a100-80gb' }, source: 'test' });
@@ -38,7 +39,8 @@ const lineCol = (text: string, offset: number) => {
 
 test('a notebook that trains is a run: its facts point at the cell lines that state them', async () => {
   const a = await analyzeText('/w/train.ipynb', TRAINS, settings);
-  assert.equal(a.runs.length, 1, a.messages.join('\n'));
+  // The cells' loop, and the `%%bash` cell's `python other.py --epochs 5` (a launcher's run of what it says).
+  assert.equal(a.runs.length, 2, a.messages.join('\n'));
   const run = a.runs[0];
   assert.equal(run.plan.entry.file, '/w/train.ipynb');
   const facts = run.plan.facts;
@@ -80,6 +82,11 @@ test('IPython lines are not Python: a `%%bash` cell and `!pip` lines add no run 
   assert.match(nb.python, /^#%time$/m);
   assert.match(nb.python, /^#%bash\n {26}\n$/m, 'a `%%bash` cell is blank after its magic');
   assert.doesNotMatch(nb.python, /Fine-tune/, 'markdown cells are not code');
+  // The shell commands, at the same offsets, for the notebook read as a launcher.
+  assert.equal(nb.shell.length, nb.python.length);
+  assert.match(nb.shell, /^ pip install -q torchvision$/m);
+  assert.match(nb.shell, /^python other\.py --epochs 5$/m);
+  assert.doesNotMatch(nb.shell, /import torch|matplotlib/);
   // Every character maps back to one of the notebook's: the decoded text at each span equals the JSON's characters.
   const i = nb.python.indexOf('lr=0.1');
   assert.equal(
@@ -116,4 +123,62 @@ test('a folder walk reviews notebooks, and skips .ipynb_checkpoints copies', () 
   fs.writeFileSync(path.join(dir, '.ipynb_checkpoints', 'train-checkpoint.ipynb'), TRAINS);
   const files = collectFiles([dir]).files.map((f) => path.relative(dir, f));
   assert.deepEqual(files, ['train.ipynb']);
+});
+
+test('`!python train.py --epochs 50` in a cell: the notebook launches the script, with the values it passes', async () => {
+  const script = [
+    'import argparse, torch',
+    'p = argparse.ArgumentParser()',
+    'p.add_argument("--epochs", type=int, default=10)',
+    'p.add_argument("--batch_size", type=int, default=32)',
+    'a = p.parse_args()',
+    'model = torch.nn.Linear(10, 2).cuda()',
+    'opt = torch.optim.AdamW(model.parameters())',
+    'loader = torch.utils.data.DataLoader(range(100), batch_size=a.batch_size)',
+    'for epoch in range(a.epochs):',
+    '    for x in loader:',
+    '        model(x).sum().backward(); opt.step(); opt.zero_grad()',
+    '',
+  ].join('\n');
+  const text = notebook(code(['!pip install -q torch\n', '!python train.py --epochs 50 --batch_size 128\n']));
+  const a = await analyzeText('/w/run.ipynb', text, settings, memoryReader({ '/w/train.py': script }));
+  const run = [...a.runs, ...(a.linked ?? [])].find((r) => r.plan.entry.file === '/w/train.py');
+  assert.ok(run, a.messages.join('\n'));
+  assert.equal(run.plan.facts.get('epochs')?.value, 50);
+  assert.equal(run.plan.facts.get('micro_batch')?.value, 128);
+  const epochs = run.plan.facts.get('epochs');
+  assert.equal(epochs?.file, '/w/run.ipynb');
+  assert.ok(epochs?.span);
+  assert.match(text.slice(epochs.span.start, epochs.span.end), /50$/);
+  assert.match(epochs.note ?? '', /run\.ipynb\b/);
+  assert.doesNotMatch(epochs.note ?? '', /ipynb\.sh/, 'notes name the notebook, not the text read from it');
+});
+
+test('a notebook whose only shell lines install packages launches nothing', async () => {
+  const text = notebook(code(['!pip install -q transformers\n', '!nvidia-smi\n', 'import torch\n']));
+  const a = await analyzeText('/w/setup.ipynb', text, settings, memoryReader({}));
+  assert.deepEqual([...a.runs, ...(a.linked ?? [])], []);
+});
+
+test('a `!` command continued with backslashes is one launcher command, and its flag lines are not Python', async () => {
+  const text = notebook(
+    code([
+      'import os\n',
+      '!accelerate launch examples/train_text_to_image_lora.py \\\n',
+      '  --train_batch_size=2 \\\n',
+      '  --gradient_accumulation_steps=4 \\\n',
+      '  --max_train_steps=900\n',
+      'print("done")\n',
+    ]),
+  );
+  const nb = notebookPython(text);
+  assert.ok(!('error' in nb));
+  assert.match(nb.shell, /--gradient_accumulation_steps=4/);
+  assert.doesNotMatch(nb.python, /--train_batch_size/, 'continuation lines are blanked in the Python text');
+  assert.match(nb.python, /^print\("done"\)$/m);
+  const a = await analyzeText('/w/lora.ipynb', text, settings, memoryReader({}));
+  const run = [...a.runs, ...(a.linked ?? [])][0];
+  assert.ok(run, a.messages.join('\n'));
+  assert.equal(run.plan.facts.get('max_steps')?.value, 900);
+  assert.equal(run.plan.facts.get('grad_accum')?.value, 4);
 });

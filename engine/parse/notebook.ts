@@ -146,7 +146,7 @@ function commentIPython(chars: string[], from: number): [number, number][] {
       let e = lineEnd(t);
       shell.push([t + 1, e]);
       // `!accelerate launch train.py \` goes on over the next lines, which are the command's, not Python.
-      for (let more = continued(e); more && k + 1 < lines.length; ) {
+      for (let more = continued(e); more && k + 1 < lines.length;) {
         const next = lines[++k];
         e = lineEnd(next);
         more = continued(e);

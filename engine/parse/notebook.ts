@@ -142,7 +142,11 @@ function commentIPython(chars: string[], from: number): [number, number][] {
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];
     const t = firstText(l);
-    if (chars[t] === '!') {
+    const text = chars.slice(t, lineEnd(t)).join('');
+    // `%cd repo` changes the folder of the `!` commands after it; `!cd repo` alone runs in a shell of its own and
+    // changes nothing after it (IPython docs, "Shell assignment" / `%cd`).
+    if (/^%cd\s+\S/.test(text)) shell.push([t + 1, lineEnd(t)]);
+    if (chars[t] === '!' && !/^!\s*cd(\s+[^;&|]*)?$/.test(text)) {
       let e = lineEnd(t);
       shell.push([t + 1, e]);
       // `!accelerate launch train.py \` goes on over the next lines, which are the command's, not Python.

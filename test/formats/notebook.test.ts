@@ -182,3 +182,28 @@ test('a `!` command continued with backslashes is one launcher command, and its 
   assert.equal(run.plan.facts.get('max_steps')?.value, 900);
   assert.equal(run.plan.facts.get('grad_accum')?.value, 4);
 });
+
+test('`%cd repo` before `!python train.py` starts the script of that folder; a lone `!cd` changes nothing after it', async () => {
+  const script = [
+    'import argparse, torch',
+    'p = argparse.ArgumentParser()',
+    'p.add_argument("--epochs", type=int, default=10)',
+    'a = p.parse_args()',
+    'model = torch.nn.Linear(10, 2).cuda()',
+    'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+    'for epoch in range(a.epochs):',
+    '    model(torch.randn(4, 10).cuda()).sum().backward(); opt.step(); opt.zero_grad()',
+    '',
+  ].join('\n');
+  const files = { '/w/repo/train.py': script };
+  const run = async (cells: string[]) => {
+    const a = await analyzeText('/w/colab.ipynb', notebook(code(cells)), settings, memoryReader(files));
+    return [...a.runs, ...(a.linked ?? [])].find((r) => r.plan.entry.file === '/w/repo/train.py');
+  };
+  const moved = await run(['%cd repo\n', '!python train.py --epochs 33\n']);
+  assert.equal(moved?.plan.facts.get('epochs')?.value, 33);
+  const nb = notebookPython(notebook(code(['!cd repo\n', '!python train.py --epochs 33\n'])));
+  assert.ok(!('error' in nb));
+  assert.doesNotMatch(nb.shell, /cd repo/, 'a lone `!cd` runs in its own shell');
+  assert.equal(await run(['!cd repo\n', '!python train.py --epochs 33\n']), undefined);
+});

@@ -74,9 +74,10 @@ export function notebookPython(text: string): NotebookPython | { error: string }
     const parts = src?.type === 'string' ? [src] : src?.type === 'array' ? (src.children ?? []) : [];
     const from = out.chars.length;
     for (const p of parts) if (p.type === 'string') decode(text, p, out);
-    out.raw.push(...out.chars.slice(from));
+    // Element by element: a spread of a cell's characters would overflow the call stack on a large cell.
+    for (let i = from; i < out.chars.length; i++) out.raw.push(out.chars[i]);
     count++;
-    shellRanges.push(...commentIPython(out.chars, from));
+    for (const r of commentIPython(out.chars, from)) shellRanges.push(r);
     // Every cell ends its last line: a newline mapped to the end of the cell's source.
     if (out.chars.length === from || out.chars[out.chars.length - 1] !== '\n') {
       const at = out.end[out.end.length - 1] ?? (src ? src.offset + src.length : cells.offset);

@@ -207,3 +207,12 @@ test('`%cd repo` before `!python train.py` starts the script of that folder; a l
   assert.doesNotMatch(nb.shell, /cd repo/, 'a lone `!cd` runs in its own shell');
   assert.equal(await run(['!cd repo\n', '!python train.py --epochs 33\n']), undefined);
 });
+
+test('a notebook with one 1.5 MB code cell is read without overflowing the stack', async () => {
+  const line = 'x = [1, 2, 3]  # a long generated cell\n';
+  const big = notebook(code(line.repeat(Math.ceil(1_500_000 / line.length))), code('!python train.py --epochs 3\n'));
+  const nb = notebookPython(big);
+  assert.ok(!('error' in nb));
+  assert.ok(nb.python.length > 1_400_000);
+  assert.match(nb.shell, /python train\.py --epochs 3/);
+});

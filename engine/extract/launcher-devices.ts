@@ -123,6 +123,47 @@ export function deepspeedDevices(
   return undefined;
 }
 
+/**
+ * accelerate launch `--num_processes N` (the total over all machines: `--num_machines` does not multiply it). Without
+ * it and without `--config_file`, current accelerate starts one process per visible GPU (`launch.py`
+ * `_validate_launch_command`: `args.num_processes = torch.cuda.device_count()`, with the warning "`--num_processes` was
+ * set to a value of …"; https://github.com/huggingface/accelerate/blob/main/src/accelerate/commands/launch.py), so a
+ * `CUDA_VISIBLE_DEVICES` list on the command or exported before it gives the count — `inferred`, since a default
+ * config saved by `accelerate config` on the user's machine (outside the repository) would override it.
+ */
+export function accelerateDevices(
+  file: string,
+  opts: Map<string, { value?: Word; word: Word }>,
+  vars: Map<string, number>,
+  visible: number | undefined,
+  raw: (s: Span) => string,
+  launch: Span,
+): DeviceFact | undefined {
+  const np = opts.get('--num_processes');
+  const nm = opts.get('--num_machines');
+  const at = (o: { value?: Word; word: Word }) => ({ start: o.word.span.start, end: (o.value ?? o.word).span.end });
+  if (np?.value) {
+    const n = intWord(np.value, vars);
+    return {
+      origin: 'explicit',
+      file,
+      key: 'devices',
+      span: at(np),
+      value: n ?? null,
+      note: `accelerate launch ${raw(at(np))}${nm?.value ? ` (the total over ${raw(at(nm))})` : ''}${n === undefined ? ': the count is not written in this file' : ''}`,
+    };
+  }
+  if (visible === undefined || opts.has('--config_file') || (nm?.value && nm.value.text !== '1')) return undefined;
+  return {
+    origin: 'inferred',
+    file,
+    key: 'devices',
+    span: launch,
+    value: visible,
+    note: `accelerate launch without --num_processes or --config_file: one process per visible GPU (CUDA_VISIBLE_DEVICES lists ${visible}), unless a default config saved by \`accelerate config\` on the machine says otherwise`,
+  };
+}
+
 /** `composer -n 8` / `fabric run --devices 4 --num-nodes 2`: per node × nodes, or `--world_size` for the total. */
 export function composerDevices(
   file: string,

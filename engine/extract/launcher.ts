@@ -9,7 +9,6 @@ import {
   type Resources,
   type SchedOpt,
   deepspeedDevices,
-  intWord,
   resources,
   schedulerDevices,
   schedulerDirectives,
@@ -17,6 +16,7 @@ import {
   srunOptions,
   torchrunDevices,
   visibleCount,
+  accelerateDevices,
 } from './launcher-devices';
 import { parseShell, type Command, type Word } from '../parse/shell';
 import { skipWrapper } from '../parse/shell-wrappers';
@@ -283,18 +283,8 @@ function readTool(
     const r = scanOptions(text, words, 2, BOOL_OPTS.accelerate);
     opts = r.opts;
     i = r.next;
-    // `--num_processes` is the total over all machines (`--num_machines` does not multiply it).
-    const np = opts.get('--num_processes');
-    const nm = opts.get('--num_machines');
-    const n = intWord(np?.value, vars);
-    if (np?.value)
-      facts.push({
-        ...base(np.word),
-        span: { start: np.word.span.start, end: np.value.span.end },
-        key: 'devices',
-        value: n ?? null,
-        note: `accelerate launch ${raw({ start: np.word.span.start, end: np.value.span.end })}${nm?.value ? ` (the total over ${raw({ start: nm.word.span.start, end: nm.value.span.end })})` : ''}${n === undefined ? ': the count is not written in this file' : ''}`,
-      });
+    const d = accelerateDevices(file, opts, vars, visible, raw, { start: words[0].span.start, end: words[1].span.end });
+    if (d) facts.push(d);
     const mp = opts.get('--mixed_precision');
     if (mp?.value) {
       const v = mp.value.unresolved

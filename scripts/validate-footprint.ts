@@ -378,6 +378,20 @@ console.log(
     `${((100 * losoRows.filter((x) => x.inside).length) / losoRows.length).toFixed(0)} %, median width ${median(losoRows.map((x) => x.width)).toFixed(2)}×; ` +
     `in-sample on the same runs ${losoMed(losoRows, 'inSampleError')}, inside ${losoRows.filter((x) => x.inSampleInside).length}/${losoRows.length}`,
 );
+// `--sets=A-B`: the headline over spent sets A…B only, e.g. the runs of an earlier round's headline when sets join
+// (constants still fitted without each judged set, from all the others).
+const setsArg = /^--sets=(\d+)-(\d+)$/.exec(process.argv.find((a) => a.startsWith('--sets=')) ?? '');
+if (setsArg) {
+  const [lo, hi] = [Number(setsArg[1]), Number(setsArg[2])];
+  const xs = losoRows.filter((x) => {
+    const k = Number(x.set.replace('footprint-', ''));
+    return k >= lo && k <= hi;
+  });
+  console.log(
+    `  sets ${lo}–${hi} only (n = ${xs.length}): median |error| ${losoMed(xs, 'error')}, inside ${xs.filter((x) => x.inside).length}/${xs.length}; ` +
+      `in-sample ${losoMed(xs, 'inSampleError')}, inside ${xs.filter((x) => x.inSampleInside).length}/${xs.length}`,
+  );
+}
 console.log(
   '  by set: ' +
     [...setFolds.keys()]

@@ -3,7 +3,12 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 b30 && npx prettier --write core/validation/cases-spent.ts
+//
+// footprint-25 and -26 (spent in round 29) are dated below and import (add `25 26`), but are not entered yet: their ten
+// quality-A Parameter Golf logs, one family, would set the size slope alone (0.222 → 0.156) and the core's small-model
+// shape would leave the MosaicML llm-foundry MFU table test/core/size-factor.test.ts checks it against
+// (docs/evaluation/dev-footprint-30.md, section 3).
 //
 // Family (leave-one-family-out): the case's id up to its first digit or separator ("mobilellm-350m" → mobilellm,
 // "dodge-vit-base" → dodge), so that sibling runs of one paper or card are left out together; the development cases'
@@ -15,9 +20,12 @@ import * as fs from 'node:fs';
 import { ACCELERATOR_ONLY, inputsOf, type FootprintCase } from '../heldout/footprint-inputs';
 import { caseFamily, CASES } from '../../core/validation/cases';
 
-const sets = process.argv.slice(2).map(Number);
-if (sets.length === 0 || sets.some((n) => !Number.isInteger(n) || n < 1 || n > 24))
-  throw new Error('usage: import-spent.ts N… (spent sets 1–24 only)');
+// `b30`: batch B of dev-footprint-30 (docs/evaluation/dev-footprint-30-batchB), ten published runs a developer wrote
+// down and scored once before any change was judged on them, entered after that scoring as the set `footprint-b30`.
+const BATCHES: Record<string, string> = { b30: 'docs/evaluation/dev-footprint-30-batchB/cases.json' };
+const sets = process.argv.slice(2).map((a) => (a in BATCHES ? a : Number(a)));
+if (sets.length === 0 || sets.some((n) => typeof n === 'number' && (!Number.isInteger(n) || n < 1 || n > 26)))
+  throw new Error('usage: import-spent.ts N… [b30] (spent sets 1–26 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -266,6 +274,56 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     year: 2023,
     why: 'trained with FlashAttention-2 (Dao, arXiv 2307.08691, July 2023)',
   },
+  // footprint-25 (spent in round 29): model cards read without their dates, dated by the accelerator or the
+  // architecture they name (the earliest year they can be from).
+  'gottbert-large-roberta-355m-100k-steps-bs8192-seq512-tpuv4-128-5.7d': {
+    year: 2021,
+    why: 'trained on Cloud TPU v4 (announced by Google in May 2021)',
+  },
+  ...sameYear(
+    [
+      'albert-base-spanish-3.65m-steps-bs960-1xtpuv3-8-70.4d',
+      'albert-large-spanish-1.45m-steps-bs512-1xtpuv3-8-42d',
+      'albert-xlarge-spanish-2.775m-steps-bs128-1xtpuv3-8-64.2d',
+      'albert-xxlarge-spanish-1.65m-steps-bs128-1xtpuv3-8-70.7d',
+    ],
+    2019,
+    'an ALBERT architecture (Lan et al., arXiv 1909.11942, September 2019)',
+  ),
+  // b30 (dev-footprint-30 batch B): result files, a README and a script list read at a commit, dated by the run's own
+  // timestamp or the project's paper and commit.
+  ...sameYear(
+    [
+      'marin-speedrun-llama-130m-adamw-2.6b-tok-tpuv5p-32',
+      'marin-speedrun-llama-300m-adamw-6.0b-tok-tpuv5p-32',
+      'marin-speedrun-llama-520m-adamw-10.4b-tok-tpuv5p-32',
+      'marin-speedrun-llama-1_2b-adamw-24.0b-tok-tpuv5p-32',
+    ],
+    2025,
+    "the result files' own run_completion_timestamp (June 2025)",
+  ),
+  ...sameYear(
+    ['languini-gpt-small-6h-1.2b-tok-1xrtx3090', 'languini-gpt-medium-48h-2.9b-tok-1xrtx3090'],
+    2023,
+    'Languini Kitchen (Stanić et al., arXiv 2309.11197, September 2023), the paper the repository accompanies',
+  ),
+  ...sameYear(
+    [
+      'cantoformer-electra-small-4m-steps-bs128-seq384-tpuv3-8-2.4d',
+      'cantoformer-electra-base-1.2m-steps-bs256-seq384-tpuv3-8-8d',
+    ],
+    2020,
+    'the commit of scripts.md read (October 2020)',
+  ),
+  // footprint-26 (spent in round 29): the NanoGPT Slowrun README's record rows, dated in the row (02/26/26, 03/02/26).
+  ...sameYear(
+    [
+      'slowrun-limited-baseline-2.7b-30l-1792d-1.2b-tok-8xh100-47min',
+      'slowrun-tiny-baseline-300m-16l-1024d-1.6b-tok-8xh100-13.7min',
+    ],
+    2026,
+    "the record row's own date (NanoGPT Slowrun README, February and March 2026)",
+  ),
 };
 
 /** One UNDATED entry per id of a group that shares its year and reason. */
@@ -362,7 +420,7 @@ const skipped: string[] = [];
 const undated: string[] = [];
 const recalled: string[] = [];
 for (const n of sets) {
-  const file = `docs/evaluation/heldout/footprint-${n}/cases.json`;
+  const file = typeof n === 'string' ? BATCHES[n] : `docs/evaluation/heldout/footprint-${n}/cases.json`;
   const { cases } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases: FootprintCase[] };
   for (const c of cases) {
     // A run the development cases already hold (same id: the labeller re-collected it) is not entered twice.

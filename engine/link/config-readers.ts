@@ -28,6 +28,7 @@ import { cachedTree } from './tree-cache';
 import { entrySets } from './vocab';
 import { repoOptimizer } from './repo-optimizer';
 import { withTiedReaders } from './config-readers-tied';
+import { configOfOtherWork, writesOnly } from './config-outputs';
 import { overOwnSchema } from './own-schema';
 import { projectTop, pythonFiles } from './project-files';
 export { projectTop, pythonFiles } from './project-files';
@@ -158,6 +159,8 @@ export function readersOf(
     if (!text || !(TRAINS.test(text) || (hydraPrimary(f, text, file) && trainsByCode(linker, f, text)))) continue;
     let how: string | undefined;
     let score = 0;
+    // A script that names the file only to write it (a settings snapshot, a summary) is its producer (./config-outputs).
+    if (text.includes(base) && writesOnly(text, base)) continue;
     if (text.includes(base) && new RegExp(`['"/]${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(text)) {
       how = `names ${base}`;
       score = 1000;
@@ -277,6 +280,8 @@ export function withReadingScript(linker: Linker, file: string, text: string, dr
   if (drafts.length > 1 || drafts.some((d) => d.kind !== 'vocab' || d.plan.files.some(code))) return drafts;
   const own = entrySets(linker, file, text).sets;
   if (own.length === 0 || own[own.length - 1].entries.length < 3) return drafts;
+  // A config of inference, evaluation or data that is no run by itself is no training script's run (./config-outputs).
+  if (!drafts[0] && configOfOtherWork(path.relative(projectTop(linker, file), path.resolve(file)))) return drafts;
   const found = readersOf(linker, file, own);
   const reader = found.readers[0];
   if (!reader) {

@@ -77,9 +77,11 @@ const ASIDE = /(^|_)(test|testing|inference|infer|predict|prediction|generation|
 
 const EVAL_KEY = /(^|_)(eval|val|valid|validation|test|inference|infer|predict|generation|sampling)(_|$)/;
 
+// A Weights & Biases run folder (`wandb/run-<time>-<id>/files/config.yaml`, `wandb-summary.json`) is the record the
+// client writes of a run that happened, not a config any run reads (docs.wandb.ai, "Where does wandb store its files").
 /** Repository infrastructure by file name: CI, compose, package metadata, docs and environment files. */
 const INFRASTRUCTURE =
-  /(^|\/)\.(github|gitlab|circleci|buildkite|azure-pipelines)\/|(^|\/)(pyproject\.toml|setup\.cfg|tox\.ini|pytest\.ini|package(-lock)?\.json|tsconfig\.json|\.pre-commit-config\.ya?ml|\.gitlab-ci\.ya?ml|mkdocs\.ya?ml|_config\.ya?ml|(docker-)?compose([.-][\w-]+)?\.ya?ml|environment([.-][\w-]+)?\.ya?ml|conda([.-][\w-]+)?\.ya?ml|codecov\.ya?ml|\.readthedocs\.ya?ml|readthedocs\.ya?ml|dependabot\.ya?ml|citation\.cff|chart\.ya?ml|kustomization\.ya?ml|cloudbuild\.ya?ml|appveyor\.ya?ml|\.travis\.ya?ml|meta\.ya?ml|requirements[\w.-]*\.(txt|in))$/i;
+  /(^|\/)\.(github|gitlab|circleci|buildkite|azure-pipelines)\/|(^|\/)wandb\/(offline-)?run-[^/]+\/files\/|(^|\/)(pyproject\.toml|setup\.cfg|tox\.ini|pytest\.ini|package(-lock)?\.json|tsconfig\.json|\.pre-commit-config\.ya?ml|\.gitlab-ci\.ya?ml|mkdocs\.ya?ml|_config\.ya?ml|(docker-)?compose([.-][\w-]+)?\.ya?ml|environment([.-][\w-]+)?\.ya?ml|conda([.-][\w-]+)?\.ya?ml|codecov\.ya?ml|\.readthedocs\.ya?ml|readthedocs\.ya?ml|dependabot\.ya?ml|citation\.cff|chart\.ya?ml|kustomization\.ya?ml|cloudbuild\.ya?ml|appveyor\.ya?ml|\.travis\.ya?ml|meta\.ya?ml|requirements[\w.-]*\.(txt|in))$/i;
 
 /** A file named for inference, serving, evaluation or data preparation (and not also for training). */
 const NOT_TRAINING_NAME =

@@ -315,3 +315,17 @@ test('a notebook whose code cells exceed the size cap gets one clear message; ma
   await lsp.diagnostics(ok.uri, has('GML301'));
   assert.equal(lsp.process.exitCode, null);
 });
+
+test('an untitled notebook (never saved) is reviewed too', async () => {
+  const cell = { uri: 'vscode-notebook-cell:Untitled-1.ipynb#a', text: MODEL + TRAIN };
+  await notify('notebookDocument/didOpen', {
+    notebookDocument: {
+      uri: 'untitled:Untitled-1.ipynb',
+      notebookType: 'jupyter-notebook',
+      version: 0,
+      cells: [{ kind: 2, document: cell.uri }],
+    },
+    cellTextDocuments: [{ uri: cell.uri, languageId: 'python', version: 1, text: cell.text }],
+  });
+  await lsp.diagnostics(cell.uri, has('GML301'));
+});

@@ -24,6 +24,9 @@ const SELECTOR: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', language: 'shellscript' },
   { scheme: 'file', language: 'javascript' },
   { scheme: 'file', language: 'typescript' },
+  // Python cells of Jupyter notebooks: their text reaches the server through notebook synchronization (the server's
+  // notebookDocumentSync), and this filter sends them hover, CodeLens, inlay hint and code action requests.
+  { notebook: 'jupyter-notebook', language: 'python' },
 ];
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { emptyAnalysis, skipReason } from '../review/analyze-file';
+import { analyzeText, emptyAnalysis, skipReason } from '../review/analyze-file';
+import { isNotebook } from '../review/analyze-notebook';
 import { analyzeDocument, type DocumentAnalysis } from '../review/analyze';
 import { diskReader, linkKind, memoryReader } from '../../engine/link';
 import { boundedReader } from '../../engine/link/reader';
@@ -154,8 +155,10 @@ export class Analyzer {
     try {
       const skip = skipReason(text);
       if (skip) return emptyAnalysis(entry.path, [skip]);
+      // A notebook open in the editor: its code cells as nbformat JSON (./notebooks.ts), read as the CLI reads one.
+      const notebook = isNotebook(entry.path);
       const kind = linkKind(entry.path, text);
-      if (kind === 'other') return emptyAnalysis(entry.path);
+      if (kind === 'other' && !notebook) return emptyAnalysis(entry.path);
       const { settings, file } = await this.settings.get(entry.doc.uri, entry.path);
       // Unsaved buffers of other open documents win over the disk.
       const open = Object.fromEntries(
@@ -175,6 +178,8 @@ export class Analyzer {
         );
         if (!r) return undefined;
         result = r;
+      } else if (notebook) {
+        result = await analyzeText(entry.path, text, settings, boundedReader(memoryReader(open, this.disk), roots));
       } else {
         const tree = kind === 'python' ? this.docs.tree(entry) : undefined;
         if (kind === 'python' && !tree) return emptyAnalysis(entry.path);

@@ -1,6 +1,8 @@
 // textDocument/codeLens: one lens per run on the run-defining call: "≈ X kWh · Y kg CO2e · N×GPU · T h"; and, when
 // the file has safe fixes, a second one "Apply N safe fixes — saves ≈ X kWh" (the same fixes as fix-all on save).
-import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CodeLens, CodeLensParams, Command } from 'vscode-languageserver';
+import type { DocumentAnalysis } from '../review/analyze';
+import type { Span } from '../../engine/types';
 import * as fmt from '../../engine/format';
 import { combineShares } from '../report/data';
 import { lensTitle } from '../review/report';
@@ -14,9 +16,9 @@ export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params
   if (!entry) return [];
   const { analysis, doc } = await analyzer.answer(entry);
   const runs = analysis.runs.filter((r) => r.plan.entry.file === entry.path);
-  const lenses: CodeLens[] = runs.map((r) => ({
-    range: toRange(doc, r.plan.entry.span),
-    command: { title: lensTitle(r), command: 'greenml.showOutput', arguments: [] },
+  const lenses: CodeLens[] = runLenses(analysis, entry.path).map((l) => ({
+    range: toRange(doc, l.span),
+    command: l.command,
   }));
   // One safe fix per finding in this file, as source.fixAll.greenml applies them.
   const safe = analysis.findings.filter(
@@ -40,4 +42,14 @@ export async function codeLenses(docs: DocumentStore, analyzer: Analyzer, params
     });
   }
   return lenses;
+}
+
+/** One lens per run that `file` defines, on its run-defining call. Also for notebook cells. */
+export function runLenses(analysis: DocumentAnalysis, file: string): { span: Span; command: Command }[] {
+  return analysis.runs
+    .filter((r) => r.plan.entry.file === file)
+    .map((r) => ({
+      span: r.plan.entry.span,
+      command: { title: lensTitle(r), command: 'greenml.showOutput', arguments: [] },
+    }));
 }

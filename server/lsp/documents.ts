@@ -24,6 +24,16 @@ export interface OpenDocument {
 
 let revisions = 0;
 
+/** A document entry with a fresh revision (an open file, or a notebook's code cells as one text: ./notebooks.ts). */
+export function documentEntry(uri: string, languageId: string, version: number, text: string): OpenDocument {
+  return {
+    doc: TextDocument.create(uri, languageId, version, text),
+    path: uriToPath(uri),
+    dirty: true,
+    revision: ++revisions,
+  };
+}
+
 /** Why a content change's range cannot be applied (reversed, out of range, not whole numbers), or undefined. */
 export function rangeProblem(doc: TextDocument, change: TextDocumentContentChangeEvent): string | undefined {
   if (typeof (change as { text?: unknown }).text !== 'string') return 'the change has no text';
@@ -58,12 +68,7 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
     this.close(uri);
-    const entry: OpenDocument = {
-      doc: TextDocument.create(uri, languageId, version, text),
-      path: uriToPath(uri),
-      dirty: true,
-      revision: ++revisions,
-    };
+    const entry = documentEntry(uri, languageId, version, text);
     this.docs.set(uri, entry);
     return entry;
   }

@@ -6,6 +6,7 @@ import type { AnalyzedRun, FactKey } from '../../engine/types';
 import type { Analyzer } from './analyzer';
 import { safePosition } from './convert';
 import type { DocumentStore } from './documents';
+import type { DocumentAnalysis } from '../review/analyze';
 
 function label(run: AnalyzedRun, key: FactKey): string | undefined {
   const e = run.estimate;
@@ -39,23 +40,32 @@ export async function inlayHints(
   const { analysis, doc } = await analyzer.answer(entry);
   const from = doc.offsetAt(safePosition(params.range?.start));
   const to = doc.offsetAt(safePosition(params.range?.end));
-  const hints: InlayHint[] = [];
+  return hintsIn(analysis, entry.path, from, to).map((h) => ({
+    position: doc.positionAt(h.offset),
+    label: ` ${h.text}`,
+    kind: InlayHintKind.Type,
+    paddingLeft: true,
+  }));
+}
+
+/** The hints of `file` between offsets `from` and `to`: where each goes and its words. Also for notebook cells. */
+export function hintsIn(
+  analysis: DocumentAnalysis,
+  file: string,
+  from: number,
+  to: number,
+): { offset: number; text: string }[] {
+  const hints: { offset: number; text: string }[] = [];
   for (const run of analysis.runs) {
     // One duration hint per run: on max_steps when it bounds the run, else on epochs.
     const steps = run.plan.facts.get('max_steps')?.value;
     const durationKey: FactKey = typeof steps === 'number' && steps > 0 ? 'max_steps' : 'epochs';
     for (const r of run.plan.relevantSpans) {
-      if (r.file !== entry.path || r.span.end < from || r.span.start > to) continue;
+      if (r.file !== file || r.span.end < from || r.span.start > to) continue;
       if (run.plan.facts.get(r.key)?.span?.start !== r.span.start) continue; // only the argument that set the fact
       if ((r.key === 'epochs' || r.key === 'max_steps') && r.key !== durationKey) continue;
       const text = label(run, r.key);
-      if (!text) continue;
-      hints.push({
-        position: doc.positionAt(r.span.end),
-        label: ` ${text}`,
-        kind: InlayHintKind.Type,
-        paddingLeft: true,
-      });
+      if (text) hints.push({ offset: r.span.end, text });
     }
   }
   return hints;

@@ -34,6 +34,7 @@ import {
 } from './custom-protocol';
 import { footprint, tables } from './footprint';
 import { summary } from './summary';
+import { NOTEBOOK_SYNC, Notebooks } from './notebooks';
 
 /** Extensions of the files a repository scan reads (code, launchers, configs; engine/link/repo-defaults.ts). */
 const WATCHED = [
@@ -72,6 +73,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const settings = new SettingsCache(connection, () => roots);
   const analyzer = new Analyzer(docs, settings, connection, () => roots);
   const pending = new Map<string, { cancel: () => void }>();
+  // Jupyter notebooks: their code cells analysed as one notebook, diagnostics published per cell (./notebooks.ts).
+  const notebooks = new Notebooks();
+  const entryOf = (uri: string) => docs.get(uri) ?? notebooks.get(uri);
 
   /**
    * Re-analysis after changes, coalesced: each event restarts the wait, so a burst of edits gives one analysis of
@@ -83,12 +87,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const fire = () => {
       pending.delete(uri);
       const entry = docs.get(uri);
-      if (entry)
-        parserReady
-          .then(() => publishDiagnostics(connection, analyzer, entry))
-          .catch((e) => connection.console.error(String(e)));
+      const publish = entry
+        ? () => publishDiagnostics(connection, analyzer, entry)
+        : notebooks.get(uri) && (() => notebooks.publish(connection, analyzer, uri));
+      if (publish) parserReady.then(publish).catch((e) => connection.console.error(String(e)));
     };
-    const size = docs.get(uri)?.doc.getText().length ?? 0;
+    const size = entryOf(uri)?.doc.getText().length ?? 0;
     if (size < DEBOUNCE_MIN_CHARS) {
       const t = setImmediate(fire);
       pending.set(uri, { cancel: () => clearImmediate(t) });
@@ -99,7 +103,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   const refreshAll = () => {
     analyzer.invalidate();
-    for (const d of docs.all()) schedule(d.doc.uri);
+    for (const d of [...docs.all(), ...notebooks.all()]) schedule(d.doc.uri);
     if (codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     if (inlayRefresh) connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
   };
@@ -127,6 +131,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        notebookDocumentSync: NOTEBOOK_SYNC,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [SHOW_DOCS_COMMAND] },
@@ -175,10 +180,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     analyzer.forget(p.textDocument.uri);
     connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] }).catch(() => undefined);
   });
+  notebooks.listen(connection, schedule, (uri, cells) => {
+    pending.get(uri)?.cancel();
+    pending.delete(uri);
+    analyzer.forget(uri);
+    for (const cell of cells) connection.sendDiagnostics({ uri: cell, diagnostics: [] }).catch(() => undefined);
+  });
   connection.onDidChangeConfiguration(refreshAll);
   connection.onDidChangeWatchedFiles(refreshAll);
-  connection.onHover(guard('hover', null, (p) => hover(docs, analyzer, p)));
-  connection.onCodeAction(guard('codeAction', [], (p) => codeActions(docs, analyzer, p, versionedEdits)));
+  const cell = (p: { textDocument?: { uri?: unknown } }) => notebooks.isCell(p?.textDocument?.uri as string);
+  connection.onHover(guard('hover', null, (p) => (cell(p) ? notebooks.hover(analyzer, p) : hover(docs, analyzer, p))));
+  connection.onCodeAction(
+    guard('codeAction', [], (p) =>
+      cell(p) ? notebooks.codeActions(analyzer, p) : codeActions(docs, analyzer, p, versionedEdits),
+    ),
+  );
   connection.onExecuteCommand(
     guard('executeCommand', null, async (p) => {
       const rule = p.command === SHOW_DOCS_COMMAND ? findRule(String(p.arguments?.[0] ?? '')) : undefined;
@@ -186,10 +202,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return null;
     }),
   );
-  connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(docs, analyzer, p)));
+  connection.onCodeLens(
+    guard('codeLens', [], (p) => (cell(p) ? notebooks.codeLenses(analyzer, p) : codeLenses(docs, analyzer, p))),
+  );
   connection.onRequest(
     SUMMARY_REQUEST,
-    guard<SummaryParams, SummaryResult>('summary', { runs: [], findings: 0 }, (p) => summary(docs, analyzer, p)),
+    guard<SummaryParams, SummaryResult>('summary', { runs: [], findings: 0 }, (p) =>
+      notebooks.isCell(p?.uri) ? notebooks.summary(analyzer, p.uri) : summary(docs, analyzer, p),
+    ),
   );
   connection.onRequest(
     FOOTPRINT_REQUEST,
@@ -201,7 +221,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       tables(settings, p ?? {}),
     ),
   );
-  connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(docs, analyzer, p)));
+  connection.languages.inlayHint.on(
+    guard('inlayHint', [], (p) => (cell(p) ? notebooks.inlayHints(analyzer, p) : inlayHints(docs, analyzer, p))),
+  );
   connection.onShutdown(() => analyzer.dispose());
   connection.listen();
 }

@@ -129,6 +129,31 @@ test('a full language-server session: no socket, no process, no file written', a
     await lsp.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
     await lsp.connection.sendRequest('greenml/summary', { uri });
   }
+  // A notebook through notebook synchronization, large enough for the worker thread: its `!python` line is read as a
+  // launcher, never run.
+  const cell = `vscode-notebook-cell:${path.join(dir, 'nb.ipynb')}#a`;
+  await lsp.connection.sendNotification('notebookDocument/didOpen', {
+    notebookDocument: {
+      uri: pathToFileURL(path.join(dir, 'nb.ipynb')).href,
+      notebookType: 'jupyter-notebook',
+      version: 0,
+      cells: [{ kind: 2, document: cell }],
+    },
+    cellTextDocuments: [
+      {
+        uri: cell,
+        languageId: 'python',
+        version: 1,
+        text: `!python examples/hf-finetune-fp32/train.py --num_train_epochs 3\n${big}`,
+      },
+    ],
+  });
+  await lsp.diagnostics(cell, () => true, 60_000);
+  await lsp.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri: cell },
+    position: { line: 5, character: 5 },
+  });
+  await lsp.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: cell } });
   const bigUri = lsp.open(path.join(dir, 'big.py'), big);
   await lsp.diagnostics(bigUri, () => true, 60_000);
   await lsp.connection.sendNotification('textDocument/didChange', {

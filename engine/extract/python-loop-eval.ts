@@ -7,6 +7,7 @@ import { contains, loopsAround, moduloGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
 import { otherEvalBlocks } from './eval-blocks';
+import { flagBranch } from './python-branch';
 
 /** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
@@ -210,12 +211,21 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
     out.push({ key: 'eval_strategy', value: 'steps', ...at }, { key: 'eval_steps', value: null, ...at });
   }
   if (evalCall && evalEvery && evalEvery.value !== undefined && evalEvery.value > 0) {
+    // The evaluation behind a command-line switch (`if args.evaluate_during_training:`, the layout of Transformers'
+    // pre-Trainer example scripts): a launcher that leaves the switch out runs no evaluation (../link/merge.ts).
+    // A plain switch only: a branch on a compared value (`args.local_rank == -1`) is not a flag the launcher gives.
+    const switched = flagBranch(evalCall);
+    const branch = switched && !switched.test ? switched : undefined;
     const at = {
       origin: evalEvery.scriptDefault ? ('script-default' as const) : ('explicit' as const),
       file,
       span: spanOf(evalEvery.node),
+      ...(branch ? { branch: { flag: branch.flag, given: branch.given } } : {}),
     };
+    // The interval's option named as its default's source (`default of argparse --logging_steps`): a launcher's
+    // `--logging_steps 5` replaces the default the script declares (../link/merge.ts), as for a save interval.
     const note = `${evalCall.childForFieldName('function')?.text}(…) under ${evalEvery.node.text} in the training loop`;
+    const source = evalEvery.scriptDefault && evalEvery.via ? ` (${evalEvery.via})` : '';
     const operand = evalEvery.node.childForFieldName('right');
     // Other blocks count by the name of what they call (a sampling function also runs under no_grad and loops).
     const named = (c: SyntaxNode) => EVAL_CALL.test(c.childForFieldName('function')?.text.split('.').pop() ?? '');
@@ -228,7 +238,7 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
         ...at,
         ...(operand ? { span: spanOf(operand), form: 'operand' as const } : {}),
         ...(also.length ? { also } : {}),
-        note,
+        note: note + source,
       },
     );
   }

@@ -29,6 +29,14 @@ while global_step < args.max_steps:
                 results = evaluate(args, model)
 `;
 
+// The same loop as Transformers' pre-Trainer scripts write it: the switch beside a rank check, with a local_rank option.
+const ranked = script
+  .replace(
+    'parser.add_argument("--evaluate_during_training"',
+    'parser.add_argument("--local_rank", type=int, default=-1)\nparser.add_argument("--evaluate_during_training"',
+  )
+  .replace('if args.evaluate_during_training:', 'if args.local_rank == -1 and args.evaluate_during_training:');
+
 const launcher = (flags: string) => `python train.py \\\n  --max_steps 20000 \\\n${flags}  --output_dir out\n`;
 
 runRuleCases(evalTooFrequent, [
@@ -55,5 +63,21 @@ runRuleCases(evalTooFrequent, [
     files: { '/case/train.py': script },
     settings: { hardware: 'a100' },
     expect: [],
+  },
+  {
+    name: 'must not: the switch tested beside a rank check (`args.local_rank == -1 and …`) and not given',
+    file: '/case/run.sh',
+    code: launcher('  --logging_steps 20 \\\n'),
+    files: { '/case/train.py': ranked },
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'the switch tested beside a rank check, given: the launcher interval counts',
+    file: '/case/run.sh',
+    code: launcher('  --evaluate_during_training \\\n  --logging_steps 20 \\\n'),
+    files: { '/case/train.py': ranked },
+    settings: { hardware: 'a100' },
+    expect: [{ line: 4, messageIncludes: '≈ 1000 evaluations' }],
   },
 ]);

@@ -141,6 +141,8 @@ export type FactForm =
   | 'call'
   /** An operand of an expression (`500` in `it % 500 == 0`): a fix replaces the operand alone. */
   | 'operand'
+  /** `padding` of text that trains a language model (causal, seq2seq or masked LM; ./extract/padding-task.ts). */
+  | 'language-model'
   /** A checkpoint kept only when a monitored metric improves (`ModelCheckpoint(monitor="val_acc")`): a best-model export. */
   | 'best-only'
   /**

@@ -33,7 +33,10 @@ export const evalTooFrequent: Rule = {
       'a Lightning `Trainer(val_check_interval=N)` (an int: validation every N training batches) that does the same, ' +
       'and a hand-written loop that evaluates under `if step % N == 0:` in the loop that runs the backward pass (each ' +
       'block that calls an evaluation by name on its own, such as a HellaSwag pass beside the validation loss; not a ' +
-      'block that only switches the model to `.eval()` to sample). A ' +
+      'block that only switches the model to `.eval()` to sample). Where N is a command-line option ' +
+      "(`global_step % args.logging_steps`, the layout of Transformers' pre-Trainer example scripts), a launcher's " +
+      'flag replaces its default, and an evaluation behind a switch (`if args.evaluate_during_training:`) counts ' +
+      'only when the launcher gives the switch. A ' +
       "fallback to a `logging_steps` of 10 or fewer (a launcher's `--logging_steps 1`) is flagged on a short run too: an " +
       'evaluation after every few steps weighs on the run whatever its length.',
     whyIsThisBad:

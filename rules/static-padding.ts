@@ -14,7 +14,7 @@ export const staticPadding: Rule = {
       'Flags tokenisation with `padding="max_length"` (written, or a constant of the file), a collator told to pad ' +
       "every batch to `max_length`, `pad_to_max_length=True` (also `pad_to_max_length: true` in an example script's " +
       'HF-args file) or axolotl `pad_to_sequence_len: true`, in a training run that neither ' +
-      'packs sequences (`packing`, `sample_packing`) nor groups them by length. A tokenisation module of the project that runs nothing by itself (a Dataset or helper the training script imports) is judged with the run of the script that imports it, on the code that run reaches.',
+      'packs sequences (`packing`, `sample_packing`) nor groups them by length. A warning where the code names a language model it trains (a causal, seq2seq or masked LM class, TRL `SFTTrainer`, `Seq2SeqTrainer`, `DataCollatorForLanguageModeling`) or a config pads; information where the file does not say what the padded text trains. A tokenisation module of the project that runs nothing by itself (a Dataset or helper the training script imports) is judged with the run of the script that imports it, on the code that run reaches.',
     whyIsThisBad:
       'Padding tokens are computed like real ones: on instruction data whose lengths vary, most of the compute can go ' +
       'to padding. Dynamic padding per batch (`DataCollatorWithPadding`) or packing removes it; Hugging Face reports up ' +
@@ -28,7 +28,10 @@ export const staticPadding: Rule = {
       'which samples share a batch). ' +
       'Each call of the run that pads to the maximum length is its own finding (the targets tokenised apart from the ' +
       'inputs, a collator told to pad to max_length). ' +
-      'Not flagged: TPU/XLA runs (they want fixed shapes), runs that pack or group by length, CPU runs, runs that ' +
+      'Not flagged: TPU/XLA runs (they want fixed shapes), runs that pack or group by length, CPU runs, ' +
+      'an encoder with a classification or extractive-QA head (`AutoModelForSequenceClassification`, ' +
+      '`…ForTokenClassification`, `…ForQuestionAnswering`) padded to 512 positions or fewer, the length ' +
+      "Transformers' own run_glue.py and run_qa.py pad to by default, runs that " +
       'train on images (the captions of a text-to-image run condition its model on every position of the text ' +
       "encoder, as diffusers' text-to-image examples pad them), and padding " +
       'the run does not execute: in a function the script never uses, in an evaluation-only path, in a branch ' +
@@ -48,6 +51,11 @@ export const staticPadding: Rule = {
     const pack =
       written(ctx.fact('packing')) || ctx.plan.framework === 'axolotl' ? ctx.edit({ packing: true }) : undefined;
     const config = !/\.pyi?$/i.test(p.file);
+    // In code, a warning where the padded text trains a language model (form `language-model`, from the model class,
+    // trainer or collator the file names: ../engine/extract/padding-task.ts), where lengths vary most and padding can
+    // be most of the compute; information where the file does not say what the text trains (a tokenisation helper).
+    // A config that pads (axolotl, an HF-args file) configures the run itself.
+    const severity = config || p.form === 'language-model' ? unsure(ctx, ['padding']) : ('information' as const);
     const message = config
       ? 'Every batch is padded to the full sequence length without packing: padding tokens cost as much compute as real ones. Pack samples (sample_packing / packing) or pad per batch.'
       : 'Every example is padded to the maximum length: padding tokens cost as much compute as real ones. Pad per batch (DataCollatorWithPadding) or pack sequences.';
@@ -60,14 +68,14 @@ export const staticPadding: Rule = {
     const more = (p.also ?? []).map((a) => ({
       file: p.file,
       span: a.span,
-      severity: unsure(ctx, ['padding']),
+      severity,
       message,
       fixes: [display],
     }));
     return [
       {
         ...at(p),
-        severity: unsure(ctx, ['padding']),
+        severity,
         message,
         fixes: [
           ...(pack

@@ -7,10 +7,13 @@ import { callsWithKeyword, literal, spanOf } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import type { ValueResolver } from './python-values';
 import { evaluationOnly, flagBranch, offByDefault, unusedFunction } from './python-branch';
+import { boundedEncoderPadding, paddedTask } from './padding-task';
 
 /**
  * The first call of the file that pads to the maximum length, among those `keep` accepts, with the others in `also`
- * (the target text tokenised apart from the input, a collator told to pad as well); undefined when none.
+ * (the target text tokenised apart from the input, a collator told to pad as well); undefined when none. `runText`:
+ * the code of the script whose run the file is judged with (a tokenisation module's importer), which names the model
+ * the padded text trains.
  */
 export function maxLengthPadding(
   file: string,
@@ -18,9 +21,13 @@ export function maxLengthPadding(
   text: string,
   values: ValueResolver,
   keep: (call: SyntaxNode) => boolean = () => true,
+  runText = '',
 ): Fact | undefined {
   let first: Fact | undefined;
   const also: NonNullable<Fact['also']> = [];
+  // What the padded text trains (./padding-task): an encoder classifier's bounded padding is not reported; a language
+  // model's is marked, for GML203's severity.
+  const task = paddedTask(`${runText}\n${text}`);
   for (const c of callsWithKeyword(root, text, ['padding', 'pad_to_max_length'])) {
     // Not the run's: code in a function the script never uses, in an evaluation-only path, or in a branch whose
     // flag is off by default (the run's padding is elsewhere, if anywhere).
@@ -33,6 +40,7 @@ export function maxLengthPadding(
     const v = p ? (literal(p.value) ?? values.resolve(p.value).value) : undefined;
     // A collator given padding="max_length" pads every batch to max_length: the same static padding, per batch.
     if (!p || !(v === 'max_length' || (p.name === 'pad_to_max_length' && v === true))) continue;
+    if (task === 'encoder-classifier' && boundedEncoderPadding(c.node, values)) continue;
     const note = /Collator/.test(c.name)
       ? `${c.callee}(${p.name}=${p.value.text}): every batch padded to max_length`
       : `${p.name}=${p.value.text}: every example padded to the maximum length`;
@@ -45,6 +53,7 @@ export function maxLengthPadding(
         file,
         span: spanOf(p.node),
         note,
+        ...(task === 'language-model' ? { form: 'language-model' as const } : {}),
         ...(branch ? { branch } : {}),
       };
   }

@@ -7,6 +7,7 @@ import { contains, loopsAround, moduloGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 import { nodesOfType, treeMemo } from '../parse/nodes-of-type';
 import { otherEvalBlocks } from './eval-blocks';
+import { takenByDefault } from './python-branch';
 
 /** A call that evaluates the model: `evaluate(…)`, `validate(…)`, `val_epoch(…)`, `test(…)`, `model.eval()`. */
 const EVAL_CALL = /(^|_)(eval|evaluate|evaluation|valid|validate|validation|val|test)(_|$)/i;
@@ -183,6 +184,33 @@ function inSchedulerArgs(node: SyntaxNode): boolean {
   return false;
 }
 
+/** Objects whose attributes are command-line options (`args.evaluate_during_training`). */
+const OPTIONS = /^(self\.)?(args|opt|opts|cfg|config|hparams|flags|FLAGS)$/;
+
+/** The operands of an `and` chain (`a and (b and c)`), parentheses dropped. */
+function andOperands(c: SyntaxNode | null | undefined): SyntaxNode[] {
+  if (!c) return [];
+  if (c.type === 'parenthesized_expression') return andOperands(c.namedChildren[0]);
+  if (c.type === 'boolean_operator' && c.childForFieldName('operator')?.text === 'and')
+    return [...andOperands(c.childForFieldName('left')), ...andOperands(c.childForFieldName('right'))];
+  return [c];
+}
+
+/**
+ * The option an `if` around the evaluation tests as a plain switch among its `and` operands, the evaluation in its
+ * body (`if args.local_rank == -1 and args.evaluate_during_training:`): the evaluation runs only when it is on.
+ */
+function evalSwitch(call: SyntaxNode, step: SyntaxNode): string | undefined {
+  for (let p = call.parent; p && p.id !== step.id; p = p.parent) {
+    const then = p.type === 'if_statement' ? p.childForFieldName('consequence') : null;
+    if (!then || !contains(then, call)) continue;
+    for (const op of andOperands(p.childForFieldName('condition')))
+      if (op.type === 'attribute' && OPTIONS.test(op.childForFieldName('object')?.text ?? ''))
+        return op.childForFieldName('attribute')?.text;
+  }
+  return undefined;
+}
+
 /**
  * An evaluation every N steps inside the step loop (`if it % 500 == 0: evaluate(model)`): GML701 reads it as
  * eval_strategy "steps" with eval_steps N (the operand N, which a fix replaces).
@@ -210,12 +238,20 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
     out.push({ key: 'eval_strategy', value: 'steps', ...at }, { key: 'eval_steps', value: null, ...at });
   }
   if (evalCall && evalEvery && evalEvery.value !== undefined && evalEvery.value > 0) {
+    // The evaluation behind a command-line switch (`if args.evaluate_during_training:`, the layout of Transformers'
+    // pre-Trainer example scripts): a launcher that leaves the switch out runs no evaluation (../link/merge.ts).
+    const flag = evalSwitch(evalCall, step);
+    const branch = flag && takenByDefault({ flag, given: true }, values) === false ? flag : undefined;
     const at = {
       origin: evalEvery.scriptDefault ? ('script-default' as const) : ('explicit' as const),
       file,
       span: spanOf(evalEvery.node),
+      ...(branch ? { branch: { flag: branch, given: true } } : {}),
     };
+    // The interval's option named as its default's source (`default of argparse --logging_steps`): a launcher's
+    // `--logging_steps 5` replaces the default the script declares (../link/merge.ts), as for a save interval.
     const note = `${evalCall.childForFieldName('function')?.text}(…) under ${evalEvery.node.text} in the training loop`;
+    const source = evalEvery.scriptDefault && evalEvery.via ? ` (${evalEvery.via})` : '';
     const operand = evalEvery.node.childForFieldName('right');
     // Other blocks count by the name of what they call (a sampling function also runs under no_grad and loops).
     const named = (c: SyntaxNode) => EVAL_CALL.test(c.childForFieldName('function')?.text.split('.').pop() ?? '');
@@ -228,7 +264,7 @@ export function stepEvalFacts(file: string, step: SyntaxNode, values: ValueResol
         ...at,
         ...(operand ? { span: spanOf(operand), form: 'operand' as const } : {}),
         ...(also.length ? { also } : {}),
-        note,
+        note: note + source,
       },
     );
   }

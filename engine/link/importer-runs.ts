@@ -223,7 +223,7 @@ function withModuleFacts(input: LinkInput, run: RunDraft, importerText: string, 
       if (LOADER_KEYS.includes(f.key)) taken.push({ ...f, file: f.file ?? id });
   // Its padding: in the code the run reaches (a tokenise function the script's preprocessing maps), not any function.
   const free = (k: FactKey) => !facts.has(k) || inModule(facts.get(k));
-  const padding = maxLengthPadding(id, root, input.text, values, reachedCode(root, used));
+  const padding = maxLengthPadding(id, root, input.text, values, reachedCode(root, used), importerText);
   if (padding && free('padding')) taken.push(padding);
   for (const f of pythonHints(id, input.text, root, values)) if (f.key === 'prefetch' && free(f.key)) taken.push(f);
   for (const f of onCpu ? [] : taken) {

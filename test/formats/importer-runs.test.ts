@@ -145,15 +145,20 @@ for epoch in range(3):
         optimizer.zero_grad()
 `;
 
-test("a tokenisation module padding every example to max_length: GML203 on its line, with the importer's GPU run", async () => {
+test("a tokenisation module padding every example to max_length: GML203 on its line, with the importer's GPU run of a language model", async () => {
   const files = {
     'README.md': README,
     'data/__init__.py': '',
     'data/reviews.py': TOKENS,
     'finetune.py': FINETUNE('cuda'),
   };
+  // The importer fine-tunes a BERT classifier: padding to its 512 positions is how such runs feed it, not reported.
   const a = await analyze(files, 'data/reviews.py', A100);
-  assert.deepEqual(at(a, TOKENS), ['GML203@5:warning']);
+  assert.deepEqual(at(a, TOKENS), []);
+  // The same module feeding a causal LM: the waste GML203 is about, a warning.
+  const lm = FINETUNE('cuda').replace(/AutoModelForSequenceClassification/g, 'AutoModelForCausalLM');
+  const b = await analyze({ ...files, 'finetune.py': lm }, 'data/reviews.py', A100);
+  assert.deepEqual(at(b, TOKENS), ['GML203@5:warning']);
   // The same module under a CPU run: not judged.
   const cpu = await analyze({ ...files, 'finetune.py': FINETUNE('cpu') }, 'data/reviews.py');
   assert.deepEqual(at(cpu, TOKENS), []);
@@ -191,7 +196,9 @@ for epoch in range(3):
 `;
 
 test('padding in the code the run reaches: the tokenise function its preprocessing maps, not an unused one', async () => {
-  const files = { 'README.md': README, 'helpers.py': HELPERS, 'train.py': MAPS };
+  // The script trains a causal LM on the tokenised text (a classifier's padding to 128 would not be reported).
+  const lm = MAPS.replace(/AutoModelForSequenceClassification/g, 'AutoModelForCausalLM');
+  const files = { 'README.md': README, 'helpers.py': HELPERS, 'train.py': lm };
   // preprocess() maps tokenize() (line 6); tokenize_pairs() on line 2 is never reached from the script.
   assert.deepEqual(at(await analyze(files, 'helpers.py', A100), HELPERS), ['GML203@6:warning']);
   // The script uses only tokenize_pairs' sibling that pads per batch: no finding from the module at all.
@@ -245,7 +252,8 @@ test('a tokenising module reached through the data module the training script im
     'util/data_util.py': LOADER,
     'train.py': TRIPLET,
   };
-  assert.deepEqual(at(await analyze(files, 'structures/question.py', A100), FEATURES), ['GML203@3:warning']);
+  // The script names no head class and no language model (an encoder's hidden states): information.
+  assert.deepEqual(at(await analyze(files, 'structures/question.py', A100), FEATURES), ['GML203@3:information']);
   // Two modules away (the training script imports a module that imports the data module): not followed.
   const far = {
     ...files,
@@ -330,12 +338,12 @@ test('must not: captions a text-to-image run tokenises to the text encoder lengt
 });
 
 test('must not: a tokenisation module imported by a Trainer script that states the CPU as its device', async () => {
-  const trainer = `from transformers import AutoTokenizer, AutoModelForSequenceClassification, Trainer, TrainingArguments
+  const trainer = `from transformers import AutoTokenizer, AutoModelForCausalLM, Trainer, TrainingArguments
 from data.reviews import Reviews
 
-tok = AutoTokenizer.from_pretrained("bert-base-uncased")
+tok = AutoTokenizer.from_pretrained("gpt2")
 device = "cpu"
-model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=2)
+model = AutoModelForCausalLM.from_pretrained("gpt2")
 model.to(device)
 args = TrainingArguments(output_dir="out", per_device_train_batch_size=1, num_train_epochs=3)
 Trainer(model=model, args=args, train_dataset=Reviews(["a"] * 5000, [0] * 5000, tok)).train()

@@ -4,7 +4,7 @@
 // on, the loop bound that is the epoch count, the DataLoader's batch and workers, the checkpoint saved in the loop.
 // Read from the tree only; nothing is evaluated beyond literals and + - * // of them.
 import type { SyntaxNode, Tree } from '../parse/python';
-import { findCalls, literal, spanOf } from '../parse/python-syntax';
+import { callsWithKeyword, findCalls, literal, spanOf } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import { integerArithmetic } from './int-arith';
 import { notEpochs } from './loop-bounds';
@@ -25,6 +25,22 @@ const AMP_WORDS = /\b(amp|autocast|GradScaler|half|fp16|bf16|bfloat16|float16|pr
 const SAVE_CALL =
   /\b(save_checkpoint|save_model|save_network|torch\.save|(?!(?:np|numpy|onp|jnp)\.save\b)\w+\.save)\s*\(/;
 const TRAIN_CALL = /\w*(train|epoch|fit|optimi[sz]e)\w*\s*\(|\.backward\s*\(|\.step\s*\(/i;
+
+/** Keywords whose value is a run setting wherever they are passed (see readingFacts). */
+const SETTING_KEYWORDS: Record<string, FactKey | undefined> = {
+  per_device_train_batch_size: 'micro_batch',
+  batch_size: 'micro_batch',
+  gradient_accumulation_steps: 'grad_accum',
+  accumulate_grad_batches: 'grad_accum',
+  num_train_epochs: 'epochs',
+  max_epochs: 'epochs',
+  epochs: 'epochs',
+};
+/** Keywords too common to read on any call: only on the calls named here. */
+const BY_CALLEE: Record<string, RegExp | undefined> = {
+  batch_size: /^(fit|\w*Data[Mm]odule)$/,
+  epochs: /^fit$/,
+};
 
 /** `cfg.A.B`, `opt['a']['b']`, `cfg.A.get('B')` → ['A', 'B'] (the root variable dropped); undefined otherwise. */
 export function accessPath(n: SyntaxNode | null | undefined): string[] | undefined {
@@ -224,6 +240,8 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     break;
   }
 
+  for (const f of settingFacts(script, text, tree, lookup)) if (!out.has(f.key)) out.set(f.key, f);
+
   // The training DataLoader: its batch (per process) and its workers.
   const loaders = findCalls(root, text, ['DataLoader']).filter((c) => !/\b(val|test|eval)/i.test(assigned(c.node)));
   const train = loaders.find((c) => /train/i.test(assigned(c.node))) ?? loaders[0];
@@ -261,6 +279,37 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
         put('grad_accum', Math.max(1, v.value), n, `${v.from.join(', ')} read as the accumulation of ${base(script)}`);
         break;
       }
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Training settings handed from the config to the call that takes them, by the keyword's documented meaning:
+ * `TrainingArguments(per_device_train_batch_size=cfg["training"]["batch_size"])` and its
+ * `gradient_accumulation_steps`/`num_train_epochs` (HF TrainingArguments docs, also TRL's SFTConfig and
+ * accelerate's `Accelerator(gradient_accumulation_steps=…)`), Lightning `Trainer(accumulate_grad_batches=…,
+ * max_epochs=…)`, Keras `model.fit(batch_size=…, epochs=…)` and a LightningDataModule's `batch_size` (its loaders'
+ * batch). The evaluation batch (`per_device_eval_batch_size`, `validation_batch_size`) is another keyword, never read.
+ */
+export function settingFacts(script: string, text: string, tree: Tree, lookup: PathLookup): Fact[] {
+  const out = new Map<FactKey, Fact>();
+  const put = (key: FactKey, value: FactValue, node: SyntaxNode, note: string) => {
+    if (!out.has(key)) out.set(key, { key, value, origin: 'inferred', file: script, span: spanOf(node), note });
+  };
+  const keys = (v: Value) => v.from.join(', ');
+  for (const c of callsWithKeyword(tree.rootNode, text, Object.keys(SETTING_KEYWORDS))) {
+    for (const [kw, arg] of c.kwargs) {
+      const key = SETTING_KEYWORDS[kw];
+      if (!key || (BY_CALLEE[kw] && !BY_CALLEE[kw].test(c.name))) continue;
+      const v = evaluate(arg.value, lookup);
+      if (!v || typeof v.value !== 'number' || v.value < 0 || v.from.length === 0) continue;
+      put(
+        key,
+        key === 'grad_accum' ? Math.max(1, v.value) : v.value,
+        arg.value,
+        `${c.name}(${kw}=${arg.value.text}) in ${base(script)}, with ${keys(v)}`,
+      );
     }
   }
   return [...out.values()];

@@ -15,6 +15,7 @@ import { unusedFunction } from './python-branch';
 import { addDefaults, frameworkDefault, type RunDraft } from './run-draft';
 import { trainingBatchCall } from './tfdata-pipeline';
 
+const KERAS_COMPILE = /\.compile\s*\((?:[^()]|\([^()]*\))*\bloss\s*=/;
 const POLICY_CALLS = ['set_global_policy', 'set_policy', 'set_dtype_policy', 'Policy', 'set_floatx'];
 
 function policyPrecision(v: string): string | undefined {
@@ -190,7 +191,11 @@ function flowBatch(fit: CallSite, values: ValueResolver, file: string): Fact | u
 
 export function extractKeras(file: string, text: string, tree: Tree): RunDraft[] {
   // `fit_generator` is the Keras 1/2 spelling (removed in TF 2.6) that older scripts and notebooks still use.
-  if (!/\.fit(?:_generator)?\s*\(/.test(text) || !/\b(keras|tensorflow)\b/.test(text)) return [];
+  // A model built in an imported module (`from keras_model import model`) is still a Keras run where the file compiles
+  // it with a loss: `Model.compile(optimizer=…, loss=…)` is the Keras API (keras.io/api/models/model_training_apis);
+  // `torch.compile` takes no loss.
+  if (!/\.fit(?:_generator)?\s*\(/.test(text) || !(/\b(keras|tensorflow)\b/.test(text) || KERAS_COMPILE.test(text)))
+    return [];
   const root = tree.rootNode;
   const calls = findCalls(root, text, [
     'fit',

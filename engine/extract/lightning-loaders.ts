@@ -5,11 +5,12 @@
 // one left with no workers is its own site (`Fact.also`), so each gets its own finding. Also the loader of a file
 // that builds an optimizer for a loop elsewhere (./step-module).
 import type { SyntaxNode } from '../parse/python';
-import { callsWithKeyword, findCalls } from '../parse/python-syntax';
+import { callSite, callsWithKeyword, findCalls, type CallSite } from '../parse/python-syntax';
 import type { Fact, Span } from '../types';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { methodsOf } from './python-imports';
-import { contains, dataLoaderFacts, loaderFactories } from './python-scan';
+import { contains, dataLoaderFacts, loaderFactories, type LoaderFacts } from './python-scan';
+import { factoryLoaderFacts } from './loader-pick';
 import { ValueResolver } from './python-values';
 
 /** The LightningModule classes of the file: bases naming LightningModule, or a class of the file that does. */
@@ -61,4 +62,77 @@ export function scriptLoaderWorkers(file: string, root: SyntaxNode, text: string
   const loaders = findCalls(root, text, ['DataLoader']);
   const factories = loaderFactories(callsWithKeyword(root, text, ['num_workers']));
   return dataLoaderFacts(file, loaders, values, factories).facts.find((x) => x.key === 'num_workers');
+}
+
+/**
+ * The call that builds what a script hands `trainer.fit` to train on (`trainer.fit(model, dm)`,
+ * `fit(model, datamodule=dm)`, `fit(model, train_dataloaders=…)`), given a `batch_size`: the call itself or the one
+ * call a name passed there is assigned (`dm = CIFAR10DataModule(batch_size=64)`). Lightning's `fit(model,
+ * train_dataloaders=None, val_dataloaders=None, datamodule=None)` also takes a LightningDataModule in the second
+ * position (https://lightning.ai/docs/pytorch/stable/common/trainer.html#fit); a DataModule's loaders take the batch
+ * it is built with (https://lightning.ai/docs/pytorch/stable/data/datamodule.html).
+ */
+/** Whether a statement sits under an `if`, `try` or loop of its function or module. */
+function conditional(n: SyntaxNode): boolean {
+  for (let p = n.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent)
+    if (/^(if|elif|else|try|except|for|while)_?/.test(p.type)) return true;
+  return false;
+}
+
+function fittedData(root: SyntaxNode, text: string): CallSite | undefined {
+  const sites: CallSite[] = [];
+  for (const fit of findCalls(root, text, ['fit']).filter((c) => c.name === 'fit' && c.callee.includes('.'))) {
+    const arg = fit.kwargs.get('datamodule')?.value ?? fit.kwargs.get('train_dataloaders')?.value ?? fit.positional[1];
+    if (!arg) continue;
+    if (arg.type === 'call') {
+      const c = callSite(arg);
+      if (c) sites.push(c);
+      continue;
+    }
+    if (arg.type !== 'identifier') continue;
+    // The binding in effect at the fit: the last assignment before it, none of them under a condition (a notebook
+    // that builds the same DataModule again in a later cell rebinds the name).
+    const bound = nodesOfType(root, 'assignment').filter(
+      (a): a is SyntaxNode =>
+        !!a && a.childForFieldName('left')?.text === arg.text && a.startIndex < fit.node.startIndex,
+    );
+    const plain = bound.every((a) => !conditional(a));
+    const right = plain ? bound[bound.length - 1]?.childForFieldName('right') : undefined;
+    const c = right?.type === 'call' ? callSite(right) : undefined;
+    if (c) sites.push(c);
+  }
+  const withBatch = sites.filter((c) => c.kwargs.has('batch_size'));
+  // Several fits over differently built data (one per stage or fold): which batch trains is not one value.
+  return withBatch.length === 1 || new Set(withBatch.map((c) => c.node.id)).size === 1 ? withBatch[0] : undefined;
+}
+
+/**
+ * The training loader of a Lightning script: its own `DataLoader(…)`, else a loader factory given `batch_size` or
+ * `num_workers` (./loader-pick), else what it hands `fit` built with a `batch_size` (a LightningDataModule defined in
+ * another module: `trainer.fit(model, CIFAR10DataModule(batch_size=64))`), its batch as the run's micro-batch.
+ */
+export function lightningScriptLoader(
+  file: string,
+  root: SyntaxNode,
+  text: string,
+  calls: CallSite[],
+  values: ValueResolver,
+): LoaderFacts {
+  const factories = loaderFactories(callsWithKeyword(root, text, ['batch_size', 'num_workers']));
+  const own = dataLoaderFacts(file, calls, values, factories);
+  // A loader whose batch is written (or PyTorch's default 1 where none is): that is the batch. One whose batch is
+  // the DataModule's own attribute (`DataLoader(…, batch_size=self.batch_size)`, value unknown here) takes the batch
+  // the DataModule handed to fit is built with.
+  const ownBatch = own.facts.find((f) => f.key === 'micro_batch');
+  if (ownBatch ? ownBatch.value !== null : calls.some((c) => c.name === 'DataLoader')) return own;
+  const data = fittedData(root, text);
+  if (!data) return own;
+  const batch = factoryLoaderFacts(file, [data], values).facts.find((f) => f.key === 'micro_batch');
+  if (!batch) return own;
+  const fact = {
+    ...batch,
+    origin: batch.origin === 'explicit' ? ('inferred' as const) : batch.origin,
+    note: `${batch.note}: the batch of the loaders fit() trains on`,
+  };
+  return { facts: [...own.facts.filter((f) => f.key !== 'micro_batch'), fact] };
 }

@@ -19,7 +19,8 @@ import {
   type Schema,
 } from './fields';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
-import { dataLoaderFacts, importsModule, importsOf, qualified } from './python-scan';
+import { importsModule, importsOf, qualified } from './python-scan';
+import { lightningScriptLoader } from './lightning-loaders';
 import { deviceHint, gpuBranchCount } from './device-hint';
 import { FROM_ARGPARSE, trainerFlags } from './lightning-args';
 import { ValueResolver } from './python-values';
@@ -327,7 +328,7 @@ export function extractLightning(file: string, text: string, tree: Tree, command
   if (!cli && runsWithoutTraining(root, text)) return [];
   const resolve = (n: unknown) => values.resolve(n as Parameters<ValueResolver['resolve']>[0]);
   const common = fileWideFacts(file, text, root, calls, values, true);
-  const loader = dataLoaderFacts(file, calls, values);
+  const loader = lightningScriptLoader(file, root, text, calls, values);
   const checkpoints = calls.filter((c) => c.name === 'ModelCheckpoint');
   const enclosing = (n: SyntaxNode) => {
     for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p;

@@ -7,10 +7,11 @@
 // `inferred`, with a note naming the default config. A path given on a command line replaces it, so a launcher's
 // config (./named-configs) is applied first and this one only where nothing else was.
 import * as path from 'node:path';
-import { readingFacts } from '../extract/config-reading';
+import { readingFacts, settingFacts } from '../extract/config-reading';
 import { readSets, stepBudgetEnds } from '../extract/vocab-run';
 import type { RunDraft } from '../extract/run-draft';
 import { findCalls, literal } from '../parse/python-syntax';
+import { nodesOfType } from '../parse/nodes-of-type';
 import type { SyntaxNode, Tree } from '../parse/python';
 import type { Fact, FactKey, Origin } from '../types';
 import type { Linker } from './linker';
@@ -22,6 +23,7 @@ const CONFIG_OPTION = /^-{1,2}(c|cfg|config|config[-_]?file|config[-_]?path|opt|
 const LOADERS = [
   'load',
   'safe_load',
+  'full_load',
   'fromfile',
   'merge_from_file',
   'from_yaml',
@@ -31,6 +33,17 @@ const LOADERS = [
 /** Origins the default config may replace: nothing the script states. */
 const WEAK: Origin[] = ['assumed', 'framework-default'];
 const KEEP: FactKey[] = ['model', 'params', 'modality', 'framework', 'devices', 'hardware'];
+
+/** The `open(…)` call a `with open(…) as <name>:` binds to `name`. */
+function openedAs(root: SyntaxNode, name: string): SyntaxNode | undefined {
+  for (const item of nodesOfType(root, 'with_item')) {
+    const v = item?.childForFieldName('value');
+    const call = v?.type === 'as_pattern' ? v.namedChildren[0] : undefined;
+    const alias = v?.childForFieldName('alias')?.text.replace(/^as\s+/, '');
+    if (call?.type === 'call' && call.childForFieldName('function')?.text === 'open' && alias === name) return call;
+  }
+  return undefined;
+}
 
 /** The config file a script reads when run without arguments, as written. */
 function defaultConfig(text: string, tree: Tree): string | undefined {
@@ -43,7 +56,8 @@ function defaultConfig(text: string, tree: Tree): string | undefined {
   }
   for (const c of findCalls(root, text, LOADERS)) {
     let arg: SyntaxNode | undefined = c.positional[0];
-    // `yaml.safe_load(open("x.yaml"))`
+    // `yaml.safe_load(open("x.yaml"))`; `with open("x.yaml") as f: cfg = yaml.safe_load(f)` (the file `f` names).
+    if (arg?.type === 'identifier') arg = openedAs(root, arg.text) ?? arg;
     if (arg?.type === 'call' && arg.childForFieldName('function')?.text === 'open')
       arg = arg.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
     const v = literal(arg);
@@ -72,7 +86,9 @@ export function withDefaultConfig(
 ): RunDraft[] {
   if (!tree || !/\.(ya?ml|jsonc?|toml|ini|cfg|conf)['"]/.test(text)) return drafts;
   const id = linker.id(file);
-  const mine = drafts.filter((d) => d.plan.entry.file === id && d.kind !== 'hf');
+  // A Hugging Face run takes from the config only what the script's own expressions read from it (its
+  // `TrainingArguments(…=cfg[…])`), not what the config's keys would say on their own.
+  const mine = drafts.filter((d) => d.plan.entry.file === id);
   if (mine.length === 0) return drafts;
   const named = defaultConfig(text, tree);
   const target = named ? linker.resolve(file, named) : undefined;
@@ -84,6 +100,7 @@ export function withDefaultConfig(
   const schema = schemaOf(linker, pythonFiles(linker, projectTop(linker, target), target), own);
   const lookup = configLookup(own, schema);
   const reading = readingFacts(id, text, tree, lookup);
+  const settings = settingFacts(id, text, tree, lookup);
   const { read } = readSets(schema ? [schema, ...own] : own);
   for (const d of mine) {
     const facts = d.plan.facts;
@@ -99,10 +116,10 @@ export function withDefaultConfig(
       if (f.span && f.file) d.plan.relevantSpans.push({ file: f.file, span: f.span, key: f.key });
       added = true;
     };
-    for (const f of reading)
+    for (const f of d.kind === 'hf' ? settings : reading)
       if (weak(f.key) && f.value !== null) set(f, `${f.note} (its default config ${path.basename(cid)})`);
     for (const [k, f] of read.facts)
-      if (!KEEP.includes(k) && weak(k) && f.value !== null)
+      if (d.kind !== 'hf' && !KEEP.includes(k) && weak(k) && f.value !== null)
         set(f, `${f.note} (in ${path.basename(f.file ?? cid)}, the default config of ${path.basename(id)})`);
     if (added) d.plan.files = [...new Set([...d.plan.files, cid, ...(schema ? [schema.file] : [])])];
   }

@@ -8,6 +8,7 @@ import { callsWithKeyword, findCalls, literal, spanOf } from '../parse/python-sy
 import type { Fact, FactKey, FactValue } from '../types';
 import { integerArithmetic } from './int-arith';
 import { notEpochs } from './loop-bounds';
+import { configBuiltTrainer } from './config-built-trainer';
 
 /** The value of a config key path (the root variable dropped), or undefined when the config does not say. */
 export type PathLookup = (path: string[]) => { value: FactValue; where: string } | undefined;
@@ -191,7 +192,8 @@ export function readingFacts(script: string, text: string, tree: Tree, lookup: P
     !LIBRARY_LOOP.test(text);
   // An `Accelerator()` given no mixed_precision takes it from `accelerate launch --mixed_precision` or the machine's
   // accelerate config (ACCELERATE_MIXED_PRECISION): the code alone does not say fp32.
-  if (trains && !AMP_WORDS.test(text) && !/\bAccelerator\s*\(/.test(text))
+  // Nor does it of a trainer the script builds from a config (`instantiate(cfg.trainer)`: ./config-built-trainer.ts).
+  if (trains && !AMP_WORDS.test(text) && !/\bAccelerator\s*\(/.test(text) && !configBuiltTrainer(text))
     put('precision', 'fp32', root, `${NO_AMP_IN} ${base(script)}: PyTorch trains in fp32`);
 
   // The epoch loop: `for epoch in range(begin, end)` around a training call.

@@ -16,7 +16,7 @@ import { enclosingDef } from './python-params';
 import type { ValueResolver } from './python-values';
 
 /** A switch's value on the GPU: known, or the GPU's bf16 support (`S`) or its negation. */
-type Cap = boolean | 'S' | '!S' | undefined;
+export type Cap = boolean | 'S' | '!S' | undefined;
 
 const MAX_DEPTH = 6;
 
@@ -86,6 +86,14 @@ function capOf(node: SyntaxNode | null | undefined, values: ValueResolver, root:
     if (bound !== 'opaque' && bound?.length === 1) return capOf(bound[0], values, root, depth + 1);
   }
   return { ...none, dests: r.dest ? [r.dest] : [] };
+}
+
+/**
+ * A condition's value on the GPU the review estimates: true/false, or 'S' / '!S' when it is the GPU's bf16 support
+ * (`torch.cuda.is_bf16_supported()`) or its negation; undefined when it reads anything else.
+ */
+export function gpuCondition(node: SyntaxNode, values: ValueResolver, root: SyntaxNode): Cap {
+  return capOf(node, values, root, 0).cap;
 }
 
 const on = (c: Cap, bf16Gpu: boolean): boolean | undefined => (c === 'S' ? bf16Gpu : c === '!S' ? !bf16Gpu : c);

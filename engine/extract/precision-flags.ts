@@ -35,6 +35,9 @@ export function launchedPrecision(
   const anyValue = !!current.note?.includes(BOOL_TYPE) && /\S+\s*[=\s]\s*\S/.test(given.text ?? '');
   if (switchDefault && (ON(given.value) || anyValue)) {
     if (/bf16|bfloat16/.test(dest)) return 'bf16';
+    // The half type the switched autocast writes (`autocast(enabled=args.amp, dtype=torch.bfloat16)`: ./python-loop.ts).
+    const own = /; (bf16|fp16) when on\)/.exec(current.note ?? '');
+    if (own) return own[1] as Precision;
     const dtype = fields.get('amp_dtype')?.value;
     return (typeof dtype === 'string' ? precisionOf(dtype) : undefined) ?? 'fp16';
   }

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../parse/python';
 import { findCalls, spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
 import { dtypeOf } from './python-common';
+import { gpuDtype } from './gpu-dtype';
 import { accumulationGuard, ampSwitchNote, stepCallIn, unreadPrecision } from './code-signs';
 import { contains, isBackwardCall, loopsAround, offByDefaultGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
@@ -233,6 +234,9 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
     const dt = a.kwargs.get('dtype')?.value ?? a.positional.find((p) => /float16|bfloat16|half/.test(p.text));
     const device = a.kwargs.get('device_type')?.value.text ?? a.positional[0]?.text ?? '';
     if (dt) {
+      // `dtype=dtype` with `dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16`, or inline.
+      const byGpu = gpuDtype(dt, values, root);
+      if (byGpu) return { ...base, value: byGpu.value, note: `${a.callee}(…, dtype=${dt.text}): ${byGpu.note}` };
       const d = dtypeOf(dt.text);
       return {
         ...base,
@@ -320,15 +324,23 @@ export function torchPrecision(file: string, root: SyntaxNode, text: string, val
   const off = [...autocasts, ...findCalls(root, text, ['GradScaler'])].find(
     (c) => c.kwargs.get('enabled') && values.resolve(c.kwargs.get('enabled')?.value).value === false,
   );
-  if (off)
+  if (off) {
+    // The option it reads (`enabled=args.amp`), named for ../link/merge.ts: a launcher's `--amp` turns it on
+    // (./precision-flags.ts), in the autocast's own dtype where it writes one.
+    const en = off.kwargs.get('enabled')?.value;
+    const dest = en ? values.resolve(en).dest : undefined;
+    const dt = off.kwargs.get('dtype')?.value;
+    const when =
+      dt && (dtypeOf(dt.text) === 'bf16' || dtypeOf(dt.text) === 'fp16') ? `; ${dtypeOf(dt.text)} when on` : '';
     return {
       key: 'precision',
       value: 'fp32',
       origin: 'script-default',
       file,
       span: spanOf(off.node),
-      note: `${off.callee}(enabled=${off.kwargs.get('enabled')?.value.text}) is off by default: fp32 unless it is turned on`,
+      note: `${off.callee}(enabled=${en?.text}) is off by default${dest ? ` (default of argparse --${dest} is off${when})` : ''}: fp32 unless it is turned on`,
     };
+  }
   // Every autocast behind a switch that is off by default (`if not fp16: … else: with autocast():` with
   // `fp16 = False`): the default run trains in fp32.
   if (switchedOff)

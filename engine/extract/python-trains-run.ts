@@ -17,6 +17,7 @@ import type { TrainingEvidence } from './python-trains';
 import { mediaSave, NOT_STATE, writesMedia } from './save-names';
 import { savesWhileTraining } from './loop-saves';
 import { SINGLE_PROCESS, singleDevice } from './single-device';
+import { configBuiltTrainer } from './config-built-trainer';
 
 /**
  * Mixed or reduced precision anywhere in the file: no fp32 default then. A `precision` setting counts where it is
@@ -132,6 +133,9 @@ export function codeDefaults(file: string, text: string, ev: TrainingEvidence, f
   // A JAX training script (tf.data or Keras imported for its input pipeline only): JAX's float32 default, not Keras'.
   const jax = !torch && /^\s*(import (jax|flax)\b|from (jax|flax)\b)/m.test(text) ? jaxFloat32(text) : undefined;
   if (!facts.has('precision') && jax) facts.set('precision', { ...jax, file });
+  // A trainer built from a config at run time (Hydra's `instantiate(cfg.trainer)`): its precision is the config's.
+  const fromConfig = torch && !facts.has('precision') ? configBuiltTrainer(code) : undefined;
+  if (fromConfig) facts.set('precision', { ...fromConfig, file });
   if (!facts.has('precision') && (torch || tf) && !reducedPrecision(code))
     facts.set('precision', {
       key: 'precision',

@@ -9,6 +9,8 @@ import { fact, fieldEditor, int, kwargFields, type Field, type Fields, type Sche
 import { ACCUMULATION, withoutComments } from './code-signs';
 import { COMMON_CALLS, fileWideFacts } from './python-common';
 import { findTrainingLoop, loopFacts, torchPrecision } from './python-loop';
+import { pureDtypePrecision } from './model-dtype-precision';
+import { resolveGpuPrecision } from './hf-precision-guard';
 import { initializeConfig } from './deepspeed-dict';
 import { argFact, dataLoaderFacts, loaderFactories, OTHER_FRAMEWORK } from './python-scan';
 import { NAMES_CUDA } from './pinned-copies';
@@ -166,6 +168,10 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
         : torchPrecision(file, root, text, values),
     );
     const dtype = facts.get('model_dtype');
+    // The half type of the weights a loop loads (`from_pretrained(…, torch_dtype=torch.bfloat16)`) is no sign of
+    // mixed precision by itself: read the rest of the file without it (./model-dtype-precision.ts).
+    const pure = pureDtypePrecision(facts.get('precision'), dtype, (t) => torchPrecision(file, root, t, values), text);
+    if (pure) facts.set('precision', pure);
     if (
       facts.get('precision')?.value === 'fp32' &&
       facts.get('precision')?.origin !== 'explicit' &&
@@ -267,6 +273,8 @@ export function extractTorchLoop(file: string, text: string, tree: Tree): RunDra
       envPrecision: accelerator ? 'if-unset' : 'never',
       openEnded: false,
       refs,
+      // An autocast dtype the GPU's bf16 support picks (./gpu-dtype.ts): resolved once the hardware is known.
+      adjust: resolveGpuPrecision,
     },
   ];
 }

@@ -17,6 +17,7 @@ import { isTestModule } from '../extract/python-trains';
 import type { Linker } from './linker';
 import { cachedTree } from './tree-cache';
 import type { Reached } from './imports-merge';
+import { trainsInFramework } from './framework-step';
 
 /** Module hops from the script (script → trainer → its base class → the function it calls). */
 const MAX_HOPS = 3;
@@ -75,6 +76,12 @@ export class ImportWalk {
   /** Definitions reached from the script, with their module (for helper facts: an optimizer or DataLoader built there). */
   readonly reached: Reached[] = [];
   step?: { mod: Mod; def: SyntaxNode };
+  /**
+   * The first definition reached that trains through a framework's own loop (a Keras `fit`, a Hugging Face
+   * `Trainer(…).train()`, a TensorFlow `apply_gradients`): ./imports takes it where no PyTorch step is reached
+   * (./framework-step).
+   */
+  frameworkStep?: { mod: Mod; def: SyntaxNode };
 
   constructor(
     private readonly linker: Linker,
@@ -179,6 +186,7 @@ export class ImportWalk {
       this.step ??= { mod, def };
       return true;
     }
+    if (!this.frameworkStep && trainsInFramework(def, mod.text)) this.frameworkStep = { mod, def };
     for (const c of def.descendantsOfType('call')) {
       const f = c?.childForFieldName('function');
       if (f?.type === 'attribute' && !/^self\./.test(f.text)) {
@@ -214,6 +222,7 @@ export class ImportWalk {
         this.step ??= { mod, def: fn };
         return true;
       }
+      if (!this.frameworkStep && trainsInFramework(fn, mod.text)) this.frameworkStep = { mod, def: fn };
       const called = namesCalled(fn);
       for (const s of called.methods) if (methods.has(s)) todo.push(s);
       // `self.model(…)` on an attribute that is no method: an instance is called, so its class's `forward` runs.

@@ -8,7 +8,9 @@
 import * as path from 'node:path';
 import type { RunDraft } from '../extract/run-draft';
 import type { Fact, FactKey } from '../types';
-import { importBindings, importedUses } from '../extract/python-imports';
+import { definitionOf, importBindings, importedUses, type ImportBinding } from '../extract/python-imports';
+import { nodesOfType } from '../parse/nodes-of-type';
+import { starModules } from './imported-constants';
 import { isTestModule } from '../extract/python-trains';
 import { findCalls } from '../parse/python-syntax';
 import { ValueResolver } from '../extract/python-values';
@@ -52,14 +54,24 @@ const MAX_HOPS = 2;
  * the module's loader and data facts; none when the module states no data code or no training script imports it.
  * `link` links one file as `greenml plan` would (../link.ts `linkFile`).
  */
-export function importerRuns(linker: Linker, input: LinkInput, link: (input: LinkInput) => LinkResult): RunDraft[] {
+export function importerRuns(
+  linker: Linker,
+  input: LinkInput,
+  link: (input: LinkInput) => LinkResult,
+  /** The module trains for its importer (./entryless-module): only a run that includes it is its run. */
+  training = false,
+): RunDraft[] {
   const { text } = input;
   if (linking >= MAX_HOPS || !linker.parser || isTestModule(text)) return [];
+  if (training && linking > 0) return [];
   // The module analysed states data code; a module between it and the training script need not.
-  if (linking === 0 && !DATA_CODE.test(text)) return [];
+  if (linking === 0 && !training && !DATA_CODE.test(text)) return [];
   const abs = path.resolve(input.file);
   const stem = path.basename(abs, '.py');
-  const mention = importMention(stem === '__init__' ? path.basename(path.dirname(abs)) : stem);
+  const own = importMention(stem === '__init__' ? path.basename(path.dirname(abs)) : stem);
+  // A package whose `__init__.py` re-exports the module (`from .trainer import Trainer`): importers name the package.
+  const pkg = reExportingPackage(linker, abs, stem);
+  const mention = pkg ? new RegExp(`${own.source}|${importMention(pkg).source}`, 'm') : own;
   const candidates = pythonFiles(linker, repoTop(linker, abs), abs)
     .filter((f) => f !== abs)
     .sort((a, b) => Number(!TRAINING_NAME.test(path.basename(a))) - Number(!TRAINING_NAME.test(path.basename(b))))
@@ -67,7 +79,7 @@ export function importerRuns(linker: Linker, input: LinkInput, link: (input: Lin
   let linked = 0;
   for (const f of candidates) {
     const t = linker.read(f);
-    if (!t || !mentions(f, t, stem, mention) || isTestModule(t)) continue;
+    if (!t || !mentions(f, t, pkg ? `${stem}\0${pkg}` : stem, mention) || isTestModule(t)) continue;
     const used = usedNames(linker, f, t, abs);
     if (used.size === 0) continue;
     if (linked++ >= MAX_LINKED) break;
@@ -81,7 +93,11 @@ export function importerRuns(linker: Linker, input: LinkInput, link: (input: Lin
     } finally {
       linking--;
     }
-    const run = drafts.find((d) => d.plan.launchedBy) ?? drafts[0];
+    const reads = (d: RunDraft) => d.plan.files.some((x) => path.resolve(x) === abs);
+    const run = training
+      ? // The importer's own run (one only its launchers start is not shown as the file's run: keep the module's).
+        drafts.find((d) => !d.plan.launchedBy && reads(d))
+      : (drafts.find((d) => d.plan.launchedBy) ?? drafts[0]);
     if (run) return [withModuleFacts(input, run, t, used)];
   }
   return [];
@@ -121,6 +137,14 @@ function importMention(stem: string): RegExp {
   );
 }
 
+/** The package folder's name where its `__init__.py` re-exports names of the module (`from .trainer import …`). */
+function reExportingPackage(linker: Linker, abs: string, stem: string): string | undefined {
+  const dir = path.dirname(abs);
+  if (stem === '__init__' || !linker.listDir(dir).includes('__init__.py')) return undefined;
+  const init = linker.read(path.join(dir, '__init__.py'));
+  return init && new RegExp(`^\\s*from\\s+\\.${stem}\\s+import\\b`, 'm').test(init) ? path.basename(dir) : undefined;
+}
+
 /**
  * The folder holding the repository's root marker above the module (at most MAX_UP up); else the folder above the
  * package the module is in (`src/` with an `__init__.py`), or the module's own folder.
@@ -147,11 +171,25 @@ function usedNames(linker: Linker, file: string, text: string, abs: string): Set
     const m = walk.module(file, dotted);
     return !!m && path.resolve(m.file) === abs;
   };
+  // `from pkg import Trainer` where pkg/__init__.py re-exports it from the module: one re-export followed.
+  const reExported = (b: ImportBinding) => {
+    const d = b.symbol ? walk.importedDef(file, b) : undefined;
+    return !!d && path.resolve(d.mod.file) === abs;
+  };
   const bindings = importBindings(root).filter(
-    (b) => isModule(b.module) || (!!b.symbol && isModule(`${b.module.replace(/\.$/, '')}.${b.symbol}`)),
+    (b) =>
+      isModule(b.module) || (!!b.symbol && isModule(`${b.module.replace(/\.$/, '')}.${b.symbol}`)) || reExported(b),
   );
   // `from pkg import data` used as `data.loaders()`: the use is returned as `loaders` of `pkg.data` too.
   const out = new Set<string>();
+  // `from classifier import *`: the names the script calls that the module defines (./imports `starBindings`).
+  if (starModules(root).some(isModule)) {
+    const mod = walk.module(file, starModules(root).find(isModule) ?? '');
+    for (const c of nodesOfType(root, 'call')) {
+      const f = c?.childForFieldName('function');
+      if (mod && f?.type === 'identifier' && definitionOf(mod.root, f.text)?.kind === 'def') out.add(f.text);
+    }
+  }
   if (bindings.length)
     for (const u of importedUses(root, bindings))
       if (u.module === u.binding.module || isModule(u.module)) out.add(u.symbol);

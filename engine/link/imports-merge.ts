@@ -155,7 +155,8 @@ function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: 
   }
   if (f.value === null && f.span && f.key !== 'precision') {
     const d = argThroughLocal(step.text.slice(f.span.start, f.span.end), step, values);
-    const ok = typeof d?.value === 'number' || (f.key === 'optimizer' && typeof d?.value === 'string');
+    const named = f.key === 'optimizer' || f.key === 'model';
+    const ok = typeof d?.value === 'number' || (named && typeof d?.value === 'string');
     if (d && ok)
       return {
         ...f,
@@ -169,8 +170,8 @@ function throughScript(f: Fact, step: Mod, script: Mod, values: ScriptArgs, id: 
     if (c && typeof c.value === 'number') return passed(c);
     // A parameter of the module's training method, which the script calls (`model.fit()`, `fit(self, num_epoch=101)`).
     const m =
-      f.key === 'epochs' || f.key === 'max_steps'
-        ? methodArg(step.text.slice(f.span.start, f.span.end), at, script, values)
+      f.key === 'epochs' || f.key === 'max_steps' || f.key === 'micro_batch'
+        ? methodArg(step.text.slice(f.span.start, f.span.end).replace(/^\w+\s*=\s*/, ''), at, script, values)
         : undefined;
     if (m && typeof m.value === 'number' && m.value > 0) return passed(m);
     return f;
@@ -325,10 +326,13 @@ export function reachedFacts(
   drafts: RunDraft[],
   argModules: Mod[],
   launch?: LaunchCommand,
+  /** The module's run of a framework's loop (./framework-step); else its hand-written PyTorch loop. */
+  framework?: RunDraft,
 ): RunDraft[] {
   const step = stepAt.mod;
   const stepName = stepAt.def.childForFieldName('name')?.text;
-  const stepRun = linker.pythonRuns(step.file, step.text).find((d) => d.kind === 'torch' || d.kind === 'accelerate');
+  const stepRun =
+    framework ?? linker.pythonRuns(step.file, step.text).find((d) => d.kind === 'torch' || d.kind === 'accelerate');
   if (!stepRun) return drafts;
   const id = (f: string) => linker.id(f);
   const args = scriptArgs(script, argModules, launch);
@@ -355,7 +359,8 @@ export function reachedFacts(
     if (!f || (k === 'data_parallel' && MULTI_PROCESS.test(step.text))) continue;
     if (calledInLoop && f.key === 'epochs' && nodeAt(step.root, f)?.type === 'for_statement') continue;
     // "Nothing in the loop saves" is one module's reading; a callback elsewhere may save the best model: not claimed.
-    if (f.key === 'periodic_save' && f.origin === 'framework-default') continue;
+    // A framework's own saving (the HF Trainer's every 500 steps) is the run's.
+    if (f.key === 'periodic_save' && f.origin === 'framework-default' && !framework) continue;
     moduleFacts.push(switchPassedOn(throughScript(f, step, script, args, id), step, into, args.values));
   }
   // A stop the module's epoch loop makes (Time-Series-Library's `if early_stopping.early_stop: break` in
@@ -421,7 +426,9 @@ export function reachedFacts(
     refs: [],
   };
   // The rest of what the module shows (its model, its data), not the devices: those the script and its launcher say.
+  // A framework's run read its devices from the module's code (a Keras strategy or `multi_gpu_model`, one process).
   for (const [k, f] of stepRun.plan.facts)
-    if (!TAKEN.includes(k) && k !== 'devices' && k !== 'hardware') own.plan.facts.set(k, f);
+    if (!TAKEN.includes(k) && (k !== 'devices' || (framework && f.origin !== 'assumed')) && k !== 'hardware')
+      own.plan.facts.set(k, k === 'model' && f.value === null ? throughScript(f, step, script, args, id) : f);
   return [linker.enrich(apply(own))];
 }

@@ -11,7 +11,13 @@
 import * as path from 'node:path';
 import type { SyntaxNode } from '../parse/python';
 import type { RunDraft } from '../extract/run-draft';
-import { importBindings, importedUses, type ImportedUse } from '../extract/python-imports';
+import {
+  definitionOf,
+  importBindings,
+  importedUses,
+  type ImportBinding,
+  type ImportedUse,
+} from '../extract/python-imports';
 import { isTestModule } from '../extract/python-trains';
 import type { Linker } from './linker';
 import { reachedFacts } from './imports-merge';
@@ -22,6 +28,7 @@ import { withRepoLoader } from './repo-loader';
 import { withRepoWorkers } from './repo-loader-workers';
 import type { LaunchCommand } from '../extract/launcher';
 import { nodesOfType } from '../parse/nodes-of-type';
+import { frameworkRunOf } from './framework-step';
 
 /** Module or function names that say they run training (`trainer`, `engine`, `solver`, `train_one_epoch`). */
 const TRAINING_NAME = /train|solver|engine|runner|learner|\bexp\b|exp_|fit/i;
@@ -36,6 +43,34 @@ function attributeCalls(root: SyntaxNode): Set<string> {
     if (f?.type === 'attribute') {
       const name = f.childForFieldName('attribute')?.text;
       if (name) out.add(name);
+    }
+  }
+  return out;
+}
+
+/**
+ * `from classifier import *` of a repository module: the names the script calls that it neither defines nor imports
+ * by name, where that module defines them, as if imported by name (Python reference, "The import statement": a
+ * wildcard binds every public name of the module that does not begin with an underscore, or those `__all__` lists).
+ */
+function starBindings(walk: ImportWalk, self: Mod): ImportBinding[] {
+  const stars = starModules(self.root);
+  if (stars.length === 0) return [];
+  const out: ImportBinding[] = [];
+  const called = new Set<string>();
+  for (const c of nodesOfType(self.root, 'call')) {
+    const f = c?.childForFieldName('function');
+    if (f?.type === 'identifier' && !f.text.startsWith('_')) called.add(f.text);
+  }
+  for (const star of stars) {
+    const mod = walk.module(self.file, star);
+    if (!mod) continue;
+    const all = /^__all__\s*=/m.test(mod.text);
+    for (const name of called) {
+      if (definitionOf(self.root, name) || out.some((b) => b.local === name)) continue;
+      const def = definitionOf(mod.root, name);
+      if (def?.kind !== 'def' || (all && !new RegExp(`__all__[^\\]]*['"]${name}['"]`).test(mod.text))) continue;
+      out.push({ local: name, module: star, symbol: name });
     }
   }
   return out;
@@ -58,10 +93,13 @@ export function withImportedModules(
   if (drafts.length > 0 && own.length === 0) return drafts;
   if (own.some((d) => FRAMEWORK_KINDS.has(d.kind))) return drafts;
   const root = tree.rootNode;
-  const bindings = importBindings(root).filter((b) => !/^(torch|numpy|os|sys)\b/.test(b.module));
-  if (bindings.length === 0) return drafts;
   const self: Mod = { file: path.resolve(file), text, root };
   const walk = new ImportWalk(linker, importRoots(linker, file, text), attributeCalls(root));
+  const bindings = [
+    ...importBindings(root).filter((b) => !/^(torch|numpy|os|sys)\b/.test(b.module)),
+    ...starBindings(walk, self),
+  ];
+  if (bindings.length === 0) return drafts;
   const argModules: Mod[] = [];
   // The file budget goes first to what is called in a loop, then to names that say they train, then the rest.
   const rank = (u: ImportedUse) => (u.inLoop ? 0 : TRAINING_NAME.test(`${u.module}.${u.symbol}`) ? 1 : 2);
@@ -87,6 +125,13 @@ export function withImportedModules(
   // and the batch it hands the helper that builds its DataLoader (./repo-loader).
   // Its loader's workers likewise (./repo-loader-workers).
   const loader = (runs: RunDraft[]) => withRepoWorkers(linker, self, withRepoLoader(linker, self, runs));
+  // A framework's loop in a module (a Keras `fit`, a Hugging Face `trainer.train()`): the run where the script has
+  // none, or only what the shared vocabulary read of its options (./framework-step).
+  const fw = walk.frameworkStep;
+  if (!walk.step && fw && own.every((d) => d.kind === 'vocab')) {
+    const run = frameworkRunOf(linker, fw.mod);
+    if (run) return reachedFacts(linker, self, fw, walk.reached, own.length ? drafts : [], argModules, launch, run);
+  }
   if (!walk.step) return loader(withRepoOptimizer(linker, self, drafts, walk.reached));
   return loader(reachedFacts(linker, self, walk.step, walk.reached, own.length ? drafts : [], argModules, launch));
 }

@@ -66,9 +66,22 @@ function setIfAbsent(plan: RunPlan, fact: Fact) {
     plan.facts.set(fact.key, fact);
 }
 
+/**
+ * A notebook's runtime (its metadata: a Colab GPU runtime, ./extract/notebook-runtime.ts) fills the device count and
+ * hardware the code leaves open — unstated, assumed, or a count the code cannot fix (a Trainer takes every visible
+ * GPU: on that runtime, its one). A value the code states stays, and so does a CPU or MPS device it names.
+ */
+function fillFromNotebookRuntime(plan: RunPlan, facts: Fact[] | undefined): void {
+  for (const f of facts ?? []) {
+    const cur = plan.facts.get(f.key);
+    if (!cur || cur.origin === 'assumed' || (f.key === 'devices' && cur.value === null)) plan.facts.set(f.key, f);
+  }
+}
+
 /** Adds settings and assumptions for what the code does not say. */
 export function completePlan(plan: RunPlan, settings: Settings): void {
   const from = (k: keyof Settings) => settings.sources[k] ?? 'settings';
+  fillFromNotebookRuntime(plan, settings.notebookRuntime);
   stepBudgetOverEpochs(plan);
   // Before any setting or assumption fills the device count: only what the files state.
   closeGlobalBatch(plan);

@@ -1,6 +1,6 @@
 // Resolved settings for one workspace folder: editor settings (from the client) overlaid by the workspace file
 // (`greenml.toml`, or `[tool.greenml]` in `pyproject.toml`), which wins. The CLI reads the same file.
-import type { Severity } from './types';
+import type { Fact, Severity } from './types';
 
 export type RuleSeverity = Severity | 'off';
 
@@ -35,6 +35,11 @@ export interface Settings {
   /** gitignore-style patterns of files a folder walk leaves out (`exclude`), relative to `excludeBase`. */
   exclude?: string[];
   excludeBase?: string;
+  /**
+   * What the analysed notebook's metadata says of its runtime (./extract/notebook-runtime.ts): facts of the file, not
+   * settings, that fill only what the code leaves open. Set per notebook by its analysis, never by a workspace file.
+   */
+  notebookRuntime?: Fact[];
   /** Where each value came from ("greenml.toml", "VS Code settings"), for hovers and `greenml plan`. */
   sources: Partial<Record<keyof Settings, string>>;
 }

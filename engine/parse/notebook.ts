@@ -19,6 +19,16 @@ export interface NotebookPython {
   shell: string;
   /** Code cells read. */
   cells: number;
+  /** Offset in `python` where each code cell starts, in order. */
+  cellStarts: number[];
+  /**
+   * The runtime the notebook was last saved on, as its metadata records it (each value with its JSON string token's
+   * offsets in the notebook): Colab's `accelerator` ("GPU", "TPU") and `colab.gpuType` ("T4", "A100"), Kaggle's
+   * `kaggle.accelerator` ("nvidiaTeslaT4", "gpu", "none").
+   */
+  runtime: {
+    [K in 'colabAccelerator' | 'colabGpuType' | 'kaggleAccelerator']?: { value: string; start: number; end: number };
+  };
 }
 
 /** Cell magics whose body is shell commands. */
@@ -68,11 +78,13 @@ export function notebookPython(text: string): NotebookPython | { error: string }
   const out = { chars: [] as string[], raw: [] as string[], start: [] as number[], end: [] as number[] };
   const shellRanges: [number, number][] = [];
   let count = 0;
+  const cellStarts: number[] = [];
   for (const cell of cells.children ?? []) {
     if (child(cell, 'cell_type')?.value !== 'code') continue;
     const src = child(cell, 'source');
     const parts = src?.type === 'string' ? [src] : src?.type === 'array' ? (src.children ?? []) : [];
     const from = out.chars.length;
+    cellStarts.push(from);
     for (const p of parts) if (p.type === 'string') decode(text, p, out);
     // Element by element: a spread of a cell's characters would overflow the call stack on a large cell.
     for (let i = from; i < out.chars.length; i++) out.raw.push(out.chars[i]);
@@ -100,7 +112,16 @@ export function notebookPython(text: string): NotebookPython | { error: string }
     for (const [a, b] of shellRanges) for (let i = a; i < b; i++) sh[i] = python[i] === '\n' ? '\n' : out.raw[i];
     shell = sh.join('');
   }
-  return { python, shell, startOf, endOf, cells: count };
+  const meta = child(root, 'metadata');
+  const runtime: NotebookPython['runtime'] = {};
+  const put = (k: keyof NotebookPython['runtime'], n: JsonNode | undefined) => {
+    if (n?.type === 'string' && typeof n.value === 'string')
+      runtime[k] = { value: n.value, start: n.offset, end: n.offset + n.length };
+  };
+  put('colabAccelerator', child(meta, 'accelerator'));
+  put('colabGpuType', child(child(meta, 'colab'), 'gpuType'));
+  put('kaggleAccelerator', child(child(meta, 'kaggle'), 'accelerator'));
+  return { python, shell, startOf, endOf, cells: count, cellStarts, runtime };
 }
 
 /**
@@ -170,4 +191,18 @@ export function notebookSpan(nb: NotebookPython, s: { start: number; end: number
   const a = Math.max(0, Math.min(s.start, max));
   const b = Math.max(a, Math.min(s.end, max));
   return { start: nb.startOf[a], end: b > a ? nb.endOf[b - 1] : nb.startOf[a] };
+}
+
+/** The end (in `python`) of the code cell that holds offset `at`: where the next cell starts, or the text's end. */
+export function cellEndOf(nb: NotebookPython, at: number): number {
+  for (const s of nb.cellStarts) if (s > at) return s;
+  return nb.python.length;
+}
+
+/**
+ * The notebook's Python with every code cell from offset `from` on blanked (newlines kept): the same length, so the
+ * offsets and the map to the JSON stay those of the whole notebook.
+ */
+export function pythonBefore(nb: NotebookPython, from: number): string {
+  return nb.python.slice(0, from) + nb.python.slice(from).replace(/[^\n]/g, ' ');
 }

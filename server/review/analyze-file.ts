@@ -6,7 +6,9 @@ import { analyzeDocument, type DocumentAnalysis } from './analyze';
 import { diskReader, linkKind, type FileReader } from '../../engine/link';
 import { pythonParser } from '../../engine/parse/python';
 import { cachedTree, trimTreeCache } from '../../engine/link/tree-cache';
-import { fromNotebook, isNotebook, notebookSource } from './analyze-notebook';
+import { fromNotebook, isNotebook, notebookSource, sameRuns, trainingEnd } from './analyze-notebook';
+import { pythonBefore } from '../../engine/parse/notebook';
+import { notebookRuntimeFacts } from '../../engine/extract/notebook-runtime';
 
 /** Files larger than this are skipped with one informational message, never parsed to exhaustion. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -71,8 +73,22 @@ async function analyzeNotebook(
   if (skip) return emptyAnalysis(file, [`code cells: ${skip}`]);
   const parser = await pythonParser();
   const tree = cachedTree(path.resolve(src.pyFile), src.nb.python, parser);
+  // The runtime the notebook's metadata records (a Colab GPU runtime: one GPU, its type) fills what the code leaves open.
+  const runtime = notebookRuntimeFacts(file, src.nb.runtime);
+  if (runtime.length > 0) settings = { ...settings, notebookRuntime: runtime };
   try {
-    const a = analyzeDocument(src.pyFile, src.nb.python, settings, { tree, parser, reader });
+    let a = analyzeDocument(src.pyFile, src.nb.python, settings, { tree, parser, reader });
+    // The cells after the training call (reloading the model for inference, a second run) do not change its facts.
+    const end = trainingEnd(a, src.pyFile, src.nb);
+    if (end !== undefined) {
+      const before = pythonBefore(src.nb, end);
+      const b = analyzeDocument(src.pyFile, before, settings, {
+        tree: cachedTree(`${path.resolve(src.pyFile)}#before`, before, parser),
+        parser,
+        reader,
+      });
+      if (sameRuns(a, b)) a = b;
+    }
     const py = fromNotebook({ ...a, file }, file, src.pyFile, src.nb, text);
     if (!src.nb.shell.trim()) return py;
     // `!python train.py --epochs 5` lines: the notebook launches a script of its folder, read as a launcher would be.

@@ -54,18 +54,11 @@ const MAX_HOPS = 2;
  * the module's loader and data facts; none when the module states no data code or no training script imports it.
  * `link` links one file as `greenml plan` would (../link.ts `linkFile`).
  */
-export function importerRuns(
-  linker: Linker,
-  input: LinkInput,
-  link: (input: LinkInput) => LinkResult,
-  /** The module trains for its importer (./entryless-module): only a run that includes it is its run. */
-  training = false,
-): RunDraft[] {
+export function importerRuns(linker: Linker, input: LinkInput, link: (input: LinkInput) => LinkResult): RunDraft[] {
   const { text } = input;
   if (linking >= MAX_HOPS || !linker.parser || isTestModule(text)) return [];
-  if (training && linking > 0) return [];
   // The module analysed states data code; a module between it and the training script need not.
-  if (linking === 0 && !training && !DATA_CODE.test(text)) return [];
+  if (linking === 0 && !DATA_CODE.test(text)) return [];
   const abs = path.resolve(input.file);
   const stem = path.basename(abs, '.py');
   const own = importMention(stem === '__init__' ? path.basename(path.dirname(abs)) : stem);
@@ -93,11 +86,7 @@ export function importerRuns(
     } finally {
       linking--;
     }
-    const reads = (d: RunDraft) => d.plan.files.some((x) => path.resolve(x) === abs);
-    const run = training
-      ? // The importer's own run (one only its launchers start is not shown as the file's run: keep the module's).
-        drafts.find((d) => !d.plan.launchedBy && reads(d))
-      : (drafts.find((d) => d.plan.launchedBy) ?? drafts[0]);
+    const run = drafts.find((d) => d.plan.launchedBy) ?? drafts[0];
     if (run) return [withModuleFacts(input, run, t, used)];
   }
   return [];

@@ -30,7 +30,6 @@ import { runsWithoutTraining } from './no-training-call';
 
 /** The note on `epochs` when Lightning's `max_epochs=-1` leaves training without an epoch limit (GML601 reads it). */
 const NO_EPOCH_LIMIT = 'max_epochs=-1: no epoch limit';
-
 /**
  * Lightning's DeepSpeedStrategy defaults to ZeRO stage 2, and `strategy="deepspeed"` is that strategy with its
  * defaults (lightning/pytorch/strategies/deepspeed.py: `stage: int = 2`, `register_strategies`;

@@ -6,11 +6,9 @@
 // (`torch.cuda.is_available()` True). The precision is then unknown (null) until the hardware is, in the words
 // `resolveGpuPrecision` (./hf-precision-guard.ts) reads back once it is — as for nanoGPT's string dtype (./nanogpt.ts).
 import type { SyntaxNode } from '../parse/python';
-import { nodesOfType } from '../parse/nodes-of-type';
 import { dtypeOf } from './python-common';
 import { gpuCondition } from './hf-precision-guard';
-import { bindingsIn } from './local-bindings';
-import { enclosingDef } from './python-params';
+import { enclosingDef, scopeBindings, topLevelBindings } from './python-params';
 import type { ValueResolver } from './python-values';
 
 type Half = 'bf16' | 'fp16' | 'fp32';
@@ -24,20 +22,12 @@ const half = (n: SyntaxNode | null | undefined): Half | undefined => {
 
 /** The one expression a name is bound to in the scope of `node` (a function's locals, else the module's). */
 function boundOnce(node: SyntaxNode, root: SyntaxNode): SyntaxNode | undefined {
-  const fn = enclosingDef(node);
-  const bound = fn
-    ? bindingsIn(fn, node.text)
-    : nodesOfType(root, 'assignment')
-        .filter((a) => !enclosingDef(a) && a.childForFieldName('left')?.text === node.text)
-        .map((a) => a.childForFieldName('right'))
-        .filter((x): x is SyntaxNode => !!x);
+  const bound = scopeBindings(node, root);
   if (bound !== 'opaque' && bound?.length === 1) return bound[0];
   // A module-level name read inside a function that does not bind it.
-  if (fn && (bound === 'opaque' || !bound?.length)) {
-    const top = nodesOfType(root, 'assignment').filter(
-      (a) => !enclosingDef(a) && a.childForFieldName('left')?.text === node.text,
-    );
-    if (top.length === 1) return top[0].childForFieldName('right') ?? undefined;
+  if (enclosingDef(node) && (bound === 'opaque' || !bound?.length)) {
+    const top = topLevelBindings(node.text, root);
+    if (top.length === 1) return top[0];
   }
   return undefined;
 }

@@ -10,9 +10,7 @@
 // 'float16'` (./nanogpt.ts).
 import type { SyntaxNode } from '../parse/python';
 import type { RunPlan } from '../types';
-import { nodesOfType } from '../parse/nodes-of-type';
-import { bindingsIn } from './local-bindings';
-import { enclosingDef } from './python-params';
+import { scopeBindings } from './python-params';
 import type { ValueResolver } from './python-values';
 
 /** A switch's value on the GPU: known, or the GPU's bf16 support (`S`) or its negation. */
@@ -76,13 +74,7 @@ function capOf(node: SyntaxNode | null | undefined, values: ValueResolver, root:
     return { cap: r.value, dests: r.dest ? [r.dest] : [], scriptDefault: !!r.scriptDefault };
   // A name bound once to a check (`use_bf16 = torch.cuda.is_available() and torch.cuda.is_bf16_supported()`).
   if (node.type === 'identifier') {
-    const fn = enclosingDef(node);
-    const bound = fn
-      ? bindingsIn(fn, node.text)
-      : nodesOfType(root, 'assignment')
-          .filter((a) => !enclosingDef(a) && a.childForFieldName('left')?.text === node.text)
-          .map((a) => a.childForFieldName('right'))
-          .filter((x): x is SyntaxNode => !!x);
+    const bound = scopeBindings(node, root);
     if (bound !== 'opaque' && bound?.length === 1) return capOf(bound[0], values, root, depth + 1);
   }
   return { ...none, dests: r.dest ? [r.dest] : [] };

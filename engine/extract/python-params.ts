@@ -3,11 +3,29 @@
 import type { SyntaxNode } from '../parse/python';
 import type { FactValue } from '../types';
 import { bindingsIn } from './local-bindings';
+import { nodesOfType } from '../parse/nodes-of-type';
 
 /** The function definition a node sits in, if any. */
 export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
   return undefined;
+}
+
+/**
+ * The expressions the name `node` is bound to in its scope: `name = expr` in the enclosing function's own body (or
+ * 'opaque' when bound another way there, ./local-bindings), else at the module's top level.
+ */
+export function scopeBindings(node: SyntaxNode, root: SyntaxNode): SyntaxNode[] | 'opaque' | undefined {
+  const fn = enclosingDef(node);
+  return fn ? bindingsIn(fn, node.text) : topLevelBindings(node.text, root);
+}
+
+/** The right-hand sides of `name = expr` at a module's top level (outside every function). */
+export function topLevelBindings(name: string, root: SyntaxNode): SyntaxNode[] {
+  return nodesOfType(root, 'assignment')
+    .filter((a) => !enclosingDef(a) && a.childForFieldName('left')?.text === name)
+    .map((a) => a.childForFieldName('right'))
+    .filter((x): x is SyntaxNode => !!x);
 }
 
 /** The parameter `name` of a function definition: its position and default. */

@@ -51,3 +51,22 @@ runRuleCases(memorySaverWithoutPressure, [
     expect: [],
   },
 ]);
+
+// A call under an interval written without a modulo (a counter compared with a save interval): not every step.
+const sinceSave = (cond: string) =>
+  `import torch\nmodel = Net().cuda()\nsince_save = 0\nfor step, (x, y) in enumerate(loader):\n    loss = model(x.cuda()).sum()\n    loss.backward()\n    opt.step()\n    since_save += x.shape[0]\n    if ${cond}:\n        torch.cuda.empty_cache()\n        save_model(model, opt)\n        since_save = 0\n`;
+
+runRuleCases(memorySaverWithoutPressure, [
+  {
+    name: 'must not: a call beside a checkpoint save when a counter passes the save interval',
+    code: sinceSave('since_save > args.save_every_n_steps'),
+    settings: { hardware: 'a100' },
+    expect: [],
+  },
+  {
+    name: 'a call under a test that names no interval (a device check) still runs every step',
+    code: sinceSave('torch.cuda.is_available()'),
+    settings: { hardware: 'a100' },
+    expect: [{ line: 10, messageIncludes: 'empty_cache' }],
+  },
+]);

@@ -8,12 +8,13 @@
  * so a call in the evaluation loop beside the training loop no longer hides the training step's call. A call whose
  * innermost loop runs no backward pass (a validation or tokenisation loop, even nested in the epoch loop) is not a
  * training step. A call at the gradient-accumulation boundary (`if (step + 1) % accum == 0:`) runs once per
- * optimizer step, i.e. on every step of the run, as `host-sync-guard.ts` reads the same boundary for host reads.
+ * optimizer step, i.e. on every step of the run, as `host-sync-guard.ts` reads the same boundary for host reads. A
+ * call under an `if` whose test names an interval (`if steps_since_save > save_every:`) runs at that interval.
  */
 import type { SyntaxNode } from '../parse/python';
 import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact } from '../types';
-import { accumulationBoundary } from './host-sync-guard';
+import { accumulationBoundary, RANK, someSteps } from './host-sync-guard';
 import { loopsAround, moduloGuard } from './python-scan';
 import type { ValueResolver } from './python-values';
 
@@ -31,7 +32,14 @@ function everyTrainingStep(node: SyntaxNode, values: ValueResolver): boolean {
   const inner = loopsAround(node)[0];
   if (!inner || !BACKWARD.test(inner.text)) return false;
   const guard = moduloGuard(node, inner, values);
-  return !guard || accumulationBoundary(conditionOf(guard.node));
+  if (guard && !accumulationBoundary(conditionOf(guard.node))) return false;
+  // An `if` whose test reads as an interval without a modulo (`if since_last_save > save_every_n_steps:` around a
+  // checkpoint save): the call runs at that interval, not on every step — as host-sync-steps guardedIn reads it.
+  for (let p = node.parent; p && p.id !== inner.id; p = p.parent) {
+    const cond = p.type === 'if_statement' || p.type === 'elif_clause' ? p.childForFieldName('condition') : null;
+    if (cond && !accumulationBoundary(cond) && someSteps(cond.text.replace(RANK, ''))) return false;
+  }
+  return true;
 }
 
 export function emptyCacheFact(file: string, calls: CallSite[], values: ValueResolver): Fact | undefined {

@@ -19,6 +19,7 @@ import {
   stepTensors,
   truthRead,
 } from './host-sync-guard';
+import { isStringFormat, keptArgument, percentReads } from './host-sync-format';
 import { lightningReturns } from './host-sync-lightning';
 import { guardedIn, stepScopes } from './host-sync-steps';
 import { comparedTensors, detachedArgument, legacyReads, toHost } from './host-sync-tensors';
@@ -57,6 +58,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
     'warning',
     'log_metric',
     'log_metrics',
+    'format',
     'synchronize',
     'isnan',
     'isinf',
@@ -88,7 +90,8 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
       helper ||
       (['item', 'cpu', 'tolist'].includes(c.name) && c.positional.length === 0 && c.callee.includes('.')) ||
       toHost(c);
-    const logger = LOGGERS.test(c.callee);
+    // `"… {:.4f}".format(step, loss)`: the string is built from the tensor (./host-sync-format).
+    const logger = LOGGERS.test(c.callee) || isStringFormat(c);
     // `if torch.isnan(loss):` (./host-sync-guard truthRead).
     const truth = truthRead(c, STEP_VALUE);
     if (truth && perStep(c.node))
@@ -121,12 +124,13 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
         note: `${c.name === 'to' ? c.node.text : `${c.callee}()`} on every training step waits for the GPU`,
       });
     } else {
-      const name = passesTensor(c, tensors(loop)) ?? detachedArgument(c);
+      const name = passesTensor(c, tensors(loop)) ?? detachedArgument(c) ?? keptArgument(c, tensors(loop));
+      const shown = isStringFormat(c) ? '"…".format' : c.callee;
       if (name)
         out.push({
           node: c.node,
-          value: c.node.text.length <= 40 ? c.node.text : `${c.callee}(…)`,
-          note: `${c.callee}(…) of ${lossNames(loop).has(name) ? 'the loss tensor' : `the tensor ${name}`} on every training step copies it to the host and waits for the GPU`,
+          value: c.node.text.length <= 40 ? c.node.text : `${shown}(…)`,
+          note: `${shown}(…) of ${lossNames(loop).has(name) ? 'the loss tensor' : `the tensor ${name}`} on every training step copies it to the host and waits for the GPU`,
         });
     }
   }
@@ -135,6 +139,7 @@ export function hostSyncReads(root: SyntaxNode, text: string): Read[] {
   out.push(
     ...legacyReads(root, text, perStep),
     ...comparedTensors(root, perStep, tensors),
+    ...percentReads(root, perStep, tensors),
     ...lightningReturns(root, perStep),
   );
   // A read in a helper the step calls (`grad_norm = clip_gradients(model)` returning `….item()`) is reported twice:

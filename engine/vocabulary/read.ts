@@ -185,7 +185,12 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
           const d = durationOf(v);
           const n = number(v);
           if (n !== undefined && n <= 0 && fw?.id === 'ultralytics' && ultralyticsSavesLast(sets))
-            fact('periodic_save', 'epoch', h, `${h.entry.text}: no numbered checkpoints, but last.pt is saved every epoch`);
+            fact(
+              'periodic_save',
+              'epoch',
+              h,
+              `${h.entry.text}: no numbered checkpoints, but last.pt is saved every epoch`,
+            );
           else if (n !== undefined && n <= 0)
             fact('periodic_save', 'no', h, `${h.entry.text} (no periodic checkpoint)`);
           // A wall-clock cadence (`save_interval: 30m`, Levanter's checkpointer).

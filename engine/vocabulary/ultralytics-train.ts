@@ -72,7 +72,14 @@ export function ultralyticsOffCudaPrecision(sets: EntrySet[], facts: Map<FactKey
   if (!p || p.value === 'fp32') return;
   const dev = sets
     .flatMap((s) => s.entries)
-    .find((e) => e.path[e.path.length - 1] === 'device' && typeof e.value === 'string' && /^\s*(cpu|mps)\s*$/i.test(e.value));
+    .find(
+      (e) =>
+        e.path[e.path.length - 1] === 'device' && typeof e.value === 'string' && /^\s*(cpu|mps)\s*$/i.test(e.value),
+    );
   if (dev && typeof dev.value === 'string')
-    facts.set('precision', { ...p, value: 'fp32', note: `${p.note ?? 'amp'}, but device=${dev.value}: AMP is used on CUDA only` });
+    facts.set('precision', {
+      ...p,
+      value: 'fp32',
+      note: `${p.note ?? 'amp'}, but device=${dev.value}: AMP is used on CUDA only`,
+    });
 }

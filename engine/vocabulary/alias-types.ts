@@ -37,6 +37,8 @@ export type Target =
   | 'duration'
   | 'lr'
   | 'nbs'
+  /** Epochs without improvement before a stop (Ultralytics `patience`, ./ultralytics-train.ts). */
+  | 'patience'
   | 'batch_tokens'
   | 'vision'
   | 'audio'

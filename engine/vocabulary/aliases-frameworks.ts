@@ -74,6 +74,8 @@ export const FRAMEWORK_ROWS: Alias[] = [
   A('devices', 'device', 'device-ids', ['ultralytics'], { fw: ['ultralytics'] }),
   // Ultralytics' nominal batch, which sets its gradient accumulation (./ultralytics-batch.ts).
   A('nbs', 'nbs train.nbs', 'number', ['ultralytics'], { fw: ['ultralytics'] }),
+  // Ultralytics' early-stopping patience in epochs (./ultralytics-train.ts).
+  A('patience', 'patience train.patience', 'number', ['ultralytics'], { fw: ['ultralytics'] }),
   A('max_steps', 'trainer.total_training_steps', 'int', ['verl'], { unit: 'steps', fw: ['verl'] }),
   // verl: `trainer.save_freq` counts training steps (-1: no checkpoint during training).
   A('save_steps', 'trainer.save_freq', 'save', ['verl'], { unit: 'steps', fw: ['verl'] }),

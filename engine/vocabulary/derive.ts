@@ -8,6 +8,7 @@ import type { Target } from './aliases';
 import type { Framework } from './frameworks';
 import type { Hit } from './read';
 import { ultralyticsBatch } from './ultralytics-batch';
+import { ultralyticsStop } from './ultralytics-train';
 
 type Put = (k: FactKey, v: FactValue, h: Hit, note?: string) => void;
 type Extras = Map<Target, { value: number; hit: Hit }>;
@@ -61,8 +62,10 @@ export function derive(
       value: null,
       note: `${cap.note ?? 'batch size'}: a cap beside the token cap ${extras.get('batch_tokens')?.hit.entry.text}, not a fixed count`,
     });
-  if (fw?.id === 'ultralytics')
+  if (fw?.id === 'ultralytics') {
     ultralyticsBatch(facts, extras.get('nbs')?.value, writtenUnread('global_batch') || writtenUnread('micro_batch'));
+    ultralyticsStop(facts, extras.get('patience'), writtenUnread('epochs'), put);
+  }
   // Batch: gradient accumulation from global ÷ (micro × data-parallel ranks), when all are known.
   const micro = num('micro_batch');
   const global = num('global_batch');

@@ -208,14 +208,21 @@ export const FRAMEWORKS: Framework[] = [
     detect: (s) =>
       (s.syntax === 'python' &&
         s.imports.some((i) => /^ultralytics\b/.test(i)) &&
-        any(s, 'train.epochs', 'train.data', 'train.imgsz', 'train.batch')) ||
+        (any(s, 'train.epochs', 'train.data', 'train.imgsz', 'train.batch') ||
+          // `model.train(data=str(cfg), epochs=args.epochs, …)`: values read from elsewhere, beside train settings of
+          // Ultralytics' own (https://docs.ultralytics.com/modes/train/#train-settings) written as literals.
+          any(s, ...ULTRALYTICS_TRAIN_ONLY))) ||
       // A `model.train(cfg=...)` / `yolo train cfg=...` file: image size, a run length or batch, a model or dataset
       // (`mode: predict` and other modes are not training).
       (s.syntax === 'yaml' &&
         s.top('imgsz') &&
         tops(s, 'epochs', 'batch') &&
         tops(s, 'model', 'data', 'task') &&
-        !/^(predict|val|export|track|benchmark)$/i.test(String(s.value('mode') ?? 'train'))),
+        !/^(predict|val|export|track|benchmark)$/i.test(String(s.value('mode') ?? 'train'))) ||
+      // A launcher running the `yolo` CLI (`yolo detect train data=x.yaml epochs=50 batch=16`,
+      // https://docs.ultralytics.com/usage/cli/): its `key=value` arguments are the train settings. The shell reader
+      // drops `yolo` commands of other modes (`yolo predict`, `yolo val`), so a program `yolo` seen here trains.
+      (s.syntax === 'shell' && s.imports.includes('yolo') && tops(s, 'epochs', 'batch', 'imgsz', 'data', 'model')),
     defaults: (_f, s) => [
       ['epochs', 100, 'epochs defaults to 100'],
       ['global_batch', 16, 'batch defaults to 16 images per step over all GPUs'],
@@ -406,6 +413,24 @@ export function detectFramework(sets: EntrySet[]): Framework | undefined {
 }
 
 export const defaultNote = (f: Framework, note: string) => `${f.label}: ${note} (${cite(f.src)})`;
+
+/** `model.train(...)` arguments only Ultralytics' trainer takes (its train settings; not `epochs`/`device`/`batch`). */
+const ULTRALYTICS_TRAIN_ONLY = [
+  'train.imgsz',
+  'train.patience',
+  'train.close_mosaic',
+  'train.mosaic',
+  'train.hsv_h',
+  'train.fliplr',
+  'train.lr0',
+  'train.lrf',
+  'train.nbs',
+  'train.cos_lr',
+  'train.exist_ok',
+  'train.save_period',
+  'train.single_cls',
+  'train.rect',
+];
 
 /** An Ultralytics `device` that is not CUDA (`'cpu'`, `'mps'`): one where its AMP check turns mixed precision off. */
 function ultralyticsOffCuda(device: unknown): boolean {

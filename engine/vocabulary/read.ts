@@ -8,6 +8,7 @@ import { spelled } from '../extract/fields';
 import type { Fact, FactKey, FactValue, OffsetEdit, PlanEditor } from '../types';
 import type { Target } from './aliases';
 import { hits, type Hit } from './hits';
+import { ultralyticsOffCudaPrecision, ultralyticsSavesLast } from './ultralytics-train';
 import { signature, type Framework } from './frameworks';
 import { derive } from './derive';
 import { combineDevices, DEVICE_PARTS, multiDeviceOff, oneNamedDevice } from './devices';
@@ -183,7 +184,15 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
         case 'save': {
           const d = durationOf(v);
           const n = number(v);
-          if (n !== undefined && n <= 0) fact('periodic_save', 'no', h, `${h.entry.text} (no periodic checkpoint)`);
+          if (n !== undefined && n <= 0 && fw?.id === 'ultralytics' && ultralyticsSavesLast(sets))
+            fact(
+              'periodic_save',
+              'epoch',
+              h,
+              `${h.entry.text}: no numbered checkpoints, but last.pt is saved every epoch`,
+            );
+          else if (n !== undefined && n <= 0)
+            fact('periodic_save', 'no', h, `${h.entry.text} (no periodic checkpoint)`);
           // A wall-clock cadence (`save_interval: 30m`, Levanter's checkpointer).
           else if (
             typeof v === 'string' &&
@@ -322,6 +331,17 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     facts.delete('micro_batch');
     source.delete('micro_batch');
   }
+  // Ultralytics' trainer takes one batch setting, `batch`, the images of an iteration over all GPUs
+  // (https://docs.ultralytics.com/modes/train/#train-settings): a script's own `--batch-size` option, read by a generic
+  // per-device row where no `batch` value was read, is the number it hands over as `batch=`.
+  const um = source.get('micro_batch');
+  const uf = facts.get('micro_batch');
+  if (fw?.id === 'ultralytics' && !g && um && uf && !um.alias.fw && /(^|\.)batch_size$/.test(um.key)) {
+    facts.set('global_batch', { ...uf, key: 'global_batch', note: `${uf.note ?? um.key}: Ultralytics' \`batch\`` });
+    source.set('global_batch', um);
+    facts.delete('micro_batch');
+    source.delete('micro_batch');
+  }
   // `batch_type: tokens` (OpenNMT) or `numel`/`length` (ESPnet): `batch_size` counts tokens or frames, not samples.
   const bt = sets.flatMap((s) => s.entries).find((e) => norm(e.path[e.path.length - 1]) === 'batch_type');
   const mb = source.get('micro_batch');
@@ -338,6 +358,7 @@ export function readVocabulary(sets: EntrySet[], fw: Framework | undefined): Voc
     (all.get('precision') ?? []).filter((h) => !ignored.has(h.entry)),
     fact,
   );
+  if (fw?.id === 'ultralytics') ultralyticsOffCudaPrecision(sets, facts);
   // A framework whose modality depends on the task it configures (fairseq, NeMo): read from the file.
   const own = fw && !fw.modality && fw.modalityOf ? { ...fw, modality: fw.modalityOf(signature(sets)) } : fw;
   multiDeviceOff(sets, facts, extras);

@@ -12,10 +12,24 @@ import { MAX_ENTRIES, shortText, type Entry, type EntrySet } from './entries';
 function otherWork(words: Word[]): boolean {
   const first = words[0]?.text ?? '';
   if (first.startsWith('-')) return false;
+  if (yoloOtherMode(words)) return true;
   const py = /(^|\/)python[\d.]*$/.test(first);
   const m = py ? words.findIndex((w) => w.text === '-m') : -1;
   const prog = m >= 0 ? words[m + 1]?.text.split('.')[0] : py ? words.find((w) => /\.py$/.test(w.text))?.text : first;
   return !!prog && namedForOtherWork(prog);
+}
+
+/**
+ * An Ultralytics `yolo` command that does not train: the CLI is `yolo TASK MODE ARGS` (or `mode=MODE`), where MODE is
+ * one of train, val, predict, export, track, benchmark, and `yolo settings`/`checks`/`copy-cfg` are utilities
+ * (https://docs.ultralytics.com/usage/cli/). Only `train` trains: the `model=best.pt source=…` of `yolo detect
+ * predict` are no run's settings.
+ */
+function yoloOtherMode(words: Word[]): boolean {
+  if ((words[0]?.text ?? '').split('/').pop() !== 'yolo') return false;
+  const plain = words.slice(1).filter((w) => !w.text.includes('='));
+  const mode = words.slice(1).find((w) => /^mode=/.test(w.text));
+  return !plain.some((w) => w.text === 'train') && mode?.text !== 'mode=train';
 }
 
 const NEGATIVE = /^-\d+(\.\d+)?(e[-+]?\d+)?$/i;

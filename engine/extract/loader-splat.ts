@@ -20,7 +20,7 @@ export type SplatArg = { node: SyntaxNode; value: SyntaxNode; name: string; spel
 export const COMPLETE_SPLATS = new WeakSet<Map<string, SplatArg>>();
 
 /** `dict(k=v, …)` with keyword arguments only (no positional mapping, no `**more`): its keys are all written. */
-function isKeywordDict(node: SyntaxNode | null | undefined): node is SyntaxNode {
+function isKeywordDict(node: SyntaxNode | null | undefined): boolean {
   if (node?.type !== 'call' || node.childForFieldName('function')?.text !== 'dict') return false;
   const args = node.childForFieldName('arguments')?.namedChildren ?? [];
   return args.every((a) => a?.type === 'keyword_argument' || a?.type === 'comment');
@@ -33,16 +33,17 @@ function isKeywordDict(node: SyntaxNode | null | undefined): node is SyntaxNode 
 export function splatDict(call: CallSite): Map<string, SplatArg> {
   const out = new Map<string, SplatArg>();
   const splats = call.argList.namedChildren.filter((a) => a?.type === 'dictionary_splat');
-  const name = splats.length === 1 ? splats[0]!.namedChildren[0] : undefined;
+  const name = splats.length === 1 ? splats[0]?.namedChildren[0] : undefined;
   if (name?.type !== 'identifier') return out;
-  let scope: SyntaxNode | null = call.node.parent;
-  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
-  if (!scope) return out;
+  let at: SyntaxNode | null = call.node.parent;
+  while (at && at.type !== 'function_definition' && at.type !== 'module') at = at.parent;
+  if (!at) return out;
+  const scope: SyntaxNode = at;
   const dictOf = (id: string): SyntaxNode | undefined => {
-    const assigns = scope!
+    const assigns = scope
       .descendantsOfType('assignment')
       .filter((a) => a?.childForFieldName('left')?.text === id && a.startIndex < call.node.startIndex);
-    let right = assigns.length === 1 ? assigns[0]!.childForFieldName('right') : undefined;
+    let right = assigns.length === 1 ? assigns[0]?.childForFieldName('right') : undefined;
     // `{"num_workers": 1, "pin_memory": True} if use_cuda else {}` (pytorch/examples' MNIST): the settings of a run
     // on the GPU, the only run the loader rules judge.
     if (right?.type === 'conditional_expression') {
@@ -51,7 +52,7 @@ export function splatDict(call: CallSite): Map<string, SplatArg> {
       const gpuOnly = empty && /cuda|gpu/i.test(cond?.text ?? '');
       right = gpuOnly ? gpu : undefined;
     }
-    return right?.type === 'dictionary' || isKeywordDict(right) ? right : undefined;
+    return right && (right.type === 'dictionary' || isKeywordDict(right)) ? right : undefined;
   };
   const read = (dict: SyntaxNode) => {
     if (dict.type === 'call') {
@@ -85,7 +86,7 @@ export function splatDict(call: CallSite): Map<string, SplatArg> {
       continue;
     const arg = c.childForFieldName('arguments')?.namedChildren[0];
     const more =
-      arg?.type === 'dictionary' || isKeywordDict(arg)
+      arg && (arg.type === 'dictionary' || isKeywordDict(arg))
         ? arg
         : arg?.type === 'identifier'
           ? dictOf(arg.text)

@@ -1,7 +1,7 @@
 // Read-only scans of a Python tree shared by the non-HF extractors: imports (to tell lightning's Trainer from
 // transformers'), loops around a call, DataLoader arguments, torch.save inside the training loop, device hints.
 import type { SyntaxNode } from '../parse/python';
-import { literal, spanOf, type CallSite } from '../parse/python-syntax';
+import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';

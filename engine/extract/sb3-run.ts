@@ -13,8 +13,16 @@
 //   (stable_baselines3/common/utils.py `get_device`); SB3 has no data-parallel training. Vectorised environments
 //   (`SubprocVecEnv`) are environment processes, not training devices.
 // - float32: SB3 builds no autocast or gradient scaler; policies are float32 modules.
+// - no checkpoint while it learns unless a callback writes one: `learn(total_timesteps, callback=None, …)` saves
+//   nothing itself; `CheckpointCallback(save_freq=…)` or `EvalCallback(best_model_save_path=…)` do (the callbacks
+//   guide). A `learn` without any callback, not repeated in a loop (`for i in …: model.learn(…); model.save(…)` saves
+//   between chunks), writes no checkpoint an interrupted run could resume from.
+import type { SyntaxNode } from '../parse/python';
+import { findCalls } from '../parse/python-syntax';
 import type { Fact, FactKey } from '../types';
 import { multiDevice } from './single-device';
+
+const CALLBACKS_URL = 'https://stable-baselines3.readthedocs.io/en/master/guide/callbacks.html';
 
 const DEFAULT_BATCH: Record<string, number> = {
   PPO: 64,
@@ -57,7 +65,7 @@ function agentsOf(text: string, re: RegExp, lib: Set<string>): Set<string> {
  * Defaults of the one stable-baselines3 agent class a training script builds (or loads to train further), for the
  * facts it does not state.
  */
-export function sb3Defaults(file: string, text: string, facts: Map<FactKey, Fact>): void {
+export function sb3Defaults(file: string, text: string, facts: Map<FactKey, Fact>, root?: SyntaxNode): void {
   if (!IMPORTS_SB3.test(text) || !/\.learn\s*\(/.test(text)) return;
   const lib = libraryNames(text);
   const agents = agentsOf(text, BUILT, lib);
@@ -90,4 +98,22 @@ export function sb3Defaults(file: string, text: string, facts: Map<FactKey, Fact
     );
   if (!facts.has('precision'))
     set('precision', 'fp32', `stable-baselines3 trains ${agent} in float32 (no autocast or gradient scaler)`);
+  if (root && !facts.has('periodic_save') && !facts.has('save_steps') && learnsWithoutSaving(root, text))
+    set(
+      'periodic_save',
+      'no',
+      `${agent}.learn(…) without a callback, and not repeated in a loop: stable-baselines3 writes no checkpoint while it learns (${CALLBACKS_URL})`,
+    );
+}
+
+/** Every `….learn(…)` passes no callback (keyword or second positional) and runs outside any loop. */
+function learnsWithoutSaving(root: SyntaxNode, text: string): boolean {
+  const calls = findCalls(root, text, ['learn']).filter((c) => c.callee.endsWith('.learn'));
+  if (!calls.length) return false;
+  return calls.every((c) => {
+    if (c.kwargs.has('callback') || c.positional.length > 1 || c.hasSplat) return false;
+    for (let at = c.node.parent; at; at = at.parent)
+      if (at.type === 'for_statement' || at.type === 'while_statement') return false;
+    return true;
+  });
 }

@@ -129,7 +129,7 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
   if (trained) {
     trainingCallFacts(main, ev, fw, facts);
     codeDefaults(main.file, opts.python?.text ?? '', ev, facts);
-    sb3Defaults(main.file, opts.python?.text ?? '', facts);
+    sb3Defaults(main.file, opts.python?.text ?? '', facts, ev.calls[0]?.node.tree.rootNode);
   }
 
   noSaveFolder(sets, facts);

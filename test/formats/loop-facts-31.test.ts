@@ -149,3 +149,23 @@ test('must-not: no default batch for A2C, a loaded agent, a project-own PPO clas
   );
   assert.equal(fact(two, 'micro_batch')?.value ?? null, null);
 });
+
+test('a learn(…) without a callback writes no checkpoint while it trains; a save only of the final agent is not periodic', async () => {
+  const a = await analyze({ 'train.py': SB3('model = PPO("MlpPolicy", env)') }, 'train.py');
+  assert.equal(fact(a, 'periodic_save')?.value, 'no');
+});
+
+test('must-not: learn(…) with a checkpoint callback, or repeated in a loop that saves, is not "no checkpoint"', async () => {
+  const cb = SB3('model = PPO("MlpPolicy", env)').replace(
+    'model.learn(total_timesteps=1_000_000)',
+    'model.learn(total_timesteps=1_000_000, callback=CheckpointCallback(save_freq=10_000, save_path="ck"))',
+  );
+  const a = await analyze({ 'train.py': cb }, 'train.py');
+  assert.notEqual(fact(a, 'periodic_save')?.value, 'no');
+  const loop = SB3('model = PPO("MlpPolicy", env)').replace(
+    'model.learn(total_timesteps=1_000_000)',
+    'for i in range(10):\n    model.learn(total_timesteps=100_000, reset_num_timesteps=False)\n    model.save(f"agent_{i}")',
+  );
+  const b = await analyze({ 'train.py': loop }, 'train.py');
+  assert.notEqual(fact(b, 'periodic_save')?.value, 'no');
+});

@@ -43,16 +43,28 @@ export function loaderName(c: CallSite): string {
 export const TRAINING_LOADER = /train|(?:^|[\s_])tr(?:_|\s|$)/i;
 
 /**
- * The training loader: the only one, the one named for training, the one that shuffles, else the only one not built
- * for an evaluation split (./loader-batch `outsideEvalBranches`).
+ * The training loader: the only one, the one named for training, the one that shuffles, the one over a dataset named
+ * for training, else the only one not built for an evaluation split (./loader-batch `outsideEvalBranches`).
  */
 export function trainingLoader(loaders: CallSite[]): CallSite | undefined {
   if (loaders.length === 1) return loaders[0];
   return (
     loaders.find((c) => TRAINING_LOADER.test(loaderName(c))) ??
     loaders.find((c) => c.kwargs.get('shuffle')?.value.type === 'true') ??
+    overTrainingData(loaders) ??
     outsideEvalBranches(loaders, loaderName)
   );
+}
+
+/**
+ * The one loader over a dataset named for training (`DataLoader(train_ds, …)` beside `DataLoader(val_ds, …)`), for
+ * loaders returned together from a builder (`return DataLoader(train_ds, …), DataLoader(val_ds, …)`) that no name
+ * tells apart.
+ */
+function overTrainingData(loaders: CallSite[]): CallSite | undefined {
+  const data = (c: CallSite) => (c.positional[0] ?? c.kwargs.get('dataset')?.value)?.text ?? '';
+  const over = loaders.filter((c) => TRAINING_LOADER.test(data(c)) && !/val|test|eval/i.test(data(c)));
+  return over.length === 1 ? over[0] : undefined;
 }
 
 /**

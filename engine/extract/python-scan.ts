@@ -1,12 +1,13 @@
 // Read-only scans of a Python tree shared by the non-HF extractors: imports (to tell lightning's Trainer from
 // transformers'), loops around a call, DataLoader arguments, torch.save inside the training loop, device hints.
 import type { SyntaxNode } from '../parse/python';
-import { literal, spanOf, type CallSite } from '../parse/python-syntax';
+import { spanOf, type CallSite } from '../parse/python-syntax';
 import type { Fact, FactKey, FactValue } from '../types';
 import type { ValueResolver } from './python-values';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { datasetBatch, samplerBatch } from './loader-batch';
 import { factoryLoaderFacts, sharedSetting, trainingLoader } from './loader-pick';
+import { COMPLETE_SPLATS, splatDict, type SplatArg } from './loader-splat';
 export { loaderFactories } from './loader-pick';
 
 /** Local name → dotted module path it was imported as (`pl` → "pytorch_lightning", `Trainer` → "lightning.pytorch.Trainer"). */
@@ -97,73 +98,6 @@ export interface LoaderFacts {
 }
 
 /** micro_batch and num_workers from the training `DataLoader(...)` (PyTorch defaults: batch_size=1, num_workers=0). */
-/**
- * `DataLoader(ds, **train_kwargs)` with `train_kwargs = {'batch_size': …}` assigned once in the same function: the
- * dict's literal keys as keyword arguments. Keys added later (`.update(...)`, `d[k] = v`) are not followed.
- */
-/** An argument read from a dict splatted into a call: `spelled` is its key as the dict writes it (`"num_workers"`). */
-type SplatArg = { node: SyntaxNode; value: SyntaxNode; name: string; spelled?: string };
-
-function splatDict(call: CallSite): Map<string, SplatArg> {
-  const out = new Map<string, SplatArg>();
-  const splats = call.argList.namedChildren.filter((a) => a?.type === 'dictionary_splat');
-  const name = splats.length === 1 ? splats[0]!.namedChildren[0] : undefined;
-  if (name?.type !== 'identifier') return out;
-  let scope: SyntaxNode | null = call.node.parent;
-  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
-  if (!scope) return out;
-  const dictOf = (id: string): SyntaxNode | undefined => {
-    const assigns = scope!
-      .descendantsOfType('assignment')
-      .filter((a) => a?.childForFieldName('left')?.text === id && a.startIndex < call.node.startIndex);
-    let right = assigns.length === 1 ? assigns[0]!.childForFieldName('right') : undefined;
-    // `{"num_workers": 1, "pin_memory": True} if use_cuda else {}` (pytorch/examples' MNIST): the settings of a run
-    // on the GPU, the only run the loader rules judge.
-    if (right?.type === 'conditional_expression') {
-      const [gpu, cond, other] = right.namedChildren;
-      const gpuOnly =
-        other?.type === 'dictionary' && other.namedChildren.length === 0 && /cuda|gpu/i.test(cond?.text ?? '');
-      right = gpuOnly ? gpu : undefined;
-    }
-    return right?.type === 'dictionary' ? right : undefined;
-  };
-  const read = (dict: SyntaxNode) => {
-    for (const pair of dict.namedChildren) {
-      if (pair?.type !== 'pair') continue;
-      const k = literal(pair.childForFieldName('key'));
-      const v = pair.childForFieldName('value');
-      const key = pair.childForFieldName('key');
-      if (typeof k === 'string' && v && key) out.set(k, { node: pair, value: v, name: k, spelled: key.text });
-    }
-  };
-  const base = dictOf(name.text);
-  if (!base) return out;
-  read(base);
-  let complete = !scope
-    .descendantsOfType(['assignment', 'augmented_assignment'])
-    .some(
-      (a) =>
-        !!a && a.startIndex < call.node.startIndex && !!a.childForFieldName('left')?.text.startsWith(`${name.text}[`),
-    );
-  // `train_kwargs.update(cuda_kwargs)` before the call (pytorch/examples add GPU-only loader settings this way).
-  for (const c of scope.descendantsOfType('call')) {
-    if (!c || c.startIndex > call.node.startIndex || c.childForFieldName('function')?.text !== `${name.text}.update`)
-      continue;
-    const arg = c.childForFieldName('arguments')?.namedChildren[0];
-    const more = arg?.type === 'dictionary' ? arg : arg?.type === 'identifier' ? dictOf(arg.text) : undefined;
-    if (more) read(more);
-    else complete = false;
-  }
-  if (complete) COMPLETE_SPLATS.add(out);
-  return out;
-}
-
-/**
- * Splatted dicts whose every key is known: one literal assigned once, merged only with literal dicts, never set by
- * subscript. A loader setting absent from such a dict takes PyTorch's default, as if the call wrote none.
- */
-const COMPLETE_SPLATS = new WeakSet<Map<string, SplatArg>>();
-
 /** A fact read from a splatted dict keeps the key as the dict spells it: a fix writes `"num_workers": 4` there. */
 const spelledAs = (a: object) => ('spelled' in a && typeof a.spelled === 'string' ? { name: a.spelled } : {});
 

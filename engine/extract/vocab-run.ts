@@ -15,6 +15,7 @@ import { judgeTraining, kindsOf, selfEvident, vetoByName } from '../vocabulary/t
 import { trains, type TrainingEvidence } from './python-trains';
 import { codeDefaults, trainingCallFacts, trainingLabel } from './python-trains-run';
 import { torchtitanBatch } from '../vocabulary/torchtitan-batch';
+import { sb3Defaults } from './sb3-run';
 
 export const MIN_SIGNALS = 3;
 
@@ -128,6 +129,7 @@ export function vocabRun(files: EntrySet[], opts: VocabRunOptions = {}): RunDraf
   if (trained) {
     trainingCallFacts(main, ev, fw, facts);
     codeDefaults(main.file, opts.python?.text ?? '', ev, facts);
+    sb3Defaults(main.file, opts.python?.text ?? '', facts, ev.calls[0]?.node.tree.rootNode);
   }
 
   noSaveFolder(sets, facts);

@@ -51,7 +51,13 @@ function defaultConfig(text: string, tree: Tree): string | undefined {
   // argparse `add_argument("--config", default=…)`, click `@click.option("-p", "--config_path", default=…)`.
   for (const c of findCalls(root, text, ['add_argument', 'option'])) {
     const names = c.positional.map((p) => literal(p)).filter((v): v is string => typeof v === 'string');
-    const d = literal(c.kwargs.get('default')?.value);
+    // `default=Path("configs/x.yaml")` (pathlib) names the same file.
+    const dv = c.kwargs.get('default')?.value;
+    const d = literal(
+      dv?.type === 'call' && /^(pathlib\.)?Path$/.test(dv.childForFieldName('function')?.text ?? '')
+        ? dv.childForFieldName('arguments')?.namedChildren[0]
+        : dv,
+    );
     if (names.some((n) => CONFIG_OPTION.test(n)) && typeof d === 'string' && CONFIG_FILE.test(d)) return d;
   }
   for (const c of findCalls(root, text, LOADERS)) {

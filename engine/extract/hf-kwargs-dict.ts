@@ -28,13 +28,6 @@ function scopeOf(n: SyntaxNode): SyntaxNode {
   return s ?? n;
 }
 
-/** The statement under a block that holds `n`. */
-function statementOf(n: SyntaxNode): SyntaxNode {
-  let s: SyntaxNode = n;
-  while (s.parent && s.parent.type !== 'block' && s.parent.type !== 'module') s = s.parent;
-  return s;
-}
-
 /** Whether `n` runs whenever `call` does: every conditional block around `n` (inside the scope) is around `call` too. */
 function certainFor(n: SyntaxNode, call: SyntaxNode, scope: SyntaxNode): boolean {
   for (let p = n.parent; p && p.id !== scope.id; p = p.parent)
@@ -95,12 +88,16 @@ function dictAt(name: string, call: SyntaxNode): Entries | undefined {
   const binds = inScope(scope, 'assignment', scope.startIndex, call.startIndex).filter(
     (a) => a.childForFieldName('left')?.text === name,
   );
-  const real = binds.filter((a) => !keepsKeys(a.childForFieldName('right')!, name));
+  const real = binds.filter((a) => {
+    const r = a.childForFieldName('right');
+    return !r || !keepsKeys(r, name);
+  });
   const bind = real[real.length - 1];
   // The last binding, when it runs whenever the call does (one under a condition, or an if/else pair: not read).
   if (!bind || !certainFor(bind, call, scope)) return undefined;
   const out: Entries = { kw: new Map(), open: false };
-  if (!literalEntries(bind.childForFieldName('right')!, out)) return undefined;
+  const right = bind.childForFieldName('right');
+  if (!right || !literalEntries(right, out)) return undefined;
   const unknown = (key: string, n: SyntaxNode) => out.kw.set(key, { name: key, node: n, value: n });
   // Writes after the binding, in source order.
   const writes = [
@@ -174,7 +171,8 @@ export function withDictKwargs(call: CallSite): CallSite {
     let got: Entries | undefined;
     // `**{k: v for k, v in kwargs.items() if …}`: the keys of kwargs, filtered.
     const kept = inner?.type === 'dictionary_comprehension' ? /\bin\s+(\w+)\.items\(\)/.exec(inner.text) : null;
-    if (inner?.type === 'identifier' || kept) got = dictAt(kept ? kept[1] : inner!.text, call.node);
+    if (kept) got = dictAt(kept[1], call.node);
+    else if (inner?.type === 'identifier') got = dictAt(inner.text, call.node);
     else if (inner) {
       const e: Entries = { kw: new Map(), open: false };
       got = literalEntries(inner, e) ? e : undefined;

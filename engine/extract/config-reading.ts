@@ -9,6 +9,8 @@ import type { Fact, FactKey, FactValue } from '../types';
 import { integerArithmetic } from './int-arith';
 import { notEpochs } from './loop-bounds';
 import { configBuiltTrainer } from './config-built-trainer';
+import { ARG_CLASSES } from './hf-splat';
+import { withDictKwargs } from './hf-kwargs-dict';
 
 /** The value of a config key path (the root variable dropped), or undefined when the config does not say. */
 export type PathLookup = (path: string[]) => { value: FactValue; where: string } | undefined;
@@ -319,7 +321,12 @@ export function settingFacts(script: string, text: string, tree: Tree, lookup: P
     if (!out.has(key)) out.set(key, { key, value, origin: 'inferred', file: script, span: spanOf(node), note });
   };
   const keys = (v: Value) => v.from.join(', ');
-  for (const c of callsWithKeyword(tree.rootNode, text, Object.keys(SETTING_KEYWORDS))) {
+  // `TrainingArguments(**kwargs)` with `kwargs = {"per_device_train_batch_size": int(cfg[…]), …}` (./hf-kwargs-dict).
+  const unpacked = findCalls(tree.rootNode, text, ARG_CLASSES).filter((c) => c.hasSplat);
+  for (const c of [
+    ...callsWithKeyword(tree.rootNode, text, Object.keys(SETTING_KEYWORDS)),
+    ...unpacked.map(withDictKwargs),
+  ]) {
     for (const [kw, arg] of c.kwargs) {
       const key = SETTING_KEYWORDS[kw];
       if (!key || (BY_CALLEE[kw] && !BY_CALLEE[kw].test(c.name))) continue;

@@ -171,3 +171,48 @@ test('must not: a config key read only for evaluation, or a max_length given to 
   assert.notEqual(fact(a, 'micro_batch')?.value, 64);
   assert.notEqual(fact(a, 'seq_len')?.value, 768);
 });
+
+test("a dict of the default config's values, the config named by a module constant joined with /, reaches SFTConfig", async () => {
+  const code = `import argparse
+from pathlib import Path
+import yaml
+from transformers import AutoModelForCausalLM
+from trl import SFTConfig, SFTTrainer
+
+HERE = Path(__file__).resolve().parent
+RUN_CONFIG = HERE / "conf" / "run.yaml"
+
+def make_args(section):
+    opts = {
+        "output_dir": "out",
+        "per_device_train_batch_size": int(section["per_device_train_batch_size"]),
+        "gradient_accumulation_steps": int(section.get("gradient_accumulation_steps", 1)),
+        "num_train_epochs": float(section.get("num_train_epochs", 1)),
+    }
+    return SFTConfig(**opts)
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--config", type=Path, default=RUN_CONFIG)
+    a = p.parse_args()
+    cfg = yaml.safe_load(open(a.config))
+    model = AutoModelForCausalLM.from_pretrained("gpt2")
+    SFTTrainer(model=model, args=make_args(cfg["train"]), train_dataset=None).train()
+
+main()
+`;
+  const conf = `train:
+  per_device_train_batch_size: 6
+  gradient_accumulation_steps: 3
+  num_train_epochs: 2
+`;
+  const a = await analyze({ 'train.py': code, 'conf/run.yaml': conf }, 'train.py');
+  assert.equal(fact(a, 'micro_batch')?.value, 6);
+  assert.equal(fact(a, 'micro_batch')?.origin, 'inferred');
+  assert.equal(fact(a, 'grad_accum')?.value, 3);
+  assert.equal(fact(a, 'epochs')?.value, 2);
+  // Not the `.get` fallbacks written in the script.
+  const none = await analyze({ 'train.py': code }, 'train.py');
+  assert.notEqual(fact(none, 'grad_accum')?.value, 3);
+  assert.notEqual(fact(none, 'micro_batch')?.origin, 'inferred');
+});

@@ -9,6 +9,8 @@ import type { Fact, FactKey, FactValue } from '../types';
 import { integerArithmetic } from './int-arith';
 import { notEpochs } from './loop-bounds';
 import { configBuiltTrainer } from './config-built-trainer';
+import { ARG_CLASSES } from './hf-splat';
+import { withDictKwargs } from './hf-kwargs-dict';
 
 /** The value of a config key path (the root variable dropped), or undefined when the config does not say. */
 export type PathLookup = (path: string[]) => { value: FactValue; where: string } | undefined;
@@ -36,11 +38,23 @@ const SETTING_KEYWORDS: Record<string, FactKey | undefined> = {
   num_train_epochs: 'epochs',
   max_epochs: 'epochs',
   epochs: 'epochs',
+  // TrainingArguments' `save_steps`/`max_steps` and TRL's `max_seq_length`/`max_length` (SFTConfig, DPOConfig):
+  // the checkpoint cadence, the step budget and the token length (HF TrainingArguments and TRL trainer docs).
+  save_steps: 'save_steps',
+  max_steps: 'max_steps',
+  max_seq_length: 'seq_len',
+  max_length: 'seq_len',
 };
+/** The Hugging Face and TRL calls that take the keywords above (`max_steps` in Lightning's Trainer too). */
+const HF_CALLS = /^(\w*TrainingArguments|SFTConfig|DPOConfig|GRPOConfig|ORPOConfig|KTOConfig|RewardConfig|\w*Trainer)$/;
 /** Keywords too common to read on any call: only on the calls named here. */
 const BY_CALLEE: Record<string, RegExp | undefined> = {
   batch_size: /^(fit|\w*Data[Mm]odule)$/,
   epochs: /^fit$/,
+  save_steps: HF_CALLS,
+  max_steps: HF_CALLS,
+  max_seq_length: HF_CALLS,
+  max_length: /^(SFTConfig|DPOConfig|ORPOConfig|KTOConfig|RewardConfig|CPOConfig)$/, // TRL's token length
 };
 
 /** `cfg.A.B`, `opt['a']['b']`, `cfg.A.get('B')` → ['A', 'B'] (the root variable dropped); undefined otherwise. */
@@ -95,6 +109,13 @@ function evaluate(n: SyntaxNode | null | undefined, lookup: PathLookup, depth = 
     return hit ? { value: hit.value, from: [hit.where] } : undefined;
   }
   if (n.type === 'parenthesized_expression') return evaluate(n.namedChildren[0], lookup);
+  // `int(cfg["batch_size"])`, `float(cfg["epochs"])`: a config number through Python's cast keeps its value.
+  const cast = n.type === 'call' && /^(int|float)$/.test(n.childForFieldName('function')?.text ?? '');
+  const args = cast ? n.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type !== 'comment') : [];
+  if (cast && args?.length === 1) {
+    const v = evaluate(args[0], lookup, depth);
+    return v && typeof v.value === 'number' ? v : undefined;
+  }
   if (n.type === 'binary_operator') {
     const a = evaluate(n.childForFieldName('left'), lookup, depth);
     const b = evaluate(n.childForFieldName('right'), lookup, depth);
@@ -300,12 +321,18 @@ export function settingFacts(script: string, text: string, tree: Tree, lookup: P
     if (!out.has(key)) out.set(key, { key, value, origin: 'inferred', file: script, span: spanOf(node), note });
   };
   const keys = (v: Value) => v.from.join(', ');
-  for (const c of callsWithKeyword(tree.rootNode, text, Object.keys(SETTING_KEYWORDS))) {
+  // `TrainingArguments(**kwargs)` with `kwargs = {"per_device_train_batch_size": int(cfg[…]), …}` (./hf-kwargs-dict).
+  const unpacked = findCalls(tree.rootNode, text, ARG_CLASSES).filter((c) => c.hasSplat);
+  for (const c of [
+    ...callsWithKeyword(tree.rootNode, text, Object.keys(SETTING_KEYWORDS)),
+    ...unpacked.map(withDictKwargs),
+  ]) {
     for (const [kw, arg] of c.kwargs) {
       const key = SETTING_KEYWORDS[kw];
       if (!key || (BY_CALLEE[kw] && !BY_CALLEE[kw].test(c.name))) continue;
       const v = evaluate(arg.value, lookup);
       if (!v || typeof v.value !== 'number' || v.value < 0 || v.from.length === 0) continue;
+      if ((key === 'max_steps' || key === 'save_steps') && v.value <= 0) continue; // -1/0: no budget, no step saves
       put(
         key,
         key === 'grad_accum' ? Math.max(1, v.value) : v.value,

@@ -25,6 +25,7 @@ import { globalFact, globalOfAccumulation } from './accum-global';
 import { rolloutsFact } from './trl-rollouts';
 import { argsThroughHelper } from './hf-args-helper';
 import { guardedPrecision } from './hf-precision-guard';
+import { editableCall, withDictKwargs } from './hf-kwargs-dict';
 
 const ARG_CLASSES: Record<string, HfFlavour> = {
   TrainingArguments: 'transformers',
@@ -126,7 +127,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     ...callsWithKeyword(root, text, ['max_length', 'max_seq_length']).filter((c) => !seen.has(c.node.id)),
   ];
   const values = new ValueResolver(root, calls);
-  const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
+  const argCalls = calls.filter((c) => c.name in ARG_CLASSES).map(withDictKwargs);
   // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
   // Composer's `Trainer` (mosaicml) is not the HF one either: its file is read through the vocabulary (composer rows).
   // A Trainer imported from a project's own module (`from funasr.train_utils.trainer import Trainer`) is that
@@ -187,7 +188,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
       readArguments(argCall, file, values, facts, relevantSpans, flags, root);
       // Anywhere else in the arguments call (its name, a non-footprint argument) the hover shows the estimate too.
       relevantSpans.push({ file, span: spanOf(argCall.node), key: 'framework' });
-      edit = argumentEditor(argCall, text, file);
+      edit = editableCall(argCall) ? argumentEditor(argCall, text, file) : undefined;
     }
     // Arguments parsed from the command line into the script's own TrainingArguments subclass: its field defaults.
     const own = !argCall && fromParser && parserCall ? parserDataclassArgs(root, parserCall, text) : undefined;
@@ -284,7 +285,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     runs.push({ plan, flavour, openEnded: fromParser || !!argCall?.hasSplat, fromParser, flags });
   };
 
-  for (const trainer of trainers) {
+  for (const trainer of trainers.map(withDictKwargs)) {
     const argsKw =
       trainer.kwargs.get('args') ?? (trainer.positional.length >= 2 ? { value: trainer.positional[1] } : undefined);
     let argCall: CallSite | undefined;

@@ -45,13 +45,43 @@ function openedAs(root: SyntaxNode, name: string): SyntaxNode | undefined {
   return undefined;
 }
 
+/**
+ * A path as written: a literal, `Path("configs/x.yaml")`, `ROOT / "configs" / "x.yaml"` or
+ * `os.path.join(ROOT, "configs", "x.yaml")` (the folder the parts are joined under left out: the linker looks up from
+ * the script's folder), or a module constant bound to one (`DEFAULT_CONFIG = ROOT / "configs" / "x.yaml"`).
+ */
+function pathText(n: SyntaxNode | null | undefined, root: SyntaxNode, depth = 0): string | undefined {
+  if (!n) return undefined;
+  const v = literal(n);
+  if (typeof v === 'string') return v;
+  if (n.type === 'identifier' && depth === 0) {
+    const bound = root.namedChildren
+      .map((st) => (st?.type === 'expression_statement' ? st.namedChildren[0] : undefined))
+      .filter((a) => a?.type === 'assignment' && a.childForFieldName('left')?.text === n.text);
+    return bound.length === 1 ? pathText(bound[0]?.childForFieldName('right'), root, 1) : undefined;
+  }
+  const fn = n.type === 'call' ? n.childForFieldName('function')?.text : undefined;
+  const args = n.type === 'call' ? (n.childForFieldName('arguments')?.namedChildren ?? []) : [];
+  if (fn && /^(pathlib\.)?Path$/.test(fn) && args.length === 1) return pathText(args[0], root, 1);
+  const parts: (string | undefined)[] =
+    n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '/'
+      ? [pathText(n.childForFieldName('left'), root, 1), pathText(n.childForFieldName('right'), root, 1)]
+      : fn === 'os.path.join'
+        ? args.map((a) => (typeof literal(a) === 'string' ? (literal(a) as string) : undefined))
+        : [];
+  // The leading folder may be unknown (`ROOT`, `Path(__file__).parent`); every part after it must be written.
+  const start = parts[0] === undefined ? 1 : 0;
+  if (parts.length < 2 || parts.slice(start).some((x) => x === undefined)) return undefined;
+  return parts.slice(start).join('/');
+}
+
 /** The config file a script reads when run without arguments, as written. */
 function defaultConfig(text: string, tree: Tree): string | undefined {
   const root = tree.rootNode;
   // argparse `add_argument("--config", default=…)`, click `@click.option("-p", "--config_path", default=…)`.
   for (const c of findCalls(root, text, ['add_argument', 'option'])) {
     const names = c.positional.map((p) => literal(p)).filter((v): v is string => typeof v === 'string');
-    const d = literal(c.kwargs.get('default')?.value);
+    const d = pathText(c.kwargs.get('default')?.value, root);
     if (names.some((n) => CONFIG_OPTION.test(n)) && typeof d === 'string' && CONFIG_FILE.test(d)) return d;
   }
   for (const c of findCalls(root, text, LOADERS)) {

@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 b30 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 b30 b31 && npx prettier --write core/validation/cases-spent.ts
 //
 // footprint-25 and -26 (spent in round 29) are dated below and import (add `25 26`), but are not entered yet: their ten
 // quality-A Parameter Golf logs, one family, would set the size slope alone (0.222 → 0.156) and the core's small-model
@@ -22,10 +22,14 @@ import { caseFamily, CASES } from '../../core/validation/cases';
 
 // `b30`: batch B of dev-footprint-30 (docs/evaluation/dev-footprint-30-batchB), ten published runs a developer wrote
 // down and scored once before any change was judged on them, entered after that scoring as the set `footprint-b30`.
-const BATCHES: Record<string, string> = { b30: 'docs/evaluation/dev-footprint-30-batchB/cases.json' };
+// `b31`: batch B of dev-footprint-31 (docs/evaluation/dev-footprint-31-batchB), ten MLPerf Training v1.1 runs, the same way.
+const BATCHES: Record<string, string> = {
+  b30: 'docs/evaluation/dev-footprint-30-batchB/cases.json',
+  b31: 'docs/evaluation/dev-footprint-31-batchB/cases.json',
+};
 const sets = process.argv.slice(2).map((a) => (a in BATCHES ? a : Number(a)));
 if (sets.length === 0 || sets.some((n) => typeof n === 'number' && (!Number.isInteger(n) || n < 1 || n > 26)))
-  throw new Error('usage: import-spent.ts N… [b30] (spent sets 1–26 only)');
+  throw new Error('usage: import-spent.ts N… [b30] [b31] (spent sets 1–26 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -314,6 +318,23 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     ],
     2020,
     'the commit of scripts.md read (October 2020)',
+  ),
+  // b31 (dev-footprint-31 batch B): MLPerf Training v1.1 result logs, published November 2021 (the round's results).
+  ...sameYear(
+    [
+      'mlperf-v1.1-intel-habanalabs-hls-1h-n2-resnet50-35ep-8x-56.1min',
+      'mlperf-v1.1-intel-habanalabs-hls-1h-n4-resnet50-38ep-16x-33.2min',
+      'mlperf-v1.1-dell-xe8545x4a100-sxm-80gb-resnet50-35ep-4x-56.8min',
+      'mlperf-v1.1-baidu-1_node_8_a100_paddlepaddle-resnet50-35ep-8x-28.6min',
+      'mlperf-v1.1-graphcore-ipu-pod16-tf1-resnet50-38ep-16x-28.3min',
+      'mlperf-v1.1-intel-habanalabs-hls-1h-n2-bert-340m-2851520-seq512-8x-87.8min',
+      'mlperf-v1.1-dell-r750xax4a100-pcie-80gb-bert-340m-2700032-seq512-4x-53.4min',
+      'mlperf-v1.1-fujitsu-gx_a100x4_pytorch_ngc_21.09-bert-340m-6000128-seq512-4x-122.3min',
+      'mlperf-v1.1-dell-xe8545x4a100-sxm-80gb-ssd300-resnet34-50ep-4x-16.2min',
+      'mlperf-v1.1-dell-xe8545x4a100-sxm-80gb-maskrcnn-r50fpn-14ep-4x-83.8min',
+    ],
+    2021,
+    'MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
   ),
   // footprint-26 (spent in round 29): the NanoGPT Slowrun README's record rows, dated in the row (02/26/26, 03/02/26).
   ...sameYear(

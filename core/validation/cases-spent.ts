@@ -10303,7 +10303,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 7.4813 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Intel-HabanaLabs/results/HLS-1H-N2/resnet/result_0.txt, Intel-HabanaLabs/systems/HLS-1H-N2.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Intel-HabanaLabs/results/HLS-1H-N2/resnet/result_0.txt, Intel-HabanaLabs/systems/HLS-1H-N2.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10323,7 +10323,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 8.8533 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Intel-HabanaLabs/results/HLS-1H-N4/resnet/result_0.txt, Intel-HabanaLabs/systems/HLS-1H-N4.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Intel-HabanaLabs/results/HLS-1H-N4/resnet/result_0.txt, Intel-HabanaLabs/systems/HLS-1H-N4.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10344,7 +10344,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 3.786 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Dell/results/XE8545x4A100-SXM-80GB/resnet/result_0.txt, Dell/systems/XE8545x4A100-SXM-80GB.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Dell/results/XE8545x4A100-SXM-80GB/resnet/result_0.txt, Dell/systems/XE8545x4A100-SXM-80GB.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10365,7 +10365,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 3.816 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Baidu/results/1_node_8_A100_PaddlePaddle/resnet/result_0.txt, Baidu/systems/1_node_8_A100_PaddlePaddle.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Baidu/results/1_node_8_A100_PaddlePaddle/resnet/result_0.txt, Baidu/systems/1_node_8_A100_PaddlePaddle.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10385,7 +10385,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 7.5547 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Graphcore/results/ipu-pod16-TF1/resnet/result_1.txt, Graphcore/systems/ipu-pod16-TF1.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Graphcore/results/ipu-pod16-TF1/resnet/result_1.txt, Graphcore/systems/ipu-pod16-TF1.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10406,7 +10406,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 11.7093 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Intel-HabanaLabs/results/HLS-1H-N2/bert/result_0.txt, Intel-HabanaLabs/systems/HLS-1H-N2.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Intel-HabanaLabs/results/HLS-1H-N2/bert/result_0.txt, Intel-HabanaLabs/systems/HLS-1H-N2.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10428,7 +10428,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 3.5593 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Dell/results/R750xax4A100-PCIE-80GB/bert/result_0.txt, Dell/systems/R750xax4A100-PCIE-80GB.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Dell/results/R750xax4A100-PCIE-80GB/bert/result_0.txt, Dell/systems/R750xax4A100-PCIE-80GB.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10450,7 +10450,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     },
     target: { metric: 'gpuHours', value: 8.1533 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Fujitsu/results/gx_A100x4_pytorch_NGC_21.09/bert/result_0.txt, Fujitsu/systems/gx_A100x4_pytorch_NGC_21.09.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Fujitsu/results/gx_A100x4_pytorch_NGC_21.09/bert/result_0.txt, Fujitsu/systems/gx_A100x4_pytorch_NGC_21.09.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
   {
@@ -10463,7 +10463,7 @@ export const SPENT_CASES: readonly ValidationCase[] = [
     inputs: { samples: 117266, epochs: 50, resolution: 300, hardware: 'A100 SXM4 80GB', devices: 4 },
     target: { metric: 'gpuHours', value: 1.0827 },
     source:
-      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Dell/results/XE8545x4A100-SXM-80GB/ssd/result_0.txt, Dell/systems/XE8545x4A100-SXM-80GB.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
+      'GitHub mlcommons/training_results_v1.1 @ ebe92f81 Dell/results/XE8545x4A100-SXM-80GB/ssd/result_0.txt, Dell/systems/XE8545x4A100-SXM-80GB.json — undated; not before 2021: MLPerf Training v1.1 (results published November 2021)',
     notes: 'footprint-b31',
   },
 ];

@@ -23,10 +23,10 @@ import { caseFamily, CASES } from '../../core/validation/cases';
 // `b30`: batch B of dev-footprint-30 (docs/evaluation/dev-footprint-30-batchB), ten published runs a developer wrote
 // down and scored once before any change was judged on them, entered after that scoring as the set `footprint-b30`.
 // `b31`: batch B of dev-footprint-31 (docs/evaluation/dev-footprint-31-batchB), ten MLPerf Training v1.1 runs, the same way.
-const BATCHES: Record<string, string> = {
-  b30: 'docs/evaluation/dev-footprint-30-batchB/cases.json',
-  b31: 'docs/evaluation/dev-footprint-31-batchB/cases.json',
-};
+const batch = (round: number) => `docs/evaluation/dev-footprint-${round}-batchB/cases.json`;
+const BATCHES: Record<string, string> = { b30: batch(30), b31: batch(31) };
+const batchIds = (b: string): string[] =>
+  JSON.parse(fs.readFileSync(BATCHES[b], 'utf8')).cases.map((c: { id: string }) => c.id);
 const sets = process.argv.slice(2).map((a) => (a in BATCHES ? a : Number(a)));
 if (sets.length === 0 || sets.some((n) => typeof n === 'number' && (!Number.isInteger(n) || n < 1 || n > 26)))
   throw new Error('usage: import-spent.ts N… [b30] [b31] (spent sets 1–26 only)');
@@ -319,23 +319,8 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     2020,
     'the commit of scripts.md read (October 2020)',
   ),
-  // b31 (dev-footprint-31 batch B): MLPerf Training v1.1 result logs, published November 2021 (the round's results).
-  ...sameYear(
-    [
-      'mlperf-v1.1-intel-habanalabs-hls-1h-n2-resnet50-35ep-8x-56.1min',
-      'mlperf-v1.1-intel-habanalabs-hls-1h-n4-resnet50-38ep-16x-33.2min',
-      'mlperf-v1.1-dell-xe8545x4a100-sxm-80gb-resnet50-35ep-4x-56.8min',
-      'mlperf-v1.1-baidu-1_node_8_a100_paddlepaddle-resnet50-35ep-8x-28.6min',
-      'mlperf-v1.1-graphcore-ipu-pod16-tf1-resnet50-38ep-16x-28.3min',
-      'mlperf-v1.1-intel-habanalabs-hls-1h-n2-bert-340m-2851520-seq512-8x-87.8min',
-      'mlperf-v1.1-dell-r750xax4a100-pcie-80gb-bert-340m-2700032-seq512-4x-53.4min',
-      'mlperf-v1.1-fujitsu-gx_a100x4_pytorch_ngc_21.09-bert-340m-6000128-seq512-4x-122.3min',
-      'mlperf-v1.1-dell-xe8545x4a100-sxm-80gb-ssd300-resnet34-50ep-4x-16.2min',
-      'mlperf-v1.1-dell-xe8545x4a100-sxm-80gb-maskrcnn-r50fpn-14ep-4x-83.8min',
-    ],
-    2021,
-    'MLPerf Training v1.1 (results published November 2021; the logs run_start timestamps are October–November 2021)',
-  ),
+  // b31 (dev-footprint-31 batch B): MLPerf Training v1.1 result logs, all ten runs of the batch's one source.
+  ...sameYear(batchIds('b31'), 2021, 'MLPerf Training v1.1 (results published November 2021)'),
   // footprint-26 (spent in round 29): the NanoGPT Slowrun README's record rows, dated in the row (02/26/26, 03/02/26).
   ...sameYear(
     [

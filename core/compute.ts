@@ -91,6 +91,7 @@ export const BASE_MFU: Record<string, { mfu: number; source: string }> = {
       '(60 % of the 432 TFLOPS peak in steps) × the hopper run/step ratio (0.3 / 0.44)',
   },
   gaudi3: { mfu: 0.26, source: '[I] the gaudi2 value (same software stack)' },
+  gaudi: { mfu: 0.26, source: '[I] the gaudi2 value (first generation, same SynapseAI software stack)' },
   apple: {
     mfu: 0.3,
     source:

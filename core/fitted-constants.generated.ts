@@ -50,6 +50,7 @@ export const FITTED_CONSTANTS: FittedConstants = {
         '[S] Databricks 2024, "LLM Training and Inference with Intel Gaudi 2": >260 TFLOP/s per device training MPT-7B on 8 Gaudi 2 (60 % of the 432 TFLOPS peak in steps) × the hopper run/step ratio (0.3 / 0.44)',
     },
     gaudi3: { mfu: 0.26, source: '[I] the gaudi2 value (same software stack)' },
+    gaudi: { mfu: 0.26, source: '[I] the gaudi2 value (first generation, same SynapseAI software stack)' },
     apple: {
       mfu: 0.3,
       source:
@@ -71,18 +72,18 @@ export const FITTED_CONSTANTS: FittedConstants = {
   moeEfficiency: 0.6158294323111283,
   visionRunEfficiency: 0.7689314946135605,
   textFill: 0.5,
-  counts: { base: { ampere: 27, hopper: 6, tpu: 4 }, size: 13, moe: 7, vision: 4, fill: 0, spread: 415 },
-  mfuSpread: { low: 0.2, high: 2.9033976887273965 },
+  counts: { base: { ampere: 27, hopper: 6, tpu: 4 }, size: 13, moe: 7, vision: 4, fill: 0, spread: 423 },
+  mfuSpread: { low: 0.2, high: 2.984218735063119 },
   spreads: {
-    pooled: { low: 0.2, high: 2.9033976887273965, n: 415 },
+    pooled: { low: 0.2, high: 2.984218735063119, n: 423 },
     byRegime: {
       large: { low: 0.20816451561353727, high: 2.6220699772297777, n: 101 },
       small: { low: 0.24919094519036505, high: 2.295177741578172, n: 67 },
-      single: { low: 0.2, high: 3.041392149072523, n: 123 },
+      single: { low: 0.2, high: 3.1417086432523096, n: 126 },
       moe: { low: 0.2, high: 3.9654839628867182, n: 18 },
-      vision: { low: 0.2899498462798894, high: 3.6930788002672488, n: 100 },
+      vision: { low: 0.2970942707210545, high: 3.5528448550649947, n: 105 },
     },
-    unseenHardware: { low: 0.2, high: 2.8456059556699347, n: 231 },
+    unseenHardware: { low: 0.2, high: 2.896596088533241, n: 234 },
   },
   seenHardware: [
     'ampere/dc',
@@ -103,5 +104,6 @@ export const FITTED_CONSTANTS: FittedConstants = {
     'maxwell/desk',
     'ipu/dc',
     'blackwell/desk',
+    'gaudi/dc',
   ],
 };

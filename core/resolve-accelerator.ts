@@ -114,11 +114,20 @@ const FAMILIES: readonly Family[] = [
   { pattern: /^gb200(?!\d)/, prefix: 'gb200', defaultId: 'gb200' },
   { pattern: /^(?:hgx|dgx)?b200(?!\d)/, prefix: 'b200', defaultId: 'b200' },
   { pattern: /^(?:rtx)?5090(?!\d)/, prefix: 'rtx-5090', defaultId: 'rtx-5090', geforce: true },
+  { pattern: /^(?:rtx)?5080(?!\d)/, prefix: 'rtx-5080', defaultId: 'rtx-5080', geforce: true },
+  { pattern: /^(?:rtx)?5070ti/, prefix: 'rtx-5070ti', defaultId: 'rtx-5070ti', geforce: true, variant: 'ti' },
+  { pattern: /^(?:rtx)?5070(?!\d|ti)/, prefix: 'rtx-5070', defaultId: 'rtx-5070', geforce: true },
+  { pattern: /^(?:rtx)?5060ti/, prefix: 'rtx-5060ti', defaultId: 'rtx-5060ti-16gb', geforce: true, variant: 'ti' },
+  { pattern: /^(?:rtx)?5060(?!\d|ti)/, prefix: 'rtx-5060', defaultId: 'rtx-5060', geforce: true },
   { pattern: /^mi250x/, prefix: 'mi250x', defaultId: 'mi250x' },
   { pattern: /^mi250(?![\dx])/, prefix: 'mi250', defaultId: 'mi250' },
   { pattern: /^mi210(?!\d)/, prefix: 'mi210', defaultId: 'mi210' },
   { pattern: /^mi300x/, prefix: 'mi300x', defaultId: 'mi300x' },
   { pattern: /^mi325x/, prefix: 'mi325x', defaultId: 'mi325x' },
+  // First-generation Gaudi (2019; AWS DL1): "Gaudi", "Gaudi1", "Habana Gaudi 32GB", "HL-205". A bare "gaudi" gives way
+  // to "gaudi2"/"gaudi3" wherever those follow it ("Gaudi 2" joins to "gaudi2", which extends it).
+  { pattern: /^(?:habana|intel)?gaudi1?(?![\d])/, prefix: 'gaudi1', defaultId: 'gaudi1' },
+  { pattern: /^hl205(?!\d)/, prefix: 'gaudi1', defaultId: 'gaudi1' },
   { pattern: /^(?:habana|intel)?gaudi2(?!\d)/, prefix: 'gaudi2', defaultId: 'gaudi2' },
   { pattern: /^(?:habana|intel)?gaudi3(?!\d)/, prefix: 'gaudi3', defaultId: 'gaudi3' },
   { pattern: /^hl225/, prefix: 'gaudi2', defaultId: 'gaudi2' },
@@ -176,6 +185,8 @@ const INSTANCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:ml\.)?g5\./, 'a10g'],
   [/^(?:ml\.)?g6e\./, 'l40s'],
   [/^(?:ml\.)?g6\./, 'l4'],
+  // AWS EC2 DL1: 8 Habana Gaudi HL-205 (EC2 accelerated computing instance specifications)
+  [/^dl1\./, 'gaudi1'],
   // Google Cloud
   [/^a2-ultragpu-/, 'a100-sxm4-80gb'],
   [/^a2-(?:high|mega)gpu-/, 'a100-sxm4-40gb'],

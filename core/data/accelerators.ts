@@ -21,6 +21,10 @@
 import type { Accelerator } from '../types';
 
 const ML_ENG = 'stas00/ml-engineering compute/accelerator/README.md';
+/** GeForce RTX 50 series (Blackwell, 2025): NVIDIA's product pages give CUDA cores, boost clock, total graphics power and
+ * memory; FP32 = cores × 2 × boost clock [D] (huggingface.js hardware.ts, from TechPowerUp: RTX 5080 56.28, RTX 5070 30.84,
+ * RTX 5060 Ti 23.7 TFLOPS, the same). */
+const GEFORCE_50 = 'NVIDIA GeForce RTX 50 series specifications (2025)';
 const ADA =
   'NVIDIA Ada Lovelace whitepaper, https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf';
 
@@ -1019,6 +1023,96 @@ export const ACCELERATORS: readonly Accelerator[] = [
       'FP8 419 dense; 575 W total graphics power, 32 GB GDDR7)',
     year: 2025,
   },
+  {
+    id: 'rtx-5080',
+    name: 'NVIDIA GeForce RTX 5080 16 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 360,
+    tflops: { fp32: 56.3, tf32: 56.3, fp16: 112.6, bf16: 112.6, fp8: 225.2 },
+    memoryGB: 16,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `${GEFORCE_50} (GB203, 10,752 CUDA cores at 2.62 GHz boost: FP32 56.3 [D]; FP16/BF16 tensor with FP32 accumulate ` +
+      "112.6 dense and FP8 225.2 at the RTX 5090 row's 2× and 4× of FP32; 360 W total graphics power, 16 GB GDDR7)",
+    year: 2025,
+  },
+  {
+    id: 'rtx-5070ti',
+    name: 'NVIDIA GeForce RTX 5070 Ti 16 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 300,
+    tflops: { fp32: 43.9, tf32: 43.9, fp16: 87.8, bf16: 87.8, fp8: 175.6 },
+    memoryGB: 16,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `${GEFORCE_50} (GB203, 8,960 CUDA cores at 2.45 GHz boost: FP32 43.9 [D]; FP16/BF16 tensor with FP32 accumulate ` +
+      "87.8 dense and FP8 175.6 at the RTX 5090 row's 2× and 4× of FP32; 300 W total graphics power, 16 GB GDDR7)",
+    year: 2025,
+  },
+  {
+    id: 'rtx-5070',
+    name: 'NVIDIA GeForce RTX 5070 12 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 250,
+    tflops: { fp32: 30.8, tf32: 30.8, fp16: 61.6, bf16: 61.6, fp8: 123.2 },
+    memoryGB: 12,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `${GEFORCE_50} (GB205, 6,144 CUDA cores at 2.51 GHz boost: FP32 30.8 [D]; FP16/BF16 tensor with FP32 accumulate ` +
+      "61.6 dense and FP8 123.2 at the RTX 5090 row's 2× and 4× of FP32; 250 W total graphics power, 12 GB GDDR7)",
+    year: 2025,
+  },
+  {
+    id: 'rtx-5060ti-16gb',
+    name: 'NVIDIA GeForce RTX 5060 Ti 16 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 180,
+    tflops: { fp32: 23.7, tf32: 23.7, fp16: 47.4, bf16: 47.4, fp8: 94.8 },
+    memoryGB: 16,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `${GEFORCE_50} (GB206, 4,608 CUDA cores at 2.57 GHz boost: FP32 23.7 [D]; FP16/BF16 tensor with FP32 accumulate ` +
+      "47.4 dense and FP8 94.8 at the RTX 5090 row's 2× and 4× of FP32; 180 W total graphics power, 16 GB GDDR7)",
+    year: 2025,
+  },
+  {
+    id: 'rtx-5060ti-8gb',
+    name: 'NVIDIA GeForce RTX 5060 Ti 8 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 180,
+    tflops: { fp32: 23.7, tf32: 23.7, fp16: 47.4, bf16: 47.4, fp8: 94.8 },
+    memoryGB: 8,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `${GEFORCE_50} (GB206, 4,608 CUDA cores at 2.57 GHz boost: FP32 23.7 [D]; FP16/BF16 tensor with FP32 accumulate ` +
+      "47.4 dense and FP8 94.8 at the RTX 5090 row's 2× and 4× of FP32; 180 W total graphics power, 8 GB GDDR7)",
+    year: 2025,
+  },
+  {
+    id: 'rtx-5060',
+    name: 'NVIDIA GeForce RTX 5060 8 GB',
+    vendor: 'nvidia',
+    arch: 'blackwell',
+    powerW: 145,
+    tflops: { fp32: 19.2, tf32: 19.2, fp16: 38.4, bf16: 38.4, fp8: 76.8 },
+    memoryGB: 8,
+    bf16: true,
+    tensorCores: true,
+    source:
+      `${GEFORCE_50} (GB206, 3,840 CUDA cores at 2.5 GHz boost: FP32 19.2 [D]; FP16/BF16 tensor with FP32 accumulate ` +
+      "38.4 dense and FP8 76.8 at the RTX 5090 row's 2× and 4× of FP32; 145 W total graphics power, 8 GB GDDR7)",
+    year: 2025,
+  },
 
   // ---------------------------------------------------------------- AMD Instinct
   {
@@ -1129,6 +1223,23 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
 
   // ---------------------------------------------------------------- Intel Gaudi
+  {
+    id: 'gaudi1',
+    name: 'Habana Gaudi (HL-205) 32 GB',
+    vendor: 'intel',
+    arch: 'gaudi',
+    powerW: 350,
+    tflops: { bf16: 160 },
+    memoryGB: 32,
+    bf16: true,
+    tensorCores: true,
+    source:
+      'Habana Labs Gaudi, first generation (HL-2000 processor on the HL-205 OAM card; AWS EC2 DL1): 32 GB HBM2 at 1 TB/s ' +
+      '(Habana Gaudi launch material, 2019) and 350 W TDP [R]. Habana publishes no matrix peak for this generation: ' +
+      '160 TFLOPS bf16 is a spec database\'s figure [R] (hmc-tech.com Intel Gaudi page, "159.91 TFLOPS BF16 Tensor", 16 nm, ' +
+      "released 17 June 2019), 0.37 × Gaudi 2's 432. No fp32 matrix rate (fp32 runs get the generic AMP speed-up)",
+    year: 2019,
+  },
   {
     id: 'gaudi2',
     name: 'Intel Gaudi 2 96 GB',

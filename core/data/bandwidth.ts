@@ -22,6 +22,7 @@ const TPU =
 const TURING_PRO = 'NVIDIA Quadro RTX 8000 / 6000 / 5000 datasheets (672 / 672 / 448 GB/s GDDR6)';
 const GEFORCE_30 =
   'NVIDIA GeForce RTX 30 series specifications (3090 Ti 1,008; 3080 10 GB 760; 3070 448; 3060 Ti 448; 3060 12 GB 360 GB/s)';
+const GEFORCE_50 = 'NVIDIA GeForce RTX 50 series specifications (memory bus width × data rate)';
 const GEFORCE_40 =
   'NVIDIA GeForce RTX 40 series specifications (4080 16 GB 716.8; 4070 Ti and 4070 504.2; 4060 Ti 288; 4060 272 GB/s)';
 const PASCAL =
@@ -120,6 +121,12 @@ export const MEMORY_BANDWIDTH: Record<string, BandwidthRow> = {
   'rtx-3060ti': { gbs: 448, source: GEFORCE_30, year: 2020 },
   'rtx-3060': { gbs: 360, source: GEFORCE_30, year: 2021 },
   'rtx-4080': { gbs: 716.8, source: GEFORCE_40, year: 2022 },
+  'rtx-5080': { gbs: 960, source: GEFORCE_50 + ' (256-bit GDDR7 at 30 Gbps)', year: 2025 },
+  'rtx-5070ti': { gbs: 896, source: GEFORCE_50 + ' (256-bit GDDR7 at 28 Gbps)', year: 2025 },
+  'rtx-5070': { gbs: 672, source: GEFORCE_50 + ' (192-bit GDDR7 at 28 Gbps)', year: 2025 },
+  'rtx-5060ti-16gb': { gbs: 448, source: GEFORCE_50 + ' (128-bit GDDR7 at 28 Gbps)', year: 2025 },
+  'rtx-5060ti-8gb': { gbs: 448, source: GEFORCE_50 + ' (128-bit GDDR7 at 28 Gbps)', year: 2025 },
+  'rtx-5060': { gbs: 448, source: GEFORCE_50 + ' (128-bit GDDR7 at 28 Gbps)', year: 2025 },
   'rtx-4070ti': { gbs: 504.2, source: GEFORCE_40, year: 2023 },
   'rtx-4070': { gbs: 504.2, source: GEFORCE_40, year: 2023 },
   'rtx-4060ti-16gb': { gbs: 288, source: GEFORCE_40, year: 2023 },
@@ -146,6 +153,11 @@ export const MEMORY_BANDWIDTH: Record<string, BandwidthRow> = {
   'mi250-gcd': { gbs: 1638, source: CDNA2 + ': half per GCD', year: 2021 },
   mi210: { gbs: 1638, source: CDNA2, year: 2022 },
   mi325x: { gbs: 6000, source: 'AMD Instinct MI325X datasheet (256 GB HBM3E, 6 TB/s)', year: 2024 },
+  gaudi1: {
+    gbs: 1000,
+    source: 'Habana Gaudi launch material, 2019 (HL-205: 32 GB HBM2, 1 TB/s)',
+    year: 2019,
+  },
   gaudi2: { gbs: 2450, source: 'Intel Gaudi 2 product brief (96 GB HBM2E, 2.45 TB/s)', year: 2022 },
   gaudi3: { gbs: 3700, source: 'Intel Gaudi 3 AI accelerator white paper (128 GB HBM2E, 3.7 TB/s)', year: 2024 },
   'tpu-v5e': { gbs: 819, source: TPU_CLOUD, year: 2023 },

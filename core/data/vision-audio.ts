@@ -342,6 +342,8 @@ const DEIT_SOURCE = (published: string) =>
 
 export const ARCHITECTURES: readonly ArchitectureInfo[] = [
   // ------------------------------------------------------------------ ResNet (v1.5 as in torchvision)
+  // torchvision's ResNet puts the downsampling stride on the 3×3 convolution of the bottleneck, "also known as ResNet
+  // V1.5" (torchvision models docs, resnet50; NVIDIA DeepLearningExamples "ResNet50 v1.5"), so a "v1.5" name is these rows.
   tv('resnet18', 'ResNet-18', 'convnet', 1.814, 11_689_512, 224, 'resnet.py', ['resnet18'], RESNET_PAPER, 2016),
   tv('resnet34', 'ResNet-34', 'convnet', 3.664, 21_797_672, 224, 'resnet.py', ['resnet34'], RESNET_PAPER, 2016),
   tv(
@@ -364,7 +366,7 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
     44_549_160,
     224,
     'resnet.py',
-    ['resnet101', 'rn101'],
+    ['resnet101', 'resnet101v15', 'rn101'],
     RESNET_PAPER,
     2016,
   ),
@@ -376,7 +378,7 @@ export const ARCHITECTURES: readonly ArchitectureInfo[] = [
     60_192_808,
     224,
     'resnet.py',
-    ['resnet152', 'rn152'],
+    ['resnet152', 'resnet152v15', 'rn152'],
     RESNET_PAPER,
     2016,
   ),
@@ -683,7 +685,9 @@ export function lookupArchitecture(id: string, opts: { exact?: boolean } = {}): 
       .split('/')
       .filter((p) => p.length > 0)
       .pop() ?? s;
-  s = s.replace(/\..*$/, '');
+  // A checkpoint or tag suffix after a dot goes ("vit_base_patch16_224.augreg_in21k", "whisper-small.en"); a version
+  // number with a dot stays ("ResNet-50 v1.5", "stable-diffusion-v1.5"): its digits are the name the aliases hold.
+  s = s.replace(/\.(?!\d).*$/, '');
   const key = compact(s);
   if (key.length === 0) return undefined;
   const exact = INDEX.find((e) => e.keys.has(key) || e.whole.has(key));

@@ -3,7 +3,7 @@
 // `npm run validate:footprint`, each with the inputs a user would give (scripts/heldout/footprint-inputs.ts, the same
 // mapping the held-out scorer uses), its published value, source and year, and its set.
 //
-//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 b30 && npx prettier --write core/validation/cases-spent.ts
+//   npx tsx scripts/validation/import-spent.ts 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 b30 b31 && npx prettier --write core/validation/cases-spent.ts
 //
 // footprint-25 and -26 (spent in round 29) are dated below and import (add `25 26`), but are not entered yet: their ten
 // quality-A Parameter Golf logs, one family, would set the size slope alone (0.222 → 0.156) and the core's small-model
@@ -22,10 +22,14 @@ import { caseFamily, CASES } from '../../core/validation/cases';
 
 // `b30`: batch B of dev-footprint-30 (docs/evaluation/dev-footprint-30-batchB), ten published runs a developer wrote
 // down and scored once before any change was judged on them, entered after that scoring as the set `footprint-b30`.
-const BATCHES: Record<string, string> = { b30: 'docs/evaluation/dev-footprint-30-batchB/cases.json' };
+// `b31`: batch B of dev-footprint-31 (docs/evaluation/dev-footprint-31-batchB), ten MLPerf Training v1.1 runs, the same way.
+const batch = (round: number) => `docs/evaluation/dev-footprint-${round}-batchB/cases.json`;
+const BATCHES: Record<string, string> = { b30: batch(30), b31: batch(31) };
+const batchIds = (b: string): string[] =>
+  JSON.parse(fs.readFileSync(BATCHES[b], 'utf8')).cases.map((c: { id: string }) => c.id);
 const sets = process.argv.slice(2).map((a) => (a in BATCHES ? a : Number(a)));
 if (sets.length === 0 || sets.some((n) => typeof n === 'number' && (!Number.isInteger(n) || n < 1 || n > 26)))
-  throw new Error('usage: import-spent.ts N… [b30] (spent sets 1–26 only)');
+  throw new Error('usage: import-spent.ts N… [b30] [b31] (spent sets 1–26 only)');
 const own = new Set(CASES.filter((c) => !c.notes?.startsWith('footprint-')).map((c) => c.id));
 /**
  * Runs a spent set re-collected under another id that the development cases already hold (the same model card, the
@@ -315,6 +319,8 @@ const UNDATED: Record<string, { year: number; why: string }> = {
     2020,
     'the commit of scripts.md read (October 2020)',
   ),
+  // b31 (dev-footprint-31 batch B): MLPerf Training v1.1 result logs, all ten runs of the batch's one source.
+  ...sameYear(batchIds('b31'), 2021, 'MLPerf Training v1.1 (results published November 2021)'),
   // footprint-26 (spent in round 29): the NanoGPT Slowrun README's record rows, dated in the row (02/26/26, 03/02/26).
   ...sameYear(
     [

@@ -155,10 +155,11 @@ describe('estimate: from FLOPs', () => {
 
 describe('estimate: missing and bad inputs', () => {
   it('warns about unknown hardware with suggestions and estimates with a generic A100-class GPU', () => {
-    const e = estimate({ params: 7e9, tokens: 1e11, hardware: 'rtx 5080', devices: 1 });
+    // The RTX 5050 (2025) has no row (the RTX 5080 had none before round 31).
+    const e = estimate({ params: 7e9, tokens: 1e11, hardware: 'rtx 5050', devices: 1 });
     assert.equal(e.method, 'flops');
     assert.ok(
-      e.warnings.some((w) => /rtx 5080/.test(w) && /rtx-5090/.test(w)),
+      e.warnings.some((w) => /rtx 5050/.test(w) && /rtx-5090/.test(w)),
       JSON.stringify(e.warnings),
     );
     assert.equal(e.accelerator, undefined);

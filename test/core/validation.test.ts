@@ -47,7 +47,7 @@ describe('development cases', () => {
     assert.ok(families.length >= 25, `${families.length} families`);
   });
 
-  it('takes published runs only from the spent sets (footprint-1 … 24, and batch B of round 30), each with its source and year', () => {
+  it('takes published runs only from the spent sets (footprint-1 … 24, and batch B of rounds 30 and 31), each with its source and year', () => {
     const spent = CASES.filter((c) => c.notes?.startsWith('footprint-'));
     assert.ok(spent.length >= 200, `${spent.length} spent-set runs`);
     // footprint-11 (spent in round 14) is development material: its dated runs are cases, as footprint-10's are.
@@ -114,8 +114,12 @@ describe('development cases', () => {
     // ELECTRA × ALBERT and DAPT runs are quality C.
     assert.equal(spent.filter((c) => c.notes === 'footprint-b30').length, 8);
     assert.equal(new Set(spent.filter((c) => c.id.startsWith('marin-speedrun-')).map(caseFamily)).size, 1);
+    // footprint-b31 (round 31): batch B of dev-footprint-31, entered after it was scored once: 9 MLPerf Training v1.1
+    // result logs (quality B, one family: one benchmark suite); the Mask R-CNN run is quality C.
+    assert.equal(spent.filter((c) => c.notes === 'footprint-b31').length, 9);
+    assert.equal(new Set(spent.filter((c) => c.id.startsWith('mlperf-v1.1-')).map(caseFamily)).size, 1);
     for (const c of spent) {
-      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|2[0-4]|b30)$/, c.id);
+      assert.match(c.notes!, /^footprint-([1-9]|1[0-9]|2[0-4]|b3[01])$/, c.id);
       assert.ok(c.year !== undefined && c.year >= 1990 && c.source.includes(String(c.year)), c.id);
     }
   });

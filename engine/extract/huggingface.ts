@@ -1,6 +1,7 @@
 // Hugging Face Trainer / TRL extractor: TrainingArguments, Seq2SeqTrainingArguments, SFTConfig (and the other
 // TRL configs), Trainer/SFTTrainer, from_pretrained, gradient_checkpointing_enable, PEFT and HfArgumentParser.
 // It turns syntax into explicit facts with spans and editors; framework defaults are added by ./hf-defaults.
+import { withDictSplat } from './hf-dict-splat';
 import type { SyntaxNode, Tree } from '../parse/python';
 import {
   assignedName,
@@ -126,7 +127,7 @@ export function extractHuggingFace(file: string, text: string, tree: Tree): Extr
     ...callsWithKeyword(root, text, ['max_length', 'max_seq_length']).filter((c) => !seen.has(c.node.id)),
   ];
   const values = new ValueResolver(root, calls);
-  const argCalls = calls.filter((c) => c.name in ARG_CLASSES);
+  const argCalls = calls.filter((c) => c.name in ARG_CLASSES).map((c) => withDictSplat(c, root));
   // `Trainer` is also Lightning's: leave calls that resolve to lightning / pytorch_lightning to ./lightning.
   // Composer's `Trainer` (mosaicml) is not the HF one either: its file is read through the vocabulary (composer rows).
   // A Trainer imported from a project's own module (`from funasr.train_utils.trainer import Trainer`) is that

@@ -35,8 +35,7 @@ function dictEntries(root: SyntaxNode, name: string, before: number): KwArg[] | 
 export function withDictSplat(c: CallSite, root: SyntaxNode): CallSite {
   if (!c.hasSplat) return c;
   const splats = c.argList.namedChildren.filter((n) => n?.type === 'dictionary_splat');
-  if (splats.length !== 1) return c;
-  const target = splats[0]!.namedChildren[0];
+  const target = splats.length === 1 ? splats[0]?.namedChildren[0] : undefined;
   if (target?.type !== 'identifier') return c;
   const entries = dictEntries(root, target.text, c.node.startIndex);
   if (!entries?.length) return c;

@@ -7,7 +7,8 @@
 // scripts pass their `--max_length`/`--model_max_length`/`--cutoff_len` option on to their own data code the same way.
 //
 // Not a length: a generation call's budget (`model.generate(max_length=…)`, a `pipeline`, a `GenerationConfig`, any
-// call that also passes `max_new_tokens`), and calls inside evaluation or generation helpers (`def evaluate(…)`).
+// call that also passes `max_new_tokens`), a model loader's context capacity, and calls inside evaluation or
+// generation helpers (`def evaluate(…)`).
 // One value over every such call, else nothing (a prompt and a target length that differ say no one length).
 import type { SyntaxNode } from '../parse/python';
 import { callsWithKeyword, spanOf } from '../parse/python-syntax';
@@ -19,6 +20,13 @@ const LENGTH_KWARGS = ['max_length', 'model_max_length', 'max_seq_length', 'max_
 
 /** Callees that generate or decode text: their length is an output budget, not the training length. */
 const GENERATION = /(^|\.)(generate|pipeline|GenerationConfig|SamplingParams|decode|batch_decode|LLM)$|generat/i;
+
+/**
+ * Model loaders (`FastLanguageModel.from_pretrained(max_seq_length=2048)`, a `*Model(…)` constructor): the length the
+ * model is prepared for, its context capacity (https://docs.unsloth.ai/get-started/fine-tuning-llms-guide), not the
+ * length the trainer cuts examples to. A tokenizer's own `from_pretrained(model_max_length=…)` is read elsewhere.
+ */
+const MODEL_LOADER = /(^|\.)(from_pretrained|load_model|load_pretrained)$|Model\w*$/;
 
 /** Functions whose calls belong to evaluation or generation, not to the training examples. */
 const EVAL_FUNCTION = /eval|generat|predict|infer|sample|decode|test/i;
@@ -37,7 +45,8 @@ export function passedLengthFact(
 ): Fact | undefined {
   const found: { v: number; node: SyntaxNode; note: string; scriptDefault: boolean }[] = [];
   for (const c of callsWithKeyword(root, text, LENGTH_KWARGS)) {
-    if (GENERATION.test(c.callee) || c.kwargs.has('max_new_tokens') || c.kwargs.has('num_beams')) continue;
+    if (GENERATION.test(c.callee) || MODEL_LOADER.test(c.callee)) continue;
+    if (c.kwargs.has('max_new_tokens') || c.kwargs.has('num_beams')) continue;
     const fn = enclosingFunction(c.node);
     if (fn && EVAL_FUNCTION.test(fn)) continue;
     for (const k of LENGTH_KWARGS) {

@@ -217,3 +217,15 @@ test("must not: an evaluation command's length flag is not the training run's", 
   assert.ok(runs.length >= 1);
   for (const r of runs) assert.notEqual(r.plan.facts.get('seq_len')?.value, 4096);
 });
+
+test("must not: a model loader's max_seq_length (its context capacity) is not the training length", async () => {
+  const unsloth = `from unsloth import FastLanguageModel
+from transformers import TrainingArguments
+from trl import SFTTrainer
+model, tokenizer = FastLanguageModel.from_pretrained(model_name="unsloth/llama-3-8b-bnb-4bit", load_in_4bit=True, max_seq_length=2048)
+args = TrainingArguments(output_dir="o", per_device_train_batch_size=1, gradient_accumulation_steps=16, bf16=True)
+SFTTrainer(model=model, tokenizer=tokenizer, train_dataset=ds, dataset_text_field="text", args=args).train()
+`;
+  const s = await seq({ 'train.py': unsloth }, 'train.py');
+  assert.ok(s === undefined || s.value !== 2048 || s.note?.includes('SFTTrainer'), JSON.stringify(s));
+});

@@ -33,6 +33,13 @@ const PYTHON_OPT = /^-[uOBbEsSIqv]+$/;
 /** A launch command in the spelling ./launcher reads (the first words replaced by synthetic ones, same spans). */
 export function normaliseCommand(words: Word[]): Normalised {
   const as = (text: string, w: Word): Word => ({ ...w, text, quoted: false, unresolved: false });
+  // A launcher named by its path in an environment (`/opt/conda/envs/x/bin/torchrun`, `~/.local/bin/deepspeed`):
+  // the same console script as its bare name (pip installs `torchrun`, `deepspeed`, `accelerate` into the env's bin/).
+  const tool =
+    /^(?:~|\.{0,2})?\/(?:[^/\s$`]+\/)*(torchrun|deepspeed|accelerate|llamafactory-cli|tune|xtuner|axolotl)$/.exec(
+      words[0]?.unresolved ? '' : (words[0]?.text ?? ''),
+    );
+  if (tool) return normaliseCommand([as(tool[1], words[0]), ...words.slice(1)]);
   const env = projectRunner(words);
   if (env) {
     const cmd = words.slice(env.next);

@@ -19,6 +19,7 @@ import { nodesOfType } from '../parse/nodes-of-type';
 import { kbitCheckpointingFact } from './kbit-checkpointing';
 import { quantisedLoad } from './quantised-load';
 import { trainingSubsetFact } from './dataset-subset';
+import { passedLengthFact } from './passed-length';
 
 const MODEL_LOADER = /(AutoModel\w*|\w+For\w+|\w+Model|\w+LMHeadModel)\.from_pretrained$/;
 
@@ -194,7 +195,8 @@ export function fileWideFacts(
     }
   }
   if (!fileFacts.has('seq_len')) {
-    const s = tokenizerLength(file, root, text, calls, values);
+    // A tokenizer's length, else the length the script hands to its data code or trainer (./passed-length).
+    const s = tokenizerLength(file, root, text, calls, values) ?? passedLengthFact(file, root, text, values);
     if (s) put(s);
   }
   for (const f of pythonDeviceFacts(file, calls, values, text)) if (!fileFacts.has(f.key)) put(f);

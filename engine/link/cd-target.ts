@@ -55,3 +55,24 @@ export function checkoutPath(linker: Linker, from: string, p: string): string | 
   }
   return undefined;
 }
+
+/**
+ * A script named under a folder variable the launcher does not set (`deepspeed ${BASE_DIR}/proj/sft.py`,
+ * `python $ROOT/train.py` in a job script written for one cluster): the variable holds the author's checkout, so the
+ * script is the checkout's file with the same trailing folders and name, longest first, looked for as a relative path
+ * is (./linker.ts `resolve`: a bare name stops at the first folder with a root marker). Only one leading variable
+ * followed by a plain path to a `.py` file; anything else stays unresolved.
+ */
+export function variableRootTarget(linker: Linker, file: string, cmd: LaunchCommand): LaunchCommand {
+  const t = cmd.target;
+  const m = t?.word.unresolved && t.kind === 'script' ? /^\$\{?\w+\}?\/([\w./-]+\.py)$/.exec(t.path) : null;
+  if (!t || !m) return cmd;
+  const parts = m[1].split('/').filter((x) => x && x !== '.');
+  if (parts.includes('..')) return cmd;
+  for (let k = 0; k < parts.length; k++) {
+    const rel = parts.slice(k).join('/');
+    if (linker.resolve(file, rel))
+      return { ...cmd, target: { ...t, path: rel, word: { ...t.word, unresolved: false } } };
+  }
+  return cmd;
+}

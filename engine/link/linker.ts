@@ -21,7 +21,7 @@ import { globalFields, globalWriter } from '../extract/nanogpt';
 import { extractPythonRuns } from '../extract/python-runs';
 import { withImportedArgs } from '../extract/imported-args';
 import { importedParserArgs } from './imported-args';
-import { cdTarget, checkoutPath } from './cd-target';
+import { cdTarget, checkoutPath, variableRootTarget } from './cd-target';
 import { FieldLayer, Ref, RunDraft } from '../extract/run-draft';
 import { mayBeDstack } from '../extract/dstack';
 import { mayBeAzureJob } from '../extract/azureml';
@@ -343,8 +343,9 @@ export class Linker {
   }
 
   /** The runs one launcher command starts (`depth`: shell scripts followed through wrappers so far). */
-  commandRuns(file: string, text: string, cmd: LaunchCommand, depth: number): RunDraft[] {
+  commandRuns(file: string, text: string, given: LaunchCommand, depth: number): RunDraft[] {
     const out: RunDraft[] = [];
+    const cmd = variableRootTarget(this, file, given);
     if (!cmd.target || cmd.target.word.unresolved) return callerScriptRun(this, file, cmd);
     const base = commandBase(this, file, cmd);
     // `-m pkg.train`: a module of this tree is read like a script; one installed elsewhere is not here.

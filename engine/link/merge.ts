@@ -73,7 +73,9 @@ const NO_EDITOR = -2;
 /** The argparse dest a script-default fact came from, read from its note ("default of argparse --batch-size"). */
 /** Merges overlays into a run by rank, each fact remembering which layer set it, and routes edits to that layer. */
 function argparseDest(note: string | undefined): string | undefined {
-  const m = note ? /default of argparse --([\w-]+)/.exec(note) : null;
+  // A parameter of the function `fire.Fire(main)` exposes ("default of main(max_len=256)"): fire makes every
+  // parameter a `--name` flag (https://github.com/google/python-fire/blob/master/docs/guide.md).
+  const m = note ? (/default of argparse --([\w-]+)/.exec(note) ?? /default of \w+\((\w+)=/.exec(note)) : null;
   return m ? m[1].replace(/-/g, '_') : undefined;
 }
 
@@ -152,8 +154,11 @@ export function mergeRun(
   }
   // A plain argparse script (loop, Lightning, Keras, JAX…): a launcher flag replaces the default it names
   // (`--epochs 2` over `add_argument("--epochs", default=9)`). HF scripts map their flags through `draft.flags`.
-  if (launch && draft.kind !== 'hf' && draft.kind !== 'lightning-cli' && !draft.rebuild) {
+  // An HF script's sequence length read outside TrainingArguments (a tokenizer's or its data code's `max_length`
+  // from the script's own option) is replaced the same way; its other options map through `draft.flags`.
+  if (launch && draft.kind !== 'lightning-cli' && !draft.rebuild) {
     for (const [k, f] of facts) {
+      if (draft.kind === 'hf' && k !== 'seq_len') continue;
       const dest =
         f.origin === 'script-default' || f.origin === 'inferred' ? (argparseDest(f.note) ?? switchDest(f)) : undefined;
       const given = dest ? launch.fields.get(dest) : undefined;

@@ -98,3 +98,38 @@ if __name__ == "__main__":
   assert.equal(runs.length, 1);
   assert.equal(runs[0].plan.entry.file, '/proj/V1.0/train_main.py');
 });
+
+const KERAS_HELPER = (fitCall: string, compile: string) => `from nets.builders import build_net
+
+def run_pipeline(gen):
+    net = build_net()
+    ${compile}
+    return net.${fitCall}
+`;
+const KERAS_SCRIPT = `from pkg.train import run_pipeline
+from pkg.data import batches
+
+run_pipeline(batches())
+`;
+
+test("a Keras model's `fit_generator` in a module that takes its model from a helper package: the script's run", async () => {
+  const files = {
+    'setup.py': '',
+    'pkg/__init__.py': '',
+    'pkg/train.py': KERAS_HELPER('fit_generator(gen, epochs=12)', 'net.compile(loss="mse", optimizer="adam")'),
+    'scripts/exp/a/b/run.py': KERAS_SCRIPT,
+  };
+  const runs = runsOf(await analyze(files, 'scripts/exp/a/b/run.py'));
+  assert.equal(runs.length, 1);
+  assert.equal(runs[0].plan.entry.file, '/proj/scripts/exp/a/b/run.py');
+});
+
+test('must not: a `fit` with no Keras `compile` in a module importing no Keras (scikit-learn style) gives no run', async () => {
+  const files = {
+    'setup.py': '',
+    'pkg/__init__.py': '',
+    'pkg/train.py': KERAS_HELPER('fit(x, y)', 'net.set_params(alpha=0.1)'),
+    'scripts/exp/a/b/run.py': KERAS_SCRIPT,
+  };
+  assert.equal(runsOf(await analyze(files, 'scripts/exp/a/b/run.py')).length, 0);
+});

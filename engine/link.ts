@@ -51,6 +51,7 @@ import { namingLauncherRuns } from './link/naming-launchers';
 import { calledWhenRun } from './link/uncalled-loop';
 import { nanogptUsers } from './link/nanogpt-users';
 import { importerRuns } from './link/importer-runs';
+import { withImporterRun } from './link/entryless-module';
 
 export type { LinkInput, LinkResult } from './link/linker';
 export {
@@ -74,10 +75,13 @@ export function linkFile(input: LinkInput): LinkResult {
   // The launched link below reads the same files: what does not depend on the launchers is read once (./link/link-share).
   input = { ...input, share: input.share ?? new LinkShare() };
   const linker = new Linker(input);
-  const drafts = linkDrafts(linker, input);
+  let drafts = linkDrafts(linker, input);
   // A module with no run of its own (a data or tokeniser module): the run of the training script that imports it.
   if (drafts.length === 0 && linkKind(input.file, input.text) === 'python')
     drafts.push(...importerRuns(linker, input, linkFile));
+  // A module with no entry whose loop a script of its repository runs: part of that script's run (./link/entryless-module).
+  else if (!input.launched && linkKind(input.file, input.text) === 'python')
+    drafts = withImporterRun(linker, input, drafts, linkFile);
   const result = { drafts, messages: linker.messages, sources: linker.sources, dispose: () => linker.dispose() };
   const aside = [...linker.launchersAside];
   if (input.launched || aside.length === 0 || startsRuns(input)) return result;

@@ -268,6 +268,12 @@ export interface RunPlan {
    * run, ../engine/link.ts `linkFile`); absent on the file's own runs and on a launcher's runs.
    */
   launchedBy?: string[];
+  /**
+   * A module with no entry of its own (a trainer class, a `train_epoch` helper) whose loop a script of its repository
+   * runs: that script. The run is the module's reading, judged on the module's lines; `greenml plan` shows the
+   * script's run instead (../engine/link/entryless-module.ts).
+   */
+  partOf?: string;
 }
 
 /** The framework shown for a run: the one a user names (`library`), else the reader's id. */

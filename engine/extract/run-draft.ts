@@ -48,6 +48,8 @@ export interface RunDraft {
   anchor?: { file: string; span: Span };
   /** Called once hardware is known (e.g. bf16 "auto" becomes fp16 on a GPU without bf16). */
   adjust?: (plan: RunPlan, bf16Capable: boolean | undefined) => void;
+  /** Shown as a run the file takes part in, not judged with it (an importer's run of an entryless module). */
+  shownOnly?: boolean;
 }
 
 /** Sets each fact the plan does not have yet. */

@@ -15,6 +15,10 @@ import { vocabDrafts } from './vocab';
 
 /** A Keras model's training calls. */
 const KERAS_FIT = /\.(?:fit|fit_generator|train_on_batch)\s*\(/;
+/** Training calls only a Keras model has. */
+const KERAS_ONLY = /\.(?:fit_generator|train_on_batch)\s*\(/;
+/** A Keras `compile` with its loss or optimizer, before the model's `fit`. */
+const KERAS_COMPILE = /\.compile\s*\([^)]*\b(?:loss|optimizer)\s*=/;
 /** A TensorFlow custom loop's update. */
 const TF_UPDATE = /\.apply_gradients\s*\(/;
 /** `trainer.train(…)` / `trainer.train()` on any receiver. */
@@ -29,6 +33,10 @@ export function trainsInFramework(def: SyntaxNode, moduleText: string): boolean 
   const t = def.text;
   if (TF_UPDATE.test(t) && KERAS_MODULE.test(moduleText)) return true;
   if (KERAS_FIT.test(t) && KERAS_MODULE.test(moduleText)) return true;
+  // A module that imports its Keras model from elsewhere (a helper package): `fit_generator`/`train_on_batch` are
+  // Keras's names only, and `fit` after `compile(loss=…, optimizer=…)` on the model is Keras's compile-then-fit
+  // (Keras API, Model.compile / Model.fit); scikit-learn's `fit` has no `compile`.
+  if (KERAS_ONLY.test(t) || (KERAS_FIT.test(t) && KERAS_COMPILE.test(t))) return true;
   return TRAIN_CALL.test(t) && HF_MODULE.test(moduleText) && HF_TRAINER.test(moduleText);
 }
 

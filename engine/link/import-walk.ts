@@ -27,6 +27,8 @@ const MAX_FILES = 24;
 const MAX_DEPTH = 48;
 /** Folders above the script searched for absolute imports (a repository's root usually is one or two up). */
 const MAX_UP = 3;
+/** Folders above the module searched, at most, for an absolute import no root resolves (scripts deep below the root). */
+const MAX_SEARCH_UP = 6;
 /** Files that mark a repository's root: absolute imports are not resolved above it. */
 const ROOT_MARKERS = ['.git', 'setup.py', 'setup.cfg', 'pyproject.toml'];
 
@@ -111,20 +113,43 @@ export class ImportWalk {
       bases = [base];
     } else bases = [path.dirname(path.resolve(from)), ...this.roots];
     for (const base of bases) {
-      const dir = path.join(base, ...parts.slice(0, -1));
-      const last = parts[parts.length - 1];
-      const names = this.linker.listDir(parts.length ? dir : base);
-      const cands = !last
-        ? [path.join(base, '__init__.py')]
-        : names.includes(`${last}.py`)
-          ? [path.join(dir, `${last}.py`)]
-          : this.linker.listDir(path.join(dir, last)).includes('__init__.py')
-            ? [path.join(dir, last, '__init__.py')]
-            : [];
-      for (const f of cands) {
-        const m = this.load(f);
-        if (m) return m;
-      }
+      const m = this.at(base, parts);
+      if (m) return m;
+    }
+    // An absolute import none of those resolves (`from src.models import Net` in `a/b/c/train.py`, run from the
+    // repository's root or with it on PYTHONPATH): the folders further up, nearest first, the first where the whole
+    // dotted name resolves. Python takes the first `sys.path` entry holding the name (Python reference, "The module
+    // search path"); the folder a script is run from is the one its imports resolve in, which the code does not say.
+    if (dots > 0 || !parts.length) return undefined;
+    // Never above a folder holding a repository's root marker (a sibling repository's module is not this one's).
+    let d = path.dirname(path.resolve(from));
+    for (let i = 0; i < MAX_SEARCH_UP && !this.linker.listDir(d).some((n) => ROOT_MARKERS.includes(n)); i++) {
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+      const names = this.linker.listDir(d);
+      if (bases.includes(d) || (!names.includes(`${parts[0]}.py`) && !names.includes(parts[0]))) continue;
+      const m = this.at(d, parts);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  /** The module `parts` names under the folder `base`, parsed once. */
+  private at(base: string, parts: string[]): Mod | undefined {
+    const dir = path.join(base, ...parts.slice(0, -1));
+    const last = parts[parts.length - 1];
+    const names = this.linker.listDir(parts.length ? dir : base);
+    const cands = !last
+      ? [path.join(base, '__init__.py')]
+      : names.includes(`${last}.py`)
+        ? [path.join(dir, `${last}.py`)]
+        : this.linker.listDir(path.join(dir, last)).includes('__init__.py')
+          ? [path.join(dir, last, '__init__.py')]
+          : [];
+    for (const f of cands) {
+      const m = this.load(f);
+      if (m) return m;
     }
     return undefined;
   }

@@ -27,6 +27,8 @@ import type { LinkInput, LinkResult, Linker } from './linker';
 const DATA_CODE = /\bDataLoader\s*\(|["']max_length["']|\bpad_to_max_length\b|\btf\.data\b/;
 /** Files that mark a repository's root: importers are looked for below it. */
 const ROOT_MARKER = /^(\.git|setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt|README(\.\w+)?)$/i;
+/** Files that mark a repository's root for certain: a git checkout's or a package's. */
+const STRONG_MARKER = /^(\.git|setup\.py|setup\.cfg|pyproject\.toml)$/;
 /** Folders above the module searched for the repository's root. */
 const MAX_UP = 3;
 /** Files read in search of an importer, and importers linked, at most. */
@@ -54,11 +56,22 @@ const MAX_HOPS = 2;
  * the module's loader and data facts; none when the module states no data code or no training script imports it.
  * `link` links one file as `greenml plan` would (../link.ts `linkFile`).
  */
-export function importerRuns(linker: Linker, input: LinkInput, link: (input: LinkInput) => LinkResult): RunDraft[] {
+export function importerRuns(
+  linker: Linker,
+  input: LinkInput,
+  link: (input: LinkInput) => LinkResult,
+  /**
+   * The module's own runs where it trains for its importer (./entryless-module): only an importer's run that reads the
+   * module, or whose script uses the definition holding one of these runs' loops, is its run.
+   */
+  loops?: RunDraft[],
+): RunDraft[] {
+  const training = !!loops;
   const { text } = input;
   if (linking >= MAX_HOPS || !linker.parser || isTestModule(text)) return [];
+  if (training && linking > 0) return [];
   // The module analysed states data code; a module between it and the training script need not.
-  if (linking === 0 && !DATA_CODE.test(text)) return [];
+  if (linking === 0 && !training && !DATA_CODE.test(text)) return [];
   const abs = path.resolve(input.file);
   const stem = path.basename(abs, '.py');
   const own = importMention(stem === '__init__' ? path.basename(path.dirname(abs)) : stem);
@@ -86,7 +99,14 @@ export function importerRuns(linker: Linker, input: LinkInput, link: (input: Lin
     } finally {
       linking--;
     }
-    const run = drafts.find((d) => d.plan.launchedBy) ?? drafts[0];
+    // The importer runs the module's loop: its run reads the module, or the script uses the definition holding the loop
+    // (`from trainer import Trainer` … `Trainer(…).train()`; `train_epoch(…)` called in the script's own loop).
+    const runsLoop = (loops ?? []).some((d) => loopReached(input, d, used));
+    const reads = (d: RunDraft) => runsLoop || d.plan.files.some((x) => path.resolve(x) === abs);
+    const run = training
+      ? // The importer's own run (one only its launchers start is not shown as the file's run: keep the module's).
+        drafts.find((d) => !d.plan.launchedBy && reads(d))
+      : (drafts.find((d) => d.plan.launchedBy) ?? drafts[0]);
     if (run) return [withModuleFacts(input, run, t, used)];
   }
   return [];
@@ -140,12 +160,18 @@ function reExportingPackage(linker: Linker, abs: string, stem: string): string |
  */
 function repoTop(linker: Linker, abs: string): string {
   let dir = path.dirname(abs);
+  // A README or requirements file marks a project, and a vendored sub-project has its own (`model/detection/README.md`):
+  // the outermost within reach is the repository's, unless a package or git root comes first.
+  let found: string | undefined;
   for (let i = 0; i <= MAX_UP; i++) {
-    if (linker.listDir(dir).some((n) => ROOT_MARKER.test(n))) return dir;
+    const names = linker.listDir(dir);
+    if (names.some((n) => STRONG_MARKER.test(n))) return dir;
+    if (names.some((n) => ROOT_MARKER.test(n))) found = dir;
     const up = path.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
+  if (found) return found;
   let top = path.dirname(abs);
   for (let i = 0; i < MAX_UP && linker.listDir(top).includes('__init__.py'); i++) top = path.dirname(top);
   return top;
@@ -218,6 +244,14 @@ function reachedCode(root: SyntaxNode, used: Set<string>): (node: SyntaxNode) =>
         : undefined;
     return !name || reached.has(name);
   };
+}
+
+/** Whether the module's code the importer uses (`used`, and the definitions they name) holds the run's entry. */
+function loopReached(input: LinkInput, d: RunDraft, used: Set<string>): boolean {
+  const root = input.tree?.rootNode;
+  const { start, end } = d.plan.entry.span;
+  const node = root?.descendantForIndex(start, Math.max(start, end - 1));
+  return !!root && !!node && node !== root && reachedCode(root, used)(node);
 }
 
 /**

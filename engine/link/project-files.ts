@@ -11,6 +11,8 @@ const MAX_UP = 5;
 const ROOT_MARKERS =
   /^(\.git|setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt|README(\.\w+)?|LICENSE(\.\w+)?)$/i;
 const CONFIG_DIR = /^(configs?|conf|cfgs?)$/i;
+/** A folder named like a version (`V1.0`, `release-2.1`): a name with a dot that is no file's. */
+const VERSION_DIR = /^[\w-]*\d\.\d+$/;
 const SKIP_DIRS = /^(\.|__pycache__|node_modules|tests?|docs?|third_party|site-packages|build|dist)/i;
 
 /** The project folder a config belongs to: the nearest folder above it holding code or a root marker. */
@@ -52,7 +54,8 @@ export function pythonFiles(linker: Linker, top: string, from: string): string[]
     for (const n of linker.listDir(dir)) {
       const f = path.join(dir, n);
       if (n.endsWith('.py')) out.push(f);
-      else if (!n.includes('.') && depth < MAX_DEPTH && !SKIP_DIRS.test(n)) queue.push([f, depth + 1]);
+      else if ((!n.includes('.') || VERSION_DIR.test(n)) && depth < MAX_DEPTH && !SKIP_DIRS.test(n))
+        queue.push([f, depth + 1]);
     }
   }
   const dist = (f: string) => path.relative(path.dirname(from), path.dirname(f)).split(path.sep).length;

@@ -379,7 +379,8 @@ export function buildProgram(out: (s: string) => void): Command {
       // launcher beside a file starts: `greenml plan` on that launcher shows them.
       const seen = new Set<string>();
       const listed = [
-        ...results.flatMap((r) => r.runs.map((run) => ({ r, run, linked: false }))),
+        // A module with no entry of its own: not its own run; the run of the script it is part of is listed (linked).
+        ...results.flatMap((r) => r.runs.filter((run) => !run.plan.partOf).map((run) => ({ r, run, linked: false }))),
         ...results.flatMap((r) =>
           (r.linked ?? []).filter((run) => !run.plan.launchedBy).map((run) => ({ r, run, linked: true })),
         ),

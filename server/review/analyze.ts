@@ -213,7 +213,8 @@ export function analyzeDocument(
         const entered = run.plan.entry.file === file;
         const own = entered && !run.plan.launchedBy;
         (own ? runs : linked).push(run);
-        if (!judged(draft)) continue;
+        // An importer's run shown with an entryless module: the module's own run is judged (../engine/link/entryless-module).
+        if (!judged(draft) || draft.shownOnly) continue;
         const anchor =
           draft.anchor ??
           (entered && opts.tree && linkKind(file, text) === 'python'

@@ -75,8 +75,6 @@ export class ImportWalk {
   /** Classes already walked (at that hop, with the method names known then): a class met again costs nothing. */
   private readonly classes = new Map<string, boolean>();
   private depth = 0;
-  /** The classes being walked, innermost last. */
-  private readonly classStack: string[] = [];
   /** Definitions reached from the script, with their module (for helper facts: an optimizer or DataLoader built there). */
   readonly reached: Reached[] = [];
   step?: { mod: Mod; def: SyntaxNode };
@@ -92,15 +90,7 @@ export class ImportWalk {
     private readonly roots: string[],
     /** Method names the script (and the code walked) calls on objects: `trainer.train(…)` → train. */
     private readonly methodNames: Set<string>,
-    /** Method name → the classes of the script's receivers, where all are known (./receiver-classes). */
-    private readonly receivers?: Map<string, Set<string>>,
   ) {}
-
-  /** A method name called on objects by code the walk reads: no longer the script's alone, so any class's. */
-  private calledAnywhere(name: string): void {
-    this.methodNames.add(name);
-    this.receivers?.delete(name);
-  }
 
   /** A module by its dotted name as imported in `from`, parsed once; undefined when it is not in this tree. */
   module(from: string, dotted: string): Mod | undefined {
@@ -226,7 +216,7 @@ export class ImportWalk {
       const f = c?.childForFieldName('function');
       if (f?.type === 'attribute' && !/^self\./.test(f.text)) {
         const name = f.childForFieldName('attribute')?.text;
-        if (name) this.calledAnywhere(name);
+        if (name) this.methodNames.add(name);
       }
     }
     return this.callsRun(mod, namesCalled(def).plain, hops);
@@ -234,7 +224,7 @@ export class ImportWalk {
 
   /** A class runs a step when a method the code calls on its objects (or `__init__`), here or in a base class, does. */
   private classRuns(mod: Mod, cls: SyntaxNode, hops: number): boolean {
-    const key = `${mod.file}\0${cls.startIndex}\0${hops}\0${this.methodNames.size}\0${this.classStack.join('/')}`;
+    const key = `${mod.file}\0${cls.startIndex}\0${hops}\0${this.methodNames.size}`;
     const known = this.classes.get(key);
     if (known !== undefined) return known;
     this.classes.set(key, false); // a class met again while it is walked (a cycle through its bases) adds nothing
@@ -245,22 +235,7 @@ export class ImportWalk {
 
   private walkClass(mod: Mod, cls: SyntaxNode, hops: number): boolean {
     const methods = methodsOf(cls);
-    // A method the script calls only on objects of other classes (`env.step(…)` beside `Agent.step`) is not this one's.
-    // Its subclasses being walked count (a base class's `step` runs on the script's `DQNAgent`).
-    this.classStack.push(cls.childForFieldName('name')?.text ?? '');
-    try {
-      return this.walkMethods(mod, cls, methods, hops);
-    } finally {
-      this.classStack.pop();
-    }
-  }
-
-  private walkMethods(mod: Mod, cls: SyntaxNode, methods: Map<string, SyntaxNode>, hops: number): boolean {
-    const own = (m: string) => {
-      const classes = this.receivers?.get(m);
-      return !classes || this.classStack.some((c) => classes.has(c));
-    };
-    const todo = ['__init__', ...[...this.methodNames].filter(own)].filter((m) => methods.has(m));
+    const todo = ['__init__', ...this.methodNames].filter((m) => methods.has(m));
     // Attributes the class sets (`self.model = FUNITModel(cfg)`): calling one (`self.model(…)`) runs its `forward`.
     const attributes = new Set([...cls.text.matchAll(/\bself\.(\w+)\s*=[^=]/g)].map((m) => m[1]));
     const done = new Set<string>();
@@ -276,7 +251,7 @@ export class ImportWalk {
       const called = namesCalled(fn);
       for (const s of called.methods) if (methods.has(s)) todo.push(s);
       // `self.model(…)` on an attribute that is no method: an instance is called, so its class's `forward` runs.
-      if (called.methods.some((s) => !methods.has(s) && attributes.has(s))) this.calledAnywhere('forward');
+      if (called.methods.some((s) => !methods.has(s) && attributes.has(s))) this.methodNames.add('forward');
       if (this.callsRun(mod, called.plain, hops)) return true;
     }
     // Base classes: methods not defined here are inherited.

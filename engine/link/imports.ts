@@ -29,7 +29,6 @@ import { withRepoWorkers } from './repo-loader-workers';
 import type { LaunchCommand } from '../extract/launcher';
 import { nodesOfType } from '../parse/nodes-of-type';
 import { frameworkRunOf } from './framework-step';
-import { receiverClasses } from './receiver-classes';
 
 /** Module or function names that say they run training (`trainer`, `engine`, `solver`, `train_one_epoch`). */
 const TRAINING_NAME = /train|solver|engine|runner|learner|\bexp\b|exp_|fit/i;
@@ -95,15 +94,7 @@ export function withImportedModules(
   if (own.some((d) => FRAMEWORK_KINDS.has(d.kind))) return drafts;
   const root = tree.rootNode;
   const self: Mod = { file: path.resolve(file), text, root };
-  const roots = importRoots(linker, file, text);
-  // Whose methods the script calls (`env.step(…)` is the environment's, not `Agent.step`): ./receiver-classes.
-  const probe = new ImportWalk(linker, roots, new Set());
-  const imported = importBindings(root);
-  const external = (head: string) => {
-    const b = imported.find((x) => x.local === head);
-    return !!b && !probe.module(file, b.module);
-  };
-  const walk = new ImportWalk(linker, roots, attributeCalls(root), receiverClasses(root, external));
+  const walk = new ImportWalk(linker, importRoots(linker, file, text), attributeCalls(root));
   const bindings = [
     ...importBindings(root).filter((b) => !/^(torch|numpy|os|sys)\b/.test(b.module)),
     ...starBindings(walk, self),
